@@ -1,0 +1,48 @@
+//! A finding: what a rule saw, where, and — for arithmetic — expected, found, tolerance.
+
+use crate::Provenance;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Rule code, e.g. "SUM001".
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    pub provenance: Provenance,
+    /// Title of the document the finding is in.
+    pub document: Option<String>,
+    pub paragraph: Option<u32>,
+    /// Index of the table within its document, and its title.
+    pub table: Option<usize>,
+    pub row: Option<String>,
+    pub column: Option<String>,
+    pub expected: Option<Decimal>,
+    pub found: Option<Decimal>,
+    pub tolerance: Option<Decimal>,
+    /// A second place the finding names (cross-references, carried balances).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub related: Option<Provenance>,
+}
+
+/// How much a run checked, so "no findings" can be told from "nothing read".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stats {
+    pub files: u64,
+    pub documents: u64,
+    pub paragraphs: u64,
+    pub tables: u64,
+    pub cells: u64,
+    pub relations_checked: u64,
+    pub relations_failed: u64,
+    pub tables_unparsed: u64,
+}

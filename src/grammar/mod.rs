@@ -1,0 +1,4 @@
+//! nom grammars for what municipal records write: figures with units, dates and
+//! periods, § and dnr references; plus the vocabularies in `grammars/`.
+
+pub mod number;

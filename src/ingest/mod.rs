@@ -1,0 +1,197 @@
+//! Stage 1: bytes → pages. A PDF becomes pages of positioned glyphs; a text file becomes
+//! pages of lines. Nothing here interprets the text.
+
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// What kind of source a file is, decided from its extension and its first bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    Pdf,
+    Text,
+    Docx,
+}
+
+/// One glyph as the PDF draws it, in PDF user space of its page (origin bottom-left,
+/// y grows upwards). `x`, `y` is the glyph origin on the baseline; `advance` the
+/// horizontal distance to the next glyph's origin.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Glyph {
+    pub text: String,
+    pub x: f64,
+    pub y: f64,
+    pub advance: f64,
+    pub font_size: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum RawContent {
+    /// From a PDF: glyphs in drawing order.
+    Glyphs(Vec<Glyph>),
+    /// From a text file (or a Word paragraph stream): lines as written.
+    Text(Vec<String>),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RawPage {
+    /// 1-based page number in the file.
+    pub number: u32,
+    pub width: f64,
+    pub height: f64,
+    pub content: RawContent,
+}
+
+/// A page that could not be read, and why; the rest of the file is kept.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageLoss {
+    pub page: u32,
+    pub reason: String,
+}
+
+/// What happened while reading one file, reported by every command.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadReport {
+    pub pages_total: u32,
+    pub pages_read: u32,
+    pub pages_lost: Vec<PageLoss>,
+    /// The cross-reference table was rebuilt by scanning for objects.
+    pub repaired: bool,
+    /// The file was encrypted and opened (with the empty or a given password).
+    pub decrypted: bool,
+    /// Things the reader could not fix but the user should know (unreliable geometry …).
+    pub warnings: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IngestedFile {
+    pub path: Arc<str>,
+    pub kind: SourceKind,
+    pub pages: Vec<RawPage>,
+    pub report: ReadReport,
+}
+
+/// Why a whole file could not be read. Each variant renders as one line of plain words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "reason", content = "detail", rename_all = "kebab-case")]
+pub enum FailureReason {
+    #[error("cannot read file: {0}")]
+    Io(String),
+    #[error("empty file (0 bytes)")]
+    Empty,
+    #[error("not a PDF: {0}")]
+    NotPdf(String),
+    #[error("damaged PDF: {0}")]
+    Damaged(String),
+    #[error("encrypted: {0}")]
+    Encrypted(String),
+    #[error("no text layer ({pages} pages, 0 characters): probably scanned")]
+    NoTextLayer { pages: u32 },
+    #[error("text not decodable: {0}")]
+    NotDecodable(String),
+    #[error("no pages: {0}")]
+    NoPages(String),
+    #[error("too large: {0}")]
+    TooLarge(String),
+    #[error("timed out after {0} s")]
+    TimedOut(u64),
+    #[error("reader crashed: {0}")]
+    Crashed(String),
+    #[error("unsupported input: {0}")]
+    Unsupported(String),
+}
+
+impl FailureReason {
+    /// Short stable name, used to count failures by reason in summaries.
+    pub fn code(&self) -> &'static str {
+        match self {
+            FailureReason::Io(_) => "io",
+            FailureReason::Empty => "empty",
+            FailureReason::NotPdf(_) => "not-pdf",
+            FailureReason::Damaged(_) => "damaged",
+            FailureReason::Encrypted(_) => "encrypted",
+            FailureReason::NoTextLayer { .. } => "no-text-layer",
+            FailureReason::NotDecodable(_) => "not-decodable",
+            FailureReason::NoPages(_) => "no-pages",
+            FailureReason::TooLarge(_) => "too-large",
+            FailureReason::TimedOut(_) => "timed-out",
+            FailureReason::Crashed(_) => "crashed",
+            FailureReason::Unsupported(_) => "unsupported",
+        }
+    }
+}
+
+/// A file that could not be read: renders as `path: reason`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{path}: {reason}")]
+pub struct IngestError {
+    pub path: String,
+    pub reason: FailureReason,
+}
+
+impl IngestError {
+    pub fn new(path: &Path, reason: FailureReason) -> Self {
+        IngestError {
+            path: path.display().to_string(),
+            reason,
+        }
+    }
+}
+
+/// How files are read. `isolate` runs PDF extraction in a worker process.
+#[derive(Clone, Debug)]
+pub struct IngestOptions {
+    pub timeout_secs: u64,
+    pub passwords: Vec<String>,
+    pub isolate: bool,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            timeout_secs: 60,
+            passwords: Vec::new(),
+            isolate: true,
+        }
+    }
+}
+
+/// Expands the command line's paths: files as given, directories recursively in sorted
+/// order keeping only `.pdf`, `.txt`, `.md` (and `.docx`) files.
+pub fn collect_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk_dir(p, &mut out);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            walk_dir(&path, out);
+        } else if has_input_extension(&path) {
+            out.push(path);
+        }
+    }
+}
+
+pub fn has_input_extension(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .as_deref(),
+        Some("pdf" | "txt" | "md" | "docx")
+    )
+}
