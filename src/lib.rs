@@ -12,6 +12,8 @@ pub mod document;
 pub mod grammar;
 pub mod ingest;
 pub mod layout;
+pub mod parse;
+pub mod pipeline;
 pub mod provenance;
 pub mod table;
 

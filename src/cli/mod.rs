@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+pub mod common;
 pub mod text;
 
 /// Exit codes shared by every command.
@@ -16,7 +17,11 @@ pub mod exit {
 }
 
 #[derive(Debug, Parser)]
-#[command(name = "justera", version, about = "Finds where Swedish municipal records contradict themselves")]
+#[command(
+    name = "justera",
+    version,
+    about = "Finds where Swedish municipal records contradict themselves"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -33,7 +38,11 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { exit::USAGE } else { exit::OK });
+            return ExitCode::from(if e.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::OK
+            });
         }
     };
     let code = match cli.command {

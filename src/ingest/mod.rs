@@ -195,3 +195,45 @@ pub fn has_input_extension(path: &Path) -> bool {
         Some("pdf" | "txt" | "md" | "docx")
     )
 }
+
+pub mod load;
+
+/// Reads one file in this process: the extension and first bytes decide how.
+/// INTERIM (skeleton): text files only; the ingest work adds PDF glyph extraction.
+pub fn read_file(path: &Path, opts: &IngestOptions) -> Result<IngestedFile, IngestError> {
+    let _ = opts;
+    let bytes = std::fs::read(path)
+        .map_err(|e| IngestError::new(path, FailureReason::Io(e.to_string())))?;
+    if bytes.is_empty() {
+        return Err(IngestError::new(path, FailureReason::Empty));
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    let pages: Vec<RawPage> = text
+        .split('\u{c}')
+        .enumerate()
+        .map(|(i, p)| RawPage {
+            number: i as u32 + 1,
+            width: 0.0,
+            height: 0.0,
+            content: RawContent::Text(p.lines().map(str::to_string).collect()),
+        })
+        .collect();
+    let n = pages.len() as u32;
+    Ok(IngestedFile {
+        path: Arc::from(path.display().to_string()),
+        kind: SourceKind::Text,
+        pages,
+        report: ReadReport {
+            pages_total: n,
+            pages_read: n,
+            ..ReadReport::default()
+        },
+    })
+}
+
+/// Reads one file, running PDF extraction in an isolated worker process when
+/// `opts.isolate` is set, so a crash or hang in the PDF reader costs only this file.
+/// INTERIM (skeleton): no isolation yet.
+pub fn ingest_file(path: &Path, opts: &IngestOptions) -> Result<IngestedFile, IngestError> {
+    read_file(path, opts)
+}

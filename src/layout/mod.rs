@@ -54,3 +54,49 @@ impl LaidOutFile {
             .flat_map(|p| p.lines.iter().filter(|l| !l.furniture).map(move |l| (p, l)))
     }
 }
+
+/// Lays out every page of an ingested file.
+/// INTERIM (skeleton): text pages only, one span per tab-separated cell.
+pub fn lay_out(file: crate::ingest::IngestedFile) -> LaidOutFile {
+    use crate::ingest::RawContent;
+    let pages = file
+        .pages
+        .into_iter()
+        .map(|p| {
+            let lines = match p.content {
+                RawContent::Text(lines) => lines
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, text)| Line {
+                        number: i as u32 + 1,
+                        y: i as f64,
+                        spans: text
+                            .split('\t')
+                            .map(|s| Span {
+                                text: s.to_string(),
+                                x0: 0.0,
+                                x1: 0.0,
+                                font_size: 0.0,
+                            })
+                            .collect(),
+                        text,
+                        furniture: false,
+                    })
+                    .collect(),
+                RawContent::Glyphs(_) => Vec::new(),
+            };
+            Page {
+                number: p.number,
+                width: p.width,
+                height: p.height,
+                lines,
+            }
+        })
+        .collect();
+    LaidOutFile {
+        path: file.path,
+        kind: file.kind,
+        pages,
+        report: file.report,
+    }
+}

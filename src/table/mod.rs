@@ -70,3 +70,10 @@ pub struct Table {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ambiguities: Vec<Ambiguity>,
 }
+
+/// Every table in a laid-out file, in reading order, each with its provenance.
+/// INTERIM (skeleton): finds none; the tables work fills this in.
+pub fn extract(file: &crate::layout::LaidOutFile) -> Vec<Table> {
+    let _ = file;
+    Vec::new()
+}

@@ -1,0 +1,35 @@
+//! One file through every stage: ingest → layout → tables → parse → check.
+
+use crate::check::finding::{Finding, Stats};
+use crate::document::Document;
+use crate::ingest::{IngestError, IngestOptions, ReadReport};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use std::sync::Arc;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProcessedFile {
+    pub path: Arc<str>,
+    pub report: ReadReport,
+    pub pages: u32,
+    pub documents: Vec<Document>,
+    pub findings: Vec<Finding>,
+    pub stats: Stats,
+}
+
+pub fn process_file(path: &Path, opts: &IngestOptions) -> Result<ProcessedFile, IngestError> {
+    let ingested = crate::ingest::ingest_file(path, opts)?;
+    let laid_out = crate::layout::lay_out(ingested);
+    let tables = crate::table::extract(&laid_out);
+    let documents = crate::parse::parse_file(&laid_out, tables);
+    let (findings, mut stats) = crate::check::check_documents(&documents);
+    stats.files = 1;
+    Ok(ProcessedFile {
+        path: laid_out.path.clone(),
+        report: laid_out.report.clone(),
+        pages: laid_out.pages.len() as u32,
+        documents,
+        findings,
+        stats,
+    })
+}
