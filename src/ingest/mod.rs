@@ -203,6 +203,8 @@ pub fn has_input_extension(path: &Path) -> bool {
 }
 
 pub mod load;
+pub mod repair;
+pub mod worker;
 
 /// Reads one file in this process: the extension and first bytes decide how.
 /// INTERIM (skeleton): text files only; the ingest work adds PDF glyph extraction.
@@ -239,7 +241,17 @@ pub fn read_file(path: &Path, opts: &IngestOptions) -> Result<IngestedFile, Inge
 
 /// Reads one file, running PDF extraction in an isolated worker process when
 /// `opts.isolate` is set, so a crash or hang in the PDF reader costs only this file.
-/// INTERIM (skeleton): no isolation yet.
+/// Text files are read in-process. Without a `justera` binary to run (unit-test
+/// harnesses, unless `JUSTERA_WORKER_EXE` names one) PDFs are read in-process too.
 pub fn ingest_file(path: &Path, opts: &IngestOptions) -> Result<IngestedFile, IngestError> {
-    read_file(path, opts)
+    if opts.isolate && worker::is_pdf_input(path) {
+        if let Some(exe) = worker::worker_exe() {
+            return worker::read_isolated(&exe, path, opts);
+        }
+    }
+    let per_file = IngestOptions {
+        passwords: opts.passwords_for(path),
+        ..opts.clone()
+    };
+    read_file(path, &per_file)
 }
