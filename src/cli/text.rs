@@ -10,7 +10,7 @@ use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TextFormat {
@@ -103,7 +103,7 @@ pub fn run(args: TextArgs) -> u8 {
     }
 }
 
-fn read(path: &PathBuf, opts: &IngestOptions) -> Result<LaidOutFile, IngestError> {
+fn read(path: &Path, opts: &IngestOptions) -> Result<LaidOutFile, IngestError> {
     crate::ingest::ingest_file(path, opts).map(crate::layout::lay_out)
 }
 

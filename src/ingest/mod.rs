@@ -233,7 +233,11 @@ pub fn read_bytes(
     }
 }
 
-fn read_pdf(path: &Path, bytes: &[u8], opts: &IngestOptions) -> Result<IngestedFile, FailureReason> {
+fn read_pdf(
+    path: &Path,
+    bytes: &[u8],
+    opts: &IngestOptions,
+) -> Result<IngestedFile, FailureReason> {
     let loaded = load::load_pdf(bytes, &opts.passwords)?;
     let mut report = ReadReport {
         repaired: loaded.repaired,

@@ -165,7 +165,10 @@ fn extract_page(doc: &Document, page: u32) -> Result<GlyphCollector, String> {
     match result {
         Ok(Ok(())) => Ok(out),
         Ok(Err(e)) => Err(format!("reader error: {}", one_line(&e.to_string()))),
-        Err(payload) => Err(format!("reader panicked: {}", one_line(&panic_message(&*payload)))),
+        Err(payload) => Err(format!(
+            "reader panicked: {}",
+            one_line(&panic_message(&*payload))
+        )),
     }
 }
 
@@ -203,7 +206,10 @@ fn media_size(doc: &Document, id: pdf_extract::ObjectId) -> (f64, f64) {
 /// Every page of a loaded document as glyphs. Pages that fail are recorded in
 /// `report.pages_lost`; what could not be fixed goes to `report.warnings`. Fails as a
 /// whole only when nothing readable is left (no pages, no text layer, nothing decodable).
-pub fn extract_pages(doc: &Document, report: &mut ReadReport) -> Result<Vec<RawPage>, FailureReason> {
+pub fn extract_pages(
+    doc: &Document,
+    report: &mut ReadReport,
+) -> Result<Vec<RawPage>, FailureReason> {
     let page_ids = doc.get_pages();
     if page_ids.is_empty() {
         return Err(FailureReason::NoPages(
@@ -309,7 +315,11 @@ pub fn extract_pages(doc: &Document, report: &mut ReadReport) -> Result<Vec<RawP
     if !empty_pages.is_empty() {
         report.warnings.push(format!(
             "{} without text (image only?): {}",
-            if empty_pages.len() == 1 { "page" } else { "pages" },
+            if empty_pages.len() == 1 {
+                "page"
+            } else {
+                "pages"
+            },
             page_list(&empty_pages)
         ));
     }

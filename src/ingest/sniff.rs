@@ -34,7 +34,10 @@ pub fn source_kind(path: &Path, bytes: &[u8]) -> Result<SourceKind, FailureReaso
             if has_pdf_header(bytes) {
                 Ok(SourceKind::Pdf)
             } else {
-                Err(FailureReason::NotPdf(format!("looks like {}", describe(bytes))))
+                Err(FailureReason::NotPdf(format!(
+                    "looks like {}",
+                    describe(bytes)
+                )))
             }
         }
         Some("docx") => {
@@ -132,10 +135,8 @@ pub fn describe(bytes: &[u8]) -> String {
     if lower.starts_with(b"<?xml") {
         return "an XML file".to_string();
     }
-    if lower.starts_with(b"{") || lower.starts_with(b"[") {
-        if std::str::from_utf8(head).is_ok() {
-            return "JSON or other text".to_string();
-        }
+    if (lower.starts_with(b"{") || lower.starts_with(b"[")) && std::str::from_utf8(head).is_ok() {
+        return "JSON or other text".to_string();
     }
     if looks_like_text(head) {
         let text = decode_text(&head[..head.len().min(200)]);
@@ -144,7 +145,11 @@ pub fn describe(bytes: &[u8]) -> String {
             return "blank text (only whitespace)".to_string();
         }
         let preview: String = words.chars().take(40).collect();
-        let more = if words.chars().count() > 40 { "…" } else { "" };
+        let more = if words.chars().count() > 40 {
+            "…"
+        } else {
+            ""
+        };
         return format!("plain text (\"{preview}{more}\")");
     }
     "unrecognised binary data".to_string()
@@ -176,8 +181,8 @@ pub fn decode_text(bytes: &[u8]) -> String {
 fn windows_1252(b: u8) -> char {
     const HIGH: [char; 32] = [
         '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ',
-        '\u{9d}', 'ž', 'Ÿ',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
     ];
     match b {
         0x80..=0x9f => HIGH[(b - 0x80) as usize],
@@ -191,7 +196,10 @@ mod tests {
 
     #[test]
     fn describes_common_wrong_files() {
-        assert_eq!(describe(b"PK\x03\x04....word/document.xml"), "a Word document (.docx)");
+        assert_eq!(
+            describe(b"PK\x03\x04....word/document.xml"),
+            "a Word document (.docx)"
+        );
         assert_eq!(describe(b"\n<!DOCTYPE html><html>"), "an HTML page");
         assert_eq!(describe(b"\x89PNG\r\n"), "a PNG image");
         assert_eq!(
@@ -212,7 +220,10 @@ mod tests {
 
     #[test]
     fn latin1_text_is_decoded() {
-        assert_eq!(decode_text(b"\xc5rende \x96 f\xf6rslag"), "Ärende – förslag");
+        assert_eq!(
+            decode_text(b"\xc4rende \x96 f\xf6rslag"),
+            "Ärende – förslag"
+        );
         assert_eq!(decode_text("Ärende".as_bytes()), "Ärende");
     }
 }

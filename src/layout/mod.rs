@@ -97,7 +97,11 @@ pub fn lay_out(file: crate::ingest::IngestedFile) -> LaidOutFile {
         report.warnings.push(format!(
             "glyph positions unreliable on {} {} (strings overran the next; font widths \
              likely wrong, positions inside strings estimated)",
-            if drifted_pages.len() == 1 { "page" } else { "pages" },
+            if drifted_pages.len() == 1 {
+                "page"
+            } else {
+                "pages"
+            },
             crate::ingest::pdf::page_list(&drifted_pages)
         ));
     }

@@ -1,13 +1,18 @@
 //! A line's runs → spans: text with no column gap inside it. A gap of about one space
 //! advance joins (a thousands separator is 0.22–0.32 font sizes, a word space about
-//! the same); a column gap is much wider (the narrowest measured: 2.6 font sizes).
+//! the same); a column gap is wider. Table columns are 2.6 font sizes apart and more,
+//! but tab stops (definition lists, bullets, "Tid  Kommentar" headers) leave gaps from
+//! 0.45 font sizes up, so a gap that no space glyph explains splits from 0.4 on, while a
+//! gap holding a written space (a word space, perhaps stretched by justification) only
+//! splits when it is wider than any justified word space.
 
 use super::lines::RunLine;
 use super::Span;
 
-/// Gaps wider than this many font sizes separate columns. Word spaces in justified
-/// text stay well below it; column gaps in the measured producers are 2.6 and up.
-pub const COLUMN_GAP: f64 = 1.2;
+/// Gaps without a space glyph wider than this many font sizes separate columns.
+pub const COLUMN_GAP: f64 = 0.4;
+/// Gaps that hold a space glyph wider than this many font sizes separate columns.
+pub const SPACED_COLUMN_GAP: f64 = 1.2;
 /// Gaps wider than this many font sizes are a space even without a space glyph.
 const WORD_GAP: f64 = 0.12;
 /// Consecutive space glyphs inside one string that mark alignment, not a word break.
@@ -36,7 +41,12 @@ pub fn spans(line: &RunLine<'_>) -> Vec<Span> {
                 (Some(span), Some((prev_end, prev_size))) => {
                     let gap = x - prev_end;
                     let scale = size.max(prev_size);
-                    if gap > COLUMN_GAP * scale || aligned {
+                    let limit = if pending_space {
+                        SPACED_COLUMN_GAP
+                    } else {
+                        COLUMN_GAP
+                    };
+                    if gap > limit * scale || aligned {
                         out.extend(current.take());
                         current = Some(new_span(&g.text, x, end, size));
                     } else {
@@ -101,6 +111,18 @@ mod tests {
         g.extend(string("278", 107.7, 10.0, 3));
         g.extend(string("0", 152.7, 10.0, 4));
         assert_eq!(texts(&g), ["Nätverk", "1 278", "0"]);
+    }
+
+    #[test]
+    fn tab_stop_without_space_splits_but_justified_space_joins() {
+        // A tab stop 0.6 font sizes wide and no space glyph: two cells.
+        let mut g = string("Tid", 10.0, 10.0, 1);
+        g.extend(string("Kommentar", 31.0, 10.0, 2));
+        assert_eq!(texts(&g), ["Tid", "Kommentar"]);
+        // A written space stretched to 0.9 font sizes by justification: one span.
+        let mut g = string("att ", 10.0, 10.0, 1);
+        g.extend(string("besluta", 34.0, 10.0, 2));
+        assert_eq!(texts(&g), ["att besluta"]);
     }
 
     #[test]
