@@ -2,3 +2,4 @@
 //! periods, § and dnr references; plus the vocabularies in `grammars/`.
 
 pub mod number;
+pub mod vocab;

@@ -17,9 +17,9 @@
 //! column gap and the thousands separator ("Resultat 174 1 633 0 0 0").
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
+use nom::bytes::complete::take_while_m_n;
 use nom::character::complete::satisfy;
-use nom::combinator::{not, opt, peek, recognize, value};
+use nom::combinator::{not, opt, peek, recognize};
 use nom::multi::many1;
 use nom::sequence::{pair, preceded, terminated};
 use nom::{IResult, Parser};
@@ -157,33 +157,41 @@ fn word_end(i: &str) -> IResult<&str, ()> {
     not(peek(satisfy(|c: char| c.is_alphanumeric()))).parse(i)
 }
 
-/// A unit word or sign. Words must end where the word ends ("5 krav" has no unit).
+/// A unit word or sign from the vocabulary (grammars/units.vocab), longest first,
+/// case-insensitive. Words must end where the word ends ("5 krav" has no unit).
 fn unit(i: &str) -> IResult<&str, Unit> {
-    alt((
-        value(Unit::Percent, tag("%")),
-        terminated(
-            alt((
-                value(Unit::Mnkr, tag_no_case("miljoner")),
-                value(Unit::Mnkr, tag_no_case("miljon")),
-                value(Unit::Mnkr, tag_no_case("mnkr")),
-                value(Unit::Mnkr, tag_no_case("mkr")),
-                value(Unit::Mnkr, tag_no_case("msek")),
-                value(Unit::Mnkr, tag_no_case("mn kr")),
-                value(Unit::Tkr, tag_no_case("tkr")),
-                value(Unit::Tkr, tag_no_case("tsek")),
-                value(Unit::Tkr, tag_no_case("ksek")),
-                value(Unit::Kr, tag_no_case("kronor")),
-                value(Unit::Kr, tag_no_case("kr")),
-                value(Unit::Kr, tag_no_case("sek")),
-                value(Unit::Percent, tag_no_case("procent")),
-                value(Unit::Hours, tag_no_case("timmar")),
-                value(Unit::Hours, tag_no_case("tim")),
-                value(Unit::Hours, tag("h")),
-            )),
-            word_end,
-        ),
-    ))
-    .parse(i)
+    for (word, u) in crate::grammar::vocab::current().unit_words() {
+        if let Some(rest) = strip_prefix_ci(i, word) {
+            let needs_boundary = word.chars().next_back().is_some_and(char::is_alphanumeric);
+            if !needs_boundary || word_end(rest).is_ok() {
+                return Ok((rest, *u));
+            }
+        }
+    }
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Tag,
+    )))
+}
+
+/// `i` without a leading `lower` (already lower-case), compared case-insensitively; a
+/// space in `lower` matches any one space character.
+fn strip_prefix_ci<'a>(i: &'a str, lower: &str) -> Option<&'a str> {
+    let mut rest = i;
+    for want in lower.chars() {
+        let mut it = rest.chars();
+        let got = it.next()?;
+        let same = if want == ' ' {
+            got.is_whitespace()
+        } else {
+            got == want || got.to_lowercase().eq(std::iter::once(want))
+        };
+        if !same {
+            return None;
+        }
+        rest = it.as_str();
+    }
+    Some(rest)
 }
 
 /// The parts of a figure as the parser found them, before the value is built.
