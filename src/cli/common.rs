@@ -23,6 +23,7 @@ impl InputArgs {
             timeout_secs: self.timeout,
             passwords: self.passwords.clone(),
             isolate: true,
+            ..IngestOptions::default()
         }
     }
 }

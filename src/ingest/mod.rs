@@ -151,6 +151,10 @@ pub struct IngestOptions {
     pub timeout_secs: u64,
     pub passwords: Vec<String>,
     pub isolate: bool,
+    /// Address-space ceiling for a PDF worker process, in MiB (0: no ceiling).
+    pub memory_limit_mb: u64,
+    /// Per-file passwords from `--password-file`: (file name or path glob, password).
+    pub password_rules: Vec<(String, String)>,
 }
 
 impl Default for IngestOptions {
@@ -159,6 +163,8 @@ impl Default for IngestOptions {
             timeout_secs: 60,
             passwords: Vec::new(),
             isolate: true,
+            memory_limit_mb: 4096,
+            password_rules: Vec::new(),
         }
     }
 }
