@@ -42,7 +42,10 @@ fn hanging_worker_is_killed_at_the_time_limit() {
     let err = read_isolated(&exe, &some_pdf(dir.path()), &opts(1)).unwrap_err();
     assert_eq!(err.reason, FailureReason::TimedOut(1));
     assert!(started.elapsed().as_secs() < 10, "not killed in time");
-    assert!(err.to_string().ends_with("x.pdf: timed out after 1 s"), "{err}");
+    assert!(
+        err.to_string().ends_with("x.pdf: timed out after 1 s"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -50,7 +53,10 @@ fn crashing_worker_names_the_signal() {
     let dir = tempfile::tempdir().expect("tempdir");
     let exe = fake_worker(dir.path(), "segv", "kill -SEGV $$");
     let err = read_isolated(&exe, &some_pdf(dir.path()), &opts(10)).unwrap_err();
-    assert_eq!(err.reason, FailureReason::Crashed("killed by SIGSEGV".into()));
+    assert_eq!(
+        err.reason,
+        FailureReason::Crashed("killed by SIGSEGV".into())
+    );
 }
 
 #[test]
@@ -76,7 +82,11 @@ fn stack_overflow_and_allocation_failure_are_told_apart() {
 #[test]
 fn garbage_reply_is_a_crash_not_a_result() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let exe = fake_worker(dir.path(), "garbage", "cat >/dev/null; echo '{\"Ok\": {\"path\": 3'");
+    let exe = fake_worker(
+        dir.path(),
+        "garbage",
+        "cat >/dev/null; echo '{\"Ok\": {\"path\": 3'",
+    );
     let err = read_isolated(&exe, &some_pdf(dir.path()), &opts(10)).unwrap_err();
     assert_eq!(err.reason.code(), "crashed");
     assert!(err.reason.to_string().contains("unreadable"), "{err}");
@@ -93,12 +103,10 @@ fn real_worker_reports_a_not_pdf_and_an_empty_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let text = dir.path().join("protokoll.pdf");
     std::fs::write(&text, "Protokoll fört vid sammanträde\n").expect("write");
-    let err = read_isolated(Path::new(JUSTERA), &text, &opts(30));
-    // Until the PDF reader lands the interim reader accepts anything; afterwards this
-    // must be a not-PDF error naming what the file looks like.
-    if let Err(e) = err {
-        assert_eq!(e.path, text.display().to_string());
-    }
+    let err = read_isolated(Path::new(JUSTERA), &text, &opts(30)).unwrap_err();
+    assert_eq!(err.path, text.display().to_string());
+    assert_eq!(err.reason.code(), "not-pdf", "{err}");
+    assert!(err.to_string().contains("plain text"), "{err}");
     let empty = dir.path().join("empty.pdf");
     std::fs::write(&empty, b"").expect("write");
     let err = read_isolated(Path::new(JUSTERA), &empty, &opts(30)).unwrap_err();

@@ -24,6 +24,10 @@ pub mod exit {
     about = "Finds where Swedish municipal records contradict themselves"
 )]
 pub struct Cli {
+    /// Directory of extra vocabulary files (*.vocab: headings, totals, columns, units,
+    /// months …) added to the built-in ones; see grammars/README.md.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub grammars: Option<std::path::PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -49,6 +53,18 @@ pub fn main() -> ExitCode {
             });
         }
     };
+    if let Some(dir) = &cli.grammars {
+        match crate::grammar::vocab::Vocabulary::with_dir(dir) {
+            Ok(v) => {
+                // Nothing has read the vocabulary yet at this point, so this cannot fail.
+                let _ = crate::grammar::vocab::install(v);
+            }
+            Err(e) => {
+                eprintln!("error: --grammars: {e}");
+                return ExitCode::from(exit::USAGE);
+            }
+        }
+    }
     let code = match cli.command {
         Command::Text(args) => text::run(args),
         Command::Worker(args) => worker::run(args),

@@ -14,8 +14,9 @@ use std::collections::HashSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
-/// How far into a file junk before `%PDF-` is tolerated (as Acrobat does).
-const HEADER_WINDOW: usize = 1024;
+/// How far into a file junk before `%PDF-` is tolerated (mail gateways and saved HTTP
+/// headers put it there); the same window as `sniff`.
+const HEADER_WINDOW: usize = 64 * 1024;
 
 pub struct LoadedPdf {
     pub doc: Document,
@@ -376,7 +377,7 @@ fn fix_pages(doc: &mut Document, notes: &mut Vec<String>) {
 }
 
 /// True when bytes without a `%PDF-` header still hold PDF objects.
-fn looks_like_headerless_pdf(bytes: &[u8]) -> bool {
+pub(crate) fn looks_like_headerless_pdf(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(64 * 1024)];
     memchr::memmem::find(head, b" obj").is_some() && memchr::memmem::find(head, b"endobj").is_some()
 }

@@ -555,7 +555,10 @@ mod tests {
         assert_eq!(doc.get_pages().len(), 1);
         let page = doc.get_pages()[&1];
         let content = doc.get_page_content(page).expect("content");
-        assert_eq!(content.trim_ascii(), b"BT /F1 12 Tf 72 712 Td (Hello) Tj ET");
+        assert_eq!(
+            content.trim_ascii(),
+            b"BT /F1 12 Tf 72 712 Td (Hello) Tj ET"
+        );
     }
 
     #[test]
