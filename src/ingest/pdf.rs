@@ -14,7 +14,9 @@ use std::sync::Once;
 /// Collects the glyphs of one page in drawing order.
 #[derive(Default)]
 struct GlyphCollector {
-    glyphs: Vec<Glyph>,
+    /// Glyphs with the quarter turn their baseline direction makes (0: upright,
+    /// 1: 90° counter-clockwise, 2: upside down, 3: 90° clockwise).
+    glyphs: Vec<(u8, Glyph)>,
     /// Media box of the page being drawn: glyphs are stored relative to its lower-left.
     origin: (f64, f64),
     size: (f64, f64),
@@ -24,6 +26,40 @@ struct GlyphCollector {
     rotated: usize,
     /// Glyphs with non-finite geometry (degenerate matrices).
     degenerate: usize,
+}
+
+impl GlyphCollector {
+    /// The page's glyphs in the frame of its dominant text direction: a page whose text
+    /// runs upwards is read as if turned upright. Glyphs in other directions are counted
+    /// in `rotated` and left out. Returns the glyphs, the page size in that frame and
+    /// the quarter turn applied.
+    fn upright(&mut self) -> (Vec<Glyph>, (f64, f64), u8) {
+        let mut counts = [0usize; 4];
+        for (turn, _) in &self.glyphs {
+            counts[usize::from(*turn)] += 1;
+        }
+        let dominant = (0..4u8)
+            .max_by_key(|&t| (counts[usize::from(t)], std::cmp::Reverse(t)))
+            .unwrap_or(0);
+        let (w, h) = self.size;
+        let mut out = Vec::with_capacity(self.glyphs.len());
+        for (turn, mut g) in self.glyphs.drain(..) {
+            if turn != dominant {
+                self.rotated += 1;
+                continue;
+            }
+            let (x, y) = (g.x, g.y);
+            (g.x, g.y) = match turn {
+                1 => (y, w - x),
+                2 => (w - x, h - y),
+                3 => (h - y, x),
+                _ => (x, y),
+            };
+            out.push(g);
+        }
+        let size = if dominant % 2 == 1 { (h, w) } else { (w, h) };
+        (out, size, dominant)
+    }
 }
 
 impl OutputDev for GlyphCollector {
@@ -69,20 +105,31 @@ impl OutputDev for GlyphCollector {
             self.degenerate += 1;
             return Ok(());
         }
-        // Upright text has a positive x scale and no shear into y; anything else is
-        // rotated or mirrored and would scramble baseline grouping.
-        if trm.m11 <= 0.0 || trm.m12.abs() > trm.m11.abs() * 0.05 || det <= 0.0 {
+        // The baseline direction is the first row of trm. Text turned by a quarter turn
+        // (a landscape table on a portrait page) is kept with its turn; slanted or
+        // mirrored text would scramble baseline grouping and is left out.
+        let turn = match (trm.m11, trm.m12) {
+            (a, b) if a > 0.0 && b.abs() <= a * 0.05 => 0,
+            (a, b) if b > 0.0 && a.abs() <= b * 0.05 => 1,
+            (a, b) if a < 0.0 && b.abs() <= -a * 0.05 => 2,
+            (a, b) if b < 0.0 && a.abs() <= -b * 0.05 => 3,
+            _ => 4,
+        };
+        if turn == 4 || det <= 0.0 {
             self.rotated += 1;
             return Ok(());
         }
-        self.glyphs.push(Glyph {
-            text: char.to_string(),
-            x,
-            y,
-            advance,
-            font_size: size,
-            string: self.string,
-        });
+        self.glyphs.push((
+            turn,
+            Glyph {
+                text: char.to_string(),
+                x,
+                y,
+                advance,
+                font_size: size,
+                string: self.string,
+            },
+        ));
         Ok(())
     }
 
@@ -223,7 +270,7 @@ pub fn extract_pages(
     let mut ink_total = 0usize;
     let mut rotated_total = 0usize;
     for (&number, &id) in &page_ids {
-        let collected = match extract_page(doc, number) {
+        let mut collected = match extract_page(doc, number) {
             Ok(c) => c,
             Err(reason) => {
                 report.pages_lost.push(PageLoss {
@@ -240,6 +287,13 @@ pub fn extract_pages(
                 continue;
             }
         };
+        let (mut glyphs, (width, height), turn) = collected.upright();
+        if turn != 0 {
+            report.warnings.push(format!(
+                "page {number}: text runs at {}°, read turned upright",
+                u32::from(turn) * 90
+            ));
+        }
         rotated_total += collected.rotated;
         if collected.degenerate > 0 {
             report.warnings.push(format!(
@@ -247,8 +301,6 @@ pub fn extract_pages(
                 collected.degenerate
             ));
         }
-        let (width, height) = collected.size;
-        let mut glyphs = collected.glyphs;
         let is_space = |g: &Glyph| !g.text.is_empty() && g.text.chars().all(char::is_whitespace);
         let bad = glyphs
             .iter()

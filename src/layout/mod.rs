@@ -95,8 +95,8 @@ pub fn lay_out(file: crate::ingest::IngestedFile) -> LaidOutFile {
         .collect();
     if !drifted_pages.is_empty() {
         report.warnings.push(format!(
-            "glyph positions unreliable on {} {} (strings overran the next; font widths \
-             likely wrong, positions inside strings estimated)",
+            "glyph positions unreliable on {} {} (strings overlap the next on their line: \
+             wrong font widths or overprinted text; positions inside strings estimated)",
             if drifted_pages.len() == 1 {
                 "page"
             } else {
@@ -116,10 +116,11 @@ pub fn lay_out(file: crate::ingest::IngestedFile) -> LaidOutFile {
 
 /// A page's glyphs as lines, y measured from the top of the page.
 fn glyph_lines(glyphs: &[crate::ingest::Glyph], height: f64) -> (Vec<Line>, usize) {
+    let spaced = spans::writes_spaces(glyphs);
     let (run_lines, squeezed) = lines::group_lines(lines::runs(glyphs));
     let lines = run_lines
         .iter()
-        .map(spans::spans)
+        .map(|l| spans::spans(l, spaced))
         .zip(&run_lines)
         .filter(|(spans, _)| !spans.is_empty())
         .enumerate()

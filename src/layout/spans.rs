@@ -11,6 +11,10 @@ use super::Span;
 
 /// Gaps without a space glyph wider than this many font sizes separate columns.
 pub const COLUMN_GAP: f64 = 0.4;
+/// The same for pages whose producer writes no space glyphs at all (TeX, some
+/// converters): every word gap is then a bare positioning gap, 0.33 font sizes and
+/// stretched further by justification, so only a wider gap can be a column.
+pub const SPACELESS_COLUMN_GAP: f64 = 1.0;
 /// Gaps that hold a space glyph wider than this many font sizes separate columns.
 pub const SPACED_COLUMN_GAP: f64 = 1.2;
 /// Gaps wider than this many font sizes are a space even without a space glyph.
@@ -18,8 +22,24 @@ const WORD_GAP: f64 = 0.12;
 /// Consecutive space glyphs inside one string that mark alignment, not a word break.
 const ALIGNMENT_SPACES: usize = 3;
 
-/// Splits a line into spans at column gaps.
-pub fn spans(line: &RunLine<'_>) -> Vec<Span> {
+/// Whether a page's producer writes space glyphs: fewer than one space per 50 other
+/// glyphs means word gaps are made by positioning alone.
+pub fn writes_spaces(glyphs: &[crate::ingest::Glyph]) -> bool {
+    let spaces = glyphs
+        .iter()
+        .filter(|g| !g.text.is_empty() && g.text.trim().is_empty())
+        .count();
+    spaces * 50 >= glyphs.len() - spaces
+}
+
+/// Splits a line into spans at column gaps; `spaced` says whether the page writes space
+/// glyphs (see [`writes_spaces`]).
+pub fn spans(line: &RunLine<'_>, spaced: bool) -> Vec<Span> {
+    let bare_gap = if spaced {
+        COLUMN_GAP
+    } else {
+        SPACELESS_COLUMN_GAP
+    };
     let mut out: Vec<Span> = Vec::new();
     let mut current: Option<Span> = None;
     // End and size of the last ink glyph, and whether a space glyph followed it.
@@ -44,7 +64,7 @@ pub fn spans(line: &RunLine<'_>) -> Vec<Span> {
                     let limit = if pending_space {
                         SPACED_COLUMN_GAP
                     } else {
-                        COLUMN_GAP
+                        bare_gap
                     };
                     if gap > limit * scale || aligned {
                         out.extend(current.take());
@@ -100,7 +120,7 @@ mod tests {
 
     fn texts(glyphs: &[Glyph]) -> Vec<String> {
         let (lines, _) = group_lines(runs(glyphs));
-        spans(&lines[0]).into_iter().map(|s| s.text).collect()
+        spans(&lines[0], true).into_iter().map(|s| s.text).collect()
     }
 
     #[test]
@@ -123,6 +143,22 @@ mod tests {
         let mut g = string("att ", 10.0, 10.0, 1);
         g.extend(string("besluta", 34.0, 10.0, 2));
         assert_eq!(texts(&g), ["att besluta"]);
+    }
+
+    #[test]
+    fn spaceless_producers_keep_justified_words_together() {
+        // TeX writes no space glyphs: words 0.6 font sizes apart are one span there,
+        // while a 2-font-size gap is still a column.
+        let mut g = string("the", 10.0, 10.0, 1);
+        g.extend(string("guards", 31.0, 10.0, 2));
+        g.extend(string("42", 81.0, 10.0, 3));
+        assert!(!writes_spaces(&g));
+        let (lines, _) = group_lines(runs(&g));
+        let got: Vec<String> = spans(&lines[0], false)
+            .into_iter()
+            .map(|s| s.text)
+            .collect();
+        assert_eq!(got, ["the guards", "42"]);
     }
 
     #[test]
