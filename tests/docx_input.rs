@@ -164,3 +164,30 @@ fn auto_numbered_att_satser_keep_their_numbers() {
         "{first:?} {second:?}"
     );
 }
+
+mod corruption {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// Any damage to the archive ends as text or as a named reason, never a panic.
+        #[test]
+        fn damaged_archives_never_panic(
+            flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..40),
+            cut in any::<prop::sample::Index>(),
+        ) {
+            let mut bytes = std::fs::read(fixture()).unwrap_or_else(|e| panic!("{e}"));
+            for (at, x) in &flips {
+                let i = at.index(bytes.len());
+                bytes[i] ^= x | 1;
+            }
+            let len = bytes.len();
+            bytes.truncate(len - cut.index(len / 4));
+            match read_bytes(Path::new("d.docx"), &bytes, &IngestOptions::default()) {
+                Ok(f) => prop_assert_eq!(f.kind, SourceKind::Docx),
+                Err(e) => prop_assert!(!e.to_string().is_empty()),
+            }
+        }
+    }
+}
