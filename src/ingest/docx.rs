@@ -390,6 +390,8 @@ struct Paragraph {
     ilvl: u8,
     /// The list label ("1.", "-") once the paragraph is emitted.
     label: Option<String>,
+    /// The paragraph ends a section that starts on a new page (w:sectPr in its pPr).
+    section_break: bool,
 }
 
 impl Paragraph {
@@ -590,6 +592,12 @@ fn convert(
                     }
                     b"p" => para = Some(Paragraph::default()),
                     b"pPr" => in_para_props = true,
+                    // A section break; "nextPage" unless its w:type says otherwise.
+                    b"sectPr" if in_para_props => {
+                        if let Some(p) = para.as_mut() {
+                            p.section_break = true;
+                        }
+                    }
                     b"numPr" if in_para_props => {
                         if let Some(p) = para.as_mut() {
                             p.list = true;
@@ -630,6 +638,17 @@ fn convert(
                     }
                     b"pageBreakBefore" if in_para_props && is_on(&e) && table_depth == 0 => {
                         pages.break_page();
+                    }
+                    b"type" if in_para_props => {
+                        if let (Some(p), Some(v)) = (para.as_mut(), attr(&e, b"val")) {
+                            p.section_break =
+                                matches!(v.as_str(), "nextPage" | "oddPage" | "evenPage");
+                        }
+                    }
+                    b"sectPr" if in_para_props => {
+                        if let Some(p) = para.as_mut() {
+                            p.section_break = true;
+                        }
                     }
                     b"numId" if in_para_props => {
                         if let Some(p) = para.as_mut() {
@@ -723,7 +742,11 @@ fn convert(
                                 }
                             }
                         } else {
+                            let section_break = p.section_break;
                             emit_paragraph(p, &mut pages, &mut numbering);
+                            if section_break {
+                                pages.break_page();
+                            }
                         }
                     }
                     b"tc" if table_depth == 1 => {
@@ -796,6 +819,7 @@ fn split_paragraph_at_page_break(
                 num_id: p.num_id.take(),
                 ilvl: p.ilvl,
                 label: p.label.take(),
+                section_break: false,
             };
             emit_paragraph(head, pages, numbering);
         }
@@ -872,11 +896,13 @@ mod tests {
 <w:tbl><w:tr><w:tc><w:p><w:r><w:t>DRIFT (tkr)</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>Budget 2022</w:t></w:r></w:p></w:tc></w:tr>
 <w:tr><w:tc><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Summa</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>14 267</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>
 <w:p><w:r><w:t>före</w:t></w:r><w:r><w:br w:type="page"/><w:t>efter</w:t></w:r></w:p>
+<w:p><w:pPr><w:sectPr><w:type w:val="continuous"/></w:sectPr></w:pPr><w:r><w:t>samma sida</w:t></w:r></w:p>
+<w:p><w:pPr><w:sectPr><w:pgSz w:w="11906"/></w:sectPr></w:pPr><w:r><w:t>sektion slut</w:t></w:r></w:p>
 <w:p><w:r><w:delText>borttaget</w:delText></w:r><w:r><w:t>sista</w:t><w:br/><w:t>raden</w:t></w:r></w:p>
 </w:body></w:document>"#
         );
         let p = pages(&docx(&body, Some(&styles)));
-        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(p.len(), 3, "{p:?}");
         assert_eq!(
             p[0],
             vec![
@@ -892,7 +918,8 @@ mod tests {
                 "före"
             ]
         );
-        assert_eq!(p[1], vec!["efter", "", "sista", "raden"]);
+        assert_eq!(p[1], vec!["efter", "", "samma sida", "", "sektion slut"]);
+        assert_eq!(p[2], vec!["sista", "raden"]);
     }
 
     #[test]
