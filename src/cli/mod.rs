@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 pub mod common;
+pub mod tables;
 pub mod text;
 
 /// Exit codes shared by every command.
@@ -31,6 +32,8 @@ pub struct Cli {
 pub enum Command {
     /// Print the text of each page (pages separated by form feed).
     Text(text::TextArgs),
+    /// Print every table: an aligned grid with parsed values, or JSON.
+    Tables(tables::TablesArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -47,6 +50,7 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Text(args) => text::run(args),
+        Command::Tables(args) => tables::run(args),
     };
     ExitCode::from(code)
 }
