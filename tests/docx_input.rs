@@ -134,3 +134,60 @@ fn damaged_docx_gives_a_reason_not_a_panic() {
     let e = read_bytes(name, b"this is text, not a docx", &opts).err();
     assert!(e.is_some_and(|e| e.to_string().contains("utkast.docx")));
 }
+
+#[test]
+fn auto_numbered_att_satser_keep_their_numbers() {
+    // In the fixture the att-satser are a Word numbered list: the numbers are not text.
+    let bytes = std::fs::read(fixture()).unwrap_or_else(|e| panic!("{e}"));
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap_or_else(|e| panic!("{e}"));
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip
+            .by_name("word/document.xml")
+            .unwrap_or_else(|e| panic!("{e}")),
+        &mut xml,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(xml.contains("<w:numPr>"));
+    assert!(!xml.contains(">2. Den ökade respektive"));
+    let pages = pages_of(&fixture());
+    let all: Vec<&str> = pages.iter().flatten().map(String::as_str).collect();
+    let first = all.iter().position(|l| {
+        l.starts_with("1. Gemensam servicenämnd för IT, växel och telefoni godkänner budget 2023")
+    });
+    let second = all
+        .iter()
+        .position(|l| l.starts_with("2. Den ökade respektive minskade kostnaden"));
+    assert!(
+        matches!((first, second), (Some(a), Some(b)) if b == a + 1),
+        "{first:?} {second:?}"
+    );
+}
+
+mod corruption {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// Any damage to the archive ends as text or as a named reason, never a panic.
+        #[test]
+        fn damaged_archives_never_panic(
+            flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..40),
+            cut in any::<prop::sample::Index>(),
+        ) {
+            let mut bytes = std::fs::read(fixture()).unwrap_or_else(|e| panic!("{e}"));
+            for (at, x) in &flips {
+                let i = at.index(bytes.len());
+                bytes[i] ^= x | 1;
+            }
+            let len = bytes.len();
+            bytes.truncate(len - cut.index(len / 4));
+            match read_bytes(Path::new("d.docx"), &bytes, &IngestOptions::default()) {
+                Ok(f) => prop_assert_eq!(f.kind, SourceKind::Docx),
+                Err(e) => prop_assert!(!e.to_string().is_empty()),
+            }
+        }
+    }
+}

@@ -4,6 +4,8 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 pub mod common;
+pub mod explain;
+pub mod lint;
 pub mod tables;
 pub mod text;
 pub mod worker;
@@ -39,6 +41,10 @@ pub enum Command {
     Text(text::TextArgs),
     /// Print every table: an aligned grid with parsed values, or JSON.
     Tables(tables::TablesArgs),
+    /// Check every document for contradictions; non-zero exit on errors.
+    Lint(lint::LintArgs),
+    /// Explain a rule (`justera explain SUM001`), or list all rules.
+    Explain(explain::ExplainArgs),
     /// Reads one file for a parent process (per-file isolation); not for people.
     #[command(hide = true)]
     Worker(worker::WorkerArgs),
@@ -71,6 +77,8 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Text(args) => text::run(args),
         Command::Tables(args) => tables::run(args),
+        Command::Lint(args) => lint::run(args),
+        Command::Explain(args) => explain::run(args),
         Command::Worker(args) => worker::run(args),
     };
     ExitCode::from(code)

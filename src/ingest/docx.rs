@@ -38,7 +38,11 @@ pub fn read_docx(path: &Path, bytes: &[u8]) -> Result<IngestedFile, IngestError>
         Ok(Some(xml)) => heading_styles(&xml),
         _ => HashMap::new(),
     };
-    let pages = convert(&document, &styles).map_err(fail)?;
+    let numbering = match read_part(&mut zip, "word/numbering.xml") {
+        Ok(Some(xml)) => Numbering::parse(&xml),
+        _ => Numbering::default(),
+    };
+    let pages = convert(&document, &styles, numbering).map_err(fail)?;
     let mut report = ReadReport {
         pages_total: pages.len() as u32,
         pages_read: pages.len() as u32,
@@ -198,12 +202,196 @@ fn level_from_style_name(name: &str) -> Option<u8> {
     None
 }
 
+/// One level of a Word list definition: "%1." in decimal, a bullet …
+#[derive(Clone, Debug, Default)]
+struct ListLevel {
+    format: String,
+    text: String,
+    start: u32,
+}
+
+/// Word's list numbering (numbering.xml), so auto-numbered att-satser keep "1.", "2." and
+/// bullets become "- ". Counters run per list instance and level.
+#[derive(Debug, Default)]
+struct Numbering {
+    /// numId → abstractNumId.
+    instances: HashMap<String, String>,
+    /// (abstractNumId, level) → definition.
+    levels: HashMap<(String, u8), ListLevel>,
+    /// (numId) → counters per level.
+    counters: HashMap<String, [u32; 9]>,
+}
+
+impl Numbering {
+    fn parse(xml: &str) -> Numbering {
+        let mut n = Numbering::default();
+        let mut reader = Reader::from_str(xml);
+        let mut abstract_id: Option<String> = None;
+        let mut level: Option<(u8, ListLevel)> = None;
+        let mut num_id: Option<String> = None;
+        loop {
+            match reader.read_event() {
+                Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match e.local_name().as_ref() {
+                    b"abstractNum" => abstract_id = attr(&e, b"abstractNumId"),
+                    b"lvl" => {
+                        level = attr(&e, b"ilvl")
+                            .and_then(|v| v.parse::<u8>().ok())
+                            .filter(|l| *l < 9)
+                            .map(|l| {
+                                (
+                                    l,
+                                    ListLevel {
+                                        start: 1,
+                                        ..ListLevel::default()
+                                    },
+                                )
+                            });
+                    }
+                    b"start" => {
+                        if let (Some((_, l)), Some(v)) = (level.as_mut(), attr(&e, b"val")) {
+                            l.start = v.parse().unwrap_or(1);
+                        }
+                    }
+                    b"numFmt" => {
+                        if let (Some((_, l)), Some(v)) = (level.as_mut(), attr(&e, b"val")) {
+                            l.format = v;
+                        }
+                    }
+                    b"lvlText" => {
+                        if let (Some((_, l)), Some(v)) = (level.as_mut(), attr(&e, b"val")) {
+                            l.text = v;
+                        }
+                    }
+                    b"num" => num_id = attr(&e, b"numId"),
+                    b"abstractNumId" => {
+                        if let (Some(id), Some(v)) = (num_id.as_ref(), attr(&e, b"val")) {
+                            n.instances.insert(id.clone(), v);
+                        }
+                    }
+                    _ => {}
+                },
+                Ok(Event::End(e)) => match e.local_name().as_ref() {
+                    b"lvl" => {
+                        if let (Some(a), Some((i, l))) = (abstract_id.as_ref(), level.take()) {
+                            n.levels.insert((a.clone(), i), l);
+                        }
+                    }
+                    b"abstractNum" => abstract_id = None,
+                    b"num" => num_id = None,
+                    _ => {}
+                },
+                Ok(Event::Eof) | Err(_) => break,
+                _ => {}
+            }
+        }
+        n
+    }
+
+    /// The label of the next item of list `num_id` at `ilvl`: "1.", "a)", or "-" for a
+    /// bullet (and for lists numbering.xml does not define).
+    fn next_label(&mut self, num_id: &str, ilvl: u8) -> String {
+        let ilvl = ilvl.min(8);
+        let Some(abs) = self.instances.get(num_id).cloned() else {
+            return "-".into();
+        };
+        let def = |lvl: u8| {
+            self.levels
+                .get(&(abs.clone(), lvl))
+                .cloned()
+                .unwrap_or_default()
+        };
+        let this = def(ilvl);
+        if this.format == "bullet" || this.format.is_empty() || this.format == "none" {
+            return "-".into();
+        }
+        let starts: Vec<u32> = (0..9).map(|l| def(l).start).collect();
+        let formats: Vec<String> = (0..9).map(|l| def(l).format).collect();
+        let counters = self.counters.entry(num_id.to_string()).or_insert([0; 9]);
+        let i = ilvl as usize;
+        counters[i] = if counters[i] == 0 {
+            starts[i].max(1)
+        } else {
+            counters[i] + 1
+        };
+        // A new item at this level restarts the deeper levels.
+        for c in counters.iter_mut().skip(i + 1) {
+            *c = 0;
+        }
+        let mut label = if this.text.is_empty() {
+            format!("%{}.", i + 1)
+        } else {
+            this.text.clone()
+        };
+        for l in (0..=i).rev() {
+            let value = if counters[l] == 0 {
+                starts[l].max(1)
+            } else {
+                counters[l]
+            };
+            label = label.replace(&format!("%{}", l + 1), &format_counter(value, &formats[l]));
+        }
+        label
+    }
+}
+
+fn format_counter(n: u32, format: &str) -> String {
+    match format {
+        "lowerLetter" | "upperLetter" => {
+            let base = if format == "lowerLetter" { b'a' } else { b'A' };
+            let k = (n.max(1) - 1) % 26;
+            char::from(base + k as u8).to_string()
+        }
+        "lowerRoman" | "upperRoman" => {
+            let r = roman(n);
+            if format == "lowerRoman" {
+                r.to_lowercase()
+            } else {
+                r
+            }
+        }
+        _ => n.to_string(),
+    }
+}
+
+fn roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (v, s) in TABLE {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
 /// A piece of paragraph text and whether it is bold.
 #[derive(Default)]
 struct Paragraph {
     pieces: Vec<(String, bool)>,
     heading: Option<u8>,
     list: bool,
+    /// numPr: list instance and level; "0" means numbering switched off.
+    num_id: Option<String>,
+    ilvl: u8,
+    /// The list label ("1.", "-") once the paragraph is emitted.
+    label: Option<String>,
+    /// The paragraph ends a section that starts on a new page (w:sectPr in its pPr).
+    section_break: bool,
 }
 
 impl Paragraph {
@@ -254,7 +442,8 @@ impl Paragraph {
             if let Some(level) = self.heading {
                 *first = format!("{} {}", "#".repeat(level as usize), first.trim_start());
             } else if self.list {
-                *first = format!("- {}", first.trim_start());
+                let label = self.label.as_deref().unwrap_or("-");
+                *first = format!("{label} {}", first.trim_start());
             }
         }
         lines
@@ -341,7 +530,11 @@ impl Pages {
 }
 
 /// WordprocessingML body → pages of lines.
-fn convert(xml: &str, styles: &HashMap<String, u8>) -> Result<Vec<Vec<String>>, FailureReason> {
+fn convert(
+    xml: &str,
+    styles: &HashMap<String, u8>,
+    mut numbering: Numbering,
+) -> Result<Vec<Vec<String>>, FailureReason> {
     let mut reader = Reader::from_str(xml);
     let mut pages = Pages {
         pages: Vec::new(),
@@ -399,6 +592,12 @@ fn convert(xml: &str, styles: &HashMap<String, u8>) -> Result<Vec<Vec<String>>, 
                     }
                     b"p" => para = Some(Paragraph::default()),
                     b"pPr" => in_para_props = true,
+                    // A section break; "nextPage" unless its w:type says otherwise.
+                    b"sectPr" if in_para_props => {
+                        if let Some(p) = para.as_mut() {
+                            p.section_break = true;
+                        }
+                    }
                     b"numPr" if in_para_props => {
                         if let Some(p) = para.as_mut() {
                             p.list = true;
@@ -440,6 +639,28 @@ fn convert(xml: &str, styles: &HashMap<String, u8>) -> Result<Vec<Vec<String>>, 
                     b"pageBreakBefore" if in_para_props && is_on(&e) && table_depth == 0 => {
                         pages.break_page();
                     }
+                    b"type" if in_para_props => {
+                        if let (Some(p), Some(v)) = (para.as_mut(), attr(&e, b"val")) {
+                            p.section_break =
+                                matches!(v.as_str(), "nextPage" | "oddPage" | "evenPage");
+                        }
+                    }
+                    b"sectPr" if in_para_props => {
+                        if let Some(p) = para.as_mut() {
+                            p.section_break = true;
+                        }
+                    }
+                    b"numId" if in_para_props => {
+                        if let Some(p) = para.as_mut() {
+                            p.num_id = attr(&e, b"val");
+                            p.list = p.num_id.as_deref() != Some("0");
+                        }
+                    }
+                    b"ilvl" if in_para_props => {
+                        if let Some(p) = para.as_mut() {
+                            p.ilvl = attr(&e, b"val").and_then(|v| v.parse().ok()).unwrap_or(0);
+                        }
+                    }
                     b"gridSpan" if table_depth == 1 => {
                         if let (Some(c), Some(n)) = (
                             cell.as_mut(),
@@ -456,7 +677,7 @@ fn convert(xml: &str, styles: &HashMap<String, u8>) -> Result<Vec<Vec<String>>, 
                     b"br" | b"cr" => {
                         let page = attr(&e, b"type").as_deref() == Some("page");
                         if page && table_depth == 0 {
-                            split_paragraph_at_page_break(&mut para, &mut pages);
+                            split_paragraph_at_page_break(&mut para, &mut pages, &mut numbering);
                         } else if !page {
                             if let Some(p) = para.as_mut() {
                                 p.push("\n", run_bold);
@@ -464,7 +685,7 @@ fn convert(xml: &str, styles: &HashMap<String, u8>) -> Result<Vec<Vec<String>>, 
                         }
                     }
                     b"lastRenderedPageBreak" if table_depth == 0 => {
-                        split_paragraph_at_page_break(&mut para, &mut pages);
+                        split_paragraph_at_page_break(&mut para, &mut pages, &mut numbering);
                     }
                     b"noBreakHyphen" => {
                         if let Some(p) = para.as_mut() {
@@ -520,13 +741,12 @@ fn convert(xml: &str, styles: &HashMap<String, u8>) -> Result<Vec<Vec<String>>, 
                                     c.paragraphs.push(text);
                                 }
                             }
-                        } else if p.is_empty() {
-                            pages.end_list();
-                            pages.push_line(String::new());
-                        } else if p.list && p.heading.is_none() {
-                            pages.push_list_item(p.lines());
                         } else {
-                            pages.push_block(p.lines());
+                            let section_break = p.section_break;
+                            emit_paragraph(p, &mut pages, &mut numbering);
+                            if section_break {
+                                pages.break_page();
+                            }
                         }
                     }
                     b"tc" if table_depth == 1 => {
@@ -564,20 +784,44 @@ fn convert(xml: &str, styles: &HashMap<String, u8>) -> Result<Vec<Vec<String>>, 
     Ok(out)
 }
 
-/// Ends the page inside a paragraph: the text so far stays on the old page.
-fn split_paragraph_at_page_break(para: &mut Option<Paragraph>, pages: &mut Pages) {
+/// Puts a finished paragraph on the current page: list items line by line with their label,
+/// other paragraphs as blocks followed by a blank line.
+fn emit_paragraph(mut p: Paragraph, pages: &mut Pages, numbering: &mut Numbering) {
+    if p.is_empty() {
+        pages.end_list();
+        pages.push_line(String::new());
+    } else if p.list && p.heading.is_none() {
+        if p.label.is_none() {
+            p.label = Some(match &p.num_id {
+                Some(id) => numbering.next_label(id, p.ilvl),
+                None => "-".into(),
+            });
+        }
+        pages.push_list_item(p.lines());
+    } else {
+        pages.push_block(p.lines());
+    }
+}
+
+/// Ends the page inside a paragraph: the text so far stays on the old page, the rest
+/// continues the paragraph (not as a new heading or list item) on the next.
+fn split_paragraph_at_page_break(
+    para: &mut Option<Paragraph>,
+    pages: &mut Pages,
+    numbering: &mut Numbering,
+) {
     if let Some(p) = para.as_mut() {
         if !p.is_empty() {
-            let before = std::mem::take(&mut p.pieces);
             let head = Paragraph {
-                pieces: before,
-                heading: p.heading,
-                list: p.list,
+                pieces: std::mem::take(&mut p.pieces),
+                heading: p.heading.take(),
+                list: std::mem::replace(&mut p.list, false),
+                num_id: p.num_id.take(),
+                ilvl: p.ilvl,
+                label: p.label.take(),
+                section_break: false,
             };
-            // Continuation text is not a heading or list item again.
-            p.heading = None;
-            p.list = false;
-            pages.push_block(head.lines());
+            emit_paragraph(head, pages, numbering);
         }
     }
     pages.break_page();
@@ -652,11 +896,13 @@ mod tests {
 <w:tbl><w:tr><w:tc><w:p><w:r><w:t>DRIFT (tkr)</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>Budget 2022</w:t></w:r></w:p></w:tc></w:tr>
 <w:tr><w:tc><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Summa</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>14 267</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>
 <w:p><w:r><w:t>före</w:t></w:r><w:r><w:br w:type="page"/><w:t>efter</w:t></w:r></w:p>
+<w:p><w:pPr><w:sectPr><w:type w:val="continuous"/></w:sectPr></w:pPr><w:r><w:t>samma sida</w:t></w:r></w:p>
+<w:p><w:pPr><w:sectPr><w:pgSz w:w="11906"/></w:sectPr></w:pPr><w:r><w:t>sektion slut</w:t></w:r></w:p>
 <w:p><w:r><w:delText>borttaget</w:delText></w:r><w:r><w:t>sista</w:t><w:br/><w:t>raden</w:t></w:r></w:p>
 </w:body></w:document>"#
         );
         let p = pages(&docx(&body, Some(&styles)));
-        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(p.len(), 3, "{p:?}");
         assert_eq!(
             p[0],
             vec![
@@ -672,7 +918,59 @@ mod tests {
                 "före"
             ]
         );
-        assert_eq!(p[1], vec!["efter", "", "sista", "raden"]);
+        assert_eq!(p[1], vec!["efter", "", "samma sida", "", "sektion slut"]);
+        assert_eq!(p[2], vec!["sista", "raden"]);
+    }
+
+    #[test]
+    fn numbered_lists_keep_their_numbers() {
+        let numbering = format!(
+            r#"<w:numbering {W}>
+<w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>
+<w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num><w:num w:numId="4"><w:abstractNumId w:val="8"/></w:num></w:numbering>"#
+        );
+        let item = |num: &str, lvl: &str, text: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{num}"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+            )
+        };
+        let body = format!(
+            "<w:document {W}><w:body>{}{}{}{}{}<w:p><w:r><w:t>Slut</w:t></w:r></w:p></w:body></w:document>",
+            item("3", "0", "Budgeten godkänns."),
+            item("3", "1", "med tillskott"),
+            item("3", "1", "fördelat enligt tabellen"),
+            item("3", "0", "Beslutet skickas vidare."),
+            item("4", "0", "punkt"),
+        );
+        let mut buf = std::io::Cursor::new(Vec::new());
+        {
+            let mut z = zip::ZipWriter::new(&mut buf);
+            let o = zip::write::SimpleFileOptions::default();
+            for (name, text) in [
+                ("word/document.xml", &body),
+                ("word/numbering.xml", &numbering),
+            ] {
+                z.start_file(name, o).unwrap_or_else(|e| panic!("{e}"));
+                z.write_all(text.as_bytes())
+                    .unwrap_or_else(|e| panic!("{e}"));
+            }
+            z.finish().unwrap_or_else(|e| panic!("{e}"));
+        }
+        let p = pages(&buf.into_inner());
+        assert_eq!(
+            p,
+            vec![vec![
+                "1. Budgeten godkänns.",
+                "a) med tillskott",
+                "b) fördelat enligt tabellen",
+                "2. Beslutet skickas vidare.",
+                "- punkt",
+                "",
+                "Slut"
+            ]]
+        );
     }
 
     #[test]

@@ -15,8 +15,9 @@ use crate::Provenance;
 use std::collections::HashSet;
 use std::sync::Arc;
 
-/// Readings kept per row; rows of real tables have a handful.
-const READING_LIMIT: usize = 64;
+/// Readings kept per row: rows of real tables have a handful, but seven-digit figures
+/// side by side can have thousands, and the true one must stay among them.
+const READING_LIMIT: usize = 8192;
 
 /// A line split into its label and numeric tail, with the whitespace between groups
 /// (three or more spaces mark an empty cell in this kind of extraction).
