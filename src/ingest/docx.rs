@@ -392,6 +392,8 @@ struct Paragraph {
     label: Option<String>,
     /// The paragraph ends a section that starts on a new page (w:sectPr in its pPr).
     section_break: bool,
+    /// Some text of the paragraph is not in italics.
+    upright_text: bool,
 }
 
 impl Paragraph {
@@ -442,8 +444,10 @@ impl Paragraph {
             if let Some(level) = self.heading {
                 *first = format!("{} {}", "#".repeat(level as usize), first.trim_start());
             } else if self.list {
+                // Nested items indented two spaces a level, as in markdown.
                 let label = self.label.as_deref().unwrap_or("-");
-                *first = format!("{label} {}", first.trim_start());
+                let indent = "  ".repeat(self.ilvl.min(8) as usize);
+                *first = format!("{indent}{label} {}", first.trim_start());
             }
         }
         lines
@@ -466,6 +470,7 @@ impl Paragraph {
 struct Cell {
     paragraphs: Vec<String>,
     bold: bool,
+    italic: bool,
     any_text: bool,
     span: usize,
 }
@@ -542,6 +547,7 @@ fn convert(
     };
     let mut para: Option<Paragraph> = None;
     let mut run_bold = false;
+    let mut run_italic = false;
     let mut in_run_props = false;
     let mut in_para_props = false;
     let mut in_text = false;
@@ -586,6 +592,7 @@ fn convert(
                     b"tc" if table_depth == 1 => {
                         cell = Some(Cell {
                             bold: true,
+                            italic: true,
                             span: 1,
                             ..Cell::default()
                         })
@@ -603,7 +610,10 @@ fn convert(
                             p.list = true;
                         }
                     }
-                    b"r" => run_bold = false,
+                    b"r" => {
+                        run_bold = false;
+                        run_italic = false;
+                    }
                     b"rPr" if !in_para_props => in_run_props = true,
                     b"t" => in_text = true,
                     _ => {}
@@ -616,6 +626,7 @@ fn convert(
                 let name = e.local_name();
                 match name.as_ref() {
                     b"b" if in_run_props => run_bold = is_on(&e),
+                    b"i" if in_run_props => run_italic = is_on(&e),
                     b"pStyle" if in_para_props => {
                         if let (Some(p), Some(id)) = (para.as_mut(), attr(&e, b"val")) {
                             p.heading = p.heading.or(styles.get(&id).copied());
@@ -702,6 +713,7 @@ fn convert(
                     .decode()
                     .map_err(|e| FailureReason::DamagedDocx(format!("undecodable text: {e}")))?;
                 if let Some(p) = para.as_mut() {
+                    p.upright_text |= !run_italic && !s.trim().is_empty();
                     p.push(&s, run_bold);
                 }
             }
@@ -738,6 +750,7 @@ fn convert(
                                 if !text.is_empty() {
                                     c.any_text = true;
                                     c.bold &= p.all_bold();
+                                    c.italic &= !p.upright_text;
                                     c.paragraphs.push(text);
                                 }
                             }
@@ -820,6 +833,7 @@ fn split_paragraph_at_page_break(
                 ilvl: p.ilvl,
                 label: p.label.take(),
                 section_break: false,
+                upright_text: p.upright_text,
             };
             emit_paragraph(head, pages, numbering);
         }
@@ -835,6 +849,8 @@ fn render_row(cells: Vec<Cell>) -> String {
         let text = c.paragraphs.join(" ");
         if c.any_text && c.bold {
             out.push(format!("<b>{text}</b>"));
+        } else if c.any_text && c.italic {
+            out.push(format!("<i>{text}</i>"));
         } else {
             out.push(text);
         }
