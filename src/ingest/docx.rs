@@ -979,8 +979,8 @@ mod tests {
             p,
             vec![vec![
                 "1. Budgeten godkänns.",
-                "a) med tillskott",
-                "b) fördelat enligt tabellen",
+                "  a) med tillskott",
+                "  b) fördelat enligt tabellen",
                 "2. Beslutet skickas vidare.",
                 "- punkt",
                 "",
