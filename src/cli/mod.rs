@@ -4,6 +4,8 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 pub mod common;
+pub mod export;
+pub mod parse;
 pub mod text;
 
 /// Exit codes shared by every command.
@@ -31,6 +33,10 @@ pub struct Cli {
 pub enum Command {
     /// Print the text of each page (pages separated by form feed).
     Text(text::TextArgs),
+    /// Parse documents into their structure (header, §§, sections) and print it.
+    Parse(parse::ParseArgs),
+    /// Export one record per decision as JSON, JSON Lines or CSV.
+    Export(export::ExportArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -47,6 +53,8 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Text(args) => text::run(args),
+        Command::Parse(args) => parse::run(args),
+        Command::Export(args) => export::run(args),
     };
     ExitCode::from(code)
 }
