@@ -7,6 +7,7 @@ pub mod common;
 pub mod export;
 pub mod parse;
 pub mod text;
+pub mod worker;
 
 /// Exit codes shared by every command.
 pub mod exit {
@@ -25,6 +26,10 @@ pub mod exit {
     about = "Finds where Swedish municipal records contradict themselves"
 )]
 pub struct Cli {
+    /// Directory of extra vocabulary files (*.vocab: headings, totals, columns, units,
+    /// months …) added to the built-in ones; see grammars/README.md.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub grammars: Option<std::path::PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -37,6 +42,9 @@ pub enum Command {
     Parse(parse::ParseArgs),
     /// Export one record per decision as JSON, JSON Lines or CSV.
     Export(export::ExportArgs),
+    /// Reads one file for a parent process (per-file isolation); not for people.
+    #[command(hide = true)]
+    Worker(worker::WorkerArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -51,10 +59,23 @@ pub fn main() -> ExitCode {
             });
         }
     };
+    if let Some(dir) = &cli.grammars {
+        match crate::grammar::vocab::Vocabulary::with_dir(dir) {
+            Ok(v) => {
+                // Nothing has read the vocabulary yet at this point, so this cannot fail.
+                let _ = crate::grammar::vocab::install(v);
+            }
+            Err(e) => {
+                eprintln!("error: --grammars: {e}");
+                return ExitCode::from(exit::USAGE);
+            }
+        }
+    }
     let code = match cli.command {
         Command::Text(args) => text::run(args),
         Command::Parse(args) => parse::run(args),
         Command::Export(args) => export::run(args),
+        Command::Worker(args) => worker::run(args),
     };
     ExitCode::from(code)
 }
