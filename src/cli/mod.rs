@@ -4,7 +4,9 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 pub mod common;
+pub mod explain;
 pub mod export;
+pub mod lint;
 pub mod parse;
 pub mod text;
 pub mod worker;
@@ -42,6 +44,10 @@ pub enum Command {
     Parse(parse::ParseArgs),
     /// Export one record per decision as JSON, JSON Lines or CSV.
     Export(export::ExportArgs),
+    /// Check every document for contradictions; non-zero exit on errors.
+    Lint(lint::LintArgs),
+    /// Explain a rule (`justera explain SUM001`), or list all rules.
+    Explain(explain::ExplainArgs),
     /// Reads one file for a parent process (per-file isolation); not for people.
     #[command(hide = true)]
     Worker(worker::WorkerArgs),
@@ -75,6 +81,8 @@ pub fn main() -> ExitCode {
         Command::Text(args) => text::run(args),
         Command::Parse(args) => parse::run(args),
         Command::Export(args) => export::run(args),
+        Command::Lint(args) => lint::run(args),
+        Command::Explain(args) => explain::run(args),
         Command::Worker(args) => worker::run(args),
     };
     ExitCode::from(code)
