@@ -8,6 +8,7 @@ pub mod explain;
 pub mod export;
 pub mod lint;
 pub mod parse;
+pub mod tables;
 pub mod text;
 pub mod worker;
 
@@ -44,6 +45,8 @@ pub enum Command {
     Parse(parse::ParseArgs),
     /// Export one record per decision as JSON, JSON Lines or CSV.
     Export(export::ExportArgs),
+    /// Print every table: an aligned grid with parsed values, or JSON.
+    Tables(tables::TablesArgs),
     /// Check every document for contradictions; non-zero exit on errors.
     Lint(lint::LintArgs),
     /// Explain a rule (`justera explain SUM001`), or list all rules.
@@ -81,6 +84,7 @@ pub fn main() -> ExitCode {
         Command::Text(args) => text::run(args),
         Command::Parse(args) => parse::run(args),
         Command::Export(args) => export::run(args),
+        Command::Tables(args) => tables::run(args),
         Command::Lint(args) => lint::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Worker(args) => worker::run(args),
