@@ -180,6 +180,9 @@ fn expectations_hold_on_the_corpus_tables() {
                 .collect(),
             lines: Vec::new(),
             provenance: Provenance::new(&path, 1, 1),
+            organ: None,
+            memo: None,
+            sections: Vec::new(),
         };
         let (findings, _) = check_documents(&[doc]);
         seen.extend(findings.iter().map(Seen::from_finding));
