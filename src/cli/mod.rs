@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 pub mod common;
 pub mod text;
+pub mod worker;
 
 /// Exit codes shared by every command.
 pub mod exit {
@@ -35,6 +36,9 @@ pub struct Cli {
 pub enum Command {
     /// Print the text of each page (pages separated by form feed).
     Text(text::TextArgs),
+    /// Reads one file for a parent process (per-file isolation); not for people.
+    #[command(hide = true)]
+    Worker(worker::WorkerArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -63,6 +67,7 @@ pub fn main() -> ExitCode {
     }
     let code = match cli.command {
         Command::Text(args) => text::run(args),
+        Command::Worker(args) => worker::run(args),
     };
     ExitCode::from(code)
 }

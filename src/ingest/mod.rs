@@ -211,7 +211,9 @@ pub fn has_input_extension(path: &Path) -> bool {
 mod content;
 pub mod load;
 pub mod pdf;
+pub mod repair;
 mod sniff;
+pub mod worker;
 
 /// Reads one file in this process: the extension and first bytes decide how.
 pub fn read_file(path: &Path, opts: &IngestOptions) -> Result<IngestedFile, IngestError> {
@@ -249,6 +251,7 @@ fn read_pdf(
     let mut report = ReadReport {
         repaired: loaded.repaired,
         decrypted: loaded.decrypted,
+        warnings: loaded.notes.clone(),
         ..ReadReport::default()
     };
     // Content fixes are best effort: if they fail the pages are read as they are.
@@ -301,7 +304,17 @@ fn read_text(path: &Path, bytes: &[u8]) -> IngestedFile {
 
 /// Reads one file, running PDF extraction in an isolated worker process when
 /// `opts.isolate` is set, so a crash or hang in the PDF reader costs only this file.
-/// INTERIM (skeleton): no isolation yet.
+/// Text files are read in-process. Without a `justera` binary to run (unit-test
+/// harnesses, unless `JUSTERA_WORKER_EXE` names one) PDFs are read in-process too.
 pub fn ingest_file(path: &Path, opts: &IngestOptions) -> Result<IngestedFile, IngestError> {
-    read_file(path, opts)
+    if opts.isolate && worker::is_pdf_input(path) {
+        if let Some(exe) = worker::worker_exe() {
+            return worker::read_isolated(&exe, path, opts);
+        }
+    }
+    let per_file = IngestOptions {
+        passwords: opts.passwords_for(path),
+        ..opts.clone()
+    };
+    read_file(path, &per_file)
 }

@@ -31,7 +31,8 @@ pub fn source_kind(path: &Path, bytes: &[u8]) -> Result<SourceKind, FailureReaso
     let ext = extension(path);
     match ext.as_deref() {
         Some("pdf") => {
-            if has_pdf_header(bytes) {
+            // A PDF that lost its header still has objects: the loader rebuilds it.
+            if has_pdf_header(bytes) || super::load::looks_like_headerless_pdf(bytes) {
                 Ok(SourceKind::Pdf)
             } else {
                 Err(FailureReason::NotPdf(format!(
