@@ -27,10 +27,20 @@ fn pages_of(path: &Path) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// The seed's lines as a Word document holds them: "**A****B**" was two paragraphs, heading
-/// text carries no ** markers, italics are not marked.
-fn seed_lines_as_word_has_them() -> Vec<String> {
-    let seed = std::fs::read_to_string(root().join("corpus/seeds/000_a72e3e401d4a911d.txt"))
+/// Nested list items: the seeds indent them by one space, Word output by two a level.
+fn unindent_list_item(line: &str) -> String {
+    let t = line.trim_start();
+    if t.starts_with("- ") {
+        t.to_string()
+    } else {
+        line.to_string()
+    }
+}
+
+/// The seed's lines as a Word document holds them: "**A****B**" was two paragraphs, and
+/// heading text carries no ** markers.
+fn seed_lines_as_word_has_them(seed: &str) -> Vec<String> {
+    let seed = std::fs::read_to_string(root().join("corpus/seeds").join(seed))
         .unwrap_or_else(|e| panic!("{e}"));
     let mut out = Vec::new();
     for line in seed.lines() {
@@ -48,26 +58,45 @@ fn seed_lines_as_word_has_them() -> Vec<String> {
         } else if line.starts_with('#') {
             out.push(line.replace("**", ""));
         } else {
-            out.push(line.replace("<i>", "").replace("</i>", ""));
+            out.push(unindent_list_item(line));
         }
     }
     out
 }
 
-#[test]
-fn docx_gives_the_seed_text_in_order() {
-    let pages = pages_of(&fixture());
-    let docx: Vec<String> = pages
+fn assert_docx_has_seed_text(docx: &str, seed: &str) {
+    let pages = pages_of(&root().join("tests/fixtures").join(docx));
+    let got: Vec<String> = pages
         .iter()
         .flatten()
         .filter(|l| !l.trim().is_empty())
-        .cloned()
+        .map(|l| unindent_list_item(l))
         .collect();
-    let seed = seed_lines_as_word_has_them();
-    for (i, (d, s)) in docx.iter().zip(&seed).enumerate() {
-        assert_eq!(d, s, "line {i} differs");
+    let want = seed_lines_as_word_has_them(seed);
+    for (i, (d, s)) in got.iter().zip(&want).enumerate() {
+        assert_eq!(d, s, "{docx}: line {i} differs");
     }
-    assert_eq!(docx.len(), seed.len());
+    assert_eq!(got.len(), want.len(), "{docx}: line count");
+}
+
+#[test]
+fn docx_gives_the_seed_text_in_order() {
+    assert_docx_has_seed_text("protocol_000.docx", "000_a72e3e401d4a911d.txt");
+    assert_docx_has_seed_text("protocol_003.docx", "003_3f4b3a03317974c7.txt");
+}
+
+#[test]
+fn seed_003_docx_pages_italic_cells_and_nested_lists() {
+    let pages = pages_of(&root().join("tests/fixtures/protocol_003.docx"));
+    assert_eq!(pages.len(), 16);
+    // Every page after the anslag page opens with the running header, like the PDF.
+    assert!(pages[2..]
+        .iter()
+        .all(|p| p.first().map(String::as_str) == Some("Direktionen")));
+    let all: Vec<&str> = pages.iter().flatten().map(String::as_str).collect();
+    assert!(all.contains(&"<i>Summa intäkter</i>\t<i>113 083</i>\t<i>107 056</i>\t<i>102 564</i>"));
+    assert!(all.contains(&"  - HR-system"), "nested list item indented");
+    assert!(all.contains(&"§ 62\tBudget 2022 samt plan för 2022-2024\tITSAM 2021/72\t8 - 10"));
 }
 
 #[test]
@@ -163,4 +192,31 @@ fn auto_numbered_att_satser_keep_their_numbers() {
         matches!((first, second), (Some(a), Some(b)) if b == a + 1),
         "{first:?} {second:?}"
     );
+}
+
+mod corruption {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// Any damage to the archive ends as text or as a named reason, never a panic.
+        #[test]
+        fn damaged_archives_never_panic(
+            flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..40),
+            cut in any::<prop::sample::Index>(),
+        ) {
+            let mut bytes = std::fs::read(fixture()).unwrap_or_else(|e| panic!("{e}"));
+            for (at, x) in &flips {
+                let i = at.index(bytes.len());
+                bytes[i] ^= x | 1;
+            }
+            let len = bytes.len();
+            bytes.truncate(len - cut.index(len / 4));
+            match read_bytes(Path::new("d.docx"), &bytes, &IngestOptions::default()) {
+                Ok(f) => prop_assert_eq!(f.kind, SourceKind::Docx),
+                Err(e) => prop_assert!(!e.to_string().is_empty()),
+            }
+        }
+    }
 }

@@ -83,11 +83,28 @@ fn dash(i: &str) -> Res<'_, char> {
 }
 
 /// An organ or registry code: "ITVT", "KF", "GSN", "ITSAM", "BUN2" — capitals (and
-/// digits after the first), 2–10 long, a whole word.
+/// digits after the first), 2–10 long, a whole word; or a short mixed-case one ("Ks",
+/// "Kf", "Sbn"), so that words like "Protokoll § 5" are no codes.
 fn code(i: &str) -> Res<'_, &str> {
-    let (r, c) = recognize(pair(
-        satisfy(|c: char| c.is_uppercase()),
-        take_while_m_n(1, 9, |c: char| c.is_uppercase() || c.is_ascii_digit()),
+    code_of(i, true)
+}
+
+/// A registry code before a case number: capitals only ("KS 2019/492"), so "Den 2021/22"
+/// is no case number.
+fn upper_code(i: &str) -> Res<'_, &str> {
+    code_of(i, false)
+}
+
+fn code_of(i: &str, mixed_case: bool) -> Res<'_, &str> {
+    let (r, c) = alt((
+        recognize(pair(
+            satisfy(|c: char| c.is_uppercase()),
+            take_while_m_n(1, 9, |c: char| c.is_uppercase() || c.is_ascii_digit()),
+        )),
+        recognize(pair(
+            satisfy(move |c: char| mixed_case && c.is_uppercase()),
+            take_while_m_n(1, 2, |c: char| c.is_lowercase()),
+        )),
     ))
     .parse(i)?;
     if r.starts_with(|c: char| c.is_alphanumeric()) || c.eq_ignore_ascii_case("dnr") {
@@ -147,11 +164,12 @@ fn dnr_keyword(i: &str) -> Res<'_, &str> {
 /// required, so "1/4" and "50/50" stay out.
 fn dnr(i: &str) -> Res<'_, Dnr> {
     let (r, keyword) = opt(dnr_keyword).parse(i)?;
-    let (r, prefix) = opt(terminated(code, space0)).parse(r)?;
+    // "KS 2019/492", "KS/2019:492".
+    let (r, prefix) = opt(terminated(upper_code, alt((space1, tag("/"), space0)))).parse(r)?;
     if keyword.is_none() && prefix.is_none() {
         return fail(i);
     }
-    let (r, (a, _, b)) = (number, alt((nom_char('/'), nom_char('.'))), number).parse(r)?;
+    let (r, (a, _, b)) = (number, satisfy(|c| matches!(c, '/' | '.' | ':')), number).parse(r)?;
     let (year, number) = match (plausible_year(a), plausible_year(b)) {
         (true, false) => (a, b),
         (false, true) => (b, a),
@@ -250,6 +268,11 @@ mod tests {
             parse_paragraph_ref("§ ITVT 7"),
             Some(p(Some("ITVT"), 7, 7, None))
         );
+        assert_eq!(
+            parse_paragraph_ref("Kf § 12"),
+            Some(p(Some("Kf"), 12, 12, None))
+        );
+        assert_eq!(parse_paragraph_ref("Protokoll § 5"), None);
         assert_eq!(parse_paragraph_ref("§§ 62-59"), None);
         assert_eq!(parse_paragraph_ref("§"), None);
     }
@@ -270,6 +293,12 @@ mod tests {
             Some((Some("KS".into()), 2019, 492))
         );
         assert_eq!(dn("Dnr: 2021/13"), Some((None, 2021, 13)));
+        assert_eq!(dn("KS/2019:492"), Some((Some("KS".into()), 2019, 492)));
+        assert_eq!(
+            dn("Dnr SBN 2020.123"),
+            Some((Some("SBN".into()), 2020, 123))
+        );
+        assert_eq!(dn("Den 2021/22"), None);
         assert_eq!(dn("1/4"), None);
         assert_eq!(dn("Dnr 1/4"), None);
         assert_eq!(dn("2021/8"), None);

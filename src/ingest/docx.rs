@@ -390,6 +390,10 @@ struct Paragraph {
     ilvl: u8,
     /// The list label ("1.", "-") once the paragraph is emitted.
     label: Option<String>,
+    /// The paragraph ends a section that starts on a new page (w:sectPr in its pPr).
+    section_break: bool,
+    /// Some text of the paragraph is not in italics.
+    upright_text: bool,
 }
 
 impl Paragraph {
@@ -440,8 +444,10 @@ impl Paragraph {
             if let Some(level) = self.heading {
                 *first = format!("{} {}", "#".repeat(level as usize), first.trim_start());
             } else if self.list {
+                // Nested items indented two spaces a level, as in markdown.
                 let label = self.label.as_deref().unwrap_or("-");
-                *first = format!("{label} {}", first.trim_start());
+                let indent = "  ".repeat(self.ilvl.min(8) as usize);
+                *first = format!("{indent}{label} {}", first.trim_start());
             }
         }
         lines
@@ -464,6 +470,7 @@ impl Paragraph {
 struct Cell {
     paragraphs: Vec<String>,
     bold: bool,
+    italic: bool,
     any_text: bool,
     span: usize,
 }
@@ -540,6 +547,7 @@ fn convert(
     };
     let mut para: Option<Paragraph> = None;
     let mut run_bold = false;
+    let mut run_italic = false;
     let mut in_run_props = false;
     let mut in_para_props = false;
     let mut in_text = false;
@@ -584,18 +592,28 @@ fn convert(
                     b"tc" if table_depth == 1 => {
                         cell = Some(Cell {
                             bold: true,
+                            italic: true,
                             span: 1,
                             ..Cell::default()
                         })
                     }
                     b"p" => para = Some(Paragraph::default()),
                     b"pPr" => in_para_props = true,
+                    // A section break; "nextPage" unless its w:type says otherwise.
+                    b"sectPr" if in_para_props => {
+                        if let Some(p) = para.as_mut() {
+                            p.section_break = true;
+                        }
+                    }
                     b"numPr" if in_para_props => {
                         if let Some(p) = para.as_mut() {
                             p.list = true;
                         }
                     }
-                    b"r" => run_bold = false,
+                    b"r" => {
+                        run_bold = false;
+                        run_italic = false;
+                    }
                     b"rPr" if !in_para_props => in_run_props = true,
                     b"t" => in_text = true,
                     _ => {}
@@ -608,6 +626,7 @@ fn convert(
                 let name = e.local_name();
                 match name.as_ref() {
                     b"b" if in_run_props => run_bold = is_on(&e),
+                    b"i" if in_run_props => run_italic = is_on(&e),
                     b"pStyle" if in_para_props => {
                         if let (Some(p), Some(id)) = (para.as_mut(), attr(&e, b"val")) {
                             p.heading = p.heading.or(styles.get(&id).copied());
@@ -630,6 +649,17 @@ fn convert(
                     }
                     b"pageBreakBefore" if in_para_props && is_on(&e) && table_depth == 0 => {
                         pages.break_page();
+                    }
+                    b"type" if in_para_props => {
+                        if let (Some(p), Some(v)) = (para.as_mut(), attr(&e, b"val")) {
+                            p.section_break =
+                                matches!(v.as_str(), "nextPage" | "oddPage" | "evenPage");
+                        }
+                    }
+                    b"sectPr" if in_para_props => {
+                        if let Some(p) = para.as_mut() {
+                            p.section_break = true;
+                        }
                     }
                     b"numId" if in_para_props => {
                         if let Some(p) = para.as_mut() {
@@ -683,6 +713,7 @@ fn convert(
                     .decode()
                     .map_err(|e| FailureReason::DamagedDocx(format!("undecodable text: {e}")))?;
                 if let Some(p) = para.as_mut() {
+                    p.upright_text |= !run_italic && !s.trim().is_empty();
                     p.push(&s, run_bold);
                 }
             }
@@ -719,11 +750,16 @@ fn convert(
                                 if !text.is_empty() {
                                     c.any_text = true;
                                     c.bold &= p.all_bold();
+                                    c.italic &= !p.upright_text;
                                     c.paragraphs.push(text);
                                 }
                             }
                         } else {
+                            let section_break = p.section_break;
                             emit_paragraph(p, &mut pages, &mut numbering);
+                            if section_break {
+                                pages.break_page();
+                            }
                         }
                     }
                     b"tc" if table_depth == 1 => {
@@ -796,6 +832,8 @@ fn split_paragraph_at_page_break(
                 num_id: p.num_id.take(),
                 ilvl: p.ilvl,
                 label: p.label.take(),
+                section_break: false,
+                upright_text: p.upright_text,
             };
             emit_paragraph(head, pages, numbering);
         }
@@ -811,6 +849,8 @@ fn render_row(cells: Vec<Cell>) -> String {
         let text = c.paragraphs.join(" ");
         if c.any_text && c.bold {
             out.push(format!("<b>{text}</b>"));
+        } else if c.any_text && c.italic {
+            out.push(format!("<i>{text}</i>"));
         } else {
             out.push(text);
         }
@@ -872,11 +912,13 @@ mod tests {
 <w:tbl><w:tr><w:tc><w:p><w:r><w:t>DRIFT (tkr)</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>Budget 2022</w:t></w:r></w:p></w:tc></w:tr>
 <w:tr><w:tc><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Summa</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>14 267</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>
 <w:p><w:r><w:t>före</w:t></w:r><w:r><w:br w:type="page"/><w:t>efter</w:t></w:r></w:p>
+<w:p><w:pPr><w:sectPr><w:type w:val="continuous"/></w:sectPr></w:pPr><w:r><w:t>samma sida</w:t></w:r></w:p>
+<w:p><w:pPr><w:sectPr><w:pgSz w:w="11906"/></w:sectPr></w:pPr><w:r><w:t>sektion slut</w:t></w:r></w:p>
 <w:p><w:r><w:delText>borttaget</w:delText></w:r><w:r><w:t>sista</w:t><w:br/><w:t>raden</w:t></w:r></w:p>
 </w:body></w:document>"#
         );
         let p = pages(&docx(&body, Some(&styles)));
-        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(p.len(), 3, "{p:?}");
         assert_eq!(
             p[0],
             vec![
@@ -892,7 +934,8 @@ mod tests {
                 "före"
             ]
         );
-        assert_eq!(p[1], vec!["efter", "", "sista", "raden"]);
+        assert_eq!(p[1], vec!["efter", "", "samma sida", "", "sektion slut"]);
+        assert_eq!(p[2], vec!["sista", "raden"]);
     }
 
     #[test]
@@ -936,8 +979,8 @@ mod tests {
             p,
             vec![vec![
                 "1. Budgeten godkänns.",
-                "a) med tillskott",
-                "b) fördelat enligt tabellen",
+                "  a) med tillskott",
+                "  b) fördelat enligt tabellen",
                 "2. Beslutet skickas vidare.",
                 "- punkt",
                 "",
