@@ -211,6 +211,7 @@ pub fn has_input_extension(path: &Path) -> bool {
 pub mod load;
 pub mod pdf;
 pub mod repair;
+pub mod sanitize;
 mod sniff;
 pub mod worker;
 
