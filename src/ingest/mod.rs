@@ -90,6 +90,9 @@ pub enum FailureReason {
     NotPdf(String),
     #[error("damaged PDF: {0}")]
     Damaged(String),
+    /// A .docx that is not a readable ZIP of WordprocessingML (or its XML is broken).
+    #[error("damaged Word document: {0}")]
+    DamagedDocx(String),
     #[error("encrypted: {0}")]
     Encrypted(String),
     #[error("no text layer ({pages} pages, 0 characters): probably scanned")]
@@ -116,6 +119,7 @@ impl FailureReason {
             FailureReason::Empty => "empty",
             FailureReason::NotPdf(_) => "not-pdf",
             FailureReason::Damaged(_) => "damaged",
+            FailureReason::DamagedDocx(_) => "damaged-docx",
             FailureReason::Encrypted(_) => "encrypted",
             FailureReason::NoTextLayer { .. } => "no-text-layer",
             FailureReason::NotDecodable(_) => "not-decodable",
