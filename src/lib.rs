@@ -15,6 +15,7 @@ pub mod layout;
 pub mod parse;
 pub mod pipeline;
 pub mod provenance;
+pub mod report;
 pub mod table;
 
 pub use provenance::Provenance;

@@ -4,6 +4,9 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 pub mod common;
+pub mod explain;
+pub mod lint;
+pub mod tables;
 pub mod text;
 pub mod worker;
 
@@ -36,6 +39,12 @@ pub struct Cli {
 pub enum Command {
     /// Print the text of each page (pages separated by form feed).
     Text(text::TextArgs),
+    /// Print every table: an aligned grid with parsed values, or JSON.
+    Tables(tables::TablesArgs),
+    /// Check every document for contradictions; non-zero exit on errors.
+    Lint(lint::LintArgs),
+    /// Explain a rule (`justera explain SUM001`), or list all rules.
+    Explain(explain::ExplainArgs),
     /// Reads one file for a parent process (per-file isolation); not for people.
     #[command(hide = true)]
     Worker(worker::WorkerArgs),
@@ -67,6 +76,9 @@ pub fn main() -> ExitCode {
     }
     let code = match cli.command {
         Command::Text(args) => text::run(args),
+        Command::Tables(args) => tables::run(args),
+        Command::Lint(args) => lint::run(args),
+        Command::Explain(args) => explain::run(args),
         Command::Worker(args) => worker::run(args),
     };
     ExitCode::from(code)

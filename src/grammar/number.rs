@@ -79,6 +79,32 @@ impl Unit {
     }
 }
 
+/// The unit a caption or column header names for the figures under it: "Belopp netto
+/// (tkr)", "DRIFT (tkr)", "Kostnad, kr", "Andel %", "Belopp i tusen kronor". A unit in
+/// parentheses wins; otherwise the last unit word counts.
+pub fn unit_named_in(text: &str) -> Option<Unit> {
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(')') else { break };
+        if let Some(u) = Unit::from_word(&after[..close]) {
+            return Some(u);
+        }
+        rest = &after[close + 1..];
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '/'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // From the end; a two-word unit ("tusen kronor") before its last word alone.
+    (0..words.len()).rev().find_map(|i| {
+        let two = (i > 0).then(|| format!("{} {}", words[i - 1], words[i]));
+        two.as_deref()
+            .and_then(Unit::from_word)
+            .or_else(|| Unit::from_word(words[i].trim_end_matches(':')))
+    })
+}
+
 /// A figure as written: its value, unit, and how many decimals the writer used (the
 /// precision that sets the rounding tolerance).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -279,16 +305,23 @@ pub fn find_figures(text: &str) -> Vec<(Range<usize>, Figure)> {
     let mut prev: Option<char> = None;
     let mut iter = text.char_indices().peekable();
     while let Some((start, c)) = iter.next() {
+        // A sign set apart from its digits ("- 593") is a minus only in a cell, after a
+        // tab or a "|"; at a line start "- 5158 konton" is a bullet.
+        let in_cell = matches!(prev, Some('\t' | '|'));
         let starts_here = match c {
             '0'..='9' => !prev.is_some_and(|p| p.is_alphanumeric() || is_joiner(p)),
             c if is_sign(c) => {
                 !prev.is_some_and(|p| p.is_alphanumeric() || is_joiner(p))
-                    && iter.peek().is_some_and(|(_, n)| n.is_ascii_digit())
+                    && (iter.peek().is_some_and(|(_, n)| n.is_ascii_digit())
+                        || in_cell
+                            && text[start + c.len_utf8()..]
+                                .strip_prefix(' ')
+                                .is_some_and(|r| r.starts_with(|d: char| d.is_ascii_digit())))
             }
             _ => false,
         };
         if starts_here {
-            if let Ok((rest, parts)) = figure_parts(false)(&text[start..]) {
+            if let Ok((rest, parts)) = figure_parts(in_cell)(&text[start..]) {
                 let end = text.len() - rest.len();
                 if ends_cleanly(rest, parts.unit) {
                     if let Some(fig) = parts.into_figure(&text[start..end]) {
@@ -359,7 +392,10 @@ pub fn number_tokens(line: &str) -> Vec<RowToken> {
         .char_indices()
         .chain(std::iter::once((line.len(), ' ')))
     {
-        if c.is_whitespace() {
+        // A no-break or thin space is never a column gap: it stays inside the token.
+        let gap =
+            c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}');
+        if gap {
             if let Some(s) = start.take() {
                 out.push(RowToken {
                     range: s..i,
@@ -760,6 +796,27 @@ mod tests {
         );
         let r = readings("IT, växel, telefoni - 593 - 3 867 - 4 460", Some(3));
         assert_eq!(r, vec![vec!["- 593", "- 3 867", "- 4 460"]]);
+    }
+
+    #[test]
+    fn units_named_in_captions() {
+        assert_eq!(unit_named_in("Belopp netto (tkr)"), Some(Unit::Tkr));
+        assert_eq!(unit_named_in("DRIFT (tkr)\tBudget 2022"), Some(Unit::Tkr));
+        assert_eq!(unit_named_in("Kostnad, kr"), Some(Unit::Kr));
+        assert_eq!(unit_named_in("Andel %"), Some(Unit::Percent));
+        assert_eq!(unit_named_in("Belopp i tusen kronor"), Some(Unit::Tkr));
+        assert_eq!(unit_named_in("Kostnad per kommun Fas 2"), None);
+        assert_eq!(unit_named_in("Summa (exkl. moms)"), None);
+    }
+
+    #[test]
+    fn no_break_spaces_always_join() {
+        // "1\u{a0}278" is one figure whatever the column count asks for.
+        let line = "Nätverk 108 1\u{a0}278 1\u{a0}278 0";
+        assert_eq!(
+            readings(line, None),
+            vec![vec!["108", "1\u{a0}278", "1\u{a0}278", "0"]]
+        );
     }
 
     #[test]

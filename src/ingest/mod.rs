@@ -212,6 +212,7 @@ pub fn has_input_extension(path: &Path) -> bool {
     )
 }
 
+pub mod docx;
 pub mod load;
 pub mod pdf;
 pub mod repair;
@@ -239,10 +240,7 @@ pub fn read_bytes(
     match sniff::source_kind(path, bytes).map_err(fail)? {
         SourceKind::Pdf => read_pdf(path, bytes, opts).map_err(fail),
         SourceKind::Text => Ok(read_text(path, bytes)),
-        // Word drafts are read by the docx module of the structure work.
-        SourceKind::Docx => Err(fail(FailureReason::Unsupported(
-            "Word (.docx) files are not read yet".to_string(),
-        ))),
+        SourceKind::Docx => docx::read_docx(path, bytes),
     }
 }
 
