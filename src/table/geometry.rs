@@ -48,7 +48,7 @@ pub(crate) fn extract_file(file: &LaidOutFile) -> Vec<Table> {
                     && found
                         .columns_x
                         .iter()
-                        .all(|c| prev.columns_x.iter().any(|p| (p.1 - c.1).abs() < 3.0))
+                        .all(|c| prev.columns_x.iter().any(|p| overlap(*p, *c) > 0.0))
             });
             match placed.last_mut() {
                 Some(prev) if continues => append_continuation(prev, found),
@@ -68,7 +68,11 @@ fn append_continuation(prev: &mut Placed, next: Placed) {
         // Put each cell under the previous page's column with the same right edge.
         let mut cells = vec![parse_cell(""); n];
         for (cell, x) in row.cells.drain(..).zip(&next.columns_x) {
-            if let Some(i) = prev.columns_x.iter().position(|p| (p.1 - x.1).abs() < 3.0) {
+            let best = (0..n)
+                .map(|i| (i, overlap(prev.columns_x[i], *x)))
+                .filter(|(_, o)| *o > 0.0)
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some((i, _)) = best {
                 cells[i] = cell;
             }
         }
@@ -109,8 +113,14 @@ fn blocks(lines: &[&Line]) -> Vec<(usize, usize)> {
                 continue;
             }
             let short = l.text.trim().chars().count() <= 60;
-            let next_multi = lines.get(end + 1).is_some_and(|n| multi(n));
-            if short && next_multi {
+            let next_multi = lines[end + 1..].iter().take(2).any(|n| multi(n))
+                && lines
+                    .get(end + 1)
+                    .is_some_and(|n| multi(n) || n.text.trim().chars().count() <= 60);
+            // The last line of a page can be the wrapped end of the table's last row.
+            // So can a short line set tight under the row above (a wrapped label).
+            let tight = gap < 1.3 * size;
+            if short && (next_multi || tight || end + 1 == lines.len()) {
                 end += 1;
                 continue;
             }
@@ -171,7 +181,10 @@ fn extract_page(file: &Arc<str>, page: u32, lines: &[&Line]) -> Vec<Placed> {
 }
 
 fn spans_of(l: &Line) -> Vec<&Span> {
-    l.spans.iter().filter(|s| !s.text.trim().is_empty()).collect()
+    l.spans
+        .iter()
+        .filter(|s| !s.text.trim().is_empty())
+        .collect()
 }
 
 /// A line that can head columns: short spans, no bullet, no sentence.
@@ -184,26 +197,18 @@ fn header_like(l: &Line) -> bool {
 }
 
 fn is_bullet(text: &str) -> bool {
-    matches!(text.trim(), "•" | "-" | "–" | "\u{f0b7}" | "·" | "*" | "o" | "▪")
+    matches!(
+        text.trim(),
+        "•" | "-" | "–" | "\u{f0b7}" | "·" | "*" | "o" | "▪"
+    )
 }
 
 fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) -> Option<Placed> {
-    // A bulleted list is no table.
-    let bullets = lines[start..end]
-        .iter()
-        .filter(|l| spans_of(l).first().is_some_and(|s| is_bullet(&s.text)))
-        .count();
-    if bullets * 2 >= end - start {
-        return None;
-    }
     // Lines above the first row of figures belong to the table only while they look like
     // column headers (at most four): prose or a list item above ends it.
-    let first_figures = lines[start..end].iter().position(|l| {
-        spans_of(l)
-            .iter()
-            .skip(1)
-            .any(|s| is_figure(&s.text))
-    });
+    let first_figures = lines[start..end]
+        .iter()
+        .position(|l| spans_of(l).iter().skip(1).any(|s| is_figure(&s.text)));
     let start = match first_figures {
         Some(f) => {
             let mut s = start + f;
@@ -214,6 +219,14 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
         }
         None => start,
     };
+    // A bulleted list is no table.
+    let bullets = lines[start..end]
+        .iter()
+        .filter(|l| spans_of(l).first().is_some_and(|s| is_bullet(&s.text)))
+        .count();
+    if bullets * 2 >= end - start {
+        return None;
+    }
     let block = &lines[start..end];
     let left = block
         .iter()
@@ -223,7 +236,7 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
     let label_of = |l: &Line| -> Option<usize> {
         let spans = spans_of(l);
         let first = spans.first()?;
-        (first.x0 <= left + 4.0 && (!is_figure(&first.text) || spans.len() == 1)).then_some(0)
+        (first.x0 <= left + 4.0).then_some(0)
     };
     let has_figures = |l: &Line| {
         spans_of(l)
@@ -234,7 +247,14 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
     let first_data = block.iter().position(|l| has_figures(l));
     let numeric = first_data.is_some();
     // Without figures, the first line is the header when there is more than one line.
-    let header_end = first_data.unwrap_or(if block.len() >= 2 { 1 } else { 0 });
+    let mut header_end = first_data.unwrap_or(if block.len() >= 2 { 1 } else { 0 });
+    // Label-only lines just above the first figures head a group of rows, not columns.
+    while header_end > 0 && {
+        let spans = spans_of(block[header_end - 1]);
+        spans.len() == 1 && label_of(block[header_end - 1]) == Some(0)
+    } {
+        header_end -= 1;
+    }
     if header_end > 4 {
         return None;
     }
@@ -287,9 +307,43 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
         }
     }
 
-    let mut rows = Vec::new();
+    // The row pitch: the smallest distance between two consecutive lines with figures. A
+    // line without figures much closer than that to the row above continues its cells
+    // (text wrapped inside a cell), it is no row of its own.
+    let pitch = body
+        .windows(2)
+        .filter(|w| has_figures(w[0]) && has_figures(w[1]))
+        .map(|w| w[1].y - w[0].y)
+        .filter(|g| *g > 0.0)
+        .fold(f64::INFINITY, f64::min);
+    let size = body
+        .iter()
+        .filter_map(|l| spans_of(l).first().map(|s| s.font_size))
+        .fold(0.0, f64::max)
+        .max(6.0);
+    let wrap_gap = if pitch.is_finite() {
+        (pitch * 0.8).min(size * 1.6)
+    } else {
+        size * 1.3
+    };
+    let mut rows: Vec<Row> = Vec::new();
+    let mut prev_y: Option<f64> = None;
     for l in body {
         let label = label_of(l);
+        let continues = prev_y.is_some_and(|y| l.y - y < wrap_gap) && !has_figures(l);
+        prev_y = Some(l.y);
+        if let (true, Some(last)) = (continues, rows.last_mut()) {
+            for (i, s) in spans_of(l).iter().enumerate() {
+                if Some(i) == label {
+                    push_word(&mut last.label, s.text.trim());
+                } else if let Some(c) = column_of(&cols, s) {
+                    let mut raw = last.cells[c].raw.clone();
+                    push_word(&mut raw, s.text.trim());
+                    last.cells[c] = parse_cell(&raw);
+                }
+            }
+            continue;
+        }
         let spans = spans_of(l);
         let mut texts = vec![String::new(); cols.len()];
         let mut label_text = String::new();

@@ -112,8 +112,7 @@ pub fn extract(file: &crate::layout::LaidOutFile) -> Vec<Table> {
     }
     let mut tables = Vec::new();
     for page in &file.pages {
-        let lines: Vec<&crate::layout::Line> =
-            page.lines.iter().filter(|l| !l.furniture).collect();
+        let lines: Vec<&crate::layout::Line> = page.lines.iter().filter(|l| !l.furniture).collect();
         let (mut found, used) = delimited::extract_page(&file.path, page.number, &lines);
         found.extend(flat::extract_page(&file.path, page.number, &lines, &used));
         found.sort_by_key(|t| t.provenance.line);
