@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 pub mod common;
 pub mod explain;
+pub mod export;
 pub mod lint;
+pub mod parse;
 pub mod tables;
 pub mod text;
 pub mod worker;
@@ -39,6 +41,10 @@ pub struct Cli {
 pub enum Command {
     /// Print the text of each page (pages separated by form feed).
     Text(text::TextArgs),
+    /// Parse documents into their structure (header, §§, sections) and print it.
+    Parse(parse::ParseArgs),
+    /// Export one record per decision as JSON, JSON Lines or CSV.
+    Export(export::ExportArgs),
     /// Print every table: an aligned grid with parsed values, or JSON.
     Tables(tables::TablesArgs),
     /// Check every document for contradictions; non-zero exit on errors.
@@ -76,6 +82,8 @@ pub fn main() -> ExitCode {
     }
     let code = match cli.command {
         Command::Text(args) => text::run(args),
+        Command::Parse(args) => parse::run(args),
+        Command::Export(args) => export::run(args),
         Command::Tables(args) => tables::run(args),
         Command::Lint(args) => lint::run(args),
         Command::Explain(args) => explain::run(args),
