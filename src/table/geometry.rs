@@ -245,7 +245,6 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
             .any(|(i, s)| (label_of(l) != Some(i)) && is_figure(&s.text))
     };
     let first_data = block.iter().position(|l| has_figures(l));
-    let numeric = first_data.is_some();
     // Without figures, the first line is the header when there is more than one line.
     let mut header_end = first_data.unwrap_or(if block.len() >= 2 { 1 } else { 0 });
     // Label-only lines just above the first figures head a group of rows, not columns.
@@ -280,7 +279,7 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
     }
     cols.sort_by(|a, b| a.0.total_cmp(&b.0));
     let cols = cluster(cols);
-    if cols.is_empty() || (!numeric && cols.len() < 1) {
+    if cols.is_empty() {
         return None;
     }
 
