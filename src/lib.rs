@@ -6,6 +6,7 @@
 //! → `segment` (documents in a bundle) → `parse` (header, §§, sections) with `table`
 //! and `grammar` → `check` (rules) → `report`.
 
+pub mod audit;
 pub mod check;
 pub mod cli;
 pub mod document;
@@ -15,6 +16,7 @@ pub mod layout;
 pub mod parse;
 pub mod pipeline;
 pub mod provenance;
+pub mod report;
 pub mod table;
 
 pub use provenance::Provenance;

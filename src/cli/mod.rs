@@ -3,7 +3,9 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+pub mod audit;
 pub mod common;
+pub mod merge;
 pub mod text;
 
 /// Exit codes shared by every command.
@@ -31,6 +33,10 @@ pub struct Cli {
 pub enum Command {
     /// Print the text of each page (pages separated by form feed).
     Text(text::TextArgs),
+    /// Check a whole archive within and across documents; write an HTML and JSON report.
+    Audit(audit::AuditArgs),
+    /// Combine the parts of `audit --shard K/N` runs into one report.
+    Merge(merge::MergeArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -47,6 +53,8 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Text(args) => text::run(args),
+        Command::Audit(args) => audit::run(args),
+        Command::Merge(args) => merge::run(args),
     };
     ExitCode::from(code)
 }
