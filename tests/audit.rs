@@ -92,12 +92,41 @@ fn outputs_are_identical_for_any_job_count_and_input_order() {
     let one = tmp.path().join("one");
     let two = tmp.path().join("two");
     let rev = tmp.path().join("rev");
-    let (c1, out1, _) = justera(&["audit", s(&y2021), s(&y2022), s(&broken), "--jobs", "1", "--quiet", "--out", s(&one)]);
-    let (c2, _, _) = justera(&["audit", s(&y2021), s(&y2022), s(&broken), "--jobs", "2", "--quiet", "--out", s(&two)]);
+    let (c1, out1, _) = justera(&[
+        "audit",
+        s(&y2021),
+        s(&y2022),
+        s(&broken),
+        "--jobs",
+        "1",
+        "--quiet",
+        "--out",
+        s(&one),
+    ]);
+    let (c2, _, _) = justera(&[
+        "audit",
+        s(&y2021),
+        s(&y2022),
+        s(&broken),
+        "--jobs",
+        "2",
+        "--quiet",
+        "--out",
+        s(&two),
+    ]);
     // Reversed paths, a file named twice, and a spelling with "./" in it.
     let again = root.join("2022/./pdf");
     let (c3, _, _) = justera(&[
-        "audit", s(&broken), s(&again), s(&y2022), s(&y2021), "--jobs", "2", "--quiet", "--out", s(&rev),
+        "audit",
+        s(&broken),
+        s(&again),
+        s(&y2022),
+        s(&y2021),
+        "--jobs",
+        "2",
+        "--quiet",
+        "--out",
+        s(&rev),
     ]);
     assert_eq!((c1, c2, c3), (c1, c1, c1), "exit codes differ");
     assert_ne!(c1, 2, "the good files were read: {out1}");
@@ -158,8 +187,15 @@ fn three_shards_merged_equal_a_single_run() {
     for k in 1..=3 {
         let part = tmp.path().join(format!("part{k}"));
         let shard = format!("{k}/3");
-        let (c, stdout, stderr) =
-            justera(&["audit", s(&root), "--shard", &shard, "--quiet", "--out", s(&part)]);
+        let (c, stdout, stderr) = justera(&[
+            "audit",
+            s(&root),
+            "--shard",
+            &shard,
+            "--quiet",
+            "--out",
+            s(&part),
+        ]);
         assert!(c == 0 || c == 2, "{stdout}{stderr}");
         let manifest = std::fs::read_to_string(part.join("part.jsonl")).unwrap();
         owned += manifest.lines().count() - 1;
@@ -207,7 +243,12 @@ fn a_second_run_reuses_the_cache() {
     assert!(second.contains("5 files from cache"), "{second}");
     assert_eq!(before, std::fs::read(out.join("findings.json")).unwrap());
     let (_, third, _) = justera(&[
-        "audit", s(&root.join("2021")), "--quiet", "--no-cache", "--out", s(&out),
+        "audit",
+        s(&root.join("2021")),
+        "--quiet",
+        "--no-cache",
+        "--out",
+        s(&out),
     ]);
     assert!(!third.contains("from cache"), "{third}");
 }

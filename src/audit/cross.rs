@@ -126,6 +126,7 @@ pub fn check(facts: &[Fact]) -> CrossResult {
     out
 }
 
+#[allow(clippy::too_many_arguments)] // one call site per rule, each naming all parts
 fn record(
     out: &mut CrossResult,
     rule: &str,
@@ -247,12 +248,13 @@ fn rolled_balances(by_key: &BTreeMap<Key, Vec<&Fact>>, out: &mut CrossResult) {
         let prev = (year - 1).to_string();
         let empty = Vec::new();
         let ib_same = by_key.get(&(*entity, "ib", *period)).unwrap_or(&empty);
-        let ub_prev = by_key.get(&(*entity, "ub", prev.as_str())).unwrap_or(&empty);
-        let results = by_key
-            .get(&(*entity, "utfall", *period))
+        let ub_prev = by_key
+            .get(&(*entity, "ub", prev.as_str()))
             .unwrap_or(&empty);
+        let results = by_key.get(&(*entity, "utfall", *period)).unwrap_or(&empty);
         for ub in closings {
-            let opening = pick_same_document(ub, ib_same).or_else(|| pick_same_document(ub, ub_prev));
+            let opening =
+                pick_same_document(ub, ib_same).or_else(|| pick_same_document(ub, ub_prev));
             let (Some(opening), Some(result)) = (opening, pick_same_document(ub, results)) else {
                 continue;
             };

@@ -222,12 +222,7 @@ fn cell_value(cell: &Cell, table_unit: Unit) -> Option<(Decimal, Decimal, &'stat
 }
 
 /// Every fact one table states.
-pub fn facts_of_table(
-    document: usize,
-    doc: &Document,
-    index: usize,
-    table: &Table,
-) -> Vec<Fact> {
+pub fn facts_of_table(document: usize, doc: &Document, index: usize, table: &Table) -> Vec<Fact> {
     let context = table
         .title
         .as_deref()
@@ -322,7 +317,10 @@ mod tests {
 
     #[test]
     fn column_headers_give_measure_and_period() {
-        assert_eq!(header_measures("UB 2020"), vec![(Some("ub"), "2020".into())]);
+        assert_eq!(
+            header_measures("UB 2020"),
+            vec![(Some("ub"), "2020".into())]
+        );
         assert_eq!(
             header_measures("Utfall ack. aug 2021"),
             vec![(Some("utfall"), "2021-08".into())]
@@ -331,8 +329,14 @@ mod tests {
             header_measures("IB 2021 UB 2020"),
             vec![(Some("ib"), "2021".into()), (Some("ub"), "2020".into())]
         );
-        assert_eq!(header_measures("Budget 2023-2025"), vec![(Some("budget"), "2023-2025".into())]);
-        assert_eq!(header_measures("Prognos helår 2021"), vec![(Some("prognos"), "2021".into())]);
+        assert_eq!(
+            header_measures("Budget 2023-2025"),
+            vec![(Some("budget"), "2023-2025".into())]
+        );
+        assert_eq!(
+            header_measures("Prognos helår 2021"),
+            vec![(Some("prognos"), "2021".into())]
+        );
         assert_eq!(header_measures("2022"), vec![(None, "2022".into())]);
         assert!(header_measures("Avvikelse").is_empty());
     }

@@ -151,7 +151,7 @@ fn process_one(file: &InputFile, opts: &AuditOptions) -> Processed {
             return store(None, record, &[], &[], opts);
         }
     };
-    let key = cache::entry_key(&opts.version, &file.display, &hash);
+    let key = cache::entry_key(&options_fingerprint(opts), &file.display, &hash);
     if let Some((record, entry)) = opts.cache.lookup(&key) {
         return Processed {
             record,
@@ -197,6 +197,12 @@ fn process_one(file: &InputFile, opts: &AuditOptions) -> Processed {
             store(Some(&key), record, &[], &[], opts)
         }
     }
+}
+
+/// What a cache entry depends on besides the file: justera's build and the reading
+/// options (a new password can open a file that failed as encrypted before).
+fn options_fingerprint(opts: &AuditOptions) -> String {
+    format!("{}\0{:?}", opts.version, opts.ingest)
 }
 
 fn store(
@@ -307,9 +313,10 @@ pub fn read_parts(dirs: &[PathBuf]) -> io::Result<Vec<Processed>> {
     let mut by_path: BTreeMap<String, Processed> = BTreeMap::new();
     for dir in dirs {
         let manifest = dir.join(PART_MANIFEST);
-        let reader = BufReader::new(std::fs::File::open(&manifest).map_err(|e| {
-            io::Error::new(e.kind(), format!("{}: {e}", manifest.display()))
-        })?);
+        let reader = BufReader::new(
+            std::fs::File::open(&manifest)
+                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", manifest.display())))?,
+        );
         let mut lines = reader.lines();
         let header: PartHeader = match lines.next() {
             Some(line) => serde_json::from_str(&line?)
@@ -522,7 +529,12 @@ pub fn summary_text(audit: &Audit) -> String {
     ));
     let sev: Vec<String> = ["error", "warning", "info"]
         .iter()
-        .map(|k| format!("{} {k}", s.findings_by_severity.get(*k).copied().unwrap_or(0)))
+        .map(|k| {
+            format!(
+                "{} {k}",
+                s.findings_by_severity.get(*k).copied().unwrap_or(0)
+            )
+        })
         .collect();
     out.push_str(&format!("{} findings: {}\n", s.findings, sev.join(", ")));
     if !s.findings_by_rule.is_empty() {

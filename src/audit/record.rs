@@ -247,9 +247,9 @@ fn row_of(table: &Table, f: &Finding) -> Option<usize> {
 
 fn column_of(table: &Table, f: &Finding) -> Option<usize> {
     let col = f.column.as_deref()?;
-    table
-        .columns
-        .iter()
-        .position(|c| c == col)
-        .or_else(|| col.parse::<usize>().ok().filter(|&i| i < table.columns.len()))
+    table.columns.iter().position(|c| c == col).or_else(|| {
+        col.parse::<usize>()
+            .ok()
+            .filter(|&i| i < table.columns.len())
+    })
 }

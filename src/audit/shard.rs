@@ -21,8 +21,14 @@ impl FromStr for Shard {
         let (k, n) = s
             .split_once('/')
             .ok_or_else(|| format!("shard must be K/N (e.g. 2/8), got {s:?}"))?;
-        let index: u32 = k.trim().parse().map_err(|_| format!("bad shard index {k:?}"))?;
-        let count: u32 = n.trim().parse().map_err(|_| format!("bad shard count {n:?}"))?;
+        let index: u32 = k
+            .trim()
+            .parse()
+            .map_err(|_| format!("bad shard index {k:?}"))?;
+        let count: u32 = n
+            .trim()
+            .parse()
+            .map_err(|_| format!("bad shard count {n:?}"))?;
         if count == 0 || index == 0 || index > count {
             return Err(format!("shard index must be 1..={count}, got {index}"));
         }
@@ -90,13 +96,19 @@ mod tests {
     #[test]
     fn relative_to_root_not_to_where_the_command_ran() {
         assert_eq!(
-            relative_key(Path::new("/data/archive"), Path::new("/data/archive/2021/a.pdf")),
+            relative_key(
+                Path::new("/data/archive"),
+                Path::new("/data/archive/2021/a.pdf")
+            ),
             "2021/a.pdf"
         );
         assert_eq!(
             relative_key(Path::new("archive"), Path::new("archive/2021/a.pdf")),
             "2021/a.pdf"
         );
-        assert_eq!(relative_key(Path::new("x/a.pdf"), Path::new("x/a.pdf")), "a.pdf");
+        assert_eq!(
+            relative_key(Path::new("x/a.pdf"), Path::new("x/a.pdf")),
+            "a.pdf"
+        );
     }
 }

@@ -46,7 +46,11 @@ pub fn default_out_dir(paths: &[PathBuf]) -> PathBuf {
             } else {
                 p
             };
-            let name = if p.is_file() { p.file_stem() } else { p.file_name() };
+            let name = if p.is_file() {
+                p.file_stem()
+            } else {
+                p.file_name()
+            };
             name.map(|n| n.to_string_lossy().into_owned())
         })
         .unwrap_or_else(|| "audit".to_string());

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod common;
 pub mod merge;
 pub mod text;
+pub mod worker;
 
 /// Exit codes shared by every command.
 pub mod exit {
@@ -25,6 +26,10 @@ pub mod exit {
     about = "Finds where Swedish municipal records contradict themselves"
 )]
 pub struct Cli {
+    /// Directory of extra vocabulary files (*.vocab: headings, totals, columns, units,
+    /// months …) added to the built-in ones; see grammars/README.md.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub grammars: Option<std::path::PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -37,6 +42,9 @@ pub enum Command {
     Audit(audit::AuditArgs),
     /// Combine the parts of `audit --shard K/N` runs into one report.
     Merge(merge::MergeArgs),
+    /// Reads one file for a parent process (per-file isolation); not for people.
+    #[command(hide = true)]
+    Worker(worker::WorkerArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -51,10 +59,23 @@ pub fn main() -> ExitCode {
             });
         }
     };
+    if let Some(dir) = &cli.grammars {
+        match crate::grammar::vocab::Vocabulary::with_dir(dir) {
+            Ok(v) => {
+                // Nothing has read the vocabulary yet at this point, so this cannot fail.
+                let _ = crate::grammar::vocab::install(v);
+            }
+            Err(e) => {
+                eprintln!("error: --grammars: {e}");
+                return ExitCode::from(exit::USAGE);
+            }
+        }
+    }
     let code = match cli.command {
         Command::Text(args) => text::run(args),
         Command::Audit(args) => audit::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Worker(args) => worker::run(args),
     };
     ExitCode::from(code)
 }

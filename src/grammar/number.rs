@@ -1,10 +1,31 @@
-//! Swedish figures: "1 278", "-3 445", "18,41 %", "940 000kr", "3,8 mnkr".
+//! Swedish figures: "1 278", "-3 445", "- 4 460", "18,41 %", "14.05%", "940 000kr",
+//! "3,8 mnkr", "1428h", "5 miljoner".
 //!
-//! INTERIM: a minimal hand parser so the table stage can start; the grammar work
-//! replaces the body with nom and keeps these types and signatures.
+//! The grammar (EBNF in grammars/README.md):
+//!
+//! ```text
+//! figure    = [ sign , [ space ] ] , magnitude , [ [ space ] , unit ] ;
+//! magnitude = integer , [ ( "," | "." ) , digit , { digit } ] ;
+//! integer   = digit{1,3} , group , { group }  |  digit , { digit } ;
+//! group     = space , digit{3} ;            (* not followed by another digit *)
+//! space     = " " | NBSP | NNBSP | THIN SPACE ;
+//! sign      = "-" | "−" | "‐" | "‑" | "‒" | "–" | "+" ;
+//! ```
+//!
+//! Three entry points: [`parse_figure`] for a whole cell, [`find_figures`] for prose, and
+//! [`number_tokens`] + [`segmentations`] for flat table rows where one space is both the
+//! column gap and the thousands separator ("Resultat 174 1 633 0 0 0").
 
+use nom::branch::alt;
+use nom::bytes::complete::take_while_m_n;
+use nom::character::complete::satisfy;
+use nom::combinator::{not, opt, peek, recognize};
+use nom::multi::many1;
+use nom::sequence::{pair, preceded, terminated};
+use nom::{IResult, Parser};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 /// The unit a figure is written in. Money units know their scale to kronor.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -30,6 +51,32 @@ impl Unit {
             _ => None,
         }
     }
+
+    pub fn is_money(self) -> bool {
+        self.kronor_scale().is_some()
+    }
+
+    /// The canonical short name ("tkr", "%"), as reports print it.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Unit::None => "",
+            Unit::Kr => "kr",
+            Unit::Tkr => "tkr",
+            Unit::Mnkr => "mnkr",
+            Unit::Percent => "%",
+            Unit::Hours => "h",
+        }
+    }
+
+    /// Reads a unit word on its own ("tkr", "MSEK", "procent"), e.g. from "(tkr)" in a
+    /// table caption. Case-insensitive; `None` when it is no unit word.
+    pub fn from_word(word: &str) -> Option<Unit> {
+        let w = word.trim();
+        match unit(w) {
+            Ok(("", u)) => Some(u),
+            _ => None,
+        }
+    }
 }
 
 /// A figure as written: its value, unit, and how many decimals the writer used (the
@@ -48,46 +95,693 @@ impl Figure {
     pub fn half_unit(&self) -> Decimal {
         Decimal::new(5, self.decimals + 1)
     }
+
+    /// The value in kronor, for money figures ("3,8 mnkr" → 3 800 000).
+    pub fn to_kronor(&self) -> Option<Decimal> {
+        self.value.checked_mul(self.unit.kronor_scale()?)
+    }
+
+    /// The rounding tolerance in kronor, for money figures ("3,8 mnkr" → 50 000).
+    pub fn half_unit_kronor(&self) -> Option<Decimal> {
+        self.half_unit().checked_mul(self.unit.kronor_scale()?)
+    }
+
+    /// The interval the written figure stands for: [v − u/2, v + u/2] in its own unit.
+    pub fn interval(&self) -> (Decimal, Decimal) {
+        let h = self.half_unit();
+        (self.value - h, self.value + h)
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// The grammar
+
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+fn is_sign(c: char) -> bool {
+    matches!(c, '-' | '−' | '‐' | '‑' | '‒' | '–' | '+')
+}
+
+fn digits_m_n(min: usize, max: usize) -> impl FnMut(&str) -> IResult<&str, &str> {
+    move |i| take_while_m_n(min, max, |c: char| c.is_ascii_digit()).parse(i)
+}
+
+fn no_digit_follows(i: &str) -> IResult<&str, ()> {
+    not(peek(satisfy(|c: char| c.is_ascii_digit()))).parse(i)
+}
+
+/// `digit{1,3} (space digit{3})+` — a thousands-grouped integer, each group ending where
+/// the digits end ("12 3456" is not grouped).
+fn grouped_integer(i: &str) -> IResult<&str, &str> {
+    recognize(pair(
+        terminated(digits_m_n(1, 3), no_digit_follows),
+        many1(preceded(
+            satisfy(is_group_space),
+            terminated(digits_m_n(3, 3), no_digit_follows),
+        )),
+    ))
+    .parse(i)
+}
+
+fn integer(i: &str) -> IResult<&str, &str> {
+    alt((grouped_integer, digits_m_n(1, usize::MAX))).parse(i)
+}
+
+fn fraction(i: &str) -> IResult<&str, &str> {
+    preceded(satisfy(|c| c == ',' || c == '.'), digits_m_n(1, usize::MAX)).parse(i)
+}
+
+fn word_end(i: &str) -> IResult<&str, ()> {
+    not(peek(satisfy(|c: char| c.is_alphanumeric()))).parse(i)
+}
+
+/// A unit word or sign from the vocabulary (grammars/units.vocab), longest first,
+/// case-insensitive. Words must end where the word ends ("5 krav" has no unit).
+fn unit(i: &str) -> IResult<&str, Unit> {
+    for (word, u) in crate::grammar::vocab::current().unit_words() {
+        if let Some(rest) = strip_prefix_ci(i, word) {
+            let needs_boundary = word.chars().next_back().is_some_and(char::is_alphanumeric);
+            if !needs_boundary || word_end(rest).is_ok() {
+                return Ok((rest, *u));
+            }
+        }
+    }
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Tag,
+    )))
+}
+
+/// `i` without a leading `lower` (already lower-case), compared case-insensitively; a
+/// space in `lower` matches any one space character.
+fn strip_prefix_ci<'a>(i: &'a str, lower: &str) -> Option<&'a str> {
+    let mut rest = i;
+    for want in lower.chars() {
+        let mut it = rest.chars();
+        let got = it.next()?;
+        let same = if want == ' ' {
+            got.is_whitespace()
+        } else {
+            got == want || got.to_lowercase().eq(std::iter::once(want))
+        };
+        if !same {
+            return None;
+        }
+        rest = it.as_str();
+    }
+    Some(rest)
+}
+
+/// The parts of a figure as the parser found them, before the value is built.
+struct Parts<'a> {
+    negative: bool,
+    integer: &'a str,
+    fraction: Option<&'a str>,
+    unit: Unit,
+}
+
+/// `figure` of the grammar. `detached_sign` allows "- 4 460" (a cell) but not in prose,
+/// where "– 1 person" is a bullet.
+fn figure_parts(detached_sign: bool) -> impl FnMut(&str) -> IResult<&str, Parts<'_>> {
+    move |i: &str| {
+        let (i, sign) = opt(satisfy(is_sign)).parse(i)?;
+        let i = match sign {
+            Some(_) if detached_sign => opt(satisfy(is_group_space)).parse(i)?.0,
+            _ => i,
+        };
+        let (i, integer) = integer(i)?;
+        let (i, fraction) = opt(fraction).parse(i)?;
+        let (i, unit) = opt(preceded(opt(satisfy(is_group_space)), unit)).parse(i)?;
+        Ok((
+            i,
+            Parts {
+                negative: matches!(sign, Some(c) if c != '+'),
+                integer,
+                fraction,
+                unit: unit.unwrap_or_default(),
+            },
+        ))
+    }
+}
+
+impl Parts<'_> {
+    fn into_figure(self, raw: &str) -> Option<Figure> {
+        let mut mantissa: i128 = 0;
+        for c in self
+            .integer
+            .chars()
+            .chain(self.fraction.unwrap_or("").chars())
+        {
+            if let Some(d) = c.to_digit(10) {
+                mantissa = mantissa.checked_mul(10)?.checked_add(i128::from(d))?;
+            }
+        }
+        let decimals = self.fraction.map_or(0, |f| f.len() as u32);
+        if self.negative {
+            mantissa = -mantissa;
+        }
+        let value = Decimal::try_from_i128_with_scale(mantissa, decimals).ok()?;
+        Some(Figure {
+            value,
+            unit: self.unit,
+            decimals,
+            raw: raw.to_string(),
+        })
+    }
 }
 
 /// Parses a whole cell or token as one figure; `None` when it is not exactly one.
 pub fn parse_figure(text: &str) -> Option<Figure> {
     let t = text.trim();
-    let (body, unit) = strip_unit(t);
-    let mut s = String::new();
-    for c in body.chars() {
-        match c {
-            '0'..='9' => s.push(c),
-            '-' | '−' | '‐' | '–' if s.is_empty() => s.push('-'),
-            ',' => s.push('.'),
-            ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' => {}
-            _ => return None,
-        }
+    match figure_parts(true)(t) {
+        Ok(("", parts)) => parts.into_figure(t),
+        _ => None,
     }
-    if !s.chars().any(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let decimals = s.split_once('.').map_or(0, |(_, d)| d.len() as u32);
-    let value: Decimal = s.parse().ok()?;
-    Some(Figure {
-        value,
-        unit,
-        decimals,
-        raw: text.to_string(),
-    })
 }
 
-fn strip_unit(t: &str) -> (&str, Unit) {
-    for (suffix, unit) in [
-        ("mnkr", Unit::Mnkr),
-        ("tkr", Unit::Tkr),
-        ("kr", Unit::Kr),
-        ("%", Unit::Percent),
-        ("h", Unit::Hours),
-    ] {
-        if let Some(body) = t.strip_suffix(suffix) {
-            return (body.trim_end(), unit);
+// ---------------------------------------------------------------------------------
+// Figures in prose
+
+/// Characters that glue a number to a neighbouring one: "2022-03-02", "2021/8",
+/// "09.00", "10:45", "1,2,3".
+fn is_joiner(c: char) -> bool {
+    is_sign(c) || matches!(c, '/' | '.' | ',' | ':')
+}
+
+/// Every figure in a line of prose, with its byte range: "underskott på 2 841 tkr",
+/// "3,8 mnkr", "4,4%", "5 miljoner". Numbers glued into dates, times, references and
+/// words ("2022-03-02", "09.00-10.45", "2021/8", "MS4") are not figures. Years and § numbers
+/// come back with `Unit::None`; callers that want amounts filter on the unit.
+pub fn find_figures(text: &str) -> Vec<(Range<usize>, Figure)> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((start, c)) = iter.next() {
+        let starts_here = match c {
+            '0'..='9' => !prev.is_some_and(|p| p.is_alphanumeric() || is_joiner(p)),
+            c if is_sign(c) => {
+                !prev.is_some_and(|p| p.is_alphanumeric() || is_joiner(p))
+                    && iter.peek().is_some_and(|(_, n)| n.is_ascii_digit())
+            }
+            _ => false,
+        };
+        if starts_here {
+            if let Ok((rest, parts)) = figure_parts(false)(&text[start..]) {
+                let end = text.len() - rest.len();
+                if ends_cleanly(rest, parts.unit) {
+                    if let Some(fig) = parts.into_figure(&text[start..end]) {
+                        out.push((start..end, fig));
+                        prev = text[..end].chars().next_back();
+                        while iter.peek().is_some_and(|(i, _)| *i < end) {
+                            iter.next();
+                        }
+                        continue;
+                    }
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// After a figure in prose: no letter or digit, and no joiner followed by a digit.
+fn ends_cleanly(rest: &str, unit: Unit) -> bool {
+    let mut chars = rest.chars();
+    match chars.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() => false,
+        // "4,4%." or "tkr." ends a sentence; "2021." too, but "09.00" never gets here.
+        Some(c) if is_joiner(c) => {
+            !chars.next().is_some_and(|n| n.is_ascii_digit()) || unit != Unit::None && c == '.'
+        }
+        Some(_) => true,
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Flat table rows
+
+/// What a whitespace-separated token of a flat table row can be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowTokenKind {
+    /// A lone minus ("- 4 460"): either the sign of the next figure or a dash for an
+    /// empty cell.
+    Sign,
+    /// A number on its own ("174", "1", "633", "18,41", "940", "000kr").
+    Number {
+        /// 1–3 digits, no decimals, no unit: may be the first group of a larger figure.
+        leads_group: bool,
+        /// Exactly 3 digits, unsigned: may be a thousands group of the figure before.
+        continues_group: bool,
+    },
+    /// A unit on its own ("%", "tkr"): belongs to the figure before it.
+    Unit(Unit),
+    /// Anything else (label words, "MS4", "2300" is a Number).
+    Word,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowToken {
+    /// Byte range in the line.
+    pub range: Range<usize>,
+    pub kind: RowTokenKind,
+}
+
+/// The whitespace-separated tokens of a row, classified, so that the table stage can
+/// enumerate the ways its digit groups make figures (see [`segmentations`]).
+pub fn number_tokens(line: &str) -> Vec<RowToken> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in line
+        .char_indices()
+        .chain(std::iter::once((line.len(), ' ')))
+    {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push(RowToken {
+                    range: s..i,
+                    kind: classify(&line[s..i]),
+                });
+            }
+        } else if start.is_none() {
+            start = Some(i);
         }
     }
-    (t, Unit::None)
+    out
+}
+
+fn classify(tok: &str) -> RowTokenKind {
+    let mut chars = tok.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if is_sign(c) && c != '+' {
+            return RowTokenKind::Sign;
+        }
+    }
+    if let Some(u) = Unit::from_word(tok) {
+        return RowTokenKind::Unit(u);
+    }
+    match figure_parts(false)(tok) {
+        Ok(("", parts)) => {
+            let signed = tok.starts_with(is_sign);
+            let n = parts.integer.len();
+            RowTokenKind::Number {
+                leads_group: n <= 3 && parts.fraction.is_none() && parts.unit == Unit::None,
+                continues_group: n == 3 && !signed,
+            }
+        }
+        _ => RowTokenKind::Word,
+    }
+}
+
+/// Index of the first token of the row's trailing run of numbers (signs, numbers and
+/// unit tokens); `tokens.len()` when the row ends in a word. Everything before is label.
+pub fn numeric_tail(tokens: &[RowToken]) -> usize {
+    let mut start = tokens.len();
+    while start > 0 && !matches!(tokens[start - 1].kind, RowTokenKind::Word) {
+        start -= 1;
+    }
+    // A unit cannot begin the figures; it belongs to the label ("Kostnad tkr 1 2").
+    while start < tokens.len() && matches!(tokens[start].kind, RowTokenKind::Unit(_)) {
+        start += 1;
+    }
+    start
+}
+
+/// One cell of a segmented row: a figure, or a lone dash standing for an empty cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// Byte range in the line.
+    pub range: Range<usize>,
+    pub figure: Option<Figure>,
+}
+
+/// Every way the tokens (a numeric run from [`number_tokens`], e.g. from
+/// [`numeric_tail`]) can be read as a sequence of figures, optionally only those with
+/// exactly `cells` figures; at most `limit` readings. "174 1 633 0 0 0" gives, among
+/// others, [174, 1, 633, 0, 0, 0] and [174, 1 633, 0, 0, 0]. Each reading covers every
+/// token; an empty result means the tokens are no run of figures.
+pub fn segmentations(
+    line: &str,
+    tokens: &[RowToken],
+    cells: Option<usize>,
+    limit: usize,
+) -> Vec<Vec<Segment>> {
+    let mut out = Vec::new();
+    let mut current = Vec::new();
+    segment_from(line, tokens, 0, cells, limit, &mut current, &mut out);
+    out
+}
+
+fn segment_from(
+    line: &str,
+    tokens: &[RowToken],
+    at: usize,
+    cells: Option<usize>,
+    limit: usize,
+    current: &mut Vec<Segment>,
+    out: &mut Vec<Vec<Segment>>,
+) {
+    if out.len() >= limit {
+        return;
+    }
+    if at == tokens.len() {
+        if cells.is_none_or(|n| n == current.len()) {
+            out.push(current.clone());
+        }
+        return;
+    }
+    if let Some(n) = cells {
+        // Each remaining figure needs at least one token.
+        if current.len() >= n {
+            return;
+        }
+    }
+    let first = &tokens[at];
+    let mut options: Vec<usize> = Vec::new(); // how many tokens the next figure takes
+    match first.kind {
+        RowTokenKind::Word | RowTokenKind::Unit(_) => return,
+        RowTokenKind::Sign => {
+            // A lone dash is an empty cell …
+            current.push(Segment {
+                range: first.range.clone(),
+                figure: None,
+            });
+            segment_from(line, tokens, at + 1, cells, limit, current, out);
+            current.pop();
+            // … or the sign of the figure that follows.
+            if matches!(
+                tokens.get(at + 1).map(|t| t.kind),
+                Some(RowTokenKind::Number { .. })
+            ) {
+                let signed: Vec<usize> = figure_lengths(tokens, at + 1)
+                    .into_iter()
+                    .map(|k| k + 1)
+                    .collect();
+                options.extend(signed);
+            }
+        }
+        RowTokenKind::Number { .. } => options.extend(figure_lengths(tokens, at)),
+    }
+    for k in options {
+        let range = tokens[at].range.start..tokens[at + k - 1].range.end;
+        if let Some(figure) = parse_figure(&line[range.clone()]) {
+            current.push(Segment {
+                range,
+                figure: Some(figure),
+            });
+            segment_from(line, tokens, at + k, cells, limit, current, out);
+            current.pop();
+        }
+    }
+}
+
+/// How many tokens a figure starting at the number token `at` may take: itself, plus
+/// any run of thousands groups when it can lead one, plus a trailing unit token.
+fn figure_lengths(tokens: &[RowToken], at: usize) -> Vec<usize> {
+    let mut lens = vec![1];
+    if let RowTokenKind::Number {
+        leads_group: true, ..
+    } = tokens[at].kind
+    {
+        let mut k = 1;
+        while let Some(RowToken {
+            kind:
+                RowTokenKind::Number {
+                    continues_group: true,
+                    leads_group,
+                },
+            ..
+        }) = tokens.get(at + k)
+        {
+            k += 1;
+            lens.push(k);
+            // "278,5" or "000kr" ends the figure.
+            if !leads_group {
+                break;
+            }
+        }
+    }
+    let mut with_unit = Vec::new();
+    for &k in &lens {
+        if let Some(RowToken {
+            kind: RowTokenKind::Unit(_),
+            ..
+        }) = tokens.get(at + k)
+        {
+            with_unit.push(k + 1);
+        }
+    }
+    // A unit token must attach to the figure before it: drop readings that leave it.
+    if !with_unit.is_empty() {
+        lens.retain(|k| {
+            !matches!(
+                tokens.get(at + k).map(|t| t.kind),
+                Some(RowTokenKind::Unit(_))
+            )
+        });
+    }
+    lens.extend(with_unit);
+    lens
+}
+
+// ---------------------------------------------------------------------------------
+// Formatting (the inverse, for reports and for the round-trip property test)
+
+/// How a writer sets figures: the thousands separator and the minus sign.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    pub group: char,
+    pub minus: &'static str,
+    pub decimal: char,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style {
+            group: ' ',
+            minus: "-",
+            decimal: ',',
+        }
+    }
+}
+
+/// Writes a value the Swedish way: "−4 460", "18,41". Keeps the value's own scale.
+pub fn format_decimal(value: Decimal, style: Style) -> String {
+    let s = value.abs().to_string();
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let mut out = String::new();
+    if value.is_sign_negative() && !value.is_zero() {
+        out.push_str(style.minus);
+    }
+    let n = int.len();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (n - i) % 3 == 0 {
+            out.push(style.group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(style.decimal);
+        out.push_str(frac);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap_or_else(|_| panic!("bad decimal {s}"))
+    }
+
+    fn fig(s: &str) -> (Decimal, Unit, u32) {
+        let f = parse_figure(s).unwrap_or_else(|| panic!("{s:?} should parse"));
+        (f.value, f.unit, f.decimals)
+    }
+
+    #[test]
+    fn cells_with_groups_signs_and_units() {
+        assert_eq!(fig("1 278"), (dec("1278"), Unit::None, 0));
+        assert_eq!(fig("1\u{a0}278"), (dec("1278"), Unit::None, 0));
+        assert_eq!(fig("1\u{202f}278"), (dec("1278"), Unit::None, 0));
+        assert_eq!(fig("1\u{2009}278 000"), (dec("1278000"), Unit::None, 0));
+        assert_eq!(fig("-3 445"), (dec("-3445"), Unit::None, 0));
+        assert_eq!(fig("−3 445"), (dec("-3445"), Unit::None, 0));
+        assert_eq!(fig("‐245"), (dec("-245"), Unit::None, 0));
+        assert_eq!(fig("–22,00"), (dec("-22.00"), Unit::None, 2));
+        assert_eq!(fig("- 4 460"), (dec("-4460"), Unit::None, 0));
+        assert_eq!(fig("18,41 %"), (dec("18.41"), Unit::Percent, 2));
+        assert_eq!(fig("14.05%"), (dec("14.05"), Unit::Percent, 2));
+        assert_eq!(fig("940 000kr"), (dec("940000"), Unit::Kr, 0));
+        assert_eq!(fig("1428h"), (dec("1428"), Unit::Hours, 0));
+        assert_eq!(fig("3,8 mnkr"), (dec("3.8"), Unit::Mnkr, 1));
+        assert_eq!(fig("1,5 MSEK"), (dec("1.5"), Unit::Mnkr, 1));
+        assert_eq!(fig("2 Mkr"), (dec("2"), Unit::Mnkr, 0));
+        assert_eq!(fig("2 mkr"), (dec("2"), Unit::Mnkr, 0));
+        assert_eq!(fig("5 miljoner"), (dec("5"), Unit::Mnkr, 0));
+        assert_eq!(fig("2 841 tkr"), (dec("2841"), Unit::Tkr, 0));
+        assert_eq!(fig("54,6 procent"), (dec("54.6"), Unit::Percent, 1));
+        assert_eq!(fig("5130"), (dec("5130"), Unit::None, 0));
+        assert_eq!(fig("0"), (dec("0"), Unit::None, 0));
+    }
+
+    #[test]
+    fn not_one_figure() {
+        for s in [
+            "",
+            "-",
+            "tkr",
+            "174 1 633",
+            "12 3456",
+            "1 27",
+            "1  278",
+            "MS4",
+            "2022-03-02",
+            "1,",
+            "abc",
+            "5 krav",
+            "1 278 x",
+        ] {
+            assert_eq!(parse_figure(s), None, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn huge_numbers_do_not_panic() {
+        assert_eq!(parse_figure(&"9".repeat(60)), None);
+        assert!(parse_figure(&"9".repeat(28)).is_some());
+    }
+
+    #[test]
+    fn precision_and_kronor() {
+        let f = parse_figure("3,8 mnkr").unwrap_or_else(|| panic!());
+        assert_eq!(f.to_kronor(), Some(dec("3800000")));
+        assert_eq!(f.half_unit(), dec("0.05"));
+        assert_eq!(f.half_unit_kronor(), Some(dec("50000")));
+        let p = parse_figure("18,41 %").unwrap_or_else(|| panic!());
+        assert_eq!(p.half_unit(), dec("0.005"));
+        assert_eq!(p.to_kronor(), None);
+        assert_eq!(
+            parse_figure("1 278").map(|f| f.interval()),
+            Some((dec("1277.5"), dec("1278.5")))
+        );
+    }
+
+    fn found(s: &str) -> Vec<(String, Decimal, Unit)> {
+        find_figures(s)
+            .into_iter()
+            .map(|(r, f)| (s[r].to_string(), f.value, f.unit))
+            .collect()
+    }
+
+    #[test]
+    fn figures_in_prose() {
+        assert_eq!(
+            found("Totalt visar servicenämnderna ett underskott på 2 841 tkr vid"),
+            vec![("2 841 tkr".into(), dec("2841"), Unit::Tkr)]
+        );
+        assert_eq!(
+            found("ett underskott för året med 3,8 mnkr. Investeringsbudgeten"),
+            vec![("3,8 mnkr".into(), dec("3.8"), Unit::Mnkr)]
+        );
+        assert_eq!(
+            found("effektiviseringsuppdrag på 4,4% (motsvarande 5 miljoner)"),
+            vec![
+                ("4,4%".into(), dec("4.4"), Unit::Percent),
+                ("5 miljoner".into(), dec("5"), Unit::Mnkr)
+            ]
+        );
+        assert_eq!(
+            found("16tkr/ medarbetare"),
+            vec![("16tkr".into(), dec("16"), Unit::Tkr)]
+        );
+    }
+
+    #[test]
+    fn dates_times_and_references_are_not_figures() {
+        assert!(found("daterad 2014-05-06, ska").is_empty());
+        assert!(found("kl. 09.00-10.45").is_empty());
+        assert!(found("Dnr 2021/8 och ITVT § 3/2022-03-02").is_empty());
+        assert!(found("MS4 och IT-Chef").is_empty());
+        assert!(found("2023-2025").is_empty());
+        // A bullet dash is not a minus sign in prose.
+        assert_eq!(
+            found("– 1 person jobbar 60%"),
+            vec![
+                ("1".into(), dec("1"), Unit::None),
+                ("60%".into(), dec("60"), Unit::Percent)
+            ]
+        );
+    }
+
+    fn readings(line: &str, cells: Option<usize>) -> Vec<Vec<String>> {
+        let toks = number_tokens(line);
+        let tail = numeric_tail(&toks);
+        segmentations(line, &toks[tail..], cells, 1000)
+            .into_iter()
+            .map(|r| r.into_iter().map(|s| line[s.range].to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn flat_rows_enumerate_segmentations() {
+        let r = readings("Resultat 174 1 633 0 0 0", Some(6));
+        assert!(r.contains(
+            &vec!["174", "1", "633", "0", "0", "0"]
+                .into_iter()
+                .map(String::from)
+                .collect()
+        ));
+        assert_eq!(r.len(), 1, "{r:?}");
+        let five = readings("Resultat 174 1 633 0 0 0", Some(5));
+        assert!(five.contains(
+            &vec!["174", "1 633", "0", "0", "0"]
+                .into_iter()
+                .map(String::from)
+                .collect()
+        ));
+        let r = readings("Personalkostnader 4 040 5 554 8 561 8 806 -245", Some(5));
+        assert_eq!(r, vec![vec!["4 040", "5 554", "8 561", "8 806", "-245"]]);
+        let r = readings("2300 Nätverk 108 1 278 1 278 0", Some(4));
+        assert_eq!(r, vec![vec!["108", "1 278", "1 278", "0"]]);
+        let r = readings(
+            "Totalt Smedjebacken 1258 18,41 % 1236 21,35 % -22,00 2,94 %",
+            Some(6),
+        );
+        assert_eq!(
+            r,
+            vec![vec![
+                "1258", "18,41 %", "1236", "21,35 %", "-22,00", "2,94 %"
+            ]]
+        );
+        let r = readings("IT, växel, telefoni - 593 - 3 867 - 4 460", Some(3));
+        assert_eq!(r, vec![vec!["- 593", "- 3 867", "- 4 460"]]);
+    }
+
+    #[test]
+    fn tail_skips_label_with_numbers() {
+        let line = "5201 Genomf IT-stategi 1 2";
+        let toks = number_tokens(line);
+        let tail = numeric_tail(&toks);
+        assert_eq!(&line[toks[tail].range.clone()], "1");
+    }
+
+    #[test]
+    fn format_round_trip_examples() {
+        let s = Style {
+            group: '\u{a0}',
+            minus: "−",
+            decimal: ',',
+        };
+        assert_eq!(format_decimal(dec("-4460"), s), "−4\u{a0}460");
+        assert_eq!(format_decimal(dec("18.41"), Style::default()), "18,41");
+        assert_eq!(
+            format_decimal(dec("1234567.50"), Style::default()),
+            "1 234 567,50"
+        );
+    }
 }

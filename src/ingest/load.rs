@@ -1,21 +1,544 @@
-//! Loading a PDF's object graph: header sniffing, cross-reference repair, decryption.
-//! INTERIM (skeleton): plain lopdf load; the robustness work adds repair and passwords.
+//! Loading a PDF's object graph: header sniffing, cross-reference repair, decryption,
+//! and the few structural fix-ups that keep the page reader from losing whole files
+//! (a page tree lopdf cannot walk, pages without a /MediaBox, /Parent cycles).
+//!
+//! Order of attempts: lopdf on the bytes as they are (it skips junk before `%PDF-` and
+//! decrypts with the empty user password itself); then, when that fails or gives a
+//! document with no pages or with page contents that did not load, lopdf on bytes
+//! rebuilt by scanning for objects (`repair`), keeping whichever reads better.
 
-use super::FailureReason;
-use pdf_extract::Document;
+use super::repair;
+use super::{FailureReason, IngestOptions};
+use pdf_extract::{Dictionary, Document, LoadOptions, Object, ObjectId};
+use std::collections::HashSet;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+
+/// How far into a file junk before `%PDF-` is tolerated (mail gateways and saved HTTP
+/// headers put it there); the same window as `sniff`.
+const HEADER_WINDOW: usize = 64 * 1024;
 
 pub struct LoadedPdf {
     pub doc: Document,
+    /// The cross-reference table was rebuilt, or the page tree was.
     pub repaired: bool,
+    /// The file was encrypted and opened with the empty or a given password.
     pub decrypted: bool,
+    /// What was repaired or worked around, in plain words, for the read report.
+    pub notes: Vec<String>,
+}
+
+impl std::fmt::Debug for LoadedPdf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoadedPdf")
+            .field("objects", &self.doc.objects.len())
+            .field("repaired", &self.repaired)
+            .field("decrypted", &self.decrypted)
+            .field("notes", &self.notes)
+            .finish()
+    }
+}
+
+/// Why one attempt to open the bytes failed.
+enum OpenError {
+    Damaged(String),
+    NeedsPassword,
+    Encryption(String),
 }
 
 pub fn load_pdf(bytes: &[u8], passwords: &[String]) -> Result<LoadedPdf, FailureReason> {
-    let _ = passwords;
-    let doc = Document::load_mem(bytes).map_err(|e| FailureReason::Damaged(e.to_string()))?;
-    Ok(LoadedPdf {
-        doc,
-        repaired: false,
-        decrypted: false,
+    load_any(bytes, passwords).and_then(require_pages)
+}
+
+fn load_any(bytes: &[u8], passwords: &[String]) -> Result<LoadedPdf, FailureReason> {
+    if bytes.is_empty() {
+        return Err(FailureReason::Empty);
+    }
+    let header = memchr::memmem::find(&bytes[..bytes.len().min(HEADER_WINDOW)], b"%PDF-");
+    let body = match header {
+        Some(at) => &bytes[at..],
+        // No header: a PDF that lost it still has objects and a catalog; anything else
+        // is named by what it looks like.
+        None if looks_like_headerless_pdf(bytes) => bytes,
+        None => return Err(FailureReason::NotPdf(describe_non_pdf(bytes))),
+    };
+    let mut notes = Vec::new();
+    if header.is_some_and(|at| at > 0) {
+        notes.push(format!(
+            "{} bytes of junk before the PDF header skipped",
+            header.unwrap_or(0)
+        ));
+    }
+
+    let first = if header.is_some() {
+        open(body, passwords)
+    } else {
+        Err(OpenError::Damaged("no %PDF- header".to_string()))
+    };
+    let first = match first {
+        Ok(opened) => {
+            let health = Health::of(&opened.0);
+            if health.is_good() {
+                return Ok(finish(opened, false, notes));
+            }
+            Some((opened, health))
+        }
+        Err(OpenError::NeedsPassword) => return Err(needs_password(passwords)),
+        Err(OpenError::Encryption(e)) => return Err(FailureReason::Encrypted(e)),
+        Err(OpenError::Damaged(e)) => {
+            notes.push(format!("cross-reference data unusable ({e})"));
+            None
+        }
+    };
+
+    let rebuilt = catch_unwind(|| repair::rebuild(body)).ok().flatten();
+    let second = rebuilt.map(|r| (open(&r.bytes, passwords), r.objects));
+    match (first, second) {
+        (Some((opened, health)), Some((Ok(fixed), objects))) => {
+            if Health::of(&fixed.0).better_than(&health) {
+                notes.push(format!(
+                    "object table rebuilt by scanning ({objects} objects)"
+                ));
+                Ok(finish(fixed, true, notes))
+            } else {
+                Ok(finish(opened, false, notes))
+            }
+        }
+        (Some((opened, _)), _) => Ok(finish(opened, false, notes)),
+        (None, Some((Ok(fixed), objects))) => {
+            notes.push(format!(
+                "object table rebuilt by scanning ({objects} objects)"
+            ));
+            Ok(finish(fixed, true, notes))
+        }
+        (None, Some((Err(OpenError::NeedsPassword), _))) => Err(needs_password(passwords)),
+        (None, Some((Err(OpenError::Encryption(e)), _))) => Err(FailureReason::Encrypted(e)),
+        (None, Some((Err(OpenError::Damaged(e)), _))) => Err(FailureReason::Damaged(format!(
+            "cross-reference table broken and the rebuilt one does not load either ({e})"
+        ))),
+        (None, None) => Err(FailureReason::Damaged(
+            "cross-reference table broken and no objects found to rebuild it".to_string(),
+        )),
+    }
+}
+
+fn needs_password(passwords: &[String]) -> FailureReason {
+    if passwords.is_empty() {
+        FailureReason::Encrypted(
+            "needs a password (the empty user password does not open it); pass --password"
+                .to_string(),
+        )
+    } else {
+        FailureReason::Encrypted(format!(
+            "needs a password; none of the {} given opens it",
+            passwords.len()
+        ))
+    }
+}
+
+/// lopdf inside catch_unwind: it is not supposed to panic, but the input is untrusted.
+fn try_load(bytes: &[u8], password: Option<&str>) -> Result<Document, String> {
+    let options = match password {
+        Some(p) => LoadOptions::with_password(p),
+        None => LoadOptions::default(),
+    };
+    match catch_unwind(AssertUnwindSafe(|| {
+        Document::load_mem_with_options(bytes, options)
+    })) {
+        Ok(Ok(doc)) => Ok(doc),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(panic) => Err(format!("reader panicked: {}", panic_message(&panic))),
+    }
+}
+
+pub(crate) fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = panic.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = panic.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic".to_string()
+    }
+}
+
+/// Still encrypted after loading: lopdf leaves /Encrypt in the trailer (and often no
+/// objects at all) when the empty user password does not open the file.
+fn still_encrypted(doc: &Document) -> bool {
+    doc.trailer.get(b"Encrypt").is_ok()
+}
+
+/// Opens bytes with the empty password, then each given password. Returns the document
+/// and whether it was decrypted.
+fn open(bytes: &[u8], passwords: &[String]) -> Result<(Document, bool), OpenError> {
+    let doc = match try_load(bytes, None) {
+        Ok(doc) => doc,
+        Err(e) if is_encryption_error(&e) => {
+            // Some handlers fail before any password is tried; the given ones may work.
+            return try_passwords(bytes, passwords).ok_or(OpenError::Encryption(e));
+        }
+        Err(e) => return Err(OpenError::Damaged(e)),
+    };
+    if still_encrypted(&doc) {
+        return try_passwords(bytes, passwords).ok_or(OpenError::NeedsPassword);
+    }
+    let decrypted = doc.was_encrypted();
+    Ok((doc, decrypted))
+}
+
+fn try_passwords(bytes: &[u8], passwords: &[String]) -> Option<(Document, bool)> {
+    passwords.iter().find_map(|p| {
+        try_load(bytes, Some(p))
+            .ok()
+            .filter(|d| !still_encrypted(d))
+            .map(|d| (d, true))
     })
+}
+
+fn is_encryption_error(message: &str) -> bool {
+    let m = message.to_ascii_lowercase();
+    m.contains("decrypt") || m.contains("password") || m.contains("encrypt")
+}
+
+/// How well a loaded document will read: pages found, and page contents that loaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Health {
+    pages: usize,
+    broken_contents: usize,
+}
+
+impl Health {
+    fn of(doc: &Document) -> Health {
+        let pages = page_ids(doc);
+        let broken_contents = pages
+            .iter()
+            .flat_map(|&p| doc.get_page_contents(p))
+            .filter(|id| match doc.objects.get(id) {
+                Some(Object::Stream(s)) => s.content.is_empty(),
+                _ => true,
+            })
+            .count();
+        Health {
+            pages: pages.len(),
+            broken_contents,
+        }
+    }
+
+    fn is_good(&self) -> bool {
+        self.pages > 0 && self.broken_contents == 0
+    }
+
+    fn better_than(&self, other: &Health) -> bool {
+        self.pages > other.pages
+            || (self.pages == other.pages && self.broken_contents < other.broken_contents)
+    }
+}
+
+/// Page ids from lopdf's page tree, or, when that gives none, every object whose /Type
+/// is /Page in object order (as pdf.js does for corrupt page trees).
+fn page_ids(doc: &Document) -> Vec<ObjectId> {
+    let from_tree: Vec<ObjectId> =
+        catch_unwind(AssertUnwindSafe(|| doc.page_iter().collect())).unwrap_or_default();
+    if !from_tree.is_empty() {
+        return from_tree;
+    }
+    loose_pages(doc)
+}
+
+fn loose_pages(doc: &Document) -> Vec<ObjectId> {
+    doc.objects
+        .iter()
+        .filter(|(_, o)| {
+            o.as_dict()
+                .ok()
+                .and_then(|d| d.get(b"Type").ok())
+                .and_then(|t| t.as_name().ok())
+                == Some(b"Page".as_slice())
+        })
+        .map(|(id, _)| *id)
+        .collect()
+}
+
+fn finish(
+    (mut doc, decrypted): (Document, bool),
+    mut repaired: bool,
+    mut notes: Vec<String>,
+) -> LoadedPdf {
+    if catch_unwind(AssertUnwindSafe(|| doc.page_iter().next().is_none())).unwrap_or(true) {
+        let loose = loose_pages(&doc);
+        if !loose.is_empty() {
+            rebuild_page_tree(&mut doc, &loose);
+            repaired = true;
+            notes.push(format!(
+                "page tree unreadable; {} page objects collected directly",
+                loose.len()
+            ));
+        }
+    }
+    fix_pages(&mut doc, &mut notes);
+    LoadedPdf {
+        doc,
+        repaired,
+        decrypted,
+        notes,
+    }
+}
+
+/// "Loaded, zero pages" is never a success: it would let a caller believe a file was
+/// read when nothing was.
+fn require_pages(loaded: LoadedPdf) -> Result<LoadedPdf, FailureReason> {
+    if !page_ids(&loaded.doc).is_empty() {
+        return Ok(loaded);
+    }
+    if loaded.doc.objects.is_empty() {
+        return Err(FailureReason::Damaged(
+            "no readable objects (truncated or not really a PDF)".to_string(),
+        ));
+    }
+    Err(FailureReason::NoPages(format!(
+        "no page objects found among {} objects",
+        loaded.doc.objects.len()
+    )))
+}
+
+/// Points the catalog at a new /Pages node holding the given pages. Each page keeps its
+/// own /Parent so inherited /Resources and /MediaBox still resolve.
+fn rebuild_page_tree(doc: &mut Document, pages: &[ObjectId]) {
+    let mut node = Dictionary::new();
+    node.set("Type", Object::Name(b"Pages".to_vec()));
+    node.set(
+        "Kids",
+        Object::Array(pages.iter().map(|&id| Object::Reference(id)).collect()),
+    );
+    node.set("Count", Object::Integer(pages.len() as i64));
+    let node_id = doc.add_object(Object::Dictionary(node));
+    if let Ok(catalog) = doc.catalog_mut() {
+        catalog.set("Pages", Object::Reference(node_id));
+        return;
+    }
+    let mut catalog = Dictionary::new();
+    catalog.set("Type", Object::Name(b"Catalog".to_vec()));
+    catalog.set("Pages", Object::Reference(node_id));
+    let catalog_id = doc.add_object(Object::Dictionary(catalog));
+    doc.trailer.set("Root", Object::Reference(catalog_id));
+}
+
+/// Makes every page readable by the page walker: breaks /Parent cycles (which would
+/// recurse without end when an inherited key is looked up) and gives pages without any
+/// /MediaBox a US Letter one (the reader cannot place glyphs without it).
+fn fix_pages(doc: &mut Document, notes: &mut Vec<String>) {
+    let pages = page_ids(doc);
+    let mut cycles = 0;
+    let mut boxes = 0;
+    for page in pages {
+        let mut seen = HashSet::new();
+        let mut node = page;
+        let mut has_box = false;
+        loop {
+            seen.insert(node);
+            let Ok(dict) = doc.get_dictionary(node) else {
+                break;
+            };
+            has_box |= dict
+                .get(b"MediaBox")
+                .ok()
+                .and_then(|b| doc.dereference(b).ok())
+                .and_then(|(_, b)| b.as_array().ok())
+                .is_some_and(|a| a.len() == 4 && a.iter().all(|v| v.as_float().is_ok()));
+            let Some(parent) = dict.get(b"Parent").ok().and_then(|p| p.as_reference().ok()) else {
+                break;
+            };
+            if seen.contains(&parent) || seen.len() > 256 {
+                if let Ok(d) = doc.get_dictionary_mut(node) {
+                    d.remove(b"Parent");
+                }
+                cycles += 1;
+                break;
+            }
+            node = parent;
+        }
+        if !has_box {
+            if let Ok(d) = doc.get_dictionary_mut(page) {
+                d.set(
+                    "MediaBox",
+                    Object::Array(vec![0.into(), 0.into(), 612.into(), 792.into()]),
+                );
+                boxes += 1;
+            }
+        }
+    }
+    if cycles > 0 {
+        notes.push(format!("{cycles} /Parent cycles in the page tree broken"));
+    }
+    if boxes > 0 {
+        notes.push(format!(
+            "{boxes} pages without a usable /MediaBox given US Letter size"
+        ));
+    }
+}
+
+/// True when bytes without a `%PDF-` header still hold PDF objects.
+pub(crate) fn looks_like_headerless_pdf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    memchr::memmem::find(head, b" obj").is_some() && memchr::memmem::find(head, b"endobj").is_some()
+}
+
+/// What a file that is not a PDF looks like, for the one-line error.
+pub fn describe_non_pdf(bytes: &[u8]) -> String {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    let head = &bytes[start..];
+    let lower: Vec<u8> = head.iter().take(64).map(u8::to_ascii_lowercase).collect();
+    let kind = if head.starts_with(b"PK\x03\x04") {
+        "a ZIP archive (or an Office document such as .docx)"
+    } else if head.starts_with(b"\x89PNG") {
+        "a PNG image"
+    } else if head.starts_with(b"\xFF\xD8\xFF") {
+        "a JPEG image"
+    } else if head.starts_with(b"GIF8") {
+        "a GIF image"
+    } else if head.starts_with(b"II*\0") || head.starts_with(b"MM\0*") {
+        "a TIFF image"
+    } else if head.starts_with(b"\xD0\xCF\x11\xE0") {
+        "an old Microsoft Office document (.doc/.xls)"
+    } else if head.starts_with(b"{\\rtf") {
+        "an RTF document"
+    } else if head.starts_with(b"%!PS") {
+        "a PostScript file"
+    } else if head.starts_with(b"\x1F\x8B") {
+        "gzip-compressed data"
+    } else if lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") {
+        "an HTML page"
+    } else if lower.starts_with(b"<?xml") {
+        "an XML file"
+    } else if let Ok(text) = std::str::from_utf8(&bytes[..bytes.len().min(4096)]) {
+        let first: String = text.trim().chars().take(40).collect();
+        let first = first.lines().next().unwrap_or("").to_string();
+        return format!("looks like plain text (starts {first:?})");
+    } else {
+        "binary data of an unknown kind"
+    };
+    format!("looks like {kind}")
+}
+
+impl IngestOptions {
+    /// The passwords to try on one file: those from `--password-file` whose pattern
+    /// matches the file (by name or by path glob) first, then the `--password` ones.
+    pub fn passwords_for(&self, path: &Path) -> Vec<String> {
+        let full = path.to_string_lossy();
+        // The pattern may match the whole path or any tail of it that starts at a
+        // directory boundary (so `2021/*.pdf` matches `arkiv/2021/a.pdf`).
+        let tails: Vec<&str> = std::iter::once(full.as_ref())
+            .chain(full.match_indices('/').map(|(i, _)| &full[i + 1..]))
+            .collect();
+        let mut out: Vec<String> = self
+            .password_rules
+            .iter()
+            .filter(|(pattern, _)| tails.iter().any(|t| glob_match(pattern, t)))
+            .map(|(_, pw)| pw.clone())
+            .collect();
+        for p in &self.passwords {
+            if !out.contains(p) {
+                out.push(p.clone());
+            }
+        }
+        out
+    }
+}
+
+/// Reads a password file: one `pattern<TAB>password` per line, where the pattern is a
+/// file name or a path glob (`*`, `?`). Blank lines and lines starting with `#` are
+/// skipped.
+pub fn parse_password_file(text: &str) -> Result<Vec<(String, String)>, String> {
+    let mut rules = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((pattern, password)) = line.split_once('\t') else {
+            return Err(format!(
+                "line {}: expected `file-name-or-glob<TAB>password`",
+                i + 1
+            ));
+        };
+        rules.push((pattern.to_string(), password.to_string()));
+    }
+    Ok(rules)
+}
+
+/// Shell-style glob with `*` (any run of characters, also `/`) and `?`.
+fn glob_match(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    let (mut pi, mut ti) = (0usize, 0usize);
+    let mut star: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        match p.get(pi) {
+            Some('*') => {
+                star = Some((pi, ti));
+                pi += 1;
+            }
+            Some(&c) if c == '?' || c == t[ti] => {
+                pi += 1;
+                ti += 1;
+            }
+            _ => match star {
+                Some((sp, st)) => {
+                    pi = sp + 1;
+                    ti = st + 1;
+                    star = Some((sp, st + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    p[pi..].iter().all(|&c| c == '*')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_what_a_non_pdf_looks_like() {
+        assert!(matches!(load_pdf(b"", &[]), Err(FailureReason::Empty)));
+        let e = load_pdf(b"Protokoll fort vid sammantrade\n", &[]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "not a PDF: looks like plain text (starts \"Protokoll fort vid sammantrade\")"
+        );
+        let e = load_pdf(b"PK\x03\x04rest of a zip", &[]).unwrap_err();
+        assert!(e.to_string().contains("ZIP"), "{e}");
+        let e = load_pdf(b"\x89PNG\r\n\x1a\n....", &[]).unwrap_err();
+        assert!(e.to_string().contains("PNG"), "{e}");
+    }
+
+    #[test]
+    fn truncated_pdf_is_damaged_not_a_panic() {
+        let e = load_pdf(b"%PDF-1.4\n1 0 obj\n<< /Type /Cat", &[]).unwrap_err();
+        assert_eq!(e.code(), "damaged", "{e}");
+    }
+
+    #[test]
+    fn password_file_and_globs() {
+        let rules = parse_password_file("# comment\nsecret.pdf\tabc\n2021/*.pdf\tx y\n").unwrap();
+        let opts = IngestOptions {
+            password_rules: rules,
+            passwords: vec!["abc".into(), "global".into()],
+            ..IngestOptions::default()
+        };
+        assert_eq!(
+            opts.passwords_for(Path::new("a/secret.pdf")),
+            ["abc", "global"]
+        );
+        assert_eq!(
+            opts.passwords_for(Path::new("arkiv/2021/b.pdf")),
+            ["x y", "abc", "global"]
+        );
+        assert!(parse_password_file("no tab here").is_err());
+        assert!(glob_match("*.pdf", "a.pdf"));
+        assert!(!glob_match("?.pdf", "ab.pdf"));
+    }
 }

@@ -14,9 +14,10 @@ pub enum SourceKind {
     Docx,
 }
 
-/// One glyph as the PDF draws it, in PDF user space of its page (origin bottom-left,
-/// y grows upwards). `x`, `y` is the glyph origin on the baseline; `advance` the
-/// horizontal distance to the next glyph's origin.
+/// One glyph as the PDF draws it, in PDF user space of its page measured from the media
+/// box's lower-left corner (y grows upwards). `x`, `y` is the glyph origin on the
+/// baseline; `advance` the horizontal distance to the next glyph's origin; `font_size` the
+/// rendered size.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Glyph {
     pub text: String,
@@ -24,6 +25,11 @@ pub struct Glyph {
     pub y: f64,
     pub advance: f64,
     pub font_size: f64,
+    /// Which shown string (one `Tj` or one string of a `TJ` array) the glyph belongs to,
+    /// counted per page. A string's first origin is reliable; positions inside it may
+    /// drift when the font's widths are wrong, so layout keeps a string's glyphs together.
+    #[serde(default)]
+    pub string: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -145,6 +151,10 @@ pub struct IngestOptions {
     pub timeout_secs: u64,
     pub passwords: Vec<String>,
     pub isolate: bool,
+    /// Address-space ceiling for a PDF worker process, in MiB (0: no ceiling).
+    pub memory_limit_mb: u64,
+    /// Per-file passwords from `--password-file`: (file name or path glob, password).
+    pub password_rules: Vec<(String, String)>,
 }
 
 impl Default for IngestOptions {
@@ -153,6 +163,8 @@ impl Default for IngestOptions {
             timeout_secs: 60,
             passwords: Vec::new(),
             isolate: true,
+            memory_limit_mb: 4096,
+            password_rules: Vec::new(),
         }
     }
 }
@@ -197,19 +209,69 @@ pub fn has_input_extension(path: &Path) -> bool {
 }
 
 pub mod load;
+pub mod pdf;
+pub mod repair;
+mod sniff;
+pub mod worker;
 
 /// Reads one file in this process: the extension and first bytes decide how.
-/// INTERIM (skeleton): text files only; the ingest work adds PDF glyph extraction.
 pub fn read_file(path: &Path, opts: &IngestOptions) -> Result<IngestedFile, IngestError> {
-    let _ = opts;
     let bytes = std::fs::read(path)
         .map_err(|e| IngestError::new(path, FailureReason::Io(e.to_string())))?;
+    read_bytes(path, &bytes, opts)
+}
+
+/// Reads a file's bytes already in memory; `path` names it and its extension counts.
+pub fn read_bytes(
+    path: &Path,
+    bytes: &[u8],
+    opts: &IngestOptions,
+) -> Result<IngestedFile, IngestError> {
+    let fail = |reason| IngestError::new(path, reason);
     if bytes.is_empty() {
-        return Err(IngestError::new(path, FailureReason::Empty));
+        return Err(fail(FailureReason::Empty));
     }
-    let text = String::from_utf8_lossy(&bytes);
-    let pages: Vec<RawPage> = text
-        .split('\u{c}')
+    match sniff::source_kind(path, bytes).map_err(fail)? {
+        SourceKind::Pdf => read_pdf(path, bytes, opts).map_err(fail),
+        SourceKind::Text => Ok(read_text(path, bytes)),
+        // Word drafts are read by the docx module of the structure work.
+        SourceKind::Docx => Err(fail(FailureReason::Unsupported(
+            "Word (.docx) files are not read yet".to_string(),
+        ))),
+    }
+}
+
+fn read_pdf(
+    path: &Path,
+    bytes: &[u8],
+    opts: &IngestOptions,
+) -> Result<IngestedFile, FailureReason> {
+    let loaded = load::load_pdf(bytes, &opts.passwords)?;
+    let mut report = ReadReport {
+        repaired: loaded.repaired,
+        decrypted: loaded.decrypted,
+        warnings: loaded.notes.clone(),
+        ..ReadReport::default()
+    };
+    let pages = pdf::extract_pages(&loaded.doc, &mut report)?;
+    Ok(IngestedFile {
+        path: Arc::from(path.display().to_string()),
+        kind: SourceKind::Pdf,
+        pages,
+        report,
+    })
+}
+
+/// Already-extracted text: pages split at form feed, lines as written.
+fn read_text(path: &Path, bytes: &[u8]) -> IngestedFile {
+    let text = sniff::decode_text(bytes);
+    let mut chunks: Vec<&str> = text.split('\u{c}').collect();
+    // A trailing form feed ends the last page; it does not start an empty one.
+    if chunks.len() > 1 && chunks.last().is_some_and(|c| c.trim().is_empty()) {
+        chunks.pop();
+    }
+    let pages: Vec<RawPage> = chunks
+        .into_iter()
         .enumerate()
         .map(|(i, p)| RawPage {
             number: i as u32 + 1,
@@ -219,7 +281,7 @@ pub fn read_file(path: &Path, opts: &IngestOptions) -> Result<IngestedFile, Inge
         })
         .collect();
     let n = pages.len() as u32;
-    Ok(IngestedFile {
+    IngestedFile {
         path: Arc::from(path.display().to_string()),
         kind: SourceKind::Text,
         pages,
@@ -228,12 +290,22 @@ pub fn read_file(path: &Path, opts: &IngestOptions) -> Result<IngestedFile, Inge
             pages_read: n,
             ..ReadReport::default()
         },
-    })
+    }
 }
 
 /// Reads one file, running PDF extraction in an isolated worker process when
 /// `opts.isolate` is set, so a crash or hang in the PDF reader costs only this file.
-/// INTERIM (skeleton): no isolation yet.
+/// Text files are read in-process. Without a `justera` binary to run (unit-test
+/// harnesses, unless `JUSTERA_WORKER_EXE` names one) PDFs are read in-process too.
 pub fn ingest_file(path: &Path, opts: &IngestOptions) -> Result<IngestedFile, IngestError> {
-    read_file(path, opts)
+    if opts.isolate && worker::is_pdf_input(path) {
+        if let Some(exe) = worker::worker_exe() {
+            return worker::read_isolated(&exe, path, opts);
+        }
+    }
+    let per_file = IngestOptions {
+        passwords: opts.passwords_for(path),
+        ..opts.clone()
+    };
+    read_file(path, &per_file)
 }

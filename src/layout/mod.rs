@@ -55,35 +55,35 @@ impl LaidOutFile {
     }
 }
 
-/// Lays out every page of an ingested file.
-/// INTERIM (skeleton): text pages only, one span per tab-separated cell.
+mod furniture;
+mod lines;
+pub mod render;
+mod spans;
+
+pub use furniture::furniture_key;
+pub use spans::COLUMN_GAP;
+
+/// Lays out every page of an ingested file: PDF glyphs into lines and spans, text lines
+/// into tab-separated cells; then marks page furniture across the file's pages.
 pub fn lay_out(file: crate::ingest::IngestedFile) -> LaidOutFile {
     use crate::ingest::RawContent;
-    let pages = file
+    let mut report = file.report;
+    let mut drifted_pages = Vec::new();
+    let mut geometric = false;
+    let mut pages: Vec<Page> = file
         .pages
         .into_iter()
         .map(|p| {
             let lines = match p.content {
-                RawContent::Text(lines) => lines
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, text)| Line {
-                        number: i as u32 + 1,
-                        y: i as f64,
-                        spans: text
-                            .split('\t')
-                            .map(|s| Span {
-                                text: s.to_string(),
-                                x0: 0.0,
-                                x1: 0.0,
-                                font_size: 0.0,
-                            })
-                            .collect(),
-                        text,
-                        furniture: false,
-                    })
-                    .collect(),
-                RawContent::Glyphs(_) => Vec::new(),
+                RawContent::Text(lines) => text_lines(lines),
+                RawContent::Glyphs(glyphs) => {
+                    geometric = true;
+                    let (lines, squeezed) = glyph_lines(&glyphs, p.height);
+                    if squeezed > 0 {
+                        drifted_pages.push(p.number);
+                    }
+                    lines
+                }
             };
             Page {
                 number: p.number,
@@ -93,10 +93,77 @@ pub fn lay_out(file: crate::ingest::IngestedFile) -> LaidOutFile {
             }
         })
         .collect();
+    if !drifted_pages.is_empty() {
+        report.warnings.push(format!(
+            "glyph positions unreliable on {} {} (strings overlap the next on their line: \
+             wrong font widths or overprinted text; positions inside strings estimated)",
+            if drifted_pages.len() == 1 {
+                "page"
+            } else {
+                "pages"
+            },
+            crate::ingest::pdf::page_list(&drifted_pages)
+        ));
+    }
+    furniture::mark(&mut pages, geometric);
     LaidOutFile {
         path: file.path,
         kind: file.kind,
         pages,
-        report: file.report,
+        report,
     }
+}
+
+/// A page's glyphs as lines, y measured from the top of the page.
+fn glyph_lines(glyphs: &[crate::ingest::Glyph], height: f64) -> (Vec<Line>, usize) {
+    let spaced = spans::writes_spaces(glyphs);
+    let (run_lines, squeezed) = lines::group_lines(lines::runs(glyphs));
+    let lines = run_lines
+        .iter()
+        .map(|l| spans::spans(l, spaced))
+        .zip(&run_lines)
+        .filter(|(spans, _)| !spans.is_empty())
+        .enumerate()
+        .map(|(i, (spans, rl))| Line {
+            number: i as u32 + 1,
+            y: height - rl.y,
+            text: spans
+                .iter()
+                .map(|s| s.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\t"),
+            spans,
+            furniture: false,
+        })
+        .collect();
+    (lines, squeezed)
+}
+
+/// Text lines as written, one span per tab-separated cell with x the character column.
+fn text_lines(lines: Vec<String>) -> Vec<Line> {
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let mut spans = Vec::new();
+            let mut col = 0usize;
+            for cell in text.split('\t') {
+                let n = cell.chars().count();
+                spans.push(Span {
+                    text: cell.to_string(),
+                    x0: col as f64,
+                    x1: (col + n) as f64,
+                    font_size: 1.0,
+                });
+                col += n + 1;
+            }
+            Line {
+                number: i as u32 + 1,
+                y: i as f64,
+                spans,
+                text,
+                furniture: false,
+            }
+        })
+        .collect()
 }

@@ -174,7 +174,11 @@ fn render_table(out: &mut String, t: &TableView, file: usize) {
             .iter()
             .filter(|m| m.row == ri && m.column.is_none())
             .collect();
-        let label_class = if label_marks.is_empty() { "" } else { " class=\"bad\"" };
+        let label_class = if label_marks.is_empty() {
+            ""
+        } else {
+            " class=\"bad\""
+        };
         let _ = write!(out, "<tr{class}><td{label_class}>{}</td>", esc(&row.label));
         for (ci, raw) in row.cells.iter().enumerate() {
             let marks: Vec<_> = t
@@ -277,9 +281,9 @@ pub fn render(audit: &Audit) -> String {
          <title>justera audit: {} findings in {} files</title><style>{STYLE}</style></head><body>\n",
         s.findings, s.files
     );
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<header><h1>justera audit</h1><p class=\"muted\">justera {} · {} files, {} pages, {} documents</p></header><main>\n",
+        "<header><h1>justera audit</h1><p class=\"muted\">justera {} · {} files, {} pages, {} documents</p></header><main>",
         env!("CARGO_PKG_VERSION"),
         s.files,
         s.pages,
@@ -293,17 +297,29 @@ pub fn render(audit: &Audit) -> String {
     count(&mut out, "", "pages", "Pages", s.pages);
     count(&mut out, "", "documents", "Documents", s.documents);
     count(&mut out, "", "tables", "Tables", s.tables);
-    count(&mut out, "", "relations", "Relations checked", s.relations_checked);
-    count(&mut out, "", "cross", "Across documents", s.cross_relations_checked);
+    count(
+        &mut out,
+        "",
+        "relations",
+        "Relations checked",
+        s.relations_checked,
+    );
+    count(
+        &mut out,
+        "",
+        "cross",
+        "Across documents",
+        s.cross_relations_checked,
+    );
     count(&mut out, "", "findings", "Findings", s.findings);
     for sev in ["error", "warning", "info"] {
         let n = s.findings_by_severity.get(sev).copied().unwrap_or(0);
         count(&mut out, sev, sev, sev, n);
     }
     out.push_str("</dl>");
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<p class=\"muted\">{} cells read, {} tables not parsed, {} relations failed; {} facts compared across documents.</p></section>\n",
+        "<p class=\"muted\">{} cells read, {} tables not parsed, {} relations failed; {} facts compared across documents.</p></section>",
         s.cells, s.tables_unparsed, s.relations_failed, s.facts
     );
 
@@ -313,9 +329,9 @@ pub fn render(audit: &Audit) -> String {
         let _ = write!(out, "<option>{}</option>", esc(rule));
     }
     out.push_str("</select></label><label><input id=\"filter-text\" type=\"search\" placeholder=\"filter text\"></label>");
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<span class=\"muted\"><span id=\"filter-count\">{}</span> shown</span></section>\n",
+        "<span class=\"muted\"><span id=\"filter-count\">{}</span> shown</span></section>",
         s.findings
     );
 
@@ -328,7 +344,10 @@ pub fn render(audit: &Audit) -> String {
         }
     }
     for (i, f) in audit.cross.findings.iter().enumerate() {
-        by_rule.entry(&f.rule).or_default().push((cross_anchor(i), f));
+        by_rule
+            .entry(&f.rule)
+            .or_default()
+            .push((cross_anchor(i), f));
     }
     out.push_str("<section id=\"by-rule\"><h2>Findings by rule</h2>");
     if by_rule.is_empty() {
@@ -336,7 +355,9 @@ pub fn render(audit: &Audit) -> String {
     } else {
         out.push_str("<table><thead><tr><th>Rule</th><th>Severity</th><th>Count</th><th>Findings</th></tr></thead><tbody>");
         for (rule, list) in &by_rule {
-            let sev = list.first().map_or("info", |(_, f)| severity_name(f.severity));
+            let sev = list
+                .first()
+                .map_or("info", |(_, f)| severity_name(f.severity));
             let links: Vec<String> = list
                 .iter()
                 .map(|(a, f)| {
@@ -374,9 +395,9 @@ pub fn render(audit: &Audit) -> String {
     out.push_str("</section>\n");
 
     // Across documents.
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<section id=\"cross\"><h2>Across documents</h2><p class=\"muted\">{} facts; {} relations checked, {} failed.</p><ol class=\"findings\">\n",
+        "<section id=\"cross\"><h2>Across documents</h2><p class=\"muted\">{} facts; {} relations checked, {} failed.</p><ol class=\"findings\">",
         audit.cross.facts, audit.cross.relations_checked, audit.cross.relations_failed
     );
     for (i, f) in audit.cross.findings.iter().enumerate() {
@@ -412,7 +433,9 @@ pub fn render(audit: &Audit) -> String {
     if failed.is_empty() {
         out.push_str("<p>None.</p>");
     } else {
-        out.push_str("<table><thead><tr><th>File</th><th>Reason</th><th>Detail</th></tr></thead><tbody>");
+        out.push_str(
+            "<table><thead><tr><th>File</th><th>Reason</th><th>Detail</th></tr></thead><tbody>",
+        );
         for p in failed {
             if let Outcome::Failed { reason } = &p.record.outcome {
                 let _ = write!(
@@ -455,6 +478,6 @@ pub fn render(audit: &Audit) -> String {
     }
     out.push_str("</tbody></table></details></section>\n");
 
-    let _ = write!(out, "</main><script>{SCRIPT}</script></body></html>\n");
+    let _ = writeln!(out, "</main><script>{SCRIPT}</script></body></html>");
     out
 }

@@ -1,0 +1,564 @@
+//! The vocabularies of `grammars/*.vocab`: heading synonyms, total-row labels, column-header
+//! words, unit words, month names. Data, not code: the files are compiled in, and a
+//! municipality's own template words are added at run time with `--grammars DIR`.
+//!
+//! File format (EBNF in grammars/README.md):
+//!
+//! ```text
+//! # comment
+//! key: phrase | phrase
+//!   | phrase            (continuation lines start with "|")
+//! ```
+//!
+//! Every other stage reads the process-wide vocabulary through [`current`].
+
+use crate::grammar::number::Unit;
+use nom::bytes::complete::{take_till, take_while, take_while1};
+use nom::character::complete::{char as nom_char, space0};
+use nom::combinator::{all_consuming, opt};
+use nom::multi::separated_list1;
+use nom::sequence::{delimited, terminated};
+use nom::{IResult, Parser};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// The files compiled into the binary, by list name.
+const BUILTIN: &[(&str, &str)] = &[
+    ("headings", include_str!("../../grammars/headings.vocab")),
+    ("totals", include_str!("../../grammars/totals.vocab")),
+    ("columns", include_str!("../../grammars/columns.vocab")),
+    ("units", include_str!("../../grammars/units.vocab")),
+    ("months", include_str!("../../grammars/months.vocab")),
+];
+
+/// Upper bound on the words `<organ>` may stand for.
+const MAX_ORGAN_WORDS: usize = 12;
+
+/// A vocabulary file that could not be read: names the file, line and reason.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}{}: {message}", at_line(*.line))]
+pub struct VocabError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+fn at_line(line: usize) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        format!(":{line}")
+    }
+}
+
+/// One key and the phrases that stand for it ("summary: Sammanfattning | …").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub key: String,
+    /// The phrases as written in the file.
+    pub phrases: Vec<String>,
+    patterns: Vec<Pattern>,
+}
+
+/// A phrase ready for matching: lower-case words, possibly with an `<organ>` slot.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Pattern {
+    Words(Vec<String>),
+    /// `before <organ>[s] after`: the organ is one or more words; with `genitive` its last
+    /// word ends in "s".
+    Organ {
+        before: Vec<String>,
+        genitive: bool,
+        after: Vec<String>,
+    },
+}
+
+impl Pattern {
+    fn new(phrase: &str) -> Pattern {
+        let words = normalize_words(phrase);
+        if let Some(pos) = words.iter().position(|w| w.starts_with("<organ>")) {
+            let slot = &words[pos];
+            Pattern::Organ {
+                before: words[..pos].to_vec(),
+                genitive: slot.ends_with("s") && slot != "<organ>",
+                after: words[pos + 1..].to_vec(),
+            }
+        } else {
+            Pattern::Words(words)
+        }
+    }
+
+    /// How many words of `text` this pattern covers from the start, if it matches there.
+    fn match_prefix(&self, text: &[String]) -> Option<usize> {
+        match self {
+            Pattern::Words(w) => (!w.is_empty() && text.starts_with(w)).then_some(w.len()),
+            Pattern::Organ {
+                before,
+                genitive,
+                after,
+            } => {
+                if !text.starts_with(before) {
+                    return None;
+                }
+                let rest = &text[before.len()..];
+                // Shortest organ first, so the literal words after it decide.
+                (1..=MAX_ORGAN_WORDS.min(rest.len())).find_map(|n| {
+                    let organ_ok = !genitive || rest[n - 1].ends_with('s');
+                    (organ_ok && rest[n..].starts_with(after))
+                        .then_some(before.len() + n + after.len())
+                })
+            }
+        }
+    }
+
+    /// Literal words: a longer literal match is a more specific one.
+    fn literal_len(&self) -> usize {
+        match self {
+            Pattern::Words(w) => w.len(),
+            Pattern::Organ { before, after, .. } => before.len() + after.len(),
+        }
+    }
+}
+
+/// Lower-case words of a heading or label, without markdown/HTML emphasis, list or
+/// heading markers, and trailing ":" or ".".
+pub fn normalize_words(text: &str) -> Vec<String> {
+    let mut t = text
+        .replace("**", " ")
+        .replace("<b>", " ")
+        .replace("</b>", " ");
+    t = t.trim().trim_start_matches('#').to_string();
+    let t = t.trim().trim_end_matches([':', '.', ' ', '\u{a0}']);
+    t.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// All vocabularies, by list name ("headings", "totals", "columns", "units", "months", or
+/// any name a `--grammars` file brings).
+#[derive(Clone, Debug, Default)]
+pub struct Vocabulary {
+    lists: BTreeMap<String, Vec<Entry>>,
+    /// Unit words, longest first, lower-case, derived from the "units" list.
+    units: Vec<(String, Unit)>,
+}
+
+impl Vocabulary {
+    /// The vocabularies compiled in from `grammars/`.
+    pub fn builtin() -> Vocabulary {
+        let mut v = Vocabulary::default();
+        for (name, text) in BUILTIN {
+            // The built-in files are tested; a parse error here is a build defect.
+            if let Err(e) = v.add_file(name, text) {
+                debug_assert!(false, "built-in grammar: {e}");
+            }
+        }
+        v
+    }
+
+    /// The built-in vocabularies extended with every `*.vocab` file of `dir`.
+    pub fn with_dir(dir: &Path) -> Result<Vocabulary, VocabError> {
+        let mut v = Vocabulary::builtin();
+        v.load_dir(dir)?;
+        Ok(v)
+    }
+
+    /// Adds every `*.vocab` file in `dir` (sorted by name); a file's stem names its list.
+    /// Entries merge with the ones already present: phrases are added to existing keys.
+    pub fn load_dir(&mut self, dir: &Path) -> Result<(), VocabError> {
+        let err = |message: String| VocabError {
+            file: dir.display().to_string(),
+            line: 0,
+            message,
+        };
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map_err(|e| err(format!("cannot read grammar directory: {e}")))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "vocab"))
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            return Err(err("no *.vocab files in the grammar directory".into()));
+        }
+        for path in files {
+            let text = std::fs::read_to_string(&path).map_err(|e| VocabError {
+                file: path.display().to_string(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+            let name = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            self.add_file(&name, &text).map_err(|mut e| {
+                e.file = path.display().to_string();
+                e
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Parses one vocabulary file's text into list `name`, merging with what is there.
+    pub fn add_file(&mut self, name: &str, text: &str) -> Result<(), VocabError> {
+        let entries = parse_vocab(name, text)?;
+        if name == "units" {
+            for e in &entries {
+                let Some(unit) = unit_for_key(&e.key) else {
+                    return Err(VocabError {
+                        file: name.into(),
+                        line: 0,
+                        message: format!(
+                            "unknown unit key {:?} (expected kr, tkr, mnkr, percent, hours)",
+                            e.key
+                        ),
+                    });
+                };
+                for p in &e.phrases {
+                    self.units.push((p.to_lowercase(), unit));
+                }
+            }
+            self.units.sort_by(|a, b| {
+                b.0.chars()
+                    .count()
+                    .cmp(&a.0.chars().count())
+                    .then(a.0.cmp(&b.0))
+            });
+            self.units.dedup();
+        }
+        if name == "months" {
+            if let Some(e) = entries
+                .iter()
+                .find(|e| !matches!(e.key.parse::<u32>(), Ok(1..=12)))
+            {
+                return Err(VocabError {
+                    file: name.into(),
+                    line: 0,
+                    message: format!("month key {:?} is not 1–12", e.key),
+                });
+            }
+        }
+        let list = self.lists.entry(name.to_string()).or_default();
+        for e in entries {
+            match list.iter_mut().find(|x| x.key == e.key) {
+                Some(x) => {
+                    x.phrases.extend(e.phrases);
+                    x.patterns.extend(e.patterns);
+                }
+                None => list.push(e),
+            }
+        }
+        Ok(())
+    }
+
+    /// The entries of one list (empty when there is no such list).
+    pub fn entries(&self, list: &str) -> &[Entry] {
+        self.lists.get(list).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn list_names(&self) -> impl Iterator<Item = &str> {
+        self.lists.keys().map(String::as_str)
+    }
+
+    /// The key whose phrase equals the whole of `text` (normalised), most specific first.
+    pub fn lookup(&self, list: &str, text: &str) -> Option<&str> {
+        let words = normalize_words(text);
+        self.best_match(list, &words, true).map(|(k, _)| k)
+    }
+
+    /// The key whose phrase begins `text` at a word boundary, and how many of `text`'s
+    /// normalised words it covers. The longest match wins.
+    pub fn lookup_prefix(&self, list: &str, text: &str) -> Option<(&str, usize)> {
+        let words = normalize_words(text);
+        self.best_match(list, &words, false)
+    }
+
+    fn best_match(&self, list: &str, words: &[String], whole: bool) -> Option<(&str, usize)> {
+        if words.is_empty() {
+            return None;
+        }
+        let mut best: Option<(&str, usize, usize, bool)> = None; // key, covered, literal, exact
+        for e in self.entries(list) {
+            for p in &e.patterns {
+                let Some(n) = p.match_prefix(words) else {
+                    continue;
+                };
+                if whole && n != words.len() {
+                    continue;
+                }
+                let exact = matches!(p, Pattern::Words(_));
+                let cand = (e.key.as_str(), n, p.literal_len(), exact);
+                let better = match best {
+                    None => true,
+                    Some((_, bn, bl, be)) => (exact, n, cand.2) > (be, bn, bl),
+                };
+                if better {
+                    best = Some(cand);
+                }
+            }
+        }
+        best.map(|(k, n, ..)| (k, n))
+    }
+
+    /// The section kind a heading line starts ("summary", "decision", …).
+    pub fn heading_kind(&self, line: &str) -> Option<&str> {
+        self.lookup("headings", line)
+    }
+
+    /// The kind of a table row label that marks a total ("total", "subtotal", "result"):
+    /// the label is a total phrase or begins with one ("Totalt Smedjebacken").
+    pub fn total_kind(&self, label: &str) -> Option<&str> {
+        self.lookup_prefix("totals", label).map(|(k, _)| k)
+    }
+
+    /// What a column header measures ("utfall", "budget", "ub", …), from its first words.
+    pub fn column_measure(&self, header: &str) -> Option<&str> {
+        self.lookup_prefix("columns", header).map(|(k, _)| k)
+    }
+
+    /// The month (1–12) a month name or abbreviation stands for.
+    pub fn month(&self, word: &str) -> Option<u32> {
+        self.lookup("months", word.trim_end_matches('.'))
+            .or_else(|| self.lookup("months", word))
+            .and_then(|k| k.parse().ok())
+    }
+
+    /// Unit words, lower-case, longest first.
+    pub fn unit_words(&self) -> &[(String, Unit)] {
+        &self.units
+    }
+}
+
+fn unit_for_key(key: &str) -> Option<Unit> {
+    Some(match key {
+        "kr" => Unit::Kr,
+        "tkr" => Unit::Tkr,
+        "mnkr" => Unit::Mnkr,
+        "percent" => Unit::Percent,
+        "hours" => Unit::Hours,
+        _ => return None,
+    })
+}
+
+// ---------------------------------------------------------------------------------
+// The file grammar
+
+fn key(i: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| c.is_alphanumeric() || c == '_' || c == '-').parse(i)
+}
+
+fn phrase(i: &str) -> IResult<&str, &str> {
+    let (i, p) = take_till(|c| c == '|').parse(i)?;
+    Ok((i, p.trim()))
+}
+
+fn phrases(i: &str) -> IResult<&str, Vec<&str>> {
+    separated_list1(nom_char('|'), phrase).parse(i)
+}
+
+/// `key ":" [phrases]` — the phrases may also follow on continuation lines.
+fn entry_head(i: &str) -> IResult<&str, (&str, Option<Vec<&str>>)> {
+    (
+        terminated(key, delimited(space0, nom_char(':'), space0)),
+        opt(phrases),
+    )
+        .parse(i)
+}
+
+/// `"|" phrases` on a continuation line.
+fn continuation(i: &str) -> IResult<&str, Vec<&str>> {
+    let (i, _) = (take_while(|c: char| c == ' ' || c == '\t'), nom_char('|')).parse(i)?;
+    phrases(i)
+}
+
+/// Parses a vocabulary file; `name` is used in error messages.
+pub fn parse_vocab(name: &str, text: &str) -> Result<Vec<Entry>, VocabError> {
+    let mut entries: Vec<Entry> = Vec::new();
+    let err = |line: usize, message: &str| VocabError {
+        file: name.to_string(),
+        line,
+        message: message.to_string(),
+    };
+    for (n, raw) in text.lines().enumerate() {
+        let line_no = n + 1;
+        // A comment starts at "#" at the line start or after a space ("S:a # sum").
+        let body = match raw.find(" #") {
+            Some(p) => &raw[..p],
+            None => raw,
+        };
+        if body.trim().is_empty() || body.trim_start().starts_with('#') {
+            continue;
+        }
+        let found: Vec<&str> = if let Ok((_, ps)) = all_consuming(continuation).parse(body) {
+            if entries.is_empty() {
+                return Err(err(line_no, "a \"|\" continuation line before any key"));
+            }
+            ps
+        } else if let Ok((_, (k, ps))) = all_consuming(entry_head).parse(body) {
+            entries.push(Entry {
+                key: k.to_string(),
+                phrases: Vec::new(),
+                patterns: Vec::new(),
+            });
+            ps.unwrap_or_default()
+        } else {
+            return Err(err(
+                line_no,
+                "expected `key: phrase | phrase`, a `| phrase` continuation, or a # comment",
+            ));
+        };
+        let Some(entry) = entries.last_mut() else {
+            return Err(err(line_no, "phrases before any key"));
+        };
+        for p in found {
+            if p.is_empty() {
+                continue;
+            }
+            if p.contains('<') && !p.contains("<organ>") {
+                return Err(err(line_no, "the only placeholder is <organ>"));
+            }
+            entry.phrases.push(p.to_string());
+            entry.patterns.push(Pattern::new(p));
+        }
+    }
+    if let Some(e) = entries.iter().find(|e| e.phrases.is_empty()) {
+        return Err(err(0, &format!("key {:?} has no phrases", e.key)));
+    }
+    Ok(entries)
+}
+
+// ---------------------------------------------------------------------------------
+// The process-wide vocabulary
+
+static CURRENT: OnceLock<Vocabulary> = OnceLock::new();
+
+/// The vocabulary every stage uses: the one installed by the CLI (`--grammars DIR`), or
+/// the built-in one.
+pub fn current() -> &'static Vocabulary {
+    CURRENT.get_or_init(Vocabulary::builtin)
+}
+
+/// Installs the process-wide vocabulary. Must happen before the first [`current`]; gives
+/// the vocabulary back when one is already in use.
+pub fn install(vocab: Vocabulary) -> Result<(), Box<Vocabulary>> {
+    CURRENT.set(vocab).map_err(Box::new)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_files_parse() {
+        for (name, text) in BUILTIN {
+            let entries = parse_vocab(name, text).unwrap_or_else(|e| panic!("{e}"));
+            assert!(!entries.is_empty(), "{name}");
+            assert!(text.starts_with('#'), "{name} must start with a comment");
+        }
+        let v = Vocabulary::builtin();
+        assert_eq!(v.list_names().count(), BUILTIN.len());
+    }
+
+    #[test]
+    fn headings_from_the_seeds() {
+        let v = Vocabulary::builtin();
+        for (line, kind) in [
+            ("### Sammanfattning", "summary"),
+            ("Sammanfattning av ärendet", "summary"),
+            ("Beskrivning av ärendet", "matter"),
+            ("Ärendet", "matter"),
+            ("**Beslutsunderlag**", "basis"),
+            ("### **Förslag till beslut**", "proposal"),
+            ("Förvaltningens förslag till beslut:", "proposal"),
+            ("Kommunstyrelsens förslag till beslut", "proposal"),
+            ("**Beslutsgång**", "procedure"),
+            ("Yrkanden", "motions"),
+            ("Propositionsordningar", "proposition_order"),
+            ("Direktionens beslut", "decision"),
+            (
+                "### **Gemensam servicenämnd för IT, växel och telefonis beslut**",
+                "decision",
+            ),
+            (
+                "## Gemensam servicenämnd för IT, växel och telefoni beslut",
+                "decision",
+            ),
+            ("Expedieras till:", "dispatch"),
+            ("Beslutsexpediering", "dispatch"),
+            ("Beslut skickas till", "dispatch"),
+            ("För kännedom till:", "notify"),
+            ("Reservation", "reservation"),
+            ("Protokollsanteckning", "note"),
+            ("Omröstning", "vote"),
+        ] {
+            assert_eq!(v.heading_kind(line), Some(kind), "{line}");
+        }
+        assert_eq!(v.heading_kind("Inga handlingar"), None);
+        assert_eq!(v.heading_kind("Sammanfattning av läget i kommunen"), None);
+    }
+
+    #[test]
+    fn totals_columns_months_units() {
+        let v = Vocabulary::builtin();
+        assert_eq!(v.total_kind("Summa"), Some("total"));
+        assert_eq!(v.total_kind("S:a"), Some("total"));
+        assert_eq!(v.total_kind("Totalt Smedjebacken"), Some("total"));
+        assert_eq!(v.total_kind("<b>Totalt:</b>"), Some("total"));
+        assert_eq!(v.total_kind("Summa årskostnad"), Some("total"));
+        assert_eq!(v.total_kind("Resultat"), Some("result"));
+        assert_eq!(v.total_kind("Personalkostnader"), None);
+        assert_eq!(v.total_kind("Totaltid"), None);
+        assert_eq!(v.column_measure("Utfall ack. aug 2020"), Some("utfall"));
+        assert_eq!(v.column_measure("Förd.nyckel"), Some("fordelningsnyckel"));
+        assert_eq!(v.column_measure("UB 2020"), Some("ub"));
+        assert_eq!(
+            v.column_measure("Avvikelse budget vs. prognos"),
+            Some("avvikelse")
+        );
+        assert_eq!(v.month("aug"), Some(8));
+        assert_eq!(v.month("Februari"), Some(2));
+        assert_eq!(v.month("sept."), Some(9));
+        assert_eq!(v.month("augustus"), None);
+        assert!(v
+            .unit_words()
+            .iter()
+            .any(|(w, u)| w == "msek" && *u == Unit::Mnkr));
+        // Longest first, so "miljoner kronor" wins over "miljoner".
+        let pos = |w: &str| v.unit_words().iter().position(|(x, _)| x == w);
+        assert!(pos("miljoner kronor") < pos("miljoner"));
+    }
+
+    #[test]
+    fn runtime_files_extend_and_merge() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(
+            dir.path().join("headings.vocab"),
+            "# Ludvika's template\nsummary: Kortfattat om ärendet\nlocal_kind:\n  | Lokal rubrik | Annan rubrik\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(
+            dir.path().join("units.vocab"),
+            "# extra\ntkr: tusental kr\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let v = Vocabulary::with_dir(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(v.heading_kind("Kortfattat om ärendet"), Some("summary"));
+        assert_eq!(v.heading_kind("Sammanfattning"), Some("summary"));
+        assert_eq!(v.heading_kind("Annan rubrik"), Some("local_kind"));
+        assert!(v.unit_words().iter().any(|(w, _)| w == "tusental kr"));
+    }
+
+    #[test]
+    fn bad_files_say_where() {
+        let e = parse_vocab("x", "# c\nsummary Sammanfattning\n").err();
+        assert_eq!(e.map(|e| e.line), Some(2));
+        let e = parse_vocab("x", "| orphan\n").err();
+        assert!(e.is_some_and(|e| e.message.contains("continuation")));
+        let e = parse_vocab("x", "k:\n").err();
+        assert!(e.is_some_and(|e| e.message.contains("no phrases")));
+        let mut v = Vocabulary::builtin();
+        assert!(v.add_file("units", "lightyears: ly\n").is_err());
+        assert!(v.add_file("months", "13: smarch\n").is_err());
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        assert!(Vocabulary::with_dir(dir.path()).is_err());
+    }
+}
