@@ -41,3 +41,80 @@ proptest! {
         let _ = justera::grammar::number::find_figures(&s);
     }
 }
+
+mod flat_rows {
+    use super::*;
+    use justera::grammar::number::{number_tokens, numeric_tail, segmentations};
+
+    proptest! {
+        /// A flat row of integers written with one space as both column gap and thousands
+        /// separator: the true reading is always among the segmentations with that many
+        /// cells, and every reading covers the whole row.
+        #[test]
+        fn true_reading_is_among_the_segmentations(
+            values in prop::collection::vec(-9_999_999i64..=9_999_999, 1..7),
+            label in "[A-ZÅÄÖ][a-zåäö]{2,12}",
+        ) {
+            let cells: Vec<String> = values
+                .iter()
+                .map(|v| format_decimal(Decimal::from(*v), Style::default()))
+                .collect();
+            let line = format!("{label} {}", cells.join(" "));
+            let tokens = number_tokens(&line);
+            let tail = numeric_tail(&tokens);
+            let readings = segmentations(&line, &tokens[tail..], Some(values.len()), 10_000);
+            let truth: Vec<Decimal> = values.iter().map(|v| Decimal::from(*v)).collect();
+            let found = readings.iter().any(|r| {
+                r.iter().map(|s| s.figure.as_ref().map(|f| f.value)).collect::<Vec<_>>()
+                    == truth.iter().copied().map(Some).collect::<Vec<_>>()
+            });
+            prop_assert!(found, "{line:?}: {} readings, none is {truth:?}", readings.len());
+            for r in &readings {
+                prop_assert_eq!(r.first().map(|s| s.range.start), Some(tokens[tail].range.start));
+                prop_assert_eq!(r.last().map(|s| s.range.end), Some(line.len()));
+            }
+        }
+    }
+}
+
+mod dates {
+    use chrono::{Datelike, NaiveDate};
+    use justera::grammar::date::parse_date;
+    use proptest::prelude::*;
+
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+
+    proptest! {
+        /// Any date written in each Swedish style parses back to itself.
+        #[test]
+        fn every_style_round_trips(days in 0i64..73_000) {
+            let base = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default();
+            let d = base + chrono::Duration::days(days);
+            prop_assume!(d.year() <= 2100);
+            let (y, m, day) = (d.year(), d.month(), d.day());
+            for text in [
+                format!("{y}-{m:02}-{day:02}"),
+                format!("{y}{m:02}{day:02}"),
+                format!("{y} {m:02} {day:02}"),
+                format!("{day} {} {y}", MONTHS[(m - 1) as usize]),
+                format!("den {day}/{m} {y}"),
+            ] {
+                prop_assert_eq!(parse_date(&text, None), Some(d), "{}", text);
+            }
+            prop_assert_eq!(parse_date(&format!("{day}/{m}"), Some(y)), Some(d));
+        }
+    }
+}

@@ -154,3 +154,116 @@ fn every_seed_line_is_safe() {
         }
     }
 }
+
+mod dates_and_references {
+    use super::{line_with, seed};
+    use chrono::NaiveDate;
+    use justera::grammar::date::{find_dates, find_time_ranges, parse_period, PeriodSpan};
+    use justera::grammar::reference::{find_references, Reference};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| panic!("test date"))
+    }
+
+    #[test]
+    fn seed_004_dates_in_prose() {
+        let s = seed("004_");
+        let line = line_with(&s, "Projektet startas den 6/9 2019 och pågår");
+        let found: Vec<NaiveDate> = find_dates(line, Some(2021))
+            .into_iter()
+            .map(|(_, d)| d)
+            .collect();
+        assert_eq!(found, vec![date(2019, 9, 6), date(2021, 6, 1)]);
+        let header = line_with(&s, "**Tid:** Måndag 8 februari 2021");
+        assert_eq!(
+            find_dates(header, None).first().map(|(_, d)| *d),
+            Some(date(2021, 2, 8))
+        );
+        let times = find_time_ranges(header);
+        assert_eq!(times.len(), 1);
+        assert_eq!(times[0].1.start.format("%H:%M").to_string(), "08:30");
+        let phase = line_with(&s, "2020 06 01 – 2021 06 30");
+        let found: Vec<NaiveDate> = find_dates(phase, None)
+            .into_iter()
+            .map(|(_, d)| d)
+            .collect();
+        assert_eq!(found, vec![date(2020, 6, 1), date(2021, 6, 30)]);
+    }
+
+    #[test]
+    fn seed_003_meeting_time_and_agenda_references() {
+        let s = seed("003_");
+        let time = find_time_ranges(line_with(&s, "Plats och tid\tZoom"));
+        assert_eq!(time.len(), 1);
+        assert_eq!(
+            time[0]
+                .1
+                .end
+                .map(|t| t.format("%H:%M").to_string())
+                .as_deref(),
+            Some("12:00")
+        );
+        // Ärendelista: "§ 62\tBudget 2022 samt plan för 2022-2024\tITSAM 2021/72\t8 - 10".
+        let line = line_with(&s, "§ 62\tBudget 2022");
+        let refs: Vec<Reference> = find_references(line).into_iter().map(|(_, r)| r).collect();
+        assert!(matches!(&refs[0], Reference::Paragraph(p) if p.from == 62 && p.to == 62));
+        assert!(
+            matches!(&refs[1], Reference::Dnr(d) if d.prefix.as_deref() == Some("ITSAM") && d.year == 2021 && d.number == 72)
+        );
+        assert_eq!(refs.len(), 2);
+        let attend = line_with(&s, "Ersättare Christer Segerstéen");
+        let ranges: Vec<(u32, u32)> = find_references(attend)
+            .into_iter()
+            .filter_map(|(_, r)| match r {
+                Reference::Paragraph(p) => Some((p.from, p.to)),
+                Reference::Dnr(_) => None,
+            })
+            .collect();
+        assert_eq!(ranges, vec![(59, 62), (62, 67)]);
+    }
+
+    #[test]
+    fn seed_000_and_004_references() {
+        let s = seed("000_");
+        let refs = find_references(line_with(
+            &s,
+            "Månadsrapport per 2022-02-28 godkänns (bilaga 1",
+        ));
+        assert!(
+            matches!(&refs[..], [(_, Reference::Paragraph(p))] if p.prefix.as_deref() == Some("ITVT") && p.from == 5 && p.date == Some(date(2022, 3, 2)))
+        );
+        let dnr = find_references(line_with(&s, "DNR ITVT 6/2022"));
+        assert!(matches!(&dnr[..], [(_, Reference::Dnr(d))] if d.canonical() == "ITVT 2022/6"));
+        let s4 = seed("004_");
+        let refs = find_references(line_with(&s4, "Diarienummer KS 2019/492"));
+        let kinds: Vec<String> = refs
+            .iter()
+            .map(|(_, r)| match r {
+                Reference::Paragraph(p) => format!("§{}", p.from),
+                Reference::Dnr(d) => d.canonical(),
+            })
+            .collect();
+        assert_eq!(kinds, vec!["§165", "KS 2019/492"]);
+    }
+
+    #[test]
+    fn seed_001_column_headers_as_periods() {
+        // Flat headers of seed 001: "(tkr)  aug 2020  aug 2021 2021 2021".
+        let p = parse_period("Utfall ack. aug 2020", None).unwrap_or_else(|| panic!());
+        assert_eq!(
+            p.span,
+            Some(PeriodSpan::Month {
+                year: 2020,
+                month: 8
+            })
+        );
+        let s = seed("001_");
+        let line = line_with(&s, "Delårsrapport per 2021-08-31 för servicenämnden");
+        assert_eq!(
+            find_dates(line, None).first().map(|(_, d)| *d),
+            Some(date(2021, 8, 31))
+        );
+        let per = parse_period("per 2021-08-31", None).unwrap_or_else(|| panic!());
+        assert!(per.as_of);
+    }
+}

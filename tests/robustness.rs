@@ -129,3 +129,208 @@ fn worker_subcommand_writes_json_for_a_corpus_pdf() {
     let reply: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON reply");
     assert!(reply.get("Ok").is_some(), "{reply}");
 }
+
+// ---------------------------------------------------------------------------------
+// The shared corpus of damaged and odd PDFs (../shared/pdf-robustness/files).
+
+/// Seconds each file may take; files that really need more are named in the
+/// expectations file.
+const CORPUS_TIMEOUT_SECS: u64 = 20;
+
+struct Expectations {
+    text_files_min: usize,
+    /// Files that must keep giving text: a per-file guard against regressions.
+    text_files: Vec<String>,
+    /// Files allowed to end as "timed out" or "too large".
+    may_exceed_limits: Vec<String>,
+}
+
+fn load_expectations() -> Expectations {
+    let path = manifest_dir().join("tests/expectations/robustness.txt");
+    let text = std::fs::read_to_string(&path).expect("tests/expectations/robustness.txt");
+    let mut e = Expectations {
+        text_files_min: 0,
+        text_files: Vec::new(),
+        may_exceed_limits: Vec::new(),
+    };
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (key, value) = line
+            .split_once(char::is_whitespace)
+            .expect("`key value` line");
+        let value = value.trim().to_string();
+        match key {
+            "text-files-min" => e.text_files_min = value.parse().expect("a count"),
+            "text" => e.text_files.push(value),
+            "may-exceed-limits" => e.may_exceed_limits.push(value),
+            other => panic!("unknown key {other} in robustness.txt"),
+        }
+    }
+    e
+}
+
+/// How one file ended: `text` (with the count of non-space characters) or a reason code.
+#[derive(Debug)]
+struct Outcome {
+    file: String,
+    code: String,
+    message: String,
+    chars: usize,
+    seconds: f64,
+}
+
+fn read_one(path: &Path) -> Outcome {
+    let started = std::time::Instant::now();
+    let result = read_isolated(Path::new(JUSTERA), path, &opts(CORPUS_TIMEOUT_SECS));
+    let seconds = started.elapsed().as_secs_f64();
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match result {
+        Ok(read) => {
+            let chars: usize = read
+                .pages
+                .iter()
+                .map(|p| match &p.content {
+                    justera::ingest::RawContent::Glyphs(g) => g
+                        .iter()
+                        .flat_map(|g| g.text.chars())
+                        .filter(|c| !c.is_whitespace())
+                        .count(),
+                    justera::ingest::RawContent::Text(lines) => lines
+                        .iter()
+                        .flat_map(|l| l.chars())
+                        .filter(|c| !c.is_whitespace())
+                        .count(),
+                })
+                .sum();
+            let r = &read.report;
+            Outcome {
+                file,
+                code: if chars > 0 { "text" } else { "ok-empty" }.to_string(),
+                message: format!(
+                    "{}/{} pages read, {} lost, repaired {}, decrypted {}",
+                    r.pages_read,
+                    r.pages_total,
+                    r.pages_lost.len(),
+                    r.repaired,
+                    r.decrypted
+                ),
+                chars,
+                seconds,
+            }
+        }
+        Err(e) => Outcome {
+            file,
+            code: e.reason.code().to_string(),
+            message: e.reason.to_string(),
+            chars: 0,
+            seconds,
+        },
+    }
+}
+
+#[test]
+fn shared_robustness_corpus() {
+    // ../shared beside the checkout (CI); from a git worktree one level further up.
+    let Some(dir) = manifest_dir()
+        .ancestors()
+        .skip(1)
+        .take(2)
+        .map(|a| a.join("shared/pdf-robustness/files"))
+        .find(|d| d.is_dir())
+    else {
+        println!("SKIP shared_robustness_corpus: ../shared/pdf-robustness/files not found");
+        return;
+    };
+    let expect = load_expectations();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("read corpus dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    files.sort();
+    assert!(
+        files.len() >= 150,
+        "corpus incomplete: {} files",
+        files.len()
+    );
+
+    // Two readers at a time: the CI machine has two cores, and each worker is a process.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let outcomes = std::sync::Mutex::new(Vec::new());
+    let started = std::time::Instant::now();
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let Some(path) = files.get(i) else { break };
+                let outcome = read_one(path);
+                outcomes.lock().expect("no poisoning").push(outcome);
+            });
+        }
+    });
+    let mut outcomes = outcomes.into_inner().expect("no poisoning");
+    outcomes.sort_by(|a, b| a.file.cmp(&b.file));
+
+    let mut by_code: std::collections::BTreeMap<&str, usize> = Default::default();
+    for o in &outcomes {
+        *by_code.entry(o.code.as_str()).or_default() += 1;
+        println!(
+            "{:<72} {:<14} {:>7} {:>6.2}s  {}",
+            o.file, o.code, o.chars, o.seconds, o.message
+        );
+    }
+    println!(
+        "{} files in {:.1} s: {by_code:?}",
+        outcomes.len(),
+        started.elapsed().as_secs_f64()
+    );
+
+    let mut problems = Vec::new();
+    for o in &outcomes {
+        // Every file ends as text or a named reason; a worker crash is a reason too, but
+        // one the reader must not produce on this corpus.
+        if o.code == "crashed" {
+            problems.push(format!("{}: worker crashed: {}", o.file, o.message));
+        }
+        if o.message.trim().is_empty() {
+            problems.push(format!("{}: no reason given", o.file));
+        }
+        let over_limit = o.code == "timed-out" || o.code == "too-large";
+        if over_limit && !expect.may_exceed_limits.contains(&o.file) {
+            problems.push(format!("{}: {} (not expected)", o.file, o.message));
+        }
+        if o.code == "ok-empty" {
+            problems.push(format!(
+                "{}: read without error but no text and no reason ({})",
+                o.file, o.message
+            ));
+        }
+    }
+    for f in &expect.text_files {
+        match outcomes.iter().find(|o| &o.file == f) {
+            Some(o) if o.code == "text" => {}
+            Some(o) => problems.push(format!(
+                "{f}: gave text before, now {}: {}",
+                o.code, o.message
+            )),
+            None => problems.push(format!("{f}: missing from the corpus")),
+        }
+    }
+    let text_files = by_code.get("text").copied().unwrap_or(0);
+    if text_files < expect.text_files_min {
+        problems.push(format!(
+            "{text_files} files gave text, expected at least {}",
+            expect.text_files_min
+        ));
+    }
+    assert!(
+        problems.is_empty(),
+        "robustness problems:\n{}",
+        problems.join("\n")
+    );
+}

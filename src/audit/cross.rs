@@ -158,6 +158,7 @@ fn record(
             found: Some(found.normalize()),
             tolerance: Some(tolerance.normalize()),
             related: Some(related.provenance.clone()),
+            figure: Some(at.raw.clone()),
         });
     }
     out.relations.push(Relation {

@@ -170,7 +170,7 @@ fn process_one(file: &InputFile, opts: &AuditOptions) -> Processed {
                 .iter()
                 .filter_map(|d| serde_json::to_string(d).ok())
                 .collect();
-            let decisions = crate::report::json::decision_lines(&pf.documents);
+            let decisions = crate::report::audit::decision_lines(&pf.documents);
             let mut record = FileRecord::read(
                 file.display.clone(),
                 hash,
@@ -452,7 +452,7 @@ impl Audit {
         for f in audit.findings() {
             n += 1;
             *by_severity
-                .entry(f.severity.as_str_lower().to_string())
+                .entry(f.severity.as_str().to_string())
                 .or_default() += 1;
             *by_rule.entry(f.rule.clone()).or_default() += 1;
         }
@@ -478,7 +478,7 @@ impl Audit {
     pub fn write_reports(&self, dir: &Path) -> io::Result<()> {
         std::fs::create_dir_all(dir)?;
         let mut findings = AtomicFile::create(&dir.join("findings.json"))?;
-        crate::report::json::write_findings(self, &mut findings)?;
+        crate::report::audit::write_findings(self, &mut findings)?;
         findings.commit()?;
         for (name, section) in [
             ("documents.jsonl", Section::Documents),
@@ -494,20 +494,6 @@ impl Audit {
         }
         let html = crate::report::html::render(self);
         write_atomic(&dir.join("index.html"), html.as_bytes())
-    }
-}
-
-trait SeverityName {
-    fn as_str_lower(&self) -> &'static str;
-}
-
-impl SeverityName for Severity {
-    fn as_str_lower(&self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
     }
 }
 

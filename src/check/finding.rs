@@ -12,6 +12,16 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     /// Rule code, e.g. "SUM001".
@@ -32,6 +42,9 @@ pub struct Finding {
     /// A second place the finding names (cross-references, carried balances).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub related: Option<Provenance>,
+    /// The figure as written at `provenance`, so a renderer can underline it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figure: Option<String>,
 }
 
 /// How much a run checked, so "no findings" can be told from "nothing read".

@@ -1,19 +1,199 @@
 //! Stage 5: rules over the parsed documents. Each rule has a stable code, a family, a
-//! default severity and an explanation (`justera explain CODE`).
+//! default severity and an explanation (`justera explain CODE`); see `registry`.
+//!
+//! Table rules state relations (a total, a derived column, a share) and evaluate them
+//! with rounding-aware interval arithmetic (`arith`); document rules look at prose,
+//! pairs of tables and the protocol's formalia. Every relation evaluated is counted, so
+//! a run can say how much it checked.
 
+pub mod arith;
 pub mod finding;
+pub mod registry;
+pub mod rules;
+pub mod view;
 
 use crate::document::Document;
-use finding::{Finding, Stats};
+use crate::table::Table;
+use crate::Provenance;
+use arith::Comparison;
+use finding::{Finding, Severity, Stats};
+use registry::Rule;
+use view::{CellRef, TableView};
 
-/// Runs every enabled rule over one file's documents.
-/// INTERIM (skeleton): counts only; the checks work adds the rule registry.
+/// One relation a table states, evaluated: which cell it checks, which cells it reads.
+#[derive(Clone, Debug)]
+pub struct Relation {
+    pub rule: &'static Rule,
+    pub severity: Severity,
+    pub target: CellRef,
+    pub inputs: Vec<CellRef>,
+    pub comparison: Comparison,
+    /// What went wrong, in the document's words (used when the relation fails).
+    pub message: String,
+    /// Failed, but only because an input is wrong that another relation reports.
+    pub explained: bool,
+}
+
+impl Relation {
+    pub fn new(
+        rule: &'static Rule,
+        target: CellRef,
+        inputs: Vec<CellRef>,
+        comparison: Comparison,
+        message: String,
+    ) -> Self {
+        Relation {
+            rule,
+            severity: rule.severity,
+            target,
+            inputs,
+            comparison,
+            message,
+            explained: false,
+        }
+    }
+}
+
+/// Every relation the table rules find in one table, holding or not. The mutation test
+/// uses this to know which figures take part in a stated relation.
+pub fn relations_for_table(table: &Table) -> Vec<Relation> {
+    let view = TableView::new(table);
+    rules::table_relations(&view)
+}
+
+/// Collects findings and coverage for one document.
+pub struct Sink<'d> {
+    pub document: &'d Document,
+    pub findings: Vec<Finding>,
+    pub stats: Stats,
+}
+
+impl<'d> Sink<'d> {
+    pub fn new(document: &'d Document) -> Self {
+        Sink {
+            document,
+            findings: Vec::new(),
+            stats: Stats::default(),
+        }
+    }
+
+    /// Counts one relation checked.
+    pub fn checked(&mut self, holds: bool) {
+        self.stats.relations_checked += 1;
+        if !holds {
+            self.stats.relations_failed += 1;
+        }
+    }
+
+    /// A finding at `provenance`, in this document; fields beyond the basics are set
+    /// by the caller on the returned value.
+    pub fn report(
+        &mut self,
+        rule: &'static Rule,
+        severity: Severity,
+        message: String,
+        provenance: Provenance,
+    ) -> &mut Finding {
+        self.findings.push(Finding {
+            rule: rule.code.to_string(),
+            severity,
+            message,
+            provenance,
+            document: self.document.title.clone(),
+            paragraph: None,
+            table: None,
+            row: None,
+            column: None,
+            expected: None,
+            found: None,
+            tolerance: None,
+            related: None,
+            figure: None,
+        });
+        let last = self.findings.len() - 1;
+        &mut self.findings[last]
+    }
+
+    /// Records a table relation: counted, and reported when it fails.
+    pub fn table_relation(&mut self, table_index: usize, view: &TableView, rel: &Relation) {
+        let holds = rel.comparison.holds;
+        if rel.rule.family != registry::Family::Tab {
+            self.checked(holds && !rel.explained);
+        }
+        if holds {
+            return;
+        }
+        let row = view.table.rows.get(rel.target.row);
+        let provenance = row
+            .map(|r| r.provenance.clone())
+            .unwrap_or_else(|| view.table.provenance.clone());
+        let paragraph = self.paragraph_of_table(table_index);
+        let label = view.label(rel.target.row);
+        let header = view.header(rel.target.col);
+        let raw = view.raw(rel.target.row, rel.target.col).map(str::to_string);
+        let c = rel.comparison;
+        let f = self.report(rel.rule, rel.severity, rel.message.clone(), provenance);
+        f.table = Some(table_index);
+        f.paragraph = paragraph;
+        f.row = (!label.is_empty()).then_some(label);
+        f.column = (!header.is_empty()).then_some(header);
+        f.expected = Some(c.expected);
+        f.found = Some(c.found);
+        f.tolerance = Some(c.tolerance);
+        f.figure = raw.filter(|r| !r.trim().is_empty());
+    }
+
+    /// The § a table belongs to, when the structure stage attached it to one.
+    pub fn paragraph_of_table(&self, table_index: usize) -> Option<u32> {
+        self.document
+            .paragraphs
+            .iter()
+            .find(|p| p.tables.contains(&table_index))
+            .map(|p| p.number)
+    }
+
+    /// The § whose text holds this line (by position), when the document has §§.
+    pub fn paragraph_at(&self, at: &Provenance) -> Option<u32> {
+        let key = (at.page, at.line);
+        self.document
+            .paragraphs
+            .iter()
+            .filter(|p| (p.provenance.page, p.provenance.line) <= key)
+            .max_by_key(|p| (p.provenance.page, p.provenance.line))
+            .map(|p| p.number)
+    }
+}
+
+/// Runs every rule over one file's documents.
 pub fn check_documents(documents: &[Document]) -> (Vec<Finding>, Stats) {
-    let stats = Stats {
-        documents: documents.len() as u64,
-        paragraphs: documents.iter().map(|d| d.paragraphs.len() as u64).sum(),
-        tables: documents.iter().map(|d| d.tables.len() as u64).sum(),
-        ..Stats::default()
-    };
-    (Vec::new(), stats)
+    let mut findings = Vec::new();
+    let mut stats = Stats::default();
+    for doc in documents {
+        let mut sink = Sink::new(doc);
+        rules::check_document(&mut sink);
+        findings.append(&mut sink.findings);
+        let s = sink.stats;
+        stats.relations_checked += s.relations_checked;
+        stats.relations_failed += s.relations_failed;
+        stats.tables_unparsed += s.tables_unparsed;
+        stats.cells += s.cells;
+        stats.documents += 1;
+        stats.paragraphs += doc.paragraphs.len() as u64;
+        stats.tables += doc.tables.len() as u64;
+    }
+    findings.sort_by(|a, b| {
+        (
+            &a.provenance.file,
+            a.provenance.page,
+            a.provenance.line,
+            &a.rule,
+        )
+            .cmp(&(
+                &b.provenance.file,
+                b.provenance.page,
+                b.provenance.line,
+                &b.rule,
+            ))
+    });
+    (findings, stats)
 }

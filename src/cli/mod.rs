@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 pub mod audit;
 pub mod common;
+pub mod explain;
+pub mod lint;
 pub mod merge;
 pub mod text;
 pub mod worker;
@@ -42,6 +44,10 @@ pub enum Command {
     Audit(audit::AuditArgs),
     /// Combine the parts of `audit --shard K/N` runs into one report.
     Merge(merge::MergeArgs),
+    /// Check every document for contradictions; non-zero exit on errors.
+    Lint(lint::LintArgs),
+    /// Explain a rule (`justera explain SUM001`), or list all rules.
+    Explain(explain::ExplainArgs),
     /// Reads one file for a parent process (per-file isolation); not for people.
     #[command(hide = true)]
     Worker(worker::WorkerArgs),
@@ -75,6 +81,8 @@ pub fn main() -> ExitCode {
         Command::Text(args) => text::run(args),
         Command::Audit(args) => audit::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Lint(args) => lint::run(args),
+        Command::Explain(args) => explain::run(args),
         Command::Worker(args) => worker::run(args),
     };
     ExitCode::from(code)

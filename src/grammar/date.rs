@@ -113,7 +113,13 @@ fn month_name(i: &str) -> Res<'_, u32> {
 /// "8 februari 2021", "8 feb. 2021", "8 februari" (year from context).
 fn textual_date(default_year: Option<i32>) -> impl FnMut(&str) -> Res<'_, NaiveDate> {
     move |i| {
-        let (r, (d, _, _, m)) = (digits(1, 2), opt(nom_char('.')), space1, month_name).parse(i)?;
+        // "8 februari", "8. februari", "18:e november", "1:a april".
+        let ordinal = opt(alt((nom_char('.'), |i| {
+            (nom_char(':'), satisfy(|c| c == 'a' || c == 'e'))
+                .parse(i)
+                .map(|(r, _)| (r, ':'))
+        })));
+        let (r, (d, _, _, m)) = (digits(1, 2), ordinal, space1, month_name).parse(i)?;
         let (r, y) = opt(preceded(space1, year)).parse(r)?;
         match y.or(default_year) {
             Some(y) => ymd(r, y, m, d),
@@ -280,10 +286,26 @@ pub fn find_time_ranges(text: &str) -> Vec<(Range<usize>, TimeRange)> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum PeriodSpan {
-    Year { year: i32 },
-    Years { from: i32, to: i32 },
-    Month { year: i32, month: u32 },
-    Date { date: NaiveDate },
+    Year {
+        year: i32,
+    },
+    Years {
+        from: i32,
+        to: i32,
+    },
+    Month {
+        year: i32,
+        month: u32,
+    },
+    /// "jan-aug 2021": from the first month to the end of the last.
+    Months {
+        year: i32,
+        from: u32,
+        to: u32,
+    },
+    Date {
+        date: NaiveDate,
+    },
 }
 
 /// "Utfall ack. aug 2020" → measure "utfall", accumulated, August 2020.
@@ -311,10 +333,22 @@ fn year_range(i: &str) -> Res<'_, PeriodSpan> {
 fn month_year(default_year: Option<i32>) -> impl FnMut(&str) -> Res<'_, PeriodSpan> {
     move |i| {
         let (r, month) = month_name(i)?;
+        let (r, to) = opt(preceded((space0, dash, space0), month_name)).parse(r)?;
         let (r, y) = opt(preceded(space1, year)).parse(r)?;
-        match y.or(default_year) {
-            Some(year) => Ok((r, PeriodSpan::Month { year, month })),
-            None => fail(i),
+        let Some(year) = y.or(default_year) else {
+            return fail(i);
+        };
+        match to {
+            Some(to) if to > month => Ok((
+                r,
+                PeriodSpan::Months {
+                    year,
+                    from: month,
+                    to,
+                },
+            )),
+            Some(_) => fail(i),
+            None => Ok((r, PeriodSpan::Month { year, month })),
         }
     }
 }
@@ -419,6 +453,11 @@ mod tests {
         assert_eq!(parse_date("6/9", Some(2021)), Some(d(2021, 9, 6)));
         assert_eq!(parse_date("6/9", None), None);
         assert_eq!(parse_date("8 februari", Some(2021)), Some(d(2021, 2, 8)));
+        assert_eq!(
+            parse_date("den 18:e november 2021", None),
+            Some(d(2021, 11, 18))
+        );
+        assert_eq!(parse_date("1:a april 2020", None), Some(d(2020, 4, 1)));
         assert_eq!(parse_date("2022-02-30", None), None);
         assert_eq!(parse_date("20191302", None), None);
         assert_eq!(parse_date("2022-03-02 x", None), None);
@@ -533,6 +572,14 @@ mod tests {
             (Some("avvikelse"), true)
         );
         assert_eq!(p("Utfall ack aug").span, month(2021, 8));
+        assert_eq!(
+            p("Utfall jan-aug 2021").span,
+            Some(PeriodSpan::Months {
+                year: 2021,
+                from: 1,
+                to: 8
+            })
+        );
         assert_eq!(parse_period("Personalkostnader", None), None);
     }
 }

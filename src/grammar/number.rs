@@ -279,16 +279,23 @@ pub fn find_figures(text: &str) -> Vec<(Range<usize>, Figure)> {
     let mut prev: Option<char> = None;
     let mut iter = text.char_indices().peekable();
     while let Some((start, c)) = iter.next() {
+        // A sign set apart from its digits ("- 593") is a minus only in a cell, after a
+        // tab or a "|"; at a line start "- 5158 konton" is a bullet.
+        let in_cell = matches!(prev, Some('\t' | '|'));
         let starts_here = match c {
             '0'..='9' => !prev.is_some_and(|p| p.is_alphanumeric() || is_joiner(p)),
             c if is_sign(c) => {
                 !prev.is_some_and(|p| p.is_alphanumeric() || is_joiner(p))
-                    && iter.peek().is_some_and(|(_, n)| n.is_ascii_digit())
+                    && (iter.peek().is_some_and(|(_, n)| n.is_ascii_digit())
+                        || in_cell
+                            && text[start + c.len_utf8()..]
+                                .strip_prefix(' ')
+                                .is_some_and(|r| r.starts_with(|d: char| d.is_ascii_digit())))
             }
             _ => false,
         };
         if starts_here {
-            if let Ok((rest, parts)) = figure_parts(false)(&text[start..]) {
+            if let Ok((rest, parts)) = figure_parts(in_cell)(&text[start..]) {
                 let end = text.len() - rest.len();
                 if ends_cleanly(rest, parts.unit) {
                     if let Some(fig) = parts.into_figure(&text[start..end]) {

@@ -147,11 +147,12 @@ fn dnr_keyword(i: &str) -> Res<'_, &str> {
 /// required, so "1/4" and "50/50" stay out.
 fn dnr(i: &str) -> Res<'_, Dnr> {
     let (r, keyword) = opt(dnr_keyword).parse(i)?;
-    let (r, prefix) = opt(terminated(code, space0)).parse(r)?;
+    // "KS 2019/492", "KS/2019:492".
+    let (r, prefix) = opt(terminated(code, alt((space1, tag("/"), space0)))).parse(r)?;
     if keyword.is_none() && prefix.is_none() {
         return fail(i);
     }
-    let (r, (a, _, b)) = (number, alt((nom_char('/'), nom_char('.'))), number).parse(r)?;
+    let (r, (a, _, b)) = (number, satisfy(|c| matches!(c, '/' | '.' | ':')), number).parse(r)?;
     let (year, number) = match (plausible_year(a), plausible_year(b)) {
         (true, false) => (a, b),
         (false, true) => (b, a),
@@ -270,6 +271,11 @@ mod tests {
             Some((Some("KS".into()), 2019, 492))
         );
         assert_eq!(dn("Dnr: 2021/13"), Some((None, 2021, 13)));
+        assert_eq!(dn("KS/2019:492"), Some((Some("KS".into()), 2019, 492)));
+        assert_eq!(
+            dn("Dnr SBN 2020.123"),
+            Some((Some("SBN".into()), 2020, 123))
+        );
         assert_eq!(dn("1/4"), None);
         assert_eq!(dn("Dnr 1/4"), None);
         assert_eq!(dn("2021/8"), None);

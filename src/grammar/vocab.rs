@@ -27,6 +27,10 @@ use std::sync::OnceLock;
 const BUILTIN: &[(&str, &str)] = &[
     ("headings", include_str!("../../grammars/headings.vocab")),
     ("totals", include_str!("../../grammars/totals.vocab")),
+    (
+        "grand_totals",
+        include_str!("../../grammars/grand_totals.vocab"),
+    ),
     ("columns", include_str!("../../grammars/columns.vocab")),
     ("units", include_str!("../../grammars/units.vocab")),
     ("months", include_str!("../../grammars/months.vocab")),
@@ -310,6 +314,17 @@ impl Vocabulary {
         self.lookup_prefix("totals", label).map(|(k, _)| k)
     }
 
+    /// Whether a row label marks a total, subtotal or result row.
+    pub fn is_total_label(&self, label: &str) -> bool {
+        self.total_kind(label).is_some()
+    }
+
+    /// Whether a row label, as a whole, names the grand total of a table ("Totalt:",
+    /// "Summa totalt"), so that total rows above it are subtotals.
+    pub fn is_grand_total_label(&self, label: &str) -> bool {
+        self.lookup("grand_totals", label).is_some()
+    }
+
     /// What a column header measures ("utfall", "budget", "ub", …), from its first words.
     pub fn column_measure(&self, header: &str) -> Option<&str> {
         self.lookup_prefix("columns", header).map(|(k, _)| k)
@@ -464,14 +479,14 @@ mod tests {
         for (line, kind) in [
             ("### Sammanfattning", "summary"),
             ("Sammanfattning av ärendet", "summary"),
-            ("Beskrivning av ärendet", "matter"),
-            ("Ärendet", "matter"),
+            ("Beskrivning av ärendet", "description"),
+            ("Ärendet", "description"),
             ("**Beslutsunderlag**", "basis"),
-            ("### **Förslag till beslut**", "proposal"),
-            ("Förvaltningens förslag till beslut:", "proposal"),
-            ("Kommunstyrelsens förslag till beslut", "proposal"),
+            ("### **Förslag till beslut**", "recommendation"),
+            ("Förvaltningens förslag till beslut:", "recommendation"),
+            ("Kommunstyrelsens förslag till beslut", "recommendation"),
             ("**Beslutsgång**", "procedure"),
-            ("Yrkanden", "motions"),
+            ("Yrkanden", "proposals"),
             ("Propositionsordningar", "proposition_order"),
             ("Direktionens beslut", "decision"),
             (
@@ -485,7 +500,7 @@ mod tests {
             ("Expedieras till:", "dispatch"),
             ("Beslutsexpediering", "dispatch"),
             ("Beslut skickas till", "dispatch"),
-            ("För kännedom till:", "notify"),
+            ("För kännedom till:", "dispatch"),
             ("Reservation", "reservation"),
             ("Protokollsanteckning", "note"),
             ("Omröstning", "vote"),
@@ -506,6 +521,10 @@ mod tests {
         assert_eq!(v.total_kind("Summa årskostnad"), Some("total"));
         assert_eq!(v.total_kind("Resultat"), Some("result"));
         assert_eq!(v.total_kind("Personalkostnader"), None);
+        assert_eq!(v.total_kind("S:a investeringar egna"), Some("total"));
+        assert!(v.is_grand_total_label("<b>Totalt:</b>"));
+        assert!(v.is_grand_total_label("TOTALT UB"));
+        assert!(!v.is_grand_total_label("Totalt Smedjebacken"));
         assert_eq!(v.total_kind("Totaltid"), None);
         assert_eq!(v.column_measure("Utfall ack. aug 2020"), Some("utfall"));
         assert_eq!(v.column_measure("Förd.nyckel"), Some("fordelningsnyckel"));

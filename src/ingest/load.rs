@@ -26,6 +26,8 @@ pub struct LoadedPdf {
     pub decrypted: bool,
     /// What was repaired or worked around, in plain words, for the read report.
     pub notes: Vec<String>,
+    /// lopdf could not load the file as it is (its xref or trailer is unusable).
+    pub xref_broken: bool,
 }
 
 impl std::fmt::Debug for LoadedPdf {
@@ -79,7 +81,7 @@ fn load_any(bytes: &[u8], passwords: &[String]) -> Result<LoadedPdf, FailureReas
         Ok(opened) => {
             let health = Health::of(&opened.0);
             if health.is_good() {
-                return Ok(finish(opened, false, notes));
+                return Ok(finish(opened, false, notes, false));
             }
             Some((opened, health))
         }
@@ -90,6 +92,7 @@ fn load_any(bytes: &[u8], passwords: &[String]) -> Result<LoadedPdf, FailureReas
             None
         }
     };
+    let xref_broken = first.is_none();
 
     let rebuilt = catch_unwind(|| repair::rebuild(body)).ok().flatten();
     let second = rebuilt.map(|r| (open(&r.bytes, passwords), r.objects));
@@ -99,17 +102,17 @@ fn load_any(bytes: &[u8], passwords: &[String]) -> Result<LoadedPdf, FailureReas
                 notes.push(format!(
                     "object table rebuilt by scanning ({objects} objects)"
                 ));
-                Ok(finish(fixed, true, notes))
+                Ok(finish(fixed, true, notes, xref_broken))
             } else {
-                Ok(finish(opened, false, notes))
+                Ok(finish(opened, false, notes, xref_broken))
             }
         }
-        (Some((opened, _)), _) => Ok(finish(opened, false, notes)),
+        (Some((opened, _)), _) => Ok(finish(opened, false, notes, xref_broken)),
         (None, Some((Ok(fixed), objects))) => {
             notes.push(format!(
                 "object table rebuilt by scanning ({objects} objects)"
             ));
-            Ok(finish(fixed, true, notes))
+            Ok(finish(fixed, true, notes, xref_broken))
         }
         (None, Some((Err(OpenError::NeedsPassword), _))) => Err(needs_password(passwords)),
         (None, Some((Err(OpenError::Encryption(e)), _))) => Err(FailureReason::Encrypted(e)),
@@ -262,6 +265,7 @@ fn finish(
     (mut doc, decrypted): (Document, bool),
     mut repaired: bool,
     mut notes: Vec<String>,
+    xref_broken: bool,
 ) -> LoadedPdf {
     if catch_unwind(AssertUnwindSafe(|| doc.page_iter().next().is_none())).unwrap_or(true) {
         let loose = loose_pages(&doc);
@@ -280,6 +284,7 @@ fn finish(
         repaired,
         decrypted,
         notes,
+        xref_broken,
     }
 }
 
@@ -293,6 +298,12 @@ fn require_pages(loaded: LoadedPdf) -> Result<LoadedPdf, FailureReason> {
         return Err(FailureReason::Damaged(
             "no readable objects (truncated or not really a PDF)".to_string(),
         ));
+    }
+    if loaded.xref_broken {
+        return Err(FailureReason::Damaged(format!(
+            "cross-reference table broken (truncated?); {} objects recovered but no pages",
+            loaded.doc.objects.len()
+        )));
     }
     Err(FailureReason::NoPages(format!(
         "no page objects found among {} objects",

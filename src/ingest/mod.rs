@@ -90,6 +90,9 @@ pub enum FailureReason {
     NotPdf(String),
     #[error("damaged PDF: {0}")]
     Damaged(String),
+    /// A .docx that is not a readable ZIP of WordprocessingML (or its XML is broken).
+    #[error("damaged Word document: {0}")]
+    DamagedDocx(String),
     #[error("encrypted: {0}")]
     Encrypted(String),
     #[error("no text layer ({pages} pages, 0 characters): probably scanned")]
@@ -116,6 +119,7 @@ impl FailureReason {
             FailureReason::Empty => "empty",
             FailureReason::NotPdf(_) => "not-pdf",
             FailureReason::Damaged(_) => "damaged",
+            FailureReason::DamagedDocx(_) => "damaged-docx",
             FailureReason::Encrypted(_) => "encrypted",
             FailureReason::NoTextLayer { .. } => "no-text-layer",
             FailureReason::NotDecodable(_) => "not-decodable",
@@ -208,6 +212,7 @@ pub fn has_input_extension(path: &Path) -> bool {
     )
 }
 
+pub mod docx;
 pub mod load;
 pub mod pdf;
 pub mod repair;
@@ -234,10 +239,7 @@ pub fn read_bytes(
     match sniff::source_kind(path, bytes).map_err(fail)? {
         SourceKind::Pdf => read_pdf(path, bytes, opts).map_err(fail),
         SourceKind::Text => Ok(read_text(path, bytes)),
-        // Word drafts are read by the docx module of the structure work.
-        SourceKind::Docx => Err(fail(FailureReason::Unsupported(
-            "Word (.docx) files are not read yet".to_string(),
-        ))),
+        SourceKind::Docx => docx::read_docx(path, bytes),
     }
 }
 

@@ -55,6 +55,9 @@ pub fn source_kind(path: &Path, bytes: &[u8]) -> Result<SourceKind, FailureReaso
             // Text by extension, or any file named explicitly: trust the bytes.
             if bytes.starts_with(b"%PDF-") {
                 Ok(SourceKind::Pdf)
+            } else if is_zip(bytes) && memchr::memmem::find(bytes, b"word/document.xml").is_some() {
+                // A Word document under another name (e.g. from a mail gateway).
+                Ok(SourceKind::Docx)
             } else if looks_like_text(bytes) {
                 Ok(SourceKind::Text)
             } else {

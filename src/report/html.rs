@@ -25,11 +25,7 @@ pub fn esc(text: &str) -> String {
 }
 
 fn severity_name(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "info",
-    }
+    s.as_str()
 }
 
 const STYLE: &str = r#"

@@ -1,0 +1,138 @@
+//! ALLOC001: a part of an allocated cost that is not its key's share of the total.
+
+use crate::check::arith::{compare, Comparison};
+use crate::check::finding::Severity;
+use crate::check::registry::{Family, Rule};
+use crate::check::view::{normalise, CellRef, ColumnKind, TableView};
+use crate::check::Relation;
+use rust_decimal::Decimal;
+
+pub const RULE: Rule = Rule {
+    code: "ALLOC001",
+    name: "allocation-share-mismatch",
+    family: Family::Alloc,
+    severity: Severity::Error,
+    summary:
+        "An allocated amount is not its key's share (population, users, %) of the amount allocated",
+    explanation: "Allocation tables split a cost by a key: population (\"Antal invånare\"), \
+users (\"Användare\") or a percentage (\"Andel %\"). For a column of amounts and a key column \
+with a total row, each row's amount must be key / key total × the amount total (or key % × \
+the total). justera finds the key column by the rows where this holds (at least three, and \
+three quarters of the rows), recomputes every row with interval arithmetic and reports rows \
+outside what the rounding of the key, the totals and the amount allows. Example: Kostnad per \
+kommun, Avesta 23 323 of 287 191 inhabitants → 37 763 of 465 000.",
+};
+
+fn key_kind(k: ColumnKind) -> bool {
+    matches!(
+        k,
+        ColumnKind::Plain | ColumnKind::Money | ColumnKind::Percent
+    )
+}
+
+fn total_row(view: &TableView, c: usize) -> Option<usize> {
+    (0..view.rows())
+        .filter(|&r| view.totals[r] && view.figure(r, c).is_some())
+        .max_by_key(|&r| view.figure(r, c).map(|v| v.nominal.abs()))
+}
+
+fn eval(view: &TableView, r: usize, amount: usize, key: usize, t: usize) -> Option<Comparison> {
+    let found = view.figure(r, amount)?;
+    let k = view.figure(r, key)?;
+    let total = view.figure(t, amount)?;
+    if found.nominal.is_zero() || k.nominal.is_zero() {
+        return None;
+    }
+    let share = if view.kinds[key] == ColumnKind::Percent {
+        k.scale(Decimal::new(1, 2))
+    } else {
+        k.divided_by(view.figure(t, key)?)?
+    };
+    Some(compare(share.times(total), found))
+}
+
+pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
+    for amount in
+        (0..view.cols()).filter(|&c| matches!(view.kinds[c], ColumnKind::Plain | ColumnKind::Money))
+    {
+        let Some(t) = total_row(view, amount) else {
+            continue;
+        };
+        // (holds, fails, tolerance sum, key)
+        let mut best: Option<(usize, usize, Decimal, usize)> = None;
+        for key in (0..view.cols()).filter(|&k| k != amount && key_kind(view.kinds[k])) {
+            if view.kinds[key] != ColumnKind::Percent && view.figure(t, key).is_none() {
+                continue;
+            }
+            let (mut holds, mut fails, mut tol) = (0usize, 0usize, Decimal::ZERO);
+            let mut proportional_only = true;
+            for r in (0..view.rows()).filter(|&r| view.is_data(r)) {
+                if let Some(c) = eval(view, r, amount, key, t) {
+                    tol += c.tolerance;
+                    if c.holds {
+                        holds += 1;
+                        // A column identical to its key shares nothing.
+                        if view.figure(r, amount).map(|v| v.nominal)
+                            != view.figure(r, key).map(|v| v.nominal)
+                        {
+                            proportional_only = false;
+                        }
+                    } else {
+                        fails += 1;
+                    }
+                }
+            }
+            if proportional_only {
+                continue;
+            }
+            if holds >= 3
+                && fails * 3 <= holds
+                && best.is_none_or(|(h, f, bt, _)| {
+                    (holds, usize::MAX - fails) > (h, usize::MAX - f)
+                        || ((holds, fails) == (h, f) && tol < bt)
+                })
+            {
+                best = Some((holds, fails, tol, key));
+            }
+        }
+        let Some((_, _, _, key)) = best else { continue };
+        let stated = {
+            let h = normalise(&view.header(amount));
+            ["fördel", "viktat", "andel", "invånar", "användare", "efter"]
+                .iter()
+                .any(|w| h.contains(w))
+        };
+        for r in (0..view.rows()).filter(|&r| view.is_data(r)) {
+            let Some(cmp) = eval(view, r, amount, key, t) else {
+                continue;
+            };
+            let message = format!(
+                "\"{}\" on row \"{}\" is not its share by \"{}\"",
+                view.header(amount),
+                view.label(r),
+                view.header(key),
+            );
+            let mut rel = Relation::new(
+                &RULE,
+                CellRef {
+                    row: r,
+                    col: amount,
+                },
+                vec![
+                    CellRef { row: r, col: key },
+                    CellRef { row: t, col: key },
+                    CellRef {
+                        row: t,
+                        col: amount,
+                    },
+                ],
+                cmp,
+                message,
+            );
+            if !stated {
+                rel.severity = Severity::Warning;
+            }
+            out.push(rel);
+        }
+    }
+}

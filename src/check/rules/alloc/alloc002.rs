@@ -1,0 +1,72 @@
+//! ALLOC002: an equal split ("fördelas med 1/15", "rak andel") whose parts are not equal shares.
+
+use crate::check::arith::{compare, Interval};
+use crate::check::finding::Severity;
+use crate::check::registry::{Family, Rule};
+use crate::check::view::{normalise, CellRef, TableView};
+use crate::check::Relation;
+use rust_decimal::Decimal;
+
+pub const RULE: Rule = Rule {
+    code: "ALLOC002",
+    name: "equal-split-mismatch",
+    family: Family::Alloc,
+    severity: Severity::Error,
+    summary:
+        "A cost split in equal parts (1/15, rak andel, lika delar) has a part that is not total / n",
+    explanation: "\"50 % rak andel\", \"fördelas med 1/15\", \"lika delar\": a column headed so \
+splits its total equally over the rows that share it. justera checks each row against total / \
+n (n = the number of rows with a figure in that column, or the n in \"1/n\" when written) with \
+the rounding of the total and the part.",
+};
+
+pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
+    for c in 0..view.cols() {
+        let h = normalise(&view.header(c));
+        let written_n = h
+            .split_once("1/")
+            .and_then(|(_, rest)| rest.split(|ch: char| !ch.is_ascii_digit()).next())
+            .and_then(|n| n.parse::<u32>().ok())
+            .filter(|n| *n > 0);
+        if written_n.is_none() && !h.contains("rak andel") && !h.contains("lika del") {
+            continue;
+        }
+        let Some(t) = (0..view.rows())
+            .filter(|&r| view.totals[r] && view.figure(r, c).is_some())
+            .max_by_key(|&r| view.figure(r, c).map(|v| v.nominal.abs()))
+        else {
+            continue;
+        };
+        let parts: Vec<usize> = (0..view.rows())
+            .filter(|&r| view.is_data(r) && view.figure(r, c).is_some())
+            .collect();
+        let n = written_n.unwrap_or(parts.len() as u32);
+        let Some(total) = view.figure(t, c) else {
+            continue;
+        };
+        if n == 0 {
+            continue;
+        }
+        let Some(each) = total.divided_by(Interval::exact(Decimal::from(n))) else {
+            continue;
+        };
+        for r in parts {
+            let Some(found) = view.figure(r, c) else {
+                continue;
+            };
+            let cmp = compare(each, found);
+            out.push(Relation::new(
+                &RULE,
+                CellRef { row: r, col: c },
+                vec![CellRef { row: t, col: c }],
+                cmp,
+                format!(
+                    "\"{}\" on row \"{}\" is not 1/{n} of {}",
+                    view.header(c),
+                    view.label(r),
+                    total.nominal
+                ),
+            ));
+        }
+    }
+}

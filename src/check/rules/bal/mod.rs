@@ -1,0 +1,3 @@
+//! BAL: balances — UB = IB + årets resultat.
+
+pub mod bal001;

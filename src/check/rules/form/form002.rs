@@ -1,0 +1,113 @@
+//! FORM002: innehållsförteckning / ärendelista entries that do not match the body.
+
+use super::title_key;
+use crate::check::finding::Severity;
+use crate::check::registry::{Family, Rule};
+use crate::check::Sink;
+
+pub const RULE: Rule = Rule {
+    code: "FORM002",
+    name: "toc-mismatch",
+    family: Family::Form,
+    severity: Severity::Error,
+    summary: "The innehållsförteckning / ärendelista disagrees with the body (§ numbers or titles)",
+    explanation: "The innehållsförteckning or ärendelista at the head of a protocol lists every \
+§ with its title; readers cite decisions from it. justera reports an entry whose § number \
+appears twice in the list or not in the body, a § of the body missing from the list, and an \
+entry whose title differs from the body's title for that § (as an error when the titles say \
+different things, as information when one only extends the other, e.g. \"Prislista 2022 - \
+justering\" vs \"Prislista 2022\"). Example: \"§ 9 Meddelanden\" listed after \"§ 9 \
+Driftäskande 2023-2025\" while the body has ITVT § 10 Meddelanden.",
+};
+
+pub fn check(sink: &mut Sink) {
+    let doc = sink.document;
+    if doc.toc.is_empty() || doc.paragraphs.is_empty() {
+        return;
+    }
+    let mut seen = std::collections::HashSet::new();
+    for entry in &doc.toc {
+        let first = seen.insert(entry.number);
+        let body = doc.paragraphs.iter().find(|p| p.number == entry.number);
+        if !first {
+            sink.checked(false);
+            let f = sink.report(
+                &RULE,
+                RULE.severity,
+                format!(
+                    "§ {} \"{}\" is listed twice",
+                    entry.number,
+                    entry.title.trim()
+                ),
+                entry.provenance.clone(),
+            );
+            f.paragraph = Some(entry.number);
+            // The body's § with this title, when there is one, is what the list meant.
+            if let Some(p) = doc
+                .paragraphs
+                .iter()
+                .find(|p| title_key(&p.title) == title_key(&entry.title))
+            {
+                f.expected = Some(p.number.into());
+                f.found = Some(entry.number.into());
+            }
+            continue;
+        }
+        let Some(body) = body else {
+            sink.checked(false);
+            let f = sink.report(
+                &RULE,
+                RULE.severity,
+                format!(
+                    "§ {} \"{}\" is listed but not in the body",
+                    entry.number,
+                    entry.title.trim()
+                ),
+                entry.provenance.clone(),
+            );
+            f.paragraph = Some(entry.number);
+            continue;
+        };
+        let (a, b) = (title_key(&entry.title), title_key(&body.title));
+        if a.is_empty() || b.is_empty() || a == b {
+            sink.checked(true);
+            continue;
+        }
+        sink.checked(false);
+        let extends = a.starts_with(&b) || b.starts_with(&a);
+        let severity = if extends {
+            Severity::Info
+        } else {
+            Severity::Error
+        };
+        let f = sink.report(
+            &RULE,
+            severity,
+            format!(
+                "§ {} is \"{}\" in the list but \"{}\" in the body",
+                entry.number,
+                entry.title.trim(),
+                body.title.trim()
+            ),
+            entry.provenance.clone(),
+        );
+        f.paragraph = Some(entry.number);
+        f.related = Some(body.provenance.clone());
+    }
+    for p in &doc.paragraphs {
+        if !doc.toc.iter().any(|e| e.number == p.number) {
+            sink.checked(false);
+            let f = sink.report(
+                &RULE,
+                RULE.severity,
+                format!(
+                    "§ {} \"{}\" is missing from the list",
+                    p.number,
+                    p.title.trim()
+                ),
+                p.provenance.clone(),
+            );
+            f.paragraph = Some(p.number);
+        }
+    }
+}

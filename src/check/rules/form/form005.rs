@@ -1,0 +1,52 @@
+//! FORM005: a protocol without justerare, sekreterare or ordförande.
+
+use crate::check::finding::Severity;
+use crate::check::registry::{Family, Rule};
+use crate::check::Sink;
+
+pub const RULE: Rule = Rule {
+    code: "FORM005",
+    name: "missing-signatory",
+    family: Family::Form,
+    severity: Severity::Warning,
+    summary: "The protocol names no justerare, sekreterare or ordförande",
+    explanation: "A protocol is signed by the sekreterare, the ordförande and the justerare the \
+meeting appointed (\"Utses att justera\"); without them it cannot be justerat. justera reports \
+each role the protocol's header and signature block do not name.",
+};
+
+pub fn check(sink: &mut Sink) {
+    let Some(h) = sink.document.header.as_ref() else {
+        return;
+    };
+    let at = h
+        .provenance
+        .clone()
+        .unwrap_or_else(|| sink.document.provenance.clone());
+    let missing: Vec<&str> = [
+        (h.adjusters.is_empty(), "justerare"),
+        (
+            h.secretary.as_deref().is_none_or(|s| s.trim().is_empty()),
+            "sekreterare",
+        ),
+        (
+            h.chair.as_deref().is_none_or(|s| s.trim().is_empty()),
+            "ordförande",
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(gone, role)| gone.then_some(role))
+    .collect();
+    for _ in 0..3 - missing.len() {
+        sink.checked(true);
+    }
+    for role in missing {
+        sink.checked(false);
+        sink.report(
+            &RULE,
+            RULE.severity,
+            format!("the protocol names no {role}"),
+            at.clone(),
+        );
+    }
+}

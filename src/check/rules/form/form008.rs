@@ -1,0 +1,52 @@
+//! FORM008: template placeholder text left in the record.
+
+use crate::check::finding::Severity;
+use crate::check::registry::{Family, Rule};
+use crate::check::Sink;
+use regex::Regex;
+use std::sync::OnceLock;
+
+pub const RULE: Rule = Rule {
+    code: "FORM008",
+    name: "template-placeholder",
+    family: Family::Form,
+    severity: Severity::Warning,
+    summary: "Template placeholder text was left in the document",
+    explanation: "Templates of the diarium and the protocol system carry placeholders the writer \
+replaces: \"[Namn - kontrasignering]\", \"Här finns text som återvunnits från \
+tjänsteskrivelse\", \"Lorem ipsum\", \"ÅÅÅÅ-MM-DD\", \"XX tkr\". One left in a published \
+record means a part of it was never written. justera reports each such line.",
+};
+
+fn placeholder_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)\[(?:namn|titel|datum|rubrik|text|ange|skriv)[^\]]*\]|här finns text som återvunnits|lorem ipsum|åååå-mm-dd|\bxx+ (?:tkr|kr|mnkr)\b|<ange [^>]*>|\bskriv (?:text|rubrik) här\b",
+        )
+        .expect("static regex")
+    })
+}
+
+pub fn check(sink: &mut Sink) {
+    let doc = sink.document;
+    for line in &doc.lines {
+        let Some(m) = placeholder_re().find(&line.text) else {
+            continue;
+        };
+        let found = m.as_str().to_string();
+        let paragraph = sink.paragraph_at(&line.provenance);
+        let f = sink.report(
+            &RULE,
+            RULE.severity,
+            format!("template placeholder left in: \"{}\"", line.text.trim()),
+            line.provenance.clone(),
+        );
+        f.paragraph = if doc.paragraphs.is_empty() {
+            None
+        } else {
+            paragraph
+        };
+        f.figure = Some(found);
+    }
+}

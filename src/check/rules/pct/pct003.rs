@@ -1,0 +1,143 @@
+//! PCT003: "x % … (motsvarande y)" in prose where x % of the figure it names is not y.
+
+use crate::check::arith::Interval;
+use crate::check::finding::Severity;
+use crate::check::registry::{Family, Rule};
+use crate::check::rules::txt::prose::{cell_scale, figures, prose_lines};
+use crate::check::view::{normalise, TableView};
+use crate::check::Sink;
+use rust_decimal::Decimal;
+
+pub const RULE: Rule = Rule {
+    code: "PCT003",
+    name: "prose-percentage-mismatch",
+    family: Family::Pct,
+    severity: Severity::Warning,
+    summary: "\"x % of y (motsvarande z)\" in the text, where x % of y is not z",
+    explanation: "Decisions often state a percentage of a budget together with the amount it \
+comes to: \"ett effektiviseringsuppdrag på 4,4% på budget 2022 (motsvarande 5 miljoner)\". \
+justera takes the total rows of the document's tables in the column the text names (\"budget \
+2022\"), computes x % of each with the precision both figures were written in (4,4 % stands \
+for 4,35–4,45 %, 5 miljoner for 4,5–5,5 miljoner) and reports the statement when no such total \
+gives the amount; when the text names no column, any total of the document that gives the \
+amount makes the statement checked, and none reports nothing (there is no figure to compare \
+with).",
+};
+
+pub fn check(sink: &mut Sink) {
+    let doc = sink.document;
+    let lines = prose_lines(doc);
+    for line in lines {
+        let figs = figures(&line.text);
+        for (i, pct) in figs.iter().enumerate().filter(|(_, f)| f.percent) {
+            // The amount: the next money figure on the line, introduced by "motsvarande".
+            let Some(amount) = figs[i + 1..].iter().find(|f| {
+                !f.percent
+                    && line.text[pct.end..f.start]
+                        .to_lowercase()
+                        .contains("motsvarande")
+            }) else {
+                continue;
+            };
+            let Some(said) = amount.kronor() else {
+                continue;
+            };
+            let share = Interval::written(pct.value, pct.decimals).scale(Decimal::new(1, 2));
+            let between = normalise(&line.text[pct.end..amount.start]);
+            let phrase = between
+                .split_once(" på ")
+                .or_else(|| between.split_once(" av "))
+                .map(|(_, rest)| {
+                    rest.split(['(', ','])
+                        .next()
+                        .unwrap_or("")
+                        .trim()
+                        .to_string()
+                })
+                .or_else(|| {
+                    between
+                        .strip_prefix("på ")
+                        .map(|r| r.split(['(', ',']).next().unwrap_or("").trim().to_string())
+                })
+                .unwrap_or_default();
+            let named = bases(sink, Some(&phrase).filter(|p| !p.is_empty()));
+            let any = if named.is_empty() {
+                bases(sink, None)
+            } else {
+                Vec::new()
+            };
+            let pool = if named.is_empty() { &any } else { &named };
+            let meets = |b: &Interval| share.times(*b).meets(&said);
+            if pool.iter().any(meets) {
+                sink.checked(true);
+                continue;
+            }
+            if named.is_empty() {
+                continue;
+            }
+            let Some(base) = named.iter().max_by(|a, b| a.nominal.cmp(&b.nominal)) else {
+                continue;
+            };
+            sink.checked(false);
+            let expected = share.times(*base);
+            let scale = amount.scale.unwrap_or(Decimal::ONE);
+            let paragraph = sink.paragraph_at(&line.provenance);
+            let f = sink.report(
+                &RULE,
+                RULE.severity,
+                format!(
+                    "{} of {} kr ({}) is {} kr, not {}",
+                    pct.raw.trim(),
+                    base.nominal.normalize(),
+                    phrase,
+                    expected.nominal.round_dp(0),
+                    amount.raw.trim()
+                ),
+                line.provenance.clone(),
+            );
+            f.paragraph = paragraph;
+            f.expected = Some((expected.nominal / scale).round_dp(4).normalize());
+            f.found = Some(amount.value.normalize());
+            f.tolerance = Some(
+                ((expected.slack() + said.slack()) / scale)
+                    .round_dp(4)
+                    .normalize(),
+            );
+            f.figure = Some(amount.raw.trim().to_string());
+        }
+    }
+}
+
+/// Total-row figures (in kronor) of the document's tables, in columns whose header holds
+/// `phrase` when one is given.
+fn bases(sink: &Sink, phrase: Option<&String>) -> Vec<Interval> {
+    let mut out = Vec::new();
+    for table in &sink.document.tables {
+        let view = TableView::new(table);
+        for c in 0..view.cols() {
+            if let Some(p) = phrase {
+                if !normalise(&view.header(c)).contains(p.as_str()) {
+                    continue;
+                }
+            }
+            for r in (0..view.rows()).filter(|&r| view.totals[r]) {
+                let (Some(v), Some(cell)) = (view.figure(r, c), table.rows[r].cells.get(c)) else {
+                    continue;
+                };
+                let scales = match cell_scale(cell.unit, table.unit) {
+                    Some(s) => vec![s],
+                    None => vec![Decimal::from(1_000), Decimal::ONE],
+                };
+                for s in scales {
+                    let k = v.scale(s);
+                    out.push(if k.nominal.is_sign_negative() {
+                        k.negated()
+                    } else {
+                        k
+                    });
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,261 @@
+//! Relations between columns: a column that is the difference or sum of others, row by
+//! row. The header says which rule a relation belongs to: "Avvikelse"/"Ändring" →
+//! REL001, "Tot"/"Summa"/"totalt" → SUM002, "UB" → BAL001, no telling header → REL002.
+
+use super::{rel001, rel002};
+use crate::check::arith::{compare, Comparison, Interval};
+use crate::check::registry::Rule;
+use crate::check::rules::bal::bal001;
+use crate::check::rules::sum::sum002;
+use crate::check::view::{normalise, CellRef, ColumnKind, TableView};
+use crate::check::Relation;
+use std::collections::BTreeSet;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Formula {
+    /// a − b
+    Diff(usize, usize),
+    /// the sum of these columns
+    Sum(Vec<usize>),
+}
+
+impl Formula {
+    fn inputs(&self) -> Vec<usize> {
+        match self {
+            Formula::Diff(a, b) => vec![*a, *b],
+            Formula::Sum(v) => v.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Stated {
+    Difference,
+    Total,
+    Balance,
+    Nothing,
+}
+
+fn stated_by(header: &str) -> Stated {
+    let h = normalise(header);
+    let words: Vec<&str> = h
+        .split(|c: char| !c.is_alphanumeric() && c != ':')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |w: &str| words.contains(&w);
+    if [
+        "avvikelse",
+        "ändring",
+        "skillnad",
+        "differens",
+        "diff",
+        "förändring",
+    ]
+    .iter()
+    .any(|w| has(w))
+    {
+        Stated::Difference
+    } else if words.first().is_some_and(|w| *w == "ub") || (has("ub") && !has("ib")) {
+        Stated::Balance
+    } else if ["tot", "totalt", "summa", "total", "s:a", "sammanlagt"]
+        .iter()
+        .any(|w| has(w))
+    {
+        Stated::Total
+    } else {
+        Stated::Nothing
+    }
+}
+
+fn first_word(header: &str) -> String {
+    normalise(header)
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_string()
+}
+
+fn candidates(view: &TableView, c: usize, stated: Stated) -> Vec<Formula> {
+    let kind = view.kinds[c];
+    let same: Vec<usize> = (0..view.cols())
+        .filter(|&d| d != c && view.kinds[d] == kind)
+        .collect();
+    let mut out = Vec::new();
+    if stated != Stated::Total {
+        for &a in &same {
+            for &b in &same {
+                if a != b {
+                    out.push(Formula::Diff(a, b));
+                }
+            }
+        }
+    }
+    if stated != Stated::Difference {
+        for (i, &a) in same.iter().enumerate() {
+            for &b in &same[i + 1..] {
+                out.push(Formula::Sum(vec![a, b]));
+            }
+        }
+        // Contiguous columns of the same kind ending just left of the target.
+        let mut run = Vec::new();
+        for d in (0..c).rev() {
+            if view.kinds[d] != kind {
+                break;
+            }
+            run.insert(0, d);
+            if run.len() >= 3 {
+                out.push(Formula::Sum(run.clone()));
+            }
+        }
+        // Columns sharing the target's first header word ("Kostnad 2019" … "Kostnad totalt").
+        let stem = first_word(&view.header(c));
+        if !stem.is_empty() {
+            let group: Vec<usize> = (0..c)
+                .filter(|&d| view.kinds[d] == kind && first_word(&view.header(d)) == stem)
+                .collect();
+            if group.len() >= 2 && !out.contains(&Formula::Sum(group.clone())) {
+                out.push(Formula::Sum(group));
+            }
+        }
+    }
+    out
+}
+
+/// Evaluates the formula on row r; `None` when the row cannot be checked (target not
+/// written, a part not a figure, no part written, or everything zero).
+fn eval(view: &TableView, r: usize, c: usize, f: &Formula, strict: bool) -> Option<Comparison> {
+    let found = view.figure(r, c)?;
+    // A relation no header names is only evidenced by rows where every input is written:
+    // blanks read as zeros make "x = x − 0" hold by accident.
+    if strict
+        && f.inputs()
+            .iter()
+            .any(|&d| view.figure(r, d).is_none_or(|v| v.nominal.is_zero()))
+    {
+        return None;
+    }
+    let expected = match f {
+        Formula::Diff(a, b) => {
+            let (va, vb) = (view.part(r, *a)?, view.part(r, *b)?);
+            if view.figure(r, *a).is_none() && view.figure(r, *b).is_none() {
+                return None;
+            }
+            va.minus(vb)
+        }
+        Formula::Sum(cols) => {
+            let mut parts = Vec::with_capacity(cols.len());
+            for &d in cols {
+                parts.push(view.part(r, d)?);
+            }
+            if cols.iter().all(|&d| view.figure(r, d).is_none()) {
+                return None;
+            }
+            Interval::sum(parts)
+        }
+    };
+    if expected.nominal.is_zero()
+        && found.nominal.is_zero()
+        && f.inputs()
+            .iter()
+            .all(|&d| view.part(r, d).is_none_or(|v| v.nominal.is_zero()))
+    {
+        return None;
+    }
+    Some(compare(expected, found))
+}
+
+pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
+    let numeric: Vec<usize> = (0..view.cols())
+        .filter(|&c| view.numeric(c) && view.kinds[c] != ColumnKind::Text)
+        .collect();
+    // Columns whose header names the relation first, then the rest from the right
+    // (derived columns usually stand right of their inputs).
+    let mut order: Vec<(usize, Stated)> = numeric
+        .iter()
+        .map(|&c| (c, stated_by(&view.header(c))))
+        .collect();
+    order.sort_by_key(|&(c, s)| (s == Stated::Nothing, std::cmp::Reverse(c)));
+    let mut used: Vec<BTreeSet<usize>> = Vec::new();
+    for (c, stated) in order {
+        // (holds, fails, distance of the inputs from the target, formula)
+        let mut best: Option<(usize, usize, usize, Formula)> = None;
+        for f in candidates(view, c, stated) {
+            let mut set: BTreeSet<usize> = f.inputs().into_iter().collect();
+            set.insert(c);
+            if used.contains(&set) {
+                continue;
+            }
+            let (mut holds, mut fails) = (0usize, 0usize);
+            for r in 0..view.rows() {
+                match eval(view, r, c, &f, stated == Stated::Nothing).map(|x| x.holds) {
+                    Some(true) => holds += 1,
+                    Some(false) => fails += 1,
+                    None => {}
+                }
+            }
+            let accepted = if stated == Stated::Nothing {
+                holds >= 3 && fails * 3 <= holds
+            } else {
+                holds >= 1 && holds > fails
+            };
+            // Equal evidence: the inputs nearest the target ("Budget 2017", "Prognos
+            // 2017" before an "Avvikelse" column) are the ones the table means.
+            let distance: usize = f.inputs().iter().map(|&d| d.abs_diff(c)).sum();
+            let key = (holds, usize::MAX - fails, usize::MAX - distance);
+            if accepted
+                && best
+                    .as_ref()
+                    .is_none_or(|(h, fl, dist, _)| key > (*h, usize::MAX - *fl, usize::MAX - *dist))
+            {
+                best = Some((holds, fails, distance, f));
+            }
+        }
+        let Some((_, _, _, f)) = best else {
+            continue;
+        };
+        let mut set: BTreeSet<usize> = f.inputs().into_iter().collect();
+        set.insert(c);
+        used.push(set);
+        let rule: &'static Rule = match stated {
+            Stated::Difference => &rel001::RULE,
+            Stated::Total => &sum002::RULE,
+            Stated::Balance => &bal001::RULE,
+            Stated::Nothing => &rel002::RULE,
+        };
+        let formula = match &f {
+            Formula::Diff(a, b) => format!("{} − {}", view.header(*a), view.header(*b)),
+            Formula::Sum(cols) => cols
+                .iter()
+                .map(|&d| view.header(d))
+                .collect::<Vec<_>>()
+                .join(" + "),
+        };
+        for r in 0..view.rows() {
+            let Some(cmp) = eval(view, r, c, &f, stated == Stated::Nothing) else {
+                continue;
+            };
+            let label = view.label(r);
+            let message = format!(
+                "\"{}\" is not {formula} on row \"{}\"",
+                view.header(c),
+                if label.is_empty() {
+                    "(unlabeled)"
+                } else {
+                    &label
+                }
+            );
+            let inputs = f
+                .inputs()
+                .into_iter()
+                .map(|col| CellRef { row: r, col })
+                .collect();
+            out.push(Relation::new(
+                rule,
+                CellRef { row: r, col: c },
+                inputs,
+                cmp,
+                message,
+            ));
+        }
+    }
+}

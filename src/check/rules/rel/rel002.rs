@@ -1,0 +1,17 @@
+//! REL002: a relation between columns that holds on most rows and fails on a few.
+
+use crate::check::finding::Severity;
+use crate::check::registry::{Family, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "REL002",
+    name: "column-relation-broken",
+    family: Family::Rel,
+    severity: Severity::Warning,
+    summary: "A column equals the sum or difference of two others on most rows but not on these",
+    explanation: "Even without a telling header, a column that equals the sum or the difference \
+of two other columns on at least three rows and on three quarters of the rows it can be checked \
+on is a relation the table states (Budget 2023 = Budget 2022 + Tot; UB 2021 = UB 2020 + \
+Utfall 2021). The rows where it then fails beyond rounding are reported, with the relation \
+written out, as warnings: a revisor should look, but the table did not name the relation.",
+};

@@ -1,0 +1,127 @@
+//! REL003: a result row (Resultat = Kommunbidrag − Summa) that fails in some columns.
+
+use crate::check::arith::compare;
+use crate::check::finding::Severity;
+use crate::check::registry::{Family, Rule};
+use crate::check::view::{normalise, CellRef, TableView};
+use crate::check::Relation;
+
+pub const RULE: Rule = Rule {
+    code: "REL003",
+    name: "result-row-mismatch",
+    family: Family::Rel,
+    severity: Severity::Error,
+    summary:
+        "A result row (Resultat, Avvikelse, Differens) is not the sum or difference of two rows",
+    explanation: "A row labeled \"Resultat\", \"Årets resultat\", \"Avvikelse\", \"Differens\", \
+\"Netto\" or \"Över-/underskott\" states in every column the sum or difference of two other \
+rows (Resultat = Kommunbidrag − Summa, or Summa nettokostnader + Kommunbidrag when costs and \
+contributions carry opposite signs). justera finds the pair of rows by the columns where the \
+relation holds and reports the columns where it fails beyond rounding.",
+};
+
+fn is_result_label(label: &str) -> bool {
+    let l = normalise(label);
+    [
+        "resultat",
+        "årets resultat",
+        "avvikelse",
+        "differens",
+        "netto",
+        "överskott",
+        "underskott",
+        "över-/underskott",
+        "skillnad",
+    ]
+    .iter()
+    .any(|w| l == *w || l.starts_with(&format!("{w} ")))
+}
+
+pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
+    let cols: Vec<usize> = (0..view.cols()).filter(|&c| view.numeric(c)).collect();
+    for t in 0..view.rows() {
+        if !is_result_label(&view.label(t)) {
+            continue;
+        }
+        let others: Vec<usize> = (0..view.rows())
+            .filter(|&r| r != t && !view.headings[r])
+            .collect();
+        // (holds, fails, a, b, sign of b)
+        let mut best: Option<(usize, usize, usize, usize, i8)> = None;
+        for (i, &a) in others.iter().enumerate() {
+            for &b in &others[i + 1..] {
+                for sign in [1i8, -1, 2] {
+                    let (mut holds, mut fails) = (0, 0);
+                    for &c in &cols {
+                        if let Some(ok) = eval(view, t, a, b, sign, c).map(|x| x.0) {
+                            if ok {
+                                holds += 1
+                            } else {
+                                fails += 1
+                            }
+                        }
+                    }
+                    if holds >= 2
+                        && holds > fails
+                        && best.is_none_or(|(h, f, ..)| {
+                            (holds, usize::MAX - fails) > (h, usize::MAX - f)
+                        })
+                    {
+                        best = Some((holds, fails, a, b, sign));
+                    }
+                }
+            }
+        }
+        let Some((_, _, a, b, sign)) = best else {
+            continue;
+        };
+        let (la, lb) = (view.label(a), view.label(b));
+        let formula = match sign {
+            1 => format!("{la} + {lb}"),
+            -1 => format!("{la} − {lb}"),
+            _ => format!("{lb} − {la}"),
+        };
+        for &c in &cols {
+            let Some((_, cmp)) = eval(view, t, a, b, sign, c) else {
+                continue;
+            };
+            let message = format!(
+                "\"{}\" is not {formula} in column \"{}\"",
+                view.label(t),
+                view.header(c)
+            );
+            let inputs = vec![CellRef { row: a, col: c }, CellRef { row: b, col: c }];
+            out.push(Relation::new(
+                &RULE,
+                CellRef { row: t, col: c },
+                inputs,
+                cmp,
+                message,
+            ));
+        }
+    }
+}
+
+/// Evaluates target = a + b (sign 1), a − b (sign −1) or b − a (sign 2) in column c,
+/// when the target is written and both parts are figures, not all zero.
+fn eval(
+    view: &TableView,
+    t: usize,
+    a: usize,
+    b: usize,
+    sign: i8,
+    c: usize,
+) -> Option<(bool, crate::check::arith::Comparison)> {
+    let found = view.figure(t, c)?;
+    let (va, vb) = (view.figure(a, c)?, view.part(b, c)?);
+    let expected = match sign {
+        1 => va.plus(vb),
+        -1 => va.minus(vb),
+        _ => vb.minus(va),
+    };
+    if va.nominal.is_zero() && vb.nominal.is_zero() && found.nominal.is_zero() {
+        return None;
+    }
+    let cmp = compare(expected, found);
+    Some((cmp.holds, cmp))
+}

@@ -1,0 +1,6 @@
+//! SUM: totals — column totals (labeled, unlabeled, nested subtotals) and row totals.
+
+pub mod sum001;
+pub mod sum002;
+pub mod sum003;
+pub mod totals;

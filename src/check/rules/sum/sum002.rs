@@ -1,0 +1,20 @@
+//! SUM002: a row-total column ("Tot", "Summa kategori", "Tid totalt") that differs from
+//! the sum of the row's parts.
+
+use crate::check::finding::Severity;
+use crate::check::registry::{Family, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "SUM002",
+    name: "row-total-mismatch",
+    family: Family::Sum,
+    severity: Severity::Error,
+    summary: "A total column (Tot, Summa kategori, Totalt) differs from the sum of the row's parts",
+    explanation: "A column headed as a total (\"Tot\", \"Summa\", \"Summa kategori\", \"Totalt\", \
+\"Tid totalt\", \"Kostnad totalt\") states for every row the sum of other columns of the same \
+kind: the contiguous columns to its left, the columns whose header begins with the same word \
+(\"Kostnad 2019\" … \"Kostnad totalt\"), or a pair of columns. justera takes the reading that \
+holds on most rows and reports the rows where it fails beyond rounding, e.g. Medlemsbidrag, row \
+\"Ledning\": Driftbudget (empty) + Personalkostnader 1 400 000 kr, but Summa kategori \
+1 100 000 kr.",
+};

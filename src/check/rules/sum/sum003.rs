@@ -1,0 +1,17 @@
+//! SUM003: an unlabeled total row that fails where the same reading holds elsewhere.
+
+use crate::check::finding::Severity;
+use crate::check::registry::{Family, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "SUM003",
+    name: "unlabeled-total-mismatch",
+    family: Family::Sum,
+    severity: Severity::Warning,
+    summary: "An unlabeled total row adds up in some columns but not in others",
+    explanation: "Many tables close with a row of figures and no label (often bold): the \
+column totals, or a group's subtotal. Without a label justera only treats such a row as a total \
+when the rows above add up to it in at least one column; a column where they then do not add \
+up beyond rounding is reported as a warning, since the row might be something other than a \
+total. Example: Kostnad per kommun, last row 287 191 / 100 % / 465 000 / 465 000 / 930 000.",
+};

@@ -1,0 +1,4 @@
+//! TXT: figures quoted in prose against the tables of the same document.
+
+pub mod prose;
+pub mod txt001;

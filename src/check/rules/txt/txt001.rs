@@ -1,0 +1,159 @@
+//! TXT001: a money figure in the prose that almost, but not quite, matches a table figure.
+
+use super::prose::{cell_scale, figures, prose_lines};
+use crate::check::arith::Interval;
+use crate::check::finding::Severity;
+use crate::check::registry::{Family, Rule};
+use crate::check::Sink;
+use rust_decimal::Decimal;
+
+pub const RULE: Rule = Rule {
+    code: "TXT001",
+    name: "prose-figure-mismatch",
+    family: Family::Txt,
+    severity: Severity::Warning,
+    summary: "A figure in the text differs from the table figure it restates",
+    explanation: "Reports and tjänsteskrivelser restate their tables in prose (\"ett underskott \
+på 2 841 tkr\", \"en ökning med 5130 tkr\", \"underskott om 932 tkr\" for two project rows \
+together, \"3,8 mnkr\"). justera converts each money figure of the prose to kronor (kr, tkr, \
+mnkr, miljoner) with the precision the prose used — rounded or truncated to its last digit — \
+and looks for it among the document's table figures and sums of two figures of one column; \
+every figure found counts as a relation checked. A prose figure found nowhere, while a table \
+figure of the same size differs from it in one digit or by two swapped digits, is a likely \
+typo of that figure and is reported with the table figure as expected.",
+};
+
+/// A figure of one of the document's tables, in kronor (both readings when the table
+/// does not say whether it is in kr or tkr).
+struct TableFigure {
+    kronor: Vec<Interval>,
+    /// (table, column): sums of two figures are taken within one column.
+    at: (usize, usize),
+}
+
+fn table_figures(sink: &Sink) -> Vec<TableFigure> {
+    let mut out = Vec::new();
+    for (ti, table) in sink.document.tables.iter().enumerate() {
+        for row in &table.rows {
+            for (ci, cell) in row.cells.iter().enumerate() {
+                let Some(v) = cell.value else { continue };
+                if matches!(
+                    cell.unit,
+                    crate::grammar::number::Unit::Percent | crate::grammar::number::Unit::Hours
+                ) {
+                    continue;
+                }
+                let scales = match cell_scale(cell.unit, table.unit) {
+                    Some(s) => vec![s],
+                    None => vec![Decimal::from(1_000), Decimal::ONE],
+                };
+                let iv = Interval::written(v.abs(), cell.decimals);
+                out.push(TableFigure {
+                    kronor: scales.into_iter().map(|s| iv.scale(s)).collect(),
+                    at: (ti, ci),
+                });
+            }
+        }
+    }
+    out
+}
+
+pub fn check(sink: &mut Sink) {
+    let doc = sink.document;
+    if doc.tables.is_empty() {
+        return;
+    }
+    let figs = table_figures(sink);
+    let mut columns: std::collections::BTreeMap<(usize, usize), Vec<&TableFigure>> =
+        std::collections::BTreeMap::new();
+    for f in &figs {
+        columns.entry(f.at).or_default().push(f);
+    }
+    for line in prose_lines(doc) {
+        for pf in figures(&line.text) {
+            let Some(said) = pf.kronor() else { continue };
+            if pf.value.is_zero() {
+                continue;
+            }
+            let single = figs.iter().any(|f| f.kronor.iter().any(|k| k.meets(&said)));
+            let pair = !single
+                && columns.values().any(|col| {
+                    col.iter().enumerate().any(|(i, a)| {
+                        col[i + 1..].iter().any(|b| {
+                            a.kronor
+                                .iter()
+                                .zip(&b.kronor)
+                                .any(|(x, y)| x.plus(*y).meets(&said))
+                        })
+                    })
+                });
+            if single || pair {
+                sink.checked(true);
+                continue;
+            }
+            // Only whole figures of three or more digits: shorter ones match by chance.
+            if pf.decimals > 0 || pf.value.abs() < Decimal::from(100) {
+                continue;
+            }
+            let Some(scale) = pf.scale else { continue };
+            let written = pf.value.abs();
+            let typo = figs.iter().find_map(|f| {
+                f.kronor.iter().find_map(|k| {
+                    let in_prose_unit = (k.nominal / scale).normalize();
+                    (in_prose_unit.fract().is_zero() && one_digit_off(written, in_prose_unit))
+                        .then_some(in_prose_unit)
+                })
+            });
+            if let Some(expected) = typo {
+                sink.checked(false);
+                let paragraph = sink.paragraph_at(&line.provenance);
+                let f = sink.report(
+                    &RULE,
+                    RULE.severity,
+                    format!(
+                        "the text says {} but the table has {}",
+                        pf.raw.trim(),
+                        expected
+                    ),
+                    line.provenance.clone(),
+                );
+                f.paragraph = paragraph;
+                f.expected = Some(expected);
+                f.found = Some(written);
+                f.tolerance = Some(Decimal::ZERO);
+                f.figure = Some(pf.raw.trim().to_string());
+            }
+        }
+    }
+}
+
+/// Same number of digits, differing in exactly one digit or by one swap of neighbours.
+fn one_digit_off(a: Decimal, b: Decimal) -> bool {
+    let (x, y) = (a.to_string(), b.to_string());
+    if x.len() != y.len() || x == y {
+        return false;
+    }
+    let (xb, yb) = (x.as_bytes(), y.as_bytes());
+    let diffs: Vec<usize> = (0..xb.len()).filter(|&i| xb[i] != yb[i]).collect();
+    match diffs.as_slice() {
+        [_] => true,
+        [i, j] => *j == i + 1 && xb[*i] == yb[*j] && xb[*j] == yb[*i],
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_digit_off;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn typos_are_one_digit_or_one_swap() {
+        let d = |v: i64| Decimal::from(v);
+        assert!(one_digit_off(d(5310), d(5130)));
+        assert!(one_digit_off(d(2842), d(2841)));
+        assert!(!one_digit_off(d(2841), d(2841)));
+        assert!(!one_digit_off(d(2841), d(1482)));
+        assert!(!one_digit_off(d(841), d(2841)));
+    }
+}

@@ -1,0 +1,3 @@
+//! XREF: the same quantity stated in two tables of one document.
+
+pub mod xref001;

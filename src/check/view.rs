@@ -1,0 +1,227 @@
+//! A numeric view of one table, built once and shared by the table rules: every cell
+//! as an interval, each column's kind, which rows are totals.
+
+use super::arith::Interval;
+use crate::grammar::number::Unit;
+use crate::table::{RowKind, Table};
+use rust_decimal::Decimal;
+
+/// What a column holds; only columns of the same kind are added or compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnKind {
+    /// Money (cells carry kr/tkr/mnkr) .
+    Money,
+    /// Figures with no unit written (the table's unit applies: tkr, counts …).
+    Plain,
+    Percent,
+    Hours,
+    /// Mostly text (comments, names): never part of a relation.
+    Text,
+}
+
+/// A cell position: row index and column index (after the label column).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CellRef {
+    pub row: usize,
+    pub col: usize,
+}
+
+pub struct TableView<'a> {
+    pub table: &'a Table,
+    /// Per row, per column: the figure as an interval; `None` when not a figure.
+    /// Empty cells and dashes ("-", "- kr") are exact zeros flagged in `blank`.
+    pub cells: Vec<Vec<Option<Interval>>>,
+    pub blank: Vec<Vec<bool>>,
+    pub kinds: Vec<ColumnKind>,
+    /// Rows that state a total or subtotal (by row kind, label, or an unlabeled
+    /// row of figures closing a run of labeled rows).
+    pub totals: Vec<bool>,
+    pub headings: Vec<bool>,
+}
+
+/// Labels that state a total: "Summa", "S:a", "Totalt", "Total", "Tot", "Summa årskostnad".
+pub fn is_total_label(label: &str) -> bool {
+    let l = normalise(label);
+    let first = l.split([' ', ':']).next().unwrap_or("");
+    matches!(first, "summa" | "s" | "totalt" | "total" | "tot" | "totala")
+        && (first != "s" || l.starts_with("s:a"))
+}
+
+/// Lower case, markup and surrounding punctuation gone, inner whitespace single.
+pub fn normalise(text: &str) -> String {
+    let mut s = text.to_lowercase();
+    for tag in ["<b>", "</b>", "<i>", "</i>", "**", "*"] {
+        s = s.replace(tag, "");
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_dash(raw: &str) -> bool {
+    let t = raw.trim();
+    let t = t
+        .strip_suffix("tkr")
+        .or_else(|| t.strip_suffix("kr"))
+        .unwrap_or(t)
+        .trim();
+    matches!(t, "-" | "–" | "−" | "—")
+}
+
+impl<'a> TableView<'a> {
+    pub fn new(table: &'a Table) -> Self {
+        let ncols = table
+            .columns
+            .len()
+            .max(table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0));
+        let mut cells = Vec::with_capacity(table.rows.len());
+        let mut blank = Vec::with_capacity(table.rows.len());
+        let mut unit_votes = vec![[0usize; 6]; ncols];
+        for row in &table.rows {
+            let mut r = vec![None; ncols];
+            let mut b = vec![false; ncols];
+            for (c, cell) in row.cells.iter().enumerate().take(ncols) {
+                if let Some(v) = cell.value {
+                    r[c] = Some(Interval::written(v, cell.decimals));
+                    let slot = match cell.unit {
+                        Unit::Kr | Unit::Tkr | Unit::Mnkr => 0,
+                        Unit::Percent => 2,
+                        Unit::Hours => 3,
+                        Unit::None => 1,
+                    };
+                    unit_votes[c][slot] += 1;
+                } else if cell.empty || cell.raw.trim().is_empty() || is_dash(&cell.raw) {
+                    r[c] = Some(Interval::exact(Decimal::ZERO));
+                    b[c] = true;
+                } else {
+                    unit_votes[c][4] += 1;
+                }
+            }
+            cells.push(r);
+            blank.push(b);
+        }
+        let kinds = (0..ncols)
+            .map(|c| {
+                let v = unit_votes[c];
+                let header = table
+                    .columns
+                    .get(c)
+                    .map(|h| normalise(h))
+                    .unwrap_or_default();
+                let figures = v[0] + v[1] + v[2] + v[3];
+                if figures == 0 || v[4] > figures {
+                    ColumnKind::Text
+                } else if v[2] * 2 >= figures || header.contains('%') || header.contains("procent")
+                {
+                    ColumnKind::Percent
+                } else if v[3] * 2 >= figures {
+                    ColumnKind::Hours
+                } else if v[0] * 2 >= figures {
+                    ColumnKind::Money
+                } else {
+                    ColumnKind::Plain
+                }
+            })
+            .collect::<Vec<_>>();
+        let with_figures: Vec<bool> = (0..cells.len())
+            .map(|r| {
+                (0..ncols)
+                    .any(|c| kinds[c] != ColumnKind::Text && !blank[r][c] && cells[r][c].is_some())
+            })
+            .collect();
+        let mut view = TableView {
+            table,
+            cells,
+            blank,
+            kinds,
+            totals: Vec::new(),
+            headings: Vec::new(),
+        };
+        for (i, row) in table.rows.iter().enumerate() {
+            let label = view.label(i);
+            let figures = with_figures[i];
+            let labeled_total = is_total_label(&label);
+            // A row of figures with no words at all, closing labeled rows above it.
+            let unlabeled_total =
+                label.is_empty() && figures && i > 0 && (0..i).any(|r| !view.label(r).is_empty());
+            let total = matches!(row.kind, RowKind::Total | RowKind::Subtotal)
+                || (labeled_total && figures)
+                || unlabeled_total;
+            view.totals.push(total);
+            view.headings
+                .push(!total && (row.kind == RowKind::Heading || !figures));
+        }
+        view
+    }
+    pub fn rows(&self) -> usize {
+        self.cells.len()
+    }
+
+    pub fn cols(&self) -> usize {
+        self.kinds.len()
+    }
+
+    /// The cell's interval when it holds a written figure (not a blank).
+    pub fn figure(&self, r: usize, c: usize) -> Option<Interval> {
+        if self.blank.get(r)?.get(c).copied().unwrap_or(true) {
+            return None;
+        }
+        self.cells.get(r)?.get(c).copied().flatten()
+    }
+
+    /// The cell's interval, blanks counting as zero (how a part enters a sum).
+    pub fn part(&self, r: usize, c: usize) -> Option<Interval> {
+        self.cells.get(r)?.get(c).copied().flatten()
+    }
+
+    pub fn header(&self, c: usize) -> String {
+        self.table
+            .columns
+            .get(c)
+            .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    }
+
+    /// The row's label; for a row whose label cell is empty, the first text cell
+    /// ("Summa" written under a figure column, a continued row's description).
+    pub fn label(&self, r: usize) -> String {
+        let Some(row) = self.table.rows.get(r) else {
+            return String::new();
+        };
+        let clean = |s: &str| {
+            s.replace("<b>", "")
+                .replace("</b>", "")
+                .replace("<i>", "")
+                .replace("</i>", "")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let own = clean(&row.label);
+        if !own.is_empty() {
+            return own;
+        }
+        row.cells
+            .iter()
+            .find(|c| c.value.is_none() && !c.raw.trim().is_empty() && !is_dash(&c.raw))
+            .map(|c| clean(&c.raw))
+            .unwrap_or_default()
+    }
+
+    /// The raw text of a cell as written, for underlining.
+    pub fn raw(&self, r: usize, c: usize) -> Option<&str> {
+        self.table
+            .rows
+            .get(r)?
+            .cells
+            .get(c)
+            .map(|cell| cell.raw.as_str())
+    }
+
+    pub fn numeric(&self, c: usize) -> bool {
+        self.kinds.get(c).is_some_and(|k| *k != ColumnKind::Text)
+    }
+
+    /// Rows that are neither totals nor headings.
+    pub fn is_data(&self, r: usize) -> bool {
+        !self.totals[r] && !self.headings[r]
+    }
+}

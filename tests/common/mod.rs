@@ -1,0 +1,121 @@
+//! Shared helpers for the checks tests: tables from `corpus/pdf/tables.json` (the
+//! generator's cell grids of every table in the corpus PDFs, with its arithmetic
+//! verdict) turned into `justera::table::Table`, so the rules can be tested on every
+//! real table independently of how the tables stage reads them.
+#![allow(dead_code)]
+
+use justera::grammar::number::{parse_figure, Unit};
+use justera::table::{Cell, Row, RowKind, Table, TableSource};
+use justera::Provenance;
+use serde_json::Value;
+use std::sync::Arc;
+
+pub struct GridTable {
+    pub file: String,
+    pub index: usize,
+    pub id: Option<String>,
+    pub verdict: String,
+    pub table: Table,
+}
+
+fn strip(s: &str) -> String {
+    s.replace("<b>", "")
+        .replace("</b>", "")
+        .replace("<i>", "")
+        .replace("</i>", "")
+}
+
+pub fn cell(raw: &str) -> Cell {
+    let text = strip(raw);
+    let fig = parse_figure(&text);
+    Cell {
+        raw: text.clone(),
+        value: fig.as_ref().map(|f| f.value),
+        unit: fig.as_ref().map_or(Unit::None, |f| f.unit),
+        decimals: fig.as_ref().map_or(0, |f| f.decimals),
+        empty: text.trim().is_empty(),
+    }
+}
+
+/// A table from a grid: `header_rows` rows of headers joined per column, then rows
+/// whose first cell is the label. Row i gets line i + 1 of page 1 of `file`.
+pub fn grid_table(file: &str, grid: &[Vec<String>], header_rows: usize) -> Table {
+    let path: Arc<str> = Arc::from(file);
+    let width = grid.iter().map(|r| r.len()).max().unwrap_or(1).max(1);
+    let mut columns = vec![String::new(); width - 1];
+    for row in grid.iter().take(header_rows) {
+        for (c, h) in row.iter().skip(1).enumerate() {
+            let h = strip(h);
+            if !h.trim().is_empty() {
+                if !columns[c].is_empty() {
+                    columns[c].push(' ');
+                }
+                columns[c].push_str(h.trim());
+            }
+        }
+    }
+    let rows = grid
+        .iter()
+        .enumerate()
+        .skip(header_rows)
+        .map(|(i, r)| {
+            let mut cells: Vec<Cell> = r.iter().skip(1).map(|c| cell(c)).collect();
+            cells.resize_with(width - 1, || cell(""));
+            Row {
+                label: strip(r.first().map_or("", |s| s.as_str()))
+                    .trim()
+                    .to_string(),
+                kind: RowKind::Data,
+                cells,
+                bold: false,
+                provenance: Provenance::new(&path, 1, i as u32 + 1),
+            }
+        })
+        .collect();
+    Table {
+        title: None,
+        unit: Unit::None,
+        columns,
+        rows,
+        source: TableSource::Delimited,
+        provenance: Provenance::new(&path, 1, 1),
+        ambiguities: Vec::new(),
+    }
+}
+
+pub fn corpus_tables() -> Vec<GridTable> {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/corpus/pdf/tables.json"
+    ))
+    .unwrap_or_default();
+    let json: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+    let mut out = Vec::new();
+    if let Value::Object(files) = json {
+        for (file, tables) in files {
+            for t in tables.as_array().into_iter().flatten() {
+                let grid: Vec<Vec<String>> = t["rows"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|r| {
+                        r.as_array()
+                            .into_iter()
+                            .flatten()
+                            .map(|c| c.as_str().unwrap_or("").to_string())
+                            .collect()
+                    })
+                    .collect();
+                let header_rows = t["header_rows"].as_u64().unwrap_or(0) as usize;
+                out.push(GridTable {
+                    file: file.clone(),
+                    index: t["index"].as_u64().unwrap_or(0) as usize,
+                    id: t["id"].as_str().map(str::to_string),
+                    verdict: t["arithmetic"].as_str().unwrap_or("").to_string(),
+                    table: grid_table(&file, &grid, header_rows),
+                });
+            }
+        }
+    }
+    out
+}
