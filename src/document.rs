@@ -41,6 +41,17 @@ pub struct Attendee {
     pub replaces: Option<String>,
     /// §§ this person took part in; `None` = the whole meeting.
     pub paragraphs: Option<ParagraphRange>,
+    /// The list the person is named in: "beslutande", "ersättare" (ej tjänstgörande),
+    /// "övriga" (staff and guests). A person serving in two roles (ersättare §§ 59-62,
+    /// tjänstgörande ersättare §§ 62-67) has one entry per role.
+    #[serde(default)]
+    pub group: String,
+    /// Job title or function for staff ("IT-chef", "förbundsdirektör").
+    #[serde(default)]
+    pub function: Option<String>,
+    /// The municipality or body the person represents ("Herrljunga kommun").
+    #[serde(default)]
+    pub organisation: Option<String>,
     pub provenance: Option<Provenance>,
 }
 
@@ -55,6 +66,12 @@ pub struct Notice {
     pub posted: Option<NaiveDate>,
     pub removed: Option<NaiveDate>,
     pub storage: Option<String>,
+    /// The organ and meeting date as the anslag states them (may differ from the header).
+    #[serde(default)]
+    pub organ: Option<String>,
+    #[serde(default)]
+    pub meeting_date: Option<NaiveDate>,
+    pub provenance: Option<Provenance>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -65,6 +82,9 @@ pub struct ProtocolHeader {
     pub place: Option<String>,
     /// "09.00-10.45" normalised to "09:00–10:45".
     pub time: Option<String>,
+    /// Ajournering as written, when the protocol records one.
+    #[serde(default)]
+    pub adjournment: Option<String>,
     pub paragraphs: Option<ParagraphRange>,
     pub chair: Option<String>,
     pub secretary: Option<String>,
@@ -80,7 +100,11 @@ pub struct TocEntry {
     pub number: u32,
     pub title: String,
     pub dnr: Option<String>,
+    /// First page as listed ("3 - 4" → 3).
     pub page: Option<u32>,
+    /// Last page when the list gives a range ("3 - 4" → 4).
+    #[serde(default)]
+    pub page_to: Option<u32>,
     pub provenance: Provenance,
 }
 
@@ -91,12 +115,44 @@ pub struct Section {
     /// The canonical section name from the heading vocabulary ("summary", "decision" …).
     pub kind: String,
     pub lines: Vec<SourceLine>,
+    pub provenance: Option<Provenance>,
+}
+
+/// A document the decision rests on (a Beslutsunderlag entry), with the date it names.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BasisItem {
+    pub text: String,
+    pub date: Option<NaiveDate>,
+    pub provenance: Option<Provenance>,
+}
+
+/// The signature under a tjänsteskrivelse.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Signature {
+    pub name: String,
+    pub title: Option<String>,
+}
+
+/// What a tjänsteskrivelse says beyond title, date and dnr (which sit on `Document`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Memo {
+    pub municipality: Option<String>,
+    /// Förvaltning or unit ("IT/Växel/Telefoni").
+    pub department: Option<String>,
+    pub handler: Option<String>,
+    pub summary: Option<String>,
+    pub basis: Vec<BasisItem>,
+    /// Förslag till beslut, one entry per att-sats or sentence.
+    pub proposal: Vec<String>,
+    pub signature: Option<Signature>,
+    pub dispatch: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Proposal {
     pub by: String,
     pub text: String,
+    pub provenance: Option<Provenance>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -123,12 +179,28 @@ pub struct Paragraph {
     pub decision: Vec<String>,
     /// The decision heading as written ("Direktionens beslut"), to check the organ.
     pub decision_heading: Option<String>,
+    /// The decision section's whole text as written (lead-in and att-satser), e.g.
+    /// "Kommunchefsberedningen beslutar föreslå direktionen …".
+    #[serde(default)]
+    pub decision_text: Option<String>,
+    /// Beslutsunderlag: the documents the decision rests on.
+    #[serde(default)]
+    pub basis: Vec<BasisItem>,
+    /// Förslag till beslut (förvaltningens / ordförandes), one entry per att-sats.
+    #[serde(default)]
+    pub recommendation: Vec<String>,
+    /// Protokollsanteckningar as written.
+    #[serde(default)]
+    pub notes: Vec<String>,
     pub proposals: Vec<Proposal>,
     pub votes: Vec<Vote>,
     pub reservations: Vec<String>,
     pub dispatch: Vec<String>,
     /// Indexes into the document's `tables`.
     pub tables: Vec<usize>,
+    /// First and last page the paragraph covers.
+    #[serde(default)]
+    pub pages: (u32, u32),
     pub provenance: Provenance,
 }
 
@@ -139,6 +211,15 @@ pub struct Document {
     pub date: Option<NaiveDate>,
     pub dnr: Vec<String>,
     pub author: Option<String>,
+    /// The organ (nämnd, direktion) the document belongs to, where it says.
+    #[serde(default)]
+    pub organ: Option<String>,
+    /// Tjänsteskrivelse fields; `None` for other kinds.
+    #[serde(default)]
+    pub memo: Option<Memo>,
+    /// Top-level sections of a non-protocol document (tjänsteskrivelse, report).
+    #[serde(default)]
+    pub sections: Vec<Section>,
     /// First and last page in the file.
     pub pages: (u32, u32),
     pub header: Option<ProtocolHeader>,

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod check;
 pub mod cli;
 pub mod document;
+pub mod export;
 pub mod grammar;
 pub mod ingest;
 pub mod layout;

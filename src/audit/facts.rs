@@ -186,6 +186,24 @@ pub fn header_measures(header: &str) -> Vec<(Option<&'static str>, String)> {
     out
 }
 
+/// Each column's (measure, period) pairs. A pair that every column's header carries is
+/// a group header spanning the columns ("IB 2021" above "UB 2020 | Utfall 2021 | UB
+/// 2021"): which column it names cannot be told, so it names none.
+fn column_measures(headers: &[String]) -> Vec<Vec<(Option<&'static str>, String)>> {
+    let mut columns: Vec<_> = headers.iter().map(|h| header_measures(h)).collect();
+    if columns.len() >= 2 {
+        let common: Vec<_> = columns[0]
+            .iter()
+            .filter(|p| columns.iter().all(|c| c.contains(p)))
+            .cloned()
+            .collect();
+        for c in &mut columns {
+            c.retain(|p| !common.contains(p));
+        }
+    }
+    columns
+}
+
 /// What a row label says: the measure it names (if any) and the rest of it.
 fn split_label(label: &str) -> (Option<&'static str>, Vec<String>) {
     let mut measure = None;
@@ -228,7 +246,17 @@ pub fn facts_of_table(document: usize, doc: &Document, index: usize, table: &Tab
         .as_deref()
         .map(normalise_entity)
         .unwrap_or_default();
-    let columns: Vec<_> = table.columns.iter().map(|c| header_measures(c)).collect();
+    // A value under an empty header means the header row was not matched to the
+    // columns: no fact can be named from it.
+    let unlabeled_values = table.rows.iter().any(|r| {
+        r.cells.iter().enumerate().any(|(i, c)| {
+            c.value.is_some() && table.columns.get(i).is_none_or(|h| h.trim().is_empty())
+        })
+    });
+    if unlabeled_values {
+        return Vec::new();
+    }
+    let columns = column_measures(&table.columns);
     let mut out = Vec::new();
     for row in &table.rows {
         let (label_measure, rest) = split_label(&row.label);
@@ -267,6 +295,8 @@ pub fn facts_of_table(document: usize, doc: &Document, index: usize, table: &Tab
             for (column_measure, period) in measures {
                 let measure = match (label_measure, column_measure) {
                     (Some(l), Some(c)) if l == *c => l.to_string(),
+                    // "TOTALT UB" only says the row holds balances: the column names them.
+                    (Some("ub" | "ib"), Some(c)) => c.to_string(),
                     (Some(l), Some(c)) => format!("{l}/{c}"),
                     (Some(l), None) => l.to_string(),
                     (None, Some(c)) => c.to_string(),
@@ -339,5 +369,22 @@ mod tests {
         );
         assert_eq!(header_measures("2022"), vec![(None, "2022".into())]);
         assert!(header_measures("Avvikelse").is_empty());
+    }
+
+    #[test]
+    fn a_header_spanning_every_column_names_none() {
+        let cols = column_measures(&[
+            "IB 2021 UB 2020".to_string(),
+            "IB 2021 Utfall 2021".to_string(),
+            "IB 2021 UB 2021".to_string(),
+        ]);
+        assert_eq!(
+            cols,
+            vec![
+                vec![(Some("ub"), "2020".to_string())],
+                vec![(Some("utfall"), "2021".to_string())],
+                vec![(Some("ub"), "2021".to_string())],
+            ]
+        );
     }
 }

@@ -118,8 +118,12 @@ pub fn finish(audit: Audit, out: &Path, started: std::time::Instant, reused: usi
         eprintln!("error: cannot write reports to {}: {e}", out.display());
         return exit::USAGE;
     }
-    print!("{}", summary_text(&audit));
-    println!(
+    use std::io::Write;
+    // A closed pipe (`| head`) must not turn a finished audit into a panic.
+    let mut stdout = std::io::stdout().lock();
+    let _ = write!(stdout, "{}", summary_text(&audit));
+    let _ = writeln!(
+        stdout,
         "reports written to {}/ (findings.json, documents.jsonl, decisions.jsonl, index.html) in {:.1} s{}",
         out.display(),
         started.elapsed().as_secs_f64(),

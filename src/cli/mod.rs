@@ -6,8 +6,11 @@ use std::process::ExitCode;
 pub mod audit;
 pub mod common;
 pub mod explain;
+pub mod export;
 pub mod lint;
 pub mod merge;
+pub mod parse;
+pub mod tables;
 pub mod text;
 pub mod worker;
 
@@ -44,6 +47,12 @@ pub enum Command {
     Audit(audit::AuditArgs),
     /// Combine the parts of `audit --shard K/N` runs into one report.
     Merge(merge::MergeArgs),
+    /// Parse documents into their structure (header, §§, sections) and print it.
+    Parse(parse::ParseArgs),
+    /// Export one record per decision as JSON, JSON Lines or CSV.
+    Export(export::ExportArgs),
+    /// Print every table: an aligned grid with parsed values, or JSON.
+    Tables(tables::TablesArgs),
     /// Check every document for contradictions; non-zero exit on errors.
     Lint(lint::LintArgs),
     /// Explain a rule (`justera explain SUM001`), or list all rules.
@@ -81,6 +90,9 @@ pub fn main() -> ExitCode {
         Command::Text(args) => text::run(args),
         Command::Audit(args) => audit::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Parse(args) => parse::run(args),
+        Command::Export(args) => export::run(args),
+        Command::Tables(args) => tables::run(args),
         Command::Lint(args) => lint::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Worker(args) => worker::run(args),

@@ -360,6 +360,7 @@ fn span(default_year: Option<i32>) -> impl FnMut(&str) -> Res<'_, PeriodSpan> {
             |i| compact_date(i).map(|(r, date)| (r, PeriodSpan::Date { date })),
             year_range,
             |i| year(i).map(|(r, year)| (r, PeriodSpan::Year { year })),
+            |i| short_date(i).map(|(r, date)| (r, PeriodSpan::Date { date })),
             month_year(default_year),
         ))
         .parse(i)
@@ -408,8 +409,31 @@ pub fn parse_period(text: &str, default_year: Option<i32>) -> Option<Period> {
     (p.measure.is_some() || p.span.is_some() || p.full_year).then_some(p)
 }
 
+/// The end of a span: no letter or digit next, and no "/", "-", "." or ":" joining it to
+/// another number ("ITSAM 2021/72" holds no year).
 fn word_boundary(i: &str) -> Res<'_, ()> {
-    not(peek(satisfy(|c: char| c.is_alphanumeric()))).parse(i)
+    let mut chars = i.chars();
+    match chars.next() {
+        Some(c) if c.is_alphanumeric() => fail(i),
+        Some('/' | '-' | '.' | ':' | ',') if chars.next().is_some_and(|d| d.is_ascii_digit()) => {
+            fail(i)
+        }
+        _ => Ok((i, ())),
+    }
+}
+
+/// "181231": a six-digit date as population and balance headers write it ("Antal
+/// invånare 181231"); only in period headers, where a bare six-digit number is rare.
+fn short_date(i: &str) -> Res<'_, NaiveDate> {
+    let (r, s) = terminated(
+        take_while_m_n(6, 6, |c: char| c.is_ascii_digit()),
+        not(peek(satisfy(|c: char| c.is_ascii_digit()))),
+    )
+    .parse(i)?;
+    let (Ok(y), Ok(m), Ok(d)) = (s[..2].parse::<i32>(), s[2..4].parse(), s[4..].parse()) else {
+        return fail(i);
+    };
+    ymd(r, 2000 + y, m, d)
 }
 
 /// Byte offset just after the `n`th whitespace-separated word of `s`.
@@ -581,5 +605,14 @@ mod tests {
             })
         );
         assert_eq!(parse_period("Personalkostnader", None), None);
+        assert_eq!(parse_period("ITSAM 2021/72", None), None);
+        let pop = p("Antal invånare 181231");
+        assert_eq!(pop.measure.as_deref(), Some("invanare"));
+        assert_eq!(
+            pop.span,
+            Some(PeriodSpan::Date {
+                date: d(2018, 12, 31)
+            })
+        );
     }
 }

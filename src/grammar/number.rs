@@ -79,6 +79,32 @@ impl Unit {
     }
 }
 
+/// The unit a caption or column header names for the figures under it: "Belopp netto
+/// (tkr)", "DRIFT (tkr)", "Kostnad, kr", "Andel %", "Belopp i tusen kronor". A unit in
+/// parentheses wins; otherwise the last unit word counts.
+pub fn unit_named_in(text: &str) -> Option<Unit> {
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(')') else { break };
+        if let Some(u) = Unit::from_word(&after[..close]) {
+            return Some(u);
+        }
+        rest = &after[close + 1..];
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '/'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // From the end; a two-word unit ("tusen kronor") before its last word alone.
+    (0..words.len()).rev().find_map(|i| {
+        let two = (i > 0).then(|| format!("{} {}", words[i - 1], words[i]));
+        two.as_deref()
+            .and_then(Unit::from_word)
+            .or_else(|| Unit::from_word(words[i].trim_end_matches(':')))
+    })
+}
+
 /// A figure as written: its value, unit, and how many decimals the writer used (the
 /// precision that sets the rounding tolerance).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -366,7 +392,10 @@ pub fn number_tokens(line: &str) -> Vec<RowToken> {
         .char_indices()
         .chain(std::iter::once((line.len(), ' ')))
     {
-        if c.is_whitespace() {
+        // A no-break or thin space is never a column gap: it stays inside the token.
+        let gap =
+            c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}');
+        if gap {
             if let Some(s) = start.take() {
                 out.push(RowToken {
                     range: s..i,
@@ -767,6 +796,27 @@ mod tests {
         );
         let r = readings("IT, växel, telefoni - 593 - 3 867 - 4 460", Some(3));
         assert_eq!(r, vec![vec!["- 593", "- 3 867", "- 4 460"]]);
+    }
+
+    #[test]
+    fn units_named_in_captions() {
+        assert_eq!(unit_named_in("Belopp netto (tkr)"), Some(Unit::Tkr));
+        assert_eq!(unit_named_in("DRIFT (tkr)\tBudget 2022"), Some(Unit::Tkr));
+        assert_eq!(unit_named_in("Kostnad, kr"), Some(Unit::Kr));
+        assert_eq!(unit_named_in("Andel %"), Some(Unit::Percent));
+        assert_eq!(unit_named_in("Belopp i tusen kronor"), Some(Unit::Tkr));
+        assert_eq!(unit_named_in("Kostnad per kommun Fas 2"), None);
+        assert_eq!(unit_named_in("Summa (exkl. moms)"), None);
+    }
+
+    #[test]
+    fn no_break_spaces_always_join() {
+        // "1\u{a0}278" is one figure whatever the column count asks for.
+        let line = "Nätverk 108 1\u{a0}278 1\u{a0}278 0";
+        assert_eq!(
+            readings(line, None),
+            vec![vec!["108", "1\u{a0}278", "1\u{a0}278", "0"]]
+        );
     }
 
     #[test]

@@ -83,11 +83,28 @@ fn dash(i: &str) -> Res<'_, char> {
 }
 
 /// An organ or registry code: "ITVT", "KF", "GSN", "ITSAM", "BUN2" — capitals (and
-/// digits after the first), 2–10 long, a whole word.
+/// digits after the first), 2–10 long, a whole word; or a short mixed-case one ("Ks",
+/// "Kf", "Sbn"), so that words like "Protokoll § 5" are no codes.
 fn code(i: &str) -> Res<'_, &str> {
-    let (r, c) = recognize(pair(
-        satisfy(|c: char| c.is_uppercase()),
-        take_while_m_n(1, 9, |c: char| c.is_uppercase() || c.is_ascii_digit()),
+    code_of(i, true)
+}
+
+/// A registry code before a case number: capitals only ("KS 2019/492"), so "Den 2021/22"
+/// is no case number.
+fn upper_code(i: &str) -> Res<'_, &str> {
+    code_of(i, false)
+}
+
+fn code_of(i: &str, mixed_case: bool) -> Res<'_, &str> {
+    let (r, c) = alt((
+        recognize(pair(
+            satisfy(|c: char| c.is_uppercase()),
+            take_while_m_n(1, 9, |c: char| c.is_uppercase() || c.is_ascii_digit()),
+        )),
+        recognize(pair(
+            satisfy(move |c: char| mixed_case && c.is_uppercase()),
+            take_while_m_n(1, 2, |c: char| c.is_lowercase()),
+        )),
     ))
     .parse(i)?;
     if r.starts_with(|c: char| c.is_alphanumeric()) || c.eq_ignore_ascii_case("dnr") {
@@ -148,7 +165,7 @@ fn dnr_keyword(i: &str) -> Res<'_, &str> {
 fn dnr(i: &str) -> Res<'_, Dnr> {
     let (r, keyword) = opt(dnr_keyword).parse(i)?;
     // "KS 2019/492", "KS/2019:492".
-    let (r, prefix) = opt(terminated(code, alt((space1, tag("/"), space0)))).parse(r)?;
+    let (r, prefix) = opt(terminated(upper_code, alt((space1, tag("/"), space0)))).parse(r)?;
     if keyword.is_none() && prefix.is_none() {
         return fail(i);
     }
@@ -251,6 +268,11 @@ mod tests {
             parse_paragraph_ref("§ ITVT 7"),
             Some(p(Some("ITVT"), 7, 7, None))
         );
+        assert_eq!(
+            parse_paragraph_ref("Kf § 12"),
+            Some(p(Some("Kf"), 12, 12, None))
+        );
+        assert_eq!(parse_paragraph_ref("Protokoll § 5"), None);
         assert_eq!(parse_paragraph_ref("§§ 62-59"), None);
         assert_eq!(parse_paragraph_ref("§"), None);
     }
@@ -276,6 +298,7 @@ mod tests {
             dn("Dnr SBN 2020.123"),
             Some((Some("SBN".into()), 2020, 123))
         );
+        assert_eq!(dn("Den 2021/22"), None);
         assert_eq!(dn("1/4"), None);
         assert_eq!(dn("Dnr 1/4"), None);
         assert_eq!(dn("2021/8"), None);

@@ -1,35 +1,241 @@
 //! Stage 4: segmentation of a file into documents and parsing of each document's
-//! structure (protocol header, §§, sections, tjänsteskrivelse fields).
+//! structure (protocol header, innehållsförteckning, §§ and their sections,
+//! tjänsteskrivelse fields).
+//!
+//! Modules: `lines` (cleaned input lines), `flat` (re-breaking lines whose breaks were
+//! lost), `segment` (bundle → documents, classification), `header`, `toc`, `paragraph`,
+//! `tjansteskrivelse`; `headings` and `refs` are the vocabulary and small finders.
+
+pub mod flat;
+pub mod header;
+pub mod headings;
+pub mod lines;
+pub mod paragraph;
+pub mod refs;
+pub mod segment;
+pub mod tjansteskrivelse;
+pub mod toc;
 
 use crate::document::{Document, DocumentKind, SourceLine};
 use crate::layout::LaidOutFile;
 use crate::table::Table;
-use crate::Provenance;
+use lines::Ln;
+use std::sync::Arc;
+
+/// A document with the (page, line) of its first and last line.
+type Placed = (Document, (u32, u32), (u32, u32));
 
 /// Splits a file into documents and parses each; tables are handed to the document
-/// whose page and line range holds them.
-/// INTERIM (skeleton): the whole file as one unclassified document.
+/// (and paragraph) whose page and line range holds them.
 pub fn parse_file(file: &LaidOutFile, tables: Vec<Table>) -> Vec<Document> {
-    let lines: Vec<SourceLine> = file
-        .content_lines()
-        .map(|(p, l)| SourceLine {
-            text: l.text.clone(),
-            provenance: Provenance::new(&file.path, p.number, l.number),
+    let lines = flat::unflatten(lines::content_lines(file));
+    let segments = segment::segment(&lines);
+    let mut docs: Vec<Placed> = segments
+        .iter()
+        .filter_map(|s| {
+            let slice = lines.get(s.start..s.end)?;
+            let first = slice.first()?.pos();
+            let last = slice.last()?.pos();
+            let doc = match s.kind {
+                DocumentKind::Protokoll => parse_protocol(slice, &file.path),
+                _ => tjansteskrivelse::parse_document(slice, s.kind, &file.path),
+            };
+            Some((doc, first, last))
         })
         .collect();
-    let last = file.pages.last().map_or(1, |p| p.number);
-    vec![Document {
+    if docs.is_empty() {
+        let last_page = file.pages.last().map_or(1, |p| p.number);
+        docs.push((
+            empty_document(&file.path, last_page),
+            (0, 0),
+            (u32::MAX, u32::MAX),
+        ));
+    }
+    assign_tables(&mut docs, tables);
+    docs.into_iter().map(|(d, _, _)| d).collect()
+}
+
+fn empty_document(file: &Arc<str>, last_page: u32) -> Document {
+    Document {
         kind: DocumentKind::Other,
         title: None,
         date: None,
         dnr: Vec::new(),
         author: None,
-        pages: (1, last),
+        organ: None,
+        memo: None,
+        sections: Vec::new(),
+        pages: (1, last_page.max(1)),
         header: None,
         toc: Vec::new(),
         paragraphs: Vec::new(),
-        tables,
-        lines,
-        provenance: Provenance::new(&file.path, 1, 1),
-    }]
+        tables: Vec::new(),
+        lines: Vec::new(),
+        provenance: crate::Provenance::new(file, 1, 1),
+    }
+}
+
+/// Each table goes to the document whose line range holds its first row; within a
+/// protocol, to the paragraph whose range holds it.
+fn assign_tables(docs: &mut [Placed], tables: Vec<Table>) {
+    let n = docs.len();
+    for t in tables {
+        let at = (t.provenance.page, t.provenance.line);
+        let idx = docs
+            .iter()
+            .position(|(_, from, to)| *from <= at && at <= *to)
+            .or_else(|| docs.iter().rposition(|(_, from, _)| *from <= at))
+            .unwrap_or(0)
+            .min(n.saturating_sub(1));
+        let Some((doc, _, _)) = docs.get_mut(idx) else {
+            continue;
+        };
+        let table_index = doc.tables.len();
+        let para = doc
+            .paragraphs
+            .iter()
+            .rposition(|p| (p.provenance.page, p.provenance.line) <= at);
+        if let Some(p) = para.and_then(|i| doc.paragraphs.get_mut(i)) {
+            p.tables.push(table_index);
+        }
+        doc.tables.push(t);
+    }
+}
+
+/// Lines that are page furniture in a text dump (the layout stage flags them in PDFs):
+/// "Ärende 4", "Sid 3 (12)", "Justerandes sign", "Utdragsbestyrkande".
+pub(crate) fn is_footer_like(text: &str) -> bool {
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:ärende \d{1,3}|sid(?:a|an)? \d{1,4}(?:\s*(?:av|\()\s*\d{1,4}\)?)?|justerandes sign(?:atur)?|utdragsbestyrkande|justerandes signatur och utdragsbestyrkande)$")
+            .unwrap_or_else(|_| unreachable!())
+    });
+    FOOTER.is_match(text.trim())
+}
+
+/// A protocol: header up to the innehållsförteckning or first §, then the list, then §§.
+pub fn parse_protocol(lines: &[Ln], file: &Arc<str>) -> Document {
+    let first_para = lines
+        .iter()
+        .position(|l| paragraph::paragraph_start(l).is_some());
+    let toc_at = lines
+        .iter()
+        .take(first_para.unwrap_or(lines.len()))
+        .position(|l| toc::is_toc_heading(&l.text));
+    let header_end = toc_at.or(first_para).unwrap_or(lines.len());
+    let mut header = header::parse_header(&lines[..header_end], file);
+    // A kommunalförbund's protocol is stored "at Itsam": the förbund is the body.
+    if !header.municipality.as_deref().is_some_and(|m| {
+        header
+            .notice
+            .as_ref()
+            .and_then(|n| n.storage.as_deref())
+            .is_some_and(|s| s.contains(m))
+    }) {
+        if let Some(f) = lines.iter().find_map(|l| kommunalforbund(&l.plain())) {
+            header.municipality = Some(f);
+        }
+    }
+    let (toc, body_start) = match toc_at {
+        Some(i) => {
+            let (entries, end) = toc::parse_toc(lines, i + 1, file);
+            (entries, end)
+        }
+        None => (Vec::new(), header_end),
+    };
+    // Running headers repeated in a text dump ("Direktionen" above every §).
+    let organ_lower = header.organ.as_deref().map(str::to_lowercase);
+    let body: Vec<Ln> = lines
+        .get(body_start..)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|l| {
+            let t = l.plain();
+            !is_footer_like(&t) && organ_lower.as_deref() != Some(t.to_lowercase().as_str())
+        })
+        .cloned()
+        .collect();
+    let starts: Vec<usize> = body
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| paragraph::paragraph_start(l).is_some())
+        .map(|(i, _)| i)
+        .collect();
+    let paragraphs: Vec<_> = starts
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &s)| {
+            let e = starts.get(k + 1).copied().unwrap_or(body.len());
+            paragraph::parse_paragraph(body.get(s..e)?, file)
+        })
+        .collect();
+    let first = lines.first();
+    let last = lines.last();
+    let title = protocol_title(lines, &header);
+    Document {
+        kind: DocumentKind::Protokoll,
+        title,
+        date: header.meeting_date,
+        dnr: Vec::new(),
+        author: header.secretary.clone(),
+        organ: header.organ.clone(),
+        memo: None,
+        sections: Vec::new(),
+        pages: (first.map_or(1, |l| l.page), last.map_or(1, |l| l.page)),
+        toc,
+        paragraphs,
+        tables: Vec::new(),
+        lines: source_lines(lines, file),
+        provenance: first.map_or_else(
+            || crate::Provenance::new(file, 1, 1),
+            |l| l.provenance(file),
+        ),
+        header: Some(header),
+    }
+}
+
+fn kommunalforbund(s: &str) -> Option<String> {
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static FORBUND: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bkommunalförbundet\s+(\p{Lu}[\p{L}-]+)")
+            .unwrap_or_else(|_| unreachable!())
+    });
+    let c = FORBUND.captures(s)?;
+    Some(format!("Kommunalförbundet {}", c.get(1)?.as_str()))
+}
+
+fn protocol_title(lines: &[Ln], h: &crate::document::ProtocolHeader) -> Option<String> {
+    let written = lines
+        .iter()
+        .take(5)
+        .map(|l| l.plain())
+        .find(|t| t.to_lowercase().contains("protokoll"));
+    let word = match written {
+        Some(w) if w.chars().any(char::is_lowercase) => w,
+        Some(w) => {
+            let mut c = w.to_lowercase().chars().collect::<Vec<_>>();
+            if let Some(f) = c.first_mut() {
+                *f = f.to_uppercase().next().unwrap_or(*f);
+            }
+            c.into_iter().collect()
+        }
+        None => "Protokoll".to_string(),
+    };
+    let mut parts = vec![word];
+    parts.extend(h.organ.clone());
+    parts.extend(h.meeting_date.map(|d| d.to_string()));
+    Some(parts.join(" "))
+}
+
+pub(crate) fn source_lines(lines: &[Ln], file: &Arc<str>) -> Vec<SourceLine> {
+    lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(|l| SourceLine {
+            text: l.text.clone(),
+            provenance: l.provenance(file),
+        })
+        .collect()
 }

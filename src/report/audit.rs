@@ -9,11 +9,13 @@ use serde::Serialize;
 use serde_json::Value;
 use std::io::{self, Write};
 
-/// The export records (`decisions.jsonl`) of one file's documents, one JSON line each.
-// INTERIM: none until the export records land; then this calls them.
+/// The export records (`decisions.jsonl`) of one file's documents, one JSON line each,
+/// exactly as `justera export --format jsonl` writes them.
 pub fn decision_lines(documents: &[Document]) -> Vec<String> {
-    let _ = documents;
-    Vec::new()
+    crate::export::records(documents)
+        .iter()
+        .filter_map(|r| serde_json::to_string(r).ok())
+        .collect()
 }
 
 /// The top level of findings.json, in the order a reader wants it: lint's two keys first.

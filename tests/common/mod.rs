@@ -80,6 +80,8 @@ pub fn grid_table(file: &str, grid: &[Vec<String>], header_rows: usize) -> Table
         source: TableSource::Delimited,
         provenance: Provenance::new(&path, 1, 1),
         ambiguities: Vec::new(),
+        label_header: None,
+        realigned: Vec::new(),
     }
 }
 

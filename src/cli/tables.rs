@@ -1,0 +1,252 @@
+//! `justera tables PATH... [--format json]`: every table found, as an aligned grid with
+//! the parsed values, or as JSON.
+
+use super::common::InputArgs;
+use crate::grammar::number::Unit;
+use crate::table::{RowKind, Table};
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, Default, ValueEnum)]
+pub enum TablesFormat {
+    #[default]
+    Human,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct TablesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TablesFormat::Human)]
+    pub format: TablesFormat,
+}
+
+/// The symbol a unit is written with; `None` for no unit.
+pub fn unit_symbol(unit: Unit) -> Option<&'static str> {
+    match unit {
+        Unit::None => None,
+        Unit::Kr => Some("kr"),
+        Unit::Tkr => Some("tkr"),
+        Unit::Mnkr => Some("mnkr"),
+        Unit::Percent => Some("%"),
+        Unit::Hours => Some("h"),
+    }
+}
+
+#[derive(Serialize)]
+pub struct CellView {
+    pub raw: String,
+    pub value: Option<String>,
+    pub unit: Option<&'static str>,
+    pub empty: bool,
+}
+
+#[derive(Serialize)]
+pub struct RowView {
+    pub label: String,
+    pub kind: RowKind,
+    pub cells: Vec<CellView>,
+}
+
+#[derive(Serialize)]
+pub struct TableView {
+    pub file: String,
+    pub page: u32,
+    pub line: u32,
+    pub title: Option<String>,
+    pub unit: Option<&'static str>,
+    pub columns: Vec<String>,
+    pub rows: Vec<RowView>,
+}
+
+#[derive(Serialize)]
+pub struct TablesOutput {
+    pub tables: Vec<TableView>,
+}
+
+/// The JSON shape of one table: `{"file", "page", "line", "title", "unit", "columns",
+/// "rows": [{"label", "kind", "cells": [{"raw", "value", "unit", "empty"}]}]}`.
+pub fn table_view(t: &Table) -> TableView {
+    TableView {
+        file: t.provenance.file.to_string(),
+        page: t.provenance.page,
+        line: t.provenance.line,
+        title: t.title.clone(),
+        unit: unit_symbol(t.unit),
+        columns: t.columns.clone(),
+        rows: t
+            .rows
+            .iter()
+            .map(|r| RowView {
+                label: r.label.clone(),
+                kind: r.kind,
+                cells: r
+                    .cells
+                    .iter()
+                    .map(|c| CellView {
+                        raw: c.raw.clone(),
+                        value: c.value.map(|v| v.to_string()),
+                        unit: unit_symbol(c.unit),
+                        empty: c.empty,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+fn shown(c: &crate::table::Cell) -> String {
+    match (c.value, unit_symbol(c.unit)) {
+        (Some(v), Some(u)) => format!("{v} {u}"),
+        (Some(v), None) => v.to_string(),
+        (None, _) if c.empty => String::new(),
+        (None, _) => c.raw.clone(),
+    }
+}
+
+fn kind_mark(kind: RowKind) -> &'static str {
+    match kind {
+        RowKind::Data => " ",
+        RowKind::Total => "=",
+        RowKind::Subtotal => "-",
+        RowKind::Heading => "#",
+    }
+}
+
+/// The human form: a heading line, then the grid with parsed values right-aligned;
+/// `=` marks totals, `-` subtotals, `#` group headings, `?` rows read more than one way.
+pub fn render_human(t: &Table) -> String {
+    let mut out = String::new();
+    let unit = unit_symbol(t.unit).map_or(String::new(), |u| format!(" ({u})"));
+    out.push_str(&format!(
+        "{}:{}:{}: {}{}\n",
+        t.provenance.file,
+        t.provenance.page,
+        t.provenance.line,
+        t.title.as_deref().unwrap_or("(untitled table)"),
+        unit
+    ));
+    let ncols = t.columns.len();
+    let mut grid: Vec<Vec<String>> = Vec::new();
+    let mut header = vec![t.label_header.clone().unwrap_or_default()];
+    header.extend(t.columns.iter().cloned());
+    grid.push(header);
+    for r in &t.rows {
+        let mut line = vec![r.label.clone()];
+        line.extend(r.cells.iter().map(shown));
+        line.resize(ncols + 1, String::new());
+        grid.push(line);
+    }
+    let widths: Vec<usize> = (0..=ncols)
+        .map(|c| {
+            grid.iter()
+                .map(|r| r.get(c).map_or(0, |s| s.chars().count()))
+                .max()
+                .unwrap_or(0)
+                .min(48)
+        })
+        .collect();
+    for (i, line) in grid.iter().enumerate() {
+        let mark = if i == 0 {
+            " "
+        } else {
+            let row = i - 1;
+            if t.ambiguities.iter().any(|a| a.row == row) {
+                "?"
+            } else {
+                t.rows.get(row).map_or(" ", |r| kind_mark(r.kind))
+            }
+        };
+        let mut text = format!("{mark} ");
+        for (c, cell) in line.iter().enumerate() {
+            let cell: String = cell.chars().take(48).collect();
+            let pad = widths[c].saturating_sub(cell.chars().count());
+            if c == 0 {
+                text.push_str(&cell);
+                text.push_str(&" ".repeat(pad));
+            } else {
+                text.push_str(" | ");
+                text.push_str(&" ".repeat(pad));
+                text.push_str(&cell);
+            }
+        }
+        out.push_str(text.trim_end());
+        out.push('\n');
+    }
+    for a in &t.ambiguities {
+        out.push_str(&format!(
+            "  ? {}: row {} reads as {}\n",
+            a.provenance,
+            a.row + 1,
+            a.readings
+                .iter()
+                .map(|r| format!("[{}]", r.join(" | ")))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ));
+    }
+    for r in &t.realigned {
+        out.push_str(&format!(
+            "  note: {}: figures moved under the columns they sum: {}\n",
+            r.provenance,
+            r.moves
+                .iter()
+                .map(|(f, to)| format!("{} → {}", f + 1, to + 1))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    out
+}
+
+/// Every table of one file, read through ingest and layout.
+pub fn tables_of_file(
+    path: &std::path::Path,
+    opts: &crate::ingest::IngestOptions,
+) -> Result<Vec<Table>, crate::ingest::IngestError> {
+    let ingested = crate::ingest::ingest_file(path, opts)?;
+    let laid_out = crate::layout::lay_out(ingested);
+    Ok(crate::table::extract(&laid_out))
+}
+
+pub fn run(args: TablesArgs) -> u8 {
+    let files = crate::ingest::collect_inputs(&args.input.paths);
+    let opts = args.input.ingest_options();
+    let mut failed = 0;
+    let mut all = Vec::new();
+    for path in &files {
+        match tables_of_file(path, &opts) {
+            Ok(tables) => all.extend(tables),
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed += 1;
+            }
+        }
+    }
+    match args.format {
+        TablesFormat::Json => {
+            let out = TablesOutput {
+                tables: all.iter().map(table_view).collect(),
+            };
+            match serde_json::to_string_pretty(&out) {
+                Ok(s) => println!("{s}"),
+                Err(e) => {
+                    eprintln!("error: cannot write JSON: {e}");
+                    return super::exit::USAGE;
+                }
+            }
+        }
+        TablesFormat::Human => {
+            for t in &all {
+                println!("{}", render_human(t));
+            }
+        }
+    }
+    if files.is_empty() || failed == files.len() {
+        super::exit::USAGE
+    } else {
+        super::exit::OK
+    }
+}

@@ -1,0 +1,128 @@
+//! Input whose line breaks were lost: archive text dumps often put a whole page on one
+//! line. Such a line is broken again before every header label and § opening, so the
+//! ordinary parsers see label–value lines.
+
+use super::header::LABELS;
+use super::lines::Ln;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A line at least this long that holds several labels is taken as flattened.
+const FLAT_MIN_CHARS: usize = 240;
+
+static PARA_OPEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\b[A-ZÅÄÖ]{2,10}\s+)?§\s*\d{1,4}\s+(?:DNR|Dnr)\b")
+        .unwrap_or_else(|_| unreachable!())
+});
+static TOC_OPEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:Innehållsförteckning|Ärendelista)\b").unwrap_or_else(|_| unreachable!())
+});
+
+/// Re-breaks flattened lines; other lines pass through unchanged.
+pub fn unflatten(lines: Vec<Ln>) -> Vec<Ln> {
+    if !lines.iter().any(is_flat) {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    for l in lines {
+        if !is_flat(&l) {
+            out.push(l);
+            continue;
+        }
+        // Heading marks of the lost lines ("… (C) ## ANSLAG/BEVIS") mean nothing now.
+        let text: String = l
+            .text
+            .split(' ')
+            .filter(|w| !(w.len() > 1 && w.chars().all(|c| c == '#')) && *w != "#")
+            .collect::<Vec<_>>()
+            .join(" ");
+        for part in break_at_labels(&text) {
+            out.push(Ln {
+                text: part,
+                page: l.page,
+                line: l.line,
+                marked: false,
+            });
+        }
+    }
+    out
+}
+
+fn is_flat(l: &Ln) -> bool {
+    l.text.chars().count() >= FLAT_MIN_CHARS && cut_points(&l.text).len() >= 3
+}
+
+/// Byte offsets where a label (case-sensitive, at a word start) or a § opening begins.
+fn cut_points(s: &str) -> Vec<usize> {
+    let mut cuts: Vec<usize> = Vec::new();
+    for (label, _) in LABELS {
+        if label.len() < 5 {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(i) = s.get(from..).and_then(|r| r.find(label)) {
+            let at = from + i;
+            let before_ok = at == 0
+                || s.get(..at)
+                    .and_then(|b| b.chars().last())
+                    .is_some_and(|c| !c.is_alphanumeric());
+            let after = s.get(at + label.len()..).and_then(|a| a.chars().next());
+            let after_ok = after.is_none_or(|c| !c.is_alphanumeric());
+            if before_ok && after_ok && !cuts.iter().any(|&c| c <= at && at < c + 4) {
+                cuts.push(at);
+            }
+            from = at + label.len();
+        }
+    }
+    cuts.extend(PARA_OPEN.find_iter(s).map(|m| m.start()));
+    cuts.extend(TOC_OPEN.find_iter(s).map(|m| m.start()));
+    cuts.sort_unstable();
+    cuts.dedup();
+    // A longer label containing a shorter one at another offset ("Förvaringsplats för
+    // protokollet" and "Förvaringsplats"): drop cuts that fall inside an earlier label.
+    let mut kept: Vec<usize> = Vec::new();
+    for c in cuts {
+        let inside = kept.last().is_some_and(|&k| {
+            LABELS
+                .iter()
+                .any(|(l, _)| s.get(k..).is_some_and(|r| r.starts_with(l)) && c < k + l.len())
+        });
+        if !inside {
+            kept.push(c);
+        }
+    }
+    kept
+}
+
+fn break_at_labels(s: &str) -> Vec<String> {
+    let cuts = cut_points(s);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for c in cuts.into_iter().chain(std::iter::once(s.len())) {
+        if c > start {
+            if let Some(part) = s.get(start..c) {
+                let t = part.trim();
+                if !t.is_empty() {
+                    out.push(t.to_string());
+                }
+            }
+        }
+        start = c;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn breaks_before_labels() {
+        let s = "SERVICENÄMND X Sammanträdesdatum 2022-03-02 Plats och tid Vårgårda kl. 09.00-10.45. Utses att justera Bengt Hilmersson (C) Justeringens plats och tid Kommunhuset, 2022-03-02 Sekreterare _____ Paragrafer 1-10 Michelle Lunne Ordförande _____ Gunnar Andersson (M) Justerande _____ Bengt Hilmersson (C) ANSLAG/BEVIS Förvaringsplats för protokoll Kommunhuset";
+        let parts = break_at_labels(s);
+        assert_eq!(parts[0], "SERVICENÄMND X");
+        assert!(parts.contains(&"Paragrafer 1-10 Michelle Lunne".to_string()));
+        assert!(parts.contains(&"Förvaringsplats för protokoll Kommunhuset".to_string()));
+        assert!(parts.contains(&"Justeringens plats och tid Kommunhuset, 2022-03-02".to_string()));
+    }
+}

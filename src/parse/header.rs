@@ -1,0 +1,690 @@
+//! The protocol header: organ, date, place and time, attendance, justering, signatures
+//! and the anslag/bevis block.
+//!
+//! Headers are label–value forms laid out in many ways (label and value on one line, the
+//! value on the next line, a table with tab-separated cells, or everything on one line).
+//! The parser therefore turns the header into a stream of cells, cuts it at known labels
+//! and reads each field's values, instead of expecting one layout.
+
+use super::lines::{collapse_ws, Ln};
+use super::refs;
+use crate::document::{Adjustment, Attendee, Notice, ParagraphRange, ProtocolHeader};
+use regex::Regex;
+use std::sync::{Arc, LazyLock};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Field {
+    Title,
+    MeetingDate,
+    PlaceTime,
+    Place,
+    Time,
+    Adjournment,
+    /// Attendance list: (group, default role).
+    People(&'static str, &'static str),
+    Adjusters,
+    Adjustment,
+    Signatures,
+    Secretary,
+    Chair,
+    Adjuster,
+    Paragraphs,
+    Notice,
+    NoticeOrgan,
+    Posted,
+    Removed,
+    Storage,
+    Ignore,
+}
+
+/// Labels, longest first so "Justeringens plats och tid" wins over shorter ones. Matched
+/// case-sensitively at the start of a cell (in running text a label word in lower case is
+/// just a word: "ordförande" after a name is a role, "Ordförande" a signature label).
+pub(crate) const LABELS: &[(&str, Field)] = &[
+    ("Datum för anslags uppsättande", Field::Posted),
+    ("Datum för anslags nedtagande", Field::Removed),
+    ("Datum då anslaget sätts upp", Field::Posted),
+    ("Datum då anslaget tas ned", Field::Removed),
+    ("Datum då anslaget tas ner", Field::Removed),
+    ("Anslaget sätts upp", Field::Posted),
+    ("Anslaget tas ned", Field::Removed),
+    ("Förvaringsplats för protokollet", Field::Storage),
+    ("Förvaringsplats för protokoll", Field::Storage),
+    ("Förvaringsplats", Field::Storage),
+    ("Justeringens plats och tid", Field::Adjustment),
+    ("Justeringens plats och datum", Field::Adjustment),
+    (
+        "Ej tjänstgörande ersättare",
+        Field::People("ersättare", "ersättare"),
+    ),
+    (
+        "Tjänstgörande ersättare",
+        Field::People("beslutande", "tjänstgörande ersättare"),
+    ),
+    ("Övriga deltagare", Field::People("övriga", "övrig")),
+    ("Övriga närvarande", Field::People("övriga", "övrig")),
+    ("Sammanträdesdatum", Field::MeetingDate),
+    ("Utses att justera", Field::Adjusters),
+    ("Plats och tid", Field::PlaceTime),
+    ("ANSLAG/BEVIS", Field::Notice),
+    ("ANSLAG / BEVIS", Field::Notice),
+    ("Anslag/bevis", Field::Notice),
+    ("Underskrifter", Field::Signatures),
+    ("Under- skrifter", Field::Signatures),
+    ("Under-skrifter", Field::Signatures),
+    ("Underskrift", Field::Ignore),
+    ("Ajournering", Field::Adjournment),
+    ("Beslutande", Field::People("beslutande", "ledamot")),
+    ("Ledamöter", Field::People("beslutande", "ledamot")),
+    ("Ersättare", Field::People("ersättare", "ersättare")),
+    ("Personal", Field::People("övriga", "övrig")),
+    ("Tjänstemän", Field::People("övriga", "övrig")),
+    ("Övriga", Field::People("övriga", "övrig")),
+    ("Sekreterare", Field::Secretary),
+    ("Ordförande", Field::Chair),
+    ("Justerande", Field::Adjuster),
+    ("Justerare", Field::Adjuster),
+    ("Paragrafer", Field::Paragraphs),
+    ("Organ", Field::NoticeOrgan),
+    ("Plats:", Field::Place),
+    ("Tid:", Field::Time),
+];
+
+/// The label a cell starts with, and the rest of the cell.
+pub(crate) fn match_label(cell: &str) -> Option<(Field, &str)> {
+    let cell = cell.trim_start();
+    for (label, field) in LABELS {
+        if let Some(rest) = cell.strip_prefix(label) {
+            let boundary = label.ends_with(':')
+                || rest.is_empty()
+                || rest.starts_with(|c: char| c.is_whitespace() || c == ':');
+            if boundary {
+                return Some((*field, rest.trim_start_matches(':').trim()));
+            }
+        }
+    }
+    None
+}
+
+/// "Datum för anslags uppsättande 2022-03-03 Datum för anslags nedtagande 2022-03-25":
+/// two fields in one cell. Only long labels are looked for inside a cell (short label
+/// words like "Organ" occur in running text).
+fn split_at_inner_labels(cell: &str) -> Vec<String> {
+    let mut cuts: Vec<usize> = Vec::new();
+    for (label, _) in LABELS.iter().filter(|(l, _)| l.chars().count() >= 14) {
+        let mut from = 1;
+        while let Some(i) = cell.get(from..).and_then(|r| r.find(label)) {
+            let at = from + i;
+            if cell.get(..at).is_some_and(|b| b.ends_with(' '))
+                && !cuts.iter().any(|&c| c <= at && at < c + 14)
+            {
+                cuts.push(at);
+            }
+            from = at + label.len();
+        }
+    }
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for c in cuts.into_iter().chain(std::iter::once(cell.len())) {
+        if let Some(part) = cell.get(start..c) {
+            if !part.trim().is_empty() {
+                out.push(part.trim().to_string());
+            }
+        }
+        start = c;
+    }
+    out
+}
+
+struct Entry {
+    field: Field,
+    values: Vec<String>,
+}
+
+/// Reads a protocol header from the lines before the innehållsförteckning or first §.
+pub fn parse_header(lines: &[Ln], file: &Arc<str>) -> ProtocolHeader {
+    let entries = fields(lines);
+    let mut h = ProtocolHeader {
+        provenance: lines.first().map(|l| l.provenance(file)),
+        ..ProtocolHeader::default()
+    };
+    let mut in_notice = false;
+    let mut notice = Notice::default();
+    let mut title_lines: Vec<String> = Vec::new();
+    let mut signature_adjusters: Vec<String> = Vec::new();
+    let mut listed_adjusters: Vec<String> = Vec::new();
+    for e in &entries {
+        let joined = collapse_ws(&e.values.join(" "));
+        match e.field {
+            Field::Title => title_lines.extend(e.values.iter().cloned()),
+            Field::Notice => {
+                in_notice = true;
+                notice.provenance = h.provenance.clone();
+            }
+            Field::MeetingDate if in_notice => notice.meeting_date = refs::first_date(&joined),
+            Field::MeetingDate => {
+                if h.meeting_date.is_none() {
+                    h.meeting_date = refs::first_date(&joined);
+                }
+            }
+            Field::PlaceTime => {
+                h.time = refs::time_range(&joined);
+                h.place = place_before_time(&joined);
+                if h.meeting_date.is_none() {
+                    h.meeting_date = refs::first_date(&joined);
+                }
+            }
+            Field::Place => h.place = non_empty(&joined),
+            Field::Time => {
+                h.time = refs::time_range(&joined);
+                if h.meeting_date.is_none() {
+                    h.meeting_date = refs::first_date(&joined);
+                }
+            }
+            Field::Adjournment => h.adjournment = non_empty(&joined),
+            Field::People(group, role) => {
+                for v in &e.values {
+                    h.attendance.extend(people(v, group, role));
+                }
+            }
+            Field::Adjusters => listed_adjusters.extend(names_in_list(&joined)),
+            Field::Adjustment => {
+                let date = refs::first_date(&joined);
+                let place = place_before_date(&joined);
+                h.adjustment = Some(Adjustment { place, date });
+            }
+            Field::Secretary => {
+                if h.secretary.is_none() {
+                    h.secretary = signature_name(&e.values);
+                }
+            }
+            Field::Chair => {
+                if h.chair.is_none() {
+                    h.chair = signature_name(&e.values);
+                }
+            }
+            Field::Adjuster => {
+                if let Some(n) = signature_name(&e.values) {
+                    signature_adjusters.push(n);
+                }
+            }
+            Field::Paragraphs => {
+                h.paragraphs = e.values.first().and_then(|v| leading_range(v));
+            }
+            Field::NoticeOrgan => notice.organ = non_empty(&joined),
+            Field::Posted => notice.posted = refs::first_date(&joined),
+            Field::Removed => notice.removed = refs::first_date(&joined),
+            Field::Storage => notice.storage = non_empty(&joined),
+            Field::Signatures | Field::Ignore => {}
+        }
+    }
+    for n in listed_adjusters.into_iter().chain(signature_adjusters) {
+        if !h.adjusters.contains(&n) && h.chair.as_ref() != Some(&n) {
+            h.adjusters.push(n);
+        }
+    }
+    if h.chair.is_none() {
+        h.chair = h
+            .attendance
+            .iter()
+            .find(|a| a.role == "ordförande")
+            .map(|a| a.name.clone());
+    }
+    h.organ = notice
+        .organ
+        .clone()
+        .or_else(|| organ_from_title(&title_lines));
+    if h.meeting_date.is_none() {
+        h.meeting_date = notice.meeting_date;
+    }
+    h.municipality = municipality(&h, &notice);
+    if notice != Notice::default() {
+        h.notice = Some(notice);
+    }
+    for a in &mut h.attendance {
+        a.provenance = h.provenance.clone();
+    }
+    h
+}
+
+/// The header as (field, values): every line split into cells at column gaps and a cell
+/// that starts with a label opens a new field.
+fn fields(lines: &[Ln]) -> Vec<Entry> {
+    let mut cells: Vec<String> = Vec::new();
+    for l in lines {
+        for c in l.cells() {
+            let c = collapse_ws(c);
+            // "Under-" / "skrifter": a label hyphenated over two lines.
+            if c == "skrifter" && cells.last().is_some_and(|p| p == "Under-") {
+                if let Some(p) = cells.last_mut() {
+                    *p = "Underskrifter".to_string();
+                }
+                continue;
+            }
+            cells.extend(split_at_inner_labels(&c));
+        }
+    }
+    let mut out: Vec<Entry> = vec![Entry {
+        field: Field::Title,
+        values: Vec::new(),
+    }];
+    for c in cells {
+        if let Some((field, rest)) = match_label(&c) {
+            // "Beslutande" followed by a bold "Beslutande": one field.
+            let same_as_last = out
+                .last()
+                .is_some_and(|e| e.field == field && e.values.is_empty());
+            if !same_as_last {
+                out.push(Entry {
+                    field,
+                    values: Vec::new(),
+                });
+            }
+            if !rest.is_empty() {
+                push_value(&mut out, rest.to_string());
+            }
+        } else {
+            push_value(&mut out, c);
+        }
+    }
+    out
+}
+
+/// Adds a value to the current field, or — when the current field takes one short value
+/// ("Paragrafer 1-10") and already has it — to the nearest earlier field still waiting
+/// for a name (the signature grid puts "Paragrafer 1-10" beside "Sekreterare").
+fn push_value(out: &mut [Entry], value: String) {
+    let n = out.len();
+    let Some(last) = out.last_mut() else {
+        return;
+    };
+    if last.field == Field::Paragraphs {
+        if last.values.is_empty() {
+            // "1-10 Michelle Lunne" (flattened): keep the range, pass on the rest.
+            let (range, rest) = split_leading_range(&value);
+            if let Some(r) = range {
+                last.values.push(r);
+                if rest.is_empty() {
+                    return;
+                }
+                return give_to_waiting(out, n - 1, rest);
+            }
+        }
+        return give_to_waiting(out, n - 1, value);
+    }
+    last.values.push(value);
+}
+
+fn give_to_waiting(out: &mut [Entry], before: usize, value: String) {
+    let waiting = out[..before].iter_mut().rev().take(3).find(|e| {
+        matches!(e.field, Field::Secretary | Field::Chair | Field::Adjuster)
+            && signature_name(&e.values).is_none()
+    });
+    match waiting {
+        Some(e) => e.values.push(value),
+        None => {
+            if let Some(e) = out.get_mut(before) {
+                e.values.push(value);
+            }
+        }
+    }
+}
+
+static LEADING_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(§§?\s*)?(\d{1,4}\s*[-–]\s*\d{1,4}|\d{1,4})\b\s*(.*)$")
+        .unwrap_or_else(|_| unreachable!())
+});
+
+fn split_leading_range(v: &str) -> (Option<String>, String) {
+    match LEADING_RANGE.captures(v) {
+        Some(c) => (
+            c.get(2).map(|m| m.as_str().to_string()),
+            c.get(3)
+                .map_or(String::new(), |m| m.as_str().trim().to_string()),
+        ),
+        None => (None, v.to_string()),
+    }
+}
+
+fn leading_range(v: &str) -> Option<ParagraphRange> {
+    let (r, _) = split_leading_range(v);
+    let r = r?;
+    refs::bare_range(&r).or_else(|| {
+        let n: u32 = r.trim().parse().ok()?;
+        Some(ParagraphRange { from: n, to: n })
+    })
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    let t = s.trim().trim_end_matches(['.', ',']).trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+fn place_before_time(s: &str) -> Option<String> {
+    let cut = refs::time_start(s).unwrap_or(s.len());
+    let place = s.get(..cut).unwrap_or(s);
+    place_before_date(place)
+}
+
+fn place_before_date(s: &str) -> Option<String> {
+    static DATE_AT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:19|20)\d\d-\d\d-\d\d").unwrap_or_else(|_| unreachable!()));
+    let cut = DATE_AT.find(s).map_or(s.len(), |m| m.start());
+    let cut = refs::time_start(s).map_or(cut, |t| t.min(cut));
+    non_empty(s.get(..cut).unwrap_or(s).trim_end_matches([',', ' ', '.']))
+}
+
+/// The name in a signature field: the first value with letters after the signature line
+/// ("_____", "…") and the party suffix are removed.
+fn signature_name(values: &[String]) -> Option<String> {
+    values.iter().find_map(|v| {
+        let v = v.trim_matches(|c: char| c == '_' || c == '.' || c == '…' || c.is_whitespace());
+        refs::person_name(v)
+    })
+}
+
+/// "Bengt Hilmersson (C)", "Anna A och Bo B", "Anna A, Bo B".
+fn names_in_list(s: &str) -> Vec<String> {
+    s.split([',', ';'])
+        .flat_map(|p| p.split(" och "))
+        .filter_map(|p| {
+            let (n, _) = refs::split_party(p);
+            refs::person_name(&n)
+        })
+        .filter(|n| n.split_whitespace().count() >= 2)
+        .collect()
+}
+
+fn organ_from_title(lines: &[String]) -> Option<String> {
+    lines
+        .iter()
+        .map(|l| collapse_ws(l))
+        .map(|l| {
+            let lower = l.to_lowercase();
+            for w in ["sammanträdesprotokoll", "protokoll", "kallelse"] {
+                if let Some(rest) = lower.strip_prefix(w) {
+                    return l
+                        .get(l.len() - rest.len()..)
+                        .unwrap_or("")
+                        .trim()
+                        .to_string();
+                }
+            }
+            l
+        })
+        .find(|l| {
+            l.chars().any(char::is_alphabetic)
+                && refs::first_date(l).is_none()
+                && !l.starts_with("Sid ")
+        })
+        .map(|l| tidy_case(&l))
+}
+
+/// "SERVICENÄMND IT/VÄXEL/TELEFONI" → "Servicenämnd IT/Växel/Telefoni"-like casing for
+/// all-caps titles; mixed-case text is kept as written.
+fn tidy_case(s: &str) -> String {
+    if s.chars().any(char::is_lowercase) {
+        return s.to_string();
+    }
+    // Words of up to three letters are abbreviations ("IT", "KS") and stay upper case.
+    let mut out = String::with_capacity(s.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.chars().count() <= 3 {
+            out.push_str(word);
+        } else {
+            let lower = word.to_lowercase();
+            let mut cs = lower.chars();
+            if let Some(f) = cs.next() {
+                out.extend(f.to_uppercase());
+                out.push_str(cs.as_str());
+            }
+        }
+        word.clear();
+    };
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+static KOMMUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\p{Lu}[\p{L}-]+) kommun\b").unwrap_or_else(|_| unreachable!())
+});
+
+fn municipality(h: &ProtocolHeader, notice: &Notice) -> Option<String> {
+    let from = |s: &str| {
+        KOMMUN
+            .captures(s)
+            .and_then(|c| c.get(1))
+            .map(|m| format!("{} kommun", m.as_str()))
+    };
+    notice
+        .storage
+        .as_deref()
+        .and_then(from)
+        .or_else(|| h.place.as_deref().and_then(from))
+        .or_else(|| {
+            h.attendance
+                .iter()
+                .filter_map(|a| a.organisation.as_deref())
+                .find_map(from)
+        })
+        .or_else(|| notice.storage.clone())
+}
+
+static PERSON_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2})(?:\s*\(([\p{L}]{1,6})\))?\s*,",
+    )
+    .unwrap_or_else(|_| unreachable!())
+});
+
+const ROLE_WORDS: &[&str] = &[
+    "ordförande",
+    "vice ordförande",
+    "1:e vice ordförande",
+    "2:e vice ordförande",
+    "förste vice ordförande",
+    "andre vice ordförande",
+    "ledamot",
+    "ersättare",
+    "tjänstgörande ersättare",
+    "ej tjänstgörande ersättare",
+    "sekreterare",
+];
+
+/// People in an attendance value: "Jacob Käll, ordförande, Vimmerby kommun Annicki
+/// Oscarsson, Ödeshögs kommun Conny Forsberg, Kinda kommun §§ 59-62 …" (one line, as in
+/// many protocols) or one person per value. A person starts with a capitalised name
+/// followed by a comma (optionally a party in parentheses).
+pub(crate) fn people(value: &str, group: &str, default_role: &str) -> Vec<Attendee> {
+    let value = collapse_ws(value);
+    let mut value = value.as_str();
+    // A sub-label inside the value ("Ledamöter Jacob Käll, …").
+    let (mut group, mut default_role) = (group, default_role);
+    if let Some((Field::People(g, r), rest)) = match_label(value) {
+        group = g;
+        default_role = r;
+        value = rest;
+    }
+    let mut starts: Vec<usize> = PERSON_START.find_iter(value).map(|m| m.start()).collect();
+    if starts.first() != Some(&0) {
+        starts.insert(0, 0);
+    }
+    let mut out = Vec::new();
+    for (i, &s) in starts.iter().enumerate() {
+        let e = starts.get(i + 1).copied().unwrap_or(value.len());
+        let chunk = value.get(s..e).unwrap_or("").trim();
+        out.extend(person(chunk, group, default_role));
+    }
+    out
+}
+
+fn person(chunk: &str, group: &str, default_role: &str) -> Vec<Attendee> {
+    let mut pieces = chunk.split(',').map(str::trim);
+    let Some(first) = pieces.next() else {
+        return Vec::new();
+    };
+    let (name, party) = refs::split_party(first);
+    if name.split_whitespace().count() < 2 || !name.starts_with(|c: char| c.is_uppercase()) {
+        return Vec::new();
+    }
+    let mut roles: Vec<(String, Option<ParagraphRange>, Option<String>)> = Vec::new();
+    let mut organisation = None;
+    let mut function: Vec<String> = Vec::new();
+    let mut pending_range: Option<ParagraphRange> = None;
+    for p in pieces.filter(|p| !p.is_empty()) {
+        let range = refs::paragraph_range(p);
+        let text = match refs::paragraph_range_start(p) {
+            Some(i) => p.get(..i).unwrap_or("").trim(),
+            None => p,
+        };
+        let lower = text.to_lowercase();
+        let (role_part, replaces) = match lower.split_once(" för ") {
+            Some((r, who)) if ROLE_WORDS.contains(&r) => (r.to_string(), Some(who.to_string())),
+            _ => (lower.clone(), None),
+        };
+        if ROLE_WORDS.contains(&role_part.as_str()) {
+            let replaces = replaces.and_then(|_| {
+                text.split_once(" för ")
+                    .and_then(|(_, w)| refs::person_name(w))
+            });
+            roles.push((role_part, range, replaces));
+            continue;
+        }
+        if lower.ends_with(" kommun")
+            || lower.ends_with(" kommuner")
+            || lower.starts_with("region ")
+        {
+            organisation = Some(text.to_string());
+        } else if !text.is_empty() {
+            function.push(text.to_string());
+        }
+        if let Some(r) = range {
+            match roles.last_mut() {
+                Some(last) if last.1.is_none() => last.1 = Some(r),
+                _ => pending_range = Some(r),
+            }
+        }
+    }
+    if roles.is_empty() {
+        roles.push((default_role.to_string(), pending_range.take(), None));
+    } else if let (Some(r), Some(first)) = (pending_range, roles.first_mut()) {
+        if first.1.is_none() {
+            first.1 = Some(r);
+        }
+    }
+    let function = (!function.is_empty()).then(|| function.join(", "));
+    roles
+        .into_iter()
+        .map(|(role, paragraphs, replaces)| Attendee {
+            name: name.clone(),
+            role,
+            party: party.clone(),
+            replaces,
+            paragraphs,
+            group: group.to_string(),
+            function: function.clone(),
+            organisation: organisation.clone(),
+            provenance: None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_attendance_with_ranges() {
+        let v = "Ledamöter Jacob Käll, ordförande, Vimmerby kommun Annicki Oscarsson, Ödeshögs kommun Conny Forsberg, Kinda kommun §§ 59-62 Elisabet Hagström, Ydre kommun";
+        let p = people(v, "beslutande", "ledamot");
+        let names: Vec<_> = p.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Jacob Käll",
+                "Annicki Oscarsson",
+                "Conny Forsberg",
+                "Elisabet Hagström"
+            ]
+        );
+        assert_eq!(p[0].role, "ordförande");
+        assert_eq!(p[2].paragraphs, Some(ParagraphRange { from: 59, to: 62 }));
+        assert_eq!(p[2].organisation.as_deref(), Some("Kinda kommun"));
+    }
+
+    #[test]
+    fn two_roles_two_ranges() {
+        let p = people(
+            "Ersättare Christer Segerstéen, ersättare, Kinda kommun §§ 59-62, tjänstgörande ersättare §§ 62-67",
+            "beslutande",
+            "ledamot",
+        );
+        assert_eq!(p.len(), 2);
+        assert_eq!(
+            (p[0].role.as_str(), p[0].paragraphs.clone()),
+            ("ersättare", Some(ParagraphRange { from: 59, to: 62 }))
+        );
+        assert_eq!(
+            (p[1].role.as_str(), p[1].paragraphs.clone()),
+            (
+                "tjänstgörande ersättare",
+                Some(ParagraphRange { from: 62, to: 67 })
+            )
+        );
+        assert_eq!(p[0].group, "ersättare");
+    }
+
+    #[test]
+    fn staff_with_functions() {
+        let p = people(
+            "Henrik Remmerfelt, förbundsdirektör Joakim Karlsson, ledningssekreterare Roger Karlsson, projektledare Google Workspace § 59 Malin Vikström, ekonom §§ 62-63",
+            "övriga",
+            "övrig",
+        );
+        let names: Vec<_> = p.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Henrik Remmerfelt",
+                "Joakim Karlsson",
+                "Roger Karlsson",
+                "Malin Vikström"
+            ]
+        );
+        assert_eq!(p[2].paragraphs, Some(ParagraphRange { from: 59, to: 59 }));
+        assert_eq!(
+            p[2].function.as_deref(),
+            Some("projektledare Google Workspace")
+        );
+    }
+
+    #[test]
+    fn party_is_split_off() {
+        let p = people(
+            "Gunnar Andersson (M), ordförande, Herrljunga kommun",
+            "beslutande",
+            "ledamot",
+        );
+        assert_eq!(p[0].name, "Gunnar Andersson");
+        assert_eq!(p[0].party.as_deref(), Some("M"));
+        assert_eq!(p[0].role, "ordförande");
+    }
+
+    #[test]
+    fn casing_of_all_caps_organ() {
+        assert_eq!(
+            tidy_case("SERVICENÄMND IT/VÄXEL/TELEFONI"),
+            "Servicenämnd IT/Växel/Telefoni"
+        );
+    }
+}

@@ -1,0 +1,186 @@
+//! The lines the structure parsers read: furniture left out, markdown-like markup
+//! (`#` headings, `**bold**`, `<b>`, `<i>`, escapes) removed but remembered as a
+//! heading hint, and every line keeping its page and line number.
+
+use crate::layout::LaidOutFile;
+use crate::Provenance;
+use std::sync::Arc;
+
+/// One line as the structure parsers see it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ln {
+    /// Markup removed, surrounding whitespace trimmed; tabs (column gaps) kept.
+    pub text: String,
+    pub page: u32,
+    pub line: u32,
+    /// The source marked the line as a heading (`#`) or set all of it in bold.
+    pub marked: bool,
+}
+
+impl Ln {
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    pub fn provenance(&self, file: &Arc<str>) -> Provenance {
+        Provenance::new(file, self.page, self.line)
+    }
+
+    /// The text with column gaps (tabs) turned into single spaces.
+    pub fn plain(&self) -> String {
+        collapse_ws(&self.text.replace('\t', " "))
+    }
+
+    /// The cells of a line split at column gaps, empty cells dropped.
+    pub fn cells(&self) -> Vec<&str> {
+        self.text
+            .split('\t')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect()
+    }
+
+    /// (page, line): orders lines and compares them with table positions.
+    pub fn pos(&self) -> (u32, u32) {
+        (self.page, self.line)
+    }
+}
+
+/// Every content line of the file, cleaned. A markdown line that glues a bold title to a
+/// bold heading ("**IT-chefen informerar****Sammanfattning**") becomes two lines with the
+/// same position, so titles and headings are told apart as the writer meant.
+pub fn content_lines(file: &LaidOutFile) -> Vec<Ln> {
+    let mut out = Vec::new();
+    for (page, line) in file.content_lines() {
+        for (text, marked) in split_glued_bold(&line.text) {
+            out.push(Ln {
+                text,
+                page: page.number,
+                line: line.number,
+                marked,
+            });
+        }
+    }
+    out
+}
+
+fn split_glued_bold(raw: &str) -> Vec<(String, bool)> {
+    let trimmed = raw.trim();
+    let (heading, body) = strip_heading_marks(trimmed);
+    // "**A****B**" and "**A**text**B**" (markdown from Word where runs are bold).
+    if body.contains("****") {
+        return body
+            .split("****")
+            .map(|part| {
+                let (t, bold) = clean_markup(part);
+                (t, heading || bold || !part.trim().is_empty())
+            })
+            .filter(|(t, _)| !t.is_empty())
+            .collect();
+    }
+    let (text, bold) = clean_markup(body);
+    vec![(text, heading || bold)]
+}
+
+/// Removes leading `#`s; says whether there were any.
+fn strip_heading_marks(s: &str) -> (bool, &str) {
+    let rest = s.trim_start_matches('#');
+    if rest.len() != s.len() && (rest.is_empty() || rest.starts_with(' ')) {
+        (true, rest.trim())
+    } else {
+        (false, s)
+    }
+}
+
+/// Removes bold/italic markers and HTML-ish cell tags; `true` when the whole line was
+/// bold (a heading hint).
+pub fn clean_markup(s: &str) -> (String, bool) {
+    let t = s.trim();
+    let all_bold = (t.starts_with("**") && t.ends_with("**") && t.len() > 4)
+        || (t.starts_with("<b>") && t.ends_with("</b>") && !t.contains('\t'));
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while !rest.is_empty() {
+        if let Some(r) = ["<b>", "</b>", "<i>", "</i>", "<u>", "</u>", "<br>"]
+            .iter()
+            .find_map(|tag| rest.strip_prefix(tag))
+        {
+            rest = r;
+            continue;
+        }
+        if let Some(r) = rest.strip_prefix('\\') {
+            // Markdown escape: keep the escaped character.
+            let mut chars = r.chars();
+            if let Some(c) = chars.next() {
+                out.push(c);
+            }
+            rest = chars.as_str();
+            continue;
+        }
+        if let Some(r) = rest.strip_prefix("**") {
+            rest = r;
+            continue;
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            // Lone `*` around words is emphasis; keep `*` inside figures/words alone.
+            if c == '*' {
+                rest = chars.as_str();
+                continue;
+            }
+            out.push(c);
+        }
+        rest = chars.as_str();
+    }
+    let text = out.trim().to_string();
+    (text, all_bold)
+}
+
+pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Lines made only of rules and underscores ("\_\_\_\_\_", "---"): separators.
+pub fn is_rule(s: &str) -> bool {
+    let t = s.trim();
+    !t.is_empty()
+        && t.chars()
+            .all(|c| matches!(c, '_' | '-' | '—' | '–' | '*' | '='))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glued_bold_title_and_heading_split() {
+        let parts = split_glued_bold("**IT-chefen informerar****Sammanfattning**");
+        assert_eq!(
+            parts,
+            vec![
+                ("IT-chefen informerar".to_string(), true),
+                ("Sammanfattning".to_string(), true)
+            ]
+        );
+    }
+
+    #[test]
+    fn markup_removed() {
+        assert_eq!(
+            clean_markup("<b>TOTALT UB</b>\t<b>6 809</b>").0,
+            "TOTALT UB\t6 809"
+        );
+        assert_eq!(clean_markup("\\_\\_\\_").0, "___");
+        assert_eq!(
+            split_glued_bold("## **Ändring av dagordning**"),
+            vec![("Ändring av dagordning".to_string(), true)]
+        );
+    }
+}

@@ -1,0 +1,453 @@
+//! Protocol paragraphs (§§): number, prefix, dnr, title, sections, and what the sections
+//! say — att-satser, yrkanden, omröstning, reservationer, expedieras till.
+
+use super::headings::{self, kind};
+use super::lines::{collapse_ws, is_rule, Ln};
+use super::refs;
+use crate::document::{BasisItem, Paragraph, Proposal, Section, SourceLine, Vote};
+use regex::Regex;
+use std::sync::{Arc, LazyLock};
+
+static PARA_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:([A-ZÅÄÖ]{2,10})\s+)?§\s*(\d{1,4})$").unwrap_or_else(|_| unreachable!())
+});
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})[.)]\s+(.+)$").unwrap_or_else(|_| unreachable!()));
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-•–*\u{f0b7}]\s*(.+)$").unwrap_or_else(|_| unreachable!()));
+static PROPOSER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:Ordförande(?:n)?|Ledamot(?:en)?|Ersättare(?:n)?)\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2})(?:\s*\(([\p{L}]{1,6})\))?\s+yrkar\b[\s:]*(.*)$",
+    )
+    .unwrap_or_else(|_| unreachable!())
+});
+
+/// A paragraph's opening line: "ITVT § 1", "§ 59" (alone on its line, or followed by
+/// the title in the next column). Returns (prefix, number, title on the same line).
+pub fn paragraph_start(l: &Ln) -> Option<(Option<String>, u32, Option<String>)> {
+    let cells = l.cells();
+    let first = collapse_ws(cells.first()?);
+    let c = PARA_START.captures(&first)?;
+    let prefix = c.get(1).map(|m| m.as_str().to_string());
+    let number: u32 = c.get(2)?.as_str().parse().ok()?;
+    let title = match cells.len() {
+        1 => None,
+        2 => {
+            let t = cells[1];
+            // A trailing page number means an innehållsförteckning line, not a §.
+            if t.trim_end().ends_with(|c: char| c.is_ascii_digit()) && t.contains("..") {
+                return None;
+            }
+            Some(collapse_ws(t))
+        }
+        _ => return None,
+    };
+    Some((prefix, number, title))
+}
+
+/// "Fortsättning ITVT § 2", "Fortsättning § ITVT 7": a page break inside a paragraph.
+pub fn is_continuation(l: &Ln) -> bool {
+    let t = l.plain().to_lowercase();
+    t.starts_with("fortsättning") && t.contains('§')
+}
+
+/// Parses one paragraph from its lines (the opening line first).
+pub fn parse_paragraph(lines: &[Ln], file: &Arc<str>) -> Option<Paragraph> {
+    let open = lines.first()?;
+    let (prefix, number, same_line_title) = paragraph_start(open)?;
+    let mut dnr: Vec<String> = Vec::new();
+    let mut title = same_line_title;
+    let mut i = 1;
+    // Dnr and title come before the first section heading.
+    while i < lines.len() {
+        let l = &lines[i];
+        let text = l.plain();
+        if text.is_empty() || is_rule(&text) {
+            i += 1;
+            continue;
+        }
+        let found = refs::dnrs(&text);
+        if !found.is_empty() && text.len() < 80 {
+            dnr.extend(found);
+            i += 1;
+            continue;
+        }
+        if title.is_none() && headings::heading_kind(&text).is_none() {
+            title = Some(text);
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    let sections = sections(&lines[i..], file);
+    let mut p = Paragraph {
+        number,
+        prefix,
+        dnr,
+        title: title.unwrap_or_default(),
+        sections: Vec::new(),
+        decision: Vec::new(),
+        decision_heading: None,
+        decision_text: None,
+        basis: Vec::new(),
+        recommendation: Vec::new(),
+        notes: Vec::new(),
+        proposals: Vec::new(),
+        votes: Vec::new(),
+        reservations: Vec::new(),
+        dispatch: Vec::new(),
+        tables: Vec::new(),
+        pages: (open.page, lines.last().map_or(open.page, |l| l.page)),
+        provenance: open.provenance(file),
+    };
+    fill_from_sections(&mut p, &sections);
+    p.sections = sections;
+    Some(p)
+}
+
+/// Cuts lines into sections at recognised headings. Text before the first heading is a
+/// "body" section. Heading lines with their value ("Expedieras till: KF") open the
+/// section and give its first line.
+pub fn sections(lines: &[Ln], file: &Arc<str>) -> Vec<Section> {
+    let mut out: Vec<Section> = Vec::new();
+    for l in lines {
+        let text = l.plain();
+        if text.is_empty() || is_rule(&text) || is_continuation(l) {
+            continue;
+        }
+        if let Some(k) = heading_of(l, &text) {
+            // "Förslag till beslut" then "Förvaltningens förslag till beslut:": one section.
+            let merge = out
+                .last()
+                .is_some_and(|s| s.kind == k && s.lines.is_empty() && k != kind::DECISION);
+            if !merge {
+                out.push(Section {
+                    heading: text.trim_end_matches(':').trim().to_string(),
+                    kind: k.to_string(),
+                    lines: Vec::new(),
+                    provenance: Some(l.provenance(file)),
+                });
+            }
+            continue;
+        }
+        let inline = if l.cells().len() <= 1 {
+            headings::split_inline_heading(&text).filter(|(k, _, _)| *k != kind::DECISION)
+        } else {
+            None
+        };
+        if let Some((k, head, value)) = inline {
+            out.push(Section {
+                heading: head,
+                kind: k.to_string(),
+                lines: vec![SourceLine {
+                    text: value,
+                    provenance: l.provenance(file),
+                }],
+                provenance: Some(l.provenance(file)),
+            });
+            continue;
+        }
+        if out.is_empty() {
+            out.push(Section {
+                heading: String::new(),
+                kind: kind::BODY.to_string(),
+                lines: Vec::new(),
+                provenance: Some(l.provenance(file)),
+            });
+        }
+        if let Some(s) = out.last_mut() {
+            s.lines.push(SourceLine {
+                // Keep tabs: a table row stays recognisable as one.
+                text: l.text.clone(),
+                provenance: l.provenance(file),
+            });
+        }
+    }
+    out
+}
+
+/// A heading line's kind. A line the source did not mark must match the vocabulary
+/// exactly; a decision heading it did not mark must be "<organ>s beslut".
+fn heading_of(l: &Ln, text: &str) -> Option<&'static str> {
+    if text.len() > 100 || text.contains('\t') && l.cells().len() > 1 {
+        return None;
+    }
+    let k = headings::heading_kind(text)?;
+    if k == kind::DECISION && !l.marked {
+        let t = text.trim_end_matches(':').trim();
+        let before = t.strip_suffix("beslut").unwrap_or("").trim_end();
+        if !(t.eq_ignore_ascii_case("beslut") || before.ends_with('s')) {
+            return None;
+        }
+    }
+    Some(k)
+}
+
+fn is_table_row(text: &str) -> bool {
+    text.matches('\t').count() >= 2 && text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Text lines of a section: table rows and separators left out.
+fn text_lines(s: &Section) -> impl Iterator<Item = (&SourceLine, String)> {
+    s.lines.iter().filter_map(|l| {
+        if is_table_row(&l.text) {
+            return None;
+        }
+        let t = collapse_ws(&l.text.replace('\t', " "));
+        (!t.is_empty() && !is_rule(&t)).then_some((l, t))
+    })
+}
+
+/// Items of a list written as numbered or bulleted lines; continuation lines join the
+/// item before. Lead-in lines ("Direktionen beslutar:") are not items. When nothing is
+/// numbered or bulleted, each line is one item.
+fn list_items(secs: &[&Section]) -> Vec<String> {
+    let mut items: Vec<String> = Vec::new();
+    let mut plain: Vec<String> = Vec::new();
+    let mut listed = false;
+    for s in secs {
+        for (_, t) in text_lines(s) {
+            if let Some(c) = NUMBERED.captures(&t).or_else(|| BULLET.captures(&t)) {
+                let body = c.get(c.len() - 1).map_or("", |m| m.as_str()).trim();
+                items.push(body.to_string());
+                listed = true;
+            } else if listed && t.starts_with(|c: char| c.is_lowercase()) {
+                if let Some(last) = items.last_mut() {
+                    last.push(' ');
+                    last.push_str(&t);
+                }
+            } else {
+                plain.push(t);
+            }
+        }
+    }
+    if listed {
+        items
+    } else {
+        plain
+    }
+}
+
+fn fill_from_sections(p: &mut Paragraph, sections: &[Section]) {
+    let of = |k: &str| sections.iter().filter(|s| s.kind == k).collect::<Vec<_>>();
+    let decision = of(kind::DECISION);
+    if let Some(first) = decision.first() {
+        p.decision_heading = Some(first.heading.clone());
+        p.decision = list_items(&decision);
+        let text: Vec<String> = decision
+            .iter()
+            .flat_map(|s| text_lines(s).map(|(_, t)| t).collect::<Vec<_>>())
+            .collect();
+        p.decision_text = (!text.is_empty()).then(|| text.join("\n"));
+    } else if let Some(last) = sections
+        .iter()
+        .rev()
+        .flat_map(|s| {
+            text_lines(s)
+                .map(|(_, t)| t)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+        })
+        .next()
+    {
+        // No decision heading: a closing formula is the decision ("Informationen tas
+        // emot och läggs till handlingarna.").
+        let l = last.to_lowercase();
+        if l.contains("läggs till handlingarna")
+            || l.contains("till protokollet")
+            || l.contains(" beslutar ")
+        {
+            p.decision = vec![last.clone()];
+            p.decision_text = Some(last);
+        }
+    }
+    p.recommendation = list_items(&of(kind::RECOMMENDATION))
+        .into_iter()
+        .filter(|t| !t.ends_with(':'))
+        .collect();
+    p.basis = of(kind::BASIS)
+        .iter()
+        .flat_map(|s| {
+            text_lines(s)
+                .map(|(l, t)| BasisItem {
+                    date: refs::first_date(&t),
+                    text: t,
+                    provenance: Some(l.provenance.clone()),
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    p.dispatch = of(kind::DISPATCH)
+        .iter()
+        .flat_map(|s| text_lines(s).map(|(_, t)| t).collect::<Vec<_>>())
+        .map(|t| strip_bullet(&t))
+        .filter(|t| !matches!(t.to_lowercase().as_str(), "till" | "till:" | ""))
+        .collect();
+    p.notes = of(kind::NOTE)
+        .iter()
+        .flat_map(|s| text_lines(s).map(|(_, t)| t).collect::<Vec<_>>())
+        .collect();
+    p.proposals = proposals(sections);
+    p.votes = of(kind::VOTE).iter().filter_map(|s| vote(s)).collect();
+    p.reservations = reservations(sections);
+}
+
+fn strip_bullet(t: &str) -> String {
+    match BULLET.captures(t) {
+        Some(c) => c.get(1).map_or(t, |m| m.as_str()).trim().to_string(),
+        None => t.trim().to_string(),
+    }
+}
+
+/// Yrkanden: "Joakim Magnusson yrkar på följande: …" and the lines after it, up to the
+/// next proposer.
+fn proposals(sections: &[Section]) -> Vec<Proposal> {
+    let mut out: Vec<Proposal> = Vec::new();
+    let in_proposals = sections.iter().any(|s| s.kind == kind::PROPOSALS);
+    for s in sections {
+        let own = s.kind == kind::PROPOSALS;
+        if in_proposals && !own {
+            continue;
+        }
+        for (l, t) in text_lines(s) {
+            if let Some(c) = PROPOSER.captures(&t) {
+                let by = c.get(1).map_or("", |m| m.as_str()).to_string();
+                let rest = c.get(3).map_or("", |m| m.as_str()).trim();
+                let rest = rest
+                    .strip_prefix("på följande:")
+                    .or_else(|| rest.strip_prefix("följande:"))
+                    .or_else(|| rest.strip_prefix("på ").filter(|r| r.starts_with("att ")))
+                    .unwrap_or(rest)
+                    .trim();
+                out.push(Proposal {
+                    by,
+                    text: rest.to_string(),
+                    provenance: Some(l.provenance.clone()),
+                });
+            } else if own {
+                if let Some(last) = out.last_mut() {
+                    if !last.text.is_empty() {
+                        last.text.push('\n');
+                    }
+                    last.text.push_str(&t);
+                }
+            }
+        }
+    }
+    out
+}
+
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(\d{1,3})\s+(ja|nej)[-\s]?röst(?:er)?|(\d{1,3})\s+(?:ledamöter\s+)?(avst[åo]r|avstod|frånvarande)")
+        .unwrap_or_else(|_| unreachable!())
+});
+
+fn vote(s: &Section) -> Option<Vote> {
+    let mut v = Vote {
+        provenance: s.provenance.clone(),
+        ..Vote::default()
+    };
+    let mut any = false;
+    for (_, t) in text_lines(s) {
+        for c in COUNT.captures_iter(&t) {
+            let n = c
+                .get(1)
+                .or_else(|| c.get(3))
+                .and_then(|m| m.as_str().parse::<u32>().ok());
+            let what = c
+                .get(2)
+                .or_else(|| c.get(4))
+                .map(|m| m.as_str().to_lowercase())
+                .unwrap_or_default();
+            match what.as_str() {
+                "ja" => v.yes = n,
+                "nej" => v.no = n,
+                "frånvarande" => v.absent = n,
+                _ => v.abstain = n,
+            }
+            any = true;
+        }
+        let lower = t.to_lowercase();
+        for (prefix, names) in [
+            ("ja:", &mut v.names_yes),
+            ("nej:", &mut v.names_no),
+            ("avstår:", &mut v.names_abstain),
+        ] {
+            if let Some(rest) = lower.strip_prefix(prefix) {
+                let start = t.len() - rest.len();
+                names.extend(
+                    t.get(start..)
+                        .unwrap_or("")
+                        .split([',', ';'])
+                        .filter_map(|n| refs::person_name(n.trim())),
+                );
+                any = true;
+            }
+        }
+    }
+    any.then_some(v)
+}
+
+/// Names of those who reserve themselves against the decision.
+fn reservations(sections: &[Section]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in sections {
+        for (_, t) in text_lines(s) {
+            let Some(i) = t
+                .find(" reserverar sig")
+                .or_else(|| t.find(" reserverade sig"))
+            else {
+                continue;
+            };
+            let who = t.get(..i).unwrap_or("");
+            for n in who.split([',', ';']).flat_map(|p| p.split(" och ")) {
+                let (name, _) = refs::split_party(n);
+                if let Some(name) = refs::person_name(&name) {
+                    if name.split_whitespace().count() >= 2 && !out.contains(&name) {
+                        out.push(name);
+                    }
+                }
+            }
+        }
+        if s.kind == kind::RESERVATION {
+            for (_, t) in text_lines(s) {
+                if t.contains("reserver") {
+                    continue;
+                }
+                let (name, _) = refs::split_party(&t);
+                if let Some(name) = refs::person_name(&name) {
+                    if name.split_whitespace().count() <= 4 && !out.contains(&name) {
+                        out.push(name);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opening_lines() {
+        let ln = |t: &str| Ln {
+            text: t.into(),
+            page: 1,
+            line: 1,
+            marked: false,
+        };
+        assert_eq!(
+            paragraph_start(&ln("ITVT § 1")),
+            Some((Some("ITVT".into()), 1, None))
+        );
+        assert_eq!(paragraph_start(&ln("§ 59")), Some((None, 59, None)));
+        assert_eq!(
+            paragraph_start(&ln("§ 1 IT-chefen informerar.....\t3")),
+            None
+        );
+        assert!(is_continuation(&ln("Fortsättning § ITVT 7")));
+    }
+}

@@ -1,0 +1,248 @@
+//! Tjänsteskrivelser (and the non-protocol documents of a bundle): the letterhead block
+//! (förvaltning, handläggare, "Tjänsteskrivelse", datum, dnr), the title, the sections
+//! (Sammanfattning, Beslutsunderlag, Förslag till beslut …) and the signature.
+
+use super::headings::{self, kind};
+use super::lines::{collapse_ws, Ln};
+use super::{is_footer_like, paragraph, refs, source_lines};
+use crate::document::{BasisItem, Document, DocumentKind, Memo, Section, Signature};
+use regex::Regex;
+use std::sync::{Arc, LazyLock};
+
+static KOMMUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\p{Lu}[\p{L}-]+) kommun\b").unwrap_or_else(|_| unreachable!())
+});
+static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2}$")
+        .unwrap_or_else(|_| unreachable!())
+});
+
+/// Letterhead and address lines that are never a title.
+fn is_letterhead(t: &str) -> bool {
+    let l = t.to_lowercase();
+    l == "tjänsteskrivelse"
+        || l.starts_with("sid ")
+        || l.contains("box ")
+        || l.contains("telefon")
+        || l.contains("www.")
+        || l.contains("org.nummer")
+        || l.contains("besöksadress")
+        || l.contains("e-post")
+        || l.starts_with("dnr")
+        || l.starts_with("diarienummer")
+        || l.starts_with("datum")
+        || l.starts_with("handläggare")
+        || is_footer_like(t)
+        || (refs::first_date(t).is_some() && t.len() <= 14)
+}
+
+/// Parses a non-protocol document of the given kind.
+pub fn parse_document(lines: &[Ln], kind: DocumentKind, file: &Arc<str>) -> Document {
+    let text_lines: Vec<&Ln> = lines.iter().filter(|l| !l.is_blank()).collect();
+    let first_heading = lines.iter().position(|l| {
+        let t = l.plain();
+        t.len() < 60 && headings::heading_kind(&t).is_some_and(|k| k != kind::DECISION)
+    });
+    let ts_line = text_lines
+        .iter()
+        .position(|l| l.plain().eq_ignore_ascii_case("tjänsteskrivelse"));
+    let (title, title_at) = match first_heading {
+        Some(h) if h > 0 => title_before(lines, h),
+        _ => (None, None),
+    };
+    let title = title.or_else(|| first_title(&text_lines));
+    // The letterhead: everything before the title (or the first heading).
+    let head_end = title_at.or(first_heading).unwrap_or(lines.len().min(25));
+    let head: Vec<String> = lines[..head_end.min(lines.len())]
+        .iter()
+        .map(Ln::plain)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let head_text = head.join("\n");
+    let date = refs::first_date(&head_text).or_else(|| {
+        text_lines
+            .iter()
+            .take(12)
+            .find_map(|l| refs::first_date(&l.plain()))
+    });
+    let dnr = refs::dnrs(&head_text);
+    let sections = match first_heading {
+        Some(h) => paragraph::sections(&lines[h..], file),
+        None => Vec::new(),
+    };
+    let memo = (kind == DocumentKind::Tjansteskrivelse)
+        .then(|| memo(&text_lines, ts_line, &head, &sections));
+    let author = memo.as_ref().and_then(|m| {
+        m.handler
+            .clone()
+            .or_else(|| m.signature.as_ref().map(|s| s.name.clone()))
+    });
+    let first = lines.first();
+    let last = lines.last();
+    Document {
+        kind,
+        title,
+        date,
+        dnr,
+        author,
+        organ: None,
+        memo,
+        sections,
+        pages: (first.map_or(1, |l| l.page), last.map_or(1, |l| l.page)),
+        header: None,
+        toc: Vec::new(),
+        paragraphs: Vec::new(),
+        tables: Vec::new(),
+        lines: source_lines(lines, file),
+        provenance: first.map_or_else(
+            || crate::Provenance::new(file, 1, 1),
+            |l| l.provenance(file),
+        ),
+    }
+}
+
+/// The title is the block of lines just above the first section heading (it may wrap
+/// over two or three lines), letterhead lines left out.
+fn title_before(lines: &[Ln], heading: usize) -> (Option<String>, Option<usize>) {
+    let mut i = heading;
+    while i > 0 && lines[i - 1].is_blank() {
+        i -= 1;
+    }
+    let end = i;
+    let mut start = end;
+    while start > 0 && !lines[start - 1].is_blank() && end - start < 3 {
+        let t = lines[start - 1].plain();
+        if is_letterhead(&t) {
+            break;
+        }
+        start -= 1;
+    }
+    if start == end {
+        return (None, None);
+    }
+    let t = collapse_ws(
+        &lines[start..end]
+            .iter()
+            .map(Ln::plain)
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    (Some(t), Some(start))
+}
+
+/// Without section headings: the first marked line, else the first line that is not
+/// letterhead.
+fn first_title(lines: &[&Ln]) -> Option<String> {
+    lines
+        .iter()
+        .take(30)
+        .find(|l| l.marked && !is_letterhead(&l.plain()))
+        .or_else(|| {
+            lines
+                .iter()
+                .take(30)
+                .find(|l| !is_letterhead(&l.plain()) && l.plain().chars().any(char::is_alphabetic))
+        })
+        .map(|l| l.plain())
+}
+
+fn memo(lines: &[&Ln], ts_line: Option<usize>, head: &[String], sections: &[Section]) -> Memo {
+    let mut m = Memo {
+        municipality: head.iter().find_map(|t| {
+            KOMMUN
+                .captures(t)
+                .and_then(|c| c.get(1))
+                .map(|g| format!("{} kommun", g.as_str()))
+        }),
+        ..Memo::default()
+    };
+    // Förvaltning and handläggare stand just above the word "Tjänsteskrivelse".
+    if let Some(ts) = ts_line {
+        for l in lines[ts.saturating_sub(3)..ts].iter().map(|l| l.plain()) {
+            if is_letterhead(&l) {
+                continue;
+            }
+            if NAME_LINE.is_match(&l) && !l.contains('/') && m.handler.is_none() {
+                m.handler = Some(l);
+            } else if m.department.is_none() {
+                m.department = Some(l);
+            }
+        }
+    }
+    let of = |k: &str| sections.iter().filter(|s| s.kind == k).collect::<Vec<_>>();
+    let text_of = |s: &Section| -> Vec<(crate::Provenance, String)> {
+        s.lines
+            .iter()
+            .map(|l| {
+                (
+                    l.provenance.clone(),
+                    collapse_ws(&l.text.replace('\t', " ")),
+                )
+            })
+            .filter(|(_, t)| !t.is_empty())
+            .collect()
+    };
+    let signature = signature(sections);
+    let is_sig = |t: &str| {
+        signature
+            .as_ref()
+            .is_some_and(|s| s.name == t || s.title.as_deref() == Some(t))
+    };
+    let summary: Vec<String> = of(kind::SUMMARY)
+        .iter()
+        .flat_map(|s| text_of(s))
+        .map(|(_, t)| t)
+        .filter(|t| !is_sig(t))
+        .collect();
+    m.summary = (!summary.is_empty()).then(|| summary.join("\n"));
+    m.basis = of(kind::BASIS)
+        .iter()
+        .flat_map(|s| text_of(s))
+        .filter(|(_, t)| !is_sig(t))
+        .map(|(p, t)| BasisItem {
+            date: refs::first_date(&t),
+            text: t,
+            provenance: Some(p),
+        })
+        .collect();
+    m.proposal = of(kind::RECOMMENDATION)
+        .iter()
+        .flat_map(|s| text_of(s))
+        .map(|(_, t)| t.trim_start_matches(['-', '•', '–', ' ']).to_string())
+        .filter(|t| !t.ends_with(':') && !is_sig(t))
+        .collect();
+    m.dispatch = of(kind::DISPATCH)
+        .iter()
+        .flat_map(|s| text_of(s))
+        .map(|(_, t)| t.trim_start_matches(['-', '•', '–', ' ']).to_string())
+        .filter(|t| !is_sig(t))
+        .collect();
+    m.signature = signature;
+    m
+}
+
+/// The signature: a name line followed by a short title line ("Jan Pettersson" /
+/// "IT-chef"), the last such pair in the document's sections.
+fn signature(sections: &[Section]) -> Option<Signature> {
+    let lines: Vec<String> = sections
+        .iter()
+        .flat_map(|s| {
+            s.lines
+                .iter()
+                .map(|l| collapse_ws(&l.text.replace('\t', " ")))
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
+    lines.windows(2).rev().find_map(|w| {
+        let (name, title) = (&w[0], &w[1]);
+        let short_title = title.split_whitespace().count() <= 5
+            && !title.ends_with('.')
+            && !title.chars().any(|c| c.is_ascii_digit());
+        (NAME_LINE.is_match(name) && short_title && headings::heading_kind(title).is_none()).then(
+            || Signature {
+                name: name.clone(),
+                title: Some(title.clone()),
+            },
+        )
+    })
+}

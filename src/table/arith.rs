@@ -1,0 +1,216 @@
+//! The table's own arithmetic, used while reading it: to move a shifted total row back
+//! under its columns and to choose among readings of flat rows. Rounding-aware: a figure
+//! written to unit u stands for [v − u/2, v + u/2].
+
+use super::classify::is_total_label;
+use super::{Cell, Realignment, Row, RowKind};
+use rust_decimal::Decimal;
+
+fn half_unit(c: &Cell) -> Decimal {
+    Decimal::new(5, c.decimals.saturating_add(1).min(27))
+}
+
+/// A figure with the interval it stands for.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Approx {
+    pub value: Decimal,
+    pub tolerance: Decimal,
+}
+
+impl Approx {
+    pub fn of(c: &Cell) -> Option<Approx> {
+        c.value.map(|value| Approx {
+            value,
+            tolerance: half_unit(c),
+        })
+    }
+
+    fn add(self, o: Approx) -> Option<Approx> {
+        Some(Approx {
+            value: self.value.checked_add(o.value)?,
+            tolerance: self.tolerance.checked_add(o.tolerance)?,
+        })
+    }
+
+    fn neg(self) -> Approx {
+        Approx {
+            value: -self.value,
+            tolerance: self.tolerance,
+        }
+    }
+
+    /// Whether the two intervals can meet.
+    pub fn meets(self, o: Approx) -> bool {
+        match (
+            self.value.checked_sub(o.value),
+            self.tolerance.checked_add(o.tolerance),
+        ) {
+            (Some(d), Some(t)) => d.abs() <= t,
+            _ => false,
+        }
+    }
+}
+
+/// Sum per column of the data rows between the previous total (exclusive) and `upto`.
+/// `None` for a column with no figure among those rows.
+pub(crate) fn column_sums(rows: &[Row], upto: usize) -> Vec<Option<Approx>> {
+    let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let from = rows[..upto]
+        .iter()
+        .rposition(|r| matches!(r.kind, RowKind::Total | RowKind::Subtotal))
+        .map_or(0, |i| i + 1);
+    (0..ncols)
+        .map(|col| {
+            let mut acc: Option<Approx> = None;
+            for r in rows[from..upto].iter().filter(|r| r.kind == RowKind::Data) {
+                if let Some(a) = r.cells.get(col).and_then(Approx::of) {
+                    acc = match acc {
+                        None => Some(a),
+                        Some(s) => s.add(a),
+                    };
+                }
+            }
+            acc
+        })
+        .collect()
+}
+
+/// Moves the figures of a total row that stand under the wrong columns (an extraction
+/// artifact: seed 004's "Summa utvecklingsresurser" sits one tab right) to the columns
+/// whose sums they are, keeping their order. Done only when every figure of the row then
+/// equals its column's sum and fewer did before.
+pub(crate) fn realign_totals(rows: &mut [Row]) -> Vec<Realignment> {
+    let mut out = Vec::new();
+    for i in 0..rows.len() {
+        if !matches!(rows[i].kind, RowKind::Total | RowKind::Subtotal) {
+            continue;
+        }
+        let sums = column_sums(rows, i);
+        let figures: Vec<(usize, Approx)> = rows[i]
+            .cells
+            .iter()
+            .enumerate()
+            .filter_map(|(c, cell)| Approx::of(cell).map(|a| (c, a)))
+            .collect();
+        if figures.len() < 2 {
+            continue;
+        }
+        let matches_at =
+            |f: Approx, col: usize| sums.get(col).copied().flatten().is_some_and(|s| s.meets(f));
+        let in_place = figures.iter().filter(|(c, f)| matches_at(*f, *c)).count();
+        if in_place == figures.len() {
+            continue;
+        }
+        // Order-preserving assignment of figures to columns, greedy from the left: each
+        // figure takes the first column after the previous one whose sum it equals.
+        let mut targets = Vec::with_capacity(figures.len());
+        let mut next_col = 0;
+        for (_, f) in &figures {
+            match (next_col..sums.len()).find(|&c| matches_at(*f, c)) {
+                Some(c) => {
+                    targets.push(c);
+                    next_col = c + 1;
+                }
+                None => break,
+            }
+        }
+        if targets.len() != figures.len() {
+            continue;
+        }
+        let moves: Vec<(usize, usize)> = figures
+            .iter()
+            .zip(&targets)
+            .filter(|((from, _), to)| from != *to)
+            .map(|((from, _), to)| (*from, *to))
+            .collect();
+        let row = &mut rows[i];
+        let originals: Vec<Cell> = row.cells.clone();
+        let blank = |c: &Cell| Cell {
+            raw: String::new(),
+            value: None,
+            unit: c.unit,
+            decimals: 0,
+            empty: true,
+        };
+        for (from, _) in &moves {
+            row.cells[*from] = blank(&originals[*from]);
+        }
+        for (from, to) in &moves {
+            row.cells[*to] = originals[*from].clone();
+        }
+        out.push(Realignment {
+            row: i,
+            moves,
+            provenance: row.provenance.clone(),
+        });
+    }
+    out
+}
+
+fn label_starts(label: &str, word: &str) -> bool {
+    label.trim().to_lowercase().starts_with(word)
+}
+
+/// How many of the relations a table states hold: totals equal the rows above them,
+/// Resultat = Kommunbidrag ∓ Summa, and (when the header has a difference column) the
+/// last column = the two before it subtracted. Used to choose among flat-row readings.
+pub(crate) fn relations_holding(rows: &[Row], difference_column: bool) -> i64 {
+    let mut score = 0;
+    for (i, row) in rows.iter().enumerate() {
+        if is_total_label(&row.label) && !label_starts(&row.label, "resultat") {
+            let sums = column_sums(rows, i);
+            for (c, cell) in row.cells.iter().enumerate() {
+                if let (Some(t), Some(Some(s))) = (Approx::of(cell), sums.get(c)) {
+                    if t.meets(*s) {
+                        score += 1;
+                    }
+                }
+            }
+        }
+        if label_starts(&row.label, "resultat") {
+            let grant = rows[..i]
+                .iter()
+                .rposition(|r| label_starts(&r.label, "kommunbidrag"));
+            let total = grant.and_then(|g| {
+                rows[..g]
+                    .iter()
+                    .rposition(|r| is_total_label(&r.label) && !label_starts(&r.label, "resultat"))
+            });
+            if let (Some(g), Some(t)) = (grant, total) {
+                for (c, cell) in row.cells.iter().enumerate() {
+                    let (Some(r), Some(k), Some(s)) = (
+                        Approx::of(cell),
+                        rows[g].cells.get(c).and_then(Approx::of),
+                        rows[t].cells.get(c).and_then(Approx::of),
+                    ) else {
+                        continue;
+                    };
+                    let candidates = [
+                        k.add(s.neg()),
+                        s.add(k),
+                        s.add(k.neg()),
+                        s.add(k).map(Approx::neg),
+                    ];
+                    if candidates.iter().flatten().any(|x| x.meets(r)) {
+                        score += 1;
+                    }
+                }
+            }
+        }
+        if difference_column && row.cells.len() >= 3 {
+            let n = row.cells.len();
+            if let (Some(a), Some(b), Some(d)) = (
+                Approx::of(&row.cells[n - 3]),
+                Approx::of(&row.cells[n - 2]),
+                Approx::of(&row.cells[n - 1]),
+            ) {
+                let fwd = a.add(b.neg());
+                let back = b.add(a.neg());
+                if [fwd, back].iter().flatten().any(|x| x.meets(d)) {
+                    score += 1;
+                }
+            }
+        }
+    }
+    score
+}

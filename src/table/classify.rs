@@ -1,0 +1,206 @@
+//! Row kinds, the table's unit and its title.
+//!
+//! The total-row vocabulary is a local list until the grammar work's `grammars/` files
+//! land; the words are the ones the seeds use.
+
+use super::{Cell, Row, RowKind};
+use crate::grammar::number::Unit;
+
+/// Labels (lower-case prefixes) that mark a row summing or deriving the rows above it.
+pub const TOTAL_LABELS: &[&str] = &[
+    "summa", "s:a", "totalt", "total", "tot", "resultat", "netto",
+];
+
+/// Labels that name a grand total: a total row before one of these is a subtotal.
+const GRAND_TOTAL_LABELS: &[&str] = &[
+    "summa",
+    "totalt",
+    "total",
+    "summa totalt",
+    "totalt ub",
+    "summa årskostnad",
+];
+
+fn normalise(label: &str) -> String {
+    label
+        .trim()
+        .trim_end_matches(':')
+        .trim()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a row label names a total ("Summa", "S:a investeringar egna", "Totalt Ludvika").
+pub fn is_total_label(label: &str) -> bool {
+    let l = normalise(label);
+    TOTAL_LABELS.iter().any(|w| {
+        l == *w
+            || l.strip_prefix(w)
+                .is_some_and(|rest| rest.starts_with(' ') || rest.starts_with(':'))
+    })
+}
+
+fn is_grand_total_label(label: &str) -> bool {
+    let l = normalise(label);
+    GRAND_TOTAL_LABELS.contains(&l.as_str())
+}
+
+fn has_figure(cells: &[Cell]) -> bool {
+    cells.iter().any(|c| c.value.is_some())
+}
+
+/// Sets each row's kind: a label-only row heads a group; a total-labelled row is a total
+/// unless a grand total follows it; an unlabelled row of figures after data rows sums them.
+pub(crate) fn classify_rows(rows: &mut [Row]) {
+    let grand_index = rows
+        .iter()
+        .rposition(|r| is_grand_total_label(&r.label) && has_figure(&r.cells));
+    let last_labelled_total = rows
+        .iter()
+        .rposition(|r| is_total_label(&r.label) && has_figure(&r.cells));
+    let mut seen_data = false;
+    for (i, row) in rows.iter_mut().enumerate() {
+        let all_blank = row.cells.iter().all(|c| c.raw.is_empty());
+        let kind = if all_blank && !row.label.is_empty() {
+            RowKind::Heading
+        } else if is_total_label(&row.label) && has_figure(&row.cells) {
+            match grand_index {
+                Some(g) if i < g && !is_grand_total_label(&row.label) => RowKind::Subtotal,
+                _ => RowKind::Total,
+            }
+        } else if row.label.is_empty()
+            && seen_data
+            && has_figure(&row.cells)
+            && row.cells.iter().all(|c| c.empty || c.value.is_some())
+        {
+            // An unlabelled row of nothing but figures under data rows sums them.
+            let later_total = last_labelled_total.is_some_and(|t| t > i);
+            if later_total && !row.bold {
+                RowKind::Subtotal
+            } else {
+                RowKind::Total
+            }
+        } else {
+            RowKind::Data
+        };
+        if kind == RowKind::Data && has_figure(&row.cells) {
+            seen_data = true;
+        }
+        row.kind = kind;
+    }
+}
+
+/// The unit a text names for a whole table: "(tkr)", "Belopp netto (tkr)", "Summa (tkr)".
+pub(crate) fn unit_named_in(text: &str) -> Option<Unit> {
+    let l = text.to_lowercase();
+    let words: Vec<&str> = l
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words
+        .iter()
+        .any(|w| matches!(*w, "mnkr" | "mkr" | "msek" | "miljoner"))
+    {
+        Some(Unit::Mnkr)
+    } else if words.contains(&"tkr") || l.contains("tusental kronor") {
+        Some(Unit::Tkr)
+    } else if l.contains("(kr)") || l.contains("kronor") {
+        Some(Unit::Kr)
+    } else {
+        None
+    }
+}
+
+/// The table's unit: named in its title, headers or the lines just above, else the unit
+/// most of its money cells carry, else none (the document default applies).
+pub(crate) fn table_unit<'a>(named: impl IntoIterator<Item = &'a str>, rows: &[Row]) -> Unit {
+    for t in named {
+        if let Some(u) = unit_named_in(t) {
+            return u;
+        }
+    }
+    let mut counts = [0usize; 3];
+    for c in rows.iter().flat_map(|r| r.cells.iter()) {
+        match c.unit {
+            Unit::Kr => counts[0] += 1,
+            Unit::Tkr => counts[1] += 1,
+            Unit::Mnkr => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let (best, n) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, n)| **n)
+        .map_or((0, 0), |(i, n)| (i, *n));
+    if n == 0 {
+        Unit::None
+    } else {
+        [Unit::Kr, Unit::Tkr, Unit::Mnkr][best]
+    }
+}
+
+/// A heading-like line: markdown `#`, bold, or short without a full stop.
+fn heading_text(line: &str) -> Option<(String, bool)> {
+    let t = line.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let marked = t.starts_with('#') || t.starts_with("**") || t.starts_with("<b>");
+    // "**Title****Sammanfattning**": two bold runs glued together; the first is the title.
+    let t = t.split("****").next().unwrap_or(t);
+    let clean = super::cell::strip_markup(t.trim_start_matches('#')).0;
+    let clean = clean.trim().to_string();
+    if clean.is_empty() {
+        return None;
+    }
+    Some((clean, marked))
+}
+
+/// The title of a table: the nearest heading within a few lines above, else the nearest
+/// short line above. `above` runs upwards from the line just before the table.
+pub(crate) fn title_from_lines_above<'a>(above: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut nearest: Option<String> = None;
+    // Lines of another table (tabs) are never a title.
+    for (seen, line) in above
+        .filter(|l| !l.trim().is_empty())
+        .take(4)
+        .enumerate()
+        .filter(|(_, l)| !l.contains('\t'))
+    {
+        let Some((text, marked)) = heading_text(line) else {
+            continue;
+        };
+        if marked && text.chars().count() <= 120 {
+            return Some(text);
+        }
+        if seen == 0 && text.chars().count() <= 80 && !text.ends_with('.') {
+            nearest = Some(text);
+        }
+    }
+    nearest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn total_labels() {
+        assert!(is_total_label("Summa"));
+        assert!(is_total_label("S:a investeringar egna"));
+        assert!(is_total_label("Totalt:"));
+        assert!(is_total_label("TOTALT UB"));
+        assert!(!is_total_label("Totalkostnad"));
+        assert!(!is_total_label("Personalkostnader"));
+    }
+
+    #[test]
+    fn units_named() {
+        assert_eq!(unit_named_in("Belopp netto (tkr)"), Some(Unit::Tkr));
+        assert_eq!(unit_named_in("RESULTATRÄKNING (tkr)"), Some(Unit::Tkr));
+        assert_eq!(unit_named_in("Budget 2021"), None);
+    }
+}

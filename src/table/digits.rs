@@ -1,0 +1,212 @@
+//! Digit groups of flat text and the ways to read them as figures.
+//!
+//! In "Resultat 174 1 633 0 0 0" a space is both the column gap and the thousands
+//! separator. Each space-separated numeric token is a `DigitGroup`; a segmentation joins
+//! consecutive groups into figures where Swedish grouping allows it: a figure is a lead
+//! group (1–3 digits, optionally signed, not "0") followed by groups of exactly three
+//! digits; a group with a leading zero ("040") can only continue a figure.
+
+/// One space-separated numeric token of a flat row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DigitGroup {
+    pub text: String,
+    negative: bool,
+    /// Digits before any decimal comma.
+    int_digits: usize,
+    leading_zero: bool,
+    /// Has a decimal part or a unit suffix ("%"): the figure ends here.
+    closes: bool,
+}
+
+fn is_minus(c: char) -> bool {
+    matches!(c, '-' | '−' | '‐' | '–')
+}
+
+impl DigitGroup {
+    /// Reads one token: `-?\d+(,\d+)?%?`; `None` for anything else.
+    pub fn parse(token: &str) -> Option<DigitGroup> {
+        let mut chars = token.chars().peekable();
+        let negative = chars.peek().copied().is_some_and(is_minus);
+        if negative {
+            chars.next();
+        }
+        let rest: String = chars.collect();
+        let (body, percent) = match rest.strip_suffix('%') {
+            Some(b) => (b, true),
+            None => (rest.as_str(), false),
+        };
+        let (int, frac) = match body.split_once(',') {
+            Some((i, f)) => (i, Some(f)),
+            None => (body, None),
+        };
+        if int.is_empty() || !int.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        if let Some(f) = frac {
+            if f.is_empty() || !f.chars().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+        }
+        Some(DigitGroup {
+            text: token.to_string(),
+            negative,
+            int_digits: int.len(),
+            leading_zero: int.len() > 1 && int.starts_with('0'),
+            closes: frac.is_some() || percent,
+        })
+    }
+
+    fn can_lead(&self) -> bool {
+        !self.leading_zero
+    }
+
+    /// Can start a figure that further groups continue ("1" in "1 278", not "0" or "1278").
+    fn takes_continuation(&self) -> bool {
+        (1..=3).contains(&self.int_digits)
+            && !self.closes
+            && self.text.trim_start_matches(is_minus) != "0"
+    }
+
+    fn can_continue(&self) -> bool {
+        !self.negative && self.int_digits == 3
+    }
+}
+
+/// Figures as index ranges into the groups: `[(start, end)]`, end exclusive.
+pub type Segmentation = Vec<(usize, usize)>;
+
+/// Every way to read `groups` as exactly `cells` figures, at most `limit` of them, in a
+/// fixed order (fewest joins first at the left).
+pub fn segmentations(groups: &[DigitGroup], cells: usize, limit: usize) -> Vec<Segmentation> {
+    let mut out = Vec::new();
+    if groups.is_empty() || cells == 0 || cells > groups.len() || !groups[0].can_lead() {
+        return out;
+    }
+    let mut current = Vec::new();
+    walk(groups, 0, cells, limit, &mut current, &mut out);
+    out
+}
+
+fn walk(
+    groups: &[DigitGroup],
+    start: usize,
+    cells_left: usize,
+    limit: usize,
+    current: &mut Segmentation,
+    out: &mut Vec<Segmentation>,
+) {
+    if out.len() >= limit {
+        return;
+    }
+    if start == groups.len() {
+        if cells_left == 0 {
+            out.push(current.clone());
+        }
+        return;
+    }
+    if cells_left == 0 || groups.len() - start < cells_left || !groups[start].can_lead() {
+        return;
+    }
+    // The figure starting at `start` ends at `end` (exclusive).
+    let mut end = start + 1;
+    loop {
+        // The remaining groups must still fill the remaining cells (each at least one group).
+        if groups.len() - end >= cells_left - 1 {
+            current.push((start, end));
+            walk(groups, end, cells_left - 1, limit, current, out);
+            current.pop();
+        }
+        let joinable = end < groups.len()
+            && groups[start].takes_continuation()
+            && !groups[end - 1].closes
+            && groups[end].can_continue();
+        if !joinable {
+            break;
+        }
+        end += 1;
+    }
+}
+
+/// The smallest and largest number of figures the groups can be read as.
+pub fn cell_count_range(groups: &[DigitGroup]) -> Option<(usize, usize)> {
+    if groups.is_empty() {
+        return None;
+    }
+    let feasible: Vec<usize> = (1..=groups.len())
+        .filter(|&k| !segmentations(groups, k, 1).is_empty())
+        .collect();
+    Some((*feasible.first()?, *feasible.last()?))
+}
+
+/// The figure texts of one segmentation ("1 278").
+pub fn figure_texts(groups: &[DigitGroup], seg: &Segmentation) -> Vec<String> {
+    seg.iter()
+        .map(|&(s, e)| {
+            groups[s..e]
+                .iter()
+                .map(|g| g.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn groups(s: &str) -> Vec<DigitGroup> {
+        s.split_whitespace()
+            .map(|t| DigitGroup::parse(t).unwrap_or_else(|| panic!("not a group: {t}")))
+            .collect()
+    }
+
+    #[test]
+    fn resultat_row_reads_six_cells() {
+        let g = groups("174 1 633 0 0 0");
+        let segs = segmentations(&g, 6, 16);
+        assert_eq!(segs.len(), 1);
+        assert_eq!(
+            figure_texts(&g, &segs[0]),
+            ["174", "1", "633", "0", "0", "0"]
+        );
+        let five = segmentations(&g, 5, 16);
+        assert_eq!(figure_texts(&g, &five[0]), ["174", "1 633", "0", "0", "0"]);
+    }
+
+    #[test]
+    fn leading_zero_group_must_continue() {
+        let g = groups("4 040 5 554 8 561 8 806 -245");
+        let segs = segmentations(&g, 5, 16);
+        assert_eq!(segs.len(), 1);
+        assert_eq!(
+            figure_texts(&g, &segs[0]),
+            ["4 040", "5 554", "8 561", "8 806", "-245"]
+        );
+    }
+
+    #[test]
+    fn ambiguous_row_has_several_readings() {
+        let g = groups("1 336 897 1 336 956 956 0");
+        let segs = segmentations(&g, 6, 64);
+        let texts: Vec<Vec<String>> = segs.iter().map(|s| figure_texts(&g, s)).collect();
+        assert!(texts.contains(&vec![
+            "1 336".to_string(),
+            "897".into(),
+            "1 336".into(),
+            "956".into(),
+            "956".into(),
+            "0".into()
+        ]));
+        assert!(texts.len() > 1);
+    }
+
+    #[test]
+    fn negative_and_four_digit_groups_stand_alone() {
+        let g = groups("2000 2000 -302");
+        assert_eq!(cell_count_range(&g), Some((3, 3)));
+        assert_eq!(DigitGroup::parse("1,5%").map(|g| g.closes), Some(true));
+        assert_eq!(DigitGroup::parse("12a"), None);
+        assert_eq!(DigitGroup::parse("-"), None);
+    }
+}

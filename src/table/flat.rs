@@ -1,0 +1,726 @@
+//! Flat text tables (seeds 001, 002): one space is both the column gap and the thousands
+//! separator. Each row's numeric tail is read as digit groups; the column count comes from
+//! the rows themselves; each row keeps the segmentations that give that count; the table's
+//! own arithmetic chooses among them, and a row still open to two readings is recorded as
+//! an `Ambiguity`, never decided silently.
+
+use super::arith::relations_holding;
+use super::cell::{is_year, parse_cell};
+use super::classify::{classify_rows, table_unit, title_from_lines_above};
+use super::digits::{figure_texts, segmentations, DigitGroup};
+use super::{Ambiguity, Cell, Row, RowKind, Table, TableSource};
+use crate::grammar::number::Unit;
+use crate::layout::Line;
+use crate::Provenance;
+use std::collections::HashSet;
+use std::sync::Arc;
+
+/// Readings kept per row: rows of real tables have a handful, but seven-digit figures
+/// side by side can have thousands, and the true one must stay among them.
+const READING_LIMIT: usize = 8192;
+
+/// A line split into its label and numeric tail, with the whitespace between groups
+/// (three or more spaces mark an empty cell in this kind of extraction).
+#[derive(Clone, Debug)]
+pub struct FlatLine {
+    pub label: String,
+    pub groups: Vec<DigitGroup>,
+    /// Spaces before each group (index i) and after the last (index len).
+    gaps: Vec<usize>,
+}
+
+fn gap_empties(spaces: usize) -> usize {
+    if spaces >= 3 {
+        (spaces - 1) / 2
+    } else {
+        0
+    }
+}
+
+/// Words a sentence, not a row label, ends with before a figure ("ett underskott om 2 200").
+const PROSE_ENDINGS: &[&str] = &[
+    "om", "på", "med", "till", "av", "är", "och", "för", "ca", "cirka", "totalt", "uppgår", "till",
+    "från", "mot", "med", "än", "vid", "den", "det", "de", "en", "ett", "i", "kl", "kl.", "sida",
+    "§", "§§", "nr", "dnr", "år", "ärende",
+];
+
+impl FlatLine {
+    /// Splits a line into label and numeric tail; `None` when it has no tail or reads as
+    /// a sentence.
+    pub fn parse(text: &str) -> Option<FlatLine> {
+        let text = text.trim_start_matches(['\u{feff}']);
+        let mut tokens: Vec<(usize, usize)> = Vec::new();
+        let mut start: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            if c.is_whitespace() {
+                if let Some(s) = start.take() {
+                    tokens.push((s, i));
+                }
+            } else if start.is_none() {
+                start = Some(i);
+            }
+        }
+        if let Some(s) = start {
+            tokens.push((s, text.len()));
+        }
+        let mut first_tail = tokens.len();
+        while first_tail > 0 {
+            let (s, e) = tokens[first_tail - 1];
+            if DigitGroup::parse(&text[s..e]).is_none() {
+                break;
+            }
+            first_tail -= 1;
+        }
+        if first_tail == tokens.len() {
+            return None;
+        }
+        let tail = &tokens[first_tail..];
+        let groups: Vec<DigitGroup> = tail
+            .iter()
+            .filter_map(|&(s, e)| DigitGroup::parse(&text[s..e]))
+            .collect();
+        let label_end = if first_tail == 0 {
+            0
+        } else {
+            tokens[first_tail - 1].1
+        };
+        let label = text[..label_end].trim().to_string();
+        if label.chars().count() > 60 {
+            return None;
+        }
+        // A list item ("– 1 person jobbar 60%") or a lone number is no table row.
+        if label.starts_with(['•', '–', '-', '*', '·', '\u{f0b7}']) {
+            return None;
+        }
+        if label.is_empty() && groups.len() < 2 {
+            return None;
+        }
+        let last_word = label
+            .split_whitespace()
+            .last()
+            .map(str::to_lowercase)
+            .unwrap_or_default();
+        if PROSE_ENDINGS.contains(&last_word.as_str()) || label.ends_with(':') {
+            return None;
+        }
+        let mut gaps = Vec::with_capacity(groups.len() + 1);
+        let mut prev_end = label_end;
+        for &(s, e) in tail {
+            let spaces = if first_tail == 0 && prev_end == 0 {
+                0
+            } else {
+                text[prev_end..s].chars().count()
+            };
+            gaps.push(spaces);
+            prev_end = e;
+        }
+        gaps.push(text[prev_end..].chars().count());
+        Some(FlatLine {
+            label,
+            groups,
+            gaps,
+        })
+    }
+
+    /// Every group is a bare year: a header line ("Belopp netto (tkr) 2017 2017 2018").
+    fn is_year_row(&self) -> bool {
+        !self.groups.is_empty() && self.groups.iter().all(|g| is_year(&g.text))
+    }
+
+    /// The same line with a leading year group moved into the label ("Budget 2017
+    /// 15 388" is the row "Budget 2017" with one figure).
+    fn with_year_in_label(&self) -> Option<FlatLine> {
+        let first = self.groups.first()?;
+        if self.label.is_empty() || !is_year(&first.text) || self.groups.len() < 2 {
+            return None;
+        }
+        Some(FlatLine {
+            label: format!("{} {}", self.label, first.text),
+            groups: self.groups[1..].to_vec(),
+            gaps: self.gaps[1..].to_vec(),
+        })
+    }
+
+    /// This line as a row of `columns` cells: as written, or with a leading year taken
+    /// into the label when only that fits.
+    fn fitted(&self, columns: usize) -> Option<(FlatLine, Vec<Vec<Option<String>>>)> {
+        let own = self.readings(columns);
+        if !own.is_empty() {
+            return Some((self.clone(), own));
+        }
+        let alt = self.with_year_in_label()?;
+        let r = alt.readings(columns);
+        (!r.is_empty()).then_some((alt, r))
+    }
+
+    /// The readings of this row as exactly `columns` cells (`None` = empty cell), using
+    /// the whitespace hints for empty cells, or without them when they fit nowhere.
+    pub fn readings(&self, columns: usize) -> Vec<Vec<Option<String>>> {
+        let hinted: Vec<usize> = self
+            .gaps
+            .iter()
+            .enumerate()
+            .map(|(i, &g)| {
+                // A first group right after the label: two spaces are ordinary there.
+                if i == 0 && self.label.is_empty() {
+                    0
+                } else {
+                    gap_empties(g)
+                }
+            })
+            .collect();
+        let with_hints = self.readings_with(columns, &hinted);
+        if !with_hints.is_empty() {
+            return with_hints;
+        }
+        self.readings_with(columns, &vec![0; self.gaps.len()])
+    }
+
+    fn readings_with(&self, columns: usize, empties: &[usize]) -> Vec<Vec<Option<String>>> {
+        let total_empty: usize = empties.iter().sum();
+        if total_empty >= columns {
+            return Vec::new();
+        }
+        let figures = columns - total_empty;
+        let mut out = Vec::new();
+        for seg in segmentations(&self.groups, figures, READING_LIMIT) {
+            // A figure never spans a column gap (two or more spaces).
+            if seg
+                .iter()
+                .any(|&(s, e)| (s + 1..e).any(|j| self.gaps[j] >= 2))
+            {
+                continue;
+            }
+            let texts = figure_texts(&self.groups, &seg);
+            let mut cells = Vec::with_capacity(columns);
+            for (&(s, _), text) in seg.iter().zip(texts) {
+                cells.extend(std::iter::repeat_n(None, empties[s]));
+                cells.push(Some(text));
+            }
+            cells.extend(std::iter::repeat_n(None, empties[self.groups.len()]));
+            if cells.len() == columns {
+                out.push(cells);
+            }
+        }
+        out
+    }
+}
+
+/// Reads one flat row as `columns` cells, the first reading in enumeration order (the
+/// entry point of the fuzz target and property tests; tables choose by arithmetic).
+pub fn parse_flat_row(text: &str, columns: usize) -> Option<(String, Vec<Option<String>>)> {
+    let line = FlatLine::parse(text)?;
+    let first = line.readings(columns).into_iter().next()?;
+    Some((line.label, first))
+}
+
+#[derive(Debug)]
+enum Kind {
+    Row(FlatLine),
+    Years,
+    Blank,
+    Text,
+}
+
+fn classify_line(text: &str) -> Kind {
+    if text.trim().is_empty() {
+        return Kind::Blank;
+    }
+    match FlatLine::parse(text) {
+        Some(f) if f.is_year_row() => Kind::Years,
+        Some(f) => Kind::Row(f),
+        None => Kind::Text,
+    }
+}
+
+/// Short text that can be a wrapped row label or a heading inside a table.
+fn is_label_like(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && t.chars().count() <= 45 && !t.ends_with('.') && !t.ends_with(':')
+}
+
+/// Running header/footer text that seeds keep inline ("Ärende 4", "Sida 3 (12)").
+fn is_furniture(text: &str) -> bool {
+    let t = text.trim();
+    let mut words = t.split_whitespace();
+    match (words.next(), words.next(), words.next()) {
+        (Some("Ärende"), Some(n), None) => n.chars().all(|c| c.is_ascii_digit()),
+        (Some("Sida" | "Sid"), Some(n), _) => n.chars().all(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+const COLUMN_WORDS: &[&str] = &[
+    "Utfall",
+    "Budget",
+    "Prognos",
+    "Avvikelse",
+    "Plan",
+    "Bokslut",
+    "Ack",
+    "UB",
+    "IB",
+    "Skillnad",
+    "Förändring",
+    "Differens",
+    "Summa",
+];
+
+/// Words that only occur in column headers of economic tables (lower case).
+const HEADER_WORDS: &[&str] = &[
+    "utfall",
+    "budget",
+    "prognos",
+    "avvikelse",
+    "plan",
+    "bokslut",
+    "ack",
+    "ub",
+    "ib",
+    "skillnad",
+    "förändring",
+    "differens",
+    "vs",
+    "helår",
+    "tkr",
+    "kr",
+    "belopp",
+    "netto",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "maj",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "okt",
+    "nov",
+    "dec",
+    "per",
+    "mot",
+    "summa",
+];
+
+/// A line made only of header words, years and dates: part of the column headers.
+fn is_header_line(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '.')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            HEADER_WORDS.contains(&w.to_lowercase().as_str())
+                || w.chars().all(|c| c.is_ascii_digit() || c == '-')
+        })
+}
+
+/// Column names from the jumbled header lines of flat text: the last `columns`
+/// capitalised column words in reading order, with the years of a year line when it has
+/// one per column.
+fn columns_from_header(header: &[&str], columns: usize) -> Vec<String> {
+    let words: Vec<String> = header
+        .iter()
+        .flat_map(|l| l.split_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|w| COLUMN_WORDS.contains(&w.as_str()))
+        .collect();
+    if words.len() < columns {
+        return vec![String::new(); columns];
+    }
+    let mut names: Vec<String> = words[words.len() - columns..].to_vec();
+    let year_line = header
+        .iter()
+        .rev()
+        .find_map(|l| FlatLine::parse(l).filter(|f| f.is_year_row() && f.groups.len() == columns));
+    if let Some(years) = year_line {
+        for (n, g) in names.iter_mut().zip(&years.groups) {
+            n.push(' ');
+            n.push_str(&g.text);
+        }
+    }
+    names
+}
+
+struct Run<'a> {
+    /// Index (into the page's lines) of each row's line, with the row.
+    rows: Vec<(usize, FlatLine)>,
+    /// Label lines folded into the row that follows them, per row.
+    prefixes: Vec<Vec<&'a str>>,
+    /// Label-only lines inside the run: group headings, kept as rows, by row position.
+    headings: Vec<(usize, usize, &'a str)>,
+}
+
+/// The column count the rows agree on: the count most rows can be read as, then the one
+/// most rows can be read as in exactly one way, then the smaller.
+fn column_count(rows: &[&FlatLine]) -> Option<usize> {
+    let max = rows
+        .iter()
+        .map(|r| r.groups.len() + r.gaps.iter().map(|&g| gap_empties(g)).sum::<usize>())
+        .max()?;
+    let mut best: Option<(usize, usize, usize)> = None;
+    for c in 1..=max.min(24) {
+        let counts: Vec<usize> = rows
+            .iter()
+            .map(|r| r.fitted(c).map_or(0, |(_, rs)| rs.len()))
+            .collect();
+        let fit = counts.iter().filter(|&&n| n > 0).count();
+        let exact = counts.iter().filter(|&&n| n == 1).count();
+        if fit == 0 {
+            continue;
+        }
+        let better = match best {
+            None => true,
+            Some((_, bf, be)) => (fit, exact) > (bf, be),
+        };
+        if better {
+            best = Some((c, fit, exact));
+        }
+    }
+    best.map(|(c, _, _)| c)
+}
+
+fn cells_of(reading: &[Option<String>]) -> Vec<Cell> {
+    reading
+        .iter()
+        .map(|c| parse_cell(c.as_deref().unwrap_or("")))
+        .collect()
+}
+
+/// Every flat table on one page, skipping lines another reader already took.
+pub(crate) fn extract_page(
+    file: &Arc<str>,
+    page: u32,
+    lines: &[&Line],
+    used: &HashSet<u32>,
+) -> Vec<Table> {
+    let kinds: Vec<Kind> = lines
+        .iter()
+        .map(|l| {
+            // Tabs or dot leaders: another reader's line or a table of contents.
+            if used.contains(&l.number)
+                || is_furniture(&l.text)
+                || l.text.contains('\t')
+                || l.text.contains("....")
+            {
+                Kind::Blank
+            } else {
+                classify_line(&l.text)
+            }
+        })
+        .collect();
+    let mut tables = Vec::new();
+    for run in find_runs(lines, &kinds) {
+        tables.extend(build_flat_tables(file, page, lines, &kinds, run));
+    }
+    tables
+}
+
+fn find_runs<'a>(lines: &[&'a Line], kinds: &[Kind]) -> Vec<Run<'a>> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < kinds.len() {
+        if !matches!(kinds[i], Kind::Row(_)) {
+            i += 1;
+            continue;
+        }
+        let mut run = Run {
+            rows: Vec::new(),
+            prefixes: Vec::new(),
+            headings: Vec::new(),
+        };
+        let mut pending: Vec<&str> = Vec::new();
+        while i < kinds.len() {
+            match &kinds[i] {
+                Kind::Row(f) => {
+                    run.rows.push((i, f.clone()));
+                    run.prefixes.push(std::mem::take(&mut pending));
+                }
+                Kind::Blank => {}
+                Kind::Text if is_label_like(&lines[i].text) && pending.len() < 2 => {
+                    // Only a label if a row follows within three lines.
+                    let row_follows = kinds[i + 1..]
+                        .iter()
+                        .take(3)
+                        .any(|k| matches!(k, Kind::Row(_)));
+                    if !row_follows {
+                        break;
+                    }
+                    pending.push(lines[i].text.trim());
+                }
+                _ => break,
+            }
+            i += 1;
+        }
+        // Label lines before a row that has its own capitalised label head a group.
+        for (pos, ((_, row), prefix)) in run.rows.iter().zip(run.prefixes.iter_mut()).enumerate() {
+            let own_label_starts_upper = row.label.chars().next().is_some_and(char::is_uppercase);
+            if own_label_starts_upper && !prefix.is_empty() {
+                for p in prefix.drain(..) {
+                    run.headings.push((pos, 0, p));
+                }
+            }
+        }
+        if run.rows.len() >= 2 {
+            runs.push(run);
+        }
+    }
+    runs
+}
+
+/// The lines above a table that hold its header (short lines, year rows), nearest first,
+/// and the index where they start.
+fn header_area<'a>(lines: &[&'a Line], kinds: &[Kind], first_row: usize) -> (Vec<&'a str>, usize) {
+    let mut header = Vec::new();
+    let mut j = first_row;
+    while j > 0 && header.len() < 24 {
+        let k = &kinds[j - 1];
+        let text = lines[j - 1].text.as_str();
+        let fits = match k {
+            Kind::Blank => true,
+            Kind::Years => true,
+            Kind::Text => {
+                text.trim().chars().count() <= 60
+                    && (!text.trim().ends_with('.') || is_header_line(text))
+            }
+            Kind::Row(_) => false,
+        };
+        if !fits {
+            break;
+        }
+        if !text.trim().is_empty() && !is_furniture(text) {
+            header.push(text);
+        }
+        j -= 1;
+    }
+    (header, j)
+}
+
+fn build_flat_tables(
+    file: &Arc<str>,
+    page: u32,
+    lines: &[&Line],
+    kinds: &[Kind],
+    run: Run,
+) -> Vec<Table> {
+    let row_refs: Vec<&FlatLine> = run.rows.iter().map(|(_, r)| r).collect();
+    let Some(columns) = column_count(&row_refs) else {
+        return Vec::new();
+    };
+    // Rows that cannot be read as `columns` cells end the table (text that merely ends
+    // in a number, a page footer).
+    let fitting: Vec<usize> = (0..run.rows.len())
+        .take_while(|&k| run.rows[k].1.fitted(columns).is_some())
+        .collect();
+    if fitting.len() < 2 {
+        return Vec::new();
+    }
+    let first_line_index = run.rows[0].0;
+    let (header_nearest_first, header_start) = header_area(lines, kinds, first_line_index);
+    let header_top_down: Vec<&str> = header_nearest_first.iter().rev().copied().collect();
+    let header_text = header_top_down.join(" ");
+    let difference_column = ["Avvikelse", "Skillnad", "Differens", "Förändring"]
+        .iter()
+        .any(|w| header_text.contains(w));
+
+    let mut rows: Vec<Row> = Vec::new();
+    let mut readings: Vec<Vec<Vec<Option<String>>>> = Vec::new();
+    for &k in &fitting {
+        let idx = &run.rows[k].0;
+        let Some((flat, row_readings)) = run.rows[k].1.fitted(columns) else {
+            continue;
+        };
+        for (pos, _, heading) in run.headings.iter().filter(|(p, _, _)| *p == k) {
+            let _ = pos;
+            rows.push(Row {
+                label: heading.to_string(),
+                kind: RowKind::Heading,
+                cells: vec![parse_cell(""); columns],
+                bold: false,
+                provenance: Provenance::new(file, page, lines[*idx].number),
+            });
+            readings.push(Vec::new());
+        }
+        let mut label_parts: Vec<&str> = run.prefixes[k].clone();
+        if !flat.label.is_empty() {
+            label_parts.push(flat.label.as_str());
+        }
+        rows.push(Row {
+            label: label_parts.join(" "),
+            kind: RowKind::Data,
+            cells: cells_of(row_readings.first().map_or(&[][..], Vec::as_slice)),
+            bold: false,
+            provenance: Provenance::new(file, page, lines[*idx].number),
+        });
+        readings.push(row_readings);
+    }
+    classify_rows(&mut rows);
+    let ambiguities = choose_readings(&mut rows, &readings, difference_column);
+
+    let columns_named = columns_from_header(&header_top_down, columns);
+    let above_header: Vec<&str> = lines[..header_start]
+        .iter()
+        .rev()
+        .take(6)
+        .map(|l| l.text.as_str())
+        .filter(|t| !is_furniture(t))
+        .collect();
+    let title = header_nearest_first
+        .iter()
+        .find(|l| !is_header_line(l) && FlatLine::parse(l).is_none())
+        .map(|l| l.trim().to_string())
+        .or_else(|| title_from_lines_above(above_header.iter().copied()));
+    let named: Vec<&str> = header_top_down
+        .iter()
+        .copied()
+        .chain(title.iter().map(String::as_str))
+        .collect();
+    let mut unit = table_unit(named, &rows);
+    if unit == Unit::None && header_text.contains("(tkr)") {
+        unit = Unit::Tkr;
+    }
+    let first_line = lines
+        .get(header_start)
+        .filter(|_| !header_top_down.is_empty())
+        .map_or(lines[first_line_index].number, |l| l.number);
+    let mut out = vec![Table {
+        title,
+        unit,
+        columns: columns_named,
+        label_header: None,
+        rows,
+        source: TableSource::Flat,
+        provenance: Provenance::new(file, page, first_line),
+        ambiguities,
+        realigned: Vec::new(),
+    }];
+    // Rows after the first misfit may start another table of a different width.
+    if fitting.len() < run.rows.len() {
+        let rest = Run {
+            rows: run.rows[fitting.len() + 1..].to_vec(),
+            prefixes: run.prefixes[fitting.len() + 1..].to_vec(),
+            headings: run
+                .headings
+                .iter()
+                .filter(|(p, _, _)| *p > fitting.len())
+                .map(|&(p, o, t)| (p - fitting.len() - 1, o, t))
+                .collect(),
+        };
+        if rest.rows.len() >= 2 {
+            out.extend(build_flat_tables(file, page, lines, kinds, rest));
+        }
+    }
+    out
+}
+
+/// Reading with the smallest largest figure first: without arithmetic to go on, "1 336"
+/// and "897" is likelier than "1" and "336 897" next to figures of four digits.
+fn plausibility_order(readings: &[Vec<Option<String>>]) -> Vec<usize> {
+    let longest = |r: &Vec<Option<String>>| {
+        r.iter()
+            .flatten()
+            .map(|t| t.chars().filter(char::is_ascii_digit).count())
+            .max()
+            .unwrap_or(0)
+    };
+    let mut order: Vec<usize> = (0..readings.len()).collect();
+    order.sort_by_key(|&i| longest(&readings[i]));
+    order
+}
+
+/// Picks each ambiguous row's reading by how many of the table's relations hold, and
+/// records the rows where two or more readings do equally well.
+fn choose_readings(
+    rows: &mut [Row],
+    readings: &[Vec<Vec<Option<String>>>],
+    difference_column: bool,
+) -> Vec<Ambiguity> {
+    let ambiguous: Vec<usize> = (0..rows.len()).filter(|&i| readings[i].len() > 1).collect();
+    let orders: Vec<Vec<usize>> = readings.iter().map(|r| plausibility_order(r)).collect();
+    for &i in &ambiguous {
+        if let Some(&first) = orders[i].first() {
+            rows[i].cells = cells_of(&readings[i][first]);
+        }
+    }
+    let mut best_sets: Vec<(usize, Vec<usize>)> = Vec::new();
+    for pass in 0..3 {
+        best_sets.clear();
+        for &i in &ambiguous {
+            let mut scored: Vec<(i64, usize)> = Vec::new();
+            for &r in &orders[i] {
+                rows[i].cells = cells_of(&readings[i][r]);
+                scored.push((relations_holding(rows, difference_column), r));
+            }
+            let top = scored.iter().map(|s| s.0).max().unwrap_or(0);
+            let best: Vec<usize> = scored.iter().filter(|s| s.0 == top).map(|s| s.1).collect();
+            if let Some(&pick) = best.first() {
+                rows[i].cells = cells_of(&readings[i][pick]);
+            }
+            best_sets.push((i, best));
+        }
+        if pass > 0 && best_sets.iter().all(|(_, b)| b.len() == 1) {
+            break;
+        }
+    }
+    best_sets
+        .into_iter()
+        .filter(|(_, best)| best.len() > 1)
+        .map(|(i, best)| Ambiguity {
+            row: i,
+            readings: best
+                .iter()
+                .map(|&r| {
+                    readings[i][r]
+                        .iter()
+                        .map(|c| c.clone().unwrap_or_default())
+                        .collect()
+                })
+                .collect(),
+            provenance: rows[i].provenance.clone(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_label_and_tail_with_empty_hints() {
+        let f = FlatLine::parse("2300 Nätverk   108 1 278 1 278 0 ").expect("row");
+        assert_eq!(f.label, "2300 Nätverk");
+        let r = f.readings(5);
+        assert_eq!(r.len(), 1);
+        assert_eq!(
+            r[0],
+            vec![
+                None,
+                Some("108".to_string()),
+                Some("1 278".into()),
+                Some("1 278".into()),
+                Some("0".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn trailing_spaces_mark_empty_last_cell() {
+        let f = FlatLine::parse("Kommunbidrag 9 227 9 312 14 122 16 322   ").expect("row");
+        let r = f.readings(5);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0][4], None);
+        assert_eq!(r[0][0].as_deref(), Some("9 227"));
+    }
+
+    #[test]
+    fn prose_is_not_a_row() {
+        assert!(FlatLine::parse("en negativ avvikelse mot budget om 3 700").is_none());
+        assert!(FlatLine::parse("Ingen siffra här").is_none());
+    }
+
+    #[test]
+    fn two_spaces_separate_columns() {
+        let f = FlatLine::parse("IT-invest. Hrja Vga 1 086  895 900 895 5").expect("row");
+        let r = f.readings(5);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0][0].as_deref(), Some("1 086"));
+    }
+}
