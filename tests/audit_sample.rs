@@ -57,6 +57,11 @@ fn committed_sample_report_matches_a_fresh_audit_of_corpus() {
     let report: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("findings.json")).unwrap()).unwrap();
     assert!(report["summary"]["files_read"].as_u64().unwrap() >= 40);
-    assert!(report["cross_document"]["relations_checked"].as_u64().unwrap() > 0);
+    assert!(
+        report["cross_document"]["relations_checked"]
+            .as_u64()
+            .unwrap()
+            > 0
+    );
     assert!(report["summary"]["documents"].as_u64().unwrap() >= 40);
 }
