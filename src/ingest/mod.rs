@@ -212,6 +212,7 @@ pub fn has_input_extension(path: &Path) -> bool {
     )
 }
 
+mod content;
 pub mod docx;
 pub mod load;
 pub mod pdf;
@@ -248,13 +249,21 @@ fn read_pdf(
     bytes: &[u8],
     opts: &IngestOptions,
 ) -> Result<IngestedFile, FailureReason> {
-    let loaded = load::load_pdf(bytes, &opts.passwords)?;
+    let mut loaded = load::load_pdf(bytes, &opts.passwords)?;
     let mut report = ReadReport {
         repaired: loaded.repaired,
         decrypted: loaded.decrypted,
         warnings: loaded.notes.clone(),
         ..ReadReport::default()
     };
+    // Content fixes are best effort: if they fail the pages are read as they are.
+    let fixes = pdf::quietly(|| content::prepare(&mut loaded.doc)).unwrap_or_default();
+    if fixes.cycles_cut > 0 {
+        report.warnings.push(format!(
+            "{} form XObject calls that would draw themselves forever were skipped",
+            fixes.cycles_cut
+        ));
+    }
     let pages = pdf::extract_pages(&loaded.doc, &mut report)?;
     Ok(IngestedFile {
         path: Arc::from(path.display().to_string()),

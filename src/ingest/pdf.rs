@@ -200,22 +200,30 @@ fn undecodable(text: &str) -> bool {
         })
 }
 
-/// Extracts one page, isolated: a panic or error in pdf-extract becomes the page's loss.
-fn extract_page(doc: &Document, page: u32) -> Result<GlyphCollector, String> {
+/// Runs `f`, turning a panic into its message, without the default hook printing it.
+pub(crate) fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     install_quiet_hook();
-    let mut out = GlyphCollector::default();
     QUIET_PANICS.with(|q| q.set(true));
-    let result = catch_unwind(AssertUnwindSafe(|| {
-        pdf_extract::output_doc_page(doc, &mut out, page)
-    }));
+    let result = catch_unwind(AssertUnwindSafe(f));
     QUIET_PANICS.with(|q| q.set(false));
-    match result {
-        Ok(Ok(())) => Ok(out),
-        Ok(Err(e)) => Err(format!("reader error: {}", one_line(&e.to_string()))),
-        Err(payload) => Err(format!(
-            "reader panicked: {}",
-            one_line(&panic_message(&*payload))
-        )),
+    result.map_err(|payload| one_line(&panic_message(&*payload)))
+}
+
+/// Extracts one page, isolated: a panic or error in pdf-extract stops the page. The
+/// glyphs drawn before it are kept, with the reason the rest is missing; a page that
+/// stopped before drawing any text is lost.
+fn extract_page(doc: &Document, page: u32) -> Result<(GlyphCollector, Option<String>), String> {
+    let mut out = GlyphCollector::default();
+    let stopped = match quietly(|| pdf_extract::output_doc_page(doc, &mut out, page)) {
+        Ok(Ok(())) => return Ok((out, None)),
+        Ok(Err(e)) => format!("reader error: {}", one_line(&e.to_string())),
+        Err(message) => format!("reader panicked: {message}"),
+    };
+    let began = out.size != (0.0, 0.0);
+    if began && out.glyphs.iter().any(|(_, g)| !g.text.trim().is_empty()) {
+        Ok((out, Some(stopped)))
+    } else {
+        Err(stopped)
     }
 }
 
@@ -267,11 +275,22 @@ pub fn extract_pages(
     let mut pages = Vec::with_capacity(page_ids.len());
     let mut empty_pages = Vec::new();
     let mut undecodable_pages = 0u32;
+    // Pages that keep their text but lose a few glyphs without Unicode mapping.
+    let mut undecodable_glyphs = 0usize;
+    let mut undecodable_on: Vec<u32> = Vec::new();
     let mut ink_total = 0usize;
     let mut rotated_total = 0usize;
     for (&number, &id) in &page_ids {
         let mut collected = match extract_page(doc, number) {
-            Ok(c) => c,
+            Ok((c, stopped)) => {
+                if let Some(reason) = stopped {
+                    report.warnings.push(format!(
+                        "page {number} read only in part, text after the point where reading \
+                         stopped is missing ({reason})"
+                    ));
+                }
+                c
+            }
             Err(reason) => {
                 report.pages_lost.push(PageLoss {
                     page: number,
@@ -322,9 +341,8 @@ pub fn extract_pages(
             glyphs.clear();
         } else {
             if bad > 0 {
-                report.warnings.push(format!(
-                    "page {number}: {bad} glyphs without Unicode mapping left out"
-                ));
+                undecodable_glyphs += bad;
+                undecodable_on.push(number);
                 glyphs.retain(|g| is_space(g) || !undecodable(&g.text));
             }
             ink_total += ink;
@@ -336,6 +354,17 @@ pub fn extract_pages(
             height,
             content: RawContent::Glyphs(glyphs),
         });
+    }
+    if undecodable_glyphs > 0 {
+        report.warnings.push(format!(
+            "{undecodable_glyphs} glyphs without Unicode mapping left out ({} {})",
+            if undecodable_on.len() == 1 {
+                "page"
+            } else {
+                "pages"
+            },
+            page_list(&undecodable_on)
+        ));
     }
     if rotated_total > 0 {
         report.warnings.push(format!(
@@ -350,14 +379,20 @@ pub fn extract_pages(
                 report.pages_total
             )));
         }
-        if lost == report.pages_total {
+        if lost > 0 {
             let first = report
                 .pages_lost
                 .first()
                 .map(|l| l.reason.clone())
                 .unwrap_or_default();
+            let rest = if lost == report.pages_total {
+                String::new()
+            } else {
+                ", the other pages have no text".to_string()
+            };
             return Err(FailureReason::Damaged(format!(
-                "no page could be read ({lost} lost; first: {first})"
+                "no text could be read ({lost} of {} pages failed{rest}; first: {first})",
+                report.pages_total
             )));
         }
         return Err(FailureReason::NoTextLayer {

@@ -1,0 +1,348 @@
+//! Content-stream fixes applied before pdf-extract reads a page, for text it would
+//! otherwise lose (measured on pdf-extract 0.12.1):
+//! - the `'` and `"` text operators are ignored: rewritten as `T*` + `Tj` (with `Tw`,
+//!   `Tc` for `"`), which it does read;
+//! - a form XObject's `/Matrix` is ignored, so its text lands in the wrong place: the
+//!   matrix is prepended to the form's content as a `cm` and the `Do` wrapped in `q … Q`
+//!   so the matrix does not leak into the rest of the page;
+//! - a form that draws itself (directly or through other forms) overflows the stack:
+//!   such `Do`s are dropped.
+//!
+//! A cheap byte scan decides whether a stream needs any of this; only those streams are
+//! decoded and re-encoded.
+
+use pdf_extract::content::{Content, Operation};
+use pdf_extract::{Dictionary, Document, Object, ObjectId};
+use std::collections::{HashMap, HashSet};
+
+/// What was changed, for the read report.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Fixes {
+    /// Pages whose `'`/`"` operators were rewritten.
+    pub quote_pages: Vec<u32>,
+    /// Form XObjects whose matrix was applied.
+    pub forms_positioned: usize,
+    /// `Do` operators dropped because the form would draw itself.
+    pub cycles_cut: usize,
+}
+
+/// Regular-character tokens of a content stream, skipping strings, comments and inline
+/// image data, reporting whether any token satisfies `hit`.
+fn scan_tokens(data: &[u8], mut hit: impl FnMut(&[u8]) -> bool) -> bool {
+    let is_white = |b: u8| matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0c' | 0);
+    let is_delim = |b: u8| {
+        matches!(
+            b,
+            b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+        )
+    };
+    let mut i = 0;
+    let n = data.len();
+    while i < n {
+        let b = data[i];
+        if is_white(b) {
+            i += 1;
+        } else if b == b'%' {
+            while i < n && data[i] != b'\n' && data[i] != b'\r' {
+                i += 1;
+            }
+        } else if b == b'(' {
+            let mut depth = 0usize;
+            while i < n {
+                match data[i] {
+                    b'\\' => i += 1,
+                    b'(' => depth += 1,
+                    b')' => {
+                        depth = depth.saturating_sub(1);
+                        if depth == 0 {
+                            i += 1;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+        } else if b == b'<' && data.get(i + 1) != Some(&b'<') {
+            while i < n && data[i] != b'>' {
+                i += 1;
+            }
+            i += 1;
+        } else if b == b'/' {
+            // A name: its characters are not an operator.
+            i += 1;
+            while i < n && !is_white(data[i]) && !is_delim(data[i]) {
+                i += 1;
+            }
+        } else if is_delim(b) {
+            i += 1;
+        } else {
+            let start = i;
+            while i < n && !is_white(data[i]) && !is_delim(data[i]) {
+                i += 1;
+            }
+            let token = &data[start..i];
+            if token == b"ID" {
+                // Inline image data: binary up to whitespace + "EI".
+                while i + 2 < n && !(is_white(data[i]) && &data[i + 1..i + 3] == b"EI") {
+                    i += 1;
+                }
+                i += 3;
+                continue;
+            }
+            if hit(token) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn has_quote_ops(data: &[u8]) -> bool {
+    scan_tokens(data, |t| t == b"'" || t == b"\"")
+}
+
+fn has_do(data: &[u8]) -> bool {
+    scan_tokens(data, |t| t == b"Do")
+}
+
+fn op(name: &str, operands: Vec<Object>) -> Operation {
+    Operation::new(name, operands)
+}
+
+/// `'` and `"` as the operators pdf-extract reads.
+fn rewrite_quotes(ops: Vec<Operation>) -> Vec<Operation> {
+    let mut out = Vec::with_capacity(ops.len());
+    for o in ops {
+        match (o.operator.as_str(), o.operands.as_slice()) {
+            ("'", [s]) => {
+                out.push(op("T*", vec![]));
+                out.push(op("Tj", vec![s.clone()]));
+            }
+            ("\"", [aw, ac, s]) => {
+                out.push(op("Tw", vec![aw.clone()]));
+                out.push(op("Tc", vec![ac.clone()]));
+                out.push(op("T*", vec![]));
+                out.push(op("Tj", vec![s.clone()]));
+            }
+            _ => out.push(o),
+        }
+    }
+    out
+}
+
+/// Follows a reference to the object it names.
+fn resolve<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
+    match o {
+        Object::Reference(id) => doc.get_object(*id).ok(),
+        o => Some(o),
+    }
+}
+
+/// The form XObjects a resource dictionary names: name → object id.
+fn forms_of(doc: &Document, resources: Option<&Dictionary>) -> HashMap<Vec<u8>, ObjectId> {
+    let mut out = HashMap::new();
+    let Some(xobjects) = resources
+        .and_then(|r| r.get(b"XObject").ok())
+        .and_then(|o| resolve(doc, o))
+        .and_then(|o| o.as_dict().ok())
+    else {
+        return out;
+    };
+    for (name, obj) in xobjects.iter() {
+        let Object::Reference(id) = obj else { continue };
+        let is_form = doc
+            .get_object(*id)
+            .and_then(Object::as_stream)
+            .is_ok_and(|s| {
+                s.dict
+                    .get(b"Subtype")
+                    .and_then(Object::as_name)
+                    .is_ok_and(|n| n == b"Form")
+            });
+        if is_form {
+            out.insert(name.clone(), *id);
+        }
+    }
+    out
+}
+
+/// Resources a page uses, following /Parent a bounded number of times.
+fn page_resources(doc: &Document, page: ObjectId) -> Option<&Dictionary> {
+    let mut dict = doc.get_dictionary(page).ok();
+    for _ in 0..32 {
+        let d = dict?;
+        if let Some(r) = d.get(b"Resources").ok().and_then(|o| resolve(doc, o)) {
+            return r.as_dict().ok();
+        }
+        dict = d
+            .get(b"Parent")
+            .and_then(Object::as_reference)
+            .and_then(|id| doc.get_dictionary(id))
+            .ok();
+    }
+    None
+}
+
+/// Wraps each form `Do` in `q … Q`, dropping those that would recurse into a form on
+/// `stack`. Returns the new operations and how many were dropped.
+fn wrap_form_calls(
+    ops: Vec<Operation>,
+    forms: &HashMap<Vec<u8>, ObjectId>,
+    stack: &[ObjectId],
+) -> (Vec<Operation>, usize, Vec<ObjectId>) {
+    let mut out = Vec::with_capacity(ops.len() + 4);
+    let mut cut = 0;
+    let mut called = Vec::new();
+    for o in ops {
+        let target = (o.operator == "Do")
+            .then(|| o.operands.first().and_then(|n| n.as_name().ok()))
+            .flatten()
+            .and_then(|name| forms.get(name).copied());
+        match target {
+            Some(id) if stack.contains(&id) => cut += 1,
+            Some(id) => {
+                called.push(id);
+                out.push(op("q", vec![]));
+                out.push(o);
+                out.push(op("Q", vec![]));
+            }
+            None => out.push(o),
+        }
+    }
+    (out, cut, called)
+}
+
+/// Applies the fixes to every page before extraction. Never fails: a stream that
+/// cannot be decoded is left as it is (pdf-extract will report it on that page).
+pub fn prepare(doc: &mut Document) -> Fixes {
+    let mut fixes = Fixes::default();
+    let pages: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
+    let mut done_forms: HashSet<ObjectId> = HashSet::new();
+    for (number, page_id) in pages {
+        let Ok(data) = doc.get_page_content(page_id) else {
+            continue;
+        };
+        let quotes = has_quote_ops(&data);
+        let calls = has_do(&data);
+        if !quotes && !calls {
+            continue;
+        }
+        let forms = forms_of(doc, page_resources(doc, page_id));
+        if !quotes && forms.is_empty() {
+            continue;
+        }
+        let Ok(content) = Content::decode(&data) else {
+            continue;
+        };
+        let mut ops = content.operations;
+        if quotes {
+            ops = rewrite_quotes(ops);
+            fixes.quote_pages.push(number);
+        }
+        let (ops, cut, called) = wrap_form_calls(ops, &forms, &[]);
+        fixes.cycles_cut += cut;
+        if let Ok(bytes) = (Content { operations: ops }).encode() {
+            let _ = doc.change_page_content(page_id, bytes);
+        }
+        for form in called {
+            fix_form(doc, form, &forms, &mut vec![], &mut done_forms, &mut fixes);
+        }
+    }
+    fixes
+}
+
+/// Positions a form's content by its /Matrix and fixes the forms it calls in turn;
+/// `stack` holds the forms being drawn, so a call back into one of them is cut.
+fn fix_form(
+    doc: &mut Document,
+    id: ObjectId,
+    inherited: &HashMap<Vec<u8>, ObjectId>,
+    stack: &mut Vec<ObjectId>,
+    done: &mut HashSet<ObjectId>,
+    fixes: &mut Fixes,
+) {
+    if stack.len() > 16 || !done.insert(id) {
+        return;
+    }
+    let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
+        return;
+    };
+    let data = stream
+        .decompressed_content()
+        .unwrap_or_else(|_| stream.content.clone());
+    let matrix: Option<Vec<Object>> = stream
+        .dict
+        .get(b"Matrix")
+        .and_then(Object::as_array)
+        .ok()
+        .filter(|m| m.len() == 6)
+        .cloned();
+    let identity = matrix.as_ref().is_none_or(|m| {
+        let v: Vec<f32> = m.iter().filter_map(|o| o.as_float().ok()).collect();
+        v == [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+    });
+    let own_resources = stream
+        .dict
+        .get(b"Resources")
+        .ok()
+        .and_then(|o| resolve(doc, o))
+        .and_then(|o| o.as_dict().ok());
+    // A form without resources of its own draws with its caller's.
+    let forms = match own_resources {
+        Some(r) => forms_of(doc, Some(r)),
+        None => inherited.clone(),
+    };
+    let quotes = has_quote_ops(&data);
+    let calls = !forms.is_empty() && has_do(&data);
+    if identity && !quotes && !calls {
+        return;
+    }
+    let Ok(content) = Content::decode(&data) else {
+        return;
+    };
+    let mut ops = content.operations;
+    if quotes {
+        ops = rewrite_quotes(ops);
+    }
+    stack.push(id);
+    let (mut ops, cut, called) = wrap_form_calls(ops, &forms, stack);
+    fixes.cycles_cut += cut;
+    if let (false, Some(m)) = (identity, matrix) {
+        ops.insert(0, op("cm", m));
+        fixes.forms_positioned += 1;
+    }
+    if let Ok(bytes) = (Content { operations: ops }).encode() {
+        if let Ok(Object::Stream(s)) = doc.get_object_mut(id) {
+            s.set_plain_content(bytes);
+        }
+    }
+    for form in called {
+        fix_form(doc, form, &forms, stack, done, fixes);
+    }
+    stack.pop();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_quote_operators_but_not_quotes_in_strings() {
+        assert!(has_quote_ops(b"BT /F1 12 Tf (Hello) ' ET"));
+        assert!(has_quote_ops(b"BT 1 2 (x)\" ET"));
+        assert!(!has_quote_ops(b"BT (it's \"quoted\") Tj ET"));
+        assert!(!has_quote_ops(b"% it's a comment\nBT (a) Tj ET"));
+        assert!(!has_quote_ops(b"BI /W 1 ID ' \" EI Q"));
+    }
+
+    #[test]
+    fn quote_operators_become_next_line_and_show() {
+        let ops = vec![op("'", vec![Object::string_literal("a")])];
+        let names: Vec<String> = rewrite_quotes(ops)
+            .into_iter()
+            .map(|o| o.operator)
+            .collect();
+        assert_eq!(names, ["T*", "Tj"]);
+    }
+}
