@@ -30,6 +30,7 @@ pub fn sanitize(doc: &mut Document) -> Vec<String> {
         fix_font(doc, id, &mut fixes);
     }
     give_forms_page_fonts(doc, &mut fixes);
+    fix_colour_spaces(doc, &mut fixes);
     fix_page_contents(doc, &mut fixes);
     fixes
         .into_iter()
@@ -160,6 +161,13 @@ fn fix_font(doc: &mut Document, id: ObjectId, fixes: &mut BTreeMap<&'static str,
     {
         font.set("BaseFont", Object::Name(b"Unknown".to_vec()));
         count("fonts without a /BaseFont name", &mut changed);
+    }
+    if subtype == b"Type0" && font.get(b"Encoding").is_err() {
+        font.set("Encoding", Object::Name(b"Identity-H".to_vec()));
+        count(
+            "Type0 fonts without /Encoding given Identity-H",
+            &mut changed,
+        );
     }
     if subtype == b"Type0" {
         let usable = font
@@ -385,16 +393,18 @@ fn fix_descriptor_dict(
     changed
 }
 
-/// A form XObject drawn on a page but without its own /Font gets the page's fonts
-/// (pdf.js and poppler look them up there too).
+/// Resource kinds a form may use without declaring them: tolerant readers look them up
+/// in the page's resources.
+const INHERITED_RESOURCES: [&[u8]; 4] = [b"Font", b"XObject", b"ColorSpace", b"ExtGState"];
+
+/// A form XObject drawn on a page but without its own /Font (or /XObject, …) gets the
+/// page's (pdf.js and poppler look them up there too). A form never gets itself as an
+/// XObject; longer cycles are cut later by the content fixes.
 fn give_forms_page_fonts(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usize>) {
-    let mut edits: Vec<(ObjectId, Object)> = Vec::new();
+    let mut edits: Vec<(ObjectId, Dictionary)> = Vec::new();
     for (_, page) in doc.get_pages() {
         let Some(resources) = inherited(doc, page, b"Resources").and_then(|r| r.as_dict().ok())
         else {
-            continue;
-        };
-        let Some(fonts) = resources.get(b"Font").ok().and_then(|f| deref(doc, f)) else {
             continue;
         };
         let Some(xobjects) = resources
@@ -413,34 +423,165 @@ fn give_forms_page_fonts(doc: &mut Document, fixes: &mut BTreeMap<&'static str, 
             if form.dict.get(b"Subtype").ok().and_then(name_of) != Some(b"Form") {
                 continue;
             }
-            let res = form.dict.get(b"Resources").ok().and_then(|r| deref(doc, r));
-            let has_font = res
-                .and_then(|r| r.as_dict().ok())
-                .is_some_and(|r| r.has(b"Font"));
-            if has_font {
-                continue;
+            let own = form
+                .dict
+                .get(b"Resources")
+                .ok()
+                .and_then(|r| deref(doc, r))
+                .and_then(|r| r.as_dict().ok());
+            let mut new_res = own.cloned().unwrap_or_default();
+            let mut added = false;
+            for key in INHERITED_RESOURCES {
+                if new_res.has(key) {
+                    continue;
+                }
+                let Some(value) = resources.get(key).ok().and_then(|v| deref(doc, v)) else {
+                    continue;
+                };
+                let mut value = value.clone();
+                if key == b"XObject" {
+                    if let Object::Dictionary(d) = &mut value {
+                        let selfs: Vec<Vec<u8>> = d
+                            .iter()
+                            .filter(|(_, v)| v.as_reference().ok() == Some(xid))
+                            .map(|(k, _)| k.clone())
+                            .collect();
+                        for k in selfs {
+                            d.remove(&k);
+                        }
+                    }
+                }
+                new_res.set(key.to_vec(), value);
+                added = true;
             }
-            let mut new_res = res
-                .and_then(|r| r.as_dict().ok())
-                .cloned()
-                .unwrap_or_default();
-            new_res.set("Font", fonts.clone());
-            edits.push((xid, Object::Dictionary(new_res)));
+            if added {
+                edits.push((xid, new_res));
+            }
         }
     }
     for (xid, res) in edits {
         if let Some(Object::Stream(form)) = doc.objects.get_mut(&xid) {
-            if !form
-                .dict
-                .get(b"Resources")
-                .is_ok_and(|r| matches!(r, Object::Dictionary(d) if d.has(b"Font")))
-            {
-                form.dict.set("Resources", res);
-                *fixes
-                    .entry("forms without fonts given their page's fonts")
-                    .or_default() += 1;
-            }
+            form.dict.set("Resources", Object::Dictionary(res));
+            *fixes
+                .entry("forms given their page's resources")
+                .or_default() += 1;
         }
+    }
+}
+
+/// Colour spaces pdf-extract cannot build (Indexed, unknown names, malformed arrays)
+/// make it panic on `cs`/`CS`; colour does not matter for text, so they become RGB.
+fn fix_colour_spaces(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usize>) {
+    const KNOWN: [&[u8]; 10] = [
+        b"Separation",
+        b"ICCBased",
+        b"CalGray",
+        b"CalRGB",
+        b"Lab",
+        b"Pattern",
+        b"DeviceGray",
+        b"DeviceRGB",
+        b"DeviceCMYK",
+        b"DeviceN",
+    ];
+    let usable = |doc: &Document, cs: &Object| match deref(doc, cs) {
+        Some(Object::Array(a)) => a.first().and_then(name_of).is_some_and(|n| {
+            KNOWN.contains(&n) && (n != b"Separation" || a.get(1).and_then(name_of).is_some())
+        }),
+        Some(Object::Name(n)) => matches!(n.as_slice(), b"DeviceRGB" | b"DeviceGray"),
+        _ => false,
+    };
+    // Colour-space dictionaries: the /ColorSpace of every /Resources.
+    let mut holders: Vec<ObjectId> = Vec::new();
+    let mut inline_holders: Vec<ObjectId> = Vec::new();
+    for (id, o) in &doc.objects {
+        let dict = match o {
+            Object::Dictionary(d) => d,
+            Object::Stream(s) => &s.dict,
+            _ => continue,
+        };
+        let Some(res) = dict.get(b"Resources").ok() else {
+            continue;
+        };
+        match res {
+            Object::Reference(rid) => {
+                if let Some(Ok(r)) = doc.objects.get(rid).map(|o| o.as_dict()) {
+                    match r.get(b"ColorSpace") {
+                        Ok(Object::Reference(cid)) => holders.push(*cid),
+                        Ok(Object::Dictionary(_)) => inline_holders.push(*rid),
+                        _ => {}
+                    }
+                }
+            }
+            Object::Dictionary(r) => match r.get(b"ColorSpace") {
+                Ok(Object::Reference(cid)) => holders.push(*cid),
+                Ok(Object::Dictionary(_)) => inline_holders.push(*id),
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    let fix_dict = |doc: &Document, d: &Dictionary| -> Option<Dictionary> {
+        let bad: Vec<Vec<u8>> = d
+            .iter()
+            .filter(|(_, v)| !usable(doc, v))
+            .map(|(k, _)| k.clone())
+            .collect();
+        if bad.is_empty() {
+            return None;
+        }
+        let mut d = d.clone();
+        for k in bad {
+            d.set(k, Object::Name(b"DeviceRGB".to_vec()));
+        }
+        Some(d)
+    };
+    let mut n = 0;
+    for cid in holders {
+        let fixed = doc
+            .objects
+            .get(&cid)
+            .and_then(|o| o.as_dict().ok())
+            .and_then(|d| fix_dict(doc, d));
+        if let (Some(d), Some(o)) = (fixed, doc.objects.get_mut(&cid)) {
+            *o = Object::Dictionary(d);
+            n += 1;
+        }
+    }
+    for hid in inline_holders {
+        // The holder is either a resources dictionary itself or an object whose
+        // /Resources is inline.
+        let fixed = doc.objects.get(&hid).and_then(|o| {
+            let d = match o {
+                Object::Dictionary(d) => d,
+                Object::Stream(s) => &s.dict,
+                _ => return None,
+            };
+            let res = match d.get(b"ColorSpace") {
+                Ok(_) => d,
+                Err(_) => d.get(b"Resources").ok()?.as_dict().ok()?,
+            };
+            let cs = res.get(b"ColorSpace").ok()?.as_dict().ok()?;
+            fix_dict(doc, cs)
+        });
+        let Some(cs) = fixed else { continue };
+        let Some(o) = doc.objects.get_mut(&hid) else {
+            continue;
+        };
+        let d = match o {
+            Object::Dictionary(d) => d,
+            Object::Stream(s) => &mut s.dict,
+            _ => continue,
+        };
+        if d.has(b"ColorSpace") {
+            d.set("ColorSpace", Object::Dictionary(cs));
+        } else if let Ok(Object::Dictionary(r)) = d.get_mut(b"Resources") {
+            r.set("ColorSpace", Object::Dictionary(cs));
+        }
+        n += 1;
+    }
+    if n > 0 {
+        fixes.insert("colour spaces the reader cannot build replaced", n);
     }
 }
 
@@ -491,9 +632,11 @@ fn operands_ok(op: &Operation) -> bool {
 }
 
 /// Leaves out content operators whose operands are missing or of the wrong type, on
-/// pages that have any; the page gets one clean content stream.
+/// pages and forms that have any (such a page gets one clean content stream), and gives
+/// a page whose `Tf` names a font its resources lack a Helvetica stand-in for it.
 fn fix_page_contents(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usize>) {
     let mut edits: Vec<(ObjectId, Vec<u8>)> = Vec::new();
+    let mut font_edits: Vec<(ObjectId, Dictionary, usize)> = Vec::new();
     for (_, page) in doc.get_pages() {
         let Ok(raw) = doc.get_page_content(page) else {
             continue;
@@ -502,13 +645,44 @@ fn fix_page_contents(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usiz
         else {
             continue;
         };
+        let resources = inherited(doc, page, b"Resources").and_then(|r| r.as_dict().ok());
+        let fonts = resources
+            .and_then(|r| r.get(b"Font").ok())
+            .and_then(|f| deref(doc, f))
+            .and_then(|f| f.as_dict().ok());
+        let missing: BTreeSet<Vec<u8>> = content
+            .operations
+            .iter()
+            .filter(|op| op.operator == "Tf")
+            .filter_map(|op| op.operands.first().and_then(name_of))
+            .filter(|name| {
+                !fonts.is_some_and(|f| f.get(name).is_ok_and(|v| deref(doc, v).is_some()))
+            })
+            .map(<[u8]>::to_vec)
+            .collect();
+        if !missing.is_empty() {
+            let mut res = resources.cloned().unwrap_or_default();
+            let mut font_dict = fonts.cloned().unwrap_or_default();
+            for name in &missing {
+                font_dict.set(name.clone(), Object::Dictionary(stand_in_font()));
+            }
+            res.set("Font", Object::Dictionary(font_dict));
+            font_edits.push((page, res, missing.len()));
+        }
         if content.operations.iter().all(operands_ok) {
             continue;
         }
         let kept: Vec<Operation> = content.operations.into_iter().filter(operands_ok).collect();
-        let dropped_ok = Content { operations: kept }.encode();
-        if let Ok(bytes) = dropped_ok {
+        if let Ok(bytes) = (Content { operations: kept }).encode() {
             edits.push((page, bytes));
+        }
+    }
+    for (page, res, n) in font_edits {
+        if let Ok(p) = doc.get_dictionary_mut(page) {
+            p.set("Resources", Object::Dictionary(res));
+            *fixes
+                .entry("fonts missing from a page's resources given a stand-in")
+                .or_default() += n;
         }
     }
     for (page, bytes) in edits {
@@ -520,4 +694,48 @@ fn fix_page_contents(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usiz
                 .or_default() += 1;
         }
     }
+    // Forms: the same operand check on their content.
+    let forms: Vec<ObjectId> = doc
+        .objects
+        .iter()
+        .filter(|(_, o)| {
+            matches!(o, Object::Stream(s) if s.dict.get(b"Subtype").ok().and_then(name_of) == Some(b"Form"))
+        })
+        .map(|(id, _)| *id)
+        .collect();
+    for id in forms {
+        let Some(Object::Stream(form)) = doc.objects.get(&id) else {
+            continue;
+        };
+        let data = stream_data(form);
+        let Some(Ok(content)) = catch_unwind(AssertUnwindSafe(|| Content::decode(&data))).ok()
+        else {
+            continue;
+        };
+        if content.operations.iter().all(operands_ok) {
+            continue;
+        }
+        let kept: Vec<Operation> = content.operations.into_iter().filter(operands_ok).collect();
+        let Ok(bytes) = (Content { operations: kept }).encode() else {
+            continue;
+        };
+        if let Some(Object::Stream(form)) = doc.objects.get_mut(&id) {
+            form.dict.remove(b"Filter");
+            form.dict.remove(b"DecodeParms");
+            form.set_content(bytes);
+            *fixes
+                .entry("forms with malformed content operators cleaned")
+                .or_default() += 1;
+        }
+    }
+}
+
+/// What poppler substitutes for a font it cannot find.
+fn stand_in_font() -> Dictionary {
+    let mut f = Dictionary::new();
+    f.set("Type", Object::Name(b"Font".to_vec()));
+    f.set("Subtype", Object::Name(b"Type1".to_vec()));
+    f.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
+    f.set("Encoding", Object::Name(b"WinAnsiEncoding".to_vec()));
+    f
 }
