@@ -4,8 +4,11 @@
 use serde_json::Value;
 use std::path::PathBuf;
 
-/// (rule, severity, §, found, expected) of every finding, and the coverage counts.
-fn lint(path: &PathBuf) -> (Vec<(String, String, Value, Value, Value)>, Value) {
+/// (rule, severity, §, found, expected) of one finding.
+type Key = (String, String, Value, Value, Value);
+
+/// The key of every finding, and the coverage counts.
+fn lint(path: &PathBuf) -> (Vec<Key>, Value) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
         .args(["lint", "--format", "json"])
         .arg(path)
