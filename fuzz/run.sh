@@ -10,6 +10,8 @@ corpus=fuzz/corpus/table_row
 mkdir -p "$corpus"
 # Seed the corpus with the real lines of the seed texts that hold figures.
 grep -hE '[0-9]' corpus/seeds/*.txt | head -2000 | split -l 20 - "$corpus/seed-"
+# An explicit target keeps the instrumentation off build scripts (as cargo-fuzz does).
+host="$(rustc -vV | sed -n 's/^host: //p')"
 if command -v cargo-fuzz >/dev/null 2>&1; then
     cargo +nightly fuzz run table_row "$corpus" -- -max_total_time="$seconds"
 else
@@ -17,6 +19,6 @@ else
 -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
 -Cllvm-args=-sanitizer-coverage-trace-compares -Cdebug-assertions -Coverflow-checks" \
         cargo +nightly build --release --manifest-path fuzz/Cargo.toml --bin table_row \
-        --target-dir fuzz/target
-    fuzz/target/release/table_row "$corpus" -max_total_time="$seconds"
+        --target-dir fuzz/target --target "$host"
+    "fuzz/target/$host/release/table_row" "$corpus" -max_total_time="$seconds"
 fi
