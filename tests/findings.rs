@@ -5,7 +5,7 @@
 
 mod common;
 
-use justera::check::finding::{Finding, Severity};
+use justera::check::finding::Finding;
 use justera::check::{check_documents, relations_for_table};
 use justera::document::{Document, DocumentKind};
 use justera::Provenance;
@@ -228,26 +228,31 @@ fn seed_file(seed: &str) -> String {
         .unwrap_or_default()
 }
 
-/// End to end: `justera lint` on the seed texts and on the PDFs must report every
-/// "must find" and none of the "must stay silent".
-#[test]
-#[ignore = "needs the tables and structure stages on main; enabled when they land"]
-fn expectations_hold_through_lint_on_seeds_and_pdfs() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let all_families = ["SUM", "REL", "PCT", "ALLOC", "BAL", "TXT", "XREF", "FORM"];
-    let mut problems = Vec::new();
+fn seeds_and_pdfs() -> (Vec<String>, Vec<String>) {
     let mut seeds: Vec<String> = expectations().iter().map(|e| e.seed.clone()).collect();
     seeds.sort();
     seeds.dedup();
     let mut pdfs: Vec<String> = expectations().iter().map(|e| e.pdf.clone()).collect();
     pdfs.sort();
     pdfs.dedup();
+    (seeds, pdfs)
+}
+
+const ALL_FAMILIES: &[&str] = &["SUM", "REL", "PCT", "ALLOC", "BAL", "TXT", "XREF", "FORM"];
+
+/// End to end: `justera lint` on the five seed texts reports every "must find" and none
+/// of the "must stay silent", and checks relations in every seed.
+#[test]
+fn expectations_hold_through_lint_on_the_seed_texts() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus/seeds");
+    let (seeds, _) = seeds_and_pdfs();
     let mut seen = Vec::new();
     for s in &seeds {
-        let v = lint_json(&root.join("seeds").join(seed_file(s)));
+        let v = lint_json(&root.join(seed_file(s)));
+        let checked = v["stats"]["relations_checked"].as_u64().unwrap_or(0);
         assert!(
-            v["stats"]["relations_checked"].as_u64().unwrap_or(0) > 0 || s == "000" || s == "003",
-            "seed {s}: nothing checked: {}",
+            checked >= 20,
+            "seed {s}: only {checked} relations checked: {}",
             v["stats"]
         );
         seen.extend(
@@ -258,14 +263,19 @@ fn expectations_hold_through_lint_on_seeds_and_pdfs() {
                 .map(Seen::from_json),
         );
     }
-    problems.extend(assert_expectations(
-        &seen,
-        |e| seed_file(&e.seed),
-        &all_families,
-    ));
+    let problems = assert_expectations(&seen, |e| seed_file(&e.seed), ALL_FAMILIES);
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// The same expectations on the corpus PDFs that render the seeds.
+#[test]
+#[ignore = "PDF tables split at page breaks and shifted cells still break table checks; see report"]
+fn expectations_hold_through_lint_on_the_pdfs() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus/pdf");
+    let (_, pdfs) = seeds_and_pdfs();
     let mut seen = Vec::new();
     for p in &pdfs {
-        let v = lint_json(&root.join("pdf").join(p));
+        let v = lint_json(&root.join(p));
         seen.extend(
             v["findings"]
                 .as_array()
@@ -274,7 +284,6 @@ fn expectations_hold_through_lint_on_seeds_and_pdfs() {
                 .map(Seen::from_json),
         );
     }
-    problems.extend(assert_expectations(&seen, |e| e.pdf.clone(), &all_families));
+    let problems = assert_expectations(&seen, |e| e.pdf.clone(), ALL_FAMILIES);
     assert!(problems.is_empty(), "{problems:#?}");
-    let _ = Severity::Error;
 }

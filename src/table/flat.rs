@@ -630,14 +630,23 @@ fn build_flat_tables(
 
 /// The words of the line above a lone row when they head its columns: a label header,
 /// then one word per cell, years among them, when the row can be read that wide.
-fn single_row_header(lines: &[&Line], kinds: &[Kind], row: &(usize, FlatLine)) -> Option<Vec<String>> {
-    let above = (0..row.0).rev().find(|&j| !matches!(kinds[j], Kind::Blank))?;
+fn single_row_header(
+    lines: &[&Line],
+    kinds: &[Kind],
+    row: &(usize, FlatLine),
+) -> Option<Vec<String>> {
+    let above = (0..row.0)
+        .rev()
+        .find(|&j| !matches!(kinds[j], Kind::Blank))?;
     let words: Vec<String> = lines[above]
         .text
         .split_whitespace()
         .map(str::to_string)
         .collect();
-    if words.len() < 3 || !words.iter().any(|w| is_year(w)) || words.iter().any(|w| w.ends_with('.')) {
+    if words.len() < 3
+        || !words.iter().any(|w| is_year(w))
+        || words.iter().any(|w| w.ends_with('.'))
+    {
         return None;
     }
     row.1.fitted(words.len() - 1).map(|_| words)
