@@ -119,9 +119,11 @@ fn form_text_is_placed_by_its_matrix_and_a_self_drawing_form_ends() {
 
 #[test]
 fn a_page_that_panics_part_way_keeps_the_text_before() {
-    // `cm` with a wrong operand count makes pdf-extract panic after "Kept" is drawn.
+    // Drawing an XObject the resources do not hold makes pdf-extract panic after "Kept"
+    // is drawn. (A `cm` with a wrong operand count or a font missing from the resources
+    // no longer does: the loader's fallbacks repair those.)
     let pdf = one_page_pdf(
-        b"BT /F1 12 Tf 72 700 Td (Kept) Tj ET 1 0 0 cm BT /F1 12 Tf 72 600 Td (Lost) Tj ET",
+        b"BT /F1 12 Tf 72 700 Td (Kept) Tj ET /Missing Do BT /F1 12 Tf 72 600 Td (Lost) Tj ET",
         |_, _| dictionary! {},
     );
     let (glyphs, warnings) = glyphs_of(&pdf);

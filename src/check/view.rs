@@ -47,6 +47,19 @@ pub fn is_total_label(label: &str) -> bool {
         && (first != "s" || l.starts_with("s:a"))
 }
 
+/// "Budget 2017" … "Budget 2018": a last row naming the next year of the first row's
+/// figure carries it forward with the changes between them (Budget 2018 = Budget 2017 +
+/// Lönerevidering + PKV − Besparingar).
+pub fn rolls_forward(first: &str, last: &str) -> bool {
+    let split = |s: &str| {
+        let n = normalise(s);
+        let (stem, year) = n.rsplit_once(' ')?;
+        let y: u32 = year.parse().ok()?;
+        (1900..2200).contains(&y).then(|| (stem.to_string(), y))
+    };
+    matches!((split(first), split(last)), (Some((a, x)), Some((b, y))) if a == b && y == x + 1)
+}
+
 /// Lower case, markup and surrounding punctuation gone, inner whitespace single.
 pub fn normalise(text: &str) -> String {
     let mut s = text.to_lowercase();
@@ -54,6 +67,18 @@ pub fn normalise(text: &str) -> String {
         s = s.replace(tag, "");
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "Andel %", "% fördel", "Tid i %", "Procent av totalen" — a percent sign not written
+/// right after a figure ("50% av kostnaden" is not a percent column).
+fn percent_header(header: &str) -> bool {
+    header.contains("procent")
+        || header.char_indices().any(|(i, ch)| {
+            ch == '%'
+                && !header[..i]
+                    .trim_end()
+                    .ends_with(|p: char| p.is_ascii_digit())
+        })
 }
 
 fn is_dash(raw: &str) -> bool {
@@ -98,6 +123,18 @@ impl<'a> TableView<'a> {
             cells.push(r);
             blank.push(b);
         }
+        // A header may say "%" for cells written without it ("Tid i %"), but "50% av
+        // kostnaden" heads amounts: figures above 100 are no percentages.
+        let beyond_100: Vec<bool> = (0..ncols)
+            .map(|c| {
+                cells.iter().any(|r| {
+                    r.get(c)
+                        .copied()
+                        .flatten()
+                        .is_some_and(|v| v.nominal.abs() > Decimal::ONE_HUNDRED)
+                })
+            })
+            .collect();
         let kinds = (0..ncols)
             .map(|c| {
                 let v = unit_votes[c];
@@ -109,8 +146,7 @@ impl<'a> TableView<'a> {
                 let figures = v[0] + v[1] + v[2] + v[3];
                 if figures == 0 || v[4] > figures {
                     ColumnKind::Text
-                } else if v[2] * 2 >= figures || header.contains('%') || header.contains("procent")
-                {
+                } else if v[2] * 2 >= figures || (percent_header(&header) && !beyond_100[c]) {
                     ColumnKind::Percent
                 } else if v[3] * 2 >= figures {
                     ColumnKind::Hours
@@ -144,7 +180,8 @@ impl<'a> TableView<'a> {
                 label.is_empty() && figures && i > 0 && (0..i).any(|r| !view.label(r).is_empty());
             let total = matches!(row.kind, RowKind::Total | RowKind::Subtotal)
                 || (labeled_total && figures)
-                || unlabeled_total;
+                || unlabeled_total
+                || (figures && i + 1 == table.rows.len() && rolls_forward(&view.label(0), &label));
             view.totals.push(total);
             view.headings
                 .push(!total && (row.kind == RowKind::Heading || !figures));

@@ -214,12 +214,27 @@ impl Health {
         let pages = page_ids(doc);
         let broken_contents = pages
             .iter()
-            .flat_map(|&p| doc.get_page_contents(p))
-            .filter(|id| match doc.objects.get(id) {
-                Some(Object::Stream(s)) => s.content.is_empty(),
-                _ => true,
+            .map(|&p| {
+                let ids = doc.get_page_contents(p);
+                let declared = doc
+                    .get_dictionary(p)
+                    .is_ok_and(|d| d.get(b"Contents").is_ok());
+                // /Contents that resolve to nothing usable (a stream that failed to
+                // parse loads as a bare dictionary) count as broken.
+                let unusable = ids
+                    .iter()
+                    .filter(|id| match doc.objects.get(id) {
+                        Some(Object::Stream(s)) => s.content.is_empty(),
+                        _ => true,
+                    })
+                    .count();
+                if declared && ids.is_empty() {
+                    1
+                } else {
+                    unusable
+                }
             })
-            .count();
+            .sum();
         Health {
             pages: pages.len(),
             broken_contents,
@@ -279,6 +294,10 @@ fn finish(
         }
     }
     fix_pages(&mut doc, &mut notes);
+    match catch_unwind(AssertUnwindSafe(|| super::sanitize::sanitize(&mut doc))) {
+        Ok(fixes) => notes.extend(fixes.into_iter().map(|f| format!("fallback for {f}"))),
+        Err(_) => notes.push("font and content fallbacks stopped early".to_string()),
+    }
     LoadedPdf {
         doc,
         repaired,

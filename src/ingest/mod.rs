@@ -217,6 +217,7 @@ pub mod docx;
 pub mod load;
 pub mod pdf;
 pub mod repair;
+pub mod sanitize;
 mod sniff;
 pub mod worker;
 

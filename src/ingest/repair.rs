@@ -29,6 +29,8 @@ struct ScannedObject {
     kind: Option<Vec<u8>>,
     /// Where its dictionary starts (for XRef streams: the trailer keys live there).
     dict_start: Option<usize>,
+    /// A stream with /N and /First but another /Type: an object stream mislabelled.
+    mislabelled_objstm: bool,
 }
 
 /// The result of a rebuild: the new bytes and what was found.
@@ -318,6 +320,7 @@ fn scan_objects(bytes: &[u8]) -> Vec<ScannedObject> {
                 stream: None,
                 kind,
                 dict_start,
+                mislabelled_objstm: false,
             });
             pos = endobj_at.map_or(next_header, |e| e + 6);
             continue;
@@ -392,6 +395,9 @@ fn scan_objects(bytes: &[u8]) -> Vec<ScannedObject> {
             gen,
             body: (body_start, dict_close),
             stream: Some((data_start, data_end)),
+            mislabelled_objstm: dict.as_ref().is_some_and(|(entries, _)| {
+                entry(bytes, entries, b"N").is_some() && entry(bytes, entries, b"First").is_some()
+            }) && !matches!(kind.as_deref(), Some(b"ObjStm" | b"XRef")),
             kind,
             dict_start,
         });
@@ -473,6 +479,9 @@ pub fn rebuild(bytes: &[u8]) -> Option<Rebuilt> {
             Some((s, e)) => {
                 let data = bytes.get(s..e).unwrap_or_default();
                 // A later /Length overrides the stale one in lopdf's dictionary.
+                if o.mislabelled_objstm {
+                    out.extend_from_slice(b" /Type /ObjStm");
+                }
                 out.extend_from_slice(format!(" /Length {}>>\nstream\n", data.len()).as_bytes());
                 out.extend_from_slice(data);
                 out.extend_from_slice(b"\nendstream\nendobj\n");

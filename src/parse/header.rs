@@ -53,6 +53,7 @@ pub(crate) const LABELS: &[(&str, Field)] = &[
     ("Förvaringsplats", Field::Storage),
     ("Justeringens plats och tid", Field::Adjustment),
     ("Justeringens plats och datum", Field::Adjustment),
+    ("Justeringens plats", Field::Adjustment),
     (
         "Ej tjänstgörande ersättare",
         Field::People("ersättare", "ersättare"),
@@ -184,9 +185,8 @@ pub fn parse_header(lines: &[Ln], file: &Arc<str>) -> ProtocolHeader {
             }
             Field::Adjournment => h.adjournment = non_empty(&joined),
             Field::People(group, role) => {
-                for v in &e.values {
-                    h.attendance.extend(people(v, group, role));
-                }
+                // One text: a PDF wraps a person over two lines ("… Åtvidabergs" / "kommun").
+                h.attendance.extend(people(&joined, group, role));
             }
             Field::Adjusters => listed_adjusters.extend(names_in_list(&joined)),
             Field::Adjustment => {
@@ -284,11 +284,23 @@ fn fields(lines: &[Ln]) -> Vec<Entry> {
             if !rest.is_empty() {
                 push_value(&mut out, rest.to_string());
             }
+        } else if is_label_tail(&c, out.last().map(|e| e.field)) {
+            // "Justeringens plats" / "och tid", "Under-" / "skrifter": label wrapped.
         } else {
             push_value(&mut out, c);
         }
     }
     out
+}
+
+fn is_label_tail(cell: &str, field: Option<Field>) -> bool {
+    match field {
+        Some(Field::Adjustment) => matches!(cell, "och tid" | "och datum" | "och tid:"),
+        Some(Field::Signatures) | Some(Field::Paragraphs) | Some(Field::Secretary) => {
+            cell == "skrifter"
+        }
+        _ => false,
+    }
 }
 
 /// Adds a value to the current field, or — when the current field takes one short value
@@ -300,10 +312,24 @@ fn push_value(out: &mut [Entry], value: String) {
         return;
     };
     if last.field == Field::Paragraphs {
+        // "Paragrafer 59-" / "67": a range wrapped at its dash.
+        if let Some(open) = last.values.last_mut().filter(|v| v.ends_with(['-', '–'])) {
+            if value.chars().all(|c| c.is_ascii_digit()) && !value.is_empty() {
+                open.push_str(&value);
+                return;
+            }
+        }
+        if last.values.is_empty()
+            && value.trim_end().ends_with(['-', '–'])
+            && value.starts_with(|c: char| c.is_ascii_digit())
+        {
+            last.values.push(value.trim().to_string());
+            return;
+        }
         if last.values.is_empty() {
             // "1-10 Michelle Lunne" (flattened): keep the range, pass on the rest.
             let (range, rest) = split_leading_range(&value);
-            if let Some(r) = range {
+            if let Some(r) = range.filter(|_| !value.trim_end().ends_with(['-', '–'])) {
                 last.values.push(r);
                 if rest.is_empty() {
                     return;
@@ -319,7 +345,7 @@ fn push_value(out: &mut [Entry], value: String) {
 fn give_to_waiting(out: &mut [Entry], before: usize, value: String) {
     let waiting = out[..before].iter_mut().rev().take(3).find(|e| {
         matches!(e.field, Field::Secretary | Field::Chair | Field::Adjuster)
-            && signature_name(&e.values).is_none()
+            && wants_name(&e.values)
     });
     match waiting {
         Some(e) => e.values.push(value),
@@ -378,10 +404,21 @@ fn place_before_date(s: &str) -> Option<String> {
 /// The name in a signature field: the first value with letters after the signature line
 /// ("_____", "…") and the party suffix are removed.
 fn signature_name(values: &[String]) -> Option<String> {
-    values.iter().find_map(|v| {
-        let v = v.trim_matches(|c: char| c == '_' || c == '.' || c == '…' || c.is_whitespace());
-        refs::person_name(v)
-    })
+    // The name may be wrapped over two cells ("Joakim" / "Karlsson").
+    let parts: Vec<&str> = values
+        .iter()
+        .map(|v| v.trim_matches(|c: char| c == '_' || c == '.' || c == '…' || c.is_whitespace()))
+        .filter(|v| {
+            v.starts_with(|c: char| c.is_uppercase())
+                && v.chars().all(|c| c.is_alphabetic() || " -'’()".contains(c))
+        })
+        .collect();
+    refs::person_name(&parts.join(" "))
+}
+
+/// A signature field still waiting for (the rest of) its name.
+fn wants_name(values: &[String]) -> bool {
+    signature_name(values).is_none_or(|n| n.split_whitespace().count() < 2)
 }
 
 /// "Bengt Hilmersson (C)", "Anna A och Bo B", "Anna A, Bo B".

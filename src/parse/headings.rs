@@ -1,7 +1,5 @@
-//! Section headings: which written heading stands for which canonical section kind.
-//!
-//! The synonym list lives here until the grammar work's `grammars/` vocabulary is on
-//! main; then `heading_kind` reads that (so municipalities extend it without a rebuild).
+//! Section headings: which written heading stands for which canonical section kind, via
+//! the grammar vocabulary (`grammars/headings.vocab`).
 
 /// Canonical section kinds, as they appear in the JSON (`Section.kind`).
 pub mod kind {
@@ -23,82 +21,67 @@ pub mod kind {
     pub const BODY: &str = "body";
 }
 
-const SYNONYMS: &[(&str, &str)] = &[
-    ("sammanfattning", kind::SUMMARY),
-    ("sammanfattning av ärendet", kind::SUMMARY),
-    ("ärendebeskrivning", kind::SUMMARY),
-    ("ärendet", kind::DESCRIPTION),
-    ("beskrivning av ärendet", kind::DESCRIPTION),
-    ("bakgrund", kind::DESCRIPTION),
-    ("beslutsunderlag", kind::BASIS),
-    ("underlag", kind::BASIS),
-    ("handlingar", kind::BASIS),
-    ("förslag till beslut", kind::RECOMMENDATION),
-    ("förvaltningens förslag till beslut", kind::RECOMMENDATION),
-    ("ordförandes förslag till beslut", kind::RECOMMENDATION),
-    ("ordförandens förslag till beslut", kind::RECOMMENDATION),
-    ("arbetsutskottets förslag till beslut", kind::RECOMMENDATION),
-    ("yrkanden", kind::PROPOSALS),
-    ("yrkande", kind::PROPOSALS),
-    ("propositionsordning", kind::PROPOSITION_ORDER),
-    ("propositionsordningar", kind::PROPOSITION_ORDER),
-    ("beslutsgång", kind::PROCEDURE),
-    ("omröstning", kind::VOTE),
-    ("omröstningsresultat", kind::VOTE),
-    ("votering", kind::VOTE),
-    ("beslut", kind::DECISION),
-    ("reservation", kind::RESERVATION),
-    ("reservationer", kind::RESERVATION),
-    ("protokollsanteckning/reservation", kind::RESERVATION),
-    ("reservation/protokollsanteckning", kind::RESERVATION),
-    ("protokollsanteckning", kind::NOTE),
-    ("protokollsanteckningar", kind::NOTE),
-    ("expedieras till", kind::DISPATCH),
-    ("expedieras", kind::DISPATCH),
-    ("beslutsexpediering", kind::DISPATCH),
-    ("beslut skickas till", kind::DISPATCH),
-    ("beslutet skickas till", kind::DISPATCH),
-    ("för kännedom", kind::DISPATCH),
-    ("för kännedom till", kind::DISPATCH),
-    ("ekonomiska konsekvenser", kind::CONSEQUENCES),
-    ("konsekvensbeskrivning", kind::CONSEQUENCES),
-    ("bilagor", kind::ATTACHMENTS),
-    ("bilaga", kind::ATTACHMENTS),
-];
-
-/// Normalises a heading for lookup: lower case, trailing ":" and spaces dropped.
-fn key(text: &str) -> String {
-    super::lines::collapse_ws(text)
-        .trim_end_matches([':', '.', ' '])
-        .to_lowercase()
-}
-
-/// The canonical kind of a heading line, or `None` when the line is not a heading.
-/// "<Organ>s beslut" ("Direktionens beslut", "Gemensam servicenämnd för IT, växel och
-/// telefonis beslut") is a decision heading; "Förslag till beslut" is not.
+/// The canonical kind of a heading line, or `None` when the line is not a heading. The
+/// synonyms are the grammar vocabulary's (`grammars/headings.vocab`, extendable with
+/// `--grammars DIR`); decision headings are checked further here because "<organ>
+/// beslut" also matches ordinary lines ending in "beslut".
 pub fn heading_kind(text: &str) -> Option<&'static str> {
-    let k = key(text);
-    if k.is_empty() {
+    let vocab = crate::grammar::vocab::current();
+    let found = vocab.heading_kind(text)?;
+    let k = super::lines::collapse_ws(text)
+        .trim_end_matches([':', '.', ' '])
+        .to_lowercase();
+    if found == kind::DECISION && !is_decision_heading(&k) {
         return None;
     }
-    if let Some((_, kind)) = SYNONYMS.iter().find(|(w, _)| *w == k) {
-        return Some(kind);
+    // Known kinds come back as our constants; a kind only a user vocabulary names is
+    // leaked once per distinct name (vocabularies are small and loaded once).
+    Some(intern(found))
+}
+
+fn intern(k: &str) -> &'static str {
+    use std::collections::HashSet;
+    use std::sync::{LazyLock, Mutex};
+    const KNOWN: &[&str] = &[
+        kind::SUMMARY,
+        kind::DESCRIPTION,
+        kind::BASIS,
+        kind::RECOMMENDATION,
+        kind::PROPOSALS,
+        kind::PROPOSITION_ORDER,
+        kind::PROCEDURE,
+        kind::VOTE,
+        kind::DECISION,
+        kind::RESERVATION,
+        kind::NOTE,
+        kind::DISPATCH,
+        kind::CONSEQUENCES,
+        kind::ATTACHMENTS,
+        kind::BODY,
+    ];
+    if let Some(known) = KNOWN.iter().find(|x| **x == k) {
+        return known;
     }
-    if is_decision_heading(&k) {
-        return Some(kind::DECISION);
+    static OTHERS: LazyLock<Mutex<HashSet<&'static str>>> = LazyLock::new(Default::default);
+    let Ok(mut set) = OTHERS.lock() else {
+        return "other";
+    };
+    if let Some(x) = set.get(k) {
+        return x;
     }
-    None
+    let leaked: &'static str = Box::leak(k.to_string().into_boxed_str());
+    set.insert(leaked);
+    leaked
 }
 
 fn is_decision_heading(k: &str) -> bool {
     let words = k.split_whitespace().count();
-    k.ends_with(" beslut")
+    (k == "beslut" || k == "beslutet" || k.ends_with(" beslut"))
         && words <= 12
         && !k.starts_with(|c: char| c.is_ascii_digit())
-        && !k.contains("förslag")
         && !k.contains(" att ")
         && !k.starts_with("om ")
-        && !k.contains(['.', '"', '”'])
+        && !k.contains(['"', '”'])
 }
 
 /// A heading with its value on the same line: "Expedieras till: Kommunfullmäktige".

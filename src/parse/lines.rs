@@ -136,6 +136,18 @@ pub fn clean_markup(s: &str) -> (String, bool) {
     (text, all_bold)
 }
 
+/// Appends a wrapped line's text: with a space, except after a range dash that follows a
+/// digit ("2023–" / "2025" was one token before the PDF wrapped it).
+pub fn push_wrapped(prev: &mut String, next: &str) {
+    let mut rev = prev.chars().rev();
+    let dash_after_digit =
+        matches!(rev.next(), Some('–' | '-')) && rev.next().is_some_and(|c| c.is_ascii_digit());
+    if !(dash_after_digit && next.starts_with(|c: char| c.is_ascii_digit())) {
+        prev.push(' ');
+    }
+    prev.push_str(next);
+}
+
 pub fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {

@@ -2,7 +2,7 @@
 //! say — att-satser, yrkanden, omröstning, reservationer, expedieras till.
 
 use super::headings::{self, kind};
-use super::lines::{collapse_ws, is_rule, Ln};
+use super::lines::{collapse_ws, is_rule, push_wrapped, Ln};
 use super::refs;
 use crate::document::{BasisItem, Paragraph, Proposal, Section, SourceLine, Vote};
 use regex::Regex;
@@ -76,6 +76,17 @@ pub fn parse_paragraph(lines: &[Ln], file: &Arc<str>) -> Option<Paragraph> {
             title = Some(text);
             i += 1;
             continue;
+        }
+        // A title wrapped over two lines: "… för IT, växel och" / "telefoni".
+        if let Some(t) = title.as_mut() {
+            if text.starts_with(|c: char| c.is_lowercase())
+                && headings::heading_kind(&text).is_none()
+            {
+                t.push(' ');
+                t.push_str(&text);
+                i += 1;
+                continue;
+            }
         }
         break;
     }
@@ -176,15 +187,56 @@ fn heading_of(l: &Ln, text: &str) -> Option<&'static str> {
     if k == kind::DECISION && !l.marked {
         let t = text.trim_end_matches(':').trim();
         let before = t.strip_suffix("beslut").unwrap_or("").trim_end();
-        if !(t.eq_ignore_ascii_case("beslut") || before.ends_with('s')) {
+        let lower = before.to_lowercase();
+        let names_organ = ORGAN_WORDS.iter().any(|w| lower.contains(w));
+        if !(t.eq_ignore_ascii_case("beslut") || before.ends_with('s') || names_organ) {
             return None;
         }
     }
     Some(k)
 }
 
+/// Words that name a deciding body: "<organ> beslut" without the genitive s is still a
+/// decision heading when it names one ("Gemensam servicenämnd för IT … telefoni beslut").
+const ORGAN_WORDS: &[&str] = &[
+    "nämnd",
+    "styrelse",
+    "direktion",
+    "fullmäktige",
+    "utskott",
+    "beredning",
+    "förbund",
+];
+
 fn is_table_row(text: &str) -> bool {
-    text.matches('\t').count() >= 2 && text.chars().any(|c| c.is_ascii_digit())
+    let tabs = text.trim_matches('\t').matches('\t').count();
+    tabs >= 3 || (tabs >= 2 && text.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// Joins lines a PDF wrapped: a line that starts in lower case continues the one before;
+/// with `sentences`, so does any line after one that ends without a full stop, colon
+/// or other closing punctuation.
+pub(crate) fn reflow(lines: impl IntoIterator<Item = String>, sentences: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in lines {
+        let continues = match out.last() {
+            Some(prev) => {
+                t.starts_with(|c: char| c.is_lowercase())
+                    || (sentences
+                        && !prev.ends_with(['.', ':', '!', '?', ';', '”', '"', ')'])
+                        && !NUMBERED.is_match(&t)
+                        && !BULLET.is_match(&t))
+            }
+            None => false,
+        };
+        match out.last_mut() {
+            Some(prev) if continues => {
+                push_wrapped(prev, &t);
+            }
+            _ => out.push(t),
+        }
+    }
+    out
 }
 
 /// Text lines of a section: table rows and separators left out.
@@ -211,10 +263,10 @@ fn list_items(secs: &[&Section]) -> Vec<String> {
                 let body = c.get(c.len() - 1).map_or("", |m| m.as_str()).trim();
                 items.push(body.to_string());
                 listed = true;
-            } else if listed && t.starts_with(|c: char| c.is_lowercase()) {
+            } else if listed {
+                // After the first item every other line is the item wrapping on.
                 if let Some(last) = items.last_mut() {
-                    last.push(' ');
-                    last.push_str(&t);
+                    push_wrapped(last, &t);
                 }
             } else {
                 plain.push(t);
@@ -224,7 +276,7 @@ fn list_items(secs: &[&Section]) -> Vec<String> {
     if listed {
         items
     } else {
-        plain
+        reflow(plain, true)
     }
 }
 
@@ -238,6 +290,7 @@ fn fill_from_sections(p: &mut Paragraph, sections: &[Section]) {
             .iter()
             .flat_map(|s| text_lines(s).map(|(_, t)| t).collect::<Vec<_>>())
             .collect();
+        let text = reflow_items(text.into_iter().map(|t| normalise_bullet(&t)).collect());
         p.decision_text = (!text.is_empty()).then(|| text.join("\n"));
     } else if let Some(last) = sections
         .iter()
@@ -266,24 +319,34 @@ fn fill_from_sections(p: &mut Paragraph, sections: &[Section]) {
         .into_iter()
         .filter(|t| !t.ends_with(':'))
         .collect();
-    p.basis = of(kind::BASIS)
-        .iter()
-        .flat_map(|s| {
-            text_lines(s)
-                .map(|(l, t)| BasisItem {
-                    date: refs::first_date(&t),
-                    text: t,
+    let mut basis: Vec<BasisItem> = Vec::new();
+    for s in of(kind::BASIS) {
+        for (l, t) in text_lines(s) {
+            match basis.last_mut() {
+                // A wrapped entry: "Bilaga 1, investeringsbehov 2023-2025 för …" / "telefoni."
+                Some(prev) if t.starts_with(|c: char| c.is_lowercase()) => {
+                    push_wrapped(&mut prev.text, &t);
+                }
+                _ => basis.push(BasisItem {
+                    date: None,
+                    text: strip_bullet(&t),
                     provenance: Some(l.provenance.clone()),
-                })
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    p.dispatch = of(kind::DISPATCH)
-        .iter()
-        .flat_map(|s| text_lines(s).map(|(_, t)| t).collect::<Vec<_>>())
-        .map(|t| strip_bullet(&t))
-        .filter(|t| !matches!(t.to_lowercase().as_str(), "till" | "till:" | ""))
-        .collect();
+                }),
+            }
+        }
+    }
+    for b in &mut basis {
+        b.date = refs::first_date(&b.text);
+    }
+    p.basis = basis;
+    p.dispatch = reflow(
+        of(kind::DISPATCH)
+            .iter()
+            .flat_map(|s| text_lines(s).map(|(_, t)| t).collect::<Vec<_>>())
+            .map(|t| strip_bullet(&t))
+            .filter(|t| !matches!(t.to_lowercase().as_str(), "till" | "till:" | "")),
+        false,
+    );
     p.notes = of(kind::NOTE)
         .iter()
         .flat_map(|s| text_lines(s).map(|(_, t)| t).collect::<Vec<_>>())
@@ -291,6 +354,32 @@ fn fill_from_sections(p: &mut Paragraph, sections: &[Section]) {
     p.proposals = proposals(sections);
     p.votes = of(kind::VOTE).iter().filter_map(|s| vote(s)).collect();
     p.reservations = reservations(sections);
+}
+
+/// Reflows lines but keeps numbered and bulleted items on lines of their own.
+fn reflow_items(lines: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in lines {
+        let new_item = NUMBERED.is_match(&t) || BULLET.is_match(&t);
+        match out.last_mut() {
+            Some(prev) if !new_item && !prev.ends_with(['.', ':', '!', '?', ';']) => {
+                push_wrapped(prev, &t);
+            }
+            Some(prev) if !new_item && t.starts_with(|c: char| c.is_lowercase()) => {
+                push_wrapped(prev, &t);
+            }
+            _ => out.push(t),
+        }
+    }
+    out
+}
+
+/// "• att …", "– att …" → "- att …": one list marker whatever the source used.
+fn normalise_bullet(t: &str) -> String {
+    match BULLET.captures(t) {
+        Some(c) => format!("- {}", c.get(1).map_or("", |m| m.as_str()).trim()),
+        None => t.to_string(),
+    }
 }
 
 fn strip_bullet(t: &str) -> String {
@@ -327,10 +416,16 @@ fn proposals(sections: &[Section]) -> Vec<Proposal> {
                 });
             } else if own {
                 if let Some(last) = out.last_mut() {
-                    if !last.text.is_empty() {
-                        last.text.push('\n');
+                    let wrapped = !last.text.is_empty()
+                        && !last.text.ends_with(['.', ':', '!', '?', ';', '”', '"']);
+                    if wrapped {
+                        push_wrapped(&mut last.text, &t);
+                    } else {
+                        if !last.text.is_empty() {
+                            last.text.push('\n');
+                        }
+                        last.text.push_str(&t);
                     }
-                    last.text.push_str(&t);
                 }
             }
         }

@@ -1,38 +1,12 @@
-//! Small finders the structure parsers need inside free text: dates, clock times,
-//! dnr, § ranges and person names.
-//!
-//! Local until `crate::grammar` has its date and reference grammars on main; then these
-//! delegate to it (one grammar, not two).
+//! What the structure parsers look for inside free text: dates, clock times, dnr and §
+//! ranges through `crate::grammar` (the one grammar for them), plus person names.
 
 use crate::document::ParagraphRange;
+use crate::grammar::{date, reference};
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b((?:19|20)\d\d)[-‐–](\d\d)[-‐–](\d\d)\b").unwrap_or_else(|_| unreachable!())
-});
-static LONG_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+((?:19|20)\d\d)\b")
-        .unwrap_or_else(|_| unreachable!())
-});
-static TIME_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:kl\.?\s*)?(\d{1,2})[.:](\d\d)\s*(?:[-–—]|till)\s*(?:kl\.?\s*)?(\d{1,2})[.:](\d\d)")
-        .unwrap_or_else(|_| unreachable!())
-});
-static TIME_SINGLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bkl\.?\s*(\d{1,2})[.:](\d\d)\b").unwrap_or_else(|_| unreachable!())
-});
-static DNR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bdnr\.?:?\s*((?:[A-ZÅÄÖ]{2,}[\s-]+)?\d{1,4}\s*/\s*\d{1,4}(?:[:.]\d+)?)")
-        .unwrap_or_else(|_| unreachable!())
-});
-static CASE_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-ZÅÄÖ]{2,}\s+\d{1,4}/\d{1,4})\b").unwrap_or_else(|_| unreachable!())
-});
-static PARA_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"§§?\s*(\d{1,4})(?:\s*[-–—]\s*(\d{1,4}))?").unwrap_or_else(|_| unreachable!())
-});
 static BARE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(\d{1,4})\s*[-–—]\s*(\d{1,4})\s*$").unwrap_or_else(|_| unreachable!())
 });
@@ -40,53 +14,12 @@ static PARTY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*\(([A-ZÅÄÖa-zåäö]{1,6})\)").unwrap_or_else(|_| unreachable!())
 });
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// Every full date in the text, in order ("2022-03-02", "8 februari 2021").
 pub fn dates(s: &str) -> Vec<NaiveDate> {
-    let mut found: Vec<(usize, NaiveDate)> = Vec::new();
-    for c in ISO_DATE.captures_iter(s) {
-        let (Some(all), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3))
-        else {
-            continue;
-        };
-        if let (Ok(y), Ok(m), Ok(d)) = (y.as_str().parse(), m.as_str().parse(), d.as_str().parse())
-        {
-            if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                found.push((all.start(), date));
-            }
-        }
-    }
-    for c in LONG_DATE.captures_iter(s) {
-        let (Some(all), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
-        else {
-            continue;
-        };
-        let month = MONTHS
-            .iter()
-            .position(|n| n.eq_ignore_ascii_case(m.as_str()))
-            .map(|i| i as u32 + 1);
-        if let (Ok(y), Some(m), Ok(d)) = (y.as_str().parse(), month, d.as_str().parse()) {
-            if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                found.push((all.start(), date));
-            }
-        }
-    }
-    found.sort_by_key(|(pos, _)| *pos);
-    found.into_iter().map(|(_, d)| d).collect()
+    date::find_dates(s, None)
+        .into_iter()
+        .map(|(_, d)| d)
+        .collect()
 }
 
 pub fn first_date(s: &str) -> Option<NaiveDate> {
@@ -95,61 +28,87 @@ pub fn first_date(s: &str) -> Option<NaiveDate> {
 
 /// "kl. 09.00-10.45" → "09:00–10:45"; a lone "kl. 12.00" → "12:00".
 pub fn time_range(s: &str) -> Option<String> {
-    if let Some(c) = TIME_RANGE.captures(s) {
-        let g = |i| c.get(i).map_or("", |m: regex::Match| m.as_str());
-        return Some(format!("{:0>2}:{}–{:0>2}:{}", g(1), g(2), g(3), g(4)));
-    }
-    TIME_SINGLE.captures(s).map(|c| {
-        let g = |i| c.get(i).map_or("", |m: regex::Match| m.as_str());
-        format!("{:0>2}:{}", g(1), g(2))
+    let (_, t) = date::find_time_ranges(s).into_iter().next()?;
+    let start = t.start.format("%H:%M");
+    Some(match t.end {
+        Some(end) => format!("{start}–{}", end.format("%H:%M")),
+        None => start.to_string(),
     })
 }
 
 /// Where the time (with its "kl.") starts, to cut a place from "Plats och tid".
 pub fn time_start(s: &str) -> Option<usize> {
-    let kl = Regex::new(r"(?i)\bkl\b").ok()?;
-    kl.find(s)
-        .map(|m| m.start())
-        .or_else(|| TIME_RANGE.find(s).map(|m| m.start()))
+    date::find_time_ranges(s).first().map(|(r, _)| r.start)
 }
 
-/// Dnr written after "Dnr"/"DNR": "DNR ITVT 6/2022" → "ITVT 6/2022", "Dnr 2021/8" →
-/// "2021/8". Archive codes after the number ("12/2017 106") are not part of it.
+fn dnr_refs(s: &str) -> impl Iterator<Item = reference::Dnr> + '_ {
+    reference::find_references(s)
+        .into_iter()
+        .filter_map(|(_, r)| match r {
+            reference::Reference::Dnr(d) => Some(d),
+            reference::Reference::Paragraph(_) => None,
+        })
+}
+
+/// Dnr written after "Dnr"/"DNR", as written without that word: "DNR ITVT 6/2022" →
+/// "ITVT 6/2022", "Dnr 2021/8" → "2021/8". Archive codes after it ("12/2017 106") are not
+/// part of it.
 pub fn dnrs(s: &str) -> Vec<String> {
-    DNR.captures_iter(s)
-        .filter_map(|c| c.get(1))
-        .map(|m| collapse(m.as_str()))
+    dnr_refs(s)
+        .filter_map(|d| {
+            let lower = d.raw.to_lowercase();
+            ["diarienummer", "dnr"].iter().find_map(|w| {
+                lower.starts_with(w).then(|| {
+                    d.raw
+                        .get(w.len()..)
+                        .unwrap_or("")
+                        .trim_start_matches(['.', ':', ' '])
+                        .to_string()
+                })
+            })
+        })
         .collect()
 }
 
-/// A case reference without the "Dnr" word ("ITSAM 2021/8", "ITVT 1/2021").
+/// A case reference with or without the "Dnr" word ("ITSAM 2021/8", "ITVT 1/2021").
 pub fn case_ref(s: &str) -> Option<String> {
-    CASE_REF
-        .captures(s)
-        .and_then(|c| c.get(1))
-        .map(|m| collapse(m.as_str()))
+    dnr_refs(s).next().map(|d| {
+        let raw = d.raw.as_str();
+        let lower = raw.to_lowercase();
+        match lower.strip_prefix("dnr") {
+            Some(rest) => raw
+                .get(raw.len() - rest.len()..)
+                .unwrap_or(raw)
+                .trim_start_matches(['.', ':', ' '])
+                .to_string(),
+            None => raw.to_string(),
+        }
+    })
 }
 
-fn collapse(s: &str) -> String {
-    super::lines::collapse_ws(s)
-        .replace(" /", "/")
-        .replace("/ ", "/")
+fn paragraph_ref(s: &str) -> Option<(usize, ParagraphRange)> {
+    reference::find_references(s)
+        .into_iter()
+        .find_map(|(r, x)| match x {
+            reference::Reference::Paragraph(p) => Some((
+                r.start,
+                ParagraphRange {
+                    from: p.from,
+                    to: p.to,
+                },
+            )),
+            reference::Reference::Dnr(_) => None,
+        })
 }
 
 /// "§§ 59-62" → 59..62, "§ 59" → 59..59.
 pub fn paragraph_range(s: &str) -> Option<ParagraphRange> {
-    let c = PARA_RANGE.captures(s)?;
-    let from: u32 = c.get(1)?.as_str().parse().ok()?;
-    let to: u32 = match c.get(2) {
-        Some(m) => m.as_str().parse().ok()?,
-        None => from,
-    };
-    Some(ParagraphRange { from, to })
+    paragraph_ref(s).map(|(_, r)| r)
 }
 
 /// Where a § reference starts in the text.
 pub fn paragraph_range_start(s: &str) -> Option<usize> {
-    PARA_RANGE.find(s).map(|m| m.start())
+    paragraph_ref(s).map(|(i, _)| i)
 }
 
 /// "1-10" (as after "Paragrafer") → 1..10.

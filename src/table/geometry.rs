@@ -1,18 +1,412 @@
-//! Tables from PDF geometry: lines whose spans (runs of text without a column gap) line
-//! up across consecutive rows.
-//!
-//! First version: each span is a cell, the same cut the tab-separated reader makes, so
-//! PDF tables come out as soon as layout yields spans; column assignment by x-position
-//! (headers wrapped over several lines, right-aligned figures, empty cells) follows.
+//! Tables from PDF geometry. Layout gives each line its spans (runs of text without a
+//! column gap) with x-ranges. A table is a run of lines with two or more spans; its
+//! columns are the x-intervals the value spans of its rows occupy (figures are
+//! right-aligned, so a column's figures overlap at the right edge); every span goes to
+//! the column it overlaps most, so an empty cell stays empty instead of pulling the
+//! figures to its right one column left. Header lines above the first row of figures are
+//! assigned to columns by x-position, not by gaps, and wrapped headers ("Utfall ack." over
+//! "aug 2020") are joined per column; a header that spans several columns prefixes each.
+//! A table cut by a page break continues on the next page when its columns line up.
 
-use super::{delimited, Table, TableSource};
-use crate::layout::Line;
+use super::arith::realign_totals;
+use super::cell::{is_year, parse_cell};
+use super::classify::{classify_rows, table_unit, title_from_lines_above};
+use super::{Row, RowKind, Table, TableSource};
+use crate::layout::{LaidOutFile, Line, Span};
+use crate::Provenance;
 use std::sync::Arc;
 
-pub(crate) fn extract_page(file: &Arc<str>, page: u32, lines: &[&Line]) -> Vec<Table> {
-    let (mut tables, _) = delimited::extract_page(file, page, lines);
-    for t in &mut tables {
-        t.source = TableSource::Geometry;
+/// A table with the geometry needed to continue it on the next page.
+struct Placed {
+    table: Table,
+    columns_x: Vec<(f64, f64)>,
+    page: u32,
+    starts_page: bool,
+    ends_page: bool,
+}
+
+fn is_figure(text: &str) -> bool {
+    !is_year(text) && parse_cell(text).value.is_some()
+}
+
+fn overlap(a: (f64, f64), b: (f64, f64)) -> f64 {
+    (a.1.min(b.1) - a.0.max(b.0)).max(0.0)
+}
+
+/// Every table of a PDF, pages in order, tables cut by a page break joined.
+pub(crate) fn extract_file(file: &LaidOutFile) -> Vec<Table> {
+    let mut placed: Vec<Placed> = Vec::new();
+    for page in &file.pages {
+        let lines: Vec<&Line> = page.lines.iter().filter(|l| !l.furniture).collect();
+        for found in extract_page(&file.path, page.number, &lines) {
+            let continues = placed.last().is_some_and(|prev| {
+                prev.ends_page
+                    && found.starts_page
+                    && prev.page + 1 == found.page
+                    && found.table.columns.iter().all(String::is_empty)
+                    && found.columns_x.len() <= prev.columns_x.len()
+                    && found
+                        .columns_x
+                        .iter()
+                        .all(|c| prev.columns_x.iter().any(|p| overlap(*p, *c) > 0.0))
+            });
+            match placed.last_mut() {
+                Some(prev) if continues => append_continuation(prev, found),
+                _ if found.table.rows.len() + usize::from(!found.table.columns.is_empty()) >= 2 => {
+                    placed.push(found)
+                }
+                _ => {}
+            }
+        }
     }
-    tables
+    placed.into_iter().map(|p| p.table).collect()
+}
+
+fn append_continuation(prev: &mut Placed, next: Placed) {
+    let n = prev.columns_x.len();
+    for mut row in next.table.rows {
+        // Put each cell under the previous page's column with the same right edge.
+        let mut cells = vec![parse_cell(""); n];
+        for (cell, x) in row.cells.drain(..).zip(&next.columns_x) {
+            let best = (0..n)
+                .map(|i| (i, overlap(prev.columns_x[i], *x)))
+                .filter(|(_, o)| *o > 0.0)
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some((i, _)) = best {
+                cells[i] = cell;
+            }
+        }
+        row.cells = cells;
+        prev.table.rows.push(row);
+    }
+    prev.ends_page = next.ends_page;
+    prev.page = next.page;
+    for r in &mut prev.table.rows {
+        r.kind = RowKind::Data;
+    }
+    classify_rows(&mut prev.table.rows);
+    prev.table.realigned = realign_totals(&mut prev.table.rows);
+}
+
+/// Lines of one page that form tables: two or more spans, or one short span between
+/// such lines (a group heading or a wrapped label), without a paragraph-sized gap.
+fn blocks(lines: &[&Line]) -> Vec<(usize, usize)> {
+    let multi = |l: &Line| l.spans.iter().filter(|s| !s.text.trim().is_empty()).count() >= 2;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !multi(lines[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < lines.len() {
+            let l = lines[end];
+            let gap = l.y - lines[end - 1].y;
+            let size = l.spans.first().map_or(10.0, |s| s.font_size).max(6.0);
+            if gap > 3.2 * size {
+                break;
+            }
+            if multi(l) {
+                end += 1;
+                continue;
+            }
+            let short = l.text.trim().chars().count() <= 60;
+            let next_multi = lines[end + 1..].iter().take(2).any(|n| multi(n))
+                && lines
+                    .get(end + 1)
+                    .is_some_and(|n| multi(n) || n.text.trim().chars().count() <= 60);
+            // The last line of a page can be the wrapped end of the table's last row.
+            // So can a short line set tight under the row above (a wrapped label).
+            let tight = gap < 1.3 * size;
+            if short && (next_multi || tight || end + 1 == lines.len()) {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        // One line at the top of a page can only be a table's continuation.
+        if end - start >= 2 || start == 0 {
+            out.push((start, end));
+        }
+        i = end;
+    }
+    out
+}
+
+/// Merges x-intervals that overlap into columns, left to right.
+fn cluster(mut intervals: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    intervals.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut cols: Vec<(f64, f64)> = Vec::new();
+    for iv in intervals {
+        match cols.last_mut() {
+            Some(c) if iv.0 <= c.1 + 0.5 => c.1 = c.1.max(iv.1),
+            _ => cols.push(iv),
+        }
+    }
+    cols
+}
+
+/// The column a span belongs to: the one it overlaps most, else the nearest.
+fn column_of(cols: &[(f64, f64)], s: &Span) -> Option<usize> {
+    let iv = (s.x0, s.x1);
+    let best = cols
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i, overlap(*c, iv)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    if best.1 > 0.0 {
+        return Some(best.0);
+    }
+    let mid = (s.x0 + s.x1) / 2.0;
+    cols.iter()
+        .enumerate()
+        .min_by(|a, b| {
+            let da = (mid - (a.1 .0 + a.1 .1) / 2.0).abs();
+            let db = (mid - (b.1 .0 + b.1 .1) / 2.0).abs();
+            da.total_cmp(&db)
+        })
+        .map(|(i, _)| i)
+}
+
+fn extract_page(file: &Arc<str>, page: u32, lines: &[&Line]) -> Vec<Placed> {
+    let mut out = Vec::new();
+    for (start, end) in blocks(lines) {
+        if let Some(p) = build(file, page, lines, start, end) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn spans_of(l: &Line) -> Vec<&Span> {
+    l.spans
+        .iter()
+        .filter(|s| !s.text.trim().is_empty())
+        .collect()
+}
+
+/// A line that can head columns: short spans, no bullet, no sentence.
+fn header_like(l: &Line) -> bool {
+    let spans = spans_of(l);
+    !spans.is_empty()
+        && spans.iter().all(|s| s.text.trim().chars().count() <= 45)
+        && !spans.first().is_some_and(|s| is_bullet(&s.text))
+        && !l.text.trim_end().ends_with('.')
+}
+
+fn is_bullet(text: &str) -> bool {
+    matches!(
+        text.trim(),
+        "•" | "-" | "–" | "\u{f0b7}" | "·" | "*" | "o" | "▪"
+    )
+}
+
+fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) -> Option<Placed> {
+    // Lines above the first row of figures belong to the table only while they look like
+    // column headers (at most four): prose or a list item above ends it.
+    let first_figures = lines[start..end]
+        .iter()
+        .position(|l| spans_of(l).iter().skip(1).any(|s| is_figure(&s.text)));
+    let start = match first_figures {
+        Some(f) => {
+            let mut s = start + f;
+            while s > start && start + f - (s - 1) <= 4 && header_like(lines[s - 1]) {
+                s -= 1;
+            }
+            s
+        }
+        None => start,
+    };
+    // A bulleted list is no table.
+    let bullets = lines[start..end]
+        .iter()
+        .filter(|l| spans_of(l).first().is_some_and(|s| is_bullet(&s.text)))
+        .count();
+    if bullets * 2 >= end - start {
+        return None;
+    }
+    let block = &lines[start..end];
+    let left = block
+        .iter()
+        .filter_map(|l| spans_of(l).first().map(|s| s.x0))
+        .fold(f64::INFINITY, f64::min);
+    // The label column: rows whose first span starts at the block's left edge.
+    let label_of = |l: &Line| -> Option<usize> {
+        let spans = spans_of(l);
+        let first = spans.first()?;
+        (first.x0 <= left + 4.0).then_some(0)
+    };
+    let has_figures = |l: &Line| {
+        spans_of(l)
+            .iter()
+            .enumerate()
+            .any(|(i, s)| (label_of(l) != Some(i)) && is_figure(&s.text))
+    };
+    let first_data = block.iter().position(|l| has_figures(l));
+    // Without figures, the first line is the header when there is more than one line.
+    let mut header_end = first_data.unwrap_or(if block.len() >= 2 { 1 } else { 0 });
+    // Label-only lines just above the first figures head a group of rows, not columns.
+    while header_end > 0 && {
+        let spans = spans_of(block[header_end - 1]);
+        spans.len() == 1 && label_of(block[header_end - 1]) == Some(0)
+    } {
+        header_end -= 1;
+    }
+    if header_end > 4 {
+        return None;
+    }
+    let body = &block[header_end..];
+    let mut intervals = Vec::new();
+    for l in body {
+        let label = label_of(l);
+        for (i, s) in spans_of(l).iter().enumerate() {
+            if Some(i) != label {
+                intervals.push((s.x0, s.x1));
+            }
+        }
+    }
+    let mut cols = cluster(intervals);
+    // Header words over no column of values head an empty column of their own.
+    for l in &block[..header_end] {
+        let label = label_of(l);
+        for (i, s) in spans_of(l).iter().enumerate() {
+            if Some(i) != label && !cols.iter().any(|c| overlap(*c, (s.x0, s.x1)) > 0.0) {
+                cols.push((s.x0, s.x1));
+            }
+        }
+    }
+    cols.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let cols = cluster(cols);
+    if cols.is_empty() {
+        return None;
+    }
+
+    let mut headers = vec![String::new(); cols.len()];
+    let mut label_header = String::new();
+    for l in &block[..header_end] {
+        let label = label_of(l);
+        for (i, s) in spans_of(l).iter().enumerate() {
+            let text = s.text.trim();
+            if Some(i) == label {
+                push_word(&mut label_header, text);
+                continue;
+            }
+            let over: Vec<usize> = (0..cols.len())
+                .filter(|&c| overlap(cols[c], (s.x0, s.x1)) > 0.0)
+                .collect();
+            if over.len() > 1 {
+                for c in over {
+                    push_word(&mut headers[c], text);
+                }
+            } else if let Some(c) = column_of(&cols, s) {
+                push_word(&mut headers[c], text);
+            }
+        }
+    }
+
+    // The row pitch: the smallest distance between two consecutive lines with figures. A
+    // line without figures much closer than that to the row above continues its cells
+    // (text wrapped inside a cell), it is no row of its own.
+    let pitch = body
+        .windows(2)
+        .filter(|w| has_figures(w[0]) && has_figures(w[1]))
+        .map(|w| w[1].y - w[0].y)
+        .filter(|g| *g > 0.0)
+        .fold(f64::INFINITY, f64::min);
+    let size = body
+        .iter()
+        .filter_map(|l| spans_of(l).first().map(|s| s.font_size))
+        .fold(0.0, f64::max)
+        .max(6.0);
+    let wrap_gap = if pitch.is_finite() {
+        (pitch * 0.8).min(size * 1.6)
+    } else {
+        size * 1.3
+    };
+    let mut rows: Vec<Row> = Vec::new();
+    let mut prev_y: Option<f64> = None;
+    for l in body {
+        let label = label_of(l);
+        let continues = prev_y.is_some_and(|y| l.y - y < wrap_gap) && !has_figures(l);
+        prev_y = Some(l.y);
+        if let (true, Some(last)) = (continues, rows.last_mut()) {
+            for (i, s) in spans_of(l).iter().enumerate() {
+                if Some(i) == label {
+                    push_word(&mut last.label, s.text.trim());
+                } else if let Some(c) = column_of(&cols, s) {
+                    let mut raw = last.cells[c].raw.clone();
+                    push_word(&mut raw, s.text.trim());
+                    last.cells[c] = parse_cell(&raw);
+                }
+            }
+            continue;
+        }
+        let spans = spans_of(l);
+        let mut texts = vec![String::new(); cols.len()];
+        let mut label_text = String::new();
+        for (i, s) in spans.iter().enumerate() {
+            if Some(i) == label {
+                label_text = s.text.trim().to_string();
+            } else if let Some(c) = column_of(&cols, s) {
+                push_word(&mut texts[c], s.text.trim());
+            }
+        }
+        rows.push(Row {
+            label: label_text,
+            kind: RowKind::Data,
+            cells: texts.iter().map(|t| parse_cell(t)).collect(),
+            bold: false,
+            provenance: Provenance::new(file, page, l.number),
+        });
+    }
+    if rows.is_empty() {
+        return None;
+    }
+    classify_rows(&mut rows);
+    let realigned = realign_totals(&mut rows);
+    let above: Vec<&str> = lines[..start]
+        .iter()
+        .rev()
+        .take(4)
+        .map(|l| l.text.as_str())
+        .collect();
+    let label_header = (!label_header.is_empty()).then_some(label_header);
+    let title = title_from_lines_above(above.iter().copied()).or_else(|| label_header.clone());
+    let named: Vec<&str> = title
+        .iter()
+        .map(String::as_str)
+        .chain(label_header.iter().map(String::as_str))
+        .chain(headers.iter().map(String::as_str))
+        .chain(above.iter().take(2).copied())
+        .collect();
+    let unit = table_unit(named, &rows);
+    Some(Placed {
+        table: Table {
+            title,
+            unit,
+            columns: headers,
+            label_header,
+            rows,
+            source: TableSource::Geometry,
+            provenance: Provenance::new(file, page, block[0].number),
+            ambiguities: Vec::new(),
+            realigned,
+        },
+        columns_x: cols,
+        page,
+        starts_page: start == 0,
+        ends_page: end == lines.len(),
+    })
+}
+
+fn push_word(target: &mut String, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    if !target.is_empty() {
+        target.push(' ');
+    }
+    target.push_str(text);
 }

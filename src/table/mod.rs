@@ -107,20 +107,16 @@ pub struct Realignment {
 
 /// Every table in a laid-out file, in reading order, each with its provenance.
 pub fn extract(file: &crate::layout::LaidOutFile) -> Vec<Table> {
+    if file.kind == crate::ingest::SourceKind::Pdf {
+        return geometry::extract_file(file);
+    }
     let mut tables = Vec::new();
     for page in &file.pages {
         let lines: Vec<&crate::layout::Line> = page.lines.iter().filter(|l| !l.furniture).collect();
-        match file.kind {
-            crate::ingest::SourceKind::Pdf => {
-                tables.extend(geometry::extract_page(&file.path, page.number, &lines))
-            }
-            _ => {
-                let (mut found, used) = delimited::extract_page(&file.path, page.number, &lines);
-                found.extend(flat::extract_page(&file.path, page.number, &lines, &used));
-                found.sort_by_key(|t| t.provenance.line);
-                tables.extend(found);
-            }
-        }
+        let (mut found, used) = delimited::extract_page(&file.path, page.number, &lines);
+        found.extend(flat::extract_page(&file.path, page.number, &lines, &used));
+        found.sort_by_key(|t| t.provenance.line);
+        tables.extend(found);
     }
     tables
 }

@@ -164,6 +164,37 @@ fn eval(view: &TableView, r: usize, c: usize, f: &Formula, strict: bool) -> Opti
     Some(compare(expected, found))
 }
 
+/// A header that names the relation over a table with exactly two other columns of its
+/// kind leaves one reading (up to the order of a difference) even when no row confirms
+/// it, e.g. a one-row "2017 | 2018 | Avvikelse" table: take the order closer to the figures.
+fn only_reading(view: &TableView, c: usize, stated: Stated) -> Option<Formula> {
+    if stated == Stated::Nothing {
+        return None;
+    }
+    let kind = view.kinds[c];
+    let same: Vec<usize> = (0..view.cols())
+        .filter(|&d| d != c && view.kinds[d] == kind)
+        .collect();
+    let [a, b] = same.as_slice() else {
+        return None;
+    };
+    let readings = match stated {
+        Stated::Difference => vec![Formula::Diff(*a, *b), Formula::Diff(*b, *a)],
+        _ => vec![Formula::Sum(vec![*a, *b])],
+    };
+    readings
+        .into_iter()
+        .filter_map(|f| {
+            let gaps: Vec<rust_decimal::Decimal> = (0..view.rows())
+                .filter_map(|r| eval(view, r, c, &f, false))
+                .map(|cmp| (cmp.expected - cmp.found).abs())
+                .collect();
+            (!gaps.is_empty()).then(|| (gaps.into_iter().sum::<rust_decimal::Decimal>(), f))
+        })
+        .min_by(|x, y| x.0.cmp(&y.0))
+        .map(|(_, f)| f)
+}
+
 pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
     let numeric: Vec<usize> = (0..view.cols())
         .filter(|&c| view.numeric(c) && view.kinds[c] != ColumnKind::Text)
@@ -210,9 +241,14 @@ pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
                 best = Some((holds, fails, distance, f));
             }
         }
-        let Some((_, _, _, f)) = best else {
+        let Some(f) = best.map(|b| b.3).or_else(|| only_reading(view, c, stated)) else {
             continue;
         };
+        let mut set: BTreeSet<usize> = f.inputs().into_iter().collect();
+        set.insert(c);
+        if used.contains(&set) {
+            continue;
+        }
         let mut set: BTreeSet<usize> = f.inputs().into_iter().collect();
         set.insert(c);
         used.push(set);

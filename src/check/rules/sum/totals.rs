@@ -49,7 +49,9 @@ pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
         if !view.totals[t] {
             continue;
         }
-        let labeled = is_total_label(&view.label(t));
+        let labeled = is_total_label(&view.label(t))
+            || (t + 1 == view.rows()
+                && crate::check::view::rolls_forward(&view.label(0), &view.label(t)));
         let cols: Vec<usize> = (0..view.cols())
             .filter(|&c| view.numeric(c) && view.figure(t, c).is_some())
             .collect();
@@ -74,9 +76,11 @@ pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
             continue;
         };
         if holds == 0 {
-            // No reading adds up anywhere: only a labeled total closing a block of rows
-            // states its parts clearly enough to report.
-            if !labeled || cands[0].0 != "the rows above it" {
+            // No reading adds up anywhere: only a total closing a block of rows states its
+            // parts clearly enough to report — by its label, or as the unlabeled last row
+            // under a block of at least two rows ("PL 1 520 000 / Utv 940 000 / 2 460 000").
+            let closing = t + 1 == view.rows() && cands[0].1.len() >= 2;
+            if !(labeled || closing) || cands[0].0 != "the rows above it" {
                 continue;
             }
             chosen = 0;

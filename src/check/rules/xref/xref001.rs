@@ -22,79 +22,107 @@ rounding; one that differs is reported with both places. Example: \"Summa Extern
 is 340 h (2019) and 1 790 h (total) in one table but 350 h and 1 800 h in the other.",
 };
 
+/// Cells of two tables under the same row label and the same column header, each a
+/// figure: (row in a, column in a, row in b, column in b).
+type Pair = (usize, usize, usize, usize);
+
+fn shared_cells(a: &TableView, b: &TableView) -> Vec<Pair> {
+    // Headers written twice in one table ("Utfall", "Utfall") name nothing by themselves.
+    let unique = |v: &TableView| -> Vec<Option<String>> {
+        let hs: Vec<String> = (0..v.cols()).map(|c| normalise(&v.header(c))).collect();
+        hs.iter()
+            .map(|h| {
+                (!h.is_empty() && hs.iter().filter(|x| *x == h).count() == 1).then(|| h.clone())
+            })
+            .collect()
+    };
+    let (ha, hb) = (unique(a), unique(b));
+    let mut out = Vec::new();
+    for ra in 0..a.rows() {
+        let label = normalise(&a.label(ra));
+        // A bare "Summa" names nothing specific enough to match across tables.
+        if label.len() < 4 || (is_total_label(&label) && !label.contains(' ')) {
+            continue;
+        }
+        let rbs: Vec<usize> = (0..b.rows())
+            .filter(|&r| normalise(&b.label(r)) == label)
+            .collect();
+        let [rb] = rbs.as_slice() else { continue };
+        for (ca, h) in ha.iter().enumerate() {
+            let Some(h) = h else { continue };
+            let Some(cb) = hb.iter().position(|x| x.as_ref() == Some(h)) else {
+                continue;
+            };
+            if a.figure(ra, ca).is_some() && b.figure(*rb, cb).is_some() {
+                out.push((ra, ca, *rb, cb));
+            }
+        }
+    }
+    out
+}
+
 pub fn check(sink: &mut Sink) {
     let doc = sink.document;
     let views: Vec<TableView> = doc.tables.iter().map(TableView::new).collect();
     for (i, a) in views.iter().enumerate() {
         for (j, b) in views.iter().enumerate().skip(i + 1) {
-            for ra in 0..a.rows() {
-                let label = normalise(&a.label(ra));
-                // A bare "Summa" names nothing specific enough to match across tables.
-                if label.len() < 4 || (is_total_label(&label) && !label.contains(' ')) {
+            let pairs = shared_cells(a, b);
+            let agrees = |&(ra, ca, rb, cb): &Pair| matches!((a.figure(ra, ca), b.figure(rb, cb)), (Some(x), Some(y)) if x.meets(&y) && !x.nominal.is_zero());
+            let agreeing = pairs.iter().filter(|p| agrees(p)).count();
+            let differing = pairs
+                .iter()
+                .filter(|&&(ra, ca, rb, cb)| {
+                    matches!((a.figure(ra, ca), b.figure(rb, cb)), (Some(x), Some(y)) if !x.meets(&y))
+                })
+                .count();
+            // Parallel tables (Fas 1 and Fas 2, one unit's resultaträkning and another's)
+            // share labels and headers but differ in most cells: not the same quantities.
+            if agreeing == 0 || differing > agreeing {
+                continue;
+            }
+            for &(ra, ca, rb, cb) in &pairs {
+                // The row must be the same quantity: some other figure of it agrees.
+                if !pairs.iter().any(|p| p.0 == ra && p.1 != ca && agrees(p)) {
                     continue;
                 }
-                let Some(rb) = (0..b.rows()).find(|&r| normalise(&b.label(r)) == label) else {
+                let (Some(x), Some(y)) = (a.figure(ra, ca), b.figure(rb, cb)) else {
                     continue;
                 };
-                // Pairs of cells under the same header.
-                let mut pairs = Vec::new();
-                for ca in 0..a.cols() {
-                    let h = normalise(&a.header(ca));
-                    if h.is_empty() {
-                        continue;
-                    }
-                    let Some(cb) = (0..b.cols()).find(|&c| normalise(&b.header(c)) == h) else {
-                        continue;
-                    };
-                    if let (Some(x), Some(y)) = (a.figure(ra, ca), b.figure(rb, cb)) {
-                        pairs.push((ca, cb, x, y));
-                    }
-                }
-                let agreeing = pairs
-                    .iter()
-                    .filter(|(_, _, x, y)| x.meets(y) && !x.nominal.is_zero())
-                    .count();
-                if agreeing == 0 {
+                let cmp = compare(x, y);
+                sink.checked(cmp.holds);
+                if cmp.holds {
                     continue;
                 }
-                for (ca, cb, x, y) in pairs {
-                    let cmp = compare(x, y);
-                    sink.checked(cmp.holds);
-                    if cmp.holds {
-                        continue;
-                    }
-                    let at = b.table.rows[rb].provenance.clone();
-                    let related = a.table.rows[ra].provenance.clone();
-                    let paragraph = sink.paragraph_of_table(j);
-                    let f = sink.report(
-                        &RULE,
-                        RULE.severity,
-                        format!(
-                            "\"{}\", \"{}\" is {} here but {} in {} ({})",
-                            b.label(rb),
-                            b.header(cb),
-                            cmp.found,
-                            cmp.expected,
-                            a.table
-                                .title
-                                .as_deref()
-                                .map(|t| format!("table \"{}\"", t.trim()))
-                                .unwrap_or_else(|| "another table".to_string()),
-                            related
-                        ),
-                        at,
-                    );
-                    f.table = Some(j);
-                    f.paragraph = paragraph;
-                    f.row = Some(b.label(rb));
-                    f.column = Some(b.header(cb));
-                    f.expected = Some(cmp.expected);
-                    f.found = Some(cmp.found);
-                    f.tolerance = Some(cmp.tolerance);
-                    f.related = Some(related);
-                    f.figure = b.raw(rb, cb).map(str::to_string);
-                    let _ = ca;
-                }
+                let at = b.table.rows[rb].provenance.clone();
+                let related = a.table.rows[ra].provenance.clone();
+                let paragraph = sink.paragraph_of_table(j);
+                let f = sink.report(
+                    &RULE,
+                    RULE.severity,
+                    format!(
+                        "\"{}\", \"{}\" is {} here but {} in {} ({})",
+                        b.label(rb),
+                        b.header(cb),
+                        cmp.found,
+                        cmp.expected,
+                        a.table
+                            .title
+                            .as_deref()
+                            .map(|t| format!("table \"{}\"", t.trim()))
+                            .unwrap_or_else(|| "another table".to_string()),
+                        related
+                    ),
+                    at,
+                );
+                f.table = Some(j);
+                f.paragraph = paragraph;
+                f.row = Some(b.label(rb));
+                f.column = Some(b.header(cb));
+                f.expected = Some(cmp.expected);
+                f.found = Some(cmp.found);
+                f.tolerance = Some(cmp.tolerance);
+                f.related = Some(related);
+                f.figure = b.raw(rb, cb).map(str::to_string);
             }
         }
     }

@@ -1,0 +1,741 @@
+//! Font and content fallbacks: rewrites the parts of a loaded document that pdf-extract
+//! 0.12.1 would panic on, so the page keeps its text instead of being lost. Each fix
+//! replaces something the reader cannot use with what a tolerant reader (pdf.js,
+//! poppler) falls back to:
+//!
+//! - references to objects that do not exist are dropped (a missing object is null);
+//! - font names written as strings become names; a missing /BaseFont gets a placeholder;
+//! - a simple font's /Encoding that is not a usable encoding name or dictionary is
+//!   dropped (the font's built-in encoding applies); odd /Differences entries too;
+//! - /Widths that disagree with /FirstChar…/LastChar get a matching /LastChar;
+//! - a /ToUnicode CMap, an embedded Type1 program or a CFF program that does not parse
+//!   is dropped (the encoding is used instead; a page whose glyphs then carry no
+//!   Unicode is reported as not decodable rather than guessed);
+//! - a Type0 font without a usable descendant gets a plain Identity one;
+//! - a form XObject without /Font resources inherits its page's fonts;
+//! - content operators with missing or mistyped operands are left out (as pdf.js does).
+//!
+//! Every check runs the same parser pdf-extract would run, inside catch_unwind.
+
+use pdf_extract::content::{Content, Operation};
+use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
+use std::collections::{BTreeMap, BTreeSet};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// Applies every fallback; returns a note per kind of fix made.
+pub fn sanitize(doc: &mut Document) -> Vec<String> {
+    let mut fixes: BTreeMap<&'static str, usize> = BTreeMap::new();
+    drop_dangling_references(doc, &mut fixes);
+    for id in font_ids(doc) {
+        fix_font(doc, id, &mut fixes);
+    }
+    give_forms_page_fonts(doc, &mut fixes);
+    fix_colour_spaces(doc, &mut fixes);
+    fix_page_contents(doc, &mut fixes);
+    fixes
+        .into_iter()
+        .map(|(what, n)| format!("{what}: {n}"))
+        .collect()
+}
+
+fn name_of(o: &Object) -> Option<&[u8]> {
+    o.as_name().ok()
+}
+
+fn deref<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
+    match o {
+        Object::Reference(id) => doc.objects.get(id),
+        o => Some(o),
+    }
+}
+
+fn stream_data(s: &Stream) -> Vec<u8> {
+    // As pdf-extract's get_contents does.
+    if s.filters().is_ok() {
+        s.decompressed_content()
+            .unwrap_or_else(|_| s.content.clone())
+    } else {
+        s.content.clone()
+    }
+}
+
+/// Runs a parser the way pdf-extract would; false when it errs or panics.
+fn parses(f: impl FnOnce() -> bool) -> bool {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or(false)
+}
+
+fn drop_dangling_references(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usize>) {
+    let present: BTreeSet<ObjectId> = doc.objects.keys().copied().collect();
+    let mut dropped = 0usize;
+    fn walk(o: &mut Object, present: &BTreeSet<ObjectId>, dropped: &mut usize, depth: usize) {
+        if depth > 32 {
+            return;
+        }
+        let dict = match o {
+            Object::Dictionary(d) => d,
+            Object::Stream(s) => &mut s.dict,
+            Object::Array(a) => {
+                for v in a {
+                    walk(v, present, dropped, depth + 1);
+                }
+                return;
+            }
+            _ => return,
+        };
+        let dangling: Vec<Vec<u8>> = dict
+            .iter()
+            .filter(|(_, v)| matches!(v, Object::Reference(id) if !present.contains(id)))
+            .map(|(k, _)| k.clone())
+            .collect();
+        for k in dangling {
+            dict.remove(&k);
+            *dropped += 1;
+        }
+        for (_, v) in dict.iter_mut() {
+            walk(v, present, dropped, depth + 1);
+        }
+    }
+    for o in doc.objects.values_mut() {
+        walk(o, &present, &mut dropped, 0);
+    }
+    if dropped > 0 {
+        fixes.insert("references to missing objects dropped", dropped);
+    }
+}
+
+/// Every font the pages use, made indirect where it was written inline.
+fn font_ids(doc: &mut Document) -> Vec<ObjectId> {
+    let mut ids = BTreeSet::new();
+    for (id, o) in &doc.objects {
+        if let Ok(d) = o.as_dict() {
+            if d.get(b"Type").ok().and_then(name_of) == Some(b"Font") {
+                ids.insert(*id);
+            }
+        }
+    }
+    // Fonts named in /Font resource dictionaries (they may lack /Type).
+    let resource_fonts: Vec<ObjectId> = doc
+        .objects
+        .values()
+        .filter_map(|o| match o {
+            Object::Dictionary(d) => Some(d),
+            Object::Stream(s) => Some(&s.dict),
+            _ => None,
+        })
+        .filter_map(|d| d.get(b"Resources").ok())
+        .filter_map(|r| deref(doc, r).and_then(|r| r.as_dict().ok()))
+        .filter_map(|r| r.get(b"Font").ok())
+        .filter_map(|f| deref(doc, f).and_then(|f| f.as_dict().ok()))
+        .flat_map(|f| f.iter().filter_map(|(_, v)| v.as_reference().ok()))
+        .collect();
+    ids.extend(resource_fonts);
+    ids.into_iter().collect()
+}
+
+fn fix_font(doc: &mut Document, id: ObjectId, fixes: &mut BTreeMap<&'static str, usize>) {
+    let Some(Ok(font)) = doc.objects.get(&id).map(|o| o.as_dict().cloned()) else {
+        return;
+    };
+    let mut font = font;
+    let mut changed = false;
+    let mut count = |what: &'static str, changed: &mut bool| {
+        *fixes.entry(what).or_default() += 1;
+        *changed = true;
+    };
+    for key in [&b"BaseFont"[..], b"Subtype", b"Type", b"Encoding"] {
+        if let Ok(Object::String(s, _)) = font.get(key) {
+            let name = s.clone();
+            font.set(key, Object::Name(name));
+            count("font names written as strings", &mut changed);
+        }
+    }
+    let subtype = font
+        .get(b"Subtype")
+        .ok()
+        .and_then(name_of)
+        .map(<[u8]>::to_vec)
+        .unwrap_or_default();
+    if !font
+        .get(b"BaseFont")
+        .is_ok_and(|b| deref(doc, b).is_some_and(|b| b.as_name().is_ok()))
+    {
+        font.set("BaseFont", Object::Name(b"Unknown".to_vec()));
+        count("fonts without a /BaseFont name", &mut changed);
+    }
+    if subtype == b"Type0" && font.get(b"Encoding").is_err() {
+        font.set("Encoding", Object::Name(b"Identity-H".to_vec()));
+        count(
+            "Type0 fonts without /Encoding given Identity-H",
+            &mut changed,
+        );
+    }
+    if subtype == b"Type0" {
+        let usable = font
+            .get(b"DescendantFonts")
+            .ok()
+            .and_then(|d| deref(doc, d))
+            .and_then(|d| d.as_array().ok())
+            .and_then(|a| a.first())
+            .and_then(|d| deref(doc, d))
+            .is_some_and(|d| d.as_dict().is_ok());
+        if !usable {
+            let mut cid = Dictionary::new();
+            cid.set("Type", Object::Name(b"Font".to_vec()));
+            cid.set("Subtype", Object::Name(b"CIDFontType2".to_vec()));
+            cid.set("BaseFont", Object::Name(b"Unknown".to_vec()));
+            cid.set("DW", Object::Integer(1000));
+            font.set(
+                "DescendantFonts",
+                Object::Array(vec![Object::Dictionary(cid)]),
+            );
+            count("Type0 fonts without a usable descendant font", &mut changed);
+        }
+    } else if subtype != b"Type3" {
+        let usable_names: [&[u8]; 3] = [
+            b"MacRomanEncoding",
+            b"MacExpertEncoding",
+            b"WinAnsiEncoding",
+        ];
+        match font
+            .get(b"Encoding")
+            .ok()
+            .and_then(|e| deref(doc, e))
+            .cloned()
+        {
+            None => {}
+            Some(Object::Name(n)) if usable_names.contains(&n.as_slice()) => {}
+            Some(Object::Dictionary(mut enc)) => {
+                let mut enc_changed = false;
+                if let Ok(base) = enc.get(b"BaseEncoding") {
+                    if !name_of(base).is_some_and(|n| usable_names.contains(&n)) {
+                        enc.remove(b"BaseEncoding");
+                        enc_changed = true;
+                    }
+                }
+                if let Ok(Object::Array(diffs)) = enc.get(b"Differences") {
+                    let kept: Vec<Object> = diffs
+                        .iter()
+                        .filter(|o| matches!(o, Object::Integer(_) | Object::Name(_)))
+                        .cloned()
+                        .collect();
+                    if kept.len() != diffs.len() {
+                        enc.set("Differences", Object::Array(kept));
+                        enc_changed = true;
+                    }
+                } else if enc.get(b"Differences").is_ok() {
+                    enc.remove(b"Differences");
+                    enc_changed = true;
+                }
+                if enc_changed {
+                    font.set("Encoding", Object::Dictionary(enc));
+                    count("font encodings with unusable entries", &mut changed);
+                }
+            }
+            Some(_) => {
+                font.remove(b"Encoding");
+                count("unusable font encodings dropped", &mut changed);
+            }
+        }
+        if let (Ok(Object::Integer(first)), Some(Object::Array(widths))) = (
+            font.get(b"FirstChar").cloned(),
+            font.get(b"Widths")
+                .ok()
+                .and_then(|w| deref(doc, w))
+                .cloned(),
+        ) {
+            let numeric: Vec<Object> = widths
+                .iter()
+                .map(|w| match deref(doc, w) {
+                    Some(Object::Integer(i)) => Object::Integer(*i),
+                    Some(Object::Real(r)) => Object::Real(*r),
+                    _ => Object::Integer(0),
+                })
+                .collect();
+            let last = first.saturating_add(numeric.len() as i64).saturating_sub(1);
+            let last_ok = matches!(font.get(b"LastChar"), Ok(Object::Integer(l)) if *l == last);
+            if !last_ok || numeric != widths {
+                font.set("LastChar", Object::Integer(last));
+                font.set("Widths", Object::Array(numeric));
+                count(
+                    "/Widths that disagree with /FirstChar and /LastChar",
+                    &mut changed,
+                );
+            }
+        }
+    }
+    if let Some(Object::Stream(s)) = font.get(b"ToUnicode").ok().and_then(|t| deref(doc, t)) {
+        let data = stream_data(s);
+        let ok = parses(|| match adobe_cmap_parser::get_unicode_map(&data) {
+            // pdf-extract asserts an even length and decodes UTF-16 (skipping lone
+            // two-byte surrogates); anything else would panic there.
+            Ok(map) => map.values().all(|v| {
+                let units: Vec<u16> = v
+                    .chunks_exact(2)
+                    .map(|c| (u16::from(c[0]) << 8) | u16::from(c[1]))
+                    .collect();
+                v.len() % 2 == 0 && (v.len() == 2 || String::from_utf16(&units).is_ok())
+            }),
+            Err(_) => false,
+        });
+        if !ok {
+            font.remove(b"ToUnicode");
+            count("/ToUnicode maps that do not parse dropped", &mut changed);
+        }
+    }
+    if subtype == b"Type0" {
+        if let Some(Object::Stream(s)) = font.get(b"Encoding").ok().and_then(|e| deref(doc, e)) {
+            let data = stream_data(s);
+            if !parses(|| adobe_cmap_parser::get_byte_mapping(&data).is_ok()) {
+                font.set("Encoding", Object::Name(b"Identity-H".to_vec()));
+                count(
+                    "Type0 encoding CMaps that do not parse replaced by Identity-H",
+                    &mut changed,
+                );
+            }
+        }
+    }
+    let descriptor_id = font
+        .get(b"FontDescriptor")
+        .ok()
+        .and_then(|d| d.as_reference().ok());
+    if changed {
+        if let Some(o) = doc.objects.get_mut(&id) {
+            *o = Object::Dictionary(font);
+        }
+    }
+    match descriptor_id {
+        Some(did) => fix_descriptor(doc, did, &subtype, fixes),
+        None => {
+            // An inline descriptor: fix it inside the font.
+            let mut font = match doc.objects.get(&id).and_then(|o| o.as_dict().ok()) {
+                Some(f) => f.clone(),
+                None => return,
+            };
+            if let Ok(Object::Dictionary(desc)) = font.get(b"FontDescriptor") {
+                let mut desc = desc.clone();
+                if fix_descriptor_dict(doc, &mut desc, &subtype, fixes) {
+                    font.set("FontDescriptor", Object::Dictionary(desc));
+                    if let Some(o) = doc.objects.get_mut(&id) {
+                        *o = Object::Dictionary(font);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn fix_descriptor(
+    doc: &mut Document,
+    id: ObjectId,
+    subtype: &[u8],
+    fixes: &mut BTreeMap<&'static str, usize>,
+) {
+    let Some(Ok(mut desc)) = doc.objects.get(&id).map(|o| o.as_dict().cloned()) else {
+        return;
+    };
+    if fix_descriptor_dict(doc, &mut desc, subtype, fixes) {
+        if let Some(o) = doc.objects.get_mut(&id) {
+            *o = Object::Dictionary(desc);
+        }
+    }
+}
+
+/// Drops embedded font programs pdf-extract would fail on. True when changed.
+fn fix_descriptor_dict(
+    doc: &Document,
+    desc: &mut Dictionary,
+    subtype: &[u8],
+    fixes: &mut BTreeMap<&'static str, usize>,
+) -> bool {
+    let mut changed = false;
+    if subtype == b"Type1" {
+        if let Some(Object::Stream(s)) = desc.get(b"FontFile").ok().and_then(|f| deref(doc, f)) {
+            let data = stream_data(s);
+            if !parses(|| type1_encoding_parser::get_encoding_map(&data).is_ok()) {
+                desc.remove(b"FontFile");
+                *fixes
+                    .entry("Type1 font programs that do not parse dropped")
+                    .or_default() += 1;
+                changed = true;
+            }
+        }
+    }
+    if let Some(Object::Stream(s)) = desc.get(b"FontFile3").ok().and_then(|f| deref(doc, f)) {
+        let sub = s
+            .dict
+            .get(b"Subtype")
+            .ok()
+            .and_then(|n| deref(doc, n))
+            .and_then(name_of);
+        let ok = match sub {
+            Some(b"Type1C") => {
+                let data = stream_data(s);
+                parses(|| match cff_parser::Table::parse(&data) {
+                    Some(table) => {
+                        let enc = table.encoding.get_code_to_sid_table(&table.charset);
+                        enc.into_iter()
+                            .all(|(_, sid)| cff_parser::string_by_id(&table, sid).is_some())
+                    }
+                    None => false,
+                })
+            }
+            Some(_) => true,
+            None => false,
+        };
+        if !ok {
+            desc.remove(b"FontFile3");
+            *fixes
+                .entry("compact font programs that do not parse dropped")
+                .or_default() += 1;
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// Resource kinds a form may use without declaring them: tolerant readers look them up
+/// in the page's resources.
+const INHERITED_RESOURCES: [&[u8]; 4] = [b"Font", b"XObject", b"ColorSpace", b"ExtGState"];
+
+/// A form XObject drawn on a page but without its own /Font (or /XObject, …) gets the
+/// page's (pdf.js and poppler look them up there too). A form never gets itself as an
+/// XObject; longer cycles are cut later by the content fixes.
+fn give_forms_page_fonts(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usize>) {
+    let mut edits: Vec<(ObjectId, Dictionary)> = Vec::new();
+    for (_, page) in doc.get_pages() {
+        let Some(resources) = inherited(doc, page, b"Resources").and_then(|r| r.as_dict().ok())
+        else {
+            continue;
+        };
+        let Some(xobjects) = resources
+            .get(b"XObject")
+            .ok()
+            .and_then(|x| deref(doc, x))
+            .and_then(|x| x.as_dict().ok())
+        else {
+            continue;
+        };
+        for (_, x) in xobjects.iter() {
+            let Ok(xid) = x.as_reference() else { continue };
+            let Some(Object::Stream(form)) = doc.objects.get(&xid) else {
+                continue;
+            };
+            if form.dict.get(b"Subtype").ok().and_then(name_of) != Some(b"Form") {
+                continue;
+            }
+            let own = form
+                .dict
+                .get(b"Resources")
+                .ok()
+                .and_then(|r| deref(doc, r))
+                .and_then(|r| r.as_dict().ok());
+            let mut new_res = own.cloned().unwrap_or_default();
+            let mut added = false;
+            for key in INHERITED_RESOURCES {
+                if new_res.has(key) {
+                    continue;
+                }
+                let Some(value) = resources.get(key).ok().and_then(|v| deref(doc, v)) else {
+                    continue;
+                };
+                let mut value = value.clone();
+                if key == b"XObject" {
+                    if let Object::Dictionary(d) = &mut value {
+                        let selfs: Vec<Vec<u8>> = d
+                            .iter()
+                            .filter(|(_, v)| v.as_reference().ok() == Some(xid))
+                            .map(|(k, _)| k.clone())
+                            .collect();
+                        for k in selfs {
+                            d.remove(&k);
+                        }
+                    }
+                }
+                new_res.set(key.to_vec(), value);
+                added = true;
+            }
+            if added {
+                edits.push((xid, new_res));
+            }
+        }
+    }
+    for (xid, res) in edits {
+        if let Some(Object::Stream(form)) = doc.objects.get_mut(&xid) {
+            form.dict.set("Resources", Object::Dictionary(res));
+            *fixes
+                .entry("forms given their page's resources")
+                .or_default() += 1;
+        }
+    }
+}
+
+/// Colour spaces pdf-extract cannot build (Indexed, unknown names, malformed arrays)
+/// make it panic on `cs`/`CS`; colour does not matter for text, so they become RGB.
+fn fix_colour_spaces(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usize>) {
+    const KNOWN: [&[u8]; 10] = [
+        b"Separation",
+        b"ICCBased",
+        b"CalGray",
+        b"CalRGB",
+        b"Lab",
+        b"Pattern",
+        b"DeviceGray",
+        b"DeviceRGB",
+        b"DeviceCMYK",
+        b"DeviceN",
+    ];
+    let usable = |doc: &Document, cs: &Object| match deref(doc, cs) {
+        Some(Object::Array(a)) => a.first().and_then(name_of).is_some_and(|n| {
+            KNOWN.contains(&n) && (n != b"Separation" || a.get(1).and_then(name_of).is_some())
+        }),
+        Some(Object::Name(n)) => matches!(n.as_slice(), b"DeviceRGB" | b"DeviceGray"),
+        _ => false,
+    };
+    // Colour-space dictionaries: the /ColorSpace of every /Resources.
+    let mut holders: Vec<ObjectId> = Vec::new();
+    let mut inline_holders: Vec<ObjectId> = Vec::new();
+    for (id, o) in &doc.objects {
+        let dict = match o {
+            Object::Dictionary(d) => d,
+            Object::Stream(s) => &s.dict,
+            _ => continue,
+        };
+        let Some(res) = dict.get(b"Resources").ok() else {
+            continue;
+        };
+        match res {
+            Object::Reference(rid) => {
+                if let Some(Ok(r)) = doc.objects.get(rid).map(|o| o.as_dict()) {
+                    match r.get(b"ColorSpace") {
+                        Ok(Object::Reference(cid)) => holders.push(*cid),
+                        Ok(Object::Dictionary(_)) => inline_holders.push(*rid),
+                        _ => {}
+                    }
+                }
+            }
+            Object::Dictionary(r) => match r.get(b"ColorSpace") {
+                Ok(Object::Reference(cid)) => holders.push(*cid),
+                Ok(Object::Dictionary(_)) => inline_holders.push(*id),
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    let fix_dict = |doc: &Document, d: &Dictionary| -> Option<Dictionary> {
+        let bad: Vec<Vec<u8>> = d
+            .iter()
+            .filter(|(_, v)| !usable(doc, v))
+            .map(|(k, _)| k.clone())
+            .collect();
+        if bad.is_empty() {
+            return None;
+        }
+        let mut d = d.clone();
+        for k in bad {
+            d.set(k, Object::Name(b"DeviceRGB".to_vec()));
+        }
+        Some(d)
+    };
+    let mut n = 0;
+    for cid in holders {
+        let fixed = doc
+            .objects
+            .get(&cid)
+            .and_then(|o| o.as_dict().ok())
+            .and_then(|d| fix_dict(doc, d));
+        if let (Some(d), Some(o)) = (fixed, doc.objects.get_mut(&cid)) {
+            *o = Object::Dictionary(d);
+            n += 1;
+        }
+    }
+    for hid in inline_holders {
+        // The holder is either a resources dictionary itself or an object whose
+        // /Resources is inline.
+        let fixed = doc.objects.get(&hid).and_then(|o| {
+            let d = match o {
+                Object::Dictionary(d) => d,
+                Object::Stream(s) => &s.dict,
+                _ => return None,
+            };
+            let res = match d.get(b"ColorSpace") {
+                Ok(_) => d,
+                Err(_) => d.get(b"Resources").ok()?.as_dict().ok()?,
+            };
+            let cs = res.get(b"ColorSpace").ok()?.as_dict().ok()?;
+            fix_dict(doc, cs)
+        });
+        let Some(cs) = fixed else { continue };
+        let Some(o) = doc.objects.get_mut(&hid) else {
+            continue;
+        };
+        let d = match o {
+            Object::Dictionary(d) => d,
+            Object::Stream(s) => &mut s.dict,
+            _ => continue,
+        };
+        if d.has(b"ColorSpace") {
+            d.set("ColorSpace", Object::Dictionary(cs));
+        } else if let Ok(Object::Dictionary(r)) = d.get_mut(b"Resources") {
+            r.set("ColorSpace", Object::Dictionary(cs));
+        }
+        n += 1;
+    }
+    if n > 0 {
+        fixes.insert("colour spaces the reader cannot build replaced", n);
+    }
+}
+
+fn inherited<'a>(doc: &'a Document, page: ObjectId, key: &[u8]) -> Option<&'a Object> {
+    let mut node = doc.objects.get(&page)?.as_dict().ok()?;
+    for _ in 0..64 {
+        if let Ok(v) = node.get(key) {
+            return deref(doc, v);
+        }
+        let parent = node.get(b"Parent").ok()?.as_reference().ok()?;
+        node = doc.objects.get(&parent)?.as_dict().ok()?;
+    }
+    None
+}
+
+/// Operand shapes pdf-extract relies on, by operator: N numbers, or a specific form.
+fn operands_ok(op: &Operation) -> bool {
+    let nums = |n: usize| {
+        op.operands.len() >= n
+            && op.operands[..n]
+                .iter()
+                .all(|o| matches!(o, Object::Integer(_) | Object::Real(_)))
+    };
+    match op.operator.as_str() {
+        "cm" | "Tm" | "c" | "d1" => nums(6),
+        "d0" => nums(2),
+        "v" | "y" | "re" => nums(4),
+        "m" | "l" | "Td" | "TD" => nums(2),
+        "Tc" | "Tw" | "Tz" | "TL" | "Ts" | "w" | "Tr" => nums(1),
+        "Tf" => {
+            op.operands.len() >= 2
+                && op.operands[0].as_name().is_ok()
+                && matches!(op.operands[1], Object::Integer(_) | Object::Real(_))
+        }
+        "Tj" | "'" => matches!(op.operands.first(), Some(Object::String(..))),
+        "\"" => nums(2) && matches!(op.operands.get(2), Some(Object::String(..))),
+        "TJ" => matches!(op.operands.first(), Some(Object::Array(_))),
+        "CS" | "cs" | "gs" | "Do" => op.operands.first().is_some_and(|o| o.as_name().is_ok()),
+        "G" | "g" => nums(1),
+        "RG" | "rg" => nums(3),
+        "K" | "k" => nums(4),
+        "SC" | "sc" => op
+            .operands
+            .iter()
+            .all(|o| matches!(o, Object::Integer(_) | Object::Real(_))),
+        _ => true,
+    }
+}
+
+/// Leaves out content operators whose operands are missing or of the wrong type, on
+/// pages and forms that have any (such a page gets one clean content stream), and gives
+/// a page whose `Tf` names a font its resources lack a Helvetica stand-in for it.
+fn fix_page_contents(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usize>) {
+    let mut edits: Vec<(ObjectId, Vec<u8>)> = Vec::new();
+    let mut font_edits: Vec<(ObjectId, Dictionary, usize)> = Vec::new();
+    for (_, page) in doc.get_pages() {
+        let Ok(raw) = doc.get_page_content(page) else {
+            continue;
+        };
+        let Some(Ok(content)) = catch_unwind(AssertUnwindSafe(|| Content::decode(&raw))).ok()
+        else {
+            continue;
+        };
+        let resources = inherited(doc, page, b"Resources").and_then(|r| r.as_dict().ok());
+        let fonts = resources
+            .and_then(|r| r.get(b"Font").ok())
+            .and_then(|f| deref(doc, f))
+            .and_then(|f| f.as_dict().ok());
+        let missing: BTreeSet<Vec<u8>> = content
+            .operations
+            .iter()
+            .filter(|op| op.operator == "Tf")
+            .filter_map(|op| op.operands.first().and_then(name_of))
+            .filter(|name| {
+                !fonts.is_some_and(|f| f.get(name).is_ok_and(|v| deref(doc, v).is_some()))
+            })
+            .map(<[u8]>::to_vec)
+            .collect();
+        if !missing.is_empty() {
+            let mut res = resources.cloned().unwrap_or_default();
+            let mut font_dict = fonts.cloned().unwrap_or_default();
+            for name in &missing {
+                font_dict.set(name.clone(), Object::Dictionary(stand_in_font()));
+            }
+            res.set("Font", Object::Dictionary(font_dict));
+            font_edits.push((page, res, missing.len()));
+        }
+        if content.operations.iter().all(operands_ok) {
+            continue;
+        }
+        let kept: Vec<Operation> = content.operations.into_iter().filter(operands_ok).collect();
+        if let Ok(bytes) = (Content { operations: kept }).encode() {
+            edits.push((page, bytes));
+        }
+    }
+    for (page, res, n) in font_edits {
+        if let Ok(p) = doc.get_dictionary_mut(page) {
+            p.set("Resources", Object::Dictionary(res));
+            *fixes
+                .entry("fonts missing from a page's resources given a stand-in")
+                .or_default() += n;
+        }
+    }
+    for (page, bytes) in edits {
+        let id = doc.add_object(Object::Stream(Stream::new(Dictionary::new(), bytes)));
+        if let Ok(p) = doc.get_dictionary_mut(page) {
+            p.set("Contents", Object::Reference(id));
+            *fixes
+                .entry("pages with malformed content operators cleaned")
+                .or_default() += 1;
+        }
+    }
+    // Forms: the same operand check on their content.
+    let forms: Vec<ObjectId> = doc
+        .objects
+        .iter()
+        .filter(|(_, o)| {
+            matches!(o, Object::Stream(s) if s.dict.get(b"Subtype").ok().and_then(name_of) == Some(b"Form"))
+        })
+        .map(|(id, _)| *id)
+        .collect();
+    for id in forms {
+        let Some(Object::Stream(form)) = doc.objects.get(&id) else {
+            continue;
+        };
+        let data = stream_data(form);
+        let Some(Ok(content)) = catch_unwind(AssertUnwindSafe(|| Content::decode(&data))).ok()
+        else {
+            continue;
+        };
+        if content.operations.iter().all(operands_ok) {
+            continue;
+        }
+        let kept: Vec<Operation> = content.operations.into_iter().filter(operands_ok).collect();
+        let Ok(bytes) = (Content { operations: kept }).encode() else {
+            continue;
+        };
+        if let Some(Object::Stream(form)) = doc.objects.get_mut(&id) {
+            form.dict.remove(b"Filter");
+            form.dict.remove(b"DecodeParms");
+            form.set_content(bytes);
+            *fixes
+                .entry("forms with malformed content operators cleaned")
+                .or_default() += 1;
+        }
+    }
+}
+
+/// What poppler substitutes for a font it cannot find.
+fn stand_in_font() -> Dictionary {
+    let mut f = Dictionary::new();
+    f.set("Type", Object::Name(b"Font".to_vec()));
+    f.set("Subtype", Object::Name(b"Type1".to_vec()));
+    f.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
+    f.set("Encoding", Object::Name(b"WinAnsiEncoding".to_vec()));
+    f
+}
