@@ -6,6 +6,7 @@
 //! → `segment` (documents in a bundle) → `parse` (header, §§, sections) with `table`
 //! and `grammar` → `check` (rules) → `report`.
 
+pub mod audit;
 pub mod check;
 pub mod cli;
 pub mod document;

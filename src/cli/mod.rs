@@ -3,10 +3,12 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+pub mod audit;
 pub mod common;
 pub mod explain;
 pub mod export;
 pub mod lint;
+pub mod merge;
 pub mod parse;
 pub mod tables;
 pub mod text;
@@ -41,6 +43,10 @@ pub struct Cli {
 pub enum Command {
     /// Print the text of each page (pages separated by form feed).
     Text(text::TextArgs),
+    /// Check a whole archive within and across documents; write an HTML and JSON report.
+    Audit(audit::AuditArgs),
+    /// Combine the parts of `audit --shard K/N` runs into one report.
+    Merge(merge::MergeArgs),
     /// Parse documents into their structure (header, §§, sections) and print it.
     Parse(parse::ParseArgs),
     /// Export one record per decision as JSON, JSON Lines or CSV.
@@ -82,6 +88,8 @@ pub fn main() -> ExitCode {
     }
     let code = match cli.command {
         Command::Text(args) => text::run(args),
+        Command::Audit(args) => audit::run(args),
+        Command::Merge(args) => merge::run(args),
         Command::Parse(args) => parse::run(args),
         Command::Export(args) => export::run(args),
         Command::Tables(args) => tables::run(args),

@@ -224,7 +224,13 @@ impl Health {
                 let unusable = ids
                     .iter()
                     .filter(|id| match doc.objects.get(id) {
-                        Some(Object::Stream(s)) => s.content.is_empty(),
+                        // Empty, or compressed data that does not inflate (wrongly
+                        // decrypted, or cut short).
+                        Some(Object::Stream(s)) => {
+                            s.content.is_empty()
+                                || (s.dict.has(b"Filter")
+                                    && s.decompressed_content().map_or(true, |d| d.is_empty()))
+                        }
                         _ => true,
                     })
                     .count();

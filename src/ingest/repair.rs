@@ -471,10 +471,20 @@ pub fn rebuild(bytes: &[u8]) -> Option<Rebuilt> {
     let mut out: Vec<u8> = Vec::with_capacity(bytes.len() + latest.len() * 40 + 256);
     out.extend_from_slice(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
     let mut offsets: BTreeMap<u32, (usize, u16)> = BTreeMap::new();
+    let encrypt_num = trailer
+        .get(b"Encrypt".as_slice())
+        .and_then(|v| parse_ref(v))
+        .map(|(n, _)| n);
     for (&num, o) in &latest {
         offsets.insert(num, (out.len(), o.gen));
         out.extend_from_slice(format!("{} {} obj\n", num, o.gen).as_bytes());
-        out.extend_from_slice(bytes.get(o.body.0..o.body.1).unwrap_or_default());
+        let inlined = (Some(num) == encrypt_num)
+            .then(|| o.dict_start.and_then(|d| inline_dict(bytes, d, &latest, 2)))
+            .flatten();
+        match inlined {
+            Some(dict) => out.extend_from_slice(&dict),
+            None => out.extend_from_slice(bytes.get(o.body.0..o.body.1).unwrap_or_default()),
+        }
         match o.stream {
             Some((s, e)) => {
                 let data = bytes.get(s..e).unwrap_or_default();
@@ -525,6 +535,47 @@ pub fn rebuild(bytes: &[u8]) -> Option<Rebuilt> {
         bytes: out,
         objects: latest.len(),
     })
+}
+
+/// The dictionary at `start` with references to non-stream objects replaced by those
+/// objects, `depth` levels deep. lopdf reads the /Encrypt dictionary's crypt filters
+/// only when they are direct (`/CF 7 0 R` makes it decrypt with the wrong method).
+fn inline_dict(
+    bytes: &[u8],
+    start: usize,
+    objects: &BTreeMap<u32, &ScannedObject>,
+    depth: usize,
+) -> Option<Vec<u8>> {
+    let (entries, _) = dict_entries(bytes, start, 0)?;
+    let mut out = b"<<".to_vec();
+    for (key, (vs, ve)) in entries {
+        out.extend_from_slice(b" /");
+        out.extend_from_slice(&key);
+        out.push(b' ');
+        let value = bytes.get(vs..ve)?;
+        let target = parse_ref(value)
+            .and_then(|(n, g)| objects.get(&n).filter(|o| o.gen == g && o.stream.is_none()));
+        let replaced = match target {
+            Some(o) if depth > 0 => match o.dict_start {
+                Some(d) => inline_dict(bytes, d, objects, depth - 1),
+                None => bytes.get(o.body.0..o.body.1).map(<[u8]>::to_vec),
+            },
+            _ => None,
+        };
+        match replaced {
+            Some(r) => out.extend_from_slice(&r),
+            None => {
+                // A direct dictionary may itself hold references (/CF << /StdCF 8 0 R >>).
+                let p = skip_space(bytes, vs);
+                let nested = (depth > 0 && bytes.get(p..p + 2) == Some(b"<<"))
+                    .then(|| inline_dict(bytes, p, objects, depth - 1))
+                    .flatten();
+                out.extend_from_slice(nested.as_deref().unwrap_or(value));
+            }
+        }
+    }
+    out.extend_from_slice(b" >>");
+    Some(out)
 }
 
 fn has_objstm<'a>(latest: &BTreeMap<u32, &'a ScannedObject>) -> Vec<&'a ScannedObject> {

@@ -1,4 +1,9 @@
-//! Stage 6: reports — compiler-style diagnostics for people, stable JSON for programs.
+//! Stage 6: reports — compiler-style diagnostics for people, stable JSON for programs,
+//! and the audit's report files (`findings.json`, `documents.jsonl`, `decisions.jsonl`,
+//! `index.html`), all written atomically.
 
+pub mod atomic;
+pub mod audit;
 pub mod diagnostic;
+pub mod html;
 pub mod json;

@@ -1,0 +1,171 @@
+//! Per-file entries: the file's record on the first line, then its `documents.jsonl` and
+//! `decisions.jsonl` lines. Entries are keyed by the file's content hash, its path (the
+//! path is in every provenance the entry holds) and justera's version, so a re-run over
+//! an archive re-parses only files whose bytes changed, and a new justera re-parses all.
+//! The same entries, copied next to a shard's manifest, are what `justera merge` reads.
+
+use super::record::FileRecord;
+use crate::ingest::FailureReason;
+use crate::report::atomic::AtomicFile;
+use sha2::{Digest, Sha256};
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// The version entries are keyed by: the package version plus a fingerprint of the
+/// running executable, so a rebuilt justera (a changed rule, a fixed parser) never reuses
+/// entries an older build wrote, even before the version number is bumped.
+pub fn engine_version() -> String {
+    static VERSION: OnceLock<String> = OnceLock::new();
+    VERSION
+        .get_or_init(|| {
+            let build = std::env::current_exe()
+                .ok()
+                .and_then(|exe| File::open(exe).ok())
+                .and_then(|f| hash_reader(f).ok())
+                .map(|h| h[..16].to_string())
+                .unwrap_or_else(|| "unknown-build".to_string());
+            format!("{}+{build}", env!("CARGO_PKG_VERSION"))
+        })
+        .clone()
+}
+
+pub fn hash_reader(mut reader: impl Read) -> io::Result<String> {
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = reader.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hex(&hasher.finalize()))
+}
+
+pub fn hash_bytes(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The entry key of one file.
+pub fn entry_key(version: &str, path: &str, content_hash: &str) -> String {
+    hash_bytes(format!("justera-entry/1\0{version}\0{path}\0{content_hash}").as_bytes())
+}
+
+/// A failure worth remembering: the same bytes fail the same way next time. Time-outs,
+/// crashes and I/O errors may be the machine's fault and are tried again.
+pub fn failure_is_stable(reason: &FailureReason) -> bool {
+    !matches!(
+        reason,
+        FailureReason::TimedOut(_) | FailureReason::Crashed(_) | FailureReason::Io(_)
+    )
+}
+
+#[derive(Clone, Debug)]
+pub struct Cache {
+    pub dir: PathBuf,
+    /// `false`: never read existing entries (entries are still written, for the reports).
+    pub reuse: bool,
+}
+
+impl Cache {
+    pub fn entry_path(&self, key: &str) -> PathBuf {
+        entry_path_in(&self.dir, key)
+    }
+
+    /// The cached record of an entry, if present, readable and worth reusing.
+    pub fn lookup(&self, key: &str) -> Option<(FileRecord, PathBuf)> {
+        if !self.reuse {
+            return None;
+        }
+        let path = self.entry_path(key);
+        let record = read_record(&path).ok()?;
+        match record.outcome.failure() {
+            Some(reason) if !failure_is_stable(reason) => None,
+            _ => Some((record, path)),
+        }
+    }
+
+    /// Writes an entry atomically: concurrent runs sharing a cache see whole entries only.
+    pub fn store(
+        &self,
+        key: &str,
+        record: &FileRecord,
+        documents: &[String],
+        decisions: &[String],
+    ) -> io::Result<PathBuf> {
+        let path = self.entry_path(key);
+        let mut f = AtomicFile::create(&path)?;
+        serde_json::to_writer(&mut f, record)?;
+        f.write_all(b"\n")?;
+        for line in documents.iter().chain(decisions) {
+            f.write_all(line.as_bytes())?;
+            f.write_all(b"\n")?;
+        }
+        f.commit()?;
+        Ok(path)
+    }
+}
+
+pub fn entry_path_in(dir: &Path, key: &str) -> PathBuf {
+    let shard = key.get(..2).unwrap_or("00");
+    dir.join("entries").join(shard).join(format!("{key}.jsonl"))
+}
+
+/// The record on an entry's first line.
+pub fn read_record(path: &Path) -> io::Result<FileRecord> {
+    let mut first = String::new();
+    BufReader::new(File::open(path)?).read_line(&mut first)?;
+    serde_json::from_str(&first).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+}
+
+/// Which of an entry's lines to stream.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Documents,
+    Decisions,
+}
+
+/// Copies one section of an entry to `out`, line by line (never the whole file at once).
+pub fn copy_section(
+    entry: &Path,
+    record: &FileRecord,
+    section: Section,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let (skip, take) = match section {
+        Section::Documents => (1, record.document_lines),
+        Section::Decisions => (1 + record.document_lines, record.decision_lines),
+    };
+    let mut reader = BufReader::new(File::open(entry)?);
+    let mut line = Vec::new();
+    let mut index = 0u64;
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        if index >= skip + take {
+            break;
+        }
+        if index >= skip {
+            if line.last() != Some(&b'\n') {
+                line.push(b'\n');
+            }
+            out.write_all(&line)?;
+        }
+        index += 1;
+    }
+    if index < skip + take {
+        return Err(io::Error::new(
+            io::ErrorKind::UnexpectedEof,
+            format!("cache entry {} is truncated", entry.display()),
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,343 @@
+//! Checks across documents over the fact store: balances carried from one year's
+//! document to the next, balances rolled forward with the year's outcome, and the same
+//! fact stated with different values in different documents.
+
+use super::facts::Fact;
+use crate::check::finding::{Finding, Severity};
+use crate::Provenance;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The cross-document rules: code, severity, one-line summary, explanation.
+pub const RULES: &[(&str, Severity, &str, &str)] = &[
+    (
+        "XDOC001",
+        Severity::Error,
+        "balance not carried over between years",
+        "The closing balance (UB) of an organisation for year N must be the opening balance \
+         (IB) of year N+1, wherever the two are stated: in the same table, in a protocol and \
+         the report it decided on, or in two years' reports. The figures are compared with \
+         rounding tolerance (each stands for ± half its last written digit); a difference \
+         beyond that means a balance was changed, lost or mistyped between the documents.",
+    ),
+    (
+        "XDOC002",
+        Severity::Error,
+        "closing balance is not opening balance plus the year's outcome",
+        "For an organisation that carries its surplus or deficit between years, UB year N \
+         must equal UB year N-1 (or IB year N) plus the outcome (utfall) of year N. The \
+         three figures are taken from the same document; the relation fails only when the \
+         rounding intervals of the figures cannot meet.",
+    ),
+    (
+        "XDOC003",
+        Severity::Warning,
+        "same fact with different values in different documents",
+        "The same figure — one organisation or unit, one measure (UB, IB, utfall, budget, \
+         prognos, kommunbidrag, medlemsbidrag …) and one period — is stated with values \
+         that cannot be the same amount after rounding in two different documents, e.g. a \
+         budget decided in one meeting and the budget followed up in a later report, or an \
+         outcome in a protocol and in the report it decided on. The finding names both \
+         places; one of them is wrong or the figure was revised without saying so.",
+    ),
+];
+
+pub fn rule_severity(code: &str) -> Severity {
+    RULES
+        .iter()
+        .find(|r| r.0 == code)
+        .map_or(Severity::Warning, |r| r.1)
+}
+
+/// One relation the stage checked, failed or not: what a revisor reads to see what was
+/// verified.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    pub rule: String,
+    pub statement: String,
+    pub holds: bool,
+    pub expected: Decimal,
+    pub found: Decimal,
+    pub tolerance: Decimal,
+    pub places: Vec<Provenance>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CrossResult {
+    pub facts: u64,
+    pub relations_checked: u64,
+    pub relations_failed: u64,
+    pub relations: Vec<Relation>,
+    #[serde(skip)]
+    pub findings: Vec<Finding>,
+}
+
+type Key<'a> = (&'a str, &'a str, &'a str);
+
+fn doc_id(f: &Fact) -> (&str, usize) {
+    (&f.provenance.file, f.document)
+}
+
+fn same_cell(a: &Fact, b: &Fact) -> bool {
+    a.provenance == b.provenance && a.column == b.column && a.table == b.table
+}
+
+fn place(f: &Fact) -> String {
+    let doc = f
+        .document_title
+        .as_deref()
+        .map(|t| format!(" ({t})"))
+        .unwrap_or_default();
+    format!("{}{doc}", f.provenance)
+}
+
+fn fmt_unit(v: Decimal, unit: &str) -> String {
+    let v = v.normalize();
+    if unit.is_empty() {
+        v.to_string()
+    } else {
+        format!("{v} {unit}")
+    }
+}
+
+/// Runs every cross-document check over the facts (in any order; the result is sorted).
+pub fn check(facts: &[Fact]) -> CrossResult {
+    let mut by_key: BTreeMap<Key, Vec<&Fact>> = BTreeMap::new();
+    for f in facts {
+        by_key.entry(f.key()).or_default().push(f);
+    }
+    for group in by_key.values_mut() {
+        group.sort_by(|a, b| {
+            a.provenance
+                .cmp(&b.provenance)
+                .then_with(|| a.column.cmp(&b.column))
+                .then_with(|| a.table.cmp(&b.table))
+        });
+    }
+    let mut out = CrossResult {
+        facts: facts.len() as u64,
+        ..CrossResult::default()
+    };
+    carried_balances(&by_key, &mut out);
+    rolled_balances(&by_key, &mut out);
+    conflicting_values(&by_key, &mut out);
+    out.findings.sort_by(super::record::compare_findings);
+    out
+}
+
+#[allow(clippy::too_many_arguments)] // one call site per rule, each naming all parts
+fn record(
+    out: &mut CrossResult,
+    rule: &str,
+    statement: String,
+    expected: Decimal,
+    found: Decimal,
+    tolerance: Decimal,
+    at: &Fact,
+    related: &Fact,
+    extra_places: &[&Fact],
+) {
+    let holds = (expected - found).abs() <= tolerance;
+    out.relations_checked += 1;
+    let mut places = vec![at.provenance.clone(), related.provenance.clone()];
+    places.extend(extra_places.iter().map(|f| f.provenance.clone()));
+    if !holds {
+        out.relations_failed += 1;
+        out.findings.push(Finding {
+            rule: rule.to_string(),
+            severity: rule_severity(rule),
+            message: statement.clone(),
+            provenance: at.provenance.clone(),
+            document: at.document_title.clone(),
+            paragraph: None,
+            table: Some(at.table),
+            row: Some(at.row.clone()),
+            column: Some(at.column.clone()),
+            expected: Some(expected.normalize()),
+            found: Some(found.normalize()),
+            tolerance: Some(tolerance.normalize()),
+            related: Some(related.provenance.clone()),
+            figure: Some(at.raw.clone()),
+        });
+    }
+    out.relations.push(Relation {
+        rule: rule.to_string(),
+        statement,
+        holds,
+        expected: expected.normalize(),
+        found: found.normalize(),
+        tolerance: tolerance.normalize(),
+        places,
+    });
+}
+
+/// One fact per document (the first in reading order): a document that states a figure
+/// twice is the within-document checks' business.
+fn first_per_document<'a>(group: &[&'a Fact]) -> Vec<&'a Fact> {
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for f in group {
+        if !seen.contains(&doc_id(f)) {
+            seen.push(doc_id(f));
+            out.push(*f);
+        }
+    }
+    out
+}
+
+fn plain_year(period: &str) -> Option<i32> {
+    (period.len() == 4).then(|| period.parse().ok()).flatten()
+}
+
+/// XDOC001: UB year N = IB year N+1.
+fn carried_balances(by_key: &BTreeMap<Key, Vec<&Fact>>, out: &mut CrossResult) {
+    for ((entity, measure, period), closings) in by_key {
+        if *measure != "ub" {
+            continue;
+        }
+        let Some(year) = plain_year(period) else {
+            continue;
+        };
+        let next = (year + 1).to_string();
+        let Some(openings) = by_key.get(&(*entity, "ib", next.as_str())) else {
+            continue;
+        };
+        for ib in first_per_document(openings) {
+            for ub in first_per_document(closings) {
+                // A header "IB 2021 / UB 2020" names one column twice: not a relation.
+                if same_cell(ib, ub) || ib.unit != ub.unit {
+                    continue;
+                }
+                let statement = format!(
+                    "{entity}: IB {next} {} at {} ≠ UB {year} {} at {}",
+                    fmt_unit(ib.value, &ib.unit),
+                    place(ib),
+                    fmt_unit(ub.value, &ub.unit),
+                    place(ub)
+                );
+                let statement = if ib.agrees_with(ub) {
+                    statement.replace('≠', "=")
+                } else {
+                    statement
+                };
+                record(
+                    out,
+                    "XDOC001",
+                    statement,
+                    ub.value,
+                    ib.value,
+                    ib.tolerance + ub.tolerance,
+                    ib,
+                    ub,
+                    &[],
+                );
+            }
+        }
+    }
+}
+
+/// XDOC002: UB year N = (IB year N or UB year N−1) + utfall year N, from one document.
+fn rolled_balances(by_key: &BTreeMap<Key, Vec<&Fact>>, out: &mut CrossResult) {
+    for ((entity, measure, period), closings) in by_key {
+        if *measure != "ub" {
+            continue;
+        }
+        let Some(year) = plain_year(period) else {
+            continue;
+        };
+        let prev = (year - 1).to_string();
+        let empty = Vec::new();
+        let ib_same = by_key.get(&(*entity, "ib", *period)).unwrap_or(&empty);
+        let ub_prev = by_key
+            .get(&(*entity, "ub", prev.as_str()))
+            .unwrap_or(&empty);
+        let results = by_key.get(&(*entity, "utfall", *period)).unwrap_or(&empty);
+        for ub in closings {
+            let opening =
+                pick_same_document(ub, ib_same).or_else(|| pick_same_document(ub, ub_prev));
+            let (Some(opening), Some(result)) = (opening, pick_same_document(ub, results)) else {
+                continue;
+            };
+            let expected = opening.value + result.value;
+            let tolerance = opening.tolerance + result.tolerance + ub.tolerance;
+            let holds = (expected - ub.value).abs() <= tolerance;
+            let statement = format!(
+                "{entity}: UB {year} {} {} {} {} {} + utfall {year} {} ({})",
+                fmt_unit(ub.value, &ub.unit),
+                if holds { "=" } else { "≠" },
+                opening.measure.to_uppercase(),
+                opening.period,
+                fmt_unit(opening.value, &opening.unit),
+                fmt_unit(result.value, &result.unit),
+                place(ub)
+            );
+            record(
+                out,
+                "XDOC002",
+                statement,
+                expected,
+                ub.value,
+                tolerance,
+                ub,
+                opening,
+                &[result],
+            );
+        }
+    }
+}
+
+/// The candidate from the same document as `anchor` in the same unit, preferring its own
+/// table: a report may restate the figures elsewhere.
+fn pick_same_document<'a>(anchor: &Fact, candidates: &[&'a Fact]) -> Option<&'a Fact> {
+    let mut c: Vec<&'a Fact> = candidates
+        .iter()
+        .copied()
+        .filter(|f| doc_id(f) == doc_id(anchor) && f.unit == anchor.unit)
+        .collect();
+    c.sort_by_key(|f| f.table != anchor.table);
+    c.first().copied()
+}
+
+/// XDOC003: one key, different documents, values that cannot be the same amount.
+fn conflicting_values(by_key: &BTreeMap<Key, Vec<&Fact>>, out: &mut CrossResult) {
+    for ((entity, measure, period), group) in by_key {
+        let firsts = first_per_document(group);
+        for (i, later) in firsts.iter().enumerate() {
+            for earlier in &firsts[..i] {
+                if earlier.unit != later.unit {
+                    continue;
+                }
+                let holds = later.agrees_with(earlier);
+                let statement = format!(
+                    "{entity}: {measure} {period} is {} at {} but {} at {}",
+                    fmt_unit(later.value, &later.unit),
+                    place(later),
+                    fmt_unit(earlier.value, &earlier.unit),
+                    place(earlier)
+                );
+                let statement = if holds {
+                    format!(
+                        "{entity}: {measure} {period} {} agrees at {} and {}",
+                        fmt_unit(later.value, &later.unit),
+                        place(later),
+                        place(earlier)
+                    )
+                } else {
+                    statement
+                };
+                record(
+                    out,
+                    "XDOC003",
+                    statement,
+                    earlier.value,
+                    later.value,
+                    earlier.tolerance + later.tolerance,
+                    later,
+                    earlier,
+                    &[],
+                );
+            }
+        }
+    }
+}

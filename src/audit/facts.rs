@@ -1,0 +1,390 @@
+//! The fact store's facts: every table figure that names what it is — an organisation or
+//! unit, a measure (UB, IB, utfall, budget, prognos, kommunbidrag, medlemsbidrag) and a
+//! period — under a normalised key, with its provenance. The cross-document checks
+//! compare facts by key.
+
+use crate::document::Document;
+use crate::grammar::number::Unit;
+use crate::table::{Cell, Table};
+use crate::Provenance;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    /// Normalised organisation or unit, e.g. "it/växel/telefoni"; a line item of a
+    /// titled table is qualified by the table: "it/växel/telefoni/personalkostnader".
+    pub entity: String,
+    /// "ub", "ib", "utfall", "budget", "prognos", "kommunbidrag", "medlemsbidrag", or a
+    /// row measure qualified by the column's ("kommunbidrag/budget").
+    pub measure: String,
+    /// "2021", "2021-08" (accumulated to August), "2023-2025".
+    pub period: String,
+    /// The value in kronor for money, else in the written unit.
+    pub value: Decimal,
+    /// Half a unit of the last written digit, in the same unit as `value`.
+    pub tolerance: Decimal,
+    /// "kr", "%", "h" or "" when neither the cell nor the table says.
+    pub unit: String,
+    pub raw: String,
+    pub row: String,
+    pub column: String,
+    /// Index of the document within its file, and its title.
+    pub document: usize,
+    pub document_title: Option<String>,
+    pub table: usize,
+    pub provenance: Provenance,
+}
+
+impl Fact {
+    pub fn key(&self) -> (&str, &str, &str) {
+        (&self.entity, &self.measure, &self.period)
+    }
+
+    /// Whether the two figures can stand for the same amount given their rounding.
+    pub fn agrees_with(&self, other: &Fact) -> bool {
+        (self.value - other.value).abs() <= self.tolerance + other.tolerance
+    }
+}
+
+/// Words that name a measure, with the canonical measure they stand for.
+const MEASURES: &[(&str, &str)] = &[
+    ("ub", "ub"),
+    ("ib", "ib"),
+    ("utfall", "utfall"),
+    ("bokslut", "utfall"),
+    ("budget", "budget"),
+    ("prognos", "prognos"),
+    ("kommunbidrag", "kommunbidrag"),
+    ("medlemsbidrag", "medlemsbidrag"),
+];
+
+const MONTHS: &[(&str, u32)] = &[
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("maj", 5),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("okt", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// Words that join the parts of a name and carry no meaning of their own.
+const JOINERS: &[&str] = &["och", "samt", "för", "gemensam", "gemensamma"];
+
+/// Organisation words that only say what kind of body the rest names.
+const BODY_WORDS: &[&str] = &[
+    "servicenämnd",
+    "servicenämnden",
+    "servicenämnder",
+    "servicenämnderna",
+    "nämnd",
+    "nämnden",
+    "avdelningen",
+];
+
+/// Row labels that are totals rather than names.
+const TOTAL_WORDS: &[&str] = &["totalt", "total", "summa", "s:a", "tot"];
+
+/// Stems of row labels that are line items of an account ("Personalkostnader"): they
+/// belong to the table's subject, not to an organisation of their own ("Personal").
+const LINE_ITEM_STEMS: &[&str] = &[
+    "intäkt",
+    "kostnad",
+    "resultat",
+    "avskrivning",
+    "netto",
+    "avvikelse",
+    "förändring",
+    "ränt",
+    "lön",
+    "lokal",
+    "licens",
+    "konsult",
+    "material",
+    "övrig",
+    "finansiell",
+    "investering",
+];
+
+fn tokens(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == ':'))
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// "IT, växel och telefoni", "IT/Växel/Telefoni", "Servicenämnd IT, växel, telefoni"
+/// → "it/växel/telefoni".
+pub fn normalise_entity(text: &str) -> String {
+    tokens(text)
+        .into_iter()
+        .filter(|t| !JOINERS.contains(&t.as_str()) && !BODY_WORDS.contains(&t.as_str()))
+        .filter(|t| !t.chars().all(|c| c.is_ascii_digit()))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn measure_of(token: &str) -> Option<&'static str> {
+    MEASURES.iter().find(|(w, _)| *w == token).map(|(_, m)| *m)
+}
+
+fn year_of(token: &str) -> Option<u32> {
+    let y: u32 = token.parse().ok()?;
+    (token.len() == 4 && (1990..=2099).contains(&y)).then_some(y)
+}
+
+fn month_of(token: &str) -> Option<u32> {
+    MONTHS
+        .iter()
+        .find(|(m, _)| token.starts_with(m))
+        .map(|(_, n)| *n)
+}
+
+/// The (measure, period) pairs a column header states: "UB 2020" → [(ub, 2020)],
+/// "Utfall ack. aug 2021" → [(utfall, 2021-08)], "IB 2021 UB 2020" (a wrapped header
+/// naming one column twice) → [(ib, 2021), (ub, 2020)], "2022" → [(None, 2022)].
+pub fn header_measures(header: &str) -> Vec<(Option<&'static str>, String)> {
+    let toks = tokens(&header.replace(['–', '—'], "-"));
+    let mut out = Vec::new();
+    let mut measure: Option<&'static str> = None;
+    let mut month: Option<u32> = None;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i].as_str();
+        if let Some(m) = measure_of(t) {
+            measure = Some(m);
+            month = None;
+        } else if let Some(y) = year_of(t) {
+            // "2023-2025": a plan period, kept as written.
+            let period = match toks.get(i + 1).and_then(|n| year_of(n)) {
+                Some(y2) if header.contains(&format!("{y}-{y2}")) => {
+                    i += 1;
+                    format!("{y}-{y2}")
+                }
+                _ => match month {
+                    Some(m) => format!("{y}-{m:02}"),
+                    None => y.to_string(),
+                },
+            };
+            out.push((measure, period));
+            measure = None;
+            month = None;
+        } else if let Some(m) = month_of(t) {
+            if t.len() <= 9 {
+                month = Some(m);
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Each column's (measure, period) pairs. A pair that every column's header carries is
+/// a group header spanning the columns ("IB 2021" above "UB 2020 | Utfall 2021 | UB
+/// 2021"): which column it names cannot be told, so it names none.
+fn column_measures(headers: &[String]) -> Vec<Vec<(Option<&'static str>, String)>> {
+    let mut columns: Vec<_> = headers.iter().map(|h| header_measures(h)).collect();
+    if columns.len() >= 2 {
+        let common: Vec<_> = columns[0]
+            .iter()
+            .filter(|p| columns.iter().all(|c| c.contains(p)))
+            .cloned()
+            .collect();
+        for c in &mut columns {
+            c.retain(|p| !common.contains(p));
+        }
+    }
+    columns
+}
+
+/// What a row label says: the measure it names (if any) and the rest of it.
+fn split_label(label: &str) -> (Option<&'static str>, Vec<String>) {
+    let mut measure = None;
+    let mut rest = Vec::new();
+    for t in tokens(label) {
+        match measure_of(&t) {
+            Some(m) if measure.is_none() => measure = Some(m),
+            _ => rest.push(t),
+        }
+    }
+    (measure, rest)
+}
+
+fn cell_value(cell: &Cell, table_unit: Unit) -> Option<(Decimal, Decimal, &'static str)> {
+    let value = cell.value?;
+    if cell.empty {
+        return None;
+    }
+    let unit = if cell.unit == Unit::None {
+        table_unit
+    } else {
+        cell.unit
+    };
+    let half = Decimal::new(5, cell.decimals.saturating_add(1).min(20));
+    match unit {
+        Unit::Percent => Some((value, half, "%")),
+        Unit::Hours => Some((value, half, "h")),
+        Unit::None => Some((value, half, "")),
+        money => {
+            let scale = money.kronor_scale()?;
+            Some((value * scale, half * scale, "kr"))
+        }
+    }
+}
+
+/// Every fact one table states.
+pub fn facts_of_table(document: usize, doc: &Document, index: usize, table: &Table) -> Vec<Fact> {
+    let context = table
+        .title
+        .as_deref()
+        .map(normalise_entity)
+        .unwrap_or_default();
+    // A value under an empty header means the header row was not matched to the
+    // columns: no fact can be named from it.
+    let unlabeled_values = table.rows.iter().any(|r| {
+        r.cells.iter().enumerate().any(|(i, c)| {
+            c.value.is_some() && table.columns.get(i).is_none_or(|h| h.trim().is_empty())
+        })
+    });
+    if unlabeled_values {
+        return Vec::new();
+    }
+    let columns = column_measures(&table.columns);
+    let mut out = Vec::new();
+    for row in &table.rows {
+        let (label_measure, rest) = split_label(&row.label);
+        let rest_text = rest.join(" ");
+        let is_total = rest.is_empty() || rest.iter().all(|t| TOTAL_WORDS.contains(&t.as_str()));
+        let is_line_item = !is_total
+            && rest
+                .iter()
+                .any(|t| LINE_ITEM_STEMS.iter().any(|s| t.contains(s)));
+        let entity = if is_total {
+            // "TOTALT UB": the total of the table's subject.
+            if context.is_empty() {
+                "totalt".to_string()
+            } else {
+                format!("{context}/totalt")
+            }
+        } else if is_line_item {
+            if context.is_empty() {
+                // A line item of an untitled table: whose it is cannot be told.
+                continue;
+            }
+            format!("{context}/{}", normalise_entity(&rest_text))
+        } else {
+            normalise_entity(&rest_text)
+        };
+        if entity.is_empty() {
+            continue;
+        }
+        for (ci, cell) in row.cells.iter().enumerate() {
+            let Some(measures) = columns.get(ci) else {
+                continue;
+            };
+            let Some((value, tolerance, unit)) = cell_value(cell, table.unit) else {
+                continue;
+            };
+            for (column_measure, period) in measures {
+                let measure = match (label_measure, column_measure) {
+                    (Some(l), Some(c)) if l == *c => l.to_string(),
+                    // "TOTALT UB" only says the row holds balances: the column names them.
+                    (Some("ub" | "ib"), Some(c)) => c.to_string(),
+                    (Some(l), Some(c)) => format!("{l}/{c}"),
+                    (Some(l), None) => l.to_string(),
+                    (None, Some(c)) => c.to_string(),
+                    (None, None) => continue,
+                };
+                out.push(Fact {
+                    entity: entity.clone(),
+                    measure,
+                    period: period.clone(),
+                    value,
+                    tolerance,
+                    unit: unit.to_string(),
+                    raw: cell.raw.clone(),
+                    row: row.label.clone(),
+                    column: table.columns.get(ci).cloned().unwrap_or_default(),
+                    document,
+                    document_title: doc.title.clone(),
+                    table: index,
+                    provenance: row.provenance.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+pub fn facts_of_document(document: usize, doc: &Document) -> Vec<Fact> {
+    doc.tables
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| facts_of_table(document, doc, i, t))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn organisation_names_normalise_to_one_key() {
+        let k = normalise_entity("IT/Växel/Telefoni");
+        assert_eq!(k, "it/växel/telefoni");
+        assert_eq!(normalise_entity("IT, växel och telefoni"), k);
+        assert_eq!(normalise_entity("IT, växel, telefoni"), k);
+        assert_eq!(normalise_entity("Servicenämnd IT, växel och telefoni"), k);
+        assert_eq!(normalise_entity("Ekonomi"), "ekonomi");
+    }
+
+    #[test]
+    fn column_headers_give_measure_and_period() {
+        assert_eq!(
+            header_measures("UB 2020"),
+            vec![(Some("ub"), "2020".into())]
+        );
+        assert_eq!(
+            header_measures("Utfall ack. aug 2021"),
+            vec![(Some("utfall"), "2021-08".into())]
+        );
+        assert_eq!(
+            header_measures("IB 2021 UB 2020"),
+            vec![(Some("ib"), "2021".into()), (Some("ub"), "2020".into())]
+        );
+        assert_eq!(
+            header_measures("Budget 2023-2025"),
+            vec![(Some("budget"), "2023-2025".into())]
+        );
+        assert_eq!(
+            header_measures("Prognos helår 2021"),
+            vec![(Some("prognos"), "2021".into())]
+        );
+        assert_eq!(header_measures("2022"), vec![(None, "2022".into())]);
+        assert!(header_measures("Avvikelse").is_empty());
+    }
+
+    #[test]
+    fn a_header_spanning_every_column_names_none() {
+        let cols = column_measures(&[
+            "IB 2021 UB 2020".to_string(),
+            "IB 2021 Utfall 2021".to_string(),
+            "IB 2021 UB 2021".to_string(),
+        ]);
+        assert_eq!(
+            cols,
+            vec![
+                vec![(Some("ub"), "2020".to_string())],
+                vec![(Some("utfall"), "2021".to_string())],
+                vec![(Some("ub"), "2021".to_string())],
+            ]
+        );
+    }
+}

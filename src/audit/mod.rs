@@ -1,0 +1,548 @@
+//! `justera audit`: a whole archive through the pipeline in parallel, one file's failure
+//! never stopping the run, then checks across documents over a fact store, then the
+//! reports. Per-file results are streamed through cache entries on disk, so memory
+//! holds only each file's small record (counts, findings, facts), never the archive's
+//! text.
+//!
+//! The same machinery serves clusters: `--shard K/N` processes a stable subset and
+//! writes a part (records + entries); `justera merge` reads parts and runs the
+//! cross-document stage and the reports exactly as a single run would.
+
+pub mod cache;
+pub mod cross;
+pub mod facts;
+pub mod record;
+pub mod shard;
+
+use crate::check::finding::{Finding, Severity, Stats};
+use crate::ingest::{FailureReason, IngestOptions};
+use crate::report::atomic::{write_atomic, AtomicFile};
+use cache::{Cache, Section};
+use rayon::prelude::*;
+use record::FileRecord;
+use serde::{Deserialize, Serialize};
+use shard::Shard;
+use std::collections::BTreeMap;
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::{Component, Path, PathBuf};
+
+pub struct AuditOptions {
+    pub ingest: IngestOptions,
+    /// Worker threads; 0 = one per core.
+    pub jobs: usize,
+    pub shard: Option<Shard>,
+    pub cache: Cache,
+    /// What cache entries are keyed by; [`cache::engine_version`] unless a test says.
+    pub version: String,
+    pub progress: bool,
+}
+
+/// One input file: its path as given (normalised), and its path under its input root.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputFile {
+    pub path: PathBuf,
+    pub display: String,
+    pub relative: String,
+}
+
+/// `a/./b/` → `a/b`: one file, one spelling, so outputs do not depend on how the user
+/// typed the path.
+pub fn normalise_path(path: &Path) -> PathBuf {
+    let out: PathBuf = path
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect();
+    if out.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        out
+    }
+}
+
+/// Every input file under the given paths, sorted by path and without duplicates, so the
+/// order of the command line's paths cannot change the outputs.
+pub fn collect_inputs(paths: &[PathBuf]) -> Vec<InputFile> {
+    let mut out: Vec<InputFile> = Vec::new();
+    for root in paths {
+        let root = normalise_path(root);
+        for file in crate::ingest::collect_inputs(std::slice::from_ref(&root)) {
+            let path = normalise_path(&file);
+            out.push(InputFile {
+                display: path.display().to_string(),
+                relative: shard::relative_key(&root, &path),
+                path,
+            });
+        }
+    }
+    out.sort_by(|a, b| a.display.cmp(&b.display));
+    out.dedup_by(|a, b| a.display == b.display);
+    out
+}
+
+/// One file's result: its record and the cache entry holding its document lines.
+#[derive(Clone, Debug)]
+pub struct Processed {
+    pub record: FileRecord,
+    pub entry: Option<PathBuf>,
+    pub cached: bool,
+}
+
+/// Runs the pipeline over every file (of this shard) in parallel.
+pub fn process_all(files: &[InputFile], opts: &AuditOptions) -> io::Result<Vec<Processed>> {
+    let selected: Vec<&InputFile> = files
+        .iter()
+        .filter(|f| opts.shard.is_none_or(|s| s.owns(&f.relative)))
+        .collect();
+    let bar = progress_bar(selected.len() as u64, opts.progress);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs)
+        .build()
+        .map_err(io::Error::other)?;
+    let results = pool.install(|| {
+        selected
+            .par_iter()
+            .map(|f| {
+                let r = process_one(f, opts);
+                bar.inc(1);
+                if let Some(reason) = r.record.outcome.failure() {
+                    bar.println(format!("warning: {}: {reason}", r.record.path));
+                }
+                r
+            })
+            .collect::<Vec<_>>()
+    });
+    bar.finish_and_clear();
+    Ok(results)
+}
+
+fn progress_bar(len: u64, show: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !show || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} files ({per_sec}, eta {eta})",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_string())
+}
+
+fn process_one(file: &InputFile, opts: &AuditOptions) -> Processed {
+    let hash = std::fs::File::open(&file.path).and_then(cache::hash_reader);
+    let hash = match hash {
+        Ok(h) => h,
+        Err(e) => {
+            // Not cached: the next run may be able to read it.
+            let record = FileRecord::failed(
+                file.display.clone(),
+                String::new(),
+                FailureReason::Io(e.to_string()),
+            );
+            return store(None, record, &[], &[], opts);
+        }
+    };
+    let key = cache::entry_key(&options_fingerprint(opts), &file.display, &hash);
+    if let Some((record, entry)) = opts.cache.lookup(&key) {
+        return Processed {
+            record,
+            entry: Some(entry),
+            cached: true,
+        };
+    }
+    // Later stages run in this process: a panic on odd input costs this file only.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crate::pipeline::process_file(&file.path, &opts.ingest)
+    }));
+    match result {
+        Ok(Ok(pf)) => {
+            let documents: Vec<String> = pf
+                .documents
+                .iter()
+                .filter_map(|d| serde_json::to_string(d).ok())
+                .collect();
+            let decisions = crate::report::audit::decision_lines(&pf.documents);
+            let mut record = FileRecord::read(
+                file.display.clone(),
+                hash,
+                pf.pages,
+                pf.report,
+                &pf.documents,
+                pf.findings,
+                pf.stats,
+            );
+            record.document_lines = documents.len() as u64;
+            record.decision_lines = decisions.len() as u64;
+            store(Some(&key), record, &documents, &decisions, opts)
+        }
+        Ok(Err(e)) => {
+            let record = FileRecord::failed(file.display.clone(), hash, e.reason);
+            store(Some(&key), record, &[], &[], opts)
+        }
+        Err(payload) => {
+            let reason = FailureReason::Crashed(format!(
+                "internal error while processing: {}",
+                panic_message(payload.as_ref())
+            ));
+            let record = FileRecord::failed(file.display.clone(), hash, reason);
+            store(Some(&key), record, &[], &[], opts)
+        }
+    }
+}
+
+/// What a cache entry depends on besides the file: justera's build and the reading
+/// options (a new password can open a file that failed as encrypted before).
+fn options_fingerprint(opts: &AuditOptions) -> String {
+    format!("{}\0{:?}", opts.version, opts.ingest)
+}
+
+fn store(
+    key: Option<&str>,
+    record: FileRecord,
+    documents: &[String],
+    decisions: &[String],
+    opts: &AuditOptions,
+) -> Processed {
+    let key = key
+        .map(str::to_string)
+        .unwrap_or_else(|| cache::entry_key(&opts.version, &record.path, "unreadable"));
+    match opts.cache.store(&key, &record, documents, decisions) {
+        Ok(entry) => Processed {
+            record,
+            entry: Some(entry),
+            cached: false,
+        },
+        Err(e) => {
+            let path = record.path.clone();
+            Processed {
+                record: FileRecord::failed(
+                    path,
+                    record.hash,
+                    FailureReason::Io(format!("cannot write cache entry: {e}")),
+                ),
+                entry: None,
+                cached: false,
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Parts (shards) and merge
+
+const PART_FORMAT: &str = "justera-part/1";
+pub const PART_MANIFEST: &str = "part.jsonl";
+
+#[derive(Serialize, Deserialize)]
+struct PartHeader {
+    format: String,
+    version: String,
+    shard: Option<String>,
+    files: u64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct PartLine {
+    path: String,
+    entry: String,
+}
+
+/// Writes a shard's partial result into `dir`: a manifest and a copy of each entry, so
+/// the part can be moved to the machine that merges.
+pub fn write_part(dir: &Path, processed: &[Processed], shard: Option<Shard>) -> io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let mut manifest = AtomicFile::create(&dir.join(PART_MANIFEST))?;
+    let header = PartHeader {
+        format: PART_FORMAT.to_string(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        shard: shard.map(|s| s.to_string()),
+        files: processed.len() as u64,
+    };
+    serde_json::to_writer(&mut manifest, &header)?;
+    manifest.write_all(b"\n")?;
+    let mut sorted: Vec<&Processed> = processed.iter().collect();
+    sorted.sort_by(|a, b| a.record.path.cmp(&b.record.path));
+    for (i, p) in sorted.iter().enumerate() {
+        let name = format!("entries/{i:06}.jsonl");
+        let target = dir.join(&name);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        match &p.entry {
+            Some(entry) => {
+                let _ = std::fs::remove_file(&target);
+                if std::fs::hard_link(entry, &target).is_err() {
+                    std::fs::copy(entry, &target)?;
+                }
+            }
+            // No entry could be written: the record alone still lists the failure.
+            None => {
+                let mut line = serde_json::to_vec(&p.record)?;
+                line.push(b'\n');
+                write_atomic(&target, &line)?;
+            }
+        }
+        serde_json::to_writer(
+            &mut manifest,
+            &PartLine {
+                path: p.record.path.clone(),
+                entry: name,
+            },
+        )?;
+        manifest.write_all(b"\n")?;
+    }
+    manifest.commit()
+}
+
+fn invalid(msg: String) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, msg)
+}
+
+/// Reads parts written by `--shard` runs. A file in two parts is an error unless both
+/// hold the same bytes (a part given twice).
+pub fn read_parts(dirs: &[PathBuf]) -> io::Result<Vec<Processed>> {
+    let mut by_path: BTreeMap<String, Processed> = BTreeMap::new();
+    for dir in dirs {
+        let manifest = dir.join(PART_MANIFEST);
+        let reader = BufReader::new(
+            std::fs::File::open(&manifest)
+                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", manifest.display())))?,
+        );
+        let mut lines = reader.lines();
+        let header: PartHeader = match lines.next() {
+            Some(line) => serde_json::from_str(&line?)
+                .map_err(|e| invalid(format!("{}: {e}", manifest.display())))?,
+            None => return Err(invalid(format!("{}: empty manifest", manifest.display()))),
+        };
+        if header.format != PART_FORMAT {
+            return Err(invalid(format!(
+                "{}: not a justera part (format {:?})",
+                manifest.display(),
+                header.format
+            )));
+        }
+        for line in lines {
+            let line = line?;
+            let entry: PartLine = serde_json::from_str(&line)
+                .map_err(|e| invalid(format!("{}: {e}", manifest.display())))?;
+            let path = dir.join(&entry.entry);
+            let record = cache::read_record(&path)
+                .map_err(|e| invalid(format!("{}: {e}", path.display())))?;
+            if let Some(prev) = by_path.get(&record.path) {
+                if prev.record.hash != record.hash {
+                    return Err(invalid(format!(
+                        "{} is in two parts with different contents",
+                        record.path
+                    )));
+                }
+                continue;
+            }
+            by_path.insert(
+                record.path.clone(),
+                Processed {
+                    record,
+                    entry: Some(path),
+                    cached: true,
+                },
+            );
+        }
+    }
+    Ok(by_path.into_values().collect())
+}
+
+// ---------------------------------------------------------------------------------
+// The whole-archive stage
+
+/// What a finished audit counts; also the `summary` of findings.json.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub files: u64,
+    pub files_read: u64,
+    pub files_failed: u64,
+    pub pages: u64,
+    pub documents: u64,
+    pub paragraphs: u64,
+    pub tables: u64,
+    pub cells: u64,
+    pub tables_unparsed: u64,
+    pub relations_checked: u64,
+    pub relations_failed: u64,
+    pub facts: u64,
+    pub cross_relations_checked: u64,
+    pub cross_relations_failed: u64,
+    pub findings: u64,
+    pub findings_by_severity: BTreeMap<String, u64>,
+    pub findings_by_rule: BTreeMap<String, u64>,
+    pub failed_by_reason: BTreeMap<String, u64>,
+}
+
+/// Everything the reports are made of, in report order.
+pub struct Audit {
+    /// Sorted by path.
+    pub files: Vec<Processed>,
+    pub cross: cross::CrossResult,
+    pub stats: Stats,
+    pub summary: Summary,
+}
+
+impl Audit {
+    pub fn new(mut files: Vec<Processed>) -> Audit {
+        files.sort_by(|a, b| a.record.path.cmp(&b.record.path));
+        let facts: Vec<facts::Fact> = files
+            .iter()
+            .flat_map(|p| p.record.facts.iter().cloned())
+            .collect();
+        let cross = cross::check(&facts);
+        drop(facts);
+        let mut stats = Stats::default();
+        let mut summary = Summary::default();
+        for p in &files {
+            let s = &p.record.stats;
+            stats.files += 1;
+            stats.documents += s.documents;
+            stats.paragraphs += s.paragraphs;
+            stats.tables += s.tables;
+            stats.cells += s.cells;
+            stats.relations_checked += s.relations_checked;
+            stats.relations_failed += s.relations_failed;
+            stats.tables_unparsed += s.tables_unparsed;
+            summary.pages += u64::from(p.record.outcome.pages());
+            match p.record.outcome.failure() {
+                Some(reason) => {
+                    summary.files_failed += 1;
+                    *summary
+                        .failed_by_reason
+                        .entry(reason.code().to_string())
+                        .or_default() += 1;
+                }
+                None => summary.files_read += 1,
+            }
+        }
+        stats.relations_checked += cross.relations_checked;
+        stats.relations_failed += cross.relations_failed;
+        summary.files = stats.files;
+        summary.documents = stats.documents;
+        summary.paragraphs = stats.paragraphs;
+        summary.tables = stats.tables;
+        summary.cells = stats.cells;
+        summary.tables_unparsed = stats.tables_unparsed;
+        summary.relations_checked = stats.relations_checked;
+        summary.relations_failed = stats.relations_failed;
+        summary.facts = cross.facts;
+        summary.cross_relations_checked = cross.relations_checked;
+        summary.cross_relations_failed = cross.relations_failed;
+        let mut audit = Audit {
+            files,
+            cross,
+            stats,
+            summary,
+        };
+        let mut by_severity = BTreeMap::new();
+        let mut by_rule = BTreeMap::new();
+        let mut n = 0;
+        for f in audit.findings() {
+            n += 1;
+            *by_severity
+                .entry(f.severity.as_str().to_string())
+                .or_default() += 1;
+            *by_rule.entry(f.rule.clone()).or_default() += 1;
+        }
+        audit.summary.findings = n;
+        audit.summary.findings_by_severity = by_severity;
+        audit.summary.findings_by_rule = by_rule;
+        audit
+    }
+
+    /// Every finding in report order: file by file, then those across documents.
+    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
+        self.files
+            .iter()
+            .flat_map(|p| p.record.findings.iter())
+            .chain(self.cross.findings.iter())
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.findings().any(|f| f.severity == Severity::Error)
+    }
+
+    /// Writes the four reports into `dir`, each atomically.
+    pub fn write_reports(&self, dir: &Path) -> io::Result<()> {
+        std::fs::create_dir_all(dir)?;
+        let mut findings = AtomicFile::create(&dir.join("findings.json"))?;
+        crate::report::audit::write_findings(self, &mut findings)?;
+        findings.commit()?;
+        for (name, section) in [
+            ("documents.jsonl", Section::Documents),
+            ("decisions.jsonl", Section::Decisions),
+        ] {
+            let mut out = AtomicFile::create(&dir.join(name))?;
+            for p in &self.files {
+                if let Some(entry) = &p.entry {
+                    cache::copy_section(entry, &p.record, section, &mut out)?;
+                }
+            }
+            out.commit()?;
+        }
+        let html = crate::report::html::render(self);
+        write_atomic(&dir.join("index.html"), html.as_bytes())
+    }
+}
+
+/// The summary printed at the end of a run, in plain lines.
+pub fn summary_text(audit: &Audit) -> String {
+    let s = &audit.summary;
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{} files ({} read, {} failed), {} pages, {} documents, {} paragraphs, {} tables, {} cells\n",
+        s.files, s.files_read, s.files_failed, s.pages, s.documents, s.paragraphs, s.tables, s.cells
+    ));
+    out.push_str(&format!(
+        "{} relations checked ({} failed), of which {} across documents over {} facts ({} failed)\n",
+        s.relations_checked,
+        s.relations_failed,
+        s.cross_relations_checked,
+        s.facts,
+        s.cross_relations_failed
+    ));
+    let sev: Vec<String> = ["error", "warning", "info"]
+        .iter()
+        .map(|k| {
+            format!(
+                "{} {k}",
+                s.findings_by_severity.get(*k).copied().unwrap_or(0)
+            )
+        })
+        .collect();
+    out.push_str(&format!("{} findings: {}\n", s.findings, sev.join(", ")));
+    if !s.findings_by_rule.is_empty() {
+        let rules: Vec<String> = s
+            .findings_by_rule
+            .iter()
+            .map(|(r, n)| format!("{r} {n}"))
+            .collect();
+        out.push_str(&format!("  by rule: {}\n", rules.join(", ")));
+    }
+    if s.files_failed > 0 {
+        let reasons: Vec<String> = s
+            .failed_by_reason
+            .iter()
+            .map(|(r, n)| format!("{r} {n}"))
+            .collect();
+        out.push_str(&format!("failed files by reason: {}\n", reasons.join(", ")));
+        for p in &audit.files {
+            if let Some(reason) = p.record.outcome.failure() {
+                out.push_str(&format!("  {}: {reason}\n", p.record.path));
+            }
+        }
+    }
+    out
+}

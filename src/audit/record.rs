@@ -1,0 +1,255 @@
+//! What the audit keeps of one file after the pipeline has run: small enough to hold for
+//! every file of an archive (counts, findings, facts, the tables that have findings).
+//! The bulky parts — the parsed documents and decision records — live as JSON lines in
+//! the file's cache entry and are streamed into the reports, never held all at once.
+
+use super::facts::Fact;
+use crate::check::finding::{Finding, Stats};
+use crate::document::{Document, DocumentKind};
+use crate::ingest::{FailureReason, ReadReport};
+use crate::table::{RowKind, Table};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "lowercase")]
+pub enum Outcome {
+    Read { pages: u32, report: ReadReport },
+    Failed { reason: FailureReason },
+}
+
+impl Outcome {
+    pub fn failure(&self) -> Option<&FailureReason> {
+        match self {
+            Outcome::Failed { reason } => Some(reason),
+            Outcome::Read { .. } => None,
+        }
+    }
+
+    pub fn pages(&self) -> u32 {
+        match self {
+            Outcome::Read { pages, .. } => *pages,
+            Outcome::Failed { .. } => 0,
+        }
+    }
+}
+
+/// One document of a file, as the report lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocumentSummary {
+    pub kind: DocumentKind,
+    pub title: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub pages: (u32, u32),
+    pub tables: usize,
+    pub paragraphs: usize,
+}
+
+impl DocumentSummary {
+    pub fn of(doc: &Document) -> Self {
+        DocumentSummary {
+            kind: doc.kind,
+            title: doc.title.clone(),
+            date: doc.date,
+            pages: doc.pages,
+            tables: doc.tables.len(),
+            paragraphs: doc.paragraphs.len(),
+        }
+    }
+}
+
+/// A cell of a table that a finding points at, with the value the rule expected there.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CellMark {
+    /// Row index in the table; column index among the value columns (`None`: the label).
+    pub row: usize,
+    pub column: Option<usize>,
+    pub expected: Option<Decimal>,
+    /// Index of the finding within its file's `findings`.
+    pub finding: usize,
+}
+
+/// A table that has at least one finding, kept so the HTML report can show it with the
+/// failing cells marked.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TableView {
+    pub document: usize,
+    pub index: usize,
+    pub title: Option<String>,
+    pub page: u32,
+    pub line: u32,
+    pub columns: Vec<String>,
+    pub rows: Vec<TableViewRow>,
+    pub marks: Vec<CellMark>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TableViewRow {
+    pub label: String,
+    pub total: bool,
+    pub cells: Vec<String>,
+}
+
+impl TableView {
+    fn of(document: usize, index: usize, table: &Table) -> Self {
+        TableView {
+            document,
+            index,
+            title: table.title.clone(),
+            page: table.provenance.page,
+            line: table.provenance.line,
+            columns: table.columns.clone(),
+            rows: table
+                .rows
+                .iter()
+                .map(|r| TableViewRow {
+                    label: r.label.clone(),
+                    total: matches!(r.kind, RowKind::Total | RowKind::Subtotal),
+                    cells: r.cells.iter().map(|c| c.raw.clone()).collect(),
+                })
+                .collect(),
+            marks: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FileRecord {
+    /// The path as given (normalised), used in every provenance of the file.
+    pub path: String,
+    /// SHA-256 of the file's bytes.
+    pub hash: String,
+    pub outcome: Outcome,
+    pub stats: Stats,
+    pub findings: Vec<Finding>,
+    pub facts: Vec<Fact>,
+    pub documents: Vec<DocumentSummary>,
+    pub tables: Vec<TableView>,
+    /// How many `documents.jsonl` and `decisions.jsonl` lines follow in the entry.
+    pub document_lines: u64,
+    pub decision_lines: u64,
+}
+
+impl FileRecord {
+    pub fn failed(path: String, hash: String, reason: FailureReason) -> Self {
+        FileRecord {
+            path,
+            hash,
+            outcome: Outcome::Failed { reason },
+            stats: Stats {
+                files: 1,
+                ..Stats::default()
+            },
+            findings: Vec::new(),
+            facts: Vec::new(),
+            documents: Vec::new(),
+            tables: Vec::new(),
+            document_lines: 0,
+            decision_lines: 0,
+        }
+    }
+
+    /// The record of a file the pipeline read: findings in a stable order, the facts
+    /// for the cross-document stage, and the tables the findings point into.
+    pub fn read(
+        path: String,
+        hash: String,
+        pages: u32,
+        report: ReadReport,
+        documents: &[Document],
+        mut findings: Vec<Finding>,
+        stats: Stats,
+    ) -> Self {
+        findings.sort_by(compare_findings);
+        let mut tables: Vec<TableView> = Vec::new();
+        for (fi, f) in findings.iter().enumerate() {
+            let Some((d, t, table)) = table_of(documents, f) else {
+                continue;
+            };
+            let view = match tables.iter().position(|v| v.document == d && v.index == t) {
+                Some(i) => i,
+                None => {
+                    tables.push(TableView::of(d, t, table));
+                    tables.len() - 1
+                }
+            };
+            if let Some(row) = row_of(table, f) {
+                tables[view].marks.push(CellMark {
+                    row,
+                    column: column_of(table, f),
+                    expected: f.expected,
+                    finding: fi,
+                });
+            }
+        }
+        let mut facts: Vec<Fact> = documents
+            .iter()
+            .enumerate()
+            .flat_map(|(i, d)| super::facts::facts_of_document(i, d))
+            .collect();
+        facts.sort_by(|a, b| a.key().cmp(&b.key()).then(a.provenance.cmp(&b.provenance)));
+        FileRecord {
+            path,
+            hash,
+            outcome: Outcome::Read { pages, report },
+            stats,
+            findings,
+            facts,
+            documents: documents.iter().map(DocumentSummary::of).collect(),
+            tables,
+            document_lines: 0,
+            decision_lines: 0,
+        }
+    }
+}
+
+/// The order findings are listed in: by place, then rule, then message.
+pub fn compare_findings(a: &Finding, b: &Finding) -> Ordering {
+    a.provenance
+        .cmp(&b.provenance)
+        .then_with(|| a.rule.cmp(&b.rule))
+        .then_with(|| a.message.cmp(&b.message))
+        .then_with(|| a.row.cmp(&b.row))
+        .then_with(|| a.column.cmp(&b.column))
+        .then_with(|| a.related.cmp(&b.related))
+}
+
+/// The table a finding is about: its document is the one with the finding's title whose
+/// page range holds the finding (titles repeat in bundles), else the one whose pages do.
+fn table_of<'a>(documents: &'a [Document], f: &Finding) -> Option<(usize, usize, &'a Table)> {
+    let t = f.table?;
+    let page = f.provenance.page;
+    let holds = |d: &Document| d.pages.0 <= page && page <= d.pages.1 && t < d.tables.len();
+    let d = documents
+        .iter()
+        .position(|d| holds(d) && d.title == f.document)
+        .or_else(|| documents.iter().position(holds))?;
+    Some((d, t, &documents[d].tables[t]))
+}
+
+fn row_of(table: &Table, f: &Finding) -> Option<usize> {
+    // Prefer the row on the finding's own line: labels like "Summa" repeat in a table.
+    table
+        .rows
+        .iter()
+        .position(|r| {
+            r.provenance.page == f.provenance.page
+                && r.provenance.line == f.provenance.line
+                && f.row.as_deref().is_none_or(|l| l == r.label)
+        })
+        .or_else(|| {
+            let label = f.row.as_deref()?;
+            table.rows.iter().position(|r| r.label == label)
+        })
+}
+
+fn column_of(table: &Table, f: &Finding) -> Option<usize> {
+    let col = f.column.as_deref()?;
+    table.columns.iter().position(|c| c == col).or_else(|| {
+        col.parse::<usize>()
+            .ok()
+            .filter(|&i| i < table.columns.len())
+    })
+}

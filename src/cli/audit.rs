@@ -1,0 +1,143 @@
+//! `justera audit PATH... [--out DIR] [--jobs N]`: a whole archive, checked within and
+//! across documents, reported as findings.json, documents.jsonl, decisions.jsonl and
+//! index.html.
+
+use super::common::InputArgs;
+use super::exit;
+use crate::audit::cache::{engine_version, Cache};
+use crate::audit::shard::Shard;
+use crate::audit::{collect_inputs, process_all, summary_text, write_part, Audit, AuditOptions};
+use clap::Args;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Where the reports go [default: reports/<name of the first input>/].
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Files processed at once [default: one per core].
+    #[arg(long, short = 'j', default_value_t = 0)]
+    pub jobs: usize,
+    /// No progress bar (there is none anyway when stderr is not a terminal).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Process only shard K of N (by a stable hash of each file's path under its input
+    /// root) and write a partial result to --out for `justera merge`.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<Shard>,
+    /// Cache of per-file results, keyed by content [default: <out>/.cache].
+    #[arg(long, value_name = "PATH")]
+    pub cache: Option<PathBuf>,
+    /// Re-read every file even when the cache has it.
+    #[arg(long)]
+    pub no_cache: bool,
+}
+
+/// `reports/<name>/` for the first input: `corpus/` → `reports/corpus/`.
+pub fn default_out_dir(paths: &[PathBuf]) -> PathBuf {
+    let name = paths
+        .first()
+        .map(|p| crate::audit::normalise_path(p))
+        .and_then(|p| {
+            let p = if p == Path::new(".") || p == Path::new("..") {
+                std::fs::canonicalize(&p).unwrap_or(p)
+            } else {
+                p
+            };
+            let name = if p.is_file() {
+                p.file_stem()
+            } else {
+                p.file_name()
+            };
+            name.map(|n| n.to_string_lossy().into_owned())
+        })
+        .unwrap_or_else(|| "audit".to_string());
+    Path::new("reports").join(name)
+}
+
+pub fn run(args: AuditArgs) -> u8 {
+    let files = collect_inputs(&args.input.paths);
+    if files.is_empty() {
+        eprintln!("error: no input files (.pdf, .txt, .md, .docx) in the given paths");
+        return exit::USAGE;
+    }
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| default_out_dir(&args.input.paths));
+    let opts = AuditOptions {
+        ingest: args.input.ingest_options(),
+        jobs: args.jobs,
+        shard: args.shard,
+        cache: Cache {
+            dir: args.cache.clone().unwrap_or_else(|| out.join(".cache")),
+            reuse: !args.no_cache,
+        },
+        version: engine_version(),
+        progress: !args.quiet,
+    };
+    let started = std::time::Instant::now();
+    let processed = match process_all(&files, &opts) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return exit::USAGE;
+        }
+    };
+    let reused = processed.iter().filter(|p| p.cached).count();
+    let read = processed
+        .iter()
+        .filter(|p| p.record.outcome.failure().is_none())
+        .count();
+    if let Some(shard) = args.shard {
+        if let Err(e) = write_part(&out, &processed, Some(shard)) {
+            eprintln!("error: cannot write part to {}: {e}", out.display());
+            return exit::USAGE;
+        }
+        println!(
+            "shard {shard}: {} of {} files ({read} read, {reused} from cache) written to {} in {:.1} s; combine the parts with `justera merge`",
+            processed.len(),
+            files.len(),
+            out.display(),
+            started.elapsed().as_secs_f64()
+        );
+        return if !processed.is_empty() && read == 0 {
+            exit::USAGE
+        } else {
+            exit::OK
+        };
+    }
+    finish(Audit::new(processed), &out, started, reused)
+}
+
+/// Writes the reports and prints the summary; shared with `merge`.
+pub fn finish(audit: Audit, out: &Path, started: std::time::Instant, reused: usize) -> u8 {
+    if let Err(e) = audit.write_reports(out) {
+        eprintln!("error: cannot write reports to {}: {e}", out.display());
+        return exit::USAGE;
+    }
+    use std::io::Write;
+    // A closed pipe (`| head`) must not turn a finished audit into a panic.
+    let mut stdout = std::io::stdout().lock();
+    let _ = write!(stdout, "{}", summary_text(&audit));
+    let _ = writeln!(
+        stdout,
+        "reports written to {}/ (findings.json, documents.jsonl, decisions.jsonl, index.html) in {:.1} s{}",
+        out.display(),
+        started.elapsed().as_secs_f64(),
+        if reused > 0 {
+            format!(", {reused} files from cache")
+        } else {
+            String::new()
+        }
+    );
+    if audit.summary.files_read == 0 {
+        exit::USAGE
+    } else if audit.has_errors() {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    }
+}
