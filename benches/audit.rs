@@ -1,1 +1,133 @@
-fn main() {}
+//! Audit throughput on a generated archive (printed figures, not a timed test):
+//! pages/s and files/s with 1 and 2 jobs, the 2-job speed-up, the audit process's peak
+//! memory at 400 and 800 files (it must stay flat: results are streamed through the
+//! cache), and `pdftotext -layout` over the same files for the ratio.
+//!
+//!     cargo bench --bench audit            # JUSTERA_BENCH_FILES=400 by default
+
+#[path = "../examples/gen_archive.rs"]
+mod gen_archive;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Run {
+    seconds: f64,
+    pages: u64,
+    files: u64,
+    peak_kib: u64,
+}
+
+/// VmHWM of a running process: its peak resident memory so far.
+fn peak_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn audit(archive: &Path, jobs: usize, out: &Path) -> Run {
+    let _ = std::fs::remove_dir_all(out);
+    let started = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_justera"))
+        .arg("audit")
+        .arg(archive)
+        .args([
+            "--quiet",
+            "--no-cache",
+            "--jobs",
+            &jobs.to_string(),
+            "--out",
+        ])
+        .arg(out)
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("run justera");
+    let mut peak = 0;
+    loop {
+        if let Some(k) = peak_kib(child.id()) {
+            peak = peak.max(k);
+        }
+        if let Ok(Some(_)) = child.try_wait() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let report: serde_json::Value = std::fs::read(out.join("findings.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default();
+    Run {
+        seconds,
+        pages: report["summary"]["pages"].as_u64().unwrap_or(0),
+        files: report["summary"]["files"].as_u64().unwrap_or(0),
+        peak_kib: peak,
+    }
+}
+
+fn pdftotext(files: &[PathBuf]) -> Option<f64> {
+    Command::new("pdftotext").arg("-v").output().ok()?;
+    let started = Instant::now();
+    for f in files {
+        Command::new("pdftotext")
+            .arg("-layout")
+            .arg(f)
+            .arg("/dev/null")
+            .status()
+            .ok()?;
+    }
+    Some(started.elapsed().as_secs_f64())
+}
+
+fn main() {
+    // `cargo bench` passes --bench; `cargo test --benches` runs this with no work to do.
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    let n: usize = std::env::var("JUSTERA_BENCH_FILES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(400);
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let base = repo.join("target/bench-audit");
+    let seeds = repo.join("corpus/seeds");
+    let small = base.join(format!("archive-{n}"));
+    let large = base.join(format!("archive-{}", 2 * n));
+    let files = gen_archive::generate(&seeds, &small, n).expect("generate archive");
+    gen_archive::generate(&seeds, &large, 2 * n).expect("generate archive");
+    let out = base.join("out");
+
+    let one = audit(&small, 1, &out);
+    let two = audit(&small, 2, &out);
+    let double = audit(&large, 2, &out);
+    let rate = |r: &Run| (r.pages as f64 / r.seconds, r.files as f64 / r.seconds);
+    println!(
+        "audit of {} generated PDFs ({} pages):",
+        one.files, one.pages
+    );
+    for (label, r) in [("1 job ", &one), ("2 jobs", &two)] {
+        let (pages, files) = rate(r);
+        println!(
+            "  {label}: {:6.2} s  {pages:7.1} pages/s  {files:6.1} files/s  peak {:.0} MiB",
+            r.seconds,
+            r.peak_kib as f64 / 1024.0
+        );
+    }
+    println!("  speed-up with 2 jobs: {:.2}x", one.seconds / two.seconds);
+    println!(
+        "  memory: peak {:.0} MiB at {} files, {:.0} MiB at {} files (2 jobs, {:.2} s)",
+        two.peak_kib as f64 / 1024.0,
+        two.files,
+        double.peak_kib as f64 / 1024.0,
+        double.files,
+        double.seconds
+    );
+    match pdftotext(&files) {
+        Some(t) => println!(
+            "  pdftotext -layout, same files, one at a time: {t:.2} s; audit (2 jobs) / pdftotext = {:.2}",
+            two.seconds / t
+        ),
+        None => println!("  pdftotext not installed: apt-get install poppler-utils"),
+    }
+}

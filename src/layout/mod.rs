@@ -105,7 +105,12 @@ pub fn lay_out(file: crate::ingest::IngestedFile) -> LaidOutFile {
             crate::ingest::pdf::page_list(&drifted_pages)
         ));
     }
-    furniture::mark(&mut pages, geometric);
+    // Word keeps running headers and footers in their own parts, which the .docx reader
+    // leaves out: whatever repeats in a document body is content ("Beslutsexpediering"
+    // opening half the pages of a protocol), never furniture.
+    if file.kind != crate::ingest::SourceKind::Docx {
+        furniture::mark(&mut pages, geometric);
+    }
     LaidOutFile {
         path: file.path,
         kind: file.kind,
