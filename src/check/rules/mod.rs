@@ -106,6 +106,7 @@ pub fn check_document(sink: &mut Sink) {
             sink.table_relation(i, &view, &rel);
         }
         tab::tab001::check(i, table, sink);
+        tab::tab002::check(i, table, sink);
     }
     pct::pct003::check(sink);
     txt::txt001::check(sink);

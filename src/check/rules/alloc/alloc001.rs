@@ -85,14 +85,11 @@ pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
             if proportional_only {
                 continue;
             }
-            if holds >= 3
-                && fails * 3 <= holds
-                && best.is_none_or(|(h, f, bt, _)| {
-                    (holds, usize::MAX - fails) > (h, usize::MAX - f)
-                        || ((holds, fails) == (h, f) && tol < bt)
-                })
-            {
-                best = Some((holds, fails, tol, key));
+            // Among keys that hold, the one that pins the amount down most tightly is the
+            // key the table used: a rounded "8%" holds loosely wherever the population does.
+            let mean_tol = tol / Decimal::from((holds + fails).max(1) as u64);
+            if holds >= 3 && fails * 3 <= holds && best.is_none_or(|(_, _, bt, _)| mean_tol < bt) {
+                best = Some((holds, fails, mean_tol, key));
             }
         }
         let Some((_, _, _, key)) = best else { continue };

@@ -86,11 +86,11 @@ pub fn check(sink: &mut Sink) {
                 &RULE,
                 RULE.severity,
                 format!(
-                    "{} of {} kr ({}) is {} kr, not {}",
+                    "{} of {} ({}) is {}, not {}",
                     pct.raw.trim(),
-                    base.nominal.normalize(),
+                    (base.nominal / scale).round_dp(4).normalize(),
                     phrase,
-                    expected.nominal.round_dp(0),
+                    (expected.nominal / scale).round_dp(2).normalize(),
                     amount.raw.trim()
                 ),
                 line.provenance.clone(),

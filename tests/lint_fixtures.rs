@@ -1,0 +1,64 @@
+//! Every rule has fixtures in tests/fixtures/rules/<CODE>/: snippets taken from the seeds,
+//! `triggers.*` must make `justera lint` report the rule, `passes.*` must not.
+
+use justera::check::registry;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn lint(path: &Path) -> Value {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
+        .args(["lint", "--format", "json"])
+        .arg(path)
+        .output();
+    out.ok()
+        .and_then(|o| serde_json::from_slice(&o.stdout).ok())
+        .unwrap_or(Value::Null)
+}
+
+fn fixture(dir: &Path, stem: &str) -> Option<PathBuf> {
+    std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.file_stem().is_some_and(|s| s == stem))
+}
+
+fn rules_reported(v: &Value) -> Vec<String> {
+    v["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["rule"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn every_rule_triggers_on_its_fixture_and_stays_silent_on_the_other() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
+    let mut problems = Vec::new();
+    for rule in registry::all() {
+        let dir = root.join(rule.code);
+        let (Some(triggers), Some(passes)) = (fixture(&dir, "triggers"), fixture(&dir, "passes"))
+        else {
+            problems.push(format!(
+                "{}: fixtures missing in {}",
+                rule.code,
+                dir.display()
+            ));
+            continue;
+        };
+        let hit = rules_reported(&lint(&triggers));
+        if !hit.iter().any(|r| r == rule.code) {
+            problems.push(format!(
+                "{}: not reported on {} (reported: {hit:?})",
+                rule.code,
+                triggers.display()
+            ));
+        }
+        let quiet = rules_reported(&lint(&passes));
+        if quiet.iter().any(|r| r == rule.code) {
+            problems.push(format!("{}: reported on {}", rule.code, passes.display()));
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
