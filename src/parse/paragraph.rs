@@ -123,7 +123,7 @@ pub fn sections(lines: &[Ln], file: &Arc<str>) -> Vec<Section> {
     let mut out: Vec<Section> = Vec::new();
     for l in lines {
         let text = l.plain();
-        if text.is_empty() || is_rule(&text) || is_continuation(l) {
+        if text.is_empty() || is_rule(&text) || is_continuation(l) || super::is_footer_like(&text) {
             continue;
         }
         if let Some(k) = heading_of(l, &text) {
@@ -533,6 +533,8 @@ mod tests {
             page: 1,
             line: 1,
             marked: false,
+            level: 0,
+            furniture: false,
         };
         assert_eq!(
             paragraph_start(&ln("ITVT § 1")),
