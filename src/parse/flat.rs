@@ -42,6 +42,8 @@ pub fn unflatten(lines: Vec<Ln>) -> Vec<Ln> {
                 page: l.page,
                 line: l.line,
                 marked: false,
+                level: 0,
+                furniture: l.furniture,
             });
         }
     }

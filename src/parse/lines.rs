@@ -15,6 +15,11 @@ pub struct Ln {
     pub line: u32,
     /// The source marked the line as a heading (`#`) or set all of it in bold.
     pub marked: bool,
+    /// Markdown heading level (number of `#`), 0 when none.
+    pub level: u8,
+    /// A running header or footer: kept only for segmentation (its "Sid 1 av 2" and
+    /// "Ärende 4" say where documents begin), never parsed as content.
+    pub furniture: bool,
 }
 
 impl Ln {
@@ -51,13 +56,26 @@ impl Ln {
 /// same position, so titles and headings are told apart as the writer meant.
 pub fn content_lines(file: &LaidOutFile) -> Vec<Ln> {
     let mut out = Vec::new();
-    for (page, line) in file.content_lines() {
+    let lines = file
+        .pages
+        .iter()
+        .flat_map(|p| p.lines.iter().map(move |l| (p, l)));
+    for (page, line) in lines {
+        let t = line.text.trim_start();
+        let hashes = t.len() - t.trim_start_matches('#').len();
+        let level = if hashes > 0 && t[hashes..].starts_with(' ') {
+            hashes.min(9) as u8
+        } else {
+            0
+        };
         for (text, marked) in split_glued_bold(&line.text) {
             out.push(Ln {
                 text,
                 page: page.number,
                 line: line.number,
                 marked,
+                level,
+                furniture: line.furniture,
             });
         }
     }

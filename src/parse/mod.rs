@@ -33,11 +33,26 @@ pub fn parse_file(file: &LaidOutFile, tables: Vec<Table>) -> Vec<Document> {
     let mut docs: Vec<Placed> = segments
         .iter()
         .filter_map(|s| {
-            let slice = lines.get(s.start..s.end)?;
+            // Furniture served the segmentation; the parsers see content only.
+            let slice: Vec<Ln> = lines
+                .get(s.start..s.end)?
+                .iter()
+                .filter(|l| !l.furniture)
+                .cloned()
+                .collect();
+            let slice = slice.as_slice();
             let first = slice.first()?.pos();
             let last = slice.last()?.pos();
             let doc = match s.kind {
                 DocumentKind::Protokoll => parse_protocol(slice, &file.path),
+                DocumentKind::Kallelse => {
+                    let mut d = tjansteskrivelse::parse_document(slice, s.kind, &file.path);
+                    // The ärendelista of a kallelse: "1 Val av justerande  2".
+                    if let Some(i) = slice.iter().position(|l| toc::is_toc_heading(&l.text)) {
+                        d.toc = toc::parse_toc(slice, i + 1, &file.path).0;
+                    }
+                    d
+                }
                 _ => tjansteskrivelse::parse_document(slice, s.kind, &file.path),
             };
             Some((doc, first, last))

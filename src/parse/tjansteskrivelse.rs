@@ -12,6 +12,10 @@ use std::sync::{Arc, LazyLock};
 static KOMMUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\p{Lu}[\p{L}-]+) kommun\b").unwrap_or_else(|_| unreachable!())
 });
+static LETTERHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:box\s+\d|telefon\w*:?\s*[\d+]|telefax|tel:?\s*\d)")
+        .unwrap_or_else(|_| unreachable!())
+});
 static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2}$")
         .unwrap_or_else(|_| unreachable!())
@@ -20,10 +24,10 @@ static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Letterhead and address lines that are never a title.
 fn is_letterhead(t: &str) -> bool {
     let l = t.to_lowercase();
-    l == "tjänsteskrivelse"
+    let words: Vec<&str> = l.split_whitespace().collect();
+    (words.contains(&"tjänsteskrivelse") && words.len() <= 4)
         || l.starts_with("sid ")
-        || l.contains("box ")
-        || l.contains("telefon")
+        || LETTERHEAD.is_match(&l)
         || l.contains("www.")
         || l.contains("org.nummer")
         || l.contains("besöksadress")
@@ -50,7 +54,13 @@ pub fn parse_document(lines: &[Ln], kind: DocumentKind, file: &Arc<str>) -> Docu
         Some(h) if h > 0 => title_before(lines, h),
         _ => (None, None),
     };
-    let title = title.or_else(|| first_title(&text_lines));
+    let title = match kind {
+        DocumentKind::Rapport | DocumentKind::Other | DocumentKind::Avtal => {
+            title_page(&text_lines).or(title)
+        }
+        _ => title,
+    }
+    .or_else(|| first_title(&text_lines));
     // The letterhead: everything before the title (or the first heading).
     let head_end = title_at.or(first_heading).unwrap_or(lines.len().min(25));
     let head: Vec<String> = lines[..head_end.min(lines.len())]
@@ -111,8 +121,14 @@ fn title_before(lines: &[Ln], heading: usize) -> (Option<String>, Option<usize>)
     let end = i;
     let mut start = end;
     while start > 0 && !lines[start - 1].is_blank() && end - start < 3 {
-        let t = lines[start - 1].plain();
-        if is_letterhead(&t) {
+        let prev = &lines[start - 1];
+        let t = prev.plain();
+        // Letterhead, a handläggare's name or a multi-column line ends the title block.
+        let stop = is_letterhead(&t)
+            || prev.cells().len() > 1
+            || (start < end && NAME_LINE.is_match(&t))
+            || is_footer_like(&t);
+        if stop {
             break;
         }
         start -= 1;
@@ -128,6 +144,25 @@ fn title_before(lines: &[Ln], heading: usize) -> (Option<String>, Option<usize>)
             .join(" "),
     );
     (Some(t), Some(start))
+}
+
+/// A report's title page: a few short lines alone on the first page ("Delårsrapport" /
+/// "med årsprognos" / "per den" / "2017-08-31" / "Servicenämnder …") read as one title.
+fn title_page(lines: &[&Ln]) -> Option<String> {
+    let first_page = lines.first()?.page;
+    let mut parts: Vec<String> = Vec::new();
+    for l in lines {
+        let t = l.plain();
+        if l.page != first_page || is_footer_like(&t) {
+            break;
+        }
+        if headings::heading_kind(&t).is_some() || t.chars().count() > 70 || parts.len() > 6 {
+            return None;
+        }
+        parts.push(t);
+    }
+    let ends_page = lines.len() > parts.len();
+    (ends_page && parts.len() >= 2).then(|| collapse_ws(&parts.join(" ")))
 }
 
 /// Without section headings: the first marked line, else the first line that is not

@@ -137,6 +137,8 @@ mod tests {
             page: 1,
             line: 1,
             marked: false,
+            level: 0,
+            furniture: false,
         }
     }
 
