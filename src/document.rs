@@ -126,6 +126,13 @@ pub struct BasisItem {
     pub provenance: Option<Provenance>,
 }
 
+/// A figure found in running text, with where it stands.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProseFigure {
+    pub figure: crate::grammar::number::Figure,
+    pub provenance: Provenance,
+}
+
 /// The signature under a tjänsteskrivelse.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Signature {
@@ -198,6 +205,10 @@ pub struct Paragraph {
     pub dispatch: Vec<String>,
     /// Indexes into the document's `tables`.
     pub tables: Vec<usize>,
+    /// Money figures written in the paragraph's prose ("underskott på 4 950 tkr",
+    /// "1,1 mnkr"), table cells left out (those are in `tables`).
+    #[serde(default)]
+    pub figures: Vec<ProseFigure>,
     /// First and last page the paragraph covers.
     #[serde(default)]
     pub pages: (u32, u32),

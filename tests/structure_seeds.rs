@@ -140,6 +140,13 @@ fn seed000_paragraphs() {
         ["Kommunfullmäktige i Herrljunga och Vårgårda kommuner"]
     );
     assert_eq!(p7.recommendation.len(), 2);
+    // Money in the prose, for checks of text against tables ("ökning med 5130 tkr").
+    let money: Vec<_> = p7.figures.iter().map(|f| f.figure.raw.as_str()).collect();
+    assert!(
+        money.contains(&"5130 tkr") && money.contains(&"2 807 tkr"),
+        "{money:?}"
+    );
+    assert_eq!(p7.tables.len(), 2);
     assert_eq!(para(&d, 2).dispatch, ["Kommunstyrelsen"]);
     assert_eq!(para(&d, 8).dispatch, ["Kommunfullmäktige"]);
     assert_eq!(

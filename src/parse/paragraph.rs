@@ -4,7 +4,7 @@
 use super::headings::{self, kind};
 use super::lines::{collapse_ws, is_rule, push_wrapped, Ln};
 use super::refs;
-use crate::document::{BasisItem, Paragraph, Proposal, Section, SourceLine, Vote};
+use crate::document::{BasisItem, Paragraph, Proposal, ProseFigure, Section, SourceLine, Vote};
 use regex::Regex;
 use std::sync::{Arc, LazyLock};
 
@@ -108,10 +108,12 @@ pub fn parse_paragraph(lines: &[Ln], file: &Arc<str>) -> Option<Paragraph> {
         reservations: Vec::new(),
         dispatch: Vec::new(),
         tables: Vec::new(),
+        figures: Vec::new(),
         pages: (open.page, lines.last().map_or(open.page, |l| l.page)),
         provenance: open.provenance(file),
     };
     fill_from_sections(&mut p, &sections);
+    p.figures = money_figures(&sections);
     p.sections = sections;
     Some(p)
 }
@@ -354,6 +356,25 @@ fn fill_from_sections(p: &mut Paragraph, sections: &[Section]) {
     p.proposals = proposals(sections);
     p.votes = of(kind::VOTE).iter().filter_map(|s| vote(s)).collect();
     p.reservations = reservations(sections);
+}
+
+/// Money figures in the prose of the sections (kr, tkr, mnkr …), not in table rows.
+fn money_figures(sections: &[Section]) -> Vec<ProseFigure> {
+    sections
+        .iter()
+        .flat_map(|s| s.lines.iter())
+        .filter(|l| !is_table_row(&l.text))
+        .flat_map(|l| {
+            crate::grammar::number::find_figures(&l.text.replace('\t', " "))
+                .into_iter()
+                .filter(|(_, f)| f.unit.kronor_scale().is_some())
+                .map(|(_, figure)| ProseFigure {
+                    figure,
+                    provenance: l.provenance.clone(),
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// Reflows lines but keeps numbered and bulleted items on lines of their own.
