@@ -203,38 +203,57 @@ fn carried_balances(by_key: &BTreeMap<Key, Vec<&Fact>>, out: &mut CrossResult) {
         let Some(openings) = by_key.get(&(*entity, "ib", next.as_str())) else {
             continue;
         };
+        let closings = first_per_document(closings);
         for ib in first_per_document(openings) {
-            for ub in first_per_document(closings) {
-                // A header "IB 2021 / UB 2020" names one column twice: not a relation.
-                if same_cell(ib, ub) || ib.unit != ub.unit {
-                    continue;
-                }
-                let statement = format!(
-                    "{entity}: IB {next} {} at {} ≠ UB {year} {} at {}",
-                    fmt_unit(ib.value, &ib.unit),
-                    place(ib),
-                    fmt_unit(ub.value, &ub.unit),
-                    place(ub)
-                );
-                let statement = if ib.agrees_with(ub) {
-                    statement.replace('≠', "=")
-                } else {
-                    statement
-                };
-                record(
-                    out,
-                    "XDOC001",
-                    statement,
-                    ub.value,
-                    ib.value,
-                    ib.tolerance + ub.tolerance,
-                    ib,
-                    ub,
-                    &[],
-                );
-            }
+            // A header "IB 2021 / UB 2020" names one column twice: not a relation.
+            let candidates: Vec<&Fact> = closings
+                .iter()
+                .copied()
+                .filter(|ub| !same_cell(ib, ub) && ib.unit == ub.unit)
+                .collect();
+            let Some(ub) = reference(&candidates) else {
+                continue;
+            };
+            let statement = format!(
+                "{entity}: IB {next} {} at {} {} UB {year} {} at {}",
+                fmt_unit(ib.value, &ib.unit),
+                place(ib),
+                if ib.agrees_with(ub) { "=" } else { "≠" },
+                fmt_unit(ub.value, &ub.unit),
+                place(ub)
+            );
+            record(
+                out,
+                "XDOC001",
+                statement,
+                ub.value,
+                ib.value,
+                ib.tolerance + ub.tolerance,
+                ib,
+                ub,
+                &[],
+            );
         }
     }
+}
+
+/// The figure the others are compared with: the first of the largest group of figures
+/// that agree with each other (the value most documents state), so an archive where
+/// one document in fifty differs reports that one, and each document costs one
+/// comparison, not one per other document.
+fn reference<'a>(facts: &[&'a Fact]) -> Option<&'a Fact> {
+    let mut clusters: Vec<(&'a Fact, usize)> = Vec::new();
+    for f in facts {
+        match clusters.iter_mut().find(|(r, _)| r.agrees_with(f)) {
+            Some((_, n)) => *n += 1,
+            None => clusters.push((f, 1)),
+        }
+    }
+    let best = clusters.iter().map(|(_, n)| *n).max()?;
+    clusters
+        .into_iter()
+        .find(|(_, n)| *n == best)
+        .map(|(r, _)| r)
 }
 
 /// XDOC002: UB year N = (IB year N or UB year N−1) + utfall year N, from one document.
@@ -303,41 +322,103 @@ fn pick_same_document<'a>(anchor: &Fact, candidates: &[&'a Fact]) -> Option<&'a 
 fn conflicting_values(by_key: &BTreeMap<Key, Vec<&Fact>>, out: &mut CrossResult) {
     for ((entity, measure, period), group) in by_key {
         let firsts = first_per_document(group);
-        for (i, later) in firsts.iter().enumerate() {
-            for earlier in &firsts[..i] {
-                if earlier.unit != later.unit {
+        let mut units: Vec<&str> = firsts.iter().map(|f| f.unit.as_str()).collect();
+        units.sort_unstable();
+        units.dedup();
+        for unit in units {
+            let same_unit: Vec<&Fact> = firsts.iter().copied().filter(|f| f.unit == unit).collect();
+            let Some(reference) = reference(&same_unit) else {
+                continue;
+            };
+            for other in same_unit {
+                if std::ptr::eq(other, reference) {
                     continue;
                 }
-                let holds = later.agrees_with(earlier);
-                let statement = format!(
-                    "{entity}: {measure} {period} is {} at {} but {} at {}",
-                    fmt_unit(later.value, &later.unit),
-                    place(later),
-                    fmt_unit(earlier.value, &earlier.unit),
-                    place(earlier)
-                );
+                let holds = other.agrees_with(reference);
                 let statement = if holds {
                     format!(
                         "{entity}: {measure} {period} {} agrees at {} and {}",
-                        fmt_unit(later.value, &later.unit),
-                        place(later),
-                        place(earlier)
+                        fmt_unit(other.value, &other.unit),
+                        place(other),
+                        place(reference)
                     )
                 } else {
-                    statement
+                    format!(
+                        "{entity}: {measure} {period} is {} at {} but {} at {}",
+                        fmt_unit(other.value, &other.unit),
+                        place(other),
+                        fmt_unit(reference.value, &reference.unit),
+                        place(reference)
+                    )
                 };
                 record(
                     out,
                     "XDOC003",
                     statement,
-                    earlier.value,
-                    later.value,
-                    earlier.tolerance + later.tolerance,
-                    later,
-                    earlier,
+                    reference.value,
+                    other.value,
+                    reference.tolerance + other.tolerance,
+                    other,
+                    reference,
                     &[],
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn fact(file: &str, measure: &str, period: &str, value: i64) -> Fact {
+        Fact {
+            entity: "it/växel/telefoni".into(),
+            measure: measure.into(),
+            period: period.into(),
+            value: Decimal::from(value),
+            tolerance: Decimal::new(5, 1),
+            unit: String::new(),
+            raw: value.to_string(),
+            row: "IT, växel och telefoni".into(),
+            column: format!("{measure} {period}"),
+            document: 0,
+            document_title: None,
+            table: 0,
+            provenance: Provenance::new(&Arc::from(file), 1, 1),
+        }
+    }
+
+    #[test]
+    fn the_odd_document_out_is_reported_once_and_checks_grow_linearly() {
+        let mut facts: Vec<Fact> = (0..50)
+            .map(|i| fact(&format!("doc{i:02}.pdf"), "budget", "2022", 8146))
+            .collect();
+        facts.push(fact("odd.pdf", "budget", "2022", 8164));
+        let result = check(&facts);
+        assert_eq!(result.relations_checked, 50);
+        assert_eq!(result.findings.len(), 1);
+        let f = &result.findings[0];
+        assert_eq!(&*f.provenance.file, "odd.pdf");
+        assert_eq!(f.related.as_ref().map(|r| &*r.file), Some("doc00.pdf"));
+        assert_eq!(f.expected, Some(Decimal::from(8146)));
+        assert_eq!(f.found, Some(Decimal::from(8164)));
+    }
+
+    #[test]
+    fn rounding_differences_are_not_conflicts() {
+        let mut a = fact("a.pdf", "ub", "2020", 6178);
+        let mut b = fact("b.pdf", "ib", "2021", 6178);
+        // 6 178 tkr and 6 177 500 kr can be the same amount.
+        a.value = Decimal::from(6_178_000);
+        a.tolerance = Decimal::from(500);
+        a.unit = "kr".into();
+        b.value = Decimal::from(6_177_500);
+        b.tolerance = Decimal::new(5, 1);
+        b.unit = "kr".into();
+        let result = check(&[a, b]);
+        assert_eq!(result.relations_checked, 1);
+        assert!(result.findings.is_empty(), "{:#?}", result.findings);
     }
 }
