@@ -1,11 +1,24 @@
 #!/usr/bin/env bash
 # Short fuzz run of the table-row parser: `fuzz/run.sh [SECONDS]` (default 60).
-# Needs cargo-fuzz and a nightly toolchain (`cargo install cargo-fuzz`); CI instead runs
-# the property tests in tests/tables_props.rs, which assert the same "no panic" property.
+# Uses cargo-fuzz when installed; otherwise builds the libFuzzer target directly with the
+# nightly toolchain's coverage instrumentation. CI runs the property tests in
+# tests/tables_props.rs instead, which assert the same "no panic" property.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
-mkdir -p fuzz/corpus/table_row
-# Seed the corpus with the real table rows of the seed texts.
-grep -hE '[0-9]' corpus/seeds/*.txt | head -2000 | split -l 20 - fuzz/corpus/table_row/seed-
-cargo +nightly fuzz run table_row fuzz/corpus/table_row -- -max_total_time="$seconds"
+corpus=fuzz/corpus/table_row
+mkdir -p "$corpus"
+# Seed the corpus with the real lines of the seed texts that hold figures.
+grep -hE '[0-9]' corpus/seeds/*.txt | head -2000 | split -l 20 - "$corpus/seed-"
+# An explicit target keeps the instrumentation off build scripts (as cargo-fuzz does).
+host="$(rustc -vV | sed -n 's/^host: //p')"
+if command -v cargo-fuzz >/dev/null 2>&1; then
+    cargo +nightly fuzz run table_row "$corpus" -- -max_total_time="$seconds"
+else
+    RUSTFLAGS="--cfg fuzzing -Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
+-Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
+-Cllvm-args=-sanitizer-coverage-trace-compares -Cdebug-assertions -Coverflow-checks" \
+        cargo +nightly build --release --manifest-path fuzz/Cargo.toml --bin table_row \
+        --target-dir fuzz/target --target "$host"
+    "fuzz/target/$host/release/table_row" "$corpus" -max_total_time="$seconds"
+fi

@@ -334,3 +334,114 @@ fn shared_robustness_corpus() {
         problems.join("\n")
     );
 }
+
+fn shared_file(name: &str) -> Option<PathBuf> {
+    let found = manifest_dir()
+        .ancestors()
+        .skip(1)
+        .take(2)
+        .map(|a| a.join("shared/pdf-robustness/files").join(name))
+        .find(|p| p.is_file());
+    if found.is_none() {
+        println!("SKIP: ../shared/pdf-robustness/files/{name} not found");
+    }
+    found
+}
+
+#[test]
+fn thesis_that_panics_on_page_14_keeps_its_other_pages() {
+    let Some(path) = shared_file("pypdf-009-pdflatex-geotopo_GeoTopo-komprimiert.pdf") else {
+        return;
+    };
+    let read = read_isolated(Path::new(JUSTERA), &path, &opts(60)).expect("thesis is read");
+    let r = &read.report;
+    assert_eq!(r.pages_total, 117);
+    // Page 14 panics part way: it is either lost or kept up to the panic, and says so.
+    let lost: Vec<u32> = r.pages_lost.iter().map(|l| l.page).collect();
+    assert!(lost.is_empty() || lost == [14], "{:?}", r.pages_lost);
+    let said = r.pages_lost.iter().any(|l| l.reason.contains("panicked"))
+        || r.warnings
+            .iter()
+            .any(|w| w.starts_with("page 14 read only in part"));
+    assert!(said, "page 14's trouble is not reported: {:?}", r.warnings);
+    assert!(r.pages_read >= 116);
+    for n in [1u32, 13, 15, 117] {
+        let page = read
+            .pages
+            .iter()
+            .find(|p| p.number == n)
+            .expect("page kept");
+        match &page.content {
+            justera::ingest::RawContent::Glyphs(g) => assert!(!g.is_empty(), "page {n} empty"),
+            other => panic!("page {n}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn encrypted_and_xref_loop_files_are_no_silent_zero_page_successes() {
+    if let Some(path) = shared_file("pdfjs-issue6010_1.pdf") {
+        // AES-256 with user password "abc": lopdf loads it as zero objects.
+        let err = read_isolated(Path::new(JUSTERA), &path, &opts(30)).unwrap_err();
+        assert_eq!(err.reason.code(), "encrypted", "{err}");
+        assert!(err.reason.to_string().contains("--password"), "{err}");
+    }
+    if let Some(path) = shared_file("qpdf-append-xref-loop.pdf") {
+        // poppler finds 30 pages; lopdf alone finds none.
+        let read = read_isolated(Path::new(JUSTERA), &path, &opts(30)).expect("read");
+        assert!(read.report.repaired);
+        assert_eq!(read.report.pages_total, 30);
+        assert_eq!(read.report.pages_read, 30);
+    }
+}
+
+#[test]
+fn passwords_from_the_command_line_and_a_password_file() {
+    let Some(path) = shared_file("qpdf-enc-R2-V1-U_view-O_master.pdf") else {
+        return;
+    };
+    let plain = Command::new(JUSTERA)
+        .arg("text")
+        .arg(&path)
+        .output()
+        .expect("run");
+    assert_eq!(plain.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&plain.stderr);
+    assert!(stderr.contains("encrypted: needs a password"), "{stderr}");
+
+    let with = Command::new(JUSTERA)
+        .args(["text", "--password", "wrong", "--password", "view"])
+        .arg(&path)
+        .output()
+        .expect("run");
+    assert_eq!(with.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&with.stdout).contains("Potato"));
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let list = dir.path().join("passwords.tsv");
+    std::fs::write(&list, "# archive passwords\nqpdf-enc-R2-*.pdf\tview\n").expect("write");
+    let listed = Command::new(JUSTERA)
+        .arg("text")
+        .arg("--password-file")
+        .arg(&list)
+        .arg(&path)
+        .output()
+        .expect("run");
+    assert_eq!(
+        listed.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&listed.stderr)
+    );
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("Potato"));
+
+    std::fs::write(&list, "no tab on this line\n").expect("write");
+    let bad = Command::new(JUSTERA)
+        .arg("text")
+        .arg("--password-file")
+        .arg(&list)
+        .arg(&path)
+        .output()
+        .expect("run");
+    assert_eq!(bad.status.code(), Some(2));
+}

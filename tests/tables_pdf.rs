@@ -59,8 +59,9 @@ fn row_matches(t: &Table, want: &[String]) -> bool {
     }
 }
 
-#[test]
-fn checked_tables_match_ground_truth() {
+/// Compares the checked ground-truth tables of every PDF with the tables `read` finds for
+/// that PDF; returns (checked, matched, report of differences).
+fn compare(read: &dyn Fn(&str) -> Vec<Table>) -> (usize, usize, Vec<String>) {
     let text = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/pdf/tables.json"),
     )
@@ -80,7 +81,7 @@ fn checked_tables_match_ground_truth() {
         if truth.is_empty() {
             continue;
         }
-        let ours = pdf_tables(file);
+        let ours = read(file);
         for t in truth {
             let header_rows = t["header_rows"].as_u64().unwrap_or(0) as usize;
             let rows: Vec<Vec<String>> = t["rows"]
@@ -118,6 +119,12 @@ fn checked_tables_match_ground_truth() {
             }
         }
     }
+    (checked, matched, report)
+}
+
+#[test]
+fn checked_tables_match_ground_truth() {
+    let (checked, matched, report) = compare(&pdf_tables);
     println!("{matched} of {checked} checked tables match");
     for r in &report {
         println!("  {r}");
@@ -140,4 +147,40 @@ fn checked_tables_match_ground_truth() {
         report.join("\n")
     );
     assert_eq!(matched + known.len(), checked, "{}", report.join("\n"));
+}
+
+/// The seed texts the PDFs were rendered from hold the same tables: every checked table of
+/// tables.json must also come out of the seed text (tab-separated or flat).
+#[test]
+fn seed_texts_hold_the_same_tables() {
+    let manifest: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/pdf/manifest.json"),
+        )
+        .expect("manifest"),
+    )
+    .expect("json");
+    let seed_of = |pdf: &str| -> String {
+        manifest
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|m| m["file"] == pdf)
+            .and_then(|m| m["seed"].as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let read = |pdf: &str| -> Vec<Table> {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("corpus/seeds")
+            .join(seed_of(pdf));
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        justera::table::extract_text(&text)
+    };
+    let (checked, matched, report) = compare(&read);
+    println!("{matched} of {checked} checked tables found in the seed texts");
+    for r in &report {
+        println!("  {r}");
+    }
+    assert_eq!(matched, checked, "{}", report.join("\n"));
 }

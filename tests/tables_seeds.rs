@@ -206,3 +206,31 @@ fn seed_004_tables() {
     assert_eq!(dev.realigned.len(), 1);
     assert_eq!(dev.realigned[0].row, i);
 }
+
+/// Two readings that no relation of the table tells apart are recorded, not decided.
+#[test]
+fn undecidable_flat_row_is_recorded_as_ambiguity() {
+    let text = "Kostnader per år\n\nAlfa 1 336 897\nBeta 5 5\nGamma 7 8\n";
+    let tables = justera::table::extract_text(text);
+    assert_eq!(tables.len(), 1);
+    let t = &tables[0];
+    assert_eq!(t.ambiguities.len(), 1);
+    assert_eq!(t.ambiguities[0].row, 0);
+    let readings = &t.ambiguities[0].readings;
+    assert!(readings.contains(&vec!["1 336".to_string(), "897".to_string()]));
+    assert!(readings.contains(&vec!["1".to_string(), "336 897".to_string()]));
+}
+
+/// The same row with a total under it: the sums choose the reading, no ambiguity.
+#[test]
+fn total_row_decides_flat_reading() {
+    let text = "Kostnader per år\n\nAlfa 1 336 897\nBeta 5 5\nSumma 1 341 902\n";
+    let tables = justera::table::extract_text(text);
+    assert_eq!(tables.len(), 1);
+    let t = &tables[0];
+    assert!(t.ambiguities.is_empty(), "{:?}", t.ambiguities);
+    let raws: Vec<&str> = t.rows[0].cells.iter().map(|c| c.raw.as_str()).collect();
+    assert_eq!(raws, ["1 336", "897"]);
+    let raws: Vec<&str> = t.rows[2].cells.iter().map(|c| c.raw.as_str()).collect();
+    assert_eq!(raws, ["1 341", "902"]);
+}

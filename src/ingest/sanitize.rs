@@ -164,7 +164,12 @@ fn fix_font(doc: &mut Document, id: ObjectId, fixes: &mut BTreeMap<&'static str,
         .is_ok_and(|b| deref(doc, b).is_some_and(|b| b.as_name().is_ok()))
     {
         font.set("BaseFont", Object::Name(b"Unknown".to_vec()));
-        count("fonts without a /BaseFont name", &mut changed);
+        if subtype == b"Type3" {
+            // Type3 fonts need no /BaseFont; the placeholder is silent.
+            changed = true;
+        } else {
+            count("fonts without a /BaseFont name", &mut changed);
+        }
     }
     if subtype == b"Type0" && font.get(b"Encoding").is_err() {
         font.set("Encoding", Object::Name(b"Identity-H".to_vec()));
@@ -584,9 +589,8 @@ fn fix_colour_spaces(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usiz
         }
         n += 1;
     }
-    if n > 0 {
-        fixes.insert("colour spaces the reader cannot build replaced", n);
-    }
+    // Colour does not change the text: not worth a line in the read report.
+    let _ = (n, fixes);
 }
 
 fn inherited<'a>(doc: &'a Document, page: ObjectId, key: &[u8]) -> Option<&'a Object> {

@@ -141,6 +141,8 @@ fn split_at_inner_labels(cell: &str) -> Vec<String> {
 struct Entry {
     field: Field,
     values: Vec<String>,
+    /// (page, line) of the label (or first value): the field's provenance.
+    at: (u32, u32),
 }
 
 /// Reads a protocol header from the lines before the innehållsförteckning or first §.
@@ -161,7 +163,7 @@ pub fn parse_header(lines: &[Ln], file: &Arc<str>) -> ProtocolHeader {
             Field::Title => title_lines.extend(e.values.iter().cloned()),
             Field::Notice => {
                 in_notice = true;
-                notice.provenance = h.provenance.clone();
+                notice.provenance = Some(crate::Provenance::new(file, e.at.0, e.at.1));
             }
             Field::MeetingDate if in_notice => notice.meeting_date = refs::first_date(&joined),
             Field::MeetingDate => {
@@ -186,7 +188,12 @@ pub fn parse_header(lines: &[Ln], file: &Arc<str>) -> ProtocolHeader {
             Field::Adjournment => h.adjournment = non_empty(&joined),
             Field::People(group, role) => {
                 // One text: a PDF wraps a person over two lines ("… Åtvidabergs" / "kommun").
-                h.attendance.extend(people(&joined, group, role));
+                let at = crate::Provenance::new(file, e.at.0, e.at.1);
+                h.attendance
+                    .extend(people(&joined, group, role).into_iter().map(|mut a| {
+                        a.provenance = Some(at.clone());
+                        a
+                    }));
             }
             Field::Adjusters => listed_adjusters.extend(names_in_list(&joined)),
             Field::Adjustment => {
@@ -242,34 +249,32 @@ pub fn parse_header(lines: &[Ln], file: &Arc<str>) -> ProtocolHeader {
     if notice != Notice::default() {
         h.notice = Some(notice);
     }
-    for a in &mut h.attendance {
-        a.provenance = h.provenance.clone();
-    }
     h
 }
 
 /// The header as (field, values): every line split into cells at column gaps and a cell
 /// that starts with a label opens a new field.
 fn fields(lines: &[Ln]) -> Vec<Entry> {
-    let mut cells: Vec<String> = Vec::new();
+    let mut cells: Vec<(String, (u32, u32))> = Vec::new();
     for l in lines {
         for c in l.cells() {
             let c = collapse_ws(c);
             // "Under-" / "skrifter": a label hyphenated over two lines.
-            if c == "skrifter" && cells.last().is_some_and(|p| p == "Under-") {
-                if let Some(p) = cells.last_mut() {
+            if c == "skrifter" && cells.last().is_some_and(|(p, _)| p == "Under-") {
+                if let Some((p, _)) = cells.last_mut() {
                     *p = "Underskrifter".to_string();
                 }
                 continue;
             }
-            cells.extend(split_at_inner_labels(&c));
+            cells.extend(split_at_inner_labels(&c).into_iter().map(|x| (x, l.pos())));
         }
     }
     let mut out: Vec<Entry> = vec![Entry {
         field: Field::Title,
         values: Vec::new(),
+        at: lines.first().map_or((1, 1), Ln::pos),
     }];
-    for c in cells {
+    for (c, at) in cells {
         if let Some((field, rest)) = match_label(&c) {
             // "Beslutande" followed by a bold "Beslutande": one field.
             let same_as_last = out
@@ -279,6 +284,7 @@ fn fields(lines: &[Ln]) -> Vec<Entry> {
                 out.push(Entry {
                     field,
                     values: Vec::new(),
+                    at,
                 });
             }
             if !rest.is_empty() {

@@ -459,7 +459,7 @@ fn find_runs<'a>(lines: &[&'a Line], kinds: &[Kind]) -> Vec<Run<'a>> {
                 }
             }
         }
-        if run.rows.len() >= 2 {
+        if !run.rows.is_empty() {
             runs.push(run);
         }
     }
@@ -501,16 +501,29 @@ fn build_flat_tables(
     kinds: &[Kind],
     run: Run,
 ) -> Vec<Table> {
+    // A table of one row needs a header line naming its columns with years
+    // ("Vårgårda  2017  2018 Avvikelse"); its words give the column count.
+    let one_row_header = match run.rows.len() {
+        1 => match single_row_header(lines, kinds, &run.rows[0]) {
+            Some(h) => Some(h),
+            None => return Vec::new(),
+        },
+        _ => None,
+    };
     let row_refs: Vec<&FlatLine> = run.rows.iter().map(|(_, r)| r).collect();
-    let Some(columns) = column_count(&row_refs) else {
-        return Vec::new();
+    let columns = match &one_row_header {
+        Some(h) => h.len() - 1,
+        None => match column_count(&row_refs) {
+            Some(c) => c,
+            None => return Vec::new(),
+        },
     };
     // Rows that cannot be read as `columns` cells end the table (text that merely ends
     // in a number, a page footer).
     let fitting: Vec<usize> = (0..run.rows.len())
         .take_while(|&k| run.rows[k].1.fitted(columns).is_some())
         .collect();
-    if fitting.len() < 2 {
+    if fitting.len() < 2 && one_row_header.is_none() || fitting.is_empty() {
         return Vec::new();
     }
     let first_line_index = run.rows[0].0;
@@ -555,7 +568,10 @@ fn build_flat_tables(
     classify_rows(&mut rows);
     let ambiguities = choose_readings(&mut rows, &readings, difference_column);
 
-    let columns_named = columns_from_header(&header_top_down, columns);
+    let (columns_named, label_header) = match &one_row_header {
+        Some(h) => (h[1..].to_vec(), h.first().cloned()),
+        None => (columns_from_header(&header_top_down, columns), None),
+    };
     let above_header: Vec<&str> = lines[..header_start]
         .iter()
         .rev()
@@ -565,6 +581,7 @@ fn build_flat_tables(
         .collect();
     let title = header_nearest_first
         .iter()
+        .skip(usize::from(one_row_header.is_some()))
         .find(|l| !is_header_line(l) && FlatLine::parse(l).is_none())
         .map(|l| l.trim().to_string())
         .or_else(|| title_from_lines_above(above_header.iter().copied()));
@@ -585,7 +602,7 @@ fn build_flat_tables(
         title,
         unit,
         columns: columns_named,
-        label_header: None,
+        label_header,
         rows,
         source: TableSource::Flat,
         provenance: Provenance::new(file, page, first_line),
@@ -609,6 +626,30 @@ fn build_flat_tables(
         }
     }
     out
+}
+
+/// The words of the line above a lone row when they head its columns: a label header,
+/// then one word per cell, years among them, when the row can be read that wide.
+fn single_row_header(
+    lines: &[&Line],
+    kinds: &[Kind],
+    row: &(usize, FlatLine),
+) -> Option<Vec<String>> {
+    let above = (0..row.0)
+        .rev()
+        .find(|&j| !matches!(kinds[j], Kind::Blank))?;
+    let words: Vec<String> = lines[above]
+        .text
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    if words.len() < 3
+        || !words.iter().any(|w| is_year(w))
+        || words.iter().any(|w| w.ends_with('.'))
+    {
+        return None;
+    }
+    row.1.fitted(words.len() - 1).map(|_| words)
 }
 
 /// Reading with the smallest largest figure first: without arithmetic to go on, "1 336"
