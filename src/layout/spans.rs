@@ -2,9 +2,10 @@
 //! advance joins (a thousands separator is 0.22–0.32 font sizes, a word space about
 //! the same); a column gap is wider. Table columns are 2.6 font sizes apart and more,
 //! but tab stops (definition lists, bullets, "Tid  Kommentar" headers) leave gaps from
-//! 0.45 font sizes up, so a gap that no space glyph explains splits from 0.4 on, while a
-//! gap holding a written space (a word space, perhaps stretched by justification) only
-//! splits when it is wider than any justified word space.
+//! 0.45 font sizes up, so the part of a gap that no written space glyph explains splits
+//! from 0.4 font sizes on. A space stretched by justification carries its stretch in its
+//! own advance (word spacing), so it still explains its gap; a cell that ends in a space
+//! followed by a tab stop does not.
 
 use super::lines::RunLine;
 use super::Span;
@@ -15,8 +16,6 @@ pub const COLUMN_GAP: f64 = 0.4;
 /// converters): every word gap is then a bare positioning gap, 0.33 font sizes and
 /// stretched further by justification, so only a wider gap can be a column.
 pub const SPACELESS_COLUMN_GAP: f64 = 1.0;
-/// Gaps that hold a space glyph wider than this many font sizes separate columns.
-pub const SPACED_COLUMN_GAP: f64 = 1.2;
 /// Gaps wider than this many font sizes are a space even without a space glyph.
 const WORD_GAP: f64 = 0.12;
 /// Consecutive space glyphs inside one string that mark alignment, not a word break.
@@ -42,15 +41,18 @@ pub fn spans(line: &RunLine<'_>, spaced: bool) -> Vec<Span> {
     };
     let mut out: Vec<Span> = Vec::new();
     let mut current: Option<Span> = None;
-    // End and size of the last ink glyph, and whether a space glyph followed it.
+    // End and size of the last ink glyph, whether space glyphs followed it and how much
+    // of the gap they cover.
     let mut prev: Option<(f64, f64)> = None;
     let mut pending_space = false;
+    let mut space_width = 0.0_f64;
     for run in &line.runs {
         let mut spaces_in_run = 0usize;
         for g in &run.glyphs {
             let (x, end) = run.extent(g);
             if g.text.trim().is_empty() {
                 pending_space = true;
+                space_width += (end - x).max(0.0);
                 spaces_in_run += 1;
                 continue;
             }
@@ -61,12 +63,8 @@ pub fn spans(line: &RunLine<'_>, spaced: bool) -> Vec<Span> {
                 (Some(span), Some((prev_end, prev_size))) => {
                     let gap = x - prev_end;
                     let scale = size.max(prev_size);
-                    let limit = if pending_space {
-                        SPACED_COLUMN_GAP
-                    } else {
-                        bare_gap
-                    };
-                    if gap > limit * scale || aligned {
+                    let unexplained = gap - space_width.min(gap.max(0.0));
+                    if unexplained > bare_gap * scale || aligned {
                         out.extend(current.take());
                         current = Some(new_span(&g.text, x, end, size));
                     } else {
@@ -82,6 +80,7 @@ pub fn spans(line: &RunLine<'_>, spaced: bool) -> Vec<Span> {
             }
             prev = Some((end, size));
             pending_space = false;
+            space_width = 0.0;
         }
     }
     out.extend(current);
@@ -139,10 +138,23 @@ mod tests {
         let mut g = string("Tid", 10.0, 10.0, 1);
         g.extend(string("Kommentar", 31.0, 10.0, 2));
         assert_eq!(texts(&g), ["Tid", "Kommentar"]);
-        // A written space stretched to 0.9 font sizes by justification: one span.
-        let mut g = string("att ", 10.0, 10.0, 1);
+        // A written space stretched to 0.9 font sizes by justification (its advance
+        // carries the word spacing): one span.
+        let mut g = string("att", 10.0, 10.0, 1);
+        g.push(Glyph {
+            text: " ".to_string(),
+            x: 25.0,
+            y: 500.0,
+            advance: 9.0,
+            font_size: 10.0,
+            string: 1,
+        });
         g.extend(string("besluta", 34.0, 10.0, 2));
         assert_eq!(texts(&g), ["att besluta"]);
+        // A cell ending in a normal space, then a tab stop 0.9 font sizes on: two cells.
+        let mut g = string("Summa ", 10.0, 10.0, 1);
+        g.extend(string("1 234", 49.0, 10.0, 2));
+        assert_eq!(texts(&g), ["Summa", "1 234"]);
     }
 
     #[test]
