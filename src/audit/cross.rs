@@ -4,50 +4,64 @@
 
 use super::facts::Fact;
 use crate::check::finding::{Finding, Severity};
+use crate::check::registry::{Family, Rule};
 use crate::Provenance;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The cross-document rules: code, severity, one-line summary, explanation.
-pub const RULES: &[(&str, Severity, &str, &str)] = &[
-    (
-        "XDOC001",
-        Severity::Error,
-        "balance not carried over between years",
+/// The cross-document rules, registered beside the per-document ones so that
+/// `justera explain` knows them; their checks are in this module.
+pub static XDOC001: Rule = Rule {
+    code: "XDOC001",
+    name: "balance-not-carried-over",
+    family: Family::Xdoc,
+    severity: Severity::Error,
+    summary: "Balance not carried over between years",
+    explanation:
         "The closing balance (UB) of an organisation for year N must be the opening balance \
          (IB) of year N+1, wherever the two are stated: in the same table, in a protocol and \
          the report it decided on, or in two years' reports. The figures are compared with \
          rounding tolerance (each stands for ± half its last written digit); a difference \
          beyond that means a balance was changed, lost or mistyped between the documents.",
-    ),
-    (
-        "XDOC002",
-        Severity::Error,
-        "closing balance is not opening balance plus the year's outcome",
+};
+
+pub static XDOC002: Rule = Rule {
+    code: "XDOC002",
+    name: "closing-balance-not-roll-forward",
+    family: Family::Xdoc,
+    severity: Severity::Error,
+    summary: "Closing balance is not opening balance plus the year's outcome",
+    explanation:
         "For an organisation that carries its surplus or deficit between years, UB year N \
          must equal UB year N-1 (or IB year N) plus the outcome (utfall) of year N. The \
          three figures are taken from the same document; the relation fails only when the \
          rounding intervals of the figures cannot meet.",
-    ),
-    (
-        "XDOC003",
-        Severity::Warning,
-        "same fact with different values in different documents",
+};
+
+pub static XDOC003: Rule = Rule {
+    code: "XDOC003",
+    name: "fact-differs-between-documents",
+    family: Family::Xdoc,
+    severity: Severity::Warning,
+    summary: "Same fact with different values in different documents",
+    explanation:
         "The same figure — one organisation or unit, one measure (UB, IB, utfall, budget, \
          prognos, kommunbidrag, medlemsbidrag …) and one period — is stated with values \
          that cannot be the same amount after rounding in two different documents, e.g. a \
          budget decided in one meeting and the budget followed up in a later report, or an \
          outcome in a protocol and in the report it decided on. The finding names both \
          places; one of them is wrong or the figure was revised without saying so.",
-    ),
-];
+};
+
+pub static RULES: &[&Rule] = &[&XDOC001, &XDOC002, &XDOC003];
 
 pub fn rule_severity(code: &str) -> Severity {
     RULES
         .iter()
-        .find(|r| r.0 == code)
-        .map_or(Severity::Warning, |r| r.1)
+        .find(|r| r.code == code)
+        .map_or(Severity::Warning, |r| r.severity)
 }
 
 /// One relation the stage checked, failed or not: what a revisor reads to see what was

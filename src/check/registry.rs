@@ -26,6 +26,8 @@ pub enum Family {
     Form,
     /// Tables that could not be read unambiguously.
     Tab,
+    /// Figures compared across documents (the audit's cross-document stage).
+    Xdoc,
 }
 
 impl Family {
@@ -40,6 +42,7 @@ impl Family {
             Family::Xref => "XREF",
             Family::Form => "FORM",
             Family::Tab => "TAB",
+            Family::Xdoc => "XDOC",
         }
     }
 }
@@ -63,10 +66,17 @@ pub fn all() -> &'static [&'static Rule] {
     rules::ALL
 }
 
+/// The rules `justera audit` applies across documents; they need a whole archive, so
+/// they have no single-file fixtures and `lint` does not run them.
+pub fn cross_document() -> &'static [&'static Rule] {
+    crate::audit::cross::RULES
+}
+
 /// Looks a rule up by code, case-insensitively ("sum001" finds SUM001).
 pub fn lookup(code: &str) -> Option<&'static Rule> {
     all()
         .iter()
+        .chain(cross_document())
         .copied()
         .find(|r| r.code.eq_ignore_ascii_case(code.trim()))
 }
@@ -79,7 +89,7 @@ mod tests {
     #[test]
     fn codes_are_unique_and_prefixed_by_their_family() {
         let mut seen = HashSet::new();
-        for r in all() {
+        for r in all().iter().chain(cross_document()) {
             assert!(seen.insert(r.code), "duplicate code {}", r.code);
             assert!(r.code.starts_with(r.family.name()), "{}", r.code);
             assert!(r.code[r.family.name().len()..].len() == 3, "{}", r.code);
@@ -108,5 +118,12 @@ mod tests {
         }
         assert_eq!(lookup("sum001").map(|r| r.code), Some("SUM001"));
         assert!(lookup("NOPE01").is_none());
+    }
+
+    #[test]
+    fn cross_document_rules_are_explained_but_not_run_by_lint() {
+        assert_eq!(lookup("xdoc002").map(|r| r.family), Some(Family::Xdoc));
+        assert!(cross_document().iter().all(|r| r.family == Family::Xdoc));
+        assert!(all().iter().all(|r| r.family != Family::Xdoc));
     }
 }
