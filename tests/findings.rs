@@ -269,7 +269,6 @@ fn expectations_hold_through_lint_on_the_seed_texts() {
 
 /// The same expectations on the corpus PDFs that render the seeds.
 #[test]
-#[ignore = "PDF tables split at page breaks and shifted cells still break table checks; see report"]
 fn expectations_hold_through_lint_on_the_pdfs() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus/pdf");
     let (_, pdfs) = seeds_and_pdfs();
