@@ -184,3 +184,41 @@ fn seed_texts_hold_the_same_tables() {
     }
     assert_eq!(matched, checked, "{}", report.join("\n"));
 }
+
+/// A header that wraps over two lines at the foot of a page ("Utfall / aug 2016",
+/// "Budget / 2017") with its rows on the next page: the second header line is header,
+/// not a row of data, so no year is ever read as a figure of the table.
+#[test]
+fn header_alone_at_the_foot_of_a_page_heads_the_rows_on_the_next() {
+    let tables = pdf_tables("herrljunga-vargarda-servicenamnder-delarsrapport-2017-08-31.pdf");
+    let t = tables
+        .iter()
+        .find(|t| {
+            t.title
+                .as_deref()
+                .is_some_and(|s| s.contains("Sammanställning"))
+        })
+        .expect("the Sammanställning table is found");
+    assert_eq!(
+        t.columns,
+        [
+            "Utfall aug 2016",
+            "Utfall aug 2017",
+            "Budget 2017",
+            "Prognos 2017",
+            "Avvikelse budget vs. prognos helår"
+        ]
+    );
+    let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Ekonomiavdelningen",
+            "Personalavdelningen",
+            "IT, växel, telefoni",
+            "Summa nettokostnader"
+        ]
+    );
+    let total: Vec<String> = t.rows[3].cells.iter().map(|c| c.raw.clone()).collect();
+    assert_eq!(total, ["-138", "-868", "0", "169", "1 100"]);
+}

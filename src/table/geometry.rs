@@ -52,14 +52,21 @@ pub(crate) fn extract_file(file: &LaidOutFile) -> Vec<Table> {
             });
             match placed.last_mut() {
                 Some(prev) if continues => append_continuation(prev, found),
-                _ if found.table.rows.len() + usize::from(!found.table.columns.is_empty()) >= 2 => {
+                _ if found.table.rows.len() + usize::from(!found.table.columns.is_empty()) >= 2
+                    || (found.table.rows.is_empty() && found.ends_page) =>
+                {
                     placed.push(found)
                 }
                 _ => {}
             }
         }
     }
-    placed.into_iter().map(|p| p.table).collect()
+    // A header whose rows never came (no continuation on the next page) is no table.
+    placed
+        .into_iter()
+        .map(|p| p.table)
+        .filter(|t| !t.rows.is_empty())
+        .collect()
 }
 
 fn append_continuation(prev: &mut Placed, next: Placed) {
@@ -233,7 +240,7 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
         .filter_map(|l| spans_of(l).first().map(|s| s.x0))
         .fold(f64::INFINITY, f64::min);
     // The label column: rows whose first span starts at the block's left edge.
-    let label_of = |l: &Line| -> Option<usize> {
+    let edge_label_of = |l: &Line| -> Option<usize> {
         let spans = spans_of(l);
         let first = spans.first()?;
         (first.x0 <= left + 4.0).then_some(0)
@@ -242,11 +249,22 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
         spans_of(l)
             .iter()
             .enumerate()
-            .any(|(i, s)| (label_of(l) != Some(i)) && is_figure(&s.text))
+            .any(|(i, s)| (edge_label_of(l) != Some(i)) && is_figure(&s.text))
     };
     let first_data = block.iter().position(|l| has_figures(l));
+    // Column headers alone at the foot of a page ("Utfall / aug 2016 …" with the rows on
+    // the next page): all of it is header, and with no rows the label column is unknown.
+    let header_only = first_data.is_none()
+        && end == lines.len()
+        && block.len() <= 4
+        && block.iter().all(|l| header_like(l));
+    let label_of = |l: &Line| if header_only { None } else { edge_label_of(l) };
     // Without figures, the first line is the header when there is more than one line.
-    let mut header_end = first_data.unwrap_or(if block.len() >= 2 { 1 } else { 0 });
+    let mut header_end = match first_data {
+        Some(f) => f,
+        None if header_only => block.len(),
+        None => usize::from(block.len() >= 2),
+    };
     // Label-only lines just above the first figures head a group of rows, not columns.
     while header_end > 0 && {
         let spans = spans_of(block[header_end - 1]);
@@ -361,7 +379,7 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
             provenance: Provenance::new(file, page, l.number),
         });
     }
-    if rows.is_empty() {
+    if rows.is_empty() && !header_only {
         return None;
     }
     classify_rows(&mut rows);
