@@ -408,13 +408,7 @@ impl Audit {
         for p in &files {
             let s = &p.record.stats;
             stats.files += 1;
-            stats.documents += s.documents;
-            stats.paragraphs += s.paragraphs;
-            stats.tables += s.tables;
-            stats.cells += s.cells;
-            stats.relations_checked += s.relations_checked;
-            stats.relations_failed += s.relations_failed;
-            stats.tables_unparsed += s.tables_unparsed;
+            stats.add_checked(s);
             summary.pages += u64::from(p.record.outcome.pages());
             match p.record.outcome.failure() {
                 Some(reason) => {

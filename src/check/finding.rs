@@ -59,3 +59,17 @@ pub struct Stats {
     pub relations_failed: u64,
     pub tables_unparsed: u64,
 }
+
+impl Stats {
+    /// Adds another run's counts of what was checked; `files` is left to the caller,
+    /// which knows whether the other run stands for a file of its own.
+    pub fn add_checked(&mut self, other: &Stats) {
+        self.documents += other.documents;
+        self.paragraphs += other.paragraphs;
+        self.tables += other.tables;
+        self.cells += other.cells;
+        self.relations_checked += other.relations_checked;
+        self.relations_failed += other.relations_failed;
+        self.tables_unparsed += other.tables_unparsed;
+    }
+}

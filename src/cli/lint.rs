@@ -65,13 +65,7 @@ pub fn lint(input: &InputArgs) -> LintRun {
                 let s = &pf.stats;
                 let t = &mut run.stats;
                 t.files += s.files;
-                t.documents += s.documents;
-                t.paragraphs += s.paragraphs;
-                t.tables += s.tables;
-                t.cells += s.cells;
-                t.relations_checked += s.relations_checked;
-                t.relations_failed += s.relations_failed;
-                t.tables_unparsed += s.tables_unparsed;
+                t.add_checked(s);
                 run.findings.extend(pf.findings);
             }
             Err(e) => run.errors.push(e.to_string()),
