@@ -95,18 +95,15 @@ fn audit() -> Audit {
         "11".into(),
         FailureReason::NotPdf(format!("looks like HTML: {EVIL}")),
     );
-    Audit::new(vec![
-        Processed {
-            record: failed,
-            entry: None,
-            cached: false,
-        },
-        Processed {
-            record,
-            entry: None,
-            cached: false,
-        },
-    ])
+    let work = tempfile::tempdir().unwrap();
+    Audit::new(
+        vec![
+            Processed::new(failed, None, false),
+            Processed::new(record, None, false),
+        ],
+        work.path(),
+    )
+    .unwrap()
 }
 
 fn sel(s: &str) -> Selector {
@@ -116,7 +113,7 @@ fn sel(s: &str) -> Selector {
 #[test]
 fn document_text_is_escaped_and_counts_match() {
     let audit = audit();
-    let html = justera::report::html::render(&audit);
+    let html = justera::report::html::render(&audit).unwrap();
     let page = Html::parse_document(&html);
 
     // The only script is the page's own filter script; no injected element exists.

@@ -47,6 +47,21 @@ impl Fact {
     }
 }
 
+/// The fact store's order: by key (organisation first, so one organisation's facts are
+/// contiguous), then place; the remaining fields only break ties, so the order is total
+/// and an archive's facts sort the same whatever order its files finished in.
+pub fn compare(a: &Fact, b: &Fact) -> std::cmp::Ordering {
+    a.key()
+        .cmp(&b.key())
+        .then_with(|| a.provenance.cmp(&b.provenance))
+        .then_with(|| a.document.cmp(&b.document))
+        .then_with(|| a.table.cmp(&b.table))
+        .then_with(|| a.column.cmp(&b.column))
+        .then_with(|| a.row.cmp(&b.row))
+        .then_with(|| a.raw.cmp(&b.raw))
+        .then_with(|| a.value.cmp(&b.value))
+}
+
 /// Words that name a measure, with the canonical measure they stand for.
 const MEASURES: &[(&str, &str)] = &[
     ("ub", "ub"),

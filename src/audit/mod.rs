@@ -1,8 +1,10 @@
 //! `justera audit`: a whole archive through the pipeline in parallel, one file's failure
 //! never stopping the run, then checks across documents over a fact store, then the
-//! reports. Per-file results are streamed through cache entries on disk, so memory
-//! holds only each file's small record (counts, findings, facts), never the archive's
-//! text.
+//! reports. Per-file results are streamed through cache entries on disk: memory holds
+//! a slim record per file (path, hash, counts), the facts go through an external sort
+//! and are checked one organisation at a time, and the reports read each file's
+//! findings back from its entry as they are written. Peak memory therefore stays flat
+//! as the archive grows (see benches/audit.rs).
 //!
 //! The same machinery serves clusters: `--shard K/N` processes a stable subset and
 //! writes a part (records + entries); `justera merge` reads parts and runs the
@@ -13,6 +15,7 @@ pub mod cross;
 pub mod facts;
 pub mod record;
 pub mod shard;
+pub mod spill;
 
 use crate::check::finding::{Finding, Severity, Stats};
 use crate::ingest::{FailureReason, IngestOptions};
@@ -80,11 +83,52 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Vec<InputFile> {
 }
 
 /// One file's result: its record and the cache entry holding its document lines.
+///
+/// Once the entry is on disk the record is made slim (findings, facts and tables
+/// dropped; read back with [`Processed::full_record`] when a report needs them), so an
+/// archive run holds a few hundred bytes per file, not its findings.
 #[derive(Clone, Debug)]
 pub struct Processed {
     pub record: FileRecord,
+    /// How many findings the file has (also when the record is slim).
+    pub findings: usize,
     pub entry: Option<PathBuf>,
     pub cached: bool,
+    slim: bool,
+}
+
+impl Processed {
+    pub fn new(record: FileRecord, entry: Option<PathBuf>, cached: bool) -> Self {
+        Processed {
+            findings: record.findings.len(),
+            record,
+            entry,
+            cached,
+            slim: false,
+        }
+    }
+
+    /// Drops what the entry on disk holds anyway. Without an entry nothing is dropped:
+    /// the record is then the only copy.
+    pub fn slim(mut self) -> Self {
+        if self.entry.is_some() {
+            self.record.findings = Vec::new();
+            self.record.facts = Vec::new();
+            self.record.tables = Vec::new();
+            self.slim = true;
+        }
+        self
+    }
+
+    /// The whole record: read back from the entry when slim.
+    pub fn full_record(&self) -> io::Result<std::borrow::Cow<'_, FileRecord>> {
+        match (&self.entry, self.slim) {
+            (Some(entry), true) => cache::read_record(entry)
+                .map(std::borrow::Cow::Owned)
+                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", entry.display()))),
+            _ => Ok(std::borrow::Cow::Borrowed(&self.record)),
+        }
+    }
 }
 
 /// Runs the pipeline over every file (of this shard) in parallel.
@@ -107,7 +151,7 @@ pub fn process_all(files: &[InputFile], opts: &AuditOptions) -> io::Result<Vec<P
                 if let Some(reason) = r.record.outcome.failure() {
                     bar.println(format!("warning: {}: {reason}", r.record.path));
                 }
-                r
+                r.slim()
             })
             .collect::<Vec<_>>()
     });
@@ -153,11 +197,7 @@ fn process_one(file: &InputFile, opts: &AuditOptions) -> Processed {
     };
     let key = cache::entry_key(&options_fingerprint(opts), &file.display, &hash);
     if let Some((record, entry)) = opts.cache.lookup(&key) {
-        return Processed {
-            record,
-            entry: Some(entry),
-            cached: true,
-        };
+        return Processed::new(record, Some(entry), true);
     }
     // Later stages run in this process: a panic on odd input costs this file only.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -216,22 +256,15 @@ fn store(
         .map(str::to_string)
         .unwrap_or_else(|| cache::entry_key(&opts.version, &record.path, "unreadable"));
     match opts.cache.store(&key, &record, documents, decisions) {
-        Ok(entry) => Processed {
-            record,
-            entry: Some(entry),
-            cached: false,
-        },
+        Ok(entry) => Processed::new(record, Some(entry), false),
         Err(e) => {
             let path = record.path.clone();
-            Processed {
-                record: FileRecord::failed(
-                    path,
-                    record.hash,
-                    FailureReason::Io(format!("cannot write cache entry: {e}")),
-                ),
-                entry: None,
-                cached: false,
-            }
+            let record = FileRecord::failed(
+                path,
+                record.hash,
+                FailureReason::Io(format!("cannot write cache entry: {e}")),
+            );
+            Processed::new(record, None, false)
         }
     }
 }
@@ -348,11 +381,7 @@ pub fn read_parts(dirs: &[PathBuf]) -> io::Result<Vec<Processed>> {
             }
             by_path.insert(
                 record.path.clone(),
-                Processed {
-                    record,
-                    entry: Some(path),
-                    cached: true,
-                },
+                Processed::new(record, Some(path), true).slim(),
             );
         }
     }
@@ -387,25 +416,48 @@ pub struct Summary {
 
 /// Everything the reports are made of, in report order.
 pub struct Audit {
-    /// Sorted by path.
+    /// Sorted by path; slim records, read back one at a time by the reports.
     pub files: Vec<Processed>,
-    pub cross: cross::CrossResult,
+    pub cross: cross::ArchiveCross,
     pub stats: Stats,
     pub summary: Summary,
 }
 
 impl Audit {
-    pub fn new(mut files: Vec<Processed>) -> Audit {
+    /// The whole-archive stage: every file's facts go through an external sort (spill
+    /// files in a temporary directory under `work_dir`) so the cross-document checks see
+    /// one organisation at a time, and memory does not grow with the archive.
+    pub fn new(files: Vec<Processed>, work_dir: &Path) -> io::Result<Audit> {
+        Self::with_run_len(files, work_dir, spill::DEFAULT_RUN_LEN)
+    }
+
+    /// [`Audit::new`] with the number of items the external sort holds before it writes
+    /// a run to disk (tests make it small to prove spilled runs give the same reports).
+    pub fn with_run_len(
+        files: Vec<Processed>,
+        work_dir: &Path,
+        run_len: usize,
+    ) -> io::Result<Audit> {
+        let mut files: Vec<Processed> = files.into_iter().map(Processed::slim).collect();
         files.sort_by(|a, b| a.record.path.cmp(&b.record.path));
-        let facts: Vec<facts::Fact> = files
-            .iter()
-            .flat_map(|p| p.record.facts.iter().cloned())
-            .collect();
-        let cross = cross::check(&facts);
-        drop(facts);
+        let spill = spill::SpillDir::new_in(work_dir)?;
+        let mut facts =
+            spill::ExternalSort::with_run_len("facts", spill.clone(), facts::compare, run_len);
         let mut stats = Stats::default();
         let mut summary = Summary::default();
+        let mut by_severity: BTreeMap<String, u64> = BTreeMap::new();
+        let mut by_rule: BTreeMap<String, u64> = BTreeMap::new();
         for p in &files {
+            let record = p.full_record()?;
+            for fact in &record.facts {
+                facts.push(fact.clone())?;
+            }
+            for f in &record.findings {
+                *by_severity
+                    .entry(f.severity.as_str().to_string())
+                    .or_default() += 1;
+                *by_rule.entry(f.rule.clone()).or_default() += 1;
+            }
             let s = &p.record.stats;
             stats.files += 1;
             stats.add_checked(s);
@@ -421,6 +473,14 @@ impl Audit {
                 None => summary.files_read += 1,
             }
         }
+        let cross = cross::check_archive(facts.finish()?, &spill, run_len)?;
+        for f in cross.findings.iter() {
+            let f = f?;
+            *by_severity
+                .entry(f.severity.as_str().to_string())
+                .or_default() += 1;
+            *by_rule.entry(f.rule).or_default() += 1;
+        }
         stats.relations_checked += cross.relations_checked;
         stats.relations_failed += cross.relations_failed;
         summary.files = stats.files;
@@ -434,38 +494,36 @@ impl Audit {
         summary.facts = cross.facts;
         summary.cross_relations_checked = cross.relations_checked;
         summary.cross_relations_failed = cross.relations_failed;
-        let mut audit = Audit {
+        summary.findings = by_severity.values().sum();
+        summary.findings_by_severity = by_severity;
+        summary.findings_by_rule = by_rule;
+        Ok(Audit {
             files,
             cross,
             stats,
             summary,
-        };
-        let mut by_severity = BTreeMap::new();
-        let mut by_rule = BTreeMap::new();
-        let mut n = 0;
-        for f in audit.findings() {
-            n += 1;
-            *by_severity
-                .entry(f.severity.as_str().to_string())
-                .or_default() += 1;
-            *by_rule.entry(f.rule.clone()).or_default() += 1;
-        }
-        audit.summary.findings = n;
-        audit.summary.findings_by_severity = by_severity;
-        audit.summary.findings_by_rule = by_rule;
-        audit
+        })
     }
 
-    /// Every finding in report order: file by file, then those across documents.
-    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
+    /// Every finding in report order: file by file, then those across documents. Files
+    /// are read back from their entries one at a time.
+    pub fn findings(&self) -> impl Iterator<Item = io::Result<Finding>> + '_ {
         self.files
             .iter()
-            .flat_map(|p| p.record.findings.iter())
+            .flat_map(|p| -> Box<dyn Iterator<Item = io::Result<Finding>>> {
+                match p.full_record() {
+                    Ok(r) => Box::new(r.into_owned().findings.into_iter().map(Ok)),
+                    Err(e) => Box::new(std::iter::once(Err(e))),
+                }
+            })
             .chain(self.cross.findings.iter())
     }
 
     pub fn has_errors(&self) -> bool {
-        self.findings().any(|f| f.severity == Severity::Error)
+        self.summary
+            .findings_by_severity
+            .get(Severity::Error.as_str())
+            .is_some_and(|&n| n > 0)
     }
 
     /// Writes the four reports into `dir`, each atomically.
@@ -486,8 +544,9 @@ impl Audit {
             }
             out.commit()?;
         }
-        let html = crate::report::html::render(self);
-        write_atomic(&dir.join("index.html"), html.as_bytes())
+        let mut html = AtomicFile::create(&dir.join("index.html"))?;
+        crate::report::html::write(self, &mut html)?;
+        html.commit()
     }
 }
 

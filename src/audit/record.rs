@@ -1,5 +1,6 @@
-//! What the audit keeps of one file after the pipeline has run: small enough to hold for
-//! every file of an archive (counts, findings, facts, the tables that have findings).
+//! What the audit keeps of one file after the pipeline has run (counts, findings, facts,
+//! the tables that have findings): the first line of the file's cache entry. Held in
+//! memory slim (without findings, facts and tables) for every file of an archive.
 //! The bulky parts — the parsed documents and decision records — live as JSON lines in
 //! the file's cache entry and are streamed into the reports, never held all at once.
 

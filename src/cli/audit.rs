@@ -6,7 +6,9 @@ use super::common::InputArgs;
 use super::exit;
 use crate::audit::cache::{engine_version, Cache};
 use crate::audit::shard::Shard;
-use crate::audit::{collect_inputs, process_all, summary_text, write_part, Audit, AuditOptions};
+use crate::audit::{
+    collect_inputs, process_all, summary_text, write_part, Audit, AuditOptions, Processed,
+};
 use clap::Args;
 use std::path::{Path, PathBuf};
 
@@ -33,6 +35,10 @@ pub struct AuditArgs {
     /// Re-read every file even when the cache has it.
     #[arg(long)]
     pub no_cache: bool,
+    /// Items the external sort of facts, relations and findings holds in memory before
+    /// it writes a run to disk (tests set it small).
+    #[arg(long, hide = true, default_value_t = crate::audit::spill::DEFAULT_RUN_LEN)]
+    pub spill_run: usize,
 }
 
 /// `reports/<name>/` for the first input: `corpus/` → `reports/corpus/`.
@@ -109,11 +115,28 @@ pub fn run(args: AuditArgs) -> u8 {
             exit::OK
         };
     }
-    finish(Audit::new(processed), &out, started, reused)
+    finish(processed, &out, started, reused, args.spill_run)
 }
 
-/// Writes the reports and prints the summary; shared with `merge`.
-pub fn finish(audit: Audit, out: &Path, started: std::time::Instant, reused: usize) -> u8 {
+/// Runs the whole-archive stage, writes the reports and prints the summary; shared with
+/// `merge`.
+pub fn finish(
+    processed: Vec<Processed>,
+    out: &Path,
+    started: std::time::Instant,
+    reused: usize,
+    spill_run: usize,
+) -> u8 {
+    let audit = match Audit::with_run_len(processed, out, spill_run) {
+        Ok(audit) => audit,
+        Err(e) => {
+            eprintln!(
+                "error: cannot check across documents (working in {}): {e}",
+                out.display()
+            );
+            return exit::USAGE;
+        }
+    };
     if let Err(e) = audit.write_reports(out) {
         eprintln!("error: cannot write reports to {}: {e}", out.display());
         return exit::USAGE;

@@ -2,7 +2,7 @@
 //! runs and writes the same reports a single run over the whole archive writes.
 
 use super::exit;
-use crate::audit::{read_parts, Audit};
+use crate::audit::read_parts;
 use clap::Args;
 use std::path::PathBuf;
 
@@ -29,5 +29,11 @@ pub fn run(args: MergeArgs) -> u8 {
         eprintln!("error: the parts hold no files");
         return exit::USAGE;
     }
-    super::audit::finish(Audit::new(processed), &args.out, started, 0)
+    super::audit::finish(
+        processed,
+        &args.out,
+        started,
+        0,
+        crate::audit::spill::DEFAULT_RUN_LEN,
+    )
 }

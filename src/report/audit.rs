@@ -21,11 +21,11 @@ pub fn decision_lines(documents: &[Document]) -> Vec<String> {
 /// The top level of findings.json, in the order a reader wants it: lint's two keys first.
 #[derive(Serialize)]
 struct FindingsReport<'a> {
-    findings: Vec<Value>,
+    findings: AllFindings<'a>,
     stats: Value,
     summary: &'a crate::audit::Summary,
     failed: Vec<FailedFile<'a>>,
-    cross_document: &'a crate::audit::cross::CrossResult,
+    cross_document: &'a crate::audit::cross::ArchiveCross,
     files: Vec<FileEntry<'a>>,
     justera: &'static str,
 }
@@ -53,6 +53,20 @@ struct FileEntry<'a> {
     findings: usize,
 }
 
+/// The archive's findings in lint's shape, read file by file as they are written.
+struct AllFindings<'a>(&'a Audit);
+
+impl Serialize for AllFindings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let mut seq = serializer.serialize_seq(usize::try_from(self.0.summary.findings).ok())?;
+        for f in self.0.findings() {
+            seq.serialize_element(&super::json::finding(&f.map_err(S::Error::custom)?))?;
+        }
+        seq.end()
+    }
+}
+
 pub fn write_findings(audit: &Audit, out: &mut impl Write) -> io::Result<()> {
     let files = audit
         .files
@@ -77,7 +91,7 @@ pub fn write_findings(audit: &Audit, out: &mut impl Write) -> io::Result<()> {
                 reason,
                 error,
                 documents: &r.documents,
-                findings: r.findings.len(),
+                findings: p.findings,
             }
         })
         .collect();
@@ -94,7 +108,7 @@ pub fn write_findings(audit: &Audit, out: &mut impl Write) -> io::Result<()> {
         })
         .collect();
     let report = FindingsReport {
-        findings: audit.findings().map(super::json::finding).collect(),
+        findings: AllFindings(audit),
         stats: super::json::stats(&audit.stats),
         summary: &audit.summary,
         failed,

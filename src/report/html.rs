@@ -2,11 +2,37 @@
 //! requests) a revisor can open and send on. Every string that came from a document is
 //! HTML-escaped: PDF text is untrusted input.
 
-use crate::audit::record::{Outcome, TableView};
+use crate::audit::record::{FileRecord, Outcome, TableView};
 use crate::audit::{Audit, Processed};
 use crate::check::finding::{Finding, Severity};
 use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::io;
+
+/// Links listed per rule in the by-rule table; the rule filter shows the rest.
+const LINKS_PER_RULE: usize = 200;
+
+/// Findings of one rule in the by-rule table: the first links and how many there are.
+#[derive(Default)]
+struct RuleLinks {
+    severity: Option<Severity>,
+    links: Vec<String>,
+    count: usize,
+}
+
+impl RuleLinks {
+    fn add(&mut self, anchor: &str, f: &Finding) {
+        self.severity.get_or_insert(f.severity);
+        self.count += 1;
+        if self.links.len() < LINKS_PER_RULE {
+            self.links.push(format!(
+                "<a href=\"#{}\">{}</a>",
+                esc(anchor),
+                esc(&format!("{}:{}", f.provenance.page, f.provenance.line))
+            ));
+        }
+    }
+}
 
 /// Escapes text for element content and attribute values alike.
 pub fn esc(text: &str) -> String {
@@ -217,8 +243,7 @@ fn render_table(out: &mut String, t: &TableView, file: usize) {
     out.push_str("</tbody></table></figure>\n");
 }
 
-fn render_file(out: &mut String, p: &Processed, file: usize) {
-    let r = &p.record;
+fn render_file(out: &mut String, r: &FileRecord, file: usize) {
     let _ = write!(
         out,
         "<section class=\"file\" id=\"file-{file}\"><h3>{}</h3>",
@@ -266,10 +291,24 @@ fn count(out: &mut String, class: &str, id: &str, label: &str, n: u64) {
     );
 }
 
-/// Renders the whole report page.
-pub fn render(audit: &Audit) -> String {
+/// Renders the whole report page into a string (for tests and small audits).
+pub fn render(audit: &Audit) -> io::Result<String> {
+    let mut out = Vec::new();
+    write(audit, &mut out)?;
+    String::from_utf8(out).map_err(io::Error::other)
+}
+
+/// Writes the report page section by section, reading each file's findings back from
+/// its entry, so the page is never held whole in memory.
+pub fn write(audit: &Audit, sink: &mut impl io::Write) -> io::Result<()> {
     let s = &audit.summary;
     let mut out = String::with_capacity(64 * 1024);
+    // Moves what is rendered so far to the sink.
+    let flush = |out: &mut String, sink: &mut dyn io::Write| -> io::Result<()> {
+        sink.write_all(out.as_bytes())?;
+        out.clear();
+        Ok(())
+    };
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">\
@@ -332,18 +371,25 @@ pub fn render(audit: &Audit) -> String {
     );
 
     // By rule: each rule with links to its findings.
-    let mut by_rule: BTreeMap<&str, Vec<(String, &Finding)>> = BTreeMap::new();
+    let mut by_rule: BTreeMap<String, RuleLinks> = BTreeMap::new();
     for (fi, p) in audit.files.iter().enumerate() {
-        for (i, f) in p.record.findings.iter().enumerate() {
-            let a = finding_anchor(fi, i);
-            by_rule.entry(&f.rule).or_default().push((a, f));
+        if p.findings == 0 {
+            continue;
+        }
+        let record = p.full_record()?;
+        for (i, f) in record.findings.iter().enumerate() {
+            by_rule
+                .entry(f.rule.clone())
+                .or_default()
+                .add(&finding_anchor(fi, i), f);
         }
     }
     for (i, f) in audit.cross.findings.iter().enumerate() {
+        let f = f?;
         by_rule
-            .entry(&f.rule)
+            .entry(f.rule.clone())
             .or_default()
-            .push((cross_anchor(i), f));
+            .add(&cross_anchor(i), &f);
     }
     out.push_str("<section id=\"by-rule\"><h2>Findings by rule</h2>");
     if by_rule.is_empty() {
@@ -351,24 +397,18 @@ pub fn render(audit: &Audit) -> String {
     } else {
         out.push_str("<table><thead><tr><th>Rule</th><th>Severity</th><th>Count</th><th>Findings</th></tr></thead><tbody>");
         for (rule, list) in &by_rule {
-            let sev = list
-                .first()
-                .map_or("info", |(_, f)| severity_name(f.severity));
-            let links: Vec<String> = list
-                .iter()
-                .map(|(a, f)| {
-                    format!(
-                        "<a href=\"#{}\">{}</a>",
-                        esc(a),
-                        esc(&format!("{}:{}", f.provenance.page, f.provenance.line))
-                    )
-                })
-                .collect();
+            let sev = list.severity.map_or("info", severity_name);
+            let more = list.count - list.links.len();
+            let more = if more > 0 {
+                format!(" … and {more} more (filter by rule above)")
+            } else {
+                String::new()
+            };
             let _ = write!(
                 out,
-                "<tr class=\"rule-row\" data-rule=\"{r}\"><td class=\"rule\">{r}</td><td><span class=\"sev {sev}\">{sev}</span></td><td class=\"num\">{}</td><td>{}</td></tr>",
-                list.len(),
-                links.join(" "),
+                "<tr class=\"rule-row\" data-rule=\"{r}\"><td class=\"rule\">{r}</td><td><span class=\"sev {sev}\">{sev}</span></td><td class=\"num\">{}</td><td>{}{more}</td></tr>",
+                list.count,
+                list.links.join(" "),
                 r = esc(rule),
             );
         }
@@ -379,10 +419,12 @@ pub fn render(audit: &Audit) -> String {
     // By document.
     out.push_str("<section id=\"by-document\"><h2>Findings by document</h2>");
     let mut any = false;
+    flush(&mut out, sink)?;
     for (fi, p) in audit.files.iter().enumerate() {
-        if !p.record.findings.is_empty() {
+        if p.findings > 0 {
             any = true;
-            render_file(&mut out, p, fi);
+            render_file(&mut out, p.full_record()?.as_ref(), fi);
+            flush(&mut out, sink)?;
         }
     }
     if !any {
@@ -397,7 +439,10 @@ pub fn render(audit: &Audit) -> String {
         audit.cross.facts, audit.cross.relations_checked, audit.cross.relations_failed
     );
     for (i, f) in audit.cross.findings.iter().enumerate() {
-        render_finding(&mut out, f, &cross_anchor(i));
+        render_finding(&mut out, &f?, &cross_anchor(i));
+        if out.len() > 64 * 1024 {
+            flush(&mut out, sink)?;
+        }
     }
     out.push_str("</ol>");
     if !audit.cross.relations.is_empty() {
@@ -406,7 +451,11 @@ pub fn render(audit: &Audit) -> String {
             "<details><summary>Every relation checked ({})</summary><ul class=\"relations\">",
             audit.cross.relations.len()
         );
-        for r in &audit.cross.relations {
+        for r in audit.cross.relations.iter() {
+            let r = r?;
+            if out.len() > 64 * 1024 {
+                flush(&mut out, sink)?;
+            }
             let _ = write!(
                 out,
                 "<li><span class=\"rule\">{}</span> {} {}</li>",
@@ -469,11 +518,14 @@ pub fn render(audit: &Audit) -> String {
             esc(&status),
             r.outcome.pages(),
             r.documents.len(),
-            r.findings.len()
+            p.findings
         );
+        if out.len() > 64 * 1024 {
+            flush(&mut out, sink)?;
+        }
     }
     out.push_str("</tbody></table></details></section>\n");
 
     let _ = writeln!(out, "</main><script>{SCRIPT}</script></body></html>");
-    out
+    flush(&mut out, sink)
 }
