@@ -278,3 +278,36 @@ fn a_second_run_reuses_the_cache() {
     ]);
     assert!(!third.contains("from cache"), "{third}");
 }
+
+#[test]
+fn a_changed_vocabulary_invalidates_the_cache() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = archive(tmp.path());
+    let out = tmp.path().join("out");
+    let grammars = tmp.path().join("grammars");
+    std::fs::create_dir_all(&grammars).unwrap();
+    std::fs::write(
+        grammars.join("totals.vocab"),
+        "# our template\ntotal: Summa kostnader netto\n",
+    )
+    .unwrap();
+    let year = root.join("2021");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["audit", s(&year), "--quiet", "--out", s(&out)];
+        args.extend_from_slice(extra);
+        justera(&args).1
+    };
+    let first = run(&[]);
+    assert!(!first.contains("from cache"), "{first}");
+    let with_words = run(&["--grammars", s(&grammars)]);
+    assert!(!with_words.contains("from cache"), "{with_words}");
+    let again = run(&["--grammars", s(&grammars)]);
+    assert!(again.contains("5 files from cache"), "{again}");
+    std::fs::write(
+        grammars.join("totals.vocab"),
+        "# our template, revised\ntotal: Summa kostnader brutto\n",
+    )
+    .unwrap();
+    let changed = run(&["--grammars", s(&grammars)]);
+    assert!(!changed.contains("from cache"), "{changed}");
+}

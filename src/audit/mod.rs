@@ -239,10 +239,16 @@ fn process_one(file: &InputFile, opts: &AuditOptions) -> Processed {
     }
 }
 
-/// What a cache entry depends on besides the file: justera's build and the reading
-/// options (a new password can open a file that failed as encrypted before).
+/// What a cache entry depends on besides the file: justera's build, the reading options
+/// (a new password can open a file that failed as encrypted before) and the vocabulary
+/// (`--grammars DIR` words change headings, totals and columns).
 fn options_fingerprint(opts: &AuditOptions) -> String {
-    format!("{}\0{:?}", opts.version, opts.ingest)
+    format!(
+        "{}\0{:?}\0{}",
+        opts.version,
+        opts.ingest,
+        crate::grammar::vocab::current().fingerprint()
+    )
 }
 
 fn store(

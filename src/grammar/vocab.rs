@@ -254,6 +254,29 @@ impl Vocabulary {
         Ok(())
     }
 
+    /// A digest of every list's keys and phrases: what cached results that depend on the
+    /// vocabulary are keyed by, so a changed `--grammars DIR` re-parses the archive.
+    pub fn fingerprint(&self) -> String {
+        let mut text = String::new();
+        for (name, entries) in &self.lists {
+            text.push_str(name);
+            text.push('\n');
+            for e in entries {
+                text.push_str(&e.key);
+                for p in &e.phrases {
+                    text.push('\0');
+                    text.push_str(p);
+                }
+                text.push('\n');
+            }
+        }
+        use sha2::{Digest, Sha256};
+        Sha256::digest(text.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
     /// The entries of one list (empty when there is no such list).
     pub fn entries(&self, list: &str) -> &[Entry] {
         self.lists.get(list).map_or(&[], Vec::as_slice)
@@ -461,6 +484,17 @@ pub fn install(vocab: Vocabulary) -> Result<(), Box<Vocabulary>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fingerprint_changes_with_a_phrase_and_only_then() {
+        let builtin = Vocabulary::builtin();
+        assert_eq!(builtin.fingerprint(), Vocabulary::builtin().fingerprint());
+        let mut extended = Vocabulary::builtin();
+        extended
+            .add_file("totals", "# ours\ntotal: Summa kostnader netto\n")
+            .unwrap();
+        assert_ne!(builtin.fingerprint(), extended.fingerprint());
+    }
 
     #[test]
     fn builtin_files_parse() {
