@@ -95,3 +95,31 @@ fn a_balance_changed_in_another_document_is_reported_with_both_places() {
     assert_eq!(f.expected.map(|d| d.to_string()), Some("-4460".to_string()));
     assert_eq!(f.found.map(|d| d.to_string()), Some("-4640".to_string()));
 }
+
+#[test]
+fn the_seed_and_its_pdf_name_the_section_4_total_alike_and_agree() {
+    // The seed's table sits under a caption the PDF reader does not take for a title;
+    // the total row must still be the same fact in both.
+    let mut facts = facts_of(&seed("000_a72e3e401d4a911d.txt"));
+    facts.extend(facts_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "corpus/pdf/herrljunga-vargarda-itvt-2022-03-02-protokoll.pdf",
+    )));
+    let result = cross::check(&facts);
+    let total = "totalt[ekonomi + it/växel/telefoni + personal]";
+    for statement in [
+        format!("{total}: ub 2021 4123 agrees"),
+        format!("{total}: utfall 2021 -2686 agrees"),
+        format!("{total}: ub 2020 6809 agrees"),
+    ] {
+        assert!(
+            holding(&result, "XDOC003", &statement),
+            "{statement}: {:#?}",
+            result
+                .relations
+                .iter()
+                .map(|r| &r.statement)
+                .collect::<Vec<_>>()
+        );
+    }
+    assert_eq!(result.relations_failed, 0, "{:#?}", result.findings);
+}

@@ -272,18 +272,39 @@ pub fn facts_of_table(document: usize, doc: &Document, index: usize, table: &Tab
         return Vec::new();
     }
     let columns = column_measures(&table.columns);
+    let rows: Vec<_> = table
+        .rows
+        .iter()
+        .map(|row| {
+            let (label_measure, rest) = split_label(&row.label);
+            let is_total =
+                rest.is_empty() || rest.iter().all(|t| TOTAL_WORDS.contains(&t.as_str()));
+            let is_line_item = !is_total
+                && rest
+                    .iter()
+                    .any(|t| LINE_ITEM_STEMS.iter().any(|s| t.contains(s)));
+            (row, label_measure, rest, is_total, is_line_item)
+        })
+        .collect();
+    // The organisations a total row adds up, named by the rows themselves: the same
+    // total gets the same key in a protocol and in the report, whatever either calls the
+    // table (a caption one reader finds and another does not).
+    let mut members: Vec<String> = rows
+        .iter()
+        .filter(|(_, _, _, total, item)| !total && !item)
+        .map(|(_, _, rest, _, _)| normalise_entity(&rest.join(" ")))
+        .filter(|e| !e.is_empty())
+        .collect();
+    members.sort();
+    members.dedup();
     let mut out = Vec::new();
-    for row in &table.rows {
-        let (label_measure, rest) = split_label(&row.label);
+    for (row, label_measure, rest, is_total, is_line_item) in rows {
         let rest_text = rest.join(" ");
-        let is_total = rest.is_empty() || rest.iter().all(|t| TOTAL_WORDS.contains(&t.as_str()));
-        let is_line_item = !is_total
-            && rest
-                .iter()
-                .any(|t| LINE_ITEM_STEMS.iter().any(|s| t.contains(s)));
         let entity = if is_total {
             // "TOTALT UB": the total of the table's subject.
-            if context.is_empty() {
+            if members.len() >= 2 {
+                format!("totalt[{}]", members.join(" + "))
+            } else if context.is_empty() {
                 "totalt".to_string()
             } else {
                 format!("{context}/totalt")
