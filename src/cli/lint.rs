@@ -47,6 +47,7 @@ pub fn lint(input: &InputArgs) -> LintRun {
         errors: Vec::new(),
         files_seen: files.len(),
     };
+    let mut facts = Vec::new();
     for path in &files {
         match process_file(path, &opts) {
             Ok(pf) => {
@@ -67,10 +68,20 @@ pub fn lint(input: &InputArgs) -> LintRun {
                 t.files += s.files;
                 t.add_checked(s);
                 run.findings.extend(pf.findings);
+                for (i, doc) in pf.documents.iter().enumerate() {
+                    facts.extend(crate::audit::facts::facts_of_document(i, doc));
+                }
             }
             Err(e) => run.errors.push(e.to_string()),
         }
     }
+    // The audit's checks across documents, over the files given: a bundle whose
+    // tjänsteskrivelse restates its report's figures, or a draft beside last year's
+    // protocol, is checked before justering as the audit would check it after.
+    let cross = crate::audit::cross::check(&facts);
+    run.stats.relations_checked += cross.relations_checked;
+    run.stats.relations_failed += cross.relations_failed;
+    run.findings.extend(cross.findings);
     run
 }
 
