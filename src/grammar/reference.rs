@@ -164,8 +164,12 @@ fn dnr_keyword(i: &str) -> Res<'_, &str> {
 /// required, so "1/4" and "50/50" stay out.
 fn dnr(i: &str) -> Res<'_, Dnr> {
     let (r, keyword) = opt(dnr_keyword).parse(i)?;
-    // "KS 2019/492", "KS/2019:492".
-    let (r, prefix) = opt(terminated(upper_code, alt((space1, tag("/"), space0)))).parse(r)?;
+    // "KS 2019/492", "KS/2019:492", "KU.2017.3".
+    let (r, prefix) = opt(terminated(
+        upper_code,
+        alt((space1, tag("/"), tag("."), space0)),
+    ))
+    .parse(r)?;
     if keyword.is_none() && prefix.is_none() {
         return fail(i);
     }
@@ -298,6 +302,7 @@ mod tests {
             dn("Dnr SBN 2020.123"),
             Some((Some("SBN".into()), 2020, 123))
         );
+        assert_eq!(dn("DNR: KU.2017.3"), Some((Some("KU".into()), 2017, 3)));
         assert_eq!(dn("Den 2021/22"), None);
         assert_eq!(dn("1/4"), None);
         assert_eq!(dn("Dnr 1/4"), None);

@@ -51,6 +51,8 @@ pub(crate) const LABELS: &[(&str, Field)] = &[
     ("Förvaringsplats för protokollet", Field::Storage),
     ("Förvaringsplats för protokoll", Field::Storage),
     ("Förvaringsplats", Field::Storage),
+    ("Tid och plats för justering", Field::Adjustment),
+    ("Plats och tid för justering", Field::Adjustment),
     ("Justeringens plats och tid", Field::Adjustment),
     ("Justeringens plats och datum", Field::Adjustment),
     ("Justeringens plats", Field::Adjustment),
@@ -63,6 +65,7 @@ pub(crate) const LABELS: &[(&str, Field)] = &[
         Field::People("beslutande", "tjänstgörande ersättare"),
     ),
     ("Övriga deltagare", Field::People("övriga", "övrig")),
+    ("Övriga deltagande", Field::People("övriga", "övrig")),
     ("Övriga närvarande", Field::People("övriga", "övrig")),
     ("Sammanträdesdatum", Field::MeetingDate),
     ("Utses att justera", Field::Adjusters),
@@ -86,6 +89,7 @@ pub(crate) const LABELS: &[(&str, Field)] = &[
     ("Justerande", Field::Adjuster),
     ("Justerare", Field::Adjuster),
     ("Paragrafer", Field::Paragraphs),
+    ("Nämnd/Styrelse", Field::NoticeOrgan),
     ("Organ", Field::NoticeOrgan),
     ("Plats:", Field::Place),
     ("Tid:", Field::Time),
@@ -148,6 +152,21 @@ struct Entry {
 /// Reads a protocol header from the lines before the innehållsförteckning or first §.
 pub fn parse_header(lines: &[Ln], file: &Arc<str>) -> ProtocolHeader {
     let entries = fields(lines);
+    let known: Vec<String> = entries
+        .iter()
+        .flat_map(|e| {
+            let joined = collapse_ws(&e.values.join(" "));
+            match e.field {
+                Field::Adjusters => names_in_list(&joined),
+                Field::People(group, role) => people(&joined, group, role)
+                    .into_iter()
+                    .map(|a| a.name)
+                    .collect(),
+                _ => Vec::new(),
+            }
+        })
+        .collect();
+    let entries = distribute_signature_names(entries, &known);
     let mut h = ProtocolHeader {
         provenance: lines.first().map(|l| l.provenance(file)),
         ..ProtocolHeader::default()
@@ -241,11 +260,18 @@ pub fn parse_header(lines: &[Ln], file: &Arc<str>) -> ProtocolHeader {
     h.organ = notice
         .organ
         .clone()
+        .or_else(|| notice_organ_in_text(&entries))
         .or_else(|| organ_from_title(&title_lines));
     if h.meeting_date.is_none() {
         h.meeting_date = notice.meeting_date;
     }
-    h.municipality = municipality(&h, &notice);
+    h.municipality = municipality(&h, &notice).or_else(|| {
+        // A letterhead or footer of the first page ("Sunne kommun Kvarngatan 4 …").
+        entries
+            .iter()
+            .flat_map(|e| e.values.iter())
+            .find_map(|v| kommun_in(v))
+    });
     if notice != Notice::default() {
         h.notice = Some(notice);
     }
@@ -266,7 +292,11 @@ fn fields(lines: &[Ln]) -> Vec<Entry> {
                 }
                 continue;
             }
-            cells.extend(split_at_inner_labels(&c).into_iter().map(|x| (x, l.pos())));
+            for part in split_at_inner_labels(&c) {
+                for piece in split_at_placeholders(&part) {
+                    cells.push((piece, l.pos()));
+                }
+            }
         }
     }
     let mut out: Vec<Entry> = vec![Entry {
@@ -275,6 +305,19 @@ fn fields(lines: &[Ln]) -> Vec<Entry> {
         at: lines.first().map_or((1, 1), Ln::pos),
     }];
     for (c, at) in cells {
+        // "Underskrifter Sekreterare": labels in a row, each its own field.
+        let mut c = c;
+        while let Some((field, rest)) = match_label(&c) {
+            if rest.is_empty() || match_label(rest).is_none() {
+                break;
+            }
+            out.push(Entry {
+                field,
+                values: Vec::new(),
+                at,
+            });
+            c = rest.to_string();
+        }
         if let Some((field, rest)) = match_label(&c) {
             // "Beslutande" followed by a bold "Beslutande": one field.
             let same_as_last = out
@@ -295,6 +338,124 @@ fn fields(lines: &[Ln]) -> Vec<Entry> {
         } else {
             push_value(&mut out, c);
         }
+    }
+    out
+}
+
+/// "Sekreterare ... Paragrafer 102 - 119": a signature line (dots, underscores) stands
+/// where a name will be written; it separates what is on either side.
+fn split_at_placeholders(cell: &str) -> Vec<String> {
+    static PLACEHOLDER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\.{3,}|_{3,}|…+").unwrap_or_else(|_| unreachable!()));
+    let parts: Vec<String> = PLACEHOLDER
+        .split(cell)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect();
+    if parts.is_empty() {
+        // Only a signature line: kept, a field may be waiting for it.
+        vec![cell.to_string()]
+    } else {
+        parts
+    }
+}
+
+/// The signature block written as a row of labels and then a row of names
+/// ("Sekreterare Ordförande Justerande" / "Gunilla N Karl-Johan A Jörn O Tobias E"), as
+/// flattened text and many templates have it: the names are split (known names first,
+/// else first name + surname) and handed to the empty labels before them in order; the
+/// rest are the justerare.
+fn distribute_signature_names(entries: Vec<Entry>, known: &[String]) -> Vec<Entry> {
+    let is_signature = |f: Field| matches!(f, Field::Secretary | Field::Chair | Field::Adjuster);
+    let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
+    for mut e in entries {
+        let names = if is_signature(e.field) {
+            split_names(&e.values, known)
+        } else {
+            Vec::new()
+        };
+        if names.len() < 2 {
+            out.push(e);
+            continue;
+        }
+        let mut slots: Vec<usize> = Vec::new();
+        for (j, prev) in out.iter().enumerate().rev() {
+            match prev.field {
+                f if is_signature(f) => {
+                    if prev.values.is_empty() {
+                        slots.push(j);
+                    }
+                }
+                Field::Signatures | Field::Paragraphs => {}
+                _ => break,
+            }
+        }
+        slots.reverse();
+        let give = slots.len().min(names.len() - 1);
+        for (slot, name) in slots.iter().zip(&names).take(give) {
+            out[*slot].values = vec![name.clone()];
+        }
+        let rest = &names[give..];
+        if e.field == Field::Adjuster {
+            for name in rest {
+                out.push(Entry {
+                    field: Field::Adjuster,
+                    values: vec![name.clone()],
+                    at: e.at,
+                });
+            }
+        } else {
+            e.values = rest.first().cloned().into_iter().collect();
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// Names in a signature value written one after another without separators: known
+/// names (the justerare listed under "Utses att justera", the attendance) where they
+/// occur, otherwise two words each; a last single word belongs to the name before it.
+/// A value of fewer than four words is one name. Unknown names of three words in a row
+/// of several cannot be told from two-word ones; the attendance usually knows them.
+fn split_names(values: &[String], known: &[String]) -> Vec<String> {
+    let Some(joined) = signature_name(values) else {
+        return Vec::new();
+    };
+    let words: Vec<&str> = joined
+        .split_whitespace()
+        .filter(|w| !(w.starts_with('(') && w.ends_with(')')))
+        .collect();
+    if words.len() < 4 {
+        return vec![joined];
+    }
+    let known: Vec<Vec<&str>> = known
+        .iter()
+        .map(|n| n.split_whitespace().collect::<Vec<_>>())
+        .filter(|w| w.len() >= 2)
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let rest = &words[i..];
+        let take = known
+            .iter()
+            .filter(|k| rest.starts_with(k))
+            .map(Vec::len)
+            .max()
+            .unwrap_or(2);
+        if rest.len() == 1 {
+            match out.last_mut() {
+                Some(last) => {
+                    last.push(' ');
+                    last.push_str(rest[0]);
+                }
+                None => out.push(rest[0].to_string()),
+            }
+            break;
+        }
+        out.push(rest[..take.min(rest.len())].join(" "));
+        i += take;
     }
     out
 }
@@ -400,8 +561,14 @@ fn place_before_time(s: &str) -> Option<String> {
 }
 
 fn place_before_date(s: &str) -> Option<String> {
-    static DATE_AT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:19|20)\d\d-\d\d-\d\d").unwrap_or_else(|_| unreachable!()));
+    // "2022-03-02", "måndagen den 4 september 2017", "onsdag den 29 augusti", "den 6/9":
+    // where the place ends and the date begins.
+    static DATE_AT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?:19|20)\d\d-\d\d-\d\d|\b(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\b|\bden \d{1,2}(?:\s|/|:e)",
+        )
+        .unwrap_or_else(|_| unreachable!())
+    });
     let cut = DATE_AT.find(s).map_or(s.len(), |m| m.start());
     let cut = refs::time_start(s).map_or(cut, |t| t.min(cut));
     non_empty(s.get(..cut).unwrap_or(s).trim_end_matches([',', ' ', '.']))
@@ -456,12 +623,22 @@ fn organ_from_title(lines: &[String]) -> Option<String> {
             }
             l
         })
+        .map(|l| strip_page_marker(&l))
         .find(|l| {
             l.chars().any(char::is_alphabetic)
                 && refs::first_date(l).is_none()
                 && !l.starts_with("Sid ")
         })
         .map(|l| tidy_case(&l))
+}
+
+/// "Sida 1(18)", "Sid 2 (21)", "1 (21)": a page marker in a title line, removed.
+pub(crate) fn strip_page_marker(s: &str) -> String {
+    static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:^|\s)(?:sida?\s*)?\d{1,4}\s*\(\s*\d{1,4}\s*\)")
+            .unwrap_or_else(|_| unreachable!())
+    });
+    collapse_ws(&MARKER.replace_all(s, " "))
 }
 
 /// "SERVICENÄMND IT/VÄXEL/TELEFONI" → "Servicenämnd IT/Växel/Telefoni"-like casing for
@@ -502,25 +679,75 @@ static KOMMUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\p{Lu}[\p{L}-]+) kommun\b").unwrap_or_else(|_| unreachable!())
 });
 
+fn kommun_in(s: &str) -> Option<String> {
+    KOMMUN
+        .captures(s)
+        .and_then(|c| c.get(1))
+        .map(|m| format!("{} kommun", m.as_str()))
+}
+
+/// Words of a storage place that name a building or an office, not the body the
+/// protocol belongs to ("Kommunhuset", "Kommunkansliet").
+const BUILDING_WORDS: &[&str] = &[
+    "kommunhus",
+    "stadshus",
+    "rådhus",
+    "kansli",
+    "förvaltning",
+    "sessionssal",
+    "arkiv",
+    "expedition",
+    "huset",
+];
+
 fn municipality(h: &ProtocolHeader, notice: &Notice) -> Option<String> {
-    let from = |s: &str| {
-        KOMMUN
-            .captures(s)
-            .and_then(|c| c.get(1))
-            .map(|m| format!("{} kommun", m.as_str()))
-    };
     notice
         .storage
         .as_deref()
-        .and_then(from)
-        .or_else(|| h.place.as_deref().and_then(from))
+        .and_then(kommun_in)
+        .or_else(|| h.place.as_deref().and_then(kommun_in))
         .or_else(|| {
             h.attendance
                 .iter()
                 .filter_map(|a| a.organisation.as_deref())
-                .find_map(from)
+                .find_map(kommun_in)
         })
-        .or_else(|| notice.storage.clone())
+        .or_else(|| {
+            // A förbund or company keeps its own protocols ("Itsam").
+            notice.storage.clone().filter(|s| {
+                let lower = s.to_lowercase();
+                !BUILDING_WORDS.iter().any(|w| lower.contains(w))
+            })
+        })
+}
+
+/// The organ in an anslag/bevis block whose "Organ" label lost its value to the
+/// boilerplate ("Organ ANSLAG/BEVIS Protokollet är justerat. Justeringen har
+/// tillkännagivits genom anslag. Kommunfullmäktige Sammanträdesdatum …"): the words
+/// after the boilerplate, when they name a body.
+fn notice_organ_in_text(entries: &[Entry]) -> Option<String> {
+    let notice = entries.iter().find(|e| e.field == Field::Notice)?;
+    let text = collapse_ws(&notice.values.join(" "));
+    let rest = text
+        .rsplit_once("anslag.")
+        .or_else(|| text.rsplit_once("anslag"))
+        .map_or(text.as_str(), |(_, r)| r)
+        .trim();
+    let organ = non_empty(rest)?;
+    let lower = organ.to_lowercase();
+    let names_a_body = organ.starts_with(|c: char| c.is_uppercase())
+        && organ.split_whitespace().count() <= 5
+        && [
+            "nämnd",
+            "styrelse",
+            "fullmäktige",
+            "direktion",
+            "utskott",
+            "beredning",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+    names_a_body.then_some(organ)
 }
 
 static PERSON_START: LazyLock<Regex> = LazyLock::new(|| {
@@ -645,6 +872,53 @@ fn person(chunk: &str, group: &str, default_role: &str) -> Vec<Attendee> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_in_a_row_are_split_by_known_names_first() {
+        let v = |s: &str| vec![s.to_string()];
+        // Two-word names by default.
+        assert_eq!(
+            split_names(&v("Gunilla Nyström Karl-Johan Adolfsson"), &[]),
+            ["Gunilla Nyström", "Karl-Johan Adolfsson"]
+        );
+        // A known three-word name (from the attendance) is kept whole.
+        assert_eq!(
+            split_names(
+                &v("Anna-Greta O Berggren Jörn Okan"),
+                &["Anna-Greta O Berggren".to_string()]
+            ),
+            ["Anna-Greta O Berggren", "Jörn Okan"]
+        );
+        // A single name stays whole, party and all removed.
+        assert_eq!(
+            split_names(&v("Bengt Hilmersson (C)"), &[]),
+            ["Bengt Hilmersson"]
+        );
+        assert_eq!(
+            split_names(&v("Anna-Greta O Berggren"), &[]),
+            ["Anna-Greta O Berggren"]
+        );
+    }
+
+    #[test]
+    fn place_ends_where_the_date_begins() {
+        assert_eq!(
+            place_before_date("Tingssalen , måndagen den 4 september 2017").as_deref(),
+            Some("Tingssalen")
+        );
+        assert_eq!(
+            place_before_date(
+                "Sessionssalen, Gamla kommunhuset, Åtvidaberg, onsdag den 29 augusti"
+            )
+            .as_deref(),
+            Some("Sessionssalen, Gamla kommunhuset, Åtvidaberg")
+        );
+        assert_eq!(place_before_date("Måndagen den 11 september 2017"), None);
+        assert_eq!(
+            place_before_date("Kommunhuset, Herrljunga kommun 2022-03-02").as_deref(),
+            Some("Kommunhuset, Herrljunga kommun")
+        );
+    }
 
     #[test]
     fn one_line_attendance_with_ranges() {

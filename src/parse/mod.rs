@@ -118,12 +118,12 @@ fn assign_tables(docs: &mut [Placed], tables: Vec<Table>) {
 }
 
 /// Lines that are page furniture in a text dump (the layout stage flags them in PDFs):
-/// "Ärende 4", "Sid 3 (12)", "Justerandes sign", "Utdragsbestyrkande".
+/// "Ärende 4", "Sid 3 (12)", "(3)", "Justerandes sign", "Utdragsbestyrkande".
 pub(crate) fn is_footer_like(text: &str) -> bool {
     use regex::Regex;
     use std::sync::LazyLock;
     static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:ärende \d{1,3}|sid(?:a|an)? \d{1,4}(?:\s*(?:av|\()\s*\d{1,4}\)?)?|justerandes sign(?:atur)?|utdragsbestyrkande|justerandes signatur och utdragsbestyrkande)$")
+        Regex::new(r"(?i)^(?:\(\d{1,4}\)|ärende \d{1,3}|sid(?:a|an)? \d{1,4}(?:\s*(?:av|\()\s*\d{1,4}\)?)?|justerandes sign(?:atur)?|utdragsbestyrkande|justerandes signatur och utdragsbestyrkande)$")
             .unwrap_or_else(|_| unreachable!())
     });
     FOOTER.is_match(text.trim())
@@ -226,7 +226,13 @@ fn protocol_title(lines: &[Ln], h: &crate::document::ProtocolHeader) -> Option<S
         .iter()
         .take(5)
         .map(|l| l.plain())
-        .find(|t| t.to_lowercase().contains("protokoll"));
+        // The word itself ("Sammanträdesprotokoll"), not the rest of its line ("Sida
+        // 1(18)", or a whole flattened page).
+        .find_map(|t| {
+            t.split_whitespace()
+                .find(|w| w.to_lowercase().contains("protokoll"))
+                .map(str::to_string)
+        });
     let word = match written {
         Some(w) if w.chars().any(char::is_lowercase) => w,
         Some(w) => {

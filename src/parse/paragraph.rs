@@ -9,7 +9,8 @@ use regex::Regex;
 use std::sync::{Arc, LazyLock};
 
 static PARA_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:([A-ZÅÄÖ]{2,10})\s+)?§\s*(\d{1,4})$").unwrap_or_else(|_| unreachable!())
+    Regex::new(r"^(?:([A-ZÅÄÖ]{2,10})\s+)?§\s*(\d{1,4})(?:\s+(.+))?$")
+        .unwrap_or_else(|_| unreachable!())
 });
 static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2})[.)]\s+(.+)$").unwrap_or_else(|_| unreachable!()));
@@ -30,6 +31,20 @@ pub fn paragraph_start(l: &Ln) -> Option<(Option<String>, u32, Option<String>)> 
     let c = PARA_START.captures(&first)?;
     let prefix = c.get(1).map(|m| m.as_str().to_string());
     let number: u32 = c.get(2)?.as_str().parse().ok()?;
+    if let Some(rest) = c.get(3).map(|m| m.as_str().trim()) {
+        // "KF § 102 DNR: KU.2017.3" (the dnr beside the number; the title follows), or
+        // "§ 63 Anmälan av motioner" (the title beside it, one space apart).
+        if cells.len() > 1 {
+            return None;
+        }
+        return if starts_with_dnr(rest) {
+            Some((prefix, number, None))
+        } else if looks_like_title(rest) {
+            Some((prefix, number, Some(rest.to_string())))
+        } else {
+            None
+        };
+    }
     let title = match cells.len() {
         1 => None,
         2 => {
@@ -45,6 +60,44 @@ pub fn paragraph_start(l: &Ln) -> Option<(Option<String>, u32, Option<String>)> 
     Some((prefix, number, title))
 }
 
+/// (title, "<Organ>s beslut", decision) when a decision heading stands inside the line.
+fn split_title_at_decision(text: &str) -> Option<(String, String, String)> {
+    static ORGAN_DECISION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b\p{Lu}[\p{L}-]*s beslut\b").unwrap_or_else(|_| unreachable!())
+    });
+    ORGAN_DECISION.find_iter(text).find_map(|m| {
+        let before = text.get(..m.start())?.trim();
+        let heading = m.as_str();
+        (!before.is_empty() && headings::heading_kind(heading) == Some(kind::DECISION)).then(|| {
+            (
+                before.to_string(),
+                heading.to_string(),
+                text.get(m.end()..).unwrap_or("").trim().to_string(),
+            )
+        })
+    })
+}
+
+fn starts_with_dnr(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    ["dnr", "diarienr", "diarienummer"].iter().any(|w| {
+        lower
+            .strip_prefix(w)
+            .is_some_and(|r| r.starts_with([' ', ':', '.']))
+    })
+}
+
+/// A § title on the number's line, not a sentence that cites a §: "§ 3 i reglementet
+/// anger …" starts in lower case, a sentence ends with a full stop, an
+/// innehållsförteckning line with dot leaders and a page number.
+fn looks_like_title(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_uppercase())
+        && s.chars().count() <= 120
+        && !s.ends_with('.')
+        && !s.contains("..")
+        && !s.contains('§')
+}
+
 /// "Fortsättning ITVT § 2", "Fortsättning § ITVT 7": a page break inside a paragraph.
 pub fn is_continuation(l: &Ln) -> bool {
     let t = l.plain().to_lowercase();
@@ -55,8 +108,10 @@ pub fn is_continuation(l: &Ln) -> bool {
 pub fn parse_paragraph(lines: &[Ln], file: &Arc<str>) -> Option<Paragraph> {
     let open = lines.first()?;
     let (prefix, number, same_line_title) = paragraph_start(open)?;
-    let mut dnr: Vec<String> = Vec::new();
+    // "KF § 102 DNR: KU.2017.3": a dnr on the opening line.
+    let mut dnr: Vec<String> = refs::dnrs(&open.plain());
     let mut title = same_line_title;
+    let mut joined_lines: Option<Vec<Ln>> = None;
     let mut i = 1;
     // Dnr and title come before the first section heading.
     while i < lines.len() {
@@ -73,6 +128,20 @@ pub fn parse_paragraph(lines: &[Ln], file: &Arc<str>) -> Option<Paragraph> {
             continue;
         }
         if title.is_none() && headings::heading_kind(&text).is_none() {
+            // "Godkännande av dagordning Kommunfullmäktiges beslut Dagordningen
+            // godkänns.": a text dump that joined the title, the decision heading and
+            // the decision into one line.
+            if let Some((t, heading, rest)) = split_title_at_decision(&text) {
+                title = Some(t);
+                let mut synthetic = Vec::new();
+                for text in [heading, rest].into_iter().filter(|x| !x.is_empty()) {
+                    synthetic.push(Ln { text, ..l.clone() });
+                }
+                synthetic.extend_from_slice(&lines[i + 1..]);
+                joined_lines = Some(synthetic);
+                i += 1;
+                break;
+            }
             title = Some(text);
             i += 1;
             continue;
@@ -90,7 +159,10 @@ pub fn parse_paragraph(lines: &[Ln], file: &Arc<str>) -> Option<Paragraph> {
         }
         break;
     }
-    let sections = sections(&lines[i..], file);
+    let sections = match &joined_lines {
+        Some(rest) => sections(rest, file),
+        None => sections(&lines[i..], file),
+    };
     let mut p = Paragraph {
         number,
         prefix,
@@ -564,6 +636,23 @@ mod tests {
         assert_eq!(paragraph_start(&ln("§ 59")), Some((None, 59, None)));
         assert_eq!(
             paragraph_start(&ln("§ 1 IT-chefen informerar.....\t3")),
+            None
+        );
+        assert_eq!(
+            paragraph_start(&ln("KF § 102 DNR: KU.2017.3")),
+            Some((Some("KF".into()), 102, None))
+        );
+        assert_eq!(
+            paragraph_start(&ln("§63 Anmälan av motioner")),
+            Some((None, 63, Some("Anmälan av motioner".into())))
+        );
+        // A sentence citing a § is not an opening.
+        assert_eq!(
+            paragraph_start(&ln("§ 3 i reglementet anger att nämnden ska besluta.")),
+            None
+        );
+        assert_eq!(
+            paragraph_start(&ln("§ 7 Kommunallagen gäller. Se vidare nedan.")),
             None
         );
         assert!(is_continuation(&ln("Fortsättning § ITVT 7")));
