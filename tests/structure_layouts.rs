@@ -134,6 +134,8 @@ fn no_false_formalia_on_these_layouts() {
         "flat-label-row.txt",
         "lines-dotted-signatures.txt",
         "flat-page-marker.txt",
+        "lines-attendance-no-commas.txt",
+        "flat-genitive-organ.txt",
     ] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/headers")
@@ -152,4 +154,106 @@ fn no_false_formalia_on_these_layouts() {
             .collect();
         assert!(rules.is_empty(), "{name}: {rules:?}");
     }
+}
+
+type Seat<'a> = (
+    &'a str,
+    &'a str,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<(u32, u32)>,
+);
+
+fn seats(h: &ProtocolHeader) -> Vec<Seat<'_>> {
+    h.attendance
+        .iter()
+        .map(|a| {
+            (
+                a.name.as_str(),
+                a.role.as_str(),
+                a.party.as_deref(),
+                a.replaces.as_deref(),
+                a.paragraphs.as_ref().map(|r| (r.from, r.to)),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn attendance_without_commas_with_abbreviated_roles() {
+    let doc = protocol("lines-attendance-no-commas.txt");
+    let h = header(&doc);
+    assert_eq!(h.organ.as_deref(), Some("Kommunstyrelsen"));
+    assert_eq!(iso(h.meeting_date).as_deref(), Some("2016-10-13"));
+    assert_eq!(
+        seats(h),
+        [
+            ("Ingrid Holm", "ordförande", Some("S"), None, None),
+            ("Tomas Falk", "ledamot", Some("S"), None, None),
+            ("Maria Ek", "ledamot", Some("S"), None, Some((101, 110))),
+            ("Jan Öberg", "ersättare", Some("S"), Some("Lena Rask"), None),
+            ("Karl Wiik", "ledamot", Some("V"), None, None),
+            ("Stig Björn", "ledamot", Some("V"), None, Some((101, 108))),
+            ("Eva Lind", "ledamot", Some("C"), None, None),
+            (
+                "Hans Dahl",
+                "ej tjänstgörande ersättare",
+                Some("S"),
+                None,
+                None
+            ),
+            (
+                "Åsa Berg",
+                "ej tjänstgörande ersättare",
+                Some("M"),
+                None,
+                None
+            ),
+        ]
+    );
+    let notice = h.notice.as_ref().expect("ANSLAGSBEVIS");
+    assert_eq!(notice.organ.as_deref(), Some("Kommunstyrelsen"), "Forum");
+    assert_eq!(iso(notice.posted).as_deref(), Some("2016-10-20"));
+    assert_eq!(iso(notice.removed).as_deref(), Some("2016-11-11"));
+    // "§ 101 Information från kommunchefen ... 4" is the innehållsförteckning.
+    assert!(doc.paragraphs.is_empty(), "{:?}", doc.paragraphs);
+}
+
+#[test]
+fn organ_in_the_genitive_and_staff_with_functions_in_parentheses() {
+    let doc = protocol("flat-genitive-organ.txt");
+    let h = header(&doc);
+    assert_eq!(h.organ.as_deref(), Some("Kommunfullmäktige"));
+    assert_eq!(iso(h.meeting_date).as_deref(), Some("2018-02-22"));
+    assert_eq!(h.place.as_deref(), Some("Rådhuset, sessionssalen"));
+    assert_eq!(h.secretary.as_deref(), Some("Greta Nyman"));
+    assert_eq!(h.chair.as_deref(), Some("Bertil Ros"));
+    assert_eq!(names(&h.adjusters), ["Olle Sund", "Mia Dahl"]);
+    let staff: Vec<(&str, Option<&str>)> = h
+        .attendance
+        .iter()
+        .map(|a| (a.name.as_str(), a.function.as_deref()))
+        .collect();
+    assert_eq!(
+        staff,
+        [
+            ("Greta Nyman", Some("sekr")),
+            ("Lars Hed", Some("kommundirektör")),
+            ("Pia Ström", Some("ekonomichef")),
+            ("Rut Alm", Some("kommunsekreterare")),
+        ],
+        "\"Se bilaga\" is no person"
+    );
+}
+
+#[test]
+fn all_members_but_some_is_not_an_attendance_list() {
+    // "Kommunfullmäktiges samtliga ledamöter med undantag för …" names the absent.
+    let doc = protocol("flat-page-marker.txt");
+    let h = header(&doc);
+    assert!(
+        h.attendance.iter().all(|a| a.group != "beslutande"),
+        "{:?}",
+        h.attendance
+    );
 }

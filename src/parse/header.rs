@@ -42,6 +42,10 @@ pub(crate) enum Field {
 /// just a word: "ordförande" after a name is a role, "Ordförande" a signature label).
 pub(crate) const LABELS: &[(&str, Field)] = &[
     ("Datum för anslags uppsättande", Field::Posted),
+    ("Datum för anslags upprättande", Field::Posted),
+    ("Datum när anslaget sätts upp", Field::Posted),
+    ("Datum när anslaget tas ned", Field::Removed),
+    ("Datum när anslaget tas ner", Field::Removed),
     ("Datum för anslags nedtagande", Field::Removed),
     ("Datum då anslaget sätts upp", Field::Posted),
     ("Datum då anslaget tas ned", Field::Removed),
@@ -70,13 +74,17 @@ pub(crate) const LABELS: &[(&str, Field)] = &[
     ("Sammanträdesdatum", Field::MeetingDate),
     ("Utses att justera", Field::Adjusters),
     ("Plats och tid", Field::PlaceTime),
+    ("Tid och plats", Field::PlaceTime),
     ("ANSLAG/BEVIS", Field::Notice),
+    ("ANSLAGSBEVIS", Field::Notice),
+    ("Anslagsbevis", Field::Notice),
     ("ANSLAG / BEVIS", Field::Notice),
     ("Anslag/bevis", Field::Notice),
     ("Underskrifter", Field::Signatures),
     ("Under- skrifter", Field::Signatures),
     ("Under-skrifter", Field::Signatures),
     ("Underskrift", Field::Ignore),
+    ("Utdragsbestyrkande", Field::Ignore),
     ("Ajournering", Field::Adjournment),
     ("Beslutande", Field::People("beslutande", "ledamot")),
     ("Ledamöter", Field::People("beslutande", "ledamot")),
@@ -90,6 +98,7 @@ pub(crate) const LABELS: &[(&str, Field)] = &[
     ("Justerare", Field::Adjuster),
     ("Paragrafer", Field::Paragraphs),
     ("Nämnd/Styrelse", Field::NoticeOrgan),
+    ("Forum", Field::NoticeOrgan),
     ("Organ", Field::NoticeOrgan),
     ("Plats:", Field::Place),
     ("Tid:", Field::Time),
@@ -102,9 +111,10 @@ pub(crate) fn match_label(cell: &str) -> Option<(Field, &str)> {
         if let Some(rest) = cell.strip_prefix(label) {
             let boundary = label.ends_with(':')
                 || rest.is_empty()
-                || rest.starts_with(|c: char| c.is_whitespace() || c == ':');
+                || rest.starts_with(|c: char| c.is_whitespace() || c == ':')
+                || (rest.starts_with('.') && !rest.starts_with(".."));
             if boundary {
-                return Some((*field, rest.trim_start_matches(':').trim()));
+                return Some((*field, rest.trim_start_matches([':', '.']).trim()));
             }
         }
     }
@@ -190,6 +200,9 @@ pub fn parse_header(lines: &[Ln], file: &Arc<str>) -> ProtocolHeader {
                     h.meeting_date = refs::first_date(&joined);
                 }
             }
+            // A second "Plats och tid" (of the justering, in some grids) does not
+            // replace the meeting's.
+            Field::PlaceTime if h.place.is_some() || h.time.is_some() => {}
             Field::PlaceTime => {
                 h.time = refs::time_range(&joined);
                 h.place = place_before_time(&joined);
@@ -205,6 +218,10 @@ pub fn parse_header(lines: &[Ln], file: &Arc<str>) -> ProtocolHeader {
                 }
             }
             Field::Adjournment => h.adjournment = non_empty(&joined),
+            // "Kommunfullmäktiges samtliga ledamöter med undantag för …": the list of
+            // those present is elsewhere (a bilaga); the names here are the absent.
+            Field::People(..) if joined.contains("samtliga") || joined.contains("med undantag") => {
+            }
             Field::People(group, role) => {
                 // One text: a PDF wraps a person over two lines ("… Åtvidabergs" / "kommun").
                 let at = crate::Provenance::new(file, e.at.0, e.at.1);
@@ -571,7 +588,13 @@ fn place_before_date(s: &str) -> Option<String> {
     });
     let cut = DATE_AT.find(s).map_or(s.len(), |m| m.start());
     let cut = refs::time_start(s).map_or(cut, |t| t.min(cut));
-    non_empty(s.get(..cut).unwrap_or(s).trim_end_matches([',', ' ', '.']))
+    let place = s.get(..cut).unwrap_or(s).trim_end_matches([',', ' ', '.']);
+    // "Kommunalhuset plan 4, kl" (the time left blank in the template).
+    let place = place
+        .strip_suffix(" kl")
+        .or_else(|| place.strip_suffix(" Kl"))
+        .unwrap_or(place);
+    non_empty(place.trim_end_matches([',', ' ', '.']))
 }
 
 /// The name in a signature field: the first value with letters after the signature line
@@ -624,6 +647,8 @@ fn organ_from_title(lines: &[String]) -> Option<String> {
             l
         })
         .map(|l| strip_page_marker(&l))
+        // "Kommunstyrelsen 2014-03-06": the organ beside the date.
+        .map(|l| strip_iso_dates(&l))
         .find(|l| {
             l.chars().any(char::is_alphabetic)
                 && refs::first_date(l).is_none()
@@ -632,13 +657,20 @@ fn organ_from_title(lines: &[String]) -> Option<String> {
         .map(|l| tidy_case(&l))
 }
 
-/// "Sida 1(18)", "Sid 2 (21)", "1 (21)": a page marker in a title line, removed.
+/// "Sida 1(18)", "Sid 2 (21)", "1 (21)", "1[25]": a page marker in a title line, removed.
 pub(crate) fn strip_page_marker(s: &str) -> String {
     static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:^|\s)(?:sida?\s*)?\d{1,4}\s*\(\s*\d{1,4}\s*\)")
+        Regex::new(r"(?i)(?:^|\s)(?:sida?\s*)?\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|\[\s*\d{1,4}\s*\])")
             .unwrap_or_else(|_| unreachable!())
     });
     collapse_ws(&MARKER.replace_all(s, " "))
+}
+
+fn strip_iso_dates(s: &str) -> String {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:19|20)\d\d-\d\d-\d\d\b").unwrap_or_else(|_| unreachable!())
+    });
+    collapse_ws(&DATE.replace_all(s, " "))
 }
 
 /// "SERVICENÄMND IT/VÄXEL/TELEFONI" → "Servicenämnd IT/Växel/Telefoni"-like casing for
@@ -733,9 +765,35 @@ fn notice_organ_in_text(entries: &[Entry]) -> Option<String> {
         .or_else(|| text.rsplit_once("anslag"))
         .map_or(text.as_str(), |(_, r)| r)
         .trim();
+    // "Kommunfullmäktiges protokoll är justerat.": the organ in the genitive.
+    static GENITIVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(\p{Lu}[\p{L}-]+?)s protokoll är justerat")
+            .unwrap_or_else(|_| unreachable!())
+    });
+    if let Some(m) = GENITIVE.captures(&text).and_then(|c| c.get(1)) {
+        return Some(m.as_str().to_string());
+    }
     let organ = non_empty(rest)?;
     let lower = organ.to_lowercase();
-    let names_a_body = organ.starts_with(|c: char| c.is_uppercase())
+    let body_words = [
+        "nämnd",
+        "styrelse",
+        "fullmäktige",
+        "direktion",
+        "utskott",
+        "beredning",
+    ];
+    // A name of a body: capitalised words, joiners, body words; no sentence.
+    let name_like = organ.split_whitespace().all(|w| {
+        w.starts_with(|c: char| c.is_uppercase())
+            || ["och", "för", "i", "samt", "med"].contains(&w)
+            || body_words.iter().any(|b| w.to_lowercase().contains(b))
+    });
+    let generic =
+        ["nämnd", "styrelse", "nämnd/styrelse", "organ", "forum"].contains(&lower.as_str());
+    let names_a_body = !generic
+        && name_like
+        && organ.starts_with(|c: char| c.is_uppercase())
         && organ.split_whitespace().count() <= 5
         && [
             "nämnd",
@@ -750,12 +808,103 @@ fn notice_organ_in_text(entries: &[Entry]) -> Option<String> {
     names_a_body.then_some(organ)
 }
 
+/// A person's start in an attendance list: a capitalised name followed by a comma
+/// ("Jacob Käll, ordförande"), or by a party in parentheses ("Leif Persson (S) ordf").
 static PERSON_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2})(?:\s*\(([\p{L}]{1,6})\))?\s*,",
+        r"(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2})(?:\s*\(([\p{L} -]{1,40})\)\s*,?|\s*,)",
     )
     .unwrap_or_else(|_| unreachable!())
 });
+
+/// The run of capitalised words (at least two) that ends the text: a name after words
+/// that are not part of it. Text that does not end in one is returned as it is.
+fn trailing_capitalised(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let run = words
+        .iter()
+        .rev()
+        .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    if run >= 2 && run < words.len() {
+        words[words.len() - run..].join(" ")
+    } else {
+        s.to_string()
+    }
+}
+
+/// Words before a name that make it the one replaced, not a new person: "ersätter
+/// Tommy Larsson (KD)", "ersättare istf Roland Bäckman (S)".
+fn replaced_here(before: &str) -> bool {
+    let b = before.trim_end().to_lowercase();
+    [
+        "ersätter",
+        "istf",
+        "i stället för",
+        "istället för",
+        " för",
+        "ersättare för",
+    ]
+    .iter()
+    .any(|w| b.ends_with(w))
+}
+
+/// "Se bilaga", "Se sid 2", "Se förteckning bilaga 1": the list is elsewhere.
+fn strip_see_elsewhere(v: &str) -> &str {
+    static SEE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?i:se)\s+(?:förteckning\s+)?(?:bilaga|sid(?:an)?|sidan)(?:\s+\d{1,3})?\b[.,]?\s*",
+        )
+        .unwrap_or_else(|_| unreachable!())
+    });
+    match SEE.find(v) {
+        Some(m) => v.get(m.end()..).unwrap_or(""),
+        None => v,
+    }
+}
+
+/// Role abbreviations of attendance lists, and the verbs that name whom an ersättare
+/// replaces, in the words the role parser knows.
+fn expand_role(piece: &str, default_role: &str) -> String {
+    let lower = piece.to_lowercase();
+    for (short, long) in [
+        ("ej tjg ersättare", "ej tjänstgörande ersättare"),
+        ("ej tjg ers", "ej tjänstgörande ersättare"),
+        ("tjg ersättare", "tjänstgörande ersättare"),
+        ("tjg ers", "tjänstgörande ersättare"),
+        ("vice ordf", "vice ordförande"),
+        ("v ordf", "vice ordförande"),
+        ("ordf", "ordförande"),
+    ] {
+        if let Some(rest) = lower.strip_prefix(short) {
+            if rest.is_empty() || rest.starts_with([' ', '.']) {
+                let tail = piece
+                    .get(short.len()..)
+                    .unwrap_or("")
+                    .trim_start_matches('.');
+                return expand_role(&format!("{long}{tail}"), default_role);
+            }
+        }
+    }
+    for verb in ["ersätter ", "istf ", "i stället för "] {
+        if lower.starts_with(verb) {
+            return format!(
+                "{default_role} för {}",
+                piece.get(verb.len()..).unwrap_or("")
+            );
+        }
+    }
+    for verb in [" istf ", " i stället för "] {
+        if let Some(i) = lower.find(verb) {
+            return format!(
+                "{} för {}",
+                piece.get(..i).unwrap_or(""),
+                piece.get(i + verb.len()..).unwrap_or("")
+            );
+        }
+    }
+    piece.to_string()
+}
 
 const ROLE_WORDS: &[&str] = &[
     "ordförande",
@@ -777,15 +926,19 @@ const ROLE_WORDS: &[&str] = &[
 /// followed by a comma (optionally a party in parentheses).
 pub(crate) fn people(value: &str, group: &str, default_role: &str) -> Vec<Attendee> {
     let value = collapse_ws(value);
-    let mut value = value.as_str();
+    let mut value = strip_see_elsewhere(&value);
     // A sub-label inside the value ("Ledamöter Jacob Käll, …").
     let (mut group, mut default_role) = (group, default_role);
     if let Some((Field::People(g, r), rest)) = match_label(value) {
         group = g;
         default_role = r;
-        value = rest;
+        value = strip_see_elsewhere(rest);
     }
-    let mut starts: Vec<usize> = PERSON_START.find_iter(value).map(|m| m.start()).collect();
+    let mut starts: Vec<usize> = PERSON_START
+        .find_iter(value)
+        .filter(|m| !replaced_here(value.get(..m.start()).unwrap_or("")))
+        .map(|m| m.start())
+        .collect();
     if starts.first() != Some(&0) {
         starts.insert(0, 0);
     }
@@ -799,12 +952,48 @@ pub(crate) fn people(value: &str, group: &str, default_role: &str) -> Vec<Attend
 }
 
 fn person(chunk: &str, group: &str, default_role: &str) -> Vec<Attendee> {
-    let mut pieces = chunk.split(',').map(str::trim);
+    // "Leif Persson (S) ordf": what follows the party is the first piece after it.
+    static PARTY_THEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^([^,(]+\([\p{L}]{1,6}\))\.?\s+([^,].*)$").unwrap_or_else(|_| unreachable!())
+    });
+    let chunk = match PARTY_THEN.captures(chunk) {
+        Some(c) => format!(
+            "{}, {}",
+            c.get(1).map_or("", |m| m.as_str()),
+            c.get(2).map_or("", |m| m.as_str())
+        ),
+        None => chunk.to_string(),
+    };
+    let expanded: Vec<String> = chunk
+        .split(',')
+        .map(|p| expand_role(p.trim(), default_role))
+        .collect();
+    let mut pieces = expanded.iter().map(|p| p.trim());
     let Some(first) = pieces.next() else {
         return Vec::new();
     };
-    let (name, party) = refs::split_party(first);
-    if name.split_whitespace().count() < 2 || !name.starts_with(|c: char| c.is_uppercase()) {
+    // "Mattias Jansson (kommundirektör)": a function in parentheses, not a party.
+    static FUNCTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*\(([\p{L} -]{7,40}|\p{Ll}[\p{L} -]{0,5})\)")
+            .unwrap_or_else(|_| unreachable!())
+    });
+    let function_in_parens = FUNCTION
+        .captures(first)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_string());
+    let first = FUNCTION.replace_all(first, "");
+    let (name, party) = refs::split_party(&first);
+    // "… med undantag för Lars Rasch", "Pär Johnson.": the name is the capitalised
+    // words at the end, without a closing full stop.
+    let name = trailing_capitalised(name.trim_end_matches('.'));
+    // A name is capitalised words (and nobiliary particles): "Närvarande ej
+    // tjänstgörande ersättare" is a label, not a person.
+    let is_name = name.split_whitespace().count() >= 2
+        && name.split_whitespace().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || ["von", "af", "av", "de", "van", "der", "du", "la"].contains(&w)
+        });
+    if !is_name {
         return Vec::new();
     }
     let mut roles: Vec<(String, Option<ParagraphRange>, Option<String>)> = Vec::new();
@@ -822,10 +1011,32 @@ fn person(chunk: &str, group: &str, default_role: &str) -> Vec<Attendee> {
             Some((r, who)) if ROLE_WORDS.contains(&r) => (r.to_string(), Some(who.to_string())),
             _ => (lower.clone(), None),
         };
+        // "ej tjänstgörande ersättare Administrativ chef …": the role, then other words.
+        if replaces.is_none() && !ROLE_WORDS.contains(&role_part.as_str()) {
+            let longest = ROLE_WORDS
+                .iter()
+                .filter(|r| {
+                    role_part
+                        .strip_prefix(*r)
+                        .is_some_and(|rest| rest.starts_with(' ') && !rest.starts_with(" för "))
+                })
+                .max_by_key(|r| r.len());
+            if let Some(role) = longest {
+                roles.push((role.to_string(), range, None));
+                let rest = text.get(role.len()..).unwrap_or("").trim();
+                if !rest.is_empty() {
+                    function.push(rest.to_string());
+                }
+                continue;
+            }
+        }
         if ROLE_WORDS.contains(&role_part.as_str()) {
             let replaces = replaces.and_then(|_| {
-                text.split_once(" för ")
-                    .and_then(|(_, w)| refs::person_name(w))
+                text.split_once(" för ").and_then(|(_, w)| {
+                    refs::person_name(
+                        w.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '-'),
+                    )
+                })
             });
             roles.push((role_part, range, replaces));
             continue;
@@ -835,7 +1046,7 @@ fn person(chunk: &str, group: &str, default_role: &str) -> Vec<Attendee> {
             || lower.starts_with("region ")
         {
             organisation = Some(text.to_string());
-        } else if !text.is_empty() {
+        } else if !text.is_empty() && !["och", "samt", "bilaga", "."].contains(&text) {
             function.push(text.to_string());
         }
         if let Some(r) = range {
@@ -852,6 +1063,7 @@ fn person(chunk: &str, group: &str, default_role: &str) -> Vec<Attendee> {
             first.1 = Some(r);
         }
     }
+    function.extend(function_in_parens);
     let function = (!function.is_empty()).then(|| function.join(", "));
     roles
         .into_iter()
