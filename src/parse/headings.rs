@@ -28,9 +28,16 @@ pub mod kind {
 pub fn heading_kind(text: &str) -> Option<&'static str> {
     let vocab = crate::grammar::vocab::current();
     let found = vocab.heading_kind(text)?;
-    let k = super::lines::collapse_ws(text)
-        .trim_end_matches([':', '.', ' '])
-        .to_lowercase();
+    let plain = super::lines::collapse_ws(text);
+    let plain = plain.trim();
+    // A sentence is no heading, whatever words it ends with: "Karin Ahl (S) yrkar
+    // bifall till förvaltningens förslag.", "1. Planen fastställs enligt
+    // förvaltningens förslag."
+    let sentence = plain.ends_with('.') && plain.split_whitespace().count() > 3;
+    if sentence || plain.contains(" yrkar ") {
+        return None;
+    }
+    let k = plain.trim_end_matches([':', '.', ' ']).to_lowercase();
     if found == kind::DECISION && !is_decision_heading(&k) {
         return None;
     }
@@ -116,6 +123,14 @@ mod tests {
             Some(kind::RECOMMENDATION)
         );
         assert_eq!(heading_kind("Personal"), None);
+        assert_eq!(
+            heading_kind("Karin Ahl (S) yrkar bifall till förvaltningens förslag."),
+            None
+        );
+        assert_eq!(
+            heading_kind("1. Planen fastställs enligt förvaltningens förslag."),
+            None
+        );
         assert_eq!(
             heading_kind("Direktionen beslutar att notera informationen till protokollet."),
             None

@@ -426,7 +426,21 @@ fn fill_from_sections(p: &mut Paragraph, sections: &[Section]) {
         .flat_map(|s| text_lines(s).map(|(_, t)| t).collect::<Vec<_>>())
         .collect();
     p.proposals = proposals(sections);
-    p.votes = of(kind::VOTE).iter().filter_map(|s| vote(s)).collect();
+    // The count may stand under "Omröstning" or inside "Beslutsgång" /
+    // "Propositionsordning" / the decision text ("Omröstning begärs. Med 6 ja-röster …").
+    p.votes = sections
+        .iter()
+        .filter(|s| {
+            s.kind == kind::VOTE
+                || (s.kind != kind::RESERVATION
+                    && s.kind != kind::NOTE
+                    && s.lines.iter().any(|l| {
+                        let t = l.text.to_lowercase();
+                        t.contains("omröstning") || t.contains("votering")
+                    }))
+        })
+        .filter_map(vote)
+        .collect();
     p.reservations = reservations(sections);
 }
 
@@ -526,10 +540,72 @@ fn proposals(sections: &[Section]) -> Vec<Proposal> {
     out
 }
 
+/// A count in figures or in words ("7", "sju", "tjugotre", "ingen").
+const COUNT_WORD: &str = r"\d{1,3}|(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?|tretton|fjorton|femton|sexton|sjutton|arton|nitton|noll|ingen|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv";
+
+/// "7 ja-röster", "fyra nej-röster", "1 avstår", "2 ledamöter avstod", and the other way
+/// round: "Ja-röster: 7", "Avstår: 0".
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(\d{1,3})\s+(ja|nej)[-\s]?röst(?:er)?|(\d{1,3})\s+(?:ledamöter\s+)?(avst[åo]r|avstod|frånvarande)")
-        .unwrap_or_else(|_| unreachable!())
+    Regex::new(&format!(
+        r"(?i)\b({COUNT_WORD})\s+(ja|nej)[-\s]?röst(?:er)?\b|\b({COUNT_WORD})\s+(?:ledamöter\s+|ledamot\s+)?(avst[åo]r|avstod|avstående|frånvarande)\b|\b(ja|nej)[-\s]?röster\s*:?\s*(\d{{1,3}})\b|\b(avstår|avstående|frånvarande)\s*:\s*(\d{{1,3}})\b"
+    ))
+    .unwrap_or_else(|_| unreachable!())
 });
+
+fn count_value(word: &str) -> Option<u32> {
+    if let Ok(n) = word.parse() {
+        return Some(n);
+    }
+    const UNITS: &[(&str, u32)] = &[
+        ("en", 1),
+        ("ett", 1),
+        ("två", 2),
+        ("tre", 3),
+        ("fyra", 4),
+        ("fem", 5),
+        ("sex", 6),
+        ("sju", 7),
+        ("åtta", 8),
+        ("nio", 9),
+    ];
+    const OTHERS: &[(&str, u32)] = &[
+        ("noll", 0),
+        ("ingen", 0),
+        ("tio", 10),
+        ("elva", 11),
+        ("tolv", 12),
+        ("tretton", 13),
+        ("fjorton", 14),
+        ("femton", 15),
+        ("sexton", 16),
+        ("sjutton", 17),
+        ("arton", 18),
+        ("nitton", 19),
+    ];
+    const TENS: &[(&str, u32)] = &[
+        ("tjugo", 20),
+        ("trettio", 30),
+        ("fyrtio", 40),
+        ("femtio", 50),
+        ("sextio", 60),
+        ("sjuttio", 70),
+        ("åttio", 80),
+        ("nittio", 90),
+    ];
+    let w = word.to_lowercase();
+    let lookup = |t: &[(&str, u32)], x: &str| t.iter().find(|(k, _)| *k == x).map(|(_, v)| *v);
+    if let Some(v) = lookup(UNITS, &w).or_else(|| lookup(OTHERS, &w)) {
+        return Some(v);
+    }
+    TENS.iter().find_map(|(t, v)| {
+        let rest = w.strip_prefix(t)?;
+        if rest.is_empty() {
+            Some(*v)
+        } else {
+            lookup(UNITS, rest).map(|u| v + u)
+        }
+    })
+}
 
 fn vote(s: &Section) -> Option<Vote> {
     let mut v = Vote {
@@ -542,10 +618,14 @@ fn vote(s: &Section) -> Option<Vote> {
             let n = c
                 .get(1)
                 .or_else(|| c.get(3))
-                .and_then(|m| m.as_str().parse::<u32>().ok());
+                .or_else(|| c.get(6))
+                .or_else(|| c.get(8))
+                .and_then(|m| count_value(m.as_str()));
             let what = c
                 .get(2)
                 .or_else(|| c.get(4))
+                .or_else(|| c.get(5))
+                .or_else(|| c.get(7))
                 .map(|m| m.as_str().to_lowercase())
                 .unwrap_or_default();
             match what.as_str() {
@@ -577,6 +657,23 @@ fn vote(s: &Section) -> Option<Vote> {
     any.then_some(v)
 }
 
+/// A party or party group reserving itself: "Sverigedemokraterna", "S-gruppen",
+/// "Moderaterna och Liberalerna".
+fn is_party_name(s: &str) -> bool {
+    const PARTIES: &[&str] = &[
+        "Socialdemokraterna",
+        "Moderaterna",
+        "Centerpartiet",
+        "Liberalerna",
+        "Folkpartiet",
+        "Kristdemokraterna",
+        "Vänsterpartiet",
+        "Miljöpartiet",
+        "Sverigedemokraterna",
+    ];
+    PARTIES.contains(&s) || (s.ends_with("-gruppen") && s.len() <= 24)
+}
+
 /// Names of those who reserve themselves against the decision.
 fn reservations(sections: &[Section]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -588,9 +685,30 @@ fn reservations(sections: &[Section]) -> Vec<String> {
             else {
                 continue;
             };
-            let who = t.get(..i).unwrap_or("");
+            let before = t.get(..i).unwrap_or("");
+            // "Mot beslutet reserverar sig Anna A (M) och Bo B (M) till förmån för …":
+            // the names follow the verb.
+            let who = if before.trim().to_lowercase().starts_with("mot ") {
+                let after = t.get(i..).unwrap_or("");
+                let after = after
+                    .split_once(" sig ")
+                    .map_or("", |(_, r)| r)
+                    .split(" till förmån")
+                    .next()
+                    .unwrap_or("");
+                after.split(" mot ").next().unwrap_or("").to_string()
+            } else {
+                before.to_string()
+            };
             for n in who.split([',', ';']).flat_map(|p| p.split(" och ")) {
                 let (name, _) = refs::split_party(n);
+                let name = name.trim().trim_end_matches('.').to_string();
+                if is_party_name(&name) {
+                    if !out.contains(&name) {
+                        out.push(name);
+                    }
+                    continue;
+                }
                 if let Some(name) = refs::person_name(&name) {
                     if name.split_whitespace().count() >= 2 && !out.contains(&name) {
                         out.push(name);
@@ -656,5 +774,21 @@ mod tests {
             None
         );
         assert!(is_continuation(&ln("Fortsättning § ITVT 7")));
+    }
+
+    #[test]
+    fn counts_in_words_and_figures() {
+        for (w, n) in [
+            ("7", 7),
+            ("sju", 7),
+            ("tretton", 13),
+            ("tjugo", 20),
+            ("tjugotre", 23),
+            ("fyrtioett", 41),
+            ("ingen", 0),
+        ] {
+            assert_eq!(count_value(w), Some(n), "{w}");
+        }
+        assert_eq!(count_value("många"), None);
     }
 }
