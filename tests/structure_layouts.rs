@@ -211,6 +211,22 @@ fn attendance_without_commas_with_abbreviated_roles() {
             ),
         ]
     );
+    // Each person points at the line that names them.
+    let lines: Vec<(&str, u32)> = h
+        .attendance
+        .iter()
+        .map(|a| (a.name.as_str(), a.provenance.as_ref().map_or(0, |p| p.line)))
+        .filter(|(n, _)| ["Ingrid Holm", "Jan Öberg", "Stig Björn", "Hans Dahl"].contains(n))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("Ingrid Holm", 7),
+            ("Jan Öberg", 9),
+            ("Stig Björn", 11),
+            ("Hans Dahl", 13)
+        ]
+    );
     let notice = h.notice.as_ref().expect("ANSLAGSBEVIS");
     assert_eq!(notice.organ.as_deref(), Some("Kommunstyrelsen"), "Forum");
     assert_eq!(iso(notice.posted).as_deref(), Some("2016-10-20"));

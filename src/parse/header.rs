@@ -224,10 +224,17 @@ pub fn parse_header(lines: &[Ln], file: &Arc<str>) -> ProtocolHeader {
             }
             Field::People(group, role) => {
                 // One text: a PDF wraps a person over two lines ("… Åtvidabergs" / "kommun").
-                let at = crate::Provenance::new(file, e.at.0, e.at.1);
+                // Each person points at the line that names them, from the label on.
+                let from = lines.iter().position(|l| l.pos() == e.at).unwrap_or(0);
                 h.attendance
                     .extend(people(&joined, group, role).into_iter().map(|mut a| {
-                        a.provenance = Some(at.clone());
+                        let line = lines
+                            .get(from..)
+                            .unwrap_or(&[])
+                            .iter()
+                            .find(|l| l.text.contains(a.name.as_str()));
+                        let (page, line) = line.map_or(e.at, Ln::pos);
+                        a.provenance = Some(crate::Provenance::new(file, page, line));
                         a
                     }));
             }
