@@ -1,6 +1,8 @@
 //! Protocol headers in other municipalities' layouts (tests/fixtures/headers/README.md):
 //! the same fields come out whatever the template, and lint raises no false formalia.
 
+mod common;
+
 use justera::document::{Document, ProtocolHeader};
 use justera::ingest::IngestOptions;
 use std::path::Path;
@@ -140,18 +142,7 @@ fn no_false_formalia_on_these_layouts() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/headers")
             .join(name);
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
-            .args(["lint", "--format", "json"])
-            .arg(&path)
-            .output()
-            .expect("run justera");
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("lint JSON");
-        let rules: Vec<&str> = v["findings"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|f| f["rule"].as_str())
-            .collect();
+        let rules = common::lint_rules(&path);
         assert!(rules.is_empty(), "{name}: {rules:?}");
     }
 }

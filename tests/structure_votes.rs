@@ -2,6 +2,8 @@
 //! (tests/fixtures/votes/): counts in figures and in words, under "Omröstning" or inside
 //! "Beslutsgång", name lists per side, and reservations by person or by party.
 
+mod common;
+
 use justera::document::{Document, Paragraph};
 use justera::ingest::IngestOptions;
 use std::path::Path;
@@ -76,20 +78,9 @@ fn a_vote_inside_beslutsgang_and_a_party_reservation() {
 #[test]
 fn the_votes_fit_the_members_present() {
     // Seven beslutande; 4 + 3 and 6 + 1 + 0 votes: FORM010 stays silent.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
-        .args(["lint", "--format", "json"])
-        .arg(
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/fixtures/votes/protokoll-omrostning.txt"),
-        )
-        .output()
-        .expect("run justera");
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("lint JSON");
-    let rules: Vec<&str> = v["findings"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|f| f["rule"].as_str())
-        .collect();
+    let rules = common::lint_rules(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/votes/protokoll-omrostning.txt"),
+    );
     assert!(rules.is_empty(), "{rules:?}");
 }

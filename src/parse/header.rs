@@ -802,16 +802,7 @@ fn notice_organ_in_text(entries: &[Entry]) -> Option<String> {
         && name_like
         && organ.starts_with(|c: char| c.is_uppercase())
         && organ.split_whitespace().count() <= 5
-        && [
-            "nämnd",
-            "styrelse",
-            "fullmäktige",
-            "direktion",
-            "utskott",
-            "beredning",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
+        && body_words.iter().any(|w| lower.contains(w));
     names_a_body.then_some(organ)
 }
 

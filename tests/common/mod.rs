@@ -121,3 +121,20 @@ pub fn corpus_tables() -> Vec<GridTable> {
     }
     out
 }
+
+/// The rule codes `justera lint --format json` reports for a path.
+#[allow(dead_code)] // not every test binary that includes this module lints
+pub fn lint_rules(path: &std::path::Path) -> Vec<String> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
+        .args(["lint", "--format", "json"])
+        .arg(path)
+        .output()
+        .expect("run justera");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("lint JSON");
+    v["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["rule"].as_str().map(str::to_string))
+        .collect()
+}
