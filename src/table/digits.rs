@@ -75,16 +75,71 @@ impl DigitGroup {
 /// Figures as index ranges into the groups: `[(start, end)]`, end exclusive.
 pub type Segmentation = Vec<(usize, usize)>;
 
+/// More digit groups than any table row has: such a "row" (a line of figures in running
+/// text, or hostile input) is not segmented at all.
+pub const MAX_GROUPS: usize = 64;
+
 /// Every way to read `groups` as exactly `cells` figures, at most `limit` of them, in a
 /// fixed order (fewest joins first at the left).
 pub fn segmentations(groups: &[DigitGroup], cells: usize, limit: usize) -> Vec<Segmentation> {
     let mut out = Vec::new();
-    if groups.is_empty() || cells == 0 || cells > groups.len() || !groups[0].can_lead() {
+    if groups.is_empty()
+        || groups.len() > MAX_GROUPS
+        || cells == 0
+        || cells > groups.len()
+        || !groups[0].can_lead()
+    {
         return out;
     }
+    let feasible = feasibility(groups, cells);
     let mut current = Vec::new();
-    walk(groups, 0, cells, limit, &mut current, &mut out);
+    walk(groups, 0, cells, limit, &feasible, &mut current, &mut out);
     out
+}
+
+/// Where a figure starting at `start` may end (exclusive): itself, then each further
+/// thousands group it can take.
+fn figure_ends(groups: &[DigitGroup], start: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut end = start + 1;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let this = end;
+        let joinable = end < groups.len()
+            && groups[start].takes_continuation()
+            && !groups[end - 1].closes
+            && groups[end].can_continue();
+        if joinable {
+            end += 1;
+        } else {
+            done = true;
+        }
+        Some(this)
+    })
+}
+
+/// `feasible[start][k]`: whether `groups[start..]` can be read as exactly `k` figures.
+/// With it the enumeration only walks into branches that lead to a reading, so a row
+/// that has none costs O(groups² · cells), not an exponential search.
+fn feasibility(groups: &[DigitGroup], cells: usize) -> Vec<Vec<bool>> {
+    let n = groups.len();
+    let mut feasible = vec![vec![false; cells + 1]; n + 1];
+    feasible[n][0] = true;
+    for start in (0..n).rev() {
+        if !groups[start].can_lead() {
+            continue;
+        }
+        for end in figure_ends(groups, start) {
+            for k in 1..=cells {
+                if feasible[end][k - 1] {
+                    feasible[start][k] = true;
+                }
+            }
+        }
+    }
+    feasible
 }
 
 fn walk(
@@ -92,6 +147,7 @@ fn walk(
     start: usize,
     cells_left: usize,
     limit: usize,
+    feasible: &[Vec<bool>],
     current: &mut Segmentation,
     out: &mut Vec<Segmentation>,
 ) {
@@ -104,38 +160,26 @@ fn walk(
         }
         return;
     }
-    if cells_left == 0 || groups.len() - start < cells_left || !groups[start].can_lead() {
+    if cells_left == 0 || !feasible[start][cells_left] {
         return;
     }
-    // The figure starting at `start` ends at `end` (exclusive).
-    let mut end = start + 1;
-    loop {
-        // The remaining groups must still fill the remaining cells (each at least one group).
-        if groups.len() - end >= cells_left - 1 {
+    for end in figure_ends(groups, start) {
+        if feasible[end][cells_left - 1] {
             current.push((start, end));
-            walk(groups, end, cells_left - 1, limit, current, out);
+            walk(groups, end, cells_left - 1, limit, feasible, current, out);
             current.pop();
         }
-        let joinable = end < groups.len()
-            && groups[start].takes_continuation()
-            && !groups[end - 1].closes
-            && groups[end].can_continue();
-        if !joinable {
-            break;
-        }
-        end += 1;
     }
 }
 
 /// The smallest and largest number of figures the groups can be read as.
 pub fn cell_count_range(groups: &[DigitGroup]) -> Option<(usize, usize)> {
-    if groups.is_empty() {
+    if groups.is_empty() || groups.len() > MAX_GROUPS {
         return None;
     }
-    let feasible: Vec<usize> = (1..=groups.len())
-        .filter(|&k| !segmentations(groups, k, 1).is_empty())
-        .collect();
-    Some((*feasible.first()?, *feasible.last()?))
+    let feasible = feasibility(groups, groups.len());
+    let counts: Vec<usize> = (1..=groups.len()).filter(|&k| feasible[0][k]).collect();
+    Some((*counts.first()?, *counts.last()?))
 }
 
 /// The figure texts of one segmentation ("1 278").
@@ -199,6 +243,21 @@ mod tests {
             "0".into()
         ]));
         assert!(texts.len() > 1);
+    }
+
+    #[test]
+    fn a_row_with_no_reading_is_refused_without_trying_every_join() {
+        // "040" can only continue a figure and "1234" cannot take it: no reading. The
+        // search once tried every way to join the forty groups before it (2^40 of them)
+        // before giving up; the feasibility table refuses at once.
+        let text = vec!["123"; 40].join(" ");
+        let g = groups(&format!("{text} 1234 040"));
+        assert!(segmentations(&g, 7, 16).is_empty());
+        assert_eq!(cell_count_range(&g), None);
+        // Beyond MAX_GROUPS nothing is tried.
+        let long = groups(&vec!["12"; MAX_GROUPS + 1].join(" "));
+        assert!(segmentations(&long, 3, 16).is_empty());
+        assert_eq!(cell_count_range(&long), None);
     }
 
     #[test]
