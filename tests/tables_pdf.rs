@@ -130,23 +130,12 @@ fn checked_tables_match_ground_truth() {
         println!("  {r}");
     }
     assert!(checked >= 37, "ground truth read: {checked} tables");
-    // Slide layouts where a figure stands in the label column of the source table: the
-    // figure is right-aligned far from the labels, so geometry gives it a column of its
-    // own. Listed so that a fix or a new difference both show.
-    let known: &[&str] = &[
-        "skolskjuts-fas1-externa-kostnader",
-        "skolskjuts-fas2-intern-tid",
-    ];
-    let unexpected: Vec<&String> = report
-        .iter()
-        .filter(|r| !known.iter().any(|k| r.contains(&format!(" {k}:"))))
-        .collect();
     assert!(
-        unexpected.is_empty(),
+        report.is_empty(),
         "tables differing from tables.json:\n{}",
         report.join("\n")
     );
-    assert_eq!(matched + known.len(), checked, "{}", report.join("\n"));
+    assert_eq!(matched, checked);
 }
 
 /// The seed texts the PDFs were rendered from hold the same tables: every checked table of
