@@ -16,7 +16,7 @@ mod geometry;
 mod grid;
 
 pub use cell::parse_cell;
-pub use classify::{is_total_label, TOTAL_LABELS};
+pub use classify::is_total_label;
 pub use digits::{segmentations, DigitGroup};
 pub use flat::{parse_flat_row, FlatLine};
 
