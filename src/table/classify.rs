@@ -20,6 +20,10 @@ fn is_grand_total_label(label: &str) -> bool {
     vocab::current().is_grand_total_label(label)
 }
 
+fn is_figure_label(label: &str) -> bool {
+    super::cell::parse_cell(label).value.is_some() && !super::cell::is_year(label)
+}
+
 fn has_figure(cells: &[Cell]) -> bool {
     cells.iter().any(|c| c.value.is_some())
 }
@@ -36,7 +40,9 @@ pub(crate) fn classify_rows(rows: &mut [Row]) {
     let mut seen_data = false;
     for (i, row) in rows.iter_mut().enumerate() {
         let all_blank = row.cells.iter().all(|c| c.raw.is_empty());
-        let kind = if all_blank && !row.label.is_empty() {
+        // A label-only row heads a group, unless its label is a figure (a result set in
+        // the label column, "940 000kr").
+        let kind = if all_blank && !row.label.is_empty() && !is_figure_label(&row.label) {
             RowKind::Heading
         } else if is_total_label(&row.label) && has_figure(&row.cells) {
             match grand_index {

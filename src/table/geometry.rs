@@ -598,6 +598,9 @@ mod tests {
             ["Ort A", "Ort B", "Debiteras med 100 kr/h", "20 000 kr"]
         );
         assert!(t[0].rows.iter().all(|r| r.cells.len() == 1));
+        // The figure is a result, no group heading; the text line above it heads.
+        assert_eq!(t[0].rows[2].kind, RowKind::Heading);
+        assert_eq!(t[0].rows[3].kind, RowKind::Data);
     }
 
     #[test]
