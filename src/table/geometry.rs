@@ -137,8 +137,10 @@ fn blocks(lines: &[&Line]) -> Vec<(usize, usize)> {
             }
             break;
         }
-        // One line at the top of a page can only be a table's continuation.
-        if end - start >= 2 || start == 0 {
+        // One line at the top of a page can only be a table's continuation; one at the
+        // foot only a header whose rows are on the next page.
+        let foot_header = end == lines.len() && header_like(lines[start]);
+        if end - start >= 2 || start == 0 || foot_header {
             out.push((start, end));
         }
         i = end;
@@ -295,7 +297,23 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
         && end == lines.len()
         && block.len() <= 4
         && block.iter().all(|l| header_like(l));
-    let label_of = |l: &Line| if header_only { None } else { edge_label_of(l) };
+    // In such a header the label column's own header, if any, starts at the page's left
+    // margin ("Roll" over "Budget"), where the labels of the rows will stand.
+    let margin = lines
+        .iter()
+        .filter_map(|l| spans_of(l).first().map(|s| s.x0))
+        .fold(f64::INFINITY, f64::min);
+    let margin_label_of = |l: &Line| -> Option<usize> {
+        let spans = spans_of(l);
+        (spans.len() >= 2 && spans[0].x0 <= margin + 4.0).then_some(0)
+    };
+    let label_of = |l: &Line| {
+        if header_only {
+            margin_label_of(l)
+        } else {
+            edge_label_of(l)
+        }
+    };
     // Without figures, the first line is the header when there is more than one line.
     let mut header_end = match first_data {
         Some(f) => f,
@@ -553,6 +571,44 @@ mod tests {
             }],
             report: ReadReport::default(),
         })
+    }
+
+    #[test]
+    fn one_header_line_at_the_foot_of_a_page_heads_the_rows_on_the_next() {
+        let page = |number: u32, lines: Vec<Line>| Page {
+            number,
+            width: 600.0,
+            height: 800.0,
+            lines,
+        };
+        let t = extract_file(&LaidOutFile {
+            path: Arc::from("t.pdf"),
+            kind: SourceKind::Pdf,
+            pages: vec![
+                page(
+                    1,
+                    vec![
+                        line(1, 100.0, &[("Kostnader fördelas på alla", 50.0, 250.0)]),
+                        line(2, 130.0, &[("Post", 50.0, 70.0), ("Belopp", 330.0, 360.0)]),
+                    ],
+                ),
+                page(
+                    2,
+                    vec![
+                        line(1, 50.0, &[("Drift", 50.0, 75.0), ("1 500", 330.0, 360.0)]),
+                        line(2, 68.0, &[("Stöd", 50.0, 72.0), ("900", 342.0, 360.0)]),
+                        line(3, 86.0, &[("2 400", 330.0, 360.0)]),
+                    ],
+                ),
+            ],
+            report: ReadReport::default(),
+        });
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].label_header.as_deref(), Some("Post"));
+        assert_eq!(t[0].columns, ["Belopp"]);
+        let labels: Vec<&str> = t[0].rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["Drift", "Stöd", ""]);
+        assert_eq!(t[0].rows[2].kind, RowKind::Total);
     }
 
     fn cells(r: &Row) -> Vec<&str> {
