@@ -129,8 +129,7 @@ fn generate(rng: &mut Rng) -> Vec<u8> {
     let mut out = Vec::new();
     for _ in 0..rng.below(12) {
         for _ in 0..rng.below(10) {
-            let piece: &[u8] = *rng.pick(PIECES);
-            out.extend_from_slice(piece);
+            out.extend_from_slice(rng.pick::<&[u8]>(PIECES));
         }
         out.push(b'\n');
     }
