@@ -80,3 +80,57 @@ fn missing_grammar_dir_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/grammars"));
 }
+
+/// A total label only the municipality's template uses ("Sammanlagt") makes a total row
+/// once a `totals.vocab` in `--grammars DIR` names it: the table stage classifies the row
+/// as a total, and the sum check then holds it to the rows above. Without the file the
+/// row is data and nothing is checked.
+#[test]
+fn extra_total_label_from_a_grammar_dir_changes_row_classification() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let grammars = dir.path().join("grammars");
+    std::fs::create_dir(&grammars).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        grammars.join("totals.vocab"),
+        "# Our template's total rows\ntotal: Sammanlagt\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let input = dir.path().join("tabell.txt");
+    std::fs::write(
+        &input,
+        "Kostnader (tkr)\nPost\tBudget\tUtfall\nLokaler\t100\t200\nPersonal\t50\t60\nSammanlagt\t150\t250\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let input = input.display().to_string();
+    let grammars = grammars.display().to_string();
+    let kind_of_last_row = |extra: &[&str]| -> String {
+        let out = justera()
+            .args(extra)
+            .args(["tables", "--format", "json", &input])
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(out.status.code(), Some(0));
+        let json: serde_json::Value =
+            serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+        let rows = json["tables"][0]["rows"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let last = rows.last().cloned().unwrap_or_default();
+        assert_eq!(last["label"], "Sammanlagt");
+        last["kind"].as_str().unwrap_or_default().to_string()
+    };
+    assert_eq!(kind_of_last_row(&[]), "data");
+    assert_eq!(kind_of_last_row(&["--grammars", &grammars]), "total");
+
+    let lint = |extra: &[&str]| -> String {
+        let out = justera()
+            .args(extra)
+            .args(["lint", &input])
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(!lint(&[]).contains("expected 260"));
+    assert!(lint(&["--grammars", &grammars]).contains("expected 260, found 250"));
+}

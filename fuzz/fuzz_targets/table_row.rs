@@ -1,20 +1,11 @@
 //! Fuzzes the flat table-row parser (label + digit groups → cells) and the whole table
-//! reader on the same bytes: neither may panic, and a reading has exactly the asked
-//! number of cells.
+//! readers (text and geometry) on the same bytes: none may panic, and a reading has
+//! exactly the asked number of cells. The body is `justera::table::fuzz_table_row`, which
+//! `tests/fuzz_table_row.rs` also runs on the stable toolchain.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&columns, rest)) = data.split_first() else {
-        return;
-    };
-    let text = String::from_utf8_lossy(rest);
-    let columns = usize::from(columns % 16);
-    for line in text.lines() {
-        if let Some((_, cells)) = justera::table::parse_flat_row(line, columns) {
-            assert_eq!(cells.len(), columns);
-        }
-    }
-    let _ = justera::table::extract_text(&text);
+    let _ = justera::table::fuzz_table_row(data);
 });

@@ -1,50 +1,27 @@
 //! Row kinds, the table's unit and its title.
 //!
-//! The total-row vocabulary is a local list until the grammar work's `grammars/` files
-//! land; the words are the ones the seeds use.
+//! Which labels mark a total comes from the vocabulary (`grammars/totals.vocab` and
+//! `grammars/grand_totals.vocab`, extended at run time with `--grammars DIR`).
 
 use super::{Cell, Row, RowKind};
 use crate::grammar::number::Unit;
+use crate::grammar::vocab;
 
-/// Labels (lower-case prefixes) that mark a row summing or deriving the rows above it.
-pub const TOTAL_LABELS: &[&str] = &[
-    "summa", "s:a", "totalt", "total", "tot", "resultat", "netto",
-];
-
-/// Labels that name a grand total: a total row before one of these is a subtotal.
-const GRAND_TOTAL_LABELS: &[&str] = &[
-    "summa",
-    "totalt",
-    "total",
-    "summa totalt",
-    "totalt ub",
-    "summa årskostnad",
-];
-
-fn normalise(label: &str) -> String {
-    label
-        .trim()
-        .trim_end_matches(':')
-        .trim()
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Whether a row label names a total ("Summa", "S:a investeringar egna", "Totalt Ludvika").
+/// Whether a row label names a total, subtotal or result ("Summa", "S:a investeringar
+/// egna", "Totalt Ludvika", "Resultat"): a phrase of the `totals` vocabulary, or one
+/// followed by more words.
 pub fn is_total_label(label: &str) -> bool {
-    let l = normalise(label);
-    TOTAL_LABELS.iter().any(|w| {
-        l == *w
-            || l.strip_prefix(w)
-                .is_some_and(|rest| rest.starts_with(' ') || rest.starts_with(':'))
-    })
+    vocab::current().is_total_label(label)
 }
 
+/// Whether a row label, as a whole, names the grand total of a table ("Totalt:", "Summa
+/// totalt"): a phrase of the `grand_totals` vocabulary.
 fn is_grand_total_label(label: &str) -> bool {
-    let l = normalise(label);
-    GRAND_TOTAL_LABELS.contains(&l.as_str())
+    vocab::current().is_grand_total_label(label)
+}
+
+fn is_figure_label(label: &str) -> bool {
+    super::cell::parse_cell(label).value.is_some() && !super::cell::is_year(label)
 }
 
 fn has_figure(cells: &[Cell]) -> bool {
@@ -63,7 +40,9 @@ pub(crate) fn classify_rows(rows: &mut [Row]) {
     let mut seen_data = false;
     for (i, row) in rows.iter_mut().enumerate() {
         let all_blank = row.cells.iter().all(|c| c.raw.is_empty());
-        let kind = if all_blank && !row.label.is_empty() {
+        // A label-only row heads a group, unless its label is a figure (a result set in
+        // the label column, "940 000kr").
+        let kind = if all_blank && !row.label.is_empty() && !is_figure_label(&row.label) {
             RowKind::Heading
         } else if is_total_label(&row.label) && has_figure(&row.cells) {
             match grand_index {
@@ -193,6 +172,8 @@ mod tests {
         assert!(is_total_label("S:a investeringar egna"));
         assert!(is_total_label("Totalt:"));
         assert!(is_total_label("TOTALT UB"));
+        assert!(is_total_label("Delsumma kategori A"));
+        assert!(is_total_label("Årets resultat"));
         assert!(!is_total_label("Totalkostnad"));
         assert!(!is_total_label("Personalkostnader"));
     }

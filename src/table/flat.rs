@@ -313,10 +313,179 @@ fn is_header_line(text: &str) -> bool {
         })
 }
 
-/// Column names from the jumbled header lines of flat text: the last `columns`
-/// capitalised column words in reading order, with the years of a year line when it has
-/// one per column.
+/// One column's header being gathered from flat header lines.
+#[derive(Default)]
+struct HeaderColumn {
+    /// The column word and the words qualifying it ("Utfall ack.", "Avvikelse budget").
+    words: Vec<String>,
+    /// The period it covers ("aug 2020", "2021", "2016-08-31") and how many of `words`
+    /// come before it.
+    period: Option<(String, usize)>,
+}
+
+impl HeaderColumn {
+    fn name(&self) -> String {
+        let at = self.period.as_ref().map_or(self.words.len(), |p| p.1);
+        let at = at.min(self.words.len());
+        self.words[..at]
+            .iter()
+            .chain(self.period.iter().map(|p| &p.0))
+            .chain(self.words[at..].iter())
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// A column of differences ("Avvikelse budget vs. prognos"): it names no period.
+    fn is_difference(&self) -> bool {
+        self.words.first().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "Avvikelse" | "Skillnad" | "Differens" | "Förändring"
+            )
+        })
+    }
+}
+
+/// A token of a header line that names a period, with how many tokens it takes: a year
+/// ("2021"), a date ("2017-08-31", or "2017-08-" with "31" wrapped after it), or a month
+/// and a year ("aug 2020").
+fn header_period(tokens: &[&str]) -> Option<(String, usize)> {
+    let t = *tokens.first()?;
+    let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
+    if is_year(t) {
+        return Some((t.to_string(), 1));
+    }
+    let parts: Vec<&str> = t.split('-').collect();
+    if parts.len() == 3 && is_year(parts[0]) && digits(parts[1], 2) {
+        if digits(parts[2], 2) {
+            return Some((t.to_string(), 1));
+        }
+        if parts[2].is_empty() {
+            let day = tokens.get(1).filter(|d| digits(d, 2))?;
+            return Some((format!("{t}{day}"), 2));
+        }
+    }
+    let month = crate::grammar::vocab::current().month(t).is_some()
+        && t.chars().next().is_some_and(char::is_lowercase);
+    match tokens.get(1) {
+        Some(y) if month && is_year(y) => Some((format!("{t} {y}"), 2)),
+        _ => None,
+    }
+}
+
+/// Column names from the header lines of flat text, where a header wrapped inside its
+/// cell comes out either column by column ("Utfall / aug / 2016 / Budget / ack. aug /
+/// 2017 …") or line by line across the columns ("Utfall Utfall Budget Prognos /
+/// Avvikelse / budget / (tkr) aug 2020 aug 2021 2021 2021 / vs. prognos / helår"). A
+/// capitalised column word starts a column; lower-case words qualify the column started
+/// last; periods go to the column current when they come, or, when all of them come after
+/// the last column word (line by line), in order to the columns that are not differences.
+/// Words at the start of a line before any column word or period ("RESULTATRÄKNING",
+/// "Belopp netto (tkr)") head the label column, not these. `None` when the header does
+/// not name exactly `columns` columns this way.
+fn columns_by_header_words(header: &[&str], columns: usize) -> Option<Vec<String>> {
+    let is_column_word = |w: &str| COLUMN_WORDS.contains(&w);
+    let total = header
+        .iter()
+        .flat_map(|l| l.split_whitespace())
+        .filter(|w| is_column_word(w))
+        .count();
+    if columns == 0 || total < columns {
+        return None;
+    }
+    // Column words before the last `columns` ones belong to titles above the header.
+    let mut skip = total - columns;
+    let mut cols: Vec<HeaderColumn> = Vec::new();
+    // Periods with the column current when each came and how many of its words were
+    // read by then (None: before any column).
+    let mut periods: Vec<(String, Option<(usize, usize)>)> = Vec::new();
+    // The header's words in reading order, each with whether it starts a line: a date
+    // wraps over lines ("2016-08-" / "31"), a label segment ends with its line.
+    let tokens: Vec<(&str, bool)> = header
+        .iter()
+        .flat_map(|l| l.split_whitespace().enumerate().map(|(i, w)| (w, i == 0)))
+        .collect();
+    let words: Vec<&str> = tokens.iter().map(|t| t.0).collect();
+    let mut in_label = false;
+    let mut i = 0;
+    while i < tokens.len() {
+        let (t, starts_line) = tokens[i];
+        if starts_line {
+            in_label = !is_column_word(t)
+                && header_period(&words[i..]).is_none()
+                && (t.starts_with('(') || t.chars().next().is_some_and(char::is_uppercase));
+        }
+        if is_column_word(t) {
+            in_label = false;
+            if skip > 0 {
+                skip -= 1;
+            } else {
+                cols.push(HeaderColumn {
+                    words: vec![t.to_string()],
+                    ..HeaderColumn::default()
+                });
+            }
+            i += 1;
+            continue;
+        }
+        if let Some((period, n)) = header_period(&words[i..]) {
+            in_label = false;
+            let at = cols.len().checked_sub(1).map(|c| (c, cols[c].words.len()));
+            periods.push((period, at));
+            i += n;
+            continue;
+        }
+        if !in_label {
+            if let Some(c) = cols.last_mut() {
+                c.words.push(t.to_string());
+            }
+        }
+        i += 1;
+    }
+    if cols.len() != columns {
+        return None;
+    }
+    let periods: Vec<(String, usize, usize)> = periods
+        .into_iter()
+        .filter_map(|(p, at)| at.map(|(c, pos)| (p, c, pos)))
+        .collect();
+    let last = cols.len() - 1;
+    let line_by_line = periods.iter().all(|(_, c, _)| *c == last);
+    if line_by_line {
+        let dated: Vec<usize> = (0..cols.len())
+            .filter(|&c| !cols[c].is_difference())
+            .collect();
+        let targets: Vec<usize> = if periods.len() == dated.len() {
+            dated
+        } else if periods.len() <= cols.len() {
+            (0..periods.len()).collect()
+        } else {
+            return None;
+        };
+        for ((p, _, pos), c) in periods.into_iter().zip(targets) {
+            let at = if c == last { pos } else { cols[c].words.len() };
+            cols[c].period = Some((p, at));
+        }
+    } else {
+        for (p, c, pos) in periods {
+            if cols[c].period.is_some() {
+                return None;
+            }
+            cols[c].period = Some((p, pos));
+        }
+    }
+    Some(cols.iter().map(HeaderColumn::name).collect())
+}
+
+/// Column names from the jumbled header lines of flat text: per column when the header
+/// words say which column they belong to ([`columns_by_header_words`]), else the last
+/// `columns` capitalised column words in reading order, with the years of a year line
+/// when it has one per column.
 fn columns_from_header(header: &[&str], columns: usize) -> Vec<String> {
+    if let Some(names) = columns_by_header_words(header, columns) {
+        return names;
+    }
     let words: Vec<String> = header
         .iter()
         .flat_map(|l| l.split_whitespace())
@@ -723,6 +892,80 @@ fn choose_readings(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn header_names(lines: &[&str], columns: usize) -> Vec<String> {
+        columns_from_header(lines, columns)
+    }
+
+    #[test]
+    fn header_wrapped_column_by_column() {
+        let lines = [
+            "Utfall",
+            "jan",
+            "2019",
+            "Budget",
+            "ack. jan",
+            "2020",
+            "Prognos",
+            "2020",
+            "Skillnad",
+            "budget mot",
+            "prognos",
+        ];
+        assert_eq!(
+            header_names(&lines, 4),
+            [
+                "Utfall jan 2019",
+                "Budget ack. jan 2020",
+                "Prognos 2020",
+                "Skillnad budget mot prognos"
+            ]
+        );
+    }
+
+    #[test]
+    fn header_wrapped_line_by_line() {
+        let lines = [
+            "Kostnader per enhet",
+            "Bokslut",
+            "helår Budget Prognos",
+            "Avvikelse",
+            "Belopp (tkr) 2019 mar 2020 2020",
+            "mot budget",
+        ];
+        assert_eq!(
+            header_names(&lines, 4),
+            [
+                "Bokslut helår 2019",
+                "Budget mar 2020",
+                "Prognos 2020",
+                "Avvikelse mot budget"
+            ]
+        );
+    }
+
+    #[test]
+    fn header_dates_wrapped_over_lines_and_titles_above() {
+        let lines = [
+            "Utfall per 2020-06-30",
+            "Utfall Utfall Budget",
+            "Belopp netto (tkr)",
+            "2019-06-",
+            "30",
+            "2020-06-",
+            "30",
+            "2020",
+        ];
+        assert_eq!(
+            header_names(&lines, 3),
+            ["Utfall 2019-06-30", "Utfall 2020-06-30", "Budget 2020"]
+        );
+    }
+
+    #[test]
+    fn header_with_too_few_column_words_keeps_the_old_reading() {
+        assert_eq!(header_names(&["Kommun Andel"], 2), ["", ""]);
+    }
 
     #[test]
     fn splits_label_and_tail_with_empty_hints() {

@@ -120,6 +120,10 @@ fn blocks(lines: &[&Line]) -> Vec<(usize, usize)> {
                 continue;
             }
             let short = l.text.trim().chars().count() <= 60;
+            if short && closes_with_lone_figure(&lines[end - 1..]) {
+                end += 1;
+                continue;
+            }
             let next_multi = lines[end + 1..].iter().take(2).any(|n| multi(n))
                 && lines
                     .get(end + 1)
@@ -133,13 +137,48 @@ fn blocks(lines: &[&Line]) -> Vec<(usize, usize)> {
             }
             break;
         }
-        // One line at the top of a page can only be a table's continuation.
-        if end - start >= 2 || start == 0 {
+        // One line at the top of a page can only be a table's continuation; one at the
+        // foot only a header whose rows are on the next page.
+        let foot_header = end == lines.len() && header_like(lines[start]);
+        if end - start >= 2 || start == 0 || foot_header {
             out.push((start, end));
         }
         i = end;
     }
     out
+}
+
+/// Whether the short one-span lines after a table's last line (`rest[0]`) end, within
+/// three lines, in a lone figure set in the table's type at row spacing: a result under
+/// the rows ("Timmar debiteras med 400 Kr/h" / "940 000kr"). Such lines belong to the
+/// table; short lines that end in no figure do not.
+fn closes_with_lone_figure(rest: &[&Line]) -> bool {
+    let Some((last, after)) = rest.split_first() else {
+        return false;
+    };
+    let Some(size) = last.spans.first().map(|s| s.font_size) else {
+        return false;
+    };
+    let mut prev_y = last.y;
+    for l in after.iter().take(3) {
+        let spans = spans_of(l);
+        let [only] = spans.as_slice() else {
+            return false;
+        };
+        let same_type = (only.font_size - size).abs() < 0.5;
+        let gap = l.y - prev_y;
+        if !same_type || gap <= 0.0 || gap > 2.5 * size.max(6.0) {
+            return false;
+        }
+        if is_figure(only.text.trim()) {
+            return true;
+        }
+        if only.text.trim().chars().count() > 60 {
+            return false;
+        }
+        prev_y = l.y;
+    }
+    false
 }
 
 /// Merges x-intervals that overlap into columns, left to right.
@@ -258,7 +297,23 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
         && end == lines.len()
         && block.len() <= 4
         && block.iter().all(|l| header_like(l));
-    let label_of = |l: &Line| if header_only { None } else { edge_label_of(l) };
+    // In such a header the label column's own header, if any, starts at the page's left
+    // margin ("Roll" over "Budget"), where the labels of the rows will stand.
+    let margin = lines
+        .iter()
+        .filter_map(|l| spans_of(l).first().map(|s| s.x0))
+        .fold(f64::INFINITY, f64::min);
+    let margin_label_of = |l: &Line| -> Option<usize> {
+        let spans = spans_of(l);
+        (spans.len() >= 2 && spans[0].x0 <= margin + 4.0).then_some(0)
+    };
+    let label_of = |l: &Line| {
+        if header_only {
+            margin_label_of(l)
+        } else {
+            edge_label_of(l)
+        }
+    };
     // Without figures, the first line is the header when there is more than one line.
     let mut header_end = match first_data {
         Some(f) => f,
@@ -296,10 +351,11 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
         }
     }
     cols.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let cols = cluster(cols);
+    let mut cols = cluster(cols);
     if cols.is_empty() {
         return None;
     }
+    let figures_label = figures_in_label_column(&block[..header_end], body, &cols, &label_of);
 
     let mut headers = vec![String::new(); cols.len()];
     let mut label_header = String::new();
@@ -382,6 +438,14 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
     if rows.is_empty() && !header_only {
         return None;
     }
+    if figures_label {
+        for r in &mut rows {
+            let first = r.cells.remove(0);
+            push_word(&mut r.label, first.raw.trim());
+        }
+        headers.remove(0);
+        cols.remove(0);
+    }
     classify_rows(&mut rows);
     let realigned = realign_totals(&mut rows);
     let above: Vec<&str> = lines[..start]
@@ -419,6 +483,47 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
     })
 }
 
+/// Whether the leftmost column of values is really the label column holding figures: a
+/// slide table "Budget / 1 019 000" whose first column is headed at the labels' left edge
+/// and holds a right-aligned figure, or a lone result figure under labelled rows. So it
+/// is when no row has both a label and a value there, every value there is a figure, the
+/// column has no header of its own, and labels or a label header show there is a label
+/// column. A table of bare figures without a label header keeps all its columns.
+fn figures_in_label_column(
+    header: &[&Line],
+    body: &[&Line],
+    cols: &[(f64, f64)],
+    label_of: &dyn Fn(&Line) -> Option<usize>,
+) -> bool {
+    if cols.len() < 2 {
+        return false;
+    }
+    let in_first = |l: &Line| -> Vec<String> {
+        let label = label_of(l);
+        spans_of(l)
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| Some(*i) != label && column_of(cols, s) == Some(0))
+            .map(|(_, s)| s.text.trim().to_string())
+            .collect()
+    };
+    let mut filled = false;
+    for l in body {
+        let texts = in_first(l);
+        if texts.is_empty() {
+            continue;
+        }
+        if label_of(l).is_some() || !texts.iter().all(|t| is_figure(t)) {
+            return false;
+        }
+        filled = true;
+    }
+    let own_header = header.iter().any(|l| !in_first(l).is_empty());
+    let label_header = header.iter().any(|l| label_of(l).is_some());
+    let labels = body.iter().any(|l| label_of(l).is_some());
+    filled && !own_header && (label_header || labels)
+}
+
 fn push_word(target: &mut String, text: &str) {
     if text.is_empty() {
         return;
@@ -427,4 +532,167 @@ fn push_word(target: &mut String, text: &str) {
         target.push(' ');
     }
     target.push_str(text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{ReadReport, SourceKind};
+    use crate::layout::Page;
+
+    /// A line of spans (text, x0, x1) at height `y`, 11 pt.
+    fn line(number: u32, y: f64, spans: &[(&str, f64, f64)]) -> Line {
+        Line {
+            number,
+            y,
+            text: spans.iter().map(|s| s.0).collect::<Vec<_>>().join("\t"),
+            spans: spans
+                .iter()
+                .map(|(t, x0, x1)| Span {
+                    text: t.to_string(),
+                    x0: *x0,
+                    x1: *x1,
+                    font_size: 11.0,
+                })
+                .collect(),
+            furniture: false,
+        }
+    }
+
+    fn tables(lines: Vec<Line>) -> Vec<Table> {
+        extract_file(&LaidOutFile {
+            path: Arc::from("t.pdf"),
+            kind: SourceKind::Pdf,
+            pages: vec![Page {
+                number: 1,
+                width: 600.0,
+                height: 800.0,
+                lines,
+            }],
+            report: ReadReport::default(),
+        })
+    }
+
+    #[test]
+    fn one_header_line_at_the_foot_of_a_page_heads_the_rows_on_the_next() {
+        let page = |number: u32, lines: Vec<Line>| Page {
+            number,
+            width: 600.0,
+            height: 800.0,
+            lines,
+        };
+        let t = extract_file(&LaidOutFile {
+            path: Arc::from("t.pdf"),
+            kind: SourceKind::Pdf,
+            pages: vec![
+                page(
+                    1,
+                    vec![
+                        line(1, 100.0, &[("Kostnader fördelas på alla", 50.0, 250.0)]),
+                        line(2, 130.0, &[("Post", 50.0, 70.0), ("Belopp", 330.0, 360.0)]),
+                    ],
+                ),
+                page(
+                    2,
+                    vec![
+                        line(1, 50.0, &[("Drift", 50.0, 75.0), ("1 500", 330.0, 360.0)]),
+                        line(2, 68.0, &[("Stöd", 50.0, 72.0), ("900", 342.0, 360.0)]),
+                        line(3, 86.0, &[("2 400", 330.0, 360.0)]),
+                    ],
+                ),
+            ],
+            report: ReadReport::default(),
+        });
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].label_header.as_deref(), Some("Post"));
+        assert_eq!(t[0].columns, ["Belopp"]);
+        let labels: Vec<&str> = t[0].rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["Drift", "Stöd", ""]);
+        assert_eq!(t[0].rows[2].kind, RowKind::Total);
+    }
+
+    fn cells(r: &Row) -> Vec<&str> {
+        r.cells.iter().map(|c| c.raw.as_str()).collect()
+    }
+
+    #[test]
+    fn figure_under_a_header_at_the_label_edge_is_the_label() {
+        let t = tables(vec![
+            line(1, 100.0, &[("Kostnad", 50.0, 120.0)]),
+            line(2, 130.0, &[("Plan", 50.0, 75.0), ("Utfall", 260.0, 290.0)]),
+            line(
+                3,
+                150.0,
+                &[
+                    ("2 500", 150.0, 180.0),
+                    ("2 100", 262.0, 290.0),
+                    ("= 400", 380.0, 410.0),
+                ],
+            ),
+        ]);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].label_header.as_deref(), Some("Plan"));
+        assert_eq!(t[0].columns, ["Utfall", ""]);
+        assert_eq!(t[0].rows[0].label, "2 500");
+        assert_eq!(cells(&t[0].rows[0]), ["2 100", "= 400"]);
+    }
+
+    #[test]
+    fn lone_figure_under_labelled_rows_closes_the_table() {
+        let t = tables(vec![
+            line(1, 100.0, &[("Tid", 50.0, 80.0)]),
+            line(2, 120.0, &[("Ort A", 50.0, 80.0), ("120h", 390.0, 420.0)]),
+            line(3, 138.0, &[("Ort B", 50.0, 80.0), ("80h", 395.0, 420.0)]),
+            line(4, 156.0, &[("Debiteras med 100 kr/h", 50.0, 180.0)]),
+            line(5, 180.0, &[("20 000 kr", 300.0, 345.0)]),
+            line(6, 400.0, &[("Nästa rubrik", 50.0, 150.0)]),
+        ]);
+        assert_eq!(t.len(), 1);
+        let labels: Vec<&str> = t[0].rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Ort A", "Ort B", "Debiteras med 100 kr/h", "20 000 kr"]
+        );
+        assert!(t[0].rows.iter().all(|r| r.cells.len() == 1));
+        // The figure is a result, no group heading; the text line above it heads.
+        assert_eq!(t[0].rows[2].kind, RowKind::Heading);
+        assert_eq!(t[0].rows[3].kind, RowKind::Data);
+    }
+
+    #[test]
+    fn a_first_column_with_its_own_header_stays_a_column() {
+        let t = tables(vec![
+            line(
+                1,
+                100.0,
+                &[
+                    ("Post", 50.0, 75.0),
+                    ("Plan", 150.0, 170.0),
+                    ("Utfall", 262.0, 290.0),
+                ],
+            ),
+            line(
+                2,
+                120.0,
+                &[("2 500", 140.0, 170.0), ("2 100", 262.0, 290.0)],
+            ),
+        ]);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].columns, ["Plan", "Utfall"]);
+        assert!(t[0].rows[0].label.is_empty());
+        assert_eq!(cells(&t[0].rows[0]), ["2 500", "2 100"]);
+    }
+
+    #[test]
+    fn short_text_after_a_table_without_a_figure_stays_out() {
+        let t = tables(vec![
+            line(1, 120.0, &[("Ort A", 50.0, 80.0), ("120", 390.0, 420.0)]),
+            line(2, 138.0, &[("Ort B", 50.0, 80.0), ("80", 400.0, 420.0)]),
+            line(3, 162.0, &[("Kommentar till tabellen", 50.0, 180.0)]),
+            line(4, 180.0, &[("En andra rad", 50.0, 120.0)]),
+            line(5, 260.0, &[("Nästa rubrik", 50.0, 150.0)]),
+        ]);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows.len(), 2);
+    }
 }

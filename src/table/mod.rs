@@ -16,7 +16,7 @@ mod geometry;
 mod grid;
 
 pub use cell::parse_cell;
-pub use classify::{is_total_label, TOTAL_LABELS};
+pub use classify::is_total_label;
 pub use digits::{segmentations, DigitGroup};
 pub use flat::{parse_flat_row, FlatLine};
 
@@ -160,4 +160,88 @@ pub fn extract_text(text: &str) -> Vec<Table> {
         pages,
         report: crate::ingest::ReadReport::default(),
     })
+}
+
+/// The body of the fuzz target `fuzz/fuzz_targets/table_row.rs`, here so that a test on
+/// the stable toolchain (`tests/fuzz_table_row.rs`) runs the very same entry point on
+/// thousands of generated inputs. The first byte picks a column count, the rest is text.
+/// The flat row parser, the text table readers and the geometry reader (on spans the
+/// text's tabs place) must not panic, and a flat reading has exactly the asked number of
+/// cells (asserted: a violated invariant is a finding for the fuzzer). Returns how many
+/// tables the readers found, so a test can tell its inputs reach them.
+#[doc(hidden)]
+pub fn fuzz_table_row(data: &[u8]) -> usize {
+    let Some((&columns, rest)) = data.split_first() else {
+        return 0;
+    };
+    let text = String::from_utf8_lossy(rest);
+    let columns = usize::from(columns % 16);
+    for line in text.lines() {
+        if let Some((_, cells)) = parse_flat_row(line, columns) {
+            assert_eq!(cells.len(), columns, "{line:?}");
+        }
+    }
+    extract_text(&text).len() + geometry::extract_file(&fuzz_geometry(&text, columns)).len()
+}
+
+/// A PDF-like page set from text for the fuzzer: tab-separated spans on a grid whose
+/// column pitch and type size the column byte varies; figures right-aligned in their
+/// column, words left-aligned; an empty line is a paragraph gap; form feed a new page.
+fn fuzz_geometry(text: &str, columns: usize) -> crate::layout::LaidOutFile {
+    use crate::layout::{LaidOutFile, Line, Page, Span};
+    let size = 8.0 + (columns % 5) as f64;
+    let pitch = 60.0 + 10.0 * (columns % 7) as f64;
+    let pages = text
+        .split('\u{c}')
+        .enumerate()
+        .map(|(p, page)| {
+            let mut y = 40.0;
+            let lines = page
+                .lines()
+                .enumerate()
+                .map(|(i, l)| {
+                    y += if l.trim().is_empty() { 3.0 } else { 1.4 } * size;
+                    let spans = l
+                        .split('\t')
+                        .enumerate()
+                        .filter(|(_, s)| !s.is_empty())
+                        .map(|(c, s)| {
+                            let width = 0.5 * size * s.chars().count() as f64;
+                            let left = 40.0 + pitch * c as f64;
+                            let x0 = if c > 0 && parse_cell(s).value.is_some() {
+                                left + pitch - 5.0 - width
+                            } else {
+                                left
+                            };
+                            Span {
+                                text: s.to_string(),
+                                x0,
+                                x1: x0 + width,
+                                font_size: size,
+                            }
+                        })
+                        .collect();
+                    Line {
+                        number: i as u32 + 1,
+                        y,
+                        text: l.to_string(),
+                        spans,
+                        furniture: false,
+                    }
+                })
+                .collect();
+            Page {
+                number: p as u32 + 1,
+                width: 600.0,
+                height: 800.0,
+                lines,
+            }
+        })
+        .collect();
+    LaidOutFile {
+        path: std::sync::Arc::from("<fuzz>"),
+        kind: crate::ingest::SourceKind::Pdf,
+        pages,
+        report: crate::ingest::ReadReport::default(),
+    }
 }
