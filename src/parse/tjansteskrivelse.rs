@@ -47,6 +47,11 @@ fn is_type_word(t: &str) -> bool {
     TYPE_WORDS.contains(&t.trim().to_lowercase().as_str())
 }
 
+/// A name in capitals alone ("BORLÄNGE") is a logo on a title page, not a title word.
+fn is_logo(t: &str) -> bool {
+    t.chars().all(|c| c.is_uppercase() || c == '-') && !is_type_word(t)
+}
+
 /// Letterhead and address lines that are never a title.
 pub(crate) fn is_letterhead(t: &str) -> bool {
     let l = t.to_lowercase();
@@ -218,7 +223,7 @@ fn title_block(lines: &[Ln]) -> Option<String> {
             continue;
         }
         let t = l.plain();
-        if is_footer_like(&t) {
+        if is_footer_like(&t) || is_logo(&t) {
             continue;
         }
         let gap = blanks;
@@ -348,9 +353,7 @@ fn title_page(lines: &[&Ln]) -> Option<String> {
         if t.ends_with(':') || t.to_lowercase().starts_with("bilag") || l.cells().len() > 1 {
             labelled = true;
         }
-        // A name in capitals alone ("BORLÄNGE") is a logo.
-        let logo = t.chars().all(|c| c.is_uppercase() || c == '-') && !is_type_word(&t);
-        if logo {
+        if is_logo(&t) {
             continue;
         }
         if !labelled {
