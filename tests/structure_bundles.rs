@@ -422,7 +422,7 @@ const KNOWN_TITLE_GAPS: &[(&str, &str, &str)] = &[
     (
         "dalarna-skolskjuts-projektplan-v0-8.pdf",
         "Projektplan Min skolskjuts",
-        "Projektplan Metadata om dokument",
+        "Projektplan",
     ),
     // The text dump lost the "PM" letterhead above the subject.
     (

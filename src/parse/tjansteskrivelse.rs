@@ -298,16 +298,15 @@ fn title_block(lines: &[Ln]) -> Option<String> {
             && parts.len() < 6;
         if !continues {
             // A one-word line right above running prose is a section heading
-            // ("Inledning"), not the end of the title.
+            // ("Inledning"), and a line right above a table its caption ("Metadata om
+            // dokument"): neither ends the title.
             let prose_follows = t.chars().count() > 70 && l.level == 0;
+            let table_follows = l.cells().len() > 1;
             let lone_type_word = parts.len() == 2 && is_type_word(&parts[0]);
-            if prose_follows
-                && parts.len() > 1
-                && !lone_type_word
-                && parts
-                    .last()
-                    .is_some_and(|p| p.split_whitespace().count() == 1)
-            {
+            let one_word = parts
+                .last()
+                .is_some_and(|p| p.split_whitespace().count() == 1);
+            if parts.len() > 1 && (table_follows || prose_follows && one_word && !lone_type_word) {
                 parts.pop();
             }
             break;
