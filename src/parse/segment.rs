@@ -71,8 +71,8 @@ pub fn segment(lines: &[Ln]) -> Vec<Segment> {
             continue;
         };
         // A stretch with no words (blank lines, footers only) is not a document, nor
-        // are a line or two at the foot of the last page ("Gemensamma servicenämnden
-        // 2021-02-08" / "Ärende 4" under a signature).
+        // are a line or two: a footer under a signature ("Gemensamma servicenämnden
+        // 2021-02-08" / "Ärende 4"), a deck's closing contact slide.
         let wording = slice
             .iter()
             .filter(|l| {
@@ -82,8 +82,8 @@ pub fn segment(lines: &[Ln]) -> Vec<Segment> {
                     && l.plain().chars().any(char::is_alphabetic)
             })
             .count();
-        let trailing_scrap = wording <= 2 && e == lines.len() && !out.is_empty();
-        if wording == 0 || trailing_scrap {
+        let scrap = wording <= 2 && !out.is_empty();
+        if wording == 0 || scrap {
             if let Some(prev) = out.last_mut() {
                 prev.end = e;
             }
@@ -550,11 +550,15 @@ fn after_signature_starts(lines: &[Ln], pages: &[(usize, usize)]) -> Vec<usize> 
     };
     let mut out = Vec::new();
     let mut state = State::Body;
+    // Where the current document's text began: a name and title on a title page
+    // ("Jenny Andersson" / "Controller" under the report's name) sign nothing.
+    let mut opened = 0;
     let mut k = 0;
     while k < text.len() {
         let (i, t) = &text[k];
         let l = &lines[*i];
-        if state != State::Signed && is_signature(lines, &text, k) {
+        let has_body = k >= opened + 5;
+        if state != State::Signed && has_body && is_signature(lines, &text, k) {
             state = State::Signed;
             k += 2;
             continue;
@@ -563,8 +567,8 @@ fn after_signature_starts(lines: &[Ln], pages: &[(usize, usize)]) -> Vec<usize> 
             k += 1;
             continue;
         }
-        let closing =
-            matches!(heading_kind(t), Some(x) if x == kind::ATTACHMENTS || x == kind::DISPATCH);
+        let closing = matches!(heading_kind(t),
+            Some(x) if x == kind::ATTACHMENTS || x == kind::DISPATCH || x == kind::BASIS);
         if closing {
             state = State::Closing;
             k += 1;
@@ -576,6 +580,7 @@ fn after_signature_starts(lines: &[Ln], pages: &[(usize, usize)]) -> Vec<usize> 
             || (state == State::Signed && opens_title_page(&text, k));
         if opens && !continues_a_document(*i) {
             out.push(*i);
+            opened = k;
         }
         if opens || state == State::Signed {
             state = State::Body;

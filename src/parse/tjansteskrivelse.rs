@@ -300,8 +300,9 @@ fn title_block(lines: &[Ln]) -> Option<String> {
             // A one-word line right above running prose is a section heading
             // ("Inledning"), and a line right above a table its caption ("Metadata om
             // dokument"): neither ends the title.
-            let prose_follows = t.chars().count() > 70 && l.level == 0;
-            let table_follows = l.cells().len() > 1;
+            let same_page = l.page == page;
+            let prose_follows = same_page && t.chars().count() > 70 && l.level == 0;
+            let table_follows = same_page && l.cells().len() > 1;
             let lone_type_word = parts.len() == 2 && is_type_word(&parts[0]);
             let one_word = parts
                 .last()
