@@ -188,12 +188,9 @@ fn name_listed_attachments(docs: &mut [Placed]) {
                 .unwrap_or_default();
             continue;
         }
-        // The title page lost its first line: the memo's name for it supplies the head word.
-        if let Some(fragment) = doc
-            .title
-            .clone()
-            .filter(|t| t.starts_with(char::is_lowercase))
-        {
+        // The title page lost its first line ("med årsprognos" / "Servicenämnder …"):
+        // the memo's name for it supplies the head word.
+        if let Some(fragment) = doc.title.clone().filter(|t| starts_mid_phrase(t)) {
             let named = basis
                 .iter()
                 .find(|b| !b.text.to_lowercase().starts_with("tjänsteskrivelse"));
@@ -226,6 +223,18 @@ fn name_listed_attachments(docs: &mut [Placed]) {
             doc.title = Some(format!("Bilaga {n} {named}"));
         }
     }
+}
+
+/// A title that opens with a lower-case linking word ("med årsprognos", "för IT") is
+/// the rest of a phrase whose head was lost; "eDala-avtal" is a name.
+fn starts_mid_phrase(title: &str) -> bool {
+    const LINKS: &[&str] = &[
+        "med", "och", "för", "per", "av", "om", "i", "till", "samt", "inom",
+    ];
+    title
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| LINKS.contains(&w))
 }
 
 fn empty_document(file: &Arc<str>, last_page: u32) -> Document {

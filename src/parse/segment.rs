@@ -331,7 +331,11 @@ pub fn classify(lines: &[Ln]) -> DocumentKind {
         .collect();
     // What the document calls itself stands in its first lines; further down, body text
     // ("föreslå verksamhetsplan och budget") says nothing about its kind.
-    let title_head = head.iter().take(5);
+    // The title zone: up to the first list item or running prose.
+    let title_head = head
+        .iter()
+        .take_while(|t| t.chars().count() <= 80 && !t.starts_with(['•', '-', '–', '\u{f0b7}']))
+        .take(8);
     let any = |w: &str| head.iter().any(|t| t.contains(w));
     let memo_letterhead = lines.iter().filter(|l| !l.is_blank()).take(12).any(|l| {
         l.cells()

@@ -187,7 +187,10 @@ fn title_before(lines: &[Ln], heading: usize) -> (Option<String>, Option<usize>)
 /// letterhead above a memo's title, not part of it.
 pub(crate) fn is_organ_name(t: &str) -> bool {
     let l = t.trim().to_lowercase();
+    // "Yttrande till kommunstyrelsen" is a subject that names a body, not the body.
+    const LINKS: &[&str] = &["till", "om", "av", "från", "för", "inom", "med", "på", "i"];
     l.split_whitespace().count() <= 4
+        && !l.split_whitespace().any(|w| LINKS.contains(&w))
         && [
             "nämnden",
             "nämnd",
