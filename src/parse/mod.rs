@@ -57,9 +57,11 @@ pub fn parse_file(file: &LaidOutFile, tables: Vec<Table>) -> Vec<Document> {
                 _ => tjansteskrivelse::parse_document(slice, s.kind, &file.path),
             };
             let mut doc = doc;
-            if let Some(label) = lines.get(s.start..s.end).and_then(attachment_label) {
+            let all = lines.get(s.start..s.end).unwrap_or_default();
+            if let Some(label) = attachment_label(all) {
                 label_attachment(&mut doc, &label);
             }
+            doc.date = doc.date.or_else(|| furniture_date(all));
             Some((doc, first, last))
         })
         .collect();
@@ -115,6 +117,23 @@ fn attachment_label(lines: &[Ln]) -> Option<String> {
         })
         .find_map(|c| bilaga_number(&c))
         .map(|n| format!("Bilaga {n}"))
+}
+
+/// A running header's "Datum 20200629" (a document-control block repeated on every
+/// page): the document's date where its text gives none.
+fn furniture_date(lines: &[Ln]) -> Option<chrono::NaiveDate> {
+    lines
+        .iter()
+        .filter(|l| l.furniture)
+        .take(12)
+        .flat_map(|l| {
+            l.cells()
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .filter(|c| c.to_lowercase().starts_with("datum"))
+        .find_map(|c| refs::first_date(&c))
 }
 
 /// The number of "Bilaga 2 – …", "Bilaga1. …", "- Bilaga 3: …".

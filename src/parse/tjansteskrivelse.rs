@@ -105,10 +105,21 @@ pub fn parse_document(lines: &[Ln], kind: DocumentKind, file: &Arc<str>) -> Docu
         .filter(|t| !t.is_empty())
         .collect();
     let head_text = head.join("\n");
+    // Below the letterhead a date counts only on a short line of its own ("2017-11-24",
+    // "Ludvika 2021-01-28") or after a "Datum" label: one in running text ("… daterat
+    // den 26 januari 2021.") is what the document is about, not when it was written.
     let date = refs::first_date(&head_text).or_else(|| {
         text_lines
             .iter()
             .take(12)
+            .filter(|l| {
+                let t = l.plain();
+                let short = t.split_whitespace().count() <= 5 && !t.ends_with(['.', ',']);
+                short
+                    || l.cells()
+                        .iter()
+                        .any(|c| c.to_lowercase().starts_with("datum"))
+            })
             .find_map(|l| refs::first_date(&l.plain()))
     });
     let dnr = refs::dnrs(&head_text);
