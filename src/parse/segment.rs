@@ -656,13 +656,17 @@ fn attachment_lists(lines: &[Ln]) -> Vec<(usize, Vec<Vec<String>>)> {
 /// listed name (its first four words): "Riktlinje" / "Sekretess för medarbetare inom …".
 /// Each listed name opens at most one document.
 fn listed_attachment_starts(lines: &[Ln]) -> Vec<usize> {
+    // Attachments follow their memo; a bundle of many memos is not searched whole for
+    // each list.
+    const REACH: usize = 3000;
     let text = content_text(lines);
     let mut out = Vec::new();
     for (after, entries) in attachment_lists(lines) {
         let mut open: Vec<&Vec<String>> = entries.iter().collect();
-        for (k, (i, t)) in text.iter().enumerate() {
-            if *i < after || open.is_empty() {
-                continue;
+        let from = text.partition_point(|(i, _)| *i < after);
+        for (k, (i, t)) in text.iter().enumerate().skip(from).take(REACH) {
+            if open.is_empty() {
+                break;
             }
             if t.chars().count() > 90 || t.ends_with(['.', ',', ';']) || lines[*i].cells().len() > 1
             {
