@@ -286,7 +286,6 @@ fn document_starts(lines: &[Ln]) -> Vec<usize> {
         }
     }
     starts.extend(memo_letterheads(lines));
-    starts.extend(after_signature_starts(lines, &pages));
     starts.extend(listed.iter().copied());
     // Markdown dumps: no footers, but headings.
     let text: Vec<(usize, String)> = lines
@@ -318,6 +317,8 @@ fn document_starts(lines: &[Ln]) -> Vec<usize> {
             starts.push(*i);
         }
     }
+    let signed = after_signature_starts(lines, &pages, &starts);
+    starts.extend(signed);
     starts
 }
 
@@ -536,8 +537,10 @@ fn is_later_page(page: &[Ln]) -> bool {
 /// A document that ends in a signature, then perhaps its closing lists (Bilagor, Beslut
 /// skickas till), is followed by the next document: its heading, its letterhead
 /// ("Datum") or its title page. On a page that says it continues a document ("Sid 2 av
-/// 2") the signature closes only that page.
-fn after_signature_starts(lines: &[Ln], pages: &[(usize, usize)]) -> Vec<usize> {
+/// 2") the signature closes only that page, and in a document with an
+/// innehållsförteckning it closes only a signed part (a foreword) when the heading after
+/// it is one the list names. `known` are the starts the other cues found.
+fn after_signature_starts(lines: &[Ln], pages: &[(usize, usize)], known: &[usize]) -> Vec<usize> {
     use super::headings::{heading_kind, kind};
     #[derive(PartialEq)]
     enum State {
@@ -546,6 +549,8 @@ fn after_signature_starts(lines: &[Ln], pages: &[(usize, usize)]) -> Vec<usize> 
         Closing,
     }
     let text = content_text(lines);
+    let mut known = known.to_vec();
+    known.sort_unstable();
     let continues_a_document = |i: usize| {
         pages
             .iter()
@@ -557,10 +562,33 @@ fn after_signature_starts(lines: &[Ln], pages: &[(usize, usize)]) -> Vec<usize> 
     // Where the current document's text began: a name and title on a title page
     // ("Jenny Andersson" / "Controller" under the report's name) sign nothing.
     let mut opened = 0;
+    // The entries of the current document's innehållsförteckning, as title words.
+    let mut listed: Vec<Vec<String>> = Vec::new();
+    let mut in_toc = false;
     let mut k = 0;
     while k < text.len() {
         let (i, t) = &text[k];
         let l = &lines[*i];
+        // Another cue starts a document here: the TOC before is not its own.
+        if known.binary_search(i).is_ok() {
+            listed.clear();
+        }
+        if in_toc {
+            match toc_entry_words(l) {
+                Some(words) => {
+                    listed.push(words);
+                    k += 1;
+                    continue;
+                }
+                None => in_toc = false,
+            }
+        }
+        // A TOC heading may itself open a document (a report after a memo); its entries
+        // follow it.
+        if super::toc::is_toc_heading(t) {
+            in_toc = true;
+            listed.clear();
+        }
         let has_body = k >= opened + 5;
         if state != State::Signed && has_body && is_signature(lines, &text, k) {
             state = State::Signed;
@@ -579,7 +607,12 @@ fn after_signature_starts(lines: &[Ln], pages: &[(usize, usize)]) -> Vec<usize> 
             continue;
         }
         let heading = l.level > 0 || l.marked;
-        let opens = heading
+        let words: Vec<String> = title_words(t)
+            .into_iter()
+            .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+            .collect();
+        let in_own_toc = heading && listed.contains(&words);
+        let opens = (heading && !in_own_toc)
             || is_letterhead_label(t)
             || (state == State::Signed && opens_title_page(&text, k));
         if opens && !continues_a_document(*i) {
@@ -592,6 +625,24 @@ fn after_signature_starts(lines: &[Ln], pages: &[(usize, usize)]) -> Vec<usize> 
         k += 1;
     }
     out
+}
+
+/// An innehållsförteckning entry ("3.1\tFinansieringsmodell .....\t4", "Bilagor.....6")
+/// as title words, the numbering, dot leaders and page number left out.
+fn toc_entry_words(l: &Ln) -> Option<Vec<String>> {
+    let t = l.plain();
+    let page_number_last = l
+        .cells()
+        .last()
+        .is_some_and(|c| c.chars().all(|x| x.is_ascii_digit()));
+    if !(t.contains("....") || (page_number_last && l.cells().len() > 1)) {
+        return None;
+    }
+    let words: Vec<String> = title_words(&t)
+        .into_iter()
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    (!words.is_empty()).then_some(words)
 }
 
 /// The words of a title, lower-cased, punctuation and dashes dropped.
@@ -688,4 +739,96 @@ fn listed_attachment_starts(lines: &[Ln]) -> Vec<usize> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Markdown-like lines as the seeds have them: `#` levels, blank lines kept.
+    fn lines(text: &str) -> Vec<Ln> {
+        text.lines()
+            .enumerate()
+            .map(|(n, raw)| {
+                let level = raw.chars().take_while(|c| *c == '#').count() as u8;
+                let (text, bold) = super::super::lines::clean_markup(raw.trim_start_matches('#'));
+                Ln {
+                    text,
+                    page: 1,
+                    line: n as u32 + 1,
+                    marked: level > 0 || bold,
+                    level,
+                    furniture: false,
+                }
+            })
+            .collect()
+    }
+
+    const REPORT_WITH_SIGNED_FOREWORD: &str = "# Årsredovisning 2020
+
+## Innehåll
+
+Kommunstyrelsens ordförande har ordet.....\t2
+Förvaltningsberättelse.....\t3
+Räkenskaper.....\t9
+
+## Kommunstyrelsens ordförande har ordet
+
+Året har präglats av pandemin och verksamheterna har ställt om på kort tid.
+Vi har ändå nått de flesta av fullmäktiges mål för god ekonomisk hushållning.
+Ett stort tack till alla medarbetare för ett år utöver det vanliga.
+Resultatet är bättre än budget, främst tack vare statsbidragen.
+Investeringarna har genomförts i den takt som planerades.
+
+Anna Andersson
+Kommunstyrelsens ordförande
+
+## Förvaltningsberättelse
+
+Kommunens resultat uppgår till 12 mnkr och överstiger balanskravet.
+";
+
+    #[test]
+    fn a_signed_foreword_does_not_end_a_report_whose_toc_goes_on() {
+        let l = lines(REPORT_WITH_SIGNED_FOREWORD);
+        assert_eq!(segment(&l).len(), 1, "{:?}", segment(&l));
+    }
+
+    #[test]
+    fn a_signed_memo_is_followed_by_its_attachment() {
+        let memo_and_attachment = "## Budget 2022
+
+### Förvaltningens förslag till beslut
+
+Den gemensamma servicenämnden beslutar att godkänna förslag om budget enligt Bilaga 1.
+
+### Beskrivning av ärendet
+
+Ärendet beskriver förslag till budget för 2022 inklusive behov av investeringsmedel.
+Fördelningsnyckeln har visat sig slå orättvist hårt mot vissa verksamheter i år.
+Ärendet har delats upp i tre beslutspunkter för nämnden att ta ställning till.
+
+Anna Källsved
+IT-chef
+
+**Beslut skickas till**
+
+Akten
+
+## Förslag till Medlemsbidrag 2022
+
+Inför 2022 finns behov att förstärkning behöver göras inom arkitektområdet.
+Det finns även ett behov av fler chefer i organisationen.
+Vissa effektiviseringar har kunnat ske inom nätverk och administration.
+";
+        let l = lines(memo_and_attachment);
+        let kinds: Vec<_> = segment(&l).iter().map(|s| (s.start, s.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (0, DocumentKind::Tjansteskrivelse),
+                (19, DocumentKind::Other)
+            ]
+        );
+    }
 }
