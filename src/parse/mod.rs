@@ -58,6 +58,9 @@ pub fn parse_file(file: &LaidOutFile, tables: Vec<Table>) -> Vec<Document> {
             };
             let mut doc = doc;
             let all = lines.get(s.start..s.end).unwrap_or_default();
+            if let Some(name) = running_header_name(&doc, all) {
+                doc.title = Some(name);
+            }
             if let Some(label) = attachment_label(all) {
                 label_attachment(&mut doc, &label);
             }
@@ -117,6 +120,49 @@ fn attachment_label(lines: &[Ln]) -> Option<String> {
         })
         .find_map(|c| bilaga_number(&c))
         .map(|n| format!("Bilaga {n}"))
+}
+
+/// The running header repeats a report's name, sometimes more fully than its title page
+/// ("IT-center" / "Utvärdering av verksamheten 2020", "Projektplan Min skolskjuts"):
+/// header cells in a row whose words begin with the title's and say more.
+fn running_header_name(doc: &Document, lines: &[Ln]) -> Option<String> {
+    if matches!(
+        doc.kind,
+        DocumentKind::Protokoll | DocumentKind::Kallelse | DocumentKind::Tjansteskrivelse
+    ) {
+        return None;
+    }
+    let title = doc.title.as_deref()?;
+    let own = segment::title_words(title);
+    let first_page = lines.iter().find(|l| !l.is_blank())?.page;
+    let mut best: Option<String> = None;
+    for l in lines.iter().filter(|l| l.furniture && l.page == first_page) {
+        let cells: Vec<String> = l
+            .cells()
+            .into_iter()
+            .map(lines::collapse_ws)
+            .filter(|c| !is_footer_like(c))
+            .collect();
+        for from in 0..cells.len() {
+            for to in from + 1..=cells.len() {
+                let name = cells[from..to].join(" ");
+                let words = segment::title_words(&name);
+                let Some(more) = words.strip_prefix(own.as_slice()) else {
+                    continue;
+                };
+                // More words or the year ("… verksamheten 2020"), not a date or the
+                // bundle place ("Bilaga 5") tacked on.
+                let year =
+                    matches!(more, [y] if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()));
+                let says_more = (year || more.iter().any(|w| w.chars().any(char::is_alphabetic)))
+                    && more.first().is_some_and(|w| w != "bilaga");
+                if says_more && best.as_ref().is_none_or(|b| b.len() < name.len()) {
+                    best = Some(name);
+                }
+            }
+        }
+    }
+    best
 }
 
 /// A running header's "Datum 20200629" (a document-control block repeated on every
