@@ -81,11 +81,12 @@ pub fn parse_file(file: &LaidOutFile, tables: Vec<Table>) -> Vec<Document> {
     docs.into_iter().map(|(d, _, _)| d).collect()
 }
 
-/// "Kallelse Gemensamma servicenämnden 2021-02-08": the word, the body called (the
-/// first line naming a nämnd or styrelse) and the meeting date; the letterhead lines
-/// ("Till … ledamöter", the secretary's name) are no title.
+/// "Kallelse Gemensamma servicenämnden 2021-02-08": the word the document calls itself
+/// by (Kallelse, Föredragningslista, Kungörelse), the body called (the first line naming
+/// a nämnd or styrelse) and the meeting date; the letterhead lines ("Till …
+/// ledamöter", the secretary's name) are no title.
 fn kallelse_title(d: &mut Document, lines: &[Ln]) {
-    let organ = lines
+    let head: Vec<String> = lines
         .iter()
         .filter(|l| !l.is_blank())
         .take(15)
@@ -95,11 +96,26 @@ fn kallelse_title(d: &mut Document, lines: &[Ln]) {
                 .map(lines::collapse_ws)
                 .collect::<Vec<_>>()
         })
-        .find(|c| tjansteskrivelse::is_organ_name(c));
-    let Some(organ) = organ else {
+        .collect();
+    let Some(organ) = head.iter().find(|c| tjansteskrivelse::is_organ_name(c)) else {
         return;
     };
-    let mut parts = vec!["Kallelse".to_string(), organ.clone()];
+    let organ = organ.clone();
+    let word = head
+        .iter()
+        .map(|c| c.to_lowercase())
+        .find(|c| ["kallelse", "föredragningslista", "kungörelse"].contains(&c.as_str()))
+        .map_or_else(
+            || "Kallelse".to_string(),
+            |w| {
+                let mut chars = w.chars();
+                chars
+                    .next()
+                    .map(|f| f.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            },
+        );
+    let mut parts = vec![word, organ.clone()];
     parts.extend(d.date.map(|x| x.to_string()));
     d.title = Some(parts.join(" "));
     d.organ.get_or_insert(organ);
