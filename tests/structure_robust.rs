@@ -41,6 +41,9 @@ fn seed_lines() -> Vec<String> {
         "corpus/seeds/000_a72e3e401d4a911d.txt",
         "corpus/seeds/003_3f4b3a03317974c7.txt",
         "corpus/seeds/002_61e6c64d2e77feba.txt",
+        // The bundles: signatures, Bilagor lists, title pages, slide decks.
+        "corpus/seeds/001_31bc0d7bae5a7ba2.txt",
+        "corpus/seeds/004_56e90bca9d4a187d.txt",
     ] {
         out.extend(
             std::fs::read_to_string(f)
@@ -62,7 +65,26 @@ proptest! {
     }
 
     #[test]
-    fn recombined_seed_lines_do_not_panic(picks in prop::collection::vec((0usize..2000, 0usize..200, any::<bool>()), 1..150)) {
+    fn bundle_stretches_over_random_pages_do_not_panic(start in 0usize..7000, len in 1usize..400, breaks in prop::collection::vec(1usize..60, 0..8)) {
+        // A contiguous stretch keeps the bundles' order (signature, closing lists, the
+        // next document), cut into pages at random.
+        let lines = seed_lines();
+        let from = start % lines.len();
+        let mut rest: Vec<String> = lines.iter().skip(from).take(len).cloned().collect();
+        let mut pages = Vec::new();
+        for b in breaks {
+            let at = b.min(rest.len());
+            pages.push(rest.drain(..at).collect::<Vec<_>>());
+        }
+        pages.push(rest);
+        let docs = justera::parse::parse_file(&file(pages), Vec::new());
+        for d in &docs {
+            prop_assert!(d.pages.0 <= d.pages.1);
+        }
+    }
+
+    #[test]
+    fn recombined_seed_lines_do_not_panic(picks in prop::collection::vec((0usize..7000, 0usize..200, any::<bool>()), 1..150)) {
         let lines = seed_lines();
         let mut out: Vec<String> = Vec::new();
         for (i, cut, glue) in picks {

@@ -47,6 +47,7 @@ pub fn parse_file(file: &LaidOutFile, tables: Vec<Table>) -> Vec<Document> {
                 DocumentKind::Protokoll => parse_protocol(slice, &file.path),
                 DocumentKind::Kallelse => {
                     let mut d = tjansteskrivelse::parse_document(slice, s.kind, &file.path);
+                    kallelse_title(&mut d, slice);
                     // The ärendelista of a kallelse: "1 Val av justerande  2".
                     if let Some(i) = slice.iter().position(|l| toc::is_toc_heading(&l.text)) {
                         d.toc = toc::parse_toc(slice, i + 1, &file.path).0;
@@ -55,9 +56,19 @@ pub fn parse_file(file: &LaidOutFile, tables: Vec<Table>) -> Vec<Document> {
                 }
                 _ => tjansteskrivelse::parse_document(slice, s.kind, &file.path),
             };
+            let mut doc = doc;
+            let all = lines.get(s.start..s.end).unwrap_or_default();
+            if let Some(name) = running_header_name(&doc, all) {
+                doc.title = Some(name);
+            }
+            if let Some(label) = attachment_label(all) {
+                label_attachment(&mut doc, &label);
+            }
+            doc.date = doc.date.or_else(|| furniture_date(all));
             Some((doc, first, last))
         })
         .collect();
+    name_listed_attachments(&mut docs);
     if docs.is_empty() {
         let last_page = file.pages.last().map_or(1, |p| p.number);
         docs.push((
@@ -68,6 +79,243 @@ pub fn parse_file(file: &LaidOutFile, tables: Vec<Table>) -> Vec<Document> {
     }
     assign_tables(&mut docs, tables);
     docs.into_iter().map(|(d, _, _)| d).collect()
+}
+
+/// "Kallelse Gemensamma servicenämnden 2021-02-08": the word the document calls itself
+/// by (Kallelse, Föredragningslista, Kungörelse), the body called (the first line naming
+/// a nämnd or styrelse) and the meeting date; the letterhead lines ("Till …
+/// ledamöter", the secretary's name) are no title.
+fn kallelse_title(d: &mut Document, lines: &[Ln]) {
+    let head: Vec<String> = lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(15)
+        .flat_map(|l| {
+            l.cells()
+                .into_iter()
+                .map(lines::collapse_ws)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let Some(organ) = head.iter().find(|c| tjansteskrivelse::is_organ_name(c)) else {
+        return;
+    };
+    let organ = organ.clone();
+    let word = head
+        .iter()
+        .map(|c| c.to_lowercase())
+        .find(|c| ["kallelse", "föredragningslista", "kungörelse"].contains(&c.as_str()))
+        .map_or_else(
+            || "Kallelse".to_string(),
+            |w| {
+                let mut chars = w.chars();
+                chars
+                    .next()
+                    .map(|f| f.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            },
+        );
+    let mut parts = vec![word, organ.clone()];
+    parts.extend(d.date.map(|x| x.to_string()));
+    d.title = Some(parts.join(" "));
+    d.organ.get_or_insert(organ);
+}
+
+/// "Bilaga 2" from a running header "Bilaga 2 – Medlemsbidrag 2022": where the document
+/// stands in its bundle.
+fn attachment_label(lines: &[Ln]) -> Option<String> {
+    lines
+        .iter()
+        .filter(|l| l.furniture)
+        .take(6)
+        .flat_map(|l| {
+            l.cells()
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .find_map(|c| bilaga_number(&c))
+        .map(|n| format!("Bilaga {n}"))
+}
+
+/// The running header repeats a report's name, sometimes more fully than its title page
+/// ("IT-center" / "Utvärdering av verksamheten 2020", "Projektplan Min skolskjuts"):
+/// header cells in a row whose words begin with the title's and say more.
+fn running_header_name(doc: &Document, lines: &[Ln]) -> Option<String> {
+    if matches!(
+        doc.kind,
+        DocumentKind::Protokoll | DocumentKind::Kallelse | DocumentKind::Tjansteskrivelse
+    ) {
+        return None;
+    }
+    let title = doc.title.as_deref()?;
+    let own = segment::title_words(title);
+    let first_page = lines.iter().find(|l| !l.is_blank())?.page;
+    let mut best: Option<String> = None;
+    for l in lines.iter().filter(|l| l.furniture && l.page == first_page) {
+        let cells: Vec<String> = l
+            .cells()
+            .into_iter()
+            .map(lines::collapse_ws)
+            .filter(|c| !is_footer_like(c))
+            .collect();
+        for from in 0..cells.len() {
+            for to in from + 1..=cells.len() {
+                let name = cells[from..to].join(" ");
+                let words = segment::title_words(&name);
+                let Some(more) = words.strip_prefix(own.as_slice()) else {
+                    continue;
+                };
+                // More words or the year ("… verksamheten 2020"), not a date or the
+                // bundle place ("Bilaga 5") tacked on.
+                let year =
+                    matches!(more, [y] if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()));
+                let says_more = (year || more.iter().any(|w| w.chars().any(char::is_alphabetic)))
+                    && more.first().is_some_and(|w| w != "bilaga");
+                if says_more && best.as_ref().is_none_or(|b| b.len() < name.len()) {
+                    best = Some(name);
+                }
+            }
+        }
+    }
+    best
+}
+
+/// A running header's "Datum 20200629" (a document-control block repeated on every
+/// page): the document's date where its text gives none.
+fn furniture_date(lines: &[Ln]) -> Option<chrono::NaiveDate> {
+    lines
+        .iter()
+        .filter(|l| l.furniture)
+        .take(12)
+        .flat_map(|l| {
+            l.cells()
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .filter(|c| c.to_lowercase().starts_with("datum"))
+        .find_map(|c| refs::first_date(&c))
+}
+
+/// The number of "Bilaga 2 – …", "Bilaga1. …", "- Bilaga 3: …".
+fn bilaga_number(t: &str) -> Option<u32> {
+    let t = t.trim_start_matches(['-', '•', '–', ' ']).to_lowercase();
+    let rest = t.strip_prefix("bilaga")?.trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+fn label_attachment(doc: &mut Document, label: &str) {
+    if matches!(
+        doc.kind,
+        DocumentKind::Protokoll | DocumentKind::Kallelse | DocumentKind::Tjansteskrivelse
+    ) {
+        return;
+    }
+    let title = doc.title.take().unwrap_or_default();
+    doc.title = Some(if title.to_lowercase().starts_with("bilaga") {
+        title
+    } else {
+        format!("{label} {title}").trim().to_string()
+    });
+}
+
+/// Words that carry a title's meaning (no "förslag till", "för", "och").
+fn meaning_words(t: &str) -> Vec<String> {
+    const FILLER: &[&str] = &["förslag", "till", "för", "och", "inom", "från", "bilaga"];
+    segment::title_words(t)
+        .into_iter()
+        .filter(|w| w.chars().count() >= 4 && !FILLER.contains(&w.as_str()))
+        .collect()
+}
+
+/// Documents that follow a memo (or report) listing its bilagor ("Bilaga 1. Förslag till
+/// förändring av fördelningsnyckel") take their place in the bundle: "Bilaga 1 …", named
+/// by the list where the list's name says more than the document's own heading. A memo
+/// also names a report whose title page lost its first line ("med årsprognos …") in
+/// its Beslutsunderlag ("Delårsrapport Servicenämnden 2021-08-31").
+fn name_listed_attachments(docs: &mut [Placed]) {
+    let mut listed: Vec<(u32, String)> = Vec::new();
+    let mut basis: Vec<crate::document::BasisItem> = Vec::new();
+    for (doc, _, _) in docs.iter_mut() {
+        let list: Vec<(u32, String)> = doc
+            .sections
+            .iter()
+            .filter(|s| s.kind == headings::kind::ATTACHMENTS)
+            .flat_map(|s| s.lines.iter())
+            .flat_map(|l| l.text.lines().map(str::to_string).collect::<Vec<_>>())
+            .filter_map(|t| {
+                let n = bilaga_number(&t)?;
+                let name = t
+                    .trim_start_matches(['-', '•', '–', ' '])
+                    .trim_start_matches(|c: char| c.is_alphabetic())
+                    .trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
+                    .trim_start_matches(['.', ':', '–', '-', ' ']);
+                Some((n, lines::collapse_ws(name)))
+            })
+            .filter(|(_, name)| !name.is_empty())
+            .collect();
+        let opens_item = matches!(
+            doc.kind,
+            DocumentKind::Tjansteskrivelse | DocumentKind::Kallelse | DocumentKind::Protokoll
+        );
+        if opens_item || !list.is_empty() {
+            listed = list;
+            basis = doc
+                .memo
+                .as_ref()
+                .map(|m| m.basis.clone())
+                .unwrap_or_default();
+            continue;
+        }
+        // The title page lost its first line ("med årsprognos" / "Servicenämnder …"):
+        // the memo's name for it supplies the head word.
+        if let Some(fragment) = doc.title.clone().filter(|t| starts_mid_phrase(t)) {
+            let named = basis
+                .iter()
+                .find(|b| !b.text.to_lowercase().starts_with("tjänsteskrivelse"));
+            if let Some(b) = named {
+                if let Some(head) = b.text.split_whitespace().next() {
+                    doc.title = Some(format!("{head} {fragment}"));
+                    doc.date = doc.date.or(b.date);
+                }
+            }
+        }
+        let Some(title) = doc.title.clone() else {
+            continue;
+        };
+        if title.to_lowercase().starts_with("bilaga") {
+            continue;
+        }
+        let own = meaning_words(&title);
+        let found = listed.iter().position(|(_, name)| {
+            let theirs = meaning_words(name);
+            let shared = theirs.iter().filter(|w| own.contains(w)).count();
+            !theirs.is_empty() && shared * 2 >= theirs.len()
+        });
+        if let Some(at) = found {
+            let (n, name) = listed.remove(at);
+            let theirs = segment::title_words(&name);
+            let says_more = segment::title_words(&title)
+                .iter()
+                .all(|w| theirs.contains(w));
+            let named = if says_more { name } else { title };
+            doc.title = Some(format!("Bilaga {n} {named}"));
+        }
+    }
+}
+
+/// A title that opens with a lower-case linking word ("med årsprognos", "för IT") is
+/// the rest of a phrase whose head was lost; "eDala-avtal" is a name.
+fn starts_mid_phrase(title: &str) -> bool {
+    const LINKS: &[&str] = &[
+        "med", "och", "för", "per", "av", "om", "i", "till", "samt", "inom",
+    ];
+    title
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| LINKS.contains(&w))
 }
 
 fn empty_document(file: &Arc<str>, last_page: u32) -> Document {

@@ -70,12 +70,20 @@ pub fn segment(lines: &[Ln]) -> Vec<Segment> {
         let Some(slice) = lines.get(s..e) else {
             continue;
         };
-        // A stretch with no words (blank lines, footers only) is not a document.
-        if !slice.iter().any(|l| {
-            !l.is_blank()
-                && !is_footer_like(&l.plain())
-                && l.plain().chars().any(char::is_alphabetic)
-        }) {
+        // A stretch with no words (blank lines, footers only) is not a document, nor
+        // are a line or two: a footer under a signature ("Gemensamma servicenämnden
+        // 2021-02-08" / "Ärende 4"), a deck's closing contact slide.
+        let wording = slice
+            .iter()
+            .filter(|l| {
+                !l.is_blank()
+                    && !l.furniture
+                    && !is_footer_like(&l.plain())
+                    && l.plain().chars().any(char::is_alphabetic)
+            })
+            .count();
+        let scrap = wording <= 2 && !out.is_empty();
+        if wording == 0 || scrap {
             if let Some(prev) = out.last_mut() {
                 prev.end = e;
             }
@@ -240,6 +248,8 @@ fn document_starts(lines: &[Ln]) -> Vec<usize> {
     use super::headings::{heading_kind, kind};
     let mut starts = Vec::new();
     let pages = pages(lines);
+    let listed = listed_attachment_starts(lines);
+    let mut previous_page = 0;
     let mut memo_left: Option<u32> = None;
     let mut last_item: Option<u32> = None;
     for &(s, e) in &pages {
@@ -253,8 +263,13 @@ fn document_starts(lines: &[Ln]) -> Vec<usize> {
             starts.push(s);
             memo_left = first.or(Some(1));
         } else if memo_left == Some(0) {
-            // The page after a memo is an attachment of its own.
-            starts.push(s);
+            // The page after a memo is an attachment of its own, unless an attachment
+            // the memo names already began on the memo's last page (a text dump may
+            // lose the page break between them): this page continues that attachment.
+            let attachment_began = listed.iter().any(|&a| previous_page < a && a < s);
+            if !attachment_began {
+                starts.push(s);
+            }
             memo_left = None;
         } else if item.is_some() && last_item.is_some() && item != last_item {
             starts.push(s);
@@ -265,11 +280,13 @@ fn document_starts(lines: &[Ln]) -> Vec<usize> {
         if is_last_memo_page(page) {
             memo_left = Some(0);
         }
+        previous_page = s;
         if item.is_some() {
             last_item = item;
         }
     }
     starts.extend(memo_letterheads(lines));
+    starts.extend(listed.iter().copied());
     // Markdown dumps: no footers, but headings.
     let text: Vec<(usize, String)> = lines
         .iter()
@@ -287,17 +304,21 @@ fn document_starts(lines: &[Ln]) -> Vec<usize> {
             .is_some_and(|(_, n)| heading_kind(n) == Some(kind::RECOMMENDATION));
         let lower = t.to_lowercase();
         let numbered = lower.starts_with(|c: char| c.is_ascii_digit());
+        // "Samverkansavtal", "Delårsrapport": compounds end in the document word.
         let names_document = l.level == 1
             && !numbered
             && DOCUMENT_WORDS.iter().any(|w| {
                 lower
                     .split(|c: char| !c.is_alphanumeric() && c != '-')
-                    .any(|x| x.starts_with(w))
-            });
+                    .any(|x| x.starts_with(w) || (w.len() >= 5 && x.ends_with(w)))
+            })
+            && !heads_a_slide(lines, *i);
         if next_is_recommendation || names_document {
             starts.push(*i);
         }
     }
+    let signed = after_signature_starts(lines, &pages, &starts);
+    starts.extend(signed);
     starts
 }
 
@@ -309,13 +330,26 @@ pub fn classify(lines: &[Ln]) -> DocumentKind {
         .take(15)
         .map(|l| l.plain().to_lowercase())
         .collect();
+    // What the document calls itself stands in its first lines; further down, body text
+    // ("föreslå verksamhetsplan och budget") says nothing about its kind.
+    // The title zone: up to the first list item or running prose.
+    let title_head = head
+        .iter()
+        .take_while(|t| t.chars().count() <= 80 && !t.starts_with(['•', '-', '–', '\u{f0b7}']))
+        .take(8);
     let any = |w: &str| head.iter().any(|t| t.contains(w));
     let memo_letterhead = lines.iter().filter(|l| !l.is_blank()).take(12).any(|l| {
         l.cells()
             .into_iter()
             .any(|c| c.trim().eq_ignore_ascii_case("tjänsteskrivelse"))
     });
-    if memo_letterhead || opens_with_memo_sections(lines) {
+    // A report also opens with a Sammanfattning, but has an innehållsförteckning.
+    let toc_near_top = lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(40)
+        .any(|l| super::toc::is_toc_heading(&l.plain()));
+    if memo_letterhead || (opens_with_memo_sections(lines) && !toc_near_top) {
         return DocumentKind::Tjansteskrivelse;
     }
     if looks_like_protocol(lines) {
@@ -332,18 +366,48 @@ pub fn classify(lines: &[Ln]) -> DocumentKind {
     if any("avtal") && !any("rapport") {
         return DocumentKind::Avtal;
     }
-    if any("delårsrapport")
-        || any("budget")
-        || any("verksamhetsberättelse")
-        || any("årsredovisning")
-        || any("rapport")
-        || any("bilaga")
-        || any("utvärdering")
-        || any("projektplan")
-    {
+    // Whole words, so that "rapporteras" is no report; "Delårsrapport" is.
+    let report_word = title_head
+        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
+        .any(|w| {
+            w.ends_with("rapport")
+                || w.ends_with("rapporten")
+                || w.starts_with("budget")
+                || w.ends_with("budget")
+                || w.starts_with("verksamhetsberättelse")
+                || w.starts_with("årsredovisning")
+                || w.starts_with("utvärdering")
+                || w.starts_with("projektplan")
+                || w == "årsprognos"
+        });
+    // An innehållsförteckning or tables of figures: a report, whatever its title says
+    // (a Bilaga is only where the document stands, not what it is).
+    if report_word || toc_near_top || has_figure_tables(lines) {
         return DocumentKind::Rapport;
     }
     DocumentKind::Other
+}
+
+/// Three or more table rows with at least two figure cells each.
+fn has_figure_tables(lines: &[Ln]) -> bool {
+    let figure_rows = lines
+        .iter()
+        .filter(|l| {
+            let cells = l.cells();
+            cells.len() >= 3
+                && cells
+                    .iter()
+                    .filter(|c| {
+                        let digits = c.chars().filter(char::is_ascii_digit).count();
+                        digits >= 2
+                            && digits * 2 >= c.chars().filter(|x| !x.is_whitespace()).count()
+                    })
+                    .count()
+                    >= 2
+        })
+        .take(3)
+        .count();
+    figure_rows >= 3
 }
 
 /// A memo without the word "Tjänsteskrivelse": its first heading (within a few lines of
@@ -381,4 +445,390 @@ fn is_slides(lines: &[Ln]) -> bool {
         .count();
     let short = text.iter().filter(|t| t.chars().count() < 60).count();
     bullets * 4 >= text.len() && short * 10 >= text.len() * 7
+}
+
+/// Whether the top-level heading at `at` titles a slide: the stretch up to the next
+/// top-level heading reads as slides (a deck's "Skolskjuts – förvaltning" slide is no
+/// new document).
+fn heads_a_slide(lines: &[Ln], at: usize) -> bool {
+    let end = lines
+        .iter()
+        .enumerate()
+        .skip(at + 1)
+        .find(|(_, l)| l.level == 1)
+        .map_or(lines.len(), |(i, _)| i)
+        .min(at + 80);
+    lines.get(at..end).is_some_and(is_slides)
+}
+
+/// The non-blank content lines with their index, page furniture and footers left out.
+fn content_text(lines: &[Ln]) -> Vec<(usize, String)> {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.is_blank() && !l.furniture)
+        .map(|(i, l)| (i, l.plain()))
+        .filter(|(_, t)| !is_footer_like(t))
+        .collect()
+}
+
+/// A signature: a person's name (or the "[Namn …]" placeholder of a template) on its own
+/// line, followed by a short title line ("IT-chef", "Controller").
+fn is_signature(lines: &[Ln], text: &[(usize, String)], k: usize) -> bool {
+    let (Some((i, name)), Some((j, title))) = (text.get(k), text.get(k + 1)) else {
+        return false;
+    };
+    let single = |x: usize| {
+        lines
+            .get(x)
+            .is_some_and(|l| l.cells().len() == 1 && l.level == 0)
+    };
+    let name_like = super::tjansteskrivelse::is_person_name(name) || name.starts_with("[Namn");
+    let title_like = title.split_whitespace().count() <= 4
+        && title.chars().count() <= 40
+        && !title.ends_with(['.', ':'])
+        && !title.chars().any(|c| c.is_ascii_digit())
+        && super::headings::heading_kind(title).is_none()
+        // "Jan Pettersson" / "Tjänsteskrivelse": a handläggare in a letterhead.
+        && !super::tjansteskrivelse::is_letterhead(title);
+    name_like && title_like && single(*i) && single(*j) && !lines[*i].marked
+}
+
+/// A title page: a few short lines ending in a date alone ("”LEDA”" / "Digitalisering av
+/// kommunal verksamhet" / "2017-11-24").
+fn opens_title_page(text: &[(usize, String)], k: usize) -> bool {
+    text.iter()
+        .skip(k)
+        .take(7)
+        .take_while(|(_, t)| t.chars().count() < 70 && !t.ends_with(['.', ':']))
+        .skip(1)
+        .any(|(_, t)| is_date_only(t))
+}
+
+fn is_date_only(t: &str) -> bool {
+    let t = t.trim();
+    t.len() <= 12 && super::refs::first_date(t).is_some()
+}
+
+/// Letterhead that opens a document: "Datum", "Dnr", a date alone.
+fn is_letterhead_label(t: &str) -> bool {
+    let l = t.trim().to_lowercase();
+    l == "datum" || l.starts_with("datum ") || l.starts_with("dnr") || is_date_only(&l)
+}
+
+/// Where a page says it is not the document's first ("Sid 2 av 2", "Sida 3 (6)").
+fn is_later_page(page: &[Ln]) -> bool {
+    page.iter().filter(|l| !l.is_blank()).any(|l| {
+        let t = l.plain().to_lowercase();
+        let Some(rest) = t
+            .trim()
+            .strip_prefix("sida ")
+            .or_else(|| t.trim().strip_prefix("sid "))
+        else {
+            return false;
+        };
+        rest.split(|c: char| !c.is_ascii_digit())
+            .next()
+            .and_then(|k| k.parse::<u32>().ok())
+            .is_some_and(|k| k > 1)
+    })
+}
+
+/// A document that ends in a signature, then perhaps its closing lists (Bilagor, Beslut
+/// skickas till), is followed by the next document: its heading, its letterhead
+/// ("Datum") or its title page. On a page that says it continues a document ("Sid 2 av
+/// 2") the signature closes only that page, and in a document with an
+/// innehållsförteckning it closes only a signed part (a foreword) when the heading after
+/// it is one the list names. `known` are the starts the other cues found.
+fn after_signature_starts(lines: &[Ln], pages: &[(usize, usize)], known: &[usize]) -> Vec<usize> {
+    use super::headings::{heading_kind, kind};
+    #[derive(PartialEq)]
+    enum State {
+        Body,
+        Signed,
+        Closing,
+    }
+    let text = content_text(lines);
+    let mut known = known.to_vec();
+    known.sort_unstable();
+    let continues_a_document = |i: usize| {
+        pages
+            .iter()
+            .find(|(s, e)| *s <= i && i < *e)
+            .is_some_and(|(s, e)| is_later_page(&lines[*s..*e]))
+    };
+    let mut out = Vec::new();
+    let mut state = State::Body;
+    // Where the current document's text began: a name and title on a title page
+    // ("Jenny Andersson" / "Controller" under the report's name) sign nothing.
+    let mut opened = 0;
+    // The entries of the current document's innehållsförteckning, as title words.
+    let mut listed: Vec<Vec<String>> = Vec::new();
+    let mut in_toc = false;
+    let mut k = 0;
+    while k < text.len() {
+        let (i, t) = &text[k];
+        let l = &lines[*i];
+        // Another cue starts a document here: the TOC before is not its own.
+        if known.binary_search(i).is_ok() {
+            listed.clear();
+        }
+        if in_toc {
+            match toc_entry_words(l) {
+                Some(words) => {
+                    listed.push(words);
+                    k += 1;
+                    continue;
+                }
+                None => in_toc = false,
+            }
+        }
+        // A TOC heading may itself open a document (a report after a memo); its entries
+        // follow it.
+        if super::toc::is_toc_heading(t) {
+            in_toc = true;
+            listed.clear();
+        }
+        let has_body = k >= opened + 5;
+        if state != State::Signed && has_body && is_signature(lines, &text, k) {
+            state = State::Signed;
+            k += 2;
+            continue;
+        }
+        if state == State::Body {
+            k += 1;
+            continue;
+        }
+        let closing = matches!(heading_kind(t),
+            Some(x) if x == kind::ATTACHMENTS || x == kind::DISPATCH || x == kind::BASIS);
+        if closing {
+            state = State::Closing;
+            k += 1;
+            continue;
+        }
+        let heading = l.level > 0 || l.marked;
+        let words: Vec<String> = title_words(t)
+            .into_iter()
+            .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+            .collect();
+        let in_own_toc = heading && listed.contains(&words);
+        let opens = (heading && !in_own_toc)
+            || is_letterhead_label(t)
+            || (state == State::Signed && opens_title_page(&text, k));
+        if opens && !continues_a_document(*i) {
+            out.push(*i);
+            opened = k;
+        }
+        if opens || state == State::Signed {
+            state = State::Body;
+        }
+        k += 1;
+    }
+    out
+}
+
+/// An innehållsförteckning entry ("3.1\tFinansieringsmodell .....\t4", "Bilagor.....6")
+/// as title words, the numbering, dot leaders and page number left out.
+fn toc_entry_words(l: &Ln) -> Option<Vec<String>> {
+    let t = l.plain();
+    let page_number_last = l
+        .cells()
+        .last()
+        .is_some_and(|c| c.chars().all(|x| x.is_ascii_digit()));
+    if !(t.contains("....") || (page_number_last && l.cells().len() > 1)) {
+        return None;
+    }
+    let words: Vec<String> = title_words(&t)
+        .into_iter()
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    (!words.is_empty()).then_some(words)
+}
+
+/// The words of a title, lower-cased, punctuation and dashes dropped.
+pub(crate) fn title_words(t: &str) -> Vec<String> {
+    t.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The documents a memo names under Bilagor or Beslutsunderlag ("Bilaga 1. Uppgifter för
+/// samordningsgrupp …", "Riktlinje sekretess för medarbetare …"), as title words, with
+/// the index of the line after the list. Entries that name the memo itself or another
+/// body's decision ("Tjänsteskrivelse daterad …", "Protokoll …") are left out.
+fn attachment_lists(lines: &[Ln]) -> Vec<(usize, Vec<Vec<String>>)> {
+    use super::headings::{heading_kind, kind};
+    let text = content_text(lines);
+    let mut out = Vec::new();
+    for (k, (_, t)) in text.iter().enumerate() {
+        if !matches!(heading_kind(t), Some(x) if x == kind::ATTACHMENTS || x == kind::BASIS) {
+            continue;
+        }
+        let mut entries = Vec::new();
+        let mut end = k + 1;
+        for (i, e) in text.iter().skip(k + 1).take(12) {
+            let l = &lines[*i];
+            if heading_kind(e).is_some() || l.level > 0 || (l.marked && !e.starts_with("Bilaga")) {
+                break;
+            }
+            end = *i + 1;
+            let e = e.trim_start_matches(['-', '•', '–', ' ']);
+            let words = title_words(e);
+            // "Bilaga 1." and "Bilaga1." (the number glued on) are the label, not the name.
+            let label = words.first().is_some_and(|w| {
+                w.strip_prefix("bilaga")
+                    .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+            });
+            let words: Vec<String> = match label {
+                true => words
+                    .into_iter()
+                    .skip(1)
+                    .skip_while(|w| w.chars().all(|c| c.is_ascii_digit()))
+                    .collect(),
+                false => words,
+            };
+            let names_other = matches!(
+                words.first().map(String::as_str),
+                Some("tjänsteskrivelse" | "protokoll" | "protokollsutdrag" | "beslut")
+            );
+            if words.len() >= 3 && !names_other {
+                entries.push(words);
+            }
+        }
+        if !entries.is_empty() {
+            out.push((end, entries));
+        }
+    }
+    out
+}
+
+/// A document the memo lists begins where a short line after the list opens with the
+/// listed name (its first four words): "Riktlinje" / "Sekretess för medarbetare inom …".
+/// Each listed name opens at most one document.
+fn listed_attachment_starts(lines: &[Ln]) -> Vec<usize> {
+    // Attachments follow their memo; a bundle of many memos is not searched whole for
+    // each list.
+    const REACH: usize = 3000;
+    let text = content_text(lines);
+    let mut out = Vec::new();
+    for (after, entries) in attachment_lists(lines) {
+        let mut open: Vec<&Vec<String>> = entries.iter().collect();
+        let from = text.partition_point(|(i, _)| *i < after);
+        for (k, (i, t)) in text.iter().enumerate().skip(from).take(REACH) {
+            if open.is_empty() {
+                break;
+            }
+            if t.chars().count() > 90 || t.ends_with(['.', ',', ';']) || lines[*i].cells().len() > 1
+            {
+                continue;
+            }
+            let joined: Vec<String> = text
+                .iter()
+                .skip(k)
+                .take(3)
+                .flat_map(|(_, x)| title_words(x))
+                .collect();
+            if let Some(at) = open.iter().position(|e| {
+                let n = e.len().min(4);
+                joined.len() >= n && joined[..n] == e[..n]
+            }) {
+                out.push(*i);
+                open.remove(at);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Markdown-like lines as the seeds have them: `#` levels, blank lines kept.
+    fn lines(text: &str) -> Vec<Ln> {
+        text.lines()
+            .enumerate()
+            .map(|(n, raw)| {
+                let level = raw.chars().take_while(|c| *c == '#').count() as u8;
+                let (text, bold) = super::super::lines::clean_markup(raw.trim_start_matches('#'));
+                Ln {
+                    text,
+                    page: 1,
+                    line: n as u32 + 1,
+                    marked: level > 0 || bold,
+                    level,
+                    furniture: false,
+                }
+            })
+            .collect()
+    }
+
+    const REPORT_WITH_SIGNED_FOREWORD: &str = "# Årsredovisning 2020
+
+## Innehåll
+
+Kommunstyrelsens ordförande har ordet.....\t2
+Förvaltningsberättelse.....\t3
+Räkenskaper.....\t9
+
+## Kommunstyrelsens ordförande har ordet
+
+Året har präglats av pandemin och verksamheterna har ställt om på kort tid.
+Vi har ändå nått de flesta av fullmäktiges mål för god ekonomisk hushållning.
+Ett stort tack till alla medarbetare för ett år utöver det vanliga.
+Resultatet är bättre än budget, främst tack vare statsbidragen.
+Investeringarna har genomförts i den takt som planerades.
+
+Anna Andersson
+Kommunstyrelsens ordförande
+
+## Förvaltningsberättelse
+
+Kommunens resultat uppgår till 12 mnkr och överstiger balanskravet.
+";
+
+    #[test]
+    fn a_signed_foreword_does_not_end_a_report_whose_toc_goes_on() {
+        let l = lines(REPORT_WITH_SIGNED_FOREWORD);
+        assert_eq!(segment(&l).len(), 1, "{:?}", segment(&l));
+    }
+
+    #[test]
+    fn a_signed_memo_is_followed_by_its_attachment() {
+        let memo_and_attachment = "## Budget 2022
+
+### Förvaltningens förslag till beslut
+
+Den gemensamma servicenämnden beslutar att godkänna förslag om budget enligt Bilaga 1.
+
+### Beskrivning av ärendet
+
+Ärendet beskriver förslag till budget för 2022 inklusive behov av investeringsmedel.
+Fördelningsnyckeln har visat sig slå orättvist hårt mot vissa verksamheter i år.
+Ärendet har delats upp i tre beslutspunkter för nämnden att ta ställning till.
+
+Anna Källsved
+IT-chef
+
+**Beslut skickas till**
+
+Akten
+
+## Förslag till Medlemsbidrag 2022
+
+Inför 2022 finns behov att förstärkning behöver göras inom arkitektområdet.
+Det finns även ett behov av fler chefer i organisationen.
+Vissa effektiviseringar har kunnat ske inom nätverk och administration.
+";
+        let l = lines(memo_and_attachment);
+        let kinds: Vec<_> = segment(&l).iter().map(|s| (s.start, s.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (0, DocumentKind::Tjansteskrivelse),
+                (19, DocumentKind::Other)
+            ]
+        );
+    }
 }

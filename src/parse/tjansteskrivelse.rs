@@ -21,8 +21,39 @@ static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|_| unreachable!())
 });
 
+/// A person's name alone on a line ("Anna Källsved"): two or three capitalised words.
+pub(crate) fn is_person_name(t: &str) -> bool {
+    NAME_LINE.is_match(t.trim())
+}
+
+/// Words that say what kind of document follows ("PM" / "Digitaliseringsstrategi",
+/// "Riktlinje" / "Sekretess för …"): alone on a line they are the first word of the title.
+const TYPE_WORDS: &[&str] = &[
+    "pm",
+    "promemoria",
+    "riktlinje",
+    "riktlinjer",
+    "policy",
+    "avtal",
+    "samverkansavtal",
+    "samarbetsavtal",
+    "projektplan",
+    "reglemente",
+    "rapport",
+    "handlingsplan",
+];
+
+fn is_type_word(t: &str) -> bool {
+    TYPE_WORDS.contains(&t.trim().to_lowercase().as_str())
+}
+
+/// A name in capitals alone ("BORLÄNGE") is a logo on a title page, not a title word.
+fn is_logo(t: &str) -> bool {
+    t.chars().all(|c| c.is_uppercase() || c == '-') && !is_type_word(t)
+}
+
 /// Letterhead and address lines that are never a title.
-fn is_letterhead(t: &str) -> bool {
+pub(crate) fn is_letterhead(t: &str) -> bool {
     let l = t.to_lowercase();
     let words: Vec<&str> = l.split_whitespace().collect();
     (words.contains(&"tjänsteskrivelse") && words.len() <= 4)
@@ -54,10 +85,15 @@ pub fn parse_document(lines: &[Ln], kind: DocumentKind, file: &Arc<str>) -> Docu
         Some(h) if h > 0 => title_before(lines, h),
         _ => (None, None),
     };
+    // A label ("Uppdragsgivare:") above the first heading is no title.
+    let title = title.filter(|t| !t.ends_with(':'));
     let title = match kind {
-        DocumentKind::Rapport | DocumentKind::Other | DocumentKind::Avtal => {
-            title_page(&text_lines).or(title)
-        }
+        DocumentKind::Rapport
+        | DocumentKind::Other
+        | DocumentKind::Avtal
+        | DocumentKind::Presentation => title_page(&text_lines)
+            .or_else(|| title_block(lines))
+            .or(title),
         _ => title,
     }
     .or_else(|| first_title(&text_lines));
@@ -69,10 +105,21 @@ pub fn parse_document(lines: &[Ln], kind: DocumentKind, file: &Arc<str>) -> Docu
         .filter(|t| !t.is_empty())
         .collect();
     let head_text = head.join("\n");
+    // Below the letterhead a date counts only on a short line of its own ("2017-11-24",
+    // "Ludvika 2021-01-28") or after a "Datum" label: one in running text ("… daterat
+    // den 26 januari 2021.") is what the document is about, not when it was written.
     let date = refs::first_date(&head_text).or_else(|| {
         text_lines
             .iter()
             .take(12)
+            .filter(|l| {
+                let t = l.plain();
+                let short = t.split_whitespace().count() <= 5 && !t.ends_with(['.', ',']);
+                short
+                    || l.cells()
+                        .iter()
+                        .any(|c| c.to_lowercase().starts_with("datum"))
+            })
             .find_map(|l| refs::first_date(&l.plain()))
     });
     let dnr = refs::dnrs(&head_text);
@@ -125,6 +172,7 @@ fn title_before(lines: &[Ln], heading: usize) -> (Option<String>, Option<usize>)
         let t = prev.plain();
         // Letterhead, a handläggare's name or a multi-column line ends the title block.
         let stop = is_letterhead(&t)
+            || is_organ_name(&t)
             || prev.cells().len() > 1
             || (start < end && NAME_LINE.is_match(&t))
             || is_footer_like(&t);
@@ -146,22 +194,188 @@ fn title_before(lines: &[Ln], heading: usize) -> (Option<String>, Option<usize>)
     (Some(t), Some(start))
 }
 
+/// A body's name alone on a line ("Gemensamma servicenämnden", "Kommunstyrelsen"):
+/// letterhead above a memo's title, not part of it.
+pub(crate) fn is_organ_name(t: &str) -> bool {
+    let l = t.trim().to_lowercase();
+    // "Yttrande till kommunstyrelsen" is a subject that names a body, not the body.
+    const LINKS: &[&str] = &["till", "om", "av", "från", "för", "inom", "med", "på", "i"];
+    l.split_whitespace().count() <= 4
+        && !l.split_whitespace().any(|w| LINKS.contains(&w))
+        && [
+            "nämnden",
+            "nämnd",
+            "styrelsen",
+            "direktionen",
+            "fullmäktige",
+            "utskottet",
+            "beredningen",
+        ]
+        .iter()
+        .any(|w| l.ends_with(w))
+}
+
+/// The title at the top of a document that is no memo: a TOC left out, the first
+/// heading with the sub-headings right under it ("# IT-center" / "## Utvärdering av
+/// verksamheten"), or a block of short lines ("”LEDA”" / "Digitalisering av kommunal" /
+/// "verksamhet –" / "2017-11-24"). A document-type cell in a letterhead line ("PM")
+/// starts the title. Labels ("Uppdragsgivare:"), section headings, §-lines, lists and
+/// table rows end it.
+fn title_block(lines: &[Ln]) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut level = 0u8;
+    let mut page = 0u32;
+    let mut blanks = 0;
+    let mut skipped = 0;
+    let mut in_toc = false;
+    for l in lines {
+        if l.is_blank() {
+            blanks += 1;
+            if !parts.is_empty() && blanks > 1 {
+                break;
+            }
+            continue;
+        }
+        let t = l.plain();
+        if is_footer_like(&t) || is_logo(&t) {
+            continue;
+        }
+        let gap = blanks;
+        blanks = 0;
+        if parts.is_empty() {
+            if super::toc::is_toc_heading(&t) {
+                in_toc = true;
+                continue;
+            }
+            // TOC entries: "1.2. E-dala.....\t3", "3.1\tFinansieringsmodell ....\t4".
+            let toc_entry = t.contains("....")
+                || l.cells()
+                    .last()
+                    .is_some_and(|c| c.chars().all(|x| x.is_ascii_digit()));
+            if in_toc && toc_entry {
+                continue;
+            }
+            in_toc = false;
+            if let Some(w) = l.cells().into_iter().find(|c| is_type_word(c)) {
+                parts.push(w.to_string());
+                level = l.level;
+                page = l.page;
+                continue;
+            }
+            let unusable =
+                is_letterhead(&t) || is_organ_name(&t) || l.cells().len() > 1 || t.ends_with(':');
+            if unusable {
+                skipped += 1;
+                if skipped > 4 {
+                    return None;
+                }
+                continue;
+            }
+            if headings::heading_kind(&t).is_some() || t.chars().count() > 90 {
+                return None;
+            }
+            parts.push(t);
+            level = l.level;
+            page = l.page;
+            continue;
+        }
+        // After a lone document-type word the subject follows, past letterhead.
+        let after_type_word = parts.len() == 1 && is_type_word(&parts[0]);
+        if after_type_word && is_letterhead(&t) {
+            continue;
+        }
+        let date_only = refs::first_date(&t).is_some() && t.len() <= 12;
+        // Under a markdown heading only its sub-headings continue the title; under a
+        // plain line only plain lines.
+        // A sub-heading continues only a banner of a word or three ("# IT-center" /
+        // "## Utvärdering av verksamheten"), not a full title ("## Avtalsparter").
+        let banner = parts
+            .iter()
+            .map(|p| p.split_whitespace().count())
+            .sum::<usize>()
+            <= 3;
+        let level_fits = after_type_word
+            || (level == 0 && l.level == 0)
+            || (level > 0 && l.level > level && banner);
+        let shape_fits = t.chars().count() <= 70
+            && l.cells().len() == 1
+            && !t.ends_with([':', '.'])
+            && !t.starts_with(['§', '•', '-', '–', '['])
+            && (date_only || !t.starts_with(|c: char| c.is_ascii_digit()));
+        let continues = l.page == page
+            && (gap <= 1 || after_type_word)
+            && level_fits
+            && shape_fits
+            && headings::heading_kind(&t).is_none()
+            && !super::toc::is_toc_heading(&t)
+            && !t.to_lowercase().starts_with("bilag")
+            && parts.len() < 6;
+        if !continues {
+            // A one-word line right above running prose is a section heading
+            // ("Inledning"), and a line right above a table its caption ("Metadata om
+            // dokument"): neither ends the title.
+            let same_page = l.page == page;
+            let prose_follows = same_page && t.chars().count() > 70 && l.level == 0;
+            let table_follows = same_page && l.cells().len() > 1;
+            let lone_type_word = parts.len() == 2 && is_type_word(&parts[0]);
+            let one_word = parts
+                .last()
+                .is_some_and(|p| p.split_whitespace().count() == 1);
+            if parts.len() > 1 && (table_follows || prose_follows && one_word && !lone_type_word) {
+                parts.pop();
+            }
+            break;
+        }
+        level = level.max(l.level);
+        parts.push(t);
+    }
+    drop_closing_date(&mut parts);
+    (!parts.is_empty()).then(|| collapse_ws(&parts.join(" ")))
+}
+
+/// A date alone closing a title block is the document's date, not part of its name
+/// ("IT Enheten informerar" / "2021-10-20"); one inside it stays ("per den" /
+/// "2017-08-31" / "Servicenämnder …").
+fn drop_closing_date(parts: &mut Vec<String>) {
+    while parts.len() > 1
+        && parts
+            .last()
+            .is_some_and(|p| refs::first_date(p).is_some() && p.len() <= 12)
+    {
+        parts.pop();
+    }
+}
+
 /// A report's title page: a few short lines alone on the first page ("Delårsrapport" /
 /// "med årsprognos" / "per den" / "2017-08-31" / "Servicenämnder …") read as one title.
 fn title_page(lines: &[&Ln]) -> Option<String> {
     let first_page = lines.first()?.page;
     let mut parts: Vec<String> = Vec::new();
+    let mut labelled = false;
+    let mut seen = 0;
     for l in lines {
         let t = l.plain();
         if l.page != first_page || is_footer_like(&t) {
             break;
         }
-        if headings::heading_kind(&t).is_some() || t.chars().count() > 70 || parts.len() > 6 {
+        if headings::heading_kind(&t).is_some() || t.chars().count() > 70 || seen > 6 {
             return None;
         }
-        parts.push(t);
+        seen += 1;
+        // A label ("Uppdragsgivare:") ends the title; what follows it on the title page
+        // is the commissioning body and date.
+        if t.ends_with(':') || t.to_lowercase().starts_with("bilag") || l.cells().len() > 1 {
+            labelled = true;
+        }
+        if is_logo(&t) {
+            continue;
+        }
+        if !labelled {
+            parts.push(t);
+        }
     }
-    let ends_page = lines.len() > parts.len();
+    let ends_page = lines.len() > seen;
+    drop_closing_date(&mut parts);
     (ends_page && parts.len() >= 2).then(|| collapse_ws(&parts.join(" ")))
 }
 
