@@ -253,7 +253,9 @@ fn record(
     related: &Fact,
     extra_places: &[&Fact],
 ) {
-    let holds = (expected - found).abs() <= tolerance;
+    let holds = expected
+        .checked_sub(found)
+        .is_some_and(|d| d.abs() <= tolerance);
     out.relations_checked += 1;
     let mut places = vec![at.provenance.clone(), related.provenance.clone()];
     places.extend(extra_places.iter().map(|f| f.provenance.clone()));
@@ -401,9 +403,18 @@ fn rolled_balances(by_key: &BTreeMap<Key, Vec<&Fact>>, out: &mut CrossResult) {
             let (Some(opening), Some(result)) = (opening, pick_same_document(ub, results)) else {
                 continue;
             };
-            let expected = opening.value + result.value;
-            let tolerance = opening.tolerance + result.tolerance + ub.tolerance;
-            let holds = (expected - ub.value).abs() <= tolerance;
+            let (Some(expected), Some(tolerance)) = (
+                opening.value.checked_add(result.value),
+                opening
+                    .tolerance
+                    .checked_add(result.tolerance)
+                    .and_then(|t| t.checked_add(ub.tolerance)),
+            ) else {
+                continue;
+            };
+            let holds = expected
+                .checked_sub(ub.value)
+                .is_some_and(|d| d.abs() <= tolerance);
             let statement = format!(
                 "{entity}: UB {year} {} {} {} {} {} + utfall {year} {} ({})",
                 fmt_unit(ub.value, &ub.unit),

@@ -43,7 +43,13 @@ impl Fact {
 
     /// Whether the two figures can stand for the same amount given their rounding.
     pub fn agrees_with(&self, other: &Fact) -> bool {
-        (self.value - other.value).abs() <= self.tolerance + other.tolerance
+        match (
+            self.value.checked_sub(other.value),
+            self.tolerance.checked_add(other.tolerance),
+        ) {
+            (Some(d), Some(t)) => d.abs() <= t,
+            _ => false,
+        }
     }
 }
 
@@ -249,7 +255,7 @@ fn cell_value(cell: &Cell, table_unit: Unit) -> Option<(Decimal, Decimal, &'stat
         Unit::None => Some((value, half, "")),
         money => {
             let scale = money.kronor_scale()?;
-            Some((value * scale, half * scale, "kr"))
+            Some((value.checked_mul(scale)?, half.checked_mul(scale)?, "kr"))
         }
     }
 }

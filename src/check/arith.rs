@@ -6,6 +6,26 @@
 
 use rust_decimal::Decimal;
 
+/// Sum that saturates at `Decimal`'s range instead of panicking: figures are capped far
+/// below it (`grammar::number::MAX_INTEGER_DIGITS`), but a relation over thousands of
+/// them, or a product, must not bring a whole run down.
+fn add(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_add(b).unwrap_or(if b.is_sign_negative() {
+        Decimal::MIN
+    } else {
+        Decimal::MAX
+    })
+}
+
+fn mul(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_mul(b)
+        .unwrap_or(if a.is_sign_negative() != b.is_sign_negative() {
+            Decimal::MIN
+        } else {
+            Decimal::MAX
+        })
+}
+
 /// A written figure as the set of values it may stand for, plus the value as written
 /// (the nominal value that expected/found are reported in).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,14 +53,14 @@ impl Interval {
     pub fn around(v: Decimal, half: Decimal) -> Self {
         Interval {
             nominal: v,
-            lo: v - half,
-            hi: v + half,
+            lo: add(v, -half),
+            hi: add(v, half),
         }
     }
 
     /// Half the width: the rounding slack this interval carries.
     pub fn slack(&self) -> Decimal {
-        (self.hi - self.lo) / Decimal::TWO
+        add(self.hi, -self.lo) / Decimal::TWO
     }
 
     pub fn negated(self) -> Self {
@@ -53,9 +73,9 @@ impl Interval {
 
     pub fn plus(self, o: Self) -> Self {
         Interval {
-            nominal: self.nominal + o.nominal,
-            lo: self.lo + o.lo,
-            hi: self.hi + o.hi,
+            nominal: add(self.nominal, o.nominal),
+            lo: add(self.lo, o.lo),
+            hi: add(self.hi, o.hi),
         }
     }
 
@@ -65,9 +85,9 @@ impl Interval {
 
     /// Multiplication by an exact factor (a share written as a constant, a unit scale).
     pub fn scale(self, k: Decimal) -> Self {
-        let (a, b) = (self.lo * k, self.hi * k);
+        let (a, b) = (mul(self.lo, k), mul(self.hi, k));
         Interval {
-            nominal: self.nominal * k,
+            nominal: mul(self.nominal, k),
             lo: a.min(b),
             hi: a.max(b),
         }
@@ -76,15 +96,15 @@ impl Interval {
     /// Interval product (both factors uncertain).
     pub fn times(self, o: Self) -> Self {
         let c = [
-            self.lo * o.lo,
-            self.lo * o.hi,
-            self.hi * o.lo,
-            self.hi * o.hi,
+            mul(self.lo, o.lo),
+            mul(self.lo, o.hi),
+            mul(self.hi, o.lo),
+            mul(self.hi, o.hi),
         ];
         let lo = c.iter().copied().fold(c[0], Decimal::min);
         let hi = c.iter().copied().fold(c[0], Decimal::max);
         Interval {
-            nominal: self.nominal * o.nominal,
+            nominal: mul(self.nominal, o.nominal),
             lo,
             hi,
         }
@@ -143,7 +163,7 @@ pub fn compare(expected: Interval, found: Interval) -> Comparison {
     Comparison {
         expected: expected.nominal.round_dp(4).normalize(),
         found: found.nominal.normalize(),
-        tolerance: (expected.slack() + found.slack()).round_dp(4).normalize(),
+        tolerance: add(expected.slack(), found.slack()).round_dp(4).normalize(),
         holds: expected.meets(&found),
     }
 }
@@ -206,6 +226,16 @@ mod tests {
         assert!(share.is_some_and(|s| s.meets(&w("1,86"))));
         assert!(share.is_some_and(|s| !s.meets(&w("1,96"))));
         assert!(w("5").divided_by(w("0")).is_none());
+    }
+
+    #[test]
+    fn arithmetic_saturates_instead_of_panicking() {
+        let big = Interval::exact(Decimal::MAX);
+        let sum = Interval::sum([big, big, Interval::written(d("1"), 0)]);
+        assert_eq!(sum.hi, Decimal::MAX);
+        let product = big.times(Interval::exact(d("-2")));
+        assert_eq!(product.lo, Decimal::MIN);
+        assert!(big.minus(Interval::exact(Decimal::MIN)).meets(&big));
     }
 
     #[test]

@@ -179,7 +179,10 @@ fn scan<'t, T>(
     let mut skip_to = 0;
     for (at, c) in text.char_indices() {
         if at >= skip_to && !prev.is_some_and(glued) && c.is_alphanumeric() {
-            let after_den = text[..at].to_lowercase().ends_with("den ");
+            // Only the last four characters matter (lower-casing the whole prefix at
+            // every word made long lines quadratic).
+            let tail = text[..at].char_indices().rev().nth(3).map_or(0, |(i, _)| i);
+            let after_den = text[tail..at].to_lowercase() == "den ";
             if let Some((rest, v)) = p(&text[at..], after_den) {
                 let end = text.len() - rest.len();
                 let clean = match rest.chars().next() {

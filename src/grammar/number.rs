@@ -252,8 +252,17 @@ fn figure_parts(detached_sign: bool) -> impl FnMut(&str) -> IResult<&str, Parts<
     }
 }
 
+/// Integer digits a figure may have: a kommun's whole budget in kronor has eleven.
+/// Longer digit runs (an account number, glued groups of a text dump, hostile input)
+/// are not figures, and the arithmetic on figures stays far from `Decimal`'s limits.
+pub const MAX_INTEGER_DIGITS: usize = 15;
+
 impl Parts<'_> {
     fn into_figure(self, raw: &str) -> Option<Figure> {
+        let integer_digits = self.integer.chars().filter(char::is_ascii_digit).count();
+        if integer_digits > MAX_INTEGER_DIGITS {
+            return None;
+        }
         let mut mantissa: i128 = 0;
         for c in self
             .integer
@@ -689,7 +698,12 @@ mod tests {
     #[test]
     fn huge_numbers_do_not_panic() {
         assert_eq!(parse_figure(&"9".repeat(60)), None);
-        assert!(parse_figure(&"9".repeat(28)).is_some());
+        // Fifteen integer digits are a figure, sixteen are not (an account number, or
+        // digit groups glued together).
+        assert!(parse_figure(&"9".repeat(MAX_INTEGER_DIGITS)).is_some());
+        assert_eq!(parse_figure(&"9".repeat(MAX_INTEGER_DIGITS + 1)), None);
+        assert!(parse_figure("123 456 789 012 345,5").is_some());
+        assert_eq!(parse_figure("1 234 567 890 123 456"), None);
     }
 
     #[test]

@@ -56,7 +56,9 @@ fn is_flat(l: &Ln) -> bool {
 
 /// Byte offsets where a label (case-sensitive, at a word start) or a § opening begins.
 fn cut_points(s: &str) -> Vec<usize> {
-    let mut cuts: Vec<usize> = Vec::new();
+    // Ordered, so the overlap test below is a range query (a page of thousands of labels
+    // stays linear).
+    let mut cuts: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
     for (label, _) in LABELS {
         if label.len() < 5 {
             continue;
@@ -70,16 +72,14 @@ fn cut_points(s: &str) -> Vec<usize> {
                     .is_some_and(|c| !c.is_alphanumeric());
             let after = s.get(at + label.len()..).and_then(|a| a.chars().next());
             let after_ok = after.is_none_or(|c| !c.is_alphanumeric());
-            if before_ok && after_ok && !cuts.iter().any(|&c| c <= at && at < c + 4) {
-                cuts.push(at);
+            if before_ok && after_ok && cuts.range(at.saturating_sub(3)..=at).next().is_none() {
+                cuts.insert(at);
             }
             from = at + label.len();
         }
     }
     cuts.extend(PARA_OPEN.find_iter(s).map(|m| m.start()));
     cuts.extend(TOC_OPEN.find_iter(s).map(|m| m.start()));
-    cuts.sort_unstable();
-    cuts.dedup();
     // A longer label containing a shorter one at another offset ("Förvaringsplats för
     // protokollet" and "Förvaringsplats"): drop cuts that fall inside an earlier label.
     let mut kept: Vec<usize> = Vec::new();

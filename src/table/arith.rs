@@ -151,13 +151,41 @@ fn label_starts(label: &str, word: &str) -> bool {
     label.trim().to_lowercase().starts_with(word)
 }
 
+/// What each row's label makes it, for [`relations_holding_with`]: worked out once per
+/// table, since choosing readings scores the same labels many times.
+pub(crate) struct RowRoles {
+    total: Vec<bool>,
+    resultat: Vec<bool>,
+    kommunbidrag: Vec<bool>,
+}
+
+impl RowRoles {
+    pub(crate) fn of(rows: &[Row]) -> RowRoles {
+        RowRoles {
+            total: rows.iter().map(|r| is_total_label(&r.label)).collect(),
+            resultat: rows
+                .iter()
+                .map(|r| label_starts(&r.label, "resultat"))
+                .collect(),
+            kommunbidrag: rows
+                .iter()
+                .map(|r| label_starts(&r.label, "kommunbidrag"))
+                .collect(),
+        }
+    }
+}
+
 /// How many of the relations a table states hold: totals equal the rows above them,
 /// Resultat = Kommunbidrag ∓ Summa, and (when the header has a difference column) the
 /// last column = the two before it subtracted. Used to choose among flat-row readings.
-pub(crate) fn relations_holding(rows: &[Row], difference_column: bool) -> i64 {
+pub(crate) fn relations_holding_with(
+    rows: &[Row],
+    roles: &RowRoles,
+    difference_column: bool,
+) -> i64 {
     let mut score = 0;
     for (i, row) in rows.iter().enumerate() {
-        if is_total_label(&row.label) && !label_starts(&row.label, "resultat") {
+        if roles.total[i] && !roles.resultat[i] {
             let sums = column_sums(rows, i);
             for (c, cell) in row.cells.iter().enumerate() {
                 if let (Some(t), Some(Some(s))) = (Approx::of(cell), sums.get(c)) {
@@ -167,15 +195,10 @@ pub(crate) fn relations_holding(rows: &[Row], difference_column: bool) -> i64 {
                 }
             }
         }
-        if label_starts(&row.label, "resultat") {
-            let grant = rows[..i]
-                .iter()
-                .rposition(|r| label_starts(&r.label, "kommunbidrag"));
-            let total = grant.and_then(|g| {
-                rows[..g]
-                    .iter()
-                    .rposition(|r| is_total_label(&r.label) && !label_starts(&r.label, "resultat"))
-            });
+        if roles.resultat[i] {
+            let grant = (0..i).rev().find(|&k| roles.kommunbidrag[k]);
+            let total =
+                grant.and_then(|g| (0..g).rev().find(|&k| roles.total[k] && !roles.resultat[k]));
             if let (Some(g), Some(t)) = (grant, total) {
                 for (c, cell) in row.cells.iter().enumerate() {
                     let (Some(r), Some(k), Some(s)) = (

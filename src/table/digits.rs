@@ -82,6 +82,18 @@ pub const MAX_GROUPS: usize = 64;
 /// Every way to read `groups` as exactly `cells` figures, at most `limit` of them, in a
 /// fixed order (fewest joins first at the left).
 pub fn segmentations(groups: &[DigitGroup], cells: usize, limit: usize) -> Vec<Segmentation> {
+    segmentations_with_breaks(groups, cells, limit, &[])
+}
+
+/// [`segmentations`] where `breaks[j]` forbids group `j` to continue the figure before
+/// it (a column gap stands between them). The constraint is part of the search, so
+/// `limit` counts only readings that keep it.
+pub fn segmentations_with_breaks(
+    groups: &[DigitGroup],
+    cells: usize,
+    limit: usize,
+    breaks: &[bool],
+) -> Vec<Segmentation> {
     let mut out = Vec::new();
     if groups.is_empty()
         || groups.len() > MAX_GROUPS
@@ -91,15 +103,25 @@ pub fn segmentations(groups: &[DigitGroup], cells: usize, limit: usize) -> Vec<S
     {
         return out;
     }
-    let feasible = feasibility(groups, cells);
+    let feasible = feasibility(groups, cells, breaks);
     let mut current = Vec::new();
-    walk(groups, 0, cells, limit, &feasible, &mut current, &mut out);
+    let search = Search {
+        groups,
+        breaks,
+        limit,
+        feasible: &feasible,
+    };
+    search.walk(0, cells, &mut current, &mut out);
     out
 }
 
 /// Where a figure starting at `start` may end (exclusive): itself, then each further
 /// thousands group it can take.
-fn figure_ends(groups: &[DigitGroup], start: usize) -> impl Iterator<Item = usize> + '_ {
+fn figure_ends<'a>(
+    groups: &'a [DigitGroup],
+    breaks: &'a [bool],
+    start: usize,
+) -> impl Iterator<Item = usize> + 'a {
     let mut end = start + 1;
     let mut done = false;
     std::iter::from_fn(move || {
@@ -110,7 +132,8 @@ fn figure_ends(groups: &[DigitGroup], start: usize) -> impl Iterator<Item = usiz
         let joinable = end < groups.len()
             && groups[start].takes_continuation()
             && !groups[end - 1].closes
-            && groups[end].can_continue();
+            && groups[end].can_continue()
+            && !breaks.get(end).copied().unwrap_or(false);
         if joinable {
             end += 1;
         } else {
@@ -123,7 +146,7 @@ fn figure_ends(groups: &[DigitGroup], start: usize) -> impl Iterator<Item = usiz
 /// `feasible[start][k]`: whether `groups[start..]` can be read as exactly `k` figures.
 /// With it the enumeration only walks into branches that lead to a reading, so a row
 /// that has none costs O(groups² · cells), not an exponential search.
-fn feasibility(groups: &[DigitGroup], cells: usize) -> Vec<Vec<bool>> {
+fn feasibility(groups: &[DigitGroup], cells: usize, breaks: &[bool]) -> Vec<Vec<bool>> {
     let n = groups.len();
     let mut feasible = vec![vec![false; cells + 1]; n + 1];
     feasible[n][0] = true;
@@ -131,7 +154,7 @@ fn feasibility(groups: &[DigitGroup], cells: usize) -> Vec<Vec<bool>> {
         if !groups[start].can_lead() {
             continue;
         }
-        for end in figure_ends(groups, start) {
+        for end in figure_ends(groups, breaks, start) {
             for k in 1..=cells {
                 if feasible[end][k - 1] {
                     feasible[start][k] = true;
@@ -142,32 +165,39 @@ fn feasibility(groups: &[DigitGroup], cells: usize) -> Vec<Vec<bool>> {
     feasible
 }
 
-fn walk(
-    groups: &[DigitGroup],
-    start: usize,
-    cells_left: usize,
+struct Search<'a> {
+    groups: &'a [DigitGroup],
+    breaks: &'a [bool],
     limit: usize,
-    feasible: &[Vec<bool>],
-    current: &mut Segmentation,
-    out: &mut Vec<Segmentation>,
-) {
-    if out.len() >= limit {
-        return;
-    }
-    if start == groups.len() {
-        if cells_left == 0 {
-            out.push(current.clone());
+    feasible: &'a [Vec<bool>],
+}
+
+impl Search<'_> {
+    fn walk(
+        &self,
+        start: usize,
+        cells_left: usize,
+        current: &mut Segmentation,
+        out: &mut Vec<Segmentation>,
+    ) {
+        if out.len() >= self.limit {
+            return;
         }
-        return;
-    }
-    if cells_left == 0 || !feasible[start][cells_left] {
-        return;
-    }
-    for end in figure_ends(groups, start) {
-        if feasible[end][cells_left - 1] {
-            current.push((start, end));
-            walk(groups, end, cells_left - 1, limit, feasible, current, out);
-            current.pop();
+        if start == self.groups.len() {
+            if cells_left == 0 {
+                out.push(current.clone());
+            }
+            return;
+        }
+        if cells_left == 0 || !self.feasible[start][cells_left] {
+            return;
+        }
+        for end in figure_ends(self.groups, self.breaks, start) {
+            if self.feasible[end][cells_left - 1] {
+                current.push((start, end));
+                self.walk(end, cells_left - 1, current, out);
+                current.pop();
+            }
         }
     }
 }
@@ -177,7 +207,7 @@ pub fn cell_count_range(groups: &[DigitGroup]) -> Option<(usize, usize)> {
     if groups.is_empty() || groups.len() > MAX_GROUPS {
         return None;
     }
-    let feasible = feasibility(groups, groups.len());
+    let feasible = feasibility(groups, groups.len(), &[]);
     let counts: Vec<usize> = (1..=groups.len()).filter(|&k| feasible[0][k]).collect();
     Some((*counts.first()?, *counts.last()?))
 }

@@ -4,10 +4,10 @@
 //! own arithmetic chooses among them, and a row still open to two readings is recorded as
 //! an `Ambiguity`, never decided silently.
 
-use super::arith::relations_holding;
+use super::arith::{relations_holding_with, RowRoles};
 use super::cell::{is_year, parse_cell};
 use super::classify::{classify_rows, table_unit, title_from_lines_above};
-use super::digits::{figure_texts, segmentations, DigitGroup};
+use super::digits::{figure_texts, segmentations_with_breaks, DigitGroup};
 use super::{Ambiguity, Cell, Row, RowKind, Table, TableSource};
 use crate::grammar::number::Unit;
 use crate::layout::Line;
@@ -18,6 +18,17 @@ use std::sync::Arc;
 /// Readings kept per row: rows of real tables have a handful, but seven-digit figures
 /// side by side can have thousands, and the true one must stay among them.
 const READING_LIMIT: usize = 8192;
+
+/// Readings kept for a whole table: a table of many rows, each readable in thousands of
+/// ways, keeps fewer per row (at least [`MIN_ROW_READINGS`]) so memory stays bounded.
+const TABLE_READING_BUDGET: usize = 65_536;
+const MIN_ROW_READINGS: usize = 16;
+
+/// Cells the choice of readings may visit for a table (each scoring visits every cell).
+/// Real tables need well under a million; beyond the budget each ambiguous row
+/// considers only its most plausible readings, and rows left tied are reported as
+/// ambiguous, never picked silently.
+const CHOICE_WORK: usize = 50_000_000;
 
 /// A line split into its label and numeric tail, with the whitespace between groups
 /// (three or more spaces mark an empty cell in this kind of extraction).
@@ -142,20 +153,29 @@ impl FlatLine {
     }
 
     /// This line as a row of `columns` cells: as written, or with a leading year taken
-    /// into the label when only that fits.
-    fn fitted(&self, columns: usize) -> Option<(FlatLine, Vec<Vec<Option<String>>>)> {
-        let own = self.readings(columns);
+    /// into the label when only that fits; at most `limit` readings (deciding the column
+    /// count only needs to know whether a row has none, one or several).
+    fn fitted_limited(
+        &self,
+        columns: usize,
+        limit: usize,
+    ) -> Option<(FlatLine, Vec<Vec<Option<String>>>)> {
+        let own = self.readings_limited(columns, limit);
         if !own.is_empty() {
             return Some((self.clone(), own));
         }
         let alt = self.with_year_in_label()?;
-        let r = alt.readings(columns);
+        let r = alt.readings_limited(columns, limit);
         (!r.is_empty()).then_some((alt, r))
     }
 
     /// The readings of this row as exactly `columns` cells (`None` = empty cell), using
     /// the whitespace hints for empty cells, or without them when they fit nowhere.
     pub fn readings(&self, columns: usize) -> Vec<Vec<Option<String>>> {
+        self.readings_limited(columns, READING_LIMIT)
+    }
+
+    fn readings_limited(&self, columns: usize, limit: usize) -> Vec<Vec<Option<String>>> {
         let hinted: Vec<usize> = self
             .gaps
             .iter()
@@ -169,28 +189,30 @@ impl FlatLine {
                 }
             })
             .collect();
-        let with_hints = self.readings_with(columns, &hinted);
+        let with_hints = self.readings_with(columns, &hinted, limit);
         if !with_hints.is_empty() {
             return with_hints;
         }
-        self.readings_with(columns, &vec![0; self.gaps.len()])
+        self.readings_with(columns, &vec![0; self.gaps.len()], limit)
     }
 
-    fn readings_with(&self, columns: usize, empties: &[usize]) -> Vec<Vec<Option<String>>> {
+    fn readings_with(
+        &self,
+        columns: usize,
+        empties: &[usize],
+        limit: usize,
+    ) -> Vec<Vec<Option<String>>> {
         let total_empty: usize = empties.iter().sum();
         if total_empty >= columns {
             return Vec::new();
         }
         let figures = columns - total_empty;
         let mut out = Vec::new();
-        for seg in segmentations(&self.groups, figures, READING_LIMIT) {
-            // A figure never spans a column gap (two or more spaces).
-            if seg
-                .iter()
-                .any(|&(s, e)| (s + 1..e).any(|j| self.gaps[j] >= 2))
-            {
-                continue;
-            }
+        // A figure never spans a column gap (two or more spaces).
+        let breaks: Vec<bool> = (0..self.groups.len())
+            .map(|j| j > 0 && self.gaps[j] >= 2)
+            .collect();
+        for seg in segmentations_with_breaks(&self.groups, figures, limit, &breaks) {
             let texts = figure_texts(&self.groups, &seg);
             let mut cells = Vec::with_capacity(columns);
             for (&(s, _), text) in seg.iter().zip(texts) {
@@ -529,7 +551,7 @@ fn column_count(rows: &[&FlatLine]) -> Option<usize> {
     for c in 1..=max.min(24) {
         let counts: Vec<usize> = rows
             .iter()
-            .map(|r| r.fitted(c).map_or(0, |(_, rs)| rs.len()))
+            .map(|r| r.fitted_limited(c, 2).map_or(0, |(_, rs)| rs.len()))
             .collect();
         let fit = counts.iter().filter(|&&n| n > 0).count();
         let exact = counts.iter().filter(|&&n| n == 1).count();
@@ -690,7 +712,7 @@ fn build_flat_tables(
     // Rows that cannot be read as `columns` cells end the table (text that merely ends
     // in a number, a page footer).
     let fitting: Vec<usize> = (0..run.rows.len())
-        .take_while(|&k| run.rows[k].1.fitted(columns).is_some())
+        .take_while(|&k| run.rows[k].1.fitted_limited(columns, 1).is_some())
         .collect();
     if fitting.len() < 2 && one_row_header.is_none() || fitting.is_empty() {
         return Vec::new();
@@ -705,9 +727,11 @@ fn build_flat_tables(
 
     let mut rows: Vec<Row> = Vec::new();
     let mut readings: Vec<Vec<Vec<Option<String>>>> = Vec::new();
+    let per_row =
+        (TABLE_READING_BUDGET / fitting.len().max(1)).clamp(MIN_ROW_READINGS, READING_LIMIT);
     for &k in &fitting {
         let idx = &run.rows[k].0;
-        let Some((flat, row_readings)) = run.rows[k].1.fitted(columns) else {
+        let Some((flat, row_readings)) = run.rows[k].1.fitted_limited(columns, per_row) else {
             continue;
         };
         for (pos, _, heading) in run.headings.iter().filter(|(p, _, _)| *p == k) {
@@ -818,7 +842,7 @@ fn single_row_header(
     {
         return None;
     }
-    row.1.fitted(words.len() - 1).map(|_| words)
+    row.1.fitted_limited(words.len() - 1, 1).map(|_| words)
 }
 
 /// Reading with the smallest largest figure first: without arithmetic to go on, "1 336"
@@ -844,12 +868,24 @@ fn choose_readings(
     difference_column: bool,
 ) -> Vec<Ambiguity> {
     let ambiguous: Vec<usize> = (0..rows.len()).filter(|&i| readings[i].len() > 1).collect();
-    let orders: Vec<Vec<usize>> = readings.iter().map(|r| plausibility_order(r)).collect();
+    // Each pass scores every considered reading of every ambiguous row (3 passes at most),
+    // and each scoring visits every cell of the table.
+    let cells = rows.iter().map(|r| r.cells.len()).sum::<usize>().max(1);
+    let per_row = (CHOICE_WORK / cells / (3 * ambiguous.len()).max(1)).max(2);
+    let orders: Vec<Vec<usize>> = readings
+        .iter()
+        .map(|r| {
+            let mut order = plausibility_order(r);
+            order.truncate(per_row);
+            order
+        })
+        .collect();
     for &i in &ambiguous {
         if let Some(&first) = orders[i].first() {
             rows[i].cells = cells_of(&readings[i][first]);
         }
     }
+    let roles = RowRoles::of(rows);
     let mut best_sets: Vec<(usize, Vec<usize>)> = Vec::new();
     for pass in 0..3 {
         best_sets.clear();
@@ -857,7 +893,7 @@ fn choose_readings(
             let mut scored: Vec<(i64, usize)> = Vec::new();
             for &r in &orders[i] {
                 rows[i].cells = cells_of(&readings[i][r]);
-                scored.push((relations_holding(rows, difference_column), r));
+                scored.push((relations_holding_with(rows, &roles, difference_column), r));
             }
             let top = scored.iter().map(|s| s.0).max().unwrap_or(0);
             let best: Vec<usize> = scored.iter().filter(|s| s.0 == top).map(|s| s.1).collect();

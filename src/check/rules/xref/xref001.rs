@@ -6,6 +6,7 @@ use crate::check::finding::Severity;
 use crate::check::registry::{Family, Rule};
 use crate::check::view::{is_total_label, normalise, TableView};
 use crate::check::Sink;
+use std::collections::HashMap;
 
 pub const RULE: Rule = Rule {
     code: "XREF001",
@@ -26,31 +27,59 @@ is 340 h (2019) and 1 790 h (total) in one table but 350 h and 1 800 h in the ot
 /// figure: (row in a, column in a, row in b, column in b).
 type Pair = (usize, usize, usize, usize);
 
-fn shared_cells(a: &TableView, b: &TableView) -> Vec<Pair> {
-    // Headers written twice in one table ("Utfall", "Utfall") name nothing by themselves.
-    let unique = |v: &TableView| -> Vec<Option<String>> {
+/// A table's row labels and column headers, normalised once: a document with many
+/// tables compares every pair of them.
+struct Names {
+    /// Headers written twice in one table ("Utfall", "Utfall") name nothing by themselves.
+    headers: Vec<Option<String>>,
+    /// Normalised row label → the rows with it.
+    rows: HashMap<String, Vec<usize>>,
+    labels: Vec<String>,
+}
+
+impl Names {
+    fn of(v: &TableView) -> Names {
         let hs: Vec<String> = (0..v.cols()).map(|c| normalise(&v.header(c))).collect();
-        hs.iter()
+        let headers = hs
+            .iter()
             .map(|h| {
                 (!h.is_empty() && hs.iter().filter(|x| *x == h).count() == 1).then(|| h.clone())
             })
-            .collect()
-    };
-    let (ha, hb) = (unique(a), unique(b));
+            .collect();
+        let labels: Vec<String> = (0..v.rows()).map(|r| normalise(&v.label(r))).collect();
+        let mut rows: HashMap<String, Vec<usize>> = HashMap::new();
+        for (r, l) in labels.iter().enumerate() {
+            rows.entry(l.clone()).or_default().push(r);
+        }
+        Names {
+            headers,
+            rows,
+            labels,
+        }
+    }
+}
+
+fn shared_cells(a: &TableView, na: &Names, b: &TableView, nb: &Names) -> Vec<Pair> {
     let mut out = Vec::new();
-    for ra in 0..a.rows() {
-        let label = normalise(&a.label(ra));
+    if !na
+        .headers
+        .iter()
+        .flatten()
+        .any(|h| nb.headers.contains(&Some(h.clone())))
+    {
+        return out;
+    }
+    for (ra, label) in na.labels.iter().enumerate() {
         // A bare "Summa" names nothing specific enough to match across tables.
-        if label.len() < 4 || (is_total_label(&label) && !label.contains(' ')) {
+        if label.len() < 4 || (is_total_label(label) && !label.contains(' ')) {
             continue;
         }
-        let rbs: Vec<usize> = (0..b.rows())
-            .filter(|&r| normalise(&b.label(r)) == label)
-            .collect();
-        let [rb] = rbs.as_slice() else { continue };
-        for (ca, h) in ha.iter().enumerate() {
+        let Some([rb]) = nb.rows.get(label).map(Vec::as_slice) else {
+            continue;
+        };
+        for (ca, h) in na.headers.iter().enumerate() {
             let Some(h) = h else { continue };
-            let Some(cb) = hb.iter().position(|x| x.as_ref() == Some(h)) else {
+            let Some(cb) = nb.headers.iter().position(|x| x.as_ref() == Some(h)) else {
                 continue;
             };
             if a.figure(ra, ca).is_some() && b.figure(*rb, cb).is_some() {
@@ -64,9 +93,10 @@ fn shared_cells(a: &TableView, b: &TableView) -> Vec<Pair> {
 pub fn check(sink: &mut Sink) {
     let doc = sink.document;
     let views: Vec<TableView> = doc.tables.iter().map(TableView::new).collect();
+    let names: Vec<Names> = views.iter().map(Names::of).collect();
     for (i, a) in views.iter().enumerate() {
         for (j, b) in views.iter().enumerate().skip(i + 1) {
-            let pairs = shared_cells(a, b);
+            let pairs = shared_cells(a, &names[i], b, &names[j]);
             let agrees = |&(ra, ca, rb, cb): &Pair| matches!((a.figure(ra, ca), b.figure(rb, cb)), (Some(x), Some(y)) if x.meets(&y) && !x.nominal.is_zero());
             let agreeing = pairs.iter().filter(|p| agrees(p)).count();
             let differing = pairs
