@@ -1,7 +1,7 @@
 //! Property: any Decimal written the Swedish way (each thousands separator, each minus
 //! style, decimal comma or point) parses back to itself with the writer's precision.
 
-use justera::grammar::number::{format_decimal, parse_figure, Style, Unit};
+use justera::grammar::number::{format_decimal, parse_figure, Style, Unit, MAX_INTEGER_DIGITS};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -9,11 +9,18 @@ const GROUPS: [char; 4] = [' ', '\u{a0}', '\u{202f}', '\u{2009}'];
 const MINUSES: [&str; 6] = ["-", "−", "‐", "–", "- ", "– "];
 
 fn any_decimal() -> impl Strategy<Value = Decimal> {
-    // Mantissa up to 2^96 - 1 and any scale Decimal allows.
-    (any::<i128>(), 0u32..=28).prop_filter_map("in range", |(m, s)| {
+    // Mantissa up to 2^96 - 1 and any scale Decimal allows, within the figures justera
+    // reads: at most MAX_INTEGER_DIGITS digits before the decimal comma.
+    (any::<i128>(), 0u32..=28).prop_filter_map("a figure", |(m, s)| {
         let m = m % (1i128 << 96);
-        Decimal::try_from_i128_with_scale(m, s).ok()
+        Decimal::try_from_i128_with_scale(m, s)
+            .ok()
+            .filter(|d| integer_digits(*d) <= MAX_INTEGER_DIGITS)
     })
+}
+
+fn integer_digits(d: Decimal) -> usize {
+    d.trunc().abs().to_string().trim_start_matches('0').len()
 }
 
 proptest! {
@@ -33,6 +40,14 @@ proptest! {
         prop_assert_eq!(fig.value, value, "{:?}", text);
         prop_assert_eq!(fig.decimals, value.scale());
         prop_assert_eq!(fig.unit, unit.1);
+    }
+
+    #[test]
+    fn longer_digit_runs_are_no_figures(digits in MAX_INTEGER_DIGITS + 1..=28usize, group in 0usize..GROUPS.len()) {
+        let value: Decimal = format!("1{}", "0".repeat(digits - 1)).parse().unwrap_or_default();
+        let style = Style { group: GROUPS[group], minus: "-", decimal: ',' };
+        let text = format_decimal(value, style);
+        prop_assert!(parse_figure(&text).is_none(), "{text:?}");
     }
 
     #[test]
