@@ -22,13 +22,38 @@ pub fn engine_version() -> String {
         .get_or_init(|| {
             let build = std::env::current_exe()
                 .ok()
-                .and_then(|exe| File::open(exe).ok())
-                .and_then(|f| hash_reader(f).ok())
+                .and_then(|exe| executable_fingerprint(&exe).ok())
                 .map(|h| h[..16].to_string())
                 .unwrap_or_else(|| "unknown-build".to_string());
             format!("{}+{build}", env!("CARGO_PKG_VERSION"))
         })
         .clone()
+}
+
+/// Size, modification time and the first and last MiB of the executable: every build
+/// differs in these, and hashing them takes a millisecond where hashing the whole
+/// binary (tens of MiB with debug info) held up the start of every run.
+fn executable_fingerprint(exe: &Path) -> io::Result<String> {
+    use std::io::{Seek, SeekFrom};
+    const PART: u64 = 1 << 20;
+    let mut f = File::open(exe)?;
+    let meta = f.metadata()?;
+    let mut hasher = Sha256::new();
+    hasher.update(meta.len().to_le_bytes());
+    if let Ok(modified) = meta.modified() {
+        let since = modified
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
+        hasher.update(since.as_nanos().to_le_bytes());
+    }
+    let mut buf = Vec::new();
+    (&mut f).take(PART).read_to_end(&mut buf)?;
+    if meta.len() > PART {
+        f.seek(SeekFrom::Start(meta.len().saturating_sub(PART).max(PART)))?;
+        f.take(PART).read_to_end(&mut buf)?;
+    }
+    hasher.update(&buf);
+    Ok(hex(&hasher.finalize()))
 }
 
 pub fn hash_reader(mut reader: impl Read) -> io::Result<String> {
@@ -107,7 +132,7 @@ impl Cache {
             f.write_all(line.as_bytes())?;
             f.write_all(b"\n")?;
         }
-        f.commit()?;
+        f.commit_unsynced()?;
         Ok(path)
     }
 }
