@@ -85,7 +85,8 @@ fn garbage_reply_is_a_crash_not_a_result() {
     let exe = fake_worker(
         dir.path(),
         "garbage",
-        "cat >/dev/null; echo '{\"Ok\": {\"path\": 3'",
+        // One request line in, one broken reply line out (the persistent protocol).
+        "read -r request; echo '{\"Ok\": {\"path\": 3'",
     );
     let err = read_isolated(&exe, &some_pdf(dir.path()), &opts(10)).unwrap_err();
     assert_eq!(err.reason.code(), "crashed");
@@ -444,4 +445,26 @@ fn passwords_from_the_command_line_and_a_password_file() {
         .output()
         .expect("run");
     assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn one_worker_serves_many_files_and_a_failure_costs_only_its_own() {
+    // The same thread reads a good file, a crash, garbage, and the good file again: the
+    // failures are the bad files' only, and the good file reads the same both times.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let good =
+        manifest_dir().join("corpus/pdf/herrljunga-itvt-2017-09-06-ts-sammantradestider-2018.pdf");
+    let exe = PathBuf::from(JUSTERA);
+    let first = read_isolated(&exe, &good, &opts(30)).expect("good file reads");
+    let truncated = dir.path().join("truncated.pdf");
+    let bytes = std::fs::read(&good).expect("read pdf");
+    std::fs::write(&truncated, &bytes[..bytes.len() / 3]).expect("write");
+    let _ = read_isolated(&exe, &truncated, &opts(30));
+    let garbage = dir.path().join("garbage.pdf");
+    std::fs::write(&garbage, b"%PDF-1.7\n\xff\xfe not a pdf at all").expect("write");
+    assert!(read_isolated(&exe, &garbage, &opts(30)).is_err());
+    for _ in 0..3 {
+        let again = read_isolated(&exe, &good, &opts(30)).expect("good file reads again");
+        assert_eq!(first.pages, again.pages);
+    }
 }

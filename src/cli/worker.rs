@@ -1,6 +1,7 @@
 //! `justera worker FILE` (hidden): reads one file in this process and writes the result
-//! as JSON to stdout. The parent process starts it to isolate PDF reading; see
-//! `ingest::worker`.
+//! as JSON to stdout; `justera worker --serve` reads one request per stdin line and
+//! answers each with one JSON line. The parent process starts it to isolate PDF
+//! reading; see `ingest::worker`.
 
 use clap::Args;
 use std::path::PathBuf;
@@ -13,10 +14,20 @@ pub struct WorkerArgs {
     /// Address-space ceiling in MiB (0: none).
     #[arg(long, default_value_t = 4096)]
     pub memory_limit: u64,
-    /// The file to read.
-    pub file: PathBuf,
+    /// Serve requests (one JSON line each: path and passwords) until stdin closes.
+    #[arg(long)]
+    pub serve: bool,
+    /// The file to read (without --serve).
+    pub file: Option<PathBuf>,
 }
 
 pub fn run(args: WorkerArgs) -> u8 {
-    crate::ingest::worker::serve(&args.file, args.timeout, args.memory_limit)
+    match (&args.file, args.serve) {
+        (_, true) => crate::ingest::worker::serve_many(args.timeout, args.memory_limit),
+        (Some(file), false) => crate::ingest::worker::serve(file, args.timeout, args.memory_limit),
+        (None, false) => {
+            eprintln!("error: worker: a FILE or --serve is required");
+            crate::cli::exit::USAGE
+        }
+    }
 }

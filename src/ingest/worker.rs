@@ -2,16 +2,19 @@
 //! subcommand `worker`), so a stack overflow, an abort, a hang or a memory blow-up in
 //! the PDF reader costs that one file and never the run.
 //!
-//! Protocol: the parent starts `justera worker --timeout T --memory-limit M -- FILE`,
-//! writes the passwords to try as a JSON array on the child's stdin (not on the command
-//! line, where other users could read them), and reads one JSON value from its stdout:
-//! `{"Ok": IngestedFile}` or `{"Err": FailureReason}`. The parent enforces the time
-//! limit (kill), maps signals to reasons, and never trusts the output blindly (size cap,
-//! parse errors become `Crashed`). Inside, the worker caps its own address space and
-//! CPU time with setrlimit, so compression bombs end as "too large" / "timed out".
+//! Protocol: each thread of the parent starts one `justera worker --serve --timeout T
+//! --memory-limit M` and keeps it; per file it writes one JSON line to the worker's
+//! stdin, `{"path", "passwords"}` (passwords never on a command line, where other users
+//! could read them), and reads one JSON line back: `{"Ok": IngestedFile}` or `{"Err":
+//! FailureReason}`. The parent enforces the time limit (kill), maps signals to reasons,
+//! never trusts the output blindly (size cap, parse errors become `Crashed`), and starts
+//! a fresh worker after any failure and every [`RECYCLE_AFTER`] files. Inside, the worker
+//! caps its own address space with setrlimit, so compression bombs end as "too large".
+//! (`justera worker FILE` still reads a single file, with a CPU-time cap as well.)
 
 use super::{FailureReason, IngestError, IngestOptions, IngestedFile, RawContent};
-use std::io::{Read, Write};
+use serde::{Deserialize, Serialize};
+use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
@@ -63,105 +66,222 @@ pub fn is_pdf_input(path: &Path) -> bool {
     memchr::memmem::find(&head[..n], b"%PDF-").is_some()
 }
 
-/// Reads one file in a worker process started from `exe`. Thread-safe: every call owns
-/// its child and its pipes.
+/// Files one worker process reads before it is replaced: memory a file leaves behind
+/// (fragmentation under the address-space ceiling) never piles up for long.
+pub const RECYCLE_AFTER: usize = 32;
+
+/// What the reader thread of a worker's stdout passes on.
+enum Msg {
+    Line(Vec<u8>),
+    TooLarge,
+    Closed,
+}
+
+/// A `justera worker --serve` process owned by one thread of the parent.
+struct Persistent {
+    exe: PathBuf,
+    limits: (u64, u64),
+    child: std::process::Child,
+    stdin: std::process::ChildStdin,
+    replies: mpsc::Receiver<Msg>,
+    err_tail: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+    served: usize,
+}
+
+impl Persistent {
+    fn start(exe: &Path, opts: &IngestOptions) -> std::io::Result<Persistent> {
+        let mut child = Command::new(exe)
+            .arg("worker")
+            .arg("--serve")
+            .arg("--timeout")
+            .arg(opts.timeout_secs.to_string())
+            .arg("--memory-limit")
+            .arg(opts.memory_limit_mb.to_string())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()?;
+        let stdin = child
+            .stdin
+            .take()
+            .ok_or_else(|| std::io::Error::other("no stdin"))?;
+        let stdout = child
+            .stdout
+            .take()
+            .ok_or_else(|| std::io::Error::other("no stdout"))?;
+        // A reply (every glyph of a file) is hundreds of KiB: with the default 64 KiB
+        // pipe the worker stalls until this side is scheduled to drain it.
+        {
+            use std::os::fd::AsRawFd;
+            // SAFETY: F_SETPIPE_SZ only resizes the pipe behind a descriptor we own;
+            // failure (an older kernel, a lower limit) leaves the default size.
+            unsafe { libc::fcntl(stdout.as_raw_fd(), libc::F_SETPIPE_SZ, 1 << 20) };
+        }
+        let (tx, replies) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut reader = std::io::BufReader::with_capacity(1 << 16, stdout);
+            loop {
+                let mut line = Vec::new();
+                let n = (&mut reader)
+                    .take(MAX_REPLY_BYTES as u64 + 1)
+                    .read_until(b'\n', &mut line);
+                let msg = match n {
+                    Ok(0) | Err(_) => Msg::Closed,
+                    Ok(_) if line.len() > MAX_REPLY_BYTES => Msg::TooLarge,
+                    Ok(_) => Msg::Line(line),
+                };
+                let last = !matches!(msg, Msg::Line(_));
+                if tx.send(msg).is_err() || last {
+                    return;
+                }
+            }
+        });
+        let err_tail = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        if let Some(mut stderr) = child.stderr.take() {
+            let tail = std::sync::Arc::clone(&err_tail);
+            std::thread::spawn(move || {
+                // Keep only the tail: the last lines say why a worker died.
+                let mut chunk = [0u8; 8192];
+                while let Ok(n) = stderr.read(&mut chunk) {
+                    if n == 0 {
+                        break;
+                    }
+                    if let Ok(mut t) = tail.lock() {
+                        t.extend_from_slice(&chunk[..n]);
+                        if t.len() > 16384 {
+                            let cut = t.len() - 8192;
+                            t.drain(..cut);
+                        }
+                    }
+                }
+            });
+        }
+        Ok(Persistent {
+            exe: exe.to_path_buf(),
+            limits: (opts.timeout_secs, opts.memory_limit_mb),
+            child,
+            stdin,
+            replies,
+            err_tail,
+            served: 0,
+        })
+    }
+
+    fn fits(&self, exe: &Path, opts: &IngestOptions) -> bool {
+        self.exe == exe
+            && self.limits == (opts.timeout_secs, opts.memory_limit_mb)
+            && self.served < RECYCLE_AFTER
+    }
+
+    /// Sends one request and waits for its reply. `Err` means the worker is gone (or must
+    /// go): the caller drops it and the reason is the file's.
+    fn request(&mut self, path: &Path, opts: &IngestOptions) -> Result<Reply, FailureReason> {
+        let req = Request {
+            path: path.to_path_buf(),
+            passwords: opts.passwords_for(path),
+        };
+        let mut line = serde_json::to_vec(&req).unwrap_or_default();
+        line.push(b'\n');
+        self.served += 1;
+        if self
+            .stdin
+            .write_all(&line)
+            .and_then(|_| self.stdin.flush())
+            .is_err()
+        {
+            return Err(self.death(opts));
+        }
+        let limit = Duration::from_secs(opts.timeout_secs.max(1));
+        match self.replies.recv_timeout(limit) {
+            Ok(Msg::Line(bytes)) => match serde_json::from_slice::<Reply>(&bytes) {
+                Ok(reply) => Ok(reply),
+                Err(e) => {
+                    let _ = self.child.kill();
+                    Err(FailureReason::Crashed(format!(
+                        "worker reply unreadable ({e})"
+                    )))
+                }
+            },
+            Ok(Msg::TooLarge) => {
+                let _ = self.child.kill();
+                Err(FailureReason::TooLarge(format!(
+                    "text output larger than {} MiB",
+                    MAX_REPLY_BYTES >> 20
+                )))
+            }
+            Ok(Msg::Closed) | Err(mpsc::RecvTimeoutError::Disconnected) => Err(self.death(opts)),
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                let _ = self.child.kill();
+                Err(FailureReason::TimedOut(opts.timeout_secs))
+            }
+        }
+    }
+
+    /// Why the worker ended while reading a file, from its exit status and stderr.
+    fn death(&mut self, opts: &IngestOptions) -> FailureReason {
+        match self.child.wait() {
+            Ok(status) => {
+                // The stderr reader may still be draining the last lines.
+                std::thread::sleep(Duration::from_millis(20));
+                let tail = self
+                    .err_tail
+                    .lock()
+                    .map(|t| String::from_utf8_lossy(&t).into_owned())
+                    .unwrap_or_default();
+                death_reason(status, &tail, opts)
+            }
+            Err(e) => FailureReason::Crashed(format!("lost the worker: {e}")),
+        }
+    }
+}
+
+impl Drop for Persistent {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+thread_local! {
+    /// Each thread of the parent keeps its own worker, so files read in parallel never
+    /// wait for each other's workers, and a worker is started once per thread (and again
+    /// after a failure or [`RECYCLE_AFTER`] files), not once per file.
+    static WORKER: std::cell::RefCell<Option<Persistent>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Reads one file in a worker process started from `exe`. Thread-safe: every thread owns
+/// its worker and its pipes.
 pub fn read_isolated(
     exe: &Path,
     path: &Path,
     opts: &IngestOptions,
 ) -> Result<IngestedFile, IngestError> {
     let fail = |reason| IngestError::new(path, reason);
-    let passwords = opts.passwords_for(path);
-    let mut child = Command::new(exe)
-        .arg("worker")
-        .arg("--timeout")
-        .arg(opts.timeout_secs.to_string())
-        .arg("--memory-limit")
-        .arg(opts.memory_limit_mb.to_string())
-        .arg("--")
-        .arg(path)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| fail(FailureReason::Crashed(format!("cannot start worker: {e}"))))?;
-    if let Some(mut stdin) = child.stdin.take() {
-        // A few bytes: fits the pipe buffer, so this cannot block. A worker that died
-        // early makes this fail; its exit status tells why.
-        let _ = stdin.write_all(&serde_json::to_vec(&passwords).unwrap_or_default());
-    }
-    let (tx, rx) = mpsc::channel();
-    let stdout = child.stdout.take();
-    let out_reader = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let too_big = match stdout {
-            Some(s) => {
-                let mut limited = s.take(MAX_REPLY_BYTES as u64 + 1);
-                let _ = limited.read_to_end(&mut buf);
-                buf.len() > MAX_REPLY_BYTES
-            }
-            None => false,
-        };
-        let _ = tx.send(too_big);
-        buf
-    });
-    let stderr = child.stderr.take();
-    let err_reader = std::thread::spawn(move || {
-        // Keep only the tail: the last lines say why a worker died.
-        let mut tail: Vec<u8> = Vec::new();
-        if let Some(mut s) = stderr {
-            let mut chunk = [0u8; 8192];
-            while let Ok(n) = s.read(&mut chunk) {
-                if n == 0 {
-                    break;
-                }
-                tail.extend_from_slice(&chunk[..n]);
-                if tail.len() > 16384 {
-                    tail.drain(..tail.len() - 8192);
-                }
-            }
+    let result = WORKER.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if !slot.as_ref().is_some_and(|w| w.fits(exe, opts)) {
+            *slot = None;
+            *slot = Some(
+                Persistent::start(exe, opts)
+                    .map_err(|e| FailureReason::Crashed(format!("cannot start worker: {e}")))?,
+            );
         }
-        String::from_utf8_lossy(&tail).into_owned()
-    });
-
-    let limit = Duration::from_secs(opts.timeout_secs.max(1));
-    let outcome = rx.recv_timeout(limit);
-    let killed = !matches!(outcome, Ok(false));
-    if killed {
-        let _ = child.kill();
-    }
-    let status = child.wait();
-    if outcome.is_err() {
-        // The readers are left to finish on their own: a grandchild could hold the
-        // pipes open, and waiting for it would defeat the time limit.
-        return Err(fail(FailureReason::TimedOut(opts.timeout_secs)));
-    }
-    let out = out_reader.join().unwrap_or_default();
-    let err_tail = err_reader.join().unwrap_or_default();
-    match outcome {
-        Err(_) => return Err(fail(FailureReason::TimedOut(opts.timeout_secs))),
-        Ok(true) => {
-            return Err(fail(FailureReason::TooLarge(format!(
-                "text output larger than {} MiB",
-                MAX_REPLY_BYTES >> 20
-            ))))
+        let worker = slot
+            .as_mut()
+            .ok_or_else(|| FailureReason::Crashed("no worker".into()))?;
+        let result = worker.request(path, opts);
+        if result.is_err() {
+            // Killed, timed out or dead: the next file gets a fresh worker.
+            *slot = None;
         }
-        Ok(false) => {}
-    }
-    let status =
-        status.map_err(|e| fail(FailureReason::Crashed(format!("lost the worker: {e}"))))?;
-    if !status.success() {
-        return Err(fail(death_reason(status, &err_tail, opts)));
-    }
-    match serde_json::from_slice::<Reply>(&out) {
+        result
+    });
+    match result {
         Ok(Ok(mut file)) => {
             file.path = std::sync::Arc::from(path.display().to_string());
             Ok(file)
         }
-        Ok(Err(reason)) => Err(fail(reason)),
-        Err(e) => Err(fail(FailureReason::Crashed(format!(
-            "worker reply unreadable ({e})"
-        )))),
+        Ok(Err(reason)) | Err(reason) => Err(fail(reason)),
     }
 }
 
@@ -224,6 +344,59 @@ pub fn serve(path: &Path, timeout_secs: u64, memory_limit_mb: u64) -> u8 {
     let mut input = Vec::new();
     let _ = std::io::stdin().read_to_end(&mut input);
     let passwords: Vec<String> = serde_json::from_slice(&input).unwrap_or_default();
+    let reply = read_reply(path, passwords, timeout_secs, memory_limit_mb);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = serde_json::to_writer(&mut out, &reply).is_ok() && out.flush().is_ok();
+    if written {
+        0
+    } else {
+        3
+    }
+}
+
+/// The persistent worker side (`justera worker --serve`): one request per stdin line
+/// (`{"path", "passwords"}`), one reply per stdout line, until stdin closes. The parent
+/// keeps the time limit (it kills a worker that does not answer in time) and starts a
+/// fresh worker after a crash, a time-out or [`RECYCLE_AFTER`] files.
+pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64) -> u8 {
+    // CPU seconds add up over the files a worker serves: the parent's clock is the limit.
+    set_limits(0, memory_limit_mb);
+    std::panic::set_hook(Box::new(|_| {}));
+    let stdin = std::io::stdin();
+    let mut line = String::new();
+    loop {
+        line.clear();
+        match stdin.lock().read_line(&mut line) {
+            Ok(0) | Err(_) => return 0,
+            Ok(_) => {}
+        }
+        let reply: Reply = match serde_json::from_str::<Request>(&line) {
+            Ok(req) => read_reply(&req.path, req.passwords, timeout_secs, memory_limit_mb),
+            Err(e) => Err(FailureReason::Crashed(format!("bad worker request: {e}"))),
+        };
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let written = serde_json::to_writer(&mut out, &reply).is_ok()
+            && out.write_all(b"\n").is_ok()
+            && out.flush().is_ok();
+        if !written {
+            return 3;
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Request {
+    path: PathBuf,
+    passwords: Vec<String>,
+}
+
+/// Reads one file on a thread with a deep stack and turns every outcome into a reply.
+fn read_reply(
+    path: &Path,
+    passwords: Vec<String>,
+    timeout_secs: u64,
+    memory_limit_mb: u64,
+) -> Reply {
     let opts = IngestOptions {
         timeout_secs,
         passwords,
@@ -236,7 +409,7 @@ pub fn serve(path: &Path, timeout_secs: u64, memory_limit_mb: u64) -> u8 {
         .name("read".into())
         .stack_size(WORKER_STACK_BYTES)
         .spawn(move || super::read_file(&path_buf, &opts));
-    let reply: Reply = match reading.map(|h| h.join()) {
+    match reading.map(|h| h.join()) {
         Ok(Ok(Ok(mut file))) => {
             sanitize(&mut file);
             Ok(file)
@@ -247,13 +420,6 @@ pub fn serve(path: &Path, timeout_secs: u64, memory_limit_mb: u64) -> u8 {
             super::load::panic_message(&panic)
         ))),
         Err(e) => Err(FailureReason::Crashed(format!("cannot start reader: {e}"))),
-    };
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = serde_json::to_writer(&mut out, &reply).is_ok() && out.flush().is_ok();
-    if written {
-        0
-    } else {
-        3
     }
 }
 
