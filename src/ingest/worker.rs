@@ -5,8 +5,8 @@
 //! Protocol: each thread of the parent starts one `justera worker --serve --timeout T
 //! --memory-limit M` and keeps it; per file it writes one JSON line to the worker's
 //! stdin, `{"path", "passwords"}` (passwords never on a command line, where other users
-//! could read them), and reads one JSON line back: `{"Ok": IngestedFile}` or `{"Err":
-//! FailureReason}`. The parent enforces the time limit (kill), maps signals to reasons,
+//! could read them), and reads one reply frame back: a magic, a length and the reply
+//! `{"Ok": IngestedFile}` or `{"Err": FailureReason}` as MessagePack. The parent enforces the time limit (kill), maps signals to reasons,
 //! never trusts the output blindly (size cap, parse errors become `Crashed`), and starts
 //! a fresh worker after any failure and every [`RECYCLE_AFTER`] files. Inside, the worker
 //! caps its own address space with setrlimit, so compression bombs end as "too large".
@@ -74,6 +74,7 @@ pub const RECYCLE_AFTER: usize = 32;
 enum Msg {
     Line(Vec<u8>),
     TooLarge,
+    BadFrame,
     Closed,
 }
 
@@ -121,15 +122,7 @@ impl Persistent {
         std::thread::spawn(move || {
             let mut reader = std::io::BufReader::with_capacity(1 << 16, stdout);
             loop {
-                let mut line = Vec::new();
-                let n = (&mut reader)
-                    .take(MAX_REPLY_BYTES as u64 + 1)
-                    .read_until(b'\n', &mut line);
-                let msg = match n {
-                    Ok(0) | Err(_) => Msg::Closed,
-                    Ok(_) if line.len() > MAX_REPLY_BYTES => Msg::TooLarge,
-                    Ok(_) => Msg::Line(line),
-                };
+                let msg = read_frame(&mut reader);
                 let last = !matches!(msg, Msg::Line(_));
                 if tx.send(msg).is_err() || last {
                     return;
@@ -193,7 +186,7 @@ impl Persistent {
         }
         let limit = Duration::from_secs(opts.timeout_secs.max(1));
         match self.replies.recv_timeout(limit) {
-            Ok(Msg::Line(bytes)) => match serde_json::from_slice::<Reply>(&bytes) {
+            Ok(Msg::Line(bytes)) => match rmp_serde::from_slice::<Reply>(&bytes) {
                 Ok(reply) => Ok(reply),
                 Err(e) => {
                     let _ = self.child.kill();
@@ -202,6 +195,12 @@ impl Persistent {
                     )))
                 }
             },
+            Ok(Msg::BadFrame) => {
+                let _ = self.child.kill();
+                Err(FailureReason::Crashed(
+                    "worker reply unreadable (not a reply frame)".into(),
+                ))
+            }
             Ok(Msg::TooLarge) => {
                 let _ = self.child.kill();
                 Err(FailureReason::TooLarge(format!(
@@ -375,12 +374,49 @@ pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64) -> u8 {
             Err(e) => Err(FailureReason::Crashed(format!("bad worker request: {e}"))),
         };
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        let written = serde_json::to_writer(&mut out, &reply).is_ok()
-            && out.write_all(b"\n").is_ok()
-            && out.flush().is_ok();
-        if !written {
+        if write_frame(&mut out, &reply)
+            .and_then(|_| out.flush())
+            .is_err()
+        {
             return 3;
         }
+    }
+}
+
+/// Marks the start of each reply frame: `FRAME_MAGIC`, the payload's length (u64, little
+/// endian), then the reply as MessagePack.
+const FRAME_MAGIC: &[u8; 4] = b"JSW1";
+
+fn write_frame(out: &mut impl Write, reply: &Reply) -> std::io::Result<()> {
+    let payload = rmp_serde::to_vec_named(reply).or_else(|e| {
+        let fallback: Reply = Err(FailureReason::Crashed(format!("cannot encode reply: {e}")));
+        rmp_serde::to_vec_named(&fallback)
+    });
+    let payload = payload.map_err(std::io::Error::other)?;
+    out.write_all(FRAME_MAGIC)?;
+    out.write_all(&(payload.len() as u64).to_le_bytes())?;
+    out.write_all(&payload)
+}
+
+/// Reads one reply frame; `Msg::Closed` when the stream ends first.
+fn read_frame(reader: &mut impl Read) -> Msg {
+    let mut header = [0u8; 12];
+    if reader.read_exact(&mut header).is_err() {
+        return Msg::Closed;
+    }
+    if &header[..4] != FRAME_MAGIC {
+        return Msg::BadFrame;
+    }
+    let mut len = [0u8; 8];
+    len.copy_from_slice(&header[4..]);
+    let len = u64::from_le_bytes(len);
+    if len > MAX_REPLY_BYTES as u64 {
+        return Msg::TooLarge;
+    }
+    let mut payload = vec![0u8; len as usize];
+    match reader.read_exact(&mut payload) {
+        Ok(()) => Msg::Line(payload),
+        Err(_) => Msg::Closed,
     }
 }
 
