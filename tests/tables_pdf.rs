@@ -3,6 +3,8 @@
 //! arithmetically must come out with the same rows, labels and figures in the same
 //! columns.
 
+mod common;
+
 use justera::ingest::{read_file, IngestOptions};
 use justera::table::{extract, parse_cell, Table};
 use serde_json::Value;
@@ -240,18 +242,7 @@ fn header_differences(read: &dyn Fn(&str) -> Vec<Table>, files: &[&str]) -> (usi
             if t["arithmetic"].as_str() == Some("unchecked") || t["header_rows"] != 1 {
                 continue;
             }
-            let grid: Vec<Vec<String>> = t["rows"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|r| {
-                    r.as_array()
-                        .into_iter()
-                        .flatten()
-                        .map(|c| c.as_str().unwrap_or("").to_string())
-                        .collect()
-                })
-                .collect();
+            let grid = common::grid_of(t);
             let want: Vec<String> = grid[0].iter().skip(1).map(|h| norm_header(h)).collect();
             let Some(table) = ours.iter().max_by_key(|o| matching_rows(o, &grid[1..])) else {
                 continue;

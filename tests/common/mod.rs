@@ -96,18 +96,7 @@ pub fn corpus_tables() -> Vec<GridTable> {
     if let Value::Object(files) = json {
         for (file, tables) in files {
             for t in tables.as_array().into_iter().flatten() {
-                let grid: Vec<Vec<String>> = t["rows"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .map(|r| {
-                        r.as_array()
-                            .into_iter()
-                            .flatten()
-                            .map(|c| c.as_str().unwrap_or("").to_string())
-                            .collect()
-                    })
-                    .collect();
+                let grid = grid_of(t);
                 let header_rows = t["header_rows"].as_u64().unwrap_or(0) as usize;
                 out.push(GridTable {
                     file: file.clone(),
@@ -136,5 +125,21 @@ pub fn lint_rules(path: &std::path::Path) -> Vec<String> {
         .into_iter()
         .flatten()
         .filter_map(|f| f["rule"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// A tables.json table's cells, row by row, as text.
+pub fn grid_of(t: &Value) -> Vec<Vec<String>> {
+    t["rows"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| {
+            r.as_array()
+                .into_iter()
+                .flatten()
+                .map(|c| c.as_str().unwrap_or("").to_string())
+                .collect()
+        })
         .collect()
 }
