@@ -33,3 +33,18 @@ pub fn process_file(path: &Path, opts: &IngestOptions) -> Result<ProcessedFile, 
         stats,
     })
 }
+
+/// [`process_file`] in an isolated worker process when `opts.isolate` is set and a
+/// `justera` binary is at hand (the audit's way: every stage of every file is then under
+/// the time and memory limits), else in this process.
+pub fn process_file_isolated(
+    path: &Path,
+    opts: &IngestOptions,
+) -> Result<ProcessedFile, IngestError> {
+    if opts.isolate {
+        if let Some(exe) = crate::ingest::worker::worker_exe() {
+            return crate::ingest::worker::process_isolated(&exe, path, opts);
+        }
+    }
+    process_file(path, opts)
+}

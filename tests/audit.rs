@@ -311,3 +311,22 @@ fn a_changed_vocabulary_invalidates_the_cache() {
     let changed = run(&["--grammars", s(&grammars)]);
     assert!(!changed.contains("from cache"), "{changed}");
 }
+
+#[test]
+fn outputs_are_identical_with_every_stage_in_worker_processes_or_in_process() {
+    // The audit runs each file's whole pipeline in a worker process and takes the result
+    // back as MessagePack; nothing may be lost or changed on the way.
+    let tmp = tempfile::tempdir().unwrap();
+    let root = archive(tmp.path());
+    let isolated = tmp.path().join("isolated");
+    let in_process = tmp.path().join("in-process");
+    let (c1, _, _) = justera(&["audit", s(&root), "--quiet", "--out", s(&isolated)]);
+    let out = Command::new(env!("CARGO_BIN_EXE_justera"))
+        .args(["audit", s(&root), "--quiet", "--out", s(&in_process)])
+        .env("JUSTERA_WORKER_EXE", "")
+        .current_dir(repo())
+        .output()
+        .expect("run justera");
+    assert_eq!(Some(c1), out.status.code());
+    assert_same_outputs(&isolated, &in_process);
+}

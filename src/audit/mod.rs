@@ -201,7 +201,7 @@ fn process_one(file: &InputFile, opts: &AuditOptions) -> Processed {
     }
     // Later stages run in this process: a panic on odd input costs this file only.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        crate::pipeline::process_file(&file.path, &opts.ingest)
+        crate::pipeline::process_file_isolated(&file.path, &opts.ingest)
     }));
     match result {
         Ok(Ok(pf)) => {

@@ -34,6 +34,13 @@ const WORKER_STACK_BYTES: usize = 256 << 20;
 
 type Reply = Result<IngestedFile, FailureReason>;
 
+/// The `--grammars DIR` the parent was started with, passed on to its workers.
+static GRAMMARS_DIR: OnceLock<PathBuf> = OnceLock::new();
+
+pub fn set_grammars_dir(dir: &Path) {
+    let _ = GRAMMARS_DIR.set(dir.to_path_buf());
+}
+
 /// The binary to run workers from: `$JUSTERA_WORKER_EXE` when set, else the current
 /// executable when it is `justera` itself (not a test harness, which has no `worker`
 /// subcommand). None means read in-process.
@@ -91,7 +98,11 @@ struct Persistent {
 
 impl Persistent {
     fn start(exe: &Path, opts: &IngestOptions) -> std::io::Result<Persistent> {
-        let mut child = Command::new(exe)
+        let mut command = Command::new(exe);
+        if let Some(dir) = GRAMMARS_DIR.get() {
+            command.arg("--grammars").arg(dir);
+        }
+        let mut child = command
             .arg("worker")
             .arg("--serve")
             .arg("--timeout")
@@ -168,10 +179,16 @@ impl Persistent {
 
     /// Sends one request and waits for its reply. `Err` means the worker is gone (or must
     /// go): the caller drops it and the reason is the file's.
-    fn request(&mut self, path: &Path, opts: &IngestOptions) -> Result<Reply, FailureReason> {
+    fn request<T: serde::de::DeserializeOwned>(
+        &mut self,
+        path: &Path,
+        opts: &IngestOptions,
+        process: bool,
+    ) -> Result<Result<T, FailureReason>, FailureReason> {
         let req = Request {
             path: path.to_path_buf(),
             passwords: opts.passwords_for(path),
+            process,
         };
         let mut line = serde_json::to_vec(&req).unwrap_or_default();
         line.push(b'\n');
@@ -186,7 +203,8 @@ impl Persistent {
         }
         let limit = Duration::from_secs(opts.timeout_secs.max(1));
         match self.replies.recv_timeout(limit) {
-            Ok(Msg::Line(bytes)) => match rmp_serde::from_slice::<Reply>(&bytes) {
+            Ok(Msg::Line(bytes)) => match rmp_serde::from_slice::<Result<T, FailureReason>>(&bytes)
+            {
                 Ok(reply) => Ok(reply),
                 Err(e) => {
                     let _ = self.child.kill();
@@ -248,14 +266,14 @@ thread_local! {
     static WORKER: std::cell::RefCell<Option<Persistent>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Reads one file in a worker process started from `exe`. Thread-safe: every thread owns
-/// its worker and its pipes.
-pub fn read_isolated(
+/// Sends one file to this thread's worker (starting one when needed) and returns its
+/// reply; a worker that failed is dropped, so the next file gets a fresh one.
+fn with_worker<T: serde::de::DeserializeOwned>(
     exe: &Path,
     path: &Path,
     opts: &IngestOptions,
-) -> Result<IngestedFile, IngestError> {
-    let fail = |reason| IngestError::new(path, reason);
+    process: bool,
+) -> Result<T, IngestError> {
     let result = WORKER.with(|cell| {
         let mut slot = cell.borrow_mut();
         if !slot.as_ref().is_some_and(|w| w.fits(exe, opts)) {
@@ -268,7 +286,7 @@ pub fn read_isolated(
         let worker = slot
             .as_mut()
             .ok_or_else(|| FailureReason::Crashed("no worker".into()))?;
-        let result = worker.request(path, opts);
+        let result = worker.request::<T>(path, opts, process);
         if result.is_err() {
             // Killed, timed out or dead: the next file gets a fresh worker.
             *slot = None;
@@ -276,12 +294,32 @@ pub fn read_isolated(
         result
     });
     match result {
-        Ok(Ok(mut file)) => {
-            file.path = std::sync::Arc::from(path.display().to_string());
-            Ok(file)
-        }
-        Ok(Err(reason)) | Err(reason) => Err(fail(reason)),
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(reason)) | Err(reason) => Err(IngestError::new(path, reason)),
     }
+}
+
+/// Reads one file in a worker process started from `exe`. Thread-safe: every thread owns
+/// its worker and its pipes.
+pub fn read_isolated(
+    exe: &Path,
+    path: &Path,
+    opts: &IngestOptions,
+) -> Result<IngestedFile, IngestError> {
+    let mut file: IngestedFile = with_worker(exe, path, opts, false)?;
+    file.path = std::sync::Arc::from(path.display().to_string());
+    Ok(file)
+}
+
+/// Runs the whole pipeline on one file in a worker process: a hang, a crash or a memory
+/// blow-up in any stage (reading, layout, tables, parsing, checks) costs this file only,
+/// under the same time and memory limits.
+pub fn process_isolated(
+    exe: &Path,
+    path: &Path,
+    opts: &IngestOptions,
+) -> Result<crate::pipeline::ProcessedFile, IngestError> {
+    with_worker(exe, path, opts, true)
 }
 
 /// Why a worker ended without a reply, from its exit status and last stderr lines.
@@ -369,15 +407,22 @@ pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64) -> u8 {
             Ok(0) | Err(_) => return 0,
             Ok(_) => {}
         }
-        let reply: Reply = match serde_json::from_str::<Request>(&line) {
-            Ok(req) => read_reply(&req.path, req.passwords, timeout_secs, memory_limit_mb),
-            Err(e) => Err(FailureReason::Crashed(format!("bad worker request: {e}"))),
-        };
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        if write_frame(&mut out, &reply)
-            .and_then(|_| out.flush())
-            .is_err()
-        {
+        let written = match serde_json::from_str::<Request>(&line) {
+            Ok(req) if req.process => write_frame(
+                &mut out,
+                &process_reply(&req.path, req.passwords, timeout_secs, memory_limit_mb),
+            ),
+            Ok(req) => write_frame(
+                &mut out,
+                &read_reply(&req.path, req.passwords, timeout_secs, memory_limit_mb),
+            ),
+            Err(e) => {
+                let reply: Reply = Err(FailureReason::Crashed(format!("bad worker request: {e}")));
+                write_frame(&mut out, &reply)
+            }
+        };
+        if written.and_then(|_| out.flush()).is_err() {
             return 3;
         }
     }
@@ -387,9 +432,13 @@ pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64) -> u8 {
 /// endian), then the reply as MessagePack.
 const FRAME_MAGIC: &[u8; 4] = b"JSW1";
 
-fn write_frame(out: &mut impl Write, reply: &Reply) -> std::io::Result<()> {
+fn write_frame<T: Serialize>(
+    out: &mut impl Write,
+    reply: &Result<T, FailureReason>,
+) -> std::io::Result<()> {
     let payload = rmp_serde::to_vec_named(reply).or_else(|e| {
-        let fallback: Reply = Err(FailureReason::Crashed(format!("cannot encode reply: {e}")));
+        let fallback: Result<T, FailureReason> =
+            Err(FailureReason::Crashed(format!("cannot encode reply: {e}")));
         rmp_serde::to_vec_named(&fallback)
     });
     let payload = payload.map_err(std::io::Error::other)?;
@@ -424,6 +473,43 @@ fn read_frame(reader: &mut impl Read) -> Msg {
 struct Request {
     path: PathBuf,
     passwords: Vec<String>,
+    /// Run the whole pipeline (read, lay out, tables, parse, check) and reply with the
+    /// processed file, instead of only the text.
+    #[serde(default)]
+    process: bool,
+}
+
+type ProcessReply = Result<crate::pipeline::ProcessedFile, FailureReason>;
+
+/// Runs the whole pipeline on one file on a thread with a deep stack; every outcome,
+/// a panic in a later stage included, becomes a reply.
+fn process_reply(
+    path: &Path,
+    passwords: Vec<String>,
+    timeout_secs: u64,
+    memory_limit_mb: u64,
+) -> ProcessReply {
+    let opts = IngestOptions {
+        timeout_secs,
+        passwords,
+        isolate: false,
+        memory_limit_mb,
+        password_rules: Vec::new(),
+    };
+    let path_buf = path.to_path_buf();
+    let running = std::thread::Builder::new()
+        .name("process".into())
+        .stack_size(WORKER_STACK_BYTES)
+        .spawn(move || crate::pipeline::process_file(&path_buf, &opts));
+    match running.map(|h| h.join()) {
+        Ok(Ok(Ok(file))) => Ok(file),
+        Ok(Ok(Err(e))) => Err(e.reason),
+        Ok(Err(panic)) => Err(FailureReason::Crashed(format!(
+            "internal error while processing: {}",
+            super::load::panic_message(&panic)
+        ))),
+        Err(e) => Err(FailureReason::Crashed(format!("cannot start reader: {e}"))),
+    }
 }
 
 /// Reads one file on a thread with a deep stack and turns every outcome into a reply.
