@@ -4,7 +4,7 @@
 use super::common::InputArgs;
 use super::exit;
 use crate::check::finding::{Finding, Severity, Stats};
-use crate::pipeline::process_file;
+use crate::pipeline::process_file_isolated;
 use crate::report::{diagnostic, json};
 use clap::{Args, ValueEnum};
 use std::collections::HashMap;
@@ -49,7 +49,7 @@ pub fn lint(input: &InputArgs) -> LintRun {
     };
     let mut facts = Vec::new();
     for path in &files {
-        match process_file(path, &opts) {
+        match process_file_isolated(path, &opts) {
             Ok(pf) => {
                 for doc in &pf.documents {
                     for l in &doc.lines {

@@ -29,7 +29,7 @@ pub fn read_documents(input: &InputArgs) -> (Vec<Document>, usize, usize) {
     let mut docs = Vec::new();
     let mut failed = 0;
     for path in &files {
-        match crate::pipeline::process_file(path, &opts) {
+        match crate::pipeline::process_file_isolated(path, &opts) {
             Ok(f) => docs.extend(f.documents),
             Err(e) => {
                 eprintln!("error: {e}");
