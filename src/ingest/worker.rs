@@ -481,67 +481,78 @@ struct Request {
 
 type ProcessReply = Result<crate::pipeline::ProcessedFile, FailureReason>;
 
-/// Runs the whole pipeline on one file on a thread with a deep stack; every outcome,
-/// a panic in a later stage included, becomes a reply.
+/// Runs the whole pipeline on one file; every outcome, a panic in a later stage
+/// included, becomes a reply.
 fn process_reply(
     path: &Path,
     passwords: Vec<String>,
     timeout_secs: u64,
     memory_limit_mb: u64,
 ) -> ProcessReply {
-    let opts = IngestOptions {
-        timeout_secs,
-        passwords,
-        isolate: false,
-        memory_limit_mb,
-        password_rules: Vec::new(),
-    };
-    let path_buf = path.to_path_buf();
-    let running = std::thread::Builder::new()
-        .name("process".into())
-        .stack_size(WORKER_STACK_BYTES)
-        .spawn(move || crate::pipeline::process_file(&path_buf, &opts));
-    match running.map(|h| h.join()) {
-        Ok(Ok(Ok(file))) => Ok(file),
-        Ok(Ok(Err(e))) => Err(e.reason),
-        Ok(Err(panic)) => Err(FailureReason::Crashed(format!(
-            "internal error while processing: {}",
-            super::load::panic_message(&panic)
-        ))),
-        Err(e) => Err(FailureReason::Crashed(format!("cannot start reader: {e}"))),
-    }
+    let opts = worker_options(passwords, timeout_secs, memory_limit_mb);
+    on_deep_stack(
+        "process",
+        "internal error while processing",
+        path,
+        opts,
+        crate::pipeline::process_file,
+    )
 }
 
-/// Reads one file on a thread with a deep stack and turns every outcome into a reply.
+/// Reads one file and turns every outcome into a reply.
 fn read_reply(
     path: &Path,
     passwords: Vec<String>,
     timeout_secs: u64,
     memory_limit_mb: u64,
 ) -> Reply {
-    let opts = IngestOptions {
+    let opts = worker_options(passwords, timeout_secs, memory_limit_mb);
+    let mut reply = on_deep_stack("read", "reader panicked", path, opts, super::read_file);
+    if let Ok(file) = reply.as_mut() {
+        sanitize(file);
+    }
+    reply
+}
+
+/// Inside a worker everything is read in this process.
+fn worker_options(
+    passwords: Vec<String>,
+    timeout_secs: u64,
+    memory_limit_mb: u64,
+) -> IngestOptions {
+    IngestOptions {
         timeout_secs,
         passwords,
         isolate: false,
         memory_limit_mb,
         password_rules: Vec::new(),
-    };
+    }
+}
+
+/// Runs `work` on a thread with a deep stack (real files nest forms deeply), turning an
+/// error, a panic or a thread that cannot start into the reason the reply gives.
+fn on_deep_stack<T: Send + 'static>(
+    name: &str,
+    panicked: &str,
+    path: &Path,
+    opts: IngestOptions,
+    work: fn(&Path, &IngestOptions) -> Result<T, IngestError>,
+) -> Result<T, FailureReason> {
     let path_buf = path.to_path_buf();
-    let reading = std::thread::Builder::new()
-        .name("read".into())
+    let running = std::thread::Builder::new()
+        .name(name.into())
         .stack_size(WORKER_STACK_BYTES)
-        .spawn(move || super::read_file(&path_buf, &opts));
-    match reading.map(|h| h.join()) {
-        Ok(Ok(Ok(mut file))) => {
-            sanitize(&mut file);
-            Ok(file)
-        }
+        .spawn(move || work(&path_buf, &opts));
+    match running.map(|h| h.join()) {
+        Ok(Ok(Ok(value))) => Ok(value),
         Ok(Ok(Err(e))) => Err(e.reason),
         Ok(Err(panic)) => Err(FailureReason::Crashed(format!(
-            "reader panicked: {}",
+            "{panicked}: {}",
             super::load::panic_message(&panic)
         ))),
-        Err(e) => Err(FailureReason::Crashed(format!("cannot start reader: {e}"))),
+        Err(e) => Err(FailureReason::Crashed(format!(
+            "cannot start {name}er: {e}"
+        ))),
     }
 }
 
