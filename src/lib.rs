@@ -19,5 +19,6 @@ pub mod pipeline;
 pub mod provenance;
 pub mod report;
 pub mod table;
+pub mod worker;
 
 pub use provenance::Provenance;

@@ -34,6 +34,22 @@ pub fn process_file(path: &Path, opts: &IngestOptions) -> Result<ProcessedFile, 
     })
 }
 
+/// Reads one file, running PDF extraction in an isolated worker process when
+/// `opts.isolate` is set, so a crash or hang in the PDF reader costs only this file.
+/// Text files are read in-process. Without a `justera` binary to run (unit-test
+/// harnesses, unless `JUSTERA_WORKER_EXE` names one) PDFs are read in-process too.
+pub fn ingest_file_isolated(
+    path: &Path,
+    opts: &IngestOptions,
+) -> Result<crate::ingest::IngestedFile, IngestError> {
+    if opts.isolate && crate::worker::is_pdf_input(path) {
+        if let Some(exe) = crate::worker::worker_exe() {
+            return crate::worker::read_isolated(&exe, path, opts);
+        }
+    }
+    crate::ingest::ingest_file(path, opts)
+}
+
 /// [`process_file`] in an isolated worker process when `opts.isolate` is set and a
 /// `justera` binary is at hand (the audit's way: every stage of every file is then under
 /// the time and memory limits), else in this process.
@@ -42,8 +58,8 @@ pub fn process_file_isolated(
     opts: &IngestOptions,
 ) -> Result<ProcessedFile, IngestError> {
     if opts.isolate {
-        if let Some(exe) = crate::ingest::worker::worker_exe() {
-            return crate::ingest::worker::process_isolated(&exe, path, opts);
+        if let Some(exe) = crate::worker::worker_exe() {
+            return crate::worker::process_isolated(&exe, path, opts);
         }
     }
     process_file(path, opts)

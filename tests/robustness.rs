@@ -1,8 +1,8 @@
 //! Robust PDF reading: the worker isolation path (crashes, hangs, garbage replies, memory
 //! ceiling) and the run over the shared corpus of 160 damaged and odd PDFs.
 
-use justera::ingest::worker::read_isolated;
 use justera::ingest::{FailureReason, IngestOptions};
+use justera::worker::read_isolated;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -80,7 +80,7 @@ pub fn main() -> ExitCode {
                 // Nothing has read the vocabulary yet at this point, so this cannot fail.
                 let _ = crate::grammar::vocab::install(v);
                 // Workers that parse must read the same words.
-                crate::ingest::worker::set_grammars_dir(dir);
+                crate::worker::set_grammars_dir(dir);
             }
             Err(e) => {
                 eprintln!("error: --grammars: {e}");

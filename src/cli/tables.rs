@@ -206,7 +206,7 @@ pub fn tables_of_file(
     path: &std::path::Path,
     opts: &crate::ingest::IngestOptions,
 ) -> Result<Vec<Table>, crate::ingest::IngestError> {
-    let ingested = crate::ingest::ingest_file(path, opts)?;
+    let ingested = crate::pipeline::ingest_file_isolated(path, opts)?;
     let laid_out = crate::layout::lay_out(ingested);
     Ok(crate::table::extract(&laid_out))
 }

@@ -104,7 +104,7 @@ pub fn run(args: TextArgs) -> u8 {
 }
 
 fn read(path: &Path, opts: &IngestOptions) -> Result<LaidOutFile, IngestError> {
-    crate::ingest::ingest_file(path, opts).map(crate::layout::lay_out)
+    crate::pipeline::ingest_file_isolated(path, opts).map(crate::layout::lay_out)
 }
 
 /// Pages lost, repairs and warnings go to stderr, one line each, naming the file.

@@ -1,7 +1,7 @@
 //! `justera worker FILE` (hidden): reads one file in this process and writes the result
 //! as JSON to stdout; `justera worker --serve` reads one request per stdin line and
 //! answers each with one JSON line. The parent process starts it to isolate PDF
-//! reading; see `ingest::worker`.
+//! reading; see `worker`.
 
 use clap::Args;
 use std::path::PathBuf;
@@ -23,8 +23,8 @@ pub struct WorkerArgs {
 
 pub fn run(args: WorkerArgs) -> u8 {
     match (&args.file, args.serve) {
-        (_, true) => crate::ingest::worker::serve_many(args.timeout, args.memory_limit),
-        (Some(file), false) => crate::ingest::worker::serve(file, args.timeout, args.memory_limit),
+        (_, true) => crate::worker::serve_many(args.timeout, args.memory_limit),
+        (Some(file), false) => crate::worker::serve(file, args.timeout, args.memory_limit),
         (None, false) => {
             eprintln!("error: worker: a FILE or --serve is required");
             crate::cli::exit::USAGE

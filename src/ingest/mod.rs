@@ -219,7 +219,6 @@ pub mod pdf;
 pub mod repair;
 pub mod sanitize;
 mod sniff;
-pub mod worker;
 
 /// Reads one file in this process: the extension and first bytes decide how.
 pub fn read_file(path: &Path, opts: &IngestOptions) -> Result<IngestedFile, IngestError> {
@@ -305,16 +304,9 @@ fn read_text(path: &Path, bytes: &[u8]) -> IngestedFile {
     }
 }
 
-/// Reads one file, running PDF extraction in an isolated worker process when
-/// `opts.isolate` is set, so a crash or hang in the PDF reader costs only this file.
-/// Text files are read in-process. Without a `justera` binary to run (unit-test
-/// harnesses, unless `JUSTERA_WORKER_EXE` names one) PDFs are read in-process too.
+/// Reads one file in this process (the worker's way; `pipeline::ingest_file_isolated`
+/// runs it in a worker process instead).
 pub fn ingest_file(path: &Path, opts: &IngestOptions) -> Result<IngestedFile, IngestError> {
-    if opts.isolate && worker::is_pdf_input(path) {
-        if let Some(exe) = worker::worker_exe() {
-            return worker::read_isolated(&exe, path, opts);
-        }
-    }
     let per_file = IngestOptions {
         passwords: opts.passwords_for(path),
         ..opts.clone()

@@ -12,7 +12,7 @@
 //! caps its own address space with setrlimit, so compression bombs end as "too large".
 //! (`justera worker FILE` still reads a single file, with a CPU-time cap as well.)
 
-use super::{FailureReason, IngestError, IngestOptions, IngestedFile, RawContent};
+use crate::ingest::{FailureReason, IngestError, IngestOptions, IngestedFile, RawContent};
 use serde::{Deserialize, Serialize};
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
@@ -507,7 +507,13 @@ fn read_reply(
     memory_limit_mb: u64,
 ) -> Reply {
     let opts = worker_options(passwords, timeout_secs, memory_limit_mb);
-    let mut reply = on_deep_stack("read", "reader panicked", path, opts, super::read_file);
+    let mut reply = on_deep_stack(
+        "read",
+        "reader panicked",
+        path,
+        opts,
+        crate::ingest::read_file,
+    );
     if let Ok(file) = reply.as_mut() {
         sanitize(file);
     }
@@ -548,7 +554,7 @@ fn on_deep_stack<T: Send + 'static>(
         Ok(Ok(Err(e))) => Err(e.reason),
         Ok(Err(panic)) => Err(FailureReason::Crashed(format!(
             "{panicked}: {}",
-            super::load::panic_message(&panic)
+            crate::ingest::load::panic_message(&panic)
         ))),
         Err(e) => Err(FailureReason::Crashed(format!(
             "cannot start {name}er: {e}"
