@@ -4,6 +4,7 @@
 
 use super::{rel001, rel002};
 use crate::check::arith::{compare, Comparison, Interval};
+use crate::check::finding::Severity;
 use crate::check::registry::Rule;
 use crate::check::rules::bal::bal001;
 use crate::check::rules::sum::sum002;
@@ -266,6 +267,14 @@ pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
                 .collect::<Vec<_>>()
                 .join(" + "),
         };
+        // A relation no header names rests on the columns' meanings alone: without a
+        // header for the target and each input (a seat-allocation table, a regression
+        // printout), what the columns mean is not known, so a failure is not decided.
+        let unnamed = std::iter::once(c)
+            .chain(f.inputs())
+            .any(|d| view.header(d).trim().is_empty());
+        let undecided = (stated == Stated::Nothing && unnamed)
+            .then_some("not decided: the columns have no headers, so what they mean is not known");
         for r in 0..view.rows() {
             let Some(cmp) = eval(view, r, c, &f, stated == Stated::Nothing) else {
                 continue;
@@ -285,13 +294,12 @@ pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
                 .into_iter()
                 .map(|col| CellRef { row: r, col })
                 .collect();
-            out.push(Relation::new(
-                rule,
-                CellRef { row: r, col: c },
-                inputs,
-                cmp,
-                message,
-            ));
+            let mut rel = Relation::new(rule, CellRef { row: r, col: c }, inputs, cmp, message);
+            if let Some(why) = &undecided {
+                rel.severity = Severity::Info;
+                rel.message = format!("{why} ({})", rel.message);
+            }
+            out.push(rel);
         }
     }
 }

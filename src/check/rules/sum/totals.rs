@@ -2,13 +2,39 @@
 
 use super::{sum001, sum003};
 use crate::check::arith::{compare, Interval};
+use crate::check::finding::Severity;
 use crate::check::registry::Rule;
 use crate::check::rules::tab::tab002;
 use crate::check::view::{is_total_label, CellRef, TableView};
 use crate::check::Relation;
 
 /// The readings of "the rows this total closes", most specific first.
+/// A row inside the table that states new column headers (no figure, text in two or
+/// more cells: "fg | SK | GK | F" under "Variansanalyse"): the columns mean something
+/// else below it, so no total reaches above it.
+fn restates_header(view: &TableView, r: usize) -> bool {
+    // Dashes and blanks ("- kr") are zeros in the view, not text.
+    let text = (0..view.cols())
+        .filter(|&c| view.cells[r][c].is_none())
+        .count();
+    (0..view.cols()).all(|c| view.figure(r, c).is_none()) && text >= 2
+}
+
 fn candidates(view: &TableView, t: usize) -> Vec<(&'static str, Vec<usize>)> {
+    let floor = (0..t)
+        .rev()
+        .find(|&r| restates_header(view, r))
+        .map_or(0, |r| r + 1);
+    let mut out = readings(view, t);
+    for (_, rows) in &mut out {
+        rows.retain(|&r| r >= floor);
+    }
+    out.retain(|(_, rows)| !rows.is_empty());
+    out.dedup_by(|a, b| a.1 == b.1);
+    out
+}
+
+fn readings(view: &TableView, t: usize) -> Vec<(&'static str, Vec<usize>)> {
     let prev_total = (0..t).rev().find(|&r| view.totals[r]);
     let start = prev_total.map_or(0, |p| p + 1);
     let block: Vec<usize> = (start..t).filter(|&r| view.is_data(r)).collect();
@@ -83,13 +109,41 @@ pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
             if !(labeled || closing) || cands[0].0 != "the rows above it" {
                 continue;
             }
-            chosen = 0;
+            // Of the readings, the first that has parts to add (a total closing one row
+            // states no sum: "Summa årskostnad" / "Medlemsbidrag" / "Totalt medlemsbidrag"
+            // is read as the previous total and the row after it).
+            chosen = cands
+                .iter()
+                .position(|(_, rows)| rows.len() >= 2)
+                .unwrap_or(0);
         }
         let (reading, rows) = &cands[chosen];
         let rule: &'static Rule = if labeled {
             &sum001::RULE
         } else {
             &sum003::RULE
+        };
+        // A total is only as certain as the reading of its parts: when no column adds up
+        // and the reading names a single part, the row is a key figure in a list
+        // ("Antall stemmeberettigede 4 075 / Totalt antall kryss i manntallet 3 026"),
+        // not a sum the record states. Checked, but not decided.
+        let label = view.label(t);
+        let label = label.trim_end_matches(':');
+        let glued = label.split_whitespace().last().is_some_and(|w| {
+            w.chars()
+                .all(|ch| ch.is_ascii_digit() || ch == ',' || ch == '.')
+                && !(w.len() == 4 && ("1900"..="2099").contains(&w))
+        });
+        let undecided = if rows.len() < 2 {
+            Some(format!(
+                "not decided: \"{label}\" would close a single row, so it may be a key figure rather than a total"
+            ))
+        } else if glued && holds == 0 {
+            Some(format!(
+                "not decided: the label \"{label}\" ends in a figure, so the row's cells may be shifted"
+            ))
+        } else {
+            None
         };
         for &c in &cols {
             let (Some(sum), Some(found)) = (column_sum(view, rows, c), view.figure(t, c)) else {
@@ -120,7 +174,32 @@ pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
                 reading,
                 view.header(c)
             );
-            out.push(Relation::new(rule, target, inputs, cmp, message));
+            // Parts written to different precisions (0,985032 / 20810,06 / 10) are a
+            // list of different measures, not amounts of one kind that add up.
+            let precisions: std::collections::BTreeSet<u32> = rows
+                .iter()
+                .filter_map(|&r| view.table.rows[r].cells.get(c))
+                .filter(|cell| cell.value.is_some())
+                .map(|cell| cell.decimals)
+                .collect();
+            let mixed = (holds == 0 && precisions.len() > 1).then(|| {
+                "not decided: its parts are written to different precisions, so they may be different measures".to_string()
+            });
+            // When no column adds up, a column where the reading has fewer than two
+            // written parts does not show that the row is a sum at all.
+            let written = rows
+                .iter()
+                .filter(|&&r| view.figure(r, c).is_some())
+                .count();
+            let one_part = (holds == 0 && written < 2).then(|| {
+                format!("not decided: \"{label}\" has a single figure above it in this column, so it may be a key figure rather than a total")
+            });
+            let mut rel = Relation::new(rule, target, inputs, cmp, message);
+            if let Some(why) = undecided.as_ref().or(one_part.as_ref()).or(mixed.as_ref()) {
+                rel.severity = Severity::Info;
+                rel.message = format!("{why} ({})", rel.message);
+            }
+            out.push(rel);
         }
     }
 }
