@@ -70,7 +70,7 @@ struct Seen {
 impl Seen {
     fn from_finding(f: &Finding) -> Self {
         Seen {
-            rule: f.rule.clone(),
+            rule: f.rule.to_string(),
             severity: f.severity.as_str().into(),
             message: f.message.clone(),
             file: f.provenance.file.to_string(),
