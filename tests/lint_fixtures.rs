@@ -6,14 +6,10 @@ use justera::check::registry;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
+mod common;
+
 fn lint(path: &Path) -> Value {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
-        .args(["lint", "--format", "json"])
-        .arg(path)
-        .output();
-    out.ok()
-        .and_then(|o| serde_json::from_slice(&o.stdout).ok())
-        .unwrap_or(Value::Null)
+    common::lint_json(path)
 }
 
 fn fixture(dir: &Path, stem: &str) -> Option<PathBuf> {
