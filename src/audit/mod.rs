@@ -12,7 +12,6 @@
 
 pub mod cache;
 pub mod cross;
-pub mod facts;
 pub mod record;
 pub mod shard;
 pub mod spill;
@@ -469,8 +468,12 @@ impl Audit {
         let mut files: Vec<Processed> = files.into_iter().map(Processed::slim).collect();
         files.sort_by(|a, b| a.record.path.cmp(&b.record.path));
         let spill = spill::SpillDir::new_in(work_dir)?;
-        let mut facts =
-            spill::ExternalSort::with_run_len("facts", spill.clone(), facts::compare, run_len);
+        let mut facts = spill::ExternalSort::with_run_len(
+            "facts",
+            spill.clone(),
+            crate::check::facts::compare,
+            run_len,
+        );
         let mut stats = Stats::default();
         let mut summary = Summary::default();
         let mut by_severity: BTreeMap<String, u64> = BTreeMap::new();
@@ -484,7 +487,7 @@ impl Audit {
                 *by_severity
                     .entry(f.severity.as_str().to_string())
                     .or_default() += 1;
-                *by_rule.entry(f.rule.clone()).or_default() += 1;
+                *by_rule.entry(f.rule.to_string()).or_default() += 1;
             }
             let s = &p.record.stats;
             stats.files += 1;
@@ -507,7 +510,7 @@ impl Audit {
             *by_severity
                 .entry(f.severity.as_str().to_string())
                 .or_default() += 1;
-            *by_rule.entry(f.rule).or_default() += 1;
+            *by_rule.entry(f.rule.to_string()).or_default() += 1;
         }
         stats.relations_checked += cross.relations_checked;
         stats.relations_failed += cross.relations_failed;
