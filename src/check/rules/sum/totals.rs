@@ -1,14 +1,13 @@
-//! Column totals: for every total row, which rows it closes, and whether each column adds up.
+//! Column totals: for every total row, which rows it closes, and whether each column
+//! adds up. Shared by SUM001, SUM003 and TAB002, which each report their part.
 
-use super::{sum001, sum003};
-use crate::check::arith::{compare, Interval};
+use super::sum001;
+use crate::check::arith::{compare, Comparison, Interval};
 use crate::check::finding::Severity;
 use crate::check::registry::Rule;
-use crate::check::rules::tab::tab002;
-use crate::check::view::{is_total_label, CellRef, TableView};
+use crate::check::view::{CellRef, TableView};
 use crate::check::Relation;
 
-/// The readings of "the rows this total closes", most specific first.
 /// A row inside the table that states new column headers (no figure, text in two or
 /// more cells: "fg | SK | GK | F" under "Variansanalyse"): the columns mean something
 /// else below it, so no total reaches above it.
@@ -20,6 +19,8 @@ fn restates_header(view: &TableView, r: usize) -> bool {
     (0..view.cols()).all(|c| view.figure(r, c).is_none()) && text >= 2
 }
 
+/// The readings of "the rows this total closes", most specific first, none reaching
+/// above a restated header.
 fn candidates(view: &TableView, t: usize) -> Vec<(&'static str, Vec<usize>)> {
     let floor = (0..t)
         .rev()
@@ -70,18 +71,83 @@ fn column_sum(view: &TableView, rows: &[usize], c: usize) -> Option<Interval> {
     written.then(|| Interval::sum(parts))
 }
 
-pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
+/// One total row: the rows it closes (the reading that adds up in most columns) and each
+/// column's comparison. Which rule reports a column is decided by the rule files: SUM001
+/// (labeled), SUM003 (unlabeled), TAB002 (shifted one column).
+#[derive(Clone, Debug)]
+pub struct Total {
+    pub row: usize,
+    /// The row's label states a total (see [`sum001::states_total`]).
+    pub labeled: bool,
+    /// Which rows, in words: "the rows above it", "the subtotals above it", …
+    pub reading: &'static str,
+    pub rows: Vec<usize>,
+    pub columns: Vec<TotalColumn>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TotalColumn {
+    pub col: usize,
+    pub comparison: Comparison,
+    /// The failing figure is the sum of this neighbouring column instead.
+    pub shifted_from: Option<usize>,
+    /// Why the reading is not certain enough to report a failure as an error or
+    /// warning ("not decided: …"); the relation is then checked and reported as info.
+    pub undecided: Option<String>,
+}
+
+impl Total {
+    pub fn inputs(&self, c: usize) -> Vec<CellRef> {
+        self.rows
+            .iter()
+            .map(|&row| CellRef { row, col: c })
+            .collect()
+    }
+
+    /// The relation "this total is the sum of its rows" in column `c`, for `rule`.
+    pub fn relation(&self, view: &TableView, rule: &'static Rule, c: &TotalColumn) -> Relation {
+        let message = format!(
+            "\"{}\" is not the sum of {} in column \"{}\"",
+            view.label(self.row).trim_end_matches(':'),
+            self.reading,
+            view.header(c.col)
+        );
+        let mut rel = Relation::new(
+            rule,
+            CellRef {
+                row: self.row,
+                col: c.col,
+            },
+            self.inputs(c.col),
+            c.comparison,
+            message,
+        );
+        if let Some(why) = &c.undecided {
+            rel.severity = Severity::Info;
+            rel.message = format!("{why} ({})", rel.message);
+        }
+        rel
+    }
+}
+
+/// The total's columns as relations of `rule`, except those TAB002 reports as shifted.
+pub fn sums(view: &TableView, total: &Total, rule: &'static Rule, out: &mut Vec<Relation>) {
+    for c in total.columns.iter().filter(|c| c.shifted_from.is_none()) {
+        out.push(total.relation(view, rule, c));
+    }
+}
+
+pub fn analyse(view: &TableView) -> Vec<Total> {
+    let mut out = Vec::new();
     for t in 0..view.rows() {
         if !view.totals[t] {
             continue;
         }
-        let labeled = is_total_label(&view.label(t))
-            || (t + 1 == view.rows()
-                && crate::check::view::rolls_forward(&view.label(0), &view.label(t)));
+        let labeled = sum001::states_total(view, t);
         let cols: Vec<usize> = (0..view.cols())
             .filter(|&c| view.numeric(c) && view.figure(t, c).is_some())
             .collect();
-        let cands = candidates(view, t);
+        let mut cands = candidates(view, t);
         let mut best: Option<(usize, usize)> = None; // (candidate index, columns holding)
         for (i, (_, rows)) in cands.iter().enumerate() {
             let holds = cols
@@ -117,16 +183,10 @@ pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
                 .position(|(_, rows)| rows.len() >= 2)
                 .unwrap_or(0);
         }
-        let (reading, rows) = &cands[chosen];
-        let rule: &'static Rule = if labeled {
-            &sum001::RULE
-        } else {
-            &sum003::RULE
-        };
-        // A total is only as certain as the reading of its parts: when no column adds up
-        // and the reading names a single part, the row is a key figure in a list
-        // ("Antall stemmeberettigede 4 075 / Totalt antall kryss i manntallet 3 026"),
-        // not a sum the record states. Checked, but not decided.
+        let (reading, rows) = cands.swap_remove(chosen);
+        // A total is only as certain as the reading of its parts: a reading of a single
+        // row is a key figure in a list ("Antall stemmeberettigede 4 075 / Totalt antall
+        // kryss i manntallet 3 026"), not a sum the record states.
         let label = view.label(t);
         let label = label.trim_end_matches(':');
         let glued = label.split_whitespace().last().is_some_and(|w| {
@@ -145,67 +205,60 @@ pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
         } else {
             None
         };
+        let mut columns = Vec::new();
         for &c in &cols {
-            let (Some(sum), Some(found)) = (column_sum(view, rows, c), view.figure(t, c)) else {
+            let (Some(sum), Some(found)) = (column_sum(view, &rows, c), view.figure(t, c)) else {
                 continue;
             };
-            let cmp = compare(sum, found);
-            let inputs: Vec<CellRef> = rows.iter().map(|&row| CellRef { row, col: c }).collect();
-            let target = CellRef { row: t, col: c };
-            if !cmp.holds {
-                if let Some(d) = misaligned_to(view, rows, t, c, found) {
-                    out.push(Relation::new(
-                        &tab002::RULE,
-                        target,
-                        inputs,
-                        cmp,
-                        format!(
-                            "the total row's figure under \"{}\" is the sum of the column \"{}\": the row is shifted one column",
-                            view.header(c),
-                            view.header(d)
-                        ),
-                    ));
-                    continue;
-                }
-            }
-            let message = format!(
-                "\"{}\" is not the sum of {} in column \"{}\"",
-                view.label(t).trim_end_matches(':'),
-                reading,
-                view.header(c)
-            );
-            // Parts written to different precisions (0,985032 / 20810,06 / 10) are a
-            // list of different measures, not amounts of one kind that add up.
+            let comparison = compare(sum, found);
+            let shifted_from = if comparison.holds {
+                None
+            } else {
+                misaligned_to(view, &rows, t, c, found)
+            };
+            // When no column adds up, a column where the reading has fewer than two
+            // written parts does not show that the row is a sum at all; parts written to
+            // different precisions (0,985032 / 20810,06 / 10) are a list of different
+            // measures, not amounts of one kind.
+            let written = rows
+                .iter()
+                .filter(|&&r| view.figure(r, c).is_some())
+                .count();
             let precisions: std::collections::BTreeSet<u32> = rows
                 .iter()
                 .filter_map(|&r| view.table.rows[r].cells.get(c))
                 .filter(|cell| cell.value.is_some())
                 .map(|cell| cell.decimals)
                 .collect();
-            let mixed = (holds == 0 && precisions.len() > 1).then(|| {
-                "not decided: its parts are written to different precisions, so they may be different measures".to_string()
+            let column_undecided = if holds > 0 {
+                None
+            } else if written < 2 {
+                Some(format!("not decided: \"{label}\" has a single figure above it in this column, so it may be a key figure rather than a total"))
+            } else if precisions.len() > 1 {
+                Some("not decided: its parts are written to different precisions, so they may be different measures".to_string())
+            } else {
+                None
+            };
+            columns.push(TotalColumn {
+                col: c,
+                comparison,
+                shifted_from,
+                undecided: undecided.clone().or(column_undecided),
             });
-            // When no column adds up, a column where the reading has fewer than two
-            // written parts does not show that the row is a sum at all.
-            let written = rows
-                .iter()
-                .filter(|&&r| view.figure(r, c).is_some())
-                .count();
-            let one_part = (holds == 0 && written < 2).then(|| {
-                format!("not decided: \"{label}\" has a single figure above it in this column, so it may be a key figure rather than a total")
-            });
-            let mut rel = Relation::new(rule, target, inputs, cmp, message);
-            if let Some(why) = undecided.as_ref().or(one_part.as_ref()).or(mixed.as_ref()) {
-                rel.severity = Severity::Info;
-                rel.message = format!("{why} ({})", rel.message);
-            }
-            out.push(rel);
         }
+        out.push(Total {
+            row: t,
+            labeled,
+            reading,
+            rows,
+            columns,
+        });
     }
+    out
 }
 
 /// A failing total whose figure equals the sum of a neighbouring column: an extraction
-/// that shifted the row (seed 004 "Summa utvecklingsresurser"), not an error of the record.
+/// that shifted the row, not an error of the record.
 fn misaligned_to(
     view: &TableView,
     rows: &[usize],
