@@ -233,8 +233,14 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
                 .into_iter()
                 .map(|col| CellRef { row: r, col })
                 .collect();
+            let ambiguous = view.table.ambiguities.iter().any(|a| a.row == r);
             let mut rel = Relation::new(rule, CellRef { row: r, col: c }, inputs, cmp, message);
-            if let Some(why) = undecided {
+            let why = if ambiguous {
+                Some("not decided: the row could not be read unambiguously (TAB001)")
+            } else {
+                undecided
+            };
+            if let Some(why) = why {
                 rel.severity = Severity::Info;
                 rel.message = format!("{why} ({})", rel.message);
             }

@@ -194,7 +194,19 @@ pub fn analyse(view: &TableView) -> Vec<Total> {
                 .all(|ch| ch.is_ascii_digit() || ch == ',' || ch == '.')
                 && !(w.len() == 4 && ("1900"..="2099").contains(&w))
         });
-        let undecided = if rows.len() < 2 {
+        // A row the reader could not split into cells unambiguously (TAB001) gives
+        // figures that may not be the record's.
+        let ambiguous = view
+            .table
+            .ambiguities
+            .iter()
+            .find(|a| a.row == t || rows.contains(&a.row))
+            .map(|a| view.label(a.row));
+        let undecided = if let Some(row) = ambiguous {
+            Some(format!(
+                "not decided: the row \"{row}\" could not be read unambiguously (TAB001)"
+            ))
+        } else if rows.len() < 2 {
             Some(format!(
                 "not decided: \"{label}\" would close a single row, so it may be a key figure rather than a total"
             ))
