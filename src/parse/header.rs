@@ -607,7 +607,7 @@ fn place_before_date(s: &str) -> Option<String> {
 /// The name in a signature field: the first value with letters after the signature line
 /// ("_____", "…") and the party suffix are removed.
 fn signature_name(values: &[String]) -> Option<String> {
-    // The name may be wrapped over two cells ("Joakim" / "Karlsson").
+    // The name may be wrapped over two cells ("Johan" / "Testman").
     let parts: Vec<&str> = values
         .iter()
         .map(|v| v.trim_matches(|c: char| c == '_' || c == '.' || c == '…' || c.is_whitespace()))
