@@ -18,8 +18,42 @@ pub struct ProcessedFile {
     pub stats: Stats,
 }
 
+/// One file's outcome and the SHA-256 of the very bytes that were processed (none when
+/// the file could not be read): a cache entry keyed by it can never pair one version's
+/// hash with another version's findings, whatever happens to the file meanwhile.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HashedOutcome {
+    pub sha256: Option<String>,
+    pub result: Result<ProcessedFile, IngestError>,
+}
+
 pub fn process_file(path: &Path, opts: &IngestOptions) -> Result<ProcessedFile, IngestError> {
-    let ingested = crate::ingest::ingest_file(path, opts)?;
+    process_file_hashed(path, opts).result
+}
+
+/// [`process_file`], reading the file once and hashing the bytes it processes.
+pub fn process_file_hashed(path: &Path, opts: &IngestOptions) -> HashedOutcome {
+    let bytes = match crate::ingest::read_input(path) {
+        Ok(bytes) => bytes,
+        Err(reason) => {
+            return HashedOutcome {
+                sha256: None,
+                result: Err(IngestError::new(path, reason)),
+            }
+        }
+    };
+    HashedOutcome {
+        sha256: Some(crate::audit::cache::hash_bytes(&bytes)),
+        result: process_bytes(path, &bytes, opts),
+    }
+}
+
+fn process_bytes(
+    path: &Path,
+    bytes: &[u8],
+    opts: &IngestOptions,
+) -> Result<ProcessedFile, IngestError> {
+    let ingested = crate::ingest::ingest_bytes(path, bytes, opts)?;
     let laid_out = crate::layout::lay_out(ingested);
     let tables = crate::table::extract(&laid_out);
     let documents = crate::parse::parse_file(&laid_out, tables);
@@ -58,12 +92,17 @@ pub fn process_file_isolated(
     path: &Path,
     opts: &IngestOptions,
 ) -> Result<ProcessedFile, IngestError> {
+    process_file_isolated_hashed(path, opts).result
+}
+
+/// [`process_file_isolated`] with the SHA-256 of the bytes processed.
+pub fn process_file_isolated_hashed(path: &Path, opts: &IngestOptions) -> HashedOutcome {
     if opts.isolate {
         if let Some(exe) = crate::worker::worker_exe() {
-            return crate::worker::process_isolated(&exe, path, opts);
+            return crate::worker::process_isolated_hashed(&exe, path, opts);
         }
     }
-    process_file(path, opts)
+    process_file_hashed(path, opts)
 }
 
 /// What linting a set of files found.
