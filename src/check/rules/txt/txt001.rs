@@ -162,7 +162,7 @@ struct IntervalIndex {
 impl IntervalIndex {
     fn new(intervals: impl IntoIterator<Item = Interval>) -> Self {
         let mut v: Vec<Interval> = intervals.into_iter().collect();
-        v.sort_by(|a, b| a.lo.cmp(&b.lo));
+        v.sort_by_key(|iv| iv.lo);
         let mut max_hi = Vec::with_capacity(v.len());
         for iv in &v {
             let hi = max_hi.last().map_or(iv.hi, |m: &Decimal| (*m).max(iv.hi));
