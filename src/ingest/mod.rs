@@ -176,18 +176,33 @@ impl Default for IngestOptions {
 /// Expands the command line's paths: files as given, directories recursively in sorted
 /// order keeping only `.pdf`, `.txt`, `.md` (and `.docx`) files.
 pub fn collect_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
+    collect_inputs_reporting(paths).0
+}
+
+/// A file found in a directory that justera does not read, with the reason, so that a
+/// run can list it instead of passing over it in silence.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SkippedFile {
+    pub file: String,
+    pub reason: String,
+}
+
+/// [`collect_inputs`], and the files of the directories it did not take, with the reason
+/// (hidden files, such as `.DS_Store` or a report's `.cache`, are passed over).
+pub fn collect_inputs_reporting(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SkippedFile>) {
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     for p in paths {
         if p.is_dir() {
-            walk_dir(p, &mut out);
+            walk_dir(p, &mut out, &mut skipped);
         } else {
             out.push(p.clone());
         }
     }
-    out
+    (out, skipped)
 }
 
-fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) {
+fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>, skipped: &mut Vec<SkippedFile>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -195,10 +210,45 @@ fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) {
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            walk_dir(&path, out);
+            walk_dir(&path, out, skipped);
         } else if has_input_extension(&path) {
             out.push(path);
+        } else if !path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        {
+            skipped.push(SkippedFile {
+                file: path.display().to_string(),
+                reason: unsupported_reason(&path),
+            });
         }
+    }
+}
+
+/// Why a file of this kind is not read, in one line.
+pub fn unsupported_reason(path: &Path) -> String {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
+    match ext.as_deref() {
+        Some(e @ ("doc" | "rtf" | "odt" | "wpd" | "pages")) => {
+            format!("unsupported format (.{e}): save it as .docx or PDF to have it read")
+        }
+        Some(e @ ("xls" | "xlsx" | "ods" | "csv")) => {
+            format!("unsupported format (.{e}): spreadsheets are not read; export it as PDF")
+        }
+        Some(e @ ("ppt" | "pptx" | "odp")) => {
+            format!("unsupported format (.{e}): presentations are not read; export it as PDF")
+        }
+        Some(e @ ("jpg" | "jpeg" | "png" | "tif" | "tiff" | "gif" | "bmp")) => {
+            format!("unsupported format (.{e}): an image has no text to read; OCR it to PDF")
+        }
+        Some(e @ ("htm" | "html" | "xml" | "eml" | "msg")) => {
+            format!("unsupported format (.{e}): save it as PDF or text to have it read")
+        }
+        Some(e) => format!("unsupported format (.{e}): justera reads .pdf, .txt, .md and .docx"),
+        None => "no file extension: justera reads .pdf, .txt, .md and .docx".to_string(),
     }
 }
 
