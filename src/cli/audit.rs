@@ -7,7 +7,8 @@ use super::exit;
 use crate::audit::cache::{engine_version, Cache};
 use crate::audit::shard::Shard;
 use crate::audit::{
-    collect_inputs, process_all, summary_text, write_part, Audit, AuditOptions, Processed,
+    claim_out_dir, collect_inputs, process_all, summary_text, write_part, Audit, AuditOptions,
+    Processed,
 };
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -84,6 +85,14 @@ pub fn run(args: AuditArgs) -> u8 {
         .out
         .clone()
         .unwrap_or_else(|| default_out_dir(&args.input.paths));
+    // Before any file is read: the out folder must be writable and this run's alone.
+    let _lock = match claim_out_dir(&out) {
+        Ok(lock) => lock,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return exit::USAGE;
+        }
+    };
     let opts = AuditOptions {
         ingest: args.input.ingest_options(),
         jobs: args.jobs,

@@ -198,7 +198,7 @@ pub fn lint_with(
                 t.add_checked(s);
                 found.extend(pf.findings);
                 for (i, doc) in pf.documents.iter().enumerate() {
-                    facts.extend(crate::audit::facts::facts_of_document(i, doc));
+                    facts.extend(crate::check::facts::facts_of_document(i, doc));
                 }
             }
             Err(e) => {
@@ -211,7 +211,7 @@ pub fn lint_with(
     // The audit's checks across documents, over the files given: a bundle whose
     // tjänsteskrivelse restates its report's figures, or a draft beside last year's
     // protocol, is checked before justering as the audit would check it after.
-    let cross = crate::audit::cross::check(&facts);
+    let cross = crate::check::cross::check(&facts);
     run.stats.relations_checked += cross.relations_checked;
     run.stats.relations_failed += cross.relations_failed;
     found.extend(cross.findings);

@@ -214,7 +214,7 @@ mod tests {
     fn renders_like_rustc_with_the_figure_underlined() {
         let file: Arc<str> = Arc::from("rapport.pdf");
         let f = Finding {
-            rule: "SUM001".into(),
+            rule: crate::check::registry::RuleCode::SUM001,
             severity: Severity::Error,
             message: "\"S:a investeringar egna\" is not the sum of the rows above it".into(),
             provenance: Provenance::new(&file, 4, 12),

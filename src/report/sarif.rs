@@ -95,16 +95,12 @@ pub fn result(f: &Finding, rule_index: Option<usize>, suppression: Option<(&str,
 /// The whole log. `results` are (finding, suppression) pairs; `failed` are (file, reason)
 /// of files that could not be read.
 pub fn log(results: &[(&Finding, Option<(&str, &str)>)], failed: &[(String, String)]) -> Value {
-    let rules: Vec<&registry::Rule> = registry::all()
-        .iter()
-        .chain(registry::cross_document())
-        .copied()
-        .collect();
+    let rules: Vec<&registry::Rule> = registry::all().to_vec();
     let descriptors: Vec<Value> = rules
         .iter()
         .map(|r| {
             json!({
-                "id": r.code,
+                "id": r.code.as_str(),
                 "name": r.name,
                 "shortDescription": { "text": r.summary },
                 "fullDescription": { "text": r.explanation },

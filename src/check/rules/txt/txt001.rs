@@ -3,12 +3,12 @@
 use super::prose::{cell_scale, figures, prose_lines};
 use crate::check::arith::Interval;
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
+use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::Sink;
 use rust_decimal::Decimal;
 
 pub const RULE: Rule = Rule {
-    code: "TXT001",
+    code: RuleCode::TXT001,
     name: "prose-figure-mismatch",
     family: Family::Txt,
     severity: Severity::Warning,
@@ -21,6 +21,7 @@ and looks for it among the document's table figures and sums of two figures of o
 every figure found counts as a relation checked. A prose figure found nowhere, while a table \
 figure of the same size (four digits or more) differs from it in one digit or by two swapped digits, is a likely \
 typo of that figure and is reported with the table figure as expected.",
+    checks: &[Check::Document(check)],
 };
 
 /// A figure of one of the document's tables, in kronor (both readings when the table
