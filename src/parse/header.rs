@@ -33,6 +33,8 @@ pub(crate) enum Field {
     NoticeOrgan,
     Posted,
     Removed,
+    /// "Datum för" with the rest of the label on the next line: posted, then removed.
+    NoticeDate,
     Storage,
     Ignore,
 }
@@ -60,6 +62,11 @@ pub(crate) const LABELS: &[(&str, Field)] = &[
     ("Justeringens plats och tid", Field::Adjustment),
     ("Justeringens plats och datum", Field::Adjustment),
     ("Justeringens plats", Field::Adjustment),
+    // "Justeringens" / "plats och tid" wrapped, with the value beside the first line.
+    ("Justeringens", Field::Adjustment),
+    // "Datum för  2024-05-03  Datum för  2024-05-25" / "anslags uppsättande  anslags
+    // nedtagande": the label wrapped around its value; the first is the posting.
+    ("Datum för", Field::NoticeDate),
     (
         "Ej tjänstgörande ersättare",
         Field::People("ersättare", "ersättare"),
@@ -265,6 +272,14 @@ pub fn parse_header(lines: &[Ln], file: &Arc<str>) -> ProtocolHeader {
             Field::NoticeOrgan => notice.organ = non_empty(&joined),
             Field::Posted => notice.posted = refs::first_date(&joined),
             Field::Removed => notice.removed = refs::first_date(&joined),
+            Field::NoticeDate if notice.posted.is_none() => {
+                notice.posted = refs::first_date(&joined);
+            }
+            Field::NoticeDate => {
+                if notice.removed.is_none() {
+                    notice.removed = refs::first_date(&joined);
+                }
+            }
             Field::Storage => notice.storage = non_empty(&joined),
             Field::Signatures | Field::Ignore => {}
         }
@@ -486,7 +501,15 @@ fn split_names(values: &[String], known: &[String]) -> Vec<String> {
 
 fn is_label_tail(cell: &str, field: Option<Field>) -> bool {
     match field {
-        Some(Field::Adjustment) => matches!(cell, "och tid" | "och datum" | "och tid:"),
+        Some(Field::Adjustment) => matches!(
+            cell,
+            "och tid" | "och datum" | "och tid:" | "plats och tid" | "plats och datum"
+        ),
+        Some(Field::NoticeDate) => matches!(
+            cell,
+            "anslags uppsättande" | "anslags upprättande" | "anslags nedtagande"
+        ),
+        Some(Field::Storage) => matches!(cell, "för protokollet" | "för protokoll"),
         Some(Field::Signatures) | Some(Field::Paragraphs) | Some(Field::Secretary) => {
             cell == "skrifter"
         }
