@@ -24,6 +24,39 @@ static STAMP: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|_| unreachable!())
 });
 
+/// Pages that are an e-signing service's signature page: one of the first lines of the
+/// page says the document is electronically signed, or a line names a signer, and no §
+/// starts on it. Their text belongs to no §.
+pub fn signature_pages(lines: &[Ln]) -> Vec<u32> {
+    static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:elektroniskt\s+signerat|elektroniskt\s+undertecknat|electronically\s+signed|digitalt\s+signerat)\b")
+            .unwrap_or_else(|_| unreachable!())
+    });
+    let mut pages: Vec<u32> = Vec::new();
+    // A page that opens a § is the record's, whatever else it says.
+    let with_paragraph: Vec<u32> = lines
+        .iter()
+        .filter(|l| super::paragraph::paragraph_start(l).is_some())
+        .map(|l| l.page)
+        .collect();
+    let mut seen_on_page = 0;
+    let mut page = 0;
+    for l in lines.iter().filter(|l| !l.is_blank()) {
+        if l.page != page {
+            page = l.page;
+            seen_on_page = 0;
+        }
+        seen_on_page += 1;
+        let t = l.plain();
+        let opens = seen_on_page <= 3 && SIGNED.is_match(&t);
+        let signer = l.cells().iter().any(|c| SIGNER.is_match(c));
+        if (opens || signer) && pages.last() != Some(&page) && !with_paragraph.contains(&page) {
+            pages.push(page);
+        }
+    }
+    pages
+}
+
 /// How many lines after a signer its time may stand.
 const REACH: usize = 6;
 

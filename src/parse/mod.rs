@@ -414,11 +414,16 @@ pub fn parse_protocol(lines: &[Ln], file: &Arc<str>) -> Document {
     };
     // Running headers repeated in a text dump ("Direktionen" above every §).
     let organ_lower = header.organ.as_deref().map(str::to_lowercase);
+    // An e-signature page inserted after a § is not part of it.
+    let signature_pages = esign::signature_pages(lines);
     let body: Vec<Ln> = lines
         .get(body_start..)
         .unwrap_or(&[])
         .iter()
         .filter(|l| {
+            if signature_pages.contains(&l.page) {
+                return false;
+            }
             let t = l.plain();
             !is_footer_like(&t) && organ_lower.as_deref() != Some(t.to_lowercase().as_str())
         })
