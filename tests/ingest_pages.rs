@@ -168,7 +168,7 @@ fn a_failing_page_in_a_batch_loses_only_itself() {
     assert_eq!(texts.len(), 3, "{stderr}");
     assert_eq!(texts[0], "Sida");
     assert_eq!(texts[2], "Sida");
-    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("panicked at"), "{stderr}");
 }
 
 /// The depth 99/100/101 files of the reliability repro set: pdftotext reads each page.
@@ -184,7 +184,7 @@ fn arrays_nested_a_hundred_deep_do_not_lose_the_page() {
             ["Sida 1: Kommunstyrelsen beslut"],
             "{name}: {stderr}"
         );
-        assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+        assert!(!stderr.contains("panicked at"), "{name}: {stderr}");
     }
     // Depth 150 in a content stream (#15's test list).
     let tmp = tempfile::tempdir().unwrap();
