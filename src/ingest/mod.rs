@@ -368,9 +368,11 @@ pub fn has_input_extension(path: &Path) -> bool {
     )
 }
 
+mod batch;
 mod content;
 pub mod docx;
 pub mod load;
+mod nesting;
 pub mod pdf;
 pub mod repair;
 pub mod sanitize;
@@ -419,7 +421,7 @@ fn read_pdf(
             fixes.cycles_cut
         ));
     }
-    let pages = pdf::extract_pages(&loaded.doc, &mut report)?;
+    let pages = pdf::extract_pages(&mut loaded.doc, &mut report)?;
     Ok(IngestedFile {
         path: Arc::from(path.display().to_string()),
         kind: SourceKind::Pdf,
