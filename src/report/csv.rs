@@ -175,8 +175,7 @@ pub const FINDING_COLUMNS: &[&str] = &[
     "related",
 ];
 
-/// One finding's cells; `link` is the file at its page (`file.pdf#page=4`) relative to
-/// where the CSV is written.
+/// One finding's cells; `link` is the file at its page (`file.pdf#page=4`).
 pub fn finding_row(f: &crate::check::finding::Finding, link: String) -> Vec<Cell> {
     let summary = crate::check::registry::lookup(&f.rule).map(|r| r.summary);
     vec![
@@ -200,33 +199,14 @@ pub fn finding_row(f: &crate::check::finding::Finding, link: String) -> Vec<Cell
     ]
 }
 
-/// `file#page=N` for a PDF (else the file), as a path relative to `from_dir` when both
-/// resolve, else as given.
-pub fn page_link(file: &str, page: u32, from_dir: &std::path::Path) -> String {
-    let rel =
-        relative_path(std::path::Path::new(file), from_dir).unwrap_or_else(|| file.to_string());
+/// `file#page=N` for a PDF (else the file), the file as given on the command line, so
+/// that the report is the same wherever it is written.
+pub fn page_link(file: &str, page: u32) -> String {
     if file.to_ascii_lowercase().ends_with(".pdf") {
-        format!("{rel}#page={page}")
+        format!("{file}#page={page}")
     } else {
-        rel
+        file.to_string()
     }
-}
-
-fn relative_path(file: &std::path::Path, from_dir: &std::path::Path) -> Option<String> {
-    let file = std::fs::canonicalize(file).ok()?;
-    let dir = std::fs::canonicalize(from_dir).ok()?;
-    let common = file
-        .components()
-        .zip(dir.components())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let mut parts: Vec<String> = dir.components().skip(common).map(|_| "..".into()).collect();
-    parts.extend(
-        file.components()
-            .skip(common)
-            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-    );
-    Some(parts.join("/"))
 }
 
 #[cfg(test)]
