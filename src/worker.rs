@@ -141,7 +141,9 @@ impl Persistent {
             .take()
             .ok_or_else(|| std::io::Error::other("no stdout"))?;
         // A reply (every glyph of a file) is hundreds of KiB: with the default 64 KiB
-        // pipe the worker stalls until this side is scheduled to drain it.
+        // pipe the worker stalls until this side is scheduled to drain it. (Linux only:
+        // elsewhere the pipe keeps its size and the reader drains it as it goes.)
+        #[cfg(target_os = "linux")]
         {
             use std::os::fd::AsRawFd;
             // SAFETY: F_SETPIPE_SZ only resizes the pipe behind a descriptor we own;
