@@ -48,7 +48,8 @@ pub fn process_file_hashed(path: &Path, opts: &IngestOptions) -> HashedOutcome {
     }
 }
 
-fn process_bytes(
+/// [`process_file`] on bytes in memory; `path` names them (its extension counts).
+pub fn process_bytes(
     path: &Path,
     bytes: &[u8],
     opts: &IngestOptions,
@@ -162,4 +163,23 @@ pub fn lint_files(paths: &[PathBuf], opts: &IngestOptions) -> LintRun {
     run.stats.relations_failed += cross.relations_failed;
     run.findings.extend(cross.findings);
     run
+}
+
+/// The whole pipeline on arbitrary bytes read as a text file, in this process: the body
+/// of the `pipeline_text` fuzz target. It may fail; it must not panic or hang.
+pub fn fuzz_text(data: &[u8]) {
+    let _ = process_bytes(Path::new("fuzz.txt"), data, &fuzz_options());
+}
+
+/// The whole pipeline on arbitrary bytes read as a Word document (the `pipeline_docx`
+/// fuzz target).
+pub fn fuzz_docx(data: &[u8]) {
+    let _ = process_bytes(Path::new("fuzz.docx"), data, &fuzz_options());
+}
+
+fn fuzz_options() -> IngestOptions {
+    IngestOptions {
+        isolate: false,
+        ..IngestOptions::default()
+    }
 }

@@ -11,8 +11,9 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::Command;
 
-const OUTPUTS: [&str; 4] = [
+const OUTPUTS: [&str; 5] = [
     "findings.json",
+    "findings.csv",
     "documents.jsonl",
     "decisions.jsonl",
     "index.html",

@@ -181,16 +181,31 @@ impl Default for IngestOptions {
 /// ([`open_input`]) so they are reported, never silently dropped and never blocked on.
 /// A folder that cannot be listed is reported on stderr.
 pub fn collect_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
+    collect_inputs_reporting(paths).0
+}
+
+/// A file found in a directory that justera does not read, with the reason, so that a
+/// run can list it instead of passing over it in silence.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SkippedFile {
+    pub file: String,
+    pub reason: String,
+}
+
+/// [`collect_inputs`], and the files of the directories it did not take, with the reason
+/// (hidden files, such as `.DS_Store` or a report's `.cache`, are passed over).
+pub fn collect_inputs_reporting(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SkippedFile>) {
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     let mut visited = std::collections::HashSet::new();
     for p in paths {
         if p.is_dir() {
-            walk_dir(p, &mut visited, &mut out);
+            walk_dir(p, &mut visited, &mut out, &mut skipped);
         } else {
             out.push(p.clone());
         }
     }
-    out
+    (out, skipped)
 }
 
 /// A folder's identity, for the visited set (device and inode on Unix).
@@ -211,6 +226,7 @@ fn walk_dir(
     root: &Path,
     visited: &mut std::collections::HashSet<(u64, u64)>,
     out: &mut Vec<PathBuf>,
+    skipped: &mut Vec<SkippedFile>,
 ) {
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
@@ -232,6 +248,11 @@ fn walk_dir(
             Ok(e) => {
                 if has_input_extension(e.path()) {
                     out.push(e.into_path());
+                } else if !e.file_name().to_string_lossy().starts_with('.') {
+                    skipped.push(SkippedFile {
+                        file: e.path().display().to_string(),
+                        reason: unsupported_reason(e.path()),
+                    });
                 }
             }
             // A link back to a folder on the way here: its files are read there.
@@ -310,6 +331,70 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>, FailureReason> {
     Ok(bytes)
 }
 
+/// Whether the file is, by its extension, a document in a format justera does not read
+/// (word processor, spreadsheet, presentation, image, web page, mail), as opposed to data
+/// or metadata beside the documents.
+pub fn is_document_format(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
+    matches!(
+        ext.as_deref(),
+        Some(
+            "doc"
+                | "rtf"
+                | "odt"
+                | "wpd"
+                | "pages"
+                | "xls"
+                | "xlsx"
+                | "ods"
+                | "ppt"
+                | "pptx"
+                | "odp"
+                | "jpg"
+                | "jpeg"
+                | "png"
+                | "tif"
+                | "tiff"
+                | "gif"
+                | "bmp"
+                | "htm"
+                | "html"
+                | "eml"
+                | "msg"
+        )
+    )
+}
+
+/// Why a file of this kind is not read, in one line.
+pub fn unsupported_reason(path: &Path) -> String {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
+    match ext.as_deref() {
+        Some(e @ ("doc" | "rtf" | "odt" | "wpd" | "pages")) => {
+            format!("unsupported format (.{e}): save it as .docx or PDF to have it read")
+        }
+        Some(e @ ("xls" | "xlsx" | "ods" | "csv")) => {
+            format!("unsupported format (.{e}): spreadsheets are not read; export it as PDF")
+        }
+        Some(e @ ("ppt" | "pptx" | "odp")) => {
+            format!("unsupported format (.{e}): presentations are not read; export it as PDF")
+        }
+        Some(e @ ("jpg" | "jpeg" | "png" | "tif" | "tiff" | "gif" | "bmp")) => {
+            format!("unsupported format (.{e}): an image has no text to read; OCR it to PDF")
+        }
+        Some(e @ ("htm" | "html" | "xml" | "eml" | "msg")) => {
+            format!("unsupported format (.{e}): save it as PDF or text to have it read")
+        }
+        Some(e) => format!("unsupported format (.{e}): justera reads .pdf, .txt, .md and .docx"),
+        None => "no file extension: justera reads .pdf, .txt, .md and .docx".to_string(),
+    }
+}
+
 pub fn has_input_extension(path: &Path) -> bool {
     matches!(
         path.extension()
@@ -320,9 +405,11 @@ pub fn has_input_extension(path: &Path) -> bool {
     )
 }
 
+mod batch;
 mod content;
 pub mod docx;
 pub mod load;
+mod nesting;
 pub mod pdf;
 pub mod repair;
 pub mod sanitize;
@@ -371,7 +458,7 @@ fn read_pdf(
             fixes.cycles_cut
         ));
     }
-    let pages = pdf::extract_pages(&loaded.doc, &mut report)?;
+    let pages = pdf::extract_pages(&mut loaded.doc, &mut report)?;
     Ok(IngestedFile {
         path: Arc::from(path.display().to_string()),
         kind: SourceKind::Pdf,

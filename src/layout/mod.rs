@@ -56,6 +56,7 @@ impl LaidOutFile {
 }
 
 mod furniture;
+pub mod garbled;
 mod lines;
 pub mod render;
 mod spans;
@@ -111,6 +112,28 @@ pub fn lay_out(file: crate::ingest::IngestedFile) -> LaidOutFile {
     if file.kind != crate::ingest::SourceKind::Docx {
         furniture::mark(&mut pages, geometric);
     }
+    // Garbled text is reported on its page, not parsed as if it were the record.
+    let garbled: Vec<(u32, &str)> = pages
+        .iter()
+        .filter_map(|p| garbled::garbled(p).map(|why| (p.number, why)))
+        .collect();
+    for why in [
+        "letters and digits of two texts interleaved",
+        "words broken into letter fragments",
+    ] {
+        let on: Vec<u32> = garbled
+            .iter()
+            .filter(|(_, w)| *w == why)
+            .map(|(n, _)| *n)
+            .collect();
+        if !on.is_empty() {
+            report.warnings.push(format!(
+                "text garbled on {} {} ({why}): what is read there is unreliable",
+                if on.len() == 1 { "page" } else { "pages" },
+                crate::ingest::pdf::page_list(&on)
+            ));
+        }
+    }
     LaidOutFile {
         path: file.path,
         kind: file.kind,
@@ -145,10 +168,25 @@ fn glyph_lines(glyphs: &[crate::ingest::Glyph], height: f64) -> (Vec<Line>, usiz
 }
 
 /// Text lines as written, one span per tab-separated cell with x the character column.
+/// A line that is only a `justera: ignore …` comment (`# justera: ignore SUM001`,
+/// `<!-- justera: … -->`, `// justera: …`): an instruction to lint, not part of the
+/// record, so it is left out of the layout (the lines around it keep their numbers, and a
+/// table it stands in stays one table).
+pub fn is_directive_line(text: &str) -> bool {
+    let t = text.trim_start();
+    let rest = t
+        .strip_prefix("<!--")
+        .or_else(|| t.strip_prefix("//"))
+        .or_else(|| t.strip_prefix('#'))
+        .or_else(|| t.strip_prefix('%'));
+    rest.is_some_and(|r| r.trim_start().starts_with("justera:"))
+}
+
 fn text_lines(lines: Vec<String>) -> Vec<Line> {
     lines
         .into_iter()
         .enumerate()
+        .filter(|(_, text)| !is_directive_line(text))
         .map(|(i, text)| {
             let mut spans = Vec::new();
             let mut col = 0usize;
