@@ -331,6 +331,43 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>, FailureReason> {
     Ok(bytes)
 }
 
+/// Whether the file is, by its extension, a document in a format justera does not read
+/// (word processor, spreadsheet, presentation, image, web page, mail), as opposed to data
+/// or metadata beside the documents.
+pub fn is_document_format(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
+    matches!(
+        ext.as_deref(),
+        Some(
+            "doc"
+                | "rtf"
+                | "odt"
+                | "wpd"
+                | "pages"
+                | "xls"
+                | "xlsx"
+                | "ods"
+                | "ppt"
+                | "pptx"
+                | "odp"
+                | "jpg"
+                | "jpeg"
+                | "png"
+                | "tif"
+                | "tiff"
+                | "gif"
+                | "bmp"
+                | "htm"
+                | "html"
+                | "eml"
+                | "msg"
+        )
+    )
+}
+
 /// Why a file of this kind is not read, in one line.
 pub fn unsupported_reason(path: &Path) -> String {
     let ext = path
@@ -479,4 +516,14 @@ pub fn ingest_bytes(
         ..opts.clone()
     };
     read_bytes(path, bytes, &per_file)
+}
+
+/// The SHA-256 of `bytes` in lowercase hex: the identity of a file's content (the
+/// audit's cache keys, the worker's record of the bytes it processed).
+pub fn hash_bytes(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
