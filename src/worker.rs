@@ -80,6 +80,8 @@ pub const RECYCLE_AFTER: usize = 32;
 /// What the reader thread of a worker's stdout passes on.
 enum Msg {
     Line(Vec<u8>),
+    /// The worker finished a slow step (an OCR'd page) and goes on.
+    Progress,
     TooLarge,
     BadFrame,
     Closed,
@@ -134,7 +136,7 @@ impl Persistent {
             let mut reader = std::io::BufReader::with_capacity(1 << 16, stdout);
             loop {
                 let msg = read_frame(&mut reader);
-                let last = !matches!(msg, Msg::Line(_));
+                let last = !matches!(msg, Msg::Line(_) | Msg::Progress);
                 if tx.send(msg).is_err() || last {
                     return;
                 }
@@ -189,6 +191,7 @@ impl Persistent {
             path: path.to_path_buf(),
             passwords: opts.passwords_for(path),
             process,
+            ocr: opts.ocr.clone(),
         };
         let mut line = serde_json::to_vec(&req).unwrap_or_default();
         line.push(b'\n');
@@ -202,7 +205,11 @@ impl Persistent {
             return Err(self.death(opts));
         }
         let limit = Duration::from_secs(opts.timeout_secs.max(1));
-        match self.replies.recv_timeout(limit) {
+        let mut received = self.replies.recv_timeout(limit);
+        while let Ok(Msg::Progress) = received {
+            received = self.replies.recv_timeout(limit);
+        }
+        match received {
             Ok(Msg::Line(bytes)) => match rmp_serde::from_slice::<Result<T, FailureReason>>(&bytes)
             {
                 Ok(reply) => Ok(reply),
@@ -213,6 +220,7 @@ impl Persistent {
                     )))
                 }
             },
+            Ok(Msg::Progress) => Err(FailureReason::Crashed("unreachable progress".into())),
             Ok(Msg::BadFrame) => {
                 let _ = self.child.kill();
                 Err(FailureReason::Crashed(
@@ -381,7 +389,13 @@ pub fn serve(path: &Path, timeout_secs: u64, memory_limit_mb: u64) -> u8 {
     let mut input = Vec::new();
     let _ = std::io::stdin().read_to_end(&mut input);
     let passwords: Vec<String> = serde_json::from_slice(&input).unwrap_or_default();
-    let reply = read_reply(path, passwords, timeout_secs, memory_limit_mb);
+    let reply = read_reply(
+        path,
+        passwords,
+        Default::default(),
+        timeout_secs,
+        memory_limit_mb,
+    );
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = serde_json::to_writer(&mut out, &reply).is_ok() && out.flush().is_ok();
     if written {
@@ -399,6 +413,13 @@ pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64) -> u8 {
     // CPU seconds add up over the files a worker serves: the parent's clock is the limit.
     set_limits(0, memory_limit_mb);
     std::panic::set_hook(Box::new(|_| {}));
+    // Each page OCR reads restarts the parent's clock: the time limit is per page there.
+    crate::ingest::ocr::set_progress(|| {
+        let mut stdout = std::io::stdout().lock();
+        let _ = stdout
+            .write_all(PROGRESS_FRAME)
+            .and_then(|_| stdout.flush());
+    });
     let stdin = std::io::stdin();
     let mut line = String::new();
     loop {
@@ -407,22 +428,40 @@ pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64) -> u8 {
             Ok(0) | Err(_) => return 0,
             Ok(_) => {}
         }
-        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        let written = match serde_json::from_str::<Request>(&line) {
+        // The reply is built before stdout is locked: OCR threads write progress frames
+        // to it meanwhile.
+        let mut out = Vec::new();
+        let built = match serde_json::from_str::<Request>(&line) {
             Ok(req) if req.process => write_frame(
                 &mut out,
-                &process_reply(&req.path, req.passwords, timeout_secs, memory_limit_mb),
+                &process_reply(
+                    &req.path,
+                    req.passwords,
+                    req.ocr,
+                    timeout_secs,
+                    memory_limit_mb,
+                ),
             ),
             Ok(req) => write_frame(
                 &mut out,
-                &read_reply(&req.path, req.passwords, timeout_secs, memory_limit_mb),
+                &read_reply(
+                    &req.path,
+                    req.passwords,
+                    req.ocr,
+                    timeout_secs,
+                    memory_limit_mb,
+                ),
             ),
             Err(e) => {
                 let reply: Reply = Err(FailureReason::Crashed(format!("bad worker request: {e}")));
                 write_frame(&mut out, &reply)
             }
         };
-        if written.and_then(|_| out.flush()).is_err() {
+        let written = built.and_then(|_| {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&out).and_then(|_| stdout.flush())
+        });
+        if written.is_err() {
             return 3;
         }
     }
@@ -431,6 +470,10 @@ pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64) -> u8 {
 /// Marks the start of each reply frame: `FRAME_MAGIC`, the payload's length (u64, little
 /// endian), then the reply as MessagePack.
 const FRAME_MAGIC: &[u8; 4] = b"JSW1";
+
+/// A frame with no reply: the worker is still busy and progressing (a page was read by
+/// OCR), so the parent restarts its clock.
+const PROGRESS_FRAME: &[u8; 12] = b"JSWP\0\0\0\0\0\0\0\0";
 
 fn write_frame<T: Serialize>(
     out: &mut impl Write,
@@ -452,6 +495,9 @@ fn read_frame(reader: &mut impl Read) -> Msg {
     let mut header = [0u8; 12];
     if reader.read_exact(&mut header).is_err() {
         return Msg::Closed;
+    }
+    if &header == PROGRESS_FRAME {
+        return Msg::Progress;
     }
     if &header[..4] != FRAME_MAGIC {
         return Msg::BadFrame;
@@ -477,6 +523,9 @@ struct Request {
     /// processed file, instead of only the text.
     #[serde(default)]
     process: bool,
+    /// How scanned pages are read.
+    #[serde(default)]
+    ocr: crate::ingest::ocr::OcrOptions,
 }
 
 type ProcessReply = Result<crate::pipeline::ProcessedFile, FailureReason>;
@@ -486,10 +535,11 @@ type ProcessReply = Result<crate::pipeline::ProcessedFile, FailureReason>;
 fn process_reply(
     path: &Path,
     passwords: Vec<String>,
+    ocr: crate::ingest::ocr::OcrOptions,
     timeout_secs: u64,
     memory_limit_mb: u64,
 ) -> ProcessReply {
-    let opts = worker_options(passwords, timeout_secs, memory_limit_mb);
+    let opts = worker_options(passwords, ocr, timeout_secs, memory_limit_mb);
     on_deep_stack(
         "process",
         "internal error while processing",
@@ -503,10 +553,11 @@ fn process_reply(
 fn read_reply(
     path: &Path,
     passwords: Vec<String>,
+    ocr: crate::ingest::ocr::OcrOptions,
     timeout_secs: u64,
     memory_limit_mb: u64,
 ) -> Reply {
-    let opts = worker_options(passwords, timeout_secs, memory_limit_mb);
+    let opts = worker_options(passwords, ocr, timeout_secs, memory_limit_mb);
     let mut reply = on_deep_stack(
         "read",
         "reader panicked",
@@ -523,6 +574,7 @@ fn read_reply(
 /// Inside a worker everything is read in this process.
 fn worker_options(
     passwords: Vec<String>,
+    ocr: crate::ingest::ocr::OcrOptions,
     timeout_secs: u64,
     memory_limit_mb: u64,
 ) -> IngestOptions {
@@ -532,6 +584,7 @@ fn worker_options(
         isolate: false,
         memory_limit_mb,
         password_rules: Vec::new(),
+        ocr,
     }
 }
 
