@@ -8,6 +8,7 @@
 
 pub mod arith;
 pub mod finding;
+pub mod ocr;
 pub mod registry;
 pub mod rules;
 pub mod view;
