@@ -1,9 +1,9 @@
 //! The cross-document stage on the real seeds: the balances of seed 000 § 4 are checked
 //! and hold, and a changed figure in a second document is reported with both places.
 
-use justera::audit::cross::{self, CrossResult};
-use justera::audit::facts::Fact;
 use justera::audit::record::FileRecord;
+use justera::check::cross::{self, CrossResult};
+use justera::check::facts::Fact;
 use justera::ingest::IngestOptions;
 use std::path::Path;
 

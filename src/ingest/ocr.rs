@@ -350,10 +350,11 @@ fn run(mut command: Command, deadline: Instant) -> Result<(), String> {
 }
 
 /// Called after each page OCR reads (the worker tells its parent it is progressing).
-static PROGRESS: OnceLock<fn()> = OnceLock::new();
+type Progress = Box<dyn Fn() + Send + Sync>;
+static PROGRESS: OnceLock<Progress> = OnceLock::new();
 
 /// Sets what to call after each page read by OCR (once per process).
-pub fn set_progress(f: fn()) {
+pub fn set_progress(f: Progress) {
     let _ = PROGRESS.set(f);
 }
 

@@ -4,6 +4,8 @@
 
 pub mod atomic;
 pub mod audit;
+pub mod csv;
 pub mod diagnostic;
 pub mod html;
 pub mod json;
+pub mod sarif;
