@@ -344,6 +344,43 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>, FailureReason> {
     Ok(bytes)
 }
 
+/// Whether the file is, by its extension, a document in a format justera does not read
+/// (word processor, spreadsheet, presentation, image, web page, mail), as opposed to data
+/// or metadata beside the documents.
+pub fn is_document_format(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
+    matches!(
+        ext.as_deref(),
+        Some(
+            "doc"
+                | "rtf"
+                | "odt"
+                | "wpd"
+                | "pages"
+                | "xls"
+                | "xlsx"
+                | "ods"
+                | "ppt"
+                | "pptx"
+                | "odp"
+                | "jpg"
+                | "jpeg"
+                | "png"
+                | "tif"
+                | "tiff"
+                | "gif"
+                | "bmp"
+                | "htm"
+                | "html"
+                | "eml"
+                | "msg"
+        )
+    )
+}
+
 /// Why a file of this kind is not read, in one line.
 pub fn unsupported_reason(path: &Path) -> String {
     let ext = path
@@ -381,9 +418,11 @@ pub fn has_input_extension(path: &Path) -> bool {
     )
 }
 
+mod batch;
 mod content;
 pub mod docx;
 pub mod load;
+mod nesting;
 pub mod ocr;
 pub mod pdf;
 pub mod repair;
@@ -433,7 +472,7 @@ fn read_pdf(
             fixes.cycles_cut
         ));
     }
-    let extracted = pdf::extract_pages(&loaded.doc, &mut report);
+    let extracted = pdf::extract_pages(&mut loaded.doc, &mut report);
     // Scanned pages (no text layer, or undecodable text) go to OCR.
     let pages = ocr::fill(
         bytes,
