@@ -1,7 +1,7 @@
 //! XDOC003: one fact stated with different values in different documents.
 
 use crate::check::cross::{
-    first_per_document, fmt_unit, place, record, reference, CrossResult, FactIndex,
+    first_per_document, fmt_unit, place, record_agreement, reference, CrossResult, FactIndex,
 };
 use crate::check::facts::Fact;
 use crate::check::finding::Severity;
@@ -56,18 +56,7 @@ fn check(by_key: &FactIndex, out: &mut CrossResult) {
                         place(reference)
                     )
                 };
-                record(
-                    out,
-                    &RULE,
-                    true,
-                    statement,
-                    reference.value,
-                    other.value,
-                    reference.tolerance + other.tolerance,
-                    other,
-                    reference,
-                    &[],
-                );
+                record_agreement(out, &RULE, statement, reference, other);
             }
         }
     }
