@@ -58,7 +58,8 @@ pub fn process_bytes(
     let laid_out = crate::layout::lay_out(ingested);
     let tables = crate::table::extract(&laid_out);
     let documents = crate::parse::parse_file(&laid_out, tables);
-    let (findings, mut stats) = crate::check::check_documents(&documents);
+    let (mut findings, mut stats) = crate::check::check_documents(&documents);
+    crate::check::ocr::qualify(&laid_out, &documents, &mut findings);
     stats.files = 1;
     Ok(ProcessedFile {
         path: laid_out.path.clone(),

@@ -12,6 +12,10 @@ pub struct Provenance {
     pub line: u32,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub span: Option<u32>,
+    /// Read by OCR: Tesseract's confidence (whole percent) in the figure (or the least
+    /// sure figure) at this place. None: from a text layer.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub ocr: Option<u8>,
 }
 
 impl Provenance {
@@ -21,6 +25,7 @@ impl Provenance {
             page,
             line,
             span: None,
+            ocr: None,
         }
     }
 

@@ -80,6 +80,8 @@ pub const RECYCLE_AFTER: usize = 32;
 /// What the reader thread of a worker's stdout passes on.
 enum Msg {
     Line(Vec<u8>),
+    /// The worker finished a slow step (an OCR'd page) and goes on.
+    Progress,
     TooLarge,
     BadFrame,
     Closed,
@@ -155,7 +157,7 @@ impl Persistent {
             let mut reader = std::io::BufReader::with_capacity(1 << 16, stdout);
             loop {
                 let msg = read_frame(&mut reader);
-                let last = !matches!(msg, Msg::Line(_));
+                let last = !matches!(msg, Msg::Line(_) | Msg::Progress);
                 if tx.send(msg).is_err() || last {
                     return;
                 }
@@ -210,6 +212,7 @@ impl Persistent {
             path: path_bytes(path),
             passwords: opts.passwords_for(path),
             process,
+            ocr: opts.ocr.clone(),
         };
         let mut line = serde_json::to_vec(&req).unwrap_or_default();
         line.push(b'\n');
@@ -223,7 +226,11 @@ impl Persistent {
             return Err(self.death(opts));
         }
         let limit = Duration::from_secs(opts.timeout_secs.max(1));
-        match self.replies.recv_timeout(limit) {
+        let mut received = self.replies.recv_timeout(limit);
+        while let Ok(Msg::Progress) = received {
+            received = self.replies.recv_timeout(limit);
+        }
+        match received {
             Ok(Msg::Line(bytes)) => match rmp_serde::from_slice::<Result<T, FailureReason>>(&bytes)
             {
                 Ok(reply) => Ok(reply),
@@ -234,6 +241,7 @@ impl Persistent {
                     )))
                 }
             },
+            Ok(Msg::Progress) => Err(FailureReason::Crashed("unreachable progress".into())),
             Ok(Msg::BadFrame) => {
                 let _ = self.child.kill();
                 Err(FailureReason::Crashed(
@@ -418,7 +426,13 @@ pub fn serve(path: &Path, timeout_secs: u64, memory_limit_mb: u64) -> u8 {
     let mut input = Vec::new();
     let _ = std::io::stdin().read_to_end(&mut input);
     let passwords: Vec<String> = serde_json::from_slice(&input).unwrap_or_default();
-    let reply = read_reply(path, passwords, timeout_secs, memory_limit_mb);
+    let reply = read_reply(
+        path,
+        passwords,
+        Default::default(),
+        timeout_secs,
+        memory_limit_mb,
+    );
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = serde_json::to_writer(&mut out, &reply).is_ok() && out.flush().is_ok();
     if written {
@@ -437,6 +451,17 @@ pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64) -> u8 {
     set_limits(0, memory_limit_mb);
     std::panic::set_hook(Box::new(|_| {}));
     let busy = Watchdog::spawn(timeout_secs);
+    // Each page OCR reads restarts the parent's clock and the watchdog's: the time limit
+    // holds per page there.
+    let (since, epoch) = (std::sync::Arc::clone(&busy.since), busy.epoch);
+    crate::ingest::ocr::set_progress(Box::new(move || {
+        let now = (epoch.elapsed().as_millis() as u64).max(1);
+        since.store(now, std::sync::atomic::Ordering::Relaxed);
+        let mut stdout = std::io::stdout().lock();
+        let _ = stdout
+            .write_all(PROGRESS_FRAME)
+            .and_then(|_| stdout.flush());
+    }));
     let stdin = std::io::stdin();
     let mut line = String::new();
     loop {
@@ -445,14 +470,17 @@ pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64) -> u8 {
             Ok(0) | Err(_) => return 0,
             Ok(_) => {}
         }
-        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        // The reply is built before stdout is locked: OCR threads write progress frames
+        // to it meanwhile.
+        let mut out = Vec::new();
         busy.start();
-        let written = match serde_json::from_str::<Request>(&line) {
+        let built = match serde_json::from_str::<Request>(&line) {
             Ok(req) if req.process => write_frame(
                 &mut out,
                 &process_reply(
                     &path_from_bytes(req.path),
                     req.passwords,
+                    req.ocr,
                     timeout_secs,
                     memory_limit_mb,
                 ),
@@ -462,6 +490,7 @@ pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64) -> u8 {
                 &read_reply(
                     &path_from_bytes(req.path),
                     req.passwords,
+                    req.ocr,
                     timeout_secs,
                     memory_limit_mb,
                 ),
@@ -472,7 +501,11 @@ pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64) -> u8 {
             }
         };
         busy.stop();
-        if written.and_then(|_| out.flush()).is_err() {
+        let written = built.and_then(|_| {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&out).and_then(|_| stdout.flush())
+        });
+        if written.is_err() {
             return 3;
         }
     }
@@ -560,6 +593,10 @@ impl Watchdog {
 /// endian), then the reply as MessagePack.
 const FRAME_MAGIC: &[u8; 4] = b"JSW1";
 
+/// A frame with no reply: the worker is still busy and progressing (a page was read by
+/// OCR), so the parent restarts its clock.
+const PROGRESS_FRAME: &[u8; 12] = b"JSWP\0\0\0\0\0\0\0\0";
+
 fn write_frame<T: Serialize>(
     out: &mut impl Write,
     reply: &Result<T, FailureReason>,
@@ -580,6 +617,9 @@ fn read_frame(reader: &mut impl Read) -> Msg {
     let mut header = [0u8; 12];
     if reader.read_exact(&mut header).is_err() {
         return Msg::Closed;
+    }
+    if &header == PROGRESS_FRAME {
+        return Msg::Progress;
     }
     if &header[..4] != FRAME_MAGIC {
         return Msg::BadFrame;
@@ -607,6 +647,9 @@ struct Request {
     /// processed file, instead of only the text.
     #[serde(default)]
     process: bool,
+    /// How scanned pages are read.
+    #[serde(default)]
+    ocr: crate::ingest::ocr::OcrOptions,
 }
 
 type ProcessReply = Result<crate::pipeline::HashedOutcome, FailureReason>;
@@ -616,10 +659,11 @@ type ProcessReply = Result<crate::pipeline::HashedOutcome, FailureReason>;
 fn process_reply(
     path: &Path,
     passwords: Vec<String>,
+    ocr: crate::ingest::ocr::OcrOptions,
     timeout_secs: u64,
     memory_limit_mb: u64,
 ) -> ProcessReply {
-    let opts = worker_options(passwords, timeout_secs, memory_limit_mb);
+    let opts = worker_options(passwords, ocr, timeout_secs, memory_limit_mb);
     on_deep_stack(
         "process",
         "internal error while processing",
@@ -633,10 +677,11 @@ fn process_reply(
 fn read_reply(
     path: &Path,
     passwords: Vec<String>,
+    ocr: crate::ingest::ocr::OcrOptions,
     timeout_secs: u64,
     memory_limit_mb: u64,
 ) -> Reply {
-    let opts = worker_options(passwords, timeout_secs, memory_limit_mb);
+    let opts = worker_options(passwords, ocr, timeout_secs, memory_limit_mb);
     let mut reply = on_deep_stack(
         "read",
         "reader panicked",
@@ -653,6 +698,7 @@ fn read_reply(
 /// Inside a worker everything is read in this process.
 fn worker_options(
     passwords: Vec<String>,
+    ocr: crate::ingest::ocr::OcrOptions,
     timeout_secs: u64,
     memory_limit_mb: u64,
 ) -> IngestOptions {
@@ -662,6 +708,7 @@ fn worker_options(
         isolate: false,
         memory_limit_mb,
         password_rules: Vec::new(),
+        ocr,
     }
 }
 

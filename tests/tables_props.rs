@@ -41,6 +41,7 @@ fn text_file(lines: Vec<String>) -> LaidOutFile {
                     x0: 0.0,
                     x1: 0.0,
                     font_size: 0.0,
+                    ocr: None,
                 })
                 .collect(),
             text,

@@ -257,8 +257,13 @@ fn process_one(file: &InputFile, opts: &AuditOptions) -> Processed {
 /// (a new password can open a file that failed as encrypted before) and the vocabulary
 /// (`--grammars DIR` words change headings, totals and columns).
 fn options_fingerprint(opts: &AuditOptions) -> String {
+    // The OCR settings are in `opts.ingest`; a new Tesseract reads scans differently.
+    let ocr_engine = match opts.ingest.ocr.mode {
+        crate::ingest::ocr::OcrMode::Never => "",
+        _ => crate::ingest::ocr::engine_version().unwrap_or("none"),
+    };
     format!(
-        "{}\0{:?}\0{}",
+        "{}\0{:?}\0{}\0{ocr_engine}",
         opts.version,
         opts.ingest,
         crate::grammar::vocab::current().fingerprint()
@@ -425,6 +430,12 @@ pub struct Summary {
     pub files_read: u64,
     pub files_failed: u64,
     pub pages: u64,
+    /// Files with pages read by OCR (scanned), and those pages: counted apart, as their
+    /// figures are less certain than a text layer's.
+    #[serde(default)]
+    pub ocr_files: u64,
+    #[serde(default)]
+    pub ocr_pages: u64,
     pub documents: u64,
     pub paragraphs: u64,
     pub tables: u64,
@@ -493,6 +504,14 @@ impl Audit {
             stats.files += 1;
             stats.add_checked(s);
             summary.pages += u64::from(p.record.outcome.pages());
+            if let record::Outcome::Read {
+                report: crate::ingest::ReadReport { ocr: Some(ocr), .. },
+                ..
+            } = &p.record.outcome
+            {
+                summary.ocr_files += 1;
+                summary.ocr_pages += ocr.pages.len() as u64;
+            }
             match p.record.outcome.failure() {
                 Some(reason) => {
                     summary.files_failed += 1;
@@ -771,6 +790,12 @@ pub fn summary_text(audit: &Audit) -> String {
         "{} files ({} read, {} failed), {} pages, {} documents, {} paragraphs, {} tables, {} cells\n",
         s.files, s.files_read, s.files_failed, s.pages, s.documents, s.paragraphs, s.tables, s.cells
     ));
+    if s.ocr_files > 0 {
+        out.push_str(&format!(
+            "{} pages in {} files read by OCR (scanned)\n",
+            s.ocr_pages, s.ocr_files
+        ));
+    }
     out.push_str(&format!(
         "{} relations checked ({} failed), of which {} across documents over {} facts ({} failed)\n",
         s.relations_checked,

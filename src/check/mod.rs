@@ -10,6 +10,7 @@ pub mod arith;
 pub mod cross;
 pub mod facts;
 pub mod finding;
+pub mod ocr;
 pub mod registry;
 pub mod rules;
 pub mod view;

@@ -22,6 +22,13 @@ pub struct InputArgs {
     /// as "too large" instead of exhausting the machine.
     #[arg(long, value_name = "MIB", default_value_t = 4096)]
     pub memory_limit: u64,
+    /// Scanned pages: `auto` reads pages without a text layer with Tesseract, `always`
+    /// every page, `never` none.
+    #[arg(long, value_enum, default_value_t = crate::ingest::ocr::OcrMode::Auto)]
+    pub ocr: crate::ingest::ocr::OcrMode,
+    /// Tesseract language(s) for OCR, e.g. `swe` or `swe+eng`.
+    #[arg(long, value_name = "LANG", default_value = "swe")]
+    pub ocr_lang: String,
 }
 
 impl InputArgs {
@@ -53,6 +60,10 @@ impl InputArgs {
             isolate: true,
             memory_limit_mb: self.memory_limit,
             password_rules,
+            ocr: crate::ingest::ocr::OcrOptions {
+                mode: self.ocr,
+                lang: self.ocr_lang.clone(),
+            },
         })
     }
 }

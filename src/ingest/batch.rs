@@ -48,7 +48,8 @@ enum FontKey {
     Direct(ObjectId, Vec<u8>),
 }
 
-/// How a page can be read.
+/// How a page can be read. (One plan per page, held briefly: boxing saves nothing.)
+#[allow(clippy::large_enum_variant)]
 enum Plan {
     /// Only page by page through pdf-extract's own entry point.
     Alone,

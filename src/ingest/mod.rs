@@ -30,6 +30,9 @@ pub struct Glyph {
     /// drift when the font's widths are wrong, so layout keeps a string's glyphs together.
     #[serde(default)]
     pub string: u32,
+    /// Read by OCR: the word's Tesseract confidence in percent (None: from a text layer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<f32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -68,6 +71,9 @@ pub struct ReadReport {
     pub decrypted: bool,
     /// Things the reader could not fix but the user should know (unreliable geometry …).
     pub warnings: Vec<String>,
+    /// Pages read by OCR (scanned), with the engine and its confidence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<ocr::OcrReport>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -97,6 +103,9 @@ pub enum FailureReason {
     Encrypted(String),
     #[error("no text layer ({pages} pages, 0 characters): probably scanned")]
     NoTextLayer { pages: u32 },
+    /// No text layer and no OCR engine to read it: the message says what to install.
+    #[error("{0}")]
+    Scanned(String),
     #[error("text not decodable: {0}")]
     NotDecodable(String),
     #[error("no pages: {0}")]
@@ -122,6 +131,7 @@ impl FailureReason {
             FailureReason::DamagedDocx(_) => "damaged-docx",
             FailureReason::Encrypted(_) => "encrypted",
             FailureReason::NoTextLayer { .. } => "no-text-layer",
+            FailureReason::Scanned(_) => "scanned",
             FailureReason::NotDecodable(_) => "not-decodable",
             FailureReason::NoPages(_) => "no-pages",
             FailureReason::TooLarge(_) => "too-large",
@@ -159,6 +169,8 @@ pub struct IngestOptions {
     pub memory_limit_mb: u64,
     /// Per-file passwords from `--password-file`: (file name or path glob, password).
     pub password_rules: Vec<(String, String)>,
+    /// Scanned pages: when to OCR and in which language.
+    pub ocr: ocr::OcrOptions,
 }
 
 impl Default for IngestOptions {
@@ -169,6 +181,7 @@ impl Default for IngestOptions {
             isolate: true,
             memory_limit_mb: 4096,
             password_rules: Vec::new(),
+            ocr: ocr::OcrOptions::default(),
         }
     }
 }
@@ -410,6 +423,7 @@ mod content;
 pub mod docx;
 pub mod load;
 mod nesting;
+pub mod ocr;
 pub mod pdf;
 pub mod repair;
 pub mod sanitize;
@@ -458,7 +472,20 @@ fn read_pdf(
             fixes.cycles_cut
         ));
     }
-    let pages = pdf::extract_pages(&mut loaded.doc, &mut report)?;
+    let extracted = pdf::extract_pages(&mut loaded.doc, &mut report);
+    // Scanned pages (no text layer, or undecodable text) go to OCR.
+    let pages = ocr::fill(
+        bytes,
+        loaded.doc.get_pages().len(),
+        extracted,
+        &mut report,
+        &opts.ocr,
+        opts.passwords
+            .iter()
+            .find(|p| !p.is_empty())
+            .map(String::as_str),
+        opts.timeout_secs,
+    )?;
     Ok(IngestedFile {
         path: Arc::from(path.display().to_string()),
         kind: SourceKind::Pdf,

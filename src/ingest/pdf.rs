@@ -128,6 +128,7 @@ impl OutputDev for GlyphCollector {
                 advance,
                 font_size: size,
                 string: self.string,
+                ocr: None,
             },
         ));
         Ok(())

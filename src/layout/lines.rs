@@ -187,6 +187,7 @@ mod tests {
             advance: size * 0.5,
             font_size: size,
             string,
+            ocr: None,
         }
     }
 

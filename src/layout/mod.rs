@@ -13,6 +13,9 @@ pub struct Span {
     pub x0: f64,
     pub x1: f64,
     pub font_size: f64,
+    /// Read by OCR: the lowest Tesseract word confidence (percent) in the span.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<f32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -197,6 +200,7 @@ fn text_lines(lines: Vec<String>) -> Vec<Line> {
                     x0: col as f64,
                     x1: (col + n) as f64,
                     font_size: 1.0,
+                    ocr: None,
                 });
                 col += n + 1;
             }

@@ -66,8 +66,9 @@ pub fn spans(line: &RunLine<'_>, spaced: bool) -> Vec<Span> {
                     let unexplained = gap - space_width.min(gap.max(0.0));
                     if unexplained > bare_gap * scale || aligned {
                         out.extend(current.take());
-                        current = Some(new_span(&g.text, x, end, size));
+                        current = Some(new_span(&g.text, x, end, size, g.ocr));
                     } else {
+                        span.ocr = lowest(span.ocr, g.ocr);
                         if pending_space || gap > WORD_GAP * scale {
                             span.text.push(' ');
                         }
@@ -76,7 +77,7 @@ pub fn spans(line: &RunLine<'_>, spaced: bool) -> Vec<Span> {
                         span.font_size = span.font_size.max(size);
                     }
                 }
-                _ => current = Some(new_span(&g.text, x, end, size)),
+                _ => current = Some(new_span(&g.text, x, end, size, g.ocr)),
             }
             prev = Some((end, size));
             pending_space = false;
@@ -87,12 +88,21 @@ pub fn spans(line: &RunLine<'_>, spaced: bool) -> Vec<Span> {
     out
 }
 
-fn new_span(text: &str, x0: f64, x1: f64, size: f64) -> Span {
+fn new_span(text: &str, x0: f64, x1: f64, size: f64, ocr: Option<f32>) -> Span {
     Span {
         text: text.to_string(),
         x0,
         x1,
         font_size: size,
+        ocr,
+    }
+}
+
+/// The lower of two OCR confidences; a span is as sure as its least sure word.
+fn lowest(a: Option<f32>, b: Option<f32>) -> Option<f32> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
     }
 }
 
@@ -113,6 +123,7 @@ mod tests {
                 advance: size * 0.5,
                 font_size: size,
                 string: id,
+                ocr: None,
             })
             .collect()
     }
@@ -148,6 +159,7 @@ mod tests {
             advance: 9.0,
             font_size: 10.0,
             string: 1,
+            ocr: None,
         });
         g.extend(string("besluta", 34.0, 10.0, 2));
         assert_eq!(texts(&g), ["att besluta"]);
@@ -199,6 +211,7 @@ mod tests {
                 advance: 10.0,
                 font_size: 10.0,
                 string: 1,
+                ocr: None,
             })
             .collect();
         g.extend(string("4 040", 70.0, 10.0, 2));

@@ -330,6 +330,16 @@ pub fn write(audit: &Audit, sink: &mut impl io::Write) -> io::Result<()> {
     count(&mut out, "", "files", "Files", s.files);
     count(&mut out, "", "failed", "Files failed", s.files_failed);
     count(&mut out, "", "pages", "Pages", s.pages);
+    if s.ocr_files > 0 {
+        count(
+            &mut out,
+            "",
+            "ocr-files",
+            "Files with scanned pages (OCR)",
+            s.ocr_files,
+        );
+        count(&mut out, "", "ocr-pages", "Pages read by OCR", s.ocr_pages);
+    }
     count(&mut out, "", "documents", "Documents", s.documents);
     count(&mut out, "", "tables", "Tables", s.tables);
     count(

@@ -26,6 +26,10 @@ pub fn finding(f: &Finding) -> Value {
         "found": dec(f.found),
         "tolerance": dec(f.tolerance),
     });
+    // Read by OCR: Tesseract's confidence in the figure, percent.
+    if let (Some(c), Value::Object(map)) = (f.provenance.ocr, &mut v) {
+        map.insert("ocr".to_string(), json!(c));
+    }
     if let (Some(r), Value::Object(map)) = (&f.related, &mut v) {
         map.insert(
             "related".into(),

@@ -603,6 +603,7 @@ mod tests {
                     x0: *x0,
                     x1: *x1,
                     font_size: 11.0,
+                    ocr: None,
                 })
                 .collect(),
             furniture: false,

@@ -147,6 +147,7 @@ pub fn extract_text(text: &str) -> Vec<Table> {
                             x0: 0.0,
                             x1: 0.0,
                             font_size: 0.0,
+                            ocr: None,
                         })
                         .collect(),
                     furniture: false,
@@ -218,6 +219,7 @@ fn fuzz_geometry(text: &str, columns: usize) -> crate::layout::LaidOutFile {
                                 x0,
                                 x1: x0 + width,
                                 font_size: size,
+                                ocr: None,
                             }
                         })
                         .collect();
