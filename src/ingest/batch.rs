@@ -49,7 +49,6 @@ enum FontKey {
 }
 
 /// How a page can be read. (One plan per page, held briefly: boxing saves nothing.)
-#[allow(clippy::large_enum_variant)]
 enum Plan {
     /// Only page by page through pdf-extract's own entry point.
     Alone,
