@@ -48,7 +48,7 @@ enum FontKey {
     Direct(ObjectId, Vec<u8>),
 }
 
-/// How a page can be read. (One plan per page, held briefly: boxing saves nothing.)
+/// How a page can be read.
 enum Plan {
     /// Only page by page through pdf-extract's own entry point.
     Alone,
