@@ -151,7 +151,10 @@ pub fn check_archive(
     };
     for fact in facts.iter() {
         let fact = fact?;
-        if group.last().is_some_and(|last| last.entity != fact.entity) {
+        if group
+            .last()
+            .is_some_and(|last| last.owner != fact.owner || last.entity != fact.entity)
+        {
             flush(&mut group, &mut out)?;
         }
         group.push(fact);
@@ -188,7 +191,7 @@ impl<T: Serialize + Clone + DeserializeOwned + 'static> Serialize for Streamed<'
     }
 }
 
-type Key<'a> = (&'a str, &'a str, &'a str);
+type Key<'a> = (&'a str, &'a str, &'a str, &'a str);
 
 fn doc_id(f: &Fact) -> (&str, usize) {
     (&f.provenance.file, f.document)
@@ -207,12 +210,27 @@ fn place(f: &Fact) -> String {
     format!("{}{doc}", f.provenance)
 }
 
-fn fmt_unit(v: Decimal, unit: &str) -> String {
-    let v = v.normalize();
-    if unit.is_empty() {
+/// A figure as its document writes it ("-1 073 tkr"); facts from before `shown` was
+/// kept fall back to the value in its unit.
+fn fmt_fact(f: &Fact) -> String {
+    if !f.shown.is_empty() {
+        return f.shown.clone();
+    }
+    let v = f.value.normalize();
+    if f.unit.is_empty() {
         v.to_string()
     } else {
-        format!("{v} {unit}")
+        format!("{v} {}", f.unit)
+    }
+}
+
+/// "herrljunga kommun · servicenämnd it/växel/telefoni: ekonomi": whose figure, when
+/// the owner is known.
+fn subject(owner: &str, entity: &str) -> String {
+    if owner.starts_with('?') || owner.is_empty() {
+        entity.to_string()
+    } else {
+        format!("{owner}: {entity}")
     }
 }
 
@@ -317,7 +335,7 @@ fn plain_year(period: &str) -> Option<i32> {
 
 /// XDOC001: UB year N = IB year N+1.
 fn carried_balances(by_key: &BTreeMap<Key, Vec<&Fact>>, out: &mut CrossResult) {
-    for ((entity, measure, period), closings) in by_key {
+    for ((owner, entity, measure, period), closings) in by_key {
         if *measure != "ub" {
             continue;
         }
@@ -325,7 +343,7 @@ fn carried_balances(by_key: &BTreeMap<Key, Vec<&Fact>>, out: &mut CrossResult) {
             continue;
         };
         let next = (year + 1).to_string();
-        let Some(openings) = by_key.get(&(*entity, "ib", next.as_str())) else {
+        let Some(openings) = by_key.get(&(*owner, *entity, "ib", next.as_str())) else {
             continue;
         };
         let closings = first_per_document(closings);
@@ -340,11 +358,12 @@ fn carried_balances(by_key: &BTreeMap<Key, Vec<&Fact>>, out: &mut CrossResult) {
                 continue;
             };
             let statement = format!(
-                "{entity}: IB {next} {} at {} {} UB {year} {} at {}",
-                fmt_unit(ib.value, &ib.unit),
+                "{}: IB {next} {} at {} {} UB {year} {} at {}",
+                subject(owner, entity),
+                fmt_fact(ib),
                 place(ib),
                 if ib.agrees_with(ub) { "=" } else { "≠" },
-                fmt_unit(ub.value, &ub.unit),
+                fmt_fact(ub),
                 place(ub)
             );
             record(
@@ -383,7 +402,7 @@ fn reference<'a>(facts: &[&'a Fact]) -> Option<&'a Fact> {
 
 /// XDOC002: UB year N = (IB year N or UB year N−1) + utfall year N, from one document.
 fn rolled_balances(by_key: &BTreeMap<Key, Vec<&Fact>>, out: &mut CrossResult) {
-    for ((entity, measure, period), closings) in by_key {
+    for ((owner, entity, measure, period), closings) in by_key {
         if *measure != "ub" {
             continue;
         }
@@ -392,11 +411,15 @@ fn rolled_balances(by_key: &BTreeMap<Key, Vec<&Fact>>, out: &mut CrossResult) {
         };
         let prev = (year - 1).to_string();
         let empty = Vec::new();
-        let ib_same = by_key.get(&(*entity, "ib", *period)).unwrap_or(&empty);
-        let ub_prev = by_key
-            .get(&(*entity, "ub", prev.as_str()))
+        let ib_same = by_key
+            .get(&(*owner, *entity, "ib", *period))
             .unwrap_or(&empty);
-        let results = by_key.get(&(*entity, "utfall", *period)).unwrap_or(&empty);
+        let ub_prev = by_key
+            .get(&(*owner, *entity, "ub", prev.as_str()))
+            .unwrap_or(&empty);
+        let results = by_key
+            .get(&(*owner, *entity, "utfall", *period))
+            .unwrap_or(&empty);
         for ub in closings {
             let opening =
                 pick_same_document(ub, ib_same).or_else(|| pick_same_document(ub, ub_prev));
@@ -416,13 +439,14 @@ fn rolled_balances(by_key: &BTreeMap<Key, Vec<&Fact>>, out: &mut CrossResult) {
                 .checked_sub(ub.value)
                 .is_some_and(|d| d.abs() <= tolerance);
             let statement = format!(
-                "{entity}: UB {year} {} {} {} {} {} + utfall {year} {} ({})",
-                fmt_unit(ub.value, &ub.unit),
+                "{}: UB {year} {} {} {} {} {} + utfall {year} {} ({})",
+                subject(owner, entity),
+                fmt_fact(ub),
                 if holds { "=" } else { "≠" },
                 opening.measure.to_uppercase(),
                 opening.period,
-                fmt_unit(opening.value, &opening.unit),
-                fmt_unit(result.value, &result.unit),
+                fmt_fact(opening),
+                fmt_fact(result),
                 place(ub)
             );
             record(
@@ -454,7 +478,7 @@ fn pick_same_document<'a>(anchor: &Fact, candidates: &[&'a Fact]) -> Option<&'a 
 
 /// XDOC003: one key, different documents, values that cannot be the same amount.
 fn conflicting_values(by_key: &BTreeMap<Key, Vec<&Fact>>, out: &mut CrossResult) {
-    for ((entity, measure, period), group) in by_key {
+    for ((owner, entity, measure, period), group) in by_key {
         let firsts = first_per_document(group);
         let mut units: Vec<&str> = firsts.iter().map(|f| f.unit.as_str()).collect();
         units.sort_unstable();
@@ -471,17 +495,19 @@ fn conflicting_values(by_key: &BTreeMap<Key, Vec<&Fact>>, out: &mut CrossResult)
                 let holds = other.agrees_with(reference);
                 let statement = if holds {
                     format!(
-                        "{entity}: {measure} {period} {} agrees at {} and {}",
-                        fmt_unit(other.value, &other.unit),
+                        "{}: {measure} {period} {} agrees at {} and {}",
+                        subject(owner, entity),
+                        fmt_fact(other),
                         place(other),
                         place(reference)
                     )
                 } else {
                     format!(
-                        "{entity}: {measure} {period} is {} at {} but {} at {}",
-                        fmt_unit(other.value, &other.unit),
+                        "{}: {measure} {period} is {} at {} but {} at {}",
+                        subject(owner, entity),
+                        fmt_fact(other),
                         place(other),
-                        fmt_unit(reference.value, &reference.unit),
+                        fmt_fact(reference),
                         place(reference)
                     )
                 };
@@ -508,6 +534,7 @@ mod tests {
 
     fn fact(file: &str, measure: &str, period: &str, value: i64) -> Fact {
         Fact {
+            owner: "herrljunga kommun · servicenämnd".into(),
             entity: "it/växel/telefoni".into(),
             measure: measure.into(),
             period: period.into(),
@@ -515,6 +542,7 @@ mod tests {
             tolerance: Decimal::new(5, 1),
             unit: String::new(),
             raw: value.to_string(),
+            shown: String::new(),
             row: "IT, växel och telefoni".into(),
             column: format!("{measure} {period}"),
             document: 0,
@@ -538,6 +566,37 @@ mod tests {
         assert_eq!(f.related.as_ref().map(|r| &*r.file), Some("doc00.pdf"));
         assert_eq!(f.expected, Some(Decimal::from(8146)));
         assert_eq!(f.found, Some(Decimal::from(8164)));
+    }
+
+    #[test]
+    fn facts_of_different_owners_or_of_unknown_owners_are_never_compared() {
+        let a = fact("a.pdf", "ub", "2020", -593);
+        let mut b = fact("b.pdf", "ib", "2021", -4460);
+        let mut c = fact("c.pdf", "ub", "2020", 6178);
+        // Same labels and periods, another municipality: no relation, no finding.
+        b.owner = "lerum kommun · servicenämnd".into();
+        c.owner = "lerum kommun · servicenämnd".into();
+        let result = check(&[a.clone(), b.clone(), c.clone()]);
+        assert_eq!(result.relations_checked, 1, "{:#?}", result.relations);
+        assert_eq!(result.relations[0].rule, "XDOC001");
+        assert!(result.relations[0]
+            .places
+            .iter()
+            .all(|p| &*p.file != "a.pdf"));
+        // Owners unknown: each document stands for itself.
+        let mut x = a.clone();
+        x.owner = "?a.pdf#0".into();
+        let mut y = fact("d.pdf", "ub", "2020", 6178);
+        y.owner = "?d.pdf#0".into();
+        let result = check(&[x, y]);
+        assert_eq!(result.relations_checked, 0, "{:#?}", result.relations);
+        // One owner, two years: the balance carried over is checked.
+        let mut b2 = b.clone();
+        b2.owner = a.owner.clone();
+        let result = check(&[a, b2]);
+        assert_eq!(result.relations_checked, 1);
+        assert_eq!(result.findings.len(), 1);
+        assert_eq!(result.findings[0].rule, "XDOC001");
     }
 
     #[test]
