@@ -532,7 +532,8 @@ impl Audit {
             .is_some_and(|&n| n > 0)
     }
 
-    /// Writes the four reports into `dir`, each atomically.
+    /// Writes the reports into `dir`, each atomically: findings.json, documents.jsonl,
+    /// decisions.jsonl, findings.xlsx, index.html.
     pub fn write_reports(&self, dir: &Path) -> io::Result<()> {
         std::fs::create_dir_all(dir)?;
         let mut findings = AtomicFile::create(&dir.join("findings.json"))?;
@@ -550,9 +551,83 @@ impl Audit {
             }
             out.commit()?;
         }
+        // The spreadsheet (findings, files, coverage) for revisorer working in Excel.
+        let mut xlsx = AtomicFile::create(&dir.join("findings.xlsx"))?;
+        let by_rule: Vec<(String, u64)> = self
+            .summary
+            .findings_by_rule
+            .iter()
+            .map(|(r, n)| (r.clone(), *n))
+            .collect();
+        crate::report::xlsx::write(
+            &mut self.findings(),
+            &self.file_rows(),
+            &self.coverage(),
+            &by_rule,
+            dir,
+            &mut xlsx,
+        )?;
+        xlsx.commit()?;
         let mut html = AtomicFile::create(&dir.join("index.html"))?;
-        crate::report::html::write(self, &mut html)?;
+        crate::report::html::write(self, dir, &mut html)?;
         html.commit()
+    }
+
+    /// Every file as the reports list it, in plain data.
+    pub fn file_rows(&self) -> Vec<crate::report::xlsx::FileRow> {
+        self.files
+            .iter()
+            .map(|p| {
+                let r = &p.record;
+                let (status, detail, lost) = match &r.outcome {
+                    record::Outcome::Read { report, .. } => {
+                        ("read".to_string(), String::new(), report.pages_lost.len())
+                    }
+                    record::Outcome::Failed { reason } => {
+                        (reason.code().to_string(), reason.to_string(), 0)
+                    }
+                };
+                crate::report::xlsx::FileRow {
+                    file: r.path.clone(),
+                    status,
+                    detail,
+                    pages: r.outcome.pages(),
+                    pages_lost: lost,
+                    documents: r.documents.len(),
+                    findings: p.findings,
+                    sha256: r.hash.clone(),
+                }
+            })
+            .collect()
+    }
+
+    /// What the run read and checked, as (measure, count) pairs.
+    pub fn coverage(&self) -> Vec<(&'static str, u64)> {
+        let s = &self.summary;
+        let sev = |k: &str| s.findings_by_severity.get(k).copied().unwrap_or(0);
+        vec![
+            ("files", s.files),
+            ("files read", s.files_read),
+            ("files failed", s.files_failed),
+            ("pages", s.pages),
+            ("documents", s.documents),
+            ("paragraphs", s.paragraphs),
+            ("tables", s.tables),
+            ("cells", s.cells),
+            ("tables not parsed", s.tables_unparsed),
+            ("relations checked", s.relations_checked),
+            ("relations failed", s.relations_failed),
+            ("facts compared across documents", s.facts),
+            ("relations across documents", s.cross_relations_checked),
+            (
+                "relations across documents failed",
+                s.cross_relations_failed,
+            ),
+            ("findings", s.findings),
+            ("errors", sev("error")),
+            ("warnings", sev("warning")),
+            ("info", sev("info")),
+        ]
     }
 }
 

@@ -7,3 +7,5 @@ pub mod audit;
 pub mod diagnostic;
 pub mod html;
 pub mod json;
+pub mod link;
+pub mod xlsx;
