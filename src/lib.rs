@@ -22,3 +22,101 @@ pub mod table;
 pub mod worker;
 
 pub use provenance::Provenance;
+
+/// The one-way architecture (README, "Architecture"), checked on the source: which
+/// top-level modules each module may name through `crate::`.
+#[cfg(test)]
+mod architecture {
+    use std::collections::BTreeSet;
+    use std::path::{Path, PathBuf};
+
+    /// Module → the modules it may import. The stages only look back down the pipeline;
+    /// `pipeline` and `worker` run one file through the stages (the worker is the
+    /// pipeline's isolated runner); `audit`, `export` and `report` work on their
+    /// results; `cli` is the only module that sees everything.
+    const ALLOWED: &[(&str, &[&str])] = &[
+        ("provenance", &[]),
+        ("grammar", &[]),
+        ("ingest", &["grammar"]),
+        ("layout", &["ingest", "grammar"]),
+        ("table", &["layout", "ingest", "grammar"]),
+        ("document", &["table", "grammar"]),
+        (
+            "parse",
+            &["document", "table", "layout", "ingest", "grammar"],
+        ),
+        ("check", &["document", "table", "grammar"]),
+        ("export", &["document", "grammar"]),
+        (
+            "pipeline",
+            &[
+                "worker", "check", "parse", "document", "table", "layout", "ingest", "grammar",
+            ],
+        ),
+        (
+            "worker",
+            &[
+                "pipeline", "check", "parse", "document", "table", "layout", "ingest", "grammar",
+            ],
+        ),
+        // `report` still reads the audit's summary types (being moved out of `audit`).
+        (
+            "audit",
+            &[
+                "report", "pipeline", "check", "document", "table", "ingest", "grammar",
+            ],
+        ),
+        (
+            "report",
+            &[
+                "audit", "export", "check", "document", "table", "ingest", "grammar",
+            ],
+        ),
+    ];
+
+    fn rust_files(path: &Path, out: &mut Vec<PathBuf>) {
+        if path.is_dir() {
+            for e in std::fs::read_dir(path).expect("read src").flatten() {
+                rust_files(&e.path(), out);
+            }
+        } else if path.is_file() && path.extension().is_some_and(|e| e == "rs") {
+            out.push(path.to_path_buf());
+        }
+    }
+
+    /// The top-level modules a module names as `crate::<module>`.
+    fn imports(module: &str) -> BTreeSet<String> {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        rust_files(&src.join(module), &mut files);
+        rust_files(&src.join(format!("{module}.rs")), &mut files);
+        assert!(!files.is_empty(), "no source for module {module}");
+        let mut out = BTreeSet::new();
+        for f in files {
+            let text = std::fs::read_to_string(&f).expect("read source");
+            for (i, _) in text.match_indices("crate::") {
+                let name: String = text[i + 7..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                    .collect();
+                if !name.is_empty() && name != module {
+                    out.insert(name);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn modules_import_only_down_the_pipeline() {
+        let mut problems = Vec::new();
+        for (module, allowed) in ALLOWED {
+            for name in imports(module) {
+                if !allowed.contains(&name.as_str()) {
+                    problems.push(format!("{module} imports crate::{name}"));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+}

@@ -4,7 +4,8 @@ use crate::check::finding::{Finding, Stats};
 use crate::document::Document;
 use crate::ingest::{IngestError, IngestOptions, ReadReport};
 use serde::{Deserialize, Serialize};
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -17,8 +18,43 @@ pub struct ProcessedFile {
     pub stats: Stats,
 }
 
+/// One file's outcome and the SHA-256 of the very bytes that were processed (none when
+/// the file could not be read): a cache entry keyed by it can never pair one version's
+/// hash with another version's findings, whatever happens to the file meanwhile.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HashedOutcome {
+    pub sha256: Option<String>,
+    pub result: Result<ProcessedFile, IngestError>,
+}
+
 pub fn process_file(path: &Path, opts: &IngestOptions) -> Result<ProcessedFile, IngestError> {
-    let ingested = crate::ingest::ingest_file(path, opts)?;
+    process_file_hashed(path, opts).result
+}
+
+/// [`process_file`], reading the file once and hashing the bytes it processes.
+pub fn process_file_hashed(path: &Path, opts: &IngestOptions) -> HashedOutcome {
+    let bytes = match crate::ingest::read_input(path) {
+        Ok(bytes) => bytes,
+        Err(reason) => {
+            return HashedOutcome {
+                sha256: None,
+                result: Err(IngestError::new(path, reason)),
+            }
+        }
+    };
+    HashedOutcome {
+        sha256: Some(crate::audit::cache::hash_bytes(&bytes)),
+        result: process_bytes(path, &bytes, opts),
+    }
+}
+
+/// [`process_file`] on bytes in memory; `path` names them (its extension counts).
+pub fn process_bytes(
+    path: &Path,
+    bytes: &[u8],
+    opts: &IngestOptions,
+) -> Result<ProcessedFile, IngestError> {
+    let ingested = crate::ingest::ingest_bytes(path, bytes, opts)?;
     let laid_out = crate::layout::lay_out(ingested);
     let tables = crate::table::extract(&laid_out);
     let documents = crate::parse::parse_file(&laid_out, tables);
@@ -57,10 +93,93 @@ pub fn process_file_isolated(
     path: &Path,
     opts: &IngestOptions,
 ) -> Result<ProcessedFile, IngestError> {
+    process_file_isolated_hashed(path, opts).result
+}
+
+/// [`process_file_isolated`] with the SHA-256 of the bytes processed.
+pub fn process_file_isolated_hashed(path: &Path, opts: &IngestOptions) -> HashedOutcome {
     if opts.isolate {
         if let Some(exe) = crate::worker::worker_exe() {
-            return crate::worker::process_isolated(&exe, path, opts);
+            return crate::worker::process_isolated_hashed(&exe, path, opts);
         }
     }
-    process_file(path, opts)
+    process_file_hashed(path, opts)
+}
+
+/// What linting a set of files found.
+pub struct LintRun {
+    pub findings: Vec<Finding>,
+    pub stats: Stats,
+    /// (file, page, line) → the line's text, for showing the source under a finding.
+    pub sources: HashMap<(String, u32, u32), String>,
+    /// Files that could not be read, with the one-line reason.
+    pub errors: Vec<String>,
+    pub files_seen: usize,
+}
+
+/// Reads and checks every file under `paths` (each in a worker when `opts.isolate`), then
+/// runs the cross-document rules over the files given: a bundle whose tjänsteskrivelse
+/// restates its report's figures, or a draft beside last year's protocol, is checked
+/// before justering as the audit would check it after. One bad file never stops the run.
+pub fn lint_files(paths: &[PathBuf], opts: &IngestOptions) -> LintRun {
+    let files = crate::ingest::collect_inputs(paths);
+    let mut run = LintRun {
+        findings: Vec::new(),
+        stats: Stats::default(),
+        sources: HashMap::new(),
+        errors: Vec::new(),
+        files_seen: files.len(),
+    };
+    let mut facts = Vec::new();
+    for path in &files {
+        match process_file_isolated(path, opts) {
+            Ok(pf) => {
+                for doc in &pf.documents {
+                    for l in &doc.lines {
+                        run.sources.insert(
+                            (
+                                l.provenance.file.to_string(),
+                                l.provenance.page,
+                                l.provenance.line,
+                            ),
+                            l.text.clone(),
+                        );
+                    }
+                }
+                let s = &pf.stats;
+                let t = &mut run.stats;
+                t.files += s.files;
+                t.add_checked(s);
+                run.findings.extend(pf.findings);
+                for (i, doc) in pf.documents.iter().enumerate() {
+                    facts.extend(crate::check::facts::facts_of_document(i, doc));
+                }
+            }
+            Err(e) => run.errors.push(e.to_string()),
+        }
+    }
+    let cross = crate::check::cross::check(&facts);
+    run.stats.relations_checked += cross.relations_checked;
+    run.stats.relations_failed += cross.relations_failed;
+    run.findings.extend(cross.findings);
+    run
+}
+
+/// The whole pipeline on arbitrary bytes read as a text file, in this process: the body
+/// of the `pipeline_text` fuzz target. It may fail; it must not panic or hang.
+pub fn fuzz_text(data: &[u8]) {
+    let _ = process_bytes(Path::new("fuzz.txt"), data, &fuzz_options());
+}
+
+/// The whole pipeline on arbitrary bytes read as a Word document (the `pipeline_docx`
+/// fuzz target).
+pub fn fuzz_docx(data: &[u8]) {
+    let _ = process_bytes(Path::new("fuzz.docx"), data, &fuzz_options());
+}
+
+fn fuzz_options() -> IngestOptions {
+    IngestOptions {
+        isolate: false,
+        ..IngestOptions::default()
+    }
 }

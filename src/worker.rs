@@ -66,7 +66,7 @@ pub fn is_pdf_input(path: &Path) -> bool {
         return true;
     }
     let mut head = [0u8; 1024];
-    let Ok(mut f) = std::fs::File::open(path) else {
+    let Ok(mut f) = crate::ingest::open_input(path) else {
         return false;
     };
     let n = f.read(&mut head).unwrap_or(0);
@@ -102,6 +102,25 @@ impl Persistent {
         if let Some(dir) = GRAMMARS_DIR.get() {
             command.arg("--grammars").arg(dir);
         }
+        #[cfg(target_os = "linux")]
+        {
+            use std::os::unix::process::CommandExt;
+            let parent = std::process::id();
+            // SAFETY: the closure runs between fork and exec and calls only the
+            // async-signal-safe prctl, getppid and _exit.
+            unsafe {
+                command.pre_exec(move || {
+                    // The worker is killed when the thread that started it ends (the
+                    // parent killed with -9 included), so no orphan runs on.
+                    libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+                    // The parent may have died before prctl took effect.
+                    if libc::getppid() as u32 != parent {
+                        libc::_exit(4);
+                    }
+                    Ok(())
+                });
+            }
+        }
         let mut child = command
             .arg("worker")
             .arg("--serve")
@@ -122,7 +141,9 @@ impl Persistent {
             .take()
             .ok_or_else(|| std::io::Error::other("no stdout"))?;
         // A reply (every glyph of a file) is hundreds of KiB: with the default 64 KiB
-        // pipe the worker stalls until this side is scheduled to drain it.
+        // pipe the worker stalls until this side is scheduled to drain it. (Linux only:
+        // elsewhere the pipe keeps its size and the reader drains it as it goes.)
+        #[cfg(target_os = "linux")]
         {
             use std::os::fd::AsRawFd;
             // SAFETY: F_SETPIPE_SZ only resizes the pipe behind a descriptor we own;
@@ -186,7 +207,7 @@ impl Persistent {
         process: bool,
     ) -> Result<Result<T, FailureReason>, FailureReason> {
         let req = Request {
-            path: path.to_path_buf(),
+            path: path_bytes(path),
             passwords: opts.passwords_for(path),
             process,
         };
@@ -319,7 +340,23 @@ pub fn process_isolated(
     path: &Path,
     opts: &IngestOptions,
 ) -> Result<crate::pipeline::ProcessedFile, IngestError> {
-    with_worker(exe, path, opts, true)
+    process_isolated_hashed(exe, path, opts).result
+}
+
+/// [`process_isolated`] with the SHA-256 of the bytes the worker read and processed
+/// (none when the worker could not read the file or died).
+pub fn process_isolated_hashed(
+    exe: &Path,
+    path: &Path,
+    opts: &IngestOptions,
+) -> crate::pipeline::HashedOutcome {
+    match with_worker(exe, path, opts, true) {
+        Ok(outcome) => outcome,
+        Err(e) => crate::pipeline::HashedOutcome {
+            sha256: None,
+            result: Err(e),
+        },
+    }
 }
 
 /// Why a worker ended without a reply, from its exit status and last stderr lines.
@@ -399,6 +436,7 @@ pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64) -> u8 {
     // CPU seconds add up over the files a worker serves: the parent's clock is the limit.
     set_limits(0, memory_limit_mb);
     std::panic::set_hook(Box::new(|_| {}));
+    let busy = Watchdog::spawn(timeout_secs);
     let stdin = std::io::stdin();
     let mut line = String::new();
     loop {
@@ -408,23 +446,113 @@ pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64) -> u8 {
             Ok(_) => {}
         }
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        busy.start();
         let written = match serde_json::from_str::<Request>(&line) {
             Ok(req) if req.process => write_frame(
                 &mut out,
-                &process_reply(&req.path, req.passwords, timeout_secs, memory_limit_mb),
+                &process_reply(
+                    &path_from_bytes(req.path),
+                    req.passwords,
+                    timeout_secs,
+                    memory_limit_mb,
+                ),
             ),
             Ok(req) => write_frame(
                 &mut out,
-                &read_reply(&req.path, req.passwords, timeout_secs, memory_limit_mb),
+                &read_reply(
+                    &path_from_bytes(req.path),
+                    req.passwords,
+                    timeout_secs,
+                    memory_limit_mb,
+                ),
             ),
             Err(e) => {
                 let reply: Reply = Err(FailureReason::Crashed(format!("bad worker request: {e}")));
                 write_frame(&mut out, &reply)
             }
         };
+        busy.stop();
         if written.and_then(|_| out.flush()).is_err() {
             return 3;
         }
+    }
+}
+
+fn path_bytes(path: &Path) -> Vec<u8> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        path.as_os_str().as_bytes().to_vec()
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().into_owned().into_bytes()
+    }
+}
+
+fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStringExt;
+        PathBuf::from(std::ffi::OsString::from_vec(bytes))
+    }
+    #[cfg(not(unix))]
+    {
+        PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
+    }
+}
+
+/// Set by tests only: the worker stalls on every request, as a file that never finishes
+/// would, so the tests can show that a stalled worker dies with its parent and at its
+/// own limit.
+const STALL_ENV: &str = "JUSTERA_TEST_WORKER_STALL";
+
+/// The worker's own guard: it ends itself when its parent is gone (the parent's pid
+/// changed: re-parented to init or a subreaper) or when one request has run past the
+/// time limit plus a grace period (the parent should have killed it by then). With
+/// `PR_SET_PDEATHSIG` on Linux the kernel ends it first; this covers other systems and
+/// a parent that stopped answering.
+struct Watchdog {
+    /// Milliseconds since `epoch` when the current request started; 0 when idle.
+    since: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    epoch: std::time::Instant,
+}
+
+impl Watchdog {
+    fn spawn(timeout_secs: u64) -> Watchdog {
+        use std::sync::atomic::Ordering;
+        let since = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let epoch = std::time::Instant::now();
+        let parent = std::os::unix::process::parent_id();
+        let limit_ms = timeout_secs.max(1).saturating_add(5).saturating_mul(1000);
+        let watched = std::sync::Arc::clone(&since);
+        std::thread::spawn(move || loop {
+            std::thread::sleep(Duration::from_millis(200));
+            if std::os::unix::process::parent_id() != parent {
+                std::process::exit(4);
+            }
+            let started = watched.load(Ordering::Relaxed);
+            let now = epoch.elapsed().as_millis() as u64;
+            if started > 0 && now.saturating_sub(started) > limit_ms {
+                eprintln!("worker: one file ran past the {timeout_secs} s limit; ending");
+                std::process::exit(5);
+            }
+        });
+        Watchdog { since, epoch }
+    }
+
+    fn start(&self) {
+        let now = (self.epoch.elapsed().as_millis() as u64).max(1);
+        self.since.store(now, std::sync::atomic::Ordering::Relaxed);
+        if std::env::var_os(STALL_ENV).is_some() {
+            loop {
+                std::thread::sleep(Duration::from_secs(1));
+            }
+        }
+    }
+
+    fn stop(&self) {
+        self.since.store(0, std::sync::atomic::Ordering::Relaxed);
     }
 }
 
@@ -471,7 +599,9 @@ fn read_frame(reader: &mut impl Read) -> Msg {
 
 #[derive(Serialize, Deserialize)]
 struct Request {
-    path: PathBuf,
+    /// The path's bytes: any file name (Latin-1 from an old share included) crosses the
+    /// pipe as it is, where a JSON string could only carry UTF-8.
+    path: Vec<u8>,
     passwords: Vec<String>,
     /// Run the whole pipeline (read, lay out, tables, parse, check) and reply with the
     /// processed file, instead of only the text.
@@ -479,7 +609,7 @@ struct Request {
     process: bool,
 }
 
-type ProcessReply = Result<crate::pipeline::ProcessedFile, FailureReason>;
+type ProcessReply = Result<crate::pipeline::HashedOutcome, FailureReason>;
 
 /// Runs the whole pipeline on one file; every outcome, a panic in a later stage
 /// included, becomes a reply.
@@ -495,7 +625,7 @@ fn process_reply(
         "internal error while processing",
         path,
         opts,
-        crate::pipeline::process_file,
+        |path, opts| Ok(crate::pipeline::process_file_hashed(path, opts)),
     )
 }
 

@@ -3,9 +3,9 @@
 //! both places, and documents of another owner (or of none known) are compared with
 //! nothing.
 
-use justera::audit::cross::{self, CrossResult};
-use justera::audit::facts::Fact;
 use justera::audit::record::FileRecord;
+use justera::check::cross::{self, CrossResult};
+use justera::check::facts::Fact;
 use justera::ingest::IngestOptions;
 use std::path::Path;
 

@@ -100,7 +100,7 @@ fn schema() -> serde_json::Value {
 #[test]
 fn validator_rejects_what_the_schema_forbids() {
     let schema = schema();
-    let bad = serde_json::json!({"schema_version": "1.0", "paragraph": "7", "extra": 1});
+    let bad = serde_json::json!({"schema_version": "1.1.0", "paragraph": "7", "extra": 1});
     let errors = validate(&bad, &schema, "$");
     assert!(errors.iter().any(|e| e.contains("missing required title")));
     assert!(errors.iter().any(|e| e.contains("$.paragraph")));
@@ -127,7 +127,14 @@ fn jsonl_of_corpus_validates_against_schema() {
     }
     let r = records
         .iter()
-        .find(|r| r["paragraph"] == 62 && r["file"].as_str().is_some_and(|f| f.ends_with(".txt")))
+        .find(|r| {
+            r["paragraph"] == 62
+                && r["sources"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|s| s["file"].as_str().is_some_and(|f| f.ends_with(".txt")))
+        })
         .unwrap();
     assert_eq!(r["organ"], "Direktionen");
     assert_eq!(r["meeting_date"], "2021-11-18");
@@ -146,6 +153,8 @@ fn csv_has_one_header_and_one_row_per_decision() {
         "corpus/seeds",
         "--format",
         "csv",
+        "--csv-dialect",
+        "rfc4180",
         "--out",
         path.to_str().unwrap(),
     ]);
@@ -174,5 +183,47 @@ fn json_format_wraps_the_same_records() {
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let decisions = v["decisions"].as_array().unwrap();
     assert_eq!(decisions.len(), 9);
-    assert!(decisions.iter().all(|d| d["schema_version"] == "1.0"));
+    assert!(decisions.iter().all(|d| d["schema_version"] == "1.1.0"));
+}
+
+#[test]
+fn the_same_protocol_as_pdf_and_as_text_gives_each_decision_once() {
+    let (out, code) = export(&["corpus/", "--format", "jsonl"]);
+    assert_eq!(code, 0);
+    let records: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut ids: Vec<&str> = records
+        .iter()
+        .map(|r| r["decision_id"].as_str().unwrap())
+        .collect();
+    let n = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "decision_id is unique after merging copies");
+    // Seed 003 is in the corpus as text and as PDF: § 62 is one record with both.
+    let p62: Vec<&serde_json::Value> = records
+        .iter()
+        .filter(|r| r["paragraph"] == 62 && r["organ"] == "Direktionen")
+        .collect();
+    assert_eq!(p62.len(), 1, "{p62:#?}");
+    let files: Vec<&str> = p62[0]["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["file"].as_str().unwrap())
+        .collect();
+    assert!(
+        files.iter().any(|f| f.ends_with(".txt")) && files.iter().any(|f| f.ends_with(".pdf")),
+        "{files:?}"
+    );
+    let r = p62[0];
+    assert_eq!(r["sha256"].as_str().map(str::len), Some(64));
+    assert_eq!(r["justera_version"], env!("CARGO_PKG_VERSION"));
+    assert!(r["schema_version"].is_string());
+    assert!(
+        !r["attendance"]["present"].as_array().unwrap().is_empty(),
+        "{r:#}"
+    );
 }

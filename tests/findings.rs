@@ -30,7 +30,7 @@ fn expectations() -> Vec<Expectation> {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/expectations/findings.md"
     ))
-    .unwrap_or_default();
+    .expect("tests/expectations/findings.md");
     let section = text
         .split("## Expectations")
         .nth(1)
@@ -70,7 +70,7 @@ struct Seen {
 impl Seen {
     fn from_finding(f: &Finding) -> Self {
         Seen {
-            rule: f.rule.clone(),
+            rule: f.rule.to_string(),
             severity: f.severity.as_str().into(),
             message: f.message.clone(),
             file: f.provenance.file.to_string(),
@@ -207,15 +207,8 @@ fn expectations_hold_on_the_corpus_tables() {
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
-fn lint_json(path: &PathBuf) -> Value {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
-        .args(["lint", "--format", "json"])
-        .arg(path)
-        .output();
-    let Ok(out) = out else {
-        return Value::Null;
-    };
-    serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
+fn lint_json(path: &std::path::Path) -> Value {
+    common::lint_json(path)
 }
 
 fn seed_file(seed: &str) -> String {
@@ -226,7 +219,7 @@ fn seed_file(seed: &str) -> String {
         .flatten()
         .map(|e| e.file_name().to_string_lossy().to_string())
         .find(|n| n.starts_with(&format!("{seed}_")))
-        .unwrap_or_default()
+        .unwrap_or_else(|| panic!("no seed {seed} in corpus/seeds"))
 }
 
 fn seeds_and_pdfs() -> (Vec<String>, Vec<String>) {

@@ -37,11 +37,11 @@ fn seed_lines() -> Vec<Vec<u8>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/seeds");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
+        .expect("corpus/seeds");
     files.sort();
     let mut lines = Vec::new();
     for f in files {
-        let text = std::fs::read_to_string(&f).unwrap_or_default();
+        let text = std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
         lines.extend(
             text.lines()
                 .filter(|l| l.chars().any(|c| c.is_ascii_digit()))

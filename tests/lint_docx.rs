@@ -1,6 +1,8 @@
 //! A draft from Word gives the same findings as the seed text it was made from
 //! (tests/fixtures/protocol_000.docx and protocol_003.docx, made from seeds 000 and 003).
 
+mod common;
+
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -8,15 +10,8 @@ use std::path::PathBuf;
 type Key = (String, String, Value, Value, Value);
 
 /// The key of every finding, and the coverage counts.
-fn lint(path: &PathBuf) -> (Vec<Key>, Value) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
-        .args(["lint", "--format", "json"])
-        .arg(path)
-        .output();
-    let v: Value = out
-        .ok()
-        .and_then(|o| serde_json::from_slice(&o.stdout).ok())
-        .unwrap_or(Value::Null);
+fn lint(path: &std::path::Path) -> (Vec<Key>, Value) {
+    let v: Value = common::lint_json(path);
     let findings = v["findings"]
         .as_array()
         .into_iter()

@@ -1,6 +1,8 @@
 //! Robust PDF reading: the worker isolation path (crashes, hangs, garbage replies, memory
 //! ceiling) and the run over the shared corpus of 160 damaged and odd PDFs.
 
+mod common;
+
 use justera::ingest::{FailureReason, IngestOptions};
 use justera::worker::read_isolated;
 use std::os::unix::fs::PermissionsExt;
@@ -244,7 +246,7 @@ fn shared_robustness_corpus() {
         .map(|a| a.join("shared/pdf-robustness/files"))
         .find(|d| d.is_dir())
     else {
-        println!("SKIP shared_robustness_corpus: ../shared/pdf-robustness/files not found");
+        common::missing_input("../shared/pdf-robustness/files not found");
         return;
     };
     let expect = load_expectations();
@@ -344,7 +346,7 @@ fn shared_file(name: &str) -> Option<PathBuf> {
         .map(|a| a.join("shared/pdf-robustness/files").join(name))
         .find(|p| p.is_file());
     if found.is_none() {
-        println!("SKIP: ../shared/pdf-robustness/files/{name} not found");
+        common::missing_input(&format!("../shared/pdf-robustness/files/{name} not found"));
     }
     found
 }

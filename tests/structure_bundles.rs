@@ -1,6 +1,8 @@
 //! Bundles (handlingar) split into their documents: seeds 001, 002 and 004, and the
 //! corpus PDFs rendered from them give the same memos (title, date, dnr).
 
+mod common;
+
 use chrono::NaiveDate;
 use justera::document::{Document, DocumentKind};
 use justera::ingest::IngestOptions;
@@ -585,7 +587,7 @@ fn joined_pdfs_split_back(files: &[&str]) {
         // Without poppler-utils the bundle cannot be made; the per-PDF and seed tests
         // still run.
         _ => {
-            eprintln!("pdfunite not available: bundle test skipped");
+            common::missing_input("pdfunite (poppler-utils) not available for the bundle test");
             return;
         }
     }

@@ -158,14 +158,15 @@ fn seed_texts_hold_the_same_tables() {
             .flatten()
             .find(|m| m["file"] == pdf)
             .and_then(|m| m["seed"].as_str())
-            .unwrap_or_default()
+            .unwrap_or_else(|| panic!("{pdf}: no seed in the manifest"))
             .to_string()
     };
     let read = |pdf: &str| -> Vec<Table> {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("corpus/seeds")
             .join(seed_of(pdf));
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         justera::table::extract_text(&text)
     };
     let (checked, matched, report) = compare(&read);

@@ -103,13 +103,15 @@ impl Cache {
         entry_path_in(&self.dir, key)
     }
 
-    /// The cached record of an entry, if present, readable and worth reusing.
+    /// The cached record of an entry, if present, whole (its end line's length and
+    /// checksum match) and worth reusing. A damaged entry is not an error: the file is
+    /// processed again and the entry rewritten.
     pub fn lookup(&self, key: &str) -> Option<(FileRecord, PathBuf)> {
         if !self.reuse {
             return None;
         }
         let path = self.entry_path(key);
-        let record = read_record(&path).ok()?;
+        let record = read_verified(&path).ok()?;
         match record.outcome.failure() {
             Some(reason) if !failure_is_stable(reason) => None,
             _ => Some((record, path)),
@@ -125,16 +127,72 @@ impl Cache {
         decisions: &[String],
     ) -> io::Result<PathBuf> {
         let path = self.entry_path(key);
-        let mut f = AtomicFile::create(&path)?;
-        serde_json::to_writer(&mut f, record)?;
-        f.write_all(b"\n")?;
-        for line in documents.iter().chain(decisions) {
-            f.write_all(line.as_bytes())?;
-            f.write_all(b"\n")?;
-        }
-        f.commit_unsynced()?;
+        write_entry(&path, record, documents, decisions)?;
         Ok(path)
     }
+}
+
+/// The last line of every entry: the length and SHA-256 of everything before it, so a
+/// cut-off or otherwise damaged entry is recognised (and recomputed) rather than used.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct EntryEnd {
+    entry_end: EntryCheck,
+}
+
+#[derive(serde::Serialize, serde::Deserialize, PartialEq, Eq)]
+struct EntryCheck {
+    bytes: u64,
+    sha256: String,
+}
+
+/// Writes an entry atomically: concurrent runs sharing a cache see whole entries only.
+pub fn write_entry(
+    path: &Path,
+    record: &FileRecord,
+    documents: &[String],
+    decisions: &[String],
+) -> io::Result<()> {
+    let mut body = serde_json::to_vec(record)?;
+    body.push(b'\n');
+    for line in documents.iter().chain(decisions) {
+        body.extend_from_slice(line.as_bytes());
+        body.push(b'\n');
+    }
+    let end = EntryEnd {
+        entry_end: EntryCheck {
+            bytes: body.len() as u64,
+            sha256: hash_bytes(&body),
+        },
+    };
+    let mut f = AtomicFile::create(path)?;
+    f.write_all(&body)?;
+    serde_json::to_writer(&mut f, &end)?;
+    f.write_all(b"\n")?;
+    f.commit_unsynced()
+}
+
+/// The record of an entry after checking the entry is whole: its end line gives the
+/// length and checksum of all before it.
+pub fn read_verified(path: &Path) -> io::Result<FileRecord> {
+    let bytes = std::fs::read(path)?;
+    let damaged = |why: &str| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("cache entry {} is damaged: {why}", path.display()),
+        )
+    };
+    let text = bytes
+        .strip_suffix(b"\n")
+        .ok_or_else(|| damaged("cut off"))?;
+    let end_at = text.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let end: EntryEnd =
+        serde_json::from_slice(&text[end_at..]).map_err(|_| damaged("no end line"))?;
+    let body = &bytes[..end_at];
+    if end.entry_end.bytes != body.len() as u64 || end.entry_end.sha256 != hash_bytes(body) {
+        return Err(damaged("length or checksum differs"));
+    }
+    let first = body.split(|&b| b == b'\n').next().unwrap_or_default();
+    serde_json::from_slice(first).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
 }
 
 pub fn entry_path_in(dir: &Path, key: &str) -> PathBuf {

@@ -12,14 +12,13 @@
 
 pub mod cache;
 pub mod cross;
-pub mod facts;
 pub mod record;
 pub mod shard;
 pub mod spill;
 
 use crate::check::finding::{Finding, Severity, Stats};
 use crate::ingest::{FailureReason, IngestOptions};
-use crate::report::atomic::{write_atomic, AtomicFile};
+use crate::report::atomic::AtomicFile;
 use cache::{Cache, Section};
 use rayon::prelude::*;
 use record::FileRecord;
@@ -95,6 +94,9 @@ pub struct Processed {
     pub entry: Option<PathBuf>,
     pub cached: bool,
     slim: bool,
+    /// The document and decision lines when no entry holds them (the cache could not be
+    /// written).
+    pub lines: Option<std::sync::Arc<(Vec<String>, Vec<String>)>>,
 }
 
 impl Processed {
@@ -105,6 +107,7 @@ impl Processed {
             entry,
             cached,
             slim: false,
+            lines: None,
         }
     }
 
@@ -182,27 +185,38 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 fn process_one(file: &InputFile, opts: &AuditOptions) -> Processed {
-    let hash = std::fs::File::open(&file.path).and_then(cache::hash_reader);
+    let hash = crate::ingest::open_input(&file.path)
+        .and_then(|f| cache::hash_reader(f).map_err(|e| FailureReason::Io(e.to_string())));
     let hash = match hash {
         Ok(h) => h,
-        Err(e) => {
+        Err(reason) => {
             // Not cached: the next run may be able to read it.
-            let record = FileRecord::failed(
-                file.display.clone(),
-                String::new(),
-                FailureReason::Io(e.to_string()),
-            );
-            return store(None, record, &[], &[], opts);
+            let record = FileRecord::failed(file.display.clone(), String::new(), reason);
+            return store(None, record, Vec::new(), Vec::new(), opts);
         }
     };
-    let key = cache::entry_key(&options_fingerprint(opts), &file.display, &hash);
+    let fingerprint = options_fingerprint(opts);
+    let key = cache::entry_key(&fingerprint, &file.display, &hash);
     if let Some((record, entry)) = opts.cache.lookup(&key) {
         return Processed::new(record, Some(entry), true);
     }
     // Later stages run in this process: a panic on odd input costs this file only.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        crate::pipeline::process_file_isolated(&file.path, &opts.ingest)
+        crate::pipeline::process_file_isolated_hashed(&file.path, &opts.ingest)
     }));
+    let (processed_hash, result) = match result {
+        Ok(outcome) => (outcome.sha256, Ok(outcome.result)),
+        Err(payload) => (None, Err(payload)),
+    };
+    // The entry is keyed by the hash of the bytes the pipeline read: when the file was
+    // replaced after the lookup, the entry is the new version's, under its own hash.
+    let (hash, key) = match processed_hash {
+        Some(h) if h != hash => {
+            let key = cache::entry_key(&fingerprint, &file.display, &h);
+            (h, key)
+        }
+        _ => (hash, key),
+    };
     match result {
         Ok(Ok(pf)) => {
             let documents: Vec<String> = pf
@@ -222,11 +236,11 @@ fn process_one(file: &InputFile, opts: &AuditOptions) -> Processed {
             );
             record.document_lines = documents.len() as u64;
             record.decision_lines = decisions.len() as u64;
-            store(Some(&key), record, &documents, &decisions, opts)
+            store(Some(&key), record, documents, decisions, opts)
         }
         Ok(Err(e)) => {
             let record = FileRecord::failed(file.display.clone(), hash, e.reason);
-            store(Some(&key), record, &[], &[], opts)
+            store(Some(&key), record, Vec::new(), Vec::new(), opts)
         }
         Err(payload) => {
             let reason = FailureReason::Crashed(format!(
@@ -234,7 +248,7 @@ fn process_one(file: &InputFile, opts: &AuditOptions) -> Processed {
                 panic_message(payload.as_ref())
             ));
             let record = FileRecord::failed(file.display.clone(), hash, reason);
-            store(Some(&key), record, &[], &[], opts)
+            store(Some(&key), record, Vec::new(), Vec::new(), opts)
         }
     }
 }
@@ -251,26 +265,30 @@ fn options_fingerprint(opts: &AuditOptions) -> String {
     )
 }
 
+/// Writes the file's cache entry. A cache that cannot be written (disk full, read-only)
+/// is the cache's problem, not the file's: the result is kept in memory instead, the
+/// reports are whole, and a warning says the result is not cached.
 fn store(
     key: Option<&str>,
     record: FileRecord,
-    documents: &[String],
-    decisions: &[String],
+    documents: Vec<String>,
+    decisions: Vec<String>,
     opts: &AuditOptions,
 ) -> Processed {
     let key = key
         .map(str::to_string)
         .unwrap_or_else(|| cache::entry_key(&opts.version, &record.path, "unreadable"));
-    match opts.cache.store(&key, &record, documents, decisions) {
+    match opts.cache.store(&key, &record, &documents, &decisions) {
         Ok(entry) => Processed::new(record, Some(entry), false),
         Err(e) => {
-            let path = record.path.clone();
-            let record = FileRecord::failed(
-                path,
-                record.hash,
-                FailureReason::Io(format!("cannot write cache entry: {e}")),
+            eprintln!(
+                "warning: {}: result not cached (cannot write cache entry in {}: {e})",
+                record.path,
+                opts.cache.dir.display()
             );
-            Processed::new(record, None, false)
+            let mut p = Processed::new(record, None, false);
+            p.lines = Some(std::sync::Arc::new((documents, decisions)));
+            p
         }
     }
 }
@@ -323,11 +341,14 @@ pub fn write_part(dir: &Path, processed: &[Processed], shard: Option<Shard>) -> 
                     std::fs::copy(entry, &target)?;
                 }
             }
-            // No entry could be written: the record alone still lists the failure.
+            // No cache entry could be written: the part gets one from memory.
             None => {
-                let mut line = serde_json::to_vec(&p.record)?;
-                line.push(b'\n');
-                write_atomic(&target, &line)?;
+                let (documents, decisions) = p
+                    .lines
+                    .as_deref()
+                    .map(|(d, s)| (d.as_slice(), s.as_slice()))
+                    .unwrap_or((&[], &[]));
+                cache::write_entry(&target, &p.record, documents, decisions)?;
             }
         }
         serde_json::to_writer(
@@ -374,7 +395,7 @@ pub fn read_parts(dirs: &[PathBuf]) -> io::Result<Vec<Processed>> {
             let entry: PartLine = serde_json::from_str(&line)
                 .map_err(|e| invalid(format!("{}: {e}", manifest.display())))?;
             let path = dir.join(&entry.entry);
-            let record = cache::read_record(&path)
+            let record = cache::read_verified(&path)
                 .map_err(|e| invalid(format!("{}: {e}", path.display())))?;
             if let Some(prev) = by_path.get(&record.path) {
                 if prev.record.hash != record.hash {
@@ -447,8 +468,12 @@ impl Audit {
         let mut files: Vec<Processed> = files.into_iter().map(Processed::slim).collect();
         files.sort_by(|a, b| a.record.path.cmp(&b.record.path));
         let spill = spill::SpillDir::new_in(work_dir)?;
-        let mut facts =
-            spill::ExternalSort::with_run_len("facts", spill.clone(), facts::compare, run_len);
+        let mut facts = spill::ExternalSort::with_run_len(
+            "facts",
+            spill.clone(),
+            crate::check::facts::compare,
+            run_len,
+        );
         let mut stats = Stats::default();
         let mut summary = Summary::default();
         let mut by_severity: BTreeMap<String, u64> = BTreeMap::new();
@@ -462,7 +487,7 @@ impl Audit {
                 *by_severity
                     .entry(f.severity.as_str().to_string())
                     .or_default() += 1;
-                *by_rule.entry(f.rule.clone()).or_default() += 1;
+                *by_rule.entry(f.rule.to_string()).or_default() += 1;
             }
             let s = &p.record.stats;
             stats.files += 1;
@@ -485,7 +510,7 @@ impl Audit {
             *by_severity
                 .entry(f.severity.as_str().to_string())
                 .or_default() += 1;
-            *by_rule.entry(f.rule).or_default() += 1;
+            *by_rule.entry(f.rule.to_string()).or_default() += 1;
         }
         stats.relations_checked += cross.relations_checked;
         stats.relations_failed += cross.relations_failed;
@@ -532,47 +557,283 @@ impl Audit {
             .is_some_and(|&n| n > 0)
     }
 
-    /// Writes the reports into `dir`, each atomically: findings.json, documents.jsonl,
-    /// decisions.jsonl, findings.xlsx, index.html.
+    /// Writes the reports (findings.json, documents.jsonl, decisions.jsonl,
+    /// findings.xlsx, index.html) into `dir` as one set: each is written and synced in a
+    /// fresh temporary folder inside `dir`, then the manifest of the set in place is
+    /// removed, `index.html` (what people open) is removed, the new files are renamed in
+    /// with `index.html` last, and a new manifest ([`REPORT_MANIFEST`]: each report's
+    /// length and SHA-256) is written last. So at no moment does `dir` hold a manifest
+    /// over a mixed or partial set, nor an `index.html` beside another run's data; a run
+    /// killed on the way leaves a set without manifest (and a temporary folder the next
+    /// run removes).
     pub fn write_reports(&self, dir: &Path) -> io::Result<()> {
         std::fs::create_dir_all(dir)?;
-        let mut findings = AtomicFile::create(&dir.join("findings.json"))?;
-        crate::report::audit::write_findings(self, &mut findings)?;
-        findings.commit()?;
+        let staging = tempfile::Builder::new()
+            .prefix(STAGING_PREFIX)
+            .tempdir_in(dir)?;
+        let mut written: Vec<ManifestFile> = Vec::new();
+        let mut stage = |name: &str,
+                         write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>|
+         -> io::Result<()> {
+            let file = std::fs::File::create(staging.path().join(name))?;
+            let mut out = HashingWriter::new(io::BufWriter::new(file));
+            write(&mut out)?;
+            let (inner, bytes, sha256) = out.finish();
+            inner.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+            written.push(ManifestFile {
+                name: name.to_string(),
+                bytes,
+                sha256,
+            });
+            Ok(())
+        };
+        stage("findings.json", &mut |mut out| {
+            crate::report::audit::write_findings(self, &mut out)
+        })?;
         for (name, section) in [
             ("documents.jsonl", Section::Documents),
             ("decisions.jsonl", Section::Decisions),
         ] {
-            let mut out = AtomicFile::create(&dir.join(name))?;
-            for p in &self.files {
-                if let Some(entry) = &p.entry {
-                    cache::copy_section(entry, &p.record, section, &mut out)?;
-                }
-            }
-            out.commit()?;
+            stage(name, &mut |out| self.write_section(section, out))?;
         }
-        // The spreadsheet (findings, files, coverage) for revisorer working in Excel.
-        let mut xlsx = AtomicFile::create(&dir.join("findings.xlsx"))?;
+        // The spreadsheet (findings, files, coverage) for revisorer working in Excel;
+        // links in it and in the page are relative to `dir`, where the set ends up.
         let by_rule: Vec<(String, u64)> = self
             .summary
             .findings_by_rule
             .iter()
             .map(|(r, n)| (r.clone(), *n))
             .collect();
-        crate::report::xlsx::write(
-            &mut self.findings(),
-            &self.file_rows(),
-            &self.coverage(),
-            &by_rule,
-            dir,
-            &mut xlsx,
-        )?;
-        xlsx.commit()?;
-        let mut html = AtomicFile::create(&dir.join("index.html"))?;
-        crate::report::html::write(self, dir, &mut html)?;
-        html.commit()
+        let (file_rows, coverage) = (self.file_rows(), self.coverage());
+        stage("findings.xlsx", &mut |out| {
+            crate::report::xlsx::write(
+                &mut self.findings(),
+                &file_rows,
+                &coverage,
+                &by_rule,
+                dir,
+                out,
+            )
+        })?;
+        stage("index.html", &mut |mut out| {
+            crate::report::html::write(self, dir, &mut out)
+        })?;
+        let manifest = ReportManifest {
+            format: "justera-reports/1".to_string(),
+            files: written,
+        };
+        remove_if_present(&dir.join(REPORT_MANIFEST))?;
+        remove_if_present(&dir.join("index.html"))?;
+        for f in &manifest.files {
+            std::fs::rename(staging.path().join(&f.name), dir.join(&f.name))?;
+        }
+        sync_dir(dir);
+        let mut text = serde_json::to_vec_pretty(&manifest)?;
+        text.push(b'\n');
+        crate::report::atomic::write_atomic(&dir.join(REPORT_MANIFEST), &text)?;
+        sync_dir(dir);
+        staging.close()
     }
 
+    fn write_section(&self, section: Section, mut out: &mut dyn Write) -> io::Result<()> {
+        for p in &self.files {
+            if let Some(entry) = &p.entry {
+                cache::copy_section(entry, &p.record, section, &mut out)?;
+            } else if let Some(lines) = &p.lines {
+                let lines = match section {
+                    Section::Documents => &lines.0,
+                    Section::Decisions => &lines.1,
+                };
+                for line in lines {
+                    out.write_all(line.as_bytes())?;
+                    out.write_all(b"\n")?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The last file of a report set: the reports it consists of, with length and SHA-256.
+/// A set without it is incomplete (a run was killed while writing it).
+pub const REPORT_MANIFEST: &str = "manifest.json";
+
+/// The temporary folder a report set is written in before it is swapped in.
+pub const STAGING_PREFIX: &str = ".justera-report-";
+
+#[derive(Serialize, Deserialize)]
+struct ReportManifest {
+    format: String,
+    files: Vec<ManifestFile>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ManifestFile {
+    name: String,
+    bytes: u64,
+    sha256: String,
+}
+
+fn remove_if_present(path: &Path) -> io::Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Makes renames in `dir` durable (best effort: not every system can sync a folder).
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// A writer that counts and hashes what passes through.
+struct HashingWriter<W: Write> {
+    inner: W,
+    hasher: sha2::Sha256,
+    bytes: u64,
+}
+
+impl<W: Write> HashingWriter<W> {
+    fn new(inner: W) -> Self {
+        use sha2::Digest;
+        HashingWriter {
+            inner,
+            hasher: sha2::Sha256::new(),
+            bytes: 0,
+        }
+    }
+
+    fn finish(self) -> (W, u64, String) {
+        use sha2::Digest;
+        let digest = self.hasher.finalize();
+        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        (self.inner, self.bytes, hex)
+    }
+}
+
+impl<W: Write> Write for HashingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        use sha2::Digest;
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Holds the advisory lock on an out folder for as long as it lives.
+pub struct OutLock {
+    _file: std::fs::File,
+}
+
+/// The lock file inside an out folder.
+pub const LOCK_FILE: &str = ".justera.lock";
+
+/// Makes `dir` the run's own: creates it, checks it can be written (before any file is
+/// read), takes the advisory lock (a second run on the same folder is refused with a
+/// clear message instead of mixing its reports with this one's), and removes what
+/// killed runs left behind: report staging folders, spill folders, temporary files.
+pub fn claim_out_dir(dir: &Path) -> Result<OutLock, String> {
+    let shown = dir.display();
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {shown}: {e}"))?;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(dir.join(LOCK_FILE))
+        .map_err(|e| format!("cannot write to {shown}: {e}"))?;
+    match fs4::FileExt::try_lock(&file) {
+        Ok(()) => {}
+        Err(fs4::TryLockError::WouldBlock) => {
+            return Err(format!(
+                "{shown} is in use by another justera run (it holds {LOCK_FILE}); wait for it to finish or choose another --out"
+            ))
+        }
+        Err(fs4::TryLockError::Error(e)) => return Err(format!("cannot lock {shown}: {e}")),
+    }
+    tempfile::Builder::new()
+        .prefix(".justera-write-check-")
+        .tempfile_in(dir)
+        .map_err(|e| format!("cannot write to {shown}: {e}"))?;
+    clean_stale(dir);
+    Ok(OutLock { _file: file })
+}
+
+/// Removes what runs killed in this folder left: staging and spill folders and
+/// temporary report files (the lock is held, so none belongs to a live run).
+fn clean_stale(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let path = e.path();
+        if name.starts_with(STAGING_PREFIX) || name.starts_with(spill::SPILL_PREFIX) {
+            let _ = std::fs::remove_dir_all(&path);
+        } else if name.starts_with('.') && name.ends_with(".tmp") {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
+/// The summary printed at the end of a run, in plain lines.
+pub fn summary_text(audit: &Audit) -> String {
+    let s = &audit.summary;
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{} files ({} read, {} failed), {} pages, {} documents, {} paragraphs, {} tables, {} cells\n",
+        s.files, s.files_read, s.files_failed, s.pages, s.documents, s.paragraphs, s.tables, s.cells
+    ));
+    out.push_str(&format!(
+        "{} relations checked ({} failed), of which {} across documents over {} facts ({} failed)\n",
+        s.relations_checked,
+        s.relations_failed,
+        s.cross_relations_checked,
+        s.facts,
+        s.cross_relations_failed
+    ));
+    let sev: Vec<String> = ["error", "warning", "info"]
+        .iter()
+        .map(|k| {
+            format!(
+                "{} {k}",
+                s.findings_by_severity.get(*k).copied().unwrap_or(0)
+            )
+        })
+        .collect();
+    out.push_str(&format!("{} findings: {}\n", s.findings, sev.join(", ")));
+    if !s.findings_by_rule.is_empty() {
+        let rules: Vec<String> = s
+            .findings_by_rule
+            .iter()
+            .map(|(r, n)| format!("{r} {n}"))
+            .collect();
+        out.push_str(&format!("  by rule: {}\n", rules.join(", ")));
+    }
+    if s.files_failed > 0 {
+        let reasons: Vec<String> = s
+            .failed_by_reason
+            .iter()
+            .map(|(r, n)| format!("{r} {n}"))
+            .collect();
+        out.push_str(&format!("failed files by reason: {}\n", reasons.join(", ")));
+        for p in &audit.files {
+            if let Some(reason) = p.record.outcome.failure() {
+                out.push_str(&format!("  {}: {reason}\n", p.record.path));
+            }
+        }
+    }
+    out
+}
+
+impl Audit {
     /// Every file as the reports list it, in plain data.
     pub fn file_rows(&self) -> Vec<crate::report::xlsx::FileRow> {
         self.files
@@ -629,54 +890,4 @@ impl Audit {
             ("info", sev("info")),
         ]
     }
-}
-
-/// The summary printed at the end of a run, in plain lines.
-pub fn summary_text(audit: &Audit) -> String {
-    let s = &audit.summary;
-    let mut out = String::new();
-    out.push_str(&format!(
-        "{} files ({} read, {} failed), {} pages, {} documents, {} paragraphs, {} tables, {} cells\n",
-        s.files, s.files_read, s.files_failed, s.pages, s.documents, s.paragraphs, s.tables, s.cells
-    ));
-    out.push_str(&format!(
-        "{} relations checked ({} failed), of which {} across documents over {} facts ({} failed)\n",
-        s.relations_checked,
-        s.relations_failed,
-        s.cross_relations_checked,
-        s.facts,
-        s.cross_relations_failed
-    ));
-    let sev: Vec<String> = ["error", "warning", "info"]
-        .iter()
-        .map(|k| {
-            format!(
-                "{} {k}",
-                s.findings_by_severity.get(*k).copied().unwrap_or(0)
-            )
-        })
-        .collect();
-    out.push_str(&format!("{} findings: {}\n", s.findings, sev.join(", ")));
-    if !s.findings_by_rule.is_empty() {
-        let rules: Vec<String> = s
-            .findings_by_rule
-            .iter()
-            .map(|(r, n)| format!("{r} {n}"))
-            .collect();
-        out.push_str(&format!("  by rule: {}\n", rules.join(", ")));
-    }
-    if s.files_failed > 0 {
-        let reasons: Vec<String> = s
-            .failed_by_reason
-            .iter()
-            .map(|(r, n)| format!("{r} {n}"))
-            .collect();
-        out.push_str(&format!("failed files by reason: {}\n", reasons.join(", ")));
-        for p in &audit.files {
-            if let Some(reason) = p.record.outcome.failure() {
-                out.push_str(&format!("  {}: {reason}\n", p.record.path));
-            }
-        }
-    }
-    out
 }

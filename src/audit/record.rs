@@ -4,7 +4,7 @@
 //! The bulky parts — the parsed documents and decision records — live as JSON lines in
 //! the file's cache entry and are streamed into the reports, never held all at once.
 
-use super::facts::Fact;
+use crate::check::facts::Fact;
 use crate::check::finding::{Finding, Stats};
 use crate::document::{Document, DocumentKind};
 use crate::ingest::{FailureReason, ReadReport};
@@ -12,7 +12,6 @@ use crate::table::{RowKind, Table};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::cmp::Ordering;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "lowercase")]
@@ -188,7 +187,7 @@ impl FileRecord {
         let mut facts: Vec<Fact> = documents
             .iter()
             .enumerate()
-            .flat_map(|(i, d)| super::facts::facts_of_document(i, d))
+            .flat_map(|(i, d)| crate::check::facts::facts_of_document(i, d))
             .collect();
         facts.sort_by(|a, b| a.key().cmp(&b.key()).then(a.provenance.cmp(&b.provenance)));
         FileRecord {
@@ -206,16 +205,7 @@ impl FileRecord {
     }
 }
 
-/// The order findings are listed in: by place, then rule, then message.
-pub fn compare_findings(a: &Finding, b: &Finding) -> Ordering {
-    a.provenance
-        .cmp(&b.provenance)
-        .then_with(|| a.rule.cmp(&b.rule))
-        .then_with(|| a.message.cmp(&b.message))
-        .then_with(|| a.row.cmp(&b.row))
-        .then_with(|| a.column.cmp(&b.column))
-        .then_with(|| a.related.cmp(&b.related))
-}
+pub use crate::check::finding::compare_findings;
 
 /// The table a finding is about: its document is the one with the finding's title whose
 /// page range holds the finding (titles repeat in bundles), else the one whose pages do.

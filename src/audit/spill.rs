@@ -4,6 +4,9 @@
 //! report them in a stable order) through it, so its memory does not grow with the
 //! archive.
 
+/// The name every spill folder starts with.
+pub const SPILL_PREFIX: &str = ".justera-spill-";
+
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -27,7 +30,7 @@ impl SpillDir {
     pub fn new_in(parent: &Path) -> io::Result<SpillDir> {
         std::fs::create_dir_all(parent)?;
         let dir = tempfile::Builder::new()
-            .prefix(".justera-spill-")
+            .prefix(SPILL_PREFIX)
             .tempdir_in(parent)?;
         Ok(SpillDir(Arc::new(dir)))
     }

@@ -1,5 +1,6 @@
 //! A finding: what a rule saw, where, and — for arithmetic — expected, found, tolerance.
 
+use super::registry::RuleCode;
 use crate::Provenance;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -24,8 +25,8 @@ impl Severity {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
-    /// Rule code, e.g. "SUM001".
-    pub rule: String,
+    /// Rule code, written e.g. "SUM001".
+    pub rule: RuleCode,
     pub severity: Severity,
     pub message: String,
     pub provenance: Provenance,
@@ -72,4 +73,15 @@ impl Stats {
         self.relations_failed += other.relations_failed;
         self.tables_unparsed += other.tables_unparsed;
     }
+}
+
+/// The order findings are listed in: by place, then rule, then message.
+pub fn compare_findings(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    a.provenance
+        .cmp(&b.provenance)
+        .then_with(|| a.rule.cmp(&b.rule))
+        .then_with(|| a.message.cmp(&b.message))
+        .then_with(|| a.row.cmp(&b.row))
+        .then_with(|| a.column.cmp(&b.column))
+        .then_with(|| a.related.cmp(&b.related))
 }

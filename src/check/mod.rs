@@ -7,6 +7,8 @@
 //! a run can say how much it checked.
 
 pub mod arith;
+pub mod cross;
+pub mod facts;
 pub mod finding;
 pub mod registry;
 pub mod rules;
@@ -18,6 +20,7 @@ use crate::Provenance;
 use arith::Comparison;
 use finding::{Finding, Severity, Stats};
 use registry::Rule;
+use std::cell::OnceCell;
 use view::{CellRef, TableView};
 
 /// One relation a table states, evaluated: which cell it checks, which cells it reads.
@@ -54,11 +57,53 @@ impl Relation {
     }
 }
 
+/// One table as the table rules see it: its view, and the analyses several rules share
+/// (computed once, on first use).
+pub struct TableCx<'a> {
+    /// The table's index within its document.
+    pub index: usize,
+    pub table: &'a Table,
+    pub view: TableView<'a>,
+    totals: OnceCell<Vec<rules::sum::totals::Total>>,
+    columns: OnceCell<Vec<rules::rel::columns::Derived>>,
+    shares: OnceCell<Vec<rules::pct::shares::Shares>>,
+}
+
+impl<'a> TableCx<'a> {
+    pub fn new(index: usize, table: &'a Table) -> Self {
+        TableCx {
+            index,
+            table,
+            view: TableView::new(table),
+            totals: OnceCell::new(),
+            columns: OnceCell::new(),
+            shares: OnceCell::new(),
+        }
+    }
+
+    /// Every total row, the rows it closes and how each of its columns compares.
+    pub fn totals(&self) -> &[rules::sum::totals::Total] {
+        self.totals
+            .get_or_init(|| rules::sum::totals::analyse(&self.view))
+    }
+
+    /// Every column that is the difference or sum of others.
+    pub fn columns(&self) -> &[rules::rel::columns::Derived] {
+        self.columns
+            .get_or_init(|| rules::rel::columns::analyse(&self.view))
+    }
+
+    /// Every percent column that is the rows' shares of a column total.
+    pub fn shares(&self) -> &[rules::pct::shares::Shares] {
+        self.shares
+            .get_or_init(|| rules::pct::shares::analyse(&self.view))
+    }
+}
+
 /// Every relation the table rules find in one table, holding or not. The mutation test
 /// uses this to know which figures take part in a stated relation.
 pub fn relations_for_table(table: &Table) -> Vec<Relation> {
-    let view = TableView::new(table);
-    rules::table_relations(&view)
+    rules::table_relations(&TableCx::new(0, table))
 }
 
 /// Collects findings and coverage for one document.
@@ -95,7 +140,7 @@ impl<'d> Sink<'d> {
         provenance: Provenance,
     ) -> &mut Finding {
         self.findings.push(Finding {
-            rule: rule.code.to_string(),
+            rule: rule.code,
             severity,
             message,
             provenance,

@@ -7,7 +7,8 @@ use super::exit;
 use crate::audit::cache::{engine_version, Cache};
 use crate::audit::shard::Shard;
 use crate::audit::{
-    collect_inputs, process_all, summary_text, write_part, Audit, AuditOptions, Processed,
+    claim_out_dir, collect_inputs, process_all, summary_text, write_part, Audit, AuditOptions,
+    Processed,
 };
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -20,7 +21,7 @@ pub struct AuditArgs {
     #[arg(long)]
     pub out: Option<PathBuf>,
     /// Files processed at once [default: one per core].
-    #[arg(long, short = 'j', default_value_t = 0)]
+    #[arg(long, short = 'j', default_value_t = 0, hide_default_value = true)]
     pub jobs: usize,
     /// No progress bar (there is none anyway when stderr is not a terminal).
     #[arg(long, short = 'q')]
@@ -64,15 +65,34 @@ pub fn default_out_dir(paths: &[PathBuf]) -> PathBuf {
 }
 
 pub fn run(args: AuditArgs) -> u8 {
+    // A mistyped path is an error before anything is read or written.
+    if let Err(e) = super::common::check_paths_exist(&args.input.paths) {
+        eprintln!("error: {e}");
+        return exit::USAGE;
+    }
     let files = collect_inputs(&args.input.paths);
+    // Files of the folders that are not read (.doc, .odt, .rtf, images …) are listed in
+    // the reports as failed with their reason, never passed over in silence.
+    let skipped = unsupported_files(&args.input.paths, args.shard);
     if files.is_empty() {
         eprintln!("error: no input files (.pdf, .txt, .md, .docx) in the given paths");
+        for s in &skipped {
+            eprintln!("  {}: {}", s.file, s.reason);
+        }
         return exit::USAGE;
     }
     let out = args
         .out
         .clone()
         .unwrap_or_else(|| default_out_dir(&args.input.paths));
+    // Before any file is read: the out folder must be writable and this run's alone.
+    let _lock = match claim_out_dir(&out) {
+        Ok(lock) => lock,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return exit::USAGE;
+        }
+    };
     let opts = AuditOptions {
         ingest: args.input.ingest_options(),
         jobs: args.jobs,
@@ -86,7 +106,20 @@ pub fn run(args: AuditArgs) -> u8 {
     };
     let started = std::time::Instant::now();
     let processed = match process_all(&files, &opts) {
-        Ok(p) => p,
+        Ok(mut p) => {
+            p.extend(skipped.into_iter().map(|s| {
+                Processed::new(
+                    crate::audit::record::FileRecord::failed(
+                        s.file,
+                        String::new(),
+                        crate::ingest::FailureReason::Unsupported(s.reason),
+                    ),
+                    None,
+                    false,
+                )
+            }));
+            p
+        }
         Err(e) => {
             eprintln!("error: {e}");
             return exit::USAGE;
@@ -118,6 +151,42 @@ pub fn run(args: AuditArgs) -> u8 {
     finish(processed, &out, started, reused, args.spill_run)
 }
 
+/// The files of the given folders that justera does not read, with the reason (those
+/// of this shard only, when sharded).
+fn unsupported_files(paths: &[PathBuf], shard: Option<Shard>) -> Vec<crate::ingest::SkippedFile> {
+    let mut out = Vec::new();
+    for root in paths {
+        let root = crate::audit::normalise_path(root);
+        let (_, skipped) = crate::ingest::collect_inputs_reporting(std::slice::from_ref(&root));
+        for mut s in skipped {
+            let path = crate::audit::normalise_path(Path::new(&s.file));
+            if shard.is_some_and(|k| !k.owns(&crate::audit::shard::relative_key(&root, &path))) {
+                continue;
+            }
+            s.file = path.display().to_string();
+            out.push(s);
+        }
+    }
+    out.sort_by(|a, b| a.file.cmp(&b.file));
+    out.dedup();
+    out
+}
+
+/// `findings.csv`: one line per finding, for Excel or Calc with Swedish settings (see
+/// `report::csv`), each with a link to its file at its page relative to the report.
+pub fn write_findings_csv(audit: &Audit, out: &Path) -> std::io::Result<()> {
+    use crate::report::csv::{finding_row, page_link, CsvWriter, Dialect, FINDING_COLUMNS};
+    let mut file = crate::report::atomic::AtomicFile::create(&out.join("findings.csv"))?;
+    let mut w = CsvWriter::new(&mut file, Dialect::Excel, FINDING_COLUMNS)?;
+    for f in audit.findings() {
+        let f = f?;
+        let link = page_link(&f.provenance.file, f.provenance.page, out);
+        w.row(finding_row(&f, link))?;
+    }
+    w.finish()?;
+    file.commit()
+}
+
 /// Runs the whole-archive stage, writes the reports and prints the summary; shared with
 /// `merge`.
 pub fn finish(
@@ -141,13 +210,20 @@ pub fn finish(
         eprintln!("error: cannot write reports to {}: {e}", out.display());
         return exit::USAGE;
     }
+    if let Err(e) = write_findings_csv(&audit, out) {
+        eprintln!(
+            "error: cannot write {}: {e}",
+            out.join("findings.csv").display()
+        );
+        return exit::USAGE;
+    }
     use std::io::Write;
     // A closed pipe (`| head`) must not turn a finished audit into a panic.
     let mut stdout = std::io::stdout().lock();
     let _ = write!(stdout, "{}", summary_text(&audit));
     let _ = writeln!(
         stdout,
-        "reports written to {}/ (findings.json, documents.jsonl, decisions.jsonl, findings.xlsx, index.html) in {:.1} s{}",
+        "reports written to {}/ (findings.json, findings.csv, documents.jsonl, decisions.jsonl, findings.xlsx, index.html) in {:.1} s{}",
         out.display(),
         started.elapsed().as_secs_f64(),
         if reused > 0 {

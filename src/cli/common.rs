@@ -56,3 +56,26 @@ impl InputArgs {
         })
     }
 }
+
+/// Every path on the command line must exist: a mistyped path is an error before any
+/// file is read or any report written (one line per missing path).
+pub fn check_paths_exist(paths: &[PathBuf]) -> Result<(), String> {
+    let missing: Vec<String> = paths
+        .iter()
+        .filter(|p| std::fs::symlink_metadata(p).is_err())
+        .map(|p| format!("{}: no such file or directory", p.display()))
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(missing.join("\nerror: "))
+    }
+}
+
+/// The line that says which files of the given directories were not read, or nothing.
+pub fn skipped_note(skipped: &[crate::ingest::SkippedFile]) -> Vec<String> {
+    skipped
+        .iter()
+        .map(|s| format!("{}: skipped: {}", s.file, s.reason))
+        .collect()
+}

@@ -13,7 +13,7 @@ pub struct ExplainArgs {
 pub fn run(args: ExplainArgs) -> u8 {
     match args.code {
         None => {
-            for r in registry::all().iter().chain(registry::cross_document()) {
+            for r in registry::all() {
                 println!(
                     "{:<8} {:<8} {:<7} {}",
                     r.code,

@@ -1,8 +1,10 @@
 //! `justera export PATH... --format json|jsonl|csv [--out FILE]`: one record per
-//! decision, for research use.
+//! decision, for research use. Copies of one record (the protocol as PDF and as text)
+//! give one record listing both sources.
 
 use super::common::InputArgs;
 use crate::export::{self, Format};
+use crate::report::csv::Dialect;
 use clap::Args;
 use std::path::PathBuf;
 
@@ -12,24 +14,59 @@ pub struct ExportArgs {
     pub input: InputArgs,
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     pub format: Format,
+    /// CSV for Excel/Calc with Swedish settings (UTF-8 with BOM, `;`, decimal comma), or
+    /// the plain RFC 4180 form (`,`, decimal point).
+    #[arg(long, value_enum, default_value_t = Dialect::Excel)]
+    pub csv_dialect: Dialect,
     /// Write to this file instead of standard output (written whole, then renamed).
     #[arg(long)]
     pub out: Option<PathBuf>,
 }
 
+/// The decision records of every input (file hashed, copies merged), how many files
+/// there were and how many failed.
+pub fn read_records(input: &InputArgs) -> (Vec<export::DecisionRecord>, usize, usize) {
+    let opts = input.ingest_options();
+    let (files, skipped) = crate::ingest::collect_inputs_reporting(&input.paths);
+    for s in &skipped {
+        eprintln!("warning: {}: not read: {}", s.file, s.reason);
+    }
+    let mut records = Vec::new();
+    let mut failed = 0;
+    for path in &files {
+        match crate::pipeline::process_file_isolated(path, &opts) {
+            Ok(f) => {
+                let sha = std::fs::File::open(path)
+                    .and_then(crate::audit::cache::hash_reader)
+                    .ok();
+                records.extend(export::records_of_file(&f.documents, sha.as_deref()));
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed += 1;
+            }
+        }
+    }
+    (export::dedup(records), files.len(), failed)
+}
+
 pub fn run(args: ExportArgs) -> u8 {
-    let (docs, total, failed) = super::parse::read_documents(&args.input);
-    if total == 0 {
-        eprintln!("error: no .pdf, .txt or .md input found");
+    if let Err(e) = super::common::check_paths_exist(&args.input.paths) {
+        eprintln!("error: {e}");
         return super::exit::USAGE;
     }
-    let records = export::records(&docs);
+    let (records, total, failed) = read_records(&args.input);
+    if total == 0 {
+        eprintln!("error: no .pdf, .txt, .md or .docx input found");
+        return super::exit::USAGE;
+    }
     let result = match &args.out {
-        Some(path) => write_file(path, &records, args.format),
+        Some(path) => write_file(path, &records, args.format, args.csv_dialect),
         None => {
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
-            export::write(&records, args.format, &mut out).map_err(|e| e.to_string())
+            export::write(&records, args.format, args.csv_dialect, &mut out)
+                .map_err(|e| e.to_string())
         }
     };
     if let Err(e) = result {
@@ -50,10 +87,12 @@ fn write_file(
     path: &std::path::Path,
     records: &[export::DecisionRecord],
     format: Format,
+    dialect: Dialect,
 ) -> Result<(), String> {
     let tmp = path.with_extension("partial");
     let mut f = std::fs::File::create(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
-    export::write(records, format, &mut f).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    export::write(records, format, dialect, &mut f)
+        .map_err(|e| format!("{}: {e}", tmp.display()))?;
     drop(f);
     std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
 }

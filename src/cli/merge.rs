@@ -18,6 +18,13 @@ pub struct MergeArgs {
 
 pub fn run(args: MergeArgs) -> u8 {
     let started = std::time::Instant::now();
+    let _lock = match crate::audit::claim_out_dir(&args.out) {
+        Ok(lock) => lock,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return exit::USAGE;
+        }
+    };
     let processed = match read_parts(&args.parts) {
         Ok(p) => p,
         Err(e) => {

@@ -8,6 +8,7 @@ pub mod common;
 pub mod explain;
 pub mod export;
 pub mod lint;
+pub mod lint_config;
 pub mod merge;
 pub mod parse;
 pub mod tables;

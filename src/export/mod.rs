@@ -3,21 +3,33 @@
 //! described by `schema/decision.schema.json`; every record carries `schema_version`.
 
 use crate::document::{Document, DocumentKind, Paragraph, Proposal, Vote};
+use crate::report::csv::{Cell, CsvWriter, Dialect};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 
-/// Bumped when a field is renamed or removed or its meaning changes (not for additions).
-pub const SCHEMA_VERSION: &str = "1.0";
+/// Bumped when a field is renamed or removed or its meaning changes (major), or a field
+/// is added (minor). Three parts, so that no reader (pandas, Excel) takes it for a number.
+pub const SCHEMA_VERSION: &str = "1.1.0";
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DecisionRecord {
     pub schema_version: String,
     /// "<file>#§<number>": stable within one file.
     pub id: String,
+    /// The same decision read from any copy of the record (PDF, text, .docx) has the same
+    /// id: a hash of the meeting (municipality, organ, date, document title), the §
+    /// number, its title and its att-satser, letters and digits only.
+    pub decision_id: String,
+    /// The protocol's id, the same for every copy: a hash of its kind, municipality,
+    /// organ, date and title (and, where these say little, its first lines).
+    pub document_id: String,
     pub organ: Option<String>,
     pub municipality: Option<String>,
     pub meeting_date: Option<NaiveDate>,
+    /// The meeting's time as written ("13.00–15.30").
+    pub meeting_time: Option<String>,
+    pub meeting_place: Option<String>,
     pub document_title: Option<String>,
     pub paragraph: u32,
     pub prefix: Option<String>,
@@ -33,9 +45,44 @@ pub struct DecisionRecord {
     pub votes: Vec<VoteRecord>,
     pub reservations: Vec<String>,
     pub dispatch: Vec<String>,
+    /// Who took part in this §, from the protocol's attendance lists.
+    pub attendance: AttendanceRecord,
     pub file: String,
     pub page: u32,
     pub line: u32,
+    /// SHA-256 of the file's bytes (null where the file was not hashed).
+    pub sha256: Option<String>,
+    /// The justera version that read the file.
+    pub justera_version: String,
+    /// Every copy of this decision in the export (file, page, line, sha256): more than
+    /// one where the same record was given as PDF and as text.
+    pub sources: Vec<SourceRecord>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AttendanceRecord {
+    /// Beslutande (members and serving substitutes) for this §.
+    pub present: Vec<String>,
+    /// Members a substitute replaced in this §.
+    pub absent: Vec<String>,
+    /// Who replaced whom.
+    pub replaced: Vec<Replacement>,
+    /// Non-serving substitutes, staff and guests.
+    pub others: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Replacement {
+    pub member: String,
+    pub by: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceRecord {
+    pub file: String,
+    pub page: u32,
+    pub line: u32,
+    pub sha256: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -72,23 +119,114 @@ impl From<&Vote> for VoteRecord {
     }
 }
 
-/// One record per paragraph of every protocol among the documents.
+/// One record per paragraph of every protocol among the documents (file not hashed).
 pub fn records(documents: &[Document]) -> Vec<DecisionRecord> {
+    records_of_file(documents, None)
+}
+
+/// [`records`] for the documents of one file whose bytes hash to `sha256`.
+pub fn records_of_file(documents: &[Document], sha256: Option<&str>) -> Vec<DecisionRecord> {
     documents
         .iter()
         .filter(|d| d.kind == DocumentKind::Protokoll)
-        .flat_map(|d| d.paragraphs.iter().map(move |p| record(d, p)))
+        .flat_map(|d| d.paragraphs.iter().map(move |p| record(d, p, sha256)))
         .collect()
 }
 
-fn record(d: &Document, p: &Paragraph) -> DecisionRecord {
+/// Letters and digits only, lower case: what survives PDF extraction, hyphenation and
+/// line breaks alike.
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn short_hash(parts: &[&str]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p.as_bytes());
+        h.update([0u8]);
+    }
+    h.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The document's id: its kind and who, when and what it says it is; where these are
+/// all missing, its first lines of text stand in.
+pub fn document_id(d: &Document) -> String {
     let h = d.header.as_ref();
+    let organ = h.and_then(|h| h.organ.clone()).or_else(|| d.organ.clone());
+    let municipality = h.and_then(|h| h.municipality.clone());
+    let date = h.and_then(|h| h.meeting_date).or(d.date);
+    let kind = format!("{:?}", d.kind);
+    let mut parts = vec![
+        kind,
+        fold(municipality.as_deref().unwrap_or("")),
+        fold(organ.as_deref().unwrap_or("")),
+        date.map(|d| d.to_string()).unwrap_or_default(),
+        fold(d.title.as_deref().unwrap_or("")),
+    ];
+    if organ.is_none() && date.is_none() {
+        let head: String = d.lines.iter().take(20).map(|l| fold(&l.text)).collect();
+        parts.push(head);
+    }
+    let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+    format!("doc-{}", short_hash(&refs))
+}
+
+fn attendance(d: &Document, number: u32) -> AttendanceRecord {
+    let mut a = AttendanceRecord::default();
+    let Some(h) = &d.header else {
+        return a;
+    };
+    for p in &h.attendance {
+        if p.paragraphs
+            .as_ref()
+            .is_some_and(|r| number < r.from || number > r.to)
+        {
+            continue;
+        }
+        if p.group == "beslutande" {
+            a.present.push(p.name.clone());
+            if let Some(m) = &p.replaces {
+                a.absent.push(m.clone());
+                a.replaced.push(Replacement {
+                    member: m.clone(),
+                    by: p.name.clone(),
+                });
+            }
+        } else {
+            a.others.push(p.name.clone());
+        }
+    }
+    a
+}
+
+fn record(d: &Document, p: &Paragraph, sha256: Option<&str>) -> DecisionRecord {
+    let h = d.header.as_ref();
+    let document_id = document_id(d);
+    let number = p.number.to_string();
+    let decision_key = fold(&p.decision.join(" "));
+    let title_key = fold(&p.title);
+    let decision_id = format!(
+        "{document_id}-§{}-{}",
+        p.number,
+        short_hash(&[&document_id, &number, &title_key, &decision_key])
+    );
     DecisionRecord {
         schema_version: SCHEMA_VERSION.to_string(),
         id: format!("{}#§{}", p.provenance.file, p.number),
+        decision_id,
+        document_id,
         organ: h.and_then(|h| h.organ.clone()).or_else(|| d.organ.clone()),
         municipality: h.and_then(|h| h.municipality.clone()),
         meeting_date: h.and_then(|h| h.meeting_date).or(d.date),
+        meeting_time: h.and_then(|h| h.time.clone()),
+        meeting_place: h.and_then(|h| h.place.clone()),
         document_title: d.title.clone(),
         paragraph: p.number,
         prefix: p.prefix.clone(),
@@ -103,10 +241,39 @@ fn record(d: &Document, p: &Paragraph) -> DecisionRecord {
         votes: p.votes.iter().map(VoteRecord::from).collect(),
         reservations: p.reservations.clone(),
         dispatch: p.dispatch.clone(),
+        attendance: attendance(d, p.number),
         file: p.provenance.file.to_string(),
         page: p.provenance.page,
         line: p.provenance.line,
+        sha256: sha256.map(str::to_string),
+        justera_version: env!("CARGO_PKG_VERSION").to_string(),
+        sources: vec![SourceRecord {
+            file: p.provenance.file.to_string(),
+            page: p.provenance.page,
+            line: p.provenance.line,
+            sha256: sha256.map(str::to_string),
+        }],
     }
+}
+
+/// One record per decision: copies of the same decision (the record given as PDF and as
+/// text) are merged into the first, whose `sources` then lists every copy. Order is kept.
+pub fn dedup(records: Vec<DecisionRecord>) -> Vec<DecisionRecord> {
+    let mut out: Vec<DecisionRecord> = Vec::with_capacity(records.len());
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for r in records {
+        match seen.get(&r.decision_id) {
+            // Two §§ of one file with the same id are two decisions, not copies.
+            Some(&i) if out[i].sources.iter().all(|s| s.file != r.file) => {
+                out[i].sources.extend(r.sources);
+            }
+            _ => {
+                seen.entry(r.decision_id.clone()).or_insert(out.len());
+                out.push(r);
+            }
+        }
+    }
+    out
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -117,13 +284,18 @@ pub enum Format {
 }
 
 /// CSV columns, in order. Lists are joined with " | "; proposals as "by: text"; votes as
-/// "ja=7;nej=4;avstår=0;frånvarande=0" (empty where not given).
+/// "ja=7;nej=4;avstår=0;frånvarande=0" (empty where not given); replacements as
+/// "member → substitute"; sources as "file:page N:line M".
 pub const CSV_COLUMNS: &[&str] = &[
     "schema_version",
     "id",
+    "decision_id",
+    "document_id",
     "organ",
     "municipality",
     "meeting_date",
+    "meeting_time",
+    "meeting_place",
     "document_title",
     "paragraph",
     "prefix",
@@ -138,56 +310,91 @@ pub const CSV_COLUMNS: &[&str] = &[
     "votes",
     "reservations",
     "dispatch",
+    "present",
+    "absent",
+    "replaced",
+    "others",
     "file",
     "page",
     "line",
+    "sha256",
+    "justera_version",
+    "sources",
 ];
 
 fn join(v: &[String]) -> String {
     v.join(" | ")
 }
 
-fn csv_row(r: &DecisionRecord) -> Vec<String> {
+fn csv_row(r: &DecisionRecord) -> Vec<Cell> {
     let opt = |o: &Option<u32>| o.map_or(String::new(), |n| n.to_string());
     vec![
-        r.schema_version.clone(),
-        r.id.clone(),
-        r.organ.clone().unwrap_or_default(),
-        r.municipality.clone().unwrap_or_default(),
-        r.meeting_date.map_or(String::new(), |d| d.to_string()),
-        r.document_title.clone().unwrap_or_default(),
-        r.paragraph.to_string(),
-        r.prefix.clone().unwrap_or_default(),
-        join(&r.dnr),
-        r.title.clone(),
-        r.decision_heading.clone().unwrap_or_default(),
-        join(&r.decision),
-        r.decision_text.clone().unwrap_or_default(),
-        join(&r.recommendation),
-        join(&r.basis),
-        r.proposals
-            .iter()
-            .map(|p| format!("{}: {}", p.by, p.text))
-            .collect::<Vec<_>>()
-            .join(" | "),
-        r.votes
-            .iter()
-            .map(|v| {
-                format!(
-                    "ja={};nej={};avstår={};frånvarande={}",
-                    opt(&v.yes),
-                    opt(&v.no),
-                    opt(&v.abstain),
-                    opt(&v.absent)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(" | "),
-        join(&r.reservations),
-        join(&r.dispatch),
-        r.file.clone(),
-        r.page.to_string(),
-        r.line.to_string(),
+        Cell::from(r.schema_version.clone()),
+        Cell::from(r.id.clone()),
+        Cell::from(r.decision_id.clone()),
+        Cell::from(r.document_id.clone()),
+        Cell::from(r.organ.clone()),
+        Cell::from(r.municipality.clone()),
+        Cell::from(r.meeting_date.map(|d| d.to_string())),
+        Cell::from(r.meeting_time.clone()),
+        Cell::from(r.meeting_place.clone()),
+        Cell::from(r.document_title.clone()),
+        Cell::from(r.paragraph),
+        Cell::from(r.prefix.clone()),
+        Cell::from(join(&r.dnr)),
+        Cell::from(r.title.clone()),
+        Cell::from(r.decision_heading.clone()),
+        Cell::from(join(&r.decision)),
+        Cell::from(r.decision_text.clone()),
+        Cell::from(join(&r.recommendation)),
+        Cell::from(join(&r.basis)),
+        Cell::from(
+            r.proposals
+                .iter()
+                .map(|p| format!("{}: {}", p.by, p.text))
+                .collect::<Vec<_>>()
+                .join(" | "),
+        ),
+        Cell::from(
+            r.votes
+                .iter()
+                .map(|v| {
+                    format!(
+                        "ja={};nej={};avstår={};frånvarande={}",
+                        opt(&v.yes),
+                        opt(&v.no),
+                        opt(&v.abstain),
+                        opt(&v.absent)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" | "),
+        ),
+        Cell::from(join(&r.reservations)),
+        Cell::from(join(&r.dispatch)),
+        Cell::from(join(&r.attendance.present)),
+        Cell::from(join(&r.attendance.absent)),
+        Cell::from(
+            r.attendance
+                .replaced
+                .iter()
+                .map(|x| format!("{} → {}", x.member, x.by))
+                .collect::<Vec<_>>()
+                .join(" | "),
+        ),
+        Cell::from(join(&r.attendance.others)),
+        Cell::from(r.file.clone()),
+        Cell::from(r.page),
+        Cell::from(r.line),
+        Cell::from(r.sha256.clone()),
+        Cell::from(r.justera_version.clone()),
+        Cell::from(
+            r.sources
+                .iter()
+                .map(|s| format!("{}:page {}:line {}", s.file, s.page, s.line))
+                .collect::<Vec<_>>()
+                .join(" | "),
+        ),
     ]
 }
 
@@ -205,6 +412,7 @@ pub enum ExportError {
 pub fn write(
     records: &[DecisionRecord],
     format: Format,
+    dialect: Dialect,
     out: &mut dyn Write,
 ) -> Result<(), ExportError> {
     match format {
@@ -219,12 +427,11 @@ pub fn write(
             }
         }
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(out);
-            w.write_record(CSV_COLUMNS)?;
+            let mut w = CsvWriter::new(out, dialect, CSV_COLUMNS)?;
             for r in records {
-                w.write_record(csv_row(r))?;
+                w.row(csv_row(r))?;
             }
-            w.flush()?;
+            w.finish()?;
         }
     }
     Ok(())
@@ -239,9 +446,13 @@ mod tests {
         let r = DecisionRecord {
             schema_version: SCHEMA_VERSION.into(),
             id: "f#§1".into(),
+            decision_id: "d".into(),
+            document_id: "doc".into(),
             organ: None,
             municipality: None,
             meeting_date: None,
+            meeting_time: None,
+            meeting_place: None,
             document_title: None,
             paragraph: 1,
             prefix: None,
@@ -261,13 +472,79 @@ mod tests {
             }],
             reservations: vec![],
             dispatch: vec![],
+            attendance: AttendanceRecord::default(),
             file: "f".into(),
             page: 1,
             line: 2,
+            sha256: None,
+            justera_version: "0".into(),
+            sources: vec![],
         };
         let row = csv_row(&r);
         assert_eq!(row.len(), CSV_COLUMNS.len());
-        assert_eq!(row[11], "a | b");
-        assert_eq!(row[16], "ja=7;nej=4;avstår=;frånvarande=");
+        let col = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
+        assert_eq!(row[col("decision")], Cell::from("a | b"));
+        assert_eq!(
+            row[col("votes")],
+            Cell::from("ja=7;nej=4;avstår=;frånvarande=")
+        );
+        assert_eq!(row[col("paragraph")], Cell::from(1u32));
+    }
+
+    #[test]
+    fn copies_of_a_decision_merge_into_one_record_with_both_sources() {
+        let mk = |file: &str, id: &str| DecisionRecord {
+            file: file.into(),
+            decision_id: id.into(),
+            sources: vec![SourceRecord {
+                file: file.into(),
+                page: 1,
+                line: 1,
+                sha256: None,
+            }],
+            ..csv_fixture()
+        };
+        let out = dedup(vec![mk("a.pdf", "x"), mk("a.txt", "x"), mk("a.txt", "y")]);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].sources.len(), 2);
+        assert_eq!(out[0].sources[1].file, "a.txt");
+        // The same id twice in one file is two decisions.
+        let out = dedup(vec![mk("a.txt", "x"), mk("a.txt", "x")]);
+        assert_eq!(out.len(), 2);
+    }
+
+    fn csv_fixture() -> DecisionRecord {
+        DecisionRecord {
+            schema_version: SCHEMA_VERSION.into(),
+            id: String::new(),
+            decision_id: String::new(),
+            document_id: String::new(),
+            organ: None,
+            municipality: None,
+            meeting_date: None,
+            meeting_time: None,
+            meeting_place: None,
+            document_title: None,
+            paragraph: 1,
+            prefix: None,
+            dnr: vec![],
+            title: String::new(),
+            decision_heading: None,
+            decision: vec![],
+            decision_text: None,
+            recommendation: vec![],
+            basis: vec![],
+            proposals: vec![],
+            votes: vec![],
+            reservations: vec![],
+            dispatch: vec![],
+            attendance: AttendanceRecord::default(),
+            file: String::new(),
+            page: 1,
+            line: 1,
+            sha256: None,
+            justera_version: String::new(),
+            sources: vec![],
+        }
     }
 }

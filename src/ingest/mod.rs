@@ -174,31 +174,187 @@ impl Default for IngestOptions {
 }
 
 /// Expands the command line's paths: files as given, directories recursively in sorted
-/// order keeping only `.pdf`, `.txt`, `.md` (and `.docx`) files.
+/// order keeping only `.pdf`, `.txt`, `.md` (and `.docx`) files. Symbolic links are
+/// followed, but every real folder is walked once (a visited set of device and inode),
+/// so a link back to `.` neither loops nor reads a file twice. Entries that are not
+/// regular files (FIFOs, devices, sockets) are kept: reading them fails with the reason
+/// ([`open_input`]) so they are reported, never silently dropped and never blocked on.
+/// A folder that cannot be listed is reported on stderr.
 pub fn collect_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
+    collect_inputs_reporting(paths).0
+}
+
+/// A file found in a directory that justera does not read, with the reason, so that a
+/// run can list it instead of passing over it in silence.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SkippedFile {
+    pub file: String,
+    pub reason: String,
+}
+
+/// [`collect_inputs`], and the files of the directories it did not take, with the reason
+/// (hidden files, such as `.DS_Store` or a report's `.cache`, are passed over).
+pub fn collect_inputs_reporting(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SkippedFile>) {
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
+    let mut visited = std::collections::HashSet::new();
     for p in paths {
         if p.is_dir() {
-            walk_dir(p, &mut out);
+            walk_dir(p, &mut visited, &mut out, &mut skipped);
         } else {
             out.push(p.clone());
         }
     }
-    out
+    (out, skipped)
 }
 
-fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            walk_dir(&path, out);
-        } else if has_input_extension(&path) {
-            out.push(path);
+/// A folder's identity, for the visited set (device and inode on Unix).
+fn dir_id(meta: &std::fs::Metadata) -> (u64, u64) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        (meta.dev(), meta.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        (0, 0)
+    }
+}
+
+fn walk_dir(
+    root: &Path,
+    visited: &mut std::collections::HashSet<(u64, u64)>,
+    out: &mut Vec<PathBuf>,
+    skipped: &mut Vec<SkippedFile>,
+) {
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            if !e.file_type().is_dir() {
+                return true;
+            }
+            // Without an identity (not Unix) walkdir's own loop check still applies.
+            match e.metadata() {
+                Ok(meta) if cfg!(unix) => visited.insert(dir_id(&meta)),
+                _ => true,
+            }
+        });
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_dir() => {}
+            Ok(e) => {
+                if has_input_extension(e.path()) {
+                    out.push(e.into_path());
+                } else if !e.file_name().to_string_lossy().starts_with('.') {
+                    skipped.push(SkippedFile {
+                        file: e.path().display().to_string(),
+                        reason: unsupported_reason(e.path()),
+                    });
+                }
+            }
+            // A link back to a folder on the way here: its files are read there.
+            Err(e) if e.loop_ancestor().is_some() => {}
+            Err(e) => {
+                let path = e.path().map(|p| p.display().to_string());
+                eprintln!(
+                    "warning: {}: not read: {}",
+                    path.as_deref().unwrap_or("?"),
+                    e.io_error()
+                        .map_or_else(|| e.to_string(), |io| io.to_string())
+                );
+            }
         }
+    }
+}
+
+/// Opens an input for reading without ever blocking: a FIFO, a device or a socket (also
+/// behind a link, e.g. to `/dev/zero`) is refused with the reason, checked on the open
+/// descriptor so a file swapped for a FIFO after a check cannot block the read either.
+pub fn open_input(path: &Path) -> Result<std::fs::File, FailureReason> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Opening a FIFO for reading waits for a writer unless non-blocking.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options
+        .open(path)
+        .map_err(|e| FailureReason::Io(e.to_string()))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| FailureReason::Io(e.to_string()))?;
+    if meta.is_file() {
+        return Ok(file);
+    }
+    Err(FailureReason::Unsupported(format!(
+        "{}, not a regular file; skipped",
+        file_type_name(&meta.file_type())
+    )))
+}
+
+fn file_type_name(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_dir() {
+        "a folder"
+    } else {
+        "not a file"
+    }
+}
+
+/// The whole content of an input, read through [`open_input`].
+pub fn read_input(path: &Path) -> Result<Vec<u8>, FailureReason> {
+    use std::io::Read;
+    let mut file = open_input(path)?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)
+        .map_err(|e| FailureReason::Io(e.to_string()))?;
+    Ok(bytes)
+}
+
+/// Why a file of this kind is not read, in one line.
+pub fn unsupported_reason(path: &Path) -> String {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
+    match ext.as_deref() {
+        Some(e @ ("doc" | "rtf" | "odt" | "wpd" | "pages")) => {
+            format!("unsupported format (.{e}): save it as .docx or PDF to have it read")
+        }
+        Some(e @ ("xls" | "xlsx" | "ods" | "csv")) => {
+            format!("unsupported format (.{e}): spreadsheets are not read; export it as PDF")
+        }
+        Some(e @ ("ppt" | "pptx" | "odp")) => {
+            format!("unsupported format (.{e}): presentations are not read; export it as PDF")
+        }
+        Some(e @ ("jpg" | "jpeg" | "png" | "tif" | "tiff" | "gif" | "bmp")) => {
+            format!("unsupported format (.{e}): an image has no text to read; OCR it to PDF")
+        }
+        Some(e @ ("htm" | "html" | "xml" | "eml" | "msg")) => {
+            format!("unsupported format (.{e}): save it as PDF or text to have it read")
+        }
+        Some(e) => format!("unsupported format (.{e}): justera reads .pdf, .txt, .md and .docx"),
+        None => "no file extension: justera reads .pdf, .txt, .md and .docx".to_string(),
     }
 }
 
@@ -222,8 +378,7 @@ mod sniff;
 
 /// Reads one file in this process: the extension and first bytes decide how.
 pub fn read_file(path: &Path, opts: &IngestOptions) -> Result<IngestedFile, IngestError> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| IngestError::new(path, FailureReason::Io(e.to_string())))?;
+    let bytes = read_input(path).map_err(|reason| IngestError::new(path, reason))?;
     read_bytes(path, &bytes, opts)
 }
 
@@ -307,9 +462,19 @@ fn read_text(path: &Path, bytes: &[u8]) -> IngestedFile {
 /// Reads one file in this process (the worker's way; `pipeline::ingest_file_isolated`
 /// runs it in a worker process instead).
 pub fn ingest_file(path: &Path, opts: &IngestOptions) -> Result<IngestedFile, IngestError> {
+    let bytes = read_input(path).map_err(|reason| IngestError::new(path, reason))?;
+    ingest_bytes(path, &bytes, opts)
+}
+
+/// [`ingest_file`] on bytes already read (the caller hashed them).
+pub fn ingest_bytes(
+    path: &Path,
+    bytes: &[u8],
+    opts: &IngestOptions,
+) -> Result<IngestedFile, IngestError> {
     let per_file = IngestOptions {
         passwords: opts.passwords_for(path),
         ..opts.clone()
     };
-    read_file(path, &per_file)
+    read_bytes(path, bytes, &per_file)
 }

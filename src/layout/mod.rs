@@ -145,10 +145,25 @@ fn glyph_lines(glyphs: &[crate::ingest::Glyph], height: f64) -> (Vec<Line>, usiz
 }
 
 /// Text lines as written, one span per tab-separated cell with x the character column.
+/// A line that is only a `justera: ignore …` comment (`# justera: ignore SUM001`,
+/// `<!-- justera: … -->`, `// justera: …`): an instruction to lint, not part of the
+/// record, so it is left out of the layout (the lines around it keep their numbers, and a
+/// table it stands in stays one table).
+pub fn is_directive_line(text: &str) -> bool {
+    let t = text.trim_start();
+    let rest = t
+        .strip_prefix("<!--")
+        .or_else(|| t.strip_prefix("//"))
+        .or_else(|| t.strip_prefix('#'))
+        .or_else(|| t.strip_prefix('%'));
+    rest.is_some_and(|r| r.trim_start().starts_with("justera:"))
+}
+
 fn text_lines(lines: Vec<String>) -> Vec<Line> {
     lines
         .into_iter()
         .enumerate()
+        .filter(|(_, text)| !is_directive_line(text))
         .map(|(i, text)| {
             let mut spans = Vec::new();
             let mut col = 0usize;

@@ -496,7 +496,7 @@ fn strip_bullet(t: &str) -> String {
     }
 }
 
-/// Yrkanden: "Joakim Magnusson yrkar på följande: …" and the lines after it, up to the
+/// Yrkanden: "Anders Provman yrkar på följande: …" and the lines after it, up to the
 /// next proposer.
 fn proposals(sections: &[Section]) -> Vec<Proposal> {
     let mut out: Vec<Proposal> = Vec::new();

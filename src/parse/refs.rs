@@ -120,7 +120,7 @@ pub fn bare_range(s: &str) -> Option<ParagraphRange> {
     })
 }
 
-/// Splits "Gunnar Andersson (M)" into ("Gunnar Andersson", Some("M")).
+/// Splits "Nils Exempelsson (M)" into ("Nils Exempelsson", Some("M")).
 pub fn split_party(s: &str) -> (String, Option<String>) {
     match PARTY.captures(s) {
         Some(c) => {
@@ -207,12 +207,12 @@ mod tests {
         );
         assert_eq!(bare_range("1-10"), Some(ParagraphRange { from: 1, to: 10 }));
         assert_eq!(
-            split_party("Gunnar Andersson (M)"),
-            ("Gunnar Andersson".to_string(), Some("M".to_string()))
+            split_party("Nils Exempelsson (M)"),
+            ("Nils Exempelsson".to_string(), Some("M".to_string()))
         );
         assert_eq!(
-            person_name("Bengt Hilmersson (C)").as_deref(),
-            Some("Bengt Hilmersson")
+            person_name("Olof Provsson (C)").as_deref(),
+            Some("Olof Provsson")
         );
         assert_eq!(person_name("_____"), None);
     }

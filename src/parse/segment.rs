@@ -489,7 +489,7 @@ fn is_signature(lines: &[Ln], text: &[(usize, String)], k: usize) -> bool {
         && !title.ends_with(['.', ':'])
         && !title.chars().any(|c| c.is_ascii_digit())
         && super::headings::heading_kind(title).is_none()
-        // "Jan Pettersson" / "Tjänsteskrivelse": a handläggare in a letterhead.
+        // "Olle Provsson" / "Tjänsteskrivelse": a handläggare in a letterhead.
         && !super::tjansteskrivelse::is_letterhead(title);
     name_like && title_like && single(*i) && single(*j) && !lines[*i].marked
 }
@@ -560,7 +560,7 @@ fn after_signature_starts(lines: &[Ln], pages: &[(usize, usize)], known: &[usize
     let mut out = Vec::new();
     let mut state = State::Body;
     // Where the current document's text began: a name and title on a title page
-    // ("Jenny Andersson" / "Controller" under the report's name) sign nothing.
+    // ("Lisa Exempelsson" / "Controller" under the report's name) sign nothing.
     let mut opened = 0;
     // The entries of the current document's innehållsförteckning, as title words.
     let mut listed: Vec<Vec<String>> = Vec::new();
@@ -808,7 +808,7 @@ Den gemensamma servicenämnden beslutar att godkänna förslag om budget enligt 
 Fördelningsnyckeln har visat sig slå orättvist hårt mot vissa verksamheter i år.
 Ärendet har delats upp i tre beslutspunkter för nämnden att ta ställning till.
 
-Anna Källsved
+Karin Exempel
 IT-chef
 
 **Beslut skickas till**

@@ -21,7 +21,7 @@ static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|_| unreachable!())
 });
 
-/// A person's name alone on a line ("Anna Källsved"): two or three capitalised words.
+/// A person's name alone on a line ("Karin Exempel"): two or three capitalised words.
 pub(crate) fn is_person_name(t: &str) -> bool {
     NAME_LINE.is_match(t.trim())
 }
@@ -471,7 +471,7 @@ fn memo(lines: &[&Ln], ts_line: Option<usize>, head: &[String], sections: &[Sect
     m
 }
 
-/// The signature: a name line followed by a short title line ("Jan Pettersson" /
+/// The signature: a name line followed by a short title line ("Olle Provsson" /
 /// "IT-chef"), the last such pair in the document's sections.
 fn signature(sections: &[Section]) -> Option<Signature> {
     let lines: Vec<String> = sections

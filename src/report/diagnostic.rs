@@ -16,17 +16,63 @@ use crate::check::finding::{Finding, Severity, Stats};
 use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
-/// Renders one finding; `source` is the text of the line it points at, when known.
+/// ANSI styles for a terminal, or none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    fn paint(self, code: &str, text: &str) -> String {
+        if self.color && !text.is_empty() {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// The severity label in rustc's colours (error red, warning yellow, note cyan).
+    pub fn severity(self, s: Severity) -> String {
+        let code = match s {
+            Severity::Error => "1;31",
+            Severity::Warning => "1;33",
+            Severity::Info => "1;36",
+        };
+        self.paint(code, s.as_str())
+    }
+
+    fn gutter(self, text: &str) -> String {
+        self.paint("1;34", text)
+    }
+
+    fn bold(self, text: &str) -> String {
+        self.paint("1", text)
+    }
+}
+
+/// Renders one finding without colour; `source` is the text of the line it points at,
+/// when known.
 pub fn render(f: &Finding, source: Option<&str>) -> String {
+    render_styled(f, source, Style::default())
+}
+
+/// Renders one finding, coloured as `style` says.
+pub fn render_styled(f: &Finding, source: Option<&str>, style: Style) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}[{}]: {}", f.severity.as_str(), f.rule, f.message);
+    let _ = writeln!(
+        out,
+        "{}{}",
+        style.severity(f.severity),
+        style.bold(&format!("[{}]: {}", f.rule, f.message))
+    );
     let line_no = f.provenance.line.to_string();
     let pad = " ".repeat(line_no.len());
-    let _ = writeln!(out, "{pad}--> {}", f.provenance);
+    let bar = style.gutter("|");
+    let _ = writeln!(out, "{pad}{} {}", style.gutter("-->"), f.provenance);
     if let Some(src) = source.map(|s| s.replace('\t', "    ")) {
         let src = src.trim_end();
-        let _ = writeln!(out, "{pad} |");
-        let _ = writeln!(out, "{line_no} | {src}");
+        let _ = writeln!(out, "{pad} {bar}");
+        let _ = writeln!(out, "{} {bar} {src}", style.gutter(&line_no));
         if let Some((start, len)) = f.figure.as_deref().and_then(|fig| locate(src, fig)) {
             let lead = src[..start].width();
             let label = match (f.expected, f.found) {
@@ -35,14 +81,19 @@ pub fn render(f: &Finding, source: Option<&str>) -> String {
                 }
                 _ => String::new(),
             };
+            let code = match f.severity {
+                Severity::Error => "1;31",
+                Severity::Warning => "1;33",
+                Severity::Info => "1;36",
+            };
             let _ = writeln!(
                 out,
-                "{pad} | {}{}{label}",
+                "{pad} {bar} {}{}",
                 " ".repeat(lead),
-                "^".repeat(len.max(1))
+                style.paint(code, &format!("{}{label}", "^".repeat(len.max(1))))
             );
         }
-        let _ = writeln!(out, "{pad} |");
+        let _ = writeln!(out, "{pad} {bar}");
     }
     let mut notes = Vec::new();
     if let Some(e) = f.expected {
@@ -76,8 +127,17 @@ pub fn render(f: &Finding, source: Option<&str>) -> String {
     if let Some(r) = &f.related {
         notes.push(format!("see also: {r}"));
     }
+    let eq = style.gutter("=");
     for n in notes {
-        let _ = writeln!(out, "{pad} = {n}");
+        let _ = writeln!(out, "{pad} {eq} {n}");
+    }
+    if crate::check::registry::lookup(&f.rule).is_some() {
+        let _ = writeln!(
+            out,
+            "{pad} {eq} {}: run `justera explain {}` for what the rule checks and why",
+            style.bold("help"),
+            f.rule
+        );
     }
     out
 }
@@ -154,7 +214,7 @@ mod tests {
     fn renders_like_rustc_with_the_figure_underlined() {
         let file: Arc<str> = Arc::from("rapport.pdf");
         let f = Finding {
-            rule: "SUM001".into(),
+            rule: crate::check::registry::RuleCode::SUM001,
             severity: Severity::Error,
             message: "\"S:a investeringar egna\" is not the sum of the rows above it".into(),
             provenance: Provenance::new(&file, 4, 12),
@@ -184,6 +244,7 @@ mod tests {
    = found: -86
    = tolerance: ±1.5 (what rounding of the figures can explain)
    = in: document \"Delårsrapport\", row \"S:a investeringar egna\", column \"Avvikelse helår\"
+   = help: run `justera explain SUM001` for what the rule checks and why
 ";
         assert_eq!(text, expected);
     }

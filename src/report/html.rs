@@ -500,7 +500,7 @@ pub fn write(audit: &Audit, dir: &Path, sink: &mut impl io::Write) -> io::Result
         let record = p.full_record()?;
         for (i, f) in record.findings.iter().enumerate() {
             by_rule
-                .entry(f.rule.clone())
+                .entry(f.rule.to_string())
                 .or_default()
                 .add(&finding_anchor(fi, i), f);
         }
@@ -508,7 +508,7 @@ pub fn write(audit: &Audit, dir: &Path, sink: &mut impl io::Write) -> io::Result
     for (i, f) in audit.cross.findings.iter().enumerate() {
         let f = f?;
         by_rule
-            .entry(f.rule.clone())
+            .entry(f.rule.to_string())
             .or_default()
             .add(&cross_anchor(i), &f);
     }

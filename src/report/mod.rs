@@ -4,8 +4,10 @@
 
 pub mod atomic;
 pub mod audit;
+pub mod csv;
 pub mod diagnostic;
 pub mod html;
 pub mod json;
 pub mod link;
+pub mod sarif;
 pub mod xlsx;

@@ -98,7 +98,7 @@ fn findings_sheet(
         let f = f?;
         row += 1;
         let r = row;
-        let summary = crate::check::registry::lookup(&f.rule).map(|r| r.summary);
+        let summary = crate::check::registry::lookup(f.rule.as_str()).map(|r| r.summary);
         // Spreadsheet programs read a link's "#…" as a place inside a workbook, so the
         // link opens the file; the page is in its own column.
         let link = format!(
@@ -107,7 +107,7 @@ fn findings_sheet(
         );
         let result: Result<(), XlsxError> = (|| {
             sheet.write_string(r, 0, f.severity.as_str())?;
-            sheet.write_string(r, 1, &f.rule)?;
+            sheet.write_string(r, 1, f.rule.as_str())?;
             write_opt(sheet, r, 2, summary)?;
             sheet.write_string(r, 3, &f.message)?;
             sheet.write_string(r, 4, &*f.provenance.file)?;

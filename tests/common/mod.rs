@@ -90,8 +90,8 @@ pub fn corpus_tables() -> Vec<GridTable> {
         env!("CARGO_MANIFEST_DIR"),
         "/corpus/pdf/tables.json"
     ))
-    .unwrap_or_default();
-    let json: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+    .expect("corpus/pdf/tables.json");
+    let json: Value = serde_json::from_str(&text).expect("corpus/pdf/tables.json is JSON");
     let mut out = Vec::new();
     if let Value::Object(files) = json {
         for (file, tables) in files {
@@ -142,4 +142,39 @@ pub fn grid_of(t: &Value) -> Vec<Vec<String>> {
                 .collect()
         })
         .collect()
+}
+
+/// `justera lint --format json PATH`: the JSON it printed. Panics when the binary cannot
+/// be run, was killed or panicked, or printed no JSON — so a test that expects silence
+/// can never pass because the binary crashed.
+pub fn lint_json(path: &std::path::Path) -> Value {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
+        .args(["lint", "--format", "json"])
+        .arg(path)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run justera: {e}"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    match out.status.code() {
+        Some(0..=2) => {}
+        code => panic!(
+            "justera lint {} crashed (exit {code:?}): {stderr}",
+            path.display()
+        ),
+    }
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "justera lint {} printed no JSON ({e}): {stderr}",
+            path.display()
+        )
+    })
+}
+
+/// Test input that is not at hand fails the test; `JUSTERA_ALLOW_SKIP=1` (never set in
+/// CI) lets a local run without `../shared` skip it with a note instead.
+pub fn missing_input(what: &str) {
+    if std::env::var("JUSTERA_ALLOW_SKIP").as_deref() == Ok("1") {
+        eprintln!("SKIP (JUSTERA_ALLOW_SKIP=1): {what}");
+    } else {
+        panic!("{what}; the test needs it (JUSTERA_ALLOW_SKIP=1 skips it locally)");
+    }
 }

@@ -1,6 +1,11 @@
 //! One module per rule, grouped by family (`rules/<family>/<code>.rs`), as ruff lays
-//! out its rules. Rules that evaluate one kind of table relation share an engine in
-//! their family (`sum/totals.rs`, `rel/columns.rs`).
+//! out its rules: each file holds its rule's `RULE` (code, name, severity, explanation
+//! and how it runs) and its check. The list below is the only place rules are named:
+//! the registry, `explain`, the rule code type and the dispatch all come from it.
+//!
+//! Rules that read one kind of table relation share an analysis in their family
+//! (`sum/totals.rs`, `rel/columns.rs`, `pct/shares.rs`), computed once per table; each
+//! rule's file decides which of the analysis' relations are its own.
 
 pub mod alloc;
 pub mod bal;
@@ -10,60 +15,156 @@ pub mod rel;
 pub mod sum;
 pub mod tab;
 pub mod txt;
+pub mod xdoc;
 pub mod xref;
 
-use super::registry::Rule;
-use super::view::TableView;
-use super::{Relation, Sink};
+use super::registry::{Check, Rule};
+use super::{Relation, Sink, TableCx};
+use crate::document::DocumentKind;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// Every rule, in code order.
-pub static ALL: &[&Rule] = &[
-    &sum::sum001::RULE,
-    &sum::sum002::RULE,
-    &sum::sum003::RULE,
-    &rel::rel001::RULE,
-    &rel::rel002::RULE,
-    &rel::rel003::RULE,
-    &pct::pct001::RULE,
-    &pct::pct002::RULE,
-    &pct::pct003::RULE,
-    &alloc::alloc001::RULE,
-    &alloc::alloc002::RULE,
-    &bal::bal001::RULE,
-    &txt::txt001::RULE,
-    &xref::xref001::RULE,
-    &form::form001::RULE,
-    &form::form002::RULE,
-    &form::form003::RULE,
-    &form::form004::RULE,
-    &form::form005::RULE,
-    &form::form006::RULE,
-    &form::form007::RULE,
-    &form::form008::RULE,
-    &form::form009::RULE,
-    &form::form010::RULE,
-    &tab::tab001::RULE,
-    &tab::tab002::RULE,
-];
+/// Declares the rules: the [`RuleCode`] enum (one variant per code, spelled as the
+/// code) and [`ALL`], both in the order given.
+macro_rules! rules {
+    ($($code:ident => $($module:ident)::+,)*) => {
+        /// A rule's stable code; written (JSON, reports, diagnostics) as the code itself,
+        /// e.g. "SUM001".
+        #[allow(clippy::upper_case_acronyms)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum RuleCode {
+            $($code,)*
+        }
+
+        impl RuleCode {
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(RuleCode::$code => stringify!($code),)*
+                }
+            }
+
+            /// The rule this code names.
+            pub fn rule(self) -> &'static Rule {
+                match self {
+                    $(RuleCode::$code => &$($module)::+::RULE,)*
+                }
+            }
+        }
+
+        /// Every rule, in code order.
+        pub static ALL: &[&Rule] = &[$(&$($module)::+::RULE,)*];
+    };
+}
+
+rules! {
+    SUM001 => sum::sum001,
+    SUM002 => sum::sum002,
+    SUM003 => sum::sum003,
+    REL001 => rel::rel001,
+    REL002 => rel::rel002,
+    REL003 => rel::rel003,
+    PCT001 => pct::pct001,
+    PCT002 => pct::pct002,
+    PCT003 => pct::pct003,
+    ALLOC001 => alloc::alloc001,
+    ALLOC002 => alloc::alloc002,
+    BAL001 => bal::bal001,
+    TXT001 => txt::txt001,
+    XREF001 => xref::xref001,
+    FORM001 => form::form001,
+    FORM002 => form::form002,
+    FORM003 => form::form003,
+    FORM004 => form::form004,
+    FORM005 => form::form005,
+    FORM006 => form::form006,
+    FORM007 => form::form007,
+    FORM008 => form::form008,
+    FORM009 => form::form009,
+    FORM010 => form::form010,
+    TAB001 => tab::tab001,
+    TAB002 => tab::tab002,
+    XDOC001 => xdoc::xdoc001,
+    XDOC002 => xdoc::xdoc002,
+    XDOC003 => xdoc::xdoc003,
+}
+
+impl RuleCode {
+    /// The code for a string such as "SUM001" (exact spelling).
+    pub fn parse(code: &str) -> Option<RuleCode> {
+        ALL.iter().map(|r| r.code).find(|c| c.as_str() == code)
+    }
+}
+
+impl std::fmt::Display for RuleCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl std::ops::Deref for RuleCode {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<str> for RuleCode {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for RuleCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// Codes order as their strings do, so every listing sorted by rule stays as it was.
+impl Ord for RuleCode {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for RuleCode {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Serialize for RuleCode {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for RuleCode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        RuleCode::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown rule code {s:?}")))
+    }
+}
 
 /// Every relation the table rules state in one table, evaluated.
-pub fn table_relations(view: &TableView) -> Vec<Relation> {
+pub fn table_relations(cx: &TableCx) -> Vec<Relation> {
     let mut out = Vec::new();
-    sum::totals::relations(view, &mut out);
-    rel::columns::relations(view, &mut out);
-    rel::rel003::relations(view, &mut out);
-    pct::pct001::relations(view, &mut out);
-    alloc::alloc001::relations(view, &mut out);
-    alloc::alloc002::relations(view, &mut out);
+    for rule in ALL {
+        for check in rule.checks {
+            if let Check::Relations(relations) = check {
+                relations(cx, &mut out);
+            }
+        }
+    }
     drop_consequences(&mut out);
     out
 }
 
 /// One wrong figure breaks every relation it enters. A failing relation whose own
 /// figure is confirmed by another relation, and which reads a figure that another
-/// relation already shows wrong, only echoes that finding (seed 002: the wrong Prognos
-/// total 169 also breaks "Avvikelse = Budget − Prognos" on the Summa row, whose
-/// Avvikelse 1 100 is right); it stays counted but is not reported.
+/// relation already shows wrong, only echoes that finding (e.g. a wrong Prognos total
+/// also breaks "Avvikelse = Budget − Prognos" on the total row, whose Avvikelse is
+/// right); it stays counted but is not reported.
 fn drop_consequences(rels: &mut [Relation]) {
     use std::collections::HashSet;
     let confirmed: HashSet<_> = rels
@@ -87,11 +188,12 @@ fn drop_consequences(rels: &mut [Relation]) {
     }
 }
 
-/// Runs every rule over one document.
+/// Runs every per-document rule over one document.
 pub fn check_document(sink: &mut Sink) {
     let doc = sink.document;
     for (i, table) in doc.tables.iter().enumerate() {
-        let view = TableView::new(table);
+        let cx = TableCx::new(i, table);
+        let view = &cx.view;
         sink.stats.cells += view
             .cells
             .iter()
@@ -102,14 +204,25 @@ pub fn check_document(sink: &mut Sink) {
                     .count() as u64
             })
             .sum::<u64>();
-        for rel in table_relations(&view) {
-            sink.table_relation(i, &view, &rel);
+        for rel in table_relations(&cx) {
+            sink.table_relation(i, view, &rel);
         }
-        tab::tab001::check(i, table, sink);
-        tab::tab002::check(i, table, sink);
+        for rule in ALL {
+            for check in rule.checks {
+                if let Check::Table(check) = check {
+                    check(&cx, sink);
+                }
+            }
+        }
     }
-    pct::pct003::check(sink);
-    txt::txt001::check(sink);
-    xref::xref001::check(sink);
-    form::check(sink);
+    let protocol = doc.kind == DocumentKind::Protokoll;
+    for rule in ALL {
+        for check in rule.checks {
+            match check {
+                Check::Document(check) => check(sink),
+                Check::Protocol(check) if protocol => check(sink),
+                _ => {}
+            }
+        }
+    }
 }

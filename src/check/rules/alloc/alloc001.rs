@@ -2,13 +2,13 @@
 
 use crate::check::arith::{compare, Comparison};
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
+use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::view::{normalise, CellRef, ColumnKind, TableView};
-use crate::check::Relation;
+use crate::check::{Relation, TableCx};
 use rust_decimal::Decimal;
 
 pub const RULE: Rule = Rule {
-    code: "ALLOC001",
+    code: RuleCode::ALLOC001,
     name: "allocation-share-mismatch",
     family: Family::Alloc,
     severity: Severity::Error,
@@ -21,6 +21,7 @@ the total). justera finds the key column by the rows where this holds (at least 
 three quarters of the rows), recomputes every row with interval arithmetic and reports rows \
 outside what the rounding of the key, the totals and the amount allows. Example: Kostnad per \
 kommun, Avesta 23 323 of 287 191 inhabitants → 37 763 of 465 000.",
+    checks: &[Check::Relations(relations)],
 };
 
 fn key_kind(k: ColumnKind) -> bool {
@@ -51,7 +52,8 @@ fn eval(view: &TableView, r: usize, amount: usize, key: usize, t: usize) -> Opti
     Some(compare(share.times(total), found))
 }
 
-pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
+pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
+    let view = &cx.view;
     for amount in
         (0..view.cols()).filter(|&c| matches!(view.kinds[c], ColumnKind::Plain | ColumnKind::Money))
     {

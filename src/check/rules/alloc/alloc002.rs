@@ -2,13 +2,13 @@
 
 use crate::check::arith::{compare, Interval};
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
-use crate::check::view::{normalise, CellRef, TableView};
-use crate::check::Relation;
+use crate::check::registry::{Check, Family, Rule, RuleCode};
+use crate::check::view::{normalise, CellRef};
+use crate::check::{Relation, TableCx};
 use rust_decimal::Decimal;
 
 pub const RULE: Rule = Rule {
-    code: "ALLOC002",
+    code: RuleCode::ALLOC002,
     name: "equal-split-mismatch",
     family: Family::Alloc,
     severity: Severity::Error,
@@ -18,9 +18,11 @@ pub const RULE: Rule = Rule {
 splits its total equally over the rows that share it. justera checks each row against total / \
 n (n = the number of rows with a figure in that column, or the n in \"1/n\" when written) with \
 the rounding of the total and the part.",
+    checks: &[Check::Relations(relations)],
 };
 
-pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
+pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
+    let view = &cx.view;
     for c in 0..view.cols() {
         let h = normalise(&view.header(c));
         let written_n = h

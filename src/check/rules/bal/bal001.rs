@@ -1,10 +1,12 @@
 //! BAL001: a closing balance (UB) that is not the opening balance plus the year's result.
 
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
+use crate::check::registry::{Check, Family, Rule, RuleCode};
+use crate::check::rules::rel::columns::{self, Stated};
+use crate::check::{Relation, TableCx};
 
 pub const RULE: Rule = Rule {
-    code: "BAL001",
+    code: RuleCode::BAL001,
     name: "balance-not-carried",
     family: Family::Bal,
     severity: Severity::Error,
@@ -14,4 +16,15 @@ opening balance — \"IB <year>\", which is the previous year's \"UB\" — plus 
 (\"Utfall\", \"Årets resultat\"). justera finds the two columns by the rows where the relation \
 holds and reports rows where it fails beyond rounding. Example (must hold): protocol \
 2022-03-02 § 4, UB 2021 = UB 2020 + Utfall 2021 for every nämnd and for TOTALT UB.",
+    checks: &[Check::Relations(relations)],
 };
+
+/// A header whose words state a closing balance ("UB 2021", not "IB 2021 / UB 2020"): the column is then read as that
+/// relation and reported under this rule. (Checked in the order REL001, BAL001, SUM002.)
+pub fn states_balance(words: &[&str]) -> bool {
+    words.first().is_some_and(|w| *w == "ub") || (words.contains(&"ub") && !words.contains(&"ib"))
+}
+
+fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
+    columns::relations(cx, Stated::Balance, &RULE, out);
+}

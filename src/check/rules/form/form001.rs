@@ -1,11 +1,11 @@
 //! FORM001: § numbers that are not continuous or do not match the header's "Paragrafer".
 
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
+use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::Sink;
 
 pub const RULE: Rule = Rule {
-    code: "FORM001",
+    code: RuleCode::FORM001,
     name: "paragraph-numbering",
     family: Family::Form,
     severity: Severity::Error,
@@ -15,6 +15,7 @@ header's \"Paragrafer 59-67\" names the first and last of them: a protocol is a 
 record and a missing or doubled § makes a decision impossible to cite. justera reports a § \
 that does not follow the one before it, and a header range that differs from the §§ in the \
 body.",
+    checks: &[Check::Protocol(check)],
 };
 
 pub fn check(sink: &mut Sink) {

@@ -2,11 +2,11 @@
 
 use super::title_key;
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
+use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::Sink;
 
 pub const RULE: Rule = Rule {
-    code: "FORM002",
+    code: RuleCode::FORM002,
     name: "toc-mismatch",
     family: Family::Form,
     severity: Severity::Error,
@@ -18,6 +18,7 @@ entry whose title differs from the body's title for that § (as an error when th
 different things, as information when one only extends the other, e.g. \"Prislista 2022 - \
 justering\" vs \"Prislista 2022\"). Example: \"§ 9 Meddelanden\" listed after \"§ 9 \
 Driftäskande 2023-2025\" while the body has ITVT § 10 Meddelanden.",
+    checks: &[Check::Protocol(check)],
 };
 
 pub fn check(sink: &mut Sink) {

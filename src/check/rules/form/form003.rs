@@ -1,11 +1,11 @@
 //! FORM003: justering later than 14 days after the meeting, or evidence of it.
 
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
+use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::Sink;
 
 pub const RULE: Rule = Rule {
-    code: "FORM003",
+    code: RuleCode::FORM003,
     name: "late-justering",
     family: Family::Form,
     severity: Severity::Error,
@@ -16,6 +16,7 @@ kap. 12 §). justera reports a justering date more than 14 days after the meetin
 \"Justeringens plats och tid\" is empty, an anslag posted more than 16 days after the meeting \
 is evidence of a late justering and is reported too. Example: Direktionen 2021-11-18, anslag \
 2021-12-17 (29 days), justering date missing.",
+    checks: &[Check::Protocol(check)],
 };
 
 pub fn check(sink: &mut Sink) {

@@ -1,11 +1,11 @@
 //! FORM004: anslag not posted within two days of justering, or taken down before three weeks.
 
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
+use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::Sink;
 
 pub const RULE: Rule = Rule {
-    code: "FORM004",
+    code: RuleCode::FORM004,
     name: "anslag-period",
     family: Family::Form,
     severity: Severity::Warning,
@@ -15,6 +15,7 @@ later than two days after the justering, and the anslag stays up at least three 
 kap. 12 §); the time to appeal runs from it. justera compares the dates of the header's \
 justering and the Anslag/bevis block: an anslag before the justering, more than two days \
 after it, or taken down less than 21 days after it went up is reported.",
+    checks: &[Check::Protocol(check)],
 };
 
 pub fn check(sink: &mut Sink) {

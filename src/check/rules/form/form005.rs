@@ -1,11 +1,11 @@
 //! FORM005: a protocol without justerare, sekreterare or ordförande.
 
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
+use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::Sink;
 
 pub const RULE: Rule = Rule {
-    code: "FORM005",
+    code: RuleCode::FORM005,
     name: "missing-signatory",
     family: Family::Form,
     severity: Severity::Warning,
@@ -13,6 +13,7 @@ pub const RULE: Rule = Rule {
     explanation: "A protocol is signed by the sekreterare, the ordförande and the justerare the \
 meeting appointed (\"Utses att justera\"); without them it cannot be justerat. justera reports \
 each role the protocol's header and signature block do not name.",
+    checks: &[Check::Protocol(check)],
 };
 
 pub fn check(sink: &mut Sink) {

@@ -1,11 +1,11 @@
 //! FORM006: a § without a decision.
 
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
+use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::Sink;
 
 pub const RULE: Rule = Rule {
-    code: "FORM006",
+    code: RuleCode::FORM006,
     name: "paragraph-without-decision",
     family: Family::Form,
     severity: Severity::Warning,
@@ -14,6 +14,7 @@ pub const RULE: Rule = Rule {
 information is noted (\"Informationen tas emot och läggs till handlingarna\"). A § with a \
 decision heading and nothing under it, or without any decision, leaves the record of that \
 item incomplete; justera reports it as a warning.",
+    checks: &[Check::Protocol(check)],
 };
 
 pub fn check(sink: &mut Sink) {

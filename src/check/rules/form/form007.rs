@@ -1,12 +1,12 @@
 //! FORM007: a decision section that speaks for another organ.
 
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
+use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::view::normalise;
 use crate::check::Sink;
 
 pub const RULE: Rule = Rule {
-    code: "FORM007",
+    code: RuleCode::FORM007,
     name: "decision-by-other-organ",
     family: Family::Form,
     severity: Severity::Error,
@@ -16,6 +16,7 @@ A text there that says \"Kommunchefsberedningen beslutar föreslå direktionen �
 preparing body's proposal copied from its protocol: the direktion's own decision is then \
 missing or wrong. justera reports a decision whose subject (\"X beslutar\") is not the organ \
 whose protocol it is.",
+    checks: &[Check::Protocol(check)],
 };
 
 /// The first six letters of each word: "Direktionens" and "direktionen" meet.

@@ -1,13 +1,13 @@
 //! FORM008: template placeholder text left in the record.
 
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
+use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::Sink;
 use regex::Regex;
 use std::sync::OnceLock;
 
 pub const RULE: Rule = Rule {
-    code: "FORM008",
+    code: RuleCode::FORM008,
     name: "template-placeholder",
     family: Family::Form,
     severity: Severity::Warning,
@@ -16,6 +16,7 @@ pub const RULE: Rule = Rule {
 replaces: \"[Namn - kontrasignering]\", \"Här finns text som återvunnits från \
 tjänsteskrivelse\", \"Lorem ipsum\", \"ÅÅÅÅ-MM-DD\", \"XX tkr\". One left in a published \
 record means a part of it was never written. justera reports each such line.",
+    checks: &[Check::Document(check)],
 };
 
 fn placeholder_re() -> &'static Regex {

@@ -1,19 +1,20 @@
 //! FORM009: attendance that contradicts itself or the meeting's §§.
 
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
+use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::Sink;
 
 pub const RULE: Rule = Rule {
-    code: "FORM009",
+    code: RuleCode::FORM009,
     name: "attendance-contradiction",
     family: Family::Form,
     severity: Severity::Warning,
     summary: "Attendance names §§ outside the meeting, or two members for one seat at the same §",
-    explanation: "The list of beslutande says who took part in which §§ (\"Conny Forsberg §§ \
+    explanation: "The list of beslutande says who took part in which §§ (\"Lars Lindprov §§ \
 59-62\", \"tjänstgörande ersättare §§ 62-67\"). A §§ range outside the meeting's paragraphs, or \
 an ersättare serving for a member at a § where that member is also recorded as present, \
 makes it unclear who decided; justera reports both.",
+    checks: &[Check::Protocol(check)],
 };
 
 pub fn check(sink: &mut Sink) {

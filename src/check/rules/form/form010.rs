@@ -1,11 +1,11 @@
 //! FORM010: vote counts that exceed the members present.
 
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
+use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::Sink;
 
 pub const RULE: Rule = Rule {
-    code: "FORM010",
+    code: RuleCode::FORM010,
     name: "vote-count-exceeds-members",
     family: Family::Form,
     severity: Severity::Error,
@@ -13,6 +13,7 @@ pub const RULE: Rule = Rule {
     explanation: "In an omröstning every serving member (ledamot or tjänstgörande ersättare) \
 votes ja, nej or avstår once. justera counts the beslutande serving at that § from the \
 attendance list and reports a vote whose counts add up to more.",
+    checks: &[Check::Protocol(check)],
 };
 
 pub fn check(sink: &mut Sink) {

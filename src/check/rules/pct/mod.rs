@@ -3,3 +3,4 @@
 pub mod pct001;
 pub mod pct002;
 pub mod pct003;
+pub mod shares;

@@ -2,14 +2,14 @@
 
 use crate::check::arith::Interval;
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
+use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::rules::txt::prose::{cell_scale, figures, prose_lines};
 use crate::check::view::{normalise, TableView};
 use crate::check::Sink;
 use rust_decimal::Decimal;
 
 pub const RULE: Rule = Rule {
-    code: "PCT003",
+    code: RuleCode::PCT003,
     name: "prose-percentage-mismatch",
     family: Family::Pct,
     severity: Severity::Warning,
@@ -22,6 +22,7 @@ for 4,35–4,45 %, 5 miljoner for 4,5–5,5 miljoner) and reports the statement 
 gives the amount; when the text names no column, any total of the document that gives the \
 amount makes the statement checked, and none reports nothing (there is no figure to compare \
 with).",
+    checks: &[Check::Document(check)],
 };
 
 pub fn check(sink: &mut Sink) {

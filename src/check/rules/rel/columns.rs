@@ -1,14 +1,16 @@
 //! Relations between columns: a column that is the difference or sum of others, row by
-//! row. The header says which rule a relation belongs to: "Avvikelse"/"Ändring" →
-//! REL001, "Tot"/"Summa"/"totalt" → SUM002, "UB" → BAL001, no telling header → REL002.
+//! row. What a column's header states decides the reading and the rule; each rule's file
+//! says which headers are its own: REL001 (a difference, `rel001::states_difference`),
+//! BAL001 (a closing balance, `bal001::states_balance`), SUM002 (a total,
+//! `sum002::states_total`), REL002 (nothing stated).
 
-use super::{rel001, rel002};
+use super::rel001;
 use crate::check::arith::{compare, Comparison, Interval};
 use crate::check::registry::Rule;
 use crate::check::rules::bal::bal001;
 use crate::check::rules::sum::sum002;
 use crate::check::view::{normalise, CellRef, ColumnKind, TableView};
-use crate::check::Relation;
+use crate::check::{Relation, TableCx};
 use std::collections::BTreeSet;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -28,8 +30,9 @@ impl Formula {
     }
 }
 
+/// What a column's header states about the column.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Stated {
+pub enum Stated {
     Difference,
     Total,
     Balance,
@@ -42,25 +45,11 @@ fn stated_by(header: &str) -> Stated {
         .split(|c: char| !c.is_alphanumeric() && c != ':')
         .filter(|w| !w.is_empty())
         .collect();
-    let has = |w: &str| words.contains(&w);
-    if [
-        "avvikelse",
-        "ändring",
-        "skillnad",
-        "differens",
-        "diff",
-        "förändring",
-    ]
-    .iter()
-    .any(|w| has(w))
-    {
+    if rel001::states_difference(&words) {
         Stated::Difference
-    } else if words.first().is_some_and(|w| *w == "ub") || (has("ub") && !has("ib")) {
+    } else if bal001::states_balance(&words) {
         Stated::Balance
-    } else if ["tot", "totalt", "summa", "total", "s:a", "sammanlagt"]
-        .iter()
-        .any(|w| has(w))
-    {
+    } else if sum002::states_total(&words) {
         Stated::Total
     } else {
         Stated::Nothing
@@ -195,7 +184,59 @@ fn only_reading(view: &TableView, c: usize, stated: Stated) -> Option<Formula> {
         .map(|(_, f)| f)
 }
 
-pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
+/// A column that is the difference or sum of others, and the rows it can be checked on.
+#[derive(Clone, Debug)]
+pub struct Derived {
+    pub col: usize,
+    pub stated: Stated,
+    formula: Formula,
+    /// (row, comparison) for every row the relation can be checked on.
+    rows: Vec<(usize, Comparison)>,
+}
+
+/// The relations of the derived columns whose header states `stated`, for `rule`.
+pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Vec<Relation>) {
+    let view = &cx.view;
+    for d in cx.columns().iter().filter(|d| d.stated == stated) {
+        let c = d.col;
+        let formula = match &d.formula {
+            Formula::Diff(a, b) => format!("{} − {}", view.header(*a), view.header(*b)),
+            Formula::Sum(cols) => cols
+                .iter()
+                .map(|&d| view.header(d))
+                .collect::<Vec<_>>()
+                .join(" + "),
+        };
+        for &(r, cmp) in &d.rows {
+            let label = view.label(r);
+            let message = format!(
+                "\"{}\" is not {formula} on row \"{}\"",
+                view.header(c),
+                if label.is_empty() {
+                    "(unlabeled)"
+                } else {
+                    &label
+                }
+            );
+            let inputs = d
+                .formula
+                .inputs()
+                .into_iter()
+                .map(|col| CellRef { row: r, col })
+                .collect();
+            out.push(Relation::new(
+                rule,
+                CellRef { row: r, col: c },
+                inputs,
+                cmp,
+                message,
+            ));
+        }
+    }
+}
+
+pub fn analyse(view: &TableView) -> Vec<Derived> {
+    let mut derived = Vec::new();
     let numeric: Vec<usize> = (0..view.cols())
         .filter(|&c| view.numeric(c) && view.kinds[c] != ColumnKind::Text)
         .collect();
@@ -249,49 +290,16 @@ pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
         if used.contains(&set) {
             continue;
         }
-        let mut set: BTreeSet<usize> = f.inputs().into_iter().collect();
-        set.insert(c);
         used.push(set);
-        let rule: &'static Rule = match stated {
-            Stated::Difference => &rel001::RULE,
-            Stated::Total => &sum002::RULE,
-            Stated::Balance => &bal001::RULE,
-            Stated::Nothing => &rel002::RULE,
-        };
-        let formula = match &f {
-            Formula::Diff(a, b) => format!("{} − {}", view.header(*a), view.header(*b)),
-            Formula::Sum(cols) => cols
-                .iter()
-                .map(|&d| view.header(d))
-                .collect::<Vec<_>>()
-                .join(" + "),
-        };
-        for r in 0..view.rows() {
-            let Some(cmp) = eval(view, r, c, &f, stated == Stated::Nothing) else {
-                continue;
-            };
-            let label = view.label(r);
-            let message = format!(
-                "\"{}\" is not {formula} on row \"{}\"",
-                view.header(c),
-                if label.is_empty() {
-                    "(unlabeled)"
-                } else {
-                    &label
-                }
-            );
-            let inputs = f
-                .inputs()
-                .into_iter()
-                .map(|col| CellRef { row: r, col })
-                .collect();
-            out.push(Relation::new(
-                rule,
-                CellRef { row: r, col: c },
-                inputs,
-                cmp,
-                message,
-            ));
-        }
+        let rows = (0..view.rows())
+            .filter_map(|r| eval(view, r, c, &f, stated == Stated::Nothing).map(|cmp| (r, cmp)))
+            .collect();
+        derived.push(Derived {
+            col: c,
+            stated,
+            formula: f,
+            rows,
+        });
     }
+    derived
 }

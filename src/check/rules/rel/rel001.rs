@@ -1,10 +1,12 @@
 //! REL001: a difference column (Avvikelse, Ändring, Skillnad) that fails on some rows.
 
+use super::columns::{self, Stated};
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
+use crate::check::registry::{Check, Family, Rule, RuleCode};
+use crate::check::{Relation, TableCx};
 
 pub const RULE: Rule = Rule {
-    code: "REL001",
+    code: RuleCode::REL001,
     name: "difference-column-mismatch",
     family: Family::Rel,
     severity: Severity::Error,
@@ -17,4 +19,24 @@ two columns and in which order by the rows where it holds, and reports the rows 
 beyond what the rounding of the three figures allows (each ± half a unit of its last digit). \
 Example: Investeringar, S:a investeringar egna, Avvikelse helår −86 where Budget 1 400 − \
 Prognos 1 484 = −84.",
+    checks: &[Check::Relations(relations)],
 };
+
+/// A header whose words state a difference (Avvikelse, Ändring, Skillnad): the column is then read as that
+/// relation and reported under this rule. (Checked in the order REL001, BAL001, SUM002.)
+pub fn states_difference(words: &[&str]) -> bool {
+    [
+        "avvikelse",
+        "ändring",
+        "skillnad",
+        "differens",
+        "diff",
+        "förändring",
+    ]
+    .iter()
+    .any(|w| words.contains(w))
+}
+
+fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
+    columns::relations(cx, Stated::Difference, &RULE, out);
+}

@@ -1,10 +1,12 @@
 //! REL002: a relation between columns that holds on most rows and fails on a few.
 
+use super::columns::{self, Stated};
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
+use crate::check::registry::{Check, Family, Rule, RuleCode};
+use crate::check::{Relation, TableCx};
 
 pub const RULE: Rule = Rule {
-    code: "REL002",
+    code: RuleCode::REL002,
     name: "column-relation-broken",
     family: Family::Rel,
     severity: Severity::Warning,
@@ -14,4 +16,9 @@ of two other columns on at least three rows and on three quarters of the rows it
 on is a relation the table states (Budget 2023 = Budget 2022 + Tot; UB 2021 = UB 2020 + \
 Utfall 2021). The rows where it then fails beyond rounding are reported, with the relation \
 written out, as warnings: a revisor should look, but the table did not name the relation.",
+    checks: &[Check::Relations(relations)],
 };
+
+fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
+    columns::relations(cx, Stated::Nothing, &RULE, out);
+}

@@ -2,12 +2,12 @@
 
 use crate::check::arith::compare;
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
+use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::view::{normalise, CellRef, TableView};
-use crate::check::Relation;
+use crate::check::{Relation, TableCx};
 
 pub const RULE: Rule = Rule {
-    code: "REL003",
+    code: RuleCode::REL003,
     name: "result-row-mismatch",
     family: Family::Rel,
     severity: Severity::Error,
@@ -18,6 +18,7 @@ pub const RULE: Rule = Rule {
 rows (Resultat = Kommunbidrag − Summa, or Summa nettokostnader + Kommunbidrag when costs and \
 contributions carry opposite signs). justera finds the pair of rows by the columns where the \
 relation holds and reports the columns where it fails beyond rounding.",
+    checks: &[Check::Relations(relations)],
 };
 
 fn is_result_label(label: &str) -> bool {
@@ -37,7 +38,8 @@ fn is_result_label(label: &str) -> bool {
     .any(|w| l == *w || l.starts_with(&format!("{w} ")))
 }
 
-pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
+pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
+    let view = &cx.view;
     let cols: Vec<usize> = (0..view.cols()).filter(|&c| view.numeric(c)).collect();
     for t in 0..view.rows() {
         if !is_result_label(&view.label(t)) {

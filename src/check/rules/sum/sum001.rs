@@ -1,10 +1,13 @@
 //! SUM001: a labeled total row ("Summa", "S:a", "Totalt") that its rows do not add to.
 
+use super::totals;
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
+use crate::check::registry::{Check, Family, Rule, RuleCode};
+use crate::check::view::{is_total_label, rolls_forward, TableView};
+use crate::check::{Relation, TableCx};
 
 pub const RULE: Rule = Rule {
-    code: "SUM001",
+    code: RuleCode::SUM001,
     name: "column-total-mismatch",
     family: Family::Sum,
     severity: Severity::Error,
@@ -18,4 +21,18 @@ interval its rounding allows (a figure written in whole tkr for ±0,5 tkr), so a
 rounded parts may differ from the sum of the written parts by up to (n+1)/2 units; anything \
 beyond that cannot be rounding and is reported with the expected sum, the figure found and the \
 tolerance. Example: S:a investeringar egna −86 over parts 5 and −89 (expected −84, tolerance 1,5).",
+    checks: &[Check::Relations(relations)],
 };
+
+/// A total row is SUM001's when its label says it is a total, or when it is the last row
+/// and rolls the first row forward ("IB 2021" … "UB 2021").
+pub fn states_total(view: &TableView, t: usize) -> bool {
+    is_total_label(&view.label(t))
+        || (t + 1 == view.rows() && rolls_forward(&view.label(0), &view.label(t)))
+}
+
+fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
+    for total in cx.totals().iter().filter(|t| t.labeled) {
+        totals::sums(&cx.view, total, &RULE, out);
+    }
+}

@@ -2,10 +2,12 @@
 //! the sum of the row's parts.
 
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
+use crate::check::registry::{Check, Family, Rule, RuleCode};
+use crate::check::rules::rel::columns::{self, Stated};
+use crate::check::{Relation, TableCx};
 
 pub const RULE: Rule = Rule {
-    code: "SUM002",
+    code: RuleCode::SUM002,
     name: "row-total-mismatch",
     family: Family::Sum,
     severity: Severity::Error,
@@ -17,4 +19,17 @@ kind: the contiguous columns to its left, the columns whose header begins with t
 holds on most rows and reports the rows where it fails beyond rounding, e.g. Medlemsbidrag, row \
 \"Ledning\": Driftbudget (empty) + Personalkostnader 1 400 000 kr, but Summa kategori \
 1 100 000 kr.",
+    checks: &[Check::Relations(relations)],
 };
+
+/// A header whose words state a total (Tot, Summa, Totalt): the column is then read as that
+/// relation and reported under this rule. (Checked in the order REL001, BAL001, SUM002.)
+pub fn states_total(words: &[&str]) -> bool {
+    ["tot", "totalt", "summa", "total", "s:a", "sammanlagt"]
+        .iter()
+        .any(|w| words.contains(w))
+}
+
+fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
+    columns::relations(cx, Stated::Total, &RULE, out);
+}

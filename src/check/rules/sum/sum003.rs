@@ -1,10 +1,12 @@
 //! SUM003: an unlabeled total row that fails where the same reading holds elsewhere.
 
+use super::totals;
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
+use crate::check::registry::{Check, Family, Rule, RuleCode};
+use crate::check::{Relation, TableCx};
 
 pub const RULE: Rule = Rule {
-    code: "SUM003",
+    code: RuleCode::SUM003,
     name: "unlabeled-total-mismatch",
     family: Family::Sum,
     severity: Severity::Warning,
@@ -14,4 +16,13 @@ column totals, or a group's subtotal. Without a label justera only treats such a
 when the rows above add up to it in at least one column; a column where they then do not add \
 up beyond rounding is reported as a warning, since the row might be something other than a \
 total. Example: Kostnad per kommun, last row 287 191 / 100 % / 465 000 / 465 000 / 930 000.",
+    checks: &[Check::Relations(relations)],
 };
+
+/// The total rows no label names as totals (the analysis only keeps them where the rows
+/// above add up in some column, or as the closing row of a block).
+fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
+    for total in cx.totals().iter().filter(|t| !t.labeled) {
+        totals::sums(&cx.view, total, &RULE, out);
+    }
+}

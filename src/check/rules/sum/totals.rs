@@ -1,10 +1,10 @@
-//! Column totals: for every total row, which rows it closes, and whether each column adds up.
+//! Column totals: for every total row, which rows it closes, and whether each column
+//! adds up. Shared by SUM001, SUM003 and TAB002, which each report their part.
 
-use super::{sum001, sum003};
-use crate::check::arith::{compare, Interval};
+use super::sum001;
+use crate::check::arith::{compare, Comparison, Interval};
 use crate::check::registry::Rule;
-use crate::check::rules::tab::tab002;
-use crate::check::view::{is_total_label, CellRef, TableView};
+use crate::check::view::{CellRef, TableView};
 use crate::check::Relation;
 
 /// The readings of "the rows this total closes", most specific first.
@@ -44,18 +44,75 @@ fn column_sum(view: &TableView, rows: &[usize], c: usize) -> Option<Interval> {
     written.then(|| Interval::sum(parts))
 }
 
-pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
+/// One total row: the rows it closes (the reading that adds up in most columns) and each
+/// column's comparison. Which rule reports a column is decided by the rule files: SUM001
+/// (labeled), SUM003 (unlabeled), TAB002 (shifted one column).
+#[derive(Clone, Debug)]
+pub struct Total {
+    pub row: usize,
+    /// The row's label states a total (see [`sum001::states_total`]).
+    pub labeled: bool,
+    /// Which rows, in words: "the rows above it", "the subtotals above it", …
+    pub reading: &'static str,
+    pub rows: Vec<usize>,
+    pub columns: Vec<TotalColumn>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TotalColumn {
+    pub col: usize,
+    pub comparison: Comparison,
+    /// The failing figure is the sum of this neighbouring column instead.
+    pub shifted_from: Option<usize>,
+}
+
+impl Total {
+    pub fn inputs(&self, c: usize) -> Vec<CellRef> {
+        self.rows
+            .iter()
+            .map(|&row| CellRef { row, col: c })
+            .collect()
+    }
+
+    /// The relation "this total is the sum of its rows" in column `c`, for `rule`.
+    pub fn relation(&self, view: &TableView, rule: &'static Rule, c: &TotalColumn) -> Relation {
+        let message = format!(
+            "\"{}\" is not the sum of {} in column \"{}\"",
+            view.label(self.row).trim_end_matches(':'),
+            self.reading,
+            view.header(c.col)
+        );
+        Relation::new(
+            rule,
+            CellRef {
+                row: self.row,
+                col: c.col,
+            },
+            self.inputs(c.col),
+            c.comparison,
+            message,
+        )
+    }
+}
+
+/// The total's columns as relations of `rule`, except those TAB002 reports as shifted.
+pub fn sums(view: &TableView, total: &Total, rule: &'static Rule, out: &mut Vec<Relation>) {
+    for c in total.columns.iter().filter(|c| c.shifted_from.is_none()) {
+        out.push(total.relation(view, rule, c));
+    }
+}
+
+pub fn analyse(view: &TableView) -> Vec<Total> {
+    let mut out = Vec::new();
     for t in 0..view.rows() {
         if !view.totals[t] {
             continue;
         }
-        let labeled = is_total_label(&view.label(t))
-            || (t + 1 == view.rows()
-                && crate::check::view::rolls_forward(&view.label(0), &view.label(t)));
+        let labeled = sum001::states_total(view, t);
         let cols: Vec<usize> = (0..view.cols())
             .filter(|&c| view.numeric(c) && view.figure(t, c).is_some())
             .collect();
-        let cands = candidates(view, t);
+        let mut cands = candidates(view, t);
         let mut best: Option<(usize, usize)> = None; // (candidate index, columns holding)
         for (i, (_, rows)) in cands.iter().enumerate() {
             let holds = cols
@@ -85,48 +142,37 @@ pub fn relations(view: &TableView, out: &mut Vec<Relation>) {
             }
             chosen = 0;
         }
-        let (reading, rows) = &cands[chosen];
-        let rule: &'static Rule = if labeled {
-            &sum001::RULE
-        } else {
-            &sum003::RULE
-        };
+        let (reading, rows) = cands.swap_remove(chosen);
+        let mut columns = Vec::new();
         for &c in &cols {
-            let (Some(sum), Some(found)) = (column_sum(view, rows, c), view.figure(t, c)) else {
+            let (Some(sum), Some(found)) = (column_sum(view, &rows, c), view.figure(t, c)) else {
                 continue;
             };
-            let cmp = compare(sum, found);
-            let inputs: Vec<CellRef> = rows.iter().map(|&row| CellRef { row, col: c }).collect();
-            let target = CellRef { row: t, col: c };
-            if !cmp.holds {
-                if let Some(d) = misaligned_to(view, rows, t, c, found) {
-                    out.push(Relation::new(
-                        &tab002::RULE,
-                        target,
-                        inputs,
-                        cmp,
-                        format!(
-                            "the total row's figure under \"{}\" is the sum of the column \"{}\": the row is shifted one column",
-                            view.header(c),
-                            view.header(d)
-                        ),
-                    ));
-                    continue;
-                }
-            }
-            let message = format!(
-                "\"{}\" is not the sum of {} in column \"{}\"",
-                view.label(t).trim_end_matches(':'),
-                reading,
-                view.header(c)
-            );
-            out.push(Relation::new(rule, target, inputs, cmp, message));
+            let comparison = compare(sum, found);
+            let shifted_from = if comparison.holds {
+                None
+            } else {
+                misaligned_to(view, &rows, t, c, found)
+            };
+            columns.push(TotalColumn {
+                col: c,
+                comparison,
+                shifted_from,
+            });
         }
+        out.push(Total {
+            row: t,
+            labeled,
+            reading,
+            rows,
+            columns,
+        });
     }
+    out
 }
 
 /// A failing total whose figure equals the sum of a neighbouring column: an extraction
-/// that shifted the row (seed 004 "Summa utvecklingsresurser"), not an error of the record.
+/// that shifted the row, not an error of the record.
 fn misaligned_to(
     view: &TableView,
     rows: &[usize],

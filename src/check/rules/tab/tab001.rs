@@ -1,12 +1,11 @@
 //! TAB001: a table row whose digit groups allow more than one reading.
 
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
-use crate::check::Sink;
-use crate::table::Table;
+use crate::check::registry::{Check, Family, Rule, RuleCode};
+use crate::check::{Sink, TableCx};
 
 pub const RULE: Rule = Rule {
-    code: "TAB001",
+    code: RuleCode::TAB001,
     name: "ambiguous-row",
     family: Family::Tab,
     severity: Severity::Warning,
@@ -17,9 +16,11 @@ The table stage keeps the readings that fit the header and lets the table's own 
 choose; when two readings survive, it does not guess. justera reports the row with its \
 readings, and counts the table as not fully parsed in the run's coverage, so that silence \
 about that table is never mistaken for a clean result.",
+    checks: &[Check::Table(check)],
 };
 
-pub fn check(table_index: usize, table: &Table, sink: &mut Sink) {
+fn check(cx: &TableCx, sink: &mut Sink) {
+    let (table_index, table) = (cx.index, cx.table);
     if table.ambiguities.is_empty() {
         return;
     }

@@ -3,12 +3,12 @@
 use super::prose::{cell_scale, figures, prose_lines};
 use crate::check::arith::Interval;
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
+use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::Sink;
 use rust_decimal::Decimal;
 
 pub const RULE: Rule = Rule {
-    code: "TXT001",
+    code: RuleCode::TXT001,
     name: "prose-figure-mismatch",
     family: Family::Txt,
     severity: Severity::Warning,
@@ -21,6 +21,7 @@ and looks for it among the document's table figures and sums of two figures of o
 every figure found counts as a relation checked. A prose figure found nowhere, while a table \
 figure of the same size (four digits or more) differs from it in one digit or by two swapped digits, is a likely \
 typo of that figure and is reported with the table figure as expected.",
+    checks: &[Check::Document(check)],
 };
 
 /// A figure of one of the document's tables, in kronor (both readings when the table
@@ -69,24 +70,42 @@ pub fn check(sink: &mut Sink) {
     for f in &figs {
         columns.entry(f.at).or_default().push(f);
     }
+    // Indexes, so a long text costs its figures times a logarithm, not times every
+    // table figure (and every pair of them) of the document.
+    let singles = IntervalIndex::new(figs.iter().flat_map(|f| f.kronor.iter().copied()));
+    let mut pair_sums = Vec::new();
+    let mut long_columns = Vec::new();
+    for col in columns.values() {
+        if col.len() > PAIRS_INDEXED_UP_TO {
+            long_columns.push(col);
+            continue;
+        }
+        for (i, a) in col.iter().enumerate() {
+            for b in &col[i + 1..] {
+                pair_sums.extend(a.kronor.iter().zip(&b.kronor).map(|(x, y)| x.plus(*y)));
+            }
+        }
+    }
+    let pairs = IntervalIndex::new(pair_sums);
     for line in prose_lines(doc) {
         for pf in figures(&line.text) {
             let Some(said) = pf.kronor() else { continue };
             if pf.value.is_zero() {
                 continue;
             }
-            let single = figs.iter().any(|f| f.kronor.iter().any(|k| k.meets(&said)));
+            let single = singles.meets(&said);
             let pair = !single
-                && columns.values().any(|col| {
-                    col.iter().enumerate().any(|(i, a)| {
-                        col[i + 1..].iter().any(|b| {
-                            a.kronor
-                                .iter()
-                                .zip(&b.kronor)
-                                .any(|(x, y)| x.plus(*y).meets(&said))
+                && (pairs.meets(&said)
+                    || long_columns.iter().any(|col| {
+                        col.iter().enumerate().any(|(i, a)| {
+                            col[i + 1..].iter().any(|b| {
+                                a.kronor
+                                    .iter()
+                                    .zip(&b.kronor)
+                                    .any(|(x, y)| x.plus(*y).meets(&said))
+                            })
                         })
-                    })
-                });
+                    }));
             if single || pair {
                 sink.checked(true);
                 continue;
@@ -128,6 +147,40 @@ pub fn check(sink: &mut Sink) {
     }
 }
 
+/// Columns of up to this many figures have their sums of two figures indexed once;
+/// longer ones (quadratically many pairs) are searched only for a prose figure found
+/// nowhere else.
+const PAIRS_INDEXED_UP_TO: usize = 300;
+
+/// Intervals sorted by their lower bound with the running maximum of the upper bounds:
+/// whether any of them meets a query interval, in logarithmic time.
+struct IntervalIndex {
+    lo: Vec<Decimal>,
+    max_hi: Vec<Decimal>,
+}
+
+impl IntervalIndex {
+    fn new(intervals: impl IntoIterator<Item = Interval>) -> Self {
+        let mut v: Vec<Interval> = intervals.into_iter().collect();
+        v.sort_by_key(|iv| iv.lo);
+        let mut max_hi = Vec::with_capacity(v.len());
+        for iv in &v {
+            let hi = max_hi.last().map_or(iv.hi, |m: &Decimal| (*m).max(iv.hi));
+            max_hi.push(hi);
+        }
+        IntervalIndex {
+            lo: v.iter().map(|iv| iv.lo).collect(),
+            max_hi,
+        }
+    }
+
+    /// Same as `any(|iv| iv.meets(q))` over the indexed intervals.
+    fn meets(&self, q: &Interval) -> bool {
+        let n = self.lo.partition_point(|lo| *lo <= q.hi);
+        n > 0 && self.max_hi[n - 1] >= q.lo
+    }
+}
+
 /// Same number of digits, differing in exactly one digit or by one swap of neighbours.
 fn one_digit_off(a: Decimal, b: Decimal) -> bool {
     let (x, y) = (a.to_string(), b.to_string());
@@ -145,8 +198,37 @@ fn one_digit_off(a: Decimal, b: Decimal) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::one_digit_off;
+    use super::{one_digit_off, IntervalIndex};
+    use crate::check::arith::Interval;
     use rust_decimal::Decimal;
+
+    #[test]
+    fn the_index_answers_as_a_scan_of_every_interval() {
+        let d = |v: i64| Decimal::from(v);
+        let iv = |lo: i64, hi: i64| Interval {
+            nominal: d(lo),
+            lo: d(lo),
+            hi: d(hi),
+        };
+        let all = [iv(10, 20), iv(0, 100), iv(40, 45), iv(-5, -1), iv(200, 200)];
+        let queries = [
+            iv(21, 39),
+            iv(101, 150),
+            iv(46, 60),
+            iv(-3, -2),
+            iv(200, 200),
+            iv(201, 300),
+            iv(-10, -6),
+            iv(45, 45),
+        ];
+        for n in 0..=all.len() {
+            let index = IntervalIndex::new(all[..n].iter().copied());
+            for q in &queries {
+                let scan = all[..n].iter().any(|a| a.meets(q));
+                assert_eq!(index.meets(q), scan, "{n} intervals, query {q:?}");
+            }
+        }
+    }
 
     #[test]
     fn typos_are_one_digit_or_one_swap() {

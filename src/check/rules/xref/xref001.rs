@@ -3,13 +3,13 @@
 
 use crate::check::arith::compare;
 use crate::check::finding::Severity;
-use crate::check::registry::{Family, Rule};
+use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::view::{is_total_label, normalise, TableView};
 use crate::check::Sink;
 use std::collections::HashMap;
 
 pub const RULE: Rule = Rule {
-    code: "XREF001",
+    code: RuleCode::XREF001,
     name: "cross-table-mismatch",
     family: Family::Xref,
     severity: Severity::Error,
@@ -21,6 +21,7 @@ and at least one other figure of that row agrees between them (so the rows are t
 quantity, not two units' \"Personalkostnader\"), every figure of the row must agree within \
 rounding; one that differs is reported with both places. Example: \"Summa Externa resurser\" \
 is 340 h (2019) and 1 790 h (total) in one table but 350 h and 1 800 h in the other.",
+    checks: &[Check::Document(check)],
 };
 
 /// Cells of two tables under the same row label and the same column header, each a
