@@ -104,7 +104,7 @@ figcaption{font-weight:600;font-size:14px}
 details{margin:8px 0}
 a{color:#0969da}
 .hidden{display:none!important}
-.summary{color:#656d76;font-size:13px;margin-left:4px}
+.summary{color:#656d76;font-size:13px;margin-left:4px;font-family:system-ui,sans-serif;font-weight:400}
 a.src{color:inherit}
 details.file{border:1px solid var(--line);border-radius:6px;margin:8px 0;padding:0 10px}
 details.file>summary{cursor:pointer;padding:6px 0;font-weight:600;word-break:break-all}
@@ -114,6 +114,7 @@ details.file>summary .n{font-weight:400;color:#656d76}
   header,main{max-width:none;padding:0}
   #filters,.noprint{display:none!important}
   details.file{border:none;padding:0}
+  details::details-content{content-visibility:visible;display:block}
   details.file>summary{list-style:none}
   a{color:#000;text-decoration:none}
   a.src::after{content:" (" attr(href) ")";font-size:8pt;color:#444}
