@@ -92,6 +92,20 @@ pub struct ProtocolHeader {
     pub adjustment: Option<Adjustment>,
     pub notice: Option<Notice>,
     pub attendance: Vec<Attendee>,
+    /// Signatures of an e-signature page (who signed and when); the last one is the
+    /// justering when the header gives no date.
+    #[serde(default)]
+    pub signatures: Vec<ESignature>,
+    pub provenance: Option<Provenance>,
+}
+
+/// One signature of an e-signing service's page ("Signed by: …" / "Date: …").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ESignature {
+    pub name: String,
+    pub date: NaiveDate,
+    /// Time of day as written ("10:24:52").
+    pub time: Option<String>,
     pub provenance: Option<Provenance>,
 }
 

@@ -6,8 +6,9 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-const OUTPUTS: [&str; 4] = [
+const OUTPUTS: [&str; 5] = [
     "findings.json",
+    "findings.csv",
     "documents.jsonl",
     "decisions.jsonl",
     "index.html",

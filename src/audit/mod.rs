@@ -224,7 +224,7 @@ fn process_one(file: &InputFile, opts: &AuditOptions) -> Processed {
                 .iter()
                 .filter_map(|d| serde_json::to_string(d).ok())
                 .collect();
-            let decisions = crate::report::audit::decision_lines(&pf.documents);
+            let decisions = crate::report::audit::decision_lines(&pf.documents, Some(&hash));
             let mut record = FileRecord::read(
                 file.display.clone(),
                 hash,

@@ -73,7 +73,14 @@ pub fn run(args: AuditArgs) -> u8 {
     let files = collect_inputs(&args.input.paths);
     // Files of the folders that are not read (.doc, .odt, .rtf, images …) are listed in
     // the reports as failed with their reason, never passed over in silence.
-    let skipped = unsupported_files(&args.input.paths, args.shard);
+    let (skipped, others) = unsupported_files(&args.input.paths, args.shard);
+    if !others.is_empty() {
+        eprintln!(
+            "note: {} files that are not documents not read: {}",
+            others.len(),
+            others.join(", ")
+        );
+    }
     if files.is_empty() {
         eprintln!("error: no input files (.pdf, .txt, .md, .docx) in the given paths");
         for s in &skipped {
@@ -151,10 +158,16 @@ pub fn run(args: AuditArgs) -> u8 {
     finish(processed, &out, started, reused, args.spill_run)
 }
 
-/// The files of the given folders that justera does not read, with the reason (those
-/// of this shard only, when sharded).
-fn unsupported_files(paths: &[PathBuf], shard: Option<Shard>) -> Vec<crate::ingest::SkippedFile> {
+/// The files of the given folders that justera does not read: documents in formats it
+/// cannot read (.doc, .odt, images …) with the reason, reported as failed files, and the
+/// paths of other files (data, metadata), noted once (those of this shard only, when
+/// sharded).
+fn unsupported_files(
+    paths: &[PathBuf],
+    shard: Option<Shard>,
+) -> (Vec<crate::ingest::SkippedFile>, Vec<String>) {
     let mut out = Vec::new();
+    let mut others = Vec::new();
     for root in paths {
         let root = crate::audit::normalise_path(root);
         let (_, skipped) = crate::ingest::collect_inputs_reporting(std::slice::from_ref(&root));
@@ -164,12 +177,18 @@ fn unsupported_files(paths: &[PathBuf], shard: Option<Shard>) -> Vec<crate::inge
                 continue;
             }
             s.file = path.display().to_string();
-            out.push(s);
+            if crate::ingest::is_document_format(&path) {
+                out.push(s);
+            } else {
+                others.push(s.file);
+            }
         }
     }
     out.sort_by(|a, b| a.file.cmp(&b.file));
     out.dedup();
-    out
+    others.sort();
+    others.dedup();
+    (out, others)
 }
 
 /// `findings.csv`: one line per finding, for Excel or Calc with Swedish settings (see
@@ -180,7 +199,7 @@ pub fn write_findings_csv(audit: &Audit, out: &Path) -> std::io::Result<()> {
     let mut w = CsvWriter::new(&mut file, Dialect::Excel, FINDING_COLUMNS)?;
     for f in audit.findings() {
         let f = f?;
-        let link = page_link(&f.provenance.file, f.provenance.page, out);
+        let link = page_link(&f.provenance.file, f.provenance.page);
         w.row(finding_row(&f, link))?;
     }
     w.finish()?;

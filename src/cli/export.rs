@@ -34,12 +34,14 @@ pub fn read_records(input: &InputArgs) -> (Vec<export::DecisionRecord>, usize, u
     let mut records = Vec::new();
     let mut failed = 0;
     for path in &files {
-        match crate::pipeline::process_file_isolated(path, &opts) {
+        // The hash is of the very bytes that were read and parsed.
+        let outcome = crate::pipeline::process_file_isolated_hashed(path, &opts);
+        match outcome.result {
             Ok(f) => {
-                let sha = std::fs::File::open(path)
-                    .and_then(crate::audit::cache::hash_reader)
-                    .ok();
-                records.extend(export::records_of_file(&f.documents, sha.as_deref()));
+                records.extend(export::records_of_file(
+                    &f.documents,
+                    outcome.sha256.as_deref(),
+                ));
             }
             Err(e) => {
                 eprintln!("error: {e}");

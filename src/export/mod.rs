@@ -3,7 +3,9 @@
 //! described by `schema/decision.schema.json`; every record carries `schema_version`.
 
 use crate::document::{Document, DocumentKind, Paragraph, Proposal, Vote};
-use crate::report::csv::{Cell, CsvWriter, Dialect};
+pub mod csv;
+
+use self::csv::{Cell, CsvWriter, Dialect};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
@@ -405,7 +407,7 @@ pub enum ExportError {
     #[error("{0}")]
     Json(#[from] serde_json::Error),
     #[error("{0}")]
-    Csv(#[from] csv::Error),
+    Csv(#[from] ::csv::Error),
 }
 
 /// Writes the records in the given format.

@@ -71,6 +71,18 @@ fn load_any(bytes: &[u8], passwords: &[String]) -> Result<LoadedPdf, FailureReas
             header.unwrap_or(0)
         ));
     }
+    // Arrays nested too deep for lopdf lose the object that holds them (a whole page):
+    // blanked in place, as pdftotext skips them.
+    let flattened = super::nesting::blank_deep_arrays(body);
+    let body = match &flattened {
+        Some((bytes, n)) => {
+            notes.push(format!(
+                "{n} arrays nested too deep to read left out (read as empty)"
+            ));
+            &bytes[..]
+        }
+        None => body,
+    };
 
     let first = if header.is_some() {
         open(body, passwords)

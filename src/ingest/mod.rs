@@ -331,6 +331,43 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>, FailureReason> {
     Ok(bytes)
 }
 
+/// Whether the file is, by its extension, a document in a format justera does not read
+/// (word processor, spreadsheet, presentation, image, web page, mail), as opposed to data
+/// or metadata beside the documents.
+pub fn is_document_format(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
+    matches!(
+        ext.as_deref(),
+        Some(
+            "doc"
+                | "rtf"
+                | "odt"
+                | "wpd"
+                | "pages"
+                | "xls"
+                | "xlsx"
+                | "ods"
+                | "ppt"
+                | "pptx"
+                | "odp"
+                | "jpg"
+                | "jpeg"
+                | "png"
+                | "tif"
+                | "tiff"
+                | "gif"
+                | "bmp"
+                | "htm"
+                | "html"
+                | "eml"
+                | "msg"
+        )
+    )
+}
+
 /// Why a file of this kind is not read, in one line.
 pub fn unsupported_reason(path: &Path) -> String {
     let ext = path
@@ -368,9 +405,11 @@ pub fn has_input_extension(path: &Path) -> bool {
     )
 }
 
+mod batch;
 mod content;
 pub mod docx;
 pub mod load;
+mod nesting;
 pub mod pdf;
 pub mod repair;
 pub mod sanitize;
@@ -419,7 +458,7 @@ fn read_pdf(
             fixes.cycles_cut
         ));
     }
-    let pages = pdf::extract_pages(&loaded.doc, &mut report)?;
+    let pages = pdf::extract_pages(&mut loaded.doc, &mut report)?;
     Ok(IngestedFile {
         path: Arc::from(path.display().to_string()),
         kind: SourceKind::Pdf,

@@ -13,19 +13,19 @@ use std::sync::Once;
 
 /// Collects the glyphs of one page in drawing order.
 #[derive(Default)]
-struct GlyphCollector {
+pub(super) struct GlyphCollector {
     /// Glyphs with the quarter turn their baseline direction makes (0: upright,
     /// 1: 90° counter-clockwise, 2: upside down, 3: 90° clockwise).
-    glyphs: Vec<(u8, Glyph)>,
+    pub(super) glyphs: Vec<(u8, Glyph)>,
     /// Media box of the page being drawn: glyphs are stored relative to its lower-left.
-    origin: (f64, f64),
-    size: (f64, f64),
+    pub(super) origin: (f64, f64),
+    pub(super) size: (f64, f64),
     /// Incremented for every shown string, so layout can keep a string's glyphs together.
-    string: u32,
+    pub(super) string: u32,
     /// Glyphs whose trm is not upright (rotated or mirrored text).
-    rotated: usize,
+    pub(super) rotated: usize,
     /// Glyphs with non-finite geometry (degenerate matrices).
-    degenerate: usize,
+    pub(super) degenerate: usize,
 }
 
 impl GlyphCollector {
@@ -180,7 +180,7 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// Shortens a reader message to one line of reasonable length.
-fn one_line(s: &str) -> String {
+pub(super) fn one_line(s: &str) -> String {
     let line = s.lines().next().unwrap_or("").trim();
     if line.chars().count() > 160 {
         let cut: String = line.chars().take(160).collect();
@@ -209,10 +209,14 @@ pub(crate) fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     result.map_err(|payload| one_line(&panic_message(&*payload)))
 }
 
+/// A page's glyphs and, when it was read only in part, why reading stopped; or why the
+/// page is lost.
+pub(super) type PageOutcome = Result<(GlyphCollector, Option<String>), String>;
+
 /// Extracts one page, isolated: a panic or error in pdf-extract stops the page. The
 /// glyphs drawn before it are kept, with the reason the rest is missing; a page that
 /// stopped before drawing any text is lost.
-fn extract_page(doc: &Document, page: u32) -> Result<(GlyphCollector, Option<String>), String> {
+pub(super) fn extract_page(doc: &Document, page: u32) -> PageOutcome {
     let mut out = GlyphCollector::default();
     let stopped = match quietly(|| pdf_extract::output_doc_page(doc, &mut out, page)) {
         Ok(Ok(())) => return Ok((out, None)),
@@ -261,8 +265,11 @@ fn media_size(doc: &Document, id: pdf_extract::ObjectId) -> (f64, f64) {
 /// Every page of a loaded document as glyphs. Pages that fail are recorded in
 /// `report.pages_lost`; what could not be fixed goes to `report.warnings`. Fails as a
 /// whole only when nothing readable is left (no pages, no text layer, nothing decodable).
+///
+/// The document is changed while pages are read (a synthetic page tree is installed and
+/// removed again, see `batch`); it is as before when this returns.
 pub fn extract_pages(
-    doc: &Document,
+    doc: &mut Document,
     report: &mut ReadReport,
 ) -> Result<Vec<RawPage>, FailureReason> {
     let page_ids = doc.get_pages();
@@ -280,8 +287,8 @@ pub fn extract_pages(
     let mut undecodable_on: Vec<u32> = Vec::new();
     let mut ink_total = 0usize;
     let mut rotated_total = 0usize;
-    for (&number, &id) in &page_ids {
-        let mut collected = match extract_page(doc, number) {
+    for (number, id, outcome) in super::batch::extract_all(doc, &page_ids) {
+        let mut collected = match outcome {
             Ok((c, stopped)) => {
                 if let Some(reason) = stopped {
                     report.warnings.push(format!(

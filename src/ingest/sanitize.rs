@@ -23,7 +23,6 @@
 use pdf_extract::content::{Content, Operation};
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
 use std::collections::{BTreeMap, BTreeSet};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Applies every fallback; returns a note per kind of fix made.
 pub fn sanitize(doc: &mut Document) -> Vec<String> {
@@ -65,7 +64,8 @@ fn stream_data(s: &Stream) -> Vec<u8> {
 
 /// Runs a parser the way pdf-extract would; false when it errs or panics.
 fn parses(f: impl FnOnce() -> bool) -> bool {
-    catch_unwind(AssertUnwindSafe(f)).unwrap_or(false)
+    // Quietly: a parser that panics here is expected, its message is no news on stderr.
+    super::pdf::quietly(f).unwrap_or(false)
 }
 
 fn drop_dangling_references(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usize>) {
@@ -649,8 +649,7 @@ fn fix_page_contents(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usiz
         let Ok(raw) = doc.get_page_content(page) else {
             continue;
         };
-        let Some(Ok(content)) = catch_unwind(AssertUnwindSafe(|| Content::decode(&raw))).ok()
-        else {
+        let Some(Ok(content)) = super::pdf::quietly(|| Content::decode(&raw)).ok() else {
             continue;
         };
         let resources = inherited(doc, page, b"Resources").and_then(|r| r.as_dict().ok());
@@ -716,8 +715,7 @@ fn fix_page_contents(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usiz
             continue;
         };
         let data = stream_data(form);
-        let Some(Ok(content)) = catch_unwind(AssertUnwindSafe(|| Content::decode(&data))).ok()
-        else {
+        let Some(Ok(content)) = super::pdf::quietly(|| Content::decode(&data)).ok() else {
             continue;
         };
         if content.operations.iter().all(operands_ok) {

@@ -56,6 +56,7 @@ impl LaidOutFile {
 }
 
 mod furniture;
+pub mod garbled;
 mod lines;
 pub mod render;
 mod spans;
@@ -110,6 +111,28 @@ pub fn lay_out(file: crate::ingest::IngestedFile) -> LaidOutFile {
     // opening half the pages of a protocol), never furniture.
     if file.kind != crate::ingest::SourceKind::Docx {
         furniture::mark(&mut pages, geometric);
+    }
+    // Garbled text is reported on its page, not parsed as if it were the record.
+    let garbled: Vec<(u32, &str)> = pages
+        .iter()
+        .filter_map(|p| garbled::garbled(p).map(|why| (p.number, why)))
+        .collect();
+    for why in [
+        "letters and digits of two texts interleaved",
+        "words broken into letter fragments",
+    ] {
+        let on: Vec<u32> = garbled
+            .iter()
+            .filter(|(_, w)| *w == why)
+            .map(|(n, _)| *n)
+            .collect();
+        if !on.is_empty() {
+            report.warnings.push(format!(
+                "text garbled on {} {} ({why}): what is read there is unreliable",
+                if on.len() == 1 { "page" } else { "pages" },
+                crate::ingest::pdf::page_list(&on)
+            ));
+        }
     }
     LaidOutFile {
         path: file.path,

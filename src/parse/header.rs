@@ -33,6 +33,8 @@ pub(crate) enum Field {
     NoticeOrgan,
     Posted,
     Removed,
+    /// "Datum för" with the rest of the label on the next line: posted, then removed.
+    NoticeDate,
     Storage,
     Ignore,
 }
@@ -60,6 +62,11 @@ pub(crate) const LABELS: &[(&str, Field)] = &[
     ("Justeringens plats och tid", Field::Adjustment),
     ("Justeringens plats och datum", Field::Adjustment),
     ("Justeringens plats", Field::Adjustment),
+    // "Justeringens" / "plats och tid" wrapped, with the value beside the first line.
+    ("Justeringens", Field::Adjustment),
+    // "Datum för  2024-05-03  Datum för  2024-05-25" / "anslags uppsättande  anslags
+    // nedtagande": the label wrapped around its value; the first is the posting.
+    ("Datum för", Field::NoticeDate),
     (
         "Ej tjänstgörande ersättare",
         Field::People("ersättare", "ersättare"),
@@ -265,6 +272,14 @@ pub fn parse_header(lines: &[Ln], file: &Arc<str>) -> ProtocolHeader {
             Field::NoticeOrgan => notice.organ = non_empty(&joined),
             Field::Posted => notice.posted = refs::first_date(&joined),
             Field::Removed => notice.removed = refs::first_date(&joined),
+            Field::NoticeDate if notice.posted.is_none() => {
+                notice.posted = refs::first_date(&joined);
+            }
+            Field::NoticeDate => {
+                if notice.removed.is_none() {
+                    notice.removed = refs::first_date(&joined);
+                }
+            }
             Field::Storage => notice.storage = non_empty(&joined),
             Field::Signatures | Field::Ignore => {}
         }
@@ -486,7 +501,15 @@ fn split_names(values: &[String], known: &[String]) -> Vec<String> {
 
 fn is_label_tail(cell: &str, field: Option<Field>) -> bool {
     match field {
-        Some(Field::Adjustment) => matches!(cell, "och tid" | "och datum" | "och tid:"),
+        Some(Field::Adjustment) => matches!(
+            cell,
+            "och tid" | "och datum" | "och tid:" | "plats och tid" | "plats och datum"
+        ),
+        Some(Field::NoticeDate) => matches!(
+            cell,
+            "anslags uppsättande" | "anslags upprättande" | "anslags nedtagande"
+        ),
+        Some(Field::Storage) => matches!(cell, "för protokollet" | "för protokoll"),
         Some(Field::Signatures) | Some(Field::Paragraphs) | Some(Field::Secretary) => {
             cell == "skrifter"
         }
@@ -808,12 +831,17 @@ fn notice_organ_in_text(entries: &[Entry]) -> Option<String> {
 
 /// A person's start in an attendance list: a capitalised name followed by a comma
 /// ("Erik Provare, ordförande"), or by a party in parentheses ("Leif Persson (S) ordf").
+/// The party's length (at most 40 characters) is checked after matching: a bounded
+/// repeat of a Unicode class compiles to a large automaton (most of lint's start-up).
 static PERSON_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2})(?:\s*\(([\p{L} -]{1,40})\)\s*,?|\s*,)",
+        r"(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2})(?:\s*\(([\p{L} -]+)\)\s*,?|\s*,)",
     )
     .unwrap_or_else(|_| unreachable!())
 });
+
+/// Longest party text in parentheses a person start accepts.
+const PARTY_MAX: usize = 40;
 
 /// The run of capitalised words (at least two) that ends the text: a name after words
 /// that are not part of it. Text that does not end in one is returned as it is.
@@ -933,7 +961,12 @@ pub(crate) fn people(value: &str, group: &str, default_role: &str) -> Vec<Attend
         value = strip_see_elsewhere(rest);
     }
     let mut starts: Vec<usize> = PERSON_START
-        .find_iter(value)
+        .captures_iter(value)
+        .filter(|c| {
+            c.get(2)
+                .is_none_or(|p| p.as_str().chars().count() <= PARTY_MAX)
+        })
+        .filter_map(|c| c.get(0))
         .filter(|m| !replaced_here(value.get(..m.start()).unwrap_or("")))
         .map(|m| m.start())
         .collect();
@@ -952,13 +985,17 @@ pub(crate) fn people(value: &str, group: &str, default_role: &str) -> Vec<Attend
 fn person(chunk: &str, group: &str, default_role: &str) -> Vec<Attendee> {
     // "Leif Persson (S) ordf": what follows the party is the first piece after it.
     static PARTY_THEN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^([^,(]+\([\p{L}]{1,6}\))\.?\s+([^,].*)$").unwrap_or_else(|_| unreachable!())
+        Regex::new(r"^([^,(]+\((\p{L}+)\))\.?\s+([^,].*)$").unwrap_or_else(|_| unreachable!())
     });
-    let chunk = match PARTY_THEN.captures(chunk) {
+    // A party is at most 6 letters (checked here, not by a bounded repeat).
+    let chunk = match PARTY_THEN
+        .captures(chunk)
+        .filter(|c| c.get(2).is_some_and(|m| m.as_str().chars().count() <= 6))
+    {
         Some(c) => format!(
             "{}, {}",
             c.get(1).map_or("", |m| m.as_str()),
-            c.get(2).map_or("", |m| m.as_str())
+            c.get(3).map_or("", |m| m.as_str())
         ),
         None => chunk.to_string(),
     };
@@ -971,15 +1008,27 @@ fn person(chunk: &str, group: &str, default_role: &str) -> Vec<Attendee> {
         return Vec::new();
     };
     // "Mattias Jansson (kommundirektör)": a function in parentheses, not a party.
-    static FUNCTION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s*\(([\p{L} -]{7,40}|\p{Ll}[\p{L} -]{0,5})\)")
-            .unwrap_or_else(|_| unreachable!())
-    });
+    // The lengths (7–40 characters, or a lower-case word of at most 6) are checked
+    // after matching: bounded repeats of a Unicode class are slow to compile.
+    static FUNCTION: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*\(([\p{L} -]+)\)").unwrap_or_else(|_| unreachable!()));
+    let is_function = |inner: &str| {
+        let n = inner.chars().count();
+        (7..=40).contains(&n) || (n <= 6 && inner.starts_with(char::is_lowercase))
+    };
     let function_in_parens = FUNCTION
-        .captures(first)
-        .and_then(|c| c.get(1))
+        .captures_iter(first)
+        .filter_map(|c| c.get(1))
+        .find(|m| is_function(m.as_str()))
         .map(|m| m.as_str().to_string());
-    let first = FUNCTION.replace_all(first, "");
+    let first = FUNCTION.replace_all(first, |c: &regex::Captures<'_>| {
+        let whole = c.get(0).map_or("", |m| m.as_str());
+        if c.get(1).is_some_and(|m| is_function(m.as_str())) {
+            String::new()
+        } else {
+            whole.to_string()
+        }
+    });
     let (name, party) = refs::split_party(&first);
     // "… med undantag för Lars Rasch", "Pär Johnson.": the name is the capitalised
     // words at the end, without a closing full stop.

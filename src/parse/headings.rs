@@ -83,7 +83,10 @@ fn intern(k: &str) -> &'static str {
 
 fn is_decision_heading(k: &str) -> bool {
     let words = k.split_whitespace().count();
-    (k == "beslut" || k == "beslutet" || k.ends_with(" beslut"))
+    // "Samhällsplaneringsnämndens beslutsförslag till kommunfullmäktige": what the
+    // organ decided to propose is its decision.
+    let proposes = k.contains("s beslutsförslag till ");
+    (k == "beslut" || k == "beslutet" || k.ends_with(" beslut") || proposes)
         && words <= 12
         && !k.starts_with(|c: char| c.is_ascii_digit())
         && !k.contains(" att ")

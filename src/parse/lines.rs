@@ -158,8 +158,28 @@ pub fn clean_markup(s: &str) -> (String, bool) {
 /// digit ("2023–" / "2025" was one token before the PDF wrapped it).
 pub fn push_wrapped(prev: &mut String, next: &str) {
     let mut rev = prev.chars().rev();
+    let last = rev.next();
+    let before = rev.next();
     let dash_after_digit =
-        matches!(rev.next(), Some('–' | '-')) && rev.next().is_some_and(|c| c.is_ascii_digit());
+        matches!(last, Some('–' | '-')) && before.is_some_and(|c| c.is_ascii_digit());
+    // A word hyphenated at the break ("infor-" / "mationspunkt") is one word again. After
+    // a capital the hyphen belongs to a compound and stays ("VA-" / "kollektivets");
+    // before "och"/"eller"/"samt" it stands for a shared word part ("drift-" / "och
+    // underhåll") and is followed by a space.
+    let conjunction = ["och ", "eller ", "samt "]
+        .iter()
+        .any(|w| next.starts_with(w));
+    if last == Some('-')
+        && before.is_some_and(char::is_alphabetic)
+        && next.starts_with(char::is_lowercase)
+        && !conjunction
+    {
+        if before.is_some_and(char::is_lowercase) {
+            prev.pop();
+        }
+        prev.push_str(next);
+        return;
+    }
     if !(dash_after_digit && next.starts_with(|c: char| c.is_ascii_digit())) {
         prev.push(' ');
     }

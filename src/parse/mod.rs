@@ -6,6 +6,7 @@
 //! lost), `segment` (bundle → documents, classification), `header`, `toc`, `paragraph`,
 //! `tjansteskrivelse`; `headings` and `refs` are the vocabulary and small finders.
 
+pub mod esign;
 pub mod flat;
 pub mod header;
 pub mod headings;
@@ -442,11 +443,15 @@ fn assign_tables(docs: &mut [Placed], tables: Vec<Table>) {
 
 /// Lines that are page furniture in a text dump (the layout stage flags them in PDFs):
 /// "Ärende 4", "Sid 3 (12)", "(3)", "Justerandes sign", "Utdragsbestyrkande".
+/// A page's furniture that did not recur often enough to be recognised as such: page
+/// counters, the signature fields ("Justerandes sign"), an e-signing service's stamp on
+/// every page ("Signature reference: 6fccaa09-…", glued to the page number), a row of
+/// bullets with no text.
 pub(crate) fn is_footer_like(text: &str) -> bool {
     use regex::Regex;
     use std::sync::LazyLock;
     static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:\(\d{1,4}\)|ärende \d{1,3}|sid(?:a|an)? \d{1,4}(?:\s*(?:av|\()\s*\d{1,4}\)?)?|justerandes sign(?:atur)?|utdragsbestyrkande|justerandes signatur och utdragsbestyrkande)$")
+        Regex::new(r"(?i)^(?:\(\d{1,4}\)|ärende \d{1,3}|sid(?:a|an)? \d{1,4}(?:\s*(?:av|\()\s*\d{1,4}\)?)?|justerandes sign(?:atur)?|utdragsbestyrkande|justerandes signatur och utdragsbestyrkande|(?:\d{1,4}\s*)?(?:signature reference:\s*[0-9a-f-]{8,}\s*)+|[•\s]+)$")
             .unwrap_or_else(|_| unreachable!())
     });
     FOOTER.is_match(text.trim())
@@ -484,11 +489,16 @@ pub fn parse_protocol(lines: &[Ln], file: &Arc<str>) -> Document {
     };
     // Running headers repeated in a text dump ("Direktionen" above every §).
     let organ_lower = header.organ.as_deref().map(str::to_lowercase);
+    // An e-signature page inserted after a § is not part of it.
+    let signature_pages = esign::signature_pages(lines);
     let body: Vec<Ln> = lines
         .get(body_start..)
         .unwrap_or(&[])
         .iter()
         .filter(|l| {
+            if signature_pages.contains(&l.page) {
+                return false;
+            }
             let t = l.plain();
             !is_footer_like(&t) && organ_lower.as_deref() != Some(t.to_lowercase().as_str())
         })
@@ -508,6 +518,21 @@ pub fn parse_protocol(lines: &[Ln], file: &Arc<str>) -> Document {
             paragraph::parse_paragraph(body.get(s..e)?, file)
         })
         .collect();
+    // An e-signature page: who signed and when; the last signature is the justering
+    // when "Justeringens plats och tid" gives no date ("Digitalt via netpublicator").
+    header.signatures = esign::signatures(lines, file);
+    if let Some(date) = esign::justering_date(&header.signatures) {
+        match header.adjustment.as_mut() {
+            Some(a) if a.date.is_none() => a.date = Some(date),
+            Some(_) => {}
+            None => {
+                header.adjustment = Some(crate::document::Adjustment {
+                    place: None,
+                    date: Some(date),
+                });
+            }
+        }
+    }
     let first = lines.first();
     let last = lines.last();
     let title = protocol_title(lines, &header);

@@ -53,7 +53,12 @@ pub fn paragraph_start(l: &Ln) -> Option<(Option<String>, u32, Option<String>)> 
             if t.trim_end().ends_with(|c: char| c.is_ascii_digit()) && t.contains("..") {
                 return None;
             }
-            Some(collapse_ws(t))
+            // "§ 66  Dnr 2024/1": the dnr beside the number; the title follows.
+            if starts_with_dnr(t.trim()) {
+                None
+            } else {
+                Some(collapse_ws(t))
+            }
         }
         _ => return None,
     };
@@ -99,9 +104,14 @@ fn looks_like_title(s: &str) -> bool {
 }
 
 /// "Fortsättning ITVT § 2", "Fortsättning § ITVT 7": a page break inside a paragraph.
+/// "§ 79 forts  Dnr 2023/715", "§ 12 (forts.)": the same, the word after the number.
 pub fn is_continuation(l: &Ln) -> bool {
+    static FORTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[A-ZÅÄÖ]{2,10}\s+)?§\s*\d{1,4}\s+\(?(?:forts|fortsättning)\b")
+            .unwrap_or_else(|_| unreachable!())
+    });
     let t = l.plain().to_lowercase();
-    t.starts_with("fortsättning") && t.contains('§')
+    (t.starts_with("fortsättning") && t.contains('§')) || FORTS.is_match(&t)
 }
 
 /// Parses one paragraph from its lines (the opening line first).
@@ -151,8 +161,7 @@ pub fn parse_paragraph(lines: &[Ln], file: &Arc<str>) -> Option<Paragraph> {
             if text.starts_with(|c: char| c.is_lowercase())
                 && headings::heading_kind(&text).is_none()
             {
-                t.push(' ');
-                t.push_str(&text);
+                push_wrapped(t, &text);
                 i += 1;
                 continue;
             }
@@ -195,7 +204,8 @@ pub fn parse_paragraph(lines: &[Ln], file: &Arc<str>) -> Option<Paragraph> {
 /// section and give its first line.
 pub fn sections(lines: &[Ln], file: &Arc<str>) -> Vec<Section> {
     let mut out: Vec<Section> = Vec::new();
-    for l in lines {
+    let lines = join_capital_headings(lines);
+    for l in &lines {
         let text = l.plain();
         if text.is_empty() || is_rule(&text) || is_continuation(l) || super::is_footer_like(&text) {
             continue;
@@ -251,6 +261,28 @@ pub fn sections(lines: &[Ln], file: &Arc<str>) -> Vec<Section> {
     out
 }
 
+/// A heading set in capitals and wrapped ("SAMHÄLLSPLANERINGSNÄMNDENS BESLUTSFÖRSLAG
+/// TILL" / "KOMMUNFULLMÄKTIGE"): one line again, so that it reads as the heading.
+fn join_capital_headings(lines: &[Ln]) -> Vec<Ln> {
+    fn capitals(t: &str) -> bool {
+        t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
+    }
+    let mut out: Vec<Ln> = Vec::with_capacity(lines.len());
+    for l in lines {
+        let text = l.plain();
+        if let Some(prev) = out.last_mut() {
+            let p = prev.plain();
+            let open = p.ends_with(" TILL") || p.ends_with(" OCH") || p.ends_with(" FÖR");
+            if open && capitals(&p) && capitals(&text) && !text.contains('\t') && p.len() < 100 {
+                prev.text = format!("{p} {text}");
+                continue;
+            }
+        }
+        out.push(l.clone());
+    }
+    out
+}
+
 /// A heading line's kind. A line the source did not mark must match the vocabulary
 /// exactly; a decision heading it did not mark must be "<organ>s beslut".
 fn heading_of(l: &Ln, text: &str) -> Option<&'static str> {
@@ -259,11 +291,16 @@ fn heading_of(l: &Ln, text: &str) -> Option<&'static str> {
     }
     let k = headings::heading_kind(text)?;
     if k == kind::DECISION && !l.marked {
-        let t = text.trim_end_matches(':').trim();
-        let before = t.strip_suffix("beslut").unwrap_or("").trim_end();
-        let lower = before.to_lowercase();
-        let names_organ = ORGAN_WORDS.iter().any(|w| lower.contains(w));
-        if !(t.eq_ignore_ascii_case("beslut") || before.ends_with('s') || names_organ) {
+        // "SAMHÄLLSPLANERINGSNÄMNDENS BESLUT": headings set in capitals read the same.
+        let t = text.trim_end_matches(':').trim().to_lowercase();
+        // "… beslutsförslag till kommunfullmäktige": the organ names itself before it.
+        let before = t
+            .strip_suffix("beslut")
+            .or_else(|| t.split_once("s beslutsförslag till ").map(|(o, _)| o))
+            .unwrap_or("")
+            .trim_end();
+        let names_organ = ORGAN_WORDS.iter().any(|w| before.contains(w));
+        if !(t == "beslut" || before.ends_with('s') || names_organ) {
             return None;
         }
     }
@@ -331,10 +368,25 @@ fn list_items(secs: &[&Section]) -> Vec<String> {
     let mut items: Vec<String> = Vec::new();
     let mut plain: Vec<String> = Vec::new();
     let mut listed = false;
+    // Inside an item set with a bullet ("•"), dash lines are its sub-items ("• Uppdra
+    // åt … att ta fram:" / "- förslag till …"), not att-satser of their own.
+    let mut in_bullet_item = false;
     for s in secs {
         for (_, t) in text_lines(s) {
             if let Some(c) = NUMBERED.captures(&t).or_else(|| BULLET.captures(&t)) {
                 let body = c.get(c.len() - 1).map_or("", |m| m.as_str()).trim();
+                if !body.chars().any(char::is_alphanumeric) {
+                    continue;
+                }
+                let dash = t.starts_with(['-', '–']);
+                if dash && in_bullet_item {
+                    if let Some(last) = items.last_mut() {
+                        last.push_str(" – ");
+                        last.push_str(body);
+                        continue;
+                    }
+                }
+                in_bullet_item = t.starts_with(['•', '\u{f0b7}']);
                 items.push(body.to_string());
                 listed = true;
             } else if listed {

@@ -11,8 +11,8 @@ use std::io::{self, Write};
 
 /// The export records (`decisions.jsonl`) of one file's documents, one JSON line each,
 /// exactly as `justera export --format jsonl` writes them.
-pub fn decision_lines(documents: &[Document]) -> Vec<String> {
-    crate::export::records(documents)
+pub fn decision_lines(documents: &[Document], sha256: Option<&str>) -> Vec<String> {
+    crate::export::records_of_file(documents, sha256)
         .iter()
         .filter_map(|r| serde_json::to_string(r).ok())
         .collect()

@@ -115,6 +115,16 @@ fn blocks(lines: &[&Line]) -> Vec<(usize, usize)> {
             if gap > 3.2 * size {
                 break;
             }
+            // A numbered section heading ("C2 Foreløpig opptelling", "D1.2 Forkastede
+            // stemmesedler", "2.3 Resultat") without figures ends the table: the rows
+            // under it belong to the next section's table, not to this one's totals.
+            let no_figure = spans_of(l)
+                .iter()
+                .skip(1)
+                .all(|s| !s.text.split_whitespace().any(is_figure));
+            if numbered_heading(&l.text) && no_figure {
+                break;
+            }
             if multi(l) {
                 end += 1;
                 continue;
@@ -135,6 +145,22 @@ fn blocks(lines: &[&Line]) -> Vec<(usize, usize)> {
                 end += 1;
                 continue;
             }
+            // A long label wrapped around the row that holds its figures ("Det fremgår ikke
+            // hvilket parti … §10-3" / "0  0" / "(1) c)"), set at row spacing between rows:
+            // part of the table, or the rows under it lose the rows above their total.
+            let wraps_onto_next = lines
+                .get(end + 1)
+                .is_some_and(|n| multi(n) && n.y - l.y < 1.3 * size);
+            let pitch = if end >= start + 2 {
+                lines[end - 1].y - lines[end - 2].y
+            } else {
+                0.0
+            };
+            let at_row_spacing = tight || gap <= 1.1 * pitch;
+            if at_row_spacing && wraps_onto_next && !l.text.trim_end().ends_with('.') {
+                end += 1;
+                continue;
+            }
             break;
         }
         // One line at the top of a page can only be a table's continuation; one at the
@@ -146,6 +172,30 @@ fn blocks(lines: &[&Line]) -> Vec<(usize, usize)> {
         i = end;
     }
     out
+}
+
+/// A line that opens a numbered section: a section number ("C2", "D1.2", "B2.1.1",
+/// "2.3", "4.1.") followed by a word. A bare integer ("2023 Budget", "12 Kultur") is
+/// not one: row labels and years start that way.
+fn numbered_heading(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(number), Some(word)) = (words.next(), words.next()) else {
+        return false;
+    };
+    if !word.chars().next().is_some_and(char::is_alphabetic) {
+        return false;
+    }
+    let number = number.strip_suffix('.').unwrap_or(number);
+    let (letter, rest) = match number.chars().next() {
+        Some(c) if c.is_ascii_uppercase() => (true, &number[1..]),
+        _ => (false, number),
+    };
+    let parts: Vec<&str> = rest.split('.').collect();
+    let numeric = !rest.is_empty()
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()));
+    numeric && (letter || parts.len() >= 2)
 }
 
 /// Whether the short one-span lines after a table's last line (`rest[0]`) end, within
@@ -609,6 +659,30 @@ mod tests {
         let labels: Vec<&str> = t[0].rows.iter().map(|r| r.label.as_str()).collect();
         assert_eq!(labels, ["Drift", "Stöd", ""]);
         assert_eq!(t[0].rows[2].kind, RowKind::Total);
+    }
+
+    #[test]
+    fn numbered_section_headings_are_told_from_row_labels() {
+        for h in [
+            "C2 Foreløpig opptelling hos stemmestyrene",
+            "D1.2 Forkastede forhåndsstemmesedler",
+            "B2.1.1 Behandlede ordinære forhåndsstemmesedler",
+            "2.3 Resultat per nämnd",
+            "4.1. Driftredovisning",
+        ] {
+            assert!(super::numbered_heading(h), "{h}");
+        }
+        for l in [
+            "2023 Budget",
+            "12 Kultur och fritid",
+            "6016 Reinvesteringar",
+            "Summa 1 234",
+            "A-kassa 12",
+            "1 234 567",
+            "2.5 3.5",
+        ] {
+            assert!(!super::numbered_heading(l), "{l}");
+        }
     }
 
     fn cells(r: &Row) -> Vec<&str> {

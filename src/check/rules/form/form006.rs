@@ -26,13 +26,57 @@ pub fn check(sink: &mut Sink) {
                 .any(|s| s.kind == "decision" && s.lines.iter().any(|l| !l.text.trim().is_empty()));
         sink.checked(has_decision);
         if !has_decision {
+            // An information item ("Information; …", "Meddelanden", "Förvaltningschefens
+            // information") often records only what was reported: not decided whether a
+            // decision is missing, so a note, not a warning.
+            let heading = p.sections.iter().any(|s| s.kind == "decision");
+            let informational = !heading && is_information_item(p);
+            let (severity, why) = if informational {
+                (
+                    Severity::Info,
+                    " (an information item without a decision heading: not decided whether one is missing)",
+                )
+            } else {
+                (RULE.severity, "")
+            };
             let f = sink.report(
                 &RULE,
-                RULE.severity,
-                format!("§ {} \"{}\" records no decision", p.number, p.title.trim()),
+                severity,
+                format!(
+                    "§ {} \"{}\" records no decision{why}",
+                    p.number,
+                    p.title.trim()
+                ),
                 p.provenance.clone(),
             );
             f.paragraph = Some(p.number);
         }
     }
+}
+
+/// A § whose title or text says it only reports: "Information; …", "Meddelanden",
+/// "Delgivningar", "… informerar", "redovisas som information".
+fn is_information_item(p: &crate::document::Paragraph) -> bool {
+    const TITLE_WORDS: &[&str] = &[
+        "information",
+        "meddelanden",
+        "delgivningar",
+        "anmälningsärenden",
+        "rapporter",
+        "redovisning av delegationsbeslut",
+    ];
+    const TEXT_WORDS: &[&str] = &[
+        "informerar",
+        "redovisas som information",
+        "redogör för",
+        "informeras",
+        "informationen",
+    ];
+    let title = p.title.to_lowercase();
+    title.starts_with("info")
+        || TITLE_WORDS.iter().any(|w| title.contains(w))
+        || p.sections.iter().flat_map(|s| s.lines.iter()).any(|l| {
+            let t = l.text.to_lowercase();
+            TEXT_WORDS.iter().any(|w| t.contains(w))
+        })
 }

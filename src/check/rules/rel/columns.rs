@@ -6,6 +6,7 @@
 
 use super::rel001;
 use crate::check::arith::{compare, Comparison, Interval};
+use crate::check::finding::Severity;
 use crate::check::registry::Rule;
 use crate::check::rules::bal::bal001;
 use crate::check::rules::sum::sum002;
@@ -207,6 +208,14 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
                 .collect::<Vec<_>>()
                 .join(" + "),
         };
+        // A relation no header names rests on the columns' meanings alone: without a
+        // header for the target and each input (a seat-allocation table, a regression
+        // printout), what the columns mean is not known, so a failure is not decided.
+        let unnamed = std::iter::once(c)
+            .chain(d.formula.inputs())
+            .any(|col| view.header(col).trim().is_empty());
+        let undecided = (stated == Stated::Nothing && unnamed)
+            .then_some("not decided: the columns have no headers, so what they mean is not known");
         for &(r, cmp) in &d.rows {
             let label = view.label(r);
             let message = format!(
@@ -224,13 +233,18 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
                 .into_iter()
                 .map(|col| CellRef { row: r, col })
                 .collect();
-            out.push(Relation::new(
-                rule,
-                CellRef { row: r, col: c },
-                inputs,
-                cmp,
-                message,
-            ));
+            let ambiguous = view.table.ambiguities.iter().any(|a| a.row == r);
+            let mut rel = Relation::new(rule, CellRef { row: r, col: c }, inputs, cmp, message);
+            let why = if ambiguous {
+                Some("not decided: the row could not be read unambiguously (TAB001)")
+            } else {
+                undecided
+            };
+            if let Some(why) = why {
+                rel.severity = Severity::Info;
+                rel.message = format!("{why} ({})", rel.message);
+            }
+            out.push(rel);
         }
     }
 }

@@ -3,12 +3,39 @@
 
 use super::sum001;
 use crate::check::arith::{compare, Comparison, Interval};
+use crate::check::finding::Severity;
 use crate::check::registry::Rule;
 use crate::check::view::{CellRef, TableView};
 use crate::check::Relation;
 
-/// The readings of "the rows this total closes", most specific first.
+/// A row inside the table that states new column headers (no figure, text in two or
+/// more cells: "fg | SK | GK | F" under "Variansanalyse"): the columns mean something
+/// else below it, so no total reaches above it.
+fn restates_header(view: &TableView, r: usize) -> bool {
+    // Dashes and blanks ("- kr") are zeros in the view, not text.
+    let text = (0..view.cols())
+        .filter(|&c| view.cells[r][c].is_none())
+        .count();
+    (0..view.cols()).all(|c| view.figure(r, c).is_none()) && text >= 2
+}
+
+/// The readings of "the rows this total closes", most specific first, none reaching
+/// above a restated header.
 fn candidates(view: &TableView, t: usize) -> Vec<(&'static str, Vec<usize>)> {
+    let floor = (0..t)
+        .rev()
+        .find(|&r| restates_header(view, r))
+        .map_or(0, |r| r + 1);
+    let mut out = readings(view, t);
+    for (_, rows) in &mut out {
+        rows.retain(|&r| r >= floor);
+    }
+    out.retain(|(_, rows)| !rows.is_empty());
+    out.dedup_by(|a, b| a.1 == b.1);
+    out
+}
+
+fn readings(view: &TableView, t: usize) -> Vec<(&'static str, Vec<usize>)> {
     let prev_total = (0..t).rev().find(|&r| view.totals[r]);
     let start = prev_total.map_or(0, |p| p + 1);
     let block: Vec<usize> = (start..t).filter(|&r| view.is_data(r)).collect();
@@ -64,6 +91,9 @@ pub struct TotalColumn {
     pub comparison: Comparison,
     /// The failing figure is the sum of this neighbouring column instead.
     pub shifted_from: Option<usize>,
+    /// Why the reading is not certain enough to report a failure as an error or
+    /// warning ("not decided: …"); the relation is then checked and reported as info.
+    pub undecided: Option<String>,
 }
 
 impl Total {
@@ -82,7 +112,7 @@ impl Total {
             self.reading,
             view.header(c.col)
         );
-        Relation::new(
+        let mut rel = Relation::new(
             rule,
             CellRef {
                 row: self.row,
@@ -91,7 +121,12 @@ impl Total {
             self.inputs(c.col),
             c.comparison,
             message,
-        )
+        );
+        if let Some(why) = &c.undecided {
+            rel.severity = Severity::Info;
+            rel.message = format!("{why} ({})", rel.message);
+        }
+        rel
     }
 }
 
@@ -140,9 +175,48 @@ pub fn analyse(view: &TableView) -> Vec<Total> {
             if !(labeled || closing) || cands[0].0 != "the rows above it" {
                 continue;
             }
-            chosen = 0;
+            // Of the readings, the first that has parts to add (a total closing one row
+            // states no sum: "Summa årskostnad" / "Medlemsbidrag" / "Totalt medlemsbidrag"
+            // is read as the previous total and the row after it).
+            chosen = cands
+                .iter()
+                .position(|(_, rows)| rows.len() >= 2)
+                .unwrap_or(0);
         }
         let (reading, rows) = cands.swap_remove(chosen);
+        // A total is only as certain as the reading of its parts: a reading of a single
+        // row is a key figure in a list ("Antall stemmeberettigede 4 075 / Totalt antall
+        // kryss i manntallet 3 026"), not a sum the record states.
+        let label = view.label(t);
+        let label = label.trim_end_matches(':');
+        let glued = label.split_whitespace().last().is_some_and(|w| {
+            w.chars()
+                .all(|ch| ch.is_ascii_digit() || ch == ',' || ch == '.')
+                && !(w.len() == 4 && ("1900"..="2099").contains(&w))
+        });
+        // A row the reader could not split into cells unambiguously (TAB001) gives
+        // figures that may not be the record's.
+        let ambiguous = view
+            .table
+            .ambiguities
+            .iter()
+            .find(|a| a.row == t || rows.contains(&a.row))
+            .map(|a| view.label(a.row));
+        let undecided = if let Some(row) = ambiguous {
+            Some(format!(
+                "not decided: the row \"{row}\" could not be read unambiguously (TAB001)"
+            ))
+        } else if rows.len() < 2 {
+            Some(format!(
+                "not decided: \"{label}\" would close a single row, so it may be a key figure rather than a total"
+            ))
+        } else if glued && holds == 0 {
+            Some(format!(
+                "not decided: the label \"{label}\" ends in a figure, so the row's cells may be shifted"
+            ))
+        } else {
+            None
+        };
         let mut columns = Vec::new();
         for &c in &cols {
             let (Some(sum), Some(found)) = (column_sum(view, &rows, c), view.figure(t, c)) else {
@@ -154,10 +228,34 @@ pub fn analyse(view: &TableView) -> Vec<Total> {
             } else {
                 misaligned_to(view, &rows, t, c, found)
             };
+            // When no column adds up, a column where the reading has fewer than two
+            // written parts does not show that the row is a sum at all; parts written to
+            // different precisions (0,985032 / 20810,06 / 10) are a list of different
+            // measures, not amounts of one kind.
+            let written = rows
+                .iter()
+                .filter(|&&r| view.figure(r, c).is_some())
+                .count();
+            let precisions: std::collections::BTreeSet<u32> = rows
+                .iter()
+                .filter_map(|&r| view.table.rows[r].cells.get(c))
+                .filter(|cell| cell.value.is_some())
+                .map(|cell| cell.decimals)
+                .collect();
+            let column_undecided = if holds > 0 {
+                None
+            } else if written < 2 {
+                Some(format!("not decided: \"{label}\" has a single figure above it in this column, so it may be a key figure rather than a total"))
+            } else if precisions.len() > 1 {
+                Some("not decided: its parts are written to different precisions, so they may be different measures".to_string())
+            } else {
+                None
+            };
             columns.push(TotalColumn {
                 col: c,
                 comparison,
                 shifted_from,
+                undecided: undecided.clone().or(column_undecided),
             });
         }
         out.push(Total {

@@ -87,6 +87,15 @@ pub fn check(sink: &mut Sink) {
         }
     }
     let pairs = IntervalIndex::new(pair_sums);
+    // Every money figure the prose states, in kronor: a table figure the text also
+    // states is a different amount from its near neighbour, not the one it mistypes
+    // ("1 405 tkr av … egna kapital på 4 105 tkr").
+    let stated = IntervalIndex::new(
+        prose_lines(doc)
+            .iter()
+            .flat_map(|l| figures(&l.text))
+            .filter_map(|pf| pf.kronor()),
+    );
     for line in prose_lines(doc) {
         for pf in figures(&line.text) {
             let Some(said) = pf.kronor() else { continue };
@@ -115,12 +124,20 @@ pub fn check(sink: &mut Sink) {
             if pf.decimals > 0 || pf.value.abs() < Decimal::from(1000) {
                 continue;
             }
+            // A round amount ("140 000 kr", "20 000 kronor": fewer than three significant
+            // digits) is one digit away from many table figures by chance.
+            if significant_digits(pf.value.abs()) < 3 {
+                continue;
+            }
             let Some(scale) = pf.scale else { continue };
             let written = pf.value.abs();
             let typo = figs.iter().find_map(|f| {
                 f.kronor.iter().find_map(|k| {
                     let in_prose_unit = (k.nominal / scale).normalize();
-                    (in_prose_unit.fract().is_zero() && one_digit_off(written, in_prose_unit))
+                    let also_stated = stated.meets(k);
+                    (in_prose_unit.fract().is_zero()
+                        && one_digit_off(written, in_prose_unit)
+                        && !also_stated)
                         .then_some(in_prose_unit)
                 })
             });
@@ -145,6 +162,15 @@ pub fn check(sink: &mut Sink) {
             }
         }
     }
+}
+
+/// Digits of a whole figure without its trailing zeros (140 000 → 2, 5 310 → 3).
+fn significant_digits(v: Decimal) -> usize {
+    v.trunc()
+        .to_string()
+        .trim_start_matches('-')
+        .trim_end_matches('0')
+        .len()
 }
 
 /// Columns of up to this many figures have their sums of two figures indexed once;
@@ -238,5 +264,14 @@ mod tests {
         assert!(!one_digit_off(d(2841), d(2841)));
         assert!(!one_digit_off(d(2841), d(1482)));
         assert!(!one_digit_off(d(841), d(2841)));
+    }
+
+    #[test]
+    fn round_amounts_have_few_significant_digits() {
+        let d = |v: i64| Decimal::from(v);
+        assert_eq!(super::significant_digits(d(140_000)), 2);
+        assert_eq!(super::significant_digits(d(20_000)), 1);
+        assert_eq!(super::significant_digits(d(5_310)), 3);
+        assert_eq!(super::significant_digits(d(1_405)), 4);
     }
 }
