@@ -43,7 +43,7 @@ pub fn process_file_hashed(path: &Path, opts: &IngestOptions) -> HashedOutcome {
         }
     };
     HashedOutcome {
-        sha256: Some(crate::audit::cache::hash_bytes(&bytes)),
+        sha256: Some(crate::ingest::hash_bytes(&bytes)),
         result: process_bytes(path, &bytes, opts),
     }
 }

@@ -1,8 +1,13 @@
-//! The committed sample report `reports/corpus/` is what `justera audit corpus/` writes
-//! today: this test regenerates it and compares byte for byte, so it never goes stale.
-//! After a change that alters the output on purpose, review the difference and bless:
-//!     JUSTERA_BLESS=1 cargo test --test audit_sample
+//! The README's main command, `justera audit corpus/`, checked against a small reviewed
+//! snapshot (`tests/snapshots/audit_sample__corpus_audit.snap`): the run's summary, one
+//! line per file and one line per finding. The reports themselves (`reports/corpus/`,
+//! about 3 MB) are outputs the command writes, not committed goldens: a change in a
+//! finding shows as one line of the snapshot's diff. After a change that alters the
+//! findings on purpose, read the `.snap.new` and accept it
+//! (`INSTA_UPDATE=always cargo test --test audit_sample`).
 
+use serde_json::Value;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -14,8 +19,16 @@ const OUTPUTS: [&str; 5] = [
     "index.html",
 ];
 
+fn text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => "-".into(),
+        other => other.to_string(),
+    }
+}
+
 #[test]
-fn committed_sample_report_matches_a_fresh_audit_of_corpus() {
+fn audit_of_corpus_matches_the_reviewed_summary_and_findings() {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("corpus");
@@ -33,30 +46,56 @@ fn committed_sample_report_matches_a_fresh_audit_of_corpus() {
         String::from_utf8_lossy(&run.stderr)
     );
     assert!(stdout.contains("files ("), "no summary printed: {stdout}");
-    let committed = repo.join("reports/corpus");
-    let bless = std::env::var_os("JUSTERA_BLESS").is_some();
-    let mut stale = Vec::new();
     for name in OUTPUTS {
-        let fresh = std::fs::read(out.join(name)).unwrap();
-        let old = std::fs::read(committed.join(name)).unwrap_or_default();
-        if fresh != old {
-            if bless {
-                std::fs::create_dir_all(&committed).unwrap();
-                std::fs::write(committed.join(name), &fresh).unwrap();
-            } else {
-                stale.push(name);
-            }
+        let bytes = std::fs::read(out.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(!bytes.is_empty(), "{name} is empty");
+    }
+    for name in ["documents.jsonl", "decisions.jsonl"] {
+        let text = std::fs::read_to_string(out.join(name)).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            serde_json::from_str::<Value>(line)
+                .unwrap_or_else(|e| panic!("{name} line {}: {e}", i + 1));
         }
     }
-    assert!(
-        stale.is_empty(),
-        "reports/corpus/ is stale ({stale:?} differ from a fresh `justera audit corpus/`). \
-         If the change is intended, review it and run \
-         `JUSTERA_BLESS=1 cargo test --test audit_sample`."
-    );
-    // The sample is a real audit: it read the corpus and checked balances across it.
-    let report: serde_json::Value =
+    let report: Value =
         serde_json::from_slice(&std::fs::read(out.join("findings.json")).unwrap()).unwrap();
+    let mut snap = String::new();
+    let summary = serde_json::to_string_pretty(&report["summary"]).unwrap();
+    writeln!(snap, "summary: {summary}").unwrap();
+    writeln!(snap, "\nfiles:").unwrap();
+    for f in report["files"].as_array().expect("files") {
+        let documents = f["documents"].as_array().map_or(0, Vec::len);
+        writeln!(
+            snap,
+            "{} {} pages {} (lost {}) documents {documents} findings {}",
+            text(&f["file"]),
+            text(&f["status"]),
+            text(&f["pages"]),
+            text(&f["read"]["pages_lost"]),
+            text(&f["findings"]),
+        )
+        .unwrap();
+    }
+    writeln!(snap, "\nfindings:").unwrap();
+    for f in report["findings"].as_array().expect("findings") {
+        writeln!(
+            snap,
+            "{}:{}:{} {}[{}] {} (row {}, column {}, expected {}, found {}, tolerance {})",
+            text(&f["file"]),
+            text(&f["page"]),
+            text(&f["line"]),
+            text(&f["severity"]),
+            text(&f["rule"]),
+            text(&f["message"]),
+            text(&f["row"]),
+            text(&f["column"]),
+            text(&f["expected"]),
+            text(&f["found"]),
+            text(&f["tolerance"]),
+        )
+        .unwrap();
+    }
+    // The sample is a real audit: it read the corpus and checked balances across it.
     assert!(report["summary"]["files_read"].as_u64().unwrap() >= 40);
     assert!(
         report["cross_document"]["relations_checked"]
@@ -64,5 +103,5 @@ fn committed_sample_report_matches_a_fresh_audit_of_corpus() {
             .unwrap()
             > 0
     );
-    assert!(report["summary"]["documents"].as_u64().unwrap() >= 40);
+    insta::assert_snapshot!("corpus_audit", snap);
 }

@@ -10,7 +10,7 @@ use std::process::Command;
 fn write_pdf(path: &Path, pages: &[(&str, &str)], extra_objects: &[&str]) {
     let mut out: Vec<u8> = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
-    let mut obj = |out: &mut Vec<u8>, offsets: &mut Vec<usize>, body: &[u8]| {
+    let obj = |out: &mut Vec<u8>, offsets: &mut Vec<usize>, body: &[u8]| {
         offsets.push(out.len());
         let n = offsets.len();
         out.extend_from_slice(format!("{n} 0 obj\n").as_bytes());

@@ -177,6 +177,49 @@ pub fn first_per_document<'a>(group: &[&'a Fact]) -> Vec<&'a Fact> {
     out
 }
 
+/// Records "`at` states the same amount as `reference`" (a relation of two facts, each
+/// with its rounding), reported at `at` when the two cannot meet.
+pub fn record_agreement(
+    out: &mut CrossResult,
+    rule: &'static Rule,
+    statement: String,
+    reference: &Fact,
+    at: &Fact,
+) {
+    record(
+        out,
+        rule,
+        true,
+        statement,
+        reference.value,
+        at.value,
+        reference.tolerance + at.tolerance,
+        at,
+        reference,
+        &[],
+    );
+}
+
+/// The closing balances (UB) of a plain year, as (entity, period, year, facts): what
+/// XDOC001 and XDOC002 start from.
+pub fn closing_balances<'i, 'a>(
+    by_key: &'i FactIndex<'a>,
+) -> impl Iterator<Item = ((&'a str, &'a str), &'a str, i32, &'i [&'a Fact])> + 'i {
+    by_key
+        .iter()
+        .filter_map(|(&(owner, entity, measure, period), facts)| {
+            if measure != "ub" {
+                return None;
+            }
+            Some((
+                (owner, entity),
+                period,
+                plain_year(period)?,
+                facts.as_slice(),
+            ))
+        })
+}
+
 pub fn plain_year(period: &str) -> Option<i32> {
     (period.len() == 4).then(|| period.parse().ok()).flatten()
 }

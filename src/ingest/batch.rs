@@ -53,7 +53,7 @@ enum Plan {
     /// Only page by page through pdf-extract's own entry point.
     Alone,
     /// In a batch.
-    Batch(Batchable),
+    Batch(Box<Batchable>),
 }
 
 struct Batchable {
@@ -250,12 +250,12 @@ fn plan(doc: &Document, page: ObjectId) -> Plan {
     if walk.conflict {
         return Plan::Alone;
     }
-    Plan::Batch(Batchable {
+    Plan::Batch(Box::new(Batchable {
         media: media.clone(),
         media_bits,
         resources,
         fonts: walk.fonts,
-    })
+    }))
 }
 
 /// Splits pdf-extract's drawing of a batch into pages at the marker strokes.

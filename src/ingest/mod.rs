@@ -517,3 +517,13 @@ pub fn ingest_bytes(
     };
     read_bytes(path, bytes, &per_file)
 }
+
+/// The SHA-256 of `bytes` in lowercase hex: the identity of a file's content (the
+/// audit's cache keys, the worker's record of the bytes it processed).
+pub fn hash_bytes(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

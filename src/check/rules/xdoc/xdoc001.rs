@@ -1,8 +1,8 @@
 //! XDOC001: a closing balance (UB) that is not the next year's opening balance (IB).
 
 use crate::check::cross::{
-    first_per_document, fmt_fact, place, plain_year, record, reference, same_cell, subject,
-    CrossResult, FactIndex,
+    closing_balances, first_per_document, fmt_fact, place, record_agreement, reference, same_cell,
+    subject, CrossResult, FactIndex,
 };
 use crate::check::facts::Fact;
 use crate::check::finding::Severity;
@@ -25,15 +25,9 @@ pub static RULE: Rule = Rule {
 
 /// UB year N = IB year N+1.
 fn check(by_key: &FactIndex, out: &mut CrossResult) {
-    for ((owner, entity, measure, period), closings) in by_key {
-        if *measure != "ub" {
-            continue;
-        }
-        let Some(year) = plain_year(period) else {
-            continue;
-        };
+    for ((owner, entity), _, year, closings) in closing_balances(by_key) {
         let next = (year + 1).to_string();
-        let Some(openings) = by_key.get(&(*owner, *entity, "ib", next.as_str())) else {
+        let Some(openings) = by_key.get(&(owner, entity, "ib", next.as_str())) else {
             continue;
         };
         let closings = first_per_document(closings);
@@ -56,18 +50,7 @@ fn check(by_key: &FactIndex, out: &mut CrossResult) {
                 fmt_fact(ub),
                 place(ub)
             );
-            record(
-                out,
-                &RULE,
-                true,
-                statement,
-                ub.value,
-                ib.value,
-                ib.tolerance + ub.tolerance,
-                ib,
-                ub,
-                &[],
-            );
+            record_agreement(out, &RULE, statement, ub, ib);
         }
     }
 }

@@ -1,7 +1,7 @@
 //! XDOC002: a closing balance that is not the opening balance plus the year's outcome.
 
 use crate::check::cross::{
-    doc_id, fmt_fact, pick_same_document, place, plain_year, record, subject, CrossResult,
+    closing_balances, doc_id, fmt_fact, pick_same_document, place, record, subject, CrossResult,
     FactIndex,
 };
 use crate::check::finding::Severity;
@@ -24,23 +24,15 @@ pub static RULE: Rule = Rule {
 
 /// UB year N = (IB year N or UB year N−1) + utfall year N, from one document.
 fn check(by_key: &FactIndex, out: &mut CrossResult) {
-    for ((owner, entity, measure, period), closings) in by_key {
-        if *measure != "ub" {
-            continue;
-        }
-        let Some(year) = plain_year(period) else {
-            continue;
-        };
+    for ((owner, entity), period, year, closings) in closing_balances(by_key) {
         let prev = (year - 1).to_string();
         let empty = Vec::new();
-        let ib_same = by_key
-            .get(&(*owner, *entity, "ib", *period))
-            .unwrap_or(&empty);
+        let ib_same = by_key.get(&(owner, entity, "ib", period)).unwrap_or(&empty);
         let ub_prev = by_key
-            .get(&(*owner, *entity, "ub", prev.as_str()))
+            .get(&(owner, entity, "ub", prev.as_str()))
             .unwrap_or(&empty);
         let results = by_key
-            .get(&(*owner, *entity, "utfall", *period))
+            .get(&(owner, entity, "utfall", period))
             .unwrap_or(&empty);
         for ub in closings {
             let opening =

@@ -1,7 +1,8 @@
 //! XDOC003: one fact stated with different values in different documents.
 
 use crate::check::cross::{
-    first_per_document, fmt_fact, place, record, reference, subject, CrossResult, FactIndex,
+    first_per_document, fmt_fact, place, record_agreement, reference, subject, CrossResult,
+    FactIndex,
 };
 use crate::check::facts::Fact;
 use crate::check::finding::Severity;
@@ -58,18 +59,7 @@ fn check(by_key: &FactIndex, out: &mut CrossResult) {
                         place(reference)
                     )
                 };
-                record(
-                    out,
-                    &RULE,
-                    true,
-                    statement,
-                    reference.value,
-                    other.value,
-                    reference.tolerance + other.tolerance,
-                    other,
-                    reference,
-                    &[],
-                );
+                record_agreement(out, &RULE, statement, reference, other);
             }
         }
     }
