@@ -2,7 +2,14 @@
 //! `cargo run --example gen_archive -- OUT_DIR [COUNT]` (see `scripts/gen-archive`).
 //! Each PDF is a slice of a seed with its years shifted and its figures varied, laid out
 //! as a Word-like page (Helvetica 10 pt, tab-separated cells at column positions, a
-//! running footer), so the archive exercises ingest, layout, tables and checks.
+//! running header naming the owner, a running footer), so the archive exercises ingest,
+//! layout, tables and checks.
+//!
+//! The archive holds several owners: each block of files is issued by another pair of
+//! municipalities (a joint nämnd) or another kommunalförbund, whose names replace the
+//! seeds' own in the text and stand in the running header. Every owner has documents of
+//! several years (the year shift runs within a block), and different owners share row
+//! labels and periods, as real archives do.
 
 use pdf_extract::content::{Content, Operation};
 use pdf_extract::{Dictionary, Document, Object, Stream};
@@ -72,8 +79,41 @@ fn vary(line: &str, shift: i32, rng: &mut Lcg) -> String {
     out
 }
 
-fn page_content(lines: &[String], page: usize, pages: usize, footer: &str) -> Vec<u8> {
-    let mut ops = Vec::new();
+/// The owners of the archive's blocks: two municipalities sharing a nämnd, and the
+/// kommunalförbund that stands in for the seeds' förbund.
+const OWNERS: &[(&str, &str, &str)] = &[
+    ("Lekeberg", "Gislaved", "Bergsam"),
+    ("Lerum", "Hallsberg", "Dalsam"),
+    ("Tibro", "Mullsjö", "Vättersam"),
+    ("Orust", "Tjörn", "Kustsam"),
+    ("Ale", "Essunga", "Slättsam"),
+];
+
+/// The seeds' own owner names, replaced by a block's.
+fn rename(line: &str, owner: (&str, &str, &str)) -> String {
+    line.replace("Herrljunga", owner.0)
+        .replace("HERRLJUNGA", &owner.0.to_uppercase())
+        .replace("Vårgårda", owner.1)
+        .replace("VÅRGÅRDA", &owner.1.to_uppercase())
+        .replace("Itsam", owner.2)
+        .replace("ITSAM", &owner.2.to_uppercase())
+}
+
+fn page_content(
+    lines: &[String],
+    page: usize,
+    pages: usize,
+    header: &str,
+    footer: &str,
+) -> Vec<u8> {
+    // The running header, then the page's lines.
+    let mut ops = vec![
+        Operation::new("BT", vec![]),
+        Operation::new("Tf", vec!["F1".into(), 8.into()]),
+        Operation::new("Td", vec![50.into(), (PAGE_H - 36.0).into()]),
+        Operation::new("Tj", vec![Object::string_literal(win_ansi(header))]),
+        Operation::new("ET", vec![]),
+    ];
     let mut y = PAGE_H - 60.0;
     for line in lines {
         let line = line
@@ -113,7 +153,7 @@ fn page_content(lines: &[String], page: usize, pages: usize, footer: &str) -> Ve
     Content { operations: ops }.encode().unwrap_or_default()
 }
 
-fn render(lines: &[String], footer: &str, path: &Path) -> std::io::Result<()> {
+fn render(lines: &[String], header: &str, footer: &str, path: &Path) -> std::io::Result<()> {
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
     let mut font = Dictionary::new();
@@ -130,7 +170,7 @@ fn render(lines: &[String], footer: &str, path: &Path) -> std::io::Result<()> {
     let chunks: Vec<&[String]> = lines.chunks(LINES_PER_PAGE).collect();
     let mut kids = Vec::new();
     for (i, chunk) in chunks.iter().enumerate() {
-        let content = page_content(chunk, i + 1, chunks.len(), footer);
+        let content = page_content(chunk, i + 1, chunks.len(), header, footer);
         let content_id = doc.add_object(Stream::new(Dictionary::new(), content));
         let mut page = Dictionary::new();
         page.set("Type", Object::Name(b"Page".to_vec()));
@@ -186,12 +226,20 @@ pub fn generate(seeds: &Path, out: &Path, count: usize) -> std::io::Result<Vec<P
         let len = (LINES_PER_PAGE * (2 + (rng.next() % 5) as usize)).min(lines.len());
         let start = (rng.next() as usize) % (lines.len() - len + 1);
         let shift = (i / sources.len()) as i32 % 7 - 3;
+        // A block of seven years of every seed per owner.
+        let owner = OWNERS[(i / (sources.len() * 7)) % OWNERS.len()];
         let slice: Vec<String> = lines[start..start + len]
             .iter()
-            .map(|l| vary(l, shift, &mut rng))
+            .map(|l| vary(&rename(l, owner), shift, &mut rng))
             .collect();
+        let forbund = lines.iter().any(|l| l.contains("Itsam"));
+        let header = if forbund {
+            format!("Kommunalförbundet {}", owner.2)
+        } else {
+            format!("{} kommun och {} kommun", owner.0, owner.1)
+        };
         let path = out.join(format!("{i:05}-{stem}.pdf"));
-        render(&slice, "Justerandes sign", &path)?;
+        render(&slice, &header, "Justerandes sign", &path)?;
         written.push(path);
     }
     Ok(written)

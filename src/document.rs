@@ -239,6 +239,12 @@ pub struct Document {
     /// The organ (nämnd, direktion) the document belongs to, where it says.
     #[serde(default)]
     pub organ: Option<String>,
+    /// The municipality or förbund a running header or letterhead names ("Herrljunga
+    /// kommun", "Gislaveds kommun + Lekebergs kommun" for a joint body), where the
+    /// protocol header and the memo do not say; with them it keys the document's
+    /// facts by owner (see `audit::facts::owner_of`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality: Option<String>,
     /// Tjänsteskrivelse fields; `None` for other kinds.
     #[serde(default)]
     pub memo: Option<Memo>,

@@ -1,5 +1,7 @@
 //! The cross-document stage on the real seeds: the balances of seed 000 § 4 are checked
-//! and hold, and a changed figure in a second document is reported with both places.
+//! and hold, a changed figure in a second document of the same owner is reported with
+//! both places, and documents of another owner (or of none known) are compared with
+//! nothing.
 
 use justera::audit::record::FileRecord;
 use justera::check::cross::{self, CrossResult};
@@ -45,11 +47,17 @@ fn seed_000_section_4_balances_roll_forward_for_every_namnd_and_the_total() {
     for (entity, statement) in [
         (
             "it/växel/telefoni",
-            "UB 2021 -4460 = UB 2020 -593 + utfall 2021 -3867",
+            "UB 2021 - 4 460 = UB 2020 - 593 + utfall 2021 - 3 867",
         ),
-        ("ekonomi", "UB 2021 6883 = UB 2020 6178 + utfall 2021 705"),
-        ("personal", "UB 2021 1700 = UB 2020 1224 + utfall 2021 476"),
-        ("totalt", "UB 2021 4123 = UB 2020 6809 + utfall 2021 -2686"),
+        ("ekonomi", "UB 2021 6 883 = UB 2020 6 178 + utfall 2021 705"),
+        (
+            "personal",
+            "UB 2021 1 700 = UB 2020 1 224 + utfall 2021 476",
+        ),
+        (
+            "totalt",
+            "UB 2021 4 123 = UB 2020 6 809 + utfall 2021 - 2 686",
+        ),
     ] {
         assert!(
             holding(&result, "XDOC002", statement),
@@ -68,7 +76,8 @@ fn a_balance_changed_in_another_document_is_reported_with_both_places() {
     let next = tmp.path().join("next-year.txt");
     std::fs::write(
         &next,
-        "Hantering av över- och underskott 2022\n\n\
+        "Herrljunga kommun\nServicenämnd IT/Växel/Telefoni\n\n\
+         Hantering av över- och underskott 2022\n\n\
          Servicenämnder\tIB 2022\tUtfall 2022\tUB 2022\n\
          IT, växel och telefoni\t-4 640\t100\t-4 540\n\
          Ekonomi\t6 883\t0\t6 883\n",
@@ -78,7 +87,7 @@ fn a_balance_changed_in_another_document_is_reported_with_both_places() {
     facts.extend(facts_of(&next));
     let result = cross::check(&facts);
     assert!(
-        holding(&result, "XDOC001", "ekonomi: IB 2022 6883"),
+        holding(&result, "XDOC001", "ekonomi: IB 2022 6 883"),
         "{:#?}",
         result.relations
     );
@@ -107,9 +116,9 @@ fn the_seed_and_its_pdf_name_the_section_4_total_alike_and_agree() {
     let result = cross::check(&facts);
     let total = "totalt[ekonomi + it/växel/telefoni + personal]";
     for statement in [
-        format!("{total}: ub 2021 4123 agrees"),
-        format!("{total}: utfall 2021 -2686 agrees"),
-        format!("{total}: ub 2020 6809 agrees"),
+        format!("{total}: ub 2021 4 123 agrees"),
+        format!("{total}: utfall 2021 - 2 686 agrees"),
+        format!("{total}: ub 2020 6 809 agrees"),
     ] {
         assert!(
             holding(&result, "XDOC003", &statement),
@@ -122,4 +131,76 @@ fn the_seed_and_its_pdf_name_the_section_4_total_alike_and_agree() {
         );
     }
     assert_eq!(result.relations_failed, 0, "{:#?}", result.findings);
+}
+
+/// Next year's balances of one nämnd, with the letterhead given.
+fn next_year(dir: &Path, name: &str, letterhead: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(
+        &path,
+        format!(
+            "{letterhead}\n\n\
+             Hantering av över- och underskott 2022\n\n\
+             Servicenämnder\tIB 2022\tUtfall 2022\tUB 2022\n\
+             IT, växel och telefoni\t-4 640\t100\t-4 540\n\
+             Ekonomi\t6 000\t0\t6 000\n"
+        ),
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn documents_of_another_municipality_sharing_labels_and_periods_are_not_compared() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut facts = facts_of(&seed("000_a72e3e401d4a911d.txt"));
+    // Same organ words, same labels and periods, figures that would fail: another
+    // municipality's nämnd, so no relation and no finding.
+    for (name, letterhead) in [
+        ("lerum.txt", "Lerums kommun\nServicenämnd IT/Växel/Telefoni"),
+        ("hallsberg.txt", "Hallsbergs kommun och Lerums kommun"),
+        // No owner at all: compared with nothing outside itself.
+        ("anonymous.txt", "Bilaga"),
+    ] {
+        facts.extend(facts_of(&next_year(tmp.path(), name, letterhead)));
+    }
+    let result = cross::check(&facts);
+    let across: Vec<_> = result
+        .relations
+        .iter()
+        .filter(|r| {
+            let files: std::collections::BTreeSet<_> = r.places.iter().map(|p| &p.file).collect();
+            files.len() > 1
+        })
+        .collect();
+    assert!(across.is_empty(), "{across:#?}");
+    assert!(
+        result.findings.iter().all(|f| f.related.is_none()
+            || f.related.as_ref().map(|r| &r.file) == Some(&f.provenance.file)),
+        "{:#?}",
+        result.findings
+    );
+    // The same text under the seed's own municipality and organ is compared.
+    let own = next_year(
+        tmp.path(),
+        "herrljunga.txt",
+        "Herrljunga kommun\nServicenämnd IT/Växel/Telefoni",
+    );
+    facts.extend(facts_of(&own));
+    let result = cross::check(&facts);
+    let carried: Vec<_> = result
+        .findings
+        .iter()
+        .filter(|f| f.rule == "XDOC001")
+        .collect();
+    // IT -4 640 ≠ UB 2021 -4 460 and Ekonomi 6 000 ≠ 6 883: both carried-over checks.
+    assert_eq!(carried.len(), 2, "{carried:#?}");
+    assert!(carried
+        .iter()
+        .all(|f| f.provenance.file.ends_with("herrljunga.txt")));
+    assert!(
+        carried[0].message.contains("herrljunga kommun"),
+        "{}",
+        carried[0].message
+    );
 }

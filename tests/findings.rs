@@ -181,6 +181,7 @@ fn expectations_hold_on_the_corpus_tables() {
             lines: Vec::new(),
             provenance: Provenance::new(&path, 1, 1),
             organ: None,
+            municipality: None,
             memo: None,
             sections: Vec::new(),
         };

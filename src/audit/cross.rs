@@ -67,7 +67,11 @@ pub fn check_archive(
     };
     for fact in facts.iter() {
         let fact = fact?;
-        if group.last().is_some_and(|last| last.entity != fact.entity) {
+        // One owner's organisation at a time: facts of different owners never meet.
+        if group
+            .last()
+            .is_some_and(|last| last.owner != fact.owner || last.entity != fact.entity)
+        {
             flush(&mut group, &mut out)?;
         }
         group.push(fact);

@@ -576,7 +576,8 @@ impl Audit {
             .is_some_and(|&n| n > 0)
     }
 
-    /// Writes the four reports into `dir` as one set: each is written and synced in a
+    /// Writes the reports (findings.json, documents.jsonl, decisions.jsonl,
+    /// findings.xlsx, index.html) into `dir` as one set: each is written and synced in a
     /// fresh temporary folder inside `dir`, then the manifest of the set in place is
     /// removed, `index.html` (what people open) is removed, the new files are renamed in
     /// with `index.html` last, and a new manifest ([`REPORT_MANIFEST`]: each report's
@@ -614,8 +615,27 @@ impl Audit {
         ] {
             stage(name, &mut |out| self.write_section(section, out))?;
         }
+        // The spreadsheet (findings, files, coverage) for revisorer working in Excel;
+        // links in it and in the page are relative to `dir`, where the set ends up.
+        let by_rule: Vec<(String, u64)> = self
+            .summary
+            .findings_by_rule
+            .iter()
+            .map(|(r, n)| (r.clone(), *n))
+            .collect();
+        let (file_rows, coverage) = (self.file_rows(), self.coverage());
+        stage("findings.xlsx", &mut |out| {
+            crate::report::xlsx::write(
+                &mut self.findings(),
+                &file_rows,
+                &coverage,
+                &by_rule,
+                dir,
+                out,
+            )
+        })?;
         stage("index.html", &mut |mut out| {
-            crate::report::html::write(self, &mut out)
+            crate::report::html::write(self, dir, &mut out)
         })?;
         let manifest = ReportManifest {
             format: "justera-reports/1".to_string(),
@@ -836,4 +856,63 @@ pub fn summary_text(audit: &Audit) -> String {
         }
     }
     out
+}
+
+impl Audit {
+    /// Every file as the reports list it, in plain data.
+    pub fn file_rows(&self) -> Vec<crate::report::xlsx::FileRow> {
+        self.files
+            .iter()
+            .map(|p| {
+                let r = &p.record;
+                let (status, detail, lost) = match &r.outcome {
+                    record::Outcome::Read { report, .. } => {
+                        ("read".to_string(), String::new(), report.pages_lost.len())
+                    }
+                    record::Outcome::Failed { reason } => {
+                        (reason.code().to_string(), reason.to_string(), 0)
+                    }
+                };
+                crate::report::xlsx::FileRow {
+                    file: r.path.clone(),
+                    status,
+                    detail,
+                    pages: r.outcome.pages(),
+                    pages_lost: lost,
+                    documents: r.documents.len(),
+                    findings: p.findings,
+                    sha256: r.hash.clone(),
+                }
+            })
+            .collect()
+    }
+
+    /// What the run read and checked, as (measure, count) pairs.
+    pub fn coverage(&self) -> Vec<(&'static str, u64)> {
+        let s = &self.summary;
+        let sev = |k: &str| s.findings_by_severity.get(k).copied().unwrap_or(0);
+        vec![
+            ("files", s.files),
+            ("files read", s.files_read),
+            ("files failed", s.files_failed),
+            ("pages", s.pages),
+            ("documents", s.documents),
+            ("paragraphs", s.paragraphs),
+            ("tables", s.tables),
+            ("cells", s.cells),
+            ("tables not parsed", s.tables_unparsed),
+            ("relations checked", s.relations_checked),
+            ("relations failed", s.relations_failed),
+            ("facts compared across documents", s.facts),
+            ("relations across documents", s.cross_relations_checked),
+            (
+                "relations across documents failed",
+                s.cross_relations_failed,
+            ),
+            ("findings", s.findings),
+            ("errors", sev("error")),
+            ("warnings", sev("warning")),
+            ("info", sev("info")),
+        ]
+    }
 }

@@ -37,8 +37,8 @@ pub struct CrossResult {
 /// The facts by key, each group in reading order.
 pub type FactIndex<'a> = BTreeMap<Key<'a>, Vec<&'a Fact>>;
 
-/// (entity, measure, period).
-pub type Key<'a> = (&'a str, &'a str, &'a str);
+/// (owner, entity, measure, period).
+pub type Key<'a> = (&'a str, &'a str, &'a str, &'a str);
 
 pub fn doc_id(f: &Fact) -> (&str, usize) {
     (&f.provenance.file, f.document)
@@ -57,12 +57,27 @@ pub fn place(f: &Fact) -> String {
     format!("{}{doc}", f.provenance)
 }
 
-pub fn fmt_unit(v: Decimal, unit: &str) -> String {
-    let v = v.normalize();
-    if unit.is_empty() {
+/// A figure as its document writes it ("-1 073 tkr"); facts from before `shown` was
+/// kept fall back to the value in its unit.
+pub fn fmt_fact(f: &Fact) -> String {
+    if !f.shown.is_empty() {
+        return f.shown.clone();
+    }
+    let v = f.value.normalize();
+    if f.unit.is_empty() {
         v.to_string()
     } else {
-        format!("{v} {unit}")
+        format!("{v} {}", f.unit)
+    }
+}
+
+/// "herrljunga kommun · servicenämnd it/växel/telefoni: ekonomi": whose figure, when
+/// the owner is known.
+pub fn subject(owner: &str, entity: &str) -> String {
+    if owner.starts_with('?') || owner.is_empty() {
+        entity.to_string()
+    } else {
+        format!("{owner}: {entity}")
     }
 }
 
@@ -189,14 +204,19 @@ pub fn record_agreement(
 /// XDOC001 and XDOC002 start from.
 pub fn closing_balances<'i, 'a>(
     by_key: &'i FactIndex<'a>,
-) -> impl Iterator<Item = (&'a str, &'a str, i32, &'i [&'a Fact])> + 'i {
+) -> impl Iterator<Item = ((&'a str, &'a str), &'a str, i32, &'i [&'a Fact])> + 'i {
     by_key
         .iter()
-        .filter_map(|(&(entity, measure, period), facts)| {
+        .filter_map(|(&(owner, entity, measure, period), facts)| {
             if measure != "ub" {
                 return None;
             }
-            Some((entity, period, plain_year(period)?, facts.as_slice()))
+            Some((
+                (owner, entity),
+                period,
+                plain_year(period)?,
+                facts.as_slice(),
+            ))
         })
 }
 
@@ -243,6 +263,7 @@ mod tests {
 
     fn fact(file: &str, measure: &str, period: &str, value: i64) -> Fact {
         Fact {
+            owner: "herrljunga kommun · servicenämnd".into(),
             entity: "it/växel/telefoni".into(),
             measure: measure.into(),
             period: period.into(),
@@ -250,6 +271,7 @@ mod tests {
             tolerance: Decimal::new(5, 1),
             unit: String::new(),
             raw: value.to_string(),
+            shown: String::new(),
             row: "IT, växel och telefoni".into(),
             column: format!("{measure} {period}"),
             document: 0,
@@ -273,6 +295,37 @@ mod tests {
         assert_eq!(f.related.as_ref().map(|r| &*r.file), Some("doc00.pdf"));
         assert_eq!(f.expected, Some(Decimal::from(8146)));
         assert_eq!(f.found, Some(Decimal::from(8164)));
+    }
+
+    #[test]
+    fn facts_of_different_owners_or_of_unknown_owners_are_never_compared() {
+        let a = fact("a.pdf", "ub", "2020", -593);
+        let mut b = fact("b.pdf", "ib", "2021", -4460);
+        let mut c = fact("c.pdf", "ub", "2020", 6178);
+        // Same labels and periods, another municipality: no relation, no finding.
+        b.owner = "lerum kommun · servicenämnd".into();
+        c.owner = "lerum kommun · servicenämnd".into();
+        let result = check(&[a.clone(), b.clone(), c.clone()]);
+        assert_eq!(result.relations_checked, 1, "{:#?}", result.relations);
+        assert_eq!(result.relations[0].rule, "XDOC001");
+        assert!(result.relations[0]
+            .places
+            .iter()
+            .all(|p| &*p.file != "a.pdf"));
+        // Owners unknown: each document stands for itself.
+        let mut x = a.clone();
+        x.owner = "?a.pdf#0".into();
+        let mut y = fact("d.pdf", "ub", "2020", 6178);
+        y.owner = "?d.pdf#0".into();
+        let result = check(&[x, y]);
+        assert_eq!(result.relations_checked, 0, "{:#?}", result.relations);
+        // One owner, two years: the balance carried over is checked.
+        let mut b2 = b.clone();
+        b2.owner = a.owner.clone();
+        let result = check(&[a, b2]);
+        assert_eq!(result.relations_checked, 1);
+        assert_eq!(result.findings.len(), 1);
+        assert_eq!(result.findings[0].rule, "XDOC001");
     }
 
     #[test]

@@ -12,6 +12,13 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
+    /// Who states the fact: the municipality or förbund and the organ, normalised
+    /// ("herrljunga kommun · servicenämnd it/växel/telefoni"), from the protocol header,
+    /// the memo's letterhead or the running header ([`owner_of`]). A document whose
+    /// municipality is unknown is its own owner ("?file#document"): its facts are
+    /// compared with its own only.
+    #[serde(default)]
+    pub owner: String,
     /// Normalised organisation or unit, e.g. "it/växel/telefoni"; a line item of a
     /// titled table is qualified by the table: "it/växel/telefoni/personalkostnader".
     pub entity: String,
@@ -27,6 +34,10 @@ pub struct Fact {
     /// "kr", "%", "h" or "" when neither the cell nor the table says.
     pub unit: String,
     pub raw: String,
+    /// The figure as the document writes it, with the table's unit where the cell has
+    /// none ("-1 073 tkr"): what reports show.
+    #[serde(default)]
+    pub shown: String,
     pub row: String,
     pub column: String,
     /// Index of the document within its file, and its title.
@@ -37,8 +48,13 @@ pub struct Fact {
 }
 
 impl Fact {
-    pub fn key(&self) -> (&str, &str, &str) {
-        (&self.entity, &self.measure, &self.period)
+    pub fn key(&self) -> (&str, &str, &str, &str) {
+        (&self.owner, &self.entity, &self.measure, &self.period)
+    }
+
+    /// Whether the owner is known (not the document standing for itself).
+    pub fn owner_known(&self) -> bool {
+        !self.owner.starts_with('?')
     }
 
     /// Whether the two figures can stand for the same amount given their rounding.
@@ -53,7 +69,41 @@ impl Fact {
     }
 }
 
-/// The fact store's order: by key (organisation first, so one organisation's facts are
+fn normalise_name(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Who states a document's facts: its municipality or förbund (protocol header, memo
+/// letterhead, running header) and organ, normalised. Without a municipality the owner
+/// cannot be told, and the document is its own owner: facts are compared only within
+/// it, never with another document's that happens to share labels and periods.
+pub fn owner_of(document: usize, doc: &Document) -> String {
+    let body = doc
+        .header
+        .as_ref()
+        .and_then(|h| h.municipality.as_deref())
+        .or_else(|| doc.memo.as_ref().and_then(|m| m.municipality.as_deref()))
+        .or(doc.municipality.as_deref())
+        .map(normalise_name)
+        .filter(|b| !b.is_empty());
+    let organ = doc
+        .header
+        .as_ref()
+        .and_then(|h| h.organ.as_deref())
+        .or(doc.organ.as_deref())
+        .map(normalise_name)
+        .unwrap_or_default();
+    match body {
+        Some(body) if organ.is_empty() => body,
+        Some(body) => format!("{body} · {organ}"),
+        None => format!("?{}#{document}", doc.provenance.file),
+    }
+}
+
+/// The fact store's order: by key (owner and organisation first, so one organisation's facts are
 /// contiguous), then place; the remaining fields only break ties, so the order is total
 /// and an archive's facts sort the same whatever order its files finished in.
 pub fn compare(a: &Fact, b: &Fact) -> std::cmp::Ordering {
@@ -260,8 +310,19 @@ fn cell_value(cell: &Cell, table_unit: Unit) -> Option<(Decimal, Decimal, &'stat
     }
 }
 
+/// "-1 073" in a table in tkr → "-1 073 tkr": the figure as written, with its unit.
+fn shown(cell: &Cell, table_unit: Unit) -> String {
+    let raw = cell.raw.trim();
+    if cell.unit == Unit::None && table_unit != Unit::None {
+        format!("{raw} {}", table_unit.symbol())
+    } else {
+        raw.to_string()
+    }
+}
+
 /// Every fact one table states.
 pub fn facts_of_table(document: usize, doc: &Document, index: usize, table: &Table) -> Vec<Fact> {
+    let owner = owner_of(document, doc);
     let context = table
         .title
         .as_deref()
@@ -345,6 +406,7 @@ pub fn facts_of_table(document: usize, doc: &Document, index: usize, table: &Tab
                     (None, None) => continue,
                 };
                 out.push(Fact {
+                    owner: owner.clone(),
                     entity: entity.clone(),
                     measure,
                     period: period.clone(),
@@ -352,6 +414,7 @@ pub fn facts_of_table(document: usize, doc: &Document, index: usize, table: &Tab
                     tolerance,
                     unit: unit.to_string(),
                     raw: cell.raw.clone(),
+                    shown: shown(cell, table.unit),
                     row: row.label.clone(),
                     column: table.columns.get(ci).cloned().unwrap_or_default(),
                     document,

@@ -242,7 +242,7 @@ pub fn finish(
     let _ = write!(stdout, "{}", summary_text(&audit));
     let _ = writeln!(
         stdout,
-        "reports written to {}/ (findings.json, findings.csv, documents.jsonl, decisions.jsonl, index.html) in {:.1} s{}",
+        "reports written to {}/ (findings.json, findings.csv, documents.jsonl, decisions.jsonl, findings.xlsx, index.html) in {:.1} s{}",
         out.display(),
         started.elapsed().as_secs_f64(),
         if reused > 0 {

@@ -66,6 +66,9 @@ pub fn parse_file(file: &LaidOutFile, tables: Vec<Table>) -> Vec<Document> {
                 label_attachment(&mut doc, &label);
             }
             doc.date = doc.date.or_else(|| furniture_date(all));
+            let (municipality, organ) = furniture_owner(all);
+            doc.municipality = doc.municipality.take().or(municipality);
+            doc.organ = doc.organ.take().or(organ);
             Some((doc, first, last))
         })
         .collect();
@@ -180,6 +183,77 @@ fn running_header_name(doc: &Document, lines: &[Ln]) -> Option<String> {
         }
     }
     best
+}
+
+/// Who a running header or letterhead says the document is from: the municipalities it
+/// names ("Lekebergs kommun och Gislaveds kommun" → "Gislaveds kommun + Lekebergs
+/// kommun", sorted so the order written does not matter) or the kommunalförbund, and
+/// the organ (a cell naming a nämnd, styrelse, direktion …). Running headers may say
+/// more around the name; a letterhead line (the first lines of the document) counts
+/// only when it is nothing but the name.
+fn furniture_owner(lines: &[Ln]) -> (Option<String>, Option<String>) {
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static KOMMUN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(\p{Lu}[\p{L}-]+) kommun\b").unwrap_or_else(|_| unreachable!())
+    });
+    let cells_of = |l: &Ln| -> Vec<String> {
+        l.cells()
+            .into_iter()
+            .map(lines::collapse_ws)
+            .collect::<Vec<_>>()
+    };
+    let running: Vec<String> = lines
+        .iter()
+        .filter(|l| l.furniture)
+        .take(12)
+        .flat_map(cells_of)
+        .collect();
+    let letterhead: Vec<String> = lines
+        .iter()
+        .filter(|l| !l.furniture && !l.is_blank())
+        .take(4)
+        .flat_map(cells_of)
+        .collect();
+    let kommuner = |c: &str, whole: bool| -> Option<String> {
+        let mut names: Vec<String> = KOMMUN
+            .captures_iter(c)
+            .filter_map(|m| m.get(1))
+            .map(|m| format!("{} kommun", m.as_str()))
+            .collect();
+        let rest = KOMMUN.replace_all(c, "");
+        let only_names = rest
+            .split(|ch: char| ch.is_whitespace() || ",–-/&+·".contains(ch))
+            .all(|w| w.is_empty() || w == "och");
+        if names.is_empty() || (whole && !only_names) {
+            return kommunalforbund(c).filter(|f| !whole || f.len() == c.trim().len());
+        }
+        names.sort();
+        names.dedup();
+        Some(names.join(" + "))
+    };
+    let municipality = running
+        .iter()
+        .find_map(|c| kommuner(c, false))
+        .or_else(|| letterhead.iter().find_map(|c| kommuner(c, true)));
+    let organ = running
+        .iter()
+        .chain(&letterhead)
+        .find(|c| tjansteskrivelse::is_organ_name(c) || names_a_namnd(c))
+        .cloned();
+    (municipality, organ)
+}
+
+/// "Servicenämnd IT/Växel/Telefoni": a nämnd named by what it serves, the body word
+/// first.
+fn names_a_namnd(cell: &str) -> bool {
+    let lower = cell.to_lowercase();
+    let mut words = lower.split_whitespace();
+    words.next().is_some_and(|w| {
+        ["nämnd", "nämnden", "nämnder", "nämnderna"]
+            .iter()
+            .any(|s| w.ends_with(s))
+    }) && words.count() <= 4
 }
 
 /// A running header's "Datum 20200629" (a document-control block repeated on every
@@ -327,6 +401,7 @@ fn empty_document(file: &Arc<str>, last_page: u32) -> Document {
         dnr: Vec::new(),
         author: None,
         organ: None,
+        municipality: None,
         memo: None,
         sections: Vec::new(),
         pages: (1, last_page.max(1)),
@@ -468,6 +543,7 @@ pub fn parse_protocol(lines: &[Ln], file: &Arc<str>) -> Document {
         dnr: Vec::new(),
         author: header.secretary.clone(),
         organ: header.organ.clone(),
+        municipality: None,
         memo: None,
         sections: Vec::new(),
         pages: (first.map_or(1, |l| l.page), last.map_or(1, |l| l.page)),

@@ -143,6 +143,7 @@ pub fn parse_document(lines: &[Ln], kind: DocumentKind, file: &Arc<str>) -> Docu
         dnr,
         author,
         organ: None,
+        municipality: None,
         memo,
         sections,
         pages: (first.map_or(1, |l| l.page), last.map_or(1, |l| l.page)),

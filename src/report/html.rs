@@ -8,6 +8,7 @@ use crate::check::finding::{Finding, Severity};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::io;
+use std::path::Path;
 
 /// Links listed per rule in the by-rule table; the rule filter shows the rest.
 const LINKS_PER_RULE: usize = 200;
@@ -28,10 +29,20 @@ impl RuleLinks {
             self.links.push(format!(
                 "<a href=\"#{}\">{}</a>",
                 esc(anchor),
-                esc(&format!("{}:{}", f.provenance.page, f.provenance.line))
+                esc(&format!(
+                    "{}:{}:{}",
+                    short_name(&f.provenance.file),
+                    f.provenance.page,
+                    f.provenance.line
+                ))
             ));
         }
     }
+}
+
+/// The file name without its folders, for compact link texts.
+fn short_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
 
 /// Escapes text for element content and attribute values alike.
@@ -93,29 +104,87 @@ figcaption{font-weight:600;font-size:14px}
 details{margin:8px 0}
 a{color:#0969da}
 .hidden{display:none!important}
+.summary{color:#656d76;font-size:13px;margin-left:4px;font-family:system-ui,sans-serif;font-weight:400}
+a.src{color:inherit}
+details.file{border:1px solid var(--line);border-radius:6px;margin:8px 0;padding:0 10px}
+details.file>summary{cursor:pointer;padding:6px 0;font-weight:600;word-break:break-all}
+details.file>summary .n{font-weight:400;color:#656d76}
+@media print{
+  body{font-size:10pt;color:#000}
+  header,main{max-width:none;padding:0}
+  #filters,.noprint{display:none!important}
+  details.file{border:none;padding:0}
+  details::details-content{content-visibility:visible;display:block}
+  details.file>summary{list-style:none}
+  a{color:#000;text-decoration:none}
+  a.src::after{content:" (" attr(href) ")";font-size:8pt;color:#444}
+  li.finding,tr,figure,.counts div{break-inside:avoid}
+  figure{overflow:visible}
+  table{font-size:8pt;width:100%;table-layout:auto}
+  th,td{padding:1px 4px}
+  thead{display:table-header-group}
+  h2,h3{break-after:avoid}
+  section#files details>*{display:block}
+}
 "#;
 
-const SCRIPT: &str = r#"
+const SCRIPT: &str = r##"
 (function(){
   var boxes=document.querySelectorAll('#filters input[type=checkbox]');
   var rule=document.getElementById('filter-rule');
   var text=document.getElementById('filter-text');
-  function apply(){
+  // Filters live in the URL hash ("#filter=sev:error,warning;rule:SUM001;q:text"), so a
+  // filtered view can be bookmarked or sent; other hashes are anchors to findings.
+  function state(){
+    var sev=[];boxes.forEach(function(b){if(b.checked){sev.push(b.value);}});
+    var parts=['sev:'+sev.join(',')];
+    if(rule.value){parts.push('rule:'+rule.value);}
+    if(text.value){parts.push('q:'+encodeURIComponent(text.value));}
+    return 'filter='+parts.join(';');
+  }
+  function load(){
+    var h=location.hash.replace(/^#/,'');
+    if(h.indexOf('filter=')!==0){return false;}
+    h.slice(7).split(';').forEach(function(p){
+      var i=p.indexOf(':'),k=p.slice(0,i),v=p.slice(i+1);
+      if(k==='sev'){var on=v.split(',');boxes.forEach(function(b){b.checked=on.indexOf(b.value)>=0;});}
+      else if(k==='rule'){rule.value=v;}
+      else if(k==='q'){try{text.value=decodeURIComponent(v);}catch(e){text.value=v;}}
+    });
+    return true;
+  }
+  function apply(save){
     var on={};boxes.forEach(function(b){on[b.value]=b.checked;});
     var r=rule.value, t=text.value.toLowerCase(), shown=0;
     document.querySelectorAll('li.finding').forEach(function(li){
       var ok=on[li.dataset.severity]&&(!r||li.dataset.rule===r)&&(!t||li.textContent.toLowerCase().indexOf(t)>=0);
       li.classList.toggle('hidden',!ok); if(ok){shown++;}
     });
-    document.querySelectorAll('section.file').forEach(function(s){
+    document.querySelectorAll('details.file').forEach(function(s){
       s.classList.toggle('hidden',!s.querySelector('li.finding:not(.hidden)'));
     });
     document.getElementById('filter-count').textContent=shown;
+    if(save){history.replaceState(null,'','#'+state());}
   }
-  boxes.forEach(function(b){b.addEventListener('change',apply);});
-  rule.addEventListener('change',apply); text.addEventListener('input',apply);
+  // An anchor to a finding opens the document it is in.
+  function reveal(){
+    var h=location.hash.slice(1);
+    if(!h||h.indexOf('filter=')===0){return;}
+    var el=document.getElementById(h);
+    for(var e=el;e;e=e.parentElement){if(e.tagName==='DETAILS'){e.open=true;}}
+    if(el){el.scrollIntoView();}
+  }
+  boxes.forEach(function(b){b.addEventListener('change',function(){apply(true);});});
+  rule.addEventListener('change',function(){apply(true);});
+  text.addEventListener('input',function(){apply(true);});
+  window.addEventListener('hashchange',function(){if(load()){apply(false);}else{reveal();}});
+  // Printing shows every document open.
+  window.addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.dataset.wasOpen=d.open?'1':'';d.open=true;});});
+  window.addEventListener('afterprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=d.dataset.wasOpen==='1';});});
+  if(load()){apply(false);}else{reveal();}
+  document.body.dataset.ready='1';
 })();
-"#;
+"##;
 
 fn finding_anchor(file: usize, index: usize) -> String {
     format!("f{file}-{index}")
@@ -125,16 +194,20 @@ fn cross_anchor(index: usize) -> String {
     format!("x{index}")
 }
 
-fn render_finding(out: &mut String, f: &Finding, anchor: &str) {
+fn render_finding(out: &mut String, f: &Finding, anchor: &str, dir: &Path) {
     let sev = severity_name(f.severity);
+    let summary = crate::check::registry::lookup(&f.rule)
+        .map(|r| format!("<span class=\"summary\">{}</span>", esc(r.summary)))
+        .unwrap_or_default();
     let _ = write!(
         out,
         "<li class=\"finding {sev}\" id=\"{a}\" data-rule=\"{r}\" data-severity=\"{sev}\">\
-         <a class=\"rule\" href=\"#{a}\">{r}</a> <span class=\"sev {sev}\">{sev}</span> \
-         <span class=\"msg\">{m}</span><br><span class=\"where\">{w}",
+         <a class=\"rule\" href=\"#{a}\">{r}</a> <span class=\"sev {sev}\">{sev}</span>{summary}<br>\
+         <span class=\"msg\">{m}</span><br><span class=\"where\"><a class=\"src\" href=\"{l}\">{w}</a>",
         a = esc(anchor),
         r = esc(&f.rule),
         m = esc(&f.message),
+        l = esc(&super::link::file_link(dir, &f.provenance.file, Some(f.provenance.page))),
         w = esc(&f.provenance.to_string()),
     );
     if let Some(doc) = &f.document {
@@ -150,7 +223,12 @@ fn render_finding(out: &mut String, f: &Finding, anchor: &str) {
         let _ = write!(out, " · column “{}”", esc(col));
     }
     if let Some(rel) = &f.related {
-        let _ = write!(out, "<br>and {}", esc(&rel.to_string()));
+        let _ = write!(
+            out,
+            "<br>and <a class=\"src\" href=\"{}\">{}</a>",
+            esc(&super::link::file_link(dir, &rel.file, Some(rel.page))),
+            esc(&rel.to_string())
+        );
     }
     out.push_str("</span>");
     let figs: Vec<String> = [
@@ -243,11 +321,19 @@ fn render_table(out: &mut String, t: &TableView, file: usize) {
     out.push_str("</tbody></table></figure>\n");
 }
 
-fn render_file(out: &mut String, r: &FileRecord, file: usize) {
+fn render_file(out: &mut String, r: &FileRecord, file: usize, dir: &Path) {
+    // Collapsed by default: an archive's report is a list of documents to open, not
+    // one long scroll; the filters and anchors open what they show.
+    let by_sev = |s: Severity| r.findings.iter().filter(|f| f.severity == s).count();
     let _ = write!(
         out,
-        "<section class=\"file\" id=\"file-{file}\"><h3>{}</h3>",
-        esc(&r.path)
+        "<details class=\"file\" id=\"file-{file}\"><summary>{} <span class=\"n\">({} findings: {} errors, {} warnings, {} info)</span> <a class=\"src noprint\" href=\"{}\">open</a></summary>",
+        esc(&r.path),
+        r.findings.len(),
+        by_sev(Severity::Error),
+        by_sev(Severity::Warning),
+        by_sev(Severity::Info),
+        esc(&super::link::file_link(dir, &r.path, None)),
     );
     if !r.documents.is_empty() {
         let docs: Vec<String> = r
@@ -268,13 +354,13 @@ fn render_file(out: &mut String, r: &FileRecord, file: usize) {
     }
     out.push_str("<ol class=\"findings\">\n");
     for (i, f) in r.findings.iter().enumerate() {
-        render_finding(out, f, &finding_anchor(file, i));
+        render_finding(out, f, &finding_anchor(file, i), dir);
     }
     out.push_str("</ol>\n");
     for t in &r.tables {
         render_table(out, t, file);
     }
-    out.push_str("</section>\n");
+    out.push_str("</details>\n");
 }
 
 fn kind_name(kind: crate::document::DocumentKind) -> String {
@@ -282,6 +368,40 @@ fn kind_name(kind: crate::document::DocumentKind) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
+}
+
+/// The folders the audited files lie in (their common parents), for the header.
+fn inputs(audit: &Audit) -> String {
+    let mut dirs: Vec<String> = audit
+        .files
+        .iter()
+        .map(|p| {
+            Path::new(&p.record.path)
+                .parent()
+                .map(|d| d.display().to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    // Keep the outermost folders only.
+    let mut roots: Vec<String> = Vec::new();
+    for d in dirs {
+        if !roots
+            .iter()
+            .any(|r| Path::new(&d).starts_with(Path::new(r)))
+        {
+            roots.push(d);
+        }
+    }
+    if roots.is_empty() {
+        return "none".to_string();
+    }
+    roots
+        .iter()
+        .map(|r| if r.is_empty() { "." } else { r.as_str() })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn count(out: &mut String, class: &str, id: &str, label: &str, n: u64) {
@@ -294,13 +414,14 @@ fn count(out: &mut String, class: &str, id: &str, label: &str, n: u64) {
 /// Renders the whole report page into a string (for tests and small audits).
 pub fn render(audit: &Audit) -> io::Result<String> {
     let mut out = Vec::new();
-    write(audit, &mut out)?;
+    write(audit, Path::new("."), &mut out)?;
     String::from_utf8(out).map_err(io::Error::other)
 }
 
 /// Writes the report page section by section, reading each file's findings back from
-/// its entry, so the page is never held whole in memory.
-pub fn write(audit: &Audit, sink: &mut impl io::Write) -> io::Result<()> {
+/// its entry, so the page is never held whole in memory. `dir` is the folder the page
+/// is written to: links to the files are relative to it.
+pub fn write(audit: &Audit, dir: &Path, sink: &mut impl io::Write) -> io::Result<()> {
     let s = &audit.summary;
     let mut out = String::with_capacity(64 * 1024);
     // Moves what is rendered so far to the sink.
@@ -318,8 +439,9 @@ pub fn write(audit: &Audit, sink: &mut impl io::Write) -> io::Result<()> {
     );
     let _ = writeln!(
         out,
-        "<header><h1>justera audit</h1><p class=\"muted\">justera {} · {} files, {} pages, {} documents</p></header><main>",
+        "<header><h1>justera audit</h1><p class=\"muted\" id=\"run\">justera {} · inputs: {} · {} files, {} pages, {} documents</p></header><main>",
         env!("CARGO_PKG_VERSION"),
+        esc(&inputs(audit)),
         s.files,
         s.pages,
         s.documents
@@ -416,10 +538,11 @@ pub fn write(audit: &Audit, sink: &mut impl io::Write) -> io::Result<()> {
             };
             let _ = write!(
                 out,
-                "<tr class=\"rule-row\" data-rule=\"{r}\"><td class=\"rule\">{r}</td><td><span class=\"sev {sev}\">{sev}</span></td><td class=\"num\">{}</td><td>{}{more}</td></tr>",
+                "<tr class=\"rule-row\" data-rule=\"{r}\"><td class=\"rule\">{r}<br><span class=\"summary\">{summary}</span></td><td><span class=\"sev {sev}\">{sev}</span></td><td class=\"num\">{}</td><td>{}{more}</td></tr>",
                 list.count,
                 list.links.join(" "),
                 r = esc(rule),
+                summary = esc(crate::check::registry::lookup(rule).map_or("", |r| r.summary)),
             );
         }
         out.push_str("</tbody></table>");
@@ -433,7 +556,7 @@ pub fn write(audit: &Audit, sink: &mut impl io::Write) -> io::Result<()> {
     for (fi, p) in audit.files.iter().enumerate() {
         if p.findings > 0 {
             any = true;
-            render_file(&mut out, p.full_record()?.as_ref(), fi);
+            render_file(&mut out, p.full_record()?.as_ref(), fi, dir);
             flush(&mut out, sink)?;
         }
     }
@@ -449,7 +572,7 @@ pub fn write(audit: &Audit, sink: &mut impl io::Write) -> io::Result<()> {
         audit.cross.facts, audit.cross.relations_checked, audit.cross.relations_failed
     );
     for (i, f) in audit.cross.findings.iter().enumerate() {
-        render_finding(&mut out, &f?, &cross_anchor(i));
+        render_finding(&mut out, &f?, &cross_anchor(i), dir);
         if out.len() > 64 * 1024 {
             flush(&mut out, sink)?;
         }

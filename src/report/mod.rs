@@ -8,4 +8,6 @@ pub mod csv;
 pub mod diagnostic;
 pub mod html;
 pub mod json;
+pub mod link;
 pub mod sarif;
+pub mod xlsx;

@@ -1,8 +1,8 @@
 //! XDOC001: a closing balance (UB) that is not the next year's opening balance (IB).
 
 use crate::check::cross::{
-    closing_balances, first_per_document, fmt_unit, place, record_agreement, reference, same_cell,
-    CrossResult, FactIndex,
+    closing_balances, first_per_document, fmt_fact, place, record_agreement, reference, same_cell,
+    subject, CrossResult, FactIndex,
 };
 use crate::check::facts::Fact;
 use crate::check::finding::Severity;
@@ -25,9 +25,9 @@ pub static RULE: Rule = Rule {
 
 /// UB year N = IB year N+1.
 fn check(by_key: &FactIndex, out: &mut CrossResult) {
-    for (entity, _, year, closings) in closing_balances(by_key) {
+    for ((owner, entity), _, year, closings) in closing_balances(by_key) {
         let next = (year + 1).to_string();
-        let Some(openings) = by_key.get(&(entity, "ib", next.as_str())) else {
+        let Some(openings) = by_key.get(&(owner, entity, "ib", next.as_str())) else {
             continue;
         };
         let closings = first_per_document(closings);
@@ -42,11 +42,12 @@ fn check(by_key: &FactIndex, out: &mut CrossResult) {
                 continue;
             };
             let statement = format!(
-                "{entity}: IB {next} {} at {} {} UB {year} {} at {}",
-                fmt_unit(ib.value, &ib.unit),
+                "{}: IB {next} {} at {} {} UB {year} {} at {}",
+                subject(owner, entity),
+                fmt_fact(ib),
                 place(ib),
                 if ib.agrees_with(ub) { "=" } else { "≠" },
-                fmt_unit(ub.value, &ub.unit),
+                fmt_fact(ub),
                 place(ub)
             );
             record_agreement(out, &RULE, statement, ub, ib);

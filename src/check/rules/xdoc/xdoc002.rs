@@ -1,7 +1,8 @@
 //! XDOC002: a closing balance that is not the opening balance plus the year's outcome.
 
 use crate::check::cross::{
-    closing_balances, doc_id, fmt_unit, pick_same_document, place, record, CrossResult, FactIndex,
+    closing_balances, doc_id, fmt_fact, pick_same_document, place, record, subject, CrossResult,
+    FactIndex,
 };
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
@@ -23,12 +24,16 @@ pub static RULE: Rule = Rule {
 
 /// UB year N = (IB year N or UB year N−1) + utfall year N, from one document.
 fn check(by_key: &FactIndex, out: &mut CrossResult) {
-    for (entity, period, year, closings) in closing_balances(by_key) {
+    for ((owner, entity), period, year, closings) in closing_balances(by_key) {
         let prev = (year - 1).to_string();
         let empty = Vec::new();
-        let ib_same = by_key.get(&(entity, "ib", period)).unwrap_or(&empty);
-        let ub_prev = by_key.get(&(entity, "ub", prev.as_str())).unwrap_or(&empty);
-        let results = by_key.get(&(entity, "utfall", period)).unwrap_or(&empty);
+        let ib_same = by_key.get(&(owner, entity, "ib", period)).unwrap_or(&empty);
+        let ub_prev = by_key
+            .get(&(owner, entity, "ub", prev.as_str()))
+            .unwrap_or(&empty);
+        let results = by_key
+            .get(&(owner, entity, "utfall", period))
+            .unwrap_or(&empty);
         for ub in closings {
             let opening =
                 pick_same_document(ub, ib_same).or_else(|| pick_same_document(ub, ub_prev));
@@ -48,13 +53,14 @@ fn check(by_key: &FactIndex, out: &mut CrossResult) {
                 .checked_sub(ub.value)
                 .is_some_and(|d| d.abs() <= tolerance);
             let statement = format!(
-                "{entity}: UB {year} {} {} {} {} {} + utfall {year} {} ({})",
-                fmt_unit(ub.value, &ub.unit),
+                "{}: UB {year} {} {} {} {} {} + utfall {year} {} ({})",
+                subject(owner, entity),
+                fmt_fact(ub),
                 if holds { "=" } else { "≠" },
                 opening.measure.to_uppercase(),
                 opening.period,
-                fmt_unit(opening.value, &opening.unit),
-                fmt_unit(result.value, &result.unit),
+                fmt_fact(opening),
+                fmt_fact(result),
                 place(ub)
             );
             // A roll-forward inside one table is BAL001's finding already: the relation

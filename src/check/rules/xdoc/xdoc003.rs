@@ -1,7 +1,8 @@
 //! XDOC003: one fact stated with different values in different documents.
 
 use crate::check::cross::{
-    first_per_document, fmt_unit, place, record_agreement, reference, CrossResult, FactIndex,
+    first_per_document, fmt_fact, place, record_agreement, reference, subject, CrossResult,
+    FactIndex,
 };
 use crate::check::facts::Fact;
 use crate::check::finding::Severity;
@@ -25,7 +26,7 @@ pub static RULE: Rule = Rule {
 
 /// One key, different documents, values that cannot be the same amount.
 fn check(by_key: &FactIndex, out: &mut CrossResult) {
-    for ((entity, measure, period), group) in by_key {
+    for ((owner, entity, measure, period), group) in by_key {
         let firsts = first_per_document(group);
         let mut units: Vec<&str> = firsts.iter().map(|f| f.unit.as_str()).collect();
         units.sort_unstable();
@@ -42,17 +43,19 @@ fn check(by_key: &FactIndex, out: &mut CrossResult) {
                 let holds = other.agrees_with(reference);
                 let statement = if holds {
                     format!(
-                        "{entity}: {measure} {period} {} agrees at {} and {}",
-                        fmt_unit(other.value, &other.unit),
+                        "{}: {measure} {period} {} agrees at {} and {}",
+                        subject(owner, entity),
+                        fmt_fact(other),
                         place(other),
                         place(reference)
                     )
                 } else {
                     format!(
-                        "{entity}: {measure} {period} is {} at {} but {} at {}",
-                        fmt_unit(other.value, &other.unit),
+                        "{}: {measure} {period} is {} at {} but {} at {}",
+                        subject(owner, entity),
+                        fmt_fact(other),
                         place(other),
-                        fmt_unit(reference.value, &reference.unit),
+                        fmt_fact(reference),
                         place(reference)
                     )
                 };
