@@ -45,7 +45,10 @@ mod architecture {
             "parse",
             &["document", "table", "layout", "ingest", "grammar"],
         ),
-        ("check", &["document", "table", "grammar"]),
+        (
+            "check",
+            &["document", "table", "layout", "ingest", "grammar"],
+        ),
         ("export", &["document", "grammar"]),
         (
             "pipeline",

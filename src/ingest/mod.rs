@@ -421,6 +421,7 @@ pub fn has_input_extension(path: &Path) -> bool {
 mod batch;
 mod content;
 pub mod docx;
+mod inflate;
 pub mod load;
 mod nesting;
 pub mod ocr;
@@ -472,7 +473,28 @@ fn read_pdf(
             fixes.cycles_cut
         ));
     }
-    let extracted = pdf::extract_pages(&mut loaded.doc, &mut report);
+    let before = report.clone();
+    let mut extracted = pdf::extract_pages(&mut loaded.doc, &mut report);
+    // Pages that failed or a file without text: inflate damaged streams again and retry.
+    if extracted.is_err() || !report.pages_lost.is_empty() {
+        let replaced = inflate::recover_flate_streams(&mut loaded.doc);
+        if replaced > 0 {
+            let mut retry_report = before;
+            let retry = pdf::extract_pages(&mut loaded.doc, &mut retry_report);
+            let better = match (&extracted, &retry) {
+                (Err(_), Ok(_)) => true,
+                (Ok(_), Ok(_)) => retry_report.pages_lost.len() < report.pages_lost.len(),
+                _ => false,
+            };
+            if better {
+                retry_report.warnings.push(format!(
+                    "{replaced} damaged compressed streams inflated again, more of them recovered"
+                ));
+                extracted = retry;
+                report = retry_report;
+            }
+        }
+    }
     // Scanned pages (no text layer, or undecodable text) go to OCR.
     let pages = ocr::fill(
         bytes,
