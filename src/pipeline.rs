@@ -4,8 +4,7 @@ use crate::check::finding::{Finding, Stats};
 use crate::document::Document;
 use crate::ingest::{IngestError, IngestOptions, ReadReport};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -105,65 +104,6 @@ pub fn process_file_isolated_hashed(path: &Path, opts: &IngestOptions) -> Hashed
         }
     }
     process_file_hashed(path, opts)
-}
-
-/// What linting a set of files found.
-pub struct LintRun {
-    pub findings: Vec<Finding>,
-    pub stats: Stats,
-    /// (file, page, line) → the line's text, for showing the source under a finding.
-    pub sources: HashMap<(String, u32, u32), String>,
-    /// Files that could not be read, with the one-line reason.
-    pub errors: Vec<String>,
-    pub files_seen: usize,
-}
-
-/// Reads and checks every file under `paths` (each in a worker when `opts.isolate`), then
-/// runs the cross-document rules over the files given: a bundle whose tjänsteskrivelse
-/// restates its report's figures, or a draft beside last year's protocol, is checked
-/// before justering as the audit would check it after. One bad file never stops the run.
-pub fn lint_files(paths: &[PathBuf], opts: &IngestOptions) -> LintRun {
-    let files = crate::ingest::collect_inputs(paths);
-    let mut run = LintRun {
-        findings: Vec::new(),
-        stats: Stats::default(),
-        sources: HashMap::new(),
-        errors: Vec::new(),
-        files_seen: files.len(),
-    };
-    let mut facts = Vec::new();
-    for path in &files {
-        match process_file_isolated(path, opts) {
-            Ok(pf) => {
-                for doc in &pf.documents {
-                    for l in &doc.lines {
-                        run.sources.insert(
-                            (
-                                l.provenance.file.to_string(),
-                                l.provenance.page,
-                                l.provenance.line,
-                            ),
-                            l.text.clone(),
-                        );
-                    }
-                }
-                let s = &pf.stats;
-                let t = &mut run.stats;
-                t.files += s.files;
-                t.add_checked(s);
-                run.findings.extend(pf.findings);
-                for (i, doc) in pf.documents.iter().enumerate() {
-                    facts.extend(crate::check::facts::facts_of_document(i, doc));
-                }
-            }
-            Err(e) => run.errors.push(e.to_string()),
-        }
-    }
-    let cross = crate::check::cross::check(&facts);
-    run.stats.relations_checked += cross.relations_checked;
-    run.stats.relations_failed += cross.relations_failed;
-    run.findings.extend(cross.findings);
-    run
 }
 
 /// The whole pipeline on arbitrary bytes read as a text file, in this process: the body
