@@ -62,7 +62,6 @@ mod architecture {
                 "pipeline", "check", "parse", "document", "table", "layout", "ingest", "grammar",
             ],
         ),
-        // `report` still reads the audit's summary types (being moved out of `audit`).
         (
             "audit",
             &[
@@ -71,9 +70,7 @@ mod architecture {
         ),
         (
             "report",
-            &[
-                "audit", "export", "check", "document", "table", "ingest", "grammar",
-            ],
+            &["export", "check", "document", "table", "ingest", "grammar"],
         ),
     ];
 

@@ -2,8 +2,7 @@
 //! archive's summary, failed files, cross-document relations and file list) and the
 //! export records for `decisions.jsonl`.
 
-use crate::audit::record::Outcome;
-use crate::audit::Audit;
+use super::model::{DocumentSummary, FileStatus, Report, Summary};
 use crate::document::Document;
 use serde::Serialize;
 use serde_json::Value;
@@ -23,11 +22,11 @@ pub fn decision_lines(documents: &[Document], sha256: Option<&str>) -> Vec<Strin
 struct FindingsReport<'a> {
     findings: AllFindings<'a>,
     stats: Value,
-    summary: &'a crate::audit::Summary,
+    summary: &'a Summary,
     failed: Vec<FailedFile<'a>>,
-    cross_document: &'a crate::audit::cross::ArchiveCross,
-    files: Vec<FileEntry<'a>>,
-    justera: &'static str,
+    cross_document: Cross<'a>,
+    files: Vec<FileJson<'a>>,
+    justera: &'a str,
 }
 
 #[derive(Serialize)]
@@ -38,7 +37,7 @@ struct FailedFile<'a> {
 }
 
 #[derive(Serialize)]
-struct FileEntry<'a> {
+struct FileJson<'a> {
     file: &'a str,
     sha256: &'a str,
     status: &'static str,
@@ -49,12 +48,12 @@ struct FileEntry<'a> {
     reason: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
-    documents: &'a [crate::audit::record::DocumentSummary],
+    documents: &'a [DocumentSummary],
     findings: usize,
 }
 
 /// The archive's findings in lint's shape, read file by file as they are written.
-struct AllFindings<'a>(&'a Audit);
+struct AllFindings<'a>(&'a Report<'a>);
 
 impl Serialize for AllFindings<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -67,55 +66,83 @@ impl Serialize for AllFindings<'_> {
     }
 }
 
-pub fn write_findings(audit: &Audit, out: &mut impl Write) -> io::Result<()> {
-    let files = audit
+/// `cross_document`: the counts and every relation checked, streamed from the source.
+struct Cross<'a>(&'a Report<'a>);
+
+impl Serialize for Cross<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let c = &self.0.cross;
+        let mut s = serializer.serialize_struct("CrossResult", 4)?;
+        s.serialize_field("facts", &c.facts)?;
+        s.serialize_field("relations_checked", &c.relations_checked)?;
+        s.serialize_field("relations_failed", &c.relations_failed)?;
+        s.serialize_field("relations", &Relations(self.0))?;
+        s.end()
+    }
+}
+
+struct Relations<'a>(&'a Report<'a>);
+
+impl Serialize for Relations<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let mut seq = serializer.serialize_seq(usize::try_from(self.0.cross.relations).ok())?;
+        for r in self.0.source.relations() {
+            seq.serialize_element(&r.map_err(S::Error::custom)?)?;
+        }
+        seq.end()
+    }
+}
+
+pub fn write_findings(report: &Report, out: &mut impl Write) -> io::Result<()> {
+    let files = report
         .files
         .iter()
-        .map(|p| {
-            let r = &p.record;
-            let (status, read, reason, error) = match &r.outcome {
-                Outcome::Read { report, .. } => ("read", Some(report), None, None),
-                Outcome::Failed { reason } => (
+        .map(|f| {
+            let (status, read, reason, error) = match &f.status {
+                FileStatus::Read { report } => ("read", Some(report), None, None),
+                FileStatus::Failed { reason } => (
                     "failed",
                     None,
                     Some(reason.code()),
                     Some(reason.to_string()),
                 ),
             };
-            FileEntry {
-                file: &r.path,
-                sha256: &r.hash,
+            FileJson {
+                file: &f.path,
+                sha256: &f.sha256,
                 status,
-                pages: r.outcome.pages(),
+                pages: f.pages,
                 read,
                 reason,
                 error,
-                documents: &r.documents,
-                findings: p.findings,
+                documents: &f.documents,
+                findings: f.findings,
             }
         })
         .collect();
-    let failed = audit
+    let failed = report
         .files
         .iter()
-        .filter_map(|p| {
-            let reason = p.record.outcome.failure()?;
+        .filter_map(|f| {
+            let reason = f.failure()?;
             Some(FailedFile {
-                file: &p.record.path,
+                file: &f.path,
                 reason: reason.code(),
                 error: reason.to_string(),
             })
         })
         .collect();
-    let report = FindingsReport {
-        findings: AllFindings(audit),
-        stats: super::json::stats(&audit.stats),
-        summary: &audit.summary,
+    let json = FindingsReport {
+        findings: AllFindings(report),
+        stats: super::json::stats(&report.stats),
+        summary: &report.summary,
         failed,
-        cross_document: &audit.cross,
+        cross_document: Cross(report),
         files,
-        justera: env!("CARGO_PKG_VERSION"),
+        justera: &report.run.version,
     };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
+    serde_json::to_writer_pretty(&mut *out, &json)?;
     out.write_all(b"\n")
 }
