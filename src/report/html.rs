@@ -293,7 +293,11 @@ fn finding_item(f: &Finding, anchor: &str, dir: &Path, files: &[FileEntry]) -> M
         ("tolerance", f.tolerance),
     ]
     .into_iter()
-    .filter_map(|(k, v)| v.map(|v| (k, v.normalize().to_string())))
+    .filter_map(|(k, v)| {
+        let unit = f.unit.as_deref().filter(|_| k != "tolerance");
+        v.map(|v| (k, format!("{} {}", v.normalize(), unit.unwrap_or_default())))
+    })
+    .map(|(k, v)| (k, v.trim_end().to_string()))
     .collect();
     html! {
         li class={ "finding " (sev) } id=(anchor) data-rule=(f.rule) data-severity=(sev)
