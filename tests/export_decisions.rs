@@ -100,7 +100,7 @@ fn schema() -> serde_json::Value {
 #[test]
 fn validator_rejects_what_the_schema_forbids() {
     let schema = schema();
-    let bad = serde_json::json!({"schema_version": "1.1.0", "paragraph": "7", "extra": 1});
+    let bad = serde_json::json!({"schema_version": "1.2.0", "paragraph": "7", "extra": 1});
     let errors = validate(&bad, &schema, "$");
     assert!(errors.iter().any(|e| e.contains("missing required title")));
     assert!(errors.iter().any(|e| e.contains("$.paragraph")));
@@ -138,6 +138,9 @@ fn jsonl_of_corpus_validates_against_schema() {
         .unwrap();
     assert_eq!(r["organ"], "Direktionen");
     assert_eq!(r["meeting_date"], "2021-11-18");
+    // "Dnr 2021/72" under the § and "ITSAM 2021/72" in the ärendelista: the series kept.
+    assert_eq!(r["dnr"], serde_json::json!(["ITSAM 2021/72"]));
+    assert_eq!(r["dnr_normalised"], serde_json::json!(["ITSAM 2021/72"]));
     assert_eq!(r["decision"].as_array().unwrap().len(), 3);
     assert_eq!(r["proposals"][0]["by"], "Joakim Magnusson");
 }
@@ -172,6 +175,7 @@ fn csv_has_one_header_and_one_row_per_decision() {
         .find(|r| &r[col("paragraph")] == "7" && r[col("file")].contains("000_"))
         .unwrap();
     assert_eq!(&p7[col("dnr")], "ITVT 1/2022");
+    assert_eq!(&p7[col("dnr_normalised")], "ITVT 2022/1");
     assert_eq!(&p7[col("meeting_date")], "2022-03-02");
     assert!(p7[col("decision")].contains(" | Den ökade respektive"));
 }
@@ -183,7 +187,7 @@ fn json_format_wraps_the_same_records() {
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let decisions = v["decisions"].as_array().unwrap();
     assert_eq!(decisions.len(), 9);
-    assert!(decisions.iter().all(|d| d["schema_version"] == "1.1.0"));
+    assert!(decisions.iter().all(|d| d["schema_version"] == "1.2.0"));
 }
 
 #[test]

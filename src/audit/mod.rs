@@ -603,18 +603,45 @@ impl Audit {
         staging.close()
     }
 
-    fn write_section(&self, section: Section, mut out: &mut dyn Write) -> io::Result<()> {
+    fn write_section(&self, section: Section, out: &mut dyn Write) -> io::Result<()> {
+        match section {
+            Section::Documents => self.each_line(section, &mut |line| out.write_all(line)),
+            // Decisions once each, as `justera export` gives them: the same record as
+            // PDF and as text is one line listing both sources.
+            Section::Decisions => {
+                let mut merge = crate::report::audit::DecisionMerge::default();
+                self.each_line(section, &mut |line| {
+                    merge.note(line);
+                    Ok(())
+                })?;
+                self.each_line(section, &mut |line| merge.write(line, out))
+            }
+        }
+    }
+
+    /// Every line of a section, file by file (each ending in a newline).
+    fn each_line(
+        &self,
+        section: Section,
+        f: &mut dyn FnMut(&[u8]) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mut buf: Vec<u8> = Vec::new();
         for p in &self.files {
             if let Some(entry) = &p.entry {
-                cache::copy_section(entry, &p.record, section, &mut out)?;
+                buf.clear();
+                cache::copy_section(entry, &p.record, section, &mut buf)?;
+                for line in buf.split_inclusive(|&b| b == b'\n') {
+                    f(line)?;
+                }
             } else if let Some(lines) = &p.lines {
                 let lines = match section {
                     Section::Documents => &lines.0,
                     Section::Decisions => &lines.1,
                 };
                 for line in lines {
-                    out.write_all(line.as_bytes())?;
-                    out.write_all(b"\n")?;
+                    let mut l = line.clone().into_bytes();
+                    l.push(b'\n');
+                    f(&l)?;
                 }
             }
         }

@@ -12,7 +12,7 @@ use std::io::Write;
 
 /// Bumped when a field is renamed or removed or its meaning changes (major), or a field
 /// is added (minor). Three parts, so that no reader (pandas, Excel) takes it for a number.
-pub const SCHEMA_VERSION: &str = "1.1.0";
+pub const SCHEMA_VERSION: &str = "1.2.0";
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DecisionRecord {
@@ -35,7 +35,13 @@ pub struct DecisionRecord {
     pub document_title: Option<String>,
     pub paragraph: u32,
     pub prefix: Option<String>,
+    /// Diarienummer as written ("ITSAM 2021/72"); where the § writes it without its
+    /// series ("Dnr 2021/72") and the protocol's ärendelista gives the same number with
+    /// its series, the list's spelling.
     pub dnr: Vec<String>,
+    /// The same numbers in one spelling for matching ("ITSAM 2021/72", "KU 2017/3"),
+    /// where they parse as diarienummer.
+    pub dnr_normalised: Vec<String>,
     pub title: String,
     pub decision_heading: Option<String>,
     /// The att-satser, in order.
@@ -219,6 +225,7 @@ fn record(d: &Document, p: &Paragraph, sha256: Option<&str>) -> DecisionRecord {
         p.number,
         short_hash(&[&document_id, &number, &title_key, &decision_key])
     );
+    let dnr = dnr_of(d, p);
     DecisionRecord {
         schema_version: SCHEMA_VERSION.to_string(),
         id: format!("{}#§{}", p.provenance.file, p.number),
@@ -232,7 +239,8 @@ fn record(d: &Document, p: &Paragraph, sha256: Option<&str>) -> DecisionRecord {
         document_title: d.title.clone(),
         paragraph: p.number,
         prefix: p.prefix.clone(),
-        dnr: p.dnr.clone(),
+        dnr: dnr.iter().map(|(w, _)| w.clone()).collect(),
+        dnr_normalised: dnr.iter().filter_map(|(_, n)| n.clone()).collect(),
         title: p.title.clone(),
         decision_heading: p.decision_heading.clone(),
         decision: p.decision.clone(),
@@ -302,6 +310,7 @@ pub const CSV_COLUMNS: &[&str] = &[
     "paragraph",
     "prefix",
     "dnr",
+    "dnr_normalised",
     "title",
     "decision_heading",
     "decision",
@@ -324,6 +333,59 @@ pub const CSV_COLUMNS: &[&str] = &[
     "sources",
 ];
 
+/// A diarienummer as the grammar reads it ("Dnr: KS 2019/492" → prefix, year, number).
+/// The text is what stood after "Dnr", so a bare "2021/72" is read as one too.
+fn parse_dnr(written: &str) -> Option<crate::grammar::reference::Dnr> {
+    let first = |text: &str| {
+        crate::grammar::reference::find_references(text)
+            .into_iter()
+            .find_map(|(_, r)| match r {
+                crate::grammar::reference::Reference::Dnr(d) => Some(d),
+                _ => None,
+            })
+    };
+    first(written).or_else(|| first(&format!("Dnr {written}")))
+}
+
+/// The §'s diarienummer as written, each with its normalised form: the §'s own, where
+/// it leaves out the series that the protocol's ärendelista gives for the same number
+/// the list's spelling; the list's when the § gives none.
+fn dnr_of(d: &Document, p: &crate::document::Paragraph) -> Vec<(String, Option<String>)> {
+    let listed: Vec<(String, crate::grammar::reference::Dnr)> = d
+        .toc
+        .iter()
+        .filter(|e| e.number == p.number)
+        .filter_map(|e| {
+            let w = e.dnr.as_deref()?.trim();
+            Some((w.to_string(), parse_dnr(w)?))
+        })
+        .collect();
+    let mut out: Vec<(String, Option<String>)> = Vec::new();
+    for written in &p.dnr {
+        let parsed = parse_dnr(written);
+        let with_series = parsed
+            .as_ref()
+            .filter(|x| x.prefix.is_none())
+            .and_then(|x| {
+                listed
+                    .iter()
+                    .find(|(_, l)| l.prefix.is_some() && l.year == x.year && l.number == x.number)
+            });
+        match with_series {
+            Some((w, l)) => out.push((w.clone(), Some(l.canonical()))),
+            None => out.push((written.clone(), parsed.map(|x| x.canonical()))),
+        }
+    }
+    if out.is_empty() {
+        out = listed
+            .into_iter()
+            .map(|(w, l)| (w, Some(l.canonical())))
+            .collect();
+    }
+    out.dedup();
+    out
+}
+
 fn join(v: &[String]) -> String {
     v.join(" | ")
 }
@@ -344,6 +406,7 @@ fn csv_row(r: &DecisionRecord) -> Vec<Cell> {
         Cell::from(r.paragraph),
         Cell::from(r.prefix.clone()),
         Cell::from(join(&r.dnr)),
+        Cell::from(join(&r.dnr_normalised)),
         Cell::from(r.title.clone()),
         Cell::from(r.decision_heading.clone()),
         Cell::from(join(&r.decision)),
@@ -459,6 +522,7 @@ mod tests {
             paragraph: 1,
             prefix: None,
             dnr: vec![],
+            dnr_normalised: vec![],
             title: "T".into(),
             decision_heading: None,
             decision: vec!["a".into(), "b".into()],
@@ -530,6 +594,7 @@ mod tests {
             paragraph: 1,
             prefix: None,
             dnr: vec![],
+            dnr_normalised: vec![],
             title: String::new(),
             decision_heading: None,
             decision: vec![],

@@ -17,6 +17,76 @@ pub fn decision_lines(documents: &[Document], sha256: Option<&str>) -> Vec<Strin
         .collect()
 }
 
+/// `decisions.jsonl` one record per decision, as `justera export` gives them: copies of
+/// a decision in several files (the record as PDF and as text) merged into the first,
+/// whose `sources` list every copy. Two passes over the lines, so that no more than an
+/// id and a file per decision is held: [`DecisionMerge::note`] every line, then
+/// [`DecisionMerge::write`] every line in the same order.
+#[derive(Default)]
+pub struct DecisionMerge {
+    /// decision_id → index into `kept`.
+    seen: std::collections::HashMap<String, usize>,
+    /// Each kept record's file and the sources of the copies merged into it.
+    kept: Vec<(String, Vec<crate::export::SourceRecord>)>,
+    /// Per line in order: the kept record it is, or `None` when merged into another.
+    plan: Vec<Option<usize>>,
+    written: usize,
+}
+
+#[derive(serde::Deserialize)]
+struct DecisionKey {
+    decision_id: String,
+    file: String,
+    sources: Vec<crate::export::SourceRecord>,
+}
+
+impl DecisionMerge {
+    /// The first pass: one line of decisions.jsonl.
+    pub fn note(&mut self, line: &[u8]) {
+        let Ok(key) = serde_json::from_slice::<DecisionKey>(line) else {
+            // Not a record we can read: kept as it is.
+            self.plan.push(Some(self.kept.len()));
+            self.kept.push((String::new(), Vec::new()));
+            return;
+        };
+        match self.seen.get(&key.decision_id) {
+            // Two §§ of one file with the same id are two decisions, not copies.
+            Some(&k)
+                if self.kept[k].0 != key.file
+                    && self.kept[k].1.iter().all(|s| s.file != key.file) =>
+            {
+                self.kept[k].1.extend(key.sources);
+                self.plan.push(None);
+            }
+            _ => {
+                self.seen.entry(key.decision_id).or_insert(self.kept.len());
+                self.plan.push(Some(self.kept.len()));
+                self.kept.push((key.file, Vec::new()));
+            }
+        }
+    }
+
+    /// The second pass: writes the line when it is the record kept, with the sources of
+    /// its copies added; a line no copy was merged into is written unchanged.
+    pub fn write(&mut self, line: &[u8], out: &mut dyn Write) -> io::Result<()> {
+        let step = self.plan.get(self.written).copied();
+        self.written += 1;
+        let Some(Some(k)) = step else {
+            return Ok(());
+        };
+        let extra = std::mem::take(&mut self.kept[k].1);
+        let line = line.strip_suffix(b"\n").unwrap_or(line);
+        if extra.is_empty() {
+            out.write_all(line)?;
+        } else {
+            let mut r: crate::export::DecisionRecord = serde_json::from_slice(line)?;
+            r.sources.extend(extra);
+            serde_json::to_writer(&mut *out, &r)?;
+        }
+        out.write_all(b"\n")
+    }
+}
+
 /// The top level of findings.json, in the order a reader wants it: lint's two keys first.
 #[derive(Serialize)]
 struct FindingsReport<'a> {
