@@ -1,12 +1,14 @@
 //! The researchers' export: one record per decision (protocol paragraph) with the
 //! meeting's metadata repeated, as JSON, JSON Lines or CSV. The record's shape is
-//! described by `schema/decision.schema.json`; every record carries `schema_version`.
+//! described by `schema/decision.schema.json`, generated from [`DecisionRecord`] with
+//! schemars ([`decision_schema`]); every record carries `schema_version`.
 
 use crate::document::{Document, DocumentKind, Paragraph, Proposal, Vote};
 pub mod csv;
 
 use self::csv::{Cell, CsvWriter, Dialect};
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 
@@ -14,51 +16,80 @@ use std::io::Write;
 /// is added (minor). Three parts, so that no reader (pandas, Excel) takes it for a number.
 pub const SCHEMA_VERSION: &str = "1.2.0";
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One decision (a § of a protocol) as written by `justera export`, with the meeting's
+/// metadata repeated and where it came from. Fields are null (or empty lists) where the
+/// protocol does not say. Dates are ISO 8601 (YYYY-MM-DD).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "justera decision record", deny_unknown_fields)]
 pub struct DecisionRecord {
+    /// Version of this record shape (major.minor.patch, so no reader takes it for a
+    /// number): the major part changes when a field is renamed, removed or changes
+    /// meaning, the minor part when a field is added.
+    #[schemars(extend("const" = SCHEMA_VERSION))]
     pub schema_version: String,
-    /// "<file>#§<number>": stable within one file.
+    /// "<file>#§<number>": unique within an export of distinct files.
     pub id: String,
     /// The same decision read from any copy of the record (PDF, text, .docx) has the same
     /// id: a hash of the meeting (municipality, organ, date, document title), the §
-    /// number, its title and its att-satser, letters and digits only.
+    /// number, its title and its att-satser, letters and digits only. Key to deduplicate
+    /// on.
     pub decision_id: String,
     /// The protocol's id, the same for every copy: a hash of its kind, municipality,
     /// organ, date and title (and, where these say little, its first lines).
     pub document_id: String,
+    /// The nämnd, styrelse or direktion whose protocol it is, e.g. "Servicenämnd
+    /// IT/Växel/Telefoni".
     pub organ: Option<String>,
+    /// Kommun or kommunalförbund, e.g. "Herrljunga kommun", "Kommunalförbundet Itsam".
     pub municipality: Option<String>,
+    /// The meeting's date.
     pub meeting_date: Option<NaiveDate>,
-    /// The meeting's time as written ("13.00–15.30").
+    /// The meeting's time as written, e.g. "13.00–15.30".
     pub meeting_time: Option<String>,
+    /// Where the meeting was held, as written.
     pub meeting_place: Option<String>,
     pub document_title: Option<String>,
+    /// The § number.
     pub paragraph: u32,
+    /// Letters written before the § sign, e.g. "ITVT", "KS".
     pub prefix: Option<String>,
-    /// Diarienummer as written ("ITSAM 2021/72"); where the § writes it without its
-    /// series ("Dnr 2021/72") and the protocol's ärendelista gives the same number with
-    /// its series, the list's spelling.
+    /// Diarienummer as written, with its series, e.g. "ITSAM 2021/72": the §'s own
+    /// (after Dnr); where the § leaves out the series that the protocol's ärendelista
+    /// gives for the same number ("Dnr 2021/72" under "ITSAM 2021/72"), the list's
+    /// spelling; the list's when the § gives none.
     pub dnr: Vec<String>,
-    /// The same numbers in one spelling for matching ("ITSAM 2021/72", "KU 2017/3"),
-    /// where they parse as diarienummer.
+    /// The diarienummer of `dnr` that parse as such, in one spelling for matching:
+    /// series, space, year/number ("KU.2017.3" → "KU 2017/3").
     pub dnr_normalised: Vec<String>,
     pub title: String,
+    /// The decision heading as written, e.g. "Direktionens beslut".
     pub decision_heading: Option<String>,
-    /// The att-satser, in order.
+    /// The att-satser (numbered or bulleted items), in order; a decision written as one
+    /// sentence is one item.
     pub decision: Vec<String>,
+    /// The decision section's whole text, lead-in included, lines joined by newline.
     pub decision_text: Option<String>,
+    /// Förslag till beslut (förvaltningens or ordförandes).
     pub recommendation: Vec<String>,
+    /// Beslutsunderlag, one entry per document listed.
     pub basis: Vec<String>,
+    /// Yrkanden: who proposed what.
     pub proposals: Vec<ProposalRecord>,
+    /// Omröstningar with their counts (null where not given).
     pub votes: Vec<VoteRecord>,
+    /// Names of those who entered a reservation.
     pub reservations: Vec<String>,
+    /// Expedieras till / Beslutsexpediering / För kännedom.
     pub dispatch: Vec<String>,
     /// Who took part in this §, from the protocol's attendance lists.
     pub attendance: AttendanceRecord,
+    /// The input file as given on the command line.
     pub file: String,
+    #[schemars(range(min = 1))]
     pub page: u32,
+    #[schemars(range(min = 1))]
     pub line: u32,
-    /// SHA-256 of the file's bytes (null where the file was not hashed).
+    /// SHA-256 of the file's bytes, hex (null where the file was not hashed).
     pub sha256: Option<String>,
     /// The justera version that read the file.
     pub justera_version: String,
@@ -67,7 +98,8 @@ pub struct DecisionRecord {
     pub sources: Vec<SourceRecord>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct AttendanceRecord {
     /// Beslutande (members and serving substitutes) for this §.
     pub present: Vec<String>,
@@ -79,32 +111,76 @@ pub struct AttendanceRecord {
     pub others: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Replacement {
     pub member: String,
     pub by: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct SourceRecord {
     pub file: String,
+    #[schemars(range(min = 1))]
     pub page: u32,
+    #[schemars(range(min = 1))]
     pub line: u32,
     pub sha256: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ProposalRecord {
     pub by: String,
     pub text: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct VoteRecord {
     pub yes: Option<u32>,
     pub no: Option<u32>,
     pub abstain: Option<u32>,
     pub absent: Option<u32>,
+}
+
+/// Where the schema is published (its `$id`).
+pub const SCHEMA_ID: &str = "https://github.com/justera/justera/schema/decision.schema.json";
+
+/// The JSON Schema (2020-12) of [`DecisionRecord`], generated from the type (schemars):
+/// `schema/decision.schema.json` is this, written out (`tests/export_decisions.rs`
+/// keeps the two equal).
+pub fn decision_schema() -> serde_json::Value {
+    let mut schema = schemars::schema_for!(DecisionRecord).to_value();
+    tidy_schema(&mut schema);
+    if let serde_json::Value::Object(map) = &mut schema {
+        map.insert("$id".into(), SCHEMA_ID.into());
+    }
+    schema
+}
+
+/// Every record writes every field (null or an empty list where the protocol does not
+/// say), so every property of every object is required, `Option` ones too; doc
+/// comments' line breaks become spaces in descriptions.
+fn tidy_schema(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::Object(map) => {
+            if let Some(Value::Object(props)) = map.get("properties") {
+                let all: Vec<Value> = props.keys().cloned().map(Value::String).collect();
+                map.insert("required".into(), Value::Array(all));
+            }
+            if let Some(Value::String(d)) = map.get_mut("description") {
+                *d = d.split_whitespace().collect::<Vec<_>>().join(" ");
+            }
+            for (_, child) in map.iter_mut() {
+                tidy_schema(child);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(tidy_schema),
+        _ => {}
+    }
 }
 
 impl From<&Proposal> for ProposalRecord {
