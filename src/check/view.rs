@@ -1,7 +1,7 @@
 //! A numeric view of one table, built once and shared by the table rules: every cell
 //! as an interval, each column's kind, which rows are totals.
 
-use super::arith::Interval;
+use crate::arith::Interval;
 use crate::grammar::number::Unit;
 use crate::table::{RowKind, Table};
 use rust_decimal::Decimal;

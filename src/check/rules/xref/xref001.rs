@@ -1,7 +1,7 @@
 //! XREF001: one quantity (same row label, same column header) with two values in two
 //! tables of one document.
 
-use crate::check::arith::compare;
+use crate::arith::compare;
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::view::{is_total_label, normalise, TableView};
