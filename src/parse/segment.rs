@@ -225,24 +225,11 @@ fn memo_letterheads(lines: &[Ln]) -> Vec<usize> {
     out
 }
 
-/// Words that open a new document when they head a top-level markdown heading.
-const DOCUMENT_WORDS: &[&str] = &[
-    "avtal",
-    "projektplan",
-    "rapport",
-    "utvärdering",
-    "riktlinje",
-    "verksamhetsberättelse",
-    "verksamhetsplan",
-    "förvaltning",
-    "bilaga",
-    "pm",
-];
-
-/// Whether a (lower-case) title names a document: "Samverkansavtal", "Delårsrapport" —
-/// compounds end in the document word.
+/// Whether a (lower-case) title names a document (a word of `grammars/documents.vocab`):
+/// "Samverkansavtal", "Delårsrapport" — compounds end in the document word.
 fn names_a_document(lower: &str) -> bool {
-    DOCUMENT_WORDS.iter().any(|w| {
+    let words = crate::grammar::vocab::current().words("documents", "document");
+    words.iter().any(|w| {
         lower
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .any(|x| x.starts_with(w) || (w.len() >= 5 && x.ends_with(w)))
