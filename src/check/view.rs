@@ -43,7 +43,7 @@ pub struct TableView<'a> {
 /// Labels that state a total or subtotal, the sum of the rows above them: "Summa", "S:a",
 /// "Totalt", "Delsumma", "Summa årskostnad" (the `total` and `subtotal` phrases of
 /// `grammars/totals.vocab`; a "Resultat" row is a difference, not a sum).
-pub fn is_total_label(label: &str) -> bool {
+pub fn is_sum_label(label: &str) -> bool {
     vocab::current().is_sum_label(label)
 }
 
@@ -185,7 +185,7 @@ impl<'a> TableView<'a> {
         for (i, row) in table.rows.iter().enumerate() {
             let label = view.label(i);
             let figures = with_figures[i];
-            let labeled_total = is_total_label(&label);
+            let labeled_total = is_sum_label(&label);
             // A row of figures with no words at all, closing labeled rows above it.
             let unlabeled_total =
                 label.is_empty() && figures && i > 0 && (0..i).any(|r| !view.label(r).is_empty());

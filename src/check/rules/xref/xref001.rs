@@ -4,7 +4,7 @@
 use crate::arith::compare;
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
-use crate::check::view::{is_total_label, normalise, TableView};
+use crate::check::view::{is_sum_label, normalise, TableView};
 use crate::check::Sink;
 use std::collections::HashMap;
 
@@ -72,7 +72,7 @@ fn shared_cells(a: &TableView, na: &Names, b: &TableView, nb: &Names) -> Vec<Pai
     }
     for (ra, label) in na.labels.iter().enumerate() {
         // A bare "Summa" names nothing specific enough to match across tables.
-        if label.len() < 4 || (is_total_label(label) && !label.contains(' ')) {
+        if label.len() < 4 || (is_sum_label(label) && !label.contains(' ')) {
             continue;
         }
         let Some([rb]) = nb.rows.get(label).map(Vec::as_slice) else {
