@@ -13,8 +13,8 @@ pub const RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "Template placeholder text was left in the document",
     explanation: "Templates of the diarium and the protocol system carry placeholders the writer \
-replaces: \"[Namn - kontrasignering]\", \"Här finns text som återvunnits från \
-tjänsteskrivelse\", \"Lorem ipsum\", \"ÅÅÅÅ-MM-DD\", \"XX tkr\". One left in a published \
+replaces: \"[Rubrik på ärendet]\", \"[Ange datum]\", \"Här finns text som återvunnits \
+från tjänsteskrivelse\", \"Lorem ipsum\", \"ÅÅÅÅ-MM-DD\", \"XX tkr\". One left in a published \
 record means a part of it was never written. justera reports each such line.",
     checks: &[Check::Document(check)],
 };

@@ -1,6 +1,6 @@
 //! PCT003: "x % … (motsvarande y)" in prose where x % of the figure it names is not y.
 
-use crate::check::arith::Interval;
+use crate::arith::Interval;
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::rules::txt::prose::{cell_scale, figures, prose_lines};

@@ -1,7 +1,7 @@
 //! Money figures and percentages written in running text ("underskott på 2 841 tkr",
 //! "3,8 mnkr", "4,4%", "motsvarande 5 miljoner"), with the precision the writer used.
 
-use crate::check::arith::{half_unit, Interval};
+use crate::arith::{half_unit, Interval};
 use crate::document::Document;
 use crate::grammar::number::Unit;
 use regex::Regex;

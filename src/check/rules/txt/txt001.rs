@@ -1,7 +1,7 @@
 //! TXT001: a money figure in the prose that almost, but not quite, matches a table figure.
 
 use super::prose::{cell_scale, figures, prose_lines};
-use crate::check::arith::Interval;
+use crate::arith::Interval;
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::Sink;
@@ -274,7 +274,7 @@ fn one_digit_off(a: Decimal, b: Decimal) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{one_digit_off, one_digit_variants, IntervalIndex};
-    use crate::check::arith::Interval;
+    use crate::arith::Interval;
     use rust_decimal::Decimal;
 
     #[test]

@@ -1,10 +1,10 @@
 //! XREF001: one quantity (same row label, same column header) with two values in two
 //! tables of one document.
 
-use crate::check::arith::compare;
+use crate::arith::compare;
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
-use crate::check::view::{is_total_label, normalise, TableView};
+use crate::check::view::{is_sum_label, normalise, TableView};
 use crate::check::Sink;
 use std::collections::HashMap;
 
@@ -56,7 +56,7 @@ impl Names {
         }
         let bare_total = labels
             .iter()
-            .map(|l| is_total_label(l) && !l.contains(' '))
+            .map(|l| is_sum_label(l) && !l.contains(' '))
             .collect();
         Names {
             headers,
