@@ -34,6 +34,10 @@ const BUILTIN: &[(&str, &str)] = &[
     ("columns", include_str!("../../grammars/columns.vocab")),
     ("units", include_str!("../../grammars/units.vocab")),
     ("months", include_str!("../../grammars/months.vocab")),
+    (
+        "statements",
+        include_str!("../../grammars/statements.vocab"),
+    ),
 ];
 
 /// Upper bound on the words `<organ>` may stand for.

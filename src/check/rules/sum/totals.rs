@@ -54,6 +54,12 @@ fn readings(view: &TableView, t: usize) -> Vec<(&'static str, Vec<usize>)> {
     }
     out.push(("the previous total and the rows after it", running));
     out.push(("all rows above it", all_data));
+    // A total that closes the rows under a group heading ("AVSÄTTNINGAR" … "Summa
+    // avsättningar" after loose rows of another group).
+    if let Some(h) = (start..t).rev().find(|&r| view.headings[r]) {
+        let under: Vec<usize> = (h + 1..t).filter(|&r| view.is_data(r)).collect();
+        out.push(("the rows under its heading", under));
+    }
     out.retain(|(_, rows)| !rows.is_empty());
     out.dedup_by(|a, b| a.1 == b.1);
     out
@@ -137,10 +143,12 @@ pub fn sums(view: &TableView, total: &Total, rule: &'static Rule, out: &mut Vec<
     }
 }
 
-pub fn analyse(view: &TableView) -> Vec<Total> {
+/// Every total row's analysis, except the rows in `claimed` (lines of a financial
+/// statement, whose own rules read them).
+pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
     let mut out = Vec::new();
     for t in 0..view.rows() {
-        if !view.totals[t] {
+        if !view.totals[t] || claimed.contains(&t) {
             continue;
         }
         let labeled = sum001::states_total(view, t);
