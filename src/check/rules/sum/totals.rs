@@ -110,13 +110,48 @@ impl Total {
             .collect()
     }
 
+    /// Why the reading is trusted, in the finding's words: which rows the total closes
+    /// and in how many other columns the same sum holds.
+    pub fn why_trusted(&self, view: &TableView, col: usize) -> String {
+        let name = |r: usize| {
+            let l = view.label(r);
+            if l.is_empty() {
+                "(unlabeled)".to_string()
+            } else {
+                l
+            }
+        };
+        let closes = match self.rows.as_slice() {
+            [] => "it closes no row".to_string(),
+            [one] => format!("it closes 1 row, \"{}\"", name(*one)),
+            [first, .., last] => format!(
+                "it closes {} rows, \"{}\" to \"{}\"",
+                self.rows.len(),
+                name(*first),
+                name(*last)
+            ),
+        };
+        let holds = self
+            .columns
+            .iter()
+            .filter(|x| x.col != col && x.comparison.holds)
+            .count();
+        let elsewhere = match holds {
+            0 => "the same sum holds in no other column".to_string(),
+            1 => "the same sum holds in 1 other column".to_string(),
+            n => format!("the same sum holds in {n} other columns"),
+        };
+        format!("{closes}, and {elsewhere}")
+    }
+
     /// The relation "this total is the sum of its rows" in column `c`, for `rule`.
     pub fn relation(&self, view: &TableView, rule: &'static Rule, c: &TotalColumn) -> Relation {
         let message = format!(
-            "\"{}\" is not the sum of {} in column \"{}\"",
+            "\"{}\" is not the sum of {} in column \"{}\"; {}",
             view.label(self.row).trim_end_matches(':'),
             self.reading,
-            view.header(c.col)
+            view.header(c.col),
+            self.why_trusted(view, c.col)
         );
         let mut rel = Relation::new(
             rule,
