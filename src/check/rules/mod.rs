@@ -74,6 +74,7 @@ rules! {
     BAL002 => bal::bal002,
     TXT001 => txt::txt001,
     XREF001 => xref::xref001,
+    XREF002 => xref::xref002,
     FORM001 => form::form001,
     FORM002 => form::form002,
     FORM003 => form::form003,

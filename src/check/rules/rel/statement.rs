@@ -136,7 +136,7 @@ fn income(
 
 /// The rows between `from` and `to` (exclusive) as a section total adds them: every total
 /// row, and every plain row not closed by a total (a total closes the rows since the
-/// previous total or heading).
+/// previous total or heading when they add up to it in some column).
 fn top_level(
     view: &TableView,
     from: usize,
@@ -147,6 +147,17 @@ fn top_level(
     let mut open: Vec<usize> = Vec::new();
     for r in from..to {
         if view.totals[r] {
+            // The open rows are the total's own when they add up to it in some column;
+            // otherwise (a condensed statement) they stay loose.
+            let closes = !open.is_empty()
+                && (0..view.cols()).any(|c| {
+                    let parts: Option<Vec<Interval>> =
+                        open.iter().map(|&o| view.part(o, c)).collect();
+                    matches!((parts, view.figure(r, c)), (Some(p), Some(t)) if Interval::sum(p.iter().copied()).meets(&t))
+                });
+            if !closes {
+                out.append(&mut open);
+            }
             open.clear();
             out.push(r);
         } else if view.headings[r] {
@@ -537,7 +548,8 @@ fn last_line(t: &Table) -> u32 {
 }
 
 /// Runs of two or more adjacent tables (same page, same width, each starting within a
-/// few lines of the previous one's last row).
+/// few lines of the previous one's last row, the later ones without column headers of
+/// their own).
 pub fn groups(tables: &[Table]) -> Vec<Group> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -548,6 +560,8 @@ pub fn groups(tables: &[Table]) -> Vec<Group> {
             && width(&tables[j]) == width(&tables[i])
             && tables[j].provenance.line <= last_line(&tables[j - 1]) + 4
             && tables[j].provenance.line >= last_line(&tables[j - 1])
+            // A table with column headers of its own starts anew (a BR after an RR).
+            && tables[j].columns.iter().all(|c| c.trim().is_empty())
         {
             j += 1;
         }

@@ -181,6 +181,9 @@ pub fn sums(view: &TableView, total: &Total, rule: &'static Rule, out: &mut Vec<
 /// Every total row's analysis, except the rows in `claimed` (lines of a financial
 /// statement, whose own rules read them).
 pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
+    // In a financial statement a "Summa" may close a group whose rows the statement does
+    // not list (a condensed balansräkning): a total adding up nowhere is not decided.
+    let statement = !claimed.is_empty();
     let mut out = Vec::new();
     for t in 0..view.rows() {
         if !view.totals[t] || claimed.contains(&t) {
@@ -252,6 +255,10 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
         } else if rows.len() < 2 {
             Some(format!(
                 "not decided: \"{label}\" would close a single row, so it may be a key figure rather than a total"
+            ))
+        } else if statement && holds == 0 {
+            Some(format!(
+                "not decided: \"{label}\" adds up in no column and stands in a financial statement, whose group totals may close rows it does not list"
             ))
         } else if glued && holds == 0 {
             Some(format!(
