@@ -6,7 +6,7 @@ use justera::check::finding::{Finding, Severity, Stats};
 use justera::ingest::{FailureReason, ReadReport};
 use justera::report::model::{
     CellMark, DocumentSummary, FileDetail, FileEntry, FileStatus, InMemory, Report, Run, Summary,
-    TableView, TableViewRow,
+    TableRecord, TableRecordRow,
 };
 use rust_decimal::Decimal;
 use scraper::{Html, Selector};
@@ -117,7 +117,7 @@ fn source() -> InMemory {
             "prose & table \"differ\"",
         ),
     ];
-    let tables = vec![TableView {
+    let tables = vec![TableRecord {
         document: 0,
         index: 0,
         title: Some(format!("Investeringar {EVIL}")),
@@ -125,12 +125,12 @@ fn source() -> InMemory {
         line: 5,
         columns: vec!["Budget".into(), "Prognos <i>".into()],
         rows: vec![
-            TableViewRow {
+            TableRecordRow {
                 label: "Nätverk".into(),
                 total: false,
                 cells: vec!["1 400".into(), "1 484".into()],
             },
-            TableViewRow {
+            TableRecordRow {
                 label: "Summa <b>".into(),
                 total: true,
                 cells: vec!["-86".into(), EVIL.into()],

@@ -34,8 +34,10 @@ impl Outcome {
     }
 }
 
-// The report's plain data types, built here from the pipeline's documents.
-pub use crate::report::model::{CellMark, DocumentSummary, TableView, TableViewRow};
+// The report's plain data types, built here from the pipeline's documents (the table
+// a finding marks is kept as `TableRecord`; the checks read tables through
+// `check::view::TableView`).
+pub use crate::report::model::{CellMark, DocumentSummary, TableRecord, TableRecordRow};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FileRecord {
@@ -48,7 +50,7 @@ pub struct FileRecord {
     pub findings: Vec<Finding>,
     pub facts: Vec<Fact>,
     pub documents: Vec<DocumentSummary>,
-    pub tables: Vec<TableView>,
+    pub tables: Vec<TableRecord>,
     /// How many `documents.jsonl` and `decisions.jsonl` lines follow in the entry.
     pub document_lines: u64,
     pub decision_lines: u64,
@@ -85,7 +87,7 @@ impl FileRecord {
         stats: Stats,
     ) -> Self {
         findings.sort_by(compare_findings);
-        let mut tables: Vec<TableView> = Vec::new();
+        let mut tables: Vec<TableRecord> = Vec::new();
         for (fi, f) in findings.iter().enumerate() {
             let Some((d, t, table)) = table_of(documents, f) else {
                 continue;
@@ -93,7 +95,7 @@ impl FileRecord {
             let view = match tables.iter().position(|v| v.document == d && v.index == t) {
                 Some(i) => i,
                 None => {
-                    tables.push(TableView::of(d, t, table));
+                    tables.push(TableRecord::of(d, t, table));
                     tables.len() - 1
                 }
             };

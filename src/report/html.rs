@@ -7,7 +7,7 @@
 //! from the report's [`Source`](super::model::Source) as it goes), so an archive's page
 //! is never held whole in memory.
 
-use super::model::{DocumentSummary, FileDetail, FileEntry, Report, TableView};
+use super::model::{DocumentSummary, FileDetail, FileEntry, Report, TableRecord};
 use crate::check::finding::{Finding, Severity};
 use chrono::Datelike;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
@@ -344,7 +344,7 @@ fn looks_numeric(raw: &str) -> bool {
             .all(|c| c.is_ascii_digit() || " \u{a0},.-−–%krtmn".contains(c))
 }
 
-fn table_figure(t: &TableView, file: usize) -> Markup {
+fn table_figure(t: &TableRecord, file: usize) -> Markup {
     let marks_at = |ri: usize, ci: Option<usize>| {
         t.marks
             .iter()

@@ -161,28 +161,28 @@ pub struct CellMark {
 /// A table that has at least one finding, kept so the HTML report can show it with the
 /// failing cells marked.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TableView {
+pub struct TableRecord {
     pub document: usize,
     pub index: usize,
     pub title: Option<String>,
     pub page: u32,
     pub line: u32,
     pub columns: Vec<String>,
-    pub rows: Vec<TableViewRow>,
+    pub rows: Vec<TableRecordRow>,
     pub marks: Vec<CellMark>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TableViewRow {
+pub struct TableRecordRow {
     pub label: String,
     pub total: bool,
     pub cells: Vec<String>,
 }
 
-impl TableView {
+impl TableRecord {
     /// The table as written (raw cells), without marks.
     pub fn of(document: usize, index: usize, table: &Table) -> Self {
-        TableView {
+        TableRecord {
             document,
             index,
             title: table.title.clone(),
@@ -192,7 +192,7 @@ impl TableView {
             rows: table
                 .rows
                 .iter()
-                .map(|r| TableViewRow {
+                .map(|r| TableRecordRow {
                     label: r.label.clone(),
                     total: matches!(r.kind, RowKind::Total | RowKind::Subtotal),
                     cells: r.cells.iter().map(|c| c.raw.clone()).collect(),
@@ -249,7 +249,7 @@ impl FileEntry {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FileDetail {
     pub findings: Vec<Finding>,
-    pub tables: Vec<TableView>,
+    pub tables: Vec<TableRecord>,
 }
 
 /// The counts of the checks across documents.
