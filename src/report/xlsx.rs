@@ -92,6 +92,10 @@ fn findings_sheet(
     bold: &Format,
 ) -> io::Result<u32> {
     sheet.set_name("Findings").map_err(xerr)?;
+    // Widths before the rows: in constant-memory mode rows go to disk as written.
+    for (col, width) in [(2u16, 32.0), (3, 70.0), (4, 40.0), (8, 30.0), (11, 24.0)] {
+        sheet.set_column_width(col, width).map_err(xerr)?;
+    }
     header(sheet, FINDING_COLUMNS, bold).map_err(xerr)?;
     let mut row = 0u32;
     for f in findings {
@@ -143,9 +147,6 @@ fn findings_sheet(
     let last_col = (FINDING_COLUMNS.len() - 1) as u16;
     let result: Result<(), XlsxError> = (|| {
         sheet.autofilter(0, 0, row, last_col)?;
-        for (col, width) in [(2u16, 32.0), (3, 70.0), (4, 40.0), (8, 30.0), (11, 24.0)] {
-            sheet.set_column_width(col, width)?;
-        }
         Ok(())
     })();
     result.map_err(xerr)?;
@@ -222,6 +223,14 @@ pub fn write(
     report_dir: &Path,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
+    // rust_xlsxwriter's constant-memory mode opens a temporary file per sheet and panics
+    // when it cannot: ask first, so a read-only TMPDIR is a clear error, not a crash.
+    tempfile::tempfile().map_err(|e| {
+        io::Error::other(format!(
+            "findings.xlsx: no writable temporary directory ({}): {e}",
+            std::env::temp_dir().display()
+        ))
+    })?;
     let mut workbook = Workbook::new();
     // A fixed creation date: the reports are byte-identical run to run (the run's
     // inputs, not its clock, decide them).
@@ -232,7 +241,14 @@ pub fn write(
             .set_title("justera audit findings"),
     );
     let bold = Format::new().set_bold();
-    findings_sheet(workbook.add_worksheet(), findings, report_dir, &bold)?;
+    // The findings sheet streams its rows to a temporary file: the workbook's memory does
+    // not grow with the archive's findings (it held every cell before).
+    findings_sheet(
+        workbook.add_worksheet_with_constant_memory(),
+        findings,
+        report_dir,
+        &bold,
+    )?;
     files_sheet(workbook.add_worksheet(), files, &bold).map_err(xerr)?;
     coverage_sheet(workbook.add_worksheet(), coverage, by_rule, &bold).map_err(xerr)?;
     let bytes = workbook.save_to_buffer().map_err(xerr)?;
