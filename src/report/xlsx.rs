@@ -77,6 +77,10 @@ fn findings_sheet(
     bold: &Format,
 ) -> io::Result<u32> {
     sheet.set_name("Findings").map_err(xerr)?;
+    // Widths before the rows: in constant-memory mode rows go to disk as written.
+    for (col, width) in [(2u16, 32.0), (3, 70.0), (4, 40.0), (8, 30.0), (11, 24.0)] {
+        sheet.set_column_width(col, width).map_err(xerr)?;
+    }
     header(sheet, FINDING_COLUMNS, bold).map_err(xerr)?;
     let mut row = 0u32;
     for f in findings {
@@ -128,9 +132,6 @@ fn findings_sheet(
     let last_col = (FINDING_COLUMNS.len() - 1) as u16;
     let result: Result<(), XlsxError> = (|| {
         sheet.autofilter(0, 0, row, last_col)?;
-        for (col, width) in [(2u16, 32.0), (3, 70.0), (4, 40.0), (8, 30.0), (11, 24.0)] {
-            sheet.set_column_width(col, width)?;
-        }
         Ok(())
     })();
     result.map_err(xerr)?;
@@ -201,6 +202,14 @@ fn coverage_sheet(
 
 /// Writes the workbook. `report_dir` is where it will stand (links are relative to it).
 pub fn write(report: &Report, report_dir: &Path, out: &mut dyn io::Write) -> io::Result<()> {
+    // rust_xlsxwriter's constant-memory mode opens a temporary file per sheet and panics
+    // when it cannot: ask first, so a read-only TMPDIR is a clear error, not a crash.
+    tempfile::tempfile().map_err(|e| {
+        io::Error::other(format!(
+            "findings.xlsx: no writable temporary directory ({}): {e}",
+            std::env::temp_dir().display()
+        ))
+    })?;
     let by_rule: Vec<(String, u64)> = report
         .summary
         .findings_by_rule
@@ -217,8 +226,10 @@ pub fn write(report: &Report, report_dir: &Path, out: &mut dyn io::Write) -> io:
             .set_title("justera audit findings"),
     );
     let bold = Format::new().set_bold();
+    // The findings sheet streams its rows to a temporary file: the workbook's memory does
+    // not grow with the archive's findings (it held every cell before).
     findings_sheet(
-        workbook.add_worksheet(),
+        workbook.add_worksheet_with_constant_memory(),
         &mut report.findings(),
         report_dir,
         &bold,
