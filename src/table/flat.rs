@@ -48,6 +48,56 @@ fn gap_empties(spaces: usize) -> usize {
     }
 }
 
+/// The whitespace-separated tokens of a line as byte ranges, where no-break and thin
+/// spaces join (they group thousands), a lone sign followed by one space and digits is
+/// part of that figure ("– 614"), and a lone "%" belongs to the number before it.
+fn merged_tokens(text: &str) -> Vec<(usize, usize)> {
+    let mut raw: Vec<(usize, usize)> = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() && !super::digits::is_joining_space(c) {
+            if let Some(s) = start.take() {
+                raw.push((s, i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        raw.push((s, text.len()));
+    }
+    let is_sign =
+        |t: &str| t.chars().count() == 1 && t.chars().all(|c| matches!(c, '-' | '−' | '–'));
+    let digit_start = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        let (s, e) = raw[i];
+        let tok = &text[s..e];
+        if is_sign(tok) {
+            if let Some(&(ns, ne)) = raw.get(i + 1) {
+                if ns == e + 1 && digit_start(&text[ns..ne]) {
+                    out.push((s, ne));
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        if tok == "%" {
+            if let Some(last) = out.last_mut() {
+                if last.1 + 1 == s && text[last.0..last.1].ends_with(|c: char| c.is_ascii_digit()) {
+                    last.1 = e;
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        out.push((s, e));
+        i += 1;
+    }
+    out
+}
+
 /// Words a sentence, not a row label, ends with before a figure ("ett underskott om 2 200").
 const PROSE_ENDINGS: &[&str] = &[
     "om", "på", "med", "till", "av", "är", "och", "för", "ca", "cirka", "totalt", "uppgår", "till",
@@ -60,20 +110,7 @@ impl FlatLine {
     /// a sentence.
     pub fn parse(text: &str) -> Option<FlatLine> {
         let text = text.trim_start_matches(['\u{feff}']);
-        let mut tokens: Vec<(usize, usize)> = Vec::new();
-        let mut start: Option<usize> = None;
-        for (i, c) in text.char_indices() {
-            if c.is_whitespace() {
-                if let Some(s) = start.take() {
-                    tokens.push((s, i));
-                }
-            } else if start.is_none() {
-                start = Some(i);
-            }
-        }
-        if let Some(s) = start {
-            tokens.push((s, text.len()));
-        }
+        let tokens = merged_tokens(text);
         let mut first_tail = tokens.len();
         while first_tail > 0 {
             let (s, e) = tokens[first_tail - 1];
@@ -81,6 +118,26 @@ impl FlatLine {
                 break;
             }
             first_tail -= 1;
+        }
+        // A note reference belongs to the label: "Intäkter Not 2 132 371", "Kostnader
+        // 2, 3, 17 -39 658" (the last reference of a list ends it).
+        if first_tail > 0 && first_tail < tokens.len() {
+            let (ps, pe) = tokens[first_tail - 1];
+            let before = &text[ps..pe];
+            let (fs, fe) = tokens[first_tail];
+            let first = &text[fs..fe];
+            let small = first.len() <= 2 && first.chars().all(|c| c.is_ascii_digit());
+            let note_word = crate::grammar::vocab::current()
+                .lookup("notes", before)
+                .is_some();
+            let list = before.ends_with(',')
+                && before
+                    .trim_end_matches(',')
+                    .chars()
+                    .all(|c| c.is_ascii_digit());
+            if small && (note_word || list) && first_tail + 1 < tokens.len() {
+                first_tail += 1;
+            }
         }
         if first_tail == tokens.len() {
             return None;
@@ -104,6 +161,10 @@ impl FlatLine {
             return None;
         }
         if label.is_empty() && groups.len() < 2 {
+            return None;
+        }
+        // Dashes alone (empty cells) make no row of figures.
+        if groups.iter().all(DigitGroup::is_dash) {
             return None;
         }
         let last_word = label
@@ -167,6 +228,64 @@ impl FlatLine {
         let alt = self.with_year_in_label()?;
         let r = alt.readings_limited(columns, limit);
         (!r.is_empty()).then_some((alt, r))
+    }
+
+    /// [`Self::fitted_limited`], or else the row read with fewer figures than columns and
+    /// its unmarked empty cells placed every way ([`Self::short_readings`]): a row is
+    /// kept for the table's arithmetic to place, never dropped.
+    fn fitted_or_short(
+        &self,
+        columns: usize,
+        limit: usize,
+    ) -> Option<(FlatLine, Vec<Vec<Option<String>>>)> {
+        if let Some(fit) = self.fitted_limited(columns, limit) {
+            return Some(fit);
+        }
+        let short = self.short_readings(columns, limit);
+        (!short.is_empty()).then(|| (self.clone(), short))
+    }
+
+    /// Readings of a row with one or two figures fewer than columns whose empty cells
+    /// are written as nothing ("Kommunbidrag 7 315 7 258 11 196 11 196" under five
+    /// columns): each placement of the empty cells, fewest empty cells first.
+    fn short_readings(&self, columns: usize, limit: usize) -> Vec<Vec<Option<String>>> {
+        let mut out = Vec::new();
+        let breaks: Vec<bool> = (0..self.groups.len())
+            .map(|j| j > 0 && self.gaps[j] >= 2)
+            .collect();
+        for missing in 1..=columns.saturating_sub(1).min(2) {
+            let figures = columns - missing;
+            for seg in segmentations_with_breaks(&self.groups, figures, limit, &breaks) {
+                let texts = figure_texts(&self.groups, &seg);
+                let placements: Vec<Vec<usize>> = if missing == 1 {
+                    (0..columns).map(|a| vec![a]).collect()
+                } else {
+                    (0..columns)
+                        .flat_map(|a| (a + 1..columns).map(move |b| vec![a, b]))
+                        .collect()
+                };
+                for empty in placements {
+                    let mut it = texts.iter();
+                    let cells: Vec<Option<String>> = (0..columns)
+                        .map(|c| {
+                            if empty.contains(&c) {
+                                None
+                            } else {
+                                it.next().cloned()
+                            }
+                        })
+                        .collect();
+                    out.push(cells);
+                    if out.len() >= limit {
+                        return out;
+                    }
+                }
+            }
+            if !out.is_empty() {
+                return out;
+            }
+        }
+        out
     }
 
     /// The readings of this row as exactly `columns` cells (`None` = empty cell), using
@@ -712,7 +831,7 @@ fn build_flat_tables(
     // Rows that cannot be read as `columns` cells end the table (text that merely ends
     // in a number, a page footer).
     let fitting: Vec<usize> = (0..run.rows.len())
-        .take_while(|&k| run.rows[k].1.fitted_limited(columns, 1).is_some())
+        .take_while(|&k| run.rows[k].1.fitted_or_short(columns, 1).is_some())
         .collect();
     if fitting.len() < 2 && one_row_header.is_none() || fitting.is_empty() {
         return Vec::new();
@@ -731,7 +850,7 @@ fn build_flat_tables(
         (TABLE_READING_BUDGET / fitting.len().max(1)).clamp(MIN_ROW_READINGS, READING_LIMIT);
     for &k in &fitting {
         let idx = &run.rows[k].0;
-        let Some((flat, row_readings)) = run.rows[k].1.fitted_limited(columns, per_row) else {
+        let Some((flat, row_readings)) = run.rows[k].1.fitted_or_short(columns, per_row) else {
             continue;
         };
         for (pos, _, heading) in run.headings.iter().filter(|(p, _, _)| *p == k) {
@@ -801,9 +920,21 @@ fn build_flat_tables(
         provenance: Provenance::new(file, page, first_line),
         ambiguities,
         realigned: Vec::new(),
+        unread_rows: Vec::new(),
     }];
-    // Rows after the first misfit may start another table of a different width.
+    // Rows after the first misfit may start another table of a different width; the
+    // misfit itself is kept as a row not read, never dropped.
     if fitting.len() < run.rows.len() {
+        let (idx, misfit) = &run.rows[fitting.len()];
+        out[0].unread_rows.push(super::UnreadRow {
+            label: misfit.label.clone(),
+            text: lines[*idx].text.trim().to_string(),
+            reason: format!(
+                "its {} digit groups cannot be read as the table's {columns} columns",
+                misfit.groups.len()
+            ),
+            provenance: Provenance::new(file, page, lines[*idx].number),
+        });
         let rest = Run {
             rows: run.rows[fitting.len() + 1..].to_vec(),
             prefixes: run.prefixes[fitting.len() + 1..].to_vec(),

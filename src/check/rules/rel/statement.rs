@@ -16,7 +16,7 @@ use crate::check::view::{CellRef, TableView};
 use crate::check::Relation;
 use crate::grammar::statement::{is_cost, is_note_column, is_part_of, role};
 use crate::grammar::vocab;
-use crate::table::{Cell, Row, RowKind, Table};
+use crate::table::{parse_cell, Row, RowKind, Table};
 
 /// Which statement relation a step is; each rule reports its own kinds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -594,16 +594,7 @@ fn join(tables: &[Table], from: usize, to: usize) -> Group {
                 table.rows.push(Row {
                     label: title.to_string(),
                     kind: RowKind::Heading,
-                    cells: vec![
-                        Cell {
-                            raw: String::new(),
-                            value: None,
-                            unit: t.unit,
-                            decimals: 0,
-                            empty: true,
-                        };
-                        width(t)
-                    ],
+                    cells: vec![parse_cell(""); width(t)],
                     bold: false,
                     provenance: t.provenance.clone(),
                 });
