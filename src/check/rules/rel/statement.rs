@@ -330,6 +330,57 @@ fn compare_in(view: &TableView, step: &Step, c: usize) -> Option<Comparison> {
     Some(compare(expected, found))
 }
 
+/// The cell read another way: its first digit group alone as a separate number (a note
+/// reference or a neighbouring cell glued on in flat text: "28 115 458" as 28 and
+/// 115 458). `None` when the figure has a single group or the first has three digits.
+fn without_leading_group(view: &TableView, r: usize, c: usize) -> Option<Interval> {
+    let raw = view.raw(r, c)?.trim();
+    let (sign, body) = match raw.strip_prefix(['-', '–', '−']) {
+        Some(rest) => ("-", rest.trim_start()),
+        None => ("", raw),
+    };
+    let (first, rest) = body.split_once(' ')?;
+    if first.is_empty() || first.len() > 2 || !first.chars().all(|ch| ch.is_ascii_digit()) {
+        return None;
+    }
+    let cell = parse_cell(&format!("{sign}{rest}"));
+    cell.value.map(|v| Interval::written(v, cell.decimals))
+}
+
+/// A failing relation that holds when one of its figures is read another way (see
+/// [`without_leading_group`]): the label of that row and its figure as written.
+fn holds_read_otherwise(view: &TableView, step: &Step, c: usize) -> Option<(usize, String)> {
+    let rows: Vec<usize> = std::iter::once(step.target)
+        .chain(step.parts.iter().map(|p| p.0))
+        .collect();
+    for &alt in &rows {
+        let Some(other) = without_leading_group(view, alt, c) else {
+            continue;
+        };
+        let value = |r: usize| {
+            if r == alt {
+                Some(other)
+            } else {
+                view.part(r, c)
+            }
+        };
+        let Some(found) = value(step.target) else {
+            continue;
+        };
+        let parts: Option<Vec<Interval>> = step
+            .parts
+            .iter()
+            .map(|&(r, neg)| value(r).map(|v| signed(v, neg)))
+            .collect();
+        let Some(parts) = parts else { continue };
+        let expected = signed(Interval::sum(parts), step.target_negated);
+        if expected.meets(&found) {
+            return Some((alt, view.raw(alt, c).unwrap_or_default().trim().to_string()));
+        }
+    }
+    None
+}
+
 /// Whether the rows from the table's first row are known to be the statement's first
 /// rows: the table names its columns, or its first row is a heading. A table cut out of
 /// a longer one (its first rows read into another table) gives no such certainty.
@@ -405,8 +456,13 @@ fn evaluate(view: &TableView, st: &mut Statement) {
             let elsewhere = (0..cols.len())
                 .filter(|&k| k != j && all[i][k].is_some_and(|x| x.holds))
                 .count();
+            // A line that restates a single other line (Årets resultat = Resultat efter
+            // finansiella poster when nothing stands between) holds however the columns
+            // were read: it is no evidence for this column.
             let support = (0..st.steps.len())
-                .filter(|&k| k != i && all[k][j].is_some_and(|x| x.holds))
+                .filter(|&k| {
+                    k != i && st.steps[k].parts.len() >= 2 && all[k][j].is_some_and(|x| x.holds)
+                })
                 .count();
             let step = &st.steps[i];
             let touches_ambiguous = std::iter::once(step.target)
@@ -438,6 +494,14 @@ fn evaluate(view: &TableView, st: &mut Statement) {
                 ))
             } else if convention_unknown && step.kind == Kind::Income {
                 Some("not decided: no result line of the statement adds up in any column, so whether costs are written with a minus is not known".to_string())
+            } else if let Some((r, raw)) = (!comparison.holds)
+                .then(|| holds_read_otherwise(view, step, c))
+                .flatten()
+            {
+                Some(format!(
+                    "not decided: the relation holds if \"{raw}\" on the row \"{}\" is read as a note reference or another cell followed by a figure, so the figures may not have been read as written",
+                    label_of(view, r)
+                ))
             } else if from_top && !whole {
                 Some("not decided: the rows begin at the table's first row and the table has no column header, so its first rows may have been read into another table".to_string())
             } else if let Some(r) = step
