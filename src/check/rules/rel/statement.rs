@@ -682,3 +682,92 @@ fn join(tables: &[Table], from: usize, to: usize) -> Group {
         rows,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::TableCx;
+
+    fn statement_of(text: &str) -> (Table, Vec<(usize, Kind, bool, Option<String>)>) {
+        let table = crate::table::extract_text(text)
+            .into_iter()
+            .next()
+            .expect("a table");
+        let cx = TableCx::new(0, &table);
+        let out = cx
+            .statement()
+            .steps
+            .iter()
+            .flat_map(|s| {
+                s.columns
+                    .iter()
+                    .map(|c| (s.target, s.kind, c.comparison.holds, c.undecided.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        (table, out)
+    }
+
+    const POSITIVE_COSTS: &str = "Resultaträkning, tkr\tBudget 2024\tUtfall 2024
+Verksamhetens intäkter\t52 000\t53 100
+Verksamhetens kostnader\t410 500\t408 900
+Avskrivningar\t12 000\t11 800
+Verksamhetens nettokostnader\t370 500\t367 600
+Skatteintäkter\t300 000\t301 200
+Generella statsbidrag och utjämning\t75 000\t75 400
+Verksamhetens resultat\t4 500\t9 000
+Finansiella intäkter\t1 000\t1 200
+Finansiella kostnader\t2 000\t1 900
+Resultat efter finansiella poster\t3 500\tRFP
+";
+
+    #[test]
+    fn costs_written_without_a_minus_are_subtracted() {
+        let (_, steps) = statement_of(POSITIVE_COSTS.replace("RFP", "8 300").as_str());
+        assert_eq!(steps.len(), 6, "{steps:?}");
+        assert!(steps.iter().all(|s| s.2), "{steps:?}");
+        // A wrong figure under that convention is decided: the same step holds in the
+        // Budget column and the other steps hold in this one.
+        let (_, steps) = statement_of(POSITIVE_COSTS.replace("RFP", "8 030").as_str());
+        let failing: Vec<_> = steps.iter().filter(|s| !s.2).collect();
+        assert_eq!(failing.len(), 1, "{steps:?}");
+        assert_eq!(failing[0].3, None, "{steps:?}");
+    }
+
+    #[test]
+    fn a_note_column_never_takes_part() {
+        let text = "Resultaträkning (mnkr)\tNot\t2023\t2022
+Verksamhetens intäkter\t1\t1 268\t1 136
+Verksamhetens kostnader\t2\t-5 455\t-5 200
+Verksamhetens nettokostnader\t\t-4 187\t-4 064
+Skatteintäkter\t4\t3 998\t3 950
+Verksamhetens resultat\t\t-189\t-114
+";
+        let (table, steps) = statement_of(text);
+        let note = (0..table.columns.len())
+            .find(|&c| table.columns[c].trim() == "Not")
+            .expect("a Not column");
+        let cx = TableCx::new(0, &table);
+        assert!(cx
+            .statement()
+            .steps
+            .iter()
+            .all(|s| s.columns.iter().all(|c| c.col != note)));
+        assert!(steps.iter().all(|s| s.2), "{steps:?}");
+    }
+
+    #[test]
+    fn a_lone_column_failing_everywhere_is_not_decided() {
+        // Nothing holds: the reading (or the sign convention) is not certain.
+        let text = "Resultaträkning\t2023\t2022
+Verksamhetens intäkter\t100\t90
+Verksamhetens kostnader\t-300\t-280
+Verksamhetens nettokostnader\t-150\t-150
+Skatteintäkter\t200\t200
+Verksamhetens resultat\t10\t10
+";
+        let (_, steps) = statement_of(text);
+        assert!(!steps.is_empty());
+        assert!(steps.iter().all(|s| !s.2 && s.3.is_some()), "{steps:?}");
+    }
+}
