@@ -688,7 +688,10 @@ mod tests {
     use super::*;
     use crate::check::TableCx;
 
-    fn statement_of(text: &str) -> (Table, Vec<(usize, Kind, bool, Option<String>)>) {
+    /// Per step and column: target row, kind, holds, why not decided.
+    type Seen = (usize, Kind, bool, Option<String>);
+
+    fn statement_of(text: &str) -> (Table, Vec<Seen>) {
         let table = crate::table::extract_text(text)
             .into_iter()
             .next()
