@@ -6,6 +6,7 @@
 //! → `segment` (documents in a bundle) → `parse` (header, §§, sections) with `table`
 //! and `grammar` → `check` (rules) → `report`.
 
+pub mod arith;
 pub mod audit;
 pub mod check;
 pub mod cli;
@@ -36,10 +37,11 @@ mod architecture {
     /// results; `cli` is the only module that sees everything.
     const ALLOWED: &[(&str, &[&str])] = &[
         ("provenance", &[]),
+        ("arith", &[]),
         ("grammar", &[]),
         ("ingest", &["grammar"]),
         ("layout", &["ingest", "grammar"]),
-        ("table", &["layout", "ingest", "grammar"]),
+        ("table", &["layout", "ingest", "grammar", "arith"]),
         ("document", &["table", "grammar"]),
         (
             "parse",
@@ -47,7 +49,7 @@ mod architecture {
         ),
         (
             "check",
-            &["document", "table", "layout", "ingest", "grammar"],
+            &["document", "table", "layout", "ingest", "grammar", "arith"],
         ),
         ("export", &["document", "grammar"]),
         (

@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 use std::sync::Arc;
 
+/// One file after every stage: what was read, the documents parsed from it, and the
+/// findings the checks made.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ProcessedFile {
+pub struct CheckedFile {
     pub path: Arc<str>,
     pub report: ReadReport,
     pub pages: u32,
@@ -23,10 +25,10 @@ pub struct ProcessedFile {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HashedOutcome {
     pub sha256: Option<String>,
-    pub result: Result<ProcessedFile, IngestError>,
+    pub result: Result<CheckedFile, IngestError>,
 }
 
-pub fn process_file(path: &Path, opts: &IngestOptions) -> Result<ProcessedFile, IngestError> {
+pub fn process_file(path: &Path, opts: &IngestOptions) -> Result<CheckedFile, IngestError> {
     process_file_hashed(path, opts).result
 }
 
@@ -52,7 +54,7 @@ pub fn process_bytes(
     path: &Path,
     bytes: &[u8],
     opts: &IngestOptions,
-) -> Result<ProcessedFile, IngestError> {
+) -> Result<CheckedFile, IngestError> {
     let ingested = crate::ingest::ingest_bytes(path, bytes, opts)?;
     let laid_out = crate::layout::lay_out(ingested);
     let tables = crate::table::extract(&laid_out);
@@ -60,7 +62,7 @@ pub fn process_bytes(
     let (mut findings, mut stats) = crate::check::check_documents(&documents);
     crate::check::ocr::qualify(&laid_out, &documents, &mut findings);
     stats.files = 1;
-    Ok(ProcessedFile {
+    Ok(CheckedFile {
         path: laid_out.path.clone(),
         report: laid_out.report.clone(),
         pages: laid_out.pages.len() as u32,
@@ -92,7 +94,7 @@ pub fn ingest_file_isolated(
 pub fn process_file_isolated(
     path: &Path,
     opts: &IngestOptions,
-) -> Result<ProcessedFile, IngestError> {
+) -> Result<CheckedFile, IngestError> {
     process_file_isolated_hashed(path, opts).result
 }
 

@@ -347,7 +347,7 @@ pub fn process_isolated(
     exe: &Path,
     path: &Path,
     opts: &IngestOptions,
-) -> Result<crate::pipeline::ProcessedFile, IngestError> {
+) -> Result<crate::pipeline::CheckedFile, IngestError> {
     process_isolated_hashed(exe, path, opts).result
 }
 

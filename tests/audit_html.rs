@@ -2,8 +2,8 @@
 //! match the findings, every finding has an anchor, failing cells are marked with the
 //! expected value, and the page asks for nothing from the network.
 
-use justera::audit::record::{CellMark, FileRecord, TableView, TableViewRow};
-use justera::audit::{Audit, Processed};
+use justera::audit::record::{CellMark, FileRecord, TableRecord, TableRecordRow};
+use justera::audit::{Audit, AuditedFile};
 use justera::check::finding::{Finding, Severity, Stats};
 use justera::ingest::{FailureReason, ReadReport};
 use rust_decimal::Decimal;
@@ -64,7 +64,7 @@ fn audit() -> Audit {
         ..Stats::default()
     };
     record.findings = findings;
-    record.tables = vec![TableView {
+    record.tables = vec![TableRecord {
         document: 0,
         index: 0,
         title: Some(format!("Investeringar {EVIL}")),
@@ -72,12 +72,12 @@ fn audit() -> Audit {
         line: 5,
         columns: vec!["Budget".into(), "Prognos <i>".into()],
         rows: vec![
-            TableViewRow {
+            TableRecordRow {
                 label: "Nätverk".into(),
                 total: false,
                 cells: vec!["1 400".into(), "1 484".into()],
             },
-            TableViewRow {
+            TableRecordRow {
                 label: "Summa <b>".into(),
                 total: true,
                 cells: vec!["-86".into(), EVIL.into()],
@@ -98,8 +98,8 @@ fn audit() -> Audit {
     let work = tempfile::tempdir().unwrap();
     Audit::new(
         vec![
-            Processed::new(failed, None, false),
-            Processed::new(record, None, false),
+            AuditedFile::new(failed, None, false),
+            AuditedFile::new(record, None, false),
         ],
         work.path(),
     )

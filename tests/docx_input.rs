@@ -240,10 +240,10 @@ fn docx_parses_and_checks_like_the_seed() {
             .unwrap_or_else(|e| panic!("{e}"));
         // Compare without provenance: pages and lines differ between the two by design.
         let strip = |v: serde_json::Value| strip_provenance(v);
-        let docs = |f: &justera::pipeline::ProcessedFile| {
+        let docs = |f: &justera::pipeline::CheckedFile| {
             strip(serde_json::to_value(&f.documents).unwrap_or_default())
         };
-        let findings = |f: &justera::pipeline::ProcessedFile| {
+        let findings = |f: &justera::pipeline::CheckedFile| {
             let v = serde_json::to_value(&f.findings).unwrap_or_default();
             strip(v)
         };

@@ -134,3 +134,43 @@ fn extra_total_label_from_a_grammar_dir_changes_row_classification() {
     assert!(!lint(&[]).contains("expected 260"));
     assert!(lint(&["--grammars", &grammars]).contains("expected 260, found 250"));
 }
+
+/// The word lists the checks read are in the vocabulary too: a header word a
+/// `column_relations.vocab` in `--grammars DIR` names as a difference makes a failing
+/// column an error of REL001 (a stated difference) instead of a warning of REL002 (a
+/// relation no header states).
+#[test]
+fn extra_difference_word_from_a_grammar_dir_makes_the_column_a_stated_difference() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let grammars = dir.path().join("grammars");
+    std::fs::create_dir(&grammars).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        grammars.join("column_relations.vocab"),
+        "# Our template's difference columns\ndifference: Mellanskillnad\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let input = dir.path().join("tabell.txt");
+    std::fs::write(
+        &input,
+        "Kostnader (tkr)\nPost\tBudget\tUtfall\tMellanskillnad\nLokaler\t100\t80\t20\n\
+         Personal\t50\t60\t-10\nIT\t30\t20\t10\nResor\t10\t5\t9\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let input = input.display().to_string();
+    let grammars = grammars.display().to_string();
+    let lint = |extra: &[&str]| -> String {
+        let out = justera()
+            .args(extra)
+            .args(["lint", &input])
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(out.status.code().is_some(), "crashed: {out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let plain = lint(&[]);
+    assert!(plain.contains("warning[REL002]"), "{plain}");
+    assert!(!plain.contains("REL001"), "{plain}");
+    let extended = lint(&["--grammars", &grammars]);
+    assert!(extended.contains("error[REL001]"), "{extended}");
+    assert!(extended.contains("expected 5, found 9"), "{extended}");
+}

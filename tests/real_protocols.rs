@@ -11,7 +11,7 @@ use std::process::Command;
 
 const SIMRISHAMN: &str = "../shared/realpdf/files/se-simrishamn-spn-protokoll-2024-04-25.pdf";
 
-fn process(path: &str) -> justera::pipeline::ProcessedFile {
+fn process(path: &str) -> justera::pipeline::CheckedFile {
     assert!(
         Path::new(path).is_file(),
         "{path} is missing: these tests need ../shared (see README)"

@@ -1,7 +1,7 @@
 //! Tables of the five seed texts: reviewed snapshots of every table (aligned grid with
 //! parsed values) and the rows the issue names, checked figure by figure.
 
-use justera::cli::tables::{render_human, table_view};
+use justera::cli::tables::{render_human, table_listing};
 use justera::ingest::{read_file, IngestOptions};
 use justera::table::{extract, RowKind, Table};
 use std::path::Path;
@@ -165,7 +165,7 @@ fn seed_004_tables() {
     );
     assert_eq!(row.kind, RowKind::Subtotal);
     assert!(row.bold);
-    let view = table_view(key);
+    let view = table_listing(key);
     let cell = &view
         .rows
         .iter()

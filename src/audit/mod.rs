@@ -81,13 +81,13 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Vec<InputFile> {
     out
 }
 
-/// One file's result: its record and the cache entry holding its document lines.
+/// One file of an audit: its record and the cache entry holding its document lines.
 ///
 /// Once the entry is on disk the record is made slim (findings, facts and tables
-/// dropped; read back with [`Processed::full_record`] when a report needs them), so an
+/// dropped; read back with [`AuditedFile::full_record`] when a report needs them), so an
 /// archive run holds a few hundred bytes per file, not its findings.
 #[derive(Clone, Debug)]
-pub struct Processed {
+pub struct AuditedFile {
     pub record: FileRecord,
     /// How many findings the file has (also when the record is slim).
     pub findings: usize,
@@ -99,9 +99,9 @@ pub struct Processed {
     pub lines: Option<std::sync::Arc<(Vec<String>, Vec<String>)>>,
 }
 
-impl Processed {
+impl AuditedFile {
     pub fn new(record: FileRecord, entry: Option<PathBuf>, cached: bool) -> Self {
-        Processed {
+        AuditedFile {
             findings: record.findings.len(),
             record,
             entry,
@@ -135,7 +135,7 @@ impl Processed {
 }
 
 /// Runs the pipeline over every file (of this shard) in parallel.
-pub fn process_all(files: &[InputFile], opts: &AuditOptions) -> io::Result<Vec<Processed>> {
+pub fn process_all(files: &[InputFile], opts: &AuditOptions) -> io::Result<Vec<AuditedFile>> {
     let selected: Vec<&InputFile> = files
         .iter()
         .filter(|f| opts.shard.is_none_or(|s| s.owns(&f.relative)))
@@ -184,7 +184,7 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "panic".to_string())
 }
 
-fn process_one(file: &InputFile, opts: &AuditOptions) -> Processed {
+fn process_one(file: &InputFile, opts: &AuditOptions) -> AuditedFile {
     let hash = crate::ingest::open_input(&file.path)
         .and_then(|f| cache::hash_reader(f).map_err(|e| FailureReason::Io(e.to_string())));
     let hash = match hash {
@@ -198,7 +198,7 @@ fn process_one(file: &InputFile, opts: &AuditOptions) -> Processed {
     let fingerprint = options_fingerprint(opts);
     let key = cache::entry_key(&fingerprint, &file.display, &hash);
     if let Some((record, entry)) = opts.cache.lookup(&key) {
-        return Processed::new(record, Some(entry), true);
+        return AuditedFile::new(record, Some(entry), true);
     }
     // Later stages run in this process: a panic on odd input costs this file only.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -279,19 +279,19 @@ fn store(
     documents: Vec<String>,
     decisions: Vec<String>,
     opts: &AuditOptions,
-) -> Processed {
+) -> AuditedFile {
     let key = key
         .map(str::to_string)
         .unwrap_or_else(|| cache::entry_key(&opts.version, &record.path, "unreadable"));
     match opts.cache.store(&key, &record, &documents, &decisions) {
-        Ok(entry) => Processed::new(record, Some(entry), false),
+        Ok(entry) => AuditedFile::new(record, Some(entry), false),
         Err(e) => {
             eprintln!(
                 "warning: {}: result not cached (cannot write cache entry in {}: {e})",
                 record.path,
                 opts.cache.dir.display()
             );
-            let mut p = Processed::new(record, None, false);
+            let mut p = AuditedFile::new(record, None, false);
             p.lines = Some(std::sync::Arc::new((documents, decisions)));
             p
         }
@@ -320,7 +320,7 @@ struct PartLine {
 
 /// Writes a shard's partial result into `dir`: a manifest and a copy of each entry, so
 /// the part can be moved to the machine that merges.
-pub fn write_part(dir: &Path, processed: &[Processed], shard: Option<Shard>) -> io::Result<()> {
+pub fn write_part(dir: &Path, processed: &[AuditedFile], shard: Option<Shard>) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let mut manifest = AtomicFile::create(&dir.join(PART_MANIFEST))?;
     let header = PartHeader {
@@ -331,7 +331,7 @@ pub fn write_part(dir: &Path, processed: &[Processed], shard: Option<Shard>) -> 
     };
     serde_json::to_writer(&mut manifest, &header)?;
     manifest.write_all(b"\n")?;
-    let mut sorted: Vec<&Processed> = processed.iter().collect();
+    let mut sorted: Vec<&AuditedFile> = processed.iter().collect();
     sorted.sort_by(|a, b| a.record.path.cmp(&b.record.path));
     for (i, p) in sorted.iter().enumerate() {
         let name = format!("entries/{i:06}.jsonl");
@@ -374,8 +374,8 @@ fn invalid(msg: String) -> io::Error {
 
 /// Reads parts written by `--shard` runs. A file in two parts is an error unless both
 /// hold the same bytes (a part given twice).
-pub fn read_parts(dirs: &[PathBuf]) -> io::Result<Vec<Processed>> {
-    let mut by_path: BTreeMap<String, Processed> = BTreeMap::new();
+pub fn read_parts(dirs: &[PathBuf]) -> io::Result<Vec<AuditedFile>> {
+    let mut by_path: BTreeMap<String, AuditedFile> = BTreeMap::new();
     for dir in dirs {
         let manifest = dir.join(PART_MANIFEST);
         let reader = BufReader::new(
@@ -413,7 +413,7 @@ pub fn read_parts(dirs: &[PathBuf]) -> io::Result<Vec<Processed>> {
             }
             by_path.insert(
                 record.path.clone(),
-                Processed::new(record, Some(path), true).slim(),
+                AuditedFile::new(record, Some(path), true).slim(),
             );
         }
     }
@@ -455,7 +455,7 @@ pub struct Summary {
 /// Everything the reports are made of, in report order.
 pub struct Audit {
     /// Sorted by path; slim records, read back one at a time by the reports.
-    pub files: Vec<Processed>,
+    pub files: Vec<AuditedFile>,
     pub cross: cross::ArchiveCross,
     pub stats: Stats,
     pub summary: Summary,
@@ -465,18 +465,18 @@ impl Audit {
     /// The whole-archive stage: every file's facts go through an external sort (spill
     /// files in a temporary directory under `work_dir`) so the cross-document checks see
     /// one organisation at a time, and memory does not grow with the archive.
-    pub fn new(files: Vec<Processed>, work_dir: &Path) -> io::Result<Audit> {
+    pub fn new(files: Vec<AuditedFile>, work_dir: &Path) -> io::Result<Audit> {
         Self::with_run_len(files, work_dir, spill::DEFAULT_RUN_LEN)
     }
 
     /// [`Audit::new`] with the number of items the external sort holds before it writes
     /// a run to disk (tests make it small to prove spilled runs give the same reports).
     pub fn with_run_len(
-        files: Vec<Processed>,
+        files: Vec<AuditedFile>,
         work_dir: &Path,
         run_len: usize,
     ) -> io::Result<Audit> {
-        let mut files: Vec<Processed> = files.into_iter().map(Processed::slim).collect();
+        let mut files: Vec<AuditedFile> = files.into_iter().map(AuditedFile::slim).collect();
         files.sort_by(|a, b| a.record.path.cmp(&b.record.path));
         let spill = spill::SpillDir::new_in(work_dir)?;
         let mut facts = spill::ExternalSort::with_run_len(

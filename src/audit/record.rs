@@ -71,30 +71,31 @@ pub struct CellMark {
     pub finding: usize,
 }
 
-/// A table that has at least one finding, kept so the HTML report can show it with the
-/// failing cells marked.
+/// A table that has at least one finding, as the file's record keeps it so the HTML report
+/// can show it with the failing cells marked (a serialisation type; the checks read
+/// tables through `check::view::TableView`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TableView {
+pub struct TableRecord {
     pub document: usize,
     pub index: usize,
     pub title: Option<String>,
     pub page: u32,
     pub line: u32,
     pub columns: Vec<String>,
-    pub rows: Vec<TableViewRow>,
+    pub rows: Vec<TableRecordRow>,
     pub marks: Vec<CellMark>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TableViewRow {
+pub struct TableRecordRow {
     pub label: String,
     pub total: bool,
     pub cells: Vec<String>,
 }
 
-impl TableView {
+impl TableRecord {
     fn of(document: usize, index: usize, table: &Table) -> Self {
-        TableView {
+        TableRecord {
             document,
             index,
             title: table.title.clone(),
@@ -104,7 +105,7 @@ impl TableView {
             rows: table
                 .rows
                 .iter()
-                .map(|r| TableViewRow {
+                .map(|r| TableRecordRow {
                     label: r.label.clone(),
                     total: matches!(r.kind, RowKind::Total | RowKind::Subtotal),
                     cells: r.cells.iter().map(|c| c.raw.clone()).collect(),
@@ -126,7 +127,7 @@ pub struct FileRecord {
     pub findings: Vec<Finding>,
     pub facts: Vec<Fact>,
     pub documents: Vec<DocumentSummary>,
-    pub tables: Vec<TableView>,
+    pub tables: Vec<TableRecord>,
     /// How many `documents.jsonl` and `decisions.jsonl` lines follow in the entry.
     pub document_lines: u64,
     pub decision_lines: u64,
@@ -163,7 +164,7 @@ impl FileRecord {
         stats: Stats,
     ) -> Self {
         findings.sort_by(compare_findings);
-        let mut tables: Vec<TableView> = Vec::new();
+        let mut tables: Vec<TableRecord> = Vec::new();
         for (fi, f) in findings.iter().enumerate() {
             let Some((d, t, table)) = table_of(documents, f) else {
                 continue;
@@ -171,7 +172,7 @@ impl FileRecord {
             let view = match tables.iter().position(|v| v.document == d && v.index == t) {
                 Some(i) => i,
                 None => {
-                    tables.push(TableView::of(d, t, table));
+                    tables.push(TableRecord::of(d, t, table));
                     tables.len() - 1
                 }
             };

@@ -5,6 +5,7 @@
 
 use crate::document::Document;
 use crate::grammar::number::Unit;
+use crate::grammar::vocab;
 use crate::table::{Cell, Table};
 use crate::Provenance;
 use rust_decimal::Decimal;
@@ -118,70 +119,13 @@ pub fn compare(a: &Fact, b: &Fact) -> std::cmp::Ordering {
         .then_with(|| a.value.cmp(&b.value))
 }
 
-/// Words that name a measure, with the canonical measure they stand for.
-const MEASURES: &[(&str, &str)] = &[
-    ("ub", "ub"),
-    ("ib", "ib"),
-    ("utfall", "utfall"),
-    ("bokslut", "utfall"),
-    ("budget", "budget"),
-    ("prognos", "prognos"),
-    ("kommunbidrag", "kommunbidrag"),
-    ("medlemsbidrag", "medlemsbidrag"),
-];
+/// The facts' words in the vocabulary (`grammars/facts.vocab`): joiners, body words,
+/// total words and line-item stems; measures are in `grammars/fact_measures.vocab`.
+const WORDS: &str = "facts";
 
-const MONTHS: &[(&str, u32)] = &[
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("maj", 5),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("okt", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
-
-/// Words that join the parts of a name and carry no meaning of their own.
-const JOINERS: &[&str] = &["och", "samt", "för", "gemensam", "gemensamma"];
-
-/// Organisation words that only say what kind of body the rest names.
-const BODY_WORDS: &[&str] = &[
-    "servicenämnd",
-    "servicenämnden",
-    "servicenämnder",
-    "servicenämnderna",
-    "nämnd",
-    "nämnden",
-    "avdelningen",
-];
-
-/// Row labels that are totals rather than names.
-const TOTAL_WORDS: &[&str] = &["totalt", "total", "summa", "s:a", "tot"];
-
-/// Stems of row labels that are line items of an account ("Personalkostnader"): they
-/// belong to the table's subject, not to an organisation of their own ("Personal").
-const LINE_ITEM_STEMS: &[&str] = &[
-    "intäkt",
-    "kostnad",
-    "resultat",
-    "avskrivning",
-    "netto",
-    "avvikelse",
-    "förändring",
-    "ränt",
-    "lön",
-    "lokal",
-    "licens",
-    "konsult",
-    "material",
-    "övrig",
-    "finansiell",
-    "investering",
-];
+fn is_word(key: &str, token: &str) -> bool {
+    vocab::current().has_word(WORDS, key, token)
+}
 
 fn tokens(text: &str) -> Vec<String> {
     text.to_lowercase()
@@ -196,14 +140,15 @@ fn tokens(text: &str) -> Vec<String> {
 pub fn normalise_entity(text: &str) -> String {
     tokens(text)
         .into_iter()
-        .filter(|t| !JOINERS.contains(&t.as_str()) && !BODY_WORDS.contains(&t.as_str()))
+        .filter(|t| !is_word("joiner", t) && !is_word("body", t))
         .filter(|t| !t.chars().all(|c| c.is_ascii_digit()))
         .collect::<Vec<_>>()
         .join("/")
 }
 
+/// The canonical measure a word names ("bokslut" → utfall).
 fn measure_of(token: &str) -> Option<&'static str> {
-    MEASURES.iter().find(|(w, _)| *w == token).map(|(_, m)| *m)
+    vocab::current().key_of_word("fact_measures", token)
 }
 
 fn year_of(token: &str) -> Option<u32> {
@@ -211,11 +156,14 @@ fn year_of(token: &str) -> Option<u32> {
     (token.len() == 4 && (1990..=2099).contains(&y)).then_some(y)
 }
 
+/// The month a word beginning with a month's three-letter abbreviation names ("aug",
+/// "augusti").
 fn month_of(token: &str) -> Option<u32> {
-    MONTHS
-        .iter()
-        .find(|(m, _)| token.starts_with(m))
-        .map(|(_, n)| *n)
+    let abbreviation: String = token.chars().take(3).collect();
+    if abbreviation.chars().count() < 3 {
+        return None;
+    }
+    vocab::current().month(&abbreviation)
 }
 
 /// The (measure, period) pairs a column header states: "UB 2020" → [(ub, 2020)],
@@ -344,12 +292,14 @@ pub fn facts_of_table(document: usize, doc: &Document, index: usize, table: &Tab
         .iter()
         .map(|row| {
             let (label_measure, rest) = split_label(&row.label);
-            let is_total =
-                rest.is_empty() || rest.iter().all(|t| TOTAL_WORDS.contains(&t.as_str()));
+            let is_total = rest.is_empty() || rest.iter().all(|t| is_word("total", t));
             let is_line_item = !is_total
-                && rest
-                    .iter()
-                    .any(|t| LINE_ITEM_STEMS.iter().any(|s| t.contains(s)));
+                && rest.iter().any(|t| {
+                    vocab::current()
+                        .words(WORDS, "line_item")
+                        .iter()
+                        .any(|s| t.contains(s.as_str()))
+                });
             (row, label_measure, rest, is_total, is_line_item)
         })
         .collect();

@@ -6,7 +6,6 @@
 //! pairs of tables and the protocol's formalia. Every relation evaluated is counted, so
 //! a run can say how much it checked.
 
-pub mod arith;
 pub mod cross;
 pub mod facts;
 pub mod finding;
@@ -15,10 +14,10 @@ pub mod registry;
 pub mod rules;
 pub mod view;
 
+use crate::arith::Comparison;
 use crate::document::Document;
 use crate::table::Table;
 use crate::Provenance;
-use arith::Comparison;
 use finding::{Finding, Severity, Stats};
 use registry::Rule;
 use std::cell::OnceCell;

@@ -1,8 +1,9 @@
 //! A numeric view of one table, built once and shared by the table rules: every cell
 //! as an interval, each column's kind, which rows are totals.
 
-use super::arith::Interval;
+use crate::arith::Interval;
 use crate::grammar::number::Unit;
+use crate::grammar::vocab;
 use crate::table::{RowKind, Table};
 use rust_decimal::Decimal;
 
@@ -39,12 +40,22 @@ pub struct TableView<'a> {
     pub headings: Vec<bool>,
 }
 
-/// Labels that state a total: "Summa", "S:a", "Totalt", "Total", "Tot", "Summa årskostnad".
-pub fn is_total_label(label: &str) -> bool {
-    let l = normalise(label);
-    let first = l.split([' ', ':']).next().unwrap_or("");
-    matches!(first, "summa" | "s" | "totalt" | "total" | "tot" | "totala")
-        && (first != "s" || l.starts_with("s:a"))
+/// Labels that state a total or subtotal, the sum of the rows above them: "Summa", "S:a",
+/// "Totalt", "Delsumma", "Summa årskostnad" (the `total` and `subtotal` phrases of
+/// `grammars/totals.vocab`; a "Resultat" row is a difference, not a sum).
+pub fn is_sum_label(label: &str) -> bool {
+    vocab::current().is_sum_label(label)
+}
+
+/// Whether a (lower-case) header word is one of the words of `grammars/column_relations.vocab`
+/// that state `relation` ("difference", "balance", "opening", "total").
+pub fn states(word: &str, relation: &str) -> bool {
+    vocab::current().has_word("column_relations", relation, word)
+}
+
+/// Whether any of a header's (lower-case) words states `relation`.
+pub fn header_states(words: &[&str], relation: &str) -> bool {
+    words.iter().any(|w| states(w, relation))
 }
 
 /// "Budget 2017" … "Budget 2018": a last row naming the next year of the first row's
@@ -174,7 +185,7 @@ impl<'a> TableView<'a> {
         for (i, row) in table.rows.iter().enumerate() {
             let label = view.label(i);
             let figures = with_figures[i];
-            let labeled_total = is_total_label(&label);
+            let labeled_total = is_sum_label(&label);
             // A row of figures with no words at all, closing labeled rows above it.
             let unlabeled_total =
                 label.is_empty() && figures && i > 0 && (0..i).any(|r| !view.label(r).is_empty());

@@ -8,7 +8,7 @@ use crate::audit::cache::{engine_version, Cache};
 use crate::audit::shard::Shard;
 use crate::audit::{
     claim_out_dir, collect_inputs, process_all, summary_text, write_part, Audit, AuditOptions,
-    Processed,
+    AuditedFile,
 };
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -115,7 +115,7 @@ pub fn run(args: AuditArgs) -> u8 {
     let processed = match process_all(&files, &opts) {
         Ok(mut p) => {
             p.extend(skipped.into_iter().map(|s| {
-                Processed::new(
+                AuditedFile::new(
                     crate::audit::record::FileRecord::failed(
                         s.file,
                         String::new(),
@@ -209,7 +209,7 @@ pub fn write_findings_csv(audit: &Audit, out: &Path) -> std::io::Result<()> {
 /// Runs the whole-archive stage, writes the reports and prints the summary; shared with
 /// `merge`.
 pub fn finish(
-    processed: Vec<Processed>,
+    processed: Vec<AuditedFile>,
     out: &Path,
     started: std::time::Instant,
     reused: usize,

@@ -116,7 +116,7 @@ pub struct LintRun {
 }
 
 /// Why a read file gave nothing to check, or `None` when it has structure to check.
-pub fn nothing_found(pf: &crate::pipeline::ProcessedFile) -> Option<String> {
+pub fn nothing_found(pf: &crate::pipeline::CheckedFile) -> Option<String> {
     let s = &pf.stats;
     let structure = pf.documents.iter().any(|d| {
         d.header.is_some() || d.memo.is_some() || !d.paragraphs.is_empty() || !d.toc.is_empty()

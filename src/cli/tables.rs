@@ -35,8 +35,9 @@ pub fn unit_symbol(unit: Unit) -> Option<&'static str> {
     }
 }
 
+/// One cell of `justera tables --format json`.
 #[derive(Serialize)]
-pub struct CellView {
+pub struct CellListing {
     pub raw: String,
     pub value: Option<String>,
     pub unit: Option<&'static str>,
@@ -52,35 +53,38 @@ pub struct CellView {
     pub unread: Option<String>,
 }
 
+/// One row of `justera tables --format json`.
 #[derive(Serialize)]
-pub struct RowView {
+pub struct RowListing {
     pub label: String,
     pub kind: RowKind,
-    pub cells: Vec<CellView>,
+    pub cells: Vec<CellListing>,
 }
 
+/// One table as `justera tables --format json` lists it (a serialisation type; the
+/// checks read tables through `check::view::TableView`).
 #[derive(Serialize)]
-pub struct TableView {
+pub struct TableListing {
     pub file: String,
     pub page: u32,
     pub line: u32,
     pub title: Option<String>,
     pub unit: Option<&'static str>,
     pub columns: Vec<String>,
-    pub rows: Vec<RowView>,
+    pub rows: Vec<RowListing>,
 }
 
 #[derive(Serialize)]
 pub struct TablesOutput {
-    pub tables: Vec<TableView>,
+    pub tables: Vec<TableListing>,
 }
 
 /// The JSON shape of one table: `{"file", "page", "line", "title", "unit", "columns",
 /// "rows": [{"label", "kind", "cells": [{"raw", "value", "unit", "empty"}]}]}`; a cell
 /// adds `"mark"` (footnote mark), `"reference": true` (a "Not" column) or `"unread"`
 /// (why its figure-like text was not read) when they apply.
-pub fn table_view(t: &Table) -> TableView {
-    TableView {
+pub fn table_listing(t: &Table) -> TableListing {
+    TableListing {
         file: t.provenance.file.to_string(),
         page: t.provenance.page,
         line: t.provenance.line,
@@ -90,13 +94,13 @@ pub fn table_view(t: &Table) -> TableView {
         rows: t
             .rows
             .iter()
-            .map(|r| RowView {
+            .map(|r| RowListing {
                 label: r.label.clone(),
                 kind: r.kind,
                 cells: r
                     .cells
                     .iter()
-                    .map(|c| CellView {
+                    .map(|c| CellListing {
                         raw: c.raw.clone(),
                         value: c.value.map(|v| v.to_string()),
                         unit: unit_symbol(c.unit),
@@ -252,7 +256,7 @@ pub fn run(args: TablesArgs) -> u8 {
     match args.format {
         TablesFormat::Json => {
             let out = TablesOutput {
-                tables: all.iter().map(table_view).collect(),
+                tables: all.iter().map(table_listing).collect(),
             };
             match serde_json::to_string_pretty(&out) {
                 Ok(s) => println!("{s}"),

@@ -35,6 +35,24 @@ const BUILTIN: &[(&str, &str)] = &[
     ("units", include_str!("../../grammars/units.vocab")),
     ("months", include_str!("../../grammars/months.vocab")),
     ("notes", include_str!("../../grammars/notes.vocab")),
+    ("documents", include_str!("../../grammars/documents.vocab")),
+    (
+        "table_lines",
+        include_str!("../../grammars/table_lines.vocab"),
+    ),
+    (
+        "column_relations",
+        include_str!("../../grammars/column_relations.vocab"),
+    ),
+    ("facts", include_str!("../../grammars/facts.vocab")),
+    (
+        "fact_measures",
+        include_str!("../../grammars/fact_measures.vocab"),
+    ),
+    (
+        "information",
+        include_str!("../../grammars/information.vocab"),
+    ),
     (
         "statements",
         include_str!("../../grammars/statements.vocab"),
@@ -67,6 +85,8 @@ pub struct Entry {
     pub key: String,
     /// The phrases as written in the file.
     pub phrases: Vec<String>,
+    /// The phrases in lower case, for lists matched word by word.
+    folded: Vec<String>,
     patterns: Vec<Pattern>,
 }
 
@@ -251,6 +271,7 @@ impl Vocabulary {
             match list.iter_mut().find(|x| x.key == e.key) {
                 Some(x) => {
                     x.phrases.extend(e.phrases);
+                    x.folded.extend(e.folded);
                     x.patterns.extend(e.patterns);
                 }
                 None => list.push(e),
@@ -285,6 +306,36 @@ impl Vocabulary {
     /// The entries of one list (empty when there is no such list).
     pub fn entries(&self, list: &str) -> &[Entry] {
         self.lists.get(list).map_or(&[], Vec::as_slice)
+    }
+
+    /// The phrases of one key of a list, as written (empty when there is none).
+    pub fn phrases(&self, list: &str, key: &str) -> &[String] {
+        self.entries(list)
+            .iter()
+            .find(|e| e.key == key)
+            .map_or(&[], |e| e.phrases.as_slice())
+    }
+
+    /// The phrases of one key of a list in lower case, for lists the code matches word by
+    /// word or as stems (document words, header words, organisation words).
+    pub fn words(&self, list: &str, key: &str) -> &[String] {
+        self.entries(list)
+            .iter()
+            .find(|e| e.key == key)
+            .map_or(&[], |e| e.folded.as_slice())
+    }
+
+    /// Whether `word` (already lower case) is one of the phrases of a list's key.
+    pub fn has_word(&self, list: &str, key: &str, word: &str) -> bool {
+        self.words(list, key).iter().any(|w| w == word)
+    }
+
+    /// The key of a list one of whose phrases is `word` (already lower case).
+    pub fn key_of_word(&self, list: &str, word: &str) -> Option<&str> {
+        self.entries(list)
+            .iter()
+            .find(|e| e.folded.iter().any(|w| w == word))
+            .map(|e| e.key.as_str())
     }
 
     pub fn list_names(&self) -> impl Iterator<Item = &str> {
@@ -345,6 +396,12 @@ impl Vocabulary {
     /// Whether a row label marks a total, subtotal or result row.
     pub fn is_total_label(&self, label: &str) -> bool {
         self.total_kind(label).is_some()
+    }
+
+    /// Whether a row label says the row is the sum of the rows above it: a total or a
+    /// subtotal, not a result (which is a difference: "Resultat" = intäkter − kostnader).
+    pub fn is_sum_label(&self, label: &str) -> bool {
+        matches!(self.total_kind(label), Some("total" | "subtotal"))
     }
 
     /// Whether a row label, as a whole, names the grand total of a table ("Totalt:",
@@ -440,6 +497,7 @@ pub fn parse_vocab(name: &str, text: &str) -> Result<Vec<Entry>, VocabError> {
             entries.push(Entry {
                 key: k.to_string(),
                 phrases: Vec::new(),
+                folded: Vec::new(),
                 patterns: Vec::new(),
             });
             ps.unwrap_or_default()
@@ -460,6 +518,7 @@ pub fn parse_vocab(name: &str, text: &str) -> Result<Vec<Entry>, VocabError> {
                 return Err(err(line_no, "the only placeholder is <organ>"));
             }
             entry.phrases.push(p.to_string());
+            entry.folded.push(p.to_lowercase());
             entry.patterns.push(Pattern::new(p));
         }
     }

@@ -225,20 +225,16 @@ fn memo_letterheads(lines: &[Ln]) -> Vec<usize> {
     out
 }
 
-/// Words that open a new document when they head a top-level markdown heading.
-const DOCUMENT_WORDS: &[&str] = &[
-    "avtal",
-    "projektplan",
-    "rapport",
-    "utvärdering",
-    "riktlinje",
-    "verksamhetsberättelse",
-    "verksamhetsplan",
-    "förvaltning",
-    "bilaga",
-    "it-center",
-    "pm",
-];
+/// Whether a (lower-case) title names a document (a word of `grammars/documents.vocab`):
+/// "Samverkansavtal", "Delårsrapport" — compounds end in the document word.
+fn names_a_document(lower: &str) -> bool {
+    let words = crate::grammar::vocab::current().words("documents", "document");
+    words.iter().any(|w| {
+        lower
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|x| x.starts_with(w) || (w.len() >= 5 && x.ends_with(w)))
+    })
+}
 
 /// Where documents start: a page with a tjänsteskrivelse letterhead or "Sid 1 av N",
 /// the page after a memo's last page, a change of agenda item in the page footers
@@ -304,15 +300,8 @@ fn document_starts(lines: &[Ln]) -> Vec<usize> {
             .is_some_and(|(_, n)| heading_kind(n) == Some(kind::RECOMMENDATION));
         let lower = t.to_lowercase();
         let numbered = lower.starts_with(|c: char| c.is_ascii_digit());
-        // "Samverkansavtal", "Delårsrapport": compounds end in the document word.
-        let names_document = l.level == 1
-            && !numbered
-            && DOCUMENT_WORDS.iter().any(|w| {
-                lower
-                    .split(|c: char| !c.is_alphanumeric() && c != '-')
-                    .any(|x| x.starts_with(w) || (w.len() >= 5 && x.ends_with(w)))
-            })
-            && !heads_a_slide(lines, *i);
+        let names_document =
+            l.level == 1 && !numbered && names_a_document(&lower) && !heads_a_slide(lines, *i);
         if next_is_recommendation || names_document {
             starts.push(*i);
         }
@@ -472,7 +461,7 @@ fn content_text(lines: &[Ln]) -> Vec<(usize, String)> {
         .collect()
 }
 
-/// A signature: a person's name (or the "[Namn …]" placeholder of a template) on its own
+/// A signature: a person's name (or a template's placeholder in brackets, "[…]") on its own
 /// line, followed by a short title line ("IT-chef", "Controller").
 fn is_signature(lines: &[Ln], text: &[(usize, String)], k: usize) -> bool {
     let (Some((i, name)), Some((j, title))) = (text.get(k), text.get(k + 1)) else {
@@ -483,7 +472,7 @@ fn is_signature(lines: &[Ln], text: &[(usize, String)], k: usize) -> bool {
             .get(x)
             .is_some_and(|l| l.cells().len() == 1 && l.level == 0)
     };
-    let name_like = super::tjansteskrivelse::is_person_name(name) || name.starts_with("[Namn");
+    let name_like = super::tjansteskrivelse::is_person_name(name) || is_placeholder(name);
     let title_like = title.split_whitespace().count() <= 4
         && title.chars().count() <= 40
         && !title.ends_with(['.', ':'])
@@ -492,6 +481,17 @@ fn is_signature(lines: &[Ln], text: &[(usize, String)], k: usize) -> bool {
         // "Olle Provsson" / "Tjänsteskrivelse": a handläggare in a letterhead.
         && !super::tjansteskrivelse::is_letterhead(title);
     name_like && title_like && single(*i) && single(*j) && !lines[*i].marked
+}
+
+/// A template's placeholder left in the text: a short line wholly in square brackets
+/// ("[Förnamn Efternamn]"), not a markdown link ("[Rapport](#)").
+fn is_placeholder(line: &str) -> bool {
+    let t = line.trim();
+    t.len() > 2
+        && t.starts_with('[')
+        && t.ends_with(']')
+        && !t[1..t.len() - 1].contains(['[', ']'])
+        && t.split_whitespace().count() <= 6
 }
 
 /// A title page: a few short lines ending in a date alone ("”LEDA”" / "Digitalisering av
@@ -821,14 +821,31 @@ Inför 2022 finns behov att förstärkning behöver göras inom arkitektområdet
 Det finns även ett behov av fler chefer i organisationen.
 Vissa effektiviseringar har kunnat ske inom nätverk och administration.
 ";
+        let expected = [
+            (0, DocumentKind::Tjansteskrivelse),
+            (19, DocumentKind::Other),
+        ];
         let l = lines(memo_and_attachment);
         let kinds: Vec<_> = segment(&l).iter().map(|s| (s.start, s.kind)).collect();
-        assert_eq!(
-            kinds,
-            [
-                (0, DocumentKind::Tjansteskrivelse),
-                (19, DocumentKind::Other)
-            ]
-        );
+        assert_eq!(kinds, expected);
+        // A template's placeholders in place of the name and title sign it as well.
+        let unsigned = memo_and_attachment
+            .replace("Karin Exempel", "[Förnamn Efternamn]")
+            .replace("IT-chef", "[Befattning]");
+        let l = lines(&unsigned);
+        let kinds: Vec<_> = segment(&l).iter().map(|s| (s.start, s.kind)).collect();
+        assert_eq!(kinds, expected);
+    }
+
+    #[test]
+    fn placeholders_are_short_bracketed_lines() {
+        assert!(is_placeholder("[Förnamn Efternamn]"));
+        assert!(is_placeholder(" [Titel] "));
+        assert!(!is_placeholder("[Rapport](#)"));
+        assert!(!is_placeholder("[]"));
+        assert!(!is_placeholder("[a] och [b]"));
+        assert!(!is_placeholder(
+            "[en mening som är alldeles för lång för en platshållare]"
+        ));
     }
 }

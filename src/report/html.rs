@@ -2,8 +2,8 @@
 //! requests) a revisor can open and send on. Every string that came from a document is
 //! HTML-escaped: PDF text is untrusted input.
 
-use crate::audit::record::{FileRecord, Outcome, TableView};
-use crate::audit::{Audit, Processed};
+use crate::audit::record::{FileRecord, Outcome, TableRecord};
+use crate::audit::{Audit, AuditedFile};
 use crate::check::finding::{Finding, Severity};
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -252,7 +252,7 @@ fn looks_numeric(raw: &str) -> bool {
             .all(|c| c.is_ascii_digit() || " \u{a0},.-−–%krtmn".contains(c))
 }
 
-fn render_table(out: &mut String, t: &TableView, file: usize) {
+fn render_table(out: &mut String, t: &TableRecord, file: usize) {
     let title = t.title.as_deref().unwrap_or("Table");
     let _ = write!(
         out,
@@ -603,7 +603,7 @@ pub fn write(audit: &Audit, dir: &Path, sink: &mut impl io::Write) -> io::Result
 
     // Failed files.
     out.push_str("<section id=\"failed\"><h2>Files that could not be read</h2>");
-    let failed: Vec<&Processed> = audit
+    let failed: Vec<&AuditedFile> = audit
         .files
         .iter()
         .filter(|p| p.record.outcome.failure().is_some())

@@ -1,59 +1,19 @@
 //! The table's own arithmetic, used while reading it: to move a shifted total row back
-//! under its columns and to choose among readings of flat rows. Rounding-aware: a figure
-//! written to unit u stands for [v − u/2, v + u/2].
+//! under its columns and to choose among readings of flat rows. Rounding-aware through
+//! [`crate::arith::Interval`]: a figure written to unit u stands for [v − u/2, v + u/2].
 
 use super::classify::is_total_label;
 use super::{Cell, Realignment, Row, RowKind};
-use rust_decimal::Decimal;
+use crate::arith::Interval;
 
-fn half_unit(c: &Cell) -> Decimal {
-    Decimal::new(5, c.decimals.saturating_add(1).min(27))
-}
-
-/// A figure with the interval it stands for.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Approx {
-    pub value: Decimal,
-    pub tolerance: Decimal,
-}
-
-impl Approx {
-    pub fn of(c: &Cell) -> Option<Approx> {
-        c.value.map(|value| Approx {
-            value,
-            tolerance: half_unit(c),
-        })
-    }
-
-    fn add(self, o: Approx) -> Option<Approx> {
-        Some(Approx {
-            value: self.value.checked_add(o.value)?,
-            tolerance: self.tolerance.checked_add(o.tolerance)?,
-        })
-    }
-
-    fn neg(self) -> Approx {
-        Approx {
-            value: -self.value,
-            tolerance: self.tolerance,
-        }
-    }
-
-    /// Whether the two intervals can meet.
-    pub fn meets(self, o: Approx) -> bool {
-        match (
-            self.value.checked_sub(o.value),
-            self.tolerance.checked_add(o.tolerance),
-        ) {
-            (Some(d), Some(t)) => d.abs() <= t,
-            _ => false,
-        }
-    }
+/// A cell's figure with the interval it stands for.
+pub(crate) fn figure(c: &Cell) -> Option<Interval> {
+    c.value.map(|v| Interval::written(v, c.decimals))
 }
 
 /// Sum per column of the data rows between the previous total (exclusive) and `upto`.
 /// `None` for a column with no figure among those rows.
-pub(crate) fn column_sums(rows: &[Row], upto: usize) -> Vec<Option<Approx>> {
+pub(crate) fn column_sums(rows: &[Row], upto: usize) -> Vec<Option<Interval>> {
     let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let from = rows[..upto]
         .iter()
@@ -61,13 +21,10 @@ pub(crate) fn column_sums(rows: &[Row], upto: usize) -> Vec<Option<Approx>> {
         .map_or(0, |i| i + 1);
     (0..ncols)
         .map(|col| {
-            let mut acc: Option<Approx> = None;
+            let mut acc: Option<Interval> = None;
             for r in rows[from..upto].iter().filter(|r| r.kind == RowKind::Data) {
-                if let Some(a) = r.cells.get(col).and_then(Approx::of) {
-                    acc = match acc {
-                        None => Some(a),
-                        Some(s) => s.add(a),
-                    };
+                if let Some(a) = r.cells.get(col).and_then(figure) {
+                    acc = Some(acc.map_or(a, |s| s.plus(a)));
                 }
             }
             acc
@@ -86,17 +43,21 @@ pub(crate) fn realign_totals(rows: &mut [Row]) -> Vec<Realignment> {
             continue;
         }
         let sums = column_sums(rows, i);
-        let figures: Vec<(usize, Approx)> = rows[i]
+        let figures: Vec<(usize, Interval)> = rows[i]
             .cells
             .iter()
             .enumerate()
-            .filter_map(|(c, cell)| Approx::of(cell).map(|a| (c, a)))
+            .filter_map(|(c, cell)| figure(cell).map(|a| (c, a)))
             .collect();
         if figures.len() < 2 {
             continue;
         }
-        let matches_at =
-            |f: Approx, col: usize| sums.get(col).copied().flatten().is_some_and(|s| s.meets(f));
+        let matches_at = |f: Interval, col: usize| {
+            sums.get(col)
+                .copied()
+                .flatten()
+                .is_some_and(|s| s.meets(&f))
+        };
         let in_place = figures.iter().filter(|(c, f)| matches_at(*f, *c)).count();
         if in_place == figures.len() {
             continue;
@@ -192,8 +153,8 @@ pub(crate) fn relations_holding_with(
         if roles.total[i] && !roles.resultat[i] {
             let sums = column_sums(rows, i);
             for (c, cell) in row.cells.iter().enumerate() {
-                if let (Some(t), Some(Some(s))) = (Approx::of(cell), sums.get(c)) {
-                    if t.meets(*s) {
+                if let (Some(t), Some(Some(s))) = (figure(cell), sums.get(c)) {
+                    if t.meets(s) {
                         score += 1;
                     }
                 }
@@ -206,19 +167,14 @@ pub(crate) fn relations_holding_with(
             if let (Some(g), Some(t)) = (grant, total) {
                 for (c, cell) in row.cells.iter().enumerate() {
                     let (Some(r), Some(k), Some(s)) = (
-                        Approx::of(cell),
-                        rows[g].cells.get(c).and_then(Approx::of),
-                        rows[t].cells.get(c).and_then(Approx::of),
+                        figure(cell),
+                        rows[g].cells.get(c).and_then(figure),
+                        rows[t].cells.get(c).and_then(figure),
                     ) else {
                         continue;
                     };
-                    let candidates = [
-                        k.add(s.neg()),
-                        s.add(k),
-                        s.add(k.neg()),
-                        s.add(k).map(Approx::neg),
-                    ];
-                    if candidates.iter().flatten().any(|x| x.meets(r)) {
+                    let candidates = [k.minus(s), s.plus(k), s.minus(k), s.plus(k).negated()];
+                    if candidates.iter().any(|x| x.meets(&r)) {
                         score += 1;
                     }
                 }
@@ -227,13 +183,11 @@ pub(crate) fn relations_holding_with(
         if difference_column && row.cells.len() >= 3 {
             let n = row.cells.len();
             if let (Some(a), Some(b), Some(d)) = (
-                Approx::of(&row.cells[n - 3]),
-                Approx::of(&row.cells[n - 2]),
-                Approx::of(&row.cells[n - 1]),
+                figure(&row.cells[n - 3]),
+                figure(&row.cells[n - 2]),
+                figure(&row.cells[n - 1]),
             ) {
-                let fwd = a.add(b.neg());
-                let back = b.add(a.neg());
-                if [fwd, back].iter().flatten().any(|x| x.meets(d)) {
+                if [a.minus(b), b.minus(a)].iter().any(|x| x.meets(&d)) {
                     score += 1;
                 }
             }

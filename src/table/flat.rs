@@ -10,6 +10,7 @@ use super::classify::{classify_rows, table_unit, title_from_lines_above};
 use super::digits::{figure_texts, segmentations_with_breaks, DigitGroup};
 use super::{Ambiguity, Cell, Row, RowKind, Table, TableSource};
 use crate::grammar::number::Unit;
+use crate::grammar::vocab;
 use crate::layout::Line;
 use crate::Provenance;
 use std::collections::HashSet;
@@ -98,12 +99,22 @@ fn merged_tokens(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Words a sentence, not a row label, ends with before a figure ("ett underskott om 2 200").
-const PROSE_ENDINGS: &[&str] = &[
-    "om", "på", "med", "till", "av", "är", "och", "för", "ca", "cirka", "totalt", "uppgår", "till",
-    "från", "mot", "med", "än", "vid", "den", "det", "de", "en", "ett", "i", "kl", "kl.", "sida",
-    "§", "§§", "nr", "dnr", "år", "ärende",
-];
+/// The flat-line words of the vocabulary (`grammars/table_lines.vocab`).
+const LINES: &str = "table_lines";
+
+/// Whether a sentence, not a row label, ends with this (lower-case) word before a figure
+/// ("ett underskott om 2 200").
+fn is_prose_ending(word: &str) -> bool {
+    vocab::current().has_word(LINES, "prose_ending", word)
+}
+
+/// Whether a word opens a column header ("Utfall", "Budget"); case counts.
+fn is_column_word(word: &str) -> bool {
+    vocab::current()
+        .phrases(LINES, "column_word")
+        .iter()
+        .any(|w| w == word)
+}
 
 impl FlatLine {
     /// Splits a line into label and numeric tail; `None` when it has no tail or reads as
@@ -172,7 +183,7 @@ impl FlatLine {
             .last()
             .map(str::to_lowercase)
             .unwrap_or_default();
-        if PROSE_ENDINGS.contains(&last_word.as_str()) || label.ends_with(':') {
+        if is_prose_ending(&last_word) || label.ends_with(':') {
             return None;
         }
         let mut gaps = Vec::with_capacity(groups.len() + 1);
@@ -391,65 +402,12 @@ fn is_furniture(text: &str) -> bool {
     }
 }
 
-const COLUMN_WORDS: &[&str] = &[
-    "Utfall",
-    "Budget",
-    "Prognos",
-    "Avvikelse",
-    "Plan",
-    "Bokslut",
-    "Ack",
-    "UB",
-    "IB",
-    "Skillnad",
-    "Förändring",
-    "Differens",
-    "Summa",
-];
-
-/// Words that only occur in column headers of economic tables (lower case).
-const HEADER_WORDS: &[&str] = &[
-    "utfall",
-    "budget",
-    "prognos",
-    "avvikelse",
-    "plan",
-    "bokslut",
-    "ack",
-    "ub",
-    "ib",
-    "skillnad",
-    "förändring",
-    "differens",
-    "vs",
-    "helår",
-    "tkr",
-    "kr",
-    "belopp",
-    "netto",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "maj",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "okt",
-    "nov",
-    "dec",
-    "per",
-    "mot",
-    "summa",
-];
-
 /// A line made only of header words, years and dates: part of the column headers.
 fn is_header_line(text: &str) -> bool {
     text.split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '.')
         .filter(|w| !w.is_empty())
         .all(|w| {
-            HEADER_WORDS.contains(&w.to_lowercase().as_str())
+            vocab::current().has_word(LINES, "header_word", &w.to_lowercase())
                 || w.chars().all(|c| c.is_ascii_digit() || c == '-')
         })
 }
@@ -526,7 +484,6 @@ fn header_period(tokens: &[&str]) -> Option<(String, usize)> {
 /// "Belopp netto (tkr)") head the label column, not these. `None` when the header does
 /// not name exactly `columns` columns this way.
 fn columns_by_header_words(header: &[&str], columns: usize) -> Option<Vec<String>> {
-    let is_column_word = |w: &str| COLUMN_WORDS.contains(&w);
     let total = header
         .iter()
         .flat_map(|l| l.split_whitespace())
@@ -631,7 +588,7 @@ fn columns_from_header(header: &[&str], columns: usize) -> Vec<String> {
         .iter()
         .flat_map(|l| l.split_whitespace())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
-        .filter(|w| COLUMN_WORDS.contains(&w.as_str()))
+        .filter(|w| is_column_word(w))
         .collect();
     if words.len() < columns {
         return vec![String::new(); columns];

@@ -3,11 +3,10 @@
 //! The lines are found by their labels (`grammars/statements.vocab`); the checks in
 //! `check::rules::rel::statement` state the same relations and report them.
 
-use super::arith::Approx;
+use super::arith::figure;
 use super::{Row, RowKind};
 use crate::grammar::statement::{is_part_of, role};
 use crate::grammar::vocab;
-use rust_decimal::Decimal;
 
 /// Each relation: the target row and the rows whose figures add up to it.
 pub(crate) struct Steps {
@@ -78,32 +77,15 @@ impl Steps {
         let mut score = 0;
         for (t, parts) in &self.steps {
             for (c, cell) in rows[*t].cells.iter().enumerate() {
-                let Some(found) = Approx::of(cell) else {
+                let Some(found) = figure(cell) else {
                     continue;
                 };
-                let mut value = Decimal::ZERO;
-                let mut tolerance = Decimal::ZERO;
-                let mut written = false;
-                let mut ok = true;
-                for &p in parts {
-                    let Some(cell) = rows[p].cells.get(c) else {
-                        continue;
-                    };
-                    if let Some(a) = Approx::of(cell) {
-                        match (
-                            value.checked_add(a.value),
-                            tolerance.checked_add(a.tolerance),
-                        ) {
-                            (Some(v), Some(t)) => {
-                                value = v;
-                                tolerance = t;
-                                written = true;
-                            }
-                            _ => ok = false,
-                        }
-                    }
-                }
-                if ok && written && found.meets(Approx { value, tolerance }) {
+                // Interval sums saturate: an overflowing sum meets nothing written.
+                let sum = parts
+                    .iter()
+                    .filter_map(|&p| rows[p].cells.get(c).and_then(figure))
+                    .reduce(|acc, a| acc.plus(a));
+                if sum.is_some_and(|sum| found.meets(&sum)) {
                     score += 1;
                 }
             }

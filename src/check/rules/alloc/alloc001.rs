@@ -1,6 +1,6 @@
 //! ALLOC001: a part of an allocated cost that is not its key's share of the total.
 
-use crate::check::arith::{compare, Comparison};
+use crate::arith::{compare, Comparison};
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::view::{normalise, CellRef, ColumnKind, TableView};

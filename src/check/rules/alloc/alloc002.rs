@@ -1,6 +1,6 @@
 //! ALLOC002: an equal split ("fördelas med 1/15", "rak andel") whose parts are not equal shares.
 
-use crate::check::arith::{compare, Interval};
+use crate::arith::{compare, Interval};
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::view::{normalise, CellRef};

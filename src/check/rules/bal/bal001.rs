@@ -22,7 +22,9 @@ holds and reports rows where it fails beyond rounding. Example (must hold): prot
 /// A header whose words state a closing balance ("UB 2021", not "IB 2021 / UB 2020"): the column is then read as that
 /// relation and reported under this rule. (Checked in the order REL001, BAL001, SUM002.)
 pub fn states_balance(words: &[&str]) -> bool {
-    words.first().is_some_and(|w| *w == "ub") || (words.contains(&"ub") && !words.contains(&"ib"))
+    use crate::check::view::{header_states, states};
+    words.first().is_some_and(|w| states(w, "balance"))
+        || (header_states(words, "balance") && !header_states(words, "opening"))
 }
 
 fn relations(cx: &TableCx, out: &mut Vec<Relation>) {

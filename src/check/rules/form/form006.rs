@@ -55,28 +55,15 @@ pub fn check(sink: &mut Sink) {
 }
 
 /// A § whose title or text says it only reports: "Information; …", "Meddelanden",
-/// "Delgivningar", "… informerar", "redovisas som information".
+/// "Delgivningar", "… informerar", "redovisas som information" (the words of
+/// `grammars/information.vocab`).
 fn is_information_item(p: &crate::document::Paragraph) -> bool {
-    const TITLE_WORDS: &[&str] = &[
-        "information",
-        "meddelanden",
-        "delgivningar",
-        "anmälningsärenden",
-        "rapporter",
-        "redovisning av delegationsbeslut",
-    ];
-    const TEXT_WORDS: &[&str] = &[
-        "informerar",
-        "redovisas som information",
-        "redogör för",
-        "informeras",
-        "informationen",
-    ];
+    let words = |key| crate::grammar::vocab::current().words("information", key);
     let title = p.title.to_lowercase();
     title.starts_with("info")
-        || TITLE_WORDS.iter().any(|w| title.contains(w))
+        || words("title").iter().any(|w| title.contains(w.as_str()))
         || p.sections.iter().flat_map(|s| s.lines.iter()).any(|l| {
             let t = l.text.to_lowercase();
-            TEXT_WORDS.iter().any(|w| t.contains(w))
+            words("text").iter().any(|w| t.contains(w.as_str()))
         })
 }

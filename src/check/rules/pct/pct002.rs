@@ -1,6 +1,6 @@
 //! PCT002: shares of a total that do not add to 100 %.
 
-use crate::check::arith::{compare, Interval};
+use crate::arith::{compare, Interval};
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::view::CellRef;

@@ -2,7 +2,7 @@
 //! whose shares it states (found by the rows where value / total × 100 agrees). Shared
 //! by PCT001 (each row's share) and PCT002 (the shares' stated total).
 
-use crate::check::arith::{compare, Comparison};
+use crate::arith::{compare, Comparison};
 use crate::check::view::{CellRef, ColumnKind, TableView};
 use rust_decimal::Decimal;
 

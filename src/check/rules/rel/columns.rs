@@ -5,7 +5,7 @@
 //! `sum002::states_total`), REL002 (nothing stated).
 
 use super::rel001;
-use crate::check::arith::{compare, Comparison, Interval};
+use crate::arith::{compare, Comparison, Interval};
 use crate::check::finding::Severity;
 use crate::check::registry::Rule;
 use crate::check::rules::bal::bal001;

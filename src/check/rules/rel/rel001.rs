@@ -25,16 +25,7 @@ Prognos 1 484 = −84.",
 /// A header whose words state a difference (Avvikelse, Ändring, Skillnad): the column is then read as that
 /// relation and reported under this rule. (Checked in the order REL001, BAL001, SUM002.)
 pub fn states_difference(words: &[&str]) -> bool {
-    [
-        "avvikelse",
-        "ändring",
-        "skillnad",
-        "differens",
-        "diff",
-        "förändring",
-    ]
-    .iter()
-    .any(|w| words.contains(w))
+    crate::check::view::header_states(words, "difference")
 }
 
 fn relations(cx: &TableCx, out: &mut Vec<Relation>) {

@@ -1,6 +1,6 @@
 //! REL003: a result row (Resultat = Kommunbidrag − Summa) that fails in some columns.
 
-use crate::check::arith::compare;
+use crate::arith::compare;
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::view::{normalise, CellRef, TableView};
@@ -129,7 +129,7 @@ fn eval(
     b: usize,
     sign: i8,
     c: usize,
-) -> Option<(bool, crate::check::arith::Comparison)> {
+) -> Option<(bool, crate::arith::Comparison)> {
     let found = view.figure(t, c)?;
     let (va, vb) = (view.figure(a, c)?, view.part(b, c)?);
     let expected = match sign {

@@ -9,7 +9,7 @@
 //! other relations of the statement hold in this column. Otherwise it is counted and
 //! reported as "not decided" (info) with the reason.
 
-use crate::check::arith::{compare, Comparison, Interval};
+use crate::arith::{compare, Comparison, Interval};
 use crate::check::finding::Severity;
 use crate::check::registry::Rule;
 use crate::check::view::{CellRef, TableView};

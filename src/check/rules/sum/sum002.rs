@@ -25,9 +25,7 @@ holds on most rows and reports the rows where it fails beyond rounding, e.g. Med
 /// A header whose words state a total (Tot, Summa, Totalt): the column is then read as that
 /// relation and reported under this rule. (Checked in the order REL001, BAL001, SUM002.)
 pub fn states_total(words: &[&str]) -> bool {
-    ["tot", "totalt", "summa", "total", "s:a", "sammanlagt"]
-        .iter()
-        .any(|w| words.contains(w))
+    crate::check::view::header_states(words, "total")
 }
 
 fn relations(cx: &TableCx, out: &mut Vec<Relation>) {

@@ -2,7 +2,7 @@
 //! adds up. Shared by SUM001, SUM003 and TAB002, which each report their part.
 
 use super::sum001;
-use crate::check::arith::{compare, Comparison, Interval};
+use crate::arith::{compare, Comparison, Interval};
 use crate::check::finding::Severity;
 use crate::check::registry::Rule;
 use crate::check::view::{CellRef, TableView};

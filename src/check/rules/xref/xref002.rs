@@ -1,7 +1,7 @@
 //! XREF002: Årets resultat in the balansräkning's eget kapital differs from Årets
 //! resultat in the resultaträkning of the same document.
 
-use crate::check::arith::compare;
+use crate::arith::compare;
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::rules::rel::statement::groups;

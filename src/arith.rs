@@ -3,6 +3,9 @@
 //! when the interval the parts allow and the interval the stated figure allows cannot
 //! meet. Never looser than that: a total of −86 over parts 5 and −89 is wrong, since the
 //! parts allow [−85, −83] and the total [−86.5, −85.5].
+//!
+//! The one interval type of the crate: the table stage uses it to read tables (realign
+//! shifted totals, choose among flat-row readings), the checks to decide relations.
 
 use rust_decimal::Decimal;
 
