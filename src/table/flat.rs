@@ -688,6 +688,28 @@ fn column_count(rows: &[&FlatLine]) -> Option<usize> {
     best.map(|(c, _, _)| c)
 }
 
+/// The column count most rows agree on, widened by one or two when a row has more
+/// figures than that however its groups are read ("S:a investeringar egna" with five
+/// figures under rows whose empty first cell is marked by wider spacing) and every row
+/// can be read that wide as written (its empty cells marked): the table is as wide as
+/// its widest row, and no row is lost.
+fn widened_to_fit(rows: &[&FlatLine], columns: usize) -> usize {
+    let need = rows
+        .iter()
+        .filter(|r| r.fitted_limited(columns, 1).is_none())
+        .filter_map(|r| super::digits::cell_count_range(&r.groups).map(|(min, _)| min))
+        .max()
+        .unwrap_or(columns);
+    if need > columns
+        && need <= columns + 2
+        && rows.iter().all(|r| r.fitted_limited(need, 1).is_some())
+    {
+        need
+    } else {
+        columns
+    }
+}
+
 fn cells_of(reading: &[Option<String>]) -> Vec<Cell> {
     reading
         .iter()
@@ -824,7 +846,7 @@ fn build_flat_tables(
     let columns = match &one_row_header {
         Some(h) => h.len() - 1,
         None => match column_count(&row_refs) {
-            Some(c) => c,
+            Some(c) => widened_to_fit(&row_refs, c),
             None => return Vec::new(),
         },
     };
