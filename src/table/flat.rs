@@ -38,6 +38,9 @@ pub struct FlatLine {
     pub groups: Vec<DigitGroup>,
     /// Spaces before each group (index i) and after the last (index len).
     gaps: Vec<usize>,
+    /// The figures are glued to the label and to each other ("Byggnämnd673235"): the
+    /// one group is a run of digits to be split into cells, only by the arithmetic.
+    glued: bool,
 }
 
 fn gap_empties(spaces: usize) -> usize {
@@ -140,7 +143,7 @@ impl FlatLine {
             }
         }
         if first_tail == tokens.len() {
-            return None;
+            return Self::glued(text, &tokens);
         }
         let tail = &tokens[first_tail..];
         let groups: Vec<DigitGroup> = tail
@@ -191,7 +194,84 @@ impl FlatLine {
             label,
             groups,
             gaps,
+            glued: false,
         })
+    }
+
+    /// A line ending in a word with four or more digits glued after its letters
+    /// ("Byggnämnd673235", cells run together by the extraction): the label and the
+    /// digits, which only the table's arithmetic may split. A year ("Office2016") or a
+    /// code with fewer digits ("MS4", "Office365") is a label.
+    fn glued(text: &str, tokens: &[(usize, usize)]) -> Option<FlatLine> {
+        let &(s, e) = tokens.last()?;
+        let word = &text[s..e];
+        let digits = word.chars().rev().take_while(char::is_ascii_digit).count();
+        let split = e - digits;
+        let head = &text[s..split];
+        let run = &text[split..e];
+        if !(4..=40).contains(&digits) || is_year(run) || !head.ends_with(char::is_alphabetic) {
+            return None;
+        }
+        let label = text[..split].trim().to_string();
+        if label.chars().count() > 60 || label.starts_with(['•', '–', '-', '*', '·']) {
+            return None;
+        }
+        let last_word = label
+            .split_whitespace()
+            .last()
+            .map(str::to_lowercase)
+            .unwrap_or_default();
+        if PROSE_ENDINGS.contains(&last_word.as_str()) {
+            return None;
+        }
+        Some(FlatLine {
+            label,
+            groups: vec![DigitGroup::parse(run)?],
+            gaps: vec![0, 0],
+            glued: true,
+        })
+    }
+
+    /// Every way to split the glued digits into `columns` figures (no figure but "0"
+    /// starts with 0), at most `limit`.
+    fn glued_readings(&self, columns: usize, limit: usize) -> Vec<Vec<Option<String>>> {
+        fn split(
+            rest: &str,
+            left: usize,
+            current: &mut Vec<Option<String>>,
+            out: &mut Vec<Vec<Option<String>>>,
+            limit: usize,
+        ) {
+            if out.len() >= limit {
+                return;
+            }
+            if left == 0 {
+                if rest.is_empty() {
+                    out.push(current.clone());
+                }
+                return;
+            }
+            if rest.len() < left {
+                return;
+            }
+            let max = if rest.starts_with('0') {
+                1
+            } else {
+                rest.len() - (left - 1)
+            };
+            for k in 1..=max.min(crate::grammar::number::MAX_INTEGER_DIGITS) {
+                current.push(Some(rest[..k].to_string()));
+                split(&rest[k..], left - 1, current, out, limit);
+                current.pop();
+            }
+        }
+        let mut out = Vec::new();
+        if columns >= 2 {
+            if let Some(g) = self.groups.first() {
+                split(&g.text, columns, &mut Vec::new(), &mut out, limit);
+            }
+        }
+        out
     }
 
     /// Every group is a bare year: a header line ("Belopp netto (tkr) 2017 2017 2018").
@@ -210,6 +290,7 @@ impl FlatLine {
             label: format!("{} {}", self.label, first.text),
             groups: self.groups[1..].to_vec(),
             gaps: self.gaps[1..].to_vec(),
+            glued: false,
         })
     }
 
@@ -250,6 +331,9 @@ impl FlatLine {
     /// columns): each placement of the empty cells, fewest empty cells first.
     fn short_readings(&self, columns: usize, limit: usize) -> Vec<Vec<Option<String>>> {
         let mut out = Vec::new();
+        if self.glued {
+            return out;
+        }
         let breaks: Vec<bool> = (0..self.groups.len())
             .map(|j| j > 0 && self.gaps[j] >= 2)
             .collect();
@@ -295,6 +379,9 @@ impl FlatLine {
     }
 
     fn readings_limited(&self, columns: usize, limit: usize) -> Vec<Vec<Option<String>>> {
+        if self.glued {
+            return self.glued_readings(columns, limit);
+        }
         let hinted: Vec<usize> = self
             .gaps
             .iter()
@@ -1187,6 +1274,30 @@ mod tests {
     fn prose_is_not_a_row() {
         assert!(FlatLine::parse("en negativ avvikelse mot budget om 3 700").is_none());
         assert!(FlatLine::parse("Ingen siffra här").is_none());
+    }
+
+    #[test]
+    fn glued_cells_are_split_by_the_arithmetic() {
+        let text = "Kostnad per nämnd (tkr)\nNämnd Budget Utfall\nServicenämnd 1 200 1 150\nKulturnämnd 800 760\nByggnämnd673235\nSumma 2 673 2 145\n";
+        let t = crate::table::extract_text(text);
+        let t = t.first().unwrap_or_else(|| panic!("no table"));
+        let row = t
+            .rows
+            .iter()
+            .find(|r| r.label == "Byggnämnd")
+            .unwrap_or_else(|| panic!("{t:#?}"));
+        let values: Vec<_> = row.cells.iter().map(|c| c.value).collect();
+        assert_eq!(values, vec![Some(673.into()), Some(235.into())]);
+        assert!(t.ambiguities.is_empty(), "{:?}", t.ambiguities);
+        // Without a relation to tell, the split is not decided.
+        let text =
+            "Nämnd Budget Utfall\nServicenämnd 1 200 1 150\nKulturnämnd 800 760\nByggnämnd673235\n";
+        let t = crate::table::extract_text(text);
+        let t = t.first().unwrap_or_else(|| panic!("no table"));
+        assert_eq!(t.ambiguities.len(), 1, "{t:#?}");
+        // Codes and years glued to words are labels.
+        assert!(FlatLine::parse("Office365").is_none());
+        assert!(FlatLine::parse("Licenser Office2016").is_none());
     }
 
     #[test]
