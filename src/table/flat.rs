@@ -166,8 +166,9 @@ impl FlatLine {
         if label.is_empty() && groups.len() < 2 {
             return None;
         }
-        // Dashes alone (empty cells) make no row of figures.
-        if groups.iter().all(DigitGroup::is_dash) {
+        // Dashes alone (empty cells) make a row only under a label and two or more of
+        // them ("Extraordinära poster - - - -"); a lone dash ends a sentence.
+        if groups.iter().all(DigitGroup::is_dash) && (label.is_empty() || groups.len() < 2) {
             return None;
         }
         let last_word = label
@@ -811,9 +812,11 @@ pub(crate) fn extract_page(
     lines: &[&Line],
     used: &HashSet<u32>,
 ) -> Vec<Table> {
+    let notes = note_columns(lines);
     let kinds: Vec<Kind> = lines
         .iter()
-        .map(|l| {
+        .zip(&notes)
+        .map(|(l, note)| {
             // Tabs or dot leaders: another reader's line or a table of contents.
             if used.contains(&l.number)
                 || is_furniture(&l.text)
@@ -821,6 +824,8 @@ pub(crate) fn extract_page(
                 || l.text.contains("....")
             {
                 Kind::Blank
+            } else if let Some(text) = note.and_then(|n| without_note_reference(&l.text, n)) {
+                classify_line(&text)
             } else {
                 classify_line(&l.text)
             }
@@ -831,6 +836,96 @@ pub(crate) fn extract_page(
         tables.extend(build_flat_tables(file, page, lines, &kinds, run));
     }
     tables
+}
+
+/// Lines below an aligned header with a "Not" column (notes.vocab), each with the
+/// character columns the header word stands in, for at most 60 lines.
+fn note_columns(lines: &[&Line]) -> Vec<Option<(usize, usize)>> {
+    let vocab = crate::grammar::vocab::current();
+    let mut out = vec![None; lines.len()];
+    let mut active: Option<((usize, usize), usize)> = None;
+    for (i, l) in lines.iter().enumerate() {
+        let chars: Vec<char> = l.text.chars().collect();
+        // The header word stands apart: two spaces or more on each side.
+        let mut found = None;
+        let mut start = None;
+        for (k, c) in chars.iter().chain(std::iter::once(&' ')).enumerate() {
+            if c.is_whitespace() {
+                if let Some(s) = start.take() {
+                    let word: String = chars[s..k].iter().collect();
+                    let before = s < 2 || chars[s - 2..s].iter().all(|c| c.is_whitespace());
+                    let after = k + 2 > chars.len()
+                        || chars[k..(k + 2).min(chars.len())]
+                            .iter()
+                            .all(|c| c.is_whitespace());
+                    if s > 0 && before && after && vocab.lookup("notes", &word).is_some() {
+                        found = Some((s, k));
+                    }
+                }
+            } else if start.is_none() {
+                start = Some(k);
+            }
+        }
+        if let Some(span) = found {
+            active = Some((span, i));
+            continue;
+        }
+        if let Some((span, at)) = active {
+            if i - at > 60 {
+                active = None;
+            } else {
+                out[i] = Some(span);
+            }
+        }
+    }
+    out
+}
+
+/// The line with the note reference under the "Not" column blanked ("Verksamhetens
+/// kostnader   2, 3, 17 -39 658" → the figures alone after the label), when a
+/// reference starts there; `None` otherwise.
+fn without_note_reference(text: &str, (a, b): (usize, usize)) -> Option<String> {
+    let mut chars: Vec<char> = text.chars().collect();
+    let start = (a.saturating_sub(2)..(b + 2).min(chars.len()))
+        .find(|&k| chars[k].is_ascii_digit() && (k == 0 || chars[k - 1].is_whitespace()))?;
+    // The reference: digits, one letter after them ("1A"), commas, and a space only
+    // after a comma ("2, 3, 17").
+    let mut end = start;
+    while end < chars.len() {
+        let c = chars[end];
+        let ok = c.is_ascii_digit()
+            || c == ','
+            || c.is_ascii_uppercase() && end > start && chars[end - 1].is_ascii_digit()
+            || c == ' ' && end > start && chars[end - 1] == ',';
+        if !ok {
+            break;
+        }
+        end += 1;
+    }
+    let reference: String = chars[start..end].iter().collect();
+    let reference = reference.trim_end_matches([',', ' ']);
+    if !super::notes::is_note_reference(reference) {
+        return None;
+    }
+    // It must end at a gap: not the first group of a figure ("1 079").
+    if end < chars.len() && !chars[end].is_whitespace() {
+        return None;
+    }
+    let after_one_space =
+        chars.get(end) == Some(&' ') && chars.get(end + 1).is_some_and(|c| !c.is_whitespace());
+    let glued_to_figure = after_one_space
+        && chars[end + 1..]
+            .iter()
+            .take_while(|c| !c.is_whitespace())
+            .all(|c| c.is_ascii_digit())
+        && !reference.contains(',');
+    if glued_to_figure {
+        return None;
+    }
+    for c in &mut chars[start..end] {
+        *c = ' ';
+    }
+    Some(chars.into_iter().collect())
 }
 
 fn find_runs<'a>(lines: &[&'a Line], kinds: &[Kind]) -> Vec<Run<'a>> {
@@ -1298,6 +1393,36 @@ mod tests {
         // Codes and years glued to words are labels.
         assert!(FlatLine::parse("Office365").is_none());
         assert!(FlatLine::parse("Licenser Office2016").is_none());
+    }
+
+    #[test]
+    fn references_under_a_not_header_are_no_figures() {
+        let text = "Belopp i mnkr                            Not      2018     2019\n\
+Verksamhetens intäkter                   1        10 932   11 397\n\
+Verksamhetens kostnader                  2, 3, 17 -39 658  -41 140\n\
+Avskrivningar                            4,5      -1 490   -1 639\n\
+Verksamhetens nettokostnader                      -30 216  -31 382\n\
+Skatteintäkter                           1A       27 590   28 833\n";
+        let t = crate::table::extract_text(text);
+        let t = t.first().unwrap_or_else(|| panic!("no table"));
+        let values: Vec<Vec<Option<rust_decimal::Decimal>>> = t
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.value).collect())
+            .collect();
+        assert_eq!(
+            values,
+            vec![
+                vec![Some(10932.into()), Some(11397.into())],
+                vec![Some((-39658).into()), Some((-41140).into())],
+                vec![Some((-1490).into()), Some((-1639).into())],
+                vec![Some((-30216).into()), Some((-31382).into())],
+                vec![Some(27590.into()), Some(28833.into())],
+            ]
+        );
+        assert!(t.ambiguities.is_empty(), "{:?}", t.ambiguities);
+        // A figure standing under the header word is no reference: "1 079" stays whole.
+        assert_eq!(without_note_reference("Resultat    1 079", (12, 15)), None);
     }
 
     #[test]
