@@ -8,6 +8,7 @@
 
 mod arith;
 mod cell;
+mod cellines;
 mod classify;
 mod delimited;
 pub mod digits;
@@ -149,6 +150,12 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile) -> Vec<Table> {
     let mut tables = Vec::new();
     for page in &file.pages {
         let lines: Vec<&crate::layout::Line> = page.lines.iter().filter(|l| !l.furniture).collect();
+        // Tables written one cell per line, joined back into rows.
+        let joined = cellines::join(&lines);
+        let lines: Vec<&crate::layout::Line> = match &joined {
+            Some(j) => j.iter().collect(),
+            None => lines,
+        };
         let (mut found, used) = delimited::extract_page(&file.path, page.number, &lines);
         found.extend(flat::extract_page(&file.path, page.number, &lines, &used));
         found.sort_by_key(|t| t.provenance.line);
