@@ -992,9 +992,34 @@ fn build_flat_tables(
     // Rows that cannot be read as `columns` cells end the table (text that merely ends
     // in a number, a page footer).
     let fitting: Vec<usize> = (0..run.rows.len())
-        .take_while(|&k| run.rows[k].1.fitted_or_short(columns, 1).is_some())
+        .take_while(|&k| {
+            // A first row one or two figures short is a stray line above the table, not
+            // its first row.
+            let row = &run.rows[k].1;
+            if k == 0 {
+                row.fitted_limited(columns, 1).is_some()
+            } else {
+                row.fitted_or_short(columns, 1).is_some()
+            }
+        })
         .collect();
     if fitting.len() < 2 && one_row_header.is_none() || fitting.is_empty() {
+        // Too few rows here for a table; the rows after the first misfit may still be
+        // one (a stray line of figures above a table must not take the table with it).
+        let skip = fitting.len() + 1;
+        if one_row_header.is_none() && run.rows.len() >= skip + 2 {
+            let rest = Run {
+                rows: run.rows[skip..].to_vec(),
+                prefixes: run.prefixes[skip..].to_vec(),
+                headings: run
+                    .headings
+                    .iter()
+                    .filter(|(p, _, _)| *p >= skip)
+                    .map(|&(p, o, t)| (p - skip, o, t))
+                    .collect(),
+            };
+            return build_flat_tables(file, page, lines, kinds, rest);
+        }
         return Vec::new();
     }
     let first_line_index = run.rows[0].0;
@@ -1380,6 +1405,16 @@ Skatteintäkter                           1A       27 590   28 833\n";
         assert!(t.ambiguities.is_empty(), "{:?}", t.ambiguities);
         // A figure standing under the header word is no reference: "1 079" stays whole.
         assert_eq!(without_note_reference("Resultat    1 079", (12, 15)), None);
+    }
+
+    #[test]
+    fn a_stray_row_above_does_not_take_the_table_with_it() {
+        let text = "Antal anställda 12\nIntäkter -254 -240 -338\nPersonalkostnader 5 095 5 707 9 264\nSumma 4 841 5 467 8 926\n";
+        let t = crate::table::extract_text(text);
+        let t = t.first().unwrap_or_else(|| panic!("the table was lost"));
+        let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["Intäkter", "Personalkostnader", "Summa"]);
+        assert_eq!(t.rows[2].cells[0].value, Some(4841.into()));
     }
 
     #[test]

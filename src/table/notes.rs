@@ -123,7 +123,7 @@ fn decide_point_fractions(table: &mut Table) {
                     let raw = cell.raw.trim().to_string();
                     let (int, note) = raw.rsplit_once('.').unwrap_or((&raw, ""));
                     cell.unread = Some(format!(
-                        "\"{raw}\" is {int},{note} or {int} with footnote {note}: not decided"
+                        "not decided: \"{raw}\" is {int},{note} or {int} with footnote {note}"
                     ));
                     cell.value = None;
                     cell.unit = Unit::None;

@@ -12,8 +12,8 @@ pub const RULE: Rule = Rule {
     summary: "A table cell or row holds figures that could not be read",
     explanation: "A cell made of digit groups that form no figure (\"-7 73\": a group cut \
 short at the column edge, or two figures run together), a figure whose point may be a \
-decimal or a footnote mark (\"2025.2\" among whole numbers: 2025,2 or 2025 with note 2), \
-or a row whose figures do not fit the table's columns is not guessed at: justera reports \
+decimal or a footnote mark (\"2025.2\" among whole numbers: 2025,2 or 2025 with note 2; \
+reported as information, \"not decided\"), or a row whose figures do not fit the table's columns is not guessed at: justera reports \
 it, leaves the relations through it unchecked, and counts the table as not fully parsed, \
 so that a figure it could not read never passes in silence. Compare the cell with the \
 record (a printed figure cut off is a defect of the record).",
@@ -43,13 +43,26 @@ fn check(cx: &TableCx, sink: &mut Sink) {
                 format!("under \"{header}\"")
             };
             let label = view.label(r);
+            // A reading the figures around it cannot settle ("2025.2") is not decided:
+            // information, not a warning; a figure cut short is a defect to look at.
+            let severity = if reason.starts_with("not decided") {
+                Severity::Info
+            } else {
+                RULE.severity
+            };
             let f = sink.report(
                 &RULE,
-                RULE.severity,
-                format!(
-                    "cell \"{}\" {under} not read: {reason}; the relations through it are not checked",
-                    cell.raw.trim()
-                ),
+                severity,
+                match reason.strip_prefix("not decided: ") {
+                    Some(why) => format!(
+                        "not decided: cell \"{}\" {under}: {why}; the relations through it are not checked",
+                        cell.raw.trim()
+                    ),
+                    None => format!(
+                        "cell \"{}\" {under} not read: {reason}; the relations through it are not checked",
+                        cell.raw.trim()
+                    ),
+                },
                 row.provenance.clone(),
             );
             f.table = Some(table_index);
