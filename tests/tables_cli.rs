@@ -80,3 +80,32 @@ fn unreadable_input_is_a_usage_error() {
     assert_eq!(code, 2);
     assert!(err.contains("no-such-file.pdf"), "{err}");
 }
+
+/// A reader that stops early (`justera tables … | head`) closes the pipe: the output ends
+/// quietly, with no panic and no crash exit code (it panicked in println! before).
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    for format in ["human", "json"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_justera"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["tables", "corpus/seeds", "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        let mut first = [0u8; 16];
+        child
+            .stdout
+            .take()
+            .expect("stdout")
+            .read_exact(&mut first)
+            .expect("some output");
+        // The read end is dropped here, before the tables are all written.
+        let out = child.wait_with_output().expect("waits");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{format}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{format}: {stderr}");
+    }
+}

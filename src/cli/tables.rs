@@ -6,6 +6,7 @@ use crate::grammar::number::Unit;
 use crate::table::{RowKind, Table};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
+use std::io::Write;
 
 #[derive(Clone, Copy, Debug, Default, ValueEnum)]
 pub enum TablesFormat {
@@ -253,23 +254,27 @@ pub fn run(args: TablesArgs) -> u8 {
             }
         }
     }
-    match args.format {
+    // Written, not println!-ed: a reader that stops early (`| head`) closes the pipe, and
+    // that ends the output quietly instead of panicking.
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let written = match args.format {
         TablesFormat::Json => {
-            let out = TablesOutput {
+            let listing = TablesOutput {
                 tables: all.iter().map(table_listing).collect(),
             };
-            match serde_json::to_string_pretty(&out) {
-                Ok(s) => println!("{s}"),
-                Err(e) => {
-                    eprintln!("error: cannot write JSON: {e}");
-                    return super::exit::USAGE;
-                }
-            }
+            serde_json::to_writer_pretty(&mut out, &listing)
+                .map_err(std::io::Error::from)
+                .and_then(|_| writeln!(out))
         }
-        TablesFormat::Human => {
-            for t in &all {
-                println!("{}", render_human(t));
-            }
+        TablesFormat::Human => all
+            .iter()
+            .try_for_each(|t| writeln!(out, "{}", render_human(t))),
+    };
+    if let Err(e) = written {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: writing output: {e}");
+            return super::exit::USAGE;
         }
     }
     if files.is_empty() || failed == files.len() {
