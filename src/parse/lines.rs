@@ -33,7 +33,7 @@ impl Ln {
 
     /// The text with column gaps (tabs) turned into single spaces.
     pub fn plain(&self) -> String {
-        collapse_ws(&self.text.replace('\t', " "))
+        collapse_ws(&self.text)
     }
 
     /// The cells of a line split at column gaps, empty cells dropped.
@@ -186,6 +186,7 @@ pub fn push_wrapped(prev: &mut String, next: &str) {
     prev.push_str(next);
 }
 
+/// Runs of whitespace (column tabs included) as one space, ends trimmed.
 pub fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {

@@ -356,7 +356,7 @@ fn text_lines(s: &Section) -> impl Iterator<Item = (&SourceLine, String)> {
         if is_table_row(&l.text) {
             return None;
         }
-        let t = collapse_ws(&l.text.replace('\t', " "));
+        let t = collapse_ws(&l.text);
         (!t.is_empty() && !is_rule(&t)).then_some((l, t))
     })
 }

@@ -423,12 +423,7 @@ fn memo(lines: &[&Ln], ts_line: Option<usize>, head: &[String], sections: &[Sect
     let text_of = |s: &Section| -> Vec<(crate::Provenance, String)> {
         s.lines
             .iter()
-            .map(|l| {
-                (
-                    l.provenance.clone(),
-                    collapse_ws(&l.text.replace('\t', " ")),
-                )
-            })
+            .map(|l| (l.provenance.clone(), collapse_ws(&l.text)))
             .filter(|(_, t)| !t.is_empty())
             .collect()
     };
@@ -476,11 +471,7 @@ fn memo(lines: &[&Ln], ts_line: Option<usize>, head: &[String], sections: &[Sect
 fn signature(sections: &[Section]) -> Option<Signature> {
     let lines: Vec<String> = sections
         .iter()
-        .flat_map(|s| {
-            s.lines
-                .iter()
-                .map(|l| collapse_ws(&l.text.replace('\t', " ")))
-        })
+        .flat_map(|s| s.lines.iter().map(|l| collapse_ws(&l.text)))
         .filter(|t| !t.is_empty())
         .collect();
     lines.windows(2).rev().find_map(|w| {

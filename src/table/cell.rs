@@ -5,6 +5,10 @@ use crate::grammar::number::{parse_figure, Unit};
 
 /// Text of a cell without `<b>`, `<i>`, `**` markup, and whether it was bold.
 pub(crate) fn strip_markup(text: &str) -> (String, bool) {
+    // Most cells carry no markup: no tag to take out, and no copy per tag.
+    if !text.contains(['<', '*']) {
+        return (text.trim().to_string(), false);
+    }
     let bold = text.contains("<b>") || text.contains("**");
     let mut out = text.to_string();
     for tag in ["<b>", "</b>", "<i>", "</i>", "<u>", "</u>", "**"] {

@@ -28,6 +28,9 @@ with).",
 pub fn check(sink: &mut Sink) {
     let doc = sink.document;
     let lines = prose_lines(doc);
+    // Built on the first statement only: most documents state none, and rebuilding every
+    // table's view per statement made a long text quadratic.
+    let mut columns: Option<Vec<TotalColumn>> = None;
     for line in lines {
         let figs = figures(&line.text);
         for (i, pct) in figs.iter().enumerate().filter(|(_, f)| f.percent) {
@@ -61,9 +64,10 @@ pub fn check(sink: &mut Sink) {
                         .map(|r| r.split(['(', ',']).next().unwrap_or("").trim().to_string())
                 })
                 .unwrap_or_default();
-            let named = bases(sink, Some(&phrase).filter(|p| !p.is_empty()));
+            let columns = columns.get_or_insert_with(|| total_columns(sink));
+            let named = bases(columns, Some(&phrase).filter(|p| !p.is_empty()));
             let any = if named.is_empty() {
-                bases(sink, None)
+                bases(columns, None)
             } else {
                 Vec::new()
             };
@@ -109,18 +113,19 @@ pub fn check(sink: &mut Sink) {
     }
 }
 
-/// Total-row figures (in kronor) of the document's tables, in columns whose header holds
-/// `phrase` when one is given.
-fn bases(sink: &Sink, phrase: Option<&String>) -> Vec<Interval> {
+/// One column of one table: its normalised header and its total-row figures in kronor.
+struct TotalColumn {
+    header: String,
+    totals: Vec<Interval>,
+}
+
+/// The total-row figures (in kronor) of every column of the document's tables.
+fn total_columns(sink: &Sink) -> Vec<TotalColumn> {
     let mut out = Vec::new();
     for table in &sink.document.tables {
         let view = TableView::new(table);
         for c in 0..view.cols() {
-            if let Some(p) = phrase {
-                if !normalise(&view.header(c)).contains(p.as_str()) {
-                    continue;
-                }
-            }
+            let mut totals = Vec::new();
             for r in (0..view.rows()).filter(|&r| view.totals[r]) {
                 let (Some(v), Some(cell)) = (view.figure(r, c), table.rows[r].cells.get(c)) else {
                     continue;
@@ -131,14 +136,28 @@ fn bases(sink: &Sink, phrase: Option<&String>) -> Vec<Interval> {
                 };
                 for s in scales {
                     let k = v.scale(s);
-                    out.push(if k.nominal.is_sign_negative() {
+                    totals.push(if k.nominal.is_sign_negative() {
                         k.negated()
                     } else {
                         k
                     });
                 }
             }
+            out.push(TotalColumn {
+                header: normalise(&view.header(c)),
+                totals,
+            });
         }
     }
     out
+}
+
+/// Total-row figures (in kronor) of the document's tables, in columns whose header holds
+/// `phrase` when one is given.
+fn bases(columns: &[TotalColumn], phrase: Option<&String>) -> Vec<Interval> {
+    columns
+        .iter()
+        .filter(|c| phrase.is_none_or(|p| c.header.contains(p.as_str())))
+        .flat_map(|c| c.totals.iter().copied())
+        .collect()
 }

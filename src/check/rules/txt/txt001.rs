@@ -96,6 +96,8 @@ pub fn check(sink: &mut Sink) {
             .flat_map(|l| figures(&l.text))
             .filter_map(|pf| pf.kronor()),
     );
+    let mut in_unit: std::collections::HashMap<Decimal, FiguresByValue> =
+        std::collections::HashMap::new();
     for line in prose_lines(doc) {
         for pf in figures(&line.text) {
             let Some(said) = pf.kronor() else { continue };
@@ -131,16 +133,19 @@ pub fn check(sink: &mut Sink) {
             }
             let Some(scale) = pf.scale else { continue };
             let written = pf.value.abs();
-            let typo = figs.iter().find_map(|f| {
-                f.kronor.iter().find_map(|k| {
-                    let in_prose_unit = (k.nominal / scale).normalize();
-                    let also_stated = stated.meets(k);
-                    (in_prose_unit.fract().is_zero()
-                        && one_digit_off(written, in_prose_unit)
-                        && !also_stated)
-                        .then_some(in_prose_unit)
-                })
-            });
+            let by_value = in_unit
+                .entry(scale)
+                .or_insert_with(|| figures_in_unit(&figs, scale));
+            // The first table figure (in document order) one digit away that the prose
+            // does not also state: looked up by the figure's one-digit variants, so a long
+            // text costs its figures times their digits, not times every table figure.
+            let typo = one_digit_variants(&written.to_string())
+                .iter()
+                .filter_map(|v| by_value.get(v))
+                .flatten()
+                .filter(|&&(fi, ki)| !stated.meets(&figs[fi].kronor[ki]))
+                .min()
+                .map(|&(fi, ki)| (figs[fi].kronor[ki].nominal / scale).normalize());
             if let Some(expected) = typo {
                 sink.checked(false);
                 let paragraph = sink.paragraph_at(&line.provenance);
@@ -208,6 +213,50 @@ impl IntervalIndex {
 }
 
 /// Same number of digits, differing in exactly one digit or by one swap of neighbours.
+/// Whole table figures in one prose unit, by their digits: (figure, reading) positions.
+type FiguresByValue = std::collections::HashMap<String, Vec<(usize, usize)>>;
+
+fn figures_in_unit(figs: &[TableFigure], scale: Decimal) -> FiguresByValue {
+    let mut out = FiguresByValue::new();
+    for (fi, f) in figs.iter().enumerate() {
+        for (ki, k) in f.kronor.iter().enumerate() {
+            let in_prose_unit = (k.nominal / scale).normalize();
+            if in_prose_unit.fract().is_zero() {
+                out.entry(in_prose_unit.to_string())
+                    .or_default()
+                    .push((fi, ki));
+            }
+        }
+    }
+    out
+}
+
+/// Every string of the same length one digit away from `x` (a digit replaced, or two
+/// neighbouring digits swapped): the figures `one_digit_off` accepts.
+fn one_digit_variants(x: &str) -> Vec<String> {
+    let b = x.as_bytes();
+    let mut out = Vec::new();
+    for i in 0..b.len() {
+        if !b[i].is_ascii_digit() {
+            continue;
+        }
+        for d in b'0'..=b'9' {
+            if d != b[i] {
+                let mut v = b.to_vec();
+                v[i] = d;
+                out.extend(String::from_utf8(v));
+            }
+        }
+        if i + 1 < b.len() && b[i + 1].is_ascii_digit() && b[i] != b[i + 1] {
+            let mut v = b.to_vec();
+            v.swap(i, i + 1);
+            out.extend(String::from_utf8(v));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
 fn one_digit_off(a: Decimal, b: Decimal) -> bool {
     let (x, y) = (a.to_string(), b.to_string());
     if x.len() != y.len() || x == y {
@@ -224,7 +273,7 @@ fn one_digit_off(a: Decimal, b: Decimal) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{one_digit_off, IntervalIndex};
+    use super::{one_digit_off, one_digit_variants, IntervalIndex};
     use crate::arith::Interval;
     use rust_decimal::Decimal;
 
@@ -273,5 +322,20 @@ mod tests {
         assert_eq!(super::significant_digits(d(20_000)), 1);
         assert_eq!(super::significant_digits(d(5_310)), 3);
         assert_eq!(super::significant_digits(d(1_405)), 4);
+    }
+
+    #[test]
+    fn the_variants_are_exactly_the_figures_one_digit_off() {
+        for a in [5130u32, 2841, 1000, 1100, 9999, 1203, 40517] {
+            let variants = one_digit_variants(&a.to_string());
+            for b in 0..100_000u32 {
+                let (da, db) = (Decimal::from(a), Decimal::from(b));
+                assert_eq!(
+                    one_digit_off(da, db),
+                    variants.contains(&b.to_string()),
+                    "{a} vs {b}"
+                );
+            }
+        }
     }
 }

@@ -36,6 +36,8 @@ struct Names {
     /// Normalised row label → the rows with it.
     rows: HashMap<String, Vec<usize>>,
     labels: Vec<String>,
+    /// Labels that are a bare total word ("Summa"), per row.
+    bare_total: Vec<bool>,
 }
 
 impl Names {
@@ -52,39 +54,67 @@ impl Names {
         for (r, l) in labels.iter().enumerate() {
             rows.entry(l.clone()).or_default().push(r);
         }
+        let bare_total = labels
+            .iter()
+            .map(|l| is_sum_label(l) && !l.contains(' '))
+            .collect();
         Names {
             headers,
             rows,
             labels,
+            bare_total,
         }
     }
 }
 
-fn shared_cells(a: &TableView, na: &Names, b: &TableView, nb: &Names) -> Vec<Pair> {
-    let mut out = Vec::new();
-    if !na
-        .headers
-        .iter()
-        .flatten()
-        .any(|h| nb.headers.contains(&Some(h.clone())))
-    {
-        return out;
+/// Where each (row label, column header) of the document's tables sits as a figure, in
+/// a table where that label names one row: the cells a row of another table may restate.
+type CellIndex<'n> = HashMap<(&'n str, &'n str), Vec<(usize, usize, usize)>>;
+
+fn restatable_cells<'n>(views: &[TableView], names: &'n [Names]) -> CellIndex<'n> {
+    let mut index: CellIndex = HashMap::new();
+    for (t, (v, n)) in views.iter().zip(names).enumerate() {
+        for (label, rows) in &n.rows {
+            let [r] = rows.as_slice() else { continue };
+            for (c, h) in n.headers.iter().enumerate() {
+                let Some(h) = h else { continue };
+                if v.figure(*r, c).is_some() {
+                    index
+                        .entry((label.as_str(), h.as_str()))
+                        .or_default()
+                        .push((t, *r, c));
+                }
+            }
+        }
     }
+    index
+}
+
+/// The cells table `i` shares with each later table, by table, in the order of `i`'s rows
+/// and columns. Looked up in the index: comparing every pair of tables made a long
+/// document quadratic in its tables.
+fn shared_cells(
+    i: usize,
+    a: &TableView,
+    na: &Names,
+    index: &CellIndex,
+) -> std::collections::BTreeMap<usize, Vec<Pair>> {
+    let mut out: std::collections::BTreeMap<usize, Vec<Pair>> = Default::default();
     for (ra, label) in na.labels.iter().enumerate() {
         // A bare "Summa" names nothing specific enough to match across tables.
-        if label.len() < 4 || (is_sum_label(label) && !label.contains(' ')) {
+        if label.len() < 4 || (na.bare_total[ra]) {
             continue;
         }
-        let Some([rb]) = nb.rows.get(label).map(Vec::as_slice) else {
-            continue;
-        };
         for (ca, h) in na.headers.iter().enumerate() {
             let Some(h) = h else { continue };
-            let Some(cb) = nb.headers.iter().position(|x| x.as_ref() == Some(h)) else {
+            if a.figure(ra, ca).is_none() {
+                continue;
+            }
+            let Some(cells) = index.get(&(label.as_str(), h.as_str())) else {
                 continue;
             };
-            if a.figure(ra, ca).is_some() && b.figure(*rb, cb).is_some() {
-                out.push((ra, ca, *rb, cb));
+            for &(j, rb, cb) in cells.iter().filter(|(j, _, _)| *j > i) {
+                out.entry(j).or_default().push((ra, ca, rb, cb));
             }
         }
     }
@@ -95,9 +125,10 @@ pub fn check(sink: &mut Sink) {
     let doc = sink.document;
     let views: Vec<TableView> = doc.tables.iter().map(TableView::new).collect();
     let names: Vec<Names> = views.iter().map(Names::of).collect();
+    let index = restatable_cells(&views, &names);
     for (i, a) in views.iter().enumerate() {
-        for (j, b) in views.iter().enumerate().skip(i + 1) {
-            let pairs = shared_cells(a, &names[i], b, &names[j]);
+        for (j, pairs) in shared_cells(i, a, &names[i], &index) {
+            let b = &views[j];
             let agrees = |&(ra, ca, rb, cb): &Pair| matches!((a.figure(ra, ca), b.figure(rb, cb)), (Some(x), Some(y)) if x.meets(&y) && !x.nominal.is_zero());
             let agreeing = pairs.iter().filter(|p| agrees(p)).count();
             let differing = pairs
