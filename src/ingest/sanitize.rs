@@ -136,143 +136,160 @@ fn font_ids(doc: &mut Document) -> Vec<ObjectId> {
     ids.into_iter().collect()
 }
 
-fn fix_font(doc: &mut Document, id: ObjectId, fixes: &mut BTreeMap<&'static str, usize>) {
-    let Some(Ok(font)) = doc.objects.get(&id).map(|o| o.as_dict().cloned()) else {
-        return;
-    };
-    let mut font = font;
-    let mut changed = false;
-    let mut count = |what: &'static str, changed: &mut bool| {
-        *fixes.entry(what).or_default() += 1;
-        *changed = true;
-    };
+/// A font dictionary being repaired, and whether anything in it changed.
+struct FontFix<'f> {
+    font: Dictionary,
+    changed: bool,
+    fixes: &'f mut BTreeMap<&'static str, usize>,
+}
+
+impl FontFix<'_> {
+    fn count(&mut self, what: &'static str) {
+        *self.fixes.entry(what).or_default() += 1;
+        self.changed = true;
+    }
+}
+
+/// Names written as strings ("(Helvetica)") become names.
+fn fix_string_names(fx: &mut FontFix) {
     for key in [&b"BaseFont"[..], b"Subtype", b"Type", b"Encoding"] {
-        if let Ok(Object::String(s, _)) = font.get(key) {
+        if let Ok(Object::String(s, _)) = fx.font.get(key) {
             let name = s.clone();
-            font.set(key, Object::Name(name));
-            count("font names written as strings", &mut changed);
+            fx.font.set(key, Object::Name(name));
+            fx.count("font names written as strings");
         }
     }
-    let subtype = font
-        .get(b"Subtype")
-        .ok()
-        .and_then(name_of)
-        .map(<[u8]>::to_vec)
-        .unwrap_or_default();
-    if !font
+}
+
+/// A font without a /BaseFont name gets a placeholder.
+fn fix_base_font(doc: &Document, fx: &mut FontFix, subtype: &[u8]) {
+    if !fx
+        .font
         .get(b"BaseFont")
         .is_ok_and(|b| deref(doc, b).is_some_and(|b| b.as_name().is_ok()))
     {
-        font.set("BaseFont", Object::Name(b"Unknown".to_vec()));
+        fx.font.set("BaseFont", Object::Name(b"Unknown".to_vec()));
         if subtype == b"Type3" {
             // Type3 fonts need no /BaseFont; the placeholder is silent.
-            changed = true;
+            fx.changed = true;
         } else {
-            count("fonts without a /BaseFont name", &mut changed);
+            fx.count("fonts without a /BaseFont name");
         }
     }
-    if subtype == b"Type0" && font.get(b"Encoding").is_err() {
-        font.set("Encoding", Object::Name(b"Identity-H".to_vec()));
-        count(
-            "Type0 fonts without /Encoding given Identity-H",
-            &mut changed,
+}
+
+/// A Type0 font: an /Encoding (Identity-H) and a usable descendant font.
+fn fix_type0_font(doc: &Document, fx: &mut FontFix) {
+    if fx.font.get(b"Encoding").is_err() {
+        fx.font
+            .set("Encoding", Object::Name(b"Identity-H".to_vec()));
+        fx.count("Type0 fonts without /Encoding given Identity-H");
+    }
+    let usable = fx
+        .font
+        .get(b"DescendantFonts")
+        .ok()
+        .and_then(|d| deref(doc, d))
+        .and_then(|d| d.as_array().ok())
+        .and_then(|a| a.first())
+        .and_then(|d| deref(doc, d))
+        .is_some_and(|d| d.as_dict().is_ok());
+    if !usable {
+        let mut cid = Dictionary::new();
+        cid.set("Type", Object::Name(b"Font".to_vec()));
+        cid.set("Subtype", Object::Name(b"CIDFontType2".to_vec()));
+        cid.set("BaseFont", Object::Name(b"Unknown".to_vec()));
+        cid.set("DW", Object::Integer(1000));
+        fx.font.set(
+            "DescendantFonts",
+            Object::Array(vec![Object::Dictionary(cid)]),
         );
+        fx.count("Type0 fonts without a usable descendant font");
     }
-    if subtype == b"Type0" {
-        let usable = font
-            .get(b"DescendantFonts")
-            .ok()
-            .and_then(|d| deref(doc, d))
-            .and_then(|d| d.as_array().ok())
-            .and_then(|a| a.first())
-            .and_then(|d| deref(doc, d))
-            .is_some_and(|d| d.as_dict().is_ok());
-        if !usable {
-            let mut cid = Dictionary::new();
-            cid.set("Type", Object::Name(b"Font".to_vec()));
-            cid.set("Subtype", Object::Name(b"CIDFontType2".to_vec()));
-            cid.set("BaseFont", Object::Name(b"Unknown".to_vec()));
-            cid.set("DW", Object::Integer(1000));
-            font.set(
-                "DescendantFonts",
-                Object::Array(vec![Object::Dictionary(cid)]),
-            );
-            count("Type0 fonts without a usable descendant font", &mut changed);
-        }
-    } else if subtype != b"Type3" {
-        let usable_names: [&[u8]; 3] = [
-            b"MacRomanEncoding",
-            b"MacExpertEncoding",
-            b"WinAnsiEncoding",
-        ];
-        match font
-            .get(b"Encoding")
-            .ok()
-            .and_then(|e| deref(doc, e))
-            .cloned()
-        {
-            None => {}
-            Some(Object::Name(n)) if usable_names.contains(&n.as_slice()) => {}
-            Some(Object::Dictionary(mut enc)) => {
-                let mut enc_changed = false;
-                if let Ok(base) = enc.get(b"BaseEncoding") {
-                    if !name_of(base).is_some_and(|n| usable_names.contains(&n)) {
-                        enc.remove(b"BaseEncoding");
-                        enc_changed = true;
-                    }
-                }
-                if let Ok(Object::Array(diffs)) = enc.get(b"Differences") {
-                    let kept: Vec<Object> = diffs
-                        .iter()
-                        .filter(|o| matches!(o, Object::Integer(_) | Object::Name(_)))
-                        .cloned()
-                        .collect();
-                    if kept.len() != diffs.len() {
-                        enc.set("Differences", Object::Array(kept));
-                        enc_changed = true;
-                    }
-                } else if enc.get(b"Differences").is_ok() {
-                    enc.remove(b"Differences");
+}
+
+/// A simple font's /Encoding: a predefined name, or a dictionary with a usable base
+/// encoding and differences; anything else is dropped.
+fn fix_simple_encoding(doc: &Document, fx: &mut FontFix) {
+    let usable_names: [&[u8]; 3] = [
+        b"MacRomanEncoding",
+        b"MacExpertEncoding",
+        b"WinAnsiEncoding",
+    ];
+    match fx
+        .font
+        .get(b"Encoding")
+        .ok()
+        .and_then(|e| deref(doc, e))
+        .cloned()
+    {
+        None => {}
+        Some(Object::Name(n)) if usable_names.contains(&n.as_slice()) => {}
+        Some(Object::Dictionary(mut enc)) => {
+            let mut enc_changed = false;
+            if let Ok(base) = enc.get(b"BaseEncoding") {
+                if !name_of(base).is_some_and(|n| usable_names.contains(&n)) {
+                    enc.remove(b"BaseEncoding");
                     enc_changed = true;
                 }
-                if enc_changed {
-                    font.set("Encoding", Object::Dictionary(enc));
-                    count("font encodings with unusable entries", &mut changed);
-                }
             }
-            Some(_) => {
-                font.remove(b"Encoding");
-                count("unusable font encodings dropped", &mut changed);
+            if let Ok(Object::Array(diffs)) = enc.get(b"Differences") {
+                let kept: Vec<Object> = diffs
+                    .iter()
+                    .filter(|o| matches!(o, Object::Integer(_) | Object::Name(_)))
+                    .cloned()
+                    .collect();
+                if kept.len() != diffs.len() {
+                    enc.set("Differences", Object::Array(kept));
+                    enc_changed = true;
+                }
+            } else if enc.get(b"Differences").is_ok() {
+                enc.remove(b"Differences");
+                enc_changed = true;
+            }
+            if enc_changed {
+                fx.font.set("Encoding", Object::Dictionary(enc));
+                fx.count("font encodings with unusable entries");
             }
         }
-        if let (Ok(Object::Integer(first)), Some(Object::Array(widths))) = (
-            font.get(b"FirstChar").cloned(),
-            font.get(b"Widths")
-                .ok()
-                .and_then(|w| deref(doc, w))
-                .cloned(),
-        ) {
-            let numeric: Vec<Object> = widths
-                .iter()
-                .map(|w| match deref(doc, w) {
-                    Some(Object::Integer(i)) => Object::Integer(*i),
-                    Some(Object::Real(r)) => Object::Real(*r),
-                    _ => Object::Integer(0),
-                })
-                .collect();
-            let last = first.saturating_add(numeric.len() as i64).saturating_sub(1);
-            let last_ok = matches!(font.get(b"LastChar"), Ok(Object::Integer(l)) if *l == last);
-            if !last_ok || numeric != widths {
-                font.set("LastChar", Object::Integer(last));
-                font.set("Widths", Object::Array(numeric));
-                count(
-                    "/Widths that disagree with /FirstChar and /LastChar",
-                    &mut changed,
-                );
-            }
+        Some(_) => {
+            fx.font.remove(b"Encoding");
+            fx.count("unusable font encodings dropped");
         }
     }
-    if let Some(Object::Stream(s)) = font.get(b"ToUnicode").ok().and_then(|t| deref(doc, t)) {
+}
+
+/// A simple font's /Widths: numbers, as many as /FirstChar to /LastChar span.
+fn fix_widths(doc: &Document, fx: &mut FontFix) {
+    if let (Ok(Object::Integer(first)), Some(Object::Array(widths))) = (
+        fx.font.get(b"FirstChar").cloned(),
+        fx.font
+            .get(b"Widths")
+            .ok()
+            .and_then(|w| deref(doc, w))
+            .cloned(),
+    ) {
+        let numeric: Vec<Object> = widths
+            .iter()
+            .map(|w| match deref(doc, w) {
+                Some(Object::Integer(i)) => Object::Integer(*i),
+                Some(Object::Real(r)) => Object::Real(*r),
+                _ => Object::Integer(0),
+            })
+            .collect();
+        let last = first.saturating_add(numeric.len() as i64).saturating_sub(1);
+        let last_ok = matches!(fx.font.get(b"LastChar"), Ok(Object::Integer(l)) if *l == last);
+        if !last_ok || numeric != widths {
+            fx.font.set("LastChar", Object::Integer(last));
+            fx.font.set("Widths", Object::Array(numeric));
+            fx.count("/Widths that disagree with /FirstChar and /LastChar");
+        }
+    }
+}
+
+/// /ToUnicode maps and (Type0) encoding CMaps that do not parse are dropped or replaced.
+fn fix_cmaps(doc: &Document, fx: &mut FontFix, subtype: &[u8]) {
+    if let Some(Object::Stream(s)) = fx.font.get(b"ToUnicode").ok().and_then(|t| deref(doc, t)) {
         let data = stream_data(s);
         let ok = parses(|| match adobe_cmap_parser::get_unicode_map(&data) {
             // pdf-extract asserts an even length and decodes UTF-16 (skipping lone
@@ -287,22 +304,55 @@ fn fix_font(doc: &mut Document, id: ObjectId, fixes: &mut BTreeMap<&'static str,
             Err(_) => false,
         });
         if !ok {
-            font.remove(b"ToUnicode");
-            count("/ToUnicode maps that do not parse dropped", &mut changed);
+            fx.font.remove(b"ToUnicode");
+            fx.count("/ToUnicode maps that do not parse dropped");
         }
     }
     if subtype == b"Type0" {
-        if let Some(Object::Stream(s)) = font.get(b"Encoding").ok().and_then(|e| deref(doc, e)) {
+        if let Some(Object::Stream(s)) = fx.font.get(b"Encoding").ok().and_then(|e| deref(doc, e)) {
             let data = stream_data(s);
             if !parses(|| adobe_cmap_parser::get_byte_mapping(&data).is_ok()) {
-                font.set("Encoding", Object::Name(b"Identity-H".to_vec()));
-                count(
-                    "Type0 encoding CMaps that do not parse replaced by Identity-H",
-                    &mut changed,
-                );
+                fx.font
+                    .set("Encoding", Object::Name(b"Identity-H".to_vec()));
+                fx.count("Type0 encoding CMaps that do not parse replaced by Identity-H");
             }
         }
     }
+}
+
+/// Repairs one font dictionary so the text extractor can read it without panicking: its
+/// names, base font, Type0 parts or simple encoding and widths, CMaps, then its
+/// descriptor.
+fn fix_font(doc: &mut Document, id: ObjectId, fixes: &mut BTreeMap<&'static str, usize>) {
+    let Some(Ok(font)) = doc.objects.get(&id).map(|o| o.as_dict().cloned()) else {
+        return;
+    };
+    let mut fx = FontFix {
+        font,
+        changed: false,
+        fixes,
+    };
+    fix_string_names(&mut fx);
+    let subtype = fx
+        .font
+        .get(b"Subtype")
+        .ok()
+        .and_then(name_of)
+        .map(<[u8]>::to_vec)
+        .unwrap_or_default();
+    fix_base_font(doc, &mut fx, &subtype);
+    if subtype == b"Type0" {
+        fix_type0_font(doc, &mut fx);
+    } else if subtype != b"Type3" {
+        fix_simple_encoding(doc, &mut fx);
+        fix_widths(doc, &mut fx);
+    }
+    fix_cmaps(doc, &mut fx, &subtype);
+    let FontFix {
+        font,
+        changed,
+        fixes,
+    } = fx;
     let descriptor_id = font
         .get(b"FontDescriptor")
         .ok()
