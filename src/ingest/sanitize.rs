@@ -813,14 +813,149 @@ fn numbers<const N: usize>(doc: &Document, o: Option<&Object>) -> Option<[f64; N
     v.try_into().ok()
 }
 
+/// The pages' annotations to draw, each page with its appearance forms and where they go.
+struct Draw {
+    page: ObjectId,
+    forms: Vec<(ObjectId, [f64; 6])>,
+}
+
+/// A shown annotation's normal appearance (a stream, or the state /AS chooses) and the
+/// matrix that maps its form's box onto the annotation's /Rect.
+fn annotation_form(doc: &Document, a: &Dictionary) -> Option<(ObjectId, [f64; 6])> {
+    let flags = a.get(b"F").ok().and_then(|f| f.as_i64().ok()).unwrap_or(0);
+    // Hidden (2) or NoView (32): not shown, so not read.
+    if flags & (2 | 32) != 0 {
+        return None;
+    }
+    if matches!(
+        a.get(b"Subtype").ok().and_then(name_of),
+        Some(b"Popup" | b"Link")
+    ) {
+        return None;
+    }
+    let normal = a
+        .get(b"AP")
+        .ok()
+        .and_then(|ap| deref(doc, ap))
+        .and_then(|ap| ap.as_dict().ok())
+        .and_then(|ap| ap.get(b"N").ok())?;
+    // A stream, or a dictionary of states chosen by /AS.
+    let form_ref = match normal {
+        Object::Reference(r) if matches!(doc.objects.get(r), Some(Object::Stream(_))) => *r,
+        other => {
+            let states = deref(doc, other).and_then(|s| s.as_dict().ok())?;
+            let state = a.get(b"AS").ok().and_then(name_of)?;
+            match states.get(state) {
+                Ok(Object::Reference(r)) => *r,
+                _ => return None,
+            }
+        }
+    };
+    let Some(Object::Stream(form)) = doc.objects.get(&form_ref) else {
+        return None;
+    };
+    let [rx1, ry1, rx2, ry2] = numbers::<4>(doc, a.get(b"Rect").ok())?;
+    let bbox = numbers::<4>(doc, form.dict.get(b"BBox").ok());
+    let [bx1, by1, bx2, by2] = bbox.unwrap_or([0.0, 0.0, rx2 - rx1, ry2 - ry1]);
+    let m =
+        numbers::<6>(doc, form.dict.get(b"Matrix").ok()).unwrap_or([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+    let corners = [(bx1, by1), (bx1, by2), (bx2, by1), (bx2, by2)]
+        .map(|(x, y)| (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]));
+    let (tx1, tx2) = corners.iter().fold((f64::MAX, f64::MIN), |(lo, hi), c| {
+        (lo.min(c.0), hi.max(c.0))
+    });
+    let (ty1, ty2) = corners.iter().fold((f64::MAX, f64::MIN), |(lo, hi), c| {
+        (lo.min(c.1), hi.max(c.1))
+    });
+    let (w, h) = (tx2 - tx1, ty2 - ty1);
+    if !(w.abs() > 1e-6 && h.abs() > 1e-6) {
+        return None;
+    }
+    let (rx1, rx2) = (rx1.min(rx2), rx1.max(rx2));
+    let (ry1, ry2) = (ry1.min(ry2), ry1.max(ry2));
+    let sx = (rx2 - rx1) / w;
+    let sy = (ry2 - ry1) / h;
+    let placed = [sx, 0.0, 0.0, sy, rx1 - tx1 * sx, ry1 - ty1 * sy];
+    placed
+        .iter()
+        .all(|v| v.is_finite())
+        .then_some((form_ref, placed))
+}
+
+/// Draws a page's annotation forms after its content (wrapped in q … Q so its graphics
+/// state cannot leak into them); how many were drawn.
+fn draw_forms(doc: &mut Document, draw: &Draw) -> usize {
+    let mut resources = inherited(doc, draw.page, b"Resources")
+        .and_then(|r| r.as_dict().ok())
+        .cloned()
+        .unwrap_or_default();
+    let mut xobjects = resources
+        .get(b"XObject")
+        .ok()
+        .and_then(|x| deref(doc, x))
+        .and_then(|x| x.as_dict().ok())
+        .cloned()
+        .unwrap_or_default();
+    let mut ops = Vec::new();
+    for (i, (form, m)) in draw.forms.iter().enumerate() {
+        let name = format!("JusteraAnnot{i}").into_bytes();
+        xobjects.set(name.clone(), Object::Reference(*form));
+        ops.push(Operation::new("q", vec![]));
+        ops.push(Operation::new(
+            "cm",
+            m.iter().map(|v| Object::Real(*v as f32)).collect(),
+        ));
+        ops.push(Operation::new("Do", vec![Object::Name(name)]));
+        ops.push(Operation::new("Q", vec![]));
+    }
+    // Forms without /Subtype are still forms here.
+    for (form, _) in &draw.forms {
+        if let Some(Object::Stream(f)) = doc.objects.get_mut(form) {
+            if !f.dict.has(b"Subtype") {
+                f.dict.set("Subtype", Object::Name(b"Form".to_vec()));
+            }
+        }
+    }
+    let Ok(bytes) = (Content { operations: ops }).encode() else {
+        return 0;
+    };
+    resources.set("XObject", Object::Dictionary(xobjects));
+    let stream_id = doc.add_object(Object::Stream(Stream::new(Dictionary::new(), bytes)));
+    let Ok(page) = doc.get_dictionary(draw.page) else {
+        return 0;
+    };
+    // The existing content, wrapped so its graphics state cannot leak into ours.
+    let mut contents: Vec<Object> = match page.get(b"Contents") {
+        Ok(Object::Reference(r)) => match doc.objects.get(r) {
+            Some(Object::Array(a)) => a.clone(),
+            _ => vec![Object::Reference(*r)],
+        },
+        Ok(Object::Array(a)) => a.clone(),
+        _ => Vec::new(),
+    };
+    let open = doc.add_object(Object::Stream(Stream::new(
+        Dictionary::new(),
+        b"q\n".to_vec(),
+    )));
+    let close = doc.add_object(Object::Stream(Stream::new(
+        Dictionary::new(),
+        b"\nQ\n".to_vec(),
+    )));
+    contents.insert(0, Object::Reference(open));
+    contents.push(Object::Reference(close));
+    contents.push(Object::Reference(stream_id));
+    if let Ok(p) = doc.get_dictionary_mut(draw.page) {
+        p.set("Contents", Object::Array(contents));
+        p.set("Resources", Object::Dictionary(resources));
+        return draw.forms.len();
+    }
+    0
+}
+
 /// Appends to each page a content stream drawing its visible annotations' normal
 /// appearances, placed as the PDF specification says (the form's bounding box, through
 /// its matrix, mapped onto the annotation's rectangle).
 fn draw_annotation_appearances(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usize>) {
-    struct Draw {
-        page: ObjectId,
-        forms: Vec<(ObjectId, [f64; 6])>,
-    }
     let mut draws = Vec::new();
     for (_, page) in doc.get_pages() {
         let Some(annots) = doc
@@ -832,149 +967,16 @@ fn draw_annotation_appearances(doc: &mut Document, fixes: &mut BTreeMap<&'static
         else {
             continue;
         };
-        let mut forms = Vec::new();
-        for annot in annots {
-            let Some(a) = deref(doc, annot).and_then(|a| a.as_dict().ok()) else {
-                continue;
-            };
-            let flags = a.get(b"F").ok().and_then(|f| f.as_i64().ok()).unwrap_or(0);
-            // Hidden (2) or NoView (32): not shown, so not read.
-            if flags & (2 | 32) != 0 {
-                continue;
-            }
-            if matches!(
-                a.get(b"Subtype").ok().and_then(name_of),
-                Some(b"Popup" | b"Link")
-            ) {
-                continue;
-            }
-            let Some(normal) = a
-                .get(b"AP")
-                .ok()
-                .and_then(|ap| deref(doc, ap))
-                .and_then(|ap| ap.as_dict().ok())
-                .and_then(|ap| ap.get(b"N").ok())
-            else {
-                continue;
-            };
-            // A stream, or a dictionary of states chosen by /AS.
-            let form_ref = match normal {
-                Object::Reference(r) if matches!(doc.objects.get(r), Some(Object::Stream(_))) => *r,
-                other => {
-                    let Some(states) = deref(doc, other).and_then(|s| s.as_dict().ok()) else {
-                        continue;
-                    };
-                    let Some(state) = a.get(b"AS").ok().and_then(name_of) else {
-                        continue;
-                    };
-                    match states.get(state) {
-                        Ok(Object::Reference(r)) => *r,
-                        _ => continue,
-                    }
-                }
-            };
-            let Some(Object::Stream(form)) = doc.objects.get(&form_ref) else {
-                continue;
-            };
-            let Some([rx1, ry1, rx2, ry2]) = numbers::<4>(doc, a.get(b"Rect").ok()) else {
-                continue;
-            };
-            let bbox = numbers::<4>(doc, form.dict.get(b"BBox").ok());
-            let [bx1, by1, bx2, by2] = bbox.unwrap_or([0.0, 0.0, rx2 - rx1, ry2 - ry1]);
-            let m = numbers::<6>(doc, form.dict.get(b"Matrix").ok())
-                .unwrap_or([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
-            let corners = [(bx1, by1), (bx1, by2), (bx2, by1), (bx2, by2)]
-                .map(|(x, y)| (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]));
-            let (tx1, tx2) = corners.iter().fold((f64::MAX, f64::MIN), |(lo, hi), c| {
-                (lo.min(c.0), hi.max(c.0))
-            });
-            let (ty1, ty2) = corners.iter().fold((f64::MAX, f64::MIN), |(lo, hi), c| {
-                (lo.min(c.1), hi.max(c.1))
-            });
-            let (w, h) = (tx2 - tx1, ty2 - ty1);
-            if !(w.abs() > 1e-6 && h.abs() > 1e-6) {
-                continue;
-            }
-            let (rx1, rx2) = (rx1.min(rx2), rx1.max(rx2));
-            let (ry1, ry2) = (ry1.min(ry2), ry1.max(ry2));
-            let sx = (rx2 - rx1) / w;
-            let sy = (ry2 - ry1) / h;
-            let placed = [sx, 0.0, 0.0, sy, rx1 - tx1 * sx, ry1 - ty1 * sy];
-            if placed.iter().all(|v| v.is_finite()) {
-                forms.push((form_ref, placed));
-            }
-        }
+        let forms: Vec<(ObjectId, [f64; 6])> = annots
+            .iter()
+            .filter_map(|annot| deref(doc, annot).and_then(|a| a.as_dict().ok()))
+            .filter_map(|a| annotation_form(doc, a))
+            .collect();
         if !forms.is_empty() {
             draws.push(Draw { page, forms });
         }
     }
-    let mut drawn = 0;
-    for draw in draws {
-        let mut resources = inherited(doc, draw.page, b"Resources")
-            .and_then(|r| r.as_dict().ok())
-            .cloned()
-            .unwrap_or_default();
-        let mut xobjects = resources
-            .get(b"XObject")
-            .ok()
-            .and_then(|x| deref(doc, x))
-            .and_then(|x| x.as_dict().ok())
-            .cloned()
-            .unwrap_or_default();
-        let mut ops = Vec::new();
-        for (i, (form, m)) in draw.forms.iter().enumerate() {
-            let name = format!("JusteraAnnot{i}").into_bytes();
-            xobjects.set(name.clone(), Object::Reference(*form));
-            ops.push(Operation::new("q", vec![]));
-            ops.push(Operation::new(
-                "cm",
-                m.iter().map(|v| Object::Real(*v as f32)).collect(),
-            ));
-            ops.push(Operation::new("Do", vec![Object::Name(name)]));
-            ops.push(Operation::new("Q", vec![]));
-        }
-        // Forms without /Subtype are still forms here.
-        for (form, _) in &draw.forms {
-            if let Some(Object::Stream(f)) = doc.objects.get_mut(form) {
-                if !f.dict.has(b"Subtype") {
-                    f.dict.set("Subtype", Object::Name(b"Form".to_vec()));
-                }
-            }
-        }
-        let Ok(bytes) = (Content { operations: ops }).encode() else {
-            continue;
-        };
-        resources.set("XObject", Object::Dictionary(xobjects));
-        let stream_id = doc.add_object(Object::Stream(Stream::new(Dictionary::new(), bytes)));
-        let Ok(page) = doc.get_dictionary(draw.page) else {
-            continue;
-        };
-        // The existing content, wrapped so its graphics state cannot leak into ours.
-        let mut contents: Vec<Object> = match page.get(b"Contents") {
-            Ok(Object::Reference(r)) => match doc.objects.get(r) {
-                Some(Object::Array(a)) => a.clone(),
-                _ => vec![Object::Reference(*r)],
-            },
-            Ok(Object::Array(a)) => a.clone(),
-            _ => Vec::new(),
-        };
-        let open = doc.add_object(Object::Stream(Stream::new(
-            Dictionary::new(),
-            b"q\n".to_vec(),
-        )));
-        let close = doc.add_object(Object::Stream(Stream::new(
-            Dictionary::new(),
-            b"\nQ\n".to_vec(),
-        )));
-        contents.insert(0, Object::Reference(open));
-        contents.push(Object::Reference(close));
-        contents.push(Object::Reference(stream_id));
-        if let Ok(p) = doc.get_dictionary_mut(draw.page) {
-            p.set("Contents", Object::Array(contents));
-            p.set("Resources", Object::Dictionary(resources));
-            drawn += draw.forms.len();
-        }
-    }
+    let drawn: usize = draws.iter().map(|draw| draw_forms(doc, draw)).sum();
     if drawn > 0 {
         fixes.insert("annotation appearances drawn (form fields, notes)", drawn);
     }
