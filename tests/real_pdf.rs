@@ -1,7 +1,8 @@
 //! Real records, judged by hand: `justera lint --format json` over every file of
-//! `../shared/realpdf/files` (37 PDFs made by municipalities' own software) and over the
-//! text excerpts of `tests/fixtures/real/`, compared with `tests/expectations/realpdf.tsv`
-//! and `tests/expectations/realtext.tsv`.
+//! `../shared/realpdf/files` (37 PDFs made by municipalities' own software), over the
+//! text excerpts of `tests/fixtures/real/` (the tuning half) and over those of
+//! `tests/fixtures/real/heldout/` (the held-out half), compared with
+//! `tests/expectations/realpdf.tsv`, `realtext.tsv` and `realheldout.tsv`.
 //!
 //! Every error or warning lint reports must have a verdict there, checked figure by figure
 //! against the record:
@@ -242,6 +243,30 @@ fn real_pdfs_report_only_judged_findings() {
     );
     let exp = load(&manifest_dir().join("tests/expectations/realpdf.tsv"));
     let problems = judge("realpdf", &json, &exp);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The `.txt` files directly in `dir`, sorted.
+fn texts_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The held-out half of the real excerpts (`tests/fixtures/real/heldout/`): collected
+/// with the tuning half but not looked at while the statement rules were written, then
+/// measured once and judged the same way (`tests/expectations/realheldout.tsv`).
+#[test]
+fn held_out_real_texts_report_only_judged_findings() {
+    let files = texts_in(&manifest_dir().join("tests/fixtures/real/heldout"));
+    assert!(files.len() >= 8, "too few held-out real text fixtures");
+    let json = lint_json(&files);
+    let exp = load(&manifest_dir().join("tests/expectations/realheldout.tsv"));
+    let problems = judge("realheldout", &json, &exp);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 

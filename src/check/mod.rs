@@ -67,6 +67,11 @@ pub struct TableCx<'a> {
     totals: OnceCell<Vec<rules::sum::totals::Total>>,
     columns: OnceCell<Vec<rules::rel::columns::Derived>>,
     shares: OnceCell<Vec<rules::pct::shares::Shares>>,
+    statement: OnceCell<rules::rel::statement::Statement>,
+    /// Set when the table is part of a statement read across several tables (a
+    /// balansräkning split at its group headings): the rows that statement claims; its
+    /// relations are then checked on the joined table, not here.
+    joined_claims: Option<Vec<usize>>,
 }
 
 impl<'a> TableCx<'a> {
@@ -78,13 +83,35 @@ impl<'a> TableCx<'a> {
             totals: OnceCell::new(),
             columns: OnceCell::new(),
             shares: OnceCell::new(),
+            statement: OnceCell::new(),
+            joined_claims: None,
         }
     }
 
+    /// A table whose statement relations are checked on the joined table it belongs to;
+    /// `claimed` are its rows that statement reads.
+    pub fn joined(index: usize, table: &'a Table, claimed: Vec<usize>) -> Self {
+        let mut cx = TableCx::new(index, table);
+        cx.joined_claims = Some(claimed);
+        cx
+    }
+
     /// Every total row, the rows it closes and how each of its columns compares.
+    /// (Rows a financial statement's relations claim are left to those rules.)
     pub fn totals(&self) -> &[rules::sum::totals::Total] {
         self.totals
-            .get_or_init(|| rules::sum::totals::analyse(&self.view))
+            .get_or_init(|| rules::sum::totals::analyse(&self.view, &self.statement().claimed))
+    }
+
+    /// The financial statement (RR, BR, KF) the table is, its relations evaluated.
+    pub fn statement(&self) -> &rules::rel::statement::Statement {
+        self.statement.get_or_init(|| match &self.joined_claims {
+            Some(claimed) => rules::rel::statement::Statement {
+                steps: Vec::new(),
+                claimed: claimed.clone(),
+            },
+            None => rules::rel::statement::analyse(&self.view),
+        })
     }
 
     /// Every column that is the difference or sum of others.

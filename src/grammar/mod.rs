@@ -4,4 +4,5 @@
 pub mod date;
 pub mod number;
 pub mod reference;
+pub mod statement;
 pub mod vocab;

@@ -52,6 +52,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "information",
         include_str!("../../grammars/information.vocab"),
     ),
+    (
+        "statements",
+        include_str!("../../grammars/statements.vocab"),
+    ),
 ];
 
 /// Upper bound on the words `<organ>` may stand for.

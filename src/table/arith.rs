@@ -118,6 +118,8 @@ pub(crate) struct RowRoles {
     total: Vec<bool>,
     resultat: Vec<bool>,
     kommunbidrag: Vec<bool>,
+    /// The relations of a financial statement the labels state (RR, KF).
+    statement: super::statement::Steps,
 }
 
 impl RowRoles {
@@ -132,6 +134,7 @@ impl RowRoles {
                 .iter()
                 .map(|r| label_starts(&r.label, "kommunbidrag"))
                 .collect(),
+            statement: super::statement::Steps::of(rows),
         }
     }
 }
@@ -144,7 +147,7 @@ pub(crate) fn relations_holding_with(
     roles: &RowRoles,
     difference_column: bool,
 ) -> i64 {
-    let mut score = 0;
+    let mut score = roles.statement.holding(rows);
     for (i, row) in rows.iter().enumerate() {
         if roles.total[i] && !roles.resultat[i] {
             let sums = column_sums(rows, i);

@@ -14,6 +14,7 @@ pub mod digits;
 pub mod flat;
 mod geometry;
 mod grid;
+mod statement;
 
 pub use cell::parse_cell;
 pub use classify::is_total_label;

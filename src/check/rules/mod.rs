@@ -62,14 +62,19 @@ rules! {
     REL001 => rel::rel001,
     REL002 => rel::rel002,
     REL003 => rel::rel003,
+    REL004 => rel::rel004,
+    REL005 => rel::rel005,
+    REL006 => rel::rel006,
     PCT001 => pct::pct001,
     PCT002 => pct::pct002,
     PCT003 => pct::pct003,
     ALLOC001 => alloc::alloc001,
     ALLOC002 => alloc::alloc002,
     BAL001 => bal::bal001,
+    BAL002 => bal::bal002,
     TXT001 => txt::txt001,
     XREF001 => xref::xref001,
+    XREF002 => xref::xref002,
     FORM001 => form::form001,
     FORM002 => form::form002,
     FORM003 => form::form003,
@@ -191,8 +196,36 @@ fn drop_consequences(rels: &mut [Relation]) {
 /// Runs every per-document rule over one document.
 pub fn check_document(sink: &mut Sink) {
     let doc = sink.document;
+    // Financial statements read as several tables (split at their group headings) are
+    // checked joined; their pieces leave the statement's rows to that check.
+    let mut claims: Vec<Option<Vec<usize>>> = vec![None; doc.tables.len()];
+    for group in rel::statement::groups(&doc.tables) {
+        let cx = TableCx::new(group.first(), &group.table);
+        let st = cx.statement();
+        if st.steps.is_empty() {
+            continue;
+        }
+        for &t in &group.tables {
+            claims[t].get_or_insert_with(Vec::new);
+        }
+        for &m in &st.claimed {
+            let (t, r) = group.rows[m];
+            if let Some(c) = claims[t].as_mut() {
+                c.push(r);
+            }
+        }
+        let mut rels = Vec::new();
+        rel::statement::all_relations(&cx.view, st, &mut rels);
+        drop_consequences(&mut rels);
+        for rel in rels {
+            sink.table_relation(group.first(), &cx.view, &rel);
+        }
+    }
     for (i, table) in doc.tables.iter().enumerate() {
-        let cx = TableCx::new(i, table);
+        let cx = match claims[i].take() {
+            Some(claimed) => TableCx::joined(i, table, claimed),
+            None => TableCx::new(i, table),
+        };
         let view = &cx.view;
         sink.stats.cells += view
             .cells

@@ -1,3 +1,4 @@
 //! BAL: balances — UB = IB + årets resultat.
 
 pub mod bal001;
+pub mod bal002;

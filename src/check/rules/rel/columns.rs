@@ -216,15 +216,22 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
             .any(|col| view.header(col).trim().is_empty());
         let undecided = (stated == Stated::Nothing && unnamed)
             .then_some("not decided: the columns have no headers, so what they mean is not known");
+        let holding = d.rows.iter().filter(|(_, cmp)| cmp.holds).count();
         for &(r, cmp) in &d.rows {
             let label = view.label(r);
+            let others = holding - usize::from(cmp.holds);
             let message = format!(
-                "\"{}\" is not {formula} on row \"{}\"",
+                "\"{}\" is not {formula} on row \"{}\"; the same relation holds on {}",
                 view.header(c),
                 if label.is_empty() {
                     "(unlabeled)"
                 } else {
                     &label
+                },
+                match others {
+                    0 => "no other row".to_string(),
+                    1 => "1 other row".to_string(),
+                    n => format!("{n} other rows"),
                 }
             );
             let inputs = d

@@ -4,3 +4,7 @@ pub mod columns;
 pub mod rel001;
 pub mod rel002;
 pub mod rel003;
+pub mod rel004;
+pub mod rel005;
+pub mod rel006;
+pub mod statement;

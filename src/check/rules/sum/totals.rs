@@ -54,6 +54,12 @@ fn readings(view: &TableView, t: usize) -> Vec<(&'static str, Vec<usize>)> {
     }
     out.push(("the previous total and the rows after it", running));
     out.push(("all rows above it", all_data));
+    // A total that closes the rows under a group heading ("AVSÄTTNINGAR" … "Summa
+    // avsättningar" after loose rows of another group).
+    if let Some(h) = (start..t).rev().find(|&r| view.headings[r]) {
+        let under: Vec<usize> = (h + 1..t).filter(|&r| view.is_data(r)).collect();
+        out.push(("the rows under its heading", under));
+    }
     out.retain(|(_, rows)| !rows.is_empty());
     out.dedup_by(|a, b| a.1 == b.1);
     out
@@ -104,13 +110,48 @@ impl Total {
             .collect()
     }
 
+    /// Why the reading is trusted, in the finding's words: which rows the total closes
+    /// and in how many other columns the same sum holds.
+    pub fn why_trusted(&self, view: &TableView, col: usize) -> String {
+        let name = |r: usize| {
+            let l = view.label(r);
+            if l.is_empty() {
+                "(unlabeled)".to_string()
+            } else {
+                l
+            }
+        };
+        let closes = match self.rows.as_slice() {
+            [] => "it closes no row".to_string(),
+            [one] => format!("it closes 1 row, \"{}\"", name(*one)),
+            [first, .., last] => format!(
+                "it closes {} rows, \"{}\" to \"{}\"",
+                self.rows.len(),
+                name(*first),
+                name(*last)
+            ),
+        };
+        let holds = self
+            .columns
+            .iter()
+            .filter(|x| x.col != col && x.comparison.holds)
+            .count();
+        let elsewhere = match holds {
+            0 => "the same sum holds in no other column".to_string(),
+            1 => "the same sum holds in 1 other column".to_string(),
+            n => format!("the same sum holds in {n} other columns"),
+        };
+        format!("{closes}, and {elsewhere}")
+    }
+
     /// The relation "this total is the sum of its rows" in column `c`, for `rule`.
     pub fn relation(&self, view: &TableView, rule: &'static Rule, c: &TotalColumn) -> Relation {
         let message = format!(
-            "\"{}\" is not the sum of {} in column \"{}\"",
+            "\"{}\" is not the sum of {} in column \"{}\"; {}",
             view.label(self.row).trim_end_matches(':'),
             self.reading,
-            view.header(c.col)
+            view.header(c.col),
+            self.why_trusted(view, c.col)
         );
         let mut rel = Relation::new(
             rule,
@@ -137,10 +178,15 @@ pub fn sums(view: &TableView, total: &Total, rule: &'static Rule, out: &mut Vec<
     }
 }
 
-pub fn analyse(view: &TableView) -> Vec<Total> {
+/// Every total row's analysis, except the rows in `claimed` (lines of a financial
+/// statement, whose own rules read them).
+pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
+    // In a financial statement a "Summa" may close a group whose rows the statement does
+    // not list (a condensed balansräkning): a total adding up nowhere is not decided.
+    let statement = !claimed.is_empty();
     let mut out = Vec::new();
     for t in 0..view.rows() {
-        if !view.totals[t] {
+        if !view.totals[t] || claimed.contains(&t) {
             continue;
         }
         let labeled = sum001::states_total(view, t);
@@ -209,6 +255,10 @@ pub fn analyse(view: &TableView) -> Vec<Total> {
         } else if rows.len() < 2 {
             Some(format!(
                 "not decided: \"{label}\" would close a single row, so it may be a key figure rather than a total"
+            ))
+        } else if statement && holds == 0 {
+            Some(format!(
+                "not decided: \"{label}\" adds up in no column and stands in a financial statement, whose group totals may close rows it does not list"
             ))
         } else if glued && holds == 0 {
             Some(format!(

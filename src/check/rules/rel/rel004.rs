@@ -1,0 +1,33 @@
+//! REL004: a result line of a resultaträkning that is not the line before it plus the
+//! rows between.
+
+use super::statement::{self, Kind};
+use crate::check::finding::Severity;
+use crate::check::registry::{Check, Family, Rule, RuleCode};
+use crate::check::{Relation, TableCx};
+
+pub const RULE: Rule = Rule {
+    code: RuleCode::REL004,
+    name: "income-statement-step",
+    family: Family::Rel,
+    severity: Severity::Error,
+    summary:
+        "A result line of a resultaträkning is not the result line above it plus the rows between",
+    explanation: "A resultaträkning (RR) adds up step by step: Verksamhetens intäkter + \
+kostnader + avskrivningar = Verksamhetens nettokostnader; + skatteintäkter + generella \
+statsbidrag och utjämning = Verksamhetens resultat; + finansiella intäkter − kostnader = \
+Resultat efter finansiella poster (före extraordinära poster); + extraordinära poster = Årets \
+resultat. justera finds the result lines by their labels (grammars/statements.vocab, so a \
+municipality's own wording can be added) and checks every column on its own (kommun, koncern, \
+budget, two years). Costs written with a minus are added; costs written as positive amounts \
+under a label that says they are costs are subtracted — the table's own arithmetic decides \
+which, and a table where neither adds up anywhere is \"not decided\". A failure is an error only \
+when the same step holds in another column or two other steps hold in this one. Example: \
+Verksamhetens resultat 1 085 where Verksamhetens nettokostnader −31 382 + Skatteintäkter 28 833 \
++ Generella statsbidrag 3 634 = 1 085 holds; 1 058 would be reported (expected 1 085).",
+    checks: &[Check::Relations(relations)],
+};
+
+fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
+    statement::relations(&cx.view, cx.statement(), Kind::Income, &RULE, out);
+}

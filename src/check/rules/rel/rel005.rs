@@ -1,0 +1,28 @@
+//! REL005: a balansräkning whose totals do not add up or do not balance.
+
+use super::statement::{self, Kind};
+use crate::check::finding::Severity;
+use crate::check::registry::{Check, Family, Rule, RuleCode};
+use crate::check::{Relation, TableCx};
+
+pub const RULE: Rule = Rule {
+    code: RuleCode::REL005,
+    name: "balance-sheet-mismatch",
+    family: Family::Rel,
+    severity: Severity::Error,
+    summary: "A balansräkning does not balance: Summa tillgångar differs from Summa eget kapital, avsättningar och skulder, or a side is not its subtotals",
+    explanation: "A balansräkning (BR) states two sides that must be equal: Summa tillgångar = \
+Summa eget kapital, avsättningar och skulder. Each side is also its parts: Summa tillgångar = \
+Summa anläggningstillgångar + Summa omsättningstillgångar; the other side = eget kapital + \
+avsättningar + skulder (each subtotal, or a loose row such as Minoritetsintresse that no \
+subtotal closes; \"varav\" rows are breakdowns, never parts). The side totals are found by \
+their labels (grammars/statements.vocab) and every column (kommun, koncern, years) is checked \
+on its own; a failure is an error only when the same relation holds in another column or two \
+other relations hold in this one. Example: Summa tillgångar 82 283 and Summa eget kapital, \
+avsättningar och skulder 82 283 hold; 82 238 on one side would be reported.",
+    checks: &[Check::Relations(relations)],
+};
+
+fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
+    statement::relations(&cx.view, cx.statement(), Kind::Balance, &RULE, out);
+}

@@ -1,0 +1,629 @@
+//! Financial statements — resultaträkning (RR), balansräkning (BR), kassaflödesanalys
+//! (KF): which rows play which part (from `grammars/statements.vocab`), the relations the
+//! statement states between them, and each relation evaluated column by column. Shared
+//! by REL004 (RR), REL005 (BR), REL006 (KF sections) and BAL002 (KF cash).
+//!
+//! Every column is checked on its own (kommun / koncern, Budget / Utfall, two years side
+//! by side). A failure is reported as an error only when the reading is confirmed by the
+//! table's own arithmetic: the same relation holds in another column, or at least two
+//! other relations of the statement hold in this column. Otherwise it is counted and
+//! reported as "not decided" (info) with the reason.
+
+use crate::arith::{compare, Comparison, Interval};
+use crate::check::finding::Severity;
+use crate::check::registry::Rule;
+use crate::check::view::{CellRef, TableView};
+use crate::check::Relation;
+use crate::grammar::statement::{is_cost, is_note_column, is_part_of, role};
+use crate::grammar::vocab;
+use crate::table::{Cell, Row, RowKind, Table};
+
+/// Which statement relation a step is; each rule reports its own kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// RR: a result line is the result line before it plus the rows between.
+    Income,
+    /// BR: a section total is its subtotals and loose rows; assets = claims.
+    Balance,
+    /// KF: a section total is its rows; the year's cash flow is the sections.
+    CashSections,
+    /// KF: cash at the end = cash at the start + the year's cash flow.
+    Cash,
+}
+
+/// One relation the statement states: `target` = Σ sign · part.
+#[derive(Clone, Debug)]
+pub struct Step {
+    pub kind: Kind,
+    pub target: usize,
+    /// Rows added (`false`) or subtracted (`true`).
+    pub parts: Vec<(usize, bool)>,
+    /// The target row is itself written as a cost (subtract its figure to compare).
+    pub target_negated: bool,
+    /// The relation in words, for the message ("\"Verksamhetens nettokostnader\" plus
+    /// the rows between").
+    pub what: String,
+    /// Per column: the comparison and, when not certain, why.
+    pub columns: Vec<StepColumn>,
+}
+
+#[derive(Clone, Debug)]
+pub struct StepColumn {
+    pub col: usize,
+    pub comparison: Comparison,
+    /// Why the trusted reading is trusted ("the same relation holds in 3 other columns").
+    pub trusted: String,
+    pub undecided: Option<String>,
+}
+
+/// The statement read from one table: its steps and the rows they claim (so the SUM
+/// rules do not read the same rows as plain totals).
+#[derive(Clone, Debug, Default)]
+pub struct Statement {
+    pub steps: Vec<Step>,
+    pub claimed: Vec<usize>,
+}
+
+pub fn analyse(view: &TableView) -> Statement {
+    let v = vocab::current();
+    let n = view.rows();
+    let roles: Vec<Option<&'static str>> = (0..n).map(|r| role(v, &view.label(r))).collect();
+    let part_of: Vec<bool> = (0..n).map(|r| is_part_of(v, &view.label(r))).collect();
+    let has = |p: &str| roles.iter().flatten().any(|r| r.starts_with(p));
+    let mut steps = Vec::new();
+    // Rows that may enter a sum: not a "varav" breakdown, not a label-only heading.
+    let plain = |r: usize| !part_of[r] && !view.headings[r];
+    if has("kf_") {
+        cash_flow(view, &roles, &plain, &mut steps);
+    } else if has("br_") {
+        balance(view, &roles, &plain, &mut steps);
+    } else {
+        income(view, &roles, &plain, &mut steps);
+    }
+    let claimed = steps.iter().map(|s| s.target).collect();
+    let mut st = Statement { steps, claimed };
+    evaluate(view, &mut st);
+    st
+}
+
+fn label_of(view: &TableView, r: usize) -> String {
+    let l = view.label(r);
+    l.trim().trim_end_matches(':').to_string()
+}
+
+fn income(
+    view: &TableView,
+    roles: &[Option<&'static str>],
+    plain: &dyn Fn(usize) -> bool,
+    steps: &mut Vec<Step>,
+) {
+    let v = vocab::current();
+    let at: Vec<usize> = (0..roles.len())
+        .filter(|&r| roles[r].is_some_and(|k| k.starts_with("rr_")))
+        .collect();
+    if at.len() < 2 {
+        return;
+    }
+    // The sign convention: costs written with a minus (added), or as positive amounts
+    // whose label says they are costs (subtracted). Both readings are built; `evaluate`
+    // keeps the one the table's own arithmetic confirms.
+    for flipped in [false, true] {
+        let neg = |r: usize| flipped && is_cost(v, &view.label(r));
+        for (i, &t) in at.iter().enumerate() {
+            let prev = i.checked_sub(1).map(|j| at[j]);
+            let from = prev.map_or(0, |p| p + 1);
+            let mut parts: Vec<(usize, bool)> = prev.map(|p| (p, neg(p))).into_iter().collect();
+            parts.extend((from..t).filter(|&r| plain(r)).map(|r| (r, neg(r))));
+            let what = match prev {
+                Some(p) => format!("\"{}\" plus the rows between", label_of(view, p)),
+                None => "the rows above it".to_string(),
+            };
+            steps.push(Step {
+                kind: Kind::Income,
+                target: t,
+                parts,
+                target_negated: neg(t),
+                what: if flipped {
+                    format!("{what} (costs written without a minus subtracted)")
+                } else {
+                    what
+                },
+                columns: Vec::new(),
+            });
+        }
+    }
+}
+
+/// The rows between `from` and `to` (exclusive) as a section total adds them: every total
+/// row, and every plain row not closed by a total (a total closes the rows since the
+/// previous total or heading when they add up to it in some column).
+fn top_level(
+    view: &TableView,
+    from: usize,
+    to: usize,
+    plain: &dyn Fn(usize) -> bool,
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for r in from..to {
+        if view.totals[r] {
+            // The open rows are the total's own when they add up to it in some column;
+            // otherwise (a condensed statement) they stay loose.
+            let closes = !open.is_empty()
+                && (0..view.cols()).any(|c| {
+                    let parts: Option<Vec<Interval>> =
+                        open.iter().map(|&o| view.part(o, c)).collect();
+                    matches!((parts, view.figure(r, c)), (Some(p), Some(t)) if Interval::sum(p.iter().copied()).meets(&t))
+                });
+            if !closes {
+                out.append(&mut open);
+            }
+            open.clear();
+            out.push(r);
+        } else if view.headings[r] {
+            out.append(&mut open);
+        } else if plain(r) {
+            open.push(r);
+        }
+    }
+    // Rows after the last heading that no total closed stay loose; rows a later total
+    // closed were dropped with `open.clear()`.
+    out.append(&mut open);
+    out.sort_unstable();
+    out
+}
+
+fn balance(
+    view: &TableView,
+    roles: &[Option<&'static str>],
+    plain: &dyn Fn(usize) -> bool,
+    steps: &mut Vec<Step>,
+) {
+    let find = |k: &str| (0..roles.len()).find(|&r| roles[r] == Some(k));
+    let assets = find("br_assets_total");
+    let claims = find("br_claims_total");
+    if let Some(a) = assets {
+        let parts = top_level(view, 0, a, plain);
+        if parts.len() >= 2 && parts.iter().any(|&r| view.totals[r]) {
+            steps.push(Step {
+                kind: Kind::Balance,
+                target: a,
+                parts: parts.into_iter().map(|r| (r, false)).collect(),
+                target_negated: false,
+                what: "its subtotals and the rows no subtotal closes".into(),
+                columns: Vec::new(),
+            });
+        }
+    }
+    if let Some(c) = claims {
+        let from = assets.filter(|&a| a < c).map_or(0, |a| a + 1);
+        let parts = top_level(view, from, c, plain);
+        if parts.len() >= 2 && parts.iter().any(|&r| view.totals[r]) {
+            steps.push(Step {
+                kind: Kind::Balance,
+                target: c,
+                parts: parts.into_iter().map(|r| (r, false)).collect(),
+                target_negated: false,
+                what: "its subtotals and the rows no subtotal closes".into(),
+                columns: Vec::new(),
+            });
+        }
+        if let Some(a) = assets.filter(|&a| a < c) {
+            steps.push(Step {
+                kind: Kind::Balance,
+                target: c,
+                parts: vec![(a, false)],
+                target_negated: false,
+                what: format!("\"{}\"", label_of(view, a)),
+                columns: Vec::new(),
+            });
+        }
+    }
+}
+
+fn cash_flow(
+    view: &TableView,
+    roles: &[Option<&'static str>],
+    plain: &dyn Fn(usize) -> bool,
+    steps: &mut Vec<Step>,
+) {
+    let n = roles.len();
+    let is = |r: usize, k: &str| roles[r] == Some(k);
+    let sections: Vec<usize> = (0..n).filter(|&r| is(r, "kf_section")).collect();
+    // A row that plays a part of its own (a section, the year, cash) never enters a
+    // section's rows.
+    let loose = |r: usize| plain(r) && roles[r].is_none_or(|k| k == "rr_year_result");
+    let mut start = 0;
+    for &s in &sections {
+        let before = (start..s).find(|&r| is(r, "kf_before_changes"));
+        if let Some(b) = before {
+            let parts: Vec<usize> = (start..b).filter(|&r| loose(r)).collect();
+            if parts.len() >= 2 {
+                steps.push(Step {
+                    kind: Kind::CashSections,
+                    target: b,
+                    parts: parts.into_iter().map(|r| (r, false)).collect(),
+                    target_negated: false,
+                    what: "the rows of its section above it".into(),
+                    columns: Vec::new(),
+                });
+            }
+        }
+        let from = before.map_or(start, |b| b + 1);
+        let mut parts: Vec<usize> = before.into_iter().collect();
+        parts.extend((from..s).filter(|&r| loose(r)));
+        if !parts.is_empty() {
+            steps.push(Step {
+                kind: Kind::CashSections,
+                target: s,
+                parts: parts.into_iter().map(|r| (r, false)).collect(),
+                target_negated: false,
+                what: match before {
+                    Some(b) => format!("\"{}\" plus the rows after it", label_of(view, b)),
+                    None => "the rows of its section".into(),
+                },
+                columns: Vec::new(),
+            });
+        }
+        start = s + 1;
+    }
+    let year = (0..n).find(|&r| is(r, "kf_year"));
+    if let Some(y) = year {
+        let secs: Vec<usize> = sections.iter().copied().filter(|&s| s < y).collect();
+        if let Some(&last) = secs.last() {
+            let mut parts = secs.clone();
+            parts.extend((last + 1..y).filter(|&r| loose(r)));
+            if parts.len() >= 2 {
+                steps.push(Step {
+                    kind: Kind::CashSections,
+                    target: y,
+                    parts: parts.into_iter().map(|r| (r, false)).collect(),
+                    target_negated: false,
+                    what: "the cash flows of the sections".into(),
+                    columns: Vec::new(),
+                });
+            }
+        }
+    }
+    let start_row = (0..n).find(|&r| is(r, "kf_cash_start"));
+    let end_row = (0..n).find(|&r| is(r, "kf_cash_end"));
+    if let (Some(i), Some(y), Some(e)) = (start_row, year, end_row) {
+        if i < e && y < e {
+            let lo = i.min(y);
+            let mut parts = vec![i, y];
+            parts.extend((lo + 1..e).filter(|&r| r != i && r != y && loose(r)));
+            parts.sort_unstable();
+            steps.push(Step {
+                kind: Kind::Cash,
+                target: e,
+                parts: parts.into_iter().map(|r| (r, false)).collect(),
+                target_negated: false,
+                what: format!("\"{}\" plus \"{}\"", label_of(view, i), label_of(view, y)),
+                columns: Vec::new(),
+            });
+        }
+    }
+}
+
+fn signed(iv: Interval, neg: bool) -> Interval {
+    if neg {
+        iv.negated()
+    } else {
+        iv
+    }
+}
+
+/// The step's comparison in column `c`, when every part is a figure or blank and the
+/// target and at least one part are written.
+fn compare_in(view: &TableView, step: &Step, c: usize) -> Option<Comparison> {
+    let found = view.figure(step.target, c)?;
+    let mut parts = Vec::with_capacity(step.parts.len());
+    let mut written = false;
+    for &(r, neg) in &step.parts {
+        parts.push(signed(view.part(r, c)?, neg));
+        written |= view.figure(r, c).is_some();
+    }
+    if !written {
+        return None;
+    }
+    let expected = signed(Interval::sum(parts), step.target_negated);
+    Some(compare(expected, found))
+}
+
+/// Whether the rows from the table's first row are known to be the statement's first
+/// rows: the table names its columns, or its first row is a heading. A table cut out of
+/// a longer one (its first rows read into another table) gives no such certainty.
+fn starts_whole(view: &TableView) -> bool {
+    (0..view.cols()).any(|c| !view.header(c).is_empty())
+        || view
+            .table
+            .title
+            .as_deref()
+            .is_some_and(|t| !t.trim().is_empty())
+        || view.headings.first().copied().unwrap_or(false)
+}
+
+fn evaluate(view: &TableView, st: &mut Statement) {
+    let v = vocab::current();
+    let cols: Vec<usize> = (0..view.cols())
+        .filter(|&c| view.numeric(c) && !is_note_column(v, &view.header(c)))
+        .collect();
+    let mut all: Vec<Vec<Option<Comparison>>> = st
+        .steps
+        .iter()
+        .map(|s| cols.iter().map(|&c| compare_in(view, s, c)).collect())
+        .collect();
+    // RR: keep the sign convention the table's arithmetic confirms.
+    let income: Vec<usize> = (0..st.steps.len())
+        .filter(|&i| st.steps[i].kind == Kind::Income)
+        .collect();
+    let mut convention_unknown = false;
+    if !income.is_empty() {
+        let half = income.len() / 2;
+        let holds = |ix: &[usize]| {
+            ix.iter()
+                .flat_map(|&i| all[i].iter())
+                .filter(|c| c.is_some_and(|c| c.holds))
+                .count()
+        };
+        let (plain_ix, flipped_ix) = income.split_at(half);
+        let (h_plain, h_flipped) = (holds(plain_ix), holds(flipped_ix));
+        let drop: Vec<usize> = if h_flipped > h_plain {
+            plain_ix.to_vec()
+        } else {
+            convention_unknown = h_plain == 0;
+            flipped_ix.to_vec()
+        };
+        let mut k = 0;
+        st.steps.retain(|_| {
+            k += 1;
+            !drop.contains(&(k - 1))
+        });
+        let mut k = 0;
+        all.retain(|_| {
+            k += 1;
+            !drop.contains(&(k - 1))
+        });
+    }
+    let whole = starts_whole(view);
+    // A line whose own relation holds in no column is not read as written (cells
+    // shifted, thousands split): nothing that reads it is decided.
+    let suspect: Vec<usize> = (0..st.steps.len())
+        .filter(|&i| {
+            all[i].iter().flatten().next().is_some() && !all[i].iter().flatten().any(|c| c.holds)
+        })
+        .map(|i| st.steps[i].target)
+        .collect();
+    let single = cols.len() == 1;
+    let ambiguous: Vec<usize> = view.table.ambiguities.iter().map(|a| a.row).collect();
+    for i in 0..st.steps.len() {
+        let mut out = Vec::new();
+        for (j, &c) in cols.iter().enumerate() {
+            let Some(comparison) = all[i][j] else {
+                continue;
+            };
+            let elsewhere = (0..cols.len())
+                .filter(|&k| k != j && all[i][k].is_some_and(|x| x.holds))
+                .count();
+            let support = (0..st.steps.len())
+                .filter(|&k| k != i && all[k][j].is_some_and(|x| x.holds))
+                .count();
+            let step = &st.steps[i];
+            let touches_ambiguous = std::iter::once(step.target)
+                .chain(step.parts.iter().map(|p| p.0))
+                .find(|r| ambiguous.contains(r));
+            let plural = |n: usize, one: &str, many: &str| {
+                if n == 1 {
+                    format!("1 {one}")
+                } else {
+                    format!("{n} {many}")
+                }
+            };
+            let trusted = format!(
+                "the same relation holds in {}, and {} of the statement in this column",
+                plural(elsewhere, "other column", "other columns"),
+                plural(support, "other relation holds", "other relations hold")
+            )
+            .replace(" hold of the statement", " of the statement hold")
+            .replace(" holds of the statement", " of the statement holds");
+            // Parts that begin at the table's first row, with no line of the statement
+            // or heading above them in the table.
+            let from_top = step.parts.first().is_some_and(|p| {
+                (0..p.0).all(|r| !view.headings[r]) && !st.claimed.iter().any(|&c| c < p.0)
+            });
+            let undecided = if let Some(r) = touches_ambiguous {
+                Some(format!(
+                    "not decided: the row \"{}\" could not be read unambiguously (TAB001)",
+                    label_of(view, r)
+                ))
+            } else if convention_unknown && step.kind == Kind::Income {
+                Some("not decided: no result line of the statement adds up in any column, so whether costs are written with a minus is not known".to_string())
+            } else if from_top && !whole {
+                Some("not decided: the rows begin at the table's first row and the table has no column header, so its first rows may have been read into another table".to_string())
+            } else if let Some(r) = step
+                .parts
+                .iter()
+                .map(|p| p.0)
+                .find(|r| suspect.contains(r) && !comparison.holds)
+            {
+                Some(format!(
+                    "not decided: \"{}\" adds up in no column, so its figures may not have been read as written",
+                    label_of(view, r)
+                ))
+            } else if !((elsewhere >= 1 && support >= 1) || (single && support >= 2)) {
+                Some("not decided: too few other relations of the statement hold in this column or this relation in other columns, so the columns may not have been read as written".to_string())
+            } else {
+                None
+            };
+            out.push(StepColumn {
+                col: c,
+                comparison,
+                trusted,
+                undecided,
+            });
+        }
+        st.steps[i].columns = out;
+    }
+}
+
+/// The steps of `kind` as relations of `rule`.
+pub fn relations(
+    view: &TableView,
+    st: &Statement,
+    kind: Kind,
+    rule: &'static Rule,
+    out: &mut Vec<Relation>,
+) {
+    for step in st.steps.iter().filter(|s| s.kind == kind) {
+        for c in &step.columns {
+            let inputs = step
+                .parts
+                .iter()
+                .map(|&(row, _)| CellRef { row, col: c.col })
+                .collect();
+            let header = view.header(c.col);
+            let column = if header.is_empty() {
+                format!("column {}", c.col + 1)
+            } else {
+                format!("column \"{header}\"")
+            };
+            let message = format!(
+                "\"{}\" is not {} in {column}; {}",
+                label_of(view, step.target),
+                step.what,
+                c.trusted
+            );
+            let mut rel = Relation::new(
+                rule,
+                CellRef {
+                    row: step.target,
+                    col: c.col,
+                },
+                inputs,
+                c.comparison,
+                message,
+            );
+            if let Some(why) = &c.undecided {
+                rel.severity = Severity::Info;
+                rel.message = format!("{why} ({})", rel.message);
+            }
+            out.push(rel);
+        }
+    }
+}
+
+/// Every relation of the statement, each under its rule.
+pub fn all_relations(view: &TableView, st: &Statement, out: &mut Vec<Relation>) {
+    use crate::check::rules::{bal, rel};
+    relations(view, st, Kind::Income, &rel::rel004::RULE, out);
+    relations(view, st, Kind::Balance, &rel::rel005::RULE, out);
+    relations(view, st, Kind::CashSections, &rel::rel006::RULE, out);
+    relations(view, st, Kind::Cash, &bal::bal002::RULE, out);
+}
+
+/// Consecutive tables of one page joined into one: a statement the reader split at its
+/// group headings ("Avsättningar", "INVESTERINGSVERKSAMHETEN"). Each later table's title
+/// comes back as a heading row.
+pub struct Group {
+    pub tables: Vec<usize>,
+    pub table: Table,
+    /// Per row of the joined table: (table index, row index) it came from.
+    pub rows: Vec<(usize, usize)>,
+}
+
+impl Group {
+    pub fn first(&self) -> usize {
+        self.tables[0]
+    }
+}
+
+fn width(t: &Table) -> usize {
+    t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0)
+}
+
+fn last_line(t: &Table) -> u32 {
+    t.rows
+        .last()
+        .map_or(t.provenance.line, |r| r.provenance.line)
+}
+
+/// Runs of two or more adjacent tables (same page, same width, each starting within a
+/// few lines of the previous one's last row, the later ones without column headers of
+/// their own).
+pub fn groups(tables: &[Table]) -> Vec<Group> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tables.len() {
+        let mut j = i + 1;
+        while j < tables.len()
+            && tables[j].provenance.page == tables[j - 1].provenance.page
+            && width(&tables[j]) == width(&tables[i])
+            && tables[j].provenance.line <= last_line(&tables[j - 1]) + 4
+            && tables[j].provenance.line >= last_line(&tables[j - 1])
+            // A table with column headers of its own starts anew (a BR after an RR).
+            && tables[j].columns.iter().all(|c| c.trim().is_empty())
+        {
+            j += 1;
+        }
+        if j - i >= 2 {
+            out.push(join(tables, i, j));
+        }
+        i = j;
+    }
+    out
+}
+
+fn join(tables: &[Table], from: usize, to: usize) -> Group {
+    let first = &tables[from];
+    let mut table = first.clone();
+    table.rows.clear();
+    table.ambiguities.clear();
+    table.realigned.clear();
+    if table.columns.iter().all(|c| c.trim().is_empty()) {
+        if let Some(t) = tables[from..to]
+            .iter()
+            .find(|t| t.columns.iter().any(|c| !c.trim().is_empty()))
+        {
+            table.columns = t.columns.clone();
+        }
+    }
+    let mut rows = Vec::new();
+    for (k, t) in tables.iter().enumerate().take(to).skip(from) {
+        if k > from {
+            if let Some(title) = t.title.as_deref().filter(|s| !s.trim().is_empty()) {
+                table.rows.push(Row {
+                    label: title.to_string(),
+                    kind: RowKind::Heading,
+                    cells: vec![
+                        Cell {
+                            raw: String::new(),
+                            value: None,
+                            unit: t.unit,
+                            decimals: 0,
+                            empty: true,
+                        };
+                        width(t)
+                    ],
+                    bold: false,
+                    provenance: t.provenance.clone(),
+                });
+                rows.push((k, usize::MAX));
+            }
+        }
+        let offset = table.rows.len();
+        for a in &t.ambiguities {
+            let mut a = a.clone();
+            a.row += offset;
+            table.ambiguities.push(a);
+        }
+        for (r, row) in t.rows.iter().enumerate() {
+            table.rows.push(row.clone());
+            rows.push((k, r));
+        }
+    }
+    Group {
+        tables: (from..to).collect(),
+        table,
+        rows,
+    }
+}

@@ -1,0 +1,115 @@
+//! Lines of the financial statements (resultaträkning, balansräkning,
+//! kassaflödesanalys) by their labels: the words are `grammars/statements.vocab`; this
+//! module cleans a label for it (a leading dash or numbering, "S:a", commas) and names
+//! the part the line plays. Used by the table stage (choosing among readings of flat
+//! rows) and by the statement checks.
+
+use super::vocab::Vocabulary;
+
+const LIST: &str = "statements";
+
+/// A label cleaned for the vocabulary: a leading dash, bullet or numbering ("– ",
+/// "1. ") gone, "S:a" spelled "Summa", commas and parentheses as spaces.
+pub fn clean(label: &str) -> String {
+    let l = label.trim();
+    let l = l.trim_start_matches(|c: char| {
+        matches!(c, '-' | '–' | '−' | '—' | '•' | '*' | '.' | ')')
+            || c.is_ascii_digit()
+            || c.is_whitespace()
+    });
+    let lower = l.to_lowercase();
+    let lower = match lower.strip_prefix("s:a ") {
+        Some(rest) => format!("summa {rest}"),
+        None => lower,
+    };
+    lower
+        .replace([',', '(', ')', ';'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The part a label plays, when it names a statement line.
+pub fn role(v: &Vocabulary, label: &str) -> Option<&'static str> {
+    let c = clean(label);
+    if c.is_empty() {
+        return None;
+    }
+    let (key, _) = v.lookup_prefix(LIST, &c)?;
+    const ROLES: &[&str] = &[
+        "rr_net_cost",
+        "rr_operating_result",
+        "rr_financial_result",
+        "rr_year_result",
+        "br_assets_total",
+        "br_claims_total",
+        "br_claims_heading",
+        "kf_before_changes",
+        "kf_section",
+        "kf_year",
+        "kf_cash_start",
+        "kf_cash_end",
+    ];
+    ROLES.iter().copied().find(|r| *r == key)
+}
+
+/// "varav …", "– därav …": a row that breaks out part of the row above it.
+pub fn is_part_of(v: &Vocabulary, label: &str) -> bool {
+    clean(label)
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| v.lookup(LIST, w) == Some("part_of"))
+}
+
+/// A label that says its figures are costs ("Verksamhetens kostnader", "Avskrivningar").
+pub fn is_cost(v: &Vocabulary, label: &str) -> bool {
+    clean(label)
+        .split_whitespace()
+        .any(|w| v.lookup(LIST, w) == Some("rr_cost_word"))
+}
+
+pub fn is_note_column(v: &Vocabulary, header: &str) -> bool {
+    let h = clean(header);
+    !h.is_empty() && v.lookup(LIST, &h) == Some("note_column")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::vocab;
+
+    #[test]
+    fn labels_are_cleaned_for_the_vocabulary() {
+        assert_eq!(
+            clean("1. MEDEL FRÅN DEN LÖPANDE VERKSAMHETEN"),
+            "medel från den löpande verksamheten"
+        );
+        assert_eq!(clean(" – varav årets resultat"), "varav årets resultat");
+        assert_eq!(clean("S:a tillgångar"), "summa tillgångar");
+        assert_eq!(
+            clean("Summa eget kapital, avsättningar och skulder"),
+            "summa eget kapital avsättningar och skulder"
+        );
+    }
+
+    #[test]
+    fn roles_from_the_vocabulary() {
+        let v = vocab::current();
+        assert_eq!(role(v, "VERKSAMHETENS NETTOKOSTNADER"), Some("rr_net_cost"));
+        assert_eq!(role(v, "Generella statsbidrag och utjämning Not"), None);
+        assert_eq!(role(v, "ÅRETS RESULTAT"), Some("rr_year_result"));
+        assert_eq!(role(v, "SUMMA TILLGÅNGAR"), Some("br_assets_total"));
+        assert_eq!(
+            role(v, "Summa eget kapital, avsättningar och skulder"),
+            Some("br_claims_total")
+        );
+        assert_eq!(
+            role(v, "Likvida medel vid årets slut 17"),
+            Some("kf_cash_end")
+        );
+        assert!(is_part_of(v, "– varav årets resultat"));
+        assert!(is_cost(v, "Verksamhetens kostnader"));
+        assert!(!is_cost(v, "Verksamhetens intäkter"));
+        assert!(is_note_column(v, "Not"));
+    }
+}
