@@ -59,6 +59,9 @@ pub struct Attendee {
 pub struct Adjustment {
     pub place: Option<String>,
     pub date: Option<NaiveDate>,
+    /// The line that states the justering (or the e-signature that dates it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -72,6 +75,9 @@ pub struct Notice {
     #[serde(default)]
     pub meeting_date: Option<NaiveDate>,
     pub provenance: Option<Provenance>,
+    /// The line that states the posting date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub posted_at: Option<Provenance>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

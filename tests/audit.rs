@@ -18,6 +18,8 @@ fn repo() -> PathBuf {
 
 fn justera(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_justera"))
+        // A fixed run date: reports of two runs are compared byte for byte.
+        .env("SOURCE_DATE_EPOCH", "1700000000")
         .args(args)
         .current_dir(repo())
         .output()
@@ -322,6 +324,8 @@ fn outputs_are_identical_with_every_stage_in_worker_processes_or_in_process() {
     let in_process = tmp.path().join("in-process");
     let (c1, _, _) = justera(&["audit", s(&root), "--quiet", "--out", s(&isolated)]);
     let out = Command::new(env!("CARGO_BIN_EXE_justera"))
+        // A fixed run date: reports of two runs are compared byte for byte.
+        .env("SOURCE_DATE_EPOCH", "1700000000")
         .args(["audit", s(&root), "--quiet", "--out", s(&in_process)])
         .env("JUSTERA_WORKER_EXE", "")
         .current_dir(repo())

@@ -2,10 +2,12 @@
 //! match the findings, every finding has an anchor, failing cells are marked with the
 //! expected value, and the page asks for nothing from the network.
 
-use justera::audit::record::{CellMark, FileRecord, TableRecord, TableRecordRow};
-use justera::audit::{Audit, AuditedFile};
 use justera::check::finding::{Finding, Severity, Stats};
 use justera::ingest::{FailureReason, ReadReport};
+use justera::report::model::{
+    CellMark, DocumentSummary, FileDetail, FileEntry, FileStatus, InMemory, Report, Run, Summary,
+    TableRecord, TableRecordRow,
+};
 use rust_decimal::Decimal;
 use scraper::{Html, Selector};
 use std::sync::Arc;
@@ -32,7 +34,72 @@ fn finding(file: &Arc<str>, rule: &str, severity: Severity, line: u32, message: 
     f
 }
 
-fn audit() -> Audit {
+/// A report of two files (one read with two findings and a marked table, one failed),
+/// in plain data as the audit builds it.
+fn report(source: &InMemory) -> Report<'_> {
+    let path = format!("archive/{EVIL}.pdf");
+    let mut summary = Summary {
+        files: 2,
+        files_read: 1,
+        files_failed: 1,
+        pages: 3,
+        documents: 1,
+        tables: 1,
+        relations_checked: 7,
+        relations_failed: 2,
+        findings: 2,
+        ..Summary::default()
+    };
+    summary.findings_by_severity.insert("error".into(), 1);
+    summary.findings_by_severity.insert("warning".into(), 1);
+    summary.findings_by_rule.insert("SUM001".into(), 1);
+    summary.findings_by_rule.insert("TXT001".into(), 1);
+    let document = DocumentSummary {
+        kind: justera::document::DocumentKind::Rapport,
+        title: Some(format!("Delårsrapport {EVIL}")),
+        date: chrono::NaiveDate::from_ymd_opt(2021, 8, 31),
+        pages: (1, 3),
+        tables: 1,
+        paragraphs: 0,
+        organ: Some(format!("Direktionen {EVIL}")),
+        municipality: None,
+    };
+    Report {
+        run: Run {
+            version: "9.9.9".into(),
+            date: chrono::DateTime::from_timestamp(1_700_000_000, 0),
+            inputs: vec![format!("archive {EVIL}")],
+        },
+        summary,
+        stats: Stats::default(),
+        files: vec![
+            FileEntry {
+                path: path.clone(),
+                sha256: "00".into(),
+                status: FileStatus::Read {
+                    report: ReadReport::default(),
+                },
+                pages: 3,
+                documents: vec![document],
+                findings: 2,
+            },
+            FileEntry {
+                path: format!("archive/broken {EVIL}.pdf"),
+                sha256: "11".into(),
+                status: FileStatus::Failed {
+                    reason: FailureReason::NotPdf(format!("looks like HTML: {EVIL}")),
+                },
+                pages: 0,
+                documents: Vec::new(),
+                findings: 0,
+            },
+        ],
+        cross: Default::default(),
+        source,
+    }
+}
+
+fn source() -> InMemory {
     let path: Arc<str> = Arc::from(format!("archive/{EVIL}.pdf"));
     let findings = vec![
         finding(
@@ -50,21 +117,7 @@ fn audit() -> Audit {
             "prose & table \"differ\"",
         ),
     ];
-    let mut record = FileRecord::failed(path.to_string(), "00".into(), FailureReason::Empty);
-    record.outcome = justera::audit::record::Outcome::Read {
-        pages: 3,
-        report: ReadReport::default(),
-    };
-    record.stats = Stats {
-        files: 1,
-        documents: 1,
-        tables: 1,
-        relations_checked: 7,
-        relations_failed: 2,
-        ..Stats::default()
-    };
-    record.findings = findings;
-    record.tables = vec![TableRecord {
+    let tables = vec![TableRecord {
         document: 0,
         index: 0,
         title: Some(format!("Investeringar {EVIL}")),
@@ -90,20 +143,10 @@ fn audit() -> Audit {
             finding: 0,
         }],
     }];
-    let failed = FileRecord::failed(
-        format!("archive/broken {EVIL}.pdf"),
-        "11".into(),
-        FailureReason::NotPdf(format!("looks like HTML: {EVIL}")),
-    );
-    let work = tempfile::tempdir().unwrap();
-    Audit::new(
-        vec![
-            AuditedFile::new(failed, None, false),
-            AuditedFile::new(record, None, false),
-        ],
-        work.path(),
-    )
-    .unwrap()
+    InMemory {
+        files: vec![FileDetail { findings, tables }, FileDetail::default()],
+        ..InMemory::default()
+    }
 }
 
 fn sel(s: &str) -> Selector {
@@ -112,8 +155,8 @@ fn sel(s: &str) -> Selector {
 
 #[test]
 fn document_text_is_escaped_and_counts_match() {
-    let audit = audit();
-    let html = justera::report::html::render(&audit).unwrap();
+    let source = source();
+    let html = justera::report::html::render(&report(&source)).unwrap();
     let page = Html::parse_document(&html);
 
     // The only script is the page's own filter script; no injected element exists.
@@ -173,6 +216,33 @@ fn document_text_is_escaped_and_counts_match() {
         }
     }
     assert!(!html.contains("http://") && !html.contains("https://"));
+
+    // Run metadata in the header: the run's date, inputs, version and counts.
+    let run = |id: &str| -> String {
+        page.select(&sel(&format!("#run-{id}")))
+            .next()
+            .unwrap_or_else(|| panic!("no #run-{id}"))
+            .text()
+            .collect()
+    };
+    assert_eq!(run("date"), "2023-11-14 22:13 UTC");
+    assert_eq!(run("inputs"), format!("archive {EVIL}"));
+    assert_eq!(run("version"), "9.9.9");
+    assert_eq!(run("counts"), "2 files, 3 pages, 1 documents");
+
+    // What the group select regroups by is on every finding: its file, the organ and
+    // year of its document, its rule and severity.
+    let options: Vec<&str> = page
+        .select(&sel("#group-by option"))
+        .filter_map(|o| o.value().attr("value"))
+        .collect();
+    assert_eq!(options, ["file", "organ", "year", "rule", "severity"]);
+    for li in page.select(&sel("li.finding")) {
+        let attr = |k: &str| li.value().attr(k).unwrap_or_else(|| panic!("no {k}"));
+        assert_eq!(attr("data-file"), format!("archive/{EVIL}.pdf"));
+        assert_eq!(attr("data-organ"), format!("Direktionen {EVIL}"));
+        assert_eq!(attr("data-year"), "2021");
+    }
 }
 
 // ---------------------------------------------------------------------------------
@@ -258,6 +328,7 @@ fn the_report_in_a_headless_browser_links_filters_prints_and_runs_no_document_sc
     std::fs::write(&hostile, format!("{PAYLOAD}\n{text}")).unwrap();
     let out = tmp.path().join("report");
     let status = Command::new(env!("CARGO_BIN_EXE_justera"))
+        .env("SOURCE_DATE_EPOCH", "1700000000")
         .args(["audit", "--quiet", "--out"])
         .arg(&out)
         .arg(&archive)
@@ -286,6 +357,16 @@ fn the_report_in_a_headless_browser_links_filters_prints_and_runs_no_document_sc
         page.select(&sel("body[data-ready='1']")).count(),
         1,
         "the page's script did not run"
+    );
+    let run_date: String = page
+        .select(&sel("#run-date"))
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    assert_eq!(
+        run_date, "2023-11-14 22:13 UTC",
+        "the run date is SOURCE_DATE_EPOCH"
     );
     let errors = page.select(&sel("li.finding.error")).count();
     let others = page.select(&sel("li.finding:not(.error)")).count();
@@ -332,6 +413,58 @@ fn the_report_in_a_headless_browser_links_filters_prints_and_runs_no_document_sc
         .text()
         .collect();
     assert_eq!(count, errors.to_string());
+
+    // Grouped by rule from the URL hash: one open group per rule, every finding in
+    // exactly one group, the by-document view hidden; the filter still applies.
+    let total = errors + others;
+    let grouped = browse(
+        browser,
+        &profile,
+        &["--dump-dom".into()],
+        &format!(
+            "{}#filter=sev:error,warning,info;group:rule",
+            file_url(&index)
+        ),
+    );
+    let grouped = Html::parse_document(&String::from_utf8_lossy(&grouped.stdout));
+    let rules: std::collections::BTreeSet<String> = page
+        .select(&sel("li.finding"))
+        .map(|li| li.value().attr("data-rule").unwrap().to_string())
+        .collect();
+    let groups: Vec<_> = grouped.select(&sel("#grouped details.group")).collect();
+    assert_eq!(groups.len(), rules.len(), "one group per rule");
+    for g in &groups {
+        let rule: String = g.select(&sel("summary")).next().unwrap().text().collect();
+        let lis: Vec<_> = g.select(&sel("li.finding")).collect();
+        assert!(
+            lis.iter()
+                .all(|li| rule.starts_with(li.value().attr("data-rule").unwrap())),
+            "group {rule} holds another rule's finding"
+        );
+        assert!(
+            rule.contains(&format!("({} findings)", lis.len())),
+            "{rule}"
+        );
+    }
+    assert_eq!(
+        grouped.select(&sel("#grouped li.finding")).count(),
+        total,
+        "every finding in one group"
+    );
+    assert_eq!(grouped.select(&sel("#by-document.hidden")).count(), 1);
+    // Grouped by severity, errors only: one group, the errors.
+    let by_sev = browse(
+        browser,
+        &profile,
+        &["--dump-dom".into()],
+        &format!("{}#filter=sev:error;group:severity", file_url(&index)),
+    );
+    let by_sev = Html::parse_document(&String::from_utf8_lossy(&by_sev.stdout));
+    let shown: Vec<String> = by_sev
+        .select(&sel("#grouped details.group:not(.hidden) > summary"))
+        .map(|s| s.text().collect())
+        .collect();
+    assert_eq!(shown, [format!("error ({errors} findings)")]);
 
     // Printed to PDF: every finding is in it (documents open for print), no cut pages.
     let pdf = tmp.path().join("report.pdf");

@@ -104,4 +104,36 @@ fn audit_of_corpus_matches_the_reviewed_summary_and_findings() {
             > 0
     );
     insta::assert_snapshot!("corpus_audit", snap);
+
+    // decisions.jsonl is what `justera export` gives: each decision once, the protocol
+    // in the corpus as PDF and as text listing both as sources.
+    let export = Command::new(env!("CARGO_BIN_EXE_justera"))
+        .args(["export", "corpus/", "--format", "jsonl"])
+        .current_dir(&repo)
+        .output()
+        .unwrap();
+    assert!(export.status.success(), "export failed");
+    let decisions = std::fs::read(out.join("decisions.jsonl")).unwrap();
+    assert!(
+        decisions == export.stdout,
+        "decisions.jsonl differs from `justera export corpus/`"
+    );
+    let records: Vec<Value> = String::from_utf8_lossy(&decisions)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut ids: Vec<&str> = records
+        .iter()
+        .map(|r| r["decision_id"].as_str().unwrap())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(
+        ids.len(),
+        records.len(),
+        "a decision twice in decisions.jsonl"
+    );
+    assert!(records
+        .iter()
+        .any(|r| r["sources"].as_array().map_or(0, Vec::len) == 2));
 }

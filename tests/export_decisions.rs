@@ -1,4 +1,5 @@
-//! `justera export`: JSON Lines records validate against schema/decision.schema.json,
+//! `justera export`: JSON Lines records validate (jsonschema) against
+//! schema/decision.schema.json, which is the schema generated from the record type,
 //! CSV has one header row and one row per decision, JSON holds the same records.
 
 use std::process::Command;
@@ -15,98 +16,81 @@ fn export(args: &[&str]) -> (String, i32) {
     )
 }
 
-/// The part of JSON Schema the record schema uses: type (with null unions), required,
-/// additionalProperties: false, properties, items, const, minimum, pattern-free formats.
-fn validate(value: &serde_json::Value, schema: &serde_json::Value, path: &str) -> Vec<String> {
-    use serde_json::Value;
-    let mut errors = Vec::new();
-    if let Some(t) = schema.get("type") {
-        let types: Vec<&str> = match t {
-            Value::String(s) => vec![s.as_str()],
-            Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
-            _ => vec![],
-        };
-        let ok = types.iter().any(|t| match *t {
-            "null" => value.is_null(),
-            "string" => value.is_string(),
-            "integer" => value.is_u64() || value.is_i64(),
-            "number" => value.is_number(),
-            "boolean" => value.is_boolean(),
-            "array" => value.is_array(),
-            "object" => value.is_object(),
-            _ => false,
-        });
-        if !ok {
-            errors.push(format!("{path}: {value} is not of type {types:?}"));
-            return errors;
-        }
-    }
-    if let Some(c) = schema.get("const") {
-        if c != value {
-            errors.push(format!("{path}: {value} != const {c}"));
-        }
-    }
-    if let (Some(min), Some(n)) = (
-        schema.get("minimum").and_then(Value::as_i64),
-        value.as_i64(),
-    ) {
-        if n < min {
-            errors.push(format!("{path}: {n} < minimum {min}"));
-        }
-    }
-    if schema.get("format").and_then(Value::as_str) == Some("date") {
-        if let Some(s) = value.as_str() {
-            if chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_err() {
-                errors.push(format!("{path}: {s} is not an ISO date"));
-            }
-        }
-    }
-    if let Some(obj) = value.as_object() {
-        let props = schema.get("properties").and_then(Value::as_object);
-        for r in schema
-            .get("required")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            if let Some(r) = r.as_str() {
-                if !obj.contains_key(r) {
-                    errors.push(format!("{path}: missing required {r}"));
-                }
-            }
-        }
-        for (k, v) in obj {
-            match props.and_then(|p| p.get(k)) {
-                Some(s) => errors.extend(validate(v, s, &format!("{path}.{k}"))),
-                None if schema.get("additionalProperties") == Some(&Value::Bool(false)) => {
-                    errors.push(format!("{path}: unexpected property {k}"))
-                }
-                None => {}
-            }
-        }
-    }
-    if let (Some(items), Some(arr)) = (schema.get("items"), value.as_array()) {
-        for (i, v) in arr.iter().enumerate() {
-            errors.extend(validate(v, items, &format!("{path}[{i}]")));
-        }
-    }
-    errors
-}
-
+/// The schema as published in the repository.
 fn schema() -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string("schema/decision.schema.json").unwrap()).unwrap()
+}
+
+/// Every way `value` breaks `schema` (jsonschema, formats checked), as "path: message".
+fn validate(value: &serde_json::Value, schema: &serde_json::Value) -> Vec<String> {
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(schema)
+        .expect("the schema is a valid JSON Schema");
+    validator
+        .iter_errors(value)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
+}
+
+#[test]
+fn the_published_schema_is_the_one_generated_from_the_record_type() {
+    // `schema/decision.schema.json` is written from `DecisionRecord` (schemars); after a
+    // change to the record, regenerate it with `JUSTERA_UPDATE_SCHEMA=1 cargo test --test
+    // export_decisions` and review the diff.
+    let generated = justera::export::decision_schema();
+    let mut text = serde_json::to_string_pretty(&generated).unwrap();
+    text.push('\n');
+    if std::env::var_os("JUSTERA_UPDATE_SCHEMA").is_some() {
+        std::fs::write("schema/decision.schema.json", &text).unwrap();
+    }
+    let published = std::fs::read_to_string("schema/decision.schema.json").unwrap();
+    assert!(
+        published == text,
+        "schema/decision.schema.json is not the generated schema (JUSTERA_UPDATE_SCHEMA=1 rewrites it)"
+    );
+    // A JSON Schema itself, and of the draft it says.
+    assert_eq!(
+        generated["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    assert!(jsonschema::meta::is_valid(&generated));
 }
 
 #[test]
 fn validator_rejects_what_the_schema_forbids() {
     let schema = schema();
     let bad = serde_json::json!({"schema_version": "1.1.0", "paragraph": "7", "extra": 1});
-    let errors = validate(&bad, &schema, "$");
-    assert!(errors.iter().any(|e| e.contains("missing required title")));
-    assert!(errors.iter().any(|e| e.contains("$.paragraph")));
-    assert!(errors
-        .iter()
-        .any(|e| e.contains("unexpected property extra")));
+    let errors = validate(&bad, &schema);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("\"title\" is a required property")),
+        "{errors:#?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.starts_with("/paragraph:")),
+        "{errors:#?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.starts_with("/schema_version:")),
+        "{errors:#?}"
+    );
+    assert!(errors.iter().any(|e| e.contains("extra")), "{errors:#?}");
+    let mut good: serde_json::Value = serde_json::from_str(
+        export(&["corpus/seeds/003_3f4b3a03317974c7.txt", "--format", "jsonl"])
+            .0
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(validate(&good, &schema).is_empty());
+    good["meeting_date"] = "18 november 2021".into();
+    good["page"] = 0.into();
+    good["sources"][0]["extra"] = true.into();
+    let errors = validate(&good, &schema);
+    assert_eq!(errors.len(), 3, "{errors:#?}");
 }
 
 #[test]
@@ -122,7 +106,7 @@ fn jsonl_of_corpus_validates_against_schema() {
     // once PDF layout is in.
     assert!(records.len() >= 19, "{} records", records.len());
     for r in &records {
-        let errors = validate(r, &schema, "$");
+        let errors = validate(r, &schema);
         assert!(errors.is_empty(), "{errors:#?}\n{r}");
     }
     let r = records
@@ -138,6 +122,9 @@ fn jsonl_of_corpus_validates_against_schema() {
         .unwrap();
     assert_eq!(r["organ"], "Direktionen");
     assert_eq!(r["meeting_date"], "2021-11-18");
+    // "Dnr 2021/72" under the § and "ITSAM 2021/72" in the ärendelista: the series kept.
+    assert_eq!(r["dnr"], serde_json::json!(["ITSAM 2021/72"]));
+    assert_eq!(r["dnr_normalised"], serde_json::json!(["ITSAM 2021/72"]));
     assert_eq!(r["decision"].as_array().unwrap().len(), 3);
     assert_eq!(r["proposals"][0]["by"], "Joakim Magnusson");
 }
@@ -172,6 +159,7 @@ fn csv_has_one_header_and_one_row_per_decision() {
         .find(|r| &r[col("paragraph")] == "7" && r[col("file")].contains("000_"))
         .unwrap();
     assert_eq!(&p7[col("dnr")], "ITVT 1/2022");
+    assert_eq!(&p7[col("dnr_normalised")], "ITVT 2022/1");
     assert_eq!(&p7[col("meeting_date")], "2022-03-02");
     assert!(p7[col("decision")].contains(" | Den ökade respektive"));
 }
@@ -183,7 +171,7 @@ fn json_format_wraps_the_same_records() {
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let decisions = v["decisions"].as_array().unwrap();
     assert_eq!(decisions.len(), 9);
-    assert!(decisions.iter().all(|d| d["schema_version"] == "1.1.0"));
+    assert!(decisions.iter().all(|d| d["schema_version"] == "1.2.0"));
 }
 
 #[test]

@@ -26,6 +26,8 @@ fn seed() -> PathBuf {
 /// Runs justera with `args`, killing it after `secs`; panics on a hang.
 fn run(args: &[&std::ffi::OsStr], secs: u64) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_justera"))
+        // A fixed run date: reports of two runs are compared byte for byte.
+        .env("SOURCE_DATE_EPOCH", "1700000000")
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -407,6 +409,8 @@ fn an_out_folder_that_cannot_be_written_is_refused_before_reading() {
     let out = blocker.join("out");
     // Workers would stall on every file: only a refusal before reading ends in time.
     let mut child = Command::new(env!("CARGO_BIN_EXE_justera"))
+        // A fixed run date: reports of two runs are compared byte for byte.
+        .env("SOURCE_DATE_EPOCH", "1700000000")
         .args([
             os("audit"),
             dir.as_os_str(),
@@ -446,6 +450,8 @@ fn a_second_run_on_the_same_out_folder_is_refused() {
     let out = w.path().join("r");
     // The first run holds the folder while its worker stalls (until its 3 s limit).
     let mut first = Command::new(env!("CARGO_BIN_EXE_justera"))
+        // A fixed run date: reports of two runs are compared byte for byte.
+        .env("SOURCE_DATE_EPOCH", "1700000000")
         .args([
             os("audit"),
             dir.as_os_str(),
@@ -532,6 +538,8 @@ fn kill_9_at_any_moment_then_a_rerun_gives_the_clean_reports() {
         std::fs::copy(seeds[0].clone(), older.join("only.txt")).unwrap();
         audit(&older, &out, &[], 60);
         let mut child = Command::new(env!("CARGO_BIN_EXE_justera"))
+            // A fixed run date: reports of two runs are compared byte for byte.
+            .env("SOURCE_DATE_EPOCH", "1700000000")
             .args([
                 os("audit"),
                 dir.as_os_str(),
@@ -604,6 +612,8 @@ fn workers_die_with_their_parent() {
     std::fs::copy(seed(), dir.join("a.txt")).unwrap();
     let out = w.path().join("r");
     let mut parent = Command::new(env!("CARGO_BIN_EXE_justera"))
+        // A fixed run date: reports of two runs are compared byte for byte.
+        .env("SOURCE_DATE_EPOCH", "1700000000")
         .args([
             os("audit"),
             dir.as_os_str(),
@@ -646,6 +656,8 @@ fn a_worker_past_its_limit_ends_itself() {
     // The parent does not answer (it is stopped, say): the worker's own watchdog ends
     // it a few seconds after its limit.
     let mut worker = Command::new(env!("CARGO_BIN_EXE_justera"))
+        // A fixed run date: reports of two runs are compared byte for byte.
+        .env("SOURCE_DATE_EPOCH", "1700000000")
         .args(["worker", "--serve", "--timeout", "1"])
         .env("JUSTERA_TEST_WORKER_STALL", "1")
         .stdin(Stdio::piped())

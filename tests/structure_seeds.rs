@@ -331,6 +331,10 @@ fn reviewable(d: &Document) -> serde_json::Value {
         h.remove("provenance");
         if let Some(n) = h.get_mut("notice").and_then(|n| n.as_object_mut()) {
             n.remove("provenance");
+            n.remove("posted_at");
+        }
+        if let Some(a) = h.get_mut("adjustment").and_then(|a| a.as_object_mut()) {
+            a.remove("provenance");
         }
         if let Some(a) = h.get_mut("attendance").and_then(|a| a.as_array_mut()) {
             for x in a.iter_mut().filter_map(|x| x.as_object_mut()) {

@@ -423,34 +423,7 @@ pub fn read_parts(dirs: &[PathBuf]) -> io::Result<Vec<AuditedFile>> {
 // ---------------------------------------------------------------------------------
 // The whole-archive stage
 
-/// What a finished audit counts; also the `summary` of findings.json.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Summary {
-    pub files: u64,
-    pub files_read: u64,
-    pub files_failed: u64,
-    pub pages: u64,
-    /// Files with pages read by OCR (scanned), and those pages: counted apart, as their
-    /// figures are less certain than a text layer's.
-    #[serde(default)]
-    pub ocr_files: u64,
-    #[serde(default)]
-    pub ocr_pages: u64,
-    pub documents: u64,
-    pub paragraphs: u64,
-    pub tables: u64,
-    pub cells: u64,
-    pub tables_unparsed: u64,
-    pub relations_checked: u64,
-    pub relations_failed: u64,
-    pub facts: u64,
-    pub cross_relations_checked: u64,
-    pub cross_relations_failed: u64,
-    pub findings: u64,
-    pub findings_by_severity: BTreeMap<String, u64>,
-    pub findings_by_rule: BTreeMap<String, u64>,
-    pub failed_by_reason: BTreeMap<String, u64>,
-}
+pub use crate::report::model::Summary;
 
 /// Everything the reports are made of, in report order.
 pub struct Audit {
@@ -555,20 +528,6 @@ impl Audit {
         })
     }
 
-    /// Every finding in report order: file by file, then those across documents. Files
-    /// are read back from their entries one at a time.
-    pub fn findings(&self) -> impl Iterator<Item = io::Result<Finding>> + '_ {
-        self.files
-            .iter()
-            .flat_map(|p| -> Box<dyn Iterator<Item = io::Result<Finding>>> {
-                match p.full_record() {
-                    Ok(r) => Box::new(r.into_owned().findings.into_iter().map(Ok)),
-                    Err(e) => Box::new(std::iter::once(Err(e))),
-                }
-            })
-            .chain(self.cross.findings.iter())
-    }
-
     pub fn has_errors(&self) -> bool {
         self.summary
             .findings_by_severity
@@ -576,8 +535,8 @@ impl Audit {
             .is_some_and(|&n| n > 0)
     }
 
-    /// Writes the reports (findings.json, documents.jsonl, decisions.jsonl,
-    /// findings.xlsx, index.html) into `dir` as one set: each is written and synced in a
+    /// Writes the reports (findings.json, findings.csv, documents.jsonl,
+    /// decisions.jsonl, findings.xlsx, index.html) into `dir` as one set: each is written and synced in a
     /// fresh temporary folder inside `dir`, then the manifest of the set in place is
     /// removed, `index.html` (what people open) is removed, the new files are renamed in
     /// with `index.html` last, and a new manifest ([`REPORT_MANIFEST`]: each report's
@@ -606,8 +565,14 @@ impl Audit {
             });
             Ok(())
         };
+        // The writers read the report's plain data; links in the spreadsheet and the
+        // page are relative to `dir`, where the set ends up.
+        let report = self.report();
         stage("findings.json", &mut |mut out| {
-            crate::report::audit::write_findings(self, &mut out)
+            crate::report::audit::write_findings(&report, &mut out)
+        })?;
+        stage("findings.csv", &mut |mut out| {
+            crate::report::csv::write_findings(&report, &mut out)
         })?;
         for (name, section) in [
             ("documents.jsonl", Section::Documents),
@@ -615,27 +580,11 @@ impl Audit {
         ] {
             stage(name, &mut |out| self.write_section(section, out))?;
         }
-        // The spreadsheet (findings, files, coverage) for revisorer working in Excel;
-        // links in it and in the page are relative to `dir`, where the set ends up.
-        let by_rule: Vec<(String, u64)> = self
-            .summary
-            .findings_by_rule
-            .iter()
-            .map(|(r, n)| (r.clone(), *n))
-            .collect();
-        let (file_rows, coverage) = (self.file_rows(), self.coverage());
         stage("findings.xlsx", &mut |out| {
-            crate::report::xlsx::write(
-                &mut self.findings(),
-                &file_rows,
-                &coverage,
-                &by_rule,
-                dir,
-                out,
-            )
+            crate::report::xlsx::write(&report, dir, out)
         })?;
         stage("index.html", &mut |mut out| {
-            crate::report::html::write(self, dir, &mut out)
+            crate::report::html::write(&report, dir, &mut out)
         })?;
         let manifest = ReportManifest {
             format: "justera-reports/1".to_string(),
@@ -654,18 +603,45 @@ impl Audit {
         staging.close()
     }
 
-    fn write_section(&self, section: Section, mut out: &mut dyn Write) -> io::Result<()> {
+    fn write_section(&self, section: Section, out: &mut dyn Write) -> io::Result<()> {
+        match section {
+            Section::Documents => self.each_line(section, &mut |line| out.write_all(line)),
+            // Decisions once each, as `justera export` gives them: the same record as
+            // PDF and as text is one line listing both sources.
+            Section::Decisions => {
+                let mut merge = crate::report::audit::DecisionMerge::default();
+                self.each_line(section, &mut |line| {
+                    merge.note(line);
+                    Ok(())
+                })?;
+                self.each_line(section, &mut |line| merge.write(line, out))
+            }
+        }
+    }
+
+    /// Every line of a section, file by file (each ending in a newline).
+    fn each_line(
+        &self,
+        section: Section,
+        f: &mut dyn FnMut(&[u8]) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mut buf: Vec<u8> = Vec::new();
         for p in &self.files {
             if let Some(entry) = &p.entry {
-                cache::copy_section(entry, &p.record, section, &mut out)?;
+                buf.clear();
+                cache::copy_section(entry, &p.record, section, &mut buf)?;
+                for line in buf.split_inclusive(|&b| b == b'\n') {
+                    f(line)?;
+                }
             } else if let Some(lines) = &p.lines {
                 let lines = match section {
                     Section::Documents => &lines.0,
                     Section::Decisions => &lines.1,
                 };
                 for line in lines {
-                    out.write_all(line.as_bytes())?;
-                    out.write_all(b"\n")?;
+                    let mut l = line.clone().into_bytes();
+                    l.push(b'\n');
+                    f(&l)?;
                 }
             }
         }
@@ -859,60 +835,75 @@ pub fn summary_text(audit: &Audit) -> String {
 }
 
 impl Audit {
-    /// Every file as the reports list it, in plain data.
-    pub fn file_rows(&self) -> Vec<crate::report::xlsx::FileRow> {
-        self.files
+    /// The reports' plain data ([`crate::report::model`]): the run, the summary and one
+    /// entry per file; findings and tables are read back through the audit (as a
+    /// [`Source`](crate::report::model::Source)) one file at a time.
+    pub fn report(&self) -> crate::report::model::Report<'_> {
+        use crate::report::model::{CrossCounts, FileEntry, FileStatus, Report, Run};
+        let files = self
+            .files
             .iter()
             .map(|p| {
                 let r = &p.record;
-                let (status, detail, lost) = match &r.outcome {
-                    record::Outcome::Read { report, .. } => {
-                        ("read".to_string(), String::new(), report.pages_lost.len())
-                    }
-                    record::Outcome::Failed { reason } => {
-                        (reason.code().to_string(), reason.to_string(), 0)
-                    }
+                let status = match &r.outcome {
+                    record::Outcome::Read { report, .. } => FileStatus::Read {
+                        report: report.clone(),
+                    },
+                    record::Outcome::Failed { reason } => FileStatus::Failed {
+                        reason: reason.clone(),
+                    },
                 };
-                crate::report::xlsx::FileRow {
-                    file: r.path.clone(),
-                    status,
-                    detail,
-                    pages: r.outcome.pages(),
-                    pages_lost: lost,
-                    documents: r.documents.len(),
-                    findings: p.findings,
+                FileEntry {
+                    path: r.path.clone(),
                     sha256: r.hash.clone(),
+                    status,
+                    pages: r.outcome.pages(),
+                    documents: r.documents.clone(),
+                    findings: p.findings,
                 }
             })
-            .collect()
+            .collect();
+        Report {
+            run: Run {
+                version: env!("CARGO_PKG_VERSION").to_string(),
+                date: Some(Run::date_now()),
+                inputs: crate::report::model::input_roots(
+                    self.files.iter().map(|p| p.record.path.as_str()),
+                ),
+            },
+            summary: self.summary.clone(),
+            stats: self.stats.clone(),
+            files,
+            cross: CrossCounts {
+                facts: self.cross.facts,
+                relations_checked: self.cross.relations_checked,
+                relations_failed: self.cross.relations_failed,
+                relations: self.cross.relations.len(),
+            },
+            source: self,
+        }
+    }
+}
+
+impl crate::report::model::Source for Audit {
+    fn file(&self, index: usize) -> io::Result<crate::report::model::FileDetail> {
+        let Some(p) = self.files.get(index) else {
+            return Ok(Default::default());
+        };
+        let record = p.full_record()?.into_owned();
+        Ok(crate::report::model::FileDetail {
+            findings: record.findings,
+            tables: record.tables,
+        })
     }
 
-    /// What the run read and checked, as (measure, count) pairs.
-    pub fn coverage(&self) -> Vec<(&'static str, u64)> {
-        let s = &self.summary;
-        let sev = |k: &str| s.findings_by_severity.get(k).copied().unwrap_or(0);
-        vec![
-            ("files", s.files),
-            ("files read", s.files_read),
-            ("files failed", s.files_failed),
-            ("pages", s.pages),
-            ("documents", s.documents),
-            ("paragraphs", s.paragraphs),
-            ("tables", s.tables),
-            ("cells", s.cells),
-            ("tables not parsed", s.tables_unparsed),
-            ("relations checked", s.relations_checked),
-            ("relations failed", s.relations_failed),
-            ("facts compared across documents", s.facts),
-            ("relations across documents", s.cross_relations_checked),
-            (
-                "relations across documents failed",
-                s.cross_relations_failed,
-            ),
-            ("findings", s.findings),
-            ("errors", sev("error")),
-            ("warnings", sev("warning")),
-            ("info", sev("info")),
-        ]
+    fn cross_findings(&self) -> Box<dyn Iterator<Item = io::Result<Finding>> + '_> {
+        self.cross.findings.iter()
+    }
+
+    fn relations(
+        &self,
+    ) -> Box<dyn Iterator<Item = io::Result<crate::check::cross::Relation>> + '_> {
+        self.cross.relations.iter()
     }
 }

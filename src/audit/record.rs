@@ -6,11 +6,9 @@
 
 use crate::check::facts::Fact;
 use crate::check::finding::{Finding, Stats};
-use crate::document::{Document, DocumentKind};
+use crate::document::Document;
 use crate::ingest::{FailureReason, ReadReport};
-use crate::table::{RowKind, Table};
-use chrono::NaiveDate;
-use rust_decimal::Decimal;
+use crate::table::Table;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -36,85 +34,10 @@ impl Outcome {
     }
 }
 
-/// One document of a file, as the report lists it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DocumentSummary {
-    pub kind: DocumentKind,
-    pub title: Option<String>,
-    pub date: Option<NaiveDate>,
-    pub pages: (u32, u32),
-    pub tables: usize,
-    pub paragraphs: usize,
-}
-
-impl DocumentSummary {
-    pub fn of(doc: &Document) -> Self {
-        DocumentSummary {
-            kind: doc.kind,
-            title: doc.title.clone(),
-            date: doc.date,
-            pages: doc.pages,
-            tables: doc.tables.len(),
-            paragraphs: doc.paragraphs.len(),
-        }
-    }
-}
-
-/// A cell of a table that a finding points at, with the value the rule expected there.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CellMark {
-    /// Row index in the table; column index among the value columns (`None`: the label).
-    pub row: usize,
-    pub column: Option<usize>,
-    pub expected: Option<Decimal>,
-    /// Index of the finding within its file's `findings`.
-    pub finding: usize,
-}
-
-/// A table that has at least one finding, as the file's record keeps it so the HTML report
-/// can show it with the failing cells marked (a serialisation type; the checks read
-/// tables through `check::view::TableView`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TableRecord {
-    pub document: usize,
-    pub index: usize,
-    pub title: Option<String>,
-    pub page: u32,
-    pub line: u32,
-    pub columns: Vec<String>,
-    pub rows: Vec<TableRecordRow>,
-    pub marks: Vec<CellMark>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TableRecordRow {
-    pub label: String,
-    pub total: bool,
-    pub cells: Vec<String>,
-}
-
-impl TableRecord {
-    fn of(document: usize, index: usize, table: &Table) -> Self {
-        TableRecord {
-            document,
-            index,
-            title: table.title.clone(),
-            page: table.provenance.page,
-            line: table.provenance.line,
-            columns: table.columns.clone(),
-            rows: table
-                .rows
-                .iter()
-                .map(|r| TableRecordRow {
-                    label: r.label.clone(),
-                    total: matches!(r.kind, RowKind::Total | RowKind::Subtotal),
-                    cells: r.cells.iter().map(|c| c.raw.clone()).collect(),
-                })
-                .collect(),
-            marks: Vec::new(),
-        }
-    }
-}
+// The report's plain data types, built here from the pipeline's documents (the table
+// a finding marks is kept as `TableRecord`; the checks read tables through
+// `check::view::TableView`).
+pub use crate::report::model::{CellMark, DocumentSummary, TableRecord, TableRecordRow};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FileRecord {

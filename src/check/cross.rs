@@ -150,6 +150,7 @@ pub fn record(
             tolerance: Some(tolerance.normalize()),
             related: Some(related.provenance.clone()),
             figure: Some(at.raw.clone()),
+            unit: None,
         });
     }
     out.relations.push(Relation {

@@ -46,6 +46,9 @@ pub struct Finding {
     /// The figure as written at `provenance`, so a renderer can underline it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub figure: Option<String>,
+    /// The unit of `expected` and `found` when the message alone says it ("days").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }
 
 /// How much a run checked, so "no findings" can be told from "nothing read".

@@ -181,6 +181,7 @@ impl<'d> Sink<'d> {
             tolerance: None,
             related: None,
             figure: None,
+            unit: None,
         });
         let last = self.findings.len() - 1;
         &mut self.findings[last]

@@ -191,21 +191,6 @@ fn unsupported_files(
     (out, others)
 }
 
-/// `findings.csv`: one line per finding, for Excel or Calc with Swedish settings (see
-/// `report::csv`), each with a link to its file at its page relative to the report.
-pub fn write_findings_csv(audit: &Audit, out: &Path) -> std::io::Result<()> {
-    use crate::report::csv::{finding_row, page_link, CsvWriter, Dialect, FINDING_COLUMNS};
-    let mut file = crate::report::atomic::AtomicFile::create(&out.join("findings.csv"))?;
-    let mut w = CsvWriter::new(&mut file, Dialect::Excel, FINDING_COLUMNS)?;
-    for f in audit.findings() {
-        let f = f?;
-        let link = page_link(&f.provenance.file, f.provenance.page);
-        w.row(finding_row(&f, link))?;
-    }
-    w.finish()?;
-    file.commit()
-}
-
 /// Runs the whole-archive stage, writes the reports and prints the summary; shared with
 /// `merge`.
 pub fn finish(
@@ -227,13 +212,6 @@ pub fn finish(
     };
     if let Err(e) = audit.write_reports(out) {
         eprintln!("error: cannot write reports to {}: {e}", out.display());
-        return exit::USAGE;
-    }
-    if let Err(e) = write_findings_csv(&audit, out) {
-        eprintln!(
-            "error: cannot write {}: {e}",
-            out.join("findings.csv").display()
-        );
         return exit::USAGE;
     }
     use std::io::Write;

@@ -99,6 +99,9 @@ pub struct LintRun {
     pub stats: Stats,
     /// (file, page, line) → the line's text, for showing the source under a finding.
     pub sources: HashMap<(String, u32, u32), String>,
+    /// Word drafts' text and each line's body block, so diagnostics name the § /
+    /// heading and paragraph instead of a line of the converted text.
+    pub docx: HashMap<String, crate::ingest::docx::Converted>,
     /// Files that could not be read, with the one-line reason.
     pub errors: Vec<String>,
     /// The same as (file, reason), for the machine formats.
@@ -167,6 +170,19 @@ pub fn lint_with(
                             ),
                             l.text.clone(),
                         );
+                    }
+                }
+                if path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+                {
+                    if let Ok(text) = std::fs::read(path)
+                        .map_err(|e| e.to_string())
+                        .and_then(|b| {
+                            crate::ingest::docx::text_with_blocks(&b).map_err(|e| e.to_string())
+                        })
+                    {
+                        run.docx.insert(pf.path.to_string(), text);
                     }
                 }
                 // Comments are left out of the layout, so they are read from the file.
@@ -460,7 +476,15 @@ pub fn run(args: LintArgs) -> u8 {
                     f.provenance.line,
                 );
                 let src = run.sources.get(&key).map(String::as_str);
-                let _ = writeln!(out, "{}", diagnostic::render_styled(f, src, style));
+                let place_of = |p: &crate::Provenance| {
+                    let (pages, blocks) = run.docx.get(&*p.file)?;
+                    diagnostic::docx_place(pages, blocks, p.page, p.line)
+                };
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    diagnostic::render_placed(f, src, &place_of, style)
+                );
             }
             if !args.quiet {
                 for u in &run.unchecked {

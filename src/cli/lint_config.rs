@@ -325,6 +325,7 @@ mod tests {
             tolerance: None,
             related: None,
             figure: None,
+            unit: None,
         };
         assert!(!sel.selects(&mk("SUM001", Severity::Error)));
         assert!(sel.selects(&mk("SUM002", Severity::Error)));

@@ -1,58 +1,95 @@
 //! The researchers' export: one record per decision (protocol paragraph) with the
 //! meeting's metadata repeated, as JSON, JSON Lines or CSV. The record's shape is
-//! described by `schema/decision.schema.json`; every record carries `schema_version`.
+//! described by `schema/decision.schema.json`, generated from [`DecisionRecord`] with
+//! schemars ([`decision_schema`]); every record carries `schema_version`.
 
 use crate::document::{Document, DocumentKind, Paragraph, Proposal, Vote};
 pub mod csv;
 
 use self::csv::{Cell, CsvWriter, Dialect};
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 
 /// Bumped when a field is renamed or removed or its meaning changes (major), or a field
 /// is added (minor). Three parts, so that no reader (pandas, Excel) takes it for a number.
-pub const SCHEMA_VERSION: &str = "1.1.0";
+pub const SCHEMA_VERSION: &str = "1.2.0";
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One decision (a § of a protocol) as written by `justera export`, with the meeting's
+/// metadata repeated and where it came from. Fields are null (or empty lists) where the
+/// protocol does not say. Dates are ISO 8601 (YYYY-MM-DD).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "justera decision record", deny_unknown_fields)]
 pub struct DecisionRecord {
+    /// Version of this record shape (major.minor.patch, so no reader takes it for a
+    /// number): the major part changes when a field is renamed, removed or changes
+    /// meaning, the minor part when a field is added.
+    #[schemars(extend("const" = SCHEMA_VERSION))]
     pub schema_version: String,
-    /// "<file>#§<number>": stable within one file.
+    /// "<file>#§<number>": unique within an export of distinct files.
     pub id: String,
     /// The same decision read from any copy of the record (PDF, text, .docx) has the same
     /// id: a hash of the meeting (municipality, organ, date, document title), the §
-    /// number, its title and its att-satser, letters and digits only.
+    /// number, its title and its att-satser, letters and digits only. Key to deduplicate
+    /// on.
     pub decision_id: String,
     /// The protocol's id, the same for every copy: a hash of its kind, municipality,
     /// organ, date and title (and, where these say little, its first lines).
     pub document_id: String,
+    /// The nämnd, styrelse or direktion whose protocol it is, e.g. "Servicenämnd
+    /// IT/Växel/Telefoni".
     pub organ: Option<String>,
+    /// Kommun or kommunalförbund, e.g. "Herrljunga kommun", "Kommunalförbundet Itsam".
     pub municipality: Option<String>,
+    /// The meeting's date.
     pub meeting_date: Option<NaiveDate>,
-    /// The meeting's time as written ("13.00–15.30").
+    /// The meeting's time as written, e.g. "13.00–15.30".
     pub meeting_time: Option<String>,
+    /// Where the meeting was held, as written.
     pub meeting_place: Option<String>,
     pub document_title: Option<String>,
+    /// The § number.
     pub paragraph: u32,
+    /// Letters written before the § sign, e.g. "ITVT", "KS".
     pub prefix: Option<String>,
+    /// Diarienummer as written, with its series, e.g. "ITSAM 2021/72": the §'s own
+    /// (after Dnr); where the § leaves out the series that the protocol's ärendelista
+    /// gives for the same number ("Dnr 2021/72" under "ITSAM 2021/72"), the list's
+    /// spelling; the list's when the § gives none.
     pub dnr: Vec<String>,
+    /// The diarienummer of `dnr` that parse as such, in one spelling for matching:
+    /// series, space, year/number ("KU.2017.3" → "KU 2017/3").
+    pub dnr_normalised: Vec<String>,
     pub title: String,
+    /// The decision heading as written, e.g. "Direktionens beslut".
     pub decision_heading: Option<String>,
-    /// The att-satser, in order.
+    /// The att-satser (numbered or bulleted items), in order; a decision written as one
+    /// sentence is one item.
     pub decision: Vec<String>,
+    /// The decision section's whole text, lead-in included, lines joined by newline.
     pub decision_text: Option<String>,
+    /// Förslag till beslut (förvaltningens or ordförandes).
     pub recommendation: Vec<String>,
+    /// Beslutsunderlag, one entry per document listed.
     pub basis: Vec<String>,
+    /// Yrkanden: who proposed what.
     pub proposals: Vec<ProposalRecord>,
+    /// Omröstningar with their counts (null where not given).
     pub votes: Vec<VoteRecord>,
+    /// Names of those who entered a reservation.
     pub reservations: Vec<String>,
+    /// Expedieras till / Beslutsexpediering / För kännedom.
     pub dispatch: Vec<String>,
     /// Who took part in this §, from the protocol's attendance lists.
     pub attendance: AttendanceRecord,
+    /// The input file as given on the command line.
     pub file: String,
+    #[schemars(range(min = 1))]
     pub page: u32,
+    #[schemars(range(min = 1))]
     pub line: u32,
-    /// SHA-256 of the file's bytes (null where the file was not hashed).
+    /// SHA-256 of the file's bytes, hex (null where the file was not hashed).
     pub sha256: Option<String>,
     /// The justera version that read the file.
     pub justera_version: String,
@@ -61,7 +98,8 @@ pub struct DecisionRecord {
     pub sources: Vec<SourceRecord>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct AttendanceRecord {
     /// Beslutande (members and serving substitutes) for this §.
     pub present: Vec<String>,
@@ -73,32 +111,76 @@ pub struct AttendanceRecord {
     pub others: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Replacement {
     pub member: String,
     pub by: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct SourceRecord {
     pub file: String,
+    #[schemars(range(min = 1))]
     pub page: u32,
+    #[schemars(range(min = 1))]
     pub line: u32,
     pub sha256: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ProposalRecord {
     pub by: String,
     pub text: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct VoteRecord {
     pub yes: Option<u32>,
     pub no: Option<u32>,
     pub abstain: Option<u32>,
     pub absent: Option<u32>,
+}
+
+/// Where the schema is published (its `$id`).
+pub const SCHEMA_ID: &str = "https://github.com/justera/justera/schema/decision.schema.json";
+
+/// The JSON Schema (2020-12) of [`DecisionRecord`], generated from the type (schemars):
+/// `schema/decision.schema.json` is this, written out (`tests/export_decisions.rs`
+/// keeps the two equal).
+pub fn decision_schema() -> serde_json::Value {
+    let mut schema = schemars::schema_for!(DecisionRecord).to_value();
+    tidy_schema(&mut schema);
+    if let serde_json::Value::Object(map) = &mut schema {
+        map.insert("$id".into(), SCHEMA_ID.into());
+    }
+    schema
+}
+
+/// Every record writes every field (null or an empty list where the protocol does not
+/// say), so every property of every object is required, `Option` ones too; doc
+/// comments' line breaks become spaces in descriptions.
+fn tidy_schema(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::Object(map) => {
+            if let Some(Value::Object(props)) = map.get("properties") {
+                let all: Vec<Value> = props.keys().cloned().map(Value::String).collect();
+                map.insert("required".into(), Value::Array(all));
+            }
+            if let Some(Value::String(d)) = map.get_mut("description") {
+                *d = d.split_whitespace().collect::<Vec<_>>().join(" ");
+            }
+            for (_, child) in map.iter_mut() {
+                tidy_schema(child);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(tidy_schema),
+        _ => {}
+    }
 }
 
 impl From<&Proposal> for ProposalRecord {
@@ -219,6 +301,7 @@ fn record(d: &Document, p: &Paragraph, sha256: Option<&str>) -> DecisionRecord {
         p.number,
         short_hash(&[&document_id, &number, &title_key, &decision_key])
     );
+    let dnr = dnr_of(d, p);
     DecisionRecord {
         schema_version: SCHEMA_VERSION.to_string(),
         id: format!("{}#§{}", p.provenance.file, p.number),
@@ -232,7 +315,8 @@ fn record(d: &Document, p: &Paragraph, sha256: Option<&str>) -> DecisionRecord {
         document_title: d.title.clone(),
         paragraph: p.number,
         prefix: p.prefix.clone(),
-        dnr: p.dnr.clone(),
+        dnr: dnr.iter().map(|(w, _)| w.clone()).collect(),
+        dnr_normalised: dnr.iter().filter_map(|(_, n)| n.clone()).collect(),
         title: p.title.clone(),
         decision_heading: p.decision_heading.clone(),
         decision: p.decision.clone(),
@@ -302,6 +386,7 @@ pub const CSV_COLUMNS: &[&str] = &[
     "paragraph",
     "prefix",
     "dnr",
+    "dnr_normalised",
     "title",
     "decision_heading",
     "decision",
@@ -324,6 +409,59 @@ pub const CSV_COLUMNS: &[&str] = &[
     "sources",
 ];
 
+/// A diarienummer as the grammar reads it ("Dnr: KS 2019/492" → prefix, year, number).
+/// The text is what stood after "Dnr", so a bare "2021/72" is read as one too.
+fn parse_dnr(written: &str) -> Option<crate::grammar::reference::Dnr> {
+    let first = |text: &str| {
+        crate::grammar::reference::find_references(text)
+            .into_iter()
+            .find_map(|(_, r)| match r {
+                crate::grammar::reference::Reference::Dnr(d) => Some(d),
+                _ => None,
+            })
+    };
+    first(written).or_else(|| first(&format!("Dnr {written}")))
+}
+
+/// The §'s diarienummer as written, each with its normalised form: the §'s own, where
+/// it leaves out the series that the protocol's ärendelista gives for the same number
+/// the list's spelling; the list's when the § gives none.
+fn dnr_of(d: &Document, p: &crate::document::Paragraph) -> Vec<(String, Option<String>)> {
+    let listed: Vec<(String, crate::grammar::reference::Dnr)> = d
+        .toc
+        .iter()
+        .filter(|e| e.number == p.number)
+        .filter_map(|e| {
+            let w = e.dnr.as_deref()?.trim();
+            Some((w.to_string(), parse_dnr(w)?))
+        })
+        .collect();
+    let mut out: Vec<(String, Option<String>)> = Vec::new();
+    for written in &p.dnr {
+        let parsed = parse_dnr(written);
+        let with_series = parsed
+            .as_ref()
+            .filter(|x| x.prefix.is_none())
+            .and_then(|x| {
+                listed
+                    .iter()
+                    .find(|(_, l)| l.prefix.is_some() && l.year == x.year && l.number == x.number)
+            });
+        match with_series {
+            Some((w, l)) => out.push((w.clone(), Some(l.canonical()))),
+            None => out.push((written.clone(), parsed.map(|x| x.canonical()))),
+        }
+    }
+    if out.is_empty() {
+        out = listed
+            .into_iter()
+            .map(|(w, l)| (w, Some(l.canonical())))
+            .collect();
+    }
+    out.dedup();
+    out
+}
+
 fn join(v: &[String]) -> String {
     v.join(" | ")
 }
@@ -344,6 +482,7 @@ fn csv_row(r: &DecisionRecord) -> Vec<Cell> {
         Cell::from(r.paragraph),
         Cell::from(r.prefix.clone()),
         Cell::from(join(&r.dnr)),
+        Cell::from(join(&r.dnr_normalised)),
         Cell::from(r.title.clone()),
         Cell::from(r.decision_heading.clone()),
         Cell::from(join(&r.decision)),
@@ -459,6 +598,7 @@ mod tests {
             paragraph: 1,
             prefix: None,
             dnr: vec![],
+            dnr_normalised: vec![],
             title: "T".into(),
             decision_heading: None,
             decision: vec!["a".into(), "b".into()],
@@ -530,6 +670,7 @@ mod tests {
             paragraph: 1,
             prefix: None,
             dnr: vec![],
+            dnr_normalised: vec![],
             title: String::new(),
             decision_heading: None,
             decision: vec![],

@@ -20,29 +20,7 @@ const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
 /// Reads a .docx held in memory. Malformed ZIPs or XML give a one-line reason, never a panic.
 pub fn read_docx(path: &Path, bytes: &[u8]) -> Result<IngestedFile, IngestError> {
     let fail = |reason| IngestError::new(path, reason);
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| {
-        fail(FailureReason::DamagedDocx(format!(
-            "not a readable ZIP archive ({e})"
-        )))
-    })?;
-    let main_part = main_document_name(&mut zip).map_err(fail)?;
-    let document = read_part(&mut zip, &main_part)
-        .map_err(fail)?
-        .ok_or_else(|| {
-            fail(FailureReason::DamagedDocx(format!(
-                "no {main_part} in the archive (not a Word document?)"
-            )))
-        })?;
-    // Styles only name the heading levels; a draft without them still reads.
-    let styles = match read_part(&mut zip, "word/styles.xml") {
-        Ok(Some(xml)) => heading_styles(&xml),
-        _ => HashMap::new(),
-    };
-    let numbering = match read_part(&mut zip, "word/numbering.xml") {
-        Ok(Some(xml)) => Numbering::parse(&xml),
-        _ => Numbering::default(),
-    };
-    let pages = convert(&document, &styles, numbering).map_err(fail)?;
+    let (pages, _) = convert_docx(bytes).map_err(fail)?;
     let mut report = ReadReport {
         pages_total: pages.len() as u32,
         pages_read: pages.len() as u32,
@@ -68,6 +46,38 @@ pub fn read_docx(path: &Path, bytes: &[u8]) -> Result<IngestedFile, IngestError>
             .collect(),
         report,
     })
+}
+
+/// A .docx's text as [`read_docx`] gives it (pages of lines) and, beside each line, the
+/// body block it comes from: paragraphs and tables of the document body numbered 1, 2, …
+/// in order (a table is one block). Lets a diagnostic name a place in Word's terms
+/// rather than a line of the converted text.
+pub fn text_with_blocks(bytes: &[u8]) -> Result<Converted, FailureReason> {
+    convert_docx(bytes)
+}
+
+/// A .docx's pages of lines and each line's body block.
+pub type Converted = (Vec<Vec<String>>, Vec<Vec<u32>>);
+
+fn convert_docx(bytes: &[u8]) -> Result<Converted, FailureReason> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| FailureReason::DamagedDocx(format!("not a readable ZIP archive ({e})")))?;
+    let main_part = main_document_name(&mut zip)?;
+    let document = read_part(&mut zip, &main_part)?.ok_or_else(|| {
+        FailureReason::DamagedDocx(format!(
+            "no {main_part} in the archive (not a Word document?)"
+        ))
+    })?;
+    // Styles only name the heading levels; a draft without them still reads.
+    let styles = match read_part(&mut zip, "word/styles.xml") {
+        Ok(Some(xml)) => heading_styles(&xml),
+        _ => HashMap::new(),
+    };
+    let numbering = match read_part(&mut zip, "word/numbering.xml") {
+        Ok(Some(xml)) => Numbering::parse(&xml),
+        _ => Numbering::default(),
+    };
+    convert(&document, &styles, numbering)
 }
 
 type Zip<'a> = zip::ZipArchive<std::io::Cursor<&'a [u8]>>;
@@ -476,18 +486,32 @@ struct Cell {
 }
 
 /// Collects pages of lines; a new page only starts once the current one holds text.
+/// Beside each line: the body block (paragraph or table, 1-based in document order) it
+/// comes from, so a finding can be placed in Word's terms (see [`line_blocks`]).
+#[derive(Default)]
 struct Pages {
     pages: Vec<Vec<String>>,
+    blocks: Vec<Vec<u32>>,
     in_list: bool,
+    /// The body block being emitted.
+    block: u32,
 }
 
 impl Pages {
     fn current(&mut self) -> &mut Vec<String> {
         if self.pages.is_empty() {
             self.pages.push(Vec::new());
+            self.blocks.push(Vec::new());
         }
         let n = self.pages.len() - 1;
         &mut self.pages[n]
+    }
+
+    fn pop_line(&mut self) {
+        self.current().pop();
+        if let Some(b) = self.blocks.last_mut() {
+            b.pop();
+        }
     }
 
     fn break_page(&mut self) {
@@ -495,19 +519,24 @@ impl Pages {
         if self.current().iter().any(|l| !l.trim().is_empty()) {
             // Trailing blank lines belong to no page.
             while self.current().last().is_some_and(|l| l.is_empty()) {
-                self.current().pop();
+                self.pop_line();
             }
             self.pages.push(Vec::new());
+            self.blocks.push(Vec::new());
         }
     }
 
     fn push_line(&mut self, line: String) {
+        let block = self.block;
         let page = self.current();
         // At most one blank line in a row, none at the top of a page.
         if line.trim().is_empty() && page.last().is_none_or(|l| l.trim().is_empty()) {
             return;
         }
         page.push(line);
+        if let Some(b) = self.blocks.last_mut() {
+            b.push(block);
+        }
     }
 
     fn push_block(&mut self, lines: Vec<String>) {
@@ -560,10 +589,7 @@ impl<'a> BodyReader<'a> {
         BodyReader {
             styles,
             numbering,
-            pages: Pages {
-                pages: Vec::new(),
-                in_list: false,
-            },
+            pages: Pages::default(),
             para: None,
             run_bold: false,
             run_italic: false,
@@ -603,6 +629,7 @@ impl<'a> BodyReader<'a> {
                 if self.table_depth == 0 {
                     // A table ends the paragraph run of text before it.
                     self.rows.clear();
+                    self.pages.block += 1;
                 }
                 self.table_depth += 1;
             }
@@ -615,7 +642,12 @@ impl<'a> BodyReader<'a> {
                     ..Cell::default()
                 })
             }
-            b"p" => self.para = Some(Paragraph::default()),
+            b"p" => {
+                if self.table_depth == 0 {
+                    self.pages.block += 1;
+                }
+                self.para = Some(Paragraph::default());
+            }
             b"pPr" => self.in_para_props = true,
             // A section break; "nextPage" unless its w:type says otherwise.
             b"sectPr" if self.in_para_props => {
@@ -727,7 +759,10 @@ impl<'a> BodyReader<'a> {
                 }
             }
             // An empty paragraph: a blank line outside tables.
-            b"p" if self.table_depth == 0 => self.pages.push_line(String::new()),
+            b"p" if self.table_depth == 0 => {
+                self.pages.block += 1;
+                self.pages.push_line(String::new());
+            }
             _ => {}
         }
     }
@@ -794,32 +829,35 @@ impl<'a> BodyReader<'a> {
         }
     }
 
-    /// The pages, trailing blank lines dropped; an error when there was no body.
-    fn finish(self) -> Result<Vec<Vec<String>>, FailureReason> {
+    /// The pages and each line's body block, trailing blank lines dropped; an error when
+    /// there was no body.
+    fn finish(self) -> Result<Converted, FailureReason> {
         if !self.saw_body {
             return Err(FailureReason::DamagedDocx(
                 "the main document part has no w:body (not WordprocessingML?)".into(),
             ));
         }
-        let mut out = self.pages.pages;
-        for page in &mut out {
+        let (mut out, mut blocks) = (self.pages.pages, self.pages.blocks);
+        for (page, b) in out.iter_mut().zip(blocks.iter_mut()) {
             while page.last().is_some_and(|l| l.is_empty()) {
                 page.pop();
+                b.pop();
             }
         }
         if out.is_empty() {
             out.push(Vec::new());
+            blocks.push(Vec::new());
         }
-        Ok(out)
+        Ok((out, blocks))
     }
 }
 
-/// WordprocessingML body → pages of lines.
+/// WordprocessingML body → pages of lines, and each line's body block.
 fn convert(
     xml: &str,
     styles: &HashMap<String, u8>,
     numbering: Numbering,
-) -> Result<Vec<Vec<String>>, FailureReason> {
+) -> Result<Converted, FailureReason> {
     let mut reader = Reader::from_str(xml);
     let mut body = BodyReader::new(styles, numbering);
     loop {

@@ -256,7 +256,11 @@ impl HeaderReading {
             Field::Adjustment => {
                 let date = refs::first_date(&joined);
                 let place = place_before_date(&joined);
-                h.adjustment = Some(Adjustment { place, date });
+                h.adjustment = Some(Adjustment {
+                    place,
+                    date,
+                    provenance: Some(crate::Provenance::new(file, e.at.0, e.at.1)),
+                });
             }
             Field::Secretary => {
                 if h.secretary.is_none() {
@@ -277,10 +281,14 @@ impl HeaderReading {
                 h.paragraphs = e.values.first().and_then(|v| leading_range(v));
             }
             Field::NoticeOrgan => notice.organ = non_empty(&joined),
-            Field::Posted => notice.posted = refs::first_date(&joined),
+            Field::Posted => {
+                notice.posted = refs::first_date(&joined);
+                notice.posted_at = Some(crate::Provenance::new(file, e.at.0, e.at.1));
+            }
             Field::Removed => notice.removed = refs::first_date(&joined),
             Field::NoticeDate if notice.posted.is_none() => {
                 notice.posted = refs::first_date(&joined);
+                notice.posted_at = Some(crate::Provenance::new(file, e.at.0, e.at.1));
             }
             Field::NoticeDate => {
                 if notice.removed.is_none() {

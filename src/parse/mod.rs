@@ -522,13 +522,23 @@ pub fn parse_protocol(lines: &[Ln], file: &Arc<str>) -> Document {
     // when "Justeringens plats och tid" gives no date ("Digitalt via netpublicator").
     header.signatures = esign::signatures(lines, file);
     if let Some(date) = esign::justering_date(&header.signatures) {
+        let signed_at = header
+            .signatures
+            .iter()
+            .rev()
+            .find(|s| s.date == date)
+            .and_then(|s| s.provenance.clone());
         match header.adjustment.as_mut() {
-            Some(a) if a.date.is_none() => a.date = Some(date),
+            Some(a) if a.date.is_none() => {
+                a.date = Some(date);
+                a.provenance = signed_at;
+            }
             Some(_) => {}
             None => {
                 header.adjustment = Some(crate::document::Adjustment {
                     place: None,
                     date: Some(date),
+                    provenance: signed_at,
                 });
             }
         }

@@ -57,3 +57,19 @@ pub fn page_link(file: &str, page: u32) -> String {
         file.to_string()
     }
 }
+
+/// `findings.csv`: one line per finding, for Excel or Calc with Swedish settings, each
+/// with a link to its file at its page.
+pub fn write_findings(
+    report: &super::model::Report,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut w = CsvWriter::new(out, Dialect::Excel, FINDING_COLUMNS)?;
+    for f in report.findings() {
+        let f = f?;
+        let link = page_link(&f.provenance.file, f.provenance.page);
+        w.row(finding_row(&f, link))?;
+    }
+    w.finish()?;
+    Ok(())
+}

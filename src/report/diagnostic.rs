@@ -58,6 +58,18 @@ pub fn render(f: &Finding, source: Option<&str>) -> String {
 
 /// Renders one finding, coloured as `style` says.
 pub fn render_styled(f: &Finding, source: Option<&str>, style: Style) -> String {
+    render_placed(f, source, &|_| None, style)
+}
+
+/// [`render_styled`] with the places named by `place_of` where it names them (a Word
+/// draft's "§ 67 › Beslut, paragraph 2") instead of page and line; the source line is
+/// then shown without a line number, which would mean nothing in the document.
+pub fn render_placed(
+    f: &Finding,
+    source: Option<&str>,
+    place_of: &dyn Fn(&crate::Provenance) -> Option<String>,
+    style: Style,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -65,10 +77,23 @@ pub fn render_styled(f: &Finding, source: Option<&str>, style: Style) -> String 
         style.severity(f.severity),
         style.bold(&format!("[{}]: {}", f.rule, f.message))
     );
-    let line_no = f.provenance.line.to_string();
+    let unit = f
+        .unit
+        .as_deref()
+        .map(|u| format!(" {u}"))
+        .unwrap_or_default();
+    let place = place_of(&f.provenance);
+    let line_no = match place {
+        Some(_) => " ".to_string(),
+        None => f.provenance.line.to_string(),
+    };
     let pad = " ".repeat(line_no.len());
     let bar = style.gutter("|");
-    let _ = writeln!(out, "{pad}{} {}", style.gutter("-->"), f.provenance);
+    let at = match &place {
+        Some(p) => format!("{}: {p}", f.provenance.file),
+        None => f.provenance.to_string(),
+    };
+    let _ = writeln!(out, "{pad}{} {at}", style.gutter("-->"));
     if let Some(src) = source.map(|s| s.replace('\t', "    ")) {
         let src = src.trim_end();
         let _ = writeln!(out, "{pad} {bar}");
@@ -77,7 +102,11 @@ pub fn render_styled(f: &Finding, source: Option<&str>, style: Style) -> String 
             let lead = src[..start].width();
             let label = match (f.expected, f.found) {
                 (Some(e), Some(x)) => {
-                    format!(" expected {}, found {}", e.normalize(), x.normalize())
+                    format!(
+                        " expected {}{unit}, found {}{unit}",
+                        e.normalize(),
+                        x.normalize()
+                    )
                 }
                 _ => String::new(),
             };
@@ -97,10 +126,10 @@ pub fn render_styled(f: &Finding, source: Option<&str>, style: Style) -> String 
     }
     let mut notes = Vec::new();
     if let Some(e) = f.expected {
-        notes.push(format!("expected: {}", e.normalize()));
+        notes.push(format!("expected: {}{unit}", e.normalize()));
     }
     if let Some(x) = f.found {
-        notes.push(format!("found: {}", x.normalize()));
+        notes.push(format!("found: {}{unit}", x.normalize()));
     }
     if let Some(t) = f.tolerance {
         notes.push(format!(
@@ -125,7 +154,10 @@ pub fn render_styled(f: &Finding, source: Option<&str>, style: Style) -> String 
         notes.push(format!("in: {}", place.join(", ")));
     }
     if let Some(r) = &f.related {
-        notes.push(format!("see also: {r}"));
+        match place_of(r) {
+            Some(p) => notes.push(format!("see also: {}: {p}", r.file)),
+            None => notes.push(format!("see also: {r}")),
+        }
     }
     let eq = style.gutter("=");
     for n in notes {
@@ -140,6 +172,127 @@ pub fn render_styled(f: &Finding, source: Option<&str>, style: Style) -> String 
         );
     }
     out
+}
+
+/// The place of line `line` of page `page` of a Word draft in the draft's own terms: the
+/// § and heading it stands under and its paragraph there ("§ 67 › Direktionens beslut,
+/// paragraph 2"), from the draft's text as read (`pages`, headings as `#` lines, §§ as
+/// lines of their own) and each line's body block (`blocks`, see
+/// `ingest::docx::text_with_blocks`). The page is named only when the draft has page
+/// breaks.
+pub fn docx_place(
+    pages: &[Vec<String>],
+    blocks: &[Vec<u32>],
+    page: u32,
+    line: u32,
+) -> Option<String> {
+    let p = usize::try_from(page).ok()?.checked_sub(1)?;
+    let l = usize::try_from(line).ok()?.checked_sub(1)?;
+    if l >= pages.get(p)?.len().min(blocks.get(p)?.len()) {
+        return None;
+    }
+    // The draft as one run of lines (a § or heading may stand pages above).
+    let lines: Vec<(&str, u32)> = pages
+        .iter()
+        .zip(blocks)
+        .flat_map(|(ls, bs)| ls.iter().map(String::as_str).zip(bs.iter().copied()))
+        .collect();
+    let idx = pages[..p].iter().map(Vec::len).sum::<usize>() + l;
+    let plain = |l: &str| l.trim().replace("**", "").trim().to_string();
+    // A § line: "§ 67", "**§ 67**", "ITVT § 10" (an organ's short prefix), a heading.
+    let paragraph_no = |l: &str| -> Option<String> {
+        let t = plain(l);
+        let t = t.trim_start_matches('#').trim();
+        let (prefix, rest) = t.split_once('§')?;
+        if prefix.chars().count() > 12 || prefix.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let rest = rest.trim_start();
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        (!digits.is_empty() && !l.contains('\t') && t.chars().count() <= 120)
+            .then(|| format!("§ {digits}"))
+    };
+    // A heading: a Word heading style (`#`), or a line of its own that the heading
+    // vocabulary knows ("Direktionens beslut", "Sammanfattning av ärendet").
+    let vocab = crate::grammar::vocab::current();
+    let heading = |l: &str| -> Option<String> {
+        let t = l.trim_start();
+        if t.starts_with('#') {
+            return Some(plain(t.trim_start_matches('#'))).filter(|h| !h.is_empty());
+        }
+        let p = plain(t);
+        (!p.is_empty()
+            && !l.contains('\t')
+            && p.chars().count() <= 80
+            && vocab.heading_kind(&p).is_some())
+        .then_some(p)
+    };
+    // The nearest § and the nearest heading at or above the line.
+    let mut section: Option<(usize, String)> = None;
+    let mut head: Option<(usize, String)> = None;
+    for i in (0..=idx).rev() {
+        if let Some(n) = paragraph_no(lines[i].0) {
+            section = Some((i, n));
+            break;
+        }
+        if head.is_none() {
+            head = heading(lines[i].0).map(|h| (i, h));
+        }
+    }
+    let mut names: Vec<String> = Vec::new();
+    if let Some((_, n)) = &section {
+        names.push(n.clone());
+    }
+    if let Some((_, h)) = &head {
+        names.push(format!("“{h}”"));
+    }
+    let anchor = head.as_ref().or(section.as_ref()).map(|(i, _)| *i);
+    // On a § or heading line that stands more than once, which one.
+    let mut which = String::new();
+    if anchor == Some(idx) {
+        let text = plain(lines[idx].0);
+        let nth = 1 + lines[..idx]
+            .iter()
+            .filter(|(l, _)| plain(l) == text)
+            .count();
+        if nth > 1 {
+            which = format!(" (its {} occurrence)", ordinal(nth));
+        }
+    }
+    // The paragraph's number under its § or heading: body blocks with text, counted
+    // from the one after the anchor (on the anchor's own line: the heading itself).
+    let mut seen: Vec<u32> = Vec::new();
+    if anchor != Some(idx) {
+        for &(text, block) in &lines[anchor.map_or(0, |a| a + 1)..=idx] {
+            if !text.trim().is_empty() && !seen.contains(&block) {
+                seen.push(block);
+            }
+        }
+    }
+    let mut place = if names.is_empty() {
+        "the start of the document".to_string()
+    } else {
+        names.join(" › ") + &which
+    };
+    if !seen.is_empty() {
+        place.push_str(&format!(", paragraph {}", seen.len()));
+    }
+    if pages.len() > 1 {
+        place = format!("page {page}, {place}");
+    }
+    Some(place)
+}
+
+/// "2nd", "3rd", "11th".
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// Where the figure stands in the line: the tab-separated field that is exactly the
@@ -228,6 +381,7 @@ mod tests {
             tolerance: Some(Decimal::new(15, 1)),
             related: None,
             figure: Some("-86".into()),
+            unit: None,
         };
         let text = render(
             &f,

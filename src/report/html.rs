@@ -1,41 +1,60 @@
 //! `index.html`: one self-contained page (inline CSS and a little inline JS, no external
-//! requests) a revisor can open and send on. Every string that came from a document is
-//! HTML-escaped: PDF text is untrusted input.
+//! requests) a revisor can open, print and send on. Built with maud templates, which
+//! escape every spliced value: PDF text is untrusted input and only the page's own
+//! style and script are inserted unescaped.
+//!
+//! The page is written section by section and file by file (each file's findings read
+//! from the report's [`Source`](super::model::Source) as it goes), so an archive's page
+//! is never held whole in memory.
 
-use crate::audit::record::{FileRecord, Outcome, TableRecord};
-use crate::audit::{Audit, AuditedFile};
+use super::model::{DocumentSummary, FileDetail, FileEntry, Report, TableRecord};
 use crate::check::finding::{Finding, Severity};
+use chrono::Datelike;
+use maud::{html, Markup, PreEscaped, DOCTYPE};
 use std::collections::BTreeMap;
-use std::fmt::Write;
 use std::io;
 use std::path::Path;
 
 /// Links listed per rule in the by-rule table; the rule filter shows the rest.
 const LINKS_PER_RULE: usize = 200;
 
+/// What the findings can be grouped by (the `group` select), with its label.
+const GROUPINGS: &[(&str, &str)] = &[
+    ("file", "file"),
+    ("organ", "organ"),
+    ("year", "year"),
+    ("rule", "rule"),
+    ("severity", "severity"),
+];
+
+/// One link in the by-rule table.
+struct RuleLink {
+    anchor: String,
+    text: String,
+}
+
 /// Findings of one rule in the by-rule table: the first links and how many there are.
 #[derive(Default)]
 struct RuleLinks {
     severity: Option<Severity>,
-    links: Vec<String>,
+    links: Vec<RuleLink>,
     count: usize,
 }
 
 impl RuleLinks {
-    fn add(&mut self, anchor: &str, f: &Finding) {
+    fn add(&mut self, anchor: String, f: &Finding) {
         self.severity.get_or_insert(f.severity);
         self.count += 1;
         if self.links.len() < LINKS_PER_RULE {
-            self.links.push(format!(
-                "<a href=\"#{}\">{}</a>",
-                esc(anchor),
-                esc(&format!(
+            self.links.push(RuleLink {
+                anchor,
+                text: format!(
                     "{}:{}:{}",
                     short_name(&f.provenance.file),
                     f.provenance.page,
                     f.provenance.line
-                ))
-            ));
+                ),
+            });
         }
     }
 }
@@ -43,26 +62,6 @@ impl RuleLinks {
 /// The file name without its folders, for compact link texts.
 fn short_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
-}
-
-/// Escapes text for element content and attribute values alike.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn severity_name(s: Severity) -> &'static str {
-    s.as_str()
 }
 
 const STYLE: &str = r#"
@@ -75,6 +74,9 @@ h1{font-size:24px;margin:0 0 4px}
 h2{font-size:19px;border-bottom:1px solid var(--line);padding-bottom:4px;margin-top:32px}
 h3{font-size:16px;margin:22px 0 6px;word-break:break-all}
 .muted{color:#656d76}
+dl.run{display:flex;flex-wrap:wrap;gap:4px 22px;margin:6px 0 0;font-size:13px;color:#656d76}
+dl.run dt{display:inline;font-weight:600}dl.run dt::after{content:": "}
+dl.run dd{display:inline;margin:0;word-break:break-all}
 .counts{display:flex;flex-wrap:wrap;gap:10px;margin:14px 0;padding:0}
 .counts div{background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:8px 14px;min-width:120px}
 .counts dt{font-size:12px;color:#656d76;text-transform:uppercase;letter-spacing:.04em}
@@ -106,16 +108,16 @@ a{color:#0969da}
 .hidden{display:none!important}
 .summary{color:#656d76;font-size:13px;margin-left:4px;font-family:system-ui,sans-serif;font-weight:400}
 a.src{color:inherit}
-details.file{border:1px solid var(--line);border-radius:6px;margin:8px 0;padding:0 10px}
-details.file>summary{cursor:pointer;padding:6px 0;font-weight:600;word-break:break-all}
-details.file>summary .n{font-weight:400;color:#656d76}
+details.file,details.group{border:1px solid var(--line);border-radius:6px;margin:8px 0;padding:0 10px}
+details.file>summary,details.group>summary{cursor:pointer;padding:6px 0;font-weight:600;word-break:break-all}
+details.file>summary .n,details.group>summary .n{font-weight:400;color:#656d76}
 @media print{
   body{font-size:10pt;color:#000}
   header,main{max-width:none;padding:0}
   #filters,.noprint{display:none!important}
-  details.file{border:none;padding:0}
+  details.file,details.group{border:none;padding:0}
   details::details-content{content-visibility:visible;display:block}
-  details.file>summary{list-style:none}
+  details.file>summary,details.group>summary{list-style:none}
   a{color:#000;text-decoration:none}
   a.src::after{content:" (" attr(href) ")";font-size:8pt;color:#444}
   li.finding,tr,figure,.counts div{break-inside:avoid}
@@ -133,35 +135,82 @@ const SCRIPT: &str = r##"
   var boxes=document.querySelectorAll('#filters input[type=checkbox]');
   var rule=document.getElementById('filter-rule');
   var text=document.getElementById('filter-text');
-  // Filters live in the URL hash ("#filter=sev:error,warning;rule:SUM001;q:text"), so a
-  // filtered view can be bookmarked or sent; other hashes are anchors to findings.
+  var group=document.getElementById('group-by');
+  var grouped=document.getElementById('grouped');
+  var byFile=[document.getElementById('by-document'),document.getElementById('cross-findings')];
+  // Every finding and the list it stands in when grouped by file.
+  var items=Array.prototype.slice.call(document.querySelectorAll('li.finding'));
+  var homes=items.map(function(li){return li.parentElement;});
+  var order={error:0,warning:1,info:2};
+  // The view lives in the URL hash ("#filter=sev:error,warning;rule:SUM001;q:text;
+  // group:organ"), so it can be bookmarked or sent; other hashes are anchors to findings.
   function state(){
     var sev=[];boxes.forEach(function(b){if(b.checked){sev.push(b.value);}});
     var parts=['sev:'+sev.join(',')];
     if(rule.value){parts.push('rule:'+rule.value);}
     if(text.value){parts.push('q:'+encodeURIComponent(text.value));}
+    if(group.value!=='file'){parts.push('group:'+group.value);}
     return 'filter='+parts.join(';');
   }
   function load(){
     var h=location.hash.replace(/^#/,'');
     if(h.indexOf('filter=')!==0){return false;}
+    boxes.forEach(function(b){b.checked=true;});rule.value='';text.value='';group.value='file';
     h.slice(7).split(';').forEach(function(p){
       var i=p.indexOf(':'),k=p.slice(0,i),v=p.slice(i+1);
       if(k==='sev'){var on=v.split(',');boxes.forEach(function(b){b.checked=on.indexOf(b.value)>=0;});}
       else if(k==='rule'){rule.value=v;}
       else if(k==='q'){try{text.value=decodeURIComponent(v);}catch(e){text.value=v;}}
+      else if(k==='group'){group.value=v;if(group.value!==v){group.value='file';}}
     });
     return true;
   }
+  // Regroups the findings: by file they stand in their documents (with the tables);
+  // by organ, year, rule or severity in one list per value, groups sorted by value.
+  var current='file';
+  function regroup(){
+    var key=group.value;
+    if(key===current){return;}
+    current=key;
+    items.forEach(function(li,i){homes[i].appendChild(li);});
+    grouped.querySelectorAll('details.group').forEach(function(d){grouped.removeChild(d);});
+    document.getElementById('grouped-by').textContent=key;
+    byFile.forEach(function(e){if(e){e.classList.toggle('hidden',key!=='file');}});
+    grouped.classList.toggle('hidden',key==='file');
+    if(key==='file'){return;}
+    var groups={},names=[];
+    items.forEach(function(li){
+      var v=li.dataset[key]||'';
+      if(!Object.prototype.hasOwnProperty.call(groups,v)){groups[v]=[];names.push(v);}
+      groups[v].push(li);
+    });
+    names.sort(function(a,b){
+      if(!a||!b){return a?-1:b?1:0;}
+      if(key==='severity'){return order[a]-order[b];}
+      return a.localeCompare(b,'sv');
+    });
+    names.forEach(function(v){
+      var d=document.createElement('details');d.className='group';d.open=true;
+      var s=document.createElement('summary');s.textContent=(v||'(not stated)')+' ';
+      var n=document.createElement('span');n.className='n';s.appendChild(n);d.appendChild(s);
+      var ol=document.createElement('ol');ol.className='findings';
+      groups[v].forEach(function(li){ol.appendChild(li);});
+      d.appendChild(ol);grouped.appendChild(d);
+    });
+  }
   function apply(save){
+    regroup();
     var on={};boxes.forEach(function(b){on[b.value]=b.checked;});
     var r=rule.value, t=text.value.toLowerCase(), shown=0;
-    document.querySelectorAll('li.finding').forEach(function(li){
+    items.forEach(function(li){
       var ok=on[li.dataset.severity]&&(!r||li.dataset.rule===r)&&(!t||li.textContent.toLowerCase().indexOf(t)>=0);
       li.classList.toggle('hidden',!ok); if(ok){shown++;}
     });
-    document.querySelectorAll('details.file').forEach(function(s){
-      s.classList.toggle('hidden',!s.querySelector('li.finding:not(.hidden)'));
+    document.querySelectorAll('details.file,details.group').forEach(function(s){
+      var n=s.querySelectorAll('li.finding:not(.hidden)').length;
+      s.classList.toggle('hidden',n===0);
+      var c=s.querySelector('summary .n');
+      if(c&&s.classList.contains('group')){c.textContent='('+n+' findings)';}
     });
     document.getElementById('filter-count').textContent=shown;
     if(save){history.replaceState(null,'','#'+state());}
@@ -176,6 +225,7 @@ const SCRIPT: &str = r##"
   }
   boxes.forEach(function(b){b.addEventListener('change',function(){apply(true);});});
   rule.addEventListener('change',function(){apply(true);});
+  group.addEventListener('change',function(){apply(true);});
   text.addEventListener('input',function(){apply(true);});
   window.addEventListener('hashchange',function(){if(load()){apply(false);}else{reveal();}});
   // Printing shows every document open.
@@ -194,55 +244,97 @@ fn cross_anchor(index: usize) -> String {
     format!("x{index}")
 }
 
-fn render_finding(out: &mut String, f: &Finding, anchor: &str, dir: &Path) {
-    let sev = severity_name(f.severity);
-    let summary = crate::check::registry::lookup(&f.rule)
-        .map(|r| format!("<span class=\"summary\">{}</span>", esc(r.summary)))
-        .unwrap_or_default();
-    let _ = write!(
-        out,
-        "<li class=\"finding {sev}\" id=\"{a}\" data-rule=\"{r}\" data-severity=\"{sev}\">\
-         <a class=\"rule\" href=\"#{a}\">{r}</a> <span class=\"sev {sev}\">{sev}</span>{summary}<br>\
-         <span class=\"msg\">{m}</span><br><span class=\"where\"><a class=\"src\" href=\"{l}\">{w}</a>",
-        a = esc(anchor),
-        r = esc(&f.rule),
-        m = esc(&f.message),
-        l = esc(&super::link::file_link(dir, &f.provenance.file, Some(f.provenance.page))),
-        w = esc(&f.provenance.to_string()),
-    );
-    if let Some(doc) = &f.document {
-        let _ = write!(out, " · {}", esc(doc));
+/// What a finding is grouped by besides its file, rule and severity: the organ and
+/// year of the document it is in (from the file's document list).
+struct Context {
+    organ: Option<String>,
+    year: Option<i32>,
+}
+
+/// The document of `file` a finding is in: the one with the finding's title whose pages
+/// hold it (titles repeat in bundles), else the one whose pages hold it.
+fn context(files: &[FileEntry], f: &Finding) -> Context {
+    let doc = files
+        .binary_search_by(|e| e.path.as_str().cmp(&f.provenance.file))
+        .ok()
+        .and_then(|i| {
+            let docs = &files[i].documents;
+            let page = f.provenance.page;
+            let holds = |d: &&DocumentSummary| d.pages.0 <= page && page <= d.pages.1;
+            docs.iter()
+                .filter(holds)
+                .find(|d| d.title == f.document)
+                .or_else(|| docs.iter().find(holds))
+                .or_else(|| (docs.len() == 1).then(|| &docs[0]))
+        });
+    let organ = doc.and_then(|d| match (&d.organ, &d.municipality) {
+        (Some(o), Some(m)) => Some(format!("{}, {}", o.trim(), m.trim())),
+        (Some(o), None) => Some(o.trim().to_string()),
+        (None, Some(m)) => Some(m.trim().to_string()),
+        (None, None) => None,
+    });
+    Context {
+        organ,
+        year: doc.and_then(|d| d.date).map(|d| d.year()),
     }
-    if let Some(p) = f.paragraph {
-        let _ = write!(out, " · § {p}");
-    }
-    if let Some(row) = &f.row {
-        let _ = write!(out, " · row “{}”", esc(row));
-    }
-    if let Some(col) = &f.column {
-        let _ = write!(out, " · column “{}”", esc(col));
-    }
-    if let Some(rel) = &f.related {
-        let _ = write!(
-            out,
-            "<br>and <a class=\"src\" href=\"{}\">{}</a>",
-            esc(&super::link::file_link(dir, &rel.file, Some(rel.page))),
-            esc(&rel.to_string())
-        );
-    }
-    out.push_str("</span>");
-    let figs: Vec<String> = [
+}
+
+fn rule_summary(rule: &str) -> Option<&'static str> {
+    crate::check::registry::lookup(rule).map(|r| r.summary)
+}
+
+fn finding_item(f: &Finding, anchor: &str, dir: &Path, files: &[FileEntry]) -> Markup {
+    let sev = f.severity.as_str();
+    let ctx = context(files, f);
+    let link = super::link::file_link(dir, &f.provenance.file, Some(f.provenance.page));
+    let figs: Vec<(&str, String)> = [
         ("expected", f.expected),
         ("found", f.found),
-        ("tolerance", f.tolerance.map(|t| t.normalize())),
+        ("tolerance", f.tolerance),
     ]
-    .iter()
-    .filter_map(|(k, v)| v.map(|v| format!("{k} <b>{}</b>", esc(&v.normalize().to_string()))))
+    .into_iter()
+    .filter_map(|(k, v)| {
+        let unit = f.unit.as_deref().filter(|_| k != "tolerance");
+        v.map(|v| (k, format!("{} {}", v.normalize(), unit.unwrap_or_default())))
+    })
+    .map(|(k, v)| (k, v.trim_end().to_string()))
     .collect();
-    if !figs.is_empty() {
-        let _ = write!(out, "<br><span class=\"figs\">{}</span>", figs.join(" · "));
+    html! {
+        li class={ "finding " (sev) } id=(anchor) data-rule=(f.rule) data-severity=(sev)
+            data-file=(&*f.provenance.file) data-organ=[ctx.organ.as_deref()]
+            data-year=[ctx.year] {
+            a.rule href={ "#" (anchor) } { (f.rule) }
+            " "
+            span class={ "sev " (sev) } { (sev) }
+            @if let Some(summary) = rule_summary(&f.rule) {
+                span.summary { (summary) }
+            }
+            br;
+            span.msg { (f.message) }
+            br;
+            span.where {
+                a.src href=(link) { (f.provenance) }
+                @if let Some(doc) = &f.document { " · " (doc) }
+                @if let Some(p) = f.paragraph { " · § " (p) }
+                @if let Some(row) = &f.row { " · row “" (row) "”" }
+                @if let Some(col) = &f.column { " · column “" (col) "”" }
+                @if let Some(rel) = &f.related {
+                    br;
+                    "and "
+                    a.src href=(super::link::file_link(dir, &rel.file, Some(rel.page))) { (rel) }
+                }
+            }
+            @if !figs.is_empty() {
+                br;
+                span.figs {
+                    @for (i, (k, v)) in figs.iter().enumerate() {
+                        @if i > 0 { " · " }
+                        (k) " " b { (v) }
+                    }
+                }
+            }
+        }
     }
-    out.push_str("</li>\n");
 }
 
 fn looks_numeric(raw: &str) -> bool {
@@ -252,115 +344,92 @@ fn looks_numeric(raw: &str) -> bool {
             .all(|c| c.is_ascii_digit() || " \u{a0},.-−–%krtmn".contains(c))
 }
 
-fn render_table(out: &mut String, t: &TableRecord, file: usize) {
-    let title = t.title.as_deref().unwrap_or("Table");
-    let _ = write!(
-        out,
-        "<figure class=\"table\" id=\"t{file}-{}-{}\"><figcaption>{} <span class=\"muted\">(page {}, line {})</span></figcaption><table><thead><tr><th></th>",
-        t.document,
-        t.index,
-        esc(title),
-        t.page,
-        t.line
-    );
-    for c in &t.columns {
-        let _ = write!(out, "<th>{}</th>", esc(c));
-    }
-    out.push_str("</tr></thead><tbody>");
-    for (ri, row) in t.rows.iter().enumerate() {
-        let class = if row.total { " class=\"total\"" } else { "" };
-        let label_marks: Vec<_> = t
-            .marks
+fn table_figure(t: &TableRecord, file: usize) -> Markup {
+    let marks_at = |ri: usize, ci: Option<usize>| {
+        t.marks
             .iter()
-            .filter(|m| m.row == ri && m.column.is_none())
-            .collect();
-        let label_class = if label_marks.is_empty() {
-            ""
-        } else {
-            " class=\"bad\""
-        };
-        let _ = write!(out, "<tr{class}><td{label_class}>{}</td>", esc(&row.label));
-        for (ci, raw) in row.cells.iter().enumerate() {
-            let marks: Vec<_> = t
-                .marks
-                .iter()
-                .filter(|m| m.row == ri && m.column == Some(ci))
-                .collect();
-            let mut classes = Vec::new();
-            if looks_numeric(raw) {
-                classes.push("num");
+            .filter(move |m| m.row == ri && m.column == ci)
+    };
+    html! {
+        figure.table id={ "t" (file) "-" (t.document) "-" (t.index) } {
+            figcaption {
+                (t.title.as_deref().unwrap_or("Table")) " "
+                span.muted { "(page " (t.page) ", line " (t.line) ")" }
             }
-            if !marks.is_empty() {
-                classes.push("bad");
-            }
-            let class = if classes.is_empty() {
-                String::new()
-            } else {
-                format!(" class=\"{}\"", classes.join(" "))
-            };
-            let _ = write!(out, "<td{class}>{}", esc(raw));
-            for m in &marks {
-                let anchor = finding_anchor(file, m.finding);
-                match m.expected {
-                    Some(e) => {
-                        let _ = write!(
-                            out,
-                            "<a class=\"exp\" href=\"#{anchor}\">expected {}</a>",
-                            esc(&e.normalize().to_string())
-                        );
-                    }
-                    None => {
-                        let _ = write!(out, "<a class=\"exp\" href=\"#{anchor}\">see finding</a>");
+            table {
+                thead { tr { th {} @for c in &t.columns { th { (c) } } } }
+                tbody {
+                    @for (ri, row) in t.rows.iter().enumerate() {
+                        tr class=[row.total.then_some("total")] {
+                            td class=[marks_at(ri, None).next().map(|_| "bad")] { (row.label) }
+                            @for (ci, raw) in row.cells.iter().enumerate() {
+                                @let marked = marks_at(ri, Some(ci)).next().is_some();
+                                @let class = match (looks_numeric(raw), marked) {
+                                    (true, true) => Some("num bad"),
+                                    (true, false) => Some("num"),
+                                    (false, true) => Some("bad"),
+                                    (false, false) => None,
+                                };
+                                td class=[class] {
+                                    (raw)
+                                    @for m in marks_at(ri, Some(ci)) {
+                                        a.exp href={ "#" (finding_anchor(file, m.finding)) } {
+                                            @match m.expected {
+                                                Some(e) => { "expected " (e.normalize()) },
+                                                None => "see finding",
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
-            out.push_str("</td>");
         }
-        out.push_str("</tr>");
     }
-    out.push_str("</tbody></table></figure>\n");
 }
 
-fn render_file(out: &mut String, r: &FileRecord, file: usize, dir: &Path) {
+fn file_details(
+    entry: &FileEntry,
+    detail: &FileDetail,
+    file: usize,
+    dir: &Path,
+    files: &[FileEntry],
+) -> Markup {
     // Collapsed by default: an archive's report is a list of documents to open, not
     // one long scroll; the filters and anchors open what they show.
-    let by_sev = |s: Severity| r.findings.iter().filter(|f| f.severity == s).count();
-    let _ = write!(
-        out,
-        "<details class=\"file\" id=\"file-{file}\"><summary>{} <span class=\"n\">({} findings: {} errors, {} warnings, {} info)</span> <a class=\"src noprint\" href=\"{}\">open</a></summary>",
-        esc(&r.path),
-        r.findings.len(),
-        by_sev(Severity::Error),
-        by_sev(Severity::Warning),
-        by_sev(Severity::Info),
-        esc(&super::link::file_link(dir, &r.path, None)),
-    );
-    if !r.documents.is_empty() {
-        let docs: Vec<String> = r
-            .documents
-            .iter()
-            .map(|d| {
-                let title = d.title.as_deref().unwrap_or("(untitled)");
-                format!(
-                    "{} <span class=\"muted\">({}, pages {}–{})</span>",
-                    esc(title),
-                    kind_name(d.kind),
-                    d.pages.0,
-                    d.pages.1
-                )
-            })
-            .collect();
-        let _ = write!(out, "<p class=\"docs\">{}</p>", docs.join("; "));
+    let by_sev = |s: Severity| detail.findings.iter().filter(|f| f.severity == s).count();
+    html! {
+        details.file id={ "file-" (file) } {
+            summary {
+                (entry.path) " "
+                span.n {
+                    "(" (detail.findings.len()) " findings: " (by_sev(Severity::Error)) " errors, "
+                    (by_sev(Severity::Warning)) " warnings, " (by_sev(Severity::Info)) " info)"
+                }
+                " "
+                a.src.noprint href=(super::link::file_link(dir, &entry.path, None)) { "open" }
+            }
+            @if !entry.documents.is_empty() {
+                p.docs {
+                    @for (i, d) in entry.documents.iter().enumerate() {
+                        @if i > 0 { "; " }
+                        (d.title.as_deref().unwrap_or("(untitled)")) " "
+                        span.muted { "(" (kind_name(d.kind)) ", pages " (d.pages.0) "–" (d.pages.1) ")" }
+                    }
+                }
+            }
+            ol.findings {
+                @for (i, f) in detail.findings.iter().enumerate() {
+                    (finding_item(f, &finding_anchor(file, i), dir, files))
+                }
+            }
+            @for t in &detail.tables {
+                (table_figure(t, file))
+            }
+        }
     }
-    out.push_str("<ol class=\"findings\">\n");
-    for (i, f) in r.findings.iter().enumerate() {
-        render_finding(out, f, &finding_anchor(file, i), dir);
-    }
-    out.push_str("</ol>\n");
-    for t in &r.tables {
-        render_table(out, t, file);
-    }
-    out.push_str("</details>\n");
 }
 
 fn kind_name(kind: crate::document::DocumentKind) -> String {
@@ -370,295 +439,273 @@ fn kind_name(kind: crate::document::DocumentKind) -> String {
         .unwrap_or_default()
 }
 
-/// The folders the audited files lie in (their common parents), for the header.
-fn inputs(audit: &Audit) -> String {
-    let mut dirs: Vec<String> = audit
-        .files
-        .iter()
-        .map(|p| {
-            Path::new(&p.record.path)
-                .parent()
-                .map(|d| d.display().to_string())
-                .unwrap_or_default()
-        })
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    // Keep the outermost folders only.
-    let mut roots: Vec<String> = Vec::new();
-    for d in dirs {
-        if !roots
-            .iter()
-            .any(|r| Path::new(&d).starts_with(Path::new(r)))
-        {
-            roots.push(d);
+fn count(class: &str, id: &str, label: &str, n: u64) -> Markup {
+    html! {
+        div class=[(!class.is_empty()).then_some(class)] {
+            dt { (label) } dd id={ "count-" (id) } { (n) }
         }
     }
-    if roots.is_empty() {
-        return "none".to_string();
-    }
-    roots
-        .iter()
-        .map(|r| if r.is_empty() { "." } else { r.as_str() })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
-fn count(out: &mut String, class: &str, id: &str, label: &str, n: u64) {
-    let _ = write!(
-        out,
-        "<div class=\"{class}\"><dt>{label}</dt><dd id=\"count-{id}\">{n}</dd></div>"
-    );
+/// The page's head, header (run metadata), summary counts, filters and the by-rule table.
+fn head(report: &Report, by_rule: &BTreeMap<String, RuleLinks>) -> Markup {
+    let s = &report.summary;
+    let run = &report.run;
+    let inputs = if run.inputs.is_empty() {
+        "none".to_string()
+    } else {
+        run.inputs.join(", ")
+    };
+    html! {
+        (DOCTYPE)
+        // The html/body elements are closed by `tail`: the page is streamed.
+        (PreEscaped("<html lang=\"sv\">"))
+        head {
+            meta charset="utf-8";
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            title { "justera audit: " (s.findings) " findings in " (s.files) " files" }
+            style { (PreEscaped(STYLE)) }
+        }
+        (PreEscaped("<body>\n"))
+        header {
+            h1 { "justera audit" }
+            dl.run id="run" {
+                @if let Some(date) = run.date {
+                    div { dt { "run" } dd id="run-date" { (date.format("%Y-%m-%d %H:%M UTC")) } }
+                }
+                div { dt { "inputs" } dd id="run-inputs" { (inputs) } }
+                div { dt { "justera" } dd id="run-version" { (run.version) } }
+                div {
+                    dt { "read" }
+                    dd id="run-counts" {
+                        (s.files) " files, " (s.pages) " pages, " (s.documents) " documents"
+                    }
+                }
+            }
+        }
+        (PreEscaped("<main>\n"))
+        section id="summary" {
+            h2 { "Summary" }
+            dl.counts {
+                (count("", "files", "Files", s.files))
+                (count("", "failed", "Files failed", s.files_failed))
+                (count("", "pages", "Pages", s.pages))
+                @if s.ocr_files > 0 {
+                    (count("", "ocr-files", "Files with scanned pages (OCR)", s.ocr_files))
+                    (count("", "ocr-pages", "Pages read by OCR", s.ocr_pages))
+                }
+                (count("", "documents", "Documents", s.documents))
+                (count("", "tables", "Tables", s.tables))
+                (count("", "relations", "Relations checked", s.relations_checked))
+                (count("", "cross", "Across documents", s.cross_relations_checked))
+                (count("", "findings", "Findings", s.findings))
+                @for sev in ["error", "warning", "info"] {
+                    (count(sev, sev, sev, s.findings_by_severity.get(sev).copied().unwrap_or(0)))
+                }
+            }
+            p.muted {
+                (s.cells) " cells read, " (s.tables_unparsed) " tables not parsed, "
+                (s.relations_failed) " relations failed; " (s.facts)
+                " facts compared across documents."
+            }
+        }
+        section id="filters" {
+            @for sev in ["error", "warning", "info"] {
+                label { input type="checkbox" value=(sev) checked; " " (sev) @if sev != "info" { "s" } }
+            }
+            label {
+                "rule "
+                select id="filter-rule" {
+                    option value="" { "all" }
+                    @for rule in s.findings_by_rule.keys() { option { (rule) } }
+                }
+            }
+            label { input id="filter-text" type="search" placeholder="filter text"; }
+            label {
+                "group by "
+                select id="group-by" {
+                    @for (value, label) in GROUPINGS { option value=(value) { (label) } }
+                }
+            }
+            span.muted { span id="filter-count" { (s.findings) } " shown" }
+        }
+        section id="by-rule" {
+            h2 { "Findings by rule" }
+            @if by_rule.is_empty() {
+                p { "No findings." }
+            } @else {
+                table {
+                    thead { tr { th { "Rule" } th { "Severity" } th { "Count" } th { "Findings" } } }
+                    tbody {
+                        @for (rule, list) in by_rule {
+                            @let sev = list.severity.map_or("info", Severity::as_str);
+                            @let more = list.count - list.links.len();
+                            tr.rule-row data-rule=(rule) {
+                                td.rule { (rule) br; span.summary { (rule_summary(rule).unwrap_or("")) } }
+                                td { span class={ "sev " (sev) } { (sev) } }
+                                td.num { (list.count) }
+                                td {
+                                    @for (i, l) in list.links.iter().enumerate() {
+                                        @if i > 0 { " " }
+                                        a href={ "#" (l.anchor) } { (l.text) }
+                                    }
+                                    @if more > 0 { " … and " (more) " more (filter by rule above)" }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Where the findings stand when grouped by organ, year, rule or severity.
+        section id="grouped" class="hidden" { h2 { "Findings by " span id="grouped-by" {} } }
+    }
 }
 
 /// Renders the whole report page into a string (for tests and small audits).
-pub fn render(audit: &Audit) -> io::Result<String> {
+pub fn render(report: &Report) -> io::Result<String> {
     let mut out = Vec::new();
-    write(audit, Path::new("."), &mut out)?;
+    write(report, Path::new("."), &mut out)?;
     String::from_utf8(out).map_err(io::Error::other)
 }
 
-/// Writes the report page section by section, reading each file's findings back from
-/// its entry, so the page is never held whole in memory. `dir` is the folder the page
-/// is written to: links to the files are relative to it.
-pub fn write(audit: &Audit, dir: &Path, sink: &mut impl io::Write) -> io::Result<()> {
-    let s = &audit.summary;
-    let mut out = String::with_capacity(64 * 1024);
-    // Moves what is rendered so far to the sink.
-    let flush = |out: &mut String, sink: &mut dyn io::Write| -> io::Result<()> {
-        sink.write_all(out.as_bytes())?;
-        out.clear();
-        Ok(())
-    };
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>justera audit: {} findings in {} files</title><style>{STYLE}</style></head><body>\n",
-        s.findings, s.files
-    );
-    let _ = writeln!(
-        out,
-        "<header><h1>justera audit</h1><p class=\"muted\" id=\"run\">justera {} · inputs: {} · {} files, {} pages, {} documents</p></header><main>",
-        env!("CARGO_PKG_VERSION"),
-        esc(&inputs(audit)),
-        s.files,
-        s.pages,
-        s.documents
-    );
-
-    // Summary counts.
-    out.push_str("<section id=\"summary\"><h2>Summary</h2><dl class=\"counts\">");
-    count(&mut out, "", "files", "Files", s.files);
-    count(&mut out, "", "failed", "Files failed", s.files_failed);
-    count(&mut out, "", "pages", "Pages", s.pages);
-    if s.ocr_files > 0 {
-        count(
-            &mut out,
-            "",
-            "ocr-files",
-            "Files with scanned pages (OCR)",
-            s.ocr_files,
-        );
-        count(&mut out, "", "ocr-pages", "Pages read by OCR", s.ocr_pages);
-    }
-    count(&mut out, "", "documents", "Documents", s.documents);
-    count(&mut out, "", "tables", "Tables", s.tables);
-    count(
-        &mut out,
-        "",
-        "relations",
-        "Relations checked",
-        s.relations_checked,
-    );
-    count(
-        &mut out,
-        "",
-        "cross",
-        "Across documents",
-        s.cross_relations_checked,
-    );
-    count(&mut out, "", "findings", "Findings", s.findings);
-    for sev in ["error", "warning", "info"] {
-        let n = s.findings_by_severity.get(sev).copied().unwrap_or(0);
-        count(&mut out, sev, sev, sev, n);
-    }
-    out.push_str("</dl>");
-    let _ = writeln!(
-        out,
-        "<p class=\"muted\">{} cells read, {} tables not parsed, {} relations failed; {} facts compared across documents.</p></section>",
-        s.cells, s.tables_unparsed, s.relations_failed, s.facts
-    );
-
-    // Filters.
-    out.push_str("<section id=\"filters\"><label><input type=\"checkbox\" value=\"error\" checked> errors</label><label><input type=\"checkbox\" value=\"warning\" checked> warnings</label><label><input type=\"checkbox\" value=\"info\" checked> info</label><label>rule <select id=\"filter-rule\"><option value=\"\">all</option>");
-    for rule in s.findings_by_rule.keys() {
-        let _ = write!(out, "<option>{}</option>", esc(rule));
-    }
-    out.push_str("</select></label><label><input id=\"filter-text\" type=\"search\" placeholder=\"filter text\"></label>");
-    let _ = writeln!(
-        out,
-        "<span class=\"muted\"><span id=\"filter-count\">{}</span> shown</span></section>",
-        s.findings
-    );
-
-    // By rule: each rule with links to its findings.
+/// Writes the report page section by section, reading each file's findings from the
+/// report's source as it goes. `dir` is the folder the page is written to: links to
+/// the files are relative to it.
+pub fn write(report: &Report, dir: &Path, sink: &mut impl io::Write) -> io::Result<()> {
+    // By rule: each rule with links to its findings (a first pass over the findings).
     let mut by_rule: BTreeMap<String, RuleLinks> = BTreeMap::new();
-    for (fi, p) in audit.files.iter().enumerate() {
-        if p.findings == 0 {
+    for (fi, entry) in report.files.iter().enumerate() {
+        if entry.findings == 0 {
             continue;
         }
-        let record = p.full_record()?;
-        for (i, f) in record.findings.iter().enumerate() {
+        for (i, f) in report.source.file(fi)?.findings.iter().enumerate() {
             by_rule
                 .entry(f.rule.to_string())
                 .or_default()
-                .add(&finding_anchor(fi, i), f);
+                .add(finding_anchor(fi, i), f);
         }
     }
-    for (i, f) in audit.cross.findings.iter().enumerate() {
+    for (i, f) in report.source.cross_findings().enumerate() {
         let f = f?;
         by_rule
             .entry(f.rule.to_string())
             .or_default()
-            .add(&cross_anchor(i), &f);
+            .add(cross_anchor(i), &f);
     }
-    out.push_str("<section id=\"by-rule\"><h2>Findings by rule</h2>");
-    if by_rule.is_empty() {
-        out.push_str("<p>No findings.</p>");
-    } else {
-        out.push_str("<table><thead><tr><th>Rule</th><th>Severity</th><th>Count</th><th>Findings</th></tr></thead><tbody>");
-        for (rule, list) in &by_rule {
-            let sev = list.severity.map_or("info", severity_name);
-            let more = list.count - list.links.len();
-            let more = if more > 0 {
-                format!(" … and {more} more (filter by rule above)")
-            } else {
-                String::new()
-            };
-            let _ = write!(
-                out,
-                "<tr class=\"rule-row\" data-rule=\"{r}\"><td class=\"rule\">{r}<br><span class=\"summary\">{summary}</span></td><td><span class=\"sev {sev}\">{sev}</span></td><td class=\"num\">{}</td><td>{}{more}</td></tr>",
-                list.count,
-                list.links.join(" "),
-                r = esc(rule),
-                summary = esc(crate::check::registry::lookup(rule).map_or("", |r| r.summary)),
-            );
-        }
-        out.push_str("</tbody></table>");
-    }
-    out.push_str("</section>\n");
+    let mut put = |m: Markup| sink.write_all(m.into_string().as_bytes());
+    put(head(report, &by_rule))?;
+    drop(by_rule);
 
-    // By document.
-    out.push_str("<section id=\"by-document\"><h2>Findings by document</h2>");
+    // By document: one collapsible block per file with findings.
+    put(html! { (PreEscaped("<section id=\"by-document\">")) h2 { "Findings by document" } })?;
     let mut any = false;
-    flush(&mut out, sink)?;
-    for (fi, p) in audit.files.iter().enumerate() {
-        if p.findings > 0 {
+    for (fi, entry) in report.files.iter().enumerate() {
+        if entry.findings > 0 {
             any = true;
-            render_file(&mut out, p.full_record()?.as_ref(), fi, dir);
-            flush(&mut out, sink)?;
+            let detail = report.source.file(fi)?;
+            put(file_details(entry, &detail, fi, dir, &report.files))?;
         }
     }
-    if !any {
-        out.push_str("<p>No findings within documents.</p>");
-    }
-    out.push_str("</section>\n");
+    put(html! {
+        @if !any { p { "No findings within documents." } }
+        (PreEscaped("</section>\n"))
+    })?;
 
     // Across documents.
-    let _ = writeln!(
-        out,
-        "<section id=\"cross\"><h2>Across documents</h2><p class=\"muted\">{} facts; {} relations checked, {} failed.</p><ol class=\"findings\">",
-        audit.cross.facts, audit.cross.relations_checked, audit.cross.relations_failed
-    );
-    for (i, f) in audit.cross.findings.iter().enumerate() {
-        render_finding(&mut out, &f?, &cross_anchor(i), dir);
-        if out.len() > 64 * 1024 {
-            flush(&mut out, sink)?;
+    let c = &report.cross;
+    put(html! {
+        (PreEscaped("<section id=\"cross\">"))
+        h2 { "Across documents" }
+        p.muted {
+            (c.facts) " facts; " (c.relations_checked) " relations checked, "
+            (c.relations_failed) " failed."
         }
+        (PreEscaped("<ol class=\"findings\" id=\"cross-findings\">\n"))
+    })?;
+    for (i, f) in report.source.cross_findings().enumerate() {
+        put(finding_item(&f?, &cross_anchor(i), dir, &report.files))?;
     }
-    out.push_str("</ol>");
-    if !audit.cross.relations.is_empty() {
-        let _ = write!(
-            out,
-            "<details><summary>Every relation checked ({})</summary><ul class=\"relations\">",
-            audit.cross.relations.len()
-        );
-        for r in audit.cross.relations.iter() {
+    put(PreEscaped("</ol>".to_string()))?;
+    if c.relations > 0 {
+        put(html! {
+            (PreEscaped("<details>")) summary { "Every relation checked (" (c.relations) ")" }
+            (PreEscaped("<ul class=\"relations\">"))
+        })?;
+        for r in report.source.relations() {
             let r = r?;
-            if out.len() > 64 * 1024 {
-                flush(&mut out, sink)?;
-            }
-            let _ = write!(
-                out,
-                "<li><span class=\"rule\">{}</span> {} {}</li>",
-                esc(&r.rule),
-                if r.holds { "holds:" } else { "<b>fails:</b>" },
-                esc(&r.statement)
-            );
+            put(html! {
+                li {
+                    span.rule { (r.rule) } " "
+                    @if r.holds { "holds:" } @else { b { "fails:" } }
+                    " " (r.statement)
+                }
+            })?;
         }
-        out.push_str("</ul></details>");
+        put(PreEscaped("</ul></details>".to_string()))?;
     }
-    out.push_str("</section>\n");
+    put(PreEscaped("</section>\n".to_string()))?;
 
-    // Failed files.
-    out.push_str("<section id=\"failed\"><h2>Files that could not be read</h2>");
-    let failed: Vec<&AuditedFile> = audit
+    // Failed files, every file, and the script.
+    let failed: Vec<&FileEntry> = report
         .files
         .iter()
-        .filter(|p| p.record.outcome.failure().is_some())
+        .filter(|f| f.failure().is_some())
         .collect();
-    if failed.is_empty() {
-        out.push_str("<p>None.</p>");
-    } else {
-        out.push_str(
-            "<table><thead><tr><th>File</th><th>Reason</th><th>Detail</th></tr></thead><tbody>",
-        );
-        for p in failed {
-            if let Outcome::Failed { reason } = &p.record.outcome {
-                let _ = write!(
-                    out,
-                    "<tr class=\"failed-file\"><td class=\"where\">{}</td><td>{}</td><td>{}</td></tr>",
-                    esc(&p.record.path),
-                    esc(reason.code()),
-                    esc(&reason.to_string())
-                );
+    put(html! {
+        section id="failed" {
+            h2 { "Files that could not be read" }
+            @if failed.is_empty() {
+                p { "None." }
+            } @else {
+                table {
+                    thead { tr { th { "File" } th { "Reason" } th { "Detail" } } }
+                    tbody {
+                        @for f in &failed {
+                            @if let Some(reason) = f.failure() {
+                                tr.failed-file {
+                                    td.where { (f.path) } td { (reason.code()) } td { (reason) }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
-        out.push_str("</tbody></table>");
-    }
-    out.push_str("</section>\n");
-
-    // All files.
-    let _ = write!(
-        out,
-        "<section id=\"files\"><h2>Files</h2><details><summary>{} files read or tried</summary><table><thead><tr><th>File</th><th>Status</th><th>Pages</th><th>Documents</th><th>Findings</th></tr></thead><tbody>",
-        audit.files.len()
-    );
-    for p in &audit.files {
-        let r = &p.record;
-        let status = match &r.outcome {
-            Outcome::Read { report, .. } if !report.pages_lost.is_empty() => {
-                format!("read, {} pages lost", report.pages_lost.len())
+        (PreEscaped("<section id=\"files\">"))
+        h2 { "Files" }
+        (PreEscaped("<details>"))
+        summary { (report.files.len()) " files read or tried" }
+        (PreEscaped("<table>"))
+        thead { tr {
+            th { "File" } th { "Status" } th { "Pages" } th { "Documents" } th { "Findings" }
+        } }
+        (PreEscaped("<tbody>"))
+    })?;
+    // A row per file, in pieces: an archive's list is long.
+    for chunk in report.files.chunks(512) {
+        put(html! {
+            @for f in chunk {
+                tr {
+                    td.where { (f.path) }
+                    td {
+                        @match f.failure() {
+                            Some(reason) => (reason.code()),
+                            None if f.pages_lost() > 0 => { "read, " (f.pages_lost()) " pages lost" },
+                            None => "read",
+                        }
+                    }
+                    td.num { (f.pages) }
+                    td.num { (f.documents.len()) }
+                    td.num { (f.findings) }
+                }
             }
-            Outcome::Read { .. } => "read".to_string(),
-            Outcome::Failed { reason } => reason.code().to_string(),
-        };
-        let _ = write!(
-            out,
-            "<tr><td class=\"where\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            esc(&r.path),
-            esc(&status),
-            r.outcome.pages(),
-            r.documents.len(),
-            p.findings
-        );
-        if out.len() > 64 * 1024 {
-            flush(&mut out, sink)?;
-        }
+        })?;
     }
-    out.push_str("</tbody></table></details></section>\n");
-
-    let _ = writeln!(out, "</main><script>{SCRIPT}</script></body></html>");
-    flush(&mut out, sink)
+    put(html! {
+        (PreEscaped("</tbody></table></details></section>\n"))
+        (PreEscaped("</main>"))
+        script { (PreEscaped(SCRIPT)) }
+        (PreEscaped("</body></html>\n"))
+    })
 }

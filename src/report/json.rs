@@ -30,6 +30,9 @@ pub fn finding(f: &Finding) -> Value {
     if let (Some(c), Value::Object(map)) = (f.provenance.ocr, &mut v) {
         map.insert("ocr".to_string(), json!(c));
     }
+    if let (Some(u), Value::Object(map)) = (&f.unit, &mut v) {
+        map.insert("unit".to_string(), json!(u));
+    }
     if let (Some(r), Value::Object(map)) = (&f.related, &mut v) {
         map.insert(
             "related".into(),

@@ -69,6 +69,14 @@ fn encode(path: &str) -> String {
 pub fn file_link(report_dir: &Path, file: &str, page: Option<u32>) -> String {
     let rel = relative_path(report_dir, Path::new(file));
     let mut link = encode(&rel.to_string_lossy());
+    // "javascript:x.pdf" beside the report would read as a URL scheme: make it a path.
+    if link
+        .split('/')
+        .next()
+        .is_some_and(|first| first.contains(':'))
+    {
+        link.insert_str(0, "./");
+    }
     let is_pdf = file.to_ascii_lowercase().ends_with(".pdf");
     if let (true, Some(p)) = (is_pdf, page.filter(|&p| p > 0)) {
         link.push_str(&format!("#page={p}"));
@@ -95,5 +103,9 @@ mod tests {
             "../seeds/000.txt"
         );
         assert_eq!(file_link(Path::new("/r"), "/r/x#1.PDF", None), "x%231.PDF");
+        assert_eq!(
+            file_link(Path::new("/r"), "/r/javascript:alert(1).pdf", Some(1)),
+            "./javascript:alert(1).pdf#page=1"
+        );
     }
 }

@@ -9,5 +9,6 @@ pub mod diagnostic;
 pub mod html;
 pub mod json;
 pub mod link;
+pub mod model;
 pub mod sarif;
 pub mod xlsx;

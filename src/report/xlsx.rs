@@ -2,30 +2,15 @@
 //! rust_xlsxwriter. Three sheets: **Findings** (one row per finding, a column per
 //! field, a link to the file at its page, autofilter, frozen header), **Files** (every
 //! file read or tried, with its status) and **Coverage** (what the run read and
-//! checked, findings by rule). Takes plain data — findings, file rows, counts — so it
-//! depends on nothing of the audit's internals.
+//! checked, findings by rule). Takes the report's plain data ([`super::model`]).
 
+use super::model::{FileEntry, Report};
 use crate::check::finding::Finding;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 use std::io;
 use std::path::Path;
-
-/// One file of the archive as the Files sheet lists it.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct FileRow {
-    pub file: String,
-    /// "read" or the failure code ("encrypted", "damaged" …).
-    pub status: String,
-    /// Why it could not be read, in words; empty when read.
-    pub detail: String,
-    pub pages: u32,
-    pub pages_lost: usize,
-    pub documents: usize,
-    pub findings: usize,
-    pub sha256: String,
-}
 
 /// The columns of the Findings sheet, in order.
 pub const FINDING_COLUMNS: &[&str] = &[
@@ -92,6 +77,10 @@ fn findings_sheet(
     bold: &Format,
 ) -> io::Result<u32> {
     sheet.set_name("Findings").map_err(xerr)?;
+    // Widths before the rows: in constant-memory mode rows go to disk as written.
+    for (col, width) in [(2u16, 32.0), (3, 70.0), (4, 40.0), (8, 30.0), (11, 24.0)] {
+        sheet.set_column_width(col, width).map_err(xerr)?;
+    }
     header(sheet, FINDING_COLUMNS, bold).map_err(xerr)?;
     let mut row = 0u32;
     for f in findings {
@@ -143,16 +132,13 @@ fn findings_sheet(
     let last_col = (FINDING_COLUMNS.len() - 1) as u16;
     let result: Result<(), XlsxError> = (|| {
         sheet.autofilter(0, 0, row, last_col)?;
-        for (col, width) in [(2u16, 32.0), (3, 70.0), (4, 40.0), (8, 30.0), (11, 24.0)] {
-            sheet.set_column_width(col, width)?;
-        }
         Ok(())
     })();
     result.map_err(xerr)?;
     Ok(row)
 }
 
-fn files_sheet(sheet: &mut Worksheet, files: &[FileRow], bold: &Format) -> Result<(), XlsxError> {
+fn files_sheet(sheet: &mut Worksheet, files: &[FileEntry], bold: &Format) -> Result<(), XlsxError> {
     sheet.set_name("Files")?;
     let names = [
         "file",
@@ -167,12 +153,13 @@ fn files_sheet(sheet: &mut Worksheet, files: &[FileRow], bold: &Format) -> Resul
     header(sheet, &names, bold)?;
     for (i, f) in files.iter().enumerate() {
         let r = i as u32 + 1;
-        sheet.write_string(r, 0, &f.file)?;
-        sheet.write_string(r, 1, &f.status)?;
-        write_opt(sheet, r, 2, Some(&f.detail))?;
+        sheet.write_string(r, 0, &f.path)?;
+        sheet.write_string(r, 1, f.status_code())?;
+        let detail = f.failure().map(|r| r.to_string());
+        write_opt(sheet, r, 2, detail.as_deref())?;
         sheet.write_number(r, 3, f.pages)?;
-        sheet.write_number(r, 4, f.pages_lost as f64)?;
-        sheet.write_number(r, 5, f.documents as f64)?;
+        sheet.write_number(r, 4, f.pages_lost() as f64)?;
+        sheet.write_number(r, 5, f.documents.len() as f64)?;
         sheet.write_number(r, 6, f.findings as f64)?;
         sheet.write_string(r, 7, &f.sha256)?;
     }
@@ -214,14 +201,21 @@ fn coverage_sheet(
 }
 
 /// Writes the workbook. `report_dir` is where it will stand (links are relative to it).
-pub fn write(
-    findings: &mut dyn Iterator<Item = io::Result<Finding>>,
-    files: &[FileRow],
-    coverage: &[(&str, u64)],
-    by_rule: &[(String, u64)],
-    report_dir: &Path,
-    out: &mut dyn io::Write,
-) -> io::Result<()> {
+pub fn write(report: &Report, report_dir: &Path, out: &mut dyn io::Write) -> io::Result<()> {
+    // rust_xlsxwriter's constant-memory mode opens a temporary file per sheet and panics
+    // when it cannot: ask first, so a read-only TMPDIR is a clear error, not a crash.
+    tempfile::tempfile().map_err(|e| {
+        io::Error::other(format!(
+            "findings.xlsx: no writable temporary directory ({}): {e}",
+            std::env::temp_dir().display()
+        ))
+    })?;
+    let by_rule: Vec<(String, u64)> = report
+        .summary
+        .findings_by_rule
+        .iter()
+        .map(|(r, n)| (r.clone(), *n))
+        .collect();
     let mut workbook = Workbook::new();
     // A fixed creation date: the reports are byte-identical run to run (the run's
     // inputs, not its clock, decide them).
@@ -232,9 +226,17 @@ pub fn write(
             .set_title("justera audit findings"),
     );
     let bold = Format::new().set_bold();
-    findings_sheet(workbook.add_worksheet(), findings, report_dir, &bold)?;
-    files_sheet(workbook.add_worksheet(), files, &bold).map_err(xerr)?;
-    coverage_sheet(workbook.add_worksheet(), coverage, by_rule, &bold).map_err(xerr)?;
+    // The findings sheet streams its rows to a temporary file: the workbook's memory does
+    // not grow with the archive's findings (it held every cell before).
+    findings_sheet(
+        workbook.add_worksheet_with_constant_memory(),
+        &mut report.findings(),
+        report_dir,
+        &bold,
+    )?;
+    files_sheet(workbook.add_worksheet(), &report.files, &bold).map_err(xerr)?;
+    let coverage = report.summary.coverage();
+    coverage_sheet(workbook.add_worksheet(), &coverage, &by_rule, &bold).map_err(xerr)?;
     let bytes = workbook.save_to_buffer().map_err(xerr)?;
     out.write_all(&bytes)
 }

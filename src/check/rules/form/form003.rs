@@ -26,7 +26,9 @@ pub fn check(sink: &mut Sink) {
     let Some(meeting) = h.meeting_date else {
         return;
     };
-    let at = h
+    // The finding points at the line that states the date it counts from: the
+    // justering, else the anslag's posting date (the header when neither says where).
+    let header_at = h
         .provenance
         .clone()
         .unwrap_or_else(|| sink.document.provenance.clone());
@@ -40,10 +42,14 @@ pub fn check(sink: &mut Sink) {
                 &RULE,
                 RULE.severity,
                 format!("justerat {adj}, {days} days after the meeting {meeting} (at most 14)"),
-                at,
+                h.adjustment
+                    .as_ref()
+                    .and_then(|a| a.provenance.clone())
+                    .unwrap_or(header_at),
             );
             f.expected = Some(14.into());
             f.found = Some(days.into());
+            f.unit = Some("days".into());
         }
     } else if let Some(posted) = posted {
         let days = (posted - meeting).num_days();
@@ -56,10 +62,14 @@ pub fn check(sink: &mut Sink) {
                     "anslag posted {posted}, {days} days after the meeting {meeting}, and no justering date: \
                      the protocol cannot have been justerat within 14 days if the anslag went up within two days of it"
                 ),
-                at,
+                h.notice
+                    .as_ref()
+                    .and_then(|n| n.posted_at.clone().or_else(|| n.provenance.clone()))
+                    .unwrap_or(header_at),
             );
             f.expected = Some(16.into());
             f.found = Some(days.into());
+            f.unit = Some("days".into());
         }
     }
 }

@@ -43,6 +43,7 @@ pub fn check(sink: &mut Sink) {
             );
             f.expected = Some(2.into());
             f.found = Some(days.into());
+            f.unit = Some("days".into());
         }
     }
     if let (Some(posted), Some(removed)) = (notice.posted, notice.removed) {
@@ -57,6 +58,7 @@ pub fn check(sink: &mut Sink) {
             );
             f.expected = Some(21.into());
             f.found = Some(days.into());
+            f.unit = Some("days".into());
         }
     }
 }
