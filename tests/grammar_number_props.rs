@@ -42,6 +42,32 @@ proptest! {
         prop_assert_eq!(fig.unit, unit.1);
     }
 
+    /// "(1 234)" and "( 1 234 )" are the negative of the figure inside; a footnote mark
+    /// glued after a figure ("1 234¹", "1 234*") leaves its value alone and is kept.
+    #[test]
+    fn parentheses_negate_and_marks_stay_apart(
+        value in any_decimal(),
+        group in 0usize..GROUPS.len(),
+        spaced in any::<bool>(),
+        mark in prop::sample::select(vec!["¹", "²", "³", "*", "**", "¹²"]),
+    ) {
+        let style = Style { group: GROUPS[group], minus: "-", decimal: ',' };
+        let abs = format_decimal(value.abs(), style);
+        let pad = if spaced { " " } else { "" };
+        let text = format!("({pad}{abs}{pad})");
+        let fig = parse_figure(&text);
+        prop_assert!(fig.is_some(), "{text:?} did not parse");
+        let fig = fig.unwrap_or_else(|| unreachable!());
+        prop_assert_eq!(fig.value, -value.abs(), "{:?}", text);
+        prop_assert_eq!(fig.decimals, value.scale());
+        let marked = format!("{}{mark}", format_decimal(value, style));
+        let fig = parse_figure(&marked);
+        prop_assert!(fig.is_some(), "{marked:?} did not parse");
+        let fig = fig.unwrap_or_else(|| unreachable!());
+        prop_assert_eq!(fig.value, value, "{:?}", marked);
+        prop_assert_eq!(fig.mark.as_deref(), Some(mark));
+    }
+
     #[test]
     fn longer_digit_runs_are_no_figures(digits in MAX_INTEGER_DIGITS + 1..=28usize, group in 0usize..GROUPS.len()) {
         let value: Decimal = format!("1{}", "0".repeat(digits - 1)).parse().unwrap_or_default();

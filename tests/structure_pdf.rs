@@ -27,7 +27,7 @@ fn comparable(d: &Document) -> serde_json::Value {
         "header": h.map(|h| serde_json::json!({
             "organ": h.organ, "municipality": h.municipality, "meeting_date": h.meeting_date,
             "place": h.place, "time": h.time, "chair": h.chair, "secretary": h.secretary,
-            "adjusters": h.adjusters, "paragraphs": h.paragraphs, "adjustment": h.adjustment,
+            "adjusters": h.adjusters, "paragraphs": h.paragraphs, "adjustment": h.adjustment.as_ref().map(|a| (&a.place, a.date)),
             "notice": h.notice.as_ref().map(|n| (n.posted, n.removed, &n.storage, &n.organ, n.meeting_date)),
             "attendance": h.attendance.iter().map(|a| (&a.name, &a.role, &a.group, &a.party, &a.paragraphs, &a.function, &a.organisation)).collect::<Vec<_>>(),
         })),

@@ -89,6 +89,25 @@ proptest! {
         prop_assert!(readings.contains(&expected), "{line}: {readings:?}");
     }
 
+    /// Thin, narrow no-break or no-break spaces say where a figure's groups end: the row
+    /// has exactly one reading, the true one, whatever the minus ("−", "–", "– ").
+    #[test]
+    fn joining_spaces_give_the_one_true_reading(
+        values in prop::collection::vec(-9_999_999i64..9_999_999, 1..7),
+        minus in prop::sample::select(vec!["-", "−", "–", "– "]),
+        group in prop::sample::select(vec!['\u{2009}', '\u{202f}', '\u{a0}']),
+    ) {
+        let written: Vec<String> = values
+            .iter()
+            .map(|&v| swedish(v, minus).replace(' ', &group.to_string()).replacen(&minus.replace(' ', &group.to_string()), minus, 1))
+            .collect();
+        let line = format!("Personalkostnader {}", written.join(" "));
+        let flat = FlatLine::parse(&line).expect("a row");
+        let readings = flat.readings(values.len());
+        let expected: Vec<Option<String>> = written.iter().cloned().map(Some).collect();
+        prop_assert_eq!(readings, vec![expected], "{}", line);
+    }
+
     #[test]
     fn extract_never_panics(lines in prop::collection::vec("[A-Za-zåäö0-9 \\t|,%\\-<>b/*.:]{0,40}", 0..30)) {
         let tables = extract(&text_file(lines));

@@ -42,6 +42,15 @@ pub struct CellListing {
     pub value: Option<String>,
     pub unit: Option<&'static str>,
     pub empty: bool,
+    /// A footnote mark kept apart from the value ("¹").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mark: Option<String>,
+    /// A note reference (a "Not" column): no figure.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub reference: bool,
+    /// Why figure-like text was not read as a figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unread: Option<String>,
 }
 
 /// One row of `justera tables --format json`.
@@ -71,7 +80,9 @@ pub struct TablesOutput {
 }
 
 /// The JSON shape of one table: `{"file", "page", "line", "title", "unit", "columns",
-/// "rows": [{"label", "kind", "cells": [{"raw", "value", "unit", "empty"}]}]}`.
+/// "rows": [{"label", "kind", "cells": [{"raw", "value", "unit", "empty"}]}]}`; a cell
+/// adds `"mark"` (footnote mark), `"reference": true` (a "Not" column) or `"unread"`
+/// (why its figure-like text was not read) when they apply.
 pub fn table_listing(t: &Table) -> TableListing {
     TableListing {
         file: t.provenance.file.to_string(),
@@ -94,6 +105,9 @@ pub fn table_listing(t: &Table) -> TableListing {
                         value: c.value.map(|v| v.to_string()),
                         unit: unit_symbol(c.unit),
                         empty: c.empty,
+                        mark: c.mark.clone(),
+                        reference: c.reference,
+                        unread: c.unread.clone(),
                     })
                     .collect(),
             })
@@ -106,6 +120,8 @@ fn shown(c: &crate::table::Cell) -> String {
         (Some(v), Some(u)) => format!("{v} {u}"),
         (Some(v), None) => v.to_string(),
         (None, _) if c.empty => String::new(),
+        (None, _) if c.reference => format!("Not {}", c.raw.trim()),
+        (None, _) if c.unread.is_some() => format!("!{}", c.raw.trim()),
         (None, _) => c.raw.clone(),
     }
 }
@@ -189,6 +205,14 @@ pub fn render_human(t: &Table) -> String {
                 .map(|r| format!("[{}]", r.join(" | ")))
                 .collect::<Vec<_>>()
                 .join(" or ")
+        ));
+    }
+    for u in &t.unread_rows {
+        out.push_str(&format!(
+            "  ! {}: row not read: {} ({})\n",
+            u.provenance,
+            u.text.trim(),
+            u.reason
         ));
     }
     for r in &t.realigned {

@@ -10,7 +10,14 @@
 //! group     = space , digit{3} ;            (* not followed by another digit *)
 //! space     = " " | NBSP | NNBSP | THIN SPACE ;
 //! sign      = "-" | "−" | "‐" | "‑" | "‒" | "–" | "+" ;
+//! cell      = figure , [ mark ]  |  "(" , [ space ] , figure , [ space ] , ")" ;
+//! mark      = superscript digit , { superscript digit }  |  "*" , { "*" } ;
 //! ```
+//!
+//! A cell in parentheses is negative ("(1 234)" = −1 234, the accountants' way); a
+//! footnote mark glued after a figure ("1 234¹", "1 234*") is kept apart from the value
+//! ([`Figure::mark`]). "2025.2" reads as 2025,2, but whether ".2" is a decimal or a
+//! footnote 2 only the figures around it can tell ([`point_fraction_may_be_mark`]).
 //!
 //! Three entry points: [`parse_figure`] for a whole cell, [`find_figures`] for prose, and
 //! [`number_tokens`] + [`segmentations`] for flat table rows where one space is both the
@@ -113,6 +120,9 @@ pub struct Figure {
     pub unit: Unit,
     pub decimals: u32,
     pub raw: String,
+    /// A footnote mark glued after the figure ("¹", "*"), not part of the value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<String>,
 }
 
 impl Figure {
@@ -180,7 +190,11 @@ fn fraction(i: &str) -> IResult<&str, &str> {
 }
 
 fn word_end(i: &str) -> IResult<&str, ()> {
-    not(peek(satisfy(|c: char| c.is_alphanumeric()))).parse(i)
+    // A footnote mark ("tkr¹") ends a word.
+    not(peek(satisfy(|c: char| {
+        c.is_alphanumeric() && !is_mark_char(c)
+    })))
+    .parse(i)
 }
 
 /// A unit word or sign from the vocabulary (grammars/units.vocab), longest first,
@@ -283,17 +297,77 @@ impl Parts<'_> {
             unit: self.unit,
             decimals,
             raw: raw.to_string(),
+            mark: None,
         })
     }
 }
 
 /// Parses a whole cell or token as one figure; `None` when it is not exactly one.
+/// "(1 234)" and "( 1 234 )" are negative; a glued footnote mark ("1 234¹", "1 234*")
+/// is kept in [`Figure::mark`].
 pub fn parse_figure(text: &str) -> Option<Figure> {
     let t = text.trim();
+    if let Some(f) = plain_figure(t) {
+        return Some(f);
+    }
+    if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        let inner = inner.trim_matches(is_group_space);
+        if inner.starts_with(is_sign) || inner.contains(['(', ')']) {
+            return None;
+        }
+        let mut f = parse_figure(inner)?;
+        f.value = -f.value;
+        f.raw = t.to_string();
+        return Some(f);
+    }
+    let body = t.trim_end_matches(is_mark_char);
+    if body.len() == t.len() || body.is_empty() || body.ends_with(is_group_space) {
+        return None;
+    }
+    let mark = &t[body.len()..];
+    // One kind of mark: "¹²" or "**", not "*¹".
+    let stars = mark.chars().all(|c| c == '*');
+    if !stars && mark.contains('*') || mark.chars().count() > 3 {
+        return None;
+    }
+    let mut f = plain_figure(body)?;
+    f.raw = t.to_string();
+    f.mark = Some(mark.to_string());
+    Some(f)
+}
+
+fn plain_figure(t: &str) -> Option<Figure> {
     match figure_parts(true)(t) {
         Ok(("", parts)) => parts.into_figure(t),
         _ => None,
     }
+}
+
+/// A footnote mark glued after a figure: a superscript digit or an asterisk.
+pub fn is_mark_char(c: char) -> bool {
+    matches!(
+        c,
+        '*' | '¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹' | '⁰'
+    )
+}
+
+/// A figure of two or more integer digits written with a point and one digit (not 0)
+/// after it and no unit ("2025.2", "1 234.5"): a decimal point, or a footnote number
+/// glued after the figure with a point. Only the figures around it tell which (a column
+/// of point decimals, or of whole numbers); alone it is not decided. Small values ("0.8",
+/// "4.1": versions, ratings) and ".0" (no footnote is numbered 0) are decimals.
+pub fn point_fraction_may_be_mark(raw: &str) -> bool {
+    let t = raw.trim();
+    let Some((int, frac)) = t.rsplit_once('.') else {
+        return false;
+    };
+    let int_digits = int.chars().filter(char::is_ascii_digit).count();
+    int_digits >= 2
+        && frac.len() == 1
+        && frac != "0"
+        && frac.chars().all(|c| c.is_ascii_digit())
+        && int.chars().last().is_some_and(|c| c.is_ascii_digit())
+        && plain_figure(t).is_some_and(|f| f.unit == Unit::None && f.decimals == 1)
 }
 
 // ---------------------------------------------------------------------------------
@@ -333,7 +407,11 @@ pub fn find_figures(text: &str) -> Vec<(Range<usize>, Figure)> {
             if let Ok((rest, parts)) = figure_parts(in_cell)(&text[start..]) {
                 let end = text.len() - rest.len();
                 if ends_cleanly(rest, parts.unit) {
-                    if let Some(fig) = parts.into_figure(&text[start..end]) {
+                    if let Some(mut fig) = parts.into_figure(&text[start..end]) {
+                        let after = rest.trim_start_matches(is_mark_char);
+                        if after.len() < rest.len() && rest.starts_with(|c| c != '*') {
+                            fig.mark = Some(rest[..rest.len() - after.len()].to_string());
+                        }
                         out.push((start..end, fig));
                         prev = text[..end].chars().next_back();
                         while iter.peek().is_some_and(|(i, _)| *i < end) {
@@ -354,6 +432,10 @@ fn ends_cleanly(rest: &str, unit: Unit) -> bool {
     let mut chars = rest.chars();
     match chars.next() {
         None => true,
+        // A footnote mark ("1 234¹") ends the figure; a letter or digit does not.
+        Some(c) if is_mark_char(c) => !rest
+            .trim_start_matches(is_mark_char)
+            .starts_with(char::is_alphanumeric),
         Some(c) if c.is_alphanumeric() => false,
         // "4,4%." or "tkr." ends a sentence; "2021." too, but "09.00" never gets here.
         Some(c) if is_joiner(c) => {
@@ -672,6 +754,80 @@ mod tests {
         assert_eq!(fig("54,6 procent"), (dec("54.6"), Unit::Percent, 1));
         assert_eq!(fig("5130"), (dec("5130"), Unit::None, 0));
         assert_eq!(fig("0"), (dec("0"), Unit::None, 0));
+    }
+
+    #[test]
+    fn minus_forms_and_thin_spaces() {
+        // U+2212 minus, en dash glued or set apart, with every thousands space.
+        for (s, v) in [
+            ("−1\u{2009}234", "-1234"),
+            ("−1\u{202f}234", "-1234"),
+            ("−1\u{a0}234", "-1234"),
+            ("–1 234", "-1234"),
+            ("– 1 234", "-1234"),
+            ("– 1\u{2009}234,5", "-1234.5"),
+            ("− 614", "-614"),
+        ] {
+            assert_eq!(fig(s).0, dec(v), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn parentheses_are_negative() {
+        assert_eq!(fig("(1 234)"), (dec("-1234"), Unit::None, 0));
+        assert_eq!(fig("( 1 234 )"), (dec("-1234"), Unit::None, 0));
+        assert_eq!(fig("(1\u{2009}234,5)"), (dec("-1234.5"), Unit::None, 1));
+        assert_eq!(fig("(12 tkr)"), (dec("-12"), Unit::Tkr, 0));
+        assert_eq!(
+            parse_figure("(1 234)").map(|f| f.raw),
+            Some("(1 234)".into())
+        );
+        for s in [
+            "(-1 234)", "((1))", "(1 234", "1 234)", "()", "( )", "(1 27)",
+        ] {
+            assert_eq!(parse_figure(s), None, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn footnote_marks_are_kept_apart() {
+        let f = parse_figure("1 234¹").unwrap_or_else(|| panic!("1 234¹"));
+        assert_eq!((f.value, f.mark.as_deref()), (dec("1234"), Some("¹")));
+        let f = parse_figure("−1 234*").unwrap_or_else(|| panic!("−1 234*"));
+        assert_eq!((f.value, f.mark.as_deref()), (dec("-1234"), Some("*")));
+        let f = parse_figure("18,4 %²").unwrap_or_else(|| panic!("18,4 %²"));
+        assert_eq!(
+            (f.value, f.unit, f.mark.as_deref()),
+            (dec("18.4"), Unit::Percent, Some("²"))
+        );
+        assert_eq!(parse_figure("1 234").and_then(|f| f.mark), None);
+        // A mark set apart, mixed marks, or a mark alone are no figure.
+        for s in ["1 234 ¹", "1 234*¹", "¹", "*", "1 234****"] {
+            assert_eq!(parse_figure(s), None, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn point_and_one_digit_may_be_a_mark() {
+        assert!(point_fraction_may_be_mark("2025.2"));
+        assert!(point_fraction_may_be_mark("1 234.5"));
+        assert!(!point_fraction_may_be_mark("2025,2"));
+        assert!(!point_fraction_may_be_mark("14.05"));
+        assert!(!point_fraction_may_be_mark("14.5%"));
+        assert!(!point_fraction_may_be_mark("2025"));
+        assert!(!point_fraction_may_be_mark("2025."));
+        assert!(!point_fraction_may_be_mark("0.8"));
+        assert!(!point_fraction_may_be_mark("258.0"));
+    }
+
+    #[test]
+    fn prose_keeps_superscript_marks_apart() {
+        let f = find_figures("ett underskott på 2 841 tkr¹ vid");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].1.value, dec("2841"));
+        assert_eq!(f[0].1.mark.as_deref(), Some("¹"));
+        assert_eq!(found("totalt 1 234² personer")[0].1, dec("1234"));
+        assert_eq!(found("minskade med −1\u{2009}234 tkr")[0].1, dec("-1234"));
     }
 
     #[test]

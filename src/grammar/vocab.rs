@@ -34,6 +34,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("columns", include_str!("../../grammars/columns.vocab")),
     ("units", include_str!("../../grammars/units.vocab")),
     ("months", include_str!("../../grammars/months.vocab")),
+    ("notes", include_str!("../../grammars/notes.vocab")),
     ("documents", include_str!("../../grammars/documents.vocab")),
     (
         "table_lines",

@@ -92,6 +92,7 @@ pub(crate) fn realign_totals(rows: &mut [Row]) -> Vec<Realignment> {
             unit: c.unit,
             decimals: 0,
             empty: true,
+            ..Cell::default()
         };
         for (from, _) in &moves {
             row.cells[*from] = blank(&originals[*from]);

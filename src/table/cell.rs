@@ -1,7 +1,7 @@
 //! One cell's text → `Cell`: markup stripped, figure parsed, dashes and blanks empty.
 
 use super::Cell;
-use crate::grammar::number::{parse_figure, Unit};
+use crate::grammar::number::parse_figure;
 
 /// Text of a cell without `<b>`, `<i>`, `**` markup, and whether it was bold.
 pub(crate) fn strip_markup(text: &str) -> (String, bool) {
@@ -42,10 +42,8 @@ pub fn parse_cell(text: &str) -> Cell {
     if raw.is_empty() || is_dash(&raw) {
         return Cell {
             raw,
-            value: None,
-            unit: Unit::None,
-            decimals: 0,
             empty: true,
+            ..Cell::default()
         };
     }
     match parse_figure(&raw) {
@@ -54,21 +52,59 @@ pub fn parse_cell(text: &str) -> Cell {
             value: Some(f.value),
             unit: f.unit,
             decimals: f.decimals,
-            empty: false,
+            mark: f.mark,
+            ..Cell::default()
         },
-        None => Cell {
-            raw,
-            value: None,
-            unit: Unit::None,
-            decimals: 0,
-            empty: false,
-        },
+        None => {
+            let unread = digit_groups_without_figure(&raw).then(|| {
+                "its digit groups make no figure (a group cut short, or two figures in one cell)"
+                    .to_string()
+            });
+            Cell {
+                raw,
+                unread,
+                ..Cell::default()
+            }
+        }
     }
+}
+
+/// Text made only of numbers ("-7 73", "12 3456", "1 234 5"), at least two of them,
+/// that [`parse_figure`] did not take as one figure: a figure cut at the column edge or
+/// figures run together. Dates, references ("2, 3"), words are not.
+pub(crate) fn digit_groups_without_figure(raw: &str) -> bool {
+    let t = raw.trim();
+    let t = t
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .unwrap_or(t);
+    let is_sign = |c: char| matches!(c, '-' | '−' | '‐' | '‑' | '‒' | '–' | '+');
+    let mut tokens: Vec<&str> = t
+        .split(char::is_whitespace)
+        .filter(|w| !w.is_empty())
+        .collect();
+    if tokens
+        .first()
+        .is_some_and(|w| w.chars().all(is_sign) && w.chars().count() == 1)
+    {
+        tokens.remove(0);
+    }
+    let number = |w: &str| {
+        let w = w.strip_prefix(is_sign).unwrap_or(w);
+        let w = w.strip_suffix('%').unwrap_or(w);
+        let (int, frac) = w.split_once([',', '.']).unwrap_or((w, "0"));
+        !int.is_empty()
+            && !frac.is_empty()
+            && int.chars().all(|c| c.is_ascii_digit())
+            && frac.chars().all(|c| c.is_ascii_digit())
+    };
+    tokens.len() >= 2 && tokens.iter().all(|w| number(w))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grammar::number::Unit;
     use rust_decimal::Decimal;
 
     #[test]
@@ -93,6 +129,45 @@ mod tests {
         assert_eq!(c.value, Some(Decimal::new(1841, 2)));
         assert_eq!(c.unit, Unit::Percent);
         assert_eq!(c.decimals, 2);
+    }
+
+    #[test]
+    fn cut_figures_are_unread_not_text() {
+        for raw in [
+            "-7 73",
+            "12 3456",
+            "1 234 5",
+            "− 7 73",
+            "(7 73)",
+            "1\u{2009}23",
+        ] {
+            let c = parse_cell(raw);
+            assert_eq!(c.value, None, "{raw:?}");
+            assert!(c.unread.is_some(), "{raw:?}");
+        }
+        for raw in [
+            "2, 3, 17",
+            "2023-12-31",
+            "Not 2",
+            "411 05 Göteborg",
+            "-7 738",
+            "1A",
+        ] {
+            assert!(parse_cell(raw).unread.is_none(), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn marks_and_parentheses() {
+        let c = parse_cell("1 234¹");
+        assert_eq!(
+            (c.value, c.mark.as_deref()),
+            (Some(Decimal::from(1234)), Some("¹"))
+        );
+        let c = parse_cell("( 1 234 )");
+        assert_eq!(c.value, Some(Decimal::from(-1234)));
+        let c = parse_cell("−1\u{2009}234");
+        assert_eq!(c.value, Some(Decimal::from(-1234)));
     }
 
     #[test]

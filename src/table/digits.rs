@@ -16,30 +16,60 @@ pub struct DigitGroup {
     leading_zero: bool,
     /// Has a decimal part or a unit suffix ("%"): the figure ends here.
     closes: bool,
+    /// A whole figure on its own: thousands joined by no-break or thin spaces
+    /// ("5\u{2009}095"), or a dash standing for an empty cell. Takes no other group.
+    whole: bool,
 }
 
 fn is_minus(c: char) -> bool {
-    matches!(c, '-' | '−' | '‐' | '–')
+    matches!(c, '-' | '−' | '‐' | '‑' | '‒' | '–')
+}
+
+/// Spaces that never separate columns: they group thousands inside one figure.
+pub fn is_joining_space(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}')
 }
 
 impl DigitGroup {
-    /// Reads one token: `-?\d+(,\d+)?%?`; `None` for anything else.
+    /// Reads one token: `-?\d+(,\d+)?%?`, a sign set apart ("– 614"), a figure grouped
+    /// with no-break or thin spaces ("−5\u{2009}095"), " %" after the number, or a lone
+    /// dash (an empty cell); `None` for anything else.
     pub fn parse(token: &str) -> Option<DigitGroup> {
-        let mut chars = token.chars().peekable();
+        let t = token.trim();
+        if t.chars().count() == 1 && t.chars().all(is_minus) {
+            return Some(DigitGroup {
+                text: token.to_string(),
+                negative: false,
+                int_digits: 0,
+                leading_zero: false,
+                closes: true,
+                whole: true,
+            });
+        }
+        let mut chars = t.chars().peekable();
         let negative = chars.peek().copied().is_some_and(is_minus);
         if negative {
             chars.next();
+            // "– 614": one space between the sign and its digits.
+            if chars.peek() == Some(&' ') {
+                chars.next();
+            }
         }
         let rest: String = chars.collect();
         let (body, percent) = match rest.strip_suffix('%') {
-            Some(b) => (b, true),
+            Some(b) => (b.strip_suffix(' ').unwrap_or(b), true),
             None => (rest.as_str(), false),
         };
+        let grouped = body.contains(is_joining_space);
         let (int, frac) = match body.split_once(',') {
             Some((i, f)) => (i, Some(f)),
             None => (body, None),
         };
-        if int.is_empty() || !int.chars().all(|c| c.is_ascii_digit()) {
+        let int_plain: String = int.chars().filter(|c| !is_joining_space(*c)).collect();
+        if int_plain.is_empty() || !int_plain.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        if grouped && crate::grammar::number::parse_figure(token).is_none() {
             return None;
         }
         if let Some(f) = frac {
@@ -50,10 +80,16 @@ impl DigitGroup {
         Some(DigitGroup {
             text: token.to_string(),
             negative,
-            int_digits: int.len(),
-            leading_zero: int.len() > 1 && int.starts_with('0'),
+            int_digits: int_plain.len(),
+            leading_zero: !grouped && int_plain.len() > 1 && int_plain.starts_with('0'),
             closes: frac.is_some() || percent,
+            whole: grouped,
         })
+    }
+
+    /// A lone dash: an empty cell.
+    pub fn is_dash(&self) -> bool {
+        self.whole && self.int_digits == 0
     }
 
     fn can_lead(&self) -> bool {
@@ -62,13 +98,14 @@ impl DigitGroup {
 
     /// Can start a figure that further groups continue ("1" in "1 278", not "0" or "1278").
     fn takes_continuation(&self) -> bool {
-        (1..=3).contains(&self.int_digits)
+        !self.whole
+            && (1..=3).contains(&self.int_digits)
             && !self.closes
-            && self.text.trim_start_matches(is_minus) != "0"
+            && self.text.trim_start_matches(is_minus).trim_start() != "0"
     }
 
     fn can_continue(&self) -> bool {
-        !self.negative && self.int_digits == 3
+        !self.whole && !self.negative && self.int_digits == 3
     }
 }
 
@@ -296,6 +333,35 @@ mod tests {
         assert_eq!(cell_count_range(&g), Some((3, 3)));
         assert_eq!(DigitGroup::parse("1,5%").map(|g| g.closes), Some(true));
         assert_eq!(DigitGroup::parse("12a"), None);
-        assert_eq!(DigitGroup::parse("-"), None);
+        assert_eq!(DigitGroup::parse("-").map(|g| g.whole), Some(true));
+    }
+
+    #[test]
+    fn thin_spaces_signs_apart_and_percent() {
+        let g = DigitGroup::parse("5\u{2009}095").unwrap_or_else(|| panic!("thin"));
+        assert!(g.whole && !g.can_continue() && !g.takes_continuation());
+        assert!(DigitGroup::parse("−11\u{202f}196").is_some());
+        assert!(DigitGroup::parse("1\u{2009}27").is_none());
+        let g = DigitGroup::parse("– 4").unwrap_or_else(|| panic!("sign apart"));
+        assert!(g.negative && g.takes_continuation());
+        assert_eq!(DigitGroup::parse("3,7 %").map(|g| g.closes), Some(true));
+        // "– 4" then "646" is one figure, "5 095" (thin) and "100" are two.
+        let groups = vec![
+            DigitGroup::parse("– 4").unwrap_or_else(|| panic!()),
+            DigitGroup::parse("646").unwrap_or_else(|| panic!()),
+            DigitGroup::parse("5\u{2009}095").unwrap_or_else(|| panic!()),
+            DigitGroup::parse("100").unwrap_or_else(|| panic!()),
+        ];
+        let segs = segmentations(&groups, 3, 16);
+        assert_eq!(
+            segs.iter()
+                .map(|s| figure_texts(&groups, s))
+                .collect::<Vec<_>>(),
+            vec![vec![
+                "– 4 646".to_string(),
+                "5\u{2009}095".into(),
+                "100".into()
+            ]]
+        );
     }
 }

@@ -39,6 +39,9 @@ pub struct FlatLine {
     pub groups: Vec<DigitGroup>,
     /// Spaces before each group (index i) and after the last (index len).
     gaps: Vec<usize>,
+    /// The figures are glued to the label and to each other ("Byggnämnd673235"): the
+    /// one group is a run of digits to be split into cells, only by the arithmetic.
+    glued: bool,
 }
 
 fn gap_empties(spaces: usize) -> usize {
@@ -47,6 +50,56 @@ fn gap_empties(spaces: usize) -> usize {
     } else {
         0
     }
+}
+
+/// The whitespace-separated tokens of a line as byte ranges, where no-break and thin
+/// spaces join (they group thousands), a lone sign followed by one space and digits is
+/// part of that figure ("– 614"), and a lone "%" belongs to the number before it.
+fn merged_tokens(text: &str) -> Vec<(usize, usize)> {
+    let mut raw: Vec<(usize, usize)> = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() && !super::digits::is_joining_space(c) {
+            if let Some(s) = start.take() {
+                raw.push((s, i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        raw.push((s, text.len()));
+    }
+    let is_sign =
+        |t: &str| t.chars().count() == 1 && t.chars().all(|c| matches!(c, '-' | '−' | '–'));
+    let digit_start = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        let (s, e) = raw[i];
+        let tok = &text[s..e];
+        if is_sign(tok) {
+            if let Some(&(ns, ne)) = raw.get(i + 1) {
+                if ns == e + 1 && digit_start(&text[ns..ne]) {
+                    out.push((s, ne));
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        if tok == "%" {
+            if let Some(last) = out.last_mut() {
+                if last.1 + 1 == s && text[last.0..last.1].ends_with(|c: char| c.is_ascii_digit()) {
+                    last.1 = e;
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        out.push((s, e));
+        i += 1;
+    }
+    out
 }
 
 /// The flat-line words of the vocabulary (`grammars/table_lines.vocab`).
@@ -71,20 +124,7 @@ impl FlatLine {
     /// a sentence.
     pub fn parse(text: &str) -> Option<FlatLine> {
         let text = text.trim_start_matches(['\u{feff}']);
-        let mut tokens: Vec<(usize, usize)> = Vec::new();
-        let mut start: Option<usize> = None;
-        for (i, c) in text.char_indices() {
-            if c.is_whitespace() {
-                if let Some(s) = start.take() {
-                    tokens.push((s, i));
-                }
-            } else if start.is_none() {
-                start = Some(i);
-            }
-        }
-        if let Some(s) = start {
-            tokens.push((s, text.len()));
-        }
+        let tokens = merged_tokens(text);
         let mut first_tail = tokens.len();
         while first_tail > 0 {
             let (s, e) = tokens[first_tail - 1];
@@ -93,8 +133,28 @@ impl FlatLine {
             }
             first_tail -= 1;
         }
+        // A note reference belongs to the label: "Intäkter Not 2 132 371", "Kostnader
+        // 2, 3, 17 -39 658" (the last reference of a list ends it).
+        if first_tail > 0 && first_tail < tokens.len() {
+            let (ps, pe) = tokens[first_tail - 1];
+            let before = &text[ps..pe];
+            let (fs, fe) = tokens[first_tail];
+            let first = &text[fs..fe];
+            let small = first.len() <= 2 && first.chars().all(|c| c.is_ascii_digit());
+            let note_word = crate::grammar::vocab::current()
+                .lookup("notes", before)
+                .is_some();
+            let list = before.ends_with(',')
+                && before
+                    .trim_end_matches(',')
+                    .chars()
+                    .all(|c| c.is_ascii_digit());
+            if small && (note_word || list) && first_tail + 1 < tokens.len() {
+                first_tail += 1;
+            }
+        }
         if first_tail == tokens.len() {
-            return None;
+            return Self::glued(text, &tokens);
         }
         let tail = &tokens[first_tail..];
         let groups: Vec<DigitGroup> = tail
@@ -115,6 +175,11 @@ impl FlatLine {
             return None;
         }
         if label.is_empty() && groups.len() < 2 {
+            return None;
+        }
+        // Dashes alone (empty cells) make a row only under a label and two or more of
+        // them ("Extraordinära poster - - - -"); a lone dash ends a sentence.
+        if groups.iter().all(DigitGroup::is_dash) && (label.is_empty() || groups.len() < 2) {
             return None;
         }
         let last_word = label
@@ -141,7 +206,84 @@ impl FlatLine {
             label,
             groups,
             gaps,
+            glued: false,
         })
+    }
+
+    /// A line ending in a word with four or more digits glued after its letters
+    /// ("Byggnämnd673235", cells run together by the extraction): the label and the
+    /// digits, which only the table's arithmetic may split. A year ("Office2016") or a
+    /// code with fewer digits ("MS4", "Office365") is a label.
+    fn glued(text: &str, tokens: &[(usize, usize)]) -> Option<FlatLine> {
+        let &(s, e) = tokens.last()?;
+        let word = &text[s..e];
+        let digits = word.chars().rev().take_while(char::is_ascii_digit).count();
+        let split = e - digits;
+        let head = &text[s..split];
+        let run = &text[split..e];
+        if !(4..=40).contains(&digits) || is_year(run) || !head.ends_with(char::is_alphabetic) {
+            return None;
+        }
+        let label = text[..split].trim().to_string();
+        if label.chars().count() > 60 || label.starts_with(['•', '–', '-', '*', '·']) {
+            return None;
+        }
+        let last_word = label
+            .split_whitespace()
+            .last()
+            .map(str::to_lowercase)
+            .unwrap_or_default();
+        if is_prose_ending(&last_word) {
+            return None;
+        }
+        Some(FlatLine {
+            label,
+            groups: vec![DigitGroup::parse(run)?],
+            gaps: vec![0, 0],
+            glued: true,
+        })
+    }
+
+    /// Every way to split the glued digits into `columns` figures (no figure but "0"
+    /// starts with 0), at most `limit`.
+    fn glued_readings(&self, columns: usize, limit: usize) -> Vec<Vec<Option<String>>> {
+        fn split(
+            rest: &str,
+            left: usize,
+            current: &mut Vec<Option<String>>,
+            out: &mut Vec<Vec<Option<String>>>,
+            limit: usize,
+        ) {
+            if out.len() >= limit {
+                return;
+            }
+            if left == 0 {
+                if rest.is_empty() {
+                    out.push(current.clone());
+                }
+                return;
+            }
+            if rest.len() < left {
+                return;
+            }
+            let max = if rest.starts_with('0') {
+                1
+            } else {
+                rest.len() - (left - 1)
+            };
+            for k in 1..=max.min(crate::grammar::number::MAX_INTEGER_DIGITS) {
+                current.push(Some(rest[..k].to_string()));
+                split(&rest[k..], left - 1, current, out, limit);
+                current.pop();
+            }
+        }
+        let mut out = Vec::new();
+        if columns >= 2 {
+            if let Some(g) = self.groups.first() {
+                split(&g.text, columns, &mut Vec::new(), &mut out, limit);
+            }
+        }
+        out
     }
 
     /// Every group is a bare year: a header line ("Belopp netto (tkr) 2017 2017 2018").
@@ -160,6 +302,7 @@ impl FlatLine {
             label: format!("{} {}", self.label, first.text),
             groups: self.groups[1..].to_vec(),
             gaps: self.gaps[1..].to_vec(),
+            glued: false,
         })
     }
 
@@ -180,6 +323,67 @@ impl FlatLine {
         (!r.is_empty()).then_some((alt, r))
     }
 
+    /// [`Self::fitted_limited`], or else the row read with fewer figures than columns and
+    /// its unmarked empty cells placed every way ([`Self::short_readings`]): a row is
+    /// kept for the table's arithmetic to place, never dropped.
+    fn fitted_or_short(
+        &self,
+        columns: usize,
+        limit: usize,
+    ) -> Option<(FlatLine, Vec<Vec<Option<String>>>)> {
+        if let Some(fit) = self.fitted_limited(columns, limit) {
+            return Some(fit);
+        }
+        let short = self.short_readings(columns, limit);
+        (!short.is_empty()).then(|| (self.clone(), short))
+    }
+
+    /// Readings of a row with one or two figures fewer than columns whose empty cells
+    /// are written as nothing ("Kommunbidrag 7 315 7 258 11 196 11 196" under five
+    /// columns): each placement of the empty cells, fewest empty cells first.
+    fn short_readings(&self, columns: usize, limit: usize) -> Vec<Vec<Option<String>>> {
+        let mut out = Vec::new();
+        if self.glued {
+            return out;
+        }
+        let breaks: Vec<bool> = (0..self.groups.len())
+            .map(|j| j > 0 && self.gaps[j] >= 2)
+            .collect();
+        for missing in 1..=columns.saturating_sub(1).min(2) {
+            let figures = columns - missing;
+            for seg in segmentations_with_breaks(&self.groups, figures, limit, &breaks) {
+                let texts = figure_texts(&self.groups, &seg);
+                let placements: Vec<Vec<usize>> = if missing == 1 {
+                    (0..columns).map(|a| vec![a]).collect()
+                } else {
+                    (0..columns)
+                        .flat_map(|a| (a + 1..columns).map(move |b| vec![a, b]))
+                        .collect()
+                };
+                for empty in placements {
+                    let mut it = texts.iter();
+                    let cells: Vec<Option<String>> = (0..columns)
+                        .map(|c| {
+                            if empty.contains(&c) {
+                                None
+                            } else {
+                                it.next().cloned()
+                            }
+                        })
+                        .collect();
+                    out.push(cells);
+                    if out.len() >= limit {
+                        return out;
+                    }
+                }
+            }
+            if !out.is_empty() {
+                return out;
+            }
+        }
+        out
+    }
+
     /// The readings of this row as exactly `columns` cells (`None` = empty cell), using
     /// the whitespace hints for empty cells, or without them when they fit nowhere.
     pub fn readings(&self, columns: usize) -> Vec<Vec<Option<String>>> {
@@ -187,6 +391,9 @@ impl FlatLine {
     }
 
     fn readings_limited(&self, columns: usize, limit: usize) -> Vec<Vec<Option<String>>> {
+        if self.glued {
+            return self.glued_readings(columns, limit);
+        }
         let hinted: Vec<usize> = self
             .gaps
             .iter()
@@ -526,6 +733,28 @@ fn column_count(rows: &[&FlatLine]) -> Option<usize> {
     best.map(|(c, _, _)| c)
 }
 
+/// The column count most rows agree on, widened by one or two when a row has more
+/// figures than that however its groups are read ("S:a investeringar egna" with five
+/// figures under rows whose empty first cell is marked by wider spacing) and every row
+/// can be read that wide as written (its empty cells marked): the table is as wide as
+/// its widest row, and no row is lost.
+fn widened_to_fit(rows: &[&FlatLine], columns: usize) -> usize {
+    let need = rows
+        .iter()
+        .filter(|r| r.fitted_limited(columns, 1).is_none())
+        .filter_map(|r| super::digits::cell_count_range(&r.groups).map(|(min, _)| min))
+        .max()
+        .unwrap_or(columns);
+    if need > columns
+        && need <= columns + 2
+        && rows.iter().all(|r| r.fitted_limited(need, 1).is_some())
+    {
+        need
+    } else {
+        columns
+    }
+}
+
 fn cells_of(reading: &[Option<String>]) -> Vec<Cell> {
     reading
         .iter()
@@ -540,9 +769,11 @@ pub(crate) fn extract_page(
     lines: &[&Line],
     used: &HashSet<u32>,
 ) -> Vec<Table> {
+    let notes = note_columns(lines);
     let kinds: Vec<Kind> = lines
         .iter()
-        .map(|l| {
+        .zip(&notes)
+        .map(|(l, note)| {
             // Tabs or dot leaders: another reader's line or a table of contents.
             if used.contains(&l.number)
                 || is_furniture(&l.text)
@@ -550,6 +781,8 @@ pub(crate) fn extract_page(
                 || l.text.contains("....")
             {
                 Kind::Blank
+            } else if let Some(text) = note.and_then(|n| without_note_reference(&l.text, n)) {
+                classify_line(&text)
             } else {
                 classify_line(&l.text)
             }
@@ -560,6 +793,96 @@ pub(crate) fn extract_page(
         tables.extend(build_flat_tables(file, page, lines, &kinds, run));
     }
     tables
+}
+
+/// Lines below an aligned header with a "Not" column (notes.vocab), each with the
+/// character columns the header word stands in, for at most 60 lines.
+fn note_columns(lines: &[&Line]) -> Vec<Option<(usize, usize)>> {
+    let vocab = crate::grammar::vocab::current();
+    let mut out = vec![None; lines.len()];
+    let mut active: Option<((usize, usize), usize)> = None;
+    for (i, l) in lines.iter().enumerate() {
+        let chars: Vec<char> = l.text.chars().collect();
+        // The header word stands apart: two spaces or more on each side.
+        let mut found = None;
+        let mut start = None;
+        for (k, c) in chars.iter().chain(std::iter::once(&' ')).enumerate() {
+            if c.is_whitespace() {
+                if let Some(s) = start.take() {
+                    let word: String = chars[s..k].iter().collect();
+                    let before = s < 2 || chars[s - 2..s].iter().all(|c| c.is_whitespace());
+                    let after = k + 2 > chars.len()
+                        || chars[k..(k + 2).min(chars.len())]
+                            .iter()
+                            .all(|c| c.is_whitespace());
+                    if s > 0 && before && after && vocab.lookup("notes", &word).is_some() {
+                        found = Some((s, k));
+                    }
+                }
+            } else if start.is_none() {
+                start = Some(k);
+            }
+        }
+        if let Some(span) = found {
+            active = Some((span, i));
+            continue;
+        }
+        if let Some((span, at)) = active {
+            if i - at > 60 {
+                active = None;
+            } else {
+                out[i] = Some(span);
+            }
+        }
+    }
+    out
+}
+
+/// The line with the note reference under the "Not" column blanked ("Verksamhetens
+/// kostnader   2, 3, 17 -39 658" → the figures alone after the label), when a
+/// reference starts there; `None` otherwise.
+fn without_note_reference(text: &str, (a, b): (usize, usize)) -> Option<String> {
+    let mut chars: Vec<char> = text.chars().collect();
+    let start = (a.saturating_sub(2)..(b + 2).min(chars.len()))
+        .find(|&k| chars[k].is_ascii_digit() && (k == 0 || chars[k - 1].is_whitespace()))?;
+    // The reference: digits, one letter after them ("1A"), commas, and a space only
+    // after a comma ("2, 3, 17").
+    let mut end = start;
+    while end < chars.len() {
+        let c = chars[end];
+        let ok = c.is_ascii_digit()
+            || c == ','
+            || c.is_ascii_uppercase() && end > start && chars[end - 1].is_ascii_digit()
+            || c == ' ' && end > start && chars[end - 1] == ',';
+        if !ok {
+            break;
+        }
+        end += 1;
+    }
+    let reference: String = chars[start..end].iter().collect();
+    let reference = reference.trim_end_matches([',', ' ']);
+    if !super::notes::is_note_reference(reference) {
+        return None;
+    }
+    // It must end at a gap: not the first group of a figure ("1 079").
+    if end < chars.len() && !chars[end].is_whitespace() {
+        return None;
+    }
+    let after_one_space =
+        chars.get(end) == Some(&' ') && chars.get(end + 1).is_some_and(|c| !c.is_whitespace());
+    let glued_to_figure = after_one_space
+        && chars[end + 1..]
+            .iter()
+            .take_while(|c| !c.is_whitespace())
+            .all(|c| c.is_ascii_digit())
+        && !reference.contains(',');
+    if glued_to_figure {
+        return None;
+    }
+    for c in &mut chars[start..end] {
+        *c = ' ';
+    }
+    Some(chars.into_iter().collect())
 }
 
 fn find_runs<'a>(lines: &[&'a Line], kinds: &[Kind]) -> Vec<Run<'a>> {
@@ -662,16 +985,41 @@ fn build_flat_tables(
     let columns = match &one_row_header {
         Some(h) => h.len() - 1,
         None => match column_count(&row_refs) {
-            Some(c) => c,
+            Some(c) => widened_to_fit(&row_refs, c),
             None => return Vec::new(),
         },
     };
     // Rows that cannot be read as `columns` cells end the table (text that merely ends
     // in a number, a page footer).
     let fitting: Vec<usize> = (0..run.rows.len())
-        .take_while(|&k| run.rows[k].1.fitted_limited(columns, 1).is_some())
+        .take_while(|&k| {
+            // A first row one or two figures short is a stray line above the table, not
+            // its first row.
+            let row = &run.rows[k].1;
+            if k == 0 {
+                row.fitted_limited(columns, 1).is_some()
+            } else {
+                row.fitted_or_short(columns, 1).is_some()
+            }
+        })
         .collect();
     if fitting.len() < 2 && one_row_header.is_none() || fitting.is_empty() {
+        // Too few rows here for a table; the rows after the first misfit may still be
+        // one (a stray line of figures above a table must not take the table with it).
+        let skip = fitting.len() + 1;
+        if one_row_header.is_none() && run.rows.len() >= skip + 2 {
+            let rest = Run {
+                rows: run.rows[skip..].to_vec(),
+                prefixes: run.prefixes[skip..].to_vec(),
+                headings: run
+                    .headings
+                    .iter()
+                    .filter(|(p, _, _)| *p >= skip)
+                    .map(|&(p, o, t)| (p - skip, o, t))
+                    .collect(),
+            };
+            return build_flat_tables(file, page, lines, kinds, rest);
+        }
         return Vec::new();
     }
     let first_line_index = run.rows[0].0;
@@ -688,7 +1036,7 @@ fn build_flat_tables(
         (TABLE_READING_BUDGET / fitting.len().max(1)).clamp(MIN_ROW_READINGS, READING_LIMIT);
     for &k in &fitting {
         let idx = &run.rows[k].0;
-        let Some((flat, row_readings)) = run.rows[k].1.fitted_limited(columns, per_row) else {
+        let Some((flat, row_readings)) = run.rows[k].1.fitted_or_short(columns, per_row) else {
             continue;
         };
         for (pos, _, heading) in run.headings.iter().filter(|(p, _, _)| *p == k) {
@@ -758,9 +1106,21 @@ fn build_flat_tables(
         provenance: Provenance::new(file, page, first_line),
         ambiguities,
         realigned: Vec::new(),
+        unread_rows: Vec::new(),
     }];
-    // Rows after the first misfit may start another table of a different width.
+    // Rows after the first misfit may start another table of a different width; the
+    // misfit itself is kept as a row not read, never dropped.
     if fitting.len() < run.rows.len() {
+        let (idx, misfit) = &run.rows[fitting.len()];
+        out[0].unread_rows.push(super::UnreadRow {
+            label: misfit.label.clone(),
+            text: lines[*idx].text.trim().to_string(),
+            reason: format!(
+                "its {} digit groups cannot be read as the table's {columns} columns",
+                misfit.groups.len()
+            ),
+            provenance: Provenance::new(file, page, lines[*idx].number),
+        });
         let rest = Run {
             rows: run.rows[fitting.len() + 1..].to_vec(),
             prefixes: run.prefixes[fitting.len() + 1..].to_vec(),
@@ -991,6 +1351,70 @@ mod tests {
     fn prose_is_not_a_row() {
         assert!(FlatLine::parse("en negativ avvikelse mot budget om 3 700").is_none());
         assert!(FlatLine::parse("Ingen siffra här").is_none());
+    }
+
+    #[test]
+    fn glued_cells_are_split_by_the_arithmetic() {
+        let text = "Kostnad per nämnd (tkr)\nNämnd Budget Utfall\nServicenämnd 1 200 1 150\nKulturnämnd 800 760\nByggnämnd673235\nSumma 2 673 2 145\n";
+        let t = crate::table::extract_text(text);
+        let t = t.first().unwrap_or_else(|| panic!("no table"));
+        let row = t
+            .rows
+            .iter()
+            .find(|r| r.label == "Byggnämnd")
+            .unwrap_or_else(|| panic!("{t:#?}"));
+        let values: Vec<_> = row.cells.iter().map(|c| c.value).collect();
+        assert_eq!(values, vec![Some(673.into()), Some(235.into())]);
+        assert!(t.ambiguities.is_empty(), "{:?}", t.ambiguities);
+        // Without a relation to tell, the split is not decided.
+        let text =
+            "Nämnd Budget Utfall\nServicenämnd 1 200 1 150\nKulturnämnd 800 760\nByggnämnd673235\n";
+        let t = crate::table::extract_text(text);
+        let t = t.first().unwrap_or_else(|| panic!("no table"));
+        assert_eq!(t.ambiguities.len(), 1, "{t:#?}");
+        // Codes and years glued to words are labels.
+        assert!(FlatLine::parse("Office365").is_none());
+        assert!(FlatLine::parse("Licenser Office2016").is_none());
+    }
+
+    #[test]
+    fn references_under_a_not_header_are_no_figures() {
+        let text = "Belopp i mnkr                            Not      2018     2019\n\
+Verksamhetens intäkter                   1        10 932   11 397\n\
+Verksamhetens kostnader                  2, 3, 17 -39 658  -41 140\n\
+Avskrivningar                            4,5      -1 490   -1 639\n\
+Verksamhetens nettokostnader                      -30 216  -31 382\n\
+Skatteintäkter                           1A       27 590   28 833\n";
+        let t = crate::table::extract_text(text);
+        let t = t.first().unwrap_or_else(|| panic!("no table"));
+        let values: Vec<Vec<Option<rust_decimal::Decimal>>> = t
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.value).collect())
+            .collect();
+        assert_eq!(
+            values,
+            vec![
+                vec![Some(10932.into()), Some(11397.into())],
+                vec![Some((-39658).into()), Some((-41140).into())],
+                vec![Some((-1490).into()), Some((-1639).into())],
+                vec![Some((-30216).into()), Some((-31382).into())],
+                vec![Some(27590.into()), Some(28833.into())],
+            ]
+        );
+        assert!(t.ambiguities.is_empty(), "{:?}", t.ambiguities);
+        // A figure standing under the header word is no reference: "1 079" stays whole.
+        assert_eq!(without_note_reference("Resultat    1 079", (12, 15)), None);
+    }
+
+    #[test]
+    fn a_stray_row_above_does_not_take_the_table_with_it() {
+        let text = "Antal anställda 12\nIntäkter -254 -240 -338\nPersonalkostnader 5 095 5 707 9 264\nSumma 4 841 5 467 8 926\n";
+        let t = crate::table::extract_text(text);
+        let t = t.first().unwrap_or_else(|| panic!("the table was lost"));
+        let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["Intäkter", "Personalkostnader", "Summa"]);
+        assert_eq!(t.rows[2].cells[0].value, Some(4841.into()));
     }
 
     #[test]

@@ -574,6 +574,7 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
             provenance: Provenance::new(file, page, block[0].number),
             ambiguities: Vec::new(),
             realigned,
+            unread_rows: Vec::new(),
         },
         columns_x: cols,
         page,

@@ -225,5 +225,6 @@ pub(crate) fn build_table(rows: Vec<GridRow>, ctx: &GridContext) -> Option<Table
         provenance: Provenance::new(ctx.file, ctx.page, first_line),
         ambiguities: Vec::new(),
         realigned,
+        unread_rows: Vec::new(),
     })
 }

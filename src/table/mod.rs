@@ -8,12 +8,14 @@
 
 mod arith;
 mod cell;
+mod cellines;
 mod classify;
 mod delimited;
 pub mod digits;
 pub mod flat;
 mod geometry;
 mod grid;
+mod notes;
 mod statement;
 
 pub use cell::parse_cell;
@@ -36,7 +38,7 @@ pub enum RowKind {
     Heading,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Cell {
     /// The text as written.
     pub raw: String,
@@ -46,6 +48,18 @@ pub struct Cell {
     /// Decimals the writer used: the figure stands for value ± half a unit of that place.
     pub decimals: u32,
     pub empty: bool,
+    /// A footnote mark glued after the figure ("1 234¹", "1 234*"): kept, not part of
+    /// the value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<String>,
+    /// Why figure-like text was not read as a figure ("-7 73": a digit group cut short;
+    /// "2025.2": a decimal or a footnote 2, not decided). `value` is then `None`; the
+    /// table counts as not fully parsed (TAB003).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unread: Option<String>,
+    /// A note reference ("12" under a "Not" header): never a figure, never in a sum.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reference: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -95,6 +109,20 @@ pub struct Table {
     /// because the table's own sums say where they belong (an extraction artifact).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub realigned: Vec<Realignment>,
+    /// Rows with figures the reader could not fit into the table's columns: kept here
+    /// with their text, never dropped silently (reported by TAB003).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unread_rows: Vec<UnreadRow>,
+}
+
+/// A line inside a table whose figures could not be read as the table's cells.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnreadRow {
+    pub label: String,
+    /// The line as written.
+    pub text: String,
+    pub reason: String,
+    pub provenance: Provenance,
 }
 
 /// A total row whose figures were moved: `moves` lists (from, to) column indexes; each
@@ -108,12 +136,26 @@ pub struct Realignment {
 
 /// Every table in a laid-out file, in reading order, each with its provenance.
 pub fn extract(file: &crate::layout::LaidOutFile) -> Vec<Table> {
+    let mut tables = extract_unsettled(file);
+    for t in &mut tables {
+        notes::settle(t);
+    }
+    tables
+}
+
+fn extract_unsettled(file: &crate::layout::LaidOutFile) -> Vec<Table> {
     if file.kind == crate::ingest::SourceKind::Pdf {
         return geometry::extract_file(file);
     }
     let mut tables = Vec::new();
     for page in &file.pages {
         let lines: Vec<&crate::layout::Line> = page.lines.iter().filter(|l| !l.furniture).collect();
+        // Tables written one cell per line, joined back into rows.
+        let joined = cellines::join(&lines);
+        let lines: Vec<&crate::layout::Line> = match &joined {
+            Some(j) => j.iter().collect(),
+            None => lines,
+        };
         let (mut found, used) = delimited::extract_page(&file.path, page.number, &lines);
         found.extend(flat::extract_page(&file.path, page.number, &lines, &used));
         found.sort_by_key(|t| t.provenance.line);

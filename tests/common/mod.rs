@@ -34,6 +34,7 @@ pub fn cell(raw: &str) -> Cell {
         unit: fig.as_ref().map_or(Unit::None, |f| f.unit),
         decimals: fig.as_ref().map_or(0, |f| f.decimals),
         empty: text.trim().is_empty(),
+        ..Cell::default()
     }
 }
 
@@ -82,6 +83,7 @@ pub fn grid_table(file: &str, grid: &[Vec<String>], header_rows: usize) -> Table
         ambiguities: Vec::new(),
         label_header: None,
         realigned: Vec::new(),
+        unread_rows: Vec::new(),
     }
 }
 

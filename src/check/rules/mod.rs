@@ -87,6 +87,7 @@ rules! {
     FORM010 => form::form010,
     TAB001 => tab::tab001,
     TAB002 => tab::tab002,
+    TAB003 => tab::tab003,
     XDOC001 => xdoc::xdoc001,
     XDOC002 => xdoc::xdoc002,
     XDOC003 => xdoc::xdoc003,

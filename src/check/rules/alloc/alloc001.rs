@@ -37,6 +37,22 @@ fn total_row(view: &TableView, c: usize) -> Option<usize> {
         .max_by_key(|&r| view.figure(r, c).map(|v| v.nominal.abs()))
 }
 
+/// An allocation shares out an amount that is another quantity than its key (kronor by
+/// inhabitants, hours by users): the amount's total is not the key's. Two columns whose
+/// totals agree within 2 % count the same thing twice (a preliminary and a final count,
+/// a budget and its revision), and a row differing between them is a change, not a
+/// share computed wrongly.
+fn same_quantity(view: &TableView, t: usize, amount: usize, key: usize) -> bool {
+    if view.kinds[key] == ColumnKind::Percent {
+        return false;
+    }
+    let (Some(a), Some(k)) = (view.figure(t, amount), view.figure(t, key)) else {
+        return false;
+    };
+    let (a, k) = (a.nominal, k.nominal);
+    !k.is_zero() && (a - k).abs() * Decimal::from(50) <= k.abs()
+}
+
 fn eval(view: &TableView, r: usize, amount: usize, key: usize, t: usize) -> Option<Comparison> {
     let found = view.figure(r, amount)?;
     let k = view.figure(r, key)?;
@@ -64,6 +80,9 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
         let mut best: Option<(usize, usize, Decimal, usize)> = None;
         for key in (0..view.cols()).filter(|&k| k != amount && key_kind(view.kinds[k])) {
             if view.kinds[key] != ColumnKind::Percent && view.figure(t, key).is_none() {
+                continue;
+            }
+            if same_quantity(view, t, amount, key) {
                 continue;
             }
             let (mut holds, mut fails, mut tol) = (0usize, 0usize, Decimal::ZERO);

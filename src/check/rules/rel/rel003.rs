@@ -41,8 +41,17 @@ fn is_result_label(label: &str) -> bool {
 pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
     let view = &cx.view;
     let cols: Vec<usize> = (0..view.cols()).filter(|&c| view.numeric(c)).collect();
+    // In a financial statement the statement rules state the table's arithmetic; a
+    // result found here among its lines would only restate one of theirs rearranged.
+    let statement = cx.statement();
+    let in_statement: Vec<usize> = statement
+        .steps
+        .iter()
+        .flat_map(|s| std::iter::once(s.target).chain(s.parts.iter().map(|p| p.0)))
+        .chain(statement.claimed.iter().copied())
+        .collect();
     for t in 0..view.rows() {
-        if !is_result_label(&view.label(t)) {
+        if !is_result_label(&view.label(t)) || in_statement.contains(&t) {
             continue;
         }
         let others: Vec<usize> = (0..view.rows())
@@ -83,14 +92,21 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
             -1 => format!("{la} − {lb}"),
             _ => format!("{lb} − {la}"),
         };
+        let holding: Vec<usize> = cols
+            .iter()
+            .copied()
+            .filter(|&c| eval(view, t, a, b, sign, c).is_some_and(|x| x.0))
+            .collect();
         for &c in &cols {
             let Some((_, cmp)) = eval(view, t, a, b, sign, c) else {
                 continue;
             };
+            let elsewhere = holding.iter().filter(|&&h| h != c).count();
             let message = format!(
-                "\"{}\" is not {formula} in column \"{}\"",
+                "\"{}\" is not {formula} in column \"{}\"; the same relation holds in {elsewhere} other column{}",
                 view.label(t),
-                view.header(c)
+                view.header(c),
+                if elsewhere == 1 { "" } else { "s" }
             );
             let inputs = vec![CellRef { row: a, col: c }, CellRef { row: b, col: c }];
             out.push(Relation::new(

@@ -16,7 +16,7 @@ use crate::check::view::{CellRef, TableView};
 use crate::check::Relation;
 use crate::grammar::statement::{is_cost, is_note_column, is_part_of, role};
 use crate::grammar::vocab;
-use crate::table::{Cell, Row, RowKind, Table};
+use crate::table::{parse_cell, Row, RowKind, Table};
 
 /// Which statement relation a step is; each rule reports its own kinds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -330,6 +330,57 @@ fn compare_in(view: &TableView, step: &Step, c: usize) -> Option<Comparison> {
     Some(compare(expected, found))
 }
 
+/// The cell read another way: its first digit group alone as a separate number (a note
+/// reference or a neighbouring cell glued on in flat text: "28 115 458" as 28 and
+/// 115 458). `None` when the figure has a single group or the first has three digits.
+fn without_leading_group(view: &TableView, r: usize, c: usize) -> Option<Interval> {
+    let raw = view.raw(r, c)?.trim();
+    let (sign, body) = match raw.strip_prefix(['-', '–', '−']) {
+        Some(rest) => ("-", rest.trim_start()),
+        None => ("", raw),
+    };
+    let (first, rest) = body.split_once(' ')?;
+    if first.is_empty() || first.len() > 2 || !first.chars().all(|ch| ch.is_ascii_digit()) {
+        return None;
+    }
+    let cell = parse_cell(&format!("{sign}{rest}"));
+    cell.value.map(|v| Interval::written(v, cell.decimals))
+}
+
+/// A failing relation that holds when one of its figures is read another way (see
+/// [`without_leading_group`]): the label of that row and its figure as written.
+fn holds_read_otherwise(view: &TableView, step: &Step, c: usize) -> Option<(usize, String)> {
+    let rows: Vec<usize> = std::iter::once(step.target)
+        .chain(step.parts.iter().map(|p| p.0))
+        .collect();
+    for &alt in &rows {
+        let Some(other) = without_leading_group(view, alt, c) else {
+            continue;
+        };
+        let value = |r: usize| {
+            if r == alt {
+                Some(other)
+            } else {
+                view.part(r, c)
+            }
+        };
+        let Some(found) = value(step.target) else {
+            continue;
+        };
+        let parts: Option<Vec<Interval>> = step
+            .parts
+            .iter()
+            .map(|&(r, neg)| value(r).map(|v| signed(v, neg)))
+            .collect();
+        let Some(parts) = parts else { continue };
+        let expected = signed(Interval::sum(parts), step.target_negated);
+        if expected.meets(&found) {
+            return Some((alt, view.raw(alt, c).unwrap_or_default().trim().to_string()));
+        }
+    }
+    None
+}
+
 /// Whether the rows from the table's first row are known to be the statement's first
 /// rows: the table names its columns, or its first row is a heading. A table cut out of
 /// a longer one (its first rows read into another table) gives no such certainty.
@@ -405,8 +456,13 @@ fn evaluate(view: &TableView, st: &mut Statement) {
             let elsewhere = (0..cols.len())
                 .filter(|&k| k != j && all[i][k].is_some_and(|x| x.holds))
                 .count();
+            // A line that restates a single other line (Årets resultat = Resultat efter
+            // finansiella poster when nothing stands between) holds however the columns
+            // were read: it is no evidence for this column.
             let support = (0..st.steps.len())
-                .filter(|&k| k != i && all[k][j].is_some_and(|x| x.holds))
+                .filter(|&k| {
+                    k != i && st.steps[k].parts.len() >= 2 && all[k][j].is_some_and(|x| x.holds)
+                })
                 .count();
             let step = &st.steps[i];
             let touches_ambiguous = std::iter::once(step.target)
@@ -438,6 +494,14 @@ fn evaluate(view: &TableView, st: &mut Statement) {
                 ))
             } else if convention_unknown && step.kind == Kind::Income {
                 Some("not decided: no result line of the statement adds up in any column, so whether costs are written with a minus is not known".to_string())
+            } else if let Some((r, raw)) = (!comparison.holds)
+                .then(|| holds_read_otherwise(view, step, c))
+                .flatten()
+            {
+                Some(format!(
+                    "not decided: the relation holds if \"{raw}\" on the row \"{}\" is read as a note reference or another cell followed by a figure, so the figures may not have been read as written",
+                    label_of(view, r)
+                ))
             } else if from_top && !whole {
                 Some("not decided: the rows begin at the table's first row and the table has no column header, so its first rows may have been read into another table".to_string())
             } else if let Some(r) = step
@@ -594,16 +658,7 @@ fn join(tables: &[Table], from: usize, to: usize) -> Group {
                 table.rows.push(Row {
                     label: title.to_string(),
                     kind: RowKind::Heading,
-                    cells: vec![
-                        Cell {
-                            raw: String::new(),
-                            value: None,
-                            unit: t.unit,
-                            decimals: 0,
-                            empty: true,
-                        };
-                        width(t)
-                    ],
+                    cells: vec![parse_cell(""); width(t)],
                     bold: false,
                     provenance: t.provenance.clone(),
                 });
@@ -625,5 +680,97 @@ fn join(tables: &[Table], from: usize, to: usize) -> Group {
         tables: (from..to).collect(),
         table,
         rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::TableCx;
+
+    /// Per step and column: target row, kind, holds, why not decided.
+    type Seen = (usize, Kind, bool, Option<String>);
+
+    fn statement_of(text: &str) -> (Table, Vec<Seen>) {
+        let table = crate::table::extract_text(text)
+            .into_iter()
+            .next()
+            .expect("a table");
+        let cx = TableCx::new(0, &table);
+        let out = cx
+            .statement()
+            .steps
+            .iter()
+            .flat_map(|s| {
+                s.columns
+                    .iter()
+                    .map(|c| (s.target, s.kind, c.comparison.holds, c.undecided.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        (table, out)
+    }
+
+    const POSITIVE_COSTS: &str = "Resultaträkning, tkr\tBudget 2024\tUtfall 2024
+Verksamhetens intäkter\t52 000\t53 100
+Verksamhetens kostnader\t410 500\t408 900
+Avskrivningar\t12 000\t11 800
+Verksamhetens nettokostnader\t370 500\t367 600
+Skatteintäkter\t300 000\t301 200
+Generella statsbidrag och utjämning\t75 000\t75 400
+Verksamhetens resultat\t4 500\t9 000
+Finansiella intäkter\t1 000\t1 200
+Finansiella kostnader\t2 000\t1 900
+Resultat efter finansiella poster\t3 500\tRFP
+";
+
+    #[test]
+    fn costs_written_without_a_minus_are_subtracted() {
+        let (_, steps) = statement_of(POSITIVE_COSTS.replace("RFP", "8 300").as_str());
+        assert_eq!(steps.len(), 6, "{steps:?}");
+        assert!(steps.iter().all(|s| s.2), "{steps:?}");
+        // A wrong figure under that convention is decided: the same step holds in the
+        // Budget column and the other steps hold in this one.
+        let (_, steps) = statement_of(POSITIVE_COSTS.replace("RFP", "8 030").as_str());
+        let failing: Vec<_> = steps.iter().filter(|s| !s.2).collect();
+        assert_eq!(failing.len(), 1, "{steps:?}");
+        assert_eq!(failing[0].3, None, "{steps:?}");
+    }
+
+    #[test]
+    fn a_note_column_never_takes_part() {
+        let text = "Resultaträkning (mnkr)\tNot\t2023\t2022
+Verksamhetens intäkter\t1\t1 268\t1 136
+Verksamhetens kostnader\t2\t-5 455\t-5 200
+Verksamhetens nettokostnader\t\t-4 187\t-4 064
+Skatteintäkter\t4\t3 998\t3 950
+Verksamhetens resultat\t\t-189\t-114
+";
+        let (table, steps) = statement_of(text);
+        let note = (0..table.columns.len())
+            .find(|&c| table.columns[c].trim() == "Not")
+            .expect("a Not column");
+        let cx = TableCx::new(0, &table);
+        assert!(cx
+            .statement()
+            .steps
+            .iter()
+            .all(|s| s.columns.iter().all(|c| c.col != note)));
+        assert!(steps.iter().all(|s| s.2), "{steps:?}");
+    }
+
+    #[test]
+    fn a_lone_column_failing_everywhere_is_not_decided() {
+        // Nothing holds: the reading (or the sign convention) is not certain.
+        let text = "Resultaträkning\t2023\t2022
+Verksamhetens intäkter\t100\t90
+Verksamhetens kostnader\t-300\t-280
+Verksamhetens nettokostnader\t-150\t-150
+Skatteintäkter\t200\t200
+Verksamhetens resultat\t10\t10
+";
+        let (_, steps) = statement_of(text);
+        assert!(!steps.is_empty());
+        assert!(steps.iter().all(|s| !s.2 && s.3.is_some()), "{steps:?}");
     }
 }

@@ -217,7 +217,12 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
             // No reading adds up anywhere: only a total closing a block of rows states its
             // parts clearly enough to report — by its label, or as the unlabeled last row
             // under a block of at least two rows ("PL 1 520 000 / Utv 940 000 / 2 460 000").
-            let closing = t + 1 == view.rows() && cands[0].1.len() >= 2;
+            // A row whose label names a result ("Resultat efter finansiella poster",
+            // totals.vocab `result`) is derived from some rows, not the sum of all: if
+            // no reading adds up, which rows it comes from is not known.
+            let result =
+                crate::grammar::vocab::current().total_kind(&view.label(t)) == Some("result");
+            let closing = t + 1 == view.rows() && cands[0].1.len() >= 2 && !result;
             if !(labeled || closing) || cands[0].0 != "the rows above it" {
                 continue;
             }

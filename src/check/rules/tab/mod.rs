@@ -3,3 +3,4 @@
 
 pub mod tab001;
 pub mod tab002;
+pub mod tab003;
