@@ -80,3 +80,58 @@ fn a_roll_forward_within_one_table_is_reported_once_as_bal001() {
         "{v}"
     );
 }
+
+/// `justera lint` on a rule's trigger fixture, run from the crate root with the
+/// fixture's relative path (so the places in the snapshot do not depend on the checkout),
+/// in the human format: every diagnostic of that rule, whole — message, place, the line
+/// with the caret, expected / found / tolerance, context and help line.
+fn diagnostics_of(code: &str, fixture: &Path) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let relative = fixture.strip_prefix(root).unwrap_or(fixture);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
+        .current_dir(root)
+        .arg("lint")
+        .arg(relative)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run justera: {e}"));
+    match out.status.code() {
+        Some(0..=2) => {}
+        code => panic!(
+            "justera lint {} crashed or failed (exit {code:?}): {}",
+            relative.display(),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    }
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let tag = format!("[{code}]:");
+    stdout
+        .split("\n\n")
+        .filter(|block| block.lines().next().is_some_and(|l| l.contains(&tag)))
+        .map(|block| block.trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Every rule of the registry: the full diagnostics it gives on its trigger fixture are
+/// snapshotted (tests/snapshots/lint_fixtures__<CODE>.snap, each one read and its
+/// figures checked by hand when accepted). A rule without a trigger fixture, or one that
+/// reports nothing there, fails the test.
+#[test]
+fn every_rule_s_full_diagnostics_on_its_trigger_fixture() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
+    let mut missing = Vec::new();
+    for rule in registry::all() {
+        let code = rule.code.as_str();
+        let Some(triggers) = fixture(&root.join(code), "triggers") else {
+            missing.push(format!("{code}: no trigger fixture"));
+            continue;
+        };
+        let diagnostics = diagnostics_of(code, &triggers);
+        if diagnostics.is_empty() {
+            missing.push(format!("{code}: no diagnostic on {}", triggers.display()));
+            continue;
+        }
+        insta::assert_snapshot!(code, diagnostics);
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+}

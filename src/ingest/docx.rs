@@ -563,27 +563,303 @@ impl Pages {
     }
 }
 
+/// The state of reading a WordprocessingML body: the paragraph, run and table being read,
+/// and the pages written so far.
+struct BodyReader<'a> {
+    styles: &'a HashMap<String, u8>,
+    numbering: Numbering,
+    pages: Pages,
+    para: Option<Paragraph>,
+    run_bold: bool,
+    run_italic: bool,
+    in_run_props: bool,
+    in_para_props: bool,
+    in_text: bool,
+    /// Inside deleted text, field instructions, etc.
+    skip_depth: usize,
+    /// Table state: a stack for nested tables; only the outermost emits rows.
+    table_depth: usize,
+    rows: Vec<Vec<Cell>>,
+    cell: Option<Cell>,
+    saw_body: bool,
+}
+
+impl<'a> BodyReader<'a> {
+    fn new(styles: &'a HashMap<String, u8>, numbering: Numbering) -> Self {
+        BodyReader {
+            styles,
+            numbering,
+            pages: Pages::default(),
+            para: None,
+            run_bold: false,
+            run_italic: false,
+            in_run_props: false,
+            in_para_props: false,
+            in_text: false,
+            skip_depth: 0,
+            table_depth: 0,
+            rows: Vec::new(),
+            cell: None,
+            saw_body: false,
+        }
+    }
+
+    /// Whether character data now is text of the document (not skipped).
+    fn reading_text(&self) -> bool {
+        self.in_text && self.skip_depth == 0
+    }
+
+    /// An opening tag: the body, tables, rows, cells, paragraphs, runs and their
+    /// properties.
+    fn start(&mut self, e: &BytesStart<'_>) {
+        let name = e.local_name();
+        let name = name.as_ref();
+        if self.skip_depth > 0 {
+            self.skip_depth += 1;
+            return;
+        }
+        match name {
+            b"body" => self.saw_body = true,
+            // Deleted revisions, field codes, text boxes (their paragraphs would nest
+            // inside ours) and the fallback copy of alternate content.
+            b"del" | b"instrText" | b"delText" | b"txbxContent" | b"Fallback" => {
+                self.skip_depth = 1;
+            }
+            b"tbl" => {
+                if self.table_depth == 0 {
+                    // A table ends the paragraph run of text before it.
+                    self.rows.clear();
+                    self.pages.block += 1;
+                }
+                self.table_depth += 1;
+            }
+            b"tr" if self.table_depth == 1 => self.rows.push(Vec::new()),
+            b"tc" if self.table_depth == 1 => {
+                self.cell = Some(Cell {
+                    bold: true,
+                    italic: true,
+                    span: 1,
+                    ..Cell::default()
+                })
+            }
+            b"p" => {
+                if self.table_depth == 0 {
+                    self.pages.block += 1;
+                }
+                self.para = Some(Paragraph::default());
+            }
+            b"pPr" => self.in_para_props = true,
+            // A section break; "nextPage" unless its w:type says otherwise.
+            b"sectPr" if self.in_para_props => {
+                if let Some(p) = self.para.as_mut() {
+                    p.section_break = true;
+                }
+            }
+            b"numPr" if self.in_para_props => {
+                if let Some(p) = self.para.as_mut() {
+                    p.list = true;
+                }
+            }
+            b"r" => {
+                self.run_bold = false;
+                self.run_italic = false;
+            }
+            b"rPr" if !self.in_para_props => self.in_run_props = true,
+            b"t" => self.in_text = true,
+            _ => {}
+        }
+    }
+
+    /// An empty tag: run and paragraph properties, tabs, breaks, empty paragraphs.
+    fn empty(&mut self, e: &BytesStart<'_>) {
+        if self.skip_depth > 0 {
+            return;
+        }
+        let name = e.local_name();
+        match name.as_ref() {
+            b"b" if self.in_run_props => self.run_bold = is_on(e),
+            b"i" if self.in_run_props => self.run_italic = is_on(e),
+            b"pStyle" if self.in_para_props => {
+                if let (Some(p), Some(id)) = (self.para.as_mut(), attr(e, b"val")) {
+                    p.heading = p.heading.or(self.styles.get(&id).copied());
+                }
+            }
+            b"outlineLvl" if self.in_para_props => {
+                if let (Some(p), Some(l)) = (
+                    self.para.as_mut(),
+                    attr(e, b"val").and_then(|v| v.parse::<u8>().ok()),
+                ) {
+                    if l < 9 {
+                        p.heading = Some(l + 1);
+                    }
+                }
+            }
+            b"numPr" if self.in_para_props => {
+                if let Some(p) = self.para.as_mut() {
+                    p.list = true;
+                }
+            }
+            b"pageBreakBefore" if self.in_para_props && is_on(e) && self.table_depth == 0 => {
+                self.pages.break_page();
+            }
+            b"type" if self.in_para_props => {
+                if let (Some(p), Some(v)) = (self.para.as_mut(), attr(e, b"val")) {
+                    p.section_break = matches!(v.as_str(), "nextPage" | "oddPage" | "evenPage");
+                }
+            }
+            b"sectPr" if self.in_para_props => {
+                if let Some(p) = self.para.as_mut() {
+                    p.section_break = true;
+                }
+            }
+            b"numId" if self.in_para_props => {
+                if let Some(p) = self.para.as_mut() {
+                    p.num_id = attr(e, b"val");
+                    p.list = p.num_id.as_deref() != Some("0");
+                }
+            }
+            b"ilvl" if self.in_para_props => {
+                if let Some(p) = self.para.as_mut() {
+                    p.ilvl = attr(e, b"val").and_then(|v| v.parse().ok()).unwrap_or(0);
+                }
+            }
+            b"gridSpan" if self.table_depth == 1 => {
+                if let (Some(c), Some(n)) = (
+                    self.cell.as_mut(),
+                    attr(e, b"val").and_then(|v| v.parse::<usize>().ok()),
+                ) {
+                    c.span = n.clamp(1, 64);
+                }
+            }
+            b"tab" if !self.in_para_props => {
+                if let Some(p) = self.para.as_mut() {
+                    p.push("\t", self.run_bold);
+                }
+            }
+            b"br" | b"cr" => {
+                let page = attr(e, b"type").as_deref() == Some("page");
+                if page && self.table_depth == 0 {
+                    split_paragraph_at_page_break(
+                        &mut self.para,
+                        &mut self.pages,
+                        &mut self.numbering,
+                    );
+                } else if !page {
+                    if let Some(p) = self.para.as_mut() {
+                        p.push("\n", self.run_bold);
+                    }
+                }
+            }
+            b"lastRenderedPageBreak" if self.table_depth == 0 => {
+                split_paragraph_at_page_break(&mut self.para, &mut self.pages, &mut self.numbering);
+            }
+            b"noBreakHyphen" => {
+                if let Some(p) = self.para.as_mut() {
+                    p.push("-", self.run_bold);
+                }
+            }
+            // An empty paragraph: a blank line outside tables.
+            b"p" if self.table_depth == 0 => {
+                self.pages.block += 1;
+                self.pages.push_line(String::new());
+            }
+            _ => {}
+        }
+    }
+
+    /// Text of a run (`w:t`).
+    fn text(&mut self, s: &str) {
+        if let Some(p) = self.para.as_mut() {
+            p.upright_text |= !self.run_italic && !s.trim().is_empty();
+            p.push(s, self.run_bold);
+        }
+    }
+
+    /// A character or entity reference, or CDATA, inside a run's text.
+    fn push(&mut self, s: &str) {
+        if let Some(p) = self.para.as_mut() {
+            p.push(s, self.run_bold);
+        }
+    }
+
+    /// A closing tag: a paragraph goes to its table cell or onto the page, a cell to its
+    /// row, the outermost table onto the page.
+    fn end(&mut self, name: &[u8]) {
+        if self.skip_depth > 0 {
+            self.skip_depth -= 1;
+            return;
+        }
+        match name {
+            b"t" => self.in_text = false,
+            b"pPr" => self.in_para_props = false,
+            b"rPr" => self.in_run_props = false,
+            b"p" => {
+                let Some(p) = self.para.take() else { return };
+                if self.table_depth > 0 {
+                    if let Some(c) = self.cell.as_mut() {
+                        let text = p.cell_text();
+                        if !text.is_empty() {
+                            c.any_text = true;
+                            c.bold &= p.all_bold();
+                            c.italic &= !p.upright_text;
+                            c.paragraphs.push(text);
+                        }
+                    }
+                } else {
+                    let section_break = p.section_break;
+                    emit_paragraph(p, &mut self.pages, &mut self.numbering);
+                    if section_break {
+                        self.pages.break_page();
+                    }
+                }
+            }
+            b"tc" if self.table_depth == 1 => {
+                if let (Some(c), Some(row)) = (self.cell.take(), self.rows.last_mut()) {
+                    row.push(c);
+                }
+            }
+            b"tbl" => {
+                self.table_depth = self.table_depth.saturating_sub(1);
+                if self.table_depth == 0 {
+                    let lines = self.rows.drain(..).map(render_row).collect();
+                    self.pages.push_block(lines);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The pages and each line's body block, trailing blank lines dropped; an error when
+    /// there was no body.
+    fn finish(self) -> Result<Converted, FailureReason> {
+        if !self.saw_body {
+            return Err(FailureReason::DamagedDocx(
+                "the main document part has no w:body (not WordprocessingML?)".into(),
+            ));
+        }
+        let (mut out, mut blocks) = (self.pages.pages, self.pages.blocks);
+        for (page, b) in out.iter_mut().zip(blocks.iter_mut()) {
+            while page.last().is_some_and(|l| l.is_empty()) {
+                page.pop();
+                b.pop();
+            }
+        }
+        if out.is_empty() {
+            out.push(Vec::new());
+            blocks.push(Vec::new());
+        }
+        Ok((out, blocks))
+    }
+}
+
 /// WordprocessingML body → pages of lines, and each line's body block.
 fn convert(
     xml: &str,
     styles: &HashMap<String, u8>,
-    mut numbering: Numbering,
+    numbering: Numbering,
 ) -> Result<Converted, FailureReason> {
     let mut reader = Reader::from_str(xml);
-    let mut pages = Pages::default();
-    let mut para: Option<Paragraph> = None;
-    let mut run_bold = false;
-    let mut run_italic = false;
-    let mut in_run_props = false;
-    let mut in_para_props = false;
-    let mut in_text = false;
-    let mut skip_depth = 0usize; // inside deleted text, field instructions, etc.
-                                 // Table state: a stack for nested tables; only the outermost emits rows.
-    let mut table_depth = 0usize;
-    let mut rows: Vec<Vec<Cell>> = Vec::new();
-    let mut cell: Option<Cell> = None;
-    let mut saw_body = false;
-
+    let mut body = BodyReader::new(styles, numbering);
     loop {
         let event = reader.read_event().map_err(|e| {
             FailureReason::DamagedDocx(format!(
@@ -593,245 +869,31 @@ fn convert(
         })?;
         match event {
             Event::Eof => break,
-            Event::Start(e) => {
-                let name = e.local_name();
-                let name = name.as_ref();
-                if skip_depth > 0 {
-                    skip_depth += 1;
-                    continue;
-                }
-                match name {
-                    b"body" => saw_body = true,
-                    // Deleted revisions, field codes, text boxes (their paragraphs would nest
-                    // inside ours) and the fallback copy of alternate content.
-                    b"del" | b"instrText" | b"delText" | b"txbxContent" | b"Fallback" => {
-                        skip_depth = 1;
-                    }
-                    b"tbl" => {
-                        if table_depth == 0 {
-                            // A table ends the paragraph run of text before it.
-                            rows.clear();
-                            pages.block += 1;
-                        }
-                        table_depth += 1;
-                    }
-                    b"tr" if table_depth == 1 => rows.push(Vec::new()),
-                    b"tc" if table_depth == 1 => {
-                        cell = Some(Cell {
-                            bold: true,
-                            italic: true,
-                            span: 1,
-                            ..Cell::default()
-                        })
-                    }
-                    b"p" => {
-                        if table_depth == 0 {
-                            pages.block += 1;
-                        }
-                        para = Some(Paragraph::default());
-                    }
-                    b"pPr" => in_para_props = true,
-                    // A section break; "nextPage" unless its w:type says otherwise.
-                    b"sectPr" if in_para_props => {
-                        if let Some(p) = para.as_mut() {
-                            p.section_break = true;
-                        }
-                    }
-                    b"numPr" if in_para_props => {
-                        if let Some(p) = para.as_mut() {
-                            p.list = true;
-                        }
-                    }
-                    b"r" => {
-                        run_bold = false;
-                        run_italic = false;
-                    }
-                    b"rPr" if !in_para_props => in_run_props = true,
-                    b"t" => in_text = true,
-                    _ => {}
-                }
-            }
-            Event::Empty(e) => {
-                if skip_depth > 0 {
-                    continue;
-                }
-                let name = e.local_name();
-                match name.as_ref() {
-                    b"b" if in_run_props => run_bold = is_on(&e),
-                    b"i" if in_run_props => run_italic = is_on(&e),
-                    b"pStyle" if in_para_props => {
-                        if let (Some(p), Some(id)) = (para.as_mut(), attr(&e, b"val")) {
-                            p.heading = p.heading.or(styles.get(&id).copied());
-                        }
-                    }
-                    b"outlineLvl" if in_para_props => {
-                        if let (Some(p), Some(l)) = (
-                            para.as_mut(),
-                            attr(&e, b"val").and_then(|v| v.parse::<u8>().ok()),
-                        ) {
-                            if l < 9 {
-                                p.heading = Some(l + 1);
-                            }
-                        }
-                    }
-                    b"numPr" if in_para_props => {
-                        if let Some(p) = para.as_mut() {
-                            p.list = true;
-                        }
-                    }
-                    b"pageBreakBefore" if in_para_props && is_on(&e) && table_depth == 0 => {
-                        pages.break_page();
-                    }
-                    b"type" if in_para_props => {
-                        if let (Some(p), Some(v)) = (para.as_mut(), attr(&e, b"val")) {
-                            p.section_break =
-                                matches!(v.as_str(), "nextPage" | "oddPage" | "evenPage");
-                        }
-                    }
-                    b"sectPr" if in_para_props => {
-                        if let Some(p) = para.as_mut() {
-                            p.section_break = true;
-                        }
-                    }
-                    b"numId" if in_para_props => {
-                        if let Some(p) = para.as_mut() {
-                            p.num_id = attr(&e, b"val");
-                            p.list = p.num_id.as_deref() != Some("0");
-                        }
-                    }
-                    b"ilvl" if in_para_props => {
-                        if let Some(p) = para.as_mut() {
-                            p.ilvl = attr(&e, b"val").and_then(|v| v.parse().ok()).unwrap_or(0);
-                        }
-                    }
-                    b"gridSpan" if table_depth == 1 => {
-                        if let (Some(c), Some(n)) = (
-                            cell.as_mut(),
-                            attr(&e, b"val").and_then(|v| v.parse::<usize>().ok()),
-                        ) {
-                            c.span = n.clamp(1, 64);
-                        }
-                    }
-                    b"tab" if !in_para_props => {
-                        if let Some(p) = para.as_mut() {
-                            p.push("\t", run_bold);
-                        }
-                    }
-                    b"br" | b"cr" => {
-                        let page = attr(&e, b"type").as_deref() == Some("page");
-                        if page && table_depth == 0 {
-                            split_paragraph_at_page_break(&mut para, &mut pages, &mut numbering);
-                        } else if !page {
-                            if let Some(p) = para.as_mut() {
-                                p.push("\n", run_bold);
-                            }
-                        }
-                    }
-                    b"lastRenderedPageBreak" if table_depth == 0 => {
-                        split_paragraph_at_page_break(&mut para, &mut pages, &mut numbering);
-                    }
-                    b"noBreakHyphen" => {
-                        if let Some(p) = para.as_mut() {
-                            p.push("-", run_bold);
-                        }
-                    }
-                    // An empty paragraph: a blank line outside tables.
-                    b"p" if table_depth == 0 => {
-                        pages.block += 1;
-                        pages.push_line(String::new());
-                    }
-                    _ => {}
-                }
-            }
-            Event::Text(t) if in_text && skip_depth == 0 => {
+            Event::Start(e) => body.start(&e),
+            Event::Empty(e) => body.empty(&e),
+            Event::Text(t) if body.reading_text() => {
                 let s = t
                     .decode()
                     .map_err(|e| FailureReason::DamagedDocx(format!("undecodable text: {e}")))?;
-                if let Some(p) = para.as_mut() {
-                    p.upright_text |= !run_italic && !s.trim().is_empty();
-                    p.push(&s, run_bold);
-                }
+                body.text(&s);
             }
-            Event::GeneralRef(r) if in_text && skip_depth == 0 => {
+            Event::GeneralRef(r) if body.reading_text() => {
                 let resolved: Option<String> = match r.resolve_char_ref() {
                     Ok(Some(c)) => Some(c.to_string()),
                     _ => r.decode().ok().and_then(|name| {
                         quick_xml::escape::resolve_predefined_entity(&name).map(str::to_string)
                     }),
                 };
-                if let (Some(p), Some(s)) = (para.as_mut(), resolved) {
-                    p.push(&s, run_bold);
+                if let Some(s) = resolved {
+                    body.push(&s);
                 }
             }
-            Event::CData(t) if in_text && skip_depth == 0 => {
-                if let Some(p) = para.as_mut() {
-                    p.push(&String::from_utf8_lossy(&t), run_bold);
-                }
-            }
-            Event::End(e) => {
-                if skip_depth > 0 {
-                    skip_depth -= 1;
-                    continue;
-                }
-                match e.local_name().as_ref() {
-                    b"t" => in_text = false,
-                    b"pPr" => in_para_props = false,
-                    b"rPr" => in_run_props = false,
-                    b"p" => {
-                        let Some(p) = para.take() else { continue };
-                        if table_depth > 0 {
-                            if let Some(c) = cell.as_mut() {
-                                let text = p.cell_text();
-                                if !text.is_empty() {
-                                    c.any_text = true;
-                                    c.bold &= p.all_bold();
-                                    c.italic &= !p.upright_text;
-                                    c.paragraphs.push(text);
-                                }
-                            }
-                        } else {
-                            let section_break = p.section_break;
-                            emit_paragraph(p, &mut pages, &mut numbering);
-                            if section_break {
-                                pages.break_page();
-                            }
-                        }
-                    }
-                    b"tc" if table_depth == 1 => {
-                        if let (Some(c), Some(row)) = (cell.take(), rows.last_mut()) {
-                            row.push(c);
-                        }
-                    }
-                    b"tbl" => {
-                        table_depth = table_depth.saturating_sub(1);
-                        if table_depth == 0 {
-                            let lines = rows.drain(..).map(render_row).collect();
-                            pages.push_block(lines);
-                        }
-                    }
-                    _ => {}
-                }
-            }
+            Event::CData(t) if body.reading_text() => body.push(&String::from_utf8_lossy(&t)),
+            Event::End(e) => body.end(e.local_name().as_ref()),
             _ => {}
         }
     }
-    if !saw_body {
-        return Err(FailureReason::DamagedDocx(
-            "the main document part has no w:body (not WordprocessingML?)".into(),
-        ));
-    }
-    let (mut out, mut blocks) = (pages.pages, pages.blocks);
-    for (page, b) in out.iter_mut().zip(blocks.iter_mut()) {
-        while page.last().is_some_and(|l| l.is_empty()) {
-            page.pop();
-            b.pop();
-        }
-    }
-    if out.is_empty() {
-        out.push(Vec::new());
-        blocks.push(Vec::new());
-    }
-    Ok((out, blocks))
+    body.finish()
 }
 
 /// Puts a finished paragraph on the current page: list items line by line with their label,

@@ -136,143 +136,160 @@ fn font_ids(doc: &mut Document) -> Vec<ObjectId> {
     ids.into_iter().collect()
 }
 
-fn fix_font(doc: &mut Document, id: ObjectId, fixes: &mut BTreeMap<&'static str, usize>) {
-    let Some(Ok(font)) = doc.objects.get(&id).map(|o| o.as_dict().cloned()) else {
-        return;
-    };
-    let mut font = font;
-    let mut changed = false;
-    let mut count = |what: &'static str, changed: &mut bool| {
-        *fixes.entry(what).or_default() += 1;
-        *changed = true;
-    };
+/// A font dictionary being repaired, and whether anything in it changed.
+struct FontFix<'f> {
+    font: Dictionary,
+    changed: bool,
+    fixes: &'f mut BTreeMap<&'static str, usize>,
+}
+
+impl FontFix<'_> {
+    fn count(&mut self, what: &'static str) {
+        *self.fixes.entry(what).or_default() += 1;
+        self.changed = true;
+    }
+}
+
+/// Names written as strings ("(Helvetica)") become names.
+fn fix_string_names(fx: &mut FontFix) {
     for key in [&b"BaseFont"[..], b"Subtype", b"Type", b"Encoding"] {
-        if let Ok(Object::String(s, _)) = font.get(key) {
+        if let Ok(Object::String(s, _)) = fx.font.get(key) {
             let name = s.clone();
-            font.set(key, Object::Name(name));
-            count("font names written as strings", &mut changed);
+            fx.font.set(key, Object::Name(name));
+            fx.count("font names written as strings");
         }
     }
-    let subtype = font
-        .get(b"Subtype")
-        .ok()
-        .and_then(name_of)
-        .map(<[u8]>::to_vec)
-        .unwrap_or_default();
-    if !font
+}
+
+/// A font without a /BaseFont name gets a placeholder.
+fn fix_base_font(doc: &Document, fx: &mut FontFix, subtype: &[u8]) {
+    if !fx
+        .font
         .get(b"BaseFont")
         .is_ok_and(|b| deref(doc, b).is_some_and(|b| b.as_name().is_ok()))
     {
-        font.set("BaseFont", Object::Name(b"Unknown".to_vec()));
+        fx.font.set("BaseFont", Object::Name(b"Unknown".to_vec()));
         if subtype == b"Type3" {
             // Type3 fonts need no /BaseFont; the placeholder is silent.
-            changed = true;
+            fx.changed = true;
         } else {
-            count("fonts without a /BaseFont name", &mut changed);
+            fx.count("fonts without a /BaseFont name");
         }
     }
-    if subtype == b"Type0" && font.get(b"Encoding").is_err() {
-        font.set("Encoding", Object::Name(b"Identity-H".to_vec()));
-        count(
-            "Type0 fonts without /Encoding given Identity-H",
-            &mut changed,
+}
+
+/// A Type0 font: an /Encoding (Identity-H) and a usable descendant font.
+fn fix_type0_font(doc: &Document, fx: &mut FontFix) {
+    if fx.font.get(b"Encoding").is_err() {
+        fx.font
+            .set("Encoding", Object::Name(b"Identity-H".to_vec()));
+        fx.count("Type0 fonts without /Encoding given Identity-H");
+    }
+    let usable = fx
+        .font
+        .get(b"DescendantFonts")
+        .ok()
+        .and_then(|d| deref(doc, d))
+        .and_then(|d| d.as_array().ok())
+        .and_then(|a| a.first())
+        .and_then(|d| deref(doc, d))
+        .is_some_and(|d| d.as_dict().is_ok());
+    if !usable {
+        let mut cid = Dictionary::new();
+        cid.set("Type", Object::Name(b"Font".to_vec()));
+        cid.set("Subtype", Object::Name(b"CIDFontType2".to_vec()));
+        cid.set("BaseFont", Object::Name(b"Unknown".to_vec()));
+        cid.set("DW", Object::Integer(1000));
+        fx.font.set(
+            "DescendantFonts",
+            Object::Array(vec![Object::Dictionary(cid)]),
         );
+        fx.count("Type0 fonts without a usable descendant font");
     }
-    if subtype == b"Type0" {
-        let usable = font
-            .get(b"DescendantFonts")
-            .ok()
-            .and_then(|d| deref(doc, d))
-            .and_then(|d| d.as_array().ok())
-            .and_then(|a| a.first())
-            .and_then(|d| deref(doc, d))
-            .is_some_and(|d| d.as_dict().is_ok());
-        if !usable {
-            let mut cid = Dictionary::new();
-            cid.set("Type", Object::Name(b"Font".to_vec()));
-            cid.set("Subtype", Object::Name(b"CIDFontType2".to_vec()));
-            cid.set("BaseFont", Object::Name(b"Unknown".to_vec()));
-            cid.set("DW", Object::Integer(1000));
-            font.set(
-                "DescendantFonts",
-                Object::Array(vec![Object::Dictionary(cid)]),
-            );
-            count("Type0 fonts without a usable descendant font", &mut changed);
-        }
-    } else if subtype != b"Type3" {
-        let usable_names: [&[u8]; 3] = [
-            b"MacRomanEncoding",
-            b"MacExpertEncoding",
-            b"WinAnsiEncoding",
-        ];
-        match font
-            .get(b"Encoding")
-            .ok()
-            .and_then(|e| deref(doc, e))
-            .cloned()
-        {
-            None => {}
-            Some(Object::Name(n)) if usable_names.contains(&n.as_slice()) => {}
-            Some(Object::Dictionary(mut enc)) => {
-                let mut enc_changed = false;
-                if let Ok(base) = enc.get(b"BaseEncoding") {
-                    if !name_of(base).is_some_and(|n| usable_names.contains(&n)) {
-                        enc.remove(b"BaseEncoding");
-                        enc_changed = true;
-                    }
-                }
-                if let Ok(Object::Array(diffs)) = enc.get(b"Differences") {
-                    let kept: Vec<Object> = diffs
-                        .iter()
-                        .filter(|o| matches!(o, Object::Integer(_) | Object::Name(_)))
-                        .cloned()
-                        .collect();
-                    if kept.len() != diffs.len() {
-                        enc.set("Differences", Object::Array(kept));
-                        enc_changed = true;
-                    }
-                } else if enc.get(b"Differences").is_ok() {
-                    enc.remove(b"Differences");
+}
+
+/// A simple font's /Encoding: a predefined name, or a dictionary with a usable base
+/// encoding and differences; anything else is dropped.
+fn fix_simple_encoding(doc: &Document, fx: &mut FontFix) {
+    let usable_names: [&[u8]; 3] = [
+        b"MacRomanEncoding",
+        b"MacExpertEncoding",
+        b"WinAnsiEncoding",
+    ];
+    match fx
+        .font
+        .get(b"Encoding")
+        .ok()
+        .and_then(|e| deref(doc, e))
+        .cloned()
+    {
+        None => {}
+        Some(Object::Name(n)) if usable_names.contains(&n.as_slice()) => {}
+        Some(Object::Dictionary(mut enc)) => {
+            let mut enc_changed = false;
+            if let Ok(base) = enc.get(b"BaseEncoding") {
+                if !name_of(base).is_some_and(|n| usable_names.contains(&n)) {
+                    enc.remove(b"BaseEncoding");
                     enc_changed = true;
                 }
-                if enc_changed {
-                    font.set("Encoding", Object::Dictionary(enc));
-                    count("font encodings with unusable entries", &mut changed);
-                }
             }
-            Some(_) => {
-                font.remove(b"Encoding");
-                count("unusable font encodings dropped", &mut changed);
+            if let Ok(Object::Array(diffs)) = enc.get(b"Differences") {
+                let kept: Vec<Object> = diffs
+                    .iter()
+                    .filter(|o| matches!(o, Object::Integer(_) | Object::Name(_)))
+                    .cloned()
+                    .collect();
+                if kept.len() != diffs.len() {
+                    enc.set("Differences", Object::Array(kept));
+                    enc_changed = true;
+                }
+            } else if enc.get(b"Differences").is_ok() {
+                enc.remove(b"Differences");
+                enc_changed = true;
+            }
+            if enc_changed {
+                fx.font.set("Encoding", Object::Dictionary(enc));
+                fx.count("font encodings with unusable entries");
             }
         }
-        if let (Ok(Object::Integer(first)), Some(Object::Array(widths))) = (
-            font.get(b"FirstChar").cloned(),
-            font.get(b"Widths")
-                .ok()
-                .and_then(|w| deref(doc, w))
-                .cloned(),
-        ) {
-            let numeric: Vec<Object> = widths
-                .iter()
-                .map(|w| match deref(doc, w) {
-                    Some(Object::Integer(i)) => Object::Integer(*i),
-                    Some(Object::Real(r)) => Object::Real(*r),
-                    _ => Object::Integer(0),
-                })
-                .collect();
-            let last = first.saturating_add(numeric.len() as i64).saturating_sub(1);
-            let last_ok = matches!(font.get(b"LastChar"), Ok(Object::Integer(l)) if *l == last);
-            if !last_ok || numeric != widths {
-                font.set("LastChar", Object::Integer(last));
-                font.set("Widths", Object::Array(numeric));
-                count(
-                    "/Widths that disagree with /FirstChar and /LastChar",
-                    &mut changed,
-                );
-            }
+        Some(_) => {
+            fx.font.remove(b"Encoding");
+            fx.count("unusable font encodings dropped");
         }
     }
-    if let Some(Object::Stream(s)) = font.get(b"ToUnicode").ok().and_then(|t| deref(doc, t)) {
+}
+
+/// A simple font's /Widths: numbers, as many as /FirstChar to /LastChar span.
+fn fix_widths(doc: &Document, fx: &mut FontFix) {
+    if let (Ok(Object::Integer(first)), Some(Object::Array(widths))) = (
+        fx.font.get(b"FirstChar").cloned(),
+        fx.font
+            .get(b"Widths")
+            .ok()
+            .and_then(|w| deref(doc, w))
+            .cloned(),
+    ) {
+        let numeric: Vec<Object> = widths
+            .iter()
+            .map(|w| match deref(doc, w) {
+                Some(Object::Integer(i)) => Object::Integer(*i),
+                Some(Object::Real(r)) => Object::Real(*r),
+                _ => Object::Integer(0),
+            })
+            .collect();
+        let last = first.saturating_add(numeric.len() as i64).saturating_sub(1);
+        let last_ok = matches!(fx.font.get(b"LastChar"), Ok(Object::Integer(l)) if *l == last);
+        if !last_ok || numeric != widths {
+            fx.font.set("LastChar", Object::Integer(last));
+            fx.font.set("Widths", Object::Array(numeric));
+            fx.count("/Widths that disagree with /FirstChar and /LastChar");
+        }
+    }
+}
+
+/// /ToUnicode maps and (Type0) encoding CMaps that do not parse are dropped or replaced.
+fn fix_cmaps(doc: &Document, fx: &mut FontFix, subtype: &[u8]) {
+    if let Some(Object::Stream(s)) = fx.font.get(b"ToUnicode").ok().and_then(|t| deref(doc, t)) {
         let data = stream_data(s);
         let ok = parses(|| match adobe_cmap_parser::get_unicode_map(&data) {
             // pdf-extract asserts an even length and decodes UTF-16 (skipping lone
@@ -287,22 +304,55 @@ fn fix_font(doc: &mut Document, id: ObjectId, fixes: &mut BTreeMap<&'static str,
             Err(_) => false,
         });
         if !ok {
-            font.remove(b"ToUnicode");
-            count("/ToUnicode maps that do not parse dropped", &mut changed);
+            fx.font.remove(b"ToUnicode");
+            fx.count("/ToUnicode maps that do not parse dropped");
         }
     }
     if subtype == b"Type0" {
-        if let Some(Object::Stream(s)) = font.get(b"Encoding").ok().and_then(|e| deref(doc, e)) {
+        if let Some(Object::Stream(s)) = fx.font.get(b"Encoding").ok().and_then(|e| deref(doc, e)) {
             let data = stream_data(s);
             if !parses(|| adobe_cmap_parser::get_byte_mapping(&data).is_ok()) {
-                font.set("Encoding", Object::Name(b"Identity-H".to_vec()));
-                count(
-                    "Type0 encoding CMaps that do not parse replaced by Identity-H",
-                    &mut changed,
-                );
+                fx.font
+                    .set("Encoding", Object::Name(b"Identity-H".to_vec()));
+                fx.count("Type0 encoding CMaps that do not parse replaced by Identity-H");
             }
         }
     }
+}
+
+/// Repairs one font dictionary so the text extractor can read it without panicking: its
+/// names, base font, Type0 parts or simple encoding and widths, CMaps, then its
+/// descriptor.
+fn fix_font(doc: &mut Document, id: ObjectId, fixes: &mut BTreeMap<&'static str, usize>) {
+    let Some(Ok(font)) = doc.objects.get(&id).map(|o| o.as_dict().cloned()) else {
+        return;
+    };
+    let mut fx = FontFix {
+        font,
+        changed: false,
+        fixes,
+    };
+    fix_string_names(&mut fx);
+    let subtype = fx
+        .font
+        .get(b"Subtype")
+        .ok()
+        .and_then(name_of)
+        .map(<[u8]>::to_vec)
+        .unwrap_or_default();
+    fix_base_font(doc, &mut fx, &subtype);
+    if subtype == b"Type0" {
+        fix_type0_font(doc, &mut fx);
+    } else if subtype != b"Type3" {
+        fix_simple_encoding(doc, &mut fx);
+        fix_widths(doc, &mut fx);
+    }
+    fix_cmaps(doc, &mut fx, &subtype);
+    let FontFix {
+        font,
+        changed,
+        fixes,
+    } = fx;
     let descriptor_id = font
         .get(b"FontDescriptor")
         .ok()
@@ -763,14 +813,149 @@ fn numbers<const N: usize>(doc: &Document, o: Option<&Object>) -> Option<[f64; N
     v.try_into().ok()
 }
 
+/// The pages' annotations to draw, each page with its appearance forms and where they go.
+struct Draw {
+    page: ObjectId,
+    forms: Vec<(ObjectId, [f64; 6])>,
+}
+
+/// A shown annotation's normal appearance (a stream, or the state /AS chooses) and the
+/// matrix that maps its form's box onto the annotation's /Rect.
+fn annotation_form(doc: &Document, a: &Dictionary) -> Option<(ObjectId, [f64; 6])> {
+    let flags = a.get(b"F").ok().and_then(|f| f.as_i64().ok()).unwrap_or(0);
+    // Hidden (2) or NoView (32): not shown, so not read.
+    if flags & (2 | 32) != 0 {
+        return None;
+    }
+    if matches!(
+        a.get(b"Subtype").ok().and_then(name_of),
+        Some(b"Popup" | b"Link")
+    ) {
+        return None;
+    }
+    let normal = a
+        .get(b"AP")
+        .ok()
+        .and_then(|ap| deref(doc, ap))
+        .and_then(|ap| ap.as_dict().ok())
+        .and_then(|ap| ap.get(b"N").ok())?;
+    // A stream, or a dictionary of states chosen by /AS.
+    let form_ref = match normal {
+        Object::Reference(r) if matches!(doc.objects.get(r), Some(Object::Stream(_))) => *r,
+        other => {
+            let states = deref(doc, other).and_then(|s| s.as_dict().ok())?;
+            let state = a.get(b"AS").ok().and_then(name_of)?;
+            match states.get(state) {
+                Ok(Object::Reference(r)) => *r,
+                _ => return None,
+            }
+        }
+    };
+    let Some(Object::Stream(form)) = doc.objects.get(&form_ref) else {
+        return None;
+    };
+    let [rx1, ry1, rx2, ry2] = numbers::<4>(doc, a.get(b"Rect").ok())?;
+    let bbox = numbers::<4>(doc, form.dict.get(b"BBox").ok());
+    let [bx1, by1, bx2, by2] = bbox.unwrap_or([0.0, 0.0, rx2 - rx1, ry2 - ry1]);
+    let m =
+        numbers::<6>(doc, form.dict.get(b"Matrix").ok()).unwrap_or([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+    let corners = [(bx1, by1), (bx1, by2), (bx2, by1), (bx2, by2)]
+        .map(|(x, y)| (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]));
+    let (tx1, tx2) = corners.iter().fold((f64::MAX, f64::MIN), |(lo, hi), c| {
+        (lo.min(c.0), hi.max(c.0))
+    });
+    let (ty1, ty2) = corners.iter().fold((f64::MAX, f64::MIN), |(lo, hi), c| {
+        (lo.min(c.1), hi.max(c.1))
+    });
+    let (w, h) = (tx2 - tx1, ty2 - ty1);
+    if !(w.abs() > 1e-6 && h.abs() > 1e-6) {
+        return None;
+    }
+    let (rx1, rx2) = (rx1.min(rx2), rx1.max(rx2));
+    let (ry1, ry2) = (ry1.min(ry2), ry1.max(ry2));
+    let sx = (rx2 - rx1) / w;
+    let sy = (ry2 - ry1) / h;
+    let placed = [sx, 0.0, 0.0, sy, rx1 - tx1 * sx, ry1 - ty1 * sy];
+    placed
+        .iter()
+        .all(|v| v.is_finite())
+        .then_some((form_ref, placed))
+}
+
+/// Draws a page's annotation forms after its content (wrapped in q … Q so its graphics
+/// state cannot leak into them); how many were drawn.
+fn draw_forms(doc: &mut Document, draw: &Draw) -> usize {
+    let mut resources = inherited(doc, draw.page, b"Resources")
+        .and_then(|r| r.as_dict().ok())
+        .cloned()
+        .unwrap_or_default();
+    let mut xobjects = resources
+        .get(b"XObject")
+        .ok()
+        .and_then(|x| deref(doc, x))
+        .and_then(|x| x.as_dict().ok())
+        .cloned()
+        .unwrap_or_default();
+    let mut ops = Vec::new();
+    for (i, (form, m)) in draw.forms.iter().enumerate() {
+        let name = format!("JusteraAnnot{i}").into_bytes();
+        xobjects.set(name.clone(), Object::Reference(*form));
+        ops.push(Operation::new("q", vec![]));
+        ops.push(Operation::new(
+            "cm",
+            m.iter().map(|v| Object::Real(*v as f32)).collect(),
+        ));
+        ops.push(Operation::new("Do", vec![Object::Name(name)]));
+        ops.push(Operation::new("Q", vec![]));
+    }
+    // Forms without /Subtype are still forms here.
+    for (form, _) in &draw.forms {
+        if let Some(Object::Stream(f)) = doc.objects.get_mut(form) {
+            if !f.dict.has(b"Subtype") {
+                f.dict.set("Subtype", Object::Name(b"Form".to_vec()));
+            }
+        }
+    }
+    let Ok(bytes) = (Content { operations: ops }).encode() else {
+        return 0;
+    };
+    resources.set("XObject", Object::Dictionary(xobjects));
+    let stream_id = doc.add_object(Object::Stream(Stream::new(Dictionary::new(), bytes)));
+    let Ok(page) = doc.get_dictionary(draw.page) else {
+        return 0;
+    };
+    // The existing content, wrapped so its graphics state cannot leak into ours.
+    let mut contents: Vec<Object> = match page.get(b"Contents") {
+        Ok(Object::Reference(r)) => match doc.objects.get(r) {
+            Some(Object::Array(a)) => a.clone(),
+            _ => vec![Object::Reference(*r)],
+        },
+        Ok(Object::Array(a)) => a.clone(),
+        _ => Vec::new(),
+    };
+    let open = doc.add_object(Object::Stream(Stream::new(
+        Dictionary::new(),
+        b"q\n".to_vec(),
+    )));
+    let close = doc.add_object(Object::Stream(Stream::new(
+        Dictionary::new(),
+        b"\nQ\n".to_vec(),
+    )));
+    contents.insert(0, Object::Reference(open));
+    contents.push(Object::Reference(close));
+    contents.push(Object::Reference(stream_id));
+    if let Ok(p) = doc.get_dictionary_mut(draw.page) {
+        p.set("Contents", Object::Array(contents));
+        p.set("Resources", Object::Dictionary(resources));
+        return draw.forms.len();
+    }
+    0
+}
+
 /// Appends to each page a content stream drawing its visible annotations' normal
 /// appearances, placed as the PDF specification says (the form's bounding box, through
 /// its matrix, mapped onto the annotation's rectangle).
 fn draw_annotation_appearances(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usize>) {
-    struct Draw {
-        page: ObjectId,
-        forms: Vec<(ObjectId, [f64; 6])>,
-    }
     let mut draws = Vec::new();
     for (_, page) in doc.get_pages() {
         let Some(annots) = doc
@@ -782,149 +967,16 @@ fn draw_annotation_appearances(doc: &mut Document, fixes: &mut BTreeMap<&'static
         else {
             continue;
         };
-        let mut forms = Vec::new();
-        for annot in annots {
-            let Some(a) = deref(doc, annot).and_then(|a| a.as_dict().ok()) else {
-                continue;
-            };
-            let flags = a.get(b"F").ok().and_then(|f| f.as_i64().ok()).unwrap_or(0);
-            // Hidden (2) or NoView (32): not shown, so not read.
-            if flags & (2 | 32) != 0 {
-                continue;
-            }
-            if matches!(
-                a.get(b"Subtype").ok().and_then(name_of),
-                Some(b"Popup" | b"Link")
-            ) {
-                continue;
-            }
-            let Some(normal) = a
-                .get(b"AP")
-                .ok()
-                .and_then(|ap| deref(doc, ap))
-                .and_then(|ap| ap.as_dict().ok())
-                .and_then(|ap| ap.get(b"N").ok())
-            else {
-                continue;
-            };
-            // A stream, or a dictionary of states chosen by /AS.
-            let form_ref = match normal {
-                Object::Reference(r) if matches!(doc.objects.get(r), Some(Object::Stream(_))) => *r,
-                other => {
-                    let Some(states) = deref(doc, other).and_then(|s| s.as_dict().ok()) else {
-                        continue;
-                    };
-                    let Some(state) = a.get(b"AS").ok().and_then(name_of) else {
-                        continue;
-                    };
-                    match states.get(state) {
-                        Ok(Object::Reference(r)) => *r,
-                        _ => continue,
-                    }
-                }
-            };
-            let Some(Object::Stream(form)) = doc.objects.get(&form_ref) else {
-                continue;
-            };
-            let Some([rx1, ry1, rx2, ry2]) = numbers::<4>(doc, a.get(b"Rect").ok()) else {
-                continue;
-            };
-            let bbox = numbers::<4>(doc, form.dict.get(b"BBox").ok());
-            let [bx1, by1, bx2, by2] = bbox.unwrap_or([0.0, 0.0, rx2 - rx1, ry2 - ry1]);
-            let m = numbers::<6>(doc, form.dict.get(b"Matrix").ok())
-                .unwrap_or([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
-            let corners = [(bx1, by1), (bx1, by2), (bx2, by1), (bx2, by2)]
-                .map(|(x, y)| (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]));
-            let (tx1, tx2) = corners.iter().fold((f64::MAX, f64::MIN), |(lo, hi), c| {
-                (lo.min(c.0), hi.max(c.0))
-            });
-            let (ty1, ty2) = corners.iter().fold((f64::MAX, f64::MIN), |(lo, hi), c| {
-                (lo.min(c.1), hi.max(c.1))
-            });
-            let (w, h) = (tx2 - tx1, ty2 - ty1);
-            if !(w.abs() > 1e-6 && h.abs() > 1e-6) {
-                continue;
-            }
-            let (rx1, rx2) = (rx1.min(rx2), rx1.max(rx2));
-            let (ry1, ry2) = (ry1.min(ry2), ry1.max(ry2));
-            let sx = (rx2 - rx1) / w;
-            let sy = (ry2 - ry1) / h;
-            let placed = [sx, 0.0, 0.0, sy, rx1 - tx1 * sx, ry1 - ty1 * sy];
-            if placed.iter().all(|v| v.is_finite()) {
-                forms.push((form_ref, placed));
-            }
-        }
+        let forms: Vec<(ObjectId, [f64; 6])> = annots
+            .iter()
+            .filter_map(|annot| deref(doc, annot).and_then(|a| a.as_dict().ok()))
+            .filter_map(|a| annotation_form(doc, a))
+            .collect();
         if !forms.is_empty() {
             draws.push(Draw { page, forms });
         }
     }
-    let mut drawn = 0;
-    for draw in draws {
-        let mut resources = inherited(doc, draw.page, b"Resources")
-            .and_then(|r| r.as_dict().ok())
-            .cloned()
-            .unwrap_or_default();
-        let mut xobjects = resources
-            .get(b"XObject")
-            .ok()
-            .and_then(|x| deref(doc, x))
-            .and_then(|x| x.as_dict().ok())
-            .cloned()
-            .unwrap_or_default();
-        let mut ops = Vec::new();
-        for (i, (form, m)) in draw.forms.iter().enumerate() {
-            let name = format!("JusteraAnnot{i}").into_bytes();
-            xobjects.set(name.clone(), Object::Reference(*form));
-            ops.push(Operation::new("q", vec![]));
-            ops.push(Operation::new(
-                "cm",
-                m.iter().map(|v| Object::Real(*v as f32)).collect(),
-            ));
-            ops.push(Operation::new("Do", vec![Object::Name(name)]));
-            ops.push(Operation::new("Q", vec![]));
-        }
-        // Forms without /Subtype are still forms here.
-        for (form, _) in &draw.forms {
-            if let Some(Object::Stream(f)) = doc.objects.get_mut(form) {
-                if !f.dict.has(b"Subtype") {
-                    f.dict.set("Subtype", Object::Name(b"Form".to_vec()));
-                }
-            }
-        }
-        let Ok(bytes) = (Content { operations: ops }).encode() else {
-            continue;
-        };
-        resources.set("XObject", Object::Dictionary(xobjects));
-        let stream_id = doc.add_object(Object::Stream(Stream::new(Dictionary::new(), bytes)));
-        let Ok(page) = doc.get_dictionary(draw.page) else {
-            continue;
-        };
-        // The existing content, wrapped so its graphics state cannot leak into ours.
-        let mut contents: Vec<Object> = match page.get(b"Contents") {
-            Ok(Object::Reference(r)) => match doc.objects.get(r) {
-                Some(Object::Array(a)) => a.clone(),
-                _ => vec![Object::Reference(*r)],
-            },
-            Ok(Object::Array(a)) => a.clone(),
-            _ => Vec::new(),
-        };
-        let open = doc.add_object(Object::Stream(Stream::new(
-            Dictionary::new(),
-            b"q\n".to_vec(),
-        )));
-        let close = doc.add_object(Object::Stream(Stream::new(
-            Dictionary::new(),
-            b"\nQ\n".to_vec(),
-        )));
-        contents.insert(0, Object::Reference(open));
-        contents.push(Object::Reference(close));
-        contents.push(Object::Reference(stream_id));
-        if let Ok(p) = doc.get_dictionary_mut(draw.page) {
-            p.set("Contents", Object::Array(contents));
-            p.set("Resources", Object::Dictionary(resources));
-            drawn += draw.forms.len();
-        }
-    }
+    let drawn: usize = draws.iter().map(|draw| draw_forms(doc, draw)).sum();
     if drawn > 0 {
         fixes.insert("annotation appearances drawn (form fields, notes)", drawn);
     }

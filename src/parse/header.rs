@@ -166,10 +166,10 @@ struct Entry {
     at: (u32, u32),
 }
 
-/// Reads a protocol header from the lines before the innehållsförteckning or first §.
-pub fn parse_header(lines: &[Ln], file: &Arc<str>) -> ProtocolHeader {
-    let entries = fields(lines);
-    let known: Vec<String> = entries
+/// The names a header lists (attendance, adjusters): what tells a signature's name from
+/// the title under it.
+fn known_names(entries: &[Entry]) -> Vec<String> {
+    entries
         .iter()
         .flat_map(|e| {
             let joined = collapse_ws(&e.values.join(" "));
@@ -182,26 +182,33 @@ pub fn parse_header(lines: &[Ln], file: &Arc<str>) -> ProtocolHeader {
                 _ => Vec::new(),
             }
         })
-        .collect();
-    let entries = distribute_signature_names(entries, &known);
-    let mut h = ProtocolHeader {
-        provenance: lines.first().map(|l| l.provenance(file)),
-        ..ProtocolHeader::default()
-    };
-    let mut in_notice = false;
-    let mut notice = Notice::default();
-    let mut title_lines: Vec<String> = Vec::new();
-    let mut signature_adjusters: Vec<String> = Vec::new();
-    let mut listed_adjusters: Vec<String> = Vec::new();
-    for e in &entries {
+        .collect()
+}
+
+/// A header being read field by field: the meeting's fields go to the header, those after
+/// an anslag's label to its notice.
+struct HeaderReading {
+    h: ProtocolHeader,
+    in_notice: bool,
+    notice: Notice,
+    title_lines: Vec<String>,
+    signature_adjusters: Vec<String>,
+    listed_adjusters: Vec<String>,
+}
+
+impl HeaderReading {
+    /// Reads one field into the header or the notice.
+    fn entry(&mut self, e: &Entry, lines: &[Ln], file: &Arc<str>) {
+        let h = &mut self.h;
+        let notice = &mut self.notice;
         let joined = collapse_ws(&e.values.join(" "));
         match e.field {
-            Field::Title => title_lines.extend(e.values.iter().cloned()),
+            Field::Title => self.title_lines.extend(e.values.iter().cloned()),
             Field::Notice => {
-                in_notice = true;
+                self.in_notice = true;
                 notice.provenance = Some(crate::Provenance::new(file, e.at.0, e.at.1));
             }
-            Field::MeetingDate if in_notice => notice.meeting_date = refs::first_date(&joined),
+            Field::MeetingDate if self.in_notice => notice.meeting_date = refs::first_date(&joined),
             Field::MeetingDate => {
                 if h.meeting_date.is_none() {
                     h.meeting_date = refs::first_date(&joined);
@@ -245,7 +252,7 @@ pub fn parse_header(lines: &[Ln], file: &Arc<str>) -> ProtocolHeader {
                         a
                     }));
             }
-            Field::Adjusters => listed_adjusters.extend(names_in_list(&joined)),
+            Field::Adjusters => self.listed_adjusters.extend(names_in_list(&joined)),
             Field::Adjustment => {
                 let date = refs::first_date(&joined);
                 let place = place_before_date(&joined);
@@ -267,7 +274,7 @@ pub fn parse_header(lines: &[Ln], file: &Arc<str>) -> ProtocolHeader {
             }
             Field::Adjuster => {
                 if let Some(n) = signature_name(&e.values) {
-                    signature_adjusters.push(n);
+                    self.signature_adjusters.push(n);
                 }
             }
             Field::Paragraphs => {
@@ -292,37 +299,71 @@ pub fn parse_header(lines: &[Ln], file: &Arc<str>) -> ProtocolHeader {
             Field::Signatures | Field::Ignore => {}
         }
     }
-    for n in listed_adjusters.into_iter().chain(signature_adjusters) {
-        if !h.adjusters.contains(&n) && h.chair.as_ref() != Some(&n) {
-            h.adjusters.push(n);
+
+    /// The header once every field is read: adjusters from the list and the signatures,
+    /// the chair from the attendance when no signature names one, the organ, meeting
+    /// date and municipality from the notice, the text or the title.
+    fn finish(self, entries: &[Entry]) -> ProtocolHeader {
+        let mut h = self.h;
+        let notice = self.notice;
+        for n in self
+            .listed_adjusters
+            .into_iter()
+            .chain(self.signature_adjusters)
+        {
+            if !h.adjusters.contains(&n) && h.chair.as_ref() != Some(&n) {
+                h.adjusters.push(n);
+            }
         }
+        if h.chair.is_none() {
+            h.chair = h
+                .attendance
+                .iter()
+                .find(|a| a.role == "ordförande")
+                .map(|a| a.name.clone());
+        }
+        h.organ = notice
+            .organ
+            .clone()
+            .or_else(|| notice_organ_in_text(entries))
+            .or_else(|| organ_from_title(&self.title_lines));
+        if h.meeting_date.is_none() {
+            h.meeting_date = notice.meeting_date;
+        }
+        h.municipality = municipality(&h, &notice).or_else(|| {
+            // A letterhead or footer of the first page ("Sunne kommun Kvarngatan 4 …").
+            entries
+                .iter()
+                .flat_map(|e| e.values.iter())
+                .find_map(|v| kommun_in(v))
+        });
+        if notice != Notice::default() {
+            h.notice = Some(notice);
+        }
+        h
     }
-    if h.chair.is_none() {
-        h.chair = h
-            .attendance
-            .iter()
-            .find(|a| a.role == "ordförande")
-            .map(|a| a.name.clone());
+}
+
+/// Reads a protocol header from the lines before the innehållsförteckning or first §.
+pub fn parse_header(lines: &[Ln], file: &Arc<str>) -> ProtocolHeader {
+    let entries = fields(lines);
+    let known = known_names(&entries);
+    let entries = distribute_signature_names(entries, &known);
+    let mut reading = HeaderReading {
+        h: ProtocolHeader {
+            provenance: lines.first().map(|l| l.provenance(file)),
+            ..ProtocolHeader::default()
+        },
+        in_notice: false,
+        notice: Notice::default(),
+        title_lines: Vec::new(),
+        signature_adjusters: Vec::new(),
+        listed_adjusters: Vec::new(),
+    };
+    for e in &entries {
+        reading.entry(e, lines, file);
     }
-    h.organ = notice
-        .organ
-        .clone()
-        .or_else(|| notice_organ_in_text(&entries))
-        .or_else(|| organ_from_title(&title_lines));
-    if h.meeting_date.is_none() {
-        h.meeting_date = notice.meeting_date;
-    }
-    h.municipality = municipality(&h, &notice).or_else(|| {
-        // A letterhead or footer of the first page ("Sunne kommun Kvarngatan 4 …").
-        entries
-            .iter()
-            .flat_map(|e| e.values.iter())
-            .find_map(|v| kommun_in(v))
-    });
-    if notice != Notice::default() {
-        h.notice = Some(notice);
-    }
-    h
+    reading.finish(&entries)
 }
 
 /// The header as (field, values): every line split into cells at column gaps and a cell

@@ -299,13 +299,14 @@ fn is_bullet(text: &str) -> bool {
     )
 }
 
-fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) -> Option<Placed> {
-    // Lines above the first row of figures belong to the table only while they look like
-    // column headers (at most four): prose or a list item above ends it.
+/// Where a table's block really starts: lines above the first row of figures belong to
+/// the table only while they look like column headers (at most four): prose or a list
+/// item above ends it.
+fn header_start(lines: &[&Line], start: usize, end: usize) -> usize {
     let first_figures = lines[start..end]
         .iter()
         .position(|l| spans_of(l).iter().skip(1).any(|s| is_figure(&s.text)));
-    let start = match first_figures {
+    match first_figures {
         Some(f) => {
             let mut s = start + f;
             while s > start && start + f - (s - 1) <= 4 && header_like(lines[s - 1]) {
@@ -314,76 +315,50 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
             s
         }
         None => start,
-    };
-    // A bulleted list is no table.
-    let bullets = lines[start..end]
-        .iter()
-        .filter(|l| spans_of(l).first().is_some_and(|s| is_bullet(&s.text)))
-        .count();
-    if bullets * 2 >= end - start {
-        return None;
     }
-    let block = &lines[start..end];
-    let left = block
-        .iter()
-        .filter_map(|l| spans_of(l).first().map(|s| s.x0))
-        .fold(f64::INFINITY, f64::min);
-    // The label column: rows whose first span starts at the block's left edge.
-    let edge_label_of = |l: &Line| -> Option<usize> {
+}
+
+/// Which span of a line holds the row's label.
+struct LabelColumn {
+    /// The block's left edge: in a table with rows, a line's first span starting there is
+    /// its label.
+    left: f64,
+    /// The page's left margin: in a header alone at the foot of a page, the label column's
+    /// own header, if any, starts there ("Roll" over "Budget").
+    margin: f64,
+    header_only: bool,
+}
+
+impl LabelColumn {
+    fn of(&self, l: &Line) -> Option<usize> {
         let spans = spans_of(l);
-        let first = spans.first()?;
-        (first.x0 <= left + 4.0).then_some(0)
-    };
-    let has_figures = |l: &Line| {
-        spans_of(l)
-            .iter()
-            .enumerate()
-            .any(|(i, s)| (edge_label_of(l) != Some(i)) && is_figure(&s.text))
-    };
-    let first_data = block.iter().position(|l| has_figures(l));
-    // Column headers alone at the foot of a page ("Utfall / aug 2016 …" with the rows on
-    // the next page): all of it is header, and with no rows the label column is unknown.
-    let header_only = first_data.is_none()
-        && end == lines.len()
-        && block.len() <= 4
-        && block.iter().all(|l| header_like(l));
-    // In such a header the label column's own header, if any, starts at the page's left
-    // margin ("Roll" over "Budget"), where the labels of the rows will stand.
-    let margin = lines
-        .iter()
-        .filter_map(|l| spans_of(l).first().map(|s| s.x0))
-        .fold(f64::INFINITY, f64::min);
-    let margin_label_of = |l: &Line| -> Option<usize> {
-        let spans = spans_of(l);
-        (spans.len() >= 2 && spans[0].x0 <= margin + 4.0).then_some(0)
-    };
-    let label_of = |l: &Line| {
-        if header_only {
-            margin_label_of(l)
+        if self.header_only {
+            (spans.len() >= 2 && spans[0].x0 <= self.margin + 4.0).then_some(0)
         } else {
-            edge_label_of(l)
+            let first = spans.first()?;
+            (first.x0 <= self.left + 4.0).then_some(0)
         }
-    };
-    // Without figures, the first line is the header when there is more than one line.
-    let mut header_end = match first_data {
-        Some(f) => f,
-        None if header_only => block.len(),
-        None => usize::from(block.len() >= 2),
-    };
-    // Label-only lines just above the first figures head a group of rows, not columns.
-    while header_end > 0 && {
-        let spans = spans_of(block[header_end - 1]);
-        spans.len() == 1 && label_of(block[header_end - 1]) == Some(0)
-    } {
-        header_end -= 1;
     }
-    if header_end > 4 {
-        return None;
-    }
-    let body = &block[header_end..];
+}
+
+/// Whether a line has a figure outside the label column, which starts at the block's
+/// left edge `left`.
+fn has_figures_beside(l: &Line, left: f64) -> bool {
+    let edge_label = spans_of(l)
+        .first()
+        .and_then(|first| (first.x0 <= left + 4.0).then_some(0));
+    spans_of(l)
+        .iter()
+        .enumerate()
+        .any(|(i, s)| (edge_label != Some(i)) && is_figure(&s.text))
+}
+
+/// The columns: the spans of the body rows clustered by x, with header words over no
+/// column of values heading an empty column of their own.
+fn column_ranges(header: &[&Line], body: &[&Line], label: &LabelColumn) -> Vec<(f64, f64)> {
     let mut intervals = Vec::new();
     for l in body {
-        let label = label_of(l);
+        let label = label.of(l);
         for (i, s) in spans_of(l).iter().enumerate() {
             if Some(i) != label {
                 intervals.push((s.x0, s.x1));
@@ -391,9 +366,8 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
         }
     }
     let mut cols = cluster(intervals);
-    // Header words over no column of values head an empty column of their own.
-    for l in &block[..header_end] {
-        let label = label_of(l);
+    for l in header {
+        let label = label.of(l);
         for (i, s) in spans_of(l).iter().enumerate() {
             if Some(i) != label && !cols.iter().any(|c| overlap(*c, (s.x0, s.x1)) > 0.0) {
                 cols.push((s.x0, s.x1));
@@ -401,16 +375,20 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
         }
     }
     cols.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut cols = cluster(cols);
-    if cols.is_empty() {
-        return None;
-    }
-    let figures_label = figures_in_label_column(&block[..header_end], body, &cols, &label_of);
+    cluster(cols)
+}
 
+/// The header text of each column and of the label column; a span over several columns
+/// heads each of them.
+fn column_headers(
+    header: &[&Line],
+    cols: &[(f64, f64)],
+    label: &LabelColumn,
+) -> (Vec<String>, String) {
     let mut headers = vec![String::new(); cols.len()];
     let mut label_header = String::new();
-    for l in &block[..header_end] {
-        let label = label_of(l);
+    for l in header {
+        let label = label.of(l);
         for (i, s) in spans_of(l).iter().enumerate() {
             let text = s.text.trim();
             if Some(i) == label {
@@ -424,15 +402,26 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
                 for c in over {
                     push_word(&mut headers[c], text);
                 }
-            } else if let Some(c) = column_of(&cols, s) {
+            } else if let Some(c) = column_of(cols, s) {
                 push_word(&mut headers[c], text);
             }
         }
     }
+    (headers, label_header)
+}
 
-    // The row pitch: the smallest distance between two consecutive lines with figures. A
-    // line without figures much closer than that to the row above continues its cells
-    // (text wrapped inside a cell), it is no row of its own.
+/// The rows of the body, each line's spans put in their columns. The row pitch is the
+/// smallest distance between two consecutive lines with figures; a line without figures
+/// much closer than that to the row above continues its cells (text wrapped inside a
+/// cell), it is no row of its own.
+fn read_rows(
+    body: &[&Line],
+    cols: &[(f64, f64)],
+    label: &LabelColumn,
+    has_figures: &dyn Fn(&Line) -> bool,
+    file: &Arc<str>,
+    page: u32,
+) -> Vec<Row> {
     let pitch = body
         .windows(2)
         .filter(|w| has_figures(w[0]) && has_figures(w[1]))
@@ -452,14 +441,14 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
     let mut rows: Vec<Row> = Vec::new();
     let mut prev_y: Option<f64> = None;
     for l in body {
-        let label = label_of(l);
+        let label = label.of(l);
         let continues = prev_y.is_some_and(|y| l.y - y < wrap_gap) && !has_figures(l);
         prev_y = Some(l.y);
         if let (true, Some(last)) = (continues, rows.last_mut()) {
             for (i, s) in spans_of(l).iter().enumerate() {
                 if Some(i) == label {
                     push_word(&mut last.label, s.text.trim());
-                } else if let Some(c) = column_of(&cols, s) {
+                } else if let Some(c) = column_of(cols, s) {
                     let mut raw = last.cells[c].raw.clone();
                     push_word(&mut raw, s.text.trim());
                     last.cells[c] = parse_cell(&raw);
@@ -473,7 +462,7 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
         for (i, s) in spans.iter().enumerate() {
             if Some(i) == label {
                 label_text = s.text.trim().to_string();
-            } else if let Some(c) = column_of(&cols, s) {
+            } else if let Some(c) = column_of(cols, s) {
                 push_word(&mut texts[c], s.text.trim());
             }
         }
@@ -485,6 +474,66 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
             provenance: Provenance::new(file, page, l.number),
         });
     }
+    rows
+}
+
+/// The table in lines `start..end` of a page: its header lines, label column, columns,
+/// headers and rows, then its kinds of rows, title and unit.
+fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) -> Option<Placed> {
+    let start = header_start(lines, start, end);
+    // A bulleted list is no table.
+    let bullets = lines[start..end]
+        .iter()
+        .filter(|l| spans_of(l).first().is_some_and(|s| is_bullet(&s.text)))
+        .count();
+    if bullets * 2 >= end - start {
+        return None;
+    }
+    let block = &lines[start..end];
+    let left = block
+        .iter()
+        .filter_map(|l| spans_of(l).first().map(|s| s.x0))
+        .fold(f64::INFINITY, f64::min);
+    let has_figures = |l: &Line| has_figures_beside(l, left);
+    let first_data = block.iter().position(|l| has_figures(l));
+    // Column headers alone at the foot of a page ("Utfall / aug 2016 …" with the rows on
+    // the next page): all of it is header, and with no rows the label column is unknown.
+    let header_only = first_data.is_none()
+        && end == lines.len()
+        && block.len() <= 4
+        && block.iter().all(|l| header_like(l));
+    let label = LabelColumn {
+        left,
+        margin: lines
+            .iter()
+            .filter_map(|l| spans_of(l).first().map(|s| s.x0))
+            .fold(f64::INFINITY, f64::min),
+        header_only,
+    };
+    // Without figures, the first line is the header when there is more than one line.
+    let mut header_end = match first_data {
+        Some(f) => f,
+        None if header_only => block.len(),
+        None => usize::from(block.len() >= 2),
+    };
+    // Label-only lines just above the first figures head a group of rows, not columns.
+    while header_end > 0 && {
+        let spans = spans_of(block[header_end - 1]);
+        spans.len() == 1 && label.of(block[header_end - 1]) == Some(0)
+    } {
+        header_end -= 1;
+    }
+    if header_end > 4 {
+        return None;
+    }
+    let (header, body) = block.split_at(header_end);
+    let mut cols = column_ranges(header, body, &label);
+    if cols.is_empty() {
+        return None;
+    }
+    let figures_label = figures_in_label_column(header, body, &cols, &|l| label.of(l));
+    let (mut headers, label_header) = column_headers(header, &cols, &label);
+    let mut rows = read_rows(body, &cols, &label, &has_figures, file, page);
     if rows.is_empty() && !header_only {
         return None;
     }
