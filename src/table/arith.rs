@@ -5,6 +5,7 @@
 use super::classify::is_total_label;
 use super::{Cell, Realignment, Row, RowKind};
 use crate::arith::Interval;
+use crate::grammar::vocab;
 
 /// A cell's figure with the interval it stands for.
 pub(crate) fn figure(c: &Cell) -> Option<Interval> {
@@ -109,8 +110,14 @@ pub(crate) fn realign_totals(rows: &mut [Row]) -> Vec<Realignment> {
     out
 }
 
-fn label_starts(label: &str, word: &str) -> bool {
-    label.trim().to_lowercase().starts_with(word)
+/// Whether a row label begins with one of the words of a key of
+/// `grammars/table_lines.vocab` ("result_row": "Resultat", "grant_row": "Kommunbidrag").
+fn label_starts(label: &str, key: &str) -> bool {
+    let label = label.trim().to_lowercase();
+    vocab::current()
+        .words("table_lines", key)
+        .iter()
+        .any(|w| label.starts_with(w.as_str()))
 }
 
 /// What each row's label makes it, for [`relations_holding_with`]: worked out once per
@@ -129,11 +136,11 @@ impl RowRoles {
             total: rows.iter().map(|r| is_total_label(&r.label)).collect(),
             resultat: rows
                 .iter()
-                .map(|r| label_starts(&r.label, "resultat"))
+                .map(|r| label_starts(&r.label, "result_row"))
                 .collect(),
             kommunbidrag: rows
                 .iter()
-                .map(|r| label_starts(&r.label, "kommunbidrag"))
+                .map(|r| label_starts(&r.label, "grant_row"))
                 .collect(),
             statement: super::statement::Steps::of(rows),
         }
