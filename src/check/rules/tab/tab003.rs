@@ -45,7 +45,10 @@ fn check(cx: &TableCx, sink: &mut Sink) {
             let label = view.label(r);
             // A reading the figures around it cannot settle ("2025.2") is not decided:
             // information, not a warning; a figure cut short is a defect to look at.
-            let severity = if reason.starts_with("not decided") {
+            // Two figures run together ("489.82 489.82": a decimal mark before the last
+            // group) is the reader's loss, not a sign of a defect in the record: reported,
+            // counted as not read, but as information.
+            let severity = if reason.starts_with("not decided") || holds_two_figures(&cell.raw) {
                 Severity::Info
             } else {
                 RULE.severity
@@ -91,5 +94,36 @@ fn check(cx: &TableCx, sink: &mut Sink) {
     // TAB001 counts a table with ambiguous rows already.
     if any && table.ambiguities.is_empty() {
         sink.stats.tables_unparsed += 1;
+    }
+}
+
+/// Whether a cell's text is more than one figure: a decimal mark in a digit group before
+/// its last one cannot belong to one figure ("17 768.4 87 820.6"), while "-7 73" may be
+/// one figure cut short.
+fn holds_two_figures(raw: &str) -> bool {
+    let groups: Vec<&str> = raw.split_whitespace().collect();
+    groups.len() > 1
+        && groups[..groups.len() - 1]
+            .iter()
+            .any(|g| g.contains(['.', ',']) && g.chars().any(|c| c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::holds_two_figures;
+
+    #[test]
+    fn run_together_figures_are_told_from_a_cut_figure() {
+        for two in [
+            "489.82 489.82",
+            "17 768.4 87 820.6",
+            "0.970 6",
+            "-80,6 -80,7",
+        ] {
+            assert!(holds_two_figures(two), "{two}");
+        }
+        for one in ["-7 73", "1 234", "1 234,5", "12 3"] {
+            assert!(!holds_two_figures(one), "{one}");
+        }
     }
 }
