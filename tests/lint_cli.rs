@@ -456,3 +456,36 @@ fn sarif_has_the_structure_of_sarif_2_1_0() {
     broken["runs"][0]["results"][0]["ruleIndex"] = 9999.into();
     assert_eq!(check_sarif(&broken).len(), 2);
 }
+
+/// One wrong subtotal also puts the grand total off by the same amount; that echo is
+/// counted but not reported. A grand total wrong by a different amount is its own defect.
+#[test]
+fn one_wrong_subtotal_is_one_finding_not_two() {
+    let table = |utfall_total: u32| {
+        format!(
+            "# Driftredovisning 2024\n\nVerksamhet\tBudget\tUtfall\nSkola\t100\t90\n\
+             Förskola\t50\t60\nSumma skola och förskola\t150\t160\nKultur\t20\t25\n\
+             Fritid\t30\t25\nSumma kultur och fritid\t50\t50\nTotalt\t200\t{utfall_total}\n"
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut found = Vec::new();
+    for (name, total) in [("echo.txt", 200), ("two.txt", 205)] {
+        std::fs::write(dir.path().join(name), table(total)).unwrap();
+        let out = lint_in(dir.path(), &["--format", "json", name], &[]);
+        assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
+        let v = json(&out);
+        let rows: Vec<String> = v["findings"]
+            .as_array()
+            .expect("findings array")
+            .iter()
+            .map(|f| format!("{} {}", f["rule"].as_str().unwrap(), f["row"]))
+            .collect();
+        found.push(rows);
+    }
+    assert_eq!(found[0], ["SUM001 \"Summa skola och förskola\""]);
+    assert_eq!(
+        found[1],
+        ["SUM001 \"Summa skola och förskola\"", "SUM001 \"Totalt\""]
+    );
+}

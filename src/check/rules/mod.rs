@@ -192,6 +192,39 @@ fn drop_consequences(rels: &mut [Relation]) {
             r.explained = true;
         }
     }
+    drop_knock_ons(rels);
+}
+
+/// A wrong figure that is itself the result of a relation (a subtotal, an allocated
+/// amount) also breaks every sum that reads it, by the same amount: a Kassaflöde från
+/// investeringsverksamheten 27 off makes Årets kassaflöde 27 off too, though Årets
+/// kassaflöde is right. A failing sum, difference or balance whose gap is the gap of a
+/// failing relation on one of its inputs (within both tolerances) is explained by it:
+/// counted, not reported. Only relations whose inputs enter with weight ±1 (the Sum, Rel
+/// and Bal families) can be explained this way; a relation already explained explains
+/// nothing, so of two relations that read each other's figure only one is kept.
+fn drop_knock_ons(rels: &mut [Relation]) {
+    use crate::check::registry::Family;
+    let gap = |r: &Relation| (r.comparison.found - r.comparison.expected).abs();
+    for g in 0..rels.len() {
+        let rel = &rels[g];
+        if rel.comparison.holds
+            || !matches!(rel.rule.family, Family::Sum | Family::Rel | Family::Bal)
+        {
+            continue;
+        }
+        let explained = rels.iter().enumerate().any(|(f, by)| {
+            f != g
+                && !by.comparison.holds
+                && !by.explained
+                && rel.inputs.contains(&by.target)
+                && (gap(rel) - gap(by)).abs() <= rel.comparison.tolerance + by.comparison.tolerance
+        });
+        if explained {
+            rels[g].comparison.holds = true;
+            rels[g].explained = true;
+        }
+    }
 }
 
 /// Runs every per-document rule over one document.
