@@ -5,7 +5,7 @@ use super::sum001;
 use crate::arith::{compare, Comparison, Interval};
 use crate::check::finding::Severity;
 use crate::check::registry::Rule;
-use crate::check::view::{CellRef, TableView};
+use crate::check::view::{CellRef, ColumnKind, TableView};
 use crate::check::Relation;
 
 /// A row inside the table that states new column headers (no figure, text in two or
@@ -320,6 +320,100 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
             rows,
             columns,
         });
+    }
+    out
+}
+
+/// Group totals written above their rows ("Socialnämnd" over "Äldreomsorg" …
+/// "Förvaltningsstab"): a row no label names as a total, followed by at least two rows
+/// that add up to it in at least three columns of non-zero figures and in most of its
+/// columns. The rows it closes are the run under it that adds up in the most columns.
+/// Only in a table where at least two such groups are found is the reading certain
+/// enough to report the columns where one fails (SUM003).
+pub fn above(view: &TableView, claimed: &[usize], below: &[Total]) -> Vec<Total> {
+    let n = view.rows();
+    let taken: Vec<usize> = below.iter().map(|t| t.row).collect();
+    let member =
+        |r: usize| view.is_data(r) && !view.totals[r] && !view.headings[r] && !claimed.contains(&r);
+    let mut out = Vec::new();
+    let mut r = 0;
+    while r < n {
+        if !member(r) || taken.contains(&r) {
+            r += 1;
+            continue;
+        }
+        // Amounts only: percentages (a change in %) do not add up over rows.
+        let cols: Vec<usize> = (0..view.cols())
+            .filter(|&c| {
+                matches!(
+                    view.kinds.get(c),
+                    Some(ColumnKind::Money | ColumnKind::Plain)
+                ) && view.figure(r, c).is_some_and(|f| !f.nominal.is_zero())
+            })
+            .collect();
+        let mut best: Option<(usize, usize)> = None; // (rows under it, columns holding)
+        let mut k = 2;
+        while r + k < n && (r + 1..=r + k).all(member) {
+            let rows: Vec<usize> = (r + 1..=r + k).collect();
+            let holds = cols
+                .iter()
+                .filter(|&&c| {
+                    let (Some(sum), Some(found)) = (column_sum(view, &rows, c), view.figure(r, c))
+                    else {
+                        return false;
+                    };
+                    sum.meets(&found)
+                })
+                .count();
+            if best.is_none_or(|(_, h)| holds > h) {
+                best = Some((k, holds));
+            }
+            k += 1;
+        }
+        let Some((k, holds)) = best else {
+            r += 1;
+            continue;
+        };
+        if holds < 3 || holds * 2 <= cols.len() {
+            r += 1;
+            continue;
+        }
+        let rows: Vec<usize> = (r + 1..=r + k).collect();
+        let columns = cols
+            .iter()
+            .filter_map(|&c| {
+                let sum = column_sum(view, &rows, c)?;
+                let found = view.figure(r, c)?;
+                let ambiguous = view
+                    .table
+                    .ambiguities
+                    .iter()
+                    .find(|a| a.row == r || rows.contains(&a.row))
+                    .map(|a| view.label(a.row));
+                Some(TotalColumn {
+                    col: c,
+                    comparison: compare(sum, found),
+                    shifted_from: None,
+                    undecided: ambiguous.map(|row| {
+                        format!("not decided: the row \"{row}\" could not be read unambiguously (TAB001)")
+                    }),
+                })
+            })
+            .collect();
+        out.push(Total {
+            row: r,
+            labeled: false,
+            reading: "the rows under it",
+            rows,
+            columns,
+        });
+        // Go on after the rows it closes (no group inside a group).
+        r += k + 1;
+    }
+    // One row that happens to equal the rows under it ("50 %" over two "25 %" rows) is
+    // a coincidence; a table laid out in groups shows it at least twice.
+    if out.len() < 2 {
+        out.clear();
     }
     out
 }
