@@ -203,24 +203,51 @@ fn drop_consequences(rels: &mut [Relation]) {
 /// counted, not reported. Only relations whose inputs enter with weight ±1 (the Sum, Rel
 /// and Bal families) can be explained this way; a relation already explained explains
 /// nothing, so of two relations that read each other's figure only one is kept.
+/// Likewise of two failing relations on the same figure only the more severe is reported.
 fn drop_knock_ons(rels: &mut [Relation]) {
     use crate::check::registry::Family;
     let gap = |r: &Relation| (r.comparison.found - r.comparison.expected).abs();
+    let linear = |r: &Relation| matches!(r.rule.family, Family::Sum | Family::Rel | Family::Bal);
+    let arithmetic =
+        |r: &Relation| linear(r) || matches!(r.rule.family, Family::Alloc | Family::Pct);
     for g in 0..rels.len() {
         let rel = &rels[g];
-        if rel.comparison.holds
-            || !matches!(rel.rule.family, Family::Sum | Family::Rel | Family::Bal)
-        {
+        if rel.comparison.holds || !arithmetic(rel) {
             continue;
         }
-        let explained = rels.iter().enumerate().any(|(f, by)| {
+        let usable = |by: &Relation| !by.comparison.holds && !by.explained && arithmetic(by);
+        let knock_on = rels.iter().enumerate().any(|(f, by)| {
             f != g
-                && !by.comparison.holds
-                && !by.explained
+                && usable(by)
+                && linear(rel)
                 && rel.inputs.contains(&by.target)
                 && (gap(rel) - gap(by)).abs() <= rel.comparison.tolerance + by.comparison.tolerance
         });
-        if explained {
+        // Two relations that find the same figure wrong (a total that is neither its
+        // column's sum nor n equal parts) are one defect: the more severe finding reports
+        // it (of equal ones, the one reading fewer figures, the plainer statement: "is not
+        // Summa tillgångar" before "is not its subtotals"; then the first), and says the
+        // other relation agrees.
+        let rank = |r: &Relation, i: usize| {
+            (
+                r.severity,
+                std::cmp::Reverse(r.inputs.len()),
+                std::cmp::Reverse(i),
+            )
+        };
+        let same_figure = rels.iter().enumerate().position(|(f, by)| {
+            f != g && usable(by) && by.target == rel.target && rank(by, f) > rank(rel, g)
+        });
+        if knock_on || same_figure.is_some() {
+            if let (false, Some(f)) = (knock_on, same_figure) {
+                let also = rels[g]
+                    .message
+                    .split("; ")
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+                rels[f].message.push_str(&format!(" (also: {also})"));
+            }
             rels[g].comparison.holds = true;
             rels[g].explained = true;
         }
