@@ -338,6 +338,7 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
 /// Only in a table where at least two such groups are found is the reading certain
 /// enough to report the columns where one fails (SUM003).
 pub fn above(view: &TableView, claimed: &[usize], below: &[Total]) -> Vec<Total> {
+    const MAX_GROUP: usize = 60;
     let n = view.rows();
     let taken: Vec<usize> = below.iter().map(|t| t.row).collect();
     let member =
@@ -359,23 +360,35 @@ pub fn above(view: &TableView, claimed: &[usize], below: &[Total]) -> Vec<Total>
             })
             .collect();
         let mut best: Option<(usize, usize)> = None; // (rows under it, columns holding)
-        let mut k = 2;
-        while r + k < n && (r + 1..=r + k).all(member) {
-            let rows: Vec<usize> = (r + 1..=r + k).collect();
-            let holds = cols
+                                                     // Running sums of the rows under it, per column: (sum, a part written, every part
+                                                     // a figure or blank). A group is at most `MAX_GROUP` rows, so a long table costs
+                                                     // its rows times that, not its rows cubed.
+        let mut acc: Vec<(Interval, bool, bool)> =
+            vec![(Interval::exact(rust_decimal::Decimal::ZERO), false, true); cols.len()];
+        let mut k = 0;
+        while k < MAX_GROUP && r + k + 1 < n && member(r + k + 1) {
+            let row = r + k + 1;
+            for (a, &c) in acc.iter_mut().zip(&cols) {
+                match view.part(row, c) {
+                    Some(p) => {
+                        a.0 = a.0.plus(p);
+                        a.1 |= view.figure(row, c).is_some();
+                    }
+                    None => a.2 = false,
+                }
+            }
+            k += 1;
+            if k < 2 {
+                continue;
+            }
+            let holds = acc
                 .iter()
-                .filter(|&&c| {
-                    let (Some(sum), Some(found)) = (column_sum(view, &rows, c), view.figure(r, c))
-                    else {
-                        return false;
-                    };
-                    sum.meets(&found)
-                })
+                .zip(&cols)
+                .filter(|(a, &c)| a.1 && a.2 && view.figure(r, c).is_some_and(|f| a.0.meets(&f)))
                 .count();
             if best.is_none_or(|(_, h)| holds > h) {
                 best = Some((k, holds));
             }
-            k += 1;
         }
         let Some((k, holds)) = best else {
             r += 1;
