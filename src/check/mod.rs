@@ -99,8 +99,17 @@ impl<'a> TableCx<'a> {
     /// Every total row, the rows it closes and how each of its columns compares.
     /// (Rows a financial statement's relations claim are left to those rules.)
     pub fn totals(&self) -> &[rules::sum::totals::Total] {
-        self.totals
-            .get_or_init(|| rules::sum::totals::analyse(&self.view, &self.statement().claimed))
+        self.totals.get_or_init(|| {
+            let claimed = &self.statement().claimed;
+            let mut totals = rules::sum::totals::analyse(&self.view, claimed);
+            // Group totals written above their rows, outside financial statements (whose
+            // own rules read their lines).
+            if claimed.is_empty() {
+                let above = rules::sum::totals::above(&self.view, claimed, &totals);
+                totals.extend(above);
+            }
+            totals
+        })
     }
 
     /// The financial statement (RR, BR, KF) the table is, its relations evaluated.

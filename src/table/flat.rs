@@ -170,9 +170,19 @@ impl FlatLine {
         if label.chars().count() > 60 {
             return None;
         }
-        // A list item ("– 1 person jobbar 60%") or a lone number is no table row.
-        if label.starts_with(['•', '–', '-', '*', '·', '\u{f0b7}']) {
-            return None;
+        // A list item ("– 1 person jobbar 60%", "- Budget 1 200") or a lone number is no
+        // table row. A dash before a row's words with three digit groups or more after
+        // them is a table's indented row ("– Kassa och bank 19 161,8 171,5 11 161,9 171,6"), kept: a row
+        // with figures is never dropped.
+        if let Some(rest) = label.strip_prefix(['•', '–', '-', '*', '·', '\u{f0b7}']) {
+            let words_first = rest
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic);
+            if !(words_first && groups.len() >= 3) {
+                return None;
+            }
         }
         if label.is_empty() && groups.len() < 2 {
             return None;
@@ -1252,6 +1262,16 @@ fn choose_readings(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dash_before_a_rows_words_keeps_the_row() {
+        let row = FlatLine::parse(" – Kassa och bank 19 161,8 171,5 11 161,9 171,6")
+            .expect("an indented row with figures is a row");
+        assert_eq!(row.label, "– Kassa och bank");
+        for item in ["– 1 person jobbar 60%", "- Budget 1 200", "• 2021 12"] {
+            assert!(FlatLine::parse(item).is_none(), "{item}");
+        }
+    }
 
     fn header_names(lines: &[&str], columns: usize) -> Vec<String> {
         columns_from_header(lines, columns)

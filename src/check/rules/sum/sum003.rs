@@ -15,12 +15,17 @@ pub const RULE: Rule = Rule {
 column totals, or a group's subtotal. Without a label justera only treats such a row as a total \
 when the rows above add up to it in at least one column; a column where they then do not add \
 up beyond rounding is reported as a warning, since the row might be something other than a \
-total. Example: Kostnad per kommun, last row 287 191 / 100 % / 465 000 / 465 000 / 930 000.",
+total. Example: Kostnad per kommun, last row 287 191 / 100 % / 465 000 / 465 000 / 930 000. \
+A group total may also stand above its rows (a nämnd's row over its verksamheter, as in a \
+driftredovisning): a row is read so only when the rows under it add up to it in at least \
+three columns and in most of its columns, and the table shows at least two such groups; a \
+column where that group then does not add up is reported the same way.",
     checks: &[Check::Relations(relations)],
 };
 
 /// The total rows no label names as totals (the analysis only keeps them where the rows
-/// above add up in some column, or as the closing row of a block).
+/// above add up in some column, or as the closing row of a block), and group totals
+/// standing above their rows.
 fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
     for total in cx.totals().iter().filter(|t| !t.labeled) {
         totals::sums(&cx.view, total, &RULE, out);

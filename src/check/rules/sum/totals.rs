@@ -5,7 +5,7 @@ use super::sum001;
 use crate::arith::{compare, Comparison, Interval};
 use crate::check::finding::Severity;
 use crate::check::registry::Rule;
-use crate::check::view::{CellRef, TableView};
+use crate::check::view::{CellRef, ColumnKind, TableView};
 use crate::check::Relation;
 
 /// A row inside the table that states new column headers (no figure, text in two or
@@ -327,6 +327,113 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
             rows,
             columns,
         });
+    }
+    out
+}
+
+/// Group totals written above their rows ("Socialnämnd" over "Äldreomsorg" …
+/// "Förvaltningsstab"): a row no label names as a total, followed by at least two rows
+/// that add up to it in at least three columns of non-zero figures and in most of its
+/// columns. The rows it closes are the run under it that adds up in the most columns.
+/// Only in a table where at least two such groups are found is the reading certain
+/// enough to report the columns where one fails (SUM003).
+pub fn above(view: &TableView, claimed: &[usize], below: &[Total]) -> Vec<Total> {
+    const MAX_GROUP: usize = 60;
+    let n = view.rows();
+    let taken: Vec<usize> = below.iter().map(|t| t.row).collect();
+    let member =
+        |r: usize| view.is_data(r) && !view.totals[r] && !view.headings[r] && !claimed.contains(&r);
+    let mut out = Vec::new();
+    let mut r = 0;
+    while r < n {
+        if !member(r) || taken.contains(&r) {
+            r += 1;
+            continue;
+        }
+        // Amounts only: percentages (a change in %) do not add up over rows.
+        let cols: Vec<usize> = (0..view.cols())
+            .filter(|&c| {
+                matches!(
+                    view.kinds.get(c),
+                    Some(ColumnKind::Money | ColumnKind::Plain)
+                ) && view.figure(r, c).is_some_and(|f| !f.nominal.is_zero())
+            })
+            .collect();
+        let mut best: Option<(usize, usize)> = None; // (rows under it, columns holding)
+                                                     // Running sums of the rows under it, per column: (sum, a part written, every part
+                                                     // a figure or blank). A group is at most `MAX_GROUP` rows, so a long table costs
+                                                     // its rows times that, not its rows cubed.
+        let mut acc: Vec<(Interval, bool, bool)> =
+            vec![(Interval::exact(rust_decimal::Decimal::ZERO), false, true); cols.len()];
+        let mut k = 0;
+        while k < MAX_GROUP && r + k + 1 < n && member(r + k + 1) {
+            let row = r + k + 1;
+            for (a, &c) in acc.iter_mut().zip(&cols) {
+                match view.part(row, c) {
+                    Some(p) => {
+                        a.0 = a.0.plus(p);
+                        a.1 |= view.figure(row, c).is_some();
+                    }
+                    None => a.2 = false,
+                }
+            }
+            k += 1;
+            if k < 2 {
+                continue;
+            }
+            let holds = acc
+                .iter()
+                .zip(&cols)
+                .filter(|(a, &c)| a.1 && a.2 && view.figure(r, c).is_some_and(|f| a.0.meets(&f)))
+                .count();
+            if best.is_none_or(|(_, h)| holds > h) {
+                best = Some((k, holds));
+            }
+        }
+        let Some((k, holds)) = best else {
+            r += 1;
+            continue;
+        };
+        if holds < 3 || holds * 2 <= cols.len() {
+            r += 1;
+            continue;
+        }
+        let rows: Vec<usize> = (r + 1..=r + k).collect();
+        let columns = cols
+            .iter()
+            .filter_map(|&c| {
+                let sum = column_sum(view, &rows, c)?;
+                let found = view.figure(r, c)?;
+                let ambiguous = view
+                    .table
+                    .ambiguities
+                    .iter()
+                    .find(|a| a.row == r || rows.contains(&a.row))
+                    .map(|a| view.label(a.row));
+                Some(TotalColumn {
+                    col: c,
+                    comparison: compare(sum, found),
+                    shifted_from: None,
+                    undecided: ambiguous.map(|row| {
+                        format!("not decided: the row \"{row}\" could not be read unambiguously (TAB001)")
+                    }),
+                })
+            })
+            .collect();
+        out.push(Total {
+            row: r,
+            labeled: false,
+            reading: "the rows under it",
+            rows,
+            columns,
+        });
+        // Go on after the rows it closes (no group inside a group).
+        r += k + 1;
+    }
+    // One row that happens to equal the rows under it ("50 %" over two "25 %" rows) is
+    // a coincidence; a table laid out in groups shows it at least twice.
+    if out.len() < 2 {
+        out.clear();
     }
     out
 }
