@@ -2,7 +2,9 @@
 //! by hand against the PDF (`pdftotext -layout`, page images): the §§ with their titles,
 //! dnr and decisions, the header, the justering from the e-signature page, and no false
 //! FORM finding. The files are not in the repository (licences): a missing `../shared`
-//! fails these tests, it never skips them.
+//! fails these tests, it never skips them. The Simrishamn protocol has two scanned pages
+//! (17 and 25) that OCR reads in some 15 s of CPU; the structure tests read the text layer
+//! only (`--ocr never`), the lint test reads the file as a user's run does.
 
 use justera::document::Document;
 use justera::ingest::IngestOptions;
@@ -11,6 +13,14 @@ use std::process::Command;
 
 const SIMRISHAMN: &str = "../shared/realpdf/files/se-simrishamn-spn-protokoll-2024-04-25.pdf";
 
+/// Structure comes from the text layer; the scanned pages are OCR's tests' subject.
+fn text_layer_only() -> justera::ingest::ocr::OcrOptions {
+    justera::ingest::ocr::OcrOptions {
+        mode: justera::ingest::ocr::OcrMode::Never,
+        ..Default::default()
+    }
+}
+
 fn process(path: &str) -> justera::pipeline::CheckedFile {
     assert!(
         Path::new(path).is_file(),
@@ -18,6 +28,7 @@ fn process(path: &str) -> justera::pipeline::CheckedFile {
     );
     let opts = IngestOptions {
         isolate: false,
+        ocr: text_layer_only(),
         ..IngestOptions::default()
     };
     match justera::pipeline::process_file(Path::new(path), &opts) {
@@ -202,6 +213,7 @@ fn simrishamn_signature_page_text() {
     assert!(path.is_file(), "{SIMRISHAMN} is missing (../shared)");
     let opts = IngestOptions {
         isolate: false,
+        ocr: text_layer_only(),
         ..IngestOptions::default()
     };
     let file = justera::ingest::read_file(path, &opts).unwrap_or_else(|e| panic!("{e}"));
@@ -233,7 +245,7 @@ fn simrishamn_signature_page_text() {
 fn simrishamn_justering_date_on_the_command_line() {
     assert!(Path::new(SIMRISHAMN).is_file(), "{SIMRISHAMN} is missing");
     let out = Command::new(env!("CARGO_BIN_EXE_justera"))
-        .args(["parse", "--format", "json", SIMRISHAMN])
+        .args(["parse", "--ocr", "never", "--format", "json", SIMRISHAMN])
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(
@@ -325,7 +337,7 @@ fn lint_reports_no_false_form_findings() {
 fn simrishamn_export_snapshot() {
     assert!(Path::new(SIMRISHAMN).is_file(), "{SIMRISHAMN} is missing");
     let out = Command::new(env!("CARGO_BIN_EXE_justera"))
-        .args(["export", "--format", "jsonl", SIMRISHAMN])
+        .args(["export", "--ocr", "never", "--format", "jsonl", SIMRISHAMN])
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(
