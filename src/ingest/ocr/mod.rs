@@ -538,18 +538,39 @@ fn words_to_glyphs(
         // End of the previous piece on this line (deskewed pixels).
         let mut prev_end: Option<f64> = None;
         let mut prev_raw_end = 0.0;
+        let mut prev_text = String::new();
         for (w, word_pieces) in line.iter().zip(&pieces[range]) {
             let bottom = w.top + w.height;
             let mid_y = w.top + w.height / 2.0;
             for (k, p) in word_pieces.iter().enumerate() {
-                let x0 = deskew(p.left, bottom).0;
+                let mut x0 = deskew(p.left, bottom).0;
                 let x1 = deskew(p.right, bottom).0.max(x0 + 1.0);
                 if let Some(end) = prev_end {
                     let ruled = p.rule_before
                         || (k == 0 && rule_between(rules, prev_raw_end, p.left, mid_y));
                     let gap = (x0 - end).max(0.0);
+                    // Tesseract cuts a group of digits in two at the wide side bearings
+                    // of a "1" ("5 1 243" for "51 243"): two words whose digits
+                    // together make one group of at most three, the second not a group
+                    // of three itself, close together, are one word.
+                    let trailing = prev_text
+                        .chars()
+                        .rev()
+                        .take_while(char::is_ascii_digit)
+                        .count();
+                    let leading = p.text.chars().take_while(char::is_ascii_digit).count();
+                    let cut_group = k == 0
+                        && !ruled
+                        && trailing > 0
+                        && leading > 0
+                        && leading != 3
+                        && trailing + leading <= 3
+                        && gap < SPACE_WIDTH * em;
                     let spaces: &[f64] = if ruled {
                         &[0.0, 0.0, 0.0]
+                    } else if cut_group {
+                        x0 = end;
+                        &[]
                     } else {
                         &[gap.min(SPACE_WIDTH * em)]
                     };
@@ -581,6 +602,7 @@ fn words_to_glyphs(
                 string = string.wrapping_add(1);
                 prev_end = Some(x1);
                 prev_raw_end = p.right;
+                prev_text.clone_from(&p.text);
             }
         }
     }
@@ -1142,5 +1164,34 @@ mod tests {
         // Three spaces of no width in the next string: layout's mark of alignment.
         assert_eq!(text, "Summa   1400 <&");
         assert!(glyphs[5..8].iter().all(|g| g.advance == 0.0));
+    }
+
+    #[test]
+    fn a_group_of_digits_cut_at_a_one_is_joined_again() {
+        let word = |left: f64, text: &str| Word {
+            line: 1,
+            left,
+            top: 410.0,
+            width: 20.0 * text.len() as f64,
+            height: 30.0,
+            conf: 95.0,
+            text: text.to_string(),
+            chars: Vec::new(),
+        };
+        // "51 243" read as "5", "1", "243"; "2021 2022" stays two words (four digits).
+        let words = [
+            word(1000.0, "5"),
+            word(1035.0, "1"),
+            word(1070.0, "243"),
+            word(1300.0, "2021"),
+            word(1395.0, "2022"),
+        ];
+        let pieces = split_words(&words, None, &[]);
+        let glyphs = words_to_glyphs((2480.0, 3508.0), &words, &pieces, (595.2, 841.92), 1, &[]);
+        let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(text, "51 243 2021 2022");
+        // "1" moved up to the "5": no gap for layout to read as a space.
+        let five = &glyphs[0];
+        assert!((glyphs[1].x - (five.x + five.advance)).abs() < 1e-9);
     }
 }
