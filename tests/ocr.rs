@@ -242,6 +242,7 @@ fn scanned_medlemsbidrag_tables_and_lint() {
     let original = justera(&["lint", &format!("corpus/pdf/{MEDLEMSBIDRAG}")], &[]);
     let original = text(&original.stdout);
     for line in out.lines().filter(|l| l.starts_with("error[")) {
+        let line = line.split(" (page read by OCR").next().unwrap_or(line);
         let rule_row = line.split(" on row ").nth(1).unwrap_or(line);
         assert!(
             original
@@ -288,8 +289,13 @@ fn lint_original_and_scan(name: &str) -> (Vec<String>, String) {
         &[],
     );
     let out = text(&o.stdout);
-    let err = text(&o.stderr);
-    assert!(err.contains("read by OCR (tesseract"), "{err}");
+    // Read (by OCR: no text layer) and checked, not failed.
+    assert!(
+        matches!(o.status.code(), Some(0 | 1)),
+        "{}",
+        text(&o.stderr)
+    );
+    assert!(out.contains("in 1 file (1 documents"), "{out}");
     for line in out.lines().filter(|l| l.starts_with("error[")) {
         assert!(
             errors
@@ -306,17 +312,18 @@ fn scanned_seed_protocol_has_no_false_error() {
     if !ocr_tools() {
         return;
     }
-    // Seed 000: FINDINGS.md F5, two FORM002 errors on the born-digital PDF.
+    // Seed 000: FINDINGS.md F5, one FORM002 error on the born-digital PDF.
     let name = "herrljunga-vargarda-itvt-2022-03-02-protokoll.pdf";
     let (errors, out) = lint_original_and_scan(name);
-    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(errors.len(), 1, "{errors:?}");
     let found = errors
         .iter()
         .filter(|e| out.lines().any(|l| l.starts_with(e.as_str())))
         .count();
-    // Measured 2026-12-03: the scan is read and checked, its tables hold, but none of
-    // the two F5 errors is found yet (README "Scanned records": what it cannot do).
+    // Measured 2026-12-03: the scan is read and checked, its tables hold, but F5 is
+    // not found yet: "§" is read as "8" (README "Scanned records": what it cannot do).
     eprintln!("F5 errors found on the scan: {found} of {}", errors.len());
+    eprintln!("scan: {}", out.lines().last().unwrap_or(""));
     assert!(out.contains("in 1 file"), "{out}");
     assert!(!out.contains(" 0 relations checked"), "{out}");
 }
