@@ -67,11 +67,14 @@ fn python() -> &'static str {
     panic!("scripts/make-scan needs python3 with Pillow and img2pdf (python3-pil img2pdf)");
 }
 
-/// A scanned copy of a corpus PDF, made once per test run.
+/// A scanned copy of a corpus PDF, made once per test binary (tests running at once
+/// wait for the one making it).
 fn scan_of(name: &str) -> PathBuf {
     static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    static MAKING: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let dir = DIR.get_or_init(|| tempfile::tempdir().expect("temp dir"));
     let out = dir.path().join(format!("scan-{name}"));
+    let _making = MAKING.lock().unwrap_or_else(|e| e.into_inner());
     if !out.exists() {
         let src = Path::new("corpus/pdf").join(name);
         assert!(src.exists(), "{} missing", src.display());
@@ -220,9 +223,9 @@ fn scanned_medlemsbidrag_tables_and_lint() {
     let scan = scan_of(MEDLEMSBIDRAG);
     let (matched, total) = table_cells_matched(MEDLEMSBIDRAG, &scan);
     eprintln!("OCR table cells equal to tables.json: {matched} of {total}");
-    // Measured 2026-12-03: 29 of 110 (README "Scanned records"); the target,
-    // 90 %, is not reached yet. This floor catches the reading getting worse.
-    assert!(matched * 100 >= total * 25, "{matched} of {total}");
+    // Measured 2026-12-03: 108 of 110 (README "Scanned records"; 29 before the page
+    // image was cleaned and words split by their ink). The target is 90 %.
+    assert!(matched * 100 >= total * 95, "{matched} of {total}");
 
     let o = justera(
         &["lint", "--timeout", "600", &scan.display().to_string()],
@@ -239,6 +242,7 @@ fn scanned_medlemsbidrag_tables_and_lint() {
     let original = justera(&["lint", &format!("corpus/pdf/{MEDLEMSBIDRAG}")], &[]);
     let original = text(&original.stdout);
     for line in out.lines().filter(|l| l.starts_with("error[")) {
+        let line = line.split(" (page read by OCR").next().unwrap_or(line);
         let rule_row = line.split(" on row ").nth(1).unwrap_or(line);
         assert!(
             original
@@ -247,11 +251,128 @@ fn scanned_medlemsbidrag_tables_and_lint() {
             "false error on the scan: {line}\n{out}"
         );
     }
+    // The findings the born-digital file has (FINDINGS.md F3) are found on the scan,
+    // as errors: every figure they read was read with confidence.
+    for (rule, row) in [
+        ("error[SUM002]", "on row \"Ledning\""),
+        ("error[SUM002]", "on row \"Enhetschefer\""),
+        ("error[SUM001]", "in column \"Personalkostnader\""),
+    ] {
+        assert!(
+            out.lines().any(|l| l.starts_with(rule) && l.contains(row)),
+            "{rule} {row} not found on the scan:\n{out}"
+        );
+    }
+    assert!(out.contains("3 errors"), "{out}");
     // Findings on OCR'd pages say so.
     for line in out
         .lines()
         .filter(|l| l.starts_with("error[") || l.starts_with("warning[") || l.starts_with("info["))
     {
         assert!(line.contains("OCR"), "{line}");
+    }
+}
+
+/// Lints `name` born-digital and its scan: (errors of the original, lint output of the
+/// scan). Every error on the scan must be one the original has (no false error).
+fn lint_original_and_scan(name: &str) -> (Vec<String>, String) {
+    let original = justera(&["lint", &format!("corpus/pdf/{name}")], &[]);
+    let original = text(&original.stdout);
+    let errors: Vec<String> = original
+        .lines()
+        .filter(|l| l.starts_with("error["))
+        .map(str::to_string)
+        .collect();
+    let scan = scan_of(name);
+    let o = justera(
+        &["lint", "--timeout", "600", &scan.display().to_string()],
+        &[],
+    );
+    let out = text(&o.stdout);
+    // Read (by OCR: no text layer) and checked, not failed.
+    assert!(
+        matches!(o.status.code(), Some(0 | 1)),
+        "{}",
+        text(&o.stderr)
+    );
+    assert!(out.contains("in 1 file (1 documents"), "{out}");
+    for line in out.lines().filter(|l| l.starts_with("error[")) {
+        assert!(
+            errors
+                .iter()
+                .any(|e| e == line.split(" (page read by OCR").next().unwrap_or(line)),
+            "false error on the scan of {name}: {line}\n{out}"
+        );
+    }
+    (errors, out)
+}
+
+#[test]
+fn scanned_seed_protocol_has_no_false_error() {
+    if !ocr_tools() {
+        return;
+    }
+    // Seed 000: FINDINGS.md F5, one FORM002 error on the born-digital PDF.
+    let name = "herrljunga-vargarda-itvt-2022-03-02-protokoll.pdf";
+    let (errors, out) = lint_original_and_scan(name);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let found = errors
+        .iter()
+        .filter(|e| out.lines().any(|l| l.starts_with(e.as_str())))
+        .count();
+    // Measured 2026-12-03: the scan is read and checked, its tables hold, but F5 is
+    // not found yet: "§" is read as "8" (README "Scanned records": what it cannot do).
+    eprintln!("F5 errors found on the scan: {found} of {}", errors.len());
+    eprintln!("scan: {}", out.lines().last().unwrap_or(""));
+    assert!(out.contains("in 1 file"), "{out}");
+    assert!(!out.contains(" 0 relations checked"), "{out}");
+}
+
+#[test]
+fn audit_of_a_folder_with_born_digital_and_scanned_files_counts_ocr_pages() {
+    if !ocr_tools() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("archive");
+    std::fs::create_dir(&archive).unwrap();
+    std::fs::copy(
+        Path::new("corpus/pdf").join(MEDLEMSBIDRAG),
+        archive.join("born-digital.pdf"),
+    )
+    .unwrap();
+    std::fs::copy(scan_of(MEDLEMSBIDRAG), archive.join("scanned.pdf")).unwrap();
+    let out = tmp.path().join("out");
+    let o = justera(
+        &[
+            "audit",
+            "--no-cache",
+            "--quiet",
+            "--timeout",
+            "600",
+            "--out",
+            &out.display().to_string(),
+            &archive.display().to_string(),
+        ],
+        &[],
+    );
+    assert_ne!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    let report: Value =
+        serde_json::from_slice(&std::fs::read(out.join("findings.json")).unwrap()).unwrap();
+    let summary = &report["summary"];
+    assert_eq!(summary["files"], 2, "{summary}");
+    assert_eq!(summary["files_read"], 2, "{summary}");
+    assert_eq!(summary["ocr_files"], 1, "{summary}");
+    assert_eq!(summary["ocr_pages"], 3, "{summary}");
+    // Both files' F3 errors are in the report.
+    let findings = report["findings"].as_array().expect("findings");
+    for file in ["born-digital.pdf", "scanned.pdf"] {
+        let errors = findings
+            .iter()
+            .filter(|f| {
+                f["severity"] == "error" && f["file"].as_str().is_some_and(|p| p.ends_with(file))
+            })
+            .count();
+        assert_eq!(errors, 3, "{file}: {errors} errors");
     }
 }

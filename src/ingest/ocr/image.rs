@@ -126,22 +126,25 @@ fn rule_thickness(dpi: u32) -> usize {
 /// through it along the columns (`vertical`) or the rows is at most `max` long.
 fn thin(mask: &[bool], w: usize, h: usize, vertical: bool, max: usize) -> Vec<bool> {
     let mut out = vec![false; w * h];
-    let (outer, inner) = if vertical { (w, h) } else { (h, w) };
-    let at = |o: usize, i: usize| if vertical { i * w + o } else { o * w + i };
+    // Walk each line of pixels by index: `step` apart inside a line.
+    let (outer, inner, step, start_step) = if vertical { (w, h, w, 1) } else { (h, w, 1, w) };
     for o in 0..outer {
+        let base = o * start_step;
         let mut i = 0;
         while i < inner {
-            if !mask[at(o, i)] {
+            if !mask[base + i * step] {
                 i += 1;
                 continue;
             }
             let start = i;
-            while i < inner && mask[at(o, i)] {
+            while i < inner && mask[base + i * step] {
                 i += 1;
             }
             if i - start <= max {
-                for k in start..i {
-                    out[at(o, k)] = true;
+                let mut k = base + start * step;
+                for _ in start..i {
+                    out[k] = true;
+                    k += step;
                 }
             }
         }
@@ -164,32 +167,51 @@ fn rule_runs(
     min: usize,
     rule: &mut [bool],
 ) -> Vec<(usize, usize, usize)> {
-    let (outer, inner) = if vertical { (w, h) } else { (h, w) };
-    let at = |o: usize, i: usize| if vertical { i * w + o } else { o * w + i };
+    let n = w * h;
+    // The neighbouring line across the run is `across` pixels away.
+    let across = if vertical { 1 } else { w };
+    let mut on = vec![false; n];
+    for (k, o) in on.iter_mut().enumerate() {
+        *o = thin[k]
+            || crossing[k]
+            || (k >= across && thin[k - across])
+            || (k + across < n && thin[k + across]);
+    }
+    // A vertical rule's widening must not wrap from one row's end to the next row.
+    if vertical {
+        for y in 0..h {
+            let (first, last) = (y * w, y * w + w - 1);
+            on[first] = thin[first] || crossing[first] || (w > 1 && thin[first + 1]);
+            on[last] = thin[last] || crossing[last] || (w > 1 && thin[last - 1]);
+        }
+    }
+    let (outer, inner, step, start_step) = if vertical { (w, h, w, 1) } else { (h, w, 1, w) };
     let mut runs = Vec::new();
     for o in 0..outer {
-        let band = o.saturating_sub(1)..=(o + 1).min(outer - 1);
-        let on = |i: usize| crossing[at(o, i)] || band.clone().any(|oo| thin[at(oo, i)]);
+        let base = o * start_step;
         let mut i = 0;
         while i < inner {
-            if !on(i) {
+            if !on[base + i * step] {
                 i += 1;
                 continue;
             }
             let start = i;
-            while i < inner && on(i) {
+            while i < inner && on[base + i * step] {
                 i += 1;
             }
-            if i - start >= min {
-                for oo in band.clone() {
-                    for k in start..i {
-                        if faint[at(oo, k)] {
-                            rule[at(oo, k)] = true;
-                        }
+            if i - start < min {
+                continue;
+            }
+            for oo in o.saturating_sub(1)..=(o + 1).min(outer - 1) {
+                let line = oo * start_step;
+                for k in start..i {
+                    let idx = line + k * step;
+                    if faint[idx] {
+                        rule[idx] = true;
                     }
                 }
-                runs.push((o, start, i - 1));
             }
+            runs.push((o, start, i - 1));
         }
     }
     runs

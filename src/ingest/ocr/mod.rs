@@ -377,6 +377,9 @@ struct Piece {
     right: f64,
     /// A vertical rule stands between this piece and the one before it on the line.
     rule_before: bool,
+    /// Tesseract's confidence in the word, or in this piece when a second reading of
+    /// it alone agreed (see [`reread`]).
+    conf: f32,
 }
 
 /// Whether a vertical rule crosses the row `y` between x `a` and `b`.
@@ -394,6 +397,7 @@ fn pieces(w: &Word, em: f64, img: Option<&image::Gray>, rules: &[image::VRule]) 
         left: w.left,
         right: w.left + w.width,
         rule_before: false,
+        conf: w.conf,
     };
     let Some(img) = img.filter(|_| w.chars.len() >= 2) else {
         return vec![whole()];
@@ -445,6 +449,7 @@ fn pieces(w: &Word, em: f64, img: Option<&image::Gray>, rules: &[image::VRule]) 
         left: w.left,
         right: w.left,
         rule_before: false,
+        conf: w.conf,
     };
     let mut cut = cuts.iter().peekable();
     for (i, c) in w.chars.iter().enumerate() {
@@ -457,6 +462,7 @@ fn pieces(w: &Word, em: f64, img: Option<&image::Gray>, rules: &[image::VRule]) 
                     left: begin,
                     right: begin,
                     rule_before: ruled,
+                    conf: w.conf,
                 },
             ));
         }
@@ -464,6 +470,36 @@ fn pieces(w: &Word, em: f64, img: Option<&image::Gray>, rules: &[image::VRule]) 
     }
     current.right = (w.left + w.width).max(current.left + 1.0);
     out.push(current);
+    out
+}
+
+/// The lines' words (consecutive words with one `line`) and the font size of each
+/// line in pixels: a word without descenders is 0.7–0.75 font sizes tall.
+fn lines(words: &[Word]) -> Vec<(std::ops::Range<usize>, f64)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let mut j = i;
+        while j < words.len() && words[j].line == words[i].line {
+            j += 1;
+        }
+        let em = median(words[i..j].iter().map(|w| w.height).collect()) / 0.75;
+        out.push((i..j, em));
+        i = j;
+    }
+    out
+}
+
+/// Every word cut into its pieces (see [`pieces`]).
+fn split_words(
+    words: &[Word],
+    cleaned: Option<&image::Gray>,
+    rules: &[image::VRule],
+) -> Vec<Vec<Piece>> {
+    let mut out = Vec::with_capacity(words.len());
+    for (range, em) in lines(words) {
+        out.extend(words[range].iter().map(|w| pieces(w, em, cleaned, rules)));
+    }
     out
 }
 
@@ -476,9 +512,9 @@ fn pieces(w: &Word, em: f64, img: Option<&image::Gray>, rules: &[image::VRule]) 
 fn words_to_glyphs(
     image: (f64, f64),
     words: &[Word],
+    pieces: &[Vec<Piece>],
     size_pt: (f64, f64),
     first_string: u32,
-    cleaned: Option<&image::Gray>,
     rules: &[image::VRule],
 ) -> Vec<Glyph> {
     let scale = if image.0 > 0.0 {
@@ -490,37 +526,51 @@ fn words_to_glyphs(
     let deskew = |x: f64, y: f64| (x + s * y, y - s * x);
     let mut glyphs = Vec::new();
     let mut string = first_string;
-    let mut i = 0;
-    while i < words.len() {
-        let mut j = i;
-        while j < words.len() && words[j].line == words[i].line {
-            j += 1;
-        }
-        let line = &words[i..j];
+    for (range, em) in lines(words) {
+        let line = &words[range.clone()];
         let baseline = median(
             line.iter()
                 .map(|w| deskew(w.left + w.width / 2.0, w.top + w.height).1)
                 .collect(),
         );
-        // A word without descenders is 0.7–0.75 font sizes tall (caps or digits).
-        let em = median(line.iter().map(|w| w.height).collect()) / 0.75;
         let y = size_pt.1 - baseline * scale;
         let font_size = em * scale;
         // End of the previous piece on this line (deskewed pixels).
         let mut prev_end: Option<f64> = None;
         let mut prev_raw_end = 0.0;
-        for w in line {
+        let mut prev_text = String::new();
+        for (w, word_pieces) in line.iter().zip(&pieces[range]) {
             let bottom = w.top + w.height;
             let mid_y = w.top + w.height / 2.0;
-            for (k, p) in pieces(w, em, cleaned, rules).into_iter().enumerate() {
-                let x0 = deskew(p.left, bottom).0;
+            for (k, p) in word_pieces.iter().enumerate() {
+                let mut x0 = deskew(p.left, bottom).0;
                 let x1 = deskew(p.right, bottom).0.max(x0 + 1.0);
                 if let Some(end) = prev_end {
                     let ruled = p.rule_before
                         || (k == 0 && rule_between(rules, prev_raw_end, p.left, mid_y));
                     let gap = (x0 - end).max(0.0);
+                    // Tesseract cuts a group of digits in two at the wide side bearings
+                    // of a "1" ("5 1 243" for "51 243"): two words whose digits
+                    // together make one group of at most three, the second not a group
+                    // of three itself, close together, are one word.
+                    let trailing = prev_text
+                        .chars()
+                        .rev()
+                        .take_while(char::is_ascii_digit)
+                        .count();
+                    let leading = p.text.chars().take_while(char::is_ascii_digit).count();
+                    let cut_group = k == 0
+                        && !ruled
+                        && trailing > 0
+                        && leading > 0
+                        && leading != 3
+                        && trailing + leading <= 3
+                        && gap < SPACE_WIDTH * em;
                     let spaces: &[f64] = if ruled {
                         &[0.0, 0.0, 0.0]
+                    } else if cut_group {
+                        x0 = end;
+                        &[]
                     } else {
                         &[gap.min(SPACE_WIDTH * em)]
                     };
@@ -532,7 +582,7 @@ fn words_to_glyphs(
                             advance: width * scale,
                             font_size,
                             string,
-                            ocr: Some(w.conf),
+                            ocr: Some(p.conf),
                         });
                     }
                 }
@@ -546,17 +596,118 @@ fn words_to_glyphs(
                         advance,
                         font_size,
                         string,
-                        ocr: Some(w.conf),
+                        ocr: Some(p.conf),
                     });
                 }
                 string = string.wrapping_add(1);
                 prev_end = Some(x1);
                 prev_raw_end = p.right;
+                prev_text.clone_from(&p.text);
             }
         }
-        i = j;
     }
     glyphs
+}
+
+/// Characters a figure is written with: what the second reading may read.
+const FIGURE_CHARS: &str = "0123456789,.-+%()";
+
+/// Reads again, in one Tesseract run over a strip of their images, the figures read
+/// below [`LOW_CONFIDENCE`]: each piece alone, with only figure characters allowed.
+/// Where the second reading gives the same characters, the piece takes the better of
+/// the two confidences; where it differs, the piece keeps its own. (Tesseract is
+/// unsure of a number whose thousands separator it missed even where it read every
+/// digit right.)
+fn reread(
+    words: &[Word],
+    pieces: &mut [Vec<Piece>],
+    img: &image::Gray,
+    stem: &Path,
+    lang: &str,
+    deadline: Instant,
+) -> Result<(), String> {
+    const PAD: usize = 8;
+    const GAP: usize = 24;
+    let figure = |t: &str| {
+        t.chars().any(|c| c.is_ascii_digit()) && t.chars().all(|c| FIGURE_CHARS.contains(c))
+    };
+    // (word, piece, crop x0, y0, width, height)
+    let mut crops = Vec::new();
+    for (wi, (w, ps)) in words.iter().zip(pieces.iter()).enumerate() {
+        for (pi, p) in ps.iter().enumerate() {
+            if p.conf >= LOW_CONFIDENCE || !figure(&p.text) {
+                continue;
+            }
+            let x0 = (p.left.max(0.0) as usize).saturating_sub(PAD);
+            let y0 = (w.top.max(0.0) as usize).saturating_sub(PAD);
+            let x1 = ((p.right.max(0.0) as usize) + PAD).min(img.width);
+            let y1 = (((w.top + w.height).max(0.0) as usize) + PAD).min(img.height);
+            if x1 > x0 && y1 > y0 {
+                crops.push((wi, pi, x0, y0, x1 - x0, y1 - y0));
+            }
+        }
+    }
+    if crops.is_empty() {
+        return Ok(());
+    }
+    let width = crops.iter().map(|c| c.4).max().unwrap_or(0) + 2 * GAP;
+    let height = crops.iter().map(|c| c.5 + GAP).sum::<usize>() + GAP;
+    let mut strip = image::Gray {
+        width,
+        height,
+        px: vec![255; width * height],
+    };
+    let mut slots = Vec::with_capacity(crops.len());
+    let mut top = GAP;
+    for &(_, _, x0, y0, cw, ch) in &crops {
+        for row in 0..ch {
+            let from = (y0 + row) * img.width + x0;
+            let to = (top + row) * width + GAP;
+            strip.px[to..to + cw].copy_from_slice(&img.px[from..from + cw]);
+        }
+        slots.push((top as f64, (top + ch) as f64));
+        top += ch + GAP;
+    }
+    let strip_stem = PathBuf::from(format!("{}-figures", stem.display()));
+    let image_path = strip_stem.with_extension("pgm");
+    std::fs::write(&image_path, image::write_pgm(&strip))
+        .map_err(|e| format!("cannot write the figures' image: {e}"))?;
+    let mut tess = Command::new(tesseract_exe());
+    tess.arg(&image_path)
+        .arg(&strip_stem)
+        .arg("-l")
+        .arg(lang)
+        .arg("--dpi")
+        .arg(DPI.to_string())
+        .arg("--psm")
+        .arg("6")
+        .arg("-c")
+        .arg(format!("tessedit_char_whitelist={FIGURE_CHARS}"))
+        .arg("hocr");
+    let result = run(tess, deadline);
+    let _ = std::fs::remove_file(&image_path);
+    result?;
+    let out = strip_stem.with_extension("hocr");
+    let hocr = std::fs::read_to_string(&out).map_err(|e| format!("no Tesseract output: {e}"))?;
+    let _ = std::fs::remove_file(&out);
+    let (_, read) = parse_hocr(&hocr);
+    // Each slot's words, in reading order: their text and least confidence.
+    let mut again: Vec<(String, f32)> = vec![(String::new(), 100.0); crops.len()];
+    for w in &read {
+        let mid = w.top + w.height / 2.0;
+        if let Some(k) = slots.iter().position(|&(a, b)| a <= mid && mid <= b) {
+            again[k].0.push_str(&w.text);
+            again[k].1 = again[k].1.min(w.conf);
+        }
+    }
+    for (&(wi, pi, ..), (text, conf)) in crops.iter().zip(again) {
+        let piece = &mut pieces[wi][pi];
+        let same = |a: &str| a.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        if !text.is_empty() && same(&text) == same(&piece.text) {
+            piece.conf = piece.conf.max(conf);
+        }
+    }
+    Ok(())
 }
 
 /// A child program run to completion or until `deadline`, dying with this process.
@@ -686,7 +837,12 @@ fn read_page(
         size.0 * 72.0 / f64::from(DPI),
         size.1 * 72.0 / f64::from(DPI),
     );
-    let glyphs = words_to_glyphs(size, &words, size_pt, 1 << 24, cleaned.as_ref(), &rules);
+    let mut pieces = split_words(&words, cleaned.as_ref(), &rules);
+    if let Some(img) = cleaned.as_ref() {
+        // Without the second reading the first one's confidences stand.
+        let _ = reread(&words, &mut pieces, img, &stem, &opts.lang, deadline);
+    }
+    let glyphs = words_to_glyphs(size, &words, &pieces, size_pt, 1 << 24, &rules);
     Ok(PageOcr {
         size_pt,
         glyphs,
@@ -972,7 +1128,8 @@ mod tests {
             (1051, 412, 1069, 442),
             (1072, 412, 1090, 442),
         ]);
-        let glyphs = words_to_glyphs(size, &words, (595.2, 841.92), 1, Some(&img), &[]);
+        let pieces = split_words(&words, Some(&img), &[]);
+        let glyphs = words_to_glyphs(size, &words, &pieces, (595.2, 841.92), 1, &[]);
         let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
         assert_eq!(text, "Summa 1 400 <&");
         // Every glyph on the line's one baseline, with its word's confidence.
@@ -987,7 +1144,8 @@ mod tests {
         assert_eq!(glyphs[one + 1].string, glyphs[one + 2].string);
         assert_ne!(glyphs[one].string, glyphs[one + 2].string);
         // Without the page image the word stays as Tesseract read it.
-        let glyphs = words_to_glyphs(size, &words, (595.2, 841.92), 1, None, &[]);
+        let pieces = split_words(&words, None, &[]);
+        let glyphs = words_to_glyphs(size, &words, &pieces, (595.2, 841.92), 1, &[]);
         let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
         assert_eq!(text, "Summa 1400 <&");
     }
@@ -1000,10 +1158,40 @@ mod tests {
             y0: 300,
             y1: 600,
         }];
-        let glyphs = words_to_glyphs(size, &words, (595.2, 841.92), 1, None, &rules);
+        let pieces = split_words(&words, None, &rules);
+        let glyphs = words_to_glyphs(size, &words, &pieces, (595.2, 841.92), 1, &rules);
         let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
         // Three spaces of no width in the next string: layout's mark of alignment.
         assert_eq!(text, "Summa   1400 <&");
         assert!(glyphs[5..8].iter().all(|g| g.advance == 0.0));
+    }
+
+    #[test]
+    fn a_group_of_digits_cut_at_a_one_is_joined_again() {
+        let word = |left: f64, text: &str| Word {
+            line: 1,
+            left,
+            top: 410.0,
+            width: 20.0 * text.len() as f64,
+            height: 30.0,
+            conf: 95.0,
+            text: text.to_string(),
+            chars: Vec::new(),
+        };
+        // "51 243" read as "5", "1", "243"; "2021 2022" stays two words (four digits).
+        let words = [
+            word(1000.0, "5"),
+            word(1035.0, "1"),
+            word(1070.0, "243"),
+            word(1300.0, "2021"),
+            word(1395.0, "2022"),
+        ];
+        let pieces = split_words(&words, None, &[]);
+        let glyphs = words_to_glyphs((2480.0, 3508.0), &words, &pieces, (595.2, 841.92), 1, &[]);
+        let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(text, "51 243 2021 2022");
+        // "1" moved up to the "5": no gap for layout to read as a space.
+        let five = &glyphs[0];
+        assert!((glyphs[1].x - (five.x + five.advance)).abs() < 1e-9);
     }
 }
