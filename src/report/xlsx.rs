@@ -8,8 +8,10 @@ use super::model::{FileEntry, Report};
 use crate::check::finding::Finding;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
-use std::io;
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, Formula, Workbook, Worksheet, XlsxError,
+};
+use std::io::{self, Seek};
 use std::path::Path;
 
 /// The columns of the Findings sheet, in order.
@@ -90,11 +92,13 @@ fn findings_sheet(
         let r = row;
         let summary = crate::check::registry::lookup(f.rule.as_str()).map(|r| r.summary);
         // Spreadsheet programs read a link's "#…" as a place inside a workbook, so the
-        // link opens the file; the page is in its own column.
-        let link = format!(
-            "file:///{}",
-            super::link::file_link(report_dir, &f.provenance.file, None)
-        );
+        // link opens the file; the page is in its own column. A HYPERLINK formula, not a
+        // cell hyperlink: those are kept in memory until the workbook is saved (a few KB
+        // each, the largest part of the audit's memory at thousands of findings), a
+        // formula streams with its row.
+        let target = super::link::relative_path(report_dir, Path::new(&*f.provenance.file))
+            .to_string_lossy()
+            .replace('"', "\"\"");
         let result: Result<(), XlsxError> = (|| {
             sheet.write_string(r, 0, f.severity.as_str())?;
             sheet.write_string(r, 1, f.rule.as_str())?;
@@ -103,9 +107,17 @@ fn findings_sheet(
             sheet.write_string(r, 4, &*f.provenance.file)?;
             sheet.write_number(r, 5, f.provenance.page)?;
             sheet.write_number(r, 6, f.provenance.line)?;
-            // Relative to the workbook's folder, as Excel and LibreOffice resolve it.
+            // Relative to the workbook's folder, as Excel and LibreOffice resolve it. A
+            // formula's text may be 255 characters at most: a longer path is written out.
             let name = f.provenance.file.rsplit('/').next().unwrap_or_default();
-            sheet.write_url_with_text(r, 7, link.as_str(), name)?;
+            let shown = name.replace('"', "\"\"");
+            if target.chars().count() <= 255 && shown.chars().count() <= 255 {
+                let formula =
+                    Formula::new(format!("=HYPERLINK(\"{target}\",\"{shown}\")")).set_result(name);
+                sheet.write_formula(r, 7, formula)?;
+            } else {
+                sheet.write_string(r, 7, &*f.provenance.file)?;
+            }
             write_opt(sheet, r, 8, f.document.as_deref())?;
             if let Some(p) = f.paragraph {
                 sheet.write_number(r, 9, p)?;
@@ -153,6 +165,8 @@ fn files_sheet(sheet: &mut Worksheet, files: &[FileEntry], bold: &Format) -> Res
         "sha256",
     ];
     header(sheet, &names, bold)?;
+    sheet.set_column_width(0, 50.0)?;
+    sheet.set_column_width(2, 40.0)?;
     for (i, f) in files.iter().enumerate() {
         let r = i as u32 + 1;
         sheet.write_string(r, 0, &f.path)?;
@@ -166,8 +180,6 @@ fn files_sheet(sheet: &mut Worksheet, files: &[FileEntry], bold: &Format) -> Res
         sheet.write_string(r, 7, &f.sha256)?;
     }
     sheet.autofilter(0, 0, files.len() as u32, (names.len() - 1) as u16)?;
-    sheet.set_column_width(0, 50.0)?;
-    sheet.set_column_width(2, 40.0)?;
     Ok(())
 }
 
@@ -236,9 +248,20 @@ pub fn write(report: &Report, report_dir: &Path, out: &mut dyn io::Write) -> io:
         report_dir,
         &bold,
     )?;
-    files_sheet(workbook.add_worksheet(), &report.files, &bold).map_err(xerr)?;
+    // So does the files sheet (a row per file of the archive).
+    files_sheet(
+        workbook.add_worksheet_with_constant_memory(),
+        &report.files,
+        &bold,
+    )
+    .map_err(xerr)?;
     let coverage = report.summary.coverage();
     coverage_sheet(workbook.add_worksheet(), &coverage, &by_rule, &bold).map_err(xerr)?;
-    let bytes = workbook.save_to_buffer().map_err(xerr)?;
-    out.write_all(&bytes)
+    // The zip is assembled in a temporary file, not in memory (a buffer of the whole
+    // workbook grew with the archive), then copied out.
+    let mut zip = tempfile::tempfile()?;
+    workbook.save_to_writer(&mut zip).map_err(xerr)?;
+    zip.seek(io::SeekFrom::Start(0))?;
+    io::copy(&mut zip, out)?;
+    Ok(())
 }

@@ -56,16 +56,17 @@ fn the_audit_workbook_has_findings_files_and_coverage() {
     let xml = {
         let file = std::fs::File::open(out.path().join("findings.xlsx")).unwrap();
         let mut zip = zip::ZipArchive::new(file).unwrap();
-        let mut rels = String::new();
+        let mut sheet = String::new();
         std::io::Read::read_to_string(
-            &mut zip.by_name("xl/worksheets/_rels/sheet1.xml.rels").unwrap(),
-            &mut rels,
+            &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+            &mut sheet,
         )
         .unwrap();
-        rels
+        sheet
     };
-    assert!(xml.contains("Target=\"../"), "relative link: {xml}");
-    assert!(!xml.contains("Target=\"/"), "no absolute path: {xml}");
+    // A HYPERLINK formula with the file's path relative to the workbook.
+    assert!(xml.contains("<f>HYPERLINK(\"../"), "relative link: {xml}");
+    assert!(!xml.contains("HYPERLINK(\"/"), "no absolute path: {xml}");
 
     let files = book.worksheet_range("Files").unwrap();
     assert_eq!(files.rows().count() - 1, 5, "the five seeds");
