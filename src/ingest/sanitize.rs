@@ -212,6 +212,118 @@ fn fix_type0_font(doc: &Document, fx: &mut FontFix) {
     }
 }
 
+/// The most entries a CID font's /W may get when its ranges are written out.
+const MAX_CID_WIDTHS: usize = 1 << 16;
+
+/// A CID font's /W as pdf-extract 0.12.1 reads it: it reads `c [w1 w2 …]` but not the
+/// range form `c_first c_last w` (it takes no width from it: every such glyph gets the
+/// default width of 1000, so the glyphs after it land too far right, into the next
+/// words: "Sammanträde2s0d2a5t-u0m4:-07"). `None` when /W is already in the form it
+/// reads; otherwise the same widths, ranges written out, and malformed entries (which
+/// would make it panic) left out.
+fn cid_widths_readable(doc: &Document, w: &[Object]) -> Option<Vec<Object>> {
+    let int = |o: &Object| match deref(doc, o)? {
+        Object::Integer(i) => Some(*i),
+        Object::Real(r) if r.fract() == 0.0 => Some(*r as i64),
+        _ => None,
+    };
+    let num = |o: &Object| match deref(doc, o)? {
+        Object::Integer(i) => Some(Object::Integer(*i)),
+        Object::Real(r) => Some(Object::Real(*r)),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    let mut entries = 0usize;
+    let mut rewritten = false;
+    let mut i = 0;
+    while i + 1 < w.len() {
+        let Some(first) = int(&w[i]).filter(|f| (0..=0xFFFF).contains(f)) else {
+            rewritten = true;
+            break;
+        };
+        if !matches!(w[i], Object::Integer(_)) {
+            rewritten = true;
+        }
+        match deref(doc, &w[i + 1]) {
+            Some(Object::Array(given)) => {
+                let widths: Vec<Object> = given.iter().map_while(num).collect();
+                rewritten |= widths.len() != given.len() || !matches!(w[i + 1], Object::Array(_));
+                entries += widths.len();
+                out.push(Object::Integer(first));
+                out.push(Object::Array(widths));
+                i += 2;
+            }
+            _ => {
+                rewritten = true;
+                let (Some(last), Some(width)) = (int(&w[i + 1]), w.get(i + 2).and_then(num)) else {
+                    break;
+                };
+                if last >= first && last <= 0xFFFF {
+                    let n = (last - first + 1) as usize;
+                    entries += n;
+                    if entries > MAX_CID_WIDTHS {
+                        break;
+                    }
+                    out.push(Object::Integer(first));
+                    out.push(Object::Array(vec![width; n]));
+                }
+                i += 3;
+            }
+        }
+    }
+    if i < w.len() && !rewritten {
+        // A dangling last entry.
+        rewritten = true;
+    }
+    rewritten.then_some(out)
+}
+
+/// Rewrites the /W of a Type0 font's descendant into the form pdf-extract reads. True
+/// when the font dictionary itself changed (an inline descendant).
+fn fix_cid_widths(doc: &mut Document, font: &mut Dictionary) -> bool {
+    let descendant = match font.get(b"DescendantFonts") {
+        Ok(Object::Reference(id)) => doc.objects.get(id).and_then(|a| a.as_array().ok()),
+        Ok(Object::Array(a)) => Some(a),
+        _ => None,
+    }
+    .and_then(|a| a.first())
+    .cloned();
+    let widths_of = |doc: &Document, d: &Dictionary| -> Option<Vec<Object>> {
+        let w = d
+            .get(b"W")
+            .ok()
+            .and_then(|w| deref(doc, w))?
+            .as_array()
+            .ok()?;
+        cid_widths_readable(doc, w)
+    };
+    match descendant {
+        Some(Object::Reference(id)) => {
+            let new = doc
+                .objects
+                .get(&id)
+                .and_then(|d| d.as_dict().ok())
+                .and_then(|d| widths_of(doc, d));
+            if let (Some(new), Some(Object::Dictionary(d))) = (new, doc.objects.get_mut(&id)) {
+                d.set("W", Object::Array(new));
+            }
+            false
+        }
+        Some(Object::Dictionary(mut d)) => match widths_of(doc, &d) {
+            Some(new) => {
+                d.set("W", Object::Array(new));
+                font.set(
+                    "DescendantFonts",
+                    Object::Array(vec![Object::Dictionary(d)]),
+                );
+                true
+            }
+            None => false,
+        },
+        _ => false,
+    }
+}
+
 /// A simple font's /Encoding: a predefined name, or a dictionary with a usable base
 /// encoding and differences; anything else is dropped.
 fn fix_simple_encoding(doc: &Document, fx: &mut FontFix) {
@@ -361,6 +473,11 @@ fn fix_font(doc: &mut Document, id: ObjectId, fixes: &mut BTreeMap<&'static str,
         .get(b"FontDescriptor")
         .ok()
         .and_then(|d| d.as_reference().ok());
+    let mut font = font;
+    let mut changed = changed;
+    if subtype == b"Type0" {
+        changed |= fix_cid_widths(doc, &mut font);
+    }
     if changed {
         if let Some(o) = doc.objects.get_mut(&id) {
             *o = Object::Dictionary(font);
