@@ -161,3 +161,41 @@ fn malformed_cid_widths_do_not_lose_the_page() {
     assert_eq!(text, "ab");
     assert_eq!(xs(&glyphs)[1].1, 105.0);
 }
+
+/// A Type3 font drawing codes 97 and 98 ("a", "b" through /Differences), its widths in
+/// glyph units of `matrix` (an empty glyph procedure each).
+fn type3_font(doc: &mut Document, matrix: f32, widths: Vec<Object>) -> pdf_extract::ObjectId {
+    let proc_a = doc.add_object(Stream::new(dictionary! {}, b"0 0 d0".to_vec()));
+    let proc_b = doc.add_object(Stream::new(dictionary! {}, b"0 0 d0".to_vec()));
+    doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type3",
+        "FontBBox" => vec![0.into(), 0.into(), 1.into(), 1.into()],
+        "FontMatrix" => vec![matrix.into(), 0.into(), 0.into(), matrix.into(), 0.into(), 0.into()],
+        "CharProcs" => dictionary! { "a" => proc_a, "b" => proc_b },
+        "Encoding" => dictionary! {
+            "Type" => "Encoding",
+            "Differences" => vec![97.into(), "a".into(), "b".into()],
+        },
+        "FirstChar" => 97,
+        "LastChar" => 98,
+        "Widths" => widths,
+    })
+}
+
+#[test]
+fn type3_text_with_codes_outside_its_widths_is_read() {
+    // A space (code 32) outside FirstChar…LastChar made pdf-extract panic ("missing
+    // width"): the page was lost. Widths in a 1/10 glyph space (FontMatrix 0.1): "a" is
+    // 6 units = 0.6 of the text size.
+    let pdf = one_page_pdf(b"BT /T3 10 Tf 100 700 Td (ab ba) Tj ET", |doc| {
+        let f = type3_font(doc, 0.1, vec![6.into(), 4.into()]);
+        dictionary! { "T3" => f }
+    });
+    let (glyphs, _) = glyphs_of(&pdf);
+    let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(text, "ab ba");
+    // a at 100, b after 6 (0.6 × 10), the space (no width given: 0) after 4 more.
+    let x: Vec<f64> = xs(&glyphs).into_iter().map(|(_, x)| x).collect();
+    assert_eq!(x, [100.0, 106.0, 110.0, 110.0, 114.0]);
+}
