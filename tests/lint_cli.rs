@@ -39,10 +39,17 @@ fn fixture(rel: &str) -> String {
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
-/// A folder holding the SUM001 fixture (one SUM001 and one REL001 error) as `t.txt`.
+/// A table with two defects in different cells: a REL001 error on row "Kultur" (line 5:
+/// 500 − 589 is −89, not −80) and a SUM001 error on the Prognos total (line 8: the rows
+/// give 2 444, not 2 454).
+const TWO_DEFECTS: &str = "Investeringar\n\nBelopp netto (tkr)\tBudget 2017\tPrognos 2017\t\
+Avvikelse helår\nSkolor\t900\t895\t5\nKultur\t500\t589\t-80\nIdrott\t300\t250\t50\n\
+Vägar\t700\t710\t-10\nS:a investeringar egna\t2 400\t2 454\t\n";
+
+/// A folder holding the two-defect table as `t.txt`.
 fn sum_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("t.txt"), fixture("SUM001/triggers.txt")).unwrap();
+    std::fs::write(dir.path().join("t.txt"), TWO_DEFECTS).unwrap();
     dir
 }
 
@@ -264,7 +271,7 @@ fn quiet_prints_the_findings_only() {
 #[test]
 fn an_inline_comment_suppresses_visibly() {
     let dir = tempfile::tempdir().unwrap();
-    let text = fixture("SUM001/triggers.txt").replacen(
+    let text = TWO_DEFECTS.replacen(
         "S:a investeringar egna",
         "# justera: ignore SUM001 — raden Övrigt står i bilaga 2\nS:a investeringar egna",
         1,
@@ -275,10 +282,10 @@ fn an_inline_comment_suppresses_visibly() {
     assert_eq!(rules(&v), ["REL001"], "{v}");
     let s = &v["suppressed"][0];
     assert_eq!(s["rule"], "SUM001");
-    assert_eq!(s["line"], 7);
+    assert_eq!(s["line"], 9);
     assert_eq!(s["suppressed"]["kind"], "inline");
     assert_eq!(s["suppressed"]["reason"], "raden Övrigt står i bilaga 2");
-    assert_eq!(s["suppressed"]["source"], "t.txt:page 1:line 6");
+    assert_eq!(s["suppressed"]["source"], "t.txt:page 1:line 8");
     let out = lint_in(dir.path(), &["t.txt"], &[]);
     assert!(
         out.stdout.contains("1 finding suppressed"),
@@ -292,7 +299,7 @@ fn a_config_in_a_parent_folder_selects_and_suppresses() {
     let dir = tempfile::tempdir().unwrap();
     let sub = dir.path().join("2021/ks");
     std::fs::create_dir_all(&sub).unwrap();
-    std::fs::write(sub.join("t.txt"), fixture("SUM001/triggers.txt")).unwrap();
+    std::fs::write(sub.join("t.txt"), TWO_DEFECTS).unwrap();
     std::fs::write(
         dir.path().join("justera.toml"),
         r#"
@@ -303,7 +310,7 @@ ignore = ["REL"]
 file = "t.txt"
 rule = "SUM001"
 page = 1
-line = 6
+line = 8
 reason = "Övrigt i bilaga 2, kontrollerat med ekonomi"
 "#,
     )
@@ -344,7 +351,11 @@ fn jsonl_gives_one_finding_per_line() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(lines.len(), 2);
-    assert!(lines.iter().all(|l| l["file"] == "t.txt" && l["line"] == 6));
+    let places: Vec<_> = lines.iter().map(|l| (&l["file"], &l["line"])).collect();
+    assert_eq!(
+        places,
+        [(&"t.txt".into(), &5.into()), (&"t.txt".into(), &8.into())]
+    );
 }
 
 /// The structure SARIF 2.1.0 requires (sarif-schema-2.1.0.json: required properties and
@@ -442,7 +453,7 @@ fn sarif_has_the_structure_of_sarif_2_1_0() {
     assert_eq!(results[0]["level"], "error");
     assert_eq!(
         results[0]["locations"][0]["physicalLocation"],
-        serde_json::json!({"artifactLocation": {"uri": "t.txt"}, "region": {"startLine": 6}})
+        serde_json::json!({"artifactLocation": {"uri": "t.txt"}, "region": {"startLine": 8}})
     );
     let inv = &v["runs"][0]["invocations"][0];
     assert_eq!(inv["executionSuccessful"], false);
@@ -455,4 +466,73 @@ fn sarif_has_the_structure_of_sarif_2_1_0() {
     broken["version"] = "2.0.0".into();
     broken["runs"][0]["results"][0]["ruleIndex"] = 9999.into();
     assert_eq!(check_sarif(&broken).len(), 2);
+}
+
+/// One wrong subtotal also puts the grand total off by the same amount; that echo is
+/// counted but not reported. A grand total wrong by a different amount is its own defect.
+#[test]
+fn one_wrong_subtotal_is_one_finding_not_two() {
+    let table = |utfall_total: u32| {
+        format!(
+            "# Driftredovisning 2024\n\nVerksamhet\tBudget\tUtfall\nSkola\t100\t90\n\
+             Förskola\t50\t60\nSumma skola och förskola\t150\t160\nKultur\t20\t25\n\
+             Fritid\t30\t25\nSumma kultur och fritid\t50\t50\nTotalt\t200\t{utfall_total}\n"
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut found = Vec::new();
+    for (name, total) in [("echo.txt", 200), ("two.txt", 205)] {
+        std::fs::write(dir.path().join(name), table(total)).unwrap();
+        let out = lint_in(dir.path(), &["--format", "json", name], &[]);
+        assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
+        let v = json(&out);
+        let rows: Vec<String> = v["findings"]
+            .as_array()
+            .expect("findings array")
+            .iter()
+            .map(|f| format!("{} {}", f["rule"].as_str().unwrap(), f["row"]))
+            .collect();
+        found.push(rows);
+    }
+    assert_eq!(found[0], ["SUM001 \"Summa skola och förskola\""]);
+    assert_eq!(
+        found[1],
+        ["SUM001 \"Summa skola och förskola\"", "SUM001 \"Totalt\""]
+    );
+}
+
+/// A misnumbered entry of the innehållsförteckning is one defect: one FORM002 at the
+/// entry naming the § the body gives it, not also "§ 10 is missing from the list".
+#[test]
+fn a_misnumbered_list_entry_is_one_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = fixture("FORM002/triggers.txt");
+    let renumbered = original.replacen("§ 9 Meddelanden", "§ 11 Meddelanden", 1);
+    assert_ne!(original, renumbered, "the fixture's list entry moved");
+    for (name, text, message) in [
+        (
+            "twice.txt",
+            &original,
+            "§ 9 \"Meddelanden\" is listed twice; the body has it as § 10",
+        ),
+        (
+            "other.txt",
+            &renumbered,
+            "§ 11 \"Meddelanden\" is listed but not in the body; the body has it as § 10",
+        ),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+        let v = json(&lint_in(
+            dir.path(),
+            &[name, "--format", "json", "--select", "FORM002"],
+            &[],
+        ));
+        let messages: Vec<&str> = v["findings"]
+            .as_array()
+            .expect("findings array")
+            .iter()
+            .map(|f| f["message"].as_str().unwrap())
+            .collect();
+        assert_eq!(messages, [message], "{name}");
+    }
 }
