@@ -6,7 +6,12 @@
 //!   matrix is prepended to the form's content as a `cm` and the `Do` wrapped in `q … Q`
 //!   so the matrix does not leak into the rest of the page;
 //! - a form that draws itself (directly or through other forms) overflows the stack:
-//!   such `Do`s are dropped.
+//!   such `Do`s are dropped;
+//! - a form is drawn with the identity as its transformation, whatever `cm` was in force
+//!   at its `Do`: a form called under another transformation is drawn as a copy whose
+//!   content starts with it (one copy per form and transformation);
+//! - lopdf's content parser stops at a comment followed by an indented line, so the
+//!   rest of the page was lost: comments are blanked out.
 //!
 //! A cheap byte scan decides whether a stream needs any of this; only those streams are
 //! decoded and re-encoded.
@@ -28,7 +33,16 @@ pub struct Fixes {
 
 /// Regular-character tokens of a content stream, skipping strings, comments and inline
 /// image data, reporting whether any token satisfies `hit`.
-fn scan_tokens(data: &[u8], mut hit: impl FnMut(&[u8]) -> bool) -> bool {
+fn scan_tokens(data: &[u8], hit: impl FnMut(&[u8]) -> bool) -> bool {
+    scan(data, hit, |_, _| {})
+}
+
+/// As `scan_tokens`, also telling `comment` where each comment starts and ends.
+fn scan(
+    data: &[u8],
+    mut hit: impl FnMut(&[u8]) -> bool,
+    mut comment: impl FnMut(usize, usize),
+) -> bool {
     let is_white = |b: u8| matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0c' | 0);
     let is_delim = |b: u8| {
         matches!(
@@ -43,9 +57,11 @@ fn scan_tokens(data: &[u8], mut hit: impl FnMut(&[u8]) -> bool) -> bool {
         if is_white(b) {
             i += 1;
         } else if b == b'%' {
+            let start = i;
             while i < n && data[i] != b'\n' && data[i] != b'\r' {
                 i += 1;
             }
+            comment(start, i);
         } else if b == b'(' {
             let mut depth = 0usize;
             while i < n {
@@ -104,6 +120,22 @@ fn has_quote_ops(data: &[u8]) -> bool {
 
 fn has_do(data: &[u8]) -> bool {
     scan_tokens(data, |t| t == b"Do")
+}
+
+/// The content with its comments blanked out, or `None` when it has none. lopdf's
+/// content parser stops at a comment ("2 Tr % fill then stroke") and returns the
+/// operations before it as if they were all: what follows would be lost.
+fn without_comments(data: &[u8]) -> Option<Vec<u8>> {
+    let mut ranges = Vec::new();
+    scan(data, |_| false, |a, b| ranges.push((a, b)));
+    if ranges.is_empty() {
+        return None;
+    }
+    let mut out = data.to_vec();
+    for (a, b) in ranges {
+        out[a..b].fill(b' ');
+    }
+    Some(out)
 }
 
 fn op(name: &str, operands: Vec<Object>) -> Operation {
@@ -442,13 +474,16 @@ pub fn prepare(doc: &mut Document) -> Fixes {
         let Ok(data) = doc.get_page_content(page_id) else {
             continue;
         };
+        let uncommented = without_comments(&data);
+        let commented = uncommented.is_some();
+        let data = uncommented.unwrap_or(data);
         let quotes = has_quote_ops(&data);
         let calls = has_do(&data);
-        if !quotes && !calls {
+        if !quotes && !calls && !commented {
             continue;
         }
         let forms = forms_of(doc, page_resources(doc, page_id));
-        if !quotes && forms.is_empty() {
+        if !quotes && !commented && forms.is_empty() {
             continue;
         }
         let Ok(content) = Content::decode(&data) else {
@@ -504,6 +539,9 @@ fn fix_form(
     let data = stream
         .decompressed_content()
         .unwrap_or_else(|_| stream.content.clone());
+    let uncommented = without_comments(&data);
+    let commented = uncommented.is_some();
+    let data = uncommented.unwrap_or(data);
     let matrix: Option<Vec<Object>> = stream
         .dict
         .get(b"Matrix")
@@ -528,7 +566,7 @@ fn fix_form(
     };
     let quotes = has_quote_ops(&data);
     let calls = !forms.is_empty() && has_do(&data);
-    if identity && !quotes && !calls {
+    if identity && !quotes && !calls && !commented {
         return;
     }
     let Ok(content) = Content::decode(&data) else {

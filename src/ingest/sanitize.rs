@@ -11,7 +11,11 @@
 //! - a /ToUnicode CMap, an embedded Type1 program or a CFF program that does not parse
 //!   is dropped (the encoding is used instead; a page whose glyphs then carry no
 //!   Unicode is reported as not decodable rather than guessed);
-//! - a Type0 font without a usable descendant gets a plain Identity one;
+//! - a Type0 font without a usable descendant gets a plain Identity one; a CID font's
+//!   /W ranges (`first last width`, which pdf-extract reads as no width) are written out;
+//! - a Type3 font gets widths for all 256 codes, scaled by its /FontMatrix (pdf-extract
+//!   panics on a code without a width and reads widths as thousandths), and an encoding;
+//! - an XObject written as a dictionary without its stream becomes an empty stream;
 //! - a form XObject without /Font resources inherits its page's fonts;
 //! - content operators with missing or mistyped operands are left out (as pdf.js does);
 //! - annotations' appearance streams (filled-in form fields, free-text notes) are drawn
@@ -35,6 +39,7 @@ pub fn sanitize(doc: &mut Document) -> Vec<String> {
         fix_font(doc, id, &mut fixes);
     }
     give_forms_page_fonts(doc, &mut fixes);
+    fix_streamless_xobjects(doc, &mut fixes);
     fix_colour_spaces(doc, &mut fixes);
     fix_page_contents(doc, &mut fixes);
     draw_annotation_appearances(doc, &mut fixes);
@@ -212,6 +217,118 @@ fn fix_type0_font(doc: &Document, fx: &mut FontFix) {
     }
 }
 
+/// The most entries a CID font's /W may get when its ranges are written out.
+const MAX_CID_WIDTHS: usize = 1 << 16;
+
+/// A CID font's /W as pdf-extract 0.12.1 reads it: it reads `c [w1 w2 …]` but not the
+/// range form `c_first c_last w` (it takes no width from it: every such glyph gets the
+/// default width of 1000, so the glyphs after it land too far right, into the next
+/// words: "Sammanträde2s0d2a5t-u0m4:-07"). `None` when /W is already in the form it
+/// reads; otherwise the same widths, ranges written out, and malformed entries (which
+/// would make it panic) left out.
+fn cid_widths_readable(doc: &Document, w: &[Object]) -> Option<Vec<Object>> {
+    let int = |o: &Object| match deref(doc, o)? {
+        Object::Integer(i) => Some(*i),
+        Object::Real(r) if r.fract() == 0.0 => Some(*r as i64),
+        _ => None,
+    };
+    let num = |o: &Object| match deref(doc, o)? {
+        Object::Integer(i) => Some(Object::Integer(*i)),
+        Object::Real(r) => Some(Object::Real(*r)),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    let mut entries = 0usize;
+    let mut rewritten = false;
+    let mut i = 0;
+    while i + 1 < w.len() {
+        let Some(first) = int(&w[i]).filter(|f| (0..=0xFFFF).contains(f)) else {
+            rewritten = true;
+            break;
+        };
+        if !matches!(w[i], Object::Integer(_)) {
+            rewritten = true;
+        }
+        match deref(doc, &w[i + 1]) {
+            Some(Object::Array(given)) => {
+                let widths: Vec<Object> = given.iter().map_while(num).collect();
+                rewritten |= widths.len() != given.len() || !matches!(w[i + 1], Object::Array(_));
+                entries += widths.len();
+                out.push(Object::Integer(first));
+                out.push(Object::Array(widths));
+                i += 2;
+            }
+            _ => {
+                rewritten = true;
+                let (Some(last), Some(width)) = (int(&w[i + 1]), w.get(i + 2).and_then(num)) else {
+                    break;
+                };
+                if last >= first && last <= 0xFFFF {
+                    let n = (last - first + 1) as usize;
+                    entries += n;
+                    if entries > MAX_CID_WIDTHS {
+                        break;
+                    }
+                    out.push(Object::Integer(first));
+                    out.push(Object::Array(vec![width; n]));
+                }
+                i += 3;
+            }
+        }
+    }
+    if i < w.len() && !rewritten {
+        // A dangling last entry.
+        rewritten = true;
+    }
+    rewritten.then_some(out)
+}
+
+/// Rewrites the /W of a Type0 font's descendant into the form pdf-extract reads. True
+/// when the font dictionary itself changed (an inline descendant).
+fn fix_cid_widths(doc: &mut Document, font: &mut Dictionary) -> bool {
+    let descendant = match font.get(b"DescendantFonts") {
+        Ok(Object::Reference(id)) => doc.objects.get(id).and_then(|a| a.as_array().ok()),
+        Ok(Object::Array(a)) => Some(a),
+        _ => None,
+    }
+    .and_then(|a| a.first())
+    .cloned();
+    let widths_of = |doc: &Document, d: &Dictionary| -> Option<Vec<Object>> {
+        let w = d
+            .get(b"W")
+            .ok()
+            .and_then(|w| deref(doc, w))?
+            .as_array()
+            .ok()?;
+        cid_widths_readable(doc, w)
+    };
+    match descendant {
+        Some(Object::Reference(id)) => {
+            let new = doc
+                .objects
+                .get(&id)
+                .and_then(|d| d.as_dict().ok())
+                .and_then(|d| widths_of(doc, d));
+            if let (Some(new), Some(Object::Dictionary(d))) = (new, doc.objects.get_mut(&id)) {
+                d.set("W", Object::Array(new));
+            }
+            false
+        }
+        Some(Object::Dictionary(mut d)) => match widths_of(doc, &d) {
+            Some(new) => {
+                d.set("W", Object::Array(new));
+                font.set(
+                    "DescendantFonts",
+                    Object::Array(vec![Object::Dictionary(d)]),
+                );
+                true
+            }
+            None => false,
+        },
+        _ => false,
+    }
+}
+
 /// A simple font's /Encoding: a predefined name, or a dictionary with a usable base
 /// encoding and differences; anything else is dropped.
 fn fix_simple_encoding(doc: &Document, fx: &mut FontFix) {
@@ -260,6 +377,94 @@ fn fix_simple_encoding(doc: &Document, fx: &mut FontFix) {
             fx.font.remove(b"Encoding");
             fx.count("unusable font encodings dropped");
         }
+    }
+}
+
+/// A Type3 font as pdf-extract 0.12.1 reads it: it panics on a code outside
+/// /FirstChar…/LastChar ("missing width", so the page is lost at its first space) and on
+/// a font without /Encoding, and it takes widths as thousandths of the text size whatever
+/// the /FontMatrix says. The widths become a table of all 256 codes (0 where none is
+/// given, as poppler reads a missing width) in thousandths, scaled by the matrix; a
+/// missing encoding becomes an empty /Differences (the codes as PDFDocEncoding).
+fn fix_type3_font(doc: &Document, fx: &mut FontFix) {
+    if !fx
+        .font
+        .get(b"Encoding")
+        .ok()
+        .and_then(|e| deref(doc, e))
+        .is_some_and(|e| e.as_name().is_ok() || e.as_dict().is_ok())
+    {
+        let mut enc = Dictionary::new();
+        enc.set("Differences", Object::Array(Vec::new()));
+        fx.font.set("Encoding", Object::Dictionary(enc));
+        fx.changed = true;
+    }
+    let scale = fx
+        .font
+        .get(b"FontMatrix")
+        .ok()
+        .and_then(|m| deref(doc, m))
+        .and_then(|m| m.as_array().ok())
+        .and_then(|m| m.first())
+        .and_then(|a| deref(doc, a))
+        .and_then(number)
+        .filter(|a| a.is_finite() && *a != 0.0)
+        .map_or(1.0, |a| a * 1000.0);
+    // The matrix is written in decimals (0.001): a scale that rounds to 1 is 1.
+    let scale = if (scale - 1.0).abs() < 1e-6 {
+        1.0
+    } else {
+        scale
+    };
+    let first = fx
+        .font
+        .get(b"FirstChar")
+        .ok()
+        .and_then(|f| deref(doc, f))
+        .and_then(number)
+        .filter(|f| (0.0..=255.0).contains(f) && f.fract() == 0.0)
+        .map_or(0, |f| f as usize);
+    let given: Vec<f64> = fx
+        .font
+        .get(b"Widths")
+        .ok()
+        .and_then(|w| deref(doc, w))
+        .and_then(|w| w.as_array().ok())
+        .map(|w| {
+            w.iter()
+                .map(|v| deref(doc, v).and_then(number).unwrap_or(0.0))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut widths = vec![0.0; 256];
+    for (i, w) in given.iter().enumerate() {
+        if let Some(slot) = widths.get_mut(first + i) {
+            *slot = w * scale;
+        }
+    }
+    let as_written = scale == 1.0
+        && first == 0
+        && given.len() == 256
+        && matches!(fx.font.get(b"LastChar"), Ok(Object::Integer(255)));
+    if !as_written {
+        fx.font.set("FirstChar", Object::Integer(0));
+        fx.font.set("LastChar", Object::Integer(255));
+        fx.font.set(
+            "Widths",
+            Object::Array(
+                widths
+                    .into_iter()
+                    .map(|w| {
+                        if w.fract() == 0.0 && w.abs() < 1e9 {
+                            Object::Integer(w as i64)
+                        } else {
+                            Object::Real(w as f32)
+                        }
+                    })
+                    .collect(),
+            ),
+        );
+        fx.changed = true;
     }
 }
 
@@ -347,7 +552,10 @@ fn fix_font(doc: &mut Document, id: ObjectId, fixes: &mut BTreeMap<&'static str,
     fix_base_font(doc, &mut fx, &subtype);
     if subtype == b"Type0" {
         fix_type0_font(doc, &mut fx);
-    } else if subtype != b"Type3" {
+    } else if subtype == b"Type3" {
+        fix_simple_encoding(doc, &mut fx);
+        fix_type3_font(doc, &mut fx);
+    } else {
         fix_simple_encoding(doc, &mut fx);
         fix_widths(doc, &mut fx);
     }
@@ -361,6 +569,11 @@ fn fix_font(doc: &mut Document, id: ObjectId, fixes: &mut BTreeMap<&'static str,
         .get(b"FontDescriptor")
         .ok()
         .and_then(|d| d.as_reference().ok());
+    let mut font = font;
+    let mut changed = changed;
+    if subtype == b"Type0" {
+        changed |= fix_cid_widths(doc, &mut font);
+    }
     if changed {
         if let Some(o) = doc.objects.get_mut(&id) {
             *o = Object::Dictionary(font);
@@ -529,6 +742,39 @@ fn give_forms_page_fonts(doc: &mut Document, fixes: &mut BTreeMap<&'static str, 
                 .entry("forms given their page's resources")
                 .or_default() += 1;
         }
+    }
+}
+
+/// An XObject written as a dictionary without its stream (an image whose data is gone,
+/// /Length 0): pdf-extract panics on its `Do` ("wrong type") and loses the page. It
+/// becomes an empty stream, drawn as nothing, as viewers draw it.
+fn fix_streamless_xobjects(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usize>) {
+    let ids: Vec<ObjectId> = doc
+        .objects
+        .iter()
+        .filter(|(_, o)| {
+            o.as_dict().is_ok_and(|d| {
+                d.get(b"Type").ok().and_then(name_of) == Some(b"XObject")
+                    || matches!(
+                        d.get(b"Subtype").ok().and_then(name_of),
+                        Some(b"Image" | b"Form")
+                    ) && d.has(b"Length")
+            })
+        })
+        .map(|(id, _)| *id)
+        .collect();
+    for id in &ids {
+        if let Some(o) = doc.objects.get_mut(id) {
+            if let Ok(d) = o.as_dict() {
+                let mut d = d.clone();
+                d.remove(b"Filter");
+                d.remove(b"DecodeParms");
+                *o = Object::Stream(Stream::new(d, Vec::new()));
+            }
+        }
+    }
+    if !ids.is_empty() {
+        fixes.insert("XObjects without their stream drawn as nothing", ids.len());
     }
 }
 

@@ -258,3 +258,52 @@ fn a_page_whose_contents_refer_to_an_array_is_rewritten() {
     assert_eq!(word_at(&glyphs, "First"), Some((72.0, 700.0)));
     assert_eq!(word_at(&glyphs, "Second"), Some((72.0, 686.0)));
 }
+
+#[test]
+fn text_after_a_comment_in_the_content_is_read() {
+    // lopdf's content parser stopped at a comment followed by an indented line and
+    // returned what came before it as if it were all.
+    let pdf = one_page_pdf(
+        b"% written by hand\nBT /F1 12 Tf 2 Tr % fill then stroke\n  72 700 Td (Kept) Tj ET\n\
+          BT /F1 12 Tf 72 600 Td (it's (50%) here) Tj ET",
+        |_, _| dictionary! {},
+    );
+    let (glyphs, _) = glyphs_of(&pdf);
+    assert_eq!(word_at(&glyphs, "Kept"), Some((72.0, 700.0)));
+    // A % inside a string is no comment.
+    let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert!(text.contains("it's (50%) here"), "{text}");
+}
+
+#[test]
+fn an_xobject_without_its_stream_does_not_lose_the_page() {
+    // An image written as a dictionary (its data gone): pdf-extract panicked on its Do.
+    let pdf = one_page_pdf(
+        b"q 100 0 0 100 0 0 cm /Im1 Do Q BT /F1 12 Tf 72 700 Td (Kept) Tj ET",
+        |doc, _| {
+            let image = doc.add_object(dictionary! {
+                "Type" => "XObject",
+                "Subtype" => "Image",
+                "Width" => 10,
+                "Height" => 10,
+                "ColorSpace" => "DeviceRGB",
+                "BitsPerComponent" => 8,
+                "Filter" => "DCTDecode",
+                "Length" => 0,
+            });
+            dictionary! { "Im1" => image }
+        },
+    );
+    let (glyphs, warnings) = glyphs_of(&pdf);
+    assert_eq!(
+        word_at(&glyphs, "Kept"),
+        Some((72.0, 700.0)),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("XObjects without their stream")),
+        "{warnings:?}"
+    );
+}
