@@ -551,11 +551,17 @@ fn after_signature_starts(lines: &[Ln], pages: &[(usize, usize)], known: &[usize
     let text = content_text(lines);
     let mut known = known.to_vec();
     known.sort_unstable();
-    let continues_a_document = |i: usize| {
-        pages
-            .iter()
-            .find(|(s, e)| *s <= i && i < *e)
-            .is_some_and(|(s, e)| is_later_page(&lines[*s..*e]))
+    // Pages are consecutive and sorted: the page of a line is found by bisection, and
+    // whether a page is a later one is decided once.
+    let mut later_page: Vec<Option<bool>> = vec![None; pages.len()];
+    let mut continues_a_document = |i: usize| {
+        let p = pages.partition_point(|(_, e)| *e <= i);
+        match pages.get(p) {
+            Some(&(s, e)) if s <= i && i < e => {
+                *later_page[p].get_or_insert_with(|| is_later_page(&lines[s..e]))
+            }
+            _ => false,
+        }
     };
     let mut out = Vec::new();
     let mut state = State::Body;
@@ -712,7 +718,13 @@ fn listed_attachment_starts(lines: &[Ln]) -> Vec<usize> {
     const REACH: usize = 3000;
     let text = content_text(lines);
     let mut out = Vec::new();
-    for (after, entries) in attachment_lists(lines) {
+    let lists = attachment_lists(lines);
+    if lists.is_empty() {
+        return out;
+    }
+    // Each line's title words, made once: the lists' reaches overlap.
+    let mut words: Vec<Option<Vec<String>>> = vec![None; text.len()];
+    for (after, entries) in lists {
         let mut open: Vec<&Vec<String>> = entries.iter().collect();
         let from = text.partition_point(|(i, _)| *i < after);
         for (k, (i, t)) in text.iter().enumerate().skip(from).take(REACH) {
@@ -723,15 +735,21 @@ fn listed_attachment_starts(lines: &[Ln]) -> Vec<usize> {
             {
                 continue;
             }
-            let joined: Vec<String> = text
+            // The first words of this line and the two after it (at most 4 are compared).
+            for x in k..(k + 3).min(text.len()) {
+                if words[x].is_none() {
+                    words[x] = Some(title_words(&text[x].1));
+                }
+            }
+            let joined: Vec<&String> = words[k..(k + 3).min(text.len())]
                 .iter()
-                .skip(k)
-                .take(3)
-                .flat_map(|(_, x)| title_words(x))
+                .flatten()
+                .flatten()
+                .take(4)
                 .collect();
             if let Some(at) = open.iter().position(|e| {
                 let n = e.len().min(4);
-                joined.len() >= n && joined[..n] == e[..n]
+                joined.len() >= n && joined[..n].iter().zip(&e[..n]).all(|(a, b)| *a == b)
             }) {
                 out.push(*i);
                 open.remove(at);
