@@ -141,6 +141,14 @@ impl Pattern {
         }
     }
 
+    /// The most words a match can cover.
+    fn max_len(&self) -> usize {
+        match self {
+            Pattern::Words(w) => w.len(),
+            Pattern::Organ { before, after, .. } => before.len() + MAX_ORGAN_WORDS + after.len(),
+        }
+    }
+
     /// Literal words: a longer literal match is a more specific one.
     fn literal_len(&self) -> usize {
         match self {
@@ -162,11 +170,25 @@ pub fn normalize_words(text: &str) -> Vec<String> {
     t.split_whitespace().map(str::to_lowercase).collect()
 }
 
+/// How many words `normalize_words` gives, counted without making them; `None` when the
+/// text holds emphasis marks (`*`, `<`) whose removal can split words.
+fn normalized_word_count(text: &str) -> Option<usize> {
+    if text.contains(['*', '<']) {
+        return None;
+    }
+    let t = text.trim().trim_start_matches('#');
+    let t = t.trim().trim_end_matches([':', '.', ' ', '\u{a0}']);
+    Some(t.split_whitespace().count())
+}
+
 /// All vocabularies, by list name ("headings", "totals", "columns", "units", "months", or
 /// any name a `--grammars` file brings).
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
     lists: BTreeMap<String, Vec<Entry>>,
+    /// The most words a whole-text match of each list can cover: a longer text (most
+    /// lines of prose) is no heading, known before its words are made.
+    longest: BTreeMap<String, usize>,
     /// Unit words, longest first, lower-case, derived from the "units" list.
     units: Vec<(String, Unit)>,
 }
@@ -277,6 +299,13 @@ impl Vocabulary {
                 None => list.push(e),
             }
         }
+        let longest = list
+            .iter()
+            .flat_map(|e| &e.patterns)
+            .map(Pattern::max_len)
+            .max()
+            .unwrap_or(0);
+        self.longest.insert(name.to_string(), longest);
         Ok(())
     }
 
@@ -344,6 +373,10 @@ impl Vocabulary {
 
     /// The key whose phrase equals the whole of `text` (normalised), most specific first.
     pub fn lookup(&self, list: &str, text: &str) -> Option<&str> {
+        let most = self.longest.get(list).copied().unwrap_or(0);
+        if normalized_word_count(text).is_some_and(|n| n > most) {
+            return None;
+        }
         let words = normalize_words(text);
         self.best_match(list, &words, true).map(|(k, _)| k)
     }
@@ -548,6 +581,53 @@ pub fn install(vocab: Vocabulary) -> Result<(), Box<Vocabulary>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word count taken before a whole-text lookup is the count of the words the
+    /// lookup makes, and the lookup finds what matching every pattern finds.
+    #[test]
+    fn lookups_skip_only_texts_no_phrase_can_cover() {
+        let v = Vocabulary::builtin();
+        let mut cases: Vec<String> = [
+            "",
+            " ",
+            "#",
+            "# Beslut",
+            "## Beslut:",
+            "Beslut .",
+            "Beslut : .",
+            "Beslut\u{a0}:",
+            "**Beslut**",
+            "<b>Beslut</b>",
+            "a**b c",
+            "Kommunstyrelsens beslut",
+            "Förslag till beslut",
+            "Sammanfattning av ärendet",
+            "Totalt",
+            "Summa totalt:",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for seed in std::fs::read_dir("corpus/seeds").expect("corpus/seeds") {
+            let text = std::fs::read_to_string(seed.expect("seed").path()).unwrap_or_default();
+            cases.extend(text.lines().map(str::to_string));
+            cases.extend(text.lines().flat_map(|l| l.split('\t')).map(str::to_string));
+        }
+        let mut found = 0;
+        for c in &cases {
+            if let Some(n) = normalized_word_count(c) {
+                assert_eq!(n, normalize_words(c).len(), "{c:?}");
+            }
+            for list in ["headings", "grand_totals", "no_such_list"] {
+                let slow = v
+                    .best_match(list, &normalize_words(c), true)
+                    .map(|(k, _)| k);
+                assert_eq!(v.lookup(list, c), slow, "{list}: {c:?}");
+                found += usize::from(slow.is_some());
+            }
+        }
+        assert!(found > 50, "the cases exercise the lookup ({found} found)");
+    }
 
     #[test]
     fn fingerprint_changes_with_a_phrase_and_only_then() {
