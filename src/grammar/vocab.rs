@@ -19,7 +19,7 @@ use nom::combinator::{all_consuming, opt};
 use nom::multi::separated_list1;
 use nom::sequence::{delimited, terminated};
 use nom::{IResult, Parser};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -149,6 +149,15 @@ impl Pattern {
         }
     }
 
+    /// The word a whole-text match must end with; `None` when the pattern ends in its
+    /// organ slot (any word).
+    fn last_word(&self) -> Option<&str> {
+        match self {
+            Pattern::Words(w) => w.last().map(String::as_str),
+            Pattern::Organ { after, .. } => after.last().map(String::as_str),
+        }
+    }
+
     /// Literal words: a longer literal match is a more specific one.
     fn literal_len(&self) -> usize {
         match self {
@@ -172,13 +181,19 @@ pub fn normalize_words(text: &str) -> Vec<String> {
 
 /// How many words `normalize_words` gives, counted without making them; `None` when the
 /// text holds emphasis marks (`*`, `<`) whose removal can split words.
+#[cfg(test)]
 fn normalized_word_count(text: &str) -> Option<usize> {
+    normalized_text(text).map(|t| t.split_whitespace().count())
+}
+
+/// The text whose words `normalize_words` lower-cases, without copying it; `None` when
+/// the text holds emphasis marks (`*`, `<`) it would remove first.
+fn normalized_text(text: &str) -> Option<&str> {
     if text.contains(['*', '<']) {
         return None;
     }
     let t = text.trim().trim_start_matches('#');
-    let t = t.trim().trim_end_matches([':', '.', ' ', '\u{a0}']);
-    Some(t.split_whitespace().count())
+    Some(t.trim().trim_end_matches([':', '.', ' ', '\u{a0}']))
 }
 
 /// All vocabularies, by list name ("headings", "totals", "columns", "units", "months", or
@@ -189,6 +204,8 @@ pub struct Vocabulary {
     /// The most words a whole-text match of each list can cover: a longer text (most
     /// lines of prose) is no heading, known before its words are made.
     longest: BTreeMap<String, usize>,
+    /// The words a whole-text match of each list can end with (`None`: any word).
+    last_words: BTreeMap<String, Option<BTreeSet<String>>>,
     /// Unit words, longest first, lower-case, derived from the "units" list.
     units: Vec<(String, Unit)>,
 }
@@ -306,6 +323,12 @@ impl Vocabulary {
             .max()
             .unwrap_or(0);
         self.longest.insert(name.to_string(), longest);
+        let last_words = list
+            .iter()
+            .flat_map(|e| &e.patterns)
+            .map(|p| p.last_word().map(str::to_string))
+            .collect::<Option<BTreeSet<String>>>();
+        self.last_words.insert(name.to_string(), last_words);
         Ok(())
     }
 
@@ -373,9 +396,19 @@ impl Vocabulary {
 
     /// The key whose phrase equals the whole of `text` (normalised), most specific first.
     pub fn lookup(&self, list: &str, text: &str) -> Option<&str> {
-        let most = self.longest.get(list).copied().unwrap_or(0);
-        if normalized_word_count(text).is_some_and(|n| n > most) {
-            return None;
+        if let Some(t) = normalized_text(text) {
+            let most = self.longest.get(list).copied().unwrap_or(0);
+            let mut words = t.split_whitespace();
+            let last = words.next_back();
+            if words.count() + usize::from(last.is_some()) > most {
+                return None;
+            }
+            // A whole match ends with a pattern's last literal word.
+            if let (Some(last), Some(Some(ends))) = (last, self.last_words.get(list)) {
+                if !ends.contains(&last.to_lowercase()) {
+                    return None;
+                }
+            }
         }
         let words = normalize_words(text);
         self.best_match(list, &words, true).map(|(k, _)| k)
