@@ -6,9 +6,9 @@
 #   pipeline_docx  the whole pipeline on a .docx
 # Uses cargo-fuzz when installed; otherwise builds the libFuzzer targets directly with
 # coverage instrumentation (the -C flags below are stable, so the stable toolchain does
-# when there is no nightly). Without any fuzzer, `cargo test --test fuzz_table_row` runs
+# when there is no nightly). Without any fuzzer, `cargo test --test suite fuzz_table_row::` runs
 # the table_row entry point (justera::table::fuzz_table_row) on 4000 seeded inputs; the
-# property tests in tests/tables_props.rs assert the same "no panic" property.
+# property tests in tests/suite/tables_props.rs assert the same "no panic" property.
 # Corpora are seeded from files the repository ships (corpus/seeds, tests/fixtures).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -58,7 +58,8 @@ pub fn qualify(file: &LaidOutFile, documents: &[Document], findings: &mut [Findi
             continue;
         }
         // The places the relation reads: its own line, the related place and, for a
-        // table finding, every row of the table (a column total reads them all).
+        // table finding, the figures of its column in every row (a column total reads
+        // them all), or every row when the finding names no column.
         let mut places: Vec<(Provenance, Option<&str>)> =
             vec![(f.provenance.clone(), f.figure.as_deref())];
         places.extend(f.related.clone().map(|r| (r, None)));
@@ -68,11 +69,28 @@ pub fn qualify(file: &LaidOutFile, documents: &[Document], findings: &mut [Findi
                 .find(|d| d.title == f.document && d.pages.0 <= f.provenance.page)
                 .and_then(|d| d.tables.get(i))
         }) {
-            places.extend(table.rows.iter().map(|r| (r.provenance.clone(), None)));
+            let column = f
+                .column
+                .as_ref()
+                .and_then(|c| table.columns.iter().position(|k| k == c));
+            match column {
+                Some(j) => places.extend(table.rows.iter().filter_map(|r| {
+                    let cell = r.cells.get(j).filter(|c| !c.empty && c.value.is_some())?;
+                    Some((r.provenance.clone(), Some(cell.raw.as_str())))
+                })),
+                None => places.extend(table.rows.iter().map(|r| (r.provenance.clone(), None))),
+            }
         }
         let mut worst: Option<(String, f32, Provenance)> = None;
         for (p, figure) in &places {
-            if let Some((text, conf)) = at(p).and_then(|l| least_sure(l, *figure)) {
+            let read = at(p).and_then(|l| match figure {
+                // The column's figure on another row: that span alone.
+                Some(fig) if p != &f.provenance => {
+                    least_sure(l, Some(fig)).filter(|(text, _)| text.contains(fig))
+                }
+                _ => least_sure(l, *figure),
+            });
+            if let Some((text, conf)) = read {
                 if worst.as_ref().is_none_or(|w| conf < w.1) {
                     worst = Some((text.to_string(), conf, p.clone()));
                 }

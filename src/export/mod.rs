@@ -149,7 +149,7 @@ pub struct VoteRecord {
 pub const SCHEMA_ID: &str = "https://github.com/justera/justera/schema/decision.schema.json";
 
 /// The JSON Schema (2020-12) of [`DecisionRecord`], generated from the type (schemars):
-/// `schema/decision.schema.json` is this, written out (`tests/export_decisions.rs`
+/// `schema/decision.schema.json` is this, written out (`tests/suite/export_decisions.rs`
 /// keeps the two equal).
 pub fn decision_schema() -> serde_json::Value {
     let mut schema = schemars::schema_for!(DecisionRecord).to_value();

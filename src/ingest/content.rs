@@ -184,17 +184,78 @@ fn page_resources(doc: &Document, page: ObjectId) -> Option<&Dictionary> {
     None
 }
 
+/// A transformation matrix `[a b c d e f]` as `cm` writes it.
+type Matrix = [f64; 6];
+
+const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+/// `m` concatenated to `ctm` as `m cm` does: m × ctm.
+fn concat(m: &Matrix, ctm: &Matrix) -> Matrix {
+    [
+        m[0] * ctm[0] + m[1] * ctm[2],
+        m[0] * ctm[1] + m[1] * ctm[3],
+        m[2] * ctm[0] + m[3] * ctm[2],
+        m[2] * ctm[1] + m[3] * ctm[3],
+        m[4] * ctm[0] + m[5] * ctm[2] + ctm[4],
+        m[4] * ctm[1] + m[5] * ctm[3] + ctm[5],
+    ]
+}
+
+/// The six numbers of a `cm` (or a /Matrix), when they are six finite numbers.
+fn matrix_of(operands: &[Object]) -> Option<Matrix> {
+    if operands.len() != 6 {
+        return None;
+    }
+    let mut m = [0.0; 6];
+    for (v, o) in m.iter_mut().zip(operands) {
+        *v = match o {
+            Object::Integer(i) => *i as f64,
+            Object::Real(r) => f64::from(*r),
+            _ => return None,
+        };
+    }
+    m.iter().all(|v| v.is_finite()).then_some(m)
+}
+
+fn matrix_operands(m: &Matrix) -> Vec<Object> {
+    m.iter().map(|v| Object::Real(*v as f32)).collect()
+}
+
+/// A form drawn under a transformation that is not the identity, to be drawn as a copy
+/// whose content starts with that transformation.
+struct Placement {
+    /// Index of the `Do` in the operations.
+    at: usize,
+    form: ObjectId,
+    ctm: Matrix,
+}
+
 /// Wraps each form `Do` in `q … Q`, dropping those that would recurse into a form on
-/// `stack`. Returns the new operations and how many were dropped.
+/// `stack`. Returns the new operations, how many were dropped, the forms called under
+/// the identity and the calls made under another transformation (the matrix the
+/// content's `cm`s set up at that `Do`, which pdf-extract forgets inside the form).
 fn wrap_form_calls(
     ops: Vec<Operation>,
     forms: &HashMap<Vec<u8>, ObjectId>,
     stack: &[ObjectId],
-) -> (Vec<Operation>, usize, Vec<ObjectId>) {
+) -> (Vec<Operation>, usize, Vec<ObjectId>, Vec<Placement>) {
     let mut out = Vec::with_capacity(ops.len() + 4);
     let mut cut = 0;
     let mut called = Vec::new();
+    let mut placed = Vec::new();
+    let mut ctm = IDENTITY;
+    let mut saved: Vec<Matrix> = Vec::new();
     for o in ops {
+        match o.operator.as_str() {
+            "q" => saved.push(ctm),
+            "Q" => ctm = saved.pop().unwrap_or(ctm),
+            "cm" => {
+                if let Some(m) = matrix_of(&o.operands) {
+                    ctm = concat(&m, &ctm);
+                }
+            }
+            _ => {}
+        }
         let target = (o.operator == "Do")
             .then(|| o.operands.first().and_then(|n| n.as_name().ok()))
             .flatten()
@@ -202,15 +263,172 @@ fn wrap_form_calls(
         match target {
             Some(id) if stack.contains(&id) => cut += 1,
             Some(id) => {
-                called.push(id);
                 out.push(op("q", vec![]));
+                if ctm == IDENTITY || !ctm.iter().all(|v| v.is_finite()) {
+                    called.push(id);
+                } else {
+                    placed.push(Placement {
+                        at: out.len(),
+                        form: id,
+                        ctm,
+                    });
+                }
                 out.push(o);
                 out.push(op("Q", vec![]));
             }
             None => out.push(o),
         }
     }
-    (out, cut, called)
+    (out, cut, called, placed)
+}
+
+/// Copies of forms made for one document, and how many more it may get.
+struct Copies {
+    made: HashMap<(ObjectId, [u32; 6]), (Vec<u8>, ObjectId)>,
+    /// Bytes of content still allowed in copies: a document that draws large forms at
+    /// thousands of places keeps the old behaviour beyond it.
+    budget: usize,
+}
+
+impl Default for Copies {
+    fn default() -> Self {
+        Copies {
+            made: HashMap::new(),
+            budget: 64 << 20,
+        }
+    }
+}
+
+/// The copy of `form` drawn under `ctm`: its content starts with `ctm` (then its own
+/// /Matrix), as pdf-extract starts every form's content with the identity. Returns the
+/// name to call it by and its id; `None` when the form cannot be copied.
+fn placed_copy(
+    doc: &mut Document,
+    form: ObjectId,
+    ctm: &Matrix,
+    copies: &mut Copies,
+) -> Option<(Vec<u8>, ObjectId)> {
+    let key = (form, ctm.map(|v| (v as f32).to_bits()));
+    if let Some(made) = copies.made.get(&key) {
+        return Some(made.clone());
+    }
+    let stream = doc.get_object(form).and_then(Object::as_stream).ok()?;
+    let data = stream
+        .decompressed_content()
+        .unwrap_or_else(|_| stream.content.clone());
+    if data.len() > copies.budget {
+        return None;
+    }
+    copies.budget -= data.len();
+    let mut dict = stream.dict.clone();
+    let matrix = dict
+        .get(b"Matrix")
+        .and_then(Object::as_array)
+        .ok()
+        .and_then(|m| matrix_of(m));
+    dict.remove(b"Matrix");
+    dict.remove(b"Filter");
+    dict.remove(b"DecodeParms");
+    dict.remove(b"Length");
+    let mut prefix = vec![op("cm", matrix_operands(ctm))];
+    if let Some(m) = matrix.filter(|m| *m != IDENTITY) {
+        prefix.push(op("cm", matrix_operands(&m)));
+    }
+    let mut bytes = (Content { operations: prefix }).encode().ok()?;
+    bytes.push(b'\n');
+    bytes.extend_from_slice(&data);
+    let id = doc.add_object(Object::Stream(pdf_extract::Stream::new(dict, bytes)));
+    let name = format!("JusteraPlaced{}_{}", id.0, id.1).into_bytes();
+    copies.made.insert(key, (name.clone(), id));
+    Some((name, id))
+}
+
+/// Resolves the calls made under a transformation: each `Do` is pointed at a copy of its
+/// form that starts with the transformation, and the copies' names are returned for the
+/// caller's resources. Calls whose form cannot be copied stay as they are.
+fn place_calls(
+    doc: &mut Document,
+    ops: &mut [Operation],
+    placed: Vec<Placement>,
+    called: &mut Vec<ObjectId>,
+    copies: &mut Copies,
+) -> Vec<(Vec<u8>, ObjectId)> {
+    let mut names = Vec::new();
+    for p in placed {
+        match placed_copy(doc, p.form, &p.ctm, copies) {
+            Some((name, id)) => {
+                if let Some(o) = ops.get_mut(p.at) {
+                    o.operands = vec![Object::Name(name.clone())];
+                }
+                called.push(id);
+                names.push((name, id));
+            }
+            None => called.push(p.form),
+        }
+    }
+    names
+}
+
+/// Adds XObject names to the resources `holder` (a page or a form) draws with, writing
+/// them into the holder itself (a copy of inherited or shared resources, so no other
+/// page or form changes).
+fn add_xobjects(
+    doc: &mut Document,
+    holder: ObjectId,
+    is_page: bool,
+    names: &[(Vec<u8>, ObjectId)],
+) {
+    if names.is_empty() {
+        return;
+    }
+    let own = match doc.get_object(holder) {
+        Ok(Object::Stream(s)) => s.dict.get(b"Resources").ok(),
+        Ok(Object::Dictionary(d)) => d.get(b"Resources").ok(),
+        _ => None,
+    }
+    .and_then(|r| resolve(doc, r))
+    .and_then(|r| r.as_dict().ok());
+    let resources = if is_page {
+        page_resources(doc, holder)
+    } else {
+        own
+    };
+    let mut resources = resources.cloned().unwrap_or_default();
+    let mut xobjects = resources
+        .get(b"XObject")
+        .ok()
+        .and_then(|o| resolve(doc, o))
+        .and_then(|o| o.as_dict().ok())
+        .cloned()
+        .unwrap_or_default();
+    for (name, id) in names {
+        xobjects.set(name.clone(), Object::Reference(*id));
+    }
+    resources.set("XObject", Object::Dictionary(xobjects));
+    match doc.get_object_mut(holder) {
+        Ok(Object::Stream(s)) => s.dict.set("Resources", Object::Dictionary(resources)),
+        Ok(Object::Dictionary(d)) => d.set("Resources", Object::Dictionary(resources)),
+        _ => {}
+    }
+}
+
+/// Replaces a page's content by one new stream. (lopdf's `change_page_content` leaves a
+/// page alone whose /Contents refers to an array of streams.)
+fn set_page_content(doc: &mut Document, page: ObjectId, bytes: Vec<u8>) -> bool {
+    if doc.get_dictionary(page).is_err() {
+        return false;
+    }
+    let id = doc.add_object(Object::Stream(pdf_extract::Stream::new(
+        Dictionary::new(),
+        bytes,
+    )));
+    match doc.get_object_mut(page) {
+        Ok(Object::Dictionary(d)) => {
+            d.set("Contents", Object::Reference(id));
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Applies the fixes to every page before extraction. Never fails: a stream that
@@ -219,6 +437,7 @@ pub fn prepare(doc: &mut Document) -> Fixes {
     let mut fixes = Fixes::default();
     let pages: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
     let mut done_forms: HashSet<ObjectId> = HashSet::new();
+    let mut copies = Copies::default();
     for (number, page_id) in pages {
         let Ok(data) = doc.get_page_content(page_id) else {
             continue;
@@ -240,13 +459,26 @@ pub fn prepare(doc: &mut Document) -> Fixes {
             ops = rewrite_quotes(ops);
             fixes.quote_pages.push(number);
         }
-        let (ops, cut, called) = wrap_form_calls(ops, &forms, &[]);
+        let (mut ops, cut, mut called, placed) = wrap_form_calls(ops, &forms, &[]);
         fixes.cycles_cut += cut;
+        let names = place_calls(doc, &mut ops, placed, &mut called, &mut copies);
         if let Ok(bytes) = (Content { operations: ops }).encode() {
-            let _ = doc.change_page_content(page_id, bytes);
+            if set_page_content(doc, page_id, bytes) {
+                add_xobjects(doc, page_id, true, &names);
+            }
         }
+        let mut forms = forms;
+        forms.extend(names);
         for form in called {
-            fix_form(doc, form, &forms, &mut vec![], &mut done_forms, &mut fixes);
+            fix_form(
+                doc,
+                form,
+                &forms,
+                &mut vec![],
+                &mut done_forms,
+                &mut copies,
+                &mut fixes,
+            );
         }
     }
     fixes
@@ -260,6 +492,7 @@ fn fix_form(
     inherited: &HashMap<Vec<u8>, ObjectId>,
     stack: &mut Vec<ObjectId>,
     done: &mut HashSet<ObjectId>,
+    copies: &mut Copies,
     fixes: &mut Fixes,
 ) {
     if stack.len() > 16 || !done.insert(id) {
@@ -289,7 +522,7 @@ fn fix_form(
         .and_then(|o| resolve(doc, o))
         .and_then(|o| o.as_dict().ok());
     // A form without resources of its own draws with its caller's.
-    let forms = match own_resources {
+    let mut forms = match own_resources {
         Some(r) => forms_of(doc, Some(r)),
         None => inherited.clone(),
     };
@@ -305,20 +538,28 @@ fn fix_form(
     if quotes {
         ops = rewrite_quotes(ops);
     }
-    stack.push(id);
-    let (mut ops, cut, called) = wrap_form_calls(ops, &forms, stack);
-    fixes.cycles_cut += cut;
+    // The form's own /Matrix first, so the forms it calls are placed under it too.
     if let (false, Some(m)) = (identity, matrix) {
         ops.insert(0, op("cm", m));
         fixes.forms_positioned += 1;
     }
+    stack.push(id);
+    let (mut ops, cut, mut called, mut placed) = wrap_form_calls(ops, &forms, stack);
+    fixes.cycles_cut += cut;
+    if own_resources.is_none() {
+        // Its names are its caller's: no copy can be named here.
+        called.extend(placed.drain(..).map(|p| p.form));
+    }
+    let names = place_calls(doc, &mut ops, placed, &mut called, copies);
     if let Ok(bytes) = (Content { operations: ops }).encode() {
         if let Ok(Object::Stream(s)) = doc.get_object_mut(id) {
             s.set_plain_content(bytes);
         }
+        add_xobjects(doc, id, false, &names);
     }
+    forms.extend(names);
     for form in called {
-        fix_form(doc, form, &forms, stack, done, fixes);
+        fix_form(doc, form, &forms, stack, done, copies, fixes);
     }
     stack.pop();
 }

@@ -16,7 +16,10 @@
 //! - content operators with missing or mistyped operands are left out (as pdf.js does);
 //! - annotations' appearance streams (filled-in form fields, free-text notes) are drawn
 //!   after the page content, as viewers and pdftotext do; pdf-extract reads only the
-//!   page content itself.
+//!   page content itself;
+//! - a form whose fonts reuse a name the page (or another form on it) gives a different
+//!   font gets names of its own for them: pdf-extract keeps one font per name for a
+//!   whole page, so the form's text would be decoded with the other font.
 //!
 //! Every check runs the same parser pdf-extract would run, inside catch_unwind.
 
@@ -35,6 +38,7 @@ pub fn sanitize(doc: &mut Document) -> Vec<String> {
     fix_colour_spaces(doc, &mut fixes);
     fix_page_contents(doc, &mut fixes);
     draw_annotation_appearances(doc, &mut fixes);
+    name_form_fonts_apart(doc);
     fixes
         .into_iter()
         .map(|(what, n)| format!("{what}: {n}"))
@@ -979,5 +983,202 @@ fn draw_annotation_appearances(doc: &mut Document, fixes: &mut BTreeMap<&'static
     let drawn: usize = draws.iter().map(|draw| draw_forms(doc, draw)).sum();
     if drawn > 0 {
         fixes.insert("annotation appearances drawn (form fields, notes)", drawn);
+    }
+}
+
+/// A font as a resource dictionary names it: the object it refers to, or a font written
+/// inline (the resource dictionary holding it and its name).
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum FontRef {
+    Object(ObjectId),
+    Inline(Vec<u8>, Vec<u8>),
+}
+
+/// A /Font dictionary's names with the fonts they stand for.
+type NamedFonts = Vec<(Vec<u8>, FontRef)>;
+
+/// The /Font dictionary of a resources object, resolved.
+fn font_dict<'a>(doc: &'a Document, resources: &'a Dictionary) -> Option<&'a Dictionary> {
+    resources
+        .get(b"Font")
+        .ok()
+        .and_then(|f| deref(doc, f))
+        .and_then(|f| f.as_dict().ok())
+}
+
+/// The names of a /Font dictionary with the fonts they stand for; `holder` tells inline
+/// fonts of different dictionaries apart.
+fn named_fonts(fonts: &Dictionary, holder: &[u8]) -> NamedFonts {
+    fonts
+        .iter()
+        .map(|(name, v)| {
+            let font = match v {
+                Object::Reference(id) => FontRef::Object(*id),
+                _ => FontRef::Inline(holder.to_vec(), name.clone()),
+            };
+            (name.clone(), font)
+        })
+        .collect()
+}
+
+/// The forms reachable from a resources dictionary (through /XObject, recursively), each
+/// with the fonts its own resources name. A form without resources of its own draws with
+/// its caller's, so its names are the caller's and cannot clash.
+fn forms_with_fonts(
+    doc: &Document,
+    resources: &Dictionary,
+    seen: &mut BTreeSet<ObjectId>,
+    out: &mut Vec<(ObjectId, NamedFonts)>,
+    depth: usize,
+) {
+    if depth > 16 {
+        return;
+    }
+    let Some(xobjects) = resources
+        .get(b"XObject")
+        .ok()
+        .and_then(|x| deref(doc, x))
+        .and_then(|x| x.as_dict().ok())
+    else {
+        return;
+    };
+    for (_, x) in xobjects.iter() {
+        let Ok(id) = x.as_reference() else { continue };
+        let Some(Object::Stream(form)) = doc.objects.get(&id) else {
+            continue;
+        };
+        if form.dict.get(b"Subtype").ok().and_then(name_of) != Some(b"Form") || !seen.insert(id) {
+            continue;
+        }
+        let Some(own) = form
+            .dict
+            .get(b"Resources")
+            .ok()
+            .and_then(|r| deref(doc, r))
+            .and_then(|r| r.as_dict().ok())
+        else {
+            continue;
+        };
+        let holder = format!("{} {}", id.0, id.1).into_bytes();
+        let fonts = font_dict(doc, own)
+            .map(|f| named_fonts(f, &holder))
+            .unwrap_or_default();
+        out.push((id, fonts));
+        forms_with_fonts(doc, own, seen, out, depth + 1);
+    }
+}
+
+/// pdf-extract 0.12.1 builds a font once per page for each name `Tf` uses and keeps it
+/// for the rest of the page, forms included: a form whose resources give a name another
+/// font than the page (or an earlier form) does is decoded with the wrong font, and its
+/// glyphs come out as the other font's characters or not at all (Aspose's e-signature
+/// stamps: "/C0_0" names one Arial subset on the page and another in each stamp).
+/// A form's resources are its own scope, so such a form gets names of its own for those
+/// fonts: a new name beside the old one (forms it calls without resources of their own
+/// still find the old one) and its `Tf`s rewritten to it. The PDF means the same; the
+/// reader just sees it right, so this is no fallback worth a line in the read report.
+fn name_form_fonts_apart(doc: &mut Document) {
+    // (form, old name) -> new name
+    let mut renames: BTreeMap<ObjectId, BTreeMap<Vec<u8>, Vec<u8>>> = BTreeMap::new();
+    for (_, page) in doc.get_pages() {
+        let Some(resources) = inherited(doc, page, b"Resources").and_then(|r| r.as_dict().ok())
+        else {
+            continue;
+        };
+        let mut by_name: BTreeMap<Vec<u8>, BTreeSet<FontRef>> = BTreeMap::new();
+        let page_holder = format!("page {} {}", page.0, page.1).into_bytes();
+        for (name, font) in font_dict(doc, resources)
+            .map(|f| named_fonts(f, &page_holder))
+            .unwrap_or_default()
+        {
+            by_name.entry(name).or_default().insert(font);
+        }
+        let mut forms = Vec::new();
+        forms_with_fonts(doc, resources, &mut BTreeSet::new(), &mut forms, 0);
+        for (_, fonts) in &forms {
+            for (name, font) in fonts {
+                by_name
+                    .entry(name.clone())
+                    .or_default()
+                    .insert(font.clone());
+            }
+        }
+        for (form, fonts) in &forms {
+            for (name, font) in fonts {
+                if by_name.get(name).is_some_and(|f| f.len() > 1) {
+                    let mut new = name.clone();
+                    match font {
+                        FontRef::Object(id) => new.extend(format!("_J{}_{}", id.0, id.1).bytes()),
+                        FontRef::Inline(..) => {
+                            new.extend(format!("_J{}_{}", form.0, form.1).bytes())
+                        }
+                    }
+                    renames.entry(*form).or_default().insert(name.clone(), new);
+                }
+            }
+        }
+    }
+    for (form, names) in renames {
+        rename_form_fonts(doc, form, &names);
+    }
+}
+
+/// Gives a form's fonts the new names (beside the old ones) and rewrites its `Tf`s.
+fn rename_form_fonts(doc: &mut Document, form: ObjectId, names: &BTreeMap<Vec<u8>, Vec<u8>>) {
+    let Some(Object::Stream(stream)) = doc.objects.get(&form) else {
+        return;
+    };
+    let data = stream_data(stream);
+    let Some(Ok(content)) = super::pdf::quietly(|| Content::decode(&data)).ok() else {
+        return;
+    };
+    let Some(mut resources) = stream
+        .dict
+        .get(b"Resources")
+        .ok()
+        .and_then(|r| deref(doc, r))
+        .and_then(|r| r.as_dict().ok())
+        .cloned()
+    else {
+        return;
+    };
+    let Some(mut fonts) = font_dict(doc, &resources).cloned() else {
+        return;
+    };
+    for (old, new) in names {
+        if fonts.has(new) {
+            // Already given (the form was reached from another page).
+            continue;
+        }
+        let Ok(font) = fonts.get(old).cloned() else {
+            continue;
+        };
+        fonts.set(new.clone(), font);
+    }
+    let mut ops = content.operations;
+    let mut renamed = false;
+    for op in &mut ops {
+        if op.operator != "Tf" {
+            continue;
+        }
+        if let Some(Object::Name(n)) = op.operands.first_mut() {
+            if let Some(new) = names.get(n.as_slice()) {
+                *n = new.clone();
+                renamed = true;
+            }
+        }
+    }
+    if !renamed {
+        return;
+    }
+    let Ok(bytes) = (Content { operations: ops }).encode() else {
+        return;
+    };
+    resources.set("Font", Object::Dictionary(fonts));
+    if let Some(Object::Stream(s)) = doc.objects.get_mut(&form) {
+        s.dict.set("Resources", Object::Dictionary(resources));
+        s.dict.remove(b"Filter");
+        s.dict.remove(b"DecodeParms");
+        s.set_content(bytes);
     }
 }

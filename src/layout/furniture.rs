@@ -130,8 +130,39 @@ fn counts_pages(key: &str, occurrences: &[(u32, Vec<i64>)], needed: usize) -> bo
         for (page, nums) in occurrences {
             *offsets.entry(nums[k] - i64::from(*page)).or_default() += 1;
         }
-        offsets.values().any(|&n| n >= needed)
+        offsets.values().any(|&n| n >= needed) || counted_in_runs(occurrences, k) >= needed
     })
+}
+
+/// Pages on which the `k`th number counts pages while the count skips pages (an
+/// unnumbered scan or inserted page: 1–16, then 17 on page 18): runs of at least three
+/// pages at one offset, each run going on from the one before (its numbers higher, its
+/// offset no higher). A count that restarts is not one count.
+fn counted_in_runs(occurrences: &[(u32, Vec<i64>)], k: usize) -> usize {
+    const MIN_RUN: usize = 3;
+    // (offset, first number, last number, length)
+    let mut runs: Vec<(i64, i64, i64, usize)> = Vec::new();
+    for (page, nums) in occurrences {
+        let n = nums[k];
+        let offset = n - i64::from(*page);
+        match runs.last_mut() {
+            Some(run) if run.0 == offset => {
+                run.2 = n;
+                run.3 += 1;
+            }
+            _ => runs.push((offset, n, n, 1)),
+        }
+    }
+    let mut counted = 0;
+    let mut last: Option<(i64, i64)> = None;
+    for (offset, first, end, len) in runs {
+        let goes_on = last.is_none_or(|(o, n)| offset <= o && first > n);
+        if len >= MIN_RUN && goes_on {
+            counted += len;
+            last = Some((offset, end));
+        }
+    }
+    counted
 }
 
 /// Marks furniture lines in place. `geometric` says whether line y is in page units
@@ -215,6 +246,20 @@ mod tests {
         let occ: Vec<(u32, Vec<i64>)> =
             vec![(3, vec![1]), (5, vec![2]), (7, vec![3]), (8, vec![4])];
         assert!(!counts_pages("rubrik #", &occ, 3));
+        // Page numbers that skip two unnumbered pages (17, 25): 1–16, 17–23, 24–42.
+        let occ: Vec<(u32, Vec<i64>)> = (1..=44)
+            .filter(|p| *p != 17 && *p != 25)
+            .map(|p| {
+                (
+                    p,
+                    vec![i64::from(p) - i64::from(p > 17) - i64::from(p > 25)],
+                )
+            })
+            .collect();
+        assert!(counts_pages("#", &occ, 21));
+        // Numbers that rise and fall with no run of pages: content.
+        let occ: Vec<(u32, Vec<i64>)> = (1..=30).map(|p| (p, vec![i64::from(p % 4)])).collect();
+        assert!(!counts_pages("#", &occ, 15));
         assert!(digits_are_content("itvt § #"));
         assert!(digits_are_content("dnr itvt #/#"));
     }

@@ -21,6 +21,7 @@ pub const FINDING_COLUMNS: &[&str] = &[
     "expected",
     "found",
     "tolerance",
+    "unit",
     "related",
 ];
 
@@ -44,6 +45,7 @@ pub fn finding_row(f: &crate::check::finding::Finding, link: String) -> Vec<Cell
         Cell::from(f.expected),
         Cell::from(f.found),
         Cell::from(f.tolerance),
+        Cell::from(f.unit.clone()),
         Cell::from(f.related.as_ref().map(|r| r.to_string())),
     ]
 }

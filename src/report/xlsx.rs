@@ -31,6 +31,7 @@ pub const FINDING_COLUMNS: &[&str] = &[
     "expected",
     "found",
     "tolerance",
+    "unit",
     "related file",
     "related page",
     "related line",
@@ -120,10 +121,11 @@ fn findings_sheet(
                     write_decimal(sheet, r, col, v)?;
                 }
             }
+            write_opt(sheet, r, 17, f.unit.as_deref())?;
             if let Some(rel) = &f.related {
-                sheet.write_string(r, 17, &*rel.file)?;
-                sheet.write_number(r, 18, rel.page)?;
-                sheet.write_number(r, 19, rel.line)?;
+                sheet.write_string(r, 18, &*rel.file)?;
+                sheet.write_number(r, 19, rel.page)?;
+                sheet.write_number(r, 20, rel.line)?;
             }
             Ok(())
         })();

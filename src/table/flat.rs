@@ -1115,10 +1115,17 @@ fn build_flat_tables(
         out[0].unread_rows.push(super::UnreadRow {
             label: misfit.label.clone(),
             text: lines[*idx].text.trim().to_string(),
-            reason: format!(
-                "its {} digit groups cannot be read as the table's {columns} columns",
-                misfit.groups.len()
-            ),
+            reason: if misfit.groups.len() < columns {
+                format!(
+                    "its {} digit groups are fewer than the table's {columns} columns and its empty cells are not marked, so which columns they stand in is not written",
+                    misfit.groups.len()
+                )
+            } else {
+                format!(
+                    "its {} digit groups cannot be read as the table's {columns} columns (a note reference, or a column the header does not name)",
+                    misfit.groups.len()
+                )
+            },
             provenance: Provenance::new(file, page, lines[*idx].number),
         });
         let rest = Run {

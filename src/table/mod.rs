@@ -207,7 +207,7 @@ pub fn extract_text(text: &str) -> Vec<Table> {
 }
 
 /// The body of the fuzz target `fuzz/fuzz_targets/table_row.rs`, here so that a test on
-/// the stable toolchain (`tests/fuzz_table_row.rs`) runs the very same entry point on
+/// the stable toolchain (`tests/suite/fuzz_table_row.rs`) runs the very same entry point on
 /// thousands of generated inputs. The first byte picks a column count, the rest is text.
 /// The flat row parser, the text table readers and the geometry reader (on spans the
 /// text's tabs place) must not panic, and a flat reading has exactly the asked number of

@@ -192,6 +192,66 @@ fn drop_consequences(rels: &mut [Relation]) {
             r.explained = true;
         }
     }
+    drop_knock_ons(rels);
+}
+
+/// A wrong figure that is itself the result of a relation (a subtotal, an allocated
+/// amount) also breaks every sum that reads it, by the same amount: a Kassaflöde från
+/// investeringsverksamheten 27 off makes Årets kassaflöde 27 off too, though Årets
+/// kassaflöde is right. A failing sum, difference or balance whose gap is the gap of a
+/// failing relation on one of its inputs (within both tolerances) is explained by it:
+/// counted, not reported. Only relations whose inputs enter with weight ±1 (the Sum, Rel
+/// and Bal families) can be explained this way; a relation already explained explains
+/// nothing, so of two relations that read each other's figure only one is kept.
+/// Likewise of two failing relations on the same figure only the more severe is reported.
+fn drop_knock_ons(rels: &mut [Relation]) {
+    use crate::check::registry::Family;
+    let gap = |r: &Relation| (r.comparison.found - r.comparison.expected).abs();
+    let linear = |r: &Relation| matches!(r.rule.family, Family::Sum | Family::Rel | Family::Bal);
+    let arithmetic =
+        |r: &Relation| linear(r) || matches!(r.rule.family, Family::Alloc | Family::Pct);
+    for g in 0..rels.len() {
+        let rel = &rels[g];
+        if rel.comparison.holds || !arithmetic(rel) {
+            continue;
+        }
+        let usable = |by: &Relation| !by.comparison.holds && !by.explained && arithmetic(by);
+        let knock_on = rels.iter().enumerate().any(|(f, by)| {
+            f != g
+                && usable(by)
+                && linear(rel)
+                && rel.inputs.contains(&by.target)
+                && (gap(rel) - gap(by)).abs() <= rel.comparison.tolerance + by.comparison.tolerance
+        });
+        // Two relations that find the same figure wrong (a total that is neither its
+        // column's sum nor n equal parts) are one defect: the more severe finding reports
+        // it (of equal ones, the one reading fewer figures, the plainer statement: "is not
+        // Summa tillgångar" before "is not its subtotals"; then the first), and says the
+        // other relation agrees.
+        let rank = |r: &Relation, i: usize| {
+            (
+                r.severity,
+                std::cmp::Reverse(r.inputs.len()),
+                std::cmp::Reverse(i),
+            )
+        };
+        let same_figure = rels.iter().enumerate().position(|(f, by)| {
+            f != g && usable(by) && by.target == rel.target && rank(by, f) > rank(rel, g)
+        });
+        if knock_on || same_figure.is_some() {
+            if let (false, Some(f)) = (knock_on, same_figure) {
+                let also = rels[g]
+                    .message
+                    .split("; ")
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+                rels[f].message.push_str(&format!(" (also: {also})"));
+            }
+            rels[g].comparison.holds = true;
+            rels[g].explained = true;
+        }
+    }
 }
 
 /// Runs every per-document rule over one document.

@@ -5,6 +5,7 @@ use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::view::{normalise, CellRef, ColumnKind, TableView};
 use crate::check::{Relation, TableCx};
+use crate::grammar::vocab;
 use rust_decimal::Decimal;
 
 pub const RULE: Rule = Rule {
@@ -68,68 +69,114 @@ fn eval(view: &TableView, r: usize, amount: usize, key: usize, t: usize) -> Opti
     Some(compare(share.times(total), found))
 }
 
-pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
-    let view = &cx.view;
-    for amount in
-        (0..view.cols()).filter(|&c| matches!(view.kinds[c], ColumnKind::Plain | ColumnKind::Money))
-    {
-        let Some(t) = total_row(view, amount) else {
+/// The key column that explains `amount` best, with the row of the totals.
+fn best_key(view: &TableView, amount: usize) -> Option<(usize, usize)> {
+    let t = total_row(view, amount)?;
+    // (holds, fails, tolerance sum, key)
+    let mut best: Option<(usize, usize, Decimal, usize)> = None;
+    for key in (0..view.cols()).filter(|&k| k != amount && key_kind(view.kinds[k])) {
+        if view.kinds[key] != ColumnKind::Percent && view.figure(t, key).is_none() {
             continue;
-        };
-        // (holds, fails, tolerance sum, key)
-        let mut best: Option<(usize, usize, Decimal, usize)> = None;
-        for key in (0..view.cols()).filter(|&k| k != amount && key_kind(view.kinds[k])) {
-            if view.kinds[key] != ColumnKind::Percent && view.figure(t, key).is_none() {
-                continue;
-            }
-            if same_quantity(view, t, amount, key) {
-                continue;
-            }
-            let (mut holds, mut fails, mut tol) = (0usize, 0usize, Decimal::ZERO);
-            let mut proportional_only = true;
-            for r in (0..view.rows()).filter(|&r| view.is_data(r)) {
-                if let Some(c) = eval(view, r, amount, key, t) {
-                    tol += c.tolerance;
-                    if c.holds {
-                        holds += 1;
-                        // A column identical to its key shares nothing.
-                        if view.figure(r, amount).map(|v| v.nominal)
-                            != view.figure(r, key).map(|v| v.nominal)
-                        {
-                            proportional_only = false;
-                        }
-                    } else {
-                        fails += 1;
+        }
+        if same_quantity(view, t, amount, key) {
+            continue;
+        }
+        let (mut holds, mut fails, mut tol) = (0usize, 0usize, Decimal::ZERO);
+        let mut proportional_only = true;
+        for r in (0..view.rows()).filter(|&r| view.is_data(r)) {
+            if let Some(c) = eval(view, r, amount, key, t) {
+                tol += c.tolerance;
+                if c.holds {
+                    holds += 1;
+                    // A column identical to its key shares nothing.
+                    if view.figure(r, amount).map(|v| v.nominal)
+                        != view.figure(r, key).map(|v| v.nominal)
+                    {
+                        proportional_only = false;
                     }
+                } else {
+                    fails += 1;
                 }
             }
-            if proportional_only {
-                continue;
-            }
-            // Among keys that hold, the one that pins the amount down most tightly is the
-            // key the table used: a rounded "8%" holds loosely wherever the population does.
-            let mean_tol = tol / Decimal::from((holds + fails).max(1) as u64);
-            if holds >= 3 && fails * 3 <= holds && best.is_none_or(|(_, _, bt, _)| mean_tol < bt) {
-                best = Some((holds, fails, mean_tol, key));
-            }
         }
-        let Some((_, _, _, key)) = best else { continue };
+        if proportional_only {
+            continue;
+        }
+        // Among keys that hold, the one that pins the amount down most tightly is the
+        // key the table used: a rounded "8%" holds loosely wherever the population does.
+        let mean_tol = tol / Decimal::from((holds + fails).max(1) as u64);
+        if holds >= 3 && fails * 3 <= holds && best.is_none_or(|(_, _, bt, _)| mean_tol < bt) {
+            best = Some((holds, fails, mean_tol, key));
+        }
+    }
+    best.map(|(_, _, _, key)| (key, t))
+}
+
+/// Whether a header names a distribution key ("Antal invånare", "Andel %",
+/// "Fördelningsnyckel") by its first words: such a column is shared by, never shared out.
+fn names_a_key(view: &TableView, col: usize) -> bool {
+    matches!(
+        vocab::current().column_measure(&view.header(col)),
+        Some("invanare" | "anvandare" | "andel" | "fordelningsnyckel")
+    )
+}
+
+/// Two count columns proportional to each other (inhabitants and the cost shared by
+/// them) explain each other both ways, so one wrong figure would be blamed twice: once
+/// as the amount, once as the key. Which one is the key: the column whose header names a
+/// key; failing that, the one standing first (a table computes from left to right), and
+/// the message then names both figures, since the record does not say which is wrong.
+fn direction(view: &TableView, amount: usize, key: usize) -> Option<bool> {
+    match (names_a_key(view, amount), names_a_key(view, key)) {
+        (true, false) => None,
+        (false, true) => Some(false),
+        _ if amount < key => None,
+        _ => Some(true),
+    }
+}
+
+pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
+    let view = &cx.view;
+    let amounts: Vec<usize> = (0..view.cols())
+        .filter(|&c| matches!(view.kinds[c], ColumnKind::Plain | ColumnKind::Money))
+        .collect();
+    let chosen: Vec<(usize, usize, usize)> = amounts
+        .iter()
+        .filter_map(|&a| best_key(view, a).map(|(k, t)| (a, k, t)))
+        .collect();
+    for &(amount, key, t) in &chosen {
+        let mutual = chosen.iter().any(|&(a, k, _)| a == key && k == amount);
+        let either_wrong = if mutual {
+            match direction(view, amount, key) {
+                None => continue,
+                Some(undecided) => undecided,
+            }
+        } else {
+            false
+        };
         let stated = {
             let h = normalise(&view.header(amount));
-            ["fördel", "viktat", "andel", "invånar", "användare", "efter"]
+            vocab::current()
+                .words("column_relations", "allocation")
                 .iter()
-                .any(|w| h.contains(w))
+                .any(|w| h.contains(w.as_str()))
         };
         for r in (0..view.rows()).filter(|&r| view.is_data(r)) {
             let Some(cmp) = eval(view, r, amount, key, t) else {
                 continue;
             };
-            let message = format!(
+            let mut message = format!(
                 "\"{}\" on row \"{}\" is not its share by \"{}\"",
                 view.header(amount),
                 view.label(r),
                 view.header(key),
             );
+            if either_wrong {
+                message.push_str(&format!(
+                    " (or \"{}\" on that row is wrong: the two columns explain each other)",
+                    view.header(key)
+                ));
+            }
             let mut rel = Relation::new(
                 &RULE,
                 CellRef {

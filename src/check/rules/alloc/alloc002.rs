@@ -5,6 +5,7 @@ use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::view::{normalise, CellRef};
 use crate::check::{Relation, TableCx};
+use crate::grammar::vocab;
 use rust_decimal::Decimal;
 
 pub const RULE: Rule = Rule {
@@ -17,7 +18,8 @@ pub const RULE: Rule = Rule {
     explanation: "\"50 % rak andel\", \"fördelas med 1/15\", \"lika delar\": a column headed so \
 splits its total equally over the rows that share it. justera checks each row against total / \
 n (n = the number of rows with a figure in that column, or the n in \"1/n\" when written) with \
-the rounding of the total and the part.",
+the rounding of the total and the part. When every part is written alike and only the total \
+disagrees, the total is the wrong figure and is reported once, not each of the n parts.",
     checks: &[Check::Relations(relations)],
 };
 
@@ -30,7 +32,8 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
             .and_then(|(_, rest)| rest.split(|ch: char| !ch.is_ascii_digit()).next())
             .and_then(|n| n.parse::<u32>().ok())
             .filter(|n| *n > 0);
-        if written_n.is_none() && !h.contains("rak andel") && !h.contains("lika del") {
+        let equal_words = vocab::current().words("column_relations", "equal_split");
+        if written_n.is_none() && !equal_words.iter().any(|w| h.contains(w.as_str())) {
             continue;
         }
         let Some(t) = (0..view.rows())
@@ -47,6 +50,30 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
             continue;
         };
         if n == 0 {
+            continue;
+        }
+        // Parts all written alike beside a total that is not n of them: the one figure
+        // that disagrees is the total, not each of the n parts.
+        let first = parts.first().and_then(|&r| view.figure(r, c));
+        if let Some(part) = first.filter(|p| {
+            parts.len() as u32 == n
+                && parts.len() > 1
+                && parts
+                    .iter()
+                    .all(|&r| view.figure(r, c).map(|v| v.nominal) == Some(p.nominal))
+        }) {
+            let expected = part.times(Interval::exact(Decimal::from(n)));
+            out.push(Relation::new(
+                &RULE,
+                CellRef { row: t, col: c },
+                parts.iter().map(|&r| CellRef { row: r, col: c }).collect(),
+                compare(expected, total),
+                format!(
+                    "the total of \"{}\" is not its {n} equal parts of {}",
+                    view.header(c),
+                    part.nominal
+                ),
+            ));
             continue;
         }
         let Some(each) = total.divided_by(Interval::exact(Decimal::from(n))) else {

@@ -230,12 +230,31 @@ fn cash_flow(
     let n = roles.len();
     let is = |r: usize, k: &str| roles[r] == Some(k);
     let sections: Vec<usize> = (0..n).filter(|&r| is(r, "kf_section")).collect();
+    // A line that restates the section total just above it, figure for figure (a
+    // "kontroll … från not" line), is a check of that total, not a row of the next
+    // section.
+    let restates = |r: usize| {
+        r > 0 && is(r - 1, "kf_section") && {
+            let both: Vec<(Option<_>, Option<_>)> = (0..view.cols())
+                .map(|c| (view.figure(r, c), view.figure(r - 1, c)))
+                .filter(|(a, b)| a.is_some() || b.is_some())
+                .collect();
+            both.len() >= 2
+                && both.iter().all(|(a, b)| match (a, b) {
+                    (Some(a), Some(b)) => a.nominal == b.nominal,
+                    _ => false,
+                })
+        }
+    };
     // A row that plays a part of its own (a section, the year, cash) never enters a
     // section's rows.
-    let loose = |r: usize| plain(r) && roles[r].is_none_or(|k| k == "rr_year_result");
+    let loose =
+        |r: usize| plain(r) && roles[r].is_none_or(|k| k == "rr_year_result") && !restates(r);
     let mut start = 0;
     for &s in &sections {
-        let before = (start..s).find(|&r| is(r, "kf_before_changes"));
+        // A "Medel från verksamheten före förändring av rörelsekapital" written as a
+        // heading without figures states no subtotal: the section is then its rows.
+        let before = (start..s).find(|&r| is(r, "kf_before_changes") && !view.headings[r]);
         if let Some(b) = before {
             let parts: Vec<usize> = (start..b).filter(|&r| loose(r)).collect();
             if parts.len() >= 2 {
@@ -583,6 +602,7 @@ pub fn all_relations(view: &TableView, st: &Statement, out: &mut Vec<Relation>) 
     relations(view, st, Kind::Balance, &rel::rel005::RULE, out);
     relations(view, st, Kind::CashSections, &rel::rel006::RULE, out);
     relations(view, st, Kind::Cash, &bal::bal002::RULE, out);
+    bal::bal002::carried(view, st, out);
 }
 
 /// Consecutive tables of one page joined into one: a statement the reader split at its

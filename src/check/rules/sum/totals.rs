@@ -146,9 +146,16 @@ impl Total {
 
     /// The relation "this total is the sum of its rows" in column `c`, for `rule`.
     pub fn relation(&self, view: &TableView, rule: &'static Rule, c: &TotalColumn) -> Relation {
+        let label = view.label(self.row);
+        let label = label.trim_end_matches(':').trim();
+        // A total row without a label (bold figures under the column) is named by its place.
+        let subject = if label.is_empty() {
+            "The unlabeled total row".to_string()
+        } else {
+            format!("\"{label}\"")
+        };
         let message = format!(
-            "\"{}\" is not the sum of {} in column \"{}\"; {}",
-            view.label(self.row).trim_end_matches(':'),
+            "{subject} is not the sum of {} in column \"{}\"; {}",
             self.reading,
             view.header(c.col),
             self.why_trusted(view, c.col)

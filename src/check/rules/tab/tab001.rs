@@ -8,14 +8,19 @@ pub const RULE: Rule = Rule {
     code: RuleCode::TAB001,
     name: "ambiguous-row",
     family: Family::Tab,
-    severity: Severity::Warning,
-    summary: "A table row could be read in more than one way and was not checked",
+    severity: Severity::Info,
+    summary: "A table row could be read in more than one way and was not checked (not decided)",
     explanation: "Where one space is both the thousands separator and the column gap \
-(\"Resultat 174 1 633 0 0 0\"), a row's digit groups may split into columns in several ways. \
-The table stage keeps the readings that fit the header and lets the table's own arithmetic \
-choose; when two readings survive, it does not guess. justera reports the row with its \
-readings, and counts the table as not fully parsed in the run's coverage, so that silence \
-about that table is never mistaken for a clean result.",
+(\"Resultat 174 1 633 0 0 0\"), or a row has fewer figures than the table has columns and \
+its empty cells are not marked (\"Avsättningar 233 67\" under four columns), a row's digit \
+groups may split into columns in several ways. The table stage keeps the readings that fit \
+the header and lets the table's own arithmetic choose; when two readings survive, it does \
+not guess. The row as written is well formed — only the split into cells is not certain — \
+so this is information, \"not decided\", not a warning: justera names the row, its readings \
+and why they could not be told apart, leaves the relations through it unchecked (they are \
+counted as not decided), and counts the table as not fully parsed in the run's coverage, \
+so that silence about that table is never mistaken for a clean result. A figure the record \
+itself prints defective (cut short) is TAB003, a warning.",
     checks: &[Check::Table(check)],
 };
 
@@ -34,14 +39,74 @@ fn check(cx: &TableCx, sink: &mut Sink) {
             .collect::<Vec<_>>()
             .join("  or  ");
         let label = table.rows.get(a.row).map(|r| r.label.trim().to_string());
+        let row = label
+            .as_deref()
+            .filter(|l| !l.is_empty())
+            .map_or_else(|| "a row".to_string(), |l| format!("row \"{l}\""));
         let f = sink.report(
             &RULE,
             RULE.severity,
-            format!("row can be read as {readings}; not checked"),
+            format!(
+                "not decided: {row} can be read as {readings}: {}; the relations through it are not checked",
+                why_ambiguous(&a.readings, table.columns.len())
+            ),
             a.provenance.clone(),
         );
         f.table = Some(table_index);
         f.paragraph = paragraph;
         f.row = label.filter(|l| !l.is_empty());
+    }
+}
+
+/// Why the readings of a row could not be told apart: the same figures in other columns
+/// (empty cells not marked), or the same digits grouped into other figures (one space as
+/// both thousands separator and column gap), or both.
+fn why_ambiguous(readings: &[Vec<String>], columns: usize) -> String {
+    let figures = |r: &Vec<String>| -> Vec<String> {
+        r.iter()
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
+    let first = readings.first().map(figures).unwrap_or_default();
+    let same_figures = readings.iter().all(|r| figures(r) == first);
+    let fewer = readings
+        .iter()
+        .any(|r| figures(r).len() < columns.max(r.len()));
+    let empties = "fewer figures than the table's columns and the empty cells not marked \
+(no \"–\" or \"0\"), so which columns the figures stand in is not written";
+    let grouping = "one space is both the thousands separator and the column gap, so the \
+digit groups make figures more than one way and the table's arithmetic does not tell which";
+    if same_figures {
+        empties.to_string()
+    } else if fewer {
+        format!("{grouping}; and {empties}")
+    } else {
+        grouping.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::why_ambiguous;
+
+    fn r(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn the_reason_names_what_makes_the_row_ambiguous() {
+        let empties = why_ambiguous(&[r(&["", "233", "67"]), r(&["233", "", "67"])], 3);
+        assert!(empties.starts_with("fewer figures"), "{empties}");
+        let grouping = why_ambiguous(&[r(&["1 200", "300", "4"]), r(&["1", "200 300", "4"])], 3);
+        assert!(grouping.starts_with("one space"), "{grouping}");
+        assert!(!grouping.contains("fewer"), "{grouping}");
+        let both = why_ambiguous(&[r(&["2", "", "– 1", "2"]), r(&["2", "– 1", "", "2"])], 4);
+        assert!(both.starts_with("fewer"), "{both}");
+        let mixed = why_ambiguous(&[r(&["", "1 200", "300"]), r(&["1", "200 300", ""])], 3);
+        assert!(
+            mixed.contains("one space") && mixed.contains("fewer"),
+            "{mixed}"
+        );
     }
 }

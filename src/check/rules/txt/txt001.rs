@@ -20,7 +20,10 @@ mnkr, miljoner) with the precision the prose used — rounded or truncated to it
 and looks for it among the document's table figures and sums of two figures of one column; \
 every figure found counts as a relation checked. A prose figure found nowhere, while a table \
 figure of the same size (four digits or more) differs from it in one digit or by two swapped digits, is a likely \
-typo of that figure and is reported with the table figure as expected.",
+typo of that figure and is reported with the table figure as expected — only when the two are about \
+the same thing: a word of the sentence names the figure's row, column or table (\"driftbudgeten\" \
+and a table headed \"DRIFT (tkr)\"), and where both name a year it is the same year. A figure \
+one digit away from a table figure about something else, or a page number, is no typo.",
     checks: &[Check::Document(check)],
 };
 
@@ -30,11 +33,19 @@ struct TableFigure {
     kronor: Vec<Interval>,
     /// (table, column): sums of two figures are taken within one column.
     at: (usize, usize),
+    /// What the figure is about: its row label, column header and the table's title and
+    /// label header, lowercased (matched against the prose's words for a typo).
+    subject: String,
 }
 
 fn table_figures(sink: &Sink) -> Vec<TableFigure> {
     let mut out = Vec::new();
     for (ti, table) in sink.document.tables.iter().enumerate() {
+        let about_table = format!(
+            "{} {}",
+            table.title.as_deref().unwrap_or(""),
+            table.label_header.as_deref().unwrap_or("")
+        );
         for row in &table.rows {
             for (ci, cell) in row.cells.iter().enumerate() {
                 let Some(v) = cell.value else { continue };
@@ -52,6 +63,12 @@ fn table_figures(sink: &Sink) -> Vec<TableFigure> {
                 out.push(TableFigure {
                     kronor: scales.into_iter().map(|s| iv.scale(s)).collect(),
                     at: (ti, ci),
+                    subject: format!(
+                        "{} {} {about_table}",
+                        row.label,
+                        table.columns.get(ci).map_or("", String::as_str)
+                    )
+                    .to_lowercase(),
                 });
             }
         }
@@ -144,6 +161,7 @@ pub fn check(sink: &mut Sink) {
                 .filter_map(|v| by_value.get(v))
                 .flatten()
                 .filter(|&&(fi, ki)| !stated.meets(&figs[fi].kronor[ki]))
+                .filter(|&&(fi, _)| same_subject(&line.text, &figs[fi].subject))
                 .min()
                 .map(|&(fi, ki)| (figs[fi].kronor[ki].nominal / scale).normalize());
             if let Some(expected) = typo {
@@ -167,6 +185,46 @@ pub fn check(sink: &mut Sink) {
             }
         }
     }
+}
+
+/// Whether a prose line and a table figure can be about the same thing: a word of the
+/// line (six letters or more) shares its first five letters with a word of the figure's
+/// row label, column header or table title ("driftbudgeten" and "DRIFT (tkr)",
+/// "indexuppräkning" and "Indexuppr"), and when both name years, they share one. A
+/// figure one digit away from a table figure about something else is no typo of it.
+fn same_subject(line: &str, subject: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let years = |ws: &[String]| -> Vec<String> {
+        ws.iter()
+            .filter(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+            .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+            .cloned()
+            .collect()
+    };
+    let stem = |w: &str| w.chars().take(5).collect::<String>();
+    let prose = words(line);
+    let about = words(subject);
+    let (prose_years, about_years) = (years(&prose), years(&about));
+    if !prose_years.is_empty()
+        && !about_years.is_empty()
+        && !prose_years.iter().any(|y| about_years.contains(y))
+    {
+        return false;
+    }
+    let stems: std::collections::HashSet<String> = about
+        .iter()
+        .filter(|w| w.chars().count() >= 5 && w.chars().all(char::is_alphabetic))
+        .map(|w| stem(w))
+        .collect();
+    prose
+        .iter()
+        .filter(|w| w.chars().count() >= 6 && w.chars().all(char::is_alphabetic))
+        .any(|w| stems.contains(&stem(w)))
 }
 
 /// Digits of a whole figure without its trailing zeros (140 000 → 2, 5 310 → 3).
@@ -273,9 +331,29 @@ fn one_digit_off(a: Decimal, b: Decimal) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{one_digit_off, one_digit_variants, IntervalIndex};
+    use super::{one_digit_off, one_digit_variants, same_subject, IntervalIndex};
     use crate::arith::Interval;
     use rust_decimal::Decimal;
+
+    #[test]
+    fn a_typo_needs_the_same_subject() {
+        let line =
+            "Den totala driftbudgeten för 2023 är 19 397 tkr, vilket är en ökning med 5310 tkr.";
+        assert!(same_subject(line, "summa tot drift (tkr) "));
+        assert!(!same_subject(
+            line,
+            "förskola budget 2023 barn och utbildning "
+        ));
+        // Another year is another figure.
+        assert!(!same_subject(
+            "Driftbudgeten 2021 ökade med 5310 tkr.",
+            "summa drift 2023 "
+        ));
+        assert!(!same_subject(
+            "Prognos: 140 000 kr",
+            "bidrag belopp tabell "
+        ));
+    }
 
     #[test]
     fn the_index_answers_as_a_scan_of_every_interval() {

@@ -1,0 +1,266 @@
+//! Protocol headers in other municipalities' layouts (tests/fixtures/headers/README.md):
+//! the same fields come out whatever the template, and lint raises no false formalia.
+
+use crate::common;
+
+use justera::document::{Document, ProtocolHeader};
+use justera::ingest::IngestOptions;
+use std::path::Path;
+
+fn protocol(name: &str) -> Document {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/headers")
+        .join(name);
+    let opts = IngestOptions {
+        isolate: false,
+        ..IngestOptions::default()
+    };
+    let mut docs = justera::pipeline::process_file(&path, &opts)
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+        .documents;
+    assert_eq!(docs.len(), 1, "{name}: one protocol");
+    docs.remove(0)
+}
+
+fn header(doc: &Document) -> &ProtocolHeader {
+    doc.header.as_ref().expect("a protocol header")
+}
+
+fn names(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+fn iso(d: Option<chrono::NaiveDate>) -> Option<String> {
+    d.map(|d| d.to_string())
+}
+
+#[test]
+fn signature_names_written_in_a_row_go_to_their_labels_in_order() {
+    let doc = protocol("flat-label-row.txt");
+    let h = header(&doc);
+    assert_eq!(h.secretary.as_deref(), Some("Karin Sjöholm"));
+    assert_eq!(h.chair.as_deref(), Some("Anna-Lena Dahl"));
+    assert_eq!(names(&h.adjusters), ["Per Lindqvist", "Sara Holm"]);
+    let adj = h.adjustment.as_ref().expect("justering");
+    assert_eq!(iso(adj.date).as_deref(), Some("2019-05-06"));
+    assert_eq!(adj.place.as_deref(), Some("Kommunkansliet, Norrby"));
+    assert_eq!(h.place.as_deref(), Some("Älvsalen, kulturhuset i Norrby"));
+    // The letterhead names the municipality; the storage place is only an office.
+    assert_eq!(h.municipality.as_deref(), Some("Norrby kommun"));
+    let notice = h.notice.as_ref().expect("anslag");
+    assert_eq!(iso(notice.posted).as_deref(), Some("2019-05-07"));
+    assert_eq!(iso(notice.removed).as_deref(), Some("2019-05-29"));
+}
+
+#[test]
+fn dotted_signature_lines_and_paragraph_openings_with_dnr() {
+    let doc = protocol("lines-dotted-signatures.txt");
+    let h = header(&doc);
+    assert_eq!(h.organ.as_deref(), Some("Kommunfullmäktige"));
+    assert_eq!(iso(h.meeting_date).as_deref(), Some("2019-03-12"));
+    assert_eq!(
+        h.place.as_deref(),
+        Some("Rådssalen"),
+        "the weekday is not the place"
+    );
+    assert_eq!(h.time.as_deref(), Some("18:00–20:40"));
+    assert_eq!(
+        h.paragraphs.as_ref().map(|r| (r.from, r.to)),
+        Some((21, 22)),
+        "Paragrafer beside a signature line"
+    );
+    assert_eq!(h.secretary.as_deref(), Some("Lena Mårtensson"));
+    assert_eq!(h.chair.as_deref(), Some("Gustav Hed"));
+    assert_eq!(names(&h.adjusters), ["Jonas Björk", "Ulla-Britt Nord"]);
+    let adj = h.adjustment.as_ref().expect("Tid och plats för justering");
+    assert_eq!(iso(adj.date).as_deref(), Some("2019-03-19"));
+    assert_eq!(adj.place, None, "a weekday and a date are no place");
+    assert_eq!(h.municipality, None, "\"Kommunhuset\" is a building");
+    let paras: Vec<_> = doc
+        .paragraphs
+        .iter()
+        .map(|p| {
+            (
+                p.number,
+                p.prefix.as_deref(),
+                p.dnr.clone(),
+                p.title.as_str(),
+                p.decision.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        paras,
+        [
+            (
+                21,
+                Some("KF"),
+                vec!["KS.2019.12".to_string()],
+                "Godkännande av dagordning",
+                vec!["Dagordningen godkänns.".to_string()]
+            ),
+            (
+                22,
+                Some("KF"),
+                vec!["KS.2019.14".to_string()],
+                "Fråga om sammanträdet blivit i laga ordning kungjort",
+                vec!["Sammanträdet har blivit i laga ordning kungjort.".to_string()]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn page_markers_and_anslag_boilerplate_do_not_become_the_organ() {
+    let doc = protocol("flat-page-marker.txt");
+    let h = header(&doc);
+    assert_eq!(h.organ.as_deref(), Some("Kommunfullmäktige"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Sammanträdesprotokoll Kommunfullmäktige 2019-11-14")
+    );
+    assert_eq!(iso(h.meeting_date).as_deref(), Some("2019-11-14"));
+    assert_eq!(h.place.as_deref(), Some("Stora salen, Rådhuset, Åsby"));
+    assert_eq!(
+        h.paragraphs.as_ref().map(|r| (r.from, r.to)),
+        Some((88, 97))
+    );
+    assert_eq!(h.secretary.as_deref(), Some("Tove Ahl"));
+    assert_eq!(h.chair.as_deref(), Some("Henrik Malm"));
+    assert_eq!(names(&h.adjusters), ["Birgitta Lööf", "Jan-Olof Bäck"]);
+}
+
+#[test]
+fn no_false_formalia_on_these_layouts() {
+    for name in [
+        "flat-label-row.txt",
+        "lines-dotted-signatures.txt",
+        "flat-page-marker.txt",
+        "lines-attendance-no-commas.txt",
+        "flat-genitive-organ.txt",
+    ] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/headers")
+            .join(name);
+        let rules = common::lint_rules(&path);
+        assert!(rules.is_empty(), "{name}: {rules:?}");
+    }
+}
+
+type Seat<'a> = (
+    &'a str,
+    &'a str,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<(u32, u32)>,
+);
+
+fn seats(h: &ProtocolHeader) -> Vec<Seat<'_>> {
+    h.attendance
+        .iter()
+        .map(|a| {
+            (
+                a.name.as_str(),
+                a.role.as_str(),
+                a.party.as_deref(),
+                a.replaces.as_deref(),
+                a.paragraphs.as_ref().map(|r| (r.from, r.to)),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn attendance_without_commas_with_abbreviated_roles() {
+    let doc = protocol("lines-attendance-no-commas.txt");
+    let h = header(&doc);
+    assert_eq!(h.organ.as_deref(), Some("Kommunstyrelsen"));
+    assert_eq!(iso(h.meeting_date).as_deref(), Some("2016-10-13"));
+    assert_eq!(
+        seats(h),
+        [
+            ("Ingrid Holm", "ordförande", Some("S"), None, None),
+            ("Tomas Falk", "ledamot", Some("S"), None, None),
+            ("Maria Ek", "ledamot", Some("S"), None, Some((101, 110))),
+            ("Jan Öberg", "ersättare", Some("S"), Some("Lena Rask"), None),
+            ("Karl Wiik", "ledamot", Some("V"), None, None),
+            ("Stig Björn", "ledamot", Some("V"), None, Some((101, 108))),
+            ("Eva Lind", "ledamot", Some("C"), None, None),
+            (
+                "Hans Dahl",
+                "ej tjänstgörande ersättare",
+                Some("S"),
+                None,
+                None
+            ),
+            (
+                "Åsa Berg",
+                "ej tjänstgörande ersättare",
+                Some("M"),
+                None,
+                None
+            ),
+        ]
+    );
+    // Each person points at the line that names them.
+    let lines: Vec<(&str, u32)> = h
+        .attendance
+        .iter()
+        .map(|a| (a.name.as_str(), a.provenance.as_ref().map_or(0, |p| p.line)))
+        .filter(|(n, _)| ["Ingrid Holm", "Jan Öberg", "Stig Björn", "Hans Dahl"].contains(n))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("Ingrid Holm", 7),
+            ("Jan Öberg", 9),
+            ("Stig Björn", 11),
+            ("Hans Dahl", 13)
+        ]
+    );
+    let notice = h.notice.as_ref().expect("ANSLAGSBEVIS");
+    assert_eq!(notice.organ.as_deref(), Some("Kommunstyrelsen"), "Forum");
+    assert_eq!(iso(notice.posted).as_deref(), Some("2016-10-20"));
+    assert_eq!(iso(notice.removed).as_deref(), Some("2016-11-11"));
+    // "§ 101 Information från kommunchefen ... 4" is the innehållsförteckning.
+    assert!(doc.paragraphs.is_empty(), "{:?}", doc.paragraphs);
+}
+
+#[test]
+fn organ_in_the_genitive_and_staff_with_functions_in_parentheses() {
+    let doc = protocol("flat-genitive-organ.txt");
+    let h = header(&doc);
+    assert_eq!(h.organ.as_deref(), Some("Kommunfullmäktige"));
+    assert_eq!(iso(h.meeting_date).as_deref(), Some("2018-02-22"));
+    assert_eq!(h.place.as_deref(), Some("Rådhuset, sessionssalen"));
+    assert_eq!(h.secretary.as_deref(), Some("Greta Nyman"));
+    assert_eq!(h.chair.as_deref(), Some("Bertil Ros"));
+    assert_eq!(names(&h.adjusters), ["Olle Sund", "Mia Dahl"]);
+    let staff: Vec<(&str, Option<&str>)> = h
+        .attendance
+        .iter()
+        .map(|a| (a.name.as_str(), a.function.as_deref()))
+        .collect();
+    assert_eq!(
+        staff,
+        [
+            ("Greta Nyman", Some("sekr")),
+            ("Lars Hed", Some("kommundirektör")),
+            ("Pia Ström", Some("ekonomichef")),
+            ("Rut Alm", Some("kommunsekreterare")),
+        ],
+        "\"Se bilaga\" is no person"
+    );
+}
+
+#[test]
+fn all_members_but_some_is_not_an_attendance_list() {
+    // "Kommunfullmäktiges samtliga ledamöter med undantag för …" names the absent.
+    let doc = protocol("flat-page-marker.txt");
+    let h = header(&doc);
+    assert!(
+        h.attendance.iter().all(|a| a.group != "beslutande"),
+        "{:?}",
+        h.attendance
+    );
+}
