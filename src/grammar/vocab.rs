@@ -19,7 +19,7 @@ use nom::combinator::{all_consuming, opt};
 use nom::multi::separated_list1;
 use nom::sequence::{delimited, terminated};
 use nom::{IResult, Parser};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -141,6 +141,23 @@ impl Pattern {
         }
     }
 
+    /// The most words a match can cover.
+    fn max_len(&self) -> usize {
+        match self {
+            Pattern::Words(w) => w.len(),
+            Pattern::Organ { before, after, .. } => before.len() + MAX_ORGAN_WORDS + after.len(),
+        }
+    }
+
+    /// The word a whole-text match must end with; `None` when the pattern ends in its
+    /// organ slot (any word).
+    fn last_word(&self) -> Option<&str> {
+        match self {
+            Pattern::Words(w) => w.last().map(String::as_str),
+            Pattern::Organ { after, .. } => after.last().map(String::as_str),
+        }
+    }
+
     /// Literal words: a longer literal match is a more specific one.
     fn literal_len(&self) -> usize {
         match self {
@@ -162,11 +179,33 @@ pub fn normalize_words(text: &str) -> Vec<String> {
     t.split_whitespace().map(str::to_lowercase).collect()
 }
 
+/// How many words `normalize_words` gives, counted without making them; `None` when the
+/// text holds emphasis marks (`*`, `<`) whose removal can split words.
+#[cfg(test)]
+fn normalized_word_count(text: &str) -> Option<usize> {
+    normalized_text(text).map(|t| t.split_whitespace().count())
+}
+
+/// The text whose words `normalize_words` lower-cases, without copying it; `None` when
+/// the text holds emphasis marks (`*`, `<`) it would remove first.
+fn normalized_text(text: &str) -> Option<&str> {
+    if text.contains(['*', '<']) {
+        return None;
+    }
+    let t = text.trim().trim_start_matches('#');
+    Some(t.trim().trim_end_matches([':', '.', ' ', '\u{a0}']))
+}
+
 /// All vocabularies, by list name ("headings", "totals", "columns", "units", "months", or
 /// any name a `--grammars` file brings).
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
     lists: BTreeMap<String, Vec<Entry>>,
+    /// The most words a whole-text match of each list can cover: a longer text (most
+    /// lines of prose) is no heading, known before its words are made.
+    longest: BTreeMap<String, usize>,
+    /// The words a whole-text match of each list can end with (`None`: any word).
+    last_words: BTreeMap<String, Option<BTreeSet<String>>>,
     /// Unit words, longest first, lower-case, derived from the "units" list.
     units: Vec<(String, Unit)>,
 }
@@ -277,6 +316,19 @@ impl Vocabulary {
                 None => list.push(e),
             }
         }
+        let longest = list
+            .iter()
+            .flat_map(|e| &e.patterns)
+            .map(Pattern::max_len)
+            .max()
+            .unwrap_or(0);
+        self.longest.insert(name.to_string(), longest);
+        let last_words = list
+            .iter()
+            .flat_map(|e| &e.patterns)
+            .map(|p| p.last_word().map(str::to_string))
+            .collect::<Option<BTreeSet<String>>>();
+        self.last_words.insert(name.to_string(), last_words);
         Ok(())
     }
 
@@ -344,6 +396,20 @@ impl Vocabulary {
 
     /// The key whose phrase equals the whole of `text` (normalised), most specific first.
     pub fn lookup(&self, list: &str, text: &str) -> Option<&str> {
+        if let Some(t) = normalized_text(text) {
+            let most = self.longest.get(list).copied().unwrap_or(0);
+            let mut words = t.split_whitespace();
+            let last = words.next_back();
+            if words.count() + usize::from(last.is_some()) > most {
+                return None;
+            }
+            // A whole match ends with a pattern's last literal word.
+            if let (Some(last), Some(Some(ends))) = (last, self.last_words.get(list)) {
+                if !ends.contains(&last.to_lowercase()) {
+                    return None;
+                }
+            }
+        }
         let words = normalize_words(text);
         self.best_match(list, &words, true).map(|(k, _)| k)
     }
@@ -548,6 +614,53 @@ pub fn install(vocab: Vocabulary) -> Result<(), Box<Vocabulary>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word count taken before a whole-text lookup is the count of the words the
+    /// lookup makes, and the lookup finds what matching every pattern finds.
+    #[test]
+    fn lookups_skip_only_texts_no_phrase_can_cover() {
+        let v = Vocabulary::builtin();
+        let mut cases: Vec<String> = [
+            "",
+            " ",
+            "#",
+            "# Beslut",
+            "## Beslut:",
+            "Beslut .",
+            "Beslut : .",
+            "Beslut\u{a0}:",
+            "**Beslut**",
+            "<b>Beslut</b>",
+            "a**b c",
+            "Kommunstyrelsens beslut",
+            "Förslag till beslut",
+            "Sammanfattning av ärendet",
+            "Totalt",
+            "Summa totalt:",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for seed in std::fs::read_dir("corpus/seeds").expect("corpus/seeds") {
+            let text = std::fs::read_to_string(seed.expect("seed").path()).unwrap_or_default();
+            cases.extend(text.lines().map(str::to_string));
+            cases.extend(text.lines().flat_map(|l| l.split('\t')).map(str::to_string));
+        }
+        let mut found = 0;
+        for c in &cases {
+            if let Some(n) = normalized_word_count(c) {
+                assert_eq!(n, normalize_words(c).len(), "{c:?}");
+            }
+            for list in ["headings", "grand_totals", "no_such_list"] {
+                let slow = v
+                    .best_match(list, &normalize_words(c), true)
+                    .map(|(k, _)| k);
+                assert_eq!(v.lookup(list, c), slow, "{list}: {c:?}");
+                found += usize::from(slow.is_some());
+            }
+        }
+        assert!(found > 50, "the cases exercise the lookup ({found} found)");
+    }
 
     #[test]
     fn fingerprint_changes_with_a_phrase_and_only_then() {

@@ -786,7 +786,8 @@ fn tidy_case(s: &str) -> String {
     out
 }
 
-static KOMMUN: LazyLock<Regex> = LazyLock::new(|| {
+/// "Vårgårda kommun": the municipality's name (one compiled pattern for every parser).
+pub(super) static KOMMUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\p{Lu}[\p{L}-]+) kommun\b").unwrap_or_else(|_| unreachable!())
 });
 

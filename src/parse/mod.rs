@@ -192,11 +192,7 @@ fn running_header_name(doc: &Document, lines: &[Ln]) -> Option<String> {
 /// more around the name; a letterhead line (the first lines of the document) counts
 /// only when it is nothing but the name.
 fn furniture_owner(lines: &[Ln]) -> (Option<String>, Option<String>) {
-    use regex::Regex;
-    use std::sync::LazyLock;
-    static KOMMUN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(\p{Lu}[\p{L}-]+) kommun\b").unwrap_or_else(|_| unreachable!())
-    });
+    use header::KOMMUN;
     let cells_of = |l: &Ln| -> Vec<String> {
         l.cells()
             .into_iter()

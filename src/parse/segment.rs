@@ -76,10 +76,11 @@ pub fn segment(lines: &[Ln]) -> Vec<Segment> {
         let wording = slice
             .iter()
             .filter(|l| {
-                !l.is_blank()
-                    && !l.furniture
-                    && !is_footer_like(&l.plain())
-                    && l.plain().chars().any(char::is_alphabetic)
+                if l.is_blank() || l.furniture {
+                    return false;
+                }
+                let plain = l.plain();
+                plain.chars().any(char::is_alphabetic) && !is_footer_like(&plain)
             })
             .count();
         let scrap = wording <= 2 && !out.is_empty();
@@ -109,7 +110,14 @@ fn pages(lines: &[Ln]) -> Vec<(usize, usize)> {
             out.push((start, i));
             start = i;
         }
-        if is_footer_like(&l.plain()) && l.plain().to_lowercase().starts_with("ärende") {
+        // The cheap test first: does the lower-cased text begin with "ärende"?
+        let plain = l.plain();
+        let item = plain
+            .chars()
+            .flat_map(char::to_lowercase)
+            .take(6)
+            .eq("ärende".chars());
+        if item && is_footer_like(&plain) {
             out.push((start, i + 1));
             start = i + 1;
         }
@@ -244,7 +252,8 @@ fn document_starts(lines: &[Ln]) -> Vec<usize> {
     use super::headings::{heading_kind, kind};
     let mut starts = Vec::new();
     let pages = pages(lines);
-    let listed = listed_attachment_starts(lines);
+    let content = content_text(lines);
+    let listed = listed_attachment_starts(lines, &content);
     let mut previous_page = 0;
     let mut memo_left: Option<u32> = None;
     let mut last_item: Option<u32> = None;
@@ -306,7 +315,7 @@ fn document_starts(lines: &[Ln]) -> Vec<usize> {
             starts.push(*i);
         }
     }
-    let signed = after_signature_starts(lines, &pages, &starts);
+    let signed = after_signature_starts(lines, &content, &pages, &starts);
     starts.extend(signed);
     starts
 }
@@ -540,7 +549,12 @@ fn is_later_page(page: &[Ln]) -> bool {
 /// 2") the signature closes only that page, and in a document with an
 /// innehållsförteckning it closes only a signed part (a foreword) when the heading after
 /// it is one the list names. `known` are the starts the other cues found.
-fn after_signature_starts(lines: &[Ln], pages: &[(usize, usize)], known: &[usize]) -> Vec<usize> {
+fn after_signature_starts(
+    lines: &[Ln],
+    text: &[(usize, String)],
+    pages: &[(usize, usize)],
+    known: &[usize],
+) -> Vec<usize> {
     use super::headings::{heading_kind, kind};
     #[derive(PartialEq)]
     enum State {
@@ -548,14 +562,19 @@ fn after_signature_starts(lines: &[Ln], pages: &[(usize, usize)], known: &[usize
         Signed,
         Closing,
     }
-    let text = content_text(lines);
     let mut known = known.to_vec();
     known.sort_unstable();
-    let continues_a_document = |i: usize| {
-        pages
-            .iter()
-            .find(|(s, e)| *s <= i && i < *e)
-            .is_some_and(|(s, e)| is_later_page(&lines[*s..*e]))
+    // Pages are consecutive and sorted: the page of a line is found by bisection, and
+    // whether a page is a later one is decided once.
+    let mut later_page: Vec<Option<bool>> = vec![None; pages.len()];
+    let mut continues_a_document = |i: usize| {
+        let p = pages.partition_point(|(_, e)| *e <= i);
+        match pages.get(p) {
+            Some(&(s, e)) if s <= i && i < e => {
+                *later_page[p].get_or_insert_with(|| is_later_page(&lines[s..e]))
+            }
+            _ => false,
+        }
     };
     let mut out = Vec::new();
     let mut state = State::Body;
@@ -590,7 +609,7 @@ fn after_signature_starts(lines: &[Ln], pages: &[(usize, usize)], known: &[usize
             listed.clear();
         }
         let has_body = k >= opened + 5;
-        if state != State::Signed && has_body && is_signature(lines, &text, k) {
+        if state != State::Signed && has_body && is_signature(lines, text, k) {
             state = State::Signed;
             k += 2;
             continue;
@@ -614,7 +633,7 @@ fn after_signature_starts(lines: &[Ln], pages: &[(usize, usize)], known: &[usize
         let in_own_toc = heading && listed.contains(&words);
         let opens = (heading && !in_own_toc)
             || is_letterhead_label(t)
-            || (state == State::Signed && opens_title_page(&text, k));
+            || (state == State::Signed && opens_title_page(text, k));
         if opens && !continues_a_document(*i) {
             out.push(*i);
             opened = k;
@@ -657,9 +676,8 @@ pub(crate) fn title_words(t: &str) -> Vec<String> {
 /// samordningsgrupp …", "Riktlinje sekretess för medarbetare …"), as title words, with
 /// the index of the line after the list. Entries that name the memo itself or another
 /// body's decision ("Tjänsteskrivelse daterad …", "Protokoll …") are left out.
-fn attachment_lists(lines: &[Ln]) -> Vec<(usize, Vec<Vec<String>>)> {
+fn attachment_lists(lines: &[Ln], text: &[(usize, String)]) -> Vec<(usize, Vec<Vec<String>>)> {
     use super::headings::{heading_kind, kind};
-    let text = content_text(lines);
     let mut out = Vec::new();
     for (k, (_, t)) in text.iter().enumerate() {
         if !matches!(heading_kind(t), Some(x) if x == kind::ATTACHMENTS || x == kind::BASIS) {
@@ -706,13 +724,18 @@ fn attachment_lists(lines: &[Ln]) -> Vec<(usize, Vec<Vec<String>>)> {
 /// A document the memo lists begins where a short line after the list opens with the
 /// listed name (its first four words): "Riktlinje" / "Sekretess för medarbetare inom …".
 /// Each listed name opens at most one document.
-fn listed_attachment_starts(lines: &[Ln]) -> Vec<usize> {
+fn listed_attachment_starts(lines: &[Ln], text: &[(usize, String)]) -> Vec<usize> {
     // Attachments follow their memo; a bundle of many memos is not searched whole for
     // each list.
     const REACH: usize = 3000;
-    let text = content_text(lines);
     let mut out = Vec::new();
-    for (after, entries) in attachment_lists(lines) {
+    let lists = attachment_lists(lines, text);
+    if lists.is_empty() {
+        return out;
+    }
+    // Each line's title words, made once: the lists' reaches overlap.
+    let mut words: Vec<Option<Vec<String>>> = vec![None; text.len()];
+    for (after, entries) in lists {
         let mut open: Vec<&Vec<String>> = entries.iter().collect();
         let from = text.partition_point(|(i, _)| *i < after);
         for (k, (i, t)) in text.iter().enumerate().skip(from).take(REACH) {
@@ -723,15 +746,21 @@ fn listed_attachment_starts(lines: &[Ln]) -> Vec<usize> {
             {
                 continue;
             }
-            let joined: Vec<String> = text
+            // The first words of this line and the two after it (at most 4 are compared).
+            for x in k..(k + 3).min(text.len()) {
+                if words[x].is_none() {
+                    words[x] = Some(title_words(&text[x].1));
+                }
+            }
+            let joined: Vec<&String> = words[k..(k + 3).min(text.len())]
                 .iter()
-                .skip(k)
-                .take(3)
-                .flat_map(|(_, x)| title_words(x))
+                .flatten()
+                .flatten()
+                .take(4)
                 .collect();
             if let Some(at) = open.iter().position(|e| {
                 let n = e.len().min(4);
-                joined.len() >= n && joined[..n] == e[..n]
+                joined.len() >= n && joined[..n].iter().zip(&e[..n]).all(|(a, b)| *a == b)
             }) {
                 out.push(*i);
                 open.remove(at);

@@ -9,9 +9,7 @@ use crate::document::{BasisItem, Document, DocumentKind, Memo, Section, Signatur
 use regex::Regex;
 use std::sync::{Arc, LazyLock};
 
-static KOMMUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\p{Lu}[\p{L}-]+) kommun\b").unwrap_or_else(|_| unreachable!())
-});
+use super::header::KOMMUN;
 static LETTERHEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:box\s+\d|telefon\w*:?\s*[\d+]|telefax|tel:?\s*\d)")
         .unwrap_or_else(|_| unreachable!())
