@@ -2,9 +2,9 @@
 //! with the `'` operator (dropped), a form XObject with a /Matrix (text misplaced) that
 //! also draws itself (stack overflow), and a page whose reading panics part-way.
 
-use justera::ingest::{read_bytes, Glyph, IngestOptions, RawContent};
+use crate::common::built_pdf::{glyphs_of, one_page};
+use justera::ingest::Glyph;
 use pdf_extract::{dictionary, Document, Object, Stream};
-use std::path::Path;
 
 fn font(doc: &mut Document) -> pdf_extract::ObjectId {
     doc.add_object(dictionary! {
@@ -20,48 +20,15 @@ fn one_page_pdf(
     content: &[u8],
     xobjects: impl FnOnce(&mut Document, pdf_extract::ObjectId) -> pdf_extract::Dictionary,
 ) -> Vec<u8> {
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let font_id = font(&mut doc);
-    let xobjects = xobjects(&mut doc, font_id);
-    let resources = doc.add_object(dictionary! {
-        "Font" => dictionary! { "F1" => font_id },
-        "XObject" => xobjects,
-    });
-    let content_id = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page",
-        "Parent" => pages_id,
-        "Contents" => content_id,
-        "Resources" => resources,
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-    });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages",
-            "Kids" => vec![page.into()],
-            "Count" => 1,
-        }),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).unwrap_or_else(|e| panic!("{e}"));
-    out
-}
-
-fn glyphs_of(bytes: &[u8]) -> (Vec<Glyph>, Vec<String>) {
-    let opts = IngestOptions {
-        isolate: false,
-        ..IngestOptions::default()
-    };
-    let file = read_bytes(Path::new("built.pdf"), bytes, &opts).unwrap_or_else(|e| panic!("{e}"));
-    let glyphs = match &file.pages[0].content {
-        RawContent::Glyphs(g) => g.clone(),
-        RawContent::Text(_) => panic!("expected glyphs"),
-    };
-    (glyphs, file.report.warnings)
+    one_page(content, |doc| {
+        let font_id = font(doc);
+        let xobjects = xobjects(doc, font_id);
+        doc.add_object(dictionary! {
+            "Font" => dictionary! { "F1" => font_id },
+            "XObject" => xobjects,
+        })
+        .into()
+    })
 }
 
 fn word_at(glyphs: &[Glyph], word: &str) -> Option<(f64, f64)> {

@@ -1,52 +1,16 @@
 //! PDFs built by the test with fonts pdf-extract 0.12.1 reads wrongly unless the loader
 //! rewrites them: a CID font whose /W gives widths as ranges (`first last width`).
 
-use justera::ingest::{read_bytes, Glyph, IngestOptions, RawContent};
+use crate::common::built_pdf::{glyphs_of, one_page};
+use justera::ingest::Glyph;
 use pdf_extract::{dictionary, Document, Object, Stream};
-use std::path::Path;
 
 /// One page drawing `content` with `fonts` as its /Font resources.
 fn one_page_pdf(
     content: &[u8],
     fonts: impl FnOnce(&mut Document) -> pdf_extract::Dictionary,
 ) -> Vec<u8> {
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let fonts = fonts(&mut doc);
-    let content_id = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page",
-        "Parent" => pages_id,
-        "Contents" => content_id,
-        "Resources" => dictionary! { "Font" => fonts },
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-    });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages",
-            "Kids" => vec![page.into()],
-            "Count" => 1,
-        }),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).unwrap_or_else(|e| panic!("{e}"));
-    out
-}
-
-fn glyphs_of(bytes: &[u8]) -> (Vec<Glyph>, Vec<String>) {
-    let opts = IngestOptions {
-        isolate: false,
-        ..IngestOptions::default()
-    };
-    let file = read_bytes(Path::new("built.pdf"), bytes, &opts).unwrap_or_else(|e| panic!("{e}"));
-    let glyphs = match &file.pages[0].content {
-        RawContent::Glyphs(g) => g.clone(),
-        RawContent::Text(_) => panic!("expected glyphs"),
-    };
-    (glyphs, file.report.warnings)
+    one_page(content, |doc| dictionary! { "Font" => fonts(doc) }.into())
 }
 
 /// A ToUnicode CMap mapping CIDs 1–3 to "a", "b", "c" and CID 4 to " ".

@@ -4,6 +4,8 @@
 //! real table independently of how the tables stage reads them.
 #![allow(dead_code)]
 
+pub mod built_pdf;
+
 use justera::grammar::number::{parse_figure, Unit};
 use justera::table::{Cell, Row, RowKind, Table, TableSource};
 use justera::Provenance;
