@@ -54,6 +54,37 @@ fn name_of(o: &Object) -> Option<&[u8]> {
     o.as_name().ok()
 }
 
+/// The form XObjects a resources dictionary names, each with its own /Resources.
+fn forms<'a>(
+    doc: &'a Document,
+    resources: &'a Dictionary,
+) -> impl Iterator<Item = (ObjectId, Option<&'a Dictionary>)> + 'a {
+    let xobjects = resources
+        .get(b"XObject")
+        .ok()
+        .and_then(|x| deref(doc, x))
+        .and_then(|x| x.as_dict().ok());
+    xobjects
+        .into_iter()
+        .flat_map(|x| x.iter())
+        .filter_map(move |(_, x)| {
+            let id = x.as_reference().ok()?;
+            let Some(Object::Stream(form)) = doc.objects.get(&id) else {
+                return None;
+            };
+            if form.dict.get(b"Subtype").ok().and_then(name_of) != Some(b"Form") {
+                return None;
+            }
+            let own = form
+                .dict
+                .get(b"Resources")
+                .ok()
+                .and_then(|r| deref(doc, r))
+                .and_then(|r| r.as_dict().ok());
+            Some((id, own))
+        })
+}
+
 fn deref<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
     match o {
         Object::Reference(id) => doc.objects.get(id),
@@ -683,28 +714,7 @@ fn give_forms_page_fonts(doc: &mut Document, fixes: &mut BTreeMap<&'static str, 
         else {
             continue;
         };
-        let Some(xobjects) = resources
-            .get(b"XObject")
-            .ok()
-            .and_then(|x| deref(doc, x))
-            .and_then(|x| x.as_dict().ok())
-        else {
-            continue;
-        };
-        for (_, x) in xobjects.iter() {
-            let Ok(xid) = x.as_reference() else { continue };
-            let Some(Object::Stream(form)) = doc.objects.get(&xid) else {
-                continue;
-            };
-            if form.dict.get(b"Subtype").ok().and_then(name_of) != Some(b"Form") {
-                continue;
-            }
-            let own = form
-                .dict
-                .get(b"Resources")
-                .ok()
-                .and_then(|r| deref(doc, r))
-                .and_then(|r| r.as_dict().ok());
+        for (xid, own) in forms(doc, resources) {
             let mut new_res = own.cloned().unwrap_or_default();
             let mut added = false;
             for key in INHERITED_RESOURCES {
@@ -1280,29 +1290,8 @@ fn forms_with_fonts(
     if depth > 16 {
         return;
     }
-    let Some(xobjects) = resources
-        .get(b"XObject")
-        .ok()
-        .and_then(|x| deref(doc, x))
-        .and_then(|x| x.as_dict().ok())
-    else {
-        return;
-    };
-    for (_, x) in xobjects.iter() {
-        let Ok(id) = x.as_reference() else { continue };
-        let Some(Object::Stream(form)) = doc.objects.get(&id) else {
-            continue;
-        };
-        if form.dict.get(b"Subtype").ok().and_then(name_of) != Some(b"Form") || !seen.insert(id) {
-            continue;
-        }
-        let Some(own) = form
-            .dict
-            .get(b"Resources")
-            .ok()
-            .and_then(|r| deref(doc, r))
-            .and_then(|r| r.as_dict().ok())
-        else {
+    for (id, own) in forms(doc, resources) {
+        let Some(own) = own.filter(|_| seen.insert(id)) else {
             continue;
         };
         let holder = format!("{} {}", id.0, id.1).into_bytes();
