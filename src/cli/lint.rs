@@ -355,8 +355,8 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-fn suppression_json(s: &Suppressed) -> Value {
-    let mut v = json::finding(&s.finding);
+/// A suppressed finding: its JSON (`finding`) with how it was suppressed.
+fn suppression_json(s: &Suppressed, mut v: Value) -> Value {
     v["suppressed"] = j!({
         "kind": s.suppression.kind,
         "source": s.suppression.source,
@@ -427,9 +427,23 @@ pub fn run(args: LintArgs, grammars: &Grammars) -> u8 {
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    // A Word draft's place in its own terms (§ / heading, paragraph): its page and line
+    // mean nothing in Word. Every format gives it.
+    let place_of = |p: &crate::Provenance| {
+        let (pages, blocks) = run.docx.get(&*p.file)?;
+        diagnostic::docx_place(pages, blocks, p.page, p.line, &grammars.vocab)
+    };
+    let finding_json = |f: &Finding| {
+        let mut v = json::finding(f);
+        if let (Some(place), Value::Object(map)) = (place_of(&f.provenance), &mut v) {
+            map.insert("place".to_string(), Value::String(place));
+        }
+        v
+    };
     match args.format {
         Format::Json => {
             let mut v = json::lint_report(&run.findings, &run.stats);
+            v["findings"] = Value::Array(run.findings.iter().map(finding_json).collect());
             v["failed"] = Value::Array(
                 run.failed
                     .iter()
@@ -438,7 +452,12 @@ pub fn run(args: LintArgs, grammars: &Grammars) -> u8 {
             );
             v["skipped"] = files_json(&run.skipped);
             v["unchecked"] = files_json(&run.unchecked);
-            v["suppressed"] = Value::Array(run.suppressed.iter().map(suppression_json).collect());
+            v["suppressed"] = Value::Array(
+                run.suppressed
+                    .iter()
+                    .map(|s| suppression_json(s, finding_json(&s.finding)))
+                    .collect(),
+            );
             let _ = writeln!(
                 out,
                 "{}",
@@ -447,10 +466,10 @@ pub fn run(args: LintArgs, grammars: &Grammars) -> u8 {
         }
         Format::Jsonl => {
             for f in &run.findings {
-                let _ = writeln!(out, "{}", json::finding(f));
+                let _ = writeln!(out, "{}", finding_json(f));
             }
             for s in &run.suppressed {
-                let _ = writeln!(out, "{}", suppression_json(s));
+                let _ = writeln!(out, "{}", suppression_json(s, finding_json(&s.finding)));
             }
         }
         Format::Sarif => {
@@ -467,7 +486,7 @@ pub fn run(args: LintArgs, grammars: &Grammars) -> u8 {
             for u in run.skipped.iter().chain(&run.unchecked) {
                 failed.push((u.file.clone(), u.reason.clone()));
             }
-            let v = sarif::log(&results, &failed);
+            let v = sarif::log(&results, &failed, &|f: &Finding| place_of(&f.provenance));
             let _ = writeln!(
                 out,
                 "{}",
@@ -482,10 +501,6 @@ pub fn run(args: LintArgs, grammars: &Grammars) -> u8 {
                     f.provenance.line,
                 );
                 let src = run.sources.get(&key).map(String::as_str);
-                let place_of = |p: &crate::Provenance| {
-                    let (pages, blocks) = run.docx.get(&*p.file)?;
-                    diagnostic::docx_place(pages, blocks, p.page, p.line, &grammars.vocab)
-                };
                 let _ = writeln!(
                     out,
                     "{}",

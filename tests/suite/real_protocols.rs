@@ -363,6 +363,7 @@ fn simrishamn_export_snapshot() {
                 "organ": r["organ"], "meeting_date": r["meeting_date"],
                 "decision_heading": r["decision_heading"], "decision": r["decision"],
                 "dispatch": r["dispatch"], "page": r["page"],
+                "adjusted_on": r["adjusted_on"], "adjusters": r["adjusters"],
             })
         })
         .collect();
