@@ -37,6 +37,8 @@ const CHOICE_WORK: usize = 50_000_000;
 pub struct FlatLine {
     pub label: String,
     pub groups: Vec<DigitGroup>,
+    /// Where each group stands: its byte range in the line.
+    ranges: Vec<(usize, usize)>,
     /// Spaces before each group (index i) and after the last (index len).
     gaps: Vec<usize>,
     /// The figures are glued to the label and to each other ("Byggnämnd673235"): the
@@ -123,7 +125,9 @@ impl FlatLine {
     /// Splits a line into label and numeric tail; `None` when it has no tail or reads as
     /// a sentence.
     pub fn parse(text: &str, vocab: &Vocabulary) -> Option<FlatLine> {
+        let line = text;
         let text = text.trim_start_matches(['\u{feff}']);
+        let base = line.len() - text.len();
         let tokens = merged_tokens(text);
         let mut first_tail = tokens.len();
         while first_tail > 0 {
@@ -152,13 +156,22 @@ impl FlatLine {
             }
         }
         if first_tail == tokens.len() {
-            return Self::glued(text, &tokens, vocab);
+            return Self::glued(text, &tokens, vocab).map(|mut f| {
+                f.ranges = f
+                    .ranges
+                    .iter()
+                    .map(|&(s, e)| (base + s, base + e))
+                    .collect();
+                f
+            });
         }
         let tail = &tokens[first_tail..];
-        let groups: Vec<DigitGroup> = tail
+        let (groups, ranges): (Vec<DigitGroup>, Vec<(usize, usize)>) = tail
             .iter()
-            .filter_map(|&(s, e)| DigitGroup::parse(&text[s..e], vocab))
-            .collect();
+            .filter_map(|&(s, e)| {
+                Some((DigitGroup::parse(&text[s..e], vocab)?, (base + s, base + e)))
+            })
+            .unzip();
         let label_end = if first_tail == 0 {
             0
         } else {
@@ -213,6 +226,7 @@ impl FlatLine {
         Some(FlatLine {
             label,
             groups,
+            ranges,
             gaps,
             glued: false,
         })
@@ -247,9 +261,54 @@ impl FlatLine {
         Some(FlatLine {
             label,
             groups: vec![DigitGroup::parse(run, vocab)?],
+            ranges: vec![(split, e)],
             gaps: vec![0, 0],
             glued: true,
         })
+    }
+
+    /// Where each cell of a reading of this line stands in the line (`None`: an empty
+    /// cell). A figure is consecutive groups written with one space between them (or,
+    /// glued, consecutive digits of the run), so the cells are matched to the groups in
+    /// order; after a cell that matches no groups nothing more is placed.
+    fn cell_ranges(&self, cells: &[Cell]) -> Vec<Option<(usize, usize)>> {
+        let mut out = vec![None; cells.len()];
+        let mut next = 0; // the next group, or (glued) the next byte of the run
+        for (i, cell) in cells.iter().enumerate() {
+            let raw = cell.raw.as_str();
+            if raw.is_empty() {
+                continue;
+            }
+            if self.glued {
+                let Some(&(start, _)) = self.ranges.first() else {
+                    break;
+                };
+                out[i] = Some((start + next, start + next + raw.len()));
+                next += raw.len();
+                continue;
+            }
+            let mut joined = String::new();
+            let mut found = None;
+            for k in next..self.groups.len() {
+                if k > next {
+                    joined.push(' ');
+                }
+                joined.push_str(&self.groups[k].text);
+                if joined == raw {
+                    found = Some(k);
+                    break;
+                }
+                if joined.len() >= raw.len() {
+                    break;
+                }
+            }
+            let Some(k) = found else {
+                break;
+            };
+            out[i] = Some((self.ranges[next].0, self.ranges[k].1));
+            next = k + 1;
+        }
+        out
     }
 
     /// Every way to split the glued digits into `columns` figures (no figure but "0"
@@ -309,6 +368,7 @@ impl FlatLine {
         Some(FlatLine {
             label: format!("{} {}", self.label, first.text),
             groups: self.groups[1..].to_vec(),
+            ranges: self.ranges[1..].to_vec(),
             gaps: self.gaps[1..].to_vec(),
             glued: false,
         })
@@ -1052,6 +1112,8 @@ fn build_flat_tables(
 
     let mut rows: Vec<Row> = Vec::new();
     let mut readings: Vec<Vec<Vec<Option<String>>>> = Vec::new();
+    // Per row: the line it was read from and as what (none for a group heading).
+    let mut read_from: Vec<Option<(usize, FlatLine)>> = Vec::new();
     let per_row =
         (TABLE_READING_BUDGET / fitting.len().max(1)).clamp(MIN_ROW_READINGS, READING_LIMIT);
     for &k in &fitting {
@@ -1069,6 +1131,7 @@ fn build_flat_tables(
                 provenance: Provenance::new(file, page, lines[*idx].number),
             });
             readings.push(Vec::new());
+            read_from.push(None);
         }
         let mut label_parts: Vec<&str> = run.prefixes[k].clone();
         if !flat.label.is_empty() {
@@ -1082,9 +1145,23 @@ fn build_flat_tables(
             provenance: Provenance::new(file, page, lines[*idx].number),
         });
         readings.push(row_readings);
+        read_from.push(Some((*idx, flat)));
     }
     classify_rows(&mut rows, vocab);
     let ambiguities = choose_readings(&mut rows, &readings, difference_column, vocab);
+    // Each cell's place in its line, for the reading chosen.
+    for (row, from) in rows.iter_mut().zip(&read_from) {
+        let Some((idx, flat)) = from else {
+            continue;
+        };
+        let text = lines[*idx].text.as_str();
+        let ranges = flat.cell_ranges(&row.cells);
+        for (cell, range) in row.cells.iter_mut().zip(ranges) {
+            cell.span = range
+                .filter(|&(s, e)| text.get(s..e) == Some(cell.raw.as_str()))
+                .and_then(|(s, e)| crate::LineSpan::in_line(text, s, e));
+        }
+    }
 
     let (columns_named, label_header) = match &one_row_header {
         Some(h) => (h[1..].to_vec(), h.first().cloned()),

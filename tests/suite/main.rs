@@ -25,6 +25,7 @@ mod ingest_content_fixes;
 mod ingest_fonts;
 mod ingest_golden;
 mod ingest_pages;
+mod lint_caret;
 mod lint_cli;
 mod lint_docx;
 mod lint_fixtures;
