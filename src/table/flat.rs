@@ -769,6 +769,23 @@ fn columns_from_header(header: &[&str], columns: usize, vocab: &Vocabulary) -> V
     names
 }
 
+impl<'a> Run<'a> {
+    /// The run's rows from `skip` on (those after a misfit), with their label lines and
+    /// headings.
+    fn after(&self, skip: usize) -> Run<'a> {
+        Run {
+            rows: self.rows[skip..].to_vec(),
+            prefixes: self.prefixes[skip..].to_vec(),
+            headings: self
+                .headings
+                .iter()
+                .filter(|(p, _, _)| *p >= skip)
+                .map(|&(p, o, t)| (p - skip, o, t))
+                .collect(),
+        }
+    }
+}
+
 struct Run<'a> {
     /// Index (into the page's lines) of each row's line, with the row.
     rows: Vec<(usize, FlatLine)>,
@@ -1088,17 +1105,7 @@ fn build_flat_tables(
         // one (a stray line of figures above a table must not take the table with it).
         let skip = fitting.len() + 1;
         if one_row_header.is_none() && run.rows.len() >= skip + 2 {
-            let rest = Run {
-                rows: run.rows[skip..].to_vec(),
-                prefixes: run.prefixes[skip..].to_vec(),
-                headings: run
-                    .headings
-                    .iter()
-                    .filter(|(p, _, _)| *p >= skip)
-                    .map(|&(p, o, t)| (p - skip, o, t))
-                    .collect(),
-            };
-            return build_flat_tables(file, page, lines, kinds, rest, vocab);
+            return build_flat_tables(file, page, lines, kinds, run.after(skip), vocab);
         }
         return Vec::new();
     }
@@ -1110,58 +1117,11 @@ fn build_flat_tables(
         .iter()
         .any(|w| header_text.contains(w));
 
-    let mut rows: Vec<Row> = Vec::new();
-    let mut readings: Vec<Vec<Vec<Option<String>>>> = Vec::new();
-    // Per row: the line it was read from and as what (none for a group heading).
-    let mut read_from: Vec<Option<(usize, FlatLine)>> = Vec::new();
-    let per_row =
-        (TABLE_READING_BUDGET / fitting.len().max(1)).clamp(MIN_ROW_READINGS, READING_LIMIT);
-    for &k in &fitting {
-        let idx = &run.rows[k].0;
-        let Some((flat, row_readings)) = run.rows[k].1.fitted_or_short(columns, per_row) else {
-            continue;
-        };
-        for (pos, _, heading) in run.headings.iter().filter(|(p, _, _)| *p == k) {
-            let _ = pos;
-            rows.push(Row {
-                label: heading.to_string(),
-                kind: RowKind::Heading,
-                cells: vec![parse_cell("", vocab); columns],
-                bold: false,
-                provenance: Provenance::new(file, page, lines[*idx].number),
-            });
-            readings.push(Vec::new());
-            read_from.push(None);
-        }
-        let mut label_parts: Vec<&str> = run.prefixes[k].clone();
-        if !flat.label.is_empty() {
-            label_parts.push(flat.label.as_str());
-        }
-        rows.push(Row {
-            label: label_parts.join(" "),
-            kind: RowKind::Data,
-            cells: cells_of(row_readings.first().map_or(&[][..], Vec::as_slice), vocab),
-            bold: false,
-            provenance: Provenance::new(file, page, lines[*idx].number),
-        });
-        readings.push(row_readings);
-        read_from.push(Some((*idx, flat)));
-    }
+    let at = |idx: usize| Provenance::new(file, page, lines[idx].number);
+    let (mut rows, readings, read_from) = fitting_rows(&run, &fitting, columns, &at, vocab);
     classify_rows(&mut rows, vocab);
     let ambiguities = choose_readings(&mut rows, &readings, difference_column, vocab);
-    // Each cell's place in its line, for the reading chosen.
-    for (row, from) in rows.iter_mut().zip(&read_from) {
-        let Some((idx, flat)) = from else {
-            continue;
-        };
-        let text = lines[*idx].text.as_str();
-        let ranges = flat.cell_ranges(&row.cells);
-        for (cell, range) in row.cells.iter_mut().zip(ranges) {
-            cell.span = range
-                .filter(|&(s, e)| text.get(s..e) == Some(cell.raw.as_str()))
-                .and_then(|(s, e)| crate::LineSpan::in_line(text, s, e));
-        }
-    }
+    place_cells(&mut rows, &read_from, lines);
 
     let (columns_named, label_header) = match &one_row_header {
         Some(h) => (h[1..].to_vec(), h.first().cloned()),
@@ -1209,37 +1169,106 @@ fn build_flat_tables(
     // misfit itself is kept as a row not read, never dropped.
     if fitting.len() < run.rows.len() {
         let (idx, misfit) = &run.rows[fitting.len()];
-        out[0].unread_rows.push(super::UnreadRow {
-            label: misfit.label.clone(),
-            text: lines[*idx].text.trim().to_string(),
-            reason: if misfit.groups.len() < columns {
-                format!(
-                    "its {} digit groups are fewer than the table's {columns} columns and its empty cells are not marked, so which columns they stand in is not written",
-                    misfit.groups.len()
-                )
-            } else {
-                format!(
-                    "its {} digit groups cannot be read as the table's {columns} columns (a note reference, or a column the header does not name)",
-                    misfit.groups.len()
-                )
-            },
-            provenance: Provenance::new(file, page, lines[*idx].number),
-        });
-        let rest = Run {
-            rows: run.rows[fitting.len() + 1..].to_vec(),
-            prefixes: run.prefixes[fitting.len() + 1..].to_vec(),
-            headings: run
-                .headings
-                .iter()
-                .filter(|(p, _, _)| *p > fitting.len())
-                .map(|&(p, o, t)| (p - fitting.len() - 1, o, t))
-                .collect(),
-        };
+        let at = Provenance::new(file, page, lines[*idx].number);
+        out[0]
+            .unread_rows
+            .push(misfit_row(misfit, &lines[*idx].text, columns, at));
+        let rest = run.after(fitting.len() + 1);
         if rest.rows.len() >= 2 {
             out.extend(build_flat_tables(file, page, lines, kinds, rest, vocab));
         }
     }
     out
+}
+
+/// The rows `fitting` of a run read as `columns` cells, group headings among them, each
+/// with its readings (the first taken for now) and the line it was read from and as what
+/// (none for a heading).
+type FittingRows = (
+    Vec<Row>,
+    Vec<Vec<Vec<Option<String>>>>,
+    Vec<Option<(usize, FlatLine)>>,
+);
+
+fn fitting_rows(
+    run: &Run,
+    fitting: &[usize],
+    columns: usize,
+    at: &dyn Fn(usize) -> Provenance,
+    vocab: &Vocabulary,
+) -> FittingRows {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut readings: Vec<Vec<Vec<Option<String>>>> = Vec::new();
+    let mut read_from: Vec<Option<(usize, FlatLine)>> = Vec::new();
+    let per_row =
+        (TABLE_READING_BUDGET / fitting.len().max(1)).clamp(MIN_ROW_READINGS, READING_LIMIT);
+    for &k in fitting {
+        let idx = run.rows[k].0;
+        let Some((flat, row_readings)) = run.rows[k].1.fitted_or_short(columns, per_row) else {
+            continue;
+        };
+        for (_, _, heading) in run.headings.iter().filter(|(p, _, _)| *p == k) {
+            rows.push(Row {
+                label: heading.to_string(),
+                kind: RowKind::Heading,
+                cells: vec![parse_cell("", vocab); columns],
+                bold: false,
+                provenance: at(idx),
+            });
+            readings.push(Vec::new());
+            read_from.push(None);
+        }
+        let mut label_parts: Vec<&str> = run.prefixes[k].clone();
+        if !flat.label.is_empty() {
+            label_parts.push(flat.label.as_str());
+        }
+        rows.push(Row {
+            label: label_parts.join(" "),
+            kind: RowKind::Data,
+            cells: cells_of(row_readings.first().map_or(&[][..], Vec::as_slice), vocab),
+            bold: false,
+            provenance: at(idx),
+        });
+        readings.push(row_readings);
+        read_from.push(Some((idx, flat)));
+    }
+    (rows, readings, read_from)
+}
+
+/// Each cell's place in its line (`Cell::span`), for the reading chosen.
+fn place_cells(rows: &mut [Row], read_from: &[Option<(usize, FlatLine)>], lines: &[&Line]) {
+    for (row, from) in rows.iter_mut().zip(read_from) {
+        let Some((idx, flat)) = from else {
+            continue;
+        };
+        let text = lines[*idx].text.as_str();
+        let ranges = flat.cell_ranges(&row.cells);
+        for (cell, range) in row.cells.iter_mut().zip(ranges) {
+            cell.span = range
+                .filter(|&(s, e)| text.get(s..e) == Some(cell.raw.as_str()))
+                .and_then(|(s, e)| crate::LineSpan::in_line(text, s, e));
+        }
+    }
+}
+
+/// The first row after a table's rows that fits none of its `columns`: kept as a row
+/// not read, with why.
+fn misfit_row(misfit: &FlatLine, text: &str, columns: usize, at: Provenance) -> super::UnreadRow {
+    let groups = misfit.groups.len();
+    super::UnreadRow {
+        label: misfit.label.clone(),
+        text: text.trim().to_string(),
+        reason: if groups < columns {
+            format!(
+                "its {groups} digit groups are fewer than the table's {columns} columns and its empty cells are not marked, so which columns they stand in is not written"
+            )
+        } else {
+            format!(
+                "its {groups} digit groups cannot be read as the table's {columns} columns (a note reference, or a column the header does not name)"
+            )
+        },
+        provenance: at,
+    }
 }
 
 /// The words of the line above a lone row when they head its columns: a label header,
