@@ -1,13 +1,13 @@
 //! The section sign read by its shape. Tesseract's Swedish model has "§" among its
 //! characters but does not give it: a scanned "§ 12" comes out "8 12", "& 12", "$ 12",
-//! "£ 12", "s 12", "$& 12" or "812" (measured on scans of protocols in Carlito and Times: "§" was never even
+//! "£ 12", "s 12", "$& 12", "812" or "312" (measured on scans of protocols in Carlito and Times: "§" was never even
 //! among its alternatives, also with only "§" and digits allowed). Without the sign
 //! no paragraph of a scanned protocol is found.
 //!
 //! The ink tells the sign from what Tesseract read: "§" is one closed stroke with one
 //! small eye in its middle (where the two S-curves cross), a narrow glyph at least as
 //! tall as the digits beside it. "8" has two eyes (upper and lower), "&" its eye high or
-//! low, "$" two or none, "£", "S", "s" and "5" none; "0", "o", "D" one large eye.
+//! low, "$" two or none, "£", "3", "S", "s" and "5" none; "0", "o", "D" one large eye.
 //! Only a word Tesseract read as one or two of those look-alikes, followed on its line by
 //! a number, is looked at; it becomes "§" ("§§") only when every glyph's ink has that
 //! shape. The reading is an inference, not Tesseract's: it is kept (see
@@ -17,7 +17,7 @@ use super::image::Gray;
 use serde::{Deserialize, Serialize};
 
 /// What Tesseract reads a section sign as (measured), and the sign itself.
-const LOOKALIKES: &[char] = &['8', '&', '$', '£', 'S', 's', '§'];
+const LOOKALIKES: &[char] = &['8', '3', '&', '$', '£', 'S', 's', '§'];
 
 /// One sign read from its shape.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -212,6 +212,10 @@ fn word_blobs(img: &Gray, wbox: &WordBox) -> Vec<Blob> {
     let y1 = (wbox.bottom + PAD).max(0.0) as usize;
     let min_area = ((x1.saturating_sub(x0) * y1.saturating_sub(y0)) / 50).max(4);
     let mut out = blobs(img, x0, y0, x1, y1, min_area);
+    // Nor is a piece under a quarter of the largest: a sign's tip the word's box cut
+    // off, a fragment of a rule.
+    let largest = out.iter().map(|b| b.area).max().unwrap_or(0);
+    out.retain(|b| b.area * 4 >= largest);
     for b in &mut out {
         // Back to page pixels.
         (b.x0, b.x1, b.y0, b.y1) = (b.x0 + x0, b.x1 + x0, b.y0 + y0, b.y1 + y0);
