@@ -9,26 +9,25 @@
 use super::cell::{is_dash, is_year};
 use super::notes::is_note_reference;
 use crate::grammar::number::parse_figure;
+use crate::grammar::vocab::Vocabulary;
 use crate::layout::{Line, Span};
 
 /// Rows a block needs before it is taken for a table.
 const MIN_ROWS: usize = 3;
 
-fn is_cell(text: &str) -> bool {
+fn is_cell(text: &str, vocab: &Vocabulary) -> bool {
     let t = text.trim();
-    !t.is_empty() && (is_dash(t) || parse_figure(t).is_some() || is_note_reference(t))
+    !t.is_empty() && (is_dash(t) || parse_figure(t, vocab).is_some() || is_note_reference(t))
 }
 
-fn is_note_word(text: &str) -> bool {
-    crate::grammar::vocab::current()
-        .lookup("notes", text.trim())
-        .is_some()
+fn is_note_word(text: &str, vocab: &Vocabulary) -> bool {
+    vocab.lookup("notes", text.trim()).is_some()
 }
 
 /// A label line: short text that is no cell.
-fn is_label(text: &str) -> bool {
+fn is_label(text: &str, vocab: &Vocabulary) -> bool {
     let t = text.trim();
-    !t.is_empty() && !is_cell(t) && t.chars().count() <= 80 && !t.contains('\t')
+    !t.is_empty() && !is_cell(t, vocab) && t.chars().count() <= 80 && !t.contains('\t')
 }
 
 struct Group {
@@ -58,7 +57,7 @@ fn joined(number: u32, y: f64, cells: &[String]) -> Line {
 
 /// The page's lines with every one-cell-per-line table joined into tab-separated rows
 /// (each row numbered as its label line; the header as its first cell's line).
-pub(crate) fn join(lines: &[&Line]) -> Option<Vec<Line>> {
+pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Vec<Line>> {
     let filled: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].text.trim().is_empty())
         .collect();
@@ -67,13 +66,13 @@ pub(crate) fn join(lines: &[&Line]) -> Option<Vec<Line>> {
     let mut groups: Vec<Group> = Vec::new();
     let mut k = 0;
     while k < filled.len() {
-        if !is_label(text(k)) {
+        if !is_label(text(k), vocab) {
             k += 1;
             continue;
         }
         let mut cells = Vec::new();
         let mut j = k + 1;
-        while j < filled.len() && is_cell(text(j)) {
+        while j < filled.len() && is_cell(text(j), vocab) {
             cells.push(j);
             j += 1;
         }
@@ -94,7 +93,7 @@ pub(crate) fn join(lines: &[&Line]) -> Option<Vec<Line>> {
         {
             end += 1;
         }
-        if let Some(block) = block_rows(&groups[g..end], &text, lines, &filled) {
+        if let Some(block) = block_rows(&groups[g..end], &text, lines, &filled, vocab) {
             replace.push(block);
         }
         g = end;
@@ -129,6 +128,7 @@ fn block_rows<'a>(
     text: &dyn Fn(usize) -> &'a str,
     lines: &[&Line],
     filled: &[usize],
+    vocab: &Vocabulary,
 ) -> Option<(usize, usize, Vec<Line>)> {
     let all_years = |g: &Group| g.cells.iter().all(|&c| is_year(text(c)));
     let (header, rows) = match groups.first() {
@@ -144,9 +144,9 @@ fn block_rows<'a>(
     let mut label_header = String::new();
     let mut first = rows[0].label;
     if let Some(h) = header {
-        if is_note_word(text(h.label)) {
+        if is_note_word(text(h.label), vocab) {
             columns.push(text(h.label).to_string());
-            if h.label > 0 && is_label(text(h.label - 1)) {
+            if h.label > 0 && is_label(text(h.label - 1), vocab) {
                 label_header = text(h.label - 1).to_string();
                 first = h.label - 1;
             } else {
@@ -163,7 +163,7 @@ fn block_rows<'a>(
     } else {
         columns.len()
     };
-    let note_column = columns.iter().position(|c| is_note_word(c));
+    let note_column = columns.iter().position(|c| is_note_word(c, vocab));
     let mut out = Vec::new();
     if !columns.is_empty() {
         let at = lines[filled[first]];
@@ -212,7 +212,7 @@ mod tests {
         let text = "Resultaträkning\n\nBelopp, mkr\n\nNOT\n\n2018\n\n2017\n\nVerksamhetens intäkter\n\n1\n\n1 268\n\n1 136\n\nVerksamhetens nettokostnader\n\n-4 520\n\n-4 384\n\nSkatt\n\n8\n\n-\n\n-37\n\nÅrets resultat\n\n79\n\n462\n\nEfter tabellen.";
         let lines = page(text);
         let refs: Vec<&Line> = lines.iter().collect();
-        let out = join(&refs).unwrap_or_else(|| panic!("not joined"));
+        let out = join(&refs, Vocabulary::builtin_shared()).unwrap_or_else(|| panic!("not joined"));
         let texts: Vec<&str> = out
             .iter()
             .map(|l| l.text.as_str())
@@ -244,9 +244,9 @@ mod tests {
         let text = "A\n1\n2\nB\n1\n2\n3\nC\n4\n5\nD\n6";
         let lines = page(text);
         let refs: Vec<&Line> = lines.iter().collect();
-        assert!(join(&refs).is_none());
+        assert!(join(&refs, Vocabulary::builtin_shared()).is_none());
         let lines = page("Ett stycke text.\nMed 2 rader.\n");
         let refs: Vec<&Line> = lines.iter().collect();
-        assert!(join(&refs).is_none());
+        assert!(join(&refs, Vocabulary::builtin_shared()).is_none());
     }
 }

@@ -10,7 +10,7 @@ use super::classify::{classify_rows, table_unit, title_from_lines_above};
 use super::digits::{figure_texts, segmentations_with_breaks, DigitGroup};
 use super::{Ambiguity, Cell, Row, RowKind, Table, TableSource};
 use crate::grammar::number::Unit;
-use crate::grammar::vocab;
+use crate::grammar::vocab::Vocabulary;
 use crate::layout::Line;
 use crate::Provenance;
 use std::collections::HashSet;
@@ -107,13 +107,13 @@ const LINES: &str = "table_lines";
 
 /// Whether a sentence, not a row label, ends with this (lower-case) word before a figure
 /// ("ett underskott om 2 200").
-fn is_prose_ending(word: &str) -> bool {
-    vocab::current().has_word(LINES, "prose_ending", word)
+fn is_prose_ending(word: &str, vocab: &Vocabulary) -> bool {
+    vocab.has_word(LINES, "prose_ending", word)
 }
 
 /// Whether a word opens a column header ("Utfall", "Budget"); case counts.
-fn is_column_word(word: &str) -> bool {
-    vocab::current()
+fn is_column_word(word: &str, vocab: &Vocabulary) -> bool {
+    vocab
         .phrases(LINES, "column_word")
         .iter()
         .any(|w| w == word)
@@ -122,13 +122,13 @@ fn is_column_word(word: &str) -> bool {
 impl FlatLine {
     /// Splits a line into label and numeric tail; `None` when it has no tail or reads as
     /// a sentence.
-    pub fn parse(text: &str) -> Option<FlatLine> {
+    pub fn parse(text: &str, vocab: &Vocabulary) -> Option<FlatLine> {
         let text = text.trim_start_matches(['\u{feff}']);
         let tokens = merged_tokens(text);
         let mut first_tail = tokens.len();
         while first_tail > 0 {
             let (s, e) = tokens[first_tail - 1];
-            if DigitGroup::parse(&text[s..e]).is_none() {
+            if DigitGroup::parse(&text[s..e], vocab).is_none() {
                 break;
             }
             first_tail -= 1;
@@ -141,9 +141,7 @@ impl FlatLine {
             let (fs, fe) = tokens[first_tail];
             let first = &text[fs..fe];
             let small = first.len() <= 2 && first.chars().all(|c| c.is_ascii_digit());
-            let note_word = crate::grammar::vocab::current()
-                .lookup("notes", before)
-                .is_some();
+            let note_word = vocab.lookup("notes", before).is_some();
             let list = before.ends_with(',')
                 && before
                     .trim_end_matches(',')
@@ -154,12 +152,12 @@ impl FlatLine {
             }
         }
         if first_tail == tokens.len() {
-            return Self::glued(text, &tokens);
+            return Self::glued(text, &tokens, vocab);
         }
         let tail = &tokens[first_tail..];
         let groups: Vec<DigitGroup> = tail
             .iter()
-            .filter_map(|&(s, e)| DigitGroup::parse(&text[s..e]))
+            .filter_map(|&(s, e)| DigitGroup::parse(&text[s..e], vocab))
             .collect();
         let label_end = if first_tail == 0 {
             0
@@ -197,7 +195,7 @@ impl FlatLine {
             .last()
             .map(str::to_lowercase)
             .unwrap_or_default();
-        if is_prose_ending(&last_word) || label.ends_with(':') {
+        if is_prose_ending(&last_word, vocab) || label.ends_with(':') {
             return None;
         }
         let mut gaps = Vec::with_capacity(groups.len() + 1);
@@ -224,7 +222,7 @@ impl FlatLine {
     /// ("Byggnämnd673235", cells run together by the extraction): the label and the
     /// digits, which only the table's arithmetic may split. A year ("Office2016") or a
     /// code with fewer digits ("MS4", "Office365") is a label.
-    fn glued(text: &str, tokens: &[(usize, usize)]) -> Option<FlatLine> {
+    fn glued(text: &str, tokens: &[(usize, usize)], vocab: &Vocabulary) -> Option<FlatLine> {
         let &(s, e) = tokens.last()?;
         let word = &text[s..e];
         let digits = word.chars().rev().take_while(char::is_ascii_digit).count();
@@ -243,12 +241,12 @@ impl FlatLine {
             .last()
             .map(str::to_lowercase)
             .unwrap_or_default();
-        if is_prose_ending(&last_word) {
+        if is_prose_ending(&last_word, vocab) {
             return None;
         }
         Some(FlatLine {
             label,
-            groups: vec![DigitGroup::parse(run)?],
+            groups: vec![DigitGroup::parse(run, vocab)?],
             gaps: vec![0, 0],
             glued: true,
         })
@@ -458,8 +456,12 @@ impl FlatLine {
 
 /// Reads one flat row as `columns` cells, the first reading in enumeration order (the
 /// entry point of the fuzz target and property tests; tables choose by arithmetic).
-pub fn parse_flat_row(text: &str, columns: usize) -> Option<(String, Vec<Option<String>>)> {
-    let line = FlatLine::parse(text)?;
+pub fn parse_flat_row(
+    text: &str,
+    columns: usize,
+    vocab: &Vocabulary,
+) -> Option<(String, Vec<Option<String>>)> {
+    let line = FlatLine::parse(text, vocab)?;
     let first = line.readings(columns).into_iter().next()?;
     Some((line.label, first))
 }
@@ -472,11 +474,11 @@ enum Kind {
     Text,
 }
 
-fn classify_line(text: &str) -> Kind {
+fn classify_line(text: &str, vocab: &Vocabulary) -> Kind {
     if text.trim().is_empty() {
         return Kind::Blank;
     }
-    match FlatLine::parse(text) {
+    match FlatLine::parse(text, vocab) {
         Some(f) if f.is_year_row() => Kind::Years,
         Some(f) => Kind::Row(f),
         None => Kind::Text,
@@ -501,11 +503,11 @@ fn is_furniture(text: &str) -> bool {
 }
 
 /// A line made only of header words, years and dates: part of the column headers.
-fn is_header_line(text: &str) -> bool {
+fn is_header_line(text: &str, vocab: &Vocabulary) -> bool {
     text.split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '.')
         .filter(|w| !w.is_empty())
         .all(|w| {
-            vocab::current().has_word(LINES, "header_word", &w.to_lowercase())
+            vocab.has_word(LINES, "header_word", &w.to_lowercase())
                 || w.chars().all(|c| c.is_ascii_digit() || c == '-')
         })
 }
@@ -547,7 +549,7 @@ impl HeaderColumn {
 /// A token of a header line that names a period, with how many tokens it takes: a year
 /// ("2021"), a date ("2017-08-31", or "2017-08-" with "31" wrapped after it), or a month
 /// and a year ("aug 2020").
-fn header_period(tokens: &[&str]) -> Option<(String, usize)> {
+fn header_period(tokens: &[&str], vocab: &Vocabulary) -> Option<(String, usize)> {
     let t = *tokens.first()?;
     let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
     if is_year(t) {
@@ -563,8 +565,7 @@ fn header_period(tokens: &[&str]) -> Option<(String, usize)> {
             return Some((format!("{t}{day}"), 2));
         }
     }
-    let month = crate::grammar::vocab::current().month(t).is_some()
-        && t.chars().next().is_some_and(char::is_lowercase);
+    let month = vocab.month(t).is_some() && t.chars().next().is_some_and(char::is_lowercase);
     match tokens.get(1) {
         Some(y) if month && is_year(y) => Some((format!("{t} {y}"), 2)),
         _ => None,
@@ -581,11 +582,15 @@ fn header_period(tokens: &[&str]) -> Option<(String, usize)> {
 /// Words at the start of a line before any column word or period ("RESULTATRÄKNING",
 /// "Belopp netto (tkr)") head the label column, not these. `None` when the header does
 /// not name exactly `columns` columns this way.
-fn columns_by_header_words(header: &[&str], columns: usize) -> Option<Vec<String>> {
+fn columns_by_header_words(
+    header: &[&str],
+    columns: usize,
+    vocab: &Vocabulary,
+) -> Option<Vec<String>> {
     let total = header
         .iter()
         .flat_map(|l| l.split_whitespace())
-        .filter(|w| is_column_word(w))
+        .filter(|w| is_column_word(w, vocab))
         .count();
     if columns == 0 || total < columns {
         return None;
@@ -608,11 +613,11 @@ fn columns_by_header_words(header: &[&str], columns: usize) -> Option<Vec<String
     while i < tokens.len() {
         let (t, starts_line) = tokens[i];
         if starts_line {
-            in_label = !is_column_word(t)
-                && header_period(&words[i..]).is_none()
+            in_label = !is_column_word(t, vocab)
+                && header_period(&words[i..], vocab).is_none()
                 && (t.starts_with('(') || t.chars().next().is_some_and(char::is_uppercase));
         }
-        if is_column_word(t) {
+        if is_column_word(t, vocab) {
             in_label = false;
             if skip > 0 {
                 skip -= 1;
@@ -625,7 +630,7 @@ fn columns_by_header_words(header: &[&str], columns: usize) -> Option<Vec<String
             i += 1;
             continue;
         }
-        if let Some((period, n)) = header_period(&words[i..]) {
+        if let Some((period, n)) = header_period(&words[i..], vocab) {
             in_label = false;
             let at = cols.len().checked_sub(1).map(|c| (c, cols[c].words.len()));
             periods.push((period, at));
@@ -678,24 +683,23 @@ fn columns_by_header_words(header: &[&str], columns: usize) -> Option<Vec<String
 /// words say which column they belong to ([`columns_by_header_words`]), else the last
 /// `columns` capitalised column words in reading order, with the years of a year line
 /// when it has one per column.
-fn columns_from_header(header: &[&str], columns: usize) -> Vec<String> {
-    if let Some(names) = columns_by_header_words(header, columns) {
+fn columns_from_header(header: &[&str], columns: usize, vocab: &Vocabulary) -> Vec<String> {
+    if let Some(names) = columns_by_header_words(header, columns, vocab) {
         return names;
     }
     let words: Vec<String> = header
         .iter()
         .flat_map(|l| l.split_whitespace())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
-        .filter(|w| is_column_word(w))
+        .filter(|w| is_column_word(w, vocab))
         .collect();
     if words.len() < columns {
         return vec![String::new(); columns];
     }
     let mut names: Vec<String> = words[words.len() - columns..].to_vec();
-    let year_line = header
-        .iter()
-        .rev()
-        .find_map(|l| FlatLine::parse(l).filter(|f| f.is_year_row() && f.groups.len() == columns));
+    let year_line = header.iter().rev().find_map(|l| {
+        FlatLine::parse(l, vocab).filter(|f| f.is_year_row() && f.groups.len() == columns)
+    });
     if let Some(years) = year_line {
         for (n, g) in names.iter_mut().zip(&years.groups) {
             n.push(' ');
@@ -765,10 +769,10 @@ fn widened_to_fit(rows: &[&FlatLine], columns: usize) -> usize {
     }
 }
 
-fn cells_of(reading: &[Option<String>]) -> Vec<Cell> {
+fn cells_of(reading: &[Option<String>], vocab: &Vocabulary) -> Vec<Cell> {
     reading
         .iter()
-        .map(|c| parse_cell(c.as_deref().unwrap_or("")))
+        .map(|c| parse_cell(c.as_deref().unwrap_or(""), vocab))
         .collect()
 }
 
@@ -778,8 +782,9 @@ pub(crate) fn extract_page(
     page: u32,
     lines: &[&Line],
     used: &HashSet<u32>,
+    vocab: &Vocabulary,
 ) -> Vec<Table> {
-    let notes = note_columns(lines);
+    let notes = note_columns(lines, vocab);
     let kinds: Vec<Kind> = lines
         .iter()
         .zip(&notes)
@@ -792,23 +797,22 @@ pub(crate) fn extract_page(
             {
                 Kind::Blank
             } else if let Some(text) = note.and_then(|n| without_note_reference(&l.text, n)) {
-                classify_line(&text)
+                classify_line(&text, vocab)
             } else {
-                classify_line(&l.text)
+                classify_line(&l.text, vocab)
             }
         })
         .collect();
     let mut tables = Vec::new();
     for run in find_runs(lines, &kinds) {
-        tables.extend(build_flat_tables(file, page, lines, &kinds, run));
+        tables.extend(build_flat_tables(file, page, lines, &kinds, run, vocab));
     }
     tables
 }
 
 /// Lines below an aligned header with a "Not" column (notes.vocab), each with the
 /// character columns the header word stands in, for at most 60 lines.
-fn note_columns(lines: &[&Line]) -> Vec<Option<(usize, usize)>> {
-    let vocab = crate::grammar::vocab::current();
+fn note_columns(lines: &[&Line], vocab: &Vocabulary) -> Vec<Option<(usize, usize)>> {
     let mut out = vec![None; lines.len()];
     let mut active: Option<((usize, usize), usize)> = None;
     for (i, l) in lines.iter().enumerate() {
@@ -949,7 +953,12 @@ fn find_runs<'a>(lines: &[&'a Line], kinds: &[Kind]) -> Vec<Run<'a>> {
 
 /// The lines above a table that hold its header (short lines, year rows), nearest first,
 /// and the index where they start.
-fn header_area<'a>(lines: &[&'a Line], kinds: &[Kind], first_row: usize) -> (Vec<&'a str>, usize) {
+fn header_area<'a>(
+    lines: &[&'a Line],
+    kinds: &[Kind],
+    first_row: usize,
+    vocab: &Vocabulary,
+) -> (Vec<&'a str>, usize) {
     let mut header = Vec::new();
     let mut j = first_row;
     while j > 0 && header.len() < 24 {
@@ -960,7 +969,7 @@ fn header_area<'a>(lines: &[&'a Line], kinds: &[Kind], first_row: usize) -> (Vec
             Kind::Years => true,
             Kind::Text => {
                 text.trim().chars().count() <= 60
-                    && (!text.trim().ends_with('.') || is_header_line(text))
+                    && (!text.trim().ends_with('.') || is_header_line(text, vocab))
             }
             Kind::Row(_) => false,
         };
@@ -981,6 +990,7 @@ fn build_flat_tables(
     lines: &[&Line],
     kinds: &[Kind],
     run: Run,
+    vocab: &Vocabulary,
 ) -> Vec<Table> {
     // A table of one row needs a header line naming its columns with years
     // ("Vårgårda  2017  2018 Avvikelse"); its words give the column count.
@@ -1028,12 +1038,12 @@ fn build_flat_tables(
                     .map(|&(p, o, t)| (p - skip, o, t))
                     .collect(),
             };
-            return build_flat_tables(file, page, lines, kinds, rest);
+            return build_flat_tables(file, page, lines, kinds, rest, vocab);
         }
         return Vec::new();
     }
     let first_line_index = run.rows[0].0;
-    let (header_nearest_first, header_start) = header_area(lines, kinds, first_line_index);
+    let (header_nearest_first, header_start) = header_area(lines, kinds, first_line_index, vocab);
     let header_top_down: Vec<&str> = header_nearest_first.iter().rev().copied().collect();
     let header_text = header_top_down.join(" ");
     let difference_column = ["Avvikelse", "Skillnad", "Differens", "Förändring"]
@@ -1054,7 +1064,7 @@ fn build_flat_tables(
             rows.push(Row {
                 label: heading.to_string(),
                 kind: RowKind::Heading,
-                cells: vec![parse_cell(""); columns],
+                cells: vec![parse_cell("", vocab); columns],
                 bold: false,
                 provenance: Provenance::new(file, page, lines[*idx].number),
             });
@@ -1067,18 +1077,18 @@ fn build_flat_tables(
         rows.push(Row {
             label: label_parts.join(" "),
             kind: RowKind::Data,
-            cells: cells_of(row_readings.first().map_or(&[][..], Vec::as_slice)),
+            cells: cells_of(row_readings.first().map_or(&[][..], Vec::as_slice), vocab),
             bold: false,
             provenance: Provenance::new(file, page, lines[*idx].number),
         });
         readings.push(row_readings);
     }
-    classify_rows(&mut rows);
-    let ambiguities = choose_readings(&mut rows, &readings, difference_column);
+    classify_rows(&mut rows, vocab);
+    let ambiguities = choose_readings(&mut rows, &readings, difference_column, vocab);
 
     let (columns_named, label_header) = match &one_row_header {
         Some(h) => (h[1..].to_vec(), h.first().cloned()),
-        None => (columns_from_header(&header_top_down, columns), None),
+        None => (columns_from_header(&header_top_down, columns, vocab), None),
     };
     let above_header: Vec<&str> = lines[..header_start]
         .iter()
@@ -1090,7 +1100,7 @@ fn build_flat_tables(
     let title = header_nearest_first
         .iter()
         .skip(usize::from(one_row_header.is_some()))
-        .find(|l| !is_header_line(l) && FlatLine::parse(l).is_none())
+        .find(|l| !is_header_line(l, vocab) && FlatLine::parse(l, vocab).is_none())
         .map(|l| l.trim().to_string())
         .or_else(|| title_from_lines_above(above_header.iter().copied()));
     let named: Vec<&str> = header_top_down
@@ -1149,7 +1159,7 @@ fn build_flat_tables(
                 .collect(),
         };
         if rest.rows.len() >= 2 {
-            out.extend(build_flat_tables(file, page, lines, kinds, rest));
+            out.extend(build_flat_tables(file, page, lines, kinds, rest, vocab));
         }
     }
     out
@@ -1200,6 +1210,7 @@ fn choose_readings(
     rows: &mut [Row],
     readings: &[Vec<Vec<Option<String>>>],
     difference_column: bool,
+    vocab: &Vocabulary,
 ) -> Vec<Ambiguity> {
     let ambiguous: Vec<usize> = (0..rows.len()).filter(|&i| readings[i].len() > 1).collect();
     // Each pass scores every considered reading of every ambiguous row (3 passes at most),
@@ -1216,23 +1227,23 @@ fn choose_readings(
         .collect();
     for &i in &ambiguous {
         if let Some(&first) = orders[i].first() {
-            rows[i].cells = cells_of(&readings[i][first]);
+            rows[i].cells = cells_of(&readings[i][first], vocab);
         }
     }
-    let roles = RowRoles::of(rows);
+    let roles = RowRoles::of(rows, vocab);
     let mut best_sets: Vec<(usize, Vec<usize>)> = Vec::new();
     for pass in 0..3 {
         best_sets.clear();
         for &i in &ambiguous {
             let mut scored: Vec<(i64, usize)> = Vec::new();
             for &r in &orders[i] {
-                rows[i].cells = cells_of(&readings[i][r]);
+                rows[i].cells = cells_of(&readings[i][r], vocab);
                 scored.push((relations_holding_with(rows, &roles, difference_column), r));
             }
             let top = scored.iter().map(|s| s.0).max().unwrap_or(0);
             let best: Vec<usize> = scored.iter().filter(|s| s.0 == top).map(|s| s.1).collect();
             if let Some(&pick) = best.first() {
-                rows[i].cells = cells_of(&readings[i][pick]);
+                rows[i].cells = cells_of(&readings[i][pick], vocab);
             }
             best_sets.push((i, best));
         }
@@ -1263,18 +1274,22 @@ fn choose_readings(
 mod tests {
     use super::*;
 
+    fn parse_line(text: &str) -> Option<FlatLine> {
+        FlatLine::parse(text, Vocabulary::builtin_shared())
+    }
+
     #[test]
     fn a_dash_before_a_rows_words_keeps_the_row() {
-        let row = FlatLine::parse(" – Kassa och bank 19 161,8 171,5 11 161,9 171,6")
+        let row = parse_line(" – Kassa och bank 19 161,8 171,5 11 161,9 171,6")
             .expect("an indented row with figures is a row");
         assert_eq!(row.label, "– Kassa och bank");
         for item in ["– 1 person jobbar 60%", "- Budget 1 200", "• 2021 12"] {
-            assert!(FlatLine::parse(item).is_none(), "{item}");
+            assert!(parse_line(item).is_none(), "{item}");
         }
     }
 
     fn header_names(lines: &[&str], columns: usize) -> Vec<String> {
-        columns_from_header(lines, columns)
+        columns_from_header(lines, columns, Vocabulary::builtin_shared())
     }
 
     #[test]
@@ -1349,7 +1364,7 @@ mod tests {
 
     #[test]
     fn splits_label_and_tail_with_empty_hints() {
-        let f = FlatLine::parse("2300 Nätverk   108 1 278 1 278 0 ").expect("row");
+        let f = parse_line("2300 Nätverk   108 1 278 1 278 0 ").expect("row");
         assert_eq!(f.label, "2300 Nätverk");
         let r = f.readings(5);
         assert_eq!(r.len(), 1);
@@ -1367,7 +1382,7 @@ mod tests {
 
     #[test]
     fn trailing_spaces_mark_empty_last_cell() {
-        let f = FlatLine::parse("Kommunbidrag 9 227 9 312 14 122 16 322   ").expect("row");
+        let f = parse_line("Kommunbidrag 9 227 9 312 14 122 16 322   ").expect("row");
         let r = f.readings(5);
         assert_eq!(r.len(), 1);
         assert_eq!(r[0][4], None);
@@ -1376,14 +1391,14 @@ mod tests {
 
     #[test]
     fn prose_is_not_a_row() {
-        assert!(FlatLine::parse("en negativ avvikelse mot budget om 3 700").is_none());
-        assert!(FlatLine::parse("Ingen siffra här").is_none());
+        assert!(parse_line("en negativ avvikelse mot budget om 3 700").is_none());
+        assert!(parse_line("Ingen siffra här").is_none());
     }
 
     #[test]
     fn glued_cells_are_split_by_the_arithmetic() {
         let text = "Kostnad per nämnd (tkr)\nNämnd Budget Utfall\nServicenämnd 1 200 1 150\nKulturnämnd 800 760\nByggnämnd673235\nSumma 2 673 2 145\n";
-        let t = crate::table::extract_text(text);
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
         let t = t.first().unwrap_or_else(|| panic!("no table"));
         let row = t
             .rows
@@ -1396,12 +1411,12 @@ mod tests {
         // Without a relation to tell, the split is not decided.
         let text =
             "Nämnd Budget Utfall\nServicenämnd 1 200 1 150\nKulturnämnd 800 760\nByggnämnd673235\n";
-        let t = crate::table::extract_text(text);
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
         let t = t.first().unwrap_or_else(|| panic!("no table"));
         assert_eq!(t.ambiguities.len(), 1, "{t:#?}");
         // Codes and years glued to words are labels.
-        assert!(FlatLine::parse("Office365").is_none());
-        assert!(FlatLine::parse("Licenser Office2016").is_none());
+        assert!(parse_line("Office365").is_none());
+        assert!(parse_line("Licenser Office2016").is_none());
     }
 
     #[test]
@@ -1412,7 +1427,7 @@ Verksamhetens kostnader                  2, 3, 17 -39 658  -41 140\n\
 Avskrivningar                            4,5      -1 490   -1 639\n\
 Verksamhetens nettokostnader                      -30 216  -31 382\n\
 Skatteintäkter                           1A       27 590   28 833\n";
-        let t = crate::table::extract_text(text);
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
         let t = t.first().unwrap_or_else(|| panic!("no table"));
         let values: Vec<Vec<Option<rust_decimal::Decimal>>> = t
             .rows
@@ -1437,7 +1452,7 @@ Skatteintäkter                           1A       27 590   28 833\n";
     #[test]
     fn a_stray_row_above_does_not_take_the_table_with_it() {
         let text = "Antal anställda 12\nIntäkter -254 -240 -338\nPersonalkostnader 5 095 5 707 9 264\nSumma 4 841 5 467 8 926\n";
-        let t = crate::table::extract_text(text);
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
         let t = t.first().unwrap_or_else(|| panic!("the table was lost"));
         let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
         assert_eq!(labels, ["Intäkter", "Personalkostnader", "Summa"]);
@@ -1446,7 +1461,7 @@ Skatteintäkter                           1A       27 590   28 833\n";
 
     #[test]
     fn two_spaces_separate_columns() {
-        let f = FlatLine::parse("IT-invest. Hrja Vga 1 086  895 900 895 5").expect("row");
+        let f = parse_line("IT-invest. Hrja Vga 1 086  895 900 895 5").expect("row");
         let r = f.readings(5);
         assert_eq!(r.len(), 1);
         assert_eq!(r[0][0].as_deref(), Some("1 086"));
