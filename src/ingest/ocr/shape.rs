@@ -1,16 +1,17 @@
 //! The section sign read by its shape. Tesseract's Swedish model has "§" among its
 //! characters but does not give it: a scanned "§ 12" comes out "8 12", "& 12", "$ 12",
-//! "£ 12", "s 12", "$& 12", "812" or "312" (measured on scans of protocols in Carlito and Times: "§" was never even
-//! among its alternatives, also with only "§" and digits allowed). Without the sign
-//! no paragraph of a scanned protocol is found.
+//! "£ 12", "s 12", "$& 12", "812" or "312", or "12" in a box that holds the sign too
+//! (measured on scans of protocols in Carlito and Times: "§" was never even among its
+//! alternatives, also with only "§" and digits allowed). Without the sign no paragraph
+//! of a scanned protocol is found.
 //!
 //! The ink tells the sign from what Tesseract read: "§" is one closed stroke with one
 //! small eye in its middle (where the two S-curves cross), a narrow glyph at least as
 //! tall as the digits beside it. "8" has two eyes (upper and lower), "&" its eye high or
 //! low, "$" two or none, "£", "3", "S", "s" and "5" none; "0", "o", "D" one large eye.
-//! Only a word Tesseract read as one or two of those look-alikes, followed on its line by
-//! a number, is looked at; it becomes "§" ("§§") only when every glyph's ink has that
-//! shape. The reading is an inference, not Tesseract's: it is kept (see
+//! Only a word Tesseract read as one or two of those look-alikes followed on its line by
+//! a number, or a number with a piece of ink before its digits, is looked at; it becomes
+//! "§" ("§§") only when every glyph's ink has that shape. The reading is an inference, not Tesseract's: it is kept (see
 //! [`ShapeReading`]) so findings that rest on it say so.
 
 use super::image::Gray;
@@ -281,6 +282,9 @@ pub fn leading_sign(img: &Gray, word: &str, wbox: &WordBox) -> Option<(f64, f64,
             (1..=4).contains(&number.len()) && number.chars().all(|c| c.is_ascii_digit())
         })
         .collect();
+    if splits.is_empty() {
+        return None;
+    }
     let glyphs = word_blobs(img, wbox);
     let at = splits
         .iter()
