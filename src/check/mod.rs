@@ -200,6 +200,7 @@ impl<'d> Sink<'d> {
             related: None,
             figure: None,
             unit: None,
+            absence: false,
         });
         let last = self.findings.len() - 1;
         &mut self.findings[last]
