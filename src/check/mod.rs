@@ -16,6 +16,7 @@ pub mod view;
 
 use crate::arith::Comparison;
 use crate::document::Document;
+use crate::grammar::vocab::Vocabulary;
 use crate::table::Table;
 use crate::Provenance;
 use finding::{Finding, Severity, Stats};
@@ -79,11 +80,11 @@ pub struct TableCx<'a> {
 }
 
 impl<'a> TableCx<'a> {
-    pub fn new(index: usize, table: &'a Table) -> Self {
+    pub fn new(index: usize, table: &'a Table, vocab: &'a Vocabulary) -> Self {
         TableCx {
             index,
             table,
-            view: TableView::new(table),
+            view: TableView::new(table, vocab),
             totals: OnceCell::new(),
             columns: OnceCell::new(),
             shares: OnceCell::new(),
@@ -94,8 +95,13 @@ impl<'a> TableCx<'a> {
 
     /// A table whose statement relations are checked on the joined table it belongs to;
     /// `claimed` are its rows that statement reads.
-    pub fn joined(index: usize, table: &'a Table, claimed: Vec<usize>) -> Self {
-        let mut cx = TableCx::new(index, table);
+    pub fn joined(
+        index: usize,
+        table: &'a Table,
+        claimed: Vec<usize>,
+        vocab: &'a Vocabulary,
+    ) -> Self {
+        let mut cx = TableCx::new(index, table, vocab);
         cx.joined_claims = Some(claimed);
         cx
     }
@@ -142,21 +148,24 @@ impl<'a> TableCx<'a> {
 
 /// Every relation the table rules find in one table, holding or not. The mutation test
 /// uses this to know which figures take part in a stated relation.
-pub fn relations_for_table(table: &Table) -> Vec<Relation> {
-    rules::table_relations(&TableCx::new(0, table))
+pub fn relations_for_table(table: &Table, vocab: &Vocabulary) -> Vec<Relation> {
+    rules::table_relations(&TableCx::new(0, table, vocab))
 }
 
 /// Collects findings and coverage for one document.
 pub struct Sink<'d> {
     pub document: &'d Document,
+    /// The vocabulary the document's words are read with.
+    pub vocab: &'d Vocabulary,
     pub findings: Vec<Finding>,
     pub stats: Stats,
 }
 
 impl<'d> Sink<'d> {
-    pub fn new(document: &'d Document) -> Self {
+    pub fn new(document: &'d Document, vocab: &'d Vocabulary) -> Self {
         Sink {
             document,
+            vocab,
             findings: Vec::new(),
             stats: Stats::default(),
         }
@@ -251,11 +260,11 @@ impl<'d> Sink<'d> {
 }
 
 /// Runs every rule over one file's documents.
-pub fn check_documents(documents: &[Document]) -> (Vec<Finding>, Stats) {
+pub fn check_documents(documents: &[Document], vocab: &Vocabulary) -> (Vec<Finding>, Stats) {
     let mut findings = Vec::new();
     let mut stats = Stats::default();
     for doc in documents {
-        let mut sink = Sink::new(doc);
+        let mut sink = Sink::new(doc, vocab);
         rules::check_document(&mut sink);
         findings.append(&mut sink.findings);
         let s = sink.stats;

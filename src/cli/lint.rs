@@ -8,6 +8,7 @@ use super::common::InputArgs;
 use super::exit;
 use super::lint_config::{self, LoadedConfig, Selection, Suppression, SuppressionKind};
 use crate::check::finding::{Finding, Severity, Stats};
+use crate::grammar::vocab::Grammars;
 use crate::ingest::SkippedFile;
 use crate::pipeline::process_file_isolated;
 use crate::report::diagnostic::{self, Style};
@@ -139,6 +140,7 @@ pub fn lint_with(
     input: &InputArgs,
     selection: &Selection,
     configs: &HashMap<PathBuf, Option<LoadedConfig>>,
+    grammars: &Grammars,
 ) -> LintRun {
     let (files, skipped) = crate::ingest::collect_inputs_reporting(&input.paths);
     let opts = input.ingest_options();
@@ -151,7 +153,7 @@ pub fn lint_with(
     let mut inline: HashMap<String, lint_config::InlineMap> = HashMap::new();
     let mut found = Vec::new();
     for path in &files {
-        match process_file_isolated(path, &opts) {
+        match process_file_isolated(path, &opts, grammars) {
             Ok(pf) => {
                 if let Some(reason) = nothing_found(&pf) {
                     run.unchecked.push(SkippedFile {
@@ -214,7 +216,11 @@ pub fn lint_with(
                 t.add_checked(s);
                 found.extend(pf.findings);
                 for (i, doc) in pf.documents.iter().enumerate() {
-                    facts.extend(crate::check::facts::facts_of_document(i, doc));
+                    facts.extend(crate::check::facts::facts_of_document(
+                        i,
+                        doc,
+                        &grammars.vocab,
+                    ));
                 }
             }
             Err(e) => {
@@ -258,8 +264,8 @@ pub fn lint_with(
 }
 
 /// Reads and checks every input with every rule and no configuration.
-pub fn lint(input: &InputArgs) -> LintRun {
-    lint_with(input, &Selection::default(), &HashMap::new())
+pub fn lint(input: &InputArgs, grammars: &Grammars) -> LintRun {
+    lint_with(input, &Selection::default(), &HashMap::new(), grammars)
 }
 
 fn is_text_file(path: &Path) -> bool {
@@ -349,8 +355,8 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-fn suppression_json(s: &Suppressed) -> Value {
-    let mut v = json::finding(&s.finding);
+/// A suppressed finding: its JSON (`finding`) with how it was suppressed.
+fn suppression_json(s: &Suppressed, mut v: Value) -> Value {
     v["suppressed"] = j!({
         "kind": s.suppression.kind,
         "source": s.suppression.source,
@@ -367,7 +373,7 @@ fn files_json(list: &[SkippedFile]) -> Value {
     )
 }
 
-pub fn run(args: LintArgs) -> u8 {
+pub fn run(args: LintArgs, grammars: &Grammars) -> u8 {
     if let Err(e) = super::common::check_paths_exist(&args.input.paths) {
         eprintln!("error: {e}");
         return exit::USAGE;
@@ -390,7 +396,7 @@ pub fn run(args: LintArgs) -> u8 {
         ignore: args.ignore.clone(),
         severity: args.severity.map(Severity::from),
     };
-    let run = lint_with(&args.input, &selection, &configs);
+    let run = lint_with(&args.input, &selection, &configs, grammars);
     for e in &run.errors {
         eprintln!("error: {e}");
     }
@@ -421,9 +427,23 @@ pub fn run(args: LintArgs) -> u8 {
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    // A Word draft's place in its own terms (§ / heading, paragraph): its page and line
+    // mean nothing in Word. Every format gives it.
+    let place_of = |p: &crate::Provenance| {
+        let (pages, blocks) = run.docx.get(&*p.file)?;
+        diagnostic::docx_place(pages, blocks, p.page, p.line, &grammars.vocab)
+    };
+    let finding_json = |f: &Finding| {
+        let mut v = json::finding(f);
+        if let (Some(place), Value::Object(map)) = (place_of(&f.provenance), &mut v) {
+            map.insert("place".to_string(), Value::String(place));
+        }
+        v
+    };
     match args.format {
         Format::Json => {
             let mut v = json::lint_report(&run.findings, &run.stats);
+            v["findings"] = Value::Array(run.findings.iter().map(finding_json).collect());
             v["failed"] = Value::Array(
                 run.failed
                     .iter()
@@ -432,7 +452,12 @@ pub fn run(args: LintArgs) -> u8 {
             );
             v["skipped"] = files_json(&run.skipped);
             v["unchecked"] = files_json(&run.unchecked);
-            v["suppressed"] = Value::Array(run.suppressed.iter().map(suppression_json).collect());
+            v["suppressed"] = Value::Array(
+                run.suppressed
+                    .iter()
+                    .map(|s| suppression_json(s, finding_json(&s.finding)))
+                    .collect(),
+            );
             let _ = writeln!(
                 out,
                 "{}",
@@ -441,10 +466,10 @@ pub fn run(args: LintArgs) -> u8 {
         }
         Format::Jsonl => {
             for f in &run.findings {
-                let _ = writeln!(out, "{}", json::finding(f));
+                let _ = writeln!(out, "{}", finding_json(f));
             }
             for s in &run.suppressed {
-                let _ = writeln!(out, "{}", suppression_json(s));
+                let _ = writeln!(out, "{}", suppression_json(s, finding_json(&s.finding)));
             }
         }
         Format::Sarif => {
@@ -461,7 +486,7 @@ pub fn run(args: LintArgs) -> u8 {
             for u in run.skipped.iter().chain(&run.unchecked) {
                 failed.push((u.file.clone(), u.reason.clone()));
             }
-            let v = sarif::log(&results, &failed);
+            let v = sarif::log(&results, &failed, &|f: &Finding| place_of(&f.provenance));
             let _ = writeln!(
                 out,
                 "{}",
@@ -476,10 +501,6 @@ pub fn run(args: LintArgs) -> u8 {
                     f.provenance.line,
                 );
                 let src = run.sources.get(&key).map(String::as_str);
-                let place_of = |p: &crate::Provenance| {
-                    let (pages, blocks) = run.docx.get(&*p.file)?;
-                    diagnostic::docx_place(pages, blocks, p.page, p.line)
-                };
                 let _ = writeln!(
                     out,
                     "{}",

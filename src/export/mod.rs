@@ -14,7 +14,7 @@ use std::io::Write;
 
 /// Bumped when a field is renamed or removed or its meaning changes (major), or a field
 /// is added (minor). Three parts, so that no reader (pandas, Excel) takes it for a number.
-pub const SCHEMA_VERSION: &str = "1.2.0";
+pub const SCHEMA_VERSION: &str = "1.3.0";
 
 /// One decision (a § of a protocol) as written by `justera export`, with the meeting's
 /// metadata repeated and where it came from. Fields are null (or empty lists) where the
@@ -48,6 +48,18 @@ pub struct DecisionRecord {
     pub meeting_time: Option<String>,
     /// Where the meeting was held, as written.
     pub meeting_place: Option<String>,
+    /// Ordförande as the protocol's signature block names them.
+    pub chair: Option<String>,
+    /// Sekreterare as the protocol's signature block names them.
+    pub secretary: Option<String>,
+    /// Justerare (the members who check the protocol), in the order written.
+    pub adjusters: Vec<String>,
+    /// The justering's date: "Justeringens plats och tid", or, where that gives no date,
+    /// the last signature of an e-signature page. A decision can be appealed only once
+    /// the justered protocol is posted.
+    pub adjusted_on: Option<NaiveDate>,
+    /// The date the anslag (notice of the justered protocol) was posted.
+    pub notice_posted: Option<NaiveDate>,
     pub document_title: Option<String>,
     /// The § number.
     pub paragraph: u32,
@@ -312,6 +324,11 @@ fn record(d: &Document, p: &Paragraph, sha256: Option<&str>) -> DecisionRecord {
         meeting_date: h.and_then(|h| h.meeting_date).or(d.date),
         meeting_time: h.and_then(|h| h.time.clone()),
         meeting_place: h.and_then(|h| h.place.clone()),
+        chair: h.and_then(|h| h.chair.clone()),
+        secretary: h.and_then(|h| h.secretary.clone()),
+        adjusters: h.map(|h| h.adjusters.clone()).unwrap_or_default(),
+        adjusted_on: h.and_then(|h| h.adjustment.as_ref()?.date),
+        notice_posted: h.and_then(|h| h.notice.as_ref()?.posted),
         document_title: d.title.clone(),
         paragraph: p.number,
         prefix: p.prefix.clone(),
@@ -382,6 +399,11 @@ pub const CSV_COLUMNS: &[&str] = &[
     "meeting_date",
     "meeting_time",
     "meeting_place",
+    "chair",
+    "secretary",
+    "adjusters",
+    "adjusted_on",
+    "notice_posted",
     "document_title",
     "paragraph",
     "prefix",
@@ -478,6 +500,11 @@ fn csv_row(r: &DecisionRecord) -> Vec<Cell> {
         Cell::from(r.meeting_date.map(|d| d.to_string())),
         Cell::from(r.meeting_time.clone()),
         Cell::from(r.meeting_place.clone()),
+        Cell::from(r.chair.clone()),
+        Cell::from(r.secretary.clone()),
+        Cell::from(join(&r.adjusters)),
+        Cell::from(r.adjusted_on.map(|d| d.to_string())),
+        Cell::from(r.notice_posted.map(|d| d.to_string())),
         Cell::from(r.document_title.clone()),
         Cell::from(r.paragraph),
         Cell::from(r.prefix.clone()),
@@ -594,6 +621,11 @@ mod tests {
             meeting_date: None,
             meeting_time: None,
             meeting_place: None,
+            chair: None,
+            secretary: None,
+            adjusters: Vec::new(),
+            adjusted_on: None,
+            notice_posted: None,
             document_title: None,
             paragraph: 1,
             prefix: None,
@@ -666,6 +698,11 @@ mod tests {
             meeting_date: None,
             meeting_time: None,
             meeting_place: None,
+            chair: None,
+            secretary: None,
+            adjusters: Vec::new(),
+            adjusted_on: None,
+            notice_posted: None,
             document_title: None,
             paragraph: 1,
             prefix: None,

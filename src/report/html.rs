@@ -227,6 +227,11 @@ const SCRIPT: &str = r##"
   rule.addEventListener('change',function(){apply(true);});
   group.addEventListener('change',function(){apply(true);});
   text.addEventListener('input',function(){apply(true);});
+  // A finding's table stands in its document: grouped otherwise, the link first goes
+  // back to the documents, then the anchor opens and shows the table.
+  document.querySelectorAll('a.tbl').forEach(function(a){a.addEventListener('click',function(){
+    if(group.value!=='file'){group.value='file';apply(true);}
+  });});
   window.addEventListener('hashchange',function(){if(load()){apply(false);}else{reveal();}});
   // Printing shows every document open.
   window.addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.dataset.wasOpen=d.open?'1':'';d.open=true;});});
@@ -283,7 +288,14 @@ fn rule_summary(rule: &str) -> Option<&'static str> {
     crate::check::registry::lookup(rule).map(|r| r.summary)
 }
 
-fn finding_item(f: &Finding, anchor: &str, dir: &Path, files: &[FileEntry]) -> Markup {
+/// One finding; `table` is the anchor of the table whose cells it marks, if any.
+fn finding_item(
+    f: &Finding,
+    anchor: &str,
+    table: Option<&str>,
+    dir: &Path,
+    files: &[FileEntry],
+) -> Markup {
     let sev = f.severity.as_str();
     let ctx = context(files, f);
     let link = super::link::file_link(dir, &f.provenance.file, Some(f.provenance.page));
@@ -318,6 +330,10 @@ fn finding_item(f: &Finding, anchor: &str, dir: &Path, files: &[FileEntry]) -> M
                 @if let Some(p) = f.paragraph { " · § " (p) }
                 @if let Some(row) = &f.row { " · row “" (row) "”" }
                 @if let Some(col) = &f.column { " · column “" (col) "”" }
+                @if let Some(t) = table {
+                    " · "
+                    a.tbl.noprint href={ "#" (t) } { "the table" }
+                }
                 @if let Some(rel) = &f.related {
                     br;
                     "and "
@@ -344,6 +360,10 @@ fn looks_numeric(raw: &str) -> bool {
             .all(|c| c.is_ascii_digit() || " \u{a0},.-−–%krtmn".contains(c))
 }
 
+fn table_anchor(t: &TableRecord, file: usize) -> String {
+    format!("t{file}-{}-{}", t.document, t.index)
+}
+
 fn table_figure(t: &TableRecord, file: usize) -> Markup {
     let marks_at = |ri: usize, ci: Option<usize>| {
         t.marks
@@ -351,7 +371,7 @@ fn table_figure(t: &TableRecord, file: usize) -> Markup {
             .filter(move |m| m.row == ri && m.column == ci)
     };
     html! {
-        figure.table id={ "t" (file) "-" (t.document) "-" (t.index) } {
+        figure.table id=(table_anchor(t, file)) {
             figcaption {
                 (t.title.as_deref().unwrap_or("Table")) " "
                 span.muted { "(page " (t.page) ", line " (t.line) ")" }
@@ -422,7 +442,12 @@ fn file_details(
             }
             ol.findings {
                 @for (i, f) in detail.findings.iter().enumerate() {
-                    (finding_item(f, &finding_anchor(file, i), dir, files))
+                    @let table = detail
+                        .tables
+                        .iter()
+                        .find(|t| t.marks.iter().any(|m| m.finding == i))
+                        .map(|t| table_anchor(t, file));
+                    (finding_item(f, &finding_anchor(file, i), table.as_deref(), dir, files))
                 }
             }
             @for t in &detail.tables {
@@ -624,7 +649,13 @@ pub fn write(report: &Report, dir: &Path, sink: &mut impl io::Write) -> io::Resu
         (PreEscaped("<ol class=\"findings\" id=\"cross-findings\">\n"))
     })?;
     for (i, f) in report.source.cross_findings().enumerate() {
-        put(finding_item(&f?, &cross_anchor(i), dir, &report.files))?;
+        put(finding_item(
+            &f?,
+            &cross_anchor(i),
+            None,
+            dir,
+            &report.files,
+        ))?;
     }
     put(PreEscaped("</ol>".to_string()))?;
     if c.relations > 0 {

@@ -6,7 +6,9 @@
 //! Places: a text file's line is its line in the file when it has one page (no form
 //! feeds), so `region.startLine` is given there; a PDF's page and line are given as the
 //! result's `properties` (`page`, `line`) and in the message, since a PDF has no lines a
-//! CI viewer could show.
+//! CI viewer could show. A Word draft's place is given in its own terms (the § and
+//! heading, and the paragraph under it: "§ 67 › “Direktionens beslut”, paragraph 2"),
+//! since its page and line mean nothing in Word.
 
 use crate::check::finding::{Finding, Severity};
 use crate::check::registry;
@@ -42,8 +44,14 @@ fn is_text(file: &str) -> bool {
 }
 
 /// One finding as a SARIF result; `suppression` is (kind, justification) where the
-/// finding was suppressed ("inSource" for a comment, "external" for a config entry).
-pub fn result(f: &Finding, rule_index: Option<usize>, suppression: Option<(&str, &str)>) -> Value {
+/// finding was suppressed ("inSource" for a comment, "external" for a config entry);
+/// `place` names a Word draft's § / heading and paragraph.
+pub fn result(
+    f: &Finding,
+    rule_index: Option<usize>,
+    suppression: Option<(&str, &str)>,
+    place: Option<&str>,
+) -> Value {
     let p = &f.provenance;
     let mut physical = json!({
         "artifactLocation": { "uri": uri(&p.file) },
@@ -66,7 +74,10 @@ pub fn result(f: &Finding, rule_index: Option<usize>, suppression: Option<(&str,
     let mut r = json!({
         "ruleId": f.rule,
         "level": level(f.severity),
-        "message": { "text": format!("{} (page {}, line {})", f.message, p.page, p.line) },
+        "message": { "text": match place {
+            Some(place) => format!("{} ({place})", f.message),
+            None => format!("{} (page {}, line {})", f.message, p.page, p.line),
+        } },
         "locations": [location],
         "properties": {
             "page": p.page,
@@ -76,6 +87,9 @@ pub fn result(f: &Finding, rule_index: Option<usize>, suppression: Option<(&str,
             "tolerance": dec(f.tolerance),
         },
     });
+    if let Some(place) = place {
+        r["properties"]["place"] = json!(place);
+    }
     if let Some(i) = rule_index {
         r["ruleIndex"] = json!(i);
     }
@@ -93,8 +107,13 @@ pub fn result(f: &Finding, rule_index: Option<usize>, suppression: Option<(&str,
 }
 
 /// The whole log. `results` are (finding, suppression) pairs; `failed` are (file, reason)
-/// of files that could not be read.
-pub fn log(results: &[(&Finding, Option<(&str, &str)>)], failed: &[(String, String)]) -> Value {
+/// of files that could not be read; `place_of` names a Word draft's place (see
+/// [`result`]).
+pub fn log(
+    results: &[(&Finding, Option<(&str, &str)>)],
+    failed: &[(String, String)],
+    place_of: &dyn Fn(&Finding) -> Option<String>,
+) -> Value {
     // The per-document rules, as before the registry listed the cross-document ones too
     // (an XDOC finding has no descriptor index; including them would change the output).
     let rules: Vec<&registry::Rule> = registry::all()
@@ -119,7 +138,7 @@ pub fn log(results: &[(&Finding, Option<(&str, &str)>)], failed: &[(String, Stri
         .iter()
         .map(|(f, s)| {
             let index = rules.iter().position(|r| r.code == f.rule);
-            result(f, index, *s)
+            result(f, index, *s, place_of(f).as_deref())
         })
         .collect();
     let notifications: Vec<Value> = failed

@@ -9,26 +9,25 @@
 use super::cell::{is_dash, is_year};
 use super::notes::is_note_reference;
 use crate::grammar::number::parse_figure;
+use crate::grammar::vocab::Vocabulary;
 use crate::layout::{Line, Span};
 
 /// Rows a block needs before it is taken for a table.
 const MIN_ROWS: usize = 3;
 
-fn is_cell(text: &str) -> bool {
+fn is_cell(text: &str, vocab: &Vocabulary) -> bool {
     let t = text.trim();
-    !t.is_empty() && (is_dash(t) || parse_figure(t).is_some() || is_note_reference(t))
+    !t.is_empty() && (is_dash(t) || parse_figure(t, vocab).is_some() || is_note_reference(t))
 }
 
-fn is_note_word(text: &str) -> bool {
-    crate::grammar::vocab::current()
-        .lookup("notes", text.trim())
-        .is_some()
+fn is_note_word(text: &str, vocab: &Vocabulary) -> bool {
+    vocab.lookup("notes", text.trim()).is_some()
 }
 
 /// A label line: short text that is no cell.
-fn is_label(text: &str) -> bool {
+fn is_label(text: &str, vocab: &Vocabulary) -> bool {
     let t = text.trim();
-    !t.is_empty() && line_cells(t).is_none() && t.chars().count() <= 80 && !t.contains('\t')
+    !t.is_empty() && line_cells(t, vocab).is_none() && t.chars().count() <= 80 && !t.contains('\t')
 }
 
 struct Group {
@@ -43,9 +42,9 @@ struct Group {
 /// figures when each is a figure with decimals ("6,6  -59,3  -60,1 1,6": a decimal part
 /// closes a figure, so no space inside them can group thousands), a leading group of
 /// one to three digits joined to a following "dd,d" group of three digits ("-1 074,0").
-fn line_cells(text: &str) -> Option<Vec<String>> {
+fn line_cells(text: &str, vocab: &Vocabulary) -> Option<Vec<String>> {
     let t = text.trim();
-    if is_cell(t) {
+    if is_cell(t, vocab) {
         return Some(vec![t.to_string()]);
     }
     let tokens: Vec<&str> = t.split_whitespace().collect();
@@ -76,7 +75,7 @@ fn line_cells(text: &str) -> Option<Vec<String>> {
     let decimal = |c: &String| {
         c.rsplit_once(',')
             .is_some_and(|(_, f)| !f.is_empty() && f.chars().all(|d| d.is_ascii_digit()))
-            && parse_figure(c).is_some()
+            && parse_figure(c, vocab).is_some()
     };
     out.iter().all(decimal).then_some(out)
 }
@@ -87,9 +86,9 @@ fn line_cells(text: &str) -> Option<Vec<String>> {
 const MAX_HEADINGS: usize = 3;
 
 /// A heading line inside a block: a short label that is no sentence.
-fn is_heading(text: &str) -> bool {
+fn is_heading(text: &str, vocab: &Vocabulary) -> bool {
     let t = text.trim();
-    is_label(t)
+    is_label(t, vocab)
         && t.chars().count() <= 60
         && !t.ends_with('.')
         && !t.ends_with(':')
@@ -159,7 +158,7 @@ fn joined(number: u32, y: f64, cells: &[String]) -> Line {
 
 /// The page's lines with every one-cell-per-line table joined into tab-separated rows
 /// (each row numbered as its label line; the header as its first cell's line).
-pub(crate) fn join(lines: &[&Line]) -> Option<Vec<Line>> {
+pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Vec<Line>> {
     let filled: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].text.trim().is_empty())
         .collect();
@@ -168,14 +167,14 @@ pub(crate) fn join(lines: &[&Line]) -> Option<Vec<Line>> {
     let mut groups: Vec<Group> = Vec::new();
     let mut k = 0;
     while k < filled.len() {
-        if !is_label(text(k)) {
+        if !is_label(text(k), vocab) {
             k += 1;
             continue;
         }
         let mut cells = Vec::new();
         let mut j = k + 1;
         while j < filled.len() {
-            let Some(on_line) = line_cells(text(j)) else {
+            let Some(on_line) = line_cells(text(j), vocab) else {
                 break;
             };
             cells.extend(on_line.into_iter().map(|c| (j, c)));
@@ -199,13 +198,13 @@ pub(crate) fn join(lines: &[&Line]) -> Option<Vec<Line>> {
             let between = groups[end].label.saturating_sub(after);
             if groups[end].label < after
                 || between > MAX_HEADINGS
-                || !(after..groups[end].label).all(|k| is_heading(text(k)))
+                || !(after..groups[end].label).all(|k| is_heading(text(k), vocab))
             {
                 break;
             }
             end += 1;
         }
-        if let Some(block) = block_rows(&groups[g..end], &text, lines, &filled) {
+        if let Some(block) = block_rows(&groups[g..end], &text, lines, &filled, vocab) {
             replace.push(block);
         }
         g = end;
@@ -240,6 +239,7 @@ fn block_rows<'a>(
     text: &dyn Fn(usize) -> &'a str,
     lines: &[&Line],
     filled: &[usize],
+    vocab: &Vocabulary,
 ) -> Option<(usize, usize, Vec<Line>)> {
     let all_years = |g: &Group| g.cells.iter().all(|c| is_year(&c.1));
     let (header, rows) = match groups.first() {
@@ -255,9 +255,9 @@ fn block_rows<'a>(
     let mut label_header = String::new();
     let mut first = rows[0].label;
     if let Some(h) = header {
-        if is_note_word(text(h.label)) {
+        if is_note_word(text(h.label), vocab) {
             columns.push(text(h.label).to_string());
-            if h.label > 0 && is_label(text(h.label - 1)) {
+            if h.label > 0 && is_label(text(h.label - 1), vocab) {
                 label_header = text(h.label - 1).to_string();
                 first = h.label - 1;
             } else {
@@ -269,7 +269,7 @@ fn block_rows<'a>(
         }
         let years_at = columns.len();
         columns.extend(h.cells.iter().map(|c| c.1.clone()));
-        name_entities(&mut columns[years_at..], first, text, filled);
+        name_entities(&mut columns[years_at..], first, text, filled, vocab);
     }
     let width = if columns.is_empty() {
         rows.iter().map(|r| r.cells.len()).max()?
@@ -284,7 +284,7 @@ fn block_rows<'a>(
             first = rows[0].label - 1;
         }
     }
-    let note_column = columns.iter().position(|c| is_note_word(c));
+    let note_column = columns.iter().position(|c| is_note_word(c, vocab));
     let mut out = Vec::new();
     if !columns.is_empty() {
         let at = lines[filled[first]];
@@ -335,6 +335,7 @@ fn name_entities<'a>(
     first: usize,
     text: &dyn Fn(usize) -> &'a str,
     filled: &[usize],
+    vocab: &Vocabulary,
 ) {
     let n = years.len();
     let Some(period) = (1..n).find(|&p| n % p == 0 && (p..n).all(|i| years[i] == years[i - p]))
@@ -349,7 +350,9 @@ fn name_entities<'a>(
         while top > 0 && filled[top - 1] + 1 == filled[top] {
             top -= 1;
         }
-        if k - top > 3 || !(top..k).all(|j| is_heading(text(j)) && !is_note_word(text(j))) {
+        if k - top > 3
+            || !(top..k).all(|j| is_heading(text(j), vocab) && !is_note_word(text(j), vocab))
+        {
             return;
         }
         names.push((top..k).map(text).collect::<Vec<_>>().join(" "));
@@ -386,7 +389,7 @@ mod tests {
         let text = "Resultaträkning\n\nBelopp, mkr\n\nNOT\n\n2018\n\n2017\n\nVerksamhetens intäkter\n\n1\n\n1 268\n\n1 136\n\nVerksamhetens nettokostnader\n\n-4 520\n\n-4 384\n\nSkatt\n\n8\n\n-\n\n-37\n\nÅrets resultat\n\n79\n\n462\n\nEfter tabellen.";
         let lines = page(text);
         let refs: Vec<&Line> = lines.iter().collect();
-        let out = join(&refs).unwrap_or_else(|| panic!("not joined"));
+        let out = join(&refs, Vocabulary::builtin_shared()).unwrap_or_else(|| panic!("not joined"));
         let texts: Vec<&str> = out
             .iter()
             .map(|l| l.text.as_str())
@@ -415,7 +418,7 @@ mod tests {
     fn joined_texts(text: &str) -> Vec<String> {
         let lines = page(text);
         let refs: Vec<&Line> = lines.iter().collect();
-        let out = join(&refs).unwrap_or_else(|| panic!("not joined"));
+        let out = join(&refs, Vocabulary::builtin_shared()).unwrap_or_else(|| panic!("not joined"));
         out.iter()
             .map(|l| l.text.trim_matches(' ').to_string())
             .filter(|t| !t.trim().is_empty())
@@ -469,9 +472,9 @@ mod tests {
         let text = "A\n1\n2\nB\n1\n2\n3\nC\n4\n5\nD\n6";
         let lines = page(text);
         let refs: Vec<&Line> = lines.iter().collect();
-        assert!(join(&refs).is_none());
+        assert!(join(&refs, Vocabulary::builtin_shared()).is_none());
         let lines = page("Ett stycke text.\nMed 2 rader.\n");
         let refs: Vec<&Line> = lines.iter().collect();
-        assert!(join(&refs).is_none());
+        assert!(join(&refs, Vocabulary::builtin_shared()).is_none());
     }
 }

@@ -203,6 +203,19 @@ fn document_text_is_escaped_and_counts_match() {
         cell.starts_with("-86") && cell.contains("expected -84"),
         "{cell}"
     );
+    // The finding whose cell is marked links to its table (grouped by rule or organ the
+    // tables are out of sight); the finding that marks none has no such link.
+    let table_links: Vec<&str> = page
+        .select(&sel("li.finding a.tbl"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(table_links.len(), 1, "{table_links:?}");
+    let table_id = table_links[0].trim_start_matches('#');
+    let table = page
+        .select(&sel("figure.table"))
+        .find(|t| t.value().id() == Some(table_id))
+        .unwrap_or_else(|| panic!("no table {table_id}"));
+    assert!(table.select(&sel("td.bad")).next().is_some());
 
     // Self-contained: no external resources.
     for (tag, attr) in [

@@ -171,7 +171,30 @@ fn json_format_wraps_the_same_records() {
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let decisions = v["decisions"].as_array().unwrap();
     assert_eq!(decisions.len(), 9);
-    assert!(decisions.iter().all(|d| d["schema_version"] == "1.2.0"));
+    assert!(decisions.iter().all(|d| d["schema_version"] == "1.3.0"));
+}
+
+/// Who signs the protocol and when, on every decision of it: seed 003's signature block
+/// names its ordförande, sekreterare and justerare, leaves "Justeringens plats och tid"
+/// empty (no date is made up) and posts its anslag on 2021-12-17.
+#[test]
+fn decisions_carry_the_signatures_and_the_anslag_date() {
+    let (json, code) = export(&["corpus/seeds/003_3f4b3a03317974c7.txt", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let decisions = v["decisions"].as_array().unwrap();
+    assert_eq!(decisions.len(), 9);
+    for d in decisions {
+        assert_eq!(d["chair"], "Jacob Käll", "{d:#}");
+        assert_eq!(d["secretary"], "Joakim Karlsson", "{d:#}");
+        assert_eq!(
+            d["adjusters"],
+            serde_json::json!(["Annicki Oscarsson"]),
+            "{d:#}"
+        );
+        assert_eq!(d["adjusted_on"], serde_json::Value::Null, "{d:#}");
+        assert_eq!(d["notice_posted"], "2021-12-17", "{d:#}");
+    }
 }
 
 #[test]

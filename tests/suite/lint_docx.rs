@@ -132,3 +132,51 @@ fn a_word_draft_without_page_breaks_is_placed_by_paragraph_and_heading() {
     assert!(!out.contains("page 1:line"), "{out}");
     insta::assert_snapshot!("docx_places", out);
 }
+
+/// The machine formats place a Word draft's finding the way the human one does: JSON and
+/// JSON Lines give `place`, SARIF names it in the message and in `properties.place`.
+#[test]
+fn a_word_draft_is_placed_by_paragraph_in_json_jsonl_and_sarif() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let text =
+        std::fs::read_to_string(root.join("tests/fixtures/rules/FORM001/triggers.txt")).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let docx = tmp.path().join("utkast.docx");
+    docx_of(&text, &docx);
+    let human = diagnostics(&docx, "FORM001");
+    let run = |format: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
+            .args(["lint", "--select", "FORM001", "--format", format])
+            .arg(&docx)
+            .output()
+            .expect("justera runs");
+        assert_eq!(out.status.code(), Some(1), "FORM001 is an error");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let json: Value = serde_json::from_str(&run("json")).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    assert!(!findings.is_empty(), "{json:#}");
+    for f in findings {
+        let place = f["place"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no place: {f:#}"));
+        assert!(place.starts_with('§'), "{place}");
+        assert!(human.contains(place), "{place} not in\n{human}");
+    }
+    let jsonl: Vec<Value> = run("jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let places = |v: &[Value]| v.iter().map(|f| f["place"].clone()).collect::<Vec<_>>();
+    assert_eq!(places(&jsonl), places(findings));
+    let sarif: Value = serde_json::from_str(&run("sarif")).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), findings.len());
+    for (r, f) in results.iter().zip(findings) {
+        let place = f["place"].as_str().unwrap();
+        assert_eq!(r["properties"]["place"], place);
+        let msg = r["message"]["text"].as_str().unwrap();
+        assert!(msg.ends_with(&format!("({place})")), "{msg}");
+        assert!(!msg.contains("line "), "{msg}");
+    }
+}

@@ -48,3 +48,4 @@ mod tables_pdf;
 mod tables_props;
 mod tables_seeds;
 mod text_cli;
+mod vocabulary_explicit;

@@ -31,7 +31,11 @@ fn process(path: &str) -> justera::pipeline::CheckedFile {
         ocr: text_layer_only(),
         ..IngestOptions::default()
     };
-    match justera::pipeline::process_file(Path::new(path), &opts) {
+    match justera::pipeline::process_file(
+        Path::new(path),
+        &opts,
+        justera::grammar::vocab::Vocabulary::builtin_shared(),
+    ) {
         Ok(f) => f,
         Err(e) => panic!("{path}: {e}"),
     }
@@ -359,6 +363,7 @@ fn simrishamn_export_snapshot() {
                 "organ": r["organ"], "meeting_date": r["meeting_date"],
                 "decision_heading": r["decision_heading"], "decision": r["decision"],
                 "dispatch": r["dispatch"], "page": r["page"],
+                "adjusted_on": r["adjusted_on"], "adjusters": r["adjusters"],
             })
         })
         .collect();

@@ -300,12 +300,12 @@ fn drop_knock_ons(rels: &mut [Relation]) {
 
 /// Runs every per-document rule over one document.
 pub fn check_document(sink: &mut Sink) {
-    let doc = sink.document;
+    let (doc, vocab) = (sink.document, sink.vocab);
     // Financial statements read as several tables (split at their group headings) are
     // checked joined; their pieces leave the statement's rows to that check.
     let mut claims: Vec<Option<Vec<usize>>> = vec![None; doc.tables.len()];
-    for group in rel::statement::groups(&doc.tables) {
-        let cx = TableCx::new(group.first(), &group.table);
+    for group in rel::statement::groups(&doc.tables, vocab) {
+        let cx = TableCx::new(group.first(), &group.table, vocab);
         let st = cx.statement();
         if st.steps.is_empty() {
             continue;
@@ -328,8 +328,8 @@ pub fn check_document(sink: &mut Sink) {
     }
     for (i, table) in doc.tables.iter().enumerate() {
         let cx = match claims[i].take() {
-            Some(claimed) => TableCx::joined(i, table, claimed),
-            None => TableCx::new(i, table),
+            Some(claimed) => TableCx::joined(i, table, claimed, vocab),
+            None => TableCx::new(i, table, vocab),
         };
         let view = &cx.view;
         sink.stats.cells += view
