@@ -406,6 +406,7 @@ mod tests {
             related: None,
             figure: Some("-86".into()),
             unit: None,
+            absence: false,
         };
         let text = render(
             &f,
