@@ -22,7 +22,7 @@ pub mod report;
 pub mod table;
 pub mod worker;
 
-pub use provenance::Provenance;
+pub use provenance::{LineSpan, Provenance};
 
 /// The one-way architecture (README, "Architecture"), checked on the source: which
 /// top-level modules each module may name through `crate::`.

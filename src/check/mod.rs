@@ -220,8 +220,12 @@ impl<'d> Sink<'d> {
             return;
         }
         let row = view.table.rows.get(rel.target.row);
+        // The row's line, and where the target cell stands in it (for the caret).
         let provenance = row
-            .map(|r| r.provenance.clone())
+            .map(|r| {
+                let span = r.cells.get(rel.target.col).and_then(|c| c.span);
+                r.provenance.clone().with_span(span)
+            })
             .unwrap_or_else(|| view.table.provenance.clone());
         let paragraph = self.paragraph_of_table(table_index);
         let label = view.label(rel.target.row);

@@ -8,7 +8,7 @@ use super::common::InputArgs;
 use super::exit;
 use super::lint_config::{self, LoadedConfig, Selection, Suppression, SuppressionKind};
 use crate::check::finding::{Finding, Severity, Stats};
-use crate::grammar::vocab::Grammars;
+use crate::grammar::vocab::{Grammars, Vocabulary};
 use crate::ingest::SkippedFile;
 use crate::pipeline::process_file_isolated;
 use crate::report::diagnostic::{self, Style};
@@ -16,7 +16,7 @@ use crate::report::{json, sarif};
 use clap::{Args, ValueEnum};
 use serde_json::{json as j, Value};
 use std::collections::HashMap;
-use std::io::{IsTerminal as _, Write as _};
+use std::io::{IsTerminal as _, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -422,16 +422,21 @@ pub fn run(args: LintArgs, grammars: &Grammars) -> u8 {
         }
         return exit::USAGE;
     }
+    let stdout = std::io::stdout();
+    write_report(&args, &run, &grammars.vocab, &mut stdout.lock());
+    exit_code(&run)
+}
+
+/// Writes the lint report in the format `args` asks for.
+fn write_report(args: &LintArgs, run: &LintRun, vocab: &Vocabulary, out: &mut dyn Write) {
     let style = Style {
         color: use_color(args.color),
     };
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
     // A Word draft's place in its own terms (§ / heading, paragraph): its page and line
     // mean nothing in Word. Every format gives it.
     let place_of = |p: &crate::Provenance| {
         let (pages, blocks) = run.docx.get(&*p.file)?;
-        diagnostic::docx_place(pages, blocks, p.page, p.line, &grammars.vocab)
+        diagnostic::docx_place(pages, blocks, p.page, p.line, vocab)
     };
     let finding_json = |f: &Finding| {
         let mut v = json::finding(f);
@@ -555,7 +560,6 @@ pub fn run(args: LintArgs, grammars: &Grammars) -> u8 {
             }
         }
     }
-    exit_code(&run)
 }
 
 fn plural(n: usize, w: &str) -> String {

@@ -612,47 +612,22 @@ mod tests {
     #[test]
     fn csv_columns_match_row_width() {
         let r = DecisionRecord {
-            schema_version: SCHEMA_VERSION.into(),
             id: "f#§1".into(),
             decision_id: "d".into(),
             document_id: "doc".into(),
-            organ: None,
-            municipality: None,
-            meeting_date: None,
-            meeting_time: None,
-            meeting_place: None,
-            chair: None,
-            secretary: None,
-            adjusters: Vec::new(),
-            adjusted_on: None,
-            notice_posted: None,
-            document_title: None,
-            paragraph: 1,
-            prefix: None,
-            dnr: vec![],
-            dnr_normalised: vec![],
             title: "T".into(),
-            decision_heading: None,
             decision: vec!["a".into(), "b".into()],
-            decision_text: None,
-            recommendation: vec![],
-            basis: vec![],
-            proposals: vec![],
             votes: vec![VoteRecord {
                 yes: Some(7),
                 no: Some(4),
                 abstain: None,
                 absent: None,
             }],
-            reservations: vec![],
-            dispatch: vec![],
-            attendance: AttendanceRecord::default(),
             file: "f".into(),
             page: 1,
             line: 2,
-            sha256: None,
             justera_version: "0".into(),
-            sources: vec![],
+            ..csv_fixture()
         };
         let row = csv_row(&r);
         assert_eq!(row.len(), CSV_COLUMNS.len());

@@ -379,33 +379,8 @@ pub fn extract_pages(
             "{rotated_total} rotated or mirrored glyphs left out (only upright text is read)"
         ));
     }
-    let lost = report.pages_lost.len() as u32;
     if ink_total == 0 {
-        if undecodable_pages > 0 {
-            return Err(FailureReason::NotDecodable(format!(
-                "{undecodable_pages} of {} pages have glyphs without Unicode mapping",
-                report.pages_total
-            )));
-        }
-        if lost > 0 {
-            let first = report
-                .pages_lost
-                .first()
-                .map(|l| l.reason.clone())
-                .unwrap_or_default();
-            let rest = if lost == report.pages_total {
-                String::new()
-            } else {
-                ", the other pages have no text".to_string()
-            };
-            return Err(FailureReason::Damaged(format!(
-                "no text could be read ({lost} of {} pages failed{rest}; first: {first})",
-                report.pages_total
-            )));
-        }
-        return Err(FailureReason::NoTextLayer {
-            pages: report.pages_total,
-        });
+        return Err(nothing_readable(report, undecodable_pages));
     }
     if !empty_pages.is_empty() {
         report.warnings.push(format!(
@@ -419,6 +394,37 @@ pub fn extract_pages(
         ));
     }
     Ok(pages)
+}
+
+/// Why a document with no readable glyph on any page fails: its glyphs have no Unicode
+/// mapping, its pages failed, or it has no text layer at all.
+fn nothing_readable(report: &ReadReport, undecodable_pages: u32) -> FailureReason {
+    if undecodable_pages > 0 {
+        return FailureReason::NotDecodable(format!(
+            "{undecodable_pages} of {} pages have glyphs without Unicode mapping",
+            report.pages_total
+        ));
+    }
+    let lost = report.pages_lost.len() as u32;
+    if lost > 0 {
+        let first = report
+            .pages_lost
+            .first()
+            .map(|l| l.reason.clone())
+            .unwrap_or_default();
+        let rest = if lost == report.pages_total {
+            String::new()
+        } else {
+            ", the other pages have no text".to_string()
+        };
+        return FailureReason::Damaged(format!(
+            "no text could be read ({lost} of {} pages failed{rest}; first: {first})",
+            report.pages_total
+        ));
+    }
+    FailureReason::NoTextLayer {
+        pages: report.pages_total,
+    }
 }
 
 /// "1, 3–5, 9": compact list of page numbers for messages.

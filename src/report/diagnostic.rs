@@ -94,12 +94,17 @@ pub fn render_placed(
         None => f.provenance.to_string(),
     };
     let _ = writeln!(out, "{pad}{} {at}", style.gutter("-->"));
-    if let Some(src) = source.map(|s| s.replace('\t', "    ")) {
-        let src = src.trim_end();
+    if let Some(line) = source.map(str::trim_end) {
+        // Tabs shown as four spaces; the caret is placed in the line as written.
+        let shown = |s: &str| s.replace('\t', "    ");
         let _ = writeln!(out, "{pad} {bar}");
-        let _ = writeln!(out, "{} {bar} {src}", style.gutter(&line_no));
-        if let Some((start, len)) = f.figure.as_deref().and_then(|fig| locate(src, fig)) {
-            let lead = src[..start].width();
+        let _ = writeln!(out, "{} {bar} {}", style.gutter(&line_no), shown(line));
+        let place = f
+            .figure
+            .as_deref()
+            .and_then(|fig| place_figure(line, fig, f.provenance.span));
+        if let Some((start, len)) = place {
+            let lead = shown(&line[..start]).width();
             let label = match (f.expected, f.found) {
                 (Some(e), Some(x)) => {
                     format!(
@@ -295,8 +300,27 @@ fn ordinal(n: usize) -> String {
     format!("{n}{suffix}")
 }
 
-/// Where the figure stands in the line: the tab-separated field that is exactly the
-/// figure when the line has columns, else the first occurrence not inside a longer number.
+/// Where the figure stands in the line (byte offset, display width): inside `span`, the
+/// place the table reader read it from, when the line shown is the line it read there.
+/// The line shown is the document's line, cleaned of markup ("**300**"), so the span
+/// may not fit it; and a finding may name no span (a figure from prose, or a cell
+/// wrapped over lines). Only then is the figure searched for in the line ([`locate`]),
+/// which takes the first occurrence and so may point at the wrong one of two equal
+/// figures.
+fn place_figure(line: &str, figure: &str, span: Option<crate::LineSpan>) -> Option<(usize, usize)> {
+    if let Some(span) = span {
+        let lead = line.len() - line.trim_start().len();
+        let start = lead + span.start as usize;
+        if let Some(text) = line.get(start..start + span.len as usize) {
+            if let Some((at, width)) = locate(text, figure) {
+                return Some((start + at, width));
+            }
+        }
+    }
+    locate(line, figure)
+}
+
+/// Where the figure stands in the line: the first occurrence not inside a longer number.
 fn locate(line: &str, figure: &str) -> Option<(usize, usize)> {
     let fig = figure.trim();
     if fig.is_empty() {
@@ -402,6 +426,17 @@ mod tests {
    = help: run `justera explain SUM001` for what the rule checks and why
 ";
         assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn the_span_places_the_caret_and_a_span_that_does_not_fit_falls_back_to_search() {
+        let line = "Summa\t300\t300";
+        let second = crate::LineSpan { start: 10, len: 3 };
+        assert_eq!(place_figure(line, "300", Some(second)), Some((10, 3)));
+        assert_eq!(place_figure(line, "300", None), Some((6, 3)));
+        // A span read from "**Summa**\t**300**\t**300**" does not fit the cleaned line.
+        let raw = crate::LineSpan { start: 22, len: 3 };
+        assert_eq!(place_figure(line, "300", Some(raw)), Some((6, 3)));
     }
 
     #[test]

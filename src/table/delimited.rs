@@ -8,30 +8,48 @@ use crate::layout::Line;
 use std::collections::HashSet;
 use std::sync::Arc;
 
+/// One cell of a delimited line: its text, trimmed, and its byte range in the line.
+type Piece = (String, (usize, usize));
+
+/// `text` (which starts at byte `at` of its line) cut at `delimiter`, each piece trimmed,
+/// with its byte range in the line.
+fn pieces(text: &str, at: usize, delimiter: char) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut from = at;
+    for c in text.split(delimiter) {
+        let start = from + (c.len() - c.trim_start().len());
+        out.push((c.trim().to_string(), (start, start + c.trim().len())));
+        from += c.len() + delimiter.len_utf8();
+    }
+    out
+}
+
 /// `| a | b |` → ["a", "b"]; `|---|:--|` separator rows give `None`.
-fn pipe_cells(text: &str) -> Option<Vec<String>> {
+fn pipe_cells(text: &str) -> Option<Vec<Piece>> {
     let t = text.trim();
     if !(t.starts_with('|') && t.ends_with('|') && t.len() >= 2) {
         return None;
     }
     let inner = &t[1..t.len() - 1];
-    let cells: Vec<String> = inner.split('|').map(|c| c.trim().to_string()).collect();
+    let lead = text.len() - text.trim_start().len();
+    let cells = pieces(inner, lead + 1, '|');
     let separator = cells
         .iter()
-        .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')));
+        .all(|(c, _)| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')));
     if separator {
         return Some(Vec::new());
     }
     Some(cells)
 }
 
-/// The cells of a delimited line, or `None` when the line is not one.
-fn delimited_cells(text: &str) -> Option<Vec<String>> {
+/// The cells of a delimited line with their byte ranges, or `None` when the line is not
+/// one.
+fn delimited_cells(text: &str) -> Option<Vec<Piece>> {
     if let Some(cells) = pipe_cells(text) {
         return Some(cells);
     }
     if text.contains('\t') {
-        return Some(text.split('\t').map(|c| c.trim().to_string()).collect());
+        return Some(pieces(text, 0, '\t'));
     }
     None
 }
@@ -58,8 +76,13 @@ pub(crate) fn extract_page(
                 break;
             };
             if !cells.is_empty() {
+                let text = &lines[i].text;
                 rows.push(GridRow {
-                    cells,
+                    spans: cells
+                        .iter()
+                        .map(|(_, (s, e))| crate::LineSpan::in_line(text, *s, *e))
+                        .collect(),
+                    cells: cells.into_iter().map(|(c, _)| c).collect(),
                     line: lines[i].number,
                 });
             }
@@ -107,10 +130,22 @@ mod tests {
     #[test]
     fn pipes() {
         assert_eq!(
-            pipe_cells("| a | 1 278 |"),
-            Some(vec!["a".to_string(), "1 278".to_string()])
+            pipe_cells(" | a | 1 278 |"),
+            Some(vec![
+                ("a".to_string(), (3, 4)),
+                ("1 278".to_string(), (7, 12))
+            ])
         );
         assert_eq!(pipe_cells("|---|:--:|"), Some(Vec::new()));
         assert_eq!(pipe_cells("no pipes"), None);
+    }
+
+    #[test]
+    fn tab_cells_keep_their_place_in_the_line() {
+        let line = "Summa\t 300 \t300";
+        let cells = delimited_cells(line).unwrap_or_default();
+        let places: Vec<&str> = cells.iter().map(|(_, (s, e))| &line[*s..*e]).collect();
+        assert_eq!(places, ["Summa", "300", "300"]);
+        assert_eq!(cells[2].1, (12, 15));
     }
 }

@@ -37,6 +37,8 @@ const CHOICE_WORK: usize = 50_000_000;
 pub struct FlatLine {
     pub label: String,
     pub groups: Vec<DigitGroup>,
+    /// Where each group stands: its byte range in the line.
+    ranges: Vec<(usize, usize)>,
     /// Spaces before each group (index i) and after the last (index len).
     gaps: Vec<usize>,
     /// The figures are glued to the label and to each other ("Byggnämnd673235"): the
@@ -128,7 +130,9 @@ impl FlatLine {
     /// Splits a line into label and numeric tail; `None` when it has no tail or reads as
     /// a sentence.
     pub fn parse(text: &str, vocab: &Vocabulary) -> Option<FlatLine> {
+        let line = text;
         let text = text.trim_start_matches(['\u{feff}']);
+        let base = line.len() - text.len();
         let tokens = merged_tokens(text);
         let mut first_tail = tokens.len();
         while first_tail > 0 {
@@ -157,13 +161,22 @@ impl FlatLine {
             }
         }
         if first_tail == tokens.len() {
-            return Self::glued(text, &tokens, vocab);
+            return Self::glued(text, &tokens, vocab).map(|mut f| {
+                f.ranges = f
+                    .ranges
+                    .iter()
+                    .map(|&(s, e)| (base + s, base + e))
+                    .collect();
+                f
+            });
         }
         let tail = &tokens[first_tail..];
-        let groups: Vec<DigitGroup> = tail
+        let (groups, ranges): (Vec<DigitGroup>, Vec<(usize, usize)>) = tail
             .iter()
-            .filter_map(|&(s, e)| DigitGroup::parse(&text[s..e], vocab))
-            .collect();
+            .filter_map(|&(s, e)| {
+                Some((DigitGroup::parse(&text[s..e], vocab)?, (base + s, base + e)))
+            })
+            .unzip();
         let label_end = if first_tail == 0 {
             0
         } else {
@@ -223,6 +236,7 @@ impl FlatLine {
         Some(FlatLine {
             label,
             groups,
+            ranges,
             gaps,
             glued: false,
             run: String::new(),
@@ -302,10 +316,55 @@ impl FlatLine {
         Some(FlatLine {
             label,
             groups: vec![DigitGroup::parse(&bare, vocab)?],
+            ranges: vec![(split, e)],
             gaps: vec![0, 0],
             glued: true,
             run: run.replace('−', "-"),
         })
+    }
+
+    /// Where each cell of a reading of this line stands in the line (`None`: an empty
+    /// cell). A figure is consecutive groups written with one space between them (or,
+    /// glued, consecutive digits of the run), so the cells are matched to the groups in
+    /// order; after a cell that matches no groups nothing more is placed.
+    fn cell_ranges(&self, cells: &[Cell]) -> Vec<Option<(usize, usize)>> {
+        let mut out = vec![None; cells.len()];
+        let mut next = 0; // the next group, or (glued) the next byte of the run
+        for (i, cell) in cells.iter().enumerate() {
+            let raw = cell.raw.as_str();
+            if raw.is_empty() {
+                continue;
+            }
+            if self.glued {
+                let Some(&(start, _)) = self.ranges.first() else {
+                    break;
+                };
+                out[i] = Some((start + next, start + next + raw.len()));
+                next += raw.len();
+                continue;
+            }
+            let mut joined = String::new();
+            let mut found = None;
+            for k in next..self.groups.len() {
+                if k > next {
+                    joined.push(' ');
+                }
+                joined.push_str(&self.groups[k].text);
+                if joined == raw {
+                    found = Some(k);
+                    break;
+                }
+                if joined.len() >= raw.len() {
+                    break;
+                }
+            }
+            let Some(k) = found else {
+                break;
+            };
+            out[i] = Some((self.ranges[next].0, self.ranges[k].1));
+            next = k + 1;
+        }
+        out
     }
 
     /// Every way to split the glued digits into `columns` figures (no figure but "0"
@@ -429,6 +488,7 @@ impl FlatLine {
         Some(FlatLine {
             label: format!("{} {}", self.label, first.text),
             groups: self.groups[1..].to_vec(),
+            ranges: self.ranges[1..].to_vec(),
             gaps: self.gaps[1..].to_vec(),
             glued: false,
             run: String::new(),
@@ -847,6 +907,23 @@ fn columns_from_header(header: &[&str], columns: usize, vocab: &Vocabulary) -> V
     names
 }
 
+impl<'a> Run<'a> {
+    /// The run's rows from `skip` on (those after a misfit), with their label lines and
+    /// headings.
+    fn after(&self, skip: usize) -> Run<'a> {
+        Run {
+            rows: self.rows[skip..].to_vec(),
+            prefixes: self.prefixes[skip..].to_vec(),
+            headings: self
+                .headings
+                .iter()
+                .filter(|(p, _, _)| *p >= skip)
+                .map(|&(p, o, t)| (p - skip, o, t))
+                .collect(),
+        }
+    }
+}
+
 struct Run<'a> {
     /// Index (into the page's lines) of each row's line, with the row.
     rows: Vec<(usize, FlatLine)>,
@@ -1177,17 +1254,7 @@ fn build_flat_tables(
         // one (a stray line of figures above a table must not take the table with it).
         let skip = fitting.len() + 1;
         if one_row_header.is_none() && run.rows.len() >= skip + 2 {
-            let rest = Run {
-                rows: run.rows[skip..].to_vec(),
-                prefixes: run.prefixes[skip..].to_vec(),
-                headings: run
-                    .headings
-                    .iter()
-                    .filter(|(p, _, _)| *p >= skip)
-                    .map(|&(p, o, t)| (p - skip, o, t))
-                    .collect(),
-            };
-            return build_flat_tables(file, page, lines, kinds, rest, vocab);
+            return build_flat_tables(file, page, lines, kinds, run.after(skip), vocab);
         }
         return Vec::new();
     }
@@ -1199,50 +1266,18 @@ fn build_flat_tables(
         .iter()
         .any(|w| header_text.contains(w));
 
-    let mut rows: Vec<Row> = Vec::new();
-    let mut readings: Vec<Vec<Vec<Option<String>>>> = Vec::new();
-    let mut flats: Vec<Option<FlatLine>> = Vec::new();
+    let at = |idx: usize| Provenance::new(file, page, lines[idx].number);
+    let (mut rows, mut readings, read_from) = fitting_rows(&run, &fitting, columns, &at, vocab);
     let per_row =
         (TABLE_READING_BUDGET / fitting.len().max(1)).clamp(MIN_ROW_READINGS, READING_LIMIT);
-    for &k in &fitting {
-        let idx = &run.rows[k].0;
-        let Some((flat, row_readings)) = run.rows[k].1.fitted_or_short(columns, per_row) else {
-            continue;
-        };
-        for (pos, _, heading) in run.headings.iter().filter(|(p, _, _)| *p == k) {
-            let _ = pos;
-            rows.push(Row {
-                label: heading.to_string(),
-                kind: RowKind::Heading,
-                cells: vec![parse_cell("", vocab); columns],
-                bold: false,
-                provenance: Provenance::new(file, page, lines[*idx].number),
-            });
-            readings.push(Vec::new());
-            flats.push(None);
-        }
-        let mut label_parts: Vec<&str> = run.prefixes[k].clone();
-        if !flat.label.is_empty() {
-            label_parts.push(flat.label.as_str());
-        }
-        rows.push(Row {
-            label: label_parts.join(" "),
-            kind: RowKind::Data,
-            cells: cells_of(row_readings.first().map_or(&[][..], Vec::as_slice), vocab),
-            bold: false,
-            provenance: Provenance::new(file, page, lines[*idx].number),
-        });
-        readings.push(row_readings);
-        flats.push(Some(flat));
-    }
     let notes_first = note_column_first(&header_top_down, &readings, vocab);
     if notes_first {
         // Each row's readings with a note reference or nothing in the note column: the
         // full-width ones that keep it, and the ones with every figure after an empty
         // note cell ("VERKSAMHETENS RESULTAT 7 148 13 027 …" is 7 | 148 … or an empty
         // note and 7 148 …: the arithmetic chooses).
-        for ((row, row_readings), flat) in rows.iter_mut().zip(readings.iter_mut()).zip(&flats) {
-            let Some(flat) = flat else {
+        for ((row, row_readings), from) in rows.iter_mut().zip(readings.iter_mut()).zip(&read_from) {
+            let Some((_, flat)) = from else {
                 continue;
             };
             let note_ok = |r: &Vec<Option<String>>| {
@@ -1295,6 +1330,7 @@ fn build_flat_tables(
     }
     classify_rows(&mut rows, vocab);
     let ambiguities = choose_readings(&mut rows, &readings, difference_column, notes_first, vocab);
+    place_cells(&mut rows, &read_from, lines);
 
     let (columns_named, label_header) = match &one_row_header {
         Some(h) => (h[1..].to_vec(), h.first().cloned()),
@@ -1346,32 +1382,11 @@ fn build_flat_tables(
     // misfit itself is kept as a row not read, never dropped.
     if fitting.len() < run.rows.len() {
         let (idx, misfit) = &run.rows[fitting.len()];
-        out[0].unread_rows.push(super::UnreadRow {
-            label: misfit.label.clone(),
-            text: lines[*idx].text.trim().to_string(),
-            reason: if misfit.groups.len() < columns {
-                format!(
-                    "its {} digit groups are fewer than the table's {columns} columns and its empty cells are not marked, so which columns they stand in is not written",
-                    misfit.groups.len()
-                )
-            } else {
-                format!(
-                    "its {} digit groups cannot be read as the table's {columns} columns (a note reference, or a column the header does not name)",
-                    misfit.groups.len()
-                )
-            },
-            provenance: Provenance::new(file, page, lines[*idx].number),
-        });
-        let rest = Run {
-            rows: run.rows[fitting.len() + 1..].to_vec(),
-            prefixes: run.prefixes[fitting.len() + 1..].to_vec(),
-            headings: run
-                .headings
-                .iter()
-                .filter(|(p, _, _)| *p > fitting.len())
-                .map(|&(p, o, t)| (p - fitting.len() - 1, o, t))
-                .collect(),
-        };
+        let at = Provenance::new(file, page, lines[*idx].number);
+        out[0]
+            .unread_rows
+            .push(misfit_row(misfit, &lines[*idx].text, columns, at));
+        let rest = run.after(fitting.len() + 1);
         if rest.rows.len() >= 2 {
             out.extend(build_flat_tables(file, page, lines, kinds, rest, vocab));
         }
@@ -1559,6 +1574,96 @@ fn note_column_first(
         })
         .count();
     noted >= 2
+}
+
+/// The rows `fitting` of a run read as `columns` cells, group headings among them, each
+/// with its readings (the first taken for now) and the line it was read from and as what
+/// (none for a heading).
+type FittingRows = (
+    Vec<Row>,
+    Vec<Vec<Vec<Option<String>>>>,
+    Vec<Option<(usize, FlatLine)>>,
+);
+
+fn fitting_rows(
+    run: &Run,
+    fitting: &[usize],
+    columns: usize,
+    at: &dyn Fn(usize) -> Provenance,
+    vocab: &Vocabulary,
+) -> FittingRows {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut readings: Vec<Vec<Vec<Option<String>>>> = Vec::new();
+    let mut read_from: Vec<Option<(usize, FlatLine)>> = Vec::new();
+    let per_row =
+        (TABLE_READING_BUDGET / fitting.len().max(1)).clamp(MIN_ROW_READINGS, READING_LIMIT);
+    for &k in fitting {
+        let idx = run.rows[k].0;
+        let Some((flat, row_readings)) = run.rows[k].1.fitted_or_short(columns, per_row) else {
+            continue;
+        };
+        for (_, _, heading) in run.headings.iter().filter(|(p, _, _)| *p == k) {
+            rows.push(Row {
+                label: heading.to_string(),
+                kind: RowKind::Heading,
+                cells: vec![parse_cell("", vocab); columns],
+                bold: false,
+                provenance: at(idx),
+            });
+            readings.push(Vec::new());
+            read_from.push(None);
+        }
+        let mut label_parts: Vec<&str> = run.prefixes[k].clone();
+        if !flat.label.is_empty() {
+            label_parts.push(flat.label.as_str());
+        }
+        rows.push(Row {
+            label: label_parts.join(" "),
+            kind: RowKind::Data,
+            cells: cells_of(row_readings.first().map_or(&[][..], Vec::as_slice), vocab),
+            bold: false,
+            provenance: at(idx),
+        });
+        readings.push(row_readings);
+        read_from.push(Some((idx, flat)));
+    }
+    (rows, readings, read_from)
+}
+
+/// Each cell's place in its line (`Cell::span`), for the reading chosen.
+fn place_cells(rows: &mut [Row], read_from: &[Option<(usize, FlatLine)>], lines: &[&Line]) {
+    for (row, from) in rows.iter_mut().zip(read_from) {
+        let Some((idx, flat)) = from else {
+            continue;
+        };
+        let text = lines[*idx].text.as_str();
+        let ranges = flat.cell_ranges(&row.cells);
+        for (cell, range) in row.cells.iter_mut().zip(ranges) {
+            cell.span = range
+                .filter(|&(s, e)| text.get(s..e) == Some(cell.raw.as_str()))
+                .and_then(|(s, e)| crate::LineSpan::in_line(text, s, e));
+        }
+    }
+}
+
+/// The first row after a table's rows that fits none of its `columns`: kept as a row
+/// not read, with why.
+fn misfit_row(misfit: &FlatLine, text: &str, columns: usize, at: Provenance) -> super::UnreadRow {
+    let groups = misfit.groups.len();
+    super::UnreadRow {
+        label: misfit.label.clone(),
+        text: text.trim().to_string(),
+        reason: if groups < columns {
+            format!(
+                "its {groups} digit groups are fewer than the table's {columns} columns and its empty cells are not marked, so which columns they stand in is not written"
+            )
+        } else {
+            format!(
+                "its {groups} digit groups cannot be read as the table's {columns} columns (a note reference, or a column the header does not name)"
+            )
+        },
+        provenance: at,
+    }
 }
 
 /// The words of the line above a lone row when they head its columns: a label header,

@@ -284,6 +284,23 @@ fn spans_of(l: &Line) -> Vec<&Span> {
         .collect()
 }
 
+/// The byte range of each of [`spans_of`]'s spans (its text trimmed) in the line's text,
+/// which is the spans joined by tabs; `None` where the text is not that.
+fn span_ranges(l: &Line) -> Vec<Option<(usize, usize)>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for s in &l.spans {
+        let start = at + (s.text.len() - s.text.trim_start().len());
+        let end = start + s.text.trim().len();
+        if !s.text.trim().is_empty() {
+            let written = l.text.get(start..end) == Some(s.text.trim());
+            out.push(written.then_some((start, end)));
+        }
+        at += s.text.len() + 1;
+    }
+    out
+}
+
 /// A line that can head columns: short spans, no bullet, no sentence.
 fn header_like(l: &Line) -> bool {
     let spans = spans_of(l);
@@ -456,25 +473,46 @@ fn read_rows(
                 } else if let Some(c) = column_of(cols, s) {
                     let mut raw = last.cells[c].raw.clone();
                     push_word(&mut raw, s.text.trim());
+                    // Wrapped over two lines: the cell stands in no one line.
                     last.cells[c] = parse_cell(&raw, vocab);
                 }
             }
             continue;
         }
         let spans = spans_of(l);
+        let ranges = span_ranges(l);
         let mut texts = vec![String::new(); cols.len()];
+        // Each column's byte range in the line, while every span in it has one.
+        let mut places: Vec<Option<(usize, usize)>> = vec![None; cols.len()];
+        let mut placed = vec![true; cols.len()];
         let mut label_text = String::new();
         for (i, s) in spans.iter().enumerate() {
             if Some(i) == label {
                 label_text = s.text.trim().to_string();
             } else if let Some(c) = column_of(cols, s) {
                 push_word(&mut texts[c], s.text.trim());
+                match (ranges.get(i).copied().flatten(), places[c]) {
+                    (Some(r), None) => places[c] = Some(r),
+                    (Some((_, e)), Some((s0, _))) => places[c] = Some((s0, e.max(s0))),
+                    (None, _) => placed[c] = false,
+                }
             }
         }
+        let cells = texts
+            .iter()
+            .zip(places.iter().zip(&placed))
+            .map(|(t, (place, &ok))| {
+                let mut cell = parse_cell(t, vocab);
+                cell.span = place
+                    .filter(|_| ok && !cell.raw.is_empty())
+                    .and_then(|(s, e)| crate::LineSpan::in_line(&l.text, s, e));
+                cell
+            })
+            .collect();
         rows.push(Row {
             label: label_text,
             kind: RowKind::Data,
-            cells: texts.iter().map(|t| parse_cell(t, vocab)).collect(),
+            cells,
             bold: false,
             provenance: Provenance::new(file, page, l.number),
         });

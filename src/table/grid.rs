@@ -12,6 +12,8 @@ use std::sync::Arc;
 #[derive(Clone, Debug)]
 pub(crate) struct GridRow {
     pub cells: Vec<String>,
+    /// Where each cell stands in the line (see [`crate::LineSpan`]).
+    pub spans: Vec<Option<crate::LineSpan>>,
     pub line: u32,
 }
 
@@ -193,7 +195,11 @@ pub(crate) fn build_table(rows: Vec<GridRow>, ctx: &GridContext) -> Option<Table
                 label: r.clean(0),
                 kind: RowKind::Data,
                 cells: (1..ncols)
-                    .map(|i| parse_cell(r.cells.get(i).map_or("", String::as_str), vocab))
+                    .map(|i| {
+                        let mut cell = parse_cell(r.cells.get(i).map_or("", String::as_str), vocab);
+                        cell.span = r.spans.get(i).copied().flatten();
+                        cell
+                    })
                     .collect(),
                 bold,
                 provenance: Provenance::new(ctx.file, ctx.page, r.line),

@@ -60,6 +60,12 @@ pub struct Cell {
     /// A note reference ("12" under a "Not" header): never a figure, never in a sum.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub reference: bool,
+    /// Where the cell's text stands in its row's line, when the reader read it from that
+    /// one line (a cell wrapped over lines, or a row joined from several, has none). It
+    /// places a finding's caret (`Provenance::span`); the check stage reads it in the
+    /// process that read the table, so it is not written out with the documents.
+    #[serde(skip)]
+    pub span: Option<crate::LineSpan>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -152,6 +158,18 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
         let lines: Vec<&crate::layout::Line> = page.lines.iter().filter(|l| !l.furniture).collect();
         // Tables written one cell per line, joined back into rows.
         let joined = cellines::join(&lines, vocab);
+        // A row joined from a block of lines stands in no one line: no cell span.
+        let synthetic: std::collections::HashSet<u32> = match &joined {
+            Some(j) => {
+                let written: std::collections::HashMap<u32, &str> =
+                    lines.iter().map(|l| (l.number, l.text.as_str())).collect();
+                j.iter()
+                    .filter(|l| written.get(&l.number) != Some(&l.text.as_str()))
+                    .map(|l| l.number)
+                    .collect()
+            }
+            None => Default::default(),
+        };
         let lines: Vec<&crate::layout::Line> = match &joined {
             Some(j) => j.iter().collect(),
             None => lines,
@@ -164,6 +182,11 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
             &used,
             vocab,
         ));
+        for row in found.iter_mut().flat_map(|t| t.rows.iter_mut()) {
+            if synthetic.contains(&row.provenance.line) {
+                row.cells.iter_mut().for_each(|c| c.span = None);
+            }
+        }
         found.sort_by_key(|t| t.provenance.line);
         tables.extend(found);
     }

@@ -26,6 +26,7 @@ mod ingest_fonts;
 mod ingest_golden;
 mod ingest_operands;
 mod ingest_pages;
+mod lint_caret;
 mod lint_cli;
 mod lint_docx;
 mod lint_fixtures;

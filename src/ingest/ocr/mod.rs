@@ -807,19 +807,24 @@ fn reread(
 
 /// A child program run to completion or until `deadline`, dying with this process.
 fn run(mut command: Command, deadline: Instant) -> Result<(), String> {
-    use std::os::unix::process::CommandExt;
     command
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .env("OMP_THREAD_LIMIT", "1");
-    // SAFETY: prctl only sets this child's parent-death signal; it allocates nothing and
-    // is async-signal-safe, as pre_exec requires.
-    unsafe {
-        command.pre_exec(|| {
-            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
-            Ok(())
-        });
+    // On Linux the child dies with this process; elsewhere (macOS has no parent-death
+    // signal) it is killed at the deadline below, or runs out when this process is gone.
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: prctl only sets this child's parent-death signal; it allocates nothing
+        // and is async-signal-safe, as pre_exec requires.
+        unsafe {
+            command.pre_exec(|| {
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+                Ok(())
+            });
+        }
     }
     let name = command.get_program().to_string_lossy().into_owned();
     let mut child = command

@@ -75,7 +75,7 @@ fn check(cx: &TableCx, sink: &mut Sink) {
                         cell.raw.trim()
                     ),
                 },
-                row.provenance.clone(),
+                row.provenance.clone().with_span(cell.span),
             );
             f.table = Some(table_index);
             f.paragraph = paragraph;
