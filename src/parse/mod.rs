@@ -444,12 +444,10 @@ fn assign_tables(docs: &mut [Placed], tables: Vec<Table>) {
 /// every page ("Signature reference: 6fccaa09-…", glued to the page number), a row of
 /// bullets with no text.
 pub(crate) fn is_footer_like(text: &str) -> bool {
-    use regex::Regex;
-    use std::sync::LazyLock;
-    static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:\(\d{1,4}\)|ärende \d{1,3}|sid(?:a|an)? \d{1,4}(?:\s*(?:av|\()\s*\d{1,4}\)?)?|justerandes sign(?:atur)?|utdragsbestyrkande|justerandes signatur och utdragsbestyrkande|(?:\d{1,4}\s*)?(?:signature reference:\s*[0-9a-f-]{8,}\s*)+|[•\s]+)$")
-            .unwrap_or_else(|_| unreachable!())
-    });
+    use crate::grammar::re::Re;
+    static FOOTER: Re = Re::new(
+        r"(?i)^(?:\(\d{1,4}\)|ärende \d{1,3}|sid(?:a|an)? \d{1,4}(?:\s*(?:av|\()\s*\d{1,4}\)?)?|justerandes sign(?:atur)?|utdragsbestyrkande|justerandes signatur och utdragsbestyrkande|(?:\d{1,4}\s*)?(?:signature reference:\s*[0-9a-f-]{8,}\s*)+|[•\s]+)$",
+    );
     FOOTER.is_match(text.trim())
 }
 
@@ -566,12 +564,8 @@ pub fn parse_protocol(lines: &[Ln], file: &Arc<str>) -> Document {
 }
 
 fn kommunalforbund(s: &str) -> Option<String> {
-    use regex::Regex;
-    use std::sync::LazyLock;
-    static FORBUND: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\bkommunalförbundet\s+(\p{Lu}[\p{L}-]+)")
-            .unwrap_or_else(|_| unreachable!())
-    });
+    use crate::grammar::re::Re;
+    static FORBUND: Re = Re::new(r"(?i)\bkommunalförbundet\s+(\p{Lu}[\p{L}-]+)");
     let c = FORBUND.captures(s)?;
     Some(format!("Kommunalförbundet {}", c.get(1)?.as_str()))
 }
