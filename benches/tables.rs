@@ -38,7 +38,8 @@ fn measure(name: &str, files: &[LaidOutFile], min_time: Duration) {
     let mut tables = 0usize;
     while rounds == 0 || start.elapsed() < min_time {
         for f in files {
-            let found = justera::table::extract(f);
+            let found =
+                justera::table::extract(f, justera::grammar::vocab::Vocabulary::builtin_shared());
             tables += found.len();
             rows += found.iter().map(|t| t.rows.len()).sum::<usize>();
         }

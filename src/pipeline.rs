@@ -2,6 +2,7 @@
 
 use crate::check::finding::{Finding, Stats};
 use crate::document::Document;
+use crate::grammar::vocab::{Grammars, Vocabulary};
 use crate::ingest::{IngestError, IngestOptions, ReadReport};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -28,12 +29,17 @@ pub struct HashedOutcome {
     pub result: Result<CheckedFile, IngestError>,
 }
 
-pub fn process_file(path: &Path, opts: &IngestOptions) -> Result<CheckedFile, IngestError> {
-    process_file_hashed(path, opts).result
+/// One file through every stage in this process, its words read with `vocab`.
+pub fn process_file(
+    path: &Path,
+    opts: &IngestOptions,
+    vocab: &Vocabulary,
+) -> Result<CheckedFile, IngestError> {
+    process_file_hashed(path, opts, vocab).result
 }
 
 /// [`process_file`], reading the file once and hashing the bytes it processes.
-pub fn process_file_hashed(path: &Path, opts: &IngestOptions) -> HashedOutcome {
+pub fn process_file_hashed(path: &Path, opts: &IngestOptions, vocab: &Vocabulary) -> HashedOutcome {
     let bytes = match crate::ingest::read_input(path) {
         Ok(bytes) => bytes,
         Err(reason) => {
@@ -45,7 +51,7 @@ pub fn process_file_hashed(path: &Path, opts: &IngestOptions) -> HashedOutcome {
     };
     HashedOutcome {
         sha256: Some(crate::ingest::hash_bytes(&bytes)),
-        result: process_bytes(path, &bytes, opts),
+        result: process_bytes(path, &bytes, opts, vocab),
     }
 }
 
@@ -54,12 +60,13 @@ pub fn process_bytes(
     path: &Path,
     bytes: &[u8],
     opts: &IngestOptions,
+    vocab: &Vocabulary,
 ) -> Result<CheckedFile, IngestError> {
     let ingested = crate::ingest::ingest_bytes(path, bytes, opts)?;
     let laid_out = crate::layout::lay_out(ingested);
-    let tables = crate::table::extract(&laid_out);
-    let documents = crate::parse::parse_file(&laid_out, tables);
-    let (mut findings, mut stats) = crate::check::check_documents(&documents);
+    let tables = crate::table::extract(&laid_out, vocab);
+    let documents = crate::parse::parse_file(&laid_out, tables, vocab);
+    let (mut findings, mut stats) = crate::check::check_documents(&documents, vocab);
     crate::check::ocr::qualify(&laid_out, &documents, &mut findings);
     stats.files = 1;
     Ok(CheckedFile {
@@ -90,34 +97,51 @@ pub fn ingest_file_isolated(
 
 /// [`process_file`] in an isolated worker process when `opts.isolate` is set and a
 /// `justera` binary is at hand (the audit's way: every stage of every file is then under
-/// the time and memory limits), else in this process.
+/// the time and memory limits), else in this process. The worker reads with the same
+/// grammars (`--grammars DIR`).
 pub fn process_file_isolated(
     path: &Path,
     opts: &IngestOptions,
+    grammars: &Grammars,
 ) -> Result<CheckedFile, IngestError> {
-    process_file_isolated_hashed(path, opts).result
+    process_file_isolated_hashed(path, opts, grammars).result
 }
 
 /// [`process_file_isolated`] with the SHA-256 of the bytes processed.
-pub fn process_file_isolated_hashed(path: &Path, opts: &IngestOptions) -> HashedOutcome {
+pub fn process_file_isolated_hashed(
+    path: &Path,
+    opts: &IngestOptions,
+    grammars: &Grammars,
+) -> HashedOutcome {
     if opts.isolate {
         if let Some(exe) = crate::worker::worker_exe() {
-            return crate::worker::process_isolated_hashed(&exe, path, opts);
+            return crate::worker::process_isolated_hashed(&exe, path, opts, grammars);
         }
     }
-    process_file_hashed(path, opts)
+    process_file_hashed(path, opts, &grammars.vocab)
 }
 
 /// The whole pipeline on arbitrary bytes read as a text file, in this process: the body
-/// of the `pipeline_text` fuzz target. It may fail; it must not panic or hang.
+/// of the `pipeline_text` fuzz target. It may fail; it must not panic or hang. The fuzz
+/// targets read with the built-in vocabulary.
 pub fn fuzz_text(data: &[u8]) {
-    let _ = process_bytes(Path::new("fuzz.txt"), data, &fuzz_options());
+    let _ = process_bytes(
+        Path::new("fuzz.txt"),
+        data,
+        &fuzz_options(),
+        Vocabulary::builtin_shared(),
+    );
 }
 
 /// The whole pipeline on arbitrary bytes read as a Word document (the `pipeline_docx`
 /// fuzz target).
 pub fn fuzz_docx(data: &[u8]) {
-    let _ = process_bytes(Path::new("fuzz.docx"), data, &fuzz_options());
+    let _ = process_bytes(
+        Path::new("fuzz.docx"),
+        data,
+        &fuzz_options(),
+        Vocabulary::builtin_shared(),
+    );
 }
 
 fn fuzz_options() -> IngestOptions {

@@ -12,6 +12,7 @@
 //! caps its own address space with setrlimit, so compression bombs end as "too large".
 //! (`justera worker FILE` still reads a single file, with a CPU-time cap as well.)
 
+use crate::grammar::vocab::{Grammars, Vocabulary};
 use crate::ingest::{FailureReason, IngestError, IngestOptions, IngestedFile, RawContent};
 use serde::{Deserialize, Serialize};
 use std::io::{BufRead, Read, Write};
@@ -33,13 +34,6 @@ const MAX_REPLY_BYTES: usize = 1 << 30;
 const WORKER_STACK_BYTES: usize = 256 << 20;
 
 type Reply = Result<IngestedFile, FailureReason>;
-
-/// The `--grammars DIR` the parent was started with, passed on to its workers.
-static GRAMMARS_DIR: OnceLock<PathBuf> = OnceLock::new();
-
-pub fn set_grammars_dir(dir: &Path) {
-    let _ = GRAMMARS_DIR.set(dir.to_path_buf());
-}
 
 /// The binary to run workers from: `$JUSTERA_WORKER_EXE` when set, else the current
 /// executable when it is `justera` itself (not a test harness, which has no `worker`
@@ -91,6 +85,8 @@ enum Msg {
 struct Persistent {
     exe: PathBuf,
     limits: (u64, u64),
+    /// The `--grammars DIR` it was started with: the words it parses with.
+    grammars: Option<PathBuf>,
     child: std::process::Child,
     stdin: std::process::ChildStdin,
     replies: mpsc::Receiver<Msg>,
@@ -99,9 +95,13 @@ struct Persistent {
 }
 
 impl Persistent {
-    fn start(exe: &Path, opts: &IngestOptions) -> std::io::Result<Persistent> {
+    fn start(
+        exe: &Path,
+        opts: &IngestOptions,
+        grammars: Option<&Path>,
+    ) -> std::io::Result<Persistent> {
         let mut command = Command::new(exe);
-        if let Some(dir) = GRAMMARS_DIR.get() {
+        if let Some(dir) = grammars {
             command.arg("--grammars").arg(dir);
         }
         #[cfg(target_os = "linux")]
@@ -186,6 +186,7 @@ impl Persistent {
         Ok(Persistent {
             exe: exe.to_path_buf(),
             limits: (opts.timeout_secs, opts.memory_limit_mb),
+            grammars: grammars.map(Path::to_path_buf),
             child,
             stdin,
             replies,
@@ -194,10 +195,19 @@ impl Persistent {
         })
     }
 
-    fn fits(&self, exe: &Path, opts: &IngestOptions) -> bool {
+    /// Whether this worker can serve a request: the same binary and limits, not yet due
+    /// for recycling, and (when it is to parse, `process`) the same grammars.
+    fn fits(
+        &self,
+        exe: &Path,
+        opts: &IngestOptions,
+        grammars: Option<&Path>,
+        process: bool,
+    ) -> bool {
         self.exe == exe
             && self.limits == (opts.timeout_secs, opts.memory_limit_mb)
             && self.served < RECYCLE_AFTER
+            && (!process || self.grammars.as_deref() == grammars)
     }
 
     /// Sends one request and waits for its reply. `Err` means the worker is gone (or must
@@ -296,19 +306,24 @@ thread_local! {
 }
 
 /// Sends one file to this thread's worker (starting one when needed) and returns its
-/// reply; a worker that failed is dropped, so the next file gets a fresh one.
+/// reply; a worker that failed is dropped, so the next file gets a fresh one. A worker
+/// that parses (`process`) is started with `--grammars DIR` when `grammars` names one.
 fn with_worker<T: serde::de::DeserializeOwned>(
     exe: &Path,
     path: &Path,
     opts: &IngestOptions,
     process: bool,
+    grammars: Option<&Path>,
 ) -> Result<T, IngestError> {
     let result = WORKER.with(|cell| {
         let mut slot = cell.borrow_mut();
-        if !slot.as_ref().is_some_and(|w| w.fits(exe, opts)) {
+        if !slot
+            .as_ref()
+            .is_some_and(|w| w.fits(exe, opts, grammars, process))
+        {
             *slot = None;
             *slot = Some(
-                Persistent::start(exe, opts)
+                Persistent::start(exe, opts, grammars)
                     .map_err(|e| FailureReason::Crashed(format!("cannot start worker: {e}")))?,
             );
         }
@@ -335,20 +350,22 @@ pub fn read_isolated(
     path: &Path,
     opts: &IngestOptions,
 ) -> Result<IngestedFile, IngestError> {
-    let mut file: IngestedFile = with_worker(exe, path, opts, false)?;
+    let mut file: IngestedFile = with_worker(exe, path, opts, false, None)?;
     file.path = std::sync::Arc::from(path.display().to_string());
     Ok(file)
 }
 
 /// Runs the whole pipeline on one file in a worker process: a hang, a crash or a memory
 /// blow-up in any stage (reading, layout, tables, parsing, checks) costs this file only,
-/// under the same time and memory limits.
+/// under the same time and memory limits. The worker reads the words of `grammars.dir`
+/// (the built-in ones when it names none).
 pub fn process_isolated(
     exe: &Path,
     path: &Path,
     opts: &IngestOptions,
+    grammars: &Grammars,
 ) -> Result<crate::pipeline::CheckedFile, IngestError> {
-    process_isolated_hashed(exe, path, opts).result
+    process_isolated_hashed(exe, path, opts, grammars).result
 }
 
 /// [`process_isolated`] with the SHA-256 of the bytes the worker read and processed
@@ -357,8 +374,9 @@ pub fn process_isolated_hashed(
     exe: &Path,
     path: &Path,
     opts: &IngestOptions,
+    grammars: &Grammars,
 ) -> crate::pipeline::HashedOutcome {
-    match with_worker(exe, path, opts, true) {
+    match with_worker(exe, path, opts, true, grammars.dir.as_deref()) {
         Ok(outcome) => outcome,
         Err(e) => crate::pipeline::HashedOutcome {
             sha256: None,
@@ -446,7 +464,7 @@ pub fn serve(path: &Path, timeout_secs: u64, memory_limit_mb: u64) -> u8 {
 /// (`{"path", "passwords"}`), one reply per stdout line, until stdin closes. The parent
 /// keeps the time limit (it kills a worker that does not answer in time) and starts a
 /// fresh worker after a crash, a time-out or [`RECYCLE_AFTER`] files.
-pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64) -> u8 {
+pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64, vocab: &Vocabulary) -> u8 {
     // CPU seconds add up over the files a worker serves: the parent's clock is the limit.
     set_limits(0, memory_limit_mb);
     std::panic::set_hook(Box::new(|_| {}));
@@ -481,8 +499,8 @@ pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64) -> u8 {
                     &path_from_bytes(req.path),
                     req.passwords,
                     req.ocr,
-                    timeout_secs,
-                    memory_limit_mb,
+                    (timeout_secs, memory_limit_mb),
+                    vocab,
                 ),
             ),
             Ok(req) => write_frame(
@@ -660,8 +678,8 @@ fn process_reply(
     path: &Path,
     passwords: Vec<String>,
     ocr: crate::ingest::ocr::OcrOptions,
-    timeout_secs: u64,
-    memory_limit_mb: u64,
+    (timeout_secs, memory_limit_mb): (u64, u64),
+    vocab: &Vocabulary,
 ) -> ProcessReply {
     let opts = worker_options(passwords, ocr, timeout_secs, memory_limit_mb);
     on_deep_stack(
@@ -669,7 +687,7 @@ fn process_reply(
         "internal error while processing",
         path,
         opts,
-        |path, opts| Ok(crate::pipeline::process_file_hashed(path, opts)),
+        |path, opts| Ok(crate::pipeline::process_file_hashed(path, opts, vocab)),
     )
 }
 
@@ -714,19 +732,22 @@ fn worker_options(
 
 /// Runs `work` on a thread with a deep stack (real files nest forms deeply), turning an
 /// error, a panic or a thread that cannot start into the reason the reply gives.
-fn on_deep_stack<T: Send + 'static>(
+fn on_deep_stack<T: Send>(
     name: &str,
     panicked: &str,
     path: &Path,
     opts: IngestOptions,
-    work: fn(&Path, &IngestOptions) -> Result<T, IngestError>,
+    work: impl FnOnce(&Path, &IngestOptions) -> Result<T, IngestError> + Send,
 ) -> Result<T, FailureReason> {
-    let path_buf = path.to_path_buf();
-    let running = std::thread::Builder::new()
-        .name(name.into())
-        .stack_size(WORKER_STACK_BYTES)
-        .spawn(move || work(&path_buf, &opts));
-    match running.map(|h| h.join()) {
+    // A scoped thread: the work may borrow (the vocabulary) from this one.
+    let joined = std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name(name.into())
+            .stack_size(WORKER_STACK_BYTES)
+            .spawn_scoped(scope, move || work(path, &opts))
+            .map(|h| h.join())
+    });
+    match joined {
         Ok(Ok(Ok(value))) => Ok(value),
         Ok(Ok(Err(e))) => Err(e.reason),
         Ok(Err(panic)) => Err(FailureReason::Crashed(format!(

@@ -37,6 +37,8 @@ pub struct AuditOptions {
     /// What cache entries are keyed by; [`cache::engine_version`] unless a test says.
     pub version: String,
     pub progress: bool,
+    /// The vocabulary every file is read with (and its `--grammars DIR`, for workers).
+    pub grammars: crate::grammar::vocab::Grammars,
 }
 
 /// One input file: its path as given (normalised), and its path under its input root.
@@ -202,7 +204,7 @@ fn process_one(file: &InputFile, opts: &AuditOptions) -> AuditedFile {
     }
     // Later stages run in this process: a panic on odd input costs this file only.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        crate::pipeline::process_file_isolated_hashed(&file.path, &opts.ingest)
+        crate::pipeline::process_file_isolated_hashed(&file.path, &opts.ingest, &opts.grammars)
     }));
     let (processed_hash, result) = match result {
         Ok(outcome) => (outcome.sha256, Ok(outcome.result)),
@@ -225,15 +227,7 @@ fn process_one(file: &InputFile, opts: &AuditOptions) -> AuditedFile {
                 .filter_map(|d| serde_json::to_string(d).ok())
                 .collect();
             let decisions = crate::report::audit::decision_lines(&pf.documents, Some(&hash));
-            let mut record = FileRecord::read(
-                file.display.clone(),
-                hash,
-                pf.pages,
-                pf.report,
-                &pf.documents,
-                pf.findings,
-                pf.stats,
-            );
+            let mut record = FileRecord::read(file.display.clone(), hash, pf, &opts.grammars.vocab);
             record.document_lines = documents.len() as u64;
             record.decision_lines = decisions.len() as u64;
             store(Some(&key), record, documents, decisions, opts)
@@ -266,7 +260,7 @@ fn options_fingerprint(opts: &AuditOptions) -> String {
         "{}\0{:?}\0{}\0{ocr_engine}",
         opts.version,
         opts.ingest,
-        crate::grammar::vocab::current().fingerprint()
+        opts.grammars.vocab.fingerprint()
     )
 }
 

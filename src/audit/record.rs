@@ -76,16 +76,23 @@ impl FileRecord {
     }
 
     /// The record of a file the pipeline read: findings in a stable order, the facts
-    /// for the cross-document stage, and the tables the findings point into.
+    /// for the cross-document stage (read with `vocab`), and the tables the findings
+    /// point into.
     pub fn read(
         path: String,
         hash: String,
-        pages: u32,
-        report: ReadReport,
-        documents: &[Document],
-        mut findings: Vec<Finding>,
-        stats: Stats,
+        file: crate::pipeline::CheckedFile,
+        vocab: &crate::grammar::vocab::Vocabulary,
     ) -> Self {
+        let crate::pipeline::CheckedFile {
+            pages,
+            report,
+            documents,
+            mut findings,
+            stats,
+            ..
+        } = file;
+        let documents = documents.as_slice();
         findings.sort_by(compare_findings);
         let mut tables: Vec<TableRecord> = Vec::new();
         for (fi, f) in findings.iter().enumerate() {
@@ -111,7 +118,7 @@ impl FileRecord {
         let mut facts: Vec<Fact> = documents
             .iter()
             .enumerate()
-            .flat_map(|(i, d)| crate::check::facts::facts_of_document(i, d))
+            .flat_map(|(i, d)| crate::check::facts::facts_of_document(i, d, vocab))
             .collect();
         facts.sort_by(|a, b| a.key().cmp(&b.key()).then(a.provenance.cmp(&b.provenance)));
         FileRecord {

@@ -151,6 +151,7 @@ pub fn record(
             related: Some(related.provenance.clone()),
             figure: Some(at.raw.clone()),
             unit: None,
+            absence: false,
         });
     }
     out.relations.push(Relation {

@@ -5,7 +5,7 @@
 
 use crate::document::Document;
 use crate::grammar::number::Unit;
-use crate::grammar::vocab;
+use crate::grammar::vocab::Vocabulary;
 use crate::table::{Cell, Table};
 use crate::Provenance;
 use rust_decimal::Decimal;
@@ -123,8 +123,8 @@ pub fn compare(a: &Fact, b: &Fact) -> std::cmp::Ordering {
 /// total words and line-item stems; measures are in `grammars/fact_measures.vocab`.
 const WORDS: &str = "facts";
 
-fn is_word(key: &str, token: &str) -> bool {
-    vocab::current().has_word(WORDS, key, token)
+fn is_word(key: &str, token: &str, vocab: &Vocabulary) -> bool {
+    vocab.has_word(WORDS, key, token)
 }
 
 fn tokens(text: &str) -> Vec<String> {
@@ -137,18 +137,18 @@ fn tokens(text: &str) -> Vec<String> {
 
 /// "IT, växel och telefoni", "IT/Växel/Telefoni", "Servicenämnd IT, växel, telefoni"
 /// → "it/växel/telefoni".
-pub fn normalise_entity(text: &str) -> String {
+pub fn normalise_entity(text: &str, vocab: &Vocabulary) -> String {
     tokens(text)
         .into_iter()
-        .filter(|t| !is_word("joiner", t) && !is_word("body", t))
+        .filter(|t| !is_word("joiner", t, vocab) && !is_word("body", t, vocab))
         .filter(|t| !t.chars().all(|c| c.is_ascii_digit()))
         .collect::<Vec<_>>()
         .join("/")
 }
 
 /// The canonical measure a word names ("bokslut" → utfall).
-fn measure_of(token: &str) -> Option<&'static str> {
-    vocab::current().key_of_word("fact_measures", token)
+fn measure_of<'v>(token: &str, vocab: &'v Vocabulary) -> Option<&'v str> {
+    vocab.key_of_word("fact_measures", token)
 }
 
 fn year_of(token: &str) -> Option<u32> {
@@ -158,26 +158,26 @@ fn year_of(token: &str) -> Option<u32> {
 
 /// The month a word beginning with a month's three-letter abbreviation names ("aug",
 /// "augusti").
-fn month_of(token: &str) -> Option<u32> {
+fn month_of(token: &str, vocab: &Vocabulary) -> Option<u32> {
     let abbreviation: String = token.chars().take(3).collect();
     if abbreviation.chars().count() < 3 {
         return None;
     }
-    vocab::current().month(&abbreviation)
+    vocab.month(&abbreviation)
 }
 
 /// The (measure, period) pairs a column header states: "UB 2020" → [(ub, 2020)],
 /// "Utfall ack. aug 2021" → [(utfall, 2021-08)], "IB 2021 UB 2020" (a wrapped header
 /// naming one column twice) → [(ib, 2021), (ub, 2020)], "2022" → [(None, 2022)].
-pub fn header_measures(header: &str) -> Vec<(Option<&'static str>, String)> {
+pub fn header_measures<'v>(header: &str, vocab: &'v Vocabulary) -> Vec<(Option<&'v str>, String)> {
     let toks = tokens(&header.replace(['–', '—'], "-"));
     let mut out = Vec::new();
-    let mut measure: Option<&'static str> = None;
+    let mut measure: Option<&'v str> = None;
     let mut month: Option<u32> = None;
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i].as_str();
-        if let Some(m) = measure_of(t) {
+        if let Some(m) = measure_of(t, vocab) {
             measure = Some(m);
             month = None;
         } else if let Some(y) = year_of(t) {
@@ -195,7 +195,7 @@ pub fn header_measures(header: &str) -> Vec<(Option<&'static str>, String)> {
             out.push((measure, period));
             measure = None;
             month = None;
-        } else if let Some(m) = month_of(t) {
+        } else if let Some(m) = month_of(t, vocab) {
             if t.len() <= 9 {
                 month = Some(m);
             }
@@ -208,8 +208,11 @@ pub fn header_measures(header: &str) -> Vec<(Option<&'static str>, String)> {
 /// Each column's (measure, period) pairs. A pair that every column's header carries is
 /// a group header spanning the columns ("IB 2021" above "UB 2020 | Utfall 2021 | UB
 /// 2021"): which column it names cannot be told, so it names none.
-fn column_measures(headers: &[String]) -> Vec<Vec<(Option<&'static str>, String)>> {
-    let mut columns: Vec<_> = headers.iter().map(|h| header_measures(h)).collect();
+fn column_measures<'v>(
+    headers: &[String],
+    vocab: &'v Vocabulary,
+) -> Vec<Vec<(Option<&'v str>, String)>> {
+    let mut columns: Vec<_> = headers.iter().map(|h| header_measures(h, vocab)).collect();
     if columns.len() >= 2 {
         let common: Vec<_> = columns[0]
             .iter()
@@ -224,11 +227,11 @@ fn column_measures(headers: &[String]) -> Vec<Vec<(Option<&'static str>, String)
 }
 
 /// What a row label says: the measure it names (if any) and the rest of it.
-fn split_label(label: &str) -> (Option<&'static str>, Vec<String>) {
+fn split_label<'v>(label: &str, vocab: &'v Vocabulary) -> (Option<&'v str>, Vec<String>) {
     let mut measure = None;
     let mut rest = Vec::new();
     for t in tokens(label) {
-        match measure_of(&t) {
+        match measure_of(&t, vocab) {
             Some(m) if measure.is_none() => measure = Some(m),
             _ => rest.push(t),
         }
@@ -269,12 +272,18 @@ fn shown(cell: &Cell, table_unit: Unit) -> String {
 }
 
 /// Every fact one table states.
-pub fn facts_of_table(document: usize, doc: &Document, index: usize, table: &Table) -> Vec<Fact> {
+pub fn facts_of_table(
+    document: usize,
+    doc: &Document,
+    index: usize,
+    table: &Table,
+    vocab: &Vocabulary,
+) -> Vec<Fact> {
     let owner = owner_of(document, doc);
     let context = table
         .title
         .as_deref()
-        .map(normalise_entity)
+        .map(|t| normalise_entity(t, vocab))
         .unwrap_or_default();
     // A value under an empty header means the header row was not matched to the
     // columns: no fact can be named from it.
@@ -286,16 +295,16 @@ pub fn facts_of_table(document: usize, doc: &Document, index: usize, table: &Tab
     if unlabeled_values {
         return Vec::new();
     }
-    let columns = column_measures(&table.columns);
+    let columns = column_measures(&table.columns, vocab);
     let rows: Vec<_> = table
         .rows
         .iter()
         .map(|row| {
-            let (label_measure, rest) = split_label(&row.label);
-            let is_total = rest.is_empty() || rest.iter().all(|t| is_word("total", t));
+            let (label_measure, rest) = split_label(&row.label, vocab);
+            let is_total = rest.is_empty() || rest.iter().all(|t| is_word("total", t, vocab));
             let is_line_item = !is_total
                 && rest.iter().any(|t| {
-                    vocab::current()
+                    vocab
                         .words(WORDS, "line_item")
                         .iter()
                         .any(|s| t.contains(s.as_str()))
@@ -309,7 +318,7 @@ pub fn facts_of_table(document: usize, doc: &Document, index: usize, table: &Tab
     let mut members: Vec<String> = rows
         .iter()
         .filter(|(_, _, _, total, item)| !total && !item)
-        .map(|(_, _, rest, _, _)| normalise_entity(&rest.join(" ")))
+        .map(|(_, _, rest, _, _)| normalise_entity(&rest.join(" "), vocab))
         .filter(|e| !e.is_empty())
         .collect();
     members.sort();
@@ -331,9 +340,9 @@ pub fn facts_of_table(document: usize, doc: &Document, index: usize, table: &Tab
                 // A line item of an untitled table: whose it is cannot be told.
                 continue;
             }
-            format!("{context}/{}", normalise_entity(&rest_text))
+            format!("{context}/{}", normalise_entity(&rest_text, vocab))
         } else {
-            normalise_entity(&rest_text)
+            normalise_entity(&rest_text, vocab)
         };
         if entity.is_empty() {
             continue;
@@ -378,17 +387,28 @@ pub fn facts_of_table(document: usize, doc: &Document, index: usize, table: &Tab
     out
 }
 
-pub fn facts_of_document(document: usize, doc: &Document) -> Vec<Fact> {
+pub fn facts_of_document(document: usize, doc: &Document, vocab: &Vocabulary) -> Vec<Fact> {
     doc.tables
         .iter()
         .enumerate()
-        .flat_map(|(i, t)| facts_of_table(document, doc, i, t))
+        .flat_map(|(i, t)| facts_of_table(document, doc, i, t, vocab))
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The functions under test, with the built-in vocabulary.
+    fn normalise_entity(text: &str) -> String {
+        super::normalise_entity(text, Vocabulary::builtin_shared())
+    }
+    fn header_measures(header: &str) -> Vec<(Option<&'static str>, String)> {
+        super::header_measures(header, Vocabulary::builtin_shared())
+    }
+    fn column_measures(headers: &[String]) -> Vec<Vec<(Option<&'static str>, String)>> {
+        super::column_measures(headers, Vocabulary::builtin_shared())
+    }
 
     #[test]
     fn organisation_names_normalise_to_one_key() {

@@ -49,6 +49,10 @@ pub struct Finding {
     /// The unit of `expected` and `found` when the message alone says it ("days").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// The finding says a § is not there (a gap in the numbering, a § listed but not in
+    /// the body): on a page read by OCR it may be there unread, so it is not decided.
+    #[serde(skip)]
+    pub absence: bool,
 }
 
 /// How much a run checked, so "no findings" can be told from "nothing read".

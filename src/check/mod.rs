@@ -16,6 +16,7 @@ pub mod view;
 
 use crate::arith::Comparison;
 use crate::document::Document;
+use crate::grammar::vocab::Vocabulary;
 use crate::table::Table;
 use crate::Provenance;
 use finding::{Finding, Severity, Stats};
@@ -35,6 +36,9 @@ pub struct Relation {
     pub message: String,
     /// Failed, but only because an input is wrong that another relation reports.
     pub explained: bool,
+    /// How each input enters the expected value (+1 or −1), where the rule states it (a
+    /// sum, a difference); empty when it does not.
+    pub weights: Vec<i8>,
 }
 
 impl Relation {
@@ -53,6 +57,7 @@ impl Relation {
             comparison,
             message,
             explained: false,
+            weights: Vec::new(),
         }
     }
 }
@@ -75,11 +80,11 @@ pub struct TableCx<'a> {
 }
 
 impl<'a> TableCx<'a> {
-    pub fn new(index: usize, table: &'a Table) -> Self {
+    pub fn new(index: usize, table: &'a Table, vocab: &'a Vocabulary) -> Self {
         TableCx {
             index,
             table,
-            view: TableView::new(table),
+            view: TableView::new(table, vocab),
             totals: OnceCell::new(),
             columns: OnceCell::new(),
             shares: OnceCell::new(),
@@ -90,8 +95,13 @@ impl<'a> TableCx<'a> {
 
     /// A table whose statement relations are checked on the joined table it belongs to;
     /// `claimed` are its rows that statement reads.
-    pub fn joined(index: usize, table: &'a Table, claimed: Vec<usize>) -> Self {
-        let mut cx = TableCx::new(index, table);
+    pub fn joined(
+        index: usize,
+        table: &'a Table,
+        claimed: Vec<usize>,
+        vocab: &'a Vocabulary,
+    ) -> Self {
+        let mut cx = TableCx::new(index, table, vocab);
         cx.joined_claims = Some(claimed);
         cx
     }
@@ -138,21 +148,24 @@ impl<'a> TableCx<'a> {
 
 /// Every relation the table rules find in one table, holding or not. The mutation test
 /// uses this to know which figures take part in a stated relation.
-pub fn relations_for_table(table: &Table) -> Vec<Relation> {
-    rules::table_relations(&TableCx::new(0, table))
+pub fn relations_for_table(table: &Table, vocab: &Vocabulary) -> Vec<Relation> {
+    rules::table_relations(&TableCx::new(0, table, vocab))
 }
 
 /// Collects findings and coverage for one document.
 pub struct Sink<'d> {
     pub document: &'d Document,
+    /// The vocabulary the document's words are read with.
+    pub vocab: &'d Vocabulary,
     pub findings: Vec<Finding>,
     pub stats: Stats,
 }
 
 impl<'d> Sink<'d> {
-    pub fn new(document: &'d Document) -> Self {
+    pub fn new(document: &'d Document, vocab: &'d Vocabulary) -> Self {
         Sink {
             document,
+            vocab,
             findings: Vec::new(),
             stats: Stats::default(),
         }
@@ -191,6 +204,7 @@ impl<'d> Sink<'d> {
             related: None,
             figure: None,
             unit: None,
+            absence: false,
         });
         let last = self.findings.len() - 1;
         &mut self.findings[last]
@@ -247,9 +261,9 @@ impl<'d> Sink<'d> {
 }
 
 /// Runs every rule over one file's documents.
-pub fn check_documents(documents: &[Document]) -> (Vec<Finding>, Stats) {
+pub fn check_documents(documents: &[Document], vocab: &Vocabulary) -> (Vec<Finding>, Stats) {
     let check = |doc: &Document| {
-        let mut sink = Sink::new(doc);
+        let mut sink = Sink::new(doc, vocab);
         rules::check_document(&mut sink);
         (sink.findings, sink.stats)
     };

@@ -1,7 +1,8 @@
 //! Findings on pages read by OCR: each names that fact and Tesseract's confidence, and a
 //! relation that fails where a figure it reads is a low-confidence word is "not decided"
 //! (info naming the figure and its confidence), never an error: a misread digit would
-//! explain it as well as a wrong record.
+//! explain it as well as a wrong record. A finding whose lines hold a section sign read
+//! from its shape (not by Tesseract, see `ingest::ocr::shape`) names that reading.
 
 use super::finding::{Finding, Severity};
 use crate::document::Document;
@@ -49,6 +50,23 @@ pub fn qualify(file: &LaidOutFile, documents: &[Document], findings: &mut [Findi
         return;
     }
     let at = |p: &Provenance| lines.get(&(p.page, p.line)).copied();
+    let heights: HashMap<u32, f64> = file.pages.iter().map(|p| (p.number, p.height)).collect();
+    let by_shape = file
+        .report
+        .ocr
+        .as_ref()
+        .map_or(&[][..], |o| o.by_shape.as_slice());
+    // The signs read from their shape on the line at `p`: what Tesseract read there.
+    let shapes_at = |p: &Provenance| -> Vec<String> {
+        let (Some(line), Some(&height)) = (at(p), heights.get(&p.page)) else {
+            return Vec::new();
+        };
+        by_shape
+            .iter()
+            .filter(|s| s.page == p.page && (height - s.y as f64 - line.y).abs() <= 2.0)
+            .map(|s| crate::ingest::ocr::described(&s.tesseract))
+            .collect()
+    };
     for f in findings.iter_mut() {
         let on_ocr = ocr_pages.contains(&f.provenance.page)
             || f.related
@@ -96,6 +114,33 @@ pub fn qualify(file: &LaidOutFile, documents: &[Document], findings: &mut [Findi
                 }
             }
         }
+        // The section signs the finding rests on: at its places and its paragraph's head.
+        let mut sign_places: Vec<Provenance> = vec![f.provenance.clone()];
+        sign_places.extend(f.related.clone());
+        sign_places.extend(f.paragraph.and_then(|n| {
+            documents
+                .iter()
+                .filter(|d| d.title == f.document)
+                .flat_map(|d| &d.paragraphs)
+                .find(|p| p.number == n)
+                .map(|p| p.provenance.clone())
+        }));
+        sign_places.sort();
+        sign_places.dedup();
+        let shape_note: Vec<String> = sign_places
+            .iter()
+            .filter_map(|p| {
+                let read = shapes_at(p);
+                (!read.is_empty()).then(|| {
+                    format!(
+                        "page {} line {} (Tesseract read {})",
+                        p.page,
+                        p.line,
+                        read.join(", ")
+                    )
+                })
+            })
+            .collect();
         if let Some((_, conf)) = at(&f.provenance).and_then(|l| least_sure(l, f.figure.as_deref()))
         {
             f.provenance.ocr = Some(conf.round().clamp(0.0, 100.0) as u8);
@@ -103,6 +148,15 @@ pub fn qualify(file: &LaidOutFile, documents: &[Document], findings: &mut [Findi
         // Only a relation between figures can fail through a misread figure.
         let arithmetic = f.expected.is_some() || f.found.is_some();
         match worst {
+            // A § said to be missing may be one OCR did not read.
+            _ if f.absence && f.severity > Severity::Info => {
+                f.message = format!(
+                    "not decided (page read by OCR): {}; a § sign OCR did not read would \
+                     explain it",
+                    f.message
+                );
+                f.severity = Severity::Info;
+            }
             Some((text, conf, place))
                 if arithmetic && conf < LOW_CONFIDENCE && f.severity > Severity::Info =>
             {
@@ -120,6 +174,13 @@ pub fn qualify(file: &LaidOutFile, documents: &[Document], findings: &mut [Findi
                 );
             }
             None => f.message = format!("{} (page read by OCR)", f.message),
+        }
+        if !shape_note.is_empty() {
+            f.message = format!(
+                "{}; \"§\" read from its shape at {}",
+                f.message,
+                shape_note.join(", ")
+            );
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::arith::Interval;
 use crate::grammar::number::Unit;
-use crate::grammar::vocab;
+use crate::grammar::vocab::Vocabulary;
 use crate::table::{RowKind, Table};
 use rust_decimal::Decimal;
 
@@ -29,6 +29,8 @@ pub struct CellRef {
 
 pub struct TableView<'a> {
     pub table: &'a Table,
+    /// The vocabulary the table's labels and headers are read with.
+    pub vocab: &'a Vocabulary,
     /// Per row, per column: the figure as an interval; `None` when not a figure.
     /// Empty cells and dashes ("-", "- kr") are exact zeros flagged in `blank`.
     pub cells: Vec<Vec<Option<Interval>>>,
@@ -40,22 +42,15 @@ pub struct TableView<'a> {
     pub headings: Vec<bool>,
 }
 
-/// Labels that state a total or subtotal, the sum of the rows above them: "Summa", "S:a",
-/// "Totalt", "Delsumma", "Summa årskostnad" (the `total` and `subtotal` phrases of
-/// `grammars/totals.vocab`; a "Resultat" row is a difference, not a sum).
-pub fn is_sum_label(label: &str) -> bool {
-    vocab::current().is_sum_label(label)
-}
-
 /// Whether a (lower-case) header word is one of the words of `grammars/column_relations.vocab`
 /// that state `relation` ("difference", "balance", "opening", "total").
-pub fn states(word: &str, relation: &str) -> bool {
-    vocab::current().has_word("column_relations", relation, word)
+pub fn states(vocab: &Vocabulary, word: &str, relation: &str) -> bool {
+    vocab.has_word("column_relations", relation, word)
 }
 
 /// Whether any of a header's (lower-case) words states `relation`.
-pub fn header_states(words: &[&str], relation: &str) -> bool {
-    words.iter().any(|w| states(w, relation))
+pub fn header_states(vocab: &Vocabulary, words: &[&str], relation: &str) -> bool {
+    words.iter().any(|w| states(vocab, w, relation))
 }
 
 /// "Budget 2017" … "Budget 2018": a last row naming the next year of the first row's
@@ -103,7 +98,11 @@ fn is_dash(raw: &str) -> bool {
 }
 
 impl<'a> TableView<'a> {
-    pub fn new(table: &'a Table) -> Self {
+    /// The view of `table`; which labels state a total or subtotal, the sum of the rows
+    /// above them ("Summa", "S:a", "Totalt", "Delsumma", "Summa årskostnad"), is the
+    /// `total` and `subtotal` phrases of `vocab`'s `totals` list (a "Resultat" row is a
+    /// difference, not a sum).
+    pub fn new(table: &'a Table, vocab: &'a Vocabulary) -> Self {
         let ncols = table
             .columns
             .len()
@@ -176,6 +175,7 @@ impl<'a> TableView<'a> {
             .collect();
         let mut view = TableView {
             table,
+            vocab,
             cells,
             blank,
             kinds,
@@ -185,7 +185,7 @@ impl<'a> TableView<'a> {
         for (i, row) in table.rows.iter().enumerate() {
             let label = view.label(i);
             let figures = with_figures[i];
-            let labeled_total = is_sum_label(&label);
+            let labeled_total = vocab.is_sum_label(&label);
             // A row of figures with no words at all, closing labeled rows above it.
             let unlabeled_total =
                 label.is_empty() && figures && i > 0 && (0..i).any(|r| !view.label(r).is_empty());

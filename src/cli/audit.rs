@@ -64,7 +64,7 @@ pub fn default_out_dir(paths: &[PathBuf]) -> PathBuf {
     Path::new("reports").join(name)
 }
 
-pub fn run(args: AuditArgs) -> u8 {
+pub fn run(args: AuditArgs, grammars: &crate::grammar::vocab::Grammars) -> u8 {
     // A mistyped path is an error before anything is read or written.
     if let Err(e) = super::common::check_paths_exist(&args.input.paths) {
         eprintln!("error: {e}");
@@ -110,6 +110,7 @@ pub fn run(args: AuditArgs) -> u8 {
         },
         version: engine_version(),
         progress: !args.quiet,
+        grammars: grammars.clone(),
     };
     let started = std::time::Instant::now();
     let processed = match process_all(&files, &opts) {

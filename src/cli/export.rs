@@ -25,7 +25,10 @@ pub struct ExportArgs {
 
 /// The decision records of every input (file hashed, copies merged), how many files
 /// there were and how many failed.
-pub fn read_records(input: &InputArgs) -> (Vec<export::DecisionRecord>, usize, usize) {
+pub fn read_records(
+    input: &InputArgs,
+    grammars: &crate::grammar::vocab::Grammars,
+) -> (Vec<export::DecisionRecord>, usize, usize) {
     let opts = input.ingest_options();
     let (files, skipped) = crate::ingest::collect_inputs_reporting(&input.paths);
     for s in &skipped {
@@ -35,7 +38,7 @@ pub fn read_records(input: &InputArgs) -> (Vec<export::DecisionRecord>, usize, u
     let mut failed = 0;
     for path in &files {
         // The hash is of the very bytes that were read and parsed.
-        let outcome = crate::pipeline::process_file_isolated_hashed(path, &opts);
+        let outcome = crate::pipeline::process_file_isolated_hashed(path, &opts, grammars);
         match outcome.result {
             Ok(f) => {
                 records.extend(export::records_of_file(
@@ -52,12 +55,12 @@ pub fn read_records(input: &InputArgs) -> (Vec<export::DecisionRecord>, usize, u
     (export::dedup(records), files.len(), failed)
 }
 
-pub fn run(args: ExportArgs) -> u8 {
+pub fn run(args: ExportArgs, grammars: &crate::grammar::vocab::Grammars) -> u8 {
     if let Err(e) = super::common::check_paths_exist(&args.input.paths) {
         eprintln!("error: {e}");
         return super::exit::USAGE;
     }
-    let (records, total, failed) = read_records(&args.input);
+    let (records, total, failed) = read_records(&args.input, grammars);
     if total == 0 {
         eprintln!("error: no .pdf, .txt, .md or .docx input found");
         return super::exit::USAGE;

@@ -8,6 +8,7 @@ use super::common::InputArgs;
 use super::exit;
 use super::lint_config::{self, LoadedConfig, Selection, Suppression, SuppressionKind};
 use crate::check::finding::{Finding, Severity, Stats};
+use crate::grammar::vocab::Grammars;
 use crate::ingest::SkippedFile;
 use crate::pipeline::process_file_isolated;
 use crate::report::diagnostic::{self, Style};
@@ -139,6 +140,7 @@ pub fn lint_with(
     input: &InputArgs,
     selection: &Selection,
     configs: &HashMap<PathBuf, Option<LoadedConfig>>,
+    grammars: &Grammars,
 ) -> LintRun {
     let (files, skipped) = crate::ingest::collect_inputs_reporting(&input.paths);
     let opts = input.ingest_options();
@@ -151,7 +153,7 @@ pub fn lint_with(
     let mut inline: HashMap<String, lint_config::InlineMap> = HashMap::new();
     let mut found = Vec::new();
     for path in &files {
-        match process_file_isolated(path, &opts) {
+        match process_file_isolated(path, &opts, grammars) {
             Ok(pf) => {
                 if let Some(reason) = nothing_found(&pf) {
                     run.unchecked.push(SkippedFile {
@@ -214,7 +216,11 @@ pub fn lint_with(
                 t.add_checked(s);
                 found.extend(pf.findings);
                 for (i, doc) in pf.documents.iter().enumerate() {
-                    facts.extend(crate::check::facts::facts_of_document(i, doc));
+                    facts.extend(crate::check::facts::facts_of_document(
+                        i,
+                        doc,
+                        &grammars.vocab,
+                    ));
                 }
             }
             Err(e) => {
@@ -258,8 +264,8 @@ pub fn lint_with(
 }
 
 /// Reads and checks every input with every rule and no configuration.
-pub fn lint(input: &InputArgs) -> LintRun {
-    lint_with(input, &Selection::default(), &HashMap::new())
+pub fn lint(input: &InputArgs, grammars: &Grammars) -> LintRun {
+    lint_with(input, &Selection::default(), &HashMap::new(), grammars)
 }
 
 fn is_text_file(path: &Path) -> bool {
@@ -367,7 +373,7 @@ fn files_json(list: &[SkippedFile]) -> Value {
     )
 }
 
-pub fn run(args: LintArgs) -> u8 {
+pub fn run(args: LintArgs, grammars: &Grammars) -> u8 {
     if let Err(e) = super::common::check_paths_exist(&args.input.paths) {
         eprintln!("error: {e}");
         return exit::USAGE;
@@ -390,7 +396,7 @@ pub fn run(args: LintArgs) -> u8 {
         ignore: args.ignore.clone(),
         severity: args.severity.map(Severity::from),
     };
-    let run = lint_with(&args.input, &selection, &configs);
+    let run = lint_with(&args.input, &selection, &configs, grammars);
     for e in &run.errors {
         eprintln!("error: {e}");
     }
@@ -425,7 +431,7 @@ pub fn run(args: LintArgs) -> u8 {
     // mean nothing in Word. Every format gives it.
     let place_of = |p: &crate::Provenance| {
         let (pages, blocks) = run.docx.get(&*p.file)?;
-        diagnostic::docx_place(pages, blocks, p.page, p.line)
+        diagnostic::docx_place(pages, blocks, p.page, p.line, &grammars.vocab)
     };
     let finding_json = |f: &Finding| {
         let mut v = json::finding(f);

@@ -326,6 +326,7 @@ mod tests {
             related: None,
             figure: None,
             unit: None,
+            absence: false,
         };
         assert!(!sel.selects(&mk("SUM001", Severity::Error)));
         assert!(sel.selects(&mk("SUM002", Severity::Error)));

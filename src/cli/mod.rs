@@ -75,30 +75,25 @@ pub fn main() -> ExitCode {
             });
         }
     };
-    if let Some(dir) = &cli.grammars {
-        match crate::grammar::vocab::Vocabulary::with_dir(dir) {
-            Ok(v) => {
-                // Nothing has read the vocabulary yet at this point, so this cannot fail.
-                let _ = crate::grammar::vocab::install(v);
-                // Workers that parse must read the same words.
-                crate::worker::set_grammars_dir(dir);
-            }
-            Err(e) => {
-                eprintln!("error: --grammars: {e}");
-                return ExitCode::from(exit::USAGE);
-            }
+    // The one vocabulary of this run, handed to every stage (and its directory to the
+    // workers that parse, so they read the same words).
+    let grammars = match crate::grammar::vocab::Grammars::load(cli.grammars.as_deref()) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("error: --grammars: {e}");
+            return ExitCode::from(exit::USAGE);
         }
-    }
+    };
     let code = match cli.command {
         Command::Text(args) => text::run(args),
-        Command::Audit(args) => audit::run(args),
+        Command::Audit(args) => audit::run(args, &grammars),
         Command::Merge(args) => merge::run(args),
-        Command::Parse(args) => parse::run(args),
-        Command::Export(args) => export::run(args),
-        Command::Tables(args) => tables::run(args),
-        Command::Lint(args) => lint::run(args),
+        Command::Parse(args) => parse::run(args, &grammars),
+        Command::Export(args) => export::run(args, &grammars),
+        Command::Tables(args) => tables::run(args, &grammars.vocab),
+        Command::Lint(args) => lint::run(args, &grammars),
         Command::Explain(args) => explain::run(args),
-        Command::Worker(args) => worker::run(args),
+        Command::Worker(args) => worker::run(args, &grammars.vocab),
     };
     ExitCode::from(code)
 }

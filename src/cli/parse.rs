@@ -23,13 +23,16 @@ pub struct ParseArgs {
 
 /// Reads every input; a file that cannot be read is reported on stderr and skipped.
 /// Returns the documents and whether at least one file was read.
-pub fn read_documents(input: &InputArgs) -> (Vec<Document>, usize, usize) {
+pub fn read_documents(
+    input: &InputArgs,
+    grammars: &crate::grammar::vocab::Grammars,
+) -> (Vec<Document>, usize, usize) {
     let opts = input.ingest_options();
     let files = crate::ingest::collect_inputs(&input.paths);
     let mut docs = Vec::new();
     let mut failed = 0;
     for path in &files {
-        match crate::pipeline::process_file_isolated(path, &opts) {
+        match crate::pipeline::process_file_isolated(path, &opts, grammars) {
             Ok(f) => docs.extend(f.documents),
             Err(e) => {
                 eprintln!("error: {e}");
@@ -40,8 +43,8 @@ pub fn read_documents(input: &InputArgs) -> (Vec<Document>, usize, usize) {
     (docs, files.len(), failed)
 }
 
-pub fn run(args: ParseArgs) -> u8 {
-    let (docs, total, failed) = read_documents(&args.input);
+pub fn run(args: ParseArgs, grammars: &crate::grammar::vocab::Grammars) -> u8 {
+    let (docs, total, failed) = read_documents(&args.input, grammars);
     if total == 0 {
         eprintln!("error: no .pdf, .txt or .md input found");
         return super::exit::USAGE;

@@ -234,19 +234,20 @@ pub fn render_human(t: &Table) -> String {
 pub fn tables_of_file(
     path: &std::path::Path,
     opts: &crate::ingest::IngestOptions,
+    vocab: &crate::grammar::vocab::Vocabulary,
 ) -> Result<Vec<Table>, crate::ingest::IngestError> {
     let ingested = crate::pipeline::ingest_file_isolated(path, opts)?;
     let laid_out = crate::layout::lay_out(ingested);
-    Ok(crate::table::extract(&laid_out))
+    Ok(crate::table::extract(&laid_out, vocab))
 }
 
-pub fn run(args: TablesArgs) -> u8 {
+pub fn run(args: TablesArgs, vocab: &crate::grammar::vocab::Vocabulary) -> u8 {
     let files = crate::ingest::collect_inputs(&args.input.paths);
     let opts = args.input.ingest_options();
     let mut failed = 0;
     let mut all = Vec::new();
     for path in &files {
-        match tables_of_file(path, &opts) {
+        match tables_of_file(path, &opts, vocab) {
             Ok(tables) => all.extend(tables),
             Err(e) => {
                 eprintln!("error: {e}");

@@ -21,9 +21,9 @@ pub struct WorkerArgs {
     pub file: Option<PathBuf>,
 }
 
-pub fn run(args: WorkerArgs) -> u8 {
+pub fn run(args: WorkerArgs, vocab: &crate::grammar::vocab::Vocabulary) -> u8 {
     match (&args.file, args.serve) {
-        (_, true) => crate::worker::serve_many(args.timeout, args.memory_limit),
+        (_, true) => crate::worker::serve_many(args.timeout, args.memory_limit, vocab),
         (Some(file), false) => crate::worker::serve(file, args.timeout, args.memory_limit),
         (None, false) => {
             eprintln!("error: worker: a FILE or --serve is required");

@@ -5,7 +5,7 @@
 //! Periods (column headers and prose): "aug 2021", "Utfall ack. aug 2020", "Budget 2022",
 //! "2023-2025", "helår", "UB 2020", "IB 2021", "per 2021-08-31". EBNF in grammars/README.md.
 
-use crate::grammar::vocab;
+use crate::grammar::vocab::Vocabulary;
 use chrono::{NaiveDate, NaiveTime};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
@@ -102,16 +102,19 @@ fn spaced_date(i: &str) -> Res<'_, NaiveDate> {
     ymd(r, y, m, d)
 }
 
-fn month_name(i: &str) -> Res<'_, u32> {
+fn month_name<'i>(i: &'i str, vocab: &Vocabulary) -> Res<'i, u32> {
     let (r, w) = take_while1(|c: char| c.is_alphabetic() || c == '.').parse(i)?;
-    match vocab::current().month(w) {
+    match vocab.month(w) {
         Some(m) => Ok((r, m)),
         None => fail(i),
     }
 }
 
 /// "8 februari 2021", "8 feb. 2021", "8 februari" (year from context).
-fn textual_date(default_year: Option<i32>) -> impl FnMut(&str) -> Res<'_, NaiveDate> {
+fn textual_date(
+    default_year: Option<i32>,
+    vocab: &Vocabulary,
+) -> impl FnMut(&str) -> Res<'_, NaiveDate> + '_ {
     move |i| {
         // "8 februari", "8. februari", "18:e november", "1:a april".
         let ordinal = opt(alt((nom_char('.'), |i| {
@@ -119,7 +122,8 @@ fn textual_date(default_year: Option<i32>) -> impl FnMut(&str) -> Res<'_, NaiveD
                 .parse(i)
                 .map(|(r, _)| (r, ':'))
         })));
-        let (r, (d, _, _, m)) = (digits(1, 2), ordinal, space1, month_name).parse(i)?;
+        let (r, (d, _, _, m)) =
+            (digits(1, 2), ordinal, space1, |i| month_name(i, vocab)).parse(i)?;
         let (r, y) = opt(preceded(space1, year)).parse(r)?;
         match y.or(default_year) {
             Some(y) => ymd(r, y, m, d),
@@ -141,14 +145,17 @@ fn slash_date(default_year: Option<i32>) -> impl FnMut(&str) -> Res<'_, (NaiveDa
     }
 }
 
-fn any_date(default_year: Option<i32>) -> impl FnMut(&str) -> Res<'_, NaiveDate> {
+fn any_date(
+    default_year: Option<i32>,
+    vocab: &Vocabulary,
+) -> impl FnMut(&str) -> Res<'_, NaiveDate> + '_ {
     move |i| {
         let (i, _) = opt((tag_no_case("den"), space1)).parse(i)?;
         alt((
             iso_date,
             compact_date,
             spaced_date,
-            textual_date(default_year),
+            textual_date(default_year, vocab),
             |i| slash_date(default_year)(i).map(|(r, (d, _))| (r, d)),
         ))
         .parse(i)
@@ -156,8 +163,8 @@ fn any_date(default_year: Option<i32>) -> impl FnMut(&str) -> Res<'_, NaiveDate>
 }
 
 /// The whole text as one date; `default_year` fills in "6/9" and "8 februari".
-pub fn parse_date(text: &str, default_year: Option<i32>) -> Option<NaiveDate> {
-    match any_date(default_year)(text.trim()) {
+pub fn parse_date(text: &str, default_year: Option<i32>, vocab: &Vocabulary) -> Option<NaiveDate> {
+    match any_date(default_year, vocab)(text.trim()) {
         Ok(("", d)) => Some(d),
         _ => None,
     }
@@ -206,13 +213,17 @@ fn scan<'t, T>(
 
 /// Every date in a line. Day/month dates without a year ("6/9") count only after "den"
 /// ("den 6/9"), so fractions like "50/50" stay out.
-pub fn find_dates(text: &str, default_year: Option<i32>) -> Vec<(Range<usize>, NaiveDate)> {
+pub fn find_dates(
+    text: &str,
+    default_year: Option<i32>,
+    vocab: &Vocabulary,
+) -> Vec<(Range<usize>, NaiveDate)> {
     scan(text, |s, after_den| {
         let r = alt((
             iso_date,
             compact_date,
             spaced_date,
-            textual_date(default_year),
+            textual_date(default_year, vocab),
         ))
         .parse(s);
         if let Ok((rest, d)) = r {
@@ -333,10 +344,13 @@ fn year_range(i: &str) -> Res<'_, PeriodSpan> {
     Ok((r, PeriodSpan::Years { from, to }))
 }
 
-fn month_year(default_year: Option<i32>) -> impl FnMut(&str) -> Res<'_, PeriodSpan> {
+fn month_year(
+    default_year: Option<i32>,
+    vocab: &Vocabulary,
+) -> impl FnMut(&str) -> Res<'_, PeriodSpan> + '_ {
     move |i| {
-        let (r, month) = month_name(i)?;
-        let (r, to) = opt(preceded((space0, dash, space0), month_name)).parse(r)?;
+        let (r, month) = month_name(i, vocab)?;
+        let (r, to) = opt(preceded((space0, dash, space0), |i| month_name(i, vocab))).parse(r)?;
         let (r, y) = opt(preceded(space1, year)).parse(r)?;
         let Some(year) = y.or(default_year) else {
             return fail(i);
@@ -356,7 +370,10 @@ fn month_year(default_year: Option<i32>) -> impl FnMut(&str) -> Res<'_, PeriodSp
     }
 }
 
-fn span(default_year: Option<i32>) -> impl FnMut(&str) -> Res<'_, PeriodSpan> {
+fn span(
+    default_year: Option<i32>,
+    vocab: &Vocabulary,
+) -> impl FnMut(&str) -> Res<'_, PeriodSpan> + '_ {
     move |i| {
         alt((
             |i| iso_date(i).map(|(r, date)| (r, PeriodSpan::Date { date })),
@@ -364,7 +381,7 @@ fn span(default_year: Option<i32>) -> impl FnMut(&str) -> Res<'_, PeriodSpan> {
             year_range,
             |i| year(i).map(|(r, year)| (r, PeriodSpan::Year { year })),
             |i| short_date(i).map(|(r, date)| (r, PeriodSpan::Date { date })),
-            month_year(default_year),
+            month_year(default_year, vocab),
         ))
         .parse(i)
     }
@@ -373,16 +390,15 @@ fn span(default_year: Option<i32>) -> impl FnMut(&str) -> Res<'_, PeriodSpan> {
 /// Reads a header or phrase as a period. Lenient: words it does not know ("och", "vs.")
 /// are passed over; the first measure word and the first span count. `None` when
 /// nothing period-like is there. `default_year` dates a bare month ("aug").
-pub fn parse_period(text: &str, default_year: Option<i32>) -> Option<Period> {
+pub fn parse_period(text: &str, default_year: Option<i32>, vocab: &Vocabulary) -> Option<Period> {
     let cleaned = text
         .replace("**", " ")
         .replace("<b>", " ")
         .replace("</b>", " ");
     let mut rest = cleaned.trim();
     let mut p = Period::default();
-    let voc = vocab::current();
     while !rest.is_empty() {
-        if let Ok((r, s)) = terminated(span(default_year), word_boundary).parse(rest) {
+        if let Ok((r, s)) = terminated(span(default_year, vocab), word_boundary).parse(rest) {
             p.span = p.span.or(Some(s));
             rest = r.trim_start();
             continue;
@@ -400,7 +416,7 @@ pub fn parse_period(text: &str, default_year: Option<i32>) -> Option<Period> {
             }
             "per" => p.as_of = true,
             _ if p.measure.is_none() => {
-                if let Some((key, n)) = voc.lookup_prefix("columns", rest) {
+                if let Some((key, n)) = vocab.lookup_prefix("columns", rest) {
                     p.measure = Some(key.to_string());
                     consumed = nth_word_end(rest, n);
                 }
@@ -462,6 +478,17 @@ fn nth_word_end(s: &str, n: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The functions under test, with the built-in vocabulary.
+    fn parse_date(s: &str, y: Option<i32>) -> Option<NaiveDate> {
+        super::parse_date(s, y, Vocabulary::builtin_shared())
+    }
+    fn find_dates(s: &str, y: Option<i32>) -> Vec<(Range<usize>, NaiveDate)> {
+        super::find_dates(s, y, Vocabulary::builtin_shared())
+    }
+    fn parse_period(s: &str, y: Option<i32>) -> Option<Period> {
+        super::parse_period(s, y, Vocabulary::builtin_shared())
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap_or_else(|| panic!("bad test date"))

@@ -23,6 +23,7 @@
 //! [`number_tokens`] + [`segmentations`] for flat table rows where one space is both the
 //! column gap and the thousands separator ("Resultat 174 1 633 0 0 0").
 
+use crate::grammar::vocab::Vocabulary;
 use nom::branch::alt;
 use nom::bytes::complete::take_while_m_n;
 use nom::character::complete::satisfy;
@@ -77,9 +78,9 @@ impl Unit {
 
     /// Reads a unit word on its own ("tkr", "MSEK", "procent"), e.g. from "(tkr)" in a
     /// table caption. Case-insensitive; `None` when it is no unit word.
-    pub fn from_word(word: &str) -> Option<Unit> {
+    pub fn from_word(word: &str, vocab: &Vocabulary) -> Option<Unit> {
         let w = word.trim();
-        match unit(w) {
+        match unit(w, vocab) {
             Ok(("", u)) => Some(u),
             _ => None,
         }
@@ -89,12 +90,12 @@ impl Unit {
 /// The unit a caption or column header names for the figures under it: "Belopp netto
 /// (tkr)", "DRIFT (tkr)", "Kostnad, kr", "Andel %", "Belopp i tusen kronor". A unit in
 /// parentheses wins; otherwise the last unit word counts.
-pub fn unit_named_in(text: &str) -> Option<Unit> {
+pub fn unit_named_in(text: &str, vocab: &Vocabulary) -> Option<Unit> {
     let mut rest = text;
     while let Some(open) = rest.find('(') {
         let after = &rest[open + 1..];
         let Some(close) = after.find(')') else { break };
-        if let Some(u) = Unit::from_word(&after[..close]) {
+        if let Some(u) = Unit::from_word(&after[..close], vocab) {
             return Some(u);
         }
         rest = &after[close + 1..];
@@ -107,8 +108,8 @@ pub fn unit_named_in(text: &str) -> Option<Unit> {
     (0..words.len()).rev().find_map(|i| {
         let two = (i > 0).then(|| format!("{} {}", words[i - 1], words[i]));
         two.as_deref()
-            .and_then(Unit::from_word)
-            .or_else(|| Unit::from_word(words[i].trim_end_matches(':')))
+            .and_then(|w| Unit::from_word(w, vocab))
+            .or_else(|| Unit::from_word(words[i].trim_end_matches(':'), vocab))
     })
 }
 
@@ -199,8 +200,8 @@ fn word_end(i: &str) -> IResult<&str, ()> {
 
 /// A unit word or sign from the vocabulary (grammars/units.vocab), longest first,
 /// case-insensitive. Words must end where the word ends ("5 krav" has no unit).
-fn unit(i: &str) -> IResult<&str, Unit> {
-    for (word, u) in crate::grammar::vocab::current().unit_words() {
+fn unit<'i>(i: &'i str, vocab: &Vocabulary) -> IResult<&'i str, Unit> {
+    for (word, u) in vocab.unit_words() {
         if let Some(rest) = strip_prefix_ci(i, word) {
             let needs_boundary = word.chars().next_back().is_some_and(char::is_alphanumeric);
             if !needs_boundary || word_end(rest).is_ok() {
@@ -244,7 +245,10 @@ struct Parts<'a> {
 
 /// `figure` of the grammar. `detached_sign` allows "- 4 460" (a cell) but not in prose,
 /// where "– 1 person" is a bullet.
-fn figure_parts(detached_sign: bool) -> impl FnMut(&str) -> IResult<&str, Parts<'_>> {
+fn figure_parts<'v>(
+    detached_sign: bool,
+    vocab: &'v Vocabulary,
+) -> impl FnMut(&str) -> IResult<&str, Parts<'_>> + 'v {
     move |i: &str| {
         let (i, sign) = opt(satisfy(is_sign)).parse(i)?;
         let i = match sign {
@@ -253,7 +257,7 @@ fn figure_parts(detached_sign: bool) -> impl FnMut(&str) -> IResult<&str, Parts<
         };
         let (i, integer) = integer(i)?;
         let (i, fraction) = opt(fraction).parse(i)?;
-        let (i, unit) = opt(preceded(opt(satisfy(is_group_space)), unit)).parse(i)?;
+        let (i, unit) = opt(preceded(opt(satisfy(is_group_space)), |i| unit(i, vocab))).parse(i)?;
         Ok((
             i,
             Parts {
@@ -305,9 +309,9 @@ impl Parts<'_> {
 /// Parses a whole cell or token as one figure; `None` when it is not exactly one.
 /// "(1 234)" and "( 1 234 )" are negative; a glued footnote mark ("1 234¹", "1 234*")
 /// is kept in [`Figure::mark`].
-pub fn parse_figure(text: &str) -> Option<Figure> {
+pub fn parse_figure(text: &str, vocab: &Vocabulary) -> Option<Figure> {
     let t = text.trim();
-    if let Some(f) = plain_figure(t) {
+    if let Some(f) = plain_figure(t, vocab) {
         return Some(f);
     }
     if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
@@ -315,7 +319,7 @@ pub fn parse_figure(text: &str) -> Option<Figure> {
         if inner.starts_with(is_sign) || inner.contains(['(', ')']) {
             return None;
         }
-        let mut f = parse_figure(inner)?;
+        let mut f = parse_figure(inner, vocab)?;
         f.value = -f.value;
         f.raw = t.to_string();
         return Some(f);
@@ -330,14 +334,14 @@ pub fn parse_figure(text: &str) -> Option<Figure> {
     if !stars && mark.contains('*') || mark.chars().count() > 3 {
         return None;
     }
-    let mut f = plain_figure(body)?;
+    let mut f = plain_figure(body, vocab)?;
     f.raw = t.to_string();
     f.mark = Some(mark.to_string());
     Some(f)
 }
 
-fn plain_figure(t: &str) -> Option<Figure> {
-    match figure_parts(true)(t) {
+fn plain_figure(t: &str, vocab: &Vocabulary) -> Option<Figure> {
+    match figure_parts(true, vocab)(t) {
         Ok(("", parts)) => parts.into_figure(t),
         _ => None,
     }
@@ -356,7 +360,7 @@ pub fn is_mark_char(c: char) -> bool {
 /// glued after the figure with a point. Only the figures around it tell which (a column
 /// of point decimals, or of whole numbers); alone it is not decided. Small values ("0.8",
 /// "4.1": versions, ratings) and ".0" (no footnote is numbered 0) are decimals.
-pub fn point_fraction_may_be_mark(raw: &str) -> bool {
+pub fn point_fraction_may_be_mark(raw: &str, vocab: &Vocabulary) -> bool {
     let t = raw.trim();
     let Some((int, frac)) = t.rsplit_once('.') else {
         return false;
@@ -367,7 +371,7 @@ pub fn point_fraction_may_be_mark(raw: &str) -> bool {
         && frac != "0"
         && frac.chars().all(|c| c.is_ascii_digit())
         && int.chars().last().is_some_and(|c| c.is_ascii_digit())
-        && plain_figure(t).is_some_and(|f| f.unit == Unit::None && f.decimals == 1)
+        && plain_figure(t, vocab).is_some_and(|f| f.unit == Unit::None && f.decimals == 1)
 }
 
 // ---------------------------------------------------------------------------------
@@ -383,7 +387,7 @@ fn is_joiner(c: char) -> bool {
 /// "3,8 mnkr", "4,4%", "5 miljoner". Numbers glued into dates, times, references and
 /// words ("2022-03-02", "09.00-10.45", "2021/8", "MS4") are not figures. Years and § numbers
 /// come back with `Unit::None`; callers that want amounts filter on the unit.
-pub fn find_figures(text: &str) -> Vec<(Range<usize>, Figure)> {
+pub fn find_figures(text: &str, vocab: &Vocabulary) -> Vec<(Range<usize>, Figure)> {
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
     let mut iter = text.char_indices().peekable();
@@ -404,7 +408,7 @@ pub fn find_figures(text: &str) -> Vec<(Range<usize>, Figure)> {
             _ => false,
         };
         if starts_here {
-            if let Ok((rest, parts)) = figure_parts(in_cell)(&text[start..]) {
+            if let Ok((rest, parts)) = figure_parts(in_cell, vocab)(&text[start..]) {
                 let end = text.len() - rest.len();
                 if ends_cleanly(rest, parts.unit) {
                     if let Some(mut fig) = parts.into_figure(&text[start..end]) {
@@ -476,7 +480,7 @@ pub struct RowToken {
 
 /// The whitespace-separated tokens of a row, classified, so that the table stage can
 /// enumerate the ways its digit groups make figures (see [`segmentations`]).
-pub fn number_tokens(line: &str) -> Vec<RowToken> {
+pub fn number_tokens(line: &str, vocab: &Vocabulary) -> Vec<RowToken> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in line
@@ -490,7 +494,7 @@ pub fn number_tokens(line: &str) -> Vec<RowToken> {
             if let Some(s) = start.take() {
                 out.push(RowToken {
                     range: s..i,
-                    kind: classify(&line[s..i]),
+                    kind: classify(&line[s..i], vocab),
                 });
             }
         } else if start.is_none() {
@@ -500,17 +504,17 @@ pub fn number_tokens(line: &str) -> Vec<RowToken> {
     out
 }
 
-fn classify(tok: &str) -> RowTokenKind {
+fn classify(tok: &str, vocab: &Vocabulary) -> RowTokenKind {
     let mut chars = tok.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         if is_sign(c) && c != '+' {
             return RowTokenKind::Sign;
         }
     }
-    if let Some(u) = Unit::from_word(tok) {
+    if let Some(u) = Unit::from_word(tok, vocab) {
         return RowTokenKind::Unit(u);
     }
-    match figure_parts(false)(tok) {
+    match figure_parts(false, vocab)(tok) {
         Ok(("", parts)) => {
             let signed = tok.starts_with(is_sign);
             let n = parts.integer.len();
@@ -555,22 +559,35 @@ pub fn segmentations(
     tokens: &[RowToken],
     cells: Option<usize>,
     limit: usize,
+    vocab: &Vocabulary,
 ) -> Vec<Vec<Segment>> {
     let mut out = Vec::new();
     let mut current = Vec::new();
-    segment_from(line, tokens, 0, cells, limit, &mut current, &mut out);
+    let row = TokenRow {
+        line,
+        tokens,
+        vocab,
+    };
+    segment_from(&row, 0, cells, limit, &mut current, &mut out);
     out
 }
 
+/// The row [`segment_from`] reads: its text, its tokens and the vocabulary of units.
+struct TokenRow<'a> {
+    line: &'a str,
+    tokens: &'a [RowToken],
+    vocab: &'a Vocabulary,
+}
+
 fn segment_from(
-    line: &str,
-    tokens: &[RowToken],
+    row: &TokenRow<'_>,
     at: usize,
     cells: Option<usize>,
     limit: usize,
     current: &mut Vec<Segment>,
     out: &mut Vec<Vec<Segment>>,
 ) {
+    let (line, tokens) = (row.line, row.tokens);
     if out.len() >= limit {
         return;
     }
@@ -596,7 +613,7 @@ fn segment_from(
                 range: first.range.clone(),
                 figure: None,
             });
-            segment_from(line, tokens, at + 1, cells, limit, current, out);
+            segment_from(row, at + 1, cells, limit, current, out);
             current.pop();
             // … or the sign of the figure that follows.
             if matches!(
@@ -614,12 +631,12 @@ fn segment_from(
     }
     for k in options {
         let range = tokens[at].range.start..tokens[at + k - 1].range.end;
-        if let Some(figure) = parse_figure(&line[range.clone()]) {
+        if let Some(figure) = parse_figure(&line[range.clone()], row.vocab) {
             current.push(Segment {
                 range,
                 figure: Some(figure),
             });
-            segment_from(line, tokens, at + k, cells, limit, current, out);
+            segment_from(row, at + k, cells, limit, current, out);
             current.pop();
         }
     }
@@ -720,6 +737,26 @@ pub fn format_decimal(value: Decimal, style: Style) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The functions under test, with the built-in vocabulary.
+    fn v() -> &'static Vocabulary {
+        Vocabulary::builtin_shared()
+    }
+    fn parse_figure(s: &str) -> Option<Figure> {
+        super::parse_figure(s, v())
+    }
+    fn find_figures(s: &str) -> Vec<(Range<usize>, Figure)> {
+        super::find_figures(s, v())
+    }
+    fn point_fraction_may_be_mark(s: &str) -> bool {
+        super::point_fraction_may_be_mark(s, v())
+    }
+    fn unit_named_in(s: &str) -> Option<Unit> {
+        super::unit_named_in(s, v())
+    }
+    fn number_tokens(s: &str) -> Vec<RowToken> {
+        super::number_tokens(s, v())
+    }
 
     fn dec(s: &str) -> Decimal {
         s.parse().unwrap_or_else(|_| panic!("bad decimal {s}"))
@@ -927,7 +964,7 @@ mod tests {
     fn readings(line: &str, cells: Option<usize>) -> Vec<Vec<String>> {
         let toks = number_tokens(line);
         let tail = numeric_tail(&toks);
-        segmentations(line, &toks[tail..], cells, 1000)
+        segmentations(line, &toks[tail..], cells, 1000, v())
             .into_iter()
             .map(|r| r.into_iter().map(|s| line[s.range].to_string()).collect())
             .collect()

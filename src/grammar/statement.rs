@@ -76,7 +76,6 @@ pub fn is_note_column(v: &Vocabulary, header: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grammar::vocab;
 
     #[test]
     fn labels_are_cleaned_for_the_vocabulary() {
@@ -94,7 +93,7 @@ mod tests {
 
     #[test]
     fn roles_from_the_vocabulary() {
-        let v = vocab::current();
+        let v = Vocabulary::builtin_shared();
         assert_eq!(role(v, "VERKSAMHETENS NETTOKOSTNADER"), Some("rr_net_cost"));
         assert_eq!(role(v, "Generella statsbidrag och utjämning Not"), None);
         assert_eq!(role(v, "ÅRETS RESULTAT"), Some("rr_year_result"));

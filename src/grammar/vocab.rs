@@ -10,7 +10,8 @@
 //!   | phrase            (continuation lines start with "|")
 //! ```
 //!
-//! Every other stage reads the process-wide vocabulary through [`current`].
+//! The CLI builds one [`Vocabulary`] (from `--grammars DIR`, or the built-in one) and hands
+//! it to every stage as a parameter; nothing reads a process-wide one.
 
 use crate::grammar::number::Unit;
 use nom::bytes::complete::{take_till, take_while, take_while1};
@@ -20,7 +21,7 @@ use nom::multi::separated_list1;
 use nom::sequence::{delimited, terminated};
 use nom::{IResult, Parser};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// The files compiled into the binary, by list name.
@@ -61,6 +62,36 @@ const BUILTIN: &[(&str, &str)] = &[
 
 /// Upper bound on the words `<organ>` may stand for.
 const MAX_ORGAN_WORDS: usize = 12;
+
+/// The vocabulary a run reads with, and the `--grammars DIR` it was extended from (none:
+/// the built-in one). The CLI makes one and hands it to every stage; worker processes
+/// that parse are started with the same directory, so they read the same words.
+#[derive(Clone, Debug, Default)]
+pub struct Grammars {
+    pub vocab: Vocabulary,
+    pub dir: Option<PathBuf>,
+}
+
+impl Grammars {
+    /// The built-in vocabularies.
+    pub fn builtin() -> Grammars {
+        Grammars {
+            vocab: Vocabulary::builtin(),
+            dir: None,
+        }
+    }
+
+    /// The built-in vocabularies, extended with every `*.vocab` file of `dir` when given.
+    pub fn load(dir: Option<&Path>) -> Result<Grammars, VocabError> {
+        Ok(match dir {
+            None => Grammars::builtin(),
+            Some(dir) => Grammars {
+                vocab: Vocabulary::with_dir(dir)?,
+                dir: Some(dir.to_path_buf()),
+            },
+        })
+    }
+}
 
 /// A vocabulary file that could not be read: names the file, line and reason.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -221,6 +252,14 @@ impl Vocabulary {
             }
         }
         v
+    }
+
+    /// The built-in vocabularies, built once and shared: for callers with no `--grammars`
+    /// directory to read (tests, benchmarks, fuzz targets). The stages never reach for it:
+    /// they use the vocabulary they are handed.
+    pub fn builtin_shared() -> &'static Vocabulary {
+        static BUILTIN_SHARED: OnceLock<Vocabulary> = OnceLock::new();
+        BUILTIN_SHARED.get_or_init(Vocabulary::builtin)
     }
 
     /// The built-in vocabularies extended with every `*.vocab` file of `dir`.
@@ -592,23 +631,6 @@ pub fn parse_vocab(name: &str, text: &str) -> Result<Vec<Entry>, VocabError> {
         return Err(err(0, &format!("key {:?} has no phrases", e.key)));
     }
     Ok(entries)
-}
-
-// ---------------------------------------------------------------------------------
-// The process-wide vocabulary
-
-static CURRENT: OnceLock<Vocabulary> = OnceLock::new();
-
-/// The vocabulary every stage uses: the one installed by the CLI (`--grammars DIR`), or
-/// the built-in one.
-pub fn current() -> &'static Vocabulary {
-    CURRENT.get_or_init(Vocabulary::builtin)
-}
-
-/// Installs the process-wide vocabulary. Must happen before the first [`current`]; gives
-/// the vocabulary back when one is already in use.
-pub fn install(vocab: Vocabulary) -> Result<(), Box<Vocabulary>> {
-    CURRENT.set(vocab).map_err(Box::new)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use super::lines::{collapse_ws, Ln};
 use super::refs;
 use crate::document::{Adjustment, Attendee, Notice, ParagraphRange, ProtocolHeader};
 use crate::grammar::re::Re;
+use crate::grammar::vocab::Vocabulary;
 use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -198,7 +199,7 @@ struct HeaderReading {
 
 impl HeaderReading {
     /// Reads one field into the header or the notice.
-    fn entry(&mut self, e: &Entry, lines: &[Ln], file: &Arc<str>) {
+    fn entry(&mut self, e: &Entry, lines: &[Ln], file: &Arc<str>, vocab: &Vocabulary) {
         let h = &mut self.h;
         let notice = &mut self.notice;
         let joined = collapse_ws(&e.values.join(" "));
@@ -208,10 +209,12 @@ impl HeaderReading {
                 self.in_notice = true;
                 notice.provenance = Some(crate::Provenance::new(file, e.at.0, e.at.1));
             }
-            Field::MeetingDate if self.in_notice => notice.meeting_date = refs::first_date(&joined),
+            Field::MeetingDate if self.in_notice => {
+                notice.meeting_date = refs::first_date(&joined, vocab)
+            }
             Field::MeetingDate => {
                 if h.meeting_date.is_none() {
-                    h.meeting_date = refs::first_date(&joined);
+                    h.meeting_date = refs::first_date(&joined, vocab);
                 }
             }
             // A second "Plats och tid" (of the justering, in some grids) does not
@@ -221,14 +224,14 @@ impl HeaderReading {
                 h.time = refs::time_range(&joined);
                 h.place = place_before_time(&joined);
                 if h.meeting_date.is_none() {
-                    h.meeting_date = refs::first_date(&joined);
+                    h.meeting_date = refs::first_date(&joined, vocab);
                 }
             }
             Field::Place => h.place = non_empty(&joined),
             Field::Time => {
                 h.time = refs::time_range(&joined);
                 if h.meeting_date.is_none() {
-                    h.meeting_date = refs::first_date(&joined);
+                    h.meeting_date = refs::first_date(&joined, vocab);
                 }
             }
             Field::Adjournment => h.adjournment = non_empty(&joined),
@@ -254,7 +257,7 @@ impl HeaderReading {
             }
             Field::Adjusters => self.listed_adjusters.extend(names_in_list(&joined)),
             Field::Adjustment => {
-                let date = refs::first_date(&joined);
+                let date = refs::first_date(&joined, vocab);
                 let place = place_before_date(&joined);
                 h.adjustment = Some(Adjustment {
                     place,
@@ -282,17 +285,17 @@ impl HeaderReading {
             }
             Field::NoticeOrgan => notice.organ = non_empty(&joined),
             Field::Posted => {
-                notice.posted = refs::first_date(&joined);
+                notice.posted = refs::first_date(&joined, vocab);
                 notice.posted_at = Some(crate::Provenance::new(file, e.at.0, e.at.1));
             }
-            Field::Removed => notice.removed = refs::first_date(&joined),
+            Field::Removed => notice.removed = refs::first_date(&joined, vocab),
             Field::NoticeDate if notice.posted.is_none() => {
-                notice.posted = refs::first_date(&joined);
+                notice.posted = refs::first_date(&joined, vocab);
                 notice.posted_at = Some(crate::Provenance::new(file, e.at.0, e.at.1));
             }
             Field::NoticeDate => {
                 if notice.removed.is_none() {
-                    notice.removed = refs::first_date(&joined);
+                    notice.removed = refs::first_date(&joined, vocab);
                 }
             }
             Field::Storage => notice.storage = non_empty(&joined),
@@ -303,7 +306,7 @@ impl HeaderReading {
     /// The header once every field is read: adjusters from the list and the signatures,
     /// the chair from the attendance when no signature names one, the organ, meeting
     /// date and municipality from the notice, the text or the title.
-    fn finish(self, entries: &[Entry]) -> ProtocolHeader {
+    fn finish(self, entries: &[Entry], vocab: &Vocabulary) -> ProtocolHeader {
         let mut h = self.h;
         let notice = self.notice;
         for n in self
@@ -326,7 +329,7 @@ impl HeaderReading {
             .organ
             .clone()
             .or_else(|| notice_organ_in_text(entries))
-            .or_else(|| organ_from_title(&self.title_lines));
+            .or_else(|| organ_from_title(&self.title_lines, vocab));
         if h.meeting_date.is_none() {
             h.meeting_date = notice.meeting_date;
         }
@@ -345,7 +348,7 @@ impl HeaderReading {
 }
 
 /// Reads a protocol header from the lines before the innehållsförteckning or first §.
-pub fn parse_header(lines: &[Ln], file: &Arc<str>) -> ProtocolHeader {
+pub fn parse_header(lines: &[Ln], file: &Arc<str>, vocab: &Vocabulary) -> ProtocolHeader {
     let entries = fields(lines);
     let known = known_names(&entries);
     let entries = distribute_signature_names(entries, &known);
@@ -361,9 +364,9 @@ pub fn parse_header(lines: &[Ln], file: &Arc<str>) -> ProtocolHeader {
         listed_adjusters: Vec::new(),
     };
     for e in &entries {
-        reading.entry(e, lines, file);
+        reading.entry(e, lines, file, vocab);
     }
-    reading.finish(&entries)
+    reading.finish(&entries, vocab)
 }
 
 /// The header as (field, values): every line split into cells at column gaps and a cell
@@ -701,7 +704,7 @@ fn names_in_list(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn organ_from_title(lines: &[String]) -> Option<String> {
+fn organ_from_title(lines: &[String], vocab: &Vocabulary) -> Option<String> {
     lines
         .iter()
         .map(|l| collapse_ws(l))
@@ -723,7 +726,7 @@ fn organ_from_title(lines: &[String]) -> Option<String> {
         .map(|l| strip_iso_dates(&l))
         .find(|l| {
             l.chars().any(char::is_alphabetic)
-                && refs::first_date(l).is_none()
+                && refs::first_date(l, vocab).is_none()
                 && !l.starts_with("Sid ")
         })
         .map(|l| tidy_case(&l))

@@ -2,6 +2,7 @@
 //! the grammar vocabulary (`grammars/headings.vocab`).
 
 /// Canonical section kinds, as they appear in the JSON (`Section.kind`).
+use crate::grammar::vocab::Vocabulary;
 pub mod kind {
     pub const SUMMARY: &str = "summary";
     pub const DESCRIPTION: &str = "description";
@@ -25,8 +26,7 @@ pub mod kind {
 /// synonyms are the grammar vocabulary's (`grammars/headings.vocab`, extendable with
 /// `--grammars DIR`); decision headings are checked further here because "<organ>
 /// beslut" also matches ordinary lines ending in "beslut".
-pub fn heading_kind(text: &str) -> Option<&'static str> {
-    let vocab = crate::grammar::vocab::current();
+pub fn heading_kind(text: &str, vocab: &Vocabulary) -> Option<&'static str> {
     let found = vocab.heading_kind(text)?;
     let plain = super::lines::collapse_ws(text);
     let plain = plain.trim();
@@ -95,9 +95,12 @@ fn is_decision_heading(k: &str) -> bool {
 }
 
 /// A heading with its value on the same line: "Expedieras till: Kommunfullmäktige".
-pub fn split_inline_heading(text: &str) -> Option<(&'static str, String, String)> {
+pub fn split_inline_heading(
+    text: &str,
+    vocab: &Vocabulary,
+) -> Option<(&'static str, String, String)> {
     let (head, rest) = text.split_once(':')?;
-    let kind = heading_kind(head)?;
+    let kind = heading_kind(head, vocab)?;
     let rest = rest.trim();
     if rest.is_empty() {
         return None;
@@ -112,38 +115,59 @@ mod tests {
     #[test]
     fn synonyms_and_organ_decisions() {
         assert_eq!(
-            heading_kind("Sammanfattning av ärendet"),
+            heading_kind("Sammanfattning av ärendet", Vocabulary::builtin_shared()),
             Some(kind::SUMMARY)
         );
-        assert_eq!(heading_kind("Expedieras till:"), Some(kind::DISPATCH));
-        assert_eq!(heading_kind("Direktionens beslut"), Some(kind::DECISION));
         assert_eq!(
-            heading_kind("Gemensam servicenämnd för IT, växel och telefonis beslut"),
+            heading_kind("Expedieras till:", Vocabulary::builtin_shared()),
+            Some(kind::DISPATCH)
+        );
+        assert_eq!(
+            heading_kind("Direktionens beslut", Vocabulary::builtin_shared()),
             Some(kind::DECISION)
         );
         assert_eq!(
-            heading_kind("Förslag till beslut"),
+            heading_kind(
+                "Gemensam servicenämnd för IT, växel och telefonis beslut",
+                Vocabulary::builtin_shared()
+            ),
+            Some(kind::DECISION)
+        );
+        assert_eq!(
+            heading_kind("Förslag till beslut", Vocabulary::builtin_shared()),
             Some(kind::RECOMMENDATION)
         );
-        assert_eq!(heading_kind("Personal"), None);
+        assert_eq!(heading_kind("Personal", Vocabulary::builtin_shared()), None);
         assert_eq!(
-            heading_kind("Karin Ahl (S) yrkar bifall till förvaltningens förslag."),
+            heading_kind(
+                "Karin Ahl (S) yrkar bifall till förvaltningens förslag.",
+                Vocabulary::builtin_shared()
+            ),
             None
         );
         assert_eq!(
-            heading_kind("1. Planen fastställs enligt förvaltningens förslag."),
+            heading_kind(
+                "1. Planen fastställs enligt förvaltningens förslag.",
+                Vocabulary::builtin_shared()
+            ),
             None
         );
         assert_eq!(
-            heading_kind("Direktionen beslutar att notera informationen till protokollet."),
+            heading_kind(
+                "Direktionen beslutar att notera informationen till protokollet.",
+                Vocabulary::builtin_shared()
+            ),
             None
         );
     }
 
     #[test]
     fn inline_heading() {
-        let (k, h, v) =
-            split_inline_heading("Expedieras till: Kommunfullmäktige i Herrljunga").unwrap();
+        let (k, h, v) = split_inline_heading(
+            "Expedieras till: Kommunfullmäktige i Herrljunga",
+            Vocabulary::builtin_shared(),
+        )
+        .unwrap();
         assert_eq!(
             (k, h.as_str(), v.as_str()),
             (

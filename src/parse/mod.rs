@@ -18,6 +18,7 @@ pub mod tjansteskrivelse;
 pub mod toc;
 
 use crate::document::{Document, DocumentKind, SourceLine};
+use crate::grammar::vocab::Vocabulary;
 use crate::layout::LaidOutFile;
 use crate::table::Table;
 use lines::Ln;
@@ -28,9 +29,9 @@ type Placed = (Document, (u32, u32), (u32, u32));
 
 /// Splits a file into documents and parses each; tables are handed to the document
 /// (and paragraph) whose page and line range holds them.
-pub fn parse_file(file: &LaidOutFile, tables: Vec<Table>) -> Vec<Document> {
+pub fn parse_file(file: &LaidOutFile, tables: Vec<Table>, vocab: &Vocabulary) -> Vec<Document> {
     let lines = flat::unflatten(lines::content_lines(file));
-    let segments = segment::segment(&lines);
+    let segments = segment::segment(&lines, vocab);
     let parse_segment = |s: &segment::Segment| -> Option<Placed> {
         // Furniture served the segmentation; the parsers see content only.
         let slice: Vec<Ln> = lines
@@ -43,9 +44,9 @@ pub fn parse_file(file: &LaidOutFile, tables: Vec<Table>) -> Vec<Document> {
         let first = slice.first()?.pos();
         let last = slice.last()?.pos();
         let doc = match s.kind {
-            DocumentKind::Protokoll => parse_protocol(slice, &file.path),
+            DocumentKind::Protokoll => parse_protocol(slice, &file.path, vocab),
             DocumentKind::Kallelse => {
-                let mut d = tjansteskrivelse::parse_document(slice, s.kind, &file.path);
+                let mut d = tjansteskrivelse::parse_document(slice, s.kind, &file.path, vocab);
                 kallelse_title(&mut d, slice);
                 // The ärendelista of a kallelse: "1 Val av justerande  2".
                 if let Some(i) = slice.iter().position(|l| toc::is_toc_heading(&l.text)) {
@@ -53,7 +54,7 @@ pub fn parse_file(file: &LaidOutFile, tables: Vec<Table>) -> Vec<Document> {
                 }
                 d
             }
-            _ => tjansteskrivelse::parse_document(slice, s.kind, &file.path),
+            _ => tjansteskrivelse::parse_document(slice, s.kind, &file.path, vocab),
         };
         let mut doc = doc;
         let all = lines.get(s.start..s.end).unwrap_or_default();
@@ -63,7 +64,7 @@ pub fn parse_file(file: &LaidOutFile, tables: Vec<Table>) -> Vec<Document> {
         if let Some(label) = attachment_label(all) {
             label_attachment(&mut doc, &label);
         }
-        doc.date = doc.date.or_else(|| furniture_date(all));
+        doc.date = doc.date.or_else(|| furniture_date(all, vocab));
         let (municipality, organ) = furniture_owner(all);
         doc.municipality = doc.municipality.take().or(municipality);
         doc.organ = doc.organ.take().or(organ);
@@ -267,7 +268,7 @@ fn names_a_namnd(cell: &str) -> bool {
 
 /// A running header's "Datum 20200629" (a document-control block repeated on every
 /// page): the document's date where its text gives none.
-fn furniture_date(lines: &[Ln]) -> Option<chrono::NaiveDate> {
+fn furniture_date(lines: &[Ln], vocab: &Vocabulary) -> Option<chrono::NaiveDate> {
     lines
         .iter()
         .filter(|l| l.furniture)
@@ -279,7 +280,7 @@ fn furniture_date(lines: &[Ln]) -> Option<chrono::NaiveDate> {
                 .collect::<Vec<_>>()
         })
         .filter(|c| c.to_lowercase().starts_with("datum"))
-        .find_map(|c| refs::first_date(&c))
+        .find_map(|c| refs::first_date(&c, vocab))
 }
 
 /// The number of "Bilaga 2 – …", "Bilaga1. …", "- Bilaga 3: …".
@@ -465,7 +466,7 @@ pub(crate) fn is_footer_like(text: &str) -> bool {
 }
 
 /// A protocol: header up to the innehållsförteckning or first §, then the list, then §§.
-pub fn parse_protocol(lines: &[Ln], file: &Arc<str>) -> Document {
+pub fn parse_protocol(lines: &[Ln], file: &Arc<str>, vocab: &Vocabulary) -> Document {
     let first_para = lines
         .iter()
         .position(|l| paragraph::paragraph_start(l).is_some());
@@ -474,7 +475,7 @@ pub fn parse_protocol(lines: &[Ln], file: &Arc<str>) -> Document {
         .take(first_para.unwrap_or(lines.len()))
         .position(|l| toc::is_toc_heading(&l.text));
     let header_end = toc_at.or(first_para).unwrap_or(lines.len());
-    let mut header = header::parse_header(&lines[..header_end], file);
+    let mut header = header::parse_header(&lines[..header_end], file, vocab);
     // A kommunalförbund's protocol is stored "at Itsam": the förbund is the body.
     if !header.municipality.as_deref().is_some_and(|m| {
         header
@@ -522,7 +523,7 @@ pub fn parse_protocol(lines: &[Ln], file: &Arc<str>) -> Document {
         .enumerate()
         .filter_map(|(k, &s)| {
             let e = starts.get(k + 1).copied().unwrap_or(body.len());
-            paragraph::parse_paragraph(body.get(s..e)?, file)
+            paragraph::parse_paragraph(body.get(s..e)?, file, vocab)
         })
         .collect();
     // An e-signature page: who signed and when; the last signature is the justering

@@ -6,6 +6,7 @@ use super::lines::{collapse_ws, is_rule, push_wrapped, Ln};
 use super::refs;
 use crate::document::{BasisItem, Paragraph, Proposal, ProseFigure, Section, SourceLine, Vote};
 use crate::grammar::re::Re;
+use crate::grammar::vocab::Vocabulary;
 use std::sync::{Arc, LazyLock};
 
 static PARA_START: Re = Re::new(r"^(?:([A-ZÅÄÖ]{2,10})\s+)?§\s*(\d{1,4})(?:\s+(.+))?$");
@@ -68,18 +69,20 @@ pub fn paragraph_start(l: &Ln) -> Option<(Option<String>, u32, Option<String>)> 
 }
 
 /// (title, "<Organ>s beslut", decision) when a decision heading stands inside the line.
-fn split_title_at_decision(text: &str) -> Option<(String, String, String)> {
+fn split_title_at_decision(text: &str, vocab: &Vocabulary) -> Option<(String, String, String)> {
     static ORGAN_DECISION: Re = Re::new(r"\b\p{Lu}[\p{L}-]*s beslut\b");
     ORGAN_DECISION.find_iter(text).find_map(|m| {
         let before = text.get(..m.start())?.trim();
         let heading = m.as_str();
-        (!before.is_empty() && headings::heading_kind(heading) == Some(kind::DECISION)).then(|| {
-            (
-                before.to_string(),
-                heading.to_string(),
-                text.get(m.end()..).unwrap_or("").trim().to_string(),
-            )
-        })
+        (!before.is_empty() && headings::heading_kind(heading, vocab) == Some(kind::DECISION)).then(
+            || {
+                (
+                    before.to_string(),
+                    heading.to_string(),
+                    text.get(m.end()..).unwrap_or("").trim().to_string(),
+                )
+            },
+        )
     })
 }
 
@@ -112,7 +115,7 @@ pub fn is_continuation(l: &Ln) -> bool {
 }
 
 /// Parses one paragraph from its lines (the opening line first).
-pub fn parse_paragraph(lines: &[Ln], file: &Arc<str>) -> Option<Paragraph> {
+pub fn parse_paragraph(lines: &[Ln], file: &Arc<str>, vocab: &Vocabulary) -> Option<Paragraph> {
     let open = lines.first()?;
     let (prefix, number, same_line_title) = paragraph_start(open)?;
     // "KF § 102 DNR: KU.2017.3": a dnr on the opening line.
@@ -134,11 +137,11 @@ pub fn parse_paragraph(lines: &[Ln], file: &Arc<str>) -> Option<Paragraph> {
             i += 1;
             continue;
         }
-        if title.is_none() && headings::heading_kind(&text).is_none() {
+        if title.is_none() && headings::heading_kind(&text, vocab).is_none() {
             // "Godkännande av dagordning Kommunfullmäktiges beslut Dagordningen
             // godkänns.": a text dump that joined the title, the decision heading and
             // the decision into one line.
-            if let Some((t, heading, rest)) = split_title_at_decision(&text) {
+            if let Some((t, heading, rest)) = split_title_at_decision(&text, vocab) {
                 title = Some(t);
                 let mut synthetic = Vec::new();
                 for text in [heading, rest].into_iter().filter(|x| !x.is_empty()) {
@@ -156,7 +159,7 @@ pub fn parse_paragraph(lines: &[Ln], file: &Arc<str>) -> Option<Paragraph> {
         // A title wrapped over two lines: "… för IT, växel och" / "telefoni".
         if let Some(t) = title.as_mut() {
             if text.starts_with(|c: char| c.is_lowercase())
-                && headings::heading_kind(&text).is_none()
+                && headings::heading_kind(&text, vocab).is_none()
             {
                 push_wrapped(t, &text);
                 i += 1;
@@ -166,8 +169,8 @@ pub fn parse_paragraph(lines: &[Ln], file: &Arc<str>) -> Option<Paragraph> {
         break;
     }
     let sections = match &joined_lines {
-        Some(rest) => sections(rest, file),
-        None => sections(&lines[i..], file),
+        Some(rest) => sections(rest, file, vocab),
+        None => sections(&lines[i..], file, vocab),
     };
     let mut p = Paragraph {
         number,
@@ -190,8 +193,8 @@ pub fn parse_paragraph(lines: &[Ln], file: &Arc<str>) -> Option<Paragraph> {
         pages: (open.page, lines.last().map_or(open.page, |l| l.page)),
         provenance: open.provenance(file),
     };
-    fill_from_sections(&mut p, &sections);
-    p.figures = money_figures(&sections);
+    fill_from_sections(&mut p, &sections, vocab);
+    p.figures = money_figures(&sections, vocab);
     p.sections = sections;
     Some(p)
 }
@@ -199,7 +202,7 @@ pub fn parse_paragraph(lines: &[Ln], file: &Arc<str>) -> Option<Paragraph> {
 /// Cuts lines into sections at recognised headings. Text before the first heading is a
 /// "body" section. Heading lines with their value ("Expedieras till: KF") open the
 /// section and give its first line.
-pub fn sections(lines: &[Ln], file: &Arc<str>) -> Vec<Section> {
+pub fn sections(lines: &[Ln], file: &Arc<str>, vocab: &Vocabulary) -> Vec<Section> {
     let mut out: Vec<Section> = Vec::new();
     let lines = join_capital_headings(lines);
     for l in &lines {
@@ -207,7 +210,7 @@ pub fn sections(lines: &[Ln], file: &Arc<str>) -> Vec<Section> {
         if text.is_empty() || is_rule(&text) || is_continuation(l) || super::is_footer_like(&text) {
             continue;
         }
-        if let Some(k) = heading_of(l, &text) {
+        if let Some(k) = heading_of(l, &text, vocab) {
             // "Förslag till beslut" then "Förvaltningens förslag till beslut:": one section.
             let merge = out
                 .last()
@@ -223,7 +226,7 @@ pub fn sections(lines: &[Ln], file: &Arc<str>) -> Vec<Section> {
             continue;
         }
         let inline = if l.cells().len() <= 1 {
-            headings::split_inline_heading(&text).filter(|(k, _, _)| *k != kind::DECISION)
+            headings::split_inline_heading(&text, vocab).filter(|(k, _, _)| *k != kind::DECISION)
         } else {
             None
         };
@@ -282,11 +285,11 @@ fn join_capital_headings(lines: &[Ln]) -> Vec<Ln> {
 
 /// A heading line's kind. A line the source did not mark must match the vocabulary
 /// exactly; a decision heading it did not mark must be "<organ>s beslut".
-fn heading_of(l: &Ln, text: &str) -> Option<&'static str> {
+fn heading_of(l: &Ln, text: &str, vocab: &Vocabulary) -> Option<&'static str> {
     if text.len() > 100 || text.contains('\t') && l.cells().len() > 1 {
         return None;
     }
-    let k = headings::heading_kind(text)?;
+    let k = headings::heading_kind(text, vocab)?;
     if k == kind::DECISION && !l.marked {
         // "SAMHÄLLSPLANERINGSNÄMNDENS BESLUT": headings set in capitals read the same.
         let t = text.trim_end_matches(':').trim().to_lowercase();
@@ -403,7 +406,7 @@ fn list_items(secs: &[&Section]) -> Vec<String> {
     }
 }
 
-fn fill_from_sections(p: &mut Paragraph, sections: &[Section]) {
+fn fill_from_sections(p: &mut Paragraph, sections: &[Section], vocab: &Vocabulary) {
     let of = |k: &str| sections.iter().filter(|s| s.kind == k).collect::<Vec<_>>();
     let decision = of(kind::DECISION);
     if let Some(first) = decision.first() {
@@ -459,7 +462,7 @@ fn fill_from_sections(p: &mut Paragraph, sections: &[Section]) {
         }
     }
     for b in &mut basis {
-        b.date = refs::first_date(&b.text);
+        b.date = refs::first_date(&b.text, vocab);
     }
     p.basis = basis;
     p.dispatch = reflow(
@@ -493,14 +496,14 @@ fn fill_from_sections(p: &mut Paragraph, sections: &[Section]) {
     p.reservations = reservations(sections);
 }
 
-/// Money figures in the prose of the sections (kr, tkr, mnkr …), not in table rows.
-fn money_figures(sections: &[Section]) -> Vec<ProseFigure> {
+/// Money figures in the prose of the sections (kr, tkr, mnkr …, vocab), not in table rows.
+fn money_figures(sections: &[Section], vocab: &Vocabulary) -> Vec<ProseFigure> {
     sections
         .iter()
         .flat_map(|s| s.lines.iter())
         .filter(|l| !is_table_row(&l.text))
         .flat_map(|l| {
-            crate::grammar::number::find_figures(&l.text.replace('\t', " "))
+            crate::grammar::number::find_figures(&l.text.replace('\t', " "), vocab)
                 .into_iter()
                 .filter(|(_, f)| f.unit.kronor_scale().is_some())
                 .map(|(_, figure)| ProseFigure {

@@ -3,6 +3,7 @@
 
 use crate::document::ParagraphRange;
 use crate::grammar::re::Re;
+use crate::grammar::vocab::Vocabulary;
 use crate::grammar::{date, reference};
 use chrono::NaiveDate;
 
@@ -10,15 +11,15 @@ static BARE_RANGE: Re = Re::new(r"^\s*(\d{1,4})\s*[-–—]\s*(\d{1,4})\s*$");
 static PARTY: Re = Re::new(r"\s*\(([A-ZÅÄÖa-zåäö]{1,6})\)");
 
 /// Every full date in the text, in order ("2022-03-02", "8 februari 2021").
-pub fn dates(s: &str) -> Vec<NaiveDate> {
-    date::find_dates(s, None)
+pub fn dates(s: &str, vocab: &Vocabulary) -> Vec<NaiveDate> {
+    date::find_dates(s, None, vocab)
         .into_iter()
         .map(|(_, d)| d)
         .collect()
 }
 
-pub fn first_date(s: &str) -> Option<NaiveDate> {
-    dates(s).into_iter().next()
+pub fn first_date(s: &str, vocab: &Vocabulary) -> Option<NaiveDate> {
+    dates(s, vocab).into_iter().next()
 }
 
 /// "kl. 09.00-10.45" → "09:00–10:45"; a lone "kl. 12.00" → "12:00".
@@ -152,6 +153,7 @@ mod tests {
     fn dates_in_text() {
         let d = dates(
             "Datum för anslags uppsättande 2022-03-03 Datum för anslags nedtagande 2022-03-25",
+            Vocabulary::builtin_shared(),
         );
         assert_eq!(
             d,
@@ -161,10 +163,13 @@ mod tests {
             ]
         );
         assert_eq!(
-            first_date("Måndag 8 februari 2021, kl. 08:30"),
+            first_date(
+                "Måndag 8 februari 2021, kl. 08:30",
+                Vocabulary::builtin_shared()
+            ),
             NaiveDate::from_ymd_opt(2021, 2, 8)
         );
-        assert_eq!(first_date("2022-13-40"), None);
+        assert_eq!(first_date("2022-13-40", Vocabulary::builtin_shared()), None);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::lines::Ln;
 use super::{header, is_footer_like};
 use crate::document::DocumentKind;
+use crate::grammar::vocab::Vocabulary;
 
 /// A document's line range within the file's lines, and its kind.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,7 +48,7 @@ pub fn looks_like_protocol(lines: &[Ln]) -> bool {
 }
 
 /// Splits the lines into documents.
-pub fn segment(lines: &[Ln]) -> Vec<Segment> {
+pub fn segment(lines: &[Ln], vocab: &Vocabulary) -> Vec<Segment> {
     if lines.iter().all(Ln::is_blank) {
         return Vec::new();
     }
@@ -58,7 +59,7 @@ pub fn segment(lines: &[Ln]) -> Vec<Segment> {
             kind: DocumentKind::Protokoll,
         }];
     }
-    let mut starts = document_starts(lines);
+    let mut starts = document_starts(lines, vocab);
     starts.sort_unstable();
     starts.dedup();
     if starts.first() != Some(&0) {
@@ -93,7 +94,7 @@ pub fn segment(lines: &[Ln]) -> Vec<Segment> {
         out.push(Segment {
             start: s,
             end: e,
-            kind: classify(slice),
+            kind: classify(slice, vocab),
         });
     }
     out
@@ -183,7 +184,7 @@ fn is_last_memo_page(page: &[Ln]) -> bool {
 /// A "Tjänsteskrivelse" letterhead line opens a memo, which starts with the one or two
 /// short lines above it (förvaltning, handläggare). A letterhead followed by "Sid 2 av
 /// 2" is the memo's second page, not a new memo.
-fn memo_letterheads(lines: &[Ln]) -> Vec<usize> {
+fn memo_letterheads(lines: &[Ln], vocab: &Vocabulary) -> Vec<usize> {
     let mut out = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         if l.furniture
@@ -220,7 +221,7 @@ fn memo_letterheads(lines: &[Ln]) -> Vec<usize> {
             let t = x.plain();
             let letterhead_like = t.chars().count() < 60
                 && !t.ends_with(['.', ':', ','])
-                && super::headings::heading_kind(&t).is_none()
+                && super::headings::heading_kind(&t, vocab).is_none()
                 && !is_footer_like(&t);
             if !letterhead_like {
                 break;
@@ -235,8 +236,8 @@ fn memo_letterheads(lines: &[Ln]) -> Vec<usize> {
 
 /// Whether a (lower-case) title names a document (a word of `grammars/documents.vocab`):
 /// "Samverkansavtal", "Delårsrapport" — compounds end in the document word.
-fn names_a_document(lower: &str) -> bool {
-    let words = crate::grammar::vocab::current().words("documents", "document");
+fn names_a_document(lower: &str, vocab: &Vocabulary) -> bool {
+    let words = vocab.words("documents", "document");
     words.iter().any(|w| {
         lower
             .split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -248,12 +249,12 @@ fn names_a_document(lower: &str) -> bool {
 /// the page after a memo's last page, a change of agenda item in the page footers
 /// ("Ärende 1" → "Ärende 2"); in markdown dumps also a title directly followed by a
 /// "Förslag till beslut" heading (a memo) and a top-level heading naming a document.
-fn document_starts(lines: &[Ln]) -> Vec<usize> {
+fn document_starts(lines: &[Ln], vocab: &Vocabulary) -> Vec<usize> {
     use super::headings::{heading_kind, kind};
     let mut starts = Vec::new();
     let pages = pages(lines);
     let content = content_text(lines);
-    let listed = listed_attachment_starts(lines, &content);
+    let listed = listed_attachment_starts(lines, &content, vocab);
     let mut previous_page = 0;
     let mut memo_left: Option<u32> = None;
     let mut last_item: Option<u32> = None;
@@ -261,7 +262,7 @@ fn document_starts(lines: &[Ln]) -> Vec<usize> {
         let page = &lines[s..e];
         let item = agenda_item(page);
         let first = first_page_marker(page);
-        if opens_with_memo_sections(page) && s > 0 {
+        if opens_with_memo_sections(page, vocab) && s > 0 {
             starts.push(s);
         }
         if first.is_some() {
@@ -290,7 +291,7 @@ fn document_starts(lines: &[Ln]) -> Vec<usize> {
             last_item = item;
         }
     }
-    starts.extend(memo_letterheads(lines));
+    starts.extend(memo_letterheads(lines, vocab));
     starts.extend(listed.iter().copied());
     // Markdown dumps: no footers, but headings.
     let text: Vec<(usize, String)> = lines
@@ -301,27 +302,29 @@ fn document_starts(lines: &[Ln]) -> Vec<usize> {
         .collect();
     for (k, (i, t)) in text.iter().enumerate() {
         let l = &lines[*i];
-        if l.level == 0 || heading_kind(t).is_some() {
+        if l.level == 0 || heading_kind(t, vocab).is_some() {
             continue;
         }
         let next_is_recommendation = text
             .get(k + 1)
-            .is_some_and(|(_, n)| heading_kind(n) == Some(kind::RECOMMENDATION));
+            .is_some_and(|(_, n)| heading_kind(n, vocab) == Some(kind::RECOMMENDATION));
         let lower = t.to_lowercase();
         let numbered = lower.starts_with(|c: char| c.is_ascii_digit());
-        let names_document =
-            l.level == 1 && !numbered && names_a_document(&lower) && !heads_a_slide(lines, *i);
+        let names_document = l.level == 1
+            && !numbered
+            && names_a_document(&lower, vocab)
+            && !heads_a_slide(lines, *i);
         if next_is_recommendation || names_document {
             starts.push(*i);
         }
     }
-    let signed = after_signature_starts(lines, &content, &pages, &starts);
+    let signed = after_signature_starts(lines, &content, &pages, &starts, vocab);
     starts.extend(signed);
     starts
 }
 
 /// The kind of a document from its first lines.
-pub fn classify(lines: &[Ln]) -> DocumentKind {
+pub fn classify(lines: &[Ln], vocab: &Vocabulary) -> DocumentKind {
     let head: Vec<String> = lines
         .iter()
         .filter(|l| !l.is_blank() && !is_footer_like(&l.text))
@@ -347,7 +350,7 @@ pub fn classify(lines: &[Ln]) -> DocumentKind {
         .filter(|l| !l.is_blank())
         .take(40)
         .any(|l| super::toc::is_toc_heading(&l.plain()));
-    if memo_letterhead || (opens_with_memo_sections(lines) && !toc_near_top) {
+    if memo_letterhead || (opens_with_memo_sections(lines, vocab) && !toc_near_top) {
         return DocumentKind::Tjansteskrivelse;
     }
     if looks_like_protocol(lines) {
@@ -410,7 +413,7 @@ fn has_figure_tables(lines: &[Ln]) -> bool {
 
 /// A memo without the word "Tjänsteskrivelse": its first heading (within a few lines of
 /// the top) is Sammanfattning or Förslag till beslut.
-fn opens_with_memo_sections(lines: &[Ln]) -> bool {
+fn opens_with_memo_sections(lines: &[Ln], vocab: &Vocabulary) -> bool {
     use super::headings::{heading_kind, kind};
     let head: Vec<String> = lines
         .iter()
@@ -421,9 +424,9 @@ fn opens_with_memo_sections(lines: &[Ln]) -> bool {
     // A title above the heading: a page that merely continues with "Sammanfattning" is
     // not a new memo.
     head.iter()
-        .position(|t| heading_kind(t).is_some())
+        .position(|t| heading_kind(t, vocab).is_some())
         .filter(|&i| i > 0)
-        .and_then(|i| heading_kind(&head[i]))
+        .and_then(|i| heading_kind(&head[i], vocab))
         .is_some_and(|k| k == kind::SUMMARY || k == kind::RECOMMENDATION)
 }
 
@@ -472,7 +475,7 @@ fn content_text(lines: &[Ln]) -> Vec<(usize, String)> {
 
 /// A signature: a person's name (or a template's placeholder in brackets, "[…]") on its own
 /// line, followed by a short title line ("IT-chef", "Controller").
-fn is_signature(lines: &[Ln], text: &[(usize, String)], k: usize) -> bool {
+fn is_signature(lines: &[Ln], text: &[(usize, String)], k: usize, vocab: &Vocabulary) -> bool {
     let (Some((i, name)), Some((j, title))) = (text.get(k), text.get(k + 1)) else {
         return false;
     };
@@ -486,9 +489,9 @@ fn is_signature(lines: &[Ln], text: &[(usize, String)], k: usize) -> bool {
         && title.chars().count() <= 40
         && !title.ends_with(['.', ':'])
         && !title.chars().any(|c| c.is_ascii_digit())
-        && super::headings::heading_kind(title).is_none()
+        && super::headings::heading_kind(title, vocab).is_none()
         // "Olle Provsson" / "Tjänsteskrivelse": a handläggare in a letterhead.
-        && !super::tjansteskrivelse::is_letterhead(title);
+        && !super::tjansteskrivelse::is_letterhead(title, vocab);
     name_like && title_like && single(*i) && single(*j) && !lines[*i].marked
 }
 
@@ -505,24 +508,24 @@ fn is_placeholder(line: &str) -> bool {
 
 /// A title page: a few short lines ending in a date alone ("”LEDA”" / "Digitalisering av
 /// kommunal verksamhet" / "2017-11-24").
-fn opens_title_page(text: &[(usize, String)], k: usize) -> bool {
+fn opens_title_page(text: &[(usize, String)], k: usize, vocab: &Vocabulary) -> bool {
     text.iter()
         .skip(k)
         .take(7)
         .take_while(|(_, t)| t.chars().count() < 70 && !t.ends_with(['.', ':']))
         .skip(1)
-        .any(|(_, t)| is_date_only(t))
+        .any(|(_, t)| is_date_only(t, vocab))
 }
 
-fn is_date_only(t: &str) -> bool {
+fn is_date_only(t: &str, vocab: &Vocabulary) -> bool {
     let t = t.trim();
-    t.len() <= 12 && super::refs::first_date(t).is_some()
+    t.len() <= 12 && super::refs::first_date(t, vocab).is_some()
 }
 
 /// Letterhead that opens a document: "Datum", "Dnr", a date alone.
-fn is_letterhead_label(t: &str) -> bool {
+fn is_letterhead_label(t: &str, vocab: &Vocabulary) -> bool {
     let l = t.trim().to_lowercase();
-    l == "datum" || l.starts_with("datum ") || l.starts_with("dnr") || is_date_only(&l)
+    l == "datum" || l.starts_with("datum ") || l.starts_with("dnr") || is_date_only(&l, vocab)
 }
 
 /// Where a page says it is not the document's first ("Sid 2 av 2", "Sida 3 (6)").
@@ -554,6 +557,7 @@ fn after_signature_starts(
     text: &[(usize, String)],
     pages: &[(usize, usize)],
     known: &[usize],
+    vocab: &Vocabulary,
 ) -> Vec<usize> {
     use super::headings::{heading_kind, kind};
     #[derive(PartialEq)]
@@ -609,7 +613,7 @@ fn after_signature_starts(
             listed.clear();
         }
         let has_body = k >= opened + 5;
-        if state != State::Signed && has_body && is_signature(lines, text, k) {
+        if state != State::Signed && has_body && is_signature(lines, text, k, vocab) {
             state = State::Signed;
             k += 2;
             continue;
@@ -618,7 +622,7 @@ fn after_signature_starts(
             k += 1;
             continue;
         }
-        let closing = matches!(heading_kind(t),
+        let closing = matches!(heading_kind(t, vocab),
             Some(x) if x == kind::ATTACHMENTS || x == kind::DISPATCH || x == kind::BASIS);
         if closing {
             state = State::Closing;
@@ -632,8 +636,8 @@ fn after_signature_starts(
             .collect();
         let in_own_toc = heading && listed.contains(&words);
         let opens = (heading && !in_own_toc)
-            || is_letterhead_label(t)
-            || (state == State::Signed && opens_title_page(text, k));
+            || is_letterhead_label(t, vocab)
+            || (state == State::Signed && opens_title_page(text, k, vocab));
         if opens && !continues_a_document(*i) {
             out.push(*i);
             opened = k;
@@ -676,18 +680,26 @@ pub(crate) fn title_words(t: &str) -> Vec<String> {
 /// samordningsgrupp …", "Riktlinje sekretess för medarbetare …"), as title words, with
 /// the index of the line after the list. Entries that name the memo itself or another
 /// body's decision ("Tjänsteskrivelse daterad …", "Protokoll …") are left out.
-fn attachment_lists(lines: &[Ln], text: &[(usize, String)]) -> Vec<(usize, Vec<Vec<String>>)> {
+fn attachment_lists(
+    lines: &[Ln],
+    text: &[(usize, String)],
+    vocab: &Vocabulary,
+) -> Vec<(usize, Vec<Vec<String>>)> {
     use super::headings::{heading_kind, kind};
     let mut out = Vec::new();
     for (k, (_, t)) in text.iter().enumerate() {
-        if !matches!(heading_kind(t), Some(x) if x == kind::ATTACHMENTS || x == kind::BASIS) {
+        if !matches!(heading_kind(t, vocab), Some(x) if x == kind::ATTACHMENTS || x == kind::BASIS)
+        {
             continue;
         }
         let mut entries = Vec::new();
         let mut end = k + 1;
         for (i, e) in text.iter().skip(k + 1).take(12) {
             let l = &lines[*i];
-            if heading_kind(e).is_some() || l.level > 0 || (l.marked && !e.starts_with("Bilaga")) {
+            if heading_kind(e, vocab).is_some()
+                || l.level > 0
+                || (l.marked && !e.starts_with("Bilaga"))
+            {
                 break;
             }
             end = *i + 1;
@@ -724,12 +736,16 @@ fn attachment_lists(lines: &[Ln], text: &[(usize, String)]) -> Vec<(usize, Vec<V
 /// A document the memo lists begins where a short line after the list opens with the
 /// listed name (its first four words): "Riktlinje" / "Sekretess för medarbetare inom …".
 /// Each listed name opens at most one document.
-fn listed_attachment_starts(lines: &[Ln], text: &[(usize, String)]) -> Vec<usize> {
+fn listed_attachment_starts(
+    lines: &[Ln],
+    text: &[(usize, String)],
+    vocab: &Vocabulary,
+) -> Vec<usize> {
     // Attachments follow their memo; a bundle of many memos is not searched whole for
     // each list.
     const REACH: usize = 3000;
     let mut out = Vec::new();
-    let lists = attachment_lists(lines, text);
+    let lists = attachment_lists(lines, text, vocab);
     if lists.is_empty() {
         return out;
     }
@@ -826,7 +842,12 @@ Kommunens resultat uppgår till 12 mnkr och överstiger balanskravet.
     #[test]
     fn a_signed_foreword_does_not_end_a_report_whose_toc_goes_on() {
         let l = lines(REPORT_WITH_SIGNED_FOREWORD);
-        assert_eq!(segment(&l).len(), 1, "{:?}", segment(&l));
+        assert_eq!(
+            segment(&l, Vocabulary::builtin_shared()).len(),
+            1,
+            "{:?}",
+            segment(&l, Vocabulary::builtin_shared())
+        );
     }
 
     #[test]
@@ -861,14 +882,20 @@ Vissa effektiviseringar har kunnat ske inom nätverk och administration.
             (19, DocumentKind::Other),
         ];
         let l = lines(memo_and_attachment);
-        let kinds: Vec<_> = segment(&l).iter().map(|s| (s.start, s.kind)).collect();
+        let kinds: Vec<_> = segment(&l, Vocabulary::builtin_shared())
+            .iter()
+            .map(|s| (s.start, s.kind))
+            .collect();
         assert_eq!(kinds, expected);
         // A template's placeholders in place of the name and title sign it as well.
         let unsigned = memo_and_attachment
             .replace("Karin Exempel", "[Förnamn Efternamn]")
             .replace("IT-chef", "[Befattning]");
         let l = lines(&unsigned);
-        let kinds: Vec<_> = segment(&l).iter().map(|s| (s.start, s.kind)).collect();
+        let kinds: Vec<_> = segment(&l, Vocabulary::builtin_shared())
+            .iter()
+            .map(|s| (s.start, s.kind))
+            .collect();
         assert_eq!(kinds, expected);
     }
 

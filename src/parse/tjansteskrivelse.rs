@@ -7,6 +7,7 @@ use super::lines::{collapse_ws, Ln};
 use super::{is_footer_like, paragraph, refs, source_lines};
 use crate::document::{BasisItem, Document, DocumentKind, Memo, Section, Signature};
 use crate::grammar::re::Re;
+use crate::grammar::vocab::Vocabulary;
 use std::sync::Arc;
 
 use super::header::KOMMUN;
@@ -45,7 +46,7 @@ fn is_logo(t: &str) -> bool {
 }
 
 /// Letterhead and address lines that are never a title.
-pub(crate) fn is_letterhead(t: &str) -> bool {
+pub(crate) fn is_letterhead(t: &str, vocab: &Vocabulary) -> bool {
     let l = t.to_lowercase();
     let words: Vec<&str> = l.split_whitespace().collect();
     (words.contains(&"tjänsteskrivelse") && words.len() <= 4)
@@ -60,21 +61,26 @@ pub(crate) fn is_letterhead(t: &str) -> bool {
         || l.starts_with("datum")
         || l.starts_with("handläggare")
         || is_footer_like(t)
-        || (refs::first_date(t).is_some() && t.len() <= 14)
+        || (refs::first_date(t, vocab).is_some() && t.len() <= 14)
 }
 
 /// Parses a non-protocol document of the given kind.
-pub fn parse_document(lines: &[Ln], kind: DocumentKind, file: &Arc<str>) -> Document {
+pub fn parse_document(
+    lines: &[Ln],
+    kind: DocumentKind,
+    file: &Arc<str>,
+    vocab: &Vocabulary,
+) -> Document {
     let text_lines: Vec<&Ln> = lines.iter().filter(|l| !l.is_blank()).collect();
     let first_heading = lines.iter().position(|l| {
         let t = l.plain();
-        t.len() < 60 && headings::heading_kind(&t).is_some_and(|k| k != kind::DECISION)
+        t.len() < 60 && headings::heading_kind(&t, vocab).is_some_and(|k| k != kind::DECISION)
     });
     let ts_line = text_lines
         .iter()
         .position(|l| l.plain().eq_ignore_ascii_case("tjänsteskrivelse"));
     let (title, title_at) = match first_heading {
-        Some(h) if h > 0 => title_before(lines, h),
+        Some(h) if h > 0 => title_before(lines, h, vocab),
         _ => (None, None),
     };
     // A label ("Uppdragsgivare:") above the first heading is no title.
@@ -83,12 +89,12 @@ pub fn parse_document(lines: &[Ln], kind: DocumentKind, file: &Arc<str>) -> Docu
         DocumentKind::Rapport
         | DocumentKind::Other
         | DocumentKind::Avtal
-        | DocumentKind::Presentation => title_page(&text_lines)
-            .or_else(|| title_block(lines))
+        | DocumentKind::Presentation => title_page(&text_lines, vocab)
+            .or_else(|| title_block(lines, vocab))
             .or(title),
         _ => title,
     }
-    .or_else(|| first_title(&text_lines));
+    .or_else(|| first_title(&text_lines, vocab));
     // The letterhead: everything before the title (or the first heading).
     let head_end = title_at.or(first_heading).unwrap_or(lines.len().min(25));
     let head: Vec<String> = lines[..head_end.min(lines.len())]
@@ -100,7 +106,7 @@ pub fn parse_document(lines: &[Ln], kind: DocumentKind, file: &Arc<str>) -> Docu
     // Below the letterhead a date counts only on a short line of its own ("2017-11-24",
     // "Ludvika 2021-01-28") or after a "Datum" label: one in running text ("… daterat
     // den 26 januari 2021.") is what the document is about, not when it was written.
-    let date = refs::first_date(&head_text).or_else(|| {
+    let date = refs::first_date(&head_text, vocab).or_else(|| {
         text_lines
             .iter()
             .take(12)
@@ -112,15 +118,15 @@ pub fn parse_document(lines: &[Ln], kind: DocumentKind, file: &Arc<str>) -> Docu
                         .iter()
                         .any(|c| c.to_lowercase().starts_with("datum"))
             })
-            .find_map(|l| refs::first_date(&l.plain()))
+            .find_map(|l| refs::first_date(&l.plain(), vocab))
     });
     let dnr = refs::dnrs(&head_text);
     let sections = match first_heading {
-        Some(h) => paragraph::sections(&lines[h..], file),
+        Some(h) => paragraph::sections(&lines[h..], file, vocab),
         None => Vec::new(),
     };
     let memo = (kind == DocumentKind::Tjansteskrivelse)
-        .then(|| memo(&text_lines, ts_line, &head, &sections));
+        .then(|| memo(&text_lines, ts_line, &head, &sections, vocab));
     let author = memo.as_ref().and_then(|m| {
         m.handler
             .clone()
@@ -153,7 +159,11 @@ pub fn parse_document(lines: &[Ln], kind: DocumentKind, file: &Arc<str>) -> Docu
 
 /// The title is the block of lines just above the first section heading (it may wrap
 /// over two or three lines), letterhead lines left out.
-fn title_before(lines: &[Ln], heading: usize) -> (Option<String>, Option<usize>) {
+fn title_before(
+    lines: &[Ln],
+    heading: usize,
+    vocab: &Vocabulary,
+) -> (Option<String>, Option<usize>) {
     let mut i = heading;
     while i > 0 && lines[i - 1].is_blank() {
         i -= 1;
@@ -164,7 +174,7 @@ fn title_before(lines: &[Ln], heading: usize) -> (Option<String>, Option<usize>)
         let prev = &lines[start - 1];
         let t = prev.plain();
         // Letterhead, a handläggare's name or a multi-column line ends the title block.
-        let stop = is_letterhead(&t)
+        let stop = is_letterhead(&t, vocab)
             || is_organ_name(&t)
             || prev.cells().len() > 1
             || (start < end && NAME_LINE.is_match(&t))
@@ -214,7 +224,7 @@ pub(crate) fn is_organ_name(t: &str) -> bool {
 /// "verksamhet –" / "2017-11-24"). A document-type cell in a letterhead line ("PM")
 /// starts the title. Labels ("Uppdragsgivare:"), section headings, §-lines, lists and
 /// table rows end it.
-fn title_block(lines: &[Ln]) -> Option<String> {
+fn title_block(lines: &[Ln], vocab: &Vocabulary) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     let mut level = 0u8;
     let mut page = 0u32;
@@ -255,8 +265,10 @@ fn title_block(lines: &[Ln]) -> Option<String> {
                 page = l.page;
                 continue;
             }
-            let unusable =
-                is_letterhead(&t) || is_organ_name(&t) || l.cells().len() > 1 || t.ends_with(':');
+            let unusable = is_letterhead(&t, vocab)
+                || is_organ_name(&t)
+                || l.cells().len() > 1
+                || t.ends_with(':');
             if unusable {
                 skipped += 1;
                 if skipped > 4 {
@@ -264,7 +276,7 @@ fn title_block(lines: &[Ln]) -> Option<String> {
                 }
                 continue;
             }
-            if headings::heading_kind(&t).is_some() || t.chars().count() > 90 {
+            if headings::heading_kind(&t, vocab).is_some() || t.chars().count() > 90 {
                 return None;
             }
             parts.push(t);
@@ -274,10 +286,10 @@ fn title_block(lines: &[Ln]) -> Option<String> {
         }
         // After a lone document-type word the subject follows, past letterhead.
         let after_type_word = parts.len() == 1 && is_type_word(&parts[0]);
-        if after_type_word && is_letterhead(&t) {
+        if after_type_word && is_letterhead(&t, vocab) {
             continue;
         }
-        let date_only = refs::first_date(&t).is_some() && t.len() <= 12;
+        let date_only = refs::first_date(&t, vocab).is_some() && t.len() <= 12;
         // Under a markdown heading only its sub-headings continue the title; under a
         // plain line only plain lines.
         // A sub-heading continues only a banner of a word or three ("# IT-center" /
@@ -299,7 +311,7 @@ fn title_block(lines: &[Ln]) -> Option<String> {
             && (gap <= 1 || after_type_word)
             && level_fits
             && shape_fits
-            && headings::heading_kind(&t).is_none()
+            && headings::heading_kind(&t, vocab).is_none()
             && !super::toc::is_toc_heading(&t)
             && !t.to_lowercase().starts_with("bilag")
             && parts.len() < 6;
@@ -322,18 +334,18 @@ fn title_block(lines: &[Ln]) -> Option<String> {
         level = level.max(l.level);
         parts.push(t);
     }
-    drop_closing_date(&mut parts);
+    drop_closing_date(&mut parts, vocab);
     (!parts.is_empty()).then(|| collapse_ws(&parts.join(" ")))
 }
 
 /// A date alone closing a title block is the document's date, not part of its name
 /// ("IT Enheten informerar" / "2021-10-20"); one inside it stays ("per den" /
 /// "2017-08-31" / "Servicenämnder …").
-fn drop_closing_date(parts: &mut Vec<String>) {
+fn drop_closing_date(parts: &mut Vec<String>, vocab: &Vocabulary) {
     while parts.len() > 1
         && parts
             .last()
-            .is_some_and(|p| refs::first_date(p).is_some() && p.len() <= 12)
+            .is_some_and(|p| refs::first_date(p, vocab).is_some() && p.len() <= 12)
     {
         parts.pop();
     }
@@ -341,7 +353,7 @@ fn drop_closing_date(parts: &mut Vec<String>) {
 
 /// A report's title page: a few short lines alone on the first page ("Delårsrapport" /
 /// "med årsprognos" / "per den" / "2017-08-31" / "Servicenämnder …") read as one title.
-fn title_page(lines: &[&Ln]) -> Option<String> {
+fn title_page(lines: &[&Ln], vocab: &Vocabulary) -> Option<String> {
     let first_page = lines.first()?.page;
     let mut parts: Vec<String> = Vec::new();
     let mut labelled = false;
@@ -351,7 +363,7 @@ fn title_page(lines: &[&Ln]) -> Option<String> {
         if l.page != first_page || is_footer_like(&t) {
             break;
         }
-        if headings::heading_kind(&t).is_some() || t.chars().count() > 70 || seen > 6 {
+        if headings::heading_kind(&t, vocab).is_some() || t.chars().count() > 70 || seen > 6 {
             return None;
         }
         seen += 1;
@@ -368,27 +380,32 @@ fn title_page(lines: &[&Ln]) -> Option<String> {
         }
     }
     let ends_page = lines.len() > seen;
-    drop_closing_date(&mut parts);
+    drop_closing_date(&mut parts, vocab);
     (ends_page && parts.len() >= 2).then(|| collapse_ws(&parts.join(" ")))
 }
 
 /// Without section headings: the first marked line, else the first line that is not
 /// letterhead.
-fn first_title(lines: &[&Ln]) -> Option<String> {
+fn first_title(lines: &[&Ln], vocab: &Vocabulary) -> Option<String> {
     lines
         .iter()
         .take(30)
-        .find(|l| l.marked && !is_letterhead(&l.plain()))
+        .find(|l| l.marked && !is_letterhead(&l.plain(), vocab))
         .or_else(|| {
-            lines
-                .iter()
-                .take(30)
-                .find(|l| !is_letterhead(&l.plain()) && l.plain().chars().any(char::is_alphabetic))
+            lines.iter().take(30).find(|l| {
+                !is_letterhead(&l.plain(), vocab) && l.plain().chars().any(char::is_alphabetic)
+            })
         })
         .map(|l| l.plain())
 }
 
-fn memo(lines: &[&Ln], ts_line: Option<usize>, head: &[String], sections: &[Section]) -> Memo {
+fn memo(
+    lines: &[&Ln],
+    ts_line: Option<usize>,
+    head: &[String],
+    sections: &[Section],
+    vocab: &Vocabulary,
+) -> Memo {
     let mut m = Memo {
         municipality: head.iter().find_map(|t| {
             KOMMUN
@@ -401,7 +418,7 @@ fn memo(lines: &[&Ln], ts_line: Option<usize>, head: &[String], sections: &[Sect
     // Förvaltning and handläggare stand just above the word "Tjänsteskrivelse".
     if let Some(ts) = ts_line {
         for l in lines[ts.saturating_sub(3)..ts].iter().map(|l| l.plain()) {
-            if is_letterhead(&l) {
+            if is_letterhead(&l, vocab) {
                 continue;
             }
             if NAME_LINE.is_match(&l) && !l.contains('/') && m.handler.is_none() {
@@ -419,7 +436,7 @@ fn memo(lines: &[&Ln], ts_line: Option<usize>, head: &[String], sections: &[Sect
             .filter(|(_, t)| !t.is_empty())
             .collect()
     };
-    let signature = signature(sections);
+    let signature = signature(sections, vocab);
     let is_sig = |t: &str| {
         signature
             .as_ref()
@@ -437,7 +454,7 @@ fn memo(lines: &[&Ln], ts_line: Option<usize>, head: &[String], sections: &[Sect
         .flat_map(|s| text_of(s))
         .filter(|(_, t)| !is_sig(t))
         .map(|(p, t)| BasisItem {
-            date: refs::first_date(&t),
+            date: refs::first_date(&t, vocab),
             text: t,
             provenance: Some(p),
         })
@@ -460,7 +477,7 @@ fn memo(lines: &[&Ln], ts_line: Option<usize>, head: &[String], sections: &[Sect
 
 /// The signature: a name line followed by a short title line ("Olle Provsson" /
 /// "IT-chef"), the last such pair in the document's sections.
-fn signature(sections: &[Section]) -> Option<Signature> {
+fn signature(sections: &[Section], vocab: &Vocabulary) -> Option<Signature> {
     let lines: Vec<String> = sections
         .iter()
         .flat_map(|s| s.lines.iter().map(|l| collapse_ws(&l.text)))
@@ -471,11 +488,10 @@ fn signature(sections: &[Section]) -> Option<Signature> {
         let short_title = title.split_whitespace().count() <= 5
             && !title.ends_with('.')
             && !title.chars().any(|c| c.is_ascii_digit());
-        (NAME_LINE.is_match(name) && short_title && headings::heading_kind(title).is_none()).then(
-            || Signature {
+        (NAME_LINE.is_match(name) && short_title && headings::heading_kind(title, vocab).is_none())
+            .then(|| Signature {
                 name: name.clone(),
                 title: Some(title.clone()),
-            },
-        )
+            })
     })
 }

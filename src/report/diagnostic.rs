@@ -185,6 +185,7 @@ pub fn docx_place(
     blocks: &[Vec<u32>],
     page: u32,
     line: u32,
+    vocab: &crate::grammar::vocab::Vocabulary,
 ) -> Option<String> {
     let p = usize::try_from(page).ok()?.checked_sub(1)?;
     let l = usize::try_from(line).ok()?.checked_sub(1)?;
@@ -214,7 +215,6 @@ pub fn docx_place(
     };
     // A heading: a Word heading style (`#`), or a line of its own that the heading
     // vocabulary knows ("Direktionens beslut", "Sammanfattning av ärendet").
-    let vocab = crate::grammar::vocab::current();
     let heading = |l: &str| -> Option<String> {
         let t = l.trim_start();
         if t.starts_with('#') {
@@ -382,6 +382,7 @@ mod tests {
             related: None,
             figure: Some("-86".into()),
             unit: None,
+            absence: false,
         };
         let text = render(
             &f,

@@ -2,10 +2,9 @@
 //! under its columns and to choose among readings of flat rows. Rounding-aware through
 //! [`crate::arith::Interval`]: a figure written to unit u stands for [v − u/2, v + u/2].
 
-use super::classify::is_total_label;
 use super::{Cell, Realignment, Row, RowKind};
 use crate::arith::Interval;
-use crate::grammar::vocab;
+use crate::grammar::vocab::Vocabulary;
 
 /// A cell's figure with the interval it stands for.
 pub(crate) fn figure(c: &Cell) -> Option<Interval> {
@@ -112,9 +111,9 @@ pub(crate) fn realign_totals(rows: &mut [Row]) -> Vec<Realignment> {
 
 /// Whether a row label begins with one of the words of a key of
 /// `grammars/table_lines.vocab` ("result_row": "Resultat", "grant_row": "Kommunbidrag").
-fn label_starts(label: &str, key: &str) -> bool {
+fn label_starts(label: &str, key: &str, vocab: &Vocabulary) -> bool {
     let label = label.trim().to_lowercase();
-    vocab::current()
+    vocab
         .words("table_lines", key)
         .iter()
         .any(|w| label.starts_with(w.as_str()))
@@ -128,21 +127,27 @@ pub(crate) struct RowRoles {
     kommunbidrag: Vec<bool>,
     /// The relations of a financial statement the labels state (RR, KF).
     statement: super::statement::Steps,
+    /// The first column that holds figures (1 when the first holds note references).
+    pub(crate) from_column: usize,
 }
 
 impl RowRoles {
-    pub(crate) fn of(rows: &[Row]) -> RowRoles {
+    pub(crate) fn of(rows: &[Row], vocab: &Vocabulary) -> RowRoles {
         RowRoles {
-            total: rows.iter().map(|r| is_total_label(&r.label)).collect(),
+            total: rows
+                .iter()
+                .map(|r| vocab.is_total_label(&r.label))
+                .collect(),
             resultat: rows
                 .iter()
-                .map(|r| label_starts(&r.label, "result_row"))
+                .map(|r| label_starts(&r.label, "result_row", vocab))
                 .collect(),
             kommunbidrag: rows
                 .iter()
-                .map(|r| label_starts(&r.label, "grant_row"))
+                .map(|r| label_starts(&r.label, "grant_row", vocab))
                 .collect(),
-            statement: super::statement::Steps::of(rows),
+            statement: super::statement::Steps::of(rows, vocab),
+            from_column: 0,
         }
     }
 }
@@ -155,11 +160,12 @@ pub(crate) fn relations_holding_with(
     roles: &RowRoles,
     difference_column: bool,
 ) -> i64 {
-    let mut score = roles.statement.holding(rows);
+    let from = roles.from_column;
+    let mut score = roles.statement.holding(rows, from);
     for (i, row) in rows.iter().enumerate() {
         if roles.total[i] && !roles.resultat[i] {
             let sums = column_sums(rows, i);
-            for (c, cell) in row.cells.iter().enumerate() {
+            for (c, cell) in row.cells.iter().enumerate().skip(from) {
                 if let (Some(t), Some(Some(s))) = (figure(cell), sums.get(c)) {
                     if t.meets(s) {
                         score += 1;
@@ -172,7 +178,7 @@ pub(crate) fn relations_holding_with(
             let total =
                 grant.and_then(|g| (0..g).rev().find(|&k| roles.total[k] && !roles.resultat[k]));
             if let (Some(g), Some(t)) = (grant, total) {
-                for (c, cell) in row.cells.iter().enumerate() {
+                for (c, cell) in row.cells.iter().enumerate().skip(from) {
                     let (Some(r), Some(k), Some(s)) = (
                         figure(cell),
                         rows[g].cells.get(c).and_then(figure),

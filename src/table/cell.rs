@@ -2,6 +2,7 @@
 
 use super::Cell;
 use crate::grammar::number::parse_figure;
+use crate::grammar::vocab::Vocabulary;
 
 /// Text of a cell without `<b>`, `<i>`, `**` markup, and whether it was bold.
 pub(crate) fn strip_markup(text: &str) -> (String, bool) {
@@ -37,7 +38,7 @@ pub(crate) fn is_year(text: &str) -> bool {
 }
 
 /// Parses one cell's text (markup already stripped or not) into a `Cell`.
-pub fn parse_cell(text: &str) -> Cell {
+pub fn parse_cell(text: &str, vocab: &Vocabulary) -> Cell {
     let (raw, _) = strip_markup(text);
     if raw.is_empty() || is_dash(&raw) {
         return Cell {
@@ -46,7 +47,7 @@ pub fn parse_cell(text: &str) -> Cell {
             ..Cell::default()
         };
     }
-    match parse_figure(&raw) {
+    match parse_figure(&raw, vocab) {
         Some(f) => Cell {
             raw,
             value: Some(f.value),
@@ -106,6 +107,10 @@ mod tests {
     use super::*;
     use crate::grammar::number::Unit;
     use rust_decimal::Decimal;
+
+    fn parse_cell(text: &str) -> Cell {
+        super::parse_cell(text, Vocabulary::builtin_shared())
+    }
 
     #[test]
     fn bold_figure_with_kr() {

@@ -5,23 +5,10 @@
 
 use super::{Cell, Row, RowKind};
 use crate::grammar::number::Unit;
-use crate::grammar::vocab;
+use crate::grammar::vocab::Vocabulary;
 
-/// Whether a row label names a total, subtotal or result ("Summa", "S:a investeringar
-/// egna", "Totalt Ludvika", "Resultat"): a phrase of the `totals` vocabulary, or one
-/// followed by more words.
-pub fn is_total_label(label: &str) -> bool {
-    vocab::current().is_total_label(label)
-}
-
-/// Whether a row label, as a whole, names the grand total of a table ("Totalt:", "Summa
-/// totalt"): a phrase of the `grand_totals` vocabulary.
-fn is_grand_total_label(label: &str) -> bool {
-    vocab::current().is_grand_total_label(label)
-}
-
-fn is_figure_label(label: &str) -> bool {
-    super::cell::parse_cell(label).value.is_some() && !super::cell::is_year(label)
+fn is_figure_label(label: &str, vocab: &Vocabulary) -> bool {
+    super::cell::parse_cell(label, vocab).value.is_some() && !super::cell::is_year(label)
 }
 
 fn has_figure(cells: &[Cell]) -> bool {
@@ -30,23 +17,25 @@ fn has_figure(cells: &[Cell]) -> bool {
 
 /// Sets each row's kind: a label-only row heads a group; a total-labelled row is a total
 /// unless a grand total follows it; an unlabelled row of figures after data rows sums them.
-pub(crate) fn classify_rows(rows: &mut [Row]) {
+/// Which labels mark a total ("Summa", "S:a investeringar egna", "Totalt Ludvika",
+/// "Resultat") and a grand total ("Totalt:", "Summa totalt") is the vocabulary's.
+pub(crate) fn classify_rows(rows: &mut [Row], vocab: &Vocabulary) {
     let grand_index = rows
         .iter()
-        .rposition(|r| is_grand_total_label(&r.label) && has_figure(&r.cells));
+        .rposition(|r| vocab.is_grand_total_label(&r.label) && has_figure(&r.cells));
     let last_labelled_total = rows
         .iter()
-        .rposition(|r| is_total_label(&r.label) && has_figure(&r.cells));
+        .rposition(|r| vocab.is_total_label(&r.label) && has_figure(&r.cells));
     let mut seen_data = false;
     for (i, row) in rows.iter_mut().enumerate() {
         let all_blank = row.cells.iter().all(|c| c.raw.is_empty());
         // A label-only row heads a group, unless its label is a figure (a result set in
         // the label column, "940 000kr").
-        let kind = if all_blank && !row.label.is_empty() && !is_figure_label(&row.label) {
+        let kind = if all_blank && !row.label.is_empty() && !is_figure_label(&row.label, vocab) {
             RowKind::Heading
-        } else if is_total_label(&row.label) && has_figure(&row.cells) {
+        } else if vocab.is_total_label(&row.label) && has_figure(&row.cells) {
             match grand_index {
-                Some(g) if i < g && !is_grand_total_label(&row.label) => RowKind::Subtotal,
+                Some(g) if i < g && !vocab.is_grand_total_label(&row.label) => RowKind::Subtotal,
                 _ => RowKind::Total,
             }
         } else if row.label.is_empty()
@@ -165,6 +154,10 @@ pub(crate) fn title_from_lines_above<'a>(above: impl Iterator<Item = &'a str>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn is_total_label(label: &str) -> bool {
+        Vocabulary::builtin_shared().is_total_label(label)
+    }
 
     #[test]
     fn total_labels() {

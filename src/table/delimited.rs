@@ -3,6 +3,7 @@
 
 use super::grid::{build_table, is_toc, split_stacked, GridContext, GridRow};
 use super::{Table, TableSource};
+use crate::grammar::vocab::Vocabulary;
 use crate::layout::Line;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -40,6 +41,7 @@ pub(crate) fn extract_page(
     file: &Arc<str>,
     page: u32,
     lines: &[&Line],
+    vocab: &Vocabulary,
 ) -> (Vec<Table>, HashSet<u32>) {
     let mut tables = Vec::new();
     let mut used = HashSet::new();
@@ -76,7 +78,7 @@ pub(crate) fn extract_page(
             .take(8)
             .map(|l| l.text.as_str())
             .collect();
-        for part in split_stacked(rows) {
+        for part in split_stacked(rows, vocab) {
             let first = part.first().map_or(0, |r| r.line);
             // A table split off a block has the previous table's rows above it: its
             // title is its own first row or its label header, never a line above.
@@ -90,6 +92,7 @@ pub(crate) fn extract_page(
                     Vec::new()
                 },
                 source: TableSource::Delimited,
+                vocab,
             };
             tables.extend(build_table(part, &ctx));
         }

@@ -6,6 +6,8 @@
 //! group (1–3 digits, optionally signed, not "0") followed by groups of exactly three
 //! digits; a group with a leading zero ("040") can only continue a figure.
 
+use crate::grammar::vocab::Vocabulary;
+
 /// One space-separated numeric token of a flat row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DigitGroup {
@@ -34,7 +36,7 @@ impl DigitGroup {
     /// Reads one token: `-?\d+(,\d+)?%?`, a sign set apart ("– 614"), a figure grouped
     /// with no-break or thin spaces ("−5\u{2009}095"), " %" after the number, or a lone
     /// dash (an empty cell); `None` for anything else.
-    pub fn parse(token: &str) -> Option<DigitGroup> {
+    pub fn parse(token: &str, vocab: &Vocabulary) -> Option<DigitGroup> {
         let t = token.trim();
         if t.chars().count() == 1 && t.chars().all(is_minus) {
             return Some(DigitGroup {
@@ -69,7 +71,7 @@ impl DigitGroup {
         if int_plain.is_empty() || !int_plain.chars().all(|c| c.is_ascii_digit()) {
             return None;
         }
-        if grouped && crate::grammar::number::parse_figure(token).is_none() {
+        if grouped && crate::grammar::number::parse_figure(token, vocab).is_none() {
             return None;
         }
         if let Some(f) = frac {
@@ -266,9 +268,13 @@ pub fn figure_texts(groups: &[DigitGroup], seg: &Segmentation) -> Vec<String> {
 mod tests {
     use super::*;
 
+    fn parse(token: &str) -> Option<DigitGroup> {
+        DigitGroup::parse(token, Vocabulary::builtin_shared())
+    }
+
     fn groups(s: &str) -> Vec<DigitGroup> {
         s.split_whitespace()
-            .map(|t| DigitGroup::parse(t).unwrap_or_else(|| panic!("not a group: {t}")))
+            .map(|t| parse(t).unwrap_or_else(|| panic!("not a group: {t}")))
             .collect()
     }
 
@@ -331,26 +337,26 @@ mod tests {
     fn negative_and_four_digit_groups_stand_alone() {
         let g = groups("2000 2000 -302");
         assert_eq!(cell_count_range(&g), Some((3, 3)));
-        assert_eq!(DigitGroup::parse("1,5%").map(|g| g.closes), Some(true));
-        assert_eq!(DigitGroup::parse("12a"), None);
-        assert_eq!(DigitGroup::parse("-").map(|g| g.whole), Some(true));
+        assert_eq!(parse("1,5%").map(|g| g.closes), Some(true));
+        assert_eq!(parse("12a"), None);
+        assert_eq!(parse("-").map(|g| g.whole), Some(true));
     }
 
     #[test]
     fn thin_spaces_signs_apart_and_percent() {
-        let g = DigitGroup::parse("5\u{2009}095").unwrap_or_else(|| panic!("thin"));
+        let g = parse("5\u{2009}095").unwrap_or_else(|| panic!("thin"));
         assert!(g.whole && !g.can_continue() && !g.takes_continuation());
-        assert!(DigitGroup::parse("−11\u{202f}196").is_some());
-        assert!(DigitGroup::parse("1\u{2009}27").is_none());
-        let g = DigitGroup::parse("– 4").unwrap_or_else(|| panic!("sign apart"));
+        assert!(parse("−11\u{202f}196").is_some());
+        assert!(parse("1\u{2009}27").is_none());
+        let g = parse("– 4").unwrap_or_else(|| panic!("sign apart"));
         assert!(g.negative && g.takes_continuation());
-        assert_eq!(DigitGroup::parse("3,7 %").map(|g| g.closes), Some(true));
+        assert_eq!(parse("3,7 %").map(|g| g.closes), Some(true));
         // "– 4" then "646" is one figure, "5 095" (thin) and "100" are two.
         let groups = vec![
-            DigitGroup::parse("– 4").unwrap_or_else(|| panic!()),
-            DigitGroup::parse("646").unwrap_or_else(|| panic!()),
-            DigitGroup::parse("5\u{2009}095").unwrap_or_else(|| panic!()),
-            DigitGroup::parse("100").unwrap_or_else(|| panic!()),
+            parse("– 4").unwrap_or_else(|| panic!()),
+            parse("646").unwrap_or_else(|| panic!()),
+            parse("5\u{2009}095").unwrap_or_else(|| panic!()),
+            parse("100").unwrap_or_else(|| panic!()),
         ];
         let segs = segmentations(&groups, 3, 16);
         assert_eq!(

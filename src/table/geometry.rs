@@ -12,6 +12,7 @@ use super::arith::realign_totals;
 use super::cell::{is_year, parse_cell};
 use super::classify::{classify_rows, table_unit, title_from_lines_above};
 use super::{Row, RowKind, Table, TableSource};
+use crate::grammar::vocab::Vocabulary;
 use crate::layout::{LaidOutFile, Line, Span};
 use crate::Provenance;
 use std::sync::Arc;
@@ -25,8 +26,8 @@ struct Placed {
     ends_page: bool,
 }
 
-fn is_figure(text: &str) -> bool {
-    !is_year(text) && parse_cell(text).value.is_some()
+fn is_figure(text: &str, vocab: &Vocabulary) -> bool {
+    !is_year(text) && parse_cell(text, vocab).value.is_some()
 }
 
 fn overlap(a: (f64, f64), b: (f64, f64)) -> f64 {
@@ -34,11 +35,11 @@ fn overlap(a: (f64, f64), b: (f64, f64)) -> f64 {
 }
 
 /// Every table of a PDF, pages in order, tables cut by a page break joined.
-pub(crate) fn extract_file(file: &LaidOutFile) -> Vec<Table> {
+pub(crate) fn extract_file(file: &LaidOutFile, vocab: &Vocabulary) -> Vec<Table> {
     let mut placed: Vec<Placed> = Vec::new();
     for page in &file.pages {
         let lines: Vec<&Line> = page.lines.iter().filter(|l| !l.furniture).collect();
-        for found in extract_page(&file.path, page.number, &lines) {
+        for found in extract_page(&file.path, page.number, &lines, vocab) {
             let continues = placed.last().is_some_and(|prev| {
                 prev.ends_page
                     && found.starts_page
@@ -51,7 +52,7 @@ pub(crate) fn extract_file(file: &LaidOutFile) -> Vec<Table> {
                         .all(|c| prev.columns_x.iter().any(|p| overlap(*p, *c) > 0.0))
             });
             match placed.last_mut() {
-                Some(prev) if continues => append_continuation(prev, found),
+                Some(prev) if continues => append_continuation(prev, found, vocab),
                 _ if found.table.rows.len() + usize::from(!found.table.columns.is_empty()) >= 2
                     || (found.table.rows.is_empty() && found.ends_page) =>
                 {
@@ -69,11 +70,11 @@ pub(crate) fn extract_file(file: &LaidOutFile) -> Vec<Table> {
         .collect()
 }
 
-fn append_continuation(prev: &mut Placed, next: Placed) {
+fn append_continuation(prev: &mut Placed, next: Placed, vocab: &Vocabulary) {
     let n = prev.columns_x.len();
     for mut row in next.table.rows {
         // Put each cell under the previous page's column with the same right edge.
-        let mut cells = vec![parse_cell(""); n];
+        let mut cells = vec![parse_cell("", vocab); n];
         for (cell, x) in row.cells.drain(..).zip(&next.columns_x) {
             let best = (0..n)
                 .map(|i| (i, overlap(prev.columns_x[i], *x)))
@@ -91,13 +92,13 @@ fn append_continuation(prev: &mut Placed, next: Placed) {
     for r in &mut prev.table.rows {
         r.kind = RowKind::Data;
     }
-    classify_rows(&mut prev.table.rows);
+    classify_rows(&mut prev.table.rows, vocab);
     prev.table.realigned = realign_totals(&mut prev.table.rows);
 }
 
 /// Lines of one page that form tables: two or more spans, or one short span between
 /// such lines (a group heading or a wrapped label), without a paragraph-sized gap.
-fn blocks(lines: &[&Line]) -> Vec<(usize, usize)> {
+fn blocks(lines: &[&Line], vocab: &Vocabulary) -> Vec<(usize, usize)> {
     let multi = |l: &Line| l.spans.iter().filter(|s| !s.text.trim().is_empty()).count() >= 2;
     let mut out = Vec::new();
     let mut i = 0;
@@ -121,7 +122,7 @@ fn blocks(lines: &[&Line]) -> Vec<(usize, usize)> {
             let no_figure = spans_of(l)
                 .iter()
                 .skip(1)
-                .all(|s| !s.text.split_whitespace().any(is_figure));
+                .all(|s| !s.text.split_whitespace().any(|w| is_figure(w, vocab)));
             if numbered_heading(&l.text) && no_figure {
                 break;
             }
@@ -130,7 +131,7 @@ fn blocks(lines: &[&Line]) -> Vec<(usize, usize)> {
                 continue;
             }
             let short = l.text.trim().chars().count() <= 60;
-            if short && closes_with_lone_figure(&lines[end - 1..]) {
+            if short && closes_with_lone_figure(&lines[end - 1..], vocab) {
                 end += 1;
                 continue;
             }
@@ -202,7 +203,7 @@ fn numbered_heading(text: &str) -> bool {
 /// three lines, in a lone figure set in the table's type at row spacing: a result under
 /// the rows ("Timmar debiteras med 400 Kr/h" / "940 000kr"). Such lines belong to the
 /// table; short lines that end in no figure do not.
-fn closes_with_lone_figure(rest: &[&Line]) -> bool {
+fn closes_with_lone_figure(rest: &[&Line], vocab: &Vocabulary) -> bool {
     let Some((last, after)) = rest.split_first() else {
         return false;
     };
@@ -220,7 +221,7 @@ fn closes_with_lone_figure(rest: &[&Line]) -> bool {
         if !same_type || gap <= 0.0 || gap > 2.5 * size.max(6.0) {
             return false;
         }
-        if is_figure(only.text.trim()) {
+        if is_figure(only.text.trim(), vocab) {
             return true;
         }
         if only.text.trim().chars().count() > 60 {
@@ -266,10 +267,10 @@ fn column_of(cols: &[(f64, f64)], s: &Span) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-fn extract_page(file: &Arc<str>, page: u32, lines: &[&Line]) -> Vec<Placed> {
+fn extract_page(file: &Arc<str>, page: u32, lines: &[&Line], vocab: &Vocabulary) -> Vec<Placed> {
     let mut out = Vec::new();
-    for (start, end) in blocks(lines) {
-        if let Some(p) = build(file, page, lines, start, end) {
+    for (start, end) in blocks(lines, vocab) {
+        if let Some(p) = build(file, page, lines, start, end, vocab) {
             out.push(p);
         }
     }
@@ -302,10 +303,13 @@ fn is_bullet(text: &str) -> bool {
 /// Where a table's block really starts: lines above the first row of figures belong to
 /// the table only while they look like column headers (at most four): prose or a list
 /// item above ends it.
-fn header_start(lines: &[&Line], start: usize, end: usize) -> usize {
-    let first_figures = lines[start..end]
-        .iter()
-        .position(|l| spans_of(l).iter().skip(1).any(|s| is_figure(&s.text)));
+fn header_start(lines: &[&Line], start: usize, end: usize, vocab: &Vocabulary) -> usize {
+    let first_figures = lines[start..end].iter().position(|l| {
+        spans_of(l)
+            .iter()
+            .skip(1)
+            .any(|s| is_figure(&s.text, vocab))
+    });
     match first_figures {
         Some(f) => {
             let mut s = start + f;
@@ -343,14 +347,14 @@ impl LabelColumn {
 
 /// Whether a line has a figure outside the label column, which starts at the block's
 /// left edge `left`.
-fn has_figures_beside(l: &Line, left: f64) -> bool {
+fn has_figures_beside(l: &Line, left: f64, vocab: &Vocabulary) -> bool {
     let edge_label = spans_of(l)
         .first()
         .and_then(|first| (first.x0 <= left + 4.0).then_some(0));
     spans_of(l)
         .iter()
         .enumerate()
-        .any(|(i, s)| (edge_label != Some(i)) && is_figure(&s.text))
+        .any(|(i, s)| (edge_label != Some(i)) && is_figure(&s.text, vocab))
 }
 
 /// The columns: the spans of the body rows clustered by x, with header words over no
@@ -421,6 +425,7 @@ fn read_rows(
     has_figures: &dyn Fn(&Line) -> bool,
     file: &Arc<str>,
     page: u32,
+    vocab: &Vocabulary,
 ) -> Vec<Row> {
     let pitch = body
         .windows(2)
@@ -451,7 +456,7 @@ fn read_rows(
                 } else if let Some(c) = column_of(cols, s) {
                     let mut raw = last.cells[c].raw.clone();
                     push_word(&mut raw, s.text.trim());
-                    last.cells[c] = parse_cell(&raw);
+                    last.cells[c] = parse_cell(&raw, vocab);
                 }
             }
             continue;
@@ -469,7 +474,7 @@ fn read_rows(
         rows.push(Row {
             label: label_text,
             kind: RowKind::Data,
-            cells: texts.iter().map(|t| parse_cell(t)).collect(),
+            cells: texts.iter().map(|t| parse_cell(t, vocab)).collect(),
             bold: false,
             provenance: Provenance::new(file, page, l.number),
         });
@@ -479,8 +484,15 @@ fn read_rows(
 
 /// The table in lines `start..end` of a page: its header lines, label column, columns,
 /// headers and rows, then its kinds of rows, title and unit.
-fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) -> Option<Placed> {
-    let start = header_start(lines, start, end);
+fn build(
+    file: &Arc<str>,
+    page: u32,
+    lines: &[&Line],
+    start: usize,
+    end: usize,
+    vocab: &Vocabulary,
+) -> Option<Placed> {
+    let start = header_start(lines, start, end, vocab);
     // A bulleted list is no table.
     let bullets = lines[start..end]
         .iter()
@@ -494,7 +506,7 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
         .iter()
         .filter_map(|l| spans_of(l).first().map(|s| s.x0))
         .fold(f64::INFINITY, f64::min);
-    let has_figures = |l: &Line| has_figures_beside(l, left);
+    let has_figures = |l: &Line| has_figures_beside(l, left, vocab);
     let first_data = block.iter().position(|l| has_figures(l));
     // Column headers alone at the foot of a page ("Utfall / aug 2016 …" with the rows on
     // the next page): all of it is header, and with no rows the label column is unknown.
@@ -531,9 +543,9 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
     if cols.is_empty() {
         return None;
     }
-    let figures_label = figures_in_label_column(header, body, &cols, &|l| label.of(l));
+    let figures_label = figures_in_label_column(header, body, &cols, &|l| label.of(l), vocab);
     let (mut headers, label_header) = column_headers(header, &cols, &label);
-    let mut rows = read_rows(body, &cols, &label, &has_figures, file, page);
+    let mut rows = read_rows(body, &cols, &label, &has_figures, file, page, vocab);
     if rows.is_empty() && !header_only {
         return None;
     }
@@ -545,7 +557,7 @@ fn build(file: &Arc<str>, page: u32, lines: &[&Line], start: usize, end: usize) 
         headers.remove(0);
         cols.remove(0);
     }
-    classify_rows(&mut rows);
+    classify_rows(&mut rows, vocab);
     let realigned = realign_totals(&mut rows);
     let above: Vec<&str> = lines[..start]
         .iter()
@@ -594,6 +606,7 @@ fn figures_in_label_column(
     body: &[&Line],
     cols: &[(f64, f64)],
     label_of: &dyn Fn(&Line) -> Option<usize>,
+    vocab: &Vocabulary,
 ) -> bool {
     if cols.len() < 2 {
         return false;
@@ -613,7 +626,7 @@ fn figures_in_label_column(
         if texts.is_empty() {
             continue;
         }
-        if label_of(l).is_some() || !texts.iter().all(|t| is_figure(t)) {
+        if label_of(l).is_some() || !texts.iter().all(|t| is_figure(t, vocab)) {
             return false;
         }
         filled = true;
@@ -661,17 +674,20 @@ mod tests {
     }
 
     fn tables(lines: Vec<Line>) -> Vec<Table> {
-        extract_file(&LaidOutFile {
-            path: Arc::from("t.pdf"),
-            kind: SourceKind::Pdf,
-            pages: vec![Page {
-                number: 1,
-                width: 600.0,
-                height: 800.0,
-                lines,
-            }],
-            report: ReadReport::default(),
-        })
+        extract_file(
+            &LaidOutFile {
+                path: Arc::from("t.pdf"),
+                kind: SourceKind::Pdf,
+                pages: vec![Page {
+                    number: 1,
+                    width: 600.0,
+                    height: 800.0,
+                    lines,
+                }],
+                report: ReadReport::default(),
+            },
+            Vocabulary::builtin_shared(),
+        )
     }
 
     #[test]
@@ -682,28 +698,31 @@ mod tests {
             height: 800.0,
             lines,
         };
-        let t = extract_file(&LaidOutFile {
-            path: Arc::from("t.pdf"),
-            kind: SourceKind::Pdf,
-            pages: vec![
-                page(
-                    1,
-                    vec![
-                        line(1, 100.0, &[("Kostnader fördelas på alla", 50.0, 250.0)]),
-                        line(2, 130.0, &[("Post", 50.0, 70.0), ("Belopp", 330.0, 360.0)]),
-                    ],
-                ),
-                page(
-                    2,
-                    vec![
-                        line(1, 50.0, &[("Drift", 50.0, 75.0), ("1 500", 330.0, 360.0)]),
-                        line(2, 68.0, &[("Stöd", 50.0, 72.0), ("900", 342.0, 360.0)]),
-                        line(3, 86.0, &[("2 400", 330.0, 360.0)]),
-                    ],
-                ),
-            ],
-            report: ReadReport::default(),
-        });
+        let t = extract_file(
+            &LaidOutFile {
+                path: Arc::from("t.pdf"),
+                kind: SourceKind::Pdf,
+                pages: vec![
+                    page(
+                        1,
+                        vec![
+                            line(1, 100.0, &[("Kostnader fördelas på alla", 50.0, 250.0)]),
+                            line(2, 130.0, &[("Post", 50.0, 70.0), ("Belopp", 330.0, 360.0)]),
+                        ],
+                    ),
+                    page(
+                        2,
+                        vec![
+                            line(1, 50.0, &[("Drift", 50.0, 75.0), ("1 500", 330.0, 360.0)]),
+                            line(2, 68.0, &[("Stöd", 50.0, 72.0), ("900", 342.0, 360.0)]),
+                            line(3, 86.0, &[("2 400", 330.0, 360.0)]),
+                        ],
+                    ),
+                ],
+                report: ReadReport::default(),
+            },
+            Vocabulary::builtin_shared(),
+        );
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].label_header.as_deref(), Some("Post"));
         assert_eq!(t[0].columns, ["Belopp"]);

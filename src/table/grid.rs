@@ -4,6 +4,7 @@
 use super::cell::{is_dash, is_year, parse_cell, strip_markup};
 use super::classify::{classify_rows, table_unit, title_from_lines_above};
 use super::{arith, Row, RowKind, Table, TableSource};
+use crate::grammar::vocab::Vocabulary;
 use crate::Provenance;
 use std::sync::Arc;
 
@@ -43,15 +44,15 @@ impl GridRow {
     }
 
     /// Holds a figure outside the label column (years don't count: they head columns).
-    pub fn has_figure(&self) -> bool {
+    pub fn has_figure(&self, vocab: &Vocabulary) -> bool {
         self.non_label_texts()
             .iter()
-            .any(|t| !is_year(t) && parse_cell(t).value.is_some())
+            .any(|t| !is_year(t) && parse_cell(t, vocab).value.is_some())
     }
 
     /// Words (or years) outside the label column and no figures: a header row.
-    pub fn is_header_like(&self) -> bool {
-        !self.non_label_texts().is_empty() && !self.has_figure()
+    pub fn is_header_like(&self, vocab: &Vocabulary) -> bool {
+        !self.non_label_texts().is_empty() && !self.has_figure(vocab)
     }
 }
 
@@ -71,16 +72,18 @@ pub(crate) struct GridContext<'a> {
     /// Lines above the grid, nearest first.
     pub above: Vec<&'a str>,
     pub source: TableSource,
+    pub vocab: &'a Vocabulary,
 }
 
 /// Splits a block of rows where a new header row starts after figure rows (tables stacked
 /// without a blank line between them); a title line just before the header goes along.
-pub(crate) fn split_stacked(rows: Vec<GridRow>) -> Vec<Vec<GridRow>> {
+pub(crate) fn split_stacked(rows: Vec<GridRow>, vocab: &Vocabulary) -> Vec<Vec<GridRow>> {
     let mut out: Vec<Vec<GridRow>> = Vec::new();
     let mut current: Vec<GridRow> = Vec::new();
     let mut seen_figures = false;
     for row in rows {
-        let starts_new = seen_figures && row.is_header_like() && row.non_label_texts().len() >= 2;
+        let starts_new =
+            seen_figures && row.is_header_like(vocab) && row.non_label_texts().len() >= 2;
         if starts_new {
             let carried = match current.last() {
                 Some(last) if last.is_label_only() => current.pop(),
@@ -90,7 +93,7 @@ pub(crate) fn split_stacked(rows: Vec<GridRow>) -> Vec<Vec<GridRow>> {
             current.extend(carried);
             seen_figures = false;
         }
-        seen_figures |= row.has_figure();
+        seen_figures |= row.has_figure(vocab);
         current.push(row);
     }
     if !current.is_empty() {
@@ -145,7 +148,8 @@ pub(crate) fn build_table(rows: Vec<GridRow>, ctx: &GridContext) -> Option<Table
     }
     let mut start = 0;
     let mut title = None;
-    if rows[0].is_label_only() && rows.get(1).is_some_and(GridRow::is_header_like) {
+    let vocab = ctx.vocab;
+    if rows[0].is_label_only() && rows.get(1).is_some_and(|r| r.is_header_like(vocab)) {
         title = Some(rows[0].clean(0));
         start = 1;
     }
@@ -156,20 +160,22 @@ pub(crate) fn build_table(rows: Vec<GridRow>, ctx: &GridContext) -> Option<Table
         .map(|r| {
             r.non_label_texts()
                 .iter()
-                .filter(|t| !is_year(t) && parse_cell(t).value.is_some())
+                .filter(|t| !is_year(t) && parse_cell(t, vocab).value.is_some())
                 .count()
         })
         .sum();
     let numeric = figures > 0 && figures * 3 >= filled;
     let mut header_end = start;
     if numeric {
-        while header_end < rows.len() && header_end - start < 3 && rows[header_end].is_header_like()
+        while header_end < rows.len()
+            && header_end - start < 3
+            && rows[header_end].is_header_like(vocab)
         {
             header_end += 1;
         }
     } else if rows.len() - start >= 2
         && !rows[start].clean(0).chars().any(|ch| ch.is_ascii_digit())
-        && !rows[start].has_figure()
+        && !rows[start].has_figure(vocab)
     {
         // A text table: its first row is a header unless it is numbered or holds figures.
         header_end = start + 1;
@@ -187,7 +193,7 @@ pub(crate) fn build_table(rows: Vec<GridRow>, ctx: &GridContext) -> Option<Table
                 label: r.clean(0),
                 kind: RowKind::Data,
                 cells: (1..ncols)
-                    .map(|i| parse_cell(r.cells.get(i).map_or("", String::as_str)))
+                    .map(|i| parse_cell(r.cells.get(i).map_or("", String::as_str), vocab))
                     .collect(),
                 bold,
                 provenance: Provenance::new(ctx.file, ctx.page, r.line),
@@ -197,7 +203,7 @@ pub(crate) fn build_table(rows: Vec<GridRow>, ctx: &GridContext) -> Option<Table
     if table_rows.is_empty() {
         return None;
     }
-    classify_rows(&mut table_rows);
+    classify_rows(&mut table_rows, vocab);
     let realigned = arith::realign_totals(&mut table_rows);
 
     let first_line = rows[0].line;

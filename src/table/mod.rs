@@ -19,11 +19,11 @@ mod notes;
 mod statement;
 
 pub use cell::parse_cell;
-pub use classify::is_total_label;
 pub use digits::{segmentations, DigitGroup};
 pub use flat::{parse_flat_row, FlatLine};
 
 use crate::grammar::number::Unit;
+use crate::grammar::vocab::Vocabulary;
 use crate::Provenance;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -135,29 +135,35 @@ pub struct Realignment {
 }
 
 /// Every table in a laid-out file, in reading order, each with its provenance.
-pub fn extract(file: &crate::layout::LaidOutFile) -> Vec<Table> {
-    let mut tables = extract_unsettled(file);
+pub fn extract(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> Vec<Table> {
+    let mut tables = extract_unsettled(file, vocab);
     for t in &mut tables {
-        notes::settle(t);
+        notes::settle(t, vocab);
     }
     tables
 }
 
-fn extract_unsettled(file: &crate::layout::LaidOutFile) -> Vec<Table> {
+fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> Vec<Table> {
     if file.kind == crate::ingest::SourceKind::Pdf {
-        return geometry::extract_file(file);
+        return geometry::extract_file(file, vocab);
     }
     let mut tables = Vec::new();
     for page in &file.pages {
         let lines: Vec<&crate::layout::Line> = page.lines.iter().filter(|l| !l.furniture).collect();
         // Tables written one cell per line, joined back into rows.
-        let joined = cellines::join(&lines);
+        let joined = cellines::join(&lines, vocab);
         let lines: Vec<&crate::layout::Line> = match &joined {
             Some(j) => j.iter().collect(),
             None => lines,
         };
-        let (mut found, used) = delimited::extract_page(&file.path, page.number, &lines);
-        found.extend(flat::extract_page(&file.path, page.number, &lines, &used));
+        let (mut found, used) = delimited::extract_page(&file.path, page.number, &lines, vocab);
+        found.extend(flat::extract_page(
+            &file.path,
+            page.number,
+            &lines,
+            &used,
+            vocab,
+        ));
         found.sort_by_key(|t| t.provenance.line);
         tables.extend(found);
     }
@@ -166,7 +172,7 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile) -> Vec<Table> {
 
 /// Every table in already-extracted text (pages split at form feed), read as a text
 /// source: for tests, benchmarks and the fuzz target.
-pub fn extract_text(text: &str) -> Vec<Table> {
+pub fn extract_text(text: &str, vocab: &Vocabulary) -> Vec<Table> {
     use crate::layout::{LaidOutFile, Line, Page, Span};
     let path: std::sync::Arc<str> = std::sync::Arc::from("<text>");
     let pages = text
@@ -198,12 +204,15 @@ pub fn extract_text(text: &str) -> Vec<Table> {
                 .collect(),
         })
         .collect();
-    extract(&LaidOutFile {
-        path,
-        kind: crate::ingest::SourceKind::Text,
-        pages,
-        report: crate::ingest::ReadReport::default(),
-    })
+    extract(
+        &LaidOutFile {
+            path,
+            kind: crate::ingest::SourceKind::Text,
+            pages,
+            report: crate::ingest::ReadReport::default(),
+        },
+        vocab,
+    )
 }
 
 /// The body of the fuzz target `fuzz/fuzz_targets/table_row.rs`, here so that a test on
@@ -212,26 +221,29 @@ pub fn extract_text(text: &str) -> Vec<Table> {
 /// The flat row parser, the text table readers and the geometry reader (on spans the
 /// text's tabs place) must not panic, and a flat reading has exactly the asked number of
 /// cells (asserted: a violated invariant is a finding for the fuzzer). Returns how many
-/// tables the readers found, so a test can tell its inputs reach them.
+/// tables the readers found, so a test can tell its inputs reach them. The fuzzer reads
+/// with the built-in vocabulary.
 #[doc(hidden)]
 pub fn fuzz_table_row(data: &[u8]) -> usize {
+    let vocab = Vocabulary::builtin_shared();
     let Some((&columns, rest)) = data.split_first() else {
         return 0;
     };
     let text = String::from_utf8_lossy(rest);
     let columns = usize::from(columns % 16);
     for line in text.lines() {
-        if let Some((_, cells)) = parse_flat_row(line, columns) {
+        if let Some((_, cells)) = parse_flat_row(line, columns, vocab) {
             assert_eq!(cells.len(), columns, "{line:?}");
         }
     }
-    extract_text(&text).len() + geometry::extract_file(&fuzz_geometry(&text, columns)).len()
+    extract_text(&text, vocab).len()
+        + geometry::extract_file(&fuzz_geometry(&text, columns, vocab), vocab).len()
 }
 
 /// A PDF-like page set from text for the fuzzer: tab-separated spans on a grid whose
 /// column pitch and type size the column byte varies; figures right-aligned in their
 /// column, words left-aligned; an empty line is a paragraph gap; form feed a new page.
-fn fuzz_geometry(text: &str, columns: usize) -> crate::layout::LaidOutFile {
+fn fuzz_geometry(text: &str, columns: usize, vocab: &Vocabulary) -> crate::layout::LaidOutFile {
     use crate::layout::{LaidOutFile, Line, Page, Span};
     let size = 8.0 + (columns % 5) as f64;
     let pitch = 60.0 + 10.0 * (columns % 7) as f64;
@@ -252,7 +264,7 @@ fn fuzz_geometry(text: &str, columns: usize) -> crate::layout::LaidOutFile {
                         .map(|(c, s)| {
                             let width = 0.5 * size * s.chars().count() as f64;
                             let left = 40.0 + pitch * c as f64;
-                            let x0 = if c > 0 && parse_cell(s).value.is_some() {
+                            let x0 = if c > 0 && parse_cell(s, vocab).value.is_some() {
                                 left + pitch - 5.0 - width
                             } else {
                                 left

@@ -4,11 +4,12 @@
 
 use super::{Cell, Table};
 use crate::grammar::number::{point_fraction_may_be_mark, Unit};
+use crate::grammar::vocab::Vocabulary;
 
 /// Applies both readings to a table just extracted.
-pub(crate) fn settle(table: &mut Table) {
-    mark_reference_columns(table);
-    decide_point_fractions(table);
+pub(crate) fn settle(table: &mut Table, vocab: &Vocabulary) {
+    mark_reference_columns(table, vocab);
+    decide_point_fractions(table, vocab);
 }
 
 /// A note reference as written in a "Not" column: "1", "12", "1A", "2, 3, 17", "4,5",
@@ -41,8 +42,7 @@ fn as_reference(cell: &mut Cell) {
 }
 
 /// Columns headed "Not" (notes.vocab) whose filled cells are all note references.
-fn mark_reference_columns(table: &mut Table) {
-    let vocab = crate::grammar::vocab::current();
+fn mark_reference_columns(table: &mut Table, vocab: &Vocabulary) {
     for c in 0..table.columns.len() {
         if vocab.lookup("notes", table.columns[c].trim()).is_none() {
             continue;
@@ -84,7 +84,7 @@ fn point_decimal(cell: &Cell) -> bool {
 /// "2025.2": a decimal when the table writes point decimals elsewhere or its column
 /// is all such figures; otherwise (whole numbers or comma decimals around it) it may be
 /// 2025 with footnote 2, and the cell is not decided.
-fn decide_point_fractions(table: &mut Table) {
+fn decide_point_fractions(table: &mut Table, vocab: &Vocabulary) {
     let table_uses_points = table
         .rows
         .iter()
@@ -96,7 +96,8 @@ fn decide_point_fractions(table: &mut Table) {
     let ncols = table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     for c in 0..ncols {
         let cells = || table.rows.iter().filter_map(|r| r.cells.get(c));
-        let candidate = |cell: &Cell| cell.value.is_some() && point_fraction_may_be_mark(&cell.raw);
+        let candidate =
+            |cell: &Cell| cell.value.is_some() && point_fraction_may_be_mark(&cell.raw, vocab);
         let candidates = cells().filter(|cell| candidate(cell)).count();
         if candidates == 0 {
             continue;
@@ -119,7 +120,7 @@ fn decide_point_fractions(table: &mut Table) {
         }
         for row in &mut table.rows {
             if let Some(cell) = row.cells.get_mut(c) {
-                if cell.value.is_some() && point_fraction_may_be_mark(&cell.raw) {
+                if cell.value.is_some() && point_fraction_may_be_mark(&cell.raw, vocab) {
                     let raw = cell.raw.trim().to_string();
                     let (int, note) = raw.rsplit_once('.').unwrap_or((&raw, ""));
                     cell.unread = Some(format!(
@@ -153,7 +154,10 @@ mod tests {
                 .map(|(i, r)| Row {
                     label: format!("rad {i}"),
                     kind: RowKind::Data,
-                    cells: r.iter().map(|c| parse_cell(c)).collect(),
+                    cells: r
+                        .iter()
+                        .map(|c| parse_cell(c, Vocabulary::builtin_shared()))
+                        .collect(),
                     bold: false,
                     provenance: Provenance::new(&path, 1, i as u32 + 1),
                 })
@@ -177,7 +181,7 @@ mod tests {
                 &["", "5", "6"],
             ],
         );
-        settle(&mut t);
+        settle(&mut t, Vocabulary::builtin_shared());
         assert!(t
             .rows
             .iter()
@@ -192,7 +196,7 @@ mod tests {
     fn a_not_column_of_figures_is_left_alone() {
         // A "Not" header over figures that are no references (an odd header word).
         let mut t = table(&["Not", "2019"], &[&["10 932", "1"], &["-39 658", "2"]]);
-        settle(&mut t);
+        settle(&mut t, Vocabulary::builtin_shared());
         assert_eq!(t.rows[0].cells[0].value, Some(10932.into()));
         assert!(!t.rows[0].cells[0].reference);
     }
@@ -210,7 +214,7 @@ mod tests {
     #[test]
     fn point_and_digit_among_whole_numbers_is_not_decided() {
         let mut t = table(&["Utfall"], &[&["2025.2"], &["1 234"], &["3 259"]]);
-        settle(&mut t);
+        settle(&mut t, Vocabulary::builtin_shared());
         let c = &t.rows[0].cells[0];
         assert_eq!(c.value, None);
         assert!(
@@ -233,28 +237,28 @@ mod tests {
                 &["Styrgruppen"],
             ],
         );
-        settle(&mut t);
+        settle(&mut t, Vocabulary::builtin_shared());
         assert!(t.rows[2].cells[0].value.is_some());
     }
 
     #[test]
     fn point_decimals_in_the_table_decide_it() {
         let mut t = table(&["A", "B"], &[&["2025.2", "17768.37"], &["1 234", "1.50"]]);
-        settle(&mut t);
+        settle(&mut t, Vocabulary::builtin_shared());
         assert_eq!(
             t.rows[0].cells[0].value,
             Some(rust_decimal::Decimal::new(20252, 1))
         );
         // A column of point-and-digit figures is a column of decimals.
         let mut t = table(&["A"], &[&["2341.6"], &["1032.8"], &["9046.8"], &["-9"]]);
-        settle(&mut t);
+        settle(&mut t, Vocabulary::builtin_shared());
         assert!(t.rows.iter().all(|r| r.cells[0].value.is_some()));
         // ".0" is no footnote: the table writes point decimals.
         let mut t = table(
             &["A", "B"],
             &[&["192", "258.0"], &["197", "12"], &["256.8", "14"]],
         );
-        settle(&mut t);
+        settle(&mut t, Vocabulary::builtin_shared());
         assert!(t.rows[2].cells[0].value.is_some());
     }
 }

@@ -6,7 +6,7 @@
 use super::arith::figure;
 use super::{Row, RowKind};
 use crate::grammar::statement::{is_part_of, role};
-use crate::grammar::vocab;
+use crate::grammar::vocab::Vocabulary;
 
 /// Each relation: the target row and the rows whose figures add up to it.
 pub(crate) struct Steps {
@@ -15,8 +15,7 @@ pub(crate) struct Steps {
 
 impl Steps {
     /// The relations the rows' labels state (labels do not change between readings).
-    pub(crate) fn of(rows: &[Row]) -> Steps {
-        let v = vocab::current();
+    pub(crate) fn of(rows: &[Row], v: &Vocabulary) -> Steps {
         let roles: Vec<Option<&'static str>> = rows.iter().map(|r| role(v, &r.label)).collect();
         let plain = |r: usize| !is_part_of(v, &rows[r].label) && rows[r].kind != RowKind::Heading;
         let is = |r: usize, k: &str| roles[r] == Some(k);
@@ -72,11 +71,12 @@ impl Steps {
         Steps { steps }
     }
 
-    /// How many (relation, column) pairs hold with the rows' current cells.
-    pub(crate) fn holding(&self, rows: &[Row]) -> i64 {
+    /// How many (relation, column) pairs hold with the rows' current cells, from column
+    /// `from` on.
+    pub(crate) fn holding(&self, rows: &[Row], from: usize) -> i64 {
         let mut score = 0;
         for (t, parts) in &self.steps {
-            for (c, cell) in rows[*t].cells.iter().enumerate() {
+            for (c, cell) in rows[*t].cells.iter().enumerate().skip(from) {
                 let Some(found) = figure(cell) else {
                     continue;
                 };

@@ -14,15 +14,17 @@ fn facts_of(path: &Path) -> Vec<Fact> {
         isolate: false,
         ..IngestOptions::default()
     };
-    let pf = justera::pipeline::process_file(path, &opts).expect("seed reads");
+    let pf = justera::pipeline::process_file(
+        path,
+        &opts,
+        justera::grammar::vocab::Vocabulary::builtin_shared(),
+    )
+    .expect("seed reads");
     let record = FileRecord::read(
         pf.path.to_string(),
         String::new(),
-        pf.pages,
-        pf.report,
-        &pf.documents,
-        pf.findings,
-        pf.stats,
+        pf,
+        justera::grammar::vocab::Vocabulary::builtin_shared(),
     );
     record.facts
 }

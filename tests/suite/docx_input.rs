@@ -234,10 +234,18 @@ fn docx_parses_and_checks_like_the_seed() {
         ("protocol_000.docx", "000_a72e3e401d4a911d.txt"),
         ("protocol_003.docx", "003_3f4b3a03317974c7.txt"),
     ] {
-        let from_docx = process_file(&root().join("tests/fixtures").join(docx), &opts)
-            .unwrap_or_else(|e| panic!("{e}"));
-        let from_seed = process_file(&root().join("corpus/seeds").join(seed), &opts)
-            .unwrap_or_else(|e| panic!("{e}"));
+        let from_docx = process_file(
+            &root().join("tests/fixtures").join(docx),
+            &opts,
+            justera::grammar::vocab::Vocabulary::builtin_shared(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let from_seed = process_file(
+            &root().join("corpus/seeds").join(seed),
+            &opts,
+            justera::grammar::vocab::Vocabulary::builtin_shared(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         // Compare without provenance: pages and lines differ between the two by design.
         let strip = |v: serde_json::Value| strip_provenance(v);
         let docs = |f: &justera::pipeline::CheckedFile| {

@@ -185,14 +185,22 @@ fn expectations_hold_on_the_corpus_tables() {
             memo: None,
             sections: Vec::new(),
         };
-        let (findings, _) = check_documents(&[doc]);
+        let (findings, _) = check_documents(
+            &[doc],
+            justera::grammar::vocab::Vocabulary::builtin_shared(),
+        );
         seen.extend(findings.iter().map(Seen::from_finding));
     }
     let mut problems = assert_expectations(&seen, |e| e.pdf.clone(), TABLE_FAMILIES);
     // Must hold: a relation of the family over that figure is checked and holds.
     for e in expectations().iter().filter(|e| e.kind == "hold") {
         let held = tables.iter().filter(|t| t.file == e.pdf).any(|t| {
-            relations_for_table(&t.table).iter().any(|r| {
+            relations_for_table(
+                &t.table,
+                justera::grammar::vocab::Vocabulary::builtin_shared(),
+            )
+            .iter()
+            .any(|r| {
                 let label = t.table.rows[r.target.row].label.to_lowercase();
                 r.rule.code.starts_with(&e.family)
                     && label.contains(&e.place.to_lowercase())

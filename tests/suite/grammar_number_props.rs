@@ -1,9 +1,14 @@
 //! Property: any Decimal written the Swedish way (each thousands separator, each minus
 //! style, decimal comma or point) parses back to itself with the writer's precision.
 
-use justera::grammar::number::{format_decimal, parse_figure, Style, Unit, MAX_INTEGER_DIGITS};
+use justera::grammar::number::{format_decimal, Figure, Style, Unit, MAX_INTEGER_DIGITS};
+use justera::grammar::vocab::Vocabulary;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+
+fn parse_figure(text: &str) -> Option<Figure> {
+    justera::grammar::number::parse_figure(text, Vocabulary::builtin_shared())
+}
 
 const GROUPS: [char; 4] = [' ', '\u{a0}', '\u{202f}', '\u{2009}'];
 const MINUSES: [&str; 6] = ["-", "−", "‐", "–", "- ", "– "];
@@ -79,7 +84,7 @@ proptest! {
     #[test]
     fn parse_figure_never_panics(s in "\\PC{0,40}") {
         let _ = parse_figure(&s);
-        let _ = justera::grammar::number::find_figures(&s);
+        let _ = justera::grammar::number::find_figures(&s, Vocabulary::builtin_shared());
     }
 }
 
@@ -101,9 +106,15 @@ mod flat_rows {
                 .map(|v| format_decimal(Decimal::from(*v), Style::default()))
                 .collect();
             let line = format!("{label} {}", cells.join(" "));
-            let tokens = number_tokens(&line);
+            let tokens = number_tokens(&line, Vocabulary::builtin_shared());
             let tail = numeric_tail(&tokens);
-            let readings = segmentations(&line, &tokens[tail..], Some(values.len()), 10_000);
+            let readings = segmentations(
+                &line,
+                &tokens[tail..],
+                Some(values.len()),
+                10_000,
+                Vocabulary::builtin_shared(),
+            );
             let truth: Vec<Decimal> = values.iter().map(|v| Decimal::from(*v)).collect();
             let found = readings.iter().any(|r| {
                 r.iter().map(|s| s.figure.as_ref().map(|f| f.value)).collect::<Vec<_>>()
@@ -120,8 +131,15 @@ mod flat_rows {
 
 mod dates {
     use chrono::{Datelike, NaiveDate};
-    use justera::grammar::date::parse_date;
     use proptest::prelude::*;
+
+    fn parse_date(text: &str, year: Option<i32>) -> Option<NaiveDate> {
+        justera::grammar::date::parse_date(
+            text,
+            year,
+            justera::grammar::vocab::Vocabulary::builtin_shared(),
+        )
+    }
 
     const MONTHS: [&str; 12] = [
         "januari",

@@ -1,8 +1,18 @@
 //! The grammars run over lines of the real seed documents (corpus/seeds/).
 
-use justera::grammar::number::{find_figures, parse_figure, Unit};
+use justera::grammar::number::{Figure, Unit};
+use justera::grammar::vocab::Vocabulary;
 use rust_decimal::Decimal;
+use std::ops::Range;
 use std::path::Path;
+
+// The grammar under test, with the built-in vocabulary.
+fn find_figures(text: &str) -> Vec<(Range<usize>, Figure)> {
+    justera::grammar::number::find_figures(text, Vocabulary::builtin_shared())
+}
+fn parse_figure(text: &str) -> Option<Figure> {
+    justera::grammar::number::parse_figure(text, Vocabulary::builtin_shared())
+}
 
 fn seed(prefix: &str) -> String {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/seeds");
@@ -158,7 +168,16 @@ fn every_seed_line_is_safe() {
 mod dates_and_references {
     use super::{line_with, seed};
     use chrono::NaiveDate;
-    use justera::grammar::date::{find_dates, find_time_ranges, parse_period, PeriodSpan};
+    use justera::grammar::date::{find_time_ranges, Period, PeriodSpan};
+    use justera::grammar::vocab::Vocabulary;
+    use std::ops::Range;
+
+    fn find_dates(text: &str, year: Option<i32>) -> Vec<(Range<usize>, NaiveDate)> {
+        justera::grammar::date::find_dates(text, year, Vocabulary::builtin_shared())
+    }
+    fn parse_period(text: &str, year: Option<i32>) -> Option<Period> {
+        justera::grammar::date::parse_period(text, year, Vocabulary::builtin_shared())
+    }
     use justera::grammar::reference::{find_references, Reference};
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -10,11 +10,15 @@
 //! test where it is missing.
 
 use justera::grammar::number::{format_decimal, Style};
-use justera::table::{extract_text, Table, TableSource};
+use justera::table::{Table, TableSource};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+fn extract_text(text: &str) -> Vec<Table> {
+    justera::table::extract_text(text, justera::grammar::vocab::Vocabulary::builtin_shared())
+}
 
 use crate::common;
 

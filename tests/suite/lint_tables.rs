@@ -13,7 +13,10 @@ fn verdicts_agree_with_the_corpus_ground_truth() {
     let mut report = String::new();
     let mut disagreements = Vec::new();
     for t in &tables {
-        let rels = relations_for_table(&t.table);
+        let rels = relations_for_table(
+            &t.table,
+            justera::grammar::vocab::Vocabulary::builtin_shared(),
+        );
         let failing: Vec<_> = rels
             .iter()
             .filter(|r| !r.comparison.holds && r.severity != Severity::Info)

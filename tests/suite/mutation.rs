@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 
 fn reported(table: &Table) -> bool {
-    relations_for_table(table)
+    relations_for_table(table, justera::grammar::vocab::Vocabulary::builtin_shared())
         .iter()
         .any(|r| !r.comparison.holds && r.severity != Severity::Info)
 }
@@ -29,7 +29,10 @@ fn every_figure_in_a_stated_relation_is_guarded() {
         .collect();
     assert!(consistent.len() >= 30, "tables.json not read");
     for t in consistent {
-        let rels = relations_for_table(&t.table);
+        let rels = relations_for_table(
+            &t.table,
+            justera::grammar::vocab::Vocabulary::builtin_shared(),
+        );
         assert!(
             !reported(&t.table),
             "{} #{}: consistent table reported before mutation",

@@ -25,7 +25,9 @@ fn lint(dir: &Path, name: &str, text: &str) -> serde_json::Value {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
-        .args(["lint", "--format", "json"])
+        // The time limit is generous: a loaded machine must not turn a slow-but-finishing
+        // read into a failure; a regression to minutes still shows.
+        .args(["lint", "--format", "json", "--timeout", "600"])
         .arg(&path)
         .output()
         .expect("run justera");

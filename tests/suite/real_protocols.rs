@@ -31,7 +31,11 @@ fn process(path: &str) -> justera::pipeline::CheckedFile {
         ocr: text_layer_only(),
         ..IngestOptions::default()
     };
-    match justera::pipeline::process_file(Path::new(path), &opts) {
+    match justera::pipeline::process_file(
+        Path::new(path),
+        &opts,
+        justera::grammar::vocab::Vocabulary::builtin_shared(),
+    ) {
         Ok(f) => f,
         Err(e) => panic!("{path}: {e}"),
     }

@@ -35,9 +35,13 @@ fn flattened_first_page_keeps_header_facts() {
         isolate: false,
         ..IngestOptions::default()
     };
-    let docs = justera::pipeline::process_file(&path, &opts)
-        .unwrap()
-        .documents;
+    let docs = justera::pipeline::process_file(
+        &path,
+        &opts,
+        justera::grammar::vocab::Vocabulary::builtin_shared(),
+    )
+    .unwrap()
+    .documents;
     assert_eq!(docs.len(), 1);
     let d = &docs[0];
     assert_eq!(d.kind, DocumentKind::Protokoll);
@@ -73,9 +77,13 @@ fn whole_protocol_on_one_line_still_gives_header_and_paragraph_openings() {
         isolate: false,
         ..IngestOptions::default()
     };
-    let docs = justera::pipeline::process_file(&path, &opts)
-        .unwrap()
-        .documents;
+    let docs = justera::pipeline::process_file(
+        &path,
+        &opts,
+        justera::grammar::vocab::Vocabulary::builtin_shared(),
+    )
+    .unwrap()
+    .documents;
     let h = docs[0].header.as_ref().unwrap();
     assert_eq!(h.meeting_date, date("2022-03-02"));
     assert_eq!(h.adjusters, vec!["Bengt Hilmersson".to_string()]);

@@ -15,9 +15,13 @@ fn protocol(name: &str) -> Document {
         isolate: false,
         ..IngestOptions::default()
     };
-    let mut docs = justera::pipeline::process_file(&path, &opts)
-        .unwrap_or_else(|e| panic!("{name}: {e}"))
-        .documents;
+    let mut docs = justera::pipeline::process_file(
+        &path,
+        &opts,
+        justera::grammar::vocab::Vocabulary::builtin_shared(),
+    )
+    .unwrap_or_else(|e| panic!("{name}: {e}"))
+    .documents;
     assert_eq!(docs.len(), 1, "{name}: one protocol");
     docs.remove(0)
 }

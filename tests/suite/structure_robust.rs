@@ -60,7 +60,7 @@ proptest! {
 
     #[test]
     fn arbitrary_text_does_not_panic(pages in prop::collection::vec(prop::collection::vec(".{0,120}", 0..40), 0..4)) {
-        let docs = justera::parse::parse_file(&file(pages), Vec::new());
+        let docs = justera::parse::parse_file(&file(pages), Vec::new(), justera::grammar::vocab::Vocabulary::builtin_shared());
         prop_assert!(docs.len() <= 200);
     }
 
@@ -77,7 +77,7 @@ proptest! {
             pages.push(rest.drain(..at).collect::<Vec<_>>());
         }
         pages.push(rest);
-        let docs = justera::parse::parse_file(&file(pages), Vec::new());
+        let docs = justera::parse::parse_file(&file(pages), Vec::new(), justera::grammar::vocab::Vocabulary::builtin_shared());
         for d in &docs {
             prop_assert!(d.pages.0 <= d.pages.1);
         }
@@ -96,7 +96,7 @@ proptest! {
                 _ => out.push(piece),
             }
         }
-        let docs = justera::parse::parse_file(&file(vec![out]), Vec::new());
+        let docs = justera::parse::parse_file(&file(vec![out]), Vec::new(), justera::grammar::vocab::Vocabulary::builtin_shared());
         for d in &docs {
             for p in &d.paragraphs {
                 prop_assert!(p.tables.iter().all(|&t| t < d.tables.len()));

@@ -11,7 +11,11 @@ fn parse(path: &str) -> Vec<Document> {
         isolate: false,
         ..IngestOptions::default()
     };
-    match justera::pipeline::process_file(Path::new(path), &opts) {
+    match justera::pipeline::process_file(
+        Path::new(path),
+        &opts,
+        justera::grammar::vocab::Vocabulary::builtin_shared(),
+    ) {
         Ok(f) => f.documents,
         Err(e) => panic!("{path}: {e}"),
     }

@@ -15,9 +15,13 @@ fn protocol() -> Document {
         isolate: false,
         ..IngestOptions::default()
     };
-    let mut docs = justera::pipeline::process_file(&path, &opts)
-        .expect("fixture reads")
-        .documents;
+    let mut docs = justera::pipeline::process_file(
+        &path,
+        &opts,
+        justera::grammar::vocab::Vocabulary::builtin_shared(),
+    )
+    .expect("fixture reads")
+    .documents;
     assert_eq!(docs.len(), 1);
     docs.remove(0)
 }

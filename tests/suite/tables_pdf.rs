@@ -19,14 +19,17 @@ fn pdf_tables(name: &str) -> Vec<Table> {
         ..IngestOptions::default()
     };
     match read_file(&path, &opts) {
-        Ok(f) => extract(&justera::layout::lay_out(f)),
+        Ok(f) => extract(
+            &justera::layout::lay_out(f),
+            justera::grammar::vocab::Vocabulary::builtin_shared(),
+        ),
         Err(e) => panic!("{name}: {e}"),
     }
 }
 
 /// A cell as compared: its figure, or its text when it is no figure.
 fn norm(text: &str) -> String {
-    let c = parse_cell(text);
+    let c = parse_cell(text, justera::grammar::vocab::Vocabulary::builtin_shared());
     match c.value {
         Some(v) => format!("{v} {:?}", c.unit),
         None if c.empty => String::new(),
@@ -167,7 +170,7 @@ fn seed_texts_hold_the_same_tables() {
             .join(seed_of(pdf));
         let text =
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        justera::table::extract_text(&text)
+        justera::table::extract_text(&text, justera::grammar::vocab::Vocabulary::builtin_shared())
     };
     let (checked, matched, report) = compare(&read);
     println!("{matched} of {checked} checked tables found in the seed texts");
@@ -296,7 +299,10 @@ fn flat_seed_tables_have_the_column_headers_of_the_ground_truth() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("corpus/seeds")
             .join(seed);
-        justera::table::extract_text(&std::fs::read_to_string(path).unwrap_or_default())
+        justera::table::extract_text(
+            &std::fs::read_to_string(path).unwrap_or_default(),
+            justera::grammar::vocab::Vocabulary::builtin_shared(),
+        )
     };
     let files: Vec<&str> = flat_pdfs.iter().map(|(f, _)| f.as_str()).collect();
     let (compared, report) = header_differences(&read, &files);

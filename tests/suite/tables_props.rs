@@ -66,14 +66,14 @@ proptest! {
 
     #[test]
     fn flat_row_parser_never_panics(text in "\\PC{0,80}", columns in 0usize..14) {
-        if let Some((_, cells)) = parse_flat_row(&text, columns) {
+        if let Some((_, cells)) = parse_flat_row(&text, columns, justera::grammar::vocab::Vocabulary::builtin_shared()) {
             prop_assert_eq!(cells.len(), columns);
         }
     }
 
     #[test]
     fn numeric_noise_never_panics(text in "[0-9 ,%\\-−‐–]{0,60}", columns in 1usize..10) {
-        let _ = parse_flat_row(&format!("Rad {text}"), columns);
+        let _ = parse_flat_row(&format!("Rad {text}"), columns, justera::grammar::vocab::Vocabulary::builtin_shared());
     }
 
     #[test]
@@ -83,7 +83,7 @@ proptest! {
     ) {
         let written: Vec<String> = values.iter().map(|&v| swedish(v, minus)).collect();
         let line = format!("Personalkostnader {}", written.join(" "));
-        let flat = FlatLine::parse(&line).expect("a row");
+        let flat = FlatLine::parse(&line, justera::grammar::vocab::Vocabulary::builtin_shared()).expect("a row");
         let readings = flat.readings(values.len());
         let expected: Vec<Option<String>> = written.iter().cloned().map(Some).collect();
         prop_assert!(readings.contains(&expected), "{line}: {readings:?}");
@@ -102,7 +102,7 @@ proptest! {
             .map(|&v| swedish(v, minus).replace(' ', &group.to_string()).replacen(&minus.replace(' ', &group.to_string()), minus, 1))
             .collect();
         let line = format!("Personalkostnader {}", written.join(" "));
-        let flat = FlatLine::parse(&line).expect("a row");
+        let flat = FlatLine::parse(&line, justera::grammar::vocab::Vocabulary::builtin_shared()).expect("a row");
         let readings = flat.readings(values.len());
         let expected: Vec<Option<String>> = written.iter().cloned().map(Some).collect();
         prop_assert_eq!(readings, vec![expected], "{}", line);
@@ -110,7 +110,7 @@ proptest! {
 
     #[test]
     fn extract_never_panics(lines in prop::collection::vec("[A-Za-zåäö0-9 \\t|,%\\-<>b/*.:]{0,40}", 0..30)) {
-        let tables = extract(&text_file(lines));
+        let tables = extract(&text_file(lines), justera::grammar::vocab::Vocabulary::builtin_shared());
         for t in tables {
             for r in &t.rows {
                 prop_assert_eq!(r.cells.len(), t.columns.len());

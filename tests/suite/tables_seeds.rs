@@ -29,7 +29,7 @@ fn seed(prefix: &str) -> Vec<Table> {
     let mut laid = justera::layout::lay_out(ingested);
     // Stable provenance in snapshots, whatever the checkout path.
     laid.path = rel.display().to_string().into();
-    extract(&laid)
+    extract(&laid, justera::grammar::vocab::Vocabulary::builtin_shared())
 }
 
 fn all_human(tables: &[Table]) -> String {
@@ -211,7 +211,8 @@ fn seed_004_tables() {
 #[test]
 fn undecidable_flat_row_is_recorded_as_ambiguity() {
     let text = "Kostnader per år\n\nAlfa 1 336 897\nBeta 5 5\nGamma 7 8\n";
-    let tables = justera::table::extract_text(text);
+    let tables =
+        justera::table::extract_text(text, justera::grammar::vocab::Vocabulary::builtin_shared());
     assert_eq!(tables.len(), 1);
     let t = &tables[0];
     assert_eq!(t.ambiguities.len(), 1);
@@ -225,7 +226,8 @@ fn undecidable_flat_row_is_recorded_as_ambiguity() {
 #[test]
 fn total_row_decides_flat_reading() {
     let text = "Kostnader per år\n\nAlfa 1 336 897\nBeta 5 5\nSumma 1 341 902\n";
-    let tables = justera::table::extract_text(text);
+    let tables =
+        justera::table::extract_text(text, justera::grammar::vocab::Vocabulary::builtin_shared());
     assert_eq!(tables.len(), 1);
     let t = &tables[0];
     assert!(t.ambiguities.is_empty(), "{:?}", t.ambiguities);

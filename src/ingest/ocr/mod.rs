@@ -9,6 +9,9 @@
 //! with it (`PR_SET_PDEATHSIG`), so the parent's time limit stops them too.
 
 mod image;
+mod shape;
+
+pub use shape::{described, ShapeReading};
 
 use super::{FailureReason, Glyph, PageLoss, RawContent, RawPage, ReadReport};
 use serde::{Deserialize, Serialize};
@@ -171,6 +174,8 @@ struct Word {
     conf: f32,
     text: String,
     chars: Vec<Char>,
+    /// Read from its ink's shape (a section sign, see [`shape`]): what Tesseract read.
+    by_shape: Option<String>,
 }
 
 /// The numbers after `key` in an hOCR title (`bbox 1 2 3 4; x_wconf 96`).
@@ -262,6 +267,7 @@ fn parse_hocr(hocr: &str) -> ((f64, f64), Vec<Word>) {
                                 conf: conf.first().map_or(0.0, |&c| c as f32),
                                 text: String::new(),
                                 chars: Vec::new(),
+                                by_shape: None,
                             });
                         }
                         Element::Word
@@ -412,7 +418,12 @@ fn pieces(w: &Word, em: f64, img: Option<&image::Gray>, rules: &[image::VRule]) 
         let a = ((prev.left + prev.right) / 2.0).max(w.left);
         let b = ((c.left + c.right) / 2.0).min(w.left + w.width);
         let ruled = rule_between(rules, a, b, mid_y);
-        if b <= a || !(ruled || digit(&prev.text) || digit(&c.text)) {
+        // A digit beside a digit or a letter: not beside a hyphen or a slash, whose side
+        // bearings leave a gap inside a date or a range ("2021-12-17").
+        let word_char = |s: &str| s.chars().all(char::is_alphanumeric);
+        let spaced =
+            (digit(&prev.text) && word_char(&c.text)) || (digit(&c.text) && word_char(&prev.text));
+        if b <= a || !(ruled || spaced) {
             continue;
         }
         let (start, width) =
@@ -503,6 +514,73 @@ fn split_words(
     out
 }
 
+/// Words Tesseract read as look-alikes of the section sign before a number ("8 12",
+/// "8 ITVT 12", "84") whose ink has the sign's shape become "§" (see [`shape`]),
+/// marked as read from their shape. A sign read joined to its number is split off.
+fn read_signs(words: &mut Vec<Word>, img: &image::Gray) {
+    let wbox = |w: &Word| shape::WordBox {
+        left: w.left,
+        top: w.top,
+        right: w.left + w.width,
+        bottom: w.top + w.height,
+    };
+    let number = |w: &Word| w.text.starts_with(|c: char| c.is_ascii_digit());
+    // "ITVT" in "Fortsättning § ITVT 7": a body's short name in capitals.
+    let prefix = |w: &Word| {
+        (2..=10).contains(&w.text.chars().count()) && w.text.chars().all(|c| c.is_uppercase())
+    };
+    let mut i = 0;
+    while i < words.len() {
+        let on_line = |k: usize| words.get(k).filter(|n| n.line == words[i].line);
+        let reference = match (on_line(i + 1), on_line(i + 2)) {
+            (Some(n), _) if number(n) => Some(wbox(n)),
+            (Some(p), Some(n)) if prefix(p) && number(n) => Some(wbox(p)),
+            _ => None,
+        };
+        let w = &words[i];
+        if let Some(sign) = reference
+            .as_ref()
+            .and_then(|r| shape::section_sign(img, &w.text, &wbox(w), r))
+        {
+            let w = &mut words[i];
+            if w.chars.len() == sign.chars().count() {
+                for c in &mut w.chars {
+                    c.text = "§".to_string();
+                }
+            } else {
+                w.chars.clear();
+            }
+            w.by_shape = Some(std::mem::replace(&mut w.text, sign));
+        } else if let Some((sign_end, rest_start, number)) =
+            shape::leading_sign(img, &w.text, &wbox(w))
+        {
+            let mut rest = w.clone();
+            let read = w.text[..w.text.len() - number.len()].to_string();
+            rest.text = number;
+            rest.chars.retain(|c| c.left >= rest_start - 1.0);
+            if rest
+                .chars
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<String>()
+                != rest.text
+            {
+                rest.chars.clear();
+            }
+            rest.width = (w.left + w.width - rest_start).max(1.0);
+            rest.left = rest_start;
+            let sign = &mut words[i];
+            sign.width = (sign_end - sign.left).max(1.0);
+            sign.text = "§".to_string();
+            sign.chars.clear();
+            sign.by_shape = Some(read);
+            words.insert(i + 1, rest);
+            i += 1;
+        }
+        i += 1;
+    }
+}
+
 /// Tesseract's words as glyphs in PDF user space (points, y up) of a page `size_pt`
 /// large, `first_string` numbering the pieces as shown strings. The page's skew is
 /// taken out; every word of one Tesseract line sits on that line's median baseline, and
@@ -516,6 +594,7 @@ fn words_to_glyphs(
     size_pt: (f64, f64),
     first_string: u32,
     rules: &[image::VRule],
+    shapes: &mut Vec<ShapeReading>,
 ) -> Vec<Glyph> {
     let scale = if image.0 > 0.0 {
         size_pt.0 / image.0
@@ -588,6 +667,22 @@ fn words_to_glyphs(
                 }
                 let n = p.text.chars().count().max(1) as f64;
                 let advance = (x1 - x0) / n * scale;
+                // A sign read from its shape has no confidence of Tesseract's (that was
+                // in what it read); the reading is kept apart, with its place.
+                let ocr = match &w.by_shape {
+                    Some(read) => {
+                        shapes.push(ShapeReading {
+                            page: 0,
+                            x: (x0 * scale).round() as i64,
+                            y: y.round() as i64,
+                            text: p.text.clone(),
+                            tesseract: read.clone(),
+                            tesseract_conf: w.conf.round().clamp(0.0, 100.0) as u8,
+                        });
+                        None
+                    }
+                    None => Some(p.conf),
+                };
                 for (c_i, c) in p.text.chars().enumerate() {
                     glyphs.push(Glyph {
                         text: c.to_string(),
@@ -596,7 +691,7 @@ fn words_to_glyphs(
                         advance,
                         font_size,
                         string,
-                        ocr: Some(p.conf),
+                        ocr,
                     });
                 }
                 string = string.wrapping_add(1);
@@ -772,6 +867,7 @@ struct PageOcr {
     size_pt: (f64, f64),
     glyphs: Vec<Glyph>,
     confidences: Vec<f32>,
+    shapes: Vec<ShapeReading>,
 }
 
 type PageRead = Result<PageOcr, String>;
@@ -832,7 +928,10 @@ fn read_page(
     let out = stem.with_extension("hocr");
     let hocr = std::fs::read_to_string(&out).map_err(|e| format!("no Tesseract output: {e}"))?;
     let _ = std::fs::remove_file(&out);
-    let (size, words) = parse_hocr(&hocr);
+    let (size, mut words) = parse_hocr(&hocr);
+    if let Some(img) = cleaned.as_ref() {
+        read_signs(&mut words, img);
+    }
     let size_pt = (
         size.0 * 72.0 / f64::from(DPI),
         size.1 * 72.0 / f64::from(DPI),
@@ -842,11 +941,21 @@ fn read_page(
         // Without the second reading the first one's confidences stand.
         let _ = reread(&words, &mut pieces, img, &stem, &opts.lang, deadline);
     }
-    let glyphs = words_to_glyphs(size, &words, &pieces, size_pt, 1 << 24, &rules);
+    let mut shapes = Vec::new();
+    let glyphs = words_to_glyphs(size, &words, &pieces, size_pt, 1 << 24, &rules, &mut shapes);
+    for s in &mut shapes {
+        s.page = page;
+    }
     Ok(PageOcr {
         size_pt,
         glyphs,
-        confidences: words.iter().map(|w| w.conf).collect(),
+        // A sign read from its shape: Tesseract's confidence was in another character.
+        confidences: words
+            .iter()
+            .filter(|w| w.by_shape.is_none())
+            .map(|w| w.conf)
+            .collect(),
+        shapes,
     })
 }
 
@@ -861,6 +970,9 @@ pub struct OcrReport {
     pub mean_confidence: u32,
     /// Words below [`LOW_CONFIDENCE`].
     pub low_confidence_words: u32,
+    /// Section signs read from their shape where Tesseract read another character.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by_shape: Vec<ShapeReading>,
 }
 
 /// The hook on the read path: `extracted` is what the text layer gave (or why it gave
@@ -980,7 +1092,9 @@ pub fn fill(
                 size_pt,
                 glyphs,
                 confidences,
+                shapes,
             }) => {
+                ocr.by_shape.extend(shapes);
                 for conf in confidences {
                     conf_sum += f64::from(conf);
                     word_count += 1;
@@ -1058,6 +1172,21 @@ pub fn fill(
         ocr.low_confidence_words,
         LOW_CONFIDENCE
     ));
+    if !ocr.by_shape.is_empty() {
+        let mut read: Vec<&str> = ocr.by_shape.iter().map(|s| s.tesseract.as_str()).collect();
+        read.sort_unstable();
+        read.dedup();
+        let signs: usize = ocr.by_shape.iter().map(|s| s.text.chars().count()).sum();
+        report.warnings.push(format!(
+            "{signs} section sign{} read from {} shape, where Tesseract read {}",
+            if signs == 1 { "" } else { "s" },
+            if signs == 1 { "its" } else { "their" },
+            read.iter()
+                .map(|r| shape::described(r))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
     report.ocr = Some(ocr);
     Ok(pages)
 }
@@ -1129,7 +1258,15 @@ mod tests {
             (1072, 412, 1090, 442),
         ]);
         let pieces = split_words(&words, Some(&img), &[]);
-        let glyphs = words_to_glyphs(size, &words, &pieces, (595.2, 841.92), 1, &[]);
+        let glyphs = words_to_glyphs(
+            size,
+            &words,
+            &pieces,
+            (595.2, 841.92),
+            1,
+            &[],
+            &mut Vec::new(),
+        );
         let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
         assert_eq!(text, "Summa 1 400 <&");
         // Every glyph on the line's one baseline, with its word's confidence.
@@ -1145,7 +1282,15 @@ mod tests {
         assert_ne!(glyphs[one].string, glyphs[one + 2].string);
         // Without the page image the word stays as Tesseract read it.
         let pieces = split_words(&words, None, &[]);
-        let glyphs = words_to_glyphs(size, &words, &pieces, (595.2, 841.92), 1, &[]);
+        let glyphs = words_to_glyphs(
+            size,
+            &words,
+            &pieces,
+            (595.2, 841.92),
+            1,
+            &[],
+            &mut Vec::new(),
+        );
         let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
         assert_eq!(text, "Summa 1400 <&");
     }
@@ -1159,7 +1304,15 @@ mod tests {
             y1: 600,
         }];
         let pieces = split_words(&words, None, &rules);
-        let glyphs = words_to_glyphs(size, &words, &pieces, (595.2, 841.92), 1, &rules);
+        let glyphs = words_to_glyphs(
+            size,
+            &words,
+            &pieces,
+            (595.2, 841.92),
+            1,
+            &rules,
+            &mut Vec::new(),
+        );
         let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
         // Three spaces of no width in the next string: layout's mark of alignment.
         assert_eq!(text, "Summa   1400 <&");
@@ -1177,6 +1330,7 @@ mod tests {
             conf: 95.0,
             text: text.to_string(),
             chars: Vec::new(),
+            by_shape: None,
         };
         // "51 243" read as "5", "1", "243"; "2021 2022" stays two words (four digits).
         let words = [
@@ -1187,7 +1341,15 @@ mod tests {
             word(1395.0, "2022"),
         ];
         let pieces = split_words(&words, None, &[]);
-        let glyphs = words_to_glyphs((2480.0, 3508.0), &words, &pieces, (595.2, 841.92), 1, &[]);
+        let glyphs = words_to_glyphs(
+            (2480.0, 3508.0),
+            &words,
+            &pieces,
+            (595.2, 841.92),
+            1,
+            &[],
+            &mut Vec::new(),
+        );
         let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
         assert_eq!(text, "51 243 2021 2022");
         // "1" moved up to the "5": no gap for layout to read as a space.

@@ -7,6 +7,7 @@
 pub mod built_pdf;
 
 use justera::grammar::number::{parse_figure, Unit};
+use justera::grammar::vocab::Vocabulary;
 use justera::table::{Cell, Row, RowKind, Table, TableSource};
 use justera::Provenance;
 use serde_json::Value;
@@ -27,9 +28,15 @@ fn strip(s: &str) -> String {
         .replace("</i>", "")
 }
 
+/// The built-in vocabulary, which the tests read with unless they say otherwise.
+#[allow(dead_code)] // not every test uses it
+pub fn vocab() -> &'static Vocabulary {
+    Vocabulary::builtin_shared()
+}
+
 pub fn cell(raw: &str) -> Cell {
     let text = strip(raw);
-    let fig = parse_figure(&text);
+    let fig = parse_figure(&text, vocab());
     Cell {
         raw: text.clone(),
         value: fig.as_ref().map(|f| f.value),

@@ -5,7 +5,6 @@ use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::view::{normalise, CellRef, ColumnKind, TableView};
 use crate::check::{Relation, TableCx};
-use crate::grammar::vocab;
 use rust_decimal::Decimal;
 
 pub const RULE: Rule = Rule {
@@ -116,7 +115,7 @@ fn best_key(view: &TableView, amount: usize) -> Option<(usize, usize)> {
 /// "Fördelningsnyckel") by its first words: such a column is shared by, never shared out.
 fn names_a_key(view: &TableView, col: usize) -> bool {
     matches!(
-        vocab::current().column_measure(&view.header(col)),
+        view.vocab.column_measure(&view.header(col)),
         Some("invanare" | "anvandare" | "andel" | "fordelningsnyckel")
     )
 }
@@ -156,7 +155,7 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
         };
         let stated = {
             let h = normalise(&view.header(amount));
-            vocab::current()
+            view.vocab
                 .words("column_relations", "allocation")
                 .iter()
                 .any(|w| h.contains(w.as_str()))

@@ -5,7 +5,6 @@ use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::view::{normalise, CellRef};
 use crate::check::{Relation, TableCx};
-use crate::grammar::vocab;
 use rust_decimal::Decimal;
 
 pub const RULE: Rule = Rule {
@@ -32,7 +31,7 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
             .and_then(|(_, rest)| rest.split(|ch: char| !ch.is_ascii_digit()).next())
             .and_then(|n| n.parse::<u32>().ok())
             .filter(|n| *n > 0);
-        let equal_words = vocab::current().words("column_relations", "equal_split");
+        let equal_words = view.vocab.words("column_relations", "equal_split");
         if written_n.is_none() && !equal_words.iter().any(|w| h.contains(w.as_str())) {
             continue;
         }

@@ -4,6 +4,7 @@ use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::rules::rel::columns::{self, Stated};
 use crate::check::{Relation, TableCx};
+use crate::grammar::vocab::Vocabulary;
 
 pub const RULE: Rule = Rule {
     code: RuleCode::BAL001,
@@ -21,10 +22,10 @@ holds and reports rows where it fails beyond rounding. Example (must hold): prot
 
 /// A header whose words state a closing balance ("UB 2021", not "IB 2021 / UB 2020"): the column is then read as that
 /// relation and reported under this rule. (Checked in the order REL001, BAL001, SUM002.)
-pub fn states_balance(words: &[&str]) -> bool {
+pub fn states_balance(vocab: &Vocabulary, words: &[&str]) -> bool {
     use crate::check::view::{header_states, states};
-    words.first().is_some_and(|w| states(w, "balance"))
-        || (header_states(words, "balance") && !header_states(words, "opening"))
+    words.first().is_some_and(|w| states(vocab, w, "balance"))
+        || (header_states(vocab, words, "balance") && !header_states(vocab, words, "opening"))
 }
 
 fn relations(cx: &TableCx, out: &mut Vec<Relation>) {

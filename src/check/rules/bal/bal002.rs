@@ -8,7 +8,6 @@ use crate::check::rules::rel::statement::{self, Kind, Statement};
 use crate::check::view::{CellRef, TableView};
 use crate::check::{Relation, TableCx};
 use crate::grammar::statement::{is_note_column, role};
-use crate::grammar::vocab;
 
 pub const RULE: Rule = Rule {
     code: RuleCode::BAL002,
@@ -78,7 +77,7 @@ pub fn carried(view: &TableView, st: &Statement, out: &mut Vec<Relation>) {
     if !st.steps.iter().any(|s| s.kind == Kind::Cash) {
         return;
     }
-    let v = vocab::current();
+    let v = view.vocab;
     let n = view.rows();
     let find = |k: &str| (0..n).find(|&r| role(v, &view.label(r)) == Some(k));
     let (Some(start), Some(end)) = (find("kf_cash_start"), find("kf_cash_end")) else {

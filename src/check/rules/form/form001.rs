@@ -37,6 +37,8 @@ pub fn check(sink: &mut Sink) {
         f.expected = defect.expected.map(Into::into);
         f.found = defect.expected.map(|_| (*n).into());
         f.related = defect.first.map(|j| numbers[j].1.clone());
+        // A gap or a repeat may be a § not read (on a page read by OCR).
+        f.absence = true;
     }
     let Some(range) = doc.header.as_ref().and_then(|h| h.paragraphs.clone()) else {
         return;
@@ -63,6 +65,7 @@ pub fn check(sink: &mut Sink) {
             );
             f.expected = Some(body.into());
             f.found = Some(said.into());
+            f.absence = true;
         }
     }
 }

@@ -86,6 +86,7 @@ pub fn check(sink: &mut Sink) {
             }
             let f = sink.report(&RULE, RULE.severity, message, entry.provenance.clone());
             f.paragraph = Some(entry.number);
+            f.absence = true;
             if let Some(p) = p {
                 f.expected = Some(p.number.into());
                 f.found = Some(entry.number.into());
@@ -132,6 +133,7 @@ pub fn check(sink: &mut Sink) {
                 p.provenance.clone(),
             );
             f.paragraph = Some(p.number);
+            f.absence = true;
         }
     }
 }

@@ -30,7 +30,7 @@ pub fn check(sink: &mut Sink) {
             // information") often records only what was reported: not decided whether a
             // decision is missing, so a note, not a warning.
             let heading = p.sections.iter().any(|s| s.kind == "decision");
-            let informational = !heading && is_information_item(p);
+            let informational = !heading && is_information_item(p, sink.vocab);
             let (severity, why) = if informational {
                 (
                     Severity::Info,
@@ -57,8 +57,11 @@ pub fn check(sink: &mut Sink) {
 /// A § whose title or text says it only reports: "Information; …", "Meddelanden",
 /// "Delgivningar", "… informerar", "redovisas som information" (the words of
 /// `grammars/information.vocab`).
-fn is_information_item(p: &crate::document::Paragraph) -> bool {
-    let words = |key| crate::grammar::vocab::current().words("information", key);
+fn is_information_item(
+    p: &crate::document::Paragraph,
+    vocab: &crate::grammar::vocab::Vocabulary,
+) -> bool {
+    let words = |key| vocab.words("information", key);
     let title = p.title.to_lowercase();
     title.starts_with("info")
         || words("title").iter().any(|w| title.contains(w.as_str()))

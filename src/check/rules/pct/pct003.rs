@@ -123,7 +123,7 @@ struct TotalColumn {
 fn total_columns(sink: &Sink) -> Vec<TotalColumn> {
     let mut out = Vec::new();
     for table in &sink.document.tables {
-        let view = TableView::new(table);
+        let view = TableView::new(table, sink.vocab);
         for c in 0..view.cols() {
             let mut totals = Vec::new();
             for r in (0..view.rows()).filter(|&r| view.totals[r]) {

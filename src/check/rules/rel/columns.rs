@@ -12,6 +12,7 @@ use crate::check::rules::bal::bal001;
 use crate::check::rules::sum::sum002;
 use crate::check::view::{normalise, CellRef, ColumnKind, TableView};
 use crate::check::{Relation, TableCx};
+use crate::grammar::vocab::Vocabulary;
 use std::collections::BTreeSet;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -40,17 +41,17 @@ pub enum Stated {
     Nothing,
 }
 
-fn stated_by(header: &str) -> Stated {
+fn stated_by(header: &str, vocab: &Vocabulary) -> Stated {
     let h = normalise(header);
     let words: Vec<&str> = h
         .split(|c: char| !c.is_alphanumeric() && c != ':')
         .filter(|w| !w.is_empty())
         .collect();
-    if rel001::states_difference(&words) {
+    if rel001::states_difference(vocab, &words) {
         Stated::Difference
-    } else if bal001::states_balance(&words) {
+    } else if bal001::states_balance(vocab, &words) {
         Stated::Balance
-    } else if sum002::states_total(&words) {
+    } else if sum002::states_total(vocab, &words) {
         Stated::Total
     } else {
         Stated::Nothing
@@ -242,6 +243,10 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
                 .collect();
             let ambiguous = view.table.ambiguities.iter().any(|a| a.row == r);
             let mut rel = Relation::new(rule, CellRef { row: r, col: c }, inputs, cmp, message);
+            rel.weights = match &d.formula {
+                Formula::Diff(..) => vec![1, -1],
+                Formula::Sum(v) => vec![1; v.len()],
+            };
             let why = if ambiguous {
                 Some("not decided: the row could not be read unambiguously (TAB001)")
             } else {
@@ -265,7 +270,7 @@ pub fn analyse(view: &TableView) -> Vec<Derived> {
     // (derived columns usually stand right of their inputs).
     let mut order: Vec<(usize, Stated)> = numeric
         .iter()
-        .map(|&c| (c, stated_by(&view.header(c))))
+        .map(|&c| (c, stated_by(&view.header(c), view.vocab)))
         .collect();
     order.sort_by_key(|&(c, s)| (s == Stated::Nothing, std::cmp::Reverse(c)));
     let mut used: Vec<BTreeSet<usize>> = Vec::new();

@@ -4,6 +4,7 @@ use super::columns::{self, Stated};
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::{Relation, TableCx};
+use crate::grammar::vocab::Vocabulary;
 
 pub const RULE: Rule = Rule {
     code: RuleCode::REL001,
@@ -24,8 +25,8 @@ Prognos 1 484 = −84.",
 
 /// A header whose words state a difference (Avvikelse, Ändring, Skillnad): the column is then read as that
 /// relation and reported under this rule. (Checked in the order REL001, BAL001, SUM002.)
-pub fn states_difference(words: &[&str]) -> bool {
-    crate::check::view::header_states(words, "difference")
+pub fn states_difference(vocab: &Vocabulary, words: &[&str]) -> bool {
+    crate::check::view::header_states(vocab, words, "difference")
 }
 
 fn relations(cx: &TableCx, out: &mut Vec<Relation>) {

@@ -15,7 +15,7 @@ use crate::check::registry::Rule;
 use crate::check::view::{CellRef, TableView};
 use crate::check::Relation;
 use crate::grammar::statement::{is_cost, is_note_column, is_part_of, role};
-use crate::grammar::vocab;
+use crate::grammar::vocab::Vocabulary;
 use crate::table::{parse_cell, Row, RowKind, Table};
 
 /// Which statement relation a step is; each rule reports its own kinds.
@@ -65,7 +65,7 @@ pub struct Statement {
 }
 
 pub fn analyse(view: &TableView) -> Statement {
-    let v = vocab::current();
+    let v = view.vocab;
     let n = view.rows();
     let roles: Vec<Option<&'static str>> = (0..n).map(|r| role(v, &view.label(r))).collect();
     let part_of: Vec<bool> = (0..n).map(|r| is_part_of(v, &view.label(r))).collect();
@@ -97,7 +97,7 @@ fn income(
     plain: &dyn Fn(usize) -> bool,
     steps: &mut Vec<Step>,
 ) {
-    let v = vocab::current();
+    let v = view.vocab;
     let at: Vec<usize> = (0..roles.len())
         .filter(|&r| roles[r].is_some_and(|k| k.starts_with("rr_")))
         .collect();
@@ -362,7 +362,7 @@ fn without_leading_group(view: &TableView, r: usize, c: usize) -> Option<Interva
     if first.is_empty() || first.len() > 2 || !first.chars().all(|ch| ch.is_ascii_digit()) {
         return None;
     }
-    let cell = parse_cell(&format!("{sign}{rest}"));
+    let cell = parse_cell(&format!("{sign}{rest}"), view.vocab);
     cell.value.map(|v| Interval::written(v, cell.decimals))
 }
 
@@ -414,7 +414,7 @@ fn starts_whole(view: &TableView) -> bool {
 }
 
 fn evaluate(view: &TableView, st: &mut Statement) {
-    let v = vocab::current();
+    let v = view.vocab;
     let cols: Vec<usize> = (0..view.cols())
         .filter(|&c| view.numeric(c) && !is_note_column(v, &view.header(c)))
         .collect();
@@ -634,7 +634,7 @@ fn last_line(t: &Table) -> u32 {
 /// Runs of two or more adjacent tables (same page, same width, each starting within a
 /// few lines of the previous one's last row, the later ones without column headers of
 /// their own).
-pub fn groups(tables: &[Table]) -> Vec<Group> {
+pub fn groups(tables: &[Table], vocab: &Vocabulary) -> Vec<Group> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tables.len() {
@@ -650,14 +650,14 @@ pub fn groups(tables: &[Table]) -> Vec<Group> {
             j += 1;
         }
         if j - i >= 2 {
-            out.push(join(tables, i, j));
+            out.push(join(tables, i, j, vocab));
         }
         i = j;
     }
     out
 }
 
-fn join(tables: &[Table], from: usize, to: usize) -> Group {
+fn join(tables: &[Table], from: usize, to: usize, vocab: &Vocabulary) -> Group {
     let first = &tables[from];
     let mut table = first.clone();
     table.rows.clear();
@@ -678,7 +678,7 @@ fn join(tables: &[Table], from: usize, to: usize) -> Group {
                 table.rows.push(Row {
                     label: title.to_string(),
                     kind: RowKind::Heading,
-                    cells: vec![parse_cell(""); width(t)],
+                    cells: vec![parse_cell("", vocab); width(t)],
                     bold: false,
                     provenance: t.provenance.clone(),
                 });
@@ -712,11 +712,11 @@ mod tests {
     type Seen = (usize, Kind, bool, Option<String>);
 
     fn statement_of(text: &str) -> (Table, Vec<Seen>) {
-        let table = crate::table::extract_text(text)
+        let table = crate::table::extract_text(text, Vocabulary::builtin_shared())
             .into_iter()
             .next()
             .expect("a table");
-        let cx = TableCx::new(0, &table);
+        let cx = TableCx::new(0, &table, Vocabulary::builtin_shared());
         let out = cx
             .statement()
             .steps
@@ -770,7 +770,7 @@ Verksamhetens resultat\t\t-189\t-114
         let note = (0..table.columns.len())
             .find(|&c| table.columns[c].trim() == "Not")
             .expect("a Not column");
-        let cx = TableCx::new(0, &table);
+        let cx = TableCx::new(0, &table, Vocabulary::builtin_shared());
         assert!(cx
             .statement()
             .steps

@@ -3,7 +3,7 @@
 use super::totals;
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
-use crate::check::view::{is_sum_label, rolls_forward, TableView};
+use crate::check::view::{rolls_forward, TableView};
 use crate::check::{Relation, TableCx};
 
 pub const RULE: Rule = Rule {
@@ -27,7 +27,7 @@ tolerance. Example: S:a investeringar egna −86 over parts 5 and −89 (expecte
 /// A total row is SUM001's when its label says it is a total, or when it is the last row
 /// and rolls the first row forward ("IB 2021" … "UB 2021").
 pub fn states_total(view: &TableView, t: usize) -> bool {
-    is_sum_label(&view.label(t))
+    view.vocab.is_sum_label(&view.label(t))
         || (t + 1 == view.rows() && rolls_forward(&view.label(0), &view.label(t)))
 }
 

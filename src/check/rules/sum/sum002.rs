@@ -5,6 +5,7 @@ use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::rules::rel::columns::{self, Stated};
 use crate::check::{Relation, TableCx};
+use crate::grammar::vocab::Vocabulary;
 
 pub const RULE: Rule = Rule {
     code: RuleCode::SUM002,
@@ -24,8 +25,8 @@ holds on most rows and reports the rows where it fails beyond rounding, e.g. Med
 
 /// A header whose words state a total (Tot, Summa, Totalt): the column is then read as that
 /// relation and reported under this rule. (Checked in the order REL001, BAL001, SUM002.)
-pub fn states_total(words: &[&str]) -> bool {
-    crate::check::view::header_states(words, "total")
+pub fn states_total(vocab: &Vocabulary, words: &[&str]) -> bool {
+    crate::check::view::header_states(vocab, words, "total")
 }
 
 fn relations(cx: &TableCx, out: &mut Vec<Relation>) {

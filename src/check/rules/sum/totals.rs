@@ -170,6 +170,7 @@ impl Total {
             c.comparison,
             message,
         );
+        rel.weights = vec![1; rel.inputs.len()];
         if let Some(why) = &c.undecided {
             rel.severity = Severity::Info;
             rel.message = format!("{why} ({})", rel.message);
@@ -227,8 +228,7 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
             // A row whose label names a result ("Resultat efter finansiella poster",
             // totals.vocab `result`) is derived from some rows, not the sum of all: if
             // no reading adds up, which rows it comes from is not known.
-            let result =
-                crate::grammar::vocab::current().total_kind(&view.label(t)) == Some("result");
+            let result = view.vocab.total_kind(&view.label(t)) == Some("result");
             let closing = t + 1 == view.rows() && cands[0].1.len() >= 2 && !result;
             if !(labeled || closing) || cands[0].0 != "the rows above it" {
                 continue;

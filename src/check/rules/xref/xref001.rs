@@ -4,7 +4,7 @@
 use crate::arith::compare;
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
-use crate::check::view::{is_sum_label, normalise, TableView};
+use crate::check::view::{normalise, TableView};
 use crate::check::Sink;
 use std::collections::HashMap;
 
@@ -56,7 +56,7 @@ impl Names {
         }
         let bare_total = labels
             .iter()
-            .map(|l| is_sum_label(l) && !l.contains(' '))
+            .map(|l| v.vocab.is_sum_label(l) && !l.contains(' '))
             .collect();
         Names {
             headers,
@@ -122,8 +122,12 @@ fn shared_cells(
 }
 
 pub fn check(sink: &mut Sink) {
-    let doc = sink.document;
-    let views: Vec<TableView> = doc.tables.iter().map(TableView::new).collect();
+    let (doc, vocab) = (sink.document, sink.vocab);
+    let views: Vec<TableView> = doc
+        .tables
+        .iter()
+        .map(|t| TableView::new(t, vocab))
+        .collect();
     let names: Vec<Names> = views.iter().map(Names::of).collect();
     let index = restatable_cells(&views, &names);
     for (i, a) in views.iter().enumerate() {

@@ -8,7 +8,7 @@ use crate::check::rules::rel::statement::groups;
 use crate::check::view::{normalise, TableView};
 use crate::check::Sink;
 use crate::grammar::statement::{clean, is_part_of, role};
-use crate::grammar::vocab::{self, Vocabulary};
+use crate::grammar::vocab::Vocabulary;
 
 pub const RULE: Rule = Rule {
     code: RuleCode::XREF002,
@@ -55,14 +55,13 @@ fn headers(view: &TableView) -> Vec<Option<String>> {
 }
 
 pub fn check(sink: &mut Sink) {
-    let v = vocab::current();
-    let doc = sink.document;
-    let views: Vec<TableView> = doc.tables.iter().map(TableView::new).collect();
+    let (doc, v) = (sink.document, sink.vocab);
+    let views: Vec<TableView> = doc.tables.iter().map(|t| TableView::new(t, v)).collect();
     let roles: Vec<Vec<Option<&'static str>>> = views.iter().map(|x| roles(v, x)).collect();
     let has = |t: usize, p: &str| roles[t].iter().flatten().any(|k| k.starts_with(p));
     // Tables read apart that belong together (a BR split at its group headings).
     let mut group_of: Vec<usize> = (0..views.len()).collect();
-    for g in groups(&doc.tables) {
+    for g in groups(&doc.tables, v) {
         for &t in &g.tables {
             group_of[t] = g.first();
         }
@@ -106,7 +105,7 @@ pub fn check(sink: &mut Sink) {
             }
             let hb = headers(b);
             let hb = if hb.iter().all(Option::is_none) {
-                headers(&TableView::new(&doc.tables[group_of[tb]]))
+                headers(&TableView::new(&doc.tables[group_of[tb]], v))
             } else {
                 hb
             };
