@@ -36,6 +36,9 @@ pub struct Relation {
     pub message: String,
     /// Failed, but only because an input is wrong that another relation reports.
     pub explained: bool,
+    /// How each input enters the expected value (+1 or −1), where the rule states it (a
+    /// sum, a difference); empty when it does not.
+    pub weights: Vec<i8>,
 }
 
 impl Relation {
@@ -54,6 +57,7 @@ impl Relation {
             comparison,
             message,
             explained: false,
+            weights: Vec::new(),
         }
     }
 }

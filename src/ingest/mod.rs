@@ -425,6 +425,7 @@ mod inflate;
 pub mod load;
 mod nesting;
 pub mod ocr;
+pub mod operands;
 pub mod pdf;
 pub mod repair;
 pub mod sanitize;

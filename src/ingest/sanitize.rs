@@ -27,6 +27,7 @@
 //!
 //! Every check runs the same parser pdf-extract would run, inside catch_unwind.
 
+use super::operands::{operands_ok, well_formed};
 use pdf_extract::content::{Content, Operation};
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
 use std::collections::{BTreeMap, BTreeSet};
@@ -915,40 +916,6 @@ fn inherited<'a>(doc: &'a Document, page: ObjectId, key: &[u8]) -> Option<&'a Ob
     None
 }
 
-/// Operand shapes pdf-extract relies on, by operator: N numbers, or a specific form.
-fn operands_ok(op: &Operation) -> bool {
-    let nums = |n: usize| {
-        op.operands.len() >= n
-            && op.operands[..n]
-                .iter()
-                .all(|o| matches!(o, Object::Integer(_) | Object::Real(_)))
-    };
-    match op.operator.as_str() {
-        "cm" | "Tm" | "c" | "d1" => nums(6),
-        "d0" => nums(2),
-        "v" | "y" | "re" => nums(4),
-        "m" | "l" | "Td" | "TD" => nums(2),
-        "Tc" | "Tw" | "Tz" | "TL" | "Ts" | "w" | "Tr" => nums(1),
-        "Tf" => {
-            op.operands.len() >= 2
-                && op.operands[0].as_name().is_ok()
-                && matches!(op.operands[1], Object::Integer(_) | Object::Real(_))
-        }
-        "Tj" | "'" => matches!(op.operands.first(), Some(Object::String(..))),
-        "\"" => nums(2) && matches!(op.operands.get(2), Some(Object::String(..))),
-        "TJ" => matches!(op.operands.first(), Some(Object::Array(_))),
-        "CS" | "cs" | "gs" | "Do" => op.operands.first().is_some_and(|o| o.as_name().is_ok()),
-        "G" | "g" => nums(1),
-        "RG" | "rg" => nums(3),
-        "K" | "k" => nums(4),
-        "SC" | "sc" => op
-            .operands
-            .iter()
-            .all(|o| matches!(o, Object::Integer(_) | Object::Real(_))),
-        _ => true,
-    }
-}
-
 /// Leaves out content operators whose operands are missing or of the wrong type, on
 /// pages and forms that have any (such a page gets one clean content stream), and gives
 /// a page whose `Tf` names a font its resources lack a Helvetica stand-in for it.
@@ -959,19 +926,33 @@ fn fix_page_contents(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usiz
         let Ok(raw) = doc.get_page_content(page) else {
             continue;
         };
-        let Some(Ok(content)) = super::pdf::quietly(|| Content::decode(&raw)).ok() else {
-            continue;
+        // Almost every page has nothing to fix: read on its bytes, it is decoded only
+        // when an operation needs a fix or the byte reading is not certain.
+        let well_formed = well_formed(&raw);
+        let content = match &well_formed {
+            Some(_) => None,
+            None => match super::pdf::quietly(|| Content::decode(&raw)).ok() {
+                Some(Ok(content)) => Some(content),
+                _ => continue,
+            },
+        };
+        let font_names: Vec<&[u8]> = match (&well_formed, &content) {
+            (Some(names), _) => names.iter().map(Vec::as_slice).collect(),
+            (None, Some(content)) => content
+                .operations
+                .iter()
+                .filter(|op| op.operator == "Tf")
+                .filter_map(|op| op.operands.first().and_then(name_of))
+                .collect(),
+            (None, None) => Vec::new(),
         };
         let resources = inherited(doc, page, b"Resources").and_then(|r| r.as_dict().ok());
         let fonts = resources
             .and_then(|r| r.get(b"Font").ok())
             .and_then(|f| deref(doc, f))
             .and_then(|f| f.as_dict().ok());
-        let missing: BTreeSet<Vec<u8>> = content
-            .operations
-            .iter()
-            .filter(|op| op.operator == "Tf")
-            .filter_map(|op| op.operands.first().and_then(name_of))
+        let missing: BTreeSet<Vec<u8>> = font_names
+            .into_iter()
             .filter(|name| {
                 !fonts.is_some_and(|f| f.get(name).is_ok_and(|v| deref(doc, v).is_some()))
             })
@@ -986,6 +967,9 @@ fn fix_page_contents(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usiz
             res.set("Font", Object::Dictionary(font_dict));
             font_edits.push((page, res, missing.len()));
         }
+        let Some(content) = content else {
+            continue;
+        };
         if content.operations.iter().all(operands_ok) {
             continue;
         }
@@ -1025,6 +1009,9 @@ fn fix_page_contents(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usiz
             continue;
         };
         let data = stream_data(form);
+        if well_formed(&data).is_some() {
+            continue;
+        }
         let Some(Ok(content)) = super::pdf::quietly(|| Content::decode(&data)).ok() else {
             continue;
         };

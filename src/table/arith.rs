@@ -127,6 +127,8 @@ pub(crate) struct RowRoles {
     kommunbidrag: Vec<bool>,
     /// The relations of a financial statement the labels state (RR, KF).
     statement: super::statement::Steps,
+    /// The first column that holds figures (1 when the first holds note references).
+    pub(crate) from_column: usize,
 }
 
 impl RowRoles {
@@ -145,6 +147,7 @@ impl RowRoles {
                 .map(|r| label_starts(&r.label, "grant_row", vocab))
                 .collect(),
             statement: super::statement::Steps::of(rows, vocab),
+            from_column: 0,
         }
     }
 }
@@ -157,11 +160,12 @@ pub(crate) fn relations_holding_with(
     roles: &RowRoles,
     difference_column: bool,
 ) -> i64 {
-    let mut score = roles.statement.holding(rows);
+    let from = roles.from_column;
+    let mut score = roles.statement.holding(rows, from);
     for (i, row) in rows.iter().enumerate() {
         if roles.total[i] && !roles.resultat[i] {
             let sums = column_sums(rows, i);
-            for (c, cell) in row.cells.iter().enumerate() {
+            for (c, cell) in row.cells.iter().enumerate().skip(from) {
                 if let (Some(t), Some(Some(s))) = (figure(cell), sums.get(c)) {
                     if t.meets(s) {
                         score += 1;
@@ -174,7 +178,7 @@ pub(crate) fn relations_holding_with(
             let total =
                 grant.and_then(|g| (0..g).rev().find(|&k| roles.total[k] && !roles.resultat[k]));
             if let (Some(g), Some(t)) = (grant, total) {
-                for (c, cell) in row.cells.iter().enumerate() {
+                for (c, cell) in row.cells.iter().enumerate().skip(from) {
                     let (Some(r), Some(k), Some(s)) = (
                         figure(cell),
                         rows[g].cells.get(c).and_then(figure),

@@ -27,13 +27,114 @@ fn is_note_word(text: &str, vocab: &Vocabulary) -> bool {
 /// A label line: short text that is no cell.
 fn is_label(text: &str, vocab: &Vocabulary) -> bool {
     let t = text.trim();
-    !t.is_empty() && !is_cell(t, vocab) && t.chars().count() <= 80 && !t.contains('\t')
+    !t.is_empty() && line_cells(t, vocab).is_none() && t.chars().count() <= 80 && !t.contains('\t')
 }
 
 struct Group {
     /// Index (into the non-blank lines) of the label line.
     label: usize,
-    cells: Vec<usize>,
+    /// Each cell with the index of the line it stands on (a line may hold several:
+    /// " 6,6  -59,3  -60,1 …" after cells one per line).
+    cells: Vec<(usize, String)>,
+}
+
+/// The cells a line holds: itself when it is one cell; else its whitespace-separated
+/// figures when each is a figure with decimals ("6,6  -59,3  -60,1 1,6": a decimal part
+/// closes a figure, so no space inside them can group thousands), a leading group of
+/// one to three digits joined to a following "dd,d" group of three digits ("-1 074,0").
+fn line_cells(text: &str, vocab: &Vocabulary) -> Option<Vec<String>> {
+    let t = text.trim();
+    if is_cell(t, vocab) {
+        return Some(vec![t.to_string()]);
+    }
+    let tokens: Vec<&str> = t.split_whitespace().collect();
+    if tokens.len() < 2 {
+        return None;
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let tok = tokens[i];
+        let lead = tok.trim_start_matches(['-', '−', '–']);
+        let continues = tokens.get(i + 1).is_some_and(|n| {
+            n.split_once(',')
+                .is_some_and(|(int, _)| int.len() == 3 && int.chars().all(|c| c.is_ascii_digit()))
+        });
+        if !lead.is_empty()
+            && lead.len() <= 3
+            && lead.chars().all(|c| c.is_ascii_digit())
+            && continues
+        {
+            out.push(format!("{tok} {}", tokens[i + 1]));
+            i += 2;
+        } else {
+            out.push(tok.to_string());
+            i += 1;
+        }
+    }
+    let decimal = |c: &String| {
+        c.rsplit_once(',')
+            .is_some_and(|(_, f)| !f.is_empty() && f.chars().all(|d| d.is_ascii_digit()))
+            && parse_figure(c, vocab).is_some()
+    };
+    out.iter().all(decimal).then_some(out)
+}
+
+/// Group headings a block may hold between two groups ("TILLGÅNGAR",
+/// "ANLÄGGNINGSTILLGÅNGAR", a row whose only cell is blank): short label lines, at most
+/// this many in a row.
+const MAX_HEADINGS: usize = 3;
+
+/// A heading line inside a block: a short label that is no sentence.
+fn is_heading(text: &str, vocab: &Vocabulary) -> bool {
+    let t = text.trim();
+    is_label(t, vocab)
+        && t.chars().count() <= 60
+        && !t.ends_with('.')
+        && !t.ends_with(':')
+        && !t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A header written on one line above the rows, each column's name ending in its year
+/// ("mnkr Intäkter 2020Intäkter 2021Kostnader 2020 … Avvikelse mot budget 2021", the
+/// cells glued together or not): the label column's header (the words before the first
+/// column's last capitalised word, "mnkr") and `width` column names, or `None`.
+fn year_header(text: &str, width: usize) -> Option<(String, Vec<String>)> {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let mut segments: Vec<String> = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i + 4 <= chars.len() {
+        let year: String = chars[i..i + 4].iter().collect();
+        let before = i == 0 || !chars[i - 1].is_ascii_digit();
+        let after = chars.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        if before && after && is_year(&year) {
+            segments.push(
+                chars[start..i + 4]
+                    .iter()
+                    .collect::<String>()
+                    .trim()
+                    .to_string(),
+            );
+            start = i + 4;
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    if segments.len() != width || width < 2 || chars[start..].iter().any(|c| !c.is_whitespace()) {
+        return None;
+    }
+    let first = segments[0].clone();
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let at = words[..words.len().saturating_sub(1)]
+        .iter()
+        .rposition(|w| w.chars().next().is_some_and(char::is_uppercase))?;
+    segments[0] = words[at..].join(" ");
+    if segments.iter().any(|s| s.split_whitespace().count() < 2) {
+        return None;
+    }
+    Some((words[..at].join(" "), segments))
 }
 
 fn joined(number: u32, y: f64, cells: &[String]) -> Line {
@@ -72,8 +173,11 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Vec<Line>> {
         }
         let mut cells = Vec::new();
         let mut j = k + 1;
-        while j < filled.len() && is_cell(text(j), vocab) {
-            cells.push(j);
+        while j < filled.len() {
+            let Some(on_line) = line_cells(text(j), vocab) else {
+                break;
+            };
+            cells.extend(on_line.into_iter().map(|c| (j, c)));
             j += 1;
         }
         if cells.len() >= 2 {
@@ -86,11 +190,18 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Vec<Line>> {
     let mut replace: Vec<(usize, usize, Vec<Line>)> = Vec::new(); // filled range → lines
     let mut g = 0;
     while g < groups.len() {
-        // A block: groups that follow each other directly.
+        // A block: groups that follow each other directly, or with a few group
+        // headings between them (label lines without cells of their own).
         let mut end = g + 1;
-        while end < groups.len()
-            && groups[end].label == groups[end - 1].cells.last().map_or(0, |c| c + 1)
-        {
+        while end < groups.len() {
+            let after = groups[end - 1].cells.last().map_or(0, |c| c.0 + 1);
+            let between = groups[end].label.saturating_sub(after);
+            if groups[end].label < after
+                || between > MAX_HEADINGS
+                || !(after..groups[end].label).all(|k| is_heading(text(k), vocab))
+            {
+                break;
+            }
             end += 1;
         }
         if let Some(block) = block_rows(&groups[g..end], &text, lines, &filled, vocab) {
@@ -130,7 +241,7 @@ fn block_rows<'a>(
     filled: &[usize],
     vocab: &Vocabulary,
 ) -> Option<(usize, usize, Vec<Line>)> {
-    let all_years = |g: &Group| g.cells.iter().all(|&c| is_year(text(c)));
+    let all_years = |g: &Group| g.cells.iter().all(|c| is_year(&c.1));
     let (header, rows) = match groups.first() {
         Some(h) if all_years(h) => (Some(h), &groups[1..]),
         _ => (None, groups),
@@ -156,13 +267,23 @@ fn block_rows<'a>(
             label_header = text(h.label).to_string();
             first = h.label;
         }
-        columns.extend(h.cells.iter().map(|&c| text(c).to_string()));
+        let years_at = columns.len();
+        columns.extend(h.cells.iter().map(|c| c.1.clone()));
+        name_entities(&mut columns[years_at..], first, text, filled, vocab);
     }
     let width = if columns.is_empty() {
         rows.iter().map(|r| r.cells.len()).max()?
     } else {
         columns.len()
     };
+    // Without a header group, a header line directly above the first row.
+    if header.is_none() && rows[0].label > 0 {
+        if let Some((label, names)) = year_header(text(rows[0].label - 1), width) {
+            label_header = label;
+            columns = names;
+            first = rows[0].label - 1;
+        }
+    }
     let note_column = columns.iter().position(|c| is_note_word(c, vocab));
     let mut out = Vec::new();
     if !columns.is_empty() {
@@ -171,8 +292,22 @@ fn block_rows<'a>(
         cells.extend(columns.iter().cloned());
         out.push(joined(at.number, at.y, &cells));
     }
+    let mut previous_end: Option<usize> = None;
     for r in rows {
-        let mut cells: Vec<String> = r.cells.iter().map(|&c| text(c).to_string()).collect();
+        // Group headings between the previous group (or the header) and this one: rows
+        // of their own, every cell empty.
+        let headings_from =
+            previous_end.or_else(|| header.and_then(|h| h.cells.last().map(|c| c.0 + 1)));
+        if let Some(from) = headings_from {
+            for k in from..r.label {
+                let at = lines[filled[k]];
+                let mut row = vec![text(k).to_string()];
+                row.extend(std::iter::repeat_n(String::new(), width));
+                out.push(joined(at.number, at.y, &row));
+            }
+        }
+        previous_end = r.cells.last().map(|c| c.0 + 1);
+        let mut cells: Vec<String> = r.cells.iter().map(|c| c.1.clone()).collect();
         if cells.len() + 1 == width {
             // One cell short: the note reference left out (an empty figure is written
             // "-" on such pages); without a note column the block is not joined.
@@ -186,8 +321,50 @@ fn block_rows<'a>(
         row.extend(cells);
         out.push(joined(at.number, at.y, &row));
     }
-    let last = *rows.last()?.cells.last()?;
+    let last = rows.last()?.cells.last()?.0;
     Some((first, last, out))
+}
+
+/// Years that repeat ("2015 2016 2015 2016") stand under as many entities, written
+/// as cells above the header ("Kommunen", "Sammanställd / redovisning": the lines of one
+/// cell follow each other without a blank line): each year column gets its entity's
+/// name in front ("Kommunen 2016"), so the kommun's and the koncern's columns are told
+/// apart. Left as they are unless exactly that many short cells stand there.
+fn name_entities<'a>(
+    years: &mut [String],
+    first: usize,
+    text: &dyn Fn(usize) -> &'a str,
+    filled: &[usize],
+    vocab: &Vocabulary,
+) {
+    let n = years.len();
+    let Some(period) = (1..n).find(|&p| n % p == 0 && (p..n).all(|i| years[i] == years[i - p]))
+    else {
+        return;
+    };
+    let entities = n / period;
+    let mut names: Vec<String> = Vec::new();
+    let mut k = first;
+    while names.len() < entities && k > 0 {
+        let mut top = k - 1;
+        while top > 0 && filled[top - 1] + 1 == filled[top] {
+            top -= 1;
+        }
+        if k - top > 3
+            || !(top..k).all(|j| is_heading(text(j), vocab) && !is_note_word(text(j), vocab))
+        {
+            return;
+        }
+        names.push((top..k).map(text).collect::<Vec<_>>().join(" "));
+        k = top;
+    }
+    if names.len() != entities {
+        return;
+    }
+    names.reverse();
+    for (i, year) in years.iter_mut().enumerate() {
+        *year = format!("{} {year}", names[i / period]);
+    }
 }
 
 #[cfg(test)]
@@ -235,6 +412,57 @@ mod tests {
                 .find(|l| l.text.starts_with("Skatt"))
                 .map(|l| l.number),
             Some(25)
+        );
+    }
+
+    fn joined_texts(text: &str) -> Vec<String> {
+        let lines = page(text);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let out = join(&refs, Vocabulary::builtin_shared()).unwrap_or_else(|| panic!("not joined"));
+        out.iter()
+            .map(|l| l.text.trim_matches(' ').to_string())
+            .filter(|t| !t.trim().is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn group_headings_and_blank_cells_stay_in_the_block() {
+        // Göteborg's balansräkning: entities above the header, group headings between
+        // the rows, a blank note cell written " " (left out), a row with no figures.
+        let text = "Balansräkning\n\n     Kommunen\n\n   Sammanställd\n    redovisning\n\nBelopp i mnkr\n\nNot\n\n2015\n\n2016\n\n2015\n\n2016\n\nTILLGÅNGAR\n\n         \n\nANLÄGGNINGSTILLGÅNGAR\n\n  Immateriella\n\n5\n\n10\n\n14\n\n333\n\n252\n\n  Materiella\n\n5\n\n20 912\n\n23 138\n\n75 154\n\n79 075\n\n  Kortfristiga placeringar\n\n \n\n  Kassa och bank\n\n \n\n1 388\n\n850\n\n1 729\n\n1 320\n\nSumma\n\n \n\n22 310\n\n24 002\n\n77 216\n\n80 647";
+        assert_eq!(
+            joined_texts(text),
+            [
+                "Balansräkning",
+                "Kommunen",
+                "Sammanställd",
+                "redovisning",
+                "Belopp i mnkr\tNot\tKommunen 2015\tKommunen 2016\tSammanställd redovisning 2015\tSammanställd redovisning 2016",
+                "TILLGÅNGAR\t\t\t\t\t",
+                "ANLÄGGNINGSTILLGÅNGAR\t\t\t\t\t",
+                "Immateriella\t5\t10\t14\t333\t252",
+                "Materiella\t5\t20 912\t23 138\t75 154\t79 075",
+                "Kortfristiga placeringar\t\t\t\t\t",
+                "Kassa och bank\t\t1 388\t850\t1 729\t1 320",
+                "Summa\t\t22 310\t24 002\t77 216\t80 647",
+            ]
+        );
+    }
+
+    #[test]
+    fn cells_one_per_line_and_on_one_line_mixed() {
+        // Västervik's driftsredovisning: the header glued on one line, each row's
+        // first cells one per line and the rest on one line.
+        let text = "mnkr Intäkter 2020Intäkter 2021Kostnader 2020Nettokostnad 2021\nLedning\n\n12,5\n\n18,3\n\n-84,4\n\n-61,1\nSamhällsbyggnad\n\n48,0\n\n48,3\n -165,3  -124,8\nKultur\n\n6,5\n 6,6  -59,3  -53,5\nSocialnämnd\n\n216,4\n 228,6  -1 133,1  -950,3";
+        assert_eq!(
+            joined_texts(text),
+            [
+                "mnkr\tIntäkter 2020\tIntäkter 2021\tKostnader 2020\tNettokostnad 2021",
+                "Ledning\t12,5\t18,3\t-84,4\t-61,1",
+                "Samhällsbyggnad\t48,0\t48,3\t-165,3\t-124,8",
+                "Kultur\t6,5\t6,6\t-59,3\t-53,5",
+                "Socialnämnd\t216,4\t228,6\t-1 133,1\t-950,3",
+            ]
         );
     }
 

@@ -42,6 +42,9 @@ pub struct FlatLine {
     /// The figures are glued to the label and to each other ("Byggnämnd673235"): the
     /// one group is a run of digits to be split into cells, only by the arithmetic.
     glued: bool,
+    /// The glued run as written, minus signs included ("-7080-150": a minus always
+    /// starts a figure); empty unless `glued`.
+    run: String,
 }
 
 fn gap_empties(spaces: usize) -> usize {
@@ -113,10 +116,12 @@ fn is_prose_ending(word: &str, vocab: &Vocabulary) -> bool {
 
 /// Whether a word opens a column header ("Utfall", "Budget"); case counts.
 fn is_column_word(word: &str, vocab: &Vocabulary) -> bool {
+    // Written in capitals ("BUDGET") it heads a column as well.
+    let capitals = word.chars().count() > 1 && !word.chars().any(char::is_lowercase);
     vocab
         .phrases(LINES, "column_word")
         .iter()
-        .any(|w| w == word)
+        .any(|w| w == word || capitals && w.to_uppercase() == word)
 }
 
 impl FlatLine {
@@ -195,7 +200,12 @@ impl FlatLine {
             .last()
             .map(str::to_lowercase)
             .unwrap_or_default();
-        if is_prose_ending(&last_word, vocab) || label.ends_with(':') {
+        // "ett underskott om totalt 2 200" ends a sentence; "Totalt 640,9 961,7 …", a
+        // label of one word, is a table's total row.
+        let one_word = label.split_whitespace().count() == 1;
+        if is_prose_ending(&last_word, vocab) && !(one_word && groups.len() >= 2)
+            || label.ends_with(':')
+        {
             return None;
         }
         let mut gaps = Vec::with_capacity(groups.len() + 1);
@@ -215,6 +225,7 @@ impl FlatLine {
             groups,
             gaps,
             glued: false,
+            run: String::new(),
         })
     }
 
@@ -225,15 +236,58 @@ impl FlatLine {
     fn glued(text: &str, tokens: &[(usize, usize)], vocab: &Vocabulary) -> Option<FlatLine> {
         let &(s, e) = tokens.last()?;
         let word = &text[s..e];
-        let digits = word.chars().rev().take_while(char::is_ascii_digit).count();
-        let split = e - digits;
+        // The run: digits and minus signs, ending in a digit ("38731", "-1844-62",
+        // "117229-112"); a minus always starts a figure.
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        let mut from = chars.len();
+        while from > 0
+            && (chars[from - 1].1.is_ascii_digit() || matches!(chars[from - 1].1, '-' | '−'))
+        {
+            from -= 1;
+        }
+        while from < chars.len()
+            && !chars[from].1.is_ascii_digit()
+            && !matches!(chars[from].1, '-' | '−')
+        {
+            from += 1;
+        }
+        let split = s + chars.get(from).map_or(word.len(), |c| c.0);
         let head = &text[s..split];
         let run = &text[split..e];
-        if !(4..=40).contains(&digits) || is_year(run) || !head.ends_with(char::is_alphabetic) {
+        let digits = run.chars().filter(char::is_ascii_digit).count();
+        let signed = run.contains(['-', '−']);
+        let well_formed = run.ends_with(|c: char| c.is_ascii_digit())
+            && !run.contains("--")
+            && !run.contains("−−")
+            && !run.contains("-−")
+            && !run.contains("−-");
+        // Glued to the label's letters ("Servicenämnd38731", "Hemlöshet (75%)-84-68-16"),
+        // or a word of its own made of figures run together ("117229-112", with a sign).
+        let after_label = head.ends_with(|c: char| c.is_alphabetic() || c == ')' || c == '%');
+        let own_word = head.is_empty() && signed && tokens.len() >= 2;
+        // A date or a period ("2021-03-15", "2019-2020") is no run of figures.
+        let date_like = run
+            .split(['-', '−'])
+            .next()
+            .is_some_and(|first| is_year(first) && run.matches(['-', '−']).count() <= 2);
+        // Three digits make a run when a minus inside it shows two figures ("3-14").
+        let inner_sign = run
+            .char_indices()
+            .any(|(i, c)| i > 0 && matches!(c, '-' | '−'));
+        let enough = (4..=40).contains(&digits) || digits == 3 && inner_sign;
+        if !enough || !well_formed || is_year(run) || date_like || !(after_label || own_word) {
             return None;
         }
         let label = text[..split].trim().to_string();
-        if label.chars().count() > 60 || label.starts_with(['•', '–', '-', '*', '·']) {
+        // A dash before words ("-varav rea-/expl.vinster28820088") is a breakdown row;
+        // a bullet is a list item.
+        let dash_words = label
+            .strip_prefix(['–', '-'])
+            .is_some_and(|rest| rest.trim_start().starts_with(char::is_alphabetic));
+        if label.chars().count() > 60
+            || label.starts_with(['•', '*', '·'])
+            || label.starts_with(['–', '-']) && !dash_words
+        {
             return None;
         }
         let last_word = label
@@ -244,11 +298,13 @@ impl FlatLine {
         if is_prose_ending(&last_word, vocab) {
             return None;
         }
+        let bare: String = run.chars().filter(char::is_ascii_digit).collect();
         Some(FlatLine {
             label,
-            groups: vec![DigitGroup::parse(run, vocab)?],
+            groups: vec![DigitGroup::parse(&bare, vocab)?],
             gaps: vec![0, 0],
             glued: true,
+            run: run.replace('−', "-"),
         })
     }
 
@@ -285,10 +341,74 @@ impl FlatLine {
                 current.pop();
             }
         }
+        // Each minus starts a figure: the run is cut there into segments, and each
+        // segment is split into one or more figures (the first keeps the sign).
+        let mut segments: Vec<&str> = Vec::new();
+        let mut start = 0;
+        for (i, c) in self.run.char_indices() {
+            if c == '-' && i > start {
+                segments.push(&self.run[start..i]);
+                start = i;
+            }
+        }
+        segments.push(&self.run[start..]);
         let mut out = Vec::new();
-        if columns >= 2 {
-            if let Some(g) = self.groups.first() {
-                split(&g.text, columns, &mut Vec::new(), &mut out, limit);
+        if columns < 2 || columns < segments.len() {
+            return out;
+        }
+        // How many figures each segment gives, every way that adds up to `columns`.
+        fn counts(left: usize, segs: usize, current: &mut Vec<usize>, all: &mut Vec<Vec<usize>>) {
+            if segs == 0 {
+                if left == 0 {
+                    all.push(current.clone());
+                }
+                return;
+            }
+            for k in 1..=left.saturating_sub(segs - 1) {
+                current.push(k);
+                counts(left - k, segs - 1, current, all);
+                current.pop();
+            }
+        }
+        let mut all = Vec::new();
+        counts(columns, segments.len(), &mut Vec::new(), &mut all);
+        for ks in all {
+            let mut per_segment: Vec<Vec<Vec<Option<String>>>> = Vec::new();
+            for (seg, &k) in segments.iter().zip(&ks) {
+                let (sign, digits) = match seg.strip_prefix('-') {
+                    Some(d) => ("-", d),
+                    None => ("", *seg),
+                };
+                let mut these = Vec::new();
+                split(digits, k, &mut Vec::new(), &mut these, limit);
+                for r in &mut these {
+                    if let Some(Some(first)) = r.first_mut() {
+                        first.insert_str(0, sign);
+                    }
+                }
+                per_segment.push(these);
+            }
+            // Every combination of the segments' splits.
+            let mut combos: Vec<Vec<Option<String>>> = vec![Vec::new()];
+            for these in &per_segment {
+                let mut next = Vec::new();
+                for c in &combos {
+                    for t in these {
+                        let mut joined = c.clone();
+                        joined.extend(t.iter().cloned());
+                        next.push(joined);
+                        if next.len() >= limit {
+                            break;
+                        }
+                    }
+                }
+                combos = next;
+            }
+            for c in combos {
+                if out.len() >= limit {
+                    return out;
+                }
+                out.push(c);
             }
         }
         out
@@ -311,6 +431,7 @@ impl FlatLine {
             groups: self.groups[1..].to_vec(),
             gaps: self.gaps[1..].to_vec(),
             glued: false,
+            run: String::new(),
         })
     }
 
@@ -660,7 +781,10 @@ fn columns_by_header_words(
         let targets: Vec<usize> = if periods.len() == dated.len() {
             dated
         } else if periods.len() <= cols.len() {
-            (0..periods.len()).collect()
+            // Fewer periods than columns, on a line after the last column word: they
+            // stand under the last columns ("… Avvikelse Avvikelse" / "2017": the second
+            // Avvikelse is 2017's).
+            (cols.len() - periods.len()..cols.len()).collect()
         } else {
             return None;
         };
@@ -687,6 +811,18 @@ fn columns_from_header(header: &[&str], columns: usize, vocab: &Vocabulary) -> V
     if let Some(names) = columns_by_header_words(header, columns, vocab) {
         return names;
     }
+    // A "Not" column first, which no column word names: the other columns by their
+    // words ("Not" / "Bokslut 2015" / "Budget 2016" …), or by the column words and years
+    // after the note word ("Belopp i tkr Not BUDGET / 2020 / 2020 2019 2018").
+    if let Some(note) = header_note_word(header, vocab) {
+        let rest = columns.checked_sub(1).filter(|&n| n > 0).and_then(|n| {
+            columns_by_header_words(header, n, vocab)
+                .or_else(|| columns_after_note(header, n, vocab))
+        });
+        if let Some(rest) = rest {
+            return std::iter::once(note).chain(rest).collect();
+        }
+    }
     let words: Vec<String> = header
         .iter()
         .flat_map(|l| l.split_whitespace())
@@ -694,7 +830,9 @@ fn columns_from_header(header: &[&str], columns: usize, vocab: &Vocabulary) -> V
         .filter(|w| is_column_word(w, vocab))
         .collect();
     if words.len() < columns {
-        return vec![String::new(); columns];
+        return years_with_entities(header, columns, vocab)
+            .or_else(|| glued_header(header, columns, vocab))
+            .unwrap_or_else(|| vec![String::new(); columns]);
     }
     let mut names: Vec<String> = words[words.len() - columns..].to_vec();
     let year_line = header.iter().rev().find_map(|l| {
@@ -1002,8 +1140,19 @@ fn build_flat_tables(
         _ => None,
     };
     let row_refs: Vec<&FlatLine> = run.rows.iter().map(|(_, r)| r).collect();
+    // Rows whose figures are all glued together ("Servicenämnd38731") tell nothing of
+    // the column count: the header says it (its names, glued or not).
+    let all_glued = row_refs.iter().all(|r| r.glued);
     let columns = match &one_row_header {
         Some(h) => h.len() - 1,
+        None if all_glued => {
+            let (near, _) = header_area(lines, kinds, run.rows[0].0, vocab);
+            let top: Vec<&str> = near.iter().rev().copied().collect();
+            match header_column_count(&top, vocab) {
+                Some(c) => c,
+                None => return Vec::new(),
+            }
+        }
         None => match column_count(&row_refs) {
             Some(c) => widened_to_fit(&row_refs, c),
             None => return Vec::new(),
@@ -1052,6 +1201,7 @@ fn build_flat_tables(
 
     let mut rows: Vec<Row> = Vec::new();
     let mut readings: Vec<Vec<Vec<Option<String>>>> = Vec::new();
+    let mut flats: Vec<Option<FlatLine>> = Vec::new();
     let per_row =
         (TABLE_READING_BUDGET / fitting.len().max(1)).clamp(MIN_ROW_READINGS, READING_LIMIT);
     for &k in &fitting {
@@ -1069,6 +1219,7 @@ fn build_flat_tables(
                 provenance: Provenance::new(file, page, lines[*idx].number),
             });
             readings.push(Vec::new());
+            flats.push(None);
         }
         let mut label_parts: Vec<&str> = run.prefixes[k].clone();
         if !flat.label.is_empty() {
@@ -1082,13 +1233,76 @@ fn build_flat_tables(
             provenance: Provenance::new(file, page, lines[*idx].number),
         });
         readings.push(row_readings);
+        flats.push(Some(flat));
+    }
+    let notes_first = note_column_first(&header_top_down, &readings, vocab);
+    if notes_first {
+        // Each row's readings with a note reference or nothing in the note column: the
+        // full-width ones that keep it, and the ones with every figure after an empty
+        // note cell ("VERKSAMHETENS RESULTAT 7 148 13 027 …" is 7 | 148 … or an empty
+        // note and 7 148 …: the arithmetic chooses).
+        for ((row, row_readings), flat) in rows.iter_mut().zip(readings.iter_mut()).zip(&flats) {
+            let Some(flat) = flat else {
+                continue;
+            };
+            let note_ok = |r: &Vec<Option<String>>| {
+                r.first()
+                    .is_none_or(|c| c.as_deref().is_none_or(is_note_cell))
+            };
+            let mut kept: Vec<Vec<Option<String>>> = row_readings
+                .iter()
+                .filter(|r| note_ok(r))
+                .cloned()
+                .collect();
+            // The note reference read as the first digits of the figure after it.
+            let joined: Vec<Vec<Option<String>>> = kept
+                .iter()
+                .filter_map(|r| {
+                    let note = r.first()?.as_deref()?.trim();
+                    let next = r.get(1)?.as_deref()?.trim();
+                    let lead = next.split_whitespace().next()?;
+                    let digits = lead.chars().take_while(char::is_ascii_digit).count();
+                    let continues = digits == 3
+                        && (lead.len() == 3 || lead[3..].starts_with(','))
+                        && note.chars().all(|c| c.is_ascii_digit());
+                    continues.then(|| {
+                        let mut j = r.clone();
+                        j[0] = None;
+                        j[1] = Some(format!("{note} {next}"));
+                        j
+                    })
+                })
+                .collect();
+            for j in joined {
+                if !kept.contains(&j) {
+                    kept.push(j);
+                }
+            }
+            if kept.is_empty() {
+                // No full-width reading keeps the note column: every figure after an
+                // empty note cell ("VERKSAMHETENS NETTOKOSTNADER – 335 276 – 331 295 …").
+                kept = flat
+                    .short_readings(columns, per_row)
+                    .into_iter()
+                    .filter(|r| r.first().is_some_and(Option::is_none))
+                    .collect();
+            }
+            if !kept.is_empty() && kept != *row_readings {
+                *row_readings = kept;
+                row.cells = cells_of(&row_readings[0], vocab);
+            }
+        }
     }
     classify_rows(&mut rows, vocab);
-    let ambiguities = choose_readings(&mut rows, &readings, difference_column, vocab);
+    let ambiguities = choose_readings(&mut rows, &readings, difference_column, notes_first, vocab);
 
     let (columns_named, label_header) = match &one_row_header {
         Some(h) => (h[1..].to_vec(), h.first().cloned()),
-        None => (columns_from_header(&header_top_down, columns, vocab), None),
+        None => {
+            let joined = dehyphenated(&header_top_down);
+            let joined: Vec<&str> = joined.iter().map(String::as_str).collect();
+            (columns_from_header(&joined, columns, vocab), None)
+        }
     };
     let above_header: Vec<&str> = lines[..header_start]
         .iter()
@@ -1165,6 +1379,188 @@ fn build_flat_tables(
     out
 }
 
+/// The header's own "Not" word (notes.vocab), standing as a column of its own: not a
+/// note's heading ("Not 12 Materiella …").
+fn header_note_word(header: &[&str], vocab: &Vocabulary) -> Option<String> {
+    let v = vocab;
+    header.iter().find_map(|line| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        words.iter().enumerate().find_map(|(i, w)| {
+            (v.lookup("notes", w).is_some()
+                && !words
+                    .get(i + 1)
+                    .is_some_and(|n| super::notes::is_note_reference(n)))
+            .then(|| w.to_string())
+        })
+    })
+}
+
+/// The columns the header names after its "Not" word, in reading order: a column word
+/// with the period after it ("BUDGET 2020"), or a period alone ("2019"); other words
+/// (entities such as "Kommunen") are passed over. `None` unless exactly `columns`.
+fn columns_after_note(header: &[&str], columns: usize, vocab: &Vocabulary) -> Option<Vec<String>> {
+    let v = vocab;
+    let words: Vec<&str> = header.iter().flat_map(|l| l.split_whitespace()).collect();
+    let start = words.iter().position(|w| v.lookup("notes", w).is_some())? + 1;
+    let mut names: Vec<String> = Vec::new();
+    let mut i = start;
+    while i < words.len() {
+        let w = words[i];
+        if is_column_word(w, vocab) {
+            let mut name = w.to_string();
+            if let Some((period, n)) = header_period(&words[i + 1..], vocab) {
+                name = format!("{name} {period}");
+                i += n;
+            }
+            names.push(name);
+            i += 1;
+        } else if let Some((period, n)) = header_period(&words[i..], vocab) {
+            names.push(period);
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    (names.len() == columns).then_some(names)
+}
+
+/// Columns named by a year line alone ("2018 2017 2018 2017" under "Not KONCERNEN
+/// KOMMUNEN"): years that repeat stand under as many entities, named by the words of
+/// the header line just above, one word each ("KONCERNEN 2018" … "KOMMUNEN 2017");
+/// years that do not repeat name their columns alone. `None` otherwise.
+fn years_with_entities(header: &[&str], columns: usize, vocab: &Vocabulary) -> Option<Vec<String>> {
+    let at = header.iter().rposition(|l| {
+        FlatLine::parse(l, vocab).is_some_and(|f| f.is_year_row() && f.groups.len() == columns)
+    })?;
+    let years: Vec<String> = header[at].split_whitespace().map(str::to_string).collect();
+    if years.len() != columns {
+        return None;
+    }
+    let n = years.len();
+    let Some(period) = (1..n).find(|&p| n % p == 0 && (p..n).all(|i| years[i] == years[i - p]))
+    else {
+        return Some(years);
+    };
+    let v = vocab;
+    let entities: Vec<&str> = header[..at]
+        .last()?
+        .split_whitespace()
+        .filter(|w| v.lookup("notes", w).is_none())
+        .collect();
+    if entities.len() != n / period
+        || !entities.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && !w.contains(char::is_numeric)
+        })
+    {
+        return None;
+    }
+    Some(
+        years
+            .iter()
+            .enumerate()
+            .map(|(i, y)| format!("{} {y}", entities[i / period]))
+            .collect(),
+    )
+}
+
+/// How many columns the header names: the names of its nearest line that splits into
+/// column names ([`glued_header`]), else its column words; `None` below two.
+fn header_column_count(header: &[&str], vocab: &Vocabulary) -> Option<usize> {
+    (2..=12)
+        .find(|&n| glued_header(header, n, vocab).is_some())
+        .or_else(|| {
+            let n = header
+                .iter()
+                .flat_map(|l| l.split_whitespace())
+                .filter(|w| is_column_word(w, vocab))
+                .count();
+            (n >= 2).then_some(n)
+        })
+}
+
+/// Column names run together on one header line ("BokslutDelårsrapport jan-augAvvikelse",
+/// a web table's cells copied without separators), cut where a small letter meets a
+/// capital: used when that gives exactly `columns` names and the first is a column word.
+fn glued_header(header: &[&str], columns: usize, vocab: &Vocabulary) -> Option<Vec<String>> {
+    header.iter().rev().find_map(|line| {
+        let chars: Vec<char> = line.trim().chars().collect();
+        let mut names: Vec<String> = Vec::new();
+        let mut current = String::new();
+        for (i, &c) in chars.iter().enumerate() {
+            if i > 0 && c.is_uppercase() && chars[i - 1].is_lowercase() {
+                names.push(current.trim().to_string());
+                current.clear();
+            }
+            current.push(c);
+        }
+        names.push(current.trim().to_string());
+        let first_word = names.first()?.split_whitespace().next()?;
+        (names.len() == columns && columns >= 2 && is_column_word(first_word, vocab))
+            .then_some(names)
+    })
+}
+
+/// Header lines with words hyphenated over two lines joined back ("(mnkr) Intäkter
+/// Kost-" / "nader" → "(mnkr) Intäkter Kostnader"): a line ending in a letter and "-"
+/// and a next line starting with a small letter.
+fn dehyphenated(header: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in header {
+        let t = line.trim();
+        let glue = out.last().is_some_and(|prev: &String| {
+            prev.strip_suffix('-')
+                .is_some_and(|p| p.ends_with(char::is_alphabetic))
+        }) && t.starts_with(char::is_lowercase);
+        match out.last_mut() {
+            Some(prev) if glue => {
+                prev.pop();
+                let (word, rest) = t.split_once(char::is_whitespace).unwrap_or((t, ""));
+                prev.push_str(word);
+                if !rest.trim().is_empty() {
+                    prev.push(' ');
+                    prev.push_str(rest.trim());
+                }
+            }
+            _ => out.push(t.to_string()),
+        }
+    }
+    out
+}
+
+/// A cell a "Not" column may hold: nothing, or a note reference ("8", "1A", "2, 3").
+fn is_note_cell(text: &str) -> bool {
+    let t = text.trim();
+    t.is_empty() || !t.starts_with('0') && super::notes::is_note_reference(t)
+}
+
+/// Whether the first column is the note column: the header names one ("Belopp i tkr
+/// Not 2020 2019", "(mnkr) Not Kommunen …"; a word of its own, not a note's own heading
+/// "Not 12 …"), and at least two rows can only be read with a note reference there.
+/// Then no reading may put a figure in it ("– 348 210" is one figure after an empty
+/// note cell, never "– 348" as a note): Grästorp's statements, single-spaced, with
+/// space-grouped thousands.
+fn note_column_first(
+    header: &[&str],
+    readings: &[Vec<Vec<Option<String>>>],
+    vocab: &Vocabulary,
+) -> bool {
+    if header_note_word(header, vocab).is_none() {
+        return false;
+    }
+    let noted = readings
+        .iter()
+        .filter(|rs| {
+            !rs.is_empty()
+                && rs.iter().all(|r| {
+                    r.first()
+                        .and_then(|c| c.as_deref())
+                        .is_some_and(|t| !t.trim().is_empty() && is_note_cell(t))
+                })
+        })
+        .count();
+    noted >= 2
+}
+
 /// The words of the line above a lone row when they head its columns: a label header,
 /// then one word per cell, years among them, when the row can be read that wide.
 fn single_row_header(
@@ -1204,12 +1600,94 @@ fn plausibility_order(readings: &[Vec<Option<String>>]) -> Vec<usize> {
     order
 }
 
+/// Combinations of readings tried at most by [`choose_jointly`].
+const JOINT_COMBINATIONS: usize = 4096;
+
+/// When the ambiguous rows have few readings between them, every combination is scored
+/// and the best kept: two rows that must change together (a note reference or the first
+/// digits of a figure on both "Finansiella intäkter 6 812 …" and "RESULTAT EFTER
+/// FINANSIELLA POSTER 6 849 …") are read right, where choosing row by row stops at the
+/// first reading that holds as much as its neighbours allow. A row read differently in
+/// two best combinations is ambiguous. `None` when there are too many combinations.
+fn choose_jointly(
+    rows: &mut [Row],
+    readings: &[Vec<Vec<Option<String>>>],
+    ambiguous: &[usize],
+    orders: &[Vec<usize>],
+    roles: &RowRoles,
+    difference_column: bool,
+    vocab: &Vocabulary,
+) -> Option<Vec<Ambiguity>> {
+    let total = ambiguous
+        .iter()
+        .try_fold(1usize, |acc, &i| acc.checked_mul(orders[i].len().max(1)))?;
+    if ambiguous.is_empty() || total > JOINT_COMBINATIONS {
+        return None;
+    }
+    let cells = rows.iter().map(|r| r.cells.len()).sum::<usize>().max(1);
+    if total.saturating_mul(cells) > CHOICE_WORK {
+        return None;
+    }
+    let mut best_score = i64::MIN;
+    let mut best: Vec<Vec<usize>> = Vec::new(); // the best combinations (per ambiguous row)
+    let mut pick = vec![0usize; ambiguous.len()];
+    for n in 0..total {
+        let mut rest = n;
+        for (a, &i) in ambiguous.iter().enumerate() {
+            let len = orders[i].len().max(1);
+            pick[a] = orders[i].get(rest % len).copied().unwrap_or(0);
+            rest /= len;
+            rows[i].cells = cells_of(&readings[i][pick[a]], vocab);
+        }
+        let score = relations_holding_with(rows, roles, difference_column);
+        if score > best_score {
+            best_score = score;
+            best.clear();
+        }
+        if score == best_score {
+            best.push(pick.clone());
+        }
+    }
+    let first = best.first()?.clone();
+    for (a, &i) in ambiguous.iter().enumerate() {
+        rows[i].cells = cells_of(&readings[i][first[a]], vocab);
+    }
+    Some(
+        ambiguous
+            .iter()
+            .enumerate()
+            .filter_map(|(a, &i)| {
+                let mut seen: Vec<usize> = Vec::new();
+                for combo in &best {
+                    if !seen.contains(&combo[a]) {
+                        seen.push(combo[a]);
+                    }
+                }
+                (seen.len() > 1).then(|| Ambiguity {
+                    row: i,
+                    readings: seen
+                        .iter()
+                        .map(|&r| {
+                            readings[i][r]
+                                .iter()
+                                .map(|c| c.clone().unwrap_or_default())
+                                .collect()
+                        })
+                        .collect(),
+                    provenance: rows[i].provenance.clone(),
+                })
+            })
+            .collect(),
+    )
+}
+
 /// Picks each ambiguous row's reading by how many of the table's relations hold, and
 /// records the rows where two or more readings do equally well.
 fn choose_readings(
     rows: &mut [Row],
     readings: &[Vec<Vec<Option<String>>>],
     difference_column: bool,
+    notes_first: bool,
     vocab: &Vocabulary,
 ) -> Vec<Ambiguity> {
     let ambiguous: Vec<usize> = (0..rows.len()).filter(|&i| readings[i].len() > 1).collect();
@@ -1230,11 +1708,47 @@ fn choose_readings(
             rows[i].cells = cells_of(&readings[i][first], vocab);
         }
     }
-    let roles = RowRoles::of(rows, vocab);
+    let mut roles = RowRoles::of(rows, vocab);
+    // Note references are no figures: the arithmetic that chooses starts after them.
+    roles.from_column = usize::from(notes_first);
     let mut best_sets: Vec<(usize, Vec<usize>)> = Vec::new();
-    for pass in 0..3 {
+    let mut joint: Vec<Ambiguity> = Vec::new();
+    for pass in 0..4 {
+        // After choosing row by row, the rows with few readings are chosen together
+        // (the rest as chosen), then the others once more given them.
+        if pass == 3 {
+            let small: Vec<usize> = ambiguous
+                .iter()
+                .copied()
+                .filter(|&i| orders[i].len() <= JOINT_READINGS)
+                .collect();
+            if small.len() < 2 {
+                break;
+            }
+            match choose_jointly(
+                rows,
+                readings,
+                &small,
+                &orders,
+                &roles,
+                difference_column,
+                vocab,
+            ) {
+                Some(a) => joint = a,
+                None => break,
+            }
+        }
+        let rows_now: Vec<usize> = if pass == 3 {
+            ambiguous
+                .iter()
+                .copied()
+                .filter(|&i| orders[i].len() > JOINT_READINGS)
+                .collect()
+        } else {
+            ambiguous.clone()
+        };
         best_sets.clear();
-        for &i in &ambiguous {
+        for &i in &rows_now {
             let mut scored: Vec<(i64, usize)> = Vec::new();
             for &r in &orders[i] {
                 rows[i].cells = cells_of(&readings[i][r], vocab);
@@ -1247,11 +1761,15 @@ fn choose_readings(
             }
             best_sets.push((i, best));
         }
-        if pass > 0 && best_sets.iter().all(|(_, b)| b.len() == 1) {
+        if pass > 0
+            && pass < 3
+            && best_sets.iter().all(|(_, b)| b.len() == 1)
+            && !needs_joint(&ambiguous, &orders)
+        {
             break;
         }
     }
-    best_sets
+    let mut out: Vec<Ambiguity> = best_sets
         .into_iter()
         .filter(|(_, best)| best.len() > 1)
         .map(|(i, best)| Ambiguity {
@@ -1267,7 +1785,22 @@ fn choose_readings(
                 .collect(),
             provenance: rows[i].provenance.clone(),
         })
-        .collect()
+        .collect();
+    out.extend(joint);
+    out.sort_by_key(|a| a.row);
+    out
+}
+
+/// Rows with at most this many readings are chosen together by [`choose_jointly`].
+const JOINT_READINGS: usize = 8;
+
+/// Whether two or more rows have few enough readings to be chosen together.
+fn needs_joint(ambiguous: &[usize], orders: &[Vec<usize>]) -> bool {
+    ambiguous
+        .iter()
+        .filter(|&&i| orders[i].len() <= JOINT_READINGS)
+        .count()
+        >= 2
 }
 
 #[cfg(test)]

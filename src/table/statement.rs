@@ -71,11 +71,12 @@ impl Steps {
         Steps { steps }
     }
 
-    /// How many (relation, column) pairs hold with the rows' current cells.
-    pub(crate) fn holding(&self, rows: &[Row]) -> i64 {
+    /// How many (relation, column) pairs hold with the rows' current cells, from column
+    /// `from` on.
+    pub(crate) fn holding(&self, rows: &[Row], from: usize) -> i64 {
         let mut score = 0;
         for (t, parts) in &self.steps {
-            for (c, cell) in rows[*t].cells.iter().enumerate() {
+            for (c, cell) in rows[*t].cells.iter().enumerate().skip(from) {
                 let Some(found) = figure(cell) else {
                     continue;
                 };

@@ -24,6 +24,7 @@ mod heldout_rendering;
 mod ingest_content_fixes;
 mod ingest_fonts;
 mod ingest_golden;
+mod ingest_operands;
 mod ingest_pages;
 mod lint_cli;
 mod lint_docx;

@@ -326,6 +326,21 @@ fn held_out_real_texts_report_only_judged_findings() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The second held-out set (`tests/fixtures/real/heldout2/`): municipalities in neither
+/// earlier set, saved before justera was run on them (`tests/expectations/realheldout2.tsv`).
+#[test]
+fn second_held_out_real_texts_report_only_judged_findings() {
+    let files = texts_in(&manifest_dir().join("tests/fixtures/real/heldout2"));
+    assert!(
+        files.len() >= 3,
+        "too few second held-out real text fixtures"
+    );
+    let json = lint_json(&files);
+    let exp = load(&manifest_dir().join("tests/expectations/realheldout2.tsv"));
+    let problems = judge("realheldout2", &json, &exp);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// Real tables that do contradict themselves, and modified copies of held-out excerpts
 /// with one figure changed (`tests/fixtures/real/contradictions/`): the recall set. Every
 /// contradiction in them is listed in `realcontra.tsv` (`real` when found, `missed` when

@@ -21,6 +21,7 @@ pub mod xref;
 use super::registry::{Check, Rule};
 use super::{Relation, Sink, TableCx};
 use crate::document::DocumentKind;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Declares the rules: the [`RuleCode`] enum (one variant per code, spelled as the
@@ -238,6 +239,49 @@ fn drop_knock_ons(rels: &mut [Relation]) {
         let same_figure = rels.iter().enumerate().position(|(f, by)| {
             f != g && usable(by) && by.target == rel.target && rank(by, f) > rank(rel, g)
         });
+        // One wrong figure read by two failing relations is one defect too, when both
+        // miss by what the same error in that figure would explain: two sums or
+        // differences sharing an input, each failing by that input's error times its
+        // weight (Äldreomsorg's Kostnader, 30,0 off, breaks its row's Nettokostnad and
+        // the group total above it by 30,0 and 30,1; a wrong Prognos that breaks its
+        // row's Avvikelse by +9 and the column total by +10 needs errors of +9 and −10:
+        // two defects), or a share and an
+        // allocation each reading the other's figure (a "% fördel" that is not
+        // Användare / Totalt, and Användare that is not its share by that %).
+        // The error a wrong input x would put in a relation: the relation misses by
+        // −weight(x)·error, so each failing relation names the error it needs from x.
+        let error_of = |r: &Relation, x: &crate::check::view::CellRef| {
+            let k = r.inputs.iter().position(|i| i == x)?;
+            let w = Decimal::from(*r.weights.get(k)?);
+            Some(-(r.comparison.found - r.comparison.expected) / w)
+        };
+        let shared = rels.iter().enumerate().position(|(f, by)| {
+            let one_input = linear(rel)
+                && linear(by)
+                && !rel.inputs.contains(&by.target)
+                && !by.inputs.contains(&rel.target)
+                && rel
+                    .inputs
+                    .iter()
+                    .any(|x| match (error_of(rel, x), error_of(by, x)) {
+                        (Some(a), Some(b)) => {
+                            (a - b).abs() <= rel.comparison.tolerance + by.comparison.tolerance
+                        }
+                        _ => false,
+                    });
+            let proportional = |r: &Relation| matches!(r.rule.family, Family::Alloc | Family::Pct);
+            let each_other = proportional(rel)
+                && proportional(by)
+                && rel.rule.family != by.rule.family
+                && rel.inputs.contains(&by.target)
+                && by.inputs.contains(&rel.target);
+            f != g
+                && usable(by)
+                && by.target != rel.target
+                && (one_input || each_other)
+                && rank(by, f) > rank(rel, g)
+        });
+        let same_figure = same_figure.or(shared);
         if knock_on || same_figure.is_some() {
             if let (false, Some(f)) = (knock_on, same_figure) {
                 let also = rels[g]

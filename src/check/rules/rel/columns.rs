@@ -243,6 +243,10 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
                 .collect();
             let ambiguous = view.table.ambiguities.iter().any(|a| a.row == r);
             let mut rel = Relation::new(rule, CellRef { row: r, col: c }, inputs, cmp, message);
+            rel.weights = match &d.formula {
+                Formula::Diff(..) => vec![1, -1],
+                Formula::Sum(v) => vec![1; v.len()],
+            };
             let why = if ambiguous {
                 Some("not decided: the row could not be read unambiguously (TAB001)")
             } else {

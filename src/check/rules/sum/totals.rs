@@ -170,6 +170,7 @@ impl Total {
             c.comparison,
             message,
         );
+        rel.weights = vec![1; rel.inputs.len()];
         if let Some(why) = &c.undecided {
             rel.severity = Severity::Info;
             rel.message = format!("{why} ({})", rel.message);
