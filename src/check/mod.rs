@@ -266,13 +266,24 @@ impl<'d> Sink<'d> {
 
 /// Runs every rule over one file's documents.
 pub fn check_documents(documents: &[Document], vocab: &Vocabulary) -> (Vec<Finding>, Stats) {
-    let mut findings = Vec::new();
-    let mut stats = Stats::default();
-    for doc in documents {
+    let check = |doc: &Document| {
         let mut sink = Sink::new(doc, vocab);
         rules::check_document(&mut sink);
-        findings.append(&mut sink.findings);
-        let s = sink.stats;
+        (sink.findings, sink.stats)
+    };
+    // A bundle's documents are checked in parallel inside a thread pool (the audit's;
+    // as `parse::parse_file` does), in order.
+    let checked: Vec<(Vec<Finding>, Stats)> =
+        if documents.len() > 1 && rayon::current_thread_index().is_some() {
+            use rayon::prelude::*;
+            documents.par_iter().map(check).collect()
+        } else {
+            documents.iter().map(check).collect()
+        };
+    let mut findings = Vec::new();
+    let mut stats = Stats::default();
+    for (doc, (mut found, s)) in documents.iter().zip(checked) {
+        findings.append(&mut found);
         stats.relations_checked += s.relations_checked;
         stats.relations_failed += s.relations_failed;
         stats.tables_unparsed += s.tables_unparsed;

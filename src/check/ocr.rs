@@ -184,3 +184,106 @@ pub fn qualify(file: &LaidOutFile, documents: &[Document], findings: &mut [Findi
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::registry::RuleCode;
+    use crate::ingest::ocr::{OcrReport, ShapeReading};
+    use crate::layout::{Page, Span};
+    use std::sync::Arc;
+
+    /// A page read by OCR with one line, "§ 4 Budget" at baseline 100 pt from the top,
+    /// whose "§" was read from its shape where Tesseract read "8".
+    fn file() -> LaidOutFile {
+        let path: Arc<str> = Arc::from("scan.pdf");
+        LaidOutFile {
+            path,
+            kind: crate::ingest::SourceKind::Pdf,
+            pages: vec![Page {
+                number: 1,
+                width: 595.0,
+                height: 842.0,
+                lines: vec![Line {
+                    number: 3,
+                    y: 100.0,
+                    text: "§ 4 Budget".into(),
+                    spans: vec![Span {
+                        text: "§ 4 Budget".into(),
+                        x0: 60.0,
+                        x1: 140.0,
+                        font_size: 11.0,
+                        ocr: Some(95.0),
+                    }],
+                    furniture: false,
+                }],
+            }],
+            report: crate::ingest::ReadReport {
+                ocr: Some(OcrReport {
+                    pages: vec![1],
+                    by_shape: vec![ShapeReading {
+                        page: 1,
+                        x: 60,
+                        y: 742,
+                        text: "§".into(),
+                        tesseract: "8".into(),
+                        tesseract_conf: 70,
+                    }],
+                    ..OcrReport::default()
+                }),
+                ..Default::default()
+            },
+        }
+    }
+
+    fn finding(rule: RuleCode, absence: bool) -> Finding {
+        Finding {
+            rule,
+            severity: Severity::Error,
+            message: "§ 4 \"Budget\" is listed but not in the body".into(),
+            provenance: Provenance::new(&Arc::from("scan.pdf"), 1, 3),
+            document: None,
+            paragraph: None,
+            table: None,
+            row: None,
+            column: None,
+            expected: None,
+            found: None,
+            tolerance: None,
+            related: None,
+            figure: None,
+            unit: None,
+            absence,
+        }
+    }
+
+    #[test]
+    fn a_missing_section_on_an_ocr_page_is_not_decided() {
+        let mut findings = vec![finding(RuleCode::FORM002, true)];
+        qualify(&file(), &[], &mut findings);
+        assert_eq!(findings[0].severity, Severity::Info);
+        assert!(
+            findings[0]
+                .message
+                .starts_with("not decided (page read by OCR): § 4"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
+    fn a_finding_on_a_sign_read_from_its_shape_says_so() {
+        let mut findings = vec![finding(RuleCode::FORM007, false)];
+        qualify(&file(), &[], &mut findings);
+        // Not a relation, not an absence: the error stands, saying how "§" was read.
+        assert_eq!(findings[0].severity, Severity::Error);
+        assert!(
+            findings[0].message.ends_with(
+                "(page read by OCR, figures read with confidence 95 % or more); \"§\" read \
+                 from its shape at page 1 line 3 (Tesseract read \"8\")"
+            ),
+            "{}",
+            findings[0].message
+        );
+    }
+}

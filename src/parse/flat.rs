@@ -4,19 +4,13 @@
 
 use super::header::LABELS;
 use super::lines::Ln;
-use regex::Regex;
-use std::sync::LazyLock;
+use crate::grammar::re::Re;
 
 /// A line at least this long that holds several labels is taken as flattened.
 const FLAT_MIN_CHARS: usize = 240;
 
-static PARA_OPEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b[A-ZÅÄÖ]{2,10}\s+)?§\s*\d{1,4}\s+(?:DNR|Dnr)\b")
-        .unwrap_or_else(|_| unreachable!())
-});
-static TOC_OPEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:Innehållsförteckning|Ärendelista)\b").unwrap_or_else(|_| unreachable!())
-});
+static PARA_OPEN: Re = Re::new(r"(?:\b[A-ZÅÄÖ]{2,10}\s+)?§\s*\d{1,4}\s+(?:DNR|Dnr)\b");
+static TOC_OPEN: Re = Re::new(r"(?i)\b(?:Innehållsförteckning|Ärendelista)\b");
 
 /// Re-breaks flattened lines; other lines pass through unchanged.
 pub fn unflatten(lines: Vec<Ln>) -> Vec<Ln> {

@@ -9,9 +9,9 @@
 use super::lines::{collapse_ws, Ln};
 use super::refs;
 use crate::document::{Adjustment, Attendee, Notice, ParagraphRange, ProtocolHeader};
+use crate::grammar::re::Re;
 use crate::grammar::vocab::Vocabulary;
-use regex::Regex;
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Field {
@@ -436,8 +436,7 @@ fn fields(lines: &[Ln]) -> Vec<Entry> {
 /// "Sekreterare ... Paragrafer 102 - 119": a signature line (dots, underscores) stands
 /// where a name will be written; it separates what is on either side.
 fn split_at_placeholders(cell: &str) -> Vec<String> {
-    static PLACEHOLDER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\.{3,}|_{3,}|…+").unwrap_or_else(|_| unreachable!()));
+    static PLACEHOLDER: Re = Re::new(r"\.{3,}|_{3,}|…+");
     let parts: Vec<String> = PLACEHOLDER
         .split(cell)
         .map(str::trim)
@@ -623,10 +622,7 @@ fn give_to_waiting(out: &mut [Entry], before: usize, value: String) {
     }
 }
 
-static LEADING_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(§§?\s*)?(\d{1,4}\s*[-–]\s*\d{1,4}|\d{1,4})\b\s*(.*)$")
-        .unwrap_or_else(|_| unreachable!())
-});
+static LEADING_RANGE: Re = Re::new(r"^\s*(§§?\s*)?(\d{1,4}\s*[-–]\s*\d{1,4}|\d{1,4})\b\s*(.*)$");
 
 fn split_leading_range(v: &str) -> (Option<String>, String) {
     match LEADING_RANGE.captures(v) {
@@ -662,12 +658,9 @@ fn place_before_time(s: &str) -> Option<String> {
 fn place_before_date(s: &str) -> Option<String> {
     // "2022-03-02", "måndagen den 4 september 2017", "onsdag den 29 augusti", "den 6/9":
     // where the place ends and the date begins.
-    static DATE_AT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)(?:19|20)\d\d-\d\d-\d\d|\b(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\b|\bden \d{1,2}(?:\s|/|:e)",
-        )
-        .unwrap_or_else(|_| unreachable!())
-    });
+    static DATE_AT: Re = Re::new(
+        r"(?i)(?:19|20)\d\d-\d\d-\d\d|\b(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\b|\bden \d{1,2}(?:\s|/|:e)",
+    );
     let cut = DATE_AT.find(s).map_or(s.len(), |m| m.start());
     let cut = refs::time_start(s).map_or(cut, |t| t.min(cut));
     let place = s.get(..cut).unwrap_or(s).trim_end_matches([',', ' ', '.']);
@@ -741,17 +734,13 @@ fn organ_from_title(lines: &[String], vocab: &Vocabulary) -> Option<String> {
 
 /// "Sida 1(18)", "Sid 2 (21)", "1 (21)", "1[25]": a page marker in a title line, removed.
 pub(crate) fn strip_page_marker(s: &str) -> String {
-    static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:^|\s)(?:sida?\s*)?\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|\[\s*\d{1,4}\s*\])")
-            .unwrap_or_else(|_| unreachable!())
-    });
+    static MARKER: Re =
+        Re::new(r"(?i)(?:^|\s)(?:sida?\s*)?\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|\[\s*\d{1,4}\s*\])");
     collapse_ws(&MARKER.replace_all(s, " "))
 }
 
 fn strip_iso_dates(s: &str) -> String {
-    static DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:19|20)\d\d-\d\d-\d\d\b").unwrap_or_else(|_| unreachable!())
-    });
+    static DATE: Re = Re::new(r"\b(?:19|20)\d\d-\d\d-\d\d\b");
     collapse_ws(&DATE.replace_all(s, " "))
 }
 
@@ -790,9 +779,7 @@ fn tidy_case(s: &str) -> String {
 }
 
 /// "Vårgårda kommun": the municipality's name (one compiled pattern for every parser).
-pub(super) static KOMMUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\p{Lu}[\p{L}-]+) kommun\b").unwrap_or_else(|_| unreachable!())
-});
+pub(super) static KOMMUN: Re = Re::new(r"\b(\p{Lu}[\p{L}-]+) kommun\b");
 
 fn kommun_in(s: &str) -> Option<String> {
     KOMMUN
@@ -849,10 +836,7 @@ fn notice_organ_in_text(entries: &[Entry]) -> Option<String> {
         .map_or(text.as_str(), |(_, r)| r)
         .trim();
     // "Kommunfullmäktiges protokoll är justerat.": the organ in the genitive.
-    static GENITIVE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(\p{Lu}[\p{L}-]+?)s protokoll är justerat")
-            .unwrap_or_else(|_| unreachable!())
-    });
+    static GENITIVE: Re = Re::new(r"\b(\p{Lu}[\p{L}-]+?)s protokoll är justerat");
     if let Some(m) = GENITIVE.captures(&text).and_then(|c| c.get(1)) {
         return Some(m.as_str().to_string());
     }
@@ -886,12 +870,9 @@ fn notice_organ_in_text(entries: &[Entry]) -> Option<String> {
 /// ("Erik Provare, ordförande"), or by a party in parentheses ("Leif Persson (S) ordf").
 /// The party's length (at most 40 characters) is checked after matching: a bounded
 /// repeat of a Unicode class compiles to a large automaton (most of lint's start-up).
-static PERSON_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2})(?:\s*\(([\p{L} -]+)\)\s*,?|\s*,)",
-    )
-    .unwrap_or_else(|_| unreachable!())
-});
+static PERSON_START: Re = Re::new(
+    r"(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2})(?:\s*\(([\p{L} -]+)\)\s*,?|\s*,)",
+);
 
 /// Longest party text in parentheses a person start accepts.
 const PARTY_MAX: usize = 40;
@@ -930,12 +911,9 @@ fn replaced_here(before: &str) -> bool {
 
 /// "Se bilaga", "Se sid 2", "Se förteckning bilaga 1": the list is elsewhere.
 fn strip_see_elsewhere(v: &str) -> &str {
-    static SEE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(?i:se)\s+(?:förteckning\s+)?(?:bilaga|sid(?:an)?|sidan)(?:\s+\d{1,3})?\b[.,]?\s*",
-        )
-        .unwrap_or_else(|_| unreachable!())
-    });
+    static SEE: Re = Re::new(
+        r"^(?i:se)\s+(?:förteckning\s+)?(?:bilaga|sid(?:an)?|sidan)(?:\s+\d{1,3})?\b[.,]?\s*",
+    );
     match SEE.find(v) {
         Some(m) => v.get(m.end()..).unwrap_or(""),
         None => v,
@@ -1037,9 +1015,7 @@ pub(crate) fn people(value: &str, group: &str, default_role: &str) -> Vec<Attend
 
 fn person(chunk: &str, group: &str, default_role: &str) -> Vec<Attendee> {
     // "Leif Persson (S) ordf": what follows the party is the first piece after it.
-    static PARTY_THEN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^([^,(]+\((\p{L}+)\))\.?\s+([^,].*)$").unwrap_or_else(|_| unreachable!())
-    });
+    static PARTY_THEN: Re = Re::new(r"^([^,(]+\((\p{L}+)\))\.?\s+([^,].*)$");
     // A party is at most 6 letters (checked here, not by a bounded repeat).
     let chunk = match PARTY_THEN
         .captures(chunk)
@@ -1063,8 +1039,7 @@ fn person(chunk: &str, group: &str, default_role: &str) -> Vec<Attendee> {
     // "Mattias Jansson (kommundirektör)": a function in parentheses, not a party.
     // The lengths (7–40 characters, or a lower-case word of at most 6) are checked
     // after matching: bounded repeats of a Unicode class are slow to compile.
-    static FUNCTION: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s*\(([\p{L} -]+)\)").unwrap_or_else(|_| unreachable!()));
+    static FUNCTION: Re = Re::new(r"\s*\(([\p{L} -]+)\)");
     let is_function = |inner: &str| {
         let n = inner.chars().count();
         (7..=40).contains(&n) || (n <= 6 && inner.starts_with(char::is_lowercase))

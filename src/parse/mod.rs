@@ -32,47 +32,52 @@ type Placed = (Document, (u32, u32), (u32, u32));
 pub fn parse_file(file: &LaidOutFile, tables: Vec<Table>, vocab: &Vocabulary) -> Vec<Document> {
     let lines = flat::unflatten(lines::content_lines(file));
     let segments = segment::segment(&lines, vocab);
-    let mut docs: Vec<Placed> = segments
-        .iter()
-        .filter_map(|s| {
-            // Furniture served the segmentation; the parsers see content only.
-            let slice: Vec<Ln> = lines
-                .get(s.start..s.end)?
-                .iter()
-                .filter(|l| !l.furniture)
-                .cloned()
-                .collect();
-            let slice = slice.as_slice();
-            let first = slice.first()?.pos();
-            let last = slice.last()?.pos();
-            let doc = match s.kind {
-                DocumentKind::Protokoll => parse_protocol(slice, &file.path, vocab),
-                DocumentKind::Kallelse => {
-                    let mut d = tjansteskrivelse::parse_document(slice, s.kind, &file.path, vocab);
-                    kallelse_title(&mut d, slice);
-                    // The ärendelista of a kallelse: "1 Val av justerande  2".
-                    if let Some(i) = slice.iter().position(|l| toc::is_toc_heading(&l.text)) {
-                        d.toc = toc::parse_toc(slice, i + 1, &file.path).0;
-                    }
-                    d
+    let parse_segment = |s: &segment::Segment| -> Option<Placed> {
+        // Furniture served the segmentation; the parsers see content only.
+        let slice: Vec<Ln> = lines
+            .get(s.start..s.end)?
+            .iter()
+            .filter(|l| !l.furniture)
+            .cloned()
+            .collect();
+        let slice = slice.as_slice();
+        let first = slice.first()?.pos();
+        let last = slice.last()?.pos();
+        let doc = match s.kind {
+            DocumentKind::Protokoll => parse_protocol(slice, &file.path, vocab),
+            DocumentKind::Kallelse => {
+                let mut d = tjansteskrivelse::parse_document(slice, s.kind, &file.path, vocab);
+                kallelse_title(&mut d, slice);
+                // The ärendelista of a kallelse: "1 Val av justerande  2".
+                if let Some(i) = slice.iter().position(|l| toc::is_toc_heading(&l.text)) {
+                    d.toc = toc::parse_toc(slice, i + 1, &file.path).0;
                 }
-                _ => tjansteskrivelse::parse_document(slice, s.kind, &file.path, vocab),
-            };
-            let mut doc = doc;
-            let all = lines.get(s.start..s.end).unwrap_or_default();
-            if let Some(name) = running_header_name(&doc, all) {
-                doc.title = Some(name);
+                d
             }
-            if let Some(label) = attachment_label(all) {
-                label_attachment(&mut doc, &label);
-            }
-            doc.date = doc.date.or_else(|| furniture_date(all, vocab));
-            let (municipality, organ) = furniture_owner(all);
-            doc.municipality = doc.municipality.take().or(municipality);
-            doc.organ = doc.organ.take().or(organ);
-            Some((doc, first, last))
-        })
-        .collect();
+            _ => tjansteskrivelse::parse_document(slice, s.kind, &file.path, vocab),
+        };
+        let mut doc = doc;
+        let all = lines.get(s.start..s.end).unwrap_or_default();
+        if let Some(name) = running_header_name(&doc, all) {
+            doc.title = Some(name);
+        }
+        if let Some(label) = attachment_label(all) {
+            label_attachment(&mut doc, &label);
+        }
+        doc.date = doc.date.or_else(|| furniture_date(all, vocab));
+        let (municipality, organ) = furniture_owner(all);
+        doc.municipality = doc.municipality.take().or(municipality);
+        doc.organ = doc.organ.take().or(organ);
+        Some((doc, first, last))
+    };
+    // A bundle's documents are parsed in parallel when this runs inside a thread pool
+    // (the audit's); the order is kept.
+    let mut docs: Vec<Placed> = if in_pool(segments.len()) {
+        use rayon::prelude::*;
+        segments.par_iter().filter_map(parse_segment).collect()
+    } else {
+        segments.iter().filter_map(parse_segment).collect()
+    };
     name_listed_attachments(&mut docs);
     if docs.is_empty() {
         let last_page = file.pages.last().map_or(1, |p| p.number);
@@ -84,6 +89,14 @@ pub fn parse_file(file: &LaidOutFile, tables: Vec<Table>, vocab: &Vocabulary) ->
     }
     assign_tables(&mut docs, tables);
     docs.into_iter().map(|(d, _, _)| d).collect()
+}
+
+/// Whether `n` pieces of work should go to the current thread pool: there is more than
+/// one and this thread is one of a pool's (an audit's). Elsewhere (a worker process
+/// reading one file for its parent, `lint`, the tests) the work stays on this thread,
+/// which may have the deep stack a worker gives its pipeline.
+fn in_pool(n: usize) -> bool {
+    n > 1 && rayon::current_thread_index().is_some()
 }
 
 /// "Kallelse Gemensamma servicenämnden 2021-02-08": the word the document calls itself
@@ -445,12 +458,10 @@ fn assign_tables(docs: &mut [Placed], tables: Vec<Table>) {
 /// every page ("Signature reference: 6fccaa09-…", glued to the page number), a row of
 /// bullets with no text.
 pub(crate) fn is_footer_like(text: &str) -> bool {
-    use regex::Regex;
-    use std::sync::LazyLock;
-    static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:\(\d{1,4}\)|ärende \d{1,3}|sid(?:a|an)? \d{1,4}(?:\s*(?:av|\()\s*\d{1,4}\)?)?|justerandes sign(?:atur)?|utdragsbestyrkande|justerandes signatur och utdragsbestyrkande|(?:\d{1,4}\s*)?(?:signature reference:\s*[0-9a-f-]{8,}\s*)+|[•\s]+)$")
-            .unwrap_or_else(|_| unreachable!())
-    });
+    use crate::grammar::re::Re;
+    static FOOTER: Re = Re::new(
+        r"(?i)^(?:\(\d{1,4}\)|ärende \d{1,3}|sid(?:a|an)? \d{1,4}(?:\s*(?:av|\()\s*\d{1,4}\)?)?|justerandes sign(?:atur)?|utdragsbestyrkande|justerandes signatur och utdragsbestyrkande|(?:\d{1,4}\s*)?(?:signature reference:\s*[0-9a-f-]{8,}\s*)+|[•\s]+)$",
+    );
     FOOTER.is_match(text.trim())
 }
 
@@ -567,12 +578,8 @@ pub fn parse_protocol(lines: &[Ln], file: &Arc<str>, vocab: &Vocabulary) -> Docu
 }
 
 fn kommunalforbund(s: &str) -> Option<String> {
-    use regex::Regex;
-    use std::sync::LazyLock;
-    static FORBUND: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\bkommunalförbundet\s+(\p{Lu}[\p{L}-]+)")
-            .unwrap_or_else(|_| unreachable!())
-    });
+    use crate::grammar::re::Re;
+    static FORBUND: Re = Re::new(r"(?i)\bkommunalförbundet\s+(\p{Lu}[\p{L}-]+)");
     let c = FORBUND.captures(s)?;
     Some(format!("Kommunalförbundet {}", c.get(1)?.as_str()))
 }

@@ -5,24 +5,16 @@ use super::headings::{self, kind};
 use super::lines::{collapse_ws, is_rule, push_wrapped, Ln};
 use super::refs;
 use crate::document::{BasisItem, Paragraph, Proposal, ProseFigure, Section, SourceLine, Vote};
+use crate::grammar::re::Re;
 use crate::grammar::vocab::Vocabulary;
-use regex::Regex;
 use std::sync::{Arc, LazyLock};
 
-static PARA_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:([A-ZÅÄÖ]{2,10})\s+)?§\s*(\d{1,4})(?:\s+(.+))?$")
-        .unwrap_or_else(|_| unreachable!())
-});
-static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2})[.)]\s+(.+)$").unwrap_or_else(|_| unreachable!()));
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[-•–*\u{f0b7}]\s*(.+)$").unwrap_or_else(|_| unreachable!()));
-static PROPOSER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:(?:Ordförande(?:n)?|Ledamot(?:en)?|Ersättare(?:n)?)\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2})(?:\s*\((\p{L}+)\))?\s+yrkar\b[\s:]*(.*)$",
-    )
-    .unwrap_or_else(|_| unreachable!())
-});
+static PARA_START: Re = Re::new(r"^(?:([A-ZÅÄÖ]{2,10})\s+)?§\s*(\d{1,4})(?:\s+(.+))?$");
+static NUMBERED: Re = Re::new(r"^(\d{1,2})[.)]\s+(.+)$");
+static BULLET: Re = Re::new(r"^[-•–*\u{f0b7}]\s*(.+)$");
+static PROPOSER: Re = Re::new(
+    r"^(?:(?:Ordförande(?:n)?|Ledamot(?:en)?|Ersättare(?:n)?)\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2})(?:\s*\((\p{L}+)\))?\s+yrkar\b[\s:]*(.*)$",
+);
 
 /// "Anna Berg (S) yrkar …": a proposer's line. The party in parentheses is at most 6
 /// letters, checked here rather than by a bounded repeat (`\p{L}{1,6}` took 8 ms of
@@ -78,9 +70,7 @@ pub fn paragraph_start(l: &Ln) -> Option<(Option<String>, u32, Option<String>)> 
 
 /// (title, "<Organ>s beslut", decision) when a decision heading stands inside the line.
 fn split_title_at_decision(text: &str, vocab: &Vocabulary) -> Option<(String, String, String)> {
-    static ORGAN_DECISION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b\p{Lu}[\p{L}-]*s beslut\b").unwrap_or_else(|_| unreachable!())
-    });
+    static ORGAN_DECISION: Re = Re::new(r"\b\p{Lu}[\p{L}-]*s beslut\b");
     ORGAN_DECISION.find_iter(text).find_map(|m| {
         let before = text.get(..m.start())?.trim();
         let heading = m.as_str();
@@ -119,10 +109,7 @@ fn looks_like_title(s: &str) -> bool {
 /// "Fortsättning ITVT § 2", "Fortsättning § ITVT 7": a page break inside a paragraph.
 /// "§ 79 forts  Dnr 2023/715", "§ 12 (forts.)": the same, the word after the number.
 pub fn is_continuation(l: &Ln) -> bool {
-    static FORTS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:[A-ZÅÄÖ]{2,10}\s+)?§\s*\d{1,4}\s+\(?(?:forts|fortsättning)\b")
-            .unwrap_or_else(|_| unreachable!())
-    });
+    static FORTS: Re = Re::new(r"^(?:[A-ZÅÄÖ]{2,10}\s+)?§\s*\d{1,4}\s+\(?(?:forts|fortsättning)\b");
     let t = l.plain().to_lowercase();
     (t.starts_with("fortsättning") && t.contains('§')) || FORTS.is_match(&t)
 }
@@ -610,11 +597,10 @@ const COUNT_WORD: &str = r"\d{1,3}|(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio
 
 /// "7 ja-röster", "fyra nej-röster", "1 avstår", "2 ledamöter avstod", and the other way
 /// round: "Ja-röster: 7", "Avstår: 0".
-static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static COUNT: LazyLock<Re> = LazyLock::new(|| {
+    Re::owned(format!(
         r"(?i)\b({COUNT_WORD})\s+(ja|nej)[-\s]?röst(?:er)?\b|\b({COUNT_WORD})\s+(?:ledamöter\s+|ledamot\s+)?(avst[åo]r|avstod|avstående|frånvarande)\b|\b(ja|nej)[-\s]?röster\s*:?\s*(\d{{1,3}})\b|\b(avstår|avstående|frånvarande)\s*:\s*(\d{{1,3}})\b"
     ))
-    .unwrap_or_else(|_| unreachable!())
 });
 
 fn count_value(word: &str) -> Option<u32> {
@@ -807,7 +793,7 @@ mod tests {
     /// parties of every length.
     #[test]
     fn proposer_rewrite_matches_the_bounded_pattern() {
-        let old = Regex::new(
+        let old = regex::Regex::new(
             r"^(?:(?:Ordförande(?:n)?|Ledamot(?:en)?|Ersättare(?:n)?)\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2})(?:\s*\(([\p{L}]{1,6})\))?\s+yrkar\b[\s:]*(.*)$",
         )
         .expect("old pattern");

@@ -2,18 +2,13 @@
 //! ranges through `crate::grammar` (the one grammar for them), plus person names.
 
 use crate::document::ParagraphRange;
+use crate::grammar::re::Re;
 use crate::grammar::vocab::Vocabulary;
 use crate::grammar::{date, reference};
 use chrono::NaiveDate;
-use regex::Regex;
-use std::sync::LazyLock;
 
-static BARE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(\d{1,4})\s*[-–—]\s*(\d{1,4})\s*$").unwrap_or_else(|_| unreachable!())
-});
-static PARTY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*\(([A-ZÅÄÖa-zåäö]{1,6})\)").unwrap_or_else(|_| unreachable!())
-});
+static BARE_RANGE: Re = Re::new(r"^\s*(\d{1,4})\s*[-–—]\s*(\d{1,4})\s*$");
+static PARTY: Re = Re::new(r"\s*\(([A-ZÅÄÖa-zåäö]{1,6})\)");
 
 /// Every full date in the text, in order ("2022-03-02", "8 februari 2021").
 pub fn dates(s: &str, vocab: &Vocabulary) -> Vec<NaiveDate> {

@@ -749,8 +749,10 @@ fn listed_attachment_starts(
     if lists.is_empty() {
         return out;
     }
-    // Each line's title words, made once: the lists' reaches overlap.
+    // Each line's title words, and whether it can be a title, made once: the lists'
+    // reaches overlap.
     let mut words: Vec<Option<Vec<String>>> = vec![None; text.len()];
+    let mut title_like: Vec<Option<bool>> = vec![None; text.len()];
     for (after, entries) in lists {
         let mut open: Vec<&Vec<String>> = entries.iter().collect();
         let from = text.partition_point(|(i, _)| *i < after);
@@ -758,8 +760,12 @@ fn listed_attachment_starts(
             if open.is_empty() {
                 break;
             }
-            if t.chars().count() > 90 || t.ends_with(['.', ',', ';']) || lines[*i].cells().len() > 1
-            {
+            let fits = *title_like[k].get_or_insert_with(|| {
+                !(t.chars().count() > 90
+                    || t.ends_with(['.', ',', ';'])
+                    || lines[*i].cells().len() > 1)
+            });
+            if !fits {
                 continue;
             }
             // The first words of this line and the two after it (at most 4 are compared).

@@ -6,19 +6,13 @@ use super::headings::{self, kind};
 use super::lines::{collapse_ws, Ln};
 use super::{is_footer_like, paragraph, refs, source_lines};
 use crate::document::{BasisItem, Document, DocumentKind, Memo, Section, Signature};
+use crate::grammar::re::Re;
 use crate::grammar::vocab::Vocabulary;
-use regex::Regex;
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 use super::header::KOMMUN;
-static LETTERHEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:box\s+\d|telefon\w*:?\s*[\d+]|telefax|tel:?\s*\d)")
-        .unwrap_or_else(|_| unreachable!())
-});
-static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2}$")
-        .unwrap_or_else(|_| unreachable!())
-});
+static LETTERHEAD: Re = Re::new(r"\b(?:box\s+\d|telefon\w*:?\s*[\d+]|telefax|tel:?\s*\d)");
+static NAME_LINE: Re = Re::new(r"^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2}$");
 
 /// A person's name alone on a line ("Karin Exempel"): two or three capitalised words.
 pub(crate) fn is_person_name(t: &str) -> bool {

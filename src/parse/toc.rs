@@ -4,8 +4,8 @@
 use super::lines::{collapse_ws, Ln};
 use super::refs;
 use crate::document::TocEntry;
-use regex::Regex;
-use std::sync::{Arc, LazyLock};
+use crate::grammar::re::Re;
+use std::sync::Arc;
 
 const TOC_HEADINGS: &[&str] = &[
     "innehållsförteckning",
@@ -17,17 +17,9 @@ const TOC_HEADINGS: &[&str] = &[
     "dagordning",
 ];
 
-static ENTRY_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[A-ZÅÄÖ]{2,10}\s+)?(§)?\s*(\d{1,4})\.?(?:\s+|$)(.*)$")
-        .unwrap_or_else(|_| unreachable!())
-});
-static PAGES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?$").unwrap_or_else(|_| unreachable!())
-});
-static TRAILING_PAGES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.*?)[\s.…]*\s(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?$")
-        .unwrap_or_else(|_| unreachable!())
-});
+static ENTRY_START: Re = Re::new(r"^(?:[A-ZÅÄÖ]{2,10}\s+)?(§)?\s*(\d{1,4})\.?(?:\s+|$)(.*)$");
+static PAGES: Re = Re::new(r"^(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?$");
+static TRAILING_PAGES: Re = Re::new(r"^(.*?)[\s.…]*\s(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?$");
 
 /// Whether a line is a table-of-contents heading.
 pub fn is_toc_heading(text: &str) -> bool {

@@ -3,8 +3,8 @@
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::Sink;
-use regex::Regex;
-use std::sync::OnceLock;
+use crate::grammar::re::Re;
+use std::sync::LazyLock;
 
 pub const RULE: Rule = Rule {
     code: RuleCode::FORM008,
@@ -19,23 +19,18 @@ record means a part of it was never written. justera reports each such line.",
     checks: &[Check::Document(check)],
 };
 
-fn placeholder_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?i)\[(?:namn|titel|datum|rubrik|text|ange|skriv)[^\]]*\]|här finns text som återvunnits|lorem ipsum|åååå-mm-dd|\bxx+ (?:tkr|kr|mnkr)\b|<ange [^>]*>|\bskriv (?:text|rubrik) här\b",
-        )
-        .expect("static regex")
-    })
+const PLACEHOLDER: &str = r"(?i)\[(?:namn|titel|datum|rubrik|text|ange|skriv)[^\]]*\]|här finns text som återvunnits|lorem ipsum|åååå-mm-dd|\bxx+ (?:tkr|kr|mnkr)\b|<ange [^>]*>|\bskriv (?:text|rubrik) här\b";
+
+fn placeholder_re() -> &'static Re {
+    static RE: Re = Re::new(PLACEHOLDER);
+    &RE
 }
 
 /// `placeholder_re` without its word boundaries: a superset the fast engines search
 /// (Unicode `\b` sends every non-ASCII line to the slow fallback engine).
-fn maybe_placeholder_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(&placeholder_re().as_str().replace(r"\b", "")).expect("static regex")
-    })
+fn maybe_placeholder_re() -> &'static Re {
+    static RE: LazyLock<Re> = LazyLock::new(|| Re::owned(PLACEHOLDER.replace(r"\b", "")));
+    &RE
 }
 
 pub fn check(sink: &mut Sink) {

@@ -4,10 +4,10 @@
 use crate::arith::{half_unit, Interval};
 use crate::document::Document;
 use crate::grammar::number::Unit;
-use regex::Regex;
+use crate::grammar::re::Re;
 use rust_decimal::Decimal;
 use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 #[derive(Clone, Debug)]
 pub struct ProseFigure {
@@ -38,23 +38,20 @@ impl ProseFigure {
     }
 }
 
-fn figure_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        // A figure with optional space-grouped thousands and decimal comma, then a unit.
-        Regex::new(
-            r"(?i)(?:^|[^\d,.])(-\s?)?(\d{1,3}(?:[ \u{a0}\u{202f}]\d{3})+|\d+)(,\d+)?\s?((?:tkr|mnkr|mkr|msek|mdkr|miljoner|miljon|kronor|kr|procent)\b|%)",
-        )
-        .expect("static regex")
-    })
+/// A figure with optional space-grouped thousands and decimal comma, then a unit.
+const FIGURE: &str = r"(?i)(?:^|[^\d,.])(-\s?)?(\d{1,3}(?:[ \u{a0}\u{202f}]\d{3})+|\d+)(,\d+)?\s?((?:tkr|mnkr|mkr|msek|mdkr|miljoner|miljon|kronor|kr|procent)\b|%)";
+
+fn figure_re() -> &'static Re {
+    static RE: Re = Re::new(FIGURE);
+    &RE
 }
 
 /// `figure_re` without its word boundary: a superset it finds with the fast engines.
 /// Unicode `\b` makes the regex crate's DFA give up on non-ASCII text (every Swedish
 /// line), and the slow fallback over every line was most of a long text's check time.
-fn maybe_figure_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&figure_re().as_str().replace(r"\b", "")).expect("static regex"))
+fn maybe_figure_re() -> &'static Re {
+    static RE: LazyLock<Re> = LazyLock::new(|| Re::owned(FIGURE.replace(r"\b", "")));
+    &RE
 }
 
 /// Every money figure and percentage in one line of prose.
