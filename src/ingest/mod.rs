@@ -430,6 +430,7 @@ pub mod pdf;
 pub mod repair;
 pub mod sanitize;
 mod sniff;
+mod tolerant;
 
 /// Reads one file in this process: the extension and first bytes decide how.
 pub fn read_file(path: &Path, opts: &IngestOptions) -> Result<IngestedFile, IngestError> {

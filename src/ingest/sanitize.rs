@@ -920,7 +920,7 @@ fn inherited<'a>(doc: &'a Document, page: ObjectId, key: &[u8]) -> Option<&'a Ob
 /// pages and forms that have any (such a page gets one clean content stream), and gives
 /// a page whose `Tf` names a font its resources lack a Helvetica stand-in for it.
 fn fix_page_contents(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usize>) {
-    let mut edits: Vec<(ObjectId, Vec<u8>)> = Vec::new();
+    let mut edits: Vec<(ObjectId, Vec<u8>, bool)> = Vec::new();
     let mut font_edits: Vec<(ObjectId, Dictionary, usize)> = Vec::new();
     for (_, page) in doc.get_pages() {
         let Ok(raw) = doc.get_page_content(page) else {
@@ -929,11 +929,15 @@ fn fix_page_contents(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usiz
         // Almost every page has nothing to fix: read on its bytes, it is decoded only
         // when an operation needs a fix or the byte reading is not certain.
         let well_formed = well_formed(&raw);
+        let mut repaired = false;
         let content = match &well_formed {
             Some(_) => None,
-            None => match super::pdf::quietly(|| Content::decode(&raw)).ok() {
-                Some(Ok(content)) => Some(content),
-                _ => continue,
+            None => match decode_tolerantly(&raw) {
+                Some((content, r)) => {
+                    repaired = r;
+                    Some(content)
+                }
+                None => continue,
             },
         };
         let font_names: Vec<&[u8]> = match (&well_formed, &content) {
@@ -970,12 +974,12 @@ fn fix_page_contents(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usiz
         let Some(content) = content else {
             continue;
         };
-        if content.operations.iter().all(operands_ok) {
+        if !repaired && content.operations.iter().all(operands_ok) {
             continue;
         }
         let kept: Vec<Operation> = content.operations.into_iter().filter(operands_ok).collect();
         if let Ok(bytes) = (Content { operations: kept }).encode() {
-            edits.push((page, bytes));
+            edits.push((page, bytes, repaired));
         }
     }
     for (page, res, n) in font_edits {
@@ -986,12 +990,16 @@ fn fix_page_contents(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usiz
                 .or_default() += n;
         }
     }
-    for (page, bytes) in edits {
+    for (page, bytes, repaired) in edits {
         let id = doc.add_object(Object::Stream(Stream::new(Dictionary::new(), bytes)));
         if let Ok(p) = doc.get_dictionary_mut(page) {
             p.set("Contents", Object::Reference(id));
             *fixes
-                .entry("pages with malformed content operators cleaned")
+                .entry(if repaired {
+                    "pages with operators inside arrays (left out, as poppler does)"
+                } else {
+                    "pages with malformed content operators cleaned"
+                })
                 .or_default() += 1;
         }
     }
@@ -1012,10 +1020,10 @@ fn fix_page_contents(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usiz
         if well_formed(&data).is_some() {
             continue;
         }
-        let Some(Ok(content)) = super::pdf::quietly(|| Content::decode(&data)).ok() else {
+        let Some((content, repaired)) = decode_tolerantly(&data) else {
             continue;
         };
-        if content.operations.iter().all(operands_ok) {
+        if !repaired && content.operations.iter().all(operands_ok) {
             continue;
         }
         let kept: Vec<Operation> = content.operations.into_iter().filter(operands_ok).collect();
@@ -1030,6 +1038,25 @@ fn fix_page_contents(doc: &mut Document, fixes: &mut BTreeMap<&'static str, usiz
                 .entry("forms with malformed content operators cleaned")
                 .or_default() += 1;
         }
+    }
+}
+
+/// A content stream decoded as lopdf decodes it; where lopdf would stop early at
+/// operators written inside an array, decoded without them (true in the second place).
+fn decode_tolerantly(data: &[u8]) -> Option<(Content<Vec<Operation>>, bool)> {
+    let content = match super::pdf::quietly(|| Content::decode(data)).ok() {
+        Some(Ok(content)) => content,
+        _ => return None,
+    };
+    if super::pdf::quietly(|| Content::decode_strict(data).is_ok()).unwrap_or(true) {
+        return Some((content, false));
+    }
+    let Some(fixed) = super::tolerant::drop_operators_in_arrays(data) else {
+        return Some((content, false));
+    };
+    match super::pdf::quietly(|| Content::decode_strict(&fixed)).ok() {
+        Some(Ok(repaired)) => Some((repaired, true)),
+        _ => Some((content, false)),
     }
 }
 

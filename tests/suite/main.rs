@@ -22,6 +22,7 @@ mod grammar_seeds;
 mod grammars_cli;
 mod heldout_rendering;
 mod ingest_content_fixes;
+mod ingest_damaged;
 mod ingest_fonts;
 mod ingest_golden;
 mod ingest_operands;
