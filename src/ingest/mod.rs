@@ -419,6 +419,7 @@ pub fn has_input_extension(path: &Path) -> bool {
 }
 
 mod batch;
+mod cmaps;
 mod content;
 pub mod docx;
 mod inflate;

@@ -550,6 +550,9 @@ fn fix_cmaps(doc: &Document, fx: &mut FontFix, subtype: &[u8]) {
         }
     }
     if subtype == b"Type0" {
+        if let Some(what) = super::cmaps::fix_type0_encoding(doc, &mut fx.font) {
+            fx.count(what);
+        }
         if let Some(Object::Stream(s)) = fx.font.get(b"Encoding").ok().and_then(|e| deref(doc, e)) {
             let data = stream_data(s);
             if !parses(|| adobe_cmap_parser::get_byte_mapping(&data).is_ok()) {

@@ -5,7 +5,7 @@
 
 use crate::common;
 use crate::common::built_pdf::{glyphs_of, one_page};
-use pdf_extract::{dictionary, Document};
+use pdf_extract::{dictionary, Document, Object, Stream};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -39,6 +39,124 @@ fn operators_inside_a_tj_array_are_skipped_as_poppler_does() {
         warnings
             .iter()
             .any(|w| w.contains("operators inside arrays")),
+        "{warnings:?}"
+    );
+}
+
+/// A Type0 font over a CID font without an embedded program, with `encoding` and,
+/// when given, a ToUnicode CMap; the CID font's /W gives `widths`.
+fn type0_page(
+    content: &[u8],
+    encoding: impl FnOnce(&mut Document) -> Object,
+    to_unicode: Option<&[u8]>,
+    widths: Vec<Object>,
+) -> Vec<u8> {
+    one_page(content, |doc: &mut Document| {
+        let encoding = encoding(doc);
+        let descendant = doc.add_object(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "CIDFontType2",
+            "BaseFont" => "Test",
+            "CIDSystemInfo" => dictionary! {
+                "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("Japan1"),
+                "Supplement" => 2,
+            },
+            "FontDescriptor" => dictionary! {
+                "Type" => "FontDescriptor",
+                "FontName" => "Test",
+                "Flags" => 32,
+                "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
+                "ItalicAngle" => 0,
+                "Ascent" => 800,
+                "Descent" => -200,
+                "CapHeight" => 700,
+                "StemV" => 80,
+            },
+            "DW" => 1000,
+            "W" => widths,
+        });
+        let mut font = dictionary! {
+            "Type" => "Font",
+            "Subtype" => "Type0",
+            "BaseFont" => "Test",
+            "Encoding" => encoding,
+            "DescendantFonts" => vec![descendant.into()],
+        };
+        if let Some(cmap) = to_unicode {
+            let id = doc.add_object(Stream::new(dictionary! {}, cmap.to_vec()));
+            font.set("ToUnicode", id);
+        }
+        let font = doc.add_object(font);
+        dictionary! { "Font" => dictionary! { "F1" => font } }.into()
+    })
+}
+
+#[test]
+fn legacy_cjk_encodings_without_to_unicode_are_read_by_their_character_set() {
+    // Shift-JIS codes through 90ms-RKSJ-H (pdf-extract panicked on the name): あいうえお,
+    // then one-byte roman.
+    let pdf = type0_page(
+        b"BT /F1 24 Tf 72 770 Td <82A082A282A482A682A8> Tj 0 -30 Td (Kommun 2) Tj ET",
+        |_| Object::Name(b"90ms-RKSJ-H".to_vec()),
+        None,
+        vec![],
+    );
+    assert_eq!(words_of_built(&pdf), ["あいうえお", "Kommun", "2"]);
+    // GBK through GBK-EUC-H.
+    let pdf = type0_page(
+        b"BT /F1 20 Tf 28 793 Td <CED2C3C7> Tj ET",
+        |_| Object::Name(b"GBK-EUC-H".to_vec()),
+        None,
+        vec![],
+    );
+    assert_eq!(words_of_built(&pdf), ["我们"]);
+}
+
+#[test]
+fn embedded_encoding_cmap_maps_codes_to_cids_and_widths() {
+    // One-byte codes: "a" (0x61) is CID 3, "b" CID 4, " " (0x20) CID 1; pdf-extract read
+    // no code at all through such a CMap (nor the ToUnicode map, keyed by code).
+    const ENCODING: &[u8] = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap \
+        /CMapName /Test def 1 begincodespacerange <20> <7E> endcodespacerange \
+        1 begincidchar <20> 1 endcidchar \
+        1 begincidrange <61> <62> 3 endcidrange \
+        endcmap CMapName currentdict /CMap defineresource pop end end";
+    const TO_UNICODE: &[u8] = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap \
+        1 begincodespacerange <20> <7E> endcodespacerange \
+        1 beginbfchar <20> <0020> endbfchar 1 beginbfrange <61> <62> <0061> endbfrange \
+        endcmap CMapName currentdict /CMap defineresource pop end end";
+    let pdf = type0_page(
+        b"BT /F1 10 Tf 100 700 Td (ab ba) Tj ET",
+        |doc| {
+            doc.add_object(Stream::new(dictionary! {}, ENCODING.to_vec()))
+                .into()
+        },
+        Some(TO_UNICODE),
+        // CID 1 (space) 250 wide, CIDs 3 and 4 500.
+        vec![
+            1.into(),
+            vec![250.into()].into(),
+            3.into(),
+            vec![500.into(), 500.into()].into(),
+        ],
+    );
+    assert_eq!(words_of_built(&pdf), ["ab", "ba"]);
+    let (glyphs, warnings) = glyphs_of(&pdf);
+    let xs: Vec<(String, f64)> = glyphs
+        .iter()
+        .map(|g| (g.text.clone(), (g.x * 100.0).round() / 100.0))
+        .collect();
+    let at = |t: &str, x: f64| (t.to_string(), x);
+    assert_eq!(
+        xs,
+        [
+            at("a", 100.0),
+            at("b", 105.0),
+            at(" ", 110.0),
+            at("b", 112.5),
+            at("a", 117.5)
+        ],
         "{warnings:?}"
     );
 }
@@ -88,10 +206,16 @@ fn words_of_built(pdf: &[u8]) -> Vec<String> {
 #[test]
 fn robustness_files_give_the_words_pdftotext_gives() {
     // File, and the words `pdftotext -layout` prints for it.
-    let cases: &[(&str, &str)] = &[(
-        "pdfjs-operator-in-TJ-array.pdf",
-        "Grandes Clientèles, Financements et Marchés",
-    )];
+    let cases: &[(&str, &str)] = &[
+        (
+            "pdfjs-operator-in-TJ-array.pdf",
+            "Grandes Clientèles, Financements et Marchés",
+        ),
+        ("pdfjs-noembed-sjis.pdf", "あいうえお"),
+        ("pdfjs-90ms_rksj_h_sample.pdf", "Hello ASCII 日本語テスト"),
+        ("pdfjs-issue3521.pdf", "我们都是黑体字"),
+        ("pdfjs-issue2931.pdf", "Lorem ipsum"),
+    ];
     for (name, expected) in cases {
         let Some(path) = shared_file(name) else {
             continue;
