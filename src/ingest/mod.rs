@@ -422,6 +422,7 @@ mod batch;
 mod cmaps;
 mod content;
 pub mod docx;
+mod fields;
 mod inflate;
 pub mod load;
 mod nesting;

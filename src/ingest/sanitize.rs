@@ -43,6 +43,12 @@ pub fn sanitize(doc: &mut Document) -> Vec<String> {
     fix_streamless_xobjects(doc, &mut fixes);
     fix_colour_spaces(doc, &mut fixes);
     fix_page_contents(doc, &mut fixes);
+    let fields = super::fields::give_text_fields_appearances(doc);
+    if fields > 0 {
+        *fixes
+            .entry("filled-in text fields without an appearance drawn from their value")
+            .or_default() += fields;
+    }
     draw_annotation_appearances(doc, &mut fixes);
     name_form_fonts_apart(doc);
     fixes

@@ -161,6 +161,48 @@ fn embedded_encoding_cmap_maps_codes_to_cids_and_widths() {
     );
 }
 
+#[test]
+fn text_field_values_without_an_appearance_are_read() {
+    // A filled-in field (/FT /Tx, /V) with no /AP, as form fillers leave it with
+    // /NeedAppearances true: viewers and pdftotext show the value.
+    let mut pdf = None;
+    let built = one_page(
+        b"BT /F1 10 Tf 50 800 Td (Beslut) Tj ET",
+        |doc: &mut Document| {
+            let font = doc.add_object(dictionary! {
+                "Type" => "Font",
+                "Subtype" => "Type1",
+                "BaseFont" => "Helvetica",
+                "Encoding" => "WinAnsiEncoding",
+            });
+            let field = doc.add_object(dictionary! {
+                "Type" => "Annot",
+                "Subtype" => "Widget",
+                "FT" => "Tx",
+                "F" => 4,
+                "DA" => Object::string_literal("/Helv 12 Tf 0 g"),
+                "V" => Object::string_literal(b"Justerare: Anna \xc5berg".to_vec()),
+                "Rect" => vec![50.into(), 700.into(), 300.into(), 720.into()],
+            });
+            pdf = Some(field);
+            dictionary! { "Font" => dictionary! { "F1" => font } }.into()
+        },
+    );
+    // The page gets its /Annots afterwards: one_page builds the page itself.
+    let mut doc = Document::load_mem(&built).expect("built PDF loads");
+    let page = *doc.get_pages().get(&1).expect("page 1");
+    let field = pdf.expect("field made");
+    doc.get_dictionary_mut(page)
+        .expect("page")
+        .set("Annots", vec![Object::Reference(field)]);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("save");
+    assert_eq!(
+        words_of_built(&bytes),
+        ["Beslut", "Justerare:", "Anna", "Åberg"]
+    );
+}
+
 /// A file of ../shared/pdf-robustness/files, or None (a missing input fails unless
 /// JUSTERA_ALLOW_SKIP=1).
 fn shared_file(name: &str) -> Option<PathBuf> {
@@ -215,6 +257,7 @@ fn robustness_files_give_the_words_pdftotext_gives() {
         ("pdfjs-90ms_rksj_h_sample.pdf", "Hello ASCII 日本語テスト"),
         ("pdfjs-issue3521.pdf", "我们都是黑体字"),
         ("pdfjs-issue2931.pdf", "Lorem ipsum"),
+        ("pdfjs-annotation-tx.pdf", "tx annotation"),
     ];
     for (name, expected) in cases {
         let Some(path) = shared_file(name) else {
