@@ -89,6 +89,24 @@ fn load_any(bytes: &[u8], passwords: &[String]) -> Result<LoadedPdf, FailureReas
     } else {
         Err(OpenError::Damaged("no %PDF- header".to_string()))
     };
+    // Objects the cross-reference table names that did not load: a dictionary key that
+    // is not a name fails the whole object in lopdf; poppler skips the key.
+    let unkeyed = match &first {
+        Ok((doc, _)) => without_bad_keys(doc, body),
+        Err(_) => None,
+    };
+    let (first, body) = match (first, &unkeyed) {
+        (Ok(opened), Some((fixed, n))) => match open(fixed, passwords) {
+            Ok(better) if better.0.objects.len() > opened.0.objects.len() => {
+                notes.push(format!(
+                    "{n} dictionary keys that are not names left out (as poppler does)"
+                ));
+                (Ok(better), &fixed[..])
+            }
+            _ => (Ok(opened), body),
+        },
+        (first, _) => (first, body),
+    };
     let first = match first {
         Ok(opened) => {
             let health = Health::of(&opened.0);
@@ -135,6 +153,28 @@ fn load_any(bytes: &[u8], passwords: &[String]) -> Result<LoadedPdf, FailureReas
             "cross-reference table broken and no objects found to rebuild it".to_string(),
         )),
     }
+}
+
+/// The bytes with the non-name dictionary keys of the objects that failed to load
+/// blanked, when there are any (see `dictkeys`).
+fn without_bad_keys(doc: &Document, body: &[u8]) -> Option<(Vec<u8>, usize)> {
+    let offsets: Vec<usize> = doc
+        .reference_table
+        .entries
+        .iter()
+        .filter_map(|(&id, entry)| match entry {
+            pdf_extract::xref::XrefEntry::Normal { offset, generation }
+                if !doc.objects.contains_key(&(id, *generation)) =>
+            {
+                Some(*offset as usize)
+            }
+            _ => None,
+        })
+        .collect();
+    if offsets.is_empty() {
+        return None;
+    }
+    super::dictkeys::blank_bad_keys(body, &offsets)
 }
 
 fn needs_password(passwords: &[String]) -> FailureReason {

@@ -421,6 +421,7 @@ pub fn has_input_extension(path: &Path) -> bool {
 mod batch;
 mod cmaps;
 mod content;
+mod dictkeys;
 pub mod docx;
 mod fields;
 mod inflate;

@@ -203,6 +203,33 @@ fn text_field_values_without_an_appearance_are_read() {
     );
 }
 
+#[test]
+fn a_font_with_a_space_in_its_name_is_not_lost() {
+    // `/BaseFont /Test Regular`: a bare word stands where a key should; lopdf dropped the
+    // whole font object (a stand-in Helvetica read the two-byte codes as garbage).
+    const TO_UNICODE: &[u8] = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap \
+        1 begincodespacerange <0000> <FFFF> endcodespacerange \
+        1 beginbfrange <0001> <0002> <0061> endbfrange \
+        endcmap CMapName currentdict /CMap defineresource pop end end";
+    let built = type0_page(
+        b"BT /F1 10 Tf 50 800 Td <000100020001> Tj ET",
+        |_| Object::Name(b"Identity-H".to_vec()),
+        Some(TO_UNICODE),
+        vec![],
+    );
+    assert_eq!(words_of_built(&built), ["aba"]);
+    // The Type0 font's name, written with a space (same length, so the cross-reference
+    // offsets stay right).
+    let marked = b"/BaseFont/Test/";
+    let at = built
+        .windows(marked.len())
+        .position(|w| w == marked)
+        .expect("font in the built file");
+    let mut bytes = built.clone();
+    bytes[at..at + marked.len()].copy_from_slice(b"/BaseFont/T st/");
+    assert_eq!(words_of_built(&bytes), ["aba"]);
+}
+
 /// A file of ../shared/pdf-robustness/files, or None (a missing input fails unless
 /// JUSTERA_ALLOW_SKIP=1).
 fn shared_file(name: &str) -> Option<PathBuf> {
@@ -258,6 +285,7 @@ fn robustness_files_give_the_words_pdftotext_gives() {
         ("pdfjs-issue3521.pdf", "我们都是黑体字"),
         ("pdfjs-issue2931.pdf", "Lorem ipsum"),
         ("pdfjs-annotation-tx.pdf", "tx annotation"),
+        ("pdfjs-issue11549_reduced.pdf", "Flags and paving"),
     ];
     for (name, expected) in cases {
         let Some(path) = shared_file(name) else {
