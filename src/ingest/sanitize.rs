@@ -290,7 +290,13 @@ fn cid_widths_readable(doc: &Document, w: &[Object]) -> Option<Vec<Object>> {
         match deref(doc, &w[i + 1]) {
             Some(Object::Array(given)) => {
                 let widths: Vec<Object> = given.iter().map_while(num).collect();
-                rewritten |= widths.len() != given.len() || !matches!(w[i + 1], Object::Array(_));
+                // A width given by reference (`[506 14 0 R 306]`) makes pdf-extract
+                // panic ("not a number"): written out as the number it refers to.
+                rewritten |= widths.len() != given.len()
+                    || !matches!(w[i + 1], Object::Array(_))
+                    || given
+                        .iter()
+                        .any(|o| !matches!(o, Object::Integer(_) | Object::Real(_)));
                 entries += widths.len();
                 out.push(Object::Integer(first));
                 out.push(Object::Array(widths));

@@ -230,6 +230,41 @@ fn a_font_with_a_space_in_its_name_is_not_lost() {
     assert_eq!(words_of_built(&bytes), ["aba"]);
 }
 
+#[test]
+fn a_cid_width_given_by_reference_is_read() {
+    // `/W [1 [500 7 0 R]]`: pdf-extract panicked ("not a number") and lost the page.
+    const TO_UNICODE: &[u8] = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap \
+        1 begincodespacerange <0000> <FFFF> endcodespacerange \
+        1 beginbfrange <0001> <0002> <0061> endbfrange \
+        endcmap CMapName currentdict /CMap defineresource pop end end";
+    let mut width = None;
+    let pdf = type0_page(
+        b"BT /F1 10 Tf 50 800 Td <000100020001> Tj ET",
+        |doc| {
+            width = Some(doc.add_object(Object::Integer(250)));
+            Object::Name(b"Identity-H".to_vec())
+        },
+        Some(TO_UNICODE),
+        vec![],
+    );
+    // The width array is set afterwards: the reference is known only inside the closure.
+    let mut doc = Document::load_mem(&pdf).expect("built PDF loads");
+    let width = width.expect("width object");
+    for (_, o) in doc.objects.iter_mut() {
+        if let Object::Dictionary(d) = o {
+            if d.get(b"Subtype").ok().and_then(|s| s.as_name().ok()) == Some(b"CIDFontType2") {
+                d.set(
+                    "W",
+                    vec![1.into(), vec![500.into(), Object::Reference(width)].into()],
+                );
+            }
+        }
+    }
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("save");
+    assert_eq!(words_of_built(&bytes), ["aba"]);
+}
+
 /// A file of ../shared/pdf-robustness/files, or None (a missing input fails unless
 /// JUSTERA_ALLOW_SKIP=1).
 fn shared_file(name: &str) -> Option<PathBuf> {
@@ -286,6 +321,10 @@ fn robustness_files_give_the_words_pdftotext_gives() {
         ("pdfjs-issue2931.pdf", "Lorem ipsum"),
         ("pdfjs-annotation-tx.pdf", "tx annotation"),
         ("pdfjs-issue11549_reduced.pdf", "Flags and paving"),
+        (
+            "pdfjs-issue7855.pdf",
+            "\u{AD} Berlin, den 28.11.2016 \u{AD}",
+        ),
     ];
     for (name, expected) in cases {
         let Some(path) = shared_file(name) else {
