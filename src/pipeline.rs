@@ -67,7 +67,7 @@ pub fn process_bytes(
     // Tables and segmentation read the same laid-out text and need nothing of each
     // other: inside the audit's thread pool they run side by side (a long text is one
     // page, so each is otherwise one long serial stretch).
-    let (tables, segmented) = join_in_pool(
+    let (tables, segmented) = crate::parse::join_in_pool(
         || crate::table::extract(&laid_out, vocab),
         || crate::parse::segment_file(&laid_out, vocab),
     );
@@ -83,20 +83,6 @@ pub fn process_bytes(
         findings,
         stats,
     })
-}
-
-/// Both closures' results: side by side when this thread is one of a thread pool's (an
-/// audit's), one after the other elsewhere (a worker process, `lint`, the tests), where
-/// the thread may have the deep stack a worker gives its pipeline.
-fn join_in_pool<A: Send, B: Send>(
-    a: impl FnOnce() -> A + Send,
-    b: impl FnOnce() -> B + Send,
-) -> (A, B) {
-    if rayon::current_thread_index().is_some() {
-        rayon::join(a, b)
-    } else {
-        (a(), b())
-    }
 }
 
 /// Reads one file, running PDF extraction in an isolated worker process when

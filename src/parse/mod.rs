@@ -122,6 +122,21 @@ fn in_pool(n: usize) -> bool {
     n > 1 && rayon::current_thread_index().is_some()
 }
 
+/// Both closures' results: side by side when this thread is one of a thread pool's (an
+/// audit's), one after the other elsewhere (a worker process reading one file for its
+/// parent, `lint`, the tests), where the thread may have the deep stack a worker gives
+/// its pipeline.
+pub fn join_in_pool<A: Send, B: Send>(
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if rayon::current_thread_index().is_some() {
+        rayon::join(a, b)
+    } else {
+        (a(), b())
+    }
+}
+
 /// "Kallelse Gemensamma servicenämnden 2021-02-08": the word the document calls itself
 /// by (Kallelse, Föredragningslista, Kungörelse), the body called (the first line naming
 /// a nämnd or styrelse) and the meeting date; the letterhead lines ("Till …
