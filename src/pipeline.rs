@@ -64,8 +64,14 @@ pub fn process_bytes(
 ) -> Result<CheckedFile, IngestError> {
     let ingested = crate::ingest::ingest_bytes(path, bytes, opts)?;
     let laid_out = crate::layout::lay_out(ingested);
-    let tables = crate::table::extract(&laid_out, vocab);
-    let documents = crate::parse::parse_file(&laid_out, tables, vocab);
+    // Tables and segmentation read the same laid-out text and need nothing of each
+    // other: inside the audit's thread pool they run side by side (a long text is one
+    // page, so each is otherwise one long serial stretch).
+    let (tables, segmented) = crate::parse::join_in_pool(
+        || crate::table::extract(&laid_out, vocab),
+        || crate::parse::segment_file(&laid_out, vocab),
+    );
+    let documents = crate::parse::parse_segments(&laid_out, segmented, tables, vocab);
     let (mut findings, mut stats) = crate::check::check_documents(&documents, vocab);
     crate::check::ocr::qualify(&laid_out, &documents, &mut findings);
     stats.files = 1;

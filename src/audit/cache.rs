@@ -156,14 +156,16 @@ pub fn write_entry(
         body.extend_from_slice(line.as_bytes());
         body.push(b'\n');
     }
+    // The body is hashed while it is written.
+    let mut f = AtomicFile::create(path)?;
+    let (sha256, written) = rayon::join(|| hash_bytes(&body), || f.write_all(&body));
+    written?;
     let end = EntryEnd {
         entry_end: EntryCheck {
             bytes: body.len() as u64,
-            sha256: hash_bytes(&body),
+            sha256,
         },
     };
-    let mut f = AtomicFile::create(path)?;
-    f.write_all(&body)?;
     serde_json::to_writer(&mut f, &end)?;
     f.write_all(b"\n")?;
     f.commit_unsynced()

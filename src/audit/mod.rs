@@ -221,12 +221,17 @@ fn process_one(file: &InputFile, opts: &AuditOptions) -> AuditedFile {
     };
     match result {
         Ok(Ok(pf)) => {
-            let documents: Vec<String> = pf
-                .documents
-                .iter()
-                .filter_map(|d| serde_json::to_string(d).ok())
-                .collect();
-            let decisions = crate::report::audit::decision_lines(&pf.documents, Some(&hash));
+            // A long bundle's thousands of document lines are written in parallel, in
+            // order, beside its decision lines.
+            let (documents, decisions) = rayon::join(
+                || {
+                    pf.documents
+                        .par_iter()
+                        .filter_map(|d| serde_json::to_string(d).ok())
+                        .collect::<Vec<String>>()
+                },
+                || crate::report::audit::decision_lines(&pf.documents, Some(&hash)),
+            );
             let mut record = FileRecord::read(file.display.clone(), hash, pf, &opts.grammars.vocab);
             record.document_lines = documents.len() as u64;
             record.decision_lines = decisions.len() as u64;
@@ -543,46 +548,60 @@ impl Audit {
         let staging = tempfile::Builder::new()
             .prefix(STAGING_PREFIX)
             .tempdir_in(dir)?;
-        let mut written: Vec<ManifestFile> = Vec::new();
-        let mut stage = |name: &str,
-                         write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>|
-         -> io::Result<()> {
+        let stage = |name: &str,
+                     write: &(dyn Fn(&mut dyn Write) -> io::Result<()> + Sync)|
+         -> io::Result<ManifestFile> {
             let file = std::fs::File::create(staging.path().join(name))?;
             let mut out = HashingWriter::new(io::BufWriter::new(file));
             write(&mut out)?;
             let (inner, bytes, sha256) = out.finish();
             inner.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-            written.push(ManifestFile {
+            Ok(ManifestFile {
                 name: name.to_string(),
                 bytes,
                 sha256,
-            });
-            Ok(())
+            })
         };
         // The writers read the report's plain data; links in the spreadsheet and the
         // page are relative to `dir`, where the set ends up.
         let report = self.report();
-        stage("findings.json", &mut |mut out| {
-            crate::report::audit::write_findings(&report, &mut out)
-        })?;
-        stage("findings.csv", &mut |mut out| {
-            crate::report::csv::write_findings(&report, &mut out)
-        })?;
-        for (name, section) in [
-            ("documents.jsonl", Section::Documents),
-            ("decisions.jsonl", Section::Decisions),
-        ] {
-            stage(name, &mut |out| self.write_section(section, out))?;
-        }
-        stage("findings.xlsx", &mut |out| {
-            crate::report::xlsx::write(&report, dir, out)
-        })?;
-        stage("index.html", &mut |mut out| {
-            crate::report::html::write(&report, dir, &mut out)
-        })?;
+        let report = &report;
+        type Writer<'w> = &'w (dyn Fn(&mut dyn Write) -> io::Result<()> + Sync);
+        let stages: [(&str, Writer); 6] = [
+            ("findings.json", &|mut out| {
+                crate::report::audit::write_findings(report, &mut out)
+            }),
+            ("findings.csv", &|mut out| {
+                crate::report::csv::write_findings(report, &mut out)
+            }),
+            ("documents.jsonl", &|out| {
+                self.write_section(Section::Documents, out)
+            }),
+            ("decisions.jsonl", &|out| {
+                self.write_section(Section::Decisions, out)
+            }),
+            ("findings.xlsx", &|out| {
+                crate::report::xlsx::write(report, dir, out)
+            }),
+            ("index.html", &|mut out| {
+                crate::report::html::write(report, dir, &mut out)
+            }),
+        ];
+        // Each report is written (and synced) by a thread of its own: they read the
+        // same data and write different files; the manifest lists them in this order.
+        let written: Vec<io::Result<ManifestFile>> = std::thread::scope(|scope| {
+            let running: Vec<_> = stages
+                .iter()
+                .map(|&(name, write)| scope.spawn(move || stage(name, write)))
+                .collect();
+            running
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect()
+        });
         let manifest = ReportManifest {
             format: "justera-reports/1".to_string(),
-            files: written,
+            files: written.into_iter().collect::<io::Result<Vec<_>>>()?,
         };
         remove_if_present(&dir.join(REPORT_MANIFEST))?;
         remove_if_present(&dir.join("index.html"))?;

@@ -40,6 +40,9 @@ pub struct TableView<'a> {
     /// row of figures closing a run of labeled rows).
     pub totals: Vec<bool>,
     pub headings: Vec<bool>,
+    /// Rows that break out part of the row above ("varav …", `statements.vocab`
+    /// `part_of`): never a part of a sum.
+    pub part_of: Vec<bool>,
 }
 
 /// Whether a (lower-case) header word is one of the words of `grammars/column_relations.vocab`
@@ -181,6 +184,7 @@ impl<'a> TableView<'a> {
             kinds,
             totals: Vec::new(),
             headings: Vec::new(),
+            part_of: Vec::new(),
         };
         for (i, row) in table.rows.iter().enumerate() {
             let label = view.label(i);
@@ -196,6 +200,8 @@ impl<'a> TableView<'a> {
             view.totals.push(total);
             view.headings
                 .push(!total && (row.kind == RowKind::Heading || !figures));
+            view.part_of
+                .push(crate::grammar::statement::is_part_of(vocab, &label));
         }
         view
     }
@@ -270,6 +276,6 @@ impl<'a> TableView<'a> {
 
     /// Rows that are neither totals nor headings.
     pub fn is_data(&self, r: usize) -> bool {
-        !self.totals[r] && !self.headings[r]
+        !self.totals[r] && !self.headings[r] && !self.part_of.get(r).copied().unwrap_or(false)
     }
 }

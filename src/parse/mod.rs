@@ -30,8 +30,31 @@ type Placed = (Document, (u32, u32), (u32, u32));
 /// Splits a file into documents and parses each; tables are handed to the document
 /// (and paragraph) whose page and line range holds them.
 pub fn parse_file(file: &LaidOutFile, tables: Vec<Table>, vocab: &Vocabulary) -> Vec<Document> {
+    parse_segments(file, segment_file(file, vocab), tables, vocab)
+}
+
+/// A file's content lines and where its documents start: the first half of
+/// [`parse_file`], which needs no tables (the pipeline runs it beside table reading).
+pub fn segment_file(file: &LaidOutFile, vocab: &Vocabulary) -> Segmented {
     let lines = flat::unflatten(lines::content_lines(file));
     let segments = segment::segment(&lines, vocab);
+    Segmented { lines, segments }
+}
+
+/// A file's content lines and its documents' line ranges ([`segment_file`]).
+pub struct Segmented {
+    lines: Vec<Ln>,
+    segments: Vec<segment::Segment>,
+}
+
+/// The second half of [`parse_file`]: each segment parsed, the tables handed out.
+pub fn parse_segments(
+    file: &LaidOutFile,
+    segmented: Segmented,
+    tables: Vec<Table>,
+    vocab: &Vocabulary,
+) -> Vec<Document> {
+    let Segmented { lines, segments } = segmented;
     let parse_segment = |s: &segment::Segment| -> Option<Placed> {
         // Furniture served the segmentation; the parsers see content only.
         let slice: Vec<Ln> = lines
@@ -97,6 +120,21 @@ pub fn parse_file(file: &LaidOutFile, tables: Vec<Table>, vocab: &Vocabulary) ->
 /// which may have the deep stack a worker gives its pipeline.
 fn in_pool(n: usize) -> bool {
     n > 1 && rayon::current_thread_index().is_some()
+}
+
+/// Both closures' results: side by side when this thread is one of a thread pool's (an
+/// audit's), one after the other elsewhere (a worker process reading one file for its
+/// parent, `lint`, the tests), where the thread may have the deep stack a worker gives
+/// its pipeline.
+pub fn join_in_pool<A: Send, B: Send>(
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if rayon::current_thread_index().is_some() {
+        rayon::join(a, b)
+    } else {
+        (a(), b())
+    }
 }
 
 /// "Kallelse Gemensamma servicenämnden 2021-02-08": the word the document calls itself

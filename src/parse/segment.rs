@@ -250,11 +250,23 @@ fn names_a_document(lower: &str, vocab: &Vocabulary) -> bool {
 /// ("Ärende 1" → "Ärende 2"); in markdown dumps also a title directly followed by a
 /// "Förslag till beslut" heading (a memo) and a top-level heading naming a document.
 fn document_starts(lines: &[Ln], vocab: &Vocabulary) -> Vec<usize> {
-    use super::headings::{heading_kind, kind};
+    // The passes below read the lines independently; in the audit's thread pool they
+    // run side by side (a long bundle is otherwise one serial stretch).
+    use super::join_in_pool as join;
+    let (((pages, content), listed), (letterheads, headed)) = join(
+        || {
+            let (pages, content) = join(|| pages(lines), || content_text(lines));
+            let listed = listed_attachment_starts(lines, &content, vocab);
+            ((pages, content), listed)
+        },
+        || {
+            join(
+                || memo_letterheads(lines, vocab),
+                || heading_starts(lines, vocab),
+            )
+        },
+    );
     let mut starts = Vec::new();
-    let pages = pages(lines);
-    let content = content_text(lines);
-    let listed = listed_attachment_starts(lines, &content, vocab);
     let mut previous_page = 0;
     let mut memo_left: Option<u32> = None;
     let mut last_item: Option<u32> = None;
@@ -291,9 +303,19 @@ fn document_starts(lines: &[Ln], vocab: &Vocabulary) -> Vec<usize> {
             last_item = item;
         }
     }
-    starts.extend(memo_letterheads(lines, vocab));
+    starts.extend(letterheads);
     starts.extend(listed.iter().copied());
-    // Markdown dumps: no footers, but headings.
+    starts.extend(headed);
+    let signed = after_signature_starts(lines, &content, &pages, &starts, vocab);
+    starts.extend(signed);
+    starts
+}
+
+/// Markdown dumps: no footers, but headings. A title directly followed by a "Förslag
+/// till beslut" heading (a memo), a top-level heading naming a document.
+fn heading_starts(lines: &[Ln], vocab: &Vocabulary) -> Vec<usize> {
+    use super::headings::{heading_kind, kind};
+    let mut starts = Vec::new();
     let text: Vec<(usize, String)> = lines
         .iter()
         .enumerate()
@@ -318,8 +340,6 @@ fn document_starts(lines: &[Ln], vocab: &Vocabulary) -> Vec<usize> {
             starts.push(*i);
         }
     }
-    let signed = after_signature_starts(lines, &content, &pages, &starts, vocab);
-    starts.extend(signed);
     starts
 }
 
@@ -736,61 +756,118 @@ fn attachment_lists(
 /// A document the memo lists begins where a short line after the list opens with the
 /// listed name (its first four words): "Riktlinje" / "Sekretess för medarbetare inom …".
 /// Each listed name opens at most one document.
+///
+/// The lines that can open one are indexed by their first three title words (every
+/// listed name has three or more), so a list looks up its names rather than comparing
+/// each with every line of its reach; [`tests::listed_attachment_starts_pairwise`] is the
+/// plain form, and a test compares the two.
 fn listed_attachment_starts(
     lines: &[Ln],
     text: &[(usize, String)],
     vocab: &Vocabulary,
 ) -> Vec<usize> {
-    // Attachments follow their memo; a bundle of many memos is not searched whole for
-    // each list.
-    const REACH: usize = 3000;
-    let mut out = Vec::new();
     let lists = attachment_lists(lines, text, vocab);
     if lists.is_empty() {
-        return out;
+        return Vec::new();
     }
-    // Each line's title words, and whether it can be a title, made once: the lists'
-    // reaches overlap.
+    let froms: Vec<usize> = lists
+        .iter()
+        .map(|(after, _)| text.partition_point(|(i, _)| *i < *after))
+        .collect();
+    // The lines some list reaches (the lists are in text order), each one's title words
+    // and whether it can be a title, made once: the reaches overlap.
+    let mut reached = vec![false; text.len()];
+    let mut covered = 0;
+    for &from in &froms {
+        let to = (from + LISTED_REACH).min(text.len());
+        for r in reached.iter_mut().take(to).skip(from.max(covered)) {
+            *r = true;
+        }
+        covered = covered.max(to);
+    }
     let mut words: Vec<Option<Vec<String>>> = vec![None; text.len()];
-    let mut title_like: Vec<Option<bool>> = vec![None; text.len()];
-    for (after, entries) in lists {
-        let mut open: Vec<&Vec<String>> = entries.iter().collect();
-        let from = text.partition_point(|(i, _)| *i < after);
-        for (k, (i, t)) in text.iter().enumerate().skip(from).take(REACH) {
-            if open.is_empty() {
-                break;
-            }
-            let fits = *title_like[k].get_or_insert_with(|| {
-                !(t.chars().count() > 90
-                    || t.ends_with(['.', ',', ';'])
-                    || lines[*i].cells().len() > 1)
-            });
-            if !fits {
-                continue;
-            }
-            // The first words of this line and the two after it (at most 4 are compared).
+    let mut title_like = vec![false; text.len()];
+    for (k, (i, t)) in text.iter().enumerate() {
+        if !reached[k] {
+            continue;
+        }
+        title_like[k] = !(t.chars().count() > 90
+            || t.ends_with(['.', ',', ';'])
+            || lines[*i].cells().len() > 1);
+        if title_like[k] {
             for x in k..(k + 3).min(text.len()) {
                 if words[x].is_none() {
                     words[x] = Some(title_words(&text[x].1));
                 }
             }
-            let joined: Vec<&String> = words[k..(k + 3).min(text.len())]
-                .iter()
-                .flatten()
-                .flatten()
-                .take(4)
-                .collect();
-            if let Some(at) = open.iter().position(|e| {
-                let n = e.len().min(4);
-                joined.len() >= n && joined[..n].iter().zip(&e[..n]).all(|(a, b)| *a == b)
-            }) {
-                out.push(*i);
-                open.remove(at);
+        }
+    }
+    // The first four words of a line and the two after it.
+    let joined = |k: usize| -> ([&str; 4], usize) {
+        let mut out = [""; 4];
+        let mut n = 0;
+        for w in words[k..(k + 3).min(text.len())]
+            .iter()
+            .flatten()
+            .flatten()
+            .take(4)
+        {
+            out[n] = w.as_str();
+            n += 1;
+        }
+        (out, n)
+    };
+    let mut index: std::collections::HashMap<[&str; 3], Vec<usize>> =
+        std::collections::HashMap::new();
+    for k in (0..text.len()).filter(|&k| title_like[k]) {
+        let (w, n) = joined(k);
+        if n >= 3 {
+            index.entry([w[0], w[1], w[2]]).or_default().push(k);
+        }
+    }
+    let mut out = Vec::new();
+    for ((_, entries), from) in lists.iter().zip(froms) {
+        let to = (from + LISTED_REACH).min(text.len());
+        // (line, entry) for every listed name a line of the reach opens with.
+        let mut opens: Vec<(usize, usize)> = Vec::new();
+        for (j, e) in entries.iter().enumerate() {
+            let key = [e[0].as_str(), e[1].as_str(), e[2].as_str()];
+            let Some(ks) = index.get(&key) else {
+                continue;
+            };
+            let lo = ks.partition_point(|&k| k < from);
+            for &k in ks[lo..].iter().take_while(|&&k| k < to) {
+                let fourth = match e.get(3) {
+                    Some(w) => {
+                        let (jw, n) = joined(k);
+                        n >= 4 && jw[3] == w.as_str()
+                    }
+                    None => true,
+                };
+                if fourth {
+                    opens.push((k, j));
+                }
             }
+        }
+        // Line by line, the first name still open that the line opens with.
+        opens.sort_unstable();
+        let mut taken = vec![false; entries.len()];
+        let mut last = None;
+        for (k, j) in opens {
+            if last == Some(k) || taken[j] {
+                continue;
+            }
+            taken[j] = true;
+            last = Some(k);
+            out.push(text[k].0);
         }
     }
     out
 }
+
+/// Attachments follow their memo; a bundle of many memos is not searched whole for each
+/// list: a list's names are looked for in this many content lines after it.
+const LISTED_REACH: usize = 3000;
 
 #[cfg(test)]
 mod tests {
@@ -897,6 +974,96 @@ Vissa effektiviseringar har kunnat ske inom nätverk och administration.
             .map(|s| (s.start, s.kind))
             .collect();
         assert_eq!(kinds, expected);
+    }
+
+    /// The plain form of [`listed_attachment_starts`](super::listed_attachment_starts):
+    /// every list compares its names with every line of its reach.
+    ///
+    /// A document the memo lists begins where a short line after the list opens with the
+    /// listed name (its first four words): "Riktlinje" / "Sekretess för medarbetare inom …".
+    /// Each listed name opens at most one document.
+    pub(super) fn listed_attachment_starts_pairwise(
+        lines: &[Ln],
+        text: &[(usize, String)],
+        vocab: &Vocabulary,
+    ) -> Vec<usize> {
+        // Attachments follow their memo; a bundle of many memos is not searched whole for
+        // each list.
+        const REACH: usize = LISTED_REACH;
+        let mut out = Vec::new();
+        let lists = attachment_lists(lines, text, vocab);
+        if lists.is_empty() {
+            return out;
+        }
+        // Each line's title words, and whether it can be a title, made once: the lists'
+        // reaches overlap.
+        let mut words: Vec<Option<Vec<String>>> = vec![None; text.len()];
+        let mut title_like: Vec<Option<bool>> = vec![None; text.len()];
+        for (after, entries) in lists {
+            let mut open: Vec<&Vec<String>> = entries.iter().collect();
+            let from = text.partition_point(|(i, _)| *i < after);
+            for (k, (i, t)) in text.iter().enumerate().skip(from).take(REACH) {
+                if open.is_empty() {
+                    break;
+                }
+                let fits = *title_like[k].get_or_insert_with(|| {
+                    !(t.chars().count() > 90
+                        || t.ends_with(['.', ',', ';'])
+                        || lines[*i].cells().len() > 1)
+                });
+                if !fits {
+                    continue;
+                }
+                // The first words of this line and the two after it (at most 4 are compared).
+                for x in k..(k + 3).min(text.len()) {
+                    if words[x].is_none() {
+                        words[x] = Some(title_words(&text[x].1));
+                    }
+                }
+                let joined: Vec<&String> = words[k..(k + 3).min(text.len())]
+                    .iter()
+                    .flatten()
+                    .flatten()
+                    .take(4)
+                    .collect();
+                if let Some(at) = open.iter().position(|e| {
+                    let n = e.len().min(4);
+                    joined.len() >= n && joined[..n].iter().zip(&e[..n]).all(|(a, b)| *a == b)
+                }) {
+                    out.push(*i);
+                    open.remove(at);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn indexed_listed_attachment_starts_equal_the_pairwise_ones() {
+        let mut texts: Vec<String> = vec![
+            // Names sharing their first three words, a name listed twice, a line that
+            // opens two names, a name whose fourth word is on the next line.
+            "## Ärende\n\n### Bilagor\n\nBilaga 1. Riktlinje för sekretess inom IT\nBilaga 2. Riktlinje för sekretess i skolan\nRiktlinje för sekretess inom IT\nRiktlinje för sekretess\n\nRiktlinje för sekretess i skolan\nText.\nRiktlinje för sekretess inom IT\nRiktlinje för\nsekretess inom IT\n\n### Beslutsunderlag\n\nPlan för vård och omsorg\nPlan för vård och omsorg\nPlan för vård\noch omsorg\nPlan för vård och omsorg\n".to_string(),
+        ];
+        for seed in std::fs::read_dir("corpus/seeds").expect("corpus/seeds") {
+            texts.push(std::fs::read_to_string(seed.expect("seed").path()).expect("seed text"));
+        }
+        // A bundle: every seed one after another, twice.
+        let all = texts.concat();
+        texts.push(format!("{all}{all}"));
+        let vocab = Vocabulary::builtin_shared();
+        let mut found = 0;
+        for t in &texts {
+            let l = lines(t);
+            let content = content_text(&l);
+            let fast = listed_attachment_starts(&l, &content, vocab);
+            assert_eq!(fast, listed_attachment_starts_pairwise(&l, &content, vocab));
+            found += fast.len();
+        }
+        assert!(
+            found > 0,
+            "no listed attachment found: the test compares nothing"
+        );
     }
 
     #[test]

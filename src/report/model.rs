@@ -262,7 +262,8 @@ pub struct CrossCounts {
 }
 
 /// Where the bulky parts of a report are read from, one file at a time.
-pub trait Source {
+/// `Sync`: the report writers run side by side, each reading the same source.
+pub trait Source: Sync {
     /// The findings and marked tables of file `index` (of [`Report::files`]).
     fn file(&self, index: usize) -> io::Result<FileDetail>;
     /// The findings across documents, in report order.

@@ -13,7 +13,9 @@ pub(crate) fn figure(c: &Cell) -> Option<Interval> {
 
 /// Sum per column of the data rows between the previous total (exclusive) and `upto`.
 /// `None` for a column with no figure among those rows.
-pub(crate) fn column_sums(rows: &[Row], upto: usize) -> Vec<Option<Interval>> {
+/// The sums of each column over the data rows since the last total above `upto`, rows
+/// marked in `skip` ("varav" rows, parts of the row above) left out.
+pub(crate) fn column_sums(rows: &[Row], upto: usize, skip: &[bool]) -> Vec<Option<Interval>> {
     let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let from = rows[..upto]
         .iter()
@@ -22,7 +24,10 @@ pub(crate) fn column_sums(rows: &[Row], upto: usize) -> Vec<Option<Interval>> {
     (0..ncols)
         .map(|col| {
             let mut acc: Option<Interval> = None;
-            for r in rows[from..upto].iter().filter(|r| r.kind == RowKind::Data) {
+            for (k, r) in rows[from..upto].iter().enumerate() {
+                if r.kind != RowKind::Data || skip.get(from + k).copied().unwrap_or(false) {
+                    continue;
+                }
                 if let Some(a) = r.cells.get(col).and_then(figure) {
                     acc = Some(acc.map_or(a, |s| s.plus(a)));
                 }
@@ -42,7 +47,7 @@ pub(crate) fn realign_totals(rows: &mut [Row]) -> Vec<Realignment> {
         if !matches!(rows[i].kind, RowKind::Total | RowKind::Subtotal) {
             continue;
         }
-        let sums = column_sums(rows, i);
+        let sums = column_sums(rows, i, &[]);
         let figures: Vec<(usize, Interval)> = rows[i]
             .cells
             .iter()
@@ -125,6 +130,8 @@ pub(crate) struct RowRoles {
     total: Vec<bool>,
     resultat: Vec<bool>,
     kommunbidrag: Vec<bool>,
+    /// Rows that break out part of the row above ("varav …"): never a part of a sum.
+    part_of: Vec<bool>,
     /// The relations of a financial statement the labels state (RR, KF).
     statement: super::statement::Steps,
     /// The first column that holds figures (1 when the first holds note references).
@@ -146,6 +153,10 @@ impl RowRoles {
                 .iter()
                 .map(|r| label_starts(&r.label, "grant_row", vocab))
                 .collect(),
+            part_of: rows
+                .iter()
+                .map(|r| crate::grammar::statement::is_part_of(vocab, &r.label))
+                .collect(),
             statement: super::statement::Steps::of(rows, vocab),
             from_column: 0,
         }
@@ -164,7 +175,7 @@ pub(crate) fn relations_holding_with(
     let mut score = roles.statement.holding(rows, from);
     for (i, row) in rows.iter().enumerate() {
         if roles.total[i] && !roles.resultat[i] {
-            let sums = column_sums(rows, i);
+            let sums = column_sums(rows, i, &roles.part_of);
             for (c, cell) in row.cells.iter().enumerate().skip(from) {
                 if let (Some(t), Some(Some(s))) = (figure(cell), sums.get(c)) {
                     if t.meets(s) {

@@ -34,8 +34,20 @@ struct Group {
     /// Index (into the non-blank lines) of the label line.
     label: usize,
     /// Each cell with the index of the line it stands on (a line may hold several:
-    /// " 6,6  -59,3  -60,1 …" after cells one per line).
+    /// " 6,6  -59,3  -60,1 …" after cells one per line). An empty cell written as a
+    /// line of spaces (" ", as web pages are copied) is "" with the index of the line
+    /// before it.
     cells: Vec<(usize, String)>,
+    /// Lines of spaces after the last cell, before the next line with text: empty cells
+    /// at the row's end, or spacing between rows (used only to fill the row's width).
+    trailing: usize,
+}
+
+impl Group {
+    /// The cells that hold a figure, a dash or a note (not the empty ones).
+    fn written(&self) -> usize {
+        self.cells.iter().filter(|c| !c.1.is_empty()).count()
+    }
 }
 
 /// The cells a line holds: itself when it is one cell; else its whitespace-separated
@@ -163,6 +175,14 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Vec<Line>> {
         .filter(|&i| !lines[i].text.trim().is_empty())
         .collect();
     let text = |k: usize| lines[filled[k]].text.trim();
+    // Lines of spaces between the non-blank lines `k - 1` and `k` (or after the last).
+    let spaces_before = |k: usize| {
+        let from = filled[k - 1] + 1;
+        let to = filled.get(k).copied().unwrap_or(lines.len());
+        (from..to)
+            .filter(|&i| !lines[i].text.is_empty() && lines[i].text.trim().is_empty())
+            .count()
+    };
     // Every label line followed by at least two cell lines.
     let mut groups: Vec<Group> = Vec::new();
     let mut k = 0;
@@ -177,18 +197,28 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Vec<Line>> {
             let Some(on_line) = line_cells(text(j), vocab) else {
                 break;
             };
+            cells.extend(std::iter::repeat_n(
+                (j - 1, String::new()),
+                spaces_before(j),
+            ));
             cells.extend(on_line.into_iter().map(|c| (j, c)));
             j += 1;
         }
-        if cells.len() >= 2 {
-            groups.push(Group { label: k, cells });
+        let group = Group {
+            label: k,
+            trailing: if j > k + 1 { spaces_before(j) } else { 0 },
+            cells,
+        };
+        if group.written() >= 2 {
+            groups.push(group);
             k = j;
         } else {
             k += 1;
         }
     }
-    let mut replace: Vec<(usize, usize, Vec<Line>)> = Vec::new(); // filled range → lines
+    let mut replace: Vec<Block> = Vec::new(); // filled range → lines
     let mut g = 0;
+    let mut cut = false;
     while g < groups.len() {
         // A block: groups that follow each other directly, or with a few group
         // headings between them (label lines without cells of their own).
@@ -204,8 +234,20 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Vec<Line>> {
             }
             end += 1;
         }
-        if let Some(block) = block_rows(&groups[g..end], &text, lines, &filled, vocab) {
-            replace.push(block);
+        // A block after one that ended at a row not fitting its columns, without a
+        // header of its own, is the rest of that table: its rows cannot be placed.
+        let headerless = !groups[g]
+            .cells
+            .iter()
+            .filter(|c| !c.1.is_empty())
+            .all(|c| is_year(&c.1));
+        if !(cut && headerless) {
+            if let Some((block, ended_early)) =
+                block_rows(&groups[g..end], &text, lines, &filled, vocab)
+            {
+                replace.push(block);
+                cut = ended_early;
+            }
         }
         g = end;
     }
@@ -232,16 +274,25 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Vec<Line>> {
     Some(out)
 }
 
+/// A joined block: the first and last filled index it replaces, and its lines.
+type Block = (usize, usize, Vec<Line>);
+
 /// The rows of one block of groups, with its header when the group before the rows
-/// is one ("NOT" over years), as (first filled index, last filled index, lines).
+/// is one ("NOT" over years), as (first filled index, last filled index, lines), and
+/// whether a row that did not fit the columns ended the block early.
 fn block_rows<'a>(
     groups: &[Group],
     text: &dyn Fn(usize) -> &'a str,
     lines: &[&Line],
     filled: &[usize],
     vocab: &Vocabulary,
-) -> Option<(usize, usize, Vec<Line>)> {
-    let all_years = |g: &Group| g.cells.iter().all(|c| is_year(&c.1));
+) -> Option<(Block, bool)> {
+    let all_years = |g: &Group| {
+        g.cells
+            .iter()
+            .filter(|c| !c.1.is_empty())
+            .all(|c| is_year(&c.1))
+    };
     let (header, rows) = match groups.first() {
         Some(h) if all_years(h) => (Some(h), &groups[1..]),
         _ => (None, groups),
@@ -255,6 +306,13 @@ fn block_rows<'a>(
     let mut label_header = String::new();
     let mut first = rows[0].label;
     if let Some(h) = header {
+        let years: Vec<String> = h
+            .cells
+            .iter()
+            .filter(|c| !c.1.is_empty())
+            .map(|c| c.1.clone())
+            .collect();
+        let mut first_years_name: Option<String> = None;
         if is_note_word(text(h.label), vocab) {
             columns.push(text(h.label).to_string());
             if h.label > 0 && is_label(text(h.label - 1), vocab) {
@@ -263,13 +321,37 @@ fn block_rows<'a>(
             } else {
                 first = h.label;
             }
+        } else if let Some(note) = note_above(h.label, text, vocab) {
+            // The header spread over label lines, one per line: "miljoner kronor /
+            // Not / Kommunen / Koncernen / Budget / 2023 / 2023 / 2022 …". The note word
+            // heads a column of its own; the line before it heads the label column; the
+            // header group's own label names its first column ("Budget 2023"), or is that
+            // column ("Budget 2023" over "2023 / 2022 …").
+            columns.push(text(note).to_string());
+            first = note;
+            if note > 0 && is_label(text(note - 1), vocab) {
+                label_header = text(note - 1).to_string();
+                first = note - 1;
+            }
+            let own = text(h.label).to_string();
+            if own.split_whitespace().last().is_some_and(is_year) {
+                columns.push(own);
+            } else {
+                first_years_name = Some(own);
+            }
         } else {
             label_header = text(h.label).to_string();
             first = h.label;
         }
         let years_at = columns.len();
-        columns.extend(h.cells.iter().map(|c| c.1.clone()));
-        name_entities(&mut columns[years_at..], first, text, filled, vocab);
+        columns.extend(years);
+        if let Some(name) = first_years_name {
+            if let Some(y) = columns.get_mut(years_at) {
+                *y = format!("{name} {y}");
+            }
+        } else {
+            name_entities(&mut columns[years_at..], first, text, filled, vocab);
+        }
     }
     let width = if columns.is_empty() {
         rows.iter().map(|r| r.cells.len()).max()?
@@ -293,7 +375,32 @@ fn block_rows<'a>(
         out.push(joined(at.number, at.y, &cells));
     }
     let mut previous_end: Option<usize> = None;
-    for r in rows {
+    let mut last = None;
+    let mut ended_early = false;
+    for (joined_rows, r) in rows.iter().enumerate() {
+        let mut cells: Vec<String> = r.cells.iter().map(|c| c.1.clone()).collect();
+        if cells.len() < width && cells.len() + r.trailing >= width {
+            // Empty cells at the row's end, written as lines of spaces.
+            cells.resize(width, String::new());
+        } else if cells.len() + 1 == width && r.written() == cells.len() {
+            // One cell short: the note reference left out (an empty figure is written
+            // "-" on such pages, never as spaces); without a note column the block is
+            // not joined.
+            match note_column {
+                Some(n) => cells.insert(n, String::new()),
+                None => return None,
+            }
+        }
+        if cells.len() != width {
+            // A row whose cells do not fit the columns ends the block: the rows before
+            // it are the table (when there are enough); it and what follows are left as
+            // they were, never placed in columns they may not belong to.
+            if joined_rows < MIN_ROWS {
+                return None;
+            }
+            ended_early = true;
+            break;
+        }
         // Group headings between the previous group (or the header) and this one: rows
         // of their own, every cell empty.
         let headings_from =
@@ -307,22 +414,22 @@ fn block_rows<'a>(
             }
         }
         previous_end = r.cells.last().map(|c| c.0 + 1);
-        let mut cells: Vec<String> = r.cells.iter().map(|c| c.1.clone()).collect();
-        if cells.len() + 1 == width {
-            // One cell short: the note reference left out (an empty figure is written
-            // "-" on such pages); without a note column the block is not joined.
-            cells.insert(note_column?, String::new());
-        }
-        if cells.len() != width {
-            return None;
-        }
         let at = lines[filled[r.label]];
         let mut row = vec![text(r.label).to_string()];
         row.extend(cells);
         out.push(joined(at.number, at.y, &row));
+        last = r.cells.last().map(|c| c.0);
     }
-    let last = rows.last()?.cells.last()?.0;
-    Some((first, last, out))
+    Some(((first, last?, out), ended_early))
+}
+
+/// A note word ("Not") among the few label lines above the header group at `h`, when
+/// every line between is a short label (entities: "Kommunen", "Koncernen"): its index.
+fn note_above<'a>(h: usize, text: &dyn Fn(usize) -> &'a str, vocab: &Vocabulary) -> Option<usize> {
+    (h.saturating_sub(5)..h)
+        .rev()
+        .take_while(|&k| is_heading(text(k), vocab) || is_note_word(text(k), vocab))
+        .find(|&k| is_note_word(text(k), vocab))
 }
 
 /// Years that repeat ("2015 2016 2015 2016") stand under as many entities, written
@@ -464,6 +571,41 @@ mod tests {
                 "Socialnämnd\t216,4\t228,6\t-1 133,1\t-950,3",
             ]
         );
+    }
+
+    #[test]
+    fn empty_cells_written_as_spaces_and_the_note_word_above_the_header() {
+        // Lund's resultaträkning and kassaflödesanalys: empty cells are lines of one
+        // space; "Not" and the entities stand above the header group, whose label names
+        // the first column ("Budget" over 2023) or is it ("Budget 2023"); a row whose
+        // cells fit no column ("-8Försäljning …" glued to the next label) ends the block,
+        // and the headerless rows after it are not joined.
+        let text = "Resultaträkning\n\nmiljoner kronor\n\nNot\n\nKommunen\n\n \n\nKoncernen\n\n \n\nBudget\n\n \n\n \n\n2023\n\n2023\n\n2022\n\nVerksamhetens intäkter\n\n3\n\n2 038\n\n2077\n\n1982\n\nAvskrivningar\n\n \n\n-501\n\n-496\n\n-448\n\nFinansiella poster\n\n10\n\n \n\n38\n\n-53\n\nExtraordinära poster\n\n \n\n \n\n \n\n \n\nÅrets resultat\n\n \n\n-23\n\n187\n\n367\n\nAvräkning\n\n \n\n \n\n-43\n\n51\n\n \n\n";
+        assert_eq!(
+            joined_texts(text),
+            [
+                "Resultaträkning",
+                "miljoner kronor\tNot\tBudget 2023\t2023\t2022",
+                "Verksamhetens intäkter\t3\t2 038\t2077\t1982",
+                "Avskrivningar\t\t-501\t-496\t-448",
+                "Finansiella poster\t10\t\t38\t-53",
+                "Extraordinära poster\t\t\t\t",
+                "Årets resultat\t\t-23\t187\t367",
+                "Avräkning\t\t\t-43\t51",
+            ]
+        );
+        let text = "not\n\nKommunen\n\nBudget 2023\n\n2023\n\n2022\n\n2023\n\nA\n\n \n\n1\n\n2\n\n3\n\n4\n\nB\n\n4\n\n5\n\n6\n\n7\n\n8\n\nC\n\n \n\n8\n\n9\n\n10\n\n11\n\nD\n\n \n\n \n\n-4\n\n-2\n\n-8E\n\n \n\nF\n\n \n\n1\n\n2\n\n3\n\n4\n\nG\n\n \n\n1\n\n2\n\n3\n\n4\n\nH\n\n \n\n1\n\n2\n\n3\n\n4";
+        assert_eq!(
+            joined_texts(text)[..5],
+            [
+                "\tnot\tBudget 2023\t2023\t2022\t2023",
+                "A\t\t1\t2\t3\t4",
+                "B\t4\t5\t6\t7\t8",
+                "C\t\t8\t9\t10\t11",
+                "D",
+            ]
+        );
+        assert!(!joined_texts(text).iter().any(|l| l.starts_with("F\t")));
     }
 
     #[test]

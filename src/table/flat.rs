@@ -1019,10 +1019,32 @@ pub(crate) fn extract_page(
         })
         .collect();
     let mut tables = Vec::new();
+    // The header of the table above, for a run that names no column itself: a statement
+    // whose group headings and blank lines split it into runs ("Omsättningstillgångar"
+    // under the balansräkning's "Miljoner kronor Not Kommun 2022 …").
+    let mut inherited: Vec<String> = Vec::new();
     for run in find_runs(lines, &kinds) {
-        tables.extend(build_flat_tables(file, page, lines, &kinds, run, vocab));
+        let Some(&(first, _)) = run.rows.first() else {
+            continue;
+        };
+        let (own, _) = header_area(lines, &kinds, first, vocab);
+        if names_columns(&own, vocab) {
+            inherited = own.iter().rev().map(|l| l.to_string()).collect();
+        }
+        let above: Vec<&str> = inherited.iter().map(String::as_str).collect();
+        tables.extend(build_flat_tables(
+            file, page, lines, &kinds, run, &above, vocab,
+        ));
     }
     tables
+}
+
+/// Whether header lines name columns: a period ("2022") or a note word ("Not").
+fn names_columns(header: &[&str], vocab: &Vocabulary) -> bool {
+    header
+        .iter()
+        .flat_map(|l| l.split_whitespace())
+        .any(|w| is_year(w) || vocab.lookup("notes", w).is_some())
 }
 
 /// Lines below an aligned header with a "Not" column (notes.vocab), each with the
@@ -1183,7 +1205,11 @@ fn header_area<'a>(
             Kind::Blank => true,
             Kind::Years => true,
             Kind::Text => {
-                text.trim().chars().count() <= 60
+                // A long line is a header only when it names two periods or more
+                // ("Miljoner kronor Not Kommun 2022 Kommun 2023 Koncern 2022 Koncern 2023").
+                let years = text.split_whitespace().filter(|w| is_year(w)).count();
+                (text.trim().chars().count() <= 60
+                    || years >= 2 && text.trim().chars().count() <= 160)
                     && (!text.trim().ends_with('.') || is_header_line(text, vocab))
             }
             Kind::Row(_) => false,
@@ -1205,6 +1231,7 @@ fn build_flat_tables(
     lines: &[&Line],
     kinds: &[Kind],
     run: Run,
+    inherited: &[&str],
     vocab: &Vocabulary,
 ) -> Vec<Table> {
     // A table of one row needs a header line naming its columns with years
@@ -1230,8 +1257,14 @@ fn build_flat_tables(
                 None => return Vec::new(),
             }
         }
-        None => match column_count(&row_refs) {
-            Some(c) => widened_to_fit(&row_refs, c),
+        None => match noted_column_count(
+            &chosen_header(lines, kinds, &run, inherited, vocab),
+            &row_refs,
+            vocab,
+        )
+        .or_else(|| column_count(&row_refs).map(|c| widened_to_fit(&row_refs, c)))
+        {
+            Some(c) => c,
             None => return Vec::new(),
         },
     };
@@ -1254,13 +1287,22 @@ fn build_flat_tables(
         // one (a stray line of figures above a table must not take the table with it).
         let skip = fitting.len() + 1;
         if one_row_header.is_none() && run.rows.len() >= skip + 2 {
-            return build_flat_tables(file, page, lines, kinds, run.after(skip), vocab);
+            return build_flat_tables(file, page, lines, kinds, run.after(skip), inherited, vocab);
         }
         return Vec::new();
     }
     let first_line_index = run.rows[0].0;
     let (header_nearest_first, header_start) = header_area(lines, kinds, first_line_index, vocab);
-    let header_top_down: Vec<&str> = header_nearest_first.iter().rev().copied().collect();
+    // The header above is taken only when it counts this run's columns too.
+    let header_top_down: Vec<&str> = {
+        let chosen = chosen_header(lines, kinds, &run, inherited, vocab);
+        let own: Vec<&str> = header_nearest_first.iter().rev().copied().collect();
+        if chosen != own && noted_column_count(&chosen, &row_refs, vocab) != Some(columns) {
+            own
+        } else {
+            chosen
+        }
+    };
     let header_text = header_top_down.join(" ");
     let difference_column = ["Avvikelse", "Skillnad", "Differens", "Förändring"]
         .iter()
@@ -1387,10 +1429,58 @@ fn build_flat_tables(
             .push(misfit_row(misfit, &lines[*idx].text, columns, at));
         let rest = run.after(fitting.len() + 1);
         if rest.rows.len() >= 2 {
-            out.extend(build_flat_tables(file, page, lines, kinds, rest, vocab));
+            out.extend(build_flat_tables(
+                file, page, lines, kinds, rest, inherited, vocab,
+            ));
         }
     }
     out
+}
+
+/// The run's header lines, top down: its own, or the table's above when its own names no
+/// column (see [`names_columns`]).
+fn chosen_header<'a>(
+    lines: &[&'a Line],
+    kinds: &[Kind],
+    run: &Run,
+    inherited: &[&'a str],
+    vocab: &Vocabulary,
+) -> Vec<&'a str> {
+    let (own, _) = header_area(lines, kinds, run.rows[0].0, vocab);
+    // Only a statement's header with a note column is carried down, and only to a run
+    // whose own lines above hold no header at all (group headings, blank lines).
+    let noted = header_note_word(inherited, vocab).is_some();
+    let own_header = own
+        .iter()
+        .any(|l| is_header_line(l, vocab) && l.chars().any(char::is_alphabetic));
+    if names_columns(&own, vocab) || !noted || own_header {
+        own.iter().rev().copied().collect()
+    } else {
+        inherited.to_vec()
+    }
+}
+
+/// The column count a header with a "Not" word gives (the note column and the columns
+/// named after it), when most rows can be read that wide as written:
+/// rows without a note reference ("Materiella anläggningstillgångar 3 307,7 4 133,0 …")
+/// then do not make the table a column narrower than its header. At least two rows must
+/// show the note column (readable only with it).
+fn noted_column_count(header: &[&str], rows: &[&FlatLine], vocab: &Vocabulary) -> Option<usize> {
+    header_note_word(header, vocab)?;
+    let n = (2..=12).find(|&n| columns_after_note(header, n, vocab).is_some())? + 1;
+    // Most rows read that wide as written (a row of one-group figures, "13 96 179 104
+    // 161", under "Not Budget 2014 Utfall 2013 …" says the note cell is simply empty).
+    let fit = rows
+        .iter()
+        .filter(|r| r.fitted_limited(n, 1).is_some())
+        .count();
+    // Rows that show the note column: readable that wide only, not without it (where
+    // the page's alignment already took the note references out, none are).
+    let noted = rows
+        .iter()
+        .filter(|r| r.fitted_limited(n - 1, 1).is_none() && r.fitted_limited(n, 1).is_some())
+        .count();
+    (fit * 2 > rows.len() && noted >= 2).then_some(n)
 }
 
 /// The rows `fitting` of a run read as `columns` cells, group headings among them, each
@@ -2098,6 +2188,30 @@ Skatteintäkter                           1A       27 590   28 833\n";
         let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
         assert_eq!(labels, ["Intäkter", "Personalkostnader", "Summa"]);
         assert_eq!(t.rows[2].cells[0].value, Some(4841.into()));
+    }
+
+    #[test]
+    fn a_single_spaced_not_header_names_and_counts_the_columns_down_the_statement() {
+        // Lerum's balansräkning: a long header line with a note word, rows with note
+        // references ("Fordringar 16 405,2 …" is 16 | 405,2, not 16 405,2), group
+        // headings and a blank line between the groups.
+        let text = "Miljoner kronor Not Kommun 2022 Kommun 2023 Koncern 2022 Koncern 2023\nTILLGÅNGAR\n\nAnläggningstillgångar\nImmateriella anläggningstillgångar 11 0,1 0,0 0,1 0,0\nFinansiella anläggningstillgångar 13 281,2 272,4 70,8 70,8\nSumma anläggningstillgångar 281,3 272,4 70,9 70,8\n\nOmsättningstillgångar\nFörråd och exploatering 15 2,1 4,9 7,4 13,7\nFordringar 16 405,2 405,3 404,5 417,6\nSumma omsättningstillgångar 407,3 410,2 411,9 431,3\n";
+        let tables = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        assert!(!tables.is_empty());
+        for t in &tables {
+            assert_eq!(t.columns, ["Not", "2022", "2023", "2022", "2023"], "{t:#?}");
+        }
+        let fordringar = tables
+            .iter()
+            .flat_map(|t| &t.rows)
+            .find(|r| r.label == "Fordringar")
+            .unwrap_or_else(|| panic!("{tables:#?}"));
+        let values: Vec<_> = fordringar.cells[1..].iter().map(|c| c.value).collect();
+        let want: Vec<Option<rust_decimal::Decimal>> = ["405.2", "405.3", "404.5", "417.6"]
+            .iter()
+            .map(|v| v.parse().ok())
+            .collect();
+        assert_eq!(values, want);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! The relations of a financial statement (resultaträkning, kassaflödesanalys) as the
+//! The relations of a financial statement (resultaträkning, balansräkning,
+//! kassaflödesanalys) as the
 //! table stage uses them: to choose among the readings of flat rows, by how many hold.
 //! The lines are found by their labels (`grammars/statements.vocab`); the checks in
 //! `check::rules::rel::statement` state the same relations and report them.
@@ -53,7 +54,30 @@ impl Steps {
                     steps.push((e, parts));
                 }
             }
-        } else if !roles.iter().flatten().any(|k| k.starts_with("br_")) {
+        } else if roles.iter().flatten().any(|k| k.starts_with("br_")) {
+            // BR: each side's Summa is its subtotals (the total rows since the side began),
+            // and the two sides are equal.
+            let subtotal =
+                |r: usize| plain(r) && matches!(rows[r].kind, RowKind::Total | RowKind::Subtotal);
+            let assets = (0..n).find(|&r| is(r, "br_assets_total"));
+            let claims = (0..n).find(|&r| is(r, "br_claims_total"));
+            if let Some(a) = assets {
+                let parts: Vec<usize> = (0..a).filter(|&r| subtotal(r)).collect();
+                if parts.len() >= 2 {
+                    steps.push((a, parts));
+                }
+            }
+            if let Some(c) = claims {
+                let from = assets.filter(|&a| a < c).map_or(0, |a| a + 1);
+                let parts: Vec<usize> = (from..c).filter(|&r| subtotal(r)).collect();
+                if parts.len() >= 2 {
+                    steps.push((c, parts));
+                }
+                if let Some(a) = assets.filter(|&a| a < c) {
+                    steps.push((c, vec![a]));
+                }
+            }
+        } else {
             let at: Vec<usize> = (0..n)
                 .filter(|&r| roles[r].is_some_and(|k| k.starts_with("rr_")))
                 .collect();

@@ -54,3 +54,22 @@ fn verdicts_agree_with_the_corpus_ground_truth() {
         "disagreements: {disagreements:#?}\n{report}"
     );
 }
+
+/// A "varav" row breaks out part of the row above it: never a part of the sum below
+/// (Lerum's balansräkning: "Materiella anläggningstillgångar" and its two "varav" rows
+/// over "Summa anläggningstillgångar").
+#[test]
+fn varav_rows_are_not_summed() {
+    let v = justera::grammar::vocab::Vocabulary::builtin_shared();
+    let text = "Belopp\tNot\t2022\t2023\nImmateriella\t11\t0,1\t0,0\nMateriella\t\t3 307,7\t4 133,0\nvarav mark\t12\t3 237,3\t4 010,8\nvarav maskiner\t13\t70,4\t122,3\nFinansiella\t13\t281,2\t272,4\nSumma anläggningstillgångar\t\t3 589,0\t4 405,4\n";
+    let tables = justera::table::extract_text(text, v);
+    let table = tables.first().expect("a table");
+    let rels = relations_for_table(table, v);
+    assert!(!rels.is_empty());
+    let failing: Vec<_> = rels.iter().filter(|r| !r.comparison.holds).collect();
+    assert!(
+        failing.is_empty(),
+        "{:#?}",
+        failing.iter().map(|r| &r.message).collect::<Vec<_>>()
+    );
+}

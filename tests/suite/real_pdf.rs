@@ -24,7 +24,7 @@
 //!
 //! Format: one verdict per line, tab-separated: `verdict file rule page subject found why`.
 //! `subject` is `row | column` for table findings and the message for others; `*` in
-//! file, page, subject or found matches anything, and `row | *` any column of that row.
+//! rule, file, page, subject or found matches anything, and `row | *` any column of that row.
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -137,7 +137,7 @@ impl Seen {
             _ => eq(&v.subject, &self.subject()),
         };
         eq(&v.file, &self.file)
-            && v.rule == self.rule
+            && (v.rule == "*" || v.rule == self.rule)
             && eq(&v.page, &self.page)
             && subject
             && eq(&v.found, &self.found)
@@ -338,6 +338,23 @@ fn second_held_out_real_texts_report_only_judged_findings() {
     let json = lint_json(&files);
     let exp = load(&manifest_dir().join("tests/expectations/realheldout2.tsv"));
     let problems = judge("realheldout2", &json, &exp);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The third held-out set (`tests/fixtures/real/heldout3/`): 20 real tables, most from
+/// municipalities in no earlier set, saved before justera was run on them and recomputed by
+/// hand (`tests/expectations/realheldout3.tsv`): every claim must be judged there, the real
+/// ones found, and the `missed` ones are counted in the recall printed.
+#[test]
+fn third_held_out_real_texts_report_only_judged_findings() {
+    let files = texts_in(&manifest_dir().join("tests/fixtures/real/heldout3"));
+    assert!(
+        files.len() >= 16,
+        "too few third held-out real text fixtures"
+    );
+    let json = lint_json(&files);
+    let exp = load(&manifest_dir().join("tests/expectations/realheldout3.tsv"));
+    let problems = judge("realheldout3", &json, &exp);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 

@@ -276,6 +276,14 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
             Some(format!(
                 "not decided: the label \"{label}\" ends in a figure, so the row's cells may be shifted"
             ))
+        } else if holds == 0 && cols.len() >= 2 {
+            // A record that misprints one total in every one of its columns is far rarer
+            // than a reading that took the wrong rows (or the wrong cells) for its parts:
+            // the failure shows the reading is not certain, not that the record errs.
+            Some(format!(
+                "not decided: \"{label}\" adds up in none of its {} columns, so the rows it closes or the cells of its rows may not be read as the record means them",
+                cols.len()
+            ))
         } else {
             None
         };
@@ -304,7 +312,11 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
                 .filter(|cell| cell.value.is_some())
                 .map(|cell| cell.decimals)
                 .collect();
-            let column_undecided = if holds > 0 {
+            let column_undecided = if !comparison.holds && split_from_neighbour(view, t, c) {
+                Some(format!(
+                    "not decided: the figure of \"{label}\" in this column and its neighbour's may be one figure whose digit groups were read as two cells"
+                ))
+            } else if holds > 0 {
                 None
             } else if written < 2 {
                 Some(format!("not decided: \"{label}\" has a single figure above it in this column, so it may be a key figure rather than a total"))
@@ -456,4 +468,42 @@ fn misaligned_to(
                 view.figure(t, d).is_none() || view.figure(t, d).is_some_and(|v| v != found);
             shifted_cell_free && column_sum(view, rows, d).is_some_and(|s| s.meets(&found))
         })
+}
+
+/// Whether the cell at (`r`, `c`) and a neighbour in its row may be one figure the reader
+/// split at a thousands space: a cell of one to three digits beside a cell that begins
+/// with a group of three ("2" | "105,0" for "2 105,0"; "1" | "268" for "1 268"). Which
+/// of the two readings the record means the row does not say.
+fn split_from_neighbour(view: &TableView, r: usize, c: usize) -> bool {
+    // Only flat text leaves the cells' borders to the reader; a PDF's geometry, a
+    // delimited line and a document's table cells give them.
+    if view.table.source != crate::table::TableSource::Flat {
+        return false;
+    }
+    let lead = |s: &str| {
+        let d = s
+            .trim()
+            .trim_start_matches(['-', '\u{2013}', '\u{2212}'])
+            .trim_start();
+        (1..=3).contains(&d.len()) && d.chars().all(|ch| ch.is_ascii_digit()) && !d.starts_with('0')
+    };
+    let group = |s: &str| {
+        let t = s.trim();
+        let digits = t.chars().take_while(char::is_ascii_digit).count();
+        digits == 3
+            && t[3..]
+                .chars()
+                .next()
+                .is_none_or(|ch| ch == ',' || ch == ' ')
+    };
+    let raw = |c: usize| view.raw(r, c).filter(|s| !s.trim().is_empty());
+    let Some(this) = raw(c) else {
+        return false;
+    };
+    let right = raw(c + 1).is_some_and(|next| lead(this) && group(next));
+    let left = c
+        .checked_sub(1)
+        .and_then(raw)
+        .is_some_and(|prev| lead(prev) && group(this));
+    right || left
 }
