@@ -157,24 +157,7 @@ fn tokens(data: &[u8]) -> Option<Vec<Token>> {
                     i += 1;
                 }
             }
-            b'(' => {
-                let mut level = 0usize;
-                loop {
-                    match *data.get(i)? {
-                        b'\\' => i += 1,
-                        b'(' => level += 1,
-                        b')' => {
-                            level -= 1;
-                            if level == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                    i += 1;
-                }
-                i += 1;
-            }
+            b'(' => i = super::tolerant::literal_string_end(data, i)?,
             b'<' if data.get(i + 1) == Some(&b'<') => i += 2,
             b'<' => {
                 let end = i + memchr::memchr(b'>', &data[i..])?;

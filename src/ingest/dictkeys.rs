@@ -72,22 +72,8 @@ fn blank_object(data: &[u8], start: usize, out: &mut [u8]) -> usize {
                 i += 1;
             }
             b'(' => {
-                let mut level = 0usize;
-                while i < data.len() {
-                    match data[i] {
-                        b'\\' => i += 1,
-                        b'(' => level += 1,
-                        b')' => {
-                            level -= 1;
-                            if level == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                    i += 1;
-                }
-                i += 1;
+                // An unterminated string runs to the end of the data.
+                i = super::tolerant::literal_string_end(data, i).unwrap_or(data.len());
                 value_done(&mut stack);
                 pending_numbers = 0;
             }

@@ -35,26 +35,7 @@ pub(super) fn drop_operators_in_arrays(data: &[u8]) -> Option<Vec<u8>> {
                     i += 1;
                 }
             }
-            b'(' => {
-                // A literal string: balanced parentheses, backslash escapes.
-                let mut level = 0usize;
-                loop {
-                    let b = *data.get(i)?;
-                    match b {
-                        b'\\' => i += 1,
-                        b'(' => level += 1,
-                        b')' => {
-                            level -= 1;
-                            if level == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                    i += 1;
-                }
-                i += 1;
-            }
+            b'(' => i = literal_string_end(data, i)?,
             b'<' if data.get(i + 1) == Some(&b'<') => i += 2,
             b'>' if data.get(i + 1) == Some(&b'>') => i += 2,
             b'<' => {
@@ -115,5 +96,27 @@ mod tests {
         assert_eq!(drop_operators_in_arrays(b"[/Tc true null] 0 d"), None);
         assert_eq!(drop_operators_in_arrays(b"[(a) Tc"), None);
         assert_eq!(drop_operators_in_arrays(b"BI /W 1 ID [x] EI"), None);
+    }
+}
+
+/// Where the literal string opening at `data[start]` (a `(`) ends: the index after its
+/// closing `)`, parentheses balanced and backslash escapes skipped; `None` when the data
+/// ends first.
+pub(super) fn literal_string_end(data: &[u8], start: usize) -> Option<usize> {
+    let mut level = 0usize;
+    let mut i = start;
+    loop {
+        match *data.get(i)? {
+            b'\\' => i += 1,
+            b'(' => level += 1,
+            b')' => {
+                level -= 1;
+                if level == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
     }
 }
