@@ -76,6 +76,28 @@ pub(super) fn drop_operators_in_arrays(data: &[u8]) -> Option<Vec<u8>> {
     (changed && depth == 0).then_some(out)
 }
 
+/// Where the literal string opening at `data[start]` (a `(`) ends: the index after its
+/// closing `)`, parentheses balanced and backslash escapes skipped; `None` when the data
+/// ends first.
+pub(super) fn literal_string_end(data: &[u8], start: usize) -> Option<usize> {
+    let mut level = 0usize;
+    let mut i = start;
+    loop {
+        match *data.get(i)? {
+            b'\\' => i += 1,
+            b'(' => level += 1,
+            b')' => {
+                level -= 1;
+                if level == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,27 +118,5 @@ mod tests {
         assert_eq!(drop_operators_in_arrays(b"[/Tc true null] 0 d"), None);
         assert_eq!(drop_operators_in_arrays(b"[(a) Tc"), None);
         assert_eq!(drop_operators_in_arrays(b"BI /W 1 ID [x] EI"), None);
-    }
-}
-
-/// Where the literal string opening at `data[start]` (a `(`) ends: the index after its
-/// closing `)`, parentheses balanced and backslash escapes skipped; `None` when the data
-/// ends first.
-pub(super) fn literal_string_end(data: &[u8], start: usize) -> Option<usize> {
-    let mut level = 0usize;
-    let mut i = start;
-    loop {
-        match *data.get(i)? {
-            b'\\' => i += 1,
-            b'(' => level += 1,
-            b')' => {
-                level -= 1;
-                if level == 0 {
-                    return Some(i + 1);
-                }
-            }
-            _ => {}
-        }
-        i += 1;
     }
 }
