@@ -4,9 +4,9 @@
 //! `pdftotext -layout` gives.
 
 use crate::common;
-use crate::common::built_pdf::{glyphs_of, one_page};
+use crate::common::built_pdf::{font_descriptor, glyphs_of, one_page};
 use pdf_extract::{dictionary, Document, Object, Stream};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 const JUSTERA: &str = env!("CARGO_BIN_EXE_justera");
@@ -62,17 +62,7 @@ fn type0_page(
                 "Ordering" => Object::string_literal("Japan1"),
                 "Supplement" => 2,
             },
-            "FontDescriptor" => dictionary! {
-                "Type" => "FontDescriptor",
-                "FontName" => "Test",
-                "Flags" => 32,
-                "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
-                "ItalicAngle" => 0,
-                "Ascent" => 800,
-                "Descent" => -200,
-                "CapHeight" => 700,
-                "StemV" => 80,
-            },
+            "FontDescriptor" => font_descriptor(),
             "DW" => 1000,
             "W" => widths,
         });
@@ -265,21 +255,6 @@ fn a_cid_width_given_by_reference_is_read() {
     assert_eq!(words_of_built(&bytes), ["aba"]);
 }
 
-/// A file of ../shared/pdf-robustness/files, or None (a missing input fails unless
-/// JUSTERA_ALLOW_SKIP=1).
-fn shared_file(name: &str) -> Option<PathBuf> {
-    let found = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .ancestors()
-        .skip(1)
-        .take(2)
-        .map(|a| a.join("shared/pdf-robustness/files").join(name))
-        .find(|p| p.is_file());
-    if found.is_none() {
-        common::missing_input(&format!("../shared/pdf-robustness/files/{name} not found"));
-    }
-    found
-}
-
 /// The words `justera text --ocr never` prints for a file.
 fn words_without_ocr(path: &Path) -> Vec<String> {
     let out = Command::new(JUSTERA)
@@ -327,7 +302,7 @@ fn robustness_files_give_the_words_pdftotext_gives() {
         ),
     ];
     for (name, expected) in cases {
-        let Some(path) = shared_file(name) else {
+        let Some(path) = common::robustness_file(name) else {
             continue;
         };
         let words = words_without_ocr(&path);

@@ -1,7 +1,7 @@
 //! PDFs built by the test with fonts pdf-extract 0.12.1 reads wrongly unless the loader
 //! rewrites them: a CID font whose /W gives widths as ranges (`first last width`).
 
-use crate::common::built_pdf::{glyphs_of, one_page};
+use crate::common::built_pdf::{font_descriptor, glyphs_of, one_page};
 use justera::ingest::Glyph;
 use pdf_extract::{dictionary, Document, Object, Stream};
 
@@ -32,17 +32,7 @@ fn cid_font(doc: &mut Document, widths: Vec<Object>) -> pdf_extract::ObjectId {
             "Ordering" => Object::string_literal("Identity"),
             "Supplement" => 0,
         },
-        "FontDescriptor" => dictionary! {
-            "Type" => "FontDescriptor",
-            "FontName" => "Test",
-            "Flags" => 32,
-            "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
-            "ItalicAngle" => 0,
-            "Ascent" => 800,
-            "Descent" => -200,
-            "CapHeight" => 700,
-            "StemV" => 80,
-        },
+        "FontDescriptor" => font_descriptor(),
         "DW" => 1000,
         "W" => widths,
     });

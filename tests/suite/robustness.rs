@@ -342,22 +342,10 @@ fn shared_robustness_corpus() {
     );
 }
 
-fn shared_file(name: &str) -> Option<PathBuf> {
-    let found = manifest_dir()
-        .ancestors()
-        .skip(1)
-        .take(2)
-        .map(|a| a.join("shared/pdf-robustness/files").join(name))
-        .find(|p| p.is_file());
-    if found.is_none() {
-        common::missing_input(&format!("../shared/pdf-robustness/files/{name} not found"));
-    }
-    found
-}
-
 #[test]
 fn thesis_that_panics_on_page_14_keeps_its_other_pages() {
-    let Some(path) = shared_file("pypdf-009-pdflatex-geotopo_GeoTopo-komprimiert.pdf") else {
+    let Some(path) = common::robustness_file("pypdf-009-pdflatex-geotopo_GeoTopo-komprimiert.pdf")
+    else {
         return;
     };
     let read = read_isolated(Path::new(JUSTERA), &path, &opts(60)).expect("thesis is read");
@@ -387,13 +375,13 @@ fn thesis_that_panics_on_page_14_keeps_its_other_pages() {
 
 #[test]
 fn encrypted_and_xref_loop_files_are_no_silent_zero_page_successes() {
-    if let Some(path) = shared_file("pdfjs-issue6010_1.pdf") {
+    if let Some(path) = common::robustness_file("pdfjs-issue6010_1.pdf") {
         // AES-256 with user password "abc": lopdf loads it as zero objects.
         let err = read_isolated(Path::new(JUSTERA), &path, &opts(30)).unwrap_err();
         assert_eq!(err.reason.code(), "encrypted", "{err}");
         assert!(err.reason.to_string().contains("--password"), "{err}");
     }
-    if let Some(path) = shared_file("qpdf-append-xref-loop.pdf") {
+    if let Some(path) = common::robustness_file("qpdf-append-xref-loop.pdf") {
         // poppler finds 30 pages; lopdf alone finds none.
         let read = read_isolated(Path::new(JUSTERA), &path, &opts(30)).expect("read");
         assert!(read.report.repaired);
@@ -404,7 +392,7 @@ fn encrypted_and_xref_loop_files_are_no_silent_zero_page_successes() {
 
 #[test]
 fn passwords_from_the_command_line_and_a_password_file() {
-    let Some(path) = shared_file("qpdf-enc-R2-V1-U_view-O_master.pdf") else {
+    let Some(path) = common::robustness_file("qpdf-enc-R2-V1-U_view-O_master.pdf") else {
         return;
     };
     let plain = Command::new(JUSTERA)

@@ -46,3 +46,18 @@ pub fn glyphs_of(bytes: &[u8]) -> (Vec<Glyph>, Vec<String>) {
     };
     (glyphs, file.report.warnings)
 }
+
+/// The descriptor of the test fonts: a 1000-unit box, no embedded program.
+pub fn font_descriptor() -> Object {
+    Object::Dictionary(dictionary! {
+        "Type" => "FontDescriptor",
+        "FontName" => "Test",
+        "Flags" => 32,
+        "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
+        "ItalicAngle" => 0,
+        "Ascent" => 800,
+        "Descent" => -200,
+        "CapHeight" => 700,
+        "StemV" => 80,
+    })
+}

@@ -189,3 +189,18 @@ pub fn missing_input(what: &str) {
         panic!("{what}; the test needs it (JUSTERA_ALLOW_SKIP=1 skips it locally)");
     }
 }
+
+/// A file of ../shared/pdf-robustness/files, or None (a missing input fails unless
+/// JUSTERA_ALLOW_SKIP=1).
+pub fn robustness_file(name: &str) -> Option<std::path::PathBuf> {
+    let found = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .skip(1)
+        .take(2)
+        .map(|a| a.join("shared/pdf-robustness/files").join(name))
+        .find(|p| p.is_file());
+    if found.is_none() {
+        missing_input(&format!("../shared/pdf-robustness/files/{name} not found"));
+    }
+    found
+}
