@@ -168,9 +168,57 @@ fn joined(number: u32, y: f64, cells: &[String]) -> Line {
     }
 }
 
+/// A row of a joined block whose cells did not fit the block's columns, or a row of the
+/// rest of such a block: its figures are not placed in columns they may not belong to,
+/// and are reported as a row not read (TAB003), never dropped in silence.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Unread {
+    /// The number of the row's label line.
+    pub line: u32,
+    pub label: String,
+    /// The label and the row's cells as written, one after the other.
+    pub text: String,
+    pub reason: String,
+}
+
+/// The row of `group` as a row not read, when it holds a figure.
+fn unread<'a>(
+    group: &Group,
+    width: Option<usize>,
+    text: &dyn Fn(usize) -> &'a str,
+    lines: &[&Line],
+    filled: &[usize],
+) -> Option<Unread> {
+    if group.written() == 0 {
+        return None;
+    }
+    let label = text(group.label).to_string();
+    let cells: Vec<&str> = group
+        .cells
+        .iter()
+        .map(|c| if c.1.is_empty() { "·" } else { c.1.as_str() })
+        .collect();
+    let n = group.cells.len();
+    let reason = match width {
+        Some(w) => format!(
+            "written one cell per line, its {n} cells (\"·\" a line of spaces) do not fit the table's {w} columns, so which columns its figures stand in is not written"
+        ),
+        None => format!(
+            "written one cell per line after a row that did not fit the table's columns, its {n} cells (\"·\" a line of spaces) cannot be placed in columns"
+        ),
+    };
+    Some(Unread {
+        line: lines[filled[group.label]].number,
+        text: format!("{label} {}", cells.join(" ")),
+        label,
+        reason,
+    })
+}
+
 /// The page's lines with every one-cell-per-line table joined into tab-separated rows
-/// (each row numbered as its label line; the header as its first cell's line).
-pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Vec<Line>> {
+/// (each row numbered as its label line; the header as its first cell's line), and the
+/// rows with figures that could not be joined into their block's columns.
+pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<(Vec<Line>, Vec<Unread>)> {
     let filled: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].text.trim().is_empty())
         .collect();
@@ -217,6 +265,7 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Vec<Line>> {
         }
     }
     let mut replace: Vec<Block> = Vec::new(); // filled range → lines
+    let mut not_read: Vec<Unread> = Vec::new();
     let mut g = 0;
     let mut cut = false;
     while g < groups.len() {
@@ -242,12 +291,19 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Vec<Line>> {
             .filter(|c| !c.1.is_empty())
             .all(|c| is_year(&c.1));
         if !(cut && headerless) {
-            if let Some((block, ended_early)) =
+            if let Some((block, ended_early, rest)) =
                 block_rows(&groups[g..end], &text, lines, &filled, vocab)
             {
                 replace.push(block);
                 cut = ended_early;
+                not_read.extend(rest);
             }
+        } else {
+            not_read.extend(
+                groups[g..end]
+                    .iter()
+                    .filter_map(|gr| unread(gr, None, &text, lines, &filled)),
+            );
         }
         g = end;
     }
@@ -271,22 +327,23 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Vec<Line>> {
             out.push((*line).clone());
         }
     }
-    Some(out)
+    Some((out, not_read))
 }
 
 /// A joined block: the first and last filled index it replaces, and its lines.
 type Block = (usize, usize, Vec<Line>);
 
 /// The rows of one block of groups, with its header when the group before the rows
-/// is one ("NOT" over years), as (first filled index, last filled index, lines), and
-/// whether a row that did not fit the columns ended the block early.
+/// is one ("NOT" over years), as (first filled index, last filled index, lines),
+/// whether a row that did not fit the columns ended the block early, and that row and
+/// the block's rows after it that hold figures (rows not read).
 fn block_rows<'a>(
     groups: &[Group],
     text: &dyn Fn(usize) -> &'a str,
     lines: &[&Line],
     filled: &[usize],
     vocab: &Vocabulary,
-) -> Option<(Block, bool)> {
+) -> Option<(Block, bool, Vec<Unread>)> {
     let all_years = |g: &Group| {
         g.cells
             .iter()
@@ -377,6 +434,7 @@ fn block_rows<'a>(
     let mut previous_end: Option<usize> = None;
     let mut last = None;
     let mut ended_early = false;
+    let mut rest: Vec<Unread> = Vec::new();
     for (joined_rows, r) in rows.iter().enumerate() {
         let mut cells: Vec<String> = r.cells.iter().map(|c| c.1.clone()).collect();
         if cells.len() < width && cells.len() + r.trailing >= width {
@@ -399,6 +457,12 @@ fn block_rows<'a>(
                 return None;
             }
             ended_early = true;
+            rest.extend(unread(r, Some(width), text, lines, filled));
+            rest.extend(
+                rows[joined_rows + 1..]
+                    .iter()
+                    .filter_map(|g| unread(g, None, text, lines, filled)),
+            );
             break;
         }
         // Group headings between the previous group (or the header) and this one: rows
@@ -420,7 +484,7 @@ fn block_rows<'a>(
         out.push(joined(at.number, at.y, &row));
         last = r.cells.last().map(|c| c.0);
     }
-    Some(((first, last?, out), ended_early))
+    Some(((first, last?, out), ended_early, rest))
 }
 
 /// A note word ("Not") among the few label lines above the header group at `h`, when
@@ -496,7 +560,9 @@ mod tests {
         let text = "Resultaträkning\n\nBelopp, mkr\n\nNOT\n\n2018\n\n2017\n\nVerksamhetens intäkter\n\n1\n\n1 268\n\n1 136\n\nVerksamhetens nettokostnader\n\n-4 520\n\n-4 384\n\nSkatt\n\n8\n\n-\n\n-37\n\nÅrets resultat\n\n79\n\n462\n\nEfter tabellen.";
         let lines = page(text);
         let refs: Vec<&Line> = lines.iter().collect();
-        let out = join(&refs, Vocabulary::builtin_shared()).unwrap_or_else(|| panic!("not joined"));
+        let out = join(&refs, Vocabulary::builtin_shared())
+            .map(|j| j.0)
+            .unwrap_or_else(|| panic!("not joined"));
         let texts: Vec<&str> = out
             .iter()
             .map(|l| l.text.as_str())
@@ -525,7 +591,9 @@ mod tests {
     fn joined_texts(text: &str) -> Vec<String> {
         let lines = page(text);
         let refs: Vec<&Line> = lines.iter().collect();
-        let out = join(&refs, Vocabulary::builtin_shared()).unwrap_or_else(|| panic!("not joined"));
+        let out = join(&refs, Vocabulary::builtin_shared())
+            .map(|j| j.0)
+            .unwrap_or_else(|| panic!("not joined"));
         out.iter()
             .map(|l| l.text.trim_matches(' ').to_string())
             .filter(|t| !t.trim().is_empty())
@@ -606,6 +674,30 @@ mod tests {
             ]
         );
         assert!(!joined_texts(text).iter().any(|l| l.starts_with("F\t")));
+        // Not joined, never dropped: the row that did not fit and every row after it
+        // with figures come back as rows not read, each at its label's line.
+        let lines = page(text);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let (_, not_read) =
+            join(&refs, Vocabulary::builtin_shared()).unwrap_or_else(|| panic!("not joined"));
+        let seen: Vec<(&str, &str)> = not_read
+            .iter()
+            .map(|u| (u.label.as_str(), u.text.as_str()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("D", "D · · -4 -2"),
+                ("F", "F · 1 2 3 4"),
+                ("G", "G · 1 2 3 4"),
+                ("H", "H · 1 2 3 4")
+            ]
+        );
+        assert!(not_read[0]
+            .reason
+            .contains("do not fit the table's 5 columns"));
+        let at = |label: &str| lines.iter().find(|l| l.text == label).map(|l| l.number);
+        assert!(not_read.iter().all(|u| Some(u.line) == at(&u.label)));
     }
 
     #[test]

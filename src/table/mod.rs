@@ -160,7 +160,7 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
         let joined = cellines::join(&lines, vocab);
         // A row joined from a block of lines stands in no one line: no cell span.
         let synthetic: std::collections::HashSet<u32> = match &joined {
-            Some(j) => {
+            Some((j, _)) => {
                 let written: std::collections::HashMap<u32, &str> =
                     lines.iter().map(|l| (l.number, l.text.as_str())).collect();
                 j.iter()
@@ -171,7 +171,7 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
             None => Default::default(),
         };
         let lines: Vec<&crate::layout::Line> = match &joined {
-            Some(j) => j.iter().collect(),
+            Some((j, _)) => j.iter().collect(),
             None => lines,
         };
         let (mut found, used) = delimited::extract_page(&file.path, page.number, &lines, vocab);
@@ -188,6 +188,26 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
             }
         }
         found.sort_by_key(|t| t.provenance.line);
+        // Rows of a joined block that did not fit its columns: kept with the table above
+        // them as rows not read, unless another reading took their line as a row.
+        if let Some((_, not_read)) = &joined {
+            for u in not_read {
+                let read = found
+                    .iter()
+                    .any(|t| t.rows.iter().any(|r| r.provenance.line == u.line));
+                let Some(t) = found.iter_mut().rev().find(|t| t.provenance.line <= u.line) else {
+                    continue;
+                };
+                if !read {
+                    t.unread_rows.push(UnreadRow {
+                        label: u.label.clone(),
+                        text: u.text.clone(),
+                        reason: u.reason.clone(),
+                        provenance: Provenance::new(&file.path, page.number, u.line),
+                    });
+                }
+            }
+        }
         tables.extend(found);
     }
     tables
