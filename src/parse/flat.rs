@@ -14,12 +14,14 @@ static TOC_OPEN: Re = Re::new(r"(?i)\b(?:Innehållsförteckning|Ärendelista)\b"
 
 /// Re-breaks flattened lines; other lines pass through unchanged.
 pub fn unflatten(lines: Vec<Ln>) -> Vec<Ln> {
-    if !lines.iter().any(is_flat) {
+    // Judged once per line: a long line's label search is the costly part.
+    let flat: Vec<bool> = lines.iter().map(is_flat).collect();
+    if !flat.contains(&true) {
         return lines;
     }
     let mut out = Vec::with_capacity(lines.len());
-    for l in lines {
-        if !is_flat(&l) {
+    for (l, flat) in lines.into_iter().zip(flat) {
+        if !flat {
             out.push(l);
             continue;
         }
@@ -45,7 +47,10 @@ pub fn unflatten(lines: Vec<Ln>) -> Vec<Ln> {
 }
 
 fn is_flat(l: &Ln) -> bool {
-    l.text.chars().count() >= FLAT_MIN_CHARS && cut_points(&l.text).len() >= 3
+    // A line of fewer bytes has fewer characters too.
+    l.text.len() >= FLAT_MIN_CHARS
+        && l.text.chars().count() >= FLAT_MIN_CHARS
+        && cut_points(&l.text).len() >= 3
 }
 
 /// Byte offsets where a label (case-sensitive, at a word start) or a § opening begins.
@@ -57,8 +62,10 @@ fn cut_points(s: &str) -> Vec<usize> {
         if label.len() < 5 {
             continue;
         }
+        let finder = memchr::memmem::Finder::new(label.as_bytes());
         let mut from = 0;
-        while let Some(i) = s.get(from..).and_then(|r| r.find(label)) {
+        // A match of the (UTF-8) label starts and ends at character boundaries.
+        while let Some(i) = s.as_bytes().get(from..).and_then(|r| finder.find(r)) {
             let at = from + i;
             let before_ok = at == 0
                 || s.get(..at)
