@@ -8,7 +8,7 @@
 //! Children run under the worker's limits (they inherit its address-space cap) and die
 //! with it (`PR_SET_PDEATHSIG`), so the parent's time limit stops them too.
 
-mod image;
+use justera_page_image as image;
 mod shape;
 
 pub use shape::{described, ShapeReading};

@@ -14,7 +14,7 @@
 //! "§" ("§§") only when every glyph's ink has that shape. The reading is an inference, not Tesseract's: it is kept (see
 //! [`ShapeReading`]) so findings that rest on it say so.
 
-use super::image::Gray;
+use justera_page_image::Gray;
 use serde::{Deserialize, Serialize};
 
 /// What Tesseract reads a section sign as (measured), and the sign itself.
