@@ -31,13 +31,9 @@ pub struct Fixes {
     pub cycles_cut: usize,
 }
 
-/// Regular-character tokens of a content stream, skipping strings, comments and inline
-/// image data, reporting whether any token satisfies `hit`.
-fn scan_tokens(data: &[u8], hit: impl FnMut(&[u8]) -> bool) -> bool {
-    scan(data, hit, |_, _| {})
-}
-
-/// As `scan_tokens`, also telling `comment` where each comment starts and ends.
+/// The regular-character tokens of a content stream, skipping strings, comments and
+/// inline image data, each given to `hit` (the scan stops at the first for which it says
+/// `true`), and where each comment starts and ends, given to `comment`.
 fn scan(
     data: &[u8],
     mut hit: impl FnMut(&[u8]) -> bool,
@@ -114,28 +110,46 @@ fn scan(
     false
 }
 
-fn has_quote_ops(data: &[u8]) -> bool {
-    scan_tokens(data, |t| t == b"'" || t == b"\"")
+/// What one pass over a content stream finds: its comments and whether it uses the
+/// quote operators or `Do`. The stream used to be scanned three times (comments, then
+/// quotes and `Do` on the stream with its comments blanked out); blanking a comment
+/// turns it into whitespace, which the scanner skips the way it skips the comment, so
+/// the tokens and the answers are the same.
+#[derive(Debug, Default)]
+struct Survey {
+    comments: Vec<(usize, usize)>,
+    quotes: bool,
+    calls: bool,
 }
 
-fn has_do(data: &[u8]) -> bool {
-    scan_tokens(data, |t| t == b"Do")
+fn survey(data: &[u8]) -> Survey {
+    let mut found = Survey::default();
+    let (mut quotes, mut calls) = (false, false);
+    scan(
+        data,
+        |t| {
+            if t == b"Do" {
+                calls = true;
+            } else if t == b"'" || t == b"\"" {
+                quotes = true;
+            }
+            false
+        },
+        |a, b| found.comments.push((a, b)),
+    );
+    found.quotes = quotes;
+    found.calls = calls;
+    found
 }
 
-/// The content with its comments blanked out, or `None` when it has none. lopdf's
-/// content parser stops at a comment ("2 Tr % fill then stroke") and returns the
-/// operations before it as if they were all: what follows would be lost.
-fn without_comments(data: &[u8]) -> Option<Vec<u8>> {
-    let mut ranges = Vec::new();
-    scan(data, |_| false, |a, b| ranges.push((a, b)));
-    if ranges.is_empty() {
-        return None;
+/// The content with its comments blanked out (lopdf's content parser stops at a comment,
+/// "2 Tr % fill then stroke", and returns the operations before it as if they were all:
+/// what follows would be lost).
+fn blank(mut data: Vec<u8>, comments: &[(usize, usize)]) -> Vec<u8> {
+    for &(a, b) in comments {
+        data[a..b].fill(b' ');
     }
-    let mut out = data.to_vec();
-    for (a, b) in ranges {
-        out[a..b].fill(b' ');
-    }
-    Some(out)
+    data
 }
 
 fn op(name: &str, operands: Vec<Object>) -> Operation {
@@ -474,11 +488,13 @@ pub fn prepare(doc: &mut Document) -> Fixes {
         let Ok(data) = doc.get_page_content(page_id) else {
             continue;
         };
-        let uncommented = without_comments(&data);
-        let commented = uncommented.is_some();
-        let data = uncommented.unwrap_or(data);
-        let quotes = has_quote_ops(&data);
-        let calls = has_do(&data);
+        let Survey {
+            comments,
+            quotes,
+            calls,
+        } = survey(&data);
+        let commented = !comments.is_empty();
+        let data = blank(data, &comments);
         if !quotes && !calls && !commented {
             continue;
         }
@@ -539,9 +555,13 @@ fn fix_form(
     let data = stream
         .decompressed_content()
         .unwrap_or_else(|_| stream.content.clone());
-    let uncommented = without_comments(&data);
-    let commented = uncommented.is_some();
-    let data = uncommented.unwrap_or(data);
+    let Survey {
+        comments,
+        quotes,
+        calls,
+    } = survey(&data);
+    let commented = !comments.is_empty();
+    let data = blank(data, &comments);
     let matrix: Option<Vec<Object>> = stream
         .dict
         .get(b"Matrix")
@@ -564,8 +584,7 @@ fn fix_form(
         Some(r) => forms_of(doc, Some(r)),
         None => inherited.clone(),
     };
-    let quotes = has_quote_ops(&data);
-    let calls = !forms.is_empty() && has_do(&data);
+    let calls = !forms.is_empty() && calls;
     if identity && !quotes && !calls && !commented {
         return;
     }
@@ -608,11 +627,26 @@ mod tests {
 
     #[test]
     fn finds_quote_operators_but_not_quotes_in_strings() {
-        assert!(has_quote_ops(b"BT /F1 12 Tf (Hello) ' ET"));
-        assert!(has_quote_ops(b"BT 1 2 (x)\" ET"));
-        assert!(!has_quote_ops(b"BT (it's \"quoted\") Tj ET"));
-        assert!(!has_quote_ops(b"% it's a comment\nBT (a) Tj ET"));
-        assert!(!has_quote_ops(b"BI /W 1 ID ' \" EI Q"));
+        let quotes = |data: &[u8]| survey(data).quotes;
+        assert!(quotes(b"BT /F1 12 Tf (Hello) ' ET"));
+        assert!(quotes(b"BT 1 2 (x)\" ET"));
+        assert!(!quotes(b"BT (it's \"quoted\") Tj ET"));
+        assert!(!quotes(b"% it's a comment\nBT (a) Tj ET"));
+        assert!(!quotes(b"BI /W 1 ID ' \" EI Q"));
+    }
+
+    #[test]
+    fn one_survey_finds_what_the_separate_scans_found() {
+        let data = b"q 1 0 0 1 0 0 cm % a comment with ' and Do\n/Im1 Do%x\nBT (a%b) Tj ' ET";
+        let s = survey(data);
+        assert_eq!(s.comments.len(), 2);
+        assert!(s.quotes && s.calls);
+        let blanked = blank(data.to_vec(), &s.comments);
+        let again = survey(&blanked);
+        assert!(again.comments.is_empty());
+        assert_eq!((again.quotes, again.calls), (true, true));
+        assert_eq!(blanked.len(), data.len());
+        assert!(!survey(b"% Do '\nBT (Do ') Tj ET").calls);
     }
 
     #[test]
