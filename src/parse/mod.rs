@@ -661,3 +661,15 @@ pub(crate) fn source_lines(lines: &[Ln], file: &Arc<str>) -> Vec<SourceLine> {
         })
         .collect()
 }
+
+/// Test lines: `extra`, then every line of the seed texts in `corpus/seeds` (for tests
+/// that compare a fast line test with the general one).
+#[cfg(test)]
+pub(crate) fn with_seed_lines(extra: &[&str]) -> Vec<String> {
+    let mut texts: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
+    for seed in std::fs::read_dir("corpus/seeds").expect("corpus/seeds") {
+        let seed = std::fs::read_to_string(seed.expect("seed").path()).expect("seed text");
+        texts.extend(seed.lines().map(str::to_string));
+    }
+    texts
+}
