@@ -55,6 +55,36 @@ pub struct Finding {
     pub absence: bool,
 }
 
+impl Finding {
+    /// A finding at `provenance` with nothing else said yet: no document, table or
+    /// figures (the caller fills in what it knows).
+    pub fn new(
+        rule: RuleCode,
+        severity: Severity,
+        message: String,
+        provenance: Provenance,
+    ) -> Finding {
+        Finding {
+            rule,
+            severity,
+            message,
+            provenance,
+            document: None,
+            paragraph: None,
+            table: None,
+            row: None,
+            column: None,
+            expected: None,
+            found: None,
+            tolerance: None,
+            related: None,
+            figure: None,
+            unit: None,
+            absence: false,
+        }
+    }
+}
+
 /// How much a run checked, so "no findings" can be told from "nothing read".
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stats {

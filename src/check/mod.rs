@@ -189,22 +189,8 @@ impl<'d> Sink<'d> {
         provenance: Provenance,
     ) -> &mut Finding {
         self.findings.push(Finding {
-            rule: rule.code,
-            severity,
-            message,
-            provenance,
             document: self.document.title.clone(),
-            paragraph: None,
-            table: None,
-            row: None,
-            column: None,
-            expected: None,
-            found: None,
-            tolerance: None,
-            related: None,
-            figure: None,
-            unit: None,
-            absence: false,
+            ..Finding::new(rule.code, severity, message, provenance)
         });
         let last = self.findings.len() - 1;
         &mut self.findings[last]

@@ -238,22 +238,13 @@ mod tests {
 
     fn finding(rule: RuleCode, absence: bool) -> Finding {
         Finding {
-            rule,
-            severity: Severity::Error,
-            message: "§ 4 \"Budget\" is listed but not in the body".into(),
-            provenance: Provenance::new(&Arc::from("scan.pdf"), 1, 3),
-            document: None,
-            paragraph: None,
-            table: None,
-            row: None,
-            column: None,
-            expected: None,
-            found: None,
-            tolerance: None,
-            related: None,
-            figure: None,
-            unit: None,
             absence,
+            ..Finding::new(
+                rule,
+                Severity::Error,
+                "§ 4 \"Budget\" is listed but not in the body".into(),
+                Provenance::new(&Arc::from("scan.pdf"), 1, 3),
+            )
         }
     }
 

@@ -310,23 +310,13 @@ mod tests {
             ignore: vec!["SUM001".into()],
             severity: None,
         };
-        let mk = |rule: &str, severity| Finding {
-            rule: crate::check::rules::RuleCode::parse(rule).unwrap(),
-            severity,
-            message: String::new(),
-            provenance: crate::Provenance::new(&std::sync::Arc::from("f.txt"), 1, 1),
-            document: None,
-            paragraph: None,
-            table: None,
-            row: None,
-            column: None,
-            expected: None,
-            found: None,
-            tolerance: None,
-            related: None,
-            figure: None,
-            unit: None,
-            absence: false,
+        let mk = |rule: &str, severity| {
+            Finding::new(
+                crate::check::rules::RuleCode::parse(rule).unwrap(),
+                severity,
+                String::new(),
+                crate::Provenance::new(&std::sync::Arc::from("f.txt"), 1, 1),
+            )
         };
         assert!(!sel.selects(&mk("SUM001", Severity::Error)));
         assert!(sel.selects(&mk("SUM002", Severity::Error)));

@@ -1262,16 +1262,18 @@ mod tests {
             (1051, 412, 1069, 442),
             (1072, 412, 1090, 442),
         ]);
-        let pieces = split_words(&words, Some(&img), &[]);
-        let glyphs = words_to_glyphs(
-            size,
-            &words,
-            &pieces,
-            (595.2, 841.92),
-            1,
-            &[],
-            &mut Vec::new(),
-        );
+        let glyphs_of = |pieces: &[Vec<Piece>]| {
+            words_to_glyphs(
+                size,
+                &words,
+                pieces,
+                (595.2, 841.92),
+                1,
+                &[],
+                &mut Vec::new(),
+            )
+        };
+        let glyphs = glyphs_of(&split_words(&words, Some(&img), &[]));
         let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
         assert_eq!(text, "Summa 1 400 <&");
         // Every glyph on the line's one baseline, with its word's confidence.
@@ -1286,16 +1288,7 @@ mod tests {
         assert_eq!(glyphs[one + 1].string, glyphs[one + 2].string);
         assert_ne!(glyphs[one].string, glyphs[one + 2].string);
         // Without the page image the word stays as Tesseract read it.
-        let pieces = split_words(&words, None, &[]);
-        let glyphs = words_to_glyphs(
-            size,
-            &words,
-            &pieces,
-            (595.2, 841.92),
-            1,
-            &[],
-            &mut Vec::new(),
-        );
+        let glyphs = glyphs_of(&split_words(&words, None, &[]));
         let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
         assert_eq!(text, "Summa 1400 <&");
     }
