@@ -91,6 +91,8 @@ struct Persistent {
     stdin: std::process::ChildStdin,
     replies: mpsc::Receiver<Msg>,
     err_tail: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+    /// Disconnects when the stderr reader has read to the end of the worker's stderr.
+    err_done: Option<mpsc::Receiver<()>>,
     served: usize,
 }
 
@@ -164,9 +166,14 @@ impl Persistent {
             }
         });
         let err_tail = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let mut err_done = None;
         if let Some(mut stderr) = child.stderr.take() {
             let tail = std::sync::Arc::clone(&err_tail);
+            let (done, done_rx) = mpsc::channel::<()>();
+            err_done = Some(done_rx);
             std::thread::spawn(move || {
+                // Dropped when the reader ends: `death` waits for that.
+                let _done = done;
                 // Keep only the tail: the last lines say why a worker died.
                 let mut chunk = [0u8; 8192];
                 while let Ok(n) = stderr.read(&mut chunk) {
@@ -191,6 +198,7 @@ impl Persistent {
             stdin,
             replies,
             err_tail,
+            err_done,
             served: 0,
         })
     }
@@ -277,8 +285,12 @@ impl Persistent {
     fn death(&mut self, opts: &IngestOptions) -> FailureReason {
         match self.child.wait() {
             Ok(status) => {
-                // The stderr reader may still be draining the last lines.
-                std::thread::sleep(Duration::from_millis(20));
+                // The stderr reader may still be draining the last lines: wait until it
+                // reaches the end (a busy machine may not have run it yet), but not for
+                // ever (a child of the worker could still hold the pipe open).
+                if let Some(done) = &self.err_done {
+                    let _ = done.recv_timeout(Duration::from_secs(2));
+                }
                 let tail = self
                     .err_tail
                     .lock()
