@@ -152,6 +152,28 @@ fn blank(mut data: Vec<u8>, comments: &[(usize, usize)]) -> Vec<u8> {
     data
 }
 
+/// A content stream surveyed once and its comments blanked: what the fixes need.
+struct Surveyed {
+    data: Vec<u8>,
+    quotes: bool,
+    calls: bool,
+    commented: bool,
+}
+
+fn surveyed(data: Vec<u8>) -> Surveyed {
+    let Survey {
+        comments,
+        quotes,
+        calls,
+    } = survey(&data);
+    Surveyed {
+        commented: !comments.is_empty(),
+        data: blank(data, &comments),
+        quotes,
+        calls,
+    }
+}
+
 fn op(name: &str, operands: Vec<Object>) -> Operation {
     Operation::new(name, operands)
 }
@@ -488,13 +510,12 @@ pub fn prepare(doc: &mut Document) -> Fixes {
         let Ok(data) = doc.get_page_content(page_id) else {
             continue;
         };
-        let Survey {
-            comments,
+        let Surveyed {
+            data,
             quotes,
             calls,
-        } = survey(&data);
-        let commented = !comments.is_empty();
-        let data = blank(data, &comments);
+            commented,
+        } = surveyed(data);
         if !quotes && !calls && !commented {
             continue;
         }
@@ -555,13 +576,12 @@ fn fix_form(
     let data = stream
         .decompressed_content()
         .unwrap_or_else(|_| stream.content.clone());
-    let Survey {
-        comments,
+    let Surveyed {
+        data,
         quotes,
         calls,
-    } = survey(&data);
-    let commented = !comments.is_empty();
-    let data = blank(data, &comments);
+        commented,
+    } = surveyed(data);
     let matrix: Option<Vec<Object>> = stream
         .dict
         .get(b"Matrix")
