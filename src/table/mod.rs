@@ -195,9 +195,15 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
                 let read = found
                     .iter()
                     .any(|t| t.rows.iter().any(|r| r.provenance.line == u.line));
-                let Some(t) = found.iter_mut().rev().find(|t| t.provenance.line <= u.line) else {
+                // The table above the row; a row above every table goes with the first.
+                let Some(at) = found
+                    .iter()
+                    .rposition(|t| t.provenance.line <= u.line)
+                    .or((!found.is_empty()).then_some(0))
+                else {
                     continue;
                 };
+                let t = &mut found[at];
                 if !read {
                     t.unread_rows.push(UnreadRow {
                         label: u.label.clone(),
