@@ -924,6 +924,7 @@ impl<'a> Run<'a> {
     }
 }
 
+#[derive(Clone)]
 struct Run<'a> {
     /// Index (into the page's lines) of each row's line, with the row.
     rows: Vec<(usize, FlatLine)>,
@@ -1428,11 +1429,37 @@ fn build_flat_tables(
             .unread_rows
             .push(misfit_row(misfit, &lines[*idx].text, columns, at));
         let rest = run.after(fitting.len() + 1);
-        if rest.rows.len() >= 2 {
-            out.extend(build_flat_tables(
-                file, page, lines, kinds, rest, inherited, vocab,
-            ));
+        let more = if rest.rows.len() >= 2 {
+            build_flat_tables(file, page, lines, kinds, rest.clone(), inherited, vocab)
+        } else {
+            Vec::new()
+        };
+        // A row after the misfit that no table took (a lone last row, rows too few or
+        // too ragged for a table of their own): a row not read too, never dropped.
+        let taken: HashSet<u32> = more
+            .iter()
+            .flat_map(|t| {
+                t.rows
+                    .iter()
+                    .map(|r| r.provenance.line)
+                    .chain(t.unread_rows.iter().map(|u| u.provenance.line))
+            })
+            .collect();
+        for (idx, row) in &rest.rows {
+            if taken.contains(&lines[*idx].number) {
+                continue;
+            }
+            let groups = row.groups.len();
+            out[0].unread_rows.push(super::UnreadRow {
+                label: row.label.clone(),
+                text: lines[*idx].text.trim().to_string(),
+                reason: format!(
+                    "it comes after a row that did not fit the table's {columns} columns and its {groups} digit groups were read into no table, so which columns they stand in is not written"
+                ),
+                provenance: Provenance::new(file, page, lines[*idx].number),
+            });
         }
+        out.extend(more);
     }
     out
 }
