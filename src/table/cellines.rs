@@ -316,9 +316,11 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<(Vec<Line>, Ve
                 }
                 // The block's lines stay as they were; its rows with figures are rows
                 // not read unless another reader reads their lines.
+                // A group of years alone is a header, not a row with figures.
                 Err(why) => not_read.extend(
                     groups[g..end]
                         .iter()
+                        .filter(|gr| !gr.cells.iter().all(|c| c.1.is_empty() || is_year(&c.1)))
                         .filter_map(|gr| unread(gr, Why::NoTable(&why), &text, lines, &filled)),
                 ),
             }
