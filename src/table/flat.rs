@@ -1672,6 +1672,8 @@ fn columns_after_note(header: &[&str], columns: usize, vocab: &Vocabulary) -> Op
     let words: Vec<&str> = header.iter().flat_map(|l| l.split_whitespace()).collect();
     let start = words.iter().position(|w| v.lookup("notes", w).is_some())? + 1;
     let mut names: Vec<String> = Vec::new();
+    // Per period named alone, the entity word written before it, if any.
+    let mut entities: Vec<Option<String>> = Vec::new();
     let mut i = start;
     while i < words.len() {
         let w = words[i];
@@ -1684,10 +1686,27 @@ fn columns_after_note(header: &[&str], columns: usize, vocab: &Vocabulary) -> Op
             names.push(name);
             i += 1;
         } else if let Some((period, n)) = header_period(&words[i..], vocab) {
+            // The word before the period when it names an entity ("Kommun 2022").
+            let entity = (i > start).then(|| words[i - 1]).filter(|e| {
+                e.chars().all(char::is_alphabetic)
+                    && e.chars().next().is_some_and(char::is_uppercase)
+            });
+            entities.push(entity.map(str::to_string));
             names.push(period);
             i += n;
         } else {
             i += 1;
+        }
+    }
+    // Every period under its own entity ("Kommun 2022 Kommun 2023 Koncern 2022 Koncern
+    // 2023"): the entity is part of each column's name, so that a finding names the
+    // kommun's or the koncern's column, not "2022" for both.
+    if !entities.is_empty() && entities.len() == names.len() && entities.iter().all(Option::is_some)
+    {
+        for (name, entity) in names.iter_mut().zip(&entities) {
+            if let Some(e) = entity {
+                *name = format!("{e} {name}");
+            }
         }
     }
     (names.len() == columns).then_some(names)
@@ -2309,7 +2328,17 @@ Skatteintäkter                           1A       27 590   28 833\n";
         let tables = crate::table::extract_text(text, Vocabulary::builtin_shared());
         assert!(!tables.is_empty());
         for t in &tables {
-            assert_eq!(t.columns, ["Not", "2022", "2023", "2022", "2023"], "{t:#?}");
+            assert_eq!(
+                t.columns,
+                [
+                    "Not",
+                    "Kommun 2022",
+                    "Kommun 2023",
+                    "Koncern 2022",
+                    "Koncern 2023"
+                ],
+                "{t:#?}"
+            );
         }
         let fordringar = tables
             .iter()
