@@ -175,16 +175,28 @@ fn joined(number: u32, y: f64, cells: &[String]) -> Line {
 pub(crate) struct Unread {
     /// The number of the row's label line.
     pub line: u32,
+    /// The number of the row's last line (its last cell, or a line of spaces after it).
+    pub last: u32,
     pub label: String,
     /// The label and the row's cells as written, one after the other.
     pub text: String,
     pub reason: String,
 }
 
+/// Why a row of a block written one cell per line was not placed in columns.
+enum Why<'r> {
+    /// It does not fit the table's columns (their count).
+    Misfit(usize),
+    /// It comes after a row that did not fit.
+    After,
+    /// Its block gave no table, for this reason.
+    NoTable(&'r str),
+}
+
 /// The row of `group` as a row not read, when it holds a figure.
 fn unread<'a>(
     group: &Group,
-    width: Option<usize>,
+    why: Why,
     text: &dyn Fn(usize) -> &'a str,
     lines: &[&Line],
     filled: &[usize],
@@ -199,16 +211,21 @@ fn unread<'a>(
         .map(|c| if c.1.is_empty() { "·" } else { c.1.as_str() })
         .collect();
     let n = group.cells.len();
-    let reason = match width {
-        Some(w) => format!(
+    let reason = match why {
+        Why::Misfit(w) => format!(
             "written one cell per line, its {n} cells (\"·\" a line of spaces) do not fit the table's {w} columns, so which columns its figures stand in is not written"
         ),
-        None => format!(
+        Why::After => format!(
             "written one cell per line after a row that did not fit the table's columns, its {n} cells (\"·\" a line of spaces) cannot be placed in columns"
         ),
+        Why::NoTable(why) => format!(
+            "written one cell per line, its {n} cells (\"·\" a line of spaces) were not read as a table: {why}"
+        ),
     };
+    let last = group.cells.iter().map(|c| c.0).max().unwrap_or(group.label);
     Some(Unread {
         line: lines[filled[group.label]].number,
+        last: lines[filled[last]].number,
         text: format!("{label} {}", cells.join(" ")),
         label,
         reason,
@@ -291,23 +308,32 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<(Vec<Line>, Ve
             .filter(|c| !c.1.is_empty())
             .all(|c| is_year(&c.1));
         if !(cut && headerless) {
-            if let Some((block, ended_early, rest)) =
-                block_rows(&groups[g..end], &text, lines, &filled, vocab)
-            {
-                replace.push(block);
-                cut = ended_early;
-                not_read.extend(rest);
+            match block_rows(&groups[g..end], &text, lines, &filled, vocab) {
+                Ok((block, ended_early, rest)) => {
+                    replace.push(block);
+                    cut = ended_early;
+                    not_read.extend(rest);
+                }
+                // The block's lines stay as they were; its rows with figures are rows
+                // not read unless another reader reads their lines.
+                // A group of years alone is a header, not a row with figures.
+                Err(why) => not_read.extend(
+                    groups[g..end]
+                        .iter()
+                        .filter(|gr| !gr.cells.iter().all(|c| c.1.is_empty() || is_year(&c.1)))
+                        .filter_map(|gr| unread(gr, Why::NoTable(&why), &text, lines, &filled)),
+                ),
             }
         } else {
             not_read.extend(
                 groups[g..end]
                     .iter()
-                    .filter_map(|gr| unread(gr, None, &text, lines, &filled)),
+                    .filter_map(|gr| unread(gr, Why::After, &text, lines, &filled)),
             );
         }
         g = end;
     }
-    if replace.is_empty() {
+    if replace.is_empty() && not_read.is_empty() {
         return None;
     }
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
@@ -336,14 +362,15 @@ type Block = (usize, usize, Vec<Line>);
 /// The rows of one block of groups, with its header when the group before the rows
 /// is one ("NOT" over years), as (first filled index, last filled index, lines),
 /// whether a row that did not fit the columns ended the block early, and that row and
-/// the block's rows after it that hold figures (rows not read).
+/// the block's rows after it that hold figures (rows not read); or why the block gives
+/// no table.
 fn block_rows<'a>(
     groups: &[Group],
     text: &dyn Fn(usize) -> &'a str,
     lines: &[&Line],
     filled: &[usize],
     vocab: &Vocabulary,
-) -> Option<(Block, bool, Vec<Unread>)> {
+) -> Result<(Block, bool, Vec<Unread>), String> {
     let all_years = |g: &Group| {
         g.cells
             .iter()
@@ -354,8 +381,17 @@ fn block_rows<'a>(
         Some(h) if all_years(h) => (Some(h), &groups[1..]),
         _ => (None, groups),
     };
-    if rows.len() < MIN_ROWS || rows.iter().any(all_years) {
-        return None;
+    if rows.len() < MIN_ROWS {
+        return Err(format!(
+            "its block has {} such rows, too few to be taken for a table",
+            rows.len()
+        ));
+    }
+    if rows.iter().any(all_years) {
+        return Err(
+            "its block holds a second row of years, so which header its columns have is not written"
+                .to_string(),
+        );
     }
     // The header's cells: "NOT" (the header group's label) and its years; the label
     // line before it heads the label column.
@@ -411,7 +447,7 @@ fn block_rows<'a>(
         }
     }
     let width = if columns.is_empty() {
-        rows.iter().map(|r| r.cells.len()).max()?
+        rows.iter().map(|r| r.cells.len()).max().unwrap_or(0)
     } else {
         columns.len()
     };
@@ -446,7 +482,12 @@ fn block_rows<'a>(
             // not joined.
             match note_column {
                 Some(n) => cells.insert(n, String::new()),
-                None => return None,
+                None => {
+                    return Err(format!(
+                        "a row of its block has {} cells where the table has {width} columns and no \"Not\" column, so which cell is missing is not written",
+                        cells.len()
+                    ))
+                }
             }
         }
         if cells.len() != width {
@@ -454,14 +495,17 @@ fn block_rows<'a>(
             // it are the table (when there are enough); it and what follows are left as
             // they were, never placed in columns they may not belong to.
             if joined_rows < MIN_ROWS {
-                return None;
+                return Err(format!(
+                    "the rows of its block do not agree on a column count (a row of {} cells among rows of {width})",
+                    cells.len()
+                ));
             }
             ended_early = true;
-            rest.extend(unread(r, Some(width), text, lines, filled));
+            rest.extend(unread(r, Why::Misfit(width), text, lines, filled));
             rest.extend(
                 rows[joined_rows + 1..]
                     .iter()
-                    .filter_map(|g| unread(g, None, text, lines, filled)),
+                    .filter_map(|g| unread(g, Why::After, text, lines, filled)),
             );
             break;
         }
@@ -484,7 +528,8 @@ fn block_rows<'a>(
         out.push(joined(at.number, at.y, &row));
         last = r.cells.last().map(|c| c.0);
     }
-    Some(((first, last?, out), ended_early, rest))
+    let last = last.ok_or_else(|| "its block has no row with cells".to_string())?;
+    Ok(((first, last, out), ended_early, rest))
 }
 
 /// A note word ("Not") among the few label lines above the header group at `h`, when
@@ -702,11 +747,23 @@ mod tests {
 
     #[test]
     fn ragged_blocks_and_prose_are_left_alone() {
-        // Rows of different widths without a note column: not joined.
+        // Rows of different widths without a note column: not joined, the lines left
+        // as they were, each row with figures a row not read (D has one figure: a label
+        // and a figure, not a row written one cell per line).
         let text = "A\n1\n2\nB\n1\n2\n3\nC\n4\n5\nD\n6";
         let lines = page(text);
         let refs: Vec<&Line> = lines.iter().collect();
-        assert!(join(&refs, Vocabulary::builtin_shared()).is_none());
+        let (out, not_read) =
+            join(&refs, Vocabulary::builtin_shared()).unwrap_or_else(|| panic!("no rows"));
+        assert_eq!(out, lines);
+        let seen: Vec<(&str, u32, u32)> = not_read
+            .iter()
+            .map(|u| (u.text.as_str(), u.line, u.last))
+            .collect();
+        assert_eq!(seen, [("A 1 2", 1, 3), ("B 1 2 3", 4, 7), ("C 4 5", 8, 10)]);
+        assert!(not_read.iter().all(|u| u.reason.ends_with(
+            "were not read as a table: a row of its block has 2 cells where the table has 3 columns and no \"Not\" column, so which cell is missing is not written"
+        )));
         let lines = page("Ett stycke text.\nMed 2 rader.\n");
         let refs: Vec<&Line> = lines.iter().collect();
         assert!(join(&refs, Vocabulary::builtin_shared()).is_none());

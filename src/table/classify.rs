@@ -26,14 +26,20 @@ pub(crate) fn classify_rows(rows: &mut [Row], vocab: &Vocabulary) {
     let last_labelled_total = rows
         .iter()
         .rposition(|r| vocab.is_total_label(&r.label) && has_figure(&r.cells));
+    // In a balansräkning "Årets resultat" is a part of eget kapital, not a total.
+    let role = |r: &Row| crate::grammar::statement::role(vocab, &r.label);
+    let balance = rows
+        .iter()
+        .any(|r| role(r).is_some_and(|k| k.starts_with("br_")));
     let mut seen_data = false;
     for (i, row) in rows.iter_mut().enumerate() {
+        let year_result = balance && role(row) == Some("rr_year_result");
         let all_blank = row.cells.iter().all(|c| c.raw.is_empty());
         // A label-only row heads a group, unless its label is a figure (a result set in
         // the label column, "940 000kr").
         let kind = if all_blank && !row.label.is_empty() && !is_figure_label(&row.label, vocab) {
             RowKind::Heading
-        } else if vocab.is_total_label(&row.label) && has_figure(&row.cells) {
+        } else if vocab.is_total_label(&row.label) && has_figure(&row.cells) && !year_result {
             match grand_index {
                 Some(g) if i < g && !vocab.is_grand_total_label(&row.label) => RowKind::Subtotal,
                 _ => RowKind::Total,

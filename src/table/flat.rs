@@ -160,6 +160,23 @@ impl FlatLine {
                 first_tail += 1;
             }
         }
+        // A year ending the label's words ("varav pensioner intjänade från och med 1998
+        // 222,9 288,9 …"): part of the label when every figure after it has decimals, as
+        // a figure of that row would have too (and its thousands grouped).
+        if first_tail > 0 && first_tail + 2 < tokens.len() {
+            let (ps, pe) = tokens[first_tail - 1];
+            let (fs, fe) = tokens[first_tail];
+            let after_word = text[ps..pe].chars().all(char::is_lowercase);
+            let decimals = |&(s, e): &(usize, usize)| {
+                text[s..e]
+                    .rsplit_once(',')
+                    .is_some_and(|(_, d)| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+            };
+            if after_word && is_year(&text[fs..fe]) && tokens[first_tail + 1..].iter().all(decimals)
+            {
+                first_tail += 1;
+            }
+        }
         if first_tail == tokens.len() {
             return Self::glued(text, &tokens, vocab).map(|mut f| {
                 f.ranges = f
@@ -924,6 +941,7 @@ impl<'a> Run<'a> {
     }
 }
 
+#[derive(Clone)]
 struct Run<'a> {
     /// Index (into the page's lines) of each row's line, with the row.
     rows: Vec<(usize, FlatLine)>,
@@ -1136,6 +1154,12 @@ fn without_note_reference(text: &str, (a, b): (usize, usize)) -> Option<String> 
     Some(chars.into_iter().collect())
 }
 
+/// A line holding only a note reference ("19"), as under a group heading.
+fn lone_note(text: &str) -> bool {
+    let t = text.trim();
+    super::notes::is_note_reference(t) && t.chars().all(|c| c.is_ascii_digit())
+}
+
 fn find_runs<'a>(lines: &[&'a Line], kinds: &[Kind]) -> Vec<Run<'a>> {
     let mut runs = Vec::new();
     let mut i = 0;
@@ -1157,12 +1181,17 @@ fn find_runs<'a>(lines: &[&'a Line], kinds: &[Kind]) -> Vec<Run<'a>> {
                     run.prefixes.push(std::mem::take(&mut pending));
                 }
                 Kind::Blank => {}
+                // A note reference on a line of its own under a group heading
+                // ("Eget kapital" / "19"): the heading's note, no row and no label.
+                Kind::Text if !pending.is_empty() && lone_note(&lines[i].text) => {}
                 Kind::Text if is_label_like(&lines[i].text) && pending.len() < 2 => {
                     // Only a label if a row follows within three lines.
                     let row_follows = kinds[i + 1..]
                         .iter()
+                        .zip(&lines[i + 1..])
+                        .filter(|(_, l)| !lone_note(&l.text))
                         .take(3)
-                        .any(|k| matches!(k, Kind::Row(_)));
+                        .any(|(k, _)| matches!(k, Kind::Row(_)));
                     if !row_follows {
                         break;
                     }
@@ -1247,6 +1276,14 @@ fn build_flat_tables(
     // Rows whose figures are all glued together ("Servicenämnd38731") tell nothing of
     // the column count: the header says it (its names, glued or not).
     let all_glued = row_refs.iter().all(|r| r.glued);
+    // The statement's header with its note column, carried down to this run under a
+    // group heading (only such a header is carried).
+    let chosen = chosen_header(lines, kinds, &run, inherited, vocab);
+    let carried = {
+        let (own, _) = header_area(lines, kinds, run.rows[0].0, vocab);
+        let own: Vec<&str> = own.iter().rev().copied().collect();
+        !inherited.is_empty() && chosen == inherited && chosen != own
+    };
     let columns = match &one_row_header {
         Some(h) => h.len() - 1,
         None if all_glued => {
@@ -1257,12 +1294,8 @@ fn build_flat_tables(
                 None => return Vec::new(),
             }
         }
-        None => match noted_column_count(
-            &chosen_header(lines, kinds, &run, inherited, vocab),
-            &row_refs,
-            vocab,
-        )
-        .or_else(|| column_count(&row_refs).map(|c| widened_to_fit(&row_refs, c)))
+        None => match noted_column_count(&chosen, &row_refs, carried, vocab)
+            .or_else(|| column_count(&row_refs).map(|c| widened_to_fit(&row_refs, c)))
         {
             Some(c) => c,
             None => return Vec::new(),
@@ -1274,8 +1307,9 @@ fn build_flat_tables(
         .take_while(|&k| {
             // A first row one or two figures short is a stray line above the table, not
             // its first row.
+            // Under a carried header the first row's note cell may simply be empty.
             let row = &run.rows[k].1;
-            if k == 0 {
+            if k == 0 && !carried {
                 row.fitted_limited(columns, 1).is_some()
             } else {
                 row.fitted_or_short(columns, 1).is_some()
@@ -1295,9 +1329,10 @@ fn build_flat_tables(
     let (header_nearest_first, header_start) = header_area(lines, kinds, first_line_index, vocab);
     // The header above is taken only when it counts this run's columns too.
     let header_top_down: Vec<&str> = {
-        let chosen = chosen_header(lines, kinds, &run, inherited, vocab);
+        let chosen = chosen.clone();
         let own: Vec<&str> = header_nearest_first.iter().rev().copied().collect();
-        if chosen != own && noted_column_count(&chosen, &row_refs, vocab) != Some(columns) {
+        if chosen != own && noted_column_count(&chosen, &row_refs, carried, vocab) != Some(columns)
+        {
             own
         } else {
             chosen
@@ -1310,7 +1345,9 @@ fn build_flat_tables(
 
     let at = |idx: usize| Provenance::new(file, page, lines[idx].number);
     let (mut rows, mut readings, read_from) = fitting_rows(&run, &fitting, columns, &at, vocab);
-    let notes_first = note_column_first(&header_top_down, &readings, vocab);
+    // A carried header's note column was shown by the table above.
+    let notes_first = note_column_first(&header_top_down, &readings, vocab)
+        || carried && header_top_down == chosen && header_note_word(&chosen, vocab).is_some();
     if notes_first {
         // Each row's readings with a note reference or nothing in the note column: the
         // full-width ones that keep it, and the ones with every figure after an empty
@@ -1428,11 +1465,37 @@ fn build_flat_tables(
             .unread_rows
             .push(misfit_row(misfit, &lines[*idx].text, columns, at));
         let rest = run.after(fitting.len() + 1);
-        if rest.rows.len() >= 2 {
-            out.extend(build_flat_tables(
-                file, page, lines, kinds, rest, inherited, vocab,
-            ));
+        let more = if rest.rows.len() >= 2 {
+            build_flat_tables(file, page, lines, kinds, rest.clone(), inherited, vocab)
+        } else {
+            Vec::new()
+        };
+        // A row after the misfit that no table took (a lone last row, rows too few or
+        // too ragged for a table of their own): a row not read too, never dropped.
+        let taken: HashSet<u32> = more
+            .iter()
+            .flat_map(|t| {
+                t.rows
+                    .iter()
+                    .map(|r| r.provenance.line)
+                    .chain(t.unread_rows.iter().map(|u| u.provenance.line))
+            })
+            .collect();
+        for (idx, row) in &rest.rows {
+            if taken.contains(&lines[*idx].number) {
+                continue;
+            }
+            let groups = row.groups.len();
+            out[0].unread_rows.push(super::UnreadRow {
+                label: row.label.clone(),
+                text: lines[*idx].text.trim().to_string(),
+                reason: format!(
+                    "it comes after a row that did not fit the table's {columns} columns and its {groups} digit groups were read into no table, so which columns they stand in is not written"
+                ),
+                provenance: Provenance::new(file, page, lines[*idx].number),
+            });
         }
+        out.extend(more);
     }
     out
 }
@@ -1465,7 +1528,15 @@ fn chosen_header<'a>(
 /// rows without a note reference ("Materiella anläggningstillgångar 3 307,7 4 133,0 …")
 /// then do not make the table a column narrower than its header. At least two rows must
 /// show the note column (readable only with it).
-fn noted_column_count(header: &[&str], rows: &[&FlatLine], vocab: &Vocabulary) -> Option<usize> {
+/// `carried`: the header is the statement's above, carried down to a run under a group
+/// heading; the table above showed its note column, so one row here that can only be
+/// read with it is enough.
+fn noted_column_count(
+    header: &[&str],
+    rows: &[&FlatLine],
+    carried: bool,
+    vocab: &Vocabulary,
+) -> Option<usize> {
     header_note_word(header, vocab)?;
     let n = (2..=12).find(|&n| columns_after_note(header, n, vocab).is_some())? + 1;
     // Most rows read that wide as written (a row of one-group figures, "13 96 179 104
@@ -1480,7 +1551,7 @@ fn noted_column_count(header: &[&str], rows: &[&FlatLine], vocab: &Vocabulary) -
         .iter()
         .filter(|r| r.fitted_limited(n - 1, 1).is_none() && r.fitted_limited(n, 1).is_some())
         .count();
-    (fit * 2 > rows.len() && noted >= 2).then_some(n)
+    (fit * 2 > rows.len() && noted >= if carried { 1 } else { 2 }).then_some(n)
 }
 
 /// The rows `fitting` of a run read as `columns` cells, group headings among them, each
@@ -1601,6 +1672,8 @@ fn columns_after_note(header: &[&str], columns: usize, vocab: &Vocabulary) -> Op
     let words: Vec<&str> = header.iter().flat_map(|l| l.split_whitespace()).collect();
     let start = words.iter().position(|w| v.lookup("notes", w).is_some())? + 1;
     let mut names: Vec<String> = Vec::new();
+    // Per period named alone, the entity word written before it, if any.
+    let mut entities: Vec<Option<String>> = Vec::new();
     let mut i = start;
     while i < words.len() {
         let w = words[i];
@@ -1613,10 +1686,27 @@ fn columns_after_note(header: &[&str], columns: usize, vocab: &Vocabulary) -> Op
             names.push(name);
             i += 1;
         } else if let Some((period, n)) = header_period(&words[i..], vocab) {
+            // The word before the period when it names an entity ("Kommun 2022").
+            let entity = (i > start).then(|| words[i - 1]).filter(|e| {
+                e.chars().all(char::is_alphabetic)
+                    && e.chars().next().is_some_and(char::is_uppercase)
+            });
+            entities.push(entity.map(str::to_string));
             names.push(period);
             i += n;
         } else {
             i += 1;
+        }
+    }
+    // Every period under its own entity ("Kommun 2022 Kommun 2023 Koncern 2022 Koncern
+    // 2023"): the entity is part of each column's name, so that a finding names the
+    // kommun's or the koncern's column, not "2022" for both.
+    if !entities.is_empty() && entities.len() == names.len() && entities.iter().all(Option::is_some)
+    {
+        for (name, entity) in names.iter_mut().zip(&entities) {
+            if let Some(e) = entity {
+                *name = format!("{e} {name}");
+            }
         }
     }
     (names.len() == columns).then_some(names)
@@ -1728,7 +1818,17 @@ fn dehyphenated(header: &[&str]) -> Vec<String> {
 /// A cell a "Not" column may hold: nothing, or a note reference ("8", "1A", "2, 3").
 fn is_note_cell(text: &str) -> bool {
     let t = text.trim();
-    t.is_empty() || !t.starts_with('0') && super::notes::is_note_reference(t)
+    // A list of notes is written in increasing order ("4,5", "12, 25"): "87,6" or "45,5"
+    // is a figure with its decimal, not notes 87 and 6.
+    let increasing = || {
+        let numbers: Vec<u32> = t
+            .split([',', ' '])
+            .filter(|p| !p.is_empty())
+            .map_while(|p| p.parse().ok())
+            .collect();
+        numbers.windows(2).all(|w| w[0] < w[1])
+    };
+    t.is_empty() || !t.starts_with('0') && super::notes::is_note_reference(t) && increasing()
 }
 
 /// Whether the first column is the note column: the header names one ("Belopp i tkr
@@ -1796,6 +1896,29 @@ fn plausibility_order(readings: &[Vec<Option<String>>]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..readings.len()).collect();
     order.sort_by_key(|&i| longest(&readings[i]));
     order
+}
+
+/// How far apart the row's figures are in size: the most integer digits of a figure
+/// less the fewest (the note cell, the first, left out).
+fn magnitude_spread(reading: &[Option<String>]) -> usize {
+    let digits: Vec<usize> = reading
+        .iter()
+        .skip(1)
+        .flatten()
+        .map(|t| {
+            t.split(',')
+                .next()
+                .unwrap_or("")
+                .chars()
+                .filter(char::is_ascii_digit)
+                .count()
+        })
+        .filter(|&n| n > 0)
+        .collect();
+    match (digits.iter().max(), digits.iter().min()) {
+        (Some(a), Some(b)) => a - b,
+        _ => 0,
+    }
 }
 
 /// Combinations of readings tried at most by [`choose_jointly`].
@@ -1897,6 +2020,12 @@ fn choose_readings(
         .iter()
         .map(|r| {
             let mut order = plausibility_order(r);
+            if notes_first {
+                // Under a note column the first digits may be a note or a figure's
+                // thousands: the reading whose figures are alike in size across the
+                // row ("3 307,7 | 4 133,0", not "3" and "307,7 | 4 133,0") first.
+                order.sort_by_key(|&i| magnitude_spread(&r[i]));
+            }
             order.truncate(per_row);
             order
         })
@@ -2199,7 +2328,17 @@ Skatteintäkter                           1A       27 590   28 833\n";
         let tables = crate::table::extract_text(text, Vocabulary::builtin_shared());
         assert!(!tables.is_empty());
         for t in &tables {
-            assert_eq!(t.columns, ["Not", "2022", "2023", "2022", "2023"], "{t:#?}");
+            assert_eq!(
+                t.columns,
+                [
+                    "Not",
+                    "Kommun 2022",
+                    "Kommun 2023",
+                    "Koncern 2022",
+                    "Koncern 2023"
+                ],
+                "{t:#?}"
+            );
         }
         let fordringar = tables
             .iter()
@@ -2212,6 +2351,50 @@ Skatteintäkter                           1A       27 590   28 833\n";
             .map(|v| v.parse().ok())
             .collect();
         assert_eq!(values, want);
+    }
+
+    #[test]
+    fn a_statement_side_under_a_heading_with_its_note_on_a_line_stays_one_table() {
+        // Lerum's claims side: a group heading with its note reference on a line of its
+        // own ("Eget kapital" / "19"), a year ending a "varav" label, figures whose first
+        // group could be a note ("1 203,2"): read whole, "Årets resultat" a part of eget
+        // kapital, the note column empty where the figures' sizes and sums say so.
+        let text = "Miljoner kronor Not Kommun 2022 Kommun 2023 Koncern 2022 Koncern 2023\nAnläggningstillgångar\nImmateriella anläggningstillgångar 11 0,1 0,0 0,1 0,0\nMateriella anläggningstillgångar 3 307,7 4 133,0 4 286,0 4 593,7\nFinansiella anläggningstillgångar 13 281,2 272,4 70,8 70,8\nSumma anläggningstillgångar 3 589,0 4 405,4 4 356,9 4 664,5\n\nSUMMA TILLGÅNGAR\n3 589,0 4 405,4 4 356,9 4 664,5\n\nEGET KAPITAL, AVSÄTTNINGAR OCH SKULDER\n\nEget kapital\n19\nÅrets resultat 87,6 62,2 118,4 91,5\nÖvrigt eget kapital 1 203,2 1 290,8 1 459,7 1 572,6\nSumma eget kapital 1 290,8 1 353,0 1 578,1 1 664,1\n\nAvsättningar\nAvsättningar för pensioner 20 858,3 927,1 858,3 927,1\nvarav pensioner intjänade från och med 1998 222,9 288,9 222,9 288,9\nSumma avsättningar 858,3 927,1 858,3 927,1\n\nSkulder\nLångfristiga skulder 22 1 439,9 2 125,3 1 920,5 2 073,3\nSumma skulder 1 439,9 2 125,3 1 920,5 2 073,3\n\nSUMMA EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER\n3 589,0 4 405,4 4 356,9 4 664,5\n";
+        let tables = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        assert_eq!(tables.len(), 1, "{tables:#?}");
+        let t = &tables[0];
+        let row = |label: &str| {
+            t.rows
+                .iter()
+                .find(|r| r.label == label)
+                .unwrap_or_else(|| panic!("{label}: {t:#?}"))
+        };
+        let first = |label: &str| row(label).cells[1].value.map(|v| v.to_string());
+        assert_eq!(
+            first("Materiella anläggningstillgångar").as_deref(),
+            Some("3307.7")
+        );
+        assert_eq!(first("Övrigt eget kapital").as_deref(), Some("1203.2"));
+        assert_eq!(
+            first("varav pensioner intjänade från och med 1998").as_deref(),
+            Some("222.9")
+        );
+        assert_eq!(
+            first("Avsättningar för pensioner").as_deref(),
+            Some("858.3")
+        );
+        assert_eq!(
+            first("SUMMA EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER").as_deref(),
+            Some("3589.0")
+        );
+        assert_eq!(row("Årets resultat").kind, RowKind::Data);
+        assert!(t.rows.iter().all(|r| r.label != "19"));
+        // Only the assets' rows stay undecided here (one subtotal: no sum tells).
+        assert!(
+            t.ambiguities.iter().all(|a| a.row < 5),
+            "{:?}",
+            t.ambiguities
+        );
     }
 
     #[test]

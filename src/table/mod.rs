@@ -154,6 +154,7 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
         return geometry::extract_file(file, vocab);
     }
     let mut tables = Vec::new();
+    let mut pending: Vec<(usize, UnreadRow)> = Vec::new();
     for page in &file.pages {
         let lines: Vec<&crate::layout::Line> = page.lines.iter().filter(|l| !l.furniture).collect();
         // Tables written one cell per line, joined back into rows.
@@ -188,35 +189,72 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
             }
         }
         found.sort_by_key(|t| t.provenance.line);
-        // Rows of a joined block that did not fit its columns: kept with the table above
-        // them as rows not read, unless another reading took their line as a row.
+        // Rows of a one-cell-per-line block that were not placed in columns: kept with
+        // the table above them as rows not read, unless another reading took one of
+        // their lines as a row. On a page with no table they wait for the file's tables.
         if let Some((_, not_read)) = &joined {
             for u in not_read {
-                let read = found
-                    .iter()
-                    .any(|t| t.rows.iter().any(|r| r.provenance.line == u.line));
+                let read = found.iter().any(|t| {
+                    t.rows
+                        .iter()
+                        .any(|r| (u.line..=u.last).contains(&r.provenance.line))
+                });
+                if read {
+                    continue;
+                }
+                let row = UnreadRow {
+                    label: u.label.clone(),
+                    text: u.text.clone(),
+                    reason: u.reason.clone(),
+                    provenance: Provenance::new(&file.path, page.number, u.line),
+                };
                 // The table above the row; a row above every table goes with the first.
-                let Some(at) = found
+                match found
                     .iter()
                     .rposition(|t| t.provenance.line <= u.line)
                     .or((!found.is_empty()).then_some(0))
-                else {
-                    continue;
-                };
-                let t = &mut found[at];
-                if !read {
-                    t.unread_rows.push(UnreadRow {
-                        label: u.label.clone(),
-                        text: u.text.clone(),
-                        reason: u.reason.clone(),
-                        provenance: Provenance::new(&file.path, page.number, u.line),
-                    });
+                {
+                    Some(at) => found[at].unread_rows.push(row),
+                    None => pending.push((tables.len(), row)),
                 }
             }
         }
         tables.extend(found);
     }
+    place_pending(&mut tables, pending, &file.path);
     tables
+}
+
+/// Rows not read from pages without a table (`(tables before them, row)`): each goes
+/// with the last table before it in the file, or the first after it; a file without any
+/// table gets one table holding only them, so that a row with figures is never dropped
+/// in silence.
+fn place_pending(
+    tables: &mut Vec<Table>,
+    pending: Vec<(usize, UnreadRow)>,
+    path: &std::sync::Arc<str>,
+) {
+    let Some(first) = pending.first().map(|(_, u)| u.provenance.clone()) else {
+        return;
+    };
+    if tables.is_empty() {
+        tables.push(Table {
+            title: None,
+            unit: crate::grammar::number::Unit::None,
+            columns: Vec::new(),
+            label_header: None,
+            rows: Vec::new(),
+            source: TableSource::Flat,
+            provenance: Provenance::new(path, first.page, first.line),
+            ambiguities: Vec::new(),
+            realigned: Vec::new(),
+            unread_rows: Vec::new(),
+        });
+    }
+    for (before, row) in pending {
+        let at = before.saturating_sub(1).min(tables.len() - 1);
+        tables[at].unread_rows.push(row);
+    }
 }
 
 /// Every table in already-extracted text (pages split at form feed), read as a text
@@ -349,5 +387,34 @@ fn fuzz_geometry(text: &str, columns: usize, vocab: &Vocabulary) -> crate::layou
         kind: crate::ingest::SourceKind::Pdf,
         pages,
         report: crate::ingest::ReadReport::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rows written one cell per line that give no table: on a page without a table they
+    /// go with the table of an earlier page, and a file without any table gets one
+    /// holding only them; never dropped.
+    #[test]
+    fn rows_of_a_block_without_a_table_are_kept() {
+        let vocab = Vocabulary::builtin_shared();
+        let ragged = "Rubrik\n\nA\n\n1\n\n2\n\nB\n\n1\n\n2\n\n3\n\nC\n\n4\n\n5\n";
+        let alone = extract_text(ragged, vocab);
+        assert_eq!(alone.len(), 1);
+        assert!(alone[0].rows.is_empty());
+        let seen: Vec<(&str, u32, u32)> = alone[0]
+            .unread_rows
+            .iter()
+            .map(|u| (u.text.as_str(), u.provenance.page, u.provenance.line))
+            .collect();
+        assert_eq!(seen, [("A 1 2", 1, 3), ("B 1 2 3", 1, 9), ("C 4 5", 1, 17)]);
+        let table = "Belopp i tkr 2023 2022\nIntäkter 100 90\nKostnader -80 -70\nSumma 20 20\n";
+        let both = extract_text(&format!("{table}\u{c}{ragged}"), vocab);
+        assert_eq!(both.len(), 1);
+        assert_eq!(both[0].rows.len(), 3);
+        assert_eq!(both[0].unread_rows.len(), 3);
+        assert!(both[0].unread_rows.iter().all(|u| u.provenance.page == 2));
     }
 }

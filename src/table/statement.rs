@@ -57,8 +57,12 @@ impl Steps {
         } else if roles.iter().flatten().any(|k| k.starts_with("br_")) {
             // BR: each side's Summa is its subtotals (the total rows since the side began),
             // and the two sides are equal.
-            let subtotal =
-                |r: usize| plain(r) && matches!(rows[r].kind, RowKind::Total | RowKind::Subtotal);
+            // "Årets resultat" is a part of eget kapital here, not a section's total.
+            let subtotal = |r: usize| {
+                plain(r)
+                    && matches!(rows[r].kind, RowKind::Total | RowKind::Subtotal)
+                    && !is(r, "rr_year_result")
+            };
             let assets = (0..n).find(|&r| is(r, "br_assets_total"));
             let claims = (0..n).find(|&r| is(r, "br_claims_total"));
             if let Some(a) = assets {
