@@ -330,7 +330,9 @@ mod tests {
 
     #[test]
     fn a_header_naming_the_label_column_stays_in_place() {
-        let t = tables("Nämnd | Budget 2022 | Budget 2023\n---|---|---\nKS | 41 | 42\nBUN | 310 | 318\n");
+        let t = tables(
+            "Nämnd | Budget 2022 | Budget 2023\n---|---|---\nKS | 41 | 42\nBUN | 310 | 318\n",
+        );
         assert_eq!(t.len(), 1, "{t:?}");
         assert_eq!(t[0].label_header.as_deref(), Some("Nämnd"));
         assert_eq!(t[0].columns, ["Budget 2022", "Budget 2023"]);
@@ -344,7 +346,9 @@ mod tests {
 
     #[test]
     fn a_cut_figure_in_a_pipe_cell_is_not_read_as_text() {
-        let t = tables("| 2022 | 2023 |\n---|---|---|\nIntäkter | 120 | 130 |\nKostnader | -7 73 | -820 |\n");
+        let t = tables(
+            "| 2022 | 2023 |\n---|---|---|\nIntäkter | 120 | 130 |\nKostnader | -7 73 | -820 |\n",
+        );
         assert_eq!(t.len(), 1, "{t:?}");
         let cut = &t[0].rows[1].cells[0];
         assert_eq!(cut.value, None);
