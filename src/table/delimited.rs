@@ -1,5 +1,12 @@
 //! Tables written with tabs or markdown pipes (the markdown-like seeds): one line is one
 //! row, cells are cut at the delimiter, `<b>`/`**` mark bold cells.
+//!
+//! Pipe tables are also read without their outer bars, as transcripts of web pages write
+//! them ("2012 | 2013 |" over "---|---|" over "Eget kapital | 351 024 | 374 709 |"): a run
+//! of two or more consecutive lines each cut by `|` into two or more cells. There the rule
+//! line is no row, a bar closing the line is no empty cell, and a header that names every
+//! column but the label's (one cell shorter than the rows, its first cell filled) is moved
+//! one cell right, over the columns it names.
 
 use super::grid::{build_table, is_toc, split_stacked, GridContext, GridRow};
 use super::{Table, TableSource};
@@ -42,16 +49,118 @@ fn pipe_cells(text: &str) -> Option<Vec<Piece>> {
     Some(cells)
 }
 
+/// A line cut by `|` without both outer bars ("a | 1 | 2 |", "2012 | 2013", "---|---|"):
+/// its cells (a leading or closing bar is a border, not an empty cell), `Some(vec![])` for
+/// a rule line, `None` when the line has no bar or gives fewer than two cells.
+fn loose_pipe_cells(text: &str) -> Option<Vec<Piece>> {
+    if !text.contains('|') {
+        return None;
+    }
+    let lead = text.len() - text.trim_start().len();
+    let mut t = text.trim();
+    let mut at = lead;
+    if let Some(rest) = t.strip_prefix('|') {
+        t = rest;
+        at += 1;
+    }
+    let t = t.strip_suffix('|').unwrap_or(t);
+    let cells = pieces(t, at, '|');
+    if cells.len() < 2 {
+        return None;
+    }
+    let rule = cells
+        .iter()
+        .all(|(c, _)| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+        && cells.iter().any(|(c, _)| c.contains('-'));
+    if rule {
+        return Some(Vec::new());
+    }
+    Some(cells)
+}
+
+/// Which lines are rows of a pipe table written without outer bars: runs of two or more
+/// consecutive lines that [`loose_pipe_cells`] cuts into cells (a lone line with a bar in
+/// prose is no table).
+fn loose_pipe_lines(lines: &[&Line]) -> Vec<bool> {
+    let cut: Vec<bool> = lines
+        .iter()
+        .map(|l| pipe_cells(&l.text).is_none() && loose_pipe_cells(&l.text).is_some())
+        .collect();
+    let mut out = vec![false; lines.len()];
+    let mut i = 0;
+    while i < cut.len() {
+        let start = i;
+        while i < cut.len() && cut[i] {
+            i += 1;
+        }
+        if i - start >= 2 {
+            out[start..i].iter_mut().for_each(|o| *o = true);
+        }
+        i = i.max(start + 1);
+    }
+    out
+}
+
 /// The cells of a delimited line with their byte ranges, or `None` when the line is not
-/// one.
-fn delimited_cells(text: &str) -> Option<Vec<Piece>> {
+/// one; `loose` when the line belongs to a pipe table written without outer bars.
+fn delimited_cells(text: &str, loose: bool) -> Option<Vec<Piece>> {
     if let Some(cells) = pipe_cells(text) {
         return Some(cells);
+    }
+    if loose {
+        if let Some(cells) = loose_pipe_cells(text) {
+            return Some(cells);
+        }
     }
     if text.contains('\t') {
         return Some(pieces(text, 0, '\t'));
     }
     None
+}
+
+/// Index one past the last filled cell of a row.
+fn extent(row: &GridRow) -> usize {
+    row.cells
+        .iter()
+        .rposition(|c| !c.trim().is_empty())
+        .map_or(0, |i| i + 1)
+}
+
+/// A pipe table written without outer bars, made even: empty cells after the table's
+/// last filled column are dropped, and header rows (above the first row with a figure)
+/// that are one cell shorter than the rows, their first cell naming a period (it holds a
+/// digit: "2012", "Budget 2023"; a word alone may head the label column), while every
+/// row with a figure has a label, are moved one cell right: the label column is unnamed.
+fn even_loose_rows(rows: &mut [GridRow], vocab: &Vocabulary) {
+    let width = rows.iter().map(extent).max().unwrap_or(0);
+    for r in rows.iter_mut() {
+        r.cells.truncate(width);
+        r.spans.truncate(width);
+    }
+    let Some(first_data) = rows.iter().position(|r| r.has_figure(vocab)) else {
+        return;
+    };
+    let data = &rows[first_data..];
+    let data_width = data.iter().map(extent).max().unwrap_or(0);
+    let labelled = data
+        .iter()
+        .filter(|r| r.has_figure(vocab))
+        .all(|r| r.cells.first().is_some_and(|c| !c.trim().is_empty()));
+    if !labelled || data_width < 3 {
+        return;
+    }
+    for r in rows[..first_data].iter_mut() {
+        let period = r
+            .cells
+            .first()
+            .is_some_and(|c| c.chars().any(|ch| ch.is_ascii_digit()));
+        if period && extent(r) + 1 == data_width {
+            r.cells.insert(0, String::new());
+            r.spans.insert(0, None);
+            r.cells.truncate(data_width);
+            r.spans.truncate(data_width);
+        }
+    }
 }
 
 /// Every delimited table on one page, and the line numbers they took.
@@ -63,16 +172,17 @@ pub(crate) fn extract_page(
 ) -> (Vec<Table>, HashSet<u32>) {
     let mut tables = Vec::new();
     let mut used = HashSet::new();
+    let loose = loose_pipe_lines(lines);
     let mut i = 0;
     while i < lines.len() {
-        if delimited_cells(&lines[i].text).is_none() {
+        if delimited_cells(&lines[i].text, loose[i]).is_none() {
             i += 1;
             continue;
         }
         let start = i;
         let mut rows = Vec::new();
         while i < lines.len() {
-            let Some(cells) = delimited_cells(&lines[i].text) else {
+            let Some(cells) = delimited_cells(&lines[i].text, loose[i]) else {
                 break;
             };
             if !cells.is_empty() {
@@ -94,6 +204,9 @@ pub(crate) fn extract_page(
         }
         if rows.len() < 2 || is_toc(&rows) {
             continue;
+        }
+        if loose[start..i].iter().any(|&l| l) {
+            even_loose_rows(&mut rows, vocab);
         }
         let above: Vec<&str> = lines[..start]
             .iter()
@@ -126,6 +239,7 @@ pub(crate) fn extract_page(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
     #[test]
     fn pipes() {
@@ -143,9 +257,101 @@ mod tests {
     #[test]
     fn tab_cells_keep_their_place_in_the_line() {
         let line = "Summa\t 300 \t300";
-        let cells = delimited_cells(line).unwrap_or_default();
+        let cells = delimited_cells(line, false).unwrap_or_default();
         let places: Vec<&str> = cells.iter().map(|(_, (s, e))| &line[*s..*e]).collect();
         assert_eq!(places, ["Summa", "300", "300"]);
         assert_eq!(cells[2].1, (12, 15));
+    }
+
+    fn tables(text: &str) -> Vec<Table> {
+        super::super::extract_text(text, Vocabulary::builtin_shared())
+    }
+
+    #[test]
+    fn loose_pipes() {
+        let cells = |t: &str| {
+            loose_pipe_cells(t).map(|c| c.into_iter().map(|(c, _)| c).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            cells("Eget kapital | 351 024 | 374 709 |"),
+            Some(vec![
+                "Eget kapital".to_string(),
+                "351 024".to_string(),
+                "374 709".to_string()
+            ])
+        );
+        assert_eq!(
+            cells("2012 | 2013 | |"),
+            Some(vec!["2012".to_string(), "2013".to_string(), String::new()])
+        );
+        assert_eq!(cells("---|---|---|"), Some(Vec::new()));
+        assert_eq!(cells(":--|--:"), Some(Vec::new()));
+        assert_eq!(cells("no bar here"), None);
+        assert_eq!(cells("only a closing bar |"), None);
+        let line = "  Summa | 300 |";
+        let places: Vec<&str> = loose_pipe_cells(line)
+            .unwrap_or_default()
+            .iter()
+            .map(|(_, (s, e))| &line[*s..*e])
+            .collect();
+        assert_eq!(places, ["Summa", "300"]);
+    }
+
+    #[test]
+    fn a_lone_line_with_a_bar_is_no_table() {
+        let t = tables("Dnr 2024/12 | Kommunstyrelsen\nInget mer att anteckna.\n");
+        assert!(t.is_empty(), "{t:?}");
+    }
+
+    #[test]
+    fn a_header_one_cell_short_names_the_figure_columns() {
+        let t = tables(
+            "Balansräkning (mnkr)\n2012 | 2013 | 2014 | |\n---|---|---|---|\n\
+             Tillgångar | 1 200 | 1 250 | 1 310 |\nSkulder | 300 | 320 | |\n",
+        );
+        assert_eq!(t.len(), 1, "{t:?}");
+        let t = &t[0];
+        assert_eq!(t.columns, ["2012", "2013", "2014"]);
+        assert_eq!(t.label_header, None);
+        assert_eq!(t.rows.len(), 2, "the rule is no row");
+        assert_eq!(t.rows[0].label, "Tillgångar");
+        let values: Vec<_> = t.rows[0].cells.iter().map(|c| c.value).collect();
+        assert_eq!(
+            values,
+            [
+                Some(Decimal::from(1200)),
+                Some(Decimal::from(1250)),
+                Some(Decimal::from(1310))
+            ]
+        );
+        // An empty trailing cell is an empty cell in its column.
+        assert!(t.rows[1].cells[2].empty);
+    }
+
+    #[test]
+    fn a_header_naming_the_label_column_stays_in_place() {
+        let t = tables(
+            "Nämnd | Budget 2022 | Budget 2023\n---|---|---\nKS | 41 | 42\nBUN | 310 | 318\n",
+        );
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(t[0].label_header.as_deref(), Some("Nämnd"));
+        assert_eq!(t[0].columns, ["Budget 2022", "Budget 2023"]);
+        // A word alone over the label column is not moved even when the last column is
+        // unnamed.
+        let t = tables("Mnkr | 2022 |\nKS | 41 | 42 |\nBUN | 310 | 318 |\n");
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(t[0].label_header.as_deref(), Some("Mnkr"));
+        assert_eq!(t[0].columns, ["2022", ""]);
+    }
+
+    #[test]
+    fn a_cut_figure_in_a_pipe_cell_is_not_read_as_text() {
+        let t = tables(
+            "| 2022 | 2023 |\n---|---|---|\nIntäkter | 120 | 130 |\nKostnader | -7 73 | -820 |\n",
+        );
+        assert_eq!(t.len(), 1, "{t:?}");
+        let cut = &t[0].rows[1].cells[0];
+        assert_eq!(cut.value, None);
+        assert!(cut.unread.is_some(), "{cut:?}");
     }
 }

@@ -48,6 +48,7 @@ mod structure_seeds;
 mod structure_votes;
 mod tables_cli;
 mod tables_pdf;
+mod tables_pipes;
 mod tables_props;
 mod tables_seeds;
 mod text_cli;
