@@ -62,6 +62,9 @@ pub fn process_bytes(
     opts: &IngestOptions,
     vocab: &Vocabulary,
 ) -> Result<CheckedFile, IngestError> {
+    // Reading and laying out need no regex: meanwhile the regexes that the parsers and
+    // rules need for nearly every record compile on another core (once per process).
+    crate::grammar::re::warm_in_background(regexes);
     let ingested = crate::ingest::ingest_bytes(path, bytes, opts)?;
     let laid_out = crate::layout::lay_out(ingested);
     // Tables and segmentation read the same laid-out text and need nothing of each
@@ -83,6 +86,14 @@ pub fn process_bytes(
         findings,
         stats,
     })
+}
+
+/// The regexes worth compiling ahead: see [`crate::parse::regexes`] and
+/// [`crate::check::rules::regexes`].
+fn regexes() -> Vec<&'static crate::grammar::re::Re> {
+    let mut all = crate::parse::regexes();
+    all.extend(crate::check::rules::regexes());
+    all
 }
 
 /// Reads one file, running PDF extraction in an isolated worker process when

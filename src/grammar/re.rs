@@ -133,6 +133,12 @@ impl Re {
         })
     }
 
+    /// Compiles the regex that almost every haystack is searched with (the tight one)
+    /// now, so that the first search does not wait for it.
+    pub fn warm(&self) {
+        self.tight();
+    }
+
     /// The regex for this haystack, and whether it is a narrowed one (tight or narrow).
     fn pick(&self, hay: &str) -> (&Regex, bool) {
         if is_tight(hay) {
@@ -232,6 +238,21 @@ impl Re {
             self.pattern
         );
     }
+}
+
+/// Compiles the tight regex of each of `regexes()` on a thread of its own, once per
+/// process, while the caller goes on: a PDF is read (which needs no regex) in the time the
+/// parsers' regexes take to compile, a few milliseconds of every `justera lint`. A regex
+/// the caller reaches first it compiles itself (the other thread then finds it built); one
+/// the other thread is compiling it waits for. Nothing changes but when they are built.
+pub fn warm_in_background(regexes: fn() -> Vec<&'static Re>) {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        // Without a thread (a limit reached) every regex is compiled when first used.
+        let _ = std::thread::Builder::new()
+            .name("regex warm-up".into())
+            .spawn(move || regexes().into_iter().for_each(Re::warm));
+    });
 }
 
 impl std::fmt::Debug for Re {

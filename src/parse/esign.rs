@@ -10,22 +10,23 @@ use chrono::NaiveDate;
 use std::sync::Arc;
 
 /// "Signed by: NAME", "Signerat av: NAME", "Undertecknat av NAME": a signer.
-static SIGNER: Re = Re::new(
+pub(super) static SIGNER: Re = Re::new(
     r"(?i)^(?:signed\s+by|signerat\s+av|signerad\s+av|undertecknat\s+av|undertecknad\s+av|underskriven\s+av)\s*:?\s*(.+)$",
 );
 
 /// A date with a time of day ("2024-05-02 10:24:52", "2024-05-02 kl. 10:24 UTC"): a
 /// signing time, not a date in the text.
-static STAMP: Re =
+pub(super) static STAMP: Re =
     Re::new(r"\b(\d{4})-(\d{2})-(\d{2})[ T]+(?:kl\.?\s*)?(\d{2}[:.]\d{2}(?:[:.]\d{2})?)");
+
+pub(super) static SIGNED: Re = Re::new(
+    r"(?i)\b(?:elektroniskt\s+signerat|elektroniskt\s+undertecknat|electronically\s+signed|digitalt\s+signerat)\b",
+);
 
 /// Pages that are an e-signing service's signature page: one of the first lines of the
 /// page says the document is electronically signed, or a line names a signer, and no §
 /// starts on it. Their text belongs to no §.
 pub fn signature_pages(lines: &[Ln]) -> Vec<u32> {
-    static SIGNED: Re = Re::new(
-        r"(?i)\b(?:elektroniskt\s+signerat|elektroniskt\s+undertecknat|electronically\s+signed|digitalt\s+signerat)\b",
-    );
     let mut pages: Vec<u32> = Vec::new();
     // A page that opens a § is the record's, whatever else it says.
     let with_paragraph: Vec<u32> = lines

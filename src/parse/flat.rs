@@ -9,8 +9,8 @@ use crate::grammar::re::Re;
 /// A line at least this long that holds several labels is taken as flattened.
 const FLAT_MIN_CHARS: usize = 240;
 
-static PARA_OPEN: Re = Re::new(r"(?:\b[A-ZÅÄÖ]{2,10}\s+)?§\s*\d{1,4}\s+(?:DNR|Dnr)\b");
-static TOC_OPEN: Re = Re::new(r"(?i)\b(?:Innehållsförteckning|Ärendelista)\b");
+pub(super) static PARA_OPEN: Re = Re::new(r"(?:\b[A-ZÅÄÖ]{2,10}\s+)?§\s*\d{1,4}\s+(?:DNR|Dnr)\b");
+pub(super) static TOC_OPEN: Re = Re::new(r"(?i)\b(?:Innehållsförteckning|Ärendelista)\b");
 
 /// Re-breaks flattened lines; other lines pass through unchanged.
 pub fn unflatten(lines: Vec<Ln>) -> Vec<Ln> {

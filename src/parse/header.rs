@@ -433,10 +433,11 @@ fn fields(lines: &[Ln]) -> Vec<Entry> {
     out
 }
 
+pub(super) static PLACEHOLDER: Re = Re::new(r"\.{3,}|_{3,}|…+");
+
 /// "Sekreterare ... Paragrafer 102 - 119": a signature line (dots, underscores) stands
 /// where a name will be written; it separates what is on either side.
 fn split_at_placeholders(cell: &str) -> Vec<String> {
-    static PLACEHOLDER: Re = Re::new(r"\.{3,}|_{3,}|…+");
     let parts: Vec<String> = PLACEHOLDER
         .split(cell)
         .map(str::trim)
@@ -622,7 +623,8 @@ fn give_to_waiting(out: &mut [Entry], before: usize, value: String) {
     }
 }
 
-static LEADING_RANGE: Re = Re::new(r"^\s*(§§?\s*)?(\d{1,4}\s*[-–]\s*\d{1,4}|\d{1,4})\b\s*(.*)$");
+pub(super) static LEADING_RANGE: Re =
+    Re::new(r"^\s*(§§?\s*)?(\d{1,4}\s*[-–]\s*\d{1,4}|\d{1,4})\b\s*(.*)$");
 
 fn split_leading_range(v: &str) -> (Option<String>, String) {
     match LEADING_RANGE.captures(v) {
@@ -655,12 +657,13 @@ fn place_before_time(s: &str) -> Option<String> {
     place_before_date(place)
 }
 
+// "2022-03-02", "måndagen den 4 september 2017", "onsdag den 29 augusti", "den 6/9":
+// where the place ends and the date begins.
+pub(super) static DATE_AT: Re = Re::new(
+    r"(?i)(?:19|20)\d\d-\d\d-\d\d|\b(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\b|\bden \d{1,2}(?:\s|/|:e)",
+);
+
 fn place_before_date(s: &str) -> Option<String> {
-    // "2022-03-02", "måndagen den 4 september 2017", "onsdag den 29 augusti", "den 6/9":
-    // where the place ends and the date begins.
-    static DATE_AT: Re = Re::new(
-        r"(?i)(?:19|20)\d\d-\d\d-\d\d|\b(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\b|\bden \d{1,2}(?:\s|/|:e)",
-    );
     let cut = DATE_AT.find(s).map_or(s.len(), |m| m.start());
     let cut = refs::time_start(s).map_or(cut, |t| t.min(cut));
     let place = s.get(..cut).unwrap_or(s).trim_end_matches([',', ' ', '.']);
@@ -732,15 +735,17 @@ fn organ_from_title(lines: &[String], vocab: &Vocabulary) -> Option<String> {
         .map(|l| tidy_case(&l))
 }
 
+pub(super) static MARKER: Re =
+    Re::new(r"(?i)(?:^|\s)(?:sida?\s*)?\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|\[\s*\d{1,4}\s*\])");
+
 /// "Sida 1(18)", "Sid 2 (21)", "1 (21)", "1[25]": a page marker in a title line, removed.
 pub(crate) fn strip_page_marker(s: &str) -> String {
-    static MARKER: Re =
-        Re::new(r"(?i)(?:^|\s)(?:sida?\s*)?\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|\[\s*\d{1,4}\s*\])");
     collapse_ws(&MARKER.replace_all(s, " "))
 }
 
+pub(super) static DATE: Re = Re::new(r"\b(?:19|20)\d\d-\d\d-\d\d\b");
+
 fn strip_iso_dates(s: &str) -> String {
-    static DATE: Re = Re::new(r"\b(?:19|20)\d\d-\d\d-\d\d\b");
     collapse_ws(&DATE.replace_all(s, " "))
 }
 
@@ -823,6 +828,9 @@ fn municipality(h: &ProtocolHeader, notice: &Notice) -> Option<String> {
         })
 }
 
+// "Kommunfullmäktiges protokoll är justerat.": the organ in the genitive.
+pub(super) static GENITIVE: Re = Re::new(r"\b(\p{Lu}[\p{L}-]+?)s protokoll är justerat");
+
 /// The organ in an anslag/bevis block whose "Organ" label lost its value to the
 /// boilerplate ("Organ ANSLAG/BEVIS Protokollet är justerat. Justeringen har
 /// tillkännagivits genom anslag. Kommunfullmäktige Sammanträdesdatum …"): the words
@@ -835,8 +843,6 @@ fn notice_organ_in_text(entries: &[Entry]) -> Option<String> {
         .or_else(|| text.rsplit_once("anslag"))
         .map_or(text.as_str(), |(_, r)| r)
         .trim();
-    // "Kommunfullmäktiges protokoll är justerat.": the organ in the genitive.
-    static GENITIVE: Re = Re::new(r"\b(\p{Lu}[\p{L}-]+?)s protokoll är justerat");
     if let Some(m) = GENITIVE.captures(&text).and_then(|c| c.get(1)) {
         return Some(m.as_str().to_string());
     }
@@ -870,7 +876,7 @@ fn notice_organ_in_text(entries: &[Entry]) -> Option<String> {
 /// ("Erik Provare, ordförande"), or by a party in parentheses ("Leif Persson (S) ordf").
 /// The party's length (at most 40 characters) is checked after matching: a bounded
 /// repeat of a Unicode class compiles to a large automaton (most of lint's start-up).
-static PERSON_START: Re = Re::new(
+pub(super) static PERSON_START: Re = Re::new(
     r"(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2})(?:\s*\(([\p{L} -]+)\)\s*,?|\s*,)",
 );
 
@@ -909,11 +915,11 @@ fn replaced_here(before: &str) -> bool {
     .any(|w| b.ends_with(w))
 }
 
+pub(super) static SEE: Re =
+    Re::new(r"^(?i:se)\s+(?:förteckning\s+)?(?:bilaga|sid(?:an)?|sidan)(?:\s+\d{1,3})?\b[.,]?\s*");
+
 /// "Se bilaga", "Se sid 2", "Se förteckning bilaga 1": the list is elsewhere.
 fn strip_see_elsewhere(v: &str) -> &str {
-    static SEE: Re = Re::new(
-        r"^(?i:se)\s+(?:förteckning\s+)?(?:bilaga|sid(?:an)?|sidan)(?:\s+\d{1,3})?\b[.,]?\s*",
-    );
     match SEE.find(v) {
         Some(m) => v.get(m.end()..).unwrap_or(""),
         None => v,
@@ -1013,9 +1019,15 @@ pub(crate) fn people(value: &str, group: &str, default_role: &str) -> Vec<Attend
     out
 }
 
+// "Leif Persson (S) ordf": what follows the party is the first piece after it.
+pub(super) static PARTY_THEN: Re = Re::new(r"^([^,(]+\((\p{L}+)\))\.?\s+([^,].*)$");
+
+// "Mattias Jansson (kommundirektör)": a function in parentheses, not a party.
+// The lengths (7–40 characters, or a lower-case word of at most 6) are checked
+// after matching: bounded repeats of a Unicode class are slow to compile.
+pub(super) static FUNCTION: Re = Re::new(r"\s*\(([\p{L} -]+)\)");
+
 fn person(chunk: &str, group: &str, default_role: &str) -> Vec<Attendee> {
-    // "Leif Persson (S) ordf": what follows the party is the first piece after it.
-    static PARTY_THEN: Re = Re::new(r"^([^,(]+\((\p{L}+)\))\.?\s+([^,].*)$");
     // A party is at most 6 letters (checked here, not by a bounded repeat).
     let chunk = match PARTY_THEN
         .captures(chunk)
@@ -1036,10 +1048,6 @@ fn person(chunk: &str, group: &str, default_role: &str) -> Vec<Attendee> {
     let Some(first) = pieces.next() else {
         return Vec::new();
     };
-    // "Mattias Jansson (kommundirektör)": a function in parentheses, not a party.
-    // The lengths (7–40 characters, or a lower-case word of at most 6) are checked
-    // after matching: bounded repeats of a Unicode class are slow to compile.
-    static FUNCTION: Re = Re::new(r"\s*\(([\p{L} -]+)\)");
     let is_function = |inner: &str| {
         let n = inner.chars().count();
         (7..=40).contains(&n) || (n <= 6 && inner.starts_with(char::is_lowercase))

@@ -18,6 +18,7 @@ pub mod tjansteskrivelse;
 pub mod toc;
 
 use crate::document::{Document, DocumentKind, SourceLine};
+use crate::grammar::re::Re;
 use crate::grammar::vocab::Vocabulary;
 use crate::layout::LaidOutFile;
 use crate::table::Table;
@@ -112,6 +113,45 @@ pub fn parse_segments(
     }
     assign_tables(&mut docs, tables);
     docs.into_iter().map(|(d, _, _)| d).collect()
+}
+
+/// The parsers' regexes that every record reaches (page furniture, letterheads, names,
+/// the owner, the continuation of a §) and those every protocol reaches (signature
+/// pages, the header and its people, the list of items, the §§ and their lists), in
+/// about the order they are needed, for [`crate::grammar::re::warm_in_background`].
+/// Those only some records reach (vote counts, page markers in titles, signing times,
+/// flat text dumps) are compiled when first used: compiling them ahead would cost every
+/// run their time.
+pub(crate) fn regexes() -> Vec<&'static Re> {
+    vec![
+        &FOOTER,
+        &tjansteskrivelse::LETTERHEAD,
+        &tjansteskrivelse::NAME_LINE,
+        &header::KOMMUN,
+        &FORBUND,
+        &header::GENITIVE,
+        &paragraph::FORTS,
+        &esign::SIGNED,
+        &esign::SIGNER,
+        &header::LEADING_RANGE,
+        &header::PLACEHOLDER,
+        &header::DATE_AT,
+        &header::DATE,
+        &header::PERSON_START,
+        &header::SEE,
+        &header::PARTY_THEN,
+        &header::FUNCTION,
+        &toc::ENTRY_START,
+        &toc::PAGES,
+        &toc::TRAILING_PAGES,
+        &paragraph::PARA_START,
+        &paragraph::NUMBERED,
+        &paragraph::BULLET,
+        &paragraph::PROPOSER,
+        &paragraph::ORGAN_DECISION,
+        &refs::BARE_RANGE,
+        &refs::PARTY,
+    ]
 }
 
 /// Whether `n` pieces of work should go to the current thread pool: there is more than
@@ -489,6 +529,10 @@ fn assign_tables(docs: &mut [Placed], tables: Vec<Table>) {
     }
 }
 
+static FOOTER: Re = Re::new(
+    r"(?i)^(?:\(\d{1,4}\)|ärende \d{1,3}|sid(?:a|an)? \d{1,4}(?:\s*(?:av|\()\s*\d{1,4}\)?)?|justerandes sign(?:atur)?|utdragsbestyrkande|justerandes signatur och utdragsbestyrkande|(?:\d{1,4}\s*)?(?:signature reference:\s*[0-9a-f-]{8,}\s*)+|[•\s]+)$",
+);
+
 /// Lines that are page furniture in a text dump (the layout stage flags them in PDFs):
 /// "Ärende 4", "Sid 3 (12)", "(3)", "Justerandes sign", "Utdragsbestyrkande".
 /// A page's furniture that did not recur often enough to be recognised as such: page
@@ -496,10 +540,6 @@ fn assign_tables(docs: &mut [Placed], tables: Vec<Table>) {
 /// every page ("Signature reference: 6fccaa09-…", glued to the page number), a row of
 /// bullets with no text.
 pub(crate) fn is_footer_like(text: &str) -> bool {
-    use crate::grammar::re::Re;
-    static FOOTER: Re = Re::new(
-        r"(?i)^(?:\(\d{1,4}\)|ärende \d{1,3}|sid(?:a|an)? \d{1,4}(?:\s*(?:av|\()\s*\d{1,4}\)?)?|justerandes sign(?:atur)?|utdragsbestyrkande|justerandes signatur och utdragsbestyrkande|(?:\d{1,4}\s*)?(?:signature reference:\s*[0-9a-f-]{8,}\s*)+|[•\s]+)$",
-    );
     FOOTER.is_match(text.trim())
 }
 
@@ -615,9 +655,9 @@ pub fn parse_protocol(lines: &[Ln], file: &Arc<str>, vocab: &Vocabulary) -> Docu
     }
 }
 
+static FORBUND: Re = Re::new(r"(?i)\bkommunalförbundet\s+(\p{Lu}[\p{L}-]+)");
+
 fn kommunalforbund(s: &str) -> Option<String> {
-    use crate::grammar::re::Re;
-    static FORBUND: Re = Re::new(r"(?i)\bkommunalförbundet\s+(\p{Lu}[\p{L}-]+)");
     let c = FORBUND.captures(s)?;
     Some(format!("Kommunalförbundet {}", c.get(1)?.as_str()))
 }

@@ -9,10 +9,10 @@ use crate::grammar::re::Re;
 use crate::grammar::vocab::Vocabulary;
 use std::sync::{Arc, LazyLock};
 
-static PARA_START: Re = Re::new(r"^(?:([A-ZÅÄÖ]{2,10})\s+)?§\s*(\d{1,4})(?:\s+(.+))?$");
-static NUMBERED: Re = Re::new(r"^(\d{1,2})[.)]\s+(.+)$");
-static BULLET: Re = Re::new(r"^[-•–*\u{f0b7}]\s*(.+)$");
-static PROPOSER: Re = Re::new(
+pub(super) static PARA_START: Re = Re::new(r"^(?:([A-ZÅÄÖ]{2,10})\s+)?§\s*(\d{1,4})(?:\s+(.+))?$");
+pub(super) static NUMBERED: Re = Re::new(r"^(\d{1,2})[.)]\s+(.+)$");
+pub(super) static BULLET: Re = Re::new(r"^[-•–*\u{f0b7}]\s*(.+)$");
+pub(super) static PROPOSER: Re = Re::new(
     r"^(?:(?:Ordförande(?:n)?|Ledamot(?:en)?|Ersättare(?:n)?)\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2})(?:\s*\((\p{L}+)\))?\s+yrkar\b[\s:]*(.*)$",
 );
 
@@ -68,9 +68,10 @@ pub fn paragraph_start(l: &Ln) -> Option<(Option<String>, u32, Option<String>)> 
     Some((prefix, number, title))
 }
 
+pub(super) static ORGAN_DECISION: Re = Re::new(r"\b\p{Lu}[\p{L}-]*s beslut\b");
+
 /// (title, "<Organ>s beslut", decision) when a decision heading stands inside the line.
 fn split_title_at_decision(text: &str, vocab: &Vocabulary) -> Option<(String, String, String)> {
-    static ORGAN_DECISION: Re = Re::new(r"\b\p{Lu}[\p{L}-]*s beslut\b");
     ORGAN_DECISION.find_iter(text).find_map(|m| {
         let before = text.get(..m.start())?.trim();
         let heading = m.as_str();
@@ -106,10 +107,12 @@ fn looks_like_title(s: &str) -> bool {
         && !s.contains('§')
 }
 
+pub(super) static FORTS: Re =
+    Re::new(r"^(?:[A-ZÅÄÖ]{2,10}\s+)?§\s*\d{1,4}\s+\(?(?:forts|fortsättning)\b");
+
 /// "Fortsättning ITVT § 2", "Fortsättning § ITVT 7": a page break inside a paragraph.
 /// "§ 79 forts  Dnr 2023/715", "§ 12 (forts.)": the same, the word after the number.
 pub fn is_continuation(l: &Ln) -> bool {
-    static FORTS: Re = Re::new(r"^(?:[A-ZÅÄÖ]{2,10}\s+)?§\s*\d{1,4}\s+\(?(?:forts|fortsättning)\b");
     let t = l.plain().to_lowercase();
     (t.starts_with("fortsättning") && t.contains('§')) || FORTS.is_match(&t)
 }
@@ -597,7 +600,7 @@ const COUNT_WORD: &str = r"\d{1,3}|(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio
 
 /// "7 ja-röster", "fyra nej-röster", "1 avstår", "2 ledamöter avstod", and the other way
 /// round: "Ja-röster: 7", "Avstår: 0".
-static COUNT: LazyLock<Re> = LazyLock::new(|| {
+pub(super) static COUNT: LazyLock<Re> = LazyLock::new(|| {
     Re::owned(format!(
         r"(?i)\b({COUNT_WORD})\s+(ja|nej)[-\s]?röst(?:er)?\b|\b({COUNT_WORD})\s+(?:ledamöter\s+|ledamot\s+)?(avst[åo]r|avstod|avstående|frånvarande)\b|\b(ja|nej)[-\s]?röster\s*:?\s*(\d{{1,3}})\b|\b(avstår|avstående|frånvarande)\s*:\s*(\d{{1,3}})\b"
     ))

@@ -7,8 +7,8 @@ use crate::grammar::vocab::Vocabulary;
 use crate::grammar::{date, reference};
 use chrono::NaiveDate;
 
-static BARE_RANGE: Re = Re::new(r"^\s*(\d{1,4})\s*[-–—]\s*(\d{1,4})\s*$");
-static PARTY: Re = Re::new(r"\s*\(([A-ZÅÄÖa-zåäö]{1,6})\)");
+pub(super) static BARE_RANGE: Re = Re::new(r"^\s*(\d{1,4})\s*[-–—]\s*(\d{1,4})\s*$");
+pub(super) static PARTY: Re = Re::new(r"\s*\(([A-ZÅÄÖa-zåäö]{1,6})\)");
 
 /// Every full date in the text, in order ("2022-03-02", "8 februari 2021").
 pub fn dates(s: &str, vocab: &Vocabulary) -> Vec<NaiveDate> {

@@ -11,8 +11,10 @@ use crate::grammar::vocab::Vocabulary;
 use std::sync::Arc;
 
 use super::header::KOMMUN;
-static LETTERHEAD: Re = Re::new(r"\b(?:box\s+\d|telefon\w*:?\s*[\d+]|telefax|tel:?\s*\d)");
-static NAME_LINE: Re = Re::new(r"^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2}$");
+pub(super) static LETTERHEAD: Re =
+    Re::new(r"\b(?:box\s+\d|telefon\w*:?\s*[\d+]|telefax|tel:?\s*\d)");
+pub(super) static NAME_LINE: Re =
+    Re::new(r"^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2}$");
 
 /// A person's name alone on a line ("Karin Exempel"): two or three capitalised words.
 pub(crate) fn is_person_name(t: &str) -> bool {

@@ -17,9 +17,11 @@ const TOC_HEADINGS: &[&str] = &[
     "dagordning",
 ];
 
-static ENTRY_START: Re = Re::new(r"^(?:[A-ZÅÄÖ]{2,10}\s+)?(§)?\s*(\d{1,4})\.?(?:\s+|$)(.*)$");
-static PAGES: Re = Re::new(r"^(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?$");
-static TRAILING_PAGES: Re = Re::new(r"^(.*?)[\s.…]*\s(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?$");
+pub(super) static ENTRY_START: Re =
+    Re::new(r"^(?:[A-ZÅÄÖ]{2,10}\s+)?(§)?\s*(\d{1,4})\.?(?:\s+|$)(.*)$");
+pub(super) static PAGES: Re = Re::new(r"^(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?$");
+pub(super) static TRAILING_PAGES: Re =
+    Re::new(r"^(.*?)[\s.…]*\s(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?$");
 
 /// Whether a line is a table-of-contents heading.
 pub fn is_toc_heading(text: &str) -> bool {

@@ -298,6 +298,17 @@ fn drop_knock_ons(rels: &mut [Relation]) {
     }
 }
 
+/// The rules' regexes that every document's lines are searched with (the quick
+/// filters) and the figure regex behind one (any amount with a unit), for
+/// [`crate::grammar::re::warm_in_background`].
+pub(crate) fn regexes() -> Vec<&'static crate::grammar::re::Re> {
+    vec![
+        txt::prose::maybe_figure_re(),
+        form::form008::maybe_placeholder_re(),
+        txt::prose::figure_re(),
+    ]
+}
+
 /// Runs every per-document rule over one document.
 pub fn check_document(sink: &mut Sink) {
     let (doc, vocab) = (sink.document, sink.vocab);

@@ -28,7 +28,7 @@ fn placeholder_re() -> &'static Re {
 
 /// `placeholder_re` without its word boundaries: a superset the fast engines search
 /// (Unicode `\b` sends every non-ASCII line to the slow fallback engine).
-fn maybe_placeholder_re() -> &'static Re {
+pub(crate) fn maybe_placeholder_re() -> &'static Re {
     static RE: LazyLock<Re> = LazyLock::new(|| Re::owned(PLACEHOLDER.replace(r"\b", "")));
     &RE
 }

@@ -41,7 +41,7 @@ impl ProseFigure {
 /// A figure with optional space-grouped thousands and decimal comma, then a unit.
 const FIGURE: &str = r"(?i)(?:^|[^\d,.])(-\s?)?(\d{1,3}(?:[ \u{a0}\u{202f}]\d{3})+|\d+)(,\d+)?\s?((?:tkr|mnkr|mkr|msek|mdkr|miljoner|miljon|kronor|kr|procent)\b|%)";
 
-fn figure_re() -> &'static Re {
+pub(crate) fn figure_re() -> &'static Re {
     static RE: Re = Re::new(FIGURE);
     &RE
 }
@@ -49,7 +49,7 @@ fn figure_re() -> &'static Re {
 /// `figure_re` without its word boundary: a superset it finds with the fast engines.
 /// Unicode `\b` makes the regex crate's DFA give up on non-ASCII text (every Swedish
 /// line), and the slow fallback over every line was most of a long text's check time.
-fn maybe_figure_re() -> &'static Re {
+pub(crate) fn maybe_figure_re() -> &'static Re {
     static RE: LazyLock<Re> = LazyLock::new(|| Re::owned(FIGURE.replace(r"\b", "")));
     &RE
 }
