@@ -429,6 +429,7 @@ pub mod load;
 mod nesting;
 pub mod ocr;
 pub mod operands;
+mod paths;
 pub mod pdf;
 pub mod repair;
 pub mod sanitize;
@@ -479,9 +480,13 @@ fn read_pdf(
         ));
     }
     let before = report.clone();
+    // Path operations left out of what pdf-extract reads (the glyphs are the same).
+    let stripped = pdf::quietly(|| paths::strip(&mut loaded.doc)).unwrap_or_default();
     let mut extracted = pdf::extract_pages(&mut loaded.doc, &mut report);
-    // Pages that failed or a file without text: inflate damaged streams again and retry.
+    // Pages that failed or a file without text: inflate damaged streams again and retry
+    // (on the streams as they were).
     if extracted.is_err() || !report.pages_lost.is_empty() {
+        paths::restore(&mut loaded.doc, stripped);
         let replaced = inflate::recover_flate_streams(&mut loaded.doc);
         if replaced > 0 {
             let mut retry_report = before;

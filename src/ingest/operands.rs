@@ -107,6 +107,81 @@ pub fn well_formed(data: &[u8]) -> Option<Vec<Vec<u8>>> {
     Some(fonts)
 }
 
+/// Where pdf-extract's path stands after an operation: the last path piece decides
+/// whether `v` (which starts at the current point) can be drawn or would panic.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PathEnd {
+    Empty,
+    /// Ends at a point (`m`, `l`, `c`, `v`, `y`).
+    Point,
+    /// Ends in a close or a rectangle (`h`, `re`).
+    Other,
+}
+
+/// `data` without its path construction, painting and clipping operations, when it
+/// reads as lopdf reads it to its end and every operation's operands have the right
+/// shapes (as [`well_formed`]); `None` otherwise, and where pdf-extract would panic on
+/// a path operation (`v` with no current point).
+///
+/// pdf-extract builds paths only to hand them to `OutputDev::stroke`/`fill`, and its
+/// paths live within one content stream: they change no text state, so the glyphs it
+/// gives for the stream are the same without them. A scanned page drawn as vector
+/// strokes is almost nothing but such operations, which pdf-extract decoded into lopdf
+/// objects one by one. The operations kept are copied as written, one per line.
+pub fn without_paths(data: &[u8]) -> Option<Vec<u8>> {
+    let mut r = Reader { data, pos: 0 };
+    let mut out = Vec::with_capacity(data.len() / 2);
+    let mut kinds: Vec<Kind> = Vec::new();
+    let mut path = PathEnd::Empty;
+    r.content_space();
+    while r.pos < data.len() {
+        if r.peek() == Some(b'%') || data[r.pos..].starts_with(b"BI") {
+            return None;
+        }
+        kinds.clear();
+        let start = r.pos;
+        while let Some((kind, _)) = r.operand()? {
+            kinds.push(kind);
+            r.content_space();
+        }
+        let operator_start = r.pos;
+        while r
+            .peek()
+            .is_some_and(|c| c.is_ascii_alphabetic() || b"*'\"".contains(&c))
+        {
+            r.pos += 1;
+        }
+        let operator = &data[operator_start..r.pos];
+        if operator.is_empty() || !shapes_ok(operator, &kinds) {
+            return None;
+        }
+        let keep = match operator {
+            b"m" | b"l" | b"c" | b"y" => {
+                path = PathEnd::Point;
+                false
+            }
+            b"v" if path != PathEnd::Point => return None,
+            b"v" => false,
+            b"h" | b"re" => {
+                path = PathEnd::Other;
+                false
+            }
+            b"S" | b"F" | b"f" | b"n" => {
+                path = PathEnd::Empty;
+                false
+            }
+            b"s" | b"f*" | b"B" | b"B*" | b"b" | b"b*" | b"W" | b"W*" => false,
+            _ => true,
+        };
+        if keep {
+            out.extend_from_slice(&data[start..r.pos]);
+            out.push(b'\n');
+        }
+        r.content_space();
+    }
+    Some(out)
+}
+
 struct Reader<'a> {
     data: &'a [u8],
     pos: usize,
@@ -367,6 +442,14 @@ mod tests {
     /// Whenever the byte reading says "well formed", decoding says the same with the same
     /// fonts; it may decline (None) where decoding would pass, never the reverse.
     fn agrees(data: &[u8]) {
+        if let Some(kept) = without_paths(data) {
+            assert_eq!(
+                by_decoding(&kept).map(|_| non_path_ops(&kept)),
+                by_decoding(data).map(|_| non_path_ops(data)),
+                "{:?}",
+                String::from_utf8_lossy(data)
+            );
+        }
         if let Some(fonts) = well_formed(data) {
             assert_eq!(
                 by_decoding(data),
@@ -375,6 +458,37 @@ mod tests {
                 String::from_utf8_lossy(data)
             );
         }
+    }
+
+    const PATH_OPS: [&str; 19] = [
+        "m", "l", "c", "v", "y", "h", "re", "S", "s", "F", "f", "f*", "B", "B*", "b", "b*", "n",
+        "W", "W*",
+    ];
+
+    /// The operations lopdf decodes, path operations left out.
+    fn non_path_ops(data: &[u8]) -> Vec<String> {
+        Content::decode(data)
+            .map(|c| c.operations)
+            .unwrap_or_default()
+            .iter()
+            .filter(|op| !PATH_OPS.contains(&op.operator.as_str()))
+            .map(|op| format!("{op:?}"))
+            .collect()
+    }
+
+    #[test]
+    fn path_operations_are_left_out_and_the_rest_kept_as_decoded() {
+        let data = b"q 0.5 g 0 0 10 10 re f 1 0 0 RG .5 -.25 m 3. 4 l 1 2 3 4 v S\nBT /F1 12 Tf(x)Tj ET W n Q";
+        let kept = without_paths(data).expect("reads with certainty");
+        assert_eq!(
+            String::from_utf8_lossy(&kept),
+            "q\n0.5 g\n1 0 0 RG\nBT\n/F1 12 Tf\n(x)Tj\nET\nQ\n"
+        );
+        assert_eq!(non_path_ops(&kept), non_path_ops(data));
+        // `v` with no current point makes pdf-extract panic: left as it is.
+        assert_eq!(without_paths(b"1 2 3 4 v S"), None);
+        assert_eq!(without_paths(b"0 0 5 5 re 1 2 3 4 v S"), None);
+        assert_eq!(without_paths(b"(x) Tj % c\n"), None);
     }
 
     #[test]

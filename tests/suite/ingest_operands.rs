@@ -5,7 +5,7 @@
 //! seeded mutations of each.
 
 use crate::common;
-use justera::ingest::operands::{operands_ok, well_formed};
+use justera::ingest::operands::{operands_ok, well_formed, without_paths};
 use pdf_extract::content::Content;
 use pdf_extract::{Document, Object};
 use std::path::{Path, PathBuf};
@@ -56,6 +56,34 @@ fn streams(path: &Path) -> Vec<Vec<u8>> {
     out
 }
 
+/// Path construction, painting and clipping operators, which `without_paths` leaves out.
+const PATH_OPS: [&str; 19] = [
+    "m", "l", "c", "v", "y", "h", "re", "S", "s", "F", "f", "f*", "B", "B*", "b", "b*", "n", "W",
+    "W*",
+];
+
+/// The operations lopdf decodes other than path operations, written out.
+fn non_path_ops(data: &[u8]) -> Vec<String> {
+    Content::decode(data)
+        .map(|c| c.operations)
+        .unwrap_or_default()
+        .iter()
+        .filter(|op| !PATH_OPS.contains(&op.operator.as_str()))
+        .map(|op| format!("{op:?}"))
+        .collect()
+}
+
+/// Where `without_paths` gives a stream, it decodes to the operations of the original
+/// other than path operations, and the original decodes with every operand in shape.
+fn paths_left_out_exactly(data: &[u8], what: &str) -> bool {
+    let Some(kept) = without_paths(data) else {
+        return false;
+    };
+    assert!(by_decoding(data).is_some(), "{what}");
+    assert_eq!(non_path_ops(&kept), non_path_ops(data), "{what}");
+    true
+}
+
 fn pdfs_in(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|d| d.flatten().map(|e| e.path()).collect())
@@ -94,13 +122,15 @@ fn byte_reading_never_disagrees_with_decoding_on_real_streams() {
             common::missing_input(&format!("{} (no PDFs)", dir.display()));
             continue;
         }
-        let (mut total, mut read_on_bytes, mut decodable) = (0usize, 0usize, 0usize);
+        let (mut total, mut read_on_bytes, mut decodable, mut stripped) = (0, 0, 0, 0usize);
         for file in &files {
             for data in streams(file) {
                 total += 1;
                 let fast = well_formed(&data);
                 let slow = by_decoding(&data);
                 decodable += usize::from(slow.is_some());
+                let what = format!("{}: a stream", file.display());
+                stripped += usize::from(paths_left_out_exactly(&data, &what));
                 if let Some(fonts) = fast {
                     read_on_bytes += 1;
                     assert_eq!(slow, Some(fonts), "{}: a stream", file.display());
@@ -113,6 +143,7 @@ fn byte_reading_never_disagrees_with_decoding_on_real_streams() {
                     let mut m = data[..data.len().min(4096)].to_vec();
                     let at = rng.next(m.len());
                     m[at] = alphabet[rng.next(alphabet.len())];
+                    paths_left_out_exactly(&m, &format!("{}: a mutation", file.display()));
                     if let Some(fonts) = well_formed(&m) {
                         assert_eq!(
                             by_decoding(&m),
@@ -125,7 +156,7 @@ fn byte_reading_never_disagrees_with_decoding_on_real_streams() {
             }
         }
         eprintln!(
-            "{set}: {} files, {total} streams, {decodable} pass when decoded, {read_on_bytes} read on their bytes",
+            "{set}: {} files, {total} streams, {decodable} pass when decoded, {read_on_bytes} read on their bytes, {stripped} without paths",
             files.len()
         );
         // The point of the byte reading: real producers' streams take the fast path.
