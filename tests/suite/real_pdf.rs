@@ -318,11 +318,26 @@ fn texts_in(dir: &Path) -> Vec<PathBuf> {
 /// measured once and judged the same way (`tests/expectations/realheldout.tsv`).
 #[test]
 fn held_out_real_texts_report_only_judged_findings() {
-    let files = texts_in(&manifest_dir().join("tests/fixtures/real/heldout"));
-    assert!(files.len() >= 8, "too few held-out real text fixtures");
+    judge_text_set(
+        "realheldout",
+        "tests/fixtures/real/heldout",
+        8,
+        "tests/expectations/realheldout.tsv",
+    );
+}
+
+/// Lints every text of `dir` (at least `min_files`: a missing fixture fails) and judges
+/// each error and warning against the expectations in `tsv`.
+fn judge_text_set(name: &str, dir: &str, min_files: usize, tsv: &str) {
+    let files = texts_in(&manifest_dir().join(dir));
+    assert!(
+        files.len() >= min_files,
+        "{name}: {} text fixtures in {dir}, expected at least {min_files}",
+        files.len()
+    );
     let json = lint_json(&files);
-    let exp = load(&manifest_dir().join("tests/expectations/realheldout.tsv"));
-    let problems = judge("realheldout", &json, &exp);
+    let exp = load(&manifest_dir().join(tsv));
+    let problems = judge(name, &json, &exp);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
@@ -330,15 +345,12 @@ fn held_out_real_texts_report_only_judged_findings() {
 /// earlier set, saved before justera was run on them (`tests/expectations/realheldout2.tsv`).
 #[test]
 fn second_held_out_real_texts_report_only_judged_findings() {
-    let files = texts_in(&manifest_dir().join("tests/fixtures/real/heldout2"));
-    assert!(
-        files.len() >= 3,
-        "too few second held-out real text fixtures"
+    judge_text_set(
+        "realheldout2",
+        "tests/fixtures/real/heldout2",
+        3,
+        "tests/expectations/realheldout2.tsv",
     );
-    let json = lint_json(&files);
-    let exp = load(&manifest_dir().join("tests/expectations/realheldout2.tsv"));
-    let problems = judge("realheldout2", &json, &exp);
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 /// The third held-out set (`tests/fixtures/real/heldout3/`): 20 real tables, most from
@@ -347,15 +359,12 @@ fn second_held_out_real_texts_report_only_judged_findings() {
 /// ones found, and the `missed` ones are counted in the recall printed.
 #[test]
 fn third_held_out_real_texts_report_only_judged_findings() {
-    let files = texts_in(&manifest_dir().join("tests/fixtures/real/heldout3"));
-    assert!(
-        files.len() >= 16,
-        "too few third held-out real text fixtures"
+    judge_text_set(
+        "realheldout3",
+        "tests/fixtures/real/heldout3",
+        16,
+        "tests/expectations/realheldout3.tsv",
     );
-    let json = lint_json(&files);
-    let exp = load(&manifest_dir().join("tests/expectations/realheldout3.tsv"));
-    let problems = judge("realheldout3", &json, &exp);
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 /// The fourth held-out set (`tests/fixtures/real/heldout4/`): 16 excerpts from bodies in
@@ -365,15 +374,12 @@ fn third_held_out_real_texts_report_only_judged_findings() {
 /// (`tests/expectations/realheldout4.tsv`); judged the same way as the third set.
 #[test]
 fn fourth_held_out_real_texts_report_only_judged_findings() {
-    let files = texts_in(&manifest_dir().join("tests/fixtures/real/heldout4"));
-    assert!(
-        files.len() >= 16,
-        "too few fourth held-out real text fixtures"
+    judge_text_set(
+        "realheldout4",
+        "tests/fixtures/real/heldout4",
+        16,
+        "tests/expectations/realheldout4.tsv",
     );
-    let json = lint_json(&files);
-    let exp = load(&manifest_dir().join("tests/expectations/realheldout4.tsv"));
-    let problems = judge("realheldout4", &json, &exp);
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 /// Real tables that do contradict themselves, and modified copies of held-out excerpts
@@ -382,30 +388,20 @@ fn fourth_held_out_real_texts_report_only_judged_findings() {
 /// not yet), so the test prints the recall and fails when a found one is lost.
 #[test]
 fn real_contradictions_are_found() {
-    let files = texts_in(&manifest_dir().join("tests/fixtures/real/contradictions"));
-    assert!(files.len() >= 6, "too few contradiction fixtures");
-    let json = lint_json(&files);
-    let exp = load(&manifest_dir().join("tests/expectations/realcontra.tsv"));
-    let problems = judge("realcontra", &json, &exp);
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    judge_text_set(
+        "realcontra",
+        "tests/fixtures/real/contradictions",
+        6,
+        "tests/expectations/realcontra.tsv",
+    );
 }
 
 #[test]
 fn real_texts_report_only_judged_findings() {
-    let dir = manifest_dir().join("tests/fixtures/real");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.expect("dir entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    assert!(
-        files.len() >= 3,
-        "too few real text fixtures in {}",
-        dir.display()
+    judge_text_set(
+        "realtext",
+        "tests/fixtures/real",
+        3,
+        "tests/expectations/realtext.tsv",
     );
-    let json = lint_json(&files);
-    let exp = load(&manifest_dir().join("tests/expectations/realtext.tsv"));
-    let problems = judge("realtext", &json, &exp);
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
