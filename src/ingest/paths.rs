@@ -5,11 +5,11 @@
 //! the output device's `stroke`/`fill`, which the glyph collector ignores. Pages drawn as
 //! vector strokes (a scan printed to PDF, table rules, charts) made that most of the
 //! reading time. Just before extraction the content of every page and every form is
-//! replaced where it reads with certainty (see [`without_paths`])
-//! by a plain stream of its other operations; the glyphs pdf-extract gives are the same, and it no longer inflates
-//! these streams again. The originals are kept: when pages fail, they are put back before
-//! damaged streams are inflated again (`inflate::recover_flate_streams`) and the pages
-//! retried.
+//! replaced, where it reads with certainty (see [`without_paths`]), by a plain stream of
+//! its other operations; the glyphs pdf-extract gives are the same, and it no longer
+//! inflates these streams again. The originals are kept: when pages fail, they are put
+//! back before damaged streams are inflated again (`inflate::recover_flate_streams`) and
+//! the pages retried.
 
 use super::operands::without_paths;
 use pdf_extract::{Dictionary, Document, Object, ObjectId};
