@@ -548,9 +548,11 @@ fn read_line(text: &str, vocab: &Vocabulary) -> Option<Vec<OneTable>> {
     };
     // Years alone ("Redovisning 2005 2006") are a header's, not a row's.
     let row_like = |p: &Piece, first: bool| {
+        let label = label_of(p, first);
         p.figures.len() >= 2
             && !p.figures.iter().all(|f| is_year(f))
-            && ok_label(&label_of(p, first))
+            && ok_label(&label)
+            && damaged_label(&clean(&label)).is_none()
     };
     // A row whose label the transcript damaged ("l" for a "1"): kept, not read.
     let damaged_row = |p: &Piece, first: bool| {

@@ -391,7 +391,7 @@ fn oneline_real_texts_report_only_judged_findings() {
     judge_text_set(
         "realoneline",
         "tests/fixtures/real/oneline",
-        1,
+        3,
         "tests/expectations/realoneline.tsv",
     );
 }
