@@ -263,14 +263,22 @@ fn keep_recovered(
     before: usize,
 ) {
     for r in recovered {
+        // Read: a row of its line with its label and its figures (a label can stand
+        // twice on one line, in two tables flattened together).
+        let bare = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        // Grouped digits may be read as fewer, wider cells: the same characters in order.
+        let figures = bare(&r.figures.concat());
         let read = r.unread.is_none()
             && found.iter().any(|t| {
-                t.rows
+                t.rows.iter().any(|row| {
+                    row.provenance.line == r.line
+                        && row.label.ends_with(&r.tail)
+                        && bare(&row.cells.iter().map(|c| c.raw.as_str()).collect::<String>())
+                            == figures
+                }) || t
+                    .unread_rows
                     .iter()
-                    .any(|row| row.provenance.line == r.line && row.label.ends_with(&r.tail))
-                    || t.unread_rows
-                        .iter()
-                        .any(|u| u.provenance.line == r.line && u.text.contains(&r.text))
+                    .any(|u| u.provenance.line == r.line && u.text.contains(&r.text))
             });
         if read {
             continue;

@@ -42,6 +42,8 @@ pub(crate) struct Recovered {
     pub tail: String,
     /// The row as rewritten: label and figures.
     pub text: String,
+    /// Its figures as written back ("-261,5", "1\u{a0}234,5").
+    pub figures: Vec<String>,
     /// Why the row is not read, when it is certain here that no reading can be chosen.
     pub unread: Option<String>,
 }
@@ -99,6 +101,7 @@ pub(crate) fn expand(lines: &[&Line], vocab: &Vocabulary) -> Vec<Expanded> {
                     label: r.label,
                     tail,
                     text,
+                    figures: r.figures,
                     unread: r.unread,
                 });
             }
@@ -899,5 +902,46 @@ mod tests {
         assert!(u.is_none());
         let (_, u) = decimal_figures(&["1".into(), "234,5".into(), "-7,5".into()], true);
         assert!(u.is_some_and(|r| r.contains("not decided")));
+    }
+    /// Every row with figures comes back: read as a row of the table, or kept as a row
+    /// not read with why (a damaged label, a note list that may be a figure); never
+    /// dropped.
+    #[test]
+    fn no_row_with_figures_is_dropped() {
+        let line = "2 RESULTATRÄKNING Utfall Budget 2024 Belopp i mkr Verksamhetens intäkter \
+            73,6 83,0 Verksamhetens kostnader -261,5-278,8 Avskrivningar not 6,8 -10,3 -9,0 \
+            Verksamhetens nettokostnader -198,2-204,8 Skatteintäkter not l 153,1 159,8 \
+            Generella statsbidrag 52,9 54,4 Årets resultat 7,8 9,4";
+        let tables = crate::table::extract_text(line, vocab());
+        let read: Vec<&str> = tables
+            .iter()
+            .flat_map(|t| &t.rows)
+            .filter(|r| r.cells.iter().any(|c| c.value.is_some()))
+            .map(|r| r.label.as_str())
+            .collect();
+        let kept: Vec<(&str, &str)> = tables
+            .iter()
+            .flat_map(|t| &t.unread_rows)
+            .map(|u| (u.label.as_str(), u.reason.as_str()))
+            .collect();
+        for label in [
+            "Verksamhetens intäkter",
+            "Verksamhetens kostnader",
+            "Verksamhetens nettokostnader",
+            "Generella statsbidrag",
+            "Årets resultat",
+        ] {
+            assert!(read.contains(&label), "{label} not read: {read:?} {kept:?}");
+        }
+        assert!(
+            kept.iter()
+                .any(|(l, why)| *l == "Avskrivningar" && why.contains("6,8")),
+            "{kept:?}"
+        );
+        assert!(
+            kept.iter()
+                .any(|(l, why)| *l == "l" && why.contains("misread")),
+            "{kept:?}"
+        );
     }
 }
