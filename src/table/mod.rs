@@ -16,6 +16,7 @@ pub mod flat;
 mod geometry;
 mod grid;
 mod notes;
+mod oneline;
 mod statement;
 
 pub use cell::parse_cell;
@@ -160,7 +161,7 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
         // Tables written one cell per line, joined back into rows.
         let joined = cellines::join(&lines, vocab);
         // A row joined from a block of lines stands in no one line: no cell span.
-        let synthetic: std::collections::HashSet<u32> = match &joined {
+        let mut synthetic: std::collections::HashSet<u32> = match &joined {
             Some((j, _)) => {
                 let written: std::collections::HashMap<u32, &str> =
                     lines.iter().map(|l| (l.number, l.text.as_str())).collect();
@@ -183,12 +184,37 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
             &used,
             vocab,
         ));
+        // Tables flattened into one line, read from the lines they were made of, each on
+        // its own: the line itself stays text for the readers above.
+        let flattened = oneline::expand(&lines, vocab);
+        for e in &flattened {
+            let written: Vec<&crate::layout::Line> = e.lines.iter().collect();
+            found.extend(flat::extract_page(
+                &file.path,
+                page.number,
+                &written,
+                &Default::default(),
+                vocab,
+            ));
+            // Its rows stand in one line of many cells: no cell span.
+            synthetic.insert(e.number);
+        }
         for row in found.iter_mut().flat_map(|t| t.rows.iter_mut()) {
             if synthetic.contains(&row.provenance.line) {
                 row.cells.iter_mut().for_each(|c| c.span = None);
             }
         }
         found.sort_by_key(|t| t.provenance.line);
+        for e in &flattened {
+            keep_recovered(
+                &mut found,
+                &e.rows,
+                &file.path,
+                page.number,
+                &mut pending,
+                tables.len(),
+            );
+        }
         // Rows of a one-cell-per-line block that were not placed in columns: kept with
         // the table above them as rows not read, unless another reading took one of
         // their lines as a row. On a page with no table they wait for the file's tables.
@@ -223,6 +249,59 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
     }
     place_pending(&mut tables, pending, &file.path);
     tables
+}
+
+/// Rows recovered from a line holding a flattened table that no table took as a row:
+/// kept as rows not read, with why (the table of their line, or the one above), so that
+/// a row with figures is never dropped in silence.
+fn keep_recovered(
+    found: &mut [Table],
+    recovered: &[oneline::Recovered],
+    path: &std::sync::Arc<str>,
+    page: u32,
+    pending: &mut Vec<(usize, UnreadRow)>,
+    before: usize,
+) {
+    for r in recovered {
+        // Read: a row of its line with its label and its figures (a label can stand
+        // twice on one line, in two tables flattened together).
+        let bare = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        // Grouped digits may be read as fewer, wider cells: the same characters in order.
+        let figures = bare(&r.figures.concat());
+        let read = r.unread.is_none()
+            && found.iter().any(|t| {
+                t.rows.iter().any(|row| {
+                    row.provenance.line == r.line
+                        && row.label.ends_with(&r.tail)
+                        && bare(&row.cells.iter().map(|c| c.raw.as_str()).collect::<String>())
+                            == figures
+                }) || t
+                    .unread_rows
+                    .iter()
+                    .any(|u| u.provenance.line == r.line && u.text.contains(&r.text))
+            });
+        if read {
+            continue;
+        }
+        let row = UnreadRow {
+            label: r.label.clone(),
+            text: r.text.clone(),
+            reason: r.unread.clone().unwrap_or_else(|| {
+                "a row of a table flattened into one line: its figures fit no reading of the \
+                 table's columns"
+                    .to_string()
+            }),
+            provenance: Provenance::new(path, page, r.line),
+        };
+        match found
+            .iter()
+            .rposition(|t| t.provenance.line <= r.line)
+            .or((!found.is_empty()).then_some(0))
+        {
+            Some(at) => found[at].unread_rows.push(row),
+            None => pending.push((before, row)),
+        }
+    }
 }
 
 /// Rows not read from pages without a table (`(tables before them, row)`): each goes

@@ -47,6 +47,7 @@ mod structure_robust;
 mod structure_seeds;
 mod structure_votes;
 mod tables_cli;
+mod tables_oneline;
 mod tables_pdf;
 mod tables_pipes;
 mod tables_props;

@@ -413,6 +413,20 @@ fn fifth_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// Real tables flattened into one line (`tests/fixtures/real/oneline/`: docplayer
+/// transcripts, figures damaged by the transcript), read by `src/table/oneline.rs`:
+/// every claim judged in `tests/expectations/realoneline.tsv`, damaged rows kept as rows
+/// not read, never guessed.
+#[test]
+fn oneline_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realoneline",
+        "tests/fixtures/real/oneline",
+        3,
+        "tests/expectations/realoneline.tsv",
+    );
+}
+
 /// Real tables that do contradict themselves, and modified copies of held-out excerpts
 /// with one figure changed (`tests/fixtures/real/contradictions/`): the recall set. Every
 /// contradiction in them is listed in `realcontra.tsv` (`real` when found, `missed` when

@@ -1,0 +1,115 @@
+//! Tables flattened into one line (transcripts of PDFs: "RESULTATRÄKNING … Belopp i mnkr
+//! Verksamhetens intäkter...not 1 212,4 230,1 220,0 Verksamhetens kostnader...not
+//! 2-1 402,6-1 466,3 …"), on invented fixtures in `tests/fixtures/oneline/`: the rows come
+//! back with their figures, the statement and sum checks run on them, and prose written
+//! on one line is left alone. The real excerpts are judged in `real_pdf.rs`.
+
+use crate::common;
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/oneline")
+        .join(name);
+    assert!(p.is_file(), "missing fixture {}", p.display());
+    p
+}
+
+/// Errors and warnings: (rule, row, column, expected, found).
+fn claims(json: &Value) -> Vec<(String, String, String, String, String)> {
+    let s = |f: &Value, k: &str| f[k].as_str().unwrap_or_default().to_string();
+    json["findings"]
+        .as_array()
+        .expect("findings array")
+        .iter()
+        .filter(|f| f["severity"] == "error" || f["severity"] == "warning")
+        .map(|f| {
+            (
+                s(f, "rule"),
+                s(f, "row"),
+                s(f, "column"),
+                s(f, "expected"),
+                s(f, "found"),
+            )
+        })
+        .collect()
+}
+
+fn stat(json: &Value, key: &str) -> u64 {
+    json["stats"][key]
+        .as_u64()
+        .unwrap_or_else(|| panic!("stats.{key} missing: {}", json["stats"]))
+}
+
+/// A resultaträkning on one line, glued minus signs, note references after dot leaders
+/// and thousands grouped before decimals: one table of 11 rows and three columns named
+/// from the header, every statement relation checked and holding.
+#[test]
+fn a_flattened_statement_is_read_and_checked() {
+    let json = common::lint_json(&fixture("rr-en-rad-balanserad.txt"));
+    assert!(claims(&json).is_empty(), "{:?}", claims(&json));
+    assert_eq!(stat(&json, "tables"), 1, "{}", json["stats"]);
+    assert_eq!(stat(&json, "cells"), 33, "{}", json["stats"]);
+    assert!(stat(&json, "relations_checked") >= 9, "{}", json["stats"]);
+    assert_eq!(stat(&json, "relations_failed"), 0, "{}", json["stats"]);
+    assert_eq!(stat(&json, "tables_unparsed"), 0, "{}", json["stats"]);
+}
+
+/// The same statement with one figure changed ("-1 281,1" written "-1 218,1"): the one
+/// contradiction is found, in its column, with the value its rows give.
+#[test]
+fn a_contradiction_in_a_flattened_statement_is_found() {
+    let json = common::lint_json(&fixture("rr-en-rad-summa-fel.txt"));
+    let c = claims(&json);
+    assert_eq!(
+        c,
+        [(
+            "REL004".to_string(),
+            "Verksamhetens nettokostnader".to_string(),
+            "Utfall 2024".to_string(),
+            "-1281.1".to_string(),
+            "-1218.1".to_string()
+        )],
+        "{c:?}"
+    );
+}
+
+/// Whole thousands grouped with the same space that separates the figures: the flat
+/// reader's segmentation, chosen by the table's own sums, reads the rows; the column
+/// names come from the header before the first row.
+#[test]
+fn a_flattened_table_of_grouped_integers_is_segmented_by_its_sums() {
+    let path = fixture("drift-en-rad-tusental.txt");
+    let json = common::lint_json(&path);
+    assert!(claims(&json).is_empty(), "{:?}", claims(&json));
+    assert_eq!(stat(&json, "tables"), 1, "{}", json["stats"]);
+    assert_eq!(stat(&json, "cells"), 18, "{}", json["stats"]);
+    assert!(stat(&json, "relations_checked") >= 3, "{}", json["stats"]);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
+        .args(["tables", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("run justera tables");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    for figure in ["612400", "-6550", "1504000", "1504300", "-300"] {
+        assert!(text.contains(figure), "{figure} not read: {text}");
+    }
+    for column in ["Budget 2024", "Prognos 2024", "Avvikelse"] {
+        assert!(text.contains(column), "column {column} not named: {text}");
+    }
+}
+
+/// A paragraph of prose written on one line, with many figures (some grouped in
+/// thousands): no table.
+#[test]
+fn prose_on_one_line_is_no_table() {
+    let json = common::lint_json(&fixture("prosa-en-rad.txt"));
+    assert!(claims(&json).is_empty(), "{:?}", claims(&json));
+    assert_eq!(stat(&json, "tables"), 0, "{}", json["stats"]);
+}
