@@ -56,12 +56,14 @@ pub fn parse_cell(text: &str, vocab: &Vocabulary) -> Cell {
             mark: f.mark,
             ..Cell::default()
         },
-        // "1.234.567": two points or more group thousands, never decimals.
-        None if dotted_thousands(&raw).is_some_and(|(_, points)| points >= 2) => {
-            let value = dotted_thousands(&raw).map(|(v, _)| v);
+        // "1.234.567", "-2.093,8": two points, or a point before a decimal comma, group
+        // thousands, never start decimals.
+        None if dotted_thousands(&raw).is_some_and(|(_, points, d)| points >= 2 || d > 0) => {
+            let (value, _, decimals) = dotted_thousands(&raw).unwrap_or_default();
             Cell {
                 raw,
-                value,
+                value: Some(value),
+                decimals,
                 ..Cell::default()
             }
         }
@@ -107,8 +109,10 @@ pub(crate) fn decide_dotted_thousands(table: &mut Table) {
         {
             let raw = cell.raw.trim();
             match dotted_thousands(raw) {
-                Some((_, 1)) if cell.unit == Unit::None => dotted += 1,
-                Some((_, _)) => two_points = true,
+                Some((_, 1, 0)) if cell.unit == Unit::None => dotted += 1,
+                Some((_, _, 0)) => two_points = true,
+                // "2.093,8": decimals after a comma, read as written.
+                Some(_) => return,
                 None if cell.decimals == 0
                     && cell.unit == Unit::None
                     && cell.value.is_some_and(|v| v.abs() < 1000.into())
@@ -129,10 +133,11 @@ pub(crate) fn decide_dotted_thousands(table: &mut Table) {
         }
         let raw = cell.raw.trim().to_string();
         match dotted_thousands(&raw) {
-            Some((v, _)) => {
+            Some((v, _, 0)) => {
                 cell.value = Some(v);
                 cell.decimals = 0;
             }
+            Some(_) => {}
             None if raw.contains(['.', ',']) => {
                 cell.unread = Some(format!(
                     "not decided: the table writes thousands with a point (\"121.194\"), so \"{raw}\" is neither a whole amount so written nor a decimal of it (cut short, or another measure)"
@@ -255,6 +260,8 @@ mod tests {
         let c = parse_cell("1.234.567");
         assert_eq!((c.value, c.decimals), (Some(Decimal::from(1_234_567)), 0));
         assert_eq!(parse_cell("12.345.6").value, None);
+        let c = parse_cell("-2.093,8");
+        assert_eq!((c.value, c.decimals), (Some(Decimal::new(-20938, 1)), 1));
     }
 
     fn dotted_table(unit: Unit, rows: &[&[&str]]) -> Table {
