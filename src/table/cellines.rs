@@ -284,15 +284,22 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Joined> {
         let mut cells = Vec::new();
         let mut j = k + 1;
         while j < filled.len() {
-            let Some(on_line) = line_cells(text(j), vocab) else {
+            let Some(mut on_line) = line_cells(text(j), vocab) else {
                 break;
             };
+            // A figure wrapped over two lines ("1 234 " / "567"): one cell, standing on
+            // its second line.
+            let mut at = j;
+            if let Some(whole) = wrapped_figure(j, lines, &filled, vocab) {
+                on_line = vec![whole];
+                at = j + 1;
+            }
             cells.extend(std::iter::repeat_n(
                 (j - 1, String::new()),
                 spaces_before(j),
             ));
-            cells.extend(on_line.into_iter().map(|c| (j, c)));
-            j += 1;
+            cells.extend(on_line.into_iter().map(|c| (at, c)));
+            j = at + 1;
         }
         let group = Group {
             label: k,
@@ -687,6 +694,43 @@ fn written_places(gaps: &[usize]) -> Vec<usize> {
         .collect()
 }
 
+/// The figure the filled line `j` starts and the next line ends: a line ending in a space
+/// after digit groups ("1 234 ", "-12 ") directly followed, without a blank line, by a
+/// line of three digits ("567", "567,5"), with blank lines around the two: the figure was
+/// wrapped at its thousands space.
+fn wrapped_figure(
+    j: usize,
+    lines: &[&Line],
+    filled: &[usize],
+    vocab: &Vocabulary,
+) -> Option<String> {
+    let raw = &lines[filled[j]].text;
+    let next = *filled.get(j + 1)?;
+    // Cells set apart by blank lines, but these two lines not: a block whose cells
+    // follow each other line by line says nothing of wrapping.
+    let apart_before = j == 0 || filled[j - 1] + 1 < filled[j];
+    let apart_after = filled.get(j + 2).is_none_or(|&after| next + 1 < after);
+    if next != filled[j] + 1
+        || !apart_before
+        || !apart_after
+        || !raw.ends_with(|c: char| c.is_whitespace())
+    {
+        return None;
+    }
+    let head = raw.trim();
+    let tail = lines[next].text.trim();
+    let digits = tail.split_once(',').map_or(tail, |(int, _)| int);
+    let groups_only = head
+        .trim_start_matches(['-', '−', '–'])
+        .split(' ')
+        .all(|g| !g.is_empty() && g.len() <= 3 && g.chars().all(|c| c.is_ascii_digit()));
+    if !groups_only || digits.len() != 3 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let whole = format!("{head} {tail}");
+    parse_figure(&whole, vocab).map(|_| whole)
+}
+
 /// Readings a row of few figures may have: at most this many (a row of two figures under
 /// six columns has fifteen); beyond it the row is not joined.
 const MAX_PLACEMENTS: usize = 20;
@@ -1039,6 +1083,21 @@ mod tests {
             [(rest, 3)]
         );
         assert_eq!(joined.unplaced[0].readings[1], ["", "50", ""]);
+    }
+
+    #[test]
+    fn a_figure_wrapped_at_its_thousands_space_is_one_cell() {
+        let text = "Budget 2022\n\nBudget 2023\n\nNämnd A\n\n1 200 \n300\n\n1 300 \n\nNämnd B\n\n500 \n\n600 \n\nNämnd C\n\n12 \n345\n\n7\n\nSumma\n\n1 213 045\n\n1 907";
+        assert_eq!(
+            joined_texts(text),
+            [
+                "\tBudget 2022\tBudget 2023",
+                "Nämnd A\t1 200 300\t1 300",
+                "Nämnd B\t500\t600",
+                "Nämnd C\t12 345\t7",
+                "Summa\t1 213 045\t1 907",
+            ]
+        );
     }
 
     #[test]
