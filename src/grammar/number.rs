@@ -374,6 +374,54 @@ pub fn point_fraction_may_be_mark(raw: &str, vocab: &Vocabulary) -> bool {
         && plain_figure(t, vocab).is_some_and(|f| f.unit == Unit::None && f.decimals == 1)
 }
 
+/// A number written with a point between its thousands ("121.194", "1.234.567",
+/// "-2.819", and with decimals after a comma "-2.093,8", as Danish and German tables
+/// write): its value, how many points group it and how many decimals follow the comma;
+/// `None` when it is not so written (a point followed by other than three digits, a
+/// unit, anything else). Whether a lone point ("121.194") groups thousands or starts
+/// decimals only the table can tell; two or more ("1.234.567"), or a point before a
+/// decimal comma ("2.093,8"), can only group thousands.
+pub fn dotted_thousands(raw: &str) -> Option<(Decimal, usize, u32)> {
+    let t = raw.trim();
+    let (t, fraction) = match t.rsplit_once(',') {
+        Some((int, f))
+            if !f.is_empty() && f.len() <= 6 && f.chars().all(|c| c.is_ascii_digit()) =>
+        {
+            (int, f)
+        }
+        Some(_) => return None,
+        None => (t, ""),
+    };
+    let (negative, body) = match t.chars().next() {
+        Some(c) if is_sign(c) => (
+            c != '+',
+            t[c.len_utf8()..].trim_start_matches(is_group_space),
+        ),
+        _ => (false, t),
+    };
+    let groups: Vec<&str> = body.split('.').collect();
+    let first = groups.first()?;
+    if groups.len() < 2
+        || first.is_empty()
+        || first.len() > 3
+        || !first.chars().all(|c| c.is_ascii_digit())
+        || groups[1..]
+            .iter()
+            .any(|g| g.len() != 3 || !g.chars().all(|c| c.is_ascii_digit()))
+        || groups.iter().map(|g| g.len()).sum::<usize>() > MAX_INTEGER_DIGITS
+    {
+        return None;
+    }
+    let digits: String = groups.concat();
+    let mantissa: i128 = format!("{digits}{fraction}").parse().ok()?;
+    let decimals = fraction.len() as u32;
+    let mut value = Decimal::try_from_i128_with_scale(mantissa, decimals).ok()?;
+    if negative {
+        value = -value;
+    }
+    Some((value, groups.len() - 1, decimals))
+}
+
 // ---------------------------------------------------------------------------------
 // Figures in prose
 
@@ -846,6 +894,36 @@ mod tests {
 
     #[test]
     fn point_and_one_digit_may_be_a_mark() {
+        assert_eq!(
+            super::dotted_thousands("121.194"),
+            Some((Decimal::from(121_194), 1, 0))
+        );
+        assert_eq!(
+            super::dotted_thousands("-1.234.567"),
+            Some((Decimal::from(-1_234_567), 2, 0))
+        );
+        assert_eq!(
+            super::dotted_thousands("− 2.819"),
+            Some((Decimal::from(-2819), 1, 0))
+        );
+        assert_eq!(
+            super::dotted_thousands("-2.093,8"),
+            Some((Decimal::new(-20938, 1), 1, 1))
+        );
+        for raw in [
+            "12.63",
+            "1234.567",
+            "1.2345",
+            "2.819 tkr",
+            "1,234.567",
+            "248",
+            ".123",
+            "1.234.",
+            "2.093,",
+            "768,2",
+        ] {
+            assert_eq!(super::dotted_thousands(raw), None, "{raw:?}");
+        }
         assert!(point_fraction_may_be_mark("2025.2"));
         assert!(point_fraction_may_be_mark("1 234.5"));
         assert!(!point_fraction_may_be_mark("2025,2"));

@@ -1,7 +1,7 @@
 //! One cell's text → `Cell`: markup stripped, figure parsed, dashes and blanks empty.
 
-use super::Cell;
-use crate::grammar::number::parse_figure;
+use super::{Cell, Table};
+use crate::grammar::number::{dotted_thousands, parse_figure, Unit};
 use crate::grammar::vocab::Vocabulary;
 
 /// Text of a cell without `<b>`, `<i>`, `**` markup, and whether it was bold.
@@ -56,6 +56,17 @@ pub fn parse_cell(text: &str, vocab: &Vocabulary) -> Cell {
             mark: f.mark,
             ..Cell::default()
         },
+        // "1.234.567", "-2.093,8": two points, or a point before a decimal comma, group
+        // thousands, never start decimals.
+        None if dotted_thousands(&raw).is_some_and(|(_, points, d)| points >= 2 || d > 0) => {
+            let (value, _, decimals) = dotted_thousands(&raw).unwrap_or_default();
+            Cell {
+                raw,
+                value: Some(value),
+                decimals,
+                ..Cell::default()
+            }
+        }
         None => {
             let unread = digit_groups_without_figure(&raw).then(|| {
                 "its digit groups make no figure (a group cut short, or two figures in one cell)"
@@ -66,6 +77,75 @@ pub fn parse_cell(text: &str, vocab: &Vocabulary) -> Cell {
                 unread,
                 ..Cell::default()
             }
+        }
+    }
+}
+
+/// Figures a table must write with one point between thousands ("121.194") before
+/// the point is read as a thousands separator.
+const MIN_DOTTED: usize = 3;
+
+/// "121.194" read as 121 194 where the table writes thousands with a point, and only
+/// where that is certain: every figure of the table outside rows read more than one way
+/// (TAB001) is written that way ("2.819", "1.234.567") or is a whole number under 1 000
+/// without separators ("248"); no figure has a decimal comma or other point decimals;
+/// at least [`MIN_DOTTED`] such figures; and either one of them has two points (which
+/// no decimal has) or the table's unit is kronor or tusen kronor (whose amounts are not
+/// written to three decimals). Otherwise the cells stay as read (a point starts
+/// decimals). Under the reading, a point figure that fits it not ("12.63", in a row read
+/// more than one way) is not decided (TAB003).
+pub(crate) fn decide_dotted_thousands(table: &mut Table) {
+    let ambiguous: Vec<usize> = table.ambiguities.iter().map(|a| a.row).collect();
+    let mut dotted = 0;
+    let mut two_points = false;
+    for (r, row) in table.rows.iter().enumerate() {
+        if ambiguous.contains(&r) {
+            continue;
+        }
+        for cell in row
+            .cells
+            .iter()
+            .filter(|c| c.value.is_some() && !c.reference)
+        {
+            let raw = cell.raw.trim();
+            match dotted_thousands(raw) {
+                Some((_, 1, 0)) if cell.unit == Unit::None => dotted += 1,
+                Some((_, _, 0)) => two_points = true,
+                // "2.093,8": decimals after a comma, read as written.
+                Some(_) => return,
+                None if cell.decimals == 0
+                    && cell.unit == Unit::None
+                    && cell.value.is_some_and(|v| v.abs() < 1000.into())
+                    && raw
+                        .trim_start_matches(['-', '−', '–', '+'])
+                        .chars()
+                        .all(|c| c.is_ascii_digit()) => {}
+                None => return,
+            }
+        }
+    }
+    if dotted < MIN_DOTTED || !(two_points || matches!(table.unit, Unit::Kr | Unit::Tkr)) {
+        return;
+    }
+    for cell in table.rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+        if cell.value.is_none() || cell.reference || cell.unit != Unit::None {
+            continue;
+        }
+        let raw = cell.raw.trim().to_string();
+        match dotted_thousands(&raw) {
+            Some((v, _, 0)) => {
+                cell.value = Some(v);
+                cell.decimals = 0;
+            }
+            Some(_) => {}
+            None if raw.contains(['.', ',']) => {
+                cell.unread = Some(format!(
+                    "not decided: the table writes thousands with a point (\"121.194\"), so \"{raw}\" is neither a whole amount so written nor a decimal of it (cut short, or another measure)"
+                ));
+                cell.value = None;
+                cell.decimals = 0;
+            }
+            None => {}
         }
     }
 }
@@ -173,6 +253,93 @@ mod tests {
         assert_eq!(c.value, Some(Decimal::from(-1234)));
         let c = parse_cell("−1\u{2009}234");
         assert_eq!(c.value, Some(Decimal::from(-1234)));
+    }
+
+    #[test]
+    fn two_points_group_thousands() {
+        let c = parse_cell("1.234.567");
+        assert_eq!((c.value, c.decimals), (Some(Decimal::from(1_234_567)), 0));
+        assert_eq!(parse_cell("12.345.6").value, None);
+        let c = parse_cell("-2.093,8");
+        assert_eq!((c.value, c.decimals), (Some(Decimal::new(-20938, 1)), 1));
+    }
+
+    fn dotted_table(unit: Unit, rows: &[&[&str]]) -> Table {
+        let path: std::sync::Arc<str> = std::sync::Arc::from("t");
+        Table {
+            title: None,
+            unit,
+            columns: vec!["2019".into(), "2020".into()],
+            label_header: None,
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| crate::table::Row {
+                    label: format!("rad {i}"),
+                    kind: crate::table::RowKind::Data,
+                    cells: r.iter().map(|c| parse_cell(c)).collect(),
+                    bold: false,
+                    provenance: crate::Provenance::new(&path, 1, i as u32 + 1),
+                })
+                .collect(),
+            source: crate::table::TableSource::Delimited,
+            provenance: crate::Provenance::new(&path, 1, 1),
+            ambiguities: Vec::new(),
+            realigned: Vec::new(),
+            unread_rows: Vec::new(),
+        }
+    }
+
+    fn values(t: &Table) -> Vec<Option<Decimal>> {
+        t.rows
+            .iter()
+            .flat_map(|r| r.cells.iter().map(|c| c.value))
+            .collect()
+    }
+
+    #[test]
+    fn dotted_thousands_only_where_certain() {
+        let rows: &[&[&str]] = &[&["2.819", "2.524"], &["121.194", "248"], &["124.013", "-"]];
+        // Tusen kronor: three decimals of tkr are not written, the point groups thousands.
+        let mut t = dotted_table(Unit::Tkr, rows);
+        decide_dotted_thousands(&mut t);
+        assert_eq!(
+            values(&t),
+            [
+                Some(2819.into()),
+                Some(2524.into()),
+                Some(121_194.into()),
+                Some(248.into()),
+                Some(124_013.into()),
+                None
+            ]
+        );
+        assert!(t.rows[0].cells[0].decimals == 0);
+        // No unit and no figure with two points: left as read (decimals).
+        let mut t = dotted_table(Unit::None, rows);
+        decide_dotted_thousands(&mut t);
+        assert_eq!(t.rows[0].cells[0].value, Some(Decimal::new(2819, 3)));
+        // Two points settle it without a unit.
+        let mut t = dotted_table(
+            Unit::None,
+            &[&["2.819", "1.002.524"], &["121.194", "5.000"], &["7", "8"]],
+        );
+        decide_dotted_thousands(&mut t);
+        assert_eq!(t.rows[0].cells[0].value, Some(2819.into()));
+        // A decimal comma, another point decimal or a whole number of four digits in the
+        // table: no convention, nothing changed.
+        for odd in ["1,5", "12.63", "2819", "1 234"] {
+            let mut t = dotted_table(
+                Unit::Tkr,
+                &[&["2.819", odd], &["121.194", "5.000"], &["7.123", "8"]],
+            );
+            decide_dotted_thousands(&mut t);
+            assert_eq!(
+                t.rows[0].cells[0].value,
+                Some(Decimal::new(2819, 3)),
+                "{odd}"
+            );
+        }
     }
 
     #[test]

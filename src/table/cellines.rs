@@ -232,10 +232,32 @@ fn unread<'a>(
     })
 }
 
+/// A row of a joined block with fewer figures than the block's columns, its empty cells
+/// not written: it is joined in its first reading (figures from the left), and every
+/// order-keeping placement of its figures is a reading (TAB001), so that the relations
+/// through it are not decided.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Unplaced {
+    /// The number of the row's label line (the joined row's number).
+    pub line: u32,
+    /// Each reading: one text per column, "" where the reading leaves the cell empty.
+    pub readings: Vec<Vec<String>>,
+}
+
+/// What [`join`] gives back.
+pub(crate) struct Joined {
+    /// The page's lines, every joined block replaced by its tab-separated rows.
+    pub lines: Vec<Line>,
+    /// Rows with figures that could not be joined into their block's columns.
+    pub not_read: Vec<Unread>,
+    /// Joined rows whose figures' columns are not written.
+    pub unplaced: Vec<Unplaced>,
+}
+
 /// The page's lines with every one-cell-per-line table joined into tab-separated rows
 /// (each row numbered as its label line; the header as its first cell's line), and the
 /// rows with figures that could not be joined into their block's columns.
-pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<(Vec<Line>, Vec<Unread>)> {
+pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Joined> {
     let filled: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].text.trim().is_empty())
         .collect();
@@ -250,6 +272,9 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<(Vec<Line>, Ve
     };
     // Every label line followed by at least two cell lines.
     let mut groups: Vec<Group> = Vec::new();
+    // A label with a single figure under it: a row of a block whose header names its
+    // columns (a row with fewer figures, its empty cells not written), else no group.
+    let mut singles: Vec<Group> = Vec::new();
     let mut k = 0;
     while k < filled.len() {
         if !is_label(text(k), vocab) {
@@ -259,15 +284,22 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<(Vec<Line>, Ve
         let mut cells = Vec::new();
         let mut j = k + 1;
         while j < filled.len() {
-            let Some(on_line) = line_cells(text(j), vocab) else {
+            let Some(mut on_line) = line_cells(text(j), vocab) else {
                 break;
             };
+            // A figure wrapped over two lines ("1 234 " / "567"): one cell, standing on
+            // its second line.
+            let mut at = j;
+            if let Some(whole) = wrapped_figure(j, lines, &filled, vocab) {
+                on_line = vec![whole];
+                at = j + 1;
+            }
             cells.extend(std::iter::repeat_n(
                 (j - 1, String::new()),
                 spaces_before(j),
             ));
-            cells.extend(on_line.into_iter().map(|c| (j, c)));
-            j += 1;
+            cells.extend(on_line.into_iter().map(|c| (at, c)));
+            j = at + 1;
         }
         let group = Group {
             label: k,
@@ -278,26 +310,54 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<(Vec<Line>, Ve
             groups.push(group);
             k = j;
         } else {
+            if group.written() == 1 && group.cells.len() == 1 {
+                singles.push(group);
+            }
             k += 1;
         }
     }
     let mut replace: Vec<Block> = Vec::new(); // filled range → lines
     let mut not_read: Vec<Unread> = Vec::new();
+    let mut unplaced: Vec<Unplaced> = Vec::new();
     let mut g = 0;
     let mut cut = false;
     while g < groups.len() {
         // A block: groups that follow each other directly, or with a few group
         // headings between them (label lines without cells of their own).
+        // A block under a header that names its columns (a group of years, or one
+        // year label per column above the first row) may hold rows of one figure
+        // between its groups.
+        let named = groups[g]
+            .cells
+            .iter()
+            .filter(|c| !c.1.is_empty())
+            .all(|c| is_year(&c.1))
+            || year_labels_above(groups[g].label, &text).len() >= 2;
         let mut end = g + 1;
+        let mut block: Vec<&Group> = vec![&groups[g]];
         while end < groups.len() {
             let after = groups[end - 1].cells.last().map_or(0, |c| c.0 + 1);
-            let between = groups[end].label.saturating_sub(after);
+            let inside: Vec<&Group> = singles
+                .iter()
+                .filter(|s| named && s.label >= after && s.label < groups[end].label)
+                .collect();
+            let is_single_line = |k: usize| {
+                inside
+                    .iter()
+                    .any(|s| s.label == k || s.cells.iter().any(|c| c.0 == k))
+            };
+            let between = (after..groups[end].label)
+                .filter(|&k| !is_single_line(k))
+                .count();
             if groups[end].label < after
                 || between > MAX_HEADINGS
-                || !(after..groups[end].label).all(|k| is_heading(text(k), vocab))
+                || !(after..groups[end].label)
+                    .all(|k| is_single_line(k) || is_heading(text(k), vocab))
             {
                 break;
             }
+            block.extend(inside);
+            block.push(&groups[end]);
             end += 1;
         }
         // A block after one that ended at a row not fitting its columns, without a
@@ -308,26 +368,31 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<(Vec<Line>, Ve
             .filter(|c| !c.1.is_empty())
             .all(|c| is_year(&c.1));
         if !(cut && headerless) {
-            match block_rows(&groups[g..end], &text, lines, &filled, vocab) {
-                Ok((block, ended_early, rest)) => {
-                    replace.push(block);
+            match block_rows(&block, &text, lines, &filled, vocab) {
+                Ok((rows, ended_early, rest, placements)) => {
+                    replace.push(rows);
                     cut = ended_early;
                     not_read.extend(rest);
+                    unplaced.extend(placements);
                 }
                 // The block's lines stay as they were; its rows with figures are rows
                 // not read unless another reader reads their lines.
                 // A group of years alone is a header, not a row with figures.
+                // A label with one figure was no row of a block before it was taken
+                // into one: it is left to the other readers, as it was.
                 Err(why) => not_read.extend(
-                    groups[g..end]
+                    block
                         .iter()
+                        .filter(|gr| gr.written() >= 2)
                         .filter(|gr| !gr.cells.iter().all(|c| c.1.is_empty() || is_year(&c.1)))
                         .filter_map(|gr| unread(gr, Why::NoTable(&why), &text, lines, &filled)),
                 ),
             }
         } else {
             not_read.extend(
-                groups[g..end]
+                block
                     .iter()
+                    .filter(|gr| gr.written() >= 2)
                     .filter_map(|gr| unread(gr, Why::After, &text, lines, &filled)),
             );
         }
@@ -353,7 +418,11 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<(Vec<Line>, Ve
             out.push((*line).clone());
         }
     }
-    Some((out, not_read))
+    Some(Joined {
+        lines: out,
+        not_read,
+        unplaced,
+    })
 }
 
 /// A joined block: the first and last filled index it replaces, and its lines.
@@ -365,12 +434,12 @@ type Block = (usize, usize, Vec<Line>);
 /// the block's rows after it that hold figures (rows not read); or why the block gives
 /// no table.
 fn block_rows<'a>(
-    groups: &[Group],
+    groups: &[&Group],
     text: &dyn Fn(usize) -> &'a str,
     lines: &[&Line],
     filled: &[usize],
     vocab: &Vocabulary,
-) -> Result<(Block, bool, Vec<Unread>), String> {
+) -> Result<(Block, bool, Vec<Unread>, Vec<Unplaced>), String> {
     let all_years = |g: &Group| {
         g.cells
             .iter()
@@ -378,7 +447,7 @@ fn block_rows<'a>(
             .all(|c| is_year(&c.1))
     };
     let (header, rows) = match groups.first() {
-        Some(h) if all_years(h) => (Some(h), &groups[1..]),
+        Some(h) if all_years(h) => (Some(*h), &groups[1..]),
         _ => (None, groups),
     };
     if rows.len() < MIN_ROWS {
@@ -387,7 +456,7 @@ fn block_rows<'a>(
             rows.len()
         ));
     }
-    if rows.iter().any(all_years) {
+    if rows.iter().any(|r| all_years(r)) {
         return Err(
             "its block holds a second row of years, so which header its columns have is not written"
                 .to_string(),
@@ -451,12 +520,21 @@ fn block_rows<'a>(
     } else {
         columns.len()
     };
-    // Without a header group, a header line directly above the first row.
+    // Without a header group, a header line directly above the first row, or one line
+    // per column above it, each naming its year ("Budget för 2019", "Budget-prognos
+    // för 2023").
     if header.is_none() && rows[0].label > 0 {
+        let above = year_labels_above(rows[0].label, text);
         if let Some((label, names)) = year_header(text(rows[0].label - 1), width) {
             label_header = label;
             columns = names;
             first = rows[0].label - 1;
+        } else if above.len() == width && width >= 2 {
+            columns = above
+                .iter()
+                .map(|&k| text(k).split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect();
+            first = above[0];
         }
     }
     let note_column = columns.iter().position(|c| is_note_word(c, vocab));
@@ -471,11 +549,66 @@ fn block_rows<'a>(
     let mut last = None;
     let mut ended_early = false;
     let mut rest: Vec<Unread> = Vec::new();
+    let mut unplaced: Vec<Unplaced> = Vec::new();
+    // The block puts one blank line between its cells: a full row shows it.
+    let one_blank = rows.iter().any(|r| {
+        let gaps = blank_gaps(r, lines, filled);
+        r.cells.len() == width && gaps.len() == width && gaps.iter().all(|&g| g == 1)
+    });
     for (joined_rows, r) in rows.iter().enumerate() {
         let mut cells: Vec<String> = r.cells.iter().map(|c| c.1.clone()).collect();
+        // Under named columns, a row of fewer figures with none of its empty cells
+        // written (a row whose other columns are empty): placed where its label names
+        // the columns' years, else joined with every placement a reading.
+        let short = !columns.is_empty()
+            && columns.len() == width
+            && cells.len() < width
+            && cells.len() + r.trailing < width
+            && r.written() == cells.len()
+            && !(cells.len() + 1 == width && note_column.is_some());
         if cells.len() < width && cells.len() + r.trailing >= width {
             // Empty cells at the row's end, written as lines of spaces.
             cells.resize(width, String::new());
+        } else if short {
+            let free: Vec<usize> = (0..width).filter(|&c| Some(c) != note_column).collect();
+            let gaps = blank_gaps(r, lines, filled);
+            let extra: usize = gaps.iter().map(|g| g.saturating_sub(1)).sum();
+            if let Some(at) = gaps
+                .iter()
+                .all(|&g| g >= 1)
+                .then(|| written_places(&gaps))
+                .filter(|at| one_blank && extra > 0 && at.last().is_some_and(|&l| l < width))
+            {
+                // Each empty cell written as one more blank line than the block puts
+                // between its cells (Värmdö's notes): the row's places are written.
+                let mut placed = vec![String::new(); width];
+                for (i, c) in at.iter().zip(&cells) {
+                    placed[*i] = c.clone();
+                }
+                cells = placed;
+            } else if extra > 0 {
+                // Blank lines that do not place the row: not joined, as before.
+            } else {
+                match years_named(text(r.label), &columns, cells.len()) {
+                    Some(at) => {
+                        let mut placed = vec![String::new(); width];
+                        for (i, c) in cells.iter().enumerate() {
+                            placed[at + i] = c.clone();
+                        }
+                        cells = placed;
+                    }
+                    None => {
+                        let readings = placements(&cells, &free, width);
+                        if let Some(first_reading) = readings.first().cloned() {
+                            unplaced.push(Unplaced {
+                                line: lines[filled[r.label]].number,
+                                readings,
+                            });
+                            cells = first_reading;
+                        }
+                    }
+                }
+            }
         } else if cells.len() + 1 == width && r.written() == cells.len() {
             // One cell short: the note reference left out (an empty figure is written
             // "-" on such pages, never as spaces); without a note column the block is
@@ -529,7 +662,177 @@ fn block_rows<'a>(
         last = r.cells.last().map(|c| c.0);
     }
     let last = last.ok_or_else(|| "its block has no row with cells".to_string())?;
-    Ok(((first, last, out), ended_early, rest))
+    Ok(((first, last, out), ended_early, rest, unplaced))
+}
+
+/// The empty lines before each cell of a row (from its label line or the cell before),
+/// when every cell stands on a line of its own; empty when not.
+fn blank_gaps(r: &Group, lines: &[&Line], filled: &[usize]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut prev = r.label;
+    for (k, _) in &r.cells {
+        if *k <= prev {
+            return Vec::new();
+        }
+        let (from, to) = (filled[prev] + 1, filled[*k]);
+        out.push((from..to).filter(|&i| lines[i].text.is_empty()).count());
+        prev = *k;
+    }
+    out
+}
+
+/// The columns of a row's cells when each blank line beyond the first before a cell
+/// stands for an empty cell.
+fn written_places(gaps: &[usize]) -> Vec<usize> {
+    let mut at = 0;
+    gaps.iter()
+        .enumerate()
+        .map(|(i, g)| {
+            at += g - 1;
+            at + i
+        })
+        .collect()
+}
+
+/// The figure the filled line `j` starts and the next line ends: a line ending in a space
+/// after digit groups ("1 234 ", "-12 ") directly followed, without a blank line, by a
+/// line of three digits ("567", "567,5"), with blank lines around the two: the figure was
+/// wrapped at its thousands space.
+fn wrapped_figure(
+    j: usize,
+    lines: &[&Line],
+    filled: &[usize],
+    vocab: &Vocabulary,
+) -> Option<String> {
+    let raw = &lines[filled[j]].text;
+    let next = *filled.get(j + 1)?;
+    // Cells set apart by blank lines, but these two lines not: a block whose cells
+    // follow each other line by line says nothing of wrapping.
+    let apart_before = j == 0 || filled[j - 1] + 1 < filled[j];
+    let apart_after = filled.get(j + 2).is_none_or(|&after| next + 1 < after);
+    if next != filled[j] + 1
+        || !apart_before
+        || !apart_after
+        || !raw.ends_with(|c: char| c.is_whitespace())
+    {
+        return None;
+    }
+    let head = raw.trim();
+    let tail = lines[next].text.trim();
+    let digits = tail.split_once(',').map_or(tail, |(int, _)| int);
+    let groups_only = head
+        .trim_start_matches(['-', '−', '–'])
+        .split(' ')
+        .all(|g| !g.is_empty() && g.len() <= 3 && g.chars().all(|c| c.is_ascii_digit()));
+    if !groups_only || digits.len() != 3 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let whole = format!("{head} {tail}");
+    parse_figure(&whole, vocab).map(|_| whole)
+}
+
+/// Readings a row of few figures may have: at most this many (a row of two figures under
+/// six columns has fifteen); beyond it the row is not joined.
+const MAX_PLACEMENTS: usize = 20;
+
+/// Every order-keeping placement of `cells` in the columns `free` of a row `width` wide,
+/// as full rows ("" where empty); none when there are more than [`MAX_PLACEMENTS`].
+fn placements(cells: &[String], free: &[usize], width: usize) -> Vec<Vec<String>> {
+    fn pick(n: usize, from: &[usize], at: usize, acc: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        if out.len() > MAX_PLACEMENTS {
+            return;
+        }
+        if acc.len() == n {
+            out.push(acc.clone());
+            return;
+        }
+        for i in at..from.len() {
+            acc.push(from[i]);
+            pick(n, from, i + 1, acc, out);
+            acc.pop();
+        }
+    }
+    let mut picks = Vec::new();
+    pick(cells.len(), free, 0, &mut Vec::new(), &mut picks);
+    if picks.len() > MAX_PLACEMENTS {
+        return Vec::new();
+    }
+    picks
+        .into_iter()
+        .map(|cols| {
+            let mut row = vec![String::new(); width];
+            for (c, cell) in cols.iter().zip(cells) {
+                row[*c] = cell.clone();
+            }
+            row
+        })
+        .collect()
+}
+
+/// The years a label names ("Ofördelat budget 2021-2023", "Extra anslag 2022"), in order:
+/// a year, or a range of years written "2021-2023" / "2021–2023".
+fn label_years(label: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    for word in label.split_whitespace() {
+        let word = word.trim_matches(|c: char| !c.is_ascii_digit());
+        let parts: Vec<&str> = word.split(['-', '–']).collect();
+        match parts.as_slice() {
+            [y] if is_year(y) => out.extend(y.parse::<u32>().ok()),
+            [a, b] if is_year(a) && is_year(b) => {
+                if let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>()) {
+                    if a < b && b - a < 10 {
+                        out.extend(a..=b);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The year a column's name ends in ("Budget-prognos för 2023" → 2023).
+fn column_year(name: &str) -> Option<u32> {
+    let last = name.split_whitespace().last()?;
+    is_year(last).then(|| last.parse().ok()).flatten()
+}
+
+/// Where a row of `n` figures stands when its label names exactly `n` years that are the
+/// years of `n` columns side by side ("Ofördelat budget 2021-2023" under columns 2019 …
+/// 2023, three figures: the last three columns), and no other columns carry those years.
+fn years_named(label: &str, columns: &[String], n: usize) -> Option<usize> {
+    let years = label_years(label);
+    if years.len() != n || n == 0 {
+        return None;
+    }
+    let named: Vec<Option<u32>> = columns.iter().map(|c| column_year(c)).collect();
+    let mut fits = (0..=named.len().checked_sub(n)?).filter(|&at| {
+        named[at..at + n]
+            .iter()
+            .zip(&years)
+            .all(|(c, y)| *c == Some(*y))
+    });
+    let at = fits.next()?;
+    fits.next().is_none().then_some(at)
+}
+
+/// Lines directly above the line `k` (blank lines between them only) that each name
+/// one column by its year ("Budget för 2019", "Budget-  prognos  för 2022"): short label
+/// lines with a year, no sentence. Top first; the run is cut at the first line that is
+/// no such label.
+fn year_labels_above<'a>(k: usize, text: &dyn Fn(usize) -> &'a str) -> Vec<usize> {
+    let names_year = |t: &str| {
+        let t = t.trim();
+        t.chars().count() <= 40
+            && !t.ends_with('.')
+            && !t.ends_with(':')
+            && !t.contains('\t')
+            && t.split_whitespace().last().is_some_and(is_year)
+            && t.split_whitespace().count() >= 2
+    };
+    let mut out: Vec<usize> = (0..k).rev().take_while(|&j| names_year(text(j))).collect();
+    out.reverse();
+    out
 }
 
 /// A note word ("Not") among the few label lines above the header group at `h`, when
@@ -606,7 +909,7 @@ mod tests {
         let lines = page(text);
         let refs: Vec<&Line> = lines.iter().collect();
         let out = join(&refs, Vocabulary::builtin_shared())
-            .map(|j| j.0)
+            .map(|j| j.lines)
             .unwrap_or_else(|| panic!("not joined"));
         let texts: Vec<&str> = out
             .iter()
@@ -637,7 +940,7 @@ mod tests {
         let lines = page(text);
         let refs: Vec<&Line> = lines.iter().collect();
         let out = join(&refs, Vocabulary::builtin_shared())
-            .map(|j| j.0)
+            .map(|j| j.lines)
             .unwrap_or_else(|| panic!("not joined"));
         out.iter()
             .map(|l| l.text.trim_matches(' ').to_string())
@@ -723,8 +1026,9 @@ mod tests {
         // with figures come back as rows not read, each at its label's line.
         let lines = page(text);
         let refs: Vec<&Line> = lines.iter().collect();
-        let (_, not_read) =
-            join(&refs, Vocabulary::builtin_shared()).unwrap_or_else(|| panic!("not joined"));
+        let not_read = join(&refs, Vocabulary::builtin_shared())
+            .unwrap_or_else(|| panic!("not joined"))
+            .not_read;
         let seen: Vec<(&str, &str)> = not_read
             .iter()
             .map(|u| (u.label.as_str(), u.text.as_str()))
@@ -746,6 +1050,57 @@ mod tests {
     }
 
     #[test]
+    fn rows_of_fewer_figures_under_year_labels_stay_in_the_block() {
+        // One year label per column above the rows; figures with a trailing space; rows
+        // of fewer figures: placed where the label names their years or where extra blank
+        // lines write the empty cells, else joined in one reading with every placement a
+        // reading; the total row after them is reached.
+        let text = "Tabell (tkr).\n\nBudget 2022 \n\nBudget 2023 \n\nPlan 2024\n\nNämnd A\n\n1 200 \n\n1 300 \n\n \n\nNämnd B\n\n500 \n\n600 \n\n700 \nRest\n\n50 \nReserv 2023-2024\n\n10\n\n20\n\nNämnd C\n\n\n7\n\n8\n\nSumma\n\n1 750\n\n1 937\n\n735";
+        assert_eq!(
+            joined_texts(text),
+            [
+                "Tabell (tkr).",
+                "\tBudget 2022\tBudget 2023\tPlan 2024",
+                "Nämnd A\t1 200\t1 300\t",
+                "Nämnd B\t500\t600\t700",
+                "Rest\t50\t\t",
+                "Reserv 2023-2024\t\t10\t20",
+                "Nämnd C\t\t7\t8",
+                "Summa\t1 750\t1 937\t735",
+            ]
+        );
+        let lines = page(text);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let joined = join(&refs, Vocabulary::builtin_shared()).unwrap_or_else(|| panic!("no rows"));
+        assert!(joined.not_read.is_empty());
+        let rest = lines.iter().find(|l| l.text == "Rest").map(|l| l.number);
+        assert_eq!(
+            joined
+                .unplaced
+                .iter()
+                .map(|u| (Some(u.line), u.readings.len()))
+                .collect::<Vec<_>>(),
+            [(rest, 3)]
+        );
+        assert_eq!(joined.unplaced[0].readings[1], ["", "50", ""]);
+    }
+
+    #[test]
+    fn a_figure_wrapped_at_its_thousands_space_is_one_cell() {
+        let text = "Budget 2022\n\nBudget 2023\n\nNämnd A\n\n1 200 \n300\n\n1 300 \n\nNämnd B\n\n500 \n\n600 \n\nNämnd C\n\n12 \n345\n\n7\n\nSumma\n\n1 213 045\n\n1 907";
+        assert_eq!(
+            joined_texts(text),
+            [
+                "\tBudget 2022\tBudget 2023",
+                "Nämnd A\t1 200 300\t1 300",
+                "Nämnd B\t500\t600",
+                "Nämnd C\t12 345\t7",
+                "Summa\t1 213 045\t1 907",
+            ]
+        );
+    }
+
+    #[test]
     fn ragged_blocks_and_prose_are_left_alone() {
         // Rows of different widths without a note column: not joined, the lines left
         // as they were, each row with figures a row not read (D has one figure: a label
@@ -753,8 +1108,11 @@ mod tests {
         let text = "A\n1\n2\nB\n1\n2\n3\nC\n4\n5\nD\n6";
         let lines = page(text);
         let refs: Vec<&Line> = lines.iter().collect();
-        let (out, not_read) =
-            join(&refs, Vocabulary::builtin_shared()).unwrap_or_else(|| panic!("no rows"));
+        let Joined {
+            lines: out,
+            not_read,
+            ..
+        } = join(&refs, Vocabulary::builtin_shared()).unwrap_or_else(|| panic!("no rows"));
         assert_eq!(out, lines);
         let seen: Vec<(&str, u32, u32)> = not_read
             .iter()

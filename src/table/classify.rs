@@ -78,7 +78,8 @@ pub(crate) fn unit_named_in(text: &str) -> Option<Unit> {
         .any(|w| matches!(*w, "mnkr" | "mkr" | "msek" | "miljoner"))
     {
         Some(Unit::Mnkr)
-    } else if words.contains(&"tkr") || l.contains("tusental kronor") {
+    } else if words.contains(&"tkr") || l.contains("tusental kronor") || l.contains("tusen kronor")
+    {
         Some(Unit::Tkr)
     } else if l.contains("(kr)") || l.contains("kronor") {
         Some(Unit::Kr)

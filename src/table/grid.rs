@@ -224,7 +224,13 @@ pub(crate) fn build_table(rows: Vec<GridRow>, ctx: &GridContext) -> Option<Table
         .map(String::as_str)
         .chain(label_header.iter().map(String::as_str))
         .chain(columns.iter().map(String::as_str))
-        .chain(ctx.above.iter().take(3).copied())
+        .chain(
+            ctx.above
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .take(3)
+                .copied(),
+        )
         .collect();
     let unit = table_unit(named, &table_rows);
     Some(Table {

@@ -162,10 +162,11 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
         let joined = cellines::join(&lines, vocab);
         // A row joined from a block of lines stands in no one line: no cell span.
         let mut synthetic: std::collections::HashSet<u32> = match &joined {
-            Some((j, _)) => {
+            Some(j) => {
                 let written: std::collections::HashMap<u32, &str> =
                     lines.iter().map(|l| (l.number, l.text.as_str())).collect();
-                j.iter()
+                j.lines
+                    .iter()
                     .filter(|l| written.get(&l.number) != Some(&l.text.as_str()))
                     .map(|l| l.number)
                     .collect()
@@ -173,7 +174,7 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
             None => Default::default(),
         };
         let lines: Vec<&crate::layout::Line> = match &joined {
-            Some((j, _)) => j.iter().collect(),
+            Some(j) => j.lines.iter().collect(),
             None => lines,
         };
         let (mut found, used) = delimited::extract_page(&file.path, page.number, &lines, vocab);
@@ -205,6 +206,20 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
             }
         }
         found.sort_by_key(|t| t.provenance.line);
+        // Joined rows of few figures whose columns are not written: each placement is a
+        // reading (TAB001), so no relation through the row is decided.
+        for u in joined.iter().flat_map(|j| j.unplaced.iter()) {
+            for t in found.iter_mut() {
+                if let Some(row) = t.rows.iter().position(|r| r.provenance.line == u.line) {
+                    let provenance = t.rows[row].provenance.clone();
+                    t.ambiguities.push(Ambiguity {
+                        row,
+                        readings: u.readings.clone(),
+                        provenance,
+                    });
+                }
+            }
+        }
         for e in &flattened {
             keep_recovered(
                 &mut found,
@@ -218,8 +233,8 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
         // Rows of a one-cell-per-line block that were not placed in columns: kept with
         // the table above them as rows not read, unless another reading took one of
         // their lines as a row. On a page with no table they wait for the file's tables.
-        if let Some((_, not_read)) = &joined {
-            for u in not_read {
+        if let Some(j) = &joined {
+            for u in &j.not_read {
                 let read = found.iter().any(|t| {
                     t.rows
                         .iter()

@@ -9,6 +9,7 @@ use crate::grammar::vocab::Vocabulary;
 /// Applies both readings to a table just extracted.
 pub(crate) fn settle(table: &mut Table, vocab: &Vocabulary) {
     mark_reference_columns(table, vocab);
+    super::cell::decide_dotted_thousands(table);
     decide_point_fractions(table, vocab);
 }
 

@@ -450,3 +450,16 @@ fn real_texts_report_only_judged_findings() {
         "tests/expectations/realtext.tsv",
     );
 }
+
+/// Real tables that group thousands with a point ("-2.093,8") or are written one cell per
+/// line (`tests/fixtures/real/dots/`), collected to check that those readings are general
+/// (`tests/expectations/realdots.tsv`); judged the same way as the held-out sets.
+#[test]
+fn dots_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realdots",
+        "tests/fixtures/real/dots",
+        3,
+        "tests/expectations/realdots.tsv",
+    );
+}
