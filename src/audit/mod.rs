@@ -15,6 +15,7 @@ pub mod cross;
 pub mod record;
 pub mod shard;
 pub mod spill;
+pub mod store;
 
 use crate::check::finding::{Finding, Severity, Stats};
 use crate::ingest::{FailureReason, IngestOptions};
@@ -39,6 +40,9 @@ pub struct AuditOptions {
     pub progress: bool,
     /// The vocabulary every file is read with (and its `--grammars DIR`, for workers).
     pub grammars: crate::grammar::vocab::Grammars,
+    /// Where the run keeps its own working files (the out folder): a run that reuses no
+    /// cache entry ([`Cache::reuse`] false) keeps the files' results there.
+    pub work_dir: PathBuf,
 }
 
 /// One input file: its path as given (normalised), and its path under its input root.
@@ -99,6 +103,9 @@ pub struct AuditedFile {
     /// The document and decision lines when no entry holds them (the cache could not be
     /// written).
     pub lines: Option<std::sync::Arc<(Vec<String>, Vec<String>)>>,
+    /// Where a run that reuses no cache entry keeps the record and lines instead of an
+    /// entry ([`store`]).
+    pub stored: Option<store::StoredEntry>,
 }
 
 impl AuditedFile {
@@ -110,13 +117,14 @@ impl AuditedFile {
             cached,
             slim: false,
             lines: None,
+            stored: None,
         }
     }
 
     /// Drops what the entry on disk holds anyway. Without an entry nothing is dropped:
     /// the record is then the only copy.
     pub fn slim(mut self) -> Self {
-        if self.entry.is_some() {
+        if self.entry.is_some() || self.stored.is_some() {
             self.record.findings = Vec::new();
             self.record.facts = Vec::new();
             self.record.tables = Vec::new();
@@ -127,6 +135,9 @@ impl AuditedFile {
 
     /// The whole record: read back from the entry when slim.
     pub fn full_record(&self) -> io::Result<std::borrow::Cow<'_, FileRecord>> {
+        if let (Some(stored), true) = (&self.stored, self.slim) {
+            return stored.record().map(std::borrow::Cow::Owned);
+        }
         match (&self.entry, self.slim) {
             (Some(entry), true) => cache::read_record(entry)
                 .map(std::borrow::Cow::Owned)
@@ -147,21 +158,51 @@ pub fn process_all(files: &[InputFile], opts: &AuditOptions) -> io::Result<Vec<A
         .num_threads(opts.jobs)
         .build()
         .map_err(io::Error::other)?;
-    let results = pool.install(|| {
-        selected
-            .par_iter()
-            .map(|f| {
-                let r = process_one(f, opts);
-                bar.inc(1);
-                if let Some(reason) = r.record.outcome.failure() {
-                    bar.println(format!("warning: {}: {reason}", r.record.path));
-                }
-                r.slim()
-            })
-            .collect::<Vec<_>>()
+    // A run that reuses no entry writes none: the results go to one file of its own.
+    let entries = if opts.cache.reuse {
+        None
+    } else {
+        Some(store::EntryStore::new(spill::SpillDir::new_in(
+            &opts.work_dir,
+        )?)?)
+    };
+    // Largest files first, each thread taking the next when it is free: the last files
+    // to finish are small, so the threads finish together.
+    let sizes: Vec<u64> = selected
+        .iter()
+        .map(|f| std::fs::metadata(&f.path).map_or(0, |m| m.len()))
+        .collect();
+    let mut order: Vec<usize> = (0..selected.len()).collect();
+    order.sort_by(|&a, &b| sizes[b].cmp(&sizes[a]).then(a.cmp(&b)));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let slots: Vec<std::sync::Mutex<Option<AuditedFile>>> = selected
+        .iter()
+        .map(|_| std::sync::Mutex::new(None))
+        .collect();
+    pool.broadcast(|_| loop {
+        let taken = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let Some(&i) = order.get(taken) else {
+            break;
+        };
+        let r = process_one(selected[i], opts, entries.as_ref());
+        bar.inc(1);
+        if let Some(reason) = r.record.outcome.failure() {
+            bar.println(format!("warning: {}: {reason}", r.record.path));
+        }
+        if let Ok(mut slot) = slots[i].lock() {
+            *slot = Some(r.slim());
+        }
     });
     bar.finish_and_clear();
-    Ok(results)
+    slots
+        .into_iter()
+        .map(|slot| {
+            slot.into_inner()
+                .ok()
+                .flatten()
+                .ok_or_else(|| io::Error::other("a file's result was lost"))
+        })
+        .collect()
 }
 
 fn progress_bar(len: u64, show: bool) -> indicatif::ProgressBar {
@@ -186,22 +227,37 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "panic".to_string())
 }
 
-fn process_one(file: &InputFile, opts: &AuditOptions) -> AuditedFile {
-    let hash = crate::ingest::open_input(&file.path)
-        .and_then(|f| cache::hash_reader(f).map_err(|e| FailureReason::Io(e.to_string())));
-    let hash = match hash {
-        Ok(h) => h,
-        Err(reason) => {
+/// The SHA-256 of a file's bytes; a file that cannot be read gets a failed record.
+fn hash_file(file: &InputFile) -> Result<String, FileRecord> {
+    crate::ingest::open_input(&file.path)
+        .and_then(|f| cache::hash_reader(f).map_err(|e| FailureReason::Io(e.to_string())))
+        .map_err(|reason| FileRecord::failed(file.display.clone(), String::new(), reason))
+}
+
+fn process_one(
+    file: &InputFile,
+    opts: &AuditOptions,
+    entries: Option<&std::sync::Arc<store::EntryStore>>,
+) -> AuditedFile {
+    // Only a lookup needs the hash before reading; otherwise the pipeline hashes the
+    // bytes it reads (and the file is hashed here only when it gives no hash).
+    let looked_up = if entries.is_none() {
+        let hash = match hash_file(file) {
+            Ok(h) => h,
             // Not cached: the next run may be able to read it.
-            let record = FileRecord::failed(file.display.clone(), String::new(), reason);
-            return store(None, record, Vec::new(), Vec::new(), opts);
+            Err(record) => return store(None, record, Vec::new(), Vec::new(), opts, entries),
+        };
+        if let Some((record, entry)) = opts.cache.lookup(&cache::entry_key(
+            &options_fingerprint(opts),
+            &file.display,
+            &hash,
+        )) {
+            return AuditedFile::new(record, Some(entry), true);
         }
+        Some(hash)
+    } else {
+        None
     };
-    let fingerprint = options_fingerprint(opts);
-    let key = cache::entry_key(&fingerprint, &file.display, &hash);
-    if let Some((record, entry)) = opts.cache.lookup(&key) {
-        return AuditedFile::new(record, Some(entry), true);
-    }
     // Later stages run in this process: a panic on odd input costs this file only.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         crate::pipeline::process_file_isolated_hashed(&file.path, &opts.ingest, &opts.grammars)
@@ -212,13 +268,14 @@ fn process_one(file: &InputFile, opts: &AuditOptions) -> AuditedFile {
     };
     // The entry is keyed by the hash of the bytes the pipeline read: when the file was
     // replaced after the lookup, the entry is the new version's, under its own hash.
-    let (hash, key) = match processed_hash {
-        Some(h) if h != hash => {
-            let key = cache::entry_key(&fingerprint, &file.display, &h);
-            (h, key)
-        }
-        _ => (hash, key),
+    let hash = match (processed_hash, looked_up) {
+        (Some(h), _) | (None, Some(h)) => h,
+        (None, None) => match hash_file(file) {
+            Ok(h) => h,
+            Err(record) => return store(None, record, Vec::new(), Vec::new(), opts, entries),
+        },
     };
+    let key = cache::entry_key(&options_fingerprint(opts), &file.display, &hash);
     match result {
         Ok(Ok(pf)) => {
             // A long bundle's thousands of document lines are written in parallel, in
@@ -235,11 +292,11 @@ fn process_one(file: &InputFile, opts: &AuditOptions) -> AuditedFile {
             let mut record = FileRecord::read(file.display.clone(), hash, pf, &opts.grammars.vocab);
             record.document_lines = documents.len() as u64;
             record.decision_lines = decisions.len() as u64;
-            store(Some(&key), record, documents, decisions, opts)
+            store(Some(&key), record, documents, decisions, opts, entries)
         }
         Ok(Err(e)) => {
             let record = FileRecord::failed(file.display.clone(), hash, e.reason);
-            store(Some(&key), record, Vec::new(), Vec::new(), opts)
+            store(Some(&key), record, Vec::new(), Vec::new(), opts, entries)
         }
         Err(payload) => {
             let reason = FailureReason::Crashed(format!(
@@ -247,7 +304,7 @@ fn process_one(file: &InputFile, opts: &AuditOptions) -> AuditedFile {
                 panic_message(payload.as_ref())
             ));
             let record = FileRecord::failed(file.display.clone(), hash, reason);
-            store(Some(&key), record, Vec::new(), Vec::new(), opts)
+            store(Some(&key), record, Vec::new(), Vec::new(), opts, entries)
         }
     }
 }
@@ -278,7 +335,27 @@ fn store(
     documents: Vec<String>,
     decisions: Vec<String>,
     opts: &AuditOptions,
+    entries: Option<&std::sync::Arc<store::EntryStore>>,
 ) -> AuditedFile {
+    if let Some(entries) = entries {
+        match entries.append(&record, &documents, &decisions) {
+            Ok(stored) => {
+                let mut p = AuditedFile::new(record, None, false);
+                p.stored = Some(stored);
+                return p;
+            }
+            Err(e) => {
+                eprintln!(
+                    "warning: {}: result kept in memory (cannot write to {}: {e})",
+                    record.path,
+                    opts.work_dir.display()
+                );
+                let mut p = AuditedFile::new(record, None, false);
+                p.lines = Some(std::sync::Arc::new((documents, decisions)));
+                return p;
+            }
+        }
+    }
     let key = key
         .map(str::to_string)
         .unwrap_or_else(|| cache::entry_key(&opts.version, &record.path, "unreadable"));
@@ -339,6 +416,11 @@ pub fn write_part(dir: &Path, processed: &[AuditedFile], shard: Option<Shard>) -
             std::fs::create_dir_all(parent)?;
         }
         match &p.entry {
+            None if p.stored.is_some() => {
+                if let Some(stored) = &p.stored {
+                    cache::write_entry_body(&target, &stored.body()?)?;
+                }
+            }
             Some(entry) => {
                 let _ = std::fs::remove_file(&target);
                 if std::fs::hard_link(entry, &target).is_err() {
@@ -644,6 +726,10 @@ impl Audit {
                 buf.clear();
                 cache::copy_section(entry, &p.record, section, &mut buf)?;
                 for line in buf.split_inclusive(|&b| b == b'\n') {
+                    f(line)?;
+                }
+            } else if let Some(stored) = &p.stored {
+                for line in stored.section(section)?.split_inclusive(|&b| b == b'\n') {
                     f(line)?;
                 }
             } else if let Some(lines) = &p.lines {

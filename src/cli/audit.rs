@@ -111,6 +111,7 @@ pub fn run(args: AuditArgs, grammars: &crate::grammar::vocab::Grammars) -> u8 {
         version: engine_version(),
         progress: !args.quiet,
         grammars: grammars.clone(),
+        work_dir: out.clone(),
     };
     let started = std::time::Instant::now();
     let processed = match process_all(&files, &opts) {
