@@ -43,6 +43,56 @@ pub struct AuditOptions {
     /// Where the run keeps its own working files (the out folder): a run that reuses no
     /// cache entry ([`Cache::reuse`] false) keeps the files' results there.
     pub work_dir: PathBuf,
+    /// Feed the cross-document stage as files finish ([`Gathered`]); off for a shard,
+    /// whose stage runs at the merge. The number is the external sort's run length.
+    pub gather: Option<usize>,
+}
+
+/// What the whole-archive stage needs of every file's full record, gathered while the
+/// other files are still being read: the facts (into the external sort) and the count of
+/// findings by severity and rule. The sort's order does not depend on the order files
+/// are fed in: facts compare by their provenance, which names the file, and a file's
+/// facts go in together, in their own order.
+pub struct Gathered {
+    spill: spill::SpillDir,
+    facts: spill::ExternalSort<crate::check::facts::Fact>,
+    by_severity: BTreeMap<String, u64>,
+    by_rule: BTreeMap<String, u64>,
+}
+
+impl Gathered {
+    pub fn new(work_dir: &Path, run_len: usize) -> io::Result<Gathered> {
+        let spill = spill::SpillDir::new_in(work_dir)?;
+        Ok(Gathered {
+            facts: spill::ExternalSort::with_run_len(
+                "facts",
+                spill.clone(),
+                crate::check::facts::compare,
+                run_len,
+            ),
+            spill,
+            by_severity: BTreeMap::new(),
+            by_rule: BTreeMap::new(),
+        })
+    }
+
+    fn feed(&mut self, record: &FileRecord) -> io::Result<()> {
+        for fact in &record.facts {
+            self.facts.push(fact.clone())?;
+        }
+        self.count(&record.findings);
+        Ok(())
+    }
+
+    fn count<'f>(&mut self, findings: impl IntoIterator<Item = &'f Finding>) {
+        for f in findings {
+            *self
+                .by_severity
+                .entry(f.severity.as_str().to_string())
+                .or_default() += 1;
+            *self.by_rule.entry(f.rule.to_string()).or_default() += 1;
+        }
+    }
 }
 
 /// One input file: its path as given (normalised), and its path under its input root.
@@ -106,6 +156,8 @@ pub struct AuditedFile {
     /// Where a run that reuses no cache entry keeps the record and lines instead of an
     /// entry ([`store`]).
     pub stored: Option<store::StoredEntry>,
+    /// Its facts and findings are already in the run's [`Gathered`].
+    gathered: bool,
 }
 
 impl AuditedFile {
@@ -118,6 +170,7 @@ impl AuditedFile {
             slim: false,
             lines: None,
             stored: None,
+            gathered: false,
         }
     }
 
@@ -147,8 +200,12 @@ impl AuditedFile {
     }
 }
 
-/// Runs the pipeline over every file (of this shard) in parallel.
-pub fn process_all(files: &[InputFile], opts: &AuditOptions) -> io::Result<Vec<AuditedFile>> {
+/// Runs the pipeline over every file (of this shard) in parallel; with
+/// [`AuditOptions::gather`], the cross-document stage is fed as the files finish.
+pub fn process_all(
+    files: &[InputFile],
+    opts: &AuditOptions,
+) -> io::Result<(Vec<AuditedFile>, Option<Gathered>)> {
     let selected: Vec<&InputFile> = files
         .iter()
         .filter(|f| opts.shard.is_none_or(|s| s.owns(&f.relative)))
@@ -174,6 +231,14 @@ pub fn process_all(files: &[InputFile], opts: &AuditOptions) -> io::Result<Vec<A
         .collect();
     let mut order: Vec<usize> = (0..selected.len()).collect();
     order.sort_by(|&a, &b| sizes[b].cmp(&sizes[a]).then(a.cmp(&b)));
+    let gathered = match opts.gather {
+        Some(run_len) => Some(std::sync::Mutex::new(Gathered::new(
+            &opts.work_dir,
+            run_len,
+        )?)),
+        None => None,
+    };
+    let failed: std::sync::Mutex<Option<io::Error>> = std::sync::Mutex::new(None);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let slots: Vec<std::sync::Mutex<Option<AuditedFile>>> = selected
         .iter()
@@ -184,7 +249,21 @@ pub fn process_all(files: &[InputFile], opts: &AuditOptions) -> io::Result<Vec<A
         let Some(&i) = order.get(taken) else {
             break;
         };
-        let r = process_one(selected[i], opts, entries.as_ref());
+        let mut r = process_one(selected[i], opts, entries.as_ref());
+        if let Some(gathered) = &gathered {
+            let fed = gathered
+                .lock()
+                .map_err(|_| io::Error::other("poisoned"))
+                .and_then(|mut g| g.feed(&r.record));
+            match fed {
+                Ok(()) => r.gathered = true,
+                Err(e) => {
+                    if let Ok(mut failed) = failed.lock() {
+                        failed.get_or_insert(e);
+                    }
+                }
+            }
+        }
         bar.inc(1);
         if let Some(reason) = r.record.outcome.failure() {
             bar.println(format!("warning: {}: {reason}", r.record.path));
@@ -194,7 +273,10 @@ pub fn process_all(files: &[InputFile], opts: &AuditOptions) -> io::Result<Vec<A
         }
     });
     bar.finish_and_clear();
-    slots
+    if let Some(e) = failed.into_inner().ok().flatten() {
+        return Err(e);
+    }
+    let files = slots
         .into_iter()
         .map(|slot| {
             slot.into_inner()
@@ -202,7 +284,11 @@ pub fn process_all(files: &[InputFile], opts: &AuditOptions) -> io::Result<Vec<A
                 .flatten()
                 .ok_or_else(|| io::Error::other("a file's result was lost"))
         })
-        .collect()
+        .collect::<io::Result<Vec<_>>>()?;
+    let gathered = gathered
+        .map(|g| g.into_inner().map_err(|_| io::Error::other("poisoned")))
+        .transpose()?;
+    Ok((files, gathered))
 }
 
 fn progress_bar(len: u64, show: bool) -> indicatif::ProgressBar {
@@ -530,29 +616,29 @@ impl Audit {
         work_dir: &Path,
         run_len: usize,
     ) -> io::Result<Audit> {
+        Self::with_gathered(files, None, work_dir, run_len)
+    }
+
+    /// [`Audit::with_run_len`] where the files marked as fed are in `gathered` already
+    /// (their full records are not read again).
+    pub fn with_gathered(
+        files: Vec<AuditedFile>,
+        gathered: Option<Gathered>,
+        work_dir: &Path,
+        run_len: usize,
+    ) -> io::Result<Audit> {
         let mut files: Vec<AuditedFile> = files.into_iter().map(AuditedFile::slim).collect();
         files.sort_by(|a, b| a.record.path.cmp(&b.record.path));
-        let spill = spill::SpillDir::new_in(work_dir)?;
-        let mut facts = spill::ExternalSort::with_run_len(
-            "facts",
-            spill.clone(),
-            crate::check::facts::compare,
-            run_len,
-        );
+        let fed = gathered.is_some();
+        let mut gathered = match gathered {
+            Some(g) => g,
+            None => Gathered::new(work_dir, run_len)?,
+        };
         let mut stats = Stats::default();
         let mut summary = Summary::default();
-        let mut by_severity: BTreeMap<String, u64> = BTreeMap::new();
-        let mut by_rule: BTreeMap<String, u64> = BTreeMap::new();
         for p in &files {
-            let record = p.full_record()?;
-            for fact in &record.facts {
-                facts.push(fact.clone())?;
-            }
-            for f in &record.findings {
-                *by_severity
-                    .entry(f.severity.as_str().to_string())
-                    .or_default() += 1;
-                *by_rule.entry(f.rule.to_string()).or_default() += 1;
+            if !(fed && p.gathered) {
+                gathered.feed(p.full_record()?.as_ref())?;
             }
             let s = &p.record.stats;
             stats.files += 1;
@@ -577,6 +663,12 @@ impl Audit {
                 None => summary.files_read += 1,
             }
         }
+        let Gathered {
+            spill,
+            facts,
+            mut by_severity,
+            mut by_rule,
+        } = gathered;
         let cross = cross::check_archive(facts.finish()?, &spill, run_len)?;
         for f in cross.findings.iter() {
             let f = f?;
