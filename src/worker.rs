@@ -897,3 +897,50 @@ fn set_limits(timeout_secs: u64, memory_limit_mb: u64) {
         unsafe { libc::setrlimit(libc::RLIMIT_CPU, &cpu) };
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Recursion that needs about `depth` KiB of stack.
+    #[inline(never)]
+    fn deep(depth: usize) -> usize {
+        let frame = std::hint::black_box([0u8; 1024]);
+        if depth == 0 {
+            frame[0] as usize
+        } else {
+            deep(depth - 1) + std::hint::black_box(frame[1]) as usize + 1
+        }
+    }
+
+    #[test]
+    fn the_deep_stack_thread_outlives_a_panic_and_keeps_its_stack() {
+        std::thread::scope(|scope| {
+            let stack = DeepStack::start(scope);
+            let run = |work: fn(&Path, &IngestOptions) -> Result<usize, IngestError>| {
+                stack.run(
+                    "reader panicked",
+                    PathBuf::from("x.pdf"),
+                    IngestOptions::default(),
+                    work,
+                )
+            };
+            // 64 MiB of stack: far beyond a default thread's 2 MiB, within the 256 MiB.
+            assert_eq!(run(|_, _| Ok(deep(64 << 10))), Ok(64 << 10));
+            let panicked = run(|_, _| panic!("odd input"));
+            assert_eq!(
+                panicked,
+                Err(FailureReason::Crashed("reader panicked: odd input".into()))
+            );
+            // The same thread serves the next file, with its whole stack.
+            assert_eq!(run(|_, _| Ok(deep(64 << 10))), Ok(64 << 10));
+            let failed = run(|path, _| {
+                Err(IngestError::new(
+                    path,
+                    FailureReason::Io("cannot open".into()),
+                ))
+            });
+            assert_eq!(failed, Err(FailureReason::Io("cannot open".into())));
+        });
+    }
+}

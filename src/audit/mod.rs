@@ -313,11 +313,21 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "panic".to_string())
 }
 
-/// The SHA-256 of a file's bytes; a file that cannot be read gets a failed record.
-fn hash_file(file: &InputFile) -> Result<String, FileRecord> {
+/// The SHA-256 of a file's bytes, or why they cannot be read.
+fn hash_file(file: &InputFile) -> Result<String, FailureReason> {
     crate::ingest::open_input(&file.path)
         .and_then(|f| cache::hash_reader(f).map_err(|e| FailureReason::Io(e.to_string())))
-        .map_err(|reason| FileRecord::failed(file.display.clone(), String::new(), reason))
+}
+
+/// The result of a file whose bytes cannot be read (no hash: the entry is not reused).
+fn unreadable(
+    file: &InputFile,
+    reason: FailureReason,
+    opts: &AuditOptions,
+    entries: Option<&std::sync::Arc<store::EntryStore>>,
+) -> AuditedFile {
+    let record = FileRecord::failed(file.display.clone(), String::new(), reason);
+    store(None, record, Vec::new(), Vec::new(), opts, entries)
 }
 
 fn process_one(
@@ -331,7 +341,7 @@ fn process_one(
         let hash = match hash_file(file) {
             Ok(h) => h,
             // Not cached: the next run may be able to read it.
-            Err(record) => return store(None, record, Vec::new(), Vec::new(), opts, entries),
+            Err(reason) => return unreadable(file, reason, opts, entries),
         };
         if let Some((record, entry)) = opts.cache.lookup(&cache::entry_key(
             &options_fingerprint(opts),
@@ -358,7 +368,7 @@ fn process_one(
         (Some(h), _) | (None, Some(h)) => h,
         (None, None) => match hash_file(file) {
             Ok(h) => h,
-            Err(record) => return store(None, record, Vec::new(), Vec::new(), opts, entries),
+            Err(reason) => return unreadable(file, reason, opts, entries),
         },
     };
     let key = cache::entry_key(&options_fingerprint(opts), &file.display, &hash);
