@@ -456,13 +456,16 @@ pub fn serve(path: &Path, timeout_secs: u64, memory_limit_mb: u64) -> u8 {
     let mut input = Vec::new();
     let _ = std::io::stdin().read_to_end(&mut input);
     let passwords: Vec<String> = serde_json::from_slice(&input).unwrap_or_default();
-    let reply = read_reply(
-        path,
-        passwords,
-        Default::default(),
-        timeout_secs,
-        memory_limit_mb,
-    );
+    let reply = std::thread::scope(|scope| {
+        read_reply(
+            &DeepStack::start(scope),
+            path,
+            passwords,
+            Default::default(),
+            timeout_secs,
+            memory_limit_mb,
+        )
+    });
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = serde_json::to_writer(&mut out, &reply).is_ok() && out.flush().is_ok();
     if written {
@@ -492,6 +495,24 @@ pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64, vocab: &Vocabulary) -
             .write_all(PROGRESS_FRAME)
             .and_then(|_| stdout.flush());
     }));
+    // One deep-stack thread reads every file this worker serves (a new 256 MiB-stack
+    // thread per file cost a hundred thousand page faults each).
+    std::thread::scope(|scope| {
+        serve_requests(
+            &DeepStack::start(scope),
+            &busy,
+            vocab,
+            (timeout_secs, memory_limit_mb),
+        )
+    })
+}
+
+fn serve_requests<'scope>(
+    deep: &DeepStack<'scope>,
+    busy: &Watchdog,
+    vocab: &'scope Vocabulary,
+    (timeout_secs, memory_limit_mb): (u64, u64),
+) -> u8 {
     let stdin = std::io::stdin();
     let mut line = String::new();
     loop {
@@ -508,7 +529,8 @@ pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64, vocab: &Vocabulary) -
             Ok(req) if req.process => write_frame(
                 &mut out,
                 &process_reply(
-                    &path_from_bytes(req.path),
+                    deep,
+                    path_from_bytes(req.path),
                     req.passwords,
                     req.ocr,
                     (timeout_secs, memory_limit_mb),
@@ -518,6 +540,7 @@ pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64, vocab: &Vocabulary) -
             Ok(req) => write_frame(
                 &mut out,
                 &read_reply(
+                    deep,
                     &path_from_bytes(req.path),
                     req.passwords,
                     req.ocr,
@@ -686,25 +709,26 @@ type ProcessReply = Result<crate::pipeline::HashedOutcome, FailureReason>;
 
 /// Runs the whole pipeline on one file; every outcome, a panic in a later stage
 /// included, becomes a reply.
-fn process_reply(
-    path: &Path,
+fn process_reply<'scope>(
+    deep: &DeepStack<'scope>,
+    path: PathBuf,
     passwords: Vec<String>,
     ocr: crate::ingest::ocr::OcrOptions,
     (timeout_secs, memory_limit_mb): (u64, u64),
-    vocab: &Vocabulary,
+    vocab: &'scope Vocabulary,
 ) -> ProcessReply {
     let opts = worker_options(passwords, ocr, timeout_secs, memory_limit_mb);
-    on_deep_stack(
-        "process",
+    deep.run(
         "internal error while processing",
         path,
         opts,
-        |path, opts| Ok(crate::pipeline::process_file_hashed(path, opts, vocab)),
+        move |path, opts| Ok(crate::pipeline::process_file_hashed(path, opts, vocab)),
     )
 }
 
 /// Reads one file and turns every outcome into a reply.
 fn read_reply(
+    deep: &DeepStack<'_>,
     path: &Path,
     passwords: Vec<String>,
     ocr: crate::ingest::ocr::OcrOptions,
@@ -712,10 +736,9 @@ fn read_reply(
     memory_limit_mb: u64,
 ) -> Reply {
     let opts = worker_options(passwords, ocr, timeout_secs, memory_limit_mb);
-    let mut reply = on_deep_stack(
-        "read",
+    let mut reply = deep.run(
         "reader panicked",
-        path,
+        path.to_path_buf(),
         opts,
         crate::ingest::read_file,
     );
@@ -742,33 +765,82 @@ fn worker_options(
     }
 }
 
-/// Runs `work` on a thread with a deep stack (real files nest forms deeply), turning an
-/// error, a panic or a thread that cannot start into the reason the reply gives.
-fn on_deep_stack<T: Send>(
-    name: &str,
-    panicked: &str,
-    path: &Path,
-    opts: IngestOptions,
-    work: impl FnOnce(&Path, &IngestOptions) -> Result<T, IngestError> + Send,
-) -> Result<T, FailureReason> {
-    // A scoped thread: the work may borrow (the vocabulary) from this one.
-    let joined = std::thread::scope(|scope| {
-        std::thread::Builder::new()
-            .name(name.into())
+/// A job for the deep-stack thread: it runs the work and sends the outcome back.
+type DeepJob<'scope> = Box<dyn FnOnce() + Send + 'scope>;
+
+/// The thread with a deep stack (real files nest forms deeply) that reads every file of
+/// a worker, one at a time: started once per worker, not once per file. A panic in one
+/// file's work is caught and becomes that file's reply; the thread goes on with the next.
+/// (A stack overflow ends the whole worker process, as it did when each file had its own
+/// thread; the parent reports it for that file and starts a fresh worker.)
+struct DeepStack<'scope> {
+    jobs: Option<mpsc::Sender<DeepJob<'scope>>>,
+    /// Why the thread could not start, if it did not.
+    failed: Option<String>,
+}
+
+impl<'scope> DeepStack<'scope> {
+    fn start<'env>(scope: &'scope std::thread::Scope<'scope, 'env>) -> DeepStack<'scope> {
+        let (tx, rx) = mpsc::channel::<DeepJob<'scope>>();
+        let started = std::thread::Builder::new()
+            .name("read".into())
             .stack_size(WORKER_STACK_BYTES)
-            .spawn_scoped(scope, move || work(path, &opts))
-            .map(|h| h.join())
-    });
-    match joined {
-        Ok(Ok(Ok(value))) => Ok(value),
-        Ok(Ok(Err(e))) => Err(e.reason),
-        Ok(Err(panic)) => Err(FailureReason::Crashed(format!(
-            "{panicked}: {}",
-            crate::ingest::load::panic_message(&panic)
-        ))),
-        Err(e) => Err(FailureReason::Crashed(format!(
-            "cannot start {name}er: {e}"
-        ))),
+            .spawn_scoped(scope, move || {
+                // Ends when the sender is dropped (the worker is done).
+                while let Ok(job) = rx.recv() {
+                    job();
+                }
+            });
+        match started {
+            Ok(_) => DeepStack {
+                jobs: Some(tx),
+                failed: None,
+            },
+            Err(e) => DeepStack {
+                jobs: None,
+                failed: Some(e.to_string()),
+            },
+        }
+    }
+
+    /// Runs `work` on the deep-stack thread and waits for it, turning an error, a panic
+    /// or a thread that cannot run it into the reason the reply gives.
+    fn run<T: Send + 'scope>(
+        &self,
+        panicked: &str,
+        path: PathBuf,
+        opts: IngestOptions,
+        work: impl FnOnce(&Path, &IngestOptions) -> Result<T, IngestError> + Send + 'scope,
+    ) -> Result<T, FailureReason> {
+        let cannot = |why: &str| FailureReason::Crashed(format!("cannot start reader: {why}"));
+        let Some(jobs) = &self.jobs else {
+            return Err(cannot(self.failed.as_deref().unwrap_or("no thread")));
+        };
+        let (tx, rx) = mpsc::sync_channel(1);
+        let job: DeepJob<'scope> = Box::new(move || {
+            let outcome =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&path, &opts)));
+            let _ = tx.send(outcome);
+        });
+        if jobs.send(job).is_err() {
+            return Err(cannot("the reading thread has ended"));
+        }
+        match rx.recv() {
+            Ok(Ok(Ok(value))) => Ok(value),
+            Ok(Ok(Err(e))) => Err(e.reason),
+            Ok(Err(panic)) => Err(FailureReason::Crashed(format!(
+                "{panicked}: {}",
+                crate::ingest::load::panic_message(&panic)
+            ))),
+            Err(_) => Err(cannot("the reading thread has ended")),
+        }
+    }
+}
+
+impl Drop for DeepStack<'_> {
+    fn drop(&mut self) {
+        // Closing the channel ends the thread; the scope joins it.
+        self.jobs = None;
     }
 }
 
@@ -823,5 +895,52 @@ fn set_limits(timeout_secs: u64, memory_limit_mb: u64) {
         };
         // SAFETY: as above.
         unsafe { libc::setrlimit(libc::RLIMIT_CPU, &cpu) };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Recursion that needs about `depth` KiB of stack.
+    #[inline(never)]
+    fn deep(depth: usize) -> usize {
+        let frame = std::hint::black_box([0u8; 1024]);
+        if depth == 0 {
+            frame[0] as usize
+        } else {
+            deep(depth - 1) + std::hint::black_box(frame[1]) as usize + 1
+        }
+    }
+
+    #[test]
+    fn the_deep_stack_thread_outlives_a_panic_and_keeps_its_stack() {
+        std::thread::scope(|scope| {
+            let stack = DeepStack::start(scope);
+            let run = |work: fn(&Path, &IngestOptions) -> Result<usize, IngestError>| {
+                stack.run(
+                    "reader panicked",
+                    PathBuf::from("x.pdf"),
+                    IngestOptions::default(),
+                    work,
+                )
+            };
+            // 64 MiB of stack: far beyond a default thread's 2 MiB, within the 256 MiB.
+            assert_eq!(run(|_, _| Ok(deep(64 << 10))), Ok(64 << 10));
+            let panicked = run(|_, _| panic!("odd input"));
+            assert_eq!(
+                panicked,
+                Err(FailureReason::Crashed("reader panicked: odd input".into()))
+            );
+            // The same thread serves the next file, with its whole stack.
+            assert_eq!(run(|_, _| Ok(deep(64 << 10))), Ok(64 << 10));
+            let failed = run(|path, _| {
+                Err(IngestError::new(
+                    path,
+                    FailureReason::Io("cannot open".into()),
+                ))
+            });
+            assert_eq!(failed, Err(FailureReason::Io("cannot open".into())));
+        });
     }
 }

@@ -156,9 +156,15 @@ pub fn write_entry(
         body.extend_from_slice(line.as_bytes());
         body.push(b'\n');
     }
+    write_entry_body(path, &body)
+}
+
+/// Writes an entry from its body (the record line, then the document and decision
+/// lines): the end line is added.
+pub fn write_entry_body(path: &Path, body: &[u8]) -> io::Result<()> {
     // The body is hashed while it is written.
     let mut f = AtomicFile::create(path)?;
-    let (sha256, written) = rayon::join(|| hash_bytes(&body), || f.write_all(&body));
+    let (sha256, written) = rayon::join(|| hash_bytes(body), || f.write_all(body));
     written?;
     let end = EntryEnd {
         entry_end: EntryCheck {

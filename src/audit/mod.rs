@@ -15,6 +15,7 @@ pub mod cross;
 pub mod record;
 pub mod shard;
 pub mod spill;
+pub mod store;
 
 use crate::check::finding::{Finding, Severity, Stats};
 use crate::ingest::{FailureReason, IngestOptions};
@@ -39,6 +40,59 @@ pub struct AuditOptions {
     pub progress: bool,
     /// The vocabulary every file is read with (and its `--grammars DIR`, for workers).
     pub grammars: crate::grammar::vocab::Grammars,
+    /// Where the run keeps its own working files (the out folder): a run that reuses no
+    /// cache entry ([`Cache::reuse`] false) keeps the files' results there.
+    pub work_dir: PathBuf,
+    /// Feed the cross-document stage as files finish ([`Gathered`]); off for a shard,
+    /// whose stage runs at the merge. The number is the external sort's run length.
+    pub gather: Option<usize>,
+}
+
+/// What the whole-archive stage needs of every file's full record, gathered while the
+/// other files are still being read: the facts (into the external sort) and the count of
+/// findings by severity and rule. The sort's order does not depend on the order files
+/// are fed in: facts compare by their provenance, which names the file, and a file's
+/// facts go in together, in their own order.
+pub struct Gathered {
+    spill: spill::SpillDir,
+    facts: spill::ExternalSort<crate::check::facts::Fact>,
+    by_severity: BTreeMap<String, u64>,
+    by_rule: BTreeMap<String, u64>,
+}
+
+impl Gathered {
+    pub fn new(work_dir: &Path, run_len: usize) -> io::Result<Gathered> {
+        let spill = spill::SpillDir::new_in(work_dir)?;
+        Ok(Gathered {
+            facts: spill::ExternalSort::with_run_len(
+                "facts",
+                spill.clone(),
+                crate::check::facts::compare,
+                run_len,
+            ),
+            spill,
+            by_severity: BTreeMap::new(),
+            by_rule: BTreeMap::new(),
+        })
+    }
+
+    fn feed(&mut self, record: &FileRecord) -> io::Result<()> {
+        for fact in &record.facts {
+            self.facts.push(fact.clone())?;
+        }
+        self.count(&record.findings);
+        Ok(())
+    }
+
+    fn count<'f>(&mut self, findings: impl IntoIterator<Item = &'f Finding>) {
+        for f in findings {
+            *self
+                .by_severity
+                .entry(f.severity.as_str().to_string())
+                .or_default() += 1;
+            *self.by_rule.entry(f.rule.to_string()).or_default() += 1;
+        }
+    }
 }
 
 /// One input file: its path as given (normalised), and its path under its input root.
@@ -99,6 +153,11 @@ pub struct AuditedFile {
     /// The document and decision lines when no entry holds them (the cache could not be
     /// written).
     pub lines: Option<std::sync::Arc<(Vec<String>, Vec<String>)>>,
+    /// Where a run that reuses no cache entry keeps the record and lines instead of an
+    /// entry ([`store`]).
+    pub stored: Option<store::StoredEntry>,
+    /// Its facts and findings are already in the run's [`Gathered`].
+    gathered: bool,
 }
 
 impl AuditedFile {
@@ -110,13 +169,15 @@ impl AuditedFile {
             cached,
             slim: false,
             lines: None,
+            stored: None,
+            gathered: false,
         }
     }
 
     /// Drops what the entry on disk holds anyway. Without an entry nothing is dropped:
     /// the record is then the only copy.
     pub fn slim(mut self) -> Self {
-        if self.entry.is_some() {
+        if self.entry.is_some() || self.stored.is_some() {
             self.record.findings = Vec::new();
             self.record.facts = Vec::new();
             self.record.tables = Vec::new();
@@ -127,6 +188,9 @@ impl AuditedFile {
 
     /// The whole record: read back from the entry when slim.
     pub fn full_record(&self) -> io::Result<std::borrow::Cow<'_, FileRecord>> {
+        if let (Some(stored), true) = (&self.stored, self.slim) {
+            return stored.record().map(std::borrow::Cow::Owned);
+        }
         match (&self.entry, self.slim) {
             (Some(entry), true) => cache::read_record(entry)
                 .map(std::borrow::Cow::Owned)
@@ -136,8 +200,12 @@ impl AuditedFile {
     }
 }
 
-/// Runs the pipeline over every file (of this shard) in parallel.
-pub fn process_all(files: &[InputFile], opts: &AuditOptions) -> io::Result<Vec<AuditedFile>> {
+/// Runs the pipeline over every file (of this shard) in parallel; with
+/// [`AuditOptions::gather`], the cross-document stage is fed as the files finish.
+pub fn process_all(
+    files: &[InputFile],
+    opts: &AuditOptions,
+) -> io::Result<(Vec<AuditedFile>, Option<Gathered>)> {
     let selected: Vec<&InputFile> = files
         .iter()
         .filter(|f| opts.shard.is_none_or(|s| s.owns(&f.relative)))
@@ -147,21 +215,80 @@ pub fn process_all(files: &[InputFile], opts: &AuditOptions) -> io::Result<Vec<A
         .num_threads(opts.jobs)
         .build()
         .map_err(io::Error::other)?;
-    let results = pool.install(|| {
-        selected
-            .par_iter()
-            .map(|f| {
-                let r = process_one(f, opts);
-                bar.inc(1);
-                if let Some(reason) = r.record.outcome.failure() {
-                    bar.println(format!("warning: {}: {reason}", r.record.path));
+    // A run that reuses no entry writes none: the results go to one file of its own.
+    let entries = if opts.cache.reuse {
+        None
+    } else {
+        Some(store::EntryStore::new(spill::SpillDir::new_in(
+            &opts.work_dir,
+        )?)?)
+    };
+    // Largest files first, each thread taking the next when it is free: the last files
+    // to finish are small, so the threads finish together.
+    let sizes: Vec<u64> = selected
+        .iter()
+        .map(|f| std::fs::metadata(&f.path).map_or(0, |m| m.len()))
+        .collect();
+    let mut order: Vec<usize> = (0..selected.len()).collect();
+    order.sort_by(|&a, &b| sizes[b].cmp(&sizes[a]).then(a.cmp(&b)));
+    let gathered = match opts.gather {
+        Some(run_len) => Some(std::sync::Mutex::new(Gathered::new(
+            &opts.work_dir,
+            run_len,
+        )?)),
+        None => None,
+    };
+    let failed: std::sync::Mutex<Option<io::Error>> = std::sync::Mutex::new(None);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let slots: Vec<std::sync::Mutex<Option<AuditedFile>>> = selected
+        .iter()
+        .map(|_| std::sync::Mutex::new(None))
+        .collect();
+    pool.broadcast(|_| loop {
+        let taken = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let Some(&i) = order.get(taken) else {
+            break;
+        };
+        let mut r = process_one(selected[i], opts, entries.as_ref());
+        if let Some(gathered) = &gathered {
+            let fed = gathered
+                .lock()
+                .map_err(|_| io::Error::other("poisoned"))
+                .and_then(|mut g| g.feed(&r.record));
+            match fed {
+                Ok(()) => r.gathered = true,
+                Err(e) => {
+                    if let Ok(mut failed) = failed.lock() {
+                        failed.get_or_insert(e);
+                    }
                 }
-                r.slim()
-            })
-            .collect::<Vec<_>>()
+            }
+        }
+        bar.inc(1);
+        if let Some(reason) = r.record.outcome.failure() {
+            bar.println(format!("warning: {}: {reason}", r.record.path));
+        }
+        if let Ok(mut slot) = slots[i].lock() {
+            *slot = Some(r.slim());
+        }
     });
     bar.finish_and_clear();
-    Ok(results)
+    if let Some(e) = failed.into_inner().ok().flatten() {
+        return Err(e);
+    }
+    let files = slots
+        .into_iter()
+        .map(|slot| {
+            slot.into_inner()
+                .ok()
+                .flatten()
+                .ok_or_else(|| io::Error::other("a file's result was lost"))
+        })
+        .collect::<io::Result<Vec<_>>>()?;
+    let gathered = gathered
+        .map(|g| g.into_inner().map_err(|_| io::Error::other("poisoned")))
+        .transpose()?;
+    Ok((files, gathered))
 }
 
 fn progress_bar(len: u64, show: bool) -> indicatif::ProgressBar {
@@ -186,22 +313,47 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "panic".to_string())
 }
 
-fn process_one(file: &InputFile, opts: &AuditOptions) -> AuditedFile {
-    let hash = crate::ingest::open_input(&file.path)
-        .and_then(|f| cache::hash_reader(f).map_err(|e| FailureReason::Io(e.to_string())));
-    let hash = match hash {
-        Ok(h) => h,
-        Err(reason) => {
+/// The SHA-256 of a file's bytes, or why they cannot be read.
+fn hash_file(file: &InputFile) -> Result<String, FailureReason> {
+    crate::ingest::open_input(&file.path)
+        .and_then(|f| cache::hash_reader(f).map_err(|e| FailureReason::Io(e.to_string())))
+}
+
+/// The result of a file whose bytes cannot be read (no hash: the entry is not reused).
+fn unreadable(
+    file: &InputFile,
+    reason: FailureReason,
+    opts: &AuditOptions,
+    entries: Option<&std::sync::Arc<store::EntryStore>>,
+) -> AuditedFile {
+    let record = FileRecord::failed(file.display.clone(), String::new(), reason);
+    store(None, record, Vec::new(), Vec::new(), opts, entries)
+}
+
+fn process_one(
+    file: &InputFile,
+    opts: &AuditOptions,
+    entries: Option<&std::sync::Arc<store::EntryStore>>,
+) -> AuditedFile {
+    // Only a lookup needs the hash before reading; otherwise the pipeline hashes the
+    // bytes it reads (and the file is hashed here only when it gives no hash).
+    let looked_up = if entries.is_none() {
+        let hash = match hash_file(file) {
+            Ok(h) => h,
             // Not cached: the next run may be able to read it.
-            let record = FileRecord::failed(file.display.clone(), String::new(), reason);
-            return store(None, record, Vec::new(), Vec::new(), opts);
+            Err(reason) => return unreadable(file, reason, opts, entries),
+        };
+        if let Some((record, entry)) = opts.cache.lookup(&cache::entry_key(
+            &options_fingerprint(opts),
+            &file.display,
+            &hash,
+        )) {
+            return AuditedFile::new(record, Some(entry), true);
         }
+        Some(hash)
+    } else {
+        None
     };
-    let fingerprint = options_fingerprint(opts);
-    let key = cache::entry_key(&fingerprint, &file.display, &hash);
-    if let Some((record, entry)) = opts.cache.lookup(&key) {
-        return AuditedFile::new(record, Some(entry), true);
-    }
     // Later stages run in this process: a panic on odd input costs this file only.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         crate::pipeline::process_file_isolated_hashed(&file.path, &opts.ingest, &opts.grammars)
@@ -212,13 +364,14 @@ fn process_one(file: &InputFile, opts: &AuditOptions) -> AuditedFile {
     };
     // The entry is keyed by the hash of the bytes the pipeline read: when the file was
     // replaced after the lookup, the entry is the new version's, under its own hash.
-    let (hash, key) = match processed_hash {
-        Some(h) if h != hash => {
-            let key = cache::entry_key(&fingerprint, &file.display, &h);
-            (h, key)
-        }
-        _ => (hash, key),
+    let hash = match (processed_hash, looked_up) {
+        (Some(h), _) | (None, Some(h)) => h,
+        (None, None) => match hash_file(file) {
+            Ok(h) => h,
+            Err(reason) => return unreadable(file, reason, opts, entries),
+        },
     };
+    let key = cache::entry_key(&options_fingerprint(opts), &file.display, &hash);
     match result {
         Ok(Ok(pf)) => {
             // A long bundle's thousands of document lines are written in parallel, in
@@ -235,11 +388,11 @@ fn process_one(file: &InputFile, opts: &AuditOptions) -> AuditedFile {
             let mut record = FileRecord::read(file.display.clone(), hash, pf, &opts.grammars.vocab);
             record.document_lines = documents.len() as u64;
             record.decision_lines = decisions.len() as u64;
-            store(Some(&key), record, documents, decisions, opts)
+            store(Some(&key), record, documents, decisions, opts, entries)
         }
         Ok(Err(e)) => {
             let record = FileRecord::failed(file.display.clone(), hash, e.reason);
-            store(Some(&key), record, Vec::new(), Vec::new(), opts)
+            store(Some(&key), record, Vec::new(), Vec::new(), opts, entries)
         }
         Err(payload) => {
             let reason = FailureReason::Crashed(format!(
@@ -247,7 +400,7 @@ fn process_one(file: &InputFile, opts: &AuditOptions) -> AuditedFile {
                 panic_message(payload.as_ref())
             ));
             let record = FileRecord::failed(file.display.clone(), hash, reason);
-            store(Some(&key), record, Vec::new(), Vec::new(), opts)
+            store(Some(&key), record, Vec::new(), Vec::new(), opts, entries)
         }
     }
 }
@@ -278,7 +431,27 @@ fn store(
     documents: Vec<String>,
     decisions: Vec<String>,
     opts: &AuditOptions,
+    entries: Option<&std::sync::Arc<store::EntryStore>>,
 ) -> AuditedFile {
+    if let Some(entries) = entries {
+        match entries.append(&record, &documents, &decisions) {
+            Ok(stored) => {
+                let mut p = AuditedFile::new(record, None, false);
+                p.stored = Some(stored);
+                return p;
+            }
+            Err(e) => {
+                eprintln!(
+                    "warning: {}: result kept in memory (cannot write to {}: {e})",
+                    record.path,
+                    opts.work_dir.display()
+                );
+                let mut p = AuditedFile::new(record, None, false);
+                p.lines = Some(std::sync::Arc::new((documents, decisions)));
+                return p;
+            }
+        }
+    }
     let key = key
         .map(str::to_string)
         .unwrap_or_else(|| cache::entry_key(&opts.version, &record.path, "unreadable"));
@@ -339,6 +512,11 @@ pub fn write_part(dir: &Path, processed: &[AuditedFile], shard: Option<Shard>) -
             std::fs::create_dir_all(parent)?;
         }
         match &p.entry {
+            None if p.stored.is_some() => {
+                if let Some(stored) = &p.stored {
+                    cache::write_entry_body(&target, &stored.body()?)?;
+                }
+            }
             Some(entry) => {
                 let _ = std::fs::remove_file(&target);
                 if std::fs::hard_link(entry, &target).is_err() {
@@ -448,29 +626,29 @@ impl Audit {
         work_dir: &Path,
         run_len: usize,
     ) -> io::Result<Audit> {
+        Self::with_gathered(files, None, work_dir, run_len)
+    }
+
+    /// [`Audit::with_run_len`] where the files marked as fed are in `gathered` already
+    /// (their full records are not read again).
+    pub fn with_gathered(
+        files: Vec<AuditedFile>,
+        gathered: Option<Gathered>,
+        work_dir: &Path,
+        run_len: usize,
+    ) -> io::Result<Audit> {
         let mut files: Vec<AuditedFile> = files.into_iter().map(AuditedFile::slim).collect();
         files.sort_by(|a, b| a.record.path.cmp(&b.record.path));
-        let spill = spill::SpillDir::new_in(work_dir)?;
-        let mut facts = spill::ExternalSort::with_run_len(
-            "facts",
-            spill.clone(),
-            crate::check::facts::compare,
-            run_len,
-        );
+        let fed = gathered.is_some();
+        let mut gathered = match gathered {
+            Some(g) => g,
+            None => Gathered::new(work_dir, run_len)?,
+        };
         let mut stats = Stats::default();
         let mut summary = Summary::default();
-        let mut by_severity: BTreeMap<String, u64> = BTreeMap::new();
-        let mut by_rule: BTreeMap<String, u64> = BTreeMap::new();
         for p in &files {
-            let record = p.full_record()?;
-            for fact in &record.facts {
-                facts.push(fact.clone())?;
-            }
-            for f in &record.findings {
-                *by_severity
-                    .entry(f.severity.as_str().to_string())
-                    .or_default() += 1;
-                *by_rule.entry(f.rule.to_string()).or_default() += 1;
+            if !(fed && p.gathered) {
+                gathered.feed(p.full_record()?.as_ref())?;
             }
             let s = &p.record.stats;
             stats.files += 1;
@@ -495,6 +673,12 @@ impl Audit {
                 None => summary.files_read += 1,
             }
         }
+        let Gathered {
+            spill,
+            facts,
+            mut by_severity,
+            mut by_rule,
+        } = gathered;
         let cross = cross::check_archive(facts.finish()?, &spill, run_len)?;
         for f in cross.findings.iter() {
             let f = f?;
@@ -644,6 +828,10 @@ impl Audit {
                 buf.clear();
                 cache::copy_section(entry, &p.record, section, &mut buf)?;
                 for line in buf.split_inclusive(|&b| b == b'\n') {
+                    f(line)?;
+                }
+            } else if let Some(stored) = &p.stored {
+                for line in stored.section(section)?.split_inclusive(|&b| b == b'\n') {
                     f(line)?;
                 }
             } else if let Some(lines) = &p.lines {

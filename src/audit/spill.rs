@@ -35,7 +35,7 @@ impl SpillDir {
         Ok(SpillDir(Arc::new(dir)))
     }
 
-    fn file(&self, name: &str) -> PathBuf {
+    pub(crate) fn file(&self, name: &str) -> PathBuf {
         self.0.path().join(name)
     }
 }

@@ -111,10 +111,12 @@ pub fn run(args: AuditArgs, grammars: &crate::grammar::vocab::Grammars) -> u8 {
         version: engine_version(),
         progress: !args.quiet,
         grammars: grammars.clone(),
+        work_dir: out.clone(),
+        gather: args.shard.is_none().then_some(args.spill_run),
     };
     let started = std::time::Instant::now();
-    let processed = match process_all(&files, &opts) {
-        Ok(mut p) => {
+    let (processed, gathered) = match process_all(&files, &opts) {
+        Ok((mut p, gathered)) => {
             p.extend(skipped.into_iter().map(|s| {
                 AuditedFile::new(
                     crate::audit::record::FileRecord::failed(
@@ -126,7 +128,7 @@ pub fn run(args: AuditArgs, grammars: &crate::grammar::vocab::Grammars) -> u8 {
                     false,
                 )
             }));
-            p
+            (p, gathered)
         }
         Err(e) => {
             eprintln!("error: {e}");
@@ -156,7 +158,7 @@ pub fn run(args: AuditArgs, grammars: &crate::grammar::vocab::Grammars) -> u8 {
             exit::OK
         };
     }
-    finish(processed, &out, started, reused, args.spill_run)
+    finish_gathered(processed, gathered, &out, started, reused, args.spill_run)
 }
 
 /// The files of the given folders that justera does not read: documents in formats it
@@ -201,7 +203,19 @@ pub fn finish(
     reused: usize,
     spill_run: usize,
 ) -> u8 {
-    let audit = match Audit::with_run_len(processed, out, spill_run) {
+    finish_gathered(processed, None, out, started, reused, spill_run)
+}
+
+/// [`finish`] with what was gathered for the cross-document stage while reading.
+fn finish_gathered(
+    processed: Vec<AuditedFile>,
+    gathered: Option<crate::audit::Gathered>,
+    out: &Path,
+    started: std::time::Instant,
+    reused: usize,
+    spill_run: usize,
+) -> u8 {
+    let audit = match Audit::with_gathered(processed, gathered, out, spill_run) {
         Ok(audit) => audit,
         Err(e) => {
             eprintln!(
