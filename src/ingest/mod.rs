@@ -487,6 +487,7 @@ fn read_pdf(
     // (on the streams as they were).
     if extracted.is_err() || !report.pages_lost.is_empty() {
         paths::restore(&mut loaded.doc, stripped);
+        std::mem::take(&mut loaded.inflated).restore(&mut loaded.doc);
         let replaced = inflate::recover_flate_streams(&mut loaded.doc);
         if replaced > 0 {
             let mut retry_report = before;
