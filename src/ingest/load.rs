@@ -394,7 +394,14 @@ fn finish(
 /// put back by [`Inflated::restore`] before damaged streams are inflated again
 /// (`inflate::recover_flate_streams` reads the compressed data).
 #[derive(Default)]
-pub(super) struct Inflated(Vec<(ObjectId, Vec<(&'static [u8], Object)>, Vec<u8>)>);
+pub(super) struct Inflated(Vec<Kept>);
+
+/// One stream stored inflated: its filter entries and compressed content as loaded.
+struct Kept {
+    id: ObjectId,
+    filters: Vec<(&'static [u8], Object)>,
+    compressed: Vec<u8>,
+}
 
 /// The entries a stream's inflation depends on.
 const FILTER_KEYS: [&[u8]; 2] = [b"Filter", b"DecodeParms"];
@@ -437,7 +444,11 @@ impl Inflated {
                 .filter_map(|k| Some((*k, s.dict.remove(k)?)))
                 .collect();
             let compressed = std::mem::replace(&mut s.content, data);
-            kept.push((id, filters, compressed));
+            kept.push(Kept {
+                id,
+                filters,
+                compressed,
+            });
         }
         Inflated(kept)
     }
@@ -445,7 +456,12 @@ impl Inflated {
     /// Puts the compressed content back into the streams that still hold what
     /// [`Inflated::store`] put there.
     pub(super) fn restore(self, doc: &mut Document) {
-        for (id, filters, compressed) in self.0 {
+        for Kept {
+            id,
+            filters,
+            compressed,
+        } in self.0
+        {
             let Some(Object::Stream(s)) = doc.objects.get_mut(&id) else {
                 continue;
             };
