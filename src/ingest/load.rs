@@ -714,6 +714,58 @@ mod tests {
         assert!(e.to_string().contains("PNG"), "{e}");
     }
 
+    /// A one-page PDF whose content stream is Flate-compressed, and that stream's id.
+    fn flate_page_pdf(content: &[u8]) -> (Vec<u8>, ObjectId) {
+        let mut doc = Document::with_version("1.4");
+        let mut dict = Dictionary::new();
+        dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+        let compressed = miniz_oxide::deflate::compress_to_vec_zlib(content, 6);
+        let stream = doc.add_object(pdf_extract::Stream::new(dict, compressed));
+        let pages = doc.new_object_id();
+        let mut page = Dictionary::new();
+        page.set("Type", Object::Name(b"Page".to_vec()));
+        page.set("Parent", Object::Reference(pages));
+        page.set("Contents", Object::Reference(stream));
+        let page = doc.add_object(page);
+        let mut tree = Dictionary::new();
+        tree.set("Type", Object::Name(b"Pages".to_vec()));
+        tree.set("Kids", Object::Array(vec![Object::Reference(page)]));
+        tree.set("Count", Object::Integer(1));
+        doc.objects.insert(pages, Object::Dictionary(tree));
+        let mut catalog = Dictionary::new();
+        catalog.set("Type", Object::Name(b"Catalog".to_vec()));
+        catalog.set("Pages", Object::Reference(pages));
+        let catalog = doc.add_object(catalog);
+        doc.trailer.set("Root", Object::Reference(catalog));
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).expect("saved");
+        (bytes, stream)
+    }
+
+    #[test]
+    fn page_content_is_stored_inflated_and_put_back_as_loaded() {
+        let content = b"BT /F1 10 Tf 50 700 Td (Hej) Tj ET\n".repeat(40);
+        let (bytes, id) = flate_page_pdf(&content);
+        let as_loaded = Document::load_mem(&bytes).expect("loads");
+        let mut loaded = load_pdf(&bytes, &[]).expect("loads");
+        let Some(Object::Stream(s)) = loaded.doc.objects.get(&id) else {
+            panic!("no stream {id:?}");
+        };
+        assert!(!s.dict.has(b"Filter"), "{:?}", s.dict);
+        assert_eq!(s.content, content);
+        assert_eq!(loaded.inflated.0.len(), 1);
+        let page = loaded.doc.page_iter().next().expect("a page");
+        assert_eq!(
+            loaded.doc.get_page_content(page).expect("content"),
+            [&content[..], b"\n"].concat()
+        );
+        std::mem::take(&mut loaded.inflated).restore(&mut loaded.doc);
+        assert!(
+            loaded.doc.objects.get(&id) == as_loaded.objects.get(&id),
+            "the stream as loaded is put back"
+        );
+    }
+
     #[test]
     fn truncated_pdf_is_damaged_not_a_panic() {
         let e = load_pdf(b"%PDF-1.4\n1 0 obj\n<< /Type /Cat", &[]).unwrap_err();
