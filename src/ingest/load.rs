@@ -28,6 +28,9 @@ pub struct LoadedPdf {
     pub notes: Vec<String>,
     /// lopdf could not load the file as it is (its xref or trailer is unusable).
     pub xref_broken: bool,
+    /// Page content streams stored inflated, to put back compressed before damaged
+    /// streams are inflated again (see [`Inflated`]).
+    pub(super) inflated: Inflated,
 }
 
 impl std::fmt::Debug for LoadedPdf {
@@ -109,11 +112,11 @@ fn load_any(bytes: &[u8], passwords: &[String]) -> Result<LoadedPdf, FailureReas
     };
     let first = match first {
         Ok(opened) => {
-            let health = Health::of(&opened.0);
+            let (health, inflated) = Health::of(&opened.0);
             if health.is_good() {
-                return Ok(finish(opened, false, notes, false));
+                return Ok(finish(opened, inflated, false, notes, false));
             }
-            Some((opened, health))
+            Some((opened, health, inflated))
         }
         Err(OpenError::NeedsPassword) => return Err(needs_password(passwords)),
         Err(OpenError::Encryption(e)) => return Err(FailureReason::Encrypted(e)),
@@ -127,22 +130,23 @@ fn load_any(bytes: &[u8], passwords: &[String]) -> Result<LoadedPdf, FailureReas
     let rebuilt = catch_unwind(|| repair::rebuild(body)).ok().flatten();
     let second = rebuilt.map(|r| (open(&r.bytes, passwords), r.objects));
     match (first, second) {
-        (Some((opened, health)), Some((Ok(fixed), objects))) => {
-            if Health::of(&fixed.0).better_than(&health) {
+        (Some((opened, health, inflated)), Some((Ok(fixed), objects))) => {
+            let (fixed_health, fixed_inflated) = Health::of(&fixed.0);
+            if fixed_health.better_than(&health) {
                 notes.push(format!(
                     "object table rebuilt by scanning ({objects} objects)"
                 ));
-                Ok(finish(fixed, true, notes, xref_broken))
+                Ok(finish(fixed, fixed_inflated, true, notes, xref_broken))
             } else {
-                Ok(finish(opened, false, notes, xref_broken))
+                Ok(finish(opened, inflated, false, notes, xref_broken))
             }
         }
-        (Some((opened, _)), _) => Ok(finish(opened, false, notes, xref_broken)),
+        (Some((opened, _, inflated)), _) => Ok(finish(opened, inflated, false, notes, xref_broken)),
         (None, Some((Ok(fixed), objects))) => {
             notes.push(format!(
                 "object table rebuilt by scanning ({objects} objects)"
             ));
-            Ok(finish(fixed, true, notes, xref_broken))
+            Ok(finish(fixed, Vec::new(), true, notes, xref_broken))
         }
         (None, Some((Err(OpenError::NeedsPassword), _))) => Err(needs_password(passwords)),
         (None, Some((Err(OpenError::Encryption(e)), _))) => Err(FailureReason::Encrypted(e)),
@@ -262,8 +266,11 @@ struct Health {
 }
 
 impl Health {
-    fn of(doc: &Document) -> Health {
+    /// The document's health, and its page content streams that inflated (to be stored
+    /// inflated, see [`Inflated::store`]).
+    fn of(doc: &Document) -> (Health, Vec<(ObjectId, Vec<u8>)>) {
         let pages = page_ids(doc);
+        let mut inflated = Vec::new();
         let broken_contents = pages
             .iter()
             .map(|&p| {
@@ -281,7 +288,15 @@ impl Health {
                         Some(Object::Stream(s)) => {
                             s.content.is_empty()
                                 || (s.dict.has(b"Filter")
-                                    && s.decompressed_content().map_or(true, |d| d.is_empty()))
+                                    && match s.decompressed_content() {
+                                        Ok(d) if !d.is_empty() => {
+                                            if Inflated::storable(s) {
+                                                inflated.push((**id, d));
+                                            }
+                                            false
+                                        }
+                                        _ => true,
+                                    })
                         }
                         _ => true,
                     })
@@ -293,10 +308,13 @@ impl Health {
                 }
             })
             .sum();
-        Health {
-            pages: pages.len(),
-            broken_contents,
-        }
+        (
+            Health {
+                pages: pages.len(),
+                broken_contents,
+            },
+            inflated,
+        )
     }
 
     fn is_good(&self) -> bool {
@@ -336,6 +354,7 @@ fn loose_pages(doc: &Document) -> Vec<ObjectId> {
 
 fn finish(
     (mut doc, decrypted): (Document, bool),
+    inflated: Vec<(ObjectId, Vec<u8>)>,
     mut repaired: bool,
     mut notes: Vec<String>,
     xref_broken: bool,
@@ -351,6 +370,7 @@ fn finish(
             ));
         }
     }
+    let inflated = Inflated::store(&mut doc, inflated);
     fix_pages(&mut doc, &mut notes);
     match catch_unwind(AssertUnwindSafe(|| super::sanitize::sanitize(&mut doc))) {
         Ok(fixes) => notes.extend(fixes.into_iter().map(|f| format!("fallback for {f}"))),
@@ -362,6 +382,97 @@ fn finish(
         decrypted,
         notes,
         xref_broken,
+        inflated,
+    }
+}
+
+/// Page content streams stored inflated once, as soon as the document is loaded: the
+/// content fixes, the sanitizer's operand check, the path stripping and pdf-extract each
+/// read a page's content, and each inflated it again. Every reader gets the same bytes
+/// (lopdf's `get_page_content` and pdf-extract take the inflated content where it
+/// inflates, as it did here). Kept: each stream's filter entries and compressed content,
+/// put back by [`Inflated::restore`] before damaged streams are inflated again
+/// (`inflate::recover_flate_streams` reads the compressed data).
+#[derive(Default)]
+pub(super) struct Inflated(Vec<Kept>);
+
+/// One stream stored inflated: its filter entries and compressed content as loaded.
+struct Kept {
+    id: ObjectId,
+    filters: Vec<(&'static [u8], Object)>,
+    compressed: Vec<u8>,
+}
+
+/// The entries a stream's inflation depends on.
+const FILTER_KEYS: [&[u8]; 2] = [b"Filter", b"DecodeParms"];
+
+fn holds_reference(o: &Object) -> bool {
+    match o {
+        Object::Reference(_) => true,
+        Object::Array(a) => a.iter().any(holds_reference),
+        Object::Dictionary(d) => d.iter().any(|(_, v)| holds_reference(v)),
+        _ => false,
+    }
+}
+
+impl Inflated {
+    /// Whether a stream can be stored inflated without any other reading of the document
+    /// changing: it has filters lopdf applies, no reference in its filter entries (the
+    /// sanitizer counts the dangling ones), and it is no XObject (the form fixes rewrite
+    /// forms in place, which [`Inflated::restore`] must not undo).
+    fn storable(s: &pdf_extract::Stream) -> bool {
+        matches!(s.filters(), Ok(f) if !f.is_empty())
+            && !s.dict.has(b"Subtype")
+            && FILTER_KEYS
+                .iter()
+                .all(|k| s.dict.get(k).map_or(true, |v| !holds_reference(v)))
+    }
+
+    /// Stores each stream's inflated content in place of its compressed content (its
+    /// /Length is left as written). A stream listed twice is stored once.
+    fn store(doc: &mut Document, inflated: Vec<(ObjectId, Vec<u8>)>) -> Inflated {
+        let mut kept = Vec::new();
+        for (id, data) in inflated {
+            let Some(Object::Stream(s)) = doc.objects.get_mut(&id) else {
+                continue;
+            };
+            if !Inflated::storable(s) {
+                continue;
+            }
+            let filters: Vec<(&'static [u8], Object)> = FILTER_KEYS
+                .iter()
+                .filter_map(|k| Some((*k, s.dict.remove(k)?)))
+                .collect();
+            let compressed = std::mem::replace(&mut s.content, data);
+            kept.push(Kept {
+                id,
+                filters,
+                compressed,
+            });
+        }
+        Inflated(kept)
+    }
+
+    /// Puts the compressed content back into the streams that still hold what
+    /// [`Inflated::store`] put there.
+    pub(super) fn restore(self, doc: &mut Document) {
+        for Kept {
+            id,
+            filters,
+            compressed,
+        } in self.0
+        {
+            let Some(Object::Stream(s)) = doc.objects.get_mut(&id) else {
+                continue;
+            };
+            if FILTER_KEYS.iter().any(|k| s.dict.has(k)) {
+                continue;
+            }
+            for (k, v) in filters {
+                s.dict.set(k, v);
+            }
+            s.content = compressed;
+        }
     }
 }
 
@@ -601,6 +712,58 @@ mod tests {
         assert!(e.to_string().contains("ZIP"), "{e}");
         let e = load_pdf(b"\x89PNG\r\n\x1a\n....", &[]).unwrap_err();
         assert!(e.to_string().contains("PNG"), "{e}");
+    }
+
+    /// A one-page PDF whose content stream is Flate-compressed, and that stream's id.
+    fn flate_page_pdf(content: &[u8]) -> (Vec<u8>, ObjectId) {
+        let mut doc = Document::with_version("1.4");
+        let mut dict = Dictionary::new();
+        dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+        let compressed = miniz_oxide::deflate::compress_to_vec_zlib(content, 6);
+        let stream = doc.add_object(pdf_extract::Stream::new(dict, compressed));
+        let pages = doc.new_object_id();
+        let mut page = Dictionary::new();
+        page.set("Type", Object::Name(b"Page".to_vec()));
+        page.set("Parent", Object::Reference(pages));
+        page.set("Contents", Object::Reference(stream));
+        let page = doc.add_object(page);
+        let mut tree = Dictionary::new();
+        tree.set("Type", Object::Name(b"Pages".to_vec()));
+        tree.set("Kids", Object::Array(vec![Object::Reference(page)]));
+        tree.set("Count", Object::Integer(1));
+        doc.objects.insert(pages, Object::Dictionary(tree));
+        let mut catalog = Dictionary::new();
+        catalog.set("Type", Object::Name(b"Catalog".to_vec()));
+        catalog.set("Pages", Object::Reference(pages));
+        let catalog = doc.add_object(catalog);
+        doc.trailer.set("Root", Object::Reference(catalog));
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).expect("saved");
+        (bytes, stream)
+    }
+
+    #[test]
+    fn page_content_is_stored_inflated_and_put_back_as_loaded() {
+        let content = b"BT /F1 10 Tf 50 700 Td (Hej) Tj ET\n".repeat(40);
+        let (bytes, id) = flate_page_pdf(&content);
+        let as_loaded = Document::load_mem(&bytes).expect("loads");
+        let mut loaded = load_pdf(&bytes, &[]).expect("loads");
+        let Some(Object::Stream(s)) = loaded.doc.objects.get(&id) else {
+            panic!("no stream {id:?}");
+        };
+        assert!(!s.dict.has(b"Filter"), "{:?}", s.dict);
+        assert_eq!(s.content, content);
+        assert_eq!(loaded.inflated.0.len(), 1);
+        let page = loaded.doc.page_iter().next().expect("a page");
+        assert_eq!(
+            loaded.doc.get_page_content(page).expect("content"),
+            [&content[..], b"\n"].concat()
+        );
+        std::mem::take(&mut loaded.inflated).restore(&mut loaded.doc);
+        assert!(
+            loaded.doc.objects.get(&id) == as_loaded.objects.get(&id),
+            "the stream as loaded is put back"
+        );
     }
 
     #[test]

@@ -480,6 +480,8 @@ fn read_pdf(
         ));
     }
     let before = report.clone();
+    // TrueType programs pdf-extract would inflate only to throw away.
+    pdf::quietly(|| sanitize::drop_unread_font_programs(&mut loaded.doc)).unwrap_or_default();
     // Path operations left out of what pdf-extract reads (the glyphs are the same).
     let stripped = pdf::quietly(|| paths::strip(&mut loaded.doc)).unwrap_or_default();
     let mut extracted = pdf::extract_pages(&mut loaded.doc, &mut report);
@@ -487,6 +489,7 @@ fn read_pdf(
     // (on the streams as they were).
     if extracted.is_err() || !report.pages_lost.is_empty() {
         paths::restore(&mut loaded.doc, stripped);
+        std::mem::take(&mut loaded.inflated).restore(&mut loaded.doc);
         let replaced = inflate::recover_flate_streams(&mut loaded.doc);
         if replaced > 0 {
             let mut retry_report = before;

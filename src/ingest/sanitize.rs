@@ -57,6 +57,35 @@ pub fn sanitize(doc: &mut Document) -> Vec<String> {
         .collect()
 }
 
+/// Drops /FontFile2 from font descriptors where pdf-extract would only inflate the
+/// program and throw it away (it reads nothing of a TrueType program; nothing else here
+/// does). Left where inflating it could fail differently: a stream with /DecodeParms or a
+/// filter other than FlateDecode. Returns how many were dropped.
+pub(super) fn drop_unread_font_programs(doc: &mut Document) -> usize {
+    let plain = |s: &Stream| {
+        !s.dict.has(b"DecodeParms")
+            && s.filters()
+                .map_or(true, |f| f.iter().all(|f| *f == b"FlateDecode".as_slice()))
+    };
+    let ids: Vec<ObjectId> = doc
+        .objects
+        .iter()
+        .filter_map(|(id, o)| {
+            let d = o.as_dict().ok()?;
+            match deref(doc, d.get(b"FontFile2").ok()?)? {
+                Object::Stream(s) if plain(s) => Some(*id),
+                _ => None,
+            }
+        })
+        .collect();
+    for id in &ids {
+        if let Some(Object::Dictionary(d)) = doc.objects.get_mut(id) {
+            d.remove(b"FontFile2");
+        }
+    }
+    ids.len()
+}
+
 fn name_of(o: &Object) -> Option<&[u8]> {
     o.as_name().ok()
 }
