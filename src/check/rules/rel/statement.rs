@@ -265,21 +265,26 @@ fn figure_columns(view: &TableView) -> Vec<usize> {
         .collect()
 }
 
+/// A side read through its nested groups: its top-level rows, and each group found (its
+/// head and the rows it adds).
+type Nesting = (Vec<usize>, Vec<(usize, Vec<usize>)>);
+
 /// Group totals written above their rows without "Summa", nested ("ANLÄGGNINGSTILLGÅNGAR
 /// 384 554" over "Materiella anläggningstillgångar 372 416" over its own rows): the rows
 /// from `from` to `to` (exclusive) as the side's total adds them, each group's head in
 /// place of its rows. A row heads the rows under it when they (their own groups read the
 /// same way, at most `depth` levels down) add up to it in every column where it has a
 /// figure, at least two of them non-zero (the longest such run) — or, for a single row
-/// under it, when that row repeats its label and figures ("Immateriella anläggningstillgångar" / "Immateriella
-/// anläggningstillgångar 8"). `None` when no group is found.
+/// under it, when that row repeats its label and figures ("Immateriella
+/// anläggningstillgångar" / "Immateriella anläggningstillgångar 8"). `None` when no group
+/// is found.
 fn nested(
     view: &TableView,
     from: usize,
     to: usize,
     plain: &dyn Fn(usize) -> bool,
     depth: usize,
-) -> Option<Vec<usize>> {
+) -> Option<Nesting> {
     const MAX_GROUP: usize = 24;
     let cols = figure_columns(view);
     let same = |a: usize, b: usize| {
@@ -289,7 +294,7 @@ fn nested(
                 .trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == ' ')
     };
     let mut items = Vec::new();
-    let mut found = false;
+    let mut groups = Vec::new();
     let mut r = from;
     while r < to {
         if !plain(r) || view.totals[r] || !has_figures(view, r) {
@@ -305,42 +310,45 @@ fn nested(
             .iter()
             .filter(|&&c| view.figure(r, c).is_some_and(|f| !f.nominal.is_zero()))
             .count();
-        let mut end = None;
+        let mut best: Option<(usize, Nesting)> = None;
         if depth > 0 && nonzero >= 2 {
             for k in 1..=MAX_GROUP.min(to - r - 1) {
                 let under = r + 1..r + 1 + k;
-                let parts =
-                    nested(view, under.start, under.end, plain, depth - 1).unwrap_or_else(|| {
-                        under
+                let (parts, inner) = nested(view, under.start, under.end, plain, depth - 1)
+                    .unwrap_or_else(|| {
+                        let flat = under
                             .clone()
                             .filter(|&q| plain(q) && !view.totals[q] && has_figures(view, q))
-                            .collect()
+                            .collect();
+                        (flat, Vec::new())
                     });
                 let single = parts.len() == 1 && same(parts[0], r);
                 if parts.is_empty() || (parts.len() < 2 && !single) {
                     continue;
                 }
                 let adds = written.iter().all(|&c| {
-                    let sum: Option<Vec<Interval>> = parts.iter().map(|&q| view.part(q, c)).collect();
+                    let sum: Option<Vec<Interval>> =
+                        parts.iter().map(|&q| view.part(q, c)).collect();
                     matches!((sum, view.figure(r, c)), (Some(p), Some(t)) if Interval::sum(p.iter().copied()).meets(&t))
                 });
                 // The longest run that adds up: a shorter one may end before the rows of
                 // its last group ("Finansiella anläggningstillgångar" without its rows).
                 if adds {
-                    end = Some(under.end);
+                    best = Some((under.end, (parts, inner)));
                 }
             }
         }
         items.push(r);
-        match end {
-            Some(e) => {
-                found = true;
-                r = e;
+        match best {
+            Some((end, (parts, inner))) => {
+                groups.extend(inner);
+                groups.push((r, parts));
+                r = end;
             }
             None => r += 1,
         }
     }
-    found.then_some(items)
+    (!groups.is_empty()).then_some((items, groups))
 }
 
 fn balance(
@@ -357,13 +365,19 @@ fn balance(
     // anläggningstillgångar" … "Omsättningstillgångar") is its rows.
     let flat = |from: usize, to: usize| (from..to).all(|r| !view.totals[r] && !view.headings[r]);
     // A side without subtotals whose rows nest under group totals written above them.
-    let side = |from: usize, to: usize| {
+    // Each group read is a relation of its own (it holds in every column, or it would
+    // not have been read): checked, and evidence for the side's total in each column.
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut side = |from: usize, to: usize| {
         let no_totals = (from..to).all(|r| !view.totals[r]);
         match no_totals
             .then(|| nested(view, from, to, plain, 2))
             .flatten()
         {
-            Some(items) => (items, true),
+            Some((items, found)) => {
+                groups.extend(found.into_iter().filter(|g| g.1.len() >= 2));
+                (items, true)
+            }
             None => (top_level(view, from, to, plain), false),
         }
     };
@@ -403,6 +417,17 @@ fn balance(
                 columns: Vec::new(),
             });
         }
+    }
+    groups.sort_by_key(|g| g.0);
+    for (head, parts) in groups {
+        steps.push(Step {
+            kind: Kind::Balance,
+            target: head,
+            parts: parts.into_iter().map(|r| (r, false)).collect(),
+            target_negated: false,
+            what: "the rows under it".into(),
+            columns: Vec::new(),
+        });
     }
 }
 
@@ -1163,8 +1188,10 @@ SUMMA EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER\t\t477 894\t406 363\t398 338
             .position(|r| r.label == "SUMMA TILLGÅNGAR")
             .expect("the assets total");
         // Assets side (ANLÄGGNINGSTILLGÅNGAR + Bidrag + OMSÄTTNINGSTILLGÅNGAR), claims side
-        // (EGET KAPITAL + AVSÄTTNINGAR + SKULDER), assets = claims: in three columns.
-        assert_eq!(steps.len(), 9, "{steps:?}");
+        // (EGET KAPITAL + AVSÄTTNINGAR + SKULDER), assets = claims, and the six groups of
+        // two rows or more (ANLÄGGNINGSTILLGÅNGAR, Materiella, Finansiella,
+        // OMSÄTTNINGSTILLGÅNGAR, AVSÄTTNINGAR, SKULDER): in three columns.
+        assert_eq!(steps.len(), 27, "{steps:?}");
         assert!(steps.iter().all(|s| s.2), "{steps:?}");
         assert!(steps.iter().any(|s| s.0 == assets), "{steps:?}");
         // The modified copy: one figure changed, found and decided.
@@ -1191,5 +1218,34 @@ SUMMA EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER\t\t477 894\t406 363\t398 338
             steps.iter().all(|s| s.0 != assets || s.3.is_some() || s.2),
             "{steps:?}"
         );
+    }
+
+    #[test]
+    fn nested_groups_choose_the_reading_of_flat_rows() {
+        // The same statement as flat text, one space both the thousands separator and the
+        // column gap: the groups' arithmetic tells the readings apart, so the changed
+        // figure is found and decided.
+        let flat: String = NESTED
+            .replace("ASSETS", "477 984")
+            .lines()
+            .map(|l| {
+                l.split('\t')
+                    .filter(|c| !c.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let (table, steps) = statement_of(&flat);
+        let assets = table
+            .rows
+            .iter()
+            .position(|r| r.label == "SUMMA TILLGÅNGAR")
+            .expect("the assets total");
+        let decided: Vec<_> = steps
+            .iter()
+            .filter(|s| s.0 == assets && !s.2 && s.3.is_none())
+            .collect();
+        assert_eq!(decided.len(), 1, "{steps:?} {:?}", table.ambiguities);
     }
 }
