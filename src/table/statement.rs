@@ -168,7 +168,19 @@ fn nesting(
 ) -> i64 {
     const MAX_GROUP: usize = 24;
     let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-    let fig = |r: usize, c: usize| rows[r].cells.get(c).and_then(figure);
+    // Each cell's interval once per call: the readings are scored many times over.
+    let figs: Vec<Vec<Option<Interval>>> = rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            if (lo..hi).contains(&r) || r == target {
+                row.cells.iter().map(figure).collect()
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let fig = |r: usize, c: usize| figs[r].get(c).copied().flatten();
     let data: Vec<usize> = (lo..hi)
         .filter(|&r| rows[r].kind != RowKind::Heading && (from..ncols).any(|c| fig(r, c).is_some()))
         .collect();
@@ -185,26 +197,22 @@ fn nesting(
                 .count();
             let mut end = None;
             if nonzero >= 2 {
+                // Running sums of the rows under the head, per written column (a blank
+                // adds nothing): each length is checked in one step.
+                let mut acc: Vec<Option<Interval>> = vec![None; written.len()];
                 for k in 1..=MAX_GROUP.min(seq.len() - i - 1) {
-                    let parts = &seq[i + 1..=i + k];
-                    if k == 1 && !same(&rows[head].label, &rows[parts[0]].label) {
+                    let q = seq[i + k];
+                    for (a, &c) in acc.iter_mut().zip(&written) {
+                        if let Some(x) = fig(q, c) {
+                            *a = Some(a.map_or(x, |a| a.plus(x)));
+                        }
+                    }
+                    if k == 1 && !same(&rows[head].label, &rows[q].label) {
                         continue;
                     }
-                    let adds = written.iter().all(|&c| {
-                        let found = fig(head, c);
-                        let sum = parts
-                            .iter()
-                            .map(|&q| fig(q, c))
-                            .try_fold(None::<Interval>, |acc, x| {
-                                Some(match (acc, x) {
-                                    (Some(a), Some(x)) => Some(a.plus(x)),
-                                    (None, Some(x)) => Some(x),
-                                    (a, None) => a,
-                                })
-                            })
-                            .flatten();
-                        matches!((found, sum), (Some(f), Some(s)) if f.meets(&s))
-                    });
+                    let adds = acc.iter().zip(&written).all(
+                        |(a, &c)| matches!((fig(head, c), a), (Some(f), Some(s)) if f.meets(s)),
+                    );
                     if adds {
                         end = Some(i + k + 1);
                     }
