@@ -215,7 +215,7 @@ impl<'d> Sink<'d> {
             .unwrap_or_else(|| view.table.provenance.clone());
         let paragraph = self.paragraph_of_table(table_index);
         let label = view.label(rel.target.row);
-        let header = view.header(rel.target.col);
+        let header = view.column_name(rel.target.col);
         let raw = view.raw(rel.target.row, rel.target.col).map(str::to_string);
         let c = rel.comparison;
         let f = self.report(rel.rule, rel.severity, rel.message.clone(), provenance);

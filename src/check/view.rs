@@ -234,6 +234,47 @@ impl<'a> TableView<'a> {
             .unwrap_or_default()
     }
 
+    /// The column's name for a finding: its header, or, in a table whose header names no
+    /// column, the name its title gives it when the title is a line of names, one per
+    /// column ("Kommuner Landsting Kommunal- förbund" over three figure columns, a word
+    /// broken by a hyphen joined again). Only names a finding; it never decides what a
+    /// column holds.
+    pub fn column_name(&self, c: usize) -> String {
+        let own = self.header(c);
+        if !own.is_empty() || (0..self.cols()).any(|d| !self.header(d).is_empty()) {
+            return own;
+        }
+        self.title_names()
+            .and_then(|names| names.into_iter().nth(c))
+            .unwrap_or_default()
+    }
+
+    /// The title read as one capitalised name per column (see [`Self::column_name`]).
+    fn title_names(&self) -> Option<Vec<String>> {
+        let title = self.table.title.as_deref()?;
+        let mut names: Vec<String> = Vec::new();
+        let mut broken = false;
+        for w in title.split_whitespace() {
+            match names.last_mut() {
+                Some(last) if broken => {
+                    last.pop();
+                    last.push_str(w);
+                }
+                _ => names.push(w.to_string()),
+            }
+            broken = w.len() > 1 && w.ends_with('-');
+        }
+        let capitalised = |n: &String| {
+            n.chars().next().is_some_and(char::is_uppercase) && n.chars().all(char::is_alphabetic)
+        };
+        let figure_columns = (0..self.cols()).filter(|&c| self.numeric(c)).count();
+        (names.len() >= 2
+            && names.len() == self.cols()
+            && figure_columns == self.cols()
+            && names.iter().all(capitalised))
+        .then_some(names)
+    }
+
     /// The row's label; for a row whose label cell is empty, the first text cell
     /// ("Summa" written under a figure column, a continued row's description).
     pub fn label(&self, r: usize) -> String {
@@ -277,5 +318,130 @@ impl<'a> TableView<'a> {
     /// Rows that are neither totals nor headings.
     pub fn is_data(&self, r: usize) -> bool {
         !self.totals[r] && !self.headings[r] && !self.part_of.get(r).copied().unwrap_or(false)
+    }
+}
+
+/// The measure a row's label names in a word of its own ("Verksamhetens intäkter mnkr",
+/// "Soliditet %", "riksandel, procent", "Antal anställda"): a unit of
+/// `grammars/units.vocab` (kr, tkr, mnkr, percent) or a count (`statements.vocab`
+/// `count_word`). Hours are left out ("h" is too often a letter of a name).
+pub fn label_measure<'v>(vocab: &'v Vocabulary, label: &str) -> Option<&'v str> {
+    let lower = label.to_lowercase();
+    let words = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '%' || c == ':'))
+        .map(|w| w.trim_end_matches(':'))
+        .filter(|w| !w.is_empty());
+    let mut found = None;
+    for w in words {
+        let key = if w == "%" || w.ends_with('%') {
+            Some("percent")
+        } else {
+            vocab
+                .key_of_word("units", w)
+                .filter(|k| *k != "hours")
+                .or_else(|| {
+                    vocab
+                        .key_of_word("statements", w)
+                        .filter(|k| *k == "count_word")
+                })
+        };
+        if key.is_some() {
+            found = key;
+        }
+    }
+    found
+}
+
+impl TableView<'_> {
+    /// Why the rows `parts` with the row `target` read as a key-figure list rather than
+    /// as a sum and its parts, when the relation between them holds in no column: their
+    /// labels name different measures (mnkr beside %, kr beside a count), or in every
+    /// column where the target has a figure its written parts are written to different
+    /// precisions (17,74 beside 25 754). A total needs parts of one kind; such a relation
+    /// is one the record does not state, so it is not checked at all.
+    pub fn key_figure_list(&self, target: usize, parts: &[usize]) -> Option<String> {
+        let mut measures: Vec<&str> = std::iter::once(target)
+            .chain(parts.iter().copied())
+            .filter_map(|r| label_measure(self.vocab, &self.label(r)))
+            .collect();
+        measures.sort_unstable();
+        measures.dedup();
+        if measures.len() >= 2 {
+            return Some(format!(
+                "its rows name different measures ({})",
+                measures.join(", ")
+            ));
+        }
+        let decimals = |r: usize, c: usize| {
+            self.table.rows[r]
+                .cells
+                .get(c)
+                .filter(|cell| cell.value.is_some() && !self.blank[r][c])
+                .map(|cell| cell.decimals)
+        };
+        let mut compared = 0;
+        for c in (0..self.cols()).filter(|&c| self.numeric(c)) {
+            if self.figure(target, c).is_none() {
+                continue;
+            }
+            let mut seen: Vec<u32> = parts.iter().filter_map(|&r| decimals(r, c)).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            if seen.len() < 2 {
+                return None;
+            }
+            compared += 1;
+        }
+        (compared > 0)
+            .then(|| "its rows are written to different precisions in every column".to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let vocab = Vocabulary::builtin_shared();
+        let table = crate::table::extract_text(text, vocab)
+            .into_iter()
+            .next()
+            .expect("a table");
+        let view = TableView::new(&table, vocab);
+        (0..view.cols()).map(|c| view.column_name(c)).collect()
+    }
+
+    const ROWS: &str = "Verksamhetens intäkter 165 485 56 315 21 392
+Verksamhetens kostnader -645 527 -333 283 -20 455
+Avskrivningar -22 253 -9 775 -712
+Verksamhetens nettokostnader -502 295 -286 743 225
+";
+
+    #[test]
+    fn a_title_of_names_names_the_columns() {
+        let text = format!("  Kommuner Landsting Kommunal- förbund\n{ROWS}");
+        assert_eq!(names(&text), ["Kommuner", "Landsting", "Kommunalförbund"]);
+    }
+
+    #[test]
+    fn a_title_that_is_no_line_of_names_names_nothing() {
+        // Lower-case words, or more words than columns: a caption, not names.
+        for title in [
+            "Löpande priser miljoner kronor",
+            "Kommuner Landsting Regioner Staten",
+        ] {
+            let text = format!("{title}\n{ROWS}");
+            assert!(names(&text).iter().all(String::is_empty), "{title}");
+        }
+    }
+
+    #[test]
+    fn measures_named_in_labels() {
+        let v = Vocabulary::builtin_shared();
+        assert_eq!(label_measure(v, "Soliditet %"), Some("percent"));
+        assert_eq!(label_measure(v, "riksandel, procent"), Some("percent"));
+        assert_eq!(label_measure(v, "Årets resultat mnkr"), Some("mnkr"));
+        assert_eq!(label_measure(v, "Antal anställda"), Some("count_word"));
+        assert_eq!(label_measure(v, "Verksamhetens intäkter"), None);
     }
 }

@@ -6,12 +6,16 @@
 
 use super::arith::figure;
 use super::{Row, RowKind};
+use crate::arith::Interval;
 use crate::grammar::statement::{is_part_of, role};
 use crate::grammar::vocab::Vocabulary;
 
 /// Each relation: the target row and the rows whose figures add up to it.
 pub(crate) struct Steps {
     steps: Vec<(usize, Vec<usize>)>,
+    /// BR sides without subtotals: (the side's total, its first row, the row after its
+    /// last), read through group totals written above their rows (see [`nesting`]).
+    sides: Vec<(usize, usize, usize)>,
 }
 
 impl Steps {
@@ -22,6 +26,7 @@ impl Steps {
         let is = |r: usize, k: &str| roles[r] == Some(k);
         let n = rows.len();
         let mut steps = Vec::new();
+        let mut sides = Vec::new();
         if roles.iter().flatten().any(|k| k.starts_with("kf_")) {
             let loose = |r: usize| plain(r) && roles[r].is_none_or(|k| k == "rr_year_result");
             let mut start = 0;
@@ -65,6 +70,18 @@ impl Steps {
             };
             let assets = (0..n).find(|&r| is(r, "br_assets_total"));
             let claims = (0..n).find(|&r| is(r, "br_claims_total"));
+            let no_totals = |from: usize, to: usize| {
+                (from..to).all(|r| !matches!(rows[r].kind, RowKind::Total | RowKind::Subtotal))
+            };
+            if let Some(a) = assets.filter(|&a| no_totals(0, a)) {
+                sides.push((a, 0, a));
+            }
+            if let Some(c) = claims {
+                let from = assets.filter(|&a| a < c).map_or(0, |a| a + 1);
+                if no_totals(from, c) {
+                    sides.push((c, from, c));
+                }
+            }
             if let Some(a) = assets {
                 let parts: Vec<usize> = (0..a).filter(|&r| subtotal(r)).collect();
                 if parts.len() >= 2 {
@@ -96,7 +113,7 @@ impl Steps {
             }
         }
         steps.retain(|(_, parts)| !parts.is_empty());
-        Steps { steps }
+        Steps { steps, sides }
     }
 
     /// How many (relation, column) pairs hold with the rows' current cells, from column
@@ -118,6 +135,116 @@ impl Steps {
                 }
             }
         }
+        for &(t, lo, hi) in &self.sides {
+            score += nesting(rows, t, lo, hi, from, v_same_label);
+        }
         score
     }
+}
+
+/// Whether two labels are the same line written twice (a note reference after one).
+fn v_same_label(a: &str, b: &str) -> bool {
+    let key = |s: &str| {
+        crate::grammar::statement::clean(s)
+            .trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == ' ')
+            .to_string()
+    };
+    !a.trim().is_empty() && key(a) == key(b)
+}
+
+/// How well a BR side reads through group totals written above their rows: for each
+/// group found (a row the rows under it add up to in every column where it has a figure,
+/// at least two of them non-zero; or a single row under it repeating its label), one per
+/// column; and one per column where the side's total is the sum of the top-level rows.
+/// Two levels: groups of plain rows, then groups of those groups. Scores the readings of
+/// flat rows by the statement's own arithmetic.
+fn nesting(
+    rows: &[Row],
+    target: usize,
+    lo: usize,
+    hi: usize,
+    from: usize,
+    same: fn(&str, &str) -> bool,
+) -> i64 {
+    const MAX_GROUP: usize = 24;
+    let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    // Each cell's interval once per call: the readings are scored many times over.
+    let figs: Vec<Vec<Option<Interval>>> = rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            if (lo..hi).contains(&r) || r == target {
+                row.cells.iter().map(figure).collect()
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let fig = |r: usize, c: usize| figs[r].get(c).copied().flatten();
+    let data: Vec<usize> = (lo..hi)
+        .filter(|&r| rows[r].kind != RowKind::Heading && (from..ncols).any(|c| fig(r, c).is_some()))
+        .collect();
+    let mut score = 0;
+    let collapse = |seq: &[usize], score: &mut i64| -> Vec<usize> {
+        let mut top = Vec::new();
+        let mut i = 0;
+        while i < seq.len() {
+            let head = seq[i];
+            let written: Vec<usize> = (from..ncols).filter(|&c| fig(head, c).is_some()).collect();
+            let nonzero = written
+                .iter()
+                .filter(|&&c| fig(head, c).is_some_and(|f| !f.nominal.is_zero()))
+                .count();
+            let mut end = None;
+            if nonzero >= 2 {
+                // Running sums of the rows under the head, per written column (a blank
+                // adds nothing): each length is checked in one step.
+                let mut acc: Vec<Option<Interval>> = vec![None; written.len()];
+                for k in 1..=MAX_GROUP.min(seq.len() - i - 1) {
+                    let q = seq[i + k];
+                    for (a, &c) in acc.iter_mut().zip(&written) {
+                        if let Some(x) = fig(q, c) {
+                            *a = Some(a.map_or(x, |a| a.plus(x)));
+                        }
+                    }
+                    if k == 1 && !same(&rows[head].label, &rows[q].label) {
+                        continue;
+                    }
+                    let adds = acc.iter().zip(&written).all(
+                        |(a, &c)| matches!((fig(head, c), a), (Some(f), Some(s)) if f.meets(s)),
+                    );
+                    if adds {
+                        end = Some(i + k + 1);
+                    }
+                }
+            }
+            top.push(head);
+            match end {
+                Some(e) => {
+                    *score += written.len() as i64;
+                    i = e;
+                }
+                None => i += 1,
+            }
+        }
+        top
+    };
+    let leaves = collapse(&data, &mut score);
+    let top = collapse(&leaves, &mut score);
+    if score == 0 {
+        return 0;
+    }
+    for c in from..ncols {
+        let Some(found) = fig(target, c) else {
+            continue;
+        };
+        let sum = top
+            .iter()
+            .filter_map(|&r| fig(r, c))
+            .reduce(|a, b| a.plus(b));
+        if sum.is_some_and(|s| found.meets(&s)) {
+            score += 1;
+        }
+    }
+    score
 }

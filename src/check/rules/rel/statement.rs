@@ -67,7 +67,8 @@ pub struct Statement {
 pub fn analyse(view: &TableView) -> Statement {
     let v = view.vocab;
     let n = view.rows();
-    let roles: Vec<Option<&'static str>> = (0..n).map(|r| role(v, &view.label(r))).collect();
+    let mut roles: Vec<Option<&'static str>> = (0..n).map(|r| role(v, &view.label(r))).collect();
+    sides_by_place(view, &mut roles);
     let part_of: Vec<bool> = (0..n).map(|r| is_part_of(v, &view.label(r))).collect();
     let has = |p: &str| roles.iter().flatten().any(|r| r.starts_with(p));
     let mut steps = Vec::new();
@@ -83,7 +84,60 @@ pub fn analyse(view: &TableView) -> Statement {
     let claimed = steps.iter().map(|s| s.target).collect();
     let mut st = Statement { steps, claimed };
     evaluate(view, &mut st);
+    // A relation that holds in no column between rows of different measures (a
+    // key-figure list: "Årets resultat mnkr" under "Soliditet %" and "Antal anställda")
+    // is not one the record states: it is not checked. Its rows stay claimed, so no
+    // other rule reads them as totals either.
+    st.steps.retain(|s| {
+        let fails = !s.columns.is_empty() && s.columns.iter().all(|c| !c.comparison.holds);
+        let parts: Vec<usize> = s.parts.iter().map(|p| p.0).collect();
+        !(fails && view.key_figure_list(s.target, &parts).is_some())
+    });
     st
+}
+
+/// Whether the row has a figure in a figure column.
+fn has_figures(view: &TableView, r: usize) -> bool {
+    (0..view.cols()).any(|c| view.numeric(c) && view.figure(r, c).is_some())
+}
+
+/// A balansräkning's two totals named by the sides' names alone ("TILLGÅNGAR" …
+/// "SKULDER, AVSÄTTNINGAR OCH EGET KAPITAL", `statements.vocab` `br_assets_side`,
+/// `br_claims_side`), read as totals only where their place says so: the claims side's
+/// name on the table's last row with figures, the assets side's name on an earlier row
+/// with figures, with at least two rows of figures before it and two between them. A
+/// table that names either total as such ("Summa tillgångar") or is a kassaflödesanalys
+/// is left as it is.
+fn sides_by_place(view: &TableView, roles: &mut [Option<&'static str>]) {
+    let known =
+        |k: &&str| k.starts_with("kf_") || *k == "br_assets_total" || *k == "br_claims_total";
+    if roles.iter().flatten().any(known) {
+        return;
+    }
+    let v = view.vocab;
+    let side = |r: usize| {
+        v.lookup(
+            "statements",
+            &crate::grammar::statement::clean(&view.label(r)),
+        )
+    };
+    let n = roles.len();
+    let Some(last) = (0..n).rev().find(|&r| has_figures(view, r)) else {
+        return;
+    };
+    if !matches!(side(last), Some("br_claims_side" | "br_claims_heading")) {
+        return;
+    }
+    let Some(a) = (0..last).find(|&r| has_figures(view, r) && side(r) == Some("br_assets_side"))
+    else {
+        return;
+    };
+    let before = (0..a).filter(|&r| has_figures(view, r)).count();
+    let between = (a + 1..last).filter(|&r| has_figures(view, r)).count();
+    if before >= 2 && between >= 2 {
+        roles[a] = Some("br_assets_total");
+        roles[last] = Some("br_claims_total");
+    }
 }
 
 fn label_of(view: &TableView, r: usize) -> String {
@@ -98,9 +152,40 @@ fn income(
     steps: &mut Vec<Step>,
 ) {
     let v = view.vocab;
-    let at: Vec<usize> = (0..roles.len())
+    let mut at: Vec<usize> = (0..roles.len())
         .filter(|&r| roles[r].is_some_and(|k| k.starts_with("rr_")))
         .collect();
+    if at.is_empty() {
+        return;
+    }
+    // A label used twice ("Verksamhetens externa nettokostnad" before and after
+    // "Avskrivningar"): the later row, with rows of figures between, is the earlier one
+    // plus the rows between — a result line of its own.
+    let same = |a: usize, b: usize| {
+        crate::grammar::statement::clean(&view.label(a))
+            == crate::grammar::statement::clean(&view.label(b))
+    };
+    let mut repeat_of: Vec<Option<usize>> = vec![None; roles.len()];
+    for t in 0..roles.len() {
+        if roles[t].is_some() || !plain(t) || !has_figures(view, t) || view.label(t).is_empty() {
+            continue;
+        }
+        let earlier = (0..t)
+            .rev()
+            .find(|&p| same(p, t) && plain(p) && has_figures(view, p));
+        // Rows of figures between, and no other result line or heading (the same label
+        // under another heading is the same line of another group: "Kommunkoncernen" …
+        // "Staden").
+        let between = |p: usize| {
+            (p + 1..t).any(|r| plain(r) && has_figures(view, r))
+                && (p + 1..t).all(|r| roles[r].is_none() && !view.headings[r])
+        };
+        if let Some(p) = earlier.filter(|&p| between(p)) {
+            repeat_of[t] = Some(p);
+            at.push(t);
+        }
+    }
+    at.sort_unstable();
     if at.len() < 2 {
         return;
     }
@@ -110,7 +195,7 @@ fn income(
     for flipped in [false, true] {
         let neg = |r: usize| flipped && is_cost(v, &view.label(r));
         for (i, &t) in at.iter().enumerate() {
-            let prev = i.checked_sub(1).map(|j| at[j]);
+            let prev = repeat_of[t].or_else(|| i.checked_sub(1).map(|j| at[j]));
             let from = prev.map_or(0, |p| p + 1);
             let mut parts: Vec<(usize, bool)> = prev.map(|p| (p, neg(p))).into_iter().collect();
             parts.extend((from..t).filter(|&r| plain(r)).map(|r| (r, neg(r))));
@@ -173,6 +258,99 @@ fn top_level(
     out
 }
 
+/// The columns a statement's arithmetic reads: figure columns, not note references.
+fn figure_columns(view: &TableView) -> Vec<usize> {
+    (0..view.cols())
+        .filter(|&c| view.numeric(c) && !is_note_column(view.vocab, &view.header(c)))
+        .collect()
+}
+
+/// A side read through its nested groups: its top-level rows, and each group found (its
+/// head and the rows it adds).
+type Nesting = (Vec<usize>, Vec<(usize, Vec<usize>)>);
+
+/// Group totals written above their rows without "Summa", nested ("ANLÄGGNINGSTILLGÅNGAR
+/// 384 554" over "Materiella anläggningstillgångar 372 416" over its own rows): the rows
+/// from `from` to `to` (exclusive) as the side's total adds them, each group's head in
+/// place of its rows. A row heads the rows under it when they (their own groups read the
+/// same way, at most `depth` levels down) add up to it in every column where it has a
+/// figure, at least two of them non-zero (the longest such run) — or, for a single row
+/// under it, when that row repeats its label and figures ("Immateriella
+/// anläggningstillgångar" / "Immateriella anläggningstillgångar 8"). `None` when no group
+/// is found.
+fn nested(
+    view: &TableView,
+    from: usize,
+    to: usize,
+    plain: &dyn Fn(usize) -> bool,
+    depth: usize,
+) -> Option<Nesting> {
+    const MAX_GROUP: usize = 24;
+    let cols = figure_columns(view);
+    let same = |a: usize, b: usize| {
+        crate::grammar::statement::clean(&view.label(a))
+            .trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == ' ')
+            == crate::grammar::statement::clean(&view.label(b))
+                .trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == ' ')
+    };
+    let mut items = Vec::new();
+    let mut groups = Vec::new();
+    let mut r = from;
+    while r < to {
+        if !plain(r) || view.totals[r] || !has_figures(view, r) {
+            r += 1;
+            continue;
+        }
+        let written: Vec<usize> = cols
+            .iter()
+            .copied()
+            .filter(|&c| view.figure(r, c).is_some())
+            .collect();
+        let nonzero = written
+            .iter()
+            .filter(|&&c| view.figure(r, c).is_some_and(|f| !f.nominal.is_zero()))
+            .count();
+        let mut best: Option<(usize, Nesting)> = None;
+        if depth > 0 && nonzero >= 2 {
+            for k in 1..=MAX_GROUP.min(to - r - 1) {
+                let under = r + 1..r + 1 + k;
+                let (parts, inner) = nested(view, under.start, under.end, plain, depth - 1)
+                    .unwrap_or_else(|| {
+                        let flat = under
+                            .clone()
+                            .filter(|&q| plain(q) && !view.totals[q] && has_figures(view, q))
+                            .collect();
+                        (flat, Vec::new())
+                    });
+                let single = parts.len() == 1 && same(parts[0], r);
+                if parts.is_empty() || (parts.len() < 2 && !single) {
+                    continue;
+                }
+                let adds = written.iter().all(|&c| {
+                    let sum: Option<Vec<Interval>> =
+                        parts.iter().map(|&q| view.part(q, c)).collect();
+                    matches!((sum, view.figure(r, c)), (Some(p), Some(t)) if Interval::sum(p.iter().copied()).meets(&t))
+                });
+                // The longest run that adds up: a shorter one may end before the rows of
+                // its last group ("Finansiella anläggningstillgångar" without its rows).
+                if adds {
+                    best = Some((under.end, (parts, inner)));
+                }
+            }
+        }
+        items.push(r);
+        match best {
+            Some((end, (parts, inner))) => {
+                groups.extend(inner);
+                groups.push((r, parts));
+                r = end;
+            }
+            None => r += 1,
+        }
+    }
+    (!groups.is_empty()).then_some((items, groups))
+}
+
 fn balance(
     view: &TableView,
     roles: &[Option<&'static str>],
@@ -182,9 +360,30 @@ fn balance(
     let find = |k: &str| (0..roles.len()).find(|&r| roles[r] == Some(k));
     let assets = find("br_assets_total");
     let claims = find("br_claims_total");
+    // A side's rows are its subtotals and the rows no subtotal closes; a side written
+    // without subtotals or headings (a flat list of its groups: "Materiella
+    // anläggningstillgångar" … "Omsättningstillgångar") is its rows.
+    let flat = |from: usize, to: usize| (from..to).all(|r| !view.totals[r] && !view.headings[r]);
+    // A side without subtotals whose rows nest under group totals written above them.
+    // Each group read is a relation of its own (it holds in every column, or it would
+    // not have been read): checked, and evidence for the side's total in each column.
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut side = |from: usize, to: usize| {
+        let no_totals = (from..to).all(|r| !view.totals[r]);
+        match no_totals
+            .then(|| nested(view, from, to, plain, 2))
+            .flatten()
+        {
+            Some((items, found)) => {
+                groups.extend(found.into_iter().filter(|g| g.1.len() >= 2));
+                (items, true)
+            }
+            None => (top_level(view, from, to, plain), false),
+        }
+    };
     if let Some(a) = assets {
-        let parts = top_level(view, 0, a, plain);
-        if parts.len() >= 2 && parts.iter().any(|&r| view.totals[r]) {
+        let (parts, grouped) = side(0, a);
+        if parts.len() >= 2 && (grouped || parts.iter().any(|&r| view.totals[r]) || flat(0, a)) {
             steps.push(Step {
                 kind: Kind::Balance,
                 target: a,
@@ -197,8 +396,8 @@ fn balance(
     }
     if let Some(c) = claims {
         let from = assets.filter(|&a| a < c).map_or(0, |a| a + 1);
-        let parts = top_level(view, from, c, plain);
-        if parts.len() >= 2 && parts.iter().any(|&r| view.totals[r]) {
+        let (parts, grouped) = side(from, c);
+        if parts.len() >= 2 && (grouped || parts.iter().any(|&r| view.totals[r]) || flat(from, c)) {
             steps.push(Step {
                 kind: Kind::Balance,
                 target: c,
@@ -218,6 +417,17 @@ fn balance(
                 columns: Vec::new(),
             });
         }
+    }
+    groups.sort_by_key(|g| g.0);
+    for (head, parts) in groups {
+        steps.push(Step {
+            kind: Kind::Balance,
+            target: head,
+            parts: parts.into_iter().map(|r| (r, false)).collect(),
+            target_negated: false,
+            what: "the rows under it".into(),
+            columns: Vec::new(),
+        });
     }
 }
 
@@ -564,7 +774,7 @@ pub fn relations(
                 .iter()
                 .map(|&(row, _)| CellRef { row, col: c.col })
                 .collect();
-            let header = view.header(c.col);
+            let header = view.column_name(c.col);
             let column = if header.is_empty() {
                 format!("column {}", c.col + 1)
             } else {
@@ -792,5 +1002,250 @@ Verksamhetens resultat\t10\t10
         let (_, steps) = statement_of(text);
         assert!(!steps.is_empty());
         assert!(steps.iter().all(|s| !s.2 && s.3.is_some()), "{steps:?}");
+    }
+
+    /// Every relation of the table's rules: (rule code, target row, holds, severity).
+    fn relations_of(text: &str) -> Vec<(String, usize, bool, Severity)> {
+        let table = crate::table::extract_text(text, Vocabulary::builtin_shared())
+            .into_iter()
+            .next()
+            .expect("a table");
+        crate::check::relations_for_table(&table, Vocabulary::builtin_shared())
+            .into_iter()
+            .map(|r| {
+                (
+                    format!("{:?}", r.rule.code),
+                    r.target.row,
+                    r.comparison.holds,
+                    r.severity,
+                )
+            })
+            .collect()
+    }
+
+    const KEY_FIGURES: &str = "Nyckeltal\t2022\t2023
+Verksamhetens intäkter mnkr\t120\t130
+Verksamhetens kostnader mnkr\t-115\t-121
+Årets resultat mnkr\t2\t3
+Soliditet %\t45\t47
+Antal anställda\t1 200\t1 250
+Investeringar mnkr\t30\t35
+Årets resultat enligt balanskravet mnkr\t3\t6
+";
+
+    #[test]
+    fn a_key_figure_list_states_no_relation_over_rows_of_other_measures() {
+        // "Årets resultat enligt balanskravet mnkr" over "Soliditet %" and "Antal
+        // anställda": not a relation the record states, so not checked at all.
+        let rels = relations_of(KEY_FIGURES);
+        assert!(rels.iter().all(|r| r.1 != 6), "{rels:?}");
+        // "Årets resultat mnkr" over two mnkr rows is an RR's line failing everywhere:
+        // still checked, and not decided.
+        let first: Vec<_> = rels.iter().filter(|r| r.1 == 2).collect();
+        assert_eq!(first.len(), 2, "{rels:?}");
+        assert!(
+            first.iter().all(|r| !r.2 && r.3 == Severity::Info),
+            "{rels:?}"
+        );
+        // Rows of other measures that do add up are read as written.
+        let holding = KEY_FIGURES.replace("\t3\t6", "\t1 277\t1 335");
+        let rels = relations_of(&holding);
+        assert!(rels.iter().any(|r| r.1 == 6 && r.2), "{rels:?}");
+    }
+
+    #[test]
+    fn a_total_over_parts_of_different_precisions_failing_everywhere_is_no_total() {
+        let text = "Skattesats, kr\t2022\t2023
+Kommunen\t20,50\t20,60
+Regionen\t11,55\t11,55
+Begravningsavgift\t0,065\t0,065
+Total skattesats, kr\t32,20\t32,28
+";
+        assert!(relations_of(text).is_empty(), "{:?}", relations_of(text));
+        // The same rows written to one precision: a total that fails everywhere is
+        // checked and not decided.
+        let same = text.replace("0,065", "0,07");
+        let rels = relations_of(&same);
+        assert_eq!(rels.len(), 2, "{rels:?}");
+        assert!(
+            rels.iter().all(|r| !r.2 && r.3 == Severity::Info),
+            "{rels:?}"
+        );
+    }
+
+    const SIDES: &str = "Balansräkning, mnkr\t2015\t2016
+Immateriella anläggningstillgångar\t712\t795
+Materiella anläggningstillgångar\t414 332\t443 767
+Omsättningstillgångar\t210 917\t224 091
+TILLGÅNGAR\t625 961\t668 653
+Eget kapital\t400 379\t421 962
+Avsättningar\t49 865\t52 808
+Kortfristiga skulder\t175 717\tCLAIMS
+SKULDER, AVSÄTTNINGAR OCH EGET KAPITAL\t625 961\t668 653
+";
+
+    #[test]
+    fn a_balance_sheets_totals_are_known_by_their_place() {
+        let (_, steps) = statement_of(&SIDES.replace("CLAIMS", "193 883"));
+        // Assets side, claims side, assets = claims; in both columns.
+        assert_eq!(steps.len(), 6, "{steps:?}");
+        assert!(
+            steps.iter().all(|s| s.1 == Kind::Balance && s.2),
+            "{steps:?}"
+        );
+        // One misprint in one column is decided: the same relations hold elsewhere.
+        let (_, steps) = statement_of(&SIDES.replace("CLAIMS", "193 983"));
+        let failing: Vec<_> = steps.iter().filter(|s| !s.2).collect();
+        assert_eq!(failing.len(), 1, "{steps:?}");
+        assert_eq!(failing[0].3, None, "{steps:?}");
+    }
+
+    #[test]
+    fn a_side_name_elsewhere_is_no_total() {
+        // "Tillgångar" as a heading, or a claims name that does not end the table.
+        let heading = SIDES
+            .replace("CLAIMS", "193 883")
+            .replace("TILLGÅNGAR\t625 961\t668 653\n", "")
+            .replace(
+                "Balansräkning, mnkr\t2015\t2016\n",
+                "Balansräkning, mnkr\t2015\t2016\nTillgångar\n",
+            );
+        let (_, steps) = statement_of(&heading);
+        assert!(steps.is_empty(), "{steps:?}");
+        let not_last = format!("{}Övrigt\t1\t2\n", SIDES.replace("CLAIMS", "193 883"));
+        let (_, steps) = statement_of(&not_last);
+        assert!(steps.is_empty(), "{steps:?}");
+    }
+
+    const TWICE: &str = "Resultatbudget, mnkr\tBudget 2022\tPlan 2023
+Verksamhetens externa nettokostnad\t-7 796\t-8 206
+Avskrivningar\t-221\t-222
+Verksamhetens externa nettokostnad\t-8 017\t-8 428
+Skatteintäkter\t6 036\t6 133
+Generella statsbidrag och utjämning\t2 196\t2 319
+Verksamhetens resultat\t215\t24
+Finansiella intäkter\t88\t87
+Finansiella kostnader\t-81\t-52
+Resultat efter finansiella poster\t222\t59
+";
+
+    #[test]
+    fn a_label_used_twice_is_the_first_plus_the_rows_between() {
+        let (_, steps) = statement_of(TWICE);
+        // The repeat (rows 0 + 1), Verksamhetens resultat (2 + 3 + 4), the financial
+        // result (5 + 6 + 7): three relations in two columns, all holding.
+        assert_eq!(steps.len(), 6, "{steps:?}");
+        assert!(steps.iter().all(|s| s.2), "{steps:?}");
+        assert!(steps.iter().any(|s| s.0 == 2), "{steps:?}");
+    }
+
+    #[test]
+    fn a_label_repeated_under_another_heading_is_another_groups_line() {
+        let text = "Nyckeltal, mnkr\t2022\t2023
+Kommunkoncernen
+Årets förändring av eget kapital\t3 288\t3 155
+Investeringar\t19 171\t20 104
+Staden
+Årets förändring av eget kapital\t3 176\t2 728
+Årets resultat\t2 613\t1 006
+";
+        let (_, steps) = statement_of(text);
+        assert!(steps.iter().all(|s| s.0 != 5), "{steps:?}");
+    }
+
+    const NESTED: &str = "Belopp i tkr\tNot\t2020\t2019\t2018
+ANLÄGGNINGSTILLGÅNGAR\t\t384 554\t315 298\t295 970
+Immateriella anläggningstillgångar\t\t2 158\t446\t461
+Immateriella anläggningstillgångar\t8\t2 158\t446\t461
+Materiella anläggningstillgångar\t\t372 416\t304 872\t283 229
+Mark, byggnader och tekniska anläggningar\t9\t359 745\t294 144\t272 681
+Maskiner och inventarier\t10\t12 671\t10 728\t10 548
+Finansiella anläggningstillgångar\t\t9 980\t9 980\t12 280
+Aktier och andelar\t11\t9 980\t8 880\t11 180
+Långfristiga fordringar\t12\t0\t1 100\t1 100
+Bidrag till statlig infrastruktur\t13\t5 040\t5 320\t5 600
+OMSÄTTNINGSTILLGÅNGAR\t\t88 300\t85 745\t96 768
+Förråd och exploateringstillgångar\t\t0\t0\t0
+Fordringar\t14\t39 331\t34 153\t32 399
+Kassa och bank\t15\t48 969\t51 592\t64 369
+SUMMA TILLGÅNGAR\t\tASSETS\t406 363\t398 338
+EGET KAPITAL\t\t211 913\t184 788\t172 745
+AVSÄTTNINGAR\t\t14 153\t16 169\t14 916
+Pensioner och liknande förpliktelser\t20\t7 094\t7 015\t6 258
+Andra avsättningar\t21\t7 059\t9 154\t8 658
+SKULDER\t\t251 828\t205 406\t210 677
+Långfristiga skulder\t22\t151 284\t122 876\t126 098
+Kortfristiga skulder\t23\t100 544\t82 530\t84 579
+SUMMA EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER\t\t477 894\t406 363\t398 338
+";
+
+    #[test]
+    fn nested_group_totals_above_their_rows_are_read_when_every_column_confirms_them() {
+        let (table, steps) = statement_of(&NESTED.replace("ASSETS", "477 894"));
+        let assets = table
+            .rows
+            .iter()
+            .position(|r| r.label == "SUMMA TILLGÅNGAR")
+            .expect("the assets total");
+        // Assets side (ANLÄGGNINGSTILLGÅNGAR + Bidrag + OMSÄTTNINGSTILLGÅNGAR), claims side
+        // (EGET KAPITAL + AVSÄTTNINGAR + SKULDER), assets = claims, and the six groups of
+        // two rows or more (ANLÄGGNINGSTILLGÅNGAR, Materiella, Finansiella,
+        // OMSÄTTNINGSTILLGÅNGAR, AVSÄTTNINGAR, SKULDER): in three columns.
+        assert_eq!(steps.len(), 27, "{steps:?}");
+        assert!(steps.iter().all(|s| s.2), "{steps:?}");
+        assert!(steps.iter().any(|s| s.0 == assets), "{steps:?}");
+        // The modified copy: one figure changed, found and decided.
+        let (_, steps) = statement_of(&NESTED.replace("ASSETS", "477 984"));
+        let failing: Vec<_> = steps.iter().filter(|s| !s.2).collect();
+        assert_eq!(failing.len(), 2, "{steps:?}");
+        assert!(failing.iter().all(|s| s.3.is_none()), "{steps:?}");
+    }
+
+    #[test]
+    fn a_nesting_one_column_denies_is_not_read() {
+        // "Materiella anläggningstillgångar" 2019 no longer its rows' sum: the group is not
+        // confirmed in every column, so the side is not read through it.
+        let text = NESTED
+            .replace("ASSETS", "477 894")
+            .replace("\t304 872\t", "\t304 873\t");
+        let (table, steps) = statement_of(&text);
+        let assets = table
+            .rows
+            .iter()
+            .position(|r| r.label == "SUMMA TILLGÅNGAR")
+            .expect("the assets total");
+        assert!(
+            steps.iter().all(|s| s.0 != assets || s.3.is_some() || s.2),
+            "{steps:?}"
+        );
+    }
+
+    #[test]
+    fn nested_groups_choose_the_reading_of_flat_rows() {
+        // The same statement as flat text, one space both the thousands separator and the
+        // column gap: the groups' arithmetic tells the readings apart, so the changed
+        // figure is found and decided.
+        let flat: String = NESTED
+            .replace("ASSETS", "477 984")
+            .lines()
+            .map(|l| {
+                l.split('\t')
+                    .filter(|c| !c.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let (table, steps) = statement_of(&flat);
+        let assets = table
+            .rows
+            .iter()
+            .position(|r| r.label == "SUMMA TILLGÅNGAR")
+            .expect("the assets total");
+        let decided: Vec<_> = steps
+            .iter()
+            .filter(|s| s.0 == assets && !s.2 && s.3.is_none())
+            .collect();
+        assert_eq!(decided.len(), 1, "{steps:?} {:?}", table.ambiguities);
     }
 }
