@@ -56,15 +56,17 @@ fn values(view: &TableView, r: usize, c: usize, readings: &[Vec<String>]) -> Opt
     Some(out)
 }
 
-/// Whether the total in row `t`, column `c`, closing `rows`, fails under every reading of
-/// the ambiguous rows among them: `None` when a row (or the total) has no complete set of
-/// readings, when there are too many sums to follow, or when some reading holds.
-pub fn fails_under_every(view: &TableView, rows: &[usize], t: usize, c: usize) -> Option<Certain> {
-    let found = view.figure(t, c)?;
+/// What a set of rows can give in column `c`: the achievable sums, the ambiguous rows
+/// varied and their number of joint readings. `Err(())` when nothing certain can be said
+/// (a row without complete readings, too many sums); `Ok(None)` when a row's part is not
+/// a figure (the rows state no sum in this column).
+#[allow(clippy::type_complexity)]
+fn achievable(
+    view: &TableView,
+    rows: &[usize],
+    c: usize,
+) -> Result<Option<(Sums, Vec<usize>, u64)>, ()> {
     let ambiguities = &view.table.ambiguities;
-    if ambiguities.iter().any(|a| a.row == t) {
-        return None;
-    }
     let mut sums = Sums::new();
     let zero = Interval::exact(Decimal::ZERO);
     sums.insert(key(&zero), zero);
@@ -75,16 +77,18 @@ pub fn fails_under_every(view: &TableView, rows: &[usize], t: usize, c: usize) -
         let options = match of_row.as_slice() {
             [] => {
                 let mut one = Sums::new();
-                let v = view.part(r, c)?;
+                let Some(v) = view.part(r, c) else {
+                    return Ok(None);
+                };
                 one.insert(key(&v), v);
                 one
             }
             [a] if a.complete && !a.readings.is_empty() => {
                 varied.push(r);
                 readings = readings.saturating_mul(a.readings.len() as u64);
-                values(view, r, c, &a.readings)?
+                values(view, r, c, &a.readings).ok_or(())?
             }
-            _ => return None,
+            _ => return Err(()),
         };
         let mut next = Sums::new();
         for s in sums.values() {
@@ -93,11 +97,38 @@ pub fn fails_under_every(view: &TableView, rows: &[usize], t: usize, c: usize) -
                 next.insert(key(&n), n);
             }
             if next.len() > MAX_SUMS {
-                return None;
+                return Err(());
             }
         }
         sums = next;
     }
+    Ok(Some((sums, varied, readings)))
+}
+
+/// Whether the total in row `t`, column `c`, closing `rows`, fails under every reading of
+/// the ambiguous rows among them: `None` when a row (or the total) has no complete set of
+/// readings, when there are too many sums to follow, or when some reading holds — also
+/// for any of the `other` sets of rows the total might close (which rows it closes was
+/// chosen under one reading; under another, another set might hold).
+pub fn fails_under_every(
+    view: &TableView,
+    rows: &[usize],
+    other: &[Vec<usize>],
+    t: usize,
+    c: usize,
+) -> Option<Certain> {
+    let found = view.figure(t, c)?;
+    if view.table.ambiguities.iter().any(|a| a.row == t) {
+        return None;
+    }
+    for set in other {
+        if let Some((sums, _, _)) = achievable(view, set, c).ok()? {
+            if sums.values().any(|s| s.meets(&found)) {
+                return None;
+            }
+        }
+    }
+    let (sums, varied, readings) = achievable(view, rows, c).ok()??;
     if varied.is_empty() || sums.values().any(|s| s.meets(&found)) {
         return None;
     }

@@ -247,6 +247,8 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
                 .position(|(_, rows)| rows.len() >= 2)
                 .unwrap_or(0);
         }
+        // Every set of rows the total might close, for a total through ambiguous rows.
+        let sets: Vec<Vec<usize>> = cands.iter().map(|(_, r)| r.clone()).collect();
         let (reading, rows) = cands.swap_remove(chosen);
         // A total is only as certain as the reading of its parts: a reading of a single
         // row is a key figure in a list ("Antall stemmeberettigede 4 075 / Totalt antall
@@ -307,7 +309,7 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
             let certain = ambiguity
                 .as_ref()
                 .filter(|_| !comparison.holds && shifted_from.is_none())
-                .and_then(|_| every_reading::fails_under_every(view, &rows, t, c));
+                .and_then(|_| every_reading::fails_under_every(view, &rows, &sets, t, c));
             // When no column adds up, a column where the reading has fewer than two
             // written parts does not show that the row is a sum at all; parts written to
             // different precisions (0,985032 / 20810,06 / 10) are a list of different
