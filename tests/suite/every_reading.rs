@@ -96,3 +96,17 @@ fn the_certain_failure_reads_as_reviewed() {
         .unwrap_or_else(|| panic!("no SUM001 error in:\n{text}"));
     insta::assert_snapshot!("every_reading_sum001", diagnostic);
 }
+
+/// "Summa" 15 in Budget 2024 fails over the rows since "Delsumma" (5 or 1 005) under
+/// every placement of "Nämnd Y", but over every row above it ("Nämnd X" 10 + "Nämnd Y"
+/// placed later + "Nämnd Z" 5) one placement gives 15: which rows the total closes was
+/// chosen under the first reading, so it stays not decided.
+#[test]
+fn a_total_another_row_set_reaches_under_some_reading_stays_not_decided() {
+    let json = common::lint_json(&fixture("holds-over-other-rows.txt"));
+    let found = sum001(&json);
+    assert_eq!(found.len(), 1, "{json}");
+    assert_eq!(found[0].0, "info", "{json}");
+    assert_eq!(found[0].1, "Budget 2024", "{json}");
+    assert_eq!(found[0].3, "15", "{json}");
+}
