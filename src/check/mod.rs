@@ -7,6 +7,7 @@
 //! a run can say how much it checked.
 
 pub mod cross;
+pub mod every_reading;
 pub mod facts;
 pub mod finding;
 pub mod ocr;

@@ -242,6 +242,8 @@ pub(crate) struct Unplaced {
     pub line: u32,
     /// Each reading: one text per column, "" where the reading leaves the cell empty.
     pub readings: Vec<Vec<String>>,
+    /// `readings` holds every order-keeping placement of the row's figures.
+    pub complete: bool,
 }
 
 /// What [`join`] gives back.
@@ -600,9 +602,11 @@ fn block_rows<'a>(
                     None => {
                         let readings = placements(&cells, &free, width);
                         if let Some(first_reading) = readings.first().cloned() {
+                            // `placements` gives every placement or none.
                             unplaced.push(Unplaced {
                                 line: lines[filled[r.label]].number,
                                 readings,
+                                complete: true,
                             });
                             cells = first_reading;
                         }

@@ -1996,6 +1996,8 @@ fn choose_jointly(
                         })
                         .collect(),
                     provenance: rows[i].provenance.clone(),
+                    // The best-scoring readings only, not every reading.
+                    complete: false,
                 })
             })
             .collect(),
@@ -2111,6 +2113,7 @@ fn choose_readings(
                 })
                 .collect(),
             provenance: rows[i].provenance.clone(),
+            complete: false,
         })
         .collect();
     out.extend(joint);

@@ -95,6 +95,10 @@ pub struct Ambiguity {
     pub row: usize,
     pub readings: Vec<Vec<String>>,
     pub provenance: Provenance,
+    /// Every possible reading of the row is listed (none left out by a cap), so a
+    /// relation that fails under all of them fails whichever the record means.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub complete: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -216,6 +220,7 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
                         row,
                         readings: u.readings.clone(),
                         provenance,
+                        complete: u.complete,
                     });
                 }
             }

@@ -13,6 +13,7 @@ mod audit_silent;
 mod audit_xlsx;
 mod csv_calc;
 mod docx_input;
+mod every_reading;
 mod export_decisions;
 mod findings;
 mod fuzz_pipeline;

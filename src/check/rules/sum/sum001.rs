@@ -20,7 +20,10 @@ the rows after it, taking the reading that holds in most columns. Every figure s
 interval its rounding allows (a figure written in whole tkr for ±0,5 tkr), so a total of n \
 rounded parts may differ from the sum of the written parts by up to (n+1)/2 units; anything \
 beyond that cannot be rounding and is reported with the expected sum, the figure found and the \
-tolerance. Example: S:a investeringar egna −86 over parts 5 and −89 (expected −84, tolerance 1,5).",
+tolerance. Example: S:a investeringar egna −86 over parts 5 and −89 (expected −84, tolerance 1,5). \
+A total through a row whose figures' columns are not written (TAB001) is not decided, unless it \
+fails under every placement of that row's figures: then the contradiction does not depend on the \
+reading and is reported, with the closest sum any placement gives as the expected value.",
     checks: &[Check::Relations(relations)],
 };
 

@@ -3,6 +3,7 @@
 
 use super::sum001;
 use crate::arith::{compare, Comparison, Interval};
+use crate::check::every_reading;
 use crate::check::finding::Severity;
 use crate::check::registry::Rule;
 use crate::check::view::{CellRef, ColumnKind, TableView};
@@ -100,6 +101,8 @@ pub struct TotalColumn {
     /// Why the reading is not certain enough to report a failure as an error or
     /// warning ("not decided: …"); the relation is then checked and reported as info.
     pub undecided: Option<String>,
+    /// Why a failure through ambiguous rows is certain: it fails under every reading.
+    pub every: Option<String>,
 }
 
 impl Total {
@@ -158,7 +161,10 @@ impl Total {
             "{subject} is not the sum of {} in column \"{}\"; {}",
             self.reading,
             view.column_name(c.col),
-            self.why_trusted(view, c.col)
+            match &c.every {
+                Some(why) => format!("{why}; {}", self.why_trusted(view, c.col)),
+                None => self.why_trusted(view, c.col),
+            }
         );
         let mut rel = Relation::new(
             rule,
@@ -241,6 +247,8 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
                 .position(|(_, rows)| rows.len() >= 2)
                 .unwrap_or(0);
         }
+        // Every set of rows the total might close, for a total through ambiguous rows.
+        let sets: Vec<Vec<usize>> = cands.iter().map(|(_, r)| r.clone()).collect();
         let (reading, rows) = cands.swap_remove(chosen);
         // A row of a key-figure list ("Total kommunal medelskattesats, riket, kr" under
         // "riksandel, procent" and "Begravningsavgift 0,075") is not a sum because its
@@ -267,11 +275,10 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
             .iter()
             .find(|a| a.row == t || rows.contains(&a.row))
             .map(|a| view.label(a.row));
-        let undecided = if let Some(row) = ambiguous {
-            Some(format!(
-                "not decided: the row \"{row}\" could not be read unambiguously (TAB001)"
-            ))
-        } else if rows.len() < 2 {
+        let ambiguity = ambiguous.map(|row| {
+            format!("not decided: the row \"{row}\" could not be read unambiguously (TAB001)")
+        });
+        let undecided = if rows.len() < 2 {
             Some(format!(
                 "not decided: \"{label}\" would close a single row, so it may be a key figure rather than a total"
             ))
@@ -299,12 +306,17 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
             let (Some(sum), Some(found)) = (column_sum(view, &rows, c), view.figure(t, c)) else {
                 continue;
             };
-            let comparison = compare(sum, found);
+            let mut comparison = compare(sum, found);
             let shifted_from = if comparison.holds {
                 None
             } else {
                 misaligned_to(view, &rows, t, c, found)
             };
+            // Through an ambiguous row only a failure under every reading is decided.
+            let certain = ambiguity
+                .as_ref()
+                .filter(|_| !comparison.holds && shifted_from.is_none())
+                .and_then(|_| every_reading::fails_under_every(view, &rows, &sets, t, c));
             // When no column adds up, a column where the reading has fewer than two
             // written parts does not show that the row is a sum at all; parts written to
             // different precisions (0,985032 / 20810,06 / 10) are a list of different
@@ -332,11 +344,20 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
             } else {
                 None
             };
+            let undecided = match (&ambiguity, &certain) {
+                (Some(note), None) => Some(note.clone()),
+                _ => undecided.clone().or(column_undecided),
+            };
+            let every = certain.map(|x| {
+                comparison = x.comparison;
+                x.why
+            });
             columns.push(TotalColumn {
                 col: c,
                 comparison,
                 shifted_from,
-                undecided: undecided.clone().or(column_undecided),
+                undecided,
+                every,
             });
         }
         out.push(Total {
@@ -436,6 +457,7 @@ pub fn above(view: &TableView, claimed: &[usize], below: &[Total]) -> Vec<Total>
                     undecided: ambiguous.map(|row| {
                         format!("not decided: the row \"{row}\" could not be read unambiguously (TAB001)")
                     }),
+                    every: None,
                 })
             })
             .collect();
