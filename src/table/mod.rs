@@ -176,13 +176,9 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
             None => lines,
         };
         let (mut found, used) = delimited::extract_page(&file.path, page.number, &lines, vocab);
-        found.extend(flat::extract_page(
-            &file.path,
-            page.number,
-            &lines,
-            &used,
-            vocab,
-        ));
+        let (flat_found, flat_unread) =
+            flat::extract_page(&file.path, page.number, &lines, &used, vocab);
+        found.extend(flat_found);
         for row in found.iter_mut().flat_map(|t| t.rows.iter_mut()) {
             if synthetic.contains(&row.provenance.line) {
                 row.cells.iter_mut().for_each(|c| c.span = None);
@@ -217,6 +213,18 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
                     Some(at) => found[at].unread_rows.push(row),
                     None => pending.push((tables.len(), row)),
                 }
+            }
+        }
+        // Flat rows with figures that gave no table: with the table above them, or
+        // the first, or the file's tables.
+        for row in flat_unread {
+            match found
+                .iter()
+                .rposition(|t| t.provenance.line <= row.provenance.line)
+                .or((!found.is_empty()).then_some(0))
+            {
+                Some(at) => found[at].unread_rows.push(row),
+                None => pending.push((tables.len(), row)),
             }
         }
         tables.extend(found);
