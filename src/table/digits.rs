@@ -321,6 +321,10 @@ impl GluedRun {
         if c.get(i).copied().is_some_and(is_minus) {
             i += 1;
         }
+        // A dash ending the run is an empty cell ("…6245-").
+        if i == c.len() && i > start {
+            return vec![i];
+        }
         if !self.digit(i) {
             return Vec::new();
         }
@@ -360,7 +364,8 @@ impl GluedRun {
                 };
                 let meets = next == c.len()
                     || self.digit(next)
-                    || c.get(next).copied().is_some_and(is_minus) && self.digit(next + 1);
+                    || c.get(next).copied().is_some_and(is_minus)
+                        && (self.digit(next + 1) || next + 1 == c.len());
                 if meets {
                     out.push(next);
                 }
@@ -671,6 +676,8 @@ mod glued_tests {
         // A space that is no thousands space: no split at all.
         assert!(splits("2 345 1 234", 2).is_empty());
         assert!(GluedRun::new("12a", false).is_some_and(|r| !r.readable(4)));
+        // A dash ending the run is an empty cell.
+        assert_eq!(splits("1 234-", 2), vec![vec!["1 234", "-"]]);
     }
 
     #[test]

@@ -291,14 +291,28 @@ impl FlatLine {
     fn glued_grouped(text: &str, vocab: &Vocabulary) -> Option<FlatLine> {
         let trimmed = text.trim_end();
         let chars: Vec<(usize, char)> = trimmed.char_indices().collect();
-        let at = (1..chars.len()).find(|&i| {
+        let glued_at = (1..chars.len()).find(|&i| {
             let (prev, c) = (chars[i - 1].1, chars[i].1);
             let starts = c.is_ascii_digit()
                 || matches!(c, '-' | '−' | '–')
                     && chars.get(i + 1).is_some_and(|n| n.1.is_ascii_digit());
             (prev.is_alphabetic() || prev == ')') && starts
-        })?;
-        let split = chars[at].0;
+        });
+        // Or a last word of figures run together ending in a dash, an empty cell
+        // ("Jämförelsestörande poster 5626245-").
+        let own_word = || {
+            let (before, word) = trimmed.rsplit_once(' ')?;
+            let body = word.strip_suffix(['-', '−', '–'])?;
+            let figures = body.chars().any(|c| c.is_ascii_digit())
+                && body.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '−' | '–'))
+                && body.starts_with(|c: char| c.is_ascii_digit());
+            (figures && before.trim_end().ends_with(char::is_alphabetic))
+                .then(|| trimmed.len() - word.len())
+        };
+        let split = match glued_at {
+            Some(at) => chars[at].0,
+            None => own_word()?,
+        };
         let run = &trimmed[split..];
         let allowed =
             |c: char| c.is_ascii_digit() || matches!(c, ' ' | ',' | '-' | '−' | '–' | '%');
@@ -308,7 +322,7 @@ impl FlatLine {
         if !units_out.chars().all(allowed) || run.contains("  ") {
             return None;
         }
-        if !run.contains([' ', ',']) {
+        if !run.contains([' ', ',']) && !run.ends_with(['-', '−', '–']) {
             return None;
         }
         let grammar = GluedRun::new(run, true)?;
@@ -323,7 +337,9 @@ impl FlatLine {
             .unwrap_or_default();
         // "Totalt133 203 tkr100,00", a label of one word, is a total row.
         let one_word = label.split_whitespace().count() == 1;
-        if label.chars().count() > 60
+        // Figures glued to it make it a row's label even when long ("Gymnasieutbildning,
+        // ersättning från andra kommuner och friskolor124128133").
+        if label.chars().count() > 100
             || label.starts_with(['•', '*', '·', '–', '-'])
             || is_prose_ending(&last_word, vocab) && !one_word
             || label.ends_with(':')
@@ -415,7 +431,8 @@ impl FlatLine {
         let dash_words = label
             .strip_prefix(['–', '-'])
             .is_some_and(|rest| rest.trim_start().starts_with(char::is_alphabetic));
-        if label.chars().count() > 60
+        // Digits glued to it make it a row's label even when long.
+        if label.chars().count() > 100
             || label.starts_with(['•', '*', '·'])
             || label.starts_with(['–', '-']) && !dash_words
         {
@@ -1148,6 +1165,29 @@ fn widened_to_fit(rows: &[&FlatLine], columns: usize) -> usize {
     }
 }
 
+/// Decimals added to every figure while glued rows' readings are scored: the slack of
+/// rounding becomes negligible, so a relation counts only when it holds exactly.
+const TIGHT_DECIMALS: u32 = 6;
+
+fn tighten(cells: &mut [Cell], on: bool) {
+    for c in cells {
+        c.decimals = if on {
+            c.decimals + TIGHT_DECIMALS
+        } else {
+            c.decimals.saturating_sub(TIGHT_DECIMALS)
+        };
+    }
+}
+
+/// A reading's cells as scored: tightened while glued rows are chosen.
+fn scored_cells(reading: &[Option<String>], vocab: &Vocabulary, tight: bool) -> Vec<Cell> {
+    let mut cells = cells_of(reading, vocab);
+    if tight {
+        tighten(&mut cells, true);
+    }
+    cells
+}
+
 fn cells_of(reading: &[Option<String>], vocab: &Vocabulary) -> Vec<Cell> {
     reading
         .iter()
@@ -1567,9 +1607,13 @@ fn build_flat_tables(
             match count.or_else(|| grammar.then(|| own_glued_count(&row_refs)).flatten()) {
                 Some(c) => c,
                 None => {
-                    if grammar {
-                        orphans.extend(unread_glued(file, page, lines, &run, "its figures are glued together and neither the header nor the rows give one column count"));
-                    }
+                    orphans.extend(unread_glued(
+                        file,
+                        page,
+                        lines,
+                        &run,
+                        "its figures are glued together and neither the header nor the rows give one column count",
+                    ));
                     return Vec::new();
                 }
             }
@@ -1750,7 +1794,26 @@ fn build_flat_tables(
         }
     }
     classify_rows(&mut rows, vocab);
-    let ambiguities = choose_readings(&mut rows, &readings, difference_column, notes_first, vocab);
+    // Glued rows have many readings, and rounding's slack lets a wrong one make a
+    // relation hold (a subtotal counted twice, met by a figure read as about 0): their
+    // readings are chosen only by relations that hold exactly.
+    let tight = read_from
+        .iter()
+        .any(|f| f.as_ref().is_some_and(|(_, l)| l.grammar));
+    if tight {
+        rows.iter_mut().for_each(|r| tighten(&mut r.cells, true));
+    }
+    let ambiguities = choose_readings(
+        &mut rows,
+        &readings,
+        difference_column,
+        notes_first,
+        vocab,
+        tight,
+    );
+    if tight {
+        rows.iter_mut().for_each(|r| tighten(&mut r.cells, false));
+    }
     place_cells(&mut rows, &read_from, lines);
 
     let (columns_named, label_header) = match &one_row_header {
@@ -2310,6 +2373,7 @@ fn choose_jointly(
     roles: &RowRoles,
     difference_column: bool,
     vocab: &Vocabulary,
+    tight: bool,
 ) -> Option<Vec<Ambiguity>> {
     let total = ambiguous
         .iter()
@@ -2330,7 +2394,7 @@ fn choose_jointly(
             let len = orders[i].len().max(1);
             pick[a] = orders[i].get(rest % len).copied().unwrap_or(0);
             rest /= len;
-            rows[i].cells = cells_of(&readings[i][pick[a]], vocab);
+            rows[i].cells = scored_cells(&readings[i][pick[a]], vocab, tight);
         }
         let score = relations_holding_with(rows, roles, difference_column);
         if score > best_score {
@@ -2343,7 +2407,7 @@ fn choose_jointly(
     }
     let first = best.first()?.clone();
     for (a, &i) in ambiguous.iter().enumerate() {
-        rows[i].cells = cells_of(&readings[i][first[a]], vocab);
+        rows[i].cells = scored_cells(&readings[i][first[a]], vocab, tight);
     }
     Some(
         ambiguous
@@ -2382,6 +2446,7 @@ fn choose_readings(
     difference_column: bool,
     notes_first: bool,
     vocab: &Vocabulary,
+    tight: bool,
 ) -> Vec<Ambiguity> {
     let ambiguous: Vec<usize> = (0..rows.len()).filter(|&i| readings[i].len() > 1).collect();
     // Each pass scores every considered reading of every ambiguous row (3 passes at most),
@@ -2404,7 +2469,7 @@ fn choose_readings(
         .collect();
     for &i in &ambiguous {
         if let Some(&first) = orders[i].first() {
-            rows[i].cells = cells_of(&readings[i][first], vocab);
+            rows[i].cells = scored_cells(&readings[i][first], vocab, tight);
         }
     }
     let mut roles = RowRoles::of(rows, vocab);
@@ -2432,6 +2497,7 @@ fn choose_readings(
                 &roles,
                 difference_column,
                 vocab,
+                tight,
             ) {
                 Some(a) => joint = a,
                 None => break,
@@ -2450,13 +2516,13 @@ fn choose_readings(
         for &i in &rows_now {
             let mut scored: Vec<(i64, usize)> = Vec::new();
             for &r in &orders[i] {
-                rows[i].cells = cells_of(&readings[i][r], vocab);
+                rows[i].cells = scored_cells(&readings[i][r], vocab, tight);
                 scored.push((relations_holding_with(rows, &roles, difference_column), r));
             }
             let top = scored.iter().map(|s| s.0).max().unwrap_or(0);
             let best: Vec<usize> = scored.iter().filter(|s| s.0 == top).map(|s| s.1).collect();
             if let Some(&pick) = best.first() {
-                rows[i].cells = cells_of(&readings[i][pick], vocab);
+                rows[i].cells = scored_cells(&readings[i][pick], vocab, tight);
             }
             best_sets.push((i, best));
         }
