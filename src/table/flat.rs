@@ -303,10 +303,13 @@ impl FlatLine {
         let own_word = || {
             let (before, word) = trimmed.rsplit_once(' ')?;
             let body = word.strip_suffix(['-', '−', '–'])?;
-            let figures = body.chars().any(|c| c.is_ascii_digit())
+            // Not a year broken at its hyphen ("per delåret 2021-").
+            let figures = body.chars().filter(char::is_ascii_digit).count() >= 4
+                && !is_year(body)
                 && body.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '−' | '–'))
                 && body.starts_with(|c: char| c.is_ascii_digit());
-            (figures && before.trim_end().ends_with(char::is_alphabetic))
+            let short = before.trim().chars().count() <= 60;
+            (figures && short && before.trim_end().ends_with(char::is_alphabetic))
                 .then(|| trimmed.len() - word.len())
         };
         let split = match glued_at {
@@ -1251,6 +1254,23 @@ pub(crate) fn extract_page(
     (tables, orphans)
 }
 
+/// Whether a flat line holds figures for certain: a glued run, or digit groups that read
+/// as figures some way (not "2019 09 06", a date) and more than one small number ("Fas
+/// 1" is a name), or a whole line of figures glued together.
+fn has_figures(row: &FlatLine, text: &str) -> bool {
+    if row.glued {
+        return true;
+    }
+    let readable = super::digits::cell_count_range(&row.groups).is_some();
+    let more_than_a_number = row.groups.len() >= 2
+        || row
+            .groups
+            .first()
+            .is_some_and(|g| g.text.chars().filter(char::is_ascii_digit).count() >= 3);
+    readable && more_than_a_number
+        || GluedRun::new(text, false).is_some_and(|g| g.readable(24))
+}
+
 /// A header line of years glued together, after a word or none ("Not201620152014"):
 /// spaced ("Not 2016 2015 2014"); any other line as written.
 fn unglued_years(line: &str) -> String {
@@ -1659,7 +1679,10 @@ fn build_flat_tables(
         }
         // The run's rows that no table took (as a row or a row not read): rows not read
         // when the run had two or more rows with figures or a glued row, never dropped.
-        if one_row_header.is_none() && run.rows.len() >= 2
+        let with_figures: Vec<usize> = (0..run.rows.len())
+            .filter(|&k| has_figures(&run.rows[k].1, &lines[run.rows[k].0].text))
+            .collect();
+        if one_row_header.is_none() && with_figures.len() >= 2
             || run.rows.iter().any(|(_, r)| r.grammar)
         {
             let taken: HashSet<u32> = rest
@@ -1683,7 +1706,10 @@ fn build_flat_tables(
                             .iter()
                             .all(|g| is_year(&g.text) || unglued_years(&g.text) != g.text)
                 };
-                if !years && !taken.contains(&lines[run.rows[k].0].number) {
+                if !years
+                    && with_figures.contains(&k)
+                    && !taken.contains(&lines[run.rows[k].0].number)
+                {
                     orphans.push(unread_row(file, page, lines, &run, k, &reason));
                 }
             }
