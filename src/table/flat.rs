@@ -306,7 +306,9 @@ impl FlatLine {
             // Not a year broken at its hyphen ("per delåret 2021-").
             let figures = body.chars().filter(char::is_ascii_digit).count() >= 4
                 && !is_year(body)
-                && body.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '−' | '–'))
+                && body
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '-' | '−' | '–'))
                 && body.starts_with(|c: char| c.is_ascii_digit());
             let short = before.trim().chars().count() <= 60;
             (figures && short && before.trim_end().ends_with(char::is_alphabetic))
@@ -1267,8 +1269,7 @@ fn has_figures(row: &FlatLine, text: &str) -> bool {
             .groups
             .first()
             .is_some_and(|g| g.text.chars().filter(char::is_ascii_digit).count() >= 3);
-    readable && more_than_a_number
-        || GluedRun::new(text, false).is_some_and(|g| g.readable(24))
+    readable && more_than_a_number || GluedRun::new(text, false).is_some_and(|g| g.readable(24))
 }
 
 /// A header line of years glued together, after a word or none ("Not201620152014"):
@@ -1683,7 +1684,7 @@ fn build_flat_tables(
             .filter(|&k| has_figures(&run.rows[k].1, &lines[run.rows[k].0].text))
             .collect();
         if one_row_header.is_none() && with_figures.len() >= 2
-            || run.rows.iter().any(|(_, r)| r.grammar)
+            || run.rows.iter().any(|(_, r)| r.glued)
         {
             let taken: HashSet<u32> = rest
                 .iter()
@@ -1694,9 +1695,7 @@ fn build_flat_tables(
                         .chain(t.unread_rows.iter().map(|u| u.provenance.line))
                 })
                 .collect();
-            let reason = format!(
-                "fewer than two rows of its run fit one column count ({columns} columns), so which columns its figures stand in is not written"
-            );
+            let reason = "fewer than two rows of its run fit one column count, so which columns its figures stand in is not written".to_string();
             for k in 0..run.rows.len() {
                 // A line of years ("2014 2013201220112010") is a header, no figures.
                 let years = {
@@ -2741,6 +2740,118 @@ mod tests {
         // Codes and years glued to words are labels.
         assert!(parse_line("Office365").is_none());
         assert!(parse_line("Licenser Office2016").is_none());
+    }
+
+    fn values(t: &Table) -> Vec<(String, Vec<Option<rust_decimal::Decimal>>)> {
+        t.rows
+            .iter()
+            .map(|r| (r.label.clone(), r.cells.iter().map(|c| c.value).collect()))
+            .collect()
+    }
+
+    fn d(v: i64) -> Option<rust_decimal::Decimal> {
+        Some(v.into())
+    }
+
+    #[test]
+    fn glued_runs_with_grouped_thousands_are_split_by_the_grammar() {
+        // Invented: every row glued to its label, thousands grouped with spaces, a
+        // header naming five years; each row has one split into five figures.
+        let text = "Resultat per år  2024  2023  2022  2021  2020\n\
+Intäkter3 000-11 70852 966107 66644 124\n\
+Utfall3 000014 92587 41634 073\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let t = t.first().unwrap_or_else(|| panic!("no table"));
+        assert_eq!(
+            values(t),
+            vec![
+                (
+                    "Intäkter".to_string(),
+                    vec![d(3000), d(-11708), d(52966), d(107666), d(44124)]
+                ),
+                (
+                    "Utfall".to_string(),
+                    vec![d(3000), d(0), d(14925), d(87416), d(34073)]
+                ),
+            ]
+        );
+        assert!(t.ambiguities.is_empty(), "{:?}", t.ambiguities);
+    }
+
+    #[test]
+    fn glued_rows_with_units_read_their_own_column_count() {
+        // Invented: no header counts the columns; every row reads as two figures in one
+        // way only ("12 832 tkr" and "10,44"), and the total closes both columns.
+        let text = "FördelningBidragAndel\n\
+Alby12 832 tkr40,00\n\
+Bro19 248 tkr60,00\n\
+Totalt32 080 tkr100,00\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let t = t.first().unwrap_or_else(|| panic!("no table: {text}"));
+        let got = values(t);
+        assert_eq!(got.len(), 3, "{t:#?}");
+        assert_eq!(
+            got[0].1,
+            vec![d(12832), Some(rust_decimal::Decimal::new(4000, 2))]
+        );
+        assert_eq!(
+            got[2].1,
+            vec![d(32080), Some(rust_decimal::Decimal::new(10000, 2))]
+        );
+        assert!(t.unread_rows.is_empty(), "{:?}", t.unread_rows);
+    }
+
+    #[test]
+    fn glued_years_header_with_a_note_column_and_the_arithmetic() {
+        // Invented: "Not202420232022" names a note column and three years; the first
+        // digits of a row are its note or its figure's thousands, and the sum decides.
+        let text = "Resultaträkning, mnkr\n Not202420232022\n\
+Intäkter12 0432 3902 327\n\
+Kostnader2-1 500-1 400-1 300\n\
+Nettokostnad5439901 027\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let t = t.first().unwrap_or_else(|| panic!("no table"));
+        assert_eq!(t.columns, vec!["Not", "2024", "2023", "2022"]);
+        let got = values(t);
+        assert_eq!(got[0].1[1..], [d(2043), d(2390), d(2327)]);
+        assert_eq!(got[1].1[1..], [d(-1500), d(-1400), d(-1300)]);
+    }
+
+    #[test]
+    fn a_glued_split_no_grammar_or_relation_decides_is_not_decided() {
+        // Invented: figures without thousands glued together, no total to tell: the
+        // rows are kept as not decided, never read one way silently.
+        let text = "Nämnd Budget Utfall\nAlby123456\nBro 987 654\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let t = t.first().unwrap_or_else(|| panic!("no table"));
+        assert_eq!(t.ambiguities.len(), 1, "{t:#?}");
+        // A header with years alone counts no columns: the glued rows are rows not read.
+        let text = "Nämnd  2024  2023  2022\nAlby123456789\nBro98765432\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let unread = t.iter().map(|t| t.unread_rows.len()).sum::<usize>();
+        assert_eq!(unread, 2, "{t:#?}");
+    }
+
+    #[test]
+    fn glued_rows_without_a_column_count_are_rows_not_read() {
+        // Invented: glued rows that neither a header nor the rows themselves give one
+        // column count: each a row not read, with why, not dropped.
+        let text = "Alby1234567\nBro7654321\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let unread: Vec<&str> = t
+            .iter()
+            .flat_map(|t| t.unread_rows.iter().map(|u| u.label.as_str()))
+            .collect();
+        assert_eq!(unread, vec!["Alby", "Bro"], "{t:#?}");
+        // A flat run of rows with figures that gives no table at all.
+        let text = "Alby 1 234 5 678 9\nBro 12 34\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let unread = t.iter().map(|t| t.unread_rows.len()).sum::<usize>();
+        assert_eq!(unread, 2, "{t:#?}");
+        // A date and a lone number in a name are no figures: nothing reported.
+        let text = "Fas 1\n2019 09 06 – 2020 05 30\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        assert!(t.iter().all(|t| t.unread_rows.is_empty()), "{t:#?}");
     }
 
     #[test]
