@@ -2390,6 +2390,7 @@ const JOINT_COMBINATIONS: usize = 4096;
 /// FINANSIELLA POSTER 6 849 …") are read right, where choosing row by row stops at the
 /// first reading that holds as much as its neighbours allow. A row read differently in
 /// two best combinations is ambiguous. `None` when there are too many combinations.
+#[allow(clippy::too_many_arguments)]
 fn choose_jointly(
     rows: &mut [Row],
     readings: &[Vec<Vec<Option<String>>>],
