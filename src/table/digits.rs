@@ -424,13 +424,11 @@ impl GluedRun {
 
     /// Every way to read the run as exactly `cells` figures (texts as written), at most
     /// `limit`.
-    pub fn splits(&self, cells: usize, limit: usize) -> Vec<Vec<String>> {
+    /// Where each figure starting at each position may end, and `feasible[pos][k]`: the
+    /// run from `pos` reads as exactly `k` figures (k ≤ `cells`).
+    fn table(&self, cells: usize) -> (Vec<Vec<usize>>, Vec<Vec<bool>>) {
         let n = self.chars.len();
-        if cells == 0 || cells > n {
-            return Vec::new();
-        }
         let ends: Vec<Vec<usize>> = (0..n).map(|s| self.figure_ends(s)).collect();
-        // feasible[pos][k]: the run from pos reads as exactly k figures.
         let mut feasible = vec![vec![false; cells + 1]; n + 1];
         feasible[n][0] = true;
         for pos in (0..n).rev() {
@@ -442,6 +440,15 @@ impl GluedRun {
                 }
             }
         }
+        (ends, feasible)
+    }
+
+    pub fn splits(&self, cells: usize, limit: usize) -> Vec<Vec<String>> {
+        let n = self.chars.len();
+        if cells == 0 || cells > n {
+            return Vec::new();
+        }
+        let (ends, feasible) = self.table(cells);
         let mut out = Vec::new();
         let mut current: Vec<(usize, usize)> = Vec::new();
         let mut firsts: Vec<usize> = ends[0].clone();
@@ -513,7 +520,18 @@ impl GluedRun {
 
     /// Whether some reading exists with between 1 and `max` figures.
     pub fn readable(&self, max: usize) -> bool {
-        (1..=max).any(|k| !self.splits(k, 1).is_empty())
+        let max = max.min(self.chars.len());
+        if max == 0 {
+            return false;
+        }
+        let (ends, feasible) = self.table(max);
+        let mut firsts = ends[0].clone();
+        if self.note_first {
+            firsts.extend(self.note_list_ends());
+        }
+        firsts
+            .iter()
+            .any(|&f| f <= self.chars.len() && feasible[f][..max].iter().any(|&b| b))
     }
 }
 

@@ -290,14 +290,24 @@ impl FlatLine {
     /// reads it some way.
     fn glued_grouped(text: &str, vocab: &Vocabulary) -> Option<FlatLine> {
         let trimmed = text.trim_end();
-        let chars: Vec<(usize, char)> = trimmed.char_indices().collect();
-        let glued_at = (1..chars.len()).find(|&i| {
-            let (prev, c) = (chars[i - 1].1, chars[i].1);
-            let starts = c.is_ascii_digit()
-                || matches!(c, '-' | '−' | '–')
-                    && chars.get(i + 1).is_some_and(|n| n.1.is_ascii_digit());
-            (prev.is_alphabetic() || prev == ')') && starts
-        });
+        // Most lines end in a word: no run of figures ends them.
+        let figure_end =
+            trimmed.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '−' | '–' | '%'));
+        if !figure_end && !trimmed.ends_with("kr") {
+            return None;
+        }
+        let mut glued_at = None;
+        let mut prev: Option<char> = None;
+        let mut it = trimmed.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            let next_digit = it.peek().is_some_and(|n| n.1.is_ascii_digit());
+            let starts = c.is_ascii_digit() || matches!(c, '-' | '−' | '–') && next_digit;
+            if starts && prev.is_some_and(|p| p.is_alphabetic() || p == ')') {
+                glued_at = Some(i);
+                break;
+            }
+            prev = Some(c);
+        }
         // Or a last word of figures run together ending in a dash, an empty cell
         // ("Jämförelsestörande poster 5626245-").
         let own_word = || {
@@ -315,7 +325,7 @@ impl FlatLine {
                 .then(|| trimmed.len() - word.len())
         };
         let split = match glued_at {
-            Some(at) => chars[at].0,
+            Some(at) => at,
             None => own_word()?,
         };
         let run = &trimmed[split..];
@@ -420,13 +430,12 @@ impl FlatLine {
             .any(|(i, c)| i > 0 && matches!(c, '-' | '−'));
         let enough = (4..=40).contains(&digits) || digits == 3 && inner_sign;
         // Years glued together ("Not201620152014") are a header's column names.
-        let glued_years = unglued_years(run) != run;
         if !enough
             || !well_formed
             || is_year(run)
             || date_like
-            || glued_years
             || !(after_label || own_word)
+            || unglued_years(run) != run
         {
             return None;
         }
@@ -1309,11 +1318,13 @@ fn own_glued_count(rows: &[&FlatLine]) -> Option<usize> {
     if rows.len() < 2 || !rows.iter().all(|r| r.grammar) {
         return None;
     }
-    let counts: Vec<usize> = (2..=12)
+    // From one column: "Alby12 832 tkr" is one figure or "1" and "2 832 tkr", each one
+    // way, so no count is certain.
+    let counts: Vec<usize> = (1..=12)
         .filter(|&c| rows.iter().all(|r| r.readings_limited(c, 2).len() == 1))
         .collect();
     match counts[..] {
-        [c] => Some(c),
+        [c] if c >= 2 => Some(c),
         _ => None,
     }
 }
