@@ -264,6 +264,277 @@ pub fn figure_texts(groups: &[DigitGroup], seg: &Segmentation) -> Vec<String> {
         .collect()
 }
 
+/// Units a glued run may write after a figure ("12 832 tkr10,44"), longest first.
+const GLUED_UNITS: [&str; 5] = ["mnkr", "tkr", "mkr", "kr", "%"];
+
+/// Longest glued run (in characters) that is split at all: longer "runs" are no table row.
+const MAX_GLUED_CHARS: usize = 160;
+
+/// A run of figures written without column gaps, read by the figure grammar: each figure
+/// is a sign (optional), then "0" or a lead of 1–3 digits not starting with 0, then groups
+/// of exactly three digits after one space, then an optional decimal part (",44") and an
+/// optional unit ("tkr", "%"). Figures meet only where no space stands: a space inside
+/// the run always groups thousands (or stands before a unit), so "70852" after "-11 " is
+/// "-11 708" and "52…". With `note_first`, the first cell may be a list of note
+/// references ("2, 3") glued before the figures.
+pub struct GluedRun {
+    chars: Vec<char>,
+    note_first: bool,
+}
+
+impl GluedRun {
+    /// `None` when the run is empty, too long, or holds a character no figure has.
+    pub fn new(run: &str, note_first: bool) -> Option<GluedRun> {
+        let chars: Vec<char> = run.trim().chars().collect();
+        if chars.is_empty()
+            || chars.len() > MAX_GLUED_CHARS
+            || !chars[0].is_ascii_digit() && !is_minus(chars[0])
+        {
+            return None;
+        }
+        Some(GluedRun { chars, note_first })
+    }
+
+    fn digit(&self, i: usize) -> bool {
+        self.chars.get(i).is_some_and(char::is_ascii_digit)
+    }
+
+    /// Where a unit written at `at` (after one space or none) ends, if one is.
+    fn unit_end(&self, at: usize) -> Option<usize> {
+        let start = if self.chars.get(at) == Some(&' ') {
+            at + 1
+        } else {
+            at
+        };
+        GLUED_UNITS.iter().find_map(|u| {
+            let n = u.chars().count();
+            let word: String = self.chars.get(start..start + n)?.iter().collect();
+            let ends = !self.chars.get(start + n).is_some_and(|c| c.is_alphabetic());
+            (word == *u && ends).then_some(start + n)
+        })
+    }
+
+    /// Every end (exclusive) of a figure starting at `start`.
+    fn figure_ends(&self, start: usize) -> Vec<usize> {
+        let c = &self.chars;
+        let mut i = start;
+        if c.get(i).copied().is_some_and(is_minus) {
+            i += 1;
+        }
+        // A dash ending the run is an empty cell ("…6245-").
+        if i == c.len() && i > start {
+            return vec![i];
+        }
+        if !self.digit(i) {
+            return Vec::new();
+        }
+        let leads: Vec<usize> = if c[i] == '0' {
+            vec![i + 1]
+        } else {
+            (1..=3)
+                .take_while(|&k| (i..i + k).all(|j| self.digit(j)))
+                .map(|k| i + k)
+                .collect()
+        };
+        let mut out = Vec::new();
+        for mut e in leads {
+            // Thousands groups: a space is never a column gap inside a glued run.
+            if c[i] != '0' {
+                while c.get(e) == Some(&' ') && (e + 1..e + 4).all(|j| self.digit(j)) {
+                    e += 4;
+                }
+            }
+            let mut ends = vec![e];
+            if c.get(e) == Some(&',') && self.digit(e + 1) {
+                ends = (e + 2..=c.len())
+                    .take_while(|&d| self.digit(d - 1))
+                    .collect();
+            }
+            for e in ends {
+                let (e, unit) = match self.unit_end(e) {
+                    Some(u) => (u, true),
+                    None => (e, false),
+                };
+                // A figure ends where the run ends or the next figure starts, glued
+                // (after a unit one space may stand).
+                let next = if unit && c.get(e) == Some(&' ') {
+                    e + 1
+                } else {
+                    e
+                };
+                let meets = next == c.len()
+                    || self.digit(next)
+                    || c.get(next).copied().is_some_and(is_minus)
+                        && (self.digit(next + 1) || next + 1 == c.len());
+                if meets {
+                    out.push(next);
+                }
+            }
+        }
+        out
+    }
+
+    /// Every end of a list of note references glued first ("2, 3" in "2, 3-11 200"):
+    /// numbers of 1–2 digits, increasing, joined by a comma and a space.
+    fn note_list_ends(&self) -> Vec<usize> {
+        let c = &self.chars;
+        let mut out = Vec::new();
+        let mut numbers: Vec<(usize, usize)> = Vec::new(); // (start, max end)
+        let mut i = 0;
+        loop {
+            if !self.digit(i) {
+                break;
+            }
+            let two = self.digit(i + 1);
+            numbers.push((i, if two { i + 2 } else { i + 1 }));
+            let after_one = i + 1;
+            let after_two = i + 2;
+            let sep = |at: usize| c.get(at) == Some(&',') && c.get(at + 1) == Some(&' ');
+            if sep(after_one) {
+                i = after_one + 2;
+            } else if two && sep(after_two) {
+                i = after_two + 2;
+            } else {
+                break;
+            }
+        }
+        if numbers.len() < 2 {
+            return out;
+        }
+        // The last number may take one or two digits before the figures glued after it.
+        let (last_start, max_end) = numbers[numbers.len() - 1];
+        for e in last_start + 1..=max_end {
+            let value: String = c[last_start..e].iter().collect();
+            let mut values: Vec<u32> = numbers[..numbers.len() - 1]
+                .iter()
+                .map(|&(s, _)| {
+                    let t: String = c[s..].iter().take_while(|ch| ch.is_ascii_digit()).collect();
+                    t.parse().unwrap_or(0)
+                })
+                .collect();
+            values.push(value.parse().unwrap_or(0));
+            let increasing = values.windows(2).all(|w| w[0] < w[1]);
+            let meets = self.digit(e) || c.get(e).copied().is_some_and(is_minus);
+            if increasing && meets && e < c.len() {
+                out.push(e);
+            }
+        }
+        out
+    }
+
+    /// Every way to read the run as exactly `cells` figures (texts as written), at most
+    /// `limit`.
+    /// Where each figure starting at each position may end, and `feasible[pos][k]`: the
+    /// run from `pos` reads as exactly `k` figures (k ≤ `cells`).
+    fn table(&self, cells: usize) -> (Vec<Vec<usize>>, Vec<Vec<bool>>) {
+        let n = self.chars.len();
+        let ends: Vec<Vec<usize>> = (0..n).map(|s| self.figure_ends(s)).collect();
+        let mut feasible = vec![vec![false; cells + 1]; n + 1];
+        feasible[n][0] = true;
+        for pos in (0..n).rev() {
+            for &e in &ends[pos] {
+                for k in 1..=cells {
+                    if feasible[e][k - 1] {
+                        feasible[pos][k] = true;
+                    }
+                }
+            }
+        }
+        (ends, feasible)
+    }
+
+    pub fn splits(&self, cells: usize, limit: usize) -> Vec<Vec<String>> {
+        let n = self.chars.len();
+        if cells == 0 || cells > n {
+            return Vec::new();
+        }
+        let (ends, feasible) = self.table(cells);
+        let mut out = Vec::new();
+        let mut current: Vec<(usize, usize)> = Vec::new();
+        let mut firsts: Vec<usize> = ends[0].clone();
+        let notes = if self.note_first {
+            self.note_list_ends()
+        } else {
+            Vec::new()
+        };
+        firsts.extend(notes.iter().copied());
+        for first in firsts {
+            if first <= n && feasible[first][cells - 1] {
+                current.push((0, first));
+                self.walk(
+                    first,
+                    cells - 1,
+                    &ends,
+                    &feasible,
+                    &mut current,
+                    &mut out,
+                    limit,
+                );
+                current.pop();
+            }
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn walk(
+        &self,
+        pos: usize,
+        left: usize,
+        ends: &[Vec<usize>],
+        feasible: &[Vec<bool>],
+        current: &mut Vec<(usize, usize)>,
+        out: &mut Vec<Vec<String>>,
+        limit: usize,
+    ) {
+        if out.len() >= limit {
+            return;
+        }
+        if left == 0 {
+            if pos == self.chars.len() {
+                let texts = current
+                    .iter()
+                    .map(|&(s, e)| {
+                        self.chars[s..e]
+                            .iter()
+                            .collect::<String>()
+                            .trim()
+                            .to_string()
+                    })
+                    .collect();
+                out.push(texts);
+            }
+            return;
+        }
+        let Some(here) = ends.get(pos) else {
+            return;
+        };
+        for &e in here {
+            if feasible[e][left - 1] {
+                current.push((pos, e));
+                self.walk(e, left - 1, ends, feasible, current, out, limit);
+                current.pop();
+            }
+        }
+    }
+
+    /// Whether some reading exists with between 1 and `max` figures.
+    pub fn readable(&self, max: usize) -> bool {
+        let max = max.min(self.chars.len());
+        if max == 0 {
+            return false;
+        }
+        let (ends, feasible) = self.table(max);
+        let mut firsts = ends[0].clone();
+        if self.note_first {
+            firsts.extend(self.note_list_ends());
+        }
+        firsts
+            .iter()
+            .any(|&f| f <= self.chars.len() && feasible[f][..max].iter().any(|&b| b))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -369,5 +640,72 @@ mod tests {
                 "100".into()
             ]]
         );
+    }
+}
+
+#[cfg(test)]
+mod glued_tests {
+    use super::GluedRun;
+
+    fn splits(run: &str, cells: usize) -> Vec<Vec<String>> {
+        GluedRun::new(run, false)
+            .map(|r| r.splits(cells, 64))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn space_grouped_glued_runs_have_one_split() {
+        assert_eq!(
+            splits("3 000-11 70852 966107 66644 124", 5),
+            vec![vec!["3 000", "-11 708", "52 966", "107 666", "44 124"]]
+        );
+        assert_eq!(
+            splits("3 000014 92587 41634 073", 5),
+            vec![vec!["3 000", "0", "14 925", "87 416", "34 073"]]
+        );
+        assert_eq!(
+            splits("95 37995 379107 08773 69073 690", 5),
+            vec![vec!["95 379", "95 379", "107 087", "73 690", "73 690"]]
+        );
+        // Units and decimals between figures.
+        assert_eq!(
+            splits("12 832 tkr10,44", 2),
+            vec![vec!["12 832 tkr", "10,44"]]
+        );
+        assert_eq!(
+            splits("133 203 tkr100,00", 2),
+            vec![vec!["133 203 tkr", "100,00"]]
+        );
+    }
+
+    #[test]
+    fn the_column_count_decides_or_nothing_does() {
+        // A note glued before the figures: three figures or four, one way each.
+        assert_eq!(
+            splits("16 0435 3905 327", 3),
+            vec![vec!["16 043", "5 390", "5 327"]]
+        );
+        assert_eq!(
+            splits("16 0435 3905 327", 4),
+            vec![vec!["1", "6 043", "5 390", "5 327"]]
+        );
+        // Figures without thousands glued together: more than one split.
+        assert!(splits("838564874", 4).len() > 1);
+        // A space that is no thousands space: no split at all.
+        assert!(splits("2 345 1 234", 2).is_empty());
+        assert!(GluedRun::new("12a", false).is_some_and(|r| !r.readable(4)));
+        // A dash ending the run is an empty cell.
+        assert_eq!(splits("1 234-", 2), vec![vec!["1 234", "-"]]);
+    }
+
+    #[test]
+    fn a_note_list_glued_first() {
+        let run = GluedRun::new("2, 3-11 200-10 487-10 021", true).unwrap_or_else(|| panic!());
+        assert_eq!(
+            run.splits(4, 8),
+            vec![vec!["2, 3", "-11 200", "-10 487", "-10 021"]]
+        );
+        let plain = GluedRun::new("2, 3-11 200-10 487-10 021", false).unwrap_or_else(|| panic!());
+        assert!(plain.splits(4, 8).is_empty());
     }
 }

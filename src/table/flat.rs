@@ -7,7 +7,7 @@
 use super::arith::{relations_holding_with, RowRoles};
 use super::cell::{is_year, parse_cell};
 use super::classify::{classify_rows, table_unit, title_from_lines_above};
-use super::digits::{figure_texts, segmentations_with_breaks, DigitGroup};
+use super::digits::{figure_texts, segmentations_with_breaks, DigitGroup, GluedRun};
 use super::{Ambiguity, Cell, Row, RowKind, Table, TableSource};
 use crate::grammar::number::Unit;
 use crate::grammar::vocab::Vocabulary;
@@ -47,6 +47,13 @@ pub struct FlatLine {
     /// The glued run as written, minus signs included ("-7080-150": a minus always
     /// starts a figure); empty unless `glued`.
     run: String,
+    /// The glued run is read by the figure grammar ([`GluedRun`]): its thousands are
+    /// grouped with spaces ("-11 70852 966"), so a figure without a space has at most
+    /// three digits and each split is one the grammar allows.
+    grammar: bool,
+    /// The table has a note column: a list of note references ("2, 3") may be glued
+    /// first.
+    notes: bool,
 }
 
 fn gap_empties(spaces: usize) -> usize {
@@ -134,6 +141,9 @@ impl FlatLine {
         let text = text.trim_start_matches(['\u{feff}']);
         let base = line.len() - text.len();
         let tokens = merged_tokens(text);
+        if let Some(glued) = Self::glued_grouped(text, vocab) {
+            return Some(glued.shifted(base));
+        }
         let mut first_tail = tokens.len();
         while first_tail > 0 {
             let (s, e) = tokens[first_tail - 1];
@@ -257,6 +267,119 @@ impl FlatLine {
             gaps,
             glued: false,
             run: String::new(),
+            grammar: false,
+            notes: false,
+        })
+    }
+
+    fn shifted(mut self, base: usize) -> FlatLine {
+        self.ranges = self
+            .ranges
+            .iter()
+            .map(|&(s, e)| (base + s, base + e))
+            .collect();
+        self
+    }
+
+    /// A label glued to its first figure and figures glued to each other, their
+    /// thousands grouped with spaces ("Årets resultat3 000-11 70852 966…", "Berg12 832
+    /// tkr10,44"): the run from the first digit (or minus) glued to the label's last
+    /// letter to the end of the line, when it holds only what figures are written with
+    /// (digits, single spaces, minus signs, decimal commas, units) and at least one space
+    /// or comma (runs of digits alone are [`Self::glued`]'s), and the figure grammar
+    /// reads it some way.
+    fn glued_grouped(text: &str, vocab: &Vocabulary) -> Option<FlatLine> {
+        let trimmed = text.trim_end();
+        // Most lines end in a word: no run of figures ends them.
+        let figure_end =
+            trimmed.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '−' | '–' | '%'));
+        if !figure_end && !trimmed.ends_with("kr") {
+            return None;
+        }
+        let mut glued_at = None;
+        let mut prev: Option<char> = None;
+        let mut it = trimmed.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            let next_digit = it.peek().is_some_and(|n| n.1.is_ascii_digit());
+            let starts = c.is_ascii_digit() || matches!(c, '-' | '−' | '–') && next_digit;
+            if starts && prev.is_some_and(|p| p.is_alphabetic() || p == ')') {
+                glued_at = Some(i);
+                break;
+            }
+            prev = Some(c);
+        }
+        // Or a last word of figures run together ending in a dash, an empty cell
+        // ("Jämförelsestörande poster 5626245-").
+        let own_word = || {
+            let (before, word) = trimmed.rsplit_once(' ')?;
+            let body = word.strip_suffix(['-', '−', '–'])?;
+            // Not a year broken at its hyphen ("per delåret 2021-").
+            let figures = body.chars().filter(char::is_ascii_digit).count() >= 4
+                && !is_year(body)
+                && body
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '-' | '−' | '–'))
+                && body.starts_with(|c: char| c.is_ascii_digit());
+            let short = before.trim().chars().count() <= 60;
+            (figures && short && before.trim_end().ends_with(char::is_alphabetic))
+                .then(|| trimmed.len() - word.len())
+        };
+        let split = match glued_at {
+            Some(at) => at,
+            None => own_word()?,
+        };
+        let run = &trimmed[split..];
+        let allowed =
+            |c: char| c.is_ascii_digit() || matches!(c, ' ' | ',' | '-' | '−' | '–' | '%');
+        let units_out: String = ["mnkr", "tkr", "mkr", "kr"]
+            .iter()
+            .fold(run.to_string(), |acc, u| acc.replace(u, " "));
+        if !units_out.chars().all(allowed) || run.contains("  ") {
+            return None;
+        }
+        if !run.contains([' ', ',']) && !run.ends_with(['-', '−', '–']) {
+            return None;
+        }
+        let grammar = GluedRun::new(run, true)?;
+        if !grammar.readable(24) {
+            return None;
+        }
+        let label = trimmed[..split].trim().to_string();
+        let last_word = label
+            .split_whitespace()
+            .last()
+            .map(str::to_lowercase)
+            .unwrap_or_default();
+        // "Totalt133 203 tkr100,00", a label of one word, is a total row.
+        let one_word = label.split_whitespace().count() == 1;
+        // Figures glued to it make it a row's label even when long ("Gymnasieutbildning,
+        // ersättning från andra kommuner och friskolor124128133").
+        if label.chars().count() > 100
+            || label.starts_with(['•', '*', '·', '–', '-'])
+            || is_prose_ending(&last_word, vocab) && !one_word
+            || label.ends_with(':')
+        {
+            return None;
+        }
+        Some(FlatLine {
+            label,
+            groups: Vec::new(),
+            ranges: vec![(split, trimmed.len())],
+            gaps: vec![0, 0],
+            glued: true,
+            run: run.to_string(),
+            grammar: true,
+            notes: false,
+        })
+    }
+
+    /// The readings of a glued run by the figure grammar as `columns` cells.
+    fn grammar_readings(&self, columns: usize, limit: usize) -> Vec<Vec<Option<String>>> {
+        GluedRun::new(&self.run, self.notes).map_or_else(Vec::new, |g| {
+            g.splits(columns, limit)
+                .into_iter()
+                .map(|r| r.into_iter().map(Some).collect())
+                .collect()
         })
     }
 
@@ -306,7 +429,14 @@ impl FlatLine {
             .char_indices()
             .any(|(i, c)| i > 0 && matches!(c, '-' | '−'));
         let enough = (4..=40).contains(&digits) || digits == 3 && inner_sign;
-        if !enough || !well_formed || is_year(run) || date_like || !(after_label || own_word) {
+        // Years glued together ("Not201620152014") are a header's column names.
+        if !enough
+            || !well_formed
+            || is_year(run)
+            || date_like
+            || !(after_label || own_word)
+            || unglued_years(run) != run
+        {
             return None;
         }
         let label = text[..split].trim().to_string();
@@ -315,7 +445,8 @@ impl FlatLine {
         let dash_words = label
             .strip_prefix(['–', '-'])
             .is_some_and(|rest| rest.trim_start().starts_with(char::is_alphabetic));
-        if label.chars().count() > 60
+        // Digits glued to it make it a row's label even when long.
+        if label.chars().count() > 100
             || label.starts_with(['•', '*', '·'])
             || label.starts_with(['–', '-']) && !dash_words
         {
@@ -337,6 +468,8 @@ impl FlatLine {
             gaps: vec![0, 0],
             glued: true,
             run: run.replace('−', "-"),
+            grammar: false,
+            notes: false,
         })
     }
 
@@ -350,6 +483,24 @@ impl FlatLine {
         for (i, cell) in cells.iter().enumerate() {
             let raw = cell.raw.as_str();
             if raw.is_empty() {
+                continue;
+            }
+            if self.glued && self.grammar {
+                let Some(&(start, end)) = self.ranges.first() else {
+                    break;
+                };
+                let from = start + next;
+                // The cells' texts are the run's, in order; the line is not at hand
+                // here, so the run's own text is searched.
+                let Some(at) = self.run.get(next..).and_then(|r| r.find(raw)) else {
+                    break;
+                };
+                let s = start + next + at;
+                if s < from || s + raw.len() > end {
+                    break;
+                }
+                out[i] = Some((s, s + raw.len()));
+                next += at + raw.len();
                 continue;
             }
             if self.glued {
@@ -509,6 +660,8 @@ impl FlatLine {
             gaps: self.gaps[1..].to_vec(),
             glued: false,
             run: String::new(),
+            grammar: false,
+            notes: false,
         })
     }
 
@@ -549,6 +702,20 @@ impl FlatLine {
     /// columns): each placement of the empty cells, fewest empty cells first.
     fn short_readings(&self, columns: usize, limit: usize) -> Vec<Vec<Option<String>>> {
         let mut out = Vec::new();
+        if self.glued && self.grammar {
+            // One figure fewer than columns, the empty cell in each place.
+            for r in self.grammar_readings(columns.saturating_sub(1), limit) {
+                for empty in 0..columns {
+                    let mut cells = r.clone();
+                    cells.insert(empty, None);
+                    out.push(cells);
+                    if out.len() >= limit {
+                        return out;
+                    }
+                }
+            }
+            return out;
+        }
         if self.glued {
             return out;
         }
@@ -597,6 +764,9 @@ impl FlatLine {
     }
 
     fn readings_limited(&self, columns: usize, limit: usize) -> Vec<Vec<Option<String>>> {
+        if self.glued && self.grammar {
+            return self.grammar_readings(columns, limit);
+        }
         if self.glued {
             return self.glued_readings(columns, limit);
         }
@@ -956,7 +1126,14 @@ struct Run<'a> {
 fn column_count(rows: &[&FlatLine]) -> Option<usize> {
     let max = rows
         .iter()
-        .map(|r| r.groups.len() + r.gaps.iter().map(|&g| gap_empties(g)).sum::<usize>())
+        .map(|r| {
+            if r.grammar {
+                // A glued run: as many figures as it has digits, at most.
+                r.run.chars().filter(char::is_ascii_digit).count()
+            } else {
+                r.groups.len() + r.gaps.iter().map(|&g| gap_empties(g)).sum::<usize>()
+            }
+        })
         .max()?;
     let mut best: Option<(usize, usize, usize)> = None;
     for c in 1..=max.min(24) {
@@ -1002,6 +1179,29 @@ fn widened_to_fit(rows: &[&FlatLine], columns: usize) -> usize {
     }
 }
 
+/// Decimals added to every figure while glued rows' readings are scored: the slack of
+/// rounding becomes negligible, so a relation counts only when it holds exactly.
+const TIGHT_DECIMALS: u32 = 6;
+
+fn tighten(cells: &mut [Cell], on: bool) {
+    for c in cells {
+        c.decimals = if on {
+            c.decimals + TIGHT_DECIMALS
+        } else {
+            c.decimals.saturating_sub(TIGHT_DECIMALS)
+        };
+    }
+}
+
+/// A reading's cells as scored: tightened while glued rows are chosen.
+fn scored_cells(reading: &[Option<String>], vocab: &Vocabulary, tight: bool) -> Vec<Cell> {
+    let mut cells = cells_of(reading, vocab);
+    if tight {
+        tighten(&mut cells, true);
+    }
+    cells
+}
+
 fn cells_of(reading: &[Option<String>], vocab: &Vocabulary) -> Vec<Cell> {
     reading
         .iter()
@@ -1016,7 +1216,8 @@ pub(crate) fn extract_page(
     lines: &[&Line],
     used: &HashSet<u32>,
     vocab: &Vocabulary,
-) -> Vec<Table> {
+) -> (Vec<Table>, Vec<super::UnreadRow>) {
+    let mut orphans = Vec::new();
     let notes = note_columns(lines, vocab);
     let kinds: Vec<Kind> = lines
         .iter()
@@ -1051,10 +1252,112 @@ pub(crate) fn extract_page(
         }
         let above: Vec<&str> = inherited.iter().map(String::as_str).collect();
         tables.extend(build_flat_tables(
-            file, page, lines, &kinds, run, &above, vocab,
+            file,
+            page,
+            lines,
+            &kinds,
+            run,
+            &above,
+            vocab,
+            &mut orphans,
         ));
     }
-    tables
+    (tables, orphans)
+}
+
+/// Whether a flat line holds figures for certain: a glued run, or digit groups that read
+/// as figures some way (not "2019 09 06", a date) and more than one small number ("Fas
+/// 1" is a name), or a whole line of figures glued together.
+fn has_figures(row: &FlatLine, text: &str) -> bool {
+    if row.glued {
+        return true;
+    }
+    let readable = super::digits::cell_count_range(&row.groups).is_some();
+    let more_than_a_number = row.groups.len() >= 2
+        || row
+            .groups
+            .first()
+            .is_some_and(|g| g.text.chars().filter(char::is_ascii_digit).count() >= 3);
+    readable && more_than_a_number || GluedRun::new(text, false).is_some_and(|g| g.readable(24))
+}
+
+/// A header line of years glued together, after a word or none ("Not201620152014"):
+/// spaced ("Not 2016 2015 2014"); any other line as written.
+fn unglued_years(line: &str) -> String {
+    let t = line.trim();
+    let digits_from = t.find(|c: char| c.is_ascii_digit()).unwrap_or(t.len());
+    let (word, years) = t.split_at(digits_from);
+    let whole = !years.is_empty()
+        && years.len() % 4 == 0
+        && years.len() >= 8
+        && years.chars().all(|c| c.is_ascii_digit())
+        && word.trim().chars().all(char::is_alphabetic);
+    if !whole {
+        return line.to_string();
+    }
+    let chunks: Vec<&str> = (0..years.len() / 4)
+        .map(|i| &years[4 * i..4 * i + 4])
+        .collect();
+    if !chunks.iter().all(|y| is_year(y)) {
+        return line.to_string();
+    }
+    let mut out = word.trim().to_string();
+    for y in chunks {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(y);
+    }
+    out
+}
+
+/// The column count a run of glued rows gives itself, with no header to say it: the
+/// count every row reads as, each in exactly one way by the figure grammar, when only
+/// one count does so.
+fn own_glued_count(rows: &[&FlatLine]) -> Option<usize> {
+    if rows.len() < 2 || !rows.iter().all(|r| r.grammar) {
+        return None;
+    }
+    // From one column: "Alby12 832 tkr" is one figure or "1" and "2 832 tkr", each one
+    // way, so no count is certain.
+    let counts: Vec<usize> = (1..=12)
+        .filter(|&c| rows.iter().all(|r| r.readings_limited(c, 2).len() == 1))
+        .collect();
+    match counts[..] {
+        [c] if c >= 2 => Some(c),
+        _ => None,
+    }
+}
+
+/// Row `k` of a run as a row not read, with why.
+fn unread_row(
+    file: &Arc<str>,
+    page: u32,
+    lines: &[&Line],
+    run: &Run,
+    k: usize,
+    reason: &str,
+) -> super::UnreadRow {
+    let (idx, row) = &run.rows[k];
+    super::UnreadRow {
+        label: row.label.clone(),
+        text: lines[*idx].text.trim().to_string(),
+        reason: reason.to_string(),
+        provenance: Provenance::new(file, page, lines[*idx].number),
+    }
+}
+
+/// Every row of a run of glued rows as a row not read.
+fn unread_glued(
+    file: &Arc<str>,
+    page: u32,
+    lines: &[&Line],
+    run: &Run,
+    reason: &str,
+) -> Vec<super::UnreadRow> {
+    (0..run.rows.len())
+        .map(|k| unread_row(file, page, lines, run, k, reason))
+        .collect()
 }
 
 /// Whether header lines name columns: a period ("2022") or a note word ("Not").
@@ -1254,6 +1557,7 @@ fn header_area<'a>(
     (header, j)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn build_flat_tables(
     file: &Arc<str>,
     page: u32,
@@ -1262,13 +1566,43 @@ fn build_flat_tables(
     run: Run,
     inherited: &[&str],
     vocab: &Vocabulary,
+    orphans: &mut Vec<super::UnreadRow>,
 ) -> Vec<Table> {
+    // A run with a glued row whose thousands are grouped with spaces reads every glued
+    // row by the figure grammar (a figure without a space has at most three digits),
+    // with a note list first when its header names a note column.
+    let mut run = run;
+    if run.rows.iter().any(|(_, r)| r.grammar) {
+        let (near, _) = header_area(lines, kinds, run.rows[0].0, vocab);
+        let top: Vec<String> = near.iter().rev().map(|l| unglued_years(l)).collect();
+        let top: Vec<&str> = top.iter().map(String::as_str).collect();
+        let notes = header_note_word(&top, vocab).is_some();
+        for (_, r) in &mut run.rows {
+            if r.glued {
+                r.grammar = true;
+                r.notes = notes;
+            }
+        }
+    }
+    let run = run;
     // A table of one row needs a header line naming its columns with years
     // ("Vårgårda  2017  2018 Avvikelse"); its words give the column count.
     let one_row_header = match run.rows.len() {
         1 => match single_row_header(lines, kinds, &run.rows[0]) {
             Some(h) => Some(h),
-            None => return Vec::new(),
+            None => {
+                // A glued row is figures for certain: not read, never dropped.
+                if run.rows[0].1.grammar {
+                    orphans.extend(unread_glued(
+                        file,
+                        page,
+                        lines,
+                        &run,
+                        "it stands alone under no header that names its columns",
+                    ));
+                }
+                return Vec::new();
+            }
         },
         _ => None,
     };
@@ -1288,10 +1622,32 @@ fn build_flat_tables(
         Some(h) => h.len() - 1,
         None if all_glued => {
             let (near, _) = header_area(lines, kinds, run.rows[0].0, vocab);
-            let top: Vec<&str> = near.iter().rev().copied().collect();
-            match header_column_count(&top, vocab) {
+            let top: Vec<String> = near.iter().rev().map(|l| unglued_years(l)).collect();
+            let top: Vec<&str> = top.iter().map(String::as_str).collect();
+            let grammar = row_refs.iter().any(|r| r.grammar);
+            let noted = || {
+                header_note_word(&top, vocab)?;
+                (2..=12).find(|&n| columns_after_note(&top, n, vocab).is_some())
+            };
+            let count = if grammar {
+                noted()
+                    .map(|n| n + 1)
+                    .or_else(|| header_column_count(&top, vocab))
+            } else {
+                header_column_count(&top, vocab)
+            };
+            match count.or_else(|| grammar.then(|| own_glued_count(&row_refs)).flatten()) {
                 Some(c) => c,
-                None => return Vec::new(),
+                None => {
+                    orphans.extend(unread_glued(
+                        file,
+                        page,
+                        lines,
+                        &run,
+                        "its figures are glued together and neither the header nor the rows give one column count",
+                    ));
+                    return Vec::new();
+                }
             }
         }
         None => match noted_column_count(&chosen, &row_refs, carried, vocab)
@@ -1320,10 +1676,55 @@ fn build_flat_tables(
         // Too few rows here for a table; the rows after the first misfit may still be
         // one (a stray line of figures above a table must not take the table with it).
         let skip = fitting.len() + 1;
+        let mut rest = Vec::new();
         if one_row_header.is_none() && run.rows.len() >= skip + 2 {
-            return build_flat_tables(file, page, lines, kinds, run.after(skip), inherited, vocab);
+            rest = build_flat_tables(
+                file,
+                page,
+                lines,
+                kinds,
+                run.after(skip),
+                inherited,
+                vocab,
+                &mut Vec::new(),
+            );
         }
-        return Vec::new();
+        // The run's rows that no table took (as a row or a row not read): rows not read
+        // when the run had two or more rows with figures or a glued row, never dropped.
+        let with_figures: Vec<usize> = (0..run.rows.len())
+            .filter(|&k| has_figures(&run.rows[k].1, &lines[run.rows[k].0].text))
+            .collect();
+        if one_row_header.is_none() && with_figures.len() >= 2
+            || run.rows.iter().any(|(_, r)| r.glued)
+        {
+            let taken: HashSet<u32> = rest
+                .iter()
+                .flat_map(|t| {
+                    t.rows
+                        .iter()
+                        .map(|r| r.provenance.line)
+                        .chain(t.unread_rows.iter().map(|u| u.provenance.line))
+                })
+                .collect();
+            let reason = "fewer than two rows of its run fit one column count, so which columns its figures stand in is not written".to_string();
+            for k in 0..run.rows.len() {
+                // A line of years ("2014 2013201220112010") is a header, no figures.
+                let years = {
+                    let r = &run.rows[k].1;
+                    !r.glued
+                        && r.groups
+                            .iter()
+                            .all(|g| is_year(&g.text) || unglued_years(&g.text) != g.text)
+                };
+                if !years
+                    && with_figures.contains(&k)
+                    && !taken.contains(&lines[run.rows[k].0].number)
+                {
+                    orphans.push(unread_row(file, page, lines, &run, k, &reason));
+                }
+            }
+        }
+        return rest;
     }
     let first_line_index = run.rows[0].0;
     let (header_nearest_first, header_start) = header_area(lines, kinds, first_line_index, vocab);
@@ -1337,6 +1738,13 @@ fn build_flat_tables(
         } else {
             chosen
         }
+    };
+    // Years glued on the header line of a glued run ("Not201620152014") name its columns.
+    let spread: Vec<String> = header_top_down.iter().map(|l| unglued_years(l)).collect();
+    let header_top_down: Vec<&str> = if run.rows.iter().any(|(_, r)| r.grammar) {
+        spread.iter().map(String::as_str).collect()
+    } else {
+        header_top_down
     };
     let header_text = header_top_down.join(" ");
     let difference_column = ["Avvikelse", "Skillnad", "Differens", "Förändring"]
@@ -1387,8 +1795,23 @@ fn build_flat_tables(
                 })
                 .collect();
             for j in joined {
-                if !kept.contains(&j) {
+                // A glued run wrote no space there: no figure joins across it.
+                if !flat.glued && !kept.contains(&j) {
                     kept.push(j);
+                }
+            }
+            // A glued run's first figure may be a note or the first digits of the figure
+            // ("16 0435 390…" is note 1 and 6 043, or no note and 16 043): both kept,
+            // the arithmetic chooses.
+            if flat.glued && flat.grammar {
+                for r in flat
+                    .short_readings(columns, readings_per_row(fitting.len()))
+                    .into_iter()
+                    .filter(|r| r.first().is_some_and(Option::is_none))
+                {
+                    if !kept.contains(&r) {
+                        kept.push(r);
+                    }
                 }
             }
             if kept.is_empty() {
@@ -1407,7 +1830,26 @@ fn build_flat_tables(
         }
     }
     classify_rows(&mut rows, vocab);
-    let ambiguities = choose_readings(&mut rows, &readings, difference_column, notes_first, vocab);
+    // Glued rows have many readings, and rounding's slack lets a wrong one make a
+    // relation hold (a subtotal counted twice, met by a figure read as about 0): their
+    // readings are chosen only by relations that hold exactly.
+    let tight = read_from
+        .iter()
+        .any(|f| f.as_ref().is_some_and(|(_, l)| l.grammar));
+    if tight {
+        rows.iter_mut().for_each(|r| tighten(&mut r.cells, true));
+    }
+    let ambiguities = choose_readings(
+        &mut rows,
+        &readings,
+        difference_column,
+        notes_first,
+        vocab,
+        tight,
+    );
+    if tight {
+        rows.iter_mut().for_each(|r| tighten(&mut r.cells, false));
+    }
     place_cells(&mut rows, &read_from, lines);
 
     let (columns_named, label_header) = match &one_row_header {
@@ -1466,7 +1908,16 @@ fn build_flat_tables(
             .push(misfit_row(misfit, &lines[*idx].text, columns, at));
         let rest = run.after(fitting.len() + 1);
         let more = if rest.rows.len() >= 2 {
-            build_flat_tables(file, page, lines, kinds, rest.clone(), inherited, vocab)
+            build_flat_tables(
+                file,
+                page,
+                lines,
+                kinds,
+                rest.clone(),
+                inherited,
+                vocab,
+                &mut Vec::new(),
+            )
         } else {
             Vec::new()
         };
@@ -1869,6 +2320,26 @@ fn single_row_header(
     let above = (0..row.0)
         .rev()
         .find(|&j| !matches!(kinds[j], Kind::Blank))?;
+    // A glued row under a header whose columns are set apart by two spaces or more
+    // ("Balanskravet i Kommunallagens 8:e kapitel  2021*)  2020**)  2019"): the label's
+    // header, then one name per column, each led by a year.
+    if row.1.grammar {
+        let parts: Vec<String> = lines[above]
+            .text
+            .trim()
+            .split("  ")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect();
+        let year_led = |p: &String| p.get(..4).is_some_and(is_year);
+        if parts.len() >= 3
+            && parts[1..].iter().all(year_led)
+            && row.1.fitted_limited(parts.len() - 1, 1).is_some()
+        {
+            return Some(parts);
+        }
+    }
     let words: Vec<String> = lines[above]
         .text
         .split_whitespace()
@@ -1930,6 +2401,7 @@ const JOINT_COMBINATIONS: usize = 4096;
 /// FINANSIELLA POSTER 6 849 …") are read right, where choosing row by row stops at the
 /// first reading that holds as much as its neighbours allow. A row read differently in
 /// two best combinations is ambiguous. `None` when there are too many combinations.
+#[allow(clippy::too_many_arguments)]
 fn choose_jointly(
     rows: &mut [Row],
     readings: &[Vec<Vec<Option<String>>>],
@@ -1938,6 +2410,7 @@ fn choose_jointly(
     roles: &RowRoles,
     difference_column: bool,
     vocab: &Vocabulary,
+    tight: bool,
 ) -> Option<Vec<Ambiguity>> {
     let total = ambiguous
         .iter()
@@ -1958,7 +2431,7 @@ fn choose_jointly(
             let len = orders[i].len().max(1);
             pick[a] = orders[i].get(rest % len).copied().unwrap_or(0);
             rest /= len;
-            rows[i].cells = cells_of(&readings[i][pick[a]], vocab);
+            rows[i].cells = scored_cells(&readings[i][pick[a]], vocab, tight);
         }
         let score = relations_holding_with(rows, roles, difference_column);
         if score > best_score {
@@ -1971,7 +2444,7 @@ fn choose_jointly(
     }
     let first = best.first()?.clone();
     for (a, &i) in ambiguous.iter().enumerate() {
-        rows[i].cells = cells_of(&readings[i][first[a]], vocab);
+        rows[i].cells = scored_cells(&readings[i][first[a]], vocab, tight);
     }
     Some(
         ambiguous
@@ -2012,6 +2485,7 @@ fn choose_readings(
     difference_column: bool,
     notes_first: bool,
     vocab: &Vocabulary,
+    tight: bool,
 ) -> Vec<Ambiguity> {
     let ambiguous: Vec<usize> = (0..rows.len()).filter(|&i| readings[i].len() > 1).collect();
     // Each pass scores every considered reading of every ambiguous row (3 passes at most),
@@ -2034,7 +2508,7 @@ fn choose_readings(
         .collect();
     for &i in &ambiguous {
         if let Some(&first) = orders[i].first() {
-            rows[i].cells = cells_of(&readings[i][first], vocab);
+            rows[i].cells = scored_cells(&readings[i][first], vocab, tight);
         }
     }
     let mut roles = RowRoles::of(rows, vocab);
@@ -2062,6 +2536,7 @@ fn choose_readings(
                 &roles,
                 difference_column,
                 vocab,
+                tight,
             ) {
                 Some(a) => joint = a,
                 None => break,
@@ -2080,13 +2555,13 @@ fn choose_readings(
         for &i in &rows_now {
             let mut scored: Vec<(i64, usize)> = Vec::new();
             for &r in &orders[i] {
-                rows[i].cells = cells_of(&readings[i][r], vocab);
+                rows[i].cells = scored_cells(&readings[i][r], vocab, tight);
                 scored.push((relations_holding_with(rows, &roles, difference_column), r));
             }
             let top = scored.iter().map(|s| s.0).max().unwrap_or(0);
             let best: Vec<usize> = scored.iter().filter(|s| s.0 == top).map(|s| s.1).collect();
             if let Some(&pick) = best.first() {
-                rows[i].cells = cells_of(&readings[i][pick], vocab);
+                rows[i].cells = scored_cells(&readings[i][pick], vocab, tight);
             }
             best_sets.push((i, best));
         }
@@ -2280,6 +2755,118 @@ mod tests {
         // Codes and years glued to words are labels.
         assert!(parse_line("Office365").is_none());
         assert!(parse_line("Licenser Office2016").is_none());
+    }
+
+    fn values(t: &Table) -> Vec<(String, Vec<Option<rust_decimal::Decimal>>)> {
+        t.rows
+            .iter()
+            .map(|r| (r.label.clone(), r.cells.iter().map(|c| c.value).collect()))
+            .collect()
+    }
+
+    fn d(v: i64) -> Option<rust_decimal::Decimal> {
+        Some(v.into())
+    }
+
+    #[test]
+    fn glued_runs_with_grouped_thousands_are_split_by_the_grammar() {
+        // Invented: every row glued to its label, thousands grouped with spaces, a
+        // header naming five years; each row has one split into five figures.
+        let text = "Resultat per år  2024  2023  2022  2021  2020\n\
+Intäkter3 000-11 70852 966107 66644 124\n\
+Utfall3 000014 92587 41634 073\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let t = t.first().unwrap_or_else(|| panic!("no table"));
+        assert_eq!(
+            values(t),
+            vec![
+                (
+                    "Intäkter".to_string(),
+                    vec![d(3000), d(-11708), d(52966), d(107666), d(44124)]
+                ),
+                (
+                    "Utfall".to_string(),
+                    vec![d(3000), d(0), d(14925), d(87416), d(34073)]
+                ),
+            ]
+        );
+        assert!(t.ambiguities.is_empty(), "{:?}", t.ambiguities);
+    }
+
+    #[test]
+    fn glued_rows_with_units_read_their_own_column_count() {
+        // Invented: no header counts the columns; every row reads as two figures in one
+        // way only ("12 832 tkr" and "10,44"), and the total closes both columns.
+        let text = "FördelningBidragAndel\n\
+Alby12 832 tkr40,00\n\
+Bro19 248 tkr60,00\n\
+Totalt32 080 tkr100,00\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let t = t.first().unwrap_or_else(|| panic!("no table: {text}"));
+        let got = values(t);
+        assert_eq!(got.len(), 3, "{t:#?}");
+        assert_eq!(
+            got[0].1,
+            vec![d(12832), Some(rust_decimal::Decimal::new(4000, 2))]
+        );
+        assert_eq!(
+            got[2].1,
+            vec![d(32080), Some(rust_decimal::Decimal::new(10000, 2))]
+        );
+        assert!(t.unread_rows.is_empty(), "{:?}", t.unread_rows);
+    }
+
+    #[test]
+    fn glued_years_header_with_a_note_column_and_the_arithmetic() {
+        // Invented: "Not202420232022" names a note column and three years; the first
+        // digits of a row are its note or its figure's thousands, and the sum decides.
+        let text = "Resultaträkning, mnkr\n Not202420232022\n\
+Intäkter12 0432 3902 327\n\
+Kostnader2-1 500-1 400-1 300\n\
+Nettokostnad5439901 027\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let t = t.first().unwrap_or_else(|| panic!("no table"));
+        assert_eq!(t.columns, vec!["Not", "2024", "2023", "2022"]);
+        let got = values(t);
+        assert_eq!(got[0].1[1..], [d(2043), d(2390), d(2327)]);
+        assert_eq!(got[1].1[1..], [d(-1500), d(-1400), d(-1300)]);
+    }
+
+    #[test]
+    fn a_glued_split_no_grammar_or_relation_decides_is_not_decided() {
+        // Invented: figures without thousands glued together, no total to tell: the
+        // rows are kept as not decided, never read one way silently.
+        let text = "Nämnd Budget Utfall\nAlby123456\nBro 987 654\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let t = t.first().unwrap_or_else(|| panic!("no table"));
+        assert_eq!(t.ambiguities.len(), 1, "{t:#?}");
+        // A header with years alone counts no columns: the glued rows are rows not read.
+        let text = "Nämnd  2024  2023  2022\nAlby123456789\nBro98765432\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let unread = t.iter().map(|t| t.unread_rows.len()).sum::<usize>();
+        assert_eq!(unread, 2, "{t:#?}");
+    }
+
+    #[test]
+    fn glued_rows_without_a_column_count_are_rows_not_read() {
+        // Invented: glued rows that neither a header nor the rows themselves give one
+        // column count: each a row not read, with why, not dropped.
+        let text = "Alby1234567\nBro7654321\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let unread: Vec<&str> = t
+            .iter()
+            .flat_map(|t| t.unread_rows.iter().map(|u| u.label.as_str()))
+            .collect();
+        assert_eq!(unread, vec!["Alby", "Bro"], "{t:#?}");
+        // A flat run of rows with figures that gives no table at all.
+        let text = "Alby 1 234 5 678 9\nBro 12 34\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let unread = t.iter().map(|t| t.unread_rows.len()).sum::<usize>();
+        assert_eq!(unread, 2, "{t:#?}");
+        // A date and a lone number in a name are no figures: nothing reported.
+        let text = "Fas 1\n2019 09 06 – 2020 05 30\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        assert!(t.iter().all(|t| t.unread_rows.is_empty()), "{t:#?}");
     }
 
     #[test]

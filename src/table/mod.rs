@@ -182,25 +182,23 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
             None => lines,
         };
         let (mut found, used) = delimited::extract_page(&file.path, page.number, &lines, vocab);
-        found.extend(flat::extract_page(
-            &file.path,
-            page.number,
-            &lines,
-            &used,
-            vocab,
-        ));
+        let (flat_found, flat_unread) =
+            flat::extract_page(&file.path, page.number, &lines, &used, vocab);
+        found.extend(flat_found);
         // Tables flattened into one line, read from the lines they were made of, each on
-        // its own: the line itself stays text for the readers above.
+        // its own: the line itself stays text for the readers above. Their rows that no
+        // table takes are kept by `keep_recovered` below.
         let flattened = oneline::expand(&lines, vocab);
         for e in &flattened {
             let written: Vec<&crate::layout::Line> = e.lines.iter().collect();
-            found.extend(flat::extract_page(
+            let (recovered, _) = flat::extract_page(
                 &file.path,
                 page.number,
                 &written,
                 &Default::default(),
                 vocab,
-            ));
+            );
+            found.extend(recovered);
             // Its rows stand in one line of many cells: no cell span.
             synthetic.insert(e.number);
         }
@@ -263,6 +261,18 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
                     Some(at) => found[at].unread_rows.push(row),
                     None => pending.push((tables.len(), row)),
                 }
+            }
+        }
+        // Flat rows with figures that gave no table: with the table above them, or
+        // the first, or the file's tables.
+        for row in flat_unread {
+            match found
+                .iter()
+                .rposition(|t| t.provenance.line <= row.provenance.line)
+                .or((!found.is_empty()).then_some(0))
+            {
+                Some(at) => found[at].unread_rows.push(row),
+                None => pending.push((tables.len(), row)),
             }
         }
         tables.extend(found);

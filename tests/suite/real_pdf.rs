@@ -427,6 +427,18 @@ fn oneline_real_texts_report_only_judged_findings() {
     );
 }
 
+/// Real tables whose cells the page glues together without separators
+/// (`tests/fixtures/real/glued/`, issue 12): every claim judged in `realglued.tsv`.
+#[test]
+fn glued_real_tables_report_only_judged_findings() {
+    judge_text_set(
+        "realglued",
+        "tests/fixtures/real/glued",
+        2,
+        "tests/expectations/realglued.tsv",
+    );
+}
+
 /// Real tables that do contradict themselves, and modified copies of held-out excerpts
 /// with one figure changed (`tests/fixtures/real/contradictions/`): the recall set. Every
 /// contradiction in them is listed in `realcontra.tsv` (`real` when found, `missed` when
