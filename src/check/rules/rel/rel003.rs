@@ -3,7 +3,7 @@
 use crate::arith::compare;
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
-use crate::check::view::{normalise, CellRef, TableView};
+use crate::check::view::{normalise, CellRef, ColumnKind, TableView};
 use crate::check::{Relation, TableCx};
 
 pub const RULE: Rule = Rule {
@@ -40,7 +40,11 @@ fn is_result_label(label: &str) -> bool {
 
 pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
     let view = &cx.view;
-    let cols: Vec<usize> = (0..view.cols()).filter(|&c| view.numeric(c)).collect();
+    // Percent columns ("Afvigelse i %") hold a ratio per row: ratios are neither added
+    // nor subtracted, so a result row states nothing there.
+    let cols: Vec<usize> = (0..view.cols())
+        .filter(|&c| view.numeric(c) && view.kinds[c] != ColumnKind::Percent)
+        .collect();
     // In a financial statement the statement rules state the table's arithmetic; a
     // result found here among its lines would only restate one of theirs rearranged.
     let statement = cx.statement();

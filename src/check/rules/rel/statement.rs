@@ -12,7 +12,7 @@
 use crate::arith::{compare, Comparison, Interval};
 use crate::check::finding::Severity;
 use crate::check::registry::Rule;
-use crate::check::view::{CellRef, TableView};
+use crate::check::view::{CellRef, ColumnKind, TableView};
 use crate::check::Relation;
 use crate::grammar::statement::{is_cost, is_note_column, is_part_of, role};
 use crate::grammar::vocab::Vocabulary;
@@ -258,10 +258,16 @@ fn top_level(
     out
 }
 
-/// The columns a statement's arithmetic reads: figure columns, not note references.
+/// The columns a statement's arithmetic reads: amount columns, not note references and
+/// not percentages (a "% avvikelse" column beside the amounts is a ratio per row; ratios
+/// do not add).
 fn figure_columns(view: &TableView) -> Vec<usize> {
     (0..view.cols())
-        .filter(|&c| view.numeric(c) && !is_note_column(view.vocab, &view.header(c)))
+        .filter(|&c| {
+            view.numeric(c)
+                && view.kinds[c] != ColumnKind::Percent
+                && !is_note_column(view.vocab, &view.header(c))
+        })
         .collect()
 }
 
@@ -624,10 +630,7 @@ fn starts_whole(view: &TableView) -> bool {
 }
 
 fn evaluate(view: &TableView, st: &mut Statement) {
-    let v = view.vocab;
-    let cols: Vec<usize> = (0..view.cols())
-        .filter(|&c| view.numeric(c) && !is_note_column(v, &view.header(c)))
-        .collect();
+    let cols = figure_columns(view);
     let mut all: Vec<Vec<Option<Comparison>>> = st
         .steps
         .iter()

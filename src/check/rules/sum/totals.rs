@@ -192,6 +192,32 @@ pub fn sums(view: &TableView, total: &Total, rule: &'static Rule, out: &mut Vec<
     }
 }
 
+/// Whether a percent column can add up to the total row `t`: as shares of a whole, or
+/// as changes in percentage points. A total of 100 % can. Otherwise, when every figure
+/// since the total above it has the total's sign, a sum is larger than each of its parts, so a total no
+/// larger than one of them ("27,8 %" under "14,8 %" and "124,7 %", an "Avvikelse i %"
+/// column) is a ratio of its own row — ratios do not add, and the column states no sum.
+/// Figures of both signs ("Ändring i %-enheter") can add to less than a part.
+fn may_be_shares(view: &TableView, t: usize, c: usize) -> bool {
+    let Some(total) = view.figure(t, c) else {
+        return false;
+    };
+    if total.meets(&Interval::exact(rust_decimal::Decimal::ONE_HUNDRED)) {
+        return true;
+    }
+    // The rows since the total above it: an earlier group is not among its parts.
+    let from = (0..t).rev().find(|&r| view.totals[r]).map_or(0, |r| r + 1);
+    let above: Vec<rust_decimal::Decimal> = (from..t)
+        .filter_map(|r| view.figure(r, c).map(|f| f.nominal))
+        .filter(|v| !v.is_zero())
+        .collect();
+    let one_sign = above
+        .iter()
+        .all(|v| v.is_sign_negative() == total.nominal.is_sign_negative());
+    let whole = total.nominal.abs();
+    !(one_sign && above.iter().any(|v| v.abs() >= whole))
+}
+
 /// Every total row's analysis, except the rows in `claimed` (lines of a financial
 /// statement, whose own rules read them).
 pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
@@ -205,7 +231,11 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
         }
         let labeled = sum001::states_total(view, t);
         let cols: Vec<usize> = (0..view.cols())
-            .filter(|&c| view.numeric(c) && view.figure(t, c).is_some())
+            .filter(|&c| {
+                view.numeric(c)
+                    && view.figure(t, c).is_some()
+                    && (view.kinds[c] != ColumnKind::Percent || may_be_shares(view, t, c))
+            })
             .collect();
         let mut cands = candidates(view, t);
         let mut best: Option<(usize, usize)> = None; // (candidate index, columns holding)
