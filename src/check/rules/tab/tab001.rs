@@ -47,8 +47,14 @@ fn check(cx: &TableCx, sink: &mut Sink) {
             &RULE,
             RULE.severity,
             format!(
-                "not decided: {row} can be read as {readings}: {}; the relations through it are not checked",
-                why_ambiguous(&a.readings, table.columns.len())
+                "not decided: {row} can be read as {readings}: {}; {}",
+                why_ambiguous(&a.readings, table.columns.len()),
+                if a.complete {
+                    // Every reading is listed: a total failing under all of them is certain.
+                    "a relation through it is reported only where it fails under every reading"
+                } else {
+                    "the relations through it are not checked"
+                }
             ),
             a.provenance.clone(),
         );
