@@ -1697,15 +1697,7 @@ fn build_flat_tables(
         if one_row_header.is_none() && with_figures.len() >= 2
             || run.rows.iter().any(|(_, r)| r.glued)
         {
-            let taken: HashSet<u32> = rest
-                .iter()
-                .flat_map(|t| {
-                    t.rows
-                        .iter()
-                        .map(|r| r.provenance.line)
-                        .chain(t.unread_rows.iter().map(|u| u.provenance.line))
-                })
-                .collect();
+            let taken = lines_taken(&rest);
             let reason = "fewer than two rows of its run fit one column count, so which columns its figures stand in is not written".to_string();
             for k in 0..run.rows.len() {
                 // A line of years ("2014 2013201220112010") is a header, no figures.
@@ -1923,15 +1915,7 @@ fn build_flat_tables(
         };
         // A row after the misfit that no table took (a lone last row, rows too few or
         // too ragged for a table of their own): a row not read too, never dropped.
-        let taken: HashSet<u32> = more
-            .iter()
-            .flat_map(|t| {
-                t.rows
-                    .iter()
-                    .map(|r| r.provenance.line)
-                    .chain(t.unread_rows.iter().map(|u| u.provenance.line))
-            })
-            .collect();
+        let taken = lines_taken(&more);
         for (idx, row) in &rest.rows {
             if taken.contains(&lines[*idx].number) {
                 continue;
@@ -2606,6 +2590,19 @@ fn needs_joint(ambiguous: &[usize], orders: &[Vec<usize>]) -> bool {
         .filter(|&&i| orders[i].len() <= JOINT_READINGS)
         .count()
         >= 2
+}
+
+/// The lines the tables already hold, as rows or as rows not read.
+fn lines_taken(tables: &[Table]) -> HashSet<u32> {
+    tables
+        .iter()
+        .flat_map(|t| {
+            t.rows
+                .iter()
+                .map(|r| r.provenance.line)
+                .chain(t.unread_rows.iter().map(|u| u.provenance.line))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -5,41 +5,9 @@
 //! on one line is left alone. The real excerpts are judged in `real_pdf.rs`.
 
 use crate::common;
-use serde_json::Value;
-use std::path::PathBuf;
 
-fn fixture(name: &str) -> PathBuf {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/oneline")
-        .join(name);
-    assert!(p.is_file(), "missing fixture {}", p.display());
-    p
-}
-
-/// Errors and warnings: (rule, row, column, expected, found).
-fn claims(json: &Value) -> Vec<(String, String, String, String, String)> {
-    let s = |f: &Value, k: &str| f[k].as_str().unwrap_or_default().to_string();
-    json["findings"]
-        .as_array()
-        .expect("findings array")
-        .iter()
-        .filter(|f| f["severity"] == "error" || f["severity"] == "warning")
-        .map(|f| {
-            (
-                s(f, "rule"),
-                s(f, "row"),
-                s(f, "column"),
-                s(f, "expected"),
-                s(f, "found"),
-            )
-        })
-        .collect()
-}
-
-fn stat(json: &Value, key: &str) -> u64 {
-    json["stats"][key]
-        .as_u64()
-        .unwrap_or_else(|| panic!("stats.{key} missing: {}", json["stats"]))
+fn fixture(name: &str) -> std::path::PathBuf {
+    common::fixture_in("oneline", name)
 }
 
 /// A resultaträkning on one line, glued minus signs, note references after dot leaders
@@ -48,12 +16,30 @@ fn stat(json: &Value, key: &str) -> u64 {
 #[test]
 fn a_flattened_statement_is_read_and_checked() {
     let json = common::lint_json(&fixture("rr-en-rad-balanserad.txt"));
-    assert!(claims(&json).is_empty(), "{:?}", claims(&json));
-    assert_eq!(stat(&json, "tables"), 1, "{}", json["stats"]);
-    assert_eq!(stat(&json, "cells"), 33, "{}", json["stats"]);
-    assert!(stat(&json, "relations_checked") >= 9, "{}", json["stats"]);
-    assert_eq!(stat(&json, "relations_failed"), 0, "{}", json["stats"]);
-    assert_eq!(stat(&json, "tables_unparsed"), 0, "{}", json["stats"]);
+    assert!(
+        common::claims(&json).is_empty(),
+        "{:?}",
+        common::claims(&json)
+    );
+    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
+    assert_eq!(common::stat(&json, "cells"), 33, "{}", json["stats"]);
+    assert!(
+        common::stat(&json, "relations_checked") >= 9,
+        "{}",
+        json["stats"]
+    );
+    assert_eq!(
+        common::stat(&json, "relations_failed"),
+        0,
+        "{}",
+        json["stats"]
+    );
+    assert_eq!(
+        common::stat(&json, "tables_unparsed"),
+        0,
+        "{}",
+        json["stats"]
+    );
 }
 
 /// The same statement with one figure changed ("-1 281,1" written "-1 218,1"): the one
@@ -61,7 +47,7 @@ fn a_flattened_statement_is_read_and_checked() {
 #[test]
 fn a_contradiction_in_a_flattened_statement_is_found() {
     let json = common::lint_json(&fixture("rr-en-rad-summa-fel.txt"));
-    let c = claims(&json);
+    let c = common::claims(&json);
     assert_eq!(
         c,
         [(
@@ -82,10 +68,18 @@ fn a_contradiction_in_a_flattened_statement_is_found() {
 fn a_flattened_table_of_grouped_integers_is_segmented_by_its_sums() {
     let path = fixture("drift-en-rad-tusental.txt");
     let json = common::lint_json(&path);
-    assert!(claims(&json).is_empty(), "{:?}", claims(&json));
-    assert_eq!(stat(&json, "tables"), 1, "{}", json["stats"]);
-    assert_eq!(stat(&json, "cells"), 18, "{}", json["stats"]);
-    assert!(stat(&json, "relations_checked") >= 3, "{}", json["stats"]);
+    assert!(
+        common::claims(&json).is_empty(),
+        "{:?}",
+        common::claims(&json)
+    );
+    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
+    assert_eq!(common::stat(&json, "cells"), 18, "{}", json["stats"]);
+    assert!(
+        common::stat(&json, "relations_checked") >= 3,
+        "{}",
+        json["stats"]
+    );
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
         .args(["tables", "--format", "json"])
         .arg(&path)
@@ -110,6 +104,10 @@ fn a_flattened_table_of_grouped_integers_is_segmented_by_its_sums() {
 #[test]
 fn prose_on_one_line_is_no_table() {
     let json = common::lint_json(&fixture("prosa-en-rad.txt"));
-    assert!(claims(&json).is_empty(), "{:?}", claims(&json));
-    assert_eq!(stat(&json, "tables"), 0, "{}", json["stats"]);
+    assert!(
+        common::claims(&json).is_empty(),
+        "{:?}",
+        common::claims(&json)
+    );
+    assert_eq!(common::stat(&json, "tables"), 0, "{}", json["stats"]);
 }

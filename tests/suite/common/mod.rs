@@ -204,3 +204,40 @@ pub fn robustness_file(name: &str) -> Option<std::path::PathBuf> {
     }
     found
 }
+
+/// A fixture file under `tests/fixtures/<dir>/`; fails when it is missing.
+pub fn fixture_in(dir: &str, name: &str) -> std::path::PathBuf {
+    let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(dir)
+        .join(name);
+    assert!(p.is_file(), "missing fixture {}", p.display());
+    p
+}
+
+/// The errors and warnings of a lint JSON: (rule, row, column, expected, found).
+pub fn claims(json: &Value) -> Vec<(String, String, String, String, String)> {
+    let s = |f: &Value, k: &str| f[k].as_str().unwrap_or_default().to_string();
+    json["findings"]
+        .as_array()
+        .expect("findings array")
+        .iter()
+        .filter(|f| f["severity"] == "error" || f["severity"] == "warning")
+        .map(|f| {
+            (
+                s(f, "rule"),
+                s(f, "row"),
+                s(f, "column"),
+                s(f, "expected"),
+                s(f, "found"),
+            )
+        })
+        .collect()
+}
+
+/// A count of a lint JSON's `stats`; fails when it is missing.
+pub fn stat(json: &Value, key: &str) -> u64 {
+    json["stats"][key]
+        .as_u64()
+        .unwrap_or_else(|| panic!("stats.{key} missing: {}", json["stats"]))
+}
