@@ -235,11 +235,7 @@ impl FlatLine {
         if groups.iter().all(DigitGroup::is_dash) && (label.is_empty() || groups.len() < 2) {
             return None;
         }
-        let last_word = label
-            .split_whitespace()
-            .last()
-            .map(str::to_lowercase)
-            .unwrap_or_default();
+        let last_word = last_word_lowercase(&label);
         // "ett underskott om totalt 2 200" ends a sentence; "Totalt 640,9 961,7 …", a
         // label of one word, is a table's total row.
         let one_word = label.split_whitespace().count() == 1;
@@ -345,11 +341,7 @@ impl FlatLine {
             return None;
         }
         let label = trimmed[..split].trim().to_string();
-        let last_word = label
-            .split_whitespace()
-            .last()
-            .map(str::to_lowercase)
-            .unwrap_or_default();
+        let last_word = last_word_lowercase(&label);
         // "Totalt133 203 tkr100,00", a label of one word, is a total row.
         let one_word = label.split_whitespace().count() == 1;
         // Figures glued to it make it a row's label even when long ("Gymnasieutbildning,
@@ -452,11 +444,7 @@ impl FlatLine {
         {
             return None;
         }
-        let last_word = label
-            .split_whitespace()
-            .last()
-            .map(str::to_lowercase)
-            .unwrap_or_default();
+        let last_word = last_word_lowercase(&label);
         if is_prose_ending(&last_word, vocab) {
             return None;
         }
@@ -2590,6 +2578,15 @@ fn needs_joint(ambiguous: &[usize], orders: &[Vec<usize>]) -> bool {
         .filter(|&&i| orders[i].len() <= JOINT_READINGS)
         .count()
         >= 2
+}
+
+/// The last word of a label, lowercased ("" for an empty label).
+fn last_word_lowercase(label: &str) -> String {
+    label
+        .split_whitespace()
+        .last()
+        .map(str::to_lowercase)
+        .unwrap_or_default()
 }
 
 /// The lines the tables already hold, as rows or as rows not read.
