@@ -518,6 +518,65 @@ impl GluedRun {
         }
     }
 
+    /// The split of the run in which every figure is written with the same number of
+    /// decimals (one or more): after a figure's decimal comma and its d digits the next
+    /// figure starts (a digit or a minus), and each integer part is "0" or a lead of 1–3
+    /// digits followed by groups of three after one space ("-1 344,7-1 422,7-1,3" with one
+    /// decimal is "-1 344,7", "-1 422,7", "-1,3"). The digits after the last comma are the
+    /// last figure's decimals, so d is fixed and at most one such split exists. No units,
+    /// no notes: a figure here is its sign, digits and decimals only.
+    pub fn uniform_decimal_split(&self) -> Option<Vec<String>> {
+        let last = self.chars.iter().rposition(|&c| c == ',')?;
+        let d = self.chars.len() - last - 1;
+        if d == 0 || !(last + 1..self.chars.len()).all(|i| self.digit(i)) {
+            return None;
+        }
+        self.uniform_split(d)
+    }
+
+    /// The one split with `d` decimals in every figure, if it reads the whole run.
+    fn uniform_split(&self, d: usize) -> Option<Vec<String>> {
+        let c = &self.chars;
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < c.len() {
+            let start = pos;
+            if c.get(pos).copied().is_some_and(is_minus) {
+                pos += 1;
+            }
+            let lead = c[pos..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if lead == 0 || lead > 3 || lead > 1 && c[pos] == '0' {
+                return None;
+            }
+            let zero = c[pos] == '0';
+            pos += lead;
+            while c.get(pos) == Some(&' ') {
+                let group = c[pos + 1..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
+                if zero || group != 3 {
+                    return None;
+                }
+                pos += 4;
+            }
+            if c.get(pos) != Some(&',') {
+                return None;
+            }
+            pos += 1;
+            if pos + d > c.len() || !(pos..pos + d).all(|i| self.digit(i)) {
+                return None;
+            }
+            pos += d;
+            out.push(c[start..pos].iter().collect());
+            // The next figure starts glued: a digit or a minus before a digit.
+            if pos < c.len() && !self.digit(pos) && !(is_minus(c[pos]) && self.digit(pos + 1)) {
+                return None;
+            }
+        }
+        (!out.is_empty()).then_some(out)
+    }
+
     /// Whether some reading exists with between 1 and `max` figures.
     pub fn readable(&self, max: usize) -> bool {
         let max = max.min(self.chars.len());
@@ -696,6 +755,58 @@ mod glued_tests {
         assert!(GluedRun::new("12a", false).is_some_and(|r| !r.readable(4)));
         // A dash ending the run is an empty cell.
         assert_eq!(splits("1 234-", 2), vec![vec!["1 234", "-"]]);
+    }
+
+    fn uniform(run: &str) -> Vec<Vec<String>> {
+        GluedRun::new(run, false)
+            .and_then(|r| r.uniform_decimal_split())
+            .into_iter()
+            .collect()
+    }
+
+    #[test]
+    fn figures_of_the_same_decimals_split_one_way() {
+        // One decimal in every figure: the next figure starts after the decimal.
+        assert_eq!(
+            uniform("239,2248,6240,08,6730,8725,35,5"),
+            vec![vec![
+                "239,2", "248,6", "240,0", "8,6", "730,8", "725,3", "5,5"
+            ]]
+        );
+        // Thousands grouped with one space, minus signs glued.
+        assert_eq!(
+            uniform("-1 344,7-1 422,7-1 421,4-1,3-4 226,7-4 235,38,6"),
+            vec![vec![
+                "-1 344,7", "-1 422,7", "-1 421,4", "-1,3", "-4 226,7", "-4 235,3", "8,6"
+            ]]
+        );
+        assert_eq!(
+            uniform("1 152,01 265,41 227,837,63 779,33 683,396,0"),
+            vec![vec![
+                "1 152,0", "1 265,4", "1 227,8", "37,6", "3 779,3", "3 683,3", "96,0"
+            ]]
+        );
+        // Two decimals.
+        assert_eq!(
+            uniform("12,5013,25-0,75"),
+            vec![vec!["12,50", "13,25", "-0,75"]]
+        );
+        // The last figure's decimals fix every figure's.
+        assert_eq!(uniform("1,111,11"), vec![vec!["1,11", "1,11"]]);
+        assert!(uniform("1,111,1")
+            .iter()
+            .all(|r| r.len() == 2 && r[0] == "1,1"));
+        // A cut figure, a space that groups nothing, four digits without a space, a
+        // leading zero: no split.
+        assert!(uniform("128,5-42,9-3,").is_empty());
+        assert!(uniform("12,3 45,6").is_empty());
+        assert!(uniform("1234,5").is_empty());
+        assert!(uniform("12,305,6")
+            .iter()
+            .all(|r| r != &vec!["12,3", "05,6"]));
+        assert!(uniform("0 123,4").is_empty());
+        // Figures without decimals are not this reading's.
+        assert!(uniform("1 234-567").is_empty());
     }
 
     #[test]

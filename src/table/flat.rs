@@ -366,8 +366,17 @@ impl FlatLine {
     }
 
     /// The readings of a glued run by the figure grammar as `columns` cells.
+    ///
+    /// A run with as many decimal commas as cells has decimals in every figure: only the
+    /// reading that gives every figure the same decimals is kept when there is one
+    /// ("239,2248,6240,0" is 239,2 | 248,6 | 240,0, not 239,22 | 48,6 | 240,0).
     fn grammar_readings(&self, columns: usize, limit: usize) -> Vec<Vec<Option<String>>> {
         GluedRun::new(&self.run, self.notes).map_or_else(Vec::new, |g| {
+            if self.run.matches(',').count() == columns && !self.run.contains(", ") {
+                if let Some(r) = g.uniform_decimal_split().filter(|r| r.len() == columns) {
+                    return vec![r.into_iter().map(Some).collect()];
+                }
+            }
             g.splits(columns, limit)
                 .into_iter()
                 .map(|r| r.into_iter().map(Some).collect())

@@ -15,6 +15,7 @@
 //! decimals a figure of thousands ("1 234,5") is one figure only when no row of the table
 //! has a figure without decimals; otherwise its row is kept as not read, with why.
 
+use super::digits::GluedRun;
 use crate::grammar::vocab::Vocabulary;
 use crate::layout::Line;
 
@@ -227,8 +228,127 @@ fn split_glued(token: &str) -> Option<Vec<String>> {
     )
 }
 
+/// Joins the thousands of a figure that [`unglue_decimals`] set apart (a no-break space
+/// in the figure as written back; not whitespace, so the figure stays one token).
+const THOUSANDS_MARK: char = '\u{e000}';
+
+fn is_minus_char(c: char) -> bool {
+    matches!(c, '-' | '−' | '‐' | '‑' | '‒' | '–')
+}
+
+/// Where a run of figures glued together may end, starting at `start`: digits, decimal
+/// commas, minus signs and single spaces before a group of three digits that goes on
+/// (a comma or another space after it). Ends before anything else.
+fn glued_extent(c: &[char], start: usize) -> usize {
+    let mut i = start;
+    while i < c.len() {
+        let ch = c[i];
+        if ch.is_ascii_digit() || ch == ',' || is_minus_char(ch) {
+            i += 1;
+        } else if ch == ' '
+            && i > start
+            && c[i - 1].is_ascii_digit()
+            && (i + 1..i + 4).all(|j| c.get(j).is_some_and(char::is_ascii_digit))
+            && matches!(c.get(i + 4), Some(',' | ' '))
+        {
+            i += 4;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Runs of figures written with the same decimals and glued together, or glued to their
+/// label, set apart: "Externa intäkter239,2248,6240,08,6730,8725,35,5" is the label and
+/// seven figures of one decimal, "kostnader-1 344,7-1 422,7" two figures with their
+/// thousands. A run is split only where the same number of decimals reads all of it
+/// ([`GluedRun::uniform_decimal_split`]: one way at most); a label glued to it ends at the first place a
+/// figure can start that leaves such a split. Runs the tokens read the same way already
+/// (figures separated by spaces, or by a minus only) are left as written.
+fn unglue_decimals(text: &str) -> String {
+    let c: Vec<char> = text.chars().collect();
+    if !c.contains(&',') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut i = 0;
+    while i < c.len() {
+        let starts = c[i].is_ascii_digit()
+            || is_minus_char(c[i]) && c.get(i + 1).is_some_and(char::is_ascii_digit);
+        let prev = i.checked_sub(1).map(|p| c[p]);
+        let after_label = prev.is_some_and(|p| p.is_alphabetic() || p == ')');
+        let free = prev.is_none_or(char::is_whitespace);
+        if !starts || !(after_label || free) {
+            out.push(c[i]);
+            i += 1;
+            continue;
+        }
+        let end = glued_extent(&c, i);
+        let ends_clean = c.get(end).is_none_or(|ch| ch.is_whitespace());
+        let split = ends_clean
+            .then(|| uniform_run(&c[i..end], after_label))
+            .flatten();
+        match split {
+            Some((skip, figures)) => {
+                out.extend(&c[i..i + skip]);
+                if after_label || skip > 0 {
+                    out.push(' ');
+                }
+                let written: Vec<String> = figures
+                    .iter()
+                    .map(|f| {
+                        f.chars()
+                            .map(|ch| match ch {
+                                ' ' => THOUSANDS_MARK,
+                                m if is_minus_char(m) => '-',
+                                other => other,
+                            })
+                            .collect()
+                    })
+                    .collect();
+                out.push_str(&written.join(" "));
+            }
+            None => out.extend(&c[i..end.max(i + 1)]),
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// The one reading of a run by [`GluedRun::uniform_decimal_split`]: the digits left to
+/// the label (a label glued to the run: the first start that reads) and the figures.
+/// `None` when no start reads or the run needs no splitting here.
+fn uniform_run(run: &[char], after_label: bool) -> Option<(usize, Vec<String>)> {
+    let first_comma = run.iter().position(|&c| c == ',')?;
+    let starts = if after_label { first_comma } else { 1 };
+    for skip in 0..starts {
+        let figure_start = run[skip].is_ascii_digit()
+            || is_minus_char(run[skip]) && run.get(skip + 1).is_some_and(char::is_ascii_digit);
+        if !figure_start || skip > 0 && run[skip - 1] == ' ' {
+            continue;
+        }
+        let text: String = run[skip..].iter().collect();
+        let Some(g) = GluedRun::new(&text, false) else {
+            continue;
+        };
+        let Some(figures) = g.uniform_decimal_split() else {
+            continue;
+        };
+        // Glued digit to digit, or glued to the label: the tokens alone would not read it.
+        let glued = figures.windows(2).any(|w| {
+            let body = w[1].trim_start_matches(is_minus_char);
+            body.len() == w[1].len()
+        });
+        let useful = after_label || skip > 0 || glued && figures.len() >= 2;
+        return useful.then_some((skip, figures));
+    }
+    None
+}
+
 /// The line's tokens: words, figures (dashes as '-'), lone signs and label ends.
 fn tokens(text: &str) -> Vec<Tok> {
+    let text = unglue_decimals(text);
     let mut out = Vec::new();
     for raw in text.split_whitespace() {
         // Dot leaders ("Intäkter...not", "poster...") end the label before them.
@@ -243,7 +363,9 @@ fn tokens(text: &str) -> Vec<Tok> {
         for (part, leader) in parts {
             if !part.is_empty() {
                 let n = part.replace(['\u{2212}', '\u{2013}'], "-");
-                if n == "-" {
+                if n.contains(THOUSANDS_MARK) {
+                    out.push(Tok::Num(n.replace(THOUSANDS_MARK, "\u{a0}")));
+                } else if n == "-" {
                     out.push(Tok::Sign);
                 } else if is_number(&n) {
                     out.push(Tok::Num(n));
@@ -830,6 +952,42 @@ mod tests {
 
     fn vocab() -> &'static Vocabulary {
         Vocabulary::builtin_shared()
+    }
+
+    #[test]
+    fn runs_of_the_same_decimals_are_set_apart() {
+        let nbsp = |s: &str| s.replace(THOUSANDS_MARK, " ");
+        // A label glued to figures of one decimal glued to each other.
+        assert_eq!(
+            nbsp(&unglue_decimals(
+                "Externa intäkter239,2248,6240,08,6 Skattenetto1 152,01 265,4"
+            )),
+            "Externa intäkter 239,2 248,6 240,0 8,6 Skattenetto 1 152,0 1 265,4"
+        );
+        // The thousands stay joined to their figure (one token).
+        assert_eq!(
+            tokens("Kostnader-1 344,7-1,3"),
+            vec![
+                Tok::Word("Kostnader".into()),
+                Tok::Num("-1\u{a0}344,7".into()),
+                Tok::Num("-1,3".into())
+            ]
+        );
+        // Digits glued to the label that leave no split are the label's ("not5").
+        assert_eq!(
+            unglue_decimals("poster not5-41,0-17,2"),
+            "poster not5 -41,0 -17,2"
+        );
+        // Runs the tokens read already, or that read more than one way, stay as written.
+        for same in [
+            "Intäkter 73,6 83,0 9,4",
+            "Kostnader not 1-261,5-278,8-7,5",
+            "Resultat1,1x11 och mer",
+            "Balanskravsresultat128,5-42,9-3,",
+            "Utfall 2009-07 Budget 2010",
+        ] {
+            assert_eq!(unglue_decimals(same), same);
+        }
     }
 
     #[test]

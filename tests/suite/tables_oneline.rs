@@ -111,3 +111,80 @@ fn prose_on_one_line_is_no_table() {
     );
     assert_eq!(common::stat(&json, "tables"), 0, "{}", json["stats"]);
 }
+
+/// A resultaträkning on one line whose cells are glued to their labels and to each other,
+/// one decimal in every figure ("Verksamhetens intäkter312,4298,0305,17,1", "kostnader-1
+/// 402,6-1 390,0"): the same decimals split each run one way, so every row comes back
+/// with its four figures and the statement and Avvikelse relations are checked.
+#[test]
+fn glued_cells_of_one_decimal_are_split_and_checked() {
+    let path = fixture("rr-en-rad-hopslagna-decimaler.txt");
+    let json = common::lint_json(&path);
+    assert!(
+        common::claims(&json).is_empty(),
+        "{:?}",
+        common::claims(&json)
+    );
+    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
+    assert_eq!(common::stat(&json, "cells"), 40, "{}", json["stats"]);
+    assert!(
+        common::stat(&json, "relations_checked") >= 20,
+        "{}",
+        json["stats"]
+    );
+    for key in ["relations_failed", "tables_unparsed"] {
+        assert_eq!(common::stat(&json, key), 0, "{}", json["stats"]);
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
+        .args(["tables", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("run justera tables");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    for figure in [
+        "312.4", "298.0", "305.1", "7.1", "-1402.6", "-21.8", "1120.5", "-12.6",
+    ] {
+        assert!(text.contains(figure), "{figure} not read: {text}");
+    }
+}
+
+/// The same statement with one figure changed (Skatteintäkter "1 120,5" written
+/// "1 102,5"): the one contradiction is found, in its column, with the value its rows give.
+#[test]
+fn a_contradiction_among_glued_decimals_is_found() {
+    let json = common::lint_json(&fixture("rr-en-rad-hopslagna-decimaler-fel.txt"));
+    let c = common::claims(&json);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, "REL004", "{c:?}");
+    assert_eq!(c[0].2, "Utfall 2023", "{c:?}");
+}
+
+/// Cells glued on each line of a table (one row a line), one decimal in every figure: a
+/// run that the digits alone split several ways ("312,4298,0305,1": 312,42 | 98,0 | …)
+/// reads one way when every figure has the same decimals; no row is left not decided.
+#[test]
+fn glued_rows_of_one_decimal_read_one_way() {
+    let json = common::lint_json(&fixture("rr-rader-hopslagna-decimaler.txt"));
+    assert!(
+        common::claims(&json).is_empty(),
+        "{:?}",
+        common::claims(&json)
+    );
+    assert_eq!(common::stat(&json, "cells"), 15, "{}", json["stats"]);
+    assert_eq!(
+        common::stat(&json, "tables_unparsed"),
+        0,
+        "{}",
+        json["stats"]
+    );
+    let findings = json["findings"].as_array().expect("findings array");
+    assert!(
+        !findings.iter().any(|f| f["rule"] == "TAB001"),
+        "{findings:?}"
+    );
+}
