@@ -1199,6 +1199,35 @@ fn scored_cells(reading: &[Option<String>], vocab: &Vocabulary, tight: bool) -> 
     cells
 }
 
+/// The scored cells of each reading of each row, parsed once: choosing readings scores
+/// the same readings many times over.
+struct ScoredCache<'a> {
+    readings: &'a [Vec<Vec<Option<String>>>],
+    parsed: Vec<Vec<Option<Vec<Cell>>>>,
+    vocab: &'a Vocabulary,
+    tight: bool,
+}
+
+impl<'a> ScoredCache<'a> {
+    fn new(readings: &'a [Vec<Vec<Option<String>>>], vocab: &'a Vocabulary, tight: bool) -> Self {
+        ScoredCache {
+            readings,
+            parsed: readings.iter().map(|r| vec![None; r.len()]).collect(),
+            vocab,
+            tight,
+        }
+    }
+
+    /// [`scored_cells`] of reading `r` of row `i`.
+    fn cells(&mut self, i: usize, r: usize) -> Vec<Cell> {
+        let slot = &mut self.parsed[i][r];
+        if slot.is_none() {
+            *slot = Some(scored_cells(&self.readings[i][r], self.vocab, self.tight));
+        }
+        slot.clone().unwrap_or_default()
+    }
+}
+
 fn cells_of(reading: &[Option<String>], vocab: &Vocabulary) -> Vec<Cell> {
     reading
         .iter()
@@ -2390,8 +2419,7 @@ fn choose_jointly(
     orders: &[Vec<usize>],
     roles: &RowRoles,
     difference_column: bool,
-    vocab: &Vocabulary,
-    tight: bool,
+    cache: &mut ScoredCache,
 ) -> Option<Vec<Ambiguity>> {
     let total = ambiguous
         .iter()
@@ -2406,13 +2434,19 @@ fn choose_jointly(
     let mut best_score = i64::MIN;
     let mut best: Vec<Vec<usize>> = Vec::new(); // the best combinations (per ambiguous row)
     let mut pick = vec![0usize; ambiguous.len()];
+    // The reading each row holds now (none yet): a row is set again only when its pick
+    // changes.
+    let mut held: Vec<Option<usize>> = vec![None; ambiguous.len()];
     for n in 0..total {
         let mut rest = n;
         for (a, &i) in ambiguous.iter().enumerate() {
             let len = orders[i].len().max(1);
             pick[a] = orders[i].get(rest % len).copied().unwrap_or(0);
             rest /= len;
-            rows[i].cells = scored_cells(&readings[i][pick[a]], vocab, tight);
+            if held[a] != Some(pick[a]) {
+                rows[i].cells = cache.cells(i, pick[a]);
+                held[a] = Some(pick[a]);
+            }
         }
         let score = relations_holding_with(rows, roles, difference_column);
         if score > best_score {
@@ -2425,7 +2459,7 @@ fn choose_jointly(
     }
     let first = best.first()?.clone();
     for (a, &i) in ambiguous.iter().enumerate() {
-        rows[i].cells = scored_cells(&readings[i][first[a]], vocab, tight);
+        rows[i].cells = cache.cells(i, first[a]);
     }
     Some(
         ambiguous
@@ -2487,9 +2521,10 @@ fn choose_readings(
             order
         })
         .collect();
+    let mut cache = ScoredCache::new(readings, vocab, tight);
     for &i in &ambiguous {
         if let Some(&first) = orders[i].first() {
-            rows[i].cells = scored_cells(&readings[i][first], vocab, tight);
+            rows[i].cells = cache.cells(i, first);
         }
     }
     let mut roles = RowRoles::of(rows, vocab);
@@ -2516,8 +2551,7 @@ fn choose_readings(
                 &orders,
                 &roles,
                 difference_column,
-                vocab,
-                tight,
+                &mut cache,
             ) {
                 Some(a) => joint = a,
                 None => break,
@@ -2536,13 +2570,13 @@ fn choose_readings(
         for &i in &rows_now {
             let mut scored: Vec<(i64, usize)> = Vec::new();
             for &r in &orders[i] {
-                rows[i].cells = scored_cells(&readings[i][r], vocab, tight);
+                rows[i].cells = cache.cells(i, r);
                 scored.push((relations_holding_with(rows, &roles, difference_column), r));
             }
             let top = scored.iter().map(|s| s.0).max().unwrap_or(0);
             let best: Vec<usize> = scored.iter().filter(|s| s.0 == top).map(|s| s.1).collect();
             if let Some(&pick) = best.first() {
-                rows[i].cells = scored_cells(&readings[i][pick], vocab, tight);
+                rows[i].cells = cache.cells(i, pick);
             }
             best_sets.push((i, best));
         }
