@@ -821,8 +821,46 @@ fn read_line(text: &str, vocab: &Vocabulary) -> Option<Vec<OneTable>> {
             unread,
         });
     }
+    // The line may end in a row the transcript cut inside its figures, still glued to its
+    // label ("Balanskravsresultat128,5-42,9-3,"): a row with figures, kept as not read.
+    if let Some(tail) = pieces.get(last + 1).filter(|_| last + 2 == pieces.len()) {
+        if let Some((label, run)) = cut_glued_row(tail) {
+            current.rows.push(OneRow {
+                unread: Some(format!(
+                    "flattened row: its figures \"{run}\" are cut where the text ends (no \
+                     reading of them is certain)"
+                )),
+                label,
+                figures: vec![run],
+            });
+        }
+    }
     tables.push(current);
     Some(tables)
+}
+
+/// The last piece of a line, without figures of its own, when its last word is a label
+/// glued to figures the tokens could not read ("Balanskravsresultat128,5-42,9-3,"): the
+/// label and the run as written.
+fn cut_glued_row(piece: &Piece) -> Option<(String, String)> {
+    if !piece.figures.is_empty() {
+        return None;
+    }
+    let last = labels(piece).pop()?;
+    let word = last.split_whitespace().last()?;
+    let at = word.find(|c: char| c.is_ascii_digit() || is_minus_char(c))?;
+    let (letters, run) = word.split_at(at);
+    let glued = letters.chars().last().is_some_and(char::is_alphabetic);
+    let figure_like = run.chars().filter(char::is_ascii_digit).count() >= 2
+        && run.contains(',')
+        && run
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || is_minus_char(c));
+    if !glued || !figure_like {
+        return None;
+    }
+    let label = format!("{}{letters}", &last[..last.len() - word.len()]);
+    Some((clean(&label), run.to_string()))
 }
 
 /// Labels run together: a capitalised word after a lower-case word of five letters or
@@ -988,6 +1026,29 @@ mod tests {
         ] {
             assert_eq!(unglue_decimals(same), same);
         }
+    }
+
+    #[test]
+    fn a_row_cut_at_the_end_of_the_line_is_kept_not_read() {
+        let line =
+            "Resultaträkning, mnkr Utfall 2023 Budget 2024 Prognos 2024 Intäkter 312,4 298,0 \
+                    305,1 Kostnader -402,6 -390,0 -411,8 Avskrivningar -48,3 -50,0 -49,5 \
+                    Finansnetto -8,7 -9,0 -8,2 Resultat -147,2 -151,0 -164,4 \
+                    Balanskravsresultat128,5-42,9-3,";
+        let tables = read_line(line, vocab()).unwrap_or_default();
+        let rows: Vec<&OneRow> = tables.iter().flat_map(|t| &t.rows).collect();
+        let cut = rows.last().unwrap_or_else(|| panic!("no rows: {tables:?}"));
+        assert_eq!(cut.label, "Balanskravsresultat");
+        assert_eq!(cut.figures, ["128,5-42,9-3,"]);
+        assert!(cut.unread.as_deref().is_some_and(|w| w.contains("cut")));
+        // A line ending in words is no such row.
+        let words = Piece {
+            words: vec!["Extraordinära".into(), "i".into()],
+            cuts: Vec::new(),
+            figures: Vec::new(),
+            maybe_refs: Vec::new(),
+        };
+        assert_eq!(cut_glued_row(&words), None);
     }
 
     #[test]
