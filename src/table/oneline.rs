@@ -320,6 +320,10 @@ fn unglue_decimals(text: &str) -> String {
 /// the label (a label glued to the run: the first start that reads) and the figures.
 /// `None` when no start reads or the run needs no splitting here.
 fn uniform_run(run: &[char], after_label: bool) -> Option<(usize, Vec<String>)> {
+    // No row's figures run longer (the grammar takes no longer run either).
+    if run.len() > 160 {
+        return None;
+    }
     let first_comma = run.iter().position(|&c| c == ',')?;
     let starts = if after_label { first_comma } else { 1 };
     for skip in 0..starts {
@@ -847,7 +851,10 @@ fn cut_glued_row(piece: &Piece) -> Option<(String, String)> {
         return None;
     }
     let last = labels(piece).pop()?;
-    let word = last.split_whitespace().last()?;
+    let (head, word) = last
+        .trim_end()
+        .rsplit_once(' ')
+        .unwrap_or(("", last.trim_end()));
     let at = word.find(|c: char| c.is_ascii_digit() || is_minus_char(c))?;
     let (letters, run) = word.split_at(at);
     let glued = letters.chars().last().is_some_and(char::is_alphabetic);
@@ -859,7 +866,11 @@ fn cut_glued_row(piece: &Piece) -> Option<(String, String)> {
     if !glued || !figure_like {
         return None;
     }
-    let label = format!("{}{letters}", &last[..last.len() - word.len()]);
+    let label = if head.is_empty() {
+        letters.to_string()
+    } else {
+        format!("{head} {letters}")
+    };
     Some((clean(&label), run.to_string()))
 }
 
