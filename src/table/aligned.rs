@@ -406,7 +406,7 @@ fn block_from(
         return Err(skip);
     }
     let tails: Vec<&[Word]> = data.iter().map(|&r| rows[r].tail.as_slice()).collect();
-    let (cells, names) = exact_columns(&header, &col_segs, &tails, label_end, vocab)
+    let (cells, names) = exact_columns(&header, &col_segs, &tails, vocab)
         .or_else(|| band_columns(&header, &col_segs, &tails, vocab))
         .ok_or(skip)?;
     let n = names.len();
@@ -467,7 +467,7 @@ fn block_from(
             }
             None => {
                 let prev_label = out_rows.last().map(|x| x.1.clone()).unwrap_or_default();
-                let next_row = by_line.get(&(r + 1)).is_some();
+                let next_row = by_line.contains_key(&(r + 1));
                 let next_label = if next_row {
                     rows[r + 1].label.as_str()
                 } else {
@@ -553,7 +553,6 @@ fn exact_columns(
     header: &[usize],
     col_segs: &dyn Fn(usize) -> Vec<Word>,
     tails: &[&[Word]],
-    label_end: usize,
     vocab: &Vocabulary,
 ) -> Option<(Placed, Vec<Vec<String>>)> {
     let main = header
@@ -561,7 +560,6 @@ fn exact_columns(
         .copied()
         .max_by_key(|&l| (col_segs(l).len(), std::cmp::Reverse(l)))?;
     let cols = col_segs(main);
-    let _ = label_end;
     if cols.len() < 2 {
         return None;
     }
@@ -740,9 +738,9 @@ fn band_columns(
     }
     let mut names: Vec<Vec<String>> = vec![Vec::new(); n];
     for (_, s) in all {
-        let Some(h) = merged.iter().position(|&(a, b)| a <= s.start && s.end <= b) else {
-            return None;
-        };
+        let h = merged
+            .iter()
+            .position(|&(a, b)| a <= s.start && s.end <= b)?;
         names[h].push(s.text);
     }
     if names.iter().any(Vec::is_empty) {
