@@ -326,27 +326,56 @@ fn block_from(
             segs.len() == 1 && segs[0].text.chars().count() <= MAX_LABEL
         }
     };
-    // The body: rows with figures and label lines, at most one blank line at a time.
+    // The body: rows with figures and label lines, at most one blank line at a time; a
+    // row with figures after two blank lines (a total set apart) is tried with the block
+    // and, if the block does not read with it, left out.
     let mut j = d;
-    let mut last = d;
+    let mut lasts = vec![d];
     let mut blanks = 0;
     while j < lines.len() {
         if blank(j) {
             blanks += 1;
-            if blanks > 1 {
+            if blanks > 2 {
                 break;
             }
         } else if is_data(&rows[j]) {
+            match lasts.last_mut() {
+                Some(l) if blanks < 2 => *l = j,
+                _ => lasts.push(j),
+            }
             blanks = 0;
-            last = j;
-        } else if label_only(j) {
+        } else if label_only(j) && blanks < 2 {
             blanks = 0;
         } else {
             break;
         }
         j += 1;
     }
+    let skip = lasts.last().map_or(d, |&l| l + 1);
+    for &last in lasts.iter().rev() {
+        if let Ok(found) = block_to(d, last, lines, rows, vocab) {
+            return Ok(found);
+        }
+    }
+    Err(skip)
+}
+
+/// The block from its first row with figures `d` to its last `last`.
+fn block_to(
+    d: usize,
+    last: usize,
+    lines: &[&Line],
+    rows: &[Row],
+    vocab: &Vocabulary,
+) -> Result<(usize, usize, Vec<Line>), usize> {
     let skip = last + 1;
+    let blank = |i: usize| lines[i].text.trim().is_empty();
+    let label_only = |i: usize| {
+        !blank(i) && rows[i].tail.is_empty() && {
+            let segs = segments(&lines[i].text);
+            segs.len() == 1 && segs[0].text.chars().count() <= MAX_LABEL
+        }
+    };
     let data: Vec<usize> = (d..=last).filter(|&r| is_data(&rows[r])).collect();
     if data.len() < 2 {
         return Err(skip);
@@ -917,6 +946,25 @@ Totalt                     280,9      -279,6        -278,4             -1,2
             "Kommunbidrag                      18,0",
         );
         assert_eq!(placed(&text), None);
+    }
+
+    #[test]
+    fn a_total_after_two_blank_lines_still_closes_its_table() {
+        let text = LAYOUT.replace("\nTotalt", "\n\n\nTotalt");
+        let out = placed(&text).expect("placed");
+        assert_eq!(
+            out.last().map(String::as_str),
+            Some("Totalt\t280,9\t-279,6\t-278,4\t-1,2"),
+            "{out:?}"
+        );
+        let tables = crate::table::extract_text(&text, Vocabulary::builtin_shared());
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        // A line after the gap that does not fit the columns is left out of the block.
+        let text = LAYOUT
+            .replace("\nTotalt", "\n\n\nTotalt")
+            .replace("-1,2\n", "-1,2            17\n");
+        let out = placed(&text).expect("placed");
+        assert!(out.iter().all(|l| !l.starts_with("Totalt\t")), "{out:?}");
     }
 
     #[test]
