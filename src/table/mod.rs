@@ -6,6 +6,7 @@
 //! through `delimited` (tabs, markdown pipes) and `flat` (one space for everything, with
 //! the table's own arithmetic choosing among the readings of each row's digit groups).
 
+mod aligned;
 mod arith;
 mod cell;
 mod cellines;
@@ -179,6 +180,21 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
         };
         let lines: Vec<&crate::layout::Line> = match &joined {
             Some(j) => j.lines.iter().collect(),
+            None => lines,
+        };
+        // Tables aligned by spaces, placed by the character columns of their figures.
+        let placed = aligned::place(&lines, vocab);
+        if let Some(p) = &placed {
+            let written: std::collections::HashMap<u32, &str> =
+                lines.iter().map(|l| (l.number, l.text.as_str())).collect();
+            synthetic.extend(
+                p.iter()
+                    .filter(|l| written.get(&l.number) != Some(&l.text.as_str()))
+                    .map(|l| l.number),
+            );
+        }
+        let lines: Vec<&crate::layout::Line> = match &placed {
+            Some(p) => p.iter().collect(),
             None => lines,
         };
         let (mut found, used) = delimited::extract_page(&file.path, page.number, &lines, vocab);

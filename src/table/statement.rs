@@ -155,7 +155,9 @@ fn v_same_label(a: &str, b: &str) -> bool {
 /// How well a BR side reads through group totals written above their rows: for each
 /// group found (a row the rows under it add up to in every column where it has a figure,
 /// at least two of them non-zero; or a single row under it repeating its label), one per
-/// column; and one per column where the side's total is the sum of the top-level rows.
+/// column; the same for a row the items just above it add up to (a total below its rows
+/// without "Summa", two of them or more); and one per column where the side's total is
+/// the sum of the top-level rows.
 /// Two levels: groups of plain rows, then groups of those groups. Scores the readings of
 /// flat rows by the statement's own arithmetic.
 fn nesting(
@@ -195,6 +197,36 @@ fn nesting(
                 .iter()
                 .filter(|&&c| fig(head, c).is_some_and(|f| !f.nominal.is_zero()))
                 .count();
+            // A total below its rows without "Summa": the last items, two or more,
+            // add up to it in every column where it has a figure (the longest run).
+            if nonzero >= 2 {
+                let mut acc: Vec<Option<Interval>> = vec![None; written.len()];
+                let mut closes = None;
+                for k in 1..=MAX_GROUP.min(top.len()) {
+                    let q = top[top.len() - k];
+                    let mut all = true;
+                    for (a, &c) in acc.iter_mut().zip(&written) {
+                        match (fig(q, c), *a) {
+                            (Some(x), Some(s)) => *a = Some(s.plus(x)),
+                            (Some(x), None) if k == 1 => *a = Some(x),
+                            _ => all = false,
+                        }
+                    }
+                    if !all {
+                        break;
+                    }
+                    let adds = acc.iter().zip(&written).all(
+                        |(a, &c)| matches!((fig(head, c), a), (Some(f), Some(s)) if f.meets(s)),
+                    );
+                    if k >= 2 && adds {
+                        closes = Some(k);
+                    }
+                }
+                if let Some(k) = closes {
+                    *score += written.len() as i64;
+                    top.truncate(top.len() - k);
+                }
+            }
             let mut end = None;
             if nonzero >= 2 {
                 // Running sums of the rows under the head, per written column (a blank

@@ -475,3 +475,16 @@ fn dots_real_texts_report_only_judged_findings() {
         "tests/expectations/realdots.tsv",
     );
 }
+
+/// Real tables as `pdftotext -layout` writes them (`tests/fixtures/real/layout/`): columns
+/// aligned by spaces, placed by the character columns of their figures
+/// (`src/table/aligned.rs`); every claim judged in `tests/expectations/reallayout.tsv`.
+#[test]
+fn layout_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "reallayout",
+        "tests/fixtures/real/layout",
+        3,
+        "tests/expectations/reallayout.tsv",
+    );
+}

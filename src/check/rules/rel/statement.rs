@@ -282,8 +282,11 @@ type Nesting = (Vec<usize>, Vec<(usize, Vec<usize>)>);
 /// same way, at most `depth` levels down) add up to it in every column where it has a
 /// figure, at least two of them non-zero (the longest such run) — or, for a single row
 /// under it, when that row repeats its label and figures ("Immateriella
-/// anläggningstillgångar" / "Immateriella anläggningstillgångar 8"). `None` when no group
-/// is found.
+/// anläggningstillgångar" / "Immateriella anläggningstillgångar 8"). A row closes the
+/// items of its level just above it when two or more of them add up to it in every column
+/// where it has a figure, at least two of them non-zero (a total below its rows without
+/// "Summa": "EGET KAPITAL vid årets slut" under "vid årets början" and "Årets resultat");
+/// it may head rows under it as well. `None` when no group is found.
 fn nested(
     view: &TableView,
     from: usize,
@@ -316,6 +319,28 @@ fn nested(
             .iter()
             .filter(|&&c| view.figure(r, c).is_some_and(|f| !f.nominal.is_zero()))
             .count();
+        // A total written below its rows without "Summa" ("EGET KAPITAL vid årets slut"
+        // under "vid årets början" and "Årets resultat"): the last items of this level,
+        // two or more, add up to it in every column where it has a figure (the longest
+        // such run). Its own rows may still follow it (the dash rows breaking it down).
+        if nonzero >= 2 {
+            let mut closes = None;
+            for k in 2..=MAX_GROUP.min(items.len()) {
+                let parts = &items[items.len() - k..];
+                let adds = written.iter().all(|&c| {
+                    let sum: Option<Vec<Interval>> =
+                        parts.iter().map(|&q| view.part(q, c)).collect();
+                    matches!((sum, view.figure(r, c)), (Some(p), Some(t)) if Interval::sum(p.iter().copied()).meets(&t))
+                });
+                if adds {
+                    closes = Some(k);
+                }
+            }
+            if let Some(k) = closes {
+                let parts = items.split_off(items.len() - k);
+                groups.push((r, parts));
+            }
+        }
         let mut best: Option<(usize, Nesting)> = None;
         if depth > 0 && nonzero >= 2 {
             for k in 1..=MAX_GROUP.min(to - r - 1) {
@@ -426,12 +451,17 @@ fn balance(
     }
     groups.sort_by_key(|g| g.0);
     for (head, parts) in groups {
+        let what = if parts.first().is_some_and(|&p| p < head) {
+            "the rows above it"
+        } else {
+            "the rows under it"
+        };
         steps.push(Step {
             kind: Kind::Balance,
             target: head,
             parts: parts.into_iter().map(|r| (r, false)).collect(),
             target_negated: false,
-            what: "the rows under it".into(),
+            what: what.into(),
             columns: Vec::new(),
         });
     }
@@ -1221,6 +1251,108 @@ SUMMA EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER\t\t477 894\t406 363\t398 338
             steps.iter().all(|s| s.0 != assets || s.3.is_some() || s.2),
             "{steps:?}"
         );
+    }
+
+    /// An invented balansräkning whose claims side writes eget kapital as "vid årets
+    /// början" + "Årets resultat" = "vid årets slut" (a total below its rows, no
+    /// "Summa"), broken down by dash rows under it, then groups above their rows.
+    const BELOW: &str = "Belopp i tkr\tNot\t2020\t2019\t2018
+ANLÄGGNINGSTILLGÅNGAR\t\t200 000\t190 000\t180 000
+Materiella anläggningstillgångar\t8\t180 000\t172 000\t163 000
+Finansiella anläggningstillgångar\t9\t20 000\t18 000\t17 000
+OMSÄTTNINGSTILLGÅNGAR\t\t90 000\t81 000\t74 000
+Fordringar\t10\t50 000\t45 000\t40 000
+Kassa och bank\t11\t40 000\t36 000\t34 000
+SUMMA TILLGÅNGAR\t\t290 000\t271 000\t254 000
+EGET KAPITAL, vid årets början\t16\t120 400\t110 250\t104 900
+Årets resultat\t17\t9 350\t10 150\t5 350
+EGET KAPITAL, vid årets slut\t18\t129 750\t120 400\t110 250
+– resultatutjämningsreserv\t19\t8 000\t8 000\t7 000
+– övrigt eget kapital\t\t121 750\t112 400\t103 250
+AVSÄTTNINGAR\t\t9 300\t9 900\t10 100
+Pensioner och liknande förpliktelser\t20\t5 100\t5 400\t5 600
+Andra avsättningar\t21\t4 200\t4 500\t4 500
+SKULDER\t\t150 950\t140 700\t133 650
+Långfristiga skulder\t22\t90 000\t85 000\t80 000
+Kortfristiga skulder\t23\t60 950\t55 700\t53 650
+SUMMA EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER\t\tCLAIMS\t271 000\t254 000
+";
+
+    fn flat_text(tabbed: &str) -> String {
+        tabbed
+            .lines()
+            .map(|l| {
+                l.split('\t')
+                    .filter(|c| !c.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn a_total_below_its_rows_is_read_when_every_column_confirms_it() {
+        let (table, steps) = statement_of(&BELOW.replace("CLAIMS", "290 000"));
+        let at = |label: &str| {
+            table
+                .rows
+                .iter()
+                .position(|r| r.label == label)
+                .expect(label)
+        };
+        let end = at("EGET KAPITAL, vid årets slut");
+        let claims = at("SUMMA EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER");
+        assert!(steps.iter().all(|s| s.2), "{steps:?}");
+        // "vid årets slut" is its two rows above (3 columns) and its dash rows (3), and
+        // the claims side is read through it (3 more).
+        assert_eq!(steps.iter().filter(|s| s.0 == end).count(), 6, "{steps:?}");
+        assert_eq!(
+            steps.iter().filter(|s| s.0 == claims).count(),
+            6,
+            "{steps:?}"
+        );
+        // Changed in one column, the claims total is found and decided.
+        let (_, steps) = statement_of(&BELOW.replace("CLAIMS", "290 900"));
+        let failing: Vec<_> = steps.iter().filter(|s| !s.2).collect();
+        assert_eq!(failing.len(), 2, "{steps:?}");
+        assert!(failing.iter().all(|s| s.3.is_none()), "{steps:?}");
+    }
+
+    #[test]
+    fn a_total_below_its_rows_is_not_read_when_one_column_denies_it() {
+        // "Årets resultat" 2019 changed: "vid årets slut" is no longer its rows' sum in
+        // every column, so no total below is read and the claims side is not decided.
+        let text = BELOW
+            .replace("CLAIMS", "290 000")
+            .replace("\t10 150\t", "\t10 510\t");
+        let (table, steps) = statement_of(&text);
+        let end = table
+            .rows
+            .iter()
+            .position(|r| r.label == "EGET KAPITAL, vid årets slut")
+            .expect("the row");
+        assert!(
+            steps.iter().all(|s| s.0 != end || s.2 || s.3.is_some()),
+            "{steps:?}"
+        );
+        assert!(steps.iter().all(|s| s.2 || s.3.is_some()), "{steps:?}");
+    }
+
+    #[test]
+    fn a_total_below_its_rows_chooses_the_reading_of_flat_rows() {
+        let (table, steps) = statement_of(&flat_text(&BELOW.replace("CLAIMS", "290 900")));
+        assert!(table.ambiguities.is_empty(), "{:?}", table.ambiguities);
+        let claims = table
+            .rows
+            .iter()
+            .position(|r| r.label == "SUMMA EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER")
+            .expect("the claims total");
+        let decided: Vec<_> = steps
+            .iter()
+            .filter(|s| s.0 == claims && !s.2 && s.3.is_none())
+            .collect();
+        assert_eq!(decided.len(), 2, "{steps:?}");
     }
 
     #[test]
