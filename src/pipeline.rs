@@ -64,7 +64,7 @@ pub fn process_bytes(
 ) -> Result<CheckedFile, IngestError> {
     // Reading and laying out need no regex: meanwhile the regexes that the parsers and
     // rules need for nearly every record compile on another core (once per process).
-    crate::grammar::re::warm_in_background(regexes);
+    crate::grammar::re::warm_in_background(warm_regexes);
     let ingested = crate::ingest::ingest_bytes(path, bytes, opts)?;
     let laid_out = crate::layout::lay_out(ingested);
     // Tables and segmentation read the same laid-out text and need nothing of each
@@ -90,7 +90,7 @@ pub fn process_bytes(
 
 /// The regexes worth compiling ahead: see [`crate::parse::regexes`] and
 /// [`crate::check::rules::regexes`].
-fn regexes() -> Vec<&'static crate::grammar::re::Re> {
+pub(crate) fn warm_regexes() -> Vec<&'static crate::grammar::re::Re> {
     let mut all = crate::parse::regexes();
     all.extend(crate::check::rules::regexes());
     all
@@ -165,5 +165,22 @@ fn fuzz_options() -> IngestOptions {
     IngestOptions {
         isolate: false,
         ..IngestOptions::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::grammar::re::{tight_ahead_source, TIGHT_AHEAD_SOURCE};
+
+    /// `src/grammar/re_tight.rs` holds the tight pattern of every regex compiled ahead;
+    /// when the list or a pattern changed, it is written anew (review and commit it).
+    #[test]
+    fn tight_patterns_ahead_are_current() {
+        let text = tight_ahead_source(&super::warm_regexes());
+        if text != TIGHT_AHEAD_SOURCE {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/grammar/re_tight.rs");
+            std::fs::write(path, &text).expect("write re_tight.rs");
+            panic!("{path} was not current: written anew, review and commit it");
+        }
     }
 }

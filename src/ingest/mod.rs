@@ -482,7 +482,8 @@ fn read_pdf(
     let before = report.clone();
     // TrueType programs pdf-extract would inflate only to throw away.
     pdf::quietly(|| sanitize::drop_unread_font_programs(&mut loaded.doc)).unwrap_or_default();
-    // Path operations left out of what pdf-extract reads (the glyphs are the same).
+    // Path operations, and the operations pdf-extract ignores, left out of what it reads
+    // (the glyphs are the same).
     let stripped = pdf::quietly(|| paths::strip(&mut loaded.doc)).unwrap_or_default();
     let mut extracted = pdf::extract_pages(&mut loaded.doc, &mut report);
     // Pages that failed or a file without text: inflate damaged streams again and retry

@@ -118,16 +118,21 @@ enum PathEnd {
     Other,
 }
 
-/// `data` without its path construction, painting and clipping operations, when it
-/// reads as lopdf reads it to its end and every operation's operands have the right
-/// shapes (as [`well_formed`]); `None` otherwise, and where pdf-extract would panic on
-/// a path operation (`v` with no current point).
+/// `data` without its path construction, painting and clipping operations and the
+/// operations pdf-extract reads and does nothing with, when it reads as lopdf reads it
+/// to its end and every operation's operands have the right shapes (as
+/// [`well_formed`]); `None` otherwise, and where pdf-extract would panic on a path
+/// operation (`v` with no current point).
 ///
 /// pdf-extract builds paths only to hand them to `OutputDev::stroke`/`fill`, and its
 /// paths live within one content stream: they change no text state, so the glyphs it
 /// gives for the stream are the same without them. A scanned page drawn as vector
 /// strokes is almost nothing but such operations, which pdf-extract decoded into lopdf
-/// objects one by one. The operations kept are copied as written, one per line.
+/// objects one by one. Device colours (`g`, `rg`, `k` and their stroking forms), line
+/// style (`w`, `J`, `j`, `M`, `d`, `ri`, `i`) and marked content (`BMC`, `BDC`, `EMC`)
+/// it decodes and then ignores (0.12.1: a log line, a line width nothing reads, a stack
+/// nothing reads); a word processor sets a colour before every string. The operations
+/// kept are copied as written, one per line.
 pub fn without_paths(data: &[u8]) -> Option<Vec<u8>> {
     let mut r = Reader { data, pos: 0 };
     let mut out = Vec::with_capacity(data.len() / 2);
@@ -171,6 +176,11 @@ pub fn without_paths(data: &[u8]) -> Option<Vec<u8>> {
                 false
             }
             b"s" | b"f*" | b"B" | b"B*" | b"b" | b"b*" | b"W" | b"W*" => false,
+            // What pdf-extract does nothing with, whatever the operands (their shapes are
+            // checked above all the same): device colours, line style, marked content.
+            b"G" | b"g" | b"RG" | b"rg" | b"K" | b"k" => false,
+            b"w" | b"J" | b"j" | b"M" | b"d" | b"ri" | b"i" => false,
+            b"BMC" | b"BDC" | b"EMC" => false,
             _ => true,
         };
         if keep {
@@ -460,9 +470,11 @@ mod tests {
         }
     }
 
-    const PATH_OPS: [&str; 19] = [
+    /// Path operations and the operations pdf-extract ignores.
+    const PATH_OPS: [&str; 35] = [
         "m", "l", "c", "v", "y", "h", "re", "S", "s", "F", "f", "f*", "B", "B*", "b", "b*", "n",
-        "W", "W*",
+        "W", "W*", "G", "g", "RG", "rg", "K", "k", "w", "J", "j", "M", "d", "ri", "i", "BMC",
+        "BDC", "EMC",
     ];
 
     /// The operations lopdf decodes, path operations left out.
@@ -482,8 +494,17 @@ mod tests {
         let kept = without_paths(data).expect("reads with certainty");
         assert_eq!(
             String::from_utf8_lossy(&kept),
-            "q\n0.5 g\n1 0 0 RG\nBT\n/F1 12 Tf\n(x)Tj\nET\nQ\n"
+            "q\nBT\n/F1 12 Tf\n(x)Tj\nET\nQ\n"
         );
+        let data = b"/Span<</ActualText(a)>>BDC 2 w 1 J 0 j [3 1] 0 d BT /F1 12 Tf 0 0 0 rg [<0041> -2 (b)]TJ ET EMC /P BMC 0.2 0 0 0.1 k EMC";
+        let kept = without_paths(data).expect("reads with certainty");
+        assert_eq!(
+            String::from_utf8_lossy(&kept),
+            "BT\n/F1 12 Tf\n[<0041> -2 (b)]TJ\nET\n"
+        );
+        assert_eq!(non_path_ops(&kept), non_path_ops(data));
+        // Shapes are checked on the operations left out too.
+        assert_eq!(without_paths(b"/a rg BT ET"), None);
         assert_eq!(non_path_ops(&kept), non_path_ops(data));
         // `v` with no current point makes pdf-extract panic: left as it is.
         assert_eq!(without_paths(b"1 2 3 4 v S"), None);

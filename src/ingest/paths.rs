@@ -6,8 +6,9 @@
 //! vector strokes (a scan printed to PDF, table rules, charts) made that most of the
 //! reading time. Just before extraction the content of every page and every form is
 //! replaced, where it reads with certainty (see [`without_paths`]), by a plain stream of
-//! its other operations; the glyphs pdf-extract gives are the same, and it no longer
-//! inflates these streams again. The originals are kept: when pages fail, they are put
+//! its other operations (less those pdf-extract decodes and ignores: device colours,
+//! line style, marked content); the glyphs pdf-extract gives are the same, and it no
+//! longer inflates these streams again. The originals are kept: when pages fail, they are put
 //! back before damaged streams are inflated again (`inflate::recover_flate_streams`) and
 //! the pages retried.
 

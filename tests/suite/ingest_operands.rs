@@ -56,10 +56,11 @@ fn streams(path: &Path) -> Vec<Vec<u8>> {
     out
 }
 
-/// Path construction, painting and clipping operators, which `without_paths` leaves out.
-const PATH_OPS: [&str; 19] = [
+/// Path construction, painting and clipping operators, and those pdf-extract ignores
+/// (device colours, line style, marked content), which `without_paths` leaves out.
+const PATH_OPS: [&str; 35] = [
     "m", "l", "c", "v", "y", "h", "re", "S", "s", "F", "f", "f*", "B", "B*", "b", "b*", "n", "W",
-    "W*",
+    "W*", "G", "g", "RG", "rg", "K", "k", "w", "J", "j", "M", "d", "ri", "i", "BMC", "BDC", "EMC",
 ];
 
 /// The operations lopdf decodes other than path operations, written out.
