@@ -106,12 +106,23 @@ fn deducted(v: &Vocabulary, label: &str) -> bool {
         .is_some_and(|(k, _)| k == "bk_deducted")
 }
 
+/// Whether the label names one of the form's adjustments (a word begins with one of
+/// `bk_adjustment_stem`: "realisationsvinster", "RUR", "Synnerliga skäl").
+fn adjustment(v: &Vocabulary, label: &str) -> bool {
+    let stems = v.words(LIST, "bk_adjustment_stem");
+    words(label)
+        .split(|ch: char| !ch.is_alphanumeric())
+        .any(|w| !w.is_empty() && stems.iter().any(|s| w.starts_with(s.as_str())))
+}
+
 /// One relation of the form: `target` = `anchor` + the `parts`.
 struct Step {
     target: usize,
     anchor: usize,
     /// The lines between, each with whether its label says it is deducted.
     parts: Vec<(usize, bool)>,
+    /// A line between that names none of the form's adjustments.
+    unknown: Option<usize>,
 }
 
 fn has_figures(view: &TableView, r: usize, cols: &[usize]) -> bool {
@@ -166,16 +177,27 @@ fn steps(view: &TableView, cols: &[usize]) -> Vec<Step> {
             let label = view.label(r);
             lines[r].is_none() && !(v.is_sum_label(&label) && has_figures(view, r, cols))
         });
-        if stated {
-            let parts = between
-                .into_iter()
-                .filter(|&r| !view.part_of[r])
-                .map(|r| (r, deducted(v, &view.label(r))))
-                .collect();
+        // The form lists its adjustments: a result line straight under the one above it
+        // (a key-figure list: "Årets resultat" over "Balanskravsresultat") states no
+        // relation.
+        let parts: Vec<(usize, bool)> = between
+            .into_iter()
+            .filter(|&r| !view.part_of[r])
+            .map(|r| (r, deducted(v, &view.label(r))))
+            .collect();
+        let listed = parts.iter().any(|p| !view.label(p.0).trim().is_empty());
+        if stated && listed {
+            // A line with figures that names none of the adjustments (a line without
+            // figures adds nothing).
+            let unknown = parts
+                .iter()
+                .map(|p| p.0)
+                .find(|&r| has_figures(view, r, cols) && !adjustment(v, &view.label(r)));
             out.push(Step {
                 target: t,
                 anchor,
                 parts,
+                unknown,
             });
         }
         after_result = lines[t] == Some(Line::Result);
@@ -228,6 +250,9 @@ fn arithmetic(view: &TableView, s: &Step, c: usize, deduct: Enters, expected: De
             let v = if d { deduct.apply(v) } else { v };
             terms.push(v.nominal);
         }
+    }
+    if terms.len() == 1 {
+        return format!("{}, the lines between blank", fmt(terms[0]));
     }
     let mut out = fmt(terms[0]);
     for t in &terms[1..] {
@@ -362,6 +387,11 @@ fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
                             ));
                         }
                     }
+                } else if let Some(r) = s.unknown {
+                    undecided = Some(format!(
+                        "not decided: the line \"{}\" between is none of the balanskravsutredning's adjustments (realisationsvinster, värdepapper, RUR, synnerliga skäl, underskott), so the lines may not be the form's",
+                        label_of(view, r)
+                    ));
                 } else if elsewhere == 0 && support == 0 {
                     undecided = Some("not decided: no other result line of the balanskravsutredning holds in this column and this relation holds in no other column, so the columns may not have been read as written".to_string());
                 }
