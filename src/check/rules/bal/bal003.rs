@@ -145,8 +145,18 @@ fn figure_columns(view: &TableView) -> Vec<usize> {
 fn steps(view: &TableView, cols: &[usize]) -> Vec<Step> {
     let v = view.vocab;
     let n = view.rows();
-    let lines: Vec<Option<Line>> = (0..n).map(|r| line(v, &view.label(r))).collect();
     let mut out = Vec::new();
+    // Most tables hold no balanskravsutredning: those without its marker word are left at
+    // once.
+    let markers = v.words(LIST, "bk_marker");
+    let labels: Vec<String> = (0..n).map(|r| view.label(r)).collect();
+    if !labels.iter().any(|l| {
+        let l = l.to_lowercase();
+        markers.iter().any(|m| l.contains(m.as_str()))
+    }) {
+        return out;
+    }
+    let lines: Vec<Option<Line>> = labels.iter().map(|l| line(v, l)).collect();
     let Some(first) =
         (0..n).find(|&r| lines[r] == Some(Line::Result) && has_figures(view, r, cols))
     else {
