@@ -18,6 +18,26 @@ use crate::grammar::number::{format_decimal, Style};
 /// At most this many distinct sums are followed; beyond it the total stays not decided.
 const MAX_SUMS: usize = 100_000;
 
+/// How a row's figure enters a relation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Enters {
+    /// Added as written, with its sign.
+    AsWritten,
+    /// Subtracted: a line whose label says it is deducted ("Avgår …") written without a
+    /// minus; a figure written with a minus is already the deduction and is added as
+    /// written.
+    Deducted,
+}
+
+impl Enters {
+    pub fn apply(self, v: Interval) -> Interval {
+        match self {
+            Enters::Deducted if v.nominal > Decimal::ZERO => v.negated(),
+            _ => v,
+        }
+    }
+}
+
 /// A total that fails under every reading of the ambiguous rows it closes.
 #[derive(Clone, Debug)]
 pub struct Certain {
@@ -37,7 +57,13 @@ fn key(i: &Interval) -> (Decimal, Decimal, Decimal) {
 /// The values row `r` may give in column `c` over its `readings` (a reading that leaves
 /// the cell empty gives 0), or `None` when a reading's figure is not one of the row's
 /// figures as read (then nothing is known of its value).
-fn values(view: &TableView, r: usize, c: usize, readings: &[Vec<String>]) -> Option<Sums> {
+fn values(
+    view: &TableView,
+    r: usize,
+    c: usize,
+    readings: &[Vec<String>],
+    enters: Enters,
+) -> Option<Sums> {
     let cells = &view.table.rows.get(r)?.cells;
     let mut out = Sums::new();
     for reading in readings {
@@ -51,6 +77,7 @@ fn values(view: &TableView, r: usize, c: usize, readings: &[Vec<String>]) -> Opt
             let cell = cells.iter().find(|x| x.raw.trim() == text)?;
             Interval::written(cell.value?, cell.decimals)
         };
+        let v = enters.apply(v);
         out.insert(key(&v), v);
     }
     Some(out)
@@ -63,7 +90,7 @@ fn values(view: &TableView, r: usize, c: usize, readings: &[Vec<String>]) -> Opt
 #[allow(clippy::type_complexity)]
 fn achievable(
     view: &TableView,
-    rows: &[usize],
+    rows: &[(usize, Enters)],
     c: usize,
 ) -> Result<Option<(Sums, Vec<usize>, u64)>, ()> {
     let ambiguities = &view.table.ambiguities;
@@ -72,7 +99,7 @@ fn achievable(
     sums.insert(key(&zero), zero);
     let mut varied = Vec::new();
     let mut readings: u64 = 1;
-    for &r in rows {
+    for &(r, enters) in rows {
         let of_row: Vec<_> = ambiguities.iter().filter(|a| a.row == r).collect();
         let options = match of_row.as_slice() {
             [] => {
@@ -80,13 +107,14 @@ fn achievable(
                 let Some(v) = view.part(r, c) else {
                     return Ok(None);
                 };
+                let v = enters.apply(v);
                 one.insert(key(&v), v);
                 one
             }
             [a] if a.complete && !a.readings.is_empty() => {
                 varied.push(r);
                 readings = readings.saturating_mul(a.readings.len() as u64);
-                values(view, r, c, &a.readings).ok_or(())?
+                values(view, r, c, &a.readings, enters).ok_or(())?
             }
             _ => return Err(()),
         };
@@ -114,6 +142,24 @@ pub fn fails_under_every(
     view: &TableView,
     rows: &[usize],
     other: &[Vec<usize>],
+    t: usize,
+    c: usize,
+) -> Option<Certain> {
+    let added = |set: &[usize]| -> Vec<(usize, Enters)> {
+        set.iter().map(|&r| (r, Enters::AsWritten)).collect()
+    };
+    let other: Vec<Vec<(usize, Enters)>> = other.iter().map(|s| added(s)).collect();
+    fails_under_every_entered(view, &added(rows), &other, t, c)
+}
+
+/// [`fails_under_every`] for rows that enter the relation each its own way (a line
+/// deducted from a result, [`Enters::Deducted`]): the value in row `t`, column `c`, is
+/// the sum of what `rows` give, and fails under every reading of the ambiguous ones —
+/// and of the `other` sets of rows it might be instead.
+pub fn fails_under_every_entered(
+    view: &TableView,
+    rows: &[(usize, Enters)],
+    other: &[Vec<(usize, Enters)>],
     t: usize,
     c: usize,
 ) -> Option<Certain> {

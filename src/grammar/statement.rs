@@ -36,6 +36,15 @@ pub fn role(v: &Vocabulary, label: &str) -> Option<&'static str> {
         return None;
     }
     let (key, _) = v.lookup_prefix(LIST, &c)?;
+    // "Årets resultat efter balanskravsjusteringar", "Årets resultat efter
+    // balanskravsutredning …": lines of the balanskravsutredning (BAL003), not the
+    // resultaträkning's result.
+    if key == "rr_year_result"
+        && v.lookup_prefix("balanskrav", &c)
+            .is_some_and(|(k, _)| k == "bk_adjusted" || k == "bk_result")
+    {
+        return None;
+    }
     const ROLES: &[&str] = &[
         "rr_net_cost",
         "rr_operating_result",

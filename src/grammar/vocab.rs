@@ -58,6 +58,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "statements",
         include_str!("../../grammars/statements.vocab"),
     ),
+    (
+        "balanskrav",
+        include_str!("../../grammars/balanskrav.vocab"),
+    ),
 ];
 
 /// Upper bound on the words `<organ>` may stand for.

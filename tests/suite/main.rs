@@ -11,6 +11,7 @@ mod audit_html;
 mod audit_sample;
 mod audit_silent;
 mod audit_xlsx;
+mod balanskrav;
 mod csv_calc;
 mod docx_input;
 mod every_reading;

@@ -463,6 +463,19 @@ fn real_texts_report_only_judged_findings() {
     );
 }
 
+/// Real balanskravsutredningar (`tests/fixtures/real/balans/`, issue 12), collected to
+/// learn the form's label variants and signs for BAL003 and judged by hand
+/// (`tests/expectations/realbalans.tsv`) the same way as the held-out sets.
+#[test]
+fn balans_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realbalans",
+        "tests/fixtures/real/balans",
+        4,
+        "tests/expectations/realbalans.tsv",
+    );
+}
+
 /// Real tables that group thousands with a point ("-2.093,8") or are written one cell per
 /// line (`tests/fixtures/real/dots/`), collected to check that those readings are general
 /// (`tests/expectations/realdots.tsv`); judged the same way as the held-out sets.

@@ -73,6 +73,7 @@ rules! {
     ALLOC002 => alloc::alloc002,
     BAL001 => bal::bal001,
     BAL002 => bal::bal002,
+    BAL003 => bal::bal003,
     TXT001 => txt::txt001,
     XREF001 => xref::xref001,
     XREF002 => xref::xref002,

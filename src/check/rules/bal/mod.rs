@@ -1,4 +1,5 @@
-//! BAL: balances — UB = IB + årets resultat.
+//! BAL: balances — UB = IB + årets resultat; likvida medel carried; the balanskravsutredning.
 
 pub mod bal001;
 pub mod bal002;
+pub mod bal003;

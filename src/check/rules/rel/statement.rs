@@ -81,7 +81,9 @@ pub fn analyse(view: &TableView) -> Statement {
     } else {
         income(view, &roles, &plain, &mut steps);
     }
-    let claimed = steps.iter().map(|s| s.target).collect();
+    let mut claimed: Vec<usize> = steps.iter().map(|s| s.target).collect();
+    // The result lines of a balanskravsutredning are BAL003's.
+    claimed.extend(crate::check::rules::bal::bal003::claimed(view));
     let mut st = Statement { steps, claimed };
     evaluate(view, &mut st);
     // A relation that holds in no column between rows of different measures (a
