@@ -186,6 +186,25 @@ impl AuditedFile {
         self
     }
 
+    /// What the reports read of the record (its findings and the tables they mark):
+    /// read back from the entry when slim, without building the rest (the facts are
+    /// most of a record and only the cross-document stage reads them).
+    pub fn detail(&self) -> io::Result<crate::report::model::FileDetail> {
+        let detail = match (&self.stored, &self.entry, self.slim) {
+            (Some(stored), _, true) => stored.detail()?,
+            (None, Some(entry), true) => cache::read_detail(entry)
+                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", entry.display())))?,
+            _ => record::RecordDetail {
+                findings: self.record.findings.clone(),
+                tables: self.record.tables.clone(),
+            },
+        };
+        Ok(crate::report::model::FileDetail {
+            findings: detail.findings,
+            tables: detail.tables,
+        })
+    }
+
     /// The whole record: read back from the entry when slim.
     pub fn full_record(&self) -> io::Result<std::borrow::Cow<'_, FileRecord>> {
         if let (Some(stored), true) = (&self.stored, self.slim) {
@@ -1091,11 +1110,7 @@ impl crate::report::model::Source for Audit {
         let Some(p) = self.files.get(index) else {
             return Ok(Default::default());
         };
-        let record = p.full_record()?.into_owned();
-        Ok(crate::report::model::FileDetail {
-            findings: record.findings,
-            tables: record.tables,
-        })
+        p.detail()
     }
 
     fn cross_findings(&self) -> Box<dyn Iterator<Item = io::Result<Finding>> + '_> {

@@ -56,6 +56,14 @@ pub struct FileRecord {
     pub decision_lines: u64,
 }
 
+/// The part of a [`FileRecord`] the reports read back: a record's line read as this
+/// skips the facts and counts instead of building them.
+#[derive(Deserialize)]
+pub struct RecordDetail {
+    pub findings: Vec<Finding>,
+    pub tables: Vec<TableRecord>,
+}
+
 impl FileRecord {
     pub fn failed(path: String, hash: String, reason: FailureReason) -> Self {
         FileRecord {
