@@ -257,6 +257,8 @@ pub fn process_all(
         )?)),
         None => None,
     };
+    // What every cache entry's key starts with: the same for every file of the run.
+    let fingerprint = options_fingerprint(opts);
     let failed: std::sync::Mutex<Option<io::Error>> = std::sync::Mutex::new(None);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let slots: Vec<std::sync::Mutex<Option<AuditedFile>>> = selected
@@ -268,7 +270,7 @@ pub fn process_all(
         let Some(&i) = order.get(taken) else {
             break;
         };
-        let mut r = process_one(selected[i], opts, entries.as_ref());
+        let mut r = process_one(selected[i], opts, &fingerprint, entries.as_ref());
         if let Some(gathered) = &gathered {
             let fed = gathered
                 .lock()
@@ -352,6 +354,7 @@ fn unreadable(
 fn process_one(
     file: &InputFile,
     opts: &AuditOptions,
+    fingerprint: &str,
     entries: Option<&std::sync::Arc<store::EntryStore>>,
 ) -> AuditedFile {
     // Only a lookup needs the hash before reading; otherwise the pipeline hashes the
@@ -362,11 +365,10 @@ fn process_one(
             // Not cached: the next run may be able to read it.
             Err(reason) => return unreadable(file, reason, opts, entries),
         };
-        if let Some((record, entry)) = opts.cache.lookup(&cache::entry_key(
-            &options_fingerprint(opts),
-            &file.display,
-            &hash,
-        )) {
+        if let Some((record, entry)) =
+            opts.cache
+                .lookup(&cache::entry_key(fingerprint, &file.display, &hash))
+        {
             return AuditedFile::new(record, Some(entry), true);
         }
         Some(hash)
@@ -390,7 +392,10 @@ fn process_one(
             Err(reason) => return unreadable(file, reason, opts, entries),
         },
     };
-    let key = cache::entry_key(&options_fingerprint(opts), &file.display, &hash);
+    // Only a cache entry is named by a key (a run that reuses none stores no entries).
+    let key = entries
+        .is_none()
+        .then(|| cache::entry_key(fingerprint, &file.display, &hash));
     match result {
         Ok(Ok(pf)) => {
             // A long bundle's thousands of document lines are written in parallel, in
@@ -407,11 +412,18 @@ fn process_one(
             let mut record = FileRecord::read(file.display.clone(), hash, pf, &opts.grammars.vocab);
             record.document_lines = documents.len() as u64;
             record.decision_lines = decisions.len() as u64;
-            store(Some(&key), record, documents, decisions, opts, entries)
+            store(key.as_deref(), record, documents, decisions, opts, entries)
         }
         Ok(Err(e)) => {
             let record = FileRecord::failed(file.display.clone(), hash, e.reason);
-            store(Some(&key), record, Vec::new(), Vec::new(), opts, entries)
+            store(
+                key.as_deref(),
+                record,
+                Vec::new(),
+                Vec::new(),
+                opts,
+                entries,
+            )
         }
         Err(payload) => {
             let reason = FailureReason::Crashed(format!(
@@ -419,7 +431,14 @@ fn process_one(
                 panic_message(payload.as_ref())
             ));
             let record = FileRecord::failed(file.display.clone(), hash, reason);
-            store(Some(&key), record, Vec::new(), Vec::new(), opts, entries)
+            store(
+                key.as_deref(),
+                record,
+                Vec::new(),
+                Vec::new(),
+                opts,
+                entries,
+            )
         }
     }
 }
@@ -755,10 +774,12 @@ impl Audit {
                      write: &(dyn Fn(&mut dyn Write) -> io::Result<()> + Sync)|
          -> io::Result<ManifestFile> {
             let file = std::fs::File::create(staging.path().join(name))?;
-            let mut out = HashingWriter::new(io::BufWriter::new(file));
+            // Buffered before it is hashed: the writers write a token at a time.
+            let mut out = io::BufWriter::with_capacity(1 << 16, HashingWriter::new(file));
             write(&mut out)?;
+            let out = out.into_inner().map_err(|e| e.into_error())?;
             let (inner, bytes, sha256) = out.finish();
-            inner.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+            inner.sync_all()?;
             Ok(ManifestFile {
                 name: name.to_string(),
                 bytes,
@@ -821,7 +842,8 @@ impl Audit {
 
     fn write_section(&self, section: Section, out: &mut dyn Write) -> io::Result<()> {
         match section {
-            Section::Documents => self.each_line(section, &mut |line| out.write_all(line)),
+            // Written as the entries hold them, not line by line.
+            Section::Documents => self.each_part(section, &mut |part| out.write_all(part)),
             // Decisions once each, as `justera export` gives them: the same record as
             // PDF and as text is one line listing both sources.
             Section::Decisions => {
@@ -841,18 +863,25 @@ impl Audit {
         section: Section,
         f: &mut dyn FnMut(&[u8]) -> io::Result<()>,
     ) -> io::Result<()> {
+        self.each_part(section, &mut |part| {
+            part.split_inclusive(|&b| b == b'\n').try_for_each(&mut *f)
+        })
+    }
+
+    /// A section in parts of whole lines (each ending in a newline), file by file.
+    fn each_part(
+        &self,
+        section: Section,
+        f: &mut dyn FnMut(&[u8]) -> io::Result<()>,
+    ) -> io::Result<()> {
         let mut buf: Vec<u8> = Vec::new();
         for p in &self.files {
             if let Some(entry) = &p.entry {
                 buf.clear();
                 cache::copy_section(entry, &p.record, section, &mut buf)?;
-                for line in buf.split_inclusive(|&b| b == b'\n') {
-                    f(line)?;
-                }
+                f(&buf)?;
             } else if let Some(stored) = &p.stored {
-                for line in stored.section(section)?.split_inclusive(|&b| b == b'\n') {
-                    f(line)?;
-                }
+                f(&stored.section(section)?)?;
             } else if let Some(lines) = &p.lines {
                 let lines = match section {
                     Section::Documents => &lines.0,
