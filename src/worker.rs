@@ -224,12 +224,13 @@ impl Persistent {
         &mut self,
         path: &Path,
         opts: &IngestOptions,
-        process: bool,
+        (process, record): (bool, bool),
     ) -> Result<Result<T, FailureReason>, FailureReason> {
         let req = Request {
             path: path_bytes(path),
             passwords: opts.passwords_for(path),
             process,
+            record,
             ocr: opts.ocr.clone(),
         };
         let mut line = serde_json::to_vec(&req).unwrap_or_default();
@@ -324,7 +325,7 @@ fn with_worker<T: serde::de::DeserializeOwned>(
     exe: &Path,
     path: &Path,
     opts: &IngestOptions,
-    process: bool,
+    (process, record): (bool, bool),
     grammars: Option<&Path>,
 ) -> Result<T, IngestError> {
     let result = WORKER.with(|cell| {
@@ -342,7 +343,7 @@ fn with_worker<T: serde::de::DeserializeOwned>(
         let worker = slot
             .as_mut()
             .ok_or_else(|| FailureReason::Crashed("no worker".into()))?;
-        let result = worker.request::<T>(path, opts, process);
+        let result = worker.request::<T>(path, opts, (process, record));
         if result.is_err() {
             // Killed, timed out or dead: the next file gets a fresh worker.
             *slot = None;
@@ -362,7 +363,7 @@ pub fn read_isolated(
     path: &Path,
     opts: &IngestOptions,
 ) -> Result<IngestedFile, IngestError> {
-    let mut file: IngestedFile = with_worker(exe, path, opts, false, None)?;
+    let mut file: IngestedFile = with_worker(exe, path, opts, (false, false), None)?;
     file.path = std::sync::Arc::from(path.display().to_string());
     Ok(file)
 }
@@ -388,9 +389,28 @@ pub fn process_isolated_hashed(
     opts: &IngestOptions,
     grammars: &Grammars,
 ) -> crate::pipeline::HashedOutcome {
-    match with_worker(exe, path, opts, true, grammars.dir.as_deref()) {
+    match with_worker(exe, path, opts, (true, false), grammars.dir.as_deref()) {
         Ok(outcome) => outcome,
         Err(e) => crate::pipeline::HashedOutcome {
+            sha256: None,
+            result: Err(e),
+        },
+    }
+}
+
+/// [`process_isolated_hashed`] for the audit: the worker also builds the file's record
+/// and its `documents.jsonl` and `decisions.jsonl` lines
+/// ([`Recorded`](crate::audit::record::Recorded)) and replies with those, not with the
+/// parsed documents.
+pub fn record_isolated(
+    exe: &Path,
+    path: &Path,
+    opts: &IngestOptions,
+    grammars: &Grammars,
+) -> crate::audit::record::RecordedOutcome {
+    match with_worker(exe, path, opts, (true, true), grammars.dir.as_deref()) {
+        Ok(outcome) => outcome,
+        Err(e) => crate::audit::record::RecordedOutcome {
             sha256: None,
             result: Err(e),
         },
@@ -526,6 +546,17 @@ fn serve_requests<'scope>(
         let mut out = Vec::new();
         busy.start();
         let built = match serde_json::from_str::<Request>(&line) {
+            Ok(req) if req.process && req.record => write_frame(
+                &mut out,
+                &record_reply(
+                    deep,
+                    path_from_bytes(req.path),
+                    req.passwords,
+                    req.ocr,
+                    (timeout_secs, memory_limit_mb),
+                    vocab,
+                ),
+            ),
             Ok(req) if req.process => write_frame(
                 &mut out,
                 &process_reply(
@@ -700,6 +731,10 @@ struct Request {
     /// processed file, instead of only the text.
     #[serde(default)]
     process: bool,
+    /// With `process`: reply with the file's record and report lines
+    /// ([`crate::audit::record::RecordedOutcome`]) instead of the processed file.
+    #[serde(default)]
+    record: bool,
     /// How scanned pages are read.
     #[serde(default)]
     ocr: crate::ingest::ocr::OcrOptions,
@@ -723,6 +758,30 @@ fn process_reply<'scope>(
         path,
         opts,
         move |path, opts| Ok(crate::pipeline::process_file_hashed(path, opts, vocab)),
+    )
+}
+
+/// [`process_reply`] with the file's record and report lines built here.
+fn record_reply<'scope>(
+    deep: &DeepStack<'scope>,
+    path: PathBuf,
+    passwords: Vec<String>,
+    ocr: crate::ingest::ocr::OcrOptions,
+    (timeout_secs, memory_limit_mb): (u64, u64),
+    vocab: &'scope Vocabulary,
+) -> Result<crate::audit::record::RecordedOutcome, FailureReason> {
+    let opts = worker_options(passwords, ocr, timeout_secs, memory_limit_mb);
+    deep.run(
+        "internal error while processing",
+        path,
+        opts,
+        move |path, opts| {
+            Ok(crate::audit::record::RecordedOutcome::of(
+                path.display().to_string(),
+                crate::pipeline::process_file_hashed(path, opts, vocab),
+                vocab,
+            ))
+        },
     )
 }
 

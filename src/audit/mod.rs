@@ -21,7 +21,6 @@ use crate::check::finding::{Finding, Severity, Stats};
 use crate::ingest::{FailureReason, IngestOptions};
 use crate::report::atomic::AtomicFile;
 use cache::{Cache, Section};
-use rayon::prelude::*;
 use record::FileRecord;
 use serde::{Deserialize, Serialize};
 use shard::Shard;
@@ -376,9 +375,8 @@ fn process_one(
         None
     };
     // Later stages run in this process: a panic on odd input costs this file only.
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        crate::pipeline::process_file_isolated_hashed(&file.path, &opts.ingest, &opts.grammars)
-    }));
+    let result =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_recorded(file, opts)));
     let (processed_hash, result) = match result {
         Ok(outcome) => (outcome.sha256, Ok(outcome.result)),
         Err(payload) => (None, Err(payload)),
@@ -397,21 +395,14 @@ fn process_one(
         .is_none()
         .then(|| cache::entry_key(fingerprint, &file.display, &hash));
     match result {
-        Ok(Ok(pf)) => {
-            // A long bundle's thousands of document lines are written in parallel, in
-            // order, beside its decision lines.
-            let (documents, decisions) = rayon::join(
-                || {
-                    pf.documents
-                        .par_iter()
-                        .filter_map(|d| serde_json::to_string(d).ok())
-                        .collect::<Vec<String>>()
-                },
-                || crate::report::audit::decision_lines(&pf.documents, Some(&hash)),
-            );
-            let mut record = FileRecord::read(file.display.clone(), hash, pf, &opts.grammars.vocab);
-            record.document_lines = documents.len() as u64;
-            record.decision_lines = decisions.len() as u64;
+        Ok(Ok(recorded)) => {
+            let record::Recorded {
+                mut record,
+                documents,
+                decisions,
+            } = recorded;
+            // The worker names the file by the path it was given to read.
+            record.path = file.display.clone();
             store(key.as_deref(), record, documents, decisions, opts, entries)
         }
         Ok(Err(e)) => {
@@ -441,6 +432,22 @@ fn process_one(
             )
         }
     }
+}
+
+/// Runs the pipeline on one file and builds its record and report lines: in a worker
+/// process when reading is isolated and a `justera` binary is at hand (as
+/// [`crate::pipeline::process_file_isolated_hashed`] decides), else here.
+fn read_recorded(file: &InputFile, opts: &AuditOptions) -> record::RecordedOutcome {
+    if opts.ingest.isolate {
+        if let Some(exe) = crate::worker::worker_exe() {
+            return crate::worker::record_isolated(&exe, &file.path, &opts.ingest, &opts.grammars);
+        }
+    }
+    record::RecordedOutcome::of(
+        file.display.clone(),
+        crate::pipeline::process_file_hashed(&file.path, &opts.ingest, &opts.grammars.vocab),
+        &opts.grammars.vocab,
+    )
 }
 
 /// What a cache entry depends on besides the file: justera's build, the reading options
