@@ -398,24 +398,22 @@ pub fn process_isolated_hashed(
     }
 }
 
-/// [`process_isolated_hashed`] for the audit: the worker also builds the file's record
-/// and its `documents.jsonl` and `decisions.jsonl` lines
-/// ([`Recorded`](crate::audit::record::Recorded)) and replies with those, not with the
-/// parsed documents.
-pub fn record_isolated(
+/// [`process_isolated_hashed`] whose reply the worker builds from the processed file
+/// with its [`Recorder`] (the audit's: the file's record and report lines, not the
+/// parsed documents, which the parent would only decode to write them out again).
+pub fn record_isolated<T: serde::de::DeserializeOwned>(
     exe: &Path,
     path: &Path,
     opts: &IngestOptions,
     grammars: &Grammars,
-) -> crate::audit::record::RecordedOutcome {
-    match with_worker(exe, path, opts, (true, true), grammars.dir.as_deref()) {
-        Ok(outcome) => outcome,
-        Err(e) => crate::audit::record::RecordedOutcome {
-            sha256: None,
-            result: Err(e),
-        },
-    }
+) -> Result<T, IngestError> {
+    with_worker(exe, path, opts, (true, true), grammars.dir.as_deref())
 }
+
+/// What a worker replies to a `record` request: built on the reading thread from the
+/// processed file (and the words it was read with), a panic there included in the
+/// file's outcome.
+pub type Recorder<R> = fn(&Path, crate::pipeline::HashedOutcome, &Vocabulary) -> R;
 
 /// Why a worker ended without a reply, from its exit status and last stderr lines.
 fn death_reason(
@@ -499,7 +497,12 @@ pub fn serve(path: &Path, timeout_secs: u64, memory_limit_mb: u64) -> u8 {
 /// (`{"path", "passwords"}`), one reply per stdout line, until stdin closes. The parent
 /// keeps the time limit (it kills a worker that does not answer in time) and starts a
 /// fresh worker after a crash, a time-out or [`RECYCLE_AFTER`] files.
-pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64, vocab: &Vocabulary) -> u8 {
+pub fn serve_many<R: Serialize + Send>(
+    timeout_secs: u64,
+    memory_limit_mb: u64,
+    vocab: &Vocabulary,
+    recorder: Recorder<R>,
+) -> u8 {
     // CPU seconds add up over the files a worker serves: the parent's clock is the limit.
     set_limits(0, memory_limit_mb);
     std::panic::set_hook(Box::new(|_| {}));
@@ -521,16 +524,16 @@ pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64, vocab: &Vocabulary) -
         serve_requests(
             &DeepStack::start(scope),
             &busy,
-            vocab,
+            (vocab, recorder),
             (timeout_secs, memory_limit_mb),
         )
     })
 }
 
-fn serve_requests<'scope>(
+fn serve_requests<'scope, R: Serialize + Send + 'scope>(
     deep: &DeepStack<'scope>,
     busy: &Watchdog,
-    vocab: &'scope Vocabulary,
+    (vocab, recorder): (&'scope Vocabulary, Recorder<R>),
     (timeout_secs, memory_limit_mb): (u64, u64),
 ) -> u8 {
     let stdin = std::io::stdin();
@@ -554,7 +557,7 @@ fn serve_requests<'scope>(
                     req.passwords,
                     req.ocr,
                     (timeout_secs, memory_limit_mb),
-                    vocab,
+                    (vocab, recorder),
                 ),
             ),
             Ok(req) if req.process => write_frame(
@@ -731,8 +734,8 @@ struct Request {
     /// processed file, instead of only the text.
     #[serde(default)]
     process: bool,
-    /// With `process`: reply with the file's record and report lines
-    /// ([`crate::audit::record::RecordedOutcome`]) instead of the processed file.
+    /// With `process`: reply with what the worker's [`Recorder`] makes of the processed
+    /// file instead of the file.
     #[serde(default)]
     record: bool,
     /// How scanned pages are read.
@@ -761,23 +764,23 @@ fn process_reply<'scope>(
     )
 }
 
-/// [`process_reply`] with the file's record and report lines built here.
-fn record_reply<'scope>(
+/// [`process_reply`] with the reply built from the processed file by `recorder`.
+fn record_reply<'scope, R: Send + 'scope>(
     deep: &DeepStack<'scope>,
     path: PathBuf,
     passwords: Vec<String>,
     ocr: crate::ingest::ocr::OcrOptions,
     (timeout_secs, memory_limit_mb): (u64, u64),
-    vocab: &'scope Vocabulary,
-) -> Result<crate::audit::record::RecordedOutcome, FailureReason> {
+    (vocab, recorder): (&'scope Vocabulary, Recorder<R>),
+) -> Result<R, FailureReason> {
     let opts = worker_options(passwords, ocr, timeout_secs, memory_limit_mb);
     deep.run(
         "internal error while processing",
         path,
         opts,
         move |path, opts| {
-            Ok(crate::audit::record::RecordedOutcome::of(
-                path.display().to_string(),
+            Ok(recorder(
+                path,
                 crate::pipeline::process_file_hashed(path, opts, vocab),
                 vocab,
             ))

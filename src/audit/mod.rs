@@ -42,10 +42,18 @@ pub struct AuditOptions {
     /// Where the run keeps its own working files (the out folder): a run that reuses no
     /// cache entry ([`Cache::reuse`] false) keeps the files' results there.
     pub work_dir: PathBuf,
+    /// Runs the pipeline and builds the record of a file in an isolated worker process
+    /// (`cli` gives the worker's runner: the audit does not start processes itself);
+    /// `None` from it, or no runner, means the file is processed in this process.
+    pub isolated: Option<IsolatedRecorder>,
     /// Feed the cross-document stage as files finish ([`Gathered`]); off for a shard,
     /// whose stage runs at the merge. The number is the external sort's run length.
     pub gather: Option<usize>,
 }
+
+/// See [`AuditOptions::isolated`].
+pub type IsolatedRecorder =
+    fn(&Path, &IngestOptions, &crate::grammar::vocab::Grammars) -> Option<record::RecordedOutcome>;
 
 /// What the whole-archive stage needs of every file's full record, gathered while the
 /// other files are still being read: the facts (into the external sort) and the count of
@@ -435,13 +443,13 @@ fn process_one(
 }
 
 /// Runs the pipeline on one file and builds its record and report lines: in a worker
-/// process when reading is isolated and a `justera` binary is at hand (as
-/// [`crate::pipeline::process_file_isolated_hashed`] decides), else here.
+/// process when [`AuditOptions::isolated`] gives one, else here.
 fn read_recorded(file: &InputFile, opts: &AuditOptions) -> record::RecordedOutcome {
-    if opts.ingest.isolate {
-        if let Some(exe) = crate::worker::worker_exe() {
-            return crate::worker::record_isolated(&exe, &file.path, &opts.ingest, &opts.grammars);
-        }
+    if let Some(outcome) = opts
+        .isolated
+        .and_then(|isolated| isolated(&file.path, &opts.ingest, &opts.grammars))
+    {
+        return outcome;
     }
     record::RecordedOutcome::of(
         file.display.clone(),

@@ -106,6 +106,15 @@ impl Recorded {
 }
 
 impl RecordedOutcome {
+    /// [`RecordedOutcome::of`] the file at `path`: what an audit's worker replies.
+    pub fn of_processed(
+        path: &std::path::Path,
+        outcome: crate::pipeline::HashedOutcome,
+        vocab: &crate::grammar::vocab::Vocabulary,
+    ) -> RecordedOutcome {
+        RecordedOutcome::of(path.display().to_string(), outcome, vocab)
+    }
+
     /// The record of what the pipeline gave (the file's path in it is `path`).
     pub fn of(
         path: String,
