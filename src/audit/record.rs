@@ -83,17 +83,24 @@ impl Recorded {
         vocab: &crate::grammar::vocab::Vocabulary,
     ) -> Recorded {
         use rayon::prelude::*;
-        // A long bundle's thousands of document lines are written in parallel, in
-        // order, beside its decision lines.
-        let (documents, decisions) = rayon::join(
-            || {
+        let line = |d: &crate::document::Document| serde_json::to_string(d).ok();
+        // In the audit's thread pool a long bundle's thousands of document lines are
+        // written in parallel, in order, beside its decision lines; a worker process
+        // (no pool: its one reading thread) writes them one after the other.
+        let (documents, decisions) = if rayon::current_thread_index().is_some() {
+            rayon::join(
+                || file.documents.par_iter().filter_map(line).collect(),
+                || crate::report::audit::decision_lines(&file.documents, Some(&hash)),
+            )
+        } else {
+            (
                 file.documents
-                    .par_iter()
-                    .filter_map(|d| serde_json::to_string(d).ok())
-                    .collect::<Vec<String>>()
-            },
-            || crate::report::audit::decision_lines(&file.documents, Some(&hash)),
-        );
+                    .iter()
+                    .filter_map(line)
+                    .collect::<Vec<String>>(),
+                crate::report::audit::decision_lines(&file.documents, Some(&hash)),
+            )
+        };
         let mut record = FileRecord::read(path, hash, file, vocab);
         record.document_lines = documents.len() as u64;
         record.decision_lines = decisions.len() as u64;
