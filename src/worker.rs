@@ -224,12 +224,13 @@ impl Persistent {
         &mut self,
         path: &Path,
         opts: &IngestOptions,
-        process: bool,
+        (process, record): (bool, bool),
     ) -> Result<Result<T, FailureReason>, FailureReason> {
         let req = Request {
             path: path_bytes(path),
             passwords: opts.passwords_for(path),
             process,
+            record,
             ocr: opts.ocr.clone(),
         };
         let mut line = serde_json::to_vec(&req).unwrap_or_default();
@@ -324,7 +325,7 @@ fn with_worker<T: serde::de::DeserializeOwned>(
     exe: &Path,
     path: &Path,
     opts: &IngestOptions,
-    process: bool,
+    (process, record): (bool, bool),
     grammars: Option<&Path>,
 ) -> Result<T, IngestError> {
     let result = WORKER.with(|cell| {
@@ -342,7 +343,7 @@ fn with_worker<T: serde::de::DeserializeOwned>(
         let worker = slot
             .as_mut()
             .ok_or_else(|| FailureReason::Crashed("no worker".into()))?;
-        let result = worker.request::<T>(path, opts, process);
+        let result = worker.request::<T>(path, opts, (process, record));
         if result.is_err() {
             // Killed, timed out or dead: the next file gets a fresh worker.
             *slot = None;
@@ -362,7 +363,7 @@ pub fn read_isolated(
     path: &Path,
     opts: &IngestOptions,
 ) -> Result<IngestedFile, IngestError> {
-    let mut file: IngestedFile = with_worker(exe, path, opts, false, None)?;
+    let mut file: IngestedFile = with_worker(exe, path, opts, (false, false), None)?;
     file.path = std::sync::Arc::from(path.display().to_string());
     Ok(file)
 }
@@ -388,7 +389,7 @@ pub fn process_isolated_hashed(
     opts: &IngestOptions,
     grammars: &Grammars,
 ) -> crate::pipeline::HashedOutcome {
-    match with_worker(exe, path, opts, true, grammars.dir.as_deref()) {
+    match with_worker(exe, path, opts, (true, false), grammars.dir.as_deref()) {
         Ok(outcome) => outcome,
         Err(e) => crate::pipeline::HashedOutcome {
             sha256: None,
@@ -396,6 +397,23 @@ pub fn process_isolated_hashed(
         },
     }
 }
+
+/// [`process_isolated_hashed`] whose reply the worker builds from the processed file
+/// with its [`Recorder`] (the audit's: the file's record and report lines, not the
+/// parsed documents, which the parent would only decode to write them out again).
+pub fn record_isolated<T: serde::de::DeserializeOwned>(
+    exe: &Path,
+    path: &Path,
+    opts: &IngestOptions,
+    grammars: &Grammars,
+) -> Result<T, IngestError> {
+    with_worker(exe, path, opts, (true, true), grammars.dir.as_deref())
+}
+
+/// What a worker replies to a `record` request: built on the reading thread from the
+/// processed file (and the words it was read with), a panic there included in the
+/// file's outcome.
+pub type Recorder<R> = fn(&Path, crate::pipeline::HashedOutcome, &Vocabulary) -> R;
 
 /// Why a worker ended without a reply, from its exit status and last stderr lines.
 fn death_reason(
@@ -479,7 +497,12 @@ pub fn serve(path: &Path, timeout_secs: u64, memory_limit_mb: u64) -> u8 {
 /// (`{"path", "passwords"}`), one reply per stdout line, until stdin closes. The parent
 /// keeps the time limit (it kills a worker that does not answer in time) and starts a
 /// fresh worker after a crash, a time-out or [`RECYCLE_AFTER`] files.
-pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64, vocab: &Vocabulary) -> u8 {
+pub fn serve_many<R: Serialize + Send>(
+    timeout_secs: u64,
+    memory_limit_mb: u64,
+    vocab: &Vocabulary,
+    recorder: Recorder<R>,
+) -> u8 {
     // CPU seconds add up over the files a worker serves: the parent's clock is the limit.
     set_limits(0, memory_limit_mb);
     std::panic::set_hook(Box::new(|_| {}));
@@ -501,16 +524,16 @@ pub fn serve_many(timeout_secs: u64, memory_limit_mb: u64, vocab: &Vocabulary) -
         serve_requests(
             &DeepStack::start(scope),
             &busy,
-            vocab,
+            (vocab, recorder),
             (timeout_secs, memory_limit_mb),
         )
     })
 }
 
-fn serve_requests<'scope>(
+fn serve_requests<'scope, R: Serialize + Send + 'scope>(
     deep: &DeepStack<'scope>,
     busy: &Watchdog,
-    vocab: &'scope Vocabulary,
+    (vocab, recorder): (&'scope Vocabulary, Recorder<R>),
     (timeout_secs, memory_limit_mb): (u64, u64),
 ) -> u8 {
     let stdin = std::io::stdin();
@@ -526,6 +549,17 @@ fn serve_requests<'scope>(
         let mut out = Vec::new();
         busy.start();
         let built = match serde_json::from_str::<Request>(&line) {
+            Ok(req) if req.process && req.record => write_frame(
+                &mut out,
+                &record_reply(
+                    deep,
+                    path_from_bytes(req.path),
+                    req.passwords,
+                    req.ocr,
+                    (timeout_secs, memory_limit_mb),
+                    (vocab, recorder),
+                ),
+            ),
             Ok(req) if req.process => write_frame(
                 &mut out,
                 &process_reply(
@@ -700,6 +734,10 @@ struct Request {
     /// processed file, instead of only the text.
     #[serde(default)]
     process: bool,
+    /// With `process`: reply with what the worker's [`Recorder`] makes of the processed
+    /// file instead of the file.
+    #[serde(default)]
+    record: bool,
     /// How scanned pages are read.
     #[serde(default)]
     ocr: crate::ingest::ocr::OcrOptions,
@@ -723,6 +761,30 @@ fn process_reply<'scope>(
         path,
         opts,
         move |path, opts| Ok(crate::pipeline::process_file_hashed(path, opts, vocab)),
+    )
+}
+
+/// [`process_reply`] with the reply built from the processed file by `recorder`.
+fn record_reply<'scope, R: Send + 'scope>(
+    deep: &DeepStack<'scope>,
+    path: PathBuf,
+    passwords: Vec<String>,
+    ocr: crate::ingest::ocr::OcrOptions,
+    (timeout_secs, memory_limit_mb): (u64, u64),
+    (vocab, recorder): (&'scope Vocabulary, Recorder<R>),
+) -> Result<R, FailureReason> {
+    let opts = worker_options(passwords, ocr, timeout_secs, memory_limit_mb);
+    deep.run(
+        "internal error while processing",
+        path,
+        opts,
+        move |path, opts| {
+            Ok(recorder(
+                path,
+                crate::pipeline::process_file_hashed(path, opts, vocab),
+                vocab,
+            ))
+        },
     )
 }
 

@@ -213,6 +213,13 @@ pub fn read_record(path: &Path) -> io::Result<FileRecord> {
     serde_json::from_str(&first).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
 }
 
+/// The findings and tables of an entry's record, the rest skipped.
+pub fn read_detail(path: &Path) -> io::Result<super::record::RecordDetail> {
+    let mut first = String::new();
+    BufReader::new(File::open(path)?).read_line(&mut first)?;
+    serde_json::from_str(&first).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+}
+
 /// Which of an entry's lines to stream.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {

@@ -21,7 +21,6 @@ use crate::check::finding::{Finding, Severity, Stats};
 use crate::ingest::{FailureReason, IngestOptions};
 use crate::report::atomic::AtomicFile;
 use cache::{Cache, Section};
-use rayon::prelude::*;
 use record::FileRecord;
 use serde::{Deserialize, Serialize};
 use shard::Shard;
@@ -43,10 +42,18 @@ pub struct AuditOptions {
     /// Where the run keeps its own working files (the out folder): a run that reuses no
     /// cache entry ([`Cache::reuse`] false) keeps the files' results there.
     pub work_dir: PathBuf,
+    /// Runs the pipeline and builds the record of a file in an isolated worker process
+    /// (`cli` gives the worker's runner: the audit does not start processes itself);
+    /// `None` from it, or no runner, means the file is processed in this process.
+    pub isolated: Option<IsolatedRecorder>,
     /// Feed the cross-document stage as files finish ([`Gathered`]); off for a shard,
     /// whose stage runs at the merge. The number is the external sort's run length.
     pub gather: Option<usize>,
 }
+
+/// See [`AuditOptions::isolated`].
+pub type IsolatedRecorder =
+    fn(&Path, &IngestOptions, &crate::grammar::vocab::Grammars) -> Option<record::RecordedOutcome>;
 
 /// What the whole-archive stage needs of every file's full record, gathered while the
 /// other files are still being read: the facts (into the external sort) and the count of
@@ -186,6 +193,25 @@ impl AuditedFile {
         self
     }
 
+    /// What the reports read of the record (its findings and the tables they mark):
+    /// read back from the entry when slim, without building the rest (the facts are
+    /// most of a record and only the cross-document stage reads them).
+    pub fn detail(&self) -> io::Result<crate::report::model::FileDetail> {
+        let detail = match (&self.stored, &self.entry, self.slim) {
+            (Some(stored), _, true) => stored.detail()?,
+            (None, Some(entry), true) => cache::read_detail(entry)
+                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", entry.display())))?,
+            _ => record::RecordDetail {
+                findings: self.record.findings.clone(),
+                tables: self.record.tables.clone(),
+            },
+        };
+        Ok(crate::report::model::FileDetail {
+            findings: detail.findings,
+            tables: detail.tables,
+        })
+    }
+
     /// The whole record: read back from the entry when slim.
     pub fn full_record(&self) -> io::Result<std::borrow::Cow<'_, FileRecord>> {
         if let (Some(stored), true) = (&self.stored, self.slim) {
@@ -238,6 +264,8 @@ pub fn process_all(
         )?)),
         None => None,
     };
+    // What every cache entry's key starts with: the same for every file of the run.
+    let fingerprint = options_fingerprint(opts);
     let failed: std::sync::Mutex<Option<io::Error>> = std::sync::Mutex::new(None);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let slots: Vec<std::sync::Mutex<Option<AuditedFile>>> = selected
@@ -249,7 +277,7 @@ pub fn process_all(
         let Some(&i) = order.get(taken) else {
             break;
         };
-        let mut r = process_one(selected[i], opts, entries.as_ref());
+        let mut r = process_one(selected[i], opts, &fingerprint, entries.as_ref());
         if let Some(gathered) = &gathered {
             let fed = gathered
                 .lock()
@@ -333,6 +361,7 @@ fn unreadable(
 fn process_one(
     file: &InputFile,
     opts: &AuditOptions,
+    fingerprint: &str,
     entries: Option<&std::sync::Arc<store::EntryStore>>,
 ) -> AuditedFile {
     // Only a lookup needs the hash before reading; otherwise the pipeline hashes the
@@ -343,11 +372,10 @@ fn process_one(
             // Not cached: the next run may be able to read it.
             Err(reason) => return unreadable(file, reason, opts, entries),
         };
-        if let Some((record, entry)) = opts.cache.lookup(&cache::entry_key(
-            &options_fingerprint(opts),
-            &file.display,
-            &hash,
-        )) {
+        if let Some((record, entry)) =
+            opts.cache
+                .lookup(&cache::entry_key(fingerprint, &file.display, &hash))
+        {
             return AuditedFile::new(record, Some(entry), true);
         }
         Some(hash)
@@ -355,9 +383,8 @@ fn process_one(
         None
     };
     // Later stages run in this process: a panic on odd input costs this file only.
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        crate::pipeline::process_file_isolated_hashed(&file.path, &opts.ingest, &opts.grammars)
-    }));
+    let result =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_recorded(file, opts)));
     let (processed_hash, result) = match result {
         Ok(outcome) => (outcome.sha256, Ok(outcome.result)),
         Err(payload) => (None, Err(payload)),
@@ -371,28 +398,31 @@ fn process_one(
             Err(reason) => return unreadable(file, reason, opts, entries),
         },
     };
-    let key = cache::entry_key(&options_fingerprint(opts), &file.display, &hash);
+    // Only a cache entry is named by a key (a run that reuses none stores no entries).
+    let key = entries
+        .is_none()
+        .then(|| cache::entry_key(fingerprint, &file.display, &hash));
     match result {
-        Ok(Ok(pf)) => {
-            // A long bundle's thousands of document lines are written in parallel, in
-            // order, beside its decision lines.
-            let (documents, decisions) = rayon::join(
-                || {
-                    pf.documents
-                        .par_iter()
-                        .filter_map(|d| serde_json::to_string(d).ok())
-                        .collect::<Vec<String>>()
-                },
-                || crate::report::audit::decision_lines(&pf.documents, Some(&hash)),
-            );
-            let mut record = FileRecord::read(file.display.clone(), hash, pf, &opts.grammars.vocab);
-            record.document_lines = documents.len() as u64;
-            record.decision_lines = decisions.len() as u64;
-            store(Some(&key), record, documents, decisions, opts, entries)
+        Ok(Ok(recorded)) => {
+            let record::Recorded {
+                mut record,
+                documents,
+                decisions,
+            } = recorded;
+            // The worker names the file by the path it was given to read.
+            record.path = file.display.clone();
+            store(key.as_deref(), record, documents, decisions, opts, entries)
         }
         Ok(Err(e)) => {
             let record = FileRecord::failed(file.display.clone(), hash, e.reason);
-            store(Some(&key), record, Vec::new(), Vec::new(), opts, entries)
+            store(
+                key.as_deref(),
+                record,
+                Vec::new(),
+                Vec::new(),
+                opts,
+                entries,
+            )
         }
         Err(payload) => {
             let reason = FailureReason::Crashed(format!(
@@ -400,9 +430,32 @@ fn process_one(
                 panic_message(payload.as_ref())
             ));
             let record = FileRecord::failed(file.display.clone(), hash, reason);
-            store(Some(&key), record, Vec::new(), Vec::new(), opts, entries)
+            store(
+                key.as_deref(),
+                record,
+                Vec::new(),
+                Vec::new(),
+                opts,
+                entries,
+            )
         }
     }
+}
+
+/// Runs the pipeline on one file and builds its record and report lines: in a worker
+/// process when [`AuditOptions::isolated`] gives one, else here.
+fn read_recorded(file: &InputFile, opts: &AuditOptions) -> record::RecordedOutcome {
+    if let Some(outcome) = opts
+        .isolated
+        .and_then(|isolated| isolated(&file.path, &opts.ingest, &opts.grammars))
+    {
+        return outcome;
+    }
+    record::RecordedOutcome::of(
+        file.display.clone(),
+        crate::pipeline::process_file_hashed(&file.path, &opts.ingest, &opts.grammars.vocab),
+        &opts.grammars.vocab,
+    )
 }
 
 /// What a cache entry depends on besides the file: justera's build, the reading options
@@ -736,10 +789,12 @@ impl Audit {
                      write: &(dyn Fn(&mut dyn Write) -> io::Result<()> + Sync)|
          -> io::Result<ManifestFile> {
             let file = std::fs::File::create(staging.path().join(name))?;
-            let mut out = HashingWriter::new(io::BufWriter::new(file));
+            // Buffered before it is hashed: the writers write a token at a time.
+            let mut out = io::BufWriter::with_capacity(1 << 16, HashingWriter::new(file));
             write(&mut out)?;
+            let out = out.into_inner().map_err(|e| e.into_error())?;
             let (inner, bytes, sha256) = out.finish();
-            inner.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+            inner.sync_all()?;
             Ok(ManifestFile {
                 name: name.to_string(),
                 bytes,
@@ -802,7 +857,8 @@ impl Audit {
 
     fn write_section(&self, section: Section, out: &mut dyn Write) -> io::Result<()> {
         match section {
-            Section::Documents => self.each_line(section, &mut |line| out.write_all(line)),
+            // Written as the entries hold them, not line by line.
+            Section::Documents => self.each_part(section, &mut |part| out.write_all(part)),
             // Decisions once each, as `justera export` gives them: the same record as
             // PDF and as text is one line listing both sources.
             Section::Decisions => {
@@ -822,18 +878,25 @@ impl Audit {
         section: Section,
         f: &mut dyn FnMut(&[u8]) -> io::Result<()>,
     ) -> io::Result<()> {
+        self.each_part(section, &mut |part| {
+            part.split_inclusive(|&b| b == b'\n').try_for_each(&mut *f)
+        })
+    }
+
+    /// A section in parts of whole lines (each ending in a newline), file by file.
+    fn each_part(
+        &self,
+        section: Section,
+        f: &mut dyn FnMut(&[u8]) -> io::Result<()>,
+    ) -> io::Result<()> {
         let mut buf: Vec<u8> = Vec::new();
         for p in &self.files {
             if let Some(entry) = &p.entry {
                 buf.clear();
                 cache::copy_section(entry, &p.record, section, &mut buf)?;
-                for line in buf.split_inclusive(|&b| b == b'\n') {
-                    f(line)?;
-                }
+                f(&buf)?;
             } else if let Some(stored) = &p.stored {
-                for line in stored.section(section)?.split_inclusive(|&b| b == b'\n') {
-                    f(line)?;
-                }
+                f(&stored.section(section)?)?;
             } else if let Some(lines) = &p.lines {
                 let lines = match section {
                     Section::Documents => &lines.0,
@@ -1091,11 +1154,7 @@ impl crate::report::model::Source for Audit {
         let Some(p) = self.files.get(index) else {
             return Ok(Default::default());
         };
-        let record = p.full_record()?.into_owned();
-        Ok(crate::report::model::FileDetail {
-            findings: record.findings,
-            tables: record.tables,
-        })
+        p.detail()
     }
 
     fn cross_findings(&self) -> Box<dyn Iterator<Item = io::Result<Finding>> + '_> {

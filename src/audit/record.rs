@@ -56,6 +56,99 @@ pub struct FileRecord {
     pub decision_lines: u64,
 }
 
+/// A file's result as the audit stores it: its record and its `documents.jsonl` and
+/// `decisions.jsonl` lines. A worker builds it beside the file it read, so the parent
+/// receives these instead of the parsed documents (which it would only decode to write
+/// them out again).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Recorded {
+    pub record: FileRecord,
+    pub documents: Vec<String>,
+    pub decisions: Vec<String>,
+}
+
+/// [`Recorded`] with the SHA-256 of the bytes read (none when they could not be read).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RecordedOutcome {
+    pub sha256: Option<String>,
+    pub result: Result<Recorded, crate::ingest::IngestError>,
+}
+
+impl Recorded {
+    /// The record and lines of a file the pipeline read, whose bytes hash to `hash`.
+    pub fn of(
+        path: String,
+        hash: String,
+        file: crate::pipeline::CheckedFile,
+        vocab: &crate::grammar::vocab::Vocabulary,
+    ) -> Recorded {
+        use rayon::prelude::*;
+        let line = |d: &crate::document::Document| serde_json::to_string(d).ok();
+        // In the audit's thread pool a long bundle's thousands of document lines are
+        // written in parallel, in order, beside its decision lines; a worker process
+        // (no pool: its one reading thread) writes them one after the other.
+        let (documents, decisions) = if rayon::current_thread_index().is_some() {
+            rayon::join(
+                || file.documents.par_iter().filter_map(line).collect(),
+                || crate::report::audit::decision_lines(&file.documents, Some(&hash)),
+            )
+        } else {
+            (
+                file.documents
+                    .iter()
+                    .filter_map(line)
+                    .collect::<Vec<String>>(),
+                crate::report::audit::decision_lines(&file.documents, Some(&hash)),
+            )
+        };
+        let mut record = FileRecord::read(path, hash, file, vocab);
+        record.document_lines = documents.len() as u64;
+        record.decision_lines = decisions.len() as u64;
+        Recorded {
+            record,
+            documents,
+            decisions,
+        }
+    }
+}
+
+impl RecordedOutcome {
+    /// [`RecordedOutcome::of`] the file at `path`: what an audit's worker replies.
+    pub fn of_processed(
+        path: &std::path::Path,
+        outcome: crate::pipeline::HashedOutcome,
+        vocab: &crate::grammar::vocab::Vocabulary,
+    ) -> RecordedOutcome {
+        RecordedOutcome::of(path.display().to_string(), outcome, vocab)
+    }
+
+    /// The record of what the pipeline gave (the file's path in it is `path`).
+    pub fn of(
+        path: String,
+        outcome: crate::pipeline::HashedOutcome,
+        vocab: &crate::grammar::vocab::Vocabulary,
+    ) -> RecordedOutcome {
+        let crate::pipeline::HashedOutcome { sha256, result } = outcome;
+        let result = match (result, &sha256) {
+            (Ok(file), Some(hash)) => Ok(Recorded::of(path, hash.clone(), file, vocab)),
+            (Ok(file), None) => Err(crate::ingest::IngestError::new(
+                std::path::Path::new(&*file.path),
+                crate::ingest::FailureReason::Crashed("read without a hash of its bytes".into()),
+            )),
+            (Err(e), _) => Err(e),
+        };
+        RecordedOutcome { sha256, result }
+    }
+}
+
+/// The part of a [`FileRecord`] the reports read back: a record's line read as this
+/// skips the facts and counts instead of building them.
+#[derive(Deserialize)]
+pub struct RecordDetail {
+    pub findings: Vec<Finding>,
+    pub tables: Vec<TableRecord>,
+}
+
 impl FileRecord {
     pub fn failed(path: String, hash: String, reason: FailureReason) -> Self {
         FileRecord {

@@ -108,6 +108,12 @@ impl StoredEntry {
         serde_json::from_slice(&line).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
     }
 
+    /// The findings and tables of the record, the rest skipped.
+    pub fn detail(&self) -> io::Result<super::record::RecordDetail> {
+        let line = self.store.read(self.start, self.documents)?;
+        serde_json::from_slice(&line).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+    }
+
     /// The lines of one section, each ending in a newline.
     pub fn section(&self, section: Section) -> io::Result<Vec<u8>> {
         match section {

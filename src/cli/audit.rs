@@ -112,6 +112,7 @@ pub fn run(args: AuditArgs, grammars: &crate::grammar::vocab::Grammars) -> u8 {
         progress: !args.quiet,
         grammars: grammars.clone(),
         work_dir: out.clone(),
+        isolated: Some(record_isolated),
         gather: args.shard.is_none().then_some(args.spill_run),
     };
     let started = std::time::Instant::now();
@@ -159,6 +160,28 @@ pub fn run(args: AuditArgs, grammars: &crate::grammar::vocab::Grammars) -> u8 {
         };
     }
     finish_gathered(processed, gathered, &out, started, reused, args.spill_run)
+}
+
+/// A file through the pipeline in a worker process, which replies with the file's
+/// record and report lines, when reading is isolated and a `justera` binary is at hand
+/// (as [`crate::pipeline::process_file_isolated_hashed`] decides); `None`: read here.
+fn record_isolated(
+    path: &Path,
+    ingest: &crate::ingest::IngestOptions,
+    grammars: &crate::grammar::vocab::Grammars,
+) -> Option<crate::audit::record::RecordedOutcome> {
+    if !ingest.isolate {
+        return None;
+    }
+    let exe = crate::worker::worker_exe()?;
+    Some(
+        crate::worker::record_isolated(&exe, path, ingest, grammars).unwrap_or_else(|e| {
+            crate::audit::record::RecordedOutcome {
+                sha256: None,
+                result: Err(e),
+            }
+        }),
+    )
 }
 
 /// The files of the given folders that justera does not read: documents in formats it

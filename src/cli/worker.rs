@@ -23,7 +23,13 @@ pub struct WorkerArgs {
 
 pub fn run(args: WorkerArgs, vocab: &crate::grammar::vocab::Vocabulary) -> u8 {
     match (&args.file, args.serve) {
-        (_, true) => crate::worker::serve_many(args.timeout, args.memory_limit, vocab),
+        // The audit's requests are answered with each file's record and report lines.
+        (_, true) => crate::worker::serve_many(
+            args.timeout,
+            args.memory_limit,
+            vocab,
+            crate::audit::record::RecordedOutcome::of_processed,
+        ),
         (Some(file), false) => crate::worker::serve(file, args.timeout, args.memory_limit),
         (None, false) => {
             eprintln!("error: worker: a FILE or --serve is required");
