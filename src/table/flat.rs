@@ -7,7 +7,7 @@
 use super::arith::{relations_holding_with, RowRoles};
 use super::cell::{is_year, parse_cell};
 use super::classify::{classify_rows, table_unit, title_from_lines_above};
-use super::digits::{figure_texts, segmentations_with_breaks, DigitGroup, GluedRun};
+use super::digits::{figure_texts, segmentations_with_breaks, DigitGroup, GluedRun, Segmentation};
 use super::{Ambiguity, Cell, Row, RowKind, Table, TableSource};
 use crate::grammar::number::Unit;
 use crate::grammar::vocab::Vocabulary;
@@ -54,6 +54,9 @@ pub struct FlatLine {
     /// The table has a note column: a list of note references ("2, 3") may be glued
     /// first.
     notes: bool,
+    /// The table sets its cells apart by two spaces or more and writes a single space
+    /// only inside a figure ("3 000  -11 708  48 322"): a single space joins thousands.
+    wide_cells: bool,
 }
 
 fn gap_empties(spaces: usize) -> usize {
@@ -210,7 +213,17 @@ impl FlatLine {
             tokens[first_tail - 1].1
         };
         let label = text[..label_end].trim().to_string();
-        if label.chars().count() > 60 {
+        // A long label is prose ("… uppgick till 1 234 tkr") unless a cell gap of two
+        // spaces or more sets its figures apart and no sentence ends inside it ("Avgår
+        // realisationsvinster vid försäljning av anläggningstillgångar    -4 644"): a
+        // row with figures is never dropped.
+        let cell_gap = first_tail > 0 && {
+            let gap = &text[tokens[first_tail - 1].1..tokens[first_tail].0];
+            gap.contains('\t') || gap.chars().filter(|c| c.is_whitespace()).count() >= 2
+        };
+        let sentence = label.contains(". ") || label.ends_with(['.', ':', ';']);
+        let long = label.chars().count();
+        if long > 100 || long > 60 && !(cell_gap && !sentence) {
             return None;
         }
         // A list item ("– 1 person jobbar 60%", "- Budget 1 200") or a lone number is no
@@ -265,6 +278,7 @@ impl FlatLine {
             run: String::new(),
             grammar: false,
             notes: false,
+            wide_cells: false,
         })
     }
 
@@ -362,6 +376,7 @@ impl FlatLine {
             run: run.to_string(),
             grammar: true,
             notes: false,
+            wide_cells: false,
         })
     }
 
@@ -467,6 +482,7 @@ impl FlatLine {
             run: run.replace('−', "-"),
             grammar: false,
             notes: false,
+            wide_cells: false,
         })
     }
 
@@ -659,6 +675,7 @@ impl FlatLine {
             run: String::new(),
             grammar: false,
             notes: false,
+            wide_cells: false,
         })
     }
 
@@ -687,11 +704,38 @@ impl FlatLine {
         columns: usize,
         limit: usize,
     ) -> Option<(FlatLine, Vec<Vec<Option<String>>>)> {
-        if let Some(fit) = self.fitted_limited(columns, limit) {
-            return Some(fit);
+        let fit = self.fitted_limited(columns, limit).or_else(|| {
+            let short = self.short_readings(columns, limit);
+            (!short.is_empty()).then(|| (self.clone(), short))
+        });
+        // A row that sets figures apart by two spaces and writes single spaces too
+        // ("Nämnd B    2 400  2 500"): whether a single space is a thousands space or a
+        // column gap is not written, so the readings that join every single space are
+        // among its readings, for the arithmetic to choose or leave not decided.
+        let mixed = (1..self.groups.len()).any(|j| self.gaps[j] >= 2) && self.has_single_gap();
+        if self.wide_cells || !mixed || self.wide_cell_figures().is_none() {
+            return fit;
         }
-        let short = self.short_readings(columns, limit);
-        (!short.is_empty()).then(|| (self.clone(), short))
+        let wide = FlatLine {
+            wide_cells: true,
+            ..self.clone()
+        };
+        let extra = match wide.fitted_limited(columns, limit) {
+            Some((_, r)) => r,
+            None => wide.short_readings(columns, limit),
+        };
+        match fit {
+            Some((line, mut readings)) if line.label == self.label => {
+                for e in extra {
+                    if readings.len() < limit && !readings.contains(&e) {
+                        readings.push(e);
+                    }
+                }
+                Some((line, readings))
+            }
+            None if !extra.is_empty() => Some((self.clone(), extra)),
+            other => other,
+        }
     }
 
     /// Readings of a row with one or two figures fewer than columns whose empty cells
@@ -721,7 +765,7 @@ impl FlatLine {
             .collect();
         for missing in 1..=columns.saturating_sub(1).min(2) {
             let figures = columns - missing;
-            for seg in segmentations_with_breaks(&self.groups, figures, limit, &breaks) {
+            for seg in self.segmentations(figures, limit, &breaks) {
                 let texts = figure_texts(&self.groups, &seg);
                 let placements: Vec<Vec<usize>> = if missing == 1 {
                     (0..columns).map(|a| vec![a]).collect()
@@ -752,6 +796,58 @@ impl FlatLine {
             }
         }
         out
+    }
+
+    /// The ways to read the groups as `figures` figures: every one the figure grammar
+    /// and the column gaps allow, or under [`Self::wide_cells`] only the one that joins
+    /// each single space.
+    fn segmentations(&self, figures: usize, limit: usize, breaks: &[bool]) -> Vec<Segmentation> {
+        if self.wide_cells {
+            return self
+                .wide_cell_figures()
+                .filter(|s| s.len() == figures)
+                .into_iter()
+                .collect();
+        }
+        segmentations_with_breaks(&self.groups, figures, limit, breaks)
+    }
+
+    /// The figures when every gap of two spaces or more sets cells apart and every
+    /// single space stands inside a figure: `None` when a block so joined is no figure
+    /// ("7 315 7 258").
+    fn wide_cell_figures(&self) -> Option<Segmentation> {
+        if self.glued || self.groups.is_empty() {
+            return None;
+        }
+        let breaks: Vec<bool> = (0..self.groups.len())
+            .map(|j| j > 0 && self.gaps[j] >= 2)
+            .collect();
+        let blocks = 1 + breaks.iter().filter(|&&b| b).count();
+        // With a break before every block, `blocks` figures can only be the blocks.
+        segmentations_with_breaks(&self.groups, blocks, 1, &breaks)
+            .into_iter()
+            .next()
+            .filter(|s| s.len() == blocks)
+    }
+
+    /// Whether `listed` readings of this row as `columns` cells are every placement of
+    /// its figures: only under [`Self::wide_cells`], where the figures are made one way.
+    fn lists_every_placement(&self, columns: usize, listed: usize) -> bool {
+        if !self.wide_cells {
+            return false;
+        }
+        let Some(figures) = self.wide_cell_figures().map(|s| s.len()) else {
+            return false;
+        };
+        // The number of ways to choose which cells are empty.
+        let empty = columns.saturating_sub(figures);
+        let ways = (0..empty).fold(1usize, |acc, k| acc * (columns - k) / (k + 1));
+        figures < columns && listed == ways
+    }
+
+    /// Whether a single space stands between two of the row's groups.
+    fn has_single_gap(&self) -> bool {
+        (1..self.groups.len()).any(|j| self.gaps[j] == 1)
     }
 
     /// The readings of this row as exactly `columns` cells (`None` = empty cell), using
@@ -803,7 +899,7 @@ impl FlatLine {
         let breaks: Vec<bool> = (0..self.groups.len())
             .map(|j| j > 0 && self.gaps[j] >= 2)
             .collect();
-        for seg in segmentations_with_breaks(&self.groups, figures, limit, &breaks) {
+        for seg in self.segmentations(figures, limit, &breaks) {
             let texts = figure_texts(&self.groups, &seg);
             let mut cells = Vec::with_capacity(columns);
             for (&(s, _), text) in seg.iter().zip(texts) {
@@ -1355,6 +1451,40 @@ fn own_glued_count(rows: &[&FlatLine]) -> Option<usize> {
     }
 }
 
+/// The run's rows read under [`FlatLine::wide_cells`] when the table shows that way of
+/// writing: a row whose `columns` figures are set apart by two spaces or more with a
+/// single space inside one of them, and no row whose groups, so joined, make no figures
+/// or more figures than columns.
+fn with_wide_cells(mut run: Run, columns: usize) -> Run {
+    let plain: Vec<&FlatLine> = run
+        .rows
+        .iter()
+        .map(|(_, r)| r)
+        .filter(|r| !r.glued && !r.groups.is_empty())
+        .collect();
+    let Some(counts) = plain
+        .iter()
+        .map(|r| r.wide_cell_figures().map(|s| s.len()))
+        .collect::<Option<Vec<usize>>>()
+    else {
+        return run;
+    };
+    let shown = plain
+        .iter()
+        .zip(&counts)
+        .any(|(r, &n)| n == columns && r.has_single_gap());
+    // Rows where a single space may be a column gap ("1 234 567" as 1 234 | 567)
+    // leave the table as it was.
+    if shown && counts.iter().all(|&n| n <= columns) && columns >= 2 {
+        for (_, r) in &mut run.rows {
+            if !r.glued {
+                r.wide_cells = true;
+            }
+        }
+    }
+    run
+}
+
 /// Row `k` of a run as a row not read, with why.
 fn unread_row(
     file: &Arc<str>,
@@ -1683,6 +1813,8 @@ fn build_flat_tables(
             None => return Vec::new(),
         },
     };
+    let run = with_wide_cells(run, columns);
+    let row_refs: Vec<&FlatLine> = run.rows.iter().map(|(_, r)| r).collect();
     // Rows that cannot be read as `columns` cells end the table (text that merely ends
     // in a number, a page footer).
     let fitting: Vec<usize> = (0..run.rows.len())
@@ -1857,7 +1989,7 @@ fn build_flat_tables(
     if tight {
         rows.iter_mut().for_each(|r| tighten(&mut r.cells, true));
     }
-    let ambiguities = choose_readings(
+    let mut ambiguities = choose_readings(
         &mut rows,
         &readings,
         difference_column,
@@ -1865,6 +1997,15 @@ fn build_flat_tables(
         vocab,
         tight,
     );
+    // A short row of a table with wide cells has one way to make its figures; when
+    // every placement of them is still listed, a relation that fails under each one
+    // fails for certain (check::every_reading).
+    for a in &mut ambiguities {
+        if let Some(Some((_, flat))) = read_from.get(a.row) {
+            a.complete = a.readings.len() == readings[a.row].len()
+                && flat.lists_every_placement(columns, readings[a.row].len());
+        }
+    }
     if tight {
         rows.iter_mut().for_each(|r| tighten(&mut r.cells, false));
     }
@@ -3030,5 +3171,32 @@ Skatteintäkter                           1A       27 590   28 833\n";
         let r = f.readings(5);
         assert_eq!(r.len(), 1);
         assert_eq!(r[0][0].as_deref(), Some("1 086"));
+    }
+
+    #[test]
+    fn wide_cells_join_every_single_space() {
+        let f = parse_line("Avgår realisationsvinster vid försäljning av anläggningstillgångar    -4 644  -6 602  -1 077")
+            .expect("a long label set apart by a cell gap is a row");
+        assert_eq!(f.wide_cell_figures().map(|s| s.len()), Some(3));
+        // Two figures one space apart in one block make no figure when joined.
+        let tight = parse_line("Nämnd A  1 200  1 250  1 300 1 350").expect("row");
+        assert_eq!(tight.wide_cell_figures(), None);
+        // A long label run into its figures with one space stays prose.
+        assert!(parse_line(
+            "Kommunens resultat för året blev betydligt bättre än vad som hade budgeterats och uppgick till 12 300"
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn every_placement_of_wide_figures_is_counted() {
+        let mut f = parse_line("Avgår realisationsvinster    -4 644  -6 602  -1 077").expect("row");
+        f.wide_cells = true;
+        let short = f.short_readings(5, 100);
+        assert_eq!(short.len(), 10);
+        assert!(f.lists_every_placement(5, short.len()));
+        assert!(!f.lists_every_placement(5, 9));
+        f.wide_cells = false;
+        assert!(!f.lists_every_placement(5, 10));
     }
 }

@@ -110,3 +110,48 @@ fn a_total_another_row_set_reaches_under_some_reading_stays_not_decided() {
     assert_eq!(found[0].1, "Budget 2024", "{json}");
     assert_eq!(found[0].3, "15", "{json}");
 }
+
+/// SUM001 findings as (severity, expected, found), the column left out.
+fn sum001_values(json: &Value) -> Vec<(String, String, String)> {
+    sum001(json)
+        .into_iter()
+        .map(|(severity, _, expected, found)| (severity, expected, found))
+        .collect()
+}
+
+/// Cells set apart by two spaces, thousands by one ("Nämnd B    2 400  2 500" under
+/// four columns): the short row's figures are made one way, and "Summa nämnder"
+/// 7 150 in the last column fails however they are placed (4 750 or 7 250).
+#[test]
+fn wide_cells_make_a_short_rows_figures_one_way() {
+    let json = common::lint_json(&fixture("wide-cells-fails-under-every-reading.txt"));
+    assert_eq!(
+        sum001_values(&json),
+        [("error".to_string(), "7250".to_string(), "7150".to_string())],
+        "{json}"
+    );
+}
+
+/// The same table with 7 250: no finding. Before the wide-cell reading "2 400" was split
+/// at its thousands space ("2 | 400 | 2 500") and a false SUM001 claimed 7 000 ≠ 5 000.
+#[test]
+fn wide_cells_that_add_up_give_no_finding() {
+    let json = common::lint_json(&fixture("wide-cells-holds.txt"));
+    assert!(sum001_values(&json).is_empty(), "{json}");
+    assert_eq!(common::stat(&json, "relations_failed"), 0, "{json}");
+    assert!(common::stat(&json, "relations_checked") >= 4, "{json}");
+}
+
+/// A row with one space between two figures ("1 300 1 350") shows that a single space
+/// may be a column gap: the table is not read by wide cells, but the short row keeps the
+/// joined reading among its readings, so the arithmetic still places "2 400" whole and
+/// only the real failure (7 150 for 7 250) is claimed.
+#[test]
+fn a_single_space_column_gap_keeps_every_reading_open() {
+    let json = common::lint_json(&fixture("single-space-gap-not-wide.txt"));
+    assert_eq!(
+        sum001_values(&json),
+        [("error".to_string(), "7250".to_string(), "7150".to_string())],
+        "{json}"
+    );
+}
