@@ -55,4 +55,5 @@ mod tables_pipes;
 mod tables_props;
 mod tables_seeds;
 mod text_cli;
+mod totals_undecided;
 mod vocabulary_explicit;

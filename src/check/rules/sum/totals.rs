@@ -265,7 +265,13 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
             // totals.vocab `result`) is derived from some rows, not the sum of all: if
             // no reading adds up, which rows it comes from is not known.
             let result = view.vocab.total_kind(&view.label(t)) == Some("result");
-            let closing = t + 1 == view.rows() && cands[0].1.len() >= 2 && !result;
+            // Its parts must be rows of their own: a part without a label or itself a
+            // total is a sign the rows were not read as the record means them (cells
+            // written one per line, read as rows).
+            let plain_parts = cands[0].1.iter().all(|&r| {
+                !view.label(r).trim().is_empty() && view.vocab.total_kind(&view.label(r)).is_none()
+            });
+            let closing = t + 1 == view.rows() && cands[0].1.len() >= 2 && !result && plain_parts;
             if !(labeled || closing) || cands[0].0 != "the rows above it" {
                 continue;
             }
@@ -308,7 +314,20 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
         let ambiguity = ambiguous.map(|row| {
             format!("not decided: the row \"{row}\" could not be read unambiguously (TAB001)")
         });
-        let undecided = if rows.len() < 2 {
+        // A row read as a total between the parts that is the sum of no rows above it
+        // ("Resultat fastighetsförsäljning 0,0 14,4" among an RR's intäkter) may be one of
+        // the parts: which rows the total closes is then not certain.
+        let unproven_total = rows.first().and_then(|&first| {
+            (first..t)
+                .filter(|r| view.totals[*r] && !rows.contains(r))
+                .find(|&p| !closes_somewhere(view, p))
+        });
+        let undecided = if let Some(p) = unproven_total.filter(|_| holds < cols.len()) {
+            Some(format!(
+                "not decided: \"{}\" between its parts is read as a total but is the sum of no rows above it in any column, so it may be one of the parts",
+                view.label(p)
+            ))
+        } else if rows.len() < 2 {
             Some(format!(
                 "not decided: \"{label}\" would close a single row, so it may be a key figure rather than a total"
             ))
@@ -399,6 +418,20 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
         });
     }
     out
+}
+
+/// Whether row `p`, read as a total, is the sum of some reading of the rows above it
+/// in at least one column.
+fn closes_somewhere(view: &TableView, p: usize) -> bool {
+    candidates(view, p).iter().any(|(_, rows)| {
+        (0..view.cols()).any(|c| {
+            view.numeric(c)
+                && matches!(
+                    (column_sum(view, rows, c), view.figure(p, c)),
+                    (Some(sum), Some(found)) if sum.meets(&found)
+                )
+        })
+    })
 }
 
 /// Group totals written above their rows ("Socialnämnd" over "Äldreomsorg" …
