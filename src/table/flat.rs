@@ -223,7 +223,7 @@ impl FlatLine {
         };
         let sentence = label.contains(". ") || label.ends_with(['.', ':', ';']);
         let long = label.chars().count();
-        if long > 100 || long > 60 && !(cell_gap && !sentence) {
+        if long > 100 || long > 60 && (sentence || !cell_gap) {
             return None;
         }
         // A list item ("– 1 person jobbar 60%", "- Budget 1 200") or a lone number is no
