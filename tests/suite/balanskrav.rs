@@ -56,14 +56,7 @@ fn a_result_line_failing_under_every_placement_is_an_error() {
         )],
         "{json}"
     );
-    let message = json["findings"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|f| f["rule"] == "BAL003")
-        .and_then(|f| f["message"].as_str())
-        .unwrap_or_default()
-        .to_string();
+    let message = common::first_message(&json, "BAL003");
     assert!(
         message.contains("fails under every one of 3 readings"),
         "{message}"

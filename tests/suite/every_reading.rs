@@ -52,13 +52,7 @@ fn a_total_failing_under_every_reading_is_an_error() {
         )],
         "{json}"
     );
-    let f = json["findings"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|f| f["rule"] == "SUM001")
-        .expect("SUM001 finding");
-    let message = f["message"].as_str().unwrap_or_default();
+    let message = common::first_message(&json, "SUM001");
     assert!(
         message.contains("fails under every one of 9 readings"),
         "{message}"

@@ -10,36 +10,48 @@ fn fixture(name: &str) -> std::path::PathBuf {
     common::fixture_in("oneline", name)
 }
 
+/// What `justera tables --format json` prints for `path`; fails when it does not succeed.
+fn tables_json(path: &std::path::Path) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
+        .args(["tables", "--format", "json"])
+        .arg(path)
+        .output()
+        .expect("run justera tables");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The file read as `tables` tables of `cells` cells with no claim, at least
+/// `relations` relations checked, none failing and every table parsed whole.
+fn assert_read_clean(json: &serde_json::Value, tables: u64, cells: u64, relations: u64) {
+    assert!(
+        common::claims(json).is_empty(),
+        "{:?}",
+        common::claims(json)
+    );
+    assert_eq!(common::stat(json, "tables"), tables, "{}", json["stats"]);
+    assert_eq!(common::stat(json, "cells"), cells, "{}", json["stats"]);
+    assert!(
+        common::stat(json, "relations_checked") >= relations,
+        "{}",
+        json["stats"]
+    );
+    for key in ["relations_failed", "tables_unparsed"] {
+        assert_eq!(common::stat(json, key), 0, "{}", json["stats"]);
+    }
+}
+
 /// A resultaträkning on one line, glued minus signs, note references after dot leaders
 /// and thousands grouped before decimals: one table of 11 rows and three columns named
 /// from the header, every statement relation checked and holding.
 #[test]
 fn a_flattened_statement_is_read_and_checked() {
     let json = common::lint_json(&fixture("rr-en-rad-balanserad.txt"));
-    assert!(
-        common::claims(&json).is_empty(),
-        "{:?}",
-        common::claims(&json)
-    );
-    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
-    assert_eq!(common::stat(&json, "cells"), 33, "{}", json["stats"]);
-    assert!(
-        common::stat(&json, "relations_checked") >= 9,
-        "{}",
-        json["stats"]
-    );
-    assert_eq!(
-        common::stat(&json, "relations_failed"),
-        0,
-        "{}",
-        json["stats"]
-    );
-    assert_eq!(
-        common::stat(&json, "tables_unparsed"),
-        0,
-        "{}",
-        json["stats"]
-    );
+    assert_read_clean(&json, 1, 33, 9);
 }
 
 /// The same statement with one figure changed ("-1 281,1" written "-1 218,1"): the one
@@ -68,29 +80,8 @@ fn a_contradiction_in_a_flattened_statement_is_found() {
 fn a_flattened_table_of_grouped_integers_is_segmented_by_its_sums() {
     let path = fixture("drift-en-rad-tusental.txt");
     let json = common::lint_json(&path);
-    assert!(
-        common::claims(&json).is_empty(),
-        "{:?}",
-        common::claims(&json)
-    );
-    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
-    assert_eq!(common::stat(&json, "cells"), 18, "{}", json["stats"]);
-    assert!(
-        common::stat(&json, "relations_checked") >= 3,
-        "{}",
-        json["stats"]
-    );
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
-        .args(["tables", "--format", "json"])
-        .arg(&path)
-        .output()
-        .expect("run justera tables");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
+    assert_read_clean(&json, 1, 18, 3);
+    let text = tables_json(&path);
     for figure in ["612400", "-6550", "1504000", "1504300", "-300"] {
         assert!(text.contains(figure), "{figure} not read: {text}");
     }
@@ -120,32 +111,8 @@ fn prose_on_one_line_is_no_table() {
 fn glued_cells_of_one_decimal_are_split_and_checked() {
     let path = fixture("rr-en-rad-hopslagna-decimaler.txt");
     let json = common::lint_json(&path);
-    assert!(
-        common::claims(&json).is_empty(),
-        "{:?}",
-        common::claims(&json)
-    );
-    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
-    assert_eq!(common::stat(&json, "cells"), 40, "{}", json["stats"]);
-    assert!(
-        common::stat(&json, "relations_checked") >= 20,
-        "{}",
-        json["stats"]
-    );
-    for key in ["relations_failed", "tables_unparsed"] {
-        assert_eq!(common::stat(&json, key), 0, "{}", json["stats"]);
-    }
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
-        .args(["tables", "--format", "json"])
-        .arg(&path)
-        .output()
-        .expect("run justera tables");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
+    assert_read_clean(&json, 1, 40, 20);
+    let text = tables_json(&path);
     for figure in [
         "312.4", "298.0", "305.1", "7.1", "-1402.6", "-21.8", "1120.5", "-12.6",
     ] {

@@ -241,3 +241,15 @@ pub fn stat(json: &Value, key: &str) -> u64 {
         .as_u64()
         .unwrap_or_else(|| panic!("stats.{key} missing: {}", json["stats"]))
 }
+
+/// The message of the first finding of `rule` in a lint JSON; fails when there is none.
+pub fn first_message(json: &Value, rule: &str) -> String {
+    json["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|f| f["rule"] == rule)
+        .and_then(|f| f["message"].as_str())
+        .unwrap_or_else(|| panic!("no {rule} finding: {json}"))
+        .to_string()
+}
