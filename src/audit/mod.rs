@@ -402,7 +402,7 @@ fn process_one(
     let key = entries
         .is_none()
         .then(|| cache::entry_key(fingerprint, &file.display, &hash));
-    match result {
+    let reason = match result {
         Ok(Ok(recorded)) => {
             let record::Recorded {
                 mut record,
@@ -411,35 +411,23 @@ fn process_one(
             } = recorded;
             // The worker names the file by the path it was given to read.
             record.path = file.display.clone();
-            store(key.as_deref(), record, documents, decisions, opts, entries)
+            return store(key.as_deref(), record, documents, decisions, opts, entries);
         }
-        Ok(Err(e)) => {
-            let record = FileRecord::failed(file.display.clone(), hash, e.reason);
-            store(
-                key.as_deref(),
-                record,
-                Vec::new(),
-                Vec::new(),
-                opts,
-                entries,
-            )
-        }
-        Err(payload) => {
-            let reason = FailureReason::Crashed(format!(
-                "internal error while processing: {}",
-                panic_message(payload.as_ref())
-            ));
-            let record = FileRecord::failed(file.display.clone(), hash, reason);
-            store(
-                key.as_deref(),
-                record,
-                Vec::new(),
-                Vec::new(),
-                opts,
-                entries,
-            )
-        }
-    }
+        Ok(Err(e)) => e.reason,
+        Err(payload) => FailureReason::Crashed(format!(
+            "internal error while processing: {}",
+            panic_message(payload.as_ref())
+        )),
+    };
+    let record = FileRecord::failed(file.display.clone(), hash, reason);
+    store(
+        key.as_deref(),
+        record,
+        Vec::new(),
+        Vec::new(),
+        opts,
+        entries,
+    )
 }
 
 /// Runs the pipeline on one file and builds its record and report lines: in a worker

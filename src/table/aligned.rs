@@ -20,7 +20,7 @@
 
 use crate::grammar::number::parse_figure;
 use crate::grammar::vocab::Vocabulary;
-use crate::layout::{Line, Span};
+use crate::layout::Line;
 
 /// A word of a line: its first and one-past-last character column and its text.
 #[derive(Clone, Debug)]
@@ -232,25 +232,6 @@ fn joined_name(parts: &[String]) -> String {
         out.push_str(p);
     }
     out
-}
-
-fn tab_line(number: u32, y: f64, cells: &[String]) -> Line {
-    Line {
-        number,
-        y,
-        text: cells.join("\t"),
-        spans: cells
-            .iter()
-            .map(|c| Span {
-                text: c.clone(),
-                x0: 0.0,
-                x1: 0.0,
-                font_size: 0.0,
-                ocr: None,
-            })
-            .collect(),
-        furniture: false,
-    }
 }
 
 /// The page's lines with every aligned block placed by character column written back as
@@ -560,14 +541,18 @@ fn block_to(
     let mut head = vec![label_head];
     head.extend(names.iter().map(|n| joined_name(n)));
     let top = header[0];
-    out.push(tab_line(lines[top].number, lines[top].y, &head));
+    out.push(super::cellines::joined(
+        lines[top].number,
+        lines[top].y,
+        &head,
+    ));
     for (r, label, c) in out_rows {
         let mut row = vec![label];
         match c {
             Some(c) => row.extend(c),
             None => row.extend(std::iter::repeat_n(String::new(), n)),
         }
-        out.push(tab_line(lines[r].number, lines[r].y, &row));
+        out.push(super::cellines::joined(lines[r].number, lines[r].y, &row));
     }
     Ok((top, last, out))
 }

@@ -149,15 +149,20 @@ fn year_header(text: &str, width: usize) -> Option<(String, Vec<String>)> {
     Some((words[..at].join(" "), segments))
 }
 
-fn joined(number: u32, y: f64, cells: &[String]) -> Line {
+/// A text line of tab-separated cells, as the table readers take it (no positions).
+pub(super) fn joined<S: AsRef<str>>(number: u32, y: f64, cells: &[S]) -> Line {
     Line {
         number,
         y,
-        text: cells.join("\t"),
+        text: cells
+            .iter()
+            .map(AsRef::as_ref)
+            .collect::<Vec<&str>>()
+            .join("\t"),
         spans: cells
             .iter()
             .map(|c| Span {
-                text: c.clone(),
+                text: c.as_ref().to_string(),
                 x0: 0.0,
                 x1: 0.0,
                 font_size: 0.0,

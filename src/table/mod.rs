@@ -385,7 +385,7 @@ fn place_pending(
 /// Every table in already-extracted text (pages split at form feed), read as a text
 /// source: for tests, benchmarks and the fuzz target.
 pub fn extract_text(text: &str, vocab: &Vocabulary) -> Vec<Table> {
-    use crate::layout::{LaidOutFile, Line, Page, Span};
+    use crate::layout::{LaidOutFile, Page};
     let path: std::sync::Arc<str> = std::sync::Arc::from("<text>");
     let pages = text
         .split('\u{c}')
@@ -397,21 +397,9 @@ pub fn extract_text(text: &str, vocab: &Vocabulary) -> Vec<Table> {
             lines: page
                 .lines()
                 .enumerate()
-                .map(|(i, l)| Line {
-                    number: i as u32 + 1,
-                    y: i as f64,
-                    text: l.to_string(),
-                    spans: l
-                        .split('\t')
-                        .map(|s| Span {
-                            text: s.to_string(),
-                            x0: 0.0,
-                            x1: 0.0,
-                            font_size: 0.0,
-                            ocr: None,
-                        })
-                        .collect(),
-                    furniture: false,
+                .map(|(i, l)| {
+                    let cells: Vec<&str> = l.split('\t').collect();
+                    cellines::joined(i as u32 + 1, i as f64, &cells)
                 })
                 .collect(),
         })
