@@ -14,10 +14,10 @@ use crate::arith::{compare, Comparison};
 use crate::check::every_reading::{self, Enters};
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
-use crate::check::view::{CellRef, ColumnKind, TableView};
+use crate::check::rules::rel::statement::figure_columns;
+use crate::check::view::{CellRef, TableView};
 use crate::check::{Relation, TableCx};
 use crate::grammar::number::{format_decimal, Style};
-use crate::grammar::statement::is_note_column;
 use crate::grammar::vocab::Vocabulary;
 
 pub const RULE: Rule = Rule {
@@ -127,17 +127,6 @@ struct Step {
 
 fn has_figures(view: &TableView, r: usize, cols: &[usize]) -> bool {
     cols.iter().any(|&c| view.figure(r, c).is_some())
-}
-
-/// The columns the form's arithmetic reads: amounts, not note references or percentages.
-fn figure_columns(view: &TableView) -> Vec<usize> {
-    (0..view.cols())
-        .filter(|&c| {
-            view.numeric(c)
-                && view.kinds[c] != ColumnKind::Percent
-                && !is_note_column(view.vocab, &view.header(c))
-        })
-        .collect()
 }
 
 /// The form's relations read from the table's rows; empty when it holds no

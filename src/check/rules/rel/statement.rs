@@ -263,7 +263,7 @@ fn top_level(
 /// The columns a statement's arithmetic reads: amount columns, not note references and
 /// not percentages (a "% avvikelse" column beside the amounts is a ratio per row; ratios
 /// do not add).
-fn figure_columns(view: &TableView) -> Vec<usize> {
+pub(crate) fn figure_columns(view: &TableView) -> Vec<usize> {
     (0..view.cols())
         .filter(|&c| {
             view.numeric(c)
