@@ -21,22 +21,17 @@ fn fixture(name: &str) -> PathBuf {
 
 /// BAL003 findings: (severity, row, column, expected, found).
 fn bal003(json: &Value) -> Vec<(String, String, String, String, String)> {
-    let s = |f: &Value, k: &str| f[k].as_str().unwrap_or_default().to_string();
-    json["findings"]
-        .as_array()
-        .expect("findings array")
-        .iter()
-        .filter(|f| f["rule"] == "BAL003")
-        .map(|f| {
-            (
-                s(f, "severity"),
-                s(f, "row"),
-                s(f, "column"),
-                s(f, "expected"),
-                s(f, "found"),
-            )
-        })
-        .collect()
+    common::rule_fields(
+        json,
+        "BAL003",
+        &["severity", "row", "column", "expected", "found"],
+    )
+    .into_iter()
+    .map(|f| {
+        let [a, b, c, d, e]: [String; 5] = f.try_into().expect("five fields");
+        (a, b, c, d, e)
+    })
+    .collect()
 }
 
 /// "Årets resultat efter balanskravsjusteringar" 100 in 2023, where "Årets resultat" 120

@@ -20,19 +20,11 @@ fn fixture(name: &str) -> PathBuf {
 
 /// SUM001 findings: (severity, column, expected, found).
 fn sum001(json: &Value) -> Vec<(String, String, String, String)> {
-    let s = |f: &Value, k: &str| f[k].as_str().unwrap_or_default().to_string();
-    json["findings"]
-        .as_array()
-        .expect("findings array")
-        .iter()
-        .filter(|f| f["rule"] == "SUM001")
+    common::rule_fields(json, "SUM001", &["severity", "column", "expected", "found"])
+        .into_iter()
         .map(|f| {
-            (
-                s(f, "severity"),
-                s(f, "column"),
-                s(f, "expected"),
-                s(f, "found"),
-            )
+            let [a, b, c, d]: [String; 4] = f.try_into().expect("four fields");
+            (a, b, c, d)
         })
         .collect()
 }

@@ -253,3 +253,19 @@ pub fn first_message(json: &Value, rule: &str) -> String {
         .unwrap_or_else(|| panic!("no {rule} finding: {json}"))
         .to_string()
 }
+
+/// The findings of `rule` in a lint JSON, each as the string values of `keys` (missing
+/// ones empty); fails when the JSON has no findings array.
+pub fn rule_fields(json: &Value, rule: &str, keys: &[&str]) -> Vec<Vec<String>> {
+    json["findings"]
+        .as_array()
+        .expect("findings array")
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .map(|f| {
+            keys.iter()
+                .map(|k| f[*k].as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .collect()
+}
