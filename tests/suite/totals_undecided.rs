@@ -31,3 +31,32 @@ fn a_result_named_line_among_the_parts_leaves_the_total_not_decided() {
         "{json}"
     );
 }
+
+/// Cells written one per line and paired up wrongly leave a part whose label is a bare
+/// figure ("652" over "2 945"): the parts are not the record's, so a total adding up in
+/// no column is not decided (info), never an error. The real case (Bodens Energi's
+/// balansräkning 2022, "Uppskjuten skattefordran / 486 / 3 157 / 511 / 3 182") is judged
+/// in `real_pdf.rs` (precision set).
+#[test]
+fn a_figure_read_as_a_part_label_leaves_the_total_not_decided() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/totals/figure-label-among-parts.txt");
+    assert!(path.is_file(), "missing fixture {}", path.display());
+    let json = common::lint_json(&path);
+    let findings = json["findings"].as_array().expect("findings array");
+    let sum001: Vec<&serde_json::Value> =
+        findings.iter().filter(|f| f["rule"] == "SUM001").collect();
+    assert_eq!(sum001.len(), 1, "{json}");
+    assert_eq!(sum001[0]["severity"], "info", "{json}");
+    let message = sum001[0]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("the row \"652\" among its parts has a figure for its label"),
+        "{message}"
+    );
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f["severity"] == "error" || f["severity"] == "warning"),
+        "{json}"
+    );
+}

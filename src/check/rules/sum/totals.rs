@@ -339,6 +339,14 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
             Some(format!(
                 "not decided: the label \"{label}\" ends in a figure, so the row's cells may be shifted"
             ))
+        } else if let Some(p) = figure_labeled(view, &rows).filter(|_| holds == 0) {
+            // A part whose label is a bare figure ("511" over "3 182", cells written one
+            // per line and paired up wrongly) shows that figures were read as labels: the
+            // parts, and so the sum, are not the record's.
+            Some(format!(
+                "not decided: the row \"{}\" among its parts has a figure for its label, so figures may have been read as labels and the rows' cells shifted",
+                view.label(p).trim()
+            ))
         } else if holds == 0 && cols.len() >= 2 {
             // A record that misprints one total in every one of its columns is far rarer
             // than a reading that took the wrong rows (or the wrong cells) for its parts:
@@ -418,6 +426,15 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
         });
     }
     out
+}
+
+/// The first of `rows` whose label is a bare figure: no letter, but a digit ("511",
+/// "- 3 157"), a figure the reader took for the row's label.
+fn figure_labeled(view: &TableView, rows: &[usize]) -> Option<usize> {
+    rows.iter().copied().find(|&r| {
+        let label = view.label(r);
+        label.chars().any(|ch| ch.is_ascii_digit()) && !label.chars().any(char::is_alphabetic)
+    })
 }
 
 /// Whether row `p`, read as a total, is the sum of some reading of the rows above it
