@@ -8,7 +8,8 @@
 //! could read them), and reads one reply frame back: a magic, a length and the reply
 //! `{"Ok": IngestedFile}` or `{"Err": FailureReason}` as MessagePack. The parent enforces the time limit (kill), maps signals to reasons,
 //! never trusts the output blindly (size cap, parse errors become `Crashed`), and starts
-//! a fresh worker after any failure and every [`RECYCLE_AFTER`] files. Inside, the worker
+//! a fresh worker after any failure and when the worker holds too much memory (`Recycle`;
+//! every [`RECYCLE_AFTER`] files where that cannot be measured). Inside, the worker
 //! caps its own address space with setrlimit, so compression bombs end as "too large".
 //! (`justera worker FILE` still reads a single file, with a CPU-time cap as well.)
 
@@ -67,9 +68,97 @@ pub fn is_pdf_input(path: &Path) -> bool {
     memchr::memmem::find(&head[..n], b"%PDF-").is_some()
 }
 
-/// Files one worker process reads before it is replaced: memory a file leaves behind
-/// (fragmentation under the address-space ceiling) never piles up for long.
-pub const RECYCLE_AFTER: usize = 32;
+/// Where a worker's memory cannot be measured (no `/proc/PID/status`: not Linux, or
+/// /proc not mounted): files one worker process reads before it is replaced, so memory
+/// a file leaves behind (fragmentation under the address-space ceiling) never piles up
+/// for long. Where it can, a worker is replaced by what it holds ([`Recycle`]), not by
+/// count: each new worker costs an exec, the vocabulary and the regexes again.
+pub const RECYCLE_AFTER: usize = 256;
+
+/// A worker is replaced once its resident memory has grown this much (MiB) beyond what
+/// it held after its first file. On the generated 400-PDF archive (2026-12-04) one worker
+/// held 17.1 MiB resident after its first file and 17.2 MiB after all 400 (virtual size
+/// 469 MiB throughout, most of it the reserved reading stack and allocator arenas):
+/// 64 MiB more is far above that drift, yet keeps the memory per job bounded when some
+/// file leaves a large heap behind.
+const RSS_GROWTH_MIB: u64 = 64;
+
+/// Set by tests only: replace a worker once its resident memory exceeds this many KiB
+/// (e.g. 1: after every file), to show that replacement by memory happens.
+const MAX_RSS_ENV: &str = "JUSTERA_TEST_WORKER_MAX_RSS_KIB";
+
+/// How many worker processes this process has started (shown by `JUSTERA_STATS`).
+static STARTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Worker processes started so far by this process.
+pub fn workers_started() -> usize {
+    STARTED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// A process's resident and virtual size in KiB (`VmRSS`, `VmSize`), from
+/// `/proc/PID/statm` (the same figures as `/proc/PID/status`, in pages, at a fraction
+/// of the kernel's cost to produce); None where that cannot be read.
+fn memory_of(pid: u32) -> Option<(u64, u64)> {
+    let statm = std::fs::read_to_string(format!("/proc/{pid}/statm")).ok()?;
+    let mut fields = statm
+        .split_ascii_whitespace()
+        .map(|f| f.parse::<u64>().ok());
+    let (size, resident) = (fields.next()??, fields.next()??);
+    // SAFETY: sysconf only reads a configuration value.
+    let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    let page_kib = u64::try_from(page).ok().filter(|&p| p >= 1024)? / 1024;
+    Some((
+        resident.saturating_mul(page_kib),
+        size.saturating_mul(page_kib),
+    ))
+}
+
+/// When a worker is due for replacement, judged after each reply by what it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Recycle {
+    /// The address-space cap the worker runs under (`--memory-limit`), KiB; 0: none.
+    cap_kib: u64,
+    /// Replace once the resident size passes this (KiB); None: from the first reply.
+    max_rss_kib: Option<u64>,
+}
+
+impl Recycle {
+    fn new(memory_limit_mb: u64) -> Recycle {
+        let max_rss_kib = std::env::var(MAX_RSS_ENV)
+            .ok()
+            .and_then(|v| v.trim().parse().ok());
+        Recycle {
+            cap_kib: memory_limit_mb.saturating_mul(1024),
+            max_rss_kib,
+        }
+    }
+
+    /// Whether a worker that holds `now` (resident, virtual KiB) should be replaced,
+    /// `first` being what it held after its first file (its baseline: the binary, the
+    /// vocabulary, the regexes, the 256 MiB reading stack reserved, allocator arenas).
+    ///
+    /// - Near the address-space cap: once it has used a quarter of the headroom it had
+    ///   after its first file (virtual size, which the cap limits, grows by a quarter of
+    ///   `cap - first`), a file that a fresh worker could read might fail as "too large"
+    ///   in this one: replace it. (With the default 4 GiB cap and a ~470 MiB baseline:
+    ///   at ~1.37 GiB.)
+    /// - Holding much more than a fresh worker: resident size [`RSS_GROWTH_MIB`] above
+    ///   the baseline (or the test threshold).
+    fn due(&self, first: (u64, u64), now: (u64, u64)) -> bool {
+        let (first_rss, first_vm) = first;
+        let (rss, vm) = now;
+        if self.cap_kib > 0 && vm > first_vm {
+            let headroom = self.cap_kib.saturating_sub(first_vm);
+            if vm - first_vm > headroom / 4 {
+                return true;
+            }
+        }
+        let max_rss = self
+            .max_rss_kib
+            .unwrap_or_else(|| first_rss.saturating_add(RSS_GROWTH_MIB * 1024));
+        rss > max_rss
+    }
+}
 
 /// What the reader thread of a worker's stdout passes on.
 enum Msg {
@@ -94,6 +183,12 @@ struct Persistent {
     /// Disconnects when the stderr reader has read to the end of the worker's stderr.
     err_done: Option<mpsc::Receiver<()>>,
     served: usize,
+    recycle: Recycle,
+    /// Resident and virtual size (KiB) after the first reply: the baseline.
+    first: Option<(u64, u64)>,
+    /// Replace this worker before the next file: it holds too much (or, where memory
+    /// cannot be measured, has read [`RECYCLE_AFTER`] files).
+    due: bool,
 }
 
 impl Persistent {
@@ -136,6 +231,7 @@ impl Persistent {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()?;
+        STARTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let stdin = child
             .stdin
             .take()
@@ -200,7 +296,22 @@ impl Persistent {
             err_tail,
             err_done,
             served: 0,
+            recycle: Recycle::new(opts.memory_limit_mb),
+            first: None,
+            due: false,
         })
+    }
+
+    /// Judges after a reply whether this worker is to be replaced before the next file:
+    /// by the memory it holds where that can be read, else by the files it has read.
+    fn check_memory(&mut self) {
+        match memory_of(self.child.id()) {
+            Some(now) => {
+                let first = *self.first.get_or_insert(now);
+                self.due = self.recycle.due(first, now);
+            }
+            None => self.due = self.served >= RECYCLE_AFTER,
+        }
     }
 
     /// Whether this worker can serve a request: the same binary and limits, not yet due
@@ -214,7 +325,7 @@ impl Persistent {
     ) -> bool {
         self.exe == exe
             && self.limits == (opts.timeout_secs, opts.memory_limit_mb)
-            && self.served < RECYCLE_AFTER
+            && !self.due
             && (!process || self.grammars.as_deref() == grammars)
     }
 
@@ -252,7 +363,10 @@ impl Persistent {
         match received {
             Ok(Msg::Line(bytes)) => match rmp_serde::from_slice::<Result<T, FailureReason>>(&bytes)
             {
-                Ok(reply) => Ok(reply),
+                Ok(reply) => {
+                    self.check_memory();
+                    Ok(reply)
+                }
                 Err(e) => {
                     let _ = self.child.kill();
                     Err(FailureReason::Crashed(format!(
@@ -314,7 +428,7 @@ impl Drop for Persistent {
 thread_local! {
     /// Each thread of the parent keeps its own worker, so files read in parallel never
     /// wait for each other's workers, and a worker is started once per thread (and again
-    /// after a failure or [`RECYCLE_AFTER`] files), not once per file.
+    /// after a failure or when it holds too much memory), not once per file.
     static WORKER: std::cell::RefCell<Option<Persistent>> = const { std::cell::RefCell::new(None) };
 }
 
@@ -496,7 +610,7 @@ pub fn serve(path: &Path, timeout_secs: u64, memory_limit_mb: u64) -> u8 {
 /// The persistent worker side (`justera worker --serve`): one request per stdin line
 /// (`{"path", "passwords"}`), one reply per stdout line, until stdin closes. The parent
 /// keeps the time limit (it kills a worker that does not answer in time) and starts a
-/// fresh worker after a crash, a time-out or [`RECYCLE_AFTER`] files.
+/// fresh worker after a crash, a time-out or when this one holds too much memory.
 pub fn serve_many<R: Serialize + Send>(
     timeout_secs: u64,
     memory_limit_mb: u64,
@@ -973,6 +1087,45 @@ mod tests {
         } else {
             deep(depth - 1) + std::hint::black_box(frame[1]) as usize + 1
         }
+    }
+
+    #[test]
+    fn a_worker_is_replaced_near_its_cap_or_when_it_holds_much_more_than_at_first() {
+        const MIB: u64 = 1024;
+        let recycle = Recycle {
+            cap_kib: 4096 * MIB,
+            max_rss_kib: None,
+        };
+        let first = (16 * MIB, 470 * MIB);
+        // A few MiB of drift: kept.
+        assert!(!recycle.due(first, (24 * MIB, 480 * MIB)));
+        // 64 MiB more resident than after its first file: replaced.
+        assert!(!recycle.due(first, (80 * MIB, 600 * MIB)));
+        assert!(recycle.due(first, (81 * MIB, 600 * MIB)));
+        // A quarter of its headroom under the 4 GiB cap used: replaced.
+        let quarter = (4096 - 470) * MIB / 4;
+        assert!(!recycle.due(first, (20 * MIB, 470 * MIB + quarter)));
+        assert!(recycle.due(first, (20 * MIB, 470 * MIB + quarter + 1)));
+        // No cap: only the resident size counts.
+        let uncapped = Recycle {
+            cap_kib: 0,
+            ..recycle
+        };
+        assert!(!uncapped.due(first, (20 * MIB, 64 << 20)));
+        // A tiny threshold (tests): replaced after every file.
+        let tiny = Recycle {
+            max_rss_kib: Some(1),
+            ..recycle
+        };
+        assert!(tiny.due(first, first));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_memory_of_this_process_is_read() {
+        let (rss, vm) = memory_of(std::process::id()).expect("/proc/self/statm");
+        assert!(rss > 0 && vm >= rss, "{rss} {vm}");
+        assert_eq!(memory_of(u32::MAX), None);
     }
 
     #[test]

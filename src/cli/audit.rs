@@ -116,6 +116,7 @@ pub fn run(args: AuditArgs, grammars: &crate::grammar::vocab::Grammars) -> u8 {
         gather: args.shard.is_none().then_some(args.spill_run),
     };
     let started = std::time::Instant::now();
+    let stats = Stats::from_env();
     let (processed, gathered) = match process_all(&files, &opts) {
         Ok((mut p, gathered)) => {
             p.extend(skipped.into_iter().map(|s| {
@@ -159,7 +160,74 @@ pub fn run(args: AuditArgs, grammars: &crate::grammar::vocab::Grammars) -> u8 {
             exit::OK
         };
     }
-    finish_gathered(processed, gathered, &out, started, reused, args.spill_run)
+    stats.mark("read (process_all)");
+    let code = finish_gathered(processed, gathered, &out, started, reused, args.spill_run);
+    stats.mark("report files");
+    stats.workers();
+    code
+}
+
+/// Set (to anything) to have `audit` print to stderr, per stage, the CPU time the parent
+/// process itself used (its threads, not its workers), the wall time, and how many
+/// workers it started: for measuring, not part of any report.
+const STATS_ENV: &str = "JUSTERA_STATS";
+
+/// CPU seconds (user, system) and the time at the last mark; None: not asked for.
+type Mark = Option<((f64, f64), std::time::Instant)>;
+
+static LAST_MARK: std::sync::Mutex<Mark> = std::sync::Mutex::new(None);
+
+/// The parent's CPU and wall time per stage, when [`STATS_ENV`] is set.
+struct Stats;
+
+impl Stats {
+    fn from_env() -> Stats {
+        if std::env::var_os(STATS_ENV).is_some() {
+            if let Ok(mut last) = LAST_MARK.lock() {
+                *last = Some((own_cpu(), std::time::Instant::now()));
+            }
+        }
+        Stats
+    }
+
+    /// Prints what the stage that ends now took (nothing unless asked for).
+    fn mark(&self, stage: &str) {
+        let Ok(mut last) = LAST_MARK.lock() else {
+            return;
+        };
+        if let Some(((user0, sys0), then)) = *last {
+            let (user, sys) = own_cpu();
+            eprintln!(
+                "stats: parent CPU {:.3} s (user {:.3}, sys {:.3}), wall {:.3} s: {stage}",
+                user - user0 + sys - sys0,
+                user - user0,
+                sys - sys0,
+                then.elapsed().as_secs_f64()
+            );
+            *last = Some(((user, sys), std::time::Instant::now()));
+        }
+    }
+
+    fn workers(&self) {
+        if LAST_MARK.lock().is_ok_and(|l| l.is_some()) {
+            eprintln!(
+                "stats: worker processes started: {}",
+                crate::worker::workers_started()
+            );
+        }
+    }
+}
+
+/// User and system CPU seconds of this process (all its threads, none of its children).
+fn own_cpu() -> (f64, f64) {
+    // SAFETY: getrusage only writes the struct it is given.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_SELF, &mut usage);
+        usage
+    };
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    (secs(usage.ru_utime), secs(usage.ru_stime))
 }
 
 /// A file through the pipeline in a worker process, which replies with the file's
@@ -248,6 +316,7 @@ fn finish_gathered(
             return exit::USAGE;
         }
     };
+    Stats.mark("cross-document stage");
     if let Err(e) = audit.write_reports(out) {
         eprintln!("error: cannot write reports to {}: {e}", out.display());
         return exit::USAGE;

@@ -680,3 +680,98 @@ fn a_worker_past_its_limit_ends_itself() {
     }
     assert!(start.elapsed() >= Duration::from_secs(1));
 }
+
+/// The number the parent prints under `JUSTERA_STATS`: how many workers it started.
+fn workers_started(stderr: &[u8]) -> usize {
+    let stderr = String::from_utf8_lossy(stderr);
+    stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("stats: worker processes started: "))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no worker count in: {stderr}"))
+}
+
+/// Runs an audit of `dir` with one job and the extra environment; returns its output.
+fn audit_with_env(dir: &Path, out: &Path, env: &[(&str, &str)], extra: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_justera"));
+    command
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .env("JUSTERA_STATS", "1")
+        .args([
+            os("audit"),
+            dir.as_os_str(),
+            os("--out"),
+            out.as_os_str(),
+            os("--quiet"),
+            os("--jobs"),
+            os("1"),
+        ])
+        .args(extra);
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let output = command.output().expect("justera runs");
+    // 0, 1 (findings) or 2 (nothing read): never a crash.
+    assert!(
+        matches!(output.status.code(), Some(0..=2)),
+        "{:?}: {}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_worker_is_replaced_by_the_memory_it_holds_not_by_count() {
+    let w = tempfile::tempdir().unwrap();
+    let dir = w.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["a.txt", "b.txt", "c.txt", "d.pdf"] {
+        if name.ends_with(".pdf") {
+            std::fs::copy(any_pdf(), dir.join(name)).unwrap();
+        } else {
+            std::fs::copy(seed(), dir.join(name)).unwrap();
+        }
+    }
+    // Four small files hold little: one worker reads them all.
+    let kept = audit_with_env(&dir, &w.path().join("kept"), &[], &[]);
+    assert_eq!(workers_started(&kept.stderr), 1);
+    // Over a (test-only) threshold of 1 KiB after every file: a fresh one each time.
+    let replaced = audit_with_env(
+        &dir,
+        &w.path().join("replaced"),
+        &[("JUSTERA_TEST_WORKER_MAX_RSS_KIB", "1")],
+        &[],
+    );
+    assert_eq!(workers_started(&replaced.stderr), 4);
+    assert_eq!(
+        findings(&w.path().join("replaced"))["summary"]["files_read"],
+        4
+    );
+    // Either way the reports are the same, byte for byte.
+    assert_eq!(
+        report_bytes(&w.path().join("kept")),
+        report_bytes(&w.path().join("replaced"))
+    );
+}
+
+#[test]
+fn a_worker_that_failed_is_replaced() {
+    let w = tempfile::tempdir().unwrap();
+    let dir = w.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(seed(), dir.join("a.txt")).unwrap();
+    std::fs::copy(seed(), dir.join("b.txt")).unwrap();
+    // Every request stalls: each file times out, and the next gets a fresh worker.
+    let out = w.path().join("r");
+    let o = audit_with_env(
+        &dir,
+        &out,
+        &[("JUSTERA_TEST_WORKER_STALL", "1")],
+        &["--timeout", "1"],
+    );
+    assert_eq!(workers_started(&o.stderr), 2);
+    let f = findings(&out);
+    assert_eq!(f["summary"]["files_read"], 0, "{f}");
+}
