@@ -2,7 +2,8 @@
 //! `tests/fixtures/cellines/`: a label line, then each figure on its own line, blank
 //! lines between every cell, the header the same way (period lines, a unit line, "NOT",
 //! group headings), and rows without a label (unlabeled subtotals) whose figures follow
-//! the row above. The real excerpts are judged in `real_pdf.rs` (sixth held-out set).
+//! the row above; or each cell followed by a line holding only "|". The real excerpts
+//! are judged in `real_pdf.rs` (sixth held-out set).
 
 use crate::common;
 use serde_json::Value;
@@ -113,6 +114,72 @@ fn a_wrong_unlabeled_subtotal_one_cell_per_line_is_found() {
             "2024-12-31".to_string(),
             "1350000".to_string(),
             "1305000".to_string()
+        )]
+    );
+}
+
+/// A resultaträkning for koncern and moderbolag with every cell on a line of its own and
+/// a "|" line after each cell (an empty cell a "|" line alone): one table of six cells a
+/// row, the entity over two year columns naming both, note references in the note
+/// column, every Summa checked and holding.
+#[test]
+fn cells_between_bar_lines_are_one_table() {
+    let path = fixture("rr-celler-mellan-streck.txt");
+    let (columns, rows) = only_table(&path);
+    assert_eq!(
+        columns,
+        [
+            "NOT",
+            "Koncernen 2024",
+            "Koncernen 2023",
+            "Moderbolaget 2024",
+            "Moderbolaget 2023"
+        ]
+    );
+    assert_eq!(rows.len(), 11, "{rows:?}");
+    assert_eq!(
+        rows[2],
+        [
+            "Aktiverat arbete för egen räkning",
+            "",
+            "420",
+            "610",
+            "–",
+            "–"
+        ]
+    );
+    let json = common::lint_json(&path);
+    assert!(
+        common::claims(&json).is_empty(),
+        "{:?}",
+        common::claims(&json)
+    );
+    assert!(
+        common::stat(&json, "relations_checked") >= 8,
+        "{}",
+        json["stats"]
+    );
+    assert_eq!(
+        common::stat(&json, "relations_failed"),
+        0,
+        "{}",
+        json["stats"]
+    );
+}
+
+/// The same with Summa rörelsens intäkter for Koncernen 2024 written 513 000 for
+/// 531 000: the one contradiction is found.
+#[test]
+fn a_wrong_total_between_bar_lines_is_found() {
+    let json = common::lint_json(&fixture("rr-celler-mellan-streck-fel.txt"));
+    assert_eq!(
+        common::claims(&json),
+        [(
+            "SUM001".to_string(),
+            "Summa rörelsens intäkter".to_string(),
+            "Koncernen 2024".to_string(),
+            "531000".to_string(),
+            "513000".to_string()
         )]
     );
 }
