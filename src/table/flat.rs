@@ -2153,7 +2153,14 @@ fn noted_column_count(
         .iter()
         .filter(|r| r.fitted_limited(n - 1, 1).is_none() && r.fitted_limited(n, 1).is_some())
         .count();
-    (fit * 2 > rows.len() && noted >= if carried { 1 } else { 2 }).then_some(n)
+    // Or every row reads either way: with a note reference before the figures, or its
+    // figures alone under the header's periods (a note column where only some rows
+    // carry a note: LKF's "Not 2018 2017"). The note column is then the table's, and
+    // each row's note cell is decided by the readings (the arithmetic chooses).
+    let either = rows
+        .iter()
+        .all(|r| r.fitted_limited(n, 1).is_some() || r.fitted_limited(n - 1, 1).is_some());
+    ((fit * 2 > rows.len() || either) && noted >= if carried { 1 } else { 2 }).then_some(n)
 }
 
 /// The rows `fitting` of a run read as `columns` cells, group headings among them, each
