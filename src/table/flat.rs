@@ -2426,14 +2426,14 @@ fn header_column_count(header: &[&str], vocab: &Vocabulary) -> Option<usize> {
         })
 }
 
-/// The years of a header line of years alone, spaced or glued ("20222021202020192018"),
-/// when there are two or more: the column count they name.
+/// The years of the header line directly above the rows (top-down `header`, blank lines
+/// aside) when it holds years alone, spaced or glued ("20222021202020192018"), two or
+/// more: the column count they name. A line of years further up, with lines of figures
+/// between (rows broken over lines), names no count for certain.
 fn years_line_count(header: &[&str]) -> Option<usize> {
-    header.iter().rev().find_map(|l| {
-        let spread = unglued_years(l);
-        let words: Vec<&str> = spread.split_whitespace().collect();
-        (words.len() >= 2 && words.iter().all(|w| is_year(w))).then_some(words.len())
-    })
+    let spread = unglued_years(header.last()?);
+    let words: Vec<&str> = spread.split_whitespace().collect();
+    (words.len() >= 2 && words.iter().all(|w| is_year(w))).then_some(words.len())
 }
 
 /// Column names run together on one header line ("BokslutDelårsrapport jan-augAvvikelse",
