@@ -522,11 +522,13 @@ fn block_rows<'a>(
             name_entities(&mut columns[years_at..], first, text, filled, vocab);
         }
     }
-    let width = if columns.is_empty() {
+    let mut width = if columns.is_empty() {
         rows.iter().map(|r| r.cells.len()).max().unwrap_or(0)
     } else {
         columns.len()
     };
+    // Heading lines between a header found above the rows and the first row.
+    let mut lead_headings: Option<usize> = None;
     // Without a header group, a header line directly above the first row, or one line
     // per column above it, each naming its year ("Budget för 2019", "Budget-prognos
     // för 2023").
@@ -542,6 +544,16 @@ fn block_rows<'a>(
                 .map(|&k| text(k).split_whitespace().collect::<Vec<_>>().join(" "))
                 .collect();
             first = above[0];
+        } else if let Some(h) = period_header_above(rows[0].label, text, vocab) {
+            // One period label per column, a unit line, "Not" and group headings
+            // between them and the first row, each on a line of its own (Bodens
+            // Energi's resultaträkning): the periods name the columns, the note word
+            // heads a column of its own before them.
+            label_header = h.label_header;
+            columns = h.columns;
+            width = columns.len();
+            first = h.first;
+            lead_headings = h.headings_from;
         }
     }
     let note_column = columns.iter().position(|c| is_note_word(c, vocab));
@@ -564,6 +576,7 @@ fn block_rows<'a>(
     });
     for (joined_rows, r) in rows.iter().enumerate() {
         let mut cells: Vec<String> = r.cells.iter().map(|c| c.1.clone()).collect();
+        let subtotals = split_subtotals(r, &mut cells, &columns, note_column);
         // Under named columns, a row of fewer figures with none of its empty cells
         // written (a row whose other columns are empty): placed where its label names
         // the columns' years, else joined with every placement a reading.
@@ -653,10 +666,17 @@ fn block_rows<'a>(
         }
         // Group headings between the previous group (or the header) and this one: rows
         // of their own, every cell empty.
-        let headings_from =
-            previous_end.or_else(|| header.and_then(|h| h.cells.last().map(|c| c.0 + 1)));
+        let headings_from = previous_end
+            .or(lead_headings)
+            .or_else(|| header.and_then(|h| h.cells.last().map(|c| c.0 + 1)));
+        // A label wrapped over two lines ("Koncessioner, patent, licenser, varumärken" /
+        // "samt liknande rättigheter"): the line before a label that starts in lower
+        // case is its first part, no heading of its own.
+        let wrapped = headings_from.is_some_and(|from| from < r.label)
+            && r.label > 0
+            && text(r.label).chars().next().is_some_and(char::is_lowercase);
         if let Some(from) = headings_from {
-            for k in from..r.label {
+            for k in from..r.label - usize::from(wrapped) {
                 let at = lines[filled[k]];
                 let mut row = vec![text(k).to_string()];
                 row.extend(std::iter::repeat_n(String::new(), width));
@@ -665,13 +685,68 @@ fn block_rows<'a>(
         }
         previous_end = r.cells.last().map(|c| c.0 + 1);
         let at = lines[filled[r.label]];
-        let mut row = vec![text(r.label).to_string()];
+        let label = if wrapped {
+            format!("{} {}", text(r.label - 1), text(r.label))
+        } else {
+            text(r.label).to_string()
+        };
+        let mut row = vec![label];
         row.extend(cells);
         out.push(joined(at.number, at.y, &row));
+        // Rows without a label whose figures followed the row's own (unlabeled
+        // subtotals), each on the line of its first cell.
+        for (k, more) in subtotals {
+            let at = lines[filled[k]];
+            let mut row = vec![String::new()];
+            row.extend(more);
+            out.push(joined(at.number, at.y, &row));
+        }
         last = r.cells.last().map(|c| c.0);
     }
     let last = last.ok_or_else(|| "its block has no row with cells".to_string())?;
     Ok(((first, last, out), ended_early, rest, unplaced))
+}
+
+/// A row under named columns followed by rows without a label, their cells one per line
+/// after its own (Bodens Energi: "Övriga rörelseintäkter", its two figures, then the
+/// unlabeled subtotal's two): when every cell is written and the cells are a whole
+/// number of rows of the figure columns (a note reference first under a "Not" column),
+/// `cells` keeps the row's own and the others come back as rows, each with the index of
+/// its first cell's line. Each row is as wide as the columns (an empty note cell).
+fn split_subtotals(
+    r: &Group,
+    cells: &mut Vec<String>,
+    columns: &[String],
+    note_column: Option<usize>,
+) -> Vec<(usize, Vec<String>)> {
+    let figures = columns.len() - usize::from(note_column.is_some());
+    if columns.is_empty() || figures < 2 || cells.len() <= figures || r.written() != cells.len() {
+        return Vec::new();
+    }
+    let noted = match note_column {
+        Some(_) if cells.len() % figures == 1 && is_note_reference(&cells[0]) => true,
+        _ if cells.len() % figures == 0 && !is_note_reference(&cells[0]) => false,
+        _ => return Vec::new(),
+    };
+    let from = usize::from(noted);
+    let place = |chunk: &[String], note: String| {
+        let mut row = chunk.to_vec();
+        if let Some(n) = note_column {
+            row.insert(n.min(row.len()), note);
+        }
+        row
+    };
+    let mut out = Vec::new();
+    for (i, chunk) in cells[from..].chunks(figures).enumerate().skip(1) {
+        out.push((r.cells[from + i * figures].0, place(chunk, String::new())));
+    }
+    let note = if noted {
+        cells[0].clone()
+    } else {
+        String::new()
+    };
+    *cells = place(&cells[from..from + figures], note);
+    out
 }
 
 /// The empty lines before each cell of a row (from its label line or the cell before),
@@ -823,6 +898,85 @@ fn years_named(label: &str, columns: &[String], n: usize) -> Option<usize> {
     });
     let at = fits.next()?;
     fits.next().is_none().then_some(at)
+}
+
+/// A line naming one period: a year ("2021"), a date ("2021-12-31") or a span of dates
+/// ("2021-01-01 - 2021-12-31", "2020-01-01-2020-12-31").
+fn is_period(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let date = |d: &str| {
+        let p: Vec<&str> = d.split('-').collect();
+        p.len() == 3
+            && is_year(p[0])
+            && p[1].len() == 2
+            && p[2].len() == 2
+            && p[1..].iter().all(|x| x.chars().all(|c| c.is_ascii_digit()))
+    };
+    is_year(&t)
+        || date(&t)
+        || t.len() == 21 && t.is_char_boundary(10) && {
+            let (a, b) = t.split_at(10);
+            date(a) && b.strip_prefix('-').is_some_and(date)
+        }
+}
+
+/// A header written one line per cell above a block's first row: two or more period
+/// lines, then at most [`MAX_HEADER_LINES`] short label lines (a unit line, the note word,
+/// group headings) down to the row.
+struct PeriodHeader {
+    /// Index of the header's first line.
+    first: usize,
+    label_header: String,
+    columns: Vec<String>,
+    /// Index of the first group heading between the header and the first row.
+    headings_from: Option<usize>,
+}
+
+/// Label lines a header one cell per line may have between its periods and the rows.
+const MAX_HEADER_LINES: usize = 6;
+
+fn period_header_above<'a>(
+    row: usize,
+    text: &dyn Fn(usize) -> &'a str,
+    vocab: &Vocabulary,
+) -> Option<PeriodHeader> {
+    let mut k = row;
+    while k > 0 && !is_period(text(k - 1)) {
+        let t = text(k - 1);
+        if row - k >= MAX_HEADER_LINES || !(is_heading(t, vocab) || is_note_word(t, vocab)) {
+            return None;
+        }
+        k -= 1;
+    }
+    let after = k;
+    while k > 0 && is_period(text(k - 1)) {
+        k -= 1;
+    }
+    if after - k < 2 {
+        return None;
+    }
+    let mut columns: Vec<String> = Vec::new();
+    let mut label_header: Vec<&str> = Vec::new();
+    let mut headings_from = None;
+    for j in after..row {
+        let t = text(j);
+        if is_note_word(t, vocab) && columns.is_empty() && headings_from.is_none() {
+            columns.push(t.to_string());
+        } else if headings_from.is_none()
+            && crate::grammar::number::unit_named_in(t, vocab).is_some()
+        {
+            label_header.push(t);
+        } else if headings_from.is_none() {
+            headings_from = Some(j);
+        }
+    }
+    columns.extend((k..after).map(|j| text(j).split_whitespace().collect::<Vec<_>>().join(" ")));
+    Some(PeriodHeader {
+        first: k,
+        label_header: label_header.join(" "),
+        columns,
+        headings_from,
+    })
 }
 
 /// Lines directly above the line `k` (blank lines between them only) that each name

@@ -57,6 +57,11 @@ pub struct FlatLine {
     /// The table sets its cells apart by two spaces or more and writes a single space
     /// only inside a figure ("3 000  -11 708  48 322"): a single space joins thousands.
     wide_cells: bool,
+    /// The label ends in a word of one letter and the glued run in a digit after it
+    /// ("Lokaler, m2145 903146 433…", "kr/m21 068…"): that digit may be the letter's
+    /// exponent written flat (m², part of the label) or the first figure's first digit;
+    /// both are readings.
+    exponent: bool,
 }
 
 fn gap_empties(spaces: usize) -> usize {
@@ -279,6 +284,7 @@ impl FlatLine {
             grammar: false,
             notes: false,
             wide_cells: false,
+            exponent: false,
         })
     }
 
@@ -367,6 +373,11 @@ impl FlatLine {
         {
             return None;
         }
+        let exponent = run.starts_with(|c: char| c.is_ascii_digit())
+            && label
+                .rsplit([' ', '/'])
+                .next()
+                .is_some_and(|w| w.chars().count() == 1 && w.chars().all(char::is_alphabetic));
         Some(FlatLine {
             label,
             groups: Vec::new(),
@@ -377,6 +388,7 @@ impl FlatLine {
             grammar: true,
             notes: false,
             wide_cells: false,
+            exponent,
         })
     }
 
@@ -386,17 +398,32 @@ impl FlatLine {
     /// reading that gives every figure the same decimals is kept when there is one
     /// ("239,2248,6240,0" is 239,2 | 248,6 | 240,0, not 239,22 | 48,6 | 240,0).
     fn grammar_readings(&self, columns: usize, limit: usize) -> Vec<Vec<Option<String>>> {
-        GluedRun::new(&self.run, self.notes).map_or_else(Vec::new, |g| {
-            if self.run.matches(',').count() == columns && !self.run.contains(", ") {
-                if let Some(r) = g.uniform_decimal_split().filter(|r| r.len() == columns) {
-                    return vec![r.into_iter().map(Some).collect()];
+        let of = |run: &str| {
+            GluedRun::new(run, self.notes).map_or_else(Vec::new, |g| {
+                if run.matches(',').count() == columns && !run.contains(", ") {
+                    if let Some(r) = g.uniform_decimal_split().filter(|r| r.len() == columns) {
+                        return vec![r.into_iter().map(Some).collect()];
+                    }
+                }
+                g.splits(columns, limit)
+                    .into_iter()
+                    .map(|r| r.into_iter().map(Some).collect::<Vec<_>>())
+                    .collect()
+            })
+        };
+        let mut out = of(&self.run);
+        // The first digit as the label's exponent: the readings of the rest of the run.
+        if self.exponent {
+            for r in of(&self.run[1..]) {
+                if out.len() >= limit {
+                    break;
+                }
+                if !out.contains(&r) {
+                    out.push(r);
                 }
             }
-            g.splits(columns, limit)
-                .into_iter()
-                .map(|r| r.into_iter().map(Some).collect())
-                .collect()
-        })
+        }
+        out
     }
 
     /// A line ending in a word with four or more digits glued after its letters
@@ -483,6 +510,7 @@ impl FlatLine {
             grammar: false,
             notes: false,
             wide_cells: false,
+            exponent: false,
         })
     }
 
@@ -676,6 +704,7 @@ impl FlatLine {
             grammar: false,
             notes: false,
             wide_cells: false,
+            exponent: false,
         })
     }
 
@@ -1774,6 +1803,8 @@ fn build_flat_tables(
         let own: Vec<&str> = own.iter().rev().copied().collect();
         !inherited.is_empty() && chosen == inherited && chosen != own
     };
+    // The header, not the rows, gave a glued run its column count.
+    let mut named_count = false;
     let columns = match &one_row_header {
         Some(h) => h.len() - 1,
         None if all_glued => {
@@ -1789,9 +1820,11 @@ fn build_flat_tables(
                 noted()
                     .map(|n| n + 1)
                     .or_else(|| header_column_count(&top, vocab))
+                    .or_else(|| years_line_count(&top))
             } else {
                 header_column_count(&top, vocab)
             };
+            named_count = grammar && count.is_some();
             match count.or_else(|| grammar.then(|| own_glued_count(&row_refs)).flatten()) {
                 Some(c) => c,
                 None => {
@@ -1817,19 +1850,30 @@ fn build_flat_tables(
     let row_refs: Vec<&FlatLine> = run.rows.iter().map(|(_, r)| r).collect();
     // Rows that cannot be read as `columns` cells end the table (text that merely ends
     // in a number, a page footer).
-    let fitting: Vec<usize> = (0..run.rows.len())
-        .take_while(|&k| {
-            // A first row one or two figures short is a stray line above the table, not
-            // its first row.
-            // Under a carried header the first row's note cell may simply be empty.
-            let row = &run.rows[k].1;
-            if k == 0 && !carried {
-                row.fitted_limited(columns, 1).is_some()
-            } else {
-                row.fitted_or_short(columns, 1).is_some()
-            }
-        })
-        .collect();
+    let fits = |k: usize| {
+        // A first row one or two figures short is a stray line above the table, not
+        // its first row.
+        // Under a carried header the first row's note cell may simply be empty.
+        let row = &run.rows[k].1;
+        if k == 0 && !carried {
+            row.fitted_limited(columns, 1).is_some()
+        } else {
+            row.fitted_or_short(columns, 1).is_some()
+        }
+    };
+    // Glued rows under a header that counts their columns: a row the figure grammar
+    // cannot read that wide (a label ending in a digit glued to its figures, "Lokaler,
+    // m2145 903146 433…") is a row not read, and the rows after it stay in the table.
+    let skipped: Vec<usize> = if named_count && fits(0) {
+        (0..run.rows.len()).filter(|&k| !fits(k)).collect()
+    } else {
+        Vec::new()
+    };
+    let fitting: Vec<usize> = if skipped.is_empty() {
+        (0..run.rows.len()).take_while(|&k| fits(k)).collect()
+    } else {
+        (0..run.rows.len()).filter(|&k| fits(k)).collect()
+    };
     if fitting.len() < 2 && one_row_header.is_none() || fitting.is_empty() {
         // Too few rows here for a table; the rows after the first misfit may still be
         // one (a stray line of figures above a table must not take the table with it).
@@ -2057,9 +2101,16 @@ fn build_flat_tables(
         realigned: Vec::new(),
         unread_rows: Vec::new(),
     }];
+    for &k in &skipped {
+        let (idx, misfit) = &run.rows[k];
+        let at = Provenance::new(file, page, lines[*idx].number);
+        out[0]
+            .unread_rows
+            .push(misfit_row(misfit, &lines[*idx].text, columns, at));
+    }
     // Rows after the first misfit may start another table of a different width; the
     // misfit itself is kept as a row not read, never dropped.
-    if fitting.len() < run.rows.len() {
+    if skipped.is_empty() && fitting.len() < run.rows.len() {
         let (idx, misfit) = &run.rows[fitting.len()];
         let at = Provenance::new(file, page, lines[*idx].number);
         out[0]
@@ -2153,7 +2204,14 @@ fn noted_column_count(
         .iter()
         .filter(|r| r.fitted_limited(n - 1, 1).is_none() && r.fitted_limited(n, 1).is_some())
         .count();
-    (fit * 2 > rows.len() && noted >= if carried { 1 } else { 2 }).then_some(n)
+    // Or every row reads either way: with a note reference before the figures, or its
+    // figures alone under the header's periods (a note column where only some rows
+    // carry a note: LKF's "Not 2018 2017"). The note column is then the table's, and
+    // each row's note cell is decided by the readings (the arithmetic chooses).
+    let either = rows
+        .iter()
+        .all(|r| r.fitted_limited(n, 1).is_some() || r.fitted_limited(n - 1, 1).is_some());
+    ((fit * 2 > rows.len() || either) && noted >= if carried { 1 } else { 2 }).then_some(n)
 }
 
 /// The rows `fitting` of a run read as `columns` cells, group headings among them, each
@@ -2366,6 +2424,16 @@ fn header_column_count(header: &[&str], vocab: &Vocabulary) -> Option<usize> {
                 .count();
             (n >= 2).then_some(n)
         })
+}
+
+/// The years of the header line directly above the rows (top-down `header`, blank lines
+/// aside) when it holds years alone, spaced or glued ("20222021202020192018"), two or
+/// more: the column count they name. A line of years further up, with lines of figures
+/// between (rows broken over lines), names no count for certain.
+fn years_line_count(header: &[&str]) -> Option<usize> {
+    let spread = unglued_years(header.last()?);
+    let words: Vec<&str> = spread.split_whitespace().collect();
+    (words.len() >= 2 && words.iter().all(|w| is_year(w))).then_some(words.len())
 }
 
 /// Column names run together on one header line ("BokslutDelårsrapport jan-augAvvikelse",

@@ -8,6 +8,7 @@
 
 mod aligned;
 mod arith;
+mod bars;
 mod cell;
 mod cellines;
 mod classify;
@@ -163,21 +164,32 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
     let mut pending: Vec<(usize, UnreadRow)> = Vec::new();
     for page in &file.pages {
         let lines: Vec<&crate::layout::Line> = page.lines.iter().filter(|l| !l.furniture).collect();
-        // Tables written one cell per line, joined back into rows.
-        let joined = cellines::join(&lines, vocab);
         // A row joined from a block of lines stands in no one line: no cell span.
-        let mut synthetic: std::collections::HashSet<u32> = match &joined {
-            Some(j) => {
-                let written: std::collections::HashMap<u32, &str> =
-                    lines.iter().map(|l| (l.number, l.text.as_str())).collect();
-                j.lines
+        let mut synthetic: std::collections::HashSet<u32> = Default::default();
+        let mut changed = |before: &[&crate::layout::Line], after: &[crate::layout::Line]| {
+            let written: std::collections::HashMap<u32, &str> =
+                before.iter().map(|l| (l.number, l.text.as_str())).collect();
+            synthetic.extend(
+                after
                     .iter()
                     .filter(|l| written.get(&l.number) != Some(&l.text.as_str()))
-                    .map(|l| l.number)
-                    .collect()
-            }
-            None => Default::default(),
+                    .map(|l| l.number),
+            );
         };
+        // Tables written one cell per line with a "|" line after each cell.
+        let barred = bars::join(&lines, vocab);
+        if let Some(b) = &barred {
+            changed(&lines, b);
+        }
+        let lines: Vec<&crate::layout::Line> = match &barred {
+            Some(b) => b.iter().collect(),
+            None => lines,
+        };
+        // Tables written one cell per line, joined back into rows.
+        let joined = cellines::join(&lines, vocab);
+        if let Some(j) = &joined {
+            changed(&lines, &j.lines);
+        }
         let lines: Vec<&crate::layout::Line> = match &joined {
             Some(j) => j.lines.iter().collect(),
             None => lines,
@@ -185,13 +197,7 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
         // Tables aligned by spaces, placed by the character columns of their figures.
         let placed = aligned::place(&lines, vocab);
         if let Some(p) = &placed {
-            let written: std::collections::HashMap<u32, &str> =
-                lines.iter().map(|l| (l.number, l.text.as_str())).collect();
-            synthetic.extend(
-                p.iter()
-                    .filter(|l| written.get(&l.number) != Some(&l.text.as_str()))
-                    .map(|l| l.number),
-            );
+            changed(&lines, p);
         }
         let lines: Vec<&crate::layout::Line> = match &placed {
             Some(p) => p.iter().collect(),

@@ -1,0 +1,185 @@
+//! Tables written one cell per line (web pages copied as text), on invented fixtures in
+//! `tests/fixtures/cellines/`: a label line, then each figure on its own line, blank
+//! lines between every cell, the header the same way (period lines, a unit line, "NOT",
+//! group headings), and rows without a label (unlabeled subtotals) whose figures follow
+//! the row above; or each cell followed by a line holding only "|". The real excerpts
+//! are judged in `real_pdf.rs` (sixth held-out set).
+
+use crate::common;
+use serde_json::Value;
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    common::fixture_in("cellines", name)
+}
+
+/// The one table `justera tables --format json` prints for `path`: its columns and its
+/// rows, each the label and the cells as written.
+fn only_table(path: &std::path::Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
+        .args(["tables", "--format", "json"])
+        .arg(path)
+        .output()
+        .expect("run justera tables");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).expect("tables JSON");
+    let tables = json["tables"].as_array().expect("an array of tables");
+    assert_eq!(tables.len(), 1, "{json}");
+    let columns = tables[0]["columns"]
+        .as_array()
+        .expect("columns")
+        .iter()
+        .map(|c| c.as_str().unwrap_or_default().to_string())
+        .collect();
+    let rows = tables[0]["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| {
+            let mut row = vec![r["label"].as_str().unwrap_or_default().to_string()];
+            row.extend(
+                r["cells"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|c| c["raw"].as_str().unwrap_or_default().to_string()),
+            );
+            row
+        })
+        .collect();
+    (columns, rows)
+}
+
+/// A balansräkning one cell per line with blank lines between: one table whose columns
+/// are the period lines (the note word a column of its own), each unlabeled subtotal a
+/// row of its own (not two more cells of the row above), a label wrapped over two lines
+/// one label; both subtotals checked and holding.
+#[test]
+fn cells_one_per_line_with_blank_lines_are_one_table() {
+    let path = fixture("br-en-cell-per-rad.txt");
+    let (columns, rows) = only_table(&path);
+    assert_eq!(columns, ["NOT", "2024-12-31", "2023-12-31"]);
+    let row = |label: &str| {
+        rows.iter()
+            .find(|r| r.first().map(String::as_str) == Some(label))
+            .cloned()
+            .unwrap_or_else(|| panic!("no row {label}: {rows:?}"))
+    };
+    assert_eq!(row("Goodwill"), ["Goodwill", "", "500", "700"]);
+    assert_eq!(
+        row("Licenser, varumärken och liknande rättigheter")[2..],
+        ["3 100", "3 600"]
+    );
+    let unlabeled: Vec<&Vec<String>> = rows.iter().filter(|r| r[0].is_empty()).collect();
+    assert_eq!(
+        unlabeled,
+        [
+            &vec!["", "", "4 800", "5 700"],
+            &vec!["", "", "1 350 000", "1 410 500"]
+        ]
+    );
+    let json = common::lint_json(&path);
+    assert!(
+        common::claims(&json).is_empty(),
+        "{:?}",
+        common::claims(&json)
+    );
+    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
+    assert!(
+        common::stat(&json, "relations_checked") >= 4,
+        "{}",
+        json["stats"]
+    );
+    assert_eq!(
+        common::stat(&json, "relations_failed"),
+        0,
+        "{}",
+        json["stats"]
+    );
+}
+
+/// The same with the second subtotal's 2024 figure written 1 305 000 for 1 350 000: the
+/// one contradiction is found, in its column, with the sum its rows give.
+#[test]
+fn a_wrong_unlabeled_subtotal_one_cell_per_line_is_found() {
+    let json = common::lint_json(&fixture("br-en-cell-per-rad-fel.txt"));
+    assert_eq!(
+        common::claims(&json),
+        [(
+            "SUM003".to_string(),
+            String::new(),
+            "2024-12-31".to_string(),
+            "1350000".to_string(),
+            "1305000".to_string()
+        )]
+    );
+}
+
+/// A resultaträkning for koncern and moderbolag with every cell on a line of its own and
+/// a "|" line after each cell (an empty cell a "|" line alone): one table of six cells a
+/// row, the entity over two year columns naming both, note references in the note
+/// column, every Summa checked and holding.
+#[test]
+fn cells_between_bar_lines_are_one_table() {
+    let path = fixture("rr-celler-mellan-streck.txt");
+    let (columns, rows) = only_table(&path);
+    assert_eq!(
+        columns,
+        [
+            "NOT",
+            "Koncernen 2024",
+            "Koncernen 2023",
+            "Moderbolaget 2024",
+            "Moderbolaget 2023"
+        ]
+    );
+    assert_eq!(rows.len(), 11, "{rows:?}");
+    assert_eq!(
+        rows[2],
+        [
+            "Aktiverat arbete för egen räkning",
+            "",
+            "420",
+            "610",
+            "–",
+            "–"
+        ]
+    );
+    let json = common::lint_json(&path);
+    assert!(
+        common::claims(&json).is_empty(),
+        "{:?}",
+        common::claims(&json)
+    );
+    assert!(
+        common::stat(&json, "relations_checked") >= 8,
+        "{}",
+        json["stats"]
+    );
+    assert_eq!(
+        common::stat(&json, "relations_failed"),
+        0,
+        "{}",
+        json["stats"]
+    );
+}
+
+/// The same with Summa rörelsens intäkter for Koncernen 2024 written 513 000 for
+/// 531 000: the one contradiction is found.
+#[test]
+fn a_wrong_total_between_bar_lines_is_found() {
+    let json = common::lint_json(&fixture("rr-celler-mellan-streck-fel.txt"));
+    assert_eq!(
+        common::claims(&json),
+        [(
+            "SUM001".to_string(),
+            "Summa rörelsens intäkter".to_string(),
+            "Koncernen 2024".to_string(),
+            "531000".to_string(),
+            "513000".to_string()
+        )]
+    );
+}
