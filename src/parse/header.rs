@@ -55,6 +55,10 @@ pub(crate) const LABELS: &[(&str, Field)] = &[
     ("Datum då anslaget tas ner", Field::Removed),
     ("Anslaget sätts upp", Field::Posted),
     ("Anslaget tas ned", Field::Removed),
+    ("Anslaget till och med", Field::Removed),
+    ("Anslaget uppsättes", Field::Posted),
+    ("Anslaget nedtages", Field::Removed),
+    ("Protokollet anslås", Field::Posted),
     ("Förvaringsplats för protokollet", Field::Storage),
     ("Förvaringsplats för protokoll", Field::Storage),
     ("Förvaringsplats", Field::Storage),
@@ -325,7 +329,12 @@ impl HeaderReading {
             Field::Paragraphs => {
                 h.paragraphs = e.values.first().and_then(|v| leading_range(v));
             }
-            Field::NoticeOrgan => notice.organ = non_empty(&joined),
+            // "Organ Barn- och utbildningsnämndens arbetsutskott 2009-08-27": the meeting
+            // date written after the organ is not part of it.
+            Field::NoticeOrgan => {
+                let cut = DATE.find(&joined).map_or(joined.len(), |m| m.start());
+                notice.organ = non_empty(joined.get(..cut).unwrap_or(&joined));
+            }
             Field::Posted => {
                 notice.posted = refs::first_date(&joined, vocab);
                 notice.posted_at = Some(crate::Provenance::new(file, e.at.0, e.at.1));

@@ -313,6 +313,12 @@ fn the_secretary_named_only_in_the_attendance_is_the_secretary() {
         h.paragraphs.as_ref().map(|r| (r.from, r.to)),
         Some((10, 14))
     );
+    // "Organ Barn- och utbildningsnämndens arbetsutskott 2015-03-03": the date is not
+    // part of the organ.
+    assert_eq!(
+        h.organ.as_deref(),
+        Some("Barn- och utbildningsnämndens arbetsutskott")
+    );
     assert_eq!(form005("flat-secretary-in-attendance.txt"), Vec::new());
 }
 
