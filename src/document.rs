@@ -103,6 +103,13 @@ pub struct ProtocolHeader {
     #[serde(default)]
     pub signatures: Vec<ESignature>,
     pub provenance: Option<Provenance>,
+    /// Roles (justerare, sekreterare, ordförande) the header has a label for but whose
+    /// name could not be read with certainty, each with the reason: flattened text (the
+    /// labels and names of several fields run together on one line) or text after the
+    /// label that is not a name. Not exported; it keeps FORM005 from claiming a name is
+    /// missing that the reading only failed to find.
+    #[serde(skip)]
+    pub unread_roles: Vec<(String, String)>,
 }
 
 /// One signature of an e-signing service's page ("Signed by: …" / "Date: …").

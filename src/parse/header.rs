@@ -55,6 +55,10 @@ pub(crate) const LABELS: &[(&str, Field)] = &[
     ("Datum då anslaget tas ner", Field::Removed),
     ("Anslaget sätts upp", Field::Posted),
     ("Anslaget tas ned", Field::Removed),
+    ("Anslaget till och med", Field::Removed),
+    ("Anslaget uppsättes", Field::Posted),
+    ("Anslaget nedtages", Field::Removed),
+    ("Protokollet anslås", Field::Posted),
     ("Förvaringsplats för protokollet", Field::Storage),
     ("Förvaringsplats för protokoll", Field::Storage),
     ("Förvaringsplats", Field::Storage),
@@ -81,12 +85,17 @@ pub(crate) const LABELS: &[(&str, Field)] = &[
     ("Övriga närvarande", Field::People("övriga", "övrig")),
     ("Sammanträdesdatum", Field::MeetingDate),
     ("Utses att justera", Field::Adjusters),
+    ("Utsedda att justera", Field::Adjusters),
+    ("Utsedd att justera", Field::Adjusters),
+    ("Protokolljusterare", Field::Adjusters),
+    ("Plats och sammanträdestid", Field::PlaceTime),
     ("Plats och tid", Field::PlaceTime),
     ("Tid och plats", Field::PlaceTime),
     ("ANSLAG/BEVIS", Field::Notice),
     ("ANSLAGSBEVIS", Field::Notice),
     ("Anslagsbevis", Field::Notice),
     ("ANSLAG / BEVIS", Field::Notice),
+    ("ANSLAG - BEVIS", Field::Notice),
     ("Anslag/bevis", Field::Notice),
     ("Underskrifter", Field::Signatures),
     ("Under- skrifter", Field::Signatures),
@@ -99,6 +108,7 @@ pub(crate) const LABELS: &[(&str, Field)] = &[
     ("Ersättare", Field::People("ersättare", "ersättare")),
     ("Personal", Field::People("övriga", "övrig")),
     ("Tjänstemän", Field::People("övriga", "övrig")),
+    ("Tjänsteman", Field::People("övriga", "övrig")),
     ("Övriga", Field::People("övriga", "övrig")),
     ("Sekreterare", Field::Secretary),
     ("Ordförande", Field::Chair),
@@ -110,6 +120,7 @@ pub(crate) const LABELS: &[(&str, Field)] = &[
     ("Organ", Field::NoticeOrgan),
     ("Plats:", Field::Place),
     ("Tid:", Field::Time),
+    ("Sammanträdestid", Field::Time),
 ];
 
 /// The label a cell starts with, and the rest of the cell.
@@ -195,6 +206,33 @@ struct HeaderReading {
     title_lines: Vec<String>,
     signature_adjusters: Vec<String>,
     listed_adjusters: Vec<String>,
+    /// Roles whose label the header has, each with whether text that is not a name
+    /// followed the label ("Justerande Susanne Jung (BP) Kommunledningskontoret, …").
+    labelled: Vec<(&'static str, bool)>,
+    /// Some line of the header runs the labels and values of several fields together.
+    flattened: bool,
+}
+
+/// The role a signature or justering label names.
+fn role_of(field: Field) -> Option<&'static str> {
+    match field {
+        Field::Secretary => Some("sekreterare"),
+        Field::Chair => Some("ordförande"),
+        Field::Adjuster | Field::Adjusters => Some("justerare"),
+        _ => None,
+    }
+}
+
+/// Lines re-broken from one flattened line (`flat::unflatten`) share their source line;
+/// this many pieces of one line mean the header's labels and values ran together.
+const FLAT_PIECES: usize = 3;
+
+/// Whether the header was one flattened line (or several): a whole page of labels and
+/// names on one line, broken again at the labels, where a value's end is a guess.
+fn flattened(lines: &[Ln]) -> bool {
+    lines
+        .chunk_by(|a, b| a.pos() == b.pos())
+        .any(|run| run.len() >= FLAT_PIECES)
 }
 
 impl HeaderReading {
@@ -203,6 +241,14 @@ impl HeaderReading {
         let h = &mut self.h;
         let notice = &mut self.notice;
         let joined = collapse_ws(&e.values.join(" "));
+        if let Some(role) = role_of(e.field) {
+            let unreadable = !joined.trim().is_empty()
+                && match e.field {
+                    Field::Adjusters => names_in_list(&joined).is_empty(),
+                    _ => signature_name(&e.values).is_none(),
+                };
+            self.labelled.push((role, unreadable));
+        }
         match e.field {
             Field::Title => self.title_lines.extend(e.values.iter().cloned()),
             Field::Notice => {
@@ -283,7 +329,12 @@ impl HeaderReading {
             Field::Paragraphs => {
                 h.paragraphs = e.values.first().and_then(|v| leading_range(v));
             }
-            Field::NoticeOrgan => notice.organ = non_empty(&joined),
+            // "Organ Barn- och utbildningsnämndens arbetsutskott 2009-08-27": the meeting
+            // date written after the organ is not part of it.
+            Field::NoticeOrgan => {
+                let cut = DATE.find(&joined).map_or(joined.len(), |m| m.start());
+                notice.organ = non_empty(joined.get(..cut).unwrap_or(&joined));
+            }
             Field::Posted => {
                 notice.posted = refs::first_date(&joined, vocab);
                 notice.posted_at = Some(crate::Provenance::new(file, e.at.0, e.at.1));
@@ -325,6 +376,48 @@ impl HeaderReading {
                 .find(|a| a.role == "ordförande")
                 .map(|a| a.name.clone());
         }
+        // "Ingalill Senneryd, nämndsekreterare", "Sara Östberg, S&P, nämndsekr.": the one
+        // person the attendance lists as (a) sekreterare, when no signature names one.
+        if h.secretary.is_none() {
+            let mut secretaries = h.attendance.iter().filter(|a| {
+                a.role == "sekreterare"
+                    || a.function.as_deref().is_some_and(|f| {
+                        f.to_lowercase().split([',', ' ']).any(|w| {
+                            w.trim_end_matches('.').ends_with("sekreterare")
+                                || w.trim_end_matches('.').ends_with("sekr")
+                        })
+                    })
+            });
+            if let (Some(a), None) = (secretaries.next(), secretaries.next()) {
+                h.secretary = Some(a.name.clone());
+            }
+        }
+        // A role still without a name whose label the header has is not read for
+        // certain when the header is flattened or text that is not a name follows it.
+        for role in ["justerare", "sekreterare", "ordförande"] {
+            let missing = match role {
+                "justerare" => h.adjusters.is_empty(),
+                "sekreterare" => h.secretary.is_none(),
+                _ => h.chair.is_none(),
+            };
+            let seen: Vec<bool> = self
+                .labelled
+                .iter()
+                .filter(|(r, _)| *r == role)
+                .map(|(_, unreadable)| *unreadable)
+                .collect();
+            if !missing || seen.is_empty() {
+                continue;
+            }
+            let reason = if self.flattened {
+                "the header is flattened text (the labels and names of several fields run together on one line), so the name after the label cannot be told from what follows it"
+            } else if seen.iter().any(|u| *u) {
+                "text that is not read as a name follows the label"
+            } else {
+                continue;
+            };
+            h.unread_roles.push((role.to_string(), reason.to_string()));
+        }
         h.organ = notice
             .organ
             .clone()
@@ -362,6 +455,8 @@ pub fn parse_header(lines: &[Ln], file: &Arc<str>, vocab: &Vocabulary) -> Protoc
         title_lines: Vec::new(),
         signature_adjusters: Vec::new(),
         listed_adjusters: Vec::new(),
+        labelled: Vec::new(),
+        flattened: flattened(lines),
     };
     for e in &entries {
         reading.entry(e, lines, file, vocab);
@@ -433,7 +528,7 @@ fn fields(lines: &[Ln]) -> Vec<Entry> {
     out
 }
 
-pub(super) static PLACEHOLDER: Re = Re::new(r"\.{3,}|_{3,}|…+");
+pub(super) static PLACEHOLDER: Re = Re::new(r"\.{3,}|\.\.\s|_{3,}|…+");
 
 /// "Sekreterare ... Paragrafer 102 - 119": a signature line (dots, underscores) stands
 /// where a name will be written; it separates what is on either side.
@@ -624,7 +719,7 @@ fn give_to_waiting(out: &mut [Entry], before: usize, value: String) {
 }
 
 pub(super) static LEADING_RANGE: Re =
-    Re::new(r"^\s*(§§?\s*)?(\d{1,4}\s*[-–]\s*\d{1,4}|\d{1,4})\b\s*(.*)$");
+    Re::new(r"^\s*(§§?\s*)?(\d{1,4}\s*(?:-{1,2}|–)\s*\d{1,4}|\d{1,4})\b\s*(.*)$");
 
 fn split_leading_range(v: &str) -> (Option<String>, String) {
     match LEADING_RANGE.captures(v) {

@@ -7,7 +7,7 @@ use crate::grammar::vocab::Vocabulary;
 use crate::grammar::{date, reference};
 use chrono::NaiveDate;
 
-pub(super) static BARE_RANGE: Re = Re::new(r"^\s*(\d{1,4})\s*[-–—]\s*(\d{1,4})\s*$");
+pub(super) static BARE_RANGE: Re = Re::new(r"^\s*(\d{1,4})\s*(?:-{1,2}|[–—])\s*(\d{1,4})\s*$");
 pub(super) static PARTY: Re = Re::new(r"\s*\(([A-ZÅÄÖa-zåäö]{1,6})\)");
 
 /// Every full date in the text, in order ("2022-03-02", "8 februari 2021").

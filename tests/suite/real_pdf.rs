@@ -356,6 +356,20 @@ fn judge_text_set(name: &str, dir: &str, min_files: usize, tsv: &str) {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The protocol precision set (`tests/fixtures/real/protocols/`): 26 protocols,
+/// protokollsutdrag, a kallelse and tjänsteskrivelser of kommuner and nämnder in no
+/// earlier set, most as flattened docplayer transcripts, saved before justera was run on
+/// them; every error and warning judged in `tests/expectations/realprotocols.tsv`.
+#[test]
+fn protocol_precision_set_reports_only_judged_findings() {
+    judge_text_set(
+        "realprotocols",
+        "tests/fixtures/real/protocols",
+        26,
+        "tests/expectations/realprotocols.tsv",
+    );
+}
+
 /// The second held-out set (`tests/fixtures/real/heldout2/`): municipalities in neither
 /// earlier set, saved before justera was run on them (`tests/expectations/realheldout2.tsv`).
 #[test]

@@ -12,7 +12,10 @@ pub const RULE: Rule = Rule {
     summary: "The protocol names no justerare, sekreterare or ordförande",
     explanation: "A protocol is signed by the sekreterare, the ordförande and the justerare the \
 meeting appointed (\"Utses att justera\"); without them it cannot be justerat. justera reports \
-each role the protocol's header and signature block do not name.",
+each role the protocol's header and signature block do not name. When the header has the \
+role's label but the name after it cannot be read for certain (flattened text where the labels \
+and names of several fields run together on one line, or text after the label that is not a \
+name), the finding is information, \"not decided\", with the reason.",
     checks: &[Check::Protocol(check)],
 };
 
@@ -42,6 +45,18 @@ pub fn check(sink: &mut Sink) {
         sink.checked(true);
     }
     for role in missing {
+        // The header has the role's label but its name was not read for certain
+        // (flattened text, or something that is not a name after the label): the name
+        // may well be there, so whether it is missing is not decided.
+        if let Some((_, why)) = h.unread_roles.iter().find(|(r, _)| r == role) {
+            sink.report(
+                &RULE,
+                Severity::Info,
+                format!("not decided: no {role} read from the protocol's header: {why}"),
+                at.clone(),
+            );
+            continue;
+        }
         sink.checked(false);
         sink.report(
             &RULE,
