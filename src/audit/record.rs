@@ -92,6 +92,10 @@ pub struct Spilled {
     pub documents_len: u64,
     pub len: u64,
     pub crc32: u32,
+    /// Where the record line holds its findings and tables
+    /// ([`super::store::DetailRanges`]); checked against the keys around them when read.
+    #[serde(default)]
+    pub detail: Option<[u64; 4]>,
 }
 
 /// [`Recorded`] with the SHA-256 of the bytes read (none when they could not be read).
@@ -142,7 +146,7 @@ impl Recorded {
     /// Writes the entry into the worker's spill file and keeps only what the parent
     /// needs; unchanged when the file cannot be written (the reply carries all then).
     fn spill(mut self, spill: SpillSink<'_>) -> Recorded {
-        let (body, record_len, documents_len) =
+        let (body, record_len, documents_len, detail) =
             match super::store::entry_body(&self.record, &self.documents, &self.decisions) {
                 Ok(b) => b,
                 Err(_) => return self,
@@ -157,6 +161,7 @@ impl Recorded {
             documents_len,
             len: body.len() as u64,
             crc32: crc32fast::hash(&body),
+            detail: Some(detail),
         });
         self.documents = Vec::new();
         self.decisions = Vec::new();

@@ -39,23 +39,31 @@ pub struct StoredEntry {
     end: u64,
     /// The CRC-32 a worker gave for what it wrote, checked by [`StoredEntry::verify`].
     crc32: Option<u32>,
+    /// Where the findings and the tables are in the record line ([`DetailRanges`]).
+    detail: Option<DetailRanges>,
 }
+
+/// Where in a record line (from its first byte) the JSON of its findings and of its
+/// tables start and end: the reports read those two values and skip the rest (the
+/// facts, most of a record).
+pub type DetailRanges = [u64; 4];
 
 /// A file's entry as its bytes are laid out in the store (and in a cache entry, without
 /// the end line): the record line, the document lines, the decision lines; with the
 /// lengths of the record line and of the document lines.
+/// And where the record line holds its findings and tables.
 pub fn entry_body(
     record: &FileRecord,
     documents: &[String],
     decisions: &[String],
-) -> io::Result<(Vec<u8>, u64, u64)> {
+) -> io::Result<(Vec<u8>, u64, u64, DetailRanges)> {
     let size = documents
         .iter()
         .chain(decisions)
         .map(|l| l.len() + 1)
         .sum::<usize>();
     let mut body = Vec::with_capacity(size + 4096);
-    serde_json::to_writer(&mut body, record)?;
+    let detail = write_record(&mut body, record)?;
     body.push(b'\n');
     let record_len = body.len() as u64;
     for line in documents {
@@ -67,7 +75,77 @@ pub fn entry_body(
         body.extend_from_slice(line.as_bytes());
         body.push(b'\n');
     }
-    Ok((body, record_len, documents_len))
+    Ok((body, record_len, documents_len, detail))
+}
+
+/// Writes `record` as JSON, byte for byte as `serde_json::to_writer` writes it (the
+/// derived field order), noting where its findings and tables are.
+fn write_record(out: &mut Vec<u8>, record: &FileRecord) -> io::Result<DetailRanges> {
+    let FileRecord {
+        path,
+        hash,
+        outcome,
+        stats,
+        findings,
+        facts,
+        documents,
+        tables,
+        document_lines,
+        decision_lines,
+    } = record;
+    let start = out.len();
+    let at = |out: &Vec<u8>| (out.len() - start) as u64;
+    out.extend_from_slice(b"{\"path\":");
+    serde_json::to_writer(&mut *out, path)?;
+    out.extend_from_slice(b",\"hash\":");
+    serde_json::to_writer(&mut *out, hash)?;
+    out.extend_from_slice(b",\"outcome\":");
+    serde_json::to_writer(&mut *out, outcome)?;
+    out.extend_from_slice(b",\"stats\":");
+    serde_json::to_writer(&mut *out, stats)?;
+    out.extend_from_slice(FINDINGS_KEY);
+    let findings_at = at(out);
+    serde_json::to_writer(&mut *out, findings)?;
+    let findings_end = at(out);
+    out.extend_from_slice(FACTS_KEY);
+    serde_json::to_writer(&mut *out, facts)?;
+    out.extend_from_slice(b",\"documents\":");
+    serde_json::to_writer(&mut *out, documents)?;
+    out.extend_from_slice(TABLES_KEY);
+    let tables_at = at(out);
+    serde_json::to_writer(&mut *out, tables)?;
+    let tables_end = at(out);
+    out.extend_from_slice(LINES_KEY);
+    serde_json::to_writer(&mut *out, document_lines)?;
+    out.extend_from_slice(b",\"decision_lines\":");
+    serde_json::to_writer(&mut *out, decision_lines)?;
+    out.push(b'}');
+    Ok([findings_at, findings_end, tables_at, tables_end])
+}
+
+const FINDINGS_KEY: &[u8] = b",\"findings\":";
+const FACTS_KEY: &[u8] = b",\"facts\":";
+const TABLES_KEY: &[u8] = b",\"tables\":";
+const LINES_KEY: &[u8] = b",\"document_lines\":";
+
+/// The findings and tables of a record line at `ranges`, when the ranges hold them
+/// between the keys around them (else None: the caller reads the whole line).
+fn detail_at(line: &[u8], ranges: DetailRanges) -> Option<super::record::RecordDetail> {
+    let [fs, fe, ts, te] = ranges.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+    if !(fs <= fe && fe <= ts && ts <= te && te <= line.len()) {
+        return None;
+    }
+    let framed = line[..fs].ends_with(FINDINGS_KEY)
+        && line[fe..].starts_with(FACTS_KEY)
+        && line[..ts].ends_with(TABLES_KEY)
+        && line[te..].starts_with(LINES_KEY);
+    if !framed {
+        return None;
+    }
+    Some(super::record::RecordDetail {
+        findings: serde_json::from_slice(&line[fs..fe]).ok()?,
+        tables: serde_json::from_slice(&line[ts..te]).ok()?,
+    })
 }
 
 impl std::fmt::Debug for StoredEntry {
@@ -142,6 +220,7 @@ impl EntryStore {
             decisions: start + spilled.record_len + spilled.documents_len,
             end,
             crc32: Some(spilled.crc32),
+            detail: spilled.detail,
         })
     }
 
@@ -152,7 +231,7 @@ impl EntryStore {
         documents: &[String],
         decisions: &[String],
     ) -> io::Result<StoredEntry> {
-        let (body, record_len, documents_len) = entry_body(record, documents, decisions)?;
+        let (body, record_len, documents_len, detail) = entry_body(record, documents, decisions)?;
         let mut end = self
             .end
             .lock()
@@ -167,6 +246,7 @@ impl EntryStore {
             decisions: start + record_len + documents_len,
             end: start + body.len() as u64,
             crc32: None,
+            detail: Some(detail),
         })
     }
 }
@@ -220,6 +300,9 @@ impl StoredEntry {
     /// The findings and tables of the record, the rest skipped.
     pub fn detail(&self) -> io::Result<super::record::RecordDetail> {
         let line = self.read(self.start, self.documents)?;
+        if let Some(detail) = self.detail.and_then(|ranges| detail_at(&line, ranges)) {
+            return Ok(detail);
+        }
         serde_json::from_slice(&line).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
     }
 
@@ -234,5 +317,54 @@ impl StoredEntry {
     /// Everything a cache entry holds before its end line.
     pub fn body(&self) -> io::Result<Vec<u8>> {
         self.read(self.start, self.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::vocab::Vocabulary;
+
+    /// Every seed text of the corpus through the pipeline: its record line is written
+    /// byte for byte as serde writes the record, and the findings and tables read from
+    /// their ranges are the record's.
+    #[test]
+    fn a_record_line_is_serdes_and_its_detail_is_read_from_its_ranges() {
+        let vocab = Vocabulary::builtin();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/seeds");
+        let mut with_findings = 0;
+        let mut seeds = 0;
+        for e in std::fs::read_dir(&dir).expect("corpus/seeds") {
+            let path = e.unwrap().path();
+            if path.extension().is_none_or(|x| x != "txt") {
+                continue;
+            }
+            seeds += 1;
+            let outcome = crate::pipeline::process_file_hashed(
+                &path,
+                &crate::ingest::IngestOptions::default(),
+                &vocab,
+            );
+            let recorded = super::super::record::RecordedOutcome::of(
+                path.display().to_string(),
+                outcome,
+                &vocab,
+            );
+            let r = recorded.result.expect("a seed text is read");
+            let (body, record_len, _, ranges) =
+                entry_body(&r.record, &r.documents, &r.decisions).unwrap();
+            let line = &body[..record_len as usize - 1];
+            assert_eq!(line, serde_json::to_vec(&r.record).unwrap().as_slice());
+            let detail = detail_at(line, ranges).expect("ranges hold the detail");
+            assert_eq!(detail.findings, r.record.findings);
+            assert_eq!(detail.tables, r.record.tables);
+            with_findings += usize::from(!r.record.findings.is_empty());
+            // Ranges that do not frame the values are not read.
+            assert!(detail_at(line, [0, 1, 2, 3]).is_none());
+        }
+        assert!(
+            seeds > 0 && with_findings > 0,
+            "{seeds} seeds, {with_findings}"
+        );
     }
 }
