@@ -87,6 +87,14 @@ const RSS_GROWTH_MIB: u64 = 64;
 /// (e.g. 1: after every file), to show that replacement by memory happens.
 const MAX_RSS_ENV: &str = "JUSTERA_TEST_WORKER_MAX_RSS_KIB";
 
+/// Set by tests only: every entry a worker writes to its spill file is damaged on the way
+/// (one byte changed), as a failing disk or a faulty worker would leave it.
+const SPILL_DAMAGE_ENV: &str = "JUSTERA_TEST_WORKER_SPILL_DAMAGE";
+
+/// How the spill files of workers are named ([`SpillFile`]); the parent reads back only
+/// files so named.
+pub const WORKER_SPILL_PREFIX: &str = "worker-";
+
 /// How many worker processes this process has started (shown by `JUSTERA_STATS`).
 static STARTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
@@ -189,6 +197,8 @@ struct Persistent {
     /// Replace this worker before the next file: it holds too much (or, where memory
     /// cannot be measured, has read [`RECYCLE_AFTER`] files).
     due: bool,
+    /// The spill file this worker writes to, once it was given one ([`SpillFile`]).
+    spill: Option<PathBuf>,
 }
 
 impl Persistent {
@@ -299,7 +309,24 @@ impl Persistent {
             recycle: Recycle::new(opts.memory_limit_mb),
             first: None,
             due: false,
+            spill: None,
         })
+    }
+
+    /// The spill file of this worker in `dir`: named once, for this process only (a
+    /// worker started later gets a file of its own).
+    fn spill_in(&mut self, dir: &Path) -> PathBuf {
+        match &self.spill {
+            Some(file) if file.parent() == Some(dir) => file.clone(),
+            _ => {
+                static NAMED: std::sync::atomic::AtomicUsize =
+                    std::sync::atomic::AtomicUsize::new(0);
+                let n = NAMED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let file = dir.join(format!("{WORKER_SPILL_PREFIX}{n:06}.jsonl"));
+                self.spill = Some(file.clone());
+                file
+            }
+        }
     }
 
     /// Judges after a reply whether this worker is to be replaced before the next file:
@@ -336,6 +363,7 @@ impl Persistent {
         path: &Path,
         opts: &IngestOptions,
         (process, record): (bool, bool),
+        spill: Option<PathBuf>,
     ) -> Result<Result<T, FailureReason>, FailureReason> {
         let req = Request {
             path: path_bytes(path),
@@ -343,6 +371,7 @@ impl Persistent {
             process,
             record,
             ocr: opts.ocr.clone(),
+            spill: spill.as_deref().map(path_bytes),
         };
         let mut line = serde_json::to_vec(&req).unwrap_or_default();
         line.push(b'\n');
@@ -442,6 +471,18 @@ fn with_worker<T: serde::de::DeserializeOwned>(
     (process, record): (bool, bool),
     grammars: Option<&Path>,
 ) -> Result<T, IngestError> {
+    with_worker_spilling(exe, path, opts, (process, record), grammars, None)
+}
+
+/// [`with_worker`], the worker given a spill file of its own in `spill_dir`.
+fn with_worker_spilling<T: serde::de::DeserializeOwned>(
+    exe: &Path,
+    path: &Path,
+    opts: &IngestOptions,
+    (process, record): (bool, bool),
+    grammars: Option<&Path>,
+    spill_dir: Option<&Path>,
+) -> Result<T, IngestError> {
     let result = WORKER.with(|cell| {
         let mut slot = cell.borrow_mut();
         if !slot
@@ -457,7 +498,8 @@ fn with_worker<T: serde::de::DeserializeOwned>(
         let worker = slot
             .as_mut()
             .ok_or_else(|| FailureReason::Crashed("no worker".into()))?;
-        let result = worker.request::<T>(path, opts, (process, record));
+        let spill = spill_dir.map(|dir| worker.spill_in(dir));
+        let result = worker.request::<T>(path, opts, (process, record), spill);
         if result.is_err() {
             // Killed, timed out or dead: the next file gets a fresh worker.
             *slot = None;
@@ -515,19 +557,88 @@ pub fn process_isolated_hashed(
 /// [`process_isolated_hashed`] whose reply the worker builds from the processed file
 /// with its [`Recorder`] (the audit's: the file's record and report lines, not the
 /// parsed documents, which the parent would only decode to write them out again).
+///
+/// With `spill_dir`, the worker is given a file of its own in that folder to write the
+/// bulky part of its replies to ([`SpillFile`]).
 pub fn record_isolated<T: serde::de::DeserializeOwned>(
     exe: &Path,
     path: &Path,
     opts: &IngestOptions,
     grammars: &Grammars,
+    spill_dir: Option<&Path>,
 ) -> Result<T, IngestError> {
-    with_worker(exe, path, opts, (true, true), grammars.dir.as_deref())
+    with_worker_spilling(
+        exe,
+        path,
+        opts,
+        (true, true),
+        grammars.dir.as_deref(),
+        spill_dir,
+    )
 }
 
 /// What a worker replies to a `record` request: built on the reading thread from the
 /// processed file (and the words it was read with), a panic there included in the
 /// file's outcome.
-pub type Recorder<R> = fn(&Path, crate::pipeline::HashedOutcome, &Vocabulary) -> R;
+///
+/// When the parent names a spill file for this worker ([`SpillFile`]), the recorder may
+/// write the bulky part of its reply there and reply with where it is instead.
+pub type Recorder<R> =
+    fn(&Path, crate::pipeline::HashedOutcome, &Vocabulary, Option<&mut SpillFile>) -> R;
+
+/// A file of the run's work folder that one worker process (and only it) appends to:
+/// the parent names it when it sends the worker its first request and never writes to
+/// it; a worker started after another (recycled, restarted after a failure) gets a new
+/// one. What the worker writes there the parent does not copy through the pipe.
+pub struct SpillFile {
+    /// The file's name as the parent gave it (its own folder, no path).
+    name: String,
+    file: std::fs::File,
+    end: u64,
+}
+
+impl SpillFile {
+    /// Opens (creates) the file the parent named.
+    fn open(path: &Path) -> std::io::Result<SpillFile> {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .ok_or_else(|| std::io::Error::other("spill file without a name"))?
+            .to_string();
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)?;
+        let end = file.metadata()?.len();
+        Ok(SpillFile { name, file, end })
+    }
+
+    /// The file's name (in the folder the parent gave).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Appends `body` and returns where it starts. A failed write leaves the end where
+    /// it was: the next entry is written over whatever part got out.
+    pub fn append(&mut self, body: &[u8]) -> std::io::Result<u64> {
+        use std::os::unix::fs::FileExt;
+        let start = self.end;
+        if std::env::var_os(SPILL_DAMAGE_ENV).is_some() {
+            // Tests: what lands on disk is not what the checksum was taken of.
+            let mut damaged = body.to_vec();
+            if let Some(b) = damaged.first_mut() {
+                *b ^= 0x20;
+            }
+            self.file.write_all_at(&damaged, start)?;
+            self.end = start + body.len() as u64;
+            return Ok(start);
+        }
+        self.file.write_all_at(body, start)?;
+        self.end = start + body.len() as u64;
+        Ok(start)
+    }
+}
 
 /// Why a worker ended without a reply, from its exit status and last stderr lines.
 fn death_reason(
@@ -644,12 +755,33 @@ pub fn serve_many<R: Serialize + Send>(
     })
 }
 
+/// This worker's spill file, shared with the reading thread.
+type SharedSpill = std::sync::Arc<std::sync::Mutex<Option<SpillFile>>>;
+
+/// Opens the spill file a request names, unless it is open already; None (the reply then
+/// carries everything) when there is none or it cannot be opened.
+fn open_spill(spill: &SharedSpill, named: Option<Vec<u8>>) {
+    let mut open = spill.lock().unwrap_or_else(|p| p.into_inner());
+    let Some(path) = named.map(path_from_bytes) else {
+        *open = None;
+        return;
+    };
+    if open
+        .as_ref()
+        .is_some_and(|f| Some(f.name.as_str()) == path.file_name().and_then(|n| n.to_str()))
+    {
+        return;
+    }
+    *open = SpillFile::open(&path).ok();
+}
+
 fn serve_requests<'scope, R: Serialize + Send + 'scope>(
     deep: &DeepStack<'scope>,
     busy: &Watchdog,
     (vocab, recorder): (&'scope Vocabulary, Recorder<R>),
     (timeout_secs, memory_limit_mb): (u64, u64),
 ) -> u8 {
+    let spill: SharedSpill = std::sync::Arc::new(std::sync::Mutex::new(None));
     let stdin = std::io::stdin();
     let mut line = String::new();
     loop {
@@ -663,17 +795,21 @@ fn serve_requests<'scope, R: Serialize + Send + 'scope>(
         let mut out = Vec::new();
         busy.start();
         let built = match serde_json::from_str::<Request>(&line) {
-            Ok(req) if req.process && req.record => write_frame(
-                &mut out,
-                &record_reply(
-                    deep,
-                    path_from_bytes(req.path),
-                    req.passwords,
-                    req.ocr,
-                    (timeout_secs, memory_limit_mb),
-                    (vocab, recorder),
-                ),
-            ),
+            Ok(req) if req.process && req.record => {
+                open_spill(&spill, req.spill);
+                write_frame(
+                    &mut out,
+                    &record_reply(
+                        deep,
+                        path_from_bytes(req.path),
+                        req.passwords,
+                        req.ocr,
+                        (timeout_secs, memory_limit_mb),
+                        (vocab, recorder),
+                        std::sync::Arc::clone(&spill),
+                    ),
+                )
+            }
             Ok(req) if req.process => write_frame(
                 &mut out,
                 &process_reply(
@@ -855,6 +991,10 @@ struct Request {
     /// How scanned pages are read.
     #[serde(default)]
     ocr: crate::ingest::ocr::OcrOptions,
+    /// With `record`: the file (path bytes) this worker writes the bulky part of its
+    /// replies to ([`SpillFile`]); the same for every request to one worker.
+    #[serde(default)]
+    spill: Option<Vec<u8>>,
 }
 
 type ProcessReply = Result<crate::pipeline::HashedOutcome, FailureReason>;
@@ -886,6 +1026,7 @@ fn record_reply<'scope, R: Send + 'scope>(
     ocr: crate::ingest::ocr::OcrOptions,
     (timeout_secs, memory_limit_mb): (u64, u64),
     (vocab, recorder): (&'scope Vocabulary, Recorder<R>),
+    spill: SharedSpill,
 ) -> Result<R, FailureReason> {
     let opts = worker_options(passwords, ocr, timeout_secs, memory_limit_mb);
     deep.run(
@@ -893,11 +1034,9 @@ fn record_reply<'scope, R: Send + 'scope>(
         path,
         opts,
         move |path, opts| {
-            Ok(recorder(
-                path,
-                crate::pipeline::process_file_hashed(path, opts, vocab),
-                vocab,
-            ))
+            let outcome = crate::pipeline::process_file_hashed(path, opts, vocab);
+            let mut spill = spill.lock().unwrap_or_else(|p| p.into_inner());
+            Ok(recorder(path, outcome, vocab, spill.as_mut()))
         },
     )
 }

@@ -52,8 +52,15 @@ pub struct AuditOptions {
 }
 
 /// See [`AuditOptions::isolated`].
-pub type IsolatedRecorder =
-    fn(&Path, &IngestOptions, &crate::grammar::vocab::Grammars) -> Option<record::RecordedOutcome>;
+/// The last argument is the folder where the worker may write the bulky part of its reply
+/// in a spill file of its own ([`record::Spilled`]), when the run keeps its entries in
+/// an [`store::EntryStore`].
+pub type IsolatedRecorder = fn(
+    &Path,
+    &IngestOptions,
+    &crate::grammar::vocab::Grammars,
+    Option<&Path>,
+) -> Option<record::RecordedOutcome>;
 
 /// What the whole-archive stage needs of every file's full record, gathered while the
 /// other files are still being read: the facts (into the external sort) and the count of
@@ -86,6 +93,16 @@ impl Gathered {
     fn feed(&mut self, record: &FileRecord) -> io::Result<()> {
         for fact in &record.facts {
             self.facts.push(fact.clone())?;
+        }
+        self.count(&record.findings);
+        Ok(())
+    }
+
+    /// [`Gathered::feed`] of a record that is made slim next (its facts are dropped): its
+    /// facts are moved in, not copied.
+    fn feed_slimmed(&mut self, record: &mut FileRecord) -> io::Result<()> {
+        for fact in std::mem::take(&mut record.facts) {
+            self.facts.push(fact)?;
         }
         self.count(&record.findings);
         Ok(())
@@ -282,7 +299,13 @@ pub fn process_all(
             let fed = gathered
                 .lock()
                 .map_err(|_| io::Error::other("poisoned"))
-                .and_then(|mut g| g.feed(&r.record));
+                .and_then(|mut g| {
+                    if r.entry.is_some() || r.stored.is_some() {
+                        g.feed_slimmed(&mut r.record)
+                    } else {
+                        g.feed(&r.record)
+                    }
+                });
             match fed {
                 Ok(()) => r.gathered = true,
                 Err(e) => {
@@ -304,7 +327,7 @@ pub fn process_all(
     if let Some(e) = failed.into_inner().ok().flatten() {
         return Err(e);
     }
-    let files = slots
+    let mut files = slots
         .into_iter()
         .map(|slot| {
             slot.into_inner()
@@ -313,9 +336,39 @@ pub fn process_all(
                 .ok_or_else(|| io::Error::other("a file's result was lost"))
         })
         .collect::<io::Result<Vec<_>>>()?;
-    let gathered = gathered
+    let mut gathered = gathered
         .map(|g| g.into_inner().map_err(|_| io::Error::other("poisoned")))
         .transpose()?;
+    // The entries workers wrote are checked (length, checksum) before anything reads
+    // them; one that fails is that file's failure, and the cross-document stage is then
+    // fed again from the records as they stand.
+    let bad: Vec<(usize, io::Error)> = {
+        use rayon::prelude::*;
+        pool.install(|| {
+            files
+                .par_iter()
+                .enumerate()
+                .filter_map(|(i, p)| {
+                    let stored = p.stored.as_ref().filter(|s| s.from_worker())?;
+                    stored.verify().err().map(|e| (i, e))
+                })
+                .collect()
+        })
+    };
+    if !bad.is_empty() {
+        for (i, e) in bad {
+            let old = &files[i];
+            let reason = FailureReason::Crashed(format!("worker's result unreadable: {e}"));
+            let record =
+                FileRecord::failed(old.record.path.clone(), old.record.hash.clone(), reason);
+            bar.println(format!("warning: {}: {}", record.path, e));
+            files[i] = store(None, record, Vec::new(), Vec::new(), opts, entries.as_ref()).slim();
+        }
+        gathered = None;
+        for p in &mut files {
+            p.gathered = false;
+        }
+    }
     Ok((files, gathered))
 }
 
@@ -383,8 +436,9 @@ fn process_one(
         None
     };
     // Later stages run in this process: a panic on odd input costs this file only.
-    let result =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_recorded(file, opts)));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_recorded(file, opts, entries.map(|e| e.dir()))
+    }));
     let (processed_hash, result) = match result {
         Ok(outcome) => (outcome.sha256, Ok(outcome.result)),
         Err(payload) => (None, Err(payload)),
@@ -408,10 +462,27 @@ fn process_one(
                 mut record,
                 documents,
                 decisions,
+                spilled,
             } = recorded;
-            // The worker names the file by the path it was given to read.
-            record.path = file.display.clone();
-            return store(key.as_deref(), record, documents, decisions, opts, entries);
+            let Some(spilled) = spilled else {
+                // The worker names the file by the path it was given to read.
+                record.path = file.display.clone();
+                return store(key.as_deref(), record, documents, decisions, opts, entries);
+            };
+            // The entry is in the worker's spill file (the record there names the file as
+            // the worker was given it, which is how the reports must name it).
+            let adopted = match entries {
+                Some(entries) if record.path == file.display => entries.adopt(&spilled),
+                _ => Err(io::Error::other("not an entry of this run")),
+            };
+            match adopted {
+                Ok(stored) => {
+                    let mut p = AuditedFile::new(record, None, false);
+                    p.stored = Some(stored);
+                    return p;
+                }
+                Err(e) => FailureReason::Crashed(format!("worker's result unreadable: {e}")),
+            }
         }
         Ok(Err(e)) => e.reason,
         Err(payload) => FailureReason::Crashed(format!(
@@ -432,10 +503,14 @@ fn process_one(
 
 /// Runs the pipeline on one file and builds its record and report lines: in a worker
 /// process when [`AuditOptions::isolated`] gives one, else here.
-fn read_recorded(file: &InputFile, opts: &AuditOptions) -> record::RecordedOutcome {
+fn read_recorded(
+    file: &InputFile,
+    opts: &AuditOptions,
+    spill_dir: Option<&Path>,
+) -> record::RecordedOutcome {
     if let Some(outcome) = opts
         .isolated
-        .and_then(|isolated| isolated(&file.path, &opts.ingest, &opts.grammars))
+        .and_then(|isolated| isolated(&file.path, &opts.ingest, &opts.grammars, spill_dir))
     {
         return outcome;
     }

@@ -65,6 +65,37 @@ pub struct Recorded {
     pub record: FileRecord,
     pub documents: Vec<String>,
     pub decisions: Vec<String>,
+    /// Where a worker wrote the entry (record, document and decision lines) in a spill
+    /// file of its own; then `documents` and `decisions` are empty and the record lacks
+    /// its tables (the parent needs only the rest: the counts, findings and facts).
+    #[serde(default)]
+    pub spilled: Option<Spilled>,
+}
+
+/// A worker's spill file as the recorder sees it: its name and how to append to it
+/// (returning where the bytes start).
+pub struct SpillSink<'a> {
+    pub name: &'a str,
+    pub append: &'a mut dyn FnMut(&[u8]) -> std::io::Result<u64>,
+}
+
+/// Where in a worker's spill file a file's entry is, laid out as
+/// [`super::store::entry_body`] lays it out, with the CRC-32 of its bytes: the parent
+/// checks length and checksum when it reads the entry back.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Spilled {
+    /// The spill file's name (in the folder the parent named).
+    pub file: String,
+    pub start: u64,
+    /// Lengths of the record line, of the document lines and of the whole entry.
+    pub record_len: u64,
+    pub documents_len: u64,
+    pub len: u64,
+    pub crc32: u32,
+    /// Where the record line holds its findings and tables
+    /// ([`super::store::DetailRanges`]); checked against the keys around them when read.
+    #[serde(default)]
+    pub detail: Option<[u64; 4]>,
 }
 
 /// [`Recorded`] with the SHA-256 of the bytes read (none when they could not be read).
@@ -108,18 +139,51 @@ impl Recorded {
             record,
             documents,
             decisions,
+            spilled: None,
         }
+    }
+
+    /// Writes the entry into the worker's spill file and keeps only what the parent
+    /// needs; unchanged when the file cannot be written (the reply carries all then).
+    fn spill(mut self, spill: SpillSink<'_>) -> Recorded {
+        let (body, record_len, documents_len, detail) =
+            match super::store::entry_body(&self.record, &self.documents, &self.decisions) {
+                Ok(b) => b,
+                Err(_) => return self,
+            };
+        let Ok(start) = (spill.append)(&body) else {
+            return self;
+        };
+        self.spilled = Some(Spilled {
+            file: spill.name.to_string(),
+            start,
+            record_len,
+            documents_len,
+            len: body.len() as u64,
+            crc32: crc32fast::hash(&body),
+            detail: Some(detail),
+        });
+        self.documents = Vec::new();
+        self.decisions = Vec::new();
+        self.record.tables = Vec::new();
+        self
     }
 }
 
 impl RecordedOutcome {
-    /// [`RecordedOutcome::of`] the file at `path`: what an audit's worker replies.
+    /// [`RecordedOutcome::of`] the file at `path`: what an audit's worker replies. With
+    /// a spill file the entry goes there and the reply says where ([`Spilled`]).
     pub fn of_processed(
         path: &std::path::Path,
         outcome: crate::pipeline::HashedOutcome,
         vocab: &crate::grammar::vocab::Vocabulary,
+        spill: Option<SpillSink<'_>>,
     ) -> RecordedOutcome {
-        RecordedOutcome::of(path.display().to_string(), outcome, vocab)
+        let mut recorded = RecordedOutcome::of(path.display().to_string(), outcome, vocab);
+        if let Some(spill) = spill {
+            recorded.result = recorded.result.map(|r| r.spill(spill));
+        }
+        recorded
     }
 
     /// The record of what the pipeline gave (the file's path in it is `path`).

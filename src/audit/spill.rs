@@ -35,6 +35,10 @@ impl SpillDir {
         Ok(SpillDir(Arc::new(dir)))
     }
 
+    pub(crate) fn path(&self) -> &Path {
+        self.0.path()
+    }
+
     pub(crate) fn file(&self, name: &str) -> PathBuf {
         self.0.path().join(name)
     }

@@ -237,18 +237,19 @@ fn record_isolated(
     path: &Path,
     ingest: &crate::ingest::IngestOptions,
     grammars: &crate::grammar::vocab::Grammars,
+    spill_dir: Option<&Path>,
 ) -> Option<crate::audit::record::RecordedOutcome> {
     if !ingest.isolate {
         return None;
     }
     let exe = crate::worker::worker_exe()?;
     Some(
-        crate::worker::record_isolated(&exe, path, ingest, grammars).unwrap_or_else(|e| {
-            crate::audit::record::RecordedOutcome {
+        crate::worker::record_isolated(&exe, path, ingest, grammars, spill_dir).unwrap_or_else(
+            |e| crate::audit::record::RecordedOutcome {
                 sha256: None,
                 result: Err(e),
-            }
-        }),
+            },
+        ),
     )
 }
 

@@ -24,16 +24,34 @@ pub struct WorkerArgs {
 pub fn run(args: WorkerArgs, vocab: &crate::grammar::vocab::Vocabulary) -> u8 {
     match (&args.file, args.serve) {
         // The audit's requests are answered with each file's record and report lines.
-        (_, true) => crate::worker::serve_many(
-            args.timeout,
-            args.memory_limit,
-            vocab,
-            crate::audit::record::RecordedOutcome::of_processed,
-        ),
+        (_, true) => crate::worker::serve_many(args.timeout, args.memory_limit, vocab, record),
         (Some(file), false) => crate::worker::serve(file, args.timeout, args.memory_limit),
         (None, false) => {
             eprintln!("error: worker: a FILE or --serve is required");
             crate::cli::exit::USAGE
         }
+    }
+}
+
+/// What an audit's worker replies for a file: its record and report lines, the bulky part
+/// written into the worker's spill file when the parent named one.
+fn record(
+    path: &std::path::Path,
+    outcome: crate::pipeline::HashedOutcome,
+    vocab: &crate::grammar::vocab::Vocabulary,
+    spill: Option<&mut crate::worker::SpillFile>,
+) -> crate::audit::record::RecordedOutcome {
+    use crate::audit::record::{RecordedOutcome, SpillSink};
+    match spill {
+        Some(file) => {
+            let name = file.name().to_string();
+            let mut append = |body: &[u8]| file.append(body);
+            let sink = SpillSink {
+                name: &name,
+                append: &mut append,
+            };
+            RecordedOutcome::of_processed(path, outcome, vocab, Some(sink))
+        }
+        None => RecordedOutcome::of_processed(path, outcome, vocab, None),
     }
 }

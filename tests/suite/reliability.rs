@@ -775,3 +775,77 @@ fn a_worker_that_failed_is_replaced() {
     let f = findings(&out);
     assert_eq!(f["summary"]["files_read"], 0, "{f}");
 }
+
+#[test]
+fn without_a_cache_workers_write_the_entries_and_the_reports_are_the_same() {
+    let w = tempfile::tempdir().unwrap();
+    let dir = w.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["a.txt", "b.txt", "c.pdf"] {
+        let from = if name.ends_with(".pdf") {
+            any_pdf()
+        } else {
+            seed()
+        };
+        std::fs::copy(from, dir.join(name)).unwrap();
+    }
+    let no_cache = ["--no-cache"];
+    // One worker (its own spill file), a fresh worker per file (a spill file each), and
+    // everything in this process (the run's own store): the same reports.
+    let kept = audit_with_env(&dir, &w.path().join("kept"), &[], &no_cache);
+    assert_eq!(workers_started(&kept.stderr), 1);
+    let replaced = audit_with_env(
+        &dir,
+        &w.path().join("replaced"),
+        &[("JUSTERA_TEST_WORKER_MAX_RSS_KIB", "1")],
+        &no_cache,
+    );
+    assert_eq!(workers_started(&replaced.stderr), 3);
+    let here = audit_with_env(
+        &dir,
+        &w.path().join("here"),
+        &[("JUSTERA_WORKER_EXE", "")],
+        &no_cache,
+    );
+    assert_eq!(workers_started(&here.stderr), 0);
+    let f = findings(&w.path().join("kept"));
+    assert_eq!(f["summary"]["files_read"], 3, "{f}");
+    let kept = report_bytes(&w.path().join("kept"));
+    assert!(kept
+        .iter()
+        .any(|(n, b)| n == "documents.jsonl" && !b.is_empty()));
+    assert_eq!(kept, report_bytes(&w.path().join("replaced")));
+    assert_eq!(kept, report_bytes(&w.path().join("here")));
+    // The spill files go with the run.
+    let left: Vec<_> = std::fs::read_dir(w.path().join("kept"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".justera-spill-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn an_entry_a_worker_wrote_that_does_not_check_out_is_that_files_failure() {
+    let w = tempfile::tempdir().unwrap();
+    let dir = w.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(seed(), dir.join("a.txt")).unwrap();
+    std::fs::copy(seed(), dir.join("b.txt")).unwrap();
+    let out = w.path().join("r");
+    let o = audit_with_env(
+        &dir,
+        &out,
+        &[("JUSTERA_TEST_WORKER_SPILL_DAMAGE", "1")],
+        &["--no-cache"],
+    );
+    assert_eq!(workers_started(&o.stderr), 1);
+    // The run goes on and writes whole reports: both files failed (saying why), nothing
+    // of the damaged entries in them.
+    let f = findings(&out);
+    assert!(f.to_string().contains("checksum differs"), "{f}");
+    assert_eq!(f["summary"]["files_read"], 0, "{f}");
+    assert_eq!(f["summary"]["files_failed"], 2, "{f}");
+    assert_eq!(std::fs::read(out.join("documents.jsonl")).unwrap(), b"");
+}
