@@ -32,15 +32,15 @@ fn a_result_named_line_among_the_parts_leaves_the_total_not_decided() {
     );
 }
 
-/// Cells written one per line and paired up wrongly leave a part whose label is a bare
-/// figure ("652" over "2 945"): the parts are not the record's, so a total adding up in
-/// no column is not decided (info), never an error. The real case (Bodens Energi's
-/// balansräkning 2022, "Uppskjuten skattefordran / 486 / 3 157 / 511 / 3 182") is judged
-/// in `real_pdf.rs` (precision set).
+/// A part whose label is a bare figure ("511" over "3 182": cells written one per line and
+/// paired up wrongly, as in Bodens Energi's balansräkning 2022, judged in `real_pdf.rs`'s
+/// precision set) shows that figures were read as labels: the parts are not the record's,
+/// so a total adding up in no column is not decided (info), never an error. One column,
+/// so the guard for totals failing in every column does not decide it first.
 #[test]
 fn a_figure_read_as_a_part_label_leaves_the_total_not_decided() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/totals/figure-label-among-parts.txt");
+        .join("tests/fixtures/totals/figure-label-among-parts-tabbed.txt");
     assert!(path.is_file(), "missing fixture {}", path.display());
     let json = common::lint_json(&path);
     let findings = json["findings"].as_array().expect("findings array");
@@ -50,7 +50,7 @@ fn a_figure_read_as_a_part_label_leaves_the_total_not_decided() {
     assert_eq!(sum001[0]["severity"], "info", "{json}");
     let message = sum001[0]["message"].as_str().unwrap_or_default();
     assert!(
-        message.contains("the row \"652\" among its parts has a figure for its label"),
+        message.contains("the row \"511\" among its parts has a figure for its label"),
         "{message}"
     );
     assert!(
@@ -59,4 +59,23 @@ fn a_figure_read_as_a_part_label_leaves_the_total_not_decided() {
             .any(|f| f["severity"] == "error" || f["severity"] == "warning"),
         "{json}"
     );
+}
+
+/// The same balance sheet written one cell per line, with blank lines between and an
+/// unlabeled subtotal after the rows of each group ("652 / 2 945"): the cell-per-line
+/// reader pairs the cells as written (h-cells), so every relation holds and nothing is
+/// reported; before, "652" was read as a row's label and the total left not decided.
+#[test]
+fn cells_one_per_line_with_an_unlabeled_subtotal_are_paired_as_written() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/totals/figure-label-among-parts.txt");
+    assert!(path.is_file(), "missing fixture {}", path.display());
+    let json = common::lint_json(&path);
+    let findings = json["findings"].as_array().expect("findings array");
+    assert!(findings.iter().all(|f| f["rule"] != "SUM001"), "{json}");
+    assert!(
+        json["stats"]["relations_checked"].as_u64().unwrap_or(0) >= 6,
+        "{json}"
+    );
+    assert_eq!(json["stats"]["relations_failed"], 0, "{json}");
 }
