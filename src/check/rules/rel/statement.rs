@@ -200,7 +200,17 @@ fn income(
             let prev = repeat_of[t].or_else(|| i.checked_sub(1).map(|j| at[j]));
             let from = prev.map_or(0, |p| p + 1);
             let mut parts: Vec<(usize, bool)> = prev.map(|p| (p, neg(p))).into_iter().collect();
-            parts.extend((from..t).filter(|&r| plain(r)).map(|r| (r, neg(r))));
+            parts.extend(
+                chain_rows(view, from, t, plain)
+                    .into_iter()
+                    .map(|r| (r, neg(r))),
+            );
+            // A first result line over a single row is no sum the statement states: the
+            // rows before it were read into another table ("Resultat före skatt" under
+            // "Summa bokslutsdispositioner" alone).
+            if prev.is_none() && parts.len() < 2 {
+                continue;
+            }
             let what = match prev {
                 Some(p) => format!("\"{}\" plus the rows between", label_of(view, p)),
                 None => "the rows above it".to_string(),
@@ -219,6 +229,113 @@ fn income(
             });
         }
     }
+}
+
+/// Whether `r`'s label names a group's subtotal in a resultaträkning without "Summa"
+/// (`statements.vocab` `rr_subtotal`: "Resultat från finansiella poster", "Finansnetto").
+fn names_subtotal(view: &TableView, r: usize) -> bool {
+    let label = crate::grammar::statement::clean(&view.label(r));
+    let label = label.trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == ' ');
+    let label = label.strip_suffix(" not").unwrap_or(label);
+    view.vocab.lookup("statements", label) == Some("rr_subtotal")
+}
+
+/// The rows between two result lines of a resultaträkning, `from` to `to` (exclusive), as
+/// the later line adds them: a group's subtotal stands for the group's rows (never both),
+/// and rows no subtotal closes stay loose. A subtotal is a total row labelled as a sum
+/// ("Summa rörelsens intäkter", "S:a", `totals.vocab`), a total row with no label (the
+/// sum printed under its rows) or, under a heading with rows of its own, a row whose
+/// label names a group's net ("Resultat från finansiella poster", "Finansnetto":
+/// `statements.vocab` `rr_subtotal`). Its group is the rows since the heading above it
+/// ("Rörelsens kostnader"), whether or not they add up to it (that is the SUM rules' to
+/// check), or, with no heading since the last subtotal or result line, the last rows that
+/// add up to it in the most columns (all of them when none do). Any other row the table
+/// reads as a total ("Resultat från andelar i koncernföretag"), or a net's label with no
+/// heading above ("Finansnetto" after "Skattenetto" in a kommun's statement: a row of its
+/// own), stands for the rows before it only when two or more add up to it in every column
+/// where it is written.
+fn chain_rows(
+    view: &TableView,
+    from: usize,
+    to: usize,
+    plain: &dyn Fn(usize) -> bool,
+) -> Vec<usize> {
+    let cols = figure_columns(view);
+    // In how many of the columns where `r` is written `group` adds up to it, and in how
+    // many it is written.
+    let adds = |group: &[usize], r: usize| {
+        let written: Vec<usize> = cols
+            .iter()
+            .copied()
+            .filter(|&c| view.figure(r, c).is_some())
+            .collect();
+        let n = written
+            .iter()
+            .filter(|&&c| {
+                let parts: Option<Vec<Interval>> =
+                    group.iter().map(|&o| view.part(o, c)).collect();
+                matches!((parts, view.figure(r, c)), (Some(p), Some(t)) if Interval::sum(p.iter().copied()).meets(&t))
+            })
+            .count();
+        (n, written.len())
+    };
+    let mut out = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut headed = false;
+    for r in from..to {
+        // A group begins under a heading the table reads as one ("Rörelsens kostnader");
+        // a row without figures inside a group ("Förändring av periodiseringsfonder" with
+        // its cells empty) begins none.
+        if view.table.rows[r].kind == RowKind::Heading {
+            out.append(&mut open);
+            headed = true;
+            continue;
+        }
+        if !plain(r) {
+            continue;
+        }
+        let label = view.label(r);
+        let summa = (view.totals[r]
+            && (label.trim().is_empty() || view.vocab.is_sum_label(&label)))
+            || (headed && !open.is_empty() && names_subtotal(view, r));
+        if summa {
+            let keep = if headed || open.is_empty() {
+                0
+            } else {
+                // The longest run of the last rows that adds up in the most columns.
+                let mut best = (0, 0);
+                for k in 1..=open.len() {
+                    let (n, _) = adds(&open[open.len() - k..], r);
+                    if n > 0 && n >= best.0 {
+                        best = (n, k);
+                    }
+                }
+                if best.0 == 0 {
+                    0
+                } else {
+                    open.len() - best.1
+                }
+            };
+            out.extend(open.drain(..).take(keep));
+            out.push(r);
+            headed = false;
+            continue;
+        }
+        let named = (view.totals[r] || names_subtotal(view, r)) && open.len() >= 2 && {
+            let (n, w) = adds(&open, r);
+            w > 0 && n == w
+        };
+        if named {
+            open.clear();
+            out.push(r);
+            headed = false;
+        } else {
+            open.push(r);
+        }
+    }
+    out.append(&mut open);
+    out.sort_unstable();
+    out
 }
 
 /// The rows between `from` and `to` (exclusive) as a section total adds them: every total
@@ -974,6 +1091,25 @@ mod tests {
             })
             .collect();
         (table, out)
+    }
+
+    #[test]
+    fn a_kommuns_net_rows_are_rows_of_their_own() {
+        // "Finansnetto" after "Skattenetto", no heading above it: a row of the statement,
+        // not a subtotal standing for the rows before it.
+        let text = "Resultaträkning, mnkr\tUtfall 2009\tUtfall 2010
+Externa intäkter\t239,2\t248,6
+Verksamhetens kostnader\t-1 344,7\t-1 422,7
+Verksamhetens nettokostnader\t-1 105,5\t-1 174,1
+Avskrivningar\t-47,7\t-51,3
+Verksamhetens nettokostnader efter avskrivningar\t-1 153,2\t-1 225,4
+Skattenetto\t1 180,7\t1 296,9
+Finansnetto\t-5,9\t-0,7
+Resultat före extraordinära poster\t21,6\t70,8
+";
+        let (_, steps) = statement_of(text);
+        assert_eq!(steps.len(), 6, "{steps:?}");
+        assert!(steps.iter().all(|s| s.2), "{steps:?}");
     }
 
     const POSITIVE_COSTS: &str = "Resultaträkning, tkr\tBudget 2024\tUtfall 2024
