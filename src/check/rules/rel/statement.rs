@@ -207,10 +207,18 @@ fn income(
                 parts
             };
             let mut parts = with(rows);
+            // A first result line over a single row is no sum the statement states: the
+            // rows before it were read into another table ("Resultat före skatt" under
+            // "Summa bokslutsdispositioner" alone).
+            // (Decided on the rows alone: the same in both sign conventions, whose steps
+            // `evaluate` pairs by their order.)
+            if prev.is_none() && parts.len() < 2 {
+                continue;
+            }
             // A net ending the rows read the other way (see `chain_rows`) when, so read,
             // the line holds in every column where it is compared (two or more) and, read
             // as a row of its own, in none.
-            if let Some(alt) = alt {
+            if let Some(alt) = alt.filter(|_| prev.is_some()) {
                 let probe = |parts: Vec<(usize, bool)>| {
                     let step = Step {
                         kind: Kind::Income,
@@ -233,12 +241,6 @@ fn income(
                 if held == 0 && compared >= 2 && held_other == compared {
                     parts = other;
                 }
-            }
-            // A first result line over a single row is no sum the statement states: the
-            // rows before it were read into another table ("Resultat före skatt" under
-            // "Summa bokslutsdispositioner" alone).
-            if prev.is_none() && parts.len() < 2 {
-                continue;
             }
             let what = match prev {
                 Some(p) => format!("\"{}\" plus the rows between", label_of(view, p)),
