@@ -12,6 +12,7 @@ mod audit_sample;
 mod audit_silent;
 mod audit_xlsx;
 mod balanskrav;
+mod company_rr;
 mod csv_calc;
 mod docx_input;
 mod every_reading;

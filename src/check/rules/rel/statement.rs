@@ -199,8 +199,49 @@ fn income(
         for (i, &t) in at.iter().enumerate() {
             let prev = repeat_of[t].or_else(|| i.checked_sub(1).map(|j| at[j]));
             let from = prev.map_or(0, |p| p + 1);
-            let mut parts: Vec<(usize, bool)> = prev.map(|p| (p, neg(p))).into_iter().collect();
-            parts.extend((from..t).filter(|&r| plain(r)).map(|r| (r, neg(r))));
+            let head: Vec<(usize, bool)> = prev.map(|p| (p, neg(p))).into_iter().collect();
+            let (rows, alt) = chain_rows(view, from, t, plain);
+            let with = |rows: Vec<usize>| {
+                let mut parts = head.clone();
+                parts.extend(rows.into_iter().map(|r| (r, neg(r))));
+                parts
+            };
+            let mut parts = with(rows);
+            // A first result line over a single row is no sum the statement states: the
+            // rows before it were read into another table ("Resultat före skatt" under
+            // "Summa bokslutsdispositioner" alone).
+            // (Decided on the rows alone: the same in both sign conventions, whose steps
+            // `evaluate` pairs by their order.)
+            if prev.is_none() && parts.len() < 2 {
+                continue;
+            }
+            // A net ending the rows read the other way (see `chain_rows`) when, so read,
+            // the line holds in every column where it is compared (two or more) and, read
+            // as a row of its own, in none.
+            if let Some(alt) = alt.filter(|_| prev.is_some()) {
+                let probe = |parts: Vec<(usize, bool)>| {
+                    let step = Step {
+                        kind: Kind::Income,
+                        target: t,
+                        parts,
+                        target_negated: neg(t),
+                        what: String::new(),
+                        columns: Vec::new(),
+                    };
+                    let cmp: Vec<bool> = figure_columns(view)
+                        .into_iter()
+                        .filter_map(|c| compare_in(view, &step, c))
+                        .map(|c| c.holds)
+                        .collect();
+                    (cmp.iter().filter(|h| **h).count(), cmp.len())
+                };
+                let other = with(alt);
+                let (held, _) = probe(parts.clone());
+                let (held_other, compared) = probe(other.clone());
+                if held == 0 && compared >= 2 && held_other == compared {
+                    parts = other;
+                }
+            }
             let what = match prev {
                 Some(p) => format!("\"{}\" plus the rows between", label_of(view, p)),
                 None => "the rows above it".to_string(),
@@ -219,6 +260,148 @@ fn income(
             });
         }
     }
+}
+
+/// Whether `r`'s label names a group's subtotal in a resultaträkning without "Summa"
+/// (`statements.vocab` `rr_subtotal`: "Resultat från finansiella poster", "Finansnetto").
+/// The phrase may be followed by a unit ("Finansnetto, mnkr") or a note reference
+/// ("not 6"), nothing else.
+fn names_subtotal(view: &TableView, r: usize) -> bool {
+    let label = crate::grammar::statement::clean(&view.label(r));
+    let Some(("rr_subtotal", n)) = view.vocab.lookup_prefix("statements", &label) else {
+        return false;
+    };
+    label.split_whitespace().skip(n).all(|w| {
+        w == "not"
+            || w.chars().all(|ch| ch.is_ascii_digit())
+            || view.vocab.unit_words().iter().any(|(u, _)| u == w)
+    })
+}
+
+/// The rows between two result lines of a resultaträkning, `from` to `to` (exclusive), as
+/// the later line adds them: a group's subtotal stands for the group's rows (never both),
+/// and rows no subtotal closes stay loose. A subtotal is a total row labelled as a sum
+/// ("Summa rörelsens intäkter", "S:a", `totals.vocab`), a total row with no label (the
+/// sum printed under its rows) or, under a heading with rows of its own, a row whose
+/// label names a group's net ("Resultat från finansiella poster", "Finansnetto":
+/// `statements.vocab` `rr_subtotal`). Its group is the rows since the heading above it
+/// ("Rörelsens kostnader"), whether or not they add up to it (that is the SUM rules' to
+/// check), or, with no heading since the last subtotal or result line, the last rows that
+/// add up to it in the most columns (all of them when none do). Any other row the table
+/// reads as a total ("Resultat från andelar i koncernföretag"), or a net's label with no
+/// heading above ("Finansnetto" after "Skattenetto" in a kommun's statement: a row of its
+/// own), stands for the rows before it only when two or more add up to it in every column
+/// where it is written.
+///
+/// The second list, when there is one, is the other reading of a net named `rr_subtotal`
+/// that ends the rows without a heading above it and whose rows do not add up to it:
+/// standing for the rows since the last subtotal or result line (Gavlegårdarna's
+/// "Finansnetto" under "Räntekostnader", ränteintäkter not listed) instead of being a row
+/// of its own ("Finansnetto" after "Skattenetto"). The table's arithmetic chooses
+/// (see `income`).
+fn chain_rows(
+    view: &TableView,
+    from: usize,
+    to: usize,
+    plain: &dyn Fn(usize) -> bool,
+) -> (Vec<usize>, Option<Vec<usize>>) {
+    let cols = figure_columns(view);
+    // In how many of the columns where `r` is written `group` adds up to it, and in how
+    // many it is written.
+    let adds = |group: &[usize], r: usize| {
+        let written: Vec<usize> = cols
+            .iter()
+            .copied()
+            .filter(|&c| view.figure(r, c).is_some())
+            .collect();
+        let n = written
+            .iter()
+            .filter(|&&c| {
+                let parts: Option<Vec<Interval>> =
+                    group.iter().map(|&o| view.part(o, c)).collect();
+                matches!((parts, view.figure(r, c)), (Some(p), Some(t)) if Interval::sum(p.iter().copied()).meets(&t))
+            })
+            .count();
+        (n, written.len())
+    };
+    let mut out = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut headed = false;
+    let mut alt = None;
+    let last = (from..to).rev().find(|&r| plain(r));
+    // The last subtotal read: rows after it are loose.
+    let mut since: Option<usize> = None;
+    for r in from..to {
+        // A group begins under a heading the table reads as one ("Rörelsens kostnader");
+        // a row without figures inside a group ("Förändring av periodiseringsfonder" with
+        // its cells empty) begins none.
+        if view.table.rows[r].kind == RowKind::Heading {
+            out.append(&mut open);
+            headed = true;
+            continue;
+        }
+        if !plain(r) {
+            continue;
+        }
+        let label = view.label(r);
+        let summa = (view.totals[r]
+            && (label.trim().is_empty() || view.vocab.is_sum_label(&label)))
+            || (headed && !open.is_empty() && names_subtotal(view, r));
+        if summa {
+            let keep = if headed || open.is_empty() {
+                0
+            } else {
+                // The longest run of the last rows that adds up in the most columns.
+                let mut best = (0, 0);
+                for k in 1..=open.len() {
+                    let (n, _) = adds(&open[open.len() - k..], r);
+                    if n > 0 && n >= best.0 {
+                        best = (n, k);
+                    }
+                }
+                if best.0 == 0 {
+                    0
+                } else {
+                    open.len() - best.1
+                }
+            };
+            out.extend(open.drain(..).take(keep));
+            out.push(r);
+            since = Some(r);
+            headed = false;
+            continue;
+        }
+        let named = (view.totals[r] || names_subtotal(view, r)) && open.len() >= 2 && {
+            let (n, w) = adds(&open, r);
+            w > 0 && n == w
+        };
+        if named {
+            open.clear();
+            out.push(r);
+            since = Some(r);
+            headed = false;
+        } else {
+            // The rows since the last subtotal or result line, whether a heading came
+            // between them or not.
+            let loose: Vec<usize> = out
+                .iter()
+                .chain(&open)
+                .copied()
+                .filter(|&q| since.is_none_or(|x| q > x))
+                .collect();
+            if Some(r) == last && !loose.is_empty() && names_subtotal(view, r) {
+                let mut other: Vec<usize> =
+                    out.iter().copied().filter(|q| !loose.contains(q)).collect();
+                other.push(r);
+                other.sort_unstable();
+                alt = Some(other);
+            }
+            open.push(r);
+        }
+    }
+    out.append(&mut open);
+    out.sort_unstable();
+    (out, alt)
 }
 
 /// The rows between `from` and `to` (exclusive) as a section total adds them: every total
@@ -974,6 +1157,54 @@ mod tests {
             })
             .collect();
         (table, out)
+    }
+
+    #[test]
+    fn a_net_standing_for_financial_items_not_all_listed_is_read_so_when_it_holds() {
+        // "Finansnetto" under "Räntekostnader" (ränteintäkter not listed): Resultat efter
+        // finansiella poster is Rörelseresultat plus Finansnetto in every column, and
+        // plus both rows in none.
+        let text = "Femårsöversikt\t2022\t2021\t2020
+Nettoomsättning, mnkr\t1 251,1\t1 270,3\t1 122,6
+Rörelseresultat, mnkr\t168,3\t156,5\t209,7
+Räntekostnader, mnkr\t-40,3\t-28,6\t-76,4
+Finansnetto, mnkr\t-39,6\t-28,0\t-75,5
+Resultat efter finansiella poster\t128,7\t128,5\t134,2
+";
+        let (table, steps) = statement_of(text);
+        let target = table
+            .rows
+            .iter()
+            .position(|r| r.label == "Resultat efter finansiella poster")
+            .expect("the row");
+        let on: Vec<_> = steps.iter().filter(|s| s.0 == target).collect();
+        assert_eq!(on.len(), 3, "{steps:?}");
+        assert!(on.iter().all(|s| s.2), "{steps:?}");
+        // One column misprinted: the net's reading no longer holds everywhere, so the
+        // rows are read as written, fail in every column, and nothing is decided.
+        let (_, steps) = statement_of(&text.replace("128,5", "182,5"));
+        let on: Vec<_> = steps.iter().filter(|s| s.0 == target).collect();
+        assert_eq!(on.len(), 3, "{steps:?}");
+        assert!(on.iter().all(|s| !s.2 && s.3.is_some()), "{steps:?}");
+    }
+
+    #[test]
+    fn a_kommuns_net_rows_are_rows_of_their_own() {
+        // "Finansnetto" after "Skattenetto", no heading above it: a row of the statement,
+        // not a subtotal standing for the rows before it.
+        let text = "Resultaträkning, mnkr\tUtfall 2009\tUtfall 2010
+Externa intäkter\t239,2\t248,6
+Verksamhetens kostnader\t-1 344,7\t-1 422,7
+Verksamhetens nettokostnader\t-1 105,5\t-1 174,1
+Avskrivningar\t-47,7\t-51,3
+Verksamhetens nettokostnader efter avskrivningar\t-1 153,2\t-1 225,4
+Skattenetto\t1 180,7\t1 296,9
+Finansnetto\t-5,9\t-0,7
+Resultat före extraordinära poster\t21,6\t70,8
+";
+        let (_, steps) = statement_of(text);
+        assert_eq!(steps.len(), 6, "{steps:?}");
+        assert!(steps.iter().all(|s| s.2), "{steps:?}");
     }
 
     const POSITIVE_COSTS: &str = "Resultaträkning, tkr\tBudget 2024\tUtfall 2024
