@@ -119,9 +119,7 @@ fn symlink_loops_are_walked_once() {
 #[test]
 fn fifos_and_devices_are_reported_not_waited_for() {
     let w = tempfile::tempdir().unwrap();
-    let dir = w.path().join("in");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::copy(seed(), dir.join("a.txt")).unwrap();
+    let dir = inputs(w.path(), &["a.txt"]);
     let fifo = dir.join("pipe.txt");
     let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
     // SAFETY: mkfifo reads the NUL-terminated path only.
@@ -180,6 +178,22 @@ fn any_pdf() -> PathBuf {
         .collect();
     pdfs.sort();
     pdfs.into_iter().next().expect("a corpus PDF")
+}
+
+/// A folder `in` below `root` holding the named inputs: each `.pdf` a copy of a corpus
+/// PDF, every other name a copy of the seed text.
+fn inputs(root: &Path, names: &[&str]) -> PathBuf {
+    let dir = root.join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in names {
+        let from = if name.ends_with(".pdf") {
+            any_pdf()
+        } else {
+            seed()
+        };
+        std::fs::copy(from, dir.join(name)).unwrap();
+    }
+    dir
 }
 
 #[cfg(unix)]
@@ -256,10 +270,7 @@ fn entries(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn damaged_cache_entries_are_recomputed() {
     let w = tempfile::tempdir().unwrap();
-    let dir = w.path().join("in");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::copy(seed(), dir.join("a.txt")).unwrap();
-    std::fs::copy(any_pdf(), dir.join("b.pdf")).unwrap();
+    let dir = inputs(w.path(), &["a.txt", "b.pdf"]);
     let clean = w.path().join("clean");
     let first = audit(&dir, &clean, &["--no-cache"], 120);
     let expected = report_bytes(&clean);
@@ -379,9 +390,7 @@ fn a_file_replaced_while_read_never_pairs_a_hash_with_other_findings() {
 #[test]
 fn a_cache_that_cannot_be_written_is_not_the_input_failing() {
     let w = tempfile::tempdir().unwrap();
-    let dir = w.path().join("in");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::copy(seed(), dir.join("a.txt")).unwrap();
+    let dir = inputs(w.path(), &["a.txt"]);
     let clean = w.path().join("clean");
     let first = audit(&dir, &clean, &[], 60);
     // A cache folder below a regular file cannot be created: every entry write fails.
@@ -401,9 +410,7 @@ fn a_cache_that_cannot_be_written_is_not_the_input_failing() {
 #[test]
 fn an_out_folder_that_cannot_be_written_is_refused_before_reading() {
     let w = tempfile::tempdir().unwrap();
-    let dir = w.path().join("in");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::copy(seed(), dir.join("a.txt")).unwrap();
+    let dir = inputs(w.path(), &["a.txt"]);
     let blocker = w.path().join("blocker");
     std::fs::write(&blocker, b"x").unwrap();
     let out = blocker.join("out");
@@ -444,9 +451,7 @@ fn an_out_folder_that_cannot_be_written_is_refused_before_reading() {
 #[test]
 fn a_second_run_on_the_same_out_folder_is_refused() {
     let w = tempfile::tempdir().unwrap();
-    let dir = w.path().join("in");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::copy(seed(), dir.join("a.txt")).unwrap();
+    let dir = inputs(w.path(), &["a.txt"]);
     let out = w.path().join("r");
     // The first run holds the folder while its worker stalls (until its 3 s limit).
     let mut first = Command::new(env!("CARGO_BIN_EXE_justera"))
@@ -607,9 +612,7 @@ fn alive(pid: u32) -> bool {
 #[test]
 fn workers_die_with_their_parent() {
     let w = tempfile::tempdir().unwrap();
-    let dir = w.path().join("in");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::copy(seed(), dir.join("a.txt")).unwrap();
+    let dir = inputs(w.path(), &["a.txt"]);
     let out = w.path().join("r");
     let mut parent = Command::new(env!("CARGO_BIN_EXE_justera"))
         // A fixed run date: reports of two runs are compared byte for byte.
@@ -725,15 +728,7 @@ fn audit_with_env(dir: &Path, out: &Path, env: &[(&str, &str)], extra: &[&str]) 
 #[test]
 fn a_worker_is_replaced_by_the_memory_it_holds_not_by_count() {
     let w = tempfile::tempdir().unwrap();
-    let dir = w.path().join("in");
-    std::fs::create_dir_all(&dir).unwrap();
-    for name in ["a.txt", "b.txt", "c.txt", "d.pdf"] {
-        if name.ends_with(".pdf") {
-            std::fs::copy(any_pdf(), dir.join(name)).unwrap();
-        } else {
-            std::fs::copy(seed(), dir.join(name)).unwrap();
-        }
-    }
+    let dir = inputs(w.path(), &["a.txt", "b.txt", "c.txt", "d.pdf"]);
     // Four small files hold little: one worker reads them all.
     let kept = audit_with_env(&dir, &w.path().join("kept"), &[], &[]);
     assert_eq!(workers_started(&kept.stderr), 1);
@@ -759,10 +754,7 @@ fn a_worker_is_replaced_by_the_memory_it_holds_not_by_count() {
 #[test]
 fn a_worker_that_failed_is_replaced() {
     let w = tempfile::tempdir().unwrap();
-    let dir = w.path().join("in");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::copy(seed(), dir.join("a.txt")).unwrap();
-    std::fs::copy(seed(), dir.join("b.txt")).unwrap();
+    let dir = inputs(w.path(), &["a.txt", "b.txt"]);
     // Every request stalls: each file times out, and the next gets a fresh worker.
     let out = w.path().join("r");
     let o = audit_with_env(
@@ -779,16 +771,7 @@ fn a_worker_that_failed_is_replaced() {
 #[test]
 fn without_a_cache_workers_write_the_entries_and_the_reports_are_the_same() {
     let w = tempfile::tempdir().unwrap();
-    let dir = w.path().join("in");
-    std::fs::create_dir_all(&dir).unwrap();
-    for name in ["a.txt", "b.txt", "c.pdf"] {
-        let from = if name.ends_with(".pdf") {
-            any_pdf()
-        } else {
-            seed()
-        };
-        std::fs::copy(from, dir.join(name)).unwrap();
-    }
+    let dir = inputs(w.path(), &["a.txt", "b.txt", "c.pdf"]);
     let no_cache = ["--no-cache"];
     // One worker (its own spill file), a fresh worker per file (a spill file each), and
     // everything in this process (the run's own store): the same reports.
@@ -829,10 +812,7 @@ fn without_a_cache_workers_write_the_entries_and_the_reports_are_the_same() {
 #[test]
 fn an_entry_a_worker_wrote_that_does_not_check_out_is_that_files_failure() {
     let w = tempfile::tempdir().unwrap();
-    let dir = w.path().join("in");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::copy(seed(), dir.join("a.txt")).unwrap();
-    std::fs::copy(seed(), dir.join("b.txt")).unwrap();
+    let dir = inputs(w.path(), &["a.txt", "b.txt"]);
     let out = w.path().join("r");
     let o = audit_with_env(
         &dir,
