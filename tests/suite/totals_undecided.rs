@@ -71,11 +71,5 @@ fn cells_one_per_line_with_an_unlabeled_subtotal_are_paired_as_written() {
         .join("tests/fixtures/totals/figure-label-among-parts.txt");
     assert!(path.is_file(), "missing fixture {}", path.display());
     let json = common::lint_json(&path);
-    let findings = json["findings"].as_array().expect("findings array");
-    assert!(findings.iter().all(|f| f["rule"] != "SUM001"), "{json}");
-    assert!(
-        json["stats"]["relations_checked"].as_u64().unwrap_or(0) >= 6,
-        "{json}"
-    );
-    assert_eq!(json["stats"]["relations_failed"], 0, "{json}");
+    common::assert_all_hold(&json, 6);
 }

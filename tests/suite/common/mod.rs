@@ -242,6 +242,14 @@ pub fn stat(json: &Value, key: &str) -> u64 {
         .unwrap_or_else(|| panic!("stats.{key} missing: {}", json["stats"]))
 }
 
+/// A lint JSON that claims nothing (no error or warning), checked at least `min`
+/// relations and found every one holding.
+pub fn assert_all_hold(json: &Value, min: u64) {
+    assert!(claims(json).is_empty(), "{:?}", claims(json));
+    assert!(stat(json, "relations_checked") >= min, "{}", json["stats"]);
+    assert_eq!(stat(json, "relations_failed"), 0, "{}", json["stats"]);
+}
+
 /// The message of the first finding of `rule` in a lint JSON; fails when there is none.
 pub fn first_message(json: &Value, rule: &str) -> String {
     json["findings"]
