@@ -15,17 +15,7 @@ fn fixture(name: &str) -> std::path::PathBuf {
 /// The one table `justera tables --format json` prints for `path`: its columns and its
 /// rows, each the label and the cells as written.
 fn only_table(path: &std::path::Path) -> (Vec<String>, Vec<Vec<String>>) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
-        .args(["tables", "--format", "json"])
-        .arg(path)
-        .output()
-        .expect("run justera tables");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: Value = serde_json::from_slice(&out.stdout).expect("tables JSON");
+    let json: Value = serde_json::from_str(&common::tables_json(path)).expect("tables JSON");
     let tables = json["tables"].as_array().expect("an array of tables");
     assert_eq!(tables.len(), 1, "{json}");
     let columns = tables[0]["columns"]

@@ -10,21 +10,6 @@ fn fixture(name: &str) -> std::path::PathBuf {
     common::fixture_in("oneline", name)
 }
 
-/// What `justera tables --format json` prints for `path`; fails when it does not succeed.
-fn tables_json(path: &std::path::Path) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
-        .args(["tables", "--format", "json"])
-        .arg(path)
-        .output()
-        .expect("run justera tables");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 /// The file read as `tables` tables of `cells` cells with no claim, at least
 /// `relations` relations checked, none failing and every table parsed whole.
 fn assert_read_clean(json: &serde_json::Value, tables: u64, cells: u64, relations: u64) {
@@ -81,7 +66,7 @@ fn a_flattened_table_of_grouped_integers_is_segmented_by_its_sums() {
     let path = fixture("drift-en-rad-tusental.txt");
     let json = common::lint_json(&path);
     assert_read_clean(&json, 1, 18, 3);
-    let text = tables_json(&path);
+    let text = common::tables_json(&path);
     for figure in ["612400", "-6550", "1504000", "1504300", "-300"] {
         assert!(text.contains(figure), "{figure} not read: {text}");
     }
@@ -112,7 +97,7 @@ fn glued_cells_of_one_decimal_are_split_and_checked() {
     let path = fixture("rr-en-rad-hopslagna-decimaler.txt");
     let json = common::lint_json(&path);
     assert_read_clean(&json, 1, 40, 20);
-    let text = tables_json(&path);
+    let text = common::tables_json(&path);
     for figure in [
         "312.4", "298.0", "305.1", "7.1", "-1402.6", "-21.8", "1120.5", "-12.6",
     ] {

@@ -215,6 +215,21 @@ pub fn fixture_in(dir: &str, name: &str) -> std::path::PathBuf {
     p
 }
 
+/// What `justera tables --format json` prints for `path`; fails when it does not succeed.
+pub fn tables_json(path: &std::path::Path) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
+        .args(["tables", "--format", "json"])
+        .arg(path)
+        .output()
+        .expect("run justera tables");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// The errors and warnings of a lint JSON: (rule, row, column, expected, found).
 pub fn claims(json: &Value) -> Vec<(String, String, String, String, String)> {
     let s = |f: &Value, k: &str| f[k].as_str().unwrap_or_default().to_string();
