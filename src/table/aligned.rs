@@ -767,21 +767,8 @@ fn band_columns(
 mod tests {
     use super::*;
 
-    fn lines_of(text: &str) -> Vec<Line> {
-        text.lines()
-            .enumerate()
-            .map(|(i, l)| Line {
-                number: i as u32 + 1,
-                y: i as f64,
-                text: l.to_string(),
-                spans: Vec::new(),
-                furniture: false,
-            })
-            .collect()
-    }
-
     fn placed(text: &str) -> Option<Vec<String>> {
-        let lines = lines_of(text);
+        let lines = crate::table::test_lines(text);
         let refs: Vec<&Line> = lines.iter().collect();
         place(&refs, Vocabulary::builtin_shared()).map(|p| p.into_iter().map(|l| l.text).collect())
     }

@@ -1053,23 +1053,10 @@ fn name_entities<'a>(
 mod tests {
     use super::*;
 
-    fn page(text: &str) -> Vec<Line> {
-        text.lines()
-            .enumerate()
-            .map(|(i, l)| Line {
-                number: i as u32 + 1,
-                y: i as f64,
-                text: l.to_string(),
-                spans: Vec::new(),
-                furniture: false,
-            })
-            .collect()
-    }
-
     #[test]
     fn lulea_style_block_is_joined() {
         let text = "Resultaträkning\n\nBelopp, mkr\n\nNOT\n\n2018\n\n2017\n\nVerksamhetens intäkter\n\n1\n\n1 268\n\n1 136\n\nVerksamhetens nettokostnader\n\n-4 520\n\n-4 384\n\nSkatt\n\n8\n\n-\n\n-37\n\nÅrets resultat\n\n79\n\n462\n\nEfter tabellen.";
-        let lines = page(text);
+        let lines = crate::table::test_lines(text);
         let refs: Vec<&Line> = lines.iter().collect();
         let out = join(&refs, Vocabulary::builtin_shared())
             .map(|j| j.lines)
@@ -1100,7 +1087,7 @@ mod tests {
     }
 
     fn joined_texts(text: &str) -> Vec<String> {
-        let lines = page(text);
+        let lines = crate::table::test_lines(text);
         let refs: Vec<&Line> = lines.iter().collect();
         let out = join(&refs, Vocabulary::builtin_shared())
             .map(|j| j.lines)
@@ -1187,7 +1174,7 @@ mod tests {
         assert!(!joined_texts(text).iter().any(|l| l.starts_with("F\t")));
         // Not joined, never dropped: the row that did not fit and every row after it
         // with figures come back as rows not read, each at its label's line.
-        let lines = page(text);
+        let lines = crate::table::test_lines(text);
         let refs: Vec<&Line> = lines.iter().collect();
         let not_read = join(&refs, Vocabulary::builtin_shared())
             .unwrap_or_else(|| panic!("not joined"))
@@ -1232,7 +1219,7 @@ mod tests {
                 "Summa\t1 750\t1 937\t735",
             ]
         );
-        let lines = page(text);
+        let lines = crate::table::test_lines(text);
         let refs: Vec<&Line> = lines.iter().collect();
         let joined = join(&refs, Vocabulary::builtin_shared()).unwrap_or_else(|| panic!("no rows"));
         assert!(joined.not_read.is_empty());
@@ -1269,7 +1256,7 @@ mod tests {
         // as they were, each row with figures a row not read (D has one figure: a label
         // and a figure, not a row written one cell per line).
         let text = "A\n1\n2\nB\n1\n2\n3\nC\n4\n5\nD\n6";
-        let lines = page(text);
+        let lines = crate::table::test_lines(text);
         let refs: Vec<&Line> = lines.iter().collect();
         let Joined {
             lines: out,
@@ -1285,7 +1272,7 @@ mod tests {
         assert!(not_read.iter().all(|u| u.reason.ends_with(
             "were not read as a table: a row of its block has 2 cells where the table has 3 columns and no \"Not\" column, so which cell is missing is not written"
         )));
-        let lines = page("Ett stycke text.\nMed 2 rader.\n");
+        let lines = crate::table::test_lines("Ett stycke text.\nMed 2 rader.\n");
         let refs: Vec<&Line> = lines.iter().collect();
         assert!(join(&refs, Vocabulary::builtin_shared()).is_none());
     }

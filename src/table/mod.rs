@@ -509,6 +509,22 @@ fn fuzz_geometry(text: &str, columns: usize, vocab: &Vocabulary) -> crate::layou
     }
 }
 
+/// A test text as the line-based readers see a text source: one line each, numbered
+/// from 1, no spans.
+#[cfg(test)]
+pub(crate) fn test_lines(text: &str) -> Vec<crate::layout::Line> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| crate::layout::Line {
+            number: i as u32 + 1,
+            y: i as f64,
+            text: l.to_string(),
+            spans: Vec::new(),
+            furniture: false,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
