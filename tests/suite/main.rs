@@ -30,6 +30,7 @@ mod ingest_fonts;
 mod ingest_golden;
 mod ingest_operands;
 mod ingest_pages;
+mod kfa_corroborated;
 mod lint_caret;
 mod lint_cli;
 mod lint_docx;

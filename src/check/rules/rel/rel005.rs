@@ -18,7 +18,9 @@ avsättningar + skulder (each subtotal, or a loose row such as Minoritetsintress
 subtotal closes; \"varav\" rows are breakdowns, never parts). The side totals are found by \
 their labels (grammars/statements.vocab) and every column (kommun, koncern, years) is checked \
 on its own; a failure is an error only when the same relation holds in another column or two \
-other relations hold in this one. Example: Summa tillgångar 82 283 and Summa eget kapital, \
+other relations hold in this one (a line failing in every column: only when another sum of \
+the statement, sharing no row with it but the line, holds once the line has the value its parts \
+give). Example: Summa tillgångar 82 283 and Summa eget kapital, \
 avsättningar och skulder 82 283 hold; 82 238 on one side would be reported.",
     checks: &[Check::Relations(relations)],
 };

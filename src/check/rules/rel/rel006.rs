@@ -18,7 +18,11 @@ finansieringsverksamheten = their rows; Årets kassaflöde = the sections' cash 
 section without a total line, such as Bidrag till statlig infrastruktur). The lines are found \
 by their labels (grammars/statements.vocab) and every column is checked on its own; a failure \
 is an error only when the same relation holds in another column or two other relations hold \
-in this one. Example: Årets kassaflöde 46 = 125 − 81 + 2; 48 would be reported.",
+in this one. A line that fails in every column is an error only when two other \
+relations hold in its column and another sum of the statement, sharing no row with it but the \
+line itself, fails too and holds once the line has the value its parts give (two independent \
+sums agree on the figure, the printed one is neither); otherwise it is information, not decided. \
+Example: Årets kassaflöde 46 = 125 − 81 + 2; 48 would be reported.",
     checks: &[Check::Relations(relations)],
 };
 

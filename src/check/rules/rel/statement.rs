@@ -780,6 +780,73 @@ fn compare_in(view: &TableView, step: &Step, c: usize) -> Option<Comparison> {
     Some(compare(expected, found))
 }
 
+/// What `step`'s parts give for its target in column `c`.
+fn expected_in(view: &TableView, step: &Step, c: usize) -> Option<Interval> {
+    let parts = step
+        .parts
+        .iter()
+        .map(|&(r, neg)| Some(signed(view.part(r, c)?, neg)))
+        .collect::<Option<Vec<_>>>()?;
+    Some(signed(Interval::sum(parts), step.target_negated))
+}
+
+/// Whether `step` holds in column `c` once row `row`'s figure is taken as `value`.
+fn holds_with(view: &TableView, step: &Step, c: usize, row: usize, value: Interval) -> bool {
+    let cell = |r: usize| {
+        if r == row {
+            Some(value)
+        } else {
+            view.part(r, c)
+        }
+    };
+    let found = if step.target == row {
+        Some(value)
+    } else {
+        view.figure(step.target, c)
+    };
+    let parts = step
+        .parts
+        .iter()
+        .map(|&(r, neg)| Some(signed(cell(r)?, neg)))
+        .collect::<Option<Vec<_>>>();
+    match (found, parts) {
+        (Some(found), Some(parts)) => {
+            compare(signed(Interval::sum(parts), step.target_negated), found).holds
+        }
+        _ => false,
+    }
+}
+
+/// Another relation of the statement that fails in column `j` too, shares no row with
+/// step `i` but its target, and holds once that target is given the value step `i`'s
+/// parts give: two independent sums agree on the figure, and the printed one is neither.
+fn corroborated_by(
+    view: &TableView,
+    st: &Statement,
+    all: &[Vec<Option<Comparison>>],
+    (i, j, c): (usize, usize, usize),
+) -> Option<usize> {
+    let step = &st.steps[i];
+    let t = step.target;
+    let value = expected_in(view, step, c)?;
+    let rows = |s: &Step| -> Vec<usize> {
+        std::iter::once(s.target)
+            .chain(s.parts.iter().map(|p| p.0))
+            .collect()
+    };
+    let own = rows(step);
+    (0..st.steps.len()).find(|&k| {
+        let other = &st.steps[k];
+        let theirs = rows(other);
+        k != i
+            && other.parts.len() >= 2
+            && theirs.contains(&t)
+            && theirs.iter().all(|r| *r == t || !own.contains(r))
+            && all[k][j].is_some_and(|x| !x.holds)
+            && holds_with(view, other, c, t, value)
+    })
+}
+
 /// The cell read another way: its first digit group alone as a separate number (a note
 /// reference or a neighbouring cell glued on in flat text: "28 115 458" as 28 and
 /// 115 458). `None` when the figure has a single group or the first has three digits.
@@ -911,6 +978,12 @@ fn evaluate(view: &TableView, st: &mut Statement) {
                     k != i && st.steps[k].parts.len() >= 2 && all[k][j].is_some_and(|x| x.holds)
                 })
                 .count();
+            // Failing in every column, the relation is decided only when another sum of
+            // the statement, sharing no row but this line, holds with the value this one
+            // gives (and the statement holds elsewhere in the column).
+            let corroboration = (!comparison.holds && elsewhere == 0 && support >= 2)
+                .then(|| corroborated_by(view, st, &all, (i, j, c)))
+                .flatten();
             let step = &st.steps[i];
             let touches_ambiguous = std::iter::once(step.target)
                 .chain(step.parts.iter().map(|p| p.0))
@@ -928,7 +1001,16 @@ fn evaluate(view: &TableView, st: &mut Statement) {
                 plural(support, "other relation holds", "other relations hold")
             )
             .replace(" hold of the statement", " of the statement hold")
-            .replace(" holds of the statement", " of the statement holds");
+            .replace(" holds of the statement", " of the statement holds")
+                + &corroboration
+                    .map(|k| {
+                        format!(
+                            "; \"{}\" is not {} either, and holds once this line has the value its parts give",
+                            label_of(view, st.steps[k].target),
+                            st.steps[k].what
+                        )
+                    })
+                    .unwrap_or_default();
             // Parts that begin at the table's first row, with no line of the statement
             // or heading above them in the table.
             let from_top = step.parts.first().is_some_and(|p| {
@@ -961,7 +1043,10 @@ fn evaluate(view: &TableView, st: &mut Statement) {
                     "not decided: \"{}\" adds up in no column, so its figures may not have been read as written",
                     label_of(view, r)
                 ))
-            } else if !((elsewhere >= 1 && support >= 1) || (single && support >= 2)) {
+            } else if !((elsewhere >= 1 && support >= 1)
+                || (single && support >= 2)
+                || corroboration.is_some())
+            {
                 Some("not decided: too few other relations of the statement hold in this column or this relation in other columns, so the columns may not have been read as written".to_string())
             } else {
                 None
