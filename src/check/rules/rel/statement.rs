@@ -767,27 +767,25 @@ fn signed(iv: Interval, neg: bool) -> Interval {
 /// target and at least one part are written.
 fn compare_in(view: &TableView, step: &Step, c: usize) -> Option<Comparison> {
     let found = view.figure(step.target, c)?;
-    let mut parts = Vec::with_capacity(step.parts.len());
-    let mut written = false;
-    for &(r, neg) in &step.parts {
-        parts.push(signed(view.part(r, c)?, neg));
-        written |= view.figure(r, c).is_some();
-    }
-    if !written {
+    if !step.parts.iter().any(|&(r, _)| view.figure(r, c).is_some()) {
         return None;
     }
-    let expected = signed(Interval::sum(parts), step.target_negated);
-    Some(compare(expected, found))
+    Some(compare(expected_in(view, step, c)?, found))
+}
+
+/// What `step`'s parts give for its target, each part's value taken from `cell`.
+fn sum_of(step: &Step, cell: impl Fn(usize) -> Option<Interval>) -> Option<Interval> {
+    let parts = step
+        .parts
+        .iter()
+        .map(|&(r, neg)| Some(signed(cell(r)?, neg)))
+        .collect::<Option<Vec<_>>>()?;
+    Some(signed(Interval::sum(parts), step.target_negated))
 }
 
 /// What `step`'s parts give for its target in column `c`.
 fn expected_in(view: &TableView, step: &Step, c: usize) -> Option<Interval> {
-    let parts = step
-        .parts
-        .iter()
-        .map(|&(r, neg)| Some(signed(view.part(r, c)?, neg)))
-        .collect::<Option<Vec<_>>>()?;
-    Some(signed(Interval::sum(parts), step.target_negated))
+    sum_of(step, |r| view.part(r, c))
 }
 
 /// Whether `step` holds in column `c` once row `row`'s figure is taken as `value`.
@@ -804,15 +802,8 @@ fn holds_with(view: &TableView, step: &Step, c: usize, row: usize, value: Interv
     } else {
         view.figure(step.target, c)
     };
-    let parts = step
-        .parts
-        .iter()
-        .map(|&(r, neg)| Some(signed(cell(r)?, neg)))
-        .collect::<Option<Vec<_>>>();
-    match (found, parts) {
-        (Some(found), Some(parts)) => {
-            compare(signed(Interval::sum(parts), step.target_negated), found).holds
-        }
+    match (found, sum_of(step, cell)) {
+        (Some(found), Some(expected)) => compare(expected, found).holds,
         _ => false,
     }
 }
