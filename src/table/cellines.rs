@@ -405,6 +405,10 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Joined> {
         }
         g = end;
     }
+    replace.extend(single_column_blocks(
+        &singles, &replace, &text, lines, &filled, vocab,
+    ));
+    replace.sort_by_key(|b| b.0);
     if replace.is_empty() && not_read.is_empty() {
         return None;
     }
@@ -434,6 +438,60 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Joined> {
 
 /// A joined block: the first and last filled index it replaces, and its lines.
 type Block = (usize, usize, Vec<Line>);
+
+/// Tables of one figure column written one cell per line (a web page's price list or
+/// worked example: "Grundavgift" / "2 000 kr" / "Rörlig avgift" / "2 775 kr" /
+/// "Totalt" / "4 775 kr"): a run of labels each directly followed by its one figure,
+/// nothing but blank lines between them, that holds at least two rows before a row
+/// whose label states a total. The run up to its last total row is joined into
+/// two-cell rows (label, figure); rows after that total, and runs without one, are
+/// left as they were (a list of figures with no total states no relation).
+fn single_column_blocks<'a>(
+    singles: &[Group],
+    taken: &[Block],
+    text: &dyn Fn(usize) -> &'a str,
+    lines: &[&Line],
+    filled: &[usize],
+    vocab: &Vocabulary,
+) -> Vec<Block> {
+    let free = |g: &Group| {
+        let end = g.cells.last().map_or(g.label, |c| c.0);
+        !taken.iter().any(|b| g.label <= b.1 && end >= b.0)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < singles.len() {
+        // The run: each single's label on the line directly after the previous one's
+        // figure.
+        let mut end = i + 1;
+        while end < singles.len()
+            && singles[end].label == singles[end - 1].cells[0].0 + 1
+            && free(&singles[end])
+        {
+            end += 1;
+        }
+        if !free(&singles[i]) {
+            i += 1;
+            continue;
+        }
+        let run = &singles[i..end];
+        let last_total = run
+            .iter()
+            .rposition(|g| vocab.is_total_label(text(g.label)));
+        if let Some(t) = last_total.filter(|&t| t >= MIN_ROWS - 1) {
+            let rows: Vec<Line> = run[..=t]
+                .iter()
+                .map(|g| {
+                    let at = lines[filled[g.label]];
+                    joined(at.number, at.y, &[text(g.label), g.cells[0].1.as_str()])
+                })
+                .collect();
+            out.push((run[0].label, run[t].cells[0].0, rows));
+        }
+        i = end;
+    }
+    out
+}
 
 /// The rows of one block of groups, with its header when the group before the rows
 /// is one ("NOT" over years), as (first filled index, last filled index, lines),

@@ -143,3 +143,85 @@ fn a_wrong_total_between_bar_lines_is_found() {
         )]
     );
 }
+
+/// Worked examples of a price list with one figure column, written one cell per line
+/// (a label, then its "2 400 kr"): each run of rows that ends in a total is one table of
+/// one column; a run without a total (a list of separate avgifter) is no table. The
+/// villa's Totalt is checked and holds; the flerbostadshus's "Total avgift per lägenhet"
+/// is smaller than one of its parts, all positive, so it is a figure per lägenhet, not
+/// their sum: not decided (info, with the reason), never a claim.
+#[test]
+fn one_column_cells_one_per_line_with_a_total_are_tables() {
+    let path = fixture("avgifter-en-kolumn.txt");
+    let json: Value = serde_json::from_str(&common::tables_json(&path)).expect("tables JSON");
+    let tables = json["tables"].as_array().expect("an array of tables");
+    assert_eq!(tables.len(), 2, "{json}");
+    // Each table's rows as "label|cell|…".
+    let rows: Vec<Vec<String>> = tables
+        .iter()
+        .map(|t| {
+            t["rows"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|r| {
+                    let mut row = vec![r["label"].as_str().unwrap_or_default().to_string()];
+                    row.extend(
+                        r["cells"]
+                            .as_array()
+                            .into_iter()
+                            .flatten()
+                            .map(|c| c["raw"].as_str().unwrap_or_default().to_string()),
+                    );
+                    row.join("|")
+                })
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        rows[0],
+        [
+            "Fast avgift per fastighet|2 400 kr",
+            "Avgift per bostadsenhet|1 180 kr",
+            "Rörlig avgift 120 m3 x 21,40 kr|2 568 kr",
+            "Totalt|6 148 kr"
+        ]
+    );
+    assert_eq!(
+        rows[1].last().map(String::as_str),
+        Some("Total avgift per lägenhet och år|4 630 kr"),
+        "{rows:?}"
+    );
+    let json = common::lint_json(&path);
+    assert!(
+        common::claims(&json).is_empty(),
+        "{:?}",
+        common::claims(&json)
+    );
+    assert_eq!(common::stat(&json, "tables"), 2, "{}", json["stats"]);
+    let undecided = common::rule_fields(&json, "SUM001", &["severity", "row", "message"]);
+    assert_eq!(undecided.len(), 1, "{undecided:?}");
+    assert_eq!(undecided[0][0], "info");
+    assert_eq!(undecided[0][1], "Total avgift per lägenhet och år");
+    assert!(
+        undecided[0][2].contains("smaller than one of its parts"),
+        "{undecided:?}"
+    );
+}
+
+/// The same with the villa's Totalt written 6 184 for 6 148: the one contradiction is
+/// found, with the sum its three rows give.
+#[test]
+fn a_wrong_total_in_one_column_one_cell_per_line_is_found() {
+    let json = common::lint_json(&fixture("avgifter-en-kolumn-fel.txt"));
+    assert_eq!(
+        common::claims(&json),
+        [(
+            "SUM001".to_string(),
+            "Totalt".to_string(),
+            String::new(),
+            "6148".to_string(),
+            "6184".to_string()
+        )]
+    );
+}

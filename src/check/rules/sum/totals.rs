@@ -398,6 +398,11 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
                 Some(format!("not decided: \"{label}\" has a single figure above it in this column, so it may be a key figure rather than a total"))
             } else if precisions.len() > 1 {
                 Some("not decided: its parts are written to different precisions, so they may be different measures".to_string())
+            } else if smaller_than_a_part(view, &rows, t, c) {
+                // Parts of one sign add up to more than each of them: a total below one
+                // of them is no misprinted sum but a figure of another measure ("Total
+                // avgift per lägenhet" under the whole house's avgifter).
+                Some(format!("not decided: \"{label}\" is smaller than one of its parts though all have its sign, so it may be a figure of another measure (per unit, per person) rather than their sum"))
             } else {
                 None
             };
@@ -426,6 +431,23 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
         });
     }
     out
+}
+
+/// Whether the total of row `t` in column `c` is nearer zero than one of its parts
+/// `rows` while every written part has the total's sign (zeros aside).
+fn smaller_than_a_part(view: &TableView, rows: &[usize], t: usize, c: usize) -> bool {
+    let Some(total) = view.figure(t, c) else {
+        return false;
+    };
+    let parts: Vec<rust_decimal::Decimal> = rows
+        .iter()
+        .filter_map(|&r| view.figure(r, c).map(|f| f.nominal))
+        .filter(|v| !v.is_zero())
+        .collect();
+    let negative = total.nominal.is_sign_negative();
+    !total.nominal.is_zero()
+        && parts.iter().all(|v| v.is_sign_negative() == negative)
+        && parts.iter().any(|v| v.abs() > total.nominal.abs())
 }
 
 /// The first of `rows` whose label is a bare figure: no letter, but a digit ("511",
