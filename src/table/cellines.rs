@@ -408,6 +408,8 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Joined> {
     replace.extend(single_column_blocks(
         &singles, &replace, &text, lines, &filled, vocab,
     ));
+    let lists = labelled_lists(&replace, &text, lines, &filled, vocab);
+    replace.extend(lists);
     replace.sort_by_key(|b| b.0);
     if replace.is_empty() && not_read.is_empty() {
         return None;
@@ -438,6 +440,67 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Joined> {
 
 /// A joined block: the first and last filled index it replaces, and its lines.
 type Block = (usize, usize, Vec<Line>);
+
+/// A line "Label: figure" (a list item, "• Grundskola: 10 069 kronor", "Kommunen: 17,35
+/// kronor"): its label without the bullet and the colon, and the figure as written.
+fn labelled_figure<'a>(text: &'a str, vocab: &Vocabulary) -> Option<(&'a str, &'a str)> {
+    let t = text
+        .trim()
+        .trim_start_matches(['•', '–', '-', '*', '·', '\u{f0b7}'])
+        .trim_start();
+    let (label, figure) = t.rsplit_once(": ")?;
+    let (label, figure) = (label.trim(), figure.trim());
+    let plain = !label.is_empty()
+        && label.chars().count() <= 80
+        && label.chars().next().is_some_and(char::is_alphabetic)
+        && !label.contains(':')
+        && !label.contains(". ");
+    (plain && parse_figure(figure, vocab).is_some()).then_some((label, figure))
+}
+
+/// Lists of "Label: figure" lines, one item a line (blank lines between them or not),
+/// whose run holds at least two items before an item whose label states a total ("•
+/// TOTALT: 60 521 kronor"): the run up to its last total is joined into two-cell rows
+/// (label, figure), a table of one column. A run without a total states no relation and
+/// is left as it was.
+fn labelled_lists<'a>(
+    taken: &[Block],
+    text: &dyn Fn(usize) -> &'a str,
+    lines: &[&Line],
+    filled: &[usize],
+    vocab: &Vocabulary,
+) -> Vec<Block> {
+    let free = |k: usize| !taken.iter().any(|b| k >= b.0 && k <= b.1);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < filled.len() {
+        let mut end = k;
+        while end < filled.len() && free(end) && labelled_figure(text(end), vocab).is_some() {
+            end += 1;
+        }
+        if end == k {
+            k += 1;
+            continue;
+        }
+        let items: Vec<(&str, &str)> = (k..end)
+            .filter_map(|i| labelled_figure(text(i), vocab))
+            .collect();
+        let last_total = items.iter().rposition(|(l, _)| vocab.is_total_label(l));
+        if let Some(t) = last_total.filter(|&t| t >= MIN_ROWS - 1) {
+            let rows: Vec<Line> = items[..=t]
+                .iter()
+                .enumerate()
+                .map(|(i, (label, figure))| {
+                    let at = lines[filled[k + i]];
+                    joined(at.number, at.y, &[*label, *figure])
+                })
+                .collect();
+            out.push((k, k + t, rows));
+        }
+        k = end;
+    }
+    out
+}
 
 /// Tables of one figure column written one cell per line (a web page's price list or
 /// worked example: "Grundavgift" / "2 000 kr" / "Rörlig avgift" / "2 775 kr" /

@@ -225,3 +225,34 @@ fn a_wrong_total_in_one_column_one_cell_per_line_is_found() {
         )]
     );
 }
+
+/// Lists of "Label: figure" lines ("Kommunalskatt: 21,90 kronor", "• Grundskola: 11 087
+/// kronor") that end in a total are tables of one column: both totals checked and
+/// holding; a list without a total ("Telefon: 0123-456 78") is no table.
+#[test]
+fn labelled_lists_ending_in_a_total_are_tables() {
+    let path = fixture("skatt-lista.txt");
+    let json: Value = serde_json::from_str(&common::tables_json(&path)).expect("tables JSON");
+    let tables = json["tables"].as_array().expect("an array of tables");
+    assert_eq!(tables.len(), 2, "{json}");
+    let json = common::lint_json(&path);
+    common::assert_all_hold(&json, 2);
+    let sums = common::rule_fields(&json, "SUM001", &["row"]);
+    assert!(sums.is_empty(), "{sums:?}");
+}
+
+/// The same with TOTALT written 40 393 for 40 933: the one contradiction is found.
+#[test]
+fn a_wrong_total_of_a_labelled_list_is_found() {
+    let json = common::lint_json(&fixture("skatt-lista-fel.txt"));
+    assert_eq!(
+        common::claims(&json),
+        [(
+            "SUM001".to_string(),
+            "TOTALT".to_string(),
+            String::new(),
+            "40933".to_string(),
+            "40393".to_string()
+        )]
+    );
+}
