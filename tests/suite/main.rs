@@ -60,5 +60,6 @@ mod tables_pipes;
 mod tables_props;
 mod tables_seeds;
 mod text_cli;
+mod totals_per_unit;
 mod totals_undecided;
 mod vocabulary_explicit;

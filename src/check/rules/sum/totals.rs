@@ -49,7 +49,28 @@ fn readings(view: &TableView, t: usize) -> Vec<(&'static str, Vec<usize>)> {
         running.extend(block.iter().copied());
     }
     let all_data: Vec<usize> = (0..t).filter(|&r| view.is_data(r)).collect();
-    let mut out = vec![("the rows above it", block)];
+    // A total of a price per unit ("Summa avgift vatten, avlopp, per kubik") closes the
+    // rows directly above it priced per the same unit ("Förbrukningsavgift vatten, per
+    // kubik"), not the fixed avgifter listed before them: the most specific reading.
+    let mut out = Vec::new();
+    if let Some(unit) = per_unit(&view.label(t)) {
+        let run: Vec<usize> = block
+            .iter()
+            .rev()
+            .take_while(|&&r| per_unit(&view.label(r)).as_deref() == Some(unit.as_str()))
+            .copied()
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let contiguous = run
+            .first()
+            .is_some_and(|&f| (f..t).all(|r| run.contains(&r)));
+        if run.len() >= 2 && run.len() < block.len() && contiguous {
+            out.push((PER_UNIT, run));
+        }
+    }
+    out.push(("the rows above it", block));
     if earlier_totals.len() >= 2 {
         out.push(("the subtotals above it", subtotals));
     }
@@ -64,6 +85,24 @@ fn readings(view: &TableView, t: usize) -> Vec<(&'static str, Vec<usize>)> {
     out.retain(|(_, rows)| !rows.is_empty());
     out.dedup_by(|a, b| a.1 == b.1);
     out
+}
+
+/// The reading of a total over the rows priced per its own unit (see [`readings`]).
+const PER_UNIT: &str = "the rows above it priced per the same unit";
+
+/// The unit a label prices per, when the label ends in it ("…, per kubik" → "kubik",
+/// "Avgift per m3" → "m3"): one or two words after the last "per", no figure among them.
+fn per_unit(label: &str) -> Option<String> {
+    let l = label.trim().trim_end_matches([':', '.']).to_lowercase();
+    let (_, rest) = l.rsplit_once(" per ")?;
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (!words.is_empty()
+        && words.len() <= 2
+        && rest
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == ' ' || c == '³')
+        && !rest.chars().all(|c| c.is_ascii_digit() || c == ' '))
+    .then(|| words.join(" "))
 }
 
 /// The sum of `rows` in column `c`, or `None` when a part is not a figure or every part
@@ -272,7 +311,7 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
                 !view.label(r).trim().is_empty() && view.vocab.total_kind(&view.label(r)).is_none()
             });
             let closing = t + 1 == view.rows() && cands[0].1.len() >= 2 && !result && plain_parts;
-            if !(labeled || closing) || cands[0].0 != "the rows above it" {
+            if !(labeled || closing) || !["the rows above it", PER_UNIT].contains(&cands[0].0) {
                 continue;
             }
             // Of the readings, the first that has parts to add (a total closing one row
