@@ -477,6 +477,24 @@ fn seventh_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The eighth held-out set (`tests/fixtures/real/heldout8/`): 18 excerpts, each with a
+/// printed total or result, from bodies in no earlier set (the drift statements and
+/// budsjettskjema of Askøy, Giske, Stavanger and Sandnes, SSB's hovedtall per fylke,
+/// Östersundsbostäder's resultat- and balansräkning 2006–2010, Valmyndigheten's mandate and
+/// vote tables, Mörbylånga's tax rate, and Helsingfors' bokslut 2019 in Swedish with glued
+/// cells), saved before justera was run on them and recomputed by hand
+/// (`tests/expectations/realheldout8.tsv`: 278 stated relations, 1 real contradiction listed
+/// as `missed`); judged the same way as the earlier sets.
+#[test]
+fn eighth_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout8",
+        "tests/fixtures/real/heldout8",
+        18,
+        "tests/expectations/realheldout8.tsv",
+    );
+}
+
 /// Real tables flattened into one line (`tests/fixtures/real/oneline/`: docplayer
 /// transcripts, figures damaged by the transcript), read by `src/table/oneline.rs`:
 /// every claim judged in `tests/expectations/realoneline.tsv`, damaged rows kept as rows
