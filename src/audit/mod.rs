@@ -778,7 +778,10 @@ impl Audit {
         // What the sections' thread reads while the audit owns the files (slim records).
         let copies = files.clone();
         let audit = std::thread::scope(|scope| {
-            let sections = scope.spawn(|| staging.sections(&copies));
+            let sections = std::thread::Builder::new()
+                .name("jsonl".to_string())
+                .spawn_scoped(scope, || staging.sections(&copies))
+                .map_err(AuditError::Reports)?;
             let (cross, stats, summary) = Self::archive_stage(&files, gathered, work_dir, run_len)
                 .map_err(AuditError::Archive)?;
             let audit = Audit {
@@ -897,7 +900,9 @@ impl Audit {
     pub fn write_reports(&self, dir: &Path) -> io::Result<()> {
         let staging = Staging::new(dir)?;
         std::thread::scope(|scope| {
-            let sections = scope.spawn(|| staging.sections(&self.files));
+            let sections = std::thread::Builder::new()
+                .name("jsonl".to_string())
+                .spawn_scoped(scope, || staging.sections(&self.files))?;
             self.write_staged(dir, &staging, || join(sections))
         })?;
         staging.0.close()
@@ -931,14 +936,21 @@ impl Audit {
                 crate::report::csv::write_findings(report, &mut out)
             }),
         ];
-        // Each report is written (and synced) by a thread of its own: they read the
-        // same data and write different files.
+        // Each report is written (and synced) by a thread of its own, named after it
+        // (for profilers): they read the same data and write different files.
         let written: Vec<io::Result<ManifestFile>> = std::thread::scope(|scope| {
             let running: Vec<_> = stages
                 .iter()
-                .map(|&(name, write)| scope.spawn(|| staging.stage(name, write)))
+                .map(|&(name, write)| {
+                    std::thread::Builder::new()
+                        .name(name.to_string())
+                        .spawn_scoped(scope, || staging.stage(name, write))
+                })
                 .collect();
-            running.into_iter().map(join).collect()
+            running
+                .into_iter()
+                .map(|spawned| spawned.and_then(join))
+                .collect()
         });
         let mut written = written.into_iter();
         let mut next = || {
@@ -1077,7 +1089,8 @@ fn each_part(
             cache::copy_section(entry, &p.record, section, &mut buf)?;
             f(&buf)?;
         } else if let Some(stored) = &p.stored {
-            f(&stored.section(section)?)?;
+            stored.section_into(section, &mut buf)?;
+            f(&buf)?;
         } else if let Some(lines) = &p.lines {
             let lines = match section {
                 Section::Documents => &lines.0,
