@@ -131,7 +131,7 @@ mod tests {
     use super::*;
     use crate::check::finding::Severity;
     use crate::check::rules::RuleCode;
-    use crate::provenance::Provenance;
+    use crate::Provenance;
     use std::sync::Arc;
 
     /// [`FindingJson`] writes the bytes [`finding`]'s `Value` writes, with and without
