@@ -281,8 +281,13 @@ pub fn process_all(
         )?)),
         None => None,
     };
-    // What every cache entry's key starts with: the same for every file of the run.
-    let fingerprint = options_fingerprint(opts);
+    // What every cache entry's key starts with: the same for every file of the run
+    // (a run that reuses no entry keys none, and does not compute it).
+    let fingerprint = if entries.is_none() {
+        options_fingerprint(opts)
+    } else {
+        String::new()
+    };
     let failed: std::sync::Mutex<Option<io::Error>> = std::sync::Mutex::new(None);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let slots: Vec<std::sync::Mutex<Option<AuditedFile>>> = selected

@@ -108,7 +108,13 @@ pub fn run(args: AuditArgs, grammars: &crate::grammar::vocab::Grammars) -> u8 {
             dir: args.cache.clone().unwrap_or_else(|| out.join(".cache")),
             reuse: !args.no_cache,
         },
-        version: engine_version(),
+        // The build's fingerprint (part of the executable hashed) keys cache entries:
+        // a run that reuses none keys none and does not compute it.
+        version: if args.no_cache {
+            String::new()
+        } else {
+            engine_version()
+        },
         progress: !args.quiet,
         grammars: grammars.clone(),
         work_dir: out.clone(),
