@@ -281,8 +281,13 @@ pub fn process_all(
         )?)),
         None => None,
     };
-    // What every cache entry's key starts with: the same for every file of the run.
-    let fingerprint = options_fingerprint(opts);
+    // What every cache entry's key starts with: the same for every file of the run
+    // (a run that reuses no entry keys none, and does not compute it).
+    let fingerprint = if entries.is_none() {
+        options_fingerprint(opts)
+    } else {
+        String::new()
+    };
     let failed: std::sync::Mutex<Option<io::Error>> = std::sync::Mutex::new(None);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let slots: Vec<std::sync::Mutex<Option<AuditedFile>>> = selected
@@ -753,8 +758,67 @@ impl Audit {
         work_dir: &Path,
         run_len: usize,
     ) -> io::Result<Audit> {
+        let files = Self::in_report_order(files);
+        let (cross, stats, summary) = Self::archive_stage(&files, gathered, work_dir, run_len)?;
+        Ok(Audit {
+            files,
+            cross,
+            stats,
+            summary,
+        })
+    }
+
+    /// [`Audit::with_gathered`], then [`Audit::write_reports`] into `dir`; the reports
+    /// that do not depend on the whole-archive stage (`documents.jsonl`,
+    /// `decisions.jsonl`: the files' own lines) are written while that stage runs.
+    pub fn with_gathered_reported(
+        files: Vec<AuditedFile>,
+        gathered: Option<Gathered>,
+        work_dir: &Path,
+        run_len: usize,
+        dir: &Path,
+    ) -> Result<Audit, AuditError> {
+        let files = Self::in_report_order(files);
+        let staging = Staging::new(dir).map_err(AuditError::Reports)?;
+        // What the sections' thread reads while the audit owns the files (slim records).
+        let copies = files.clone();
+        let audit = std::thread::scope(|scope| {
+            let sections = std::thread::Builder::new()
+                .name("jsonl".to_string())
+                .spawn_scoped(scope, || staging.sections(&copies))
+                .map_err(AuditError::Reports)?;
+            let (cross, stats, summary) = Self::archive_stage(&files, gathered, work_dir, run_len)
+                .map_err(AuditError::Archive)?;
+            let audit = Audit {
+                files,
+                cross,
+                stats,
+                summary,
+            };
+            audit
+                .write_staged(dir, &staging, || join(sections))
+                .map_err(AuditError::Reports)?;
+            Ok(audit)
+        })?;
+        staging.0.close().map_err(AuditError::Reports)?;
+        Ok(audit)
+    }
+
+    /// Slim records sorted by path: the order of every report.
+    fn in_report_order(files: Vec<AuditedFile>) -> Vec<AuditedFile> {
         let mut files: Vec<AuditedFile> = files.into_iter().map(AuditedFile::slim).collect();
         files.sort_by(|a, b| a.record.path.cmp(&b.record.path));
+        files
+    }
+
+    /// The whole-archive stage over `files` (in report order): the cross-document checks
+    /// and the run's counts.
+    fn archive_stage(
+        files: &[AuditedFile],
+        gathered: Option<Gathered>,
+        work_dir: &Path,
+        run_len: usize,
+    ) -> io::Result<(cross::ArchiveCross, Stats, Summary)> {
         let fed = gathered.is_some();
         let mut gathered = match gathered {
             Some(g) => g,
@@ -762,7 +826,7 @@ impl Audit {
         };
         let mut stats = Stats::default();
         let mut summary = Summary::default();
-        for p in &files {
+        for p in files {
             if !(fed && p.gathered) {
                 gathered.feed(p.full_record()?.as_ref())?;
             }
@@ -819,12 +883,7 @@ impl Audit {
         summary.findings = by_severity.values().sum();
         summary.findings_by_severity = by_severity;
         summary.findings_by_rule = by_rule;
-        Ok(Audit {
-            files,
-            cross,
-            stats,
-            summary,
-        })
+        Ok((cross, stats, summary))
     }
 
     pub fn has_errors(&self) -> bool {
@@ -844,136 +903,250 @@ impl Audit {
     /// killed on the way leaves a set without manifest (and a temporary folder the next
     /// run removes).
     pub fn write_reports(&self, dir: &Path) -> io::Result<()> {
-        std::fs::create_dir_all(dir)?;
-        let staging = tempfile::Builder::new()
-            .prefix(STAGING_PREFIX)
-            .tempdir_in(dir)?;
-        let stage = |name: &str,
-                     write: &(dyn Fn(&mut dyn Write) -> io::Result<()> + Sync)|
-         -> io::Result<ManifestFile> {
-            let file = std::fs::File::create(staging.path().join(name))?;
-            // Buffered before it is hashed: the writers write a token at a time.
-            let mut out = io::BufWriter::with_capacity(1 << 16, HashingWriter::new(file));
-            write(&mut out)?;
-            let out = out.into_inner().map_err(|e| e.into_error())?;
-            let (inner, bytes, sha256) = out.finish();
-            inner.sync_all()?;
-            Ok(ManifestFile {
-                name: name.to_string(),
-                bytes,
-                sha256,
-            })
-        };
+        let staging = Staging::new(dir)?;
+        std::thread::scope(|scope| {
+            let sections = std::thread::Builder::new()
+                .name("jsonl".to_string())
+                .spawn_scoped(scope, || staging.sections(&self.files))?;
+            self.write_staged(dir, &staging, || join(sections))
+        })?;
+        staging.0.close()
+    }
+
+    /// [`Audit::write_reports`] into `staging`, where `sections` gives the two section
+    /// reports (written by another thread) once the others are written.
+    fn write_staged(
+        &self,
+        dir: &Path,
+        staging: &Staging,
+        sections: impl FnOnce() -> io::Result<Sections>,
+    ) -> io::Result<()> {
         // The writers read the report's plain data; links in the spreadsheet and the
         // page are relative to `dir`, where the set ends up.
         let report = self.report();
         let report = &report;
         type Writer<'w> = &'w (dyn Fn(&mut dyn Write) -> io::Result<()> + Sync);
-        let stages: [(&str, Writer); 6] = [
-            ("findings.json", &|mut out| {
-                crate::report::audit::write_findings(report, &mut out)
-            }),
-            ("findings.csv", &|mut out| {
-                crate::report::csv::write_findings(report, &mut out)
-            }),
-            ("documents.jsonl", &|out| {
-                self.write_section(Section::Documents, out)
-            }),
-            ("decisions.jsonl", &|out| {
-                self.write_section(Section::Decisions, out)
-            }),
+        // The slowest first.
+        let stages: [(&str, Writer); 4] = [
             ("findings.xlsx", &|out| {
                 crate::report::xlsx::write(report, dir, out)
             }),
             ("index.html", &|mut out| {
                 crate::report::html::write(report, dir, &mut out)
             }),
+            ("findings.json", &|mut out| {
+                crate::report::audit::write_findings(report, &mut out)
+            }),
+            ("findings.csv", &|mut out| {
+                crate::report::csv::write_findings(report, &mut out)
+            }),
         ];
-        // Each report is written (and synced) by a thread of its own: they read the
-        // same data and write different files; the manifest lists them in this order.
+        // Each report is written (and synced) by a thread of its own, named after it
+        // (for profilers): they read the same data and write different files.
         let written: Vec<io::Result<ManifestFile>> = std::thread::scope(|scope| {
             let running: Vec<_> = stages
                 .iter()
-                .map(|&(name, write)| scope.spawn(move || stage(name, write)))
+                .map(|&(name, write)| {
+                    std::thread::Builder::new()
+                        .name(name.to_string())
+                        .spawn_scoped(scope, || staging.stage(name, write))
+                })
                 .collect();
             running
                 .into_iter()
-                .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .map(|spawned| spawned.and_then(join))
                 .collect()
         });
+        let mut written = written.into_iter();
+        let mut next = || {
+            written
+                .next()
+                .unwrap_or_else(|| Err(io::Error::other("a report was not written")))
+        };
+        let (xlsx, html, json, csv) = (next()?, next()?, next()?, next()?);
+        let [documents, decisions] = sections()?;
+        // The manifest lists them in this order.
         let manifest = ReportManifest {
             format: "justera-reports/1".to_string(),
-            files: written.into_iter().collect::<io::Result<Vec<_>>>()?,
+            files: vec![json, csv, documents, decisions, xlsx, html],
         };
         remove_if_present(&dir.join(REPORT_MANIFEST))?;
         remove_if_present(&dir.join("index.html"))?;
         for f in &manifest.files {
-            std::fs::rename(staging.path().join(&f.name), dir.join(&f.name))?;
+            std::fs::rename(staging.0.path().join(&f.name), dir.join(&f.name))?;
         }
         sync_dir(dir);
         let mut text = serde_json::to_vec_pretty(&manifest)?;
         text.push(b'\n');
         crate::report::atomic::write_atomic(&dir.join(REPORT_MANIFEST), &text)?;
         sync_dir(dir);
-        staging.close()
+        Ok(())
+    }
+}
+
+/// The result of a scoped thread (its panic goes on in the caller).
+fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|p| std::panic::resume_unwind(p))
+}
+
+/// What went wrong in [`Audit::with_gathered_reported`].
+#[derive(Debug)]
+pub enum AuditError {
+    /// In the whole-archive stage (the cross-document checks).
+    Archive(io::Error),
+    /// While writing the reports.
+    Reports(io::Error),
+}
+
+/// The temporary folder inside the out folder that a report set is written in before
+/// it is swapped in ([`Audit::write_reports`]).
+struct Staging(tempfile::TempDir);
+
+/// `documents.jsonl` and `decisions.jsonl` as staged.
+type Sections = [ManifestFile; 2];
+
+impl Staging {
+    fn new(dir: &Path) -> io::Result<Staging> {
+        std::fs::create_dir_all(dir)?;
+        Ok(Staging(
+            tempfile::Builder::new()
+                .prefix(STAGING_PREFIX)
+                .tempdir_in(dir)?,
+        ))
     }
 
-    fn write_section(&self, section: Section, out: &mut dyn Write) -> io::Result<()> {
-        match section {
-            // Written as the entries hold them, not line by line.
-            Section::Documents => self.each_part(section, &mut |part| out.write_all(part)),
-            // Decisions once each, as `justera export` gives them: the same record as
-            // PDF and as text is one line listing both sources.
-            Section::Decisions => {
-                let mut merge = crate::report::audit::DecisionMerge::default();
-                self.each_line(section, &mut |line| {
-                    merge.note(line);
-                    Ok(())
-                })?;
-                self.each_line(section, &mut |line| merge.write(line, out))
-            }
-        }
-    }
-
-    /// Every line of a section, file by file (each ending in a newline).
-    fn each_line(
+    /// Writes one report into the folder and syncs it.
+    fn stage(
         &self,
-        section: Section,
-        f: &mut dyn FnMut(&[u8]) -> io::Result<()>,
-    ) -> io::Result<()> {
-        self.each_part(section, &mut |part| {
-            part.split_inclusive(|&b| b == b'\n').try_for_each(&mut *f)
+        name: &str,
+        write: &(dyn Fn(&mut dyn Write) -> io::Result<()> + Sync),
+    ) -> io::Result<ManifestFile> {
+        let timer = StageTimer::start();
+        let file = std::fs::File::create(self.0.path().join(name))?;
+        // Buffered before it is hashed: the writers write a token at a time.
+        let mut out = io::BufWriter::with_capacity(1 << 16, HashingWriter::new(file));
+        write(&mut out)?;
+        let out = out.into_inner().map_err(|e| e.into_error())?;
+        let (inner, bytes, sha256) = out.finish();
+        timer.lap(name, "written");
+        inner.sync_all()?;
+        timer.lap(name, "synced");
+        Ok(ManifestFile {
+            name: name.to_string(),
+            bytes,
+            sha256,
         })
     }
 
-    /// A section in parts of whole lines (each ending in a newline), file by file.
-    fn each_part(
-        &self,
-        section: Section,
-        f: &mut dyn FnMut(&[u8]) -> io::Result<()>,
-    ) -> io::Result<()> {
-        let mut buf: Vec<u8> = Vec::new();
-        for p in &self.files {
-            if let Some(entry) = &p.entry {
-                buf.clear();
-                cache::copy_section(entry, &p.record, section, &mut buf)?;
-                f(&buf)?;
-            } else if let Some(stored) = &p.stored {
-                f(&stored.section(section)?)?;
-            } else if let Some(lines) = &p.lines {
-                let lines = match section {
-                    Section::Documents => &lines.0,
-                    Section::Decisions => &lines.1,
-                };
-                for line in lines {
-                    let mut l = line.clone().into_bytes();
-                    l.push(b'\n');
-                    f(&l)?;
-                }
+    /// `documents.jsonl` and `decisions.jsonl` of `files` (in report order), which hold
+    /// the files' own lines only: one after the other, on the calling thread.
+    fn sections(&self, files: &[AuditedFile]) -> io::Result<Sections> {
+        let documents = self.stage("documents.jsonl", &|out| {
+            write_section(files, Section::Documents, out)
+        })?;
+        let decisions = self.stage("decisions.jsonl", &|out| {
+            write_section(files, Section::Decisions, out)
+        })?;
+        Ok([documents, decisions])
+    }
+}
+
+fn write_section(files: &[AuditedFile], section: Section, out: &mut dyn Write) -> io::Result<()> {
+    match section {
+        // Written as the entries hold them, not line by line.
+        Section::Documents => each_part(files, section, &mut |part| out.write_all(part)),
+        // Decisions once each, as `justera export` gives them: the same record as
+        // PDF and as text is one line listing both sources.
+        Section::Decisions => {
+            let mut merge = crate::report::audit::DecisionMerge::default();
+            each_line(files, section, &mut |line| {
+                merge.note(line);
+                Ok(())
+            })?;
+            each_line(files, section, &mut |line| merge.write(line, out))
+        }
+    }
+}
+
+/// Every line of a section, file by file (each ending in a newline).
+fn each_line(
+    files: &[AuditedFile],
+    section: Section,
+    f: &mut dyn FnMut(&[u8]) -> io::Result<()>,
+) -> io::Result<()> {
+    each_part(files, section, &mut |part| {
+        part.split_inclusive(|&b| b == b'\n').try_for_each(&mut *f)
+    })
+}
+
+/// A section in parts of whole lines (each ending in a newline), file by file.
+fn each_part(
+    files: &[AuditedFile],
+    section: Section,
+    f: &mut dyn FnMut(&[u8]) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut buf: Vec<u8> = Vec::new();
+    for p in files {
+        if let Some(entry) = &p.entry {
+            buf.clear();
+            cache::copy_section(entry, &p.record, section, &mut buf)?;
+            f(&buf)?;
+        } else if let Some(stored) = &p.stored {
+            stored.section_into(section, &mut buf)?;
+            f(&buf)?;
+        } else if let Some(lines) = &p.lines {
+            let lines = match section {
+                Section::Documents => &lines.0,
+                Section::Decisions => &lines.1,
+            };
+            for line in lines {
+                let mut l = line.clone().into_bytes();
+                l.push(b'\n');
+                f(&l)?;
             }
         }
-        Ok(())
     }
+    Ok(())
+}
+
+/// Set (to anything) to have the audit print to stderr what each report took: the CPU
+/// time of the thread that wrote it and the wall time (for measuring, not a report).
+pub const STATS_ENV: &str = "JUSTERA_STATS";
+
+/// The CPU and wall time of one thread's stage, printed when [`STATS_ENV`] is set.
+struct StageTimer(Option<(f64, std::time::Instant)>);
+
+impl StageTimer {
+    fn start() -> StageTimer {
+        StageTimer(
+            std::env::var_os(STATS_ENV)
+                .is_some()
+                .then(|| (thread_cpu(), std::time::Instant::now())),
+        )
+    }
+
+    fn lap(&self, name: &str, what: &str) {
+        if let Some((cpu, wall)) = self.0 {
+            eprintln!(
+                "stats:   {name}: thread CPU {:.4} s, wall {:.4} s ({what})",
+                thread_cpu() - cpu,
+                wall.elapsed().as_secs_f64()
+            );
+        }
+    }
+}
+
+/// CPU seconds of the calling thread.
+fn thread_cpu() -> f64 {
+    // SAFETY: clock_gettime only writes the struct it is given.
+    let t = unsafe {
+        let mut t: libc::timespec = std::mem::zeroed();
+        libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t);
+        t
+    };
+    t.tv_sec as f64 + t.tv_nsec as f64 / 1e9
 }
 
 /// The last file of a report set: the reports it consists of, with length and SHA-256.

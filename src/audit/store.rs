@@ -308,10 +308,23 @@ impl StoredEntry {
 
     /// The lines of one section, each ending in a newline.
     pub fn section(&self, section: Section) -> io::Result<Vec<u8>> {
-        match section {
-            Section::Documents => self.read(self.documents, self.decisions),
-            Section::Decisions => self.read(self.decisions, self.end),
-        }
+        let mut buf = Vec::new();
+        self.section_into(section, &mut buf)?;
+        Ok(buf)
+    }
+
+    /// [`StoredEntry::section`] into `buf` (its old content replaced): a buffer reused
+    /// file after file is not faulted in afresh for each (documents.jsonl is most of the
+    /// bytes a report set holds).
+    pub fn section_into(&self, section: Section, buf: &mut Vec<u8>) -> io::Result<()> {
+        use std::os::unix::fs::FileExt;
+        let (from, to) = match section {
+            Section::Documents => (self.documents, self.decisions),
+            Section::Decisions => (self.decisions, self.end),
+        };
+        buf.clear();
+        buf.resize(to.saturating_sub(from) as usize, 0);
+        self.file.read_exact_at(buf, from)
     }
 
     /// Everything a cache entry holds before its end line.

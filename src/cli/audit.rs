@@ -7,8 +7,8 @@ use super::exit;
 use crate::audit::cache::{engine_version, Cache};
 use crate::audit::shard::Shard;
 use crate::audit::{
-    claim_out_dir, collect_inputs, process_all, summary_text, write_part, Audit, AuditOptions,
-    AuditedFile,
+    claim_out_dir, collect_inputs, process_all, summary_text, write_part, Audit, AuditError,
+    AuditOptions, AuditedFile,
 };
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -108,7 +108,13 @@ pub fn run(args: AuditArgs, grammars: &crate::grammar::vocab::Grammars) -> u8 {
             dir: args.cache.clone().unwrap_or_else(|| out.join(".cache")),
             reuse: !args.no_cache,
         },
-        version: engine_version(),
+        // The build's fingerprint (part of the executable hashed) keys cache entries:
+        // a run that reuses none keys none and does not compute it.
+        version: if args.no_cache {
+            String::new()
+        } else {
+            engine_version()
+        },
         progress: !args.quiet,
         grammars: grammars.clone(),
         work_dir: out.clone(),
@@ -162,15 +168,16 @@ pub fn run(args: AuditArgs, grammars: &crate::grammar::vocab::Grammars) -> u8 {
     }
     stats.mark("read (process_all)");
     let code = finish_gathered(processed, gathered, &out, started, reused, args.spill_run);
-    stats.mark("report files");
+    stats.mark("cross-document stage and report files");
     stats.workers();
     code
 }
 
 /// Set (to anything) to have `audit` print to stderr, per stage, the CPU time the parent
 /// process itself used (its threads, not its workers), the wall time, and how many
-/// workers it started: for measuring, not part of any report.
-const STATS_ENV: &str = "JUSTERA_STATS";
+/// workers it started (and per report, what its thread took): for measuring, not part of
+/// any report.
+use crate::audit::STATS_ENV;
 
 /// CPU seconds (user, system) and the time at the last mark; None: not asked for.
 type Mark = Option<((f64, f64), std::time::Instant)>;
@@ -307,21 +314,22 @@ fn finish_gathered(
     reused: usize,
     spill_run: usize,
 ) -> u8 {
-    let audit = match Audit::with_gathered(processed, gathered, out, spill_run) {
+    // The reports that need only the files' own lines are written while the
+    // cross-document stage runs.
+    let audit = match Audit::with_gathered_reported(processed, gathered, out, spill_run, out) {
         Ok(audit) => audit,
-        Err(e) => {
+        Err(AuditError::Archive(e)) => {
             eprintln!(
                 "error: cannot check across documents (working in {}): {e}",
                 out.display()
             );
             return exit::USAGE;
         }
+        Err(AuditError::Reports(e)) => {
+            eprintln!("error: cannot write reports to {}: {e}", out.display());
+            return exit::USAGE;
+        }
     };
-    Stats.mark("cross-document stage");
-    if let Err(e) = audit.write_reports(out) {
-        eprintln!("error: cannot write reports to {}: {e}", out.display());
-        return exit::USAGE;
-    }
     use std::io::Write;
     // A closed pipe (`| head`) must not turn a finished audit into a panic.
     let mut stdout = std::io::stdout().lock();

@@ -130,7 +130,8 @@ impl Serialize for AllFindings<'_> {
         use serde::ser::{Error, SerializeSeq};
         let mut seq = serializer.serialize_seq(usize::try_from(self.0.summary.findings).ok())?;
         for f in self.0.findings() {
-            seq.serialize_element(&super::json::finding(&f.map_err(S::Error::custom)?))?;
+            let f = f.map_err(S::Error::custom)?;
+            seq.serialize_element(&super::json::FindingJson::of(&f))?;
         }
         seq.end()
     }

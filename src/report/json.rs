@@ -42,6 +42,70 @@ pub fn finding(f: &Finding) -> Value {
     v
 }
 
+/// A finding as [`finding`] gives it, written without building a [`Value`] first: the
+/// same keys (sorted, as a `Value`'s map keeps them) and values, so the same bytes. The
+/// audit writes thousands of these into findings.json.
+#[derive(serde::Serialize)]
+pub struct FindingJson<'a> {
+    column: &'a Option<String>,
+    document: &'a Option<String>,
+    expected: Option<String>,
+    file: &'a str,
+    found: Option<String>,
+    line: u32,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ocr: Option<u8>,
+    page: u32,
+    paragraph: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    related: Option<RelatedJson<'a>>,
+    row: &'a Option<String>,
+    rule: &'a str,
+    severity: &'static str,
+    table: Option<usize>,
+    tolerance: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'a str>,
+}
+
+/// The `related` place of [`FindingJson`].
+#[derive(serde::Serialize)]
+pub struct RelatedJson<'a> {
+    file: &'a str,
+    line: u32,
+    page: u32,
+}
+
+impl<'a> FindingJson<'a> {
+    pub fn of(f: &'a Finding) -> FindingJson<'a> {
+        let dec = |d: Option<rust_decimal::Decimal>| d.map(|v| v.normalize().to_string());
+        FindingJson {
+            column: &f.column,
+            document: &f.document,
+            expected: dec(f.expected),
+            file: &f.provenance.file,
+            found: dec(f.found),
+            line: f.provenance.line,
+            message: &f.message,
+            ocr: f.provenance.ocr,
+            page: f.provenance.page,
+            paragraph: f.paragraph,
+            related: f.related.as_ref().map(|r| RelatedJson {
+                file: &r.file,
+                line: r.line,
+                page: r.page,
+            }),
+            row: &f.row,
+            rule: f.rule.as_str(),
+            severity: f.severity.as_str(),
+            table: f.table,
+            tolerance: dec(f.tolerance),
+            unit: f.unit.as_deref(),
+        }
+    }
+}
+
 pub fn stats(s: &Stats) -> Value {
     json!({
         "files": s.files,
@@ -60,4 +124,48 @@ pub fn lint_report(findings: &[Finding], s: &Stats) -> Value {
         "findings": findings.iter().map(finding).collect::<Vec<_>>(),
         "stats": stats(s),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::finding::Severity;
+    use crate::check::rules::RuleCode;
+    use crate::Provenance;
+    use std::sync::Arc;
+
+    /// [`FindingJson`] writes the bytes [`finding`]'s `Value` writes, with and without
+    /// each optional part.
+    #[test]
+    fn a_finding_written_directly_is_its_value() {
+        let file: Arc<str> = Arc::from("a/b \"c\".pdf");
+        let bare = Finding::new(
+            RuleCode::parse("SUM001").expect("a rule"),
+            Severity::Error,
+            "Summa \"x\" ≠ 3\n".to_string(),
+            Provenance::new(&file, 3, 7),
+        );
+        let mut full = bare.clone();
+        full.document = Some("Protokoll § 4".into());
+        full.paragraph = Some(4);
+        full.table = Some(2);
+        full.row = Some("Summa".into());
+        full.column = Some("2019".into());
+        full.expected = Some(rust_decimal::Decimal::new(-8400, 2));
+        full.found = Some(rust_decimal::Decimal::new(15, 1));
+        full.tolerance = Some(rust_decimal::Decimal::new(1, 0));
+        full.unit = Some("dagar".into());
+        full.provenance.ocr = Some(87);
+        full.related = Some(Provenance::new(&file, 9, 1));
+        for f in [&bare, &full] {
+            assert_eq!(
+                serde_json::to_string_pretty(&FindingJson::of(f)).unwrap(),
+                serde_json::to_string_pretty(&finding(f)).unwrap()
+            );
+            assert_eq!(
+                serde_json::to_string(&FindingJson::of(f)).unwrap(),
+                serde_json::to_string(&finding(f)).unwrap()
+            );
+        }
+    }
 }
