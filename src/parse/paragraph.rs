@@ -367,7 +367,19 @@ fn unsigned_paragraph(lines: &[Ln], file: &Arc<str>, vocab: &Vocabulary) -> Opti
     {
         dnr.push(written.to_string());
     }
-    let (title, pieces) = split_run_on(after, o.title.is_none(), vocab);
+    // "Sn 50 Au 84 Sn 34 Au 57 Dnr 2016/ Budget … år Au Förvaltningschef …": the prefixes
+    // of the opening's earlier §§ head their text; the title ends before one.
+    let opening = open.plain();
+    let head = opening.split(" Dnr").next().unwrap_or("");
+    let prefixes: Vec<&str> = head
+        .split_whitespace()
+        .filter(|w| {
+            (2..=5).contains(&w.chars().count())
+                && w.starts_with(char::is_uppercase)
+                && w.chars().all(char::is_alphabetic)
+        })
+        .collect();
+    let (title, pieces) = split_run_on(after, o.title.is_none(), &prefixes, vocab);
     let title = o.title.or(title).unwrap_or_default();
     let mut body: Vec<Ln> = pieces
         .into_iter()
@@ -458,6 +470,7 @@ const SENTENCE_OPENERS: &[&str] = &[
 fn split_run_on(
     text: &str,
     wants_title: bool,
+    stops: &[&str],
     vocab: &Vocabulary,
 ) -> (Option<String>, Vec<String>) {
     let words: Vec<(usize, &str)> = word_spans(text).collect();
@@ -503,7 +516,7 @@ fn split_run_on(
                 && words
                     .get(k + 1)
                     .is_some_and(|(_, n)| n.ends_with(',') && n.starts_with(char::is_uppercase));
-            if sentence_end || SENTENCE_OPENERS.contains(&w) || name {
+            if sentence_end || SENTENCE_OPENERS.contains(&w) || name || stops.contains(&w) {
                 end = k;
                 break;
             }
@@ -1411,6 +1424,7 @@ mod tests {
         let (title, pieces) = split_run_on(
             "Budgetuppföljning per 2009-07-31 Beslut Arbetsutskottet tackar för informationen.",
             true,
+            &[],
             v,
         );
         assert_eq!(title.as_deref(), Some("Budgetuppföljning per 2009-07-31"));
@@ -1421,6 +1435,7 @@ mod tests {
         let (title, _) = split_run_on(
             "Namninsamling med begäran om folkomröstning Den 14 december 2012 överlämnades",
             true,
+            &[],
             v,
         );
         assert_eq!(

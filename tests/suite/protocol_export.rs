@@ -20,8 +20,6 @@ const FLOOR_FOUND: usize = 15;
 const FLOOR_TITLES: usize = 14;
 const FLOOR_DNR: usize = 12;
 const FLOOR_ATT: usize = 12;
-/// §§ exported that the text does not have.
-const MAX_WRONG: usize = 0;
 
 /// (title, dnr as printed or None when not judged, att-satser or None when not judged).
 type Judged = (String, Option<Vec<String>>, Option<usize>);
@@ -216,7 +214,10 @@ fn protocol_set_exports_the_paragraphs_a_reader_finds() {
         eprintln!("  {n}");
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    assert!(fig.wrong <= MAX_WRONG, "{fig:?}");
+    assert_eq!(
+        fig.wrong, 0,
+        "§§ exported that the text does not have: {fig:?}"
+    );
     assert!(
         fig.found >= FLOOR_FOUND,
         "§§ found fell below {FLOOR_FOUND}: {fig:?}"
