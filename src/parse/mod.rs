@@ -548,9 +548,28 @@ pub(crate) fn is_footer_like(text: &str) -> bool {
 pub fn parse_protocol(lines: &[Ln], file: &Arc<str>, vocab: &Vocabulary) -> Document {
     // Where no § sign stands at all, the transcript lost it: "AU 180 Dnr: …" opens a §.
     let unsigned = paragraph::lost_signs(lines);
+    // The prefixes and numbers of the §§ read by their dnr: the same prefix near them
+    // opens a § before its title too ("Sn 49 Sammanträdets öppnande …").
+    let (prefixes, numbers): (Vec<String>, Vec<u32>) = if unsigned {
+        lines
+            .iter()
+            .filter_map(paragraph::unsigned_start)
+            .filter_map(|o| Some((o.prefix?, o.number)))
+            .unzip()
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let cut_lines;
+    let lines = if prefixes.is_empty() {
+        lines
+    } else {
+        cut_lines = paragraph::cut_at_prefixes(lines, &prefixes, &numbers);
+        cut_lines.as_slice()
+    };
     let opens = |l: &Ln| {
         paragraph::paragraph_start(l).is_some()
             || (unsigned && paragraph::unsigned_start(l).is_some())
+            || (!prefixes.is_empty() && paragraph::prefixed_start(l, &prefixes, &numbers).is_some())
     };
     let first_para = lines.iter().position(opens);
     let toc_at = lines

@@ -35,6 +35,83 @@ pub(super) fn is_prefix_word(w: &str) -> bool {
     !NOT_PREFIX.contains(&lower.as_str())
 }
 
+static PREFIXED: Re =
+    Re::new(r"^([A-ZÅÄÖ]{2,5}|[A-ZÅÄÖ][a-zåäö]{1,3}) (\d{1,4}) (\p{Lu}\p{Ll}{3,}.*)$");
+
+/// Where a record's §§ lost their signs and some were read by their dnr ("Sn 50 Au 84 …
+/// Dnr 2016/"), the same prefix and a number near theirs before a title opens one too
+/// ("Sn 49 Sammanträdets öppnande, formalia. …"). `prefixes` and `numbers` are those of
+/// the openings already read; empty, the line is taken as such an opening already cut
+/// ([`cut_at_prefixes`]).
+pub fn prefixed_start(l: &Ln, prefixes: &[String], numbers: &[u32]) -> Option<Opening> {
+    let text = l.plain();
+    let c = PREFIXED.captures(&text)?;
+    let prefix = c.get(1)?.as_str();
+    let number: u32 = c.get(2)?.as_str().parse().ok()?;
+    let rest = c.get(3)?.as_str();
+    if rest.contains("..") || !is_prefix_word(prefix) {
+        return None;
+    }
+    let ours =
+        prefixes.iter().any(|p| p == prefix) && numbers.iter().any(|n| n.abs_diff(number) <= 50);
+    if !prefixes.is_empty() && !ours {
+        return None;
+    }
+    // The rest is the title and the text; the dnr form ([`unsigned_start`]) reads its own.
+    Some(Opening {
+        prefix: Some(prefix.to_string()),
+        number,
+        title: None,
+        rest: Some(format!("Dnr {rest}")),
+    })
+}
+
+/// Run-on lines broken before "<prefix> <number> <Title>" where the prefix is one of the
+/// record's own § prefixes and the number near its §§ ([`prefixed_start`]).
+pub fn cut_at_prefixes(lines: &[Ln], prefixes: &[String], numbers: &[u32]) -> Vec<Ln> {
+    let mut out = Vec::with_capacity(lines.len());
+    for l in lines {
+        if l.text.chars().count() < 100 || l.cells().len() > 1 {
+            out.push(l.clone());
+            continue;
+        }
+        let text = l.plain();
+        let words: Vec<(usize, &str)> = word_spans(&text).collect();
+        let mut cuts = Vec::new();
+        for k in 1..words.len().saturating_sub(2) {
+            let (at, p) = words[k];
+            let n = words[k + 1].1;
+            let next = words[k + 2].1;
+            let titled = next.starts_with(char::is_uppercase)
+                && next.chars().filter(|c| c.is_lowercase()).count() >= 3;
+            // Near the §§ read, not one of them (a source note citing "Sn 50 Budget …").
+            let near = n.parse::<u32>().is_ok_and(|n| {
+                !numbers.contains(&n) && numbers.iter().any(|m| m.abs_diff(n) <= 50)
+            });
+            // A § with its text, not a mention in a line about it.
+            let long = text.len() - at >= 120;
+            if titled && near && long && prefixes.iter().any(|x| x == p) {
+                cuts.push(at);
+            }
+        }
+        if cuts.is_empty() {
+            out.push(l.clone());
+            continue;
+        }
+        let mut from = 0;
+        for at in cuts.into_iter().chain(std::iter::once(text.len())) {
+            if let Some(part) = text.get(from..at).map(str::trim).filter(|t| !t.is_empty()) {
+                out.push(Ln {
+                    text: part.to_string(),
+                    ..l.clone()
+                });
+            }
+            from = at;
+        }
+    }
+    out
+}
+
 /// Whether the lines hold no § opening with its sign but some without it: a transcript
 /// that lost the § signs ("AU 180 Dnr: 09.46-606 …").
 pub fn lost_signs(lines: &[Ln]) -> bool {
@@ -349,7 +426,7 @@ fn paragraph_of(
 /// heading, a new sentence or the text's first name begins ([`split_run_on`]).
 fn unsigned_paragraph(lines: &[Ln], file: &Arc<str>, vocab: &Vocabulary) -> Option<Paragraph> {
     let open = lines.first()?;
-    let o = unsigned_start(open)?;
+    let o = unsigned_start(open).or_else(|| prefixed_start(open, &[], &[]))?;
     let rest = o.rest.unwrap_or_default();
     let (dnr_text, after) = split_dnr(&rest);
     let mut dnr = refs::dnrs(dnr_text);
@@ -1416,6 +1493,30 @@ mod tests {
             "Text. ".repeat(40)
         );
         assert_eq!(unsigned_start(&ln(&run_on)).map(|o| o.number), Some(83));
+    }
+
+    #[test]
+    fn a_record_s_own_prefix_opens_a_paragraph_near_its_others() {
+        let ln = |t: &str| Ln {
+            text: t.into(),
+            page: 1,
+            line: 1,
+            marked: false,
+            level: 0,
+            furniture: false,
+        };
+        let text = "3 VILHELMINA KOMMUN PROTOKOLL 3 Sn 49 Sammanträdets öppnande, formalia. Sn \
+                    Ordförande Annika Wibrell öppnade sammanträdet och hälsade samtliga närvarande \
+                    välkomna.";
+        let prefixes = vec!["Sn".to_string()];
+        let cut = cut_at_prefixes(&[ln(text)], &prefixes, &[50]);
+        assert_eq!(cut.len(), 2);
+        let o = prefixed_start(&cut[1], &prefixes, &[50]).expect("Sn 49");
+        assert_eq!((o.prefix.as_deref(), o.number), (Some("Sn"), 49));
+        // Another prefix, a number far from the record's §§, or one already read: none.
+        assert!(prefixed_start(&cut[1], &["KS".to_string()], &[50]).is_none());
+        assert!(prefixed_start(&cut[1], &prefixes, &[150]).is_none());
+        assert_eq!(cut_at_prefixes(&[ln(text)], &prefixes, &[49]).len(), 1);
     }
 
     #[test]
