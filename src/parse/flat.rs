@@ -69,6 +69,9 @@ fn is_flat(l: &Ln) -> bool {
 /// An innehållsförteckning's entries ("26 Dnr KS 2018/14 Information... 3") are none.
 fn unsigned_cuts(s: &str) -> Vec<usize> {
     let mut out = Vec::new();
+    if !(s.contains("Dnr") || s.contains("DNR") || s.contains("Diarienr")) {
+        return out;
+    }
     for re in [&UNSIGNED_TITLE_OPEN, &UNSIGNED_OPEN] {
         for c in re.captures_iter(s) {
             let (Some(m), prefix) = (c.get(0), c.get(1)) else {

@@ -155,7 +155,12 @@ pub fn unsigned_start(l: &Ln) -> Option<Opening> {
     if cells.len() > 1 {
         return None;
     }
-    let first = collapse_ws(cells.first()?);
+    // Every such opening names its dnr: a line without the word is none (cheap, first).
+    let raw = cells.first()?;
+    if !(raw.contains("Dnr") || raw.contains("DNR") || raw.contains("Diarienr")) {
+        return None;
+    }
+    let first = collapse_ws(raw);
     let first = first.trim_start_matches(['_', ' ']);
     // An innehållsförteckning line: dot leaders before a page number.
     let toc_entry = |rest: &str| rest.contains("..") || rest.contains(" . . ");
@@ -215,6 +220,9 @@ fn proposer(t: &str) -> Option<regex::Captures<'_>> {
 /// A paragraph's opening line: "ITVT § 1", "§ 59" (alone on its line, or followed by
 /// the title in the next column). Returns (prefix, number, title on the same line).
 pub fn paragraph_start(l: &Ln) -> Option<(Option<String>, u32, Option<String>)> {
+    if !l.text.contains('§') {
+        return None;
+    }
     let cells = l.cells();
     let first = collapse_ws(cells.first()?);
     // "__________Bsau § 41": the rule under the innehållsförteckning glued to the opening.
