@@ -269,6 +269,12 @@ pub struct Document {
     pub header: Option<ProtocolHeader>,
     pub toc: Vec<TocEntry>,
     pub paragraphs: Vec<Paragraph>,
+    /// The §§ of a protocol whose text is cut short (it ends mid-sentence: an excerpt, a
+    /// transcript that stops inside a §): read and exported, but kept apart from
+    /// `paragraphs`, which the checks read — numbering, the list of items, decisions and
+    /// signatures cannot be judged on a record that is not there whole.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cut_paragraphs: Vec<Paragraph>,
     pub tables: Vec<Table>,
     /// Body text (furniture left out), for checks on prose.
     pub lines: Vec<SourceLine>,

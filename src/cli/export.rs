@@ -41,6 +41,9 @@ pub fn read_records(
         let outcome = crate::pipeline::process_file_isolated_hashed(path, &opts, grammars);
         match outcome.result {
             Ok(f) => {
+                for n in export::notices(&f.documents) {
+                    eprintln!("notice: {}: {n}", path.display());
+                }
                 records.extend(export::records_of_file(
                     &f.documents,
                     outcome.sha256.as_deref(),

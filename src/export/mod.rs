@@ -216,6 +216,42 @@ impl From<&Vote> for VoteRecord {
 }
 
 /// One record per paragraph of every protocol among the documents (file not hashed).
+/// What a user must be told about a file's export beside its records: a protocol whose
+/// §§ could not be read gives no record, and says so (never a silent empty export).
+pub fn notices(documents: &[Document]) -> Vec<String> {
+    documents
+        .iter()
+        .filter(|d| {
+            d.kind == DocumentKind::Protokoll
+                && d.paragraphs.is_empty()
+                && d.cut_paragraphs.is_empty()
+        })
+        .map(|d| {
+            let listed = d
+                .header
+                .as_ref()
+                .and_then(|h| h.paragraphs.as_ref())
+                .map(|r| {
+                    if r.from == r.to {
+                        format!(" (its header lists § {})", r.from)
+                    } else {
+                        format!(" (its header lists §§ {}–{})", r.from, r.to)
+                    }
+                })
+                .unwrap_or_default();
+            let toc = if d.toc.is_empty() {
+                String::new()
+            } else {
+                format!("; its list of items has {} entries", d.toc.len())
+            };
+            format!(
+                "a protocol (pages {}–{}), but no § opening was read in its text{listed}{toc}: no decision exported from it",
+                d.pages.0, d.pages.1
+            )
+        })
+        .collect()
+}
+
 pub fn records(documents: &[Document]) -> Vec<DecisionRecord> {
     records_of_file(documents, None)
 }
@@ -225,7 +261,12 @@ pub fn records_of_file(documents: &[Document], sha256: Option<&str>) -> Vec<Deci
     documents
         .iter()
         .filter(|d| d.kind == DocumentKind::Protokoll)
-        .flat_map(|d| d.paragraphs.iter().map(move |p| record(d, p, sha256)))
+        .flat_map(|d| {
+            d.paragraphs
+                .iter()
+                .chain(&d.cut_paragraphs)
+                .map(move |p| record(d, p, sha256))
+        })
         .collect()
 }
 

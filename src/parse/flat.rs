@@ -8,8 +8,18 @@ use crate::grammar::re::Re;
 
 /// A line at least this long that holds several labels is taken as flattened.
 const FLAT_MIN_CHARS: usize = 240;
+/// A run-on page this long with a § opening whose sign was lost in it is broken there.
+const UNSIGNED_MIN_CHARS: usize = 100;
 
 pub(super) static PARA_OPEN: Re = Re::new(r"(?:\b[A-ZÅÄÖ]{2,10}\s+)?§\s*\d{1,4}\s+(?:DNR|Dnr)\b");
+/// A § opening whose § sign a transcript lost, inside a run-on page: "… sid 3 (42) KS 190
+/// Dnr 2009/KKA500 …", "… Sida 83 Dnr KS/2018:4 …", "… (27) SN 13 Bidrag … Dnr 31/16".
+pub(super) static UNSIGNED_OPEN: Re = Re::new(
+    r"(?:\b([A-ZÅÄÖ]{2,5}|[A-ZÅÄÖ][a-zåäö]{1,3})\s+)?\b(\d{1,4})(?:/(?:19|20)\d\d)?(?:\s+(?:[A-ZÅÄÖ]{2,5}|[A-ZÅÄÖ][a-zåäö]{1,3})\s+\d{1,4})*\s+(?:Dnr|DNR|Diarienr)\b",
+);
+pub(super) static UNSIGNED_TITLE_OPEN: Re = Re::new(
+    r"\b([A-ZÅÄÖ]{2,5}|[A-ZÅÄÖ][a-zåäö]{1,3})\s+\d{1,4}\s+\p{Lu}[^.§:;\d]{3,150}?\s+(?:Dnr|DNR|Diarienr)\b",
+);
 pub(super) static TOC_OPEN: Re = Re::new(r"(?i)\b(?:Innehållsförteckning|Ärendelista)\b");
 
 /// Re-breaks flattened lines; other lines pass through unchanged.
@@ -51,6 +61,63 @@ fn is_flat(l: &Ln) -> bool {
     l.text.len() >= FLAT_MIN_CHARS
         && l.text.chars().count() >= FLAT_MIN_CHARS
         && cut_points(&l.text).len() >= 3
+        || l.text.chars().count() >= UNSIGNED_MIN_CHARS && !unsigned_cuts(&l.text).is_empty()
+}
+
+/// Where a § whose sign was lost opens inside a run-on page (not at its very start):
+/// at its prefix, or at the number when the word before it is none ("Sida 83 Dnr").
+/// An innehållsförteckning's entries ("26 Dnr KS 2018/14 Information... 3") are none.
+fn unsigned_cuts(s: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    if !(s.contains("Dnr") || s.contains("DNR") || s.contains("Diarienr")) {
+        return out;
+    }
+    for re in [&UNSIGNED_TITLE_OPEN, &UNSIGNED_OPEN] {
+        for c in re.captures_iter(s) {
+            let (Some(m), prefix) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            let after = s.get(m.end()..).unwrap_or("");
+            let near: String = after.chars().take(160).collect();
+            if near.contains("..") {
+                continue;
+            }
+            // "3 AU 180 Dnr": the page number before the prefix; the § opens at the prefix.
+            if prefix.is_none() {
+                let after_number = c
+                    .get(2)
+                    .map_or("", |n| s.get(n.end()..m.end()).unwrap_or(""));
+                if !after_number.trim_start().starts_with(['D', 'd']) {
+                    if let Some(p) = c.get(2).and_then(|n| {
+                        let t = s.get(n.end()..)?;
+                        Some(n.end() + t.len() - t.trim_start().len())
+                    }) {
+                        if !out.contains(&p) {
+                            out.push(p);
+                        }
+                    }
+                    continue;
+                }
+            }
+            let at = match prefix {
+                Some(p) if !super::paragraph::is_prefix_word(p.as_str()) => match c.get(2) {
+                    Some(n) => n.start(),
+                    None => continue,
+                },
+                _ => m.start(),
+            };
+            // A bare number stands as a word of its own ("31 Dnr" of "2009-07-31 Dnr" is
+            // no §).
+            let spaced = at == 0 || s.get(..at).is_some_and(|b| b.ends_with(' '));
+            if !spaced {
+                continue;
+            }
+            if at > 0 && !out.contains(&at) {
+                out.push(at);
+            }
+        }
+    }
+    out
 }
 
 /// Byte offsets where a label (case-sensitive, at a word start) or a § opening begins.
@@ -81,6 +148,7 @@ fn cut_points(s: &str) -> Vec<usize> {
     }
     cuts.extend(PARA_OPEN.find_iter(s).map(|m| m.start()));
     cuts.extend(TOC_OPEN.find_iter(s).map(|m| m.start()));
+    cuts.extend(unsigned_cuts(s));
     // A longer label containing a shorter one at another offset ("Förvaringsplats för
     // protokollet" and "Förvaringsplats"): drop cuts that fall inside an earlier label.
     let mut kept: Vec<usize> = Vec::new();

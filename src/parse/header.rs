@@ -827,7 +827,30 @@ fn organ_from_title(lines: &[String], vocab: &Vocabulary) -> Option<String> {
                 && refs::first_date(l, vocab).is_none()
                 && !l.starts_with("Sid ")
         })
+        .filter(|l| names_a_body(l))
         .map(|l| tidy_case(&l))
+}
+
+/// A title line that can be the organ: short, naming a deciding body ("Direktionen",
+/// "SERVICENÄMND IT/VÄXEL/TELEFONI", "Kommunstyrelsens arbetsutskott"), not a source
+/// note, a breadcrumb or a run-on page ("VILHELMINA KOMMUN PROTOKOLL Socialnämnden Bo
+/// Lennart Danielsson. Rickard Norberg …").
+fn names_a_body(l: &str) -> bool {
+    const BODIES: &[&str] = &[
+        "nämnd",
+        "styrelse",
+        "direktion",
+        "fullmäktige",
+        "utskott",
+        "beredning",
+        "förbund",
+        "kommitté",
+        "presidium",
+    ];
+    let lower = l.to_lowercase();
+    BODIES.iter().any(|b| lower.contains(b))
+        && l.split_whitespace().count() <= 8
+        && !l.contains([':', '>', '.'])
 }
 
 pub(super) static MARKER: Re =

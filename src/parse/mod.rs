@@ -496,6 +496,7 @@ fn empty_document(file: &Arc<str>, last_page: u32) -> Document {
         header: None,
         toc: Vec::new(),
         paragraphs: Vec::new(),
+        cut_paragraphs: Vec::new(),
         tables: Vec::new(),
         lines: Vec::new(),
         provenance: crate::Provenance::new(file, 1, 1),
@@ -545,9 +546,32 @@ pub(crate) fn is_footer_like(text: &str) -> bool {
 
 /// A protocol: header up to the innehållsförteckning or first §, then the list, then §§.
 pub fn parse_protocol(lines: &[Ln], file: &Arc<str>, vocab: &Vocabulary) -> Document {
-    let first_para = lines
-        .iter()
-        .position(|l| paragraph::paragraph_start(l).is_some());
+    // Where no § sign stands at all, the transcript lost it: "AU 180 Dnr: …" opens a §.
+    let unsigned = paragraph::lost_signs(lines);
+    // The prefixes and numbers of the §§ read by their dnr: the same prefix near them
+    // opens a § before its title too ("Sn 49 Sammanträdets öppnande …").
+    let (prefixes, numbers): (Vec<String>, Vec<u32>) = if unsigned {
+        lines
+            .iter()
+            .filter_map(paragraph::unsigned_start)
+            .filter_map(|o| Some((o.prefix?, o.number)))
+            .unzip()
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let cut_lines;
+    let lines = if prefixes.is_empty() {
+        lines
+    } else {
+        cut_lines = paragraph::cut_at_prefixes(lines, &prefixes, &numbers);
+        cut_lines.as_slice()
+    };
+    let opens = |l: &Ln| {
+        paragraph::paragraph_start(l).is_some()
+            || (unsigned && paragraph::unsigned_start(l).is_some())
+            || (!prefixes.is_empty() && paragraph::prefixed_start(l, &prefixes, &numbers).is_some())
+    };
+    let first_para = lines.iter().position(opens);
     let toc_at = lines
         .iter()
         .take(first_para.unwrap_or(lines.len()))
@@ -593,7 +617,7 @@ pub fn parse_protocol(lines: &[Ln], file: &Arc<str>, vocab: &Vocabulary) -> Docu
     let starts: Vec<usize> = body
         .iter()
         .enumerate()
-        .filter(|(_, l)| paragraph::paragraph_start(l).is_some())
+        .filter(|(_, l)| opens(l))
         .map(|(i, _)| i)
         .collect();
     let paragraphs: Vec<_> = starts
@@ -629,6 +653,16 @@ pub fn parse_protocol(lines: &[Ln], file: &Arc<str>, vocab: &Vocabulary) -> Docu
             }
         }
     }
+    // A protocol known by its §§ alone (a web rendering of them, a protokollsutdrag) has
+    // no header of labels: nothing in it says who signed, and it is not the record whole.
+    let labelled = segment::looks_like_protocol(lines);
+    // A record cut short (an excerpt that stops inside a §) or not there whole: its §§
+    // are read, not judged.
+    let (paragraphs, cut_paragraphs) = if !labelled || is_cut(&paragraphs, &header, &toc) {
+        (Vec::new(), paragraphs)
+    } else {
+        (paragraphs, Vec::new())
+    };
     let first = lines.first();
     let last = lines.last();
     let title = protocol_title(lines, &header);
@@ -645,14 +679,69 @@ pub fn parse_protocol(lines: &[Ln], file: &Arc<str>, vocab: &Vocabulary) -> Docu
         pages: (first.map_or(1, |l| l.page), last.map_or(1, |l| l.page)),
         toc,
         paragraphs,
+        cut_paragraphs,
         tables: Vec::new(),
         lines: source_lines(lines, file),
         provenance: first.map_or_else(
             || crate::Provenance::new(file, 1, 1),
             |l| l.provenance(file),
         ),
-        header: Some(header),
+        header: labelled.then_some(header),
     }
+}
+
+/// Whether a protocol's record is cut short where the checks would judge what it lacks:
+/// the text of its last § stops inside a sentence ([`ends_mid_sentence`]: an excerpt, a
+/// transcript cut off — "… framgår att budget för år"), and a § records no decision or
+/// the header or list names §§ past the last one read. What is missing may stand past the
+/// cut.
+fn is_cut(
+    paragraphs: &[crate::document::Paragraph],
+    header: &crate::document::ProtocolHeader,
+    toc: &[crate::document::TocEntry],
+) -> bool {
+    let Some(last) = paragraphs.last() else {
+        return false;
+    };
+    let Some(text) = last
+        .sections
+        .iter()
+        .rev()
+        .flat_map(|s| s.lines.iter().rev())
+        .map(|l| lines::collapse_ws(&l.text))
+        .find(|t| !t.is_empty() && !is_footer_like(t) && !lines::is_rule(t))
+    else {
+        return false;
+    };
+    let undecided = paragraphs.iter().any(|p| {
+        p.decision.is_empty()
+            && !p
+                .sections
+                .iter()
+                .any(|s| s.kind == "decision" && s.lines.iter().any(|l| !l.text.trim().is_empty()))
+    });
+    let listed_past = header
+        .paragraphs
+        .as_ref()
+        .is_some_and(|r| r.to > last.number)
+        || toc.iter().any(|e| e.number > last.number);
+    ends_mid_sentence(&text) && (undecided || listed_past)
+}
+
+/// Running prose (three words or more, not a list item) whose last word is in lower case
+/// and has no closing punctuation: "… framgår att budget för år", "att uppdra till".
+/// A list's last entry ("Incidentrapport – Utskriftsproblem") or a name is no cut.
+fn ends_mid_sentence(last: &str) -> bool {
+    let words: Vec<&str> = last.split_whitespace().collect();
+    let item =
+        last.starts_with(['-', '–', '•', '*', '\u{f0b7}']) || paragraph::NUMBERED.is_match(last);
+    let open_end = words.last().is_some_and(|w| {
+        w.starts_with(char::is_lowercase)
+            && w.chars()
+                .last()
+                .is_some_and(|c| c.is_lowercase() || c == ',')
+    });
+    words.len() >= 3 && open_end && !item
 }
 
 static FORBUND: Re = Re::new(r"(?i)\bkommunalförbundet\s+(\p{Lu}[\p{L}-]+)");

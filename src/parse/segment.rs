@@ -17,6 +17,12 @@ pub struct Segment {
 /// Whether the lines open a protocol: the header labels of a sammanträdesprotokoll
 /// ("Plats och tid" with justering or anslag) appear near the top.
 pub fn looks_like_protocol(lines: &[Ln]) -> bool {
+    let (place, formal) = protocol_labels(lines);
+    place && formal
+}
+
+/// (a "Plats och tid" label, a justering / anslag / signature label) near the top.
+fn protocol_labels(lines: &[Ln]) -> (bool, bool) {
     let mut place = false;
     let mut formal = false;
     for l in lines.iter().filter(|l| !l.is_blank()).take(80) {
@@ -44,7 +50,7 @@ pub fn looks_like_protocol(lines: &[Ln]) -> bool {
             formal = true;
         }
     }
-    place && formal
+    (place, formal)
 }
 
 /// Splits the lines into documents.
@@ -387,6 +393,9 @@ pub fn classify(lines: &[Ln], vocab: &Vocabulary) -> DocumentKind {
     if any("avtal") && !any("rapport") {
         return DocumentKind::Avtal;
     }
+    if protocol_by_paragraphs(lines, &head, vocab) {
+        return DocumentKind::Protokoll;
+    }
     // Whole words, so that "rapporteras" is no report; "Delårsrapport" is.
     let report_word = title_head
         .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
@@ -407,6 +416,27 @@ pub fn classify(lines: &[Ln], vocab: &Vocabulary) -> DocumentKind {
         return DocumentKind::Rapport;
     }
     DocumentKind::Other
+}
+
+/// A protocol without its header labels (a web rendering of the §§, a protokollsutdrag,
+/// a transcript that lost them): two or more §§ open in rising order, or one where the
+/// record calls itself a protocol ("PROTOKOLLSUTDRAG").
+fn protocol_by_paragraphs(lines: &[Ln], head: &[String], vocab: &Vocabulary) -> bool {
+    let numbers = super::paragraph::opening_numbers(lines);
+    if numbers.is_empty() {
+        return false;
+    }
+    let calls_itself = head.iter().any(|t| {
+        t.split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.starts_with("protokoll"))
+    });
+    // §§ alone are also an agreement's or a statute's articles ("§ 1 Parter"): a
+    // protocol's decide or are signed.
+    let decides = lines.iter().any(|l| {
+        super::headings::heading_kind(&l.plain(), vocab) == Some(super::headings::kind::DECISION)
+    });
+    let rising = numbers.windows(2).any(|w| w[1] > w[0]);
+    calls_itself || (rising && (decides || protocol_labels(lines).1))
 }
 
 /// Three or more table rows with at least two figure cells each.

@@ -150,6 +150,7 @@ pub fn parse_document(
         header: None,
         toc: Vec::new(),
         paragraphs: Vec::new(),
+        cut_paragraphs: Vec::new(),
         tables: Vec::new(),
         lines: source_lines(lines, file),
         provenance: first.map_or_else(

@@ -173,6 +173,7 @@ fn expectations_hold_on_the_corpus_tables() {
             header: None,
             toc: Vec::new(),
             paragraphs: Vec::new(),
+            cut_paragraphs: Vec::new(),
             tables: tables
                 .iter()
                 .filter(|t| &t.file == pdf)
