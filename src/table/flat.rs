@@ -64,6 +64,10 @@ pub struct FlatLine {
     exponent: bool,
 }
 
+fn is_minus_char(c: char) -> bool {
+    matches!(c, '-' | '−' | '‐' | '‑' | '‒' | '–')
+}
+
 fn gap_empties(spaces: usize) -> usize {
     if spaces >= 3 {
         (spaces - 1) / 2
@@ -150,6 +154,9 @@ impl FlatLine {
         let base = line.len() - text.len();
         let tokens = merged_tokens(text);
         if let Some(glued) = Self::glued_grouped(text, vocab) {
+            return Some(glued.shifted(base));
+        }
+        if let Some(glued) = Self::glued_decimals(text, &tokens, vocab) {
             return Some(glued.shifted(base));
         }
         let mut first_tail = tokens.len();
@@ -389,6 +396,82 @@ impl FlatLine {
             notes: false,
             wide_cells: false,
             exponent,
+        })
+    }
+
+    /// A numeric tail set apart from its label by a space (or standing alone) whose
+    /// figures with decimals are glued to the next figure ("1 205 175 493,561 155 059
+    /// 850,02", "-1 967 057 674,51-1 772 720 418,21"): a word of the tail runs a decimal
+    /// part into a minus, or a figure before the last has more decimals than the last
+    /// one, so the digits after a decimal comma may begin the next figure. The tail is
+    /// then a glued run read by the figure grammar, every split of it a reading (the
+    /// decimals the table's other cells use and its arithmetic choose).
+    fn glued_decimals(
+        text: &str,
+        tokens: &[(usize, usize)],
+        vocab: &Vocabulary,
+    ) -> Option<FlatLine> {
+        let figure_like = |t: &str| {
+            t.starts_with(|c: char| c.is_ascii_digit() || is_minus_char(c))
+                && t.chars().any(|c| c.is_ascii_digit())
+                && t.chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == ' ' || is_minus_char(c))
+        };
+        let mut first = tokens.len();
+        while first > 0 && figure_like(&text[tokens[first - 1].0..tokens[first - 1].1]) {
+            first -= 1;
+        }
+        let tail = &tokens[first..];
+        if tail.len() < 2 {
+            return None;
+        }
+        let decimals = |t: &str| {
+            t.rsplit_once(',')
+                .filter(|(_, d)| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+                .map(|(_, d)| d.len())
+        };
+        let words: Vec<&str> = tail.iter().map(|&(s, e)| &text[s..e]).collect();
+        let last = decimals(words[words.len() - 1])?;
+        // A decimal part running into a minus ("674,51-1") or into more digits than the
+        // last figure's decimals ("493,561" before "850,02").
+        let into_minus = words.iter().any(|w| {
+            DigitGroup::parse(w, vocab).is_none()
+                && w.split_once(',')
+                    .is_some_and(|(_, d)| d.starts_with(|c: char| c.is_ascii_digit()))
+        });
+        let longer = words[..words.len() - 1]
+            .iter()
+            .any(|w| decimals(w).is_some_and(|d| d > last));
+        if !into_minus && !longer {
+            return None;
+        }
+        let (start, end) = (tail[0].0, tail[tail.len() - 1].1);
+        let run = &text[start..end];
+        let grammar = GluedRun::new(run, true)?;
+        if !grammar.readable(24) {
+            return None;
+        }
+        let label = text[..start].trim().to_string();
+        let last_word = last_word_lowercase(&label);
+        let one_word = label.split_whitespace().count() == 1;
+        if label.chars().count() > 100
+            || label.starts_with(['•', '*', '·', '–', '-'])
+            || is_prose_ending(&last_word, vocab) && !one_word
+            || label.ends_with(':')
+        {
+            return None;
+        }
+        Some(FlatLine {
+            label,
+            groups: Vec::new(),
+            ranges: vec![(start, end)],
+            gaps: vec![0, 0],
+            glued: true,
+            run: run.to_string(),
+            grammar: true,
+            notes: false,
+            wide_cells: false,
+            exponent: false,
         })
     }
 
