@@ -345,7 +345,8 @@ impl GluedRun {
                 }
             }
             let mut ends = vec![e];
-            if c.get(e) == Some(&',') && self.digit(e + 1) {
+            let decimals = c.get(e) == Some(&',') && self.digit(e + 1);
+            if decimals {
                 ends = (e + 2..=c.len())
                     .take_while(|&d| self.digit(d - 1))
                     .collect();
@@ -356,12 +357,15 @@ impl GluedRun {
                     None => (e, false),
                 };
                 // A figure ends where the run ends or the next figure starts, glued
-                // (after a unit one space may stand).
-                let next = if unit && c.get(e) == Some(&' ') {
-                    e + 1
-                } else {
-                    e
-                };
+                // (after a unit one space may stand, and after a decimal part too: no
+                // thousands group follows decimals, "1 205,561 155,02").
+                let spaced = c.get(e) == Some(&' ')
+                    && (unit
+                        || decimals
+                            && (self.digit(e + 1)
+                                || c.get(e + 1).copied().is_some_and(is_minus)
+                                    && self.digit(e + 2)));
+                let next = if spaced { e + 1 } else { e };
                 let meets = next == c.len()
                     || self.digit(next)
                     || c.get(next).copied().is_some_and(is_minus)
@@ -807,6 +811,24 @@ mod glued_tests {
         assert!(uniform("0 123,4").is_empty());
         // Figures without decimals are not this reading's.
         assert!(uniform("1 234-567").is_empty());
+    }
+
+    #[test]
+    fn a_decimal_part_may_run_into_the_next_figure() {
+        // Cents glued to the next figure's lead ("…,56" and "1 155…"), or three
+        // decimals with a space after them (no thousands group follows decimals): both
+        // are splits; the figures of equal decimals are the uniform one.
+        let s = splits("1 205 493,561 155 850,02", 2);
+        assert!(s.contains(&vec!["1 205 493,56".to_string(), "1 155 850,02".into()]));
+        assert!(s.contains(&vec!["1 205 493,561".to_string(), "155 850,02".into()]));
+        assert_eq!(
+            uniform("1 205 493,561 155 850,02"),
+            vec![vec!["1 205 493,56", "1 155 850,02"]]
+        );
+        assert_eq!(
+            uniform("-1 967 674,51-1 772 418,21"),
+            vec![vec!["-1 967 674,51", "-1 772 418,21"]]
+        );
     }
 
     #[test]

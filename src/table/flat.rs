@@ -64,6 +64,10 @@ pub struct FlatLine {
     exponent: bool,
 }
 
+fn is_minus_char(c: char) -> bool {
+    matches!(c, '-' | '−' | '‐' | '‑' | '‒' | '–')
+}
+
 fn gap_empties(spaces: usize) -> usize {
     if spaces >= 3 {
         (spaces - 1) / 2
@@ -150,6 +154,9 @@ impl FlatLine {
         let base = line.len() - text.len();
         let tokens = merged_tokens(text);
         if let Some(glued) = Self::glued_grouped(text, vocab) {
+            return Some(glued.shifted(base));
+        }
+        if let Some(glued) = Self::glued_decimals(text, &tokens, vocab) {
             return Some(glued.shifted(base));
         }
         let mut first_tail = tokens.len();
@@ -389,6 +396,82 @@ impl FlatLine {
             notes: false,
             wide_cells: false,
             exponent,
+        })
+    }
+
+    /// A numeric tail set apart from its label by a space (or standing alone) whose
+    /// figures with decimals are glued to the next figure ("1 205 175 493,561 155 059
+    /// 850,02", "-1 967 057 674,51-1 772 720 418,21"): a word of the tail runs a decimal
+    /// part into a minus, or a figure before the last has more decimals than the last
+    /// one, so the digits after a decimal comma may begin the next figure. The tail is
+    /// then a glued run read by the figure grammar, every split of it a reading (the
+    /// decimals the table's other cells use and its arithmetic choose).
+    fn glued_decimals(
+        text: &str,
+        tokens: &[(usize, usize)],
+        vocab: &Vocabulary,
+    ) -> Option<FlatLine> {
+        let figure_like = |t: &str| {
+            t.starts_with(|c: char| c.is_ascii_digit() || is_minus_char(c))
+                && t.chars().any(|c| c.is_ascii_digit())
+                && t.chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == ' ' || is_minus_char(c))
+        };
+        let mut first = tokens.len();
+        while first > 0 && figure_like(&text[tokens[first - 1].0..tokens[first - 1].1]) {
+            first -= 1;
+        }
+        let tail = &tokens[first..];
+        if tail.len() < 2 {
+            return None;
+        }
+        let decimals = |t: &str| {
+            t.rsplit_once(',')
+                .filter(|(_, d)| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+                .map(|(_, d)| d.len())
+        };
+        let words: Vec<&str> = tail.iter().map(|&(s, e)| &text[s..e]).collect();
+        let last = decimals(words[words.len() - 1])?;
+        // A decimal part running into a minus ("674,51-1") or into more digits than the
+        // last figure's decimals ("493,561" before "850,02").
+        let into_minus = words.iter().any(|w| {
+            DigitGroup::parse(w, vocab).is_none()
+                && w.split_once(',')
+                    .is_some_and(|(_, d)| d.starts_with(|c: char| c.is_ascii_digit()))
+        });
+        let longer = words[..words.len() - 1]
+            .iter()
+            .any(|w| decimals(w).is_some_and(|d| d > last));
+        if !into_minus && !longer {
+            return None;
+        }
+        let (start, end) = (tail[0].0, tail[tail.len() - 1].1);
+        let run = &text[start..end];
+        let grammar = GluedRun::new(run, true)?;
+        if !grammar.readable(24) {
+            return None;
+        }
+        let label = text[..start].trim().to_string();
+        let last_word = last_word_lowercase(&label);
+        let one_word = label.split_whitespace().count() == 1;
+        if label.chars().count() > 100
+            || label.starts_with(['•', '*', '·', '–', '-'])
+            || is_prose_ending(&last_word, vocab) && !one_word
+            || label.ends_with(':')
+        {
+            return None;
+        }
+        Some(FlatLine {
+            label,
+            groups: Vec::new(),
+            ranges: vec![(start, end)],
+            gaps: vec![0, 0],
+            glued: true,
+            run: run.to_string(),
+            grammar: true,
+            notes: false,
+            wide_cells: false,
+            exponent: false,
         })
     }
 
@@ -771,6 +854,18 @@ impl FlatLine {
     /// are written as nothing ("Kommunbidrag 7 315 7 258 11 196 11 196" under five
     /// columns): each placement of the empty cells, fewest empty cells first.
     fn short_readings(&self, columns: usize, limit: usize) -> Vec<Vec<Option<String>>> {
+        self.short_readings_up_to(columns, limit, false)
+    }
+
+    /// [`Self::short_readings`]; with `every`, the readings with one and with two figures
+    /// fewer than columns both (thousands joined where a row read full splits them:
+    /// "Summa 4 698 1 943 41,36" as 4 698 | 1 943 | 41,36 with two cells empty).
+    fn short_readings_up_to(
+        &self,
+        columns: usize,
+        limit: usize,
+        every: bool,
+    ) -> Vec<Vec<Option<String>>> {
         let mut out = Vec::new();
         if self.glued && self.grammar {
             // One figure fewer than columns, the empty cell in each place.
@@ -820,11 +915,47 @@ impl FlatLine {
                     }
                 }
             }
-            if !out.is_empty() {
+            if !out.is_empty() && !every {
                 return out;
             }
         }
         out
+    }
+
+    /// Whether this row leaves cells empty without marking them: its groups make
+    /// figures one way only (no thousands to join or split), two or more but fewer than
+    /// `columns`, and no gap of three spaces or more stands for an empty cell.
+    fn shows_unmarked_empties(&self, columns: usize) -> bool {
+        !self.glued
+            && !self.wide_cells
+            && self.gaps.iter().all(|&g| gap_empties(g) == 0)
+            && super::digits::cell_count_range(&self.groups)
+                .is_some_and(|(min, max)| min == max && min >= 2 && min < columns)
+    }
+
+    /// The readings of a row read as `columns` figures in a table whose other rows leave
+    /// cells empty without marking them: the same groups read with fewer figures (one
+    /// or two), every placement of the empty cells, are readings too, for the arithmetic
+    /// to choose or leave not decided. A row whose groups make figures one way only
+    /// gains none.
+    fn with_short_readings(
+        &self,
+        columns: usize,
+        limit: usize,
+        mut readings: Vec<Vec<Option<String>>>,
+    ) -> Vec<Vec<Option<String>>> {
+        if self.glued || self.wide_cells {
+            return readings;
+        }
+        for r in self.short_readings_up_to(columns, limit, true) {
+            if readings.len() >= limit {
+                break;
+            }
+            if !readings.contains(&r) {
+                readings.push(r);
+            }
+        }
+        readings
     }
 
     /// The ways to read the groups as `figures` figures: every one the figure grammar
@@ -2023,6 +2154,7 @@ fn build_flat_tables(
             }
         }
     }
+    settle_decimals(&mut rows, &mut readings, vocab);
     classify_rows(&mut rows, vocab);
     // Glued rows have many readings, and rounding's slack lets a wrong one make a
     // relation hold (a subtotal counted twice, met by a figure read as about 0): their
@@ -2234,11 +2366,27 @@ fn fitting_rows(
     let mut readings: Vec<Vec<Vec<Option<String>>>> = Vec::new();
     let mut read_from: Vec<Option<(usize, FlatLine)>> = Vec::new();
     let per_row = readings_per_row(fitting.len());
+    // Rows that leave cells empty without marking them (read only with fewer figures
+    // than columns): the table writes empty cells as nothing, so a row read full may
+    // have empty cells too ("Summa giltiga röster 4 698 1 943 41,36" under five columns
+    // is 4 698 | 1 943 | 41,36, not 4 | 698 | 1 | 943 | 41,36).
+    // Shown by two rows or more whose groups make figures one way only, fewer than
+    // columns, with no wider gap marking where a cell is empty.
+    let unmarked_empties = fitting
+        .iter()
+        .filter(|&&k| run.rows[k].1.shows_unmarked_empties(columns))
+        .count()
+        >= 2;
     for &k in fitting {
         let idx = run.rows[k].0;
-        let Some((flat, row_readings)) = run.rows[k].1.fitted_or_short(columns, per_row) else {
+        let Some((flat, mut row_readings)) = run.rows[k].1.fitted_or_short(columns, per_row) else {
             continue;
         };
+        // Only a row read full: a row already short has its placements.
+        let full = flat.label == run.rows[k].1.label && flat.fitted_limited(columns, 1).is_some();
+        if unmarked_empties && full {
+            row_readings = flat.with_short_readings(columns, per_row, row_readings);
+        }
         for (_, _, heading) in run.headings.iter().filter(|(p, _, _)| *p == k) {
             rows.push(Row {
                 label: heading.to_string(),
@@ -2265,6 +2413,75 @@ fn fitting_rows(
         read_from.push(Some((idx, flat)));
     }
     (rows, readings, read_from)
+}
+
+/// The decimals a cell is written with ("1,32" two, "698" none), or `None` for an
+/// empty cell or text that is no plain figure.
+fn written_decimals(cell: &str) -> Option<usize> {
+    let t = cell.trim().trim_end_matches('%').trim_end();
+    if !t.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(match t.rsplit_once(',') {
+        Some((_, d)) if d.chars().all(|c| c.is_ascii_digit()) => d.len(),
+        Some(_) => return None,
+        None => 0,
+    })
+}
+
+/// Rows read more than one way keep the readings that write each figure with the
+/// decimals its column settles: a column whose cells in the rows read one way all have
+/// the same number of decimals (three cells at least; none counts: a column of whole
+/// numbers). A glued decimal part ("493,561 155 …") is then split after that count,
+/// and a row leaving a cell empty without marking it is placed where its figures'
+/// decimals fit ("62 1,32 5 8,06" under "antal % antal % mandat"). Where no reading so
+/// fits, or a column is not settled, every reading stays for the arithmetic.
+fn settle_decimals(
+    rows: &mut [Row],
+    readings: &mut [Vec<Vec<Option<String>>>],
+    vocab: &Vocabulary,
+) {
+    let columns = readings
+        .iter()
+        .map(|r| r.first().map_or(0, Vec::len))
+        .max()
+        .unwrap_or(0);
+    let mut settled: Vec<Option<usize>> = vec![None; columns];
+    for (c, slot) in settled.iter_mut().enumerate() {
+        let counts: Vec<usize> = readings
+            .iter()
+            .filter(|r| r.len() == 1)
+            .filter_map(|r| r[0].get(c)?.as_deref().and_then(written_decimals))
+            .collect();
+        if counts.len() >= 3 && counts.iter().all(|&d| d == counts[0]) {
+            *slot = Some(counts[0]);
+        }
+    }
+    if settled.iter().all(Option::is_none) {
+        return;
+    }
+    let fits = |reading: &Vec<Option<String>>| {
+        reading.iter().enumerate().all(|(c, cell)| {
+            match (
+                settled.get(c).copied().flatten(),
+                cell.as_deref().and_then(written_decimals),
+            ) {
+                (Some(d), Some(w)) => d == w,
+                _ => true,
+            }
+        })
+    };
+    for (row, row_readings) in rows.iter_mut().zip(readings.iter_mut()) {
+        if row_readings.len() < 2 {
+            continue;
+        }
+        let kept: Vec<Vec<Option<String>>> =
+            row_readings.iter().filter(|r| fits(r)).cloned().collect();
+        if !kept.is_empty() && kept.len() < row_readings.len() {
+            *row_readings = kept;
+            row.cells = cells_of(&row_readings[0], vocab);
+        }
+    }
 }
 
 /// How many readings each of a table's `rows` rows may keep: the table's budget shared.

@@ -68,6 +68,27 @@ fn eval(view: &TableView, r: usize, amount: usize, key: usize, t: usize) -> Opti
     Some(compare(share.times(total), found))
 }
 
+/// A key inferred from rows that hold only loosely: their tolerance is, on average,
+/// more than a tenth of the share they allow (a key of one-digit figures: "1 of 4"
+/// allows anything from an eighth to three eighths). Such rows hold whatever the key.
+const LOOSE_SHARE: Decimal = Decimal::from_parts(1, 0, 0, false, 1);
+
+/// Whether the rows where `key` explains `amount` hold only loosely (see
+/// [`LOOSE_SHARE`]).
+fn loose(view: &TableView, amount: usize, key: usize, t: usize) -> bool {
+    let (mut n, mut rel) = (0u32, Decimal::ZERO);
+    for r in (0..view.rows()).filter(|&r| view.is_data(r)) {
+        if let Some(c) = eval(view, r, amount, key, t).filter(|c| c.holds) {
+            if c.expected.is_zero() {
+                continue;
+            }
+            n += 1;
+            rel += c.tolerance / c.expected.abs();
+        }
+    }
+    n == 0 || rel / Decimal::from(n) > LOOSE_SHARE
+}
+
 /// The key column that explains `amount` best, with the row of the totals.
 fn best_key(view: &TableView, amount: usize) -> Option<(usize, usize)> {
     let t = total_row(view, amount)?;
@@ -195,6 +216,15 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
             );
             if !stated {
                 rel.severity = Severity::Warning;
+            }
+            // A key no header names, inferred only from rows that hold loosely, is no
+            // certain reading of the table: not decided.
+            if !stated && !names_a_key(view, key) && loose(view, amount, key, t) {
+                rel.severity = Severity::Info;
+                rel.message = format!(
+                    "not decided: no header names this allocation or its key, and the rows it was inferred from hold only loosely (rounding allows more than a tenth of each share) ({})",
+                    rel.message
+                );
             }
             out.push(rel);
         }

@@ -257,6 +257,31 @@ fn may_be_shares(view: &TableView, t: usize, c: usize) -> bool {
     !(one_sign && above.iter().any(|v| v.abs() >= whole))
 }
 
+/// Whether a column no header calls a percentage reads as one of rates per row: every
+/// figure from the total above to the total `t` lies between 0 and 100, some with
+/// decimals, the parts add to more than 100 (so they are no shares of one whole), and
+/// the total is no larger than one of them ("41,36" under "38,41", "45,32", "46,18":
+/// personröster as a percentage of each party's votes). Such a total is a rate of its
+/// own row, as [`may_be_shares`] says of a percent column.
+fn rates_per_row(view: &TableView, t: usize, c: usize) -> bool {
+    let Some(total) = view.figure(t, c) else {
+        return false;
+    };
+    let from = (0..t).rev().find(|&r| view.totals[r]).map_or(0, |r| r + 1);
+    let parts: Vec<rust_decimal::Decimal> = (from..t)
+        .filter_map(|r| view.figure(r, c).map(|f| f.nominal))
+        .collect();
+    let hundred = rust_decimal::Decimal::ONE_HUNDRED;
+    let in_range = |v: &rust_decimal::Decimal| !v.is_sign_negative() && *v <= hundred;
+    let sum: rust_decimal::Decimal = parts.iter().sum();
+    parts.len() >= 2
+        && in_range(&total.nominal)
+        && parts.iter().all(in_range)
+        && parts.iter().any(|v| !v.fract().is_zero())
+        && sum > hundred
+        && !may_be_shares(view, t, c)
+}
+
 /// Every total row's analysis, except the rows in `claimed` (lines of a financial
 /// statement, whose own rules read them).
 pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
@@ -274,6 +299,7 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
                 view.numeric(c)
                     && view.figure(t, c).is_some()
                     && (view.kinds[c] != ColumnKind::Percent || may_be_shares(view, t, c))
+                    && (view.kinds[c] == ColumnKind::Percent || !rates_per_row(view, t, c))
             })
             .collect();
         let mut cands = candidates(view, t);
