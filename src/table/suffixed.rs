@@ -110,6 +110,14 @@ fn split_label(run: &[&str]) -> Option<usize> {
 }
 
 fn parse_line(text: &str, vocab: &Vocabulary) -> Parsed {
+    // Most lines end in no money unit: decided on the last word alone.
+    if !text
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|t| money_unit(t, vocab).is_some())
+    {
+        return Parsed::None;
+    }
     let tokens: Vec<&str> = text.split_whitespace().collect();
     let units: Vec<usize> = (0..tokens.len())
         .filter(|&i| money_unit(tokens[i], vocab).is_some())
