@@ -111,10 +111,10 @@ fn split_label(run: &[&str]) -> Option<usize> {
 
 fn parse_line(text: &str, vocab: &Vocabulary) -> Parsed {
     // Most lines end in no money unit: decided on the last word alone.
-    if !text
+    if text
         .split_whitespace()
         .next_back()
-        .is_some_and(|t| money_unit(t, vocab).is_some())
+        .is_none_or(|t| money_unit(t, vocab).is_none())
     {
         return Parsed::None;
     }
