@@ -79,3 +79,21 @@ fn a_price_table_too_short_to_confirm_its_sum_is_not_decided() {
     let severity = common::rule_fields(&json, "SUM002", &["severity"]);
     assert_eq!(severity, [vec!["info".to_string()]]);
 }
+
+/// A row whose bare leading number and first cell split two ways ("5 100 200 kr": 5 |
+/// 100 200 or 5 100 | 200) is kept as a row not read (TAB003, not decided), never dropped
+/// and never guessed; the other rows are read and their totals checked.
+#[test]
+fn a_row_whose_label_cannot_be_told_from_its_first_cell_is_kept_not_read() {
+    let json = common::lint_json(&fixture("avgifter-oklar-etikett.txt"));
+    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
+    assert_eq!(
+        common::stat(&json, "tables_unparsed"),
+        1,
+        "{}",
+        json["stats"]
+    );
+    common::assert_all_hold(&json, 3);
+    let message = common::first_message(&json, "TAB003");
+    assert!(message.contains("5 100 200 kr 100 kr 100 kr"), "{message}");
+}
