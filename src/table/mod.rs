@@ -20,6 +20,7 @@ mod grid;
 mod notes;
 mod oneline;
 mod statement;
+mod suffixed;
 
 pub use cell::parse_cell;
 pub use digits::{segmentations, DigitGroup};
@@ -207,6 +208,20 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
         let (flat_found, flat_unread) =
             flat::extract_page(&file.path, page.number, &lines, &used, vocab);
         found.extend(flat_found);
+        // Price tables whose every cell ends in a currency unit, on lines no reader took.
+        let taken: std::collections::HashSet<u32> = found
+            .iter()
+            .flat_map(|t| {
+                std::iter::once(t.provenance.line).chain(t.rows.iter().map(|r| r.provenance.line))
+            })
+            .collect();
+        found.extend(suffixed::extract_page(
+            &file.path,
+            page.number,
+            &lines,
+            &taken,
+            vocab,
+        ));
         // Tables flattened into one line, read from the lines they were made of, each on
         // its own: the line itself stays text for the readers above. Their rows that no
         // table takes are kept by `keep_recovered` below.

@@ -59,6 +59,7 @@ mod tables_notes;
 mod tables_oneline;
 mod tables_pdf;
 mod tables_pipes;
+mod tables_priced;
 mod tables_props;
 mod tables_seeds;
 mod text_cli;

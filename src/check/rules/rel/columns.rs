@@ -98,6 +98,16 @@ fn candidates(view: &TableView, c: usize, stated: Stated) -> Vec<Formula> {
                 out.push(Formula::Sum(run.clone()));
             }
         }
+        // A stated total before its parts ("Total kostnad | Fast del | Effekt | Energi"):
+        // the contiguous columns of the same kind just right of it.
+        if stated == Stated::Total {
+            let run: Vec<usize> = (c + 1..view.cols())
+                .take_while(|&d| view.kinds[d] == kind)
+                .collect();
+            if run.len() >= 3 && !out.contains(&Formula::Sum(run.clone())) {
+                out.push(Formula::Sum(run));
+            }
+        }
         // Columns sharing the target's first header word ("Kostnad 2019" … "Kostnad totalt").
         let stem = first_word(&view.header(c));
         if !stem.is_empty() {
@@ -247,8 +257,16 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
                 Formula::Diff(..) => vec![1, -1],
                 Formula::Sum(v) => vec![1; v.len()],
             };
+            // A stated total that fails on a row is decided only when the table's own
+            // arithmetic confirms which columns add up: it holds on at least two other rows.
+            let unconfirmed = stated == Stated::Total && !cmp.holds && others < 2;
             let why = if ambiguous {
                 Some("not decided: the row could not be read unambiguously (TAB001)")
+            } else if unconfirmed {
+                Some(
+                    "not decided: the table's own arithmetic does not confirm which columns \
+                     add up (the relation holds on fewer than two other rows)",
+                )
             } else {
                 undecided
             };

@@ -1,0 +1,392 @@
+//! Price tables whose every cell ends in a currency unit ("11 607 kr 4 430 kr 7 178 kr"):
+//! the unit closes the cell, so the cells are certain even where single spaces group
+//! thousands. A leading quantity with its own unit ("15 000 kWh", "190 liter, varannan
+//! vecka") or a bare leading number ("15 000 13 140 kr ...") is the row's label, a key
+//! and never a summed part. A run of at least two such rows with the same number of
+//! priced cells, in the same unit, under a header line is a table; its columns are named
+//! from the header where the header splits into as many names, otherwise left unnamed.
+
+use super::{parse_cell, Row, RowKind, Table, TableSource, UnreadRow};
+use crate::grammar::number::Unit;
+use crate::grammar::vocab::Vocabulary;
+use crate::layout::Line;
+use crate::Provenance;
+use std::collections::HashSet;
+use std::sync::Arc;
+
+/// The fewest priced cells a row needs: one priced figure per line is a list, not a
+/// table of columns.
+const MIN_CELLS: usize = 2;
+
+/// A line read as a row of priced cells.
+enum Parsed {
+    Row {
+        label: String,
+        cells: Vec<String>,
+        unit: Vec<String>,
+    },
+    /// Priced cells whose label and first cell cannot be told apart ("5 100 200 kr":
+    /// 5 | 100 200 or 5 100 | 200): kept as a row not read.
+    Unsure {
+        cells: usize,
+        unit: Vec<String>,
+    },
+    None,
+}
+
+/// The currency unit a token names ("kr", "kronor", "tkr", "kr/år", "kr/m³"): the unit
+/// word before any "/per" part, when the vocabulary's unit is money.
+fn money_unit<'a>(token: &'a str, vocab: &Vocabulary) -> Option<(&'a str, Unit)> {
+    let base = token.split('/').next().unwrap_or(token);
+    let lower = base.to_lowercase();
+    vocab
+        .unit_words()
+        .iter()
+        .find(|(w, u)| *w == lower && matches!(u, Unit::Kr | Unit::Tkr | Unit::Mnkr))
+        .map(|(_, u)| (base, *u))
+}
+
+fn digits(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A digit group, possibly the last with decimals ("607,50"): (integer part, decimals).
+fn group(token: &str) -> Option<(&str, bool)> {
+    match token.split_once(',') {
+        Some((i, d)) if digits(i) && digits(d) => Some((i, true)),
+        Some(_) => None,
+        None => digits(token).then_some((token, false)),
+    }
+}
+
+fn strip_sign(token: &str) -> &str {
+    token
+        .strip_prefix(['-', '\u{2013}', '\u{2212}'])
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(token)
+}
+
+/// Whether tokens written one after another are one figure: one token of any length, or
+/// a first group of one to three digits followed by groups of exactly three; decimals
+/// only on the last; a sign only on the first; no leading zero on a grouped figure.
+fn one_figure(tokens: &[&str]) -> bool {
+    let Some((first, rest)) = tokens.split_first() else {
+        return false;
+    };
+    let Some((head, head_dec)) = group(strip_sign(first)) else {
+        return false;
+    };
+    if rest.is_empty() {
+        return true;
+    }
+    if head_dec || head.len() > 3 || (head.len() > 1 && head.starts_with('0')) {
+        return false;
+    }
+    rest.iter().enumerate().all(|(i, t)| {
+        t.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && group(t).is_some_and(|(g, dec)| g.len() == 3 && (!dec || i + 1 == rest.len()))
+    })
+}
+
+fn is_number_token(t: &str) -> bool {
+    group(strip_sign(t)).is_some()
+}
+
+/// The one split of a run of digit groups into a label figure and a cell figure, when
+/// there is exactly one; the label is a whole number without sign or decimals.
+fn split_label(run: &[&str]) -> Option<usize> {
+    let splits: Vec<usize> = (1..run.len())
+        .filter(|&i| {
+            one_figure(&run[..i])
+                && run[..i].iter().all(|t| digits(t))
+                && one_figure(&run[i..])
+                && !(run[i].len() > 1 && run[i].starts_with('0'))
+        })
+        .collect();
+    match splits.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+fn parse_line(text: &str, vocab: &Vocabulary) -> Parsed {
+    // Most lines end in no money unit: decided on the last word alone.
+    if text
+        .split_whitespace()
+        .next_back()
+        .is_none_or(|t| money_unit(t, vocab).is_none())
+    {
+        return Parsed::None;
+    }
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let units: Vec<usize> = (0..tokens.len())
+        .filter(|&i| money_unit(tokens[i], vocab).is_some())
+        .collect();
+    if units.len() < MIN_CELLS || units.last() != Some(&(tokens.len() - 1)) {
+        return Parsed::None;
+    }
+    // One money unit for the row ("kr" and "kr/år" both kronor); each column keeps its
+    // own written unit, the same down the table.
+    let base = money_unit(tokens[units[0]], vocab).map(|(_, u)| u);
+    if units
+        .iter()
+        .any(|&i| money_unit(tokens[i], vocab).map(|(_, u)| u) != base)
+    {
+        return Parsed::None;
+    }
+    let unit: Vec<String> = units.iter().map(|&i| tokens[i].to_lowercase()).collect();
+    // Every cell after the first: exactly one figure between two units.
+    let mut cells: Vec<String> = Vec::with_capacity(units.len());
+    for w in units.windows(2) {
+        let between = &tokens[w[0] + 1..w[1]];
+        if !one_figure(between) {
+            return Parsed::None;
+        }
+        cells.push(format!("{} {}", between.join(" "), tokens[w[1]]));
+    }
+    // The first cell: the run of digit groups just before the first unit.
+    let before = &tokens[..units[0]];
+    let start = before
+        .iter()
+        .rposition(|t| !is_number_token(t))
+        .map_or(0, |i| i + 1);
+    let (label_words, run) = before.split_at(start);
+    if run.is_empty() {
+        return Parsed::None;
+    }
+    let (label, first) = if !label_words.is_empty() && one_figure(run) {
+        (label_words.join(" "), run.join(" "))
+    } else {
+        match split_label(run) {
+            Some(i) => {
+                let mut label: Vec<&str> = label_words.to_vec();
+                label.extend(&run[..i]);
+                (label.join(" "), run[i..].join(" "))
+            }
+            None => {
+                return Parsed::Unsure {
+                    cells: units.len(),
+                    unit,
+                }
+            }
+        }
+    };
+    if !label.chars().any(|c| c.is_alphanumeric()) {
+        return Parsed::None;
+    }
+    cells.insert(0, format!("{first} {}", tokens[units[0]]));
+    Parsed::Row { label, cells, unit }
+}
+
+/// A priced cell: the figure in its money unit; a unit per something ("kr/år",
+/// "kr/m³") is read as its money unit and kept as written in `raw`.
+fn cell(text: &str, vocab: &Vocabulary) -> super::Cell {
+    let parsed = parse_cell(text, vocab);
+    if parsed.value.is_some() {
+        return parsed;
+    }
+    let Some((figure, unit)) = text.rsplit_once(' ') else {
+        return parsed;
+    };
+    match money_unit(unit, vocab) {
+        Some((base, _)) => super::Cell {
+            raw: text.to_string(),
+            ..parse_cell(&format!("{figure} {base}"), vocab)
+        },
+        None => parsed,
+    }
+}
+
+/// Column names from a header line: split where a word starts with a capital letter;
+/// one more part than cells names the label column too. Otherwise the columns stay
+/// unnamed and the whole header is kept over the label column.
+fn columns(header: &str, n: usize) -> (Option<String>, Vec<String>) {
+    let mut parts: Vec<Vec<&str>> = Vec::new();
+    for w in header.split_whitespace() {
+        match parts.last_mut() {
+            // A capital starts a name, unless the word is a unit written in mixed case
+            // ("MWh", "kWh").
+            Some(p)
+                if !w.chars().next().is_some_and(char::is_uppercase)
+                    || w.chars().skip(1).any(char::is_uppercase) =>
+            {
+                p.push(w)
+            }
+            _ => parts.push(vec![w]),
+        }
+    }
+    let parts: Vec<String> = parts.into_iter().map(|p| p.join(" ")).collect();
+    if parts.len() == n + 1 {
+        (Some(parts[0].clone()), parts[1..].to_vec())
+    } else if parts.len() == n {
+        (None, parts)
+    } else {
+        (Some(header.trim().to_string()), vec![String::new(); n])
+    }
+}
+
+/// The price tables of a page's lines, skipping every line in `taken` (rows and headers
+/// of tables other readers found).
+pub(super) fn extract_page(
+    path: &Arc<str>,
+    page: u32,
+    lines: &[&Line],
+    taken: &HashSet<u32>,
+    vocab: &Vocabulary,
+) -> Vec<Table> {
+    let parsed: Vec<Parsed> = lines
+        .iter()
+        .map(|l| {
+            if taken.contains(&l.number) {
+                Parsed::None
+            } else {
+                parse_line(&l.text, vocab)
+            }
+        })
+        .collect();
+    let shape = |p: &Parsed| match p {
+        Parsed::Row { cells, unit, .. } => Some((cells.len(), unit.clone())),
+        Parsed::Unsure { cells, unit } => Some((*cells, unit.clone())),
+        Parsed::None => None,
+    };
+    let mut tables = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(first) = shape(&parsed[i]) else {
+            i += 1;
+            continue;
+        };
+        // The run: rows of the same shape, blank lines between them allowed.
+        let mut members = vec![i];
+        let mut j = i + 1;
+        while j < lines.len() {
+            if lines[j].text.trim().is_empty() {
+                j += 1;
+                continue;
+            }
+            if shape(&parsed[j]).as_ref() != Some(&first) {
+                break;
+            }
+            members.push(j);
+            j += 1;
+        }
+        let next = members.last().map_or(i + 1, |&m| m + 1);
+        // The header: the nearest non-blank line above, with words and no priced cell.
+        let header = (0..i)
+            .rev()
+            .find(|&h| !lines[h].text.trim().is_empty())
+            .filter(|&h| {
+                !taken.contains(&lines[h].number)
+                    && matches!(parsed[h], Parsed::None)
+                    && lines[h].text.chars().any(char::is_alphabetic)
+            });
+        let rows_read = members
+            .iter()
+            .filter(|&&m| matches!(parsed[m], Parsed::Row { .. }))
+            .count();
+        let (Some(h), true) = (header, rows_read >= 2) else {
+            i = next;
+            continue;
+        };
+        let (label_header, names) = columns(&lines[h].text, first.0);
+        let mut rows = Vec::new();
+        let mut unread_rows = Vec::new();
+        let mut table_unit = Unit::None;
+        for &m in &members {
+            let provenance = Provenance::new(path, page, lines[m].number);
+            match &parsed[m] {
+                Parsed::Row { label, cells, .. } => {
+                    let cells: Vec<super::Cell> = cells.iter().map(|c| cell(c, vocab)).collect();
+                    if let Some(u) = cells.iter().map(|c| c.unit).find(|u| *u != Unit::None) {
+                        table_unit = u;
+                    }
+                    rows.push(Row {
+                        label: label.clone(),
+                        kind: RowKind::Data,
+                        cells,
+                        bold: false,
+                        provenance,
+                    });
+                }
+                _ => unread_rows.push(UnreadRow {
+                    label: String::new(),
+                    text: lines[m].text.trim().to_string(),
+                    reason: "priced cells after a number: which figures are the row's label \
+                             and which its first cell is not decided"
+                        .to_string(),
+                    provenance,
+                }),
+            }
+        }
+        tables.push(Table {
+            title: None,
+            unit: table_unit,
+            columns: names,
+            label_header,
+            rows,
+            source: TableSource::Flat,
+            provenance: Provenance::new(path, page, lines[h].number),
+            ambiguities: Vec::new(),
+            realigned: Vec::new(),
+            unread_rows,
+        });
+        i = next;
+    }
+    tables
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(text: &str) -> Option<(String, Vec<String>)> {
+        match parse_line(text, Vocabulary::builtin_shared()) {
+            Parsed::Row { label, cells, .. } => Some((label, cells)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn unit_closes_each_cell() {
+        let (label, cells) = row("15 000 kWh 11 607 kr 4 430 kr 7 178 kr").unwrap();
+        assert_eq!(label, "15 000 kWh");
+        assert_eq!(cells, ["11 607 kr", "4 430 kr", "7 178 kr"]);
+        let (label, cells) = row("15 000 13 140 kr 0 kr 13 140 kr").unwrap();
+        assert_eq!(label, "15 000");
+        assert_eq!(cells, ["13 140 kr", "0 kr", "13 140 kr"]);
+        let (label, cells) = row("190 liter, varannan vecka 996 kr 2 894 kr").unwrap();
+        assert_eq!(label, "190 liter, varannan vecka");
+        assert_eq!(cells, ["996 kr", "2 894 kr"]);
+        let (_, cells) = row("Villa 5 189,63 kr/år 9 516 kr/år").unwrap();
+        assert_eq!(cells, ["5 189,63 kr/år", "9 516 kr/år"]);
+        let c = cell("5 189,63 kr/år", Vocabulary::builtin_shared());
+        assert_eq!(c.value, Some(rust_decimal::Decimal::new(518963, 2)));
+        assert_eq!((c.raw.as_str(), c.decimals), ("5 189,63 kr/år", 2));
+    }
+
+    #[test]
+    fn unsure_or_not_a_row() {
+        let vocab = Vocabulary::builtin_shared();
+        assert!(matches!(
+            parse_line("5 100 200 kr 3 kr", vocab),
+            Parsed::Unsure { .. }
+        ));
+        assert!(row("Fast avgift, kr per år 1 898 kr").is_none());
+        assert!(row("Avgift 100 kr 200 tkr").is_none());
+        assert!(row("Avgift 100 kr/år 200 kr").is_some());
+        assert!(row("Avgift 100 kr och 200 kr per år").is_none());
+        assert!(row("Avgift 1 00 kr 200 kr").is_none());
+    }
+
+    #[test]
+    fn header_names_columns() {
+        let (l, c) = columns("Förbrukning Total Fast del Rörlig del", 3);
+        assert_eq!(l.as_deref(), Some("Förbrukning"));
+        assert_eq!(c, ["Total", "Fast del", "Rörlig del"]);
+        let (l, c) = columns("Förbrukning i MWh Totalt/år Fast/år", 2);
+        assert_eq!(l.as_deref(), Some("Förbrukning i MWh"));
+        assert_eq!(c, ["Totalt/år", "Fast/år"]);
+        let (_, c) = columns("pris per år och kärl", 2);
+        assert_eq!(c, ["", ""]);
+    }
+}
