@@ -16,9 +16,20 @@ fn manifest_dir() -> PathBuf {
 }
 
 /// A stand-in worker: a shell script that misbehaves the way a crashing reader would.
+///
+/// The executable is written by a `cp` child, never opened for writing in this process:
+/// a child another test thread forks in the meantime would inherit that descriptor until
+/// its own exec, and executing the script then fails with "Text file busy" (ETXTBSY).
 fn fake_worker(dir: &Path, name: &str, script: &str) -> PathBuf {
+    let source = dir.join(format!("{name}.source"));
+    std::fs::write(&source, format!("#!/bin/sh\n{script}\n")).expect("write script");
     let path = dir.join(name);
-    std::fs::write(&path, format!("#!/bin/sh\n{script}\n")).expect("write script");
+    let copied = Command::new("cp")
+        .arg(&source)
+        .arg(&path)
+        .status()
+        .expect("run cp");
+    assert!(copied.success(), "cp {} failed", source.display());
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     path
 }
