@@ -1343,6 +1343,18 @@ fn reservations(sections: &[Section]) -> Vec<String> {
 mod tests {
     use super::*;
 
+    /// A plain line of page 1, as the tests write them.
+    fn ln(t: &str) -> Ln {
+        Ln {
+            text: t.into(),
+            page: 1,
+            line: 1,
+            marked: false,
+            level: 0,
+            furniture: false,
+        }
+    }
+
     /// The proposer pattern with its bounded repeat (as it was) and the rewrite give the
     /// same matches and groups on every seed line, every "… yrkar" variant below, and
     /// parties of every length.
@@ -1421,14 +1433,6 @@ mod tests {
 
     #[test]
     fn opening_lines() {
-        let ln = |t: &str| Ln {
-            text: t.into(),
-            page: 1,
-            line: 1,
-            marked: false,
-            level: 0,
-            furniture: false,
-        };
         assert_eq!(
             paragraph_start(&ln("ITVT § 1")),
             Some((Some("ITVT".into()), 1, None))
@@ -1470,14 +1474,6 @@ mod tests {
 
     #[test]
     fn openings_whose_sign_was_lost() {
-        let ln = |t: &str| Ln {
-            text: t.into(),
-            page: 1,
-            line: 1,
-            marked: false,
-            level: 0,
-            furniture: false,
-        };
         let o = unsigned_start(&ln(
             "AU 180 Dnr: 09.46-606 Budgetuppföljning per 2009-07-31",
         ))
@@ -1505,14 +1501,6 @@ mod tests {
 
     #[test]
     fn a_record_s_own_prefix_opens_a_paragraph_near_its_others() {
-        let ln = |t: &str| Ln {
-            text: t.into(),
-            page: 1,
-            line: 1,
-            marked: false,
-            level: 0,
-            furniture: false,
-        };
         let text = "3 VILHELMINA KOMMUN PROTOKOLL 3 Sn 49 Sammanträdets öppnande, formalia. Sn \
                     Ordförande Annika Wibrell öppnade sammanträdet och hälsade samtliga närvarande \
                     välkomna.";

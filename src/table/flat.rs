@@ -368,16 +368,7 @@ impl FlatLine {
             return None;
         }
         let label = trimmed[..split].trim().to_string();
-        let last_word = last_word_lowercase(&label);
-        // "Totalt133 203 tkr100,00", a label of one word, is a total row.
-        let one_word = label.split_whitespace().count() == 1;
-        // Figures glued to it make it a row's label even when long ("Gymnasieutbildning,
-        // ersättning från andra kommuner och friskolor124128133").
-        if label.chars().count() > 100
-            || label.starts_with(['•', '*', '·', '–', '-'])
-            || is_prose_ending(&last_word, vocab) && !one_word
-            || label.ends_with(':')
-        {
+        if !is_glued_row_label(&label, vocab) {
             return None;
         }
         let exponent = run.starts_with(|c: char| c.is_ascii_digit())
@@ -452,13 +443,7 @@ impl FlatLine {
             return None;
         }
         let label = text[..start].trim().to_string();
-        let last_word = last_word_lowercase(&label);
-        let one_word = label.split_whitespace().count() == 1;
-        if label.chars().count() > 100
-            || label.starts_with(['•', '*', '·', '–', '-'])
-            || is_prose_ending(&last_word, vocab) && !one_word
-            || label.ends_with(':')
-        {
+        if !is_glued_row_label(&label, vocab) {
             return None;
         }
         Some(FlatLine {
@@ -3050,6 +3035,19 @@ fn needs_joint(ambiguous: &[usize], orders: &[Vec<usize>]) -> bool {
 }
 
 /// The last word of a label, lowercased ("" for an empty label).
+/// Whether the text before a run of glued figures can be that row's label: not a list
+/// item, a lead-in ending in ":" or a sentence, and not a paragraph. Figures glued to it
+/// make it a label even when long ("Gymnasieutbildning, ersättning från andra kommuner
+/// och friskolor124128133"); a label of one word ("Totalt133 203 tkr100,00") is a total
+/// row whatever its word.
+fn is_glued_row_label(label: &str, vocab: &Vocabulary) -> bool {
+    let one_word = label.split_whitespace().count() == 1;
+    !(label.chars().count() > 100
+        || label.starts_with(['•', '*', '·', '–', '-'])
+        || is_prose_ending(&last_word_lowercase(label), vocab) && !one_word
+        || label.ends_with(':'))
+}
+
 fn last_word_lowercase(label: &str) -> String {
     label
         .split_whitespace()
