@@ -42,12 +42,12 @@ fn a_result_line_failing_under_every_placement_is_an_error() {
     let json = common::lint_json(&fixture("balanskrav-fails-under-every-reading.txt"));
     assert_eq!(
         bal003(&json),
-        [(
-            "error".to_string(),
-            "Årets resultat efter balanskravsjusteringar".to_string(),
-            "Utfall 2023".to_string(),
-            "112".to_string(),
-            "100".to_string()
+        [common::claim(
+            "error",
+            "Årets resultat efter balanskravsjusteringar",
+            "Utfall 2023",
+            "112",
+            "100"
         )],
         "{json}"
     );

@@ -83,12 +83,12 @@ fn a_wrong_unlabeled_subtotal_one_cell_per_line_is_found() {
     let json = common::lint_json(&fixture("br-en-cell-per-rad-fel.txt"));
     assert_eq!(
         common::claims(&json),
-        [(
-            "SUM003".to_string(),
-            String::new(),
-            "2024-12-31".to_string(),
-            "1350000".to_string(),
-            "1305000".to_string()
+        [common::claim(
+            "SUM003",
+            "",
+            "2024-12-31",
+            "1350000",
+            "1305000"
         )]
     );
 }
@@ -134,12 +134,12 @@ fn a_wrong_total_between_bar_lines_is_found() {
     let json = common::lint_json(&fixture("rr-celler-mellan-streck-fel.txt"));
     assert_eq!(
         common::claims(&json),
-        [(
-            "SUM001".to_string(),
-            "Summa rörelsens intäkter".to_string(),
-            "Koncernen 2024".to_string(),
-            "531000".to_string(),
-            "513000".to_string()
+        [common::claim(
+            "SUM001",
+            "Summa rörelsens intäkter",
+            "Koncernen 2024",
+            "531000",
+            "513000"
         )]
     );
 }
@@ -216,13 +216,7 @@ fn a_wrong_total_in_one_column_one_cell_per_line_is_found() {
     let json = common::lint_json(&fixture("avgifter-en-kolumn-fel.txt"));
     assert_eq!(
         common::claims(&json),
-        [(
-            "SUM001".to_string(),
-            "Totalt".to_string(),
-            String::new(),
-            "6148".to_string(),
-            "6184".to_string()
-        )]
+        [common::claim("SUM001", "Totalt", "", "6148", "6184")]
     );
 }
 
@@ -247,12 +241,6 @@ fn a_wrong_total_of_a_labelled_list_is_found() {
     let json = common::lint_json(&fixture("skatt-lista-fel.txt"));
     assert_eq!(
         common::claims(&json),
-        [(
-            "SUM001".to_string(),
-            "TOTALT".to_string(),
-            String::new(),
-            "40933".to_string(),
-            "40393".to_string()
-        )]
+        [common::claim("SUM001", "TOTALT", "", "40933", "40393")]
     );
 }

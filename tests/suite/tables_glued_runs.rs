@@ -37,12 +37,12 @@ fn a_minus_glued_between_figures_is_read_and_the_sign_contradiction_found() {
     let json = common::lint_json(&fixture("femar-hopskrivna-fel.txt"));
     assert_eq!(
         common::claims(&json),
-        [(
-            "SUM001".to_string(),
-            "Summa hyresintäkter, mnkr".to_string(),
-            "2023".to_string(),
-            "610".to_string(),
-            "-610".to_string()
+        [common::claim(
+            "SUM001",
+            "Summa hyresintäkter, mnkr",
+            "2023",
+            "610",
+            "-610"
         )]
     );
 }
@@ -68,12 +68,12 @@ fn a_wrong_total_among_glued_cents_is_found() {
     let json = common::lint_json(&fixture("cent-hopskrivna-fel.txt"));
     assert_eq!(
         common::claims(&json),
-        [(
-            "SUM003".to_string(),
-            String::new(),
-            String::new(),
-            "113328291.84".to_string(),
-            "113328291.94".to_string()
+        [common::claim(
+            "SUM003",
+            "",
+            "",
+            "113328291.84",
+            "113328291.94"
         )]
     );
 }

@@ -44,12 +44,12 @@ fn a_wrong_total_under_a_sparse_note_column_is_found() {
     let json = common::lint_json(&fixture("rr-not-ibland-fel.txt"));
     assert_eq!(
         common::claims(&json),
-        [(
-            "SUM001".to_string(),
-            "Summa rörelsens kostnader".to_string(),
-            "2023".to_string(),
-            "-661".to_string(),
-            "-616".to_string()
+        [common::claim(
+            "SUM001",
+            "Summa rörelsens kostnader",
+            "2023",
+            "-661",
+            "-616"
         )]
     );
 }

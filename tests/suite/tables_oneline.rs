@@ -47,12 +47,12 @@ fn a_contradiction_in_a_flattened_statement_is_found() {
     let c = common::claims(&json);
     assert_eq!(
         c,
-        [(
-            "REL004".to_string(),
-            "Verksamhetens nettokostnader".to_string(),
-            "Utfall 2024".to_string(),
-            "-1281.1".to_string(),
-            "-1218.1".to_string()
+        [common::claim(
+            "REL004",
+            "Verksamhetens nettokostnader",
+            "Utfall 2024",
+            "-1281.1",
+            "-1218.1"
         )],
         "{c:?}"
     );

@@ -42,12 +42,12 @@ fn a_misprinted_total_in_a_price_table_is_an_error() {
     let json = common::lint_json(&fixture("vatten-prisexempel-fel.txt"));
     assert_eq!(
         common::claims(&json),
-        [(
-            "SUM002".to_string(),
-            "200 m³".to_string(),
-            "Total kostnad per år".to_string(),
-            "11550".to_string(),
-            "11650".to_string()
+        [common::claim(
+            "SUM002",
+            "200 m³",
+            "Total kostnad per år",
+            "11550",
+            "11650"
         )]
     );
     let message = common::first_message(&json, "SUM002");

@@ -23,12 +23,12 @@ fn a_wrong_total_per_unit_is_found_with_its_own_rows() {
     let json = lint("pris-per-kubik-fel.txt");
     assert_eq!(
         common::claims(&json),
-        [(
-            "SUM001".to_string(),
-            "Summa förbrukningsavgift, per kubik".to_string(),
-            "Kostnad".to_string(),
-            "21.82".to_string(),
-            "21.87".to_string()
+        [common::claim(
+            "SUM001",
+            "Summa förbrukningsavgift, per kubik",
+            "Kostnad",
+            "21.82",
+            "21.87"
         )]
     );
     let message = common::first_message(&json, "SUM001");

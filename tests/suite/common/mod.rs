@@ -250,6 +250,23 @@ pub fn claims(json: &Value) -> Vec<(String, String, String, String, String)> {
         .collect()
 }
 
+/// One expected claim in the shape [`claims`] returns: rule, row, column, expected, found.
+pub fn claim(
+    rule: &str,
+    row: &str,
+    column: &str,
+    expected: &str,
+    found: &str,
+) -> (String, String, String, String, String) {
+    (
+        rule.to_string(),
+        row.to_string(),
+        column.to_string(),
+        expected.to_string(),
+        found.to_string(),
+    )
+}
+
 /// A count of a lint JSON's `stats`; fails when it is missing.
 pub fn stat(json: &Value, key: &str) -> u64 {
     json["stats"][key]
