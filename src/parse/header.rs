@@ -7,6 +7,7 @@
 //! and reads each field's values, instead of expecting one layout.
 
 use super::lines::{collapse_ws, Ln};
+use super::paragraph::ORGAN_WORDS;
 use super::refs;
 use crate::document::{Adjustment, Attendee, Notice, ParagraphRange, ProtocolHeader};
 use crate::grammar::re::Re;
@@ -836,19 +837,13 @@ fn organ_from_title(lines: &[String], vocab: &Vocabulary) -> Option<String> {
 /// note, a breadcrumb or a run-on page ("VILHELMINA KOMMUN PROTOKOLL Socialnämnden Bo
 /// Lennart Danielsson. Rickard Norberg …").
 fn names_a_body(l: &str) -> bool {
-    const BODIES: &[&str] = &[
-        "nämnd",
-        "styrelse",
-        "direktion",
-        "fullmäktige",
-        "utskott",
-        "beredning",
-        "förbund",
-        "kommitté",
-        "presidium",
-    ];
+    // A title line may also name a committee or a presidium, which decides nothing.
+    const OTHER_BODIES: &[&str] = &["kommitté", "presidium"];
     let lower = l.to_lowercase();
-    BODIES.iter().any(|b| lower.contains(b))
+    ORGAN_WORDS
+        .iter()
+        .chain(OTHER_BODIES)
+        .any(|b| lower.contains(b))
         && l.split_whitespace().count() <= 8
         && !l.contains([':', '>', '.'])
 }

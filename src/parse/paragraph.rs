@@ -784,7 +784,7 @@ fn organ_decides(text: &str) -> bool {
 
 /// Words that name a deciding body: "<organ> beslut" without the genitive s is still a
 /// decision heading when it names one ("Gemensam servicenämnd för IT … telefoni beslut").
-const ORGAN_WORDS: &[&str] = &[
+pub(super) const ORGAN_WORDS: &[&str] = &[
     "nämnd",
     "styrelse",
     "direktion",
