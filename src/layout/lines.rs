@@ -81,7 +81,14 @@ pub fn runs(glyphs: &[Glyph]) -> Vec<Run<'_>> {
         if let Some(run) = out.last_mut() {
             let same_string = run.glyphs.last().is_some_and(|p| p.string == g.string);
             let same_baseline = (g.y - run.y).abs() <= 0.2 * run.size.max(usable_size(g.font_size));
-            if same_string && same_baseline {
+            // A space shown as a string of its own (producers that place every glyph
+            // with its own operator) still separates the words on either side of it:
+            // it joins the string it follows, where dropped as a blank run its width
+            // would read as a column gap.
+            let loose_space = g.text.trim().is_empty()
+                && !run.is_blank()
+                && (g.x - run.x1).abs() <= 0.2 * run.size;
+            if (same_string || loose_space) && same_baseline {
                 run.push(g);
                 continue;
             }

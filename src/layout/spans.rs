@@ -46,6 +46,11 @@ pub fn spans(line: &RunLine<'_>, spaced: bool) -> Vec<Span> {
     let mut prev: Option<(f64, f64)> = None;
     let mut pending_space = false;
     let mut space_width = 0.0_f64;
+    // Space glyphs shown as strings of their own since the last ink glyph (see
+    // `lines::runs`): one string per glyph, so they count as consecutive spaces of one
+    // string would.
+    let mut loose_spaces = 0usize;
+    let mut ink_string: Option<u32> = None;
     for run in &line.runs {
         let mut spaces_in_run = 0usize;
         for g in &run.glyphs {
@@ -54,11 +59,16 @@ pub fn spans(line: &RunLine<'_>, spaced: bool) -> Vec<Span> {
                 pending_space = true;
                 space_width += (end - x).max(0.0);
                 spaces_in_run += 1;
+                if ink_string.is_some_and(|s| s != g.string) {
+                    loose_spaces += 1;
+                }
                 continue;
             }
             let size = super::lines::usable_size(g.font_size);
-            let aligned = spaces_in_run >= ALIGNMENT_SPACES;
+            let aligned = spaces_in_run.max(loose_spaces) >= ALIGNMENT_SPACES;
             spaces_in_run = 0;
+            loose_spaces = 0;
+            ink_string = Some(g.string);
             match (current.as_mut(), prev) {
                 (Some(span), Some((prev_end, prev_size))) => {
                     let gap = x - prev_end;
@@ -195,6 +205,37 @@ mod tests {
     fn alignment_spaces_inside_a_string_split_columns() {
         let g = string("Summa     1 234", 10.0, 10.0, 1);
         assert_eq!(texts(&g), ["Summa", "1 234"]);
+    }
+
+    /// One shown string per glyph (a browser's "print to PDF" of a monospaced page):
+    /// every glyph, the spaces too, is a string of its own, 0.6 font sizes wide.
+    fn glyph_by_glyph(text: &str, x: f64, size: f64) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph {
+                text: c.to_string(),
+                x: x + i as f64 * size * 0.6,
+                y: 500.0,
+                advance: size * 0.6,
+                font_size: size,
+                string: i as u32,
+                ocr: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn spaces_shown_glyph_by_glyph_join_words_and_aligning_runs_split() {
+        // A written space 0.6 font sizes wide, as a string of its own, is a word space.
+        assert_eq!(
+            texts(&glyph_by_glyph("Kommunal skatt: 20,62", 10.0, 10.0)),
+            ["Kommunal skatt: 20,62"]
+        );
+        // Three or more of them in a row align a column, as inside one string.
+        assert_eq!(
+            texts(&glyph_by_glyph("Summa     1 234", 10.0, 10.0)),
+            ["Summa", "1 234"]
+        );
     }
 
     #[test]
