@@ -45,3 +45,33 @@ fn a_misprinted_rorelseresultat_is_found() {
         "{json}"
     );
 }
+
+/// A property company's resultaträkning: "Driftnetto" (rent less property costs) and
+/// "Resultat efter räntenetto" are result lines of the chain, and a "- varav" line under
+/// one is no part of the next. Without them as result lines no result adds up and
+/// nothing is decided.
+#[test]
+fn a_property_company_chain_through_driftnetto_holds() {
+    let json = common::lint_json(&common::fixture_in("company_rr", "driftnetto_holds.txt"));
+    // Driftnetto, Rörelseresultat, Resultat efter räntenetto, Årets resultat in 3 columns.
+    assert_eq!(common::stat(&json, "relations_checked"), 12, "{json}");
+    assert_eq!(common::stat(&json, "relations_failed"), 0, "{json}");
+    assert!(
+        json["findings"].as_array().expect("findings").is_empty(),
+        "{json}"
+    );
+}
+
+#[test]
+fn a_misprinted_result_after_driftnetto_is_found() {
+    let json = common::lint_json(&common::fixture_in("company_rr", "driftnetto_misprint.txt"));
+    assert_eq!(common::stat(&json, "relations_failed"), 1, "{json}");
+    assert_eq!(
+        common::claims(&json)
+            .iter()
+            .map(|c| (c.0.as_str(), c.1.as_str()))
+            .collect::<Vec<_>>(),
+        [("REL004", "Årets resultat")],
+        "{json}"
+    );
+}
