@@ -81,12 +81,19 @@ pub fn runs(glyphs: &[Glyph]) -> Vec<Run<'_>> {
         if let Some(run) = out.last_mut() {
             let same_string = run.glyphs.last().is_some_and(|p| p.string == g.string);
             let same_baseline = (g.y - run.y).abs() <= 0.2 * run.size.max(usable_size(g.font_size));
-            // A space shown as a string of its own (producers that place every glyph
-            // with its own operator) still separates the words on either side of it:
-            // it joins the string it follows, where dropped as a blank run its width
-            // would read as a column gap.
+            // A space shown as a string of its own after a string of one glyph
+            // (producers that place every glyph with its own operator) still separates
+            // the words on either side of it: it joins the glyph it follows, where
+            // dropped as a blank run its width would read as a column gap. After a
+            // longer string ("2024-05-03", then " ", then a field at a tab stop) it
+            // stays dropped, as a cell's trailing space does not explain a tab stop.
             let loose_space = g.text.trim().is_empty()
-                && !run.is_blank()
+                && run
+                    .glyphs
+                    .iter()
+                    .filter(|p| !p.text.trim().is_empty())
+                    .count()
+                    == 1
                 && (g.x - run.x1).abs() <= 0.2 * run.size;
             if (same_string || loose_space) && same_baseline {
                 run.push(g);
