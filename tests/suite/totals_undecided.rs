@@ -53,3 +53,81 @@ fn a_figure_read_as_a_part_label_leaves_the_total_not_decided() {
 fn cells_one_per_line_with_an_unlabeled_subtotal_are_paired_as_written() {
     common::assert_all_hold(&lint("figure-label-among-parts.txt"), 6);
 }
+
+/// An election result per party: "Giltiga röster" closes the party rows (a weak total,
+/// reported only where the same reading holds in other columns: here percent and
+/// seats). The misprinted votes total is found; the seats are no allocation by votes
+/// (a divisor method), and the percentages, once their votes total is wrong, match only
+/// the seats' loose shares, which is not decided.
+#[test]
+fn a_misprinted_valid_votes_total_is_found_and_nothing_else_claimed() {
+    let json = lint("giltiga-roster.txt");
+    assert_eq!(
+        common::claims(&json),
+        [common::claim(
+            "SUM003",
+            "Giltiga röster",
+            "Röster",
+            "5340",
+            "5430"
+        )],
+        "{json}"
+    );
+    let pct = common::rule_fields(&json, "PCT001", &["severity", "message"]);
+    assert!(
+        !pct.is_empty()
+            && pct
+                .iter()
+                .all(|f| f[0] == "info" && f[1].starts_with("not decided: ")),
+        "{json}"
+    );
+}
+
+/// The same result with a total row one cell short (the percent change left out under a
+/// spanning header): its seats stand under "+/- %" (TAB002), so its figure under "Mandat"
+/// (7, the seat change) may stand off too and is not decided; the votes total, left of
+/// a column that adds up in place, is still found.
+#[test]
+fn a_row_one_cell_short_decides_only_the_figures_left_of_a_column_in_place() {
+    let json = lint("giltiga-roster-shifted.txt");
+    assert_eq!(
+        common::claims(&json),
+        [common::claim(
+            "SUM003",
+            "Giltiga röster",
+            "Röster",
+            "5340",
+            "5430"
+        )],
+        "{json}"
+    );
+    let mandat: Vec<Vec<String>> =
+        common::rule_fields(&json, "SUM003", &["severity", "column", "message"])
+            .into_iter()
+            .filter(|f| f[1] == "Mandat")
+            .collect();
+    assert_eq!(mandat.len(), 1, "{json}");
+    assert_eq!(mandat[0][0], "info", "{json}");
+    assert!(
+        mandat[0][2]
+            .starts_with("not decided: the row's figure under \"+/- %\" stands one column off"),
+        "{json}"
+    );
+}
+
+/// Seats shared out by a divisor method (d'Hondt: 8 of 18 seats for 38,9 % of the votes)
+/// are no allocation by rounded shares: ALLOC001 never takes a seat column for an
+/// amount shared out, nothing is claimed, and the table's two sums hold.
+#[test]
+fn seats_by_a_divisor_method_are_no_allocation_by_share() {
+    let json = lint("mandat-dhondt.txt");
+    assert!(common::claims(&json).is_empty(), "{json}");
+    let alloc = common::rule_fields(&json, "ALLOC001", &["column", "severity"]);
+    assert!(
+        alloc.iter().all(|f| f[0] != "Mandat" && f[1] == "info"),
+        "{json}"
+    );
+    let sums = common::rule_fields(&json, "SUM001", &["severity"]);
+    assert!(sums.is_empty(), "{json}");
+    assert!(common::stat(&json, "relations_checked") >= 2, "{json}");
+}

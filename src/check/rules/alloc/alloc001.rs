@@ -20,7 +20,9 @@ with a total row, each row's amount must be key / key total × the amount total 
 the total). justera finds the key column by the rows where this holds (at least three, and \
 three quarters of the rows), recomputes every row with interval arithmetic and reports rows \
 outside what the rounding of the key, the totals and the amount allows. Example: Kostnad per \
-kommun, Avesta 23 323 of 287 191 inhabitants → 37 763 of 465 000.",
+kommun, Avesta 23 323 of 287 191 inhabitants → 37 763 of 465 000. A column of seats (\"Mandat\", \
+\"Platser\") is never an allocated amount: seats are shared out by a divisor method (jämkade \
+uddatal, d'Hondt), which may leave a party a whole seat or more from its share.",
     checks: &[Check::Relations(relations)],
 };
 
@@ -157,8 +159,18 @@ fn direction(view: &TableView, amount: usize, key: usize) -> Option<bool> {
 
 pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
     let view = &cx.view;
+    // Seats (mandat) are allocated by a divisor method, not as rounded shares of a key:
+    // a party's seats may stand a whole seat or more from its share of the votes.
+    let seats = |c: usize| {
+        let h = normalise(&view.header(c));
+        view.vocab
+            .words("column_relations", "seats")
+            .iter()
+            .any(|w| h.contains(w.as_str()))
+    };
     let amounts: Vec<usize> = (0..view.cols())
         .filter(|&c| matches!(view.kinds[c], ColumnKind::Plain | ColumnKind::Money))
+        .filter(|&c| !seats(c))
         .collect();
     let chosen: Vec<(usize, usize, usize)> = amounts
         .iter()

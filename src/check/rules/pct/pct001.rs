@@ -3,8 +3,9 @@
 use super::shares;
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
-use crate::check::view::CellRef;
+use crate::check::view::{CellRef, TableView};
 use crate::check::{Relation, TableCx};
+use rust_decimal::Decimal;
 
 pub const RULE: Rule = Rule {
     code: RuleCode::PCT001,
@@ -22,10 +23,34 @@ is 1,86 %, so \"1,96%\" is reported.",
     checks: &[Check::Relations(relations)],
 };
 
+/// Shares found from rows that hold only loosely: rounding of the value and the total
+/// lets each share move, on average, more than ten times the half unit the percentages
+/// are written to (seats, "21 of 51", allow anything from 39,8 % to 42,6 % for a
+/// "40,3"). Such rows hold for almost any percent column, so they do not show which
+/// column the percentages are shares of.
+const LOOSE_FACTOR: Decimal = Decimal::TEN;
+
+fn loose(view: &TableView, v: usize, t: usize, p: usize) -> bool {
+    let (mut n, mut spread, mut written) = (0u32, Decimal::ZERO, Decimal::ZERO);
+    for r in (0..view.rows()).filter(|&r| r != t) {
+        let (Some((_, c)), Some(found)) = (
+            shares::share(view, r, v, t, p).filter(|(_, c)| c.holds),
+            view.figure(r, p),
+        ) else {
+            continue;
+        };
+        n += 1;
+        spread += c.tolerance;
+        written += (found.hi - found.lo) / Decimal::TWO;
+    }
+    n == 0 || spread > written * LOOSE_FACTOR
+}
+
 fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
     let view = &cx.view;
     for sh in cx.shares() {
         let (p, v, t) = (sh.percent, sh.value, sh.total);
+        let loosely = loose(view, v, t, p);
         for r in (0..view.rows()).filter(|&r| r != t) {
             if let Some((inputs, cmp)) = shares::share(view, r, v, t, p) {
                 let message = format!(
@@ -35,13 +60,16 @@ fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
                     view.header(v),
                     view.label(t).trim_end_matches(':')
                 );
-                out.push(Relation::new(
-                    &RULE,
-                    CellRef { row: r, col: p },
-                    inputs,
-                    cmp,
-                    message,
-                ));
+                let mut rel =
+                    Relation::new(&RULE, CellRef { row: r, col: p }, inputs, cmp, message);
+                if loosely {
+                    rel.severity = Severity::Info;
+                    rel.message = format!(
+                        "not decided: the rows that show the percentages to be shares of this column hold only loosely (rounding of the value and the total lets each share move more than ten times the half unit the percentages are written to), so they may be shares of another quantity ({})",
+                        rel.message
+                    );
+                }
+                out.push(rel);
             }
         }
     }

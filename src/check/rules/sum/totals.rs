@@ -487,6 +487,36 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
                 every,
             });
         }
+        // A figure of the row that stands one column off (TAB002) shows the row's cells
+        // were not placed as written (a cell missing or added under a spanning header):
+        // every cell from where the row went off onwards stands off. Where that is, the
+        // row does not say; a column that adds up between a failing figure and the one
+        // standing off shows the row is still in place there. Other failing figures may
+        // stand off too, so their failures are not decided.
+        if let Some(off) = columns
+            .iter()
+            .find(|c| c.shifted_from.is_some())
+            .map(|c| c.col)
+        {
+            let holding: Vec<usize> = columns
+                .iter()
+                .filter(|c| c.comparison.holds)
+                .map(|c| c.col)
+                .collect();
+            let why = format!(
+                "not decided: the row's figure under \"{}\" stands one column off (TAB002), so its other figures may not stand in their own columns either",
+                view.column_name(off)
+            );
+            for c in columns
+                .iter_mut()
+                .filter(|c| !c.comparison.holds && c.shifted_from.is_none() && c.every.is_none())
+            {
+                let in_place = holding.iter().any(|&h| c.col < h && h < off);
+                if !in_place {
+                    c.undecided.get_or_insert_with(|| why.clone());
+                }
+            }
+        }
         out.push(Total {
             row: t,
             labeled,
