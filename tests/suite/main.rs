@@ -44,6 +44,7 @@ mod real_pdf;
 mod real_protocols;
 mod reliability;
 mod robustness;
+mod rows_not_lost;
 mod structure_bundles;
 mod structure_flat;
 mod structure_layouts;
