@@ -3218,6 +3218,30 @@ mod tests {
     }
 
     #[test]
+    fn a_row_run_into_a_heading_with_years_is_cut_before_the_heading() {
+        let v = Vocabulary::builtin_shared();
+        let line = "Årets resultat 0 6 0 0 0BALANSRÄKNING, Mkr 2010 2009 2008 2007 2006";
+        let at = glued_heading_at(line, v).expect("cut");
+        assert_eq!(&line[..at], "Årets resultat 0 6 0 0 0");
+        let line = "Summa 1 400 1 277 1 246Nyckeltal 2010 2009 2008";
+        assert_eq!(
+            glued_heading_at(line, v).map(|at| &line[at..]),
+            Some("Nyckeltal 2010 2009 2008")
+        );
+        // No cut: a header glued at its years, a heading without two years, a label
+        // glued to its figures, a heading of one letter.
+        for line in [
+            "mnkr Intäkter 2020Intäkter 2021 2022",
+            "Summa 1 400 1 277BALANSRÄKNING, Mkr",
+            "Summa 1 400 1 277BALANSRÄKNING 2010",
+            "Lokaler, m2145 903146 433",
+            "Summa 1 400 1 277A 2010 2009",
+        ] {
+            assert_eq!(glued_heading_at(line, v), None, "{line}");
+        }
+    }
+
+    #[test]
     fn a_dash_before_a_rows_words_keeps_the_row() {
         let row = parse_line(" – Kassa och bank 19 161,8 171,5 11 161,9 171,6")
             .expect("an indented row with figures is a row");

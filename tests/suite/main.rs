@@ -65,5 +65,6 @@ mod tables_props;
 mod tables_seeds;
 mod text_cli;
 mod totals_per_unit;
+mod totals_result_line;
 mod totals_undecided;
 mod vocabulary_explicit;

@@ -131,3 +131,112 @@ fn every_row_with_figures_of_the_real_text_sets_is_read_or_reported() {
         report.join("\n")
     );
 }
+
+/// The lint JSON of a fixture in `tests/fixtures/rows/`.
+fn lint(name: &str) -> serde_json::Value {
+    common::lint_json(&common::fixture_in("rows", name))
+}
+
+/// The tables JSON of a fixture in `tests/fixtures/rows/`, parsed.
+fn tables(name: &str) -> serde_json::Value {
+    let text = common::tables_json(&common::fixture_in("rows", name));
+    serde_json::from_str(&text).expect("tables JSON")
+}
+
+/// Each table's row labels.
+fn labels(json: &serde_json::Value) -> Vec<Vec<String>> {
+    json["tables"]
+        .as_array()
+        .expect("tables")
+        .iter()
+        .map(|t| {
+            t["rows"]
+                .as_array()
+                .expect("rows")
+                .iter()
+                .map(|r| r["label"].as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// The TAB003 messages of a lint JSON.
+fn tab003(json: &serde_json::Value) -> Vec<String> {
+    common::rule_fields(json, "TAB003", &["message"])
+        .into_iter()
+        .map(|f| f[0].clone())
+        .collect()
+}
+
+#[test]
+fn a_row_run_into_the_next_tables_heading_is_read_as_a_row() {
+    let json = tables("row-run-into-heading.txt");
+    let labels = labels(&json);
+    assert_eq!(labels.len(), 3, "{json}");
+    assert_eq!(
+        labels[0].last().map(String::as_str),
+        Some("Årets resultat"),
+        "{json}"
+    );
+    assert_eq!(
+        labels[1].first().map(String::as_str),
+        Some("Kassa"),
+        "{json}"
+    );
+    assert_eq!(
+        labels[1].last().map(String::as_str),
+        Some("Summa skulder och eget kapital"),
+        "{json}"
+    );
+    assert_eq!(labels[2], ["Soliditet, %", "Antal lägenheter"], "{json}");
+    // The heading's years name the next table's columns.
+    assert_eq!(
+        json["tables"][1]["columns"],
+        serde_json::json!(["2023", "2022", "2021"])
+    );
+    let row = &json["tables"][0]["rows"][4]["cells"];
+    let values: Vec<&str> = (0..3)
+        .map(|c| row[c]["value"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(values, ["200", "180", "167"], "{json}");
+    // Every relation of the two statements holds, nothing is left unread.
+    let lint = lint("row-run-into-heading.txt");
+    common::assert_all_hold(&lint, 12);
+    assert!(tab003(&lint).is_empty(), "{lint}");
+}
+
+#[test]
+fn a_row_run_into_a_unit_word_is_a_row_not_read() {
+    let json = lint("row-run-into-unit.txt");
+    let notes = tab003(&json);
+    assert_eq!(notes.len(), 1, "{json}");
+    assert!(
+        notes[0].contains("Summa 1 600 1 525 1 462tkr"),
+        "{}",
+        notes[0]
+    );
+    assert!(
+        notes[0].contains("may be the figure's unit"),
+        "{}",
+        notes[0]
+    );
+}
+
+#[test]
+fn a_lone_row_among_rows_with_figures_is_a_row_not_read() {
+    let json = lint("lone-row-among-rows.txt");
+    let notes = tab003(&json);
+    assert_eq!(notes.len(), 1, "{json}");
+    assert!(
+        notes[0].contains("row \"Summa 3 500 3 350\" not read"),
+        "{}",
+        notes[0]
+    );
+}
+
+#[test]
+fn a_lone_line_of_figures_in_prose_stays_prose() {
+    let json = lint("lone-row-in-prose.txt");
+    assert!(tab003(&json).is_empty(), "{json}");
+    assert_eq!(common::stat(&json, "tables"), 0, "{json}");
+}
