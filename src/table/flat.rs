@@ -1544,33 +1544,38 @@ pub(crate) fn extract_page(
 /// Where a row's figures run straight into the heading of a new table with its own
 /// year columns: the byte offset of the heading's first letter, when the text before it
 /// is a row with figures and the text from it is a header line (words, then two years
-/// or more, nothing else).
+/// or more, nothing else). Only the line's last place where a digit meets a letter can
+/// be such a cut: the heading after it holds no other.
 fn glued_heading_at(text: &str, vocab: &Vocabulary) -> Option<usize> {
+    let mut cut = None;
     let mut prev: Option<char> = None;
     for (i, c) in text.char_indices() {
-        let after_digit = prev.is_some_and(|p| p.is_ascii_digit());
+        if prev.is_some_and(|p| p.is_ascii_digit()) && c.is_alphabetic() {
+            cut = Some(i);
+        }
         prev = Some(c);
-        if !after_digit || !c.is_alphabetic() {
-            continue;
-        }
-        let (head, tail) = text.split_at(i);
-        let Some(heading) = FlatLine::parse(tail, vocab) else {
-            continue;
-        };
-        let word: String = tail.chars().take_while(|c| c.is_alphabetic()).collect();
-        let years = heading.groups.len() >= 2 && heading.is_year_row() && !heading.glued;
-        if !years || word.chars().count() < 2 || heading.label.chars().any(|c| c.is_ascii_digit()) {
-            continue;
-        }
-        let Some(row) = FlatLine::parse(head, vocab) else {
-            continue;
-        };
-        if row.label.is_empty() || row.is_year_row() || !has_figures(&row, head) {
-            continue;
-        }
-        return Some(i);
     }
-    None
+    let i = cut?;
+    let (head, tail) = text.split_at(i);
+    // Words, then years alone: checked on the words before any parse.
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let first_year = words
+        .iter()
+        .position(|w| w.starts_with(|c: char| c.is_ascii_digit()))?;
+    if words.len() - first_year < 2 || !words[first_year..].iter().all(|w| is_year(w)) {
+        return None;
+    }
+    let word: String = tail.chars().take_while(|c| c.is_alphabetic()).collect();
+    let heading = FlatLine::parse(tail, vocab)?;
+    let years = heading.groups.len() >= 2 && heading.is_year_row() && !heading.glued;
+    if !years || word.chars().count() < 2 || heading.label.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let row = FlatLine::parse(head, vocab)?;
+    if row.label.is_empty() || row.is_year_row() || !has_figures(&row, head) {
+        return None;
+    }
+    Some(i)
 }
 
 /// The page's lines with each row run into a following table's heading cut in two
