@@ -1485,6 +1485,15 @@ pub(crate) fn extract_page(
     vocab: &Vocabulary,
 ) -> (Vec<Table>, Vec<super::UnreadRow>) {
     let mut orphans = Vec::new();
+    // A row whose last figure runs straight into the next table's heading ("Årets
+    // resultat 0 6 0 0 0BALANSRÄKNING, Mkr 2010 2009 …") is two lines: the row, then the
+    // heading. Where the cut is not certain the row is a row not read.
+    let split = split_glued_headings(file, page, lines, used, vocab, &mut orphans);
+    let lines: Vec<&Line> = match &split {
+        Some(s) => s.iter().collect(),
+        None => lines.to_vec(),
+    };
+    let lines = &lines[..];
     let notes = note_columns(lines, vocab);
     let kinds: Vec<Kind> = lines
         .iter()
@@ -1532,6 +1541,105 @@ pub(crate) fn extract_page(
     (tables, orphans)
 }
 
+/// Where a row's figures run straight into the heading of a new table with its own
+/// year columns: the byte offset of the heading's first letter, when the text before it
+/// is a row with figures and the text from it is a header line (words, then two years
+/// or more, nothing else). Only the line's last place where a digit meets a letter can
+/// be such a cut: the heading after it holds no other.
+fn glued_heading_at(text: &str, vocab: &Vocabulary) -> Option<usize> {
+    let mut cut = None;
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        if prev.is_some_and(|p| p.is_ascii_digit()) && c.is_alphabetic() {
+            cut = Some(i);
+        }
+        prev = Some(c);
+    }
+    let i = cut?;
+    let (head, tail) = text.split_at(i);
+    // Words, then years alone: checked on the words before any parse.
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let first_year = words
+        .iter()
+        .position(|w| w.starts_with(|c: char| c.is_ascii_digit()))?;
+    if words.len() - first_year < 2 || !words[first_year..].iter().all(|w| is_year(w)) {
+        return None;
+    }
+    let word: String = tail.chars().take_while(|c| c.is_alphabetic()).collect();
+    let heading = FlatLine::parse(tail, vocab)?;
+    let years = heading.groups.len() >= 2 && heading.is_year_row() && !heading.glued;
+    if !years || word.chars().count() < 2 || heading.label.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let row = FlatLine::parse(head, vocab)?;
+    if row.label.is_empty() || row.is_year_row() || !has_figures(&row, head) {
+        return None;
+    }
+    Some(i)
+}
+
+/// The page's lines with each row run into a following table's heading cut in two
+/// ([`glued_heading_at`]): the row keeps its line's number and its text up to the cut
+/// (so its cells keep their places), the heading follows under the same number. A cut
+/// after a unit word ("1 246tkr 2010 2009": the unit may be the figure's) is not
+/// certain: the row is then a row not read. `None` when no line is cut.
+fn split_glued_headings(
+    file: &Arc<str>,
+    page: u32,
+    lines: &[&Line],
+    used: &HashSet<u32>,
+    vocab: &Vocabulary,
+    orphans: &mut Vec<super::UnreadRow>,
+) -> Option<Vec<Line>> {
+    let cuts: Vec<Option<usize>> = lines
+        .iter()
+        .map(|l| {
+            if used.contains(&l.number) || l.text.contains('\t') {
+                return None;
+            }
+            glued_heading_at(&l.text, vocab)
+        })
+        .collect();
+    if cuts.iter().all(Option::is_none) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(lines.len() + 1);
+    for (l, cut) in lines.iter().zip(&cuts) {
+        let Some(at) = *cut else {
+            out.push((*l).clone());
+            continue;
+        };
+        let (head, tail) = l.text.split_at(at);
+        let word: String = tail.chars().take_while(|c| c.is_alphabetic()).collect();
+        let word = word.to_lowercase();
+        let unit = vocab
+            .unit_words()
+            .iter()
+            .any(|(w, _)| w.to_lowercase() == word);
+        if unit {
+            let label = FlatLine::parse(head, vocab).map_or_else(String::new, |r| r.label);
+            orphans.push(super::UnreadRow {
+                label,
+                text: l.text.trim().to_string(),
+                reason: format!(
+                    "its last figure runs into \"{}\", which may be the figure's unit or the start of a new table's heading, so where the row ends is not certain",
+                    tail.trim()
+                ),
+                provenance: Provenance::new(file, page, l.number),
+            });
+            out.push((*l).clone());
+            continue;
+        }
+        let mut row = (*l).clone();
+        row.text = head.to_string();
+        let mut heading = (*l).clone();
+        heading.text = tail.to_string();
+        out.push(row);
+        out.push(heading);
+    }
+    Some(out)
+}
+
 /// Whether a flat line holds figures for certain: a glued run, or digit groups that read
 /// as figures some way (not "2019 09 06", a date) and more than one small number ("Fas
 /// 1" is a name), or a whole line of figures glued together.
@@ -1546,6 +1654,22 @@ fn has_figures(row: &FlatLine, text: &str) -> bool {
             .first()
             .is_some_and(|g| g.text.chars().filter(char::is_ascii_digit).count() >= 3);
     readable && more_than_a_number || GluedRun::new(text, false).is_some_and(|g| g.readable(24))
+}
+
+/// Whether a row holds two figures or more however its digit groups are read.
+fn two_figures(row: &FlatLine) -> bool {
+    !row.glued
+        && super::digits::cell_count_range(&row.groups).is_some_and(|(fewest, _)| fewest >= 2)
+}
+
+/// Whether another row with figures stands among the three nearest lines with text
+/// above or below line `idx`: the line is then part of a table, not a figure in prose.
+fn near_figure_rows(lines: &[&Line], kinds: &[Kind], idx: usize) -> bool {
+    let figures = |j: usize| matches!(&kinds[j], Kind::Row(f) if has_figures(f, &lines[j].text));
+    let text = |j: &usize| !matches!(kinds[*j], Kind::Blank);
+    let above = (0..idx).rev().filter(text).take(3).any(figures);
+    let below = (idx + 1..kinds.len()).filter(text).take(3).any(figures);
+    above || below
 }
 
 /// A header line of years glued together, after a word or none ("Not201620152014"):
@@ -1892,8 +2016,11 @@ fn build_flat_tables(
         1 => match single_row_header(lines, kinds, &run.rows[0]) {
             Some(h) => Some(h),
             None => {
-                // A glued row is figures for certain: not read, never dropped.
-                if run.rows[0].1.grammar {
+                // A glued row is figures for certain: not read, never dropped. So is a
+                // row of two figures or more for certain among other rows with figures
+                // (a table's last row set apart by a label line too long to join it).
+                let (idx, row) = &run.rows[0];
+                if row.grammar || two_figures(row) && near_figure_rows(lines, kinds, *idx) {
                     orphans.extend(unread_glued(
                         file,
                         page,
@@ -2173,7 +2300,10 @@ fn build_flat_tables(
     place_cells(&mut rows, &read_from, lines);
 
     let (columns_named, label_header) = match &one_row_header {
-        Some(h) => (h[1..].to_vec(), h.first().cloned()),
+        Some(h) => (
+            h[1..].to_vec(),
+            h.first().filter(|l| !l.is_empty()).cloned(),
+        ),
         None => {
             let joined = dehyphenated(&header_top_down);
             let joined: Vec<&str> = joined.iter().map(String::as_str).collect();
@@ -2577,18 +2707,25 @@ fn columns_after_note(header: &[&str], columns: usize, vocab: &Vocabulary) -> Op
 /// Columns named by a year line alone ("2018 2017 2018 2017" under "Not KONCERNEN
 /// KOMMUNEN"): years that repeat stand under as many entities, named by the words of
 /// the header line just above, one word each ("KONCERNEN 2018" … "KOMMUNEN 2017");
-/// years that do not repeat name their columns alone. `None` otherwise.
+/// years that do not repeat name their columns alone, also after the table's title on
+/// their line ("BALANSRÄKNING, Mkr 2010 2009 2008"). `None` otherwise.
 fn years_with_entities(header: &[&str], columns: usize, vocab: &Vocabulary) -> Option<Vec<String>> {
-    let at = header.iter().rposition(|l| {
-        FlatLine::parse(l, vocab).is_some_and(|f| f.is_year_row() && f.groups.len() == columns)
+    let (at, line) = header.iter().enumerate().rev().find_map(|(i, l)| {
+        FlatLine::parse(l, vocab)
+            .filter(|f| f.is_year_row() && f.groups.len() == columns)
+            .map(|f| (i, f))
     })?;
     let years: Vec<String> = header[at].split_whitespace().map(str::to_string).collect();
+    let n = columns;
+    let repeats =
+        |years: &[String]| (1..n).find(|&p| n % p == 0 && (p..n).all(|i| years[i] == years[i - p]));
     if years.len() != columns {
-        return None;
+        // Words before the years title the table: distinct years name their columns.
+        let titled: Vec<String> = line.groups.iter().map(|g| g.text.clone()).collect();
+        let words_first = line.label.chars().next().is_some_and(char::is_alphabetic);
+        return (words_first && !line.glued && repeats(&titled).is_none()).then_some(titled);
     }
-    let n = years.len();
-    let Some(period) = (1..n).find(|&p| n % p == 0 && (p..n).all(|i| years[i] == years[i - p]))
-    else {
+    let Some(period) = repeats(&years) else {
         return Some(years);
     };
     let v = vocab;
@@ -2766,6 +2903,14 @@ fn single_row_header(
         .split_whitespace()
         .map(str::to_string)
         .collect();
+    // Years alone ("2009 2010 2011 2012"): one per column, over no label header.
+    if words.len() >= 2 && words.iter().all(|w| is_year(w)) {
+        return row.1.fitted_limited(words.len(), 1).map(|_| {
+            std::iter::once(String::new())
+                .chain(words.iter().cloned())
+                .collect()
+        });
+    }
     if words.len() < 3
         || !words.iter().any(|w| is_year(w))
         || words.iter().any(|w| w.ends_with('.'))
@@ -3075,6 +3220,30 @@ mod tests {
 
     fn parse_line(text: &str) -> Option<FlatLine> {
         FlatLine::parse(text, Vocabulary::builtin_shared())
+    }
+
+    #[test]
+    fn a_row_run_into_a_heading_with_years_is_cut_before_the_heading() {
+        let v = Vocabulary::builtin_shared();
+        let line = "Årets resultat 0 6 0 0 0BALANSRÄKNING, Mkr 2010 2009 2008 2007 2006";
+        let at = glued_heading_at(line, v).expect("cut");
+        assert_eq!(&line[..at], "Årets resultat 0 6 0 0 0");
+        let line = "Summa 1 400 1 277 1 246Nyckeltal 2010 2009 2008";
+        assert_eq!(
+            glued_heading_at(line, v).map(|at| &line[at..]),
+            Some("Nyckeltal 2010 2009 2008")
+        );
+        // No cut: a header glued at its years, a heading without two years, a label
+        // glued to its figures, a heading of one letter.
+        for line in [
+            "mnkr Intäkter 2020Intäkter 2021 2022",
+            "Summa 1 400 1 277BALANSRÄKNING, Mkr",
+            "Summa 1 400 1 277BALANSRÄKNING 2010",
+            "Lokaler, m2145 903146 433",
+            "Summa 1 400 1 277A 2010 2009",
+        ] {
+            assert_eq!(glued_heading_at(line, v), None, "{line}");
+        }
     }
 
     #[test]

@@ -303,6 +303,14 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
         // Flat rows with figures that gave no table: with the table above them, or
         // the first, or the file's tables.
         for row in flat_unread {
+            // A line another reader already noted as not read is noted once.
+            let noted = found
+                .iter()
+                .flat_map(|t| t.unread_rows.iter())
+                .any(|u| u.provenance.line == row.provenance.line);
+            if noted {
+                continue;
+            }
             match found
                 .iter()
                 .rposition(|t| t.provenance.line <= row.provenance.line)

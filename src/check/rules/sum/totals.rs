@@ -70,11 +70,30 @@ fn readings(view: &TableView, t: usize) -> Vec<(&'static str, Vec<usize>)> {
             out.push((PER_UNIT, run));
         }
     }
-    out.push(("the rows above it", block));
+    out.push(("the rows above it", block.clone()));
     if earlier_totals.len() >= 2 {
         out.push(("the subtotals above it", subtotals));
     }
+    // A result line between the previous total and this one ("Driftnetto" = Summa
+    // intäkter + Summa rörelsekostnader, then Avskrivningar … before "Summa kostnader")
+    // restates totals above it: the total closes the previous total and the rows after
+    // it but the result line.
+    let past_result: Vec<usize> = match prev_total {
+        Some(p) => match block
+            .iter()
+            .find(|&&r| is_result_line(view, r, &earlier_totals))
+        {
+            Some(&line) => std::iter::once(p)
+                .chain(block.iter().copied().filter(|&r| r != line))
+                .collect(),
+            None => Vec::new(),
+        },
+        None => Vec::new(),
+    };
     out.push(("the previous total and the rows after it", running));
+    if past_result.len() >= 2 {
+        out.push((PAST_RESULT, past_result));
+    }
     out.push(("all rows above it", all_data));
     // A total that closes the rows under a group heading ("AVSÄTTNINGAR" … "Summa
     // avsättningar" after loose rows of another group).
@@ -85,6 +104,34 @@ fn readings(view: &TableView, t: usize) -> Vec<(&'static str, Vec<usize>)> {
     out.retain(|(_, rows)| !rows.is_empty());
     out.dedup_by(|a, b| a.1 == b.1);
     out
+}
+
+/// The reading of a total over the previous total and the rows after it, less a result
+/// line that restates the totals above it (see [`readings`], [`is_result_line`]).
+const PAST_RESULT: &str =
+    "the previous total and the rows after it, less the result line between them";
+
+/// Whether row `r` is a result line restating the totals above it: two totals or more
+/// above it, and in every column where it is written (two at least, not all zero) it is
+/// their sum, within rounding, with every part written.
+fn is_result_line(view: &TableView, r: usize, earlier_totals: &[usize]) -> bool {
+    if earlier_totals.len() < 2 || earlier_totals.iter().any(|&t| t >= r) {
+        return false;
+    }
+    let cols: Vec<usize> = (0..view.cols())
+        .filter(|&c| view.numeric(c) && view.figure(r, c).is_some())
+        .collect();
+    let nonzero = cols
+        .iter()
+        .any(|&c| view.figure(r, c).is_some_and(|f| !f.nominal.is_zero()));
+    cols.len() >= 2
+        && nonzero
+        && cols.iter().all(|&c| {
+            earlier_totals.iter().all(|&t| view.figure(t, c).is_some())
+                && column_sum(view, earlier_totals, c)
+                    .zip(view.figure(r, c))
+                    .is_some_and(|(sum, found)| sum.meets(&found))
+        })
 }
 
 /// The reading of a total over the rows priced per its own unit (see [`readings`]).
