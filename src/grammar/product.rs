@@ -18,7 +18,7 @@
 //! unit      = atom , [ "/" , atom ] ;
 //! atom      = "kr" | "kronor" | "sek" | ":-" | "öre" | "tkr" | "mnkr" | "mkr"
 //!           | "kWh" | "MWh" | "GWh" | "kW" | "MW" | "m3" | "m³" | "kbm" | "kubikmeter"
-//!           | "st" | "%" | "procent" | "år" | "mån" | "månad" | "dag" ;
+//!           | "st" | "lgh" | "%" | "procent" | "år" | "mån" | "månad" | "dag" ;
 //! ```
 //!
 //! A product whose result stands on the next line ("0,1269 x 10 000 kWh" then "= 1 269
@@ -184,6 +184,7 @@ const ATOMS: &[(&str, (i64, u32), Measure)] = &[
     ("m3", (1, 0), Measure::Volume),
     ("m³", (1, 0), Measure::Volume),
     ("st", (1, 0), Measure::Count),
+    ("lgh", (1, 0), Measure::Count),
     ("år", (1, 0), Measure::Time),
     (":-", (1, 0), Measure::Money),
     ("%", (1, 2), Measure::Ratio),

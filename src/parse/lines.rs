@@ -142,7 +142,10 @@ pub fn clean_markup(s: &str) -> (String, bool) {
         let mut chars = rest.chars();
         if let Some(c) = chars.next() {
             // Lone `*` around words is emphasis; keep `*` inside figures/words alone.
-            if c == '*' {
+            // A `*` between spaces, after a figure or unit and before a figure, is a
+            // multiplication ("15,13 öre/kWh * 2756 kWh"): emphasis opens right before
+            // a word and closes right after one, never spaced from both.
+            if c == '*' && !is_times(&out, chars.as_str()) {
                 rest = chars.as_str();
                 continue;
             }
@@ -152,6 +155,20 @@ pub fn clean_markup(s: &str) -> (String, bool) {
     }
     let text = out.trim().to_string();
     (text, all_bold)
+}
+
+/// Whether a lone `*` between `before` (the text kept so far) and `after` is a
+/// multiplication sign: a figure follows it, a figure, unit or bracket precedes it, and
+/// spaces stand on both sides.
+fn is_times(before: &str, after: &str) -> bool {
+    let spaced_before = before.ends_with(char::is_whitespace);
+    let spaced_after = after.starts_with(char::is_whitespace);
+    let next = after.trim_start().chars().next();
+    let prev = before.trim_end().chars().next_back();
+    spaced_before
+        && spaced_after
+        && next.is_some_and(|c| c.is_ascii_digit())
+        && prev.is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | '%' | '³'))
 }
 
 /// Appends a wrapped line's text: with a space, except after a range dash that follows a
@@ -295,6 +312,19 @@ mod tests {
             "TOTALT UB\t6 809"
         );
         assert_eq!(clean_markup("\\_\\_\\_").0, "___");
+        // A multiplication sign between figures stays; emphasis and bullets go.
+        assert_eq!(
+            clean_markup("• Avgift: 15,13 öre/kWh * 2756 kWh = 417 kr").0,
+            "• Avgift: 15,13 öre/kWh * 2756 kWh = 417 kr"
+        );
+        assert_eq!(
+            clean_markup("4730:-5 * 784:-500 kbm* 37,79").0,
+            "4730:-5 * 784:-500 kbm 37,79"
+        );
+        assert_eq!(
+            clean_markup("* Budget *2022* 15 (M) * Håkan").0,
+            "Budget 2022 15 (M)  Håkan"
+        );
         assert_eq!(
             split_glued_bold("## **Ändring av dagordning**"),
             vec![("Ändring av dagordning".to_string(), true)]

@@ -114,11 +114,12 @@ fn report(
     miss: Miss,
 ) {
     let raw = |t: &Term, l: &SourceLine| l.text[t.span.clone()].trim().to_string();
-    let (a, b) = (raw(&p.a, line), raw(&p.b, line));
+    // The product as the page writes it (its operator and spacing).
+    let product = line.text[p.a.span.start..p.b.span.end].trim();
     let written = raw(c, at);
     let bare = |t: &Term| t.value.normalize().to_string();
     let mut message = format!(
-        "{a} x {b} is not {written}: {} × {} is {}",
+        "{product} is not {written}: {} × {} is {}",
         bare(&p.a),
         bare(&p.b),
         miss.plain
