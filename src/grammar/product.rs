@@ -242,6 +242,11 @@ fn unit(i: &str) -> IResult<&str, UnitExpr> {
     ))
 }
 
+/// Whether `word` is exactly a unit of the grammar ("kWh", "öre/kWh", "kr/år").
+pub fn is_unit(word: &str) -> bool {
+    matches!(unit(word), Ok(("", _)))
+}
+
 /// `factor` / `figure` of the grammar at the start of `i` (an offset into `line`).
 fn term(line: &str, at: usize) -> Option<(usize, Term)> {
     let i = line.get(at..)?;
@@ -336,8 +341,7 @@ fn starts_clean(line: &str, at: usize) -> bool {
             .rev()
             .find(|(_, c)| c.is_whitespace())
             .map_or(0, |(k, c)| k + c.len_utf8());
-        let word = &before[word_start..];
-        return matches!(unit(word), Ok(("", _)));
+        return is_unit(&before[word_start..]);
     }
     if before.ends_with(":-") {
         return true;

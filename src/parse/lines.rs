@@ -158,17 +158,22 @@ pub fn clean_markup(s: &str) -> (String, bool) {
 }
 
 /// Whether a lone `*` between `before` (the text kept so far) and `after` is a
-/// multiplication sign: a figure follows it, a figure, unit or bracket precedes it, and
-/// spaces stand on both sides.
+/// multiplication sign: one space on each side (not a tab, not a column gap), a figure
+/// after it and a figure or a unit before it ("15,13 öre/kWh * 2756 kWh", "5 * 784").
+/// A mark after a word ("Nätverk *   0") stays a footnote mark and goes.
 fn is_times(before: &str, after: &str) -> bool {
-    let spaced_before = before.ends_with(char::is_whitespace);
-    let spaced_after = after.starts_with(char::is_whitespace);
-    let next = after.trim_start().chars().next();
-    let prev = before.trim_end().chars().next_back();
-    spaced_before
-        && spaced_after
-        && next.is_some_and(|c| c.is_ascii_digit())
-        && prev.is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | '%' | '³'))
+    let space = |c: char| c == ' ' || c == '\u{a0}';
+    let Some(b) = before.strip_suffix(space) else {
+        return false;
+    };
+    let Some(a) = after.strip_prefix(space) else {
+        return false;
+    };
+    if !a.starts_with(|c: char| c.is_ascii_digit()) || b.ends_with(space) {
+        return false;
+    }
+    let word = b.rsplit(char::is_whitespace).next().unwrap_or(b);
+    b.ends_with(|c: char| c.is_ascii_digit()) || crate::grammar::product::is_unit(word)
 }
 
 /// Appends a wrapped line's text: with a space, except after a range dash that follows a
@@ -321,6 +326,9 @@ mod tests {
             clean_markup("4730:-5 * 784:-500 kbm* 37,79").0,
             "4730:-5 * 784:-500 kbm 37,79"
         );
+        assert_eq!(clean_markup("2300 Nätverk *\t0\t1 500").0, "2300 Nätverk \t0\t1 500");
+        assert_eq!(clean_markup("2300 Nätverk *   0 1 500").0, "2300 Nätverk    0 1 500");
+        assert_eq!(clean_markup("Nätverk * 0").0, "Nätverk  0");
         assert_eq!(
             clean_markup("* Budget *2022* 15 (M) * Håkan").0,
             "Budget 2022 15 (M)  Håkan"

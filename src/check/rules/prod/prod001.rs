@@ -6,7 +6,7 @@ use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::Sink;
 use crate::document::SourceLine;
 use crate::grammar::product::{continued_result, products, Product, Term};
-use crate::provenance::LineSpan;
+use crate::LineSpan;
 use rust_decimal::Decimal;
 
 pub const RULE: Rule = Rule {
