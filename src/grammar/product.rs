@@ -533,6 +533,61 @@ pub fn continued_result(line: &str) -> Option<Term> {
     ends_clean(line, end, t.unit.is_some()).then_some(t)
 }
 
+/// One amount of a row written in the kronor notation ":-": a figure ("4730") or a
+/// product without its value ("200 kbm * 37,79").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RowAmount {
+    Figure(Term),
+    Product(Term, Term),
+}
+
+/// A row of amounts each closed by ":-", glued or spaced, with at most a "/år"-like
+/// unit after the last ("4730:-784:-200 kbm * 37,79:-13094:-/år"); `None` unless the
+/// whole line is such amounts, at least three, one of them a product.
+pub fn kronor_row(line: &str) -> Option<Vec<RowAmount>> {
+    let text = line.trim_end();
+    if !text.contains(":-") || !may_hold(text) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut at = text.len() - text.trim_start().len();
+    loop {
+        let Some(k) = text[at..].find(":-") else {
+            // After the last amount: nothing, or "/år", "/mån".
+            let tail = &text[at..];
+            if !(tail.is_empty() || tail.strip_prefix('/').is_some_and(is_unit)) {
+                return None;
+            }
+            break;
+        };
+        let end = at + k;
+        out.push(row_amount(text, at, end)?);
+        at = end + 2;
+        at += text[at..].len() - text[at..].trim_start_matches(is_group_space).len();
+    }
+    let products = out
+        .iter()
+        .filter(|a| matches!(a, RowAmount::Product(..)))
+        .count();
+    (out.len() >= 3 && products >= 1).then_some(out)
+}
+
+/// The amount written in `line[from..to]`: exactly a figure or exactly a product.
+fn row_amount(line: &str, from: usize, to: usize) -> Option<RowAmount> {
+    let cell = &line[..to];
+    if !line[from..to].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let (end_a, a) = term(cell, from)?;
+    if end_a == to && a.unit.is_none() {
+        return Some(RowAmount::Figure(a));
+    }
+    let (rest, _) = times(&cell[end_a..], a.unit.is_none()).ok()?;
+    let b_at = cell.len() - rest.len();
+    let (end_b, b) = term(cell, b_at)?;
+    (end_b == to && b.unit.is_none()).then_some(RowAmount::Product(a, b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -573,6 +628,17 @@ mod tests {
         assert_eq!(p.form, Form::NextLine);
         assert_eq!((p.a.value, p.b.value), (d("0.1269"), d("10000")));
         assert_eq!(continued_result("= 1 269 kr").map(|t| t.value), Some(d("1269")));
+    }
+
+    #[test]
+    fn reads_rows_of_kronor_amounts() {
+        let row = kronor_row("4730:-784:-200 kbm * 37,79:-13094:-/år").expect("a row");
+        assert_eq!(row.len(), 4);
+        assert!(matches!(&row[2], RowAmount::Product(a, b) if a.value == d("200") && b.value == d("37.79")));
+        assert!(matches!(&row[3], RowAmount::Figure(t) if t.value == d("13094")));
+        assert!(kronor_row("4730:-5 * 784:-500 kbm 37,7927545:-/år").is_none());
+        assert!(kronor_row("4730:-784:-5514:-").is_none());
+        assert!(kronor_row("Pris 4730:-784:-2 * 5:-").is_none());
     }
 
     #[test]

@@ -71,6 +71,7 @@ rules! {
     PCT002 => pct::pct002,
     PCT003 => pct::pct003,
     PROD001 => prod::prod001,
+    PROD002 => prod::prod002,
     ALLOC001 => alloc::alloc001,
     ALLOC002 => alloc::alloc002,
     BAL001 => bal::bal001,
