@@ -627,14 +627,19 @@ mod tests {
         let p = one("20 A 6 524,06 kr/år0,1269 x 10 000 kWh");
         assert_eq!(p.form, Form::NextLine);
         assert_eq!((p.a.value, p.b.value), (d("0.1269"), d("10000")));
-        assert_eq!(continued_result("= 1 269 kr").map(|t| t.value), Some(d("1269")));
+        assert_eq!(
+            continued_result("= 1 269 kr").map(|t| t.value),
+            Some(d("1269"))
+        );
     }
 
     #[test]
     fn reads_rows_of_kronor_amounts() {
         let row = kronor_row("4730:-784:-200 kbm * 37,79:-13094:-/år").expect("a row");
         assert_eq!(row.len(), 4);
-        assert!(matches!(&row[2], RowAmount::Product(a, b) if a.value == d("200") && b.value == d("37.79")));
+        assert!(
+            matches!(&row[2], RowAmount::Product(a, b) if a.value == d("200") && b.value == d("37.79"))
+        );
         assert!(matches!(&row[3], RowAmount::Figure(t) if t.value == d("13094")));
         assert!(kronor_row("4730:-5 * 784:-500 kbm 37,7927545:-/år").is_none());
         assert!(kronor_row("4730:-784:-5514:-").is_none());

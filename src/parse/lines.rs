@@ -326,8 +326,14 @@ mod tests {
             clean_markup("4730:-5 * 784:-500 kbm* 37,79").0,
             "4730:-5 * 784:-500 kbm 37,79"
         );
-        assert_eq!(clean_markup("2300 Nätverk *\t0\t1 500").0, "2300 Nätverk \t0\t1 500");
-        assert_eq!(clean_markup("2300 Nätverk *   0 1 500").0, "2300 Nätverk    0 1 500");
+        assert_eq!(
+            clean_markup("2300 Nätverk *\t0\t1 500").0,
+            "2300 Nätverk \t0\t1 500"
+        );
+        assert_eq!(
+            clean_markup("2300 Nätverk *   0 1 500").0,
+            "2300 Nätverk    0 1 500"
+        );
         assert_eq!(clean_markup("Nätverk * 0").0, "Nätverk  0");
         assert_eq!(
             clean_markup("* Budget *2022* 15 (M) * Håkan").0,

@@ -94,8 +94,8 @@ fn evaluate(p: &Product, c: &Term) -> Option<Miss> {
     let plain = ia.times(ib);
     let conv = ia.scale(sa).times(ib.scale(sb)).scale(Decimal::ONE / sc);
     let converted = (sa * sb != sc).then_some(conv.nominal);
-    let use_conv = converted.is_some()
-        && (conv.nominal - c.value).abs() < (plain.nominal - c.value).abs();
+    let use_conv =
+        converted.is_some() && (conv.nominal - c.value).abs() < (plain.nominal - c.value).abs();
     let chosen = if use_conv { conv } else { plain };
     Some(Miss {
         expected: chosen.nominal.round_dp(4).normalize(),
@@ -105,14 +105,7 @@ fn evaluate(p: &Product, c: &Term) -> Option<Miss> {
     })
 }
 
-fn report(
-    sink: &mut Sink,
-    line: &SourceLine,
-    at: &SourceLine,
-    p: &Product,
-    c: &Term,
-    miss: Miss,
-) {
+fn report(sink: &mut Sink, line: &SourceLine, at: &SourceLine, p: &Product, c: &Term, miss: Miss) {
     let raw = |t: &Term, l: &SourceLine| l.text[t.span.clone()].trim().to_string();
     // The product as the page writes it (its operator and spacing).
     let product = line.text[p.a.span.start..p.b.span.end].trim();
@@ -125,7 +118,10 @@ fn report(
         miss.plain
     );
     if let Some(conv) = miss.converted {
-        let unit = c.unit.as_ref().map_or(String::new(), |u| format!(" {}", u.raw));
+        let unit = c
+            .unit
+            .as_ref()
+            .map_or(String::new(), |u| format!(" {}", u.raw));
         message.push_str(&format!(
             ", and {conv}{unit} with the units converted ({})",
             conversions(p, c)

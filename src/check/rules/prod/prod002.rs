@@ -61,7 +61,11 @@ pub fn check(sink: &mut Sink) {
     }
     for (i, row) in rows.iter().enumerate() {
         let block = block_of(&rows, i);
-        let others: Vec<&Row> = block.iter().filter(|&&k| k != i).map(|&k| &rows[k]).collect();
+        let others: Vec<&Row> = block
+            .iter()
+            .filter(|&&k| k != i)
+            .map(|&k| &rows[k])
+            .collect();
         sink.checked(row.holds);
         if row.holds {
             continue;
@@ -96,7 +100,11 @@ pub fn check(sink: &mut Sink) {
                 c.expected
             )
         };
-        let severity = if decided { RULE.severity } else { Severity::Info };
+        let severity = if decided {
+            RULE.severity
+        } else {
+            Severity::Info
+        };
         let span = LineSpan::in_line(&row.line.text, row.total.span.start, row.total.span.end);
         let paragraph = sink.paragraph_at(&row.line.provenance);
         let f = sink.report(
@@ -129,7 +137,10 @@ fn block_of(rows: &[Row], i: usize) -> Vec<usize> {
     while lo > 0 && rows[lo - 1].amounts.len() == shape && near(&rows[lo - 1], &rows[lo]) {
         lo -= 1;
     }
-    while hi + 1 < rows.len() && rows[hi + 1].amounts.len() == shape && near(&rows[hi], &rows[hi + 1]) {
+    while hi + 1 < rows.len()
+        && rows[hi + 1].amounts.len() == shape
+        && near(&rows[hi], &rows[hi + 1])
+    {
         hi += 1;
     }
     (lo..=hi).collect()
