@@ -30,6 +30,8 @@ pub enum Family {
     Tab,
     /// Figures compared across documents (the audit's cross-document stage).
     Xdoc,
+    /// Products written out in the text ("150 m3 x 19,70 kr = 2 955 kr").
+    Prod,
 }
 
 impl Family {
@@ -45,6 +47,7 @@ impl Family {
             Family::Form => "FORM",
             Family::Tab => "TAB",
             Family::Xdoc => "XDOC",
+            Family::Prod => "PROD",
         }
     }
 }
@@ -159,6 +162,7 @@ mod tests {
             Family::Xref,
             Family::Form,
             Family::Tab,
+            Family::Prod,
         ] {
             assert!(all().iter().any(|r| r.family == f), "{f:?}");
         }

@@ -3,6 +3,7 @@
 
 pub mod date;
 pub mod number;
+pub mod product;
 pub mod re;
 pub mod reference;
 pub mod statement;

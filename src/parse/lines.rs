@@ -142,7 +142,10 @@ pub fn clean_markup(s: &str) -> (String, bool) {
         let mut chars = rest.chars();
         if let Some(c) = chars.next() {
             // Lone `*` around words is emphasis; keep `*` inside figures/words alone.
-            if c == '*' {
+            // A `*` between spaces, after a figure or unit and before a figure, is a
+            // multiplication ("15,13 öre/kWh * 2756 kWh"): emphasis opens right before
+            // a word and closes right after one, never spaced from both.
+            if c == '*' && !is_times(&out, chars.as_str()) {
                 rest = chars.as_str();
                 continue;
             }
@@ -152,6 +155,25 @@ pub fn clean_markup(s: &str) -> (String, bool) {
     }
     let text = out.trim().to_string();
     (text, all_bold)
+}
+
+/// Whether a lone `*` between `before` (the text kept so far) and `after` is a
+/// multiplication sign: one space on each side (not a tab, not a column gap), a figure
+/// after it and a figure or a unit before it ("15,13 öre/kWh * 2756 kWh", "5 * 784").
+/// A mark after a word ("Nätverk *   0") stays a footnote mark and goes.
+fn is_times(before: &str, after: &str) -> bool {
+    let space = |c: char| c == ' ' || c == '\u{a0}';
+    let Some(b) = before.strip_suffix(space) else {
+        return false;
+    };
+    let Some(a) = after.strip_prefix(space) else {
+        return false;
+    };
+    if !a.starts_with(|c: char| c.is_ascii_digit()) || b.ends_with(space) {
+        return false;
+    }
+    let word = b.rsplit(char::is_whitespace).next().unwrap_or(b);
+    b.ends_with(|c: char| c.is_ascii_digit()) || crate::grammar::product::is_unit(word)
 }
 
 /// Appends a wrapped line's text: with a space, except after a range dash that follows a
@@ -295,6 +317,28 @@ mod tests {
             "TOTALT UB\t6 809"
         );
         assert_eq!(clean_markup("\\_\\_\\_").0, "___");
+        // A multiplication sign between figures stays; emphasis and bullets go.
+        assert_eq!(
+            clean_markup("• Avgift: 15,13 öre/kWh * 2756 kWh = 417 kr").0,
+            "• Avgift: 15,13 öre/kWh * 2756 kWh = 417 kr"
+        );
+        assert_eq!(
+            clean_markup("4730:-5 * 784:-500 kbm* 37,79").0,
+            "4730:-5 * 784:-500 kbm 37,79"
+        );
+        assert_eq!(
+            clean_markup("2300 Nätverk *\t0\t1 500").0,
+            "2300 Nätverk \t0\t1 500"
+        );
+        assert_eq!(
+            clean_markup("2300 Nätverk *   0 1 500").0,
+            "2300 Nätverk    0 1 500"
+        );
+        assert_eq!(clean_markup("Nätverk * 0").0, "Nätverk  0");
+        assert_eq!(
+            clean_markup("* Budget *2022* 15 (M) * Håkan").0,
+            "Budget 2022 15 (M)  Håkan"
+        );
         assert_eq!(
             split_glued_bold("## **Ändring av dagordning**"),
             vec![("Ändring av dagordning".to_string(), true)]

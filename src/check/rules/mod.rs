@@ -11,6 +11,7 @@ pub mod alloc;
 pub mod bal;
 pub mod form;
 pub mod pct;
+pub mod prod;
 pub mod rel;
 pub mod sum;
 pub mod tab;
@@ -69,6 +70,8 @@ rules! {
     PCT001 => pct::pct001,
     PCT002 => pct::pct002,
     PCT003 => pct::pct003,
+    PROD001 => prod::prod001,
+    PROD002 => prod::prod002,
     ALLOC001 => alloc::alloc001,
     ALLOC002 => alloc::alloc002,
     BAL001 => bal::bal001,
