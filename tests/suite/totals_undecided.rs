@@ -53,3 +53,63 @@ fn a_figure_read_as_a_part_label_leaves_the_total_not_decided() {
 fn cells_one_per_line_with_an_unlabeled_subtotal_are_paired_as_written() {
     common::assert_all_hold(&lint("figure-label-among-parts.txt"), 6);
 }
+
+/// A result row whose pair of rows is found by columns where one of the two is blank
+/// ("Dekning tidligere års merforbruk 4 100 - - -", as in Hustadvika's budsjett 2020,
+/// judged in `real_pdf.rs`'s sweep set): those columns show only the other row's relation
+/// to the result, so the column where the silent row has a figure is not decided (info),
+/// never an error. Here the result is in truth Brutto + Finans + Motpost (holds in every
+/// column) and the disponering rows close it with the opposite sign.
+#[test]
+fn a_result_pair_found_where_one_row_is_blank_is_not_decided() {
+    let json = lint("result-operand-silent-where-it-holds.txt");
+    assert!(common::claims(&json).is_empty(), "{json}");
+    let rel003 = common::rule_fields(&json, "REL003", &["severity", "message", "column"]);
+    assert_eq!(rel003.len(), 1, "{json}");
+    assert_eq!(rel003[0][0], "info", "{json}");
+    assert_eq!(rel003[0][2], "Budsjett 2024", "{json}");
+    assert!(
+        rel003[0][1].starts_with(
+            "not decided: \"Dekning tidligere års merforbruk\" is blank or zero in every column"
+        ),
+        "{}",
+        rel003[0][1]
+    );
+}
+
+/// The same shape with both rows of the pair written in every column where the relation
+/// holds: the failing column is decided, and still an error.
+#[test]
+fn a_result_pair_with_both_rows_written_where_it_holds_still_fails() {
+    let json = lint("result-operands-both-written.txt");
+    let claims = common::claims(&json);
+    assert!(
+        claims.contains(&common::claim(
+            "REL003",
+            "Netto driftsresultat",
+            "Budsjett 2024",
+            "-12400",
+            "-12900"
+        )),
+        "{claims:?}"
+    );
+}
+
+/// A row of the pair that is zero in every column, the failing one included ("Budget 0,0",
+/// as in Sunne's va-särredovisning 2019, judged real in heldout6): the failing column
+/// says what the holding ones do, so it is decided, and the sign error is still an error.
+#[test]
+fn a_result_pair_row_zero_in_every_column_still_decides_the_failing_one() {
+    let json = lint("result-operand-zero-in-every-column.txt");
+    assert_eq!(
+        common::claims(&json),
+        vec![common::claim(
+            "REL003",
+            "Avvikelse mot budget",
+            "2022",
+            "-0.7",
+            "0.7"
+        )],
+        "{json}"
+    );
+}
