@@ -113,3 +113,40 @@ fn a_result_pair_row_zero_in_every_column_still_decides_the_failing_one() {
         "{json}"
     );
 }
+
+/// The same pattern for a derived column: "Avvikelse = Budget − Utfall" holds on the four
+/// rows where "Tilläggsanslag" is blank; on the one row where it has a figure, the figure
+/// closes the gap (3 000 + 2 000 − 4 600 = 400), so the rows that hold cannot show that the
+/// column stays out of the relation: not decided (info), never an error.
+#[test]
+fn a_derived_column_failing_where_a_silent_column_closes_it_is_not_decided() {
+    let json = lint("derived-column-silent-where-it-holds.txt");
+    assert!(common::claims(&json).is_empty(), "{json}");
+    let rel001 = common::rule_fields(&json, "REL001", &["severity", "message", "row"]);
+    assert_eq!(rel001.len(), 1, "{json}");
+    assert_eq!(rel001[0][0], "info", "{json}");
+    assert_eq!(rel001[0][2], "Skola", "{json}");
+    assert!(
+        rel001[0][1].starts_with("not decided: column \"Tilläggsanslag\" is blank or zero"),
+        "{}",
+        rel001[0][1]
+    );
+}
+
+/// When the silent column's figure does not close the gap (Avvikelse −1 300 where
+/// Budget − Utfall is −1 600 and Tilläggsanslag 2 000), the failure stays an error.
+#[test]
+fn a_derived_column_failing_where_a_silent_column_does_not_close_it_still_fails() {
+    let json = lint("derived-column-silent-not-closing.txt");
+    assert_eq!(
+        common::claims(&json),
+        vec![common::claim(
+            "REL001",
+            "Skola",
+            "Avvikelse",
+            "-1600",
+            "-1300"
+        )],
+        "{json}"
+    );
+}
