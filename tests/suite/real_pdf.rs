@@ -548,6 +548,20 @@ fn eleventh_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
+/// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
+/// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
+/// (`tests/expectations/realsweep.tsv`): every claim judged, the false one kept as `false`.
+#[test]
+fn sweep_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realsweep",
+        "tests/fixtures/real/sweep",
+        12,
+        "tests/expectations/realsweep.tsv",
+    );
+}
+
 /// Real tables flattened into one line (`tests/fixtures/real/oneline/`: docplayer
 /// transcripts, figures damaged by the transcript), read by `src/table/oneline.rs`:
 /// every claim judged in `tests/expectations/realoneline.tsv`, damaged rows kept as rows

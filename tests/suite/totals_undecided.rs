@@ -131,3 +131,100 @@ fn seats_by_a_divisor_method_are_no_allocation_by_share() {
     assert!(sums.is_empty(), "{json}");
     assert!(common::stat(&json, "relations_checked") >= 2, "{json}");
 }
+
+/// A result row whose pair of rows is found by columns where one of the two is blank
+/// ("Dekning tidligere års merforbruk 4 100 - - -", as in Hustadvika's budsjett 2020,
+/// judged in `real_pdf.rs`'s sweep set): those columns show only the other row's relation
+/// to the result, so the column where the silent row has a figure is not decided (info),
+/// never an error. Here the result is in truth Brutto + Finans + Motpost (holds in every
+/// column) and the disponering rows close it with the opposite sign.
+#[test]
+fn a_result_pair_found_where_one_row_is_blank_is_not_decided() {
+    let json = lint("result-operand-silent-where-it-holds.txt");
+    assert!(common::claims(&json).is_empty(), "{json}");
+    let rel003 = common::rule_fields(&json, "REL003", &["severity", "message", "column"]);
+    assert_eq!(rel003.len(), 1, "{json}");
+    assert_eq!(rel003[0][0], "info", "{json}");
+    assert_eq!(rel003[0][2], "Budsjett 2024", "{json}");
+    assert!(
+        rel003[0][1].starts_with(
+            "not decided: \"Dekning tidligere års merforbruk\" is blank or zero in every column"
+        ),
+        "{}",
+        rel003[0][1]
+    );
+}
+
+/// The same shape with both rows of the pair written in every column where the relation
+/// holds: the failing column is decided, and still an error.
+#[test]
+fn a_result_pair_with_both_rows_written_where_it_holds_still_fails() {
+    let json = lint("result-operands-both-written.txt");
+    let claims = common::claims(&json);
+    assert!(
+        claims.contains(&common::claim(
+            "REL003",
+            "Netto driftsresultat",
+            "Budsjett 2024",
+            "-12400",
+            "-12900"
+        )),
+        "{claims:?}"
+    );
+}
+
+/// A row of the pair that is zero in every column, the failing one included ("Budget 0,0",
+/// as in Sunne's va-särredovisning 2019, judged real in heldout6): the failing column
+/// says what the holding ones do, so it is decided, and the sign error is still an error.
+#[test]
+fn a_result_pair_row_zero_in_every_column_still_decides_the_failing_one() {
+    let json = lint("result-operand-zero-in-every-column.txt");
+    assert_eq!(
+        common::claims(&json),
+        vec![common::claim(
+            "REL003",
+            "Avvikelse mot budget",
+            "2022",
+            "-0.7",
+            "0.7"
+        )],
+        "{json}"
+    );
+}
+
+/// The same pattern for a derived column: "Avvikelse = Budget − Utfall" holds on the four
+/// rows where "Tilläggsanslag" is blank; on the one row where it has a figure, the figure
+/// closes the gap (3 000 + 2 000 − 4 600 = 400), so the rows that hold cannot show that the
+/// column stays out of the relation: not decided (info), never an error.
+#[test]
+fn a_derived_column_failing_where_a_silent_column_closes_it_is_not_decided() {
+    let json = lint("derived-column-silent-where-it-holds.txt");
+    assert!(common::claims(&json).is_empty(), "{json}");
+    let rel001 = common::rule_fields(&json, "REL001", &["severity", "message", "row"]);
+    assert_eq!(rel001.len(), 1, "{json}");
+    assert_eq!(rel001[0][0], "info", "{json}");
+    assert_eq!(rel001[0][2], "Skola", "{json}");
+    assert!(
+        rel001[0][1].starts_with("not decided: column \"Tilläggsanslag\" is blank or zero"),
+        "{}",
+        rel001[0][1]
+    );
+}
+
+/// When the silent column's figure does not close the gap (Avvikelse −1 300 where
+/// Budget − Utfall is −1 600 and Tilläggsanslag 2 000), the failure stays an error.
+#[test]
+fn a_derived_column_failing_where_a_silent_column_does_not_close_it_still_fails() {
+    let json = lint("derived-column-silent-not-closing.txt");
+    assert_eq!(
+        common::claims(&json),
+        vec![common::claim(
+            "REL001",
+            "Skola",
+            "Avvikelse",
+            "-1600",
+            "-1300"
+        )],
+        "{json}"
+    );
+}

@@ -165,6 +165,49 @@ fn eval(view: &TableView, r: usize, c: usize, f: &Formula, strict: bool) -> Opti
     Some(compare(expected, found))
 }
 
+/// A column of the target's kind, outside the relation, that is blank or zero on every row
+/// where the relation holds and whose figure on the failing row `r` closes the gap with
+/// either sign ("Tilläggsanslag" written on one row of an investment table whose Avvikelse
+/// is Budget + Tilläggsanslag − Utfall): the holding rows cannot show that it stays out of
+/// the relation, so the failure is not decided.
+fn silent_column_closing(
+    view: &TableView,
+    d: &Derived,
+    r: usize,
+    cmp: Comparison,
+) -> Option<usize> {
+    let inputs = d.formula.inputs();
+    let holding: Vec<usize> = d
+        .rows
+        .iter()
+        .filter(|(_, x)| x.holds)
+        .map(|&(h, _)| h)
+        .collect();
+    if holding.is_empty() {
+        return None;
+    }
+    (0..view.cols())
+        .filter(|&k| {
+            k != d.col
+                && !inputs.contains(&k)
+                && view.numeric(k)
+                && view.kinds[k] == view.kinds[d.col]
+        })
+        .filter(|&k| {
+            holding
+                .iter()
+                .all(|&h| view.figure(h, k).is_none_or(|v| v.nominal.is_zero()))
+        })
+        .find(|&k| {
+            view.figure(r, k).is_some_and(|v| {
+                let gap = cmp.found - cmp.expected;
+                let tol = cmp.tolerance + v.slack();
+                !v.nominal.is_zero()
+                    && ((gap - v.nominal).abs() <= tol || (gap + v.nominal).abs() <= tol)
+            })
+        })
+}
+
 /// A header that names the relation over a table with exactly two other columns of its
 /// kind leaves one reading (up to the order of a difference) even when no row confirms
 /// it, e.g. a one-row "2017 | 2018 | Avvikelse" table: take the order closer to the figures.
@@ -260,6 +303,17 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
             // A stated total that fails on a row is decided only when the table's own
             // arithmetic confirms which columns add up: it holds on at least two other rows.
             let unconfirmed = stated == Stated::Total && !cmp.holds && others < 2;
+            let silent = (!cmp.holds)
+                .then(|| silent_column_closing(view, d, r, cmp))
+                .flatten();
+            let silent_why = silent.map(|k| {
+                format!(
+                    "not decided: column \"{}\" is blank or zero on every row where the \
+                     relation holds, so whether it enters the relation is not known, and its \
+                     figure on this row closes the gap",
+                    view.header(k)
+                )
+            });
             let why = if ambiguous {
                 Some("not decided: the row could not be read unambiguously (TAB001)")
             } else if unconfirmed {
@@ -268,7 +322,7 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
                      add up (the relation holds on fewer than two other rows)",
                 )
             } else {
-                undecided
+                undecided.or(silent_why.as_deref())
             };
             if let Some(why) = why {
                 rel.severity = Severity::Info;

@@ -19,7 +19,9 @@ states for every row the difference of two other columns of the same kind (Avvik
 two columns and in which order by the rows where it holds, and reports the rows where it fails \
 beyond what the rounding of the three figures allows (each ± half a unit of its last digit). \
 Example: Investeringar, S:a investeringar egna, Avvikelse helår −86 where Budget 1 400 − \
-Prognos 1 484 = −84.",
+Prognos 1 484 = −84. A row where another column of the same kind, blank or zero on every row \
+where the difference holds, has a figure that closes the gap (a Tilläggsanslag written on one \
+row) is not decided (info): the holding rows cannot show that column stays out.",
     checks: &[Check::Relations(relations)],
 };
 

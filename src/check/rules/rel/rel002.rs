@@ -15,7 +15,9 @@ pub const RULE: Rule = Rule {
 of two other columns on at least three rows and on three quarters of the rows it can be checked \
 on is a relation the table states (Budget 2023 = Budget 2022 + Tot; UB 2021 = UB 2020 + \
 Utfall 2021). The rows where it then fails beyond rounding are reported, with the relation \
-written out, as warnings: a revisor should look, but the table did not name the relation.",
+written out, as warnings: a revisor should look, but the table did not name the relation. A \
+row where another column of the same kind, blank or zero on every row where the relation holds, \
+has a figure that closes the gap is not decided (info).",
     checks: &[Check::Relations(relations)],
 };
 

@@ -17,7 +17,9 @@ pub const RULE: Rule = Rule {
 \"Netto\" or \"Över-/underskott\" states in every column the sum or difference of two other \
 rows (Resultat = Kommunbidrag − Summa, or Summa nettokostnader + Kommunbidrag when costs and \
 contributions carry opposite signs). justera finds the pair of rows by the columns where the \
-relation holds and reports the columns where it fails beyond rounding.",
+relation holds and reports the columns where it fails beyond rounding. A row that is blank or \
+zero in every column where the relation holds is not shown by them to enter it: a column where \
+it has a figure is then not decided (info).",
     checks: &[Check::Relations(relations)],
 };
 
@@ -101,6 +103,16 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
             .copied()
             .filter(|&c| eval(view, t, a, b, sign, c).is_some_and(|x| x.0))
             .collect();
+        // The pair is found by the columns where the relation holds; a row that is blank
+        // or zero in every one of them plays no part there, so those columns show only
+        // the other row's relation to the result: whether the silent row enters it, and
+        // with which sign, is not known, and a column where it has a figure is not
+        // decided by them.
+        let nonzero = |r: usize, c: usize| view.figure(r, c).is_some_and(|v| !v.nominal.is_zero());
+        let silent: Vec<usize> = [a, b]
+            .into_iter()
+            .filter(|&r| !holding.iter().any(|&c| nonzero(r, c)))
+            .collect();
         for &c in &cols {
             let Some((_, cmp)) = eval(view, t, a, b, sign, c) else {
                 continue;
@@ -113,13 +125,26 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
                 if elsewhere == 1 { "" } else { "s" }
             );
             let inputs = vec![CellRef { row: a, col: c }, CellRef { row: b, col: c }];
-            out.push(Relation::new(
-                &RULE,
-                CellRef { row: t, col: c },
-                inputs,
-                cmp,
-                message,
-            ));
+            let mut rel = Relation::new(&RULE, CellRef { row: t, col: c }, inputs, cmp, message);
+            // Where the silent row is blank or zero here too, the column says what the
+            // holding ones do and is decided by them.
+            let silent_here: Vec<String> = silent
+                .iter()
+                .filter(|&&r| nonzero(r, c))
+                .map(|&r| format!("\"{}\"", view.label(r)))
+                .collect();
+            if !silent_here.is_empty() {
+                rel.severity = Severity::Info;
+                rel.message = format!(
+                    "not decided: {} {} blank or zero in every column where the relation \
+                     holds, so whether it enters the result, and with which sign, is not \
+                     known ({})",
+                    silent_here.join(" and "),
+                    if silent_here.len() == 1 { "is" } else { "are" },
+                    rel.message
+                );
+            }
+            out.push(rel);
         }
     }
 }
