@@ -210,18 +210,13 @@ mod tests {
     /// One shown string per glyph (a browser's "print to PDF" of a monospaced page):
     /// every glyph, the spaces too, is a string of its own, 0.6 font sizes wide.
     fn glyph_by_glyph(text: &str, x: f64, size: f64) -> Vec<Glyph> {
-        text.chars()
-            .enumerate()
-            .map(|(i, c)| Glyph {
-                text: c.to_string(),
-                x: x + i as f64 * size * 0.6,
-                y: 500.0,
-                advance: size * 0.6,
-                font_size: size,
-                string: i as u32,
-                ocr: None,
-            })
-            .collect()
+        let mut g = string(text, x, size, 0);
+        for (i, glyph) in g.iter_mut().enumerate() {
+            glyph.x = x + i as f64 * size * 0.6;
+            glyph.advance = size * 0.6;
+            glyph.string = i as u32;
+        }
+        g
     }
 
     #[test]
