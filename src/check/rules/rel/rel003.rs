@@ -113,15 +113,41 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
                 if elsewhere == 1 { "" } else { "s" }
             );
             let inputs = vec![CellRef { row: a, col: c }, CellRef { row: b, col: c }];
-            out.push(Relation::new(
-                &RULE,
-                CellRef { row: t, col: c },
-                inputs,
-                cmp,
-                message,
-            ));
+            let mut rel = Relation::new(&RULE, CellRef { row: t, col: c }, inputs, cmp, message);
+            if !rel.comparison.holds {
+                if let Some(x) = silent_term(view, &others, (a, b), &holding, c) {
+                    rel.severity = Severity::Info;
+                    rel.message = format!(
+                        "not decided: the relation holds only in columns where the row \"{}\" is 0 or empty, so the result may take that row too ({})",
+                        view.label(x),
+                        rel.message
+                    );
+                }
+            }
+            out.push(rel);
         }
     }
+}
+
+/// A row other than the pair that has a figure other than 0 in the failing column `c`
+/// and is 0 or empty in every column where the relation holds: those columns cannot tell
+/// whether the result takes it too ("Netto = Brutto + Finans + Motpost avskrivninger",
+/// with Motpost 0 in the budget columns), so the failure is not decided.
+fn silent_term(
+    view: &TableView,
+    others: &[usize],
+    (a, b): (usize, usize),
+    holding: &[usize],
+    c: usize,
+) -> Option<usize> {
+    others.iter().copied().find(|&x| {
+        x != a
+            && x != b
+            && view.figure(x, c).is_some_and(|f| !f.nominal.is_zero())
+            && holding
+                .iter()
+                .all(|&h| view.figure(x, h).is_none_or(|f| f.nominal.is_zero()))
+    })
 }
 
 /// Evaluates target = a + b (sign 1), a − b (sign −1) or b − a (sign 2) in column c,
