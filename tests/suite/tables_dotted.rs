@@ -94,3 +94,39 @@ fn point_figures_nothing_decides_are_not_decided() {
     }
     insta::assert_snapshot!("dotted_undecided", tables_text(&path));
 }
+
+/// Netto driftsresultat = Brutto + Resultat finanstransaksjoner holds in the two budget
+/// columns, where Motpost avskrivninger is 0; in Regnskap 2019 it holds only with Motpost
+/// (-117.937 + 132.313 - 89.583 = -75.207). The budget columns cannot tell whether the
+/// result takes Motpost, so the failure is not decided (REL003 info), never an error.
+#[test]
+fn a_result_that_takes_a_row_zero_where_it_holds_is_not_decided() {
+    let json = common::lint_json(&fixture("netto-med-motpost.txt"));
+    assert!(
+        common::claims(&json).is_empty(),
+        "{:?}",
+        common::claims(&json)
+    );
+    let message = common::first_message(&json, "REL003");
+    assert!(
+        message.starts_with("not decided: the relation holds only in columns where the row \"Motpost avskrivninger\" is 0"),
+        "{message}"
+    );
+}
+
+/// The same with Motpost 0 in every column and Netto 2019 printed 15.376 for 14.376
+/// (-117.937 + 132.313): no row explains the difference, the error stands.
+#[test]
+fn a_wrong_result_no_silent_row_explains_is_found() {
+    let json = common::lint_json(&fixture("netto-feil.txt"));
+    assert_eq!(
+        common::claims(&json),
+        [common::claim(
+            "REL003",
+            "Netto driftsresultat",
+            "Regnskap 2019",
+            "14376",
+            "15376"
+        )]
+    );
+}
