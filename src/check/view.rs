@@ -100,6 +100,13 @@ fn is_dash(raw: &str) -> bool {
     matches!(t, "-" | "–" | "−" | "—")
 }
 
+/// Text that is one figure in some reading: "121.194" (121 194 or 121,194), "2025.2"
+/// (2025,2 or 2025 with footnote 2).
+fn reads_as_figure(raw: &str, vocab: &Vocabulary) -> bool {
+    crate::grammar::number::parse_figure(raw, vocab).is_some()
+        || crate::grammar::number::dotted_thousands(raw).is_some()
+}
+
 impl<'a> TableView<'a> {
     /// The view of `table`; which labels state a total or subtotal, the sum of the rows
     /// above them ("Summa", "S:a", "Totalt", "Delsumma", "Summa årskostnad"), is the
@@ -129,6 +136,10 @@ impl<'a> TableView<'a> {
                 } else if cell.empty || cell.raw.trim().is_empty() || is_dash(&cell.raw) {
                     r[c] = Some(Interval::exact(Decimal::ZERO));
                     b[c] = true;
+                } else if cell.unread.is_some() && reads_as_figure(&cell.raw, vocab) {
+                    // A figure whose reading is not decided ("121.194": a point between
+                    // thousands or a decimal point) is still a figure of its column.
+                    unit_votes[c][1] += 1;
                 } else {
                     unit_votes[c][4] += 1;
                 }

@@ -404,6 +404,8 @@ pub fn dotted_thousands(raw: &str) -> Option<(Decimal, usize, u32)> {
     if groups.len() < 2
         || first.is_empty()
         || first.len() > 3
+        // "0.125" is a decimal: no thousands grouping starts with a zero.
+        || first.starts_with('0')
         || !first.chars().all(|c| c.is_ascii_digit())
         || groups[1..]
             .iter()
@@ -921,6 +923,8 @@ mod tests {
             "1.234.",
             "2.093,",
             "768,2",
+            "0.125",
+            "012.345",
         ] {
             assert_eq!(super::dotted_thousands(raw), None, "{raw:?}");
         }
@@ -1090,6 +1094,11 @@ mod tests {
         assert_eq!(unit_named_in("Kostnad, kr"), Some(Unit::Kr));
         assert_eq!(unit_named_in("Andel %"), Some(Unit::Percent));
         assert_eq!(unit_named_in("Belopp i tusen kronor"), Some(Unit::Tkr));
+        // Norwegian and Danish.
+        assert_eq!(unit_named_in("Tall i hele tusen kroner"), Some(Unit::Tkr));
+        assert_eq!(unit_named_in("Indtægter (t.kr.)"), Some(Unit::Tkr));
+        assert_eq!(unit_named_in("Beløb i mio. kr."), Some(Unit::Mnkr));
+        assert_eq!(unit_named_in("Millioner kroner"), Some(Unit::Mnkr));
         assert_eq!(unit_named_in("Kostnad per kommun Fas 2"), None);
         assert_eq!(unit_named_in("Summa (exkl. moms)"), None);
     }

@@ -82,22 +82,32 @@ pub fn parse_cell(text: &str, vocab: &Vocabulary) -> Cell {
 }
 
 /// Figures a table must write with one point between thousands ("121.194") before
-/// the point is read as a thousands separator.
+/// its unit alone (kronor, tusen kronor) makes the point a thousands separator.
 const MIN_DOTTED: usize = 3;
 
-/// "121.194" read as 121 194 where the table writes thousands with a point, and only
-/// where that is certain: every figure of the table outside rows read more than one way
-/// (TAB001) is written that way ("2.819", "1.234.567") or is a whole number under 1 000
-/// without separators ("248"); no figure has a decimal comma or other point decimals;
-/// at least [`MIN_DOTTED`] such figures; and either one of them has two points (which
-/// no decimal has) or the table's unit is kronor or tusen kronor (whose amounts are not
-/// written to three decimals). Otherwise the cells stay as read (a point starts
-/// decimals). Under the reading, a point figure that fits it not ("12.63", in a row read
-/// more than one way) is not decided (TAB003).
-pub(crate) fn decide_dotted_thousands(table: &mut Table) {
+/// How a table writes its figures, for [`decide_dotted_thousands`].
+#[derive(Default)]
+struct PointCensus {
+    /// "121.194": one point, three digits after it, no decimals.
+    single: usize,
+    /// "1.234.567" or "2.093,8": points that can only group thousands.
+    decisive: bool,
+    /// "12.63", "4.5": a point that starts decimals.
+    point_decimal: bool,
+    /// "248": a whole number under 1 000 other than 0, as a thousands table writes it too.
+    small: bool,
+    /// "768,2": a decimal comma and no point.
+    comma: bool,
+    /// Any other figure: "2819", "1 234", one with a unit.
+    other: bool,
+    /// The first figure of `decisive`, `small`, `comma` or `other`, as written: what sets
+    /// the two readings of "121.194" apart, for the reason of a cell not decided.
+    witness: Option<String>,
+}
+
+fn point_census(table: &Table) -> PointCensus {
     let ambiguous: Vec<usize> = table.ambiguities.iter().map(|a| a.row).collect();
-    let mut dotted = 0;
-    let mut two_points = false;
+    let mut census = PointCensus::default();
     for (r, row) in table.rows.iter().enumerate() {
         if ambiguous.contains(&r) {
             continue;
@@ -108,23 +118,60 @@ pub(crate) fn decide_dotted_thousands(table: &mut Table) {
             .filter(|c| c.value.is_some() && !c.reference)
         {
             let raw = cell.raw.trim();
+            let digits = raw.trim_start_matches(['-', '−', '–', '+']);
+            let before = (census.decisive, census.small, census.comma, census.other);
             match dotted_thousands(raw) {
-                Some((_, 1, 0)) if cell.unit == Unit::None => dotted += 1,
-                Some((_, _, 0)) => two_points = true,
-                // "2.093,8": decimals after a comma, read as written.
-                Some(_) => return,
-                None if cell.decimals == 0
-                    && cell.unit == Unit::None
-                    && cell.value.is_some_and(|v| v.abs() < 1000.into())
-                    && raw
-                        .trim_start_matches(['-', '−', '–', '+'])
-                        .chars()
-                        .all(|c| c.is_ascii_digit()) => {}
-                None => return,
+                Some((_, 1, 0)) if cell.unit == Unit::None => census.single += 1,
+                Some(_) => census.decisive = true,
+                None if raw.contains('.') => census.point_decimal = true,
+                None if cell.value.is_some_and(|v| v.is_zero()) => {}
+                None if cell.unit == Unit::None && is_comma_decimal(raw) => census.comma = true,
+                None if cell.unit == Unit::None
+                    && digits.len() <= 3
+                    && digits.chars().all(|c| c.is_ascii_digit()) =>
+                {
+                    census.small = true;
+                }
+                None => census.other = true,
+            }
+            if census.witness.is_none()
+                && before != (census.decisive, census.small, census.comma, census.other)
+            {
+                census.witness = Some(raw.to_string());
             }
         }
     }
-    if dotted < MIN_DOTTED || !(two_points || matches!(table.unit, Unit::Kr | Unit::Tkr)) {
+    census
+}
+
+/// "121.194" read as 121 194 where the table writes thousands with a point, and only
+/// where that is certain: no figure of the table outside rows read more than one way
+/// (TAB001) writes a point decimal ("12.63") or a figure of another habit ("2819",
+/// "1 234", one with a unit); and either a figure has points that only group thousands
+/// (two of them, or points before a decimal comma, which no decimal has) or the table's
+/// unit is kronor or tusen kronor (whose amounts are not written to three decimals), at
+/// least [`MIN_DOTTED`] figures are written with one point and none with a decimal comma.
+/// Whole numbers under 1 000 ("248") and 0 a thousands table writes so too. Under the
+/// reading, a point figure that fits it not ("12.63", in a row read more than one way)
+/// is not decided (TAB003).
+///
+/// Where nothing decides and the two readings would part (the table also writes "248",
+/// "1,5", "2819" or "1.234.567"), every "121.194" is not decided: read as 121,194 it
+/// would fail relations with "248" that hold as 121 194. A table whose figures are all
+/// written "121.194" (or 0) keeps the point as read, a decimal: every relation among
+/// them holds or fails alike in both readings, scaled by 1 000.
+pub(crate) fn decide_dotted_thousands(table: &mut Table) {
+    let census = point_census(table);
+    if census.point_decimal || census.single == 0 && !census.decisive {
+        return;
+    }
+    let by_unit =
+        matches!(table.unit, Unit::Kr | Unit::Tkr) && census.single >= MIN_DOTTED && !census.comma;
+    let thousands = (census.decisive || by_unit) && !census.other;
+    if !thousands {
+        if census.single > 0 && (census.small || census.comma || census.other || census.decisive) {
+            not_decided_points(table, census.witness.as_deref().unwrap_or_default());
+        }
         return;
     }
     for cell in table.rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
@@ -138,7 +185,7 @@ pub(crate) fn decide_dotted_thousands(table: &mut Table) {
                 cell.decimals = 0;
             }
             Some(_) => {}
-            None if raw.contains(['.', ',']) => {
+            None if raw.contains(['.', ',']) && !is_comma_decimal(&raw) => {
                 cell.unread = Some(format!(
                     "not decided: the table writes thousands with a point (\"121.194\"), so \"{raw}\" is neither a whole amount so written nor a decimal of it (cut short, or another measure)"
                 ));
@@ -148,6 +195,37 @@ pub(crate) fn decide_dotted_thousands(table: &mut Table) {
             None => {}
         }
     }
+}
+
+/// Every "121.194" of the table not decided: a point between thousands or a decimal
+/// point, and the table's other figures read differently under the two.
+fn not_decided_points(table: &mut Table, witness: &str) {
+    for cell in table.rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+        if cell.value.is_none() || cell.reference || cell.unit != Unit::None {
+            continue;
+        }
+        let raw = cell.raw.trim().to_string();
+        if let Some((_, 1, 0)) = dotted_thousands(&raw) {
+            let (int, frac) = raw.split_once('.').unwrap_or((&raw, ""));
+            cell.unread = Some(format!(
+                "not decided: \"{raw}\" is {int} {frac} (a point between thousands) or {int},{frac} (a decimal point), and nothing in the table tells which (a figure with two points or a point before a decimal comma, a unit in kronor), while the table's \"{witness}\" reads the same in both, so a relation through it may hold in one reading and fail in the other"
+            ));
+            cell.value = None;
+            cell.decimals = 0;
+        }
+    }
+}
+
+/// "768,2", "-1,5": a decimal comma and no point, as a table that groups thousands with
+/// a point writes its decimals.
+fn is_comma_decimal(raw: &str) -> bool {
+    let t = raw.trim_start_matches(['-', '−', '–', '+']);
+    let (int, frac) = t.split_once(',').unwrap_or((t, ""));
+    !int.is_empty()
+        && !frac.is_empty()
+        && int.len() <= 3
+        && int.chars().all(|c| c.is_ascii_digit())
+        && frac.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Text made only of numbers ("-7 73", "12 3456", "1 234 5"), at least two of them,
@@ -315,10 +393,43 @@ mod tests {
             ]
         );
         assert!(t.rows[0].cells[0].decimals == 0);
-        // No unit and no figure with two points: left as read (decimals).
+        // No unit and no figure with two points, and "248" read differently under the
+        // two readings: every point figure is not decided, "248" stays.
         let mut t = dotted_table(Unit::None, rows);
         decide_dotted_thousands(&mut t);
+        assert_eq!(values(&t), [None, None, None, Some(248.into()), None, None]);
+        assert!(t.rows[0].cells[0]
+            .unread
+            .as_deref()
+            .is_some_and(|u| u.starts_with("not decided: \"2.819\" is 2 819")));
+        // Every figure written with one point (or 0): left as read, decimals; every
+        // relation among them holds or fails alike in both readings.
+        let mut t = dotted_table(Unit::None, &[&["2.819", "0"], &["121.194", "5.000"]]);
+        decide_dotted_thousands(&mut t);
         assert_eq!(t.rows[0].cells[0].value, Some(Decimal::new(2819, 3)));
+        assert!(t
+            .rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .all(|c| c.unread.is_none()));
+        // A point before a decimal comma settles it too, and a comma decimal ("768,2")
+        // is then a decimal of the same table.
+        let mut t = dotted_table(
+            Unit::None,
+            &[&["2.819", "-2.093,8"], &["121.194", "768,2"], &["7", "8"]],
+        );
+        decide_dotted_thousands(&mut t);
+        assert_eq!(
+            values(&t),
+            [
+                Some(2819.into()),
+                Some(Decimal::new(-20938, 1)),
+                Some(121_194.into()),
+                Some(Decimal::new(7682, 1)),
+                Some(7.into()),
+                Some(8.into())
+            ]
+        );
         // Two points settle it without a unit.
         let mut t = dotted_table(
             Unit::None,
@@ -326,19 +437,24 @@ mod tests {
         );
         decide_dotted_thousands(&mut t);
         assert_eq!(t.rows[0].cells[0].value, Some(2819.into()));
-        // A decimal comma, another point decimal or a whole number of four digits in the
-        // table: no convention, nothing changed.
-        for odd in ["1,5", "12.63", "2819", "1 234"] {
+        // Another point decimal in the table: the point starts decimals, nothing changed.
+        let mut t = dotted_table(
+            Unit::Tkr,
+            &[&["2.819", "12.63"], &["121.194", "5.000"], &["7.123", "8"]],
+        );
+        decide_dotted_thousands(&mut t);
+        assert_eq!(t.rows[0].cells[0].value, Some(Decimal::new(2819, 3)));
+        // A decimal comma or a whole number of four digits in a table in tkr with no
+        // figure of two points: no convention, the point figures not decided.
+        for odd in ["1,5", "2819", "1 234"] {
             let mut t = dotted_table(
                 Unit::Tkr,
                 &[&["2.819", odd], &["121.194", "5.000"], &["7.123", "8"]],
             );
             decide_dotted_thousands(&mut t);
-            assert_eq!(
-                t.rows[0].cells[0].value,
-                Some(Decimal::new(2819, 3)),
-                "{odd}"
-            );
+            assert_eq!(t.rows[0].cells[0].value, None, "{odd}");
+            assert!(t.rows[0].cells[0].unread.is_some(), "{odd}");
+            assert!(t.rows[0].cells[1].value.is_some(), "{odd}");
         }
     }
 

@@ -73,15 +73,24 @@ pub(crate) fn unit_named_in(text: &str) -> Option<Unit> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
+    // Norwegian and Danish write "millioner kroner", "mio. kr.", "mill. kr", "tusen
+    // kroner", "t.kr."; a pair of words, as split here.
+    let pair = |a: &str, b: &str| words.windows(2).any(|w| w[0] == a && w[1] == b);
     if words
         .iter()
-        .any(|w| matches!(*w, "mnkr" | "mkr" | "msek" | "miljoner"))
+        .any(|w| matches!(*w, "mnkr" | "mkr" | "msek" | "miljoner" | "millioner"))
+        || pair("mio", "kr")
+        || pair("mill", "kr")
     {
         Some(Unit::Mnkr)
-    } else if words.contains(&"tkr") || l.contains("tusental kronor") || l.contains("tusen kronor")
+    } else if words.contains(&"tkr")
+        || l.contains("tusental kronor")
+        || l.contains("tusen kronor")
+        || l.contains("tusen kroner")
+        || pair("t", "kr")
     {
         Some(Unit::Tkr)
-    } else if l.contains("(kr)") || l.contains("kronor") {
+    } else if l.contains("(kr)") || l.contains("kronor") || words.contains(&"kroner") {
         Some(Unit::Kr)
     } else {
         None
@@ -183,5 +192,11 @@ mod tests {
         assert_eq!(unit_named_in("Belopp netto (tkr)"), Some(Unit::Tkr));
         assert_eq!(unit_named_in("RESULTATRÄKNING (tkr)"), Some(Unit::Tkr));
         assert_eq!(unit_named_in("Budget 2021"), None);
+        assert_eq!(unit_named_in("Tall i hele tusen kroner"), Some(Unit::Tkr));
+        assert_eq!(unit_named_in("Indtægter (t.kr.)"), Some(Unit::Tkr));
+        assert_eq!(unit_named_in("Millioner kroner"), Some(Unit::Mnkr));
+        assert_eq!(unit_named_in("Beløb i mio. kr."), Some(Unit::Mnkr));
+        assert_eq!(unit_named_in("Beløb i kroner"), Some(Unit::Kr));
+        assert_eq!(unit_named_in("Avdrag 2 000 kr per år"), None);
     }
 }

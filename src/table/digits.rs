@@ -48,6 +48,20 @@ impl DigitGroup {
                 whole: true,
             });
         }
+        // A figure with points between its thousands ("-79.488", "1.031.777",
+        // "2.093,8"): whole, like one grouped with no-break spaces. Whether a lone point
+        // groups thousands or starts decimals the table decides (cell::decide_dotted_thousands).
+        if let Some((value, _, _)) = crate::grammar::number::dotted_thousands(t) {
+            let int = t.split(',').next().unwrap_or(t);
+            return Some(DigitGroup {
+                text: token.to_string(),
+                negative: value.is_sign_negative() && !value.is_zero(),
+                int_digits: int.chars().filter(char::is_ascii_digit).count(),
+                leading_zero: false,
+                closes: true,
+                whole: true,
+            });
+        }
         let mut chars = t.chars().peekable();
         let negative = chars.peek().copied().is_some_and(is_minus);
         if negative {
@@ -92,6 +106,12 @@ impl DigitGroup {
     /// A lone dash: an empty cell.
     pub fn is_dash(&self) -> bool {
         self.whole && self.int_digits == 0
+    }
+
+    /// A figure with points between its thousands ("-79.488", "1.031.777"): no word of
+    /// prose is written so.
+    pub fn is_point_grouped(&self) -> bool {
+        self.whole && self.int_digits > 0 && self.text.contains('.')
     }
 
     fn can_lead(&self) -> bool {
@@ -610,6 +630,39 @@ mod tests {
         s.split_whitespace()
             .map(|t| parse(t).unwrap_or_else(|| panic!("not a group: {t}")))
             .collect()
+    }
+
+    #[test]
+    fn point_grouped_figures_are_whole_groups() {
+        for (tok, negative) in [
+            ("79.488", false),
+            ("-79.488", true),
+            ("−1.031.777", true),
+            ("- 2.819", true),
+            ("2.093,8", false),
+        ] {
+            let g = parse(tok).unwrap_or_else(|| panic!("{tok}"));
+            assert!(g.is_point_grouped() && !g.is_dash(), "{tok}");
+            assert_eq!(g.negative, negative, "{tok}");
+        }
+        // One figure each: no point figure takes or continues another group.
+        let g = groups("1.031.777 978.918 12 997.089");
+        assert_eq!(segmentations(&g, 4, 16).len(), 1);
+        assert!(segmentations(&g, 3, 16).is_empty());
+        // A point decimal, a date, a time, a version: no group.
+        for tok in [
+            "12.5",
+            "14.05",
+            "0.125",
+            "06.06.2017",
+            "09.00",
+            "1.910.55",
+            "1.234.",
+        ] {
+            assert_eq!(parse(tok), None, "{tok}");
+        }
+        let nbsp = parse("1\u{a0}278").unwrap_or_else(|| panic!("1 278 with a no-break space"));
+        assert!(!nbsp.is_point_grouped());
     }
 
     #[test]

@@ -235,7 +235,10 @@ impl FlatLine {
         };
         let sentence = label.contains(". ") || label.ends_with(['.', ':', ';']);
         let long = label.chars().count();
-        if long > 100 || long > 60 && (sentence || !cell_gap) {
+        // Three figures with points between thousands ("204.112 190.759 194.672") end no
+        // sentence: the row is a row whatever its label's length.
+        let point_row = groups.len() >= 3 && groups.iter().all(DigitGroup::is_point_grouped);
+        if long > 100 || long > 60 && (sentence || !cell_gap) && !point_row {
             return None;
         }
         // A list item ("– 1 person jobbar 60%", "- Budget 1 200") or a lone number is no

@@ -54,6 +54,7 @@ mod structure_seeds;
 mod structure_votes;
 mod tables_cellines;
 mod tables_cli;
+mod tables_dotted;
 mod tables_empty_cells;
 mod tables_glued_runs;
 mod tables_notes;

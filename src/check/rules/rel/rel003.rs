@@ -1,6 +1,6 @@
 //! REL003: a result row (Resultat = Kommunbidrag − Summa) that fails in some columns.
 
-use crate::arith::compare;
+use crate::arith::{compare, Interval};
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::view::{normalise, CellRef, ColumnKind, TableView};
@@ -143,10 +143,57 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
                     if silent_here.len() == 1 { "is" } else { "are" },
                     rel.message
                 );
+            } else if !rel.comparison.holds {
+                if let Some(x) = silent_term(view, &others, (t, a, b, sign), &holding, c) {
+                    rel.severity = Severity::Info;
+                    rel.message = format!(
+                        "not decided: the relation holds only in columns where the row \"{}\" is 0 or empty, so the result may take that row too ({})",
+                        view.label(x),
+                        rel.message
+                    );
+                }
             }
             out.push(rel);
         }
     }
+}
+
+/// A row other than the pair that has a figure other than 0 in the failing column `c`,
+/// is 0 or empty in every column where the relation holds, and with which, added or
+/// subtracted, the relation holds in `c` too: those columns cannot tell whether the
+/// result takes it ("Netto = Brutto + Finans + Motpost avskrivninger", with Motpost 0 in
+/// the budget columns), so the failure is not decided.
+fn silent_term(
+    view: &TableView,
+    others: &[usize],
+    (t, a, b, sign): (usize, usize, usize, i8),
+    holding: &[usize],
+    c: usize,
+) -> Option<usize> {
+    let found = view.figure(t, c)?;
+    let expected = expected_in(view, a, b, sign, c)?;
+    others.iter().copied().find(|&x| {
+        x != a
+            && x != b
+            && view.figure(x, c).is_some_and(|f| {
+                !f.nominal.is_zero()
+                    && (compare(expected.plus(f), found).holds
+                        || compare(expected.minus(f), found).holds)
+            })
+            && holding
+                .iter()
+                .all(|&h| view.figure(x, h).is_none_or(|f| f.nominal.is_zero()))
+    })
+}
+
+/// a + b (sign 1), a − b (sign −1) or b − a (sign 2) in column c.
+fn expected_in(view: &TableView, a: usize, b: usize, sign: i8, c: usize) -> Option<Interval> {
+    let (va, vb) = (view.figure(a, c)?, view.part(b, c)?);
+    Some(match sign {
+        1 => va.plus(vb),
+        -1 => va.minus(vb),
+        _ => vb.minus(va),
+    })
 }
 
 /// Evaluates target = a + b (sign 1), a − b (sign −1) or b − a (sign 2) in column c,
@@ -161,11 +208,7 @@ fn eval(
 ) -> Option<(bool, crate::arith::Comparison)> {
     let found = view.figure(t, c)?;
     let (va, vb) = (view.figure(a, c)?, view.part(b, c)?);
-    let expected = match sign {
-        1 => va.plus(vb),
-        -1 => va.minus(vb),
-        _ => vb.minus(va),
-    };
+    let expected = expected_in(view, a, b, sign, c)?;
     if va.nominal.is_zero() && vb.nominal.is_zero() && found.nominal.is_zero() {
         return None;
     }

@@ -1,0 +1,132 @@
+//! Flat tables whose figures have a point between thousands (Norwegian and Danish:
+//! "-79.488", "1.031.777"), on invented fixtures in `tests/fixtures/dotted/`: the rows are
+//! read as figures where the point is certain to group thousands (a figure with two
+//! points, or a table in kroner or tusen kroner), a wrong sum among them is found, and
+//! where nothing tells "79.488" from 79,488 the cells are "not decided", never an error.
+
+use crate::common;
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    common::fixture_in("dotted", name)
+}
+
+/// `justera tables PATH`: the grids as printed, for the snapshots.
+fn tables_text(path: &std::path::Path) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
+        .arg("tables")
+        .arg(path)
+        .output()
+        .expect("run justera tables");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/");
+    String::from_utf8_lossy(&out.stdout).replace(root, "")
+}
+
+/// Tusen kroner, glued "-" and "−" minus signs, "0" and a "-" empty cell, figures with
+/// two points: one table, both sums checked in all three columns and holding, and the
+/// figures read as whole thousands (1.204.310 is 1 204 310).
+#[test]
+fn point_grouped_thousands_are_read_and_checked() {
+    let path = fixture("drift-punktum-holder.txt");
+    let json = common::lint_json(&path);
+    common::assert_all_hold(&json, 6);
+    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
+    assert_eq!(
+        common::stat(&json, "tables_unparsed"),
+        0,
+        "{}",
+        json["stats"]
+    );
+    insta::assert_snapshot!("dotted_holds", tables_text(&path));
+}
+
+/// Danish, "t.kr." and only one point per figure: the unit says the point groups
+/// thousands; Sum indtægter 2023 printed 652.487 for 625.487 (398.112 + 183.505 +
+/// 43.870) is found, with the figures as whole thousands.
+#[test]
+fn a_wrong_sum_of_point_grouped_figures_is_found() {
+    let path = fixture("drift-punktum-fejl.txt");
+    let json = common::lint_json(&path);
+    let claims = common::claims(&json);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    let (rule, row, _column, expected, found) = &claims[0];
+    assert!(rule.starts_with("SUM"), "{claims:?}");
+    assert_eq!(
+        (row.as_str(), expected.as_str(), found.as_str()),
+        ("Sum indtægter", "625487", "652487")
+    );
+    insta::assert_snapshot!("dotted_misprint", tables_text(&path));
+}
+
+/// No unit, no figure with two points, and "810" among "79.488": read as 79,488 the sums
+/// would fail, read as 79 488 they hold. Nothing decides, so every "79.488" is "not
+/// decided" (information with the reason), the table is still read, and nothing is
+/// claimed.
+#[test]
+fn point_figures_nothing_decides_are_not_decided() {
+    let path = fixture("drift-punktum-uavklart.txt");
+    let json = common::lint_json(&path);
+    assert!(
+        common::claims(&json).is_empty(),
+        "{:?}",
+        common::claims(&json)
+    );
+    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
+    assert_eq!(
+        common::stat(&json, "relations_failed"),
+        0,
+        "{}",
+        json["stats"]
+    );
+    let notes = common::rule_fields(&json, "TAB003", &["message"]);
+    let figures = [
+        "79.488", "75.636", "161.612", "148.885", "241.910", "224.521",
+    ];
+    assert_eq!(notes.len(), figures.len(), "{notes:?}");
+    for (note, figure) in notes.iter().zip(figures) {
+        let head = format!("not decided: cell \"{figure}\" under");
+        assert!(note[0].starts_with(&head), "{note:?}");
+        assert!(note[0].contains("the table's \"810\""), "{note:?}");
+    }
+    insta::assert_snapshot!("dotted_undecided", tables_text(&path));
+}
+
+/// Netto driftsresultat = Brutto + Resultat finanstransaksjoner holds in the two budget
+/// columns, where Motpost avskrivninger is 0; in Regnskap 2019 it holds only with Motpost
+/// (-117.937 + 132.313 - 89.583 = -75.207). The budget columns cannot tell whether the
+/// result takes Motpost, so the failure is not decided (REL003 info), never an error.
+#[test]
+fn a_result_that_takes_a_row_zero_where_it_holds_is_not_decided() {
+    let json = common::lint_json(&fixture("netto-med-motpost.txt"));
+    assert!(
+        common::claims(&json).is_empty(),
+        "{:?}",
+        common::claims(&json)
+    );
+    let message = common::first_message(&json, "REL003");
+    assert!(
+        message.starts_with("not decided: the relation holds only in columns where the row \"Motpost avskrivninger\" is 0"),
+        "{message}"
+    );
+}
+
+/// The same with Motpost 0 in every column and Netto 2019 printed 15.376 for 14.376
+/// (-117.937 + 132.313): no row explains the difference, the error stands.
+#[test]
+fn a_wrong_result_no_silent_row_explains_is_found() {
+    let json = common::lint_json(&fixture("netto-feil.txt"));
+    assert_eq!(
+        common::claims(&json),
+        [common::claim(
+            "REL003",
+            "Netto driftsresultat",
+            "Regnskap 2019",
+            "14376",
+            "15376"
+        )]
+    );
+}
