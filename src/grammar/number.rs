@@ -153,7 +153,7 @@ impl Figure {
 // ---------------------------------------------------------------------------------
 // The grammar
 
-fn is_group_space(c: char) -> bool {
+pub(super) fn is_group_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
@@ -161,17 +161,17 @@ fn is_sign(c: char) -> bool {
     matches!(c, '-' | '−' | '‐' | '‑' | '‒' | '–' | '+')
 }
 
-fn digits_m_n(min: usize, max: usize) -> impl FnMut(&str) -> IResult<&str, &str> {
+pub(super) fn digits_m_n(min: usize, max: usize) -> impl FnMut(&str) -> IResult<&str, &str> {
     move |i| take_while_m_n(min, max, |c: char| c.is_ascii_digit()).parse(i)
 }
 
-fn no_digit_follows(i: &str) -> IResult<&str, ()> {
+pub(super) fn no_digit_follows(i: &str) -> IResult<&str, ()> {
     not(peek(satisfy(|c: char| c.is_ascii_digit()))).parse(i)
 }
 
 /// `digit{1,3} (space digit{3})+` — a thousands-grouped integer, each group ending where
 /// the digits end ("12 3456" is not grouped).
-fn grouped_integer(i: &str) -> IResult<&str, &str> {
+pub(super) fn grouped_integer(i: &str) -> IResult<&str, &str> {
     recognize(pair(
         terminated(digits_m_n(1, 3), no_digit_follows),
         many1(preceded(

@@ -33,12 +33,12 @@
 //! with a decimal point ("10.000" may be thousands) or a range. The readings of a
 //! space-grouped first factor are returned (a digit group before it may be another cell).
 
+use super::number::{digits_m_n, grouped_integer, is_group_space};
 use nom::branch::alt;
-use nom::bytes::complete::take_while_m_n;
 use nom::character::complete::{char as ch, satisfy};
-use nom::combinator::{not, opt, peek, recognize};
-use nom::multi::{many0, many1};
-use nom::sequence::{pair, preceded, terminated};
+use nom::combinator::{opt, recognize};
+use nom::multi::many0;
+use nom::sequence::{pair, preceded};
 use nom::{IResult, Parser};
 use rust_decimal::Decimal;
 use std::ops::Range;
@@ -120,29 +120,6 @@ pub struct Product {
     pub form: Form,
     /// The statement's byte range in its line.
     pub span: Range<usize>,
-}
-
-fn is_group_space(c: char) -> bool {
-    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
-}
-
-fn digits_m_n(min: usize, max: usize) -> impl FnMut(&str) -> IResult<&str, &str> {
-    move |i| take_while_m_n(min, max, |c: char| c.is_ascii_digit()).parse(i)
-}
-
-fn no_digit_follows(i: &str) -> IResult<&str, ()> {
-    not(peek(satisfy(|c: char| c.is_ascii_digit()))).parse(i)
-}
-
-fn grouped_integer(i: &str) -> IResult<&str, &str> {
-    recognize(pair(
-        terminated(digits_m_n(1, 3), no_digit_follows),
-        many1(preceded(
-            satisfy(is_group_space),
-            terminated(digits_m_n(3, 3), no_digit_follows),
-        )),
-    ))
-    .parse(i)
 }
 
 /// Integer digits a factor may have (as `number::MAX_INTEGER_DIGITS`).
