@@ -64,3 +64,68 @@ fn a_loosely_inferred_allocation_key_is_not_decided() {
         "{message}"
     );
 }
+
+/// A table of two bodies, each with a figure column and a "Förändring %" column: rows
+/// of the first body alone leave the second's two cells empty unmarked, only trailing
+/// spaces after the last figure ("31 648 1,7    " under the label "Skatter totalt").
+/// Read as written the first empty cell comes last and the groups make three figures
+/// (31 | 648 | 1,7), but the rows read one way with every cell written settle whole
+/// figures in the first column and one decimal in the second: the row is 31 648 | 1,7
+/// with the two last cells empty.
+#[test]
+fn a_row_with_unmarked_empty_cells_is_read_as_its_columns_write_figures() {
+    let path = fixture("bokslut-tomma-celler.txt");
+    let tables: serde_json::Value =
+        serde_json::from_str(&common::tables_json(&path)).expect("tables json");
+    let rows = tables["tables"][0]["rows"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no table in {tables}"));
+    for (label, cells) in [
+        ("Skatter totalt", ["31648", "1.7", "", ""]),
+        ("Egen skatt", ["27415", "1.2", "", ""]),
+        ("Fastighetsavgift", ["3112", "4.8", "", ""]),
+        ("Övriga skatter", ["1121", "5.0", "", ""]),
+    ] {
+        let row = rows
+            .iter()
+            .find(|r| r["label"] == label)
+            .unwrap_or_else(|| panic!("no {label} row in {rows:?}"));
+        let values: Vec<&str> = row["cells"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|c| c["value"].as_str().unwrap_or(""))
+            .collect();
+        assert_eq!(values, cells, "{label}");
+    }
+    insta::assert_snapshot!("empty_cells_bokslut_tables", common::tables_json(&path));
+}
+
+/// Without the trailing spaces nothing says which body's cells are empty: 31 648 | 1,7
+/// fits the first body's columns and the second's alike (and 31 | 648 | 1,7 with the
+/// second cell empty fits too), so the rows are not decided (TAB001) and no claim is
+/// made through them.
+#[test]
+fn unmarked_empty_cells_that_fit_either_body_are_not_decided() {
+    let json = common::lint_json(&fixture("bokslut-tomma-celler-oplacerade.txt"));
+    let through: Vec<_> = common::claims(&json)
+        .into_iter()
+        .filter(|c| c.1 != "Summa intäkter")
+        .collect();
+    assert!(through.is_empty(), "{through:?}");
+    let undecided = common::rule_fields(&json, "TAB001", &["message"]);
+    for label in [
+        "Skatter totalt",
+        "Egen skatt",
+        "Fastighetsavgift",
+        "Övriga skatter",
+    ] {
+        assert!(
+            undecided
+                .iter()
+                .any(|m| m[0].contains(&format!("row \"{label}\""))
+                    && m[0].contains("31 648 | 1,7") == (label == "Skatter totalt")),
+            "{label}: {undecided:?}"
+        );
+    }
+}
