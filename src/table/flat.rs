@@ -264,7 +264,13 @@ impl FlatLine {
         // "ett underskott om totalt 2 200" ends a sentence; "Totalt 640,9 961,7 …", a
         // label of one word, is a table's total row.
         let one_word = label.split_whitespace().count() == 1;
-        if is_prose_ending(&last_word, vocab) && !(one_word && groups.len() >= 2)
+        // A short capitalised label before three figures or more, however its groups are
+        // read ("Personalkostnader totalt 13 530 -6,7 6 666 6,1"), is a row: a sentence
+        // ending in "totalt" states one figure.
+        let row_of_figures = label.split_whitespace().count() <= 4
+            && label.chars().next().is_some_and(char::is_uppercase)
+            && super::digits::cell_count_range(&groups).is_some_and(|(min, _)| min >= 3);
+        if is_prose_ending(&last_word, vocab) && !(one_word && groups.len() >= 2) && !row_of_figures
             || label.ends_with(':')
         {
             return None;
@@ -3458,6 +3464,20 @@ mod tests {
     fn prose_is_not_a_row() {
         assert!(parse_line("en negativ avvikelse mot budget om 3 700").is_none());
         assert!(parse_line("Ingen siffra här").is_none());
+    }
+
+    #[test]
+    fn a_short_label_ending_in_a_prose_word_before_three_figures_is_a_row() {
+        let row =
+            parse_line("Personalkostnader totalt 13 530 -6,7 6 666 6,1").expect("a row, not prose");
+        assert_eq!(row.label, "Personalkostnader totalt");
+        assert_eq!(row.groups.len(), 6);
+        let row = parse_line("Kretsen i 231 331 32 0,12664 0 32").expect("a row");
+        assert_eq!(row.label, "Kretsen i");
+        // A sentence ending in "totalt" before one figure, or two, stays prose.
+        assert!(parse_line("Kostnaderna uppgick totalt 2 200").is_none());
+        assert!(parse_line("Intäkterna var totalt 2 200 3 100").is_none());
+        assert!(parse_line("varav kostnader totalt 13 530 -6,7 6 666 6,1").is_none());
     }
 
     #[test]

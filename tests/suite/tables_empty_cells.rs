@@ -142,9 +142,11 @@ fn unmarked_empty_cells_that_fit_two_columns_are_not_decided() {
         ("Övriga skatter", "1 121"),
     ] {
         assert!(
-            undecided.iter().any(|m| m[0].contains(&format!("row \"{label}\""))
-                && m[0].contains(&format!("{figure} |  | "))
-                && m[0].contains(&format!("{figure} | "))),
+            undecided
+                .iter()
+                .any(|m| m[0].contains(&format!("row \"{label}\""))
+                    && m[0].contains(&format!("{figure} |  | "))
+                    && m[0].contains(&format!("{figure} | "))),
             "{label}: {undecided:?}"
         );
     }
