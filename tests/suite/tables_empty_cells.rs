@@ -70,9 +70,9 @@ fn a_loosely_inferred_allocation_key_is_not_decided() {
 /// skatt 27 415 1,2    "). Read as written the first empty cell comes last and the groups
 /// make three figures (27 | 415 | 1,2), but the rows read one way with every cell written
 /// settle whole figures in the first column and one decimal in the second: the row is
-/// 27 415 | 1,2 with the two last cells empty, and "Summa skatter" holds (27 415 + 3 112
-/// + 1 121 = 31 648). The percent changes are never added (-3,4 + 2,9 - 12,5 is no
-/// -2,6).
+/// 27 415 | 1,2 with the two last cells empty, and "Summa skatter" holds (27 415 plus
+/// 3 112 plus 1 121 is 31 648). The percent changes are never added (the changes of Avgifter,
+/// Hyror and Bidrag do not make that of Summa intäkter).
 #[test]
 fn a_row_with_unmarked_empty_cells_is_read_as_its_columns_write_figures() {
     let path = fixture("bokslut-tomma-celler.txt");
