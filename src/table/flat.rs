@@ -267,7 +267,13 @@ impl FlatLine {
         // "ett underskott om totalt 2 200" ends a sentence; "Totalt 640,9 961,7 …", a
         // label of one word, is a table's total row.
         let one_word = label.split_whitespace().count() == 1;
-        if is_prose_ending(&last_word, vocab) && !(one_word && groups.len() >= 2)
+        // A short capitalised label before three figures or more, however its groups are
+        // read ("Personalkostnader totalt 13 530 -6,7 6 666 6,1"), is a row: a sentence
+        // ending in "totalt" states one figure.
+        let row_of_figures = label.split_whitespace().count() <= 4
+            && label.chars().next().is_some_and(char::is_uppercase)
+            && super::digits::cell_count_range(&groups).is_some_and(|(min, _)| min >= 3);
+        if is_prose_ending(&last_word, vocab) && !(one_word && groups.len() >= 2) && !row_of_figures
             || label.ends_with(':')
         {
             return None;
@@ -2270,6 +2276,14 @@ fn build_flat_tables(
         }
     }
     settle_decimals(&mut rows, &mut readings, vocab);
+    refit_misread_rows(
+        &mut rows,
+        &mut readings,
+        &read_from,
+        columns,
+        readings_per_row(fitting.len()),
+        vocab,
+    );
     classify_rows(&mut rows, vocab);
     // Glued rows have many readings, and rounding's slack lets a wrong one make a
     // relation hold (a subtotal counted twice, met by a figure read as about 0): their
@@ -2599,6 +2613,95 @@ fn settle_decimals(
             *row_readings = kept;
             row.cells = cells_of(&row_readings[0], vocab);
         }
+    }
+}
+
+/// The decimals each column's figures are written with, as the rows read one way with
+/// no empty cell settle them (three cells at least, all alike): a row placed among empty
+/// cells settles nothing, its placement being what is in doubt. Signs settle nothing: a
+/// column of differences may hold one negative figure among positive ones.
+fn column_decimals(readings: &[Vec<Vec<Option<String>>>], columns: usize) -> Vec<Option<usize>> {
+    let full: Vec<&Vec<Option<String>>> = readings
+        .iter()
+        .filter(|r| r.len() == 1 && r[0].len() == columns && r[0].iter().all(Option::is_some))
+        .map(|r| &r[0])
+        .collect();
+    (0..columns)
+        .map(|c| {
+            let cells: Vec<&str> = full.iter().filter_map(|r| r[c].as_deref()).collect();
+            let counts: Vec<usize> = cells.iter().filter_map(|t| written_decimals(t)).collect();
+            (cells.len() >= 3
+                && counts.len() == cells.len()
+                && counts.iter().all(|&d| d == counts[0]))
+            .then(|| counts[0])
+        })
+        .collect()
+}
+
+/// Whether each figure of a reading is written with its column's decimals.
+fn fits_decimals(reading: &[Option<String>], decimals: &[Option<usize>]) -> bool {
+    reading.iter().zip(decimals).all(|(cell, settled)| {
+        match (settled, cell.as_deref().and_then(written_decimals)) {
+            (Some(d), Some(w)) => *d == w,
+            _ => true,
+        }
+    })
+}
+
+/// A row none of whose readings writes its figures with its columns' decimals (settled
+/// by the rows read one way with every cell written, [`column_decimals`]) is read again with
+/// fewer figures and its unmarked empty cells placed every way ("Skatteinkomster totalt
+/// 22 546 2,0" under "2017 | Förändring % | 2017 | Förändring %" whose columns hold whole
+/// figures and figures with one decimal: 22 546 | 2,0, not 22 | 546 | 2,0). The readings
+/// that fit are kept (those leaving the last cells empty first where the line's trailing
+/// spaces mark an empty cell); where several fit, the arithmetic chooses or the row is
+/// not decided. Where none fits, the row keeps its readings.
+fn refit_misread_rows(
+    rows: &mut [Row],
+    readings: &mut [Vec<Vec<Option<String>>>],
+    read_from: &[Option<(usize, FlatLine)>],
+    columns: usize,
+    limit: usize,
+    vocab: &Vocabulary,
+) {
+    let forms = column_decimals(readings, columns);
+    if forms.iter().all(Option::is_none) {
+        return;
+    }
+    for ((row, row_readings), from) in rows.iter_mut().zip(readings.iter_mut()).zip(read_from) {
+        let Some((_, flat)) = from else {
+            continue;
+        };
+        if flat.glued || flat.wide_cells || row_readings.is_empty() {
+            continue;
+        }
+        if row_readings.iter().any(|r| fits_decimals(r, &forms)) {
+            continue;
+        }
+        let mut fitting: Vec<Vec<Option<String>>> = Vec::new();
+        for r in flat.short_readings_up_to(columns, READING_LIMIT, true) {
+            if fits_decimals(&r, &forms) && !fitting.contains(&r) {
+                fitting.push(r);
+            }
+        }
+        if fitting.is_empty() {
+            continue;
+        }
+        // Trailing spaces that mark an empty last cell place the empty cells last.
+        let trailing = flat.gaps.last().is_some_and(|&g| gap_empties(g) > 0);
+        let last_empty: Vec<Vec<Option<String>>> = fitting
+            .iter()
+            .filter(|r| trailing && r.last().is_some_and(Option::is_none))
+            .cloned()
+            .collect();
+        let mut kept = if last_empty.is_empty() {
+            fitting
+        } else {
+            last_empty
+        };
+        kept.truncate(limit);
+        row.cells = cells_of(&kept[0], vocab);
+        *row_readings = kept;
     }
 }
 
@@ -3364,6 +3467,20 @@ mod tests {
     fn prose_is_not_a_row() {
         assert!(parse_line("en negativ avvikelse mot budget om 3 700").is_none());
         assert!(parse_line("Ingen siffra här").is_none());
+    }
+
+    #[test]
+    fn a_short_label_ending_in_a_prose_word_before_three_figures_is_a_row() {
+        let row =
+            parse_line("Personalkostnader totalt 13 530 -6,7 6 666 6,1").expect("a row, not prose");
+        assert_eq!(row.label, "Personalkostnader totalt");
+        assert_eq!(row.groups.len(), 6);
+        let row = parse_line("Kretsen i 231 331 32 0,12664 0 32").expect("a row");
+        assert_eq!(row.label, "Kretsen i");
+        // A sentence ending in "totalt" before one figure, or two, stays prose.
+        assert!(parse_line("Kostnaderna uppgick totalt 2 200").is_none());
+        assert!(parse_line("Intäkterna var totalt 2 200 3 100").is_none());
+        assert!(parse_line("varav kostnader totalt 13 530 -6,7 6 666 6,1").is_none());
     }
 
     #[test]

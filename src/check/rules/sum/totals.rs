@@ -278,6 +278,20 @@ pub fn sums(view: &TableView, total: &Total, rule: &'static Rule, out: &mut Vec<
     }
 }
 
+/// Whether column `c`'s header names a change in percent of each row's own figure
+/// ("Förändring %", "Förändring, %", "Ändring i %"), not one in percentage points
+/// ("%-enheter", "procentenheter"): such changes never add up over rows.
+fn relative_change(view: &TableView, c: usize) -> bool {
+    let Some(header) = view.table.columns.get(c) else {
+        return false;
+    };
+    let h = header.to_lowercase();
+    let change = h
+        .split(|ch: char| !ch.is_alphanumeric())
+        .any(|w| matches!(w, "förändring" | "ändring" | "förändr"));
+    change && h.contains('%') && !h.contains("enhet")
+}
+
 /// Whether a percent column can add up to the total row `t`: as shares of a whole, or
 /// as changes in percentage points. A total of 100 % can. Otherwise, when every figure
 /// since the total above it has the total's sign, a sum is larger than each of its parts, so a total no
@@ -288,6 +302,9 @@ fn may_be_shares(view: &TableView, t: usize, c: usize) -> bool {
     let Some(total) = view.figure(t, c) else {
         return false;
     };
+    if relative_change(view, c) {
+        return false;
+    }
     if total.meets(&Interval::exact(rust_decimal::Decimal::ONE_HUNDRED)) {
         return true;
     }
