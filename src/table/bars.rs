@@ -9,7 +9,7 @@
 //! lines of their own.
 
 use super::cell::{is_dash, is_year};
-use super::cellines::joined;
+use super::cellines::{joined, Unread};
 use super::notes::is_note_reference;
 use crate::grammar::number::parse_figure;
 use crate::grammar::vocab::Vocabulary;
@@ -26,6 +26,15 @@ const MIN_ROWS: usize = 3;
 
 fn is_bar(line: &Line) -> bool {
     line.text.trim() == "|"
+}
+
+/// A cell written on one line with its closing bar ("81 355 529 |"): its text, when the
+/// line ends in a bar preceded by a space and holds no other bar.
+fn closed_cell(line: &Line) -> Option<&str> {
+    let cell = line.text.trim().strip_suffix('|')?;
+    (cell.ends_with(char::is_whitespace) && !cell.contains('|'))
+        .then(|| cell.trim())
+        .filter(|c| !c.is_empty())
 }
 
 /// A cell that is text: no figure, dash, note reference or year.
@@ -47,10 +56,19 @@ fn is_figure(cell: &str, vocab: &Vocabulary) -> bool {
 /// or of the "|" line that closes it when it is empty.
 type BarCell = (String, usize);
 
-/// The page's lines with every run of "|"-separated cells replaced by its rows, or `None`
-/// when the page has no such run.
-pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Vec<Line>> {
+/// What [`join`] gives back.
+pub(crate) struct Barred {
+    /// The page's lines, every run read replaced by its rows.
+    pub lines: Vec<Line>,
+    /// The rows with figures of runs that were not read as tables.
+    pub not_read: Vec<Unread>,
+}
+
+/// The page's lines with every run of "|"-separated cells replaced by its rows, and the
+/// rows with figures of runs not read; `None` when the page has no such run.
+pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Barred> {
     let mut out: Vec<Line> = Vec::new();
+    let mut not_read: Vec<Unread> = Vec::new();
     let mut changed = false;
     let mut i = 0;
     while i < lines.len() {
@@ -68,13 +86,65 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Vec<Line>> {
                 changed = true;
                 i = end;
             }
+            // A run not read as a whole is not read in part: a later start inside it
+            // would take its rows out of their places.
+            None if cells.len() >= MIN_BARS => {
+                out.extend(lines[i..end].iter().map(|l| (*l).clone()));
+                not_read.extend(unread_rows(&cells, lines, vocab));
+                changed |= !not_read.is_empty();
+                i = end;
+            }
             None => {
                 out.push(lines[i].clone());
                 i += 1;
             }
         }
     }
-    changed.then_some(out)
+    changed.then_some(Barred {
+        lines: out,
+        not_read,
+    })
+}
+
+/// The rows with figures of a run not read as a table: each text cell with the cells
+/// after it up to the next text cell (the cells before the first text cell a row of
+/// their own), reported as not read (TAB003), never dropped in silence.
+fn unread_rows(cells: &[BarCell], lines: &[&Line], vocab: &Vocabulary) -> Vec<Unread> {
+    let mut starts: Vec<usize> = (0..cells.len())
+        .filter(|&i| i == 0 || is_text(&cells[i].0, vocab))
+        .collect();
+    starts.dedup();
+    let ends: Vec<usize> = starts[1..]
+        .iter()
+        .copied()
+        .chain(std::iter::once(cells.len()))
+        .collect();
+    let n = cells.len();
+    starts
+        .iter()
+        .zip(&ends)
+        .filter(|(&s, &e)| cells[s..e].iter().any(|c| is_figure(&c.0, vocab)))
+        .map(|(&s, &e)| {
+            let label = if is_text(&cells[s].0, vocab) {
+                cells[s].0.clone()
+            } else {
+                String::new()
+            };
+            let written: Vec<&str> = cells[s..e]
+                .iter()
+                .map(|c| if c.0.is_empty() { "·" } else { c.0.as_str() })
+                .collect();
+            Unread {
+                line: lines[cells[s].1].number,
+                last: lines[cells[e - 1].1].number,
+                label,
+                text: written.join(" "),
+                reason: format!(
+                    "written one cell per line with a \"|\" after each cell (\"·\" an empty cell), in a run of {n} cells whose rows are not certain (no one row width puts every text cell first in its row with only empty cells between the rows)"
+                ),
+            }
+        })
+        .collect()
 }
 
 /// The cells of the run of lines starting at `start` (a text line or a "|" line, each
@@ -89,6 +159,12 @@ fn run_at(lines: &[&Line], start: usize) -> (Vec<BarCell>, usize) {
         let line = lines[i];
         if is_bar(line) {
             cells.push(pending.take().unwrap_or_else(|| (String::new(), i)));
+            end = i + 1;
+        } else if let Some(cell) = closed_cell(line) {
+            if pending.is_some() {
+                break;
+            }
+            cells.push((cell.to_string(), i));
             end = i + 1;
         } else if !line.text.trim().is_empty() {
             if pending.is_some() {
@@ -121,7 +197,7 @@ fn rows_of(cells: &[BarCell], vocab: &Vocabulary) -> Option<Vec<(Vec<String>, us
         .fold(0, gcd)
         .min(cells.len());
     if !(2..=MAX_WIDTH).contains(&width) {
-        return None;
+        return anchored_rows(cells, &labels, vocab);
     }
     let rows_with_figures = cells[first..]
         .chunks(width)
@@ -130,7 +206,19 @@ fn rows_of(cells: &[BarCell], vocab: &Vocabulary) -> Option<Vec<(Vec<String>, us
     if rows_with_figures < MIN_ROWS {
         return None;
     }
-    let head = first % width;
+    // Empty cells right before the first label are a row without its label when the
+    // header ends a row there.
+    let gap = cells[..first]
+        .iter()
+        .rev()
+        .take_while(|c| c.0.trim().is_empty())
+        .count();
+    let header_end = if (first - gap) % width == 0 {
+        first - gap
+    } else {
+        first
+    };
+    let head = header_end % width;
     let mut out: Vec<(Vec<String>, usize)> = cells[..head]
         .iter()
         .map(|c| (vec![c.0.clone()], c.1))
@@ -141,6 +229,69 @@ fn rows_of(cells: &[BarCell], vocab: &Vocabulary) -> Option<Vec<(Vec<String>, us
         out.push((row, chunk[0].1));
     }
     Some(out)
+}
+
+/// The rows of a run whose labels do not all recur at one width because rows holding only
+/// empty cells stand between some rows (a heading row whose label the copy lost leaves its
+/// bars alone: "Sum driftsinntekter |", three figures, "|", "|", "|", "Lønnsutgifter |").
+/// The width is the shortest distance between two labels; each label's row is it and the
+/// cells after it up to that width, and whatever stands between that row and the next label
+/// must be empty cells, or nothing is read (a figure there could belong to either row). The
+/// empty cells between rows hold nothing and are left out; cells before the first label
+/// are the header, as in [`rows_of`].
+fn anchored_rows(
+    cells: &[BarCell],
+    labels: &[usize],
+    vocab: &Vocabulary,
+) -> Option<Vec<(Vec<String>, usize)>> {
+    let first = *labels.first()?;
+    let width = labels.windows(2).map(|w| w[1] - w[0]).min()?;
+    if !(2..=MAX_WIDTH).contains(&width) {
+        return None;
+    }
+    let ends: Vec<usize> = labels[1..]
+        .iter()
+        .copied()
+        .chain(std::iter::once(cells.len()))
+        .collect();
+    // The header: rows of the width ending at the first label, what is left before them
+    // lines of their own.
+    // Empty cells right before the first label are a row without its label when the
+    // header ends a row there.
+    let gap = cells[..first]
+        .iter()
+        .rev()
+        .take_while(|c| c.0.trim().is_empty())
+        .count();
+    let header_end = if (first - gap) % width == 0 {
+        first - gap
+    } else {
+        first
+    };
+    let head = header_end % width;
+    let mut out: Vec<(Vec<String>, usize)> = cells[..head]
+        .iter()
+        .map(|c| (vec![c.0.clone()], c.1))
+        .collect();
+    out.extend(
+        cells[head..header_end]
+            .chunks(width)
+            .map(|c| (c.iter().map(|c| c.0.clone()).collect(), c[0].1)),
+    );
+    let mut rows_with_figures = 0;
+    for (&start, &end) in labels.iter().zip(&ends) {
+        let row_end = (start + width).min(end);
+        if cells[row_end..end].iter().any(|c| !c.0.trim().is_empty()) {
+            return None;
+        }
+        let mut row: Vec<String> = cells[start..row_end].iter().map(|c| c.0.clone()).collect();
+        if row.iter().any(|c| is_figure(c, vocab)) {
+            rows_with_figures += 1;
+        }
+        row.resize(width, String::new());
+        out.push((row, cells[start].1));
+    }
+    (rows_with_figures >= MIN_ROWS).then_some(out)
 }
 
 fn gcd(a: usize, b: usize) -> usize {
@@ -167,6 +318,7 @@ mod tests {
         let refs: Vec<&Line> = lines.iter().collect();
         join(&refs, Vocabulary::builtin_shared())
             .unwrap_or_else(|| panic!("no run read"))
+            .lines
             .iter()
             .map(|l| l.text.clone())
             .collect()
@@ -220,6 +372,59 @@ mod tests {
                 "Övrigt\t\t300\t–",
                 "Summa\t\t1 500\t1 100",
                 "Efter tabellen.",
+            ]
+        );
+    }
+
+    /// Cells written with their bar on the same line ("Hyror |"), a row of empty cells
+    /// (a heading without its label) between rows: the rows stand where the page put
+    /// them, the empty cells are left out.
+    #[test]
+    fn cells_closed_on_their_line_with_empty_rows_between_are_rows() {
+        let text = "|\nBokslut |\nBudget |\nHyror |\n1 200 |\n1 100 |\nÖvrigt |\n300 |\n- |\n\
+                    Summa |\n1 500 |\n1 100 |\n|\n|\nKostnader |\n900 |\n|\nSumma |\n\
+                    900 |\n800 |\nEfter.\n";
+        assert_eq!(
+            rows(text),
+            [
+                "\tBokslut\tBudget",
+                "Hyror\t1 200\t1 100",
+                "Övrigt\t300\t-",
+                "Summa\t1 500\t1 100",
+                "Kostnader\t900\t",
+                "Summa\t900\t800",
+                "Efter.",
+            ]
+        );
+    }
+
+    /// A figure between a row's cells and the next label could belong to either: the
+    /// run is not read, in whole (no later start inside it), and its rows with figures
+    /// are given back as not read.
+    #[test]
+    fn a_figure_between_rows_leaves_the_run_not_read() {
+        let text = "|\nBokslut |\nBudget |\nHyror |\n1 200 |\n1 100 |\nÖvrigt |\n300 |\n- |\n\
+                    Summa |\n1 500 |\n1 100 |\n|\n40 |\nKostnader |\n900 |\n|\nSumma |\n\
+                    900 |\n800 |\n";
+        let lines = page(text);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let barred = join(&refs, Vocabulary::builtin_shared()).expect("rows not read");
+        let written: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        let kept: Vec<&str> = barred.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(kept, written);
+        let not_read: Vec<(&str, &str)> = barred
+            .not_read
+            .iter()
+            .map(|u| (u.label.as_str(), u.text.as_str()))
+            .collect();
+        assert_eq!(
+            not_read,
+            [
+                ("Hyror", "Hyror 1 200 1 100"),
+                ("Övrigt", "Övrigt 300 -"),
+                ("Summa", "Summa 1 500 1 100 · 40"),
+                ("Kostnader", "Kostnader 900 ·"),
+                ("Summa", "Summa 900 800"),
             ]
         );
     }

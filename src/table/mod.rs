@@ -180,10 +180,10 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
         // Tables written one cell per line with a "|" line after each cell.
         let barred = bars::join(&lines, vocab);
         if let Some(b) = &barred {
-            changed(&lines, b);
+            changed(&lines, &b.lines);
         }
         let lines: Vec<&crate::layout::Line> = match &barred {
-            Some(b) => b.iter().collect(),
+            Some(b) => b.lines.iter().collect(),
             None => lines,
         };
         // Tables written one cell per line, joined back into rows.
@@ -270,34 +270,37 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
                 tables.len(),
             );
         }
-        // Rows of a one-cell-per-line block that were not placed in columns: kept with
-        // the table above them as rows not read, unless another reading took one of
-        // their lines as a row. On a page with no table they wait for the file's tables.
-        if let Some(j) = &joined {
-            for u in &j.not_read {
-                let read = found.iter().any(|t| {
-                    t.rows
-                        .iter()
-                        .any(|r| (u.line..=u.last).contains(&r.provenance.line))
-                });
-                if read {
-                    continue;
-                }
-                let row = UnreadRow {
-                    label: u.label.clone(),
-                    text: u.text.clone(),
-                    reason: u.reason.clone(),
-                    provenance: Provenance::new(&file.path, page.number, u.line),
-                };
-                // The table above the row; a row above every table goes with the first.
-                match found
+        // Rows of a one-cell-per-line block (or of a run of cells between bars) that were
+        // not placed in columns: kept with the table above them as rows not read, unless
+        // another reading took one of their lines as a row. On a page with no table they
+        // wait for the file's tables.
+        let not_joined = barred
+            .iter()
+            .flat_map(|b| b.not_read.iter())
+            .chain(joined.iter().flat_map(|j| j.not_read.iter()));
+        for u in not_joined {
+            let read = found.iter().any(|t| {
+                t.rows
                     .iter()
-                    .rposition(|t| t.provenance.line <= u.line)
-                    .or((!found.is_empty()).then_some(0))
-                {
-                    Some(at) => found[at].unread_rows.push(row),
-                    None => pending.push((tables.len(), row)),
-                }
+                    .any(|r| (u.line..=u.last).contains(&r.provenance.line))
+            });
+            if read {
+                continue;
+            }
+            let row = UnreadRow {
+                label: u.label.clone(),
+                text: u.text.clone(),
+                reason: u.reason.clone(),
+                provenance: Provenance::new(&file.path, page.number, u.line),
+            };
+            // The table above the row; a row above every table goes with the first.
+            match found
+                .iter()
+                .rposition(|t| t.provenance.line <= u.line)
+                .or((!found.is_empty()).then_some(0))
+            {
+                Some(at) => found[at].unread_rows.push(row),
+                None => pending.push((tables.len(), row)),
             }
         }
         // Flat rows with figures that gave no table: with the table above them, or

@@ -244,3 +244,67 @@ fn a_wrong_total_of_a_labelled_list_is_found() {
         [common::claim("SUM001", "TOTALT", "", "40933", "40393")]
     );
 }
+
+/// A driftredovisning with each cell on a line with its "|" ("Hyror |"), the heading rows
+/// between the sections left as three "|" lines without their label: one table of four
+/// cells a row, the header naming the three columns, both Summa rows checked in every
+/// column and holding.
+#[test]
+fn cells_closed_by_bars_with_empty_rows_between_are_one_table() {
+    let path = fixture("drift-celler-streck-tomma-rader.txt");
+    let (columns, rows) = only_table(&path);
+    assert_eq!(columns, ["Bokslut 2023", "Budget 2024", "Budget 2025"]);
+    assert_eq!(rows.len(), 9, "{rows:?}");
+    assert_eq!(rows[4], ["Personalkostnader", "38 210", "39 000", "40 150"]);
+    let json = common::lint_json(&path);
+    common::assert_all_hold(&json, 6);
+}
+
+/// The same with Summa kostnader for Budget 2024 written 60 050 for 60 500: the one
+/// contradiction is found.
+#[test]
+fn a_wrong_total_in_cells_closed_by_bars_is_found() {
+    let json = common::lint_json(&fixture("drift-celler-streck-tomma-rader-fel.txt"));
+    assert_eq!(
+        common::claims(&json),
+        [common::claim(
+            "SUM001",
+            "Summa kostnader",
+            "Budget 2024",
+            "60500",
+            "60050"
+        )]
+    );
+}
+
+/// The same with a figure (4 200) among the empty cells between Summa intäkter and
+/// Personalkostnader: it could close the row above or stand in a row without its label,
+/// so the run is not read as a table, no claim is made, and every row with figures is
+/// reported not read (TAB003), none dropped in silence.
+#[test]
+fn a_figure_between_rows_closed_by_bars_is_not_decided() {
+    let json = common::lint_json(&fixture("drift-celler-streck-oklar.txt"));
+    assert!(common::claims(&json).is_empty(), "{json}");
+    let unread: Vec<&str> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "TAB003")
+        .filter_map(|f| f["row"].as_str())
+        .collect();
+    assert_eq!(
+        unread,
+        [
+            "Avgifter",
+            "Hyror",
+            "Bidrag",
+            "Summa intäkter",
+            "Personalkostnader",
+            "Lokalkostnader",
+            "Övriga kostnader",
+            "Summa kostnader",
+            "Verksamhetens resultat"
+        ],
+        "{json}"
+    );
+}
