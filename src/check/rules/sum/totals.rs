@@ -654,6 +654,11 @@ pub fn above(view: &TableView, claimed: &[usize], below: &[Total]) -> Vec<Total>
             r += 1;
             continue;
         }
+        if let Some(total) = stated_first(view, r, &member) {
+            r = total.rows.last().map_or(r, |&l| l) + 1;
+            stated.push(total);
+            continue;
+        }
         // Amounts only: percentages (a change in %) do not add up over rows.
         let cols: Vec<usize> = (0..view.cols())
             .filter(|&c| {
@@ -699,11 +704,6 @@ pub fn above(view: &TableView, claimed: &[usize], below: &[Total]) -> Vec<Total>
             continue;
         };
         if holds < 3 || holds * 2 <= cols.len() {
-            if let Some(total) = stated_first(view, r, &member) {
-                r = total.rows.last().map_or(r, |&l| l) + 1;
-                stated.push(total);
-                continue;
-            }
             r += 1;
             continue;
         }
