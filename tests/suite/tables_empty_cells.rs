@@ -100,7 +100,10 @@ fn a_row_with_unmarked_empty_cells_is_read_as_its_columns_write_figures() {
             .collect();
         assert_eq!(values, cells, "{label}");
     }
-    insta::assert_snapshot!("empty_cells_bokslut_tables", common::tables_json(&path));
+    // The file's path is the checkout's: only the part inside the repository is the
+    // reading's (a snapshot taken in another worktree must match).
+    let json = common::tables_json(&path).replace(env!("CARGO_MANIFEST_DIR"), "<repo>");
+    insta::assert_snapshot!("empty_cells_bokslut_tables", json);
 }
 
 /// The same with "Summa skatter" misprinted 31 684 (the parts add to 31 648): found, on
