@@ -1527,7 +1527,7 @@ pub(crate) fn extract_page(
     // whose group headings and blank lines split it into runs ("Omsättningstillgångar"
     // under the balansräkning's "Miljoner kronor Not Kommun 2022 …").
     let mut inherited: Vec<String> = Vec::new();
-    for run in find_runs(lines, &kinds) {
+    for run in find_runs(lines, &kinds, vocab) {
         let Some(&(first, _)) = run.rows.first() else {
             continue;
         };
@@ -1897,7 +1897,7 @@ fn lone_note(text: &str) -> bool {
     super::notes::is_note_reference(t) && t.chars().all(|c| c.is_ascii_digit())
 }
 
-fn find_runs<'a>(lines: &[&'a Line], kinds: &[Kind]) -> Vec<Run<'a>> {
+fn find_runs<'a>(lines: &[&'a Line], kinds: &[Kind], vocab: &Vocabulary) -> Vec<Run<'a>> {
     let mut runs = Vec::new();
     let mut i = 0;
     while i < kinds.len() {
@@ -1910,7 +1910,9 @@ fn find_runs<'a>(lines: &[&'a Line], kinds: &[Kind]) -> Vec<Run<'a>> {
             prefixes: Vec::new(),
             headings: Vec::new(),
         };
-        let mut pending: Vec<&str> = Vec::new();
+        // The first row's label wrapped over the lines above it, out of the header.
+        let wrapped = wrapped_first_label(lines, kinds, i, vocab);
+        let mut pending: Vec<&str> = (i - wrapped..i).map(|j| lines[j].text.trim()).collect();
         while i < kinds.len() {
             match &kinds[i] {
                 Kind::Row(f) => {
@@ -1957,6 +1959,69 @@ fn find_runs<'a>(lines: &[&'a Line], kinds: &[Kind]) -> Vec<Run<'a>> {
 /// The lines above a table that hold its header (short lines, year rows), nearest first,
 /// and the index where they start.
 fn header_area<'a>(
+    lines: &[&'a Line],
+    kinds: &[Kind],
+    first_row: usize,
+    vocab: &Vocabulary,
+) -> (Vec<&'a str>, usize) {
+    let label = wrapped_first_label(lines, kinds, first_row, vocab);
+    header_area_above(lines, kinds, first_row - label, vocab)
+}
+
+/// How many lines directly above a table's first row are that row's label wrapped over
+/// them, not header ("Verksamhetens intäkter" / "totalt" / "7 192 -6,1 14 356 8,4"): the
+/// row has figures and no label, one or two label-like lines stand directly above it
+/// (no blank between), not header lines, the first capitalised, a second one starting
+/// in lower case (the first's continuation), the last ending in a total word; and the
+/// header above them still names the columns (a period or a note word). 0 otherwise.
+fn wrapped_first_label(
+    lines: &[&Line],
+    kinds: &[Kind],
+    first_row: usize,
+    vocab: &Vocabulary,
+) -> usize {
+    let Some(Kind::Row(row)) = kinds.get(first_row) else {
+        return 0;
+    };
+    if !row.label.trim().is_empty() || first_row == 0 {
+        return 0;
+    }
+    let text = |i: usize| lines[i].text.trim();
+    let label_line = |i: usize| {
+        matches!(kinds[i], Kind::Text)
+            && is_label_like(text(i))
+            && !is_header_line(text(i), vocab)
+            && !text(i).chars().any(|c| c.is_ascii_digit())
+    };
+    let last = first_row - 1;
+    if !label_line(last) {
+        return 0;
+    }
+    let ends_in_total = text(last)
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| vocab.is_sum_label(w));
+    if !ends_in_total {
+        return 0;
+    }
+    let upper = |i: usize| text(i).chars().next().is_some_and(char::is_uppercase);
+    let lower = |i: usize| text(i).chars().next().is_some_and(char::is_lowercase);
+    let n = if upper(last) {
+        1
+    } else if lower(last) && last > 0 && label_line(last - 1) && upper(last - 1) {
+        2
+    } else {
+        return 0;
+    };
+    let (above, _) = header_area_above(lines, kinds, first_row - n, vocab);
+    if names_columns(&above, vocab) {
+        n
+    } else {
+        0
+    }
+}
+
+fn header_area_above<'a>(
     lines: &[&'a Line],
     kinds: &[Kind],
     first_row: usize,

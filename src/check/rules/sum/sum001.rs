@@ -16,7 +16,11 @@ pub const RULE: Rule = Rule {
 \"Totalt Ludvika\") states, column by column, the sum of the rows it closes. justera reads which \
 rows those are from the table itself: the rows since the previous total, the subtotals above it \
 (\"Totalt Ludvika\" + \"Totalt Smedjebacken\" + bolag = \"Totalt:\"), or the previous total plus \
-the rows after it, taking the reading that holds in most columns. Every figure stands for the \
+the rows after it, taking the reading that holds in most columns. A total standing first, its \
+label ending in a total word (\"Verksamhetens intäkter totalt\" over its parts), closes the run \
+of rows under it that adds up to it in the most amount columns (a change in percent never \
+adds): only when no other run adds up in as many, and a column where it fails is reported \
+only when it holds in two other columns and the failing column's header names it. Every figure stands for the \
 interval its rounding allows (a figure written in whole tkr for ±0,5 tkr), so a total of n \
 rounded parts may differ from the sum of the written parts by up to (n+1)/2 units; anything \
 beyond that cannot be rounding and is reported with the expected sum, the figure found and the \

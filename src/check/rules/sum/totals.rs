@@ -645,10 +645,18 @@ pub fn above(view: &TableView, claimed: &[usize], below: &[Total]) -> Vec<Total>
     let member =
         |r: usize| view.is_data(r) && !view.totals[r] && !view.headings[r] && !claimed.contains(&r);
     let mut out = Vec::new();
+    // Labeled totals standing first ("Verksamhetens intäkter totalt" over its parts):
+    // their label states the sum, so one is enough.
+    let mut stated = Vec::new();
     let mut r = 0;
     while r < n {
         if !member(r) || taken.contains(&r) {
             r += 1;
+            continue;
+        }
+        if let Some(total) = stated_first(view, r, &member) {
+            r = total.rows.last().map_or(r, |&l| l) + 1;
+            stated.push(total);
             continue;
         }
         // Amounts only: percentages (a change in %) do not add up over rows.
@@ -737,7 +745,112 @@ pub fn above(view: &TableView, claimed: &[usize], below: &[Total]) -> Vec<Total>
     if out.len() < 2 {
         out.clear();
     }
+    out.extend(stated);
     out
+}
+
+/// A total standing first, its label ending in a total word ("Verksamhetens intäkter
+/// totalt", "Skatteinkomster totalt"), over the run of rows under it that adds up to it:
+/// the run's extent is the one under which it holds in the most amount columns (a change
+/// in percent, "Förändring, %", never adds), and only when no other extent holds in as
+/// many and at least two rows are added. A column where it then fails is decided only
+/// when it holds in two other columns and the failing column's header names it (a
+/// column no header names may be a rate or a change, which does not add up); otherwise
+/// the failing column is not read as a relation of the record.
+fn stated_first(view: &TableView, r: usize, member: &dyn Fn(usize) -> bool) -> Option<Total> {
+    const MAX_GROUP: usize = 60;
+    let label = view.label(r);
+    let words: Vec<&str> = label.split_whitespace().collect();
+    match words.as_slice() {
+        [.., first, last] if first.chars().any(char::is_alphabetic) => {
+            if !view.vocab.is_sum_label(last) || view.vocab.is_sum_label(&label) {
+                return None;
+            }
+        }
+        _ => return None,
+    }
+    let cols: Vec<usize> = (0..view.cols())
+        .filter(|&c| {
+            matches!(
+                view.kinds.get(c),
+                Some(ColumnKind::Money | ColumnKind::Plain)
+            ) && !relative_change(view, c)
+                && view.figure(r, c).is_some_and(|f| !f.nominal.is_zero())
+        })
+        .collect();
+    if cols.is_empty() {
+        return None;
+    }
+    let n = view.rows();
+    let mut acc: Vec<(Interval, bool, bool)> =
+        vec![(Interval::exact(rust_decimal::Decimal::ZERO), false, true); cols.len()];
+    let mut scores: Vec<(usize, usize)> = Vec::new(); // (rows under it, columns holding)
+    let mut k = 0;
+    while k < MAX_GROUP && r + k + 1 < n && member(r + k + 1) {
+        let row = r + k + 1;
+        for (a, &c) in acc.iter_mut().zip(&cols) {
+            match view.part(row, c) {
+                Some(p) => {
+                    a.0 = a.0.plus(p);
+                    a.1 |= view.figure(row, c).is_some();
+                }
+                None => a.2 = false,
+            }
+        }
+        k += 1;
+        if k < 2 {
+            continue;
+        }
+        let holds = acc
+            .iter()
+            .zip(&cols)
+            .filter(|(a, &c)| a.1 && a.2 && view.figure(r, c).is_some_and(|f| a.0.meets(&f)))
+            .count();
+        scores.push((k, holds));
+    }
+    let most = scores.iter().map(|s| s.1).max().filter(|&h| h > 0)?;
+    let mut at_most = scores.iter().filter(|s| s.1 == most);
+    let (k, holds) = *at_most.next()?;
+    if at_most.next().is_some() {
+        return None;
+    }
+    let rows: Vec<usize> = (r + 1..=r + k).collect();
+    let ambiguous = view
+        .table
+        .ambiguities
+        .iter()
+        .find(|a| a.row == r || rows.contains(&a.row))
+        .map(|a| view.label(a.row));
+    let columns = cols
+        .iter()
+        .filter_map(|&c| {
+            let sum = column_sum(view, &rows, c)?;
+            let found = view.figure(r, c)?;
+            let comparison = compare(sum, found);
+            let named = !view.column_name(c).trim().is_empty();
+            if !comparison.holds && (holds < 2 || !named) {
+                return None;
+            }
+            Some(TotalColumn {
+                col: c,
+                comparison,
+                shifted_from: None,
+                undecided: ambiguous.as_ref().map(|row| {
+                    format!(
+                        "not decided: the row \"{row}\" could not be read unambiguously (TAB001)"
+                    )
+                }),
+                every: None,
+            })
+        })
+        .collect();
+    Some(Total {
+        row: r,
+        labeled: true,
+        reading: "the rows under it",
+        rows,
+        columns,
+    })
 }
 
 /// A failing total whose figure equals the sum of a neighbouring column: an extraction
