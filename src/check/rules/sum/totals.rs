@@ -668,37 +668,16 @@ pub fn above(view: &TableView, claimed: &[usize], below: &[Total]) -> Vec<Total>
                 ) && view.figure(r, c).is_some_and(|f| !f.nominal.is_zero())
             })
             .collect();
-        let mut best: Option<(usize, usize)> = None; // (rows under it, columns holding)
-                                                     // Running sums of the rows under it, per column: (sum, a part written, every part
-                                                     // a figure or blank). A group is at most `MAX_GROUP` rows, so a long table costs
-                                                     // its rows times that, not its rows cubed.
-        let mut acc: Vec<(Interval, bool, bool)> =
-            vec![(Interval::exact(rust_decimal::Decimal::ZERO), false, true); cols.len()];
-        let mut k = 0;
-        while k < MAX_GROUP && r + k + 1 < n && member(r + k + 1) {
-            let row = r + k + 1;
-            for (a, &c) in acc.iter_mut().zip(&cols) {
-                match view.part(row, c) {
-                    Some(p) => {
-                        a.0 = a.0.plus(p);
-                        a.1 |= view.figure(row, c).is_some();
-                    }
-                    None => a.2 = false,
+        // The extent under it that adds up in the most columns (the shortest of equals).
+        let best = run_scores(view, r, &cols, &member, MAX_GROUP)
+            .into_iter()
+            .fold(None, |best: Option<(usize, usize)>, (k, holds)| {
+                if best.is_none_or(|(_, h)| holds > h) {
+                    Some((k, holds))
+                } else {
+                    best
                 }
-            }
-            k += 1;
-            if k < 2 {
-                continue;
-            }
-            let holds = acc
-                .iter()
-                .zip(&cols)
-                .filter(|(a, &c)| a.1 && a.2 && view.figure(r, c).is_some_and(|f| a.0.meets(&f)))
-                .count();
-            if best.is_none_or(|(_, h)| holds > h) {
-                best = Some((k, holds));
-            }
-        }
+            });
         let Some((k, holds)) = best else {
             r += 1;
             continue;
@@ -749,6 +728,47 @@ pub fn above(view: &TableView, claimed: &[usize], below: &[Total]) -> Vec<Total>
     out
 }
 
+/// For each run of two or more rows under row `r` (at most `max` rows, all `member`s):
+/// its length and the number of `cols` where its rows add up to `r`'s figure (every part
+/// a figure or blank, at least one written). Running sums, so a table costs its rows times
+/// `max`, not its rows cubed.
+fn run_scores(
+    view: &TableView,
+    r: usize,
+    cols: &[usize],
+    member: &dyn Fn(usize) -> bool,
+    max: usize,
+) -> Vec<(usize, usize)> {
+    let n = view.rows();
+    let mut acc: Vec<(Interval, bool, bool)> =
+        vec![(Interval::exact(rust_decimal::Decimal::ZERO), false, true); cols.len()];
+    let mut scores = Vec::new();
+    let mut k = 0;
+    while k < max && r + k + 1 < n && member(r + k + 1) {
+        let row = r + k + 1;
+        for (a, &c) in acc.iter_mut().zip(cols) {
+            match view.part(row, c) {
+                Some(p) => {
+                    a.0 = a.0.plus(p);
+                    a.1 |= view.figure(row, c).is_some();
+                }
+                None => a.2 = false,
+            }
+        }
+        k += 1;
+        if k < 2 {
+            continue;
+        }
+        let holds = acc
+            .iter()
+            .zip(cols)
+            .filter(|(a, &c)| a.1 && a.2 && view.figure(r, c).is_some_and(|f| a.0.meets(&f)))
+            .count();
+        scores.push((k, holds));
+    }
+    scores
+}
+
 /// A total standing first, its label ending in a total word ("Verksamhetens intäkter
 /// totalt", "Skatteinkomster totalt"), over the run of rows under it that adds up to it:
 /// the run's extent is the one under which it holds in the most amount columns (a change
@@ -781,33 +801,7 @@ fn stated_first(view: &TableView, r: usize, member: &dyn Fn(usize) -> bool) -> O
     if cols.is_empty() {
         return None;
     }
-    let n = view.rows();
-    let mut acc: Vec<(Interval, bool, bool)> =
-        vec![(Interval::exact(rust_decimal::Decimal::ZERO), false, true); cols.len()];
-    let mut scores: Vec<(usize, usize)> = Vec::new(); // (rows under it, columns holding)
-    let mut k = 0;
-    while k < MAX_GROUP && r + k + 1 < n && member(r + k + 1) {
-        let row = r + k + 1;
-        for (a, &c) in acc.iter_mut().zip(&cols) {
-            match view.part(row, c) {
-                Some(p) => {
-                    a.0 = a.0.plus(p);
-                    a.1 |= view.figure(row, c).is_some();
-                }
-                None => a.2 = false,
-            }
-        }
-        k += 1;
-        if k < 2 {
-            continue;
-        }
-        let holds = acc
-            .iter()
-            .zip(&cols)
-            .filter(|(a, &c)| a.1 && a.2 && view.figure(r, c).is_some_and(|f| a.0.meets(&f)))
-            .count();
-        scores.push((k, holds));
-    }
+    let scores = run_scores(view, r, &cols, member, MAX_GROUP);
     let most = scores.iter().map(|s| s.1).max().filter(|&h| h > 0)?;
     let mut at_most = scores.iter().filter(|s| s.1 == most);
     let (k, holds) = *at_most.next()?;
