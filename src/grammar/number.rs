@@ -217,7 +217,7 @@ fn unit<'i>(i: &'i str, vocab: &Vocabulary) -> IResult<&'i str, Unit> {
 
 /// `i` without a leading `lower` (already lower-case), compared case-insensitively; a
 /// space in `lower` matches any one space character.
-fn strip_prefix_ci<'a>(i: &'a str, lower: &str) -> Option<&'a str> {
+pub(super) fn strip_prefix_ci<'a>(i: &'a str, lower: &str) -> Option<&'a str> {
     let mut rest = i;
     for want in lower.chars() {
         let mut it = rest.chars();

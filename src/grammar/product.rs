@@ -33,7 +33,7 @@
 //! with a decimal point ("10.000" may be thousands) or a range. The readings of a
 //! space-grouped first factor are returned (a digit group before it may be another cell).
 
-use super::number::{digits_m_n, grouped_integer, is_group_space};
+use super::number::{digits_m_n, grouped_integer, is_group_space, strip_prefix_ci};
 use nom::branch::alt;
 use nom::character::complete::{char as ch, satisfy};
 use nom::combinator::{opt, recognize};
@@ -184,19 +184,6 @@ fn atom(i: &str) -> IResult<&str, (Decimal, Measure)> {
         i,
         nom::error::ErrorKind::Tag,
     )))
-}
-
-fn strip_prefix_ci<'a>(i: &'a str, lower: &str) -> Option<&'a str> {
-    let mut rest = i;
-    for want in lower.chars() {
-        let mut it = rest.chars();
-        let got = it.next()?;
-        if !(got == want || got.to_lowercase().eq(std::iter::once(want))) {
-            return None;
-        }
-        rest = it.as_str();
-    }
-    Some(rest)
 }
 
 /// `unit` of the grammar.
