@@ -10,22 +10,6 @@ fn fixture(name: &str) -> std::path::PathBuf {
     common::fixture_in("dotted", name)
 }
 
-/// `justera tables PATH`: the grids as printed, for the snapshots.
-fn tables_text(path: &std::path::Path) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
-        .arg("tables")
-        .arg(path)
-        .output()
-        .expect("run justera tables");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/");
-    String::from_utf8_lossy(&out.stdout).replace(root, "")
-}
-
 /// Tusen kroner, glued "-" and "−" minus signs, "0" and a "-" empty cell, figures with
 /// two points: one table, both sums checked in all three columns and holding, and the
 /// figures read as whole thousands (1.204.310 is 1 204 310).
@@ -41,7 +25,7 @@ fn point_grouped_thousands_are_read_and_checked() {
         "{}",
         json["stats"]
     );
-    insta::assert_snapshot!("dotted_holds", tables_text(&path));
+    insta::assert_snapshot!("dotted_holds", common::tables_text(&path));
 }
 
 /// Danish, "t.kr." and only one point per figure: the unit says the point groups
@@ -59,7 +43,7 @@ fn a_wrong_sum_of_point_grouped_figures_is_found() {
         (row.as_str(), expected.as_str(), found.as_str()),
         ("Sum indtægter", "625487", "652487")
     );
-    insta::assert_snapshot!("dotted_misprint", tables_text(&path));
+    insta::assert_snapshot!("dotted_misprint", common::tables_text(&path));
 }
 
 /// No unit, no figure with two points, and "810" among "79.488": read as 79,488 the sums
@@ -92,7 +76,7 @@ fn point_figures_nothing_decides_are_not_decided() {
         assert!(note[0].starts_with(&head), "{note:?}");
         assert!(note[0].contains("the table's \"810\""), "{note:?}");
     }
-    insta::assert_snapshot!("dotted_undecided", tables_text(&path));
+    insta::assert_snapshot!("dotted_undecided", common::tables_text(&path));
 }
 
 /// Netto driftsresultat = Brutto + Resultat finanstransaksjoner holds in the two budget

@@ -216,9 +216,21 @@ pub fn fixture_in(dir: &str, name: &str) -> std::path::PathBuf {
 }
 
 /// What `justera tables --format json` prints for `path`; fails when it does not succeed.
+/// Paths under the checkout are written relative to it, so snapshots hold in any clone.
 pub fn tables_json(path: &std::path::Path) -> String {
+    tables_output(path, &["--format", "json"])
+}
+
+/// What `justera tables` prints for `path` (the grids, for snapshots), paths relative to
+/// the checkout as in [`tables_json`].
+pub fn tables_text(path: &std::path::Path) -> String {
+    tables_output(path, &[])
+}
+
+fn tables_output(path: &std::path::Path, args: &[&str]) -> String {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
-        .args(["tables", "--format", "json"])
+        .arg("tables")
+        .args(args)
         .arg(path)
         .output()
         .expect("run justera tables");
@@ -227,7 +239,8 @@ pub fn tables_json(path: &std::path::Path) -> String {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/");
+    String::from_utf8_lossy(&out.stdout).replace(root, "")
 }
 
 /// The errors and warnings of a lint JSON: (rule, row, column, expected, found).
