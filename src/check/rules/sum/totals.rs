@@ -434,12 +434,7 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
         });
         // A row the reader could not split into cells unambiguously (TAB001) gives
         // figures that may not be the record's.
-        let ambiguous = view
-            .table
-            .ambiguities
-            .iter()
-            .find(|a| a.row == t || rows.contains(&a.row))
-            .map(|a| view.label(a.row));
+        let ambiguous = ambiguous_row(view, t, &rows);
         let ambiguity = ambiguous.map(|row| {
             format!("not decided: the row \"{row}\" could not be read unambiguously (TAB001)")
         });
@@ -728,6 +723,16 @@ pub fn above(view: &TableView, claimed: &[usize], below: &[Total]) -> Vec<Total>
     out
 }
 
+/// The label of the first row of the total `t` or its parts `rows` that the reader could
+/// not split into cells unambiguously (TAB001): its figures may not be the record's.
+fn ambiguous_row(view: &TableView, t: usize, rows: &[usize]) -> Option<String> {
+    view.table
+        .ambiguities
+        .iter()
+        .find(|a| a.row == t || rows.contains(&a.row))
+        .map(|a| view.label(a.row))
+}
+
 /// For each run of two or more rows under row `r` (at most `max` rows, all `member`s):
 /// its length and the number of `cols` where its rows add up to `r`'s figure (every part
 /// a figure or blank, at least one written). Running sums, so a table costs its rows times
@@ -809,12 +814,7 @@ fn stated_first(view: &TableView, r: usize, member: &dyn Fn(usize) -> bool) -> O
         return None;
     }
     let rows: Vec<usize> = (r + 1..=r + k).collect();
-    let ambiguous = view
-        .table
-        .ambiguities
-        .iter()
-        .find(|a| a.row == r || rows.contains(&a.row))
-        .map(|a| view.label(a.row));
+    let ambiguous = ambiguous_row(view, r, &rows);
     let columns = cols
         .iter()
         .filter_map(|&c| {
