@@ -548,6 +548,37 @@ fn eleventh_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The twelfth held-out set (`tests/fixtures/real/heldout12/`): 12 excerpts of kommuner in
+/// no earlier set (Uddevalla, Karlstad, Olofström, Hylte, Kungälv, Håbo, Heby, Norrköping)
+/// and Ekonomifakta's costs of all kommuner, saved before justera was run on them and
+/// recomputed by hand (`tests/expectations/realheldout12.tsv`: 27 stated relations, 3 real
+/// contradictions); judged the same way.
+#[test]
+fn twelfth_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout12",
+        "tests/fixtures/real/heldout12",
+        12,
+        "tests/expectations/realheldout12.tsv",
+    );
+}
+
+/// The thirteenth held-out set (`tests/fixtures/real/heldout13/`): 27 excerpts of public
+/// bodies that are not Swedish kommuner (Närpes, landskapet Åland, ÅSUB, Österbottens
+/// välfärdsområde, Räddningstjänsten Västra Blekinge, Svenska kyrkan i Näsby och
+/// Fellingsbro, Region Midtjylland, Region Hovedstaden, Norwegian health trusts,
+/// Kirkeministeriet), saved before justera was run on them and recomputed by hand
+/// (`tests/expectations/realheldout13.tsv`: 183 stated relations, 3 real contradictions).
+#[test]
+fn thirteenth_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout13",
+        "tests/fixtures/real/heldout13",
+        27,
+        "tests/expectations/realheldout13.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand

@@ -168,7 +168,66 @@ pub fn table_relations(cx: &TableCx) -> Vec<Relation> {
         }
     }
     drop_consequences(&mut out);
+    rows_not_read_among(cx.table, &mut out);
     out
+}
+
+/// A row the reader could not split into cells (TAB003, kept in the table's
+/// `unread_rows`) that stands among the rows of a failing sum may be one of its parts: a
+/// flattened "Helgelandssykehuset HF 0,7 0,4 …" between the rows of a SUM row makes the
+/// sum fail by exactly its figures. Such a failure says nothing certain about the record,
+/// so it is not decided (info), with the row named. Relations within one row (a
+/// difference column) do not read other rows and stay as they are.
+fn rows_not_read_among(table: &crate::table::Table, rels: &mut [Relation]) {
+    use crate::check::finding::Severity;
+    if table.unread_rows.is_empty() {
+        return;
+    }
+    let place = |row: usize| {
+        table
+            .rows
+            .get(row)
+            .map(|r| (r.provenance.page, r.provenance.line))
+    };
+    for rel in rels.iter_mut() {
+        if rel.comparison.holds
+            || rel.severity == Severity::Info
+            || rel.rule.family == crate::check::registry::Family::Tab
+            || rel.inputs.iter().all(|i| i.row == rel.target.row)
+        {
+            continue;
+        }
+        let places: Vec<(u32, u32)> = std::iter::once(rel.target.row)
+            .chain(rel.inputs.iter().map(|i| i.row))
+            .filter_map(place)
+            .collect();
+        let (Some(&first), Some(&last)) = (places.iter().min(), places.iter().max()) else {
+            continue;
+        };
+        let among = table.unread_rows.iter().find(|u| {
+            let at = (u.provenance.page, u.provenance.line);
+            first <= at && at <= last
+        });
+        if let Some(u) = among {
+            // A flattened row's label may carry the prose before it: its last words name it.
+            let label = if u.label.trim().is_empty() {
+                &u.text
+            } else {
+                &u.label
+            };
+            let words: Vec<&str> = label.split_whitespace().collect();
+            let name = if words.len() > 8 {
+                format!("… {}", words[words.len() - 8..].join(" "))
+            } else {
+                words.join(" ")
+            };
+            rel.severity = Severity::Info;
+            rel.message = format!(
+                "not decided: row \"{name}\" among its rows was not read (TAB003) and may be one of its parts ({})",
+                rel.message
+            );
+        }
+    }
 }
 
 /// One wrong figure breaks every relation it enters. A failing relation whose own
@@ -337,6 +396,7 @@ pub fn check_document(sink: &mut Sink) {
         let mut rels = Vec::new();
         rel::statement::all_relations(&cx.view, st, &mut rels);
         drop_consequences(&mut rels);
+        rows_not_read_among(&group.table, &mut rels);
         for rel in rels {
             sink.table_relation(group.first(), &cx.view, &rel);
         }

@@ -516,6 +516,13 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
                 Some(format!(
                     "not decided: the figure of \"{label}\" in this column and its neighbour's may be one figure whose digit groups were read as two cells"
                 ))
+            } else if !comparison.holds && shares_of_a_whole(view, &rows, t, c, &sum) {
+                // Shares that make 100 % under a total row printing another percentage
+                // ("Totalt 684 77,8" under the parties' %-vis fordeling: the turnout)
+                // state the whole; the total row's figure there is another measure.
+                Some(format!(
+                    "not decided: the shares above \"{label}\" make 100 %, so its figure in this column is another measure (a turnout, a share of a larger whole), not their sum"
+                ))
             } else if holds > 0 {
                 None
             } else if written < 2 {
@@ -585,6 +592,30 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
         });
     }
     out
+}
+
+/// Whether the parts of column `c` are shares that make 100 % (within rounding) while the
+/// total row `t` prints another percentage: a percent column, or figures between 0 and
+/// 100 some written with decimals, under a total that is one too.
+fn shares_of_a_whole(view: &TableView, rows: &[usize], t: usize, c: usize, sum: &Interval) -> bool {
+    use rust_decimal::Decimal;
+    let hundred = Decimal::ONE_HUNDRED;
+    if !sum.meets(&Interval::exact(hundred)) {
+        return false;
+    }
+    if view.kinds[c] == ColumnKind::Percent {
+        return true;
+    }
+    let within = |v: Decimal| Decimal::ZERO <= v && v <= hundred;
+    let parts: Vec<&crate::table::Cell> = rows
+        .iter()
+        .filter_map(|&r| view.table.rows[r].cells.get(c))
+        .filter(|cell| cell.value.is_some())
+        .collect();
+    view.figure(t, c).is_some_and(|f| within(f.nominal))
+        && parts.len() >= 2
+        && parts.iter().all(|cell| cell.value.is_some_and(within))
+        && parts.iter().any(|cell| cell.decimals > 0)
 }
 
 /// Whether the total of row `t` in column `c` is nearer zero than one of its parts
