@@ -965,10 +965,11 @@ fn misaligned_to(
         })
 }
 
-/// The first of the total `t` and its parts `rows` whose cells in column `c` and a
+/// The first of the parts `rows` of the total `t` whose cells in column `c` and a
 /// neighbouring column may be the figures of two cells read as one: flat text, one of
-/// the two cells empty and the other written in two or more digit groups ("121 425
-/// 124 263", "230 230"). Where the empty cell's figure went, the row does not say.
+/// the two cells empty and the other written in two or more digit groups and read larger
+/// than the total of its column ("127 299 |  | 121 425 124 263" under a total of
+/// 266 858). Where the empty cell's figure went, the row does not say.
 fn run_together(view: &TableView, rows: &[usize], t: usize, c: usize) -> Option<usize> {
     if view.table.source != crate::table::TableSource::Flat {
         return None;
@@ -984,11 +985,18 @@ fn run_together(view: &TableView, rows: &[usize], t: usize, c: usize) -> Option<
     let empty = |r: usize, d: usize| {
         d < view.cols() && view.numeric(d) && view.raw(r, d).is_none_or(|s| s.trim().is_empty())
     };
-    let pair = |r: usize, a: usize, b: usize| {
-        view.raw(r, a).is_some_and(grouped) && empty(r, b)
-            || view.raw(r, b).is_some_and(grouped) && empty(r, a)
+    // A part read larger than its column's total cannot be one part as read.
+    let too_large = |r: usize, x: usize| {
+        view.raw(r, x).is_some_and(grouped)
+            && matches!(
+                (view.figure(r, x), view.figure(t, x)),
+                (Some(part), Some(total)) if part.nominal.abs() > total.nominal.abs()
+            )
     };
-    std::iter::once(t).chain(rows.iter().copied()).find(|&r| {
+    let pair = |r: usize, a: usize, b: usize| {
+        too_large(r, a) && empty(r, b) || too_large(r, b) && empty(r, a)
+    };
+    rows.iter().copied().find(|&r| {
         c.checked_sub(1).is_some_and(|d| pair(r, d, c)) || c + 1 < view.cols() && pair(r, c, c + 1)
     })
 }
