@@ -64,6 +64,10 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
+/// Keys of totals.vocab that are no row kind: the words of REL003's result rows and of
+/// carried balances.
+const NO_ROW_KIND: [&str; 2] = ["difference_row", "carried_balance"];
+
 /// Upper bound on the words `<organ>` may stand for.
 const MAX_ORGAN_WORDS: usize = 12;
 
@@ -465,11 +469,22 @@ impl Vocabulary {
     }
 
     fn best_match(&self, list: &str, words: &[String], whole: bool) -> Option<(&str, usize)> {
+        self.best_match_of(list, words, whole, |_| true)
+    }
+
+    /// [`Self::best_match`] over the keys `keep` accepts.
+    fn best_match_of(
+        &self,
+        list: &str,
+        words: &[String],
+        whole: bool,
+        keep: impl Fn(&str) -> bool,
+    ) -> Option<(&str, usize)> {
         if words.is_empty() {
             return None;
         }
         let mut best: Option<(&str, usize, usize, bool)> = None; // key, covered, literal, exact
-        for e in self.entries(list) {
+        for e in self.entries(list).iter().filter(|e| keep(&e.key)) {
             for p in &e.patterns {
                 let Some(n) = p.match_prefix(words) else {
                     continue;
@@ -499,7 +514,54 @@ impl Vocabulary {
     /// The kind of a table row label that marks a total ("total", "subtotal", "result"):
     /// the label is a total phrase or begins with one ("Totalt Smedjebacken").
     pub fn total_kind(&self, label: &str) -> Option<&str> {
-        self.lookup_prefix("totals", label).map(|(k, _)| k)
+        let words = normalize_words(label);
+        self.best_match_of("totals", &words, false, |k| !NO_ROW_KIND.contains(&k))
+            .map(|(k, _)| k)
+    }
+
+    /// Whether a label ends in a `total` or `subtotal` phrase after other words that are
+    /// no total label themselves ("Skatteinkomster sammanlagt", "Udgifter i alt",
+    /// "Kostnader totalt"): the row states the sum of a run of rows next to it.
+    pub fn ends_in_sum_phrase(&self, label: &str) -> bool {
+        let words = normalize_words(label);
+        if words.len() < 2 || self.is_sum_label(label) {
+            return false;
+        }
+        if !words[0].chars().any(char::is_alphabetic) {
+            return false;
+        }
+        (1..words.len()).any(|from| {
+            let tail = &words[from..];
+            tail.len() <= 2
+                && words[from - 1].chars().any(char::is_alphabetic)
+                && self
+                    .best_match_of("totals", tail, true, |k| matches!(k, "total" | "subtotal"))
+                    .is_some()
+        })
+    }
+
+    /// Whether a row label states the sum or difference of two other rows (REL003):
+    /// it begins with a `difference_row` phrase of totals.vocab, or its first word ends
+    /// in a compound ending written "-saldo" there ("Budgetsaldo"), and no word of it is
+    /// a `carried_balance` word ("Ingående saldo", "Saldo UB": a carried balance).
+    pub fn is_difference_row_label(&self, label: &str) -> bool {
+        let words = normalize_words(label);
+        let Some(first) = words.first() else {
+            return false;
+        };
+        let carried = self.words("totals", "carried_balance");
+        if words.iter().any(|w| carried.contains(w)) {
+            return false;
+        }
+        self.words("totals", "difference_row").iter().any(|p| {
+            if let Some(ending) = p.strip_prefix('-') {
+                return !ending.is_empty() && first.ends_with(ending);
+            }
+            let phrase: Vec<&str> = p.split_whitespace().collect();
+            !phrase.is_empty()
+                && words.len() >= phrase.len()
+                && words.iter().zip(&phrase).all(|(w, p)| w == p)
+        })
     }
 
     /// Whether a row label marks a total, subtotal or result row.
@@ -781,6 +843,47 @@ mod tests {
         // Longest first, so "miljoner kronor" wins over "miljoner".
         let pos = |w: &str| v.unit_words().iter().position(|(x, _)| x == w);
         assert!(pos("miljoner kronor") < pos("miljoner"));
+    }
+
+    #[test]
+    fn total_words_ending_a_label_and_result_rows() {
+        let v = Vocabulary::builtin();
+        assert_eq!(v.total_kind("Sammanlagt"), Some("total"));
+        assert_eq!(v.total_kind("I alt"), Some("total"));
+        assert!(v.is_grand_total_label("I alt"));
+        assert!(v.ends_in_sum_phrase("Skatteinkomster sammanlagt"));
+        assert!(v.ends_in_sum_phrase("Udgifter i alt"));
+        assert!(v.ends_in_sum_phrase("Driftsinntekter totalt"));
+        assert!(!v.ends_in_sum_phrase("Summa totalt"));
+        assert!(!v.ends_in_sum_phrase("Sammanlagt"));
+        assert!(!v.ends_in_sum_phrase("Kostnader i alternativ A"));
+        assert!(!v.ends_in_sum_phrase("2021 totalt"));
+        // The REL003 words are no row kind.
+        assert_eq!(v.total_kind("Budgetsaldo"), None);
+        assert_eq!(v.total_kind("Avvikelse"), None);
+        for label in [
+            "Resultat",
+            "Årets resultat",
+            "Avvikelse mot budget",
+            "Över-/underskott",
+            "Saldo",
+            "Budgetsaldo",
+            "Nettosaldo",
+            "Budgetens saldo",
+        ] {
+            assert!(v.is_difference_row_label(label), "{label}");
+        }
+        for label in [
+            "Ingående saldo",
+            "Utgående saldo",
+            "Saldo IB",
+            "Saldo UB",
+            "Saldoskuld",
+            "Resultaträkning",
+            "Kassa",
+        ] {
+            assert!(!v.is_difference_row_label(label), "{label}");
+        }
     }
 
     #[test]

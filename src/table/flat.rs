@@ -330,14 +330,19 @@ impl FlatLine {
         }
         let mut glued_at = None;
         let mut prev: Option<char> = None;
+        let mut before_prev: Option<char> = None;
         let mut it = trimmed.char_indices().peekable();
         while let Some((i, c)) = it.next() {
             let next_digit = it.peek().is_some_and(|n| n.1.is_ascii_digit());
             let starts = c.is_ascii_digit() || matches!(c, '-' | '−' | '–') && next_digit;
-            if starts && prev.is_some_and(|p| p.is_alphabetic() || p == ')') {
+            // A sentence's full stop glued to the figures ("… från externa poster.3 739
+            // 6743 551 634") ends the label as a letter does.
+            let stop = prev == Some('.') && before_prev.is_some_and(char::is_alphabetic);
+            if starts && (prev.is_some_and(|p| p.is_alphabetic() || p == ')') || stop) {
                 glued_at = Some(i);
                 break;
             }
+            before_prev = prev;
             prev = Some(c);
         }
         // Or a last word of figures run together ending in a dash, an empty cell
@@ -3526,6 +3531,22 @@ mod tests {
         assert_eq!(r.len(), 1);
         assert_eq!(r[0][4], None);
         assert_eq!(r[0][0].as_deref(), Some("9 227"));
+    }
+
+    #[test]
+    fn figures_glued_to_a_sentences_full_stop_are_a_row() {
+        let line = parse_line(
+            "Verksamhetsintäkter sammanlagt Verksamhetsintäkterna visas separat från externa poster.3 739 6743 551 634",
+        )
+        .expect("a row, not prose");
+        assert!(line.glued);
+        assert_eq!(
+            line.label,
+            "Verksamhetsintäkter sammanlagt Verksamhetsintäkterna visas separat från externa poster."
+        );
+        assert_eq!(line.run, "3 739 6743 551 634");
+        // A full stop after a figure is a decimal point, not a sentence's end.
+        assert!(parse_line("Kostnaden blev 3.5 miljoner").is_none_or(|l| !l.glued));
     }
 
     #[test]

@@ -81,7 +81,7 @@ fn missing_grammar_dir_is_a_usage_error() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/grammars"));
 }
 
-/// A total label only the municipality's template uses ("Sammanlagt") makes a total row
+/// A total label only the municipality's template uses ("Slutsumma") makes a total row
 /// once a `totals.vocab` in `--grammars DIR` names it: the table stage classifies the row
 /// as a total, and the sum check then holds it to the rows above. Without the file the
 /// row is data and nothing is checked.
@@ -92,13 +92,13 @@ fn extra_total_label_from_a_grammar_dir_changes_row_classification() {
     std::fs::create_dir(&grammars).unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(
         grammars.join("totals.vocab"),
-        "# Our template's total rows\ntotal: Sammanlagt\n",
+        "# Our template's total rows\ntotal: Slutsumma\n",
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let input = dir.path().join("tabell.txt");
     std::fs::write(
         &input,
-        "Kostnader (tkr)\nPost\tBudget\tUtfall\nLokaler\t100\t200\nPersonal\t50\t60\nSammanlagt\t150\t250\n",
+        "Kostnader (tkr)\nPost\tBudget\tUtfall\nLokaler\t100\t200\nPersonal\t50\t60\nSlutsumma\t150\t250\n",
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let input = input.display().to_string();
@@ -117,7 +117,7 @@ fn extra_total_label_from_a_grammar_dir_changes_row_classification() {
             .cloned()
             .unwrap_or_default();
         let last = rows.last().cloned().unwrap_or_default();
-        assert_eq!(last["label"], "Sammanlagt");
+        assert_eq!(last["label"], "Slutsumma");
         last["kind"].as_str().unwrap_or_default().to_string()
     };
     assert_eq!(kind_of_last_row(&[]), "data");

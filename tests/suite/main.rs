@@ -67,6 +67,7 @@ mod tables_seeds;
 mod text_cli;
 mod totals_per_unit;
 mod totals_result_line;
+mod totals_row_words;
 mod totals_stated_first;
 mod totals_undecided;
 mod vocabulary_explicit;

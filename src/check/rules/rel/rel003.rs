@@ -3,7 +3,7 @@
 use crate::arith::{compare, Interval};
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
-use crate::check::view::{normalise, CellRef, ColumnKind, TableView};
+use crate::check::view::{CellRef, ColumnKind, TableView};
 use crate::check::{Relation, TableCx};
 
 pub const RULE: Rule = Rule {
@@ -14,31 +14,17 @@ pub const RULE: Rule = Rule {
     summary:
         "A result row (Resultat, Avvikelse, Differens) is not the sum or difference of two rows",
     explanation: "A row labeled \"Resultat\", \"Årets resultat\", \"Avvikelse\", \"Differens\", \
-\"Netto\" or \"Över-/underskott\" states in every column the sum or difference of two other \
-rows (Resultat = Kommunbidrag − Summa, or Summa nettokostnader + Kommunbidrag when costs and \
-contributions carry opposite signs). justera finds the pair of rows by the columns where the \
+\"Netto\", \"Över-/underskott\" or with a budget balance (\"Saldo\", \"Budgetsaldo\", \
+\"Budgetens saldo\"; the words are totals.vocab's `difference_row`) states in every column \
+the sum or difference of two other rows (Resultat = Kommunbidrag − Summa, Budgetsaldo = \
+Totala inkomster − Totala utgifter, or Summa nettokostnader + Kommunbidrag when costs and \
+contributions carry opposite signs). A balance carried between periods (\"Ingående saldo\", \
+\"Saldo UB\") is the balance rules' and no result row. justera finds the pair of rows by the columns where the \
 relation holds and reports the columns where it fails beyond rounding. A row that is blank or \
 zero in every column where the relation holds is not shown by them to enter it: a column where \
 it has a figure is then not decided (info).",
     checks: &[Check::Relations(relations)],
 };
-
-fn is_result_label(label: &str) -> bool {
-    let l = normalise(label);
-    [
-        "resultat",
-        "årets resultat",
-        "avvikelse",
-        "differens",
-        "netto",
-        "överskott",
-        "underskott",
-        "över-/underskott",
-        "skillnad",
-    ]
-    .iter()
-    .any(|w| l == *w || l.starts_with(&format!("{w} ")))
-}
 
 pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
     let view = &cx.view;
@@ -57,7 +43,7 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
         .chain(statement.claimed.iter().copied())
         .collect();
     for t in 0..view.rows() {
-        if !is_result_label(&view.label(t)) || in_statement.contains(&t) {
+        if !view.vocab.is_difference_row_label(&view.label(t)) || in_statement.contains(&t) {
             continue;
         }
         let others: Vec<usize> = (0..view.rows())

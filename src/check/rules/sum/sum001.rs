@@ -20,7 +20,12 @@ the rows after it, taking the reading that holds in most columns. A total standi
 label ending in a total word (\"Verksamhetens intäkter totalt\" over its parts), closes the run \
 of rows under it that adds up to it in the most amount columns (a change in percent never \
 adds): only when no other run adds up in as many, and a column where it fails is reported \
-only when it holds in two other columns and the failing column's header names it. Every figure stands for the \
+only when it holds in two other columns and the failing column's header names it. A label \
+ending in a total word after the rows it closes (\"Skatteinkomster sammanlagt\", \"Udgifter i \
+alt\", \"Driftsinntekter totalt\") closes the run of rows above it that adds up to it in the \
+most amount columns, when that run holds in more columns than any run under it: the same care, \
+a failing column not reported that way being not decided (info); a key-figure list (\"Antal \
+invånare totalt\" among figures of other measures) adds up nowhere and states no sum. Every figure stands for the \
 interval its rounding allows (a figure written in whole tkr for ±0,5 tkr), so a total of n \
 rounded parts may differ from the sum of the written parts by up to (n+1)/2 units; anything \
 beyond that cannot be rounding and is reported with the expected sum, the figure found and the \

@@ -523,6 +523,8 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
                 Some(format!(
                     "not decided: the shares above \"{label}\" make 100 %, so its figure in this column is another measure (a turnout, a share of a larger whole), not their sum"
                 ))
+            } else if let Some(r) = run_together(view, &rows, t, c).filter(|_| !comparison.holds) {
+                Some(two_cells_as_one(view, r))
             } else if holds > 0 {
                 None
             } else if written < 2 {
@@ -668,19 +670,33 @@ pub fn above(view: &TableView, claimed: &[usize], below: &[Total]) -> Vec<Total>
     const MAX_GROUP: usize = 60;
     let n = view.rows();
     let taken: Vec<usize> = below.iter().map(|t| t.row).collect();
-    let member =
+    let plain =
         |r: usize| view.is_data(r) && !view.totals[r] && !view.headings[r] && !claimed.contains(&r);
+    // Labeled totals standing last ("Skatteinkomster sammanlagt" under its parts): the
+    // row ends in a total word and the run above it adds up to it in more columns than
+    // any run under it does.
+    let closing: Vec<Total> = (0..n)
+        .filter(|&r| plain(r) && !taken.contains(&r))
+        .filter_map(|r| {
+            let up = stated_run(view, r, &plain, Direction::Above)?;
+            let down = stated_run(view, r, &plain, Direction::Below);
+            let holding = |t: &Total| t.columns.iter().filter(|c| c.comparison.holds).count();
+            (down.is_none_or(|d| holding(&d) < holding(&up))).then_some(up)
+        })
+        .collect();
+    let closing_rows: Vec<usize> = closing.iter().map(|t| t.row).collect();
+    let member = |r: usize| plain(r) && !closing_rows.contains(&r);
     let mut out = Vec::new();
     // Labeled totals standing first ("Verksamhetens intäkter totalt" over its parts):
     // their label states the sum, so one is enough.
-    let mut stated = Vec::new();
+    let mut stated = closing;
     let mut r = 0;
     while r < n {
         if !member(r) || taken.contains(&r) {
             r += 1;
             continue;
         }
-        if let Some(total) = stated_first(view, r, &member) {
+        if let Some(total) = stated_run(view, r, &member, Direction::Below) {
             r = total.rows.last().map_or(r, |&l| l) + 1;
             stated.push(total);
             continue;
@@ -775,13 +791,21 @@ fn run_scores(
     member: &dyn Fn(usize) -> bool,
     max: usize,
 ) -> Vec<(usize, usize)> {
-    let n = view.rows();
+    let rows: Vec<usize> = (r + 1..view.rows())
+        .take_while(|&x| member(x))
+        .take(max)
+        .collect();
+    scores_over(view, r, cols, &rows)
+}
+
+/// The scores of [`run_scores`] for the runs `rows[..k]`, `k` from 2: the rows in the
+/// order they are added (downwards under a total standing first, upwards over one
+/// standing last).
+fn scores_over(view: &TableView, r: usize, cols: &[usize], rows: &[usize]) -> Vec<(usize, usize)> {
     let mut acc: Vec<(Interval, bool, bool)> =
         vec![(Interval::exact(rust_decimal::Decimal::ZERO), false, true); cols.len()];
     let mut scores = Vec::new();
-    let mut k = 0;
-    while k < max && r + k + 1 < n && member(r + k + 1) {
-        let row = r + k + 1;
+    for (i, &row) in rows.iter().enumerate() {
         for (a, &c) in acc.iter_mut().zip(cols) {
             match view.part(row, c) {
                 Some(p) => {
@@ -791,7 +815,7 @@ fn run_scores(
                 None => a.2 = false,
             }
         }
-        k += 1;
+        let k = i + 1;
         if k < 2 {
             continue;
         }
@@ -805,25 +829,44 @@ fn run_scores(
     scores
 }
 
-/// A total standing first, its label ending in a total word ("Verksamhetens intäkter
-/// totalt", "Skatteinkomster totalt"), over the run of rows under it that adds up to it:
-/// the run's extent is the one under which it holds in the most amount columns (a change
-/// in percent, "Förändring, %", never adds), and only when no other extent holds in as
-/// many and at least two rows are added. A column where it then fails is decided only
-/// when it holds in two other columns and the failing column's header names it (a
+/// Where the parts of a labeled total named by its last words stand.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    /// Under it: "Verksamhetens intäkter totalt" standing first.
+    Below,
+    /// Above it: "Skatteinkomster sammanlagt" closing the rows before it.
+    Above,
+}
+
+/// Whether row `r` has no figure other than 0 in any of `cols`: adding it changes no sum.
+fn silent_row(view: &TableView, r: usize, cols: &[usize]) -> bool {
+    cols.iter()
+        .all(|&c| view.figure(r, c).is_none_or(|f| f.nominal.is_zero()))
+}
+
+/// A total whose label ends in a total word after the words naming what it sums
+/// ("Verksamhetens intäkter totalt", "Skatteinkomster sammanlagt", "Udgifter i alt"),
+/// over the run of rows next to it that adds up to it: under it when it stands first,
+/// above it when it closes them. The run's extent is the one under which it holds in the
+/// most amount columns (a change in percent, "Förändring, %", never adds); extents that
+/// differ only by rows blank or zero in those columns are one reading (the shortest is
+/// taken), others holding in as many leave the reading not certain and give none. At
+/// least two rows are added. Standing first, a column where it then fails is decided
+/// only when it holds in two other columns and the failing column's header names it (a
 /// column no header names may be a rate or a change, which does not add up); otherwise
-/// the failing column is not read as a relation of the record.
-fn stated_first(view: &TableView, r: usize, member: &dyn Fn(usize) -> bool) -> Option<Total> {
+/// the failing column is not read as a relation of the record. Standing last, such a
+/// column is checked and reported as not decided (info).
+fn stated_run(
+    view: &TableView,
+    r: usize,
+    member: &dyn Fn(usize) -> bool,
+    direction: Direction,
+) -> Option<Total> {
     const MAX_GROUP: usize = 60;
     let label = view.label(r);
-    let words: Vec<&str> = label.split_whitespace().collect();
-    match words.as_slice() {
-        [.., first, last] if first.chars().any(char::is_alphabetic) => {
-            if !view.vocab.is_sum_label(last) || view.vocab.is_sum_label(&label) {
-                return None;
-            }
-        }
-        _ => return None,
+    let head = label_before_note(&label);
+    if !view.vocab.ends_in_sum_phrase(head) {
+        return None;
     }
     let cols: Vec<usize> = (0..view.cols())
         .filter(|&c| {
@@ -837,14 +880,30 @@ fn stated_first(view: &TableView, r: usize, member: &dyn Fn(usize) -> bool) -> O
     if cols.is_empty() {
         return None;
     }
-    let scores = run_scores(view, r, &cols, member, MAX_GROUP);
+    let run: Vec<usize> = match direction {
+        Direction::Below => (r + 1..view.rows())
+            .take_while(|&x| member(x))
+            .take(MAX_GROUP)
+            .collect(),
+        Direction::Above => (0..r)
+            .rev()
+            .take_while(|&x| member(x))
+            .take(MAX_GROUP)
+            .collect(),
+    };
+    let scores = scores_over(view, r, &cols, &run);
     let most = scores.iter().map(|s| s.1).max().filter(|&h| h > 0)?;
-    let mut at_most = scores.iter().filter(|s| s.1 == most);
-    let (k, holds) = *at_most.next()?;
-    if at_most.next().is_some() {
+    let at_most: Vec<usize> = scores.iter().filter(|s| s.1 == most).map(|s| s.0).collect();
+    let (&k, longer) = at_most.split_first()?;
+    let same_reading = longer
+        .iter()
+        .all(|&l| run[k..l].iter().all(|&x| silent_row(view, x, &cols)));
+    if !same_reading || direction == Direction::Below && !longer.is_empty() {
         return None;
     }
-    let rows: Vec<usize> = (r + 1..=r + k).collect();
+    let holds = most;
+    let mut rows: Vec<usize> = run[..k].to_vec();
+    rows.sort_unstable();
     let ambiguous = ambiguous_row(view, r, &rows);
     let columns = cols
         .iter()
@@ -853,18 +912,34 @@ fn stated_first(view: &TableView, r: usize, member: &dyn Fn(usize) -> bool) -> O
             let found = view.figure(r, c)?;
             let comparison = compare(sum, found);
             let named = !view.column_name(c).trim().is_empty();
-            if !comparison.holds && (holds < 2 || !named) {
+            let uncertain = !comparison.holds && (holds < 2 || !named);
+            if uncertain && direction == Direction::Below {
                 return None;
             }
+            let joined = run_together(view, &rows, r, c)
+                .filter(|_| !comparison.holds)
+                .map(|x| two_cells_as_one(view, x));
+            let undecided = joined
+                .or_else(|| ambiguous.as_ref().map(|row| {
+                    format!(
+                        "not decided: the row \"{row}\" could not be read unambiguously (TAB001)"
+                    )
+                }))
+                .or_else(|| {
+                    uncertain.then(|| {
+                        format!(
+                            "not decided: \"{}\" is read as the sum of the rows above it only where they add up to it, in {holds} column{}{}",
+                            head.trim_end_matches(':'),
+                            if holds == 1 { "" } else { "s" },
+                            if named { "" } else { ", and this column has no header naming what it holds" }
+                        )
+                    })
+                });
             Some(TotalColumn {
                 col: c,
                 comparison,
                 shifted_from: None,
-                undecided: ambiguous.as_ref().map(|row| {
-                    format!(
-                        "not decided: the row \"{row}\" could not be read unambiguously (TAB001)"
-                    )
-                }),
+                undecided,
                 every: None,
             })
         })
@@ -872,10 +947,33 @@ fn stated_first(view: &TableView, r: usize, member: &dyn Fn(usize) -> bool) -> O
     Some(Total {
         row: r,
         labeled: true,
-        reading: "the rows under it",
+        reading: match direction {
+            Direction::Below => "the rows under it",
+            Direction::Above => "the rows above it",
+        },
         rows,
         columns,
     })
+}
+
+/// A label's own words before a note the record runs into it: "Verksamhetsintäkter
+/// sammanlagt Verksamhetsintäkterna visas separat från externa poster." is the row
+/// "Verksamhetsintäkter sammanlagt" and a sentence after it (a web page's tooltip). The
+/// note is a sentence ending in a full stop that begins with a capital after the label's
+/// first words; without one the label is returned whole.
+fn label_before_note(label: &str) -> &str {
+    let t = label.trim();
+    if !t.ends_with('.') {
+        return t;
+    }
+    let mut starts = t
+        .char_indices()
+        .filter(|&(i, ch)| i > 0 && ch.is_uppercase() && t[..i].ends_with(' '))
+        .map(|(i, _)| i);
+    match starts.next() {
+        Some(i) if !t[i..].trim_end_matches('.').contains(". ") => t[..i].trim_end(),
+        _ => t,
+    }
 }
 
 /// A failing total whose figure equals the sum of a neighbouring column: an extraction
@@ -896,6 +994,50 @@ fn misaligned_to(
                 view.figure(t, d).is_none() || view.figure(t, d).is_some_and(|v| v != found);
             shifted_cell_free && column_sum(view, rows, d).is_some_and(|s| s.meets(&found))
         })
+}
+
+/// The first of the parts `rows` of the total `t` whose cells in column `c` and a
+/// neighbouring column may be the figures of two cells read as one: flat text, one of
+/// the two cells empty and the other written in two or more digit groups and read larger
+/// than the total of its column ("127 299 |  | 121 425 124 263" under a total of
+/// 266 858). Where the empty cell's figure went, the row does not say.
+fn run_together(view: &TableView, rows: &[usize], t: usize, c: usize) -> Option<usize> {
+    if view.table.source != crate::table::TableSource::Flat {
+        return None;
+    }
+    let grouped = |s: &str| {
+        let d: Vec<char> = s.trim().chars().collect();
+        d.windows(3).any(|w| {
+            w[0].is_ascii_digit()
+                && matches!(w[1], ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+                && w[2].is_ascii_digit()
+        })
+    };
+    let empty = |r: usize, d: usize| {
+        d < view.cols() && view.numeric(d) && view.raw(r, d).is_none_or(|s| s.trim().is_empty())
+    };
+    // A part read larger than its column's total cannot be one part as read.
+    let too_large = |r: usize, x: usize| {
+        view.raw(r, x).is_some_and(grouped)
+            && matches!(
+                (view.figure(r, x), view.figure(t, x)),
+                (Some(part), Some(total)) if part.nominal.abs() > total.nominal.abs()
+            )
+    };
+    let pair = |r: usize, a: usize, b: usize| {
+        too_large(r, a) && empty(r, b) || too_large(r, b) && empty(r, a)
+    };
+    rows.iter().copied().find(|&r| {
+        c.checked_sub(1).is_some_and(|d| pair(r, d, c)) || c + 1 < view.cols() && pair(r, c, c + 1)
+    })
+}
+
+/// The "not decided" reason for a row [`run_together`] finds.
+fn two_cells_as_one(view: &TableView, r: usize) -> String {
+    format!(
+        "not decided: the row \"{}\" has an empty cell beside a figure written in digit groups, so the figures of two cells may have been read as one",
+        view.label(r).trim()
+    )
 }
 
 /// Whether the cell at (`r`, `c`) and a neighbour in its row may be one figure the reader
