@@ -62,6 +62,9 @@ pub struct FlatLine {
     /// exponent written flat (m², part of the label) or the first figure's first digit;
     /// both are readings.
     exponent: bool,
+    /// The same line read another way the table allows too (a "- 231" as an empty
+    /// cell and 231, [`with_dash_readings`]): its readings are the row's as well.
+    also: Option<Box<FlatLine>>,
 }
 
 fn is_minus_char(c: char) -> bool {
@@ -76,10 +79,38 @@ fn gap_empties(spaces: usize) -> usize {
     }
 }
 
+/// Whether `t` is a figure in parentheses written over several words: "(10 111)",
+/// "(1 234,5)" — an opening parenthesis, a lead of one to three digits, groups of three
+/// digits, the last with its decimals and the closing parenthesis.
+fn parenthesized_words(words: &[&str]) -> bool {
+    let Some((first, rest)) = words.split_first() else {
+        return false;
+    };
+    let Some(lead) = first.strip_prefix('(') else {
+        return false;
+    };
+    let Some((last, middle)) = rest.split_last() else {
+        return false;
+    };
+    let Some(last) = last.strip_suffix(')') else {
+        return false;
+    };
+    let digits = |w: &str, n: usize| w.len() == n && w.chars().all(|c| c.is_ascii_digit());
+    let last_int = last.split(',').next().unwrap_or(last);
+    let last_frac = last.split_once(',').map(|(_, f)| f);
+    (1..=3).any(|n| digits(lead, n))
+        && !lead.starts_with('0')
+        && middle.iter().all(|w| digits(w, 3))
+        && digits(last_int, 3)
+        && last_frac.is_none_or(|f| !f.is_empty() && f.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// The whitespace-separated tokens of a line as byte ranges, where no-break and thin
 /// spaces join (they group thousands), a lone sign followed by one space and digits is
-/// part of that figure ("– 614"), and a lone "%" belongs to the number before it.
-fn merged_tokens(text: &str) -> Vec<(usize, usize)> {
+/// part of that figure ("– 614"), a figure in parentheses is one token ("(10 111)") and
+/// a lone "%" belongs to the number before it. With `split_signs` a lone sign stays a
+/// token of its own (a dash for an empty cell, see [`FlatLine::parse_with`]).
+fn merged_tokens(text: &str, split_signs: bool) -> Vec<(usize, usize)> {
     let mut raw: Vec<(usize, usize)> = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {
@@ -102,7 +133,25 @@ fn merged_tokens(text: &str) -> Vec<(usize, usize)> {
     while i < raw.len() {
         let (s, e) = raw[i];
         let tok = &text[s..e];
-        if is_sign(tok) {
+        // "(10 111)": the words up to the closing parenthesis, one space apart.
+        if tok.starts_with('(') && !tok.contains(')') {
+            let mut k = i + 1;
+            while k < raw.len() && k <= i + 5 && raw[k].0 == raw[k - 1].1 + 1 {
+                if text[raw[k].0..raw[k].1].ends_with(')') {
+                    break;
+                }
+                k += 1;
+            }
+            if k < raw.len() && k <= i + 5 {
+                let words: Vec<&str> = raw[i..=k].iter().map(|&(a, b)| &text[a..b]).collect();
+                if raw[k].0 == raw[k - 1].1 + 1 && parenthesized_words(&words) {
+                    out.push((s, raw[k].1));
+                    i = k + 1;
+                    continue;
+                }
+            }
+        }
+        if is_sign(tok) && !split_signs {
             if let Some(&(ns, ne)) = raw.get(i + 1) {
                 if ns == e + 1 && digit_start(&text[ns..ne]) {
                     out.push((s, ne));
@@ -149,10 +198,18 @@ impl FlatLine {
     /// Splits a line into label and numeric tail; `None` when it has no tail or reads as
     /// a sentence.
     pub fn parse(text: &str, vocab: &Vocabulary) -> Option<FlatLine> {
+        Self::parse_with(text, vocab, false)
+    }
+
+    /// [`Self::parse`]; with `split_signs` a dash followed by one space and a figure is
+    /// read as a dash (an empty cell) and the figure, not as that figure negative: how a
+    /// table that writes its negatives glued ("-231") writes "- 231"
+    /// ([`with_dash_readings`]).
+    fn parse_with(text: &str, vocab: &Vocabulary, split_signs: bool) -> Option<FlatLine> {
         let line = text;
         let text = text.trim_start_matches(['\u{feff}']);
         let base = line.len() - text.len();
-        let tokens = merged_tokens(text);
+        let tokens = merged_tokens(text, split_signs);
         if let Some(glued) = Self::glued_grouped(text, vocab) {
             return Some(glued.shifted(base));
         }
@@ -166,6 +223,17 @@ impl FlatLine {
                 break;
             }
             first_tail -= 1;
+        }
+        // A figure in parentheses that a note reference or a year is written as too
+        // ("Intäkter (1) 12 345", "Resultat (2019) 1 234") belongs to the label where
+        // no figure stands before it on the row; after a figure it is one ("Övrigt
+        // 1 234 (12)").
+        while first_tail < tokens.len() {
+            let (s, e) = tokens[first_tail];
+            if !DigitGroup::parse(&text[s..e], vocab).is_some_and(|g| g.is_weak_parenthesized()) {
+                break;
+            }
+            first_tail += 1;
         }
         // A note reference belongs to the label: "Intäkter Not 2 132 371", "Kostnader
         // 2, 3, 17 -39 658" (the last reference of a list ends it).
@@ -301,6 +369,7 @@ impl FlatLine {
             notes: false,
             wide_cells: false,
             exponent: false,
+            also: None,
         })
     }
 
@@ -396,6 +465,7 @@ impl FlatLine {
             notes: false,
             wide_cells: false,
             exponent,
+            also: None,
         })
     }
 
@@ -466,6 +536,7 @@ impl FlatLine {
             notes: false,
             wide_cells: false,
             exponent: false,
+            also: None,
         })
     }
 
@@ -588,6 +659,7 @@ impl FlatLine {
             notes: false,
             wide_cells: false,
             exponent: false,
+            also: None,
         })
     }
 
@@ -782,6 +854,7 @@ impl FlatLine {
             notes: false,
             wide_cells: false,
             exponent: false,
+            also: None,
         })
     }
 
@@ -2164,6 +2237,7 @@ fn build_flat_tables(
         },
     };
     let run = with_wide_cells(run, columns);
+    let run = with_dash_readings(run, lines, kinds, columns, vocab);
     let row_refs: Vec<&FlatLine> = run.rows.iter().map(|(_, r)| r).collect();
     // Rows that cannot be read as `columns` cells end the table (text that merely ends
     // in a number, a page footer).
@@ -2482,6 +2556,53 @@ fn build_flat_tables(
     out
 }
 
+/// A dash, a space and a figure ("Derivat - - 231 211 281") on a page whose rows write
+/// their negatives glued to their digits ("-1 065"; a balance sheet may have none of its
+/// own under a resultaträkning that does): the dash may be an empty cell and the figure
+/// positive, or the figure negative written with its sign apart. The table's column
+/// count decides: a row that fits it only read with the dash as an empty cell is so
+/// read; a row that fits it both ways keeps both readings, for the arithmetic to choose
+/// or leave not decided (TAB001). A page that writes no negative glued keeps "- 231" a
+/// negative, as written.
+fn with_dash_readings<'a>(
+    mut run: Run<'a>,
+    lines: &[&Line],
+    kinds: &[Kind],
+    columns: usize,
+    vocab: &Vocabulary,
+) -> Run<'a> {
+    let glued_minus = kinds.iter().any(|k| {
+        matches!(k, Kind::Row(r) if !r.glued && r.groups.iter().any(DigitGroup::has_glued_minus))
+    });
+    if !glued_minus {
+        return run;
+    }
+    for (idx, row) in &mut run.rows {
+        if row.glued || !row.groups.iter().any(DigitGroup::has_detached_minus) {
+            continue;
+        }
+        let Some(split) = FlatLine::parse_with(&lines[*idx].text, vocab, true) else {
+            continue;
+        };
+        if split.glued || split.label != row.label {
+            continue;
+        }
+        let split = FlatLine {
+            wide_cells: row.wide_cells,
+            notes: row.notes,
+            ..split
+        };
+        let as_written = row.fitted_limited(columns, 1).is_some();
+        let as_dash = split.fitted_limited(columns, 1).is_some();
+        match (as_written, as_dash) {
+            (false, true) => *row = split,
+            (true, true) => row.also = Some(Box::new(split)),
+            _ => {}
+        }
+    }
+    run
+}
+
 /// The run's header lines, top down: its own, or the table's above when its own names no
 /// column (see [`names_columns`]).
 fn chosen_header<'a>(
@@ -2583,6 +2704,14 @@ fn fitting_rows(
         let full = flat.label == run.rows[k].1.label && flat.fitted_limited(columns, 1).is_some();
         if unmarked_empties && full {
             row_readings = flat.with_short_readings(columns, per_row, row_readings);
+        }
+        // The line read the other way the table allows (a dash as an empty cell).
+        if let Some(also) = run.rows[k].1.also.as_deref().filter(|_| full) {
+            for r in also.readings_limited(columns, per_row) {
+                if row_readings.len() < per_row && !row_readings.contains(&r) {
+                    row_readings.push(r);
+                }
+            }
         }
         for (_, _, heading) in run.headings.iter().filter(|(p, _, _)| *p == k) {
             rows.push(Row {
@@ -3129,6 +3258,39 @@ fn magnitude_spread(reading: &[Option<String>]) -> usize {
     }
 }
 
+/// The integer digits a figure's text writes ("(1 271)" 4, "-2,5" 1, "-" 0).
+fn integer_digits(text: &str) -> usize {
+    text.split(',')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .count()
+}
+
+/// Per column, the most integer digits of a figure in the rows read one way only (from
+/// column `from` on; `None` where no such row has a figure there).
+fn widest_certain(
+    rows: &[Row],
+    readings: &[Vec<Vec<Option<String>>>],
+    from: usize,
+) -> Vec<Option<usize>> {
+    let columns = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let mut widest = vec![None; columns];
+    for (row, r) in rows.iter().zip(readings) {
+        if r.len() != 1 {
+            continue;
+        }
+        for (c, cell) in row.cells.iter().enumerate().skip(from) {
+            if cell.value.is_some() && cell.unread.is_none() {
+                let d = integer_digits(&cell.raw);
+                widest[c] = Some(widest[c].map_or(d, |w: usize| w.max(d)));
+            }
+        }
+    }
+    widest
+}
+
 /// Combinations of readings tried at most by [`choose_jointly`].
 const JOINT_COMBINATIONS: usize = 4096;
 
@@ -3234,10 +3396,26 @@ fn choose_readings(
     // and each scoring visits every cell of the table.
     let cells = rows.iter().map(|r| r.cells.len()).sum::<usize>().max(1);
     let per_row = (CHOICE_WORK / cells / (3 * ambiguous.len()).max(1)).max(2);
+    let widest = widest_certain(rows, readings, usize::from(notes_first));
     let orders: Vec<Vec<usize>> = readings
         .iter()
         .map(|r| {
             let mut order = plausibility_order(r);
+            // A reading that writes a figure wider than every figure read for certain
+            // in its column ("1 | 271 698" where "1 271 | 698" is read too, under
+            // figures of at most five digits) is no reading while another is left: the
+            // arithmetic would choose it only when a misprinted total happens to meet it.
+            let fits_widths = |reading: &Vec<Option<String>>| {
+                reading.iter().enumerate().all(|(c, cell)| {
+                    match (widest.get(c).copied().flatten(), cell.as_deref()) {
+                        (Some(w), Some(text)) => integer_digits(text) <= w,
+                        _ => true,
+                    }
+                })
+            };
+            if order.iter().any(|&i| fits_widths(&r[i])) {
+                order.retain(|&i| fits_widths(&r[i]));
+            }
             if notes_first {
                 // Under a note column the first digits may be a note or a figure's
                 // thousands: the reading whose figures are alike in size across the
