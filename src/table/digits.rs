@@ -113,19 +113,20 @@ impl DigitGroup {
 
     /// A figure in parentheses, negative: "(1 234)", "(1.234)", "(987)", "(2,5)",
     /// "(12)". Only digits, their grouping and decimals stand inside; a sign inside,
-    /// a word ("(tkr)"), a unit other than "%" make no figure.
+    /// a word ("(tkr)") or a unit make no figure: "(30,34%)" after an amount is its
+    /// share, no negative.
     fn parenthesized(token: &str, inner: &str, vocab: &Vocabulary) -> Option<DigitGroup> {
         let body = inner.trim();
         if !body.starts_with(|c: char| c.is_ascii_digit())
             || !body
                 .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, ' ' | ',' | '.' | '%') || is_joining_space(c))
+                .all(|c| c.is_ascii_digit() || matches!(c, ' ' | ',' | '.') || is_joining_space(c))
         {
             return None;
         }
         let t = token.trim();
         let figure = crate::grammar::number::parse_figure(t, vocab)
-            .filter(|f| matches!(f.unit, crate::grammar::number::Unit::None | crate::grammar::number::Unit::Percent))
+            .filter(|f| f.unit == crate::grammar::number::Unit::None)
             .map(|f| f.value)
             .or_else(|| crate::grammar::number::dotted_thousands(t).map(|(v, _, _)| v))?;
         let int = body.split(',').next().unwrap_or(body);
@@ -736,6 +737,30 @@ mod tests {
         }
         let nbsp = parse("1\u{a0}278").unwrap_or_else(|| panic!("1 278 with a no-break space"));
         assert!(!nbsp.is_point_grouped());
+    }
+
+    #[test]
+    fn parenthesized_figures_are_whole_negatives() {
+        for t in ["(10 111)", "(987)", "(2,5)", "(1.234)", "(12)", "(2019)"] {
+            let g = parse(t).unwrap_or_else(|| panic!("{t}"));
+            assert!(g.is_parenthesized() && g.negative && g.whole, "{t}");
+        }
+        // Note references and years are written so too: figures only after a figure.
+        assert!(parse("(12)").is_some_and(|g| g.is_weak_parenthesized()));
+        assert!(parse("(2019)").is_some_and(|g| g.is_weak_parenthesized()));
+        assert!(parse("(987)").is_some_and(|g| !g.is_weak_parenthesized()));
+        // Words, units, signs inside: no figure.
+        for t in ["(tkr)", "(30,34%)", "(-5)", "( )", "(1 2)"] {
+            assert!(parse(t).is_none(), "{t}");
+        }
+    }
+
+    #[test]
+    fn glued_and_detached_minus() {
+        assert!(parse("-231").is_some_and(|g| g.has_glued_minus() && !g.has_detached_minus()));
+        assert!(parse("- 231").is_some_and(|g| g.has_detached_minus() && !g.has_glued_minus()));
+        assert!(parse("– 1").is_some_and(|g| g.has_detached_minus()));
+        assert!(parse("(231)").is_some_and(|g| !g.has_glued_minus() && !g.has_detached_minus()));
     }
 
     #[test]

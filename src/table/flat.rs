@@ -2433,13 +2433,22 @@ fn build_flat_tables(
     if tight {
         rows.iter_mut().for_each(|r| tighten(&mut r.cells, true));
     }
+    // Column widths tell a reading apart only where every row's figures stand in the
+    // columns in order: no glued row, no cell left empty without a mark.
+    let widths = read_from
+        .iter()
+        .all(|f| f.as_ref().is_none_or(|(_, l)| !l.glued))
+        && readings.iter().flatten().flatten().all(Option::is_some);
     let mut ambiguities = choose_readings(
         &mut rows,
         &readings,
-        difference_column,
-        notes_first,
+        Choice {
+            difference_column,
+            notes_first,
+            tight,
+            widths,
+        },
         vocab,
-        tight,
     );
     // A short row of a table with wide cells has one way to make its figures; when
     // every placement of them is still listed, a relation that fails under each one
@@ -3381,40 +3390,100 @@ fn choose_jointly(
     )
 }
 
+/// How [`choose_readings`] scores a table's readings.
+#[derive(Clone, Copy)]
+struct Choice {
+    /// The table has a difference column (Avvikelse = Budget − Prognos).
+    difference_column: bool,
+    /// The first column holds note references, no figures.
+    notes_first: bool,
+    /// Only relations that hold exactly choose (glued rows).
+    tight: bool,
+    /// Every row's figures stand in the columns in order (no glued row, no cell left
+    /// empty without a mark): a figure wider than its column's is no reading.
+    widths: bool,
+}
+
 /// Picks each ambiguous row's reading by how many of the table's relations hold, and
 /// records the rows where two or more readings do equally well.
 fn choose_readings(
     rows: &mut [Row],
     readings: &[Vec<Vec<Option<String>>>],
-    difference_column: bool,
-    notes_first: bool,
+    choice: Choice,
     vocab: &Vocabulary,
-    tight: bool,
 ) -> Vec<Ambiguity> {
+    let chosen = choose_readings_narrowed(rows, readings, choice, vocab, &[]);
+    if !choice.widths {
+        return chosen;
+    }
+    // A row the arithmetic read, one way, with digit groups joined into a figure wider
+    // than every figure read for certain in its column ("1 | 271 698" where "1 271 | 698"
+    // is read too, under figures of at most five digits), while another of its readings
+    // keeps to the widths: chosen again among those only. The arithmetic chose the wide
+    // one because a misprinted total happens to meet it; rows it left tied stay so.
+    let widest = widest_certain(rows, readings, usize::from(choice.notes_first));
+    let ambiguous: HashSet<usize> = chosen.iter().map(|a| a.row).collect();
+    let wide: Vec<usize> = (0..rows.len())
+        .filter(|&i| readings[i].len() > 1 && !ambiguous.contains(&i))
+        .filter(|&i| {
+            let chosen: Vec<Option<String>> = rows[i]
+                .cells
+                .iter()
+                .map(|c| (!c.raw.is_empty()).then(|| c.raw.clone()))
+                .collect();
+            !within_widths(&chosen, &widest)
+                && readings[i].iter().any(|r| within_widths(r, &widest))
+        })
+        .collect();
+    if wide.is_empty() {
+        return chosen;
+    }
+    choose_readings_narrowed(rows, readings, choice, vocab, &wide)
+}
+
+/// Whether a reading joins no digit groups into a figure wider than `widest` allows in
+/// its column ([`widest_certain`]).
+fn within_widths(reading: &[Option<String>], widest: &[Option<usize>]) -> bool {
+    reading.iter().enumerate().all(|(c, cell)| {
+        match (widest.get(c).copied().flatten(), cell.as_deref()) {
+            (Some(w), Some(text)) => integer_digits(text) <= w || !text.trim().contains(' '),
+            _ => true,
+        }
+    })
+}
+
+/// [`choose_readings`], where each row of `narrow` is read only in the ways that keep to
+/// the column widths ([`within_widths`]).
+fn choose_readings_narrowed(
+    rows: &mut [Row],
+    readings: &[Vec<Vec<Option<String>>>],
+    choice: Choice,
+    vocab: &Vocabulary,
+    narrow: &[usize],
+) -> Vec<Ambiguity> {
+    let Choice {
+        difference_column,
+        notes_first,
+        tight,
+        ..
+    } = choice;
     let ambiguous: Vec<usize> = (0..rows.len()).filter(|&i| readings[i].len() > 1).collect();
     // Each pass scores every considered reading of every ambiguous row (3 passes at most),
     // and each scoring visits every cell of the table.
     let cells = rows.iter().map(|r| r.cells.len()).sum::<usize>().max(1);
     let per_row = (CHOICE_WORK / cells / (3 * ambiguous.len()).max(1)).max(2);
-    let widest = widest_certain(rows, readings, usize::from(notes_first));
+    let widest = if narrow.is_empty() {
+        Vec::new()
+    } else {
+        widest_certain(rows, readings, usize::from(notes_first))
+    };
     let orders: Vec<Vec<usize>> = readings
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(row, r)| {
             let mut order = plausibility_order(r);
-            // A reading that writes a figure wider than every figure read for certain
-            // in its column ("1 | 271 698" where "1 271 | 698" is read too, under
-            // figures of at most five digits) is no reading while another is left: the
-            // arithmetic would choose it only when a misprinted total happens to meet it.
-            let fits_widths = |reading: &Vec<Option<String>>| {
-                reading.iter().enumerate().all(|(c, cell)| {
-                    match (widest.get(c).copied().flatten(), cell.as_deref()) {
-                        (Some(w), Some(text)) => integer_digits(text) <= w,
-                        _ => true,
-                    }
-                })
-            };
-            if order.iter().any(|&i| fits_widths(&r[i])) {
-                order.retain(|&i| fits_widths(&r[i]));
+            if narrow.contains(&row) {
+                order.retain(|&i| within_widths(&r[i], &widest));
             }
             if notes_first {
                 // Under a note column the first digits may be a note or a figure's
