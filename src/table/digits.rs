@@ -148,7 +148,12 @@ impl DigitGroup {
         if !self.parenthesized {
             return false;
         }
-        let inner = self.text.trim().trim_start_matches('(').trim_end_matches(')').trim();
+        let inner = self
+            .text
+            .trim()
+            .trim_start_matches('(')
+            .trim_end_matches(')')
+            .trim();
         inner.chars().all(|c| c.is_ascii_digit())
             && (inner.len() <= 2 || super::cell::is_year(inner))
     }
