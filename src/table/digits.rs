@@ -124,6 +124,12 @@ impl DigitGroup {
         {
             return None;
         }
+        // "(2019)" is a year, before the figures or after them ("12 345 (2021)"); "(1)",
+        // "(12)" a note reference or a page count ("Sida 3 (42)").
+        let plain = body.chars().all(|c| c.is_ascii_digit());
+        if super::cell::is_year(body) || plain && body.len() <= 2 {
+            return None;
+        }
         let t = token.trim();
         let figure = crate::grammar::number::parse_figure(t, vocab)
             .filter(|f| f.unit == crate::grammar::number::Unit::None)
@@ -139,23 +145,6 @@ impl DigitGroup {
             whole: true,
             parenthesized: true,
         })
-    }
-
-    /// A figure in parentheses that a note reference or a year is written as too:
-    /// one or two digits ("(1)", "(12)") or a year ("(2019)"), nothing grouped and no
-    /// decimals. A figure only where a figure stands before it on the row.
-    pub fn is_weak_parenthesized(&self) -> bool {
-        if !self.parenthesized {
-            return false;
-        }
-        let inner = self
-            .text
-            .trim()
-            .trim_start_matches('(')
-            .trim_end_matches(')')
-            .trim();
-        inner.chars().all(|c| c.is_ascii_digit())
-            && (inner.len() <= 2 || super::cell::is_year(inner))
     }
 
     /// A figure in parentheses ([`Self::parenthesized`]).
@@ -746,16 +735,14 @@ mod tests {
 
     #[test]
     fn parenthesized_figures_are_whole_negatives() {
-        for t in ["(10 111)", "(987)", "(2,5)", "(1.234)", "(12)", "(2019)"] {
+        for t in ["(10 111)", "(987)", "(2,5)", "(1.234)", "(1 234,5)"] {
             let g = parse(t).unwrap_or_else(|| panic!("{t}"));
             assert!(g.is_parenthesized() && g.negative && g.whole, "{t}");
         }
-        // Note references and years are written so too: figures only after a figure.
-        assert!(parse("(12)").is_some_and(|g| g.is_weak_parenthesized()));
-        assert!(parse("(2019)").is_some_and(|g| g.is_weak_parenthesized()));
-        assert!(parse("(987)").is_some_and(|g| !g.is_weak_parenthesized()));
-        // Words, units, signs inside: no figure.
-        for t in ["(tkr)", "(30,34%)", "(-5)", "( )", "(1 2)"] {
+        // Note references, page counts, years, words, units, signs inside: no figure.
+        for t in [
+            "(1)", "(42)", "(2019)", "(tkr)", "(30,34%)", "(-5)", "( )", "(1 2)",
+        ] {
             assert!(parse(t).is_none(), "{t}");
         }
     }

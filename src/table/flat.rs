@@ -224,17 +224,6 @@ impl FlatLine {
             }
             first_tail -= 1;
         }
-        // A figure in parentheses that a note reference or a year is written as too
-        // ("Intäkter (1) 12 345", "Resultat (2019) 1 234") belongs to the label where
-        // no figure stands before it on the row; after a figure it is one ("Övrigt
-        // 1 234 (12)").
-        while first_tail < tokens.len() {
-            let (s, e) = tokens[first_tail];
-            if !DigitGroup::parse(&text[s..e], vocab).is_some_and(|g| g.is_weak_parenthesized()) {
-                break;
-            }
-            first_tail += 1;
-        }
         // A note reference belongs to the label: "Intäkter Not 2 132 371", "Kostnader
         // 2, 3, 17 -39 658" (the last reference of a list ends it).
         if first_tail > 0 && first_tail < tokens.len() {

@@ -1,7 +1,8 @@
 //! How flat rows write their negatives and empty cells, on invented fixtures in
 //! `tests/fixtures/signs/`: figures in parentheses ("(10 111)", "(987)", "(2,5)") are
-//! negatives wherever one space or two set the cells apart, while "(1)" note references,
-//! "(2019)" years, "(tkr)" units and "(30,34%)" shares stay words of the label; a dash,
+//! negatives wherever one space or two set the cells apart, while "(1)" note references
+//! (and "(42)" page counts), "(2019)" years, "(tkr)" units and "(30,34%)" shares are no
+//! figures; a dash,
 //! a space and a figure ("Derivat - 231 211") on a page that writes its negatives glued
 //! ("-1 065") is an empty cell and the figure when only that fits the columns, and not
 //! decided (TAB001) when both readings fit; a page that writes every negative apart
@@ -69,8 +70,8 @@ fn a_parenthesized_decimal_is_a_negative() {
 }
 
 /// "(1)" and "(2)" note references, a "(2019)" year and a "(tkr)" unit stay in their
-/// labels; "(12)" after a figure is −12. Every result holds only so (2 234 − 1 234 + 1 =
-/// 1 001; 1 126 − 987 − 12 = 127).
+/// labels; "(120)" after a figure is −120. Every result holds only so (2 234 − 1 234 + 1 =
+/// 1 001; 1 126 − 987 − 120 = 19).
 #[test]
 fn notes_years_and_units_in_parentheses_are_no_figures() {
     let path = fixture("parentes-noter-ar.txt");
