@@ -383,6 +383,15 @@ pub fn point_fraction_may_be_mark(raw: &str, vocab: &Vocabulary) -> bool {
 /// decimal comma ("2.093,8"), can only group thousands.
 pub fn dotted_thousands(raw: &str) -> Option<(Decimal, usize, u32)> {
     let t = raw.trim();
+    // In parentheses, the accountants' negative ("(1.234)"), as for every figure.
+    if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        let inner = inner.trim_matches(is_group_space);
+        if inner.starts_with(is_sign) || inner.contains(['(', ')']) {
+            return None;
+        }
+        let (value, points, decimals) = dotted_thousands(inner)?;
+        return Some((-value, points, decimals));
+    }
     let (t, fraction) = match t.rsplit_once(',') {
         Some((int, f))
             if !f.is_empty() && f.len() <= 6 && f.chars().all(|c| c.is_ascii_digit()) =>

@@ -21,6 +21,8 @@ pub struct DigitGroup {
     /// A whole figure on its own: thousands joined by no-break or thin spaces
     /// ("5\u{2009}095"), or a dash standing for an empty cell. Takes no other group.
     whole: bool,
+    /// In parentheses, the accountants' negative ("(1 234)", "(987)", "(2,5)"): whole.
+    parenthesized: bool,
 }
 
 fn is_minus(c: char) -> bool {
@@ -38,6 +40,9 @@ impl DigitGroup {
     /// dash (an empty cell); `None` for anything else.
     pub fn parse(token: &str, vocab: &Vocabulary) -> Option<DigitGroup> {
         let t = token.trim();
+        if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+            return Self::parenthesized(token, inner, vocab);
+        }
         if t.chars().count() == 1 && t.chars().all(is_minus) {
             return Some(DigitGroup {
                 text: token.to_string(),
@@ -46,6 +51,7 @@ impl DigitGroup {
                 leading_zero: false,
                 closes: true,
                 whole: true,
+                parenthesized: false,
             });
         }
         // A figure with points between its thousands ("-79.488", "1.031.777",
@@ -60,6 +66,7 @@ impl DigitGroup {
                 leading_zero: false,
                 closes: true,
                 whole: true,
+                parenthesized: false,
             });
         }
         let mut chars = t.chars().peekable();
@@ -100,7 +107,68 @@ impl DigitGroup {
             leading_zero: !grouped && int_plain.len() > 1 && int_plain.starts_with('0'),
             closes: frac.is_some() || percent,
             whole: grouped,
+            parenthesized: false,
         })
+    }
+
+    /// A figure in parentheses, negative: "(1 234)", "(1.234)", "(987)", "(2,5)",
+    /// "(12)". Only digits, their grouping and decimals stand inside; a sign inside,
+    /// a word ("(tkr)") or a unit make no figure: "(30,34%)" after an amount is its
+    /// share, no negative.
+    fn parenthesized(token: &str, inner: &str, vocab: &Vocabulary) -> Option<DigitGroup> {
+        let body = inner.trim();
+        if !body.starts_with(|c: char| c.is_ascii_digit())
+            || !body
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ' ' | ',' | '.') || is_joining_space(c))
+        {
+            return None;
+        }
+        // "(2019)" is a year, before the figures or after them ("12 345 (2021)"); "(1)",
+        // "(12)" a note reference or a page count ("Sida 3 (42)").
+        let plain = body.chars().all(|c| c.is_ascii_digit());
+        if super::cell::is_year(body) || plain && body.len() <= 2 {
+            return None;
+        }
+        let t = token.trim();
+        let figure = crate::grammar::number::parse_figure(t, vocab)
+            .filter(|f| f.unit == crate::grammar::number::Unit::None)
+            .map(|f| f.value)
+            .or_else(|| crate::grammar::number::dotted_thousands(t).map(|(v, _, _)| v))?;
+        let int = body.split(',').next().unwrap_or(body);
+        Some(DigitGroup {
+            text: token.to_string(),
+            negative: !figure.is_zero(),
+            int_digits: int.chars().filter(char::is_ascii_digit).count(),
+            leading_zero: false,
+            closes: true,
+            whole: true,
+            parenthesized: true,
+        })
+    }
+
+    /// A figure in parentheses ([`Self::parenthesized`]).
+    pub fn is_parenthesized(&self) -> bool {
+        self.parenthesized
+    }
+
+    /// A minus written right before the digits ("-231", "−1 065"'s first group): how a
+    /// table that writes its negatives so writes them.
+    pub fn has_glued_minus(&self) -> bool {
+        let mut chars = self.text.trim().chars();
+        self.negative
+            && !self.parenthesized
+            && chars.next().is_some_and(is_minus)
+            && chars.next().is_some_and(|c| c.is_ascii_digit())
+    }
+
+    /// A minus set apart from its digits by a space ("- 231", "– 1 234").
+    pub fn has_detached_minus(&self) -> bool {
+        let mut chars = self.text.trim().chars();
+        self.negative
+            && !self.parenthesized
+            && chars.next().is_some_and(is_minus)
+            && chars.next() == Some(' ')
     }
 
     /// A lone dash: an empty cell.
@@ -663,6 +731,28 @@ mod tests {
         }
         let nbsp = parse("1\u{a0}278").unwrap_or_else(|| panic!("1 278 with a no-break space"));
         assert!(!nbsp.is_point_grouped());
+    }
+
+    #[test]
+    fn parenthesized_figures_are_whole_negatives() {
+        for t in ["(10 111)", "(987)", "(2,5)", "(1.234)", "(1 234,5)"] {
+            let g = parse(t).unwrap_or_else(|| panic!("{t}"));
+            assert!(g.is_parenthesized() && g.negative && g.whole, "{t}");
+        }
+        // Note references, page counts, years, words, units, signs inside: no figure.
+        for t in [
+            "(1)", "(42)", "(2019)", "(tkr)", "(30,34%)", "(-5)", "( )", "(1 2)",
+        ] {
+            assert!(parse(t).is_none(), "{t}");
+        }
+    }
+
+    #[test]
+    fn glued_and_detached_minus() {
+        assert!(parse("-231").is_some_and(|g| g.has_glued_minus() && !g.has_detached_minus()));
+        assert!(parse("- 231").is_some_and(|g| g.has_detached_minus() && !g.has_glued_minus()));
+        assert!(parse("– 1").is_some_and(|g| g.has_detached_minus()));
+        assert!(parse("(231)").is_some_and(|g| !g.has_glued_minus() && !g.has_detached_minus()));
     }
 
     #[test]

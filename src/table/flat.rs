@@ -62,6 +62,9 @@ pub struct FlatLine {
     /// exponent written flat (m², part of the label) or the first figure's first digit;
     /// both are readings.
     exponent: bool,
+    /// The same line read another way the table allows too (a "- 231" as an empty
+    /// cell and 231, [`with_dash_readings`]): its readings are the row's as well.
+    also: Option<Box<FlatLine>>,
 }
 
 fn is_minus_char(c: char) -> bool {
@@ -76,10 +79,38 @@ fn gap_empties(spaces: usize) -> usize {
     }
 }
 
+/// Whether `t` is a figure in parentheses written over several words: "(10 111)",
+/// "(1 234,5)" — an opening parenthesis, a lead of one to three digits, groups of three
+/// digits, the last with its decimals and the closing parenthesis.
+fn parenthesized_words(words: &[&str]) -> bool {
+    let Some((first, rest)) = words.split_first() else {
+        return false;
+    };
+    let Some(lead) = first.strip_prefix('(') else {
+        return false;
+    };
+    let Some((last, middle)) = rest.split_last() else {
+        return false;
+    };
+    let Some(last) = last.strip_suffix(')') else {
+        return false;
+    };
+    let digits = |w: &str, n: usize| w.len() == n && w.chars().all(|c| c.is_ascii_digit());
+    let last_int = last.split(',').next().unwrap_or(last);
+    let last_frac = last.split_once(',').map(|(_, f)| f);
+    (1..=3).any(|n| digits(lead, n))
+        && !lead.starts_with('0')
+        && middle.iter().all(|w| digits(w, 3))
+        && digits(last_int, 3)
+        && last_frac.is_none_or(|f| !f.is_empty() && f.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// The whitespace-separated tokens of a line as byte ranges, where no-break and thin
 /// spaces join (they group thousands), a lone sign followed by one space and digits is
-/// part of that figure ("– 614"), and a lone "%" belongs to the number before it.
-fn merged_tokens(text: &str) -> Vec<(usize, usize)> {
+/// part of that figure ("– 614"), a figure in parentheses is one token ("(10 111)") and
+/// a lone "%" belongs to the number before it. With `split_signs` a lone sign stays a
+/// token of its own (a dash for an empty cell, see [`FlatLine::parse_with`]).
+fn merged_tokens(text: &str, split_signs: bool) -> Vec<(usize, usize)> {
     let mut raw: Vec<(usize, usize)> = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {
@@ -102,7 +133,25 @@ fn merged_tokens(text: &str) -> Vec<(usize, usize)> {
     while i < raw.len() {
         let (s, e) = raw[i];
         let tok = &text[s..e];
-        if is_sign(tok) {
+        // "(10 111)": the words up to the closing parenthesis, one space apart.
+        if tok.starts_with('(') && !tok.contains(')') {
+            let mut k = i + 1;
+            while k < raw.len() && k <= i + 5 && raw[k].0 == raw[k - 1].1 + 1 {
+                if text[raw[k].0..raw[k].1].ends_with(')') {
+                    break;
+                }
+                k += 1;
+            }
+            if k < raw.len() && k <= i + 5 {
+                let words: Vec<&str> = raw[i..=k].iter().map(|&(a, b)| &text[a..b]).collect();
+                if raw[k].0 == raw[k - 1].1 + 1 && parenthesized_words(&words) {
+                    out.push((s, raw[k].1));
+                    i = k + 1;
+                    continue;
+                }
+            }
+        }
+        if is_sign(tok) && !split_signs {
             if let Some(&(ns, ne)) = raw.get(i + 1) {
                 if ns == e + 1 && digit_start(&text[ns..ne]) {
                     out.push((s, ne));
@@ -149,10 +198,18 @@ impl FlatLine {
     /// Splits a line into label and numeric tail; `None` when it has no tail or reads as
     /// a sentence.
     pub fn parse(text: &str, vocab: &Vocabulary) -> Option<FlatLine> {
+        Self::parse_with(text, vocab, false)
+    }
+
+    /// [`Self::parse`]; with `split_signs` a dash followed by one space and a figure is
+    /// read as a dash (an empty cell) and the figure, not as that figure negative: how a
+    /// table that writes its negatives glued ("-231") writes "- 231"
+    /// ([`with_dash_readings`]).
+    fn parse_with(text: &str, vocab: &Vocabulary, split_signs: bool) -> Option<FlatLine> {
         let line = text;
         let text = text.trim_start_matches(['\u{feff}']);
         let base = line.len() - text.len();
-        let tokens = merged_tokens(text);
+        let tokens = merged_tokens(text, split_signs);
         if let Some(glued) = Self::glued_grouped(text, vocab) {
             return Some(glued.shifted(base));
         }
@@ -301,6 +358,7 @@ impl FlatLine {
             notes: false,
             wide_cells: false,
             exponent: false,
+            also: None,
         })
     }
 
@@ -401,6 +459,7 @@ impl FlatLine {
             notes: false,
             wide_cells: false,
             exponent,
+            also: None,
         })
     }
 
@@ -471,6 +530,7 @@ impl FlatLine {
             notes: false,
             wide_cells: false,
             exponent: false,
+            also: None,
         })
     }
 
@@ -593,6 +653,7 @@ impl FlatLine {
             notes: false,
             wide_cells: false,
             exponent: false,
+            also: None,
         })
     }
 
@@ -787,6 +848,7 @@ impl FlatLine {
             notes: false,
             wide_cells: false,
             exponent: false,
+            also: None,
         })
     }
 
@@ -2169,6 +2231,7 @@ fn build_flat_tables(
         },
     };
     let run = with_wide_cells(run, columns);
+    let run = with_dash_readings(run, lines, kinds, columns, vocab);
     let row_refs: Vec<&FlatLine> = run.rows.iter().map(|(_, r)| r).collect();
     // Rows that cannot be read as `columns` cells end the table (text that merely ends
     // in a number, a page footer).
@@ -2364,13 +2427,22 @@ fn build_flat_tables(
     if tight {
         rows.iter_mut().for_each(|r| tighten(&mut r.cells, true));
     }
+    // Column widths tell a reading apart only where every row's figures stand in the
+    // columns in order: no glued row, no cell left empty without a mark.
+    let widths = read_from
+        .iter()
+        .all(|f| f.as_ref().is_none_or(|(_, l)| !l.glued))
+        && readings.iter().flatten().flatten().all(Option::is_some);
     let mut ambiguities = choose_readings(
         &mut rows,
         &readings,
-        difference_column,
-        notes_first,
+        Choice {
+            difference_column,
+            notes_first,
+            tight,
+            widths,
+        },
         vocab,
-        tight,
     );
     // A short row of a table with wide cells has one way to make its figures; when
     // every placement of them is still listed, a relation that fails under each one
@@ -2487,6 +2559,53 @@ fn build_flat_tables(
     out
 }
 
+/// A dash, a space and a figure ("Derivat - - 231 211 281") on a page whose rows write
+/// their negatives glued to their digits ("-1 065"; a balance sheet may have none of its
+/// own under a resultaträkning that does): the dash may be an empty cell and the figure
+/// positive, or the figure negative written with its sign apart. The table's column
+/// count decides: a row that fits it only read with the dash as an empty cell is so
+/// read; a row that fits it both ways keeps both readings, for the arithmetic to choose
+/// or leave not decided (TAB001). A page that writes no negative glued keeps "- 231" a
+/// negative, as written.
+fn with_dash_readings<'a>(
+    mut run: Run<'a>,
+    lines: &[&Line],
+    kinds: &[Kind],
+    columns: usize,
+    vocab: &Vocabulary,
+) -> Run<'a> {
+    let glued_minus = kinds.iter().any(|k| {
+        matches!(k, Kind::Row(r) if !r.glued && r.groups.iter().any(DigitGroup::has_glued_minus))
+    });
+    if !glued_minus {
+        return run;
+    }
+    for (idx, row) in &mut run.rows {
+        if row.glued || !row.groups.iter().any(DigitGroup::has_detached_minus) {
+            continue;
+        }
+        let Some(split) = FlatLine::parse_with(&lines[*idx].text, vocab, true) else {
+            continue;
+        };
+        if split.glued || split.label != row.label {
+            continue;
+        }
+        let split = FlatLine {
+            wide_cells: row.wide_cells,
+            notes: row.notes,
+            ..split
+        };
+        let as_written = row.fitted_limited(columns, 1).is_some();
+        let as_dash = split.fitted_limited(columns, 1).is_some();
+        match (as_written, as_dash) {
+            (false, true) => *row = split,
+            (true, true) => row.also = Some(Box::new(split)),
+            _ => {}
+        }
+    }
+    run
+}
+
 /// The run's header lines, top down: its own, or the table's above when its own names no
 /// column (see [`names_columns`]).
 fn chosen_header<'a>(
@@ -2588,6 +2707,14 @@ fn fitting_rows(
         let full = flat.label == run.rows[k].1.label && flat.fitted_limited(columns, 1).is_some();
         if unmarked_empties && full {
             row_readings = flat.with_short_readings(columns, per_row, row_readings);
+        }
+        // The line read the other way the table allows (a dash as an empty cell).
+        if let Some(also) = run.rows[k].1.also.as_deref().filter(|_| full) {
+            for r in also.readings_limited(columns, per_row) {
+                if row_readings.len() < per_row && !row_readings.contains(&r) {
+                    row_readings.push(r);
+                }
+            }
         }
         for (_, _, heading) in run.headings.iter().filter(|(p, _, _)| *p == k) {
             rows.push(Row {
@@ -3134,6 +3261,39 @@ fn magnitude_spread(reading: &[Option<String>]) -> usize {
     }
 }
 
+/// The integer digits a figure's text writes ("(1 271)" 4, "-2,5" 1, "-" 0).
+fn integer_digits(text: &str) -> usize {
+    text.split(',')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .count()
+}
+
+/// Per column, the most integer digits of a figure in the rows read one way only (from
+/// column `from` on; `None` where no such row has a figure there).
+fn widest_certain(
+    rows: &[Row],
+    readings: &[Vec<Vec<Option<String>>>],
+    from: usize,
+) -> Vec<Option<usize>> {
+    let columns = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let mut widest = vec![None; columns];
+    for (row, r) in rows.iter().zip(readings) {
+        if r.len() != 1 {
+            continue;
+        }
+        for (c, cell) in row.cells.iter().enumerate().skip(from) {
+            if cell.value.is_some() && cell.unread.is_none() {
+                let d = integer_digits(&cell.raw);
+                widest[c] = Some(widest[c].map_or(d, |w: usize| w.max(d)));
+            }
+        }
+    }
+    widest
+}
+
 /// Combinations of readings tried at most by [`choose_jointly`].
 const JOINT_COMBINATIONS: usize = 4096;
 
@@ -3224,25 +3384,101 @@ fn choose_jointly(
     )
 }
 
+/// How [`choose_readings`] scores a table's readings.
+#[derive(Clone, Copy)]
+struct Choice {
+    /// The table has a difference column (Avvikelse = Budget − Prognos).
+    difference_column: bool,
+    /// The first column holds note references, no figures.
+    notes_first: bool,
+    /// Only relations that hold exactly choose (glued rows).
+    tight: bool,
+    /// Every row's figures stand in the columns in order (no glued row, no cell left
+    /// empty without a mark): a figure wider than its column's is no reading.
+    widths: bool,
+}
+
 /// Picks each ambiguous row's reading by how many of the table's relations hold, and
 /// records the rows where two or more readings do equally well.
 fn choose_readings(
     rows: &mut [Row],
     readings: &[Vec<Vec<Option<String>>>],
-    difference_column: bool,
-    notes_first: bool,
+    choice: Choice,
     vocab: &Vocabulary,
-    tight: bool,
 ) -> Vec<Ambiguity> {
+    let chosen = choose_readings_narrowed(rows, readings, choice, vocab, &[]);
+    if !choice.widths {
+        return chosen;
+    }
+    // A row the arithmetic read, one way, with digit groups joined into a figure wider
+    // than every figure read for certain in its column ("1 | 271 698" where "1 271 | 698"
+    // is read too, under figures of at most five digits), while another of its readings
+    // keeps to the widths: chosen again among those only. The arithmetic chose the wide
+    // one because a misprinted total happens to meet it; rows it left tied stay so.
+    let widest = widest_certain(rows, readings, usize::from(choice.notes_first));
+    let ambiguous: HashSet<usize> = chosen.iter().map(|a| a.row).collect();
+    let wide: Vec<usize> = (0..rows.len())
+        .filter(|&i| readings[i].len() > 1 && !ambiguous.contains(&i))
+        .filter(|&i| {
+            let chosen: Vec<Option<String>> = rows[i]
+                .cells
+                .iter()
+                .map(|c| (!c.raw.is_empty()).then(|| c.raw.clone()))
+                .collect();
+            !within_widths(&chosen, &widest)
+                && readings[i].iter().any(|r| within_widths(r, &widest))
+        })
+        .collect();
+    if wide.is_empty() {
+        return chosen;
+    }
+    choose_readings_narrowed(rows, readings, choice, vocab, &wide)
+}
+
+/// Whether a reading joins no digit groups into a figure wider than `widest` allows in
+/// its column ([`widest_certain`]).
+fn within_widths(reading: &[Option<String>], widest: &[Option<usize>]) -> bool {
+    reading.iter().enumerate().all(|(c, cell)| {
+        match (widest.get(c).copied().flatten(), cell.as_deref()) {
+            (Some(w), Some(text)) => integer_digits(text) <= w || !text.trim().contains(' '),
+            _ => true,
+        }
+    })
+}
+
+/// [`choose_readings`], where each row of `narrow` is read only in the ways that keep to
+/// the column widths ([`within_widths`]).
+fn choose_readings_narrowed(
+    rows: &mut [Row],
+    readings: &[Vec<Vec<Option<String>>>],
+    choice: Choice,
+    vocab: &Vocabulary,
+    narrow: &[usize],
+) -> Vec<Ambiguity> {
+    let Choice {
+        difference_column,
+        notes_first,
+        tight,
+        ..
+    } = choice;
     let ambiguous: Vec<usize> = (0..rows.len()).filter(|&i| readings[i].len() > 1).collect();
     // Each pass scores every considered reading of every ambiguous row (3 passes at most),
     // and each scoring visits every cell of the table.
     let cells = rows.iter().map(|r| r.cells.len()).sum::<usize>().max(1);
     let per_row = (CHOICE_WORK / cells / (3 * ambiguous.len()).max(1)).max(2);
+    let widest = if narrow.is_empty() {
+        Vec::new()
+    } else {
+        widest_certain(rows, readings, usize::from(notes_first))
+    };
     let orders: Vec<Vec<usize>> = readings
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(row, r)| {
             let mut order = plausibility_order(r);
+            if narrow.contains(&row) {
+                order.retain(|&i| within_widths(&r[i], &widest));
+            }
             if notes_first {
                 // Under a note column the first digits may be a note or a figure's
                 // thousands: the reading whose figures are alike in size across the

@@ -64,6 +64,7 @@ mod tables_pipes;
 mod tables_priced;
 mod tables_props;
 mod tables_seeds;
+mod tables_signs;
 mod text_cli;
 mod totals_per_unit;
 mod totals_result_line;
