@@ -202,10 +202,13 @@ fn place_spanning_names(rows: &mut [GridRow], h: usize) {
     let width = rows[h].cells.len();
     let first = rows[h].clean(1);
     let starts: Vec<usize> = (1..width).filter(|&i| rows[h].clean(i) == first).collect();
-    let placed = rows[..h]
-        .iter()
-        .all(|u| (1..u.cells.len()).filter(|&i| !u.clean(i).is_empty()).count() == starts.len()
-            || (1..u.cells.len()).all(|i| u.clean(i).is_empty()));
+    let placed = rows[..h].iter().all(|u| {
+        (1..u.cells.len())
+            .filter(|&i| !u.clean(i).is_empty())
+            .count()
+            == starts.len()
+            || (1..u.cells.len()).all(|i| u.clean(i).is_empty())
+    });
     if !placed {
         let label: Vec<String> = rows[..h]
             .iter()

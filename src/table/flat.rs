@@ -1320,14 +1320,14 @@ fn wrapped_cell_headers(
     }
     let continues = |l: &str| {
         let tokens: Vec<&str> = l.split_whitespace().collect();
-        l.chars().next().is_some_and(char::is_lowercase)
-            || header_period(&tokens, vocab).is_some()
+        l.chars().next().is_some_and(char::is_lowercase) || header_period(&tokens, vocab).is_some()
     };
     let opens = |l: &str| {
         let first = l.split_whitespace().next().unwrap_or("");
         l.chars().next().is_some_and(char::is_uppercase) && vocab.month(first).is_none()
     };
-    let short = |l: &str| is_label_like(l) && FlatLine::parse(l, vocab).is_none_or(|f| f.is_year_row());
+    let short =
+        |l: &str| is_label_like(l) && FlatLine::parse(l, vocab).is_none_or(|f| f.is_year_row());
     let fits = |k: usize| {
         let n = k * columns;
         if n > lines.len() {
@@ -1337,9 +1337,9 @@ fn wrapped_cell_headers(
         let above_free = lines.len() == n || !continues(lines[lines.len() - n - 1]);
         above_free
             && block.iter().all(|l| short(l))
-            && block.chunks(k).all(|g| {
-                opens(g[0]) && !continues(g[0]) && g[1..].iter().all(|l| continues(l))
-            })
+            && block
+                .chunks(k)
+                .all(|g| opens(g[0]) && !continues(g[0]) && g[1..].iter().all(|l| continues(l)))
     };
     let fitting: Vec<usize> = (1..=4).filter(|&k| fits(k)).collect();
     let [k] = fitting[..] else {
@@ -3065,9 +3065,8 @@ fn period_ended_header(header: &[&str], columns: usize) -> Option<Vec<String>> {
         let at = first[..first.len() - 1].iter().rposition(|w| capital(w))?;
         // A capitalised word just before it ("… drift Beslutad Budget 2024") may begin
         // the name as well.
-        let before_is_word = at > 0
-            && capital(first[at - 1])
-            && first[at - 1].chars().any(char::is_lowercase);
+        let before_is_word =
+            at > 0 && capital(first[at - 1]) && first[at - 1].chars().any(char::is_lowercase);
         if before_is_word {
             return None;
         }

@@ -45,7 +45,12 @@ fn titles(path: &std::path::Path) -> Vec<String> {
 fn label_header(path: &std::path::Path) -> String {
     let text = common::tables_text(path);
     let header = text.lines().nth(1).expect("a header line");
-    header.split('|').next().unwrap_or_default().trim().to_string()
+    header
+        .split('|')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
 }
 
 fn unnamed(cols: &[String], n: usize) -> bool {
@@ -102,10 +107,7 @@ fn glued_names_that_do_not_count_the_columns_stay_unset() {
     let path = fixture("colheaders", "glued-periods-uncertain.txt");
     let cols = columns(&path);
     assert_eq!(cols.len(), 1, "{cols:?}");
-    assert!(
-        cols[0].iter().all(|c| !c.contains("Koncernen")),
-        "{cols:?}"
-    );
+    assert!(cols[0].iter().all(|c| !c.contains("Koncernen")), "{cols:?}");
 }
 
 /// "Ekonomisk översikt drift Beslutad budget 2024 Ursprunglig budget 2023 Bokslut
@@ -115,7 +117,11 @@ fn names_each_ending_in_a_year_on_the_label_headers_line() {
     let path = fixture("colheaders", "period-ended.txt");
     assert_eq!(
         columns(&path),
-        [["Beslutad budget 2024", "Ursprunglig budget 2023", "Bokslut 2022"]]
+        [[
+            "Beslutad budget 2024",
+            "Ursprunglig budget 2023",
+            "Bokslut 2022"
+        ]]
     );
     insta::assert_snapshot!("headers_period_ended", common::tables_text(&path));
 }
