@@ -149,16 +149,98 @@ fn even_loose_rows(rows: &mut [GridRow], vocab: &Vocabulary) {
     if !labelled || data_width < 3 {
         return;
     }
-    for r in rows[..first_data].iter_mut() {
+    for h in 0..first_data {
+        let r = &rows[h];
         let period = r
             .cells
             .first()
             .is_some_and(|c| c.chars().any(|ch| ch.is_ascii_digit()));
-        if period && extent(r) + 1 == data_width {
+        let short = extent(r) + 1 == data_width;
+        // A second header row one cell short, every cell filled, under a row that names
+        // the label column ("Parti | Röster | Mandatfördelning" / "Antal | % | +− % |
+        // Antal | +−"): the label column's name spans both rows, so this row names the
+        // figure columns. Not a unit over the label column ("Mnkr", "(tkr)").
+        let under_label_name = h > 0
+            && rows[..h]
+                .iter()
+                .any(|u| u.cells.first().is_some_and(|c| !c.trim().is_empty()))
+            && (0..extent(r)).all(|i| !r.clean(i).is_empty())
+            && !is_unit_cell(&r.clean(0), vocab);
+        if short && (period || under_label_name) {
+            let r = &mut rows[h];
             r.cells.insert(0, String::new());
             r.spans.insert(0, None);
             r.cells.truncate(data_width);
             r.spans.truncate(data_width);
+            if under_label_name && !period {
+                place_spanning_names(rows, h);
+            }
+        }
+    }
+}
+
+/// A cell that only names a unit ("Mnkr", "(tkr)", "%").
+fn is_unit_cell(text: &str, vocab: &Vocabulary) -> bool {
+    let t = text
+        .trim()
+        .trim_matches(|c: char| c == '(' || c == ')')
+        .trim()
+        .to_lowercase();
+    t == "%" || vocab.unit_words().iter().any(|(w, _)| *w == t)
+}
+
+/// The names of the header rows above row `h` (moved right, under a label column's
+/// name spanning both), written one after another without their spans ("Parti | Röster
+/// | Mandatfördelning | | |"): each spans a group of `h`'s columns, and where a group
+/// starts is certain only when `h`'s first name comes back once per name above, each
+/// time opening a group ("Antal | % | +− % | Antal | +−" under "Röster",
+/// "Mandatfördelning"). Then each name above is placed over its group's first column
+/// (the joined header spans it over the rest); else the names above are dropped, their
+/// columns not certain, and the label column's name moves down into row `h` (a row
+/// holding only it would be taken for the table's title).
+fn place_spanning_names(rows: &mut [GridRow], h: usize) {
+    let width = rows[h].cells.len();
+    let first = rows[h].clean(1);
+    let starts: Vec<usize> = (1..width).filter(|&i| rows[h].clean(i) == first).collect();
+    let placed = rows[..h].iter().all(|u| {
+        (1..u.cells.len())
+            .filter(|&i| !u.clean(i).is_empty())
+            .count()
+            == starts.len()
+            || (1..u.cells.len()).all(|i| u.clean(i).is_empty())
+    });
+    if !placed {
+        let label: Vec<String> = rows[..h]
+            .iter()
+            .map(|u| u.clean(0))
+            .filter(|t| !t.is_empty())
+            .collect();
+        for u in rows[..h].iter_mut() {
+            u.cells.iter_mut().for_each(String::clear);
+            u.spans.iter_mut().for_each(|s| *s = None);
+        }
+        rows[h].cells[0] = label.join(" ");
+        return;
+    }
+    for u in rows[..h].iter_mut() {
+        let names: Vec<(String, Option<crate::LineSpan>)> = (1..u.cells.len())
+            .filter(|&i| !u.clean(i).is_empty())
+            .map(|i| (u.cells[i].clone(), u.spans.get(i).copied().flatten()))
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        for i in 1..u.cells.len() {
+            u.cells[i] = String::new();
+        }
+        u.cells.resize(width, String::new());
+        u.spans.resize(width, None);
+        for i in 1..width {
+            u.spans[i] = None;
+        }
+        for ((name, span), &at) in names.into_iter().zip(&starts) {
+            u.cells[at] = name;
+            u.spans[at] = span;
         }
     }
 }

@@ -1364,6 +1364,65 @@ fn columns_by_header_words(
     Some(cols.iter().map(HeaderColumn::name).collect())
 }
 
+/// Column names written one cell per line, each cell wrapped over the same number of
+/// lines ("Utfall" / "dec 2017" / "Förändring jämfört" / "med dec 2016" / … over five
+/// columns): the last `k × columns` header lines (top down), in groups of `k` (2 to 4),
+/// each group one name. Taken only when exactly one `k` fits: every group opens with a
+/// line starting with a capital letter that is no month, every other line of a group
+/// continues it (starts in lower case or with a year or date), and the line above the
+/// groups, if any, continues nothing (it is no part of the first group). Every line is
+/// short and no sentence. Returns the names and how many header lines they took.
+fn wrapped_cell_headers(
+    header: &[&str],
+    columns: usize,
+    vocab: &Vocabulary,
+) -> Option<(Vec<String>, usize)> {
+    let lines: Vec<&str> = header
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if columns < 2 {
+        return None;
+    }
+    let continues = |l: &str| {
+        let tokens: Vec<&str> = l.split_whitespace().collect();
+        l.chars().next().is_some_and(char::is_lowercase) || header_period(&tokens, vocab).is_some()
+    };
+    let opens = |l: &str| {
+        let first = l.split_whitespace().next().unwrap_or("");
+        l.chars().next().is_some_and(char::is_uppercase) && vocab.month(first).is_none()
+    };
+    let short =
+        |l: &str| is_label_like(l) && FlatLine::parse(l, vocab).is_none_or(|f| f.is_year_row());
+    let fits = |k: usize| {
+        let n = k * columns;
+        if n > lines.len() {
+            return false;
+        }
+        let block = &lines[lines.len() - n..];
+        let above_free = lines.len() == n || !continues(lines[lines.len() - n - 1]);
+        above_free
+            && block.iter().all(|l| short(l))
+            && block
+                .chunks(k)
+                .all(|g| opens(g[0]) && !continues(g[0]) && g[1..].iter().all(|l| continues(l)))
+    };
+    let fitting: Vec<usize> = (1..=4).filter(|&k| fits(k)).collect();
+    let [k] = fitting[..] else {
+        return None;
+    };
+    if k < 2 {
+        return None;
+    }
+    let n = k * columns;
+    let names = lines[lines.len() - n..]
+        .chunks(k)
+        .map(|g| g.join(" "))
+        .collect();
+    Some((names, n))
+}
+
 /// Column names from the jumbled header lines of flat text: per column when the header
 /// words say which column they belong to ([`columns_by_header_words`]), else the last
 /// `columns` capitalised column words in reading order, with the years of a year line
@@ -1393,6 +1452,7 @@ fn columns_from_header(header: &[&str], columns: usize, vocab: &Vocabulary) -> V
     if words.len() < columns {
         return years_with_entities(header, columns, vocab)
             .or_else(|| glued_header(header, columns, vocab))
+            .or_else(|| period_ended_header(header, columns))
             .unwrap_or_else(|| vec![String::new(); columns]);
     }
     let mut names: Vec<String> = words[words.len() - columns..].to_vec();
@@ -2469,6 +2529,24 @@ fn build_flat_tables(
             (columns_from_header(&joined, columns, vocab), None)
         }
     };
+    // Headers written one cell per line, each wrapped over as many lines: joined per
+    // column when the split is certain; the lines they take are no title.
+    let mut wrapped_lines = 0;
+    let own_top_down: Vec<&str> = header_nearest_first.iter().rev().copied().collect();
+    let (columns_named, label_header) = if one_row_header.is_none()
+        && columns_named.iter().all(String::is_empty)
+        && header_top_down == own_top_down
+    {
+        match wrapped_cell_headers(&own_top_down, columns, vocab) {
+            Some((names, taken)) => {
+                wrapped_lines = taken;
+                (names, label_header)
+            }
+            None => (columns_named, label_header),
+        }
+    } else {
+        (columns_named, label_header)
+    };
     let above_header: Vec<&str> = lines[..header_start]
         .iter()
         .rev()
@@ -2478,7 +2556,7 @@ fn build_flat_tables(
         .collect();
     let title = header_nearest_first
         .iter()
-        .skip(usize::from(one_row_header.is_some()))
+        .skip(usize::from(one_row_header.is_some()) + wrapped_lines)
         .find(|l| !is_header_line(l, vocab) && FlatLine::parse(l, vocab).is_none())
         .map(|l| l.trim().to_string())
         .or_else(|| title_from_lines_above(above_header.iter().copied()));
@@ -3054,10 +3132,17 @@ fn years_with_entities(header: &[&str], columns: usize, vocab: &Vocabulary) -> O
 }
 
 /// How many columns the header names: the names of its nearest line that splits into
-/// column names ([`glued_header`]), else its column words; `None` below two.
+/// column names at small letters meeting capitals ([`glued_words_header`]), else its
+/// column words; `None` below two. (Names cut after their years only name columns the
+/// rows already count.)
 fn header_column_count(header: &[&str], vocab: &Vocabulary) -> Option<usize> {
     (2..=12)
-        .find(|&n| glued_header(header, n, vocab).is_some())
+        .find(|&n| {
+            header
+                .iter()
+                .rev()
+                .any(|line| glued_words_header(line, n, vocab).is_some())
+        })
         .or_else(|| {
             let n = header
                 .iter()
@@ -3078,11 +3163,132 @@ fn years_line_count(header: &[&str]) -> Option<usize> {
     (words.len() >= 2 && words.iter().all(|w| is_year(w))).then_some(words.len())
 }
 
+/// Column names on one header line after the label column's header, each a capitalised
+/// word, words in lower case and a year ("Økonomisk oversikt drift Vedtatt budsjett 2018
+/// Opprinnelig budsjett 2017 Regnskap 2016"), whatever its words: the line cut after
+/// each year into exactly `columns` pieces, nothing after the last year; each piece after
+/// the first holds one capitalised word, its first, and the first piece's name starts at
+/// its last capitalised word (the words before it head the label column), unless the
+/// word before that is capitalised too ("Beslutad Budget 2024"). `None` when any piece
+/// has another shape: then where a name starts is not certain.
+fn period_ended_header(header: &[&str], columns: usize) -> Option<Vec<String>> {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    header.iter().rev().find_map(|line| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let mut pieces: Vec<&[&str]> = Vec::new();
+        let mut start = 0;
+        for (i, w) in words.iter().enumerate() {
+            if is_year(w) {
+                pieces.push(&words[start..=i]);
+                start = i + 1;
+            }
+        }
+        if columns < 2 || start != words.len() || pieces.len() != columns {
+            return None;
+        }
+        let shaped = |p: &[&str]| {
+            p.len() >= 2
+                && capital(p[0])
+                && p[1..p.len() - 1]
+                    .iter()
+                    .all(|w| w.chars().all(|c| !c.is_uppercase() && !c.is_ascii_digit()))
+        };
+        let first = pieces[0];
+        let at = first[..first.len() - 1].iter().rposition(|w| capital(w))?;
+        // A capitalised word just before it ("… drift Beslutad Budget 2024") may begin
+        // the name as well.
+        let before_is_word =
+            at > 0 && capital(first[at - 1]) && first[at - 1].chars().any(char::is_lowercase);
+        if before_is_word {
+            return None;
+        }
+        pieces[0] = &first[at..];
+        pieces
+            .iter()
+            .all(|p| shaped(p))
+            .then(|| pieces.iter().map(|p| p.join(" ")).collect())
+    })
+}
+
 /// Column names run together on one header line ("BokslutDelårsrapport jan-augAvvikelse",
 /// a web table's cells copied without separators), cut where a small letter meets a
 /// capital: used when that gives exactly `columns` names and the first is a column word.
 fn glued_header(header: &[&str], columns: usize, vocab: &Vocabulary) -> Option<Vec<String>> {
-    header.iter().rev().find_map(|line| {
+    header
+        .iter()
+        .rev()
+        .find_map(|line| glued_words_header(line, columns, vocab))
+        .or_else(|| {
+            header
+                .iter()
+                .rev()
+                .find_map(|line| glued_period_header(line, columns))
+        })
+}
+
+/// Column names each ending in a year, run together and onto the label column's header
+/// or unit ("1 000 euroKoncernen 2019Koncernen 2018Staden 2019Staden 2018"): cut where a
+/// small letter or a year meets a capital; used when that gives the label column's text
+/// and exactly `columns` names after it, each starting with a capital and ending in a
+/// year, and at least one year meets a capital (else the line is no such header). A
+/// remark in brackets ending in a full stop ("Staden ( I uppgifterna ingår … bruk.)
+/// 2019") is a footnote, not part of the name.
+fn glued_period_header(line: &str, columns: usize) -> Option<Vec<String>> {
+    let chars: Vec<char> = line.trim().chars().collect();
+    let mut pieces: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut year_cut = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let after_year = i >= 4 && {
+            let before: String = chars[i - 4..i].iter().collect();
+            is_year(&before) && (i == 4 || !chars[i - 5].is_ascii_digit())
+        };
+        if i > 0 && c.is_uppercase() && (chars[i - 1].is_lowercase() || after_year) {
+            year_cut |= after_year;
+            pieces.push(current.trim().to_string());
+            current.clear();
+        }
+        current.push(c);
+    }
+    pieces.push(current.trim().to_string());
+    if !year_cut || columns < 2 || pieces.len() != columns + 1 || pieces[0].is_empty() {
+        return None;
+    }
+    let names: Vec<String> = pieces[1..].iter().map(|p| without_remarks(p)).collect();
+    names
+        .iter()
+        .all(|n| {
+            n.chars().next().is_some_and(char::is_uppercase)
+                && n.split_whitespace().last().is_some_and(is_year)
+                && n.split_whitespace().count() >= 2
+        })
+        .then_some(names)
+}
+
+/// A header text without its remarks in brackets that end in a full stop.
+fn without_remarks(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        let inner = rest[open + 1..close].trim();
+        if inner.ends_with('.') {
+            out.push_str(&rest[..open]);
+        } else {
+            out.push_str(&rest[..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// [`glued_header`]'s first form: names cut where a small letter meets a capital, the
+/// first a column word.
+fn glued_words_header(line: &str, columns: usize, vocab: &Vocabulary) -> Option<Vec<String>> {
+    {
         let chars: Vec<char> = line.trim().chars().collect();
         let mut names: Vec<String> = Vec::new();
         let mut current = String::new();
@@ -3097,7 +3303,7 @@ fn glued_header(header: &[&str], columns: usize, vocab: &Vocabulary) -> Option<V
         let first_word = names.first()?.split_whitespace().next()?;
         (names.len() == columns && columns >= 2 && is_column_word(first_word, vocab))
             .then_some(names)
-    })
+    }
 }
 
 /// Header lines with words hyphenated over two lines joined back ("(mnkr) Intäkter

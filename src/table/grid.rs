@@ -18,7 +18,7 @@ pub(crate) struct GridRow {
 }
 
 impl GridRow {
-    fn clean(&self, i: usize) -> String {
+    pub(crate) fn clean(&self, i: usize) -> String {
         self.cells
             .get(i)
             .map(|c| strip_markup(c).0)

@@ -57,6 +57,7 @@ mod tables_cli;
 mod tables_dotted;
 mod tables_empty_cells;
 mod tables_glued_runs;
+mod tables_headers;
 mod tables_notes;
 mod tables_oneline;
 mod tables_pdf;
