@@ -14,6 +14,7 @@ mod cellines;
 mod classify;
 mod delimited;
 pub mod digits;
+mod docstyle;
 pub mod flat;
 mod geometry;
 mod grid;
@@ -151,8 +152,15 @@ pub struct Realignment {
 /// Every table in a laid-out file, in reading order, each with its provenance.
 pub fn extract(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> Vec<Table> {
     let mut tables = extract_unsettled(file, vocab);
+    // A point between digits read by the whole document's number style (docstyle.rs).
+    let points_group_thousands = !tables.is_empty()
+        && docstyle::census(file.content_lines().map(|(_, l)| l.text.as_str()))
+            .points_group_thousands();
     for t in &mut tables {
         notes::settle(t, vocab);
+        if points_group_thousands {
+            docstyle::read_points_as_thousands(t, vocab);
+        }
     }
     tables
 }
@@ -216,6 +224,20 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
             })
             .collect();
         found.extend(suffixed::extract_page(
+            &file.path,
+            page.number,
+            &lines,
+            &taken,
+            vocab,
+        ));
+        // Priced lists closed by a total, on lines no reader took.
+        let taken: std::collections::HashSet<u32> = found
+            .iter()
+            .flat_map(|t| {
+                std::iter::once(t.provenance.line).chain(t.rows.iter().map(|r| r.provenance.line))
+            })
+            .collect();
+        found.extend(suffixed::extract_lists(
             &file.path,
             page.number,
             &lines,

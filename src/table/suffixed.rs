@@ -335,6 +335,138 @@ pub(super) fn extract_page(
     tables
 }
 
+/// A line of a priced list: "Vanngebyr 2.099 kroner", "Renovasjonsgebyr 1.983 kroner
+/// (standard renovasjon)": a label, one figure closed by a money unit, then words
+/// without a figure. The figure may group thousands with a point ("2.099", "10.167,50"),
+/// as the document's style reads it (`docstyle.rs`).
+fn list_line<'a>(text: &'a str, vocab: &Vocabulary) -> Option<(String, String, Unit)> {
+    let tokens: Vec<&'a str> = text.split_whitespace().collect();
+    let units: Vec<usize> = (0..tokens.len())
+        .filter(|&i| money_unit(tokens[i], vocab).is_some())
+        .collect();
+    let [u] = units.as_slice() else {
+        return None;
+    };
+    let (_, unit) = money_unit(tokens[*u], vocab)?;
+    if tokens[u + 1..]
+        .iter()
+        .any(|t| t.chars().any(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let before = &tokens[..*u];
+    let dotted = |t: &str| crate::grammar::number::dotted_thousands(t).is_some();
+    let start = before
+        .iter()
+        .rposition(|t| !is_number_token(t) && !dotted(t))
+        .map_or(0, |i| i + 1);
+    let (label_words, run) = before.split_at(start);
+    let one = one_figure(run) || matches!(run, [t] if dotted(t));
+    // A label ending in a digit ("lgh:21 225 kr", "moms:62 285 kr") may hold the
+    // figure's first group: where the figure starts is not written.
+    let glued = label_words
+        .last()
+        .is_some_and(|w| w.ends_with(|c: char| c.is_ascii_digit()));
+    if run.is_empty() || !one || label_words.is_empty() || glued {
+        return None;
+    }
+    let label = label_words.join(" ");
+    label.chars().any(char::is_alphabetic).then(|| {
+        (
+            label.trim_end_matches(':').to_string(),
+            format!("{} {}", run.join(" "), tokens[*u]),
+            unit,
+        )
+    })
+}
+
+/// Lists of priced lines closed by a total ("Vanngebyr 2.099 kroner" ... "Sum per år
+/// 10.167,50 kroner"): one figure per line is no table of columns, but a run of at least
+/// three such lines in one money unit, with no blank line between them, whose last line
+/// alone is labelled a total, states that the total is the sum of the lines above it.
+/// Lines in `taken` (read by another reader) are skipped.
+pub(super) fn extract_lists(
+    path: &Arc<str>,
+    page: u32,
+    lines: &[&Line],
+    taken: &HashSet<u32>,
+    vocab: &Vocabulary,
+) -> Vec<Table> {
+    let parsed: Vec<Option<(String, String, Unit)>> = lines
+        .iter()
+        .map(|l| {
+            if taken.contains(&l.number) {
+                None
+            } else {
+                list_line(&l.text, vocab)
+            }
+        })
+        .collect();
+    let mut tables = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some((_, _, unit)) = &parsed[i] else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < lines.len() && parsed[j].as_ref().is_some_and(|(_, _, u)| u == unit) {
+            j += 1;
+        }
+        let run = &parsed[i..j];
+        let total_at = run
+            .iter()
+            .position(|p| p.as_ref().is_some_and(|(l, _, _)| vocab.is_total_label(l)));
+        if run.len() < 3 || total_at != Some(run.len() - 1) {
+            i = j;
+            continue;
+        }
+        let mut rows: Vec<Row> = run
+            .iter()
+            .zip(&lines[i..j])
+            .filter_map(|(p, l)| {
+                let (label, figure, _) = p.as_ref()?;
+                let mut c = cell(figure, vocab);
+                // "2.099 kroner": whether the point groups thousands the document's style
+                // decides (`docstyle.rs`), not the list.
+                if figure.split(' ').next().is_some_and(|f| f.contains('.')) {
+                    c.value = None;
+                    c.decimals = 0;
+                    c.unread = Some(format!(
+                        "not decided: \"{figure}\" has a point between digits, a thousands point or a decimal point, and the document's number style does not tell which"
+                    ));
+                }
+                Some(Row {
+                    label: label.clone(),
+                    kind: RowKind::Data,
+                    cells: vec![c],
+                    bold: false,
+                    provenance: Provenance::new(path, page, l.number),
+                })
+            })
+            .collect();
+        // The last line alone is labelled a total: it closes the list.
+        if let Some(last) = rows.last_mut() {
+            last.kind = RowKind::Total;
+        }
+        let provenance = rows[0].provenance.clone();
+        tables.push(Table {
+            title: None,
+            unit: *unit,
+            columns: vec![String::new()],
+            label_header: None,
+            rows,
+            source: TableSource::Flat,
+            provenance,
+            ambiguities: Vec::new(),
+            realigned: Vec::new(),
+            unread_rows: Vec::new(),
+        });
+        i = j;
+    }
+    tables
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -376,6 +508,30 @@ mod tests {
         assert!(row("Avgift 100 kr/år 200 kr").is_some());
         assert!(row("Avgift 100 kr och 200 kr per år").is_none());
         assert!(row("Avgift 1 00 kr 200 kr").is_none());
+    }
+
+    #[test]
+    fn a_priced_list_line_has_one_figure_and_a_tail_without_figures() {
+        let vocab = Vocabulary::builtin_shared();
+        let line = |t: &str| list_line(t, vocab).map(|(l, f, _)| (l, f));
+        assert_eq!(
+            line("Vanngebyr                2.099  kroner"),
+            Some(("Vanngebyr".into(), "2.099 kroner".into()))
+        );
+        assert_eq!(
+            line("Renovasjonsgebyr   1.983 kroner (standard renovasjon)"),
+            Some(("Renovasjonsgebyr".into(), "1.983 kroner".into()))
+        );
+        assert_eq!(
+            line("Sum per år 10 167,50 kr"),
+            Some(("Sum per år".into(), "10 167,50 kr".into()))
+        );
+        // Two priced figures, a figure in the tail, no label, a figure cut short.
+        assert_eq!(line("Avgift 100 kr 200 kr"), None);
+        assert_eq!(line("Avgift 100 kr för 12 månader"), None);
+        assert_eq!(line("100 kr"), None);
+        assert_eq!(line("Avgift 1 00 kr"), None);
+        assert_eq!(line("Avgift, max 15 lgh:21 225 kr"), None);
     }
 
     #[test]

@@ -579,6 +579,20 @@ fn thirteenth_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The fourteenth held-out set (`tests/fixtures/real/heldout14/`): 27 excerpts of Norwegian
+/// and Danish public bodies (fee, price and election pages) saved before justera was run on
+/// them and recomputed by hand (`tests/expectations/realheldout14.tsv`); many write thousands
+/// with a point ("7.683"), read by the document's own number style.
+#[test]
+fn fourteenth_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout14",
+        "tests/fixtures/real/heldout14",
+        27,
+        "tests/expectations/realheldout14.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand

@@ -114,3 +114,71 @@ fn a_wrong_result_no_silent_row_explains_is_found() {
         )]
     );
 }
+
+/// Danish, no unit, "231" among "6.512": no table alone tells the point, but the document
+/// writes its decimals with a comma ("2,5 %") and every figure with a point has three
+/// digits after it (the date 1.1.2021, the time kl. 10.30, § 3.1, the heading 4.2 and the
+/// phone number 33.34.86.56 are no figures): the point groups thousands in the whole
+/// document. I alt pr. barn Børnehave printed 4.316 for 4.306 (3.948 + 140 + 218) is found.
+#[test]
+fn the_document_s_comma_decimals_make_every_point_a_thousands_point() {
+    let path = fixture("dokument-punktum-fejl.txt");
+    let json = common::lint_json(&path);
+    let claims = common::claims(&json);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    let (rule, row, _column, expected, found) = &claims[0];
+    assert!(rule.starts_with("SUM"), "{claims:?}");
+    assert_eq!(
+        (row.as_str(), expected.as_str(), found.as_str()),
+        ("I alt pr. barn", "4306", "4316")
+    );
+    assert_eq!(
+        common::stat(&json, "tables_unparsed"),
+        0,
+        "{}",
+        json["stats"]
+    );
+    insta::assert_snapshot!("dotted_document_misprint", common::tables_text(&path));
+}
+
+/// The same table holding, the comma decimal in "1.234,50 kr.": every "6.512" read as
+/// 6 512, both sums checked, nothing claimed, nothing left not decided.
+#[test]
+fn the_document_s_style_reads_a_holding_table_whole() {
+    let path = fixture("dokument-punktum-holder.txt");
+    let json = common::lint_json(&path);
+    common::assert_all_hold(&json, 2);
+    assert_eq!(
+        common::stat(&json, "tables_unparsed"),
+        0,
+        "{}",
+        json["stats"]
+    );
+    insta::assert_snapshot!("dotted_document_holds", common::tables_text(&path));
+}
+
+/// A Swedish record writing "3.5 %" (a point decimal) beside "6.512" and "2,5 %": the
+/// document uses both marks, so its style decides nothing and the table decides as
+/// before: "6.512" among "231" is not decided, nothing claimed.
+#[test]
+fn a_document_with_a_point_decimal_decides_no_point() {
+    let path = fixture("dokument-punktum-svensk.txt");
+    let json = common::lint_json(&path);
+    assert!(
+        common::claims(&json).is_empty(),
+        "{:?}",
+        common::claims(&json)
+    );
+    assert_eq!(
+        common::stat(&json, "relations_checked"),
+        0,
+        "{}",
+        json["stats"]
+    );
+    let notes = common::rule_fields(&json, "TAB003", &["message"]);
+    assert_eq!(notes.len(), 4, "{notes:?}");
+    for note in &notes {
+        assert!(note[0].starts_with("not decided: cell \""), "{note:?}");
+    }
+    insta::assert_snapshot!("dotted_document_point_decimal", common::tables_text(&path));
+}

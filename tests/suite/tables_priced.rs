@@ -97,3 +97,59 @@ fn a_row_whose_label_cannot_be_told_from_its_first_cell_is_kept_not_read() {
     let message = common::first_message(&json, "TAB003");
     assert!(message.contains("5 100 200 kr 100 kr 100 kr"), "{message}");
 }
+
+/// A list of one priced figure per line ("Vanngebyr 2.150 kroner", a tail without figures:
+/// "(standard renovasjon)", "pr. pipeløp.") closed by "Totalt per år 10.335,00 kroner":
+/// a one-column table; the document's comma decimals make "2.150" 2 150; the total,
+/// 10 bigger than 2 150 + 3 720 + 2 010 + 380 + 2 065 = 10 325, is found.
+#[test]
+fn a_priced_list_closed_by_a_total_is_checked() {
+    let path = fixture("arsgebyr-liste-feil.txt");
+    let json = common::lint_json(&path);
+    assert_eq!(
+        common::claims(&json),
+        [common::claim(
+            "SUM001",
+            "Totalt per år",
+            "",
+            "10325",
+            "10335"
+        )]
+    );
+    insta::assert_snapshot!("priced_list_misprint", common::tables_text(&path));
+}
+
+/// The same list holding: one relation checked, nothing claimed.
+#[test]
+fn a_priced_list_that_holds_is_silent() {
+    let json = common::lint_json(&fixture("arsgebyr-liste.txt"));
+    common::assert_all_hold(&json, 1);
+    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
+}
+
+/// The same list in a document that also writes a point decimal ("2.1 prosent"): its
+/// style does not decide the point, so every "2.150 kroner" is not decided (TAB003, with
+/// the reason), nothing is checked or claimed.
+#[test]
+fn a_priced_list_whose_points_nothing_decides_is_not_decided() {
+    let json = common::lint_json(&fixture("arsgebyr-liste-uavklart.txt"));
+    assert!(
+        common::claims(&json).is_empty(),
+        "{:?}",
+        common::claims(&json)
+    );
+    assert_eq!(
+        common::stat(&json, "relations_checked"),
+        0,
+        "{}",
+        json["stats"]
+    );
+    let notes = common::rule_fields(&json, "TAB003", &["message"]);
+    assert_eq!(notes.len(), 5, "{notes:?}");
+    assert!(
+        notes
+            .iter()
+            .all(|n| n[0].contains("a thousands point or a decimal point")),
+        "{notes:?}"
+    );
+}
