@@ -28,7 +28,8 @@ pub const RULE: Rule = Rule {
 the relative change between two of them. justera finds the reading by the rows where it holds: \
 (B − A) / A × 100 over two amount columns (2013 against 2012, Utfall against Budget), \
 D / (B − D) × 100 over a column of the change in amounts D beside the newer value B, or \
-D / A × 100 over D and the older value A; the change may be measured the other way (the \
+D / A × 100 over D and the older value A (D a column whose header states a difference or \
+that the table shows to be one: a \"Förbrukat %\" that is Utfall / Budget is no change); the change may be measured the other way (the \
 percentage negated), and a column without negative percentages may state magnitudes only. \
 Costs written negative need no reading of their own: a cost of 600 that grows by 20, \
 written −620 and −20, is −20 / (−620 − (−20)) × 100 = +3,3 %. The reading \
@@ -545,6 +546,17 @@ mod tests {
         assert_eq!(
             readings(text),
             [(2, Form::Relative { base: 0, new: 1 }, Sign::Plus, 3, 3)]
+        );
+    }
+
+    #[test]
+    fn a_header_in_pct_makes_a_percent_column_of_bare_figures() {
+        let text = "Post\t2024\t2025\tÆndring i pct.\n\
+                    A\t1 000\t1 100\t10,0\nB\t2 000\t2 100\t5,0\n\
+                    C\t500\t450\t-10,0\nD\t800\t880\t10,0\n";
+        assert_eq!(
+            readings(text),
+            [(2, Form::Relative { base: 0, new: 1 }, Sign::Plus, 4, 4)]
         );
     }
 
