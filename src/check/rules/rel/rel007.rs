@@ -256,8 +256,17 @@ pub fn analyse(view: &TableView, taken: &[usize], differences: &[usize]) -> Vec<
         } else {
             &[Sign::Plus, Sign::Minus]
         };
-        // (holds, fails, distance, sign, reading)
-        let mut best: Option<(usize, usize, usize, Sign, Form)> = None;
+        // Of readings holding on as many rows, the one that pins the ratios down most
+        // (|D| / |A| before the same over |B − D|, which rounds twice), then the one whose
+        // columns stand nearest the percentages, then the sign as written.
+        type Key = (
+            usize,
+            std::cmp::Reverse<usize>,
+            std::cmp::Reverse<Decimal>,
+            std::cmp::Reverse<usize>,
+            std::cmp::Reverse<Sign>,
+        );
+        let mut best: Option<(Key, usize, Sign, Form)> = None;
         let rows: Vec<usize> = weighed_rows(view, p);
         for &form in &forms {
             let inputs = form.inputs();
@@ -268,11 +277,13 @@ pub fn analyse(view: &TableView, taken: &[usize], differences: &[usize]) -> Vec<
                 .collect();
             for &sign in signs {
                 let (mut holds, mut tight, mut fails) = (0usize, 0usize, 0usize);
+                let mut slack = Decimal::ZERO;
                 for &r in &weighed {
                     match eval(view, r, p, form, sign) {
                         Some(e) if e.comparison.holds => {
                             holds += 1;
                             tight += usize::from(e.tight);
+                            slack += e.comparison.tolerance;
                         }
                         Some(_) => fails += 1,
                         None => {}
@@ -282,17 +293,20 @@ pub fn analyse(view: &TableView, taken: &[usize], differences: &[usize]) -> Vec<
                     continue;
                 }
                 let distance: usize = inputs.iter().map(|&c| c.abs_diff(p)).sum();
-                let key = |h: usize, f: usize, d: usize, s: Sign| {
-                    (h, usize::MAX - f, usize::MAX - d, std::cmp::Reverse(s))
-                };
-                if best.is_none_or(|(h, f, d, s, _)| {
-                    key(holds, fails, distance, sign) > key(h, f, d, s)
-                }) {
-                    best = Some((holds, fails, distance, sign, form));
+                use std::cmp::Reverse;
+                let key = (
+                    holds,
+                    Reverse(fails),
+                    Reverse(slack),
+                    Reverse(distance),
+                    Reverse(sign),
+                );
+                if best.as_ref().is_none_or(|(k, ..)| key > *k) {
+                    best = Some((key, holds, sign, form));
                 }
             }
         }
-        if let Some((holds, _, _, sign, form)) = best {
+        if let Some((_, holds, sign, form)) = best {
             let inputs = form.inputs();
             out.push(Change {
                 percent: p,
