@@ -179,19 +179,23 @@ fn eval_with(
 ) -> Option<Eval> {
     let found = view.figure(r, p)?;
     let (q, den) = ratio(view, r, form, replace)?;
+    Some(judge(q, den, found, sign))
+}
+
+/// The row's ratio `q` (× 100, over the denominator `den`) against the percentage `found`.
+fn judge(q: Interval, den: Interval, found: Interval, sign: Sign) -> Eval {
     let expected = match sign {
         Sign::Plus => q,
         Sign::Minus => q.negated(),
         Sign::Magnitude => magnitude(q),
     };
-    let comparison = compare(expected, found);
-    Some(Eval {
-        comparison,
+    Eval {
+        comparison: compare(expected, found),
         tight: q.slack() <= found.slack() * LOOSE_FACTOR,
         negative_base: den.nominal.is_sign_negative(),
         nonzero: q.lo > Decimal::ZERO || q.hi < Decimal::ZERO,
         magnitude_holds: magnitude(q).meets(&magnitude(found)),
-    })
+    }
 }
 
 fn eval(view: &TableView, r: usize, p: usize, form: Form, sign: Sign) -> Option<Eval> {
@@ -275,21 +279,31 @@ pub fn analyse(view: &TableView, taken: &[usize], differences: &[usize]) -> Vec<
                 .copied()
                 .filter(|&r| !percent_row(view, r, &inputs))
                 .collect();
-            for &sign in signs {
-                let (mut holds, mut tight, mut fails) = (0usize, 0usize, 0usize);
-                let mut slack = Decimal::ZERO;
-                for &r in &weighed {
-                    match eval(view, r, p, form, sign) {
-                        Some(e) if e.comparison.holds => {
-                            holds += 1;
-                            tight += usize::from(e.tight);
-                            slack += e.comparison.tolerance;
-                        }
-                        Some(_) => fails += 1,
-                        None => {}
+            // Per sign: (holds, tight, fails, slack); the ratio is formed once per row, and
+            // a reading stops being weighed once it can no longer hold on most rows.
+            let mut tally = vec![(0usize, 0usize, 0usize, Decimal::ZERO); signs.len()];
+            let n = weighed.len();
+            for &r in &weighed {
+                if tally.iter().all(|t| t.2 * 2 >= n) {
+                    break;
+                }
+                let (Some(found), Some((q, den))) = (view.figure(r, p), ratio(view, r, form, None))
+                else {
+                    continue;
+                };
+                for (t, &sign) in tally.iter_mut().zip(signs) {
+                    let e = judge(q, den, found, sign);
+                    if e.comparison.holds {
+                        t.0 += 1;
+                        t.1 += usize::from(e.tight);
+                        t.3 += e.comparison.tolerance;
+                    } else {
+                        t.2 += 1;
                     }
                 }
-                if tight < 3 || holds * 2 <= weighed.len() {
+            }
+            for (&(holds, tight, fails, slack), &sign) in tally.iter().zip(signs) {
+                if tight < 3 || holds * 2 <= n {
                     continue;
                 }
                 let distance: usize = inputs.iter().map(|&c| c.abs_diff(p)).sum();
