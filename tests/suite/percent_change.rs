@@ -127,3 +127,35 @@ fn a_key_figure_list_reports_its_wrong_change() {
         "{json}"
     );
 }
+
+/// A misprinted Avvikelse (−600 for 4 500 − 5 000) beside an "Avvikelse %" computed from
+/// the amounts (−10,0 %): REL001 reports the Avvikelse; the percentage, which holds as
+/// (Utfall − Budget) / Budget on every row, is not reported again.
+#[test]
+fn a_wrong_difference_is_reported_once_by_rel001() {
+    let json = lint("wrong-difference.txt");
+    assert_eq!(
+        common::claims(&json),
+        [common::claim(
+            "REL001",
+            "VA-nät",
+            "Avvikelse",
+            "-500",
+            "-600"
+        )],
+        "{json}"
+    );
+    // Five differences and five changes in percent checked, only the difference failing.
+    assert_eq!(
+        common::stat(&json, "relations_checked"),
+        10,
+        "{}",
+        json["stats"]
+    );
+    assert_eq!(
+        common::stat(&json, "relations_failed"),
+        1,
+        "{}",
+        json["stats"]
+    );
+}
