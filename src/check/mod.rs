@@ -73,6 +73,7 @@ pub struct TableCx<'a> {
     totals: OnceCell<Vec<rules::sum::totals::Total>>,
     columns: OnceCell<Vec<rules::rel::columns::Derived>>,
     shares: OnceCell<Vec<rules::pct::shares::Shares>>,
+    changes: OnceCell<Vec<rules::rel::rel007::Change>>,
     statement: OnceCell<rules::rel::statement::Statement>,
     /// Set when the table is part of a statement read across several tables (a
     /// balansräkning split at its group headings): the rows that statement claims; its
@@ -89,6 +90,7 @@ impl<'a> TableCx<'a> {
             totals: OnceCell::new(),
             columns: OnceCell::new(),
             shares: OnceCell::new(),
+            changes: OnceCell::new(),
             statement: OnceCell::new(),
             joined_claims: None,
         }
@@ -112,7 +114,9 @@ impl<'a> TableCx<'a> {
     pub fn totals(&self) -> &[rules::sum::totals::Total] {
         self.totals.get_or_init(|| {
             let claimed = &self.statement().claimed;
-            let mut totals = rules::sum::totals::analyse(&self.view, claimed);
+            // A change in percent never adds up over rows.
+            let changes: Vec<usize> = self.changes().iter().map(|c| c.percent).collect();
+            let mut totals = rules::sum::totals::analyse(&self.view, claimed, &changes);
             // Group totals written above their rows, outside financial statements (whose
             // own rules read their lines).
             if claimed.is_empty() {
@@ -138,6 +142,23 @@ impl<'a> TableCx<'a> {
     pub fn columns(&self) -> &[rules::rel::columns::Derived] {
         self.columns
             .get_or_init(|| rules::rel::columns::analyse(&self.view))
+    }
+
+    /// Every percent column that is a relative change of amounts of its row (REL007),
+    /// except columns of shares (PCT001) and differences of percent columns (REL001).
+    pub fn changes(&self) -> &[rules::rel::rel007::Change] {
+        self.changes.get_or_init(|| {
+            let shares: Vec<usize> = self.shares().iter().map(|s| s.percent).collect();
+            let derived = self.columns().iter().filter(|d| d.holds_somewhere());
+            let differences: Vec<usize> = derived
+                .clone()
+                .filter(|d| d.is_difference())
+                .map(|d| d.col)
+                .collect();
+            let mut taken = shares;
+            taken.extend(derived.map(|d| d.col));
+            rules::rel::rel007::analyse(&self.view, &taken, &differences)
+        })
     }
 
     /// Every percent column that is the rows' shares of a column total.

@@ -78,10 +78,15 @@ pub fn normalise(text: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// "Andel %", "% fördel", "Tid i %", "Procent av totalen" — a percent sign not written
-/// right after a figure ("50% av kostnaden" is not a percent column).
+/// "Andel %", "% fördel", "Tid i %", "Procent av totalen", Norwegian "Endring i prosent"
+/// and "i pst.", Danish "Ændring i pct." — a percent sign not written right after a figure ("50% av
+/// kostnaden" is not a percent column).
 fn percent_header(header: &str) -> bool {
     header.contains("procent")
+        || header.contains("prosent")
+        || header
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "pct" || w == "pst")
         || header.char_indices().any(|(i, ch)| {
             ch == '%'
                 && !header[..i]

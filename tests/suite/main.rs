@@ -39,6 +39,7 @@ mod lint_tables;
 mod mutation;
 mod ocr;
 mod pathological_text;
+mod percent_change;
 mod protocol_export;
 mod real_pdf;
 mod real_protocols;

@@ -67,6 +67,7 @@ rules! {
     REL004 => rel::rel004,
     REL005 => rel::rel005,
     REL006 => rel::rel006,
+    REL007 => rel::rel007,
     PCT001 => pct::pct001,
     PCT002 => pct::pct002,
     PCT003 => pct::pct003,
@@ -271,7 +272,12 @@ fn drop_consequences(rels: &mut [Relation]) {
 fn drop_knock_ons(rels: &mut [Relation]) {
     use crate::check::registry::Family;
     let gap = |r: &Relation| (r.comparison.found - r.comparison.expected).abs();
-    let linear = |r: &Relation| matches!(r.rule.family, Family::Sum | Family::Rel | Family::Bal);
+    // A change in percent (REL007) is a ratio, not a sum or difference: its gap is in
+    // percent, not in the amounts' unit.
+    let linear = |r: &Relation| {
+        matches!(r.rule.family, Family::Sum | Family::Rel | Family::Bal)
+            && r.rule.code != RuleCode::REL007
+    };
     let arithmetic =
         |r: &Relation| linear(r) || matches!(r.rule.family, Family::Alloc | Family::Pct);
     for g in 0..rels.len() {

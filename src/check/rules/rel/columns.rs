@@ -41,6 +41,11 @@ pub enum Stated {
     Nothing,
 }
 
+/// What column `c`'s header states.
+pub fn stated(view: &TableView, c: usize) -> Stated {
+    stated_by(&view.header(c), view.vocab)
+}
+
 fn stated_by(header: &str, vocab: &Vocabulary) -> Stated {
     let h = normalise(header);
     let words: Vec<&str> = h
@@ -247,6 +252,26 @@ pub struct Derived {
     formula: Formula,
     /// (row, comparison) for every row the relation can be checked on.
     rows: Vec<(usize, Comparison)>,
+}
+
+impl Derived {
+    /// The rows where the relation fails, with their comparisons.
+    pub fn failing(&self) -> impl Iterator<Item = (usize, Comparison)> + '_ {
+        self.rows
+            .iter()
+            .filter(|(_, cmp)| !cmp.holds)
+            .map(|&(r, cmp)| (r, cmp))
+    }
+
+    /// Whether the relation holds on some row.
+    pub fn holds_somewhere(&self) -> bool {
+        self.rows.iter().any(|(_, cmp)| cmp.holds)
+    }
+
+    /// Whether the column is the difference of two others.
+    pub fn is_difference(&self) -> bool {
+        matches!(self.formula, Formula::Diff(..))
+    }
 }
 
 /// The relations of the derived columns whose header states `stated`, for `rule`.

@@ -7,4 +7,5 @@ pub mod rel003;
 pub mod rel004;
 pub mod rel005;
 pub mod rel006;
+pub mod rel007;
 pub mod statement;

@@ -347,8 +347,9 @@ fn rates_per_row(view: &TableView, t: usize, c: usize) -> bool {
 }
 
 /// Every total row's analysis, except the rows in `claimed` (lines of a financial
-/// statement, whose own rules read them).
-pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
+/// statement, whose own rules read them); the columns in `changes` (REL007: changes in
+/// percent) are never a total or part of one.
+pub fn analyse(view: &TableView, claimed: &[usize], changes: &[usize]) -> Vec<Total> {
     // In a financial statement a "Summa" may close a group whose rows the statement does
     // not list (a condensed balansräkning): a total adding up nowhere is not decided.
     let statement = !claimed.is_empty();
@@ -362,6 +363,7 @@ pub fn analyse(view: &TableView, claimed: &[usize]) -> Vec<Total> {
             .filter(|&c| {
                 view.numeric(c)
                     && view.figure(t, c).is_some()
+                    && !changes.contains(&c)
                     && (view.kinds[c] != ColumnKind::Percent || may_be_shares(view, t, c))
                     && (view.kinds[c] == ColumnKind::Percent || !rates_per_row(view, t, c))
             })
