@@ -60,6 +60,7 @@ mod tables_glued_runs;
 mod tables_notes;
 mod tables_oneline;
 mod tables_pdf;
+mod tables_pdf_flat;
 mod tables_pipes;
 mod tables_priced;
 mod tables_props;
