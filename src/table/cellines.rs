@@ -695,6 +695,11 @@ fn block_rows<'a>(
         let gaps = blank_gaps(r, lines, filled);
         r.cells.len() == width && gaps.len() == width && gaps.iter().all(|&g| g == 1)
     });
+    // The block writes its empty cells ("-", or a line of spaces) somewhere: then a row
+    // one cell short leaves out its note reference, not a figure.
+    let marks_empties = rows
+        .iter()
+        .any(|g| g.cells.iter().any(|c| c.1.is_empty() || is_dash(&c.1)));
     for (joined_rows, r) in rows.iter().enumerate() {
         let mut cells: Vec<String> = r.cells.iter().map(|c| c.1.clone()).collect();
         let subtotals = split_subtotals(r, &mut cells, &columns, note_column);
@@ -757,7 +762,33 @@ fn block_rows<'a>(
             // "-" on such pages, never as spaces); without a note column the block is
             // not joined.
             match note_column {
-                Some(n) => cells.insert(n, String::new()),
+                Some(n) => {
+                    // Where the block writes no empty cell, a first cell that can be a
+                    // note reference ("10" after notes 8 and 9) may be the note with a
+                    // figure's cell left empty (its line of spaces lost, as a PDF
+                    // drops it): each placement is a reading, none decided.
+                    let bare_number = cells.first().is_some_and(|c| {
+                        is_note_reference(c) && c.trim().chars().all(|d| d.is_ascii_digit())
+                    });
+                    if !marks_empties && bare_number {
+                        let free: Vec<usize> = (0..width).filter(|&c| c != n).collect();
+                        let mut readings = vec![{
+                            let mut row = cells.clone();
+                            row.insert(n, String::new());
+                            row
+                        }];
+                        for mut row in placements(&cells[1..], &free, width) {
+                            row[n] = cells[0].clone();
+                            readings.push(row);
+                        }
+                        unplaced.push(Unplaced {
+                            line: lines[filled[r.label]].number,
+                            readings,
+                            complete: true,
+                        });
+                    }
+                    cells.insert(n, String::new());
+                }
                 None => {
                     return Err(format!(
                         "a row of its block has {} cells where the table has {width} columns and no \"Not\" column, so which cell is missing is not written",
@@ -1258,6 +1289,52 @@ mod tests {
                 "Socialnämnd\t216,4\t228,6\t-1 133,1\t-950,3",
             ]
         );
+    }
+
+    /// The same block where the lines of spaces are lost (a PDF draws nothing for them):
+    /// a row one cell short whose first cell can be a note reference ("10" after note 3)
+    /// is the note with a figure's cell left empty or no note and every figure: each
+    /// placement is a reading, none decided. Where the block writes an empty cell
+    /// ("-"), a row one cell short leaves out its note, as before.
+    #[test]
+    fn a_short_row_whose_first_cell_may_be_its_note_is_not_decided() {
+        let text = "miljoner kronor\nNot\nBudget 2023\n2023\n2022\nVerksamhetens intäkter\n3\n2 038\n2077\n1982\nAvskrivningar\n-501\n-496\n-448\nFinansiella poster\n10\n38\n-53\nSkatter\n-8\n-7\n-6\n";
+        let lines = crate::table::test_lines(text);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let joined = join(&refs, Vocabulary::builtin_shared()).expect("joined");
+        let rows: Vec<&str> = joined.lines.iter().map(|l| l.text.as_str()).collect();
+        assert!(
+            rows.contains(&"Finansiella poster\t\t10\t38\t-53"),
+            "{rows:?}"
+        );
+        let readings: Vec<(u32, Vec<String>)> = joined
+            .unplaced
+            .iter()
+            .flat_map(|u| u.readings.iter().map(|r| (u.line, r.join("|"))))
+            .map(|(line, r)| (line, vec![r]))
+            .collect();
+        let line = lines
+            .iter()
+            .find(|l| l.text == "Finansiella poster")
+            .unwrap()
+            .number;
+        assert_eq!(
+            readings,
+            [
+                (line, vec!["|10|38|-53".to_string()]),
+                (line, vec!["10|38|-53|".to_string()]),
+                (line, vec!["10|38||-53".to_string()]),
+                (line, vec!["10||38|-53".to_string()]),
+            ]
+        );
+        // "Avskrivningar" (-501 cannot be a note) is placed without a reading.
+        assert!(joined.unplaced.iter().all(|u| u.line == line));
+        // An empty cell written as "-" somewhere in the block: the note is left out.
+        let marked = text.replace("-8\n", "-\n");
+        let lines = crate::table::test_lines(&marked);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let joined = join(&refs, Vocabulary::builtin_shared()).expect("joined");
+        assert!(joined.unplaced.is_empty());
     }
 
     #[test]

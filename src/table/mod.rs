@@ -167,188 +167,367 @@ pub fn extract(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> Vec<Tab
 
 fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> Vec<Table> {
     if file.kind == crate::ingest::SourceKind::Pdf {
-        return geometry::extract_file(file, vocab);
+        return extract_pdf(file, vocab);
     }
     let mut tables = Vec::new();
     let mut pending: Vec<(usize, UnreadRow)> = Vec::new();
     for page in &file.pages {
         let lines: Vec<&crate::layout::Line> = page.lines.iter().filter(|l| !l.furniture).collect();
-        // A row joined from a block of lines stands in no one line: no cell span.
-        let mut synthetic: std::collections::HashSet<u32> = Default::default();
-        let mut changed = |before: &[&crate::layout::Line], after: &[crate::layout::Line]| {
-            let written: std::collections::HashMap<u32, &str> =
-                before.iter().map(|l| (l.number, l.text.as_str())).collect();
-            synthetic.extend(
-                after
-                    .iter()
-                    .filter(|l| written.get(&l.number) != Some(&l.text.as_str()))
-                    .map(|l| l.number),
-            );
-        };
-        // Tables written one cell per line with a "|" line after each cell.
-        let barred = bars::join(&lines, vocab);
-        if let Some(b) = &barred {
-            changed(&lines, &b.lines);
-        }
-        let lines: Vec<&crate::layout::Line> = match &barred {
-            Some(b) => b.lines.iter().collect(),
-            None => lines,
-        };
-        // Tables written one cell per line, joined back into rows.
-        let joined = cellines::join(&lines, vocab);
-        if let Some(j) = &joined {
-            changed(&lines, &j.lines);
-        }
-        let lines: Vec<&crate::layout::Line> = match &joined {
-            Some(j) => j.lines.iter().collect(),
-            None => lines,
-        };
-        // Tables aligned by spaces, placed by the character columns of their figures.
-        let placed = aligned::place(&lines, vocab);
-        if let Some(p) = &placed {
-            changed(&lines, p);
-        }
-        let lines: Vec<&crate::layout::Line> = match &placed {
-            Some(p) => p.iter().collect(),
-            None => lines,
-        };
-        let (mut found, used) = delimited::extract_page(&file.path, page.number, &lines, vocab);
-        let (flat_found, flat_unread) =
-            flat::extract_page(&file.path, page.number, &lines, &used, vocab);
-        found.extend(flat_found);
-        // Price tables whose every cell ends in a currency unit, on lines no reader took.
-        let taken: std::collections::HashSet<u32> = found
-            .iter()
-            .flat_map(|t| {
-                std::iter::once(t.provenance.line).chain(t.rows.iter().map(|r| r.provenance.line))
-            })
-            .collect();
-        found.extend(suffixed::extract_page(
+        let found = text_page(
             &file.path,
             page.number,
-            &lines,
-            &taken,
+            lines,
             vocab,
-        ));
-        // Priced lists closed by a total, on lines no reader took.
-        let taken: std::collections::HashSet<u32> = found
-            .iter()
-            .flat_map(|t| {
-                std::iter::once(t.provenance.line).chain(t.rows.iter().map(|r| r.provenance.line))
-            })
-            .collect();
-        found.extend(suffixed::extract_lists(
-            &file.path,
-            page.number,
-            &lines,
-            &taken,
-            vocab,
-        ));
-        // Tables flattened into one line, read from the lines they were made of, each on
-        // its own: the line itself stays text for the readers above. Their rows that no
-        // table takes are kept by `keep_recovered` below.
-        let flattened = oneline::expand(&lines, vocab);
-        for e in &flattened {
-            let written: Vec<&crate::layout::Line> = e.lines.iter().collect();
-            let (recovered, _) = flat::extract_page(
-                &file.path,
-                page.number,
-                &written,
-                &Default::default(),
-                vocab,
-            );
-            found.extend(recovered);
-            // Its rows stand in one line of many cells: no cell span.
-            synthetic.insert(e.number);
-        }
-        for row in found.iter_mut().flat_map(|t| t.rows.iter_mut()) {
-            if synthetic.contains(&row.provenance.line) {
-                row.cells.iter_mut().for_each(|c| c.span = None);
-            }
-        }
-        found.sort_by_key(|t| t.provenance.line);
-        // Joined rows of few figures whose columns are not written: each placement is a
-        // reading (TAB001), so no relation through the row is decided.
-        for u in joined.iter().flat_map(|j| j.unplaced.iter()) {
-            for t in found.iter_mut() {
-                if let Some(row) = t.rows.iter().position(|r| r.provenance.line == u.line) {
-                    let provenance = t.rows[row].provenance.clone();
-                    t.ambiguities.push(Ambiguity {
-                        row,
-                        readings: u.readings.clone(),
-                        provenance,
-                        complete: u.complete,
-                    });
-                }
-            }
-        }
-        for e in &flattened {
-            keep_recovered(
-                &mut found,
-                &e.rows,
-                &file.path,
-                page.number,
-                &mut pending,
-                tables.len(),
-            );
-        }
-        // Rows of a one-cell-per-line block (or of a run of cells between bars) that were
-        // not placed in columns: kept with the table above them as rows not read, unless
-        // another reading took one of their lines as a row. On a page with no table they
-        // wait for the file's tables.
-        let not_joined = barred
-            .iter()
-            .flat_map(|b| b.not_read.iter())
-            .chain(joined.iter().flat_map(|j| j.not_read.iter()));
-        for u in not_joined {
-            let read = found.iter().any(|t| {
-                t.rows
-                    .iter()
-                    .any(|r| (u.line..=u.last).contains(&r.provenance.line))
-            });
-            if read {
-                continue;
-            }
-            let row = UnreadRow {
-                label: u.label.clone(),
-                text: u.text.clone(),
-                reason: u.reason.clone(),
-                provenance: Provenance::new(&file.path, page.number, u.line),
-            };
-            // The table above the row; a row above every table goes with the first.
-            match found
-                .iter()
-                .rposition(|t| t.provenance.line <= u.line)
-                .or((!found.is_empty()).then_some(0))
-            {
-                Some(at) => found[at].unread_rows.push(row),
-                None => pending.push((tables.len(), row)),
-            }
-        }
-        // Flat rows with figures that gave no table: with the table above them, or
-        // the first, or the file's tables.
-        for row in flat_unread {
-            // A line another reader already noted as not read is noted once.
-            let noted = found
-                .iter()
-                .flat_map(|t| t.unread_rows.iter())
-                .any(|u| u.provenance.line == row.provenance.line);
-            if noted {
-                continue;
-            }
-            match found
-                .iter()
-                .rposition(|t| t.provenance.line <= row.provenance.line)
-                .or((!found.is_empty()).then_some(0))
-            {
-                Some(at) => found[at].unread_rows.push(row),
-                None => pending.push((tables.len(), row)),
-            }
-        }
+            &mut pending,
+            tables.len(),
+        );
         tables.extend(found);
     }
     place_pending(&mut tables, pending, &file.path);
     tables
+}
+
+/// Every table of a PDF. The geometric reader takes the tables whose columns are set
+/// apart by gaps; the lines no geometric table took (neither a row of one nor inside
+/// one's extent, from its first line to its last row) then go through the text readers,
+/// as the same lines would in a text source: a table whose cells are one space apart (a
+/// report printed from text, a monospaced page, a narrow layout) is one span per line to
+/// the geometry, but flat rows to the text readers. A line of several spans that no
+/// geometric table took (a lone row whose label stands apart from its figures, a block
+/// the geometry judged no table) is read with its column gaps written as three spaces,
+/// as a text source aligns them, not as tab-separated cells: the geometry saw its
+/// columns and found no table. The geometric tables cut the other lines into stretches,
+/// each read on its own, so no text table reaches across one. A stretch runs on over a
+/// page break (running headers and footers are not in it), as the text does: a table
+/// cut by the break stays one table, and a total at the top of a page is not checked
+/// against the rows of its page alone. Where the geometric reader read every table, this
+/// adds nothing to its tables but the rows with figures the text readers could not read
+/// (kept, never dropped in silence).
+fn extract_pdf(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> Vec<Table> {
+    let mut tables = geometry::extract_file(file, vocab);
+    // Per page, the line ranges the geometric tables occupy.
+    let mut occupied: std::collections::HashMap<u32, Vec<(u32, u32)>> = Default::default();
+    for t in &tables {
+        let mut spans: std::collections::BTreeMap<u32, (u32, u32)> = Default::default();
+        let rows = t.rows.iter().map(|r| &r.provenance);
+        let noted = t.unread_rows.iter().map(|u| &u.provenance);
+        for p in std::iter::once(&t.provenance).chain(rows).chain(noted) {
+            let e = spans.entry(p.page).or_insert((p.line, p.line));
+            e.0 = e.0.min(p.line);
+            e.1 = e.1.max(p.line);
+        }
+        for (page, span) in spans {
+            occupied.entry(page).or_default().push(span);
+        }
+    }
+    let mut read: Vec<Table> = Vec::new();
+    let mut pending: Vec<(usize, UnreadRow)> = Vec::new();
+    let mut stretch: Vec<StretchLine> = Vec::new();
+    let mut flush = |stretch: &mut Vec<StretchLine>| {
+        if !stretch.is_empty() {
+            read_stretch(
+                &file.path,
+                std::mem::take(stretch),
+                vocab,
+                &mut read,
+                &mut pending,
+            );
+        }
+    };
+    for page in &file.pages {
+        let taken = occupied.get(&page.number).map_or(&[][..], Vec::as_slice);
+        let mut lines = page.lines.iter().filter(|l| !l.furniture).peekable();
+        // A page without text (an image) is a gap in the text: nothing runs over it.
+        if lines.peek().is_none() {
+            flush(&mut stretch);
+        }
+        for l in lines {
+            if taken.iter().any(|(a, b)| (*a..=*b).contains(&l.number)) {
+                flush(&mut stretch);
+                continue;
+            }
+            let spans: Vec<&str> = l
+                .spans
+                .iter()
+                .map(|s| s.text.trim())
+                .filter(|t| !t.is_empty())
+                .collect();
+            let aligned = (spans.len() >= 2).then(|| spans.join("   "));
+            stretch.push(StretchLine {
+                page: page.number,
+                line: l,
+                aligned,
+            });
+        }
+    }
+    flush(&mut stretch);
+    tables.extend(read);
+    // Reading order; a table cut by a page break stands where it starts.
+    tables.sort_by_key(|t| (t.provenance.page, t.provenance.line));
+    // A row not read on lines without a table goes with the last table before it.
+    let pending = pending
+        .into_iter()
+        .map(|(_, row)| {
+            let at = (row.provenance.page, row.provenance.line);
+            let before = tables
+                .iter()
+                .take_while(|t| (t.provenance.page, t.provenance.line) <= at)
+                .count();
+            (before, row)
+        })
+        .collect();
+    place_pending(&mut tables, pending, &file.path);
+    tables
+}
+
+/// A line of a PDF page for the text readers: its page, the line, and its text with the
+/// column gaps written as spaces when it has several spans.
+struct StretchLine<'a> {
+    page: u32,
+    line: &'a crate::layout::Line,
+    aligned: Option<String>,
+}
+
+/// Reads one stretch of a PDF's lines, in order, with the text readers. A stretch of
+/// one page's lines as they are is read as that page; otherwise its lines are read as one
+/// page numbered in order (their gaps written as spaces where they have several spans),
+/// and every place in what it gives is then put back on its own page and line. A cell
+/// read from a line whose text was rewritten has no place in the line as written.
+fn read_stretch(
+    path: &std::sync::Arc<str>,
+    stretch: Vec<StretchLine>,
+    vocab: &Vocabulary,
+    read: &mut Vec<Table>,
+    pending: &mut Vec<(usize, UnreadRow)>,
+) {
+    let first = stretch[0].page;
+    if stretch
+        .iter()
+        .all(|s| s.page == first && s.aligned.is_none())
+    {
+        let lines = stretch.into_iter().map(|s| s.line).collect();
+        read.extend(text_page(path, first, lines, vocab, pending, 0));
+        return;
+    }
+    let renumbered: Vec<crate::layout::Line> = stretch
+        .iter()
+        .zip(1u32..)
+        .map(|(s, number)| crate::layout::Line {
+            number,
+            text: s.aligned.clone().unwrap_or_else(|| s.line.text.clone()),
+            ..s.line.clone()
+        })
+        .collect();
+    let mut noted = Vec::new();
+    let mut found = text_page(
+        path,
+        first,
+        renumbered.iter().collect(),
+        vocab,
+        &mut noted,
+        0,
+    );
+    let at = |p: &Provenance| {
+        (p.line as usize)
+            .checked_sub(1)
+            .and_then(|i| stretch.get(i))
+    };
+    let back = |p: &mut Provenance| {
+        if let Some(s) = at(p) {
+            p.page = s.page;
+            p.line = s.line.number;
+        }
+    };
+    for t in &mut found {
+        for r in &mut t.rows {
+            if at(&r.provenance).is_some_and(|s| s.aligned.is_some()) {
+                r.cells.iter_mut().for_each(|c| c.span = None);
+            }
+            back(&mut r.provenance);
+        }
+        back(&mut t.provenance);
+        t.unread_rows
+            .iter_mut()
+            .for_each(|u| back(&mut u.provenance));
+        t.ambiguities
+            .iter_mut()
+            .for_each(|a| back(&mut a.provenance));
+        t.realigned.iter_mut().for_each(|r| back(&mut r.provenance));
+    }
+    for (before, mut row) in noted {
+        back(&mut row.provenance);
+        pending.push((before, row));
+    }
+    read.extend(found);
+}
+
+/// The tables of one page of text lines, read by the text readers in turn (cells
+/// between bars, one cell per line, aligned by spaces, tabs and pipes, flat rows, priced
+/// rows, tables flattened into one line). Rows with figures that no table of the page
+/// takes go with the table above them, or the page's first; on a page without a table
+/// they wait in `pending` with `before`, the number of the file's tables before the page.
+fn text_page(
+    path: &std::sync::Arc<str>,
+    page_number: u32,
+    lines: Vec<&crate::layout::Line>,
+    vocab: &Vocabulary,
+    pending: &mut Vec<(usize, UnreadRow)>,
+    before: usize,
+) -> Vec<Table> {
+    // A row joined from a block of lines stands in no one line: no cell span.
+    let mut synthetic: std::collections::HashSet<u32> = Default::default();
+    let mut changed = |old: &[&crate::layout::Line], after: &[crate::layout::Line]| {
+        let written: std::collections::HashMap<u32, &str> =
+            old.iter().map(|l| (l.number, l.text.as_str())).collect();
+        synthetic.extend(
+            after
+                .iter()
+                .filter(|l| written.get(&l.number) != Some(&l.text.as_str()))
+                .map(|l| l.number),
+        );
+    };
+    // Tables written one cell per line with a "|" line after each cell.
+    let barred = bars::join(&lines, vocab);
+    if let Some(b) = &barred {
+        changed(&lines, &b.lines);
+    }
+    let lines: Vec<&crate::layout::Line> = match &barred {
+        Some(b) => b.lines.iter().collect(),
+        None => lines,
+    };
+    // Tables written one cell per line, joined back into rows.
+    let joined = cellines::join(&lines, vocab);
+    if let Some(j) = &joined {
+        changed(&lines, &j.lines);
+    }
+    let lines: Vec<&crate::layout::Line> = match &joined {
+        Some(j) => j.lines.iter().collect(),
+        None => lines,
+    };
+    // Tables aligned by spaces, placed by the character columns of their figures.
+    let placed = aligned::place(&lines, vocab);
+    if let Some(p) = &placed {
+        changed(&lines, p);
+    }
+    let lines: Vec<&crate::layout::Line> = match &placed {
+        Some(p) => p.iter().collect(),
+        None => lines,
+    };
+    let (mut found, used) = delimited::extract_page(path, page_number, &lines, vocab);
+    let (flat_found, flat_unread) = flat::extract_page(path, page_number, &lines, &used, vocab);
+    found.extend(flat_found);
+    // Price tables whose every cell ends in a currency unit, on lines no reader took.
+    let taken: std::collections::HashSet<u32> = found
+        .iter()
+        .flat_map(|t| {
+            std::iter::once(t.provenance.line).chain(t.rows.iter().map(|r| r.provenance.line))
+        })
+        .collect();
+    found.extend(suffixed::extract_page(
+        path,
+        page_number,
+        &lines,
+        &taken,
+        vocab,
+    ));
+    // Priced lists closed by a total, on lines no reader took.
+    let taken: std::collections::HashSet<u32> = found
+        .iter()
+        .flat_map(|t| {
+            std::iter::once(t.provenance.line).chain(t.rows.iter().map(|r| r.provenance.line))
+        })
+        .collect();
+    found.extend(suffixed::extract_lists(path, page_number, &lines, &taken, vocab));
+    // Tables flattened into one line, read from the lines they were made of, each on
+    // its own: the line itself stays text for the readers above. Their rows that no
+    // table takes are kept by `keep_recovered` below.
+    let flattened = oneline::expand(&lines, vocab);
+    for e in &flattened {
+        let written: Vec<&crate::layout::Line> = e.lines.iter().collect();
+        let (recovered, _) =
+            flat::extract_page(path, page_number, &written, &Default::default(), vocab);
+        found.extend(recovered);
+        // Its rows stand in one line of many cells: no cell span.
+        synthetic.insert(e.number);
+    }
+    for row in found.iter_mut().flat_map(|t| t.rows.iter_mut()) {
+        if synthetic.contains(&row.provenance.line) {
+            row.cells.iter_mut().for_each(|c| c.span = None);
+        }
+    }
+    found.sort_by_key(|t| t.provenance.line);
+    // Joined rows of few figures whose columns are not written: each placement is a
+    // reading (TAB001), so no relation through the row is decided.
+    for u in joined.iter().flat_map(|j| j.unplaced.iter()) {
+        for t in found.iter_mut() {
+            if let Some(row) = t.rows.iter().position(|r| r.provenance.line == u.line) {
+                let provenance = t.rows[row].provenance.clone();
+                t.ambiguities.push(Ambiguity {
+                    row,
+                    readings: u.readings.clone(),
+                    provenance,
+                    complete: u.complete,
+                });
+            }
+        }
+    }
+    for e in &flattened {
+        keep_recovered(&mut found, &e.rows, path, page_number, pending, before);
+    }
+    // Rows of a one-cell-per-line block (or of a run of cells between bars) that were
+    // not placed in columns: kept with the table above them as rows not read, unless
+    // another reading took one of their lines as a row. On a page with no table they
+    // wait for the file's tables.
+    let not_joined = barred
+        .iter()
+        .flat_map(|b| b.not_read.iter())
+        .chain(joined.iter().flat_map(|j| j.not_read.iter()));
+    for u in not_joined {
+        let read = found.iter().any(|t| {
+            t.rows
+                .iter()
+                .any(|r| (u.line..=u.last).contains(&r.provenance.line))
+        });
+        if read {
+            continue;
+        }
+        let row = UnreadRow {
+            label: u.label.clone(),
+            text: u.text.clone(),
+            reason: u.reason.clone(),
+            provenance: Provenance::new(path, page_number, u.line),
+        };
+        // The table above the row; a row above every table goes with the first.
+        match found
+            .iter()
+            .rposition(|t| t.provenance.line <= u.line)
+            .or((!found.is_empty()).then_some(0))
+        {
+            Some(at) => found[at].unread_rows.push(row),
+            None => pending.push((before, row)),
+        }
+    }
+    // Flat rows with figures that gave no table: with the table above them, or
+    // the first, or the file's tables.
+    for row in flat_unread {
+        // A line another reader already noted as not read is noted once.
+        let noted = found
+            .iter()
+            .flat_map(|t| t.unread_rows.iter())
+            .any(|u| u.provenance.line == row.provenance.line);
+        if noted {
+            continue;
+        }
+        match found
+            .iter()
+            .rposition(|t| t.provenance.line <= row.provenance.line)
+            .or((!found.is_empty()).then_some(0))
+        {
+            Some(at) => found[at].unread_rows.push(row),
+            None => pending.push((before, row)),
+        }
+    }
+    found
 }
 
 /// Rows recovered from a line holding a flattened table that no table took as a row:
@@ -576,6 +755,158 @@ pub(crate) fn test_lines(text: &str) -> Vec<crate::layout::Line> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A PDF page of lines, each `(text, [x0 of each span])`: one span per x given, the
+    /// line's text split at tabs into them; 10 pt, 12 pt apart, and an empty text a
+    /// paragraph gap (no line).
+    fn pdf_page(number: u32, lines: &[(&str, &[f64])]) -> crate::layout::Page {
+        let mut y = 50.0;
+        let lines = lines
+            .iter()
+            .filter_map(|l| {
+                y += if l.0.is_empty() { 50.0 } else { 12.0 };
+                (!l.0.is_empty()).then_some((l, y))
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .enumerate()
+            .map(|(i, ((text, xs), y))| crate::layout::Line {
+                number: i as u32 + 1,
+                y,
+                text: text.to_string(),
+                spans: text
+                    .split('\t')
+                    .zip(xs.iter())
+                    .map(|(t, x)| crate::layout::Span {
+                        text: t.to_string(),
+                        x0: *x,
+                        x1: x + 5.0 * t.chars().count() as f64,
+                        font_size: 10.0,
+                        ocr: None,
+                    })
+                    .collect(),
+                furniture: false,
+            })
+            .collect();
+        crate::layout::Page {
+            number,
+            width: 595.0,
+            height: 842.0,
+            lines,
+        }
+    }
+
+    fn pdf_file(pages: Vec<crate::layout::Page>) -> crate::layout::LaidOutFile {
+        crate::layout::LaidOutFile {
+            path: std::sync::Arc::from("flat.pdf"),
+            kind: crate::ingest::SourceKind::Pdf,
+            pages,
+            report: crate::ingest::ReadReport::default(),
+        }
+    }
+
+    /// A table set with single spaces on a PDF page (one span per line) is read by the
+    /// text readers, and one cut by a page break stays one table: its rows keep their
+    /// own pages and lines, and the total at the top of the second page closes the rows
+    /// of the first.
+    #[test]
+    fn single_spaced_pdf_tables_are_read_across_a_page_break() {
+        let vocab = Vocabulary::builtin_shared();
+        let first = pdf_page(
+            1,
+            &[
+                ("Driftredovisning", &[40.0]),
+                ("Belopp i tkr Budget 2023 Utfall 2023", &[40.0]),
+                ("Kultur 1 200 1 150", &[40.0]),
+                ("Skola 3 400 3 390", &[40.0]),
+            ],
+        );
+        let second = pdf_page(
+            2,
+            &[
+                ("Omsorg 2 100 2 160", &[40.0]),
+                ("Summa 6 700 6 700", &[40.0]),
+                ("Kommentar till utfallet.", &[40.0]),
+            ],
+        );
+        let tables = extract(&pdf_file(vec![first, second]), vocab);
+        assert_eq!(tables.len(), 1, "{tables:#?}");
+        let t = &tables[0];
+        let rows: Vec<(&str, u32, u32, Vec<String>)> = t
+            .rows
+            .iter()
+            .map(|r| {
+                let values = r.cells.iter().map(|c| format!("{:?}", c.value)).collect();
+                (
+                    r.label.as_str(),
+                    r.provenance.page,
+                    r.provenance.line,
+                    values,
+                )
+            })
+            .collect();
+        let v = |a: &str, b: &str| vec![format!("Some({a})"), format!("Some({b})")];
+        assert_eq!(
+            rows,
+            [
+                ("Kultur", 1, 3, v("1200", "1150")),
+                ("Skola", 1, 4, v("3400", "3390")),
+                ("Omsorg", 2, 1, v("2100", "2160")),
+                ("Summa", 2, 2, v("6700", "6700")),
+            ]
+        );
+        assert_eq!(t.rows[3].kind, RowKind::Total);
+        assert_eq!(t.provenance.page, 1);
+    }
+
+    /// Where the geometry reads a table (columns set apart by gaps), its lines are not
+    /// read again; a lone line of two spans beside it is read with its gap written as
+    /// spaces, as a flat row (its cells have no place in the line as written, which
+    /// joins the spans with a tab).
+    #[test]
+    fn geometric_tables_stay_and_other_lines_are_read_flat() {
+        let vocab = Vocabulary::builtin_shared();
+        let page = pdf_page(
+            1,
+            &[
+                ("Investeringar", &[40.0]),
+                ("Projekt\tBudget\tUtfall", &[40.0, 300.0, 400.0]),
+                ("Skolgård\t500\t480", &[40.0, 315.0, 415.0]),
+                ("Bibliotek\t300\t320", &[40.0, 315.0, 415.0]),
+                ("Summa\t800\t800", &[40.0, 315.0, 415.0]),
+                ("", &[]),
+                ("Avgifter, tkr 2022 2023", &[40.0]),
+                ("Taxa vatten 1 250 1 300", &[40.0]),
+                ("Taxa avlopp\t980 1 010", &[40.0, 200.0]),
+                ("Summa avgifter 2 230 2 310", &[40.0]),
+            ],
+        );
+        let tables = extract(&pdf_file(vec![page]), vocab);
+        assert_eq!(tables.len(), 2, "{tables:#?}");
+        assert_eq!(tables[0].source, TableSource::Geometry);
+        assert_eq!(tables[0].rows.len(), 3);
+        let flat = &tables[1];
+        assert_eq!(flat.source, TableSource::Flat);
+        let read: Vec<(&str, u32, Vec<Option<Decimal>>)> = flat
+            .rows
+            .iter()
+            .map(|r| {
+                let values = r.cells.iter().map(|c| c.value).collect();
+                (r.label.as_str(), r.provenance.line, values)
+            })
+            .collect();
+        let d = |n: i64| Some(Decimal::from(n));
+        assert_eq!(
+            read,
+            [
+                ("Taxa vatten", 7, vec![d(1250), d(1300)]),
+                ("Taxa avlopp", 8, vec![d(980), d(1010)]),
+                ("Summa avgifter", 9, vec![d(2230), d(2310)]),
+            ]
+        );
+        assert!(flat.rows[0].cells.iter().all(|c| c.span.is_some()));
+        assert!(flat.rows[1].cells.iter().all(|c| c.span.is_none()));
+    }
 
     /// Rows written one cell per line that give no table: on a page without a table they
     /// go with the table of an earlier page, and a file without any table gets one

@@ -62,6 +62,7 @@ mod tables_headers;
 mod tables_notes;
 mod tables_oneline;
 mod tables_pdf;
+mod tables_pdf_flat;
 mod tables_pipes;
 mod tables_priced;
 mod tables_props;
