@@ -175,6 +175,27 @@ fn merged_tokens(text: &str, split_signs: bool) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether the digit at byte `at` ends a word that is a unit with its exponent written
+/// flat ("m2", "m3", "km2"), standing alone before a space, a "/" or the line's end
+/// ("Bolig 100 m2 2206 2661 4867", "kr/m3 21,68"): a word of the label, not its last
+/// letters glued to a figure. A digit glued on ("m2145 903") is still a glued run.
+fn unit_with_exponent(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    if !matches!(bytes.get(at), Some(b'2' | b'3')) {
+        return false;
+    }
+    let ends_word = bytes
+        .get(at + 1)
+        .is_none_or(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b')' | b',' | b'.'));
+    let word_start = text[..at]
+        .rfind(|c: char| !c.is_alphabetic())
+        .map_or(0, |k| {
+            k + text[k..].chars().next().map_or(1, char::len_utf8)
+        });
+    let letters = text[word_start..at].to_lowercase();
+    ends_word && ["m", "km", "dm", "cm", "mm"].contains(&letters.as_str())
+}
+
 /// The flat-line words of the vocabulary (`grammars/table_lines.vocab`).
 const LINES: &str = "table_lines";
 
@@ -396,7 +417,10 @@ impl FlatLine {
             // A sentence's full stop glued to the figures ("… från externa poster.3 739
             // 6743 551 634") ends the label as a letter does.
             let stop = prev == Some('.') && before_prev.is_some_and(char::is_alphabetic);
-            if starts && (prev.is_some_and(|p| p.is_alphabetic() || p == ')') || stop) {
+            if starts
+                && (prev.is_some_and(|p| p.is_alphabetic() || p == ')') || stop)
+                && !unit_with_exponent(trimmed, i)
+            {
                 glued_at = Some(i);
                 break;
             }

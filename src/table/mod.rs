@@ -437,7 +437,13 @@ fn text_page(
             std::iter::once(t.provenance.line).chain(t.rows.iter().map(|r| r.provenance.line))
         })
         .collect();
-    found.extend(suffixed::extract_lists(path, page_number, &lines, &taken, vocab));
+    found.extend(suffixed::extract_lists(
+        path,
+        page_number,
+        &lines,
+        &taken,
+        vocab,
+    ));
     // Tables flattened into one line, read from the lines they were made of, each on
     // its own: the line itself stays text for the readers above. Their rows that no
     // table takes are kept by `keep_recovered` below.

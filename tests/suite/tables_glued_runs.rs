@@ -77,3 +77,19 @@ fn a_wrong_total_among_glued_cents_is_found() {
         )]
     );
 }
+
+/// A label ending in a unit with its exponent written flat and standing alone ("Bostad
+/// 100 m2   2206 …") keeps the exponent: the row has three figures, not "2" glued to
+/// them, and the sum holds in every column; a misprinted total is found in its column.
+#[test]
+fn a_unit_exponent_ending_a_label_is_no_figure() {
+    let json = common::lint_json(&fixture("enhet-m2-etikett.txt"));
+    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
+    assert_eq!(common::stat(&json, "cells"), 15, "{}", json["stats"]);
+    common::assert_all_hold(&json, 3);
+    let json = common::lint_json(&fixture("enhet-m2-etikett-fel.txt"));
+    assert_eq!(
+        common::claims(&json),
+        [common::claim("SUM001", "Summa", "", "21289", "21389")]
+    );
+}
