@@ -594,8 +594,8 @@ fn fourteenth_held_out_real_texts_report_only_judged_findings() {
 }
 
 /// The fifteenth held-out set (`tests/fixtures/real/heldout15/`): 27 excerpts of Swedish
-/// kommuner, Region Uppsala and kommunala bolag in no earlier set (VA and fjärrvärme price
-/// examples, partistöd, mandatfördelning, a resultaträkning, a delårsbokslut), saved before
+/// kommuner and kommunala bolag in no earlier set (VA and fjärrvärme price examples,
+/// partistöd, mandatfördelning, a resultaträkning, a delårsbokslut), saved before
 /// justera was run on them and recomputed by hand (`tests/expectations/realheldout15.tsv`:
 /// 213 stated relations, 3 real contradictions listed as `missed`).
 #[test]
