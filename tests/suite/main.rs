@@ -43,6 +43,7 @@ mod percent_change;
 mod protocol_export;
 mod real_pdf;
 mod real_protocols;
+mod rel_unnamed;
 mod reliability;
 mod robustness;
 mod rows_not_lost;

@@ -17,7 +17,16 @@ on is a relation the table states (Budget 2023 = Budget 2022 + Tot; UB 2021 = UB
 Utfall 2021). The rows where it then fails beyond rounding are reported, with the relation \
 written out, as warnings: a revisor should look, but the table did not name the relation. A \
 row where another column of the same kind, blank or zero on every row where the relation holds, \
-has a figure that closes the gap is not decided (info).",
+has a figure that closes the gap is not decided (info). Where the target or an input column \
+has no header, what the columns mean is known only from the table's own arithmetic: a failure \
+is decided only where the relation holds on at least four other rows read unambiguously whose \
+every figure in it has three or more significant digits once trailing zeros are dropped (4 867, \
+12,5; not 27,00, 120 or 5 000), and on three quarters of the rows it can be checked on. On such \
+a row an unrelated figure meets a sum or difference of figures written to whole units with a \
+chance of about 3 in 100; on four rows about one in a million. Counts (seats, votes), round \
+figures, percent columns and rows read only by placement (TAB001) do not count; a failing total \
+row stays not decided, its column total being SUM's finding; elsewhere, or with fewer such \
+rows, the failure is not decided (info), with the number of rows found.",
     checks: &[Check::Relations(relations)],
 };
 
