@@ -54,7 +54,7 @@ impl Group {
 /// figures when each is a figure with decimals ("6,6  -59,3  -60,1 1,6": a decimal part
 /// closes a figure, so no space inside them can group thousands), a leading group of
 /// one to three digits joined to a following "dd,d" group of three digits ("-1 074,0").
-fn line_cells(text: &str, vocab: &Vocabulary) -> Option<Vec<String>> {
+pub(super) fn line_cells(text: &str, vocab: &Vocabulary) -> Option<Vec<String>> {
     let t = text.trim();
     if is_cell(t, vocab) {
         return Some(vec![t.to_string()]);
@@ -111,7 +111,7 @@ fn is_heading(text: &str, vocab: &Vocabulary) -> bool {
 /// ("mnkr Intäkter 2020Intäkter 2021Kostnader 2020 … Avvikelse mot budget 2021", the
 /// cells glued together or not): the label column's header (the words before the first
 /// column's last capitalised word, "mnkr") and `width` column names, or `None`.
-fn year_header(text: &str, width: usize) -> Option<(String, Vec<String>)> {
+pub(super) fn year_header(text: &str, width: usize) -> Option<(String, Vec<String>)> {
     let chars: Vec<char> = text.trim().chars().collect();
     let mut segments: Vec<String> = Vec::new();
     let mut start = 0;

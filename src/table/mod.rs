@@ -18,12 +18,18 @@ mod docstyle;
 pub mod flat;
 mod geometry;
 mod grid;
+mod mixed;
 mod notes;
 mod oneline;
 mod statement;
 mod suffixed;
 
 pub use cell::parse_cell;
+
+/// A word that is a year ("2019"): four digits starting 19 or 20.
+pub fn is_year_word(word: &str) -> bool {
+    cell::is_year(word)
+}
 pub use digits::{segmentations, DigitGroup};
 pub use flat::{parse_flat_row, FlatLine};
 
@@ -395,6 +401,15 @@ fn text_page(
         Some(b) => b.lines.iter().collect(),
         None => lines,
     };
+    // Tables written partly one cell per line, partly as flat rows, under one header.
+    let mixed = mixed::join(&lines, vocab);
+    if let Some(m) = &mixed {
+        changed(&lines, &m.lines);
+    }
+    let lines: Vec<&crate::layout::Line> = match &mixed {
+        Some(m) => m.lines.iter().collect(),
+        None => lines,
+    };
     // Tables written one cell per line, joined back into rows.
     let joined = cellines::join(&lines, vocab);
     if let Some(j) = &joined {
@@ -484,10 +499,23 @@ fn text_page(
     // not placed in columns: kept with the table above them as rows not read, unless
     // another reading took one of their lines as a row. On a page with no table they
     // wait for the file's tables.
+    // A row the mixed reader noted is noted once, not again by the one-cell-per-line
+    // reader that was left its lines.
+    let mixed_noted: Vec<(u32, u32)> = mixed
+        .iter()
+        .flat_map(|m| m.not_read.iter().map(|u| (u.line, u.last)))
+        .collect();
     let not_joined = barred
         .iter()
         .flat_map(|b| b.not_read.iter())
-        .chain(joined.iter().flat_map(|j| j.not_read.iter()));
+        .chain(mixed.iter().flat_map(|m| m.not_read.iter()))
+        .chain(joined.iter().flat_map(|j| {
+            j.not_read.iter().filter(|u| {
+                !mixed_noted
+                    .iter()
+                    .any(|&(a, b)| (a..=b).contains(&u.line) || (u.line..=u.last).contains(&a))
+            })
+        }));
     for u in not_joined {
         let read = found.iter().any(|t| {
             t.rows

@@ -252,6 +252,9 @@ pub struct Derived {
     formula: Formula,
     /// (row, comparison) for every row the relation can be checked on.
     rows: Vec<(usize, Comparison)>,
+    /// The column of the same relation for another year that confirms this one (see
+    /// [`parallels`]), when the rows alone do not.
+    parallel: Option<usize>,
 }
 
 impl Derived {
@@ -328,6 +331,18 @@ fn shown(view: &TableView, c: usize, quoted: bool) -> String {
     }
 }
 
+/// A formula written with the columns' names ("Budget 2023 − Utfall 2023", "column 3").
+fn formula_text(view: &TableView, f: &Formula) -> String {
+    match f {
+        Formula::Diff(a, b) => format!("{} − {}", shown(view, *a, false), shown(view, *b, false)),
+        Formula::Sum(cols) => cols
+            .iter()
+            .map(|&d| shown(view, d, false))
+            .collect::<Vec<_>>()
+            .join(" + "),
+    }
+}
+
 /// The relations of the derived columns whose header states `stated`, for `rule`.
 pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Vec<Relation>) {
     let view = &cx.view;
@@ -340,16 +355,7 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
         let unnamed = std::iter::once(c)
             .chain(d.formula.inputs())
             .any(|col| view.header(col).trim().is_empty());
-        let formula = match &d.formula {
-            Formula::Diff(a, b) => {
-                format!("{} − {}", shown(view, *a, false), shown(view, *b, false))
-            }
-            Formula::Sum(cols) => cols
-                .iter()
-                .map(|&d| shown(view, d, false))
-                .collect::<Vec<_>>()
-                .join(" + "),
-        };
+        let formula = formula_text(view, &d.formula);
         let holding = d.rows.iter().filter(|(_, cmp)| cmp.holds).count();
         let checked = d.rows.len();
         for &(r, cmp) in &d.rows {
@@ -369,6 +375,17 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
                     n => format!("{n} other rows"),
                 }
             );
+            let parallel = d
+                .parallel
+                .and_then(|p| cx.columns().iter().find(|o| o.col == p));
+            let message = match parallel {
+                Some(p) if !cmp.holds => format!(
+                    "{message}, and \"{}\" is {} on every row",
+                    view.header(p.col),
+                    formula_text(view, &p.formula)
+                ),
+                _ => message,
+            };
             let inputs = d
                 .formula
                 .inputs()
@@ -536,7 +553,108 @@ pub fn analyse(view: &TableView) -> Vec<Derived> {
             stated,
             formula: f,
             rows,
+            parallel: None,
         });
     }
+    derived.extend(parallels(view, &derived, &mut used));
     derived
+}
+
+/// A column's header without its years ("Pladspris 2019" → "pladspris"), when it names
+/// one: `None` for a header without a year or with nothing else.
+fn stem_without_year(header: &str) -> Option<String> {
+    let h = normalise(header);
+    let words: Vec<&str> = h.split_whitespace().collect();
+    let stem: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !crate::table::is_year_word(w))
+        .collect();
+    (stem.len() < words.len() && !stem.is_empty()).then(|| stem.join(" "))
+}
+
+/// The headers of a formula's target and inputs without their years, in order, when
+/// every one of them names the same years as the target.
+fn stems(view: &TableView, c: usize, f: &Formula) -> Option<Vec<String>> {
+    let years = |d: usize| {
+        normalise(&view.header(d))
+            .split_whitespace()
+            .filter(|w| crate::table::is_year_word(w))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let target = years(c);
+    if f.inputs().into_iter().any(|d| years(d) != target) {
+        return None;
+    }
+    std::iter::once(c)
+        .chain(f.inputs())
+        .map(|d| stem_without_year(&view.header(d)))
+        .collect()
+}
+
+/// Relations no header names that the rows alone do not confirm (they fail on more than
+/// a quarter of the rows), confirmed by the same relation between the columns of the
+/// same names for another year: where "Pladspris 2020 = Egenbetaling 2020 + Tilskud 2020"
+/// holds on every row it can be checked on (at least three), "Pladspris 2019 =
+/// Egenbetaling 2019 + Tilskud 2019" is the table's relation too, when it holds on at
+/// least three rows and on more rows than it fails.
+fn parallels(
+    view: &TableView,
+    derived: &[Derived],
+    used: &mut Vec<BTreeSet<usize>>,
+) -> Vec<Derived> {
+    let sound: Vec<(Vec<String>, &Derived)> = derived
+        .iter()
+        .filter(|d| d.stated == Stated::Nothing)
+        .filter(|d| d.rows.len() >= 3 && d.rows.iter().all(|(_, cmp)| cmp.holds))
+        .filter_map(|d| Some((stems(view, d.col, &d.formula)?, d)))
+        .collect();
+    let mut out = Vec::new();
+    if sound.is_empty() {
+        return out;
+    }
+    for c in (0..view.cols()).rev() {
+        if !view.numeric(c)
+            || view.kinds[c] == ColumnKind::Text
+            || derived.iter().chain(&out).any(|d| d.col == c)
+            || stated_by(&view.header(c), view.vocab) != Stated::Nothing
+        {
+            continue;
+        }
+        for f in candidates(view, c, Stated::Nothing) {
+            let Some(st) = stems(view, c, &f) else {
+                continue;
+            };
+            let parallel = sound
+                .iter()
+                .find(|(other, d)| {
+                    *other == st
+                        && d.col != c
+                        && std::mem::discriminant(&d.formula) == std::mem::discriminant(&f)
+                })
+                .map(|(_, d)| d.col);
+            let mut set: BTreeSet<usize> = f.inputs().into_iter().collect();
+            set.insert(c);
+            if parallel.is_none() || used.contains(&set) {
+                continue;
+            }
+            let rows: Vec<(usize, Comparison)> = (0..view.rows())
+                .filter_map(|r| eval(view, r, c, &f, true).map(|cmp| (r, cmp)))
+                .collect();
+            let holds = rows.iter().filter(|(_, cmp)| cmp.holds).count();
+            if holds >= 3 && holds > rows.len() - holds {
+                used.push(set);
+                out.push(Derived {
+                    col: c,
+                    stated: Stated::Nothing,
+                    formula: f,
+                    rows,
+                    parallel,
+                });
+                break;
+            }
+        }
+    }
+    out
 }

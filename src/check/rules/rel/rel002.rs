@@ -26,7 +26,10 @@ a row an unrelated figure meets a sum or difference of figures written to whole 
 chance of about 3 in 100; on four rows about one in a million. Counts (seats, votes), round \
 figures, percent columns and rows read only by placement (TAB001) do not count; a failing total \
 row stays not decided, its column total being SUM's finding; elsewhere, or with fewer such \
-rows, the failure is not decided (info), with the number of rows found.",
+rows, the failure is not decided (info), with the number of rows found. A relation that fails on more than a \
+quarter of its rows is still the table's when the columns of the same names for another year \
+(\"Pladspris 2020 = Egenbetaling 2020 + Tilskud 2020\") hold it on every row, at least three, \
+and it holds on at least three rows and on more than it fails.",
     checks: &[Check::Relations(relations)],
 };
 
