@@ -132,9 +132,9 @@ fn numeric_runs(word: &str) -> Vec<(usize, usize)> {
         }
         let start = i;
         while i < b.len() {
-            if b[i].is_ascii_digit() {
-                i += 1;
-            } else if matches!(b[i], b'.' | b',') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            if b[i].is_ascii_digit()
+                || matches!(b[i], b'.' | b',') && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            {
                 i += 1;
             } else {
                 break;
@@ -179,7 +179,7 @@ fn classify(
     }
     let groups: Vec<&str> = run.split(['.', ',']).collect();
     // Dates: "1.1.2020", "31.12.", "31.12.19", "2020.01.15".
-    if commas == 0 && points >= 1 && points <= 2 {
+    if commas == 0 && (1..=2).contains(&points) {
         let date = match groups.as_slice() {
             [d, m] => small(d, 31) && small(m, 12) && after.starts_with('.'),
             [d, m, y] => {
