@@ -15,7 +15,9 @@ fn fixture(name: &str) -> std::path::PathBuf {
 
 /// Eight rows, bands in four spellings, a row with no band among them: three figures a
 /// row, the columns named from the header ("Gebyr fast", "Gebyr volum", "Årsgebyr"), and
-/// Årsgebyr = Gebyr fast + Gebyr volum holds on every row.
+/// Årsgebyr = Gebyr fast + Gebyr volum holds on every row. "Enebolig t.o.m. 80 950 2100
+/// 3050" reads three figures as written too (80 950 as one): its band is a label because
+/// it meets the next row's (t.o.m. 80, then 81 - 150).
 #[test]
 fn bands_that_tile_are_labels() {
     let text = common::tables_text(&fixture("avgift-intervall.txt"));
@@ -74,5 +76,24 @@ fn a_misprinted_total_in_kroner_with_points_is_found() {
             "7114",
             "7141"
         )]
+    );
+}
+
+/// A band word's row in a run with no ranges to settle it ("Bolig t.o.m. 80 950 2100
+/// 3050": the band 80 and three figures, or 80 950 and two): both readings are kept, and
+/// the table's arithmetic, which does not weigh a relation between unstated columns
+/// here, leaves it not decided (TAB001); nothing is claimed.
+#[test]
+fn a_band_word_row_read_either_way_is_not_decided() {
+    let json = common::lint_json(&fixture("avgift-tom-uavklart.txt"));
+    assert!(
+        common::claims(&json).is_empty(),
+        "{:?}",
+        common::claims(&json)
+    );
+    let both = common::first_message(&json, "TAB001");
+    assert!(
+        both.contains("950 | 2100 | 3050") && both.contains("80 950 | 2100 | 3050"),
+        "{both}"
     );
 }

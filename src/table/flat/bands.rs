@@ -187,16 +187,43 @@ fn continues(prev: Band, next: Band) -> Option<bool> {
 
 /// The run's rows with their bands moved into their labels where the run shows it for
 /// certain (see the module's documentation); the rows as read otherwise.
+///
+/// A band word's row not moved whose band may be read either way ("Bolig t.o.m. 100 942
+/// 1182 2124": 100 | 942 1182 2124 or 100 942 | 1182 | 2124, as many figures both ways)
+/// keeps both readings, for the table's arithmetic to choose or leave not decided
+/// (TAB001); a year after the word ("fra 2022") is no band here.
 pub(super) fn with_band_labels(rows: &mut [(usize, FlatLine)]) {
     let cands: Vec<Option<Candidate>> = rows.iter().map(|(_, r)| candidate(r)).collect();
+    let moves = band_moves(rows, &cands).unwrap_or_else(|| vec![false; rows.len()]);
+    for ((c, (_, row)), m) in cands.into_iter().zip(rows.iter_mut()).zip(moves) {
+        let Some(c) = c else {
+            continue;
+        };
+        if m {
+            *row = c.moved;
+        } else if !c.range && either_way(&c, row) {
+            row.also = Some(Box::new(c.moved));
+        }
+    }
+}
+
+/// Whether a band word's row reads as many figures as written as with its band moved.
+fn either_way(c: &Candidate, row: &FlatLine) -> bool {
+    let year = matches!(c.band, Band::UpTo(x) | Band::From(x) if (1900..=2099).contains(&x));
+    !year && fixed_count(&c.moved).is_some_and(|m| m > 0 && can_read(row, m))
+}
+
+/// Which rows have their band moved into their label; `None` when the run shows no
+/// band for certain.
+fn band_moves(rows: &[(usize, FlatLine)], cands: &[Option<Candidate>]) -> Option<Vec<bool>> {
     let ranges = cands.iter().flatten().filter(|c| c.range).count();
     if ranges < 2 {
-        return;
+        return None;
     }
     // k: the count every other row with figures reads, or else the moved ranges' count.
     let others: Vec<Option<usize>> = rows
         .iter()
-        .zip(&cands)
+        .zip(cands)
         .filter(|(_, c)| c.is_none())
         .filter(|((_, r), _)| !r.groups.iter().all(|g| g.is_dash()))
         .map(|((_, r), _)| fixed_count(r))
@@ -211,11 +238,9 @@ pub(super) fn with_band_labels(rows: &mut [(usize, FlatLine)]) {
         Some(first) => *first,
         None => moved_ranges[0],
     };
-    let Some(k) = k else {
-        return;
-    };
+    let k = k?;
     if k == 0 || others.iter().any(|&o| o != Some(k)) {
-        return;
+        return None;
     }
     // Every range moves to k and reads k as written in no way.
     let fits =
@@ -225,7 +250,7 @@ pub(super) fn with_band_labels(rows: &mut [(usize, FlatLine)]) {
         .zip(rows.iter())
         .all(|(c, (_, r))| c.as_ref().is_none_or(|c| !c.range || fits(c, r)));
     if !every_range {
-        return;
+        return None;
     }
     // A band word's row that reads k figures as written too ("Bolig t.o.m. 100 942 1182
     // 2124": 100 942 may be one figure) moves only when its band meets the next range's
@@ -273,17 +298,10 @@ pub(super) fn with_band_labels(rows: &mut [(usize, FlatLine)]) {
     for w in moving.windows(2) {
         match continues(w[0], w[1]) {
             Some(t) => tiles |= t,
-            None => return,
+            None => return None,
         }
     }
-    if !tiles {
-        return;
-    }
-    for ((c, (_, row)), m) in cands.into_iter().zip(rows.iter_mut()).zip(moves) {
-        if let Some(c) = c.filter(|_| m) {
-            *row = c.moved;
-        }
-    }
+    tiles.then_some(moves)
 }
 
 /// Whether a label ends in a band ("Bolig 101 - 300", "Bolig 501- 1000", "Næring
