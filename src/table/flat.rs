@@ -2603,7 +2603,9 @@ fn build_flat_tables(
             .iter()
             .filter(|r| r.cells.iter().any(|c| c.value.is_some()))
             .all(|r| !r.label.trim().is_empty())
-            .then(|| bands::capitalised_names(&own_top_down, columns, if banded { 2 } else { 1 }))
+            .then(|| {
+                bands::capitalised_names(&own_top_down, columns, if banded { 2 } else { 1 }, vocab)
+            })
             .flatten()
         {
             wrapped_lines = taken;

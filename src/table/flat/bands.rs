@@ -20,6 +20,7 @@
 //! either way keeps its readings for the arithmetic (TAB001 when it does not settle).
 
 use super::FlatLine;
+use crate::grammar::vocab::Vocabulary;
 use crate::table::digits::cell_count_range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -189,7 +190,8 @@ fn continues(prev: Band, next: Band) -> Option<bool> {
 /// certain (see the module's documentation); the rows as read otherwise.
 ///
 /// A band word's row not moved whose band may be read either way ("Bolig t.o.m. 100 942
-/// 1182 2124": 100 | 942 1182 2124 or 100 942 | 1182 | 2124, as many figures both ways)
+/// 1182 2124": the band 100 and 942 | 1182 | 2124, or 100 942 | 1182 | 2124, as many
+/// figures both ways)
 /// keeps both readings, for the table's arithmetic to choose or leave not decided
 /// (TAB001); a year after the word ("fra 2022") is no band here.
 pub(super) fn with_band_labels(rows: &mut [(usize, FlatLine)]) {
@@ -336,13 +338,15 @@ pub(super) fn ends_in_band(label: &str) -> bool {
 /// Årsgebyr), when the names are exactly the label column's (`label_parts`: one, or two
 /// over rows whose labels end in a band) and one per figure column. Lines under it
 /// (nearer the rows) are the label column's too ("BRA (m2)") when they hold fewer words
-/// than there are columns, so they cannot name each one. A line with a digit, or whose
-/// first word is not capitalised, names nothing here. Returns the names, the label
+/// than there are columns, so they cannot name each one. The first name must name the
+/// label column by the kind its rows are ([`names_label_column`]). A line with a digit,
+/// or whose first word is not capitalised, names nothing here. Returns the names, the label
 /// column's header and the header lines taken (from the rows up).
 pub(super) fn capitalised_names(
     header_top_down: &[&str],
     columns: usize,
     label_parts: usize,
+    vocab: &Vocabulary,
 ) -> Option<(Vec<String>, String, usize)> {
     if columns < 2 {
         return None;
@@ -359,7 +363,7 @@ pub(super) fn capitalised_names(
             return None;
         }
         if let Some(pieces) = capitalised_pieces(line) {
-            if pieces.len() == columns + label_parts {
+            if pieces.len() == columns + label_parts && names_label_column(&pieces[0], vocab) {
                 let mut label: Vec<String> = pieces[..label_parts].to_vec();
                 label.extend(
                     header_top_down[i + 1..]
@@ -382,6 +386,17 @@ pub(super) fn capitalised_names(
 /// line with a digit, a word in capitals ("DEN LÖPANDE VERKSAMHETEN", a heading), an
 /// abbreviation ("M Fp C Kd": parties, whose count tells nothing of the label column)
 /// or a word broken at a hyphen ("Delår-": the name goes on elsewhere).
+/// Whether a header's first name names the label column by the kind its rows are
+/// (`label_header` in `grammars/table_lines.vocab`: "Kategori", "Parti", "Tilskudstype"):
+/// "Kommuner Landsting Regioner Staten" over three columns is a caption, not names.
+fn names_label_column(piece: &str, vocab: &Vocabulary) -> bool {
+    let word = piece.split_whitespace().next().unwrap_or("").to_lowercase();
+    vocab.has_word("table_lines", "label_header", &word)
+        || ["type", "typ", "kategori"]
+            .iter()
+            .any(|end| word.len() > end.len() && word.ends_with(end))
+}
+
 fn capitalised_pieces(line: &str) -> Option<Vec<String>> {
     let mut pieces: Vec<String> = Vec::new();
     for w in line.split_whitespace() {
