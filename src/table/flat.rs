@@ -16,6 +16,8 @@ use crate::Provenance;
 use std::collections::HashSet;
 use std::sync::Arc;
 
+mod bands;
+
 /// Readings kept per row: rows of real tables have a handful, but seven-digit figures
 /// side by side can have thousands, and the true one must stay among them.
 const READING_LIMIT: usize = 8192;
@@ -1678,7 +1680,9 @@ pub(crate) fn extract_page(
     // whose group headings and blank lines split it into runs ("Omsättningstillgångar"
     // under the balansräkning's "Miljoner kronor Not Kommun 2022 …").
     let mut inherited: Vec<String> = Vec::new();
-    for run in find_runs(lines, &kinds, vocab) {
+    for mut run in find_runs(lines, &kinds, vocab) {
+        // Bands leading the figures of fee rows ("Bolig 101 - 300 4031 …") are labels.
+        bands::with_band_labels(&mut run.rows);
         let Some(&(first, _)) = run.rows.first() else {
             continue;
         };
@@ -2193,6 +2197,10 @@ fn header_area_above<'a>(
                 (text.trim().chars().count() <= 60
                     || years >= 2 && text.trim().chars().count() <= 160)
                     && (!text.trim().ends_with('.') || is_header_line(text, vocab))
+                    // Columns named with their unit ("Tilskudstype 0 - 2 år - kr. 2 - 5 år
+                    // - kr."), however long.
+                    || text.trim().chars().count() <= 160
+                        && bands::unit_ended_names(text).is_some()
             }
             Kind::Row(_) => false,
         };
@@ -2571,6 +2579,43 @@ fn build_flat_tables(
     } else {
         (columns_named, label_header)
     };
+    // Names on the label column header's line, one per capitalised word, or each ending
+    // in a unit of money: only where the split is certain (`bands`).
+    let mut named_unit = None;
+    let (columns_named, label_header) = if one_row_header.is_none()
+        && columns_named.iter().all(String::is_empty)
+        && header_top_down == own_top_down
+    {
+        let unit_named = own_top_down
+            .last()
+            .and_then(|l| bands::unit_ended_names(l))
+            .filter(|(_, names, _)| names.len() == columns);
+        let banded = rows
+            .iter()
+            .filter(|r| bands::ends_in_band(&r.label))
+            .count()
+            >= 2;
+        if let Some((label, names, u)) = unit_named {
+            wrapped_lines = 1;
+            named_unit = Some(u);
+            (names, Some(label))
+        } else if let Some((names, label, taken)) = rows
+            .iter()
+            .filter(|r| r.cells.iter().any(|c| c.value.is_some()))
+            .all(|r| !r.label.trim().is_empty())
+            .then(|| {
+                bands::capitalised_names(&own_top_down, columns, if banded { 2 } else { 1 }, vocab)
+            })
+            .flatten()
+        {
+            wrapped_lines = taken;
+            (names, Some(label))
+        } else {
+            (columns_named, label_header)
+        }
+    } else {
+        (columns_named, label_header)
+    };
     let above_header: Vec<&str> = lines[..header_start]
         .iter()
         .rev()
@@ -2592,6 +2637,9 @@ fn build_flat_tables(
     let mut unit = table_unit(named, &rows);
     if unit == Unit::None && header_text.contains("(tkr)") {
         unit = Unit::Tkr;
+    }
+    if unit == Unit::None {
+        unit = named_unit.unwrap_or(Unit::None);
     }
     let first_line = lines
         .get(header_start)

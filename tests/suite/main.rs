@@ -54,6 +54,7 @@ mod structure_pdf;
 mod structure_robust;
 mod structure_seeds;
 mod structure_votes;
+mod tables_bands;
 mod tables_cellines;
 mod tables_cli;
 mod tables_dotted;

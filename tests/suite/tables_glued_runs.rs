@@ -80,7 +80,9 @@ fn a_wrong_total_among_glued_cents_is_found() {
 
 /// A label ending in a unit with its exponent written flat and standing alone ("Bostad
 /// 100 m2   2206 …") keeps the exponent: the row has three figures, not "2" glued to
-/// them, and the sum holds in every column; a misprinted total is found in its column.
+/// them, and the sum holds in every column; a misprinted total is found in its column,
+/// named from the header's capitalised words ("Kategori Abonnemang Förbrukning
+/// Årsgebyr": the label column's name, then one per column).
 #[test]
 fn a_unit_exponent_ending_a_label_is_no_figure() {
     let json = common::lint_json(&fixture("enhet-m2-etikett.txt"));
@@ -90,6 +92,12 @@ fn a_unit_exponent_ending_a_label_is_no_figure() {
     let json = common::lint_json(&fixture("enhet-m2-etikett-fel.txt"));
     assert_eq!(
         common::claims(&json),
-        [common::claim("SUM001", "Summa", "", "21289", "21389")]
+        [common::claim(
+            "SUM001",
+            "Summa",
+            "Årsgebyr",
+            "21289",
+            "21389"
+        )]
     );
 }
