@@ -414,6 +414,16 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Joined> {
     if replace.is_empty() && not_read.is_empty() {
         return None;
     }
+    Some(Joined {
+        lines: splice(lines, &filled, replace),
+        not_read,
+        unplaced,
+    })
+}
+
+/// The page's lines with each block's lines (a range of `filled`, the indexes of the
+/// lines with text) replaced by the rows joined from them, in place of its first line.
+pub(super) fn splice(lines: &[&Line], filled: &[usize], replace: Vec<Block>) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     let mut taken = vec![false; lines.len()];
     let mut inserts: Vec<(usize, Vec<Line>)> = Vec::new();
@@ -431,15 +441,11 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Joined> {
             out.push((*line).clone());
         }
     }
-    Some(Joined {
-        lines: out,
-        not_read,
-        unplaced,
-    })
+    out
 }
 
 /// A joined block: the first and last filled index it replaces, and its lines.
-type Block = (usize, usize, Vec<Line>);
+pub(super) type Block = (usize, usize, Vec<Line>);
 
 /// A line "Label: figure" (a list item, "• Grundskola: 10 069 kronor", "Kommunen: 17,35
 /// kronor"): its label without the bullet and the colon, and the figure as written.

@@ -291,25 +291,8 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Joined> {
     if replace.is_empty() {
         return None;
     }
-    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
-    let mut taken = vec![false; lines.len()];
-    let mut inserts: Vec<(usize, Vec<Line>)> = Vec::new();
-    for (first, last, rows) in replace {
-        taken[filled[first]..=filled[last]]
-            .iter_mut()
-            .for_each(|t| *t = true);
-        inserts.push((filled[first], rows));
-    }
-    for (i, line) in lines.iter().enumerate() {
-        if let Some((_, rows)) = inserts.iter().find(|(at, _)| *at == i) {
-            out.extend(rows.iter().cloned());
-        }
-        if !taken[i] {
-            out.push((*line).clone());
-        }
-    }
     Some(Joined {
-        lines: out,
+        lines: super::cellines::splice(lines, &filled, replace),
         not_read,
         unplaced: Vec::new(),
     })
