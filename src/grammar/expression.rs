@@ -23,8 +23,9 @@
 //!
 //! What is no expression: a sum without an operator, a plain "a x b = c" (PROD001's
 //! product), a first figure glued to what stands before it ("E4", "2024-01-01", "kr/år0,5",
-//! "10:30") or after an operator, "=", "§", "#", "x" or a reference word ("nr", "s.",
-//! "sid", "kap", "bilaga", "punkt"), a figure with a decimal point or an unspaced "-" or
+//! "10:30") or after an operator, "<=", "§", "#", "x" or a reference word ("nr", "s.",
+//! "sid", "kap", "bilaga", "punkt") — after "=" it is read ("Totalt = 6 524,06 + 1269 =
+//! 7 793,06": the equation goes on), a figure with a decimal point or an unspaced "-" or
 //! "/" (dates, dnr "2023/145", list numbers "1-3", page ranges), a result that is not a
 //! figure ("= ca 6", a negative "= −300") or that is followed by an operator and a figure
 //! ("= 200 + 50") or, without a unit, by a figure; and a first figure joined to the next
@@ -264,7 +265,6 @@ fn starts_clean(line: &str, at: usize) -> bool {
                 | '+'
                 | '*'
                 | '×'
-                | '='
                 | '§'
                 | '#'
                 | '<'
@@ -297,7 +297,6 @@ fn starts_clean(line: &str, at: usize) -> bool {
             | '/'
             | '*'
             | '×'
-            | '='
             | '±'
             | '<'
             | '>'
@@ -308,6 +307,11 @@ fn starts_clean(line: &str, at: usize) -> bool {
             | '#'
     ) {
         return false;
+    }
+    // "Totalt = 6 524,06 + 1269 = …" continues an equation; "<=", ">=", "==" do not.
+    if last == '=' {
+        let t = trimmed[..trimmed.len() - 1].trim_end_matches(is_group_space);
+        return !t.ends_with(['<', '>', '!', '=', '≤', '≥']);
     }
     if matches!(last, 'x' | 'X') {
         let t = &trimmed[..trimmed.len() - 1];
@@ -467,6 +471,10 @@ mod tests {
         assert!(e.result.is_none());
         let e = one("12 000 kr / 12 = 1 000 kr");
         assert_eq!(e.node.signs(), vec!['/']);
+        let e = one("Totalsumman = 6 524,06 + 1269 + 4450= 12 243,06 kr/år");
+        assert_eq!(e.result.map(|r| r.value), Some(d("12243.06")));
+        let e = one("2 x 100 = 200 + 50 = 250");
+        assert_eq!(e.node.figures()[0].value, d("200"));
         let e = one("2 x 3 x 4 = 24");
         assert_eq!(e.node.signs(), vec!['x', 'x']);
     }
@@ -492,6 +500,7 @@ mod tests {
             "Lägenhet (2 st) + 3 = 5",
             "2 + 3 = −5",
             "Text + 2 000 + 500 = 2 500",
+            "Gräns <= 2 + 3 = 5",
         ] {
             let got: Vec<_> = expressions(line)
                 .into_iter()

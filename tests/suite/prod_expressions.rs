@@ -123,9 +123,10 @@ fn rounding_and_units_are_allowed_for() {
          Elnät 1 500 kr + 2 000 kWh × 25 öre/kWh = 2 000 kr\n\
          Tillägg 2 tkr + 500 kr = 2 500 kr\n\
          Andel (5 000 − 4 000) / 4 000 = 25 %\n\
-         Radnummer 12 500 + 200 = 700\n",
+         Radnummer 12 500 + 200 = 700\n\
+         Totalt per år blir = 6 524,06 + 1269 + 4450= 12 243,06 kr/år\n",
     );
-    common::assert_all_hold(&json, 5);
+    common::assert_all_hold(&json, 6);
     assert!(prod003(&json).is_empty(), "{json}");
 }
 
