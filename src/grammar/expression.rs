@@ -343,8 +343,7 @@ fn opens_with_range(node: &Node) -> bool {
                 if !matches!(sign, '-' | '–') {
                     return false;
                 }
-                let (Node::Figure(a), Some(b)) = (&**left, right.figures().first().copied())
-                else {
+                let (Node::Figure(a), Some(b)) = (&**left, right.figures().first().copied()) else {
                     return false;
                 };
                 return a.value < b.value;
@@ -424,7 +423,9 @@ fn expression_at(line: &str, start: usize) -> Option<Expression> {
     if r.starts_with('=') {
         return None;
     }
-    let r_at = line.len() - r.trim_start_matches(|c: char| is_group_space(c) || c == '\t').len();
+    let r_at = line.len()
+        - r.trim_start_matches(|c: char| is_group_space(c) || c == '\t')
+            .len();
     if !line[r_at..].starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }

@@ -66,10 +66,12 @@ fn units_that_cannot_be_added_and_lone_dashes_are_not_decided() {
          Blandat 1 200 kr + 150 m³ = 1 450 kr\n\
          Abonnemang 100 kr/mån + 1 200 kr/år = 2 400 kr/år\n\
          Avgift 3 000 - 500 = 2 600 kr\n\
-         Period 2 år + 6 mån = 30 mån\n",
+         Period 2 år + 6 mån = 30 mån\n\
+         Med moms 1 200 + 25 % = 1 500 kr\n\
+         Rabatt 1 200 kr - 20 % = 960 kr\n",
     );
     let found = prod003(&json);
-    assert_eq!(found.len(), 4, "{json}");
+    assert_eq!(found.len(), 6, "{json}");
     assert!(found.iter().all(|(s, ..)| s == "info"), "{found:?}");
     assert!(common::claims(&json).is_empty(), "{json}");
     assert!(
@@ -105,14 +107,18 @@ fn parentheses_and_precedence_are_arithmetic_s() {
         "Prisexempel (invented)\n\n\
          Årskostnad (3 000 − 500) × 12 = 30 000 kr\n\
          Utan parentes 3 000 − 500 × 2 = 2 000 kr\n\
-         Fel (1 200 + 300) / 3 = 700 kr\n",
+         Fel (1 200 + 300) / 3 = 700 kr\n\
+         Andel 4 000 × 25 % + 100 = 1 200\n",
     );
     assert_eq!(
         prod003(&json),
-        [("error".to_string(), "500".to_string(), "700".to_string())],
+        [
+            ("error".to_string(), "500".to_string(), "700".to_string()),
+            ("error".to_string(), "1100".to_string(), "1200".to_string())
+        ],
         "{json}"
     );
-    assert_eq!(common::stat(&json, "relations_checked"), 3, "{json}");
+    assert_eq!(common::stat(&json, "relations_checked"), 4, "{json}");
 }
 
 #[test]
@@ -124,9 +130,10 @@ fn rounding_and_units_are_allowed_for() {
          Tillägg 2 tkr + 500 kr = 2 500 kr\n\
          Andel (5 000 − 4 000) / 4 000 = 25 %\n\
          Radnummer 12 500 + 200 = 700\n\
-         Totalt per år blir = 6 524,06 + 1269 + 4450= 12 243,06 kr/år\n",
+         Totalt per år blir = 6 524,06 + 1269 + 4450= 12 243,06 kr/år\n\
+         Andel 4 000 × 25 % + 100 = 1 100\n",
     );
-    common::assert_all_hold(&json, 6);
+    common::assert_all_hold(&json, 7);
     assert!(prod003(&json).is_empty(), "{json}");
 }
 

@@ -144,8 +144,10 @@ fn evaluate(node: &Node, c: &Term) -> Option<Result<(), Miss>> {
     let conv = interval(node, true, at)?.scale(Decimal::ONE / sc);
     let ic = Interval::written(c.value, c.decimals);
     let converted = (conv.nominal.round_dp(4) != plain.nominal.round_dp(4)).then_some(conv);
+    // Saturated products (figures of 15 digits multiplied) must not overflow here.
+    let gap = |v: Decimal| v.checked_sub(c.value).map_or(Decimal::MAX, |d| d.abs());
     let chosen = match converted {
-        Some(cv) if (cv.nominal - c.value).abs() < (plain.nominal - c.value).abs() => cv,
+        Some(cv) if gap(cv.nominal) < gap(plain.nominal) => cv,
         _ => plain,
     };
     Some(Err(Miss {
@@ -245,8 +247,15 @@ fn kind(node: &Node) -> Kind {
             match op {
                 Op::Add | Op::Sub => add_kinds(a, b),
                 Op::Mul => {
+                    let is_ratio =
+                        |k: &Kind| matches!(k, Kind::Of(d) if d.measure == Measure::Ratio);
                     if is_money(&a) || is_money(&b) {
                         Kind::Of(money())
+                    } else if is_ratio(&a) {
+                        // "25 % × 4 000" is a part of 4 000.
+                        b
+                    } else if is_ratio(&b) {
+                        a
                     } else if weightless(&a) {
                         b
                     } else if weightless(&b) {
@@ -269,6 +278,15 @@ fn kind(node: &Node) -> Kind {
 }
 
 fn add_kinds(a: Kind, b: Kind) -> Kind {
+    let ratio = |k: &Kind| matches!(k, Kind::Of(d) if d.measure == Measure::Ratio);
+    // "1 200 + 25 % = 1 500": a share added to an amount is a markup, not a sum.
+    if ratio(&a) != ratio(&b) {
+        let raw = |k: &Kind| match k {
+            Kind::Of(d) => d.raw.clone(),
+            _ => "an amount without a unit".to_string(),
+        };
+        return Kind::Conflict(format!("{} and {}", raw(&a), raw(&b)));
+    }
     match (a, b) {
         (Kind::Of(x), Kind::Of(y)) => {
             if addable(&x, &y) {
@@ -345,7 +363,12 @@ fn report(
     };
     let paragraph = sink.paragraph_at(&at.provenance);
     let span = LineSpan::in_line(&at.text, c.span.start, c.span.end);
-    let f = sink.report(&RULE, severity, message, at.provenance.clone().with_span(span));
+    let f = sink.report(
+        &RULE,
+        severity,
+        message,
+        at.provenance.clone().with_span(span),
+    );
     f.paragraph = paragraph;
     f.expected = Some(miss.expected);
     f.found = Some(c.value.normalize());
