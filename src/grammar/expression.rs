@@ -221,10 +221,7 @@ fn product(line: &str, at: usize, depth: usize) -> Option<(usize, Node)> {
 /// `sum` at `at`.
 fn sum(line: &str, at: usize, depth: usize) -> Option<(usize, Node)> {
     let (mut end, mut node) = product(line, at, depth)?;
-    loop {
-        let Ok((r, (op, sign))) = addop(&line[end..]) else {
-            break;
-        };
+    while let Ok((r, (op, sign))) = addop(&line[end..]) {
         let Some((e, right)) = product(line, line.len() - r.len(), depth) else {
             break;
         };
