@@ -68,10 +68,11 @@ fn units_that_cannot_be_added_and_lone_dashes_are_not_decided() {
          Avgift 3 000 - 500 = 2 600 kr\n\
          Period 2 år + 6 mån = 30 mån\n\
          Med moms 1 200 + 25 % = 1 500 kr\n\
-         Rabatt 1 200 kr - 20 % = 960 kr\n",
+         Rabatt 1 200 kr - 20 % = 960 kr\n\
+         Samverkan där 1 + 1 = 4\n",
     );
     let found = prod003(&json);
-    assert_eq!(found.len(), 6, "{json}");
+    assert_eq!(found.len(), 7, "{json}");
     assert!(found.iter().all(|(s, ..)| s == "info"), "{found:?}");
     assert!(common::claims(&json).is_empty(), "{json}");
     assert!(
@@ -153,4 +154,17 @@ fn a_plain_product_is_reported_once_by_prod001() {
         [("error".to_string(), "2000".to_string(), "2200".to_string())],
         "{json}"
     );
+}
+
+/// Figures beyond the decimal range and parentheses nested deeper than the grammar reads
+/// give no claim and no crash.
+#[test]
+fn huge_figures_and_deep_parentheses_are_left_alone() {
+    let json = lint(
+        "Prisexempel (invented)\n\n\
+         Stort 999 999 999 999 999 × 999 999 999 999 999 × 999 999 999 999 999 = 1\n\
+         Djupt ((((((1 + 1)))))) = 3\n",
+    );
+    assert!(prod003(&json).is_empty(), "{json}");
+    assert!(common::claims(&json).is_empty(), "{json}");
 }

@@ -28,8 +28,9 @@ precision each figure was written in (1 625 stands for 1 624,5–1 625,5; the in
 carried through every operation) and reports the line only when the expression's interval and \
 the result's cannot meet. Units are read as written and converted (öre as 1/100 kr, tkr as \
 1 000 kr, % as 1/100); either reading holding is enough. Where units cannot be added (kr + m³, \
-kr/mån + kr/år) or only dashes join the figures (\"3 000 - 500 = 2 600\": a dash may join a \
-span) a failing line is information, \"not decided\". Not read: a plain \"a x b = c\" (PROD001), \
+kr/mån + kr/år, a share added to an amount), only dashes join the figures (\"3 000 - 500 = \
+2 600\": a dash may join a span) or every figure is one bare digit (\"1 + 1 = 3\", a figure of \
+speech) a failing line is information, \"not decided\". Not read: a plain \"a x b = c\" (PROD001), \
 dates, ranges (\"101 - 300 = …\"), dnr \"2023/145\", \"§ 12\", page references, list numbers \
 \"1-3\", a negative or non-figure result, and a result followed by more arithmetic.",
     checks: &[Check::Document(check)],
@@ -60,7 +61,10 @@ pub fn check(sink: &mut Sink) {
             continue;
         };
         let undecided = match kind_of_statement(&e.node, &result) {
-            Kind::Conflict(units) => Some(format!("the units {units} cannot be added")),
+            Kind::Conflict(why) => Some(why),
+            _ if figure_of_speech(&e.node, &result) => Some(
+                "every figure is a bare digit, and \"1 + 1 = 3\" is a figure of speech".to_string(),
+            ),
             _ if e.node.only_dashes() => Some(
                 "only a dash joins the figures, and a dash may join a span rather than subtract"
                     .to_string(),
@@ -72,6 +76,12 @@ pub fn check(sink: &mut Sink) {
         }
         report(sink, line, at, &e, &result, next, miss, undecided);
     }
+}
+
+/// Whether every figure, the result included, is one bare digit ("1 + 1 = 3").
+fn figure_of_speech(node: &Node, c: &Term) -> bool {
+    let bare_digit = |t: &Term| t.unit.is_none() && t.decimals == 0 && t.value < Decimal::TEN;
+    bare_digit(c) && node.figures().into_iter().all(bare_digit)
 }
 
 /// How a failing expression is reported: the reading closest to the written result.
@@ -142,6 +152,15 @@ fn evaluate(node: &Node, c: &Term) -> Option<Result<(), Miss>> {
     let at = (first.span.start, first.value);
     let plain = interval(node, false, at)?;
     let conv = interval(node, true, at)?.scale(Decimal::ONE / sc);
+    // A value beyond Decimal's range was cut to it: nothing to report in figures.
+    let saturated = |i: &Interval| {
+        [i.lo, i.hi, i.nominal]
+            .iter()
+            .any(|&v| v == Decimal::MAX || v == Decimal::MIN)
+    };
+    if saturated(&plain) || saturated(&conv) {
+        return None;
+    }
     let ic = Interval::written(c.value, c.decimals);
     let converted = (conv.nominal.round_dp(4) != plain.nominal.round_dp(4)).then_some(conv);
     // Saturated products (figures of 15 digits multiplied) must not overflow here.
@@ -216,7 +235,7 @@ enum Kind {
     Of(Dim),
     /// A product or quotient of units justera does not follow.
     Unknown,
-    /// Units that cannot be added, as "kr and m3".
+    /// Units that cannot be added, and why.
     Conflict(String),
 }
 
@@ -281,18 +300,17 @@ fn add_kinds(a: Kind, b: Kind) -> Kind {
     let ratio = |k: &Kind| matches!(k, Kind::Of(d) if d.measure == Measure::Ratio);
     // "1 200 + 25 % = 1 500": a share added to an amount is a markup, not a sum.
     if ratio(&a) != ratio(&b) {
-        let raw = |k: &Kind| match k {
-            Kind::Of(d) => d.raw.clone(),
-            _ => "an amount without a unit".to_string(),
-        };
-        return Kind::Conflict(format!("{} and {}", raw(&a), raw(&b)));
+        return Kind::Conflict(
+            "a percentage added to or taken from an amount is a markup or a discount, not a sum"
+                .to_string(),
+        );
     }
     match (a, b) {
         (Kind::Of(x), Kind::Of(y)) => {
             if addable(&x, &y) {
                 Kind::Of(if x.per.is_some() { x } else { y })
             } else {
-                Kind::Conflict(format!("{} and {}", x.raw, y.raw))
+                Kind::Conflict(format!("the units {} and {} cannot be added", x.raw, y.raw))
             }
         }
         (Kind::Unknown, _) | (_, Kind::Unknown) => Kind::Unknown,
@@ -315,7 +333,10 @@ fn kind_of_statement(node: &Node, c: &Term) -> Kind {
             if addable(x, &y) || (x.per.is_none() && addable(x, &y_loose)) {
                 k
             } else {
-                Kind::Conflict(format!("{} and {}", x.raw, y.raw))
+                Kind::Conflict(format!(
+                    "the units {} and {} cannot be compared",
+                    x.raw, y.raw
+                ))
             }
         }
         _ => k,
