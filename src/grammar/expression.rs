@@ -409,6 +409,11 @@ fn expression_at(line: &str, start: usize) -> Option<Expression> {
     let tail = &line[end..];
     let t = tail.trim_start_matches(|c: char| is_group_space(c) || c == '\t');
     if t.is_empty() {
+        // "2 955 kronor (150 m3 x 19,70 kr)" ending a line is PROD001's product with its
+        // result before it.
+        if matches!(&node, Node::Paren(n) if n.is_plain_product()) {
+            return None;
+        }
         return Some(Expression {
             node,
             result: None,
@@ -473,6 +478,8 @@ mod tests {
         assert_eq!(e.result.map(|r| r.value), Some(d("12243.06")));
         let e = one("2 x 100 = 200 + 50 = 250");
         assert_eq!(e.node.figures()[0].value, d("200"));
+        let e = one("(150 m3 x 19,70 kr) = 2 955 kr");
+        assert!(matches!(e.node, Node::Paren(_)));
         let e = one("2 x 3 x 4 = 24");
         assert_eq!(e.node.signs(), vec!['x', 'x']);
     }
@@ -506,5 +513,7 @@ mod tests {
                 .collect();
             assert!(got.is_empty(), "{line}: {got:?}");
         }
+        // Nor is PROD001's "c (a x b)" an expression waiting for its result.
+        assert!(expressions("2 955 kronor (150 m3 x 19,70 kr)").is_empty());
     }
 }
