@@ -2,6 +2,7 @@
 //! periods, § and dnr references; plus the vocabularies in `grammars/`.
 
 pub mod date;
+pub mod expression;
 pub mod number;
 pub mod product;
 pub mod re;

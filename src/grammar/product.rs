@@ -125,7 +125,7 @@ pub struct Product {
 /// Integer digits a factor may have (as `number::MAX_INTEGER_DIGITS`).
 const MAX_DIGITS: usize = 15;
 
-fn magnitude(i: &str) -> IResult<&str, &str> {
+pub(super) fn magnitude(i: &str) -> IResult<&str, &str> {
     recognize(pair(
         alt((grouped_integer, digits_m_n(1, MAX_DIGITS))),
         opt(preceded(ch(','), digits_m_n(1, 12))),
@@ -133,7 +133,7 @@ fn magnitude(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
-fn opt_space(i: &str) -> IResult<&str, ()> {
+pub(super) fn opt_space(i: &str) -> IResult<&str, ()> {
     let (i, _) = many0(satisfy(is_group_space)).parse(i)?;
     Ok((i, ()))
 }
@@ -212,7 +212,7 @@ pub fn is_unit(word: &str) -> bool {
 }
 
 /// `factor` / `figure` of the grammar at the start of `i` (an offset into `line`).
-fn term(line: &str, at: usize) -> Option<(usize, Term)> {
+pub(super) fn term(line: &str, at: usize) -> Option<(usize, Term)> {
     let i = line.get(at..)?;
     let (rest, mag) = magnitude(i).ok()?;
     let (rest, u) = match opt(preceded(opt_space, unit)).parse(rest) {
@@ -246,7 +246,7 @@ fn value_of(mag: &str) -> Option<(Decimal, u32)> {
 
 /// The values a space-grouped magnitude may stand for when digits stand before it on
 /// the line: the whole, then without its leading groups.
-fn readings(line: &str, t: &Term) -> Vec<Decimal> {
+pub(super) fn readings(line: &str, t: &Term) -> Vec<Decimal> {
     let raw = &line[t.span.clone()];
     let mag = magnitude(raw).map(|(_, m)| m).unwrap_or(raw);
     let (int, frac) = mag.split_once(',').unwrap_or((mag, ""));
@@ -269,7 +269,7 @@ fn readings(line: &str, t: &Term) -> Vec<Decimal> {
 /// The multiplication sign at `i` (after optional spaces), and what follows it. "x" and
 /// "X" need a space or a digit on both sides (`after_digit`: the factor before it ends
 /// in a digit).
-fn times(i: &str, after_digit: bool) -> IResult<&str, char> {
+pub(super) fn times(i: &str, after_digit: bool) -> IResult<&str, char> {
     let (j, _) = opt_space(i)?;
     let spaced = j.len() < i.len();
     let i = j;
@@ -332,7 +332,7 @@ fn starts_clean(line: &str, at: usize) -> bool {
 
 /// Whether what follows a result at `end` leaves it the result: no operator and figure
 /// ("= 200 + 50"), and no figure right after a result without a unit.
-fn ends_clean(line: &str, end: usize, has_unit: bool) -> bool {
+pub(super) fn ends_clean(line: &str, end: usize, has_unit: bool) -> bool {
     let rest = &line[end..];
     let r = rest.trim_start_matches(is_group_space);
     if r.starts_with(|c: char| c.is_ascii_digit()) {
@@ -387,16 +387,27 @@ pub fn products(line: &str) -> Vec<Product> {
                 at = p.span.end;
                 out.push(p);
             }
-            None => {
-                // Past this magnitude.
-                at = start
-                    + line[start..]
-                        .find(|c: char| !c.is_ascii_digit() && c != ',')
-                        .unwrap_or(line.len() - start);
-            }
+            None => at = past_figure(line, start, starts_clean(line, start)),
         }
     }
     out
+}
+
+/// Where to look next after no statement starts at `start`: past its first digits, or,
+/// when the figure may not start one (it follows an operator: "+ 2 000 kWh"), past the
+/// whole space-grouped figure, so that its last group ("000 kWh") is not read as a
+/// figure of its own.
+pub(super) fn past_figure(line: &str, start: usize, clean: bool) -> usize {
+    let rest = &line[start..];
+    if !clean {
+        if let Ok((r, _)) = magnitude(rest) {
+            return line.len() - r.len();
+        }
+    }
+    start
+        + rest
+            .find(|c: char| !c.is_ascii_digit() && c != ',')
+            .unwrap_or(rest.len())
 }
 
 fn product_at(line: &str, start: usize) -> Option<Product> {
@@ -625,6 +636,7 @@ mod tests {
             "2024-01-01 x 3 = 6",
             "ca 2 x 3 = ca 6",
             "Summa 2 x 3 = 6 7",
+            "Elnät 1 500 kr + 2 000 kWh × 25 öre/kWh = 2 200 kr",
         ] {
             let got: Vec<_> = products(line)
                 .into_iter()

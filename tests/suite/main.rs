@@ -40,6 +40,7 @@ mod mutation;
 mod ocr;
 mod pathological_text;
 mod percent_change;
+mod prod_expressions;
 mod protocol_export;
 mod real_pdf;
 mod real_protocols;

@@ -73,6 +73,7 @@ rules! {
     PCT003 => pct::pct003,
     PROD001 => prod::prod001,
     PROD002 => prod::prod002,
+    PROD003 => prod::prod003,
     ALLOC001 => alloc::alloc001,
     ALLOC002 => alloc::alloc002,
     BAL001 => bal::bal001,

@@ -2,3 +2,4 @@
 
 pub mod prod001;
 pub mod prod002;
+pub mod prod003;

@@ -53,7 +53,7 @@ pub fn check(sink: &mut Sink) {
 }
 
 /// "= 1 269 kr" opening the next non-blank line of the same page, close below.
-fn next_line_result<'l>(
+pub(super) fn next_line_result<'l>(
     line: &SourceLine,
     next: Option<&'l SourceLine>,
 ) -> Option<(Term, &'l SourceLine)> {
