@@ -415,21 +415,31 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Joined> {
         return None;
     }
     Some(Joined {
-        lines: splice(lines, &filled, replace),
+        lines: splice(lines, &filled, replace, false),
         not_read,
         unplaced,
     })
 }
 
 /// The page's lines with each block's lines (a range of `filled`, the indexes of the
-/// lines with text) replaced by the rows joined from them, in place of its first line.
-pub(super) fn splice(lines: &[&Line], filled: &[usize], replace: Vec<Block>) -> Vec<Line> {
+/// lines with text) replaced by the rows joined from them, in place of its first line;
+/// the blank lines inside a block go with it where `with_blanks`, else they stay.
+pub(super) fn splice(
+    lines: &[&Line],
+    filled: &[usize],
+    replace: Vec<Block>,
+    with_blanks: bool,
+) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     let mut taken = vec![false; lines.len()];
     let mut inserts: Vec<(usize, Vec<Line>)> = Vec::new();
     for (first, last, rows) in replace {
-        for &i in &filled[first..=last] {
-            taken[i] = true;
+        if with_blanks {
+            taken[filled[first]..=filled[last]].fill(true);
+        } else {
+            for &i in &filled[first..=last] {
+                taken[i] = true;
+            }
         }
         inserts.push((filled[first], rows));
     }

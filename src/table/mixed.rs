@@ -292,7 +292,7 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Joined> {
         return None;
     }
     Some(Joined {
-        lines: super::cellines::splice(lines, &filled, replace),
+        lines: super::cellines::splice(lines, &filled, replace, true),
         not_read,
         unplaced: Vec::new(),
     })
