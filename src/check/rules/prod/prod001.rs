@@ -1,12 +1,12 @@
 //! PROD001: a product written out with its result ("a x b = c") where a × b is not c.
 
+use super::Miss;
 use crate::arith::Interval;
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::Sink;
 use crate::document::SourceLine;
 use crate::grammar::product::{continued_result, products, Product, Term};
-use crate::LineSpan;
 use rust_decimal::Decimal;
 
 pub const RULE: Rule = Rule {
@@ -65,16 +65,6 @@ pub(super) fn next_line_result<'l>(
     Some((continued_result(&next.text)?, next))
 }
 
-/// How a failing product is reported: the reading closest to the written result.
-struct Miss {
-    expected: Decimal,
-    tolerance: Decimal,
-    /// The product as written ("4413") and, when the units change it, converted and
-    /// expressed in the result's unit ("44.13").
-    plain: Decimal,
-    converted: Option<Decimal>,
-}
-
 /// None when the product holds under some reading (each reading of a space-grouped
 /// figure after other digits; the units as written or converted).
 fn evaluate(p: &Product, c: &Term) -> Option<Miss> {
@@ -127,19 +117,7 @@ fn report(sink: &mut Sink, line: &SourceLine, at: &SourceLine, p: &Product, c: &
             conversions(p, c)
         ));
     }
-    let paragraph = sink.paragraph_at(&at.provenance);
-    let span = LineSpan::in_line(&at.text, c.span.start, c.span.end);
-    let f = sink.report(
-        &RULE,
-        RULE.severity,
-        message,
-        at.provenance.clone().with_span(span),
-    );
-    f.paragraph = paragraph;
-    f.expected = Some(miss.expected);
-    f.found = Some(c.value.normalize());
-    f.tolerance = Some(miss.tolerance);
-    f.figure = Some(written);
+    super::report_miss(sink, &RULE, RULE.severity, message, (at, c), &miss, written);
 }
 
 /// "öre = 0.01, MWh = 1000": the units that change the product when converted.

@@ -2,6 +2,7 @@
 //! "2 400 kr + 150 m³ × 21,30 kr/m³ = 5 595 kr") whose value is not the result.
 
 use super::prod001::next_line_result;
+use super::Miss;
 use crate::arith::Interval;
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
@@ -9,7 +10,6 @@ use crate::check::Sink;
 use crate::document::SourceLine;
 use crate::grammar::expression::{expressions, Expression, Node, Op};
 use crate::grammar::product::{Measure, Term, UnitExpr};
-use crate::LineSpan;
 use rust_decimal::Decimal;
 
 pub const RULE: Rule = Rule {
@@ -82,16 +82,6 @@ pub fn check(sink: &mut Sink) {
 fn figure_of_speech(node: &Node, c: &Term) -> bool {
     let bare_digit = |t: &Term| t.unit.is_none() && t.decimals == 0 && t.value < Decimal::TEN;
     bare_digit(c) && node.figures().into_iter().all(bare_digit)
-}
-
-/// How a failing expression is reported: the reading closest to the written result.
-struct Miss {
-    expected: Decimal,
-    tolerance: Decimal,
-    /// The expression's value as written and, when the units change it, converted and
-    /// expressed in the result's unit.
-    plain: Decimal,
-    converted: Option<Decimal>,
 }
 
 /// The interval an expression allows: each figure written to its last digit, the first
@@ -382,19 +372,7 @@ fn report(
             format!("{written_expr} is not {written}: {value} ({why})"),
         ),
     };
-    let paragraph = sink.paragraph_at(&at.provenance);
-    let span = LineSpan::in_line(&at.text, c.span.start, c.span.end);
-    let f = sink.report(
-        &RULE,
-        severity,
-        message,
-        at.provenance.clone().with_span(span),
-    );
-    f.paragraph = paragraph;
-    f.expected = Some(miss.expected);
-    f.found = Some(c.value.normalize());
-    f.tolerance = Some(miss.tolerance);
-    f.figure = Some(written);
+    super::report_miss(sink, &RULE, severity, message, (at, c), &miss, written);
 }
 
 /// "öre = 0.01, tkr = 1000": the units that change the value when converted.
