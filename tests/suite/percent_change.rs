@@ -68,12 +68,7 @@ fn a_wrong_total_is_reported_once_not_again_as_its_change() {
         "{json}"
     );
     // The change on the total row is still counted, as failed.
-    assert_eq!(
-        common::stat(&json, "relations_failed"),
-        2,
-        "{}",
-        json["stats"]
-    );
+    common::assert_stat(&json, "relations_failed", 2);
 }
 
 /// Costs written negative, their change stated against the cost's magnitude (−10 % for
@@ -146,16 +141,6 @@ fn a_wrong_difference_is_reported_once_by_rel001() {
         "{json}"
     );
     // Five differences and five changes in percent checked, only the difference failing.
-    assert_eq!(
-        common::stat(&json, "relations_checked"),
-        10,
-        "{}",
-        json["stats"]
-    );
-    assert_eq!(
-        common::stat(&json, "relations_failed"),
-        1,
-        "{}",
-        json["stats"]
-    );
+    common::assert_stat(&json, "relations_checked", 10);
+    common::assert_stat(&json, "relations_failed", 1);
 }

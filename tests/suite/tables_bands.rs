@@ -23,8 +23,8 @@ fn bands_that_tile_are_labels() {
     let text = common::tables_text(&fixture("avgift-intervall.txt"));
     insta::assert_snapshot!("bands_that_tile_are_labels", text);
     let json = common::lint_json(&fixture("avgift-intervall.txt"));
-    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
-    assert_eq!(common::stat(&json, "cells"), 24, "{}", json["stats"]);
+    common::assert_stat(&json, "tables", 1);
+    common::assert_stat(&json, "cells", 24);
     common::assert_all_hold(&json, 8);
 }
 
@@ -48,8 +48,8 @@ fn a_misprinted_sum_on_a_banded_row_is_found() {
 #[test]
 fn glued_negatives_that_do_not_tile_stay_figures() {
     let json = common::lint_json(&fixture("avgift-negative.txt"));
-    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
-    assert_eq!(common::stat(&json, "cells"), 15, "{}", json["stats"]);
+    common::assert_stat(&json, "tables", 1);
+    common::assert_stat(&json, "cells", 15);
     common::assert_all_hold(&json, 3);
 }
 
@@ -59,7 +59,7 @@ fn glued_negatives_that_do_not_tile_stay_figures() {
 #[test]
 fn columns_named_in_kroner_read_points_as_thousands() {
     let json = common::lint_json(&fixture("tilskud-aldersgrupper.txt"));
-    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
+    common::assert_stat(&json, "tables", 1);
     common::assert_all_hold(&json, 2);
 }
 

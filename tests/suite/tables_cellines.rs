@@ -72,7 +72,7 @@ fn cells_one_per_line_with_blank_lines_are_one_table() {
         ]
     );
     let json = common::lint_json(&path);
-    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
+    common::assert_stat(&json, "tables", 1);
     common::assert_all_hold(&json, 4);
 }
 
@@ -198,7 +198,7 @@ fn one_column_cells_one_per_line_with_a_total_are_tables() {
         "{:?}",
         common::claims(&json)
     );
-    assert_eq!(common::stat(&json, "tables"), 2, "{}", json["stats"]);
+    common::assert_stat(&json, "tables", 2);
     let undecided = common::rule_fields(&json, "SUM001", &["severity", "row", "message"]);
     assert_eq!(undecided.len(), 1, "{undecided:?}");
     assert_eq!(undecided[0][0], "info");
@@ -355,7 +355,7 @@ fn rows_written_flat_and_one_cell_per_line_are_one_table() {
         ]
     );
     let json = common::lint_json(&path);
-    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
+    common::assert_stat(&json, "tables", 1);
     common::assert_all_hold(&json, 12);
 }
 

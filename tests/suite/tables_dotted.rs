@@ -18,13 +18,8 @@ fn point_grouped_thousands_are_read_and_checked() {
     let path = fixture("drift-punktum-holder.txt");
     let json = common::lint_json(&path);
     common::assert_all_hold(&json, 6);
-    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
-    assert_eq!(
-        common::stat(&json, "tables_unparsed"),
-        0,
-        "{}",
-        json["stats"]
-    );
+    common::assert_stat(&json, "tables", 1);
+    common::assert_stat(&json, "tables_unparsed", 0);
     insta::assert_snapshot!("dotted_holds", common::tables_text(&path));
 }
 
@@ -59,13 +54,8 @@ fn point_figures_nothing_decides_are_not_decided() {
         "{:?}",
         common::claims(&json)
     );
-    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
-    assert_eq!(
-        common::stat(&json, "relations_failed"),
-        0,
-        "{}",
-        json["stats"]
-    );
+    common::assert_stat(&json, "tables", 1);
+    common::assert_stat(&json, "relations_failed", 0);
     let notes = common::rule_fields(&json, "TAB003", &["message"]);
     let figures = [
         "79.488", "75.636", "161.612", "148.885", "241.910", "224.521",
@@ -132,12 +122,7 @@ fn the_document_s_comma_decimals_make_every_point_a_thousands_point() {
         (row.as_str(), expected.as_str(), found.as_str()),
         ("I alt pr. barn", "4306", "4316")
     );
-    assert_eq!(
-        common::stat(&json, "tables_unparsed"),
-        0,
-        "{}",
-        json["stats"]
-    );
+    common::assert_stat(&json, "tables_unparsed", 0);
     insta::assert_snapshot!("dotted_document_misprint", common::tables_text(&path));
 }
 
@@ -148,12 +133,7 @@ fn the_document_s_style_reads_a_holding_table_whole() {
     let path = fixture("dokument-punktum-holder.txt");
     let json = common::lint_json(&path);
     common::assert_all_hold(&json, 2);
-    assert_eq!(
-        common::stat(&json, "tables_unparsed"),
-        0,
-        "{}",
-        json["stats"]
-    );
+    common::assert_stat(&json, "tables_unparsed", 0);
     insta::assert_snapshot!("dotted_document_holds", common::tables_text(&path));
 }
 
@@ -169,12 +149,7 @@ fn a_document_with_a_point_decimal_decides_no_point() {
         "{:?}",
         common::claims(&json)
     );
-    assert_eq!(
-        common::stat(&json, "relations_checked"),
-        0,
-        "{}",
-        json["stats"]
-    );
+    common::assert_stat(&json, "relations_checked", 0);
     let notes = common::rule_fields(&json, "TAB003", &["message"]);
     assert_eq!(notes.len(), 4, "{notes:?}");
     for note in &notes {

@@ -20,13 +20,8 @@ fn fixture(name: &str) -> std::path::PathBuf {
 #[test]
 fn a_summa_row_with_thousands_is_read_under_unmarked_empty_cells() {
     let json = common::lint_json(&fixture("rostrakning-tomma-celler.txt"));
-    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
-    assert_eq!(
-        common::stat(&json, "tables_unparsed"),
-        0,
-        "{}",
-        json["stats"]
-    );
+    common::assert_stat(&json, "tables", 1);
+    common::assert_stat(&json, "tables_unparsed", 0);
     common::assert_all_hold(&json, 2);
 }
 

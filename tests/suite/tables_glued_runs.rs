@@ -19,8 +19,8 @@ fn fixture(name: &str) -> std::path::PathBuf {
 #[test]
 fn a_glued_five_year_table_is_read_whole() {
     let json = common::lint_json(&fixture("femar-hopskrivna.txt"));
-    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
-    assert_eq!(common::stat(&json, "cells"), 40, "{}", json["stats"]);
+    common::assert_stat(&json, "tables", 1);
+    common::assert_stat(&json, "cells", 40);
     common::assert_all_hold(&json, 5);
     let both = common::first_message(&json, "TAB001");
     assert!(
@@ -56,8 +56,8 @@ fn a_minus_glued_between_figures_is_read_and_the_sign_contradiction_found() {
 #[test]
 fn glued_cents_are_split_after_the_tables_decimals() {
     let json = common::lint_json(&fixture("cent-hopskrivna.txt"));
-    assert_eq!(common::stat(&json, "tables"), 3, "{}", json["stats"]);
-    assert_eq!(common::stat(&json, "cells"), 24, "{}", json["stats"]);
+    common::assert_stat(&json, "tables", 3);
+    common::assert_stat(&json, "cells", 24);
     common::assert_all_hold(&json, 6);
 }
 
@@ -86,8 +86,8 @@ fn a_wrong_total_among_glued_cents_is_found() {
 #[test]
 fn a_unit_exponent_ending_a_label_is_no_figure() {
     let json = common::lint_json(&fixture("enhet-m2-etikett.txt"));
-    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
-    assert_eq!(common::stat(&json, "cells"), 15, "{}", json["stats"]);
+    common::assert_stat(&json, "tables", 1);
+    common::assert_stat(&json, "cells", 15);
     common::assert_all_hold(&json, 3);
     let json = common::lint_json(&fixture("enhet-m2-etikett-fel.txt"));
     assert_eq!(

@@ -19,14 +19,9 @@ fn a_note_column_only_some_rows_fill_is_one_table() {
         "{:?}",
         common::claims(&json)
     );
-    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
-    assert_eq!(common::stat(&json, "cells"), 28, "{}", json["stats"]);
-    assert_eq!(
-        common::stat(&json, "tables_unparsed"),
-        0,
-        "{}",
-        json["stats"]
-    );
+    common::assert_stat(&json, "tables", 1);
+    common::assert_stat(&json, "cells", 28);
+    common::assert_stat(&json, "tables_unparsed", 0);
     // Summa intäkter and Summa rörelsens kostnader in both years at least.
     assert!(
         common::stat(&json, "relations_checked") >= 4,

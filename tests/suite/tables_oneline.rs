@@ -85,7 +85,7 @@ fn prose_on_one_line_is_no_table() {
         "{:?}",
         common::claims(&json)
     );
-    assert_eq!(common::stat(&json, "tables"), 0, "{}", json["stats"]);
+    common::assert_stat(&json, "tables", 0);
 }
 
 /// A resultaträkning on one line whose cells are glued to their labels and to each other,
@@ -127,13 +127,8 @@ fn glued_rows_of_one_decimal_read_one_way() {
         "{:?}",
         common::claims(&json)
     );
-    assert_eq!(common::stat(&json, "cells"), 15, "{}", json["stats"]);
-    assert_eq!(
-        common::stat(&json, "tables_unparsed"),
-        0,
-        "{}",
-        json["stats"]
-    );
+    common::assert_stat(&json, "cells", 15);
+    common::assert_stat(&json, "tables_unparsed", 0);
     let findings = json["findings"].as_array().expect("findings array");
     assert!(
         !findings.iter().any(|f| f["rule"] == "TAB001"),

@@ -19,8 +19,8 @@ fn fixture(name: &str) -> std::path::PathBuf {
 fn a_price_table_that_holds_is_read_and_checked() {
     let path = fixture("vatten-prisexempel.txt");
     let json = common::lint_json(&path);
-    assert_eq!(common::stat(&json, "tables"), 2, "{}", json["stats"]);
-    assert_eq!(common::stat(&json, "cells"), 21, "{}", json["stats"]);
+    common::assert_stat(&json, "tables", 2);
+    common::assert_stat(&json, "cells", 21);
     common::assert_all_hold(&json, 7);
     let tables = common::tables_json(&path);
     for want in [
@@ -62,18 +62,13 @@ fn a_misprinted_total_in_a_price_table_is_an_error() {
 #[test]
 fn a_price_table_too_short_to_confirm_its_sum_is_not_decided() {
     let json = common::lint_json(&fixture("fjarrvarme-tva-rader.txt"));
-    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
+    common::assert_stat(&json, "tables", 1);
     assert!(
         common::claims(&json).is_empty(),
         "{:?}",
         common::claims(&json)
     );
-    assert_eq!(
-        common::stat(&json, "relations_checked"),
-        2,
-        "{}",
-        json["stats"]
-    );
+    common::assert_stat(&json, "relations_checked", 2);
     let message = common::first_message(&json, "SUM002");
     assert!(message.starts_with("not decided"), "{message}");
     let severity = common::rule_fields(&json, "SUM002", &["severity"]);
@@ -86,13 +81,8 @@ fn a_price_table_too_short_to_confirm_its_sum_is_not_decided() {
 #[test]
 fn a_row_whose_label_cannot_be_told_from_its_first_cell_is_kept_not_read() {
     let json = common::lint_json(&fixture("avgifter-oklar-etikett.txt"));
-    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
-    assert_eq!(
-        common::stat(&json, "tables_unparsed"),
-        1,
-        "{}",
-        json["stats"]
-    );
+    common::assert_stat(&json, "tables", 1);
+    common::assert_stat(&json, "tables_unparsed", 1);
     common::assert_all_hold(&json, 3);
     let message = common::first_message(&json, "TAB003");
     assert!(message.contains("5 100 200 kr 100 kr 100 kr"), "{message}");
@@ -124,7 +114,7 @@ fn a_priced_list_closed_by_a_total_is_checked() {
 fn a_priced_list_that_holds_is_silent() {
     let json = common::lint_json(&fixture("arsgebyr-liste.txt"));
     common::assert_all_hold(&json, 1);
-    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
+    common::assert_stat(&json, "tables", 1);
 }
 
 /// The same list in a document that also writes a point decimal ("2.1 prosent"): its
@@ -138,12 +128,7 @@ fn a_priced_list_whose_points_nothing_decides_is_not_decided() {
         "{:?}",
         common::claims(&json)
     );
-    assert_eq!(
-        common::stat(&json, "relations_checked"),
-        0,
-        "{}",
-        json["stats"]
-    );
+    common::assert_stat(&json, "relations_checked", 0);
     let notes = common::rule_fields(&json, "TAB003", &["message"]);
     assert_eq!(notes.len(), 5, "{notes:?}");
     assert!(

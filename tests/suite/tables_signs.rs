@@ -25,12 +25,7 @@ fn parenthesized_negatives_in_flat_rows_are_read_and_checked() {
     let path = fixture("parentes-platt.txt");
     let json = common::lint_json(&path);
     common::assert_all_hold(&json, 6);
-    assert_eq!(
-        common::stat(&json, "tables_unparsed"),
-        0,
-        "{}",
-        json["stats"]
-    );
+    common::assert_stat(&json, "tables_unparsed", 0);
     insta::assert_snapshot!("signs_parentheses_flat", common::tables_text(&path));
 }
 
@@ -57,7 +52,7 @@ fn parenthesized_negatives_in_aligned_rows_are_read() {
     let path = fixture("parentes-spalter.txt");
     let json = common::lint_json(&path);
     common::assert_all_hold(&json, 4);
-    assert_eq!(common::stat(&json, "tables"), 1, "{}", json["stats"]);
+    common::assert_stat(&json, "tables", 1);
     insta::assert_snapshot!("signs_parentheses_aligned", common::tables_text(&path));
 }
 
@@ -66,7 +61,7 @@ fn parenthesized_negatives_in_aligned_rows_are_read() {
 fn a_parenthesized_decimal_is_a_negative() {
     let json = common::lint_json(&fixture("parentes-decimaler.txt"));
     common::assert_all_hold(&json, 4);
-    assert_eq!(common::stat(&json, "cells"), 6, "{}", json["stats"]);
+    common::assert_stat(&json, "cells", 6);
 }
 
 /// "(1)" and "(2)" note references, a "(2019)" year and a "(tkr)" unit stay in their

@@ -40,12 +40,7 @@ fn a_total_word_ending_a_label_closes_the_rows_above_it() {
     );
     let message = common::first_message(&json, "SUM001");
     assert!(message.contains("the rows above it"), "{message}");
-    assert_eq!(
-        common::stat(&json, "relations_checked"),
-        6,
-        "{}",
-        json["stats"]
-    );
+    common::assert_stat(&json, "relations_checked", 6);
 }
 
 /// "Udgifter i alt" adding up in both columns (checked, holding); key-figure lists with
@@ -130,12 +125,7 @@ fn carried_balances_are_no_result_rows() {
         "{:?}",
         common::claims(&json)
     );
-    assert_eq!(
-        common::stat(&json, "relations_failed"),
-        0,
-        "{}",
-        json["stats"]
-    );
+    common::assert_stat(&json, "relations_failed", 0);
     assert!(
         common::stat(&json, "relations_checked") >= 3,
         "{}",

@@ -54,12 +54,7 @@ fn a_total_standing_first_over_an_uncertain_run_is_not_decided() {
         "{:?}",
         common::claims(&json)
     );
-    assert_eq!(
-        common::stat(&json, "relations_checked"),
-        0,
-        "{}",
-        json["stats"]
-    );
+    common::assert_stat(&json, "relations_checked", 0);
 }
 
 /// Columns of changes in percent ("Förändring, %") never add: the two amount columns
@@ -68,12 +63,7 @@ fn a_total_standing_first_over_an_uncertain_run_is_not_decided() {
 fn a_change_in_percent_is_not_added() {
     let json = lint("stated-first-change-percent.txt");
     common::assert_all_hold(&json, 2);
-    assert_eq!(
-        common::stat(&json, "relations_checked"),
-        2,
-        "{}",
-        json["stats"]
-    );
+    common::assert_stat(&json, "relations_checked", 2);
 }
 
 /// A failing column no header names, where the sum holds in only one other column, may
@@ -86,12 +76,7 @@ fn a_failure_in_an_unnamed_column_without_corroboration_is_not_claimed() {
         "{:?}",
         common::claims(&json)
     );
-    assert_eq!(
-        common::stat(&json, "relations_checked"),
-        1,
-        "{}",
-        json["stats"]
-    );
+    common::assert_stat(&json, "relations_checked", 1);
 }
 
 /// The whole diagnostic of the misprint as `justera lint` prints it.

@@ -287,6 +287,12 @@ pub fn stat(json: &Value, key: &str) -> u64 {
         .unwrap_or_else(|| panic!("stats.{key} missing: {}", json["stats"]))
 }
 
+/// Asserts a count of a lint JSON's `stats`, printing all of them when it differs.
+#[track_caller]
+pub fn assert_stat(json: &Value, key: &str, expected: u64) {
+    assert_eq!(stat(json, key), expected, "stats.{key}: {}", json["stats"]);
+}
+
 /// A lint JSON that claims nothing (no error or warning), checked at least `min`
 /// relations and found every one holding.
 pub fn assert_all_hold(json: &Value, min: u64) {
