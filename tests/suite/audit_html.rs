@@ -264,28 +264,6 @@ fn document_text_is_escaped_and_counts_match() {
 use std::path::Path;
 use std::process::Command;
 
-/// The Chromium on this machine; `None` (the test is skipped, saying why) only where
-/// none is installed and `JUSTERA_REQUIRE_BROWSER` is unset (`.ci/run` sets it after
-/// installing one).
-fn chromium() -> Option<&'static str> {
-    let found = ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|b| {
-            Command::new(b)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        });
-    if found.is_none() {
-        assert!(
-            std::env::var_os("JUSTERA_REQUIRE_BROWSER").is_none(),
-            "JUSTERA_REQUIRE_BROWSER is set but no chromium is installed"
-        );
-        eprintln!("skipped: no headless browser (apt-get install chromium)");
-    }
-    found
-}
-
 /// Runs the browser headless on `url` with `args`, under a time limit.
 fn browse(browser: &str, profile: &Path, args: &[String], url: &str) -> std::process::Output {
     let out = Command::new("timeout")
@@ -321,7 +299,7 @@ const PAYLOAD: &str =
 
 #[test]
 fn the_report_in_a_headless_browser_links_filters_prints_and_runs_no_document_script() {
-    let Some(browser) = chromium() else {
+    let Some(browser) = crate::common::chromium() else {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();

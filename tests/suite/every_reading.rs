@@ -65,21 +65,8 @@ fn a_total_one_reading_holds_stays_not_decided() {
 /// The whole diagnostic as `justera lint` prints it.
 #[test]
 fn the_certain_failure_reads_as_reviewed() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["lint", &format!("{DIR}/fails-under-every-reading.txt")])
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run justera: {e}"));
-    assert!(
-        matches!(out.status.code(), Some(0..=2)),
-        "justera crashed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
-    let diagnostic = text
-        .split("\n\n")
-        .find(|d| d.starts_with("error[SUM001]"))
-        .unwrap_or_else(|| panic!("no SUM001 error in:\n{text}"));
+    let text = common::lint_stdout(&format!("{DIR}/fails-under-every-reading.txt"));
+    let diagnostic = &common::diagnostics_starting(&text, "error[SUM001]")[0];
     insta::assert_snapshot!("every_reading_sum001", diagnostic);
 }
 

@@ -112,20 +112,7 @@ fn a_failing_total_row_is_left_to_the_column_total() {
 /// The whole diagnostic as `justera lint` prints it.
 #[test]
 fn the_decided_failure_reads_as_reviewed() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["lint", &format!("{DIR}/holds-on-six-rows.txt")])
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run justera: {e}"));
-    assert!(
-        matches!(out.status.code(), Some(0..=2)),
-        "justera crashed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
-    let diagnostic = text
-        .split("\n\n")
-        .find(|d| d.starts_with("warning[REL002]"))
-        .unwrap_or_else(|| panic!("no REL002 warning in:\n{text}"));
+    let text = common::lint_stdout(&format!("{DIR}/holds-on-six-rows.txt"));
+    let diagnostic = &common::diagnostics_starting(&text, "warning[REL002]")[0];
     insta::assert_snapshot!("rel_unnamed_rel002", diagnostic);
 }

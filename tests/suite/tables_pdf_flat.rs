@@ -25,25 +25,6 @@ const EXCERPTS: &[(&str, usize, u64)] = &[
     ("heldout7/femar-umea-2017.txt", 75, 1),
 ];
 
-fn chromium() -> Option<&'static str> {
-    let found = ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|b| {
-            Command::new(b)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        });
-    if found.is_none() {
-        assert!(
-            std::env::var_os("JUSTERA_REQUIRE_BROWSER").is_none(),
-            "JUSTERA_REQUIRE_BROWSER is set but no chromium is installed"
-        );
-        eprintln!("skipped: no headless browser (apt-get install chromium)");
-    }
-    found
-}
-
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -142,7 +123,7 @@ fn pdf_lines(pdf: &Path) -> std::collections::HashMap<(u64, u64), String> {
 
 #[test]
 fn text_printed_to_pdf_gives_the_tables_relations_and_claims_of_its_text() {
-    let Some(browser) = chromium() else {
+    let Some(browser) = common::chromium() else {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();

@@ -175,19 +175,8 @@ fn the_misprints_read_as_reviewed() {
             "row_words_budget_rel003",
         ),
     ] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .args(["lint", &format!("tests/fixtures/row_words/{file}")])
-            .output()
-            .unwrap_or_else(|e| panic!("cannot run justera: {e}"));
-        assert!(
-            matches!(out.status.code(), Some(0..=2)),
-            "justera crashed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let text = String::from_utf8_lossy(&out.stdout);
-        let diagnostics: Vec<&str> = text.split("\n\n").filter(|d| d.starts_with(rule)).collect();
-        assert!(!diagnostics.is_empty(), "no {rule} in:\n{text}");
+        let text = common::lint_stdout(&format!("tests/fixtures/row_words/{file}"));
+        let diagnostics = common::diagnostics_starting(&text, rule);
         insta::assert_snapshot!(name, diagnostics.join("\n\n"));
     }
 }

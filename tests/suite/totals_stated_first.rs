@@ -82,20 +82,7 @@ fn a_failure_in_an_unnamed_column_without_corroboration_is_not_claimed() {
 /// The whole diagnostic of the misprint as `justera lint` prints it.
 #[test]
 fn the_misprint_reads_as_reviewed() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["lint", "tests/fixtures/totals/stated-first-misprint.txt"])
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run justera: {e}"));
-    assert!(
-        matches!(out.status.code(), Some(0..=2)),
-        "justera crashed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
-    let diagnostic = text
-        .split("\n\n")
-        .find(|d| d.starts_with("error[SUM001]"))
-        .unwrap_or_else(|| panic!("no SUM001 error in:\n{text}"));
+    let text = common::lint_stdout("tests/fixtures/totals/stated-first-misprint.txt");
+    let diagnostic = &common::diagnostics_starting(&text, "error[SUM001]")[0];
     insta::assert_snapshot!("stated_first_sum001", diagnostic);
 }

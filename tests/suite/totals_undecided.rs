@@ -227,21 +227,8 @@ fn a_derived_column_failing_where_a_silent_column_does_not_close_it_still_fails(
 
 /// The first diagnostic of `rule` at `severity` as `justera lint` prints it.
 fn diagnostic(fixture: &str, head: &str) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["lint", &format!("tests/fixtures/totals/{fixture}")])
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run justera: {e}"));
-    assert!(
-        matches!(out.status.code(), Some(0..=2)),
-        "justera crashed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    text.split("\n\n")
-        .find(|d| d.starts_with(head))
-        .unwrap_or_else(|| panic!("no {head} in:\n{text}"))
-        .to_string()
+    let text = common::lint_stdout(&format!("tests/fixtures/totals/{fixture}"));
+    common::diagnostics_starting(&text, head).swap_remove(0)
 }
 
 /// A report flattened into one line whose first row the reader could not split (TAB003):

@@ -328,3 +328,53 @@ pub fn rule_fields(json: &Value, rule: &str, keys: &[&str]) -> Vec<Vec<String>> 
         })
         .collect()
 }
+
+/// What `justera lint <relative>` prints on stdout, run from the checkout's root; fails
+/// when it crashed (an exit code other than 0, 1 or 2).
+pub fn lint_stdout(relative: &str) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_justera"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["lint", relative])
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run justera: {e}"));
+    assert!(
+        matches!(out.status.code(), Some(0..=2)),
+        "justera crashed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The diagnostics of a lint's text output that start with `head` ("error[SUM001]"), as
+/// printed; fails when there is none.
+pub fn diagnostics_starting(text: &str, head: &str) -> Vec<String> {
+    let found: Vec<String> = text
+        .split("\n\n")
+        .filter(|d| d.starts_with(head))
+        .map(str::to_string)
+        .collect();
+    assert!(!found.is_empty(), "no {head} in:\n{text}");
+    found
+}
+
+/// The Chromium on this machine; `None` (the test is skipped, saying why) only where
+/// none is installed and `JUSTERA_REQUIRE_BROWSER` is unset (`.ci/run` sets it after
+/// installing one).
+pub fn chromium() -> Option<&'static str> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("JUSTERA_REQUIRE_BROWSER").is_none(),
+            "JUSTERA_REQUIRE_BROWSER is set but no chromium is installed"
+        );
+        eprintln!("skipped: no headless browser (apt-get install chromium)");
+    }
+    found
+}
