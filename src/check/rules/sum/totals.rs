@@ -691,8 +691,7 @@ fn misprinted_everywhere(
         return None;
     }
     // Every figure column an amount column the total is compared in.
-    if (0..view.cols())
-        .any(|c| view.numeric(c) && !cols.contains(&c))
+    if (0..view.cols()).any(|c| view.numeric(c) && !cols.contains(&c))
         || cols
             .iter()
             .any(|&c| !matches!(view.kinds[c], ColumnKind::Money | ColumnKind::Plain))
