@@ -971,6 +971,39 @@ impl FlatLine {
         if self.glued {
             return out;
         }
+        // Under wide cells the figures are made one way: a row of fewer still (one
+        // figure of "Avgår reservering till RUR    -33 397" under five years) is read in
+        // every placement too, so that a relation through it is decided only where it
+        // fails under each ([`Self::lists_every_placement`]).
+        if let Some(seg) = self.wide_cells.then(|| self.wide_cell_figures()).flatten() {
+            let figures = seg.len();
+            if figures >= 1 && figures + 2 < columns {
+                let texts = figure_texts(&self.groups, &seg);
+                let mut filled: Vec<usize> = (0..figures).collect();
+                loop {
+                    let mut it = texts.iter();
+                    out.push(
+                        (0..columns)
+                            .map(|c| filled.contains(&c).then(|| it.next().cloned()).flatten())
+                            .collect(),
+                    );
+                    if out.len() >= limit {
+                        return out;
+                    }
+                    // The next choice of filled columns, in order.
+                    let Some(i) = (0..figures)
+                        .rev()
+                        .find(|&i| filled[i] < columns - figures + i)
+                    else {
+                        return out;
+                    };
+                    filled[i] += 1;
+                    for j in i + 1..figures {
+                        filled[j] = filled[j - 1] + 1;
+                    }
+                }
+            }
+        }
         let breaks: Vec<bool> = (0..self.groups.len())
             .map(|j| j > 0 && self.gaps[j] >= 2)
             .collect();

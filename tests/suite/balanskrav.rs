@@ -70,9 +70,11 @@ fn a_result_line_one_placement_makes_hold_stays_not_decided() {
 
 /// Upplands-Bro's balanskravsutredning (heldout3) re-typed with its rows readable
 /// (`tests/fixtures/balanskrav/upplands-bro-retyped.txt`, the same figures): the three
-/// contradictions recorded as `missed` in `realheldout3.tsv` are the three errors, and
-/// nothing else is claimed. The real page's rows are not read yet (table reading), so
-/// there they stay missed.
+/// contradictions judged `real` in `realheldout3.tsv` are the three errors, and nothing
+/// else is claimed. On the real page the RUR lines' one figure each stands in a column
+/// the page does not show; since h-everycol they are read in every placement (see
+/// [`rows_of_one_figure_under_wide_cells_are_read_in_every_placement`]) and the same
+/// three are found there.
 #[test]
 fn upplands_bro_s_three_contradictions_once_its_rows_are_read() {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -114,4 +116,41 @@ fn upplands_bro_s_three_contradictions_once_its_rows_are_read() {
         .filter(|f| f["severity"] == "error" || f["severity"] == "warning")
         .count();
     assert_eq!(claims, 3, "{json}");
+}
+
+/// A balanskravsutredning whose cells are set apart by two spaces and whose RUR lines
+/// have one figure each, in a column the page does not show: the rows no longer end the
+/// table but are read in every placement (TAB001, all listed), so the balanskravsresultat
+/// stays in the form. 2021 fails under every placement (15 890 + 0, − 10 000, + 3 210 or
+/// − 6 790 against 15 980): an error, the closest as expected. Invented fixtures in
+/// `tests/fixtures/every_reading/wide-cells-one-figure-rows*.txt`.
+#[test]
+fn rows_of_one_figure_under_wide_cells_are_read_in_every_placement() {
+    let json = common::lint_json(&fixture("wide-cells-one-figure-rows.txt"));
+    let claims: Vec<_> = bal003(&json)
+        .into_iter()
+        .filter(|f| f.0 != "info")
+        .collect();
+    assert_eq!(
+        claims,
+        [common::claim(
+            "error",
+            "Årets balanskravsresultat",
+            "2021",
+            "15890",
+            "15980"
+        )],
+        "{json}"
+    );
+    let message = common::first_message(&json, "TAB001");
+    assert!(
+        message.contains(
+            "\"Reservering till resultatutjämningsreserv\" can be read as -10 000 |  |  |   or"
+        ),
+        "{message}"
+    );
+    // The same page where 2021 holds: every relation holds under some placement, so
+    // nothing is claimed.
+    let json = common::lint_json(&fixture("wide-cells-one-figure-rows-hold.txt"));
+    assert!(common::claims(&json).is_empty(), "{json}");
 }

@@ -72,6 +72,7 @@ mod tables_props;
 mod tables_seeds;
 mod tables_signs;
 mod text_cli;
+mod totals_every_column;
 mod totals_per_unit;
 mod totals_result_line;
 mod totals_row_words;

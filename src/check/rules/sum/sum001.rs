@@ -32,7 +32,19 @@ beyond that cannot be rounding and is reported with the expected sum, the figure
 tolerance. Example: S:a investeringar egna −86 over parts 5 and −89 (expected −84, tolerance 1,5). \
 A total through a row whose figures' columns are not written (TAB001) is not decided, unless it \
 fails under every placement of that row's figures: then the contradiction does not depend on the \
-reading and is reported, with the closest sum any placement gives as the expected value.",
+reading and is reported, with the closest sum any placement gives as the expected value. A total \
+that adds up in none of its two or more columns is, as a rule, a sign the rows were not read as \
+the record means them (the wrong rows, a row not read, a key-figure list whose \"Totalt\" is no \
+sum) and is not decided (info). It is reported only when the reading leaves no room for another: \
+its label a plain total word (totals.vocab); its parts every row between the table's header (or \
+the total above) and it, in one unbroken run of two or more rows of figures, none a heading, a \
+\"varav\" / \"av vilka\" row, a nested total or a row naming a measure of its own (a count, a %); \
+the table's unit stated (kr, tkr, mnkr) and the table read whole (no row with two readings, none \
+left unread, every other total holding somewhere); every figure column an amount column with the \
+total and every part written, not zero, to one precision; and in each column the sum off by \
+less than its smallest part (no part left out, doubled or of the wrong sign explains it) and by \
+at most 2 % of the total. Example: 7 683 + 262 + 459 = 8 404 and 4 645 + 164 + 249 = 5 058, \
+printed \"I alt pr. barn\" 8 362 and 5 032 (42 and 26 off).",
     checks: &[Check::Relations(relations)],
 };
 

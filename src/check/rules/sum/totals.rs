@@ -187,7 +187,9 @@ pub struct TotalColumn {
     /// Why the reading is not certain enough to report a failure as an error or
     /// warning ("not decided: …"); the relation is then checked and reported as info.
     pub undecided: Option<String>,
-    /// Why a failure through ambiguous rows is certain: it fails under every reading.
+    /// Why a failure is certain where the usual evidence is missing: through ambiguous
+    /// rows, it fails under every reading; failing in every column, the reading leaves no
+    /// room for another ([`misprinted_everywhere`]).
     pub every: Option<String>,
 }
 
@@ -448,6 +450,12 @@ pub fn analyse(view: &TableView, claimed: &[usize], changes: &[usize]) -> Vec<To
                 .filter(|r| view.totals[*r] && !rows.contains(r))
                 .find(|&p| !closes_somewhere(view, p))
         });
+        // A total failing in every column whose reading is certain all the same: its
+        // parts all the rows between the header (or the total above) and it, each read
+        // whole, and each column off by little.
+        let misprint = (holds == 0 && ambiguity.is_none())
+            .then(|| misprinted_everywhere(view, t, &rows, &cols, reading))
+            .flatten();
         let undecided = if let Some(p) = unproven_total.filter(|_| holds < cols.len()) {
             Some(format!(
                 "not decided: \"{}\" between its parts is read as a total but is the sum of no rows above it in any column, so it may be one of the parts",
@@ -473,10 +481,11 @@ pub fn analyse(view: &TableView, claimed: &[usize], changes: &[usize]) -> Vec<To
                 "not decided: the row \"{}\" among its parts has a figure for its label, so figures may have been read as labels and the rows' cells shifted",
                 view.label(p).trim()
             ))
-        } else if holds == 0 && cols.len() >= 2 {
+        } else if holds == 0 && cols.len() >= 2 && misprint.is_none() {
             // A record that misprints one total in every one of its columns is far rarer
             // than a reading that took the wrong rows (or the wrong cells) for its parts:
-            // the failure shows the reading is not certain, not that the record errs.
+            // the failure shows the reading is not certain, not that the record errs —
+            // unless the reading leaves no room for another ([`misprinted_everywhere`]).
             Some(format!(
                 "not decided: \"{label}\" adds up in none of its {} columns, so the rows it closes or the cells of its rows may not be read as the record means them",
                 cols.len()
@@ -545,10 +554,16 @@ pub fn analyse(view: &TableView, claimed: &[usize], changes: &[usize]) -> Vec<To
                 (Some(note), None) => Some(note.clone()),
                 _ => undecided.clone().or(column_undecided),
             };
-            let every = certain.map(|x| {
-                comparison = x.comparison;
-                x.why
-            });
+            let every = certain
+                .map(|x| {
+                    comparison = x.comparison;
+                    x.why
+                })
+                .or_else(|| {
+                    misprint
+                        .clone()
+                        .filter(|_| undecided.is_none() && !comparison.holds)
+                });
             columns.push(TotalColumn {
                 col: c,
                 comparison,
@@ -596,6 +611,136 @@ pub fn analyse(view: &TableView, claimed: &[usize], changes: &[usize]) -> Vec<To
         });
     }
     out
+}
+
+/// Why a total that adds up in none of its columns is nevertheless certain to be
+/// misprinted, not misread: `None` unless all of these hold.
+/// - Its label is a plain total ("Summa", "I alt", "Totalt": totals.vocab `total` or
+///   `subtotal`) naming no measure but the table's money unit, and it closes "the rows
+///   above it": every row between the table's header (or the total above) and it, all
+///   of them rows of figures in one unbroken run (no heading, "varav" / "av vilka" row,
+///   nested total or check line among them; before the first only headings without
+///   figures), two at least, each labeled by words beginning with a letter and naming no
+///   measure of its own (no count, no %), none itself a total label.
+/// - The table states its unit (kr, tkr, mnkr) and the reader read it whole: no row
+///   with more than one reading (TAB001), no row or cell left unread (TAB003), no figure
+///   moved back into its column; every other total of the table holds in some column.
+/// - It has two figure columns at least, all of them amounts (no percent column left
+///   out), and in each the total and every part are written figures, not zero, to one
+///   precision, none standing one column off (TAB002).
+/// - In each column the sum misses the total by less than its smallest part (so no part
+///   left out, counted twice or of the wrong sign explains it) and by at most 2 % of the
+///   total (a key-figure list's "Totalt" under figures of other things is far off).
+fn misprinted_everywhere(
+    view: &TableView,
+    t: usize,
+    rows: &[usize],
+    cols: &[usize],
+    reading: &str,
+) -> Option<String> {
+    use crate::grammar::number::{format_decimal, Style, Unit};
+    use rust_decimal::Decimal;
+    let money = |m: &str| matches!(m, "kr" | "tkr" | "mnkr");
+    if reading != "the rows above it" || rows.len() < 2 || cols.len() < 2 {
+        return None;
+    }
+    if !matches!(view.table.unit, Unit::Kr | Unit::Tkr | Unit::Mnkr) {
+        return None;
+    }
+    let label = view.label(t);
+    let label = label.trim_end_matches(':').trim();
+    if !view.vocab.is_sum_label(label)
+        || crate::check::view::label_measure(view.vocab, label).is_some_and(|m| !money(m))
+    {
+        return None;
+    }
+    // The reader's doubts anywhere in the table.
+    let table = view.table;
+    if !table.ambiguities.is_empty() || !table.realigned.is_empty() || !table.unread_rows.is_empty()
+    {
+        return None;
+    }
+    // The parts: one unbroken run of rows of figures ending right above the total, only
+    // headings without figures between it and the header or the total above.
+    let start = (0..t).rev().find(|&r| view.totals[r]).map_or(0, |p| p + 1);
+    let first = rows[0];
+    if rows.iter().copied().ne(first..t) {
+        return None;
+    }
+    let no_figure = |r: usize| (0..view.cols()).all(|c| view.figure(r, c).is_none());
+    if (start..first).any(|r| !view.headings[r] || !no_figure(r)) {
+        return None;
+    }
+    let sub_item = |l: &str| {
+        view.vocab
+            .lookup_prefix("statements", l)
+            .is_some_and(|(k, _)| k == "sub_item")
+    };
+    for &r in rows {
+        let l = view.label(r);
+        let plain = view.is_data(r)
+            && l.chars().next().is_some_and(char::is_alphabetic)
+            && view.vocab.total_kind(&l).is_none()
+            && crate::check::view::label_measure(view.vocab, &l).is_none()
+            && !sub_item(&l);
+        if !plain {
+            return None;
+        }
+    }
+    if (start..=t).any(|r| table.rows[r].cells.iter().any(|c| c.unread.is_some())) {
+        return None;
+    }
+    // Every figure column an amount column the total is compared in.
+    if (0..view.cols()).any(|c| view.numeric(c) && !cols.contains(&c))
+        || cols
+            .iter()
+            .any(|&c| !matches!(view.kinds[c], ColumnKind::Money | ColumnKind::Plain))
+    {
+        return None;
+    }
+    if (0..view.rows()).any(|p| p != t && view.totals[p] && !closes_somewhere(view, p)) {
+        return None;
+    }
+    let mut gaps = Vec::with_capacity(cols.len());
+    for &c in cols {
+        let found = view.figure(t, c)?;
+        let decimals = table.rows[t].cells.get(c)?.decimals;
+        if found.nominal.is_zero() {
+            return None;
+        }
+        let mut smallest: Option<Decimal> = None;
+        for &r in rows {
+            let f = view.figure(r, c)?;
+            if f.nominal.is_zero() || table.rows[r].cells.get(c)?.decimals != decimals {
+                return None;
+            }
+            let a = f.nominal.abs();
+            smallest = Some(smallest.map_or(a, |s| s.min(a)));
+        }
+        let cmp = compare(column_sum(view, rows, c)?, found);
+        if cmp.holds || misaligned_to(view, rows, t, c, found).is_some() {
+            return None;
+        }
+        let gap = (cmp.expected - cmp.found).abs();
+        if gap >= smallest? || gap * Decimal::from(50) > found.nominal.abs() {
+            return None;
+        }
+        gaps.push(format_decimal(gap.normalize(), Style::default()));
+    }
+    let from = match (0..t).rev().find(|&r| view.totals[r]) {
+        Some(p) => format!("\"{}\"", view.label(p).trim_end_matches(':').trim()),
+        None => "the header".to_string(),
+    };
+    let columns = match cols.len() {
+        2 => "both its columns".to_string(),
+        n => format!("all its {n} columns"),
+    };
+    let (last, rest) = gaps.split_last()?;
+    Some(format!(
+        "the {} rows between {from} and \"{label}\" are all read, each with a figure in every column, and it fails in {columns} by little ({} and {last} off, each less than its smallest part and 2 % of the total), so the record, not the reading, is off",
+        rows.len(),
+        rest.join(", ")
+    ))
 }
 
 /// Whether the parts of column `c` are shares that make 100 % (within rounding) while the

@@ -19,7 +19,12 @@ not guess. The row as written is well formed — only the split into cells is no
 so this is information, \"not decided\", not a warning: justera names the row, its readings \
 and why they could not be told apart, leaves the relations through it unchecked (they are \
 counted as not decided), and counts the table as not fully parsed in the run's coverage, \
-so that silence about that table is never mistaken for a clean result. A figure the record \
+so that silence about that table is never mistaken for a clean result. In a table that sets \
+its cells apart by two spaces or more and writes single spaces only inside a figure, a short \
+row's figures are made one way, and a row of any number of them, even one (\"Avgår reservering \
+till RUR    -33 397\" under five years), is read in every placement with all of them listed: \
+a relation through it that fails under each placement is then decided by its rule (SUM001, \
+BAL003 …), one that holds under some placement stays not decided. A figure the record \
 itself prints defective (cut short) is TAB003, a warning.",
     checks: &[Check::Table(check)],
 };
