@@ -1,7 +1,7 @@
 //! What a row label of a fee or price table says about its figure: a quantity it is
-//! priced for ("Forbruksgebyr stipulert (50 m³)", "Fjärrvärme 15 000 kWh"), a rate per
-//! unit it states ("Forbruksgebyr (kr/m³)", "Årsavgift pr. m3"), or a share of another
-//! fee ("Hytte (60 % av helårsrenovasjon)").
+//! priced for ("Förbrukningsavgift villa (150 m³)", "Fjärrvärme 15 000 kWh"), a rate per
+//! unit it states ("Förbrukningsavgift (kr/m³)", "Årsavgift pr. m3"), or a share of another
+//! fee ("Fritidshus (60 % av helårsabonnemang)").
 //!
 //! Only what is certain is read: a quantity that is a bound or a band ("inntil 4 m³",
 //! "0 - 70 m²", "over 170 m²"), a label with two quantities of one unit, a figure written
@@ -128,7 +128,6 @@ const BOUNDS: &[&str] = &[
     "första",
     "neste",
     "nästa",
-    "første",
 ];
 
 /// A quantity a label states for its row.
@@ -288,6 +287,52 @@ fn rate_unit_in(toks: &[Tok]) -> Option<&'static str> {
     }
 }
 
+/// Words by which a row says its figure holds more than one fee: a total, a fixed part,
+/// tax included ("Årskostnad inkl. fast avgift (150 m³)").
+const MORE_THAN_ONE: &[&str] = &[
+    "inkl",
+    "inklusive",
+    "inklusiv",
+    "inkludert",
+    "ink",
+    "incl",
+    "including",
+    "total",
+    "totalt",
+    "totalkostnad",
+    "sum",
+    "summa",
+    "samlet",
+    "samlede",
+    "samla",
+    "årskostnad",
+    "årsgebyr",
+    "årsavgift",
+    "fast",
+    "fastavgift",
+    "grundavgift",
+    "grundgebyr",
+    "abonnement",
+    "abonnementsgebyr",
+    "abonnemangsavgift",
+    "plus",
+    "tillägg",
+    "tillegg",
+    "tillæg",
+    "moms",
+    "mva",
+];
+
+/// Whether the label says its figure adds more than one fee or includes tax: a word of
+/// [`MORE_THAN_ONE`] or a plus sign.
+pub fn adds_more(label: &str) -> bool {
+    tokens(label).iter().any(|t| match t {
+        Tok::Sym('+') => true,
+        Tok::Word(w) => MORE_THAN_ONE.contains(&w.as_str()),
+        _ => false,
+    })
+}
+
 /// Words that name no fee: currencies, prepositions, tax.
 const NOT_NAMES: &[&str] = &[
     "kr", "kroner", "kronor", "krone", "sek", "nok", "dkk", "pr", "per", "inkl", "ink", "eks",
@@ -295,7 +340,7 @@ const NOT_NAMES: &[&str] = &[
     "av", "af", "of", "the", "med", "uten", "utan", "uden", "à", "år", "mån",
 ];
 
-/// The words of a label that name its fee ("Forbruksgebyr (kr/m³)" → forbruksgebyr):
+/// The words of a label that name its fee ("Förbrukningsavgift (kr/m³)" → förbrukningsavgift):
 /// words of three letters or more, no unit, currency or preposition.
 pub fn name_words(label: &str) -> Vec<String> {
     tokens(label)
@@ -326,7 +371,7 @@ pub fn names(label: &str, name: &[String]) -> bool {
     !name.is_empty() && name.iter().all(|n| words.contains(n))
 }
 
-/// A share of another fee the label states: "(60 % av helårsrenovasjon)" → 60 and the
+/// A share of another fee the label states: "(60 % av helårsabonnemang)" → 60 and the
 /// words naming the fee, when the label states exactly one percentage, written as a
 /// whole or decimal figure, followed by "av", "af" or "of" and a name.
 pub fn share_of(label: &str) -> Option<(Decimal, Vec<String>)> {
@@ -389,11 +434,11 @@ mod tests {
     #[test]
     fn a_quantity_in_brackets_beside_an_area_band() {
         assert_eq!(
-            q("0 - 70m² -Forbruksgebyr stipulert (50m³)"),
+            q("0 - 70m² -Förbrukningsavgift stipulerad (50m³)"),
             Some(("50".into(), "m³"))
         );
         assert_eq!(
-            q("over 170m² - Forbruksgebyr stipulert (200m³)"),
+            q("över 170m² - Förbrukningsavgift stipulerad (200m³)"),
             Some(("200".into(), "m³"))
         );
         assert_eq!(q("Fjärrvärme 15 000 kWh"), Some(("15000".into(), "kWh")));
@@ -415,7 +460,7 @@ mod tests {
 
     #[test]
     fn rates_per_unit() {
-        assert_eq!(rate_unit("Forbruksgebyr (kr/m³)"), Some("m³"));
+        assert_eq!(rate_unit("Förbrukningsavgift (kr/m³)"), Some("m³"));
         assert_eq!(rate_unit("Vann: Årsavgift pr. m3"), Some("m³"));
         assert_eq!(rate_unit("Rörlig avgift per kWh"), Some("kWh"));
         assert_eq!(
@@ -428,14 +473,17 @@ mod tests {
 
     #[test]
     fn shares_of_a_named_fee() {
-        let (p, name) = share_of("Hytterenovasjon (60 % av helårsrenovasjon)").unwrap();
+        let (p, name) = share_of("Fritidshus (60 % av helårsabonnemang)").unwrap();
         assert_eq!(p, Decimal::from(60));
-        assert_eq!(name, vec!["helårsrenovasjon".to_string()]);
+        assert_eq!(name, vec!["helårsabonnemang".to_string()]);
         assert_eq!(share_of("Avgift 15-20 % av grunnbeløpet"), None);
         assert_eq!(share_of("Kommunal andel 75%"), None);
+        assert!(adds_more("Årskostnad inkl. fast avgift (150 m³)"));
+        assert!(adds_more("Förbrukning 150 m³ + fast del"));
+        assert!(!adds_more("0 - 70m² -Förbrukningsavgift stipulerad (50m³)"));
         assert!(names(
-            "Helårsrenovasjon, per husstand/leilighet",
-            &["helårsrenovasjon".to_string()]
+            "Helårsabonnemang, per hushåll/lägenhet",
+            &["helårsabonnemang".to_string()]
         ));
     }
 }

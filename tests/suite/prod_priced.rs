@@ -172,3 +172,17 @@ fn a_share_of_a_named_fee_in_the_same_column() {
     );
     assert_eq!(common::stat(&json, "relations_checked"), 6, "{json}");
 }
+
+#[test]
+fn a_row_adding_a_fixed_part_or_stating_a_rate_is_not_priced() {
+    // The 150 m³ row holds a fixed part as well; the 200 m³ row states the price per m³
+    // of a stepped tariff at that volume. Neither is quantity × rate; the 100 m³ row is.
+    let json = lint(&format!(
+        "{HEAD}Förbrukningsavgift (kr/m³) | 20,00 | 21,00 |\n\
+         Förbrukningsavgift villa (100 m³) | 2 000 | 2 100 |\n\
+         Förbrukningsavgift villa inkl. fast avgift (150 m³) | 5 400 | 5 750 |\n\
+         Förbrukningsavgift villa (200 m³) | 18,00 | 19,00 |\n"
+    ));
+    assert!(prod004(&json).is_empty(), "{json}");
+    assert_eq!(common::stat(&json, "relations_checked"), 2, "{json}");
+}

@@ -1,5 +1,5 @@
-//! PROD004: a fee row whose label states the quantity it is priced for ("Forbruksgebyr
-//! stipulert (50 m³)") or its share of another fee ("Hytte (60 % av helårsrenovasjon)"),
+//! PROD004: a fee row whose label states the quantity it is priced for ("Förbrukningsavgift
+//! villa (150 m³)") or its share of another fee ("Fritidshus (60 % av helårsabonnemang)"),
 //! whose figure is not that quantity times the table's rate for the fee, or that share of
 //! the named fee.
 
@@ -8,7 +8,9 @@ use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::view::{CellRef, ColumnKind, TableView};
 use crate::check::{Relation, TableCx};
-use crate::grammar::priced::{name_words, names, quantity, rate_unit, share_of, Quantity};
+use crate::grammar::priced::{
+    adds_more, name_words, names, quantity, rate_unit, share_of, Quantity,
+};
 use rust_decimal::Decimal;
 
 pub const RULE: Rule = Rule {
@@ -18,21 +20,24 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "A fee row whose label states its quantity (or its share of another fee) and whose \
 figure is not quantity × the table's rate",
-    explanation: "Fee tables price rows they do not write out as a product: \"Forbruksgebyr \
-(kr/m³) | 43,22\" and below it \"Forbruksgebyr stipulert (50 m³) | 2 161\", or \"Hytte (60 % av \
-helårsrenovasjon) | 3 078\" beside \"Helårsrenovasjon | 5 130\". justera reads a quantity with its \
-unit (m³, m², kWh, MWh, kg, ton) in a row's label — one only, not a bound or a band (\"inntil \
-4 m³\", \"0 - 70 m²\", \"over 170 m²\"), not a figure written with a point — and looks in the same \
-table for the row stating a rate per that unit (\"kr/m³\", \"pr. m3\", \"per kWh\"; a label with no \
-figure of its own and not in öre) whose every name word (\"Forbruksgebyr\") the priced row's \
-label repeats. The row's figure in each column must be quantity × the rate in that column, the \
-rate standing for ± half its last digit (43,22 for 43,215–43,225, so 50 m³ allows ± 0,25) and \
-the figure for ± half its own. A share \"NN % av <fee>\" is read against the one other row \
-naming that fee, in the same column (the percentage taken as stated). A failure is an error only \
-where another row priced by the same rate (or share of the same fee) in the same column holds: \
-otherwise the fee may hold a fixed part or tax, and it is not decided (info). Several rates for \
-the unit that the row could be priced by, or a quantity in another unit than the rate's (m² of \
-floor against kr/m³), are not decided either.",
+    explanation: "Fee tables price rows they do not write out as a product: \"Förbrukningsavgift \
+(kr/m³) | 22,45\" and below it \"Förbrukningsavgift villa (150 m³) | 3 368\", or \"Fritidshus \
+(60 % av helårsabonnemang) | 1 920\" beside \"Helårsabonnemang, per hushåll | 3 200\". justera \
+reads a quantity with its unit (m³, m², kWh, MWh, kg, ton) in a row's label — one only, not a \
+bound or a band (\"upp till 4 m³\", \"0 - 70 m²\", \"över 170 m²\"), not a figure written with a \
+point — and looks in the same table for the row stating a rate per that unit (\"kr/m³\", \"pr. \
+m3\", \"per kWh\"; a label with no figure of its own and not in öre) whose every name word \
+(\"Förbrukningsavgift\") the priced row's label repeats. The row's figure in each column must be \
+quantity × the rate in that column, the rate standing for ± half its last digit (22,45 for \
+22,445–22,455, so 150 m³ allows ± 0,75) and the figure for ± half its own. A share \"NN % av \
+<fee>\" is read against the one other row naming that fee, in the same column (the percentage \
+taken as stated). A row whose label adds more than one fee or names tax (\"inkl.\", \"fast \
+avgift\", \"total\", \"årskostnad\", \"moms\", \"+\") is not read, nor a figure no larger than the \
+rate (a stepped tariff's price per m³). A failure is an error only where another row priced by \
+the same rate (or share of the same fee) in the same column holds: otherwise the fee may hold a \
+fixed part or tax, and it is not decided (info). Several rates for the unit that the row could \
+be priced by, or floor area against a rate per m³ (a tariff may convert one to the other), are \
+not decided either; a rate for another unit prices nothing.",
     checks: &[Check::Relations(relations)],
 };
 
@@ -87,7 +92,7 @@ fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
     // Rows whose failure cannot be decided, and why (reported as info when they fail).
     let mut undecided: Vec<(usize, usize, Source, crate::arith::Comparison, String)> = Vec::new();
     for (r, label) in labels.iter().enumerate() {
-        if view.totals[r] || view.vocab.is_sum_label(label) {
+        if view.totals[r] || view.vocab.is_sum_label(label) || adds_more(label) {
             continue;
         }
         let sources: Vec<(Source, Option<String>)> = if let Some(q) = quantity(label) {
@@ -182,6 +187,13 @@ fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
                 .filter_map(|(s, why)| {
                     let base = view.figure(s.row(), c)?;
                     let expected = match s {
+                        // A figure no larger than the rate is itself a rate (a stepped
+                        // tariff's price per m³ at that volume), not an amount.
+                        Source::Rate { quantity, .. }
+                            if quantity.value > Decimal::ONE && found.nominal <= base.nominal =>
+                        {
+                            return None
+                        }
                         Source::Rate { quantity, .. } => base.scale(quantity.value),
                         Source::Share { percent, .. } => {
                             base.scale(*percent / Decimal::ONE_HUNDRED)
