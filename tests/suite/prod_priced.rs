@@ -186,3 +186,16 @@ fn a_row_adding_a_fixed_part_or_stating_a_rate_is_not_priced() {
     assert!(prod004(&json).is_empty(), "{json}");
     assert_eq!(common::stat(&json, "relations_checked"), 2, "{json}");
 }
+
+#[test]
+fn a_share_of_a_fee_named_by_two_rows_is_not_read() {
+    // "helårsabonnemang" names two rows: which one the share is taken of is not written.
+    let json = lint(
+        "Renhållningstaxa (invented)\n\nRenhållning: | 2024: | 2025: |\n\
+         Helårsabonnemang, villa | 3 000 | 3 200 |\n\
+         Helårsabonnemang, lägenhet | 2 000 | 2 100 |\n\
+         Fritidshus (60 % av helårsabonnemang) | 1 500 | 1 600 |\n",
+    );
+    assert!(prod004(&json).is_empty(), "{json}");
+    assert_eq!(common::stat(&json, "relations_checked"), 0, "{json}");
+}
