@@ -4,6 +4,7 @@
 pub mod date;
 pub mod expression;
 pub mod number;
+pub mod priced;
 pub mod product;
 pub mod re;
 pub mod reference;

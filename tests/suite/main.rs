@@ -41,6 +41,7 @@ mod ocr;
 mod pathological_text;
 mod percent_change;
 mod prod_expressions;
+mod prod_priced;
 mod protocol_export;
 mod real_pdf;
 mod real_protocols;

@@ -74,6 +74,7 @@ rules! {
     PROD001 => prod::prod001,
     PROD002 => prod::prod002,
     PROD003 => prod::prod003,
+    PROD004 => prod::prod004,
     ALLOC001 => alloc::alloc001,
     ALLOC002 => alloc::alloc002,
     BAL001 => bal::bal001,
