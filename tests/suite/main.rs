@@ -41,6 +41,7 @@ mod ocr;
 mod pathological_text;
 mod percent_change;
 mod prod_expressions;
+mod prose_totals;
 mod protocol_export;
 mod real_pdf;
 mod real_protocols;

@@ -80,6 +80,8 @@ rules! {
     BAL002 => bal::bal002,
     BAL003 => bal::bal003,
     TXT001 => txt::txt001,
+    TXT002 => txt::txt002,
+    TXT003 => txt::txt003,
     XREF001 => xref::xref001,
     XREF002 => xref::xref002,
     FORM001 => form::form001,

@@ -2,3 +2,5 @@
 
 pub mod prose;
 pub mod txt001;
+pub mod txt002;
+pub mod txt003;
