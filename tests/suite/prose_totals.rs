@@ -1,6 +1,7 @@
-//! TXT002 (a list of amounts and the sentence stating their total) and TXT003 (a
-//! comparison in words against the table row it restates), on the invented fixtures of
-//! tests/fixtures/rules/TXT002 and TXT003: which statements are decided, which are
+//! TXT002 (a list of amounts and the sentence stating their total), TXT003 (a
+//! comparison in words against the table row it restates) and TXT004 (a deviation from
+//! budget in words against the named row), on the invented fixtures of
+//! tests/fixtures/rules/TXT002, TXT003 and TXT004: which statements are decided, which are
 //! information, and what holds and is counted.
 
 use crate::common;
@@ -83,4 +84,29 @@ fn a_comparison_the_rows_change_column_contradicts_is_an_error() {
 fn comparisons_that_hold_are_counted_and_unclear_ones_are_not_read() {
     let json = lint("TXT003", "passes");
     assert!(findings(&json, "TXT003").is_empty(), "{json}");
+}
+
+#[test]
+fn a_deviation_in_words_another_than_the_rows_is_an_error_where_it_can_be_no_other_figure() {
+    let json = lint("TXT004", "triggers");
+    // Tekniska nämnden "3,4 mnkr sämre" against Avvikelse -3,9; Socialnämnden and Kultur-
+    // och fritidsnämnden given each other's deviations (5,1 and 4,6 against -4,6 and
+    // -5,1); Miljönämnden "1,2 mnkr sämre" against -0,6, but 1,2 is Kommunstyrelsen's
+    // deviation: not decided.
+    assert_eq!(
+        findings(&json, "TXT004"),
+        [
+            t("error", "3.9", "3.4"),
+            t("error", "4.6", "5.1"),
+            t("error", "5.1", "4.6"),
+            t("info", "0.6", "1.2"),
+        ],
+        "{json}"
+    );
+}
+
+#[test]
+fn deviations_in_words_that_hold_are_counted_and_unclear_ones_are_not_read() {
+    let json = lint("TXT004", "passes");
+    assert!(findings(&json, "TXT004").is_empty(), "{json}");
 }

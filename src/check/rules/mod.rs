@@ -82,6 +82,7 @@ rules! {
     TXT001 => txt::txt001,
     TXT002 => txt::txt002,
     TXT003 => txt::txt003,
+    TXT004 => txt::txt004,
     XREF001 => xref::xref001,
     XREF002 => xref::xref002,
     FORM001 => form::form001,

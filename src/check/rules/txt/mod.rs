@@ -4,3 +4,4 @@ pub mod prose;
 pub mod txt001;
 pub mod txt002;
 pub mod txt003;
+pub mod txt004;
