@@ -26,8 +26,9 @@ and compares the sum with the total the sentence states: 3 000 + 2 512,50 = 5 51
 amount outside parentheses (a product in parentheses explains the amount; PROD001 checks it), \
 and only a total that follows a total word (totalt, total, sammanlagt, summa, årskostnad, i alt, \
 til sammen, samlet) with no other figure between; a total said to be approximate (\"totalt \
-ungefär 18 miljoner\", cirka, drygt, knappt) that misses is information, \"not decided\". A list with a line that holds no amount, or two, \
-a rate (\"19,19 kr/m³\") or an amount per something else, is not read. The total is reported only \
+ungefär 18 miljoner\", cirka, drygt, knappt) that misses is information, \"not decided\". A list the table reader took as a table (a \
+\"Label: figure\" list ending in a total) is left to the table rules. A list with a line that \
+holds no amount, or two, a rate (\"19,19 kr/m³\") or an amount per something else, is not read. The total is reported only \
 when it misses the sum by less than 2 % of itself, a misprint rather than a total of other things \
 (VAT added, a part not listed, another period); a larger gap is information, \"not decided\". A \
 total that holds counts as a relation checked.",
@@ -159,12 +160,22 @@ fn near(a: &SourceLine, b: &SourceLine) -> bool {
 }
 
 pub fn check(sink: &mut Sink) {
+    // A list the table reader took (a "Label: figure" list ending in a total is a table
+    // of one column) is checked by the table rules: its lines are left to them.
+    let table_lines: std::collections::HashSet<(u32, u32)> = sink
+        .document
+        .tables
+        .iter()
+        .flat_map(|t| t.rows.iter())
+        .map(|r| (r.provenance.page, r.provenance.line))
+        .collect();
     let lines: Vec<&SourceLine> = sink
         .document
         .lines
         .iter()
         .filter(|l| !l.text.trim().is_empty())
         .collect();
+    let in_table = |l: &SourceLine| table_lines.contains(&(l.provenance.page, l.provenance.line));
     let mut i = 0;
     while i < lines.len() {
         if bullet(&lines[i].text).is_none() {
@@ -178,7 +189,10 @@ pub fn check(sink: &mut Sink) {
         {
             j += 1;
         }
-        list(sink, &lines, i, j);
+        let after = lines.get(j + 1).filter(|l| near(lines[j], l));
+        if !lines[i..=j].iter().any(|l| in_table(l)) && !after.is_some_and(|l| in_table(l)) {
+            list(sink, &lines, i, j);
+        }
         i = j + 1;
     }
 }
