@@ -72,10 +72,15 @@ fn a_list_total_that_holds_is_counted_and_lists_not_read_are_silent() {
 fn a_comparison_the_rows_change_column_contradicts_is_an_error() {
     let json = lint("TXT003", "triggers");
     // Intäkter 42,0 against 43,5 with Förändring -1,5: not "1,5 högre"; Kostnader 37,8
-    // against 35,7 with Förändring 2,1: not "2,1 lägre".
+    // against 35,7 with Förändring 2,1: not "2,1 lägre"; Saldo 4,2 against 7,8 with
+    // Förändring -3,6: not "en ökning med 3,6".
     assert_eq!(
         findings(&json, "TXT003"),
-        [t("error", "-1.5", "1.5"), t("error", "2.1", "-2.1")],
+        [
+            t("error", "-1.5", "1.5"),
+            t("error", "2.1", "-2.1"),
+            t("error", "-3.6", "3.6"),
+        ],
         "{json}"
     );
 }

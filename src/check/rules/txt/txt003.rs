@@ -20,8 +20,9 @@ pub const RULE: Rule = Rule {
     explanation: "Reports restate a table's row in words and say which way it moved: \"Intäkterna \
 blev 42,0 mnkr, vilket är 1,5 mnkr lägre än föregående år\". justera reads the amount, the \
 difference, and its direction (högre, lägre, större, mindre, mer; høyere, lavere, højere), joined \
-by \"vilket är\", \"det är\", \"som är\" (in the same sentence or opening the next one), with both \
-amounts in the same unit. It then looks for the first amount as written among the document's \
+by \"vilket är\", \"det är\", \"som är\" (in the same sentence or opening the next one), or the \
+change named before the difference (\"1 200,8 miljarder kronor, en ökning med 106,6 miljoner\", \
+ökning, minskning, höjning, sänkning), the difference converted to the amount's unit. It then looks for the first amount as written among the document's \
 table rows (a row the reader could not place in columns counts when each of its figures is \
 certain): it must stand in exactly one row. The comparison holds when another positive figure \
 of that row differs from the amount by the difference, in the direction the words give (42,0 and \
@@ -39,10 +40,15 @@ const JOIN: &str = r"(?i)^\s*[,.;]?\s*(?:vilket|det|detta|som|hvilket|hvad|dette
 /// The direction after the difference: "högre än", "lavere enn".
 const DIRECTION: &str = r"(?i)^\s*(högre|lägre|större|mindre|mer|mera|høyere|lavere|højere|større|mere)\s+(?:än|enn|end)(?:[^\p{L}]|$)";
 
+/// The change named between the amount and the difference: ", en ökning med",
+/// ", vilket är en minskning med".
+const CHANGE: &str = r"(?i)^\s*[,;]?\s*(?:(?:vilket|det|detta|som|hvilket|dette)\s+(?:är|var|blev|innebär|innebar|er|var|ble|betyder)\s+)?(?:en|ei|et)\s+(ökning|minskning|höjning|sänkning|økning|nedgang|reduksjon|stigning|stigende|fald|forøgelse)\s+(?:med|på)\s*$";
+
 /// +1 when the words say the amount is above what it is compared with, -1 below.
 fn sign_of(word: &str) -> i32 {
     match word.to_lowercase().as_str() {
-        "lägre" | "mindre" | "lavere" => -1,
+        "lägre" | "mindre" | "lavere" | "minskning" | "sänkning" | "nedgang" | "reduksjon"
+        | "fald" => -1,
         _ => 1,
     }
 }
@@ -65,6 +71,7 @@ impl Figure<'_> {
 pub fn check(sink: &mut Sink) {
     static JOIN_RE: Re = Re::new(JOIN);
     static DIRECTION_RE: Re = Re::new(DIRECTION);
+    static CHANGE_RE: Re = Re::new(CHANGE);
     let doc = sink.document;
     if doc.tables.is_empty() {
         return;
@@ -73,21 +80,27 @@ pub fn check(sink: &mut Sink) {
         let text = &line.text;
         let found = amounts(text);
         for (bi, b) in found.iter().enumerate().skip(1) {
-            let Some(dir) = DIRECTION_RE.captures(&text[b.end..]) else {
-                continue;
-            };
-            let (Some(word), Some(whole)) = (dir.get(1), dir.get(0)) else {
-                continue;
-            };
             let a = &found[bi - 1];
-            if a.unit != b.unit
-                || a.value <= Decimal::ZERO
-                || b.value <= Decimal::ZERO
-                || !JOIN_RE.is_match(&text[a.end..b.start])
-            {
+            if a.value <= Decimal::ZERO || b.value <= Decimal::ZERO {
                 continue;
             }
-            let sign = sign_of(word.as_str());
+            let between = &text[a.end..b.start];
+            // "A, vilket är B högre än …", or "A, en ökning med B …".
+            let (sign, phrase) = if let Some(m) = CHANGE_RE.captures(between).and_then(|c| c.get(1))
+            {
+                (sign_of(m.as_str()), a.end + m.start()..b.end)
+            } else {
+                let Some(dir) = DIRECTION_RE.captures(&text[b.end..]) else {
+                    continue;
+                };
+                let (Some(word), Some(whole)) = (dir.get(1), dir.get(0)) else {
+                    continue;
+                };
+                if !JOIN_RE.is_match(between) {
+                    continue;
+                }
+                (sign_of(word.as_str()), b.start..b.end + whole.end())
+            };
             let Some(RowFigures {
                 table: ti,
                 label,
@@ -102,11 +115,10 @@ pub fn check(sink: &mut Sink) {
             else {
                 continue;
             };
-            let said = if sign > 0 {
-                b.written()
-            } else {
-                b.written().negated()
-            };
+            // The difference in the amount's unit ("1 200,8 miljarder kronor, en ökning med
+            // 106,6 miljoner").
+            let b_in_a = b.kronor().scale(Decimal::ONE / a.scale);
+            let said = if sign > 0 { b_in_a } else { b_in_a.negated() };
             // A - C for every other positive figure C of the row.
             let gaps: Vec<(usize, Interval)> = figures
                 .iter()
@@ -131,7 +143,8 @@ pub fn check(sink: &mut Sink) {
             });
             let c = compare(gap, said);
             let (aw, cw) = (figures[at].raw.trim(), figures[ci].raw.trim());
-            let phrase = text[b.start..b.end + whole.end()].trim_end();
+            let phrase_span = phrase.clone();
+            let phrase = text[phrase].trim_end();
             let phrase = phrase.trim_end_matches(|ch: char| !ch.is_alphanumeric());
             let (severity, message) = match printed {
                 Some((_, d)) => {
@@ -157,7 +170,7 @@ pub fn check(sink: &mut Sink) {
                 ),
             };
             let paragraph = sink.paragraph_at(&line.provenance);
-            let span = LineSpan::in_line(text, b.start, b.end + whole.end());
+            let span = LineSpan::in_line(text, phrase_span.start, phrase_span.end);
             let f = sink.report(
                 &RULE,
                 severity,
@@ -290,5 +303,12 @@ mod tests {
         assert_eq!(sign_of(d.get(1).map_or("", |m| m.as_str())), 1);
         assert_eq!(sign_of("lavere"), -1);
         assert!(DIRECTION_RE.captures(" högre kostnader").is_none());
+        static CHANGE_RE: Re = Re::new(CHANGE);
+        let c = CHANGE_RE
+            .captures(", vilket är en minskning med ")
+            .expect("a change");
+        assert_eq!(sign_of(c.get(1).map_or("", |m| m.as_str())), -1);
+        assert!(CHANGE_RE.is_match(", en ökning med "));
+        assert!(!CHANGE_RE.is_match(", en ökning med 3 % och "));
     }
 }
