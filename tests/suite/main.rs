@@ -42,6 +42,7 @@ mod pathological_text;
 mod percent_change;
 mod prod_expressions;
 mod prod_priced;
+mod prose_totals;
 mod protocol_export;
 mod real_pdf;
 mod real_protocols;

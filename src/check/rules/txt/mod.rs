@@ -2,3 +2,6 @@
 
 pub mod prose;
 pub mod txt001;
+pub mod txt002;
+pub mod txt003;
+pub mod txt004;

@@ -124,6 +124,99 @@ pub fn cell_scale(cell_unit: Unit, table_unit: Unit) -> Option<Decimal> {
         .or_else(|| table_unit.kronor_scale())
 }
 
+/// An amount of money written in running text with its unit ("9 381,50 kronor",
+/// "3,5 miljarder kronor", "15,5 mill. kroner", "2 841 tkr"), as the list and comparison
+/// rules (TXT002, TXT003) read it: a wider set of units than [`figures`], which TXT001
+/// keeps as it was measured.
+#[derive(Clone, Debug)]
+pub struct Amount {
+    pub value: Decimal,
+    pub decimals: u32,
+    /// Kronor (kroner) per unit written.
+    pub scale: Decimal,
+    /// The unit as written, lowercased, spaces and points dropped ("miljarderkronor").
+    pub unit: String,
+    /// Byte offsets of the amount (sign to unit) in its line.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Amount {
+    /// The amount as written, rounding-aware, in its own unit.
+    pub fn written(&self) -> Interval {
+        Interval::written(self.value, self.decimals)
+    }
+
+    /// The amount in kronor, rounding-aware.
+    pub fn kronor(&self) -> Interval {
+        self.written().scale(self.scale)
+    }
+}
+
+/// A figure (space- or point-grouped thousands, decimal comma) and a money unit; a
+/// magnitude word may take "kronor"/"kroner"/"kr" after it.
+const AMOUNT: &str = r"(?i)(?:^|[^\d,.])([-−–]\s?)?(\d{1,3}(?:[ \u{a0}\u{202f}]\d{3})+|\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?\s?(miljarder|miljard|mdkr|mdr\.?|mrd\.?|miljoner|miljon|millioner|million|mill\.?|mio\.?|mnkr|mkr|msek|tkr|kronor|kroner|kr\.?|sek|nok|dkk)((?:\s(?:kronor|kroner|kr\.?|sek|nok|dkk))?)";
+
+/// Every money amount of a line: a unit word must end where its word ends ("kr" not
+/// "kronologi"), a figure must not be glued to a letter before it.
+pub fn amounts(line: &str) -> Vec<Amount> {
+    static RE: Re = Re::new(AMOUNT);
+    let mut out = Vec::new();
+    for cap in RE.captures_iter(line) {
+        let (Some(int), Some(unit)) = (cap.get(2), cap.get(4)) else {
+            continue;
+        };
+        let end = cap.get(5).filter(|m| !m.is_empty()).unwrap_or(unit).end();
+        if line[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
+            && !line[..end].ends_with('.')
+        {
+            continue;
+        }
+        let start = cap.get(1).unwrap_or(int).start();
+        if line[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphabetic())
+        {
+            continue;
+        }
+        let frac = cap.get(3).map_or("", |m| m.as_str());
+        let digits: String = int.as_str().chars().filter(char::is_ascii_digit).collect();
+        let Ok(mut value) = format!("{digits}{}", frac.replace(',', ".")).parse::<Decimal>() else {
+            continue;
+        };
+        if cap.get(1).is_some() {
+            value = -value;
+        }
+        let word = unit.as_str().to_lowercase();
+        let word = word.trim_end_matches('.');
+        let scale = match word {
+            "miljarder" | "miljard" | "mdkr" | "mdr" | "mrd" => Decimal::from(1_000_000_000),
+            "miljoner" | "miljon" | "millioner" | "million" | "mill" | "mio" | "mnkr" | "mkr"
+            | "msek" => Decimal::from(1_000_000),
+            "tkr" => Decimal::from(1_000),
+            _ => Decimal::ONE,
+        };
+        let unit_text: String = line[unit.start()..end]
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        out.push(Amount {
+            value,
+            decimals: frac.len().saturating_sub(1) as u32,
+            scale,
+            unit: unit_text,
+            start,
+            end,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +235,28 @@ mod tests {
             k,
             Some((Decimal::from(3_750_000), Decimal::from(3_900_000)))
         );
+    }
+
+    #[test]
+    fn reads_amounts_with_their_units() {
+        let a = amounts("Utgifterna är 57,2 miljarder kronor, 3 488 kronor, 15,5 mill. kroner og -2 841 tkr; 2024 kronologi 12 kronorna");
+        let got: Vec<(String, String)> = a
+            .iter()
+            .map(|x| (x.value.to_string(), x.unit.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("57.2".into(), "miljarderkronor".into()),
+                ("3488".into(), "kronor".into()),
+                ("15.5".into(), "millkroner".into()),
+                ("-2841".into(), "tkr".into()),
+            ]
+        );
+        assert_eq!(a[0].scale, Decimal::from(1_000_000_000));
+        assert_eq!(a[0].decimals, 1);
+        assert_eq!(amounts("avgift 9 381,50 kr.")[0].decimals, 2);
+        assert_eq!(amounts("I alt 8.362 kr")[0].value, Decimal::from(8362));
     }
 
     #[test]
