@@ -9,8 +9,10 @@
 use super::cell::{is_dash, is_year};
 use super::notes::is_note_reference;
 use crate::grammar::number::parse_figure;
+use crate::grammar::product::is_unit;
 use crate::grammar::vocab::Vocabulary;
 use crate::layout::{Line, Span};
+use rust_decimal::Decimal;
 
 /// Rows a block needs before it is taken for a table.
 const MIN_ROWS: usize = 3;
@@ -323,7 +325,12 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Joined> {
             k += 1;
         }
     }
-    let mut replace: Vec<Block> = Vec::new(); // filled range → lines
+    // Tables under a header whose names were printed glued: their lines are theirs.
+    let glued = glued_header_blocks(&text, lines, &filled, vocab);
+    let outside = |g: &Group| !glued.iter().any(|b| g.label >= b.0 && g.label <= b.1);
+    groups.retain(outside);
+    singles.retain(outside);
+    let mut replace: Vec<Block> = glued;
     let mut not_read: Vec<Unread> = Vec::new();
     let mut unplaced: Vec<Unplaced> = Vec::new();
     let mut g = 0;
@@ -1217,6 +1224,156 @@ fn name_entities<'a>(
     }
 }
 
+/// Where a header line's column names may part when its cells were printed glued (a web
+/// page's header cells without whitespace between them: "Årlig förbrukning kWhTotal
+/// kostnad per årFast avgiftRörlig avgift"), as character indexes: `hard`, a lower-case
+/// letter or ")" directly followed by an upper-case letter; `soft`, an upper-case letter
+/// starting a word after a space (a name may part there, or the word may belong to the
+/// name before it). A unit written at a word's start is never parted ("kWh", "MWh",
+/// "SEK/kWh": no part inside it, and a word that is a unit starts no name).
+fn glued_parts(text: &str) -> (Vec<usize>, Vec<usize>) {
+    let chars: Vec<char> = text.chars().collect();
+    let (mut hard, mut soft) = (Vec::new(), Vec::new());
+    let mut token_start = 0;
+    for i in 0..chars.len() {
+        if chars[i].is_whitespace() {
+            token_start = i + 1;
+            continue;
+        }
+        if i == 0 || !chars[i].is_uppercase() {
+            continue;
+        }
+        let from = token_start + usize::from(chars[token_start] == '(');
+        let token_end = (i..chars.len())
+            .find(|&e| chars[e].is_whitespace())
+            .unwrap_or(chars.len());
+        // A unit from the word's start reaching past `i`, ending at the word's end, at a
+        // sign or before an upper-case letter (the next name glued on).
+        let in_unit = from <= i
+            && (i + 1..=token_end).any(|e| {
+                let ends = e == token_end || chars[e].is_uppercase() || !chars[e].is_alphanumeric();
+                ends && is_unit(&chars[from..e].iter().collect::<String>())
+            });
+        if in_unit {
+            continue;
+        }
+        let prev = chars[i - 1];
+        if prev.is_lowercase() || prev == ')' {
+            hard.push(i);
+        } else if prev.is_whitespace() && from == i {
+            soft.push(i);
+        }
+    }
+    (hard, soft)
+}
+
+/// The names a header line parts into at `at` (character indexes), each trimmed; `None`
+/// when a name holds no letter.
+fn glued_names(text: &str, at: &[usize]) -> Option<Vec<String>> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut cuts = vec![0];
+    cuts.extend(at.iter().copied());
+    cuts.push(chars.len());
+    let names: Vec<String> = cuts
+        .windows(2)
+        .map(|w| {
+            chars[w[0]..w[1]]
+                .iter()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    names
+        .iter()
+        .all(|n| n.chars().any(char::is_alphabetic))
+        .then_some(names)
+}
+
+/// Whether `n` columns group the figures `cells` (one per line, row after row) into a
+/// table: at least [`MIN_ROWS`] rows, all `n` wide, the first column a quantity each row
+/// steps on from the one before (strictly rising or strictly falling: 10 000, 15 000,
+/// 20 000 kWh), as a price table by quantity writes it.
+fn glued_fit(cells: &[Decimal], n: usize) -> bool {
+    if n < 3 || cells.len() % n != 0 || cells.len() / n < MIN_ROWS {
+        return false;
+    }
+    let first: Vec<Decimal> = cells.iter().step_by(n).copied().collect();
+    first.windows(2).all(|w| w[0] < w[1]) || first.windows(2).all(|w| w[0] > w[1])
+}
+
+/// Tables under a header line whose cells were printed glued (see [`glued_parts`]),
+/// their figures one per line below it (blank lines between, no empty cell): read only
+/// where the data confirm one count of columns. Of the counts the header can part into
+/// (every hard part, up to every hard and soft part), exactly one must group the figures
+/// into rows (see [`glued_fit`]), and its names must be written without a choice (every
+/// hard part, or every part); else the lines are left as they were. Each row's first
+/// figure is its label (the quantity the row prices), the header's first name heads it.
+fn glued_header_blocks<'a>(
+    text: &dyn Fn(usize) -> &'a str,
+    lines: &[&Line],
+    filled: &[usize],
+    vocab: &Vocabulary,
+) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < filled.len() {
+        let head = text(k);
+        let (hard, soft) = glued_parts(head);
+        if hard.is_empty()
+            || head.contains('\t')
+            || head.chars().count() > 200
+            || line_cells(head, vocab).is_some()
+        {
+            k += 1;
+            continue;
+        }
+        let mut values: Vec<Decimal> = Vec::new();
+        let mut j = k + 1;
+        let mut spaces = false;
+        while j < filled.len() {
+            let Some(f) = parse_figure(text(j), vocab) else {
+                break;
+            };
+            // A line of spaces between two figures: an empty cell, not read here.
+            let gap = (filled[j - 1] + 1..filled[j])
+                .any(|i| !lines[i].text.is_empty() && lines[i].text.trim().is_empty());
+            spaces |= gap && j > k + 1;
+            values.push(f.value);
+            j += 1;
+        }
+        let fitting: Vec<usize> = (hard.len() + 1..=hard.len() + soft.len() + 1)
+            .filter(|&n| glued_fit(&values, n))
+            .collect();
+        let parts = match fitting.as_slice() {
+            [n] if !spaces && *n == hard.len() + 1 => Some(hard.clone()),
+            [n] if !spaces && *n == hard.len() + soft.len() + 1 => {
+                let mut all = hard.clone();
+                all.extend(soft.iter().copied());
+                all.sort_unstable();
+                Some(all)
+            }
+            _ => None,
+        };
+        let Some(names) = parts.and_then(|p| glued_names(head, &p)) else {
+            k += 1;
+            continue;
+        };
+        let n = names.len();
+        let at = lines[filled[k]];
+        let mut rows = vec![joined(at.number, at.y, &names)];
+        for r in 0..values.len() / n {
+            let first = lines[filled[k + 1 + r * n]];
+            let cells: Vec<&str> = (0..n).map(|c| text(k + 1 + r * n + c)).collect();
+            rows.push(joined(first.number, first.y, &cells));
+        }
+        out.push((k, j - 1, rows));
+        k = j;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1489,5 +1646,38 @@ mod tests {
         let lines = crate::table::test_lines("Ett stycke text.\nMed 2 rader.\n");
         let refs: Vec<&Line> = lines.iter().collect();
         assert!(join(&refs, Vocabulary::builtin_shared()).is_none());
+    }
+
+    #[test]
+    fn glued_header_parts_keep_units_whole() {
+        let names = |t: &str| {
+            let (hard, soft) = glued_parts(t);
+            (glued_names(t, &hard).unwrap_or_default(), soft.len())
+        };
+        assert_eq!(
+            names("Förbrukning kWhKostnad per årFast delRörlig del"),
+            (
+                vec![
+                    "Förbrukning kWh".to_string(),
+                    "Kostnad per år".to_string(),
+                    "Fast del".to_string(),
+                    "Rörlig del".to_string()
+                ],
+                0
+            )
+        );
+        // A unit starting a word is no name ("MWh", "SEK/kWh"); a hyphenated name stays.
+        assert_eq!(
+            names("Volym MWhPris SEK/kWhAnslutnings-avgift").0,
+            ["Volym MWh", "Pris SEK/kWh", "Anslutnings-avgift"]
+        );
+        // After a parenthesis, glued or spaced: a hard part, or a soft one.
+        assert_eq!(glued_parts("Effekt (kW)Pris").0.len(), 1);
+        assert_eq!(
+            glued_parts("Effekt (antaget) Pris per årAvgift"),
+            (vec![28], vec![17])
+        );
+        // No glued part: no header of this kind.
+        assert!(glued_parts("Årlig kostnad per år").0.is_empty());
     }
 }
