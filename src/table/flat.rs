@@ -1603,6 +1603,9 @@ fn scored_cells(reading: &[Option<String>], vocab: &Vocabulary, tight: bool) -> 
     cells
 }
 
+/// A reading's scored cells and their figures.
+type Scored = (Vec<Cell>, Vec<Option<Interval>>);
+
 /// The scored cells of each reading of each row, parsed once with their figures:
 /// choosing readings scores the same readings many times over. The scoring reads the
 /// figures of the reading each row holds now (`now`); the rows' cells are set to that
@@ -1610,7 +1613,7 @@ fn scored_cells(reading: &[Option<String>], vocab: &Vocabulary, tight: bool) -> 
 /// ([`ScoredCache::sync`]).
 struct ScoredCache<'a> {
     readings: &'a [Vec<Vec<Option<String>>>],
-    parsed: Vec<Vec<Option<(Vec<Cell>, Vec<Option<Interval>>)>>>,
+    parsed: Vec<Vec<Option<Scored>>>,
     vocab: &'a Vocabulary,
     tight: bool,
     /// Per row, the figures of the cells it holds now.
