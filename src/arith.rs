@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 /// Sum that saturates at `Decimal`'s range instead of panicking: figures are capped far
 /// below it (`grammar::number::MAX_INTEGER_DIGITS`), but a relation over thousands of
 /// them, or a product, must not bring a whole run down.
-fn add(a: Decimal, b: Decimal) -> Decimal {
+pub(crate) fn add(a: Decimal, b: Decimal) -> Decimal {
     a.checked_add(b).unwrap_or(if b.is_sign_negative() {
         Decimal::MIN
     } else {

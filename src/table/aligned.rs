@@ -33,30 +33,27 @@ struct Word {
 /// Words separated by ASCII spaces, with their character columns.
 fn words(line: &str) -> Vec<Word> {
     let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut start = 0;
-    for (i, c) in line.chars().enumerate() {
+    // The word being read: its first character's index and byte offset.
+    let mut open: Option<(usize, usize)> = None;
+    for (i, (at, c)) in line.char_indices().enumerate() {
         if c == ' ' {
-            if !cur.is_empty() {
+            if let Some((start, from)) = open.take() {
                 out.push(Word {
                     start,
                     end: i,
-                    text: std::mem::take(&mut cur),
+                    text: line[from..at].to_string(),
                 });
             }
-        } else {
-            if cur.is_empty() {
-                start = i;
-            }
-            cur.push(c);
+        } else if open.is_none() {
+            open = Some((i, at));
         }
     }
-    if !cur.is_empty() {
-        let end = start + cur.chars().count();
+    if let Some((start, from)) = open {
+        let text = line[from..].to_string();
         out.push(Word {
             start,
-            end,
-            text: cur,
+            end: start + text.chars().count(),
+            text,
         });
     }
     out

@@ -29,7 +29,8 @@ fn is_note_word(text: &str, vocab: &Vocabulary) -> bool {
 /// A label line: short text that is no cell.
 fn is_label(text: &str, vocab: &Vocabulary) -> bool {
     let t = text.trim();
-    !t.is_empty() && line_cells(t, vocab).is_none() && t.chars().count() <= 80 && !t.contains('\t')
+    // The cheap tests first: a long line or a tab is no label, whatever its cells.
+    !t.is_empty() && t.chars().count() <= 80 && !t.contains('\t') && line_cells(t, vocab).is_none()
 }
 
 struct Group {
@@ -65,6 +66,13 @@ pub(super) fn line_cells(text: &str, vocab: &Vocabulary) -> Option<Vec<String>> 
     if tokens.len() < 2 {
         return None;
     }
+    // Every cell must be a figure with decimals: the first that is not ends the reading
+    // (most lines are words, and the first word says so).
+    let decimal = |c: &str| {
+        c.rsplit_once(',')
+            .is_some_and(|(_, f)| !f.is_empty() && f.chars().all(|d| d.is_ascii_digit()))
+            && parse_figure(c, vocab).is_some()
+    };
     let mut out: Vec<String> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -74,24 +82,23 @@ pub(super) fn line_cells(text: &str, vocab: &Vocabulary) -> Option<Vec<String>> 
             n.split_once(',')
                 .is_some_and(|(int, _)| int.len() == 3 && int.chars().all(|c| c.is_ascii_digit()))
         });
-        if !lead.is_empty()
+        let cell = if !lead.is_empty()
             && lead.len() <= 3
             && lead.chars().all(|c| c.is_ascii_digit())
             && continues
         {
-            out.push(format!("{tok} {}", tokens[i + 1]));
             i += 2;
+            format!("{tok} {}", tokens[i - 1])
         } else {
-            out.push(tok.to_string());
             i += 1;
+            tok.to_string()
+        };
+        if !decimal(&cell) {
+            return None;
         }
+        out.push(cell);
     }
-    let decimal = |c: &String| {
-        c.rsplit_once(',')
-            .is_some_and(|(_, f)| !f.is_empty() && f.chars().all(|d| d.is_ascii_digit()))
-            && parse_figure(c, vocab).is_some()
-    };
-    out.iter().all(decimal).then_some(out)
+    Some(out)
 }
 
 /// Group headings a block may hold between two groups ("TILLGÅNGAR",

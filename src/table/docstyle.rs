@@ -82,6 +82,10 @@ pub(crate) fn census<'a>(lines: impl IntoIterator<Item = &'a str>) -> PointStyle
 fn census_line(line: &str, style: &mut PointStyle) {
     let words: Vec<&str> = line.split_whitespace().collect();
     for (i, word) in words.iter().enumerate() {
+        // A word without a digit holds no number (and needs no lowercased neighbour).
+        if !word.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         if word.contains("://") || word.starts_with("www.") || word.contains('@') {
             continue;
         }

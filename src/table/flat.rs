@@ -4,11 +4,12 @@
 //! own arithmetic chooses among them, and a row still open to two readings is recorded as
 //! an `Ambiguity`, never decided silently.
 
-use super::arith::{relations_holding_with, RowRoles};
+use super::arith::{figure, relations_holding_in, RowRoles};
 use super::cell::{is_year, parse_cell};
 use super::classify::{classify_rows, table_unit, title_from_lines_above};
 use super::digits::{figure_texts, segmentations_with_breaks, DigitGroup, GluedRun, Segmentation};
 use super::{Ambiguity, Cell, Row, RowKind, Table, TableSource};
+use crate::arith::Interval;
 use crate::grammar::number::Unit;
 use crate::grammar::vocab::Vocabulary;
 use crate::layout::Line;
@@ -1635,32 +1636,88 @@ fn scored_cells(reading: &[Option<String>], vocab: &Vocabulary, tight: bool) -> 
     cells
 }
 
-/// The scored cells of each reading of each row, parsed once: choosing readings scores
-/// the same readings many times over.
+/// A reading's scored cells and their figures.
+type Scored = (Vec<Cell>, Vec<Option<Interval>>);
+
+/// The scored cells of each reading of each row, parsed once with their figures:
+/// choosing readings scores the same readings many times over. The scoring reads the
+/// figures of the reading each row holds now (`now`); the rows' cells are set to that
+/// reading's cells only where the scoring reads cells, and when the choice is made
+/// ([`ScoredCache::sync`]).
 struct ScoredCache<'a> {
     readings: &'a [Vec<Vec<Option<String>>>],
-    parsed: Vec<Vec<Option<Vec<Cell>>>>,
+    parsed: Vec<Vec<Option<Scored>>>,
     vocab: &'a Vocabulary,
     tight: bool,
+    /// Per row, the figures of the cells it holds now.
+    now: Vec<Vec<Option<Interval>>>,
+    /// Per row, the reading it holds now (`None`: its cells as given).
+    pick: Vec<Option<usize>>,
+    /// Per row, the reading its cells were last set to.
+    held: Vec<Option<usize>>,
 }
 
 impl<'a> ScoredCache<'a> {
-    fn new(readings: &'a [Vec<Vec<Option<String>>>], vocab: &'a Vocabulary, tight: bool) -> Self {
+    fn new(
+        rows: &[Row],
+        readings: &'a [Vec<Vec<Option<String>>>],
+        vocab: &'a Vocabulary,
+        tight: bool,
+    ) -> Self {
         ScoredCache {
             readings,
             parsed: readings.iter().map(|r| vec![None; r.len()]).collect(),
             vocab,
             tight,
+            now: rows
+                .iter()
+                .map(|r| r.cells.iter().map(figure).collect())
+                .collect(),
+            pick: vec![None; rows.len()],
+            held: vec![None; rows.len()],
         }
     }
 
-    /// [`scored_cells`] of reading `r` of row `i`.
-    fn cells(&mut self, i: usize, r: usize) -> Vec<Cell> {
+    /// Row `i` now holds reading `r` ([`scored_cells`]).
+    fn set(&mut self, i: usize, r: usize) {
         let slot = &mut self.parsed[i][r];
-        if slot.is_none() {
-            *slot = Some(scored_cells(&self.readings[i][r], self.vocab, self.tight));
+        let (_, figs) = slot.get_or_insert_with(|| {
+            let cells = scored_cells(&self.readings[i][r], self.vocab, self.tight);
+            let figs = cells.iter().map(figure).collect();
+            (cells, figs)
+        });
+        self.now[i].clone_from(figs);
+        self.pick[i] = Some(r);
+    }
+
+    /// Sets each row's cells to the reading it holds now.
+    fn sync(&mut self, rows: &mut [Row]) {
+        for (i, row) in rows.iter_mut().enumerate() {
+            if self.held[i] == self.pick[i] {
+                continue;
+            }
+            if let Some((cells, _)) = self.pick[i].and_then(|r| self.parsed[i][r].as_ref()) {
+                row.cells = cells.clone();
+            }
+            self.held[i] = self.pick[i];
         }
-        slot.clone().unwrap_or_default()
+    }
+
+    /// How many of the table's relations hold with the readings the rows hold now
+    /// ([`relations_holding_in`]).
+    /// ([`relations_holding_in`]), of those that read a row marked in `varying`: the
+    /// rows whose readings the scorings compared differ in.
+    fn score(
+        &mut self,
+        rows: &mut [Row],
+        roles: &RowRoles,
+        difference_column: bool,
+        varying: &[bool],
+    ) -> i64 {
+        if roles.reads_cells() {
+            self.sync(rows);
+        }
+        relations_holding_in(rows, &self.now, roles, difference_column, Some(varying))
     }
 }
 
@@ -3630,10 +3687,14 @@ fn choose_jointly(
     if ambiguous.is_empty() || total > JOINT_COMBINATIONS {
         return None;
     }
-    let cells = rows.iter().map(|r| r.cells.len()).sum::<usize>().max(1);
+    // The cells of the readings the rows hold now.
+    let cells = cache.now.iter().map(Vec::len).sum::<usize>().max(1);
     if total.saturating_mul(cells) > CHOICE_WORK {
         return None;
     }
+    // Only the rows chosen together vary between the combinations scored.
+    let mut varying = vec![false; rows.len()];
+    ambiguous.iter().for_each(|&i| varying[i] = true);
     let mut best_score = i64::MIN;
     let mut best: Vec<Vec<usize>> = Vec::new(); // the best combinations (per ambiguous row)
     let mut pick = vec![0usize; ambiguous.len()];
@@ -3647,11 +3708,11 @@ fn choose_jointly(
             pick[a] = orders[i].get(rest % len).copied().unwrap_or(0);
             rest /= len;
             if held[a] != Some(pick[a]) {
-                rows[i].cells = cache.cells(i, pick[a]);
+                cache.set(i, pick[a]);
                 held[a] = Some(pick[a]);
             }
         }
-        let score = relations_holding_with(rows, roles, difference_column);
+        let score = cache.score(rows, roles, difference_column, &varying);
         if score > best_score {
             best_score = score;
             best.clear();
@@ -3662,7 +3723,7 @@ fn choose_jointly(
     }
     let first = best.first()?.clone();
     for (a, &i) in ambiguous.iter().enumerate() {
-        rows[i].cells = cache.cells(i, first[a]);
+        cache.set(i, first[a]);
     }
     Some(
         ambiguous
@@ -3800,12 +3861,13 @@ fn choose_readings_narrowed(
             order
         })
         .collect();
-    let mut cache = ScoredCache::new(readings, vocab, tight);
+    let mut cache = ScoredCache::new(rows, readings, vocab, tight);
     for &i in &ambiguous {
         if let Some(&first) = orders[i].first() {
-            rows[i].cells = cache.cells(i, first);
+            cache.set(i, first);
         }
     }
+    cache.sync(rows);
     let mut roles = RowRoles::of(rows, vocab);
     // Note references are no figures: the arithmetic that chooses starts after them.
     roles.from_column = usize::from(notes_first);
@@ -3848,14 +3910,17 @@ fn choose_readings_narrowed(
         best_sets.clear();
         for &i in &rows_now {
             let mut scored: Vec<(i64, usize)> = Vec::new();
+            // Only row `i` varies between the readings scored.
+            let mut varying = vec![false; rows.len()];
+            varying[i] = true;
             for &r in &orders[i] {
-                rows[i].cells = cache.cells(i, r);
-                scored.push((relations_holding_with(rows, &roles, difference_column), r));
+                cache.set(i, r);
+                scored.push((cache.score(rows, &roles, difference_column, &varying), r));
             }
             let top = scored.iter().map(|s| s.0).max().unwrap_or(0);
             let best: Vec<usize> = scored.iter().filter(|s| s.0 == top).map(|s| s.1).collect();
             if let Some(&pick) = best.first() {
-                rows[i].cells = cache.cells(i, pick);
+                cache.set(i, pick);
             }
             best_sets.push((i, best));
         }
@@ -3867,6 +3932,7 @@ fn choose_readings_narrowed(
             break;
         }
     }
+    cache.sync(rows);
     let mut out: Vec<Ambiguity> = best_sets
         .into_iter()
         .filter(|(_, best)| best.len() > 1)

@@ -75,14 +75,19 @@ fn label_line(text: &str, vocab: &Vocabulary) -> Option<(String, Vec<String>, bo
     if t.is_empty() || t.contains('\t') {
         return None;
     }
-    let mut tokens: Vec<String> = t.split_whitespace().map(str::to_string).collect();
+    let mut tokens: Vec<&str> = t.split_whitespace().collect();
     let mut n = tokens.len();
-    while n > 0 && is_figure(&tokens[n - 1], vocab) {
+    while n > 0 && is_figure(tokens[n - 1], vocab) {
         n -= 1;
     }
-    let mut figures: Vec<String> = tokens.split_off(n);
-    if let Some((word, figure)) = tokens.last().and_then(|w| glued(w, vocab)) {
-        figures.insert(0, figure);
+    let mut figures: Vec<String> = tokens
+        .split_off(n)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    let glued = tokens.last().and_then(|w| glued(w, vocab));
+    if let Some((word, figure)) = &glued {
+        figures.insert(0, figure.clone());
         *tokens.last_mut()? = word;
     }
     let label = tokens.join(" ");
@@ -108,17 +113,17 @@ struct Written {
     one_per_line: bool,
 }
 
-fn written_at(
+fn written_at<'a>(
     k: usize,
-    text: &dyn Fn(usize) -> String,
+    text: &dyn Fn(usize) -> &'a str,
     len: usize,
     vocab: &Vocabulary,
 ) -> Option<Written> {
-    let (label, mut cells, certain) = label_line(&text(k), vocab)?;
+    let (label, mut cells, certain) = label_line(text(k), vocab)?;
     let mut one_per_line = cells.is_empty();
     let mut j = k + 1;
     while j < len {
-        let Some(more) = figures_of(&text(j), vocab) else {
+        let Some(more) = figures_of(text(j), vocab) else {
             break;
         };
         one_per_line &= more.len() == 1;
@@ -145,16 +150,16 @@ fn header_line(text: &str, vocab: &Vocabulary) -> bool {
 
 /// The header over the row at `k`: the fewest lines directly above it whose words name
 /// `n` columns, each ending in its year; (first line, label column's header, names).
-fn header_above(
+fn header_above<'a>(
     k: usize,
     n: usize,
-    text: &dyn Fn(usize) -> String,
+    text: &dyn Fn(usize) -> &'a str,
     vocab: &Vocabulary,
 ) -> Option<(usize, String, Vec<String>)> {
     let mut h = k;
-    while h > 0 && k - h < MAX_HEADER_LINES && header_line(&text(h - 1), vocab) {
+    while h > 0 && k - h < MAX_HEADER_LINES && header_line(text(h - 1), vocab) {
         h -= 1;
-        let words: Vec<String> = (h..k).map(&text).collect();
+        let words: Vec<&str> = (h..k).map(text).collect();
         if let Some((label, mut names)) = year_header(&words.join(" "), n) {
             for name in &mut names {
                 *name = name.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -176,7 +181,7 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Joined> {
     let filled: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].text.trim().is_empty())
         .collect();
-    let text = |k: usize| lines[filled[k]].text.trim().to_string();
+    let text = |k: usize| lines[filled[k]].text.trim();
     let len = filled.len();
     // (first, last) filled index each table replaces, and its rows.
     let mut replace: Vec<(usize, usize, Vec<Line>)> = Vec::new();
@@ -218,7 +223,7 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Joined> {
                 break;
             }
             for &g in &headings {
-                let mut row = vec![text(g)];
+                let mut row = vec![text(g).to_string()];
                 row.extend(std::iter::repeat_n(String::new(), n));
                 out.push((g, row));
             }

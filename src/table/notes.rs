@@ -21,16 +21,21 @@ pub(crate) fn is_note_reference(raw: &str) -> bool {
         .strip_prefix("Not ")
         .or_else(|| t.strip_prefix("not "))
         .unwrap_or(t);
-    let parts: Vec<&str> = t.split([',', ' ', ';']).filter(|p| !p.is_empty()).collect();
-    !parts.is_empty()
-        && parts.len() <= 6
-        && parts.iter().all(|p| {
-            let digits = p.chars().take_while(char::is_ascii_digit).count();
-            let rest = &p[digits..];
-            (1..=2).contains(&digits)
-                && rest.chars().count() <= 1
-                && rest.chars().all(|c| c.is_ascii_alphabetic())
-        })
+    // One to six parts, each one or two digits and at most one letter ("12", "3a").
+    let mut parts = 0;
+    for p in t.split([',', ' ', ';']).filter(|p| !p.is_empty()) {
+        let digits = p.chars().take_while(char::is_ascii_digit).count();
+        let rest = &p[digits..];
+        parts += 1;
+        if parts > 6
+            || !(1..=2).contains(&digits)
+            || rest.chars().count() > 1
+            || !rest.chars().all(|c| c.is_ascii_alphabetic())
+        {
+            return false;
+        }
+    }
+    parts > 0
 }
 
 fn as_reference(cell: &mut Cell) {

@@ -38,11 +38,20 @@ enum Parsed {
 /// word before any "/per" part, when the vocabulary's unit is money.
 fn money_unit<'a>(token: &'a str, vocab: &Vocabulary) -> Option<(&'a str, Unit)> {
     let base = token.split('/').next().unwrap_or(token);
-    let lower = base.to_lowercase();
+    // Most tokens are ASCII: lowercased in place of a new string (the same letters).
+    let lower: std::borrow::Cow<str> = if base.is_ascii() {
+        if base.bytes().any(|b| b.is_ascii_uppercase()) {
+            base.to_ascii_lowercase().into()
+        } else {
+            base.into()
+        }
+    } else {
+        base.to_lowercase().into()
+    };
     vocab
         .unit_words()
         .iter()
-        .find(|(w, u)| *w == lower && matches!(u, Unit::Kr | Unit::Tkr | Unit::Mnkr))
+        .find(|(w, u)| *w == *lower && matches!(u, Unit::Kr | Unit::Tkr | Unit::Mnkr))
         .map(|(_, u)| (base, *u))
 }
 
