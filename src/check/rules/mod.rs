@@ -380,6 +380,8 @@ pub(crate) fn regexes() -> Vec<&'static crate::grammar::re::Re> {
         txt::prose::maybe_figure_re(),
         form::form008::maybe_placeholder_re(),
         txt::prose::figure_re(),
+        txt::txt002::total_word_re(),
+        txt::prose::amount_re(),
     ]
 }
 

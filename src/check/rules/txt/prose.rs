@@ -157,12 +157,18 @@ impl Amount {
 /// magnitude word may take "kronor"/"kroner"/"kr" after it.
 const AMOUNT: &str = r"(?i)(?:^|[^\d,.])([-−–]\s?)?(\d{1,3}(?:[ \u{a0}\u{202f}]\d{3})+|\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?\s?(miljarder|miljard|mdkr|mdr\.?|mrd\.?|miljoner|miljon|millioner|million|mill\.?|mio\.?|mnkr|mkr|msek|tkr|kronor|kroner|kr\.?|sek|nok|dkk)((?:\s(?:kronor|kroner|kr\.?|sek|nok|dkk))?)";
 
+/// [`AMOUNT`], compiled once (and ahead, in the background warm-up: a protocol's
+/// prose reaches it through TXT002–TXT004).
+pub(crate) fn amount_re() -> &'static Re {
+    static RE: Re = Re::new(AMOUNT);
+    &RE
+}
+
 /// Every money amount of a line: a unit word must end where its word ends ("kr" not
 /// "kronologi"), a figure must not be glued to a letter before it.
 pub fn amounts(line: &str) -> Vec<Amount> {
-    static RE: Re = Re::new(AMOUNT);
     let mut out = Vec::new();
-    for cap in RE.captures_iter(line) {
+    for cap in amount_re().captures_iter(line) {
         let (Some(int), Some(unit)) = (cap.get(2), cap.get(4)) else {
             continue;
         };

@@ -122,9 +122,8 @@ const ABOUT: &str = r"(?i)(?:^|[^\p{L}])(ungefär|cirka|ca|omkring|runt|drygt|kn
 /// makes it approximate ("totalt ungefär 18 miljoner kronor").
 fn stated_total(text: &str) -> Option<(Amount, bool)> {
     static ABOUT_RE: Re = Re::new(ABOUT);
-    static RE: Re = Re::new(TOTAL_WORD);
     let outside = outside_parentheses(text);
-    for m in RE.captures_iter(&outside) {
+    for m in total_word_re().captures_iter(&outside) {
         let Some(word) = m.get(1) else { continue };
         let Some(a) = amounts(&outside)
             .into_iter()
@@ -149,8 +148,14 @@ fn stated_total(text: &str) -> Option<(Amount, bool)> {
 }
 
 fn has_total_word(text: &str) -> bool {
+    total_word_re().is_match(&outside_parentheses(text))
+}
+
+/// [`TOTAL_WORD`], compiled once (and ahead, in the background warm-up: nearly every
+/// protocol's bullet lists reach it).
+pub(crate) fn total_word_re() -> &'static Re {
     static RE: Re = Re::new(TOTAL_WORD);
-    RE.is_match(&outside_parentheses(text))
+    &RE
 }
 
 /// Whether `b` follows `a` closely on the same page (at most one blank line between).
