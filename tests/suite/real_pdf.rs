@@ -656,6 +656,22 @@ fn nineteenth_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The eighteenth held-out set (`tests/fixtures/real/heldout18/`): 25 excerpts of Swedish
+/// public bodies in no earlier set (kommuner, regioner and two kommunala bolag: maxtaxa, VA-,
+/// avfalls- and bygglovstaxor with worked examples, mandatfördelningar, hundralappen,
+/// regionstyrelse minutes and the bodies' own bokslut news), saved before justera was run on
+/// them and recomputed by hand (`tests/expectations/realheldout18.tsv`: 74 stated relations, 5
+/// real contradictions listed as `missed`).
+#[test]
+fn eighteenth_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout18",
+        "tests/fixtures/real/heldout18",
+        25,
+        "tests/expectations/realheldout18.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
