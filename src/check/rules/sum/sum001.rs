@@ -44,7 +44,10 @@ left unread, every other total holding somewhere); every figure column an amount
 total and every part written, not zero, to one precision; and in each column the sum off by \
 less than its smallest part (no part left out, doubled or of the wrong sign explains it) and by \
 at most 2 % of the total. Example: 7 683 + 262 + 459 = 8 404 and 4 645 + 164 + 249 = 5 058, \
-printed \"I alt pr. barn\" 8 362 and 5 032 (42 and 26 off).",
+printed \"I alt pr. barn\" 8 362 and 5 032 (42 and 26 off). In any number of columns, a total \
+that adds up nowhere over a part with no label (a figure alone on its line, its label on a line \
+of its own) or with a figure for its label is not decided: labels and figures were not paired \
+with certainty, and the table may begin above where it was read.",
     checks: &[Check::Relations(relations)],
 };
 
