@@ -27,7 +27,7 @@ not a word for a fee (\"avgift\", \"gebyr\"), that the example's label repeats o
 (\"Abonnementsgebyr\", \"Fast avgift\", \"Grundavgift\"; not a connection fee), in a column \
 with the same header (or, where a table names no columns, the same column of a table as wide). \
 The example must be one of those fixed fees plus quantity × the rate, every figure standing \
-for ± half its last digit (11,90 for 11,895–11,905, so 120 m² allows ± 0,6 on the product). A row that is quantity × the rate alone \
+for ± half its last digit (11,90 for 11,895–11,905, so 120 m² allows ± 0,6 on the product). A row that is itself a fixed fee, one that is quantity × the rate alone \
 (PROD004's reading), a figure no larger than the rate, a service with several rates per the \
 unit or with no fixed fee is not read. A failure — no fixed fee of the service gives the \
 figure — is an error only where another example on the page, worked the same way (a fixed \
@@ -126,7 +126,8 @@ pub fn check(sink: &mut Sink) {
     for &(t, r) in &rows {
         let label = &labels[t][r];
         let view = &views[t];
-        if vocab.is_sum_label(label) || share_of(label).is_some() {
+        // A fixed fee is no example (its quantity names what it is charged for).
+        if vocab.is_sum_label(label) || share_of(label).is_some() || fixed_fee(label) {
             continue;
         }
         let Some(q) = quantity(label) else { continue };
