@@ -4,8 +4,9 @@
 //! (räkenskapsperiodens överskott) are the result lines of the chain. Invented fixtures
 //! in `tests/fixtures/finnish_rr/`: a Finnish tuloslaskelma with its group totals above
 //! their rows (every relation holds) and a copy with one misprinted Vuosikate, a
-//! Finland-Swedish resultaträkning with costs written without a minus, and a käyttötalous
-//! table with one Toimintakate per toimiala.
+//! Finland-Swedish resultaträkning with costs written without a minus, a käyttötalous
+//! table with one Toimintakate per toimiala, and a tase (REL005: VASTAAVAA YHTEENSÄ =
+//! VASTATTAVAA YHTEENSÄ) with a misprinted copy.
 
 use crate::common;
 
@@ -57,4 +58,31 @@ fn one_toimintakate_per_toimiala_is_not_chained_to_the_one_above() {
     // plus them: two relations in three columns, all holding.
     common::assert_stat(&json, "relations_checked", 6);
     common::assert_all_hold(&json, 6);
+}
+
+#[test]
+fn a_finnish_tase_holds_with_its_sides_and_groups_checked() {
+    let json = common::lint_json(&common::fixture_in("finnish_rr", "tase_holds.txt"));
+    // VASTAAVAA YHTEENSÄ and VASTATTAVAA YHTEENSÄ as their sides' rows, the one equal to
+    // the other, and the four groups written above their rows (PYSYVÄT VASTAAVAT,
+    // VAIHTUVAT VASTAAVAT, OMA PÄÄOMA, VIERAS PÄÄOMA), in two columns.
+    common::assert_stat(&json, "relations_checked", 14);
+    common::assert_all_hold(&json, 14);
+}
+
+#[test]
+fn a_misprinted_vastattavaa_yhteensa_is_found() {
+    let json = common::lint_json(&common::fixture_in("finnish_rr", "tase_misprint.txt"));
+    // 60 000 + 1 000 + 500 + 500 + 48 000 = 110 000 = VASTAAVAA YHTEENSÄ, written 111 000.
+    let claims = common::claims(&json);
+    assert_eq!(claims.len(), 1, "{json}");
+    assert_eq!(
+        (
+            claims[0].0.as_str(),
+            claims[0].1.as_str(),
+            claims[0].4.as_str()
+        ),
+        ("REL005", "VASTATTAVAA YHTEENSÄ", "111000"),
+        "{json}"
+    );
 }
