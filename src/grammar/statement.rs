@@ -71,10 +71,16 @@ pub fn is_part_of(v: &Vocabulary, label: &str) -> bool {
 }
 
 /// A label that says its figures are costs ("Verksamhetens kostnader", "Avskrivningar").
+/// A label that names both ("Finansiella intäkter och kostnader", "Rahoitustuotot ja
+/// kulut") is a net, not a cost.
 pub fn is_cost(v: &Vocabulary, label: &str) -> bool {
-    clean(label)
-        .split_whitespace()
-        .any(|w| v.lookup(LIST, w) == Some("rr_cost_word"))
+    let c = clean(label);
+    // "Rahoitustuotot- ja kulut": a word cut short before "ja" is still the word.
+    let has = |k: &str| {
+        c.split_whitespace()
+            .any(|w| v.lookup(LIST, w.trim_end_matches('-')) == Some(k))
+    };
+    has("rr_cost_word") && !has("rr_income_word")
 }
 
 pub fn is_note_column(v: &Vocabulary, header: &str) -> bool {
@@ -118,6 +124,21 @@ mod tests {
         assert!(is_part_of(v, "– varav årets resultat"));
         assert!(is_cost(v, "Verksamhetens kostnader"));
         assert!(!is_cost(v, "Verksamhetens intäkter"));
+        assert!(!is_cost(v, "Finansiella intäkter och kostnader"));
+        assert!(!is_cost(v, "Rahoitustuotot- ja kulut"));
+        assert!(is_cost(v, "Korkokulut"));
+        assert!(is_cost(v, "Poistot ja arvonalentumiset"));
+        assert_eq!(role(v, "TOIMINTAKATE"), Some("rr_net_cost"));
+        assert_eq!(role(v, "Vuosikate (+/-)"), Some("rr_financial_result"));
+        assert_eq!(role(v, "Årsbidrag"), Some("rr_financial_result"));
+        assert_eq!(
+            role(v, "Tilikauden ylijäämä (alijäämä)"),
+            Some("rr_year_result")
+        );
+        assert_eq!(
+            role(v, "Räkenskapsperiodens överskott (underskott)"),
+            Some("rr_year_result")
+        );
         assert!(is_note_column(v, "Not"));
     }
 }

@@ -7,7 +7,7 @@
 use super::arith::figure;
 use super::{Row, RowKind};
 use crate::arith::Interval;
-use crate::grammar::statement::{is_part_of, role};
+use crate::grammar::statement::{is_cost, is_part_of, role};
 use crate::grammar::vocab::Vocabulary;
 
 /// Each relation: the target row and the rows whose figures add up to it.
@@ -16,6 +16,11 @@ pub(crate) struct Steps {
     /// BR sides without subtotals: (the side's total, its first row, the row after its
     /// last), read through group totals written above their rows (see [`nesting`]).
     sides: Vec<(usize, usize, usize)>,
+    /// RR with cost rows whose label says they are costs ("Rahoituskulut 97" written
+    /// without a minus): the same relations with those rows subtracted. A reading is
+    /// scored by the better of the two conventions (the check keeps the one the table
+    /// confirms).
+    flipped: Vec<(usize, Vec<(usize, bool)>)>,
 }
 
 impl Steps {
@@ -27,6 +32,7 @@ impl Steps {
         let n = rows.len();
         let mut steps = Vec::new();
         let mut sides = Vec::new();
+        let mut flipped = Vec::new();
         if roles.iter().flatten().any(|k| k.starts_with("kf_")) {
             let loose = |r: usize| plain(r) && roles[r].is_none_or(|k| k == "rr_year_result");
             let mut start = 0;
@@ -110,10 +116,22 @@ impl Steps {
                     parts.extend((from..t).filter(|&r| plain(r)));
                     steps.push((t, parts));
                 }
+                let cost = |r: usize| is_cost(v, &rows[r].label);
+                if steps.iter().any(|(_, p)| p.iter().any(|&r| cost(r))) {
+                    flipped = steps
+                        .iter()
+                        .map(|(t, p)| (*t, p.iter().map(|&r| (r, cost(r))).collect()))
+                        .collect();
+                }
             }
         }
         steps.retain(|(_, parts)| !parts.is_empty());
-        Steps { steps, sides }
+        flipped.retain(|(_, parts): &(usize, Vec<(usize, bool)>)| !parts.is_empty());
+        Steps {
+            steps,
+            sides,
+            flipped,
+        }
     }
 
     /// Whether [`Steps::holding_in`] reads the rows' cells (a side read through group
@@ -147,6 +165,30 @@ impl Steps {
                 }
             }
         }
+        if !self.flipped.is_empty() {
+            let mut other = 0;
+            for (t, parts) in &self.flipped {
+                for (c, found) in figs[*t].iter().enumerate().skip(from) {
+                    let Some(found) = found else {
+                        continue;
+                    };
+                    let sum = parts
+                        .iter()
+                        .filter_map(|&(p, neg)| {
+                            figs[p]
+                                .get(c)
+                                .copied()
+                                .flatten()
+                                .map(|f| if neg { f.negated() } else { f })
+                        })
+                        .reduce(|acc, a| acc.plus(a));
+                    if sum.is_some_and(|sum| found.meets(&sum)) {
+                        other += 1;
+                    }
+                }
+            }
+            score = score.max(other);
+        }
         for &(t, lo, hi) in &self.sides {
             score += nesting(rows, t, lo, hi, from, v_same_label);
         }
@@ -172,6 +214,32 @@ impl Steps {
                     score += 1;
                 }
             }
+        }
+        if !self.flipped.is_empty() {
+            let mut other = 0;
+            for (t, parts) in &self.flipped {
+                for (c, cell) in rows[*t].cells.iter().enumerate().skip(from) {
+                    let Some(found) = figure(cell) else {
+                        continue;
+                    };
+                    let sum = parts
+                        .iter()
+                        .filter_map(|&(p, neg)| {
+                            rows[p].cells.get(c).and_then(figure).map(|f| {
+                                if neg {
+                                    f.negated()
+                                } else {
+                                    f
+                                }
+                            })
+                        })
+                        .reduce(|acc, a| acc.plus(a));
+                    if sum.is_some_and(|sum| found.meets(&sum)) {
+                        other += 1;
+                    }
+                }
+            }
+            score = score.max(other);
         }
         for &(t, lo, hi) in &self.sides {
             score += nesting(rows, t, lo, hi, from, v_same_label);

@@ -18,6 +18,7 @@ mod docx_input;
 mod every_reading;
 mod export_decisions;
 mod findings;
+mod finnish_rr;
 mod fuzz_pipeline;
 mod fuzz_table_row;
 mod grammar_number_props;

@@ -798,6 +798,20 @@ fn balans_real_texts_report_only_judged_findings() {
     );
 }
 
+/// Finnish kunta statements, in Finnish and in Swedish (`tests/fixtures/real/finland/`):
+/// tuloslaskelmat and key-figure tables of kunnat and kuntakonsernit in no earlier set,
+/// collected to read the Finnish form's chain (toimintakate, vuosikate, tilikauden tulos,
+/// tilikauden ylijäämä) and judged by hand (`tests/expectations/realfinland.tsv`).
+#[test]
+fn finland_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realfinland",
+        "tests/fixtures/real/finland",
+        5,
+        "tests/expectations/realfinland.tsv",
+    );
+}
+
 /// Real tables that group thousands with a point ("-2.093,8") or are written one cell per
 /// line (`tests/fixtures/real/dots/`), collected to check that those readings are general
 /// (`tests/expectations/realdots.tsv`); judged the same way as the held-out sets.

@@ -21,10 +21,24 @@ resultat. justera finds the result lines by their labels (grammars/statements.vo
 municipality's own wording can be added) and checks every column on its own (kommun, koncern, \
 budget, two years). Costs written with a minus are added; costs written as positive amounts \
 under a label that says they are costs are subtracted — the table's own arithmetic decides \
-which, and a table where neither adds up anywhere is \"not decided\". A failure is an error only \
-when the same step holds in another column or two other steps hold in this one. Example: \
-Verksamhetens resultat 1 085 where Verksamhetens nettokostnader −31 382 + Skatteintäkter 28 833 \
-+ Generella statsbidrag 3 634 = 1 085 holds; 1 058 would be reported (expected 1 085).",
+which, and a table where neither adds up anywhere is \"not decided\"; a cost row written with a \
+minus in every column is never subtracted again (a table with \"Toimintakulut −20 445 725\" and \
+\"Korkokulut 152 398\"). A failure is an error only when the same step holds in another column or \
+two other steps hold in this one. Example: Verksamhetens resultat 1 085 where Verksamhetens \
+nettokostnader −31 382 + Skatteintäkter 28 833 + Generella statsbidrag 3 634 = 1 085 holds; 1 058 \
+would be reported (expected 1 085). Finnish kunnat (kunnan tuloslaskelma, in Finnish or in \
+Swedish) have the same chain in the form of the kommunsektion: Toimintatuotot + Toimintakulut \
+(+ Valmistus omaan käyttöön) = TOIMINTAKATE (Verksamhetsbidrag); + Verotulot + Valtionosuudet + \
+Rahoitustuotot ja -kulut = VUOSIKATE (Årsbidrag); + Poistot ja arvonalentumiset + Satunnaiset \
+erät = TILIKAUDEN TULOS (Räkenskapsperiodens resultat); + poistoeron, varausten and rahastojen \
+muutos (tilinpäätössiirrot) = TILIKAUDEN YLIJÄÄMÄ (ALIJÄÄMÄ) (Räkenskapsperiodens överskott). \
+A group total written above its rows (Toimintakulut over Henkilöstökulut over Palkat ja \
+palkkiot …) stands for them, and each such group is checked too (the rows under it add up to it \
+in every column where it is written, or it is not read as a group). Example: Jyväskylä 2018, \
+Toimintakate −651 549 698,68 + Verotulot 513 760 971,34 + Valtionosuudet 173 454 109,00 + \
+Rahoitustuotot ja -kulut 13 385 862,93 = Vuosikate 49 051 244,59 holds; Toimintatuotot \
+1 859 173 + Toimintakulut −21 649 591 = −19 790 418 against Toimintakate −19 754 418 (Simo, \
+Tp 2013) is reported while the step holds in the other four columns.",
     checks: &[Check::Relations(relations)],
 };
 

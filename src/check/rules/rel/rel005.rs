@@ -21,7 +21,12 @@ on its own; a failure is an error only when the same relation holds in another c
 other relations hold in this one (a line failing in every column: only when another sum of \
 the statement, sharing no row with it but the line, holds once the line has the value its parts \
 give). Example: Summa tillgångar 82 283 and Summa eget kapital, \
-avsättningar och skulder 82 283 hold; 82 238 on one side would be reported.",
+avsättningar och skulder 82 283 hold; 82 238 on one side would be reported. A Finnish kunta's \
+tase (in Finnish or in Swedish) is read the same way: VASTAAVAA YHTEENSÄ (Summa aktiva) = \
+VASTATTAVAA YHTEENSÄ (Summa passiva), each side its groups (PYSYVÄT VASTAAVAT, \
+TOIMEKSIANTOJEN VARAT, VAIHTUVAT VASTAAVAT; OMA PÄÄOMA, poistoero ja varaukset, pakolliset \
+varaukset, toimeksiantojen pääomat, VIERAS PÄÄOMA), each group total written above its rows \
+checked against them.",
     checks: &[Check::Relations(relations)],
 };
 

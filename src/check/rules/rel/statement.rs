@@ -191,16 +191,77 @@ fn income(
     if at.len() < 2 {
         return;
     }
+    // A result line of an earlier stage than the line before it (Toimintakate after
+    // Vuosikate), or the same line again (Verksamhetsbidrag after Verksamhetsbidrag: one
+    // block per verksamhet, or kommun and koncern one under the other), begins a
+    // statement of its own: it is the rows since that line, not that line plus them.
+    let stage = |r: usize| match roles[r] {
+        Some("rr_net_cost") => 0,
+        Some("rr_operating_result") => 1,
+        Some("rr_financial_result") => 2,
+        _ => 3,
+    };
+    let restarts = |p: usize, t: usize| {
+        roles[p].is_some()
+            && roles[t].is_some()
+            && (stage(t) < stage(p)
+                || crate::grammar::statement::clean(&view.label(p))
+                    == crate::grammar::statement::clean(&view.label(t)))
+    };
+    // Group totals written above their rows ("Toimintakulut" over "Henkilöstökulut" over
+    // "Palkat ja palkkiot" …, the Finnish form's breakdown): between two result lines
+    // with no subtotal of their own, the rows a group head stands for are not added
+    // again. Each group read is a relation of its own (it holds in every column where
+    // its head is written, or it would not have been read).
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut heads_of: Vec<Option<Vec<usize>>> = vec![None; roles.len()];
+    for (i, &t) in at.iter().enumerate() {
+        if repeat_of[t].is_some() {
+            continue;
+        }
+        let from = i.checked_sub(1).map_or(0, |j| at[j] + 1);
+        if (from..t).any(|r| view.totals[r]) {
+            continue;
+        }
+        if let Some((items, found)) = nested(view, from, t, plain, 2, false) {
+            let found: Vec<(usize, Vec<usize>)> =
+                found.into_iter().filter(|g| g.1.len() >= 2).collect();
+            if !found.is_empty() {
+                groups.extend(found);
+                heads_of[t] = Some(items);
+            }
+        }
+    }
+    groups.sort_by_key(|g| g.0);
     // The sign convention: costs written with a minus (added), or as positive amounts
     // whose label says they are costs (subtracted). Both readings are built; `evaluate`
-    // keeps the one the table's own arithmetic confirms.
+    // keeps the one the table's own arithmetic confirms. In the second a cost's figure
+    // written with a minus is signed already ("Toimintakulut -20 445 725" above
+    // "Korkokulut 152 398", a budget column with minus signs beside an outcome without):
+    // it is added as written (see `deducted`), and a result line written with a minus in
+    // every column is compared as written.
+    let signed_row = |r: usize| {
+        let figs: Vec<Interval> = figure_columns(view)
+            .into_iter()
+            .filter_map(|c| view.figure(r, c))
+            .collect();
+        !figs.is_empty()
+            && figs
+                .iter()
+                .all(|f| f.nominal.is_sign_negative() && !f.nominal.is_zero())
+    };
     for flipped in [false, true] {
         let neg = |r: usize| flipped && is_cost(v, &view.label(r));
+        let neg_target = |r: usize| neg(r) && !signed_row(r);
         for (i, &t) in at.iter().enumerate() {
-            let prev = repeat_of[t].or_else(|| i.checked_sub(1).map(|j| at[j]));
-            let from = prev.map_or(0, |p| p + 1);
+            let before = i.checked_sub(1).map(|j| at[j]);
+            let prev = repeat_of[t].or_else(|| before.filter(|&p| !restarts(p, t)));
+            let from = prev.or(before).map_or(0, |p| p + 1);
             let head: Vec<(usize, bool)> = prev.map(|p| (p, neg(p))).into_iter().collect();
-            let (rows, alt) = chain_rows(view, from, t, plain);
+            let (rows, alt) = match &heads_of[t] {
+                Some(items) => (items.clone(), None),
+                _ => chain_rows(view, from, t, plain),
+            };
             let with = |rows: Vec<usize>| {
                 let mut parts = head.clone();
                 parts.extend(rows.into_iter().map(|r| (r, neg(r))));
@@ -224,7 +285,7 @@ fn income(
                         kind: Kind::Income,
                         target: t,
                         parts,
-                        target_negated: neg(t),
+                        target_negated: neg_target(t),
                         what: String::new(),
                         columns: Vec::new(),
                     };
@@ -250,12 +311,24 @@ fn income(
                 kind: Kind::Income,
                 target: t,
                 parts,
-                target_negated: neg(t),
+                target_negated: neg_target(t),
                 what: if flipped {
                     format!("{what} (costs written without a minus subtracted)")
                 } else {
                     what
                 },
+                columns: Vec::new(),
+            });
+        }
+        // The groups, the same in both readings (so `evaluate` pairs the steps of the two
+        // by their order).
+        for (head, parts) in &groups {
+            steps.push(Step {
+                kind: Kind::Income,
+                target: *head,
+                parts: parts.iter().map(|&r| (r, false)).collect(),
+                target_negated: false,
+                what: "the rows under it".into(),
                 columns: Vec::new(),
             });
         }
@@ -478,6 +551,7 @@ fn nested(
     to: usize,
     plain: &dyn Fn(usize) -> bool,
     depth: usize,
+    close: bool,
 ) -> Option<Nesting> {
     const MAX_GROUP: usize = 24;
     let cols = figure_columns(view);
@@ -508,7 +582,7 @@ fn nested(
         // under "vid årets början" and "Årets resultat"): the last items of this level,
         // two or more, add up to it in every column where it has a figure (the longest
         // such run). Its own rows may still follow it (the dash rows breaking it down).
-        if nonzero >= 2 {
+        if close && nonzero >= 2 {
             let mut closes = None;
             for k in 2..=MAX_GROUP.min(items.len()) {
                 let parts = &items[items.len() - k..];
@@ -530,7 +604,7 @@ fn nested(
         if depth > 0 && nonzero >= 2 {
             for k in 1..=MAX_GROUP.min(to - r - 1) {
                 let under = r + 1..r + 1 + k;
-                let (parts, inner) = nested(view, under.start, under.end, plain, depth - 1)
+                let (parts, inner) = nested(view, under.start, under.end, plain, depth - 1, close)
                     .unwrap_or_else(|| {
                         let flat = under
                             .clone()
@@ -587,7 +661,7 @@ fn balance(
     let mut side = |from: usize, to: usize| {
         let no_totals = (from..to).all(|r| !view.totals[r]);
         match no_totals
-            .then(|| nested(view, from, to, plain, 2))
+            .then(|| nested(view, from, to, plain, 2, true))
             .flatten()
         {
             Some((items, found)) => {
@@ -755,6 +829,16 @@ fn cash_flow(
     }
 }
 
+/// A part of a sum: subtracted (`neg`) is a cost written without a minus; a figure
+/// written with one is signed already and added as written.
+fn deducted(iv: Interval, neg: bool) -> Interval {
+    if neg && iv.nominal.is_sign_positive() && !iv.nominal.is_zero() {
+        iv.negated()
+    } else {
+        iv
+    }
+}
+
 fn signed(iv: Interval, neg: bool) -> Interval {
     if neg {
         iv.negated()
@@ -778,7 +862,7 @@ fn sum_of(step: &Step, cell: impl Fn(usize) -> Option<Interval>) -> Option<Inter
     let parts = step
         .parts
         .iter()
-        .map(|&(r, neg)| Some(signed(cell(r)?, neg)))
+        .map(|&(r, neg)| Some(deducted(cell(r)?, neg)))
         .collect::<Option<Vec<_>>>()?;
     Some(signed(Interval::sum(parts), step.target_negated))
 }
@@ -878,7 +962,7 @@ fn holds_read_otherwise(view: &TableView, step: &Step, c: usize) -> Option<(usiz
         let parts: Option<Vec<Interval>> = step
             .parts
             .iter()
-            .map(|&(r, neg)| value(r).map(|v| signed(v, neg)))
+            .map(|&(r, neg)| value(r).map(|v| deducted(v, neg)))
             .collect();
         let Some(parts) = parts else { continue };
         let expected = signed(Interval::sum(parts), step.target_negated);
