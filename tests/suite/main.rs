@@ -74,6 +74,7 @@ mod tables_props;
 mod tables_seeds;
 mod tables_signs;
 mod text_cli;
+mod totals_confirmed_group;
 mod totals_every_column;
 mod totals_per_unit;
 mod totals_result_line;

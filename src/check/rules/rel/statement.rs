@@ -98,6 +98,23 @@ pub fn analyse(view: &TableView) -> Statement {
     st
 }
 
+impl Statement {
+    /// The rows a line of the statement adds and follows from in every column where it is
+    /// compared (two or more), each with that line: parts the table's own arithmetic
+    /// confirms as read.
+    pub fn confirmed_parts(&self) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = self
+            .steps
+            .iter()
+            .filter(|s| s.columns.len() >= 2 && s.columns.iter().all(|c| c.comparison.holds))
+            .flat_map(|s| s.parts.iter().map(|p| (p.0, s.target)))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
 /// Whether the row has a figure in a figure column.
 fn has_figures(view: &TableView, r: usize) -> bool {
     (0..view.cols()).any(|c| view.numeric(c) && view.figure(r, c).is_some())
