@@ -79,6 +79,7 @@ mod totals_every_column;
 mod totals_per_unit;
 mod totals_result_line;
 mod totals_row_words;
+mod totals_sign;
 mod totals_stated_first;
 mod totals_undecided;
 mod vocabulary_explicit;

@@ -281,8 +281,21 @@ impl Total {
         } else {
             format!("\"{label}\"")
         };
+        // A decided failure one figure's sign explains names it.
+        let holding: Vec<usize> = self
+            .columns
+            .iter()
+            .filter(|x| x.col != c.col && x.comparison.holds)
+            .map(|x| x.col)
+            .collect();
+        let parts: Vec<(usize, bool)> = self.rows.iter().map(|&r| (r, false)).collect();
+        let sign = (!c.comparison.holds && c.undecided.is_none())
+            .then(|| super::sign::misprinted_sign(view, self.row, &parts, c.col, &holding))
+            .flatten()
+            .map(|m| format!("; {}", m.why(view)))
+            .unwrap_or_default();
         let message = format!(
-            "{subject} is not the sum of {} in column \"{}\"; {}",
+            "{subject} is not the sum of {} in column \"{}\"{sign}; {}",
             self.reading,
             view.column_name(c.col),
             match &c.every {
