@@ -32,3 +32,25 @@ fn one_other_column_names_no_sign() {
     let message = common::first_message(&json, "SUM001");
     assert!(!message.contains("sign"), "{message}");
 }
+
+/// A statement line (REL004) whose failure one figure's sign explains names it too.
+#[test]
+fn a_statement_line_names_the_sign() {
+    let json = common::lint_json(&common::fixture_in("totals", "sign-misprint-statement.txt"));
+    assert_eq!(
+        common::claims(&json),
+        [common::claim(
+            "REL004",
+            "Årets resultat",
+            "2023",
+            "8600",
+            "5600"
+        )],
+        "{json}"
+    );
+    let message = common::first_message(&json, "REL004");
+    assert!(
+        message.contains("expected -1500 on \"Skatt på årets resultat\" (printed 1500)"),
+        "{message}"
+    );
+}

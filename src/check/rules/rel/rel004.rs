@@ -24,7 +24,10 @@ under a label that says they are costs are subtracted — the table's own arithm
 which, and a table where neither adds up anywhere is \"not decided\". A failure is an error only \
 when the same step holds in another column or two other steps hold in this one. Example: \
 Verksamhetens resultat 1 085 where Verksamhetens nettokostnader −31 382 + Skatteintäkter 28 833 \
-+ Generella statsbidrag 3 634 = 1 085 holds; 1 058 would be reported (expected 1 085).",
++ Generella statsbidrag 3 634 = 1 085 holds; 1 058 would be reported (expected 1 085). A reported failure that flipping the sign of one \
+figure alone (the line or one of its parts) would mend, where that row has the other sign in \
+at least two columns in which the relation holds and this sign in none, names the sign as the \
+likely misprint (\"expected -1500 on Skatt på årets resultat (printed 1500)\").",
     checks: &[Check::Relations(relations)],
 };
 

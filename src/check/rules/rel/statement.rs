@@ -1091,8 +1091,28 @@ pub fn relations(
             } else {
                 format!("column \"{header}\"")
             };
+            // A decided failure one figure's sign explains names it.
+            let holding: Vec<usize> = step
+                .columns
+                .iter()
+                .filter(|x| x.col != c.col && x.comparison.holds)
+                .map(|x| x.col)
+                .collect();
+            let sign = (!c.comparison.holds && c.undecided.is_none() && !step.target_negated)
+                .then(|| {
+                    crate::check::rules::sum::sign::misprinted_sign(
+                        view,
+                        step.target,
+                        &step.parts,
+                        c.col,
+                        &holding,
+                    )
+                })
+                .flatten()
+                .map(|m| format!("; {}", m.why(view)))
+                .unwrap_or_default();
             let message = format!(
-                "\"{}\" is not {} in {column}; {}",
+                "\"{}\" is not {} in {column}{sign}; {}",
                 label_of(view, step.target),
                 step.what,
                 c.trusted
