@@ -128,7 +128,9 @@ fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
                 view.label(s).trim(),
                 view.column_name(c)
             );
-            let undecided = !comparison.holds && !(others >= 2 && 2 * others > compared.len() - 1);
+            // Decided where the relation holds in two other columns and in most of them.
+            let decided = others >= 2 && 2 * others > compared.len() - 1;
+            let undecided = !(comparison.holds || decided);
             if !comparison.holds && !undecided {
                 if let Some(m) = sign::misprinted_sign(view, t, &signed, c, &holding) {
                     message.push_str("; ");
