@@ -1,7 +1,8 @@
 //! TXT002 (a list of amounts and the sentence stating their total), TXT003 (a
 //! comparison in words against the table row it restates) and TXT004 (a deviation from
-//! budget in words against the named row), on the invented fixtures of
-//! tests/fixtures/rules/TXT002, TXT003 and TXT004: which statements are decided, which are
+//! budget in words against the named row) and TXT005 (the parts of a whole the text names,
+//! "en hundralapp", against that whole), on the invented fixtures of
+//! tests/fixtures/rules/TXT002 to TXT005: which statements are decided, which are
 //! information, and what holds and is counted.
 
 use crate::common;
@@ -114,4 +115,33 @@ fn a_deviation_in_words_another_than_the_rows_is_an_error_where_it_can_be_no_oth
 fn deviations_in_words_that_hold_are_counted_and_unclear_ones_are_not_read() {
     let json = lint("TXT004", "passes");
     assert!(findings(&json, "TXT004").is_empty(), "{json}");
+}
+
+#[test]
+fn parts_beyond_the_whole_the_text_names_are_an_error_parts_short_of_it_are_not_decided() {
+    let json = lint("TXT005", "triggers");
+    // The hundralapp's second column 30,8 + 25,1 + 12,9 + 10,2 + 8,7 + 6,3 + 4,4 + 3,8 =
+    // 102,2 kr (8 parts to 0,1: ± 0,45), its first column 100,0 holds; twelve shares to 0,1
+    // make 100,9 % (± 0,65); the skattekrona's 41 + 37 + 15 = 93 öre falls short of 100:
+    // a part may be left out, not decided.
+    assert_eq!(
+        findings(&json, "TXT005"),
+        [
+            t("error", "102.2", "100"),
+            t("error", "100.9", "100"),
+            t("info", "93", "100"),
+        ],
+        "{json}"
+    );
+}
+
+#[test]
+fn parts_that_make_the_whole_are_counted_and_lists_not_the_whole_are_silent() {
+    let json = lint("TXT005", "passes");
+    assert!(findings(&json, "TXT005").is_empty(), "{json}");
+    // The hundralapp's two columns (100,3 and 100,2 within ± 0,45) and the skattekrona
+    // (100,1 öre within ± 2) hold; the "bland annat" list, the one closed by a Summa row
+    // (TXT002's: 60 + 45 = 105, the fourth relation), the one with a varav line and the
+    // age groups (no money divided) are not read.
+    assert_eq!(common::stat(&json, "relations_checked"), 4, "{json}");
 }

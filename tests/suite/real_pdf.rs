@@ -759,6 +759,23 @@ fn real_contradictions_are_found() {
     );
 }
 
+/// The hundred set (`tests/fixtures/real/hundred/`): 11 real pages dividing a whole in
+/// words ("så här används en hundralapp", "av din skattekrona går", "fördelning av
+/// intäkter" in percent, Danish and Norwegian counterparts) of bodies in no earlier set,
+/// saved untouched before justera was run on them, every list recomputed by hand
+/// (`tests/expectations/realhundred.tsv`): the lists that hold, those that are not the
+/// whole division (must stay silent), and Olofström's comparison column that makes 104,1
+/// kr of a hundralapp (TXT005).
+#[test]
+fn hundred_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realhundred",
+        "tests/fixtures/real/hundred",
+        11,
+        "tests/expectations/realhundred.tsv",
+    );
+}
+
 #[test]
 fn real_texts_report_only_judged_findings() {
     judge_text_set(

@@ -31,6 +31,20 @@ fn a_result_named_line_among_the_parts_leaves_the_total_not_decided() {
     );
 }
 
+/// A part with no label (a fee's label on one line, its figure alone on a later line, as fee
+/// examples on web pages write them) shows the reader could not pair labels and figures: the
+/// table may begin above where it was read, so a total adding up in no column is not decided.
+/// Here 520 + 2 910 + 1 180 = 4 610 holds; read from the second label down, 2 910 + 1 180
+/// would be 4 090.
+#[test]
+fn a_part_without_a_label_leaves_the_total_not_decided() {
+    let message = the_undecided_sum001(&lint("label-and-figure-on-own-lines.txt"));
+    assert!(
+        message.contains("a row among the parts of \"Summa\" has no label"),
+        "{message}"
+    );
+}
+
 /// A part whose label is a bare figure ("511" over "3 182": cells written one per line and
 /// paired up wrongly, as in Bodens Energi's balansräkning 2022, judged in `real_pdf.rs`'s
 /// precision set) shows that figures were read as labels: the parts are not the record's,

@@ -85,6 +85,7 @@ rules! {
     TXT002 => txt::txt002,
     TXT003 => txt::txt003,
     TXT004 => txt::txt004,
+    TXT005 => txt::txt005,
     XREF001 => xref::xref001,
     XREF002 => xref::xref002,
     FORM001 => form::form001,

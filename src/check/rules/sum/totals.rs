@@ -554,6 +554,14 @@ pub fn analyse(
                 "not decided: the row \"{}\" among its parts has a figure for its label, so figures may have been read as labels and the rows' cells shifted",
                 view.label(p).trim()
             ))
+        } else if rows.iter().any(|&r| view.label(r).trim().is_empty()) && holds == 0 {
+            // A part without a label (a figure alone on its line, "Fast avgift …" then
+            // "417") shows labels and figures written one per line: which label goes with
+            // which figure, and where the table begins, the reading does not know, so
+            // the rows it closes may not be the record's.
+            Some(format!(
+                "not decided: a row among the parts of \"{label}\" has no label, so labels and figures written on lines of their own may have been paired wrongly and the rows it closes may not be the record's"
+            ))
         } else if holds == 0 && cols.len() >= 2 && misprint.is_none() && confirmed.is_none() {
             // A record that misprints one total in every one of its columns is far rarer
             // than a reading that took the wrong rows (or the wrong cells) for its parts:

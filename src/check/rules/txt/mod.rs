@@ -5,3 +5,4 @@ pub mod txt001;
 pub mod txt002;
 pub mod txt003;
 pub mod txt004;
+pub mod txt005;
