@@ -423,12 +423,137 @@ pub fn share_of(label: &str) -> Option<(Decimal, Vec<String>)> {
     (!name.is_empty() && pct > Decimal::ZERO && pct <= Decimal::ONE_HUNDRED).then_some((pct, name))
 }
 
+/// Words naming a fixed fee, paid whatever the volume ("Abonnementsgebyr", "Grundavgift").
+const FIXED_FEES: &[&str] = &[
+    "abonnementsgebyr",
+    "abonnementgebyr",
+    "abonnementsavgift",
+    "abonnemangsavgift",
+    "fastgebyr",
+    "fastavgift",
+    "fastafgift",
+    "grundavgift",
+    "grunngebyr",
+    "grundgebyr",
+    "grundafgift",
+];
+
+/// Words after "fast" that make it a fixed fee ("Fast avgift", "fast årsavgift").
+const FIXED_AFTER_FAST: &[&str] = &[
+    "avgift",
+    "årsavgift",
+    "gebyr",
+    "årsgebyr",
+    "afgift",
+    "del",
+    "andel",
+];
+
+/// Words of a one-off fee (connection), not a yearly fixed part.
+const ONE_OFF: &[&str] = &[
+    "tilknytning",
+    "tilknytningsavgift",
+    "tilknytningsgebyr",
+    "anslutning",
+    "anslutningsavgift",
+    "anläggningsavgift",
+    "engangsgebyr",
+    "engångsavgift",
+];
+
+/// Whether the label names a yearly fixed fee ("Vann: Abonnementsgebyr husholdning",
+/// "Fast avgift per fastighet"), not a one-off connection fee.
+pub fn fixed_fee(label: &str) -> bool {
+    let words: Vec<String> = tokens(label)
+        .into_iter()
+        .filter_map(|t| match t {
+            Tok::Word(w) => Some(w),
+            _ => None,
+        })
+        .collect();
+    if words
+        .iter()
+        .any(|w| ONE_OFF.iter().any(|o| w.starts_with(o)))
+    {
+        return false;
+    }
+    words.iter().any(|w| FIXED_FEES.contains(&w.as_str()))
+        || words
+            .windows(2)
+            .any(|p| p[0] == "fast" && FIXED_AFTER_FAST.contains(&p[1].as_str()))
+}
+
+/// Words that name a kind of fee, not the service it is for.
+const FEE_WORDS: &[&str] = &[
+    "avgift",
+    "avgifter",
+    "gebyr",
+    "gebyrer",
+    "afgift",
+    "afgifter",
+    "pris",
+    "priser",
+    "taxa",
+    "takst",
+    "sats",
+    "årsavgift",
+    "årsgebyr",
+    "fast",
+    "rörlig",
+    "variabel",
+    "bolig",
+    "villa",
+    "stipulert",
+    "stipulerad",
+    "beregnet",
+    "målt",
+    "mätt",
+    "eksempel",
+    "exempel",
+    "typhus",
+];
+
+/// Whether `label` names the service of `other` ("Vanngebyr bolig" that of "Vann:
+/// Årsavgift pr. m3", "Avløpsgebyr" that of "Avløp gebyr pr. m3"): a name word of `other`
+/// of four letters or more, not a fee word, is a word of `label`, or one of them begins
+/// the other (a compound).
+pub fn serves(label: &str, other: &str) -> bool {
+    let service = |l: &str| -> Vec<String> {
+        name_words(l)
+            .into_iter()
+            .filter(|w| {
+                w.chars().count() >= 4
+                    && !FEE_WORDS.contains(&w.as_str())
+                    && !FIXED_FEES.contains(&w.as_str())
+            })
+            .collect()
+    };
+    let mine = service(label);
+    service(other).into_iter().any(|w| {
+        mine.iter()
+            .any(|m| *m == w || m.starts_with(w.as_str()) || w.starts_with(m.as_str()))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn q(label: &str) -> Option<(String, &'static str)> {
         quantity(label).map(|q| (q.value.normalize().to_string(), q.unit))
+    }
+
+    #[test]
+    fn fixed_fees_and_the_service_a_label_names() {
+        assert!(fixed_fee("Vann: Abonnementsgebyr husholdning/fritid"));
+        assert!(fixed_fee("Fast avgift per fastighet (kr/år)"));
+        assert!(!fixed_fee("Tilknytningsavgift vann (fast beløp)"));
+        assert!(!fixed_fee("Vann: Årsavgift pr. m3"));
+        assert!(serves("Vanngebyr bolig 120 m2", "Vann: Årsavgift pr. m3"));
+        assert!(serves("Avløpsgebyr bolig 120 m2", "Avløp gebyr pr. m3"));
+        assert!(!serves("Vanngebyr bolig 120 m2", "Avløp gebyr pr. m3"));
+        // Fee words and "bolig" name no service.
+        assert!(!serves("Avgift bolig 150 m3", "Avløp: Avgift bolig pr. m3"));
     }
 
     #[test]

@@ -419,6 +419,15 @@ fn text_page(
         Some(j) => j.lines.iter().collect(),
         None => lines,
     };
+    // Priced rows whose cells open with their money unit ("kr 5 580  kr 5 580").
+    let unprefixed = suffixed::unprefix(&lines, vocab);
+    if let Some(u) = &unprefixed {
+        changed(&lines, u);
+    }
+    let lines: Vec<&crate::layout::Line> = match &unprefixed {
+        Some(u) => u.iter().collect(),
+        None => lines,
+    };
     // Tables aligned by spaces, placed by the character columns of their figures.
     let placed = aligned::place(&lines, vocab);
     if let Some(p) = &placed {

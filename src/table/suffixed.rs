@@ -187,6 +187,78 @@ fn parse_line(text: &str, vocab: &Vocabulary) -> Parsed {
     Parsed::Row { label, cells, unit }
 }
 
+/// A line whose every cell opens with its money unit ("Vann: Årsavgift pr. m3  kr 11,90
+/// kr 11,90", the Norwegian way of writing kroner): the label, then at least two cells,
+/// each a money unit followed by exactly one figure, the line ending with the last.
+/// Gives the line with each unit moved after its figure ("... 11,90 kr 11,90 kr"), so it
+/// is read as a priced row like those written that way.
+fn unprefixed(text: &str, vocab: &Vocabulary) -> Option<String> {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let units: Vec<usize> = (0..tokens.len())
+        .filter(|&i| money_unit(tokens[i], vocab).is_some())
+        .collect();
+    if units.len() < MIN_CELLS || units[0] == 0 {
+        return None;
+    }
+    let base = money_unit(tokens[units[0]], vocab).map(|(_, u)| u);
+    if units
+        .iter()
+        .any(|&i| money_unit(tokens[i], vocab).map(|(_, u)| u) != base)
+    {
+        return None;
+    }
+    let label = &tokens[..units[0]];
+    // The label must not end in a figure: which cell it would belong to is not written.
+    if !label.iter().any(|t| t.chars().any(char::is_alphabetic))
+        || label.last().is_some_and(|t| is_number_token(t))
+    {
+        return None;
+    }
+    let mut cells = Vec::with_capacity(units.len());
+    for (k, &u) in units.iter().enumerate() {
+        let end = units.get(k + 1).copied().unwrap_or(tokens.len());
+        let figure = &tokens[u + 1..end];
+        if !one_figure(figure) {
+            return None;
+        }
+        cells.push(format!("{} {}", figure.join(" "), tokens[u]));
+    }
+    Some(format!("{}  {}", label.join(" "), cells.join("  ")))
+}
+
+/// The page's lines with the cells of prefixed priced rows written after their figures
+/// ([`unprefixed`]), when at least two lines are such rows; otherwise nothing changes.
+pub(super) fn unprefix(lines: &[&Line], vocab: &Vocabulary) -> Option<Vec<Line>> {
+    let rewritten: Vec<Option<String>> = lines.iter().map(|l| unprefixed(&l.text, vocab)).collect();
+    if rewritten.iter().flatten().count() < MIN_CELLS {
+        return None;
+    }
+    Some(
+        lines
+            .iter()
+            .zip(rewritten)
+            .map(|(l, r)| match r {
+                Some(text) => Line {
+                    spans: Vec::new(),
+                    text,
+                    ..(*l).clone()
+                },
+                None => (*l).clone(),
+            })
+            .collect(),
+    )
+}
+
+/// Whether a header line names the columns by year only ("2019 2020"), one per cell.
+fn years(header: &str, n: usize) -> Option<Vec<String>> {
+    let words: Vec<&str> = header.split_whitespace().collect();
+    (words.len() == n
+        && words
+            .iter()
+            .all(|w| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..2100).contains(&y))))
+    .then(|| words.iter().map(|w| w.to_string()).collect())
+}
+
 /// A priced cell: the figure in its money unit; a unit per something ("kr/år",
 /// "kr/m³") is read as its money unit and kept as written in `raw`.
 fn cell(text: &str, vocab: &Vocabulary) -> super::Cell {
@@ -287,7 +359,8 @@ pub(super) fn extract_page(
             .filter(|&h| {
                 !taken.contains(&lines[h].number)
                     && matches!(parsed[h], Parsed::None)
-                    && lines[h].text.chars().any(char::is_alphabetic)
+                    && (lines[h].text.chars().any(char::is_alphabetic)
+                        || years(&lines[h].text, first.0).is_some())
             });
         let rows_read = members
             .iter()
@@ -297,7 +370,10 @@ pub(super) fn extract_page(
             i = next;
             continue;
         };
-        let (label_header, names) = columns(&lines[h].text, first.0);
+        let (label_header, names) = match years(&lines[h].text, first.0) {
+            Some(names) => (None, names),
+            None => columns(&lines[h].text, first.0),
+        };
         let mut rows = Vec::new();
         let mut unread_rows = Vec::new();
         let mut table_unit = Unit::None;
@@ -485,6 +561,28 @@ mod tests {
             Parsed::Row { label, cells, .. } => Some((label, cells)),
             _ => None,
         }
+    }
+
+    #[test]
+    fn a_unit_opening_each_cell_is_moved_after_its_figure() {
+        let v = Vocabulary::builtin_shared();
+        assert_eq!(
+            unprefixed("Vann: Årsavgift pr. m3  kr   11,90  kr   11,90", v).as_deref(),
+            Some("Vann: Årsavgift pr. m3  11,90 kr  11,90 kr")
+        );
+        assert_eq!(
+            unprefixed("Abonnementsgebyr offentlig  kr  109 765  kr  109 765", v).as_deref(),
+            Some("Abonnementsgebyr offentlig  109 765 kr  109 765 kr")
+        );
+        // One cell, a figure ending the label, or two figures in a cell: not read.
+        assert_eq!(unprefixed("Årlig leie  kr  150", v), None);
+        assert_eq!(unprefixed("Bolig 120  kr  7 226  kr  7 226", v), None);
+        assert_eq!(unprefixed("Stenging  kr  692 71  kr  711", v), None);
+        assert_eq!(
+            years("2019 2020", 2),
+            Some(vec!["2019".into(), "2020".into()])
+        );
+        assert_eq!(years("2019 2020", 3), None);
     }
 
     #[test]

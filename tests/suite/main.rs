@@ -40,6 +40,7 @@ mod mutation;
 mod ocr;
 mod pathological_text;
 mod percent_change;
+mod prod_example;
 mod prod_expressions;
 mod prod_priced;
 mod prose_totals;

@@ -719,6 +719,20 @@ fn sweep_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The tariff set (`tests/fixtures/real/tariff/`): 6 fee pages (VA-taxa, renhållning,
+/// renovasjon) of Swedish and Norwegian bodies in no other set, collected from the `pages`
+/// corpus to tune the fee readings (PROD004, PROD005) on more than the pages that showed
+/// them; every relation recomputed by hand (`tests/expectations/realtariff.tsv`).
+#[test]
+fn tariff_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realtariff",
+        "tests/fixtures/real/tariff",
+        6,
+        "tests/expectations/realtariff.tsv",
+    );
+}
+
 /// Real tables flattened into one line (`tests/fixtures/real/oneline/`: docplayer
 /// transcripts, figures damaged by the transcript), read by `src/table/oneline.rs`:
 /// every claim judged in `tests/expectations/realoneline.tsv`, damaged rows kept as rows

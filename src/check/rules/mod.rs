@@ -76,6 +76,7 @@ rules! {
     PROD002 => prod::prod002,
     PROD003 => prod::prod003,
     PROD004 => prod::prod004,
+    PROD005 => prod::prod005,
     ALLOC001 => alloc::alloc001,
     ALLOC002 => alloc::alloc002,
     BAL001 => bal::bal001,

@@ -4,6 +4,7 @@ pub mod prod001;
 pub mod prod002;
 pub mod prod003;
 pub mod prod004;
+pub mod prod005;
 
 use crate::check::finding::Severity;
 use crate::check::registry::Rule;
