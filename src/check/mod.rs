@@ -116,7 +116,9 @@ impl<'a> TableCx<'a> {
             let claimed = &self.statement().claimed;
             // A change in percent never adds up over rows.
             let changes: Vec<usize> = self.changes().iter().map(|c| c.percent).collect();
-            let mut totals = rules::sum::totals::analyse(&self.view, claimed, &changes);
+            let stands_for = self.statement().confirmed_parts();
+            let mut totals =
+                rules::sum::totals::analyse(&self.view, claimed, &changes, &stands_for);
             // Group totals written above their rows, outside financial statements (whose
             // own rules read their lines).
             if claimed.is_empty() {

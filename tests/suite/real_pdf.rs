@@ -444,6 +444,21 @@ fn sixth_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The signs set (`tests/fixtures/real/signs/`): 6 excerpts of statements and five-year
+/// tables of municipal companies and a fastighetsnämnd, from bodies in no earlier set,
+/// saved before justera was run on them and recomputed by hand
+/// (`tests/expectations/realsigns.tsv`: 21 stated relations, 1 real contradiction, a tax
+/// printed without its minus), to try the sign and net-row readings on more pages.
+#[test]
+fn signs_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realsigns",
+        "tests/fixtures/real/signs",
+        6,
+        "tests/expectations/realsigns.tsv",
+    );
+}
+
 /// The precision set (`tests/fixtures/real/precision/`, issue 12): 37 excerpts of new
 /// documents (other years, reports or pages) from bodies earlier sets used, saved before
 /// justera was run on them; every error and warning judged figure by figure

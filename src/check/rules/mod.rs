@@ -61,6 +61,7 @@ rules! {
     SUM001 => sum::sum001,
     SUM002 => sum::sum002,
     SUM003 => sum::sum003,
+    SUM004 => sum::sum004,
     REL001 => rel::rel001,
     REL002 => rel::rel002,
     REL003 => rel::rel003,

@@ -38,7 +38,11 @@ in every column where it is written, or it is not read as a group). Example: Jyv
 Toimintakate −651 549 698,68 + Verotulot 513 760 971,34 + Valtionosuudet 173 454 109,00 + \
 Rahoitustuotot ja -kulut 13 385 862,93 = Vuosikate 49 051 244,59 holds; Toimintatuotot \
 1 859 173 + Toimintakulut −21 649 591 = −19 790 418 against Toimintakate −19 754 418 (Simo, \
-Tp 2013) is reported while the step holds in the other four columns.",
+Tp 2013) is reported while the step holds in the other four columns. \
+A reported failure that flipping the sign of one \
+figure alone (the line or one of its parts) would mend, where that row has the other sign in \
+at least two columns in which the relation holds and this sign in none, names the sign as the \
+likely misprint (\"expected -1500 on Skatt på årets resultat (printed 1500)\").",
     checks: &[Check::Relations(relations)],
 };
 

@@ -98,6 +98,23 @@ pub fn analyse(view: &TableView) -> Statement {
     st
 }
 
+impl Statement {
+    /// The rows a line of the statement adds and follows from in every column where it is
+    /// compared (two or more), each with that line: parts the table's own arithmetic
+    /// confirms as read.
+    pub fn confirmed_parts(&self) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = self
+            .steps
+            .iter()
+            .filter(|s| s.columns.len() >= 2 && s.columns.iter().all(|c| c.comparison.holds))
+            .flat_map(|s| s.parts.iter().map(|p| (p.0, s.target)))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
 /// Whether the row has a figure in a figure column.
 fn has_figures(view: &TableView, r: usize) -> bool {
     (0..view.cols()).any(|c| view.numeric(c) && view.figure(r, c).is_some())
@@ -1158,8 +1175,28 @@ pub fn relations(
             } else {
                 format!("column \"{header}\"")
             };
+            // A decided failure one figure's sign explains names it.
+            let holding: Vec<usize> = step
+                .columns
+                .iter()
+                .filter(|x| x.col != c.col && x.comparison.holds)
+                .map(|x| x.col)
+                .collect();
+            let sign = (!c.comparison.holds && c.undecided.is_none() && !step.target_negated)
+                .then(|| {
+                    crate::check::rules::sum::sign::misprinted_sign(
+                        view,
+                        step.target,
+                        &step.parts,
+                        c.col,
+                        &holding,
+                    )
+                })
+                .flatten()
+                .map(|m| format!("; {}", m.why(view)))
+                .unwrap_or_default();
             let message = format!(
-                "\"{}\" is not {} in {column}; {}",
+                "\"{}\" is not {} in {column}{sign}; {}",
                 label_of(view, step.target),
                 step.what,
                 c.trusted

@@ -19,7 +19,15 @@ total. Example: Kostnad per kommun, last row 287 191 / 100 % / 465 000 / 465 000
 A group total may also stand above its rows (a nämnd's row over its verksamheter, as in a \
 driftredovisning): a row is read so only when the rows under it add up to it in at least \
 three columns and in most of its columns, and the table shows at least two such groups; a \
-column where that group then does not add up is reported the same way.",
+column where that group then does not add up is reported the same way. In a resultaträkning an \
+unlabeled subtotal closing the rows under its heading (\"Rörelsens kostnader\") that adds up in \
+no column is as a rule not decided: it may be a nested subtotal of some of those rows. It is \
+reported when the statement's next line (\"Rörelseresultat\") adds it in place of the group's \
+rows and follows from it in every column (two or more), for a nested subtotal would leave the \
+other rows to be added beside it; the rows are then two or more labeled rows of figures, none a \
+total. Example: Förvaltningskostnader −63 064, Externa kostnader −70 469, Personalkostnader \
+−12 451, Avskrivningar −21 843 (sum −167 827), printed −104 763, while Rörelseresultat 24 212 = \
+128 975 − 104 763 in both years.",
     checks: &[Check::Relations(relations)],
 };
 

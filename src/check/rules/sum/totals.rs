@@ -137,6 +137,42 @@ fn is_result_line(view: &TableView, r: usize, earlier_totals: &[usize]) -> bool 
 /// The reading of a total over the rows priced per its own unit (see [`readings`]).
 const PER_UNIT: &str = "the rows above it priced per the same unit";
 
+const CONFIRMED_GROUP: &str = "the rows under its heading";
+
+/// The rows under the heading above the unlabeled row `t` when the statement takes `t`
+/// for their whole group: `t` is in `stands_for` (a line of the statement adds it in
+/// place of the group's rows and follows from it in every column, two at least), and the
+/// rows between the heading and `t` are two or more labeled rows of figures, none a
+/// total, none left out of the run. A nested subtotal over some of those rows would
+/// leave the others to be added to the line beside it; the line adds none of them, so
+/// `t` must be the sum of all.
+fn group_the_statement_confirms(
+    view: &TableView,
+    t: usize,
+    stands_for: &[(usize, usize)],
+) -> Option<(Vec<usize>, usize)> {
+    let line = stands_for.iter().find(|(p, _)| *p == t)?.1;
+    if !view.label(t).trim().is_empty() {
+        return None;
+    }
+    let h = (0..t).rev().find(|&r| view.headings[r] || view.totals[r])?;
+    if !view.headings[h] {
+        return None;
+    }
+    let rows: Vec<usize> = (h + 1..t).collect();
+    let plain = rows.iter().all(|&r| {
+        view.is_data(r)
+            && !view.totals[r]
+            && view
+                .label(r)
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+            && view.vocab.total_kind(&view.label(r)).is_none()
+    });
+    (rows.len() >= 2 && plain).then_some((rows, line))
+}
+
 /// The unit a label prices per, when the label ends in it ("…, per kubik" → "kubik",
 /// "Avgift per m3" → "m3"): one or two words after the last "per", no figure among them.
 fn per_unit(label: &str) -> Option<String> {
@@ -245,8 +281,21 @@ impl Total {
         } else {
             format!("\"{label}\"")
         };
+        // A decided failure one figure's sign explains names it.
+        let holding: Vec<usize> = self
+            .columns
+            .iter()
+            .filter(|x| x.col != c.col && x.comparison.holds)
+            .map(|x| x.col)
+            .collect();
+        let parts: Vec<(usize, bool)> = self.rows.iter().map(|&r| (r, false)).collect();
+        let sign = (!c.comparison.holds && c.undecided.is_none())
+            .then(|| super::sign::misprinted_sign(view, self.row, &parts, c.col, &holding))
+            .flatten()
+            .map(|m| format!("; {}", m.why(view)))
+            .unwrap_or_default();
         let message = format!(
-            "{subject} is not the sum of {} in column \"{}\"; {}",
+            "{subject} is not the sum of {} in column \"{}\"{sign}; {}",
             self.reading,
             view.column_name(c.col),
             match &c.every {
@@ -350,8 +399,15 @@ fn rates_per_row(view: &TableView, t: usize, c: usize) -> bool {
 
 /// Every total row's analysis, except the rows in `claimed` (lines of a financial
 /// statement, whose own rules read them); the columns in `changes` (REL007: changes in
-/// percent) are never a total or part of one.
-pub fn analyse(view: &TableView, claimed: &[usize], changes: &[usize]) -> Vec<Total> {
+/// percent) are never a total or part of one. `stands_for` are the rows a line of the
+/// statement adds in place of their group and follows from in every column (see
+/// [`group_the_statement_confirms`]), each with that line.
+pub fn analyse(
+    view: &TableView,
+    claimed: &[usize],
+    changes: &[usize],
+    stands_for: &[(usize, usize)],
+) -> Vec<Total> {
     // In a financial statement a "Summa" may close a group whose rows the statement does
     // not list (a condensed balansräkning): a total adding up nowhere is not decided.
     let statement = !claimed.is_empty();
@@ -390,7 +446,24 @@ pub fn analyse(view: &TableView, claimed: &[usize], changes: &[usize]) -> Vec<To
         let Some((mut chosen, holds)) = best else {
             continue;
         };
-        if holds == 0 {
+        // An unlabeled subtotal closing the rows under its heading that the statement's
+        // next line takes for the whole group in every column: which rows it closes is
+        // certain even though they add up to it nowhere.
+        let confirmed = (holds == 0 && !labeled)
+            .then(|| group_the_statement_confirms(view, t, stands_for))
+            .flatten()
+            .and_then(|(rows, line)| Some((cands.iter().position(|(_, r)| *r == rows)?, line)));
+        let confirmed_by = confirmed.map(|(_, line)| {
+            format!(
+                "\"{}\" adds it in place of the rows under its heading and follows from it in every column, so it is no nested subtotal of some of them",
+                view.label(line).trim()
+            )
+        });
+        let confirmed = confirmed.map(|(i, _)| i);
+        if let Some(i) = confirmed {
+            chosen = i;
+            cands[i].0 = CONFIRMED_GROUP;
+        } else if holds == 0 {
             // No reading adds up anywhere: only a total closing a block of rows states its
             // parts clearly enough to report — by its label, or as the unlabeled last row
             // under a block of at least two rows ("PL 1 520 000 / Utv 940 000 / 2 460 000").
@@ -465,7 +538,7 @@ pub fn analyse(view: &TableView, claimed: &[usize], changes: &[usize]) -> Vec<To
             Some(format!(
                 "not decided: \"{label}\" would close a single row, so it may be a key figure rather than a total"
             ))
-        } else if statement && holds == 0 {
+        } else if statement && holds == 0 && confirmed.is_none() {
             Some(format!(
                 "not decided: \"{label}\" adds up in no column and stands in a financial statement, whose group totals may close rows it does not list"
             ))
@@ -489,7 +562,7 @@ pub fn analyse(view: &TableView, claimed: &[usize], changes: &[usize]) -> Vec<To
             Some(format!(
                 "not decided: a row among the parts of \"{label}\" has no label, so labels and figures written on lines of their own may have been paired wrongly and the rows it closes may not be the record's"
             ))
-        } else if holds == 0 && cols.len() >= 2 && misprint.is_none() {
+        } else if holds == 0 && cols.len() >= 2 && misprint.is_none() && confirmed.is_none() {
             // A record that misprints one total in every one of its columns is far rarer
             // than a reading that took the wrong rows (or the wrong cells) for its parts:
             // the failure shows the reading is not certain, not that the record errs —
@@ -570,6 +643,7 @@ pub fn analyse(view: &TableView, claimed: &[usize], changes: &[usize]) -> Vec<To
                 .or_else(|| {
                     misprint
                         .clone()
+                        .or_else(|| confirmed_by.clone())
                         .filter(|_| undecided.is_none() && !comparison.holds)
                 });
             columns.push(TotalColumn {
