@@ -379,13 +379,15 @@ fn drop_knock_ons(rels: &mut [Relation]) {
 /// filters) and the figure regex behind one (any amount with a unit), for
 /// [`crate::grammar::re::warm_in_background`].
 pub(crate) fn regexes() -> Vec<&'static crate::grammar::re::Re> {
-    vec![
+    let mut all = vec![
         txt::prose::maybe_figure_re(),
         form::form008::maybe_placeholder_re(),
         txt::prose::figure_re(),
         txt::txt002::total_word_re(),
         txt::prose::amount_re(),
-    ]
+    ];
+    all.extend(txt::txt005::regexes());
+    all
 }
 
 /// Runs every per-document rule over one document.

@@ -138,6 +138,34 @@ const ABOUT: &str = r"(?i)(?:^|[^\p{L}])(ungefär|cirka|ca|omkring|runt|drygt|kn
 const SUB_PART: &str =
     r"(?i)^[\s\-–—•·*]*(varav|därav|herav|hvoraf|heraf|av detta|af dette)(?:[^\p{L}]|$)";
 
+static FIGURE_RE: Re = Re::new(FIGURE);
+static SECOND_RE: Re = Re::new(SECOND);
+static SUB_RE: Re = Re::new(SUB_PART);
+static ABOUT_RE: Re = Re::new(ABOUT);
+static HUNDRED_RE: Re = Re::new(HUNDRED);
+static KRONA_RE: Re = Re::new(KRONA);
+static DIVIDED_RE: Re = Re::new(DIVIDED);
+static GOES_RE: Re = Re::new(GOES);
+static NOUN_RE: Re = Re::new(WHOLE_NOUN);
+static NOT_WHOLE_RE: Re = Re::new(NOT_WHOLE);
+
+/// The patterns above, compiled in the background warm-up (`pipeline::warm_regexes`)
+/// so that the first document with a list does not wait for them.
+pub(crate) fn regexes() -> Vec<&'static Re> {
+    vec![
+        &FIGURE_RE,
+        &SECOND_RE,
+        &SUB_RE,
+        &ABOUT_RE,
+        &HUNDRED_RE,
+        &KRONA_RE,
+        &DIVIDED_RE,
+        &GOES_RE,
+        &NOUN_RE,
+        &NOT_WHOLE_RE,
+    ]
+}
+
 fn parse_figure(int: &str, frac: Option<&str>) -> Option<Figure> {
     let digits: String = int.chars().filter(char::is_ascii_digit).collect();
     let frac = frac.unwrap_or("");
@@ -155,9 +183,6 @@ fn parse_figure(int: &str, frac: Option<&str>) -> Option<Figure> {
 /// parentheses), perhaps a second figure in parentheses right after it, a label of
 /// letters, and no other digit.
 fn part(text: &str) -> Option<Part> {
-    static FIGURE_RE: Re = Re::new(FIGURE);
-    static SECOND_RE: Re = Re::new(SECOND);
-    static SUB_RE: Re = Re::new(SUB_PART);
     let mut found = None;
     for cap in FIGURE_RE.captures_iter(text) {
         let (Some(int), Some(unit)) = (cap.get(1), cap.get(3)) else {
@@ -241,7 +266,6 @@ fn part(text: &str) -> Option<Part> {
     if remainder.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return None;
     }
-    static ABOUT_RE: Re = Re::new(ABOUT);
     let before = &text[..start];
     let approximate = ABOUT_RE
         .find_iter(before)
@@ -270,8 +294,6 @@ fn within(a: &SourceLine, b: &SourceLine, gap: u32) -> bool {
 /// Whether a line opens a list rather than being a part of one: it ends in a colon or
 /// names a whole of money.
 fn opens_a_list(text: &str) -> bool {
-    static HUNDRED_RE: Re = Re::new(HUNDRED);
-    static KRONA_RE: Re = Re::new(KRONA);
     text.trim_end().ends_with(':') || HUNDRED_RE.is_match(text) || KRONA_RE.is_match(text)
 }
 
@@ -287,16 +309,10 @@ struct Whole {
 /// The whole the lead names for parts in `unit`, if the lead names one and says it is
 /// divided; `None` when it names none, both, or says the list is not the whole.
 fn whole_of(lead: &str, unit: Unit) -> Option<Whole> {
-    static HUNDRED_RE: Re = Re::new(HUNDRED);
-    static KRONA_RE: Re = Re::new(KRONA);
-    static DIVIDED_RE: Re = Re::new(DIVIDED);
-    static GOES_RE: Re = Re::new(GOES);
-    static ABOUT_RE: Re = Re::new(ABOUT);
     let approximate = ABOUT_RE.is_match(lead);
     let divided = DIVIDED_RE.captures(lead).and_then(|c| c.get(1));
     match unit {
         Unit::Percent => {
-            static NOUN_RE: Re = Re::new(WHOLE_NOUN);
             let d = divided?;
             if !NOUN_RE.is_match(lead) {
                 return None;
@@ -368,7 +384,6 @@ pub fn check(sink: &mut Sink) {
 
 /// One list, `lines[first..=last]`: its lead, its whole, the comparison of each column.
 fn list(sink: &mut Sink, lines: &[&SourceLine], parts: &[Option<Part>], first: usize, last: usize) {
-    static NOT_WHOLE_RE: Re = Re::new(NOT_WHOLE);
     let list: Vec<&Part> = parts[first..=last].iter().flatten().collect();
     if list.iter().any(|p| p.sub_part) {
         return;
