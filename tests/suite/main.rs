@@ -81,4 +81,5 @@ mod totals_result_line;
 mod totals_row_words;
 mod totals_stated_first;
 mod totals_undecided;
+mod vat_pair;
 mod vocabulary_explicit;
