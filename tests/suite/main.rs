@@ -84,4 +84,5 @@ mod totals_row_words;
 mod totals_sign;
 mod totals_stated_first;
 mod totals_undecided;
+mod vat_pair;
 mod vocabulary_explicit;

@@ -69,6 +69,7 @@ rules! {
     REL005 => rel::rel005,
     REL006 => rel::rel006,
     REL007 => rel::rel007,
+    REL008 => rel::rel008,
     PCT001 => pct::pct001,
     PCT002 => pct::pct002,
     PCT003 => pct::pct003,

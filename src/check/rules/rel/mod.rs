@@ -8,4 +8,5 @@ pub mod rel004;
 pub mod rel005;
 pub mod rel006;
 pub mod rel007;
+pub mod rel008;
 pub mod statement;

@@ -1,0 +1,463 @@
+//! REL008: a price with VAT ("inkl. moms", "inkl. mva", "alv 24 %", "verollinen") that is
+//! not the price without VAT beside it ("exkl. moms", "eks. mva", "alv 0 %", "veroton")
+//! times one plus the VAT rate.
+//!
+//! The pair of columns is taken only where the table's header, title or the lines just
+//! above it name both prices, and only at a rate the page states ("moms 25 %") or, when
+//! it states none, the one standard Nordic rate under which most of the table's rows hold
+//! (at least three, no other standard rate holding as many).
+
+use crate::arith::{compare, Comparison, Interval};
+use crate::check::finding::Severity;
+use crate::check::registry::{Check, Family, Rule, RuleCode};
+use crate::check::view::{CellRef, ColumnKind, TableView};
+use crate::check::{Relation, Sink};
+use regex::Regex;
+use rust_decimal::Decimal;
+use std::sync::OnceLock;
+
+pub const RULE: Rule = Rule {
+    code: RuleCode::REL008,
+    name: "vat-pair-mismatch",
+    family: Family::Rel,
+    severity: Severity::Error,
+    summary: "A price with VAT (inkl. moms, inkl. mva) is not the price without VAT × (1 + the VAT rate)",
+    explanation: "Fee tables print each price without and with VAT side by side (\"exkl. moms | \
+inkl. moms\", \"eks. mva | inkl. mva\", \"ekskl. moms | inkl. moms\", \"alv 0 % | alv 24 %\", \
+\"veroton | verollinen\", \"netto | brutto\" on a page that speaks of VAT). The one relation \
+such a pair states is inkl. = exkl. × (1 + the VAT rate).\n\nWhat is read. A table whose \
+column headers, title or the lines just above it name both a price without VAT and one with \
+VAT; every pair of its amount columns is tried, in either order. The rate is the one the \
+page states next to a VAT word (\"moms 25 %\", \"mva 25 %\", \"alv 24 %\"; one rate only) or, \
+when the page states none, the one standard Nordic rate (25, 12, 6 % SE; 25, 15, 12 % NO; \
+25 % DK; 25,5, 24, 14, 10 % FI) under which the most rows of the pair hold, at least three, \
+no other standard rate holding as many.\n\nWhat is checked. Each row with both figures: \
+exkl. × (1 + rate) against inkl., each figure standing for ± half a unit of its last digit \
+(a price written to 0,01 at 25 %: 1,25 × 0,005 + 0,005). Every row that holds counts as \
+one relation checked.\n\nWhen it is an error. A row that fails under the table's rate is an \
+error only when at least three other rows of the pair hold at it, no other standard rate (nor \
+0 %: a price without VAT) makes the failing row hold (a reduced-rate item), the row does not \
+hold when a figure written with \",00\" is taken as a price in whole units (1306,00 may be \
+1305,60 rounded), the gap is more than five units of the last digit of the price with VAT \
+(price lists round it to 0,05, or up), and the price with VAT lies between the price without \
+VAT and 1,3 times it (figures further apart are more likely another figure or a misreading \
+than a wrong VAT). Otherwise it is info, \"not decided\", with the reason.\n\nExample: exkl. moms 9,03, inkl. moms 11,44, where the six \
+other rows hold at 25 %: 9,03 × 1,25 = 11,2875, ± 0,0113 with the figures as rounded, so \
+11,44 is reported.",
+    checks: &[Check::Document(check)],
+};
+
+/// Words naming a price without VAT, and with VAT (lower case, matched inside the text).
+const EXCL: &[&str] = &[
+    "exkl. moms",
+    "exkl moms",
+    "exklusive moms",
+    "exkl. mervärdesskatt",
+    "utan moms",
+    "ex. moms",
+    "ex moms",
+    "eks. mva",
+    "eks mva",
+    "ekskl. mva",
+    "ekskl mva",
+    "ekskl. moms",
+    "ekskl moms",
+    "eksklusive mva",
+    "eksklusive moms",
+    "uten mva",
+    "u/mva",
+    "uden moms",
+    "u/moms",
+    "excl. moms",
+    "ekskl. mva.",
+    "ekskl. merverdiavgift",
+    "alv 0",
+    "alv. 0",
+    "alv 0%",
+    "veroton",
+    "arvonlisäveroton",
+    "ilman alv",
+    "excl. vat",
+    "excl vat",
+];
+const INCL: &[&str] = &[
+    "inkl. moms",
+    "inkl moms",
+    "inklusive moms",
+    "inkl. mervärdesskatt",
+    "med moms",
+    "inkl. mva",
+    "inkl mva",
+    "inklusive mva",
+    "m/mva",
+    "m/moms",
+    "incl. moms",
+    "med mva",
+    "inkl. merverdiavgift",
+    "alv 24",
+    "alv 25",
+    "alv. 24",
+    "alv. 25",
+    "verollinen",
+    "sis. alv",
+    "sisältää alv",
+    "incl. vat",
+    "incl vat",
+];
+/// Words that name VAT (for a stated rate, and for "netto | brutto" to be read as a pair).
+const VAT_WORDS: &[&str] = &[
+    "moms",
+    "mva",
+    "alv",
+    "mervärdesskatt",
+    "merverdiavgift",
+    "arvonlisävero",
+    "vat",
+];
+
+/// The standard Nordic VAT rates, in percent.
+const STANDARD: &[(i64, u32)] = &[
+    (25, 0),
+    (255, 1),
+    (24, 0),
+    (15, 0),
+    (14, 0),
+    (12, 0),
+    (10, 0),
+    (6, 0),
+];
+
+/// How many lines above a table are read for its headers.
+const ABOVE: u32 = 12;
+/// Rows that must hold at the table's rate before a failing row is an error.
+const MIN_HOLDING: usize = 3;
+
+fn standard_rates() -> Vec<Decimal> {
+    STANDARD.iter().map(|&(m, s)| Decimal::new(m, s)).collect()
+}
+
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+fn names_vat(text: &str) -> bool {
+    VAT_WORDS.iter().any(|w| contains_word(text, w))
+}
+
+/// Whether the text names both a price without VAT and one with VAT.
+fn names_pair(text: &str) -> bool {
+    let excl = EXCL.iter().any(|w| contains_word(text, w));
+    let incl = INCL.iter().any(|w| contains_word(text, w));
+    (excl && incl)
+        || (contains_word(text, "netto") && contains_word(text, "brutto") && names_vat(text))
+}
+
+/// The VAT rates stated in the text beside a VAT word ("moms 25 %", "25 % mva",
+/// "alv 24 %"), zero left out.
+fn stated_rates(text: &str) -> Vec<Decimal> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?:moms|mva|alv|mervärdesskatt|merverdiavgift|arvonlisävero)\D{0,12}?(\d{1,2}(?:[.,]\d{1,2})?)\s?%|(\d{1,2}(?:[.,]\d{1,2})?)\s?%\s?(?:moms|mva|alv|mervärdesskatt|merverdiavgift|arvonlisävero)",
+        )
+        .expect("valid regex")
+    });
+    let mut out: Vec<Decimal> = Vec::new();
+    for cap in re.captures_iter(text) {
+        let Some(m) = cap.get(1).or_else(|| cap.get(2)) else {
+            continue;
+        };
+        let Ok(v) = m.as_str().replace(',', ".").parse::<Decimal>() else {
+            continue;
+        };
+        if v > Decimal::ZERO && v <= Decimal::new(30, 0) && !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+fn factor(rate: Decimal) -> Decimal {
+    Decimal::ONE + rate / Decimal::ONE_HUNDRED
+}
+
+/// A row's two figures: (row, excl., incl.).
+type Pair = (usize, Interval, Interval);
+
+fn holds(p: &Pair, rate: Decimal) -> Comparison {
+    compare(p.1.scale(factor(rate)), p.2)
+}
+
+fn amounts(view: &TableView, c: usize) -> bool {
+    view.numeric(c) && !matches!(view.kinds[c], ColumnKind::Percent | ColumnKind::Text)
+}
+
+/// The rows of a pair of columns with both figures written and positive.
+fn pairs(view: &TableView, excl: usize, incl: usize) -> Vec<Pair> {
+    (0..view.rows())
+        .filter(|&r| view.is_data(r))
+        .filter_map(|r| {
+            let (x, y) = (view.figure(r, excl)?, view.figure(r, incl)?);
+            (x.lo > Decimal::ZERO && y.lo > Decimal::ZERO).then_some((r, x, y))
+        })
+        .collect()
+}
+
+/// The rate of the pair: the stated one, or the standard rate the most rows hold at.
+fn table_rate(rows: &[Pair], stated: Option<Decimal>) -> Option<Decimal> {
+    let count = |rate: Decimal| rows.iter().filter(|p| holds(p, rate).holds).count();
+    if let Some(rate) = stated {
+        return (count(rate) >= MIN_HOLDING).then_some(rate);
+    }
+    let counts: Vec<(Decimal, usize)> = standard_rates()
+        .into_iter()
+        .map(|r| (r, count(r)))
+        .collect();
+    let best = counts.iter().map(|&(_, n)| n).max()?;
+    let at_best: Vec<Decimal> = counts
+        .iter()
+        .filter(|&&(_, n)| n == best)
+        .map(|&(r, _)| r)
+        .collect();
+    (best >= MIN_HOLDING && at_best.len() == 1).then_some(at_best[0])
+}
+
+fn percent(rate: Decimal) -> String {
+    format!("{} %", rate.normalize()).replace('.', ",")
+}
+
+fn decimal(d: Decimal) -> String {
+    d.normalize().to_string().replace('.', ",")
+}
+
+pub fn check(sink: &mut Sink) {
+    let (doc, vocab) = (sink.document, sink.vocab);
+    let mut relations: Vec<(usize, TableView, Vec<Relation>)> = Vec::new();
+    for (t, table) in doc.tables.iter().enumerate() {
+        let view = TableView::new(table, vocab);
+        let page = table.provenance.page;
+        let first = table.provenance.line;
+        let last = table
+            .rows
+            .iter()
+            .filter(|r| r.provenance.page == page)
+            .map(|r| r.provenance.line)
+            .max()
+            .unwrap_or(first);
+        // The text the table's prices are named in: its header, title and the lines from
+        // the end of the table above it (on the page) down to its last row.
+        let above = doc.tables[..t]
+            .iter()
+            .rev()
+            .find(|p| p.provenance.page == page && p.provenance.line < first)
+            .and_then(|p| p.rows.iter().map(|r| r.provenance.line).max())
+            .unwrap_or(0);
+        let from = first.saturating_sub(ABOVE).max(above + 1);
+        let mut context: Vec<String> = vec![
+            table.title.clone().unwrap_or_default(),
+            table.label_header.clone().unwrap_or_default(),
+        ];
+        context.extend(table.columns.iter().cloned());
+        context.extend(
+            doc.lines
+                .iter()
+                .filter(|l| {
+                    l.provenance.page == page
+                        && l.provenance.line >= from
+                        && l.provenance.line <= last
+                })
+                .map(|l| l.text.clone()),
+        );
+        let context = context.join("\n").to_lowercase();
+        if !names_pair(&context) {
+            continue;
+        }
+        // The rate the page states, when it states one.
+        let page_text = doc
+            .lines
+            .iter()
+            .filter(|l| l.provenance.page == page)
+            .map(|l| l.text.to_lowercase())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let stated = match stated_rates(&page_text).as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        };
+        let cols: Vec<usize> = (0..view.cols()).filter(|&c| amounts(&view, c)).collect();
+        let mut used: Vec<usize> = Vec::new();
+        let mut out: Vec<Relation> = Vec::new();
+        // Candidate pairs, the one with the most holding rows first.
+        let mut candidates: Vec<(usize, usize, usize, Decimal, Vec<Pair>)> = Vec::new();
+        for &a in &cols {
+            for &b in &cols {
+                if a == b {
+                    continue;
+                }
+                let rows = pairs(&view, a, b);
+                let Some(rate) = table_rate(&rows, stated) else {
+                    continue;
+                };
+                let n = rows.iter().filter(|p| holds(p, rate).holds).count();
+                candidates.push((n, a, b, rate, rows));
+            }
+        }
+        candidates.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+        for (n, excl, incl, rate, rows) in candidates {
+            if used.contains(&excl) || used.contains(&incl) {
+                continue;
+            }
+            used.extend([excl, incl]);
+            for p in &rows {
+                let c = holds(p, rate);
+                let (r, x, y) = *p;
+                let others = if c.holds { n - 1 } else { n };
+                let raw = |col: usize| {
+                    view.raw(r, col)
+                        .map(|s| s.trim().to_string())
+                        .unwrap_or_default()
+                };
+                let mut message = format!(
+                    "{} {} is not {} × {} = {} (the {} other rows of the table hold at {})",
+                    incl_name(&view, incl),
+                    raw(incl),
+                    raw(excl),
+                    decimal(factor(rate)),
+                    decimal(c.expected),
+                    others,
+                    percent(rate),
+                );
+                let mut severity = RULE.severity;
+                if !c.holds {
+                    let other_rate = standard_rates()
+                        .into_iter()
+                        .chain([Decimal::ZERO])
+                        .find(|&o| o != rate && holds(p, o).holds);
+                    let reach = x.hi * Decimal::new(13, 1);
+                    // Five units of the last digit of the price with VAT: price lists
+                    // round it to 0,05 (or up to the next 0,05).
+                    let coarse = (y.hi - y.lo) * Decimal::new(5, 0);
+                    let expected = p.1.scale(factor(rate));
+                    let near = expected.lo - coarse <= y.hi && y.lo <= expected.hi + coarse;
+                    // A figure written with ",00" may be a whole-krona price.
+                    let whole = |col: usize, i: Interval| {
+                        let written = raw(col);
+                        let digits: String = written
+                            .chars()
+                            .filter(|ch| ch.is_ascii_digit() || *ch == ',' || *ch == '.')
+                            .collect();
+                        let zeros = digits
+                            .rsplit_once([',', '.'])
+                            .is_some_and(|(_, d)| !d.is_empty() && d.chars().all(|ch| ch == '0'));
+                        if zeros {
+                            Interval::around(i.nominal, Decimal::new(5, 1))
+                        } else {
+                            i
+                        }
+                    };
+                    let whole_holds =
+                        compare(whole(excl, x).scale(factor(rate)), whole(incl, y)).holds;
+                    let reason = if others < MIN_HOLDING {
+                        Some(format!(
+                            "only {others} other rows hold at {}",
+                            percent(rate)
+                        ))
+                    } else if let Some(o) = other_rate {
+                        Some(format!(
+                            "the row holds at {} (an item at another VAT rate)",
+                            percent(o)
+                        ))
+                    } else if whole_holds {
+                        Some(
+                            "the row holds if a figure written with ,00 is a price in whole \
+                             units"
+                                .to_string(),
+                        )
+                    } else if near {
+                        Some(format!(
+                            "the gap is within five units of the last digit ({}), as in a \
+                             price list that rounds prices with VAT to 0,05 or up",
+                            decimal(coarse)
+                        ))
+                    } else if y.hi < x.lo || y.lo > reach {
+                        Some(
+                            "the figures are too far apart to be one price without and with \
+                             VAT (another figure, or a misreading)"
+                                .to_string(),
+                        )
+                    } else {
+                        None
+                    };
+                    if let Some(reason) = reason {
+                        severity = Severity::Info;
+                        message = format!("not decided: {reason} ({message})");
+                    }
+                }
+                let mut rel = Relation::new(
+                    &RULE,
+                    CellRef { row: r, col: incl },
+                    vec![CellRef { row: r, col: excl }],
+                    c,
+                    message,
+                );
+                rel.severity = severity;
+                out.push(rel);
+            }
+        }
+        if !out.is_empty() {
+            relations.push((t, view, out));
+        }
+    }
+    for (t, view, rels) in &relations {
+        for rel in rels {
+            sink.table_relation(*t, view, rel);
+        }
+    }
+}
+
+/// The name of the column with VAT for a message: its header, or "inkl. moms".
+fn incl_name(view: &TableView, c: usize) -> String {
+    let h = view.column_name(c);
+    if h.is_empty() {
+        "inkl. moms".to_string()
+    } else {
+        h
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_pairs_of_prices() {
+        assert!(names_pair("avgift år exkl. moms\navgift år inkl. moms"));
+        assert!(names_pair("pris eks. mva | pris inkl. mva"));
+        assert!(names_pair("alv 0 % | alv 24 %"));
+        assert!(!names_pair("nettokostnad | bruttokostnad"));
+        assert!(!names_pair("netto | brutto"));
+        assert!(names_pair("netto | brutto (moms 25 %)"));
+        assert!(!names_pair("avgift inkl. moms"));
+    }
+
+    #[test]
+    fn reads_stated_rates() {
+        assert_eq!(
+            stated_rates("priserna inkl. moms 25 %"),
+            vec![Decimal::new(25, 0)]
+        );
+        assert_eq!(
+            stated_rates("alv 0 % | alv 25,5 %"),
+            vec![Decimal::new(255, 1)]
+        );
+        assert_eq!(
+            stated_rates("25 % mva kommer i tillegg"),
+            vec![Decimal::new(25, 0)]
+        );
+        assert!(stated_rates("ökning 3 % jämfört med 2022").is_empty());
+    }
+}

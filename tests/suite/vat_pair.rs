@@ -1,0 +1,64 @@
+//! REL008, a price with VAT beside the price without it: the wrong price reported, and
+//! the rows that are only "not decided" (invented fixtures in `tests/fixtures/rules/REL008/`
+//! and `tests/fixtures/vat_pair/`).
+
+use crate::common;
+
+/// The trigger: 9,03 × 1,25 = 11,2875, printed 11,44, where six other rows hold at 25 %;
+/// the compost row at 12 % is only not decided.
+#[test]
+fn the_trigger_reports_the_one_wrong_price_with_vat() {
+    let json = common::lint_json(&common::fixture_in("rules/REL008", "triggers.txt"));
+    assert_eq!(
+        common::claims(&json),
+        [common::claim(
+            "REL008",
+            "Extra slang per 10 m",
+            "Pris inkl. moms",
+            "11.2875",
+            "11.44"
+        )],
+        "{json}"
+    );
+    let message = common::first_message(&json, "REL008");
+    assert!(
+        message.contains("the 6 other rows of the table hold at 25 %"),
+        "{message}"
+    );
+    let infos = common::rule_fields(&json, "REL008", &["severity", "row"]);
+    assert!(
+        infos.contains(&vec!["info".to_string(), "Kompost 190 l".to_string()]),
+        "{infos:?}"
+    );
+}
+
+/// A price written with ",00" that holds in whole units, a gap within five units of the
+/// last digit, a reduced-rate row, figures too far apart for a VAT pair, and a table where
+/// only two rows hold: nothing is claimed.
+#[test]
+fn uncertain_rows_are_not_decided() {
+    let json = common::lint_json(&common::fixture_in("vat_pair", "undecided.txt"));
+    assert!(common::claims(&json).is_empty(), "{json}");
+    let rows: Vec<String> = common::rule_fields(&json, "REL008", &["severity", "row"])
+        .into_iter()
+        .map(|f| format!("{} {}", f[0], f[1]))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "info Sluten tank",
+            "info Extra slang",
+            "info Kompostkärl",
+            "info Kärl 660 l"
+        ],
+        "{json}"
+    );
+}
+
+/// The passes: every row holds at 25 %; a budget table and a "Netto | Brutto" pair on a
+/// page that says nothing of VAT are no VAT pairs.
+#[test]
+fn the_passes_claim_nothing() {
+    let json = common::lint_json(&common::fixture_in("rules/REL008", "passes.txt"));
+    common::assert_all_hold(&json, 4);
+}
