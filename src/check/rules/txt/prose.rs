@@ -1,10 +1,15 @@
 //! Money figures and percentages written in running text ("underskott på 2 841 tkr",
 //! "3,8 mnkr", "4,4%", "motsvarande 5 miljoner"), with the precision the writer used.
 
-use crate::arith::{half_unit, Interval};
+use crate::arith::{half_unit, Comparison, Interval};
+use crate::check::finding::Severity;
+use crate::check::registry::Rule;
+use crate::check::Sink;
 use crate::document::Document;
+use crate::document::SourceLine;
 use crate::grammar::number::Unit;
 use crate::grammar::re::Re;
+use crate::LineSpan;
 use rust_decimal::Decimal;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -274,4 +279,36 @@ mod tests {
             Decimal::new(-48185572, 2)
         );
     }
+}
+
+/// Reports the comparison `c` that a line of prose states, underlining `start..end` of the
+/// line (the words stating the figure, which the finding names as its figure): with the
+/// rule's severity when `decided`, as information ("not decided: …") otherwise.
+pub(crate) fn report_stated(
+    sink: &mut Sink,
+    rule: &'static Rule,
+    decided: bool,
+    message: String,
+    at: &SourceLine,
+    (start, end): (usize, usize),
+    c: &Comparison,
+) {
+    let severity = if decided {
+        rule.severity
+    } else {
+        Severity::Info
+    };
+    let paragraph = sink.paragraph_at(&at.provenance);
+    let span = LineSpan::in_line(&at.text, start, end);
+    let f = sink.report(
+        rule,
+        severity,
+        message,
+        at.provenance.clone().with_span(span),
+    );
+    f.paragraph = paragraph;
+    f.expected = Some(c.expected);
+    f.found = Some(c.found);
+    f.tolerance = Some(c.tolerance);
+    f.figure = Some(at.text[start..end].trim().to_string());
 }

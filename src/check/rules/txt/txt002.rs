@@ -7,7 +7,6 @@ use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::Sink;
 use crate::document::SourceLine;
 use crate::grammar::re::Re;
-use crate::LineSpan;
 use rust_decimal::Decimal;
 
 pub const RULE: Rule = Rule {
@@ -277,24 +276,15 @@ fn list(sink: &mut Sink, lines: &[&SourceLine], first: usize, last: usize) {
             c.expected
         )
     };
-    let severity = if decided {
-        RULE.severity
-    } else {
-        Severity::Info
-    };
-    let paragraph = sink.paragraph_at(&at.provenance);
-    let span = LineSpan::in_line(&at.text, total.start, total.end);
-    let f = sink.report(
+    super::prose::report_stated(
+        sink,
         &RULE,
-        severity,
+        decided,
         message,
-        at.provenance.clone().with_span(span),
+        at,
+        (total.start, total.end),
+        &c,
     );
-    f.paragraph = paragraph;
-    f.expected = Some(c.expected);
-    f.found = Some(c.found);
-    f.tolerance = Some(c.tolerance);
-    f.figure = Some(stated);
 }
 
 #[cfg(test)]

@@ -8,7 +8,6 @@ use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::Sink;
 use crate::document::SourceLine;
 use crate::grammar::re::Re;
-use crate::LineSpan;
 use rust_decimal::Decimal;
 
 pub const RULE: Rule = Rule {
@@ -492,24 +491,15 @@ fn column(
             "not decided: {stated}, more than 10 % from the whole: the list may leave parts out, run two lists together or be in another unit"
         )
     };
-    let severity = if decided {
-        RULE.severity
-    } else {
-        Severity::Info
-    };
-    let paragraph = sink.paragraph_at(&at.provenance);
-    let span = LineSpan::in_line(&at.text, whole.start, whole.end);
-    let f = sink.report(
+    super::prose::report_stated(
+        sink,
         &RULE,
-        severity,
+        decided,
         message,
-        at.provenance.clone().with_span(span),
+        at,
+        (whole.start, whole.end),
+        &c,
     );
-    f.paragraph = paragraph;
-    f.expected = Some(c.expected);
-    f.found = Some(c.found);
-    f.tolerance = Some(c.tolerance);
-    f.figure = Some(named);
 }
 
 #[cfg(test)]
