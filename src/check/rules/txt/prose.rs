@@ -228,6 +228,38 @@ pub fn amounts(line: &str) -> Vec<Amount> {
     out
 }
 
+/// Reports the comparison `c` that a line of prose states, underlining `start..end` of the
+/// line (the words stating the figure, which the finding names as its figure): with the
+/// rule's severity when `decided`, as information ("not decided: …") otherwise.
+pub(crate) fn report_stated(
+    sink: &mut Sink,
+    rule: &'static Rule,
+    decided: bool,
+    message: String,
+    at: &SourceLine,
+    (start, end): (usize, usize),
+    c: &Comparison,
+) {
+    let severity = if decided {
+        rule.severity
+    } else {
+        Severity::Info
+    };
+    let paragraph = sink.paragraph_at(&at.provenance);
+    let span = LineSpan::in_line(&at.text, start, end);
+    let f = sink.report(
+        rule,
+        severity,
+        message,
+        at.provenance.clone().with_span(span),
+    );
+    f.paragraph = paragraph;
+    f.expected = Some(c.expected);
+    f.found = Some(c.found);
+    f.tolerance = Some(c.tolerance);
+    f.figure = Some(at.text[start..end].trim().to_string());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,36 +311,4 @@ mod tests {
             Decimal::new(-48185572, 2)
         );
     }
-}
-
-/// Reports the comparison `c` that a line of prose states, underlining `start..end` of the
-/// line (the words stating the figure, which the finding names as its figure): with the
-/// rule's severity when `decided`, as information ("not decided: …") otherwise.
-pub(crate) fn report_stated(
-    sink: &mut Sink,
-    rule: &'static Rule,
-    decided: bool,
-    message: String,
-    at: &SourceLine,
-    (start, end): (usize, usize),
-    c: &Comparison,
-) {
-    let severity = if decided {
-        rule.severity
-    } else {
-        Severity::Info
-    };
-    let paragraph = sink.paragraph_at(&at.provenance);
-    let span = LineSpan::in_line(&at.text, start, end);
-    let f = sink.report(
-        rule,
-        severity,
-        message,
-        at.provenance.clone().with_span(span),
-    );
-    f.paragraph = paragraph;
-    f.expected = Some(c.expected);
-    f.found = Some(c.found);
-    f.tolerance = Some(c.tolerance);
-    f.figure = Some(at.text[start..end].trim().to_string());
 }
