@@ -8,29 +8,12 @@ use serde_json::Value;
 
 /// `justera lint --format json` on a text file holding `text`.
 fn lint(text: &str) -> Value {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("gebyr.txt");
-    std::fs::write(&path, text).unwrap();
-    common::lint_json(&path)
+    common::lint_text("gebyr.txt", text)
 }
 
 /// The PROD005 findings: (severity, expected, found, message).
 fn prod005(json: &Value) -> Vec<(String, String, String, String)> {
-    let s = |f: &Value, k: &str| f[k].as_str().unwrap_or_default().to_string();
-    json["findings"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|f| f["rule"] == "PROD005")
-        .map(|f| {
-            (
-                s(f, "severity"),
-                s(f, "expected"),
-                s(f, "found"),
-                s(f, "message"),
-            )
-        })
-        .collect()
+    common::findings_of(json, "PROD005")
 }
 
 #[test]

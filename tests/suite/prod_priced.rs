@@ -9,29 +9,12 @@ use serde_json::Value;
 
 /// `justera lint --format json` on a text file holding `text`.
 fn lint(text: &str) -> Value {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("taxa.txt");
-    std::fs::write(&path, text).unwrap();
-    common::lint_json(&path)
+    common::lint_text("taxa.txt", text)
 }
 
 /// The PROD004 findings: (severity, expected, found, message).
 fn prod004(json: &Value) -> Vec<(String, String, String, String)> {
-    let s = |f: &Value, k: &str| f[k].as_str().unwrap_or_default().to_string();
-    json["findings"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|f| f["rule"] == "PROD004")
-        .map(|f| {
-            (
-                s(f, "severity"),
-                s(f, "expected"),
-                s(f, "found"),
-                s(f, "message"),
-            )
-        })
-        .collect()
+    common::findings_of(json, "PROD004")
 }
 
 const HEAD: &str = "VA-taxa 2025 (invented)\n\nBrukningsavgift: | 2024: | 2025: |\n";

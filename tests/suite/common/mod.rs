@@ -180,6 +180,34 @@ pub fn lint_json(path: &std::path::Path) -> Value {
     })
 }
 
+/// [`lint_json`] on a file named `name` in a fresh temporary directory, holding `text`.
+pub fn lint_text(name: &str, text: &str) -> Value {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).expect("write the text");
+    lint_json(&path)
+}
+
+/// The findings of `rule`: (severity, expected, found, message), empty strings for what a
+/// finding does not say.
+pub fn findings_of(json: &Value, rule: &str) -> Vec<(String, String, String, String)> {
+    let s = |f: &Value, k: &str| f[k].as_str().unwrap_or_default().to_string();
+    json["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["rule"] == rule)
+        .map(|f| {
+            (
+                s(f, "severity"),
+                s(f, "expected"),
+                s(f, "found"),
+                s(f, "message"),
+            )
+        })
+        .collect()
+}
+
 /// Test input that is not at hand fails the test; `JUSTERA_ALLOW_SKIP=1` (never set in
 /// CI) lets a local run without `../shared` skip it with a note instead.
 pub fn missing_input(what: &str) {
