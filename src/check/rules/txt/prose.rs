@@ -228,6 +228,14 @@ pub fn amounts(line: &str) -> Vec<Amount> {
     out
 }
 
+/// The document's lines that hold text (blank lines left out), in order.
+pub(crate) fn text_lines(doc: &Document) -> Vec<&SourceLine> {
+    doc.lines
+        .iter()
+        .filter(|l| !l.text.trim().is_empty())
+        .collect()
+}
+
 /// Reports the comparison `c` that a line of prose states, underlining `start..end` of the
 /// line (the words stating the figure, which the finding names as its figure): with the
 /// rule's severity when `decided`, as information ("not decided: …") otherwise.

@@ -173,12 +173,7 @@ pub fn check(sink: &mut Sink) {
         .flat_map(|t| t.rows.iter())
         .map(|r| (r.provenance.page, r.provenance.line))
         .collect();
-    let lines: Vec<&SourceLine> = sink
-        .document
-        .lines
-        .iter()
-        .filter(|l| !l.text.trim().is_empty())
-        .collect();
+    let lines = super::prose::text_lines(sink.document);
     let in_table = |l: &SourceLine| table_lines.contains(&(l.provenance.page, l.provenance.line));
     let mut i = 0;
     while i < lines.len() {

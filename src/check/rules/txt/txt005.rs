@@ -349,12 +349,7 @@ fn whole_of(lead: &str, unit: Unit) -> Option<Whole> {
 }
 
 pub fn check(sink: &mut Sink) {
-    let lines: Vec<&SourceLine> = sink
-        .document
-        .lines
-        .iter()
-        .filter(|l| !l.text.trim().is_empty())
-        .collect();
+    let lines = super::prose::text_lines(sink.document);
     // A line naming a whole of money, or ending in a colon, opens a list: no part of one
     // ("100 kronor i skatt fördelas enligt följande:").
     let parts: Vec<Option<Part>> = lines
