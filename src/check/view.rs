@@ -112,6 +112,68 @@ fn reads_as_figure(raw: &str, vocab: &Vocabulary) -> bool {
         || crate::grammar::number::dotted_thousands(raw).is_some()
 }
 
+/// A column whose every figure is 100 × one column ÷ another of its row, on at least two
+/// rows, holds ratios (a toteutumisprosentti, a "Utfall i %") whatever its header says or
+/// fails to say: ratios are neither added nor subtracted, so it becomes a percent column.
+/// The ratio is the table's own arithmetic, so a column that merely looks like percentages
+/// is left as it is.
+fn ratios_as_percent(
+    mut kinds: Vec<ColumnKind>,
+    cells: &[Vec<Option<Interval>>],
+    blank: &[Vec<bool>],
+) -> Vec<ColumnKind> {
+    let figure = |r: usize, c: usize| -> Option<Interval> {
+        if blank[r].get(c).copied().unwrap_or(true) {
+            return None;
+        }
+        cells[r].get(c).copied().flatten()
+    };
+    let numeric = |c: usize, kinds: &[ColumnKind]| {
+        matches!(kinds[c], ColumnKind::Plain | ColumnKind::Money)
+    };
+    let hundred = Interval::exact(Decimal::ONE_HUNDRED);
+    for c in 0..kinds.len() {
+        if kinds[c] != ColumnKind::Plain {
+            continue;
+        }
+        let rows: Vec<usize> = (0..cells.len()).filter(|&r| figure(r, c).is_some()).collect();
+        if rows.len() < 2
+            || rows
+                .iter()
+                .any(|&r| figure(r, c).is_some_and(|v| v.nominal.abs() > Decimal::ONE_THOUSAND))
+        {
+            continue;
+        }
+        let is_ratio = |a: usize, b: usize| {
+            rows.iter().all(|&r| {
+                let (Some(x), Some(y), Some(p)) = (figure(r, a), figure(r, b), figure(r, c))
+                else {
+                    return false;
+                };
+                // A ratio of two equal figures (100 %) or of zeros shows nothing, nor
+                // does a percentage too coarse to tell ratios apart (0, 1, 5 written whole:
+                // 1 of 762 is "0 %").
+                x.nominal != y.nominal
+                    && !x.nominal.is_zero()
+                    && (p.hi - p.lo) * Decimal::TEN <= p.nominal.abs()
+                    && x.divided_by(y)
+                        .map(|q| q.times(hundred))
+                        .is_some_and(|q| q.meets(&p))
+            })
+        };
+        let ncols = kinds.len();
+        let found = (0..ncols).any(|a| {
+            a != c
+                && numeric(a, &kinds)
+                && (0..ncols).any(|b| b != c && b != a && numeric(b, &kinds) && is_ratio(a, b))
+        });
+        if found {
+            kinds[c] = ColumnKind::Percent;
+        }
+    }
+    kinds
+}
+
 impl<'a> TableView<'a> {
     /// The view of `table`; which labels state a total or subtotal, the sum of the rows
     /// above them ("Summa", "S:a", "Totalt", "Delsumma", "Summa årskostnad"), is the
@@ -186,6 +248,7 @@ impl<'a> TableView<'a> {
                 }
             })
             .collect::<Vec<_>>();
+        let kinds = ratios_as_percent(kinds, &cells, &blank);
         let with_figures: Vec<bool> = (0..cells.len())
             .map(|r| {
                 (0..ncols)
@@ -449,6 +512,28 @@ Verksamhetens nettokostnader -502 295 -286 743 225
             let text = format!("{title}\n{ROWS}");
             assert!(names(&text).iter().all(String::is_empty), "{title}");
         }
+    }
+
+    fn kinds(text: &str) -> Vec<ColumnKind> {
+        let vocab = Vocabulary::builtin_shared();
+        let table = crate::table::extract_text(text, vocab)
+            .into_iter()
+            .next()
+            .expect("a table");
+        TableView::new(&table, vocab).kinds
+    }
+
+    #[test]
+    fn a_column_of_ratios_of_two_others_is_a_percent_column() {
+        // 48 049 / 81 615 = 58,87 %; 11 513 / 22 682 = 50,76 %; 36 536 / 58 933 = 62,00 %.
+        let text = "menot 81 615 48 049 58,9\ntulot 22 682 11 513 50,8\nnetto 58 933 36 536 62,0\n";
+        assert_eq!(
+            kinds(text),
+            [ColumnKind::Plain, ColumnKind::Plain, ColumnKind::Percent]
+        );
+        // One row off the ratio (70,0): the column is not shown to hold ratios.
+        let text = "menot 81 615 48 049 58,9\ntulot 22 682 11 513 70,0\nnetto 58 933 36 536 62,0\n";
+        assert_eq!(kinds(text)[2], ColumnKind::Plain);
     }
 
     #[test]
