@@ -128,15 +128,16 @@ fn ratios_as_percent(
         }
         cells[r].get(c).copied().flatten()
     };
-    let numeric = |c: usize, kinds: &[ColumnKind]| {
-        matches!(kinds[c], ColumnKind::Plain | ColumnKind::Money)
-    };
+    let numeric =
+        |c: usize, kinds: &[ColumnKind]| matches!(kinds[c], ColumnKind::Plain | ColumnKind::Money);
     let hundred = Interval::exact(Decimal::ONE_HUNDRED);
     for c in 0..kinds.len() {
         if kinds[c] != ColumnKind::Plain {
             continue;
         }
-        let rows: Vec<usize> = (0..cells.len()).filter(|&r| figure(r, c).is_some()).collect();
+        let rows: Vec<usize> = (0..cells.len())
+            .filter(|&r| figure(r, c).is_some())
+            .collect();
         if rows.len() < 2
             || rows
                 .iter()
@@ -146,8 +147,7 @@ fn ratios_as_percent(
         }
         let is_ratio = |a: usize, b: usize| {
             rows.iter().all(|&r| {
-                let (Some(x), Some(y), Some(p)) = (figure(r, a), figure(r, b), figure(r, c))
-                else {
+                let (Some(x), Some(y), Some(p)) = (figure(r, a), figure(r, b), figure(r, c)) else {
                     return false;
                 };
                 // A ratio of two equal figures (100 %) or of zeros shows nothing, nor

@@ -144,3 +144,27 @@ fn a_wrong_difference_is_reported_once_by_rel001() {
     common::assert_stat(&json, "relations_checked", 10);
     common::assert_stat(&json, "relations_failed", 1);
 }
+
+/// A "Förbrukat %" that is Utfall / Budget on four rows and not on the fifth: the ratio is
+/// read from the rows (no change at all) and the one row it fails on is reported.
+#[test]
+fn a_ratio_column_reports_the_row_that_is_not_its_ratio() {
+    let json = lint("wrong-ratio.txt");
+    assert_eq!(
+        common::claims(&json),
+        [common::claim(
+            "REL007",
+            "Samhällsbyggnad",
+            "Förbrukat %",
+            "54.5357",
+            "58.7"
+        )],
+        "{json}"
+    );
+    let message = common::first_message(&json, "REL007");
+    assert!(
+        message.contains("is not the ratio its amounts give")
+            && message.contains("holds on 4 of 5 rows as Utfall jan-jul / Budget 2025 × 100"),
+        "{message}"
+    );
+}

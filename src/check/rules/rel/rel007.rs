@@ -22,14 +22,16 @@ pub const RULE: Rule = Rule {
     name: "percent-change-mismatch",
     family: Family::Rel,
     severity: Severity::Error,
-    summary: "A change in percent (Förändring %, Endring i %) is not the change between the row's amounts",
+    summary: "A change in percent (Förändring %, Endring i %) or a ratio in percent (Förbrukat %) is not what the row's amounts give",
     explanation: "A percent column beside amounts (\"Förändring %\", \"Ändring i %\", \
 \"Utveckling %\", \"Endring i %\", \"Ændring i pct.\", \"Afvigelse i %\") states for every row \
 the relative change between two of them. justera finds the reading by the rows where it holds: \
 (B − A) / A × 100 over two amount columns (2013 against 2012, Utfall against Budget), \
 D / (B − D) × 100 over a column of the change in amounts D beside the newer value B, or \
 D / A × 100 over D and the older value A (D a column whose header states a difference or \
-that the table shows to be one: a \"Förbrukat %\" that is Utfall / Budget is no change); the change may be measured the other way (the \
+that the table shows to be one), or, for a percent column that states no change but a share \
+of one amount in another (\"Förbrukat %\", \"Utfall i % av budget\", a toteutumisprosentti), \
+A / B × 100 over two amount columns; the change may be measured the other way (the \
 percentage negated), and a column without negative percentages may state magnitudes only. \
 Costs written negative need no reading of their own: a cost of 600 that grows by 20, \
 written −620 and −20, is −20 / (−620 − (−20)) × 100 = +3,3 %. The reading \
@@ -55,6 +57,9 @@ pub enum Form {
     OverNew { change: usize, new: usize },
     /// change / base
     OverBase { change: usize, base: usize },
+    /// part / whole: an amount as a share of another of its row ("Förbrukat %" = Utfall /
+    /// Budget, a toteutumisprosentti), no change at all.
+    Ratio { part: usize, whole: usize },
 }
 
 impl Form {
@@ -63,6 +68,7 @@ impl Form {
             Form::Relative { base, new } => [base, new],
             Form::OverNew { change, new } => [change, new],
             Form::OverBase { change, base } => [change, base],
+            Form::Ratio { part, whole } => [part, whole],
         }
     }
 }
@@ -164,6 +170,7 @@ fn ratio(
             (d, b.minus(d))
         }
         Form::OverBase { change, base } => (get(change)?, get(base)?),
+        Form::Ratio { part, whole } => (get(part)?, get(whole)?),
     };
     let q = num.divided_by(den)?.scale(Decimal::ONE_HUNDRED);
     Some((q, den))
@@ -249,6 +256,7 @@ pub fn analyse(view: &TableView, taken: &[usize], differences: &[usize]) -> Vec<
                     continue;
                 }
                 forms.push(Form::Relative { base: a, new: b });
+                forms.push(Form::Ratio { part: a, whole: b });
                 if change_column(a) {
                     forms.push(Form::OverNew { change: a, new: b });
                     forms.push(Form::OverBase { change: a, base: b });
@@ -375,6 +383,13 @@ fn reading(view: &TableView, ch: &Change) -> String {
                 _ => format!("{d} / {a}"),
             }
         }
+        Form::Ratio { part, whole } => {
+            let (a, b) = (name(view, part), name(view, whole));
+            match ch.sign {
+                Sign::Magnitude => format!("|{a}| / |{b}|"),
+                _ => format!("{a} / {b}"),
+            }
+        }
     };
     match ch.sign {
         Sign::Minus => format!("−{ratio} × 100"),
@@ -438,8 +453,12 @@ fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
         let ambiguous = |r: usize| view.table.ambiguities.iter().any(|a| a.row == r);
         for &(r, e) in &evals {
             let label = view.label(r);
+            let what = match ch.form {
+                Form::Ratio { .. } => "ratio",
+                _ => "change",
+            };
             let message = format!(
-                "\"{}\" on row \"{}\" is not the change its amounts give; the change in % holds \
+                "\"{}\" on row \"{}\" is not the {what} its amounts give; the {what} in % holds \
                  on {} of {} rows as {how}",
                 name(view, p),
                 if label.is_empty() {
@@ -558,12 +577,15 @@ mod tests {
     }
 
     #[test]
-    fn a_ratio_of_two_amounts_is_no_change() {
+    fn a_ratio_of_two_amounts_reads_as_a_ratio_not_a_change() {
         // Förbrukat % = Utfall / Budget: Utfall is no column of changes.
         let text = "Verksamhet\tBudget\tUtfall\tFörbrukat %\n\
                     A\t12 000\t11 400\t95,0 %\nB\t4 000\t4 200\t105,0 %\n\
                     C\t2 500\t2 450\t98,0 %\nD\t6 000\t5 700\t95,0 %\n";
-        assert_eq!(readings(text), []);
+        assert_eq!(
+            readings(text),
+            [(2, Form::Ratio { part: 1, whole: 0 }, Sign::Plus, 4, 4)]
+        );
     }
 
     #[test]
