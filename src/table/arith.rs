@@ -188,6 +188,11 @@ impl RowRoles {
     pub(crate) fn reads_cells(&self) -> bool {
         self.statement.reads_cells()
     }
+
+    /// How many times one scoring visits each cell, at most ([`Steps::visits_per_cell`]).
+    pub(crate) fn visits_per_cell(&self) -> usize {
+        self.statement.visits_per_cell()
+    }
 }
 
 /// How many of the relations a table states hold: totals equal the rows above them,

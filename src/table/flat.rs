@@ -3687,8 +3687,8 @@ fn choose_jointly(
     if ambiguous.is_empty() || total > JOINT_COMBINATIONS {
         return None;
     }
-    // The cells of the readings the rows hold now.
-    let cells = cache.now.iter().map(Vec::len).sum::<usize>().max(1);
+    // The cells of the readings the rows hold now, each visited this often per scoring.
+    let cells = cache.now.iter().map(Vec::len).sum::<usize>().max(1) * roles.visits_per_cell();
     if total.saturating_mul(cells) > CHOICE_WORK {
         return None;
     }
@@ -3834,9 +3834,11 @@ fn choose_readings_narrowed(
         ..
     } = choice;
     let ambiguous: Vec<usize> = (0..rows.len()).filter(|&i| readings[i].len() > 1).collect();
+    let mut roles = RowRoles::of(rows, vocab);
     // Each pass scores every considered reading of every ambiguous row (3 passes at most),
-    // and each scoring visits every cell of the table.
-    let cells = rows.iter().map(|r| r.cells.len()).sum::<usize>().max(1);
+    // and each scoring visits every cell of the table, a balance sheet's sides' cells many
+    // times (a glued 8-column BR of 20 rows took 2 s before this counted them).
+    let cells = rows.iter().map(|r| r.cells.len()).sum::<usize>().max(1) * roles.visits_per_cell();
     let per_row = (CHOICE_WORK / cells / (3 * ambiguous.len()).max(1)).max(2);
     let widest = if narrow.is_empty() {
         Vec::new()
@@ -3868,7 +3870,6 @@ fn choose_readings_narrowed(
         }
     }
     cache.sync(rows);
-    let mut roles = RowRoles::of(rows, vocab);
     // Note references are no figures: the arithmetic that chooses starts after them.
     roles.from_column = usize::from(notes_first);
     let mut best_sets: Vec<(usize, Vec<usize>)> = Vec::new();

@@ -195,6 +195,13 @@ impl Steps {
         score
     }
 
+    /// How many times one scoring visits each cell, at most: once for the steps, and for
+    /// each BR side read through group totals up to `MAX_GROUP` rows per group, on two
+    /// levels ([`nesting`]). Choosing readings budgets its scorings by it.
+    pub(crate) fn visits_per_cell(&self) -> usize {
+        1 + self.sides.len() * 2 * MAX_GROUP
+    }
+
     /// How many (relation, column) pairs hold with the rows' current cells, from column
     /// `from` on: [`Steps::holding_in`] as it was written, the reference of the tests.
     #[cfg(test)]
@@ -248,6 +255,9 @@ impl Steps {
     }
 }
 
+/// The most rows one group total of a BR side is tried over ([`nesting`]).
+const MAX_GROUP: usize = 24;
+
 /// Whether two labels are the same line written twice (a note reference after one).
 fn v_same_label(a: &str, b: &str) -> bool {
     let key = |s: &str| {
@@ -274,7 +284,6 @@ fn nesting(
     from: usize,
     same: fn(&str, &str) -> bool,
 ) -> i64 {
-    const MAX_GROUP: usize = 24;
     let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     // Each cell's interval once per call: the readings are scored many times over.
     let figs: Vec<Vec<Option<Interval>>> = rows
