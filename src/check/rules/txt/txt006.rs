@@ -136,15 +136,16 @@ const ADJUSTED: &str = r"(?i)(?:^|[^\p{L}])(organisk\p{L}*|jämförbar\p{L}*|sam
 /// Between the amount and the difference: ", vilket är", ". Det är" (TXT003's join).
 const JOIN: &str = r"(?i)^\s*[,;]?\s*(?:vilket|det|detta|som|hvilket|hvad|dette)\s+(?:är|var|blev|blir|er|ble|bliver)\s+$";
 
-/// After the difference: "mer än", "lavere enn", then a few words without figures before
-/// the figure compared with ("mer än budgeterat (", "højere end budgettets").
-const THAN: &str = r"(?i)^\s*(mer|mera|högre|lägre|mindre|större|fler|färre|bättre|sämre|mere|flere|færre|højere|lavere|høyere|større|bedre|dårligere|værre|ringere)\s+(?:än|enn|end)(?:[^\p{L}\d][^\d,;.]{0,30}?)?(?:\(|på\s+|om\s+|:\s*|\s)?$";
+/// After the difference: "mer än", "lavere enn", then the figure compared with, right
+/// after it or after a few words that end by introducing it ("mer än budgeterat (", "mer än
+/// budgeten på"): a figure after "och" is another comparison's.
+const THAN: &str = r"(?i)^\s*(mer|mera|högre|lägre|mindre|större|fler|färre|bättre|sämre|mere|flere|færre|højere|lavere|høyere|større|bedre|dårligere|værre|ringere)\s+(?:än|enn|end)(?:\s*|\s+(?:det\s+|den\s+)?\p{L}[\p{L} ]{0,30}?\s*(?:\(|\s+på\s+|\s+om\s+|:\s*))$";
 
 /// Between an amount and its share: ", motsvarande", ", vilket motsvarar", "(tilsvarende".
 const SHARE: &str = r"(?i)^\s*[,(]?\s*(?:motsvarande|vilket motsvarar|det motsvarar|som motsvarar|vilket utgör|som utgör|tilsvarende|som tilsvarer|hvilket tilsvarer|svarende til|hvilket svarer til|hvilket udgør)\s+$";
 
-/// Between a share and its whole: "av", "av totalt", "av budgeten på".
-const OF: &str = r"(?i)^\s*(?:av|af)\s+(?:[^\d,;.()]{0,30}?(?:\(|på\s+|om\s+|:\s*|\s))?$";
+/// Between a share and its whole: "av", "av totalt", "av budgeten på", "av budgeten (".
+const OF: &str = r"(?i)^\s*(?:av|af)(?:\s+|\s+(?:totalt|sammanlagt|i alt)\s+|\s+\p{L}[\p{L} ]{0,30}?\s*(?:\(|\s+på\s+|\s+om\s+|:\s*))$";
 
 /// Between a total and its first part: ", fördelat på", ", fordelt med".
 const SPREAD: &str = r"(?i)^[^\d,;.()]{0,30}?[,(]?\s*(?:fördelat|fördelade|fördelad|fördelas|uppdelat|uppdelade|fordelt|fordelte|fordeles|fordelet)\s+(?:på|mellan|med|som|i)\s+$";
