@@ -28,7 +28,8 @@ sentence naming every figure of the relation, each right beside the words that j
 change of C: \"från A till B, en ökning med C\" (fra/frå … til, \"en økning på\", \"en \
 stigning på\"); \"ökade med C (från A) till B\" (minskade, steg, sjönk, höjdes, økte, falt, \
 faldt, \"och uppgick till\"), the earlier figure after från or in a parenthesis right after B, \
-as interim reports write it (\"till 201 (171) mkr\"); \"B (A), en ökning med C\";\n  - B \
+as interim reports write it (\"till 201 (171) mkr\"); \"B (A), en ökning med C\"; \"B mot A \
+i fjor, en økning på C\" (jämfört med, sammenlignet med);\n  - B \
 more or less than A by C: \"B, vilket är C mer (högre, lägre, mindre, højere, lavere) än \
 budgeterat (A)\";\n  - a share: \"A, motsvarande C procent av B\" (vilket motsvarar, \
 tilsvarende); PCT003 checks \"x % … (motsvarande y)\" against the tables;\n  - a total and \
@@ -163,7 +164,12 @@ const LAST_PART: &str = r"(?i)^[^\d,;.()]{0,60}?(?:,\s*)?(?:och|og|samt)\s+(?:(?
 /// The last part of a "varav" list said to be the rest.
 const REST: &str = r"(?i)(?:resterande|återstående|övriga|resten|resterende|øvrige)\s+$";
 
+/// Between a figure and the one it is compared with: "mot" (i fjor), "jämfört med" (a base the sentence names).
+const AGAINST: &str =
+    r"(?i)^\s*,?\s*(?:mot|jämfört med|jämfört mot|sammenlignet med|sammenlignet med|mod|imod)\s+$";
+
 static NUMBER_RE: Re = Re::new(NUMBER);
+static AGAINST_RE: Re = Re::new(AGAINST);
 static JOIN_RE: Re = Re::new(JOIN);
 static THAN_RE: Re = Re::new(THAN);
 static SHARE_RE: Re = Re::new(SHARE);
@@ -203,6 +209,7 @@ pub(crate) fn regexes() -> Vec<&'static Re> {
         &NEXT_PART_RE,
         &LAST_PART_RE,
         &REST_RE,
+        &AGAINST_RE,
     ]
 }
 
@@ -502,6 +509,24 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
                     });
                     continue;
                 }
+            }
+        }
+        // "B mot A i fjor, en økning på C", "B jämfört med A föregående år, en ökning med C".
+        if i + 2 < n && AGAINST_RE.is_match(&s[figs[i].end..figs[i + 1].start]) {
+            let (b, a, c) = (i, i + 1, i + 2);
+            if let Some(m) = CHANGE_NOUN_RE
+                .captures(&s[figs[a].end..figs[c].start])
+                .and_then(|m| m.get(1))
+            {
+                out.push(Stated {
+                    shape: Shape::Change,
+                    a,
+                    b,
+                    c,
+                    sign: sign_of(m.as_str()),
+                    span: (figs[b].start, figs[c].end),
+                });
+                continue;
             }
         }
         // "B, vilket är C mer än budgeterat (A)".
@@ -994,6 +1019,19 @@ mod tests {
         let f = &figures("saldo -2,2 mnkr")[0];
         assert_eq!(f.value, Decimal::new(-22, 1));
         assert_eq!(f.kind, Kind::Money(Decimal::from(1_000_000)));
+    }
+
+    #[test]
+    fn reads_a_figure_against_last_year() {
+        assert_eq!(
+            read("Overskuddet ble 16,5 millioner kroner mot 12,7 millioner i fjor, en økning på 3,8 millioner kroner."),
+            [(
+                "12,7 millioner".into(),
+                "16,5 millioner kroner".into(),
+                "3,8 millioner kroner".into(),
+                1
+            )]
+        );
     }
 
     #[test]
