@@ -88,6 +88,7 @@ rules! {
     TXT003 => txt::txt003,
     TXT004 => txt::txt004,
     TXT005 => txt::txt005,
+    TXT006 => txt::txt006,
     XREF001 => xref::xref001,
     XREF002 => xref::xref002,
     FORM001 => form::form001,
@@ -388,6 +389,7 @@ pub(crate) fn regexes() -> Vec<&'static crate::grammar::re::Re> {
         txt::prose::amount_re(),
     ];
     all.extend(txt::txt005::regexes());
+    all.extend(txt::txt006::regexes());
     all
 }
 

@@ -6,3 +6,4 @@ pub mod txt002;
 pub mod txt003;
 pub mod txt004;
 pub mod txt005;
+pub mod txt006;

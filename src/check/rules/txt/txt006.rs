@@ -1,0 +1,1068 @@
+//! TXT006: arithmetic one sentence states in words ("ökade med 2 procent till 3 249 (3 320)
+//! mkr", "från 12,0 till 15,0 mnkr, en ökning med 4,0 mnkr") that its own figures contradict.
+
+use super::prose::prose_lines;
+use crate::arith::{add, compare, Interval};
+use crate::check::finding::Severity;
+use crate::check::registry::{Check, Family, Rule, RuleCode};
+use crate::check::Sink;
+use crate::document::SourceLine;
+use crate::grammar::re::Re;
+use rust_decimal::Decimal;
+
+pub const RULE: Rule = Rule {
+    code: RuleCode::TXT006,
+    name: "arithmetic-in-a-sentence",
+    family: Family::Txt,
+    severity: Severity::Error,
+    summary: "A sentence states arithmetic between figures it names (from A to B a change of C, \
+A more than B by C, C percent of B, a total and all its parts) that the figures do not make",
+    explanation: "Reports, interim reports and press releases state relations in words: \
+\"Nettoomsättningen minskade med 2 procent till 3 249 (3 320) mkr\", \"Årets resultat ökade \
+från 12,0 mnkr till 15,0 mnkr, en ökning med 4,0 mnkr\", \"1 200 mnkr, vilket är 30 mnkr mer \
+än budgeterat (1 180 mnkr)\", \"250 mnkr, fördelat på 150 mnkr till skolor och 100 mnkr till \
+VA\". A revisor checks them with a calculator; justera does too, one sentence at a time (a \
+sentence may run over wrapped lines of prose, never into a table).\n\nWhat is read. A \
+sentence naming every figure of the relation, each right beside the words that join them \
+(only a comma, \"vilket är\" or a few words without figures between):\n  - from A to B, a \
+change of C: \"från A till B, en ökning med C\" (fra/frå … til, \"en økning på\", \"en \
+stigning på\"); \"ökade med C (från A) till B\" (minskade, steg, sjönk, höjdes, økte, falt, \
+faldt, \"och uppgick till\"), the earlier figure after från or in a parenthesis right after B, \
+as interim reports write it (\"till 201 (171) mkr\"); \"B (A), en ökning med C\"; \"B mot A \
+i fjor, en økning på C\" (jämfört med, sammenlignet med);\n  - B \
+more or less than A by C: \"B, vilket är C mer (högre, lägre, mindre, højere, lavere) än \
+budgeterat (A)\";\n  - a share: \"A, motsvarande C procent av B\" (vilket motsvarar, \
+tilsvarende); PCT003 checks \"x % … (motsvarande y)\" against the tables;\n  - a total and \
+all its parts: \"T, fördelat på A … och B …\" (fordelt på), or \"T, varav A … och resterande \
+B\" (a varav list is read only when its last part is the rest), every figure in money.\nA \
+figure written without a unit takes the unit of the figure it is compared with. A change in \
+money (kr, tkr, mnkr, miljoner kronor, mio. kr., millioner kroner: converted to one unit) is \
+B − A; in procent, prosent or % it is (B − A)/A; in procentenheter (prosentpoeng, \
+procentpoint) between two percentages it is B − A. The verb gives the sign (ökade, \
+minskade); förbättring, försämring, bättre and sämre give none (a cost improves by falling), \
+so only the size is compared.\n\nWhat is checked. Every figure stands for the values its \
+written precision allows: a percentage rounded (16,0 procent is 15,95–16,05), an amount \
+rounded or cut to its last digit (319 is 318,5–320), and the relation is computed from those \
+intervals: the sentence is contradicted only when no values its figures allow make what it \
+states. Each relation read counts as checked.\n\nWhen it is only information. A figure called \
+approximate (drygt, knappt, cirka, ca, omkring, närmare, över, nästan, ungefär, vel, nesten, \
+næsten, omtrent), a sentence naming an adjustment (organisk, jämförbara enheter, fast valuta, \
+justerat, exklusive, inklusive), or a change in procent between two percentages that is \
+neither the points nor the relative change: a miss is \"not decided\", with the reason. Years \
+(\"från 2019 till 2020\"), times (\"20:99\"), two figures without a unit, a negative change \
+figure, a base that is zero or negative, and counts that are no money are not read.\n\n\
+Example: \"Resultat efter skatt ökade med 15 procent till 201 (171) mkr\": from 171 to 201 is \
+an increase of 17,5 %, between 16,6 % and 18,5 % as the figures are written, so 15 procent \
+(14,5–15,5) cannot be right: an error.",
+    checks: &[Check::Document(check)],
+};
+
+/// What a figure of the sentence counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// Money, with kronor (kroner) per unit written.
+    Money(Decimal),
+    Percent,
+    /// Percentage points (procentenheter).
+    Points,
+    /// No unit beside it.
+    Bare,
+}
+
+/// A figure of a sentence, with its unit and its place.
+#[derive(Clone, Debug)]
+struct Fig {
+    value: Decimal,
+    decimals: u32,
+    kind: Kind,
+    /// Byte offsets in the sentence's text: the number, and the number with its unit.
+    start: usize,
+    num_end: usize,
+    end: usize,
+    /// A word before it makes it approximate ("drygt 2 miljoner").
+    approx: bool,
+}
+
+impl Fig {
+    /// The values the figure may stand for: rounded or cut to its last written digit
+    /// (a cut figure is up to one unit further from zero than written: 12 stands for
+    /// 11,5 to 13).
+    fn interval(&self) -> Interval {
+        let u = Decimal::new(1, self.decimals.min(27));
+        let half = u / Decimal::TWO;
+        let v = self.value;
+        // A percentage is rounded; money may be cut too.
+        if !matches!(self.kind, Kind::Money(_) | Kind::Bare) {
+            return Interval::written(v, self.decimals);
+        }
+        let (lo, hi) = if v.is_sign_negative() {
+            (add(v, -u), add(v, half))
+        } else {
+            (add(v, -half), add(v, u))
+        };
+        Interval { nominal: v, lo, hi }
+    }
+}
+
+/// A number: space- or point-grouped thousands, decimal comma.
+const NUMBER: &str = r"(\d{1,3}(?:[ \u{a0}\u{202f}]\d{3})+|\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?";
+
+/// A unit right after a number (case-insensitive), longest first.
+const UNIT: &str = r"(?i)^\s?(procentenheter|procentenheten|procentenhet|procentpoäng|prosentpoeng|prosentpoenger|procentpoint|procent|prosent|pct\.?|%|miljarder|miljard|milliarder|milliardar|milliard|mdkr|mdr\.?|mrd\.?|mia\.?|miljoner|miljon|millioner|millionar|million|mill\.?|mio\.?|mnkr|mkr|msek|mnok|mdkk|tkr|kkr|kronor|kroner|kr\.?|sek|nok|dkk)((?:\s(?:kronor|kroner|kr\.?|sek|nok|dkk))?)(?:[^\p{L}]|$)";
+
+/// A word that makes the figure after it approximate.
+const ABOUT: &str = r"(?i)(?:^|[^\p{L}])(drygt|knappt|cirka|ca\.?|omkring|närmare|nära|över|nästan|ungefär|runt|uppemot|kring|minst|högst|vel|nesten|nær|omtrent|rundt|i overkant av|i underkant av|godt|knap|næsten|over|under|anslagsvis|om lag|mer än|mindre än|mer enn|mindre enn|mere end|mindre end)\s*$";
+
+/// The change named as a noun after the figures: ", en ökning med", "(en økning på",
+/// ", vilket är en minskning med".
+const CHANGE_NOUN: &str = r"(?i)^[^\d,;.()]{0,25}?[,;(–-]\s*(?:(?:vilket|det|detta|som|hvilket|hvad|dette|hvilket)\s+(?:är|var|blev|innebär|innebar|er|ble|blev|betyder|motsvarar|utgör|utgjorde|udgør|utgjør)\s+)?(?:en|ei|et|ett)\s+(ökning|minskning|höjning|sänkning|uppgång|nedgång|förbättring|försämring|økning|auke|nedgang|reduksjon|stigning|forbedring|forverring|forringelse|fald|fall|forøgelse|reduktion|tilbagegang|vekst|tillväxt)\s+(?:med|på|om)\s*$";
+
+/// The change named as a verb right before it: "ökade med", "minskade", "steg med".
+const CHANGE_VERB: &str = r"(?i)(?:^|[^\p{L}])(ökade|ökat|ökar|minskade|minskat|minskar|steg|stigit|stiger|sjönk|sjunkit|sjunker|föll|fallit|faller|höjdes|höjts|höjs|sänktes|sänkts|sänks|förbättrades|förbättrats|försämrades|försämrats|økte|økt|øker|sank|sunket|falt|faldt|faldet|voksede|vokset|vokste|auka|minka|reduserte|redusert|reduceret|reducerades)\s+(?:(?:med|på)\s+)?(?:(?:drygt|knappt|cirka|ca\.?|omkring|nästan|närmare|över|vel|nesten|næsten|omtrent|rundt|knap|godt)\s+)?$";
+
+/// "från" (fra, frå) right before the first figure.
+const FROM: &str = r"(?i)(?:^|[^\p{L}])(?:från|fra|frå)\s+$";
+
+/// What may stand between the first figure and the second: "till" (til), after a few
+/// words without figures ("i fjor", "föregående år").
+const TO: &str = r"(?i)^[^\d,;.()]{0,30}?(?:^|[^\p{L}])(?:till|til)\s+$";
+
+/// Between the change and the figure it leads to: "till", ", och uppgick till".
+const TO_AFTER_CHANGE: &str = r"(?i)^\s*,?\s*(?:(?:och|og)\s+(?:uppgick|uppgår|landade|hamnade|blev|slutade|endte|ble|var|utgjorde|udgjorde)\s+)?(?:till|til)\s+$";
+
+/// Words that make a stated change something else than the change of the figures
+/// named: organic, adjusted, in fixed currency, for comparable units.
+const ADJUSTED: &str = r"(?i)(?:^|[^\p{L}])(organisk\p{L}*|jämförbar\p{L}*|sammenlignbar\p{L}*|fast valuta|fasta priser|faste priser|lokal valuta|valutajuster\p{L}*|justera\p{L}*|justert\p{L}*|justeret|exklusive|exkl|inklusive|inkl|rensat|real\p{L}*|volym\p{L}*)(?:[^\p{L}]|$)";
+
+/// Between the amount and the difference: ", vilket är", ". Det är" (TXT003's join).
+const JOIN: &str = r"(?i)^\s*[,;]?\s*(?:vilket|det|detta|som|hvilket|hvad|dette)\s+(?:är|var|blev|blir|er|ble|bliver)\s+$";
+
+/// After the difference: "mer än", "lavere enn", then the figure compared with, right
+/// after it or after a few words that end by introducing it ("mer än budgeterat (", "mer än
+/// budgeten på"): a figure after "och" is another comparison's.
+const THAN: &str = r"(?i)^\s*(mer|mera|högre|lägre|mindre|större|fler|färre|bättre|sämre|mere|flere|færre|højere|lavere|høyere|større|bedre|dårligere|værre|ringere)\s+(?:än|enn|end)(?:\s*|\s+(?:det\s+|den\s+)?\p{L}[\p{L} ]{0,30}?\s*(?:\(|\s+på\s+|\s+om\s+|:\s*))$";
+
+/// Between an amount and its share: ", motsvarande", ", vilket motsvarar", "(tilsvarende".
+const SHARE: &str = r"(?i)^\s*[,(]?\s*(?:motsvarande|vilket motsvarar|det motsvarar|som motsvarar|vilket utgör|som utgör|tilsvarende|som tilsvarer|hvilket tilsvarer|svarende til|hvilket svarer til|hvilket udgør)\s+$";
+
+/// Between a share and its whole: "av", "av totalt", "av budgeten på", "av budgeten (".
+const OF: &str = r"(?i)^\s*(?:av|af)(?:\s+|\s+(?:totalt|sammanlagt|i alt)\s+|\s+\p{L}[\p{L} ]{0,30}?\s*(?:\(|\s+på\s+|\s+om\s+|:\s*))$";
+
+/// Between a total and its first part: ", fördelat på", ", fordelt med".
+const SPREAD: &str = r"(?i)^[^\d,;.()]{0,30}?[,(]?\s*(?:fördelat|fördelade|fördelad|fördelas|uppdelat|uppdelade|fordelt|fordelte|fordeles|fordelet)\s+(?:på|mellan|med|som|i)\s+$";
+
+/// Between a total and its first part when the parts end with "resterande" (the parts are
+/// then the whole): ", varav", ", hvorav".
+const VARAV: &str = r"(?i)^[^\d,;.()]{0,30}?[,(]?\s*(?:varav|därav|hvorav|herav|heraf)\s+$";
+
+/// Between two parts: a label without figures, then a comma.
+const NEXT_PART: &str = r"(?i)^[^\d,;.()]{0,60}?,\s*(?:(?:och|og|samt)\s+)?$";
+
+/// Before the last part: a label without figures, then "och" (og, samt).
+const LAST_PART: &str = r"(?i)^[^\d,;.()]{0,60}?(?:,\s*)?(?:och|og|samt)\s+(?:(?:resterande|återstående|övriga|resten|de resterande|resten,|resterende|de resterende|øvrige|de øvrige|de sista|det övriga)\s+)?$";
+
+/// The last part of a "varav" list said to be the rest.
+const REST: &str = r"(?i)(?:resterande|återstående|övriga|resten|resterende|øvrige)\s+$";
+
+/// Between a figure and the one it is compared with: "mot" (i fjor), "jämfört med" (a base the sentence names).
+const AGAINST: &str =
+    r"(?i)^\s*,?\s*(?:mot|jämfört med|jämfört mot|sammenlignet med|sammenlignet med|mod|imod)\s+$";
+
+static NUMBER_RE: Re = Re::new(NUMBER);
+static AGAINST_RE: Re = Re::new(AGAINST);
+static JOIN_RE: Re = Re::new(JOIN);
+static THAN_RE: Re = Re::new(THAN);
+static SHARE_RE: Re = Re::new(SHARE);
+static OF_RE: Re = Re::new(OF);
+static SPREAD_RE: Re = Re::new(SPREAD);
+static VARAV_RE: Re = Re::new(VARAV);
+static NEXT_PART_RE: Re = Re::new(NEXT_PART);
+static LAST_PART_RE: Re = Re::new(LAST_PART);
+static REST_RE: Re = Re::new(REST);
+static UNIT_RE: Re = Re::new(UNIT);
+static ABOUT_RE: Re = Re::new(ABOUT);
+static CHANGE_NOUN_RE: Re = Re::new(CHANGE_NOUN);
+static CHANGE_VERB_RE: Re = Re::new(CHANGE_VERB);
+static FROM_RE: Re = Re::new(FROM);
+static TO_RE: Re = Re::new(TO);
+static TO_AFTER_RE: Re = Re::new(TO_AFTER_CHANGE);
+static ADJUSTED_RE: Re = Re::new(ADJUSTED);
+
+/// The regexes of the rule, compiled ahead in the background warm-up.
+pub(crate) fn regexes() -> Vec<&'static Re> {
+    vec![
+        &NUMBER_RE,
+        &UNIT_RE,
+        &ABOUT_RE,
+        &CHANGE_NOUN_RE,
+        &CHANGE_VERB_RE,
+        &FROM_RE,
+        &TO_RE,
+        &TO_AFTER_RE,
+        &ADJUSTED_RE,
+        &JOIN_RE,
+        &THAN_RE,
+        &SHARE_RE,
+        &OF_RE,
+        &SPREAD_RE,
+        &VARAV_RE,
+        &NEXT_PART_RE,
+        &LAST_PART_RE,
+        &REST_RE,
+        &AGAINST_RE,
+    ]
+}
+
+/// Kronor per unit of a money unit word (lowercased, points dropped); `None` for other words.
+fn money_scale(word: &str) -> Option<Decimal> {
+    let w = word.trim_end_matches('.');
+    Some(match w {
+        "miljarder" | "miljard" | "milliarder" | "milliardar" | "milliard" | "mdkr" | "mdr"
+        | "mrd" | "mia" => Decimal::from(1_000_000_000),
+        "miljoner" | "miljon" | "millioner" | "millionar" | "million" | "mill" | "mio" | "mnkr"
+        | "mkr" | "msek" | "mnok" | "mdkk" => Decimal::from(1_000_000),
+        "tkr" | "kkr" => Decimal::from(1_000),
+        "kronor" | "kroner" | "kr" | "sek" | "nok" | "dkk" => Decimal::ONE,
+        _ => return None,
+    })
+}
+
+/// The kind a unit word gives.
+fn kind_of(word: &str) -> Option<Kind> {
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches('.');
+    if w.starts_with("procentenhet")
+        || w == "procentpoäng"
+        || w.starts_with("prosentpoeng")
+        || w == "procentpoint"
+    {
+        return Some(Kind::Points);
+    }
+    if matches!(w, "procent" | "prosent" | "pct" | "%") {
+        return Some(Kind::Percent);
+    }
+    money_scale(w).map(Kind::Money)
+}
+
+/// Every figure of a sentence, with the unit written right after it.
+fn figures(s: &str) -> Vec<Fig> {
+    let mut out = Vec::new();
+    for cap in NUMBER_RE.captures_iter(s) {
+        let (Some(whole), Some(int)) = (cap.get(0), cap.get(1)) else {
+            continue;
+        };
+        let (start, num_end) = (whole.start(), whole.end());
+        // Not glued to a letter, digit, or a time or date before or after ("20:99",
+        // "2018-12", "Q2").
+        let before = s[..start].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '.' | ':' | '/')) {
+            continue;
+        }
+        let after = s[num_end..].chars().next();
+        if after.is_some_and(|c| c.is_ascii_digit() || matches!(c, ':' | '/'))
+            || (after == Some('-') && s[num_end + 1..].starts_with(|c: char| c.is_ascii_digit()))
+        {
+            continue;
+        }
+        let frac = cap.get(2).map_or("", |m| m.as_str());
+        let digits: String = int.as_str().chars().filter(char::is_ascii_digit).collect();
+        let Ok(mut value) = format!("{digits}{}", frac.replace(',', ".")).parse::<Decimal>() else {
+            continue;
+        };
+        // A sign glued to the figure (or one space before it), not a dash between two
+        // figures ("2019 – 2020").
+        let mut sign_start = start;
+        let head = s[..start].strip_suffix(' ').unwrap_or(&s[..start]);
+        if let Some(c) = head.chars().next_back() {
+            if matches!(c, '-' | '−' | '–') {
+                let rest = &head[..head.len() - c.len_utf8()];
+                let pre = rest.trim_end().chars().next_back();
+                let glued = rest.chars().next_back();
+                if pre.is_none_or(|p| !p.is_ascii_digit())
+                    && glued.is_none_or(|g| !g.is_alphanumeric())
+                {
+                    value = -value;
+                    sign_start = rest.len();
+                }
+            }
+        }
+        let (kind, end) = match UNIT_RE.captures(&s[num_end..]) {
+            Some(u) => {
+                let word = u.get(1).map_or("", |m| m.as_str());
+                let tail = u.get(2).filter(|m| !m.is_empty()).or(u.get(1));
+                let end = num_end + tail.map_or(0, |m| m.end());
+                match kind_of(word) {
+                    Some(k) => (k, end),
+                    None => (Kind::Bare, num_end),
+                }
+            }
+            None => (Kind::Bare, num_end),
+        };
+        let approx = ABOUT_RE.is_match(&s[..sign_start]);
+        out.push(Fig {
+            value,
+            decimals: frac.len().saturating_sub(1) as u32,
+            kind,
+            start: sign_start,
+            num_end,
+            end,
+            approx,
+        });
+    }
+    out
+}
+
+/// A four-digit whole number that reads as a year.
+fn is_year(f: &Fig) -> bool {
+    f.kind == Kind::Bare
+        && f.decimals == 0
+        && f.value >= Decimal::from(1900)
+        && f.value <= Decimal::from(2100)
+}
+
+/// +1 for a word of increase, -1 of decrease, 0 when it gives no sign (förbättring).
+fn sign_of(word: &str) -> i32 {
+    let w = word.to_lowercase();
+    let down = [
+        "minsk",
+        "sjönk",
+        "sjunk",
+        "föll",
+        "fall",
+        "falt",
+        "fald",
+        "sänk",
+        "nedgång",
+        "nedgang",
+        "reduk",
+        "redus",
+        "reduc",
+        "sank",
+        "sunk",
+        "tilbagegang",
+        "minka",
+    ];
+    let none = ["förbättr", "försämr", "forbedr", "forverr", "forring"];
+    if none.iter().any(|p| w.starts_with(p)) {
+        0
+    } else if down.iter().any(|p| w.starts_with(p)) {
+        -1
+    } else {
+        1
+    }
+}
+
+/// One relation a sentence states: from `a` to `b`, a change of `c` in the direction
+/// `sign` (0: either).
+struct Stated {
+    shape: Shape,
+    a: usize,
+    b: usize,
+    c: usize,
+    sign: i32,
+    /// Byte range of the words stating it, in the sentence.
+    span: (usize, usize),
+}
+
+/// What a relation says of its figures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Shape {
+    /// From `a` to `b` is a change of `c`.
+    Change,
+    /// `a` is `c` percent of `b`.
+    Share,
+    /// `b` is the sum of these parts.
+    Total(Vec<usize>),
+}
+
+/// A figure in parentheses right after `b` and nothing else in them ("201 (171) mkr",
+/// "319 miljoner kronor (275)"): its index, and the unit word written after the
+/// parenthesis when the figure before it had none.
+fn paren_after(s: &str, figs: &[Fig], b: usize) -> Option<(usize, Option<Kind>, usize)> {
+    let next = b + 1;
+    let f = figs.get(next)?;
+    let open = &s[figs[b].end..f.start];
+    if open.trim() != "(" {
+        return None;
+    }
+    let rest = &s[f.end..];
+    let close = rest.trim_start();
+    let close = close.strip_prefix(')')?;
+    let after_close = s.len() - close.len();
+    // A unit after the parenthesis belongs to both figures ("3 249 (3 320) mkr").
+    let unit = if figs[b].kind == Kind::Bare && f.kind == Kind::Bare {
+        UNIT_RE.captures(close).and_then(|u| {
+            let word = u.get(1)?.as_str();
+            kind_of(word)
+        })
+    } else {
+        None
+    };
+    Some((next, unit, after_close))
+}
+
+/// `end`, or just past a closing parenthesis right after it.
+fn close_paren(s: &str, end: usize) -> usize {
+    if s[end..].starts_with(')') {
+        end + 1
+    } else {
+        end
+    }
+}
+
+/// The relations the sentence states.
+fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
+    let mut out = Vec::new();
+    let n = figs.len();
+    for i in 0..n {
+        // "från A till B, en ökning med C".
+        if i + 2 < n && FROM_RE.is_match(&s[..figs[i].start]) {
+            let (a, b, c) = (i, i + 1, i + 2);
+            if TO_RE.is_match(&s[figs[a].end..figs[b].start]) {
+                if let Some(m) = CHANGE_NOUN_RE
+                    .captures(&s[figs[b].end..figs[c].start])
+                    .and_then(|m| m.get(1))
+                {
+                    let from = s[..figs[a].start].trim_end().len();
+                    let from = s[..from]
+                        .rfind(|ch: char| !ch.is_alphabetic())
+                        .map_or(0, |p| p + 1);
+                    out.push(Stated {
+                        shape: Shape::Change,
+                        a,
+                        b,
+                        c,
+                        sign: sign_of(m.as_str()),
+                        span: (from, figs[c].end),
+                    });
+                    continue;
+                }
+            }
+        }
+        // "ökade med C (från A) till B" and "ökade med C till B (A)".
+        if let Some(v) = CHANGE_VERB_RE
+            .captures(&s[..figs[i].start])
+            .and_then(|m| m.get(1))
+        {
+            let c = i;
+            let sign = sign_of(v.as_str());
+            let verb_start = v.start();
+            if c + 2 < n
+                && FROM_RE.is_match(&s[..figs[c + 1].start])
+                && s[figs[c].end..figs[c + 1].start]
+                    .trim()
+                    .trim_start_matches(',')
+                    .trim()
+                    .chars()
+                    .all(char::is_alphabetic)
+                && TO_RE.is_match(&s[figs[c + 1].end..figs[c + 2].start])
+            {
+                out.push(Stated {
+                    shape: Shape::Change,
+                    a: c + 1,
+                    b: c + 2,
+                    c,
+                    sign,
+                    span: (verb_start, figs[c + 2].end),
+                });
+                continue;
+            }
+            if c + 1 < n && TO_AFTER_RE.is_match(&s[figs[c].end..figs[c + 1].start]) {
+                let b = c + 1;
+                if let Some((a, unit, close)) = paren_after(s, figs, b) {
+                    if let Some(k) = unit {
+                        figs[a].kind = k;
+                        figs[b].kind = k;
+                    }
+                    out.push(Stated {
+                        shape: Shape::Change,
+                        a,
+                        b,
+                        c,
+                        sign,
+                        span: (verb_start, close),
+                    });
+                    continue;
+                }
+            }
+        }
+        // "B (A), en ökning med C".
+        if let Some((a, unit, close)) = paren_after(s, figs, i) {
+            let b = i;
+            let c = a + 1;
+            if c < n {
+                if let Some(m) = CHANGE_NOUN_RE
+                    .captures(&s[close..figs[c].start])
+                    .and_then(|m| m.get(1))
+                {
+                    if let Some(k) = unit {
+                        figs[a].kind = k;
+                        figs[b].kind = k;
+                    }
+                    out.push(Stated {
+                        shape: Shape::Change,
+                        a,
+                        b,
+                        c,
+                        sign: sign_of(m.as_str()),
+                        span: (figs[b].start, figs[c].end),
+                    });
+                    continue;
+                }
+            }
+        }
+        // "B mot A i fjor, en økning på C", "B jämfört med A föregående år, en ökning med C".
+        if i + 2 < n && AGAINST_RE.is_match(&s[figs[i].end..figs[i + 1].start]) {
+            let (b, a, c) = (i, i + 1, i + 2);
+            if let Some(m) = CHANGE_NOUN_RE
+                .captures(&s[figs[a].end..figs[c].start])
+                .and_then(|m| m.get(1))
+            {
+                out.push(Stated {
+                    shape: Shape::Change,
+                    a,
+                    b,
+                    c,
+                    sign: sign_of(m.as_str()),
+                    span: (figs[b].start, figs[c].end),
+                });
+                continue;
+            }
+        }
+        // "B, vilket är C mer än budgeterat (A)".
+        if i + 2 < n && JOIN_RE.is_match(&s[figs[i].end..figs[i + 1].start]) {
+            let (b, c, a) = (i, i + 1, i + 2);
+            if let Some(m) = THAN_RE
+                .captures(&s[figs[c].end..figs[a].start])
+                .and_then(|m| m.get(1))
+            {
+                out.push(Stated {
+                    shape: Shape::Change,
+                    a,
+                    b,
+                    c,
+                    sign: sign_of(m.as_str()),
+                    span: (figs[b].start, close_paren(s, figs[a].end)),
+                });
+                continue;
+            }
+        }
+        // "A, motsvarande C procent av B".
+        if i + 2 < n
+            && SHARE_RE.is_match(&s[figs[i].end..figs[i + 1].start])
+            && OF_RE.is_match(&s[figs[i + 1].end..figs[i + 2].start])
+        {
+            out.push(Stated {
+                shape: Shape::Share,
+                a: i,
+                b: i + 2,
+                c: i + 1,
+                sign: 1,
+                span: (figs[i].start, figs[i + 2].end),
+            });
+            continue;
+        }
+        // "T, fördelat på A till X och B till Y", "T, varav A … och resterande B".
+        if i + 2 < n {
+            let opening = &s[figs[i].end..figs[i + 1].start];
+            let spread = SPREAD_RE.is_match(opening);
+            let varav = VARAV_RE.is_match(opening);
+            if spread || varav {
+                let mut parts = vec![i + 1];
+                let mut closed = false;
+                for k in i + 2..n {
+                    let between = &s[figs[k - 1].end..figs[k].start];
+                    if LAST_PART_RE.is_match(between) && (spread || REST_RE.is_match(between)) {
+                        parts.push(k);
+                        // Nothing but words after the last part, to the sentence's end.
+                        closed = k + 1 == n;
+                        break;
+                    }
+                    if !NEXT_PART_RE.is_match(between) {
+                        break;
+                    }
+                    parts.push(k);
+                }
+                if closed && parts.len() >= 2 {
+                    let last = *parts.last().unwrap_or(&i);
+                    out.push(Stated {
+                        shape: Shape::Total(parts),
+                        a: i,
+                        b: i,
+                        c: last,
+                        sign: 1,
+                        span: (figs[i].start, figs[last].end),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A relation's outcome: the change the figures make and the change stated, as
+/// intervals in one unit, with how it was read.
+struct Outcome {
+    /// The change the figures make.
+    made: Interval,
+    /// The change the sentence states, signed.
+    said: Interval,
+    /// The unit both are in, for the message ("mnkr", "%", "procentenheter").
+    unit: &'static str,
+    /// Why the outcome is only information, when it is.
+    doubt: Option<&'static str>,
+}
+
+/// The interval of a figure in kronor (money) or as written.
+fn in_kronor(f: &Fig, k: Kind) -> Interval {
+    match k {
+        Kind::Money(scale) => f.interval().scale(scale),
+        _ => f.interval(),
+    }
+}
+
+/// Why a relation whose figures are `figs` is only information, if it is.
+fn doubt_of(s: &str, figs: &[&Fig]) -> Option<&'static str> {
+    if figs.iter().any(|f| f.approx) {
+        Some("a figure is called approximate")
+    } else if ADJUSTED_RE.is_match(s) {
+        Some("the sentence names an adjustment (organic, comparable, currency, exclusive)")
+    } else {
+        None
+    }
+}
+
+/// A total and its parts, each with its money unit written: the parts' sum against the
+/// total, in the total's unit.
+fn evaluate_total(s: &str, figs: &[Fig], total: usize, parts: &[usize]) -> Option<Outcome> {
+    let t = &figs[total];
+    let Kind::Money(scale) = t.kind else {
+        return None;
+    };
+    let mut sum = Interval::exact(Decimal::ZERO);
+    for &p in parts {
+        let Kind::Money(sc) = figs[p].kind else {
+            return None;
+        };
+        if figs[p].value.is_sign_negative() {
+            return None;
+        }
+        sum = sum.plus(figs[p].interval().scale(sc));
+    }
+    let all: Vec<&Fig> = std::iter::once(t)
+        .chain(parts.iter().map(|&p| &figs[p]))
+        .collect();
+    let k = Decimal::ONE / scale;
+    Some(Outcome {
+        made: sum.scale(k),
+        said: t.interval(),
+        unit: "money",
+        doubt: doubt_of(s, &all),
+    })
+}
+
+/// An amount, its share in percent and the whole: amount / whole against the share.
+fn evaluate_share(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
+    let (part, whole, share) = (&figs[r.a], &figs[r.b], &figs[r.c]);
+    if share.kind != Kind::Percent {
+        return None;
+    }
+    let (kp, kw) = match (part.kind, whole.kind) {
+        (Kind::Bare, Kind::Bare) => return None,
+        (Kind::Bare, k) | (k, Kind::Bare) => (k, k),
+        (x, y) => (x, y),
+    };
+    let (Kind::Money(_), Kind::Money(_)) = (kp, kw) else {
+        return None;
+    };
+    let (ip, iw) = (in_kronor(part, kp), in_kronor(whole, kw));
+    if iw.lo <= Decimal::ZERO || ip.lo < Decimal::ZERO {
+        return None;
+    }
+    Some(Outcome {
+        made: ip.divided_by(iw)?.scale(Decimal::ONE_HUNDRED),
+        said: share.interval(),
+        unit: "%",
+        doubt: doubt_of(s, &[part, whole, share]),
+    })
+}
+
+fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
+    match &r.shape {
+        Shape::Total(parts) => return evaluate_total(s, figs, r.b, parts),
+        Shape::Share => return evaluate_share(s, figs, r),
+        Shape::Change => {}
+    }
+    let (a, b, c) = (&figs[r.a], &figs[r.b], &figs[r.c]);
+    if is_year(a) || is_year(b) || c.value.is_sign_negative() {
+        return None;
+    }
+    // A figure without a unit takes the unit of the figure it is compared with.
+    let (ka, kb) = match (a.kind, b.kind) {
+        (Kind::Bare, Kind::Bare) => return None,
+        (Kind::Bare, k) | (k, Kind::Bare) => (k, k),
+        (x, y) => (x, y),
+    };
+    let mut doubt = doubt_of(s, &[a, b, c]);
+    let (made, said, unit) = match (ka, kb, c.kind) {
+        (Kind::Money(_), Kind::Money(_), Kind::Money(sc)) => {
+            let made = in_kronor(b, kb).minus(in_kronor(a, ka));
+            let said = c.interval().scale(sc);
+            // Reported in the unit the change is written in.
+            let k = Decimal::ONE / sc;
+            (made.scale(k), said.scale(k), "money")
+        }
+        (Kind::Money(_), Kind::Money(_), Kind::Percent) => {
+            let (ia, ib) = (in_kronor(a, ka), in_kronor(b, kb));
+            if ia.lo <= Decimal::ZERO || ib.lo < Decimal::ZERO {
+                return None;
+            }
+            let ratio = ib.divided_by(ia)?;
+            let made = ratio
+                .minus(Interval::exact(Decimal::ONE))
+                .scale(Decimal::ONE_HUNDRED);
+            (made, c.interval(), "%")
+        }
+        (Kind::Percent, Kind::Percent, Kind::Points) => (
+            b.interval().minus(a.interval()),
+            c.interval(),
+            "procentenheter",
+        ),
+        (Kind::Percent, Kind::Percent, Kind::Percent) => {
+            // Points or a relative change: the writer's meaning is not certain.
+            let points = b.interval().minus(a.interval());
+            let said = c.interval();
+            let either = [said, said.negated()];
+            if either.iter().any(|x| points.meets(x)) {
+                return Some(Outcome {
+                    made: points,
+                    said: if r.sign < 0 { said.negated() } else { said },
+                    unit: "procentenheter",
+                    doubt: None,
+                });
+            }
+            doubt = doubt.or(Some(
+                "a change in procent between two percentages may be meant in points or relative",
+            ));
+            (points, said, "procentenheter")
+        }
+        _ => return None,
+    };
+    let said = match r.sign {
+        s if s < 0 => said.negated(),
+        0 if !made.meets(&said) && made.meets(&said.negated()) => said.negated(),
+        _ => said,
+    };
+    Some(Outcome {
+        made,
+        said,
+        unit,
+        doubt,
+    })
+}
+
+/// A paragraph of prose: consecutive lines joined where a sentence runs over the line end.
+struct Paragraph<'d> {
+    text: String,
+    /// Where each line starts in `text`.
+    lines: Vec<(usize, &'d SourceLine)>,
+}
+
+impl<'d> Paragraph<'d> {
+    /// The line holding byte `p` of the text, and `p` in that line.
+    fn at(&self, p: usize) -> (&'d SourceLine, usize) {
+        let k = self
+            .lines
+            .iter()
+            .rposition(|&(start, _)| start <= p)
+            .unwrap_or(0);
+        let (start, line) = self.lines[k];
+        (line, (p - start).min(line.text.len()))
+    }
+}
+
+fn paragraphs<'d>(lines: &[&'d SourceLine]) -> Vec<Paragraph<'d>> {
+    let mut out: Vec<Paragraph<'d>> = Vec::new();
+    let mut prev: Option<&SourceLine> = None;
+    for &line in lines {
+        if line.text.trim().is_empty() {
+            prev = None;
+            continue;
+        }
+        let joins = prev.is_some_and(|p| {
+            p.provenance.page == line.provenance.page
+                && p.provenance.line + 1 == line.provenance.line
+                && !p.text.trim_end().ends_with(['.', '!', '?', ':', ';'])
+                && line
+                    .text
+                    .trim_start()
+                    .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || c == '(')
+        });
+        match out.last_mut() {
+            Some(par) if joins => {
+                par.text.push(' ');
+                par.lines.push((par.text.len(), line));
+                par.text.push_str(&line.text);
+            }
+            _ => out.push(Paragraph {
+                text: line.text.clone(),
+                lines: vec![(0, line)],
+            }),
+        }
+        prev = Some(line);
+    }
+    out
+}
+
+/// The sentences of a paragraph, as byte ranges: ended by . ! or ? before a space and a
+/// capital letter, a bullet or a quotation mark (not "mio. kr.", "ca. 14").
+fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let Some(&(_, space)) = chars.get(k + 1) else {
+            continue;
+        };
+        if !space.is_whitespace() {
+            continue;
+        }
+        let next = chars[k + 1..]
+            .iter()
+            .map(|&(_, c)| c)
+            .find(|c| !c.is_whitespace());
+        if next.is_some_and(|n| n.is_uppercase() || matches!(n, '•' | '–' | '-' | '"' | '”'))
+        {
+            out.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+pub fn check(sink: &mut Sink) {
+    let doc = sink.document;
+    let lines = prose_lines(doc);
+    for par in paragraphs(&lines) {
+        if !par.text.contains(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        for (from, to) in sentences(&par.text) {
+            let s = &par.text[from..to];
+            let mut figs = figures(s);
+            if figs.len() < 3 {
+                continue;
+            }
+            let relations = stated(s, &mut figs);
+            for r in relations {
+                let Some(o) = evaluate(s, &figs, &r) else {
+                    continue;
+                };
+                if o.made.meets(&o.said) {
+                    sink.checked(true);
+                    continue;
+                }
+                report(sink, &par, from, s, &figs, &r, &o);
+            }
+        }
+    }
+}
+
+/// A figure as written, with its unit.
+fn written<'s>(s: &'s str, f: &Fig) -> &'s str {
+    s[f.start..f.end].trim()
+}
+
+fn report(
+    sink: &mut Sink,
+    par: &Paragraph,
+    from: usize,
+    s: &str,
+    figs: &[Fig],
+    r: &Stated,
+    o: &Outcome,
+) {
+    let (a, b, c) = (&figs[r.a], &figs[r.b], &figs[r.c]);
+    let decided = o.doubt.is_none();
+    if decided {
+        sink.checked(false);
+    }
+    let phrase = s[r.span.0..r.span.1].trim();
+    // The unit of the money the change (or the total) is written in.
+    let unit_of = match r.shape {
+        Shape::Total(_) => b,
+        _ => c,
+    };
+    let unit = match o.unit {
+        "money" => s[unit_of.num_end..unit_of.end].trim().to_string(),
+        u => u.to_string(),
+    };
+    let made = o.made.nominal.round_dp(2).normalize();
+    let said = o.said.nominal.normalize();
+    let cmp = compare(o.made, o.said);
+    let (aw, bw) = (written(s, a), written(s, b));
+    let (reading, reason) = match &r.shape {
+        Shape::Change => (
+            format!("from {aw} to {bw} is a change of {made} {unit}, not {said} {unit}"),
+            "the sentence names both figures and the change between them",
+        ),
+        Shape::Share => (
+            format!("{aw} of {bw} is {made} %, not {said} %"),
+            "the sentence names the amount, its share and the whole",
+        ),
+        Shape::Total(parts) => {
+            let listed: Vec<&str> = parts.iter().map(|&p| written(s, &figs[p])).collect();
+            (
+                format!(
+                    "its parts {} make {made} {unit}, not {said} {unit}",
+                    listed.join(" + ")
+                ),
+                "the sentence names the total and says the parts are all of it",
+            )
+        }
+    };
+    let message = match o.doubt {
+        None => format!("the text says \"{phrase}\", but {reading} ({reason})"),
+        Some(why) => {
+            format!("not decided: the text says \"{phrase}\", {reading}, but {why}")
+        }
+    };
+    // Underline the words stating the relation in the line where they start (to that
+    // line's end when they run over it).
+    let (line, start) = par.at(from + r.span.0);
+    let (end_line, end) = par.at(from + r.span.1);
+    let end = if std::ptr::eq(line, end_line) {
+        end
+    } else {
+        line.text.len()
+    };
+    let start = start.min(end);
+    super::prose::report_stated(
+        sink,
+        &RULE,
+        decided,
+        message,
+        line,
+        (start, end),
+        &crate::arith::Comparison {
+            expected: cmp.expected.round_dp(2).normalize(),
+            ..cmp
+        },
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Vec<(String, String, String, i32)> {
+        let mut figs = figures(s);
+        stated(s, &mut figs)
+            .iter()
+            .map(|r| {
+                (
+                    written(s, &figs[r.a]).to_string(),
+                    written(s, &figs[r.b]).to_string(),
+                    written(s, &figs[r.c]).to_string(),
+                    r.sign,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_the_three_shapes() {
+        assert_eq!(
+            read("Årets resultat ökade från 12,0 mnkr till 15,0 mnkr, en ökning med 4,0 mnkr."),
+            [("12,0 mnkr".into(), "15,0 mnkr".into(), "4,0 mnkr".into(), 1)]
+        );
+        assert_eq!(
+            read("Nettoomsättningen minskade med 2 procent till 3 249 (3 320) mkr."),
+            [("3 320".into(), "3 249".into(), "2 procent".into(), -1)]
+        );
+        assert_eq!(
+            read("Förvaltningsresultatet uppgick till 319 miljoner kronor (275), en ökning med 16,0 procent."),
+            [("275".into(), "319 miljoner kronor".into(), "16,0 procent".into(), 1)]
+        );
+        assert_eq!(
+            read("Resultatet efter skatt ökade 82 procent till 371 miljoner kronor (204) för bolaget."),
+            [("204".into(), "371 miljoner kronor".into(), "82 procent".into(), 1)]
+        );
+    }
+
+    #[test]
+    fn leaves_years_times_and_counts_unread() {
+        assert!(read("Skatten höjs nu från 20:99 2018 till 21:29 2019.").is_empty());
+        assert!(read("Befolkningen ökade med 590 personer eller 1,7 procent.").is_empty());
+        // Read as a shape, but years are no amounts: nothing is evaluated.
+        let s = "Kostnaden ökade från 2019 till 2020, en ökning med 5 mnkr.";
+        let mut figs = figures(s);
+        let r = stated(s, &mut figs);
+        assert_eq!(r.len(), 1);
+        assert!(evaluate(s, &figs, &r[0]).is_none());
+    }
+
+    #[test]
+    fn money_may_be_cut_percentages_are_rounded() {
+        let f = &figures("ökade med 12 mnkr")[0];
+        let i = f.interval();
+        assert_eq!((i.lo, i.hi), (Decimal::new(115, 1), Decimal::from(13)));
+        let f = &figures("ökade med 12 procent")[0];
+        let i = f.interval();
+        assert_eq!((i.lo, i.hi), (Decimal::new(115, 1), Decimal::new(125, 1)));
+        let f = &figures("saldo -2,2 mnkr")[0];
+        assert_eq!(f.value, Decimal::new(-22, 1));
+        assert_eq!(f.kind, Kind::Money(Decimal::from(1_000_000)));
+    }
+
+    #[test]
+    fn reads_a_figure_against_last_year() {
+        assert_eq!(
+            read("Overskuddet ble 16,5 millioner kroner mot 12,7 millioner i fjor, en økning på 3,8 millioner kroner."),
+            [(
+                "12,7 millioner".into(),
+                "16,5 millioner kroner".into(),
+                "3,8 millioner kroner".into(),
+                1
+            )]
+        );
+    }
+
+    #[test]
+    fn reads_totals_shares_and_comparisons() {
+        let s = "Investeringarna uppgick till 250 mnkr, fördelat på 150 mnkr till skolor och 90 mnkr till VA.";
+        let mut figs = figures(s);
+        let r = stated(s, &mut figs);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].shape, Shape::Total(vec![1, 2]));
+        let o = evaluate(s, &figs, &r[0]).expect("evaluated");
+        assert!(!o.made.meets(&o.said));
+        // "varav" only when the last part is the rest.
+        let s =
+            "Investeringarna uppgick till 250 mnkr, varav 150 mnkr avser skolor och 90 mnkr VA.";
+        assert!(stated(s, &mut figures(s)).is_empty());
+        let s = "Skatteintäkterna uppgick till 1 200 mnkr, vilket är 30 mnkr mer än budgeterat (1 180 mnkr).";
+        let mut figs = figures(s);
+        let r = stated(s, &mut figs);
+        assert_eq!((r[0].a, r[0].b, r[0].c, r[0].sign), (2, 0, 1, 1));
+        let s = "Underskottet blev 12 mnkr, motsvarande 4 procent av budgeten på 300 mnkr.";
+        let mut figs = figures(s);
+        let r = stated(s, &mut figs);
+        assert_eq!(r[0].shape, Shape::Share);
+        let o = evaluate(s, &figs, &r[0]).expect("evaluated");
+        assert!(o.made.meets(&o.said));
+    }
+
+    #[test]
+    fn splits_sentences_not_at_abbreviations() {
+        let t = "Överskott på 16,5 mio. kr., hvilket er 3,8 mio. kr. højere. Nästa mening.";
+        let got: Vec<&str> = sentences(t).iter().map(|&(a, b)| &t[a..b]).collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
+}
