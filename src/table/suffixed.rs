@@ -39,7 +39,10 @@ enum Parsed {
 fn money_unit<'a>(token: &'a str, vocab: &Vocabulary) -> Option<(&'a str, Unit)> {
     let base = token.split('/').next().unwrap_or(token);
     // The Danish and Norwegian abbreviation closes with a point ("157 kr.").
-    let base = base.strip_suffix('.').filter(|b| !b.is_empty()).unwrap_or(base);
+    let base = base
+        .strip_suffix('.')
+        .filter(|b| !b.is_empty())
+        .unwrap_or(base);
     // Most tokens are ASCII: lowercased in place of a new string (the same letters).
     let lower: std::borrow::Cow<str> = if base.is_ascii() {
         if base.bytes().any(|b| b.is_ascii_uppercase()) {

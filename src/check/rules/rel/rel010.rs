@@ -29,7 +29,7 @@ is: the amount for the longer period = the amount for the shorter one × the num
 shorter periods in it.\n\nWhat is read. A table with two amount columns whose headers each \
 name one period (år, halvår, kvartal, månad, termin, vecka; Swedish, Norwegian, Danish and \
 Finnish words), the rest of the two headers alike (a column with VAT is paired with the \
-one with VAT). Headers that name how often something happens (\"2 ggr/månad\", \"hämtning \
+one with VAT; \"Inkomst per månad\" and \"Avgift per år\" are not paired). Headers that name how often something happens (\"2 ggr/månad\", \"hämtning \
 varje vecka\") or a price per kW, m³ or m² are not read as periods.\n\nThe factor. Where \
 the period names fix it: år = 12 månader = 4 kvartal = 2 halvår, halvår = 6 månader = 2 \
 kvartal, kvartal = 3 månader. A page that states how many months are paid in a year \
@@ -48,8 +48,10 @@ its last digit rather than to the nearest (a page that truncates, or that makes 
 monthly parts add up to the monthly total); it holds when a figure written in whole 5 or \
 10 is taken as rounded to them and the page says it rounds (\"avrundat\", \"evt. \
 afrundet\") or another row of the pair holds only that way; fewer than three other rows \
-hold where the factor came from the table's arithmetic; or the figures are more than \
-half the factor apart (another figure or a misreading). Those rows are info, \"not \
+hold where the factor came from the table's arithmetic, or no other row holds where it \
+came from the names or the page (a fee for part of the period); or the ratio of the \
+figures is below half the factor or above one and a half times it (another figure or a \
+misreading). Those rows are info, \"not \
 decided\", with the reason. Where a table has three period columns and one figure breaks \
 both of its relations while the other two agree, that figure is named as the likely \
 misprint.\n\nExample: Pr. år 2 912,50 and Pr. måned 203,13 in a table whose other rows \
@@ -253,10 +255,38 @@ const PERIODS: &[(Period, &[&str])] = &[
 /// Words that make a header name a frequency (how often something is done), not the
 /// period an amount is stated for ("2 ggr/månad", "tømming hver uke").
 const FREQUENCY: &[&str] = &[
-    "gång", "gånger", "ggr", "gg", "ganger", "gang", "gange", "tömning", "tömningar",
-    "hämtning", "hämtningar", "tømming", "tømminger", "henting", "tømning", "kerta",
-    "kertaa", "timer", "timmar", "tim", "timme", "timmer", "varje", "hver", "varannan",
-    "kvart", "besök", "besøk", "dag", "dagar", "dager", "dage",
+    "gång",
+    "gånger",
+    "ggr",
+    "gg",
+    "ganger",
+    "gang",
+    "gange",
+    "tömning",
+    "tömningar",
+    "hämtning",
+    "hämtningar",
+    "tømming",
+    "tømminger",
+    "henting",
+    "tømning",
+    "kerta",
+    "kertaa",
+    "timer",
+    "timmar",
+    "tim",
+    "timme",
+    "timmer",
+    "varje",
+    "hver",
+    "varannan",
+    "kvart",
+    "besök",
+    "besøk",
+    "dag",
+    "dagar",
+    "dager",
+    "dage",
 ];
 
 /// Quantity bases of a rate: a header naming one states a price per kW, m³ … per period,
@@ -347,11 +377,51 @@ fn bases(words: &[String]) -> Vec<&'static str> {
 /// a year, a category); units and fillers left out.
 fn qualifiers(words: &[String]) -> Vec<String> {
     const FILLER: &[&str] = &[
-        "kr", "kr.", "kronor", "kroner", "sek", "nok", "dkk", "eur", "euro", "euroa", "pris",
-        "priser", "avgift", "gebyr", "afgift", "belopp", "beløb", "beløp", "maksu", "hinta",
-        "i", "per", "pr", "och", "og", "ja", "avgiften", "kostnad", "kostnader", "sum",
-        "summa", "samlet", "kontingent", "hyra", "leje", "husleie", "vuokra", "takst",
-        "sats", "satser", "inkl", "ink", "moms", "mva", "alv",
+        "kr",
+        "kr.",
+        "kronor",
+        "kroner",
+        "sek",
+        "nok",
+        "dkk",
+        "eur",
+        "euro",
+        "euroa",
+        "pris",
+        "priser",
+        "avgift",
+        "gebyr",
+        "afgift",
+        "belopp",
+        "beløb",
+        "beløp",
+        "maksu",
+        "hinta",
+        "i",
+        "per",
+        "pr",
+        "och",
+        "og",
+        "ja",
+        "avgiften",
+        "kostnad",
+        "kostnader",
+        "sum",
+        "summa",
+        "samlet",
+        "kontingent",
+        "hyra",
+        "leje",
+        "husleie",
+        "vuokra",
+        "takst",
+        "sats",
+        "satser",
+        "inkl",
+        "ink",
+        "moms",
+        "mva",
+        "alv",
     ];
     let mut q: Vec<String> = words
         .iter()
@@ -361,9 +431,11 @@ fn qualifiers(words: &[String]) -> Vec<String> {
         .collect();
     // VAT: "exkl. moms" and "inkl. moms" keep columns apart.
     let lower = words.join(" ");
-    if ["exkl", "ekskl", "eks", "excl", "uten", "uden", "veroton", "netto"]
-        .iter()
-        .any(|w| lower.split(' ').any(|x| x == *w))
+    if [
+        "exkl", "ekskl", "eks", "excl", "uten", "uden", "veroton", "netto",
+    ]
+    .iter()
+    .any(|w| lower.split(' ').any(|x| x == *w))
     {
         q.push("<excl>".into());
     } else if ["inkl", "ink", "incl", "med", "verollinen", "brutto"]
@@ -615,10 +687,12 @@ fn factor(long: Period, short: Period, rows: &[Pair], stated: &Stated) -> Option
                 _ => None,
             }
         }
-        (Period::Year, Period::Term) => borne_out(&stated.terms)
-            .or_else(|| by_rows(&whole).map(|k| (k, Source::Rows))),
-        (Period::Year, Period::Week) => borne_out(&stated.weeks)
-            .or_else(|| by_rows(&whole).map(|k| (k, Source::Rows))),
+        (Period::Year, Period::Term) => {
+            borne_out(&stated.terms).or_else(|| by_rows(&whole).map(|k| (k, Source::Rows)))
+        }
+        (Period::Year, Period::Week) => {
+            borne_out(&stated.weeks).or_else(|| by_rows(&whole).map(|k| (k, Source::Rows)))
+        }
         _ => match fixed_factor(long, short) {
             Some(k) => Some((k, Source::Names)),
             None => by_rows(&whole).map(|k| (k, Source::Rows)),
@@ -686,14 +760,10 @@ pub fn check(sink: &mut Sink) {
                 }
                 // Alike besides the period; and no other column of either period is as
                 // alike (two "per år" columns, exkl. and inkl. moms, pair by their VAT).
+                // Columns that differ besides their period ("Inkomst per månad", "Avgift
+                // per år") state no relation.
                 if a.qualifiers != b.qualifiers {
-                    let rivals = columns.iter().any(|o| {
-                        (o.period == a.period && o.col != a.col)
-                            || (o.period == b.period && o.col != b.col)
-                    });
-                    if rivals {
-                        continue;
-                    }
+                    continue;
                 }
                 let rows = pairs(&view, a.col, b.col);
                 if rows.is_empty() {
@@ -797,11 +867,11 @@ pub fn check(sink: &mut Sink) {
                     row: r,
                     col: c.short,
                 };
-                let mut inputs = vec![CellRef { row: r, col: c.long }];
-                let mut rel_cmp = Comparison {
-                    holds,
-                    ..cmp
-                };
+                let mut inputs = vec![CellRef {
+                    row: r,
+                    col: c.long,
+                }];
+                let mut rel_cmp = Comparison { holds, ..cmp };
                 if !holds {
                     // The likely misprint: a figure in every failing relation of the row
                     // (two or more) whose other relations all hold.
@@ -823,8 +893,14 @@ pub fn check(sink: &mut Sink) {
                             .map(|&(a, b)| name(if a == col { b } else { a }))
                             .collect();
                         if col == c.long {
-                            target = CellRef { row: r, col: c.long };
-                            inputs = vec![CellRef { row: r, col: c.short }];
+                            target = CellRef {
+                                row: r,
+                                col: c.long,
+                            };
+                            inputs = vec![CellRef {
+                                row: r,
+                                col: c.short,
+                            }];
                             let e = short.scale(k);
                             rel_cmp = Comparison {
                                 holds: false,
@@ -871,6 +947,11 @@ pub fn check(sink: &mut Sink) {
                     } else if let Some(m) = other_months {
                         Some(format!(
                             "the row holds at {m} months a year (a fee paid for {m} months; the page states no count)"
+                        ))
+                    } else if others == 0 {
+                        Some(format!(
+                            "no other row of the table holds at {} (a fee for part of the period, or another figure)",
+                            c.k
                         ))
                     } else if directed {
                         Some(
@@ -945,7 +1026,10 @@ mod tests {
         assert_eq!(p("Hyra kr per kvm"), None);
         assert_eq!(p("Antal lägenheter"), None);
         assert_eq!(p("Effektavgift kr/kW/år"), Some(Period::Year));
-        assert_eq!(period_of("Effektavgift kr/kW/år").map(|(_, w)| bases(&w)), Some(vec!["kw"]));
+        assert_eq!(
+            period_of("Effektavgift kr/kW/år").map(|(_, w)| bases(&w)),
+            Some(vec!["kw"])
+        );
     }
 
     #[test]
