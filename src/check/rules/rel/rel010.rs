@@ -324,8 +324,9 @@ fn has_phrase(text: &str, phrase: &str) -> bool {
     text.match_indices(phrase).any(|(i, _)| {
         let before = text[..i].chars().next_back();
         let after = text[i + phrase.len()..].chars().next();
-        !(first_word && before.is_some_and(is_word_char))
-            && !(last_word && after.is_some_and(is_word_char))
+        let open = first_word && before.is_some_and(is_word_char);
+        let close = last_word && after.is_some_and(is_word_char);
+        !(open || close)
     })
 }
 
