@@ -28,7 +28,8 @@ Pris/måned\", \"per halvår | per år\", \"€/v | €/kk\". The one relation s
 is: the amount for the longer period = the amount for the shorter one × the number of \
 shorter periods in it.\n\nWhat is read. A table with two amount columns whose headers each \
 name one period (år, halvår, kvartal, månad, termin, vecka; Swedish, Norwegian, Danish and \
-Finnish words), the rest of the two headers alike (a column with VAT is paired with the \
+Finnish words), or, under a header naming none, whose every figure is written in a unit per \
+period (\"4 740 kr/år\", \"395 kr/mån\"), the rest of the two headers alike (a column with VAT is paired with the \
 one with VAT; \"Inkomst per månad\" and \"Avgift per år\" are not paired). Headers that name how often something happens (\"2 ggr/månad\", \"hämtning \
 varje vecka\") or a price per kW, m³ or m² are not read as periods.\n\nThe factor. Where \
 the period names fix it: år = 12 månader = 4 kvartal = 2 halvår, halvår = 6 månader = 2 \
@@ -122,7 +123,6 @@ const PERIODS: &[(Period, &[&str])] = &[
             "årlige",
             "årligt",
             "årleg",
-            "helår",
             "på årsnivå",
             "€/v",
             "e/v",
@@ -550,6 +550,30 @@ fn stated_counts(text: &str) -> Stated {
     out
 }
 
+/// The one period the written unit of every figure of a column names ("kr/år",
+/// "kr/mån", "€/kk"), at least two figures; with the unit's other words (its bases).
+fn cell_period(view: &TableView, c: usize) -> Option<(Period, Vec<String>)> {
+    let mut found: Option<(Period, Vec<String>)> = None;
+    let mut n = 0;
+    for r in 0..view.rows() {
+        if view.figure(r, c).is_none() {
+            continue;
+        }
+        let raw = view.raw(r, c)?;
+        let unit = raw.split_whitespace().next_back()?;
+        if !unit.contains('/') {
+            return None;
+        }
+        let (period, rest) = period_of(unit)?;
+        match &found {
+            Some((p, _)) if *p != period => return None,
+            _ => found = Some((period, rest)),
+        }
+        n += 1;
+    }
+    found.filter(|_| n >= 2)
+}
+
 /// An amount column that names one period.
 struct PeriodColumn {
     col: usize,
@@ -724,7 +748,13 @@ pub fn check(sink: &mut Sink) {
                 view.numeric(c) && !matches!(view.kinds[c], ColumnKind::Percent | ColumnKind::Hours)
             })
             .filter_map(|c| {
-                let (period, rest) = period_of(&view.header(c))?;
+                let (period, rest) = period_of(&view.header(c)).or_else(|| {
+                    // A header naming no period: the unit every figure of the column is
+                    // written in ("4 740 kr/år", "395 kr/mån").
+                    let (period, mut unit) = cell_period(&view, c)?;
+                    unit.extend(words(&view.header(c).to_lowercase()));
+                    Some((period, unit))
+                })?;
                 Some(PeriodColumn {
                     col: c,
                     period,
