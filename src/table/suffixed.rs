@@ -38,6 +38,11 @@ enum Parsed {
 /// word before any "/per" part, when the vocabulary's unit is money.
 fn money_unit<'a>(token: &'a str, vocab: &Vocabulary) -> Option<(&'a str, Unit)> {
     let base = token.split('/').next().unwrap_or(token);
+    // The Danish and Norwegian abbreviation closes with a point ("157 kr.").
+    let base = base
+        .strip_suffix('.')
+        .filter(|b| !b.is_empty())
+        .unwrap_or(base);
     // Most tokens are ASCII: lowercased in place of a new string (the same letters).
     let lower: std::borrow::Cow<str> = if base.is_ascii() {
         if base.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -68,6 +73,25 @@ fn group(token: &str) -> Option<(&str, bool)> {
     }
 }
 
+/// A figure whose thousands are grouped by points, the Danish and Norwegian way
+/// ("1.892", "10.838,75"): a first group of one to three digits, then groups of exactly
+/// three, decimals after a comma only.
+fn dotted(token: &str) -> bool {
+    let (int, dec) = token.split_once(',').unwrap_or((token, ""));
+    let mut groups = int.split('.');
+    let Some(first) = groups.next() else {
+        return false;
+    };
+    let rest: Vec<&str> = groups.collect();
+    !rest.is_empty()
+        && (1..=3).contains(&first.len())
+        && digits(first)
+        && !(first.len() > 1 && first.starts_with('0'))
+        && rest.iter().all(|g| g.len() == 3 && digits(g))
+        && (dec.is_empty() || digits(dec))
+        && !(token.contains(',') && dec.is_empty())
+}
+
 fn strip_sign(token: &str) -> &str {
     token
         .strip_prefix(['-', '\u{2013}', '\u{2212}'])
@@ -82,6 +106,9 @@ fn one_figure(tokens: &[&str]) -> bool {
     let Some((first, rest)) = tokens.split_first() else {
         return false;
     };
+    if rest.is_empty() && dotted(strip_sign(first)) {
+        return true;
+    }
     let Some((head, head_dec)) = group(strip_sign(first)) else {
         return false;
     };
@@ -98,7 +125,7 @@ fn one_figure(tokens: &[&str]) -> bool {
 }
 
 fn is_number_token(t: &str) -> bool {
-    group(strip_sign(t)).is_some()
+    group(strip_sign(t)).is_some() || dotted(strip_sign(t))
 }
 
 /// The one split of a run of digit groups into a label figure and a cell figure, when
@@ -143,7 +170,10 @@ fn parse_line(text: &str, vocab: &Vocabulary) -> Parsed {
     {
         return Parsed::None;
     }
-    let unit: Vec<String> = units.iter().map(|&i| tokens[i].to_lowercase()).collect();
+    let unit: Vec<String> = units
+        .iter()
+        .map(|&i| tokens[i].to_lowercase().trim_end_matches('.').to_string())
+        .collect();
     // Every cell after the first: exactly one figure between two units.
     let mut cells: Vec<String> = Vec::with_capacity(units.len());
     for w in units.windows(2) {
@@ -262,6 +292,19 @@ fn years(header: &str, n: usize) -> Option<Vec<String>> {
 /// A priced cell: the figure in its money unit; a unit per something ("kr/år",
 /// "kr/m³") is read as its money unit and kept as written in `raw`.
 fn cell(text: &str, vocab: &Vocabulary) -> super::Cell {
+    // A figure grouped by points ("1.892 kr."): read without them, kept as written.
+    if let Some((figure, unit)) = text.rsplit_once(' ') {
+        let bare = strip_sign(figure);
+        if dotted(bare) {
+            if let Some((base, _)) = money_unit(unit, vocab) {
+                let plain = figure.replace('.', "");
+                return super::Cell {
+                    raw: text.to_string(),
+                    ..parse_cell(&format!("{plain} {base}"), vocab)
+                };
+            }
+        }
+    }
     let parsed = parse_cell(text, vocab);
     if parsed.value.is_some() {
         return parsed;

@@ -41,6 +41,7 @@ mod mutation;
 mod ocr;
 mod pathological_text;
 mod percent_change;
+mod period_pair;
 mod prod_example;
 mod prod_expressions;
 mod prod_priced;

@@ -783,6 +783,20 @@ fn tariff_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The period set (`tests/fixtures/real/period/`): 8 pages (SCB's hyresrätter, two Danish
+/// antenneforeninger, a Norwegian medlemsavgift, a barnehage's makspris, Ekorosk's fasta
+/// avgifter) stating one amount for two periods, collected from the `pages` corpus to tune
+/// REL010; every pair recomputed by hand (`tests/expectations/realperiod.tsv`).
+#[test]
+fn period_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realperiod",
+        "tests/fixtures/real/period",
+        8,
+        "tests/expectations/realperiod.tsv",
+    );
+}
+
 /// Real tables flattened into one line (`tests/fixtures/real/oneline/`: docplayer
 /// transcripts, figures damaged by the transcript), read by `src/table/oneline.rs`:
 /// every claim judged in `tests/expectations/realoneline.tsv`, damaged rows kept as rows

@@ -1,0 +1,89 @@
+//! REL010, one amount stated for two periods: the wrong figure reported (with the likely
+//! misprint named where a row has three periods), and the rows that are only "not decided"
+//! (invented fixtures in `tests/fixtures/rules/REL010/` and `tests/fixtures/period_pair/`,
+//! and a real page with one figure changed).
+
+use crate::common;
+
+/// The trigger: 2 912,50 / 12 = 242,7083 against 203,13; a year figure that breaks both
+/// its termin and månad relations named as the misprint; a month figure rounded down to
+/// make the monthly parts meet their total only not decided.
+#[test]
+fn the_trigger_reports_the_wrong_figure_and_names_the_misprint() {
+    let json = common::lint_json(&common::fixture_in("rules/REL010", "triggers.txt"));
+    assert_eq!(
+        common::claims(&json),
+        [
+            common::claim(
+                "REL010",
+                "Avløp abonnement",
+                "Pr. måned",
+                "242.7083",
+                "203.13"
+            ),
+            common::claim("REL010", "Næring", "Pr. år", "1200", "1560"),
+        ],
+        "{json}"
+    );
+    let infos = common::rule_fields(&json, "REL010", &["severity", "row"]);
+    assert!(
+        infos.contains(&vec!["info".to_string(), "Programafgift".to_string()]),
+        "{infos:?}"
+    );
+}
+
+/// Vonge Antennelaug's real price page with one figure changed (Koda/Copydan 54 kr. per
+/// month written 45 kr.): the changed figure is the one claim.
+#[test]
+fn a_real_page_with_one_figure_changed_reports_that_figure() {
+    let json = common::lint_json(&common::fixture_in(
+        "period_pair",
+        "vonge-one-figure-changed.txt",
+    ));
+    let claims: Vec<_> = common::claims(&json)
+        .into_iter()
+        .filter(|c| c.0 == "REL010")
+        .collect();
+    assert_eq!(
+        claims,
+        [common::claim(
+            "REL010",
+            "Koda/Copydan",
+            "Pris/måned",
+            "54",
+            "45"
+        )],
+        "{json}"
+    );
+}
+
+/// A seasonal fee (ratio 5 where the names give 12), fees paid for 11 months on a page
+/// that states no count, columns of different things ("Inkomst per månad", "Avgift per
+/// år") and terms whose count nothing decides: nothing is claimed.
+#[test]
+fn uncertain_rows_are_not_decided() {
+    let json = common::lint_json(&common::fixture_in("period_pair", "undecided.txt"));
+    assert!(common::claims(&json).is_empty(), "{json}");
+    let rows: Vec<String> = common::rule_fields(&json, "REL010", &["severity", "row"])
+        .into_iter()
+        .map(|f| format!("{} {}", f[0], f[1]))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "info Sesongplass båthavn",
+            "info Hel plass",
+            "info Halv plass",
+            "info Kost"
+        ],
+        "{json}"
+    );
+}
+
+/// The passes: 12 months where the names fix it, 11 where the page states it and the rows
+/// bear it out, halvår × 2, 52 weeks from the rows; a frequency column is no period.
+#[test]
+fn the_passes_claim_nothing() {
+    let json = common::lint_json(&common::fixture_in("rules/REL010", "passes.txt"));
+    common::assert_all_hold(&json, 13);
+}
