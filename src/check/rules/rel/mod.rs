@@ -9,4 +9,5 @@ pub mod rel005;
 pub mod rel006;
 pub mod rel007;
 pub mod rel008;
+pub mod rel009;
 pub mod statement;
