@@ -619,6 +619,17 @@ fn map_column(sheets: &[Sheet], from: usize, c: usize, to: usize, shift: u32) ->
     }
 }
 
+/// A ratio's definition for the message, its numerator and denominator rows, whether the
+/// numerator enters as a magnitude, the scales and population shifts to try.
+type Plan = (
+    String,
+    Vec<(usize, usize)>,
+    Vec<(usize, usize)>,
+    bool,
+    Vec<Decimal>,
+    Vec<u32>,
+);
+
 /// One definition variant: where its numerator and denominator are read.
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Variant {
@@ -738,14 +749,7 @@ fn check_row(
             .collect()
     };
     let mut variants: Vec<Variant> = Vec::new();
-    let (definition, nums, dens, magnitude, scales, shifts): (
-        String,
-        Vec<(usize, usize)>,
-        Vec<(usize, usize)>,
-        bool,
-        Vec<Decimal>,
-        Vec<u32>,
-    ) = match kind {
+    let (definition, nums, dens, magnitude, scales, shifts): Plan = match kind {
         Kind::Ratio(ratio) => {
             let raw = (0..s.view.cols())
                 .filter_map(|c| s.view.raw(r, c))
@@ -768,8 +772,7 @@ fn check_row(
                 if !related(sheets, t, u) {
                     continue;
                 }
-                for q in 0..su.view.rows() {
-                    let l = &labels[u][q];
+                for (q, l) in labels[u].iter().enumerate() {
                     if clean(l) != *amount || PER.iter().any(|p| l.to_lowercase().contains(p)) {
                         continue;
                     }
@@ -856,7 +859,7 @@ fn check_row(
         if res.iter().all(Option::is_none) {
             continue;
         }
-        let holds = res.iter().any(|x| *x == Some(true));
+        let holds = res.contains(&Some(true));
         sink.checked(holds);
         if holds {
             continue;
@@ -884,7 +887,6 @@ fn check_row(
             continue;
         };
         let cmp = compare(q, printed);
-        let (ns, ds) = (&sheets[v.num.0], &sheets[v.den.0]);
         let place = |u: usize, q: usize, col: usize| {
             let p = &sheets[u].view.table.rows[q].provenance;
             let head = sheets[u].view.column_name(col);
@@ -941,7 +943,6 @@ fn check_row(
             number(q.hi),
             cmp.tolerance.to_string().replace('.', ","),
         );
-        let _ = (ns, ds);
         let (severity, message) = match confirmed {
             Some(_) => (
                 RULE.severity,
