@@ -47,8 +47,9 @@ an error. A column where no variant meets it, when one variant gives the printed
 at least two other columns of the row and fails in none (the message names the definition, \
 the rows and the columns it was read from, and the columns where it holds). Otherwise — no \
 other column to confirm the definition, or no variant that holds elsewhere (the ratio is \
-then defined otherwise: average capital, justerat eget kapital, another entity) — it is \
-information, \"not decided\", with the reason.\n\nExample: Eget kapital 1 200 / 1 250 / \
+then defined otherwise: average capital, justerat eget kapital, another entity), or an amount \
+per invånare that a population within 1 % of the printed one gives (a count of another date: \
+1 November, the year's mean) — it is information, \"not decided\", with the reason.\n\nExample: Eget kapital 1 200 / 1 250 / \
 1 300, Summa tillgångar 3 000 / 3 100 / 3 200, Soliditet % 40 / 40 / 44: 1 300 / 3 200 = \
 40,6 %, ± 0,03, while 40,0 and 40,3 hold in the other two columns: 44 is reported.",
     checks: &[Check::Document(check)],
@@ -573,6 +574,41 @@ fn year_key(header: &str) -> Option<(u32, String)> {
     Some((years[0], rest))
 }
 
+/// Words of a column header (beside its year) that make it something other than the
+/// year's accounts: a budget, a plan, a forecast, part of a year, a change.
+const OTHER_KIND: &[&str] = &[
+    "budget",
+    "bud",
+    "prognos",
+    "plan",
+    "mål",
+    "avvik",
+    "förändr",
+    "delår",
+    "jan",
+    "apr",
+    "aug",
+    "tertial",
+    "kvartal",
+    "ta",
+    "ts",
+    "tb",
+    "ek",
+    "forecast",
+    "endring",
+    "ændring",
+];
+
+/// Whether two headers' words beside the same year name the same kind of column: the
+/// same words, or none on one side and no budget, plan or part of a year on the other.
+fn same_kind(a: &str, b: &str) -> bool {
+    let other = |s: &str| {
+        s.split_whitespace()
+            .any(|w| OTHER_KIND.iter().any(|k| w.starts_with(k)))
+    };
+    a == b || (a.is_empty() && !other(b)) || (b.is_empty() && !other(a))
+}
+
 /// One table of the document as the rule reads it.
 struct Sheet<'a> {
     view: TableView<'a>,
@@ -598,9 +634,9 @@ fn map_column(sheets: &[Sheet], from: usize, c: usize, to: usize, shift: u32) ->
             let want = year.checked_sub(shift)?;
             let hits: Vec<usize> = (0..b.view.cols())
                 .filter(|&d| {
-                    b.keys[d].as_ref().is_some_and(|(y, r)| {
-                        *y == want && (r == &rest || r.is_empty() || rest.is_empty())
-                    })
+                    b.keys[d]
+                        .as_ref()
+                        .is_some_and(|(y, r)| *y == want && same_kind(r, &rest))
                 })
                 .collect();
             (hits.len() == 1).then(|| hits[0])
@@ -868,6 +904,20 @@ fn check_row(
             .view
             .figure(r, c)
             .unwrap_or(Interval::exact(Decimal::ZERO));
+        // An amount per invånare may be worked on the population of another date (1
+        // November, the year's mean): one within 1 % of the printed count that gives the
+        // printed figure leaves the column undecided.
+        let other_date = matches!(kind, Kind::PerInhabitant { .. })
+            && variants.iter().any(|v| {
+                evaluate(sheets, t, c, v).is_some_and(|(q, _, _)| {
+                    let wide = Interval {
+                        nominal: q.nominal,
+                        lo: q.lo * Decimal::new(99, 2),
+                        hi: q.hi * Decimal::new(101, 2),
+                    };
+                    wide.meets(&printed)
+                })
+            });
         // A variant confirmed by the row's other columns: it holds in at least two of
         // them and fails in none.
         let confirmed = (0..variants.len()).find(|&k| {
@@ -944,6 +994,12 @@ fn check_row(
             cmp.tolerance.to_string().replace('.', ","),
         );
         let (severity, message) = match confirmed {
+            Some(_) if other_date => (
+                Severity::Info,
+                format!(
+                    "not decided: the figure holds with a population within 1 % of the printed one, as an amount per invånare worked on another date's count (1 November, the year's mean) would ({core})"
+                ),
+            ),
             Some(_) => (
                 RULE.severity,
                 format!(
