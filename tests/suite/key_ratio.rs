@@ -41,9 +41,17 @@ fn ratios_defined_otherwise_are_not_decided() {
             "info 2022",
             "info 2021",
             "info 2020",
-            "info 2022"
+            "info 2022",
+            "info 2020"
         ],
         "{json}"
+    );
+    let messages = common::rule_fields(&json, "REL009", &["message"]);
+    assert!(
+        messages
+            .last()
+            .is_some_and(|m| m[0].contains("a population within 1 % of the printed one")),
+        "{messages:?}"
     );
 }
 
