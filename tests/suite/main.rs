@@ -31,6 +31,7 @@ mod ingest_fonts;
 mod ingest_golden;
 mod ingest_operands;
 mod ingest_pages;
+mod key_ratio;
 mod kfa_corroborated;
 mod lint_caret;
 mod lint_cli;

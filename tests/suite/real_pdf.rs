@@ -797,6 +797,21 @@ fn period_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The keyfig set (`tests/fixtures/real/keyfig/`): 7 pages that print key ratios beside
+/// the figures they derive from (Luleå kommun's fem år i sammandrag, Leppävirta's
+/// tunnusluvut, Nordic company pages), saved before REL009 ran on them, and one copy with
+/// a soliditet changed; every derivable ratio recomputed by hand
+/// (`tests/expectations/realkeyfig.tsv`).
+#[test]
+fn keyfig_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realkeyfig",
+        "tests/fixtures/real/keyfig",
+        8,
+        "tests/expectations/realkeyfig.tsv",
+    );
+}
+
 /// Real tables flattened into one line (`tests/fixtures/real/oneline/`: docplayer
 /// transcripts, figures damaged by the transcript), read by `src/table/oneline.rs`:
 /// every claim judged in `tests/expectations/realoneline.tsv`, damaged rows kept as rows

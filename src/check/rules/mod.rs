@@ -70,6 +70,7 @@ rules! {
     REL006 => rel::rel006,
     REL007 => rel::rel007,
     REL008 => rel::rel008,
+    REL009 => rel::rel009,
     REL010 => rel::rel010,
     PCT001 => pct::pct001,
     PCT002 => pct::pct002,

@@ -9,5 +9,6 @@ pub mod rel005;
 pub mod rel006;
 pub mod rel007;
 pub mod rel008;
+pub mod rel009;
 pub mod rel010;
 pub mod statement;

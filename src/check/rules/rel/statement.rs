@@ -1113,6 +1113,15 @@ fn evaluate(view: &TableView, st: &mut Statement) {
                     "not decided: the row \"{}\" could not be read unambiguously (TAB001)",
                     label_of(view, r)
                 ))
+            } else if let Some(prev) = (!comparison.holds)
+                .then(|| skips_financial_items(view, step))
+                .flatten()
+            {
+                Some(format!(
+                    "not decided: \"{}\" follows \"{}\" with no financial line between, so the table leaves out items the result after financial items includes",
+                    label_of(view, step.target),
+                    label_of(view, prev)
+                ))
             } else if convention_unknown && step.kind == Kind::Income {
                 Some("not decided: no result line of the statement adds up in any column, so whether costs are written with a minus is not known".to_string())
             } else if let Some((r, raw)) = (!comparison.holds)
@@ -1152,6 +1161,39 @@ fn evaluate(view: &TableView, st: &mut Statement) {
         }
         st.steps[i].columns = out;
     }
+}
+
+/// A result after financial items ("Resultat efter finansiella poster", "Vuosikate")
+/// stepped from a result before them ("Verksamhetens resultat", "Toimintakate") with no
+/// financial line among the rows between: a summary that leaves the financial items out
+/// (Leppävirta's tuloslaskelma: Toimintakate, Verotulot, Valtionosuudet, Vuosikate). The
+/// line before the step, when it is.
+fn skips_financial_items(view: &TableView, step: &Step) -> Option<usize> {
+    const FINANCIAL: &[&str] = &[
+        "finans",
+        "ränt",
+        "rahoitus",
+        "korko",
+        "rente",
+        "financ",
+        "utdelning",
+        "osinko",
+    ];
+    if step.kind != Kind::Income
+        || role(view.vocab, &view.label(step.target)) != Some("rr_financial_result")
+    {
+        return None;
+    }
+    let &(prev, _) = step.parts.first()?;
+    let before = role(view.vocab, &view.label(prev));
+    if !matches!(before, Some("rr_operating_result" | "rr_net_cost")) {
+        return None;
+    }
+    let financial = step.parts.iter().skip(1).any(|&(r, _)| {
+        let l = view.label(r).to_lowercase();
+        FINANCIAL.iter().any(|w| l.contains(w))
+    });
+    (!financial).then_some(prev)
 }
 
 /// The steps of `kind` as relations of `rule`.
