@@ -877,6 +877,30 @@ mod tests {
         super::number_tokens(s, v())
     }
 
+    #[test]
+    fn currency_marks_before_or_after_a_cell_figure() {
+        let split = |s| currency_split(s, v());
+        assert_eq!(split("kr 1 449"), Some(("1 449", Unit::Kr)));
+        assert_eq!(split("kr.  2.282,50"), Some(("2.282,50", Unit::Kr)));
+        assert_eq!(split("NOK 1 449"), Some(("1 449", Unit::Kr)));
+        assert_eq!(split("DKK 1.449,00"), Some(("1.449,00", Unit::Kr)));
+        assert_eq!(split("€ 195"), Some(("195", Unit::Eur)));
+        assert_eq!(split("€195"), Some(("195", Unit::Eur)));
+        assert_eq!(split("195,00 €"), Some(("195,00", Unit::Eur)));
+        assert_eq!(split("19 500,-"), Some(("19 500", Unit::Kr)));
+        assert_eq!(split("1 449 kr."), Some(("1 449", Unit::Kr)));
+        assert_eq!(split("1 449 kr/år"), Some(("1 449", Unit::Kr)));
+        assert_eq!(split("8,61 kr/m³"), Some(("8,61", Unit::Kr)));
+        assert_eq!(split("1,85 € / kg"), Some(("1,85", Unit::Eur)));
+        assert_eq!(split("22,78 €/tömning"), Some(("22,78", Unit::Eur)));
+        // Not so written: a mark glued before the figure, a word going on, text after.
+        assert_eq!(split("kr1 449"), None);
+        assert_eq!(split("12 krav"), None);
+        assert_eq!(split("1 449 kr per år"), None);
+        assert_eq!(split("1 449 kr/3 mån"), None);
+        assert_eq!(split("Avgift kr"), None);
+    }
+
     fn dec(s: &str) -> Decimal {
         s.parse().unwrap_or_else(|_| panic!("bad decimal {s}"))
     }

@@ -387,6 +387,33 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn markdown_rows_broken_one_cell_per_line_are_joined() {
+        let lines = page(
+            "Hinnasto\n| Nimike |\nNetto € |\nBrutto € |\n| Vesi |\n1,69 |\n2,12 |\n| Jätevesi |\n3,17 |\n3,98 |\nLoppu",
+        );
+        let refs: Vec<&Line> = lines.iter().collect();
+        let out: Vec<String> = join_broken_pipes(&refs)
+            .expect("joined")
+            .iter()
+            .map(|l| l.text.clone())
+            .collect();
+        assert_eq!(
+            out,
+            [
+                "Hinnasto",
+                "Nimike\tNetto €\tBrutto €",
+                "Vesi\t1,69\t2,12",
+                "Jätevesi\t3,17\t3,98",
+                "Loppu"
+            ]
+        );
+        // Two such rows are not yet a table.
+        let lines = page("| Nimike |\nNetto € |\n| Vesi |\n1,69 |");
+        let refs: Vec<&Line> = lines.iter().collect();
+        assert!(join_broken_pipes(&refs).is_none());
+    }
+
     fn rows(text: &str) -> Vec<String> {
         let lines = page(text);
         let refs: Vec<&Line> = lines.iter().collect();

@@ -327,6 +327,27 @@ mod tests {
     }
 
     #[test]
+    fn figures_with_currency_marks_are_read_whole_or_not_at_all() {
+        let read = |s| {
+            let c = parse_cell(s);
+            (c.value, c.unit, c.decimals, c.unread.is_some())
+        };
+        let d = |s: &str| Some(s.parse::<Decimal>().unwrap());
+        assert_eq!(read("195,00 €"), (d("195.00"), Unit::Eur, 2, false));
+        assert_eq!(read("kr 1 449"), (d("1449"), Unit::Kr, 0, false));
+        assert_eq!(read("kr. 2.282,50"), (d("2282.50"), Unit::Kr, 2, false));
+        assert_eq!(read("1 449 kr/år"), (d("1449"), Unit::Kr, 0, false));
+        assert_eq!(read("NOK 1 449"), (d("1449"), Unit::Kr, 0, false));
+        assert_eq!(read("19 500,-"), (d("19500"), Unit::Kr, 0, false));
+        // A point with three digits after it: thousands or decimals, not decided here.
+        assert_eq!(read("kr. 10.000"), (None, Unit::None, 0, true));
+        // Two figures, or a figure cut short, beside a mark: not read, with the reason.
+        assert_eq!(read("kr 1 44 9"), (None, Unit::None, 0, true));
+        assert_eq!(read("kr 10 %"), (None, Unit::None, 0, true));
+        assert!(parse_cell("kr -").empty);
+    }
+
+    #[test]
     fn dash_is_empty() {
         assert!(parse_cell("- kr").empty);
         assert!(parse_cell("-").empty);

@@ -773,6 +773,44 @@ mod tests {
         }
     }
 
+    fn tables(text: &str) -> Vec<Table> {
+        let lines: Vec<Line> = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| super::super::cellines::joined(i as u32 + 1, i as f64, &[l]))
+            .collect();
+        let refs: Vec<&Line> = lines.iter().collect();
+        let path: Arc<str> = Arc::from("t.txt");
+        extract_page(
+            &path,
+            1,
+            &refs,
+            &HashSet::new(),
+            Vocabulary::builtin_shared(),
+        )
+    }
+
+    #[test]
+    fn priced_cells_take_their_label_from_the_line_above() {
+        let t = tables(
+            " Grundavgifter  exkl. moms\n inkl. moms\n\n Villa\n\n 575 kr  719 kr\n\n \
+             Lägenhet\n\n 320 kr  400 kr\n\n 190 l\n\n 2 592kr  3 240 kr\n\n 370 l\n\n \
+             3 224 kr  4 030 kr\n",
+        );
+        assert_eq!(t.len(), 1);
+        let labels: Vec<&str> = t[0].rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["Villa", "Lägenhet", "370 l"]);
+        assert_eq!(t[0].columns, ["exkl. moms", "inkl. moms"]);
+        assert_eq!(t[0].label_header.as_deref(), Some("Grundavgifter"));
+        assert_eq!(
+            t[0].rows[2].cells[0].value,
+            Some(rust_decimal::Decimal::from(3224))
+        );
+        // The line glued to its unit is kept as a row not read, never a header.
+        assert_eq!(t[0].unread_rows.len(), 1);
+        assert_eq!(t[0].unread_rows[0].text, "2 592kr  3 240 kr");
+    }
+
     #[test]
     fn a_unit_opening_each_cell_is_moved_after_its_figure() {
         let v = Vocabulary::builtin_shared();
@@ -783,6 +821,19 @@ mod tests {
         assert_eq!(
             unprefixed("Abonnementsgebyr offentlig  kr  109 765  kr  109 765", v).as_deref(),
             Some("Abonnementsgebyr offentlig  109 765 kr  109 765 kr")
+        );
+        // A column naming what the prices are per goes with the label.
+        assert_eq!(
+            unprefixed(
+                "Fastavgift    kr    1 449  kr      1 811            pr. år",
+                v
+            )
+            .as_deref(),
+            Some("Fastavgift pr. år  1 449 kr  1 811 kr")
+        );
+        assert_eq!(
+            unprefixed("Fastavgift  kr  1 449  kr  1 811  pr. 3 år", v),
+            None
         );
         // One cell, a figure ending the label, or two figures in a cell: not read.
         assert_eq!(unprefixed("Årlig leie  kr  150", v), None);
