@@ -359,8 +359,14 @@ fn plain_figure(t: &str, vocab: &Vocabulary) -> Option<Figure> {
 /// after it ("kr1 449" is not so written) and ends its word before one ("1 449 krav").
 pub fn currency_split<'a>(text: &'a str, vocab: &Vocabulary) -> Option<(&'a str, Unit)> {
     let t = text.trim();
-    let opens_figure =
-        |s: &str| s.starts_with(|c: char| c.is_ascii_digit() || is_sign(c) || c == '(');
+    // Only what a figure is written with: digits, group spaces, a decimal comma or
+    // point, a sign, parentheses ("2 tillfällen a 15 000 kr" is no figure).
+    let opens_figure = |s: &str| {
+        s.starts_with(|c: char| c.is_ascii_digit() || is_sign(c) || c == '(')
+            && s.chars().all(|c| {
+                c.is_ascii_digit() || is_group_space(c) || is_sign(c) || ",.()".contains(c)
+            })
+    };
     for (mark, unit) in vocab.currency_marks() {
         let letter = mark.chars().next_back().is_some_and(char::is_alphanumeric);
         if let Some(rest) = strip_prefix_ci(t, mark) {
@@ -899,6 +905,7 @@ mod tests {
         assert_eq!(split("1 449 kr per år"), None);
         assert_eq!(split("1 449 kr/3 mån"), None);
         assert_eq!(split("Avgift kr"), None);
+        assert_eq!(split("2 tillfällen a 15 000 kr"), None);
     }
 
     fn dec(s: &str) -> Decimal {

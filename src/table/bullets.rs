@@ -1,9 +1,14 @@
-//! Bulleted rows ("• Fast avgift 1 306,00 kr inkl. moms", "- per mätarplats  1632,00
-//! 1306,00"): a list mark before a row's label is no part of the label and no sign of a
-//! figure. Lines whose text opens with a mark, a space and a letter, and that hold a digit,
-//! are given to the table readers without the mark (indentation kept); every other line
-//! stays as written. A mark before a figure ("- 4 460") is a sign and stays.
+//! Bulleted rows of a table ("- per mätarplats  1632,00  1306,00" under "Fast avgift
+//! kr/år  inkl. moms  exkl. moms"): a list mark before a row's label is no part of the
+//! label and no sign of a figure. A line that opens with a mark, a space and a letter, and
+//! holds two figures or more (years not counted), next to a line (the nearest non-blank
+//! one above or below) with as many, is given to the table readers without the mark
+//! (indentation kept). Every other line stays as written: a list item of prose ("- Budget
+//! 1 200", "- Godkänna förslag enligt Bilaga 1") is no table row, and a mark before a
+//! figure ("- 4 460") is a sign.
 
+use crate::grammar::number::find_figures;
+use crate::grammar::vocab::Vocabulary;
 use crate::layout::Line;
 
 /// The marks a list item opens with.
@@ -30,10 +35,38 @@ fn unbulleted(text: &str) -> Option<String> {
     Some(format!("{indent}{label}"))
 }
 
-/// The page's lines with the list marks of bulleted rows taken off; `None` when no line
-/// is such a row.
-pub(super) fn strip(lines: &[&Line]) -> Option<Vec<Line>> {
-    let rewritten: Vec<Option<String>> = lines.iter().map(|l| unbulleted(&l.text)).collect();
+/// Figures of a line, years not counted.
+fn figures(text: &str, vocab: &Vocabulary) -> usize {
+    find_figures(text, vocab)
+        .iter()
+        .filter(|(r, _)| !super::cell::is_year(&text[r.clone()]))
+        .count()
+}
+
+/// The page's lines with the list marks of bulleted table rows taken off; `None` when no
+/// line is such a row.
+pub(super) fn strip(lines: &[&Line], vocab: &Vocabulary) -> Option<Vec<Line>> {
+    // Most lines open with no mark: their figures are not counted.
+    let marked: Vec<bool> = lines
+        .iter()
+        .map(|l| l.text.trim_start().starts_with(is_mark))
+        .collect();
+    if !marked.contains(&true) {
+        return None;
+    }
+    let counts: Vec<usize> = lines.iter().map(|l| figures(&l.text, vocab)).collect();
+    let blank = |k: usize| lines[k].text.trim().is_empty();
+    let above = |i: usize| (0..i).rev().find(|&k| !blank(k)).map(|k| counts[k]);
+    let below = |i: usize| (i + 1..lines.len()).find(|&k| !blank(k)).map(|k| counts[k]);
+    let rewritten: Vec<Option<String>> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let n = counts[i];
+            let rowlike = marked[i] && n >= 2 && (above(i) == Some(n) || below(i) == Some(n));
+            rowlike.then(|| unbulleted(&l.text)).flatten()
+        })
+        .collect();
     if rewritten.iter().all(Option::is_none) {
         return None;
     }

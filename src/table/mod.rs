@@ -394,7 +394,7 @@ fn text_page(
         );
     };
     // Bulleted rows: the list mark is no part of the label.
-    let unbulleted = bullets::strip(&lines);
+    let unbulleted = bullets::strip(&lines, vocab);
     if let Some(u) = &unbulleted {
         changed(&lines, u);
     }
