@@ -194,7 +194,7 @@ impl<'a> TableView<'a> {
                 if let Some(v) = cell.value {
                     r[c] = Some(Interval::written(v, cell.decimals));
                     let slot = match cell.unit {
-                        Unit::Kr | Unit::Tkr | Unit::Mnkr => 0,
+                        Unit::Kr | Unit::Tkr | Unit::Mnkr | Unit::Eur => 0,
                         Unit::Percent => 2,
                         Unit::Hours => 3,
                         Unit::None => 1,

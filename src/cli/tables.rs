@@ -33,6 +33,7 @@ pub fn unit_symbol(unit: Unit) -> Option<&'static str> {
         Unit::Mnkr => Some("mnkr"),
         Unit::Percent => Some("%"),
         Unit::Hours => Some("h"),
+        Unit::Eur => Some("€"),
     }
 }
 

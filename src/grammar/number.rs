@@ -47,6 +47,8 @@ pub enum Unit {
     Mnkr,
     Percent,
     Hours,
+    /// Euro ("195,00 €"): money, but never turned into kronor.
+    Eur,
 }
 
 impl Unit {
@@ -73,6 +75,7 @@ impl Unit {
             Unit::Mnkr => "mnkr",
             Unit::Percent => "%",
             Unit::Hours => "h",
+            Unit::Eur => "€",
         }
     }
 
@@ -345,6 +348,69 @@ fn plain_figure(t: &str, vocab: &Vocabulary) -> Option<Figure> {
         Ok(("", parts)) => parts.into_figure(t),
         _ => None,
     }
+}
+
+/// A table cell's figure and the currency mark written with it (grammars/
+/// currencies.vocab): before it ("kr 1 449", "€ 195", "NOK 1 449", "kr. 2.282,50") or
+/// after it ("195,00 €", "19 500,-", "1 449 kr.", "1 449 kr/år", "1,85 € / kg": a price
+/// per something, kept in the cell's text). Returns the text of the figure and the unit
+/// the mark stands for; `None` when the cell writes no mark so. Whether that text is one
+/// figure is the cell's to read. A mark ending in a letter stands apart from a figure
+/// after it ("kr1 449" is not so written) and ends its word before one ("1 449 krav").
+pub fn currency_split<'a>(text: &'a str, vocab: &Vocabulary) -> Option<(&'a str, Unit)> {
+    let t = text.trim();
+    // Only what a figure is written with: digits, group spaces, a decimal comma or
+    // point, a sign, parentheses ("2 tillfällen a 15 000 kr" is no figure).
+    let opens_figure = |s: &str| {
+        s.starts_with(|c: char| c.is_ascii_digit() || is_sign(c) || c == '(')
+            && s.chars().all(|c| {
+                c.is_ascii_digit() || is_group_space(c) || is_sign(c) || ",.()".contains(c)
+            })
+    };
+    for (mark, unit) in vocab.currency_marks() {
+        let letter = mark.chars().next_back().is_some_and(char::is_alphanumeric);
+        if let Some(rest) = strip_prefix_ci(t, mark) {
+            let apart = rest.starts_with(char::is_whitespace);
+            let body = rest.trim();
+            if (apart || !letter) && opens_figure(body) {
+                return Some((body, *unit));
+            }
+        }
+    }
+    for (mark, unit) in vocab.currency_marks() {
+        let letter = mark.chars().next_back().is_some_and(char::is_alphanumeric);
+        for (i, _) in t.char_indices().skip(1) {
+            let Some(after) = strip_prefix_ci(&t[i..], mark) else {
+                continue;
+            };
+            let body = t[..i].trim_end();
+            if !body.ends_with(|c: char| c.is_ascii_digit() || c == ')')
+                || !opens_figure(body)
+                || (letter && word_end(after).is_err())
+                || !per_part(after)
+            {
+                continue;
+            }
+            return Some((body, *unit));
+        }
+    }
+    None
+}
+
+/// What may follow a currency mark after its figure: nothing, or "/" and one word that
+/// names what the price is per ("/år", "/m³", "/tömning", " / kg").
+fn per_part(after: &str) -> bool {
+    let after = after.trim();
+    if after.is_empty() {
+        return true;
+    }
+    let Some(per) = after.strip_prefix('/').map(str::trim_start) else {
+        return false;
+    };
+    per.starts_with(char::is_alphabetic)
+        && per
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '/' | '-' | '³' | '²'))
 }
 
 /// A footnote mark glued after a figure: a superscript digit or an asterisk.
@@ -815,6 +881,31 @@ mod tests {
     }
     fn number_tokens(s: &str) -> Vec<RowToken> {
         super::number_tokens(s, v())
+    }
+
+    #[test]
+    fn currency_marks_before_or_after_a_cell_figure() {
+        let split = |s| currency_split(s, v());
+        assert_eq!(split("kr 1 449"), Some(("1 449", Unit::Kr)));
+        assert_eq!(split("kr.  2.282,50"), Some(("2.282,50", Unit::Kr)));
+        assert_eq!(split("NOK 1 449"), Some(("1 449", Unit::Kr)));
+        assert_eq!(split("DKK 1.449,00"), Some(("1.449,00", Unit::Kr)));
+        assert_eq!(split("€ 195"), Some(("195", Unit::Eur)));
+        assert_eq!(split("€195"), Some(("195", Unit::Eur)));
+        assert_eq!(split("195,00 €"), Some(("195,00", Unit::Eur)));
+        assert_eq!(split("19 500,-"), Some(("19 500", Unit::Kr)));
+        assert_eq!(split("1 449 kr."), Some(("1 449", Unit::Kr)));
+        assert_eq!(split("1 449 kr/år"), Some(("1 449", Unit::Kr)));
+        assert_eq!(split("8,61 kr/m³"), Some(("8,61", Unit::Kr)));
+        assert_eq!(split("1,85 € / kg"), Some(("1,85", Unit::Eur)));
+        assert_eq!(split("22,78 €/tömning"), Some(("22,78", Unit::Eur)));
+        // Not so written: a mark glued before the figure, a word going on, text after.
+        assert_eq!(split("kr1 449"), None);
+        assert_eq!(split("12 krav"), None);
+        assert_eq!(split("1 449 kr per år"), None);
+        assert_eq!(split("1 449 kr/3 mån"), None);
+        assert_eq!(split("Avgift kr"), None);
+        assert_eq!(split("2 tillfällen a 15 000 kr"), None);
     }
 
     fn dec(s: &str) -> Decimal {

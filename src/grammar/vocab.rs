@@ -59,6 +59,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../grammars/statements.vocab"),
     ),
     (
+        "currencies",
+        include_str!("../../grammars/currencies.vocab"),
+    ),
+    (
         "balanskrav",
         include_str!("../../grammars/balanskrav.vocab"),
     ),
@@ -247,6 +251,9 @@ pub struct Vocabulary {
     last_words: BTreeMap<String, Option<BTreeSet<String>>>,
     /// Unit words, longest first, lower-case, derived from the "units" list.
     units: Vec<(String, Unit)>,
+    /// Currency marks of table cells, longest first, lower-case, from the "currencies"
+    /// list.
+    currencies: Vec<(String, Unit)>,
 }
 
 impl Vocabulary {
@@ -339,6 +346,27 @@ impl Vocabulary {
                     .then(a.0.cmp(&b.0))
             });
             self.units.dedup();
+        }
+        if name == "currencies" {
+            for e in &entries {
+                let Some(unit) = currency_for_key(&e.key) else {
+                    return Err(VocabError {
+                        file: name.into(),
+                        line: 0,
+                        message: format!("unknown currency key {:?} (expected kr, eur)", e.key),
+                    });
+                };
+                for p in &e.phrases {
+                    self.currencies.push((p.to_lowercase(), unit));
+                }
+            }
+            self.currencies.sort_by(|a, b| {
+                b.0.chars()
+                    .count()
+                    .cmp(&a.0.chars().count())
+                    .then(a.0.cmp(&b.0))
+            });
+            self.currencies.dedup();
         }
         if name == "months" {
             if let Some(e) = entries
@@ -597,6 +625,20 @@ impl Vocabulary {
     pub fn unit_words(&self) -> &[(String, Unit)] {
         &self.units
     }
+
+    /// Currency marks a table cell may write before or after its figure (grammars/
+    /// currencies.vocab), longest first, lower-case, with the unit each stands for.
+    pub fn currency_marks(&self) -> &[(String, Unit)] {
+        &self.currencies
+    }
+}
+
+fn currency_for_key(key: &str) -> Option<Unit> {
+    Some(match key {
+        "kr" => Unit::Kr,
+        "eur" => Unit::Eur,
+        _ => return None,
+    })
 }
 
 fn unit_for_key(key: &str) -> Option<Unit> {

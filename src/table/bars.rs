@@ -106,6 +106,80 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Barred> {
     })
 }
 
+/// Rows of a markdown table that a web page's text broke one cell per line: "| Vesi
+/// €/m³ |" opens the row with its first cell between bars, and each further cell stands
+/// on a line of its own closed by a bar ("1,69 |"). Such rows are joined back into one
+/// line each (tab-separated, as the delimited reader takes them), at the line of their
+/// first cell; `None` when the page has fewer than [`MIN_PIPE_ROWS`] such rows in a run.
+pub(crate) fn join_broken_pipes(lines: &[&Line]) -> Option<Vec<Line>> {
+    let opens = |l: &Line| -> Option<String> {
+        let t = l.text.trim();
+        let inner = t.strip_prefix('|')?.strip_suffix('|')?;
+        (!inner.contains('|') && !inner.trim().is_empty()).then(|| inner.trim().to_string())
+    };
+    // Every row: (index of its opening line, its cells, index after its last cell).
+    let mut rows: Vec<(usize, Vec<String>, usize)> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(first) = opens(lines[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut cells = vec![first];
+        let mut j = i + 1;
+        while let Some(c) = lines.get(j).and_then(|l| closed_cell(l)) {
+            if lines[j].text.trim_start().starts_with('|') {
+                break;
+            }
+            cells.push(c.to_string());
+            j += 1;
+        }
+        if cells.len() >= 2 {
+            rows.push((i, cells, j));
+        }
+        i = j.max(i + 1);
+    }
+    // Runs of such rows (each next row opening right where the last one ended).
+    let mut keep: Vec<(usize, Vec<String>, usize)> = Vec::new();
+    let mut run: Vec<(usize, Vec<String>, usize)> = Vec::new();
+    for row in rows {
+        if run.last().is_some_and(|r| r.2 != row.0) {
+            if run.len() >= MIN_PIPE_ROWS {
+                keep.append(&mut run);
+            }
+            run.clear();
+        }
+        run.push(row);
+    }
+    if run.len() >= MIN_PIPE_ROWS {
+        keep.append(&mut run);
+    }
+    if keep.is_empty() {
+        return None;
+    }
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut k = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        match keep.get(k) {
+            Some((start, cells, end)) if *start == i => {
+                out.push(joined(lines[i].number, lines[i].y, cells));
+                i = *end;
+                k += 1;
+            }
+            _ => {
+                out.push(lines[i].clone());
+                i += 1;
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Rows a run of markdown rows broken one cell per line needs before it is joined: a
+/// header and two rows.
+const MIN_PIPE_ROWS: usize = 3;
+
 /// The rows with figures of a run not read as a table: each text cell with the cells
 /// after it up to the next text cell (the cells before the first text cell a row of
 /// their own), reported as not read (TAB003), never dropped in silence.
@@ -311,6 +385,33 @@ mod tests {
             .enumerate()
             .map(|(i, l)| joined(i as u32 + 1, i as f64, &[l]))
             .collect()
+    }
+
+    #[test]
+    fn markdown_rows_broken_one_cell_per_line_are_joined() {
+        let lines = page(
+            "Hinnasto\n| Nimike |\nNetto € |\nBrutto € |\n| Vesi |\n1,69 |\n2,12 |\n| Jätevesi |\n3,17 |\n3,98 |\nLoppu",
+        );
+        let refs: Vec<&Line> = lines.iter().collect();
+        let out: Vec<String> = join_broken_pipes(&refs)
+            .expect("joined")
+            .iter()
+            .map(|l| l.text.clone())
+            .collect();
+        assert_eq!(
+            out,
+            [
+                "Hinnasto",
+                "Nimike\tNetto €\tBrutto €",
+                "Vesi\t1,69\t2,12",
+                "Jätevesi\t3,17\t3,98",
+                "Loppu"
+            ]
+        );
+        // Two such rows are not yet a table.
+        let lines = page("| Nimike |\nNetto € |\n| Vesi |\n1,69 |");
+        let refs: Vec<&Line> = lines.iter().collect();
+        assert!(join_broken_pipes(&refs).is_none());
     }
 
     fn rows(text: &str) -> Vec<String> {

@@ -1,7 +1,7 @@
 //! One cell's text → `Cell`: markup stripped, figure parsed, dashes and blanks empty.
 
 use super::{Cell, Table};
-use crate::grammar::number::{dotted_thousands, parse_figure, Unit};
+use crate::grammar::number::{currency_split, dotted_thousands, parse_figure, Unit};
 use crate::grammar::vocab::Vocabulary;
 
 /// Text of a cell without `<b>`, `<i>`, `**` markup, and whether it was bold.
@@ -47,37 +47,84 @@ pub fn parse_cell(text: &str, vocab: &Vocabulary) -> Cell {
             ..Cell::default()
         };
     }
+    if let Some(cell) = read_figure(&raw, vocab) {
+        return cell;
+    }
+    // A figure with its currency mark before or after it ("kr 1 449", "195,00 €"): read
+    // whole, in that currency, or not read with the reason.
+    if let Some((body, unit)) = currency_split(&raw, vocab) {
+        return currency_cell(&raw, body, unit, vocab);
+    }
+    let unread = digit_groups_without_figure(&raw).then(|| {
+        "its digit groups make no figure (a group cut short, or two figures in one cell)"
+            .to_string()
+    });
+    Cell {
+        raw,
+        unread,
+        ..Cell::default()
+    }
+}
+
+/// A cell whose figure `body` is written with a currency mark of `unit`: the figure
+/// read whole (with no unit of its own), or the cell not read with its reason. A point
+/// with three digits after it and no decimal comma ("kr. 10.000") is read by the
+/// table's or the document's habit later, never here.
+fn currency_cell(raw: &str, body: &str, unit: Unit, vocab: &Vocabulary) -> Cell {
+    if is_dash(body) {
+        return Cell {
+            raw: raw.to_string(),
+            empty: true,
+            ..Cell::default()
+        };
+    }
+    let single_point = dotted_thousands(body).is_some_and(|(_, points, d)| points == 1 && d == 0);
+    match read_figure(body, vocab) {
+        Some(read) if read.unit == Unit::None && read.mark.is_none() && !single_point => Cell {
+            raw: raw.to_string(),
+            unit,
+            ..read
+        },
+        _ => Cell {
+            raw: raw.to_string(),
+            unread: Some(format!(
+                "not decided: \"{body}\" beside its currency mark is not one figure as written{}",
+                if single_point {
+                    " (a point between thousands or a decimal point)"
+                } else {
+                    ""
+                }
+            )),
+            ..Cell::default()
+        },
+    }
+}
+
+/// The cell of a text that is one figure as written, with or without a unit: `None`
+/// when it is not.
+fn read_figure(raw: &str, vocab: &Vocabulary) -> Option<Cell> {
+    let raw = raw.to_string();
     match parse_figure(&raw, vocab) {
-        Some(f) => Cell {
+        Some(f) => Some(Cell {
             raw,
             value: Some(f.value),
             unit: f.unit,
             decimals: f.decimals,
             mark: f.mark,
             ..Cell::default()
-        },
+        }),
         // "1.234.567", "-2.093,8": two points, or a point before a decimal comma, group
         // thousands, never start decimals.
         None if dotted_thousands(&raw).is_some_and(|(_, points, d)| points >= 2 || d > 0) => {
             let (value, _, decimals) = dotted_thousands(&raw).unwrap_or_default();
-            Cell {
+            Some(Cell {
                 raw,
                 value: Some(value),
                 decimals,
                 ..Cell::default()
-            }
+            })
         }
-        None => {
-            let unread = digit_groups_without_figure(&raw).then(|| {
-                "its digit groups make no figure (a group cut short, or two figures in one cell)"
-                    .to_string()
-            });
-            Cell {
-                raw,
-                unread,
-                ..Cell::default()
-            }
-        }
+        None => None,
     }
 }
 
@@ -277,6 +324,28 @@ mod tests {
         assert_eq!(c.value, Some(Decimal::from(7_190_202)));
         assert_eq!(c.unit, Unit::Kr);
         assert!(!c.empty);
+    }
+
+    #[test]
+    fn figures_with_currency_marks_are_read_whole_or_not_at_all() {
+        let read = |s| {
+            let c = parse_cell(s);
+            (c.value, c.unit, c.decimals, c.unread.is_some())
+        };
+        let d = |s: &str| Some(s.parse::<Decimal>().unwrap());
+        assert_eq!(read("195,00 €"), (d("195.00"), Unit::Eur, 2, false));
+        assert_eq!(read("kr 1 449"), (d("1449"), Unit::Kr, 0, false));
+        assert_eq!(read("kr. 2.282,50"), (d("2282.50"), Unit::Kr, 2, false));
+        assert_eq!(read("1 449 kr/år"), (d("1449"), Unit::Kr, 0, false));
+        assert_eq!(read("NOK 1 449"), (d("1449"), Unit::Kr, 0, false));
+        assert_eq!(read("19 500,-"), (d("19500"), Unit::Kr, 0, false));
+        // A point with three digits after it: thousands or decimals, not decided here.
+        assert_eq!(read("kr. 10.000"), (None, Unit::None, 0, true));
+        // Two figures, or a figure cut short, beside a mark: not read, with the reason.
+        assert_eq!(read("kr 1 44 9"), (None, Unit::None, 0, true));
+        // Text beside a mark that is not what a figure is written with: no figure.
+        assert_eq!(read("kr 10 %").0, None);
+        assert!(parse_cell("kr -").empty);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 mod aligned;
 mod arith;
 mod bars;
+mod bullets;
 mod cell;
 mod cellines;
 mod classify;
@@ -391,6 +392,24 @@ fn text_page(
                 .filter(|l| written.get(&l.number) != Some(&l.text.as_str()))
                 .map(|l| l.number),
         );
+    };
+    // Bulleted rows: the list mark is no part of the label.
+    let unbulleted = bullets::strip(&lines, vocab);
+    if let Some(u) = &unbulleted {
+        changed(&lines, u);
+    }
+    let lines: Vec<&crate::layout::Line> = match &unbulleted {
+        Some(u) => u.iter().collect(),
+        None => lines,
+    };
+    // Markdown rows broken one cell per line ("| Vesi |" / "1,69 |" / "0,43 |").
+    let piped = bars::join_broken_pipes(&lines);
+    if let Some(p) = &piped {
+        changed(&lines, p);
+    }
+    let lines: Vec<&crate::layout::Line> = match &piped {
+        Some(p) => p.iter().collect(),
+        None => lines,
     };
     // Tables written one cell per line with a "|" line after each cell.
     let barred = bars::join(&lines, vocab);

@@ -25,6 +25,16 @@ enum Parsed {
         cells: Vec<String>,
         unit: Vec<String>,
     },
+    /// Priced cells and no label ("575 kr/år  719 kr/år"): the row of a label written
+    /// on the line above, as a web page's table flattened to text writes it.
+    Cells {
+        cells: Vec<String>,
+        unit: Vec<String>,
+        /// The row when no label line stands above: the one split of the first run's
+        /// digit groups into a number label and a figure ("370 224 kr": 370 | 224 kr),
+        /// when there is exactly one.
+        split: Option<(String, String)>,
+    },
     /// Priced cells whose label and first cell cannot be told apart ("5 100 200 kr":
     /// 5 | 100 200 or 5 100 | 200): kept as a row not read.
     Unsure {
@@ -57,6 +67,7 @@ fn money_unit<'a>(token: &'a str, vocab: &Vocabulary) -> Option<(&'a str, Unit)>
         .unit_words()
         .iter()
         .find(|(w, u)| *w == *lower && matches!(u, Unit::Kr | Unit::Tkr | Unit::Mnkr))
+        .or_else(|| vocab.currency_marks().iter().find(|(w, _)| *w == *lower))
         .map(|(_, u)| (base, *u))
 }
 
@@ -193,6 +204,14 @@ fn parse_line(text: &str, vocab: &Vocabulary) -> Parsed {
     if run.is_empty() {
         return Parsed::None;
     }
+    if label_words.is_empty() && one_figure(run) {
+        let split = split_label(run).map(|i| {
+            let first = format!("{} {}", run[i..].join(" "), tokens[units[0]]);
+            (run[..i].join(" "), first)
+        });
+        cells.insert(0, format!("{} {}", run.join(" "), tokens[units[0]]));
+        return Parsed::Cells { cells, unit, split };
+    }
     let (label, first) = if !label_words.is_empty() && one_figure(run) {
         (label_words.join(" "), run.join(" "))
     } else {
@@ -245,14 +264,31 @@ fn unprefixed(text: &str, vocab: &Vocabulary) -> Option<String> {
         return None;
     }
     let mut cells = Vec::with_capacity(units.len());
+    let mut per: &[&str] = &[];
     for (k, &u) in units.iter().enumerate() {
         let end = units.get(k + 1).copied().unwrap_or(tokens.len());
-        let figure = &tokens[u + 1..end];
+        let mut figure = &tokens[u + 1..end];
+        // After the last cell, a column naming what the prices are per ("pr. år",
+        // "pr m3", "/mån"): words, none a figure. It goes with the label.
+        if k + 1 == units.len() {
+            if let Some(at) = figure.iter().position(|t| !is_number_token(t)) {
+                let rest = &figure[at..];
+                if at == 0
+                    || !rest[0].starts_with(|c: char| c.is_alphabetic() || c == '/')
+                    || rest.iter().any(|t| is_number_token(t))
+                {
+                    return None;
+                }
+                per = rest;
+                figure = &figure[..at];
+            }
+        }
         if !one_figure(figure) {
             return None;
         }
         cells.push(format!("{} {}", figure.join(" "), tokens[u]));
     }
+    let label = label.iter().chain(per).copied().collect::<Vec<_>>();
     Some(format!("{}  {}", label.join(" "), cells.join("  ")))
 }
 
@@ -349,6 +385,71 @@ fn columns(header: &str, n: usize) -> (Option<String>, Vec<String>) {
     }
 }
 
+/// Lines between a run's rows that may stand in it as rows not read: at most this many.
+const MAX_BROKEN: usize = 2;
+
+/// Whether a line writes a figure with a currency unit: a unit word after a number
+/// ("3 240 kr") or glued to one ("2 592kr").
+fn priced_text(text: &str, vocab: &Vocabulary) -> bool {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    tokens.iter().enumerate().any(|(i, t)| {
+        // A year before a unit ("2019 tkr") heads a column.
+        let after_number =
+            i > 0 && is_number_token(tokens[i - 1]) && !super::cell::is_year(tokens[i - 1]);
+        if money_unit(t, vocab).is_some() {
+            return after_number;
+        }
+        let tail = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == ',');
+        tail.len() < t.len()
+            && t.starts_with(|c: char| c.is_ascii_digit())
+            && money_unit(tail, vocab).is_some()
+    })
+}
+
+/// Column names from a header whose names stand apart by wide gaps (two spaces or
+/// more), on line `h` or on it and the line right above it (no blank line between, words
+/// and no figure): " Grundavgifter  exkl. moms" over " inkl. moms". One more part than
+/// cells names the label column too; any other count names nothing.
+fn gap_columns(
+    lines: &[&Line],
+    h: usize,
+    n: usize,
+    parsed: &[Parsed],
+    taken: &HashSet<u32>,
+) -> Option<(Option<String>, Vec<String>)> {
+    let parts = |text: &str| -> Vec<String> {
+        text.split("  ")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let mut names = parts(&lines[h].text);
+    let joined = h
+        .checked_sub(1)
+        .filter(|&k| {
+            let t = &lines[k].text;
+            !t.trim().is_empty()
+                && !taken.contains(&lines[k].number)
+                && matches!(parsed[k], Parsed::None)
+                && t.chars().any(char::is_alphabetic)
+                && !t.chars().any(|c| c.is_ascii_digit())
+        })
+        .map(|k| parts(&lines[k].text));
+    if names.len() != n + 1 && names.len() != n {
+        let mut above = joined?;
+        above.append(&mut names);
+        names = above;
+    }
+    if names.len() == n + 1 {
+        Some((Some(names[0].clone()), names[1..].to_vec()))
+    } else if names.len() == n && names.len() > 1 {
+        Some((None, names))
+    } else {
+        None
+    }
+}
+
 /// The price tables of a page's lines, skipping every line in `taken` (rows and headers
 /// of tables other readers found).
 pub(super) fn extract_page(
@@ -358,7 +459,7 @@ pub(super) fn extract_page(
     taken: &HashSet<u32>,
     vocab: &Vocabulary,
 ) -> Vec<Table> {
-    let parsed: Vec<Parsed> = lines
+    let mut parsed: Vec<Parsed> = lines
         .iter()
         .map(|l| {
             if taken.contains(&l.number) {
@@ -368,10 +469,60 @@ pub(super) fn extract_page(
             }
         })
         .collect();
+    // Cells without a label take the line above as their label: the nearest non-blank
+    // line, with words and no priced cell, not ending in a number (a figure of its own,
+    // not a label: "370 l" is a label, "Vatten 1 590" is not), not another row's label.
+    let mut label_line = vec![false; lines.len()];
+    for i in 0..lines.len() {
+        let Parsed::Cells { cells, unit, split } = &parsed[i] else {
+            continue;
+        };
+        let above = (0..i)
+            .rev()
+            .find(|&k| !lines[k].text.trim().is_empty())
+            .filter(|&k| {
+                !taken.contains(&lines[k].number)
+                    && !label_line[k]
+                    && matches!(parsed[k], Parsed::None)
+                    && lines[k].text.chars().any(char::is_alphabetic)
+                    && lines[k]
+                        .text
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|t| !t.chars().any(|c| c.is_ascii_digit()))
+            });
+        parsed[i] = match above {
+            Some(k) => {
+                label_line[k] = true;
+                Parsed::Row {
+                    label: lines[k].text.trim().to_string(),
+                    cells: cells.clone(),
+                    unit: unit.clone(),
+                }
+            }
+            None => match split {
+                Some((label, first)) => {
+                    let mut cells = cells.clone();
+                    if let Some(c) = cells.first_mut() {
+                        c.clone_from(first);
+                    }
+                    Parsed::Row {
+                        label: label.clone(),
+                        cells,
+                        unit: unit.clone(),
+                    }
+                }
+                None => Parsed::Unsure {
+                    cells: cells.len(),
+                    unit: unit.clone(),
+                },
+            },
+        };
+    }
     let shape = |p: &Parsed| match p {
         Parsed::Row { cells, unit, .. } => Some((cells.len(), unit.clone())),
         Parsed::Unsure { cells, unit } => Some((*cells, unit.clone())),
-        Parsed::None => None,
+        Parsed::Cells { .. } | Parsed::None => None,
     };
     let mut tables = Vec::new();
     let mut i = 0;
@@ -380,28 +531,71 @@ pub(super) fn extract_page(
             i += 1;
             continue;
         };
-        // The run: rows of the same shape, blank lines between them allowed.
+        // The run: rows of the same shape, blank lines between them allowed, and lines
+        // with priced figures not read as its rows ("2 592kr  3 240 kr", each after its
+        // label line) when a row of the run follows them: kept as rows not read.
         let mut members = vec![i];
+        let mut broken: Vec<(usize, Option<usize>)> = Vec::new();
         let mut j = i + 1;
         while j < lines.len() {
-            if lines[j].text.trim().is_empty() {
+            if lines[j].text.trim().is_empty() || label_line[j] {
                 j += 1;
                 continue;
             }
             if shape(&parsed[j]).as_ref() != Some(&first) {
-                break;
+                let mut k = j;
+                let mut gap: Vec<(usize, Option<usize>)> = Vec::new();
+                let mut text_above: Option<usize> = None;
+                while k < lines.len() && gap.len() < MAX_BROKEN {
+                    let t = &lines[k].text;
+                    if t.trim().is_empty() || label_line[k] {
+                        k += 1;
+                        continue;
+                    }
+                    if shape(&parsed[k]).as_ref() == Some(&first) {
+                        break;
+                    }
+                    let free =
+                        !taken.contains(&lines[k].number) && matches!(parsed[k], Parsed::None);
+                    if free && priced_text(t, vocab) {
+                        gap.push((k, text_above.take()));
+                    } else if free
+                        && text_above.is_none()
+                        && t.chars().any(char::is_alphabetic)
+                        && !priced_text(t, vocab)
+                    {
+                        text_above = Some(k);
+                    } else {
+                        break;
+                    }
+                    k += 1;
+                }
+                let resumes = k < lines.len() && shape(&parsed[k]).as_ref() == Some(&first);
+                if gap.is_empty() || text_above.is_some() || !resumes {
+                    break;
+                }
+                broken.extend(gap);
+                j = k;
+                continue;
             }
             members.push(j);
             j += 1;
         }
         let next = members.last().map_or(i + 1, |&m| m + 1);
-        // The header: the nearest non-blank line above, with words and no priced cell.
-        let header = (0..i)
+        // The header: the nearest non-blank line above (above the first row's label
+        // line, when it has one), with words and no priced cell.
+        let top = (0..i)
+            .rev()
+            .find(|&k| !lines[k].text.trim().is_empty())
+            .filter(|&k| label_line[k])
+            .unwrap_or(i);
+        let header = (0..top)
             .rev()
             .find(|&h| !lines[h].text.trim().is_empty())
             .filter(|&h| {
                 !taken.contains(&lines[h].number)
                     && matches!(parsed[h], Parsed::None)
+                    && !priced_text(&lines[h].text, vocab)
                     && (lines[h].text.chars().any(char::is_alphabetic)
                         || years(&lines[h].text, first.0).is_some())
             });
@@ -415,7 +609,13 @@ pub(super) fn extract_page(
         };
         let (label_header, names) = match years(&lines[h].text, first.0) {
             Some(names) => (None, names),
-            None => columns(&lines[h].text, first.0),
+            None => match columns(&lines[h].text, first.0) {
+                (_, names) if names.iter().all(String::is_empty) => {
+                    gap_columns(lines, h, first.0, &parsed, taken)
+                        .unwrap_or_else(|| columns(&lines[h].text, first.0))
+                }
+                named => named,
+            },
         };
         let mut rows = Vec::new();
         let mut unread_rows = Vec::new();
@@ -445,6 +645,16 @@ pub(super) fn extract_page(
                     provenance,
                 }),
             }
+        }
+        for &(b, label) in &broken {
+            unread_rows.push(UnreadRow {
+                label: label.map_or_else(String::new, |l| lines[l].text.trim().to_string()),
+                text: lines[b].text.trim().to_string(),
+                reason: "figures with a currency unit not read as the table's cells (a \
+                         figure glued to its unit, or not one figure per cell)"
+                    .to_string(),
+                provenance: Provenance::new(path, page, lines[b].number),
+            });
         }
         tables.push(Table {
             title: None,
@@ -606,6 +816,44 @@ mod tests {
         }
     }
 
+    fn tables(text: &str) -> Vec<Table> {
+        let lines: Vec<Line> = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| super::super::cellines::joined(i as u32 + 1, i as f64, &[l]))
+            .collect();
+        let refs: Vec<&Line> = lines.iter().collect();
+        let path: Arc<str> = Arc::from("t.txt");
+        extract_page(
+            &path,
+            1,
+            &refs,
+            &HashSet::new(),
+            Vocabulary::builtin_shared(),
+        )
+    }
+
+    #[test]
+    fn priced_cells_take_their_label_from_the_line_above() {
+        let t = tables(
+            " Grundavgifter  exkl. moms\n inkl. moms\n\n Villa\n\n 575 kr  719 kr\n\n \
+             Lägenhet\n\n 320 kr  400 kr\n\n 190 l\n\n 2 592kr  3 240 kr\n\n 370 l\n\n \
+             3 224 kr  4 030 kr\n",
+        );
+        assert_eq!(t.len(), 1);
+        let labels: Vec<&str> = t[0].rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["Villa", "Lägenhet", "370 l"]);
+        assert_eq!(t[0].columns, ["exkl. moms", "inkl. moms"]);
+        assert_eq!(t[0].label_header.as_deref(), Some("Grundavgifter"));
+        assert_eq!(
+            t[0].rows[2].cells[0].value,
+            Some(rust_decimal::Decimal::from(3224))
+        );
+        // The line glued to its unit is kept as a row not read, never a header.
+        assert_eq!(t[0].unread_rows.len(), 1);
+        assert_eq!(t[0].unread_rows[0].text, "2 592kr  3 240 kr");
+    }
+
     #[test]
     fn a_unit_opening_each_cell_is_moved_after_its_figure() {
         let v = Vocabulary::builtin_shared();
@@ -616,6 +864,19 @@ mod tests {
         assert_eq!(
             unprefixed("Abonnementsgebyr offentlig  kr  109 765  kr  109 765", v).as_deref(),
             Some("Abonnementsgebyr offentlig  109 765 kr  109 765 kr")
+        );
+        // A column naming what the prices are per goes with the label.
+        assert_eq!(
+            unprefixed(
+                "Fastavgift    kr    1 449  kr      1 811            pr. år",
+                v
+            )
+            .as_deref(),
+            Some("Fastavgift pr. år  1 449 kr  1 811 kr")
+        );
+        assert_eq!(
+            unprefixed("Fastavgift  kr  1 449  kr  1 811  pr. 3 år", v),
+            None
         );
         // One cell, a figure ending the label, or two figures in a cell: not read.
         assert_eq!(unprefixed("Årlig leie  kr  150", v), None);
@@ -649,9 +910,11 @@ mod tests {
     #[test]
     fn unsure_or_not_a_row() {
         let vocab = Vocabulary::builtin_shared();
+        // No label: the line above gives it, or the row is not read (5 | 100 200 or
+        // 5 100 | 200 is not decided).
         assert!(matches!(
             parse_line("5 100 200 kr 3 kr", vocab),
-            Parsed::Unsure { .. }
+            Parsed::Cells { split: None, .. }
         ));
         assert!(row("Fast avgift, kr per år 1 898 kr").is_none());
         assert!(row("Avgift 100 kr 200 tkr").is_none());

@@ -812,6 +812,21 @@ fn keyfig_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The cells set (`tests/fixtures/real/cells/`): 9 fee pages (VA-taxa, vandværk takster,
+/// avfall and slam fees; Swedish, Danish and Finnish bodies in no other set) whose tables
+/// lose their cells in text: currency marks before or after the figure, one figure per
+/// line, a row's label on the line above; every relation recomputed by hand
+/// (`tests/expectations/realcells.tsv`).
+#[test]
+fn cells_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realcells",
+        "tests/fixtures/real/cells",
+        9,
+        "tests/expectations/realcells.tsv",
+    );
+}
+
 /// Real tables flattened into one line (`tests/fixtures/real/oneline/`: docplayer
 /// transcripts, figures damaged by the transcript), read by `src/table/oneline.rs`:
 /// every claim judged in `tests/expectations/realoneline.tsv`, damaged rows kept as rows

@@ -4,7 +4,7 @@
 use crate::arith::compare;
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
-use crate::check::view::{normalise, TableView};
+use crate::check::view::{normalise, ColumnKind, TableView};
 use crate::check::Sink;
 use std::collections::HashMap;
 
@@ -133,7 +133,15 @@ pub fn check(sink: &mut Sink) {
     for (i, a) in views.iter().enumerate() {
         for (j, pairs) in shared_cells(i, a, &names[i], &index) {
             let b = &views[j];
-            let agrees = |&(ra, ca, rb, cb): &Pair| matches!((a.figure(ra, ca), b.figure(rb, cb)), (Some(x), Some(y)) if x.meets(&y) && !x.nominal.is_zero());
+            // A rate the two rows share (a percentage: "3 %" of income, the VAT rate)
+            // does not make them the same quantity: different fees, years and
+            // categories share rates.
+            let rate = |v: &TableView, c: usize| v.kinds.get(c) == Some(&ColumnKind::Percent);
+            let agrees = |&(ra, ca, rb, cb): &Pair| {
+                !rate(a, ca)
+                    && !rate(b, cb)
+                    && matches!((a.figure(ra, ca), b.figure(rb, cb)), (Some(x), Some(y)) if x.meets(&y) && !x.nominal.is_zero())
+            };
             let agreeing = pairs.iter().filter(|p| agrees(p)).count();
             let differing = pairs
                 .iter()
