@@ -807,7 +807,7 @@ fn keyfig_real_texts_report_only_judged_findings() {
     judge_text_set(
         "realkeyfig",
         "tests/fixtures/real/keyfig",
-        8,
+        9,
         "tests/expectations/realkeyfig.tsv",
     );
 }
