@@ -70,20 +70,7 @@ pub(super) fn strip(lines: &[&Line], vocab: &Vocabulary) -> Option<Vec<Line>> {
     if rewritten.iter().all(Option::is_none) {
         return None;
     }
-    Some(
-        lines
-            .iter()
-            .zip(rewritten)
-            .map(|(l, r)| match r {
-                Some(text) => Line {
-                    spans: Vec::new(),
-                    text,
-                    ..(*l).clone()
-                },
-                None => (*l).clone(),
-            })
-            .collect(),
-    )
+    Some(super::suffixed::with_texts(lines, rewritten))
 }
 
 #[cfg(test)]

@@ -292,6 +292,23 @@ fn unprefixed(text: &str, vocab: &Vocabulary) -> Option<String> {
     Some(format!("{}  {}", label.join(" "), cells.join("  ")))
 }
 
+/// The lines with each rewritten text in place of its line's (its spans dropped: they
+/// no longer match the text); `None` keeps the line as it was.
+pub(super) fn with_texts(lines: &[&Line], rewritten: Vec<Option<String>>) -> Vec<Line> {
+    lines
+        .iter()
+        .zip(rewritten)
+        .map(|(l, r)| match r {
+            Some(text) => Line {
+                spans: Vec::new(),
+                text,
+                ..(*l).clone()
+            },
+            None => (*l).clone(),
+        })
+        .collect()
+}
+
 /// The page's lines with the cells of prefixed priced rows written after their figures
 /// ([`unprefixed`]), when at least two lines are such rows; otherwise nothing changes.
 pub(super) fn unprefix(lines: &[&Line], vocab: &Vocabulary) -> Option<Vec<Line>> {
@@ -299,20 +316,7 @@ pub(super) fn unprefix(lines: &[&Line], vocab: &Vocabulary) -> Option<Vec<Line>>
     if rewritten.iter().flatten().count() < MIN_CELLS {
         return None;
     }
-    Some(
-        lines
-            .iter()
-            .zip(rewritten)
-            .map(|(l, r)| match r {
-                Some(text) => Line {
-                    spans: Vec::new(),
-                    text,
-                    ..(*l).clone()
-                },
-                None => (*l).clone(),
-            })
-            .collect(),
-    )
+    Some(with_texts(lines, rewritten))
 }
 
 /// Whether a header line names the columns by year only ("2019 2020"), one per cell.
