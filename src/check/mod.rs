@@ -220,6 +220,16 @@ impl<'d> Sink<'d> {
         &mut self.findings[last]
     }
 
+    /// [`Sink::table_relation`] for relations a document-level rule gathered per table
+    /// (table index, its view, the relations) while it still borrowed the document.
+    pub fn table_relations(&mut self, tables: &[(usize, TableView, Vec<Relation>)]) {
+        for (t, view, rels) in tables {
+            for rel in rels {
+                self.table_relation(*t, view, rel);
+            }
+        }
+    }
+
     /// Records a table relation: counted, and reported when it fails.
     pub fn table_relation(&mut self, table_index: usize, view: &TableView, rel: &Relation) {
         let holds = rel.comparison.holds;

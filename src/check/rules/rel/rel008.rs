@@ -412,11 +412,7 @@ pub fn check(sink: &mut Sink) {
             relations.push((t, view, out));
         }
     }
-    for (t, view, rels) in &relations {
-        for rel in rels {
-            sink.table_relation(*t, view, rel);
-        }
-    }
+    sink.table_relations(&relations);
 }
 
 /// The name of the column with VAT for a message: its header, or "inkl. moms".

@@ -1016,11 +1016,7 @@ pub fn check(sink: &mut Sink) {
             relations.push((t, view, out));
         }
     }
-    for (t, view, rels) in &relations {
-        for rel in rels {
-            sink.table_relation(*t, view, rel);
-        }
-    }
+    sink.table_relations(&relations);
 }
 
 /// The shorter-period figure the longer one gives, its figure taken as rounded in any
