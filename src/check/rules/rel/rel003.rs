@@ -3,7 +3,7 @@
 use crate::arith::{compare, Interval};
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
-use crate::check::view::{CellRef, ColumnKind, TableView};
+use crate::check::view::{label_measure, CellRef, ColumnKind, TableView};
 use crate::check::{Relation, TableCx};
 
 pub const RULE: Rule = Rule {
@@ -22,7 +22,10 @@ contributions carry opposite signs). A balance carried between periods (\"Ingåe
 \"Saldo UB\") is the balance rules' and no result row. justera finds the pair of rows by the columns where the \
 relation holds and reports the columns where it fails beyond rounding. A row that is blank or \
 zero in every column where the relation holds is not shown by them to enter it: a column where \
-it has a figure is then not decided (info).",
+it has a figure is then not decided (info). A failing column in a list of key figures is not decided either (\"Fem år i sammandrag\": rows in \
+mkr, %, kr per invånare and counts in one table): the pair is then picked from lines the \
+list shows, while the result may take lines it does not (finansnetto beside skatteintäkter \
+and nettokostnader).",
     checks: &[Check::Relations(relations)],
 };
 
@@ -99,6 +102,7 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
             .into_iter()
             .filter(|&r| !holding.iter().any(|&c| nonzero(r, c)))
             .collect();
+        let key_figures = key_figure_measures(view);
         for &c in &cols {
             let Some((_, cmp)) = eval(view, t, a, b, sign, c) else {
                 continue;
@@ -129,6 +133,15 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
                     if silent_here.len() == 1 { "is" } else { "are" },
                     rel.message
                 );
+            } else if !rel.comparison.holds && key_figures.len() >= 3 {
+                rel.severity = Severity::Info;
+                rel.message = format!(
+                    "not decided: the table lists key figures of {} measures ({}), so the \
+                     result may take lines it does not show ({})",
+                    key_figures.len(),
+                    key_figures.join(", "),
+                    rel.message
+                );
             } else if !rel.comparison.holds {
                 if let Some(x) = silent_term(view, &others, (t, a, b, sign), &holding, c) {
                     rel.severity = Severity::Info;
@@ -142,6 +155,18 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
             out.push(rel);
         }
     }
+}
+
+/// The measures the table's row labels name (mnkr, percent, a count, …), each once: three
+/// or more make the table a list of key figures rather than a statement.
+fn key_figure_measures<'v>(view: &TableView<'v>) -> Vec<&'v str> {
+    let mut measures: Vec<&str> = (0..view.rows())
+        .filter(|&r| !view.headings[r])
+        .filter_map(|r| label_measure(view.vocab, &view.label(r)))
+        .collect();
+    measures.sort_unstable();
+    measures.dedup();
+    measures
 }
 
 /// A row other than the pair that has a figure other than 0 in the failing column `c`,
