@@ -773,6 +773,24 @@ fn twenty_fourth_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The twenty-fifth held-out set (`tests/fixtures/real/heldout25/`): 23 excerpts of everyday fee
+/// and allocation records of the four countries (Pori, Kerava, Raahe, Mikkeli, Eura, Turku,
+/// Kåfjord, Rennebu, Tysfjord, Ydre, Smedjebackens Energi, Sydnärkes kommunalförbund, Rebild,
+/// Stevns, Guldborgsund Forsyning and others): varhaiskasvatus/SFO/dagtilbud fees with worked
+/// examples, VA tariffs with and without VAT, feiing and byggesak gebyr tables, a fjärrvärme price
+/// table, a kuntavaalit result, avustus/tilskud allocations, saved before justera was run on them
+/// and recomputed by hand (`tests/expectations/realheldout25.tsv`: 176 stated relations, 2 real
+/// contradictions - two "70 % / 60 % av B" rows of one feiegebyr table - listed as `missed`).
+#[test]
+fn twenty_fifth_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout25",
+        "tests/fixtures/real/heldout25",
+        23,
+        "tests/expectations/realheldout25.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
