@@ -791,6 +791,24 @@ fn twenty_fifth_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The twenty-sixth held-out set (`tests/fixtures/real/heldout26/`): 25 excerpts of Nordic
+/// municipal companies, federations and regions in no earlier set (Region Norrbotten, Region
+/// Örebro län, Region Blekinge, Tunabyggen, Syvab, Roslagsvatten, Nerikes Brandkår, Keusote,
+/// Kainuun sote, Eksote, Soite, HSY, Kuopion Vesi, Region Sjælland, Region Syddanmark,
+/// AffaldPlus, Karmsund Havn IKS, Bergen og Omland Havnevesen): bokslut and delårsrapport pages,
+/// yhtymävaltuusto and hallitus minutes, a toteuma/budjetti/ennuste table, ownership shares and
+/// a flerårsjämförelse, saved before justera was run on them and recomputed by hand
+/// (`tests/expectations/realheldout26.tsv`: 49 stated relations, no contradiction found).
+#[test]
+fn twenty_sixth_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout26",
+        "tests/fixtures/real/heldout26",
+        25,
+        "tests/expectations/realheldout26.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
