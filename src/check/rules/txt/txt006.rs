@@ -190,27 +190,133 @@ static ADJUSTED_RE: Re = Re::new(ADJUSTED);
 
 /// The regexes of the rule, compiled ahead in the background warm-up.
 pub(crate) fn regexes() -> Vec<&'static Re> {
+    // The patterns that read the words between two figures are not compiled ahead: each is
+    // tried only where a cheap look at those words finds its cue (see `Gap`), which most
+    // records' sentences never give, so most runs never build them.
     vec![
         &NUMBER_RE,
         &UNIT_RE,
         &ABOUT_RE,
-        &CHANGE_NOUN_RE,
         &CHANGE_VERB_RE,
-        &FROM_RE,
-        &TO_RE,
-        &TO_AFTER_RE,
         &ADJUSTED_RE,
-        &JOIN_RE,
-        &THAN_RE,
-        &SHARE_RE,
-        &OF_RE,
-        &SPREAD_RE,
-        &VARAV_RE,
-        &NEXT_PART_RE,
-        &LAST_PART_RE,
-        &REST_RE,
-        &AGAINST_RE,
     ]
+}
+
+/// The words between two figures (or before the first), with cheap tests of the cue a
+/// pattern needs: a pattern is compiled and run only where its cue is there. Each test is
+/// implied by its pattern (a text the pattern matches passes it), so gating changes no
+/// reading, only which patterns a run builds.
+struct Gap<'a>(&'a str);
+
+impl Gap<'_> {
+    /// The last words, lowercased: up to 40 bytes before trailing whitespace.
+    fn tail(&self) -> String {
+        let t = self.0.trim_end();
+        let mut cut = t.len().saturating_sub(40);
+        while !t.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        t[cut..].to_lowercase()
+    }
+
+    /// Whether the text ends with whitespace after one of `words` (lowercase).
+    fn ends_with_word(&self, words: &[&str]) -> bool {
+        if !self.0.ends_with(char::is_whitespace) {
+            return false;
+        }
+        let tail = self.tail();
+        words.iter().any(|w| tail.ends_with(w))
+    }
+
+    /// Whether the lowercased text holds one of `words`.
+    fn contains(&self, words: &[&str]) -> bool {
+        let lower = self.0.to_lowercase();
+        words.iter().any(|w| lower.contains(w))
+    }
+
+    fn from(&self) -> bool {
+        self.ends_with_word(&["från", "fra", "frå"]) && FROM_RE.is_match(self.0)
+    }
+
+    fn to(&self) -> bool {
+        self.ends_with_word(&["till", "til"]) && TO_RE.is_match(self.0)
+    }
+
+    fn to_after_change(&self) -> bool {
+        self.ends_with_word(&["till", "til"]) && TO_AFTER_RE.is_match(self.0)
+    }
+
+    fn against(&self) -> bool {
+        self.ends_with_word(&["mot", "med", "mod"]) && AGAINST_RE.is_match(self.0)
+    }
+
+    fn join(&self) -> bool {
+        self.ends_with_word(&["är", "var", "blev", "blir", "er", "ble", "bliver"])
+            && JOIN_RE.is_match(self.0)
+    }
+
+    fn share(&self) -> bool {
+        self.ends_with_word(&[
+            "motsvarande",
+            "motsvarar",
+            "utgör",
+            "tilsvarende",
+            "tilsvarer",
+            "til",
+            "udgør",
+        ]) && SHARE_RE.is_match(self.0)
+    }
+
+    fn of(&self) -> bool {
+        let head = self.0.trim_start();
+        let head: String = head.chars().take(2).collect::<String>().to_lowercase();
+        (head == "av" || head == "af") && OF_RE.is_match(self.0)
+    }
+
+    fn spread(&self) -> bool {
+        self.contains(&["fördela", "uppdela", "fordel"]) && SPREAD_RE.is_match(self.0)
+    }
+
+    fn varav(&self) -> bool {
+        self.contains(&["varav", "därav", "hvorav", "herav", "heraf"]) && VARAV_RE.is_match(self.0)
+    }
+
+    fn next_part(&self) -> bool {
+        self.0.contains(',') && NEXT_PART_RE.is_match(self.0)
+    }
+
+    fn last_part(&self) -> bool {
+        self.contains(&["och", "og", "samt"]) && LAST_PART_RE.is_match(self.0)
+    }
+
+    fn rest(&self) -> bool {
+        self.contains(&[
+            "resterande",
+            "återstående",
+            "övriga",
+            "resten",
+            "resterende",
+            "øvrige",
+        ]) && REST_RE.is_match(self.0)
+    }
+
+    /// The change noun ("ökning", "økning") of ", en ökning med".
+    fn change_noun(&self) -> Option<regex::Match<'_>> {
+        // "\s*$": the pattern allows no whitespace after the preposition.
+        let tail = self.tail();
+        if !["med", "på", "om"].iter().any(|w| tail.ends_with(w)) {
+            return None;
+        }
+        CHANGE_NOUN_RE.captures(self.0).and_then(|m| m.get(1))
+    }
+
+    /// The comparative ("mer", "lägre") of "mer än budgeterat (".
+    fn than(&self) -> Option<regex::Match<'_>> {
+        if !self.contains(&["än", "enn", "end"]) {
+            return None;
+        }
+        THAN_RE.captures(self.0).and_then(|m| m.get(1))
+    }
 }
 
 /// Kronor per unit of a money unit word (lowercased, points dropped); `None` for other words.
@@ -416,13 +522,10 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
     let n = figs.len();
     for i in 0..n {
         // "från A till B, en ökning med C".
-        if i + 2 < n && FROM_RE.is_match(&s[..figs[i].start]) {
+        if i + 2 < n && Gap(&s[..figs[i].start]).from() {
             let (a, b, c) = (i, i + 1, i + 2);
-            if TO_RE.is_match(&s[figs[a].end..figs[b].start]) {
-                if let Some(m) = CHANGE_NOUN_RE
-                    .captures(&s[figs[b].end..figs[c].start])
-                    .and_then(|m| m.get(1))
-                {
+            if Gap(&s[figs[a].end..figs[b].start]).to() {
+                if let Some(m) = Gap(&s[figs[b].end..figs[c].start]).change_noun() {
                     let from = s[..figs[a].start].trim_end().len();
                     let from = s[..from]
                         .rfind(|ch: char| !ch.is_alphabetic())
@@ -448,14 +551,14 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
             let sign = sign_of(v.as_str());
             let verb_start = v.start();
             if c + 2 < n
-                && FROM_RE.is_match(&s[..figs[c + 1].start])
+                && Gap(&s[..figs[c + 1].start]).from()
                 && s[figs[c].end..figs[c + 1].start]
                     .trim()
                     .trim_start_matches(',')
                     .trim()
                     .chars()
                     .all(char::is_alphabetic)
-                && TO_RE.is_match(&s[figs[c + 1].end..figs[c + 2].start])
+                && Gap(&s[figs[c + 1].end..figs[c + 2].start]).to()
             {
                 out.push(Stated {
                     shape: Shape::Change,
@@ -467,7 +570,7 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
                 });
                 continue;
             }
-            if c + 1 < n && TO_AFTER_RE.is_match(&s[figs[c].end..figs[c + 1].start]) {
+            if c + 1 < n && Gap(&s[figs[c].end..figs[c + 1].start]).to_after_change() {
                 let b = c + 1;
                 if let Some((a, unit, close)) = paren_after(s, figs, b) {
                     if let Some(k) = unit {
@@ -491,10 +594,7 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
             let b = i;
             let c = a + 1;
             if c < n {
-                if let Some(m) = CHANGE_NOUN_RE
-                    .captures(&s[close..figs[c].start])
-                    .and_then(|m| m.get(1))
-                {
+                if let Some(m) = Gap(&s[close..figs[c].start]).change_noun() {
                     if let Some(k) = unit {
                         figs[a].kind = k;
                         figs[b].kind = k;
@@ -512,12 +612,9 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
             }
         }
         // "B mot A i fjor, en økning på C", "B jämfört med A föregående år, en ökning med C".
-        if i + 2 < n && AGAINST_RE.is_match(&s[figs[i].end..figs[i + 1].start]) {
+        if i + 2 < n && Gap(&s[figs[i].end..figs[i + 1].start]).against() {
             let (b, a, c) = (i, i + 1, i + 2);
-            if let Some(m) = CHANGE_NOUN_RE
-                .captures(&s[figs[a].end..figs[c].start])
-                .and_then(|m| m.get(1))
-            {
+            if let Some(m) = Gap(&s[figs[a].end..figs[c].start]).change_noun() {
                 out.push(Stated {
                     shape: Shape::Change,
                     a,
@@ -530,12 +627,9 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
             }
         }
         // "B, vilket är C mer än budgeterat (A)".
-        if i + 2 < n && JOIN_RE.is_match(&s[figs[i].end..figs[i + 1].start]) {
+        if i + 2 < n && Gap(&s[figs[i].end..figs[i + 1].start]).join() {
             let (b, c, a) = (i, i + 1, i + 2);
-            if let Some(m) = THAN_RE
-                .captures(&s[figs[c].end..figs[a].start])
-                .and_then(|m| m.get(1))
-            {
+            if let Some(m) = Gap(&s[figs[c].end..figs[a].start]).than() {
                 out.push(Stated {
                     shape: Shape::Change,
                     a,
@@ -549,8 +643,8 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
         }
         // "A, motsvarande C procent av B".
         if i + 2 < n
-            && SHARE_RE.is_match(&s[figs[i].end..figs[i + 1].start])
-            && OF_RE.is_match(&s[figs[i + 1].end..figs[i + 2].start])
+            && Gap(&s[figs[i].end..figs[i + 1].start]).share()
+            && Gap(&s[figs[i + 1].end..figs[i + 2].start]).of()
         {
             out.push(Stated {
                 shape: Shape::Share,
@@ -565,20 +659,20 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
         // "T, fördelat på A till X och B till Y", "T, varav A … och resterande B".
         if i + 2 < n {
             let opening = &s[figs[i].end..figs[i + 1].start];
-            let spread = SPREAD_RE.is_match(opening);
-            let varav = VARAV_RE.is_match(opening);
+            let spread = Gap(opening).spread();
+            let varav = Gap(opening).varav();
             if spread || varav {
                 let mut parts = vec![i + 1];
                 let mut closed = false;
                 for k in i + 2..n {
                     let between = &s[figs[k - 1].end..figs[k].start];
-                    if LAST_PART_RE.is_match(between) && (spread || REST_RE.is_match(between)) {
+                    if Gap(between).last_part() && (spread || Gap(between).rest()) {
                         parts.push(k);
                         // Nothing but words after the last part, to the sentence's end.
                         closed = k + 1 == n;
                         break;
                     }
-                    if !NEXT_PART_RE.is_match(between) {
+                    if !Gap(between).next_part() {
                         break;
                     }
                     parts.push(k);
