@@ -332,3 +332,26 @@ fn a_result_pair_in_a_key_figure_list_is_not_decided() {
         rel003[0][1]
     );
 }
+
+/// A statement excerpt of four lines has one step (Årets resultat = nettokostnader +
+/// skatteintäkter + finansnetto), so no other step can vouch for a column; the step holding
+/// in three other columns, with every row written in every column, shows the columns were
+/// read as written: the one year where it fails (−575,1 + 596,2 − 1,6 = 19,5, printed 10,5)
+/// is an error. (Where another step fails in that column, as in a percent-change column
+/// read as amounts, heldout10's Statistikcentralen pages, it stays not decided.)
+#[test]
+fn a_one_step_statement_excerpt_failing_in_one_complete_column_is_an_error() {
+    let json = lint("statement-excerpt-one-step.txt");
+    let claims = common::claims(&json);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert!(
+        claims.contains(&common::claim(
+            "REL004",
+            "Årets resultat",
+            "Bokslut 2022",
+            "19.5",
+            "10.5"
+        )),
+        "{claims:?}"
+    );
+}

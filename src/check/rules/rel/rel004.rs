@@ -23,8 +23,11 @@ budget, two years). Costs written with a minus are added; costs written as posit
 under a label that says they are costs are subtracted — the table's own arithmetic decides \
 which, and a table where neither adds up anywhere is \"not decided\"; a cost row written with a \
 minus in every column is never subtracted again (a table with \"Toimintakulut −20 445 725\" and \
-\"Korkokulut 152 398\"). A failure is an error only when the same step holds in another column or \
-two other steps hold in this one. Example: Verksamhetens resultat 1 085 where Verksamhetens \
+\"Korkokulut 152 398\"). A failure is an error only when the columns are shown to be read as written: the \
+same step holds in another column and another step holds in this one; or, with one column, two \
+other steps hold in it; or the step holds in two other columns, every row of it has a figure in \
+every column (none blank, so none can have moved) and no other step fails in this one (a \
+statement excerpt of four lines whose one step fails in one year). Example: Verksamhetens resultat 1 085 where Verksamhetens \
 nettokostnader −31 382 + Skatteintäkter 28 833 + Generella statsbidrag 3 634 = 1 085 holds; 1 058 \
 would be reported (expected 1 085). Finnish kunnat (kunnan tuloslaskelma, in Finnish or in \
 Swedish) have the same chain in the form of the kommunsektion: Toimintatuotot + Toimintakulut \

@@ -1070,6 +1070,12 @@ fn evaluate(view: &TableView, st: &mut Statement) {
                     k != i && st.steps[k].parts.len() >= 2 && all[k][j].is_some_and(|x| x.holds)
                 })
                 .count();
+            // Other relations of the statement that fail in this column: a column where the
+            // statement's arithmetic fails throughout (a percent change beside the amounts)
+            // is no column of amounts.
+            let failing_others = (0..st.steps.len())
+                .filter(|&k| k != i && all[k][j].is_some_and(|x| !x.holds))
+                .count();
             // Failing in every column, the relation is decided only when another sum of
             // the statement, sharing no row but this line, holds with the value this one
             // gives (and the statement holds elsewhere in the column).
@@ -1103,6 +1109,14 @@ fn evaluate(view: &TableView, st: &mut Statement) {
                         )
                     })
                     .unwrap_or_default();
+            // Trusted without another relation of the statement in this column: say why.
+            let complete =
+                elsewhere >= 2 && failing_others == 0 && rows_complete(view, step, &cols);
+            let trusted = if complete && support == 0 && corroboration.is_none() {
+                trusted + "; every row of it has a figure in every column, so none can have moved"
+            } else {
+                trusted
+            };
             // Parts that begin at the table's first row, with no line of the statement
             // or heading above them in the table.
             let from_top = step.parts.first().is_some_and(|p| {
@@ -1146,6 +1160,7 @@ fn evaluate(view: &TableView, st: &mut Statement) {
                 ))
             } else if !((elsewhere >= 1 && support >= 1)
                 || (single && support >= 2)
+                || complete
                 || corroboration.is_some())
             {
                 Some("not decided: too few other relations of the statement hold in this column or this relation in other columns, so the columns may not have been read as written".to_string())
@@ -1368,6 +1383,16 @@ fn join(tables: &[Table], from: usize, to: usize, vocab: &Vocabulary) -> Group {
         table,
         rows,
     }
+}
+
+/// Whether every row of the step has a figure in every column checked: no cell is blank,
+/// so no figure can have been shifted into another column, and a relation holding in two
+/// other columns (no other relation of the statement failing in this one) then shows the
+/// columns were read as written.
+fn rows_complete(view: &TableView, step: &Step, cols: &[usize]) -> bool {
+    std::iter::once(step.target)
+        .chain(step.parts.iter().map(|p| p.0))
+        .all(|r| cols.iter().all(|&c| view.figure(r, c).is_some()))
 }
 
 #[cfg(test)]
