@@ -50,7 +50,11 @@ næsten, omtrent), a sentence naming an adjustment (organisk, jämförbara enhet
 justerat, exklusive, inklusive), or a change in procent between two percentages that is \
 neither the points nor the relative change: a miss is \"not decided\", with the reason. Years \
 (\"från 2019 till 2020\"), times (\"20:99\"), two figures without a unit, a negative change \
-figure, a base that is zero or negative, and counts that are no money are not read.\n\n\
+figure, a base that is zero or negative, and counts without a noun are not read. A change of a \
+count is read when a figure names what it counts (\"personer\", \"invånare\", \"elever\", \
+\"lägenheter\"; the others bare or the same): \"ökade befolkningen med 155 personer från 16 186 \
+vid årsskiftet, till 16 301 personer\" is a change of 115, not 155; a figure followed by a month \
+(\"1 januari\") is a date, no count.\n\n\
 Example: \"Resultat efter skatt ökade med 15 procent till 201 (171) mkr\": from 171 to 201 is \
 an increase of 17,5 %, between 16,6 % and 18,5 % as the figures are written, so 15 procent \
 (14,5–15,5) cannot be right: an error.",
@@ -65,6 +69,8 @@ enum Kind {
     Percent,
     /// Percentage points (procentenheter).
     Points,
+    /// A count of people or things, with the noun written right after it ("155 personer").
+    Count(&'static str),
     /// No unit beside it.
     Bare,
 }
@@ -92,7 +98,7 @@ impl Fig {
         let half = u / Decimal::TWO;
         let v = self.value;
         // A percentage is rounded; money may be cut too.
-        if !matches!(self.kind, Kind::Money(_) | Kind::Bare) {
+        if !matches!(self.kind, Kind::Money(_) | Kind::Bare | Kind::Count(_)) {
             return Interval::written(v, self.decimals);
         }
         let (lo, hi) = if v.is_sign_negative() {
@@ -117,15 +123,16 @@ const ABOUT: &str = r"(?i)(?:^|[^\p{L}])(drygt|knappt|cirka|ca\.?|omkring|närma
 /// ", vilket är en minskning med".
 const CHANGE_NOUN: &str = r"(?i)^[^\d,;.()]{0,25}?[,;(–-]\s*(?:(?:vilket|det|detta|som|hvilket|hvad|dette|hvilket)\s+(?:är|var|blev|innebär|innebar|er|ble|blev|betyder|motsvarar|utgör|utgjorde|udgør|utgjør)\s+)?(?:en|ei|et|ett)\s+(ökning|minskning|höjning|sänkning|uppgång|nedgång|förbättring|försämring|økning|auke|nedgang|reduksjon|stigning|forbedring|forverring|forringelse|fald|fall|forøgelse|reduktion|tilbagegang|vekst|tillväxt)\s+(?:med|på|om)\s*$";
 
-/// The change named as a verb right before it: "ökade med", "minskade", "steg med".
-const CHANGE_VERB: &str = r"(?i)(?:^|[^\p{L}])(ökade|ökat|ökar|minskade|minskat|minskar|steg|stigit|stiger|sjönk|sjunkit|sjunker|föll|fallit|faller|höjdes|höjts|höjs|sänktes|sänkts|sänks|förbättrades|förbättrats|försämrades|försämrats|økte|økt|øker|sank|sunket|falt|faldt|faldet|voksede|vokset|vokste|auka|minka|reduserte|redusert|reduceret|reducerades)\s+(?:(?:med|på)\s+)?(?:(?:drygt|knappt|cirka|ca\.?|omkring|nästan|närmare|över|vel|nesten|næsten|omtrent|rundt|knap|godt)\s+)?$";
+/// The change named as a verb right before it: "ökade med", "minskade", "steg med", with
+/// what changed between ("ökade befolkningen med", "ökade antalet elever med").
+const CHANGE_VERB: &str = r"(?i)(?:^|[^\p{L}])(ökade|ökat|ökar|minskade|minskat|minskar|steg|stigit|stiger|sjönk|sjunkit|sjunker|föll|fallit|faller|höjdes|höjts|höjs|sänktes|sänkts|sänks|förbättrades|förbättrats|försämrades|försämrats|økte|økt|øker|sank|sunket|falt|faldt|faldet|voksede|vokset|vokste|auka|minka|reduserte|redusert|reduceret|reducerades)\s+(?:(?:\p{L}+\s+){0,2}?(?:med|på)\s+)?(?:(?:drygt|knappt|cirka|ca\.?|omkring|nästan|närmare|över|vel|nesten|næsten|omtrent|rundt|knap|godt)\s+)?$";
 
 /// "från" (fra, frå) right before the first figure.
 const FROM: &str = r"(?i)(?:^|[^\p{L}])(?:från|fra|frå)\s+$";
 
 /// What may stand between the first figure and the second: "till" (til), after a few
-/// words without figures ("i fjor", "föregående år").
-const TO: &str = r"(?i)^[^\d,;.()]{0,30}?(?:^|[^\p{L}])(?:till|til)\s+$";
+/// words without figures ("i fjor", "föregående år", "vid årsskiftet,").
+const TO: &str = r"(?i)^[^\d,;.()]{0,30}?,?(?:^|[^\p{L}])(?:till|til)\s+$";
 
 /// Between the change and the figure it leads to: "till", ", och uppgick till".
 const TO_AFTER_CHANGE: &str = r"(?i)^\s*,?\s*(?:(?:och|og)\s+(?:uppgick|uppgår|landade|hamnade|blev|slutade|endte|ble|var|utgjorde|udgjorde)\s+)?(?:till|til)\s+$";
@@ -404,6 +411,12 @@ fn figures(s: &str) -> Vec<Fig> {
             }
             None => (Kind::Bare, num_end),
         };
+        let (kind, end) = match (kind, count_noun(&s[num_end..])) {
+            (Kind::Bare, Some((noun, len))) if frac.is_empty() => {
+                (Kind::Count(noun), num_end + len)
+            }
+            _ => (kind, end),
+        };
         let approx = ABOUT_RE.is_match(&s[..sign_start]);
         out.push(Fig {
             value,
@@ -416,6 +429,52 @@ fn figures(s: &str) -> Vec<Fig> {
         });
     }
     out
+}
+
+/// The nouns of a count that a sentence may state a change of ("ökade med 155 personer
+/// från 16 186 till 16 301"): people and dwellings, written right after the figure.
+const COUNT_NOUNS: &[&str] = &[
+    "personer",
+    "invånare",
+    "innbyggere",
+    "innbyggjarar",
+    "indbyggere",
+    "elever",
+    "barn",
+    "anställda",
+    "medarbetare",
+    "ansatte",
+    "årsarbetare",
+    "lägenheter",
+    "bostäder",
+    "boliger",
+    "boliger",
+    "platser",
+    "ärenden",
+    "besökare",
+    "medlemmar",
+    "deltagare",
+];
+
+/// The count noun right after a figure, and the bytes up to its end (" personer").
+fn count_noun(after: &str) -> Option<(&'static str, usize)> {
+    let rest = after.strip_prefix([' ', '\u{a0}'])?;
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    let lower = word.to_lowercase();
+    let noun = COUNT_NOUNS.iter().copied().find(|&n| n == lower)?;
+    Some((noun, after.len() - rest.len() + word.len()))
+}
+
+/// Whether a month or a clock follows the figure ("1 januari", "15 mars", "kl"): a date,
+/// not a count.
+fn date_follows(s: &str, f: &Fig) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "maj", "mai", "jun", "jul", "aug", "sep", "okt", "oct", "nov",
+        "dec", "tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys",
+        "loka", "marras", "joulu",
+    ];
+    let rest = s[f.end..].trim_start().to_lowercase();
+    MONTHS.iter().any(|m| rest.starts_with(m)) || rest.starts_with("kl")
 }
 
 /// A four-digit whole number that reads as a year.
@@ -755,6 +814,20 @@ fn evaluate_total(s: &str, figs: &[Fig], total: usize, parts: &[usize]) -> Optio
     })
 }
 
+/// The noun of a change between counts: at least one of the three figures is a count, the
+/// others counts of the same noun or bare.
+fn count_change_noun(a: &Fig, b: &Fig, c: &Fig) -> Option<&'static str> {
+    let noun_of = |f: &Fig| match f.kind {
+        Kind::Count(n) => Some(Some(n)),
+        Kind::Bare => Some(None),
+        _ => None,
+    };
+    let nouns = [noun_of(a)?, noun_of(b)?, noun_of(c)?];
+    let mut named = nouns.iter().flatten();
+    let first = *named.next()?;
+    named.all(|&n| n == first).then_some(first)
+}
+
 /// An amount, its share in percent and the whole: amount / whole against the share.
 fn evaluate_share(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
     let (part, whole, share) = (&figs[r.a], &figs[r.b], &figs[r.c]);
@@ -790,6 +863,26 @@ fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
     let (a, b, c) = (&figs[r.a], &figs[r.b], &figs[r.c]);
     if is_year(a) || is_year(b) || c.value.is_sign_negative() {
         return None;
+    }
+    // A count: the change and the figures count the same thing, the noun written beside
+    // the change or beside both figures ("ökade med 155 personer från 16 186 till 16 301").
+    if let Some(noun) = count_change_noun(a, b, c) {
+        if [a, b].iter().any(|f| date_follows(s, f) || f.decimals > 0) || c.decimals > 0 {
+            return None;
+        }
+        let made = b.interval().minus(a.interval());
+        let said = c.interval();
+        let said = match r.sign {
+            x if x < 0 => said.negated(),
+            0 if !made.meets(&said) && made.meets(&said.negated()) => said.negated(),
+            _ => said,
+        };
+        return Some(Outcome {
+            made,
+            said,
+            unit: noun,
+            doubt: doubt_of(s, &[a, b, c]),
+        });
     }
     // A figure without a unit takes the unit of the figure it is compared with.
     let (ka, kb) = match (a.kind, b.kind) {
@@ -1100,6 +1193,33 @@ mod tests {
         let r = stated(s, &mut figs);
         assert_eq!(r.len(), 1);
         assert!(evaluate(s, &figs, &r[0]).is_none());
+    }
+
+    /// A change of a count with its noun ("personer", "elever"), the subject between the
+    /// verb and "med", and a comma before "till": read and evaluated; dates are no counts.
+    #[test]
+    fn reads_a_change_of_a_count() {
+        let eval = |s: &str| {
+            let mut figs = figures(s);
+            let r = stated(s, &mut figs);
+            assert_eq!(r.len(), 1, "{s}");
+            evaluate(s, &figs, &r[0]).map(|o| (o.made.nominal, o.said.nominal, o.unit))
+        };
+        assert_eq!(
+            eval("Första halvåret ökade befolkningen med 155 personer från 16 186 vid årsskiftet, till 16 301 personer."),
+            Some((Decimal::from(115), Decimal::from(155), "personer"))
+        );
+        assert_eq!(
+            eval("Under året ökade antalet elever med 40 från 1 210 till 1 250 elever."),
+            Some((Decimal::from(40), Decimal::from(40), "elever"))
+        );
+        // "1 januari" to "31 december" is a span of dates, not a count.
+        assert_eq!(
+            eval("Antalet minskade med 12 personer från 1 januari till 31 december."),
+            None
+        );
+        // Two bare counts and a bare change name no noun: not read.
+        assert_eq!(eval("Antalet ökade med 12 från 120 till 132."), None);
     }
 
     #[test]
