@@ -1,5 +1,6 @@
 //! TAB001: a table row whose digit groups allow more than one reading.
 
+use crate::check::every_reading;
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::{Sink, TableCx};
@@ -54,9 +55,15 @@ fn check(cx: &TableCx, sink: &mut Sink) {
             format!(
                 "not decided: {row} can be read as {readings}: {}; {}",
                 why_ambiguous(&a.readings, table.columns.len()),
-                if a.complete {
+                if a.complete && every_reading::same_figures(&a.readings) {
                     // Every reading is listed: a total failing under all of them is certain.
                     "a relation through it is reported only where it fails under every reading"
+                } else if a.complete {
+                    // Every split of its digit groups is listed: a relation between its own
+                    // columns failing under each is certain; which rows a total closes was
+                    // found under one split, so the totals through it are not checked.
+                    "a relation between its columns is reported only where it fails under every \
+                     reading, and the totals through it are not checked"
                 } else {
                     "the relations through it are not checked"
                 }
