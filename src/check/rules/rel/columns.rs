@@ -191,6 +191,91 @@ struct UnderEvery {
     closest: Option<Comparison>,
 }
 
+/// The one reading of row `r` (an index into its listed readings) under which every
+/// other relation between the table's columns that can be checked on the row holds, when
+/// exactly one does and at least one such relation can be checked under every reading:
+/// the table's other relations pick the row's reading. With the relations' names.
+fn picked_reading(
+    view: &TableView,
+    all: &[Derived],
+    except: usize,
+    r: usize,
+) -> Option<(usize, String)> {
+    let every = view.every_reading_of(r)?;
+    // Only relations the table states: every column named, or established by its own
+    // arithmetic on enough telling rows (see `telling_rows`).
+    let others: Vec<&Derived> = all
+        .iter()
+        .filter(|o| o.col != except && o.holds_somewhere())
+        .filter(|o| {
+            let unnamed = std::iter::once(o.col)
+                .chain(o.formula.inputs())
+                .any(|col| view.header(col).trim().is_empty());
+            !unnamed || telling_rows(view, o, r) >= TELLING_ROWS
+        })
+        .collect();
+    let mut evidence: Vec<&Derived> = Vec::new();
+    let mut fitting: Vec<usize> = Vec::new();
+    for (i, cells) in every.iter().enumerate() {
+        let figure = |d: usize| {
+            cells
+                .get(d)
+                .and_then(|&(v, blank)| if blank { None } else { v })
+        };
+        let part = |d: usize| cells.get(d).and_then(|&(v, _)| v);
+        let mut fits = true;
+        for o in &others {
+            match eval_cells(
+                &figure,
+                &part,
+                o.col,
+                &o.formula,
+                o.stated == Stated::Nothing,
+            ) {
+                Some(cmp) => fits &= cmp.holds,
+                None => evidence.retain(|e| e.col != o.col),
+            }
+        }
+        if i == 0 {
+            // Relations checkable under the first reading; kept only if under every one.
+            evidence = others
+                .iter()
+                .copied()
+                .filter(|o| {
+                    eval_cells(
+                        &figure,
+                        &part,
+                        o.col,
+                        &o.formula,
+                        o.stated == Stated::Nothing,
+                    )
+                    .is_some()
+                })
+                .collect();
+        }
+        if fits {
+            fitting.push(i);
+        }
+    }
+    match (fitting.as_slice(), evidence.is_empty()) {
+        ([i], false) => Some((
+            *i,
+            evidence
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{} = {}",
+                        shown(view, e.col, false),
+                        formula_text(view, &e.formula)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        )),
+        _ => None,
+    }
+}
+
 /// `None` when the row's readings are not all listed, or the relation cannot be checked
 /// under one of them (a blank where it needs a figure): then nothing certain is known.
 fn under_every_reading(
@@ -529,18 +614,64 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
             let every = ambiguous
                 .then(|| under_every_reading(view, r, c, &d.formula, stated == Stated::Nothing))
                 .flatten();
-            let ambiguity = match &every {
+            // Where it depends on the reading, the table's other relations may pick one:
+            // that reading is then the row's.
+            let picked = every
+                .as_ref()
+                .filter(|e| e.holding > 0 && e.holding < e.readings)
+                .and_then(|_| picked_reading(view, cx.columns(), c, r))
+                .and_then(|(i, names)| {
+                    let cells = view.every_reading_of(r)?.into_iter().nth(i)?;
+                    let figure = |d: usize| {
+                        cells
+                            .get(d)
+                            .and_then(|&(v, blank)| if blank { None } else { v })
+                    };
+                    let part = |d: usize| cells.get(d).and_then(|&(v, _)| v);
+                    let under =
+                        eval_cells(&figure, &part, c, &d.formula, stated == Stated::Nothing)?;
+                    let reading = view
+                        .table
+                        .ambiguities
+                        .iter()
+                        .find(|a| a.row == r)
+                        .and_then(|a| a.readings.get(i))?;
+                    // Only where the row is read that way: the finding's figures are its.
+                    let read: Vec<&str> = view
+                        .table
+                        .rows
+                        .get(r)?
+                        .cells
+                        .iter()
+                        .map(|x| x.raw.trim())
+                        .collect();
+                    let same = read.len() == reading.len()
+                        && read.iter().zip(reading).all(|(a, b)| *a == b.trim());
+                    same.then(|| (under, reading.join(" | "), names))
+                });
+            let ambiguity = match (&every, &picked) {
                 _ if !ambiguous => None,
-                Some(e) if e.holding == e.readings || e.holding == 0 => None,
-                Some(e) => Some(format!(
+                (Some(e), _) if e.holding == e.readings || e.holding == 0 => None,
+                (Some(_), Some((under, _, _))) if under.holds == cmp.holds => None,
+                (Some(e), _) => Some(format!(
                     "not decided: the row's digit groups make cells more than one way (TAB001), \
                      and the relation holds under {} of its {} readings",
                     e.holding, e.readings
                 )),
-                None => Some(
+                (None, _) => Some(
                     "not decided: the row could not be read unambiguously (TAB001)".to_string(),
                 ),
             };
+            let picked_why = picked
+                .as_ref()
+                .filter(|(under, _, _)| !under.holds && !cmp.holds)
+                .map(|(_, text, names)| {
+                    format!(
+                        "; the row's digit groups make cells more than one way (TAB001), and \
+                         the table's other relations on the row ({names}) hold under one \
+                         reading only, {text}, under which it fails"
+                    )
+                });
             let certain = every
                 .as_ref()
                 .filter(|e| e.holding == 0 && !cmp.holds)
@@ -588,7 +719,7 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
                 rel.message.push_str(&trust);
             }
             if rel.severity != Severity::Info {
-                if let Some(certain) = certain {
+                if let Some(certain) = certain.or(picked_why) {
                     rel.message.push_str(&certain);
                 }
             }
