@@ -753,6 +753,30 @@ fn narrower_than_columns(view: &TableView, d: &Derived, r: usize) -> Option<Stri
     if !cols.iter().all(|&c| one_group(c)) {
         return None;
     }
+    // Every figure of the row a group of exactly three digits (a sign only before the
+    // first): each next one could be its thousands' tail ("115 531" one figure). A row of
+    // "0 10" or "614 620 6" cannot be joined so and is read as written.
+    let figures: Vec<&str> = view
+        .table
+        .rows
+        .get(r)?
+        .cells
+        .iter()
+        .filter(|cell| cell.value.is_some())
+        .map(|cell| cell.raw.trim())
+        .collect();
+    let joinable = figures.len() >= 2
+        && figures.iter().enumerate().all(|(i, raw)| {
+            let digits = if i == 0 {
+                raw.trim_start_matches(['-', '−', '–']).trim()
+            } else {
+                raw
+            };
+            digits.len() == 3 && digits.chars().all(|ch| ch.is_ascii_digit())
+        });
+    if !joinable {
+        return None;
+    }
     let holding: Vec<usize> = d
         .rows
         .iter()
