@@ -20,6 +20,10 @@ pub enum ColumnKind {
     Text,
 }
 
+/// A row's cells under one of its readings: per column the part (blank cells exact
+/// zeros) and whether it is blank ([`TableView::reading_cells`]).
+pub type ReadingCells = Vec<(Option<Interval>, bool)>;
+
 /// A cell position: row index and column index (after the label column).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CellRef {
@@ -309,7 +313,7 @@ impl<'a> TableView<'a> {
     /// column), read as [`TableView::new`] reads cells: per column the part (empty cells
     /// and dashes exact zeros) and whether it is blank. `None` when the reading has
     /// another count of cells than the table's columns.
-    pub fn reading_cells(&self, reading: &[String]) -> Option<Vec<(Option<Interval>, bool)>> {
+    pub fn reading_cells(&self, reading: &[String]) -> Option<ReadingCells> {
         if reading.len() != self.cols() {
             return None;
         }
@@ -333,7 +337,7 @@ impl<'a> TableView<'a> {
     /// The listed readings of row `r` when every admissible reading of it is listed
     /// (`Ambiguity::complete`), each as [`TableView::reading_cells`]; `None` when the
     /// row is read one way, or its readings are not all listed, or one does not fit.
-    pub fn every_reading_of(&self, r: usize) -> Option<Vec<Vec<(Option<Interval>, bool)>>> {
+    pub fn every_reading_of(&self, r: usize) -> Option<Vec<ReadingCells>> {
         let of_row: Vec<_> = self
             .table
             .ambiguities
