@@ -649,13 +649,25 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
                         && read.iter().zip(reading).all(|(a, b)| *a == b.trim());
                     same.then(|| (under, reading.join(" | "), names))
                 });
+            // What makes the row's cells more than one way: other figures of its digit
+            // groups, or the same figures placed in other columns (empty cells not marked).
+            let how = if view
+                .table
+                .ambiguities
+                .iter()
+                .filter(|a| a.row == r)
+                .all(|a| crate::check::every_reading::same_figures(&a.readings))
+            {
+                "the row's figures stand in its columns more than one way (TAB001)"
+            } else {
+                "the row's digit groups make cells more than one way (TAB001)"
+            };
             let ambiguity = match (&every, &picked) {
                 _ if !ambiguous => None,
                 (Some(e), _) if e.holding == e.readings || e.holding == 0 => None,
                 (Some(_), Some((under, _, _))) if under.holds == cmp.holds => None,
                 (Some(e), _) => Some(format!(
-                    "not decided: the row's digit groups make cells more than one way (TAB001), \
-                     and the relation holds under {} of its {} readings",
+                    "not decided: {how}, and the relation holds under {} of its {} readings",
                     e.holding, e.readings
                 )),
                 (None, _) => Some(
@@ -667,9 +679,8 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
                 .filter(|(under, _, _)| !under.holds && !cmp.holds)
                 .map(|(_, text, names)| {
                     format!(
-                        "; the row's digit groups make cells more than one way (TAB001), and \
-                         the table's other relations on the row ({names}) hold under one \
-                         reading only, {text}, under which it fails"
+                        "; {how}, and the table's other relations on the row ({names}) hold \
+                         under one reading only, {text}, under which it fails"
                     )
                 });
             let certain = every
@@ -687,8 +698,7 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
                         .map(|k| format!(" (closest: {} for {})", fmt(k.expected), fmt(k.found)))
                         .unwrap_or_default();
                     format!(
-                        "; the row's digit groups make cells more than one way (TAB001), and \
-                         it fails under every one of its {} readings{closest}",
+                        "; {how}, and it fails under every one of its {} readings{closest}",
                         e.readings
                     )
                 });
