@@ -83,6 +83,19 @@ fn values(
     Some(out)
 }
 
+/// Whether every reading holds the same figures, only in other columns (the empty cells
+/// of a short row not marked), not other figures made of the same digit groups.
+pub fn same_figures(readings: &[Vec<String>]) -> bool {
+    let figures = |r: &Vec<String>| -> Vec<String> {
+        r.iter()
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
+    let first = readings.first().map(figures).unwrap_or_default();
+    readings.iter().all(|r| figures(r) == first)
+}
+
 /// What a set of rows can give in column `c`: the achievable sums, the ambiguous rows
 /// varied and their number of joint readings. `Err(())` when nothing certain can be said
 /// (a row without complete readings, too many sums); `Ok(None)` when a row's part is not
@@ -111,7 +124,11 @@ fn achievable(
                 one.insert(key(&v), v);
                 one
             }
-            [a] if a.complete && !a.readings.is_empty() => {
+            // Only placements of the same figures: where the digit groups make other
+            // figures under another reading, which rows a total closes was found under
+            // one of them, and the sum is not the record's statement (a table of unlabeled
+            // rows read one way may not be the same table read another way).
+            [a] if a.complete && !a.readings.is_empty() && same_figures(&a.readings) => {
                 varied.push(r);
                 readings = readings.saturating_mul(a.readings.len() as u64);
                 values(view, r, c, &a.readings, enters).ok_or(())?

@@ -20,6 +20,10 @@ pub enum ColumnKind {
     Text,
 }
 
+/// A row's cells under one of its readings: per column the part (blank cells exact
+/// zeros) and whether it is blank ([`TableView::reading_cells`]).
+pub type ReadingCells = Vec<(Option<Interval>, bool)>;
+
 /// A cell position: row index and column index (after the label column).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CellRef {
@@ -303,6 +307,51 @@ impl<'a> TableView<'a> {
     /// The cell's interval, blanks counting as zero (how a part enters a sum).
     pub fn part(&self, r: usize, c: usize) -> Option<Interval> {
         self.cells.get(r)?.get(c).copied().flatten()
+    }
+
+    /// A row's cells under one of its readings (`Ambiguity::readings`, one text per
+    /// column), read as [`TableView::new`] reads cells: per column the part (empty cells
+    /// and dashes exact zeros) and whether it is blank. `None` when the reading has
+    /// another count of cells than the table's columns.
+    pub fn reading_cells(&self, reading: &[String]) -> Option<ReadingCells> {
+        if reading.len() != self.cols() {
+            return None;
+        }
+        Some(
+            reading
+                .iter()
+                .map(|text| {
+                    let cell = crate::table::parse_cell(text, self.vocab);
+                    if let Some(v) = cell.value {
+                        (Some(Interval::written(v, cell.decimals)), false)
+                    } else if cell.empty || cell.raw.trim().is_empty() || is_dash(&cell.raw) {
+                        (Some(Interval::exact(Decimal::ZERO)), true)
+                    } else {
+                        (None, false)
+                    }
+                })
+                .collect(),
+        )
+    }
+
+    /// The listed readings of row `r` when every admissible reading of it is listed
+    /// (`Ambiguity::complete`), each as [`TableView::reading_cells`]; `None` when the
+    /// row is read one way, or its readings are not all listed, or one does not fit.
+    pub fn every_reading_of(&self, r: usize) -> Option<Vec<ReadingCells>> {
+        let of_row: Vec<_> = self
+            .table
+            .ambiguities
+            .iter()
+            .filter(|a| a.row == r)
+            .collect();
+        match of_row.as_slice() {
+            [a] if a.complete && a.readings.len() > 1 => a
+                .readings
+                .iter()
+                .map(|reading| self.reading_cells(reading))
+                .collect(),
+            _ => None,
+        }
     }
 
     pub fn header(&self, c: usize) -> String {

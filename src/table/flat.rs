@@ -2591,6 +2591,9 @@ fn build_flat_tables(
         }
     }
     settle_decimals(&mut rows, &mut readings, vocab);
+    // How many readings each row has before any is dropped for its figures' widths: a
+    // row's listed readings are all its admissible ones only when none was.
+    let admissible: Vec<usize> = readings.iter().map(Vec::len).collect();
     refit_misread_rows(
         &mut rows,
         &mut readings,
@@ -2629,10 +2632,20 @@ fn build_flat_tables(
     // A short row of a table with wide cells has one way to make its figures; when
     // every placement of them is still listed, a relation that fails under each one
     // fails for certain (check::every_reading).
+    // So also a row whose digit groups make figures more than one way (one space both
+    // thousands separator and column gap): when its readings were enumerated to the end
+    // (fewer than the row's budget), none was dropped for widths, and every one is listed,
+    // a relation failing under each fails whichever the record means.
+    let per_row = readings_per_row(fitting.len());
     for a in &mut ambiguities {
         if let Some(Some((_, flat))) = read_from.get(a.row) {
-            a.complete = a.readings.len() == readings[a.row].len()
-                && flat.lists_every_placement(columns, readings[a.row].len());
+            let listed = readings[a.row].len();
+            a.complete = a.readings.len() == listed
+                && (flat.lists_every_placement(columns, listed)
+                    || (!flat.glued
+                        && !flat.wide_cells
+                        && listed < per_row
+                        && admissible.get(a.row) == Some(&listed)));
         }
     }
     if tight {

@@ -14,6 +14,7 @@ mod audit_xlsx;
 mod balanskrav;
 mod company_rr;
 mod csv_calc;
+mod digit_groups;
 mod docx_input;
 mod every_reading;
 mod export_decisions;

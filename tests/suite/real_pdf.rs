@@ -1055,3 +1055,20 @@ fn layout_real_texts_report_only_judged_findings() {
         "tests/expectations/reallayout.tsv",
     );
 }
+
+/// The groups set (`tests/fixtures/real/groups/`): 7 real pages whose figures are written
+/// with spaces as thousands separators in flattened tables, so that a row's digit groups
+/// split into cells more than one way (Fræna 2021 and 2022 and Hustadvika 2020
+/// rammeområdene, Nynäshamn 2021 RR and BR, Vanda stad's bokslut 2008, Hansel's
+/// tuloslaskelma 2021), collected from the `pages` corpus by h-glued2, and two modified
+/// copies with one figure changed; every relation recomputed by hand
+/// (`tests/expectations/realgroups.tsv`).
+#[test]
+fn groups_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realgroups",
+        "tests/fixtures/real/groups",
+        9,
+        "tests/expectations/realgroups.tsv",
+    );
+}

@@ -130,20 +130,32 @@ fn candidates(view: &TableView, c: usize, stated: Stated) -> Vec<Formula> {
 /// Evaluates the formula on row r; `None` when the row cannot be checked (target not
 /// written, a part not a figure, no part written, or everything zero).
 fn eval(view: &TableView, r: usize, c: usize, f: &Formula, strict: bool) -> Option<Comparison> {
-    let found = view.figure(r, c)?;
+    eval_cells(&|d| view.figure(r, d), &|d| view.part(r, d), c, f, strict)
+}
+
+/// [`eval`] over a row's cells given as `figure` (blank cells `None`) and `part` (blank
+/// cells zero) per column: the row as read, or under another of its readings.
+fn eval_cells(
+    figure: &dyn Fn(usize) -> Option<Interval>,
+    part: &dyn Fn(usize) -> Option<Interval>,
+    c: usize,
+    f: &Formula,
+    strict: bool,
+) -> Option<Comparison> {
+    let found = figure(c)?;
     // A relation no header names is only evidenced by rows where every input is written:
     // blanks read as zeros make "x = x − 0" hold by accident.
     if strict
         && f.inputs()
             .iter()
-            .any(|&d| view.figure(r, d).is_none_or(|v| v.nominal.is_zero()))
+            .any(|&d| figure(d).is_none_or(|v| v.nominal.is_zero()))
     {
         return None;
     }
     let expected = match f {
         Formula::Diff(a, b) => {
-            let (va, vb) = (view.part(r, *a)?, view.part(r, *b)?);
-            if view.figure(r, *a).is_none() && view.figure(r, *b).is_none() {
+            let (va, vb) = (part(*a)?, part(*b)?);
+            if figure(*a).is_none() && figure(*b).is_none() {
                 return None;
             }
             va.minus(vb)
@@ -151,9 +163,9 @@ fn eval(view: &TableView, r: usize, c: usize, f: &Formula, strict: bool) -> Opti
         Formula::Sum(cols) => {
             let mut parts = Vec::with_capacity(cols.len());
             for &d in cols {
-                parts.push(view.part(r, d)?);
+                parts.push(part(d)?);
             }
-            if cols.iter().all(|&d| view.figure(r, d).is_none()) {
+            if cols.iter().all(|&d| figure(d).is_none()) {
                 return None;
             }
             Interval::sum(parts)
@@ -163,11 +175,140 @@ fn eval(view: &TableView, r: usize, c: usize, f: &Formula, strict: bool) -> Opti
         && found.nominal.is_zero()
         && f.inputs()
             .iter()
-            .all(|&d| view.part(r, d).is_none_or(|v| v.nominal.is_zero()))
+            .all(|&d| part(d).is_none_or(|v| v.nominal.is_zero()))
     {
         return None;
     }
     Some(compare(expected, found))
+}
+
+/// A relation through a row whose digit groups or figures make cells more than one way,
+/// checked under every one of its readings (all listed: `Ambiguity::complete`).
+struct UnderEvery {
+    readings: usize,
+    holding: usize,
+    /// The failing reading closest to holding, when none holds.
+    closest: Option<Comparison>,
+}
+
+/// The one reading of row `r` (an index into its listed readings) under which every
+/// other relation between the table's columns that can be checked on the row holds, when
+/// exactly one does and at least one such relation can be checked under every reading:
+/// the table's other relations pick the row's reading. With the relations' names.
+fn picked_reading(
+    view: &TableView,
+    all: &[Derived],
+    except: usize,
+    r: usize,
+) -> Option<(usize, String)> {
+    let every = view.every_reading_of(r)?;
+    // Only relations the table states: every column named, or established by its own
+    // arithmetic on enough telling rows (see `telling_rows`).
+    let others: Vec<&Derived> = all
+        .iter()
+        .filter(|o| o.col != except && o.holds_somewhere())
+        .filter(|o| {
+            let unnamed = std::iter::once(o.col)
+                .chain(o.formula.inputs())
+                .any(|col| view.header(col).trim().is_empty());
+            !unnamed || telling_rows(view, o, r) >= TELLING_ROWS
+        })
+        .collect();
+    let mut evidence: Vec<&Derived> = Vec::new();
+    let mut fitting: Vec<usize> = Vec::new();
+    for (i, cells) in every.iter().enumerate() {
+        let figure = |d: usize| {
+            cells
+                .get(d)
+                .and_then(|&(v, blank)| if blank { None } else { v })
+        };
+        let part = |d: usize| cells.get(d).and_then(|&(v, _)| v);
+        let mut fits = true;
+        for o in &others {
+            match eval_cells(
+                &figure,
+                &part,
+                o.col,
+                &o.formula,
+                o.stated == Stated::Nothing,
+            ) {
+                Some(cmp) => fits &= cmp.holds,
+                None => evidence.retain(|e| e.col != o.col),
+            }
+        }
+        if i == 0 {
+            // Relations checkable under the first reading; kept only if under every one.
+            evidence = others
+                .iter()
+                .copied()
+                .filter(|o| {
+                    eval_cells(
+                        &figure,
+                        &part,
+                        o.col,
+                        &o.formula,
+                        o.stated == Stated::Nothing,
+                    )
+                    .is_some()
+                })
+                .collect();
+        }
+        if fits {
+            fitting.push(i);
+        }
+    }
+    match (fitting.as_slice(), evidence.is_empty()) {
+        ([i], false) => Some((
+            *i,
+            evidence
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{} = {}",
+                        shown(view, e.col, false),
+                        formula_text(view, &e.formula)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        )),
+        _ => None,
+    }
+}
+
+/// `None` when the row's readings are not all listed, or the relation cannot be checked
+/// under one of them (a blank where it needs a figure): then nothing certain is known.
+fn under_every_reading(
+    view: &TableView,
+    r: usize,
+    c: usize,
+    f: &Formula,
+    strict: bool,
+) -> Option<UnderEvery> {
+    let every = view.every_reading_of(r)?;
+    let mut holding = 0;
+    let mut closest: Option<Comparison> = None;
+    for cells in &every {
+        let figure = |d: usize| {
+            cells
+                .get(d)
+                .and_then(|&(v, blank)| if blank { None } else { v })
+        };
+        let part = |d: usize| cells.get(d).and_then(|&(v, _)| v);
+        let cmp = eval_cells(&figure, &part, c, f, strict)?;
+        if cmp.holds {
+            holding += 1;
+        } else if closest.is_none_or(|k: Comparison| {
+            (cmp.expected - cmp.found).abs() < (k.expected - k.found).abs()
+        }) {
+            closest = Some(cmp);
+        }
+    }
+    Some(UnderEvery {
+        readings: every.len(),
+        holding,
+        closest: (holding == 0).then_some(closest).flatten(),
+    })
 }
 
 /// A column of the target's kind, outside the relation, that is blank or zero on every row
@@ -467,8 +608,111 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
                     shown(view, k, true)
                 )
             });
-            let why = if ambiguous {
-                Some("not decided: the row could not be read unambiguously (TAB001)".to_string())
+            // A row whose digit groups make cells more than one way: the relation is
+            // checked under every reading (all listed); a failure under each is certain,
+            // a hold under each too, and one that depends on the reading is not decided.
+            let every = ambiguous
+                .then(|| under_every_reading(view, r, c, &d.formula, stated == Stated::Nothing))
+                .flatten();
+            // Where it depends on the reading, the table's other relations may pick one:
+            // that reading is then the row's.
+            let picked = every
+                .as_ref()
+                .filter(|e| e.holding > 0 && e.holding < e.readings)
+                .and_then(|_| picked_reading(view, cx.columns(), c, r))
+                .and_then(|(i, names)| {
+                    let cells = view.every_reading_of(r)?.into_iter().nth(i)?;
+                    let figure = |d: usize| {
+                        cells
+                            .get(d)
+                            .and_then(|&(v, blank)| if blank { None } else { v })
+                    };
+                    let part = |d: usize| cells.get(d).and_then(|&(v, _)| v);
+                    let under =
+                        eval_cells(&figure, &part, c, &d.formula, stated == Stated::Nothing)?;
+                    let reading = view
+                        .table
+                        .ambiguities
+                        .iter()
+                        .find(|a| a.row == r)
+                        .and_then(|a| a.readings.get(i))?;
+                    // Only where the row is read that way: the finding's figures are its.
+                    let read: Vec<&str> = view
+                        .table
+                        .rows
+                        .get(r)?
+                        .cells
+                        .iter()
+                        .map(|x| x.raw.trim())
+                        .collect();
+                    let same = read.len() == reading.len()
+                        && read.iter().zip(reading).all(|(a, b)| *a == b.trim());
+                    same.then(|| (under, reading.join(" | "), names))
+                });
+            // What makes the row's cells more than one way: other figures of its digit
+            // groups, or the same figures placed in other columns (empty cells not marked).
+            let how = if view
+                .table
+                .ambiguities
+                .iter()
+                .filter(|a| a.row == r)
+                .all(|a| crate::check::every_reading::same_figures(&a.readings))
+            {
+                "the row's figures stand in its columns more than one way (TAB001)"
+            } else {
+                "the row's digit groups make cells more than one way (TAB001)"
+            };
+            let ambiguity = match (&every, &picked) {
+                _ if !ambiguous => None,
+                (Some(e), _) if e.holding == e.readings || e.holding == 0 => None,
+                (Some(_), Some((under, _, _))) if under.holds == cmp.holds => None,
+                (Some(e), _) => Some(format!(
+                    "not decided: {how}, and the relation holds under {} of its {} readings",
+                    e.holding, e.readings
+                )),
+                (None, _) => Some(
+                    "not decided: the row could not be read unambiguously (TAB001)".to_string(),
+                ),
+            };
+            let picked_why = picked
+                .as_ref()
+                .filter(|(under, _, _)| !under.holds && !cmp.holds)
+                .map(|(_, text, names)| {
+                    format!(
+                        "; {how}, and the table's other relations on the row ({names}) hold \
+                         under one reading only, {text}, under which it fails"
+                    )
+                });
+            let certain = every
+                .as_ref()
+                .filter(|e| e.holding == 0 && !cmp.holds)
+                .map(|e| {
+                    let fmt = |v: rust_decimal::Decimal| {
+                        crate::grammar::number::format_decimal(
+                            v,
+                            crate::grammar::number::Style::default(),
+                        )
+                    };
+                    let closest = e
+                        .closest
+                        .map(|k| format!(" (closest: {} for {})", fmt(k.expected), fmt(k.found)))
+                        .unwrap_or_default();
+                    format!(
+                        "; {how}, and it fails under every one of its {} readings{closest}",
+                        e.readings
+                    )
+                });
+            let narrow = (!cmp.holds && !ambiguous)
+                .then(|| narrower_than_columns(view, d, r))
+                .flatten();
+            let why = if let Some(why) = ambiguity {
+                Some(why)
+            } else if let Some(cols) = narrow {
+                Some(format!(
+                    "not decided: the row's figures are each one digit group, where {cols} \
+                     hold thousands on every row the relation holds on: its groups may be \
+                     fewer figures, its empty cells not marked, or the row cut short"
+                ))
             } else if unconfirmed {
                 Some(
                     "not decided: the table's own arithmetic does not confirm which columns \
@@ -484,9 +728,90 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
             } else if let Some(trust) = established {
                 rel.message.push_str(&trust);
             }
+            if rel.severity != Severity::Info {
+                if let Some(certain) = certain.or(picked_why) {
+                    rel.message.push_str(&certain);
+                }
+            }
             out.push(rel);
         }
     }
+}
+
+/// The columns of a relation failing on row `r` whose figures are thousands or more on
+/// every row the relation holds on (at least two such rows), named for a finding, when
+/// the row's figures in every column of the relation are each one digit group below
+/// 1 000 and two columns or more are so: a flat row "115 531 116 521" under columns of
+/// five- and six-digit figures may be two figures written with thousands, its other
+/// cells empty without a mark, or a row cut short, as well as four of three digits.
+fn narrower_than_columns(view: &TableView, d: &Derived, r: usize) -> Option<String> {
+    let cols: Vec<usize> = std::iter::once(d.col).chain(d.formula.inputs()).collect();
+    let thousand = rust_decimal::Decimal::from(1000);
+    let one_group = |c: usize| {
+        view.figure(r, c)
+            .is_some_and(|v| v.nominal.abs() < thousand)
+            && view
+                .table
+                .rows
+                .get(r)
+                .and_then(|row| row.cells.get(c))
+                .is_some_and(|cell| {
+                    let raw = cell.raw.trim().trim_start_matches(['-', '−', '–']).trim();
+                    !raw.is_empty() && raw.chars().all(|ch| ch.is_ascii_digit())
+                })
+    };
+    if !cols.iter().all(|&c| one_group(c)) {
+        return None;
+    }
+    // Every figure of the row a group of exactly three digits (a sign only before the
+    // first): each next one could be its thousands' tail ("115 531" one figure). A row of
+    // "0 10" or "614 620 6" cannot be joined so and is read as written.
+    let figures: Vec<&str> = view
+        .table
+        .rows
+        .get(r)?
+        .cells
+        .iter()
+        .filter(|cell| cell.value.is_some())
+        .map(|cell| cell.raw.trim())
+        .collect();
+    let joinable = figures.len() >= 2
+        && figures.iter().enumerate().all(|(i, raw)| {
+            let digits = if i == 0 {
+                raw.trim_start_matches(['-', '−', '–']).trim()
+            } else {
+                raw
+            };
+            digits.len() == 3 && digits.chars().all(|ch| ch.is_ascii_digit())
+        });
+    if !joinable {
+        return None;
+    }
+    let holding: Vec<usize> = d
+        .rows
+        .iter()
+        .filter(|&&(h, cmp)| h != r && cmp.holds)
+        .map(|&(h, _)| h)
+        .collect();
+    if holding.len() < 2 {
+        return None;
+    }
+    let wide: Vec<usize> = cols
+        .iter()
+        .copied()
+        .filter(|&c| {
+            holding.iter().all(|&h| {
+                view.figure(h, c)
+                    .is_some_and(|v| v.nominal.abs() >= thousand)
+            })
+        })
+        .collect();
+    (wide.len() >= 2).then(|| {
+        wide.iter()
+            .map(|&c| shown(view, c, true))
+            .collect::<Vec<_>>()
+            .join(" and ")
+    })
 }
 
 pub fn analyse(view: &TableView) -> Vec<Derived> {

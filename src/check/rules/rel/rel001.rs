@@ -21,7 +21,12 @@ beyond what the rounding of the three figures allows (each ± half a unit of its
 Example: Investeringar, S:a investeringar egna, Avvikelse helår −86 where Budget 1 400 − \
 Prognos 1 484 = −84. A row where another column of the same kind, blank or zero on every row \
 where the difference holds, has a figure that closes the gap (a Tilläggsanslag written on one \
-row) is not decided (info): the holding rows cannot show that column stays out.",
+row) is not decided (info): the holding rows cannot show that column stays out. A row whose \
+digit groups split into cells more than one way (\"45 210 44 987 232\": 45 210 | 44 987 | 232 \
+or 45 | 210 | 44 987 232), every split listed (TAB001), is checked under each: a difference \
+failing under every split is decided whichever the record means; one holding under some split \
+is not decided. A failing row of one-group figures below 1 000 under columns holding thousands \
+on every row where the difference holds is not decided (a row cut short, or fewer figures).",
     checks: &[Check::Relations(relations)],
 };
 

@@ -29,7 +29,14 @@ row stays not decided, its column total being SUM's finding; elsewhere, or with 
 rows, the failure is not decided (info), with the number of rows found. A relation that fails on more than a \
 quarter of its rows is still the table's when the columns of the same names for another year \
 (\"Pladspris 2020 = Egenbetaling 2020 + Tilskud 2020\") hold it on every row, at least three, \
-and it holds on at least three rows and on more than it fails.",
+and it holds on at least three rows and on more than it fails. A row whose digit groups split \
+into cells more than one way (TAB001, one space both the thousands separator and the column \
+gap), every split listed, is checked under each split: a failure under every one is decided \
+(the message says so, with the closest split); one that holds under some split is not decided, \
+unless the table's other column relations on the row hold under exactly one split and the row \
+is read that way. A failing row whose figures are each one digit group below 1 000, where two \
+or more of the relation's columns hold thousands on every row the relation holds on, is not \
+decided: its groups may be fewer figures, its empty cells not marked, or the row cut short.",
     checks: &[Check::Relations(relations)],
 };
 

@@ -1,5 +1,6 @@
 //! TAB001: a table row whose digit groups allow more than one reading.
 
+use crate::check::every_reading;
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::{Sink, TableCx};
@@ -24,8 +25,12 @@ its cells apart by two spaces or more and writes single spaces only inside a fig
 row's figures are made one way, and a row of any number of them, even one (\"Avgår reservering \
 till RUR    -33 397\" under five years), is read in every placement with all of them listed: \
 a relation through it that fails under each placement is then decided by its rule (SUM001, \
-BAL003 …), one that holds under some placement stays not decided. A figure the record \
-itself prints defective (cut short) is TAB003, a warning.",
+BAL003 …), one that holds under some placement stays not decided. Where single spaces make \
+a row's digit groups into figures more than one way and the reader listed every split (fewer \
+than its budget of readings, none dropped for the columns' widths), a relation between the \
+row's own columns (REL001, REL002) that fails under every split is decided; the totals \
+through the row are not checked, since which rows a total closes was found under one split. \
+A figure the record itself prints defective (cut short) is TAB003, a warning.",
     checks: &[Check::Table(check)],
 };
 
@@ -54,9 +59,15 @@ fn check(cx: &TableCx, sink: &mut Sink) {
             format!(
                 "not decided: {row} can be read as {readings}: {}; {}",
                 why_ambiguous(&a.readings, table.columns.len()),
-                if a.complete {
+                if a.complete && every_reading::same_figures(&a.readings) {
                     // Every reading is listed: a total failing under all of them is certain.
                     "a relation through it is reported only where it fails under every reading"
+                } else if a.complete {
+                    // Every split of its digit groups is listed: a relation between its own
+                    // columns failing under each is certain; which rows a total closes was
+                    // found under one split, so the totals through it are not checked.
+                    "a relation between its columns is reported only where it fails under every \
+                     reading, and the totals through it are not checked"
                 } else {
                     "the relations through it are not checked"
                 }
