@@ -82,12 +82,31 @@ fn pairs_in_running_text_hold() {
 /// one claim.
 #[test]
 fn a_real_page_with_one_figure_changed_reports_that_figure() {
-    let json = common::lint_json(&common::fixture_in("vat_pair", "vor-one-figure-changed.txt"));
+    let json = common::lint_json(&common::fixture_in(
+        "vat_pair",
+        "vor-one-figure-changed.txt",
+    ));
     let claims = common::claims(&json);
     assert_eq!(claims.len(), 1, "{json}");
     assert_eq!(
-        (claims[0].0.as_str(), claims[0].3.as_str(), claims[0].4.as_str()),
+        (
+            claims[0].0.as_str(),
+            claims[0].3.as_str(),
+            claims[0].4.as_str()
+        ),
         ("REL008", "5656", "5565"),
         "{json}"
     );
+}
+
+/// Lines of two figures with a "/" between them under a line naming their order ("Ekskl.
+/// moms / Inkl. moms"): four pairs hold at 25 % (the page's own arithmetic), the momsfri
+/// rykkergebyr 100,00 / 100,00 holds at 0 % and is only not decided.
+#[test]
+fn slash_pairs_under_a_header_naming_their_order() {
+    let json = common::lint_json(&common::fixture_in("vat_pair", "slash-pairs.txt"));
+    assert!(common::claims(&json).is_empty(), "{json}");
+    assert_eq!(common::stat(&json, "relations_checked"), 5, "{json}");
+    let infos = common::rule_fields(&json, "REL008", &["severity"]);
+    assert_eq!(infos, [vec!["info".to_string()]], "{json}");
 }

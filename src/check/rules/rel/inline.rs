@@ -61,24 +61,30 @@ fn is_sep(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}')
 }
 
-/// Whether `text` starts with `word` (lower case) as a whole word.
+/// Whether `text` starts with `word` (lower case) as a whole word. Only the first few
+/// characters are lowered, so a long line costs no more than a short one.
 pub fn starts_with_word(text: &str, word: &str) -> bool {
-    let lower = text.to_lowercase();
+    let lower: String = text
+        .chars()
+        .take(word.chars().count() + 1)
+        .collect::<String>()
+        .to_lowercase();
     lower.starts_with(word)
         && !(word.ends_with(|c: char| c.is_alphanumeric())
-            && lower[word.len()..]
-                .chars()
-                .next()
+            && lower
+                .get(word.len()..)
+                .and_then(|r| r.chars().next())
                 .is_some_and(|c| c.is_alphanumeric()))
 }
 
 /// Whether `text` ends with `word` (lower case) as a whole word.
 fn ends_with_word(text: &str, word: &str) -> bool {
-    let lower = text.to_lowercase();
+    let last: Vec<char> = text.chars().rev().take(word.chars().count() + 1).collect();
+    let lower = last.into_iter().rev().collect::<String>().to_lowercase();
     lower.ends_with(word)
-        && !lower[..lower.len() - word.len()]
-            .chars()
-            .next_back()
+        && !lower
+            .get(..lower.len() - word.len())
+            .and_then(|r| r.chars().next_back())
             .is_some_and(|c| c.is_alphanumeric())
 }
 
@@ -92,10 +98,7 @@ fn read_digits(line: &str, i: usize) -> Option<(usize, Decimal, u32)> {
     let mut int = line[i..end].to_string();
     // Thousands: groups of exactly three digits after one space, or after ".".
     let mut grouping: Option<char> = None;
-    loop {
-        let Some(c) = line[end..].chars().next() else {
-            break;
-        };
+    while let Some(c) = line[end..].chars().next() {
         let next = end + c.len_utf8();
         let sep_ok = (is_sep(c) || c == '.') && grouping.is_none_or(|g| g == c);
         if !sep_ok || next >= line.len() {
@@ -173,8 +176,8 @@ pub fn figures(line: &str) -> Vec<InlineFigure> {
         let glued_before = prev.is_some_and(|p| p.is_alphanumeric() || p == '.' || p == ',');
         // A digit group one space before it: which figure is which is not written.
         let mut back = line[..i].chars().rev();
-        let spaced_before = back.next().is_some_and(is_sep)
-            && back.next().is_some_and(|d| d.is_ascii_digit());
+        let spaced_before =
+            back.next().is_some_and(is_sep) && back.next().is_some_and(|d| d.is_ascii_digit());
         let skip_to = |j: usize| {
             j + line[j..]
                 .bytes()
@@ -224,8 +227,10 @@ pub fn figures(line: &str) -> Vec<InlineFigure> {
                     .chars()
                     .take_while(|c| c.is_alphanumeric() || *c == '³')
                     .collect();
-                if matches!(unit.to_lowercase().as_str(), "m3" | "m³" | "kwh" | "kw" | "m2" | "m²")
-                {
+                if matches!(
+                    unit.to_lowercase().as_str(),
+                    "m3" | "m³" | "kwh" | "kw" | "m2" | "m²"
+                ) {
                     per = unit.to_lowercase();
                 }
             }
@@ -270,7 +275,9 @@ mod tests {
     #[test]
     fn reads_figures_whole() {
         assert_eq!(
-            values("Maksprisen for 2017 er 2 730 kroner per måned, og totalt 30 030 kroner per år."),
+            values(
+                "Maksprisen for 2017 er 2 730 kroner per måned, og totalt 30 030 kroner per år."
+            ),
             vec!["2017?", "2730", "30030"]
         );
         assert_eq!(

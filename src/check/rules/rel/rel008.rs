@@ -10,8 +10,8 @@
 use crate::arith::{compare, Comparison, Interval};
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
-use crate::check::view::{CellRef, ColumnKind, TableView};
 use crate::check::rules::rel::inline;
+use crate::check::view::{CellRef, ColumnKind, TableView};
 use crate::check::{Relation, Sink};
 use crate::LineSpan;
 use regex::Regex;
@@ -50,7 +50,9 @@ read as one pair: each figure read whole with its currency, the VAT words right 
 and nothing between the two but punctuation or words saying they are one amount (\"=\", \
 \"dvs.\", \"eller\"). The rate is the one the line states, else the page's, else the one \
 standard rate most such pairs of the page hold at (at least three); a failing pair is an \
-error only where three other such pairs of the page hold at that rate, on the terms above.\n\nExample: exkl. moms 9,03, inkl. moms 11,44, where the six \
+error only where three other such pairs of the page hold at that rate, on the terms above. \
+Lines that are nothing but two figures with a \"/\" between them (\"600/ 750 kr.\") are read \
+as pairs in the order a line above them names (\"Ekskl. moms / Incl. moms\").\n\nExample: exkl. moms 9,03, inkl. moms 11,44, where the six \
 other rows hold at 25 %: 9,03 × 1,25 = 11,2875, ± 0,0113 with the figures as rounded, so \
 11,44 is reported.",
     checks: &[Check::Document(check)],
@@ -369,7 +371,13 @@ pub fn check(sink: &mut Sink) {
 
 /// Why a failing pair is not decided, or `None` when it is an error: `others` rows (or
 /// pairs) hold at `rate`; `raw_excl` and `raw_incl` are the figures as written.
-fn undecided(p: &Pair, rate: Decimal, others: usize, raw_excl: &str, raw_incl: &str) -> Option<String> {
+fn undecided(
+    p: &Pair,
+    rate: Decimal,
+    others: usize,
+    raw_excl: &str,
+    raw_incl: &str,
+) -> Option<String> {
     let (_, x, y) = *p;
     let other_rate = standard_rates()
         .into_iter()
@@ -398,7 +406,10 @@ fn undecided(p: &Pair, rate: Decimal, others: usize, raw_excl: &str, raw_incl: &
     };
     let whole_holds = compare(whole(raw_excl, x).scale(factor(rate)), whole(raw_incl, y)).holds;
     if others < MIN_HOLDING {
-        Some(format!("only {others} other rows hold at {}", percent(rate)))
+        Some(format!(
+            "only {others} other rows hold at {}",
+            percent(rate)
+        ))
     } else if let Some(o) = other_rate {
         Some(format!(
             "the row holds at {} (an item at another VAT rate)",
@@ -437,14 +448,20 @@ enum Side {
 /// (start, end); `None` when they name none, or both.
 fn side_in(clause: &str) -> Option<(Side, usize, usize)> {
     let mut found: Vec<(Side, usize, usize)> = Vec::new();
-    let lists: [(Side, &[&str]); 3] = [(Side::Excl, EXCL), (Side::Excl, PLUS_VAT), (Side::Incl, INCL)];
+    let lists: [(Side, &[&str]); 3] = [
+        (Side::Excl, EXCL),
+        (Side::Excl, PLUS_VAT),
+        (Side::Incl, INCL),
+    ];
     for (side, words) in lists {
         for w in words {
             for (i, _) in clause.match_indices(w) {
                 let before = clause[..i].chars().next_back();
                 let after = clause[i + w.len()..].chars().next();
-                let whole = !before.is_some_and(char::is_alphanumeric)
-                    && !(w.ends_with(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric));
+                let glued_before = before.is_some_and(char::is_alphanumeric);
+                let glued_after =
+                    w.ends_with(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
+                let whole = !(glued_before || glued_after);
                 if whole {
                     found.push((side, i, i + w.len()));
                 }
@@ -493,12 +510,73 @@ fn clause_start(text: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// The order a line of words alone names the two prices in, with a "/" between them
+/// ("Ekskl. moms / Incl. moms"): `Some(true)` for the price without VAT first.
+fn slash_header(text: &str) -> Option<bool> {
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let parts: Vec<&str> = lower.split('/').collect();
+    let [a, b] = parts.as_slice() else {
+        return None;
+    };
+    match (side_in(a).map(|x| x.0), side_in(b).map(|x| x.0)) {
+        (Some(Side::Excl), Some(Side::Incl)) => Some(true),
+        (Some(Side::Incl), Some(Side::Excl)) => Some(false),
+        _ => None,
+    }
+}
+
+/// A line that is nothing but two figures with a "/" between them ("600/ 750 kr.",
+/// "3,50 /4,38 kr."), in the order they are written.
+fn slash_figures(text: &str) -> Option<(inline::InlineFigure, inline::InlineFigure)> {
+    let figs = inline::figures(text);
+    let [a, b] = figs.as_slice() else {
+        return None;
+    };
+    let between = text.get(a.end..b.start)?.trim();
+    let outside = format!("{}{}", text.get(..a.start)?, text.get(b.end..)?);
+    (between == "/" && outside.trim().is_empty()).then(|| (a.clone(), b.clone()))
+}
+
 fn inline_pairs<'a>(lines: &[&'a crate::document::SourceLine]) -> Vec<InlinePair<'a>> {
     let mut out = Vec::new();
+    // The order a header line "Ekskl. moms / Incl. moms" set for the lines below it, on
+    // its page.
+    let mut slash: Option<(u32, bool)> = None;
     for line in lines {
         let text = line.text.as_str();
+        let page = line.provenance.page;
+        if let Some(order) = slash_header(text) {
+            slash = Some((page, order));
+            continue;
+        }
+        if let Some((_, excl_first)) = slash.filter(|s| s.0 == page) {
+            if let Some((a, b)) = slash_figures(text) {
+                let (excl, incl) = if excl_first { (a, b) } else { (b, a) };
+                if excl.value.lo > Decimal::ZERO && incl.value.lo > Decimal::ZERO {
+                    out.push(InlinePair {
+                        line,
+                        pair: (0, excl.value, incl.value),
+                        excl_text: excl.raw.trim().to_string(),
+                        incl_text: incl.raw.trim().to_string(),
+                        excl_raw: excl.raw.clone(),
+                        incl_raw: incl.raw.clone(),
+                        incl_digits: incl.digits,
+                        stated: None,
+                    });
+                }
+                continue;
+            }
+        }
+        // Lowered char by char to the same bytes, so one offset serves both.
+        let same_bytes = text.chars().all(|c| {
+            let mut l = c.to_lowercase();
+            l.len() == 1 && l.next().is_some_and(|x| x.len_utf8() == c.len_utf8())
+        });
         let lower = text.to_lowercase();
-        if lower.len() != text.len() || !names_vat(&lower) {
+        if !same_bytes || !names_vat(&lower) {
             continue;
         }
         let figs = inline::figures(text);
@@ -634,8 +712,10 @@ fn check_inline(sink: &mut Sink) {
         );
         let mut severity = RULE.severity;
         if !c.holds {
-            let reason = undecided(&p.pair, rate, others, &p.excl_raw, &p.incl_raw)
-            .map(|r| r.replace("other rows", "other pairs").replace("the row holds", "the pair holds"));
+            let reason = undecided(&p.pair, rate, others, &p.excl_raw, &p.incl_raw).map(|r| {
+                r.replace("other rows", "other pairs")
+                    .replace("the row holds", "the pair holds")
+            });
             if let Some(reason) = reason {
                 severity = Severity::Info;
                 message = format!("not decided: {reason} ({message})");
@@ -684,6 +764,17 @@ mod tests {
         assert!(!names_pair("netto | brutto"));
         assert!(names_pair("netto | brutto (moms 25 %)"));
         assert!(!names_pair("avgift inkl. moms"));
+    }
+
+    #[test]
+    fn reads_the_vat_side_beside_a_figure() {
+        let side = |t: &str| side_in(t).map(|x| x.0);
+        assert_eq!(side("pris ekskl. moms "), Some(Side::Excl));
+        assert_eq!(side(" (alv 0 %) "), Some(Side::Excl));
+        assert_eq!(side(" (alv 24 %)."), Some(Side::Incl));
+        assert_eq!(side(" + mva "), Some(Side::Excl));
+        assert_eq!(side("ekskl. moms og inkl. moms"), None);
+        assert_eq!(side(" kr per år"), None);
     }
 
     #[test]

@@ -12,8 +12,8 @@
 use crate::arith::{compare, Comparison, Interval};
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
-use crate::check::view::{CellRef, ColumnKind, TableView};
 use crate::check::rules::rel::inline;
+use crate::check::view::{CellRef, ColumnKind, TableView};
 use crate::check::{Relation, Sink};
 use crate::LineSpan;
 use rust_decimal::Decimal;
@@ -1038,8 +1038,7 @@ fn period_after(line: &str, from: usize) -> Option<(Period, usize)> {
     let mut best: Option<(Period, usize)> = None;
     for (period, phrases) in PERIODS {
         for phrase in *phrases {
-            if inline::starts_with_word(tail, phrase)
-                && best.is_none_or(|(_, n)| phrase.len() > n)
+            if inline::starts_with_word(tail, phrase) && best.is_none_or(|(_, n)| phrase.len() > n)
             {
                 best = Some((*period, phrase.len()));
             }
@@ -1074,23 +1073,36 @@ fn inline_pairs<'a>(lines: &[&'a crate::document::SourceLine]) -> Vec<InlinePair
         }
         let tagged: Vec<Option<(Period, usize)>> = figs
             .iter()
-            .map(|f| if f.money { period_after(text, f.end) } else { None })
+            .map(|f| {
+                if f.money {
+                    period_after(text, f.end)
+                } else {
+                    None
+                }
+            })
             .collect();
         for i in 0..figs.len() - 1 {
             let (Some((pa, ea)), Some((pb, eb))) = (tagged[i], tagged[i + 1]) else {
                 continue;
             };
             let (a, b) = (&figs[i], &figs[i + 1]);
-            if pa == pb || ea > b.start || !inline::joins_same_amount(&text[ea..b.start]) {
+            let (Some(link), Some(ta), Some(tb)) = (
+                text.get(ea..b.start),
+                text.get(a.start..ea),
+                text.get(b.start..eb),
+            ) else {
+                continue;
+            };
+            if pa == pb || !inline::joins_same_amount(link) {
                 continue;
             }
             if a.value.lo <= Decimal::ZERO || b.value.lo <= Decimal::ZERO {
                 continue;
             }
             let (long, short, lf, lt, sf, st) = if pa < pb {
-                (pa, pb, a, &text[a.start..ea], b, &text[b.start..eb])
+                (pa, pb, a, ta, b, tb)
             } else {
-                (pb, pa, b, &text[b.start..eb], a, &text[a.start..ea])
+                (pb, pa, b, tb, a, ta)
             };
             out.push(InlinePair {
                 line,
@@ -1280,6 +1292,28 @@ mod tests {
             period_of("Effektavgift kr/kW/år").map(|(_, w)| bases(&w)),
             Some(vec!["kw"])
         );
+    }
+
+    #[test]
+    fn reads_the_period_after_a_figure() {
+        fn at<'a>(line: &'a str, after: &str) -> Option<(Period, &'a str)> {
+            let from = line.find(after).map(|i| i + after.len()).unwrap_or(0);
+            period_after(line, from).map(|(p, e)| (p, &line[from..e]))
+        }
+        assert_eq!(
+            at("395 kr/mån (4 740 kr/år)", "395 kr"),
+            Some((Period::Month, "/mån"))
+        );
+        assert_eq!(
+            at("kr 2 437,50 pr. år, kr 203,13", "2 437,50"),
+            Some((Period::Year, " pr. år"))
+        );
+        assert_eq!(
+            at("2 730 kroner per måned", "kroner"),
+            Some((Period::Month, " per måned"))
+        );
+        assert_eq!(at("500 kr per gang", "kr"), None);
+        assert_eq!(at("395 kr /mån", "kr"), None);
     }
 
     #[test]
