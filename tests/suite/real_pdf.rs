@@ -890,6 +890,21 @@ fn period_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The pairs set (`tests/fixtures/real/pairs/`): 10 fee pages (Danish, Norwegian and
+/// Finnish vandværker, renovasjon, slamgebyr, a kontingent, a makspris) printing a price
+/// without and with VAT or one amount for two periods, in one line of running text or in
+/// tables, collected from the `pages` corpus to tune REL008 and REL010; every pair
+/// recomputed by hand (`tests/expectations/realpairs.tsv`).
+#[test]
+fn pairs_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realpairs",
+        "tests/fixtures/real/pairs",
+        10,
+        "tests/expectations/realpairs.tsv",
+    );
+}
+
 /// The keyfig set (`tests/fixtures/real/keyfig/`): 7 pages that print key ratios beside
 /// the figures they derive from (Luleå kommun's fem år i sammandrag, Leppävirta's
 /// tunnusluvut, Nordic company pages), saved before REL009 ran on them, and one copy with

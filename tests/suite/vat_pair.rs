@@ -5,19 +5,24 @@
 use crate::common;
 
 /// The trigger: 9,03 × 1,25 = 11,2875, printed 11,44, where six other rows hold at 25 %;
-/// the compost row at 12 % is only not decided.
+/// the compost row at 12 % is only not decided; and in running text "pris exkl. moms
+/// 1 450 kr, inkl. moms 1 850 kr" (1 450 × 1,25 = 1 812,50) where four other such lines
+/// hold at 25 %.
 #[test]
 fn the_trigger_reports_the_one_wrong_price_with_vat() {
     let json = common::lint_json(&common::fixture_in("rules/REL008", "triggers.txt"));
     assert_eq!(
         common::claims(&json),
-        [common::claim(
-            "REL008",
-            "Extra slang per 10 m",
-            "Pris inkl. moms",
-            "11.2875",
-            "11.44"
-        )],
+        [
+            common::claim(
+                "REL008",
+                "Extra slang per 10 m",
+                "Pris inkl. moms",
+                "11.2875",
+                "11.44"
+            ),
+            common::claim("REL008", "", "", "1812.5", "1850"),
+        ],
         "{json}"
     );
     let message = common::first_message(&json, "REL008");
@@ -61,4 +66,47 @@ fn uncertain_rows_are_not_decided() {
 fn the_passes_claim_nothing() {
     let json = common::lint_json(&common::fixture_in("rules/REL008", "passes.txt"));
     common::assert_all_hold(&json, 4);
+}
+
+/// Pairs in running text: "1,80 e/m3 (alv 0 %) = 2,23 e/m3 (alv 24 %)" at the rate the line
+/// states, "630,00 kr. ekskl. moms, 787,50 kr. inkl. moms (moms 25 %)"; "kr 300 + mva =
+/// kr 375" states no rate and the page's pairs decide none: not checked.
+#[test]
+fn pairs_in_running_text_hold() {
+    let json = common::lint_json(&common::fixture_in("vat_pair", "inline-passes.txt"));
+    common::assert_all_hold(&json, 2);
+}
+
+/// VOR's real renovasjon price list with one figure changed (1/20402 Renov. storhushald
+/// inkl. mva 5656,00 written 5565,00; 4 524,80 × 1,25 = 5 656): the changed figure is the
+/// one claim.
+#[test]
+fn a_real_page_with_one_figure_changed_reports_that_figure() {
+    let json = common::lint_json(&common::fixture_in(
+        "vat_pair",
+        "vor-one-figure-changed.txt",
+    ));
+    let claims = common::claims(&json);
+    assert_eq!(claims.len(), 1, "{json}");
+    assert_eq!(
+        (
+            claims[0].0.as_str(),
+            claims[0].3.as_str(),
+            claims[0].4.as_str()
+        ),
+        ("REL008", "5656", "5565"),
+        "{json}"
+    );
+}
+
+/// Lines of two figures with a "/" between them under a line naming their order ("Ekskl.
+/// moms / Inkl. moms"): four pairs hold at 25 % (the page's own arithmetic), the momsfri
+/// rykkergebyr 100,00 / 100,00 holds at 0 % and is only not decided.
+#[test]
+fn slash_pairs_under_a_header_naming_their_order() {
+    let json = common::lint_json(&common::fixture_in("vat_pair", "slash-pairs.txt"));
+    assert!(common::claims(&json).is_empty(), "{json}");
+    assert_eq!(common::stat(&json, "relations_checked"), 5, "{json}");
+    let infos = common::rule_fields(&json, "REL008", &["severity"]);
+    assert_eq!(infos, [vec!["info".to_string()]], "{json}");
 }

@@ -12,8 +12,10 @@
 use crate::arith::{compare, Comparison, Interval};
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
+use crate::check::rules::rel::inline;
 use crate::check::view::{CellRef, ColumnKind, TableView};
 use crate::check::{Relation, Sink};
+use crate::LineSpan;
 use rust_decimal::Decimal;
 
 pub const RULE: Rule = Rule {
@@ -55,7 +57,14 @@ figures is below half the factor or above one and a half times it (another figur
 misreading). Those rows are info, \"not \
 decided\", with the reason. Where a table has three period columns and one figure breaks \
 both of its relations while the other two agree, that figure is named as the likely \
-misprint.\n\nExample: Pr. år 2 912,50 and Pr. måned 203,13 in a table whose other rows \
+misprint.\n\nIn running text or one cell. A line that states one amount for two periods \
+(\"2 730 kroner per måned, og totalt 30 030 kroner per år\", \"395 kr/mån (4 740 kr/år)\", \
+\"kr 2 437,50 pr. år, kr 203,13 pr. mnd.\") is read as one pair: each figure read whole \
+with its currency and a period right after it, and nothing between the two but \
+punctuation or words saying they are one amount (\"og totalt\", \"dvs.\", \"eller\"). The \
+factor comes from the names or the page's words as above; the pairs of one page are \
+judged together as a table's rows are (a failing pair is an error only where another \
+pair of the page holds at the factor).\n\nExample: Pr. år 2 912,50 and Pr. måned 203,13 in a table whose other rows \
 hold at 12: 2 912,50 / 12 = 242,7083, ± 0,0092 with the figures as rounded, so 203,13 is \
 reported.",
     checks: &[Check::Document(check)],
@@ -1017,6 +1026,232 @@ pub fn check(sink: &mut Sink) {
         }
     }
     sink.table_relations(&relations);
+    check_inline(sink);
+}
+
+/// The period a phrase right after a figure names ("kr per måned", "kr/år", "€/kk"), and
+/// where the phrase ends (in `line`, from `from`).
+fn period_after(line: &str, from: usize) -> Option<(Period, usize)> {
+    let rest = &line[from..];
+    let lead = rest.len() - rest.trim_start().len();
+    let tail = &rest[lead..];
+    let mut best: Option<(Period, usize)> = None;
+    for (period, phrases) in PERIODS {
+        for phrase in *phrases {
+            if inline::starts_with_word(tail, phrase) && best.is_none_or(|(_, n)| phrase.len() > n)
+            {
+                best = Some((*period, phrase.len()));
+            }
+        }
+    }
+    // "/mån" after a figure is "kr/mån" only with no space before it.
+    let (period, n) = best?;
+    let phrase_slash = tail.starts_with('/');
+    (!(phrase_slash && lead > 0)).then_some((period, from + lead + n))
+}
+
+/// One amount stated for two periods in one line ("2 730 kroner per måned, og totalt
+/// 30 030 kroner per år"): (line, longer period, shorter period, their figures and the
+/// written words of each).
+struct InlinePair<'a> {
+    line: &'a crate::document::SourceLine,
+    long: Period,
+    short: Period,
+    pair: Pair,
+    long_text: String,
+    short_text: String,
+    short_digits: (usize, usize),
+}
+
+fn inline_pairs<'a>(lines: &[&'a crate::document::SourceLine]) -> Vec<InlinePair<'a>> {
+    let mut out = Vec::new();
+    for line in lines {
+        let text = line.text.as_str();
+        let figs = inline::figures(text);
+        if figs.len() < 2 {
+            continue;
+        }
+        let tagged: Vec<Option<(Period, usize)>> = figs
+            .iter()
+            .map(|f| {
+                if f.money {
+                    period_after(text, f.end)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        for i in 0..figs.len() - 1 {
+            let (Some((pa, ea)), Some((pb, eb))) = (tagged[i], tagged[i + 1]) else {
+                continue;
+            };
+            let (a, b) = (&figs[i], &figs[i + 1]);
+            let (Some(link), Some(ta), Some(tb)) = (
+                text.get(ea..b.start),
+                text.get(a.start..ea),
+                text.get(b.start..eb),
+            ) else {
+                continue;
+            };
+            if pa == pb || !inline::joins_same_amount(link) {
+                continue;
+            }
+            if a.value.lo <= Decimal::ZERO || b.value.lo <= Decimal::ZERO {
+                continue;
+            }
+            let (long, short, lf, lt, sf, st) = if pa < pb {
+                (pa, pb, a, ta, b, tb)
+            } else {
+                (pb, pa, b, tb, a, ta)
+            };
+            out.push(InlinePair {
+                line,
+                long,
+                short,
+                pair: (0, lf.value, sf.value),
+                long_text: lt.trim().to_string(),
+                short_text: st.trim().to_string(),
+                short_digits: sf.digits,
+            });
+        }
+    }
+    out
+}
+
+/// The pairs written in one line of running text or one cell, checked as the columns
+/// are: the factor from the period names or the page's words, and an error only where
+/// another pair of the page holds at it and nothing else explains the gap.
+fn check_inline(sink: &mut Sink) {
+    let doc = sink.document;
+    let lines = crate::check::rules::txt::prose::prose_lines(doc);
+    let found = inline_pairs(&lines);
+    if found.is_empty() {
+        return;
+    }
+    struct Judged {
+        i: usize,
+        holds: bool,
+        cmp: Comparison,
+        severity: Severity,
+        message: String,
+    }
+    let mut judged: Vec<Judged> = Vec::new();
+    for (i, p) in found.iter().enumerate() {
+        let page = p.line.provenance.page;
+        let group: Vec<&InlinePair> = found
+            .iter()
+            .filter(|q| q.line.provenance.page == page && q.long == p.long && q.short == p.short)
+            .collect();
+        let page_text = doc
+            .lines
+            .iter()
+            .filter(|l| l.provenance.page == page)
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let stated = stated_counts(&page_text);
+        let rows: Vec<Pair> = group.iter().map(|q| q.pair).collect();
+        let Some((k, source)) = factor(p.long, p.short, &rows, &stated) else {
+            continue;
+        };
+        let kd = Decimal::from(k);
+        let holds = holds_at(&p.pair, kd);
+        let n = rows.iter().filter(|q| holds_at(q, kd)).count();
+        let others = if holds { n - 1 } else { n };
+        let source_text = match &source {
+            Source::Names => format!(
+                "1 {} = {} {}, fixed by the period names",
+                p.long.name(),
+                k,
+                p.short.plural()
+            ),
+            Source::Page(said) => format!("the page states \"{said}\""),
+            Source::Rows => format!("{others} other pairs of the page hold at it"),
+        };
+        let cmp = comparison(&p.pair, kd);
+        let mut message = format!(
+            "{} is not {} / {} = {} (factor {}: {})",
+            p.short_text,
+            p.long_text,
+            k,
+            decimal(cmp.expected),
+            k,
+            source_text
+        );
+        let mut severity = RULE.severity;
+        if !holds {
+            let (_, long, short) = p.pair;
+            let other_months = (p.long == Period::Year && p.short == Period::Month)
+                .then(|| {
+                    (9..=11u32)
+                        .filter(|&m| m != k)
+                        .find(|&m| holds_at(&p.pair, Decimal::from(m)))
+                })
+                .flatten();
+            let directed = compare(expected_short_w(&p.pair, kd), widened(short)).holds;
+            let coarse_page = stated.rounds
+                || rows
+                    .iter()
+                    .any(|o| o != &p.pair && !holds_at(o, kd) && holds_coarse(o, kd));
+            let ratio = long.nominal / short.nominal;
+            let far = ratio < kd / Decimal::TWO || ratio > kd * Decimal::new(15, 1);
+            let reason = if matches!(source, Source::Rows) && others < MIN_HOLDING {
+                Some(format!("only {others} other pairs hold at {k}"))
+            } else if let Some(m) = other_months {
+                Some(format!(
+                    "the pair holds at {m} months a year (a fee paid for {m} months; the page states no count)"
+                ))
+            } else if others == 0 {
+                Some(format!(
+                    "no other pair of the page holds at {k} (a fee for part of the period, or another figure)"
+                ))
+            } else if directed {
+                Some(
+                    "the pair holds if a figure was rounded down or up to its last digit rather than to the nearest"
+                        .to_string(),
+                )
+            } else if holds_coarse(&p.pair, kd) && coarse_page {
+                Some(
+                    "the pair holds with a figure taken as rounded to whole 5 or 10, as the page rounds"
+                        .to_string(),
+                )
+            } else if far {
+                Some(
+                    "the figures are too far apart to be one amount for two periods (another figure, or a misreading)"
+                        .to_string(),
+                )
+            } else {
+                None
+            };
+            if let Some(reason) = reason {
+                severity = Severity::Info;
+                message = format!("not decided: {reason} ({message})");
+            }
+        }
+        judged.push(Judged {
+            i,
+            holds,
+            cmp,
+            severity,
+            message,
+        });
+    }
+    for j in judged {
+        let p = &found[j.i];
+        sink.checked(j.holds);
+        if j.holds {
+            continue;
+        }
+        let span = LineSpan::in_line(&p.line.text, p.short_digits.0, p.short_digits.1);
+        let provenance = p.line.provenance.clone().with_span(span);
+        let paragraph = sink.paragraph_at(&provenance);
+        let f = sink.report(&RULE, j.severity, j.message, provenance);
+        f.paragraph = paragraph;
+        f.expected = Some(j.cmp.expected);
+        f.found = Some(j.cmp.found);
+        f.tolerance = Some(j.cmp.tolerance);
+        f.figure = Some(p.short_text.clone());
+    }
 }
 
 /// The shorter-period figure the longer one gives, its figure taken as rounded in any
@@ -1057,6 +1292,28 @@ mod tests {
             period_of("Effektavgift kr/kW/år").map(|(_, w)| bases(&w)),
             Some(vec!["kw"])
         );
+    }
+
+    #[test]
+    fn reads_the_period_after_a_figure() {
+        fn at<'a>(line: &'a str, after: &str) -> Option<(Period, &'a str)> {
+            let from = line.find(after).map(|i| i + after.len()).unwrap_or(0);
+            period_after(line, from).map(|(p, e)| (p, &line[from..e]))
+        }
+        assert_eq!(
+            at("395 kr/mån (4 740 kr/år)", "395 kr"),
+            Some((Period::Month, "/mån"))
+        );
+        assert_eq!(
+            at("kr 2 437,50 pr. år, kr 203,13", "2 437,50"),
+            Some((Period::Year, " pr. år"))
+        );
+        assert_eq!(
+            at("2 730 kroner per måned", "kroner"),
+            Some((Period::Month, " per måned"))
+        );
+        assert_eq!(at("500 kr per gang", "kr"), None);
+        assert_eq!(at("395 kr /mån", "kr"), None);
     }
 
     #[test]
