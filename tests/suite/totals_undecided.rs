@@ -316,9 +316,9 @@ fn shares_of_a_part_under_a_wrong_total_stay_a_finding() {
 
 /// A table read with no header and no title, whose total closes it from its first row:
 /// nothing shows where the table begins, and the fees written label and figure on lines of
-/// their own just above it (read into no table) may be parts too. Here 4 000 + 8 000 + 4 000
-/// + 6 000 + 4 000 = 26 000 holds; read from "Finutstakning" down, 6 000 + 4 000 would be
-/// 10 000. (Göteborg's räkneexempel, judged in `real_pdf.rs`'s labelprod set.)
+/// their own just above it (read into no table) may be parts too. Here the five fees add up
+/// to 26 000; read from "Finutstakning" down, 6 000 + 4 000 would be 10 000. (Göteborg's
+/// räkneexempel, judged in `real_pdf.rs`'s labelprod set.)
 #[test]
 fn a_headless_table_closed_from_its_first_row_leaves_the_total_not_decided() {
     let message = the_undecided_sum001(&lint("headless-table-below-own-line-rows.txt"));
