@@ -542,6 +542,40 @@ fn splits(run: &str, base: usize) -> Vec<(Term, Term)> {
     out
 }
 
+/// The figures that may end `line[..paren]` (a figure, then spaces, then the parenthesis),
+/// after a label: the longest first, then each reading without its leading digit groups.
+fn figures_before(line: &str, paren: usize) -> Vec<Term> {
+    let before = line[..paren].trim_end_matches(is_separator);
+    if !before.ends_with(|c: char| c.is_alphanumeric() || c == '-') {
+        return Vec::new();
+    }
+    let mut out: Vec<Term> = Vec::new();
+    for (k, c) in before.char_indices() {
+        if !c.is_ascii_digit() {
+            continue;
+        }
+        let prev = before[..k].chars().next_back();
+        if prev.is_some_and(|p| !is_separator(p)) {
+            continue;
+        }
+        let head = before[..k].trim_end_matches(is_separator);
+        if !head.chars().any(char::is_alphabetic)
+            || head.ends_with(['=', '+', '-', '−', '–', '×', '*', '/'])
+        {
+            continue;
+        }
+        let Some(mut t) = lone_figure(&before[k..]) else {
+            continue;
+        };
+        t.span = k..k + (t.span.end - t.span.start);
+        out.push(t);
+    }
+    // A reading that starts inside another reading's digits is that reading's tail ("12 850"
+    // or "850"); keep the longest first.
+    out.sort_by_key(|t| t.span.start);
+    out
+}
+
 /// Every label product of one line, left to right.
 pub fn label_products(line: &str) -> Vec<LabelProduct> {
     let mut out = Vec::new();
@@ -627,7 +661,11 @@ fn label_product_at(line: &str, start: usize) -> Option<LabelProduct> {
             if !parenthesised {
                 return None;
             }
-            Vec::new()
+            // "Tomtyta 12 850 kr (12,85 x 1 000 m²)": the figure before the parenthesis.
+            figures_before(line, start)
+                .into_iter()
+                .map(|f| (last.clone(), f))
+                .collect()
         } else {
             let mut fig = lone_figure(rest)?;
             let at = line.len() - rest.trim_start_matches(is_separator).len();
@@ -727,6 +765,9 @@ mod tests {
         assert_eq!(p.readings[0].1.value, d("8000"));
         let p = one("Tomtyteavgift (800 m² x 44,50 kr)");
         assert!(p.readings.is_empty());
+        let p = one("Tomtyta (12,85 kr/m²) 12 850 kr   (12,85 x 1 000 m²)");
+        let figs: Vec<Decimal> = p.readings.iter().map(|r| r.1.value).collect();
+        assert_eq!(figs, vec![d("12850"), d("850")]);
         let p = one("Tabell 12 500 x 2 | 25 000");
         assert_eq!(p.factors[0].readings, vec![d("12500"), d("500")]);
         assert_eq!(p.readings.len(), 1);

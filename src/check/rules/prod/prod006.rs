@@ -21,14 +21,16 @@ pub const RULE: Rule = Rule {
 44,50 kr) 40 800 kr\", whose figure is not the product",
     explanation: "Fee pages work their examples in the row rather than after \"=\": \
 \"Tomtyteavgift (800 m² x 44,50 kr)\" with \"40 800 kr\" after it or alone on the next line, \
-\"Lägenhetsavgift (2 st x 15 000) 30 000\", a bygglov row whose column of factors reads \"52,5 x 8 \
-x 24 x 0,8\" before its avgift \"8 801,28\". justera reads a chain of factors joined by x, X, × or \
+\"Lägenhetsavgift (2 st x 15 000) 30 000\", \"Tomtyta 12 850 kr (12,85 x 1 000 m²)\", a bygglov row \
+whose column of factors reads \"52,5 x 8 x 24 x 0,8\" before its avgift \"8 801,28\". justera reads a chain of factors joined by x, X, × or \
 * (figures and units as PROD001 reads them, m² and kvm as area) after a label, in parentheses or \
-not, followed by exactly one figure ending the line (a tab or \"|\" may stand between), and \
+not, followed by exactly one figure ending the line (a tab or \"|\" may stand between) or, in \
+parentheses ending the line, after the figure they explain, and \
 multiplies with the precision each factor was written in (44,50 stands for 44,495–44,505) \
 against the figure's (40 800 for 40 799,5–40 800,5); the row is reported only when the \
 intervals cannot meet. Where the digits after the last factor can be split more than one way \
-(\"x 12 500 3 000\"), every split is tried and a failure is not decided; where no factor is money \
+(\"x 12 500 3 000\"), or the figure before the parenthesis may lose its leading digit groups \
+to the label (\"12 850\" or \"850\"), every reading is tried and a failure is not decided; where no factor is money \
 and only two factors are written (\"3 x 16\", \"1,2 x 2,4\" may be sizes), a failure is not \
 decided either (info). When the page states the value of a factor (\"mPBB 2024 = 57,3\", \"PF är \
 1200\", \"PBB = 57 300\" read also as mPBB 57,3) and putting that value in place of exactly one \
@@ -39,7 +41,8 @@ the value the page states, gives the figure to its last digit (57,3 × 8 × 24 �
 and the written factors do not: the factors are then exact, and that one is the misprint. Not read: \
 a product with \"=\" (PROD001, PROD003), a figure followed by more arithmetic (\"1 800 + 450\"), \
 several figures after the product (exkl. and inkl. moms), ranges, dates, dnr, a count without \
-a multiplication sign, and a product whose units cannot give the figure (\"2 x 10 m³ 5 000 kr\").",
+a multiplication sign, a figure in a unit other than money, and a product of two quantities \
+(\"10 m³ x 3 kWh\") without a money factor.",
     checks: &[Check::Document(check)],
 };
 
@@ -74,19 +77,25 @@ fn holds(r: &Reading) -> bool {
 }
 
 /// Whether the units of the factors can give the figure: a figure in a unit other than
-/// money is not read, nor a money figure from factors of which none is money while one
-/// measures something other than a count or a share.
+/// money is not read, nor a money figure from factors of which none is money while two
+/// measure quantities (m², m³, kWh …) rather than counts or shares.
 fn units_fit(factors: &[Term], figure: &Term) -> bool {
     if figure.unit.as_ref().is_some_and(|u| !u.is_money()) {
         return false;
     }
+    // Without a money factor, one quantity (800 m², 150 m³) times bare rates may give an
+    // amount; two quantities of other measures (2 x 10 m³ x 3 kWh) give none.
     let money = factors.iter().any(Term::is_money);
     money
-        || factors.iter().all(|f| {
-            f.unit
-                .as_ref()
-                .is_none_or(|u| matches!(u.measure, Measure::Count | Measure::Ratio))
-        })
+        || factors
+            .iter()
+            .filter(|f| {
+                f.unit
+                    .as_ref()
+                    .is_some_and(|u| !matches!(u.measure, Measure::Count | Measure::Ratio))
+            })
+            .count()
+            <= 1
 }
 
 /// A value the page states for a named factor: "mPBB 2024 = 57,3", "OF = 8", "PF är 1200".
