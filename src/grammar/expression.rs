@@ -443,6 +443,260 @@ fn expression_at(line: &str, start: usize) -> Option<Expression> {
     })
 }
 
+/// A product written in a row's label or a column of factors, with the row's figure after
+/// it rather than after "=": "Tomtyteavgift (800 m² x 44,50 kr) 40 800 kr", "Bygglov 52,5 x 8
+/// x 24 x 0,8 8 801,28", "Lägenhetsavgift (2 st x 15 000) 30 000" (PROD006's reading).
+///
+/// ```text
+/// label_product = label , ( "(" , [ space ] , chain , [ space ] , ")" | chain ) ,
+///                 [ ws ] , [ ":" ] , [ ws ] , figure , [ "*" ] , end of line
+///               | label , "(" , [ space ] , chain , [ space ] , ")" , end of line ;
+///                                       (* the figure alone on the next line *)
+/// label         = text holding a letter ;
+/// chain         = figure , mulop , figure , { mulop , figure } ;   (* × only *)
+/// ```
+///
+/// `ws` also takes a tab or "|" (a column). After a bare chain whose last figure has no
+/// unit, the digits may be split more than one way ("x 2 1 800": 2 and 1 800, "x 12 500 3
+/// 000": 12 500 and 3 000); every split whose two sides are figures is a reading, and when
+/// the digits read as one figure the chain has no figure after it and is not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LabelProduct {
+    /// The factors, left to right; the last as the chain's parse reads it.
+    pub factors: Vec<Term>,
+    pub parenthesised: bool,
+    /// The chain's byte range in its line, parentheses included.
+    pub span: Range<usize>,
+    /// Each way to read the last factor and the row's figure; empty when the chain ends
+    /// the line (in parentheses: the figure may stand alone on the next line).
+    pub readings: Vec<(Term, Term)>,
+}
+
+fn is_separator(c: char) -> bool {
+    is_group_space(c) || c == '\t' || c == '|'
+}
+
+/// The factors of a chain of "×" over figures (at least two), or None.
+fn chain_factors(node: &Node) -> Option<Vec<Term>> {
+    match node {
+        Node::Binary {
+            op: Op::Mul,
+            left,
+            right,
+            ..
+        } => {
+            let mut f = match &**left {
+                Node::Figure(t) => vec![t.clone()],
+                n @ Node::Binary { .. } => chain_factors(n)?,
+                Node::Paren(_) => return None,
+            };
+            match &**right {
+                Node::Figure(t) => f.push(t.clone()),
+                _ => return None,
+            }
+            Some(f)
+        }
+        _ => None,
+    }
+}
+
+/// `text` (trimmed of separators and a trailing "*") as exactly one figure: digits not
+/// opening with a 0 (unless "0,…"), an optional unit, nothing after.
+pub fn lone_figure(text: &str) -> Option<Term> {
+    let t = text
+        .trim_matches(is_separator)
+        .trim_end_matches('*')
+        .trim_end_matches(is_separator);
+    if !t.starts_with(|c: char| c.is_ascii_digit()) || (t.starts_with('0') && !t.starts_with("0,"))
+    {
+        return None;
+    }
+    let (end, term) = super::product::term(t, 0)?;
+    (end == t.len()).then_some(term)
+}
+
+/// The splits of `run` (a last factor without unit and the figure after it) into two
+/// figures at a space, tab or "|".
+fn splits(run: &str, base: usize) -> Vec<(Term, Term)> {
+    let mut out = Vec::new();
+    let hard = run.contains(['\t', '|']);
+    for (k, c) in run.char_indices() {
+        if !(is_separator(c)) || (hard && is_group_space(c)) {
+            continue;
+        }
+        let left = run[..k].trim_end_matches(is_separator);
+        let Some((end, mut last)) = super::product::term(left, 0) else {
+            continue;
+        };
+        if end != left.len() || last.unit.is_some() {
+            continue;
+        }
+        let Some(mut fig) = lone_figure(&run[k..]) else {
+            continue;
+        };
+        last.span = base..base + left.len();
+        let at = base + k + (run[k..].len() - run[k..].trim_start_matches(is_separator).len());
+        fig.span = at..at + (fig.span.end - fig.span.start);
+        out.push((last, fig));
+    }
+    out
+}
+
+/// The figures that may end `line[..paren]` (a figure, then spaces, then the parenthesis),
+/// after a label: the longest first, then each reading without its leading digit groups.
+fn figures_before(line: &str, paren: usize) -> Vec<Term> {
+    let before = line[..paren].trim_end_matches(is_separator);
+    if !before.ends_with(|c: char| c.is_alphanumeric() || c == '-') {
+        return Vec::new();
+    }
+    let mut out: Vec<Term> = Vec::new();
+    for (k, c) in before.char_indices() {
+        if !c.is_ascii_digit() {
+            continue;
+        }
+        let prev = before[..k].chars().next_back();
+        if prev.is_some_and(|p| !is_separator(p)) {
+            continue;
+        }
+        let head = before[..k].trim_end_matches(is_separator);
+        if !head.chars().any(char::is_alphabetic)
+            || head.ends_with(['=', '+', '-', '−', '–', '×', '*', '/'])
+        {
+            continue;
+        }
+        let Some(mut t) = lone_figure(&before[k..]) else {
+            continue;
+        };
+        t.span = k..k + (t.span.end - t.span.start);
+        out.push(t);
+    }
+    // A reading that starts inside another reading's digits is that reading's tail ("12 850"
+    // or "850"); keep the longest first.
+    out.sort_by_key(|t| t.span.start);
+    out
+}
+
+/// Every label product of one line, left to right.
+pub fn label_products(line: &str) -> Vec<LabelProduct> {
+    let mut out = Vec::new();
+    if !line.contains(['×', '*', 'x', 'X']) || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
+    let mut at = 0;
+    while at < line.len() {
+        let Some(start) = line[at..]
+            .char_indices()
+            .find(|&(k, c)| {
+                c == '('
+                    || (c.is_ascii_digit()
+                        && !line[..at + k]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|p| p.is_ascii_digit() || p == ','))
+            })
+            .map(|(k, _)| at + k)
+        else {
+            break;
+        };
+        match label_product_at(line, start) {
+            Some(p) => {
+                at = line.len();
+                out.push(p);
+            }
+            None if line[start..].starts_with('(') => at = start + 1,
+            None => at = past_figure(line, start, starts_clean(line, start)),
+        }
+    }
+    out
+}
+
+fn label_product_at(line: &str, start: usize) -> Option<LabelProduct> {
+    let before = &line[..start];
+    if !before.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    // Not the continuation of an equation ("… = 2 x 100 200").
+    if before.trim_end_matches(is_separator).ends_with('=') {
+        return None;
+    }
+    let parenthesised = line[start..].starts_with('(');
+    let (end, node, chain_at) = if parenthesised {
+        let inner = &line[start + 1..];
+        let (r, _) = opt_space(inner).ok()?;
+        let at = line.len() - r.len();
+        let (end, node) = product(line, at, 1)?;
+        let (r, _) = opt_space(&line[end..]).ok()?;
+        let r = r.strip_prefix(')')?;
+        (line.len() - r.len(), node, at)
+    } else {
+        // A dash between the label's words and the chain separates ("Tomtyteavgift - 800
+        // m2 x 10 kr"); after a figure it would subtract.
+        let t = before.trim_end_matches(is_group_space);
+        let dash_after_word = t.ends_with(['-', '–'])
+            && t[..t.len() - t.chars().next_back().map_or(0, char::len_utf8)]
+                .trim_end_matches(is_group_space)
+                .ends_with(char::is_alphabetic)
+            && before.ends_with(is_group_space);
+        if !(starts_clean(line, start) || dash_after_word) {
+            return None;
+        }
+        let (end, node) = product(line, start, 0)?;
+        (end, node, start)
+    };
+    let mut factors = chain_factors(&node)?;
+    // A space-grouped first figure after a word or figure is read every way ("Tabell 4 500
+    // x 2": 4 500 or 500), as product.rs reads it.
+    if line[..chain_at]
+        .trim_end_matches(is_separator)
+        .ends_with(|c: char| c.is_alphanumeric())
+    {
+        factors[0].readings = readings(line, &factors[0]);
+    }
+    let last = factors.last()?.clone();
+    let tail = &line[end..];
+    let rest = tail.trim_start_matches(is_separator);
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
+    let readings = if parenthesised || last.unit.is_some() {
+        if rest.trim_matches(is_separator).is_empty() {
+            if !parenthesised {
+                return None;
+            }
+            // "Tomtyta 12 850 kr (12,85 x 1 000 m²)": the figure before the parenthesis.
+            figures_before(line, start)
+                .into_iter()
+                .map(|f| (last.clone(), f))
+                .collect()
+        } else {
+            let mut fig = lone_figure(rest)?;
+            let at = line.len() - rest.trim_start_matches(is_separator).len();
+            fig.span = at..at + (fig.span.end - fig.span.start);
+            vec![(last, fig)]
+        }
+    } else {
+        // The last factor's digits and what follows, split every way.
+        let run = line[last.span.start..]
+            .trim_end_matches(is_separator)
+            .trim_end_matches('*')
+            .trim_end_matches(is_separator);
+        if let Ok((r, _)) = super::product::magnitude(run) {
+            if r.is_empty() {
+                return None;
+            }
+        }
+        let s = splits(run, last.span.start);
+        if s.is_empty() {
+            return None;
+        }
+        s
+    };
+    Some(LabelProduct {
+        factors,
+        parenthesised,
+        span: start..end,
+        readings,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -482,6 +736,62 @@ mod tests {
         assert!(matches!(e.node, Node::Paren(_)));
         let e = one("2 x 3 x 4 = 24");
         assert_eq!(e.node.signs(), vec!['x', 'x']);
+    }
+
+    #[test]
+    fn reads_products_in_labels() {
+        let one = |line: &str| {
+            let v = label_products(line);
+            assert_eq!(v.len(), 1, "{line}: {v:?}");
+            v.into_iter().next().unwrap()
+        };
+        let p = one("Bygglovavgift 4 mPBB x OF x HF1 x N 52,5 x 8 x 24 x 0,8 8 801,28");
+        assert_eq!(p.factors.len(), 4);
+        assert_eq!(p.readings.len(), 1);
+        assert_eq!(p.readings[0].0.value, d("0.8"));
+        assert_eq!(p.readings[0].1.value, d("8801.28"));
+        let p = one("Situationsplan Tidsersättning 900 x 2 1 800");
+        assert_eq!(p.readings.len(), 1);
+        assert_eq!(
+            (p.readings[0].0.value, p.readings[0].1.value),
+            (d("2"), d("1800"))
+        );
+        let p = one("Avgift för tomtyta (1 200 x 30) 36 000");
+        assert!(p.parenthesised);
+        assert_eq!(p.readings[0].1.value, d("36000"));
+        let p = one("Lägenhetsavgift (2 st x 15 000) 30 000");
+        assert_eq!(p.factors[0].value, d("2"));
+        let p = one("Tomtyteavgift - 800 m2 x 10 kr 8 000,00");
+        assert_eq!(p.readings[0].1.value, d("8000"));
+        let p = one("Tomtyteavgift (800 m² x 44,50 kr)");
+        assert!(p.readings.is_empty());
+        let p = one("Tomtyta (12,85 kr/m²) 12 850 kr   (12,85 x 1 000 m²)");
+        let figs: Vec<Decimal> = p.readings.iter().map(|r| r.1.value).collect();
+        assert_eq!(figs, vec![d("12850"), d("850")]);
+        let p = one("Tabell 12 500 x 2 | 25 000");
+        assert_eq!(p.factors[0].readings, vec![d("12500"), d("500")]);
+        assert_eq!(p.readings.len(), 1);
+        let p = one("Tillägg 3 x 12 500 3 000");
+        assert_eq!(p.readings.len(), 1);
+        assert_eq!(p.readings[0].0.value, d("12500"));
+        for line in [
+            "Lägeskontroll Tidsersättning 900 x 2 1 800 + 450",
+            "Bygglov: 46,5 x 10 x (24+28) = 24 180 kr",
+            "Planavgift: 46,5 x 1 200 x 0,22 = 12 276 kr",
+            "Storlek 0 - 70 m² 2 400",
+            "Kärl 2 x 370 liter 3 450 kr",
+            "Säkring 3 x 16 A 2 500 kr",
+            "150 x 20 3 000",
+            "Taxa 2 x 150 000",
+            "Avgift (1 200 x 30) 36 000 45 000",
+            "Totalt = 2 x 100 200",
+        ] {
+            assert!(
+                label_products(line).is_empty(),
+                "{line}: {:?}",
+                label_products(line)
+            );
+        }
     }
 
     #[test]

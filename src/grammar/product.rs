@@ -18,6 +18,7 @@
 //! unit      = atom , [ "/" , atom ] ;
 //! atom      = "kr" | "kronor" | "sek" | ":-" | "öre" | "tkr" | "mnkr" | "mkr"
 //!           | "kWh" | "MWh" | "GWh" | "kW" | "MW" | "m3" | "m³" | "kbm" | "kubikmeter"
+//!           | "m2" | "m²" | "kvm" | "kvadratmeter"
 //!           | "st" | "lgh" | "%" | "procent" | "år" | "mån" | "månad" | "dag" ;
 //! ```
 //!
@@ -53,6 +54,7 @@ pub enum Measure {
     Count,
     Ratio,
     Time,
+    Area,
 }
 
 /// A unit as written ("öre/kWh"): how many base units (kronor, kWh, kW, m³, 1, år) one
@@ -140,6 +142,7 @@ pub(super) fn opt_space(i: &str) -> IResult<&str, ()> {
 
 /// Unit atoms, longest spelling first within a prefix: (spelling, base units, measure).
 const ATOMS: &[(&str, (i64, u32), Measure)] = &[
+    ("kvadratmeter", (1, 0), Measure::Area),
     ("kubikmeter", (1, 0), Measure::Volume),
     ("procent", (1, 2), Measure::Ratio),
     ("kronor", (1, 0), Measure::Money),
@@ -160,6 +163,9 @@ const ATOMS: &[(&str, (i64, u32), Measure)] = &[
     ("mw", (1_000, 0), Measure::Power),
     ("m3", (1, 0), Measure::Volume),
     ("m³", (1, 0), Measure::Volume),
+    ("m2", (1, 0), Measure::Area),
+    ("m²", (1, 0), Measure::Area),
+    ("kvm", (1, 0), Measure::Area),
     ("st", (1, 0), Measure::Count),
     ("lgh", (1, 0), Measure::Count),
     ("år", (1, 0), Measure::Time),

@@ -876,6 +876,20 @@ fn tariff_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The label-product set (`tests/fixtures/real/labelprod/`): 11 fee pages (bygglovstaxor
+/// with worked examples, VA anläggningsavgift examples, Nordic gebyr pages) whose rows write
+/// their arithmetic in the label or a column of factors, collected from the `pages` corpus
+/// to tune PROD006; every example recomputed by hand (`tests/expectations/reallabelprod.tsv`).
+#[test]
+fn labelprod_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "reallabelprod",
+        "tests/fixtures/real/labelprod",
+        11,
+        "tests/expectations/reallabelprod.tsv",
+    );
+}
+
 /// The period set (`tests/fixtures/real/period/`): 8 pages (SCB's hyresrätter, two Danish
 /// antenneforeninger, a Norwegian medlemsavgift, a barnehage's makspris, Ekorosk's fasta
 /// avgifter) stating one amount for two periods, collected from the `pages` corpus to tune

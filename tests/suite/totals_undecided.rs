@@ -355,3 +355,17 @@ fn a_one_step_statement_excerpt_failing_in_one_complete_column_is_an_error() {
         "{claims:?}"
     );
 }
+
+/// A table read with no header and no title, whose total closes it from its first row:
+/// nothing shows where the table begins, and the fees written label and figure on lines of
+/// their own just above it (read into no table) may be parts too. Here the five fees add up
+/// to 26 000; read from "Finutstakning" down, 6 000 + 4 000 would be 10 000. (Göteborg's
+/// räkneexempel, judged in `real_pdf.rs`'s labelprod set.)
+#[test]
+fn a_headless_table_closed_from_its_first_row_leaves_the_total_not_decided() {
+    let message = the_undecided_sum001(&lint("headless-table-below-own-line-rows.txt"));
+    assert!(
+        message.contains("closes the table from its first row"),
+        "{message}"
+    );
+}

@@ -80,6 +80,7 @@ rules! {
     PROD003 => prod::prod003,
     PROD004 => prod::prod004,
     PROD005 => prod::prod005,
+    PROD006 => prod::prod006,
     ALLOC001 => alloc::alloc001,
     ALLOC002 => alloc::alloc002,
     BAL001 => bal::bal001,

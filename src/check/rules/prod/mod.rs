@@ -1,10 +1,12 @@
-//! PROD: products written out in the text ("150 m3 x 19,70 kr = 2 955 kr").
+//! PROD: products written out in the text ("150 m3 x 19,70 kr = 2 955 kr") or in a row's
+//! label ("Tomtyteavgift (800 m² x 44,50 kr) 40 800 kr").
 
 pub mod prod001;
 pub mod prod002;
 pub mod prod003;
 pub mod prod004;
 pub mod prod005;
+pub mod prod006;
 
 use crate::check::finding::Severity;
 use crate::check::registry::Rule;

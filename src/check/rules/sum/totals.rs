@@ -554,6 +554,18 @@ pub fn analyse(
                 "not decided: the row \"{}\" among its parts has a figure for its label, so figures may have been read as labels and the rows' cells shifted",
                 view.label(p).trim()
             ))
+        } else if holds == 0
+            && labeled
+            && headless_from_top(view, &rows)
+            && short_by_a_part(view, &rows, t, &cols)
+        {
+            // A table with no header, no title and no unit line, whose total closes it from
+            // its very first row: nothing says where the table begins, and rows written label
+            // and figure on lines of their own just above it (read into no table) may be
+            // parts too.
+            Some(format!(
+                "not decided: \"{label}\" closes the table from its first row, and the table has no header or title to show that it begins there: it is off by more than its smallest part in every column, and rows above it may be parts written on lines of their own"
+            ))
         } else if rows.iter().any(|&r| view.label(r).trim().is_empty()) && holds == 0 {
             // A part without a label (a figure alone on its line, "Fast avgift …" then
             // "417") shows labels and figures written one per line: which label goes with
@@ -864,6 +876,38 @@ fn smaller_than_a_part(view: &TableView, rows: &[usize], t: usize, c: usize) -> 
     !total.nominal.is_zero()
         && parts.iter().all(|v| v.is_sign_negative() == negative)
         && parts.iter().any(|v| v.abs() > total.nominal.abs())
+}
+
+/// Whether `rows` begin at the table's first row and the table states nothing above it: no
+/// title, no column named, no label header.
+fn headless_from_top(view: &TableView, rows: &[usize]) -> bool {
+    let t = view.table;
+    rows.first() == Some(&0)
+        && t.title.as_deref().is_none_or(|s| s.trim().is_empty())
+        && t.label_header
+            .as_deref()
+            .is_none_or(|s| s.trim().is_empty())
+        && t.columns.iter().all(|c| c.trim().is_empty())
+}
+
+/// Whether in every column of `cols` the total `t` differs from the sum of `rows` by at
+/// least the smallest of them: a part left out (or several) may explain it.
+fn short_by_a_part(view: &TableView, rows: &[usize], t: usize, cols: &[usize]) -> bool {
+    !cols.is_empty()
+        && cols.iter().all(|&c| {
+            let parts: Vec<rust_decimal::Decimal> = rows
+                .iter()
+                .filter_map(|&r| view.figure(r, c).map(|f| f.nominal))
+                .collect();
+            let (Some(total), Some(smallest)) = (
+                view.figure(t, c).map(|f| f.nominal),
+                parts.iter().map(|p| p.abs()).min(),
+            ) else {
+                return false;
+            };
+            let sum: rust_decimal::Decimal = parts.iter().sum();
+            (total - sum).abs() >= smallest
+        })
 }
 
 /// The first of `rows` whose label is a bare figure: no letter, but a digit ("511",
