@@ -357,6 +357,22 @@ fn may_hold(line: &str) -> bool {
         && line.contains(['+', '−', '-', '–', '×', '*', 'x', 'X', '/', '÷'])
 }
 
+/// Where the next expression may begin at or after byte `at`: an opening parenthesis or
+/// the first digit of a figure (not one inside a figure, after a digit or a decimal comma).
+fn next_start(line: &str, at: usize) -> Option<usize> {
+    line[at..]
+        .char_indices()
+        .find(|&(k, c)| {
+            c == '('
+                || (c.is_ascii_digit()
+                    && !line[..at + k]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| p.is_ascii_digit() || p == ','))
+        })
+        .map(|(k, _)| at + k)
+}
+
 /// Every written-out expression in one line, left to right (a plain "a x b = c" is
 /// PROD001's and not among them).
 pub fn expressions(line: &str) -> Vec<Expression> {
@@ -366,18 +382,7 @@ pub fn expressions(line: &str) -> Vec<Expression> {
     }
     let mut at = 0;
     while at < line.len() {
-        let Some(start) = line[at..]
-            .char_indices()
-            .find(|&(k, c)| {
-                c == '('
-                    || (c.is_ascii_digit()
-                        && !line[..at + k]
-                            .chars()
-                            .next_back()
-                            .is_some_and(|p| p.is_ascii_digit() || p == ','))
-            })
-            .map(|(k, _)| at + k)
-        else {
+        let Some(start) = next_start(line, at) else {
             break;
         };
         match expression_at(line, start) {
@@ -584,18 +589,7 @@ pub fn label_products(line: &str) -> Vec<LabelProduct> {
     }
     let mut at = 0;
     while at < line.len() {
-        let Some(start) = line[at..]
-            .char_indices()
-            .find(|&(k, c)| {
-                c == '('
-                    || (c.is_ascii_digit()
-                        && !line[..at + k]
-                            .chars()
-                            .next_back()
-                            .is_some_and(|p| p.is_ascii_digit() || p == ','))
-            })
-            .map(|(k, _)| at + k)
-        else {
+        let Some(start) = next_start(line, at) else {
             break;
         };
         match label_product_at(line, start) {
