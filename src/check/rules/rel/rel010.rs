@@ -982,35 +982,15 @@ pub fn check(sink: &mut Sink) {
                             .any(|o| o.0 != r && !holds_at(o, k) && holds_coarse(o, k));
                     let ratio = long.nominal / short.nominal;
                     let far = ratio < k / Decimal::TWO || ratio > k * Decimal::new(15, 1);
-                    let reason = if matches!(c.source, Source::Rows) && others < MIN_HOLDING {
-                        Some(format!("only {others} other rows hold at {}", c.k))
-                    } else if let Some(m) = other_months {
-                        Some(format!(
-                            "the row holds at {m} months a year (a fee paid for {m} months; the page states no count)"
-                        ))
-                    } else if others == 0 {
-                        Some(format!(
-                            "no other row of the table holds at {} (a fee for part of the period, or another figure)",
-                            c.k
-                        ))
-                    } else if directed {
-                        Some(
-                            "the row holds if a figure was rounded down or up to its last digit rather than to the nearest"
-                                .to_string(),
-                        )
-                    } else if coarse_ok && coarse_page {
-                        Some(
-                            "the row holds with a figure taken as rounded to whole 5 or 10, as the page rounds"
-                                .to_string(),
-                        )
-                    } else if far {
-                        Some(
-                            "the figures are too far apart to be one amount for two periods (another figure, or a misreading)"
-                                .to_string(),
-                        )
-                    } else {
-                        None
-                    };
+                    let reason = Doubts {
+                        few_from_rows: matches!(c.source, Source::Rows) && others < MIN_HOLDING,
+                        others,
+                        other_months,
+                        directed,
+                        coarse: coarse_ok && coarse_page,
+                        far,
+                    }
+                    .reason(("row", "of the table"), c.k);
                     if let Some(reason) = reason {
                         severity = Severity::Info;
                         message = format!("not decided: {reason} ({message})");
@@ -1027,6 +1007,57 @@ pub fn check(sink: &mut Sink) {
     }
     sink.table_relations(&relations);
     check_inline(sink);
+}
+
+/// What may explain a failing pair (a table's row or a pair written in text), in the order
+/// the reasons are given.
+struct Doubts {
+    /// The factor came from the rows' own arithmetic and too few other pairs hold at it.
+    few_from_rows: bool,
+    /// Other pairs that hold at the factor.
+    others: usize,
+    /// A count of months (9 to 11) at which the pair holds where the names gave 12.
+    other_months: Option<u32>,
+    /// It holds with a figure rounded down or up rather than to the nearest.
+    directed: bool,
+    /// It holds with a figure rounded to whole 5 or 10, and the page rounds so.
+    coarse: bool,
+    /// The figures are too far apart to be one amount for two periods.
+    far: bool,
+}
+
+impl Doubts {
+    /// Why the failure is not decided, naming the pair as `noun` (row, pair) and the others
+    /// as those `place` (of the table, of the page); `None` when nothing explains it.
+    fn reason(&self, (noun, place): (&str, &str), k: u32) -> Option<String> {
+        let others = self.others;
+        if self.few_from_rows {
+            Some(format!("only {others} other {noun}s hold at {k}"))
+        } else if let Some(m) = self.other_months {
+            Some(format!(
+                "the {noun} holds at {m} months a year (a fee paid for {m} months; the page states no count)"
+            ))
+        } else if others == 0 {
+            Some(format!(
+                "no other {noun} {place} holds at {k} (a fee for part of the period, or another figure)"
+            ))
+        } else if self.directed {
+            Some(format!(
+                "the {noun} holds if a figure was rounded down or up to its last digit rather than to the nearest"
+            ))
+        } else if self.coarse {
+            Some(format!(
+                "the {noun} holds with a figure taken as rounded to whole 5 or 10, as the page rounds"
+            ))
+        } else if self.far {
+            Some(
+                "the figures are too far apart to be one amount for two periods (another figure, or a misreading)"
+                    .to_string(),
+            )
+        } else {
+            None
+        }
+    }
 }
 
 /// The period a phrase right after a figure names ("kr per måned", "kr/år", "€/kk"), and
@@ -1195,34 +1226,15 @@ fn check_inline(sink: &mut Sink) {
                     .any(|o| o != &p.pair && !holds_at(o, kd) && holds_coarse(o, kd));
             let ratio = long.nominal / short.nominal;
             let far = ratio < kd / Decimal::TWO || ratio > kd * Decimal::new(15, 1);
-            let reason = if matches!(source, Source::Rows) && others < MIN_HOLDING {
-                Some(format!("only {others} other pairs hold at {k}"))
-            } else if let Some(m) = other_months {
-                Some(format!(
-                    "the pair holds at {m} months a year (a fee paid for {m} months; the page states no count)"
-                ))
-            } else if others == 0 {
-                Some(format!(
-                    "no other pair of the page holds at {k} (a fee for part of the period, or another figure)"
-                ))
-            } else if directed {
-                Some(
-                    "the pair holds if a figure was rounded down or up to its last digit rather than to the nearest"
-                        .to_string(),
-                )
-            } else if holds_coarse(&p.pair, kd) && coarse_page {
-                Some(
-                    "the pair holds with a figure taken as rounded to whole 5 or 10, as the page rounds"
-                        .to_string(),
-                )
-            } else if far {
-                Some(
-                    "the figures are too far apart to be one amount for two periods (another figure, or a misreading)"
-                        .to_string(),
-                )
-            } else {
-                None
-            };
+            let reason = Doubts {
+                few_from_rows: matches!(source, Source::Rows) && others < MIN_HOLDING,
+                others,
+                other_months,
+                directed,
+                coarse: holds_coarse(&p.pair, kd) && coarse_page,
+                far,
+            }
+            .reason(("pair", "of the page"), k);
             if let Some(reason) = reason {
                 severity = Severity::Info;
                 message = format!("not decided: {reason} ({message})");
