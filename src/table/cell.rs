@@ -55,6 +55,15 @@ pub fn parse_cell(text: &str, vocab: &Vocabulary) -> Cell {
     if let Some((body, unit)) = currency_split(&raw, vocab) {
         return currency_cell(&raw, body, unit, vocab);
     }
+    // A difference written in words after its amount ("302 kr lägre", "373 kr mer"): the
+    // amount, negative for less (a "Skillnad" column of new − old writes the fall so).
+    if let Some((body, unit, sign)) = compared_amount(&raw, vocab) {
+        let mut cell = currency_cell(&raw, body, unit, vocab);
+        if sign < 0 {
+            cell.value = cell.value.map(|v| -v);
+        }
+        return cell;
+    }
     let unread = digit_groups_without_figure(&raw).then(|| {
         "its digit groups make no figure (a group cut short, or two figures in one cell)"
             .to_string()
@@ -64,6 +73,30 @@ pub fn parse_cell(text: &str, vocab: &Vocabulary) -> Cell {
         unread,
         ..Cell::default()
     }
+}
+
+/// A cell that is an amount with its currency mark and then a word comparing it ("302 kr
+/// lägre", "40 kr mer", "120 kr billigere"): the figure's text, its currency, and the sign
+/// the word gives (−1 for less, +1 for more).
+pub(crate) fn compared_amount<'a>(
+    raw: &'a str,
+    vocab: &Vocabulary,
+) -> Option<(&'a str, Unit, i32)> {
+    const LESS: &[&str] = &["lägre", "mindre", "billigare", "lavere", "billigere"];
+    const MORE: &[&str] = &[
+        "högre", "mer", "mera", "dyrare", "høyere", "højere", "mere", "dyrere",
+    ];
+    let (amount, word) = raw.trim_end().rsplit_once(' ')?;
+    let word = word.to_lowercase();
+    let sign = if LESS.contains(&word.as_str()) {
+        -1
+    } else if MORE.contains(&word.as_str()) {
+        1
+    } else {
+        return None;
+    };
+    let (body, unit) = currency_split(amount.trim_end(), vocab)?;
+    Some((body, unit, sign))
 }
 
 /// A cell whose figure `body` is written with a currency mark of `unit`: the figure

@@ -8,7 +8,7 @@
 
 use super::cell::{is_dash, is_year};
 use super::notes::is_note_reference;
-use crate::grammar::number::parse_figure;
+use crate::grammar::number::{currency_split, parse_figure};
 use crate::grammar::product::is_unit;
 use crate::grammar::vocab::Vocabulary;
 use crate::layout::{Line, Span};
@@ -19,7 +19,14 @@ const MIN_ROWS: usize = 3;
 
 fn is_cell(text: &str, vocab: &Vocabulary) -> bool {
     let t = text.trim();
-    !t.is_empty() && (is_dash(t) || parse_figure(t, vocab).is_some() || is_note_reference(t))
+    !t.is_empty()
+        && (is_dash(t)
+            || parse_figure(t, vocab).is_some()
+            || is_note_reference(t)
+            || currency_split(t, vocab)
+                .is_some_and(|(body, _)| parse_figure(body, vocab).is_some())
+            || super::cell::compared_amount(t, vocab)
+                .is_some_and(|(body, ..)| parse_figure(body, vocab).is_some()))
 }
 
 fn is_note_word(text: &str, vocab: &Vocabulary) -> bool {
@@ -705,6 +712,16 @@ fn block_rows<'a>(
             width = columns.len();
             first = h.first;
             lead_headings = h.headings_from;
+        } else if let Some((head, names)) = names_above(rows[0].label, width, text, vocab) {
+            // One short line per column right above the first row ("Ny taxa 2016",
+            // "Gamla taxan", "Skillnad 2016"), and the label column's own above them
+            // ("Kommun").
+            label_header = head.map(|h| text(h).trim().to_string()).unwrap_or_default();
+            columns = names
+                .iter()
+                .map(|&k| text(k).split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect();
+            first = head.unwrap_or(names[0]);
         }
     }
     let note_column = columns.iter().position(|c| is_note_word(c, vocab));
@@ -1178,6 +1195,41 @@ fn year_labels_above<'a>(k: usize, text: &dyn Fn(usize) -> &'a str) -> Vec<usize
     let mut out: Vec<usize> = (0..k).rev().take_while(|&j| names_year(text(j))).collect();
     out.reverse();
     out
+}
+
+/// Exactly `width` short label lines directly above the line `k` (blank lines between
+/// them only), one per column, at least one naming a year or what its column measures
+/// ("Skillnad 2016", "Budget"), none a sentence; and the line above them when it is such
+/// a label too (the label column's header, "Kommun"). Top first.
+fn names_above<'a>(
+    k: usize,
+    width: usize,
+    text: &dyn Fn(usize) -> &'a str,
+    vocab: &Vocabulary,
+) -> Option<(Option<usize>, Vec<usize>)> {
+    let short = |t: &str| {
+        let t = t.trim();
+        !t.is_empty()
+            && t.chars().count() <= 30
+            && t.split_whitespace().count() <= 4
+            && !t.ends_with(['.', ':', ','])
+            && !t.contains('\t')
+            && !is_cell(t, vocab)
+    };
+    if width < 2 {
+        return None;
+    }
+    let run: Vec<usize> = (0..k).rev().take_while(|&j| short(text(j))).collect();
+    if run.len() < width || run.len() > width + 1 {
+        return None;
+    }
+    let mut names: Vec<usize> = run[..width].to_vec();
+    names.reverse();
+    let named = names.iter().any(|&j| {
+        let t = text(j);
+        t.split_whitespace().any(is_year) || vocab.column_measure(t).is_some()
+    });
+    named.then(|| (run.get(width).copied(), names))
 }
 
 /// A note word ("Not") among the few label lines above the header group at `h`, when

@@ -520,3 +520,34 @@ fn a_glued_header_two_counts_fit_is_not_read() {
     let json = common::lint_json(&path);
     assert!(common::claims(&json).is_empty(), "{json}");
 }
+
+/// A comparison written one cell per line under one short header line per column
+/// ("Kommun", "Ny taxa 2025", "Gamla taxan", "Skillnad 2025"), its amounts with their
+/// currency ("5 210 kr/år") and the difference in words ("270 kr lägre", "265 kr mer"):
+/// read as a table with those columns, the words giving the difference its sign, so
+/// Skillnad = Ny − Gamla is checked on every row; a misprinted difference is reported.
+#[test]
+fn a_comparison_in_words_one_cell_per_line_is_read_and_checked() {
+    let (columns, rows) = only_table(&fixture("comparison-in-words.txt"));
+    assert_eq!(
+        columns,
+        ["Ny taxa 2025", "Gamla taxan", "Skillnad 2025"],
+        "{rows:?}"
+    );
+    assert_eq!(rows.len(), 4, "{rows:?}");
+    let json = common::lint_json(&fixture("comparison-in-words.txt"));
+    assert!(common::claims(&json).is_empty(), "{json}");
+    assert_eq!(json["stats"]["relations_failed"], 0, "{json}");
+    let json = common::lint_json(&fixture("comparison-in-words-misprint.txt"));
+    assert_eq!(
+        common::claims(&json),
+        [common::claim(
+            "REL001",
+            "Östby",
+            "Skillnad 2025",
+            "-427",
+            "-472"
+        )],
+        "{json}"
+    );
+}
