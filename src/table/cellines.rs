@@ -23,10 +23,21 @@ fn is_cell(text: &str, vocab: &Vocabulary) -> bool {
         && (is_dash(t)
             || parse_figure(t, vocab).is_some()
             || is_note_reference(t)
-            || currency_split(t, vocab)
-                .is_some_and(|(body, _)| parse_figure(body, vocab).is_some())
-            || super::cell::compared_amount(t, vocab)
-                .is_some_and(|(body, ..)| parse_figure(body, vocab).is_some()))
+            || (may_be_marked_cell(t) && marked_cell(t, vocab)))
+}
+
+/// Whether a line is short enough and has a digit, so that it may be one figure with its
+/// currency mark ("4 326 kr/år", "302 kr lägre"): the cheap test before the marks are
+/// tried, since every line of a page is asked whether it is a cell.
+fn may_be_marked_cell(t: &str) -> bool {
+    t.len() <= 40 && t.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// One figure with its currency mark, or with the mark and a word comparing it.
+fn marked_cell(t: &str, vocab: &Vocabulary) -> bool {
+    currency_split(t, vocab).is_some_and(|(body, _)| parse_figure(body, vocab).is_some())
+        || super::cell::compared_amount(t, vocab)
+            .is_some_and(|(body, ..)| parse_figure(body, vocab).is_some())
 }
 
 fn is_note_word(text: &str, vocab: &Vocabulary) -> bool {
