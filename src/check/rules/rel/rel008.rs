@@ -167,6 +167,21 @@ fn names_pair(text: &str) -> bool {
         || (contains_word(text, "netto") && contains_word(text, "brutto") && names_vat(text))
 }
 
+/// The one VAT rate the page states ("moms 25 %"), if it states exactly one.
+fn page_stated_rate(doc: &crate::document::Document, page: u32) -> Option<Decimal> {
+    let page_text = doc
+        .lines
+        .iter()
+        .filter(|l| l.provenance.page == page)
+        .map(|l| l.text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n");
+    match stated_rates(&page_text).as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
 /// The VAT rates stated in the text beside a VAT word ("moms 25 %", "25 % mva",
 /// "alv 24 %"), zero left out.
 fn stated_rates(text: &str) -> Vec<Decimal> {
@@ -288,17 +303,7 @@ pub fn check(sink: &mut Sink) {
             continue;
         }
         // The rate the page states, when it states one.
-        let page_text = doc
-            .lines
-            .iter()
-            .filter(|l| l.provenance.page == page)
-            .map(|l| l.text.to_lowercase())
-            .collect::<Vec<_>>()
-            .join("\n");
-        let stated = match stated_rates(&page_text).as_slice() {
-            [one] => Some(*one),
-            _ => None,
-        };
+        let stated = page_stated_rate(doc, page);
         let cols: Vec<usize> = (0..view.cols()).filter(|&c| amounts(&view, c)).collect();
         let mut used: Vec<usize> = Vec::new();
         let mut out: Vec<Relation> = Vec::new();
@@ -677,19 +682,7 @@ fn check_inline(sink: &mut Sink) {
             .iter()
             .filter(|q| q.line.provenance.page == page)
             .collect();
-        let page_stated = {
-            let page_text = doc
-                .lines
-                .iter()
-                .filter(|l| l.provenance.page == page)
-                .map(|l| l.text.to_lowercase())
-                .collect::<Vec<_>>()
-                .join("\n");
-            match stated_rates(&page_text).as_slice() {
-                [one] => Some(*one),
-                _ => None,
-            }
-        };
+        let page_stated = page_stated_rate(doc, page);
         let rows: Vec<Pair> = group.iter().map(|q| q.pair).collect();
         let rate = match p.stated.or(page_stated) {
             Some(r) => r,
