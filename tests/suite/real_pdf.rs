@@ -886,13 +886,14 @@ fn thirtieth_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
-/// The thirty-second held-out set (`tests/fixtures/real/heldout32/`): 23 excerpts of everyday
+/// The thirty-second held-out set (`tests/fixtures/real/heldout32/`): 24 excerpts of everyday
 /// fee and allocation records of Norwegian, Danish, Finnish and Swedish bodies in no earlier set
 /// (Juptjenn vannverk, Lappajärven Vesi, Fet, Ærø, Forbundsvandværket, VEMAB, Ikast-Brande
-/// Spildevand, Midtre Namdal Avfallsselskap, Hammerfest, Eigersund, Vestia, RfD and others):
+/// Spildevand, Aarhus Vand, Midtre Namdal Avfallsselskap, Hammerfest, Eigersund, Vestia, RfD and
+/// others):
 /// vann/vand/vesi tariffs with exkl./inkl. moms pairs, renovasjon and slam fees, SFO, barnehage
 /// and kulturskole rates with søsken reductions, a VA-taxa worked example, saved before justera
-/// was run on them and recomputed by hand (`tests/expectations/realheldout32.tsv`: 75 stated
+/// was run on them and recomputed by hand (`tests/expectations/realheldout32.tsv`: 79 stated
 /// relations, 1 real contradiction - an income threshold that does not follow from the page's
 /// maksimalpris - listed as `missed`).
 #[test]
@@ -900,7 +901,7 @@ fn thirty_second_held_out_real_texts_report_only_judged_findings() {
     judge_text_set(
         "realheldout32",
         "tests/fixtures/real/heldout32",
-        23,
+        24,
         "tests/expectations/realheldout32.tsv",
     );
 }
