@@ -178,6 +178,14 @@ struct PointCensus {
     small: bool,
     /// "768,2": a decimal comma and no point.
     comma: bool,
+    /// "768,2", "-1,5": a comma with one or two decimals, which no writer of thousands
+    /// with a comma ("1,500") makes: the table's decimal mark is the comma.
+    comma_decimals: bool,
+    /// A column holding both a "121.194" and a whole number under 1 000 ("248"): read
+    /// with a decimal point, that column would write some figures to three decimals and
+    /// others to none, which no table does to one measure; read with points between
+    /// thousands, every figure of it is whole.
+    mixed_column: bool,
     /// Any other figure: "2819", "1 234", one with a unit.
     other: bool,
     /// The first figure of `decisive`, `small`, `comma` or `other`, as written: what sets
@@ -188,29 +196,43 @@ struct PointCensus {
 fn point_census(table: &Table) -> PointCensus {
     let ambiguous: Vec<usize> = table.ambiguities.iter().map(|a| a.row).collect();
     let mut census = PointCensus::default();
+    // Per column: (a "121.194" seen, a whole number under 1 000 seen).
+    let mut columns: Vec<(bool, bool)> = Vec::new();
     for (r, row) in table.rows.iter().enumerate() {
         if ambiguous.contains(&r) {
             continue;
         }
-        for cell in row
+        for (col, cell) in row
             .cells
             .iter()
-            .filter(|c| c.value.is_some() && !c.reference)
+            .enumerate()
+            .filter(|(_, c)| c.value.is_some() && !c.reference)
         {
+            if columns.len() <= col {
+                columns.resize(col + 1, (false, false));
+            }
             let raw = cell.raw.trim();
             let digits = raw.trim_start_matches(['-', '−', '–', '+']);
             let before = (census.decisive, census.small, census.comma, census.other);
             match dotted_thousands(raw) {
-                Some((_, 1, 0)) if cell.unit == Unit::None => census.single += 1,
+                Some((_, 1, 0)) if cell.unit == Unit::None => {
+                    census.single += 1;
+                    columns[col].0 = true;
+                }
                 Some(_) => census.decisive = true,
                 None if raw.contains('.') => census.point_decimal = true,
                 None if cell.value.is_some_and(|v| v.is_zero()) => {}
-                None if cell.unit == Unit::None && is_comma_decimal(raw) => census.comma = true,
+                None if cell.unit == Unit::None && is_comma_decimal(raw) => {
+                    census.comma = true;
+                    let decimals = raw.rsplit_once(',').map_or(0, |(_, f)| f.len());
+                    census.comma_decimals |= (1..=2).contains(&decimals);
+                }
                 None if cell.unit == Unit::None
                     && digits.len() <= 3
                     && digits.chars().all(|c| c.is_ascii_digit()) =>
                 {
                     census.small = true;
+                    columns[col].1 = true;
                 }
                 None => census.other = true,
             }
@@ -221,6 +243,7 @@ fn point_census(table: &Table) -> PointCensus {
             }
         }
     }
+    census.mixed_column = columns.iter().any(|&(dotted, small)| dotted && small);
     census
 }
 
@@ -230,7 +253,10 @@ fn point_census(table: &Table) -> PointCensus {
 /// "1 234", one with a unit); and either a figure has points that only group thousands
 /// (two of them, or points before a decimal comma, which no decimal has) or the table's
 /// unit is kronor or tusen kronor (whose amounts are not written to three decimals), at
-/// least [`MIN_DOTTED`] figures are written with one point and none with a decimal comma.
+/// least [`MIN_DOTTED`] figures are written with one point and none with a decimal comma;
+/// or the table's own habits tell it, with as many point figures: it writes decimals with
+/// a comma ("768,2"), or a column holds both "121.194"s and whole numbers under 1 000
+/// (read with a decimal point, one column would mix three decimals and none).
 /// Whole numbers under 1 000 ("248") and 0 a thousands table writes so too. Under the
 /// reading, a point figure that fits it not ("12.63", in a row read more than one way)
 /// is not decided (TAB003).
@@ -247,7 +273,11 @@ pub(crate) fn decide_dotted_thousands(table: &mut Table) {
     }
     let by_unit =
         matches!(table.unit, Unit::Kr | Unit::Tkr) && census.single >= MIN_DOTTED && !census.comma;
-    let thousands = (census.decisive || by_unit) && !census.other;
+    // The table's own habits settle it too: decimals written with a comma, or a column
+    // of whole numbers under 1 000 beside "121.194"s (see [`PointCensus`]).
+    let by_habit =
+        census.single >= MIN_DOTTED && (census.comma_decimals || census.mixed_column);
+    let thousands = (census.decisive || by_unit || by_habit) && !census.other;
     if !thousands {
         if census.single > 0 && (census.small || census.comma || census.other || census.decisive) {
             not_decided_points(table, census.witness.as_deref().unwrap_or_default());
@@ -288,7 +318,7 @@ fn not_decided_points(table: &mut Table, witness: &str) {
         if let Some((_, 1, 0)) = dotted_thousands(&raw) {
             let (int, frac) = raw.split_once('.').unwrap_or((&raw, ""));
             cell.unread = Some(format!(
-                "not decided: \"{raw}\" is {int} {frac} (a point between thousands) or {int},{frac} (a decimal point), and nothing in the table tells which (a figure with two points or a point before a decimal comma, a unit in kronor), while the table's \"{witness}\" reads the same in both, so a relation through it may hold in one reading and fail in the other"
+                "not decided: \"{raw}\" is {int} {frac} (a point between thousands) or {int},{frac} (a decimal point), and nothing in the table tells which (a figure with two points or a point before a decimal comma, a unit in kronor, decimals written with a comma, a column of such figures and whole numbers under 1 000), while the table's \"{witness}\" reads the same in both, so a relation through it may hold in one reading and fail in the other"
             ));
             cell.value = None;
             cell.decimals = 0;
@@ -495,11 +525,18 @@ mod tests {
             ]
         );
         assert!(t.rows[0].cells[0].decimals == 0);
-        // No unit and no figure with two points, and "248" read differently under the
-        // two readings: every point figure is not decided, "248" stays.
+        // No unit, but "2.524" and "248" in one column: with a decimal point that column
+        // would mix three decimals and none; the points group thousands.
         let mut t = dotted_table(Unit::None, rows);
         decide_dotted_thousands(&mut t);
-        assert_eq!(values(&t), [None, None, None, Some(248.into()), None, None]);
+        assert_eq!(t.rows[0].cells[1].value, Some(2524.into()));
+        assert_eq!(t.rows[1].cells[1].value, Some(248.into()));
+        // No unit, no figure with two points, no column mixing the two, and "248" read
+        // differently under the two readings: every point figure is not decided.
+        let rows: &[&[&str]] = &[&["2.819", "248"], &["121.194", "5"], &["124.013", "-"]];
+        let mut t = dotted_table(Unit::None, rows);
+        decide_dotted_thousands(&mut t);
+        assert_eq!(values(&t), [None, Some(248.into()), None, Some(5.into()), None, None]);
         assert!(t.rows[0].cells[0]
             .unread
             .as_deref()
@@ -546,9 +583,24 @@ mod tests {
         );
         decide_dotted_thousands(&mut t);
         assert_eq!(t.rows[0].cells[0].value, Some(Decimal::new(2819, 3)));
-        // A decimal comma or a whole number of four digits in a table in tkr with no
-        // figure of two points: no convention, the point figures not decided.
-        for odd in ["1,5", "2819", "1 234"] {
+        // A whole number of four digits or one written with spaces in a table in tkr
+        // with no figure of two points: no convention, the point figures not decided.
+        // A decimal comma with one or two decimals: the comma is the decimal mark.
+        let mut t = dotted_table(
+            Unit::None,
+            &[&["2.819", "1,5"], &["121.194", "5.000"], &["7.123", "12,25"]],
+        );
+        decide_dotted_thousands(&mut t);
+        assert_eq!(t.rows[0].cells[0].value, Some(2819.into()));
+        assert_eq!(t.rows[2].cells[1].value, Some(Decimal::new(1225, 2)));
+        // "1,500" could be an English thousand: no habit told, not decided.
+        let mut t = dotted_table(
+            Unit::None,
+            &[&["2.819", "1,500"], &["121.194", "5.000"], &["7.123", "6.000"]],
+        );
+        decide_dotted_thousands(&mut t);
+        assert_eq!(t.rows[0].cells[0].value, None);
+        for odd in ["2819", "1 234"] {
             let mut t = dotted_table(
                 Unit::Tkr,
                 &[&["2.819", odd], &["121.194", "5.000"], &["7.123", "8"]],

@@ -88,6 +88,7 @@ pub(crate) fn unit_named_in(text: &str) -> Option<Unit> {
         || l.contains("tusen kronor")
         || l.contains("tusen kroner")
         || pair("t", "kr")
+        || names_thousand_kronor(&l)
     {
         Some(Unit::Tkr)
     } else if l.contains("(kr)") || l.contains("kronor") || words.contains(&"kroner") {
@@ -95,6 +96,36 @@ pub(crate) fn unit_named_in(text: &str) -> Option<Unit> {
     } else {
         None
     }
+}
+
+/// "Beløb i DKK 1.000", "Belopp (1 000 kr)", "Tall i 1000 kr.": one thousand kronor as
+/// the unit, said with "i" before it or alone in parentheses, as Danish, Norwegian and
+/// Swedish captions name tkr ("Bidrag 1 000 kr per barn" is a price, not a unit).
+fn names_thousand_kronor(lower: &str) -> bool {
+    let t = lower
+        .replace("1.000", "1000")
+        .replace("1 000", "1000")
+        .replace('\u{a0}', " ")
+        .replace("kr.", "kr");
+    ["dkk", "nok", "sek", "kr", "kroner", "kronor"]
+        .iter()
+        .any(|c| {
+            [
+                format!("i {c} 1000"),
+                format!("i 1000 {c}"),
+                format!("({c} 1000)"),
+                format!("(1000 {c})"),
+            ]
+            .iter()
+            .any(|p| {
+                t.match_indices(p.as_str()).any(|(i, _)| {
+                    // The phrase must end where a word ends ("i 1000 kroner", not "i 1000 krt").
+                    let end = i + p.len();
+                    !t[end..].starts_with(|ch: char| ch.is_alphanumeric())
+                        && (i == 0 || !t[..i].ends_with(|ch: char| ch.is_alphanumeric()))
+                })
+            })
+        })
 }
 
 /// The table's unit: named in its title, headers or the lines just above, else the unit
@@ -198,5 +229,10 @@ mod tests {
         assert_eq!(unit_named_in("Beløb i mio. kr."), Some(Unit::Mnkr));
         assert_eq!(unit_named_in("Beløb i kroner"), Some(Unit::Kr));
         assert_eq!(unit_named_in("Avdrag 2 000 kr per år"), None);
+        assert_eq!(unit_named_in("Beløb i DKK 1.000 Aktiver"), Some(Unit::Tkr));
+        assert_eq!(unit_named_in("Belopp (1 000 kr)"), Some(Unit::Tkr));
+        assert_eq!(unit_named_in("Beløp i 1000 kr."), Some(Unit::Tkr));
+        assert_eq!(unit_named_in("Avgift i 21 000 kr"), None);
+        assert_eq!(unit_named_in("Bidrag 1 000 kr per barn"), None);
     }
 }
