@@ -924,20 +924,20 @@ fn thirty_second_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
-/// The thirty-fourth held-out set (`tests/fixtures/real/heldout34/`): 22 excerpts of Swedish
+/// The thirty-fourth held-out set (`tests/fixtures/real/heldout34/`): 23 excerpts of Swedish
 /// kommunalförbund and kommunala/regionala bolag in no earlier set (Göteborgsregionens
-/// kommunalförbund, Storstockholms brandförsvar, Räddningstjänsten Dala Mitt, Jämtlands
-/// Gymnasieförbund, two samordningsförbund, Film i Väst, Sydvatten, VA SYD, LSR, Västerbergslagens
-/// Energi and others): årsredovisning and budget pages, ägarandelar, "i korthet" pages and
+/// kommunalförbund, Storstockholms brandförsvar, Räddningstjänsten Dala Mitt and Höga
+/// Kusten-Ådalen, Jämtlands Gymnasieförbund, two samordningsförbund, Film i Väst, Sydvatten,
+/// VA SYD, LSR, Västerbergslagens Energi and others): årsredovisning and budget pages, ägarandelar, "i korthet" pages and
 /// bokslut news, saved before justera was run on them and recomputed by hand
-/// (`tests/expectations/realheldout34.tsv`: 23 stated relations, no real contradiction found, so
+/// (`tests/expectations/realheldout34.tsv`: 25 stated relations, no real contradiction found, so
 /// no `missed` lines).
 #[test]
 fn thirty_fourth_held_out_real_texts_report_only_judged_findings() {
     judge_text_set(
         "realheldout34",
         "tests/fixtures/real/heldout34",
-        22,
+        23,
         "tests/expectations/realheldout34.tsv",
     );
 }
