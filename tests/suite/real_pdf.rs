@@ -945,6 +945,24 @@ fn thirty_third_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The thirty-fourth held-out set (`tests/fixtures/real/heldout34/`): 23 excerpts of Swedish
+/// kommunalförbund and kommunala/regionala bolag in no earlier set (Göteborgsregionens
+/// kommunalförbund, Storstockholms brandförsvar, Räddningstjänsten Dala Mitt and Höga
+/// Kusten-Ådalen, Jämtlands Gymnasieförbund, two samordningsförbund, Film i Väst, Sydvatten,
+/// VA SYD, LSR, Västerbergslagens Energi and others): årsredovisning and budget pages, ägarandelar, "i korthet" pages and
+/// bokslut news, saved before justera was run on them and recomputed by hand
+/// (`tests/expectations/realheldout34.tsv`: 25 stated relations, no real contradiction found, so
+/// no `missed` lines).
+#[test]
+fn thirty_fourth_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout34",
+        "tests/fixtures/real/heldout34",
+        23,
+        "tests/expectations/realheldout34.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
