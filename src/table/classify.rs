@@ -15,11 +15,54 @@ fn has_figure(cells: &[Cell]) -> bool {
     cells.iter().any(|c| c.value.is_some())
 }
 
+/// Row numbers in front of the labels ("1 Rammetilskot", "9 Sum driftsinntekter",
+/// "27a Bruk av tidlegare års mindreforbruk"), as the Norwegian KOSTRA statements number
+/// their lines: taken off the labels, so that a total or result row is known by its words.
+/// Only where they are a numbering for certain: at least three rows so numbered, two
+/// thirds of the labelled rows or more, and the numbers never going down the table.
+fn strip_line_numbers(rows: &mut [Row]) {
+    let numbered: Vec<Option<(u32, usize)>> = rows.iter().map(|r| line_number(&r.label)).collect();
+    let labelled = rows.iter().filter(|r| !r.label.trim().is_empty()).count();
+    let count = numbered.iter().flatten().count();
+    if count < 3 || count * 3 < labelled * 2 {
+        return;
+    }
+    let numbers: Vec<u32> = numbered.iter().flatten().map(|&(n, _)| n).collect();
+    if numbers.windows(2).any(|w| w[1] < w[0]) || numbers.first() == numbers.last() {
+        return;
+    }
+    for (row, n) in rows.iter_mut().zip(numbered) {
+        if let Some((_, at)) = n {
+            row.label = row.label[at..].to_string();
+        }
+    }
+}
+
+/// "12 Label" → (12, where "Label" starts): one to three digits and at most one lower-case
+/// letter, a space, then a word in capitals' case.
+fn line_number(label: &str) -> Option<(u32, usize)> {
+    let t = label.trim_start();
+    let lead = label.len() - t.len();
+    let (number, rest) = t.split_once(' ')?;
+    let digits = number.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    if digits.is_empty()
+        || digits.len() > 3
+        || number.len() > digits.len() + 1
+        || !digits.chars().all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let word = rest.trim_start();
+    word.chars().next().filter(|c| c.is_uppercase())?;
+    Some((digits.parse().ok()?, lead + number.len() + (rest.len() - word.len()) + 1))
+}
+
 /// Sets each row's kind: a label-only row heads a group; a total-labelled row is a total
 /// unless a grand total follows it; an unlabelled row of figures after data rows sums them.
 /// Which labels mark a total ("Summa", "S:a investeringar egna", "Totalt Ludvika",
 /// "Resultat") and a grand total ("Totalt:", "Summa totalt") is the vocabulary's.
 pub(crate) fn classify_rows(rows: &mut [Row], vocab: &Vocabulary) {
+    strip_line_numbers(rows);
     let grand_index = rows
         .iter()
         .rposition(|r| vocab.is_grand_total_label(&r.label) && has_figure(&r.cells));
@@ -216,6 +259,43 @@ mod tests {
         assert!(is_total_label("Årets resultat"));
         assert!(!is_total_label("Totalkostnad"));
         assert!(!is_total_label("Personalkostnader"));
+    }
+
+    #[test]
+    fn line_numbers_leave_the_labels() {
+        let row = |label: &str| Row {
+            label: label.to_string(),
+            kind: RowKind::Data,
+            cells: Vec::new(),
+            bold: false,
+            provenance: crate::Provenance::new(&std::sync::Arc::from("t"), 1, 1),
+        };
+        let mut rows = vec![
+            row("1 Rammetilskot"),
+            row("2 Inntekts- og formuesskatt"),
+            row("9 Sum driftsinntekter"),
+            row("27a Bruk av tidlegare års mindreforbruk"),
+        ];
+        strip_line_numbers(&mut rows);
+        let labels: Vec<&str> = rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Rammetilskot",
+                "Inntekts- og formuesskatt",
+                "Sum driftsinntekter",
+                "Bruk av tidlegare års mindreforbruk"
+            ]
+        );
+        // Numbers going down, or too few rows numbered: labels as written.
+        for labels in [
+            &["3 Kommunstyrelsen", "1 Barn", "2 Vård"][..],
+            &["1 Kommunstyrelsen", "Barn", "Vård", "2 Teknik"][..],
+        ] {
+            let mut rows: Vec<Row> = labels.iter().map(|l| row(l)).collect();
+            strip_line_numbers(&mut rows);
+            assert_eq!(rows[0].label, labels[0]);
+        }
     }
 
     #[test]
