@@ -963,6 +963,23 @@ fn thirty_fourth_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The thirty-fifth held-out set (`tests/fixtures/real/heldout35/`): 23 excerpts of Nordic
+/// municipal meeting records in no earlier set (Albertslund and Ballerup kommuner's referater and
+/// dagsordener, Kommuneqarfik Sermersooq, Sandefjord, Engerdal, Tromsø, Nordland fylkeskommune,
+/// Longyearbyen lokalstyre, Ale kommun): deltagere and afbud, tillægsbevillinger and their
+/// financing, puljemidler bevilling/forbrug/status, tilskudd to lag og foreninger, saved before
+/// justera was run on them and recomputed by hand (`tests/expectations/realheldout35.tsv`: 16
+/// stated relations, no real contradiction found, so no `missed` lines).
+#[test]
+fn thirty_fifth_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout35",
+        "tests/fixtures/real/heldout35",
+        23,
+        "tests/expectations/realheldout35.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
