@@ -30,8 +30,9 @@ where the base is a row letter or number (\"A\", \"sats 1\", \"pkt. 2\") that be
 other line, or words every one of which exactly one other line's label holds (a line not in a \
 table: PROD004 reads tables); the figures are paired with the base line's from the right, and \
 only when both lines have as many. (2) A block of rows \"<label> NN % <figure>\", the \
-percentage directly before the one figure ending the row, with exactly one row at 100 %: its \
-figure is the base. (3) Short heading lines holding k percentages and naming a discount \
+percentage directly before the one figure ending the row, whose first row and only that one is \
+at 100 %: its figure is the base (a 100 % row closing the block is a total, whose parts' shares \
+are rounded rather than stated). (3) Short heading lines holding k percentages and naming a discount \
 (moderasjon, rabatt, reduksjon …) directly above rows of k + 1 money figures: the first is \
 the base, the others the discounted prices, in order. The share is taken as stated (exact); the \
 base stands for ± half its last digit, the row's figure likewise, and a figure ending in zeros \
@@ -43,7 +44,9 @@ meets its figure. Not read: a share with a ceiling or floor (\"højst\", \"innti
 of tax (moms, mva) or a national base (prisbasbelopp, rettsgebyr, G), a row with more than one \
 percentage, a percentage of a place or a working time (\"50 % plass\", \"80 % plads\"), and a \
 row whose base line is not certain: several lines begin with its letter or hold its words, or \
-the base line has another number of figures (not decided, info).",
+the base line has another number of figures, or the row fails as written but holds when a \
+leading digit group of its figure or its base is read as another column's figure (\"1 840\" as \
+a count of 1 and 840): not decided, info.",
     checks: &[Check::Document(check)],
 };
 
@@ -583,7 +586,8 @@ fn read_key(text: &str) -> Option<Key> {
     match toks.as_slice() {
         [one] => {
             let a = alnum(one);
-            if a.chars().count() == 1 && a.chars().all(|c| c.is_ascii_uppercase()) {
+            // "I" begins sentences ("I år …"): no row letter.
+            if a.chars().count() == 1 && a.chars().all(|c| c.is_ascii_uppercase()) && a != "I" {
                 return Some(Key::Marker(vec![a]));
             }
             if !a.is_empty()
@@ -650,6 +654,7 @@ fn named_shares<'a>(
     relations: &mut Vec<Relation<'a>>,
     open: &mut Vec<(&'a SourceLine, String)>,
 ) {
+    let mut labels: Option<Vec<Vec<String>>> = None;
     for (k, line) in lines.iter().enumerate() {
         let figs = &scanned[k];
         let pcts: Vec<&Fig> = figs.iter().filter(|f| f.percent).collect();
@@ -738,13 +743,22 @@ fn named_shares<'a>(
                 if table_lines.contains(&at) {
                     continue;
                 }
+                // Every line's label words, read once for the page.
+                let labels = labels.get_or_insert_with(|| {
+                    lines
+                        .iter()
+                        .zip(scanned)
+                        .map(|(l, f)| {
+                            if f.iter().any(|x| x.percent) {
+                                return Vec::new();
+                            }
+                            let end = f.first().map_or(l.text.len(), |x| x.start);
+                            words(&l.text[..end])
+                        })
+                        .collect::<Vec<_>>()
+                });
                 (0..lines.len())
-                    .filter(|&j| j != k && !scanned[j].iter().any(|f| f.percent))
-                    .filter(|&j| {
-                        let label_end = scanned[j].first().map_or(lines[j].text.len(), |f| f.start);
-                        let label = words(&lines[j].text[..label_end]);
-                        ws.iter().all(|w| label.contains(w))
-                    })
+                    .filter(|&j| j != k && ws.iter().all(|w| labels[j].contains(w)))
                     .collect()
             }
         };
@@ -860,20 +874,23 @@ fn hundred_blocks<'a>(
             j += 1;
         }
         if rows.len() >= 2 {
-            let hundred: Vec<&(usize, Fig, Fig)> = rows
+            let hundreds = rows
                 .iter()
                 .filter(|(_, p, _)| p.value == Decimal::ONE_HUNDRED)
-                .collect();
-            if let [(b, _, base)] = hundred.as_slice() {
+                .count();
+            // The full price first, the shares below it: a 100 % row closing the block is a
+            // total whose parts' shares are rounded, not stated.
+            if hundreds == 1 && rows[0].1.value == Decimal::ONE_HUNDRED {
+                let (b, base) = (rows[0].0, &rows[0].2);
                 // A discount named in the block or the two lines above it.
                 let from = k.saturating_sub(2);
                 let discount = (from..j).any(|i| names_discount(&lines[i].text));
-                for (i, p, r) in rows.iter().filter(|(i, _, _)| i != b) {
+                for (i, p, r) in rows.iter().filter(|(i, _, _)| *i != b) {
                     relations.push(Relation {
                         line: &lines[*i],
                         result: r.clone(),
                         base: base.clone(),
-                        base_line: &lines[*b],
+                        base_line: &lines[b],
                         percent: p.value,
                         discount,
                         what: "the block's 100 % row".to_string(),
@@ -1024,8 +1041,23 @@ mod tests {
         );
         assert_eq!(
             vals("Betalingssats pr. elev: kr 546,00"),
-            vec![("546.00".into(), false, true)]
+            vec![("546".into(), false, true)]
         );
+    }
+
+    #[test]
+    fn a_page_rounding_down_allows_one_unit_below_the_share() {
+        let line = |t: &str| SourceLine {
+            text: t.to_string(),
+            provenance: crate::provenance::Provenance::new(&std::sync::Arc::from("t"), 1, 1),
+        };
+        let page = [line("Alle satser er rundet ned til hele kroner.")];
+        assert!(page_rounding(&page) == Rounding::Down);
+        let f = &scan("kr 1354")[0];
+        // 50 % of 2 709 = 1 354,5: rounded down, 1354.
+        let i = result_interval(f, Rounding::Down);
+        assert!(i.hi >= Decimal::new(13545, 1));
+        assert!(page_rounding(&[line("Satsene er justert.")]) == Rounding::Nearest);
     }
 
     #[test]
