@@ -1049,7 +1049,7 @@ mod tests {
     fn a_page_rounding_down_allows_one_unit_below_the_share() {
         let line = |t: &str| SourceLine {
             text: t.to_string(),
-            provenance: crate::provenance::Provenance::new(&std::sync::Arc::from("t"), 1, 1),
+            provenance: crate::Provenance::new(&std::sync::Arc::from("t"), 1, 1),
         };
         let page = [line("Alle satser er rundet ned til hele kroner.")];
         assert!(page_rounding(&page) == Rounding::Down);
