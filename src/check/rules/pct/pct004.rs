@@ -10,7 +10,7 @@ use crate::check::Sink;
 use crate::document::SourceLine;
 use crate::LineSpan;
 use rust_decimal::Decimal;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 pub const RULE: Rule = Rule {
     code: RuleCode::PCT004,
@@ -622,6 +622,54 @@ fn read_key(text: &str) -> Option<Key> {
     Some(Key::Words(ws))
 }
 
+/// The page's lines by their first word (row markers) and by the words of their labels
+/// (lines with no percentage), built once for the page.
+struct Index {
+    first: HashMap<String, Vec<usize>>,
+    words: HashMap<String, Vec<usize>>,
+    labels: Vec<Vec<String>>,
+}
+
+impl Index {
+    fn new(lines: &[SourceLine], scanned: &[Vec<Fig>]) -> Self {
+        let mut first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut labels = Vec::with_capacity(lines.len());
+        for (j, (l, f)) in lines.iter().zip(scanned).enumerate() {
+            let t = l
+                .text
+                .trim_start()
+                .trim_start_matches(['•', '-', '–', '('])
+                .trim_start();
+            if let Some(w) = t.split_whitespace().next() {
+                let w = w
+                    .trim_end_matches([')', '.', ':', ','])
+                    .trim_start_matches('(')
+                    .to_lowercase();
+                first.entry(w).or_default().push(j);
+            }
+            let label = if f.iter().any(|x| x.percent) {
+                Vec::new()
+            } else {
+                let end = f.first().map_or(l.text.len(), |x| x.start);
+                let mut ws = words(&l.text[..end]);
+                ws.sort();
+                ws.dedup();
+                ws
+            };
+            for w in &label {
+                by_word.entry(w.clone()).or_default().push(j);
+            }
+            labels.push(label);
+        }
+        Index {
+            first,
+            words: by_word,
+            labels,
+        }
+    }
+}
+
 /// Whether a line begins with the row marker.
 fn begins_with(line: &str, marker: &[String]) -> bool {
     let t = line
@@ -654,7 +702,7 @@ fn named_shares<'a>(
     relations: &mut Vec<Relation<'a>>,
     open: &mut Vec<(&'a SourceLine, String)>,
 ) {
-    let mut labels: Option<Vec<Vec<String>>> = None;
+    let mut index: Option<Index> = None;
     for (k, line) in lines.iter().enumerate() {
         let figs = &scanned[k];
         let pcts: Vec<&Fig> = figs.iter().filter(|f| f.percent).collect();
@@ -734,8 +782,16 @@ fn named_shares<'a>(
                     ));
                     continue;
                 }
-                (0..lines.len())
+                let index = index.get_or_insert_with(|| Index::new(lines, scanned));
+                index
+                    .first
+                    .get(&m[0].to_lowercase())
+                    .into_iter()
+                    .flatten()
+                    .copied()
                     .filter(|&j| j != k && begins_with(&lines[j].text, m))
+                    .filter(|&j| scanned[j].iter().any(|x| !x.percent))
+                    .take(3)
                     .collect()
             }
             Key::Words(ws) => {
@@ -743,33 +799,25 @@ fn named_shares<'a>(
                 if table_lines.contains(&at) {
                     continue;
                 }
-                // Every line's label words, read once for the page.
-                let labels = labels.get_or_insert_with(|| {
-                    lines
-                        .iter()
-                        .zip(scanned)
-                        .map(|(l, f)| {
-                            if f.iter().any(|x| x.percent) {
-                                return Vec::new();
-                            }
-                            let end = f.first().map_or(l.text.len(), |x| x.start);
-                            words(&l.text[..end])
-                        })
-                        .collect::<Vec<_>>()
-                });
-                (0..lines.len())
-                    .filter(|&j| j != k && ws.iter().all(|w| labels[j].contains(w)))
+                let index = index.get_or_insert_with(|| Index::new(lines, scanned));
+                // The lines holding the key's rarest word, then every word.
+                let Some(rarest) = ws
+                    .iter()
+                    .map(|w| index.words.get(w).map_or(&[][..], Vec::as_slice))
+                    .min_by_key(|l| l.len())
+                else {
+                    continue;
+                };
+                rarest
+                    .iter()
+                    .copied()
+                    .filter(|&j| j != k && ws.iter().all(|w| index.labels[j].contains(w)))
+                    .filter(|&j| scanned[j].iter().any(|x| !x.percent))
+                    .take(3)
                     .collect()
             }
         };
-        let with_figures: Vec<usize> = candidates
-            .iter()
-            .copied()
-            .filter(|&j| {
-                let f = &scanned[j];
-                f.iter().any(|x| !x.percent)
-            })
-            .collect();
+        let with_figures = candidates;
         match with_figures.as_slice() {
             [] => {}
             [j] => {
@@ -812,13 +860,14 @@ fn named_shares<'a>(
             many => open.push((
                 line,
                 format!(
-                    "the share names \"{}\", and {} lines could be that base (lines {})",
+                    "the share names \"{}\", and more than one line could be that base (lines \
+                     {}{})",
                     key_text.trim().trim_end_matches([')', ':']),
-                    many.len(),
                     many.iter()
                         .map(|&j| lines[j].provenance.line.to_string())
                         .collect::<Vec<_>>()
-                        .join(", ")
+                        .join(", "),
+                    if many.len() > 2 { " …" } else { "" }
                 ),
             )),
         }
