@@ -1022,6 +1022,21 @@ fn labelprod_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The share-of-another-row set (`tests/fixtures/real/pctof/`): 10 fee pages (kulturskole,
+/// SFO and barnehage satser with søskenmoderasjon, a vassverk's del-abonnement, a Danish
+/// private pasning's capped tilskud) stating a share of another figure on the page, collected
+/// from the `pages` corpus to tune PCT004; every share recomputed by hand
+/// (`tests/expectations/realpctof.tsv`).
+#[test]
+fn pctof_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realpctof",
+        "tests/fixtures/real/pctof",
+        10,
+        "tests/expectations/realpctof.tsv",
+    );
+}
+
 /// The period set (`tests/fixtures/real/period/`): 8 pages (SCB's hyresrätter, two Danish
 /// antenneforeninger, a Norwegian medlemsavgift, a barnehage's makspris, Ekorosk's fasta
 /// avgifter) stating one amount for two periods, collected from the `pages` corpus to tune

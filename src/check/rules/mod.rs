@@ -75,6 +75,7 @@ rules! {
     PCT001 => pct::pct001,
     PCT002 => pct::pct002,
     PCT003 => pct::pct003,
+    PCT004 => pct::pct004,
     PROD001 => prod::prod001,
     PROD002 => prod::prod002,
     PROD003 => prod::prod003,

@@ -3,4 +3,5 @@
 pub mod pct001;
 pub mod pct002;
 pub mod pct003;
+pub mod pct004;
 pub mod shares;
