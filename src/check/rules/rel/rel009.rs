@@ -372,6 +372,10 @@ const ADJUSTED: &[&str] = &[
     "ændring",
 ];
 
+/// An amount per invånare named otherwise than its total: the Finnish tunnusluku "Lainat,
+/// euroa/asukas" is defined as Lainakanta 31.12. / Asukasmäärä 31.12.
+const SAME_AMOUNT: &[(&str, &str)] = &[("lainat", "lainakanta")];
+
 /// Words that make an amount per invånare an adjusted, partial or planned figure this
 /// rule does not compute ("Nettokostnad exkl. VA/invånare", "Budget/invånare").
 const PER_ADJUSTED: &[&str] = &[
@@ -694,7 +698,9 @@ fn kind_of(label: &str) -> Option<Kind> {
     let lower = label.to_lowercase();
     if let Some(p) = PER.iter().find(|p| lower.contains(*p)) {
         let (before, after) = lower.split_once(p)?;
-        if before.contains("varav") || PER_ADJUSTED.iter().any(|a| before.contains(a)) {
+        // "Lainat, euroa/asukas (ilman konsernitiliä)": a qualifier after the marker
+        // adjusts the amount as much as one before it.
+        if before.contains("varav") || PER_ADJUSTED.iter().any(|a| lower.contains(a)) {
             return None;
         }
         // The ratio's unit: "kr" after the marker ("/invånare, kr") or before it
@@ -984,8 +990,12 @@ fn check_row(
                     continue;
                 }
                 for (q, l) in labels[u].iter().enumerate() {
-                    if amount_key(l) != *amount || PER.iter().any(|p| l.to_lowercase().contains(p))
-                    {
+                    let key = amount_key(l);
+                    let named = key == *amount
+                        || SAME_AMOUNT
+                            .iter()
+                            .any(|(per, total)| per == amount && *total == key);
+                    if !named || PER.iter().any(|p| l.to_lowercase().contains(p)) {
                         continue;
                     }
                     let own = unit_of(l).or_else(|| {
@@ -1288,6 +1298,7 @@ mod tests {
             Some(Kind::PerInhabitant { ref amount, .. }) if amount == "pensionskostnader"
         ));
         assert!(kind_of("Nettokostnad exkl. VA, kr/invånare").is_none());
+        assert!(kind_of("Lainat, euroa/asukas (ilman konsernitiliä)").is_none());
         assert_eq!(amount_key("Lainakanta 31.12., milj. €"), "lainakanta");
         assert_eq!(
             unit_of("Lainakanta 31.12., milj. €"),
