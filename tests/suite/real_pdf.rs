@@ -1081,6 +1081,21 @@ fn keyfig_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The percap set (`tests/fixtures/real/percap/`): 8 key-figure pages of Nordic kommuner,
+/// bolag and companies (fem år i sammandrag, översikt, nøgletal, flerårsöversikt) printing
+/// amounts per invånare and key ratios beside the figures they derive from, saved before
+/// REL009 read their populations' dates, and one copy with an amount per invånare
+/// changed; every derivable ratio recomputed by hand (`tests/expectations/realpercap.tsv`).
+#[test]
+fn percap_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realpercap",
+        "tests/fixtures/real/percap",
+        9,
+        "tests/expectations/realpercap.tsv",
+    );
+}
+
 /// The cells set (`tests/fixtures/real/cells/`): 9 fee pages (VA-taxa, vandværk takster,
 /// avfall and slam fees; Swedish, Danish and Finnish bodies in no other set) whose tables
 /// lose their cells in text: currency marks before or after the figure, one figure per

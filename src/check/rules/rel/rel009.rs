@@ -32,9 +32,12 @@ rörelsens intäkter); Rörelsemarginal, overskudsgrad, driftsmargin = rörelser
 omsättning; Afkastningsgrad = resultat af primær drift / aktiver i alt; \
 Nettokostnadsandel = verksamhetens nettokostnader / skatteintäkter och generella \
 statsbidrag; Årets resultat i % av skatteintäkter och statsbidrag; the Finnish \
-toimintatuotot % toimintakuluista and vuosikate % poistoista; and any amount per invånare \
-(\"Årets resultat/invånare, kr\" = Årets resultat, mkr × 1 000 000 / Antal invånare), the \
-units taken from the labels.\n\nWhat is read. A row whose label names such a ratio (ratios \
+toimintatuotot % toimintakuluista and vuosikate % poistoista; and any amount per invånare, \
+innbygger, indbygger or asukas (\"Årets resultat/invånare, kr\" = Årets resultat, mkr × \
+1 000 000 / Antal invånare; \"Lainakanta, €/asukas\" = Lainakanta 31.12., milj. € / \
+Asukasmäärä 31.12.; \"Netto lånegjeld per innbygger, kr\", \"Nettodriftsudgifter pr. \
+indbygger, kr.\"), the units taken from the labels (mkr, mnkr, milj., mill., mio., \
+miljoonaa, tkr, 1 000 kr, tuhatta euroa, kr, €, euroa) or the amount's table title.\n\nWhat is read. A row whose label names such a ratio (ratios \
 whose label names an adjustment — inkl. pensionsförpliktelser, justerad, exkl. — are left \
 alone), and the rows of the same document whose labels name its inputs: in the same table, \
 column by column, or in another table whose column header names the same year (the \
@@ -48,8 +51,13 @@ at least two other columns of the row and fails in none (the message names the d
 the rows and the columns it was read from, and the columns where it holds). Otherwise — no \
 other column to confirm the definition, or no variant that holds elsewhere (the ratio is \
 then defined otherwise: average capital, justerat eget kapital, another entity), or an amount \
-per invånare that a population within 1 % of the printed one gives (a count of another date: \
-1 November, the year's mean) — it is information, \"not decided\", with the reason.\n\nExample: Eget kapital 1 200 / 1 250 / \
+per invånare that a population within 1 % of the printed one gives where the page does not \
+date its count (\"Antal invånare\", \"Innbyggere\": the figure may be worked on 1 November's \
+count or the year's mean) — it is information, \"not decided\", with the reason. An amount \
+per invånare has one definition and its units written in both labels: one other column \
+where it holds confirms it; and where the page dates the count (\"Antal invånare 31 \
+december\", \"Asukasmäärä 31.12.\", \"Indbyggere 1. januar\", or a table title naming the \
+date) that count is the reading, and a figure its interval cannot meet is an error.\n\nExample: Eget kapital 1 200 / 1 250 / \
 1 300, Summa tillgångar 3 000 / 3 100 / 3 200, Soliditet % 40 / 40 / 44: 1 300 / 3 200 = \
 40,6 %, ± 0,03, while 40,0 and 40,3 hold in the other two columns: 44 is reported.",
     checks: &[Check::Document(check)],
@@ -364,6 +372,29 @@ const ADJUSTED: &[&str] = &[
     "ændring",
 ];
 
+/// An amount per invånare named otherwise than its total: the Finnish tunnusluku "Lainat,
+/// euroa/asukas" is defined as Lainakanta 31.12. / Asukasmäärä 31.12.
+const SAME_AMOUNT: &[(&str, &str)] = &[("lainat", "lainakanta")];
+
+/// Words that make an amount per invånare an adjusted, partial or planned figure this
+/// rule does not compute ("Nettokostnad exkl. VA/invånare", "Budget/invånare").
+const PER_ADJUSTED: &[&str] = &[
+    "inkl",
+    "exkl",
+    "ekskl",
+    "ilman",
+    "justera",
+    "utan",
+    "uden",
+    "budget",
+    "mål",
+    "snitt",
+    "förändring",
+    "endring",
+    "ændring",
+    "muutos",
+];
+
 /// Unit words, with the kronor (or euro) one unit stands for; a label's unit is the
 /// first of its words found here.
 const UNITS: &[(&str, i64)] = &[
@@ -378,8 +409,16 @@ const UNITS: &[(&str, i64)] = &[
     ("milj.", 1_000_000),
     ("milj", 1_000_000),
     ("mill.", 1_000_000),
+    ("miljoonaa", 1_000_000),
+    ("meur", 1_000_000),
+    ("mnok", 1_000_000),
+    ("mdkk", 1_000_000),
     ("tkr", 1_000),
     ("kkr", 1_000),
+    ("tuhatta", 1_000),
+    ("teur", 1_000),
+    ("t€", 1_000),
+    ("1000", 1_000),
     ("ksek", 1_000),
     ("t.kr.", 1_000),
     ("tusental", 1_000),
@@ -390,6 +429,10 @@ const UNITS: &[(&str, i64)] = &[
     ("sek", 1),
     ("euroa", 1),
     ("euro", 1),
+    ("eur", 1),
+    ("€", 1),
+    ("nok", 1),
+    ("dkk", 1),
 ];
 
 /// Words that say a figure is per inhabitant; the label's part before it names the
@@ -402,10 +445,18 @@ const PER: &[&str] = &[
     "/inv",
     "/asukas",
     "/ asukas",
+    "per asukas",
+    "asukasta kohden",
+    "asukasta kohti",
     "per innbygger",
+    "pr. innbygger",
+    "pr innbygger",
     "/innbygger",
     "pr. indbygger",
+    "pr indbygger",
     "per indbygger",
+    "pr. indb.",
+    "/indbygger",
 ];
 
 /// Unit tokens dropped from a label before it is compared.
@@ -426,7 +477,17 @@ const DROPPED: &[&str] = &[
     "eur",
     "euroa",
     "milj.",
+    "milj",
+    "mill.",
+    "mill",
     "miljoner",
+    "miljoonaa",
+    "meur",
+    "mnok",
+    "€",
+    "t€",
+    "tuhatta",
+    "kr.",
     "mio.",
     "mio",
     "t.kr.",
@@ -471,6 +532,9 @@ fn input_of(label: &str) -> Option<Input> {
     if c.is_empty() || PER.iter().any(|p| label.to_lowercase().contains(p)) {
         return None;
     }
+    if population_of(label).is_some() {
+        return Some(Input::Population);
+    }
     INPUTS
         .iter()
         .find(|(_, names)| names.contains(&c.as_str()))
@@ -497,15 +561,130 @@ fn scales_of(label: &str, raw: &str) -> Vec<Decimal> {
 
 /// The unit (in kronor) a label names, when it names one.
 fn unit_of(text: &str) -> Option<Decimal> {
-    let lower = text.to_lowercase();
+    // "1 000 kr", "1 000 €": the thousand written with a space is one word here.
+    let lower = text.to_lowercase().replace("1 000", "1000");
     lower
         .split(|ch: char| ch.is_whitespace() || matches!(ch, ',' | '(' | ')' | '/' | ':'))
         .find_map(|w| {
+            // "mkr.", "kr.": a word's closing point is not part of the unit.
+            let bare = w.trim_end_matches('.');
             UNITS
                 .iter()
-                .find(|(u, _)| *u == w)
+                .find(|(u, _)| *u == w || (!bare.is_empty() && *u == bare))
                 .map(|(_, k)| Decimal::from(*k))
         })
+}
+
+/// The date a population count is of, as its label (or its table's title) states it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PopDate {
+    /// The label names no date: the count may be of 31 December, 1 November or the
+    /// year's mean.
+    Unstated,
+    YearEnd,
+    November,
+    January,
+    Mean,
+}
+
+/// Names of a population count, once its date words are gone.
+const POPULATION: &[&str] = &[
+    "antal invånare",
+    "antal invånare totalt",
+    "totalt antal invånare",
+    "invånare",
+    "invånarantal",
+    "folkmängd",
+    "befolkning",
+    "asukasmäärä",
+    "asukasluku",
+    "väkiluku",
+    "innbyggere",
+    "antall innbyggere",
+    "innbyggertall",
+    "folketall",
+    "folkemengde",
+    "indbyggere",
+    "antal indbyggere",
+    "indbyggertal",
+    "folketal",
+];
+
+/// The date a text names for a population count, when it names one.
+fn date_named(lower: &str) -> Option<PopDate> {
+    let has = |ws: &[&str]| ws.iter().any(|w| lower.contains(w));
+    if has(&[
+        "medel",
+        "genomsnitt",
+        "gjennomsnitt",
+        "gennemsnit",
+        "keskim",
+    ]) {
+        Some(PopDate::Mean)
+    } else if has(&[
+        "31.12",
+        "31/12",
+        "31 dec",
+        "31. dec",
+        "31.des",
+        "31 des",
+        "ultimo",
+        "årets slut",
+        "vuoden lopussa",
+        "utgangen av året",
+    ]) {
+        Some(PopDate::YearEnd)
+    } else if has(&["1.11", "1/11", "1 nov", "1. nov"]) {
+        Some(PopDate::November)
+    } else if has(&["1.1.", "1/1 ", "1 jan", "1. jan", "primo"]) {
+        Some(PopDate::January)
+    } else {
+        None
+    }
+}
+
+/// Whether a label names a population count, and the date it names.
+fn population_of(label: &str) -> Option<PopDate> {
+    let lower = label.to_lowercase();
+    if PER.iter().any(|p| lower.contains(p)) {
+        return None;
+    }
+    let undated: Vec<&str> = lower
+        .split_whitespace()
+        .filter(|w| {
+            !w.chars().any(|ch| ch.is_ascii_digit())
+                && !matches!(
+                    w.trim_end_matches([',', '.']),
+                    "dec"
+                        | "december"
+                        | "desember"
+                        | "nov"
+                        | "november"
+                        | "jan"
+                        | "januar"
+                        | "januari"
+                        | "per"
+                        | "pr"
+                        | "den"
+                        | "ultimo"
+                        | "primo"
+                )
+        })
+        .collect();
+    let c = clean(&undated.join(" "));
+    POPULATION
+        .contains(&c.as_str())
+        .then(|| date_named(&lower).unwrap_or(PopDate::Unstated))
+}
+
+/// An amount's label for pairing with an amount per invånare: cleaned, its date words
+/// ("Lainakanta 31.12.") gone.
+fn amount_key(label: &str) -> String {
+    clean(label)
+        .split_whitespace()
+        .filter(|w| !w.chars().any(|ch| ch.is_ascii_digit()))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A ratio row: which ratio, or an amount per invånare (the amount's cleaned label and
@@ -519,7 +698,9 @@ fn kind_of(label: &str) -> Option<Kind> {
     let lower = label.to_lowercase();
     if let Some(p) = PER.iter().find(|p| lower.contains(*p)) {
         let (before, after) = lower.split_once(p)?;
-        if before.contains("varav") || ADJUSTED.iter().any(|a| before.contains(a)) {
+        // "Lainat, euroa/asukas (ilman konsernitiliä)": a qualifier after the marker
+        // adjusts the amount as much as one before it.
+        if before.contains("varav") || PER_ADJUSTED.iter().any(|a| lower.contains(a)) {
             return None;
         }
         // The ratio's unit: "kr" after the marker ("/invånare, kr") or before it
@@ -531,7 +712,7 @@ fn kind_of(label: &str) -> Option<Kind> {
                 .find(|(u, _)| b.ends_with(&format!(" {u}")) || b.ends_with(&format!(",{u}")))
                 .map(|(_, k)| Decimal::from(*k))
         })?;
-        let amount = clean(before);
+        let amount = amount_key(before);
         return (!amount.is_empty()).then_some(Kind::PerInhabitant { amount, unit });
     }
     if ADJUSTED.iter().any(|a| lower.contains(a)) {
@@ -809,7 +990,12 @@ fn check_row(
                     continue;
                 }
                 for (q, l) in labels[u].iter().enumerate() {
-                    if clean(l) != *amount || PER.iter().any(|p| l.to_lowercase().contains(p)) {
+                    let key = amount_key(l);
+                    let named = key == *amount
+                        || SAME_AMOUNT
+                            .iter()
+                            .any(|(per, total)| per == amount && *total == key);
+                    if !named || PER.iter().any(|p| l.to_lowercase().contains(p)) {
                         continue;
                     }
                     let own = unit_of(l).or_else(|| {
@@ -904,22 +1090,42 @@ fn check_row(
             .view
             .figure(r, c)
             .unwrap_or(Interval::exact(Decimal::ZERO));
-        // An amount per invånare may be worked on the population of another date (1
-        // November, the year's mean): one within 1 % of the printed count that gives the
-        // printed figure leaves the column undecided.
-        let other_date = matches!(kind, Kind::PerInhabitant { .. })
-            && variants.iter().any(|v| {
-                evaluate(sheets, t, c, v).is_some_and(|(q, _, _)| {
-                    let wide = Interval {
-                        nominal: q.nominal,
-                        lo: q.lo * Decimal::new(99, 2),
-                        hi: q.hi * Decimal::new(101, 2),
-                    };
-                    wide.meets(&printed)
+        // The population's date, as the page states it (in the count's label or its
+        // table's title), for the variants that hold elsewhere in the row.
+        let per_capita = matches!(kind, Kind::PerInhabitant { .. });
+        let dated = |v: &Variant| {
+            let (u, q) = v.den;
+            population_of(&labels[u][q])
+                .filter(|d| *d != PopDate::Unstated)
+                .or_else(|| {
+                    let t = &sheets[u].view.table;
+                    t.title
+                        .as_deref()
+                        .or(t.label_header.as_deref())
+                        .and_then(|x| date_named(&x.to_lowercase()))
                 })
+                .is_some()
+        };
+        // An amount per invånare may be worked on the population of another date (1
+        // November, the year's mean): where the page does not date its count, one within
+        // 1 % of the printed count that gives the printed figure leaves the column
+        // undecided. Where it dates it, the count of that date is the reading.
+        let other_date = per_capita
+            && variants.iter().any(|v| {
+                !dated(v)
+                    && evaluate(sheets, t, c, v).is_some_and(|(q, _, _)| {
+                        let wide = Interval {
+                            nominal: q.nominal,
+                            lo: q.lo * Decimal::new(99, 2),
+                            hi: q.hi * Decimal::new(101, 2),
+                        };
+                        wide.meets(&printed)
+                    })
             });
         // A variant confirmed by the row's other columns: it holds in at least two of
-        // them and fails in none.
+        // them and fails in none. An amount per invånare has one definition, its units
+        // written in both labels: one other column where it holds confirms the reading.
+        let needed = if per_capita { 1 } else { 2 };
         let confirmed = (0..variants.len()).find(|&k| {
             let others: Vec<Option<bool>> = (0..cols.len())
                 .filter(|&j| j != i)
@@ -927,7 +1133,7 @@ fn check_row(
                 .collect();
             let held = others.iter().filter(|x| **x == Some(true)).count();
             let failed = others.iter().filter(|x| **x == Some(false)).count();
-            res[k].is_some() && held >= 2 && failed == 0
+            res[k].is_some() && held >= needed && failed == 0
         });
         // The variant the message names: the confirmed one, or the first that could be
         // computed here.
@@ -1003,19 +1209,28 @@ fn check_row(
             Some(_) => (
                 RULE.severity,
                 format!(
-                    "{core}; no common definition gives the printed figure, and this one holds in {} of the row's other columns ({})",
+                    "{core}; no common definition gives the printed figure, and this one holds in {} of the row's other columns ({}){}",
                     held_in.len(),
-                    held_in.join(", ")
+                    held_in.join(", "),
+                    if !per_capita {
+                        ""
+                    } else if dated(&v) {
+                        "; the page dates its population count, so a count of another date is not the reading"
+                    } else {
+                        "; no population within 1 % of the printed one gives it"
+                    }
                 ),
             ),
             None => (
                 Severity::Info,
                 format!(
                     "not decided: {}, so the ratio may be defined otherwise than the definitions tried (an average, an adjusted amount, another entity's figures) ({core})",
-                    if held_in.len() >= 2 {
+                    if held_in.len() >= needed {
                         "the definition that holds elsewhere fails in another column too".to_string()
-                    } else if cols.len() < 3 {
+                    } else if cols.len() < needed + 1 {
                         "the row has too few other columns to confirm a definition".to_string()
+                    } else if per_capita {
+                        "the amount and population give the printed figure in no other column of the row".to_string()
                     } else {
                         "no definition tried holds in two other columns of the row".to_string()
                     }
@@ -1066,6 +1281,51 @@ mod tests {
             unit_of("Årets resultat, mkr"),
             Some(Decimal::from(1_000_000))
         );
+    }
+
+    #[test]
+    fn reads_nordic_amounts_per_inhabitant_and_dated_counts() {
+        assert!(matches!(
+            kind_of("Lainakanta, €/asukas"),
+            Some(Kind::PerInhabitant { ref amount, unit }) if amount == "lainakanta" && unit == Decimal::ONE
+        ));
+        assert!(matches!(
+            kind_of("Netto lånegjeld per innbygger, kr"),
+            Some(Kind::PerInhabitant { ref amount, .. }) if amount == "netto lånegjeld"
+        ));
+        assert!(matches!(
+            kind_of("Pensionskostnader, kronor per invånare"),
+            Some(Kind::PerInhabitant { ref amount, .. }) if amount == "pensionskostnader"
+        ));
+        assert!(kind_of("Nettokostnad exkl. VA, kr/invånare").is_none());
+        assert!(kind_of("Lainat, euroa/asukas (ilman konsernitiliä)").is_none());
+        assert_eq!(amount_key("Lainakanta 31.12., milj. €"), "lainakanta");
+        assert_eq!(
+            unit_of("Lainakanta 31.12., milj. €"),
+            Some(Decimal::from(1_000_000))
+        );
+        assert_eq!(unit_of("Lånegjeld, 1 000 kr"), Some(Decimal::from(1_000)));
+        assert_eq!(
+            unit_of("Nettodriftsudgifter pr. indbygger, kr."),
+            Some(Decimal::ONE)
+        );
+        assert_eq!(population_of("Asukasmäärä 31.12."), Some(PopDate::YearEnd));
+        assert_eq!(
+            population_of("Antal invånare 31 december"),
+            Some(PopDate::YearEnd)
+        );
+        assert_eq!(
+            population_of("Indbyggere 1. januar"),
+            Some(PopDate::January)
+        );
+        assert_eq!(population_of("Antal invånare"), Some(PopDate::Unstated));
+        assert_eq!(population_of("Innbyggere"), Some(PopDate::Unstated));
+        assert_eq!(
+            population_of("Invånare 65+ som var beviljade hemtjänst"),
+            None
+        );
+        assert_eq!(population_of("Lainat, euroa/asukas"), None);
+        assert_eq!(input_of("Folketall 31.12."), Some(Input::Population));
     }
 
     #[test]
