@@ -963,12 +963,11 @@ fn two_line_pairs<'a>(lines: &[&'a crate::document::SourceLine]) -> Vec<InlinePa
         let next_ok = lines[j].provenance.page == lines[i].provenance.page;
         match one(&lines[j].text).filter(|(sb, _, kb)| next_ok && *sb != sa && *kb == ka) {
             Some((_, fb, _)) => {
-                let ((excl, el), (incl, il)) = if sa == Side::Excl {
-                    ((fa, lines[i]), (fb, lines[j]))
+                let (excl, (incl, il)) = if sa == Side::Excl {
+                    (fa, (fb, lines[j]))
                 } else {
-                    ((fb, lines[j]), (fa, lines[i]))
+                    (fb, (fa, lines[i]))
                 };
-                let _ = el;
                 if excl.value.lo > Decimal::ZERO && incl.value.lo > Decimal::ZERO {
                     out.push(InlinePair {
                         line: il,
@@ -1007,9 +1006,10 @@ fn header_sides(text: &str) -> Option<Vec<Side>> {
             for (i, _) in lower.match_indices(w) {
                 let before = lower[..i].chars().next_back();
                 let after = lower[i + w.len()..].chars().next();
-                let whole = !before.is_some_and(char::is_alphanumeric)
-                    && !(w.ends_with(char::is_alphanumeric)
-                        && after.is_some_and(char::is_alphanumeric));
+                let glued_before = before.is_some_and(char::is_alphanumeric);
+                let glued_after =
+                    w.ends_with(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
+                let whole = !(glued_before || glued_after);
                 if whole {
                     found.push((i, i + w.len(), side));
                 }
@@ -1344,6 +1344,20 @@ fn row_pairs<'a>(
 ) -> Vec<InlinePair<'a>> {
     type Cell<'b> = (RowFigure, bool, &'b crate::document::SourceLine);
     let mut out = Vec::new();
+    // Only a document that names VAT somewhere can have such a header (a byte check, no
+    // lowering: most documents stop here).
+    let names_vat_somewhere = doc.lines.iter().any(|l| {
+        let b = l.text.as_bytes();
+        ["moms", "mva", "alv", "vat", "vero", "merverdi", "mervärde"]
+            .iter()
+            .any(|w| {
+                b.windows(w.len())
+                    .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+            })
+    });
+    if !names_vat_somewhere {
+        return out;
+    }
     let mut headers = 0usize;
     // The current header's sides and group, the sides of a header being read, the cells
     // of a row written one per line, and the lines with figures that made no row since
@@ -1356,6 +1370,7 @@ fn row_pairs<'a>(
     let mut page = 0;
     // The last line of words alone: the label of a row written one cell per line.
     let mut last_label: Option<String> = None;
+    let mut header_at = 0;
     let mut close_header = |pending: &mut Vec<Side>, sides: &mut Option<(Vec<Side>, usize)>| {
         if pending.contains(&Side::Excl) && pending.contains(&Side::Incl) {
             headers += 1;
@@ -1372,21 +1387,26 @@ fn row_pairs<'a>(
             in_header = false;
             cells.clear();
         }
+        // Blank lines may stand between a header's names (one name a line) and between a
+        // row's cells; they close nothing.
         if text.trim().is_empty() {
-            if in_header {
-                in_header = false;
-                close_header(&mut pending, &mut sides);
-                strays = 0;
-            }
             continue;
         }
         if let Some(h) = header_sides(text) {
+            // A header's lines follow each other, at most two blank lines apart.
+            if in_header && line.provenance.line > header_at + 3 {
+                pending.clear();
+            }
             if !in_header {
                 pending.clear();
                 in_header = true;
             }
+            header_at = line.provenance.line;
             last_label = h.is_empty().then(|| text.trim().to_string());
-            if h.is_empty() && text.bytes().any(|b| b.is_ascii_digit()) {
+            if h.is_empty()
+                && text.bytes().any(|b| b.is_ascii_digit())
+                && !text.chars().any(char::is_alphabetic)
+            {
                 // Years or dates alone ("2023 2024"): the head of another table, or of
                 // the next header; the rows below are not the current header's.
                 sides = None;
