@@ -1066,6 +1066,21 @@ fn pairs_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The VAT-rows set (`tests/fixtures/real/vatrows/`): 10 fee pages from Denmark, Sweden,
+/// Norway and Finland that print each price without and with VAT in a table (headers over
+/// several lines, one cell per line, two years' pairs side by side, a line per price),
+/// saved before REL008's table readings were tried on them; every pair recomputed by hand
+/// (`tests/expectations/realvatrows.tsv`).
+#[test]
+fn vatrows_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realvatrows",
+        "tests/fixtures/real/vatrows",
+        10,
+        "tests/expectations/realvatrows.tsv",
+    );
+}
+
 /// The keyfig set (`tests/fixtures/real/keyfig/`): 7 pages that print key ratios beside
 /// the figures they derive from (Luleå kommun's fem år i sammandrag, Leppävirta's
 /// tunnusluvut, Nordic company pages), saved before REL009 ran on them, and one copy with
