@@ -275,8 +275,7 @@ pub(crate) fn decide_dotted_thousands(table: &mut Table) {
         matches!(table.unit, Unit::Kr | Unit::Tkr) && census.single >= MIN_DOTTED && !census.comma;
     // The table's own habits settle it too: decimals written with a comma, or a column
     // of whole numbers under 1 000 beside "121.194"s (see [`PointCensus`]).
-    let by_habit =
-        census.single >= MIN_DOTTED && (census.comma_decimals || census.mixed_column);
+    let by_habit = census.single >= MIN_DOTTED && (census.comma_decimals || census.mixed_column);
     let thousands = (census.decisive || by_unit || by_habit) && !census.other;
     if !thousands {
         if census.single > 0 && (census.small || census.comma || census.other || census.decisive) {
@@ -536,7 +535,10 @@ mod tests {
         let rows: &[&[&str]] = &[&["2.819", "248"], &["121.194", "5"], &["124.013", "-"]];
         let mut t = dotted_table(Unit::None, rows);
         decide_dotted_thousands(&mut t);
-        assert_eq!(values(&t), [None, Some(248.into()), None, Some(5.into()), None, None]);
+        assert_eq!(
+            values(&t),
+            [None, Some(248.into()), None, Some(5.into()), None, None]
+        );
         assert!(t.rows[0].cells[0]
             .unread
             .as_deref()
@@ -588,7 +590,11 @@ mod tests {
         // A decimal comma with one or two decimals: the comma is the decimal mark.
         let mut t = dotted_table(
             Unit::None,
-            &[&["2.819", "1,5"], &["121.194", "5.000"], &["7.123", "12,25"]],
+            &[
+                &["2.819", "1,5"],
+                &["121.194", "5.000"],
+                &["7.123", "12,25"],
+            ],
         );
         decide_dotted_thousands(&mut t);
         assert_eq!(t.rows[0].cells[0].value, Some(2819.into()));
@@ -596,7 +602,11 @@ mod tests {
         // "1,500" could be an English thousand: no habit told, not decided.
         let mut t = dotted_table(
             Unit::None,
-            &[&["2.819", "1,500"], &["121.194", "5.000"], &["7.123", "6.000"]],
+            &[
+                &["2.819", "1,500"],
+                &["121.194", "5.000"],
+                &["7.123", "6.000"],
+            ],
         );
         decide_dotted_thousands(&mut t);
         assert_eq!(t.rows[0].cells[0].value, None);

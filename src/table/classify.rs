@@ -54,7 +54,10 @@ fn line_number(label: &str) -> Option<(u32, usize)> {
     }
     let word = rest.trim_start();
     word.chars().next().filter(|c| c.is_uppercase())?;
-    Some((digits.parse().ok()?, lead + number.len() + (rest.len() - word.len()) + 1))
+    Some((
+        digits.parse().ok()?,
+        lead + number.len() + (rest.len() - word.len()) + 1,
+    ))
 }
 
 /// Sets each row's kind: a label-only row heads a group; a total-labelled row is a total

@@ -30,7 +30,12 @@ fn a_wrong_sum_of_numbered_rows_is_found() {
     let (rule, row, column, expected, found) = &claims[0];
     assert!(rule.starts_with("SUM"), "{claims:?}");
     assert_eq!(
-        (row.as_str(), column.as_str(), expected.as_str(), found.as_str()),
+        (
+            row.as_str(),
+            column.as_str(),
+            expected.as_str(),
+            found.as_str()
+        ),
         ("Sum driftsutgifter", "Regnskap 2022", "4503706", "4530706")
     );
 }
