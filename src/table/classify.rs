@@ -27,6 +27,16 @@ fn strip_line_numbers(rows: &mut [Row]) {
     if count < 3 || count * 3 < labelled * 2 {
         return;
     }
+    // Rows of figures, not a list of items with a page each (an ärendelista's "1 Val av
+    // justerande | 2"): the numbered rows hold two figures or more, most of them.
+    let with_figures = rows
+        .iter()
+        .zip(&numbered)
+        .filter(|(r, n)| n.is_some() && r.cells.iter().filter(|c| c.value.is_some()).count() >= 2)
+        .count();
+    if with_figures * 2 < count {
+        return;
+    }
     let numbers: Vec<u32> = numbered.iter().flatten().map(|&(n, _)| n).collect();
     if numbers.windows(2).any(|w| w[1] < w[0]) || numbers.first() == numbers.last() {
         return;
@@ -269,7 +279,7 @@ mod tests {
         let row = |label: &str| Row {
             label: label.to_string(),
             kind: RowKind::Data,
-            cells: Vec::new(),
+            cells: vec![crate::table::parse_cell("12", Vocabulary::builtin_shared()); 2],
             bold: false,
             provenance: crate::Provenance::new(&std::sync::Arc::from("t"), 1, 1),
         };
@@ -290,6 +300,16 @@ mod tests {
                 "Bruk av tidlegare års mindreforbruk"
             ]
         );
+        // A list of items with one figure each (an ärendelista's page numbers): as written.
+        let mut items: Vec<Row> = ["1 Val av justerande", "2 Budget 2022", "3 Rapport"]
+            .iter()
+            .map(|l| Row {
+                cells: vec![crate::table::parse_cell("4", Vocabulary::builtin_shared())],
+                ..row(l)
+            })
+            .collect();
+        strip_line_numbers(&mut items);
+        assert_eq!(items[0].label, "1 Val av justerande");
         // Numbers going down, or too few rows numbered: labels as written.
         for labels in [
             &["3 Kommunstyrelsen", "1 Barn", "2 Vård"][..],

@@ -529,16 +529,8 @@ fn side_in(clause: &str) -> Option<(Side, usize, usize)> {
     ];
     for (side, words) in lists {
         for w in words {
-            for (i, _) in clause.match_indices(w) {
-                let before = clause[..i].chars().next_back();
-                let after = clause[i + w.len()..].chars().next();
-                let glued_before = before.is_some_and(char::is_alphanumeric);
-                let glued_after =
-                    w.ends_with(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
-                let whole = !(glued_before || glued_after);
-                if whole {
-                    found.push((side, i, i + w.len()));
-                }
+            for i in whole_word_matches(clause, w) {
+                found.push((side, i, i + w.len()));
             }
         }
     }
@@ -1003,16 +995,8 @@ fn header_sides(text: &str) -> Option<Vec<Side>> {
     let mut found: Vec<(usize, usize, Side)> = Vec::new();
     for (side, words) in [(Side::Excl, EXCL), (Side::Incl, INCL)] {
         for w in words {
-            for (i, _) in lower.match_indices(w) {
-                let before = lower[..i].chars().next_back();
-                let after = lower[i + w.len()..].chars().next();
-                let glued_before = before.is_some_and(char::is_alphanumeric);
-                let glued_after =
-                    w.ends_with(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
-                let whole = !(glued_before || glued_after);
-                if whole {
-                    found.push((i, i + w.len(), side));
-                }
+            for i in whole_word_matches(&lower, w) {
+                found.push((i, i + w.len(), side));
             }
         }
     }
@@ -1530,6 +1514,19 @@ fn incl_name(view: &TableView, c: usize) -> String {
     } else {
         h
     }
+}
+
+/// Where `word` stands in `text` as a word of its own: no letter or digit glued before it,
+/// nor after it when it ends in one ("inkl." may run into what follows).
+fn whole_word_matches<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
+    text.match_indices(word).filter_map(move |(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        let glued_before = before.is_some_and(char::is_alphanumeric);
+        let glued_after =
+            word.ends_with(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
+        (!(glued_before || glued_after)).then_some(i)
+    })
 }
 
 #[cfg(test)]
