@@ -776,13 +776,7 @@ pub fn check(sink: &mut Sink) {
             continue;
         }
         let page = table.provenance.page;
-        let page_text = doc
-            .lines
-            .iter()
-            .filter(|l| l.provenance.page == page)
-            .map(|l| l.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
+        let page_text = page_text(doc, page);
         let mut context = page_text.clone();
         if let Some(title) = &table.title {
             context.push('\n');
@@ -1173,13 +1167,7 @@ fn check_inline(sink: &mut Sink) {
             .iter()
             .filter(|q| q.line.provenance.page == page && q.long == p.long && q.short == p.short)
             .collect();
-        let page_text = doc
-            .lines
-            .iter()
-            .filter(|l| l.provenance.page == page)
-            .map(|l| l.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
+        let page_text = page_text(doc, page);
         let stated = stated_counts(&page_text);
         let rows: Vec<Pair> = group.iter().map(|q| q.pair).collect();
         let Some((k, source)) = factor(p.long, p.short, &rows, &stated) else {
@@ -1275,6 +1263,16 @@ fn expected_short_w(p: &Pair, k: Decimal) -> Interval {
         lo: w.lo / k,
         hi: w.hi / k,
     }
+}
+
+/// The text of one page of the document, its lines joined.
+fn page_text(doc: &crate::document::Document, page: u32) -> String {
+    doc.lines
+        .iter()
+        .filter(|l| l.provenance.page == page)
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]
