@@ -180,3 +180,27 @@ fn the_misprints_read_as_reviewed() {
         insta::assert_snapshot!(name, diagnostics.join("\n\n"));
     }
 }
+
+/// Brutto driftsresultat = Sum driftsinntekter − Sum driftsutgifter holds in the three
+/// amount columns; the "Avvik" column signs each row better or worse than budget (the
+/// costs' 131 290 over budget written −131 290), so its result row is the sum of the two
+/// deviations, not their difference: not decided (info), never an error.
+#[test]
+fn a_result_row_in_a_deviation_column_is_not_decided() {
+    let json = lint("avvik-column-undecided.txt");
+    assert!(common::claims(&json).is_empty(), "{json}");
+    let rel003: Vec<&serde_json::Value> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "REL003")
+        .collect();
+    assert_eq!(rel003.len(), 1, "{rel003:?}");
+    assert_eq!(rel003[0]["severity"], "info");
+    let message = rel003[0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("\"Avvik\" holds deviations"), "{message}");
+    assert!(
+        json["stats"]["relations_checked"].as_u64() >= Some(4),
+        "{json}"
+    );
+}

@@ -15,14 +15,21 @@ pub const RULE: Rule = Rule {
         "A result row (Resultat, Avvikelse, Differens) is not the sum or difference of two rows",
     explanation: "A row labeled \"Resultat\", \"Årets resultat\", \"Avvikelse\", \"Differens\", \
 \"Netto\", \"Över-/underskott\" or with a budget balance (\"Saldo\", \"Budgetsaldo\", \
-\"Budgetens saldo\"; the words are totals.vocab's `difference_row`) states in every column \
-the sum or difference of two other rows (Resultat = Kommunbidrag − Summa, Budgetsaldo = \
-Totala inkomster − Totala utgifter, or Summa nettokostnader + Kommunbidrag when costs and \
-contributions carry opposite signs). A balance carried between periods (\"Ingående saldo\", \
+\"Budgetens saldo\", and their Nordic forms \"Brutto driftsresultat\", \"Driftsresultat\", \
+\"Regnskapsmessig mer-/mindreforbruk\", \"Overskud\", \"Yli-/alijäämä\"; the words are \
+totals.vocab's `difference_row`) states in every column the sum or difference of two other \
+rows (Resultat = Kommunbidrag − Summa, Budgetsaldo = Totala inkomster − Totala utgifter, \
+Brutto driftsresultat = Sum driftsinntekter − Sum driftsutgifter, or Summa nettokostnader + \
+Kommunbidrag when costs and contributions carry opposite signs). A balance carried between periods (\"Ingående saldo\", \
 \"Saldo UB\") is the balance rules' and no result row. justera finds the pair of rows by the columns where the \
 relation holds and reports the columns where it fails beyond rounding. A row that is blank or \
 zero in every column where the relation holds is not shown by them to enter it: a column where \
-it has a figure is then not decided (info). A failing column in a list of key figures is not decided either (\"Fem år i sammandrag\": rows in \
+it has a figure is then not decided (info). A failing column headed as deviations from budget (\"Avvik\", \"Afvigelse\", \
+\"Avvikelse\"; column_relations.vocab's `deviation`) is not decided: such a column often \
+signs each row better or worse than budget (a cost under budget positive), so its result \
+row is then the sum where the other columns take the difference. Nor is a failure through a \
+row whose digit groups split into cells more than one way (TAB001). A failing column in a \
+list of key figures is not decided either (\"Fem år i sammandrag\": rows in \
 mkr, %, kr per invånare and counts in one table): the pair is then picked from lines the \
 list shows, while the result may take lines it does not (finansnetto beside skatteintäkter \
 and nettokostnader).",
@@ -103,6 +110,11 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
             .filter(|&r| !holding.iter().any(|&c| nonzero(r, c)))
             .collect();
         let key_figures = key_figure_measures(view);
+        // A row whose digit groups split into cells more than one way (TAB001) was
+        // placed by one reading only: a failure through it may be that reading's.
+        let placed = [t, a, b]
+            .into_iter()
+            .find(|&r| view.table.ambiguities.iter().any(|x| x.row == r));
         for &c in &cols {
             let Some((_, cmp)) = eval(view, t, a, b, sign, c) else {
                 continue;
@@ -133,6 +145,22 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
                     if silent_here.len() == 1 { "is" } else { "are" },
                     rel.message
                 );
+            } else if let Some(r) = placed.filter(|_| !rel.comparison.holds) {
+                rel.severity = Severity::Info;
+                rel.message = format!(
+                    "not decided: the row \"{}\" could not be read unambiguously (TAB001) ({})",
+                    view.label(r),
+                    rel.message
+                );
+            } else if !rel.comparison.holds && deviation_column(view, c) {
+                rel.severity = Severity::Info;
+                rel.message = format!(
+                    "not decided: column \"{}\" holds deviations from budget, which may be \
+                     signed better or worse than budget row by row rather than as one \
+                     difference, so a result row need not add up there ({})",
+                    view.header(c),
+                    rel.message
+                );
             } else if !rel.comparison.holds && key_figures.len() >= 3 {
                 rel.severity = Severity::Info;
                 rel.message = format!(
@@ -155,6 +183,17 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
             out.push(rel);
         }
     }
+}
+
+/// Whether column `c`'s header names deviations from budget (column_relations.vocab's
+/// `deviation`).
+fn deviation_column(view: &TableView, c: usize) -> bool {
+    let header = view.header(c).to_lowercase();
+    let words: Vec<&str> = header
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    crate::check::view::header_states(view.vocab, &words, "deviation")
 }
 
 /// The measures the table's row labels name (mnkr, percent, a count, …), each once: three
