@@ -212,6 +212,38 @@ struct HeaderReading {
     labelled: Vec<(&'static str, bool)>,
     /// Some line of the header runs the labels and values of several fields together.
     flattened: bool,
+    /// A word of the header that names each role, label or not ("mötessekreterare",
+    /// "Protokolljustering", "Kfge-ordf"): where no label of a role is read, such a word
+    /// shows the role is there in a form the labels do not cover.
+    role_words: Vec<(&'static str, String)>,
+}
+
+/// The words of the header's lines that name a signing role, each with its role: the
+/// persons' own words ("-sekreterare", "protokollförare", "-ordförande", "ordf.",
+/// "justerare", "justerande", "protokolljustering"), not a justering's place or time.
+fn role_words(lines: &[Ln]) -> Vec<(&'static str, String)> {
+    let mut found = Vec::new();
+    for l in lines {
+        for w in l.text.split(|c: char| !(c.is_alphabetic() || c == '-')) {
+            let w = w.trim_matches('-').to_lowercase();
+            let role = if w.ends_with("sekreterare") || w == "sekr" || w == "protokollförare" {
+                "sekreterare"
+            } else if w.ends_with("ordförande") || w == "ordf" || w.ends_with("-ordf") {
+                "ordförande"
+            } else if w.ends_with("justerare")
+                || w.ends_with("justerande")
+                || w == "protokolljustering"
+            {
+                "justerare"
+            } else {
+                continue;
+            };
+            if !found.iter().any(|(r, x)| *r == role && *x == w) {
+                found.push((role, w));
+            }
+        }
+    }
+    found
 }
 
 /// The role a signature or justering label names.
@@ -407,7 +439,30 @@ impl HeaderReading {
                 .filter(|(r, _)| *r == role)
                 .map(|(_, unreadable)| *unreadable)
                 .collect();
-            if !missing || seen.is_empty() {
+            if !missing {
+                continue;
+            }
+            if seen.is_empty() {
+                // No label of the role was read, yet the header may name it in a form
+                // the labels do not cover (an Åland header's "Protokolljustering", a
+                // title written under the name, "Kommundirektör, mötessekreterare").
+                let words: Vec<String> = self
+                    .role_words
+                    .iter()
+                    .filter(|(r, _)| *r == role)
+                    .map(|(_, w)| format!("\"{w}\""))
+                    .collect();
+                let reason = if !words.is_empty() {
+                    format!(
+                        "the header has the role's word ({}) where no name is read for it",
+                        words.join(", ")
+                    )
+                } else if self.flattened {
+                    "the header is flattened text (the labels and names of several fields run together on one line) and none of the role's labels stands in it, so the role may be named in a form the labels do not cover".to_string()
+                } else {
+                    continue;
+                };
+                h.unread_roles.push((role.to_string(), reason));
                 continue;
             }
             let reason = if self.flattened {
@@ -458,6 +513,7 @@ pub fn parse_header(lines: &[Ln], file: &Arc<str>, vocab: &Vocabulary) -> Protoc
         listed_adjusters: Vec::new(),
         labelled: Vec::new(),
         flattened: flattened(lines),
+        role_words: role_words(lines),
     };
     for e in &entries {
         reading.entry(e, lines, file, vocab);

@@ -336,3 +336,55 @@ fn a_name_run_into_the_next_field_is_not_decided_missing() {
         "{message}"
     );
 }
+
+#[test]
+fn roles_written_under_the_names_are_not_decided_missing() {
+    // An Åland-style header: "Anna Holm Dan Berg" over "Kfge-ordf, mötesordförande
+    // Kommundirektör, mötessekreterare", and "Protokolljustering" as the justerare's
+    // signature line (they are elected in § 13). No label justera reads names the
+    // sekreterare or the justerare, but the header has their words: not decided (info).
+    let found = form005("lines-titles-under-names.txt");
+    assert_eq!(found.len(), 2, "{found:?}");
+    for (severity, message) in &found {
+        assert_eq!(severity, "info", "{message}");
+        assert!(
+            message.contains("the header has the role's word"),
+            "{message}"
+        );
+    }
+    assert!(
+        found
+            .iter()
+            .any(|(_, m)| m.contains("\"mötessekreterare\"")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(_, m)| m.contains("\"protokolljustering\"")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_list_of_items_read_where_the_body_would_stand_is_no_body() {
+    // Only the föredragningslista follows the header: §§ 17–20 each a title line with no
+    // text under it (§§ 15–16 on one line with "Ärenden:"). They number a list, not the
+    // protocol: FORM001 and FORM006 say so as notes, never as defects.
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/headers/lines-agenda-only.txt");
+    let json = common::lint_json(&path);
+    assert!(common::claims(&json).is_empty(), "{json}");
+    let notes = common::rule_fields(&json, "FORM006", &["severity", "message"]);
+    assert_eq!(notes.len(), 1, "{json}");
+    assert_eq!(notes[0][0], "info");
+    assert!(notes[0][1].contains("a list of items"), "{}", notes[0][1]);
+    let form001 = common::rule_fields(&json, "FORM001", &["severity", "message"]);
+    assert!(!form001.is_empty(), "{json}");
+    assert!(
+        form001
+            .iter()
+            .all(|f| f[0] == "info" && f[1].starts_with("not decided")),
+        "{form001:?}"
+    );
+}

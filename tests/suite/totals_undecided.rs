@@ -369,3 +369,23 @@ fn a_headless_table_closed_from_its_first_row_leaves_the_total_not_decided() {
         "{message}"
     );
 }
+
+/// A deviation column signed better or worse than budget row by row: "Avvikelse" is
+/// Budget − Utfall on the four cost rows and Utfall − Budget on "Intäkter" (13 200 −
+/// 12 500 = 700, an income above budget). The income row fails the majority order only
+/// by its sign, so which way it is meant is not known: not decided (info), never an error.
+#[test]
+fn a_deviation_signed_the_other_way_round_is_not_decided() {
+    let json = lint("avvikelse-better-worse.txt");
+    assert!(common::claims(&json).is_empty(), "{json}");
+    let rel001 = common::rule_fields(&json, "REL001", &["severity", "message", "row"]);
+    assert_eq!(rel001.len(), 1, "{json}");
+    assert_eq!(rel001[0][0], "info", "{json}");
+    assert_eq!(rel001[0][2], "Intäkter", "{json}");
+    assert!(
+        rel001[0][1]
+            .starts_with("not decided: the row's figure is the difference the other way round"),
+        "{}",
+        rel001[0][1]
+    );
+}

@@ -16,7 +16,9 @@ record and a missing or doubled § makes a decision impossible to cite. justera 
 that does not follow the one before it, and a header range that differs from the §§ in the \
 body. A repeated § is one finding, at its second occurrence, naming the first; when a gap of \
 one § lies next to the repeat (§ 63, § 65, § 65, § 66) the two are one misnumbered §, reported \
-once with the missing number.",
+once with the missing number. Where three or more §§ are read and at most one has any text \
+under its title, they are a list of items (a föredragningslista read where the body would \
+stand, the body not in the document): what their numbers show is a note, not decided.",
     checks: &[Check::Protocol(check)],
 };
 
@@ -30,9 +32,21 @@ pub fn check(sink: &mut Sink) {
     for w in numbers.windows(2) {
         sink.checked(w[1].0 == w[0].0 + 1);
     }
+    // §§ that are only a list of items (the body not in the document) number the list,
+    // not the protocol: what they show is a note, not a defect of the record.
+    let listed = super::paragraphs_only_listed(doc);
+    let (severity, listed_note) = if listed {
+        (
+            Severity::Info,
+            "not decided: the §§ read carry no text under their titles, a list of items rather than the protocol's body: ",
+        )
+    } else {
+        (RULE.severity, "")
+    };
     for defect in numbering_defects(&numbers) {
         let (n, at) = &numbers[defect.at];
-        let f = sink.report(&RULE, RULE.severity, defect.message, at.clone());
+        let message = format!("{listed_note}{}", defect.message);
+        let f = sink.report(&RULE, severity, message, at.clone());
         f.paragraph = Some(*n);
         f.expected = defect.expected.map(Into::into);
         f.found = defect.expected.map(|_| (*n).into());
@@ -56,9 +70,9 @@ pub fn check(sink: &mut Sink) {
         if said != body {
             let f = sink.report(
                 &RULE,
-                RULE.severity,
+                severity,
                 format!(
-                    "the header says Paragrafer {}-{} but the {what} § in the body is § {body}",
+                    "{listed_note}the header says Paragrafer {}-{} but the {what} § in the body is § {body}",
                     range.from, range.to
                 ),
                 at.clone(),

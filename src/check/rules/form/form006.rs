@@ -13,12 +13,30 @@ pub const RULE: Rule = Rule {
     explanation: "Every § of a protocol records what the organ decided, even if only that the \
 information is noted (\"Informationen tas emot och läggs till handlingarna\"). A § with a \
 decision heading and nothing under it, or without any decision, leaves the record of that \
-item incomplete; justera reports it as a warning.",
+item incomplete; justera reports it as a warning. Where three or more §§ are read and at most \
+one has any text under its title, they are a list of items (a föredragningslista read where the \
+body would stand, the body not in the document): one note says so, and no § is reported.",
     checks: &[Check::Protocol(check)],
 };
 
 pub fn check(sink: &mut Sink) {
     let doc = sink.document;
+    if super::paragraphs_only_listed(doc) {
+        let at = doc
+            .paragraphs
+            .first()
+            .map_or(doc.provenance.clone(), |p| p.provenance.clone());
+        sink.report(
+            &RULE,
+            Severity::Info,
+            format!(
+                "not decided: {} §§ read, and at most one has any text under its title: they are a list of items (a föredragningslista or ärendelista), not the protocol's body, so whether each records a decision is not known",
+                doc.paragraphs.len()
+            ),
+            at,
+        );
+        return;
+    }
     for p in &doc.paragraphs {
         let has_decision = !p.decision.is_empty()
             || p.sections

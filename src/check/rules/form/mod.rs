@@ -31,6 +31,24 @@ pub fn check(sink: &mut Sink) {
     form010::check(sink);
 }
 
+/// Whether the §§ read are a list of items rather than the protocol's body: three or more
+/// §§ and at most one with any text under its title (a föredragningslista or ärendelista
+/// read where the body would stand, the body itself not in the document). Their numbers
+/// and missing decisions then say nothing of the protocol's.
+pub fn paragraphs_only_listed(doc: &crate::document::Document) -> bool {
+    let with_text = doc
+        .paragraphs
+        .iter()
+        .filter(|p| {
+            !p.decision.is_empty()
+                || p.sections
+                    .iter()
+                    .any(|s| s.lines.iter().any(|l| !l.text.trim().is_empty()))
+        })
+        .count();
+    doc.paragraphs.len() >= 3 && with_text <= 1
+}
+
 /// A title compared the way a reader would: case, punctuation, leader dots and a
 /// trailing page number ignored.
 pub fn title_key(title: &str) -> String {

@@ -705,8 +705,18 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
             let narrow = (!cmp.holds && !ambiguous)
                 .then(|| narrower_than_columns(view, d, r))
                 .flatten();
+            let reversed = (!cmp.holds && !ambiguous)
+                .then(|| reversed_difference(view, r, c, &d.formula))
+                .flatten();
             let why = if let Some(why) = ambiguity {
                 Some(why)
+            } else if let Some(other_way) = reversed {
+                Some(format!(
+                    "not decided: the row's figure is the difference the other way round, \
+                     {other_way}; a column of deviations is often signed better or worse \
+                     than budget row by row (an income above budget and a cost below it \
+                     both positive), so which way the row is meant is not known"
+                ))
             } else if let Some(cols) = narrow {
                 Some(format!(
                     "not decided: the row's figures are each one digit group, where {cols} \
@@ -736,6 +746,17 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
             out.push(rel);
         }
     }
+}
+
+/// A difference a − b failing on row `r` that holds the other way round, b − a, and not
+/// at zero (where the order cannot show): the formula written that way, for the note.
+fn reversed_difference(view: &TableView, r: usize, c: usize, f: &Formula) -> Option<String> {
+    let Formula::Diff(a, b) = f else {
+        return None;
+    };
+    let back = Formula::Diff(*b, *a);
+    let cmp = eval(view, r, c, &back, false)?;
+    (cmp.holds && !cmp.found.is_zero()).then(|| formula_text(view, &back))
 }
 
 /// The columns of a relation failing on row `r` whose figures are thousands or more on
