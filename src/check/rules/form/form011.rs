@@ -20,7 +20,11 @@ and reports a side whose count differs. A list is counted only when it is read w
 with two marks, a mark under no one column, a name or party not read, or a list that may go \
 on (it ends where the text ends, runs over a page break, or has no Summa row) makes a \
 shortfall \"not decided\" (information, with the reason); more members than the stated \
-count are reported all the same. A vote whose list is not in the record is not checked.",
+count are reported all the same. A vote whose list is not in the record is not checked. \
+Where the proposition order is written out (\"Ja-röst för bifall till A:s yrkande, nej-röst \
+för bifall till B:s yrkande\"), the side with more votes must be the one whose proposal the \
+decision names (\"Med 4 ja-röster mot 5 nej-röster beslutar nämnden att bifalla A:s yrkande\" \
+is reported); a decision naming both proposals or neither is not checked.",
     checks: &[Check::Document(check)],
 };
 
@@ -71,6 +75,29 @@ pub fn check(sink: &mut Sink) {
             f.paragraph = paragraph;
             f.expected = Some(s.stated.into());
             f.found = Some(s.counted.into());
+        }
+    }
+    for o in &lists.orders {
+        let paragraph = sink.paragraph_at(&o.at);
+        let holds = (o.yes > o.no) == o.follows_ja;
+        sink.checked(holds);
+        if !holds {
+            let (won, named) = if o.follows_ja {
+                ("nej", &o.ja)
+            } else {
+                ("ja", &o.nej)
+            };
+            let side = if o.follows_ja { "ja" } else { "nej" };
+            let f = sink.report(
+                &RULE,
+                RULE.severity,
+                format!(
+                    "the vote gives {} ja against {} nej, so {won} wins, but the decision follows the {side} side (\"{named}\")",
+                    o.yes, o.no
+                ),
+                o.at.clone(),
+            );
+            f.paragraph = paragraph;
         }
     }
     for p in &lists.pairs {

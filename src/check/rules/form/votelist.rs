@@ -47,10 +47,25 @@ pub struct Pair {
     pub at: Provenance,
 }
 
+/// A vote whose proposition order is written out ("Ja-röst för bifall till A:s yrkande,
+/// nej-röst för bifall till B:s yrkande"), its result and the proposal its decision
+/// names.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Order {
+    pub ja: String,
+    pub nej: String,
+    pub yes: u32,
+    pub no: u32,
+    /// The decision names the ja side's proposal (true) or the nej side's (false).
+    pub follows_ja: bool,
+    pub at: Provenance,
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Lists {
     pub sides: Vec<Side>,
     pub pairs: Vec<Pair>,
+    pub orders: Vec<Order>,
 }
 
 /// Party names as Norwegian and Danish meeting systems print them after a member's name
@@ -650,6 +665,117 @@ fn mark_lists(lines: &[&SourceLine], out: &mut Lists) {
     }
 }
 
+/// A line without HTML tags ("<br />", "<strong>") that extracted web pages keep.
+fn untagged(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut depth = false;
+    for c in t.chars() {
+        match c {
+            '<' => depth = true,
+            '>' if depth => depth = false,
+            _ if !depth => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// "Ja-röst för bifall till A:s yrkande": the side and the proposal, lowercased.
+fn proposition(clause: &str) -> Option<(&'static str, String)> {
+    let c = clause.trim().to_lowercase();
+    let (side, rest) = if let Some(r) = c.strip_prefix("ja-röst för ") {
+        ("ja", r)
+    } else if let Some(r) = c.strip_prefix("nej-röst för ") {
+        ("nej", r)
+    } else {
+        return None;
+    };
+    let rest = rest.strip_prefix("bifall till ").unwrap_or(rest);
+    let rest = rest.trim().trim_end_matches(['.', ',', ';']).trim();
+    // A proposal named by one letter ("J" of "J. I. Næss") cut at its initial is no name.
+    (rest.chars().count() >= 5).then(|| (side, rest.to_string()))
+}
+
+/// Votes with a written proposition order: the result and the proposal the decision
+/// names ("Med 11 ja-röster mot 2 nej-röster … beslutar kommunstyrelsen att anta A:s
+/// yrkande").
+fn orders(lines: &[&SourceLine], out: &mut Lists) {
+    let text: Vec<String> = lines.iter().map(|l| untagged(&l.text)).collect();
+    let mut i = 0;
+    while i < text.len() {
+        let (mut ja, mut nej) = (None, None);
+        // The two propositions, on one line or on two lines in a row.
+        let mut clauses: Vec<&str> = Vec::new();
+        for t in text.iter().skip(i).filter(|t| !t.trim().is_empty()).take(2) {
+            clauses.extend(t.split([',', ';']).flat_map(|c| c.split(". ")));
+        }
+        for clause in clauses {
+            {
+                match proposition(clause) {
+                    Some(("ja", p)) => ja = Some(p),
+                    Some((_, p)) => nej = Some(p),
+                    None => {}
+                }
+            }
+        }
+        let (Some(ja), Some(nej)) = (ja, nej) else {
+            i += 1;
+            continue;
+        };
+        // The result within the next lines, and the decision after it.
+        let mut k = i;
+        let found = loop {
+            if k >= text.len() || k > i + 8 {
+                break None;
+            }
+            let (yes, no, _) = stated_before(&lines[k..=k]);
+            if let (Some(yes), Some(no)) = (yes, no) {
+                break Some((yes, no, k));
+            }
+            k += 1;
+        };
+        let Some((yes, no, k)) = found else {
+            i += 1;
+            continue;
+        };
+        let joined = text[k..(k + 3).min(text.len())].join(" ").to_lowercase();
+        let decision = ["beslutar ", "beslutade ", "beslöt "]
+            .iter()
+            .filter_map(|w| joined.find(w).map(|p| &joined[p..]))
+            .next();
+        if let Some(d) = decision {
+            // The decision's own sentence, adopting one proposal by name ("enligt A:s
+            // yrkande", "att bifalla A:s yrkande"); one that rejects ("avslå", "avslag")
+            // is not read.
+            let d = d.split(". ").next().unwrap_or(d);
+            const ADOPT: &[&str] = &[
+                "enligt ",
+                "i enlighet med ",
+                "bifalla ",
+                "bifaller ",
+                "bifall till ",
+                "anta ",
+                "antar ",
+                "att anta ",
+            ];
+            let adopts = |p: &str| ADOPT.iter().any(|v| d.contains(&format!("{v}{p}")));
+            let rejects = d.contains("avslå") || d.contains("avslag");
+            let (a, b) = (adopts(&ja), adopts(&nej));
+            if a != b && yes != no && !rejects {
+                out.orders.push(Order {
+                    ja,
+                    nej,
+                    yes,
+                    no,
+                    follows_ja: a,
+                    at: lines[k].provenance.clone(),
+                });
+            }
+        }
+        i = k + 1;
+    }
+}
+
 /// The voting lists of a record's lines.
 pub fn read(lines: &[SourceLine]) -> Lists {
     let mut out = Lists::default();
@@ -669,6 +795,7 @@ pub fn read(lines: &[SourceLine]) -> Lists {
     breakdowns(&lines, &mut out);
     named_columns(&lines, &mut out);
     mark_lists(&lines, &mut out);
+    orders(&lines, &mut out);
     out
 }
 
@@ -731,6 +858,16 @@ mod tests {
         assert_eq!(r.sides.len(), 2);
         assert_eq!((r.sides[0].stated, r.sides[0].counted), (3, 1));
         assert!(r.sides[0].not_whole.is_some());
+    }
+
+    #[test]
+    fn proposition_order_is_read_only_where_the_decision_adopts_one_side() {
+        let l = lines("Ja-röst för bifall till kommunstyrelsens förslag, nej-röst för bifall till motionen.\nMed 4 ja-röster mot 5 nej-röster beslutar fullmäktige enligt kommunstyrelsens förslag.\n");
+        let r = read(&l);
+        assert_eq!(r.orders.len(), 1);
+        assert!(r.orders[0].follows_ja);
+        let l = lines("Ja-röst för bifall till kommunstyrelsens förslag, nej-röst för bifall till motionen.\nMed 4 ja-röster mot 5 nej-röster beslutar fullmäktige att avslå motionen.\n");
+        assert!(read(&l).orders.is_empty());
     }
 
     #[test]
