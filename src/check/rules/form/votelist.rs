@@ -274,7 +274,7 @@ fn stated_line(t: &str) -> Option<(u32, String)> {
     let rest = rest.trim();
     let lower = rest.to_lowercase();
     (lower.starts_with("för ") || matches!(lower.as_str(), "frånvarande" | "avstod" | "avstår"))
-        .then(|| (n, lower))
+        .then_some((n, lower))
 }
 
 /// "För utskottet: 86 m, 25 c, 23 fp": a side and the sum of its parties' counts.
