@@ -1008,9 +1008,9 @@ fn tariff_real_texts_report_only_judged_findings() {
     );
 }
 
-/// The votes set (`tests/fixtures/real/votes/`): 11 excerpts with omröstningar (Swedish
+/// The votes set (`tests/fixtures/real/votes/`): 12 excerpts with omröstningar (Swedish
 /// KS, riksdag and a local notice; Åland's lagting; Norwegian meeting systems' FOR/MOT
-/// lists; a Danish byråd) and one modified copy with one vote moved, collected from the
+/// lists; a Danish byråd and the Folketing) and one modified copy with one vote moved, collected from the
 /// `pages` corpus to tune FORM011; every vote counted by hand
 /// (`tests/expectations/realvotes.tsv`).
 #[test]
@@ -1018,7 +1018,7 @@ fn votes_real_texts_report_only_judged_findings() {
     judge_text_set(
         "realvotes",
         "tests/fixtures/real/votes",
-        12,
+        13,
         "tests/expectations/realvotes.tsv",
     );
 }

@@ -20,7 +20,9 @@ and reports a side whose count differs. A list is counted only when it is read w
 with two marks, a mark under no one column, a name or party not read, or a list that may go \
 on (it ends where the text ends, runs over a page break, or has no Summa row) makes a \
 shortfall \"not decided\" (information, with the reason); more members than the stated \
-count are reported all the same. A vote whose list is not in the record is not checked. \
+count are reported all the same. Marks are placed by the column heading they stand under; \
+columns separated by tabs (gaps of any width) place none. A Summa row with a total after \
+the columns' figures must equal their sum and, where every row holds one mark, the rows. A vote whose list is not in the record is not checked. \
 Where the proposition order is written out (\"Ja-röst för bifall till A:s yrkande, nej-röst \
 för bifall till B:s yrkande\"), the side with more votes must be the one whose proposal the \
 decision names (\"Med 4 ja-röster mot 5 nej-röster beslutar nämnden att bifalla A:s yrkande\" \

@@ -448,6 +448,12 @@ fn named_columns(lines: &[&SourceLine], out: &mut Lists) {
             if lines[j].provenance.page != page {
                 page_break = true;
             }
+            if row.len() < 2 && (t.contains('\t') || l.text.contains('\t')) {
+                unread = Some(format!(
+                    "the cell of \"{}\" may stand in either column (tabs)",
+                    t.trim()
+                ));
+            }
             for (at, _) in &row {
                 let d0 = at.abs_diff(head[0].0);
                 let d1 = at.abs_diff(head[1].0);
@@ -580,7 +586,9 @@ fn mark_lists(lines: &[&SourceLine], out: &mut Lists) {
         let mut counts = vec![0u32; cols.len()];
         let mut unread: Option<String> = None;
         let mut summa: Option<(Vec<u32>, usize)> = None;
-        let mut rows = 0;
+        let tabbed = lines[i].text.contains('\t');
+        let mut marked = 0u32;
+        let mut rows = 0u32;
         let mut j = i + 1;
         while j < lines.len() {
             let t = lines[j].text.trim_end();
@@ -592,7 +600,9 @@ fn mark_lists(lines: &[&SourceLine], out: &mut Lists) {
             if ws[0].1.to_lowercase().starts_with("summa") {
                 let figures: Option<Vec<u32>> =
                     ws[1..].iter().map(|(_, w)| bare_count(w)).collect();
-                if let Some(f) = figures.filter(|f| f.len() == cols.len()) {
+                if let Some(f) =
+                    figures.filter(|f| f.len() == cols.len() || f.len() == cols.len() + 1)
+                {
                     summa = Some((f, j));
                 }
                 j += 1;
@@ -608,7 +618,13 @@ fn mark_lists(lines: &[&SourceLine], out: &mut Lists) {
             }
             rows += 1;
             let rest = &ws[first_mark..];
-            if rest.iter().any(|(_, w)| !w.eq_ignore_ascii_case("x")) {
+            if tabbed || t.contains('\t') {
+                // Tabs stand for gaps of any width: a mark's column is not known.
+                unread.get_or_insert(
+                    "its columns are separated by tabs, so a mark's column is not known"
+                        .to_string(),
+                );
+            } else if rest.iter().any(|(_, w)| !w.eq_ignore_ascii_case("x")) {
                 unread.get_or_insert(format!(
                     "the row \"{}\" has a cell that is no mark",
                     t.trim()
@@ -621,7 +637,10 @@ fn mark_lists(lines: &[&SourceLine], out: &mut Lists) {
                     .filter(|&k| at.abs_diff(cols[k].0) <= 2)
                     .collect();
                 match near.as_slice() {
-                    [k] => counts[*k] += 1,
+                    [k] => {
+                        counts[*k] += 1;
+                        marked += 1;
+                    }
                     _ => {
                         unread.get_or_insert(format!(
                             "the mark of \"{}\" stands under no one column",
@@ -639,6 +658,30 @@ fn mark_lists(lines: &[&SourceLine], out: &mut Lists) {
         let not_whole = summa
             .is_none()
             .then(|| "no Summa row closes the list".to_string());
+        // A Summa row with one figure more than the columns states the list's total: the
+        // columns' figures must add up to it, and, where every row holds one mark read,
+        // it must be the number of rows.
+        if let Some((f, at)) = summa.as_ref().filter(|(f, _)| f.len() == cols.len() + 1) {
+            let total = f[cols.len()];
+            out.sides.push(Side {
+                label: "Summa (its columns added)".to_string(),
+                stated: total,
+                counted: f[..cols.len()].iter().sum(),
+                not_whole: None,
+                unread: None,
+                at: lines[*at].provenance.clone(),
+            });
+            if unread.is_none() && marked == rows {
+                out.sides.push(Side {
+                    label: "Summa (the list's rows)".to_string(),
+                    stated: total,
+                    counted: rows,
+                    not_whole: None,
+                    unread: None,
+                    at: lines[*at].provenance.clone(),
+                });
+            }
+        }
         let from = i.saturating_sub(12);
         let (ja, nej, _) = stated_before(&lines[from..i]);
         for (k, (_, side)) in cols.iter().enumerate() {
@@ -784,7 +827,10 @@ pub fn read(lines: &[SourceLine]) -> Lists {
         let t = l.text.trim();
         side_word(t) || t == "Votering:" || t.contains("röst") || t.contains("Röst") || {
             let lower = t.to_lowercase();
-            lower.contains("ja ") && lower.contains("nej")
+            lower.contains("nej")
+                && lower
+                    .split_whitespace()
+                    .any(|w| w == "ja" || w.starts_with("ja-"))
         }
     });
     if !any {
@@ -868,6 +914,35 @@ mod tests {
         assert!(r.orders[0].follows_ja);
         let l = lines("Ja-röst för bifall till kommunstyrelsens förslag, nej-röst för bifall till motionen.\nMed 4 ja-röster mot 5 nej-röster beslutar fullmäktige att avslå motionen.\n");
         assert!(read(&l).orders.is_empty());
+    }
+
+    #[test]
+    fn a_tab_separated_mark_list_is_not_read() {
+        let l =
+            lines("Ledamot\tJa\tNej\tAvstår\nAnna Berg (S)\tX\nOlof Sand (C)\tX\nSumma\t1\t1\t0\n");
+        let r = read(&l);
+        assert!(!r.sides.is_empty());
+        assert!(r.sides.iter().all(|s| s.unread.is_some()));
+    }
+
+    #[test]
+    fn a_summa_total_is_checked_against_its_columns_and_rows() {
+        let l = lines("Ledamot            Ja   Nej\nAnna Berg (S)      X\nBo Ek (M)               X\nCia Lind (C)       X\nSumma              2    1    4\n");
+        let r = read(&l);
+        let got: Vec<(String, u32, u32)> = r
+            .sides
+            .iter()
+            .map(|s| (s.label.clone(), s.stated, s.counted))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Summa (its columns added)".into(), 4, 3),
+                ("Summa (the list's rows)".into(), 4, 3),
+                ("ja".into(), 2, 2),
+                ("nej".into(), 1, 1),
+            ]
+        );
     }
 
     #[test]
