@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
     summary: "A vote's stated result disagrees with its own voting list",
     explanation: "Where a record writes out who voted how (an omröstningslista with a mark \
 per member under Ja, Nej or Avstår; a meeting system's \"FOR 12\" followed by the members' \
-names and parties; a party breakdown \"För utskottet: 86 m, 25 c …\"), the counts it states \
+names and parties; \"Ja: Anna Berg (S), Bo Ek (M) …\"; a party breakdown \"För utskottet: 86 m, 25 c …\"), the counts it states \
 (\"Med 31 ja-röster mot 28 nej-röster\", the list's Summa row, \"154 för utskottet\", \
 \"med 7 röster mot 6\") must be the members or marks the list gives. justera counts the list \
 and reports a side whose count differs. A list is counted only when it is read whole: a row \

@@ -708,6 +708,101 @@ fn mark_lists(lines: &[&SourceLine], out: &mut Lists) {
     }
 }
 
+/// A side's label opening a list of names: "Ja:", "Ja-röster:", "Nej-röster (2):",
+/// "Avstår:". Returns the side, a count written in the label, and the rest of the line.
+fn name_list_label(t: &str) -> Option<(&'static str, Option<u32>, &str)> {
+    let (label, rest) = t.split_once(':')?;
+    let label = label.trim().to_lowercase();
+    let (word, count) = match label.split_once('(') {
+        Some((w, c)) => (
+            w.trim().to_string(),
+            Some(bare_count(c.trim_end_matches(')').trim())?),
+        ),
+        None => (label.clone(), None),
+    };
+    let side = match word.as_str() {
+        "ja" | "ja-röster" | "röstar ja" | "följande röstar ja" => "ja",
+        "nej" | "nej-röster" | "röstar nej" | "följande röstar nej" => "nej",
+        "avstår" | "avstod" | "avstående" | "följande avstår" => "avstår",
+        _ => return None,
+    };
+    Some((side, count, rest))
+}
+
+/// The members of a name list: "Anna Berg (S), Bo Ek (M) och Cia Lind (C)".
+fn named_members(rest: &str) -> Result<u32, String> {
+    let mut n = 0;
+    for piece in rest.split([',', ';']).flat_map(|p| p.split(" och ")) {
+        let piece = piece.trim().trim_end_matches('.').trim();
+        if piece.is_empty() {
+            continue;
+        }
+        if !member_cell(piece) {
+            return Err(format!("\"{piece}\" is not read as a member with a party"));
+        }
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// Name lists per side ("Ja: Anna Berg (S), Bo Ek (M)" / "Nej: …"), each on a line of its
+/// own, against the count stated in the label or in the lines before.
+fn name_lists(lines: &[&SourceLine], out: &mut Lists) {
+    for (i, l) in lines.iter().enumerate() {
+        let Some((side, in_label, rest)) = name_list_label(l.text.trim()) else {
+            continue;
+        };
+        // A list only where it names at least one member.
+        if !rest
+            .split([',', ';'])
+            .flat_map(|p| p.split(" och "))
+            .any(|p| member_cell(p.trim().trim_end_matches('.').trim()))
+        {
+            continue;
+        }
+        let stated = in_label.or_else(|| {
+            let (ja, nej, _) = stated_before(&lines[i.saturating_sub(8)..i]);
+            match side {
+                "ja" => ja,
+                "nej" => nej,
+                _ => None,
+            }
+        });
+        let Some(stated) = stated else { continue };
+        // The list is whole where the next line is another side's list or blank-separated
+        // prose that is no name (a wrapped list goes on on the next line).
+        let next = lines[i + 1..].iter().find(|n| !n.text.trim().is_empty());
+        let not_whole = match next {
+            None => Some("the list ends where the text ends".to_string()),
+            Some(n) if name_list_label(n.text.trim()).is_some() => None,
+            Some(n) if n.provenance.page != l.provenance.page => {
+                Some("the list runs over a page break".to_string())
+            }
+            Some(n)
+                if n.text
+                    .split([',', ';'])
+                    .flat_map(|p| p.split(" och "))
+                    .any(|p| member_cell(p.trim().trim_end_matches('.').trim())) =>
+            {
+                Some("the next line may go on with the list".to_string())
+            }
+            Some(_) => None,
+        };
+        let (counted, unread) = match named_members(rest) {
+            Ok(n) => (n, None),
+            Err(why) => (0, Some(why)),
+        };
+        out.sides.push(Side {
+            label: side.to_string(),
+            stated,
+            counted,
+            not_whole,
+            unread,
+            at: l.provenance.clone(),
+        });
+    }
+}
+
 /// A line without HTML tags ("<br />", "<strong>") that extracted web pages keep.
 fn untagged(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
@@ -841,6 +936,7 @@ pub fn read(lines: &[SourceLine]) -> Lists {
     breakdowns(&lines, &mut out);
     named_columns(&lines, &mut out);
     mark_lists(&lines, &mut out);
+    name_lists(&lines, &mut out);
     orders(&lines, &mut out);
     out
 }
@@ -943,6 +1039,26 @@ mod tests {
                 ("nej".into(), 1, 1),
             ]
         );
+    }
+
+    #[test]
+    fn name_lists_per_side() {
+        let l = lines("Med 3 ja-röster mot 2 nej-röster beslutar nämnden enligt förslaget.\nJa: Anna Berg (S), Bo Ek (S) och Cia Lind (C)\nNej: Dan Ås (M), Eva Ok (M), Fia Ny (KD)\n\nNämndens beslut\n");
+        let r = read(&l);
+        let got: Vec<(String, u32, u32, bool)> = r
+            .sides
+            .iter()
+            .map(|s| (s.label.clone(), s.stated, s.counted, s.not_whole.is_none()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![("ja".into(), 3, 3, true), ("nej".into(), 2, 3, true)]
+        );
+        // Wrapped onto the next line: a shortfall is not decided.
+        let l = lines("Med 4 ja-röster mot 1 nej-röst.\nJa: Anna Berg (S), Bo Ek (S),\nCia Lind (C) och Gun Al (C)\nNej: Dan Ås (M)\n");
+        let r = read(&l);
+        assert_eq!((r.sides[0].stated, r.sides[0].counted), (4, 2));
+        assert!(r.sides[0].not_whole.is_some());
     }
 
     #[test]
