@@ -1,7 +1,7 @@
 //! Voting lists read from a record's lines, for FORM011: who voted on each side of an
 //! omröstning (votering, afstemning) and how many the record says voted so.
 //!
-//! Three layouts are read, each only where it is written out whole:
+//! These layouts are read, each only where it is written out whole:
 //! - side blocks, as meeting systems print them: a side ("FOR", "MOT", "JA", "NEJ",
 //!   "AVSTÅR") alone on a line, its count alone on the next, then each member's name and
 //!   party (on one line or on lines of their own);
@@ -10,7 +10,10 @@
 //! - columns headed by the sides ("Ja-rösterna    Nej-röster") with one "Name, P" or
 //!   "Name (P)" per cell, under a stated result ("med 7 röster mot 6", "11 ja-röster");
 //! - an omröstningslista: a header naming the columns Ja / Nej / Avstår, one row per
-//!   member with a mark ("X") under one of them, and a "Summa" row or a stated result.
+//!   member with a mark ("X") under one of them, and a "Summa" row or a stated result;
+//! - name lists per side ("Ja: Anna Berg (S), Bo Ek (M) och …", "Nej: …");
+//! - a written proposition order ("Ja-röst för bifall till A:s yrkande, nej-röst för …")
+//!   with its result and the proposal the decision adopts.
 //!
 //! No regex: every test is a plain word check, so a record without a vote costs a scan
 //! for a few words.
