@@ -1047,6 +1047,21 @@ fn tariff_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The votes set (`tests/fixtures/real/votes/`): 12 excerpts with omröstningar (Swedish
+/// KS, riksdag and a local notice; Åland's lagting; Norwegian meeting systems' FOR/MOT
+/// lists; a Danish byråd and the Folketing) and one modified copy with one vote moved, collected from the
+/// `pages` corpus to tune FORM011; every vote counted by hand
+/// (`tests/expectations/realvotes.tsv`).
+#[test]
+fn votes_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realvotes",
+        "tests/fixtures/real/votes",
+        13,
+        "tests/expectations/realvotes.tsv",
+    );
+}
+
 /// The label-product set (`tests/fixtures/real/labelprod/`): 11 fee pages (bygglovstaxor
 /// with worked examples, VA anläggningsavgift examples, Nordic gebyr pages) whose rows write
 /// their arithmetic in the label or a column of factors, collected from the `pages` corpus

@@ -105,6 +105,7 @@ rules! {
     FORM008 => form::form008,
     FORM009 => form::form009,
     FORM010 => form::form010,
+    FORM011 => form::form011,
     TAB001 => tab::tab001,
     TAB002 => tab::tab002,
     TAB003 => tab::tab003,

@@ -11,6 +11,8 @@ pub mod form007;
 pub mod form008;
 pub mod form009;
 pub mod form010;
+pub mod form011;
+pub mod votelist;
 
 use crate::check::Sink;
 use crate::document::DocumentKind;
