@@ -25,7 +25,10 @@ row) is not decided (info): the holding rows cannot show that column stays out. 
 digit groups split into cells more than one way (\"45 210 44 987 232\": 45 210 | 44 987 | 232 \
 or 45 | 210 | 44 987 232), every split listed (TAB001), is checked under each: a difference \
 failing under every split is decided whichever the record means; one holding under some split \
-is not decided. A failing row of one-group figures below 1 000 under columns holding thousands \
+is not decided. A failing row whose figure is the difference the other way round (Utfall − \
+Budget where the column's other rows take Budget − Utfall) is not decided either: a column of \
+deviations is often signed better or worse than budget row by row (an income above budget and \
+a cost below it both positive). A failing row of one-group figures below 1 000 under columns holding thousands \
 on every row where the difference holds is not decided (a row cut short, or fewer figures).",
     checks: &[Check::Relations(relations)],
 };

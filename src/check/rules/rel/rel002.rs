@@ -36,7 +36,9 @@ gap), every split listed, is checked under each split: a failure under every one
 unless the table's other column relations on the row hold under exactly one split and the row \
 is read that way. A failing row whose figures are each one digit group below 1 000, where two \
 or more of the relation's columns hold thousands on every row the relation holds on, is not \
-decided: its groups may be fewer figures, its empty cells not marked, or the row cut short.",
+decided: its groups may be fewer figures, its empty cells not marked, or the row cut short. A \
+failing row whose figure is the difference the other way round is not decided (a deviation \
+signed better or worse than budget row by row).",
     checks: &[Check::Relations(relations)],
 };
 
