@@ -57,8 +57,12 @@ fn check(cx: &TableCx, sink: &mut Sink) {
             &RULE,
             RULE.severity,
             format!(
-                "not decided: {row} can be read as {readings}: {}; {}",
+                "not decided: {row} can be read as {readings}: {}{}; {}",
                 why_ambiguous(&a.readings, table.columns.len()),
+                a.unfixed
+                    .as_deref()
+                    .map(|why| format!("; {why}"))
+                    .unwrap_or_default(),
                 if a.complete && every_reading::same_figures(&a.readings) {
                     // Every reading is listed: a total failing under all of them is certain.
                     "a relation through it is reported only where it fails under every reading"
