@@ -196,6 +196,32 @@ impl RowRoles {
 }
 
 impl RowRoles {
+    /// Whether one relation [`relations_holding_in`] counts reads both rows `i` and `j`.
+    pub(crate) fn read_together(&self, i: usize, j: usize) -> bool {
+        if self.statement.read_together(i, j) {
+            return true;
+        }
+        (0..self.total.len()).any(|t| {
+            let in_total = |r: usize| {
+                self.total[t]
+                    && !self.resultat[t]
+                    && (r == t || (self.block_start[t] <= r && r < t && self.summed[r]))
+            };
+            if in_total(i) && in_total(j) {
+                return true;
+            }
+            if !self.resultat[t] {
+                return false;
+            }
+            let grant = (0..t).rev().find(|&k| self.kommunbidrag[k]);
+            let total =
+                grant.and_then(|g| (0..g).rev().find(|&k| self.total[k] && !self.resultat[k]));
+            grant
+                .zip(total)
+                .is_some_and(|(g, s)| [t, g, s].contains(&i) && [t, g, s].contains(&j))
+        })
+    }
+
     /// The target rows of the relations [`relations_holding_in`] counts that read row `i`
     /// and hold in some column with the figures `figs`, each with the number of columns it
     /// holds in: the relations a reading of row `i` can be chosen by, named by the row each

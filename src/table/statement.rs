@@ -195,6 +195,30 @@ impl Steps {
         score
     }
 
+    /// Whether one relation reads both rows `i` and `j` (a step, a flipped step, a BR side).
+    pub(crate) fn read_together(&self, i: usize, j: usize) -> bool {
+        let step = |t: usize, parts: &mut dyn Iterator<Item = usize>| {
+            let mut rows = std::iter::once(t).chain(parts);
+            let (mut a, mut b) = (false, false);
+            for r in &mut rows {
+                a |= r == i;
+                b |= r == j;
+            }
+            a && b
+        };
+        self.steps
+            .iter()
+            .any(|(t, parts)| step(*t, &mut parts.iter().copied()))
+            || self
+                .flipped
+                .iter()
+                .any(|(t, parts)| step(*t, &mut parts.iter().map(|p| p.0)))
+            || self.sides.iter().any(|&(t, lo, hi)| {
+                let on = |r: usize| r == t || (lo <= r && r < hi);
+                on(i) && on(j)
+            })
+    }
+
     /// The target rows of the relations through row `i` (its own, or one it is a part of)
     /// that hold in some column from `from` on with the figures `figs`, each with the
     /// number of columns it holds in; of a BR side read through group totals, the side's

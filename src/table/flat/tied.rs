@@ -29,6 +29,10 @@ const LONGEST_RUN: usize = 12;
 /// a split is fixed only when every reading of the rows that could explain it was scored.
 const MOST_READINGS: usize = 256;
 
+/// The cell visits the scorings of one table may take at most (a fortieth of the first
+/// choice's, [`super::CHOICE_WORK`]): rows beyond it stay not decided.
+const FIX_WORK: usize = super::CHOICE_WORK / 40;
+
 /// A reading's score: the relation pairs through the row that hold, and the tied row
 /// whose reading beside it made them hold (`None`: as the rows are now).
 type Scored = (i64, Option<(usize, usize)>);
@@ -60,6 +64,11 @@ pub(super) fn fix_tied_readings(
         let Some(of_row) = readings.get(a.row) else {
             continue;
         };
+        // Too many to score: kept with no reading, so that no row beside it is fixed.
+        if of_row.len() > MOST_READINGS {
+            tied.push((a.row, Vec::new()));
+            continue;
+        }
         let idx: Option<Vec<usize>> = a
             .readings
             .iter()
@@ -75,10 +84,12 @@ pub(super) fn fix_tied_readings(
         }
     }
     let cells = rows.iter().map(|r| r.cells.len()).sum::<usize>().max(1) * roles.visits_per_cell();
-    let mut budget = super::CHOICE_WORK / cells;
+    let mut budget = FIX_WORK / cells;
     let mut cache = ScoredCache::new(rows, readings, vocab, choice.tight);
     for (i, idx) in &tied {
-        cache.set(*i, idx[0]);
+        if let Some(&held) = idx.first() {
+            cache.set(*i, held);
+        }
     }
     let mut out = Vec::new();
     let mut settled: Vec<usize> = Vec::new();
@@ -91,13 +102,17 @@ pub(super) fn fix_tied_readings(
             if settled.contains(&i) {
                 continue;
             }
+            // The other tied rows a relation through this one also reads (the rows directly
+            // above it among them, for its own sum): only their readings can change what
+            // holds through it.
             let partners: Vec<(usize, Vec<usize>)> = tied
                 .iter()
                 .filter(|(j, _)| *j != i && !settled.contains(j))
+                .filter(|(j, _)| roles.read_together(i, *j) || (*j < i && i - *j <= LONGEST_RUN))
                 .cloned()
                 .collect();
             // Only when every reading of the row and of each other tied row is scored.
-            if idx.len() > MOST_READINGS || partners.iter().any(|(_, t)| t.len() > MOST_READINGS) {
+            if idx.is_empty() || partners.iter().any(|(_, t)| t.is_empty()) {
                 continue;
             }
             let need = idx.len() * (1 + partners.iter().map(|(_, t)| t.len()).sum::<usize>());
@@ -339,27 +354,31 @@ fn own_run_sum(figs: &[Vec<Option<Interval>>], rows: &[Row], i: usize, from: usi
 /// say so ("Nettoomsättning" under the rent lines it adds up). One column is counted
 /// as none by [`own_run_sum`].
 fn own_run_columns(figs: &[Vec<Option<Interval>>], rows: &[Row], i: usize, from: usize) -> i64 {
-    let mut best = 0;
-    for len in 2..=i.min(LONGEST_RUN) {
-        let k = i - len;
-        if rows[k..i].iter().any(|r| r.kind != RowKind::Data) {
-            break;
-        }
-        let mut n = 0;
-        for (c, t) in figs[i].iter().enumerate().skip(from) {
-            let Some(t) = t else {
-                continue;
+    // How many rows directly above are data rows: the longest run tried.
+    let longest = (1..=i.min(LONGEST_RUN))
+        .take_while(|&len| rows[i - len].kind == RowKind::Data)
+        .last()
+        .unwrap_or(0);
+    if longest < 2 {
+        return 0;
+    }
+    // Per run length, the columns it holds in; each column's sums built upwards once.
+    let mut holding = vec![0i64; longest + 1];
+    for (c, t) in figs[i].iter().enumerate().skip(from) {
+        let Some(t) = t else {
+            continue;
+        };
+        let mut sum: Option<Interval> = None;
+        for len in 1..=longest {
+            let Some(part) = figs[i - len].get(c).copied().flatten() else {
+                break;
             };
-            let parts: Option<Vec<Interval>> =
-                (k..i).map(|r| figs[r].get(c).copied().flatten()).collect();
-            let Some(sum) = parts.and_then(|p| p.into_iter().reduce(|a, b| a.plus(b))) else {
-                continue;
-            };
-            if t.meets(&sum) {
-                n += 1;
+            let s = sum.map_or(part, |s| s.plus(part));
+            sum = Some(s);
+            if len >= 2 && t.meets(&s) {
+                holding[len] += 1;
             }
         }
-        best = best.max(n);
     }
-    best
+    holding.into_iter().max().unwrap_or(0)
 }
