@@ -244,11 +244,11 @@ impl RowRoles {
                 None => out.push((t, n)),
             }
         };
-        for t in 0..figs.len() {
+        for (t, row) in figs.iter().enumerate() {
             if self.total[t] && !self.resultat[t] {
                 let start = self.block_start[t];
                 if t == i || (start <= i && i < t && self.summed[i]) {
-                    let n = figs[t]
+                    let n = row
                         .iter()
                         .enumerate()
                         .skip(from)
@@ -271,7 +271,7 @@ impl RowRoles {
                 let total =
                     grant.and_then(|g| (0..g).rev().find(|&k| self.total[k] && !self.resultat[k]));
                 if let Some((g, s)) = grant.zip(total).filter(|&(g, s)| [t, g, s].contains(&i)) {
-                    let n = figs[t]
+                    let n = row
                         .iter()
                         .enumerate()
                         .skip(from)
