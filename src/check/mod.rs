@@ -252,7 +252,48 @@ impl<'d> Sink<'d> {
         let header = view.column_name(rel.target.col);
         let raw = view.raw(rel.target.row, rel.target.col).map(str::to_string);
         let c = rel.comparison;
-        let f = self.report(rel.rule, rel.severity, rel.message.clone(), provenance);
+        // A row whose split the table's own relations fixed (TAB001 otherwise): a relation
+        // that fixed it is not also its finding (not decided), and any other finding
+        // through it says how the split was fixed.
+        let mut message = rel.message.clone();
+        let mut severity = rel.severity;
+        if severity != Severity::Info && rel.rule.family != registry::Family::Tab {
+            let through =
+                |row: usize| rel.target.row == row || rel.inputs.iter().any(|i| i.row == row);
+            let fixed: Vec<&crate::table::FixedSplit> =
+                view.table.fixed.iter().filter(|f| through(f.row)).collect();
+            // The table stage fixes splits by sums only (totals, the statement's lines, a
+            // difference column): a relation of another kind (a change in percent, a key
+            // ratio) never fixed one.
+            let sum_like = matches!(
+                rel.rule.family,
+                registry::Family::Sum | registry::Family::Bal
+            ) || matches!(
+                rel.rule.code.as_str(),
+                "REL001" | "REL002" | "REL003" | "REL004" | "REL005" | "REL006"
+            );
+            if let Some(f) = fixed
+                .iter()
+                .find(|f| sum_like && f.by.contains(&rel.target.row))
+            {
+                severity = Severity::Info;
+                message = format!(
+                    "not decided: the split of row \"{}\" was fixed by this relation where it holds ({}), so where it fails it is no finding ({})",
+                    view.label(f.row),
+                    f.how,
+                    rel.message
+                );
+            } else {
+                for f in fixed {
+                    message.push_str(&format!(
+                        "; how the row \"{}\" was split into cells: {}",
+                        view.label(f.row),
+                        f.how
+                    ));
+                }
+            }
+        }
+        let f = self.report(rel.rule, severity, message, provenance);
         f.table = Some(table_index);
         f.paragraph = paragraph;
         f.row = (!label.is_empty()).then_some(label);

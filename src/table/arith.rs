@@ -195,6 +195,111 @@ impl RowRoles {
     }
 }
 
+impl RowRoles {
+    /// Whether one relation [`relations_holding_in`] counts reads both rows `i` and `j`.
+    pub(crate) fn read_together(&self, i: usize, j: usize) -> bool {
+        if self.statement.read_together(i, j) {
+            return true;
+        }
+        (0..self.total.len()).any(|t| {
+            let in_total = |r: usize| {
+                self.total[t]
+                    && !self.resultat[t]
+                    && (r == t || (self.block_start[t] <= r && r < t && self.summed[r]))
+            };
+            if in_total(i) && in_total(j) {
+                return true;
+            }
+            if !self.resultat[t] {
+                return false;
+            }
+            let grant = (0..t).rev().find(|&k| self.kommunbidrag[k]);
+            let total =
+                grant.and_then(|g| (0..g).rev().find(|&k| self.total[k] && !self.resultat[k]));
+            grant
+                .zip(total)
+                .is_some_and(|(g, s)| [t, g, s].contains(&i) && [t, g, s].contains(&j))
+        })
+    }
+
+    /// The target rows of the relations [`relations_holding_in`] counts that read row `i`
+    /// and hold in some column with the figures `figs`, each with the number of columns it
+    /// holds in: the relations a reading of row `i` can be chosen by, named by the row each
+    /// one states.
+    pub(crate) fn targets_holding_through(
+        &self,
+        figs: &[Vec<Option<Interval>>],
+        i: usize,
+        difference_column: bool,
+    ) -> Vec<(usize, usize)> {
+        let from = self.from_column;
+        let at = |r: usize, c: usize| figs[r].get(c).copied().flatten();
+        let mut out = self.statement.targets_holding_through(figs, i, from);
+        let mut add = |t: usize, n: usize| {
+            if n == 0 {
+                return;
+            }
+            match out.iter_mut().find(|(r, _)| *r == t) {
+                Some(e) => e.1 = e.1.max(n),
+                None => out.push((t, n)),
+            }
+        };
+        for (t, row) in figs.iter().enumerate() {
+            if self.total[t] && !self.resultat[t] {
+                let start = self.block_start[t];
+                if t == i || (start <= i && i < t && self.summed[i]) {
+                    let n = row
+                        .iter()
+                        .enumerate()
+                        .skip(from)
+                        .filter(|(c, found)| {
+                            let Some(found) = found else {
+                                return false;
+                            };
+                            (start..t)
+                                .filter(|&k| self.summed[k])
+                                .filter_map(|k| at(k, *c))
+                                .reduce(|acc, a| acc.plus(a))
+                                .is_some_and(|sum| found.meets(&sum))
+                        })
+                        .count();
+                    add(t, n);
+                }
+            }
+            if self.resultat[t] {
+                let grant = (0..t).rev().find(|&k| self.kommunbidrag[k]);
+                let total =
+                    grant.and_then(|g| (0..g).rev().find(|&k| self.total[k] && !self.resultat[k]));
+                if let Some((g, s)) = grant.zip(total).filter(|&(g, s)| [t, g, s].contains(&i)) {
+                    let n = row
+                        .iter()
+                        .enumerate()
+                        .skip(from)
+                        .filter(|(c, r)| {
+                            let (Some(r), Some(k), Some(s)) = (**r, at(g, *c), at(s, *c)) else {
+                                return false;
+                            };
+                            [k.minus(s), s.plus(k), s.minus(k), s.plus(k).negated()]
+                                .iter()
+                                .any(|x| x.meets(&r))
+                        })
+                        .count();
+                    add(t, n);
+                }
+            }
+        }
+        if difference_column && figs[i].len() >= 3 {
+            let n = figs[i].len();
+            if let (Some(a), Some(b), Some(d)) = (figs[i][n - 3], figs[i][n - 2], figs[i][n - 1]) {
+                if [a.minus(b), b.minus(a)].iter().any(|x| x.meets(&d)) {
+                    add(i, 1);
+                }
+            }
+        }
+        out
+    }
+}
+
 /// How many of the relations a table states hold: totals equal the rows above them,
 /// Resultat = Kommunbidrag ∓ Summa, and (when the header has a difference column) the
 /// last column = the two before it subtracted. Used to choose among flat-row readings.

@@ -496,6 +496,7 @@ mod tests {
             ambiguities: Vec::new(),
             realigned: Vec::new(),
             unread_rows: Vec::new(),
+            fixed: Vec::new(),
         }
     }
 

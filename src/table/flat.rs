@@ -18,6 +18,8 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 mod bands;
+mod tied;
+use tied::fix_tied_readings;
 
 /// Readings kept per row: rows of real tables have a handful, but seven-digit figures
 /// side by side can have thousands, and the true one must stay among them.
@@ -2618,17 +2620,15 @@ fn build_flat_tables(
         .iter()
         .all(|f| f.as_ref().is_none_or(|(_, l)| !l.glued))
         && readings.iter().flatten().flatten().all(Option::is_some);
-    let mut ambiguities = choose_readings(
-        &mut rows,
-        &readings,
-        Choice {
-            difference_column,
-            notes_first,
-            tight,
-            widths,
-        },
-        vocab,
-    );
+    let choice = Choice {
+        difference_column,
+        notes_first,
+        tight,
+        widths,
+    };
+    let mut ambiguities = choose_readings(&mut rows, &readings, choice, vocab);
+    // Rows left tied: fixed where only one reading makes the table's relations hold.
+    let fixed = fix_tied_readings(&mut rows, &readings, &mut ambiguities, choice, vocab);
     // A short row of a table with wide cells has one way to make its figures; when
     // every placement of them is still listed, a relation that fails under each one
     // fails for certain (check::every_reading).
@@ -2759,6 +2759,7 @@ fn build_flat_tables(
         ambiguities,
         realigned: Vec::new(),
         unread_rows: Vec::new(),
+        fixed,
     }];
     for &k in &skipped {
         let (idx, misfit) = &run.rows[k];
@@ -3763,6 +3764,7 @@ fn choose_jointly(
                     provenance: rows[i].provenance.clone(),
                     // The best-scoring readings only, not every reading.
                     complete: false,
+                    unfixed: None,
                 })
             })
             .collect(),
@@ -3963,6 +3965,7 @@ fn choose_readings_narrowed(
                 .collect(),
             provenance: rows[i].provenance.clone(),
             complete: false,
+            unfixed: None,
         })
         .collect();
     out.extend(joint);

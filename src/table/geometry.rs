@@ -625,6 +625,7 @@ fn build(
             ambiguities: Vec::new(),
             realigned,
             unread_rows: Vec::new(),
+            fixed: Vec::new(),
         },
         columns_x: cols,
         page,

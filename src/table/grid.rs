@@ -244,5 +244,6 @@ pub(crate) fn build_table(rows: Vec<GridRow>, ctx: &GridContext) -> Option<Table
         ambiguities: Vec::new(),
         realigned,
         unread_rows: Vec::new(),
+        fixed: Vec::new(),
     })
 }

@@ -110,6 +110,25 @@ pub struct Ambiguity {
     /// relation that fails under all of them fails whichever the record means.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub complete: bool,
+    /// Why the table's own relations, scored reading by reading with the other tied rows'
+    /// readings beside it, did not fix the split ([`Table::fixed`]), when they were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unfixed: Option<String>,
+}
+
+/// A row whose digit groups split into cells more than one way, read one way because
+/// only that split makes the table's relations through it hold ([`Table::fixed`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FixedSplit {
+    pub row: usize,
+    /// The cells as read.
+    pub reading: Vec<String>,
+    /// How the split was fixed, in the finding's words.
+    pub how: String,
+    /// The rows whose relations (the row each states: a total, a result line) fixed the
+    /// split: a relation stating one of them is never a finding through this row.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by: Vec<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -127,6 +146,11 @@ pub struct Table {
     pub provenance: Provenance,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ambiguities: Vec<Ambiguity>,
+    /// Rows whose readings the table's first choice left tied, and whose split the
+    /// table's own relations then fixed (only one reading makes them hold): read that
+    /// way, and every finding through them says how the split was fixed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fixed: Vec<FixedSplit>,
     /// Rows whose figures stood in the wrong columns in the source and were moved back
     /// because the table's own sums say where they belong (an extraction artifact).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -516,6 +540,7 @@ fn text_page(
                     readings: u.readings.clone(),
                     provenance,
                     complete: u.complete,
+                    unfixed: None,
                 });
             }
         }
@@ -669,6 +694,7 @@ fn place_pending(
             ambiguities: Vec::new(),
             realigned: Vec::new(),
             unread_rows: Vec::new(),
+            fixed: Vec::new(),
         });
     }
     for (before, row) in pending {

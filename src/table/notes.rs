@@ -173,6 +173,7 @@ mod tests {
             ambiguities: Vec::new(),
             realigned: Vec::new(),
             unread_rows: Vec::new(),
+            fixed: Vec::new(),
         }
     }
 

@@ -195,6 +195,98 @@ impl Steps {
         score
     }
 
+    /// Whether one relation reads both rows `i` and `j` (a step, a flipped step, a BR side).
+    pub(crate) fn read_together(&self, i: usize, j: usize) -> bool {
+        let step = |t: usize, parts: &mut dyn Iterator<Item = usize>| {
+            let mut rows = std::iter::once(t).chain(parts);
+            let (mut a, mut b) = (false, false);
+            for r in &mut rows {
+                a |= r == i;
+                b |= r == j;
+            }
+            a && b
+        };
+        self.steps
+            .iter()
+            .any(|(t, parts)| step(*t, &mut parts.iter().copied()))
+            || self
+                .flipped
+                .iter()
+                .any(|(t, parts)| step(*t, &mut parts.iter().map(|p| p.0)))
+            || self.sides.iter().any(|&(t, lo, hi)| {
+                let on = |r: usize| r == t || (lo <= r && r < hi);
+                on(i) && on(j)
+            })
+    }
+
+    /// The target rows of the relations through row `i` (its own, or one it is a part of)
+    /// that hold in some column from `from` on with the figures `figs`, each with the
+    /// number of columns it holds in; of a BR side read through group totals, the side's
+    /// total and every row of it, holding or not (counted `usize::MAX`).
+    pub(crate) fn targets_holding_through(
+        &self,
+        figs: &[Vec<Option<Interval>>],
+        i: usize,
+        from: usize,
+    ) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        let signed = self.steps.iter().map(|(t, parts)| {
+            (
+                *t,
+                parts
+                    .iter()
+                    .map(|&p| (p, false))
+                    .collect::<Vec<(usize, bool)>>(),
+            )
+        });
+        for (t, parts) in signed.chain(self.flipped.iter().cloned()) {
+            if t != i && !parts.iter().any(|&(p, _)| p == i) {
+                continue;
+            }
+            let holds = figs[t]
+                .iter()
+                .enumerate()
+                .skip(from)
+                .filter(|(c, found)| {
+                    let c = *c;
+                    let Some(found) = found else {
+                        return false;
+                    };
+                    parts
+                        .iter()
+                        .filter_map(|&(p, neg)| {
+                            figs[p]
+                                .get(c)
+                                .copied()
+                                .flatten()
+                                .map(|f| if neg { f.negated() } else { f })
+                        })
+                        .reduce(|acc, a| acc.plus(a))
+                        .is_some_and(|sum| found.meets(&sum))
+                })
+                .count();
+            match out.iter_mut().find(|(r, _)| *r == t) {
+                Some(e) => e.1 = e.1.max(holds),
+                None if holds > 0 => out.push((t, holds)),
+                None => {}
+            }
+        }
+        // A balance sheet's side read through group totals: its total and every group
+        // total inside may have been among the relations, whether they hold or not.
+        for &(t, lo, hi) in &self.sides {
+            if i == t || (lo <= i && i < hi) {
+                for r in std::iter::once(t).chain(lo..hi) {
+                    if !out.iter().any(|(k, _)| *k == r) {
+                        // Not followed: counted as holding everywhere, so that it is
+                        // always among the relations that may have fixed a split.
+                        out.push((r, usize::MAX));
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// How many times one scoring visits each cell, at most: once for the steps, and for
     /// each BR side read through group totals up to `MAX_GROUP` rows per group, on two
     /// levels ([`nesting`]). Choosing readings budgets its scorings by it.

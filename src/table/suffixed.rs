@@ -671,6 +671,7 @@ pub(super) fn extract_page(
             ambiguities: Vec::new(),
             realigned: Vec::new(),
             unread_rows,
+            fixed: Vec::new(),
         });
         i = next;
     }
@@ -803,6 +804,7 @@ pub(super) fn extract_lists(
             ambiguities: Vec::new(),
             realigned: Vec::new(),
             unread_rows: Vec::new(),
+            fixed: Vec::new(),
         });
         i = j;
     }

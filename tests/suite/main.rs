@@ -69,6 +69,7 @@ mod tables_dotted;
 mod tables_empty_cells;
 mod tables_glued_runs;
 mod tables_headers;
+mod tables_joint;
 mod tables_linenos;
 mod tables_notes;
 mod tables_oneline;

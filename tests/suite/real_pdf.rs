@@ -1206,6 +1206,18 @@ fn glued_real_tables_report_only_judged_findings() {
     );
 }
 
+/// Flattened statements whose cells one space sets apart, as the thousands are
+/// (`tests/fixtures/real/joint/`, h-joint): every claim judged in `realjoint.tsv`.
+#[test]
+fn joint_real_tables_report_only_judged_findings() {
+    judge_text_set(
+        "realjoint",
+        "tests/fixtures/real/joint",
+        3,
+        "tests/expectations/realjoint.tsv",
+    );
+}
+
 /// Real tables that do contradict themselves, and modified copies of held-out excerpts
 /// with one figure changed (`tests/fixtures/real/contradictions/`): the recall set. Every
 /// contradiction in them is listed in `realcontra.tsv` (`real` when found, `missed` when

@@ -93,6 +93,7 @@ pub fn grid_table(file: &str, grid: &[Vec<String>], header_rows: usize) -> Table
         label_header: None,
         realigned: Vec::new(),
         unread_rows: Vec::new(),
+        fixed: Vec::new(),
     }
 }
 

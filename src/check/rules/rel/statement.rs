@@ -1344,6 +1344,7 @@ fn join(tables: &[Table], from: usize, to: usize, vocab: &Vocabulary) -> Group {
     let mut table = first.clone();
     table.rows.clear();
     table.ambiguities.clear();
+    table.fixed.clear();
     table.realigned.clear();
     if table.columns.iter().all(|c| c.trim().is_empty()) {
         if let Some(t) = tables[from..to]
@@ -1372,6 +1373,12 @@ fn join(tables: &[Table], from: usize, to: usize, vocab: &Vocabulary) -> Group {
             let mut a = a.clone();
             a.row += offset;
             table.ambiguities.push(a);
+        }
+        for f in &t.fixed {
+            let mut f = f.clone();
+            f.row += offset;
+            f.by.iter_mut().for_each(|b| *b += offset);
+            table.fixed.push(f);
         }
         for (r, row) in t.rows.iter().enumerate() {
             table.rows.push(row.clone());

@@ -30,6 +30,13 @@ a row's digit groups into figures more than one way and the reader listed every 
 than its budget of readings, none dropped for the columns' widths), a relation between the \
 row's own columns (REL001, REL002) that fails under every split is decided; the totals \
 through the row are not checked, since which rows a total closes was found under one split. \
+A row left tied is fixed from the table's own arithmetic in other places where one reading, \
+scored with every reading of one other tied row beside it, makes the table's relations \
+through it hold in two or more places more than any other reading, one of them in two \
+columns or more: it is then read so, and no TAB001 is reported. A relation that fixed a \
+split is never its finding (not decided where it fails), and any other finding through the \
+row says how the row was split; a tie, or a lead of one relation in one column, stays not \
+decided, and the message says so. \
 A figure the record itself prints defective (cut short) is TAB003, a warning.",
     checks: &[Check::Table(check)],
 };
@@ -57,8 +64,12 @@ fn check(cx: &TableCx, sink: &mut Sink) {
             &RULE,
             RULE.severity,
             format!(
-                "not decided: {row} can be read as {readings}: {}; {}",
+                "not decided: {row} can be read as {readings}: {}{}; {}",
                 why_ambiguous(&a.readings, table.columns.len()),
+                a.unfixed
+                    .as_deref()
+                    .map(|why| format!("; {why}"))
+                    .unwrap_or_default(),
                 if a.complete && every_reading::same_figures(&a.readings) {
                     // Every reading is listed: a total failing under all of them is certain.
                     "a relation through it is reported only where it fails under every reading"
