@@ -2820,7 +2820,9 @@ fn build_flat_tables(
 /// count decides: a row that fits it only read with the dash as an empty cell is so
 /// read; a row that fits it both ways keeps both readings, for the arithmetic to choose
 /// or leave not decided (TAB001). A page that writes no negative glued keeps "- 231" a
-/// negative, as written.
+/// negative, unless the page marks empty cells with a dash somewhere for certain ("- 658
+/// 658 658 - -"): then a row that fits the column count only with the dash as an empty
+/// cell ("- 832 686 595 544 313" under six years) is so read.
 fn with_dash_readings<'a>(
     mut run: Run<'a>,
     lines: &[&Line],
@@ -2831,7 +2833,19 @@ fn with_dash_readings<'a>(
     let glued_minus = kinds.iter().any(|k| {
         matches!(k, Kind::Row(r) if !r.glued && r.groups.iter().any(DigitGroup::has_glued_minus))
     });
-    if !glued_minus {
+    // A dash that is certainly an empty cell somewhere on the page (last on its line, or
+    // before another dash: "Depositioner - 658 658 658 - -") shows the page marks empty
+    // cells so; without one, as on a page writing every negative apart ("– 1 628,5"), a
+    // dash before a figure is its sign.
+    let dash_marks_empty = lines.iter().any(|l| {
+        let tokens: Vec<&str> = l.text.split_whitespace().collect();
+        let dash = |s: &str| matches!(s, "-" | "–" | "−");
+        tokens
+            .iter()
+            .enumerate()
+            .any(|(i, tok)| dash(tok) && i > 0 && tokens.get(i + 1).is_none_or(|next| dash(next)))
+    });
+    if !glued_minus && !dash_marks_empty {
         return run;
     }
     for (idx, row) in &mut run.rows {
@@ -2853,7 +2867,7 @@ fn with_dash_readings<'a>(
         let as_dash = split.fitted_limited(columns, 1).is_some();
         match (as_written, as_dash) {
             (false, true) => *row = split,
-            (true, true) => row.also = Some(Box::new(split)),
+            (true, true) if glued_minus => row.also = Some(Box::new(split)),
             _ => {}
         }
     }

@@ -111,6 +111,17 @@ fn a_wrong_sum_over_a_dash_as_empty_cell_is_found() {
     );
 }
 
+/// A page with no negative figure at all: "Derivat - 231 211" under three years fits them
+/// only as an empty 2022 and 231, 211 (read "- 231" it leaves two cells), so it is read so
+/// and both sides hold (a false REL005 on 2021 before, with −231).
+#[test]
+fn a_dash_apart_that_fits_only_as_an_empty_cell_is_one_on_a_page_without_negatives() {
+    common::assert_all_hold(
+        &common::lint_json(&fixture("streck-tom-cell-utan-minus.txt")),
+        9,
+    );
+}
+
 /// Every negative written apart ("Kostnader - 950 - 840 - 730"): negatives still.
 #[test]
 fn a_page_writing_negatives_apart_keeps_them_negative() {
