@@ -172,17 +172,7 @@ impl Steps {
                     let Some(found) = found else {
                         continue;
                     };
-                    let sum = parts
-                        .iter()
-                        .filter_map(|&(p, neg)| {
-                            figs[p]
-                                .get(c)
-                                .copied()
-                                .flatten()
-                                .map(|f| if neg { f.negated() } else { f })
-                        })
-                        .reduce(|acc, a| acc.plus(a));
-                    if sum.is_some_and(|sum| found.meets(&sum)) {
+                    if signed_sum(figs, parts, c).is_some_and(|sum| found.meets(&sum)) {
                         other += 1;
                     }
                 }
@@ -252,17 +242,7 @@ impl Steps {
                     let Some(found) = found else {
                         return false;
                     };
-                    parts
-                        .iter()
-                        .filter_map(|&(p, neg)| {
-                            figs[p]
-                                .get(c)
-                                .copied()
-                                .flatten()
-                                .map(|f| if neg { f.negated() } else { f })
-                        })
-                        .reduce(|acc, a| acc.plus(a))
-                        .is_some_and(|sum| found.meets(&sum))
+                    signed_sum(figs, &parts, c).is_some_and(|sum| found.meets(&sum))
                 })
                 .count();
             match out.iter_mut().find(|(r, _)| *r == t) {
@@ -349,6 +329,25 @@ impl Steps {
 
 /// The most rows one group total of a BR side is tried over ([`nesting`]).
 const MAX_GROUP: usize = 24;
+
+/// The sum in column `c` of the rows `parts`, each negated where marked; parts without
+/// a figure there are left out. Interval sums saturate: an overflowing sum meets nothing.
+fn signed_sum(
+    figs: &[Vec<Option<Interval>>],
+    parts: &[(usize, bool)],
+    c: usize,
+) -> Option<Interval> {
+    parts
+        .iter()
+        .filter_map(|&(p, neg)| {
+            figs[p]
+                .get(c)
+                .copied()
+                .flatten()
+                .map(|f| if neg { f.negated() } else { f })
+        })
+        .reduce(|acc, a| acc.plus(a))
+}
 
 /// Whether two labels are the same line written twice (a note reference after one).
 fn v_same_label(a: &str, b: &str) -> bool {

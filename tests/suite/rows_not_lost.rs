@@ -33,14 +33,14 @@ fn is_year(t: &str) -> bool {
 }
 
 /// Whether a line holds a row with two figures or more: the whole line, or the line up
-/// to where a digit runs straight into a letter ("Årets resultat 0 6 0 0 0BALANSRÄKNING,
-/// Mkr 2010 2009": a row and the next table's heading on one line).
+/// to where a digit runs straight into a word ("Årets resultat 0 6 0 0 0BALANSRÄKNING,
+/// Mkr 2010 2009": a row and the next table's heading on one line). A unit glued to its
+/// figure ("230V/6A", "16A") is no word: the line stays the sentence it is.
 fn figure_row(text: &str) -> bool {
-    let mut prev = ' ';
-    let cuts = text.char_indices().filter_map(|(i, c)| {
-        let cut = prev.is_ascii_digit() && c.is_alphabetic();
-        prev = c;
-        cut.then_some(i)
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let cuts = chars.windows(3).filter_map(|w| {
+        let [(_, a), (i, b), (_, c)] = [w[0], w[1], w[2]];
+        (a.is_ascii_digit() && b.is_alphabetic() && c.is_alphabetic()).then_some(i)
     });
     whole_figure_row(text)
         || cuts

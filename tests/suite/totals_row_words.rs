@@ -12,6 +12,16 @@ fn lint(name: &str) -> serde_json::Value {
     common::lint_json(&common::fixture_in("row_words", name))
 }
 
+/// Every REL003 finding of a lint, whatever its severity.
+fn rel003_findings(json: &serde_json::Value) -> Vec<&serde_json::Value> {
+    json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "REL003")
+        .collect()
+}
+
 /// Kommunalskatt + Samfundsskatt + Fastighetsskatt = 616 800 in "Prognos 2024", printed
 /// 606 800 (the two other columns add up); 8 700 + 12 300 + 31 400 = 52 400 in "Regnskap
 /// 2023", printed 53 400 (likewise).
@@ -113,12 +123,7 @@ fn a_budget_balance_is_a_result_row() {
 #[test]
 fn carried_balances_are_no_result_rows() {
     let json = lint("balances-silent.txt");
-    let rel003: Vec<&serde_json::Value> = json["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["rule"] == "REL003")
-        .collect();
+    let rel003 = rel003_findings(&json);
     assert!(rel003.is_empty(), "{rel003:?}");
     assert!(
         common::claims(&json).is_empty(),
@@ -189,12 +194,7 @@ fn the_misprints_read_as_reviewed() {
 fn a_result_row_in_a_deviation_column_is_not_decided() {
     let json = lint("avvik-column-undecided.txt");
     assert!(common::claims(&json).is_empty(), "{json}");
-    let rel003: Vec<&serde_json::Value> = json["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["rule"] == "REL003")
-        .collect();
+    let rel003 = rel003_findings(&json);
     assert_eq!(rel003.len(), 1, "{rel003:?}");
     assert_eq!(rel003[0]["severity"], "info");
     let message = rel003[0]["message"].as_str().unwrap_or_default();

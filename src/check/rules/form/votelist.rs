@@ -948,6 +948,14 @@ pub fn read(lines: &[SourceLine]) -> Lists {
 mod tests {
     use super::*;
 
+    /// Each side's label with its stated and counted votes.
+    fn counts(r: &Lists) -> Vec<(String, u32, u32)> {
+        r.sides
+            .iter()
+            .map(|s| (s.label.clone(), s.stated, s.counted))
+            .collect()
+    }
+
     fn lines(text: &str) -> Vec<SourceLine> {
         text.lines()
             .enumerate()
@@ -1028,11 +1036,7 @@ mod tests {
     fn a_summa_total_is_checked_against_its_columns_and_rows() {
         let l = lines("Ledamot            Ja   Nej\nAnna Berg (S)      X\nBo Ek (M)               X\nCia Lind (C)       X\nSumma              2    1    4\n");
         let r = read(&l);
-        let got: Vec<(String, u32, u32)> = r
-            .sides
-            .iter()
-            .map(|s| (s.label.clone(), s.stated, s.counted))
-            .collect();
+        let got = counts(&r);
         assert_eq!(
             got,
             vec![
@@ -1068,11 +1072,7 @@ mod tests {
     fn mark_list_columns_by_position() {
         let l = lines("Med 2 ja-röster mot 1 nej-röst beslutar nämnden.\nLedamot            Ja   Nej  Avstår\nAnna Berg (S)      X\nBo Ek (M)               X\nCia Lind (C)       X\nSumma              2    1    0\nEfter omröstningen.");
         let r = read(&l);
-        let got: Vec<(String, u32, u32)> = r
-            .sides
-            .iter()
-            .map(|s| (s.label.clone(), s.stated, s.counted))
-            .collect();
+        let got = counts(&r);
         assert_eq!(
             got,
             vec![
