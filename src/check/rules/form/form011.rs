@@ -34,33 +34,27 @@ pub fn check(sink: &mut Sink) {
     let lists = votelist::read(&sink.document.lines);
     for s in &lists.sides {
         let paragraph = sink.paragraph_at(&s.at);
-        if let Some(why) = &s.unread {
-            let f = sink.report(
-                &RULE,
-                Severity::Info,
+        // A list not read whole, or one that may go on past what was read and gives
+        // fewer: not decided, with the reason.
+        let undecided = if let Some(why) = &s.unread {
+            Some(format!(
+                "not decided: the list for \"{}\" (stated {}) is not counted: {why}",
+                s.label, s.stated
+            ))
+        } else if s.counted < s.stated {
+            s.not_whole.as_ref().map(|why| {
                 format!(
-                    "not decided: the list for \"{}\" (stated {}) is not counted: {why}",
-                    s.label, s.stated
-                ),
-                s.at.clone(),
-            );
+                    "not decided: \"{}\" states {} but its list gives {}: {why}",
+                    s.label, s.stated, s.counted
+                )
+            })
+        } else {
+            None
+        };
+        if let Some(message) = undecided {
+            let f = sink.report(&RULE, Severity::Info, message, s.at.clone());
             f.paragraph = paragraph;
             continue;
-        }
-        if s.counted < s.stated {
-            if let Some(why) = &s.not_whole {
-                let f = sink.report(
-                    &RULE,
-                    Severity::Info,
-                    format!(
-                        "not decided: \"{}\" states {} but its list gives {}: {why}",
-                        s.label, s.stated, s.counted
-                    ),
-                    s.at.clone(),
-                );
-                f.paragraph = paragraph;
-                continue;
-            }
         }
         let holds = s.counted == s.stated;
         sink.checked(holds);
