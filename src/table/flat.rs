@@ -268,6 +268,42 @@ impl FlatLine {
                 first_tail += 1;
             }
         }
+        // A VAT rate ending the label's words ("Moms 25%  4,59  4,59  4,72", "Mva 25 %
+        // 150,00 …"): the rate names the row, its figures follow a cell gap.
+        if first_tail > 0 && first_tail + 2 < tokens.len() {
+            let (ps, pe) = tokens[first_tail - 1];
+            let word = text[ps..pe].trim_end_matches(':').to_lowercase();
+            let vat_word = matches!(
+                word.as_str(),
+                "moms" | "mva" | "alv" | "vat" | "mervärdesskatt" | "merverdiavgift"
+            );
+            let (fs, fe) = tokens[first_tail];
+            let rate = &text[fs..fe];
+            let glued_percent = rate.strip_suffix('%').is_some_and(|r| {
+                !r.is_empty()
+                    && r.chars()
+                        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            });
+            let apart_percent = rate.chars().all(|c| c.is_ascii_digit() || c == ',')
+                && tokens
+                    .get(first_tail + 1)
+                    .is_some_and(|&(s, e)| &text[s..e] == "%");
+            let gap_after = |k: usize| {
+                tokens.get(k + 1).is_some_and(|&(s, _)| {
+                    let gap = &text[tokens[k].1..s];
+                    gap.contains('\t') || gap.chars().filter(|c| c.is_whitespace()).count() >= 2
+                })
+            };
+            if vat_word && glued_percent && gap_after(first_tail) {
+                first_tail += 1;
+            } else if vat_word
+                && apart_percent
+                && first_tail + 3 < tokens.len()
+                && gap_after(first_tail + 1)
+            {
+                first_tail += 2;
+            }
+        }
         // A year ending the label's words ("varav pensioner intjänade från och med 1998
         // 222,9 288,9 …"): part of the label when every figure after it has decimals, as
         // a figure of that row would have too (and its thousands grouped).

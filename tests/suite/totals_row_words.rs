@@ -204,3 +204,16 @@ fn a_result_row_in_a_deviation_column_is_not_decided() {
         "{json}"
     );
 }
+
+/// "Moms 25%" names its row (the rate ends the label; its figures follow the cell gap),
+/// and Danish "Ialt" closes the rows above it: 12,50 + 6,37 + 4,72 = 23,59 in 2024,
+/// printed 24,59 (2023 holds: 12,00 + 6,37 + 4,59 = 22,96).
+#[test]
+fn a_vat_rate_ending_a_label_and_ialt_are_read() {
+    let json = lint("moms-rate-ialt.txt");
+    assert_eq!(
+        common::claims(&json),
+        [common::claim("SUM001", "Ialt", "2024", "23.59", "24.59")],
+        "{json}"
+    );
+}
