@@ -1039,6 +1039,24 @@ fn thirty_eighth_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The thirty-ninth held-out set (`tests/fixtures/real/heldout39/`): 22 excerpts of care and
+/// social-service charges decided by Nordic kommuner in no earlier set (Leikanger, Karasjok,
+/// Målselv, Nannestad, Sør-Varanger, Ylöjärvi, Vejle and others): heimehjelp and trygghetsalarm
+/// satser by income bracket in G, kotihoito tulorajat with worked examples, madservice takster,
+/// saved before justera was run on them and recomputed by hand
+/// (`tests/expectations/realheldout39.tsv`: 52 stated relations, 6 real contradictions - two
+/// percent changes on the wrong base, a VAT pair, a bracket limit, a stale G and a 2 G limit at
+/// 2,5 G - listed as `missed`).
+#[test]
+fn thirty_ninth_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout39",
+        "tests/fixtures/real/heldout39",
+        22,
+        "tests/expectations/realheldout39.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
