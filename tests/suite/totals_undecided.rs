@@ -389,3 +389,20 @@ fn a_deviation_signed_the_other_way_round_is_not_decided() {
         rel001[0][1]
     );
 }
+
+/// Household sizes 1 … 6 with their income limits and percentages, no row labeled: the
+/// sizes 1 + 3 = 4 make row 4 look like a total of two rows (SUM003 warned before), but in
+/// a table none of whose rows has a label nothing marks a total: not decided, no claim.
+#[test]
+fn rows_without_any_label_have_no_unlabeled_total() {
+    let json = lint("unlabeled-rows-no-total.txt");
+    assert!(common::claims(&json).is_empty(), "{json}");
+    let sum003 = common::rule_fields(&json, "SUM003", &["severity", "message"]);
+    assert!(
+        sum003
+            .iter()
+            .any(|f| f[1].starts_with("not decided: no row of the table has a label")),
+        "{sum003:?}"
+    );
+    assert!(sum003.iter().all(|f| f[0] == "info"), "{sum003:?}");
+}

@@ -27,7 +27,8 @@ rows and follows from it in every column (two or more), for a nested subtotal wo
 other rows to be added beside it; the rows are then two or more labeled rows of figures, none a \
 total. Example: Förvaltningskostnader −63 064, Externa kostnader −70 469, Personalkostnader \
 −12 451, Avskrivningar −21 843 (sum −167 827), printed −104 763, while Rörelseresultat 24 212 = \
-128 975 − 104 763 in both years.",
+128 975 − 104 763 in both years. In a table none of whose rows has a label (a list of household \
+sizes with their income limits and percentages) nothing marks a row as a total: not decided.",
     checks: &[Check::Relations(relations)],
 };
 
@@ -35,7 +36,25 @@ total. Example: Förvaltningskostnader −63 064, Externa kostnader −70 469, P
 /// above add up in some column, or as the closing row of a block), and group totals
 /// standing above their rows.
 fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
+    let view = &cx.view;
+    // Among rows that all lack a label (a household size and its income limit and
+    // percentage, "4 2103 16"), nothing sets a total apart from one more row of figures.
+    let labelled = (0..view.rows()).any(|r| view.is_data(r) && !view.label(r).trim().is_empty());
     for total in cx.totals().iter().filter(|t| !t.labeled) {
-        totals::sums(&cx.view, total, &RULE, out);
+        let from = out.len();
+        totals::sums(view, total, &RULE, out);
+        if labelled {
+            continue;
+        }
+        for rel in &mut out[from..] {
+            if rel.severity != Severity::Info {
+                rel.severity = Severity::Info;
+                rel.message = format!(
+                    "not decided: no row of the table has a label, so nothing marks this row \
+                     as a total rather than one more row of figures ({})",
+                    rel.message
+                );
+            }
+        }
     }
 }
