@@ -323,6 +323,18 @@ const MORE_THAN_ONE: &[&str] = &[
     "mva",
 ];
 
+/// Words that name VAT: REL008's stated rate and "netto | brutto" pair, and the table
+/// reader's "Moms 25%" label.
+pub const VAT_WORDS: &[&str] = &[
+    "moms",
+    "mva",
+    "alv",
+    "mervärdesskatt",
+    "merverdiavgift",
+    "arvonlisävero",
+    "vat",
+];
+
 /// Whether the label says its figure adds more than one fee or includes tax: a word of
 /// [`MORE_THAN_ONE`] or a plus sign.
 pub fn adds_more(label: &str) -> bool {

@@ -273,10 +273,7 @@ impl FlatLine {
         if first_tail > 0 && first_tail + 2 < tokens.len() {
             let (ps, pe) = tokens[first_tail - 1];
             let word = text[ps..pe].trim_end_matches(':').to_lowercase();
-            let vat_word = matches!(
-                word.as_str(),
-                "moms" | "mva" | "alv" | "vat" | "mervärdesskatt" | "merverdiavgift"
-            );
+            let vat_word = crate::grammar::priced::VAT_WORDS.contains(&word.as_str());
             let (fs, fe) = tokens[first_tail];
             let rate = &text[fs..fe];
             let glued_percent = rate.strip_suffix('%').is_some_and(|r| {

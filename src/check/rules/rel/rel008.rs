@@ -13,6 +13,7 @@ use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::rules::rel::inline;
 use crate::check::view::{CellRef, ColumnKind, TableView};
 use crate::check::{Relation, Sink};
+use crate::grammar::priced::VAT_WORDS;
 use crate::LineSpan;
 use regex::Regex;
 use rust_decimal::Decimal;
@@ -138,17 +139,6 @@ const INCL: &[&str] = &[
     "incl. vat",
     "incl vat",
 ];
-/// Words that name VAT (for a stated rate, and for "netto | brutto" to be read as a pair).
-const VAT_WORDS: &[&str] = &[
-    "moms",
-    "mva",
-    "alv",
-    "mervärdesskatt",
-    "merverdiavgift",
-    "arvonlisävero",
-    "vat",
-];
-
 /// The standard Nordic VAT rates, in percent.
 const STANDARD: &[(i64, u32)] = &[
     (25, 0),
