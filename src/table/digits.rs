@@ -111,6 +111,12 @@ impl DigitGroup {
         })
     }
 
+    /// A figure of four or more digits before its decimals, written without a thousands
+    /// space ("1225,00"): a row that writes its thousands so groups none with a space.
+    pub fn unspaced_thousands(&self) -> bool {
+        !self.whole && !self.parenthesized && self.int_digits >= 4 && self.text.contains(',')
+    }
+
     /// A figure in parentheses, negative: "(1 234)", "(1.234)", "(987)", "(2,5)",
     /// "(12)". Only digits, their grouping and decimals stand inside; a sign inside,
     /// a word ("(tkr)") or a unit make no figure: "(30,34%)" after an amount is its

@@ -1211,9 +1211,12 @@ impl FlatLine {
         }
         let figures = columns - total_empty;
         let mut out = Vec::new();
-        // A figure never spans a column gap (two or more spaces).
+        // A figure never spans a column gap (two or more spaces), nor a single space in
+        // a row that writes a figure of four digits or more without one ("50 102,08
+        // 306,25 1225,00": 50 and 102,08).
+        let unspaced = self.groups.iter().any(DigitGroup::unspaced_thousands);
         let breaks: Vec<bool> = (0..self.groups.len())
-            .map(|j| j > 0 && self.gaps[j] >= 2)
+            .map(|j| j > 0 && (unspaced || self.gaps[j] >= 2))
             .collect();
         for seg in self.segmentations(figures, limit, &breaks) {
             let texts = figure_texts(&self.groups, &seg);
@@ -1537,6 +1540,9 @@ fn columns_from_header(header: &[&str], columns: usize, vocab: &Vocabulary) -> V
         if let Some(rest) = rest {
             return std::iter::once(note).chain(rest).collect();
         }
+    }
+    if let Some(names) = per_period_header(header, columns, vocab) {
+        return names;
     }
     let words: Vec<String> = header
         .iter()
@@ -2203,6 +2209,9 @@ fn find_runs<'a>(lines: &[&'a Line], kinds: &[Kind], vocab: &Vocabulary) -> Vec<
                 // A note reference on a line of its own under a group heading
                 // ("Eget kapital" / "19"): the heading's note, no row and no label.
                 Kind::Text if !pending.is_empty() && lone_note(&lines[i].text) => {}
+                // A line naming columns by their periods ("m3 pr. år Pr. måned Pr. år")
+                // heads the next table: no label of this one's.
+                Kind::Text if names_periods(&lines[i].text, vocab) => break,
                 Kind::Text if is_label_like(&lines[i].text) && pending.len() < 2 => {
                     // Only a label if a row follows within three lines.
                     let row_follows = kinds[i + 1..]
@@ -3433,6 +3442,65 @@ fn period_ended_header(header: &[&str], columns: usize) -> Option<Vec<String>> {
     })
 }
 
+/// Whether a line names two or more columns by a per word and a period.
+fn names_periods(text: &str, vocab: &Vocabulary) -> bool {
+    text.len() <= 120 && {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        per_period_cuts(&words, vocab).len() >= 2
+    }
+}
+
+/// Where a header line's words open a column with a per word and a period ("Pr.
+/// måned"): before each such pair, only those written with a capital where two or more
+/// are.
+fn per_period_cuts(words: &[&str], vocab: &Vocabulary) -> Vec<usize> {
+    let per = |w: &str| vocab.has_word(LINES, "per_word", &w.to_lowercase());
+    let period = |w: &str| {
+        let w = w.trim_end_matches([',', ':', ')']).to_lowercase();
+        vocab.has_word(LINES, "period_word", &w)
+    };
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let pairs: Vec<usize> = (0..words.len().saturating_sub(1))
+        .filter(|&i| per(words[i]) && period(words[i + 1]))
+        .collect();
+    let capitals: Vec<usize> = pairs
+        .iter()
+        .copied()
+        .filter(|&i| capital(words[i]))
+        .collect();
+    if capitals.len() >= 2 {
+        capitals
+    } else {
+        pairs
+    }
+}
+
+/// Column names on one header line that each open with a per word and a period ("Pr.
+/// måned Pr. termin Pr. år", "m3 pr. år Per månad Per år"): the line cut before each
+/// such pair, those written with a capital where any is, into `columns` names; the words
+/// before the first cut head the label column, or are the first column's name where the
+/// cuts give one name fewer than `columns`. `None` below two cuts, or when the line
+/// does not give exactly `columns` names so.
+fn per_period_header(header: &[&str], columns: usize, vocab: &Vocabulary) -> Option<Vec<String>> {
+    header.iter().rev().find_map(|line| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let cuts = per_period_cuts(&words, vocab);
+        if cuts.len() < 2 || columns < 2 {
+            return None;
+        }
+        let mut names: Vec<String> = cuts
+            .iter()
+            .enumerate()
+            .map(|(k, &at)| words[at..cuts.get(k + 1).copied().unwrap_or(words.len())].join(" "))
+            .collect();
+        let lead = words[..cuts[0]].join(" ");
+        if names.len() + 1 == columns && !lead.is_empty() {
+            names.insert(0, lead);
+        }
+        (names.len() == columns).then_some(names)
+    })
+}
+
 /// Column names run together on one header line ("BokslutDelårsrapport jan-augAvvikelse",
 /// a web table's cells copied without separators), cut where a small letter meets a
 /// capital: used when that gives exactly `columns` names and the first is a column word.
@@ -4111,6 +4179,40 @@ mod tests {
 
     fn header_names(lines: &[&str], columns: usize) -> Vec<String> {
         columns_from_header(lines, columns, Vocabulary::builtin_shared())
+    }
+
+    #[test]
+    fn header_cut_at_each_per_period() {
+        assert_eq!(
+            header_names(&["   Pr. måned Pr. termin Pr. år"], 3),
+            ["Pr. måned", "Pr. termin", "Pr. år"]
+        );
+        // The words before the first capitalised cut name the first column when the
+        // rows have one more column than the cuts.
+        assert_eq!(
+            header_names(&["m3 pr. år Pr. måned Pr. termin Pr. år"], 4),
+            ["m3 pr. år", "Pr. måned", "Pr. termin", "Pr. år"]
+        );
+        assert_eq!(
+            header_names(&["Avgift per månad per år"], 2),
+            ["per månad", "per år"]
+        );
+        // A per word before no period cuts nothing.
+        assert_eq!(header_names(&["Taxa per barn per månad"], 2), ["", ""]);
+    }
+
+    #[test]
+    fn a_row_writing_thousands_unspaced_groups_none_with_a_space() {
+        let vocab = Vocabulary::builtin_shared();
+        let read = |text: &str, columns: usize| {
+            FlatLine::parse(text, vocab).map_or(0, |l| l.readings(columns).len())
+        };
+        // 1225,00 has no thousands space, so "50 102,08" is two figures.
+        assert_eq!(read("50 102,08 306,25 1225,00", 3), 0);
+        assert_eq!(read("50 102,08 306,25 1225,00", 4), 1);
+        // Where the row groups its thousands with spaces, both readings stay.
+        assert!(read("50 102,08 306,25 1 225,00", 4) >= 1);
+        assert!(read("50 102,08 306,25 1 225,00", 3) >= 1);
     }
 
     #[test]

@@ -91,3 +91,29 @@ fn the_passes_claim_nothing() {
     let json = common::lint_json(&common::fixture_in("rules/REL010", "passes.txt"));
     common::assert_all_hold(&json, 15);
 }
+
+/// Flat text whose header names its columns by their periods, spaced, not tabbed ("Pr.
+/// måned Pr. termin Pr. år"), and a price-example table under its own such header whose
+/// rows write thousands without a space ("50 102,08 1225,00": 50 and 102,08): the
+/// headers are read, the two tables kept apart, and the one wrong figure (1 300 / 12 =
+/// 108,3333 against 100) is the one claim.
+#[test]
+fn spaced_period_headers_are_read_as_columns() {
+    let json = common::lint_json(&common::fixture_in("period_pair", "spaced-header.txt"));
+    assert_eq!(
+        common::claims(&json),
+        [common::claim(
+            "REL010",
+            "Slam",
+            "Pr. måned",
+            "108.3333",
+            "100"
+        )],
+        "{json}"
+    );
+    assert_eq!(json["stats"]["tables"], 2, "{json}");
+    assert!(
+        json["stats"]["relations_checked"].as_u64() >= Some(9),
+        "{json}"
+    );
+}
