@@ -238,7 +238,9 @@ fn amounts(view: &TableView, c: usize) -> bool {
 /// The rows of a pair of columns with both figures written and positive.
 fn pairs(view: &TableView, excl: usize, incl: usize) -> Vec<Pair> {
     (0..view.rows())
-        .filter(|&r| view.is_data(r))
+        // A total row's prices are a pair too: a sum of prices without VAT, times the
+        // rate, is the sum of the prices with it.
+        .filter(|&r| view.is_data(r) || (view.totals[r] && !view.headings[r]))
         // A row whose digit groups make figures more than one way (TAB001) is not read:
         // which figure is which price is not written.
         .filter(|&r| !view.table.ambiguities.iter().any(|a| a.row == r))

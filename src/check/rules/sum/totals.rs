@@ -616,9 +616,22 @@ pub fn analyse(
                 .filter(|cell| cell.value.is_some())
                 .map(|cell| cell.decimals)
                 .collect();
+            // A doubtful split further left moves every figure after it: the row's
+            // figure here may belong one column over.
+            let split_left = (0..c).find(|&k| split_from_neighbour(view, t, k));
             let column_undecided = if !comparison.holds && split_from_neighbour(view, t, c) {
                 Some(format!(
                     "not decided: the figure of \"{label}\" in this column and its neighbour's may be one figure whose digit groups were read as two cells"
+                ))
+            } else if let Some(k) = split_left.filter(|_| !comparison.holds) {
+                let name = view.column_name(k);
+                let place = if name.trim().is_empty() {
+                    format!("in column {}", k + 1)
+                } else {
+                    format!("under \"{name}\"")
+                };
+                Some(format!(
+                    "not decided: the figures of \"{label}\" {place} and its neighbour may be one figure whose digit groups were read as two cells, so its figures after them may stand one column off"
                 ))
             } else if !comparison.holds && shares_of_a_whole(view, &rows, t, c, &sum) {
                 // Shares that make 100 % under a total row printing another percentage
