@@ -732,8 +732,9 @@ pub fn check(sink: &mut Sink) {
     let bases = stated_bases(lines);
     for group in groups {
         for table in tables(group) {
-            boundaries(sink, &table);
-            multiples(sink, &table, &bases);
+            // A limit found wrong as a multiple is not reported again at its boundary.
+            let flagged = multiples(sink, &table, &bases);
+            boundaries(sink, &table, &flagged);
         }
     }
 }
@@ -745,7 +746,7 @@ fn place(sink: &Sink, line: usize, f: &Fig) -> crate::Provenance {
         .with_span(LineSpan::in_line(&l.text, f.start, f.end))
 }
 
-fn boundaries(sink: &mut Sink, table: &[Band]) {
+fn boundaries(sink: &mut Sink, table: &[Band], flagged: &[(usize, usize)]) {
     struct Meet {
         a: usize,
         b: usize,
@@ -769,6 +770,11 @@ fn boundaries(sink: &mut Sink, table: &[Band]) {
     }
     let failing = meets.iter().filter(|m| !m.holds).count();
     let holding = meets.len() - failing;
+    // Rows none of whose boundaries meet are no band table (figures of a statement joined
+    // by dashes): nothing is read.
+    if holding == 0 {
+        return;
+    }
     // How far apart the rows of the boundaries that meet stand: a failing boundary between
     // rows farther apart may join a line of another kind to the table.
     let spread = meets
@@ -798,6 +804,10 @@ fn boundaries(sink: &mut Sink, table: &[Band]) {
             lo.fig.raw,
             sink.document.lines[b.line].provenance.line,
         );
+        if flagged.contains(&(a.line, hi.fig.start)) || flagged.contains(&(b.line, lo.fig.start)) {
+            sink.checked(false);
+            continue;
+        }
         let near = b.line.abs_diff(a.line) <= spread;
         let (severity, message) = if failing == 1 && holding >= 2 && near {
             sink.checked(false);
@@ -870,17 +880,17 @@ fn common_base(limits: &[(Fig, Fig, usize)]) -> Option<(Interval, usize)> {
     best
 }
 
-fn multiples(sink: &mut Sink, table: &[Band], bases: &[(Fig, usize)]) {
+fn multiples(sink: &mut Sink, table: &[Band], bases: &[(Fig, usize)]) -> Vec<(usize, usize)> {
     let limits = written_multiples(table);
     if limits.is_empty() {
-        return;
+        return Vec::new();
     }
     // A figure that cannot be an income limit in G (a fee beside the label): not read.
     if limits
         .iter()
         .any(|(x, n, _)| x.value < n.value * Decimal::from(1000))
     {
-        return;
+        return Vec::new();
     }
     let line_no = |sink: &Sink, i: usize| sink.document.lines[i].provenance.line;
     if !bases.is_empty() {
@@ -890,11 +900,18 @@ fn multiples(sink: &mut Sink, table: &[Band], bases: &[(Fig, usize)]) {
             .collect();
         let odd: Vec<usize> = (0..limits.len()).filter(|&k| !fit[k]).collect();
         let fitting = limits.len() - odd.len();
+        // One boundary written twice, as the upper limit of a band and, one unit above,
+        // as the lower limit of the next ("496 211 – " / "496 212 –") is one figure.
+        let one_boundary = odd.windows(2).all(|w| {
+            let (x, n, _) = &limits[w[0]];
+            let (y, m, _) = &limits[w[1]];
+            n.value == m.value && (x.value - y.value).abs() <= x.unit().max(y.unit())
+        });
         if odd.is_empty() {
             for _ in &limits {
                 sink.checked(true);
             }
-            return;
+            return Vec::new();
         }
         let (base, base_line) = &bases[0];
         let stated = format!(
@@ -902,13 +919,15 @@ fn multiples(sink: &mut Sink, table: &[Band], bases: &[(Fig, usize)]) {
             base.raw,
             line_no(sink, *base_line)
         );
-        if odd.len() == 1 && fitting >= 2 && bases.len() == 1 {
+        if !odd.is_empty() && one_boundary && fitting >= 2 && bases.len() == 1 {
             let (x, n, line) = &limits[odd[0]];
             let c = compare(base.interval().scale(n.value), x.interval());
             for _ in 0..fitting {
                 sink.checked(true);
             }
-            sink.checked(false);
+            for _ in &odd {
+                sink.checked(false);
+            }
             let message = format!(
                 "the limit {} is written as {} G, but {} × {} is {}, ± {} with the figures as rounded; {stated}, and the table's {fitting} other limits written in G are multiples of it",
                 x.raw,
@@ -924,7 +943,10 @@ fn multiples(sink: &mut Sink, table: &[Band], bases: &[(Fig, usize)]) {
             f.found = Some(c.found);
             f.tolerance = Some(c.tolerance);
             f.figure = Some(x.raw.clone());
-            return;
+            return odd
+                .iter()
+                .map(|&k| (limits[k].2, limits[k].0.start))
+                .collect();
         }
         if fitting == 0 && limits.len() >= 3 && bases.len() == 1 {
             if let Some((b, count)) = common_base(&limits) {
@@ -946,7 +968,7 @@ fn multiples(sink: &mut Sink, table: &[Band], bases: &[(Fig, usize)]) {
                     f.expected = Some((base.value * n.value).normalize());
                     f.found = Some(x.value);
                     f.figure = Some(x.raw.clone());
-                    return;
+                    return Vec::new();
                 }
             }
         }
@@ -962,23 +984,23 @@ fn multiples(sink: &mut Sink, table: &[Band], bases: &[(Fig, usize)]) {
             let at = place(sink, *line, x);
             sink.report(&RULE, Severity::Info, message, at);
         }
-        return;
+        return Vec::new();
     }
     if limits.len() < 3 {
-        return;
+        return Vec::new();
     }
     let Some((b, count)) = common_base(&limits) else {
-        return;
+        return Vec::new();
     };
     if count == limits.len() {
         for _ in &limits {
             sink.checked(true);
         }
-        return;
+        return Vec::new();
     }
     if count + 1 == limits.len() && count >= 3 {
         let Some(k) = limits.iter().position(|(x, n, _)| !fits(x, n, &b)) else {
-            return;
+            return Vec::new();
         };
         for _ in 0..count {
             sink.checked(true);
@@ -1000,7 +1022,9 @@ fn multiples(sink: &mut Sink, table: &[Band], bases: &[(Fig, usize)]) {
         f.found = Some(c.found);
         f.tolerance = Some(c.tolerance);
         f.figure = Some(x.raw.clone());
+        return vec![(*line, x.start)];
     }
+    Vec::new()
 }
 
 #[cfg(test)]
