@@ -30,17 +30,21 @@ are not n × the page's base amount",
 Two relations hold in such a table.\n\nBoundaries. Consecutive bands meet: band k's upper \
 limit and band k+1's lower limit are the same figure or one unit of the figures' last digit \
 apart (202 702 / 202 703). A gap or an overlap is an error only where at least two other \
-boundaries of the same table meet and none fails; otherwise it is not decided (info): the \
-bands may not be meant to tile.\n\nMultiples. A limit written beside a multiple of the \
+boundaries of the same table meet, none fails, and the two rows stand no farther apart than \
+the rows of the boundaries that meet (a line of another kind, or a row not read, between \
+them); otherwise it is not decided (info): the bands may not be meant to tile. Rows none of \
+whose boundaries meet are no band table and are not read.\n\nMultiples. A limit written beside a multiple of the \
 grunnbeløp (\"2G - 3G 180.136 – 270.204\", \"334 431 kroner (3 G)\") must be n × G, each \
 figure standing for ± half a unit of its last digit. G is the page's own (a line naming the \
 grunnbeløp, \"G =\" or \"1 G =\", with one amount); where the page states none, the table's \
 limits may fix one: at least three distinct limits that are multiples of one base, with \
 exactly one limit that is not. Where the page's G and the limits disagree, it is an error \
-only when a single limit disagrees and at least two others are n × the page's G, or when \
+only when a single limit disagrees (or one boundary written twice, \"496 211 – \" and \
+\"496 212 –\") and at least two others are n × the page's G, or when \
 the page's G fits none of three or more limits and they all are multiples of one other base \
 (last year's G left standing: \"the limits are n × 96 883; the page states G = 93 634\"); \
-two bases each fitting some limits are not decided (info).\n\nWhat is read. A band row is a \
+two bases each fitting some limits are not decided (info). A table where a figure read as \
+a limit is below n × 1 000 (a fee beside \"Inntil 2G\") is not read for multiples.\n\nWhat is read. A band row is a \
 line writing a limit with its side: a range (\"A – B\", \"A-B\", \"fra A til B\", \"mellem \
 A-B\", B above A), a limit after \"inntil\", \"under\", \"over\", \"fra\", \"til og med\", \
 \"upp till\", \"yli\", \"<=\", \">\" (a currency mark may stand between), before \"og \
@@ -1064,5 +1068,59 @@ mod tests {
         assert!(band_of("Inntil 2G 102", 0).is_none());
         let b = band_of("Inntekt over kr 557.333,-", 0).unwrap();
         assert_eq!(b.lo(), Some(Decimal::from(557333)));
+    }
+
+    fn rows(lines: &[&str]) -> Vec<Band> {
+        lines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| band_of(l, i))
+            .collect()
+    }
+
+    #[test]
+    fn a_table_written_highest_band_first_is_read_the_other_way() {
+        let t = tables(rows(&[
+            "AA 2 21.001 - 23.000 kr 320 kr",
+            "AA 1 19.001 - 21.000 kr 290 kr",
+            "A 3 17.001 - 19.000 kr 260 kr",
+        ]));
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0][0].lo(), Some(Decimal::from(17001)));
+    }
+
+    #[test]
+    fn nested_ranges_break_the_order_and_are_not_one_table() {
+        let t = tables(rows(&[
+            "Indkomst til og med 177.601 kr. 0 procent egenbetaling.",
+            "Indkomst mellem 177.601-181.538 kr. 5 procent egenbetaling.",
+            "Indkomst mellem 177.601-551.699 kr. Egenbetalingen forhøjes.",
+        ]));
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].len(), 2);
+    }
+
+    #[test]
+    fn a_bankgiro_number_is_no_band_of_a_table_of_meeting_bands() {
+        // "889-4800" reads as a range, but a table needs a boundary that meets.
+        let t = tables(rows(&["Bankgiro 889-4800", "Giro 12 000-15 000"]));
+        assert_eq!(t.len(), 1);
+        let k = (t[0][1].lo().unwrap() - t[0][0].hi().unwrap()).abs();
+        assert!(k > Decimal::ONE);
+    }
+
+    #[test]
+    fn the_base_most_limits_are_multiples_of() {
+        let f = |v: i64, n: i64| {
+            let x = figures(&format!("{v}"))[0].clone();
+            let m = figures(&format!("{n}"))[0].clone();
+            (x, m, 0)
+        };
+        let limits = [f(248056, 2), f(372084, 3), f(496112, 4), f(620140, 5)];
+        let (b, count) = common_base(&limits).unwrap();
+        assert_eq!(count, 4);
+        assert!(b.lo <= Decimal::from(124028) && Decimal::from(124028) <= b.hi);
+        let limits = [f(310070, 2), f(372084, 3), f(496112, 4), f(620140, 5)];
+        assert_eq!(common_base(&limits).unwrap().1, 3);
     }
 }
