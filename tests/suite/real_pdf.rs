@@ -1153,6 +1153,21 @@ fn tariff_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The bands set (`tests/fixtures/real/bands/`): 11 income band pages (Norwegian
+/// egenbetaling and trygghetsalarm by G, a barnehage's income bands, Swedish avgiftsklasser,
+/// Danish tilskud and friplads steps, Finnish tulorajat) of bodies in no other set, collected
+/// from the `pages` corpus to tune REL011, and a modified copy of one; every boundary and
+/// every n × G recomputed by hand (`tests/expectations/realbands.tsv`).
+#[test]
+fn bands_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realbands",
+        "tests/fixtures/real/bands",
+        12,
+        "tests/expectations/realbands.tsv",
+    );
+}
+
 /// The votes set (`tests/fixtures/real/votes/`): 12 excerpts with omröstningar (Swedish
 /// KS, riksdag and a local notice; Åland's lagting; Norwegian meeting systems' FOR/MOT
 /// lists; a Danish byråd and the Folketing) and one modified copy with one vote moved, collected from the

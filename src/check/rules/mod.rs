@@ -72,6 +72,7 @@ rules! {
     REL008 => rel::rel008,
     REL009 => rel::rel009,
     REL010 => rel::rel010,
+    REL011 => rel::rel011,
     PCT001 => pct::pct001,
     PCT002 => pct::pct002,
     PCT003 => pct::pct003,

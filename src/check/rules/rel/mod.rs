@@ -12,4 +12,5 @@ pub mod rel007;
 pub mod rel008;
 pub mod rel009;
 pub mod rel010;
+pub mod rel011;
 pub mod statement;
