@@ -4,7 +4,7 @@
 //!
 //! The pair of columns is taken only where the table's header, title or the lines just
 //! above it name both prices, and only at a rate the page states ("moms 25 %") or, when
-//! it states none, the one standard Nordic rate under which most of the table's rows hold
+//! it states none, the one standard Nordic rate (of the country whose VAT word the table uses, where only one country uses it) under which most of the table's rows hold
 //! (at least three, no other standard rate holding as many).
 
 use crate::arith::{compare, Comparison, Interval};
@@ -160,6 +160,23 @@ fn standard_rates() -> Vec<Decimal> {
     STANDARD.iter().map(|&(m, s)| Decimal::new(m, s)).collect()
 }
 
+/// The standard rates of the one country whose own word for VAT the text uses, and no
+/// other country's ("mva": Norway's 25, 15 and 12 %; "alv": Finland's 25,5, 24, 14 and
+/// 10 %); every Nordic rate where the words do not tell (Swedish "moms" is also Danish
+/// and Finland-Swedish).
+fn rates_named_by(text: &str) -> Vec<Decimal> {
+    let any = |words: &[&str]| words.iter().any(|w| contains_word(text, w));
+    let norwegian = any(&["mva", "merverdiavgift"]);
+    let finnish = any(&["alv", "arvonlisävero"]);
+    let other = any(&["moms", "mervärdesskatt", "vat"]);
+    let only: &[(i64, u32)] = match (norwegian, finnish, other) {
+        (true, false, false) => &[(25, 0), (15, 0), (12, 0)],
+        (false, true, false) => &[(255, 1), (24, 0), (14, 0), (10, 0)],
+        _ => STANDARD,
+    };
+    only.iter().map(|&(m, s)| Decimal::new(m, s)).collect()
+}
+
 fn contains_word(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(i, _)| {
         let before = text[..i].chars().next_back();
@@ -252,12 +269,12 @@ fn pairs(view: &TableView, excl: usize, incl: usize) -> Vec<Pair> {
 }
 
 /// The rate of the pair: the stated one, or the standard rate the most rows hold at.
-fn table_rate(rows: &[Pair], stated: Option<Decimal>) -> Option<Decimal> {
+fn table_rate(rows: &[Pair], stated: Option<Decimal>, context: &str) -> Option<Decimal> {
     let count = |rate: Decimal| rows.iter().filter(|p| holds(p, rate).holds).count();
     if let Some(rate) = stated {
         return (count(rate) >= MIN_HOLDING).then_some(rate);
     }
-    let counts: Vec<(Decimal, usize)> = standard_rates()
+    let counts: Vec<(Decimal, usize)> = rates_named_by(context)
         .into_iter()
         .map(|r| (r, count(r)))
         .collect();
@@ -333,7 +350,7 @@ pub fn check(sink: &mut Sink) {
                     continue;
                 }
                 let rows = pairs(&view, a, b);
-                let Some(rate) = table_rate(&rows, stated) else {
+                let Some(rate) = table_rate(&rows, stated, &context) else {
                     continue;
                 };
                 let n = rows.iter().filter(|p| holds(p, rate).holds).count();
@@ -766,26 +783,28 @@ fn check_inline(sink: &mut Sink, read: &[(u32, u32, u32)]) {
         let stated = p.stated.or(page_stated);
         let rate = match stated {
             Some(r) => r,
-            None => match table_rate(&rows, None).filter(|&r| clear_majority(&rows, r, p.group)) {
-                Some(r) => r,
-                None => {
-                    // Rows under a header whose rate is not printed and not settled by
-                    // their own arithmetic: a failing pair is not decided.
-                    if let (Group::Rows(_), Some(why)) = (p.group, unsettled(&rows, &p.pair)) {
-                        let (rate, reason) = why;
-                        let c = holds(&p.pair, rate);
-                        let message = format!(
-                            "not decided: {reason} (price with VAT {} is not {} × {} = {})",
-                            p.incl_text,
-                            p.excl_text,
-                            decimal(factor(rate)),
-                            decimal(c.expected),
-                        );
-                        judged.push((i, c, Severity::Info, message));
+            None => {
+                match table_rate(&rows, None, "").filter(|&r| clear_majority(&rows, r, p.group)) {
+                    Some(r) => r,
+                    None => {
+                        // Rows under a header whose rate is not printed and not settled by
+                        // their own arithmetic: a failing pair is not decided.
+                        if let (Group::Rows(_), Some(why)) = (p.group, unsettled(&rows, &p.pair)) {
+                            let (rate, reason) = why;
+                            let c = holds(&p.pair, rate);
+                            let message = format!(
+                                "not decided: {reason} (price with VAT {} is not {} × {} = {})",
+                                p.incl_text,
+                                p.excl_text,
+                                decimal(factor(rate)),
+                                decimal(c.expected),
+                            );
+                            judged.push((i, c, Severity::Info, message));
+                        }
+                        continue;
                     }
-                    continue;
                 }
-            },
+            }
         };
         let c = holds(&p.pair, rate);
         let n = rows.iter().filter(|q| holds(q, rate).holds).count();
@@ -1524,6 +1543,28 @@ fn whole_word_matches<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_countrys_vat_word_names_its_rates() {
+        let pct = |v: i64, s: u32| Decimal::new(v, s);
+        // Whole-krona prices 100 / 125 hold at 25 % and at Finland's 25,5 %: "mva" says
+        // Norway, so only 25 % remains.
+        assert_eq!(
+            rates_named_by("gebyr eks. mva inkl. mva"),
+            [pct(25, 0), pct(15, 0), pct(12, 0)]
+        );
+        assert!(rates_named_by("hinta alv 0 %, alv 25,5 %").contains(&pct(255, 1)));
+        assert!(!rates_named_by("hinta alv 0 %").contains(&pct(6, 0)));
+        // "moms" is Swedish, Danish and Finland-Swedish: every rate.
+        assert_eq!(
+            rates_named_by("exkl. moms inkl. moms").len(),
+            STANDARD.len()
+        );
+        assert_eq!(
+            rates_named_by("eks. mva / inkl. moms").len(),
+            STANDARD.len()
+        );
+    }
 
     #[test]
     fn names_pairs_of_prices() {
