@@ -428,3 +428,17 @@ fn a_doubtful_split_further_left_leaves_the_later_columns_not_decided() {
         "{messages:?}"
     );
 }
+
+/// A total row whose other columns add up, over a column of ratios ("Studerende bosat ift.
+/// studiepladser (pct.)": 97, 50, …, 195 under "I alt" 100): the total is below one of its
+/// parts, all of one sign, so its figure there is another measure, not a misprinted sum,
+/// and the column is not decided. The real page (Social- og Boligstyrelsen's nøgletal for
+/// ungdomsboliger) is judged in `real_pdf.rs`'s heldout43.
+#[test]
+fn a_total_below_one_of_its_parts_where_other_columns_hold_is_not_decided() {
+    let message = the_undecided_sum001(&lint("ratio-column-under-total.txt"));
+    assert!(
+        message.contains("\"I alt\" is smaller than one of its parts in this column"),
+        "{message}"
+    );
+}

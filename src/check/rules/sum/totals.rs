@@ -642,6 +642,12 @@ pub fn analyse(
                 ))
             } else if let Some(r) = run_together(view, &rows, t, c).filter(|_| !comparison.holds) {
                 Some(two_cells_as_one(view, r))
+            } else if !comparison.holds && holds > 0 && smaller_than_a_part(view, &rows, t, c) {
+                // Where the other columns add up, a column whose total is below one of
+                // its parts (all of its sign) holds another measure on the total row: a
+                // ratio or share of the whole ("Studerende ift. studiepladser (pct.)" 100
+                // under 97, 50, …, 195), not a misprinted sum.
+                Some(format!("not decided: \"{label}\" {SMALLER_THAN_A_PART} though all have its sign, so its figure here may be another measure (a ratio, a share of the whole, an average) rather than their sum"))
             } else if holds > 0 {
                 None
             } else if written < 2 {
@@ -704,8 +710,13 @@ pub fn analyse(
                 .filter(|c| !c.comparison.holds && c.shifted_from.is_none() && c.every.is_none())
             {
                 let in_place = holding.iter().any(|&h| c.col < h && h < off);
-                if !in_place {
-                    c.undecided.get_or_insert_with(|| why.clone());
+                // The shift explains the failure before a guess at another measure does.
+                let guessed = c
+                    .undecided
+                    .as_deref()
+                    .is_some_and(|u| u.contains(SMALLER_THAN_A_PART));
+                if !in_place && (c.undecided.is_none() || guessed) {
+                    c.undecided = Some(why.clone());
                 }
             }
         }
@@ -876,6 +887,9 @@ fn shares_of_a_whole(view: &TableView, rows: &[usize], t: usize, c: usize, sum: 
 
 /// Whether the total of row `t` in column `c` is nearer zero than one of its parts
 /// `rows` while every written part has the total's sign (zeros aside).
+/// How a column's failure is explained as another measure on the total row.
+const SMALLER_THAN_A_PART: &str = "is smaller than one of its parts in this column";
+
 fn smaller_than_a_part(view: &TableView, rows: &[usize], t: usize, c: usize) -> bool {
     let Some(total) = view.figure(t, c) else {
         return false;
