@@ -1109,6 +1109,24 @@ fn forty_second_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The forty-third held-out set (`tests/fixtures/real/heldout43/`): 24 excerpts of housing and
+/// rent figures of Nordic kommuner and their housing companies (Tingsryds Bostäder, Svenska
+/// Bostäder, Stadsholmen, Lulebo, Hyresbostäder, Heka, Espoon Asunnot, Kristiansand boligselskap
+/// KF, a Danish ungdomsbolig and others): hyresförhandling results with räkneexempel, hyra per
+/// kvm before and after, keskivuokra €/m²/kk, a lejeforhøjelse table, housing stock by size and
+/// ungdomsboliger per kommune, saved before justera was run on them and recomputed by hand
+/// (`tests/expectations/realheldout43.tsv`: 137 stated relations, 3 real contradictions - a
+/// studiepladser-per-bolig ratio and two öre-level monthly examples - listed as `missed`).
+#[test]
+fn forty_third_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout43",
+        "tests/fixtures/real/heldout43",
+        24,
+        "tests/expectations/realheldout43.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
