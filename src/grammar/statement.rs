@@ -35,6 +35,11 @@ pub fn role(v: &Vocabulary, label: &str) -> Option<&'static str> {
     if c.is_empty() {
         return None;
     }
+    // "Årsbidrag (€./inv.)", "Årsbidrag i % av avskrivningar", "Årets resultat per
+    // invånare": a key figure derived from the line, in a measure of its own, not the line.
+    if names_own_measure(&c) {
+        return None;
+    }
     let (key, _) = v.lookup_prefix(LIST, &c)?;
     // "Årets resultat efter balanskravsjusteringar", "Årets resultat efter
     // balanskravsutredning …": lines of the balanskravsutredning (BAL003), not the
@@ -60,6 +65,29 @@ pub fn role(v: &Vocabulary, label: &str) -> Option<&'static str> {
         "kf_cash_end",
     ];
     ROLES.iter().copied().find(|r| *r == key)
+}
+
+/// Whether a cleaned label names a measure of its own beside the line's words: a
+/// percentage ("i % av", "%-andel") or an amount per inhabitant ("€./inv.", "per
+/// invånare", "/asukas").
+fn names_own_measure(clean: &str) -> bool {
+    const PER_HEAD: &[&str] = &[
+        "/inv",
+        "per invånare",
+        "per inv.",
+        "/asukas",
+        "per asukas",
+        "euroa/asukas",
+        "per innbygger",
+        "pr. innbygger",
+        "per indbygger",
+        "pr. indbygger",
+        "per capita",
+    ];
+    clean
+        .split_whitespace()
+        .any(|w| w.starts_with('%') || w.ends_with('%'))
+        || PER_HEAD.iter().any(|p| clean.contains(p))
 }
 
 /// "varav …", "– därav …": a row that breaks out part of the row above it.
@@ -131,6 +159,10 @@ mod tests {
         assert_eq!(role(v, "TOIMINTAKATE"), Some("rr_net_cost"));
         assert_eq!(role(v, "Vuosikate (+/-)"), Some("rr_financial_result"));
         assert_eq!(role(v, "Årsbidrag"), Some("rr_financial_result"));
+        // Key figures derived from a line are not the line.
+        assert_eq!(role(v, "Årsbidrag (€./inv.)"), None);
+        assert_eq!(role(v, "Årsbidrag i % av avskrivningar"), None);
+        assert_eq!(role(v, "Vuosikate, euroa/asukas"), None);
         assert_eq!(
             role(v, "Tilikauden ylijäämä (alijäämä)"),
             Some("rr_year_result")
