@@ -442,3 +442,27 @@ fn a_total_below_one_of_its_parts_where_other_columns_hold_is_not_decided() {
         "{message}"
     );
 }
+
+/// Group rows standing above their parts, read from the table's arithmetic (no label says
+/// they are totals), over columns of changes in percent and per-hour figures the header
+/// does not name (a cost report's "Muutos %", "Ero vert. ryhmään %"): where the group's
+/// figure lies within its parts' figures, or only one part is not zero, the column may
+/// hold no sum, so it is not decided; the amount columns still add up. Opetushallitus'
+/// cost tables in `real_pdf.rs`'s heldout45 are the real case.
+#[test]
+fn a_group_above_its_rows_is_not_decided_where_its_figure_lies_within_theirs() {
+    let json = lint("group-above-change-columns.txt");
+    assert!(common::claims(&json).is_empty(), "{json}");
+    let sum003 = common::rule_fields(&json, "SUM003", &["severity", "message"]);
+    assert_eq!(sum003.len(), 8, "{json}");
+    assert!(
+        sum003
+            .iter()
+            .all(|f| f[0] == "info" && f[1].contains("lies within its parts' figures")),
+        "{json}"
+    );
+    assert!(
+        json["stats"]["relations_checked"].as_u64() >= Some(24),
+        "{json}"
+    );
+}

@@ -1040,13 +1040,35 @@ pub fn above(view: &TableView, claimed: &[usize], below: &[Total]) -> Vec<Total>
                     .iter()
                     .find(|a| a.row == r || rows.contains(&a.row))
                     .map(|a| view.label(a.row));
+                let comparison = compare(sum, found);
+                // A group read from the table's arithmetic, not from a label: a column
+                // where its figure lies within its parts' range (an average, a ratio or a
+                // change of the group's, as percentages are) says nothing of a sum.
+                let within = !comparison.holds && {
+                    let parts: Vec<rust_decimal::Decimal> =
+                        rows.iter().filter_map(|&x| view.figure(x, c).map(|f| f.nominal)).collect();
+                    let lo = parts.iter().min();
+                    let hi = parts.iter().max();
+                    // With one part other than zero there is no sum to see either.
+                    parts.iter().filter(|v| !v.is_zero()).count() < 2
+                        || lo.zip(hi).is_some_and(|(lo, hi)| {
+                            *lo <= found.nominal && found.nominal <= *hi
+                        })
+                };
+                let undecided = ambiguous
+                    .map(|row| {
+                        format!("not decided: the row \"{row}\" could not be read unambiguously (TAB001)")
+                    })
+                    .or_else(|| {
+                        within.then(|| {
+                            "not decided: its figure here lies within its parts' figures (or one part alone is not zero), as an average, a ratio or a change of the group's would, so this column may hold no sum".to_string()
+                        })
+                    });
                 Some(TotalColumn {
                     col: c,
-                    comparison: compare(sum, found),
+                    comparison,
                     shifted_from: None,
-                    undecided: ambiguous.map(|row| {
-                        format!("not decided: the row \"{row}\" could not be read unambiguously (TAB001)")
-                    }),
+                    undecided,
                     every: None,
                 })
             })
