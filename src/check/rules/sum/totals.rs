@@ -642,10 +642,15 @@ pub fn analyse(
                 ))
             } else if let Some(r) = run_together(view, &rows, t, c).filter(|_| !comparison.holds) {
                 Some(two_cells_as_one(view, r))
-            } else if !comparison.holds && holds > 0 && smaller_than_a_part(view, &rows, t, c) {
+            } else if !comparison.holds
+                && holds > 0
+                && smaller_than_a_part(view, &rows, t, c)
+                && found.nominal.abs() * rust_decimal::Decimal::TWO < sum.nominal.abs()
+            {
                 // Where the other columns add up, a column whose total is below one of
-                // its parts (all of its sign) holds another measure on the total row: a
-                // ratio or share of the whole ("Studerende ift. studiepladser (pct.)" 100
+                // its parts (all of its sign) and under half their sum holds another
+                // measure on the total row (a total a few units below its one part is a
+                // misprint, not this): a ratio or share of the whole ("Studerende ift. studiepladser (pct.)" 100
                 // under 97, 50, …, 195), not a misprinted sum.
                 Some(format!("not decided: \"{label}\" {SMALLER_THAN_A_PART} though all have its sign, so its figure here may be another measure (a ratio, a share of the whole, an average) rather than their sum"))
             } else if holds > 0 {
