@@ -587,6 +587,8 @@ pub fn analyse(
             None
         };
         let mut columns = Vec::new();
+        // Columns whose failure is taken for another measure on the total row.
+        let mut guessed: Vec<usize> = Vec::new();
         for &c in &cols {
             let (Some(sum), Some(found)) = (column_sum(view, &rows, c), view.figure(t, c)) else {
                 continue;
@@ -610,6 +612,15 @@ pub fn analyse(
                 .iter()
                 .filter(|&&r| view.figure(r, c).is_some())
                 .count();
+            // Where the other columns add up, a column whose total is below one of its
+            // parts (all of its sign) and under half their sum holds another measure on
+            // the total row, a ratio or a share of the whole ("Studerende ift.
+            // studiepladser (pct.)" 100 under 97, 50, …, 195), not a misprinted sum (a
+            // total a few units below its one part is a misprint).
+            let another_measure = !comparison.holds
+                && holds > 0
+                && smaller_than_a_part(view, &rows, t, c)
+                && found.nominal.abs() * rust_decimal::Decimal::TWO < sum.nominal.abs();
             let precisions: std::collections::BTreeSet<u32> = rows
                 .iter()
                 .filter_map(|&r| view.table.rows[r].cells.get(c))
@@ -642,17 +653,9 @@ pub fn analyse(
                 ))
             } else if let Some(r) = run_together(view, &rows, t, c).filter(|_| !comparison.holds) {
                 Some(two_cells_as_one(view, r))
-            } else if !comparison.holds
-                && holds > 0
-                && smaller_than_a_part(view, &rows, t, c)
-                && found.nominal.abs() * rust_decimal::Decimal::TWO < sum.nominal.abs()
-            {
-                // Where the other columns add up, a column whose total is below one of
-                // its parts (all of its sign) and under half their sum holds another
-                // measure on the total row (a total a few units below its one part is a
-                // misprint, not this): a ratio or share of the whole ("Studerende ift. studiepladser (pct.)" 100
-                // under 97, 50, …, 195), not a misprinted sum.
-                Some(format!("not decided: \"{label}\" {SMALLER_THAN_A_PART} though all have its sign, so its figure here may be another measure (a ratio, a share of the whole, an average) rather than their sum"))
+            } else if another_measure {
+                guessed.push(c);
+                Some(format!("not decided: \"{label}\" is smaller than one of its parts in this column though all have its sign, so its figure here may be another measure (a ratio, a share of the whole, an average) rather than their sum"))
             } else if holds > 0 {
                 None
             } else if written < 2 {
@@ -716,11 +719,7 @@ pub fn analyse(
             {
                 let in_place = holding.iter().any(|&h| c.col < h && h < off);
                 // The shift explains the failure before a guess at another measure does.
-                let guessed = c
-                    .undecided
-                    .as_deref()
-                    .is_some_and(|u| u.contains(SMALLER_THAN_A_PART));
-                if !in_place && (c.undecided.is_none() || guessed) {
+                if !in_place && (c.undecided.is_none() || guessed.contains(&c.col)) {
                     c.undecided = Some(why.clone());
                 }
             }
@@ -892,9 +891,6 @@ fn shares_of_a_whole(view: &TableView, rows: &[usize], t: usize, c: usize, sum: 
 
 /// Whether the total of row `t` in column `c` is nearer zero than one of its parts
 /// `rows` while every written part has the total's sign (zeros aside).
-/// How a column's failure is explained as another measure on the total row.
-const SMALLER_THAN_A_PART: &str = "is smaller than one of its parts in this column";
-
 fn smaller_than_a_part(view: &TableView, rows: &[usize], t: usize, c: usize) -> bool {
     let Some(total) = view.figure(t, c) else {
         return false;
