@@ -375,6 +375,16 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Joined> {
         let mut end = g + 1;
         let mut block: Vec<&Group> = vec![&groups[g]];
         while end < groups.len() {
+            // A second row of years heads the rows under it (the kommun's five years,
+            // then the koncern's): a table of its own.
+            if groups[end]
+                .cells
+                .iter()
+                .filter(|c| !c.1.is_empty())
+                .all(|c| is_year(&c.1))
+            {
+                break;
+            }
             let after = groups[end - 1].cells.last().map_or(0, |c| c.0 + 1);
             let inside: Vec<&Group> = singles
                 .iter()
@@ -1491,6 +1501,26 @@ mod tests {
             .map(|l| l.text.trim_matches(' ').to_string())
             .filter(|t| !t.trim().is_empty())
             .collect()
+    }
+
+    #[test]
+    fn a_second_row_of_years_heads_a_table_of_its_own() {
+        // Umeå's fem år i sammandrag: the kommun's rows under its years, then the
+        // koncern's under the same years again.
+        let text = "Kommunen\n\n2017\n\n2016\n\n2015\n\nIntäkter\n\n10\n\n11\n\n12\n\nKostnader\n\n-8\n\n-9\n\n-9\n\nResultat\n\n2\n\n2\n\n3\n\nKoncernen\n\n2017\n\n2016\n\n2015\n\nIntäkter\n\n20\n\n21\n\n22\n\nKostnader\n\n-18\n\n-19\n\n-19\n\nResultat\n\n2\n\n2\n\n3";
+        assert_eq!(
+            joined_texts(text),
+            [
+                "Kommunen\t2017\t2016\t2015",
+                "Intäkter\t10\t11\t12",
+                "Kostnader\t-8\t-9\t-9",
+                "Resultat\t2\t2\t3",
+                "Koncernen\t2017\t2016\t2015",
+                "Intäkter\t20\t21\t22",
+                "Kostnader\t-18\t-19\t-19",
+                "Resultat\t2\t2\t3",
+            ]
+        );
     }
 
     #[test]
