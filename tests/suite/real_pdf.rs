@@ -1183,6 +1183,23 @@ fn forty_sixth_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The forty-ninth held-out set (`tests/fixtures/real/heldout49/`): 22 excerpts of Swedish
+/// kommuner in no earlier set (Habo, Malå, Hjo, Norberg, Berg, Tierp, Örkelljunga, Eda, Sorsele,
+/// Bjurholm, Grums, Herrljunga, Essunga, Dorotea): a nettobudget with shares, a nyckeltal table,
+/// årsredovisning and bokslut news pages, "Kommunalrådet informerar" columns, skattesats and
+/// per-100-kronor pages, saved before justera was run on them and recomputed by hand
+/// (`tests/expectations/realheldout49.tsv`: 44 stated relations, 2 real contradictions - a
+/// budget share rounded down to make 100 % and a nettokostnad change - listed as `missed`).
+#[test]
+fn forty_ninth_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout49",
+        "tests/fixtures/real/heldout49",
+        22,
+        "tests/expectations/realheldout49.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
