@@ -1219,6 +1219,24 @@ fn fiftieth_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The forty-seventh held-out set (`tests/fixtures/real/heldout47/`): 23 excerpts about roads,
+/// streets, public transport and technical services in Nordic kommuner (Nærøy's
+/// vintervedlikehold revision, Assens's befordring, Midttrafik's forventet regnskab for a
+/// kommune, Samsø's own trafikselskab, gravegebyr and katulupa fees, parkering price lists of
+/// Hamar and Bodø, tilskudd to private veier, tekniske utvalg agendas, and local news restating
+/// Ringkøbing-Skjern's, Tønder's, Ringsted's and Alta's vinter and asfalt budgets), saved before
+/// justera was run on them and recomputed by hand (`tests/expectations/realheldout47.tsv`: 15
+/// stated relations, no real contradiction found, so no `missed` lines).
+#[test]
+fn forty_seventh_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout47",
+        "tests/fixtures/real/heldout47",
+        23,
+        "tests/expectations/realheldout47.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
