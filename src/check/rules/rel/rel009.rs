@@ -722,7 +722,21 @@ fn kind_of(label: &str) -> Option<Kind> {
     RATIOS
         .iter()
         .find(|r| r.labels.contains(&c.as_str()))
+        .or_else(|| composed(&c))
         .map(Kind::Ratio)
+}
+
+/// A ratio whose label names its two inputs ("Årets resultat/skatteintäkter och generella
+/// statsbidrag, %", "Eget kapital i procent av totala tillgångar"): the definition of the
+/// known ratio with those inputs, whatever the ratio is called.
+fn composed(cleaned: &str) -> Option<&'static Ratio> {
+    let (num, den) = [" i procent av ", " procent av ", "/"]
+        .iter()
+        .find_map(|sep| cleaned.split_once(sep))?;
+    let (num, den) = (input_of(num.trim())?, input_of(den.trim())?);
+    RATIOS
+        .iter()
+        .find(|r| r.num.contains(&num) && r.den.contains(&den))
 }
 
 /// A column's year ("2018", "2015/16") and the rest of its header, when the header names
@@ -1274,6 +1288,25 @@ mod tests {
             Some(Kind::PerInhabitant { ref amount, unit }) if amount == "årets resultat" && unit == Decimal::ONE
         ));
         assert_eq!(input_of("Årets resultat, mkr"), Some(Input::YearResult));
+        // A ratio named by its two inputs is the known ratio of those inputs.
+        for label in [
+            "Årets resultat/skatteintäkter och generella statsbidrag, %",
+            "Årets resultat / skatteintäkter och generella statsbidrag (%)",
+        ] {
+            assert!(
+                matches!(kind_of(label), Some(Kind::Ratio(r)) if r.num == [Input::YearResult]),
+                "{label}"
+            );
+        }
+        assert!(matches!(
+            kind_of("Eget kapital i % av balansomslutning"),
+            Some(Kind::Ratio(r)) if r.labels[0] == "soliditet"
+        ));
+        // Inputs no ratio is defined over, or a part no input: no ratio.
+        assert!(kind_of("Skatteintäkter och generella statsbidrag/årets resultat, %").is_none());
+        assert!(
+            kind_of("Årets resultat/invånare, tkr").is_none_or(|k| !matches!(k, Kind::Ratio(_)))
+        );
         assert_eq!(input_of("Summa tillgångar"), Some(Input::TotalAssets));
         assert_eq!(input_of("Antal invånare"), Some(Input::Population));
         assert_eq!(input_of("Tillgångar/invånare, kr"), None);
