@@ -73,6 +73,7 @@ rules! {
     REL009 => rel::rel009,
     REL010 => rel::rel010,
     REL011 => rel::rel011,
+    REL012 => rel::rel012,
     PCT001 => pct::pct001,
     PCT002 => pct::pct002,
     PCT003 => pct::pct003,

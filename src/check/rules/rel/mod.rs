@@ -13,4 +13,5 @@ pub mod rel008;
 pub mod rel009;
 pub mod rel010;
 pub mod rel011;
+pub mod rel012;
 pub mod statement;
