@@ -29,7 +29,9 @@ change of C: \"från A till B, en ökning med C\" (fra/frå … til, \"en øknin
 stigning på\"); \"ökade med C (från A) till B\" (minskade, steg, sjönk, höjdes, økte, falt, \
 faldt, \"och uppgick till\"), the earlier figure after från or in a parenthesis right after B, \
 as interim reports write it (\"till 201 (171) mkr\"); \"B (A), en ökning med C\"; \"B mot A \
-i fjor, en økning på C\" (jämfört med, sammenlignet med);\n  - B \
+i fjor, en økning på C\" (jämfört med, sammenlignet med); the change first: \"en \
+nedgang på (kun) C …, fra A utlån i 2017 til B utlån i 2018\" (a year after each figure \
+allowed);\n  - B \
 more or less than A by C: \"B, vilket är C mer (högre, lägre, mindre, højere, lavere) än \
 budgeterat (A)\";\n  - a share: \"A, motsvarande C procent av B\" (vilket motsvarar, \
 tilsvarende); PCT003 checks \"x % … (motsvarande y)\" against the tables;\n  - a total and \
@@ -53,7 +55,9 @@ neither the points nor the relative change: a miss is \"not decided\", with the 
 figure, a base that is zero or negative, and counts without a noun are not read. A change of a \
 count is read when a figure names what it counts (\"personer\", \"invånare\", \"elever\", \
 \"lägenheter\"; the others bare or the same): \"ökade befolkningen med 155 personer från 16 186 \
-vid årsskiftet, till 16 301 personer\" is a change of 115, not 155; a figure followed by a month \
+vid årsskiftet, till 16 301 personer\" is a change of 115, not 155; a change in procent between two \
+counts of the same noun (\"utlån\", \"besök\", \"gjester\", \"senger\", \"hushåll\") is their \
+relative change; a figure followed by a month \
 (\"1 januari\") is a date, no count.\n\n\
 Example: \"Resultat efter skatt ökade med 15 procent till 201 (171) mkr\": from 171 to 201 is \
 an increase of 17,5 %, between 16,6 % and 18,5 % as the figures are written, so 15 procent \
@@ -127,6 +131,10 @@ const CHANGE_NOUN: &str = r"(?i)^[^\d,;.()]{0,25}?[,;(–-]\s*(?:(?:vilket|det|d
 /// what changed between ("ökade befolkningen med", "ökade antalet elever med").
 const CHANGE_VERB: &str = r"(?i)(?:^|[^\p{L}])(ökade|ökat|ökar|minskade|minskat|minskar|steg|stigit|stiger|sjönk|sjunkit|sjunker|föll|fallit|faller|höjdes|höjts|höjs|sänktes|sänkts|sänks|förbättrades|förbättrats|försämrades|försämrats|økte|økt|øker|sank|sunket|falt|faldt|faldet|voksede|vokset|vokste|auka|minka|reduserte|redusert|reduceret|reducerades)\s+(?:(?:\p{L}+\s+){0,2}?(?:med|på)\s+)?(?:(?:drygt|knappt|cirka|ca\.?|omkring|nästan|närmare|över|vel|nesten|næsten|omtrent|rundt|knap|godt)\s+)?$";
 
+/// The change named first, right before its figure: "en nedgang på (kun) C", "en ökning med
+/// C" — the figures it changes between follow ("…, fra A til B").
+const CHANGE_FIRST: &str = r"(?i)(?:^|[^\p{L}])(?:en|ei|et|ett)\s+(ökning|minskning|höjning|sänkning|uppgång|nedgång|økning|auke|nedgang|reduksjon|stigning|fald|fall|forøgelse|reduktion|tilbagegang|vekst|tillväxt)\s+(?:med|på|om)\s+(?:(?:kun|bare|endast|bara|blot|blott)\s+)?$";
+
 /// "från" (fra, frå) right before the first figure.
 const FROM: &str = r"(?i)(?:^|[^\p{L}])(?:från|fra|frå)\s+$";
 
@@ -191,6 +199,7 @@ static ABOUT_RE: Re = Re::new(ABOUT);
 static CHANGE_NOUN_RE: Re = Re::new(CHANGE_NOUN);
 static CHANGE_VERB_RE: Re = Re::new(CHANGE_VERB);
 static FROM_RE: Re = Re::new(FROM);
+static CHANGE_FIRST_RE: Re = Re::new(CHANGE_FIRST);
 static TO_RE: Re = Re::new(TO);
 static TO_AFTER_RE: Re = Re::new(TO_AFTER_CHANGE);
 static ADJUSTED_RE: Re = Re::new(ADJUSTED);
@@ -315,6 +324,16 @@ impl Gap<'_> {
             return None;
         }
         CHANGE_NOUN_RE.captures(self.0).and_then(|m| m.get(1))
+    }
+
+    /// The change noun of "en nedgang på (kun)" right before a figure.
+    fn change_first(&self) -> Option<regex::Match<'_>> {
+        if !self.ends_with_word(&[
+            "med", "på", "om", "kun", "bare", "endast", "bara", "blot", "blott",
+        ]) {
+            return None;
+        }
+        CHANGE_FIRST_RE.captures(self.0).and_then(|m| m.get(1))
     }
 
     /// The comparative ("mer", "lägre") of "mer än budgeterat (".
@@ -454,6 +473,38 @@ const COUNT_NOUNS: &[&str] = &[
     "besökare",
     "medlemmar",
     "deltagare",
+    "utlån",
+    "lån",
+    "besök",
+    "besøk",
+    "besøkende",
+    "gäster",
+    "gjester",
+    "resor",
+    "reiser",
+    "rejser",
+    "passagerare",
+    "passasjerer",
+    "passagerer",
+    "hushåll",
+    "husholdninger",
+    "husstande",
+    "senger",
+    "sängar",
+    "vårdplatser",
+    "plasser",
+    "pladser",
+    "brukare",
+    "brukere",
+    "mottakere",
+    "modtagere",
+    "fuldtidspersoner",
+    "helårspersoner",
+    "kunder",
+    "abonnenter",
+    "ansökningar",
+    "søknader",
+    "ansøgninger",
 ];
 
 /// The count noun right after a figure, and the bytes up to its end (" personer").
@@ -475,6 +526,24 @@ fn date_follows(s: &str, f: &Fig) -> bool {
     ];
     let rest = s[f.end..].trim_start().to_lowercase();
     MONTHS.iter().any(|m| rest.starts_with(m)) || rest.starts_with("kl")
+}
+
+/// The words between two figures with the years among them left out ("utlån i 2017 til"
+/// → "utlån i  til"): a year names when a figure is of, not what it changes to.
+fn without_years(gap: &str) -> String {
+    let mut out = String::with_capacity(gap.len());
+    for word in gap.split_inclusive(char::is_whitespace) {
+        let w = word.trim_end().trim_end_matches(',');
+        let year = w.len() == 4
+            && w.chars().all(|c| c.is_ascii_digit())
+            && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+        if year {
+            out.push(' ');
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
 }
 
 /// A four-digit whole number that reads as a year.
@@ -598,6 +667,34 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
                         span: (from, figs[c].end),
                     });
                     continue;
+                }
+            }
+        }
+        // "en nedgang på C …, fra A (utlån i 2017) til B": the change first, a year after
+        // each figure allowed.
+        if let Some(m) = Gap(&s[..figs[i].start]).change_first() {
+            let c = i;
+            let next = |from: usize| (from..n).find(|&k| !is_year(&figs[k]));
+            if let Some(a) = next(c + 1).filter(|&a| {
+                let gap = &s[figs[c].end..figs[a].start];
+                gap.len() <= 60
+                    && !gap.contains([';', '.', '(', ')'])
+                    && (c + 1..a).all(|k| is_year(&figs[k]))
+                    && Gap(gap).from()
+            }) {
+                if let Some(b) = next(a + 1) {
+                    let between = without_years(&s[figs[a].end..figs[b].start]);
+                    if (a + 1..b).all(|k| is_year(&figs[k])) && Gap(&between).to() {
+                        out.push(Stated {
+                            shape: Shape::Change,
+                            a,
+                            b,
+                            c,
+                            sign: sign_of(m.as_str()),
+                            span: (m.start(), figs[b].end),
+                        });
+                        continue;
+                    }
                 }
             }
         }
@@ -883,6 +980,41 @@ fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
             unit: noun,
             doubt: doubt_of(s, &[a, b, c]),
         });
+    }
+    // A count's change in percent: both figures count the same thing (one may leave the
+    // noun out), whole and not a date.
+    if c.kind == Kind::Percent {
+        let noun = match (a.kind, b.kind) {
+            (Kind::Count(x), Kind::Count(y)) if x == y => Some(x),
+            (Kind::Count(x), Kind::Bare) | (Kind::Bare, Kind::Count(x)) => Some(x),
+            _ => None,
+        };
+        if noun.is_some() {
+            if [a, b]
+                .iter()
+                .any(|f| date_follows(s, f) || f.decimals > 0 || f.value.is_sign_negative())
+                || a.value.is_zero()
+            {
+                return None;
+            }
+            let made = b
+                .interval()
+                .divided_by(a.interval())?
+                .minus(Interval::exact(Decimal::ONE))
+                .scale(Decimal::ONE_HUNDRED);
+            let said = c.interval();
+            let said = match r.sign {
+                x if x < 0 => said.negated(),
+                0 if !made.meets(&said) && made.meets(&said.negated()) => said.negated(),
+                _ => said,
+            };
+            return Some(Outcome {
+                made,
+                said,
+                unit: "%",
+                doubt: doubt_of(s, &[a, b, c]),
+            });
+        }
     }
     // A figure without a unit takes the unit of the figure it is compared with.
     let (ka, kb) = match (a.kind, b.kind) {
@@ -1220,6 +1352,22 @@ mod tests {
         );
         // Two bare counts and a bare change name no noun: not read.
         assert_eq!(eval("Antalet ökade med 12 från 120 till 132."), None);
+        // The change first, in percent of a count, a year after each figure.
+        assert_eq!(
+            eval("Tallene viser en nedgang på kun 0,7 % siden året før, fra 669.565 utlån i 2017 til 669.098 utlån i 2018.")
+                .map(|(made, said, unit)| (made.round_dp(2), said, unit)),
+            Some((Decimal::new(-7, 2), Decimal::new(-7, 1), "%"))
+        );
+        assert_eq!(
+            eval("Det ble en økning på 5 % fra 1 200 besøk til 1 260 besøk.")
+                .map(|(made, said, unit)| (made.round_dp(2), said, unit)),
+            Some((Decimal::from(5), Decimal::from(5), "%"))
+        );
+        // Counts of different things: not read.
+        assert_eq!(
+            eval("Det ble en økning på 5 % fra 1 200 besøk til 1 260 utlån."),
+            None
+        );
     }
 
     #[test]
