@@ -1219,6 +1219,24 @@ fn fiftieth_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The fifty-first held-out set (`tests/fixtures/real/heldout51/`): 23 excerpts of review and
+/// audit reports about Nordic kommuner and regioner by bodies in no earlier set - Statskontoret's
+/// yearly mapping of the state's styrning of kommuner and regioner, Riksrevisionen's granskningar
+/// (the kommunala utjämningssystemet, riktade statsbidrag, vårdgarantin) and Rigsrevisionen's
+/// beretninger with Statsrevisorernes bemærkninger (the regions' sygehusbyggerier, praksissektoren,
+/// refusion til kommunerne), saved before justera was run on them and recomputed by hand
+/// (`tests/expectations/realheldout51.tsv`: 19 stated relations, no real contradiction found, so
+/// no `missed` lines).
+#[test]
+fn fifty_first_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout51",
+        "tests/fixtures/real/heldout51",
+        23,
+        "tests/expectations/realheldout51.tsv",
+    );
+}
+
 /// The forty-seventh held-out set (`tests/fixtures/real/heldout47/`): 23 excerpts about roads,
 /// streets, public transport and technical services in Nordic kommuner (Nærøy's
 /// vintervedlikehold revision, Assens's befordring, Midttrafik's forventet regnskab for a
