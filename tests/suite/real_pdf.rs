@@ -1274,6 +1274,24 @@ fn forty_eighth_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The fifty-second held-out set (`tests/fixtures/real/heldout52/`): 13 excerpts of monthly,
+/// tertial and year-end budget follow-ups of Nordic kommuner in no earlier set (Tinn, Balsfjord
+/// and Nore og Uvdal in Norway, Heinola and Pöytyä in Finland, Grýtubakkahreppur in Iceland, an
+/// unnamed Danish and two unnamed Finnish kommuner): a tertialrapport's sykefravær table,
+/// osavuosikatsaukset and seurantaraportit, a budgetopfølgning notat, tilinpäätös and regnskap
+/// news restating budget deviations, saved before justera was run on them and recomputed by hand
+/// (`tests/expectations/realheldout52.tsv`: 27 stated relations, no real contradiction found, so
+/// no `missed` lines).
+#[test]
+fn fifty_second_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout52",
+        "tests/fixtures/real/heldout52",
+        13,
+        "tests/expectations/realheldout52.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
