@@ -106,7 +106,7 @@ fn is_dash(raw: &str) -> bool {
         .or_else(|| t.strip_suffix("kr"))
         .unwrap_or(t)
         .trim();
-    matches!(t, "-" | "–" | "−" | "—")
+    matches!(t, "-" | "–" | "−" | "—" | "…" | "..")
 }
 
 /// Text that is one figure in some reading: "121.194" (121 194 or 121,194), "2025.2"

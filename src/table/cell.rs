@@ -18,7 +18,8 @@ pub(crate) fn strip_markup(text: &str) -> (String, bool) {
     (out.trim().to_string(), bold)
 }
 
-/// A dash (with or without a unit) stands for "nothing" in Swedish tables: "-", "–", "- kr".
+/// A dash (with or without a unit) stands for "nothing" in Swedish tables: "-", "–", "- kr";
+/// the statistics offices write "…" or ".." for a figure not available.
 pub(crate) fn is_dash(text: &str) -> bool {
     let t = text.trim();
     let t = t
@@ -26,7 +27,7 @@ pub(crate) fn is_dash(text: &str) -> bool {
         .or_else(|| t.strip_suffix("kr"))
         .unwrap_or(t)
         .trim();
-    matches!(t, "-" | "–" | "−" | "‐" | "—" | "--")
+    matches!(t, "-" | "–" | "−" | "‐" | "—" | "--" | "…" | "..")
 }
 
 /// A bare year ("2021") is a column heading, not a figure.

@@ -43,7 +43,9 @@ impl DigitGroup {
         if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
             return Self::parenthesized(token, inner, vocab);
         }
-        if t.chars().count() == 1 && t.chars().all(is_minus) {
+        // A lone dash, or the statistics offices' mark for a figure not available ("…",
+        // ".."): an empty cell.
+        if (t.chars().count() == 1 && t.chars().all(is_minus)) || matches!(t, "…" | "..") {
             return Some(DigitGroup {
                 text: token.to_string(),
                 negative: false,
@@ -737,6 +739,16 @@ mod tests {
         }
         let nbsp = parse("1\u{a0}278").unwrap_or_else(|| panic!("1 278 with a no-break space"));
         assert!(!nbsp.is_point_grouped());
+    }
+
+    #[test]
+    fn not_available_marks_are_empty_cells() {
+        // Statistics offices write "…" or ".." where a figure is not available; a TOC's
+        // "..." leader is no cell.
+        for t in ["…", "..", "-"] {
+            assert!(parse(t).is_some_and(|g| g.is_dash()), "{t}");
+        }
+        assert!(parse("...").is_none());
     }
 
     #[test]
