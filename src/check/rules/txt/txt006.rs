@@ -36,7 +36,9 @@ more or less than A by C: \"B, vilket är C mer (högre, lägre, mindre, højere
 budgeterat (A)\";\n  - a share: \"A, motsvarande C procent av B\" (vilket motsvarar, \
 tilsvarende); PCT003 checks \"x % … (motsvarande y)\" against the tables;\n  - a total and \
 all its parts: \"T, fördelat på A … och B …\" (fordelt på), or \"T, varav A … och resterande \
-B\" (a varav list is read only when its last part is the rest), every figure in money.\nA \
+B\" (a varav list is read only when its last part is the rest), every figure in money, or \
+every part a count of one noun and the total that noun too (\"555 somatiske senger fordelt \
+mellom 520 senger …, 28 senger … og en … enhet med 11 senger\").\nA \
 figure written without a unit takes the unit of the figure it is compared with. A change in \
 money (kr, tkr, mnkr, miljoner kronor, mio. kr., millioner kroner: converted to one unit) is \
 B − A; in procent, prosent or % it is (B − A)/A; in procentenheter (prosentpoeng, \
@@ -164,7 +166,7 @@ const SHARE: &str = r"(?i)^\s*[,(]?\s*(?:motsvarande|vilket motsvarar|det motsva
 const OF: &str = r"(?i)^\s*(?:av|af)(?:\s+|\s+(?:totalt|sammanlagt|i alt)\s+|\s+\p{L}[\p{L} ]{0,30}?\s*(?:\(|\s+på\s+|\s+om\s+|:\s*))$";
 
 /// Between a total and its first part: ", fördelat på", ", fordelt med".
-const SPREAD: &str = r"(?i)^[^\d,;.()]{0,30}?[,(]?\s*(?:fördelat|fördelade|fördelad|fördelas|uppdelat|uppdelade|fordelt|fordelte|fordeles|fordelet)\s+(?:på|mellan|med|som|i)\s+$";
+const SPREAD: &str = r"(?i)^[^\d,;.()]{0,30}?[,(]?\s*(?:fördelat|fördelade|fördelad|fördelas|uppdelat|uppdelade|fordelt|fordelte|fordeles|fordelet)\s+(?:på|mellan|mellom|med|som|i)\s+$";
 
 /// Between a total and its first part when the parts end with "resterande" (the parts are
 /// then the whole): ", varav", ", hvorav".
@@ -175,6 +177,10 @@ const NEXT_PART: &str = r"(?i)^[^\d,;.()]{0,60}?,\s*(?:(?:och|og|samt)\s+)?$";
 
 /// Before the last part: a label without figures, then "och" (og, samt).
 const LAST_PART: &str = r"(?i)^[^\d,;.()]{0,60}?(?:,\s*)?(?:och|og|samt)\s+(?:(?:resterande|återstående|övriga|resten|de resterande|resten,|resterende|de resterende|øvrige|de øvrige|de sista|det övriga)\s+)?$";
+
+/// Before the last part of a list of counts: "og" and a few words naming it ("og en
+/// spesialisert korttidsenhet med 11 senger"); the noun after each figure ties the parts.
+const LAST_COUNT: &str = r"(?i)^[^\d,;.()]{0,60}?(?:,\s*)?(?:och|og|samt)\s+[^\d,;.()]{0,45}$";
 
 /// The last part of a "varav" list said to be the rest.
 const REST: &str = r"(?i)(?:resterande|återstående|övriga|resten|resterende|øvrige)\s+$";
@@ -194,6 +200,7 @@ static VARAV_RE: Re = Re::new(VARAV);
 static NEXT_PART_RE: Re = Re::new(NEXT_PART);
 static LAST_PART_RE: Re = Re::new(LAST_PART);
 static REST_RE: Re = Re::new(REST);
+static LAST_COUNT_RE: Re = Re::new(LAST_COUNT);
 static UNIT_RE: Re = Re::new(UNIT);
 static ABOUT_RE: Re = Re::new(ABOUT);
 static CHANGE_NOUN_RE: Re = Re::new(CHANGE_NOUN);
@@ -820,9 +827,15 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
             if spread || varav {
                 let mut parts = vec![i + 1];
                 let mut closed = false;
+                let counts = matches!(figs[i + 1].kind, Kind::Count(_));
                 for k in i + 2..n {
                     let between = &s[figs[k - 1].end..figs[k].start];
-                    if Gap(between).last_part() && (spread || Gap(between).rest()) {
+                    let last = Gap(between).last_part()
+                        || (spread
+                            && counts
+                            && figs[k].kind == figs[i + 1].kind
+                            && LAST_COUNT_RE.is_match(between));
+                    if last && (spread || Gap(between).rest()) {
                         parts.push(k);
                         // Nothing but words after the last part, to the sentence's end.
                         closed = k + 1 == n;
@@ -886,6 +899,9 @@ fn doubt_of(s: &str, figs: &[&Fig]) -> Option<&'static str> {
 /// total, in the total's unit.
 fn evaluate_total(s: &str, figs: &[Fig], total: usize, parts: &[usize]) -> Option<Outcome> {
     let t = &figs[total];
+    if let Some(outcome) = evaluate_count_total(s, figs, total, parts) {
+        return Some(outcome);
+    }
     let Kind::Money(scale) = t.kind else {
         return None;
     };
@@ -907,6 +923,48 @@ fn evaluate_total(s: &str, figs: &[Fig], total: usize, parts: &[usize]) -> Optio
         made: sum.scale(k),
         said: t.interval(),
         unit: "money",
+        doubt: doubt_of(s, &all),
+    })
+}
+
+/// A total count and its parts, each part a count of one noun written after it, the total
+/// that noun too, right after it or after one word ("555 somatiske senger fordelt mellom
+/// 520 senger ..., 28 senger ... og ... 11 senger").
+fn evaluate_count_total(s: &str, figs: &[Fig], total: usize, parts: &[usize]) -> Option<Outcome> {
+    let Kind::Count(noun) = figs[*parts.first()?].kind else {
+        return None;
+    };
+    if parts.iter().any(|&p| {
+        figs[p].kind != Kind::Count(noun)
+            || figs[p].decimals > 0
+            || figs[p].value.is_sign_negative()
+    }) {
+        return None;
+    }
+    let t = &figs[total];
+    let named = match t.kind {
+        Kind::Count(n) => n == noun,
+        Kind::Bare => {
+            let after: Vec<String> = s[t.end..]
+                .split_whitespace()
+                .take(2)
+                .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+                .collect();
+            after.iter().any(|w| w == noun)
+        }
+        _ => false,
+    };
+    if !named || t.decimals > 0 || is_year(t) {
+        return None;
+    }
+    let sum = Interval::sum(parts.iter().map(|&p| figs[p].interval()));
+    let all: Vec<&Fig> = std::iter::once(t)
+        .chain(parts.iter().map(|&p| &figs[p]))
+        .collect();
+    Some(Outcome {
+        made: sum,
+        said: t.interval(),
+        unit: noun,
         doubt: doubt_of(s, &all),
     })
 }
@@ -1419,6 +1477,21 @@ mod tests {
         assert_eq!(r[0].shape, Shape::Share);
         let o = evaluate(s, &figs, &r[0]).expect("evaluated");
         assert!(o.made.meets(&o.said));
+        // Counts of one noun: 520 + 28 + 11 = 559, not 555.
+        let s = "Sykehuset har 555 somatiske senger fordelt mellom 520 senger på Nordbyhagen, 28 senger ved Stensby og en korttidsenhet med 11 senger ved Romsås.";
+        let mut figs = figures(s);
+        let r = stated(s, &mut figs);
+        assert_eq!(r.len(), 1);
+        let o = evaluate(s, &figs, &r[0]).expect("evaluated");
+        assert_eq!(
+            (o.made.nominal, o.said.nominal),
+            (Decimal::from(559), Decimal::from(555))
+        );
+        // Parts counting another noun than the total: not read.
+        let s = "Sykehuset har 555 ansatte fordelt mellom 520 senger på Nordbyhagen, 28 senger ved Stensby og en korttidsenhet med 11 senger ved Romsås.";
+        let mut figs = figures(s);
+        let r = stated(s, &mut figs);
+        assert!(r.iter().all(|r| evaluate(s, &figs, r).is_none()));
     }
 
     #[test]
