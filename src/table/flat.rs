@@ -1806,6 +1806,7 @@ pub(crate) fn extract_page(
             }
         })
         .collect();
+    orphans.extend(rows_ending_in_a_mark(file, page, lines, &kinds, vocab));
     let mut tables = Vec::new();
     // The header of the table above, for a run that names no column itself: a statement
     // whose group headings and blank lines split it into runs ("Omsättningstillgångar"
@@ -1834,6 +1835,69 @@ pub(crate) fn extract_page(
         ));
     }
     (tables, orphans)
+}
+
+/// The mark ending a line of figures, when it is one statistics tables write for a figure
+/// not available or not shown and the reader does not take for a cell ("x", "*", ":",
+/// ".", "n/a", "i.u.").
+fn closing_mark(text: &str) -> Option<(&str, &str)> {
+    let trimmed = text.trim_end();
+    let (head, last) = trimmed.rsplit_once(char::is_whitespace)?;
+    matches!(
+        last,
+        "x" | "X" | "*" | ":" | "." | "n/a" | "N/A" | "i.u." | "i.u" | "u.s." | "-/-"
+    )
+    .then_some((head, last))
+}
+
+/// Lines of figures that end in such a mark, at least two in a row (blank lines between
+/// allowed): the rows of a statistics table that writes "x" or ":" for a figure not
+/// available or kept secret. The reader takes the mark for no cell, so the line is no row
+/// of a table; it is reported as a row not read rather than lost without a word.
+fn rows_ending_in_a_mark(
+    file: &Arc<str>,
+    page: u32,
+    lines: &[&Line],
+    kinds: &[Kind],
+    vocab: &Vocabulary,
+) -> Vec<super::UnreadRow> {
+    let marked: Vec<Option<(String, String)>> = lines
+        .iter()
+        .zip(kinds)
+        .map(|(l, k)| {
+            if !matches!(k, Kind::Text) {
+                return None;
+            }
+            let (head, mark) = closing_mark(&l.text)?;
+            let Kind::Row(row) = classify_line(head, vocab) else {
+                return None;
+            };
+            (row.groups.len() >= 2).then(|| (row.label.clone(), mark.to_string()))
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (i, m) in marked.iter().enumerate() {
+        let Some((label, mark)) = m else {
+            continue;
+        };
+        // Another line of the page, with no text line between, ends in the same mark.
+        let near = |range: &mut dyn Iterator<Item = usize>| {
+            range
+                .take_while(|&j| !matches!(kinds[j], Kind::Text) || marked[j].is_some())
+                .any(|j| marked[j].as_ref().is_some_and(|(_, m2)| m2 == mark))
+        };
+        if near(&mut (0..i).rev()) || near(&mut (i + 1..lines.len())) {
+            out.push(super::UnreadRow {
+                label: label.clone(),
+                text: lines[i].text.trim().to_string(),
+                reason: format!(
+                    "its last cell \"{mark}\" is no figure the reader knows (a mark for a figure not available or not shown?), so which columns its figures stand in is not known"
+                ),
+                provenance: Provenance::new(file, page, lines[i].number),
+            });
+        }
+    }
+    out
 }
 
 /// Where a row's figures run straight into the heading of a new table with its own
@@ -4460,6 +4524,23 @@ Nettokostnad5439901 027\n";
         let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
         let unread = t.iter().map(|t| t.unread_rows.len()).sum::<usize>();
         assert_eq!(unread, 2, "{t:#?}");
+    }
+
+    #[test]
+    fn rows_ending_in_a_mark_for_no_figure_are_rows_not_read() {
+        // Invented: a statistics table writing "x" where a figure is kept secret: each
+        // row reported as not read, never dropped without a word.
+        let unread = |text: &str| -> Vec<String> {
+            crate::table::extract_text(text, Vocabulary::builtin_shared())
+                .iter()
+                .flat_map(|t| t.unread_rows.iter().map(|u| u.label.clone()))
+                .collect()
+        };
+        let text = "Tabell 3\nAlby 961 612 464 x\nBro 230 150 118 x\n\nCentrum 117 105 89 x\n";
+        assert_eq!(unread(text), ["Alby", "Bro", "Centrum"]);
+        // One such line alone, or a sentence ending in a word: nothing reported.
+        assert!(unread("Alby 961 612 464 x\nKostnaderna steg med 12 och 14 procent.\n").is_empty());
+        assert!(unread("Mellan 2019 och 2020 ökade det med 12 13 st\nMellan 2020 och 2021 ökade det med 14 15 st\n").is_empty());
     }
 
     #[test]
