@@ -16,13 +16,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// (fixture under tests/fixtures/real, rows with figures at least, relations at least).
-/// The last runs over several pages: its tables cross page breaks.
+/// The last runs over several pages: its tables cross page breaks. Umeå's fem år was read
+/// as 75 rows of one figure each until its second row of years was taken for the
+/// koncern's header (d8ccd0f): now 28 rows of five years each.
 const EXCERPTS: &[(&str, usize, u64)] = &[
     ("heldout8/drift-askoy-2018.txt", 35, 18),
     ("heldout8/rr-br-ostersundsbostader-2010.txt", 32, 40),
     ("heldout3/br-lerum-2023.txt", 25, 36),
     ("heldout3/noter-burlov-2023.txt", 27, 12),
-    ("heldout7/femar-umea-2017.txt", 75, 1),
+    ("heldout7/femar-umea-2017.txt", 28, 5),
 ];
 
 fn escape(text: &str) -> String {
