@@ -340,6 +340,32 @@ impl Gap<'_> {
         ]) {
             return None;
         }
+        // The change noun stands within the gap's last words: a plain look first, since
+        // "med", "på" and "om" end most gaps and the pattern is built only when needed.
+        let tail = self.tail();
+        let nouns = [
+            "ökning",
+            "minskning",
+            "höjning",
+            "sänkning",
+            "uppgång",
+            "nedgång",
+            "økning",
+            "auke",
+            "nedgang",
+            "reduksjon",
+            "stigning",
+            "fald",
+            "fall",
+            "forøgelse",
+            "reduktion",
+            "tilbagegang",
+            "vekst",
+            "tillväxt",
+        ];
+        if !nouns.iter().any(|n| tail.contains(n)) {
+            return None;
+        }
         CHANGE_FIRST_RE.captures(self.0).and_then(|m| m.get(1))
     }
 
