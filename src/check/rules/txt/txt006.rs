@@ -1035,6 +1035,16 @@ fn evaluate_share(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
     })
 }
 
+/// The stated change with the sign its verb gives (`sign` < 0: a decrease); a word that
+/// gives none takes the sign under which it meets the change the figures make.
+fn signed(made: Interval, said: Interval, sign: i32) -> Interval {
+    match sign {
+        x if x < 0 => said.negated(),
+        0 if !made.meets(&said) && made.meets(&said.negated()) => said.negated(),
+        _ => said,
+    }
+}
+
 fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
     match &r.shape {
         Shape::Total(parts) => return evaluate_total(s, figs, r.b, parts),
@@ -1052,12 +1062,7 @@ fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
             return None;
         }
         let made = b.interval().minus(a.interval());
-        let said = c.interval();
-        let said = match r.sign {
-            x if x < 0 => said.negated(),
-            0 if !made.meets(&said) && made.meets(&said.negated()) => said.negated(),
-            _ => said,
-        };
+        let said = signed(made, c.interval(), r.sign);
         return Some(Outcome {
             made,
             said,
@@ -1086,12 +1091,7 @@ fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
                 .divided_by(a.interval())?
                 .minus(Interval::exact(Decimal::ONE))
                 .scale(Decimal::ONE_HUNDRED);
-            let said = c.interval();
-            let said = match r.sign {
-                x if x < 0 => said.negated(),
-                0 if !made.meets(&said) && made.meets(&said.negated()) => said.negated(),
-                _ => said,
-            };
+            let said = signed(made, c.interval(), r.sign);
             return Some(Outcome {
                 made,
                 said,
@@ -1151,11 +1151,7 @@ fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
         }
         _ => return None,
     };
-    let said = match r.sign {
-        s if s < 0 => said.negated(),
-        0 if !made.meets(&said) && made.meets(&said.negated()) => said.negated(),
-        _ => said,
-    };
+    let said = signed(made, said, r.sign);
     Some(Outcome {
         made,
         said,
