@@ -511,6 +511,20 @@ fn text_page(
         &taken,
         vocab,
     ));
+    // A budget's division, each part with its share, on lines no reader took.
+    let taken: std::collections::HashSet<u32> = found
+        .iter()
+        .flat_map(|t| {
+            std::iter::once(t.provenance.line).chain(t.rows.iter().map(|r| r.provenance.line))
+        })
+        .collect();
+    found.extend(suffixed::extract_share_lists(
+        path,
+        page_number,
+        &lines,
+        &taken,
+        vocab,
+    ));
     // Tables flattened into one line, read from the lines they were made of, each on
     // its own: the line itself stays text for the readers above. Their rows that no
     // table takes are kept by `keep_recovered` below.

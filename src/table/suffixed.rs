@@ -811,6 +811,144 @@ pub(super) fn extract_lists(
     tables
 }
 
+/// A line of a budget's division: "Förskola 536 mkr (11,87%)", "Skola och barnomsorg: 468
+/// mkr, 59 %": a label, one figure closed by a money unit, then its share in percent and
+/// nothing else: (label, figure with its unit, unit, share).
+fn share_line(text: &str, vocab: &Vocabulary) -> Option<(String, String, Unit, String)> {
+    // A share glued to the unit ("27 mkr(0,6%)") stands apart.
+    let spaced = text.replacen('(', " (", 1);
+    let tokens: Vec<&str> = spaced.split_whitespace().collect();
+    let u = tokens
+        .iter()
+        .position(|t| money_unit(t.trim_end_matches(','), vocab).is_some())?;
+    let (_, unit) = money_unit(tokens[u].trim_end_matches(','), vocab)?;
+    let share: String = tokens[u + 1..].concat();
+    let share = share.strip_prefix(',').unwrap_or(&share);
+    let share = share
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .unwrap_or(share);
+    let number = share.strip_suffix('%')?;
+    let (int, dec) = number.split_once(',').unwrap_or((number, ""));
+    if !digits(int) || int.len() > 3 || !(dec.is_empty() || digits(dec)) {
+        return None;
+    }
+    let before = &tokens[..u];
+    let start = before
+        .iter()
+        .rposition(|t| !is_number_token(t))
+        .map_or(0, |i| i + 1);
+    let (label_words, run) = before.split_at(start);
+    let glued = label_words
+        .last()
+        .is_some_and(|w| w.ends_with(|c: char| c.is_ascii_digit()));
+    if run.is_empty() || !one_figure(run) || label_words.is_empty() || glued {
+        return None;
+    }
+    let label = label_words.join(" ");
+    let label = label.trim_end_matches(':').to_string();
+    label.chars().any(char::is_alphabetic).then(|| {
+        (
+            label,
+            format!("{} {}", run.join(" "), tokens[u].trim_end_matches(',')),
+            unit,
+            format!("{number} %"),
+        )
+    })
+}
+
+/// Lists dividing a budget into its parts with each part's share ("Äldreomsorg 1 370 mkr
+/// (30,34%)", one per line, a blank line at most between them): at least three such lines
+/// in one money unit are a table of two columns, the amount and its share; a last line
+/// labelled a total ("Total budget 793 mkr, 100 %") closes it. Lines in `taken` are skipped.
+pub(super) fn extract_share_lists(
+    path: &Arc<str>,
+    page: u32,
+    lines: &[&Line],
+    taken: &HashSet<u32>,
+    vocab: &Vocabulary,
+) -> Vec<Table> {
+    let parsed: Vec<Option<(String, String, Unit, String)>> = lines
+        .iter()
+        .map(|l| {
+            if taken.contains(&l.number) || l.text.len() > 200 {
+                None
+            } else {
+                share_line(&l.text, vocab)
+            }
+        })
+        .collect();
+    let blank = |k: usize| lines[k].text.trim().is_empty();
+    let mut tables = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some((_, _, unit, _)) = &parsed[i] else {
+            i += 1;
+            continue;
+        };
+        // The run: share lines in the same unit, one blank line at most between two.
+        let mut members = vec![i];
+        let mut k = i + 1;
+        loop {
+            let next = if k < lines.len() && blank(k) {
+                k + 1
+            } else {
+                k
+            };
+            match parsed.get(next) {
+                Some(Some((_, _, u, _))) if u == unit => {
+                    members.push(next);
+                    k = next + 1;
+                }
+                _ => break,
+            }
+        }
+        let last = *members.last().unwrap_or(&i);
+        i = last + 1;
+        if members.len() < 3 {
+            continue;
+        }
+        let mut rows: Vec<Row> = members
+            .iter()
+            .filter_map(|&m| {
+                let (label, figure, _, share) = parsed[m].as_ref()?;
+                let amount = cell(figure, vocab);
+                if figure.split(' ').next().is_some_and(|f| f.contains('.')) {
+                    return None;
+                }
+                Some(Row {
+                    label: label.clone(),
+                    kind: RowKind::Data,
+                    cells: vec![amount, parse_cell(share, vocab)],
+                    bold: false,
+                    provenance: Provenance::new(path, page, lines[m].number),
+                })
+            })
+            .collect();
+        if rows.len() != members.len() {
+            continue;
+        }
+        if let Some(last) = rows.last_mut().filter(|r| vocab.is_total_label(&r.label)) {
+            last.kind = RowKind::Total;
+        }
+        let provenance = rows[0].provenance.clone();
+        tables.push(Table {
+            title: None,
+            unit: *unit,
+            columns: vec![String::new(), "%".to_string()],
+            label_header: None,
+            rows,
+            source: TableSource::Flat,
+            provenance,
+            ambiguities: Vec::new(),
+            realigned: Vec::new(),
+            unread_rows: Vec::new(),
+            fixed: Vec::new(),
+        });
+    }
+    tables
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -951,6 +1089,49 @@ mod tests {
         assert_eq!(line("100 kr"), None);
         assert_eq!(line("Avgift 1 00 kr"), None);
         assert_eq!(line("Avgift, max 15 lgh:21 225 kr"), None);
+    }
+
+    #[test]
+    fn a_budgets_division_with_shares_is_a_table_of_two_columns() {
+        let vocab = Vocabulary::builtin_shared();
+        let line = |t: &str| share_line(t, vocab).map(|(l, f, _, s)| (l, f, s));
+        assert_eq!(
+            line("Förskola 536 mkr (11,87%)"),
+            Some(("Förskola".into(), "536 mkr".into(), "11,87 %".into()))
+        );
+        assert_eq!(
+            line("Skola och barnomsorg: 468 mkr, 59 %"),
+            Some((
+                "Skola och barnomsorg".into(),
+                "468 mkr".into(),
+                "59 %".into()
+            ))
+        );
+        assert_eq!(
+            line("Vuxenutbildning 27 mkr(0,6%)"),
+            Some(("Vuxenutbildning".into(), "27 mkr".into(), "0,6 %".into()))
+        );
+        // Words after the share, no share, two amounts: no such line.
+        assert_eq!(line("Investeringar: 260 mkr, 33 % av driftsbudgeten"), None);
+        assert_eq!(line("Förskola 536 mkr"), None);
+        assert_eq!(line("Förskola 536 mkr 540 mkr (11,87%)"), None);
+        let lines: Vec<Line> = [
+            "Äldreomsorg 1 370 mkr (30,34%)",
+            "Grundskola 1 008 mkr (22,32%)",
+            "",
+            "Förskola 536 mkr (11,87%)",
+            "Efter listan.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, l)| super::super::cellines::joined(i as u32 + 1, i as f64, &[*l]))
+        .collect();
+        let refs: Vec<&Line> = lines.iter().collect();
+        let path: Arc<str> = Arc::from("t.txt");
+        let t = extract_share_lists(&path, 1, &refs, &HashSet::new(), vocab);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows.len(), 3);
+        assert_eq!(t[0].rows[2].cells[1].raw, "11,87 %");
     }
 
     #[test]
