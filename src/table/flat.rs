@@ -1255,8 +1255,17 @@ enum Kind {
 }
 
 fn classify_line(text: &str, vocab: &Vocabulary) -> Kind {
-    if text.trim().is_empty() {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
         return Kind::Blank;
+    }
+    // A part of a budget's division with its share ("Skola: 468 mkr, 59 %"): the share
+    // lists' reader's (`suffixed::extract_share_lists`), not a row whose label holds the
+    // amount.
+    if (trimmed.ends_with('%') || trimmed.ends_with("%)"))
+        && super::suffixed::share_line(trimmed, vocab).is_some()
+    {
+        return Kind::Text;
     }
     match FlatLine::parse(text, vocab) {
         Some(f) if f.is_year_row() => Kind::Years,
@@ -4524,6 +4533,24 @@ Nettokostnad5439901 027\n";
         let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
         let unread = t.iter().map(|t| t.unread_rows.len()).sum::<usize>();
         assert_eq!(unread, 2, "{t:#?}");
+    }
+
+    #[test]
+    fn a_part_with_its_share_is_left_to_the_share_lists() {
+        let v = Vocabulary::builtin_shared();
+        assert!(matches!(
+            classify_line("Skola och barnomsorg: 468 mkr, 59 %", v),
+            Kind::Text
+        ));
+        assert!(matches!(
+            classify_line("Förskola 536 mkr (11,87%)", v),
+            Kind::Text
+        ));
+        // A row of figures ending in a percentage stays a row.
+        assert!(matches!(
+            classify_line("Förskola 536 540 11,87 %", v),
+            Kind::Row(_)
+        ));
     }
 
     #[test]

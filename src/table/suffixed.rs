@@ -814,7 +814,7 @@ pub(super) fn extract_lists(
 /// A line of a budget's division: "Förskola 536 mkr (11,87%)", "Skola och barnomsorg: 468
 /// mkr, 59 %": a label, one figure closed by a money unit, then its share in percent and
 /// nothing else: (label, figure with its unit, unit, share).
-fn share_line(text: &str, vocab: &Vocabulary) -> Option<(String, String, Unit, String)> {
+pub(super) fn share_line(text: &str, vocab: &Vocabulary) -> Option<(String, String, Unit, String)> {
     // A share glued to the unit ("27 mkr(0,6%)") stands apart.
     let spaced = text.replacen('(', " (", 1);
     let tokens: Vec<&str> = spaced.split_whitespace().collect();
@@ -908,6 +908,11 @@ pub(super) fn extract_share_lists(
         if members.len() < 3 {
             continue;
         }
+        let unit_word = parsed[members[0]]
+            .as_ref()
+            .and_then(|(_, f, _, _)| f.rsplit_once(' '))
+            .map(|(_, u)| u.to_string())
+            .unwrap_or_default();
         let mut rows: Vec<Row> = members
             .iter()
             .filter_map(|&m| {
@@ -935,7 +940,8 @@ pub(super) fn extract_share_lists(
         tables.push(Table {
             title: None,
             unit: *unit,
-            columns: vec![String::new(), "%".to_string()],
+            // The amount column named by its unit as written ("mkr"), the share's by "%".
+            columns: vec![unit_word.clone(), "%".to_string()],
             label_header: None,
             rows,
             source: TableSource::Flat,
