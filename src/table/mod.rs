@@ -484,12 +484,7 @@ fn text_page(
     let (flat_found, flat_unread) = flat::extract_page(path, page_number, &lines, &used, vocab);
     found.extend(flat_found);
     // Price tables whose every cell ends in a currency unit, on lines no reader took.
-    let taken: std::collections::HashSet<u32> = found
-        .iter()
-        .flat_map(|t| {
-            std::iter::once(t.provenance.line).chain(t.rows.iter().map(|r| r.provenance.line))
-        })
-        .collect();
+    let taken = lines_taken(&found);
     found.extend(suffixed::extract_page(
         path,
         page_number,
@@ -498,12 +493,7 @@ fn text_page(
         vocab,
     ));
     // Priced lists closed by a total, on lines no reader took.
-    let taken: std::collections::HashSet<u32> = found
-        .iter()
-        .flat_map(|t| {
-            std::iter::once(t.provenance.line).chain(t.rows.iter().map(|r| r.provenance.line))
-        })
-        .collect();
+    let taken = lines_taken(&found);
     found.extend(suffixed::extract_lists(
         path,
         page_number,
@@ -512,12 +502,7 @@ fn text_page(
         vocab,
     ));
     // A budget's division, each part with its share, on lines no reader took.
-    let taken: std::collections::HashSet<u32> = found
-        .iter()
-        .flat_map(|t| {
-            std::iter::once(t.provenance.line).chain(t.rows.iter().map(|r| r.provenance.line))
-        })
-        .collect();
+    let taken = lines_taken(&found);
     found.extend(suffixed::extract_share_lists(
         path,
         page_number,
@@ -840,6 +825,17 @@ fn fuzz_geometry(text: &str, columns: usize, vocab: &Vocabulary) -> crate::layou
 
 /// A test text as the line-based readers see a text source: one line each, numbered
 /// from 1, no spans.
+/// The lines the tables found so far read from (their titles' and rows' lines), which the
+/// readers after them leave alone.
+fn lines_taken(found: &[Table]) -> std::collections::HashSet<u32> {
+    found
+        .iter()
+        .flat_map(|t| {
+            std::iter::once(t.provenance.line).chain(t.rows.iter().map(|r| r.provenance.line))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 pub(crate) fn test_lines(text: &str) -> Vec<crate::layout::Line> {
     text.lines()

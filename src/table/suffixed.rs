@@ -792,23 +792,28 @@ pub(super) fn extract_lists(
         if let Some(last) = rows.last_mut() {
             last.kind = RowKind::Total;
         }
-        let provenance = rows[0].provenance.clone();
-        tables.push(Table {
-            title: None,
-            unit: *unit,
-            columns: vec![String::new()],
-            label_header: None,
-            rows,
-            source: TableSource::Flat,
-            provenance,
-            ambiguities: Vec::new(),
-            realigned: Vec::new(),
-            unread_rows: Vec::new(),
-            fixed: Vec::new(),
-        });
+        tables.push(list_table(*unit, vec![String::new()], rows));
         i = j;
     }
     tables
+}
+
+/// A list read as a table: its rows (at least one), no title or header line.
+fn list_table(unit: Unit, columns: Vec<String>, rows: Vec<Row>) -> Table {
+    let provenance = rows[0].provenance.clone();
+    Table {
+        title: None,
+        unit,
+        columns,
+        label_header: None,
+        rows,
+        source: TableSource::Flat,
+        provenance,
+        ambiguities: Vec::new(),
+        realigned: Vec::new(),
+        unread_rows: Vec::new(),
+        fixed: Vec::new(),
+    }
 }
 
 /// A line of a budget's division: "Förskola 536 mkr (11,87%)", "Skola och barnomsorg: 468
@@ -936,21 +941,8 @@ pub(super) fn extract_share_lists(
         if let Some(last) = rows.last_mut().filter(|r| vocab.is_total_label(&r.label)) {
             last.kind = RowKind::Total;
         }
-        let provenance = rows[0].provenance.clone();
-        tables.push(Table {
-            title: None,
-            unit: *unit,
-            // The amount column named by its unit as written ("mkr"), the share's by "%".
-            columns: vec![unit_word.clone(), "%".to_string()],
-            label_header: None,
-            rows,
-            source: TableSource::Flat,
-            provenance,
-            ambiguities: Vec::new(),
-            realigned: Vec::new(),
-            unread_rows: Vec::new(),
-            fixed: Vec::new(),
-        });
+        // The amount column named by its unit as written ("mkr"), the share's by "%".
+        tables.push(list_table(*unit, vec![unit_word, "%".to_string()], rows));
     }
     tables
 }
