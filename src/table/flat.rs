@@ -180,6 +180,76 @@ fn merged_tokens(text: &str, split_signs: bool) -> Vec<(usize, usize)> {
     out
 }
 
+/// A currency mark closing a line of figures, after its last figure and the only one on
+/// the line ("Yli 3 v yli 150 h 0,65      813 €", "Bolig  2 912,50  242,71 kr"): the
+/// last figure's unit, not a word of the row. The line before it and the mark's unit.
+/// A line with marks after several figures ("12 kr  15 kr") is the priced rows' reader's
+/// (`suffixed`), not this.
+pub(crate) fn closing_currency<'a>(text: &'a str, vocab: &Vocabulary) -> Option<(&'a str, Unit)> {
+    let trimmed = text.trim_end();
+    let (head, unit) = match trimmed.rsplit_once([' ', '\t', '\u{a0}']) {
+        Some((head, last)) if currency_mark(last, vocab).is_some() => {
+            (head.trim_end(), currency_mark(last, vocab)?)
+        }
+        // The mark glued to the figure ("813€", "1 250kr").
+        _ => {
+            let last = trimmed.rsplit([' ', '\t', '\u{a0}']).next()?;
+            let at = last.find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.')))?;
+            let unit = currency_mark(&last[at..], vocab)?;
+            (&trimmed[..trimmed.len() - last.len() + at], unit)
+        }
+    };
+    if !head.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let another = head
+        .split_whitespace()
+        .any(|t| currency_mark(t.trim_end_matches([',', ';', ')']), vocab).is_some());
+    // A row of columns, not a list of one priced item per line (other readers' lines):
+    // the last figure stands apart by a cell gap from a figure before it ("0,65      813"),
+    // and that figure is no year ending the label ("Inkomster 2017      14,98 milj.").
+    let gap = head.rfind("  ").or_else(|| head.rfind('\t'))?;
+    let last_cell = head[gap..].trim();
+    let before = head[..gap].trim_end();
+    let figure_cell = |t: &str| {
+        !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ' ' | ',' | '.' | '-' | '−' | '–'))
+    };
+    let mut words_before = before.rsplit([' ', '\t']);
+    let last_before = words_before.next().unwrap_or("");
+    // A number of one or two digits right after a word names the row ("Nivå 1      671
+    // kr/månad"): the label's, not a figure.
+    let numbered = last_before.len() <= 2
+        && last_before.chars().all(|c| c.is_ascii_digit())
+        && words_before
+            .next()
+            .is_some_and(|w| w.chars().any(char::is_alphabetic));
+    let figure_before = last_before.ends_with(|c: char| c.is_ascii_digit())
+        && figure_cell(last_before)
+        && !is_year(last_before)
+        && !numbered;
+    (!another && figure_cell(last_cell) && figure_before).then_some((head, unit))
+}
+
+/// A currency mark of `grammars/currencies.vocab` ("kr", "€", "EUR", "kr/år"), or the
+/// thousands and millions of kronor written as one word ("tkr", "mkr"): not a word of
+/// scale alone ("milj.", "miljoner"), which a label's own text may end in.
+fn currency_mark(token: &str, vocab: &Vocabulary) -> Option<Unit> {
+    let base = token.split('/').next().unwrap_or(token).to_lowercase();
+    match base.as_str() {
+        "tkr" => return Some(Unit::Tkr),
+        "mkr" | "mnkr" => return Some(Unit::Mnkr),
+        _ => {}
+    }
+    // Marks are kept lower-case, longest first.
+    vocab
+        .currency_marks()
+        .iter()
+        .find(|(w, _)| *w == base)
+        .map(|(_, u)| *u)
+}
+
 /// Whether the digit at byte `at` ends a word that is a unit with its exponent written
 /// flat ("m2", "m3", "km2"), standing alone before a space, a "/" or the line's end
 /// ("Bolig 100 m2 2206 2661 4867", "kr/m3 21,68"): a word of the label, not its last
@@ -235,6 +305,7 @@ impl FlatLine {
         let line = text;
         let text = text.trim_start_matches(['\u{feff}']);
         let base = line.len() - text.len();
+        let text = closing_currency(text, vocab).map_or(text, |(head, _)| head);
         let tokens = merged_tokens(text, split_signs);
         if let Some(glued) = Self::glued_grouped(text, vocab) {
             return Some(glued.shifted(base));
@@ -1605,6 +1676,24 @@ struct Run<'a> {
     headings: Vec<(usize, usize, &'a str)>,
 }
 
+/// The unit every row of a run writes after its last figure ("813 €", "1 250 €"), when at
+/// least two rows write one and none writes another: the table's unit where its header
+/// and title name none.
+fn closing_unit(lines: &[&Line], rows: &[(usize, FlatLine)], vocab: &Vocabulary) -> Option<Unit> {
+    let mut units = rows
+        .iter()
+        .filter_map(|(idx, _)| closing_currency(&lines.get(*idx)?.text, vocab).map(|(_, u)| u));
+    let first = units.next()?;
+    let mut count = 1;
+    for u in units {
+        if u != first {
+            return None;
+        }
+        count += 1;
+    }
+    (count >= 2).then_some(first)
+}
+
 /// The column count the rows agree on: the count most rows can be read as, then the one
 /// most rows can be read as in exactly one way, then the smaller.
 fn column_count(rows: &[&FlatLine]) -> Option<usize> {
@@ -2858,6 +2947,9 @@ fn build_flat_tables(
     }
     if unit == Unit::None {
         unit = named_unit.unwrap_or(Unit::None);
+    }
+    if unit == Unit::None {
+        unit = closing_unit(lines, &run.rows, vocab).unwrap_or(Unit::None);
     }
     let first_line = lines
         .get(header_start)
@@ -4479,6 +4571,35 @@ Utfall3 000014 92587 41634 073\n";
             ]
         );
         assert!(t.ambiguities.is_empty(), "{:?}", t.ambiguities);
+    }
+
+    #[test]
+    fn a_currency_mark_closing_each_row_is_the_last_figures_unit() {
+        // Invented, shaped like a Finnish voucher table: a factor, then the price with
+        // "€" apart or glued; before, every row was dropped without a word.
+        let text = "Palvelusetelin arvot\n\n    Kerroin Kattohinta\n\
+Yli 3 v yli 150 h 0,65          813 €\n\
+  87 - 150 h 0,52          650€\n\
+Alle 3 v yli 150 h 1,00        1 250 €\n";
+        let tables = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let t = tables.first().unwrap_or_else(|| panic!("no table: {text}"));
+        let got = values(t);
+        assert_eq!(got.len(), 3, "{t:#?}");
+        assert_eq!(got[0].1, vec![Some(rust_decimal::Decimal::new(65, 2)), d(813)]);
+        assert_eq!(got[1].1, vec![Some(rust_decimal::Decimal::new(52, 2)), d(650)]);
+        assert_eq!(got[2].1, vec![Some(rust_decimal::Decimal::new(100, 2)), d(1250)]);
+        assert_eq!(t.unit, Unit::Eur);
+        let v = Vocabulary::builtin_shared();
+        // One priced figure per line is a list, not a row of columns; a year ending the
+        // label is no figure before the last; a scale word is no currency.
+        assert!(closing_currency("Vanngebyr                2.150  kroner", v).is_none());
+        assert!(closing_currency("Inkomster 2017         14,98 milj.", v).is_none());
+        assert!(closing_currency("Avgift 12 kr  15 kr", v).is_none());
+        assert!(closing_currency("Nivå 1             671 kr/månad", v).is_none());
+        assert_eq!(
+            closing_currency("Bolig  2 912,50  242,71 kr", v),
+            Some(("Bolig  2 912,50  242,71", Unit::Kr))
+        );
     }
 
     #[test]
