@@ -31,14 +31,25 @@ faldt, \"och uppgick till\"), the earlier figure after från or in a parenthesis
 as interim reports write it (\"till 201 (171) mkr\"); \"B (A), en ökning med C\"; \"B mot A \
 i fjor, en økning på C\" (jämfört med, sammenlignet med); the change first: \"en \
 nedgang på (kun) C …, fra A utlån i 2017 til B utlån i 2018\" (a year after each figure \
-allowed);\n  - B \
+allowed);\n  - the figure \
+after a change, the change and the change in percent: \"1 544 mnkr, vilket är en ökning med \
+63,6 mnkr, eller 4,3 procent\" (\"(4,3 procent)\", motsvarande): the figure before is 1 544 − \
+63,6 (1 544 + 63,6 after a decrease), and the change is 4,30 % of it; a percent of another \
+whole (\"0,5 procent av skatteintäkterna\") is not read;\n  - B \
 more or less than A by C: \"B, vilket är C mer (högre, lägre, mindre, højere, lavere) än \
 budgeterat (A)\";\n  - a share: \"A, motsvarande C procent av B\" (vilket motsvarar, \
 tilsvarende); PCT003 checks \"x % … (motsvarande y)\" against the tables;\n  - a total and \
 all its parts: \"T, fördelat på A … och B …\" (fordelt på), or \"T, varav A … och resterande \
 B\" (a varav list is read only when its last part is the rest), every figure in money, or \
 every part a count of one noun and the total that noun too (\"555 somatiske senger fordelt \
-mellom 520 senger …, 28 senger … og en … enhet med 11 senger\").\nA \
+mellom 520 senger …, 28 senger … og en … enhet med 11 senger\");\n  - a change stated in the \
+sentence after its two figures, pointing back to them: \"… 2 942 medlemmar, att jämföra med \
+föregående år då det var 4 033 medlemmar. Det vill säga en minskning med 1 061 medlemmar\" \
+(Det innebär, Det är, Dette tilsvarer, Det svarer til …): read only where the first sentence \
+names exactly two figures (years and dates aside), both counts of one noun or both money, set \
+against each other in time (jämfört med, föregående år, mot, i fjor, har blitt til), and the \
+change is the second sentence's only figure; the figures' order is not read, so only the \
+change's size is compared, and a change in percent is not read.\nA \
 figure written without a unit takes the unit of the figure it is compared with. A change in \
 money (kr, tkr, mnkr, miljoner kronor, mio. kr., millioner kroner: converted to one unit) is \
 B − A; in procent, prosent or % it is (B − A)/A; in procentenheter (prosentpoeng, \
@@ -127,7 +138,7 @@ const ABOUT: &str = r"(?i)(?:^|[^\p{L}])(drygt|knappt|cirka|ca\.?|omkring|närma
 
 /// The change named as a noun after the figures: ", en ökning med", "(en økning på",
 /// ", vilket är en minskning med".
-const CHANGE_NOUN: &str = r"(?i)^[^\d,;.()]{0,25}?[,;(–-]\s*(?:(?:vilket|det|detta|som|hvilket|hvad|dette|hvilket)\s+(?:är|var|blev|innebär|innebar|er|ble|blev|betyder|motsvarar|utgör|utgjorde|udgør|utgjør)\s+)?(?:en|ei|et|ett)\s+(ökning|minskning|höjning|sänkning|uppgång|nedgång|förbättring|försämring|økning|auke|nedgang|reduksjon|stigning|forbedring|forverring|forringelse|fald|fall|forøgelse|reduktion|tilbagegang|vekst|tillväxt)\s+(?:med|på|om)\s*$";
+const CHANGE_NOUN: &str = r"(?i)^[^\d,;.()]{0,25}?(?:[,;(–-]\s*(?:(?:vilket|det|detta|som|hvilket|hvad|dette|hvilket)\s+(?:är|var|blev|innebär|innebar|er|ble|blev|betyder|motsvarar|utgör|utgjorde|udgør|utgjør)\s+)?|\s(?:vilket|hvilket|hvad)\s+(?:är|var|blev|innebär|innebar|er|ble|blev|betyder|motsvarar|utgör|utgjorde|udgør|utgjør)\s+)(?:en|ei|et|ett)\s+(ökning|minskning|höjning|sänkning|uppgång|nedgång|förbättring|försämring|økning|auke|nedgang|reduksjon|stigning|forbedring|forverring|forringelse|fald|fall|forøgelse|reduktion|tilbagegang|vekst|tillväxt)\s+(?:med|på|om)\s*$";
 
 /// The change named as a verb right before it: "ökade med", "minskade", "steg med", with
 /// what changed between ("ökade befolkningen med", "ökade antalet elever med").
@@ -189,6 +200,22 @@ const REST: &str = r"(?i)(?:resterande|återstående|övriga|resten|resterende|�
 const AGAINST: &str =
     r"(?i)^\s*,?\s*(?:mot|jämfört med|jämfört mot|sammenlignet med|sammenlignet med|mod|imod)\s+$";
 
+/// A sentence opening by pointing back to the sentence before it and naming a change
+/// ("Det vill säga en minskning med", "Dette tilsvarer en nedgang på", "Det er en økning
+/// på"), up to the change's figure.
+const BACK_CHANGE: &str = r"(?i)^\s*(?:det\s+vill\s+säga|dvs\.?|det\s+innebär|detta\s+innebär|det\s+betyder|detta\s+betyder|det\s+är|detta\s+är|det\s+motsvarar|detta\s+motsvarar|det\s+vil\s+si|dette\s+vil\s+si|det\s+er|dette\s+er|det\s+tilsvarer|dette\s+tilsvarer|det\s+vil\s+sige|dette\s+vil\s+sige|det\s+svarer\s+til|dette\s+svarer\s+til|dette\s+betyder)\s+(?:en|ei|et|ett)\s+(ökning|minskning|uppgång|nedgång|økning|auke|nedgang|reduksjon|stigning|fald|forøgelse|reduktion|tilbagegang)\s+(?:med|på|om)\s+$";
+
+/// Words that set two figures of one sentence against each other in time ("att jämföra
+/// med föregående år", "mot", "har blitt til", "sammenlignet med").
+const COMPARED: &str = r"(?i)(?:^|[^\p{L}])(jämför\p{L}*|föregående|förra året|året innan|året före|i fjol|i fjor|året før|forrige år|sidste år|sammenlign\p{L}*|sammenlikn\p{L}*|i forhold til|blitt til|blivit|mot|från|fra|frå)(?:[^\p{L}]|$)";
+
+/// Between a change and the same change in percent ("63,6 miljoner kronor, eller 4,3
+/// procent", "52 mdkr eller 8,6 procent", "32,8 mkr (4,2 procent").
+const OR_PERCENT: &str = r"(?i)^\s*(?:,\s*)?(?:eller|\(|motsvarande|vilket motsvarar|tilsvarende|svarende til)\s*$";
+
+static OR_PERCENT_RE: Re = Re::new(OR_PERCENT);
+static BACK_CHANGE_RE: Re = Re::new(BACK_CHANGE);
+static COMPARED_RE: Re = Re::new(COMPARED);
 static NUMBER_RE: Re = Re::new(NUMBER);
 static AGAINST_RE: Re = Re::new(AGAINST);
 static JOIN_RE: Re = Re::new(JOIN);
@@ -636,6 +663,11 @@ struct Stated {
 enum Shape {
     /// From `a` to `b` is a change of `c`.
     Change,
+    /// The same, `c` stated in the sentence after the one naming `a` and `b`.
+    ChangeAcross,
+    /// `b` after a change of `c`, which is `a` percent of the figure before it (`b` − `c`
+    /// after an increase, `b` + `c` after a decrease).
+    ChangeInPercent,
     /// `a` is `c` percent of `b`.
     Share,
     /// `b` is the sum of these parts.
@@ -795,6 +827,34 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
                         c,
                         sign: sign_of(m.as_str()),
                         span: (figs[b].start, figs[c].end),
+                    });
+                    continue;
+                }
+            }
+        }
+        // "B, vilket är en ökning med C, eller P procent": the figure before is B ∓ C.
+        if i + 2 < n {
+            let (b, c, p) = (i, i + 1, i + 2);
+            if let Some(m) = Gap(&s[figs[b].end..figs[c].start]).change_noun() {
+                let sign = sign_of(m.as_str());
+                // A percent of another whole ("eller 0,5 procent av skatteintäkterna")
+                // is no change in percent.
+                let after = s[figs[p].end..].trim_start().to_lowercase();
+                let of_another = ["av ", "af ", "of ", "i förhållande", "i forhold"]
+                    .iter()
+                    .any(|w| after.starts_with(w));
+                if sign != 0
+                    && !of_another
+                    && figs[p].kind == Kind::Percent
+                    && OR_PERCENT_RE.is_match(&s[figs[c].end..figs[p].start])
+                {
+                    out.push(Stated {
+                        shape: Shape::ChangeInPercent,
+                        a: p,
+                        b,
+                        c,
+                        sign,
+                        span: (figs[b].start, close_paren(s, figs[p].end)),
                     });
                     continue;
                 }
@@ -1037,6 +1097,48 @@ fn evaluate_share(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
 
 /// The stated change with the sign its verb gives (`sign` < 0: a decrease); a word that
 /// gives none takes the sign under which it meets the change the figures make.
+/// A change stated in the sentence after the one holding its two figures: `text` is the
+/// two sentences, the second starting at `second`. The first names exactly two figures
+/// (years aside), both of one count noun or both money, set against each other in time
+/// ("2 942 medlemmar, att jämföra med föregående år då det var 4 033 medlemmar"); the
+/// second opens by pointing back to them and names the change, its only figure ("Det
+/// vill säga en minskning med 1 061 medlemmar"). Which figure is the earlier is not
+/// read, so only the change's size is compared; a change in percent, whose base that
+/// order fixes, is not read.
+fn stated_across(text: &str, second: usize, figs: &[Fig]) -> Option<Stated> {
+    let own: Vec<usize> = (0..figs.len())
+        .filter(|&i| !is_year(&figs[i]) && !date_follows(text, &figs[i]))
+        .collect();
+    let [a, b, c] = own[..] else {
+        return None;
+    };
+    if figs[b].end > second || figs[c].start < second {
+        return None;
+    }
+    BACK_CHANGE_RE.captures(&text[second..figs[c].start])?;
+    let same_kind = match (figs[a].kind, figs[b].kind, figs[c].kind) {
+        (Kind::Count(x), Kind::Count(y), Kind::Count(z)) => x == y && y == z,
+        (Kind::Count(x), Kind::Count(y), Kind::Bare) => x == y,
+        (Kind::Money(_), Kind::Money(_), Kind::Money(_)) => true,
+        _ => false,
+    };
+    if !same_kind || !COMPARED_RE.is_match(&text[figs[a].end..figs[b].start]) {
+        return None;
+    }
+    let from = text[..figs[a].start]
+        .rfind(|ch: char| !(ch.is_alphanumeric() || ch.is_whitespace()))
+        .map_or(0, |p| p + 1);
+    let from = from + (text[from..].len() - text[from..].trim_start().len());
+    Some(Stated {
+        shape: Shape::ChangeAcross,
+        a,
+        b,
+        c,
+        sign: 0,
+        span: (from.min(figs[a].start), figs[c].end),
+    })
+}
+
 fn signed(made: Interval, said: Interval, sign: i32) -> Interval {
     match sign {
         x if x < 0 => said.negated(),
@@ -1045,11 +1147,46 @@ fn signed(made: Interval, said: Interval, sign: i32) -> Interval {
     }
 }
 
+/// A figure after a change, the change, and the change in percent of the figure before:
+/// both in money or both counts of one noun (one may be bare), whole counts.
+fn evaluate_change_in_percent(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
+    let (b, c, p) = (&figs[r.b], &figs[r.c], &figs[r.a]);
+    if [b, c].iter().any(|f| is_year(f) || f.value.is_sign_negative() || date_follows(s, f)) {
+        return None;
+    }
+    let (ib, ic) = match (b.kind, c.kind) {
+        (Kind::Money(_), Kind::Money(_)) | (Kind::Bare, Kind::Money(_)) => {
+            let k = if b.kind == Kind::Bare { c.kind } else { b.kind };
+            (in_kronor(b, k), in_kronor(c, c.kind))
+        }
+        (Kind::Count(x), Kind::Count(y)) if x == y => (b.interval(), c.interval()),
+        (Kind::Count(_), Kind::Bare) | (Kind::Bare, Kind::Count(_)) => {
+            (b.interval(), c.interval())
+        }
+        _ => return None,
+    };
+    if matches!(b.kind, Kind::Count(_)) && (b.decimals > 0 || c.decimals > 0) {
+        return None;
+    }
+    let before = if r.sign < 0 { ib.plus(ic) } else { ib.minus(ic) };
+    if before.lo <= Decimal::ZERO {
+        return None;
+    }
+    let made = ic.divided_by(before)?.scale(Decimal::ONE_HUNDRED);
+    Some(Outcome {
+        made,
+        said: p.interval(),
+        unit: "%",
+        doubt: doubt_of(s, &[b, c, p]),
+    })
+}
+
 fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
     match &r.shape {
         Shape::Total(parts) => return evaluate_total(s, figs, r.b, parts),
         Shape::Share => return evaluate_share(s, figs, r),
-        Shape::Change => {}
+        Shape::ChangeInPercent => return evaluate_change_in_percent(s, figs, r),
+        Shape::Change | Shape::ChangeAcross => {}
     }
     let (a, b, c) = (&figs[r.a], &figs[r.b], &figs[r.c]);
     if is_year(a) || is_year(b) || c.value.is_sign_negative() {
@@ -1252,7 +1389,35 @@ pub fn check(sink: &mut Sink) {
         if !par.text.contains(|c: char| c.is_ascii_digit()) {
             continue;
         }
+        let mut before: Option<usize> = None;
         for (from, to) in sentences(&par.text) {
+            let previous = before.replace(from);
+            // The change named in this sentence of the figures in the one before.
+            // Only a sentence opening with a pointer back ("Det", "Detta", "Dette", "Dvs")
+            // is read so; the others are left before their figures are found.
+            let opening = par.text[from..to].trim_start();
+            let points_back = ["Det ", "Detta ", "Dette ", "Dvs", "det ", "dvs"]
+                .iter()
+                .any(|w| opening.starts_with(w));
+            if let Some(p) = previous.filter(|_| points_back) {
+                let text = &par.text[p..to];
+                let figs = figures(text);
+                if let Some(r) = stated_across(text, from - p, &figs) {
+                    if let Some(mut o) = evaluate(text, &figs, &r) {
+                        // Only the sizes are compared: the figures' order is not read.
+                        for x in [&mut o.made, &mut o.said] {
+                            if x.nominal.is_sign_negative() {
+                                *x = x.negated();
+                            }
+                        }
+                        if o.made.meets(&o.said) {
+                            sink.checked(true);
+                        } else {
+                            report(sink, &par, p, text, &figs, &r, &o);
+                        }
+                    }
+                }
+            }
             let s = &par.text[from..to];
             let mut figs = figures(s);
             if figs.len() < 3 {
@@ -1310,6 +1475,19 @@ fn report(
         Shape::Change => (
             format!("from {aw} to {bw} is a change of {made} {unit}, not {said} {unit}"),
             "the sentence names both figures and the change between them",
+        ),
+        Shape::ChangeInPercent => (
+            format!(
+                "a change of {cw} to {bw} is {made} % of the figure before it, not {said} %",
+                cw = written(s, c)
+            ),
+            "the sentence names the figure after the change, the change and the change in percent; the figure before is the one less the change",
+        ),
+        Shape::ChangeAcross => (
+            format!(
+                "between {aw} and {bw} the change is {made} {unit}, not {said} {unit}"
+            ),
+            "the second sentence points back to the first, whose only two figures these are, set against each other in time",
         ),
         Shape::Share => (
             format!("{aw} of {bw} is {made} %, not {said} %"),
