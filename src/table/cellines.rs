@@ -309,6 +309,9 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Joined> {
     // A label with a single figure under it: a row of a block whose header names its
     // columns (a row with fewer figures, its empty cells not written), else no group.
     let mut singles: Vec<Group> = Vec::new();
+    // A label with one figure after lines of spaces (empty cells written as such): a
+    // row of the page's cell-per-line table that no block may take.
+    let mut spaced: Vec<Group> = Vec::new();
     let mut k = 0;
     while k < filled.len() {
         if !is_label(text(k), vocab) {
@@ -346,6 +349,8 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Joined> {
         } else {
             if group.written() == 1 && group.cells.len() == 1 {
                 singles.push(group);
+            } else if group.written() == 1 {
+                spaced.push(group);
             }
             k += 1;
         }
@@ -453,6 +458,26 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Joined> {
     let lists = labelled_lists(&replace, &text, lines, &filled, vocab);
     replace.extend(lists);
     replace.sort_by_key(|b| b.0);
+    // On a page with a cell-per-line table, a row of one figure after lines of spaces
+    // that no block took is a row not read (unless another reader reads its lines),
+    // never dropped without a word.
+    if !groups.is_empty() {
+        let taken = |k: usize| replace.iter().any(|b| (b.0..=b.1).contains(&k));
+        // A lone year is a header's cell, no figure of a row.
+        let year_only = |gr: &&Group| gr.cells.iter().any(|c| is_year(&c.1));
+        let rows = spaced.iter().filter(|gr| !taken(gr.label) && !year_only(gr));
+        not_read.extend(rows.filter_map(|gr| {
+            unread(
+                gr,
+                Why::NoTable(
+                    "a label with one figure, its other cells lines of spaces, outside any block read as a table, so which column the figure stands in is not written",
+                ),
+                &text,
+                lines,
+                &filled,
+            )
+        }));
+    }
     if replace.is_empty() && not_read.is_empty() {
         return None;
     }
@@ -1746,6 +1771,22 @@ mod tests {
         let lines = crate::table::test_lines("Ett stycke text.\nMed 2 rader.\n");
         let refs: Vec<&Line> = lines.iter().collect();
         assert!(join(&refs, Vocabulary::builtin_shared()).is_none());
+    }
+
+    #[test]
+    fn a_row_of_one_figure_after_lines_of_spaces_is_noted_when_no_block_takes_it() {
+        // Shaped like Svenska kyrkan's koncernresultaträkning 2000: rows with a note
+        // (an empty first cell written as a line of spaces, the note, the figure) and
+        // rows without one (the line of spaces, the figure). The rows without a note were
+        // dropped without a word; now each is a row not read.
+        let text = "Intäkter\n\nAvgifter\n   \n2\n\n1 283 450\n\nGåvor\n   \n3\n\n204 474\n\n\
+Övriga intäkter\n   \n44 548\n\nSumma\n   \n1 532 472\n";
+        let lines = crate::table::test_lines(text);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let joined = join(&refs, Vocabulary::builtin_shared()).unwrap_or_else(|| panic!("no rows"));
+        let seen: Vec<&str> = joined.not_read.iter().map(|u| u.text.as_str()).collect();
+        assert!(seen.contains(&"Övriga intäkter · 44 548"), "{seen:?}");
+        assert!(seen.contains(&"Summa · 1 532 472"), "{seen:?}");
     }
 
     #[test]
