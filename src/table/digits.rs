@@ -34,6 +34,19 @@ pub fn is_joining_space(c: char) -> bool {
     matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}')
 }
 
+/// "76.3", "-2.5", "11.1%", "11.1 %": at most three digits, a point and one digit (a
+/// time "18.30", a date "6.12" or a thousands group "1.234" has more after the point);
+/// the count of digits before the point.
+pub(crate) fn point_decimal(t: &str) -> Option<usize> {
+    let body = t.strip_prefix(is_minus).unwrap_or(t);
+    let body = body
+        .strip_suffix('%')
+        .map_or(body, |b| b.strip_suffix(' ').unwrap_or(b));
+    let (int, frac) = body.split_once('.')?;
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    (digits(int) && int.len() <= 3 && digits(frac) && frac.len() == 1).then_some(int.len())
+}
+
 impl DigitGroup {
     /// Reads one token: `-?\d+(,\d+)?%?`, a sign set apart ("– 614"), a figure grouped
     /// with no-break or thin spaces ("−5\u{2009}095"), " %" after the number, or a lone
@@ -68,6 +81,20 @@ impl DigitGroup {
                 leading_zero: false,
                 closes: true,
                 whole: true,
+                parenthesized: false,
+            });
+        }
+        // A decimal point before one digit ("76.3", "-2.5", "11.1 %"), as statistics
+        // exported in English notation write shares: never a point between thousands,
+        // which groups three digits.
+        if let Some(int_digits) = point_decimal(t) {
+            return Some(DigitGroup {
+                text: token.to_string(),
+                negative: t.starts_with(is_minus),
+                int_digits,
+                leading_zero: false,
+                closes: true,
+                whole: false,
                 parenthesized: false,
             });
         }
@@ -700,6 +727,22 @@ mod tests {
 
     fn parse(token: &str) -> Option<DigitGroup> {
         DigitGroup::parse(token, Vocabulary::builtin_shared())
+    }
+
+    #[test]
+    fn a_point_before_one_digit_is_a_decimal_point() {
+        // Shares exported in English notation ("76.3", "2.5 %"): figures of a row, where
+        // before the whole line was no row and its table was lost without a word.
+        for t in ["76.3", "-2.5", "11.1%", "11.1 %", "100.0"] {
+            let g = parse(t).unwrap_or_else(|| panic!("{t} not read"));
+            assert!(g.closes, "{t}");
+        }
+        assert_eq!(point_decimal("76.3"), Some(2));
+        // A time, a date, a thousands group: more than one digit after the point.
+        for t in ["18.30", "6.12", "1.5.2018"] {
+            assert_eq!(point_decimal(t), None, "{t}");
+        }
+        assert!(parse("1.234").is_some_and(|g| g.whole));
     }
 
     fn groups(s: &str) -> Vec<DigitGroup> {

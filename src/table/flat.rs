@@ -400,6 +400,14 @@ impl FlatLine {
             });
         }
         let tail = &tokens[first_tail..];
+        // A day and month before a year ("møtet 14.2 2017"): a date, no figures.
+        let date = tail.windows(2).any(|w| {
+            super::digits::point_decimal(&text[w[0].0..w[0].1]).is_some()
+                && is_year(&text[w[1].0..w[1].1])
+        });
+        if date {
+            return None;
+        }
         let (groups, ranges): (Vec<DigitGroup>, Vec<(usize, usize)>) = tail
             .iter()
             .filter_map(|&(s, e)| {
@@ -3229,6 +3237,8 @@ fn written_decimals(cell: &str) -> Option<usize> {
     Some(match t.rsplit_once(',') {
         Some((_, d)) if d.chars().all(|c| c.is_ascii_digit()) => d.len(),
         Some(_) => return None,
+        // A decimal point before one digit ("76.3"): one decimal.
+        None if super::digits::point_decimal(t).is_some() => 1,
         None => 0,
     })
 }
