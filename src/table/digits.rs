@@ -768,9 +768,9 @@ mod tests {
         let g = groups("1.031.777 978.918 12 997.089");
         assert_eq!(segmentations(&g, 4, 16).len(), 1);
         assert!(segmentations(&g, 3, 16).is_empty());
-        // A point decimal, a date, a time, a version: no group.
+        // A point decimal with more than one digit after the point, a date, a time, a
+        // version: no group ("12.5", one digit, is a decimal: see below).
         for tok in [
-            "12.5",
             "14.05",
             "0.125",
             "06.06.2017",
