@@ -465,7 +465,9 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Joined> {
         let taken = |k: usize| replace.iter().any(|b| (b.0..=b.1).contains(&k));
         // A lone year is a header's cell, no figure of a row.
         let year_only = |gr: &&Group| gr.cells.iter().any(|c| is_year(&c.1));
-        let rows = spaced.iter().filter(|gr| !taken(gr.label) && !year_only(gr));
+        let rows = spaced
+            .iter()
+            .filter(|gr| !taken(gr.label) && !year_only(gr));
         not_read.extend(rows.filter_map(|gr| {
             unread(
                 gr,

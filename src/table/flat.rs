@@ -4595,9 +4595,18 @@ Alle 3 v yli 150 h 1,00        1 250 €\n";
         let t = tables.first().unwrap_or_else(|| panic!("no table: {text}"));
         let got = values(t);
         assert_eq!(got.len(), 3, "{t:#?}");
-        assert_eq!(got[0].1, vec![Some(rust_decimal::Decimal::new(65, 2)), d(813)]);
-        assert_eq!(got[1].1, vec![Some(rust_decimal::Decimal::new(52, 2)), d(650)]);
-        assert_eq!(got[2].1, vec![Some(rust_decimal::Decimal::new(100, 2)), d(1250)]);
+        assert_eq!(
+            got[0].1,
+            vec![Some(rust_decimal::Decimal::new(65, 2)), d(813)]
+        );
+        assert_eq!(
+            got[1].1,
+            vec![Some(rust_decimal::Decimal::new(52, 2)), d(650)]
+        );
+        assert_eq!(
+            got[2].1,
+            vec![Some(rust_decimal::Decimal::new(100, 2)), d(1250)]
+        );
         assert_eq!(t.unit, Unit::Eur);
         let v = Vocabulary::builtin_shared();
         // One priced figure per line is a list, not a row of columns; a year ending the

@@ -211,7 +211,8 @@ const COMPARED: &str = r"(?i)(?:^|[^\p{L}])(jämför\p{L}*|föregående|förra �
 
 /// Between a change and the same change in percent ("63,6 miljoner kronor, eller 4,3
 /// procent", "52 mdkr eller 8,6 procent", "32,8 mkr (4,2 procent").
-const OR_PERCENT: &str = r"(?i)^\s*(?:,\s*)?(?:eller|\(|motsvarande|vilket motsvarar|tilsvarende|svarende til)\s*$";
+const OR_PERCENT: &str =
+    r"(?i)^\s*(?:,\s*)?(?:eller|\(|motsvarande|vilket motsvarar|tilsvarende|svarende til)\s*$";
 
 static OR_PERCENT_RE: Re = Re::new(OR_PERCENT);
 static BACK_CHANGE_RE: Re = Re::new(BACK_CHANGE);
@@ -1151,7 +1152,10 @@ fn signed(made: Interval, said: Interval, sign: i32) -> Interval {
 /// both in money or both counts of one noun (one may be bare), whole counts.
 fn evaluate_change_in_percent(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
     let (b, c, p) = (&figs[r.b], &figs[r.c], &figs[r.a]);
-    if [b, c].iter().any(|f| is_year(f) || f.value.is_sign_negative() || date_follows(s, f)) {
+    if [b, c]
+        .iter()
+        .any(|f| is_year(f) || f.value.is_sign_negative() || date_follows(s, f))
+    {
         return None;
     }
     let (ib, ic) = match (b.kind, c.kind) {
@@ -1160,15 +1164,17 @@ fn evaluate_change_in_percent(s: &str, figs: &[Fig], r: &Stated) -> Option<Outco
             (in_kronor(b, k), in_kronor(c, c.kind))
         }
         (Kind::Count(x), Kind::Count(y)) if x == y => (b.interval(), c.interval()),
-        (Kind::Count(_), Kind::Bare) | (Kind::Bare, Kind::Count(_)) => {
-            (b.interval(), c.interval())
-        }
+        (Kind::Count(_), Kind::Bare) | (Kind::Bare, Kind::Count(_)) => (b.interval(), c.interval()),
         _ => return None,
     };
     if matches!(b.kind, Kind::Count(_)) && (b.decimals > 0 || c.decimals > 0) {
         return None;
     }
-    let before = if r.sign < 0 { ib.plus(ic) } else { ib.minus(ic) };
+    let before = if r.sign < 0 {
+        ib.plus(ic)
+    } else {
+        ib.minus(ic)
+    };
     if before.lo <= Decimal::ZERO {
         return None;
     }
