@@ -138,7 +138,11 @@ const ABOUT: &str = r"(?i)(?:^|[^\p{L}])(drygt|knappt|cirka|ca\.?|omkring|närma
 
 /// The change named as a noun after the figures: ", en ökning med", "(en økning på",
 /// ", vilket är en minskning med".
-const CHANGE_NOUN: &str = r"(?i)^[^\d,;.()]{0,25}?(?:[,;(–-]\s*(?:(?:vilket|det|detta|som|hvilket|hvad|dette|hvilket)\s+(?:är|var|blev|innebär|innebar|er|ble|blev|betyder|motsvarar|utgör|utgjorde|udgør|utgjør)\s+)?|\s(?:vilket|hvilket|hvad)\s+(?:är|var|blev|innebär|innebar|er|ble|blev|betyder|motsvarar|utgör|utgjorde|udgør|utgjør)\s+)(?:en|ei|et|ett)\s+(ökning|minskning|höjning|sänkning|uppgång|nedgång|förbättring|försämring|økning|auke|nedgang|reduksjon|stigning|forbedring|forverring|forringelse|fald|fall|forøgelse|reduktion|tilbagegang|vekst|tillväxt)\s+(?:med|på|om)\s*$";
+const CHANGE_NOUN: &str = r"(?i)^[^\d,;.()]{0,25}?[,;(–-]\s*(?:(?:vilket|det|detta|som|hvilket|hvad|dette|hvilket)\s+(?:är|var|blev|innebär|innebar|er|ble|blev|betyder|motsvarar|utgör|utgjorde|udgør|utgjør)\s+)?(?:en|ei|et|ett)\s+(ökning|minskning|höjning|sänkning|uppgång|nedgång|förbättring|försämring|økning|auke|nedgang|reduksjon|stigning|forbedring|forverring|forringelse|fald|fall|forøgelse|reduktion|tilbagegang|vekst|tillväxt)\s+(?:med|på|om)\s*$";
+
+/// The same without a comma before "vilket är" ("812,7 mkr vilket är en ökning med"):
+/// a pattern of its own, built only where the gap holds such a word.
+const CHANGE_NOUN_BARE: &str = r"(?i)^[^\d,;.()]{0,25}?\s(?:vilket|hvilket|hvad)\s+(?:är|var|blev|innebär|innebar|er|ble|blev|betyder|motsvarar|utgör|utgjorde|udgør|utgjør)\s+(?:en|ei|et|ett)\s+(ökning|minskning|höjning|sänkning|uppgång|nedgång|förbättring|försämring|økning|auke|nedgang|reduksjon|stigning|forbedring|forverring|forringelse|fald|fall|forøgelse|reduktion|tilbagegang|vekst|tillväxt)\s+(?:med|på|om)\s*$";
 
 /// The change named as a verb right before it: "ökade med", "minskade", "steg med", with
 /// what changed between ("ökade befolkningen med", "ökade antalet elever med").
@@ -232,6 +236,7 @@ static LAST_COUNT_RE: Re = Re::new(LAST_COUNT);
 static UNIT_RE: Re = Re::new(UNIT);
 static ABOUT_RE: Re = Re::new(ABOUT);
 static CHANGE_NOUN_RE: Re = Re::new(CHANGE_NOUN);
+static CHANGE_NOUN_BARE_RE: Re = Re::new(CHANGE_NOUN_BARE);
 static CHANGE_VERB_RE: Re = Re::new(CHANGE_VERB);
 static FROM_RE: Re = Re::new(FROM);
 static CHANGE_FIRST_RE: Re = Re::new(CHANGE_FIRST);
@@ -358,7 +363,15 @@ impl Gap<'_> {
         if !["med", "på", "om"].iter().any(|w| tail.ends_with(w)) {
             return None;
         }
-        CHANGE_NOUN_RE.captures(self.0).and_then(|m| m.get(1))
+        CHANGE_NOUN_RE
+            .captures(self.0)
+            .and_then(|m| m.get(1))
+            .or_else(|| {
+                let bare =
+                    self.contains(&["vilket ", "hvilket ", "hvad "]) && !self.0.contains(',');
+                bare.then(|| CHANGE_NOUN_BARE_RE.captures(self.0).and_then(|m| m.get(1)))
+                    .flatten()
+            })
     }
 
     /// The change noun of "en nedgang på (kun)" right before a figure.
@@ -836,7 +849,27 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
         // "B, vilket är en ökning med C, eller P procent": the figure before is B ∓ C.
         if i + 2 < n {
             let (b, c, p) = (i, i + 1, i + 2);
-            if let Some(m) = Gap(&s[figs[b].end..figs[c].start]).change_noun() {
+            // The cheap tests first: a percent after the change, joined by one of the
+            // words; the change noun's pattern only then.
+            let joined = figs[p].kind == Kind::Percent && {
+                let gap = s[figs[c].end..figs[p].start].trim();
+                let gap = gap
+                    .strip_prefix(',')
+                    .unwrap_or(gap)
+                    .trim_start()
+                    .to_lowercase();
+                [
+                    "eller",
+                    "(",
+                    "motsvarande",
+                    "vilket motsvarar",
+                    "tilsvarende",
+                    "svarende til",
+                ]
+                .contains(&gap.as_str())
+            };
+            let noun_gap = Gap(&s[figs[b].end..figs[c].start]);
+            if let Some(m) = if joined { noun_gap.change_noun() } else { None } {
                 let sign = sign_of(m.as_str());
                 // A percent of another whole ("eller 0,5 procent av skatteintäkterna")
                 // is no change in percent.
