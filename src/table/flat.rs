@@ -414,6 +414,15 @@ impl FlatLine {
                 Some((DigitGroup::parse(&text[s..e], vocab)?, (base + s, base + e)))
             })
             .unzip();
+        // A point decimal alone ends a title as often as a row ("International Aarhus
+        // 2.0"): a row only beside other figures.
+        if groups.len() < 2
+            && tail
+                .iter()
+                .any(|&(s, e)| super::digits::point_decimal(&text[s..e]).is_some())
+        {
+            return None;
+        }
         let label_end = if first_tail == 0 {
             0
         } else {
