@@ -3359,6 +3359,15 @@ fn refit_misread_rows(
     if forms.iter().all(Option::is_none) {
         return;
     }
+    // A refit that joins digit groups into a figure a thousand times wider than every
+    // figure read for certain in its column ("24 436 100" under figures of five digits,
+    // where the row's "100" is the share of the total written without the column's
+    // decimal) is no fit; a figure one digit wider is ("Egen skatt 27 415" under
+    // revenues of four digits).
+    let widest: Vec<Option<usize>> = widest_certain(rows, readings, 0)
+        .into_iter()
+        .map(|w| w.map(|d| d + 2))
+        .collect();
     for ((row, row_readings), from) in rows.iter_mut().zip(readings.iter_mut()).zip(read_from) {
         let Some((_, flat)) = from else {
             continue;
@@ -3371,7 +3380,7 @@ fn refit_misread_rows(
         }
         let mut fitting: Vec<Vec<Option<String>>> = Vec::new();
         for r in flat.short_readings_up_to(columns, READING_LIMIT, true) {
-            if fits_decimals(&r, &forms) && !fitting.contains(&r) {
+            if fits_decimals(&r, &forms) && within_widths(&r, &widest) && !fitting.contains(&r) {
                 fitting.push(r);
             }
         }
