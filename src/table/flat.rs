@@ -187,12 +187,17 @@ fn merged_tokens(text: &str, split_signs: bool) -> Vec<(usize, usize)> {
 /// (`suffixed`), not this.
 pub(crate) fn closing_currency<'a>(text: &'a str, vocab: &Vocabulary) -> Option<(&'a str, Unit)> {
     let trimmed = text.trim_end();
-    let (head, unit) = match trimmed.rsplit_once([' ', '\t', '\u{a0}']) {
-        Some((head, last)) if currency_mark(last, vocab).is_some() => {
-            (head.trim_end(), currency_mark(last, vocab)?)
-        }
+    // Most lines end in a figure or a word of prose: no mark to look up (this runs on
+    // every line the flat reader parses).
+    if trimmed.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let split = trimmed.rsplit_once([' ', '\t', '\u{a0}']);
+    let apart = split.and_then(|(head, last)| Some((head.trim_end(), currency_mark(last, vocab)?)));
+    let (head, unit) = match apart {
+        Some(found) => found,
         // The mark glued to the figure ("813€", "1 250kr").
-        _ => {
+        None => {
             let last = trimmed.rsplit([' ', '\t', '\u{a0}']).next()?;
             let at = last.find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.')))?;
             let unit = currency_mark(&last[at..], vocab)?;
