@@ -2520,7 +2520,19 @@ fn header_area_above<'a>(
                     || text.trim().chars().count() <= 160
                         && bands::unit_ended_names(text).is_some()
             }
-            Kind::Row(_) => false,
+            // A section heading carrying percents in its words ("Åk 1-5 inkl moms 6 %,
+            // adm 3 %", as bidragsbelopp pages write) directly above the first row, itself
+            // under no row: no row of the table, whose header may stand above it.
+            Kind::Row(row) => {
+                j == first_row
+                    && j >= 2
+                    && !matches!(kinds[j - 2], Kind::Row(_))
+                    && !row.glued
+                    && !row.groups.is_empty()
+                    && row.groups.iter().all(|g| g.text.ends_with('%'))
+                    && row.label.starts_with(char::is_uppercase)
+                    && text.trim().chars().count() <= 60
+            }
         };
         if !fits {
             break;
@@ -2955,7 +2967,11 @@ fn build_flat_tables(
     let title = header_nearest_first
         .iter()
         .skip(usize::from(one_row_header.is_some()) + wrapped_lines)
-        .find(|l| !is_header_line(l, vocab) && FlatLine::parse(l, vocab).is_none())
+        .find(|l| {
+            !is_header_line(l, vocab)
+                && FlatLine::parse(l, vocab).is_none()
+                && glued_words_header(l, columns, vocab).is_none()
+        })
         .map(|l| l.trim().to_string())
         .or_else(|| title_from_lines_above(above_header.iter().copied()));
     let named: Vec<&str> = header_top_down
@@ -3775,24 +3791,40 @@ fn without_remarks(text: &str) -> String {
 }
 
 /// [`glued_header`]'s first form: names cut where a small letter meets a capital, the
-/// first a column word.
+/// first a column word; or, a web page's header row printed without spaces between its
+/// cells ("BidragÅrsbeloppPer månad"), the label column's header (no column word) and
+/// then exactly `columns` names, each one to three words of letters (no figure, no
+/// sentence).
 fn glued_words_header(line: &str, columns: usize, vocab: &Vocabulary) -> Option<Vec<String>> {
-    {
-        let chars: Vec<char> = line.trim().chars().collect();
-        let mut names: Vec<String> = Vec::new();
-        let mut current = String::new();
-        for (i, &c) in chars.iter().enumerate() {
-            if i > 0 && c.is_uppercase() && chars[i - 1].is_lowercase() {
-                names.push(current.trim().to_string());
-                current.clear();
-            }
-            current.push(c);
+    let chars: Vec<char> = line.trim().chars().collect();
+    let mut names: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if i > 0 && c.is_uppercase() && chars[i - 1].is_lowercase() {
+            names.push(current.trim().to_string());
+            current.clear();
         }
-        names.push(current.trim().to_string());
-        let first_word = names.first()?.split_whitespace().next()?;
-        (names.len() == columns && columns >= 2 && is_column_word(first_word, vocab))
-            .then_some(names)
+        current.push(c);
     }
+    names.push(current.trim().to_string());
+    let first_word = names.first()?.split_whitespace().next()?;
+    if names.len() == columns && columns >= 2 && is_column_word(first_word, vocab) {
+        return Some(names);
+    }
+    let cell_name = |n: &str| {
+        let words = n.split_whitespace().count();
+        (1..=3).contains(&words)
+            && n.chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '.' || c == '/')
+            && !n.ends_with('.')
+    };
+    // A first name that is a column word ("BokslutBudgetAvvikelse") names a column, so
+    // the line names `names.len()` columns, not one fewer.
+    (names.len() == columns + 1
+        && columns >= 2
+        && !is_column_word(first_word, vocab)
+        && names.iter().all(|n| cell_name(n)))
+    .then(|| names[1..].to_vec())
 }
 
 /// Header lines with words hyphenated over two lines joined back ("(mnkr) Intäkter
@@ -4871,6 +4903,28 @@ Skatteintäkter                           1A       27 590   28 833\n";
             "{:?}",
             t.ambiguities
         );
+    }
+
+    #[test]
+    fn a_glued_header_line_parts_into_its_cells() {
+        let vocab = Vocabulary::builtin_shared();
+        // The label column's header, then one name per column.
+        assert_eq!(
+            glued_words_header("BidragÅrsbeloppPer månad", 2, vocab),
+            Some(vec!["Årsbelopp".to_string(), "Per månad".to_string()])
+        );
+        // A column word first names a column of its own: three, not two after a label.
+        assert_eq!(glued_words_header("BokslutBudgetAvvikelse", 2, vocab), None);
+        assert_eq!(
+            glued_words_header("BokslutBudgetAvvikelse", 3, vocab).map(|n| n.len()),
+            Some(3)
+        );
+        // A sentence or a figure is no header cell.
+        assert_eq!(
+            glued_words_header("Kostnaden steg med 5 %Enligt plan", 1, vocab),
+            None
+        );
+        assert_eq!(glued_words_header("Enligt planenSe nedan.", 1, vocab), None);
     }
 
     #[test]
