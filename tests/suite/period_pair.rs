@@ -7,7 +7,9 @@ use crate::common;
 
 /// The trigger: 2 912,50 / 12 = 242,7083 against 203,13; a year figure that breaks both
 /// its termin and månad relations named as the misprint; a month figure rounded down to
-/// make the monthly parts meet their total only not decided; and in running text, "kr
+/// make the monthly parts meet their total only not decided; a month figure rounded up
+/// (77 329 / 12 = 6 444,08 printed 6 445) on a page whose other rows round to the nearest
+/// both ways (3 810,67 to 3 811, 3 268,33 to 3 268); and in running text, "kr
 /// 1 200,- pr. år, kr 125,- pr. mnd." (1 200 / 12 = 100) where two other such lines hold.
 #[test]
 fn the_trigger_reports_the_wrong_figure_and_names_the_misprint() {
@@ -23,6 +25,13 @@ fn the_trigger_reports_the_wrong_figure_and_names_the_misprint() {
                 "203.13"
             ),
             common::claim("REL010", "Næring", "Pr. år", "1200", "1560"),
+            common::claim(
+                "REL010",
+                "Grundbelopp 6-9",
+                "Per månad",
+                "6444.0833",
+                "6445"
+            ),
             common::claim("REL010", "", "", "100", "125"),
         ],
         "{json}"
@@ -61,7 +70,8 @@ fn a_real_page_with_one_figure_changed_reports_that_figure() {
 
 /// A seasonal fee (ratio 5 where the names give 12), fees paid for 11 months on a page
 /// that states no count, columns of different things ("Inkomst per månad", "Avgift per
-/// år") and terms whose count nothing decides: nothing is claimed.
+/// år"), terms whose count nothing decides, and month figures rounded up on a page whose
+/// every row rounds up (no row rounded to the nearest downwards): nothing is claimed.
 #[test]
 fn uncertain_rows_are_not_decided() {
     let json = common::lint_json(&common::fixture_in("period_pair", "undecided.txt"));
@@ -76,7 +86,9 @@ fn uncertain_rows_are_not_decided() {
             "info Sesongplass båthavn",
             "info Hel plass",
             "info Halv plass",
-            "info Kost"
+            "info Kost",
+            "info Grundbelopp B",
+            "info Grundbelopp C"
         ],
         "{json}"
     );
@@ -114,6 +126,73 @@ fn spaced_period_headers_are_read_as_columns() {
     assert_eq!(json["stats"]["tables"], 2, "{json}");
     assert!(
         json["stats"]["relations_checked"].as_u64() >= Some(9),
+        "{json}"
+    );
+}
+
+/// Two small tables under one page's "Pr. måned Pr. termin Pr. år" header: the first has
+/// two rows, too few to fix the count of terms; the page's rows read as one fix it at 4
+/// (728,13 × 4 = 2 912,50), so each month figure that breaks both of its pairs while the
+/// termin and år figures agree is reported, named as the likely misprint.
+#[test]
+fn the_pages_other_tables_fix_the_count_of_terms() {
+    let json = common::lint_json(&common::fixture_in("period_pair", "page-rows.txt"));
+    assert_eq!(
+        common::claims(&json),
+        [
+            common::claim(
+                "REL010",
+                "Abonnement vann",
+                "Pr. måned",
+                "242.7083",
+                "203.13"
+            ),
+            common::claim(
+                "REL010",
+                "Abonnement avløp",
+                "Pr. måned",
+                "258.75",
+                "201.56"
+            ),
+        ],
+        "{json}"
+    );
+}
+
+/// The same two rows alone on their page: no row holds at 12 and nothing fixes the count
+/// of terms, so a fee for part of the period is not ruled out; only "not decided".
+#[test]
+fn two_rows_alone_are_not_decided() {
+    let json = common::lint_json(&common::fixture_in("period_pair", "page-rows-alone.txt"));
+    assert!(common::claims(&json).is_empty(), "{json}");
+    let rows: Vec<String> = common::rule_fields(&json, "REL010", &["severity", "row"])
+        .into_iter()
+        .map(|f| format!("{} {}", f[0], f[1]))
+        .collect();
+    assert_eq!(
+        rows,
+        ["info Abonnement vann", "info Abonnement avløp"],
+        "{json}"
+    );
+}
+
+/// A web page's table whose header cells were printed glued ("BidragÅrsbeloppPer månad")
+/// and whose first line under it is a section heading carrying percents ("Förskoleklass
+/// inkl moms 6 %, adm 3 %"): the header still names the two columns, and the month figure
+/// rounded the wrong way (77 329 / 12 = 6 444,08 printed 6 445, where the page rounds to
+/// the nearest both ways) is the one claim.
+#[test]
+fn a_glued_header_above_a_section_heading_names_the_columns() {
+    let json = common::lint_json(&common::fixture_in("period_pair", "glued-header.txt"));
+    assert_eq!(
+        common::claims(&json),
+        [common::claim(
+            "REL010",
+            "Grundbelopp",
+            "Per månad",
+            "6444.0833",
+            "6445"
+        )],
         "{json}"
     );
 }

@@ -39,7 +39,8 @@ kvartal, kvartal = 3 månader. A page that states how many months are paid in a 
 (\"det betales for 11 måneder\", \"10 mnd.\", one count only) gives that count in place of \
 12. Where the names do not fix it (terminer, veckor) only the page's words (\"faktureras i \
 4 terminer\", \"2 ganger årlig\") or the table's own arithmetic decide: one whole factor \
-under which at least three rows of the pair hold and no other factor holds as many. \
+under which at least three rows of the pair hold and no other factor holds as many (a \
+table with too few rows is read with the page's other tables of the same two periods). \
 Otherwise the pair is not checked.\n\nWhat is checked. Each row with both figures: the \
 longer-period figure ÷ the factor against the shorter-period figure, each figure \
 standing for ± half a unit of its last digit (a monthly fee written to öre against a \
@@ -48,11 +49,15 @@ checked.\n\nWhen it is an error. A row that fails is an error unless: the row ho
 9, 10 or 11 months a year where the names gave 12 (barnomsorg, SFO and student rents are \
 often paid for fewer months); it holds when one figure is taken as rounded down or up to \
 its last digit rather than to the nearest (a page that truncates, or that makes the \
-monthly parts add up to the monthly total); it holds when a figure written in whole 5 or \
+monthly parts add up to the monthly total), unless the table has no total and its other \
+rows round to the nearest both ways (one printed below its exact share, one above), so \
+the page rounds to the nearest; it holds when a figure written in whole 5 or \
 10 is taken as rounded to them and the page says it rounds (\"avrundat\", \"evt. \
 afrundet\") or another row of the pair holds only that way; fewer than three other rows \
 hold where the factor came from the table's arithmetic, or no other row holds where it \
-came from the names or the page (a fee for part of the period); or the ratio of the \
+came from the names or the page (a fee for part of the period) and the row itself does \
+not confirm the factor (its third period's figure agreeing with the other one while this \
+figure breaks both); or the ratio of the \
 figures is below half the factor or above one and a half times it (another figure or a \
 misreading). Those rows are info, \"not \
 decided\", with the reason. Where a table has three period columns and one figure breaks \
@@ -661,6 +666,9 @@ enum Source {
     Names,
     Page(String),
     Rows,
+    /// The rows of the page's tables with the same two periods, read as one: how many
+    /// hold at the factor.
+    PageRows(usize),
 }
 
 /// The factor of a pair of columns and where it came from, or `None` when nothing
@@ -747,74 +755,170 @@ struct Checked {
     rows: Vec<Pair>,
 }
 
+/// A pair of columns of one table, alike besides their periods, before its factor is
+/// known.
+struct Candidate {
+    long: usize,
+    short: usize,
+    periods: (Period, Period),
+    rows: Vec<Pair>,
+}
+
+/// One table's columns that name a period and the pairs of them to check.
+struct PeriodTable<'a> {
+    t: usize,
+    page: u32,
+    view: TableView<'a>,
+    columns: Vec<PeriodColumn>,
+    stated: Stated,
+    candidates: Vec<Candidate>,
+}
+
+fn period_table<'a>(
+    doc: &crate::document::Document,
+    t: usize,
+    table: &'a crate::table::Table,
+    vocab: &'a crate::grammar::vocab::Vocabulary,
+) -> Option<PeriodTable<'a>> {
+    let view = TableView::new(table, vocab);
+    let columns: Vec<PeriodColumn> = (0..view.cols())
+        .filter(|&c| {
+            view.numeric(c) && !matches!(view.kinds[c], ColumnKind::Percent | ColumnKind::Hours)
+        })
+        .filter_map(|c| {
+            let (period, rest) = period_of(&view.header(c)).or_else(|| {
+                // A header naming no period: the unit every figure of the column is
+                // written in ("4 740 kr/år", "395 kr/mån").
+                let (period, mut unit) = cell_period(&view, c)?;
+                unit.extend(words(&view.header(c).to_lowercase()));
+                Some((period, unit))
+            })?;
+            Some(PeriodColumn {
+                col: c,
+                period,
+                bases: bases(&rest),
+                qualifiers: qualifiers(&rest),
+            })
+        })
+        .collect();
+    if columns.len() < 2 {
+        return None;
+    }
+    let page = table.provenance.page;
+    let page_text = page_text(doc, page);
+    let mut context = page_text.clone();
+    if let Some(title) = &table.title {
+        context.push('\n');
+        context.push_str(title);
+    }
+    context.push('\n');
+    context.push_str(&table.columns.join("\n"));
+    let stated = stated_counts(&context);
+    // Pairs of columns of two periods, alike besides their period.
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for a in &columns {
+        for b in &columns {
+            if a.period >= b.period || a.bases != b.bases {
+                continue;
+            }
+            // Alike besides the period; and no other column of either period is as
+            // alike (two "per år" columns, exkl. and inkl. moms, pair by their VAT).
+            // Columns that differ besides their period ("Inkomst per månad", "Avgift
+            // per år") state no relation.
+            if a.qualifiers != b.qualifiers {
+                continue;
+            }
+            let rows = pairs(&view, a.col, b.col);
+            if rows.is_empty() {
+                continue;
+            }
+            candidates.push(Candidate {
+                long: a.col,
+                short: b.col,
+                periods: (a.period, b.period),
+                rows,
+            });
+        }
+    }
+    (!candidates.is_empty()).then_some(PeriodTable {
+        t,
+        page,
+        view,
+        columns,
+        stated,
+        candidates,
+    })
+}
+
+/// The pairs of one table whose factor is decided, with the factor and where it came from.
+fn checked_pairs(pt: &PeriodTable, prepared: &[PeriodTable]) -> Vec<Checked> {
+    let (t, stated) = (pt.t, &pt.stated);
+    let mut checked: Vec<Checked> = Vec::new();
+    for cand in &pt.candidates {
+        let (long, short) = cand.periods;
+        let factor = factor(long, short, &cand.rows, stated).or_else(|| {
+            // Too few rows here to fix a factor the names do not: the rows of the
+            // page's other tables with the same two periods ("Pr. måned Pr. termin
+            // Pr. år" over three small tables) may, read as one.
+            let pooled: Vec<Pair> = prepared
+                .iter()
+                .filter(|o| o.t != t && o.page == pt.page)
+                .flat_map(|o| o.candidates.iter())
+                .filter(|o| o.periods == cand.periods)
+                .flat_map(|o| o.rows.iter().copied())
+                .chain(cand.rows.iter().copied())
+                .collect();
+            match factor(long, short, &pooled, stated)? {
+                (k, Source::Rows) => Some((
+                    k,
+                    Source::PageRows(
+                        pooled
+                            .iter()
+                            .filter(|p| holds_at(p, Decimal::from(k)))
+                            .count(),
+                    ),
+                )),
+                _ => None,
+            }
+        });
+        let Some((k, source)) = factor else {
+            continue;
+        };
+        checked.push(Checked {
+            long: cand.long,
+            short: cand.short,
+            k,
+            source,
+            rows: cand.rows.clone(),
+        });
+    }
+    // A figure named as the likely misprint is reported against its pair with the surest
+    // factor (the names' or the page's words before the rows' arithmetic).
+    checked.sort_by_key(|c| matches!(c.source, Source::Rows | Source::PageRows(_)));
+    checked
+}
+
 pub fn check(sink: &mut Sink) {
     let (doc, vocab) = (sink.document, sink.vocab);
     let mut relations: Vec<(usize, TableView, Vec<Relation>)> = Vec::new();
-    for (t, table) in doc.tables.iter().enumerate() {
-        let view = TableView::new(table, vocab);
-        let columns: Vec<PeriodColumn> = (0..view.cols())
-            .filter(|&c| {
-                view.numeric(c) && !matches!(view.kinds[c], ColumnKind::Percent | ColumnKind::Hours)
-            })
-            .filter_map(|c| {
-                let (period, rest) = period_of(&view.header(c)).or_else(|| {
-                    // A header naming no period: the unit every figure of the column is
-                    // written in ("4 740 kr/år", "395 kr/mån").
-                    let (period, mut unit) = cell_period(&view, c)?;
-                    unit.extend(words(&view.header(c).to_lowercase()));
-                    Some((period, unit))
-                })?;
-                Some(PeriodColumn {
-                    col: c,
-                    period,
-                    bases: bases(&rest),
-                    qualifiers: qualifiers(&rest),
-                })
-            })
-            .collect();
-        if columns.len() < 2 {
-            continue;
-        }
-        let page = table.provenance.page;
-        let page_text = page_text(doc, page);
-        let mut context = page_text.clone();
-        if let Some(title) = &table.title {
-            context.push('\n');
-            context.push_str(title);
-        }
-        context.push('\n');
-        context.push_str(&table.columns.join("\n"));
-        let stated = stated_counts(&context);
-        // Pairs of columns of two periods, alike besides their period.
-        let mut checked: Vec<Checked> = Vec::new();
-        for a in &columns {
-            for b in &columns {
-                if a.period >= b.period || a.bases != b.bases {
-                    continue;
-                }
-                // Alike besides the period; and no other column of either period is as
-                // alike (two "per år" columns, exkl. and inkl. moms, pair by their VAT).
-                // Columns that differ besides their period ("Inkomst per månad", "Avgift
-                // per år") state no relation.
-                if a.qualifiers != b.qualifiers {
-                    continue;
-                }
-                let rows = pairs(&view, a.col, b.col);
-                if rows.is_empty() {
-                    continue;
-                }
-                let Some((k, source)) = factor(a.period, b.period, &rows, &stated) else {
-                    continue;
-                };
-                checked.push(Checked {
-                    long: a.col,
-                    short: b.col,
-                    k,
-                    source,
-                    rows,
-                });
-            }
-        }
+    let prepared: Vec<PeriodTable> = doc
+        .tables
+        .iter()
+        .enumerate()
+        .filter_map(|(t, table)| period_table(doc, t, table, vocab))
+        .collect();
+    let checks: Vec<Vec<Checked>> = prepared
+        .iter()
+        .map(|pt| checked_pairs(pt, &prepared))
+        .collect();
+    for (pt, checked) in prepared.into_iter().zip(checks) {
+        let PeriodTable {
+            t,
+            view,
+            columns,
+            stated,
+            ..
+        } = pt;
         if checked.is_empty() {
             continue;
         }
@@ -883,6 +987,9 @@ pub fn check(sink: &mut Sink) {
                     ),
                     Source::Page(said) => format!("the page states \"{said}\""),
                     Source::Rows => format!("{others} other rows of the table hold at it"),
+                    Source::PageRows(n) => format!(
+                        "{n} rows of this page's tables with the same two periods hold at it"
+                    ),
                 };
                 let cmp = comparison(p, k);
                 let mut message = format!(
@@ -917,6 +1024,23 @@ pub fn check(sink: &mut Sink) {
                             && held.iter().all(|&(a, b)| a != col && b != col)
                             && !held.is_empty()
                     });
+                    // The row's own other pair, holding at a certain factor, confirms the
+                    // period the suspect figure breaks: no fee for part of the period.
+                    let confirmed_in_row = suspect.is_some()
+                        && held.iter().all(|&(a, b)| {
+                            checked.iter().any(|o| {
+                                let holding = match o.source {
+                                    Source::Names | Source::Page(_) => usize::MAX,
+                                    Source::Rows => o
+                                        .rows
+                                        .iter()
+                                        .filter(|q| holds_at(q, Decimal::from(o.k)))
+                                        .count(),
+                                    Source::PageRows(n) => n,
+                                };
+                                (o.long, o.short) == (a, b) && holding > MIN_HOLDING
+                            })
+                        });
                     if let Some(col) = suspect {
                         if reported.contains(&(r, col)) {
                             continue;
@@ -966,7 +1090,10 @@ pub fn check(sink: &mut Sink) {
                                 .find(|&m| holds_at(p, Decimal::from(m)))
                         })
                         .flatten();
-                    let directed = compare(expected_short_w(p, k), widened(short)).holds;
+                    // A table with a total may round a part the other way to make the
+                    // parts meet the total (157 + 54 + 17 = 228 where 1 892 / 12 = 157,67).
+                    let refutable = !view.totals.iter().any(|&t| t) && !adds_up(&c.rows);
+                    let (directed, nearest) = directed_rounding(p, &c.rows, k, refutable);
                     let coarse_ok = holds_coarse(p, k);
                     // The page rounds to whole 5 or 10 when it says so, or when another
                     // row of the pair holds only that way.
@@ -983,11 +1110,14 @@ pub fn check(sink: &mut Sink) {
                         directed,
                         coarse: coarse_ok && coarse_page,
                         far,
+                        confirmed_in_row,
                     }
                     .reason(("row", "of the table"), c.k);
                     if let Some(reason) = reason {
                         severity = Severity::Info;
                         message = format!("not decided: {reason} ({message})");
+                    } else if let Some(nearest) = nearest {
+                        message = format!("{message}; {nearest}");
                     }
                 }
                 let mut rel = Relation::new(&RULE, target, inputs, rel_cmp, message);
@@ -1018,6 +1148,9 @@ struct Doubts {
     coarse: bool,
     /// The figures are too far apart to be one amount for two periods.
     far: bool,
+    /// The row's other period pair holds at a certain factor while this figure breaks
+    /// both of its pairs: the row itself names the misprint.
+    confirmed_in_row: bool,
 }
 
 impl Doubts {
@@ -1031,7 +1164,7 @@ impl Doubts {
             Some(format!(
                 "the {noun} holds at {m} months a year (a fee paid for {m} months; the page states no count)"
             ))
-        } else if others == 0 {
+        } else if others == 0 && !self.confirmed_in_row {
             Some(format!(
                 "no other {noun} {place} holds at {k} (a fee for part of the period, or another figure)"
             ))
@@ -1185,7 +1318,9 @@ fn check_inline(sink: &mut Sink) {
                 p.short.plural()
             ),
             Source::Page(said) => format!("the page states \"{said}\""),
-            Source::Rows => format!("{others} other pairs of the page hold at it"),
+            Source::Rows | Source::PageRows(_) => {
+                format!("{others} other pairs of the page hold at it")
+            }
         };
         let cmp = comparison(&p.pair, kd);
         let mut message = format!(
@@ -1207,7 +1342,7 @@ fn check_inline(sink: &mut Sink) {
                         .find(|&m| holds_at(&p.pair, Decimal::from(m)))
                 })
                 .flatten();
-            let directed = compare(expected_short_w(&p.pair, kd), widened(short)).holds;
+            let (directed, _) = directed_rounding(&p.pair, &rows, kd, false);
             let coarse_page = stated.rounds
                 || rows
                     .iter()
@@ -1221,6 +1356,7 @@ fn check_inline(sink: &mut Sink) {
                 directed,
                 coarse: holds_coarse(&p.pair, kd) && coarse_page,
                 far,
+                confirmed_in_row: false,
             }
             .reason(("pair", "of the page"), k);
             if let Some(reason) = reason {
@@ -1256,6 +1392,68 @@ fn check_inline(sink: &mut Sink) {
 
 /// The shorter-period figure the longer one gives, its figure taken as rounded in any
 /// direction.
+/// Whether a failing pair holds with a figure rounded down or up to its last digit rather
+/// than to the nearest, and nothing on the page says it rounds to the nearest. A short
+/// figure taken as rounded one way is refuted when the other pairs round theirs to the
+/// nearest in both directions: one printed certainly below its exact share (39 220 / 12 =
+/// 3 268,33 printed 3 268) and one certainly above (45 728 / 12 = 3 810,67 printed 3 811);
+/// then only the long figure's rounding may still explain it. Only where `refutable`
+/// (a table with no total row its parts must meet).
+fn directed_rounding(
+    p: &Pair,
+    rows: &[Pair],
+    k: Decimal,
+    refutable: bool,
+) -> (bool, Option<String>) {
+    if !compare(expected_short_w(p, k), widened(p.2)).holds {
+        return (false, None);
+    }
+    if !refutable || compare(expected_short_w(p, k), p.2).holds {
+        return (true, None);
+    }
+    let others = rows.iter().filter(|o| o.0 != p.0 && holds_at(o, k));
+    let (mut down, mut up) = (None, None);
+    for o in others {
+        let exact = expected_short(o, k);
+        let shown = || {
+            format!(
+                "{} printed {}",
+                decimal(exact.nominal),
+                decimal(o.2.nominal)
+            )
+        };
+        if o.2.nominal < exact.lo && down.is_none() {
+            down = Some(shown());
+        }
+        if o.2.nominal > exact.hi && up.is_none() {
+            up = Some(shown());
+        }
+    }
+    match (down, up) {
+        (Some(d), Some(u)) => (
+            false,
+            Some(format!(
+                "no rounding down or up explains it: the other rows round to the nearest both ways ({d}, {u})"
+            )),
+        ),
+        _ => (true, None),
+    }
+}
+
+/// Whether a figure of the pairs, in either column, is the sum of two or more figures
+/// right above it (a total row, named or not: "Pris i alt").
+fn adds_up(rows: &[Pair]) -> bool {
+    let column = |f: fn(&Pair) -> Decimal| {
+        (2..rows.len()).any(|t| {
+            (0..t - 1).any(|s| {
+                let sum: Decimal = rows[s..t].iter().map(f).sum();
+                sum == f(&rows[t])
+            })
+        })
+    };
+    column(|o| o.1.nominal) || column(|o| o.2.nominal)
+}
+
 fn expected_short_w(p: &Pair, k: Decimal) -> Interval {
     let w = widened(p.1);
     Interval {
