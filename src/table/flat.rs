@@ -2989,6 +2989,10 @@ fn build_flat_tables(
     if unit == Unit::None {
         unit = closing_unit(lines, &run.rows, vocab).unwrap_or(Unit::None);
     }
+    let (mut columns_named, mut label_header) = (columns_named, label_header);
+    if ambiguities.is_empty() && fixed.is_empty() {
+        years_as_labels(&mut rows, &mut columns_named, &mut label_header);
+    }
     let first_line = lines
         .get(header_start)
         .filter(|_| !header_top_down.is_empty())
@@ -3788,6 +3792,56 @@ fn without_remarks(text: &str) -> String {
     }
     out.push_str(rest);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A time series written one year per row with no other label ("2007 12 747 702 660 …",
+/// "2008 12 434 …"): the year is each row's label, not a figure of its first column. Taken
+/// only where every row with figures has no label and starts with a year, the years
+/// following each other one by one (rising or falling), at least three rows; the first
+/// column's header, if any, heads the labels.
+fn years_as_labels(rows: &mut [Row], columns: &mut Vec<String>, label_header: &mut Option<String>) {
+    let with_figures: Vec<usize> = (0..rows.len())
+        .filter(|&r| rows[r].cells.iter().any(|c| c.value.is_some()))
+        .collect();
+    if with_figures.len() < 3
+        || with_figures
+            .iter()
+            .any(|&r| !rows[r].label.trim().is_empty() || rows[r].cells.len() < 3)
+    {
+        return;
+    }
+    let years: Option<Vec<i64>> = with_figures
+        .iter()
+        .map(|&r| {
+            let raw = rows[r].cells[0].raw.trim();
+            (raw.len() == 4 && is_year(raw))
+                .then(|| raw.parse().ok())
+                .flatten()
+        })
+        .collect();
+    let Some(years) = years else {
+        return;
+    };
+    let step = years[1] - years[0];
+    if step.abs() != 1 || years.windows(2).any(|w| w[1] - w[0] != step) {
+        return;
+    }
+    for &r in &with_figures {
+        let year = rows[r].cells.remove(0);
+        rows[r].label = year.raw.trim().to_string();
+        rows[r].kind = RowKind::Data;
+    }
+    for (r, row) in rows.iter_mut().enumerate() {
+        if !with_figures.contains(&r) && !row.cells.is_empty() {
+            row.cells.remove(0);
+        }
+    }
+    if !columns.is_empty() {
+        let first = columns.remove(0);
+        if !first.trim().is_empty() && label_header.is_none() {
+            *label_header = Some(first);
+        }
+    }
 }
 
 /// [`glued_header`]'s first form: names cut where a small letter meets a capital, the
@@ -4902,6 +4956,24 @@ Skatteintäkter                           1A       27 590   28 833\n";
             t.ambiguities.iter().all(|a| a.row < 5),
             "{:?}",
             t.ambiguities
+        );
+    }
+
+    #[test]
+    fn a_year_starting_each_row_is_its_label() {
+        let vocab = Vocabulary::builtin_shared();
+        let series = "Volymer\n\nGods Trailers Passagerare\n2007 12 747   702 660   1 816 301\n2008 12 434   692 477   1 820 810\n2009 10 211   581 577   1 556 076\n";
+        let tables = crate::table::extract_text(series, vocab);
+        let labels: Vec<&str> = tables[0].rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["2007", "2008", "2009"]);
+        assert_eq!(tables[0].rows[0].cells.len(), 3);
+        assert_eq!(tables[0].rows[2].cells[2].raw, "1 556 076");
+        // Years that skip are no series of labels: figures of a column, as read.
+        let skipping = series.replace("2009 ", "2012 ");
+        let tables = crate::table::extract_text(&skipping, vocab);
+        assert!(
+            tables[0].rows.iter().all(|r| r.label.is_empty()),
+            "{tables:?}"
         );
     }
 
