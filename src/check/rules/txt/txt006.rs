@@ -34,7 +34,10 @@ nedgang på (kun) C …, fra A utlån i 2017 til B utlån i 2018\" (a year after
 allowed);\n  - the figure \
 after a change, the change and the change in percent: \"1 544 mnkr, vilket är en ökning med \
 63,6 mnkr, eller 4,3 procent\" (\"(4,3 procent)\", motsvarande): the figure before is 1 544 − \
-63,6 (1 544 + 63,6 after a decrease), and the change is 4,30 % of it; a percent of another \
+63,6 (1 544 + 63,6 after a decrease), and the change is 4,30 % of it; so also after a \
+change verb: \"ökade med 168 personer (1,1 %) till 16 352 invånare\", \"minskade med 120 \
+personer till 9 880, vilket motsvarar en minskning med 1,2 procent\" (personer and \
+invånare count the same); a percent of another \
 whole (\"0,5 procent av skatteintäkterna\") is not read;\n  - B \
 more or less than A by C: \"B, vilket är C mer (högre, lägre, mindre, højere, lavere) än \
 budgeterat (A)\";\n  - a share: \"A, motsvarande C procent av B\" (vilket motsvarar, \
@@ -714,6 +717,54 @@ fn paren_after(s: &str, figs: &[Fig], b: usize) -> Option<(usize, Option<Kind>, 
     Some((next, unit, after_close))
 }
 
+/// After a change verb and its change `c`, the change's percent and the figure it leads
+/// to, in either order: "ökade med 168 personer (1,1 %) till 16 352" or "ökade med 250
+/// personer till 10 400, vilket motsvarar (en ökning med) 2,5 procent". The percent's
+/// index, the figure's, and where the statement ends.
+fn change_with_percent(s: &str, figs: &[Fig], c: usize) -> Option<(usize, usize, usize)> {
+    let (first, second) = (figs.get(c + 1)?, figs.get(c + 2)?);
+    if first.kind == Kind::Percent {
+        // "C (P %) till B": the percent alone in parentheses, then "till".
+        let open = s[figs[c].end..first.start].trim();
+        let after = s[first.end..second.start].trim_start();
+        let rest = after.strip_prefix(')')?;
+        return (open == "(" && second.kind != Kind::Percent && Gap(rest).to_after_change())
+            .then_some((c + 1, c + 2, second.end));
+    }
+    if second.kind != Kind::Percent || !Gap(&s[figs[c].end..first.start]).to_after_change() {
+        return None;
+    }
+    let gap = s[first.end..second.start].trim().to_lowercase();
+    let gap = gap.strip_prefix(',').unwrap_or(&gap).trim_start();
+    let joined = [
+        "vilket motsvarar",
+        "vilket motsvarar en ökning med",
+        "vilket motsvarar en ökning på",
+        "vilket motsvarar en minskning med",
+        "vilket motsvarar en minskning på",
+        "motsvarande",
+        "eller",
+        "(",
+        "hvilket svarer til",
+        "svarende til",
+        "tilsvarende",
+        "noe som tilsvarer",
+    ]
+    .contains(&gap);
+    let after = s[second.end..].trim_start().to_lowercase();
+    let of_another = [
+        "av ",
+        "af ",
+        "i förhållande",
+        "i forhold",
+        "jämfört",
+        "sammenlignet",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w));
+    (joined && !of_another).then_some((c + 2, c + 1, close_paren(s, second.end)))
+}
+
 /// `end`, or just past a closing parenthesis right after it.
 fn close_paren(s: &str, end: usize) -> usize {
     if s[end..].starts_with(')') {
@@ -802,6 +853,19 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
                     c,
                     sign,
                     span: (verb_start, figs[c + 2].end),
+                });
+                continue;
+            }
+            // "ökade med C (P %) till B" and "ökade med C till B, vilket motsvarar (en
+            // ökning med) P procent": the change's percent of the figure before, B ∓ C.
+            if let Some((p, b, end)) = change_with_percent(s, figs, c) {
+                out.push(Stated {
+                    shape: Shape::ChangeInPercent,
+                    a: p,
+                    b,
+                    c,
+                    sign,
+                    span: (verb_start, end),
                 });
                 continue;
             }
@@ -1091,6 +1155,19 @@ fn evaluate_count_total(s: &str, figs: &[Fig], total: usize, parts: &[usize]) ->
 
 /// The noun of a change between counts: at least one of the three figures is a count, the
 /// others counts of the same noun or bare.
+/// Whether two count nouns count the same: the same word, or people and a place's
+/// residents ("ökade med 168 personer till 16 352 invånare").
+fn same_count(x: &str, y: &str) -> bool {
+    const PEOPLE: &[&str] = &[
+        "personer",
+        "invånare",
+        "innbyggere",
+        "innbyggjarar",
+        "indbyggere",
+    ];
+    x == y || PEOPLE.contains(&x) && PEOPLE.contains(&y)
+}
+
 fn count_change_noun(a: &Fig, b: &Fig, c: &Fig) -> Option<&'static str> {
     let noun_of = |f: &Fig| match f.kind {
         Kind::Count(n) => Some(Some(n)),
@@ -1196,7 +1273,7 @@ fn evaluate_change_in_percent(s: &str, figs: &[Fig], r: &Stated) -> Option<Outco
             let k = if b.kind == Kind::Bare { c.kind } else { b.kind };
             (in_kronor(b, k), in_kronor(c, c.kind))
         }
-        (Kind::Count(x), Kind::Count(y)) if x == y => (b.interval(), c.interval()),
+        (Kind::Count(x), Kind::Count(y)) if same_count(x, y) => (b.interval(), c.interval()),
         (Kind::Count(_), Kind::Bare) | (Kind::Bare, Kind::Count(_)) => (b.interval(), c.interval()),
         _ => return None,
     };
@@ -1665,6 +1742,33 @@ mod tests {
             eval("Det ble en økning på 5 % fra 1 200 besøk til 1 260 utlån."),
             None
         );
+    }
+
+    /// A change verb with the change, its percent and the figure after: in parentheses
+    /// before "till", or joined after the figure ("vilket motsvarar"); people and
+    /// residents count the same.
+    #[test]
+    fn reads_a_change_with_its_percent() {
+        let eval = |s: &str| {
+            let mut figs = figures(s);
+            let r = stated(s, &mut figs);
+            assert_eq!(r.len(), 1, "{s}");
+            assert_eq!(r[0].shape, Shape::ChangeInPercent, "{s}");
+            evaluate(s, &figs, &r[0]).map(|o| (o.made.nominal.round_dp(2), o.said.nominal))
+        };
+        assert_eq!(
+            eval("Befolkningen ökade under året med 168 personer (1,1 %) till 16 352 invånare."),
+            Some((Decimal::new(104, 2), Decimal::new(11, 1)))
+        );
+        assert_eq!(
+            eval("Antalet minskade med 120 personer till 9 880, vilket motsvarar en minskning med 1,2 procent."),
+            Some((Decimal::new(120, 2), Decimal::new(12, 1)))
+        );
+        // A percent of another whole is no change in percent.
+        let s =
+            "Kostnaderna ökade med 5 mnkr till 400 mnkr, eller 1,2 procent av skatteintäkterna.";
+        let mut figs = figures(s);
+        assert!(stated(s, &mut figs).is_empty());
     }
 
     #[test]
