@@ -52,7 +52,12 @@ föregående år då det var 4 033 medlemmar. Det vill säga en minskning med 1 
 names exactly two figures (years and dates aside), both counts of one noun or both money, set \
 against each other in time (jämfört med, föregående år, mot, i fjor, har blitt til), and the \
 change is the second sentence's only figure; the figures' order is not read, so only the \
-change's size is compared, and a change in percent is not read.\nA \
+change's size is compared, and a change in percent is not read;\n  - a change and its \
+percent in the sentence after the one naming the figure it led to: \"I kommunen bor numera \
+22 974 personer. Det är en ökning med 209 personer, motsvarande 0,9 procent\": read only \
+where the first sentence names that one figure (years aside) and sets it against no other \
+time, and the change counts the same (or is money with money); the figure before is 22 974 \
+− 209.\nA \
 figure written without a unit takes the unit of the figure it is compared with. A change in \
 money (kr, tkr, mnkr, miljoner kronor, mio. kr., millioner kroner: converted to one unit) is \
 B − A; in procent, prosent or % it is (B − A)/A; in procentenheter (prosentpoeng, \
@@ -685,6 +690,8 @@ enum Shape {
     /// `b` after a change of `c`, which is `a` percent of the figure before it (`b` − `c`
     /// after an increase, `b` + `c` after a decrease).
     ChangeInPercent,
+    /// The same, `c` and `a` stated in the sentence after the one naming `b`.
+    ChangeInPercentAcross,
     /// `a` is `c` percent of `b`.
     Share,
     /// `b` is the sum of these parts.
@@ -1250,6 +1257,57 @@ fn stated_across(text: &str, second: usize, figs: &[Fig]) -> Option<Stated> {
     })
 }
 
+/// A change and its percent stated in the sentence after the one naming the figure it led
+/// to: "I kommunen bor numera 22 974 personer. Det är en ökning med 209 personer,
+/// motsvarande 0,9 procent, jämfört med år 2022." The first sentence names that one
+/// figure (years aside) and sets it against no other time; the second opens by pointing
+/// back, names the change (of the same count noun, or money with money) and its percent,
+/// joined as within one sentence ("motsvarande", "eller", "(").
+fn stated_across_percent(text: &str, second: usize, figs: &[Fig]) -> Option<Stated> {
+    let own: Vec<usize> = (0..figs.len())
+        .filter(|&i| !is_year(&figs[i]) && !date_follows(text, &figs[i]))
+        .collect();
+    let [b, c, p] = own[..] else {
+        return None;
+    };
+    if figs[b].end > second || figs[c].start < second || figs[p].kind != Kind::Percent {
+        return None;
+    }
+    let m = BACK_CHANGE_RE.captures(&text[second..figs[c].start])?;
+    let sign = sign_of(m.get(1)?.as_str());
+    let same_kind = match (figs[b].kind, figs[c].kind) {
+        (Kind::Count(x), Kind::Count(y)) => same_count(x, y),
+        (Kind::Count(_), Kind::Bare) => true,
+        (Kind::Money(_), Kind::Money(_)) => true,
+        _ => false,
+    };
+    if !same_kind
+        || COMPARED_RE.is_match(&text[..second])
+        || !OR_PERCENT_RE.is_match(&text[figs[c].end..figs[p].start])
+    {
+        return None;
+    }
+    let after = text[figs[p].end..].trim_start().to_lowercase();
+    if ["av ", "af ", "i förhållande", "i forhold"]
+        .iter()
+        .any(|w| after.starts_with(w))
+    {
+        return None;
+    }
+    let from = text[..figs[b].start]
+        .rfind(|ch: char| !(ch.is_alphanumeric() || ch.is_whitespace()))
+        .map_or(0, |q| q + 1);
+    let from = from + (text[from..].len() - text[from..].trim_start().len());
+    Some(Stated {
+        shape: Shape::ChangeInPercentAcross,
+        a: p,
+        b,
+        c,
+        sign,
+        span: (from.min(figs[b].start), close_paren(text, figs[p].end)),
+    })
+}
+
 fn signed(made: Interval, said: Interval, sign: i32) -> Interval {
     match sign {
         x if x < 0 => said.negated(),
@@ -1301,7 +1359,9 @@ fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
     match &r.shape {
         Shape::Total(parts) => return evaluate_total(s, figs, r.b, parts),
         Shape::Share => return evaluate_share(s, figs, r),
-        Shape::ChangeInPercent => return evaluate_change_in_percent(s, figs, r),
+        Shape::ChangeInPercent | Shape::ChangeInPercentAcross => {
+            return evaluate_change_in_percent(s, figs, r)
+        }
         Shape::Change | Shape::ChangeAcross => {}
     }
     let (a, b, c) = (&figs[r.a], &figs[r.b], &figs[r.c]);
@@ -1518,7 +1578,9 @@ pub fn check(sink: &mut Sink) {
             if let Some(p) = previous.filter(|_| points_back) {
                 let text = &par.text[p..to];
                 let figs = figures(text);
-                if let Some(r) = stated_across(text, from - p, &figs) {
+                let across = stated_across(text, from - p, &figs)
+                    .or_else(|| stated_across_percent(text, from - p, &figs));
+                if let Some(r) = across {
                     if let Some(mut o) = evaluate(text, &figs, &r) {
                         // Only the sizes are compared: the figures' order is not read.
                         for x in [&mut o.made, &mut o.said] {
@@ -1598,6 +1660,13 @@ fn report(
                 cw = written(s, c)
             ),
             "the sentence names the figure after the change, the change and the change in percent; the figure before is the one less the change",
+        ),
+        Shape::ChangeInPercentAcross => (
+            format!(
+                "a change of {cw} to {bw} is {made} % of the figure before it, not {said} %",
+                cw = written(s, c)
+            ),
+            "the second sentence points back to the first, whose only figure is the one the change led to; the figure before is it less the change (plus, after a decrease)",
         ),
         Shape::ChangeAcross => (
             format!(
