@@ -2652,6 +2652,29 @@ fn build_flat_tables(
             None => return Vec::new(),
         },
     };
+    // Glued digits read one per cell ("ROIDno-2020-1397" as eight figures): the only
+    // reading left when nothing says where the figures part, no reading at all, unless
+    // the header's column words name that many columns ("Budget Utfall Avvikelse …").
+    if all_glued
+        && columns >= 4
+        && run.rows.iter().all(|(_, r)| {
+            !r.grammar && r.run.chars().filter(char::is_ascii_digit).count() <= columns
+        })
+        && {
+            let (near, _) = header_area(lines, kinds, run.rows[0].0, vocab);
+            let top: Vec<&str> = near.iter().rev().copied().collect();
+            header_column_count(&top, vocab) != Some(columns)
+        }
+    {
+        orphans.extend(unread_glued(
+            file,
+            page,
+            lines,
+            &run,
+            "its figures are glued together and could be read only one digit per cell",
+        ));
+        return Vec::new();
+    }
     let run = with_wide_cells(run, columns);
     let run = with_dash_readings(run, lines, kinds, columns, vocab);
     let row_refs: Vec<&FlatLine> = run.rows.iter().map(|(_, r)| r).collect();
@@ -4957,6 +4980,26 @@ Skatteintäkter                           1A       27 590   28 833\n";
             "{:?}",
             t.ambiguities
         );
+    }
+
+    #[test]
+    fn glued_digits_are_not_read_one_per_cell() {
+        let vocab = Vocabulary::builtin_shared();
+        // Rovaniemi's pöytäkirja: a § heading over a diarienummer, no figures at all.
+        let text =
+            "§ 149 Vuoden 2021 talousarvion muuttaminen / tarkistettu esitys\nROIDno-2020-1397\n";
+        let tables = crate::table::extract_text(text, vocab);
+        assert!(
+            tables
+                .iter()
+                .all(|t| t.rows.iter().all(|r| r.cells.len() < 4)),
+            "{tables:?}"
+        );
+        // A header whose column words name four columns: one digit each, as it says.
+        let named =
+            "Tabell\n\nPost Budget Utfall Avvikelse Prognos\nHyra A1234\nHyra B5678\nHyra C9012\n";
+        let tables = crate::table::extract_text(named, vocab);
+        assert_eq!(tables[0].rows[0].cells.len(), 4, "{tables:?}");
     }
 
     #[test]
