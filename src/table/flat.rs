@@ -3013,9 +3013,14 @@ fn build_flat_tables(
         unit = closing_unit(lines, &run.rows, vocab).unwrap_or(Unit::None);
     }
     let (mut columns_named, mut label_header) = (columns_named, label_header);
-    if ambiguities.is_empty() && fixed.is_empty() {
-        years_as_labels(&mut rows, &mut columns_named, &mut label_header);
-    }
+    let mut fixed = fixed;
+    years_as_labels(
+        &mut rows,
+        &mut columns_named,
+        &mut label_header,
+        &mut ambiguities,
+        &mut fixed,
+    );
     let first_line = lines
         .get(header_start)
         .filter(|_| !header_top_down.is_empty())
@@ -3820,9 +3825,17 @@ fn without_remarks(text: &str) -> String {
 /// A time series written one year per row with no other label ("2007 12 747 702 660 …",
 /// "2008 12 434 …"): the year is each row's label, not a figure of its first column. Taken
 /// only where every row with figures has no label and starts with a year, the years
-/// following each other one by one (rising or falling), at least three rows; the first
+/// following each other in one direction at most five apart (every year, every election
+/// year), at least three rows, and no
+/// reading of a row left open or fixed by arithmetic puts anything else first; the first
 /// column's header, if any, heads the labels.
-fn years_as_labels(rows: &mut [Row], columns: &mut Vec<String>, label_header: &mut Option<String>) {
+fn years_as_labels(
+    rows: &mut [Row],
+    columns: &mut Vec<String>,
+    label_header: &mut Option<String>,
+    ambiguities: &mut [Ambiguity],
+    fixed: &mut [super::FixedSplit],
+) {
     let with_figures: Vec<usize> = (0..rows.len())
         .filter(|&r| rows[r].cells.iter().any(|c| c.value.is_some()))
         .collect();
@@ -3845,9 +3858,43 @@ fn years_as_labels(rows: &mut [Row], columns: &mut Vec<String>, label_header: &m
     let Some(years) = years else {
         return;
     };
-    let step = years[1] - years[0];
-    if step.abs() != 1 || years.windows(2).any(|w| w[1] - w[0] != step) {
+    // One direction, a few years apart at most (every year, or every election year).
+    let direction = (years[1] - years[0]).signum();
+    if direction == 0
+        || years
+            .windows(2)
+            .any(|w| (w[1] - w[0]).signum() != direction || (w[1] - w[0]).abs() > 5)
+    {
         return;
+    }
+    // A first column named by the header other than as the years' ("M Fp C … Total" over
+    // a run whose first parties' cells are missing): the names are not the columns'.
+    let first_name = columns
+        .first()
+        .map(|n| n.trim().to_lowercase())
+        .unwrap_or_default();
+    if !first_name.is_empty()
+        && !["år", "year", "vuosi", "valår", "årtal", "år."].contains(&first_name.as_str())
+    {
+        return;
+    }
+    let year_first = |row: usize, reading: &[String]| {
+        reading.first().map(|c| c.trim()) == Some(rows[row].cells[0].raw.trim())
+    };
+    if !ambiguities
+        .iter()
+        .all(|a| a.readings.iter().all(|r| year_first(a.row, r)))
+        || !fixed.iter().all(|f| year_first(f.row, &f.reading))
+    {
+        return;
+    }
+    for a in ambiguities.iter_mut() {
+        for r in &mut a.readings {
+            r.remove(0);
+        }
+    }
+    for f in fixed.iter_mut() {
+        f.reading.remove(0);
     }
     for &r in &with_figures {
         let year = rows[r].cells.remove(0);
@@ -5011,8 +5058,8 @@ Skatteintäkter                           1A       27 590   28 833\n";
         assert_eq!(labels, ["2007", "2008", "2009"]);
         assert_eq!(tables[0].rows[0].cells.len(), 3);
         assert_eq!(tables[0].rows[2].cells[2].raw, "1 556 076");
-        // Years that skip are no series of labels: figures of a column, as read.
-        let skipping = series.replace("2009 ", "2012 ");
+        // Years far apart are no series of labels: figures of a column, as read.
+        let skipping = series.replace("2009 ", "2019 ");
         let tables = crate::table::extract_text(&skipping, vocab);
         assert!(
             tables[0].rows.iter().all(|r| r.label.is_empty()),
