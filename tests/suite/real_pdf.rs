@@ -1433,6 +1433,24 @@ fn sixtieth_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The sixty-second held-out set (`tests/fixtures/real/heldout62/`): 15 excerpts on the economy of
+/// Swedish kommuner in no earlier set and not in heldout61 - Sölvesborg's budget pages (nämndernas
+/// budget, the cirkeldiagram of 2020, the rambudget), Ulricehamn's budget- och
+/// verksamhetsuppföljning and årsredovisning openings, and local news restating a socialnämnd's,
+/// omsorgsnämnd's, barn- och utbildningsnämnd's or the kommun's prognos or bokslut (Sävsjö, Boxholm,
+/// Överkalix, Arjeplog, Linköping) - saved before justera was run on them and recomputed by hand
+/// (`tests/expectations/realheldout62.tsv`: 8 stated relations, all holding; no real contradiction,
+/// so no `missed` line).
+#[test]
+fn sixty_second_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout62",
+        "tests/fixtures/real/heldout62",
+        15,
+        "tests/expectations/realheldout62.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
