@@ -5,6 +5,14 @@
 
 use crate::common;
 
+/// Each REL010 finding as "severity row".
+fn rel010_rows(json: &serde_json::Value) -> Vec<String> {
+    common::rule_fields(json, "REL010", &["severity", "row"])
+        .into_iter()
+        .map(|f| format!("{} {}", f[0], f[1]))
+        .collect()
+}
+
 /// The trigger: 2 912,50 / 12 = 242,7083 against 203,13; a year figure that breaks both
 /// its termin and månad relations named as the misprint; a month figure rounded down to
 /// make the monthly parts meet their total only not decided; a month figure rounded up
@@ -76,12 +84,8 @@ fn a_real_page_with_one_figure_changed_reports_that_figure() {
 fn uncertain_rows_are_not_decided() {
     let json = common::lint_json(&common::fixture_in("period_pair", "undecided.txt"));
     assert!(common::claims(&json).is_empty(), "{json}");
-    let rows: Vec<String> = common::rule_fields(&json, "REL010", &["severity", "row"])
-        .into_iter()
-        .map(|f| format!("{} {}", f[0], f[1]))
-        .collect();
     assert_eq!(
-        rows,
+        rel010_rows(&json),
         [
             "info Sesongplass båthavn",
             "info Hel plass",
@@ -165,12 +169,8 @@ fn the_pages_other_tables_fix_the_count_of_terms() {
 fn two_rows_alone_are_not_decided() {
     let json = common::lint_json(&common::fixture_in("period_pair", "page-rows-alone.txt"));
     assert!(common::claims(&json).is_empty(), "{json}");
-    let rows: Vec<String> = common::rule_fields(&json, "REL010", &["severity", "row"])
-        .into_iter()
-        .map(|f| format!("{} {}", f[0], f[1]))
-        .collect();
     assert_eq!(
-        rows,
+        rel010_rows(&json),
         ["info Abonnement vann", "info Abonnement avløp"],
         "{json}"
     );

@@ -1243,10 +1243,7 @@ fn stated_across(text: &str, second: usize, figs: &[Fig]) -> Option<Stated> {
     if !same_kind || !COMPARED_RE.is_match(&text[figs[a].end..figs[b].start]) {
         return None;
     }
-    let from = text[..figs[a].start]
-        .rfind(|ch: char| !(ch.is_alphanumeric() || ch.is_whitespace()))
-        .map_or(0, |p| p + 1);
-    let from = from + (text[from..].len() - text[from..].trim_start().len());
+    let from = clause_start(text, figs[a].start);
     Some(Stated {
         shape: Shape::ChangeAcross,
         a,
@@ -1294,10 +1291,7 @@ fn stated_across_percent(text: &str, second: usize, figs: &[Fig]) -> Option<Stat
     {
         return None;
     }
-    let from = text[..figs[b].start]
-        .rfind(|ch: char| !(ch.is_alphanumeric() || ch.is_whitespace()))
-        .map_or(0, |q| q + 1);
-    let from = from + (text[from..].len() - text[from..].trim_start().len());
+    let from = clause_start(text, figs[b].start);
     Some(Stated {
         shape: Shape::ChangeInPercentAcross,
         a: p,
@@ -1306,6 +1300,15 @@ fn stated_across_percent(text: &str, second: usize, figs: &[Fig]) -> Option<Stat
         sign,
         span: (from.min(figs[b].start), close_paren(text, figs[p].end)),
     })
+}
+
+/// Where the words before byte `at` start: after the last mark that is no letter, digit
+/// or space, and its spaces.
+fn clause_start(text: &str, at: usize) -> usize {
+    let from = text[..at]
+        .rfind(|ch: char| !(ch.is_alphanumeric() || ch.is_whitespace()))
+        .map_or(0, |p| p + 1);
+    from + (text[from..].len() - text[from..].trim_start().len())
 }
 
 fn signed(made: Interval, said: Interval, sign: i32) -> Interval {
