@@ -3045,6 +3045,16 @@ fn build_flat_tables(
             .unread_rows
             .push(misfit_row(misfit, &lines[*idx].text, columns, at));
     }
+    if let Some(next) = fitting.iter().map(|&k| run.rows[k].0).max().map(|i| i + 1) {
+        let in_run = run.rows.iter().any(|(i, _)| *i == next);
+        if let Some(row) = worded_percents_row(lines, kinds, next, columns).filter(|_| !in_run) {
+            let at = Provenance::new(file, page, lines[next].number);
+            out[0].unread_rows.push(super::UnreadRow {
+                provenance: at,
+                ..row
+            });
+        }
+    }
     // Rows after the first misfit may start another table of a different width; the
     // misfit itself is kept as a row not read, never dropped.
     if skipped.is_empty() && fitting.len() < run.rows.len() {
@@ -3497,6 +3507,52 @@ fn misfit_row(misfit: &FlatLine, text: &str, columns: usize, at: Provenance) -> 
         },
         provenance: at,
     }
+}
+
+/// The line right under a table's last row when it is a row of the table written with
+/// words between its figures, every figure a percent, one per column ("Totalt Minus 3,3%
+/// Ökat 15,5% Minus 64,8% …", a change since the first year written in words): no reader
+/// takes it, so it is a row not read rather than a line lost without a word. The
+/// provenance is the caller's to set.
+fn worded_percents_row(
+    lines: &[&Line],
+    kinds: &[Kind],
+    next: usize,
+    columns: usize,
+) -> Option<super::UnreadRow> {
+    let line = lines.get(next)?;
+    // A row the run left out ends in a percent, so it may be classed a row of one figure.
+    if !matches!(kinds.get(next), Some(Kind::Text | Kind::Row(_))) || columns < 2 {
+        return None;
+    }
+    let text = line.text.trim();
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let is_percent = |t: &str| {
+        t.strip_suffix('%').is_some_and(|n| {
+            !n.is_empty()
+                && n.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+' | '−'))
+                && n.chars().any(|c| c.is_ascii_digit())
+        })
+    };
+    let percents = tokens.iter().filter(|t| is_percent(t)).count();
+    let other_digits = tokens
+        .iter()
+        .any(|t| !is_percent(t) && t.chars().any(|c| c.is_ascii_digit()));
+    let label = tokens.first().filter(|t| !is_percent(t))?;
+    (percents == columns
+        && !other_digits
+        && text.chars().count() <= 160
+        && !text.ends_with('.')
+        && label.starts_with(char::is_uppercase))
+    .then(|| super::UnreadRow {
+        label: label.to_string(),
+        text: text.to_string(),
+        reason: format!(
+            "its {percents} percents stand between words, one for each of the table's columns, so no cell is read"
+        ),
+        provenance: Provenance::new(&std::sync::Arc::from(""), 0, line.number),
+    })
 }
 
 /// The header's own "Not" word (notes.vocab), standing as a column of its own: not a
@@ -5026,6 +5082,26 @@ Skatteintäkter                           1A       27 590   28 833\n";
             t.ambiguities.iter().all(|a| a.row < 5),
             "{:?}",
             t.ambiguities
+        );
+    }
+
+    #[test]
+    fn a_row_of_percents_between_words_is_a_row_not_read() {
+        let vocab = Vocabulary::builtin_shared();
+        let table = "Tilleggsavgift\n\nHenting hver 14 dag av 140 liter 900 1 125\nEn ekstra tømming av 140 liter 400 500\nEn ekstra tømming av 240 liter 420 525\nEn ekstra tømming av 660 liter 530 663\nEn ekstra tømming av nedgravd løsning 1 080 1 350\n";
+        let text = format!("{table}Dobbel tømmefrekvens 100% tillegg 100% tillegg\n");
+        let tables = crate::table::extract_text(&text, vocab);
+        let unread: Vec<&str> = tables
+            .iter()
+            .flat_map(|t| t.unread_rows.iter().map(|u| u.label.as_str()))
+            .collect();
+        assert_eq!(unread, ["Dobbel"], "{tables:?}");
+        // A sentence after the table is prose, not a row.
+        let prose = format!("{table}Avgiften økte med 5% i 2023 og 3% i 2024.\n");
+        let tables = crate::table::extract_text(&prose, vocab);
+        assert!(
+            tables.iter().all(|t| t.unread_rows.is_empty()),
+            "{tables:?}"
         );
     }
 
