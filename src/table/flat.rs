@@ -3047,14 +3047,13 @@ fn build_flat_tables(
     }
     if let Some(next) = fitting.iter().map(|&k| run.rows[k].0).max().map(|i| i + 1) {
         let in_run = run.rows.iter().any(|(i, _)| *i == next);
-        if let Some(row) = worded_percents_row(lines, kinds, next, columns).filter(|_| !in_run) {
-            let at = Provenance::new(file, page, lines[next].number);
-            out[0].unread_rows.push(super::UnreadRow {
-                provenance: at,
-                ..row
-            });
+        if !in_run {
+            if let Some(row) = worded_percents_row(file, page, lines, kinds, next, columns) {
+                out[0].unread_rows.push(row);
+            }
         }
     }
+
     // Rows after the first misfit may start another table of a different width; the
     // misfit itself is kept as a row not read, never dropped.
     if skipped.is_empty() && fitting.len() < run.rows.len() {
@@ -3512,9 +3511,10 @@ fn misfit_row(misfit: &FlatLine, text: &str, columns: usize, at: Provenance) -> 
 /// The line right under a table's last row when it is a row of the table written with
 /// words between its figures, every figure a percent, one per column ("Totalt Minus 3,3%
 /// Ökat 15,5% Minus 64,8% …", a change since the first year written in words): no reader
-/// takes it, so it is a row not read rather than a line lost without a word. The
-/// provenance is the caller's to set.
+/// takes it, so it is a row not read rather than a line lost without a word.
 fn worded_percents_row(
+    file: &Arc<str>,
+    page: u32,
     lines: &[&Line],
     kinds: &[Kind],
     next: usize,
@@ -3551,7 +3551,7 @@ fn worded_percents_row(
         reason: format!(
             "its {percents} percents stand between words, one for each of the table's columns, so no cell is read"
         ),
-        provenance: Provenance::new(&std::sync::Arc::from(""), 0, line.number),
+        provenance: Provenance::new(file, page, line.number),
     })
 }
 
