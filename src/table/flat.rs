@@ -3047,8 +3047,15 @@ fn build_flat_tables(
     }
     if let Some(next) = fitting.iter().map(|&k| run.rows[k].0).max().map(|i| i + 1) {
         let in_run = run.rows.iter().any(|(i, _)| *i == next);
+        // The table's own width: years taken as labels no longer count as a column.
+        let width = out[0]
+            .rows
+            .iter()
+            .map(|r| r.cells.len())
+            .max()
+            .unwrap_or(columns);
         if !in_run {
-            if let Some(row) = worded_percents_row(file, page, lines, kinds, next, columns) {
+            if let Some(row) = worded_percents_row(file, page, lines, kinds, next, width) {
                 out[0].unread_rows.push(row);
             }
         }
@@ -5096,6 +5103,14 @@ Skatteintäkter                           1A       27 590   28 833\n";
             .flat_map(|t| t.unread_rows.iter().map(|u| u.label.as_str()))
             .collect();
         assert_eq!(unread, ["Dobbel"], "{tables:?}");
+        // A series whose years became its labels: the row has one percent per column left.
+        let series = "Gods (tusen ton) Trailers Järnvägsvagnar Passagerare   Bilar/Bussar\n2007 12 747   702 660   76 336   1 816 301   333 800\n2008 12 434   692 477   73 298   1 820 810   328 066\n2009 10 211   581 577   43 956   1 556 076   291 657\nTotalt Minus 3,3%   Ökat 15,5%     Minus 64,8%    Minus 6,6%   Ökat 22,8%\n";
+        let tables = crate::table::extract_text(series, vocab);
+        let unread: Vec<&str> = tables
+            .iter()
+            .flat_map(|t| t.unread_rows.iter().map(|u| u.label.as_str()))
+            .collect();
+        assert_eq!(unread, ["Totalt"], "{tables:?}");
         // A sentence after the table is prose, not a row.
         let prose = format!("{table}Avgiften økte med 5% i 2023 og 3% i 2024.\n");
         let tables = crate::table::extract_text(&prose, vocab);
