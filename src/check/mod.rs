@@ -176,6 +176,14 @@ pub fn relations_for_table(table: &Table, vocab: &Vocabulary) -> Vec<Relation> {
     rules::table_relations(&TableCx::new(0, table, vocab))
 }
 
+/// True when `JUSTERA_TRACE_RELATIONS` is set: every relation checked is written to
+/// standard error (file, rule or place, target, holds/fails), so a maintainer can see
+/// which readings a table got without a debugger.
+fn trace_relations() -> bool {
+    static TRACE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *TRACE.get_or_init(|| std::env::var_os("JUSTERA_TRACE_RELATIONS").is_some())
+}
+
 /// Collects findings and coverage for one document.
 pub struct Sink<'d> {
     pub document: &'d Document,
@@ -195,8 +203,20 @@ impl<'d> Sink<'d> {
         }
     }
 
-    /// Counts one relation checked.
+    /// Counts one relation checked. With `JUSTERA_TRACE_RELATIONS` set, each is also
+    /// written to standard error (see [`trace_relations`]) with the place that checked it.
+    #[track_caller]
     pub fn checked(&mut self, holds: bool) {
+        if trace_relations() {
+            let at = std::panic::Location::caller();
+            eprintln!(
+                "relation\t{}\t{}:{}\t{}",
+                self.document.provenance.file,
+                at.file(),
+                at.line(),
+                if holds { "holds" } else { "fails" }
+            );
+        }
         self.stats.relations_checked += 1;
         if !holds {
             self.stats.relations_failed += 1;
@@ -234,7 +254,28 @@ impl<'d> Sink<'d> {
     pub fn table_relation(&mut self, table_index: usize, view: &TableView, rel: &Relation) {
         let holds = rel.comparison.holds;
         if rel.rule.family != registry::Family::Tab {
-            self.checked(holds && !rel.explained);
+            if trace_relations() {
+                let label = view
+                    .table
+                    .rows
+                    .get(rel.target.row)
+                    .map(|r| r.label.as_str());
+                let column = view.table.columns.get(rel.target.col).map(String::as_str);
+                eprintln!(
+                    "relation\t{}\t{:?} table {} row {:?} column {} {:?}\t{}",
+                    self.document.provenance.file,
+                    rel.rule.code,
+                    table_index,
+                    label.unwrap_or(""),
+                    rel.target.col,
+                    column.unwrap_or(""),
+                    if holds { "holds" } else { "fails" }
+                );
+            }
+            self.stats.relations_checked += 1;
+            if !holds || rel.explained {
+                self.stats.relations_failed += 1;
+            }
         }
         if holds {
             return;
