@@ -37,7 +37,9 @@ after a change, the change and the change in percent: \"1 544 mnkr, vilket är e
 63,6 (1 544 + 63,6 after a decrease), and the change is 4,30 % of it; so also after a \
 change verb: \"ökade med 168 personer (1,1 %) till 16 352 invånare\", \"minskade med 120 \
 personer till 9 880, vilket motsvarar en minskning med 1,2 procent\" (personer and \
-invånare count the same); a percent of another \
+invånare count the same), \"ökar med sammanlagt 500 000 euro eller 2,5 % till 20 500 000 \
+euro\" and the percent first, \"ökar med 1,5 % eller 300 000 euro till 20 300 000 euro\" \
+(euro counts as kronor do); a percent of another \
 whole (\"0,5 procent av skatteintäkterna\") is not read;\n  - B \
 more or less than A by C: \"B, vilket är C mer (högre, lägre, mindre, højere, lavere) än \
 budgeterat (A)\";\n  - a share: \"A, motsvarande C procent av B\" (vilket motsvarar, \
@@ -139,7 +141,7 @@ impl Fig {
 const NUMBER: &str = r"(\d{1,3}(?:[ \u{a0}\u{202f}]\d{3})+|\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?";
 
 /// A unit right after a number (case-insensitive), longest first.
-const UNIT: &str = r"(?i)^\s?(procentenheter|procentenheten|procentenhet|procentpoäng|prosentpoeng|prosentpoenger|procentpoint|procent|prosent|pct\.?|%|miljarder|miljard|milliarder|milliardar|milliard|mdkr|mdr\.?|mrd\.?|mia\.?|miljoner|miljon|millioner|millionar|million|mill\.?|mio\.?|mnkr|mkr|msek|mnok|mdkk|tkr|kkr|kronor|kroner|kr\.?|sek|nok|dkk)((?:\s(?:kronor|kroner|kr\.?|sek|nok|dkk))?)(?:[^\p{L}]|$)";
+const UNIT: &str = r"(?i)^\s?(procentenheter|procentenheten|procentenhet|procentpoäng|prosentpoeng|prosentpoenger|procentpoint|procent|prosent|pct\.?|%|miljarder|miljard|milliarder|milliardar|milliard|mdkr|mdr\.?|mrd\.?|mia\.?|miljoner|miljon|millioner|millionar|million|mill\.?|mio\.?|mnkr|mkr|msek|mnok|mdkk|meur|tkr|kkr|teur|kronor|kroner|kr\.?|sek|nok|dkk|euro|eur|€)((?:\s(?:kronor|kroner|kr\.?|sek|nok|dkk|euro|eur|€))?)(?:[^\p{L}]|$)";
 
 /// A word that makes the figure after it approximate.
 const ABOUT: &str = r"(?i)(?:^|[^\p{L}])(drygt|knappt|cirka|ca\.?|omkring|närmare|nära|över|nästan|ungefär|runt|uppemot|kring|minst|högst|vel|nesten|nær|omtrent|rundt|i overkant av|i underkant av|godt|knap|næsten|over|under|anslagsvis|om lag|mer än|mindre än|mer enn|mindre enn|mere end|mindre end)\s*$";
@@ -154,7 +156,7 @@ const CHANGE_NOUN_BARE: &str = r"(?i)^[^\d,;.()]{0,25}?\s(?:vilket|hvilket|hvad)
 
 /// The change named as a verb right before it: "ökade med", "minskade", "steg med", with
 /// what changed between ("ökade befolkningen med", "ökade antalet elever med").
-const CHANGE_VERB: &str = r"(?i)(?:^|[^\p{L}])(ökade|ökat|ökar|minskade|minskat|minskar|steg|stigit|stiger|sjönk|sjunkit|sjunker|föll|fallit|faller|höjdes|höjts|höjs|sänktes|sänkts|sänks|förbättrades|förbättrats|försämrades|försämrats|økte|økt|øker|sank|sunket|falt|faldt|faldet|voksede|vokset|vokste|auka|minka|reduserte|redusert|reduceret|reducerades)\s+(?:(?:\p{L}+\s+){0,2}?(?:med|på)\s+)?(?:(?:drygt|knappt|cirka|ca\.?|omkring|nästan|närmare|över|vel|nesten|næsten|omtrent|rundt|knap|godt)\s+)?$";
+const CHANGE_VERB: &str = r"(?i)(?:^|[^\p{L}])(ökade|ökat|ökar|minskade|minskat|minskar|steg|stigit|stiger|sjönk|sjunkit|sjunker|föll|fallit|faller|höjdes|höjts|höjs|sänktes|sänkts|sänks|förbättrades|förbättrats|försämrades|försämrats|økte|økt|øker|sank|sunket|falt|faldt|faldet|voksede|vokset|vokste|auka|minka|reduserte|redusert|reduceret|reducerades)\s+(?:(?:\p{L}+\s+){0,3}?(?:med|på)\s+)?(?:(?:drygt|knappt|cirka|ca\.?|omkring|nästan|närmare|över|vel|nesten|næsten|omtrent|rundt|knap|godt|sammanlagt|totalt|samlet|til sammen)\s+)?$";
 
 /// The change named first, right before its figure: "en nedgang på (kun) C", "en ökning med
 /// C" — the figures it changes between follow ("…, fra A til B").
@@ -434,9 +436,10 @@ fn money_scale(word: &str) -> Option<Decimal> {
         "miljarder" | "miljard" | "milliarder" | "milliardar" | "milliard" | "mdkr" | "mdr"
         | "mrd" | "mia" => Decimal::from(1_000_000_000),
         "miljoner" | "miljon" | "millioner" | "millionar" | "million" | "mill" | "mio" | "mnkr"
-        | "mkr" | "msek" | "mnok" | "mdkk" => Decimal::from(1_000_000),
-        "tkr" | "kkr" => Decimal::from(1_000),
-        "kronor" | "kroner" | "kr" | "sek" | "nok" | "dkk" => Decimal::ONE,
+        | "mkr" | "msek" | "mnok" | "mdkk" | "meur" => Decimal::from(1_000_000),
+        "tkr" | "kkr" | "teur" => Decimal::from(1_000),
+        // Finland's and Åland's records count in euro, written like kronor.
+        "kronor" | "kroner" | "kr" | "sek" | "nok" | "dkk" | "euro" | "eur" | "€" => Decimal::ONE,
         _ => return None,
     })
 }
@@ -731,9 +734,16 @@ fn paren_after(s: &str, figs: &[Fig], b: usize) -> Option<(usize, Option<Kind>, 
 fn change_with_percent(s: &str, figs: &[Fig], c: usize) -> Option<(usize, usize, usize)> {
     let (first, second) = (figs.get(c + 1)?, figs.get(c + 2)?);
     if first.kind == Kind::Percent {
-        // "C (P %) till B": the percent alone in parentheses, then "till".
         let open = s[figs[c].end..first.start].trim();
         let after = s[first.end..second.start].trim_start();
+        // "C eller P % till B": the same change told twice, then "till".
+        if or_join(open) {
+            return (figs[c].kind != Kind::Percent
+                && second.kind != Kind::Percent
+                && Gap(after).to_after_change())
+            .then_some((c + 1, c + 2, second.end));
+        }
+        // "C (P %) till B": the percent alone in parentheses, then "till".
         let rest = after.strip_prefix(')')?;
         return (open == "(" && second.kind != Kind::Percent && Gap(rest).to_after_change())
             .then_some((c + 1, c + 2, second.end));
@@ -770,6 +780,30 @@ fn change_with_percent(s: &str, figs: &[Fig], c: usize) -> Option<(usize, usize,
     .iter()
     .any(|w| after.starts_with(w));
     (joined && !of_another).then_some((c + 2, c + 1, close_paren(s, second.end)))
+}
+
+/// "ökar med P % eller C till B": the change's percent told first, then its amount, then
+/// the figure it ends at — (C's index, B's index, where the statement ends).
+fn percent_then_change(s: &str, figs: &[Fig], p: usize) -> Option<(usize, usize, usize)> {
+    let (c, b) = (p + 1, p + 2);
+    let (change, end) = (figs.get(c)?, figs.get(b)?);
+    (figs[p].kind == Kind::Percent
+        && change.kind != Kind::Percent
+        && end.kind != Kind::Percent
+        && or_join(s[figs[p].end..change.start].trim())
+        && Gap(&s[change.end..end.start]).to_after_change())
+    .then_some((c, b, end.end))
+}
+
+/// The words that join one change told twice, as an amount and as a percent ("eller",
+/// ", motsvarande").
+fn or_join(gap: &str) -> bool {
+    let gap = gap
+        .strip_prefix(',')
+        .unwrap_or(gap)
+        .trim_start()
+        .to_lowercase();
+    ["eller", "motsvarande", "tilsvarende", "svarende til"].contains(&gap.as_str())
 }
 
 /// `end`, or just past a closing parenthesis right after it.
@@ -863,8 +897,21 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
                 });
                 continue;
             }
-            // "ökade med C (P %) till B" and "ökade med C till B, vilket motsvarar (en
-            // ökning med) P procent": the change's percent of the figure before, B ∓ C.
+            // "ökar med P % eller C till B": the percent first.
+            if let Some((change, b, end)) = percent_then_change(s, figs, c) {
+                out.push(Stated {
+                    shape: Shape::ChangeInPercent,
+                    a: c,
+                    b,
+                    c: change,
+                    sign,
+                    span: (verb_start, end),
+                });
+                continue;
+            }
+            // "ökade med C (P %) till B", "ökar med C eller P % till B" and "ökade med C
+            // till B, vilket motsvarar (en ökning med) P procent": the change's percent of
+            // the figure before, B ∓ C.
             if let Some((p, b, end)) = change_with_percent(s, figs, c) {
                 out.push(Stated {
                     shape: Shape::ChangeInPercent,
