@@ -30,12 +30,22 @@ ungefär 18 miljoner\", cirka, drygt, knappt) that misses is information, \"not 
 holds no amount, or two, a rate (\"19,19 kr/m³\") or an amount per something else, is not read. The total is reported only \
 when it misses the sum by less than 2 % of itself, a misprint rather than a total of other things \
 (VAT added, a part not listed, another period); a larger gap is information, \"not decided\". A \
-total that holds counts as a relation checked.",
+total that holds counts as a relation checked.\n\nThe opening line may instead say that its one amount \
+is divided among the lines under it, ending in a word of division and a colon (\"2 400 kr/kvartal \
+går till:\", \"fördelas så här:\", \"används till:\", fordeles, brukes til): the amount is the \
+whole, per kvartal (per år …) as its parts are; not where the line says the list gives only some \
+parts (\"bland annat\", \"t.ex.\", \"varav\") or the amount is approximate, and a hundralapp's \
+or skattekrona's list is TXT005's. Such heads may stand as bullets over lists nested under \
+them; each list is read under its own head. A part written with a minus (\"– 200 kr\", an \
+income set against the costs) is subtracted.",
     checks: &[Check::Document(check)],
 };
 
 /// A total word: the amount after it, close and with no figure between, is the total.
 const TOTAL_WORD: &str = r"(?i)(?:^|[^\p{L}])(totalt|total|totalkostnad\p{L}*|sammanlagt|sammanlagd|summa|summan|sammantaget|årskostnad\p{L}*|i alt|ialt|til sammen|tilsammen|samlet|samlede|i sum)(?:[^\p{L}]|$)";
+
+/// A line ending in a word of division and a colon: the list under it divides the whole.
+const DIVIDED: &str = r"(?i)(?:^|[^\p{L}])(?:går\s+till|går\s+til|fördelas|fördelar\s+sig|används\s+till|används|fordeles|fordeler\s+seg|fordeler\s+sig|brukes\s+til|bruges\s+til|anvendes\s+til)(?:\s+(?:så\s+här|enligt\s+följande|på\s+följande\s+sätt|på|slik|således|følgende))?\s*:\s*$";
 
 /// A bullet or dash opening a list line.
 fn bullet(text: &str) -> Option<&str> {
@@ -146,6 +156,31 @@ fn stated_total(text: &str) -> Option<(Amount, bool)> {
     None
 }
 
+/// The whole a list's opening line says is divided among the lines under it: one
+/// amount, the line ending in a word of division and a colon ("3 783 kr/kvartal går
+/// till:", "Anslaget på 2,4 mnkr fördelas så här:"); not where the line says the list
+/// gives only some of the parts ("bland annat", "t.ex.", "varav") or the amount is
+/// approximate.
+/// An amount per something ("per kvartal") is the whole per that something, as its parts
+/// are.
+fn divided_whole(text: &str) -> Option<(Amount, bool)> {
+    static DIVIDED_RE: Re = Re::new(DIVIDED);
+    static ABOUT_RE: Re = Re::new(ABOUT);
+    // A hundralapp's or skattekrona's list is TXT005's.
+    if !DIVIDED_RE.is_match(text)
+        || super::txt005::only_some_parts(text)
+        || super::txt005::names_a_whole(text)
+    {
+        return None;
+    }
+    let outside = outside_parentheses(text);
+    let [whole] = amounts(&outside).try_into().ok()?;
+    let before = &outside[..whole.start];
+    let from = before.char_indices().rev().nth(23).map_or(0, |(k, _)| k);
+    let near_before = &before[from..];
+    (!ABOUT_RE.is_match(near_before)).then_some((whole, false))
+}
+
 fn has_total_word(text: &str) -> bool {
     total_word_re().is_match(&outside_parentheses(text))
 }
@@ -190,7 +225,25 @@ pub fn check(sink: &mut Sink) {
         }
         let after = lines.get(j + 1).filter(|l| near(lines[j], l));
         if !lines[i..=j].iter().any(|l| in_table(l)) && !after.is_some_and(|l| in_table(l)) {
-            list(sink, &lines, i, j);
+            // Bullets ending in a colon head the lists nested under them ("• 3:or och
+            // 4:or, 3 783 kr/kvartal går till:" over its parts): each list is read
+            // under its own head.
+            let heads: Vec<usize> = (i..=j)
+                .filter(|&k| lines[k].text.trim_end().ends_with(':'))
+                .collect();
+            if heads.is_empty() {
+                list(sink, &lines, i, j);
+            } else {
+                let mut starts = vec![i];
+                starts.extend(heads.iter().map(|&h| h + 1));
+                let mut ends: Vec<usize> = heads.iter().map(|&h| h.wrapping_sub(1)).collect();
+                ends.push(j);
+                for (&from, &to) in starts.iter().zip(&ends) {
+                    if from <= to && to <= j && from >= i {
+                        list(sink, &lines, from, to);
+                    }
+                }
+            }
         }
         i = j + 1;
     }
@@ -233,7 +286,11 @@ fn list(sink: &mut Sink, lines: &[&SourceLine], first: usize, last: usize) {
                 .checked_sub(1)
                 .map(|b| lines[b])
                 .filter(|l| near(l, lines[first]) && l.text.trim_end().ends_with(':'))
-                .and_then(|l| stated_total(&l.text).map(|t| (l, t)))
+                .and_then(|l| {
+                    stated_total(&l.text)
+                        .or_else(|| divided_whole(&l.text))
+                        .map(|t| (l, t))
+                })
         };
         total = after.or_else(before);
     }
@@ -247,11 +304,19 @@ fn list(sink: &mut Sink, lines: &[&SourceLine], first: usize, last: usize) {
         return;
     }
     let written = |l: &SourceLine, a: &Amount| l.text[a.start..a.end].trim().to_string();
-    let terms = parts
-        .iter()
-        .map(|(l, a)| written(l, a))
-        .collect::<Vec<_>>()
-        .join(" + ");
+    // A part written with a minus ("– 322 kr") is subtracted, not added as "+ – 322".
+    let mut terms = String::new();
+    for (k, (l, a)) in parts.iter().enumerate() {
+        let w = written(l, a);
+        let unsigned = w.trim_start_matches(['-', '−', '–']).trim_start();
+        let negative = unsigned.len() < w.len();
+        match (k, negative) {
+            (0, false) => terms.push_str(&w),
+            (0, true) => terms.push_str(&format!("−{unsigned}")),
+            (_, false) => terms.push_str(&format!(" + {w}")),
+            (_, true) => terms.push_str(&format!(" − {unsigned}")),
+        }
+    }
     let gap = (c.expected - c.found).abs();
     let decided = !approximate && gap * Decimal::from(50) < c.found.abs();
     let stated = written(at, &total);

@@ -165,6 +165,18 @@ pub(crate) fn regexes() -> Vec<&'static Re> {
     ]
 }
 
+/// Whether a line names one of the wholes this rule reads (a hundralapp, a skattekrona):
+/// TXT002 leaves such lists to it.
+pub(super) fn names_a_whole(text: &str) -> bool {
+    HUNDRED_RE.is_match(text) || KRONA_RE.is_match(text)
+}
+
+/// Whether a line says its list gives only some of the parts ("bland annat", "t.ex.",
+/// "varav", "de största").
+pub(super) fn only_some_parts(text: &str) -> bool {
+    NOT_WHOLE_RE.is_match(text)
+}
+
 fn parse_figure(int: &str, frac: Option<&str>) -> Option<Figure> {
     let digits: String = int.chars().filter(char::is_ascii_digit).collect();
     let frac = frac.unwrap_or("");
