@@ -28,7 +28,8 @@ sentence naming every figure of the relation, each right beside the words that j
 change of C: \"från A till B, en ökning med C\" (fra/frå … til, \"en økning på\", \"en \
 stigning på\"); \"ökade med C (från A) till B\" (minskade, steg, sjönk, höjdes, økte, falt, \
 faldt, \"och uppgick till\"), the earlier figure after från or in a parenthesis right after B, \
-as interim reports write it (\"till 201 (171) mkr\"); \"B (A), en ökning med C\"; \"B mot A \
+as interim reports write it (\"till 201 (171) mkr\"); the other way round, \"minskade till B \
+från A, en minskning med C\"; \"B (A), en ökning med C\"; \"B mot A \
 i fjor, en økning på C\" (jämfört med, sammenlignet med); the change first: \"en \
 nedgang på (kun) C …, fra A utlån i 2017 til B utlån i 2018\" (a year after each figure \
 allowed);\n  - the figure \
@@ -162,6 +163,10 @@ const CHANGE_VERB: &str = r"(?i)(?:^|[^\p{L}])(ökade|ökat|ökar|minskade|minsk
 /// C" — the figures it changes between follow ("…, fra A til B").
 const CHANGE_FIRST: &str = r"(?i)(?:^|[^\p{L}])(?:en|ei|et|ett)\s+(ökning|minskning|höjning|sänkning|uppgång|nedgång|økning|auke|nedgang|reduksjon|stigning|fald|fall|forøgelse|reduktion|tilbagegang|vekst|tillväxt)\s+(?:med|på|om)\s+(?:(?:kun|bare|endast|bara|blot|blott)\s+)?$";
 
+/// A change verb, then "till" right before the figure it ends at, the figure it started
+/// from after it ("minskade till 1 180 mnkr från 1 234 mnkr").
+const VERB_TO: &str = r"(?i)(?:^|[^\p{L}])(ökade|ökat|ökar|minskade|minskat|minskar|steg|stigit|stiger|sjönk|sjunkit|sjunker|föll|fallit|faller|økte|økt|øker|sank|sunket|falt|faldt|faldet|steget|voksede|vokset|vokste)\s+(?:\p{L}+\s+){0,3}?(?:till|til)\s+$";
+
 /// "från" (fra, frå) right before the first figure.
 const FROM: &str = r"(?i)(?:^|[^\p{L}])(?:från|fra|frå)\s+$";
 
@@ -249,6 +254,7 @@ static CHANGE_NOUN_RE: Re = Re::new(CHANGE_NOUN);
 static CHANGE_NOUN_BARE_RE: Re = Re::new(CHANGE_NOUN_BARE);
 static CHANGE_VERB_RE: Re = Re::new(CHANGE_VERB);
 static FROM_RE: Re = Re::new(FROM);
+static VERB_TO_RE: Re = Re::new(VERB_TO);
 static CHANGE_FIRST_RE: Re = Re::new(CHANGE_FIRST);
 static TO_RE: Re = Re::new(TO);
 static TO_AFTER_RE: Re = Re::new(TO_AFTER_CHANGE);
@@ -306,6 +312,17 @@ impl Gap<'_> {
 
     fn to(&self) -> bool {
         self.ends_with_word(&["till", "til"]) && TO_RE.is_match(self.0)
+    }
+
+    /// "minskade till " before the figure a change ended at: (the verb's start).
+    fn verb_to(&self) -> Option<usize> {
+        if !self.ends_with_word(&["till", "til"]) {
+            return None;
+        }
+        VERB_TO_RE
+            .captures(self.0)
+            .and_then(|m| m.get(1))
+            .map(|v| v.start())
     }
 
     fn to_after_change(&self) -> bool {
@@ -838,6 +855,26 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
                         span: (from, figs[c].end),
                     });
                     continue;
+                }
+            }
+        }
+        // "minskade till B från A, en minskning med C": the figure after the change first.
+        if i + 2 < n {
+            if let Some(verb_start) = Gap(&s[..figs[i].start]).verb_to() {
+                let (b, a, c) = (i, i + 1, i + 2);
+                let between = s[figs[b].end..figs[a].start].trim().to_lowercase();
+                if ["från", "fra", "frå"].contains(&between.as_str()) {
+                    if let Some(m) = Gap(&s[figs[a].end..figs[c].start]).change_noun() {
+                        out.push(Stated {
+                            shape: Shape::Change,
+                            a,
+                            b,
+                            c,
+                            sign: sign_of(m.as_str()),
+                            span: (verb_start, figs[c].end),
+                        });
+                        continue;
+                    }
                 }
             }
         }
