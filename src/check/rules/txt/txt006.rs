@@ -29,7 +29,8 @@ change of C: \"från A till B, en ökning med C\" (fra/frå … til, \"en øknin
 stigning på\"); \"ökade med C (från A) till B\" (minskade, steg, sjönk, höjdes, økte, falt, \
 faldt, \"och uppgick till\"), the earlier figure after från or in a parenthesis right after B, \
 as interim reports write it (\"till 201 (171) mkr\"); the other way round, \"minskade till B \
-från A, en minskning med C\"; \"B (A), en ökning med C\"; \"B mot A \
+från A, en minskning med C\"; \"B (A), en ökning med C\" (a change in percent between two \
+figures with no unit, unless one may be a year); \"B mot A \
 i fjor, en økning på C\" (jämfört med, sammenlignet med); the change first: \"en \
 nedgang på (kun) C …, fra A utlån i 2017 til B utlån i 2018\" (a year after each figure \
 allowed);\n  - the figure \
@@ -1500,8 +1501,13 @@ fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
             });
         }
     }
-    // A figure without a unit takes the unit of the figure it is compared with.
+    // A figure without a unit takes the unit of the figure it is compared with. Two
+    // without one ("1 412 (1 380), en ökning med 2,3 procent") still make a change in
+    // percent, whatever they count, unless one may be a year.
     let (ka, kb) = match (a.kind, b.kind) {
+        (Kind::Bare, Kind::Bare) if c.kind == Kind::Percent && !is_year(a) && !is_year(b) => {
+            (Kind::Money(Decimal::ONE), Kind::Money(Decimal::ONE))
+        }
         (Kind::Bare, Kind::Bare) => return None,
         (Kind::Bare, k) | (k, Kind::Bare) => (k, k),
         (x, y) => (x, y),
