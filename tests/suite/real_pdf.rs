@@ -1568,6 +1568,25 @@ fn sixty_seventh_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The sixty-eighth held-out set (`tests/fixtures/real/heldout68/`): 21 excerpts of Swedish
+/// sammanträdesprotokoll, protokollsutdrag and a kallelse of kommunfullmäktige, kommunstyrelse,
+/// its utskott and nämnder (Söderhamn, Eksjö, Högsby, Tyresö, Sunne, Åtvidaberg, Vallentuna,
+/// Malung-Sälen, Bjuv, Hallsberg, Sollefteå, Ljusdal, Ale, Gotland, Tjörn, Botkyrka, Robertsfors)
+/// and a party page on Emmaboda's fullmäktige omröstning - headers with paragrafer, justering and
+/// anslag, närvaro- and omröstningslistor, innehållsförteckningar, tilläggsanslag - saved before
+/// justera was run on them and recomputed by hand (`tests/expectations/realheldout68.tsv`: 74
+/// stated relations - § sequences, justering and anslag dates, weekdays, a party's 21 ordinarie,
+/// vote counts by party - all holding; no real contradiction, so no `missed` line).
+#[test]
+fn sixty_eighth_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout68",
+        "tests/fixtures/real/heldout68",
+        21,
+        "tests/expectations/realheldout68.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
