@@ -610,10 +610,27 @@ fn single_column_blocks<'a>(
     let mut i = 0;
     while i < singles.len() {
         // The run: each single's label on the line directly after the previous one's
-        // figure.
+        // figure, or on the line after that when the line between is the first line of
+        // a label wrapped over two ("Stadsmiljö och tekniska nämnden" / "(inkl
+        // måltidsservice)" / "170,2").
+        // The second line must read as the first one's continuation (a parenthesis or a
+        // lowercase word), not as a label of its own under a heading ("Exempel B: …" /
+        // "Fast avgift per fastighet").
+        let wrapped_label = |k: usize| {
+            let between = singles[k - 1].cells[0].0 + 1;
+            let first = text(between).trim();
+            let continues = text(singles[k].label)
+                .trim_start()
+                .starts_with(|c: char| c == '(' || c.is_lowercase());
+            singles[k].label == between + 1
+                && continues
+                && is_label(first, vocab)
+                && !first.ends_with([':', '.'])
+                && !vocab.is_total_label(first)
+        };
         let mut end = i + 1;
         while end < singles.len()
-            && singles[end].label == singles[end - 1].cells[0].0 + 1
+            && (singles[end].label == singles[end - 1].cells[0].0 + 1 || wrapped_label(end))
             && free(&singles[end])
         {
             end += 1;
@@ -629,9 +646,16 @@ fn single_column_blocks<'a>(
         if let Some(t) = last_total.filter(|&t| t >= MIN_ROWS - 1) {
             let rows: Vec<Line> = run[..=t]
                 .iter()
-                .map(|g| {
-                    let at = lines[filled[g.label]];
-                    joined(at.number, at.y, &[text(g.label), g.cells[0].1.as_str()])
+                .enumerate()
+                .map(|(k, g)| {
+                    // A label wrapped over two lines is one label, on its first line.
+                    let first_line = (k > 0 && wrapped_label(i + k)).then(|| g.label - 1);
+                    let label = match first_line {
+                        Some(f) => format!("{} {}", text(f).trim(), text(g.label).trim()),
+                        None => text(g.label).to_string(),
+                    };
+                    let at = lines[filled[first_line.unwrap_or(g.label)]];
+                    joined(at.number, at.y, &[label.as_str(), g.cells[0].1.as_str()])
                 })
                 .collect();
             out.push((run[0].label, run[t].cells[0].0, rows));

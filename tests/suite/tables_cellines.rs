@@ -551,3 +551,31 @@ fn a_comparison_in_words_one_cell_per_line_is_read_and_checked() {
         "{json}"
     );
 }
+
+/// A one-column list written one cell per line whose label is wrapped over two lines
+/// ("Tekniska nämnden" / "(inkl måltidsservice)" / "95,3"): the wrapped label is one row,
+/// so the table keeps the rows above it and its Summa closes all of them (it holds),
+/// rather than starting at the wrap and failing.
+#[test]
+fn a_label_wrapped_over_two_lines_keeps_the_one_column_table_whole() {
+    let path = fixture("budgetramar-radbruten-etikett.txt");
+    let (_, rows) = only_table(&path);
+    let labels: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Kommunstyrelsen",
+            "Utbildningsnämnden",
+            "Tekniska nämnden (inkl måltidsservice)",
+            "Revisionen",
+            "Summa:"
+        ]
+    );
+    let json = common::lint_json(&path);
+    assert!(
+        common::claims(&json).is_empty(),
+        "{:?}",
+        common::claims(&json)
+    );
+    assert_eq!(json["stats"]["relations_checked"], 1, "{json}");
+}
