@@ -824,6 +824,27 @@ fn or_join(gap: &str) -> bool {
     ["eller", "motsvarande", "tilsvarende", "svarende til"].contains(&gap.as_str())
 }
 
+/// The period a figure is written per ("17 kronor per månad", "2 468 kr/år", "i
+/// månaden"): "år", "månad", "kvartal", "vecka" or "dag".
+fn period_after(s: &str, f: &Fig) -> Option<&'static str> {
+    let after = s.get(f.end..)?.trim_start().to_lowercase();
+    let rest = ["per ", "pr. ", "pr ", "i ", "om ", "/"]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))?
+        .trim_start();
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    Some(match word.as_str() {
+        "år" | "året" | "år." | "år," | "året." | "ar" | "aar" => "år",
+        "månad" | "månaden" | "mån" | "månader" | "måned" | "måneden" | "md" | "mnd" => {
+            "månad"
+        }
+        "kvartal" | "kvartalet" => "kvartal",
+        "vecka" | "veckan" | "uke" | "uka" | "uge" | "ugen" => "vecka",
+        "dag" | "dagen" | "dygn" | "døgn" => "dag",
+        _ => return None,
+    })
+}
+
 /// `end`, or just past a closing parenthesis right after it.
 fn close_paren(s: &str, end: usize) -> usize {
     if s[end..].starts_with(')') {
@@ -1444,6 +1465,16 @@ fn evaluate_change_in_percent(s: &str, figs: &[Fig], r: &Stated) -> Option<Outco
 }
 
 fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
+    // Figures of different periods ("en höjning med 17 kronor per månad, från 2 264 till
+    // 2 468 kr per år") are not compared: the relation needs a conversion the sentence
+    // does not state.
+    let periods: Vec<&str> = [r.a, r.b, r.c]
+        .iter()
+        .filter_map(|&k| period_after(s, &figs[k]))
+        .collect();
+    if periods.windows(2).any(|w| w[0] != w[1]) {
+        return None;
+    }
     match &r.shape {
         Shape::Total(parts) => return evaluate_total(s, figs, r.b, parts),
         Shape::Share => return evaluate_share(s, figs, r),
