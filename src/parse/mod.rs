@@ -725,7 +725,23 @@ fn is_cut(
         .as_ref()
         .is_some_and(|r| r.to > last.number)
         || toc.iter().any(|e| e.number > last.number);
-    ends_mid_sentence(&text) && (undecided || listed_past)
+    // The last § itself without a decision, its text stopping without closing punctuation
+    // ("… förslag på förbättringsområden. Bo Bertelse", "Kommunle"): the excerpt stops
+    // inside it, even where the cut falls in a name or a word.
+    let last_undecided = last.decision.is_empty()
+        && !last
+            .sections
+            .iter()
+            .any(|s| s.kind == "decision" && s.lines.iter().any(|l| !l.text.trim().is_empty()));
+    (ends_mid_sentence(&text) && (undecided || listed_past))
+        || (last_undecided && !ends_closed(&text))
+}
+
+/// Whether a line ends as a sentence, a heading or a parenthesis ends: with closing
+/// punctuation.
+pub(crate) fn ends_closed(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', ':', ';', ')', '”', '"', '»', '’'])
 }
 
 /// Running prose (three words or more, not a list item) whose last word is in lower case

@@ -388,3 +388,37 @@ fn a_list_of_items_read_where_the_body_would_stand_is_no_body() {
         "{form001:?}"
     );
 }
+
+#[test]
+fn a_record_cut_inside_its_header_does_not_lack_its_ordforande() {
+    // An excerpt that stops inside the header ("Justeringens plats Kommunkansliet och d"),
+    // before the signature block and before any §: the ordförande may be named past the
+    // cut, so FORM005 says not decided (info), never that the protocol names none.
+    let found = form005("flat-cut-in-header.txt");
+    assert!(!found.is_empty(), "{found:?}");
+    for (severity, message) in &found {
+        assert_eq!(severity, "info", "{message}");
+        assert!(message.contains("stops before its first §"), "{message}");
+    }
+}
+
+#[test]
+fn a_record_cut_inside_its_last_paragraph_is_read_not_judged() {
+    // The excerpt stops inside its last §, in a name ("… i bilagan. Bo Bertel"): that §
+    // records no decision and the header lists §§ 10-18. The cut falls where no word
+    // is in lower case, yet the record is not there whole: its §§ are read but not
+    // judged, so neither FORM001 (§§ 12-18 missing) nor FORM006 (§ 11 without a
+    // decision) is reported.
+    let doc = protocol("lines-cut-in-last-paragraph.txt");
+    assert!(doc.paragraphs.is_empty(), "{:?}", doc.paragraphs);
+    let cut: Vec<u32> = doc.cut_paragraphs.iter().map(|p| p.number).collect();
+    assert_eq!(cut, [10, 11]);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/headers/lines-cut-in-last-paragraph.txt");
+    let json = common::lint_json(&path);
+    assert!(
+        common::claims(&json).is_empty(),
+        "{:?}",
+        common::claims(&json)
+    );
+}
