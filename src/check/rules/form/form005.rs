@@ -44,6 +44,19 @@ pub fn check(sink: &mut Sink) {
     for _ in 0..3 - missing.len() {
         sink.checked(true);
     }
+    // A record that stops before its first § without closing its last line ("…
+    // Justeringens plats Ledningskontoret och d"): the cut may fall inside the header,
+    // before the names it lacks.
+    let doc = sink.document;
+    let last_line = doc
+        .lines
+        .iter()
+        .rev()
+        .map(|l| l.text.trim())
+        .find(|t| !t.is_empty());
+    let cut_in_header = doc.paragraphs.is_empty()
+        && doc.cut_paragraphs.is_empty()
+        && last_line.is_some_and(|t| !crate::parse::ends_closed(t));
     for role in missing {
         // The header has the role's label but its name was not read for certain
         // (flattened text, or something that is not a name after the label): the name
@@ -53,6 +66,22 @@ pub fn check(sink: &mut Sink) {
                 &RULE,
                 Severity::Info,
                 format!("not decided: no {role} read from the protocol's header: {why}"),
+                at.clone(),
+            );
+            continue;
+        }
+        if cut_in_header {
+            let tail: String = {
+                let t = last_line.unwrap_or_default();
+                let chars: Vec<char> = t.chars().collect();
+                chars[chars.len().saturating_sub(40)..].iter().collect()
+            };
+            sink.report(
+                &RULE,
+                Severity::Info,
+                format!(
+                    "not decided: no {role} read, and the record stops before its first § in the middle of a line (\"…{tail}\"): the header may go on past the cut"
+                ),
                 at.clone(),
             );
             continue;
