@@ -280,3 +280,10 @@ pub struct Document {
     pub lines: Vec<SourceLine>,
     pub provenance: Provenance,
 }
+
+/// Whether a line of a record ends as a sentence, a heading or a parenthesis ends (with
+/// closing punctuation): a record whose last line does not may be cut short there.
+pub fn ends_closed(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', ':', ';', ')', '”', '"', '»', '’'])
+}

@@ -734,14 +734,7 @@ fn is_cut(
             .iter()
             .any(|s| s.kind == "decision" && s.lines.iter().any(|l| !l.text.trim().is_empty()));
     (ends_mid_sentence(&text) && (undecided || listed_past))
-        || (last_undecided && !ends_closed(&text))
-}
-
-/// Whether a line ends as a sentence, a heading or a parenthesis ends: with closing
-/// punctuation.
-pub(crate) fn ends_closed(text: &str) -> bool {
-    text.trim_end()
-        .ends_with(['.', '!', '?', ':', ';', ')', '”', '"', '»', '’'])
+        || (last_undecided && !crate::document::ends_closed(&text))
 }
 
 /// Running prose (three words or more, not a list item) whose last word is in lower case

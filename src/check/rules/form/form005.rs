@@ -56,7 +56,7 @@ pub fn check(sink: &mut Sink) {
         .find(|t| !t.is_empty());
     let cut_in_header = doc.paragraphs.is_empty()
         && doc.cut_paragraphs.is_empty()
-        && last_line.is_some_and(|t| !crate::parse::ends_closed(t));
+        && last_line.is_some_and(|t| !crate::document::ends_closed(t));
     for role in missing {
         // The header has the role's label but its name was not read for certain
         // (flattened text, or something that is not a name after the label): the name
