@@ -1587,6 +1587,27 @@ fn sixty_eighth_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The sixty-ninth held-out set (`tests/fixtures/real/heldout69/`): 21 excerpts of Swedish
+/// nämnders sammanträdesprotokoll and protokollsutdrag (socialnämnd, barn- och utbildningsnämnd,
+/// utbildningsnämnd, byggnadsnämnd, bygg- och miljönämnd, miljönämnd, tekniska nämnden, teknik-
+/// och servicenämnd, kultur- och fritidsnämnd, valnämnd, KS arbetsutskott) of Eskilstuna,
+/// Hässleholm, Borås, Oskarshamn, Alingsås, Linköping, Laholm, Växjö, Tyresö, Sollentuna,
+/// Hultsfred, Mark, Strängnäs, Norrtälje, Mellerud, Halmstad and Stockholm - headers with
+/// paragrafer, justering and anslag, ärendelistor, närvarolistor, a budgetavvikelse and a taxa's
+/// höjning in percent - saved before justera was run on them and recomputed by hand
+/// (`tests/expectations/realheldout69.tsv`: 50 stated relations - § and ärende sequences,
+/// justering and anslag dates, weekdays, a difference, a prose restatement, a percent - all
+/// holding; no real contradiction, so no `missed` line).
+#[test]
+fn sixty_ninth_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout69",
+        "tests/fixtures/real/heldout69",
+        21,
+        "tests/expectations/realheldout69.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
