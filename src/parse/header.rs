@@ -776,7 +776,7 @@ fn give_to_waiting(out: &mut [Entry], before: usize, value: String) {
 }
 
 pub(super) static LEADING_RANGE: Re =
-    Re::new(r"^\s*(§§?\s*)?(\d{1,4}\s*(?:-{1,2}|–)\s*\d{1,4}|\d{1,4})\b\s*(.*)$");
+    Re::new(r"^\s*(§§?\s*)?(\d{1,4}\s*(?:-{1,2}|–)\s*§?\s*\d{1,4}|\d{1,4})\b\s*(.*)$");
 
 fn split_leading_range(v: &str) -> (Option<String>, String) {
     match LEADING_RANGE.captures(v) {
@@ -791,7 +791,8 @@ fn split_leading_range(v: &str) -> (Option<String>, String) {
 
 fn leading_range(v: &str) -> Option<ParagraphRange> {
     let (r, _) = split_leading_range(v);
-    let r = r?;
+    // "§54 -§64": the sign may stand before the range's end as well.
+    let r = r?.replace('§', "");
     refs::bare_range(&r).or_else(|| {
         let n: u32 = r.trim().parse().ok()?;
         Some(ParagraphRange { from: n, to: n })
@@ -1336,6 +1337,14 @@ fn person(chunk: &str, group: &str, default_role: &str) -> Vec<Attendee> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_with_the_sign_before_both_ends_is_read() {
+        let r = |s: &str| leading_range(s).map(|r| (r.from, r.to));
+        assert_eq!(r("§54 -§64"), Some((54, 64)));
+        assert_eq!(r("§§ 102 - 119"), Some((102, 119)));
+        assert_eq!(r("1-10 Stina Fiktivsson"), Some((1, 10)));
+    }
 
     #[test]
     fn names_in_a_row_are_split_by_known_names_first() {

@@ -703,6 +703,11 @@ fn is_cut(
     let Some(last) = paragraphs.last() else {
         return false;
     };
+    let listed_past = header
+        .paragraphs
+        .as_ref()
+        .is_some_and(|r| r.to > last.number)
+        || toc.iter().any(|e| e.number > last.number);
     let Some(text) = last
         .sections
         .iter()
@@ -711,7 +716,13 @@ fn is_cut(
         .map(|l| lines::collapse_ws(&l.text))
         .find(|t| !t.is_empty() && !is_footer_like(t) && !lines::is_rule(t))
     else {
-        return false;
+        // Only a title, the header naming §§ past it, the title not closed ("§ 54
+        // Delårsrapport 2, barn- oc"): the excerpt stops at the § that begins there.
+        let title = lines::collapse_ws(&last.title);
+        return listed_past
+            && last.decision.is_empty()
+            && !title.is_empty()
+            && !crate::document::ends_closed(&title);
     };
     let undecided = paragraphs.iter().any(|p| {
         p.decision.is_empty()
@@ -720,11 +731,6 @@ fn is_cut(
                 .iter()
                 .any(|s| s.kind == "decision" && s.lines.iter().any(|l| !l.text.trim().is_empty()))
     });
-    let listed_past = header
-        .paragraphs
-        .as_ref()
-        .is_some_and(|r| r.to > last.number)
-        || toc.iter().any(|e| e.number > last.number);
     // The last § itself without a decision, its text stopping without closing punctuation
     // ("… förslag på förbättringsområden. Bo Bertelse", "Kommunle"): the excerpt stops
     // inside it, even where the cut falls in a name or a word.

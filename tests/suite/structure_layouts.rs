@@ -422,3 +422,29 @@ fn a_record_cut_inside_its_last_paragraph_is_read_not_judged() {
         common::claims(&json)
     );
 }
+
+#[test]
+fn a_last_paragraph_with_nothing_under_its_title_is_not_decided() {
+    // The record's last § is a title and nothing else (an excerpt of the first pages
+    // stops there): whether a decision is missing is not decided (info), no warning.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/headers/lines-bare-last-paragraph.txt");
+    let json = common::lint_json(&path);
+    assert!(
+        common::claims(&json).is_empty(),
+        "{:?}",
+        common::claims(&json)
+    );
+    let form006: Vec<&str> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "FORM006")
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    assert_eq!(form006.len(), 1, "{form006:?}");
+    assert!(
+        form006[0].contains("not decided whether the record stops there"),
+        "{form006:?}"
+    );
+}

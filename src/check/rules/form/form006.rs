@@ -15,7 +15,9 @@ information is noted (\"Informationen tas emot och läggs till handlingarna\"). 
 decision heading and nothing under it, or without any decision, leaves the record of that \
 item incomplete; justera reports it as a warning. Where three or more §§ are read and at most \
 one has any text under its title, they are a list of items (a föredragningslista read where the \
-body would stand, the body not in the document): one note says so, and no § is reported.",
+body would stand, the body not in the document): one note says so, and no § is reported. The record's last § with \
+nothing at all under its title is not decided either (info): an excerpt or a transcript of \
+the first pages stops there as often as a decision is missing.",
     checks: &[Check::Protocol(check)],
 };
 
@@ -37,6 +39,7 @@ pub fn check(sink: &mut Sink) {
         );
         return;
     }
+    let last = doc.paragraphs.last().map(|p| p.number);
     for p in &doc.paragraphs {
         let has_decision = !p.decision.is_empty()
             || p.sections
@@ -49,10 +52,21 @@ pub fn check(sink: &mut Sink) {
             // decision is missing, so a note, not a warning.
             let heading = p.sections.iter().any(|s| s.kind == "decision");
             let informational = !heading && is_information_item(p, sink.vocab);
+            // The record's last §, with nothing at all under its title: the record may
+            // stop there (an excerpt, a transcript of the first pages).
+            let bare_last = Some(p.number) == last
+                && p.sections
+                    .iter()
+                    .all(|s| s.lines.iter().all(|l| l.text.trim().is_empty()));
             let (severity, why) = if informational {
                 (
                     Severity::Info,
                     " (an information item without a decision heading: not decided whether one is missing)",
+                )
+            } else if bare_last {
+                (
+                    Severity::Info,
+                    " (the record's last §, with no text under its title: not decided whether the record stops there)",
                 )
             } else {
                 (RULE.severity, "")
