@@ -228,21 +228,17 @@ pub fn check(sink: &mut Sink) {
             // Bullets ending in a colon head the lists nested under them ("• 3:or och
             // 4:or, 3 783 kr/kvartal går till:" over its parts): each list is read
             // under its own head.
-            let heads: Vec<usize> = (i..=j)
-                .filter(|&k| lines[k].text.trim_end().ends_with(':'))
-                .collect();
-            if heads.is_empty() {
-                list(sink, &lines, i, j);
-            } else {
-                let mut starts = vec![i];
-                starts.extend(heads.iter().map(|&h| h + 1));
-                let mut ends: Vec<usize> = heads.iter().map(|&h| h.wrapping_sub(1)).collect();
-                ends.push(j);
-                for (&from, &to) in starts.iter().zip(&ends) {
-                    if from <= to && to <= j && from >= i {
-                        list(sink, &lines, from, to);
+            let mut from = i;
+            for k in i..=j {
+                if lines[k].text.trim_end().ends_with(':') {
+                    if from < k {
+                        list(sink, &lines, from, k - 1);
                     }
+                    from = k + 1;
                 }
+            }
+            if from <= j {
+                list(sink, &lines, from, j);
             }
         }
         i = j + 1;

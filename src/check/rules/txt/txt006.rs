@@ -834,7 +834,7 @@ fn period_after(s: &str, f: &Fig) -> Option<&'static str> {
         .trim_start();
     let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
     Some(match word.as_str() {
-        "år" | "året" | "år." | "år," | "året." | "ar" | "aar" => "år",
+        "år" | "året" | "ar" | "aar" => "år",
         "månad" | "månaden" | "mån" | "månader" | "måned" | "måneden" | "md" | "mnd" => {
             "månad"
         }
