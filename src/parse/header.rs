@@ -158,6 +158,23 @@ fn split_at_inner_labels(cell: &str) -> Vec<String> {
             from = at + label.len();
         }
     }
+    // "utbildningsförvaltningen Paragrafer §54 -§64": the short label "Paragrafer" is cut
+    // at inside a cell only where a range of §§ follows it, which running text never has.
+    let mut from = 1;
+    while let Some(i) = cell.get(from..).and_then(|r| r.find("Paragrafer ")) {
+        let at = from + i;
+        let after = &cell[at + "Paragrafer ".len()..];
+        if cell[..at].ends_with(' ')
+            && LEADING_RANGE
+                .captures(after)
+                .and_then(|c| c.get(2))
+                .is_some_and(|r| r.as_str().contains(['-', '–']))
+            && !cuts.contains(&at)
+        {
+            cuts.push(at);
+        }
+        from = at + "Paragrafer ".len();
+    }
     cuts.sort_unstable();
     let mut out = Vec::new();
     let mut start = 0;
@@ -1337,6 +1354,19 @@ fn person(chunk: &str, group: &str, default_role: &str) -> Vec<Attendee> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paragrafer_with_a_range_is_a_label_inside_a_cell() {
+        assert_eq!(
+            split_at_inner_labels("utbildningsförvaltningen Paragrafer §54 -§64"),
+            ["utbildningsförvaltningen", "Paragrafer §54 -§64"]
+        );
+        // Without a range after it the word is running text.
+        assert_eq!(
+            split_at_inner_labels("enligt Paragrafer i reglementet"),
+            ["enligt Paragrafer i reglementet"]
+        );
+    }
 
     #[test]
     fn a_range_with_the_sign_before_both_ends_is_read() {

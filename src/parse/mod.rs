@@ -739,8 +739,11 @@ fn is_cut(
             .sections
             .iter()
             .any(|s| s.kind == "decision" && s.lines.iter().any(|l| !l.text.trim().is_empty()));
+    // Or the header (or list) names §§ past the last one read and its text stops without
+    // closing punctuation ("… rektor för Brännebro och Rumskulla").
+    let open_end = !crate::document::ends_closed(&text);
     (ends_mid_sentence(&text) && (undecided || listed_past))
-        || (last_undecided && !crate::document::ends_closed(&text))
+        || (open_end && (last_undecided || listed_past))
 }
 
 /// Running prose (three words or more, not a list item) whose last word is in lower case
