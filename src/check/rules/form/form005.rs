@@ -54,9 +54,17 @@ pub fn check(sink: &mut Sink) {
         .rev()
         .map(|l| l.text.trim())
         .find(|t| !t.is_empty());
-    let cut_in_header = doc.paragraphs.is_empty()
-        && doc.cut_paragraphs.is_empty()
-        && last_line.is_some_and(|t| !crate::document::ends_closed(t));
+    // The last words of such a record, to show where it stops.
+    let cut_tail: Option<String> = last_line
+        .filter(|t| {
+            doc.paragraphs.is_empty()
+                && doc.cut_paragraphs.is_empty()
+                && !crate::document::ends_closed(t)
+        })
+        .map(|t| {
+            let chars: Vec<char> = t.chars().collect();
+            chars[chars.len().saturating_sub(40)..].iter().collect()
+        });
     for role in missing {
         // The header has the role's label but its name was not read for certain
         // (flattened text, or something that is not a name after the label): the name
@@ -70,12 +78,7 @@ pub fn check(sink: &mut Sink) {
             );
             continue;
         }
-        if cut_in_header {
-            let tail: String = {
-                let t = last_line.unwrap_or_default();
-                let chars: Vec<char> = t.chars().collect();
-                chars[chars.len().saturating_sub(40)..].iter().collect()
-            };
+        if let Some(tail) = &cut_tail {
             sink.report(
                 &RULE,
                 Severity::Info,

@@ -827,7 +827,9 @@ fn or_join(gap: &str) -> bool {
 /// The period a figure is written per ("17 kronor per månad", "2 468 kr/år", "i
 /// månaden"): "år", "månad", "kvartal", "vecka" or "dag".
 fn period_after(s: &str, f: &Fig) -> Option<&'static str> {
-    let after = s.get(f.end..)?.trim_start().to_lowercase();
+    // Only the words right after the figure matter: lowercase a short prefix, not the rest.
+    let after: String = s.get(f.end..)?.trim_start().chars().take(24).collect();
+    let after = after.to_lowercase();
     let rest = ["per ", "pr. ", "pr ", "i ", "om ", "/"]
         .iter()
         .find_map(|p| after.strip_prefix(p))?
