@@ -67,6 +67,15 @@ pub fn role(v: &Vocabulary, label: &str) -> Option<&'static str> {
     ROLES.iter().copied().find(|r| *r == key)
 }
 
+/// Whether a label opens or closes eget kapital ("Ingående eget kapital", "Summa
+/// utgående eget kapital"): the line of a note on the change of eget kapital.
+pub fn is_equity_line(v: &Vocabulary, label: &str) -> bool {
+    let c = clean(label);
+    !c.is_empty()
+        && v.lookup_prefix(LIST, &c)
+            .is_some_and(|(k, _)| k == "eq_opening_closing")
+}
+
 /// Whether a cleaned label names a measure of its own beside the line's words: a
 /// percentage ("i % av", "%-andel") or an amount per inhabitant ("€./inv.", "per
 /// invånare", "/asukas").
@@ -172,5 +181,9 @@ mod tests {
             Some("rr_year_result")
         );
         assert!(is_note_column(v, "Not"));
+        assert!(is_equity_line(v, "Summa utgående eget kapital"));
+        assert!(is_equity_line(v, "Ingående eget kapital"));
+        assert!(!is_equity_line(v, "Summa eget kapital"));
+        assert!(!is_equity_line(v, "Årets resultat"));
     }
 }

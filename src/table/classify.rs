@@ -82,11 +82,14 @@ pub(crate) fn classify_rows(rows: &mut [Row], vocab: &Vocabulary) {
     let last_labelled_total = rows
         .iter()
         .rposition(|r| vocab.is_total_label(&r.label) && has_figure(&r.cells));
-    // In a balansräkning "Årets resultat" is a part of eget kapital, not a total.
+    // In a balansräkning, and in a note on the change of eget kapital ("Ingående eget
+    // kapital", "Årets resultat", "Summa utgående eget kapital"), "Årets resultat" is a
+    // part of eget kapital, not a total.
     let role = |r: &Row| crate::grammar::statement::role(vocab, &r.label);
-    let balance = rows
-        .iter()
-        .any(|r| role(r).is_some_and(|k| k.starts_with("br_")));
+    let balance = rows.iter().any(|r| {
+        role(r).is_some_and(|k| k.starts_with("br_"))
+            || crate::grammar::statement::is_equity_line(vocab, &r.label)
+    });
     let mut seen_data = false;
     for (i, row) in rows.iter_mut().enumerate() {
         let year_result = balance && role(row) == Some("rr_year_result");
