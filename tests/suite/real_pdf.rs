@@ -1763,6 +1763,27 @@ fn seventy_seventh_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The seventy-eighth held-out set (`tests/fixtures/real/heldout78/`): 24 excerpts of 16 Swedish
+/// regioner and landsting (Kalmar, Norrbotten, Västmanland, Västernorrland, Blekinge, Jämtland
+/// Härjedalen, Jönköping, Gävleborg, Östergötland, Örebro, Sörmland, Dalarna, Kronoberg,
+/// Västerbotten, Uppsala, Skåne) on their bokslut, årsredovisningar and delårsrapporter - the
+/// regions' own news pages and pressmeddelanden, a landstingsstyrelse paragraph with its
+/// statsbidrag transfers, a regionstyrelse agenda item, a delårsrapport's first page, a page of
+/// shares of intäkter and kostnader, and local papers and Sveriges Radio restating them - saved
+/// before justera was run on them and recomputed by hand (`tests/expectations/realheldout78.tsv`:
+/// 30 stated relations - result against budget, sums of transfers and shares, a percent change
+/// with both terms printed, prose restatements - all holding; no real contradiction, so no
+/// `missed` line).
+#[test]
+fn seventy_eighth_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout78",
+        "tests/fixtures/real/heldout78",
+        24,
+        "tests/expectations/realheldout78.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
