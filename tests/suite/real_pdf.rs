@@ -1784,6 +1784,26 @@ fn seventy_eighth_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The seventy-ninth held-out set (`tests/fixtures/real/heldout79/`): 20 excerpts of 17 bodies
+/// (Luleå, Olofströms Kraft, Hammarö, Värnamo, Halmstad, Göteborg, Höganäs, Uppvidinge, Munkedal,
+/// Härnösand, an unnamed kommunstyrelse, Skellefteå, Karlstad, Landskrona, Åmål/Bengtsfors,
+/// Kristianstad, the Delegationen för kommunal ekonomi i balans) on beslut that carry figures -
+/// tilläggsbudget and ombudgetering with att-satser, fördelning of projektstöd, föreningsbidrag and
+/// extra medel, a protokollsutdrag, nämndernas ramar, an investering with delbelopp, taxor with
+/// before/after and percent - saved before justera was run on them and recomputed by hand
+/// (`tests/expectations/realheldout79.tsv`: 37 stated relations - sums against a Summa or total,
+/// a difference, per month/per year restatements, percent raises, prose restating a Summa - all
+/// holding; no real contradiction, so no `missed` line).
+#[test]
+fn seventy_ninth_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout79",
+        "tests/fixtures/real/heldout79",
+        20,
+        "tests/expectations/realheldout79.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
