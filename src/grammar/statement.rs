@@ -76,6 +76,15 @@ pub fn is_equity_line(v: &Vocabulary, label: &str) -> bool {
             .is_some_and(|(k, _)| k == "eq_opening_closing")
 }
 
+/// Whether a label is the heading that divides a group's result among its owners
+/// ("Hänförligt till", "Årets resultat hänförligt till:"), matched as the whole label.
+pub fn is_attribution_heading(v: &Vocabulary, label: &str) -> bool {
+    let c = clean(label.trim().trim_end_matches(':'));
+    !c.is_empty()
+        && v.lookup_prefix(LIST, &c)
+            .is_some_and(|(k, n)| k == "attribution_heading" && n == c.split_whitespace().count())
+}
+
 /// Whether a cleaned label names a measure of its own beside the line's words: a
 /// percentage ("i % av", "%-andel") or an amount per inhabitant ("€./inv.", "per
 /// invånare", "/asukas").
@@ -185,5 +194,11 @@ mod tests {
         assert!(is_equity_line(v, "Ingående eget kapital"));
         assert!(!is_equity_line(v, "Summa eget kapital"));
         assert!(!is_equity_line(v, "Årets resultat"));
+        assert!(is_attribution_heading(v, "Hänförligt till:"));
+        assert!(is_attribution_heading(v, "Årets resultat hänförligt till"));
+        assert!(!is_attribution_heading(
+            v,
+            "Hänförligt till moderbolagets aktieägare"
+        ));
     }
 }

@@ -1373,6 +1373,14 @@ fn is_label_like(text: &str) -> bool {
     !t.is_empty() && t.chars().count() <= 45 && !t.ends_with('.') && !t.ends_with(':')
 }
 
+/// The heading that divides a group's result among its owners, written with a colon
+/// ("Hänförligt till:"): a heading inside the table, not text that ends it.
+fn is_attribution_lead_in(text: &str, vocab: &Vocabulary) -> bool {
+    text.trim()
+        .strip_suffix(':')
+        .is_some_and(|head| crate::grammar::statement::is_attribution_heading(vocab, head))
+}
+
 /// Running header/footer text that seeds keep inline ("Ärende 4", "Sida 3 (12)").
 fn is_furniture(text: &str) -> bool {
     let t = text.trim();
@@ -2396,7 +2404,11 @@ fn find_runs<'a>(lines: &[&'a Line], kinds: &[Kind], vocab: &Vocabulary) -> Vec<
                 // A line naming columns by their periods ("m3 pr. år Pr. måned Pr. år")
                 // heads the next table: no label of this one's.
                 Kind::Text if names_periods(&lines[i].text, vocab) => break,
-                Kind::Text if is_label_like(&lines[i].text) && pending.len() < 2 => {
+                Kind::Text
+                    if (is_label_like(&lines[i].text)
+                        || is_attribution_lead_in(&lines[i].text, vocab))
+                        && pending.len() < 2 =>
+                {
                     // Only a label if a row follows within three lines.
                     let row_follows = kinds[i + 1..]
                         .iter()

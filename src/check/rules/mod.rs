@@ -62,6 +62,7 @@ rules! {
     SUM002 => sum::sum002,
     SUM003 => sum::sum003,
     SUM004 => sum::sum004,
+    SUM005 => sum::sum005,
     REL001 => rel::rel001,
     REL002 => rel::rel002,
     REL003 => rel::rel003,

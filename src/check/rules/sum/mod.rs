@@ -5,4 +5,5 @@ pub mod sum001;
 pub mod sum002;
 pub mod sum003;
 pub mod sum004;
+pub mod sum005;
 pub mod totals;
