@@ -44,7 +44,8 @@ euro\" and the percent first, \"ökar med 1,5 % eller 300 000 euro till 20 300 0
 (euro counts as kronor do); a percent of another \
 whole (\"0,5 procent av skatteintäkterna\") is not read;\n  - B \
 more or less than A by C: \"B, vilket är C mer (högre, lägre, mindre, højere, lavere) än \
-budgeterat (A)\";\n  - a share: \"A, motsvarande C procent av B\" (vilket motsvarar, \
+budgeterat (A)\", \"… bättre än budgeterade A\", \"… sämre än fjolåret då resultatet uppgick \
+till A\" (lägre, mindre, färre: B is below A; bättre, sämre: either way);\n  - a share: \"A, motsvarande C procent av B\" (vilket motsvarar, \
 tilsvarende); PCT003 checks \"x % … (motsvarande y)\" against the tables;\n  - a total and \
 all its parts: \"T, fördelat på A … och B …\" (fordelt på), or \"T, varav A … och resterande \
 B\" (a varav list is read only when its last part is the rest), every figure in money, or \
@@ -188,7 +189,11 @@ const JOIN: &str = r"(?i)^\s*[,;]?\s*(?:vilket|det|detta|som|hvilket|hvad|dette)
 /// After the difference: "mer än", "lavere enn", then the figure compared with, right
 /// after it or after a few words that end by introducing it ("mer än budgeterat (", "mer än
 /// budgeten på"): a figure after "och" is another comparison's.
-const THAN: &str = r"(?i)^\s*(mer|mera|högre|lägre|mindre|större|fler|färre|bättre|sämre|mere|flere|færre|højere|lavere|høyere|større|bedre|dårligere|værre|ringere)\s+(?:än|enn|end)(?:\s*|\s+(?:det\s+|den\s+)?\p{L}[\p{L} ]{0,30}?\s*(?:\(|\s+på\s+|\s+om\s+|:\s*))$";
+///
+/// Also the compared figure right after a participle naming it ("bättre än budgeterade
+/// 20,7 miljoner"), or after the time it belongs to and its verb ("sämre än fjolåret då
+/// resultatet uppgick till 68 Mkr").
+const THAN: &str = r"(?i)^\s*(mer|mera|högre|lägre|mindre|större|fler|färre|bättre|sämre|mere|flere|færre|højere|lavere|høyere|større|bedre|dårligere|værre|ringere)\s+(?:än|enn|end)(?:\s*|\s+(?:det\s+|den\s+)?\p{L}[\p{L} ]{0,30}?\s*(?:\(|\s+på\s+|\s+om\s+|:\s*)|\s+(?:budgeterade|budgeterat|budgeterad|prognostiserade|prognostiserat|beräknade|beräknat)\s+|\s+\p{L}[\p{L} ]{0,30}?\s+(?:då|när)\s+(?:\p{L}+\s+){0,3}?(?:uppgick\s+till|landade\s+på|hamnade\s+på|var|blev)\s+)$";
 
 /// Between an amount and its share: ", motsvarande", ", vilket motsvarar", "(tilsvarende".
 const SHARE: &str = r"(?i)^\s*[,(]?\s*(?:motsvarande|vilket motsvarar|det motsvarar|som motsvarar|vilket utgör|som utgör|tilsvarende|som tilsvarer|hvilket tilsvarer|svarende til|hvilket svarer til|hvilket udgør)\s+$";
@@ -520,6 +525,18 @@ fn figures(s: &str) -> Vec<Fig> {
                     sign_start = rest.len();
                 }
             }
+            // A plus written before a result ("till +55 Mkr") is the figure's, not a word
+            // of the gap before it.
+            if c == '+' {
+                let rest = &head[..head.len() - 1];
+                if rest
+                    .chars()
+                    .next_back()
+                    .is_none_or(|g| !g.is_alphanumeric())
+                {
+                    sign_start = rest.len();
+                }
+            }
         }
         let (kind, end) = match UNIT_RE.captures(&s[num_end..]) {
             Some(u) => {
@@ -678,8 +695,27 @@ fn sign_of(word: &str) -> i32 {
         "sunk",
         "tilbagegang",
         "minka",
+        // The comparatives of "C lägre än A": below what it is compared with.
+        "lägre",
+        "mindre",
+        "färre",
+        "lavere",
+        "færre",
+        "ringere",
     ];
-    let none = ["förbättr", "försämr", "forbedr", "forverr", "forring"];
+    // Better and worse say no direction: a cost is better when it falls.
+    let none = [
+        "förbättr",
+        "försämr",
+        "forbedr",
+        "forverr",
+        "forring",
+        "bättre",
+        "sämre",
+        "bedre",
+        "dårligere",
+        "værre",
+    ];
     if none.iter().any(|p| w.starts_with(p)) {
         0
     } else if down.iter().any(|p| w.starts_with(p)) {
@@ -2009,6 +2045,22 @@ mod tests {
         let mut figs = figures(s);
         let r = stated(s, &mut figs);
         assert_eq!((r[0].a, r[0].b, r[0].c, r[0].sign), (2, 0, 1, 1));
+        // "lägre", "mindre": below; "sämre", "bättre": either way; the compared figure
+        // after a participle or after its time and verb, a plus its own.
+        for (s, holds) in [
+            ("Intäkterna blev 40 mnkr, vilket är 2 mnkr lägre än budgeterat (42 mnkr).", true),
+            ("Kostnaderna blev 40 mnkr, vilket är 2 mnkr mindre än budgeterat (42 mnkr).", true),
+            ("Resultatet blev 40 mnkr, vilket är 2 mnkr sämre än budgeterat (42 mnkr).", true),
+            ("Resultatet blev 44 mnkr, vilket är 21,3 mnkr bättre än budgeterade 20,7 mnkr.", false),
+            ("Resultatet uppgår till +55 Mkr, vilket är 13 Mkr sämre än fjolåret då resultatet uppgick till +68 Mkr.", true),
+            ("Resultatet uppgår till +55 Mkr, vilket är 16 Mkr sämre än fjolåret då resultatet uppgick till +68 Mkr.", false),
+        ] {
+            let mut figs = figures(s);
+            let r = stated(s, &mut figs);
+            assert_eq!(r.len(), 1, "{s}");
+            let o = evaluate(s, &figs, &r[0]).expect("evaluated");
+            assert_eq!(o.made.meets(&o.said), holds, "{s}");
+        }
         let s = "Underskottet blev 12 mnkr, motsvarande 4 procent av budgeten på 300 mnkr.";
         let mut figs = figures(s);
         let r = stated(s, &mut figs);
