@@ -192,8 +192,8 @@ const JOIN: &str = r"(?i)^\s*[,;]?\s*(?:vilket|det|detta|som|hvilket|hvad|dette)
 ///
 /// Also the compared figure right after a participle naming it ("bättre än budgeterade
 /// 20,7 miljoner"), or after the time it belongs to and its verb ("sämre än fjolåret då
-/// resultatet uppgick till 68 Mkr").
-const THAN: &str = r"(?i)^\s*(mer|mera|högre|lägre|mindre|större|fler|färre|bättre|sämre|mere|flere|færre|højere|lavere|høyere|større|bedre|dårligere|værre|ringere)\s+(?:än|enn|end)(?:\s*|\s+(?:det\s+|den\s+)?\p{L}[\p{L} ]{0,30}?\s*(?:\(|\s+på\s+|\s+om\s+|:\s*)|\s+(?:budgeterade|budgeterat|budgeterad|prognostiserade|prognostiserat|beräknade|beräknat)\s+|\s+\p{L}[\p{L} ]{0,30}?\s+(?:då|när)\s+(?:\p{L}+\s+){0,3}?(?:uppgick\s+till|landade\s+på|hamnade\s+på|var|blev)\s+)$";
+/// resultatet uppgick till 68 Mkr", "bättre än budgeten, som var på 13,1 miljoner").
+const THAN: &str = r"(?i)^\s*(mer|mera|högre|lägre|mindre|större|fler|färre|bättre|sämre|mere|flere|færre|højere|lavere|høyere|større|bedre|dårligere|værre|ringere)\s+(?:än|enn|end)(?:\s*|\s+(?:det\s+|den\s+)?\p{L}[\p{L} ]{0,30}?\s*(?:\(|\s+på\s+|\s+om\s+|:\s*)|\s+(?:budgeterade|budgeterat|budgeterad|prognostiserade|prognostiserat|beräknade|beräknat)\s+|\s+\p{L}[\p{L} ]{0,30}?\s+(?:då|när)\s+(?:\p{L}+\s+){0,3}?(?:uppgick\s+till|landade\s+på|hamnade\s+på|var|blev)\s+|\s+\p{L}[\p{L} ]{0,30}?,?\s+som\s+(?:var|är|låg|blev)\s+(?:på\s+)?)$";
 
 /// Between an amount and its share: ", motsvarande", ", vilket motsvarar", "(tilsvarende".
 const SHARE: &str = r"(?i)^\s*[,(]?\s*(?:motsvarande|vilket motsvarar|det motsvarar|som motsvarar|vilket utgör|som utgör|tilsvarende|som tilsvarer|hvilket tilsvarer|svarende til|hvilket svarer til|hvilket udgør)\s+$";
@@ -2054,6 +2054,7 @@ mod tests {
             ("Resultatet blev 44 mnkr, vilket är 21,3 mnkr bättre än budgeterade 20,7 mnkr.", false),
             ("Resultatet uppgår till +55 Mkr, vilket är 13 Mkr sämre än fjolåret då resultatet uppgick till +68 Mkr.", true),
             ("Resultatet uppgår till +55 Mkr, vilket är 16 Mkr sämre än fjolåret då resultatet uppgick till +68 Mkr.", false),
+            ("Resultatet blev plus 61,4 miljoner kronor, vilket är 48,3 miljoner kronor bättre än budgeten, som var på 13,1 miljoner kronor.", true),
         ] {
             let mut figs = figures(s);
             let r = stated(s, &mut figs);
