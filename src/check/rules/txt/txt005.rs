@@ -31,7 +31,11 @@ The line before the list (or the one before a column-head line without digits, s
 \"skattekrona\", \"varje krona\" are 1 krona, 100 öre; with a word of division (används, \
 fördelas, fördelning, går, brukes, bruges, fordeles). A list of shares is read when that \
 line says what money is divided and that it is divided (\"Fördelning av intäkter:\", \"Så \
-fördelas pengarna\"): its whole is 100 %.\n\nWhat is checked. The sum of the parts, each \
+fördelas pengarna\"): its whole is 100 %. A list flattened onto its lead's line, as transcripts \
+of a page's diagram write it (\"Så här fördelas pengarna Förskolan 9,0 % Grundskolan 18,4 % \
+…\"), is read when the lead names the divided whole and has no digit (a page number before it \
+aside), then four parts or more follow, each a label of letters and one figure, to the line's \
+end.\n\nWhat is checked. The sum of the parts, each \
 with the precision it is written in, against the whole. A figure written to the unit u \
 stands for ± u/2, so n parts rounded to one unit may miss the whole by (n + 1)/2 units (the \
 whole is taken as a rounded figure of the same kind): 17 parts to 0,1 kr may make 99,1 to \
@@ -386,6 +390,73 @@ pub fn check(sink: &mut Sink) {
         }
         i = j + 1;
     }
+    // A list flattened onto its lead's line, as transcripts of a page's diagram write it
+    // ("Så här fördelas pengarna Förskolan 9,0 % Grundskolan 18,4 % …").
+    for (k, line) in lines.iter().enumerate() {
+        if parts[k].is_none() {
+            flattened_list(sink, line);
+        }
+    }
+}
+
+/// A list flattened onto its lead's line, read by [`flattened_parts`], against its whole.
+fn flattened_list(sink: &mut Sink, line: &SourceLine) {
+    let Some((parts, whole)) = flattened_parts(&line.text) else {
+        return;
+    };
+    let list: Vec<&Part> = parts.iter().collect();
+    column(
+        sink,
+        &list,
+        line,
+        &whole,
+        list[0].unit,
+        |p| Some(&p.first),
+        false,
+    );
+}
+
+/// A lead naming a divided whole, then nothing but parts to the line's end: four or
+/// more, each a label of letters and one figure with the unit of all the others.
+fn flattened_parts(text: &str) -> Option<(Vec<Part>, Whole)> {
+    let text = text.trim_end().trim_end_matches('.');
+    let figures: Vec<(usize, usize)> = FIGURE_RE
+        .captures_iter(text)
+        .filter_map(|c| Some((c.get(1)?.start(), c.get(3)?.end())))
+        .collect();
+    if figures.len() < 4 || !text[figures[figures.len() - 1].1..].trim().is_empty() {
+        return None;
+    }
+    // The lead ends where the first part's label starts: the last capitalised word
+    // before the first figure.
+    let head = &text[..figures[0].0];
+    let label_start = head
+        .char_indices()
+        .filter(|&(i, c)| c.is_uppercase() && (i == 0 || head[..i].ends_with(' ')))
+        .map(|(i, _)| i)
+        .last()?;
+    let lead = &text[..label_start];
+    // A page number may open a transcript's line; the lead has no other digit.
+    let lead_words = lead
+        .trim_start()
+        .trim_start_matches(|c: char| c.is_ascii_digit());
+    if lead_words.chars().any(|c| c.is_ascii_digit()) || NOT_WHOLE_RE.is_match(lead) {
+        return None;
+    }
+    let mut starts = vec![label_start];
+    starts.extend(figures.iter().take(figures.len() - 1).map(|&(_, end)| end));
+    let parts: Vec<Part> = starts
+        .iter()
+        .zip(&figures)
+        .map(|(&from, &(_, to))| part(&text[from..to]).filter(|p| !p.sub_part))
+        .collect::<Option<Vec<Part>>>()?;
+    let unit = parts[0].unit;
+    if parts.iter().any(|p| p.unit != unit || p.second.is_some()) {
+        return None;
+    }
+    let mut whole = whole_of(lead, unit)?;
+    whole.approximate |= parts.iter().any(|p| p.approximate);
+    Some((parts, whole))
 }
 
 /// One list, `lines[first..=last]`: its lead, its whole, the comparison of each column.
@@ -562,5 +633,30 @@ mod tests {
         assert!(whole_of("En hundralapp", Unit::Kronor).is_none());
         assert!(whole_of("Så fördelas kostnaderna:", Unit::Kronor).is_none());
         assert!(whole_of("Kostnad per invånare:", Unit::Percent).is_none());
+    }
+
+    /// A list flattened onto its lead's line: the lead, then parts to the line's end.
+    #[test]
+    fn reads_a_list_flattened_onto_its_lead() {
+        let sum = |text: &str| {
+            flattened_parts(text).map(|(parts, whole)| {
+                (
+                    parts.iter().map(|p| p.first.value).sum::<Decimal>(),
+                    whole.value,
+                )
+            })
+        };
+        assert_eq!(
+            sum("2 Så här fördelas pengarna Förskolan 9,0 % Grundskolan 18,4 % Äldreomsorg 32,4 % Kultur 40,9 %"),
+            Some((d("100.7"), d("100")))
+        );
+        // Something after the last part, a lead without a divided whole, a digit in the
+        // lead: not read.
+        assert!(sum("Så här fördelas pengarna Förskolan 9,0 % Grundskolan 18,4 % Äldreomsorg 32,4 % Kultur 40,9 % i år").is_none());
+        assert!(
+            sum("Andelar Förskolan 9,0 % Grundskolan 18,4 % Äldreomsorg 32,4 % Kultur 40,9 %")
+                .is_none()
+        );
+        assert!(sum("Så här fördelas pengarna 2024 Förskolan 9,0 % Grundskolan 18,4 % Äldreomsorg 32,4 % Kultur 40,9 %").is_none());
     }
 }
