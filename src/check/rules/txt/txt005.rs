@@ -432,9 +432,9 @@ fn flattened_parts(text: &str) -> Option<(Vec<Part>, Whole)> {
     let head = &text[..figures[0].0];
     let label_start = head
         .char_indices()
-        .filter(|&(i, c)| c.is_uppercase() && (i == 0 || head[..i].ends_with(' ')))
-        .map(|(i, _)| i)
-        .last()?;
+        .rev()
+        .find(|&(i, c)| c.is_uppercase() && (i == 0 || head[..i].ends_with(' ')))
+        .map(|(i, _)| i)?;
     let lead = &text[..label_start];
     // A page number may open a transcript's line; the lead has no other digit.
     let lead_words = lead
