@@ -479,8 +479,10 @@ impl FlatLine {
         // A short capitalised label before three figures or more, however its groups are
         // read ("Personalkostnader totalt 13 530 -6,7 6 666 6,1"), is a row: a sentence
         // ending in "totalt" states one figure.
+        // So is a "varav" row's ("varav 7-17 år 1 083 1 101 1 106"), in lower case.
         let row_of_figures = label.split_whitespace().count() <= 4
-            && label.chars().next().is_some_and(char::is_uppercase)
+            && (label.chars().next().is_some_and(char::is_uppercase)
+                || crate::grammar::statement::is_part_of(vocab, &label))
             && super::digits::cell_count_range(&groups).is_some_and(|(min, _)| min >= 3);
         if is_prose_ending(&last_word, vocab) && !(one_word && groups.len() >= 2) && !row_of_figures
             || label.ends_with(':')

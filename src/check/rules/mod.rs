@@ -63,6 +63,7 @@ rules! {
     SUM003 => sum::sum003,
     SUM004 => sum::sum004,
     SUM005 => sum::sum005,
+    SUM006 => sum::sum006,
     REL001 => rel::rel001,
     REL002 => rel::rel002,
     REL003 => rel::rel003,

@@ -6,4 +6,5 @@ pub mod sum002;
 pub mod sum003;
 pub mod sum004;
 pub mod sum005;
+pub mod sum006;
 pub mod totals;
