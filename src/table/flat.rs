@@ -479,10 +479,12 @@ impl FlatLine {
         // A short capitalised label before three figures or more, however its groups are
         // read ("Personalkostnader totalt 13 530 -6,7 6 666 6,1"), is a row: a sentence
         // ending in "totalt" states one figure.
-        // So is a "varav" row's ("varav 7-17 år 1 083 1 101 1 106"), in lower case.
+        // So is a "varav" row's naming an age band ("varav 7-17 år 1 083 1 101 1 106"),
+        // in lower case: no sentence is cut there.
         let row_of_figures = label.split_whitespace().count() <= 4
             && (label.chars().next().is_some_and(char::is_uppercase)
-                || crate::grammar::statement::is_part_of(vocab, &label))
+                || crate::grammar::statement::is_part_of(vocab, &label)
+                    && label.chars().any(|c| c.is_ascii_digit()))
             && super::digits::cell_count_range(&groups).is_some_and(|(min, _)| min >= 3);
         if is_prose_ending(&last_word, vocab) && !(one_word && groups.len() >= 2) && !row_of_figures
             || label.ends_with(':')
@@ -4777,6 +4779,9 @@ mod tests {
         assert!(parse_line("Kostnaderna uppgick totalt 2 200").is_none());
         assert!(parse_line("Intäkterna var totalt 2 200 3 100").is_none());
         assert!(parse_line("varav kostnader totalt 13 530 -6,7 6 666 6,1").is_none());
+        // A varav row naming an age band is a row.
+        let row = parse_line("varav 7-17 år 1 584 1 603 1 698 1 733").expect("a row");
+        assert_eq!(row.label, "varav 7-17 år");
     }
 
     #[test]
