@@ -1906,6 +1906,28 @@ fn eighty_fourth_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The eighty-fifth held-out set (`tests/fixtures/real/heldout85/`): 20 excerpts of 10
+/// Swedish-language kommuner, regioner and statistics bodies' key-figure and befolkning pages
+/// (Malmö's befolkningsprognos table, Håbo's folkmängd 2023, Luleå's invånare by kön, RegionFakta's
+/// landstingens investeringar per invånare, Stockholms stad statistik's folkmängd by ålder and kön,
+/// Olofström's statistik page, ÅSUB's befolkningsrörelse notices, Landstingsförbundet's
+/// sjukvårdskostnad per invånare, Österbottens förbund's and Kyrkslätt's befolkning notes) saved
+/// before justera was run on them and recomputed by hand
+/// (`tests/expectations/realheldout85.tsv`: 101 stated relations - age bands and kön against
+/// totals, differences, shares of 100 %, födda minus döda, folkökning by component and region -
+/// of which 1 fails, a real contradiction: Olofström's kommunägd mark 2.140,8 ha whose varav land
+/// uses add up to 2.287,4 ha; RegionFakta's Totalt columns, not the sum of the columns before them
+/// in many rows, are left uncounted as their definition is not sure).
+#[test]
+fn eighty_fifth_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout85",
+        "tests/fixtures/real/heldout85",
+        20,
+        "tests/expectations/realheldout85.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
