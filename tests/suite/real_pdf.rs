@@ -1928,6 +1928,25 @@ fn eighty_fifth_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The eighty-sixth held-out set (`tests/fixtures/real/heldout86/`): 24 excerpts of Swedish
+/// skolpeng and per-elev/per-barn costs and socialtjänst/äldreomsorg cost and volume tables (SCB's
+/// vård och omsorg costs, Stockholms stad's äldreomsorg statistics, Stockholm's grundschablon,
+/// Regionfakta's per-län tables of grundskola, förskola, äldreomsorg and ekonomiskt bistånd, SKL/SKR
+/// texts on hemtjänst ersättning and äldreomsorgens kostnader, Vaxholm, Falkenberg and news items)
+/// from 11 bodies, saved before they were analysed and recomputed by hand
+/// (`tests/expectations/realheldout86.tsv`): 344 stated relations - totals against parts, percents
+/// and per-unit figures against printed terms, indices, nuläge tables against their series, prose
+/// restatements - all of which hold; no real contradiction.
+#[test]
+fn eighty_sixth_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout86",
+        "tests/fixtures/real/heldout86",
+        24,
+        "tests/expectations/realheldout86.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
