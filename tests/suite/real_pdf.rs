@@ -1965,6 +1965,23 @@ fn eighty_seventh_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The eighty-eighth held-out set (`tests/fixtures/real/heldout88/`): 22 excerpts of Danish
+/// kommuner and one region on their budgets, regnskaber and takster (Læsø, Fanø, Ærø, Kalundborg,
+/// Egedal, Odsherred, Skive's KommuneGuiden tables, København, Ishøj, Herning, Slagelse, Randers,
+/// Høje-Taastrup's renovation takstblad, Region Midtjylland's takster and one unnamed kommune's
+/// budget beretning), saved before justera was run on them and recomputed by hand
+/// (`tests/expectations/realheldout88.tsv`: 60 stated relations - +/- differences and i alt rows,
+/// grundgebyr sums, hvoraf parts, prose restatements - all of which hold; no real contradiction).
+#[test]
+fn eighty_eighth_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout88",
+        "tests/fixtures/real/heldout88",
+        22,
+        "tests/expectations/realheldout88.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
