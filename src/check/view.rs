@@ -439,6 +439,28 @@ impl<'a> TableView<'a> {
             .map(|cell| cell.raw.as_str())
     }
 
+    /// The row's first figure when it may begin with a note reference glued to it ("18
+    /// 596 995": note 18 and 596 995, as a page with a Note column writes it): its column,
+    /// what the leading group of one or two digits adds to it, and the cell as written.
+    pub fn leading_note(&self, r: usize) -> Option<(usize, rust_decimal::Decimal, String)> {
+        let row = self.table.rows.get(r)?;
+        let first = (0..self.cols()).find(|&k| self.figure(r, k).is_some())?;
+        let raw = row.cells.get(first)?.raw.trim();
+        let groups: Vec<&str> = raw.split_whitespace().collect();
+        let (lead, rest) = groups.split_first()?;
+        let plain = |g: &str| g.chars().all(|ch| ch.is_ascii_digit());
+        if rest.is_empty()
+            || !(1..=2).contains(&lead.len())
+            || !plain(lead)
+            || !rest.iter().all(|g| g.len() == 3 && plain(g))
+        {
+            return None;
+        }
+        let lead_value: rust_decimal::Decimal = lead.parse().ok()?;
+        let shift = lead_value * rust_decimal::Decimal::from(1000u64.pow(rest.len() as u32));
+        Some((first, shift, raw.to_string()))
+    }
+
     pub fn numeric(&self, c: usize) -> bool {
         self.kinds.get(c).is_some_and(|k| *k != ColumnKind::Text)
     }

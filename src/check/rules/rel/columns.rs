@@ -708,8 +708,16 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
             let reversed = (!cmp.holds && !ambiguous)
                 .then(|| reversed_difference(view, r, c, &d.formula))
                 .flatten();
+            let noted = (!cmp.holds)
+                .then(|| glued_note(view, r, c, &d.formula, stated == Stated::Nothing))
+                .flatten();
             let why = if let Some(why) = ambiguity {
                 Some(why)
+            } else if let Some(note) = noted {
+                Some(format!(
+                    "not decided: the row's first figure, {note}, may begin with a note \
+                     reference glued to it: without its first digit group the relation holds"
+                ))
             } else if let Some(other_way) = reversed {
                 Some(format!(
                     "not decided: the row's figure is the difference the other way round, \
@@ -746,6 +754,28 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
             out.push(rel);
         }
     }
+}
+
+/// The row's first figure as written ("18 596 995"), when it may be a note reference
+/// glued to the figure ("18" and 596 995, as a page with a Note column writes it) and the
+/// relation failing on row `r` holds without that first digit group of one or two digits.
+fn glued_note(view: &TableView, r: usize, c: usize, f: &Formula, strict: bool) -> Option<String> {
+    let (first, shift, raw) = view.leading_note(r)?;
+    let less = |k: usize, v: Interval| {
+        if k == first {
+            Interval {
+                nominal: v.nominal - shift,
+                lo: v.lo - shift,
+                hi: v.hi - shift,
+            }
+        } else {
+            v
+        }
+    };
+    let figure = |k: usize| view.figure(r, k).map(|v| less(k, v));
+    let part = |k: usize| view.part(r, k).map(|v| less(k, v));
+    let without = eval_cells(&figure, &part, c, f, strict)?;
+    without.holds.then(|| format!("\"{raw}\""))
 }
 
 /// A difference a − b failing on row `r` that holds the other way round, b − a, and not

@@ -651,6 +651,13 @@ pub fn analyse(
                 Some(format!(
                     "not decided: the shares above \"{label}\" make 100 %, so its figure in this column is another measure (a turnout, a share of a larger whole), not their sum"
                 ))
+            } else if let Some(raw) = (!comparison.holds)
+                .then(|| glued_note_part(view, &rows, c, sum, found))
+                .flatten()
+            {
+                Some(format!(
+                    "not decided: a part's first figure, {raw}, may begin with a note reference glued to it: without its first digit group \"{label}\" adds up here"
+                ))
             } else if let Some(r) = run_together(view, &rows, t, c).filter(|_| !comparison.holds) {
                 Some(two_cells_as_one(view, r))
             } else if another_measure {
@@ -1399,4 +1406,25 @@ fn split_from_neighbour(view: &TableView, r: usize, c: usize) -> bool {
         .and_then(raw)
         .is_some_and(|prev| lead(prev) && group(this));
     right || left
+}
+
+/// A part of the total whose first figure stands in column `c` and may begin with a note
+/// reference glued to it ([`TableView::leading_note`]), where the total holds without
+/// that leading digit group: the part's cell as written.
+fn glued_note_part(
+    view: &TableView,
+    rows: &[usize],
+    c: usize,
+    sum: Interval,
+    found: Interval,
+) -> Option<String> {
+    rows.iter().find_map(|&r| {
+        let (col, shift, raw) = view.leading_note(r)?;
+        let less = Interval {
+            nominal: sum.nominal - shift,
+            lo: sum.lo - shift,
+            hi: sum.hi - shift,
+        };
+        (col == c && compare(less, found).holds).then(|| format!("\"{raw}\""))
+    })
 }
