@@ -986,7 +986,18 @@ impl FlatLine {
 
     /// Every group is a bare year: a header line ("Belopp netto (tkr) 2017 2017 2018").
     fn is_year_row(&self) -> bool {
-        !self.groups.is_empty() && self.groups.iter().all(|g| is_year(&g.text))
+        let g = &self.groups;
+        // A range of years ("Endring 2018 - 2019", "2018 -2019") names one column.
+        let year_at = |i: usize| g.get(i).is_some_and(|x| is_year(&x.text));
+        let ranged = |i: usize| {
+            let t = g[i].text.trim();
+            let dash = matches!(t, "-" | "–" | "—");
+            let glued = t
+                .strip_prefix(['-', '–'])
+                .is_some_and(|y| is_year(y.trim()));
+            i > 0 && year_at(i - 1) && (dash && year_at(i + 1) || glued)
+        };
+        !g.is_empty() && (0..g.len()).all(|i| year_at(i) || ranged(i))
     }
 
     /// The same line with a leading year group moved into the label ("Budget 2017
@@ -4759,6 +4770,20 @@ mod tests {
         assert_eq!(line.run, "3 739 6743 551 634");
         // A full stop after a figure is a decimal point, not a sentence's end.
         assert!(parse_line("Kostnaden blev 3.5 miljoner").is_none_or(|l| !l.glued));
+    }
+
+    #[test]
+    fn a_range_of_years_names_a_column() {
+        for line in [
+            "Note Rekneskap 2019 Rekneskap 2018 Endring 2018 - 2019",
+            "Budsjett og økonomiplan 2020 -2023",
+        ] {
+            let row = parse_line(line).expect("a line of years");
+            assert!(row.is_year_row(), "{line}");
+        }
+        // A dash after a figure that is no year is a figure's sign, no range.
+        let row = parse_line("Netto 2018 -2 019").expect("a row");
+        assert!(!row.is_year_row());
     }
 
     #[test]
