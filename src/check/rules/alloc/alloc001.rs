@@ -33,6 +33,16 @@ fn key_kind(k: ColumnKind) -> bool {
     )
 }
 
+/// The data rows the total on row `t` shares out: above it, or below it when it heads the
+/// table ([`crate::check::rules::pct::shares::parts_of`]); rows after a total closing the
+/// rows above it ("Valdeltagande", "Antal röstberättigade") are no parts of it.
+fn parts_of(view: &TableView, t: usize) -> Vec<usize> {
+    crate::check::rules::pct::shares::parts_of(view, t)
+        .into_iter()
+        .filter(|&r| view.is_data(r))
+        .collect()
+}
+
 fn total_row(view: &TableView, c: usize) -> Option<usize> {
     (0..view.rows())
         .filter(|&r| view.totals[r] && view.figure(r, c).is_some())
@@ -79,7 +89,7 @@ const LOOSE_SHARE: Decimal = Decimal::from_parts(1, 0, 0, false, 1);
 /// [`LOOSE_SHARE`]).
 fn loose(view: &TableView, amount: usize, key: usize, t: usize) -> bool {
     let (mut n, mut rel) = (0u32, Decimal::ZERO);
-    for r in (0..view.rows()).filter(|&r| view.is_data(r)) {
+    for r in parts_of(view, t) {
         if let Some(c) = eval(view, r, amount, key, t).filter(|c| c.holds) {
             if c.expected.is_zero() {
                 continue;
@@ -105,7 +115,7 @@ fn best_key(view: &TableView, amount: usize) -> Option<(usize, usize)> {
         }
         let (mut holds, mut fails, mut tol) = (0usize, 0usize, Decimal::ZERO);
         let mut proportional_only = true;
-        for r in (0..view.rows()).filter(|&r| view.is_data(r)) {
+        for r in parts_of(view, t) {
             if let Some(c) = eval(view, r, amount, key, t) {
                 tol += c.tolerance;
                 if c.holds {
@@ -193,7 +203,7 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
                 .iter()
                 .any(|w| h.contains(w.as_str()))
         };
-        for r in (0..view.rows()).filter(|&r| view.is_data(r)) {
+        for r in parts_of(view, t) {
             let Some(cmp) = eval(view, r, amount, key, t) else {
                 continue;
             };

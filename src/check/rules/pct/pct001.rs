@@ -32,7 +32,7 @@ const LOOSE_FACTOR: Decimal = Decimal::TEN;
 
 fn loose(view: &TableView, v: usize, t: usize, p: usize) -> bool {
     let (mut n, mut spread, mut written) = (0u32, Decimal::ZERO, Decimal::ZERO);
-    for r in (0..view.rows()).filter(|&r| r != t) {
+    for r in shares::parts_of(view, t) {
         let (Some((_, c)), Some(found)) = (
             shares::share(view, r, v, t, p).filter(|(_, c)| c.holds),
             view.figure(r, p),
@@ -51,7 +51,7 @@ fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
     for sh in cx.shares() {
         let (p, v, t) = (sh.percent, sh.value, sh.total);
         let loosely = loose(view, v, t, p);
-        for r in (0..view.rows()).filter(|&r| r != t) {
+        for r in shares::parts_of(view, t) {
             if let Some((inputs, cmp)) = shares::share(view, r, v, t, p) {
                 let message = format!(
                     "\"{}\" on row \"{}\" is not \"{}\" / {} (the column total)",

@@ -29,7 +29,7 @@ pub fn analyse(view: &TableView) -> Vec<Shares> {
                 continue;
             };
             let (mut holds, mut fails) = (0, 0);
-            for r in (0..view.rows()).filter(|&r| r != t) {
+            for r in parts_of(view, t) {
                 if let Some(ok) = share(view, r, v, t, p).map(|(_, c)| c.holds) {
                     if ok {
                         holds += 1
@@ -59,6 +59,19 @@ pub fn analyse(view: &TableView) -> Vec<Shares> {
         });
     }
     out
+}
+
+/// The rows whose shares of the total on row `t` a percent column can state: the rows
+/// above it, or the rows below it when it heads the table. Rows after a total closing the
+/// rows above it ("Giltiga röster", then "Blanka", "Valdeltagande", "Antal
+/// röstberättigade") are no parts of it: their percentages are of other wholes.
+pub fn parts_of(view: &TableView, t: usize) -> Vec<usize> {
+    let first = (0..view.rows()).find(|&r| !view.headings[r]);
+    if first == Some(t) {
+        (t + 1..view.rows()).collect()
+    } else {
+        (0..t).collect()
+    }
 }
 
 /// The last total row with the largest figure in column v: the denominator of shares.

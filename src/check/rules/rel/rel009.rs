@@ -1213,7 +1213,19 @@ fn check_row(
             number(q.hi),
             cmp.tolerance.to_string().replace('.', ","),
         );
+        // A ratio ten times or more off the printed figure is no misprint of it: one of
+        // its terms was misread (a cell's digits run into another figure).
+        let tenfold = {
+            let (a, b) = (q.nominal.abs(), printed.nominal.abs());
+            a >= b * Decimal::TEN || a * Decimal::TEN <= b
+        };
         let (severity, message) = match confirmed {
+            Some(_) if tenfold && !cmp.holds => (
+                Severity::Info,
+                format!(
+                    "not decided: the terms give ten times or more, or a tenth or less, of the printed figure, so one of them may be misread (digits of another cell run into it) rather than the figure misprinted ({core})"
+                ),
+            ),
             Some(_) if other_date => (
                 Severity::Info,
                 format!(
