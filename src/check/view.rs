@@ -440,8 +440,9 @@ impl<'a> TableView<'a> {
     }
 
     /// The row's first figure when it may begin with a note reference glued to it ("18
-    /// 596 995": note 18 and 596 995, as a page with a Note column writes it): its column,
-    /// what the leading group of one or two digits adds to it, and the cell as written.
+    /// 596 995": note 18 and 596 995, as a page with a Note column writes it): a leading
+    /// group of one or two digits that makes the figure one group longer than the row's
+    /// next figure. Its column, what that group adds to it, and the cell as written.
     pub fn leading_note(&self, r: usize) -> Option<(usize, rust_decimal::Decimal, String)> {
         let row = self.table.rows.get(r)?;
         let first = (0..self.cols()).find(|&k| self.figure(r, k).is_some())?;
@@ -454,6 +455,20 @@ impl<'a> TableView<'a> {
             || !plain(lead)
             || !rest.iter().all(|g| g.len() == 3 && plain(g))
         {
+            return None;
+        }
+        // A note glued on makes the figure a digit group longer than the row's next
+        // figure (the same line's other year), "18 596 995" beside "587 891".
+        let next = (first + 1..self.cols()).find(|&k| self.figure(r, k).is_some())?;
+        let next_groups = row
+            .cells
+            .get(next)?
+            .raw
+            .trim()
+            .trim_start_matches(['-', '−', '–'])
+            .split_whitespace()
+            .count();
+        if next_groups != rest.len() {
             return None;
         }
         let lead_value: rust_decimal::Decimal = lead.parse().ok()?;
