@@ -8,3 +8,4 @@ pub mod sum004;
 pub mod sum005;
 pub mod sum006;
 pub mod totals;
+pub mod whole;

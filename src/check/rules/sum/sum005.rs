@@ -1,10 +1,9 @@
 //! SUM005: a result split under "Hänförligt till" (moderbolagets ägare, innehav utan
 //! bestämmande inflytande) whose parts do not make the result above the heading.
 
-use crate::arith::{compare, Interval};
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
-use crate::check::view::{CellRef, TableView};
+use crate::check::view::TableView;
 use crate::check::{Relation, TableCx};
 
 pub const RULE: Rule = Rule {
@@ -58,59 +57,15 @@ fn splits(view: &TableView) -> Vec<(usize, Vec<usize>)> {
 fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
     let view = &cx.view;
     for (result, parts) in splits(view) {
-        let mut compared = Vec::new();
-        for c in (0..view.cols()).filter(|&c| view.numeric(c)) {
-            let Some(found) = view.figure(result, c) else {
-                continue;
-            };
-            // Every part written in this column: a part left blank may be a cell the
-            // reading lost, not a zero.
-            let Some(values) = parts
-                .iter()
-                .map(|&r| view.figure(r, c))
-                .collect::<Option<Vec<Interval>>>()
-            else {
-                continue;
-            };
-            compared.push((c, compare(Interval::sum(values), found)));
-        }
-        let holding = compared.iter().filter(|(_, x)| x.holds).count();
-        for &(c, comparison) in &compared {
-            let others = holding - usize::from(comparison.holds);
-            let message = format!(
-                "\"{}\" is not the sum of the {} rows under \"{}\" in column \"{}\" ({} to {}); the same split holds in {others} other column{}",
-                view.label(result),
+        let named = super::whole::Named {
+            parts: format!(
+                "the {} rows under \"{}\"",
                 parts.len(),
-                view.label(result + 1),
-                view.column_name(c),
-                quoted(view, parts[0]),
-                quoted(view, parts[parts.len() - 1]),
-                if others == 1 { "" } else { "s" }
-            );
-            let inputs: Vec<CellRef> = parts.iter().map(|&row| CellRef { row, col: c }).collect();
-            let mut rel = Relation::new(
-                &RULE,
-                CellRef {
-                    row: result,
-                    col: c,
-                },
-                inputs,
-                comparison,
-                message,
-            );
-            rel.weights = vec![1; rel.inputs.len()];
-            if !comparison.holds && others == 0 {
-                rel.severity = Severity::Info;
-                rel.message = format!(
-                    "not decided: the split holds in no other column, so the columns may not have been read as the record means them ({})",
-                    rel.message
-                );
-            }
-            out.push(rel);
-        }
+                view.label(result + 1)
+            ),
+            after_range: "",
+            noun: "split",
+        };
+        super::whole::relations(view, &RULE, result, &parts, &named, out);
     }
-}
-
-fn quoted(view: &TableView, r: usize) -> String {
-    format!("\"{}\"", view.label(r))
 }

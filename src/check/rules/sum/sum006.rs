@@ -1,10 +1,9 @@
 //! SUM006: "varav" rows that divide the row above them whole (age bands from 0 to an
 //! open end, or a last row naming the rest) but do not add up to it.
 
-use crate::arith::{compare, Interval};
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
-use crate::check::view::{CellRef, TableView};
+use crate::check::view::TableView;
 use crate::check::{Relation, TableCx};
 use crate::grammar::re::Re;
 
@@ -89,50 +88,11 @@ fn divisions(view: &TableView) -> Vec<(usize, Vec<usize>)> {
 fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
     let view = &cx.view;
     for (whole, parts) in divisions(view) {
-        let mut compared = Vec::new();
-        for c in (0..view.cols()).filter(|&c| view.numeric(c)) {
-            let Some(found) = view.figure(whole, c) else {
-                continue;
-            };
-            // Every part written in this column: a blank may be a cell the reading lost.
-            let Some(values) = parts
-                .iter()
-                .map(|&r| view.figure(r, c))
-                .collect::<Option<Vec<Interval>>>()
-            else {
-                continue;
-            };
-            compared.push((c, compare(Interval::sum(values), found)));
-        }
-        let holding = compared.iter().filter(|(_, x)| x.holds).count();
-        for &(c, comparison) in &compared {
-            let others = holding - usize::from(comparison.holds);
-            let message = format!(
-                "\"{}\" is not the sum of its {} varav rows in column \"{}\" (\"{}\" to \"{}\", which divide it whole); the same division holds in {others} other column{}",
-                view.label(whole),
-                parts.len(),
-                view.column_name(c),
-                view.label(parts[0]),
-                view.label(parts[parts.len() - 1]),
-                if others == 1 { "" } else { "s" }
-            );
-            let inputs: Vec<CellRef> = parts.iter().map(|&row| CellRef { row, col: c }).collect();
-            let mut rel = Relation::new(
-                &RULE,
-                CellRef { row: whole, col: c },
-                inputs,
-                comparison,
-                message,
-            );
-            rel.weights = vec![1; rel.inputs.len()];
-            if !comparison.holds && others == 0 {
-                rel.severity = Severity::Info;
-                rel.message = format!(
-                    "not decided: the division holds in no other column, so the columns may not have been read as the record means them ({})",
-                    rel.message
-                );
-            }
-            out.push(rel);
-        }
+        let named = super::whole::Named {
+            parts: format!("its {} varav rows", parts.len()),
+            after_range: ", which divide it whole",
+            noun: "division",
+        };
+        super::whole::relations(view, &RULE, whole, &parts, &named, out);
     }
 }
