@@ -472,7 +472,9 @@ impl<'a> TableView<'a> {
             return None;
         }
         let lead_value: rust_decimal::Decimal = lead.parse().ok()?;
-        let shift = lead_value * rust_decimal::Decimal::from(1000u64.pow(rest.len() as u32));
+        // Checked: a hostile row of many groups must not overflow.
+        let scale = 1000u64.checked_pow(u32::try_from(rest.len()).ok()?)?;
+        let shift = lead_value.checked_mul(rust_decimal::Decimal::from(scale))?;
         Some((first, shift, raw.to_string()))
     }
 

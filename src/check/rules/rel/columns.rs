@@ -763,11 +763,7 @@ fn glued_note(view: &TableView, r: usize, c: usize, f: &Formula, strict: bool) -
     let (first, shift, raw) = view.leading_note(r)?;
     let less = |k: usize, v: Interval| {
         if k == first {
-            Interval {
-                nominal: v.nominal - shift,
-                lo: v.lo - shift,
-                hi: v.hi - shift,
-            }
+            v.minus(Interval::exact(shift))
         } else {
             v
         }

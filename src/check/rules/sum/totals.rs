@@ -1420,11 +1420,7 @@ fn glued_note_part(
 ) -> Option<String> {
     rows.iter().find_map(|&r| {
         let (col, shift, raw) = view.leading_note(r)?;
-        let less = Interval {
-            nominal: sum.nominal - shift,
-            lo: sum.lo - shift,
-            hi: sum.hi - shift,
-        };
+        let less = sum.minus(Interval::exact(shift));
         (col == c && compare(less, found).holds).then(|| format!("\"{raw}\""))
     })
 }
