@@ -2120,9 +2120,9 @@ fn ninety_fifth_held_out_real_texts_report_only_judged_findings() {
 /// notices of the year's skattesatser, national news items giving averages, höjningar and
 /// sänkningar in öre and procentenheter and kommun + region = total, a table of landstingsskatt
 /// per landsting, calculator pages of skattesatser per kommun), saved untouched before they were
-/// analysed and recomputed by hand (`tests/expectations/realheldout96.tsv`: 44 stated relations
-/// - kommun + region = total rows, changes in öre, shares of the rise, counts of named
-/// kommuner, prose restating a table - of which 42 hold; 2 real contradictions: the
+/// analysed and recomputed by hand (`tests/expectations/realheldout96.tsv`: 44 stated relations,
+/// kommun + region = total rows, changes in öre, shares of the rise, counts of named
+/// kommuner, prose restating a table, of which 42 hold; 2 real contradictions: the
 /// statsskuld.se pages on Munkedal (34.86 for 35.14) and Västervik (33.02 for 33.30) give a
 /// total without the begravningsavgift they list as one of its components).
 #[test]
