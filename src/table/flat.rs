@@ -299,14 +299,26 @@ impl FlatLine {
     /// Splits a line into label and numeric tail; `None` when it has no tail or reads as
     /// a sentence.
     pub fn parse(text: &str, vocab: &Vocabulary) -> Option<FlatLine> {
-        Self::parse_with(text, vocab, false)
+        Self::parse_with(text, vocab, false, false)
+    }
+
+    /// [`Self::parse`] for a line standing between two rows of a table: a label longer
+    /// than a row's usually is ("Lainat ja vuokravastuut 31.12. milj. euroa (ilman
+    /// konsernitiliä) 212 215") is still a row's, unless a sentence ends inside it.
+    fn parse_between_rows(text: &str, vocab: &Vocabulary) -> Option<FlatLine> {
+        Self::parse_with(text, vocab, false, true)
     }
 
     /// [`Self::parse`]; with `split_signs` a dash followed by one space and a figure is
     /// read as a dash (an empty cell) and the figure, not as that figure negative: how a
     /// table that writes its negatives glued ("-231") writes "- 231"
     /// ([`with_dash_readings`]).
-    fn parse_with(text: &str, vocab: &Vocabulary, split_signs: bool) -> Option<FlatLine> {
+    fn parse_with(
+        text: &str,
+        vocab: &Vocabulary,
+        split_signs: bool,
+        between_rows: bool,
+    ) -> Option<FlatLine> {
         let line = text;
         let text = text.trim_start_matches(['\u{feff}']);
         let base = line.len() - text.len();
@@ -447,7 +459,24 @@ impl FlatLine {
         // Three figures with points between thousands ("204.112 190.759 194.672") end no
         // sentence: the row is a row whatever its label's length.
         let point_row = groups.len() >= 3 && groups.iter().all(DigitGroup::is_point_grouped);
-        if long > 100 || long > 60 && (sentence || !cell_gap) && !point_row {
+        // Between two rows of a table a long label is a row's too, unless a sentence
+        // ends inside it: a full stop then a capital ("31.12. milj. euroa" ends none).
+        let sentence_inside = label
+            .split(". ")
+            .skip(1)
+            .any(|rest| rest.starts_with(char::is_uppercase));
+        // Nor does it hold figures of its own (a run of three digits or more, a year
+        // aside): those would be cells glued into the label ("…(boligverdi x 0,8)kr 2 880
+        // 000kr 4 600 000kr 7 200 000").
+        let figures_inside = label
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|d| d.len() >= 3 && !is_year(d));
+        let long_row = between_rows
+            && long <= 100
+            && !sentence_inside
+            && !figures_inside
+            && !label.ends_with(['.', ':', ';']);
+        if long > 100 || long > 60 && (sentence || !cell_gap) && !point_row && !long_row {
             return None;
         }
         // A list item ("– 1 person jobbar 60%", "- Budget 1 200") or a lone number is no
@@ -1382,6 +1411,44 @@ fn classify_line(text: &str, vocab: &Vocabulary) -> Kind {
     }
 }
 
+/// A line read as text for its long label, standing right between two rows with as
+/// many figures as it ends in (or above another such line), is a row of their table:
+/// its figures would otherwise be lost without a word.
+fn with_long_rows(lines: &[&Line], mut kinds: Vec<Kind>, vocab: &Vocabulary) -> Vec<Kind> {
+    // The cell counts a row's digit groups allow ("3 553,6 3 323": 2 to 4).
+    let cells = |f: &FlatLine| super::digits::cell_count_range(&f.groups);
+    let groups = |k: &Kind| match k {
+        Kind::Row(f) if !f.glued => cells(f),
+        _ => None,
+    };
+    let meet = |a: (usize, usize), b: (usize, usize)| a.0 <= b.1 && b.0 <= a.1;
+    for i in 1..kinds.len() {
+        if !matches!(kinds[i], Kind::Text) {
+            continue;
+        }
+        let Some(above) = groups(&kinds[i - 1]) else {
+            continue;
+        };
+        let Some(row) = FlatLine::parse_between_rows(&lines[i].text, vocab) else {
+            continue;
+        };
+        let Some(own) = cells(&row) else {
+            continue;
+        };
+        let below = match kinds.get(i + 1) {
+            Some(k @ Kind::Row(_)) => groups(k),
+            Some(Kind::Text) => {
+                FlatLine::parse_between_rows(&lines[i + 1].text, vocab).and_then(|f| cells(&f))
+            }
+            _ => None,
+        };
+        if meet(own, above) && below.is_some_and(|b| meet(own, b)) {
+            kinds[i] = Kind::Row(row);
+        }
+    }
+    kinds
+}
+
 /// Short text that can be a wrapped row label or a heading inside a table.
 fn is_label_like(text: &str) -> bool {
     let t = text.trim();
@@ -1949,6 +2016,7 @@ pub(crate) fn extract_page(
             }
         })
         .collect();
+    let kinds = with_long_rows(lines, kinds, vocab);
     orphans.extend(rows_ending_in_a_mark(file, page, lines, &kinds, vocab));
     let mut tables = Vec::new();
     // The header of the table above, for a run that names no column itself: a statement
@@ -3172,7 +3240,7 @@ fn with_dash_readings<'a>(
         if row.glued || !row.groups.iter().any(DigitGroup::has_detached_minus) {
             continue;
         }
-        let Some(split) = FlatLine::parse_with(&lines[*idx].text, vocab, true) else {
+        let Some(split) = FlatLine::parse_with(&lines[*idx].text, vocab, true, false) else {
             continue;
         };
         if split.glued || split.label != row.label {
@@ -4807,6 +4875,30 @@ mod tests {
         // A varav row naming an age band is a row.
         let row = parse_line("varav 7-17 år 1 584 1 603 1 698 1 733").expect("a row");
         assert_eq!(row.label, "varav 7-17 år");
+    }
+
+    #[test]
+    fn a_long_label_between_two_rows_is_a_row() {
+        // Key figures whose labels run long with a date and a qualifier: no sentence ends
+        // in them, so each line of figures between two rows is a row, none lost.
+        let text = "Kaupungin taseen tunnusluvut\nOmavaraisuusaste, % 49 47,1\nLainat ja vuokravastuut 31.12. milj. euroa 258 241\nLainat ja vuokravastuut 31.12. milj. euroa (ilman konsernitiliä) 212 215\nLainat ja vuokravastuut 31.12. milj. euroa/asukas 3 553,6 3 323\nLainat ja vuokravastuut 31.12. milj. euroa/asukas  (ilman konsernitiliä) 2 929 2 968,8\nKertynyt yli/alijäämä, milj. euroa 92,5 65,2\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let labels: Vec<&str> = t
+            .iter()
+            .flat_map(|t| t.rows.iter().map(|r| r.label.as_str()))
+            .collect();
+        assert_eq!(labels.len(), 6, "{labels:?}");
+        assert!(
+            labels.contains(&"Lainat ja vuokravastuut 31.12. milj. euroa (ilman konsernitiliä)")
+        );
+        // A sentence ending inside the label, or figures glued into it, keeps it text.
+        let v = Vocabulary::builtin_shared();
+        for line in [
+            "Kommunens resultat för året blev bättre än väntat. Det gav ett överskott om 212 215",
+            "Eiendomsskattegrunnlag = reduksjon til 80%(boligverdi x 0,8)kr 2 880 000kr 4 600 000kr 7 200 000",
+        ] {
+            assert!(FlatLine::parse_between_rows(line, v).is_none(), "{line}");
+        }
     }
 
     #[test]
