@@ -43,9 +43,14 @@ alone), and the rows of the same document whose labels name its inputs: in the s
 column by column, or in another table whose column header names the same year (the \
 population also of the year before), or, in tables without headers, one of the same layout. \
 Every pairing of such rows, each unit (percent or a fraction where the label does not say), \
-is a definition variant.\n\nWhat is checked. Each column of the ratio row: the ratio \
+is a definition variant. An amount per invånare with a qualifier (\"Lainat, euroa/asukas \
+(ilman konsernitiliä)\", \"Nettokostnad exkl. VA, kr/invånare\") is read only from an amount \
+row naming the same qualifier.\n\nWhat is checked. Each column of the ratio row: the ratio \
 computed from intervals (each figure ± half a unit of its last digit) against the printed \
-figure's interval. A column where some variant meets the printed figure holds.\n\nWhen it is \
+figure's interval; an amount in thousands or millions divided into kronor or euro per \
+invånare may also be cut to its last digit (212 milj. standing for up to 213), as pages \
+printing whole millions cut off do. A column where some variant meets the printed figure \
+holds.\n\nWhen it is \
 an error. A column where no variant meets it, when one variant gives the printed figure in \
 at least two other columns of the row and fails in none (the message names the definition, \
 the rows and the columns it was read from, and the columns where it holds). Otherwise — no \
@@ -57,7 +62,8 @@ count or the year's mean) — it is information, \"not decided\", with the reaso
 per invånare has one definition and its units written in both labels: one other column \
 where it holds confirms it; and where the page dates the count (\"Antal invånare 31 \
 december\", \"Asukasmäärä 31.12.\", \"Indbyggere 1. januar\", or a table title naming the \
-date) that count is the reading, and a figure its interval cannot meet is an error.\n\nExample: Eget kapital 1 200 / 1 250 / \
+date, also on another row giving the same count) that count is the reading, and a figure \
+its interval cannot meet is an error.\n\nExample: Eget kapital 1 200 / 1 250 / \
 1 300, Summa tillgångar 3 000 / 3 100 / 3 200, Soliditet % 40 / 40 / 44: 1 300 / 3 200 = \
 40,6 %, ± 0,03, while 40,0 and 40,3 hold in the other two columns: 44 is reported.",
     checks: &[Check::Document(check)],
@@ -698,11 +704,14 @@ fn kind_of(label: &str) -> Option<Kind> {
     let lower = label.to_lowercase();
     if let Some(p) = PER.iter().find(|p| lower.contains(*p)) {
         let (before, after) = lower.split_once(p)?;
-        // "Lainat, euroa/asukas (ilman konsernitiliä)": a qualifier after the marker
-        // adjusts the amount as much as one before it.
-        if before.contains("varav") || PER_ADJUSTED.iter().any(|a| lower.contains(a)) {
+        if before.contains("varav") {
             return None;
         }
+        // "Lainat, euroa/asukas (ilman konsernitiliä)": a qualifier after the marker
+        // adjusts the amount as much as one before it, so an adjusted amount per
+        // invånare is read only from an amount row naming the same qualifier ("Lainakanta
+        // 31.12., milj euroa (ilman konsernitiliä)"): its key carries the qualifier.
+        let adjusted = PER_ADJUSTED.iter().any(|a| lower.contains(a));
         // The ratio's unit: "kr" after the marker ("/invånare, kr") or before it
         // ("kr/invånare", "tusental kronor/invånare").
         let unit = unit_of(after).or_else(|| {
@@ -712,7 +721,20 @@ fn kind_of(label: &str) -> Option<Kind> {
                 .find(|(u, _)| b.ends_with(&format!(" {u}")) || b.ends_with(&format!(",{u}")))
                 .map(|(_, k)| Decimal::from(*k))
         })?;
-        let amount = amount_key(before);
+        let mut amount = amount_key(before);
+        if adjusted {
+            let qualifier: Vec<String> = amount_key(after)
+                .split_whitespace()
+                .filter(|w| unit_of(w).is_none())
+                .map(str::to_string)
+                .collect();
+            if !qualifier.is_empty() {
+                amount = format!("{amount} {}", qualifier.join(" "));
+            }
+            if !PER_ADJUSTED.iter().any(|a| amount.contains(a)) {
+                return None;
+            }
+        }
         return (!amount.is_empty()).then_some(Kind::PerInhabitant { amount, unit });
     }
     if ADJUSTED.iter().any(|a| lower.contains(a)) {
@@ -871,6 +893,10 @@ struct Variant {
     /// Multiplier from numerator/denominator to the printed ratio.
     scale: Decimal,
     magnitude: bool,
+    /// The amount is written in thousands or millions and divided into kronor (euro)
+    /// per invånare: it may be cut to its last digit, not rounded (a page printing
+    /// whole millions cut off: 212 for 212,78).
+    cut: bool,
 }
 
 /// The ratio a variant gives in column `c` of the ratio row, with the cells it read.
@@ -892,6 +918,23 @@ fn evaluate(sheets: &[Sheet], t: usize, c: usize, v: &Variant) -> Option<(Interv
         d.negated()
     } else {
         d
+    };
+    // A cut amount stands for up to one unit further from zero than written.
+    let n = if v.cut {
+        let unit = n.hi - n.lo;
+        if n.nominal.is_sign_negative() {
+            Interval {
+                lo: n.nominal - unit,
+                ..n
+            }
+        } else {
+            Interval {
+                hi: n.nominal + unit,
+                ..n
+            }
+        }
+    } else {
+        n
     };
     let q = n.divided_by(d)?.scale(v.scale);
     Some((q, nc, dc))
@@ -1005,10 +1048,15 @@ fn check_row(
                 }
                 for (q, l) in labels[u].iter().enumerate() {
                     let key = amount_key(l);
+                    // The amount named otherwise, with the same qualifier after it on
+                    // both ("lainat ilman konsernitiliä", "lainakanta ilman …").
                     let named = key == *amount
-                        || SAME_AMOUNT
-                            .iter()
-                            .any(|(per, total)| per == amount && *total == key);
+                        || SAME_AMOUNT.iter().any(|(per, total)| {
+                            amount.strip_prefix(per).is_some_and(|rest| {
+                                (rest.is_empty() || rest.starts_with(' '))
+                                    && key.strip_prefix(total) == Some(rest)
+                            })
+                        });
                     if !named || PER.iter().any(|p| l.to_lowercase().contains(p)) {
                         continue;
                     }
@@ -1037,6 +1085,7 @@ fn check_row(
                             shift,
                             scale: scales[i],
                             magnitude: false,
+                            cut: scales[i] > Decimal::ONE,
                         });
                     }
                 }
@@ -1065,6 +1114,7 @@ fn check_row(
                         shift,
                         scale,
                         magnitude,
+                        cut: false,
                     });
                 }
             }
@@ -1124,9 +1174,24 @@ fn check_row(
         // November, the year's mean): where the page does not date its count, one within
         // 1 % of the printed count that gives the printed figure leaves the column
         // undecided. Where it dates it, the count of that date is the reading.
+        // An undated count the page also prints dated, the same figure in the same
+        // column ("Asukasmäärä 72 646" and "Asukasmäärä 31.12. 72 646"), is that date's.
+        let count = |v: &Variant| {
+            let (_, _, dc) = evaluate(sheets, t, c, v)?;
+            let (u, q) = v.den;
+            sheets[u].view.figure(q, dc).map(|f| f.nominal)
+        };
+        let dated_elsewhere = |v: &Variant| {
+            let n = count(v);
+            n.is_some()
+                && variants
+                    .iter()
+                    .any(|w| w.num == v.num && w.shift == v.shift && dated(w) && count(w) == n)
+        };
         let other_date = per_capita
             && variants.iter().any(|v| {
                 !dated(v)
+                    && !dated_elsewhere(v)
                     && evaluate(sheets, t, c, v).is_some_and(|(q, _, _)| {
                         let wide = Interval {
                             nominal: q.nominal,
@@ -1140,7 +1205,8 @@ fn check_row(
         // them and fails in none. An amount per invånare has one definition, its units
         // written in both labels: one other column where it holds confirms the reading.
         let needed = if per_capita { 1 } else { 2 };
-        let confirmed = (0..variants.len()).find(|&k| {
+        let confirms = |k: &usize| {
+            let k = *k;
             let others: Vec<Option<bool>> = (0..cols.len())
                 .filter(|&j| j != i)
                 .map(|j| results[j][k])
@@ -1148,7 +1214,12 @@ fn check_row(
             let held = others.iter().filter(|x| **x == Some(true)).count();
             let failed = others.iter().filter(|x| **x == Some(false)).count();
             res[k].is_some() && held >= needed && failed == 0
-        });
+        };
+        // A variant on a dated count first: the message names the count the page dates.
+        let confirmed = (0..variants.len())
+            .filter(confirms)
+            .find(|&k| dated(&variants[k]))
+            .or_else(|| (0..variants.len()).find(confirms));
         // The variant the message names: the confirmed one, or the first that could be
         // computed here.
         let shown = confirmed.unwrap_or_else(|| res.iter().position(Option::is_some).unwrap_or(0));
@@ -1240,7 +1311,7 @@ fn check_row(
                     held_in.join(", "),
                     if !per_capita {
                         ""
-                    } else if dated(&v) {
+                    } else if dated(&v) || dated_elsewhere(&v) {
                         "; the page dates its population count, so a count of another date is not the reading"
                     } else {
                         "; no population within 1 % of the printed one gives it"
@@ -1342,8 +1413,20 @@ mod tests {
             kind_of("Pensionskostnader, kronor per invånare"),
             Some(Kind::PerInhabitant { ref amount, .. }) if amount == "pensionskostnader"
         ));
-        assert!(kind_of("Nettokostnad exkl. VA, kr/invånare").is_none());
-        assert!(kind_of("Lainat, euroa/asukas (ilman konsernitiliä)").is_none());
+        // An adjusted amount per invånare carries its qualifier in its amount's key, so
+        // only an amount row with the same qualifier gives it.
+        assert!(matches!(
+            kind_of("Nettokostnad exkl. VA, kr/invånare"),
+            Some(Kind::PerInhabitant { ref amount, .. }) if amount == "nettokostnad exkl. va"
+        ));
+        assert!(matches!(
+            kind_of("Lainat, euroa/asukas (ilman konsernitiliä)"),
+            Some(Kind::PerInhabitant { ref amount, unit }) if amount == "lainat ilman konsernitiliä" && unit == Decimal::ONE
+        ));
+        assert_eq!(
+            amount_key("Lainakanta 31.12., milj euroa (ilman konsernitiliä)"),
+            "lainakanta ilman konsernitiliä"
+        );
         assert_eq!(amount_key("Lainakanta 31.12., milj. €"), "lainakanta");
         assert_eq!(
             unit_of("Lainakanta 31.12., milj. €"),
