@@ -179,6 +179,70 @@ fn even_loose_rows(rows: &mut [GridRow], vocab: &Vocabulary) {
     }
 }
 
+/// A code column and a name column before the figures ("Kod | Kommunnamn", "0127 |
+/// Botkyrka | 95 905 | …") are one label ("0127 Botkyrka"); a row of the whole that has a
+/// name but no code ("Riket | 10 587 710 | …", its cells one place left and an empty cell
+/// closing it) gets its empty name cell back, so its figures stand under their columns.
+/// Read only where most rows with figures (three at least) have a code of digits and a
+/// name without a figure.
+fn join_code_and_name(rows: &mut [GridRow], vocab: &Vocabulary) {
+    use super::cell::parse_cell;
+    let figure = |t: &str| !t.trim().is_empty() && parse_cell(t, vocab).value.is_some();
+    let code = |t: &str| {
+        let t = t.trim();
+        !t.is_empty() && t.len() <= 6 && t.chars().all(|c| c.is_ascii_digit())
+    };
+    let Some(first_data) = rows.iter().position(|r| r.has_figure(vocab)) else {
+        return;
+    };
+    let data: Vec<usize> = (first_data..rows.len())
+        .filter(|&i| rows[i].has_figure(vocab))
+        .collect();
+    let coded = data
+        .iter()
+        .filter(|&&i| {
+            let r = &rows[i];
+            code(&r.clean(0)) && !r.clean(1).trim().is_empty() && !figure(&r.clean(1))
+        })
+        .count();
+    if coded < 3 || coded * 3 < data.len() * 2 {
+        return;
+    }
+    let width = rows.iter().map(extent).max().unwrap_or(0);
+    for &i in &data {
+        let r = &mut rows[i];
+        let nameless = !code(&r.clean(0)) && figure(&r.clean(1));
+        if nameless && extent(r) < width && r.cells.len() == width {
+            r.cells.insert(1, String::new());
+            r.spans.insert(1, None);
+            r.cells.truncate(width);
+            r.spans.truncate(width);
+        }
+    }
+    for (i, r) in rows.iter_mut().enumerate() {
+        // Header rows above the figures join only where they name both columns.
+        if i < first_data && (r.clean(0).trim().is_empty() || r.clean(1).trim().is_empty()) {
+            continue;
+        }
+        if r.cells.len() < 2 {
+            continue;
+        }
+        let name = r.cells.remove(1);
+        let span = r.spans.remove(1);
+        let joined = format!("{} {}", r.cells[0].trim(), name.trim());
+        r.cells[0] = joined.trim().to_string();
+        if let (Some(a), Some(b)) = (r.spans[0], span) {
+            let end = b.start + b.len;
+            r.spans[0] = Some(crate::LineSpan {
+                start: a.start,
+                len: end.saturating_sub(a.start),
+            });
+        } else if r.spans[0].is_none() {
+            r.spans[0] = span;
+        }
+    }
+}
+
 /// A cell that only names a unit ("Mnkr", "(tkr)", "%").
 fn is_unit_cell(text: &str, vocab: &Vocabulary) -> bool {
     let t = text
@@ -290,6 +354,7 @@ pub(crate) fn extract_page(
         if loose[start..i].iter().any(|&l| l) {
             even_loose_rows(&mut rows, vocab);
         }
+        join_code_and_name(&mut rows, vocab);
         let above: Vec<&str> = lines[..start]
             .iter()
             .rev()
@@ -435,5 +500,27 @@ mod tests {
         let cut = &t[0].rows[1].cells[0];
         assert_eq!(cut.value, None);
         assert!(cut.unread.is_some(), "{cut:?}");
+    }
+
+    #[test]
+    fn a_code_and_a_name_make_one_label_and_a_row_without_a_code_keeps_its_columns() {
+        let t = tables(
+            "Kod | Kommunnamn | Folkmängd | Folkökning | Levande födda |\n---|---|---|---|---|\nRiket | 10 587 710 | 36 003 | 98 451 | |\n01 | Stockholm | 2 473 307 | 18 486 | 25 657 |\n0127 | Botkyrka | 95 905 | 313 | 938 |\n0162 | Danderyd | 32 425 | 6 | 202 |\n",
+        );
+        assert_eq!(t.len(), 1, "{t:?}");
+        let labels: Vec<&str> = t[0].rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Riket", "01 Stockholm", "0127 Botkyrka", "0162 Danderyd"]
+        );
+        let riket: Vec<_> = t[0].rows[0].cells.iter().map(|c| c.value).collect();
+        assert_eq!(
+            riket,
+            [
+                Some(Decimal::from(10_587_710)),
+                Some(Decimal::from(36_003)),
+                Some(Decimal::from(98_451))
+            ]
+        );
     }
 }
