@@ -732,7 +732,24 @@ impl FlatLine {
             GluedRun::new(run, self.notes).map_or_else(Vec::new, |g| {
                 if run.matches(',').count() == columns && !run.contains(", ") {
                     if let Some(r) = g.uniform_decimal_split().filter(|r| r.len() == columns) {
-                        return vec![r.into_iter().map(Some).collect()];
+                        // Figures set apart by single spaces that read the run as well
+                        // ("190,18 189,8": 190,18 | 189,8, beside the uniform 190,1 |
+                        // 8 189,8) leave the split to the table's arithmetic.
+                        let spaced: Vec<String> = run.split(' ').map(str::to_string).collect();
+                        let plain = |t: &String| {
+                            let body = t.strip_prefix(['-', '−', '–']).unwrap_or(t);
+                            let (int, dec) = body.split_once(',').unwrap_or((body, "1"));
+                            !int.is_empty()
+                                && int.chars().all(|c| c.is_ascii_digit())
+                                && (int == "0" || !int.starts_with('0'))
+                                && !dec.is_empty()
+                                && dec.chars().all(|c| c.is_ascii_digit())
+                        };
+                        let mut readings = vec![r.iter().cloned().map(Some).collect::<Vec<_>>()];
+                        if spaced.len() == columns && spaced.iter().all(plain) && spaced != r {
+                            readings.push(spaced.into_iter().map(Some).collect());
+                        }
+                        return readings;
                     }
                 }
                 g.splits(columns, limit)
@@ -4875,6 +4892,22 @@ mod tests {
         // A varav row naming an age band is a row.
         let row = parse_line("varav 7-17 år 1 584 1 603 1 698 1 733").expect("a row");
         assert_eq!(row.label, "varav 7-17 år");
+    }
+
+    #[test]
+    fn a_spaced_run_of_uneven_decimals_is_not_split_by_the_uniform_decimals_alone() {
+        // "190,18 189,8" is 190,18 | 189,8 as spaced, and 190,1 | 8 189,8 with one
+        // decimal each: two readings, not decided by the run alone.
+        let text = "Taseen tunnusluvut\n2023\n2022\nKertynyt yli/alijäämä, milj. euroa 138,2 108,9\nLainakanta 31.12., milj euroa 190,18 189,8\nLainasaamiset 31.12., milj. euroa 125,5 119,6\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let t = t.first().unwrap_or_else(|| panic!("no table"));
+        assert_eq!(t.rows.len(), 3, "{t:#?}");
+        let a = t
+            .ambiguities
+            .iter()
+            .find(|a| t.rows[a.row].label.starts_with("Lainakanta"))
+            .unwrap_or_else(|| panic!("{:?}", t.ambiguities));
+        assert!(a.readings.len() >= 2, "{:?}", a.readings);
     }
 
     #[test]
