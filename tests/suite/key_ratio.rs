@@ -54,8 +54,9 @@ fn an_amount_per_asukas_on_a_dated_count_is_decided_by_one_other_column() {
 /// A soliditet that no definition tried gives in any column (an equity the page does not
 /// print), one failing in a table of two columns, and an amount per invånare that a
 /// population within 1 % of the printed one gives (12,0 mnkr / 14 950 = 802,7, printed 810:
-/// another date's count; 148 mill. kr / 51 230 innbyggere = 2 879,1–2 898,7 kr, printed
-/// 2 905, on a count the page does not date): information only, one per column.
+/// another date's count; 148 mill. kr / 51 230 innbyggere = 2 879,2–2 908,4 kr with the
+/// whole millions rounded or cut, printed 2 920, on a count the page does not date):
+/// information only, one per column.
 #[test]
 fn ratios_defined_otherwise_are_not_decided() {
     let json = common::lint_json(&common::fixture_in("rules/REL009", "undecided.txt"));
