@@ -2343,6 +2343,26 @@ fn hundred_and_sixth_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The hundred-and-seventh held-out set (`tests/fixtures/real/heldout107/`): 17 excerpts of Danish
+/// kommuner and regioner, 2019-2024, on regnskab, budgetopfølgning and forventet regnskab (Region
+/// Nordjylland's kvartalsrapporter 3-2020 and 2-2021, Region Syddanmark's ledelsesberetninger 2020 and
+/// 2022, Herning's budgetopfølgninger pr. 31. marts 2020 and 2021 and its regnskab 2019 and 2020,
+/// Københavns Kommunes årsregnskab 2021 with tabel 1, Favrskov's regnskab 2021, and the prose of
+/// Indenrigsministeriet, Danske Regioner, Dit Kalundborg and Nordjyske restating the year's regnskaber),
+/// saved untouched before they were analysed and recomputed by hand
+/// (`tests/expectations/realheldout107.tsv`: 15 stated relations - differences against the korrigeret
+/// budget, sums of named parts, a percent of the year's forbrug, prose restating figures - all of which
+/// hold; no real contradiction).
+#[test]
+fn hundred_and_seventh_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout107",
+        "tests/fixtures/real/heldout107",
+        17,
+        "tests/expectations/realheldout107.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
