@@ -192,6 +192,10 @@ fn join_code_and_name(rows: &mut [GridRow], vocab: &Vocabulary) {
         let t = t.trim();
         !t.is_empty() && t.len() <= 6 && t.chars().all(|c| c.is_ascii_digit())
     };
+    // Cheap first: three rows at least must start with a code.
+    if rows.iter().filter(|r| code(&r.clean(0))).take(3).count() < 3 {
+        return;
+    }
     let Some(first_data) = rows.iter().position(|r| r.has_figure(vocab)) else {
         return;
     };
