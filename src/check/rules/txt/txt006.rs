@@ -72,7 +72,9 @@ so only the size is compared.\n\nWhat is checked. Every figure stands for the va
 written precision allows: a percentage rounded (16,0 procent is 15,95–16,05), an amount \
 rounded or cut to its last digit (319 is 318,5–320), and the relation is computed from those \
 intervals: the sentence is contradicted only when no values its figures allow make what it \
-states. Each relation read counts as checked.\n\nWhen it is only information. A figure called \
+states. A percent written with a decimal point (\"19.3 procent\") is that percent; a figure \
+followed by a point and more digits otherwise (a date, \"12.75 kr\") is not read. Each \
+relation read counts as checked.\n\nWhen it is only information. A figure called \
 approximate (drygt, knappt, cirka, ca, omkring, närmare, över, nästan, ungefär, vel, nesten, \
 næsten, omtrent), a sentence naming an adjustment (organisk, jämförbara enheter, fast valuta, \
 justerat, exklusive, inklusive), or a change in procent between two percentages that is \
@@ -504,7 +506,28 @@ fn figures(s: &str) -> Vec<Fig> {
         {
             continue;
         }
-        let frac = cap.get(2).map_or("", |m| m.as_str());
+        let mut frac = cap.get(2).map_or("", |m| m.as_str()).to_string();
+        let mut num_end = num_end;
+        // A point then digits after the figure ("19.3 procent", "1.5.2017"): a percent
+        // written with a decimal point is read whole; anything else is not this figure.
+        if frac.is_empty() && after == Some('.') {
+            let rest = &s[num_end + 1..];
+            let point_digits = rest.chars().take_while(char::is_ascii_digit).count();
+            if point_digits > 0 {
+                let unit = UNIT_RE
+                    .captures(&rest[point_digits..])
+                    .and_then(|u| u.get(1))
+                    .and_then(|m| kind_of(m.as_str()));
+                let next = rest[point_digits..].chars().next();
+                if point_digits <= 2 && unit == Some(Kind::Percent) && next != Some('.') {
+                    frac = format!(",{}", &rest[..point_digits]);
+                    num_end += 1 + point_digits;
+                } else {
+                    continue;
+                }
+            }
+        }
+        let frac = frac.as_str();
         let digits: String = int.as_str().chars().filter(char::is_ascii_digit).collect();
         let Ok(mut value) = format!("{digits}{}", frac.replace(',', ".")).parse::<Decimal>() else {
             continue;
@@ -1918,6 +1941,19 @@ mod tests {
             read("Resultatet efter skatt ökade 82 procent till 371 miljoner kronor (204) för bolaget."),
             [("204".into(), "371 miljoner kronor".into(), "82 procent".into(), 1)]
         );
+    }
+
+    /// A percent written with a decimal point ("19.3 procent") is that percent, not 19;
+    /// a figure followed by a point and digits that make no percent (a date, "1.5.2017") is
+    /// not read at all.
+    #[test]
+    fn reads_a_percent_with_a_point_and_no_figure_cut_at_a_point() {
+        let figs = figures("en minskning med 19.3 procent, jämfört med 1.5.2017 och 12.75 kr");
+        let values: Vec<String> = figs.iter().map(|f| f.value.to_string()).collect();
+        // Neither the date's parts nor "12.75 kr" (a point decimal in money) are read.
+        assert_eq!(values, ["19.3"], "{figs:?}");
+        assert_eq!(figs[0].kind, Kind::Percent);
+        assert_eq!(figs[0].decimals, 1);
     }
 
     #[test]
