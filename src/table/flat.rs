@@ -1434,7 +1434,7 @@ fn classify_line(text: &str, vocab: &Vocabulary) -> Kind {
 fn with_long_rows(lines: &[&Line], mut kinds: Vec<Kind>, vocab: &Vocabulary) -> Vec<Kind> {
     // The cell counts a row's digit groups allow ("3 553,6 3 323": 2 to 4).
     let cells = |f: &FlatLine| super::digits::cell_count_range(&f.groups);
-    let groups = |k: &Kind| match k {
+    let row_cells = |k: &Kind| match k {
         Kind::Row(f) if !f.glued => cells(f),
         _ => None,
     };
@@ -1443,7 +1443,7 @@ fn with_long_rows(lines: &[&Line], mut kinds: Vec<Kind>, vocab: &Vocabulary) -> 
         if !matches!(kinds[i], Kind::Text) {
             continue;
         }
-        let Some(above) = groups(&kinds[i - 1]) else {
+        let Some(above) = row_cells(&kinds[i - 1]) else {
             continue;
         };
         let Some(row) = FlatLine::parse_between_rows(&lines[i].text, vocab) else {
@@ -1453,7 +1453,7 @@ fn with_long_rows(lines: &[&Line], mut kinds: Vec<Kind>, vocab: &Vocabulary) -> 
             continue;
         };
         let below = match kinds.get(i + 1) {
-            Some(k @ Kind::Row(_)) => groups(k),
+            Some(k @ Kind::Row(_)) => row_cells(k),
             Some(Kind::Text) => {
                 FlatLine::parse_between_rows(&lines[i + 1].text, vocab).and_then(|f| cells(&f))
             }
