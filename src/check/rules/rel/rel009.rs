@@ -1181,13 +1181,14 @@ fn check_row(
             let (u, q) = v.den;
             sheets[u].view.figure(q, dc).map(|f| f.nominal)
         };
-        let dated_elsewhere = |v: &Variant| {
-            let n = count(v);
-            n.is_some()
-                && variants
-                    .iter()
-                    .any(|w| w.num == v.num && w.shift == v.shift && dated(w) && count(w) == n)
-        };
+        // The dated counts of this column, once: (amount row, year shift, count).
+        let dated_counts: Vec<((usize, usize), u32, Decimal)> = variants
+            .iter()
+            .filter(|w| dated(w))
+            .filter_map(|w| Some((w.num, w.shift, count(w)?)))
+            .collect();
+        let dated_elsewhere =
+            |v: &Variant| count(v).is_some_and(|n| dated_counts.contains(&(v.num, v.shift, n)));
         let other_date = per_capita
             && variants.iter().any(|v| {
                 !dated(v)
