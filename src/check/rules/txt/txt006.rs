@@ -46,11 +46,19 @@ whole (\"0,5 procent av skatteintäkterna\") is not read;\n  - B \
 more or less than A by C: \"B, vilket är C mer (högre, lägre, mindre, højere, lavere) än \
 budgeterat (A)\", \"… bättre än budgeterade A\", \"… sämre än fjolåret då resultatet uppgick \
 till A\" (lägre, mindre, färre: B is below A; bättre, sämre: either way);\n  - a share: \"A, motsvarande C procent av B\" (vilket motsvarar, \
-tilsvarende); PCT003 checks \"x % … (motsvarande y)\" against the tables;\n  - a total and \
+tilsvarende), in money or in counts, and a count with its share in parentheses and the whole \
+after it, \"6 210 medarbetare (29,4%) med utländsk bakgrund av de 21 165 månadsanställda\" \
+(whole counts; not after a change verb); PCT003 checks \"x % … (motsvarande y)\" against the tables;\n  - a total and \
 all its parts: \"T, fördelat på A … och B …\" (fordelt på), or \"T, varav A … och resterande \
 B\" (a varav list is read only when its last part is the rest), every figure in money, or \
 every part a count of one noun and the total that noun too (\"555 somatiske senger fordelt \
-mellom 520 senger …, 28 senger … og en … enhet med 11 senger\");\n  - a change stated in the \
+mellom 520 senger …, 28 senger … og en … enhet med 11 senger\");\n  - a change pointing back to the two figures before it in the sentence, the \
+sentence's only three figures (years aside): \"under 2007 hanterades 8,1 miljoner ton, 2006 \
+hanterades 7,9 miljoner ton, vilket är en ökning med 27 procent\", \"budgetteret med 58,6 \
+millioner kroner …, men endte med 71,4 millioner kroner, hvilket er en forbedring på 12 \
+millioner kroner\": read only where the order in time is written, each figure beside its \
+own year (both years before their figures or both after) or the first a budget (prognos) \
+and the second, after \"men\", the outcome; both money or counts of one noun;\n  - a change stated in the \
 sentence after its two figures, pointing back to them: \"… 2 942 medlemmar, att jämföra med \
 föregående år då det var 4 033 medlemmar. Det vill säga en minskning med 1 061 medlemmar\" \
 (Det innebär, Det är, Dette tilsvarer, Det svarer til …): read only where the first sentence \
@@ -241,6 +249,23 @@ const COMPARED: &str = r"(?i)(?:^|[^\p{L}])(jämför\p{L}*|föregående|förra �
 const OR_PERCENT: &str =
     r"(?i)^\s*(?:,\s*)?(?:eller|\(|motsvarande|vilket motsvarar|tilsvarende|svarende til)\s*$";
 
+/// Words before the first of two figures that make it a plan the second is the outcome
+/// of ("budgeterat med … 58,6 miljoner kroner …, men endte med … 71,4").
+const PLANNED: &str =
+    r"(?i)(?:^|[^\p{L}])(budget\p{L}*|budsjett\p{L}*|prognos\p{L}*)(?:[^\p{L}]|$)";
+
+/// Between two figures of a plan and its outcome: "men" (but), and nothing else with a
+/// figure's meaning.
+const BUT: &str = r"(?i)(?:^|[^\p{L}])(?:men|mens)(?:[^\p{L}]|$)";
+
+/// Between a count and its share in parentheses, and the whole after it: "6 210
+/// medarbetare (29,4%) med utländsk bakgrund av de 21 165 månadsanställda": the
+/// parenthesis closed right after the percent, a few words, then "av (de, totalt …)".
+const PAREN_SHARE_OF: &str = r"(?i)^\s*\)\s*(?:[\p{L}-]+\s+){0,6}?(?:av|af)\s+(?:(?:de|dem|totalt|samtliga|alla|i alt)\s+)?$";
+
+static PLANNED_RE: Re = Re::new(PLANNED);
+static BUT_RE: Re = Re::new(BUT);
+static PAREN_SHARE_OF_RE: Re = Re::new(PAREN_SHARE_OF);
 static OR_PERCENT_RE: Re = Re::new(OR_PERCENT);
 static BACK_CHANGE_RE: Re = Re::new(BACK_CHANGE);
 static COMPARED_RE: Re = Re::new(COMPARED);
@@ -767,6 +792,9 @@ enum Shape {
     Change,
     /// The same, `c` stated in the sentence after the one naming `a` and `b`.
     ChangeAcross,
+    /// From `a` to `b` is a change of `c`, pointed back to after the two figures, whose
+    /// order in time their years or a budget and its outcome give.
+    ChangeBetween,
     /// `b` after a change of `c`, which is `a` percent of the figure before it (`b` − `c`
     /// after an increase, `b` + `c` after a decrease).
     ChangeInPercent,
@@ -1177,6 +1205,24 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
             });
             continue;
         }
+        // "A personer (C %) med … av de B": a count, its share in parentheses, the whole.
+        if i + 2 < n
+            && matches!(figs[i].kind, Kind::Count(_))
+            && figs[i + 1].kind == Kind::Percent
+            && s[figs[i].end..figs[i + 1].start].trim() == "("
+            && PAREN_SHARE_OF_RE.is_match(&s[figs[i + 1].end..figs[i + 2].start])
+            && !CHANGE_VERB_RE.is_match(&s[..figs[i].start])
+        {
+            out.push(Stated {
+                shape: Shape::Share,
+                a: i,
+                b: i + 2,
+                c: i + 1,
+                sign: 1,
+                span: (figs[i].start, figs[i + 2].end),
+            });
+            continue;
+        }
         // "T, fördelat på A till X och B till Y", "T, varav A … och resterande B".
         if i + 2 < n {
             let opening = &s[figs[i].end..figs[i + 1].start];
@@ -1218,7 +1264,83 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
             }
         }
     }
+    if out.is_empty() {
+        out.extend(stated_contrast(s, figs));
+    }
     out
+}
+
+/// A change stated after the two figures it lies between, in one sentence: "under 2007
+/// hanterades 8,1 miljoner ton, 2006 hanterades 7,9 miljoner ton, vilket är en ökning med
+/// 27 procent"; "budgeterat med 58,6 millioner kroner …, men endte med 71,4 millioner
+/// kroner, hvilket er en forbedring på 12 millioner kroner". The sentence names exactly
+/// those three figures (years and dates aside), the change last, pointed back to
+/// ("vilket är", "hvilket er"); the two figures are money, or counts of one noun, and
+/// their order in time is written: each beside its own year (both years before their
+/// figures or both after), or the first a budget (prognos) and the second, after "men",
+/// the outcome. Returned with `a` the earlier figure.
+fn stated_contrast(s: &str, figs: &[Fig]) -> Option<Stated> {
+    let own: Vec<usize> = (0..figs.len())
+        .filter(|&i| !is_year(&figs[i]) && !date_follows(s, &figs[i]))
+        .collect();
+    let [x, y, c] = own[..] else {
+        return None;
+    };
+    // A year after the second figure is its own ("343 mkr 2011, vilket är …").
+    let plain = without_years(&s[figs[y].end..figs[c].start]);
+    let gap = Gap(&plain);
+    let sign = sign_of(gap.change_noun()?.as_str());
+    let pointed = s[figs[y].end..figs[c].start].to_lowercase();
+    if ![
+        "vilket ", "hvilket ", "hvad ", "som ", "det ", "detta ", "dette ",
+    ]
+    .iter()
+    .any(|w| pointed.contains(w))
+    {
+        return None;
+    }
+    match (figs[x].kind, figs[y].kind) {
+        (Kind::Money(_), Kind::Money(_)) => {}
+        (Kind::Count(p), Kind::Count(q)) if same_count(p, q) => {}
+        _ => return None,
+    }
+    let years = |from: usize, to: usize| -> Vec<usize> {
+        (0..figs.len())
+            .filter(|&k| is_year(&figs[k]) && figs[k].start >= from && figs[k].end <= to)
+            .collect()
+    };
+    let before = years(0, figs[x].start);
+    let between = years(figs[x].end, figs[y].start);
+    let after = years(figs[y].end, figs[c].start);
+    let year_of = |k: usize| figs[k].value;
+    let (a, b) = match (&before[..], &between[..], &after[..]) {
+        // Each year before its figure, or each after it.
+        ([p], [q], []) | ([], [p], [q]) if year_of(*p) != year_of(*q) => {
+            if year_of(*p) < year_of(*q) {
+                (x, y)
+            } else {
+                (y, x)
+            }
+        }
+        _ => {
+            let plan = PLANNED_RE.is_match(&s[..figs[x].start])
+                && !PLANNED_RE.is_match(&s[figs[x].end..figs[c].start])
+                && BUT_RE.is_match(&s[figs[x].end..figs[y].start]);
+            if !plan {
+                return None;
+            }
+            (x, y)
+        }
+    };
+    let from = clause_start(s, figs[x].start);
+    Some(Stated {
+        shape: Shape::ChangeBetween,
+        a,
+        b,
+        c,
+        sign,
+        span: (from.min(figs[x].start), figs[c].end),
+    })
 }
 
 /// A relation's outcome: the change the figures make and the change stated, as
@@ -1365,10 +1487,21 @@ fn evaluate_share(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
         (Kind::Bare, k) | (k, Kind::Bare) => (k, k),
         (x, y) => (x, y),
     };
-    let (Kind::Money(_), Kind::Money(_)) = (kp, kw) else {
-        return None;
+    let (ip, iw) = match (kp, kw) {
+        (Kind::Money(_), Kind::Money(_)) => (in_kronor(part, kp), in_kronor(whole, kw)),
+        // Counts: whole numbers, the part named by its noun (the whole may name
+        // another: "medarbetare … av de 21 165 månadsanställda").
+        (Kind::Count(_), Kind::Count(_)) if part.decimals == 0 && whole.decimals == 0 => {
+            if [part, whole]
+                .iter()
+                .any(|f| date_follows(s, f) || is_year(f))
+            {
+                return None;
+            }
+            (part.interval(), whole.interval())
+        }
+        _ => return None,
     };
-    let (ip, iw) = (in_kronor(part, kp), in_kronor(whole, kw));
     if iw.lo <= Decimal::ZERO || ip.lo < Decimal::ZERO {
         return None;
     }
@@ -1542,7 +1675,7 @@ fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
         Shape::ChangeInPercent | Shape::ChangeInPercentAcross => {
             return evaluate_change_in_percent(s, figs, r)
         }
-        Shape::Change | Shape::ChangeAcross => {}
+        Shape::Change | Shape::ChangeAcross | Shape::ChangeBetween => {}
     }
     let (a, b, c) = (&figs[r.a], &figs[r.b], &figs[r.c]);
     if is_year(a) || is_year(b) || c.value.is_sign_negative() {
@@ -1839,6 +1972,10 @@ fn report(
             format!("from {aw} to {bw} is a change of {made} {unit}, not {said} {unit}"),
             "the sentence names both figures and the change between them",
         ),
+        Shape::ChangeBetween => (
+            format!("from {aw} to {bw} is a change of {made} {unit}, not {said} {unit}"),
+            "the sentence names the two figures, their order in time (each beside its year, or a budget and its outcome) and the change between them, pointing back to them",
+        ),
         Shape::ChangeInPercent => (
             format!(
                 "a change of {cw} to {bw} is {made} % of the figure before it, not {said} %",
@@ -1941,6 +2078,50 @@ mod tests {
             read("Resultatet efter skatt ökade 82 procent till 371 miljoner kronor (204) för bolaget."),
             [("204".into(), "371 miljoner kronor".into(), "82 procent".into(), 1)]
         );
+    }
+
+    /// Two figures and the change between them in one sentence, their order in time
+    /// written by their years or by a budget and its outcome; without either, not read.
+    #[test]
+    fn reads_a_change_pointing_back_to_two_figures_of_known_order() {
+        assert_eq!(
+            read("Under 2007 hanterades totalt 8,1 miljoner ton i hamnen, 2006 hanterades 7,9 miljoner ton, vilket är en ökning med 27 procent räknat i ton."),
+            [("7,9 miljoner".into(), "8,1 miljoner".into(), "27 procent".into(), 1)]
+        );
+        assert_eq!(
+            read("Intäkterna var 381 mkr 2012, jämfört med 343 mkr 2011, vilket är en ökning med 11 procent."),
+            [("343 mkr".into(), "381 mkr".into(), "11 procent".into(), 1)]
+        );
+        assert_eq!(
+            read("Kommunen havde budgetteret med en kassebeholdning på 58,6 millioner kroner for fjerde kvartal i 2019, men endte med en kassebeholdning på 71,4 millioner kroner, hvilket er en forbedring på 12 millioner kroner."),
+            [("58,6 millioner kroner".into(), "71,4 millioner kroner".into(), "12 millioner kroner".into(), 0)]
+        );
+        // No order written: neither years beside both nor a budget and its outcome.
+        assert!(read(
+            "Intäkterna var 381 mkr och kostnaderna 343 mkr, vilket är en ökning med 11 procent."
+        )
+        .is_empty());
+        // Years that do not say which figure is which (two before the first figure).
+        assert!(read("Mellan 2011 och 2012 var intäkterna 381 mkr, kostnaderna 343 mkr, vilket är en ökning med 11 procent.").is_empty());
+        // A third figure: which two the change lies between is not written.
+        assert!(read("Under 2012 var intäkterna 381 mkr, 2011 var de 343 mkr och kostnaderna 300 mkr, vilket är en ökning med 11 procent.").is_empty());
+    }
+
+    /// A count, its share in parentheses and the whole after "av (de)".
+    #[test]
+    fn reads_a_counts_share_in_parentheses_of_the_whole_after_it() {
+        let s = "2012-12-31 fanns det 6 210 medarbetare (29,4%) med utländsk bakgrund av de 21 165 månadsanställda.";
+        let mut figs = figures(s);
+        let r = stated(s, &mut figs);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].shape, Shape::Share);
+        let o = evaluate(s, &figs, &r[0]).expect("evaluated");
+        // 6 210 of 21 165 is 29,34 %, which 29,4 (29,35–29,45) cannot be.
+        assert!(!o.made.meets(&o.said), "{:?} {:?}", o.made, o.said);
+        // After a change verb the parenthesis is the change's percent, not a share.
+        let s = "Befolkningen ökade med 120 personer (1,2 %) av de 10 000 i kommunen.";
+        let mut figs = figures(s);
+        assert!(stated(s, &mut figs).is_empty());
     }
 
     /// A percent written with a decimal point ("19.3 procent") is that percent, not 19;
