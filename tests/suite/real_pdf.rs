@@ -2554,6 +2554,26 @@ fn hundred_and_seventeenth_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The hundred-and-eighteenth held-out set (`tests/fixtures/real/heldout118/`): 13 excerpts of
+/// Nordic kommuners' personnel figures in no report already excerpted - Vasa stad's and Borgå
+/// stad's own news on their personalrapporter, Raseborg's personalbokslut in Västra Nyland, and
+/// local news on the sjukfrånvaro / sygefravær / sykefravær of Linköping, Kristianstad, Lysekil,
+/// Nordfyn, Langeland, Ærø, København, Gladsaxe and Stavanger (one with a table per område and
+/// Endring) - saved untouched before they were analysed and recomputed by hand
+/// (`tests/expectations/realheldout118.tsv`: 50 stated relations - differences, shares, a
+/// partition against its total, prose restating figures, rose/fell words against their figures;
+/// 48 hold, and 2 real contradictions, Vasa's ordinarie + visstidsanställda against the printed
+/// total in 2022 and 2023).
+#[test]
+fn hundred_and_eighteenth_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout118",
+        "tests/fixtures/real/heldout118",
+        13,
+        "tests/expectations/realheldout118.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
