@@ -100,6 +100,11 @@ impl DigitGroup {
         }
         let mut chars = t.chars().peekable();
         let negative = chars.peek().copied().is_some_and(is_minus);
+        // A plus written before a change ("+36,58 %", "+1 250"): the figure's sign, as a
+        // minus is, when a digit follows it.
+        if chars.peek() == Some(&'+') && t[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            chars.next();
+        }
         if negative {
             chars.next();
             // "– 614": one space between the sign and its digits.
@@ -727,6 +732,21 @@ mod tests {
 
     fn parse(token: &str) -> Option<DigitGroup> {
         DigitGroup::parse(token, Vocabulary::builtin_shared())
+    }
+
+    #[test]
+    fn a_plus_before_a_figure_is_its_sign() {
+        // "+36,58 %" in a Förändring column: before, the row was read as a heading and
+        // the rows after it were lost without a word.
+        for t in ["+36,58 %", "+340", "+12,5"] {
+            let g = parse(t).unwrap_or_else(|| panic!("{t} not read"));
+            assert!(!g.negative, "{t}");
+        }
+        assert_eq!(parse("+36,58 %").map(|g| g.int_digits), Some(2));
+        // A plus alone, or before a word, is no figure.
+        for t in ["+", "+a", "++3"] {
+            assert!(parse(t).is_none(), "{t}");
+        }
     }
 
     #[test]
