@@ -76,6 +76,7 @@ rules! {
     REL010 => rel::rel010,
     REL011 => rel::rel011,
     REL012 => rel::rel012,
+    REL013 => rel::rel013,
     PCT001 => pct::pct001,
     PCT002 => pct::pct002,
     PCT003 => pct::pct003,

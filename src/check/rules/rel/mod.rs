@@ -14,4 +14,5 @@ pub mod rel009;
 pub mod rel010;
 pub mod rel011;
 pub mod rel012;
+pub mod rel013;
 pub mod statement;
