@@ -1763,6 +1763,7 @@ fn columns_from_header(header: &[&str], columns: usize, vocab: &Vocabulary) -> V
         return years_with_entities(header, columns, vocab)
             .or_else(|| glued_header(header, columns, vocab))
             .or_else(|| period_ended_header(header, columns))
+            .or_else(|| years_then_word_header(header, columns))
             .unwrap_or_else(|| vec![String::new(); columns]);
     }
     let mut names: Vec<String> = words[words.len() - columns..].to_vec();
@@ -3863,6 +3864,62 @@ fn period_ended_header(header: &[&str], columns: usize) -> Option<Vec<String>> {
     })
 }
 
+/// Column names on one header line that end each at a year, then one last name without a
+/// year: "Område 2019 2020 Förändring", "Län Antal gästnätter 2009 Antal gästnätter 2014
+/// Förändring". The line is cut after each year into `columns` − 1 pieces, every piece
+/// after the first of one shape — the year alone, or the same words before it — and the
+/// first piece's name is that shape too (the words before it head the label column);
+/// after the last year one to three words, the first capitalised, no figure among them.
+/// `None` when any piece has another shape.
+fn years_then_word_header(header: &[&str], columns: usize) -> Option<Vec<String>> {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    header.iter().rev().find_map(|line| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let years: Vec<usize> = (0..words.len()).filter(|&i| is_year(words[i])).collect();
+        if columns < 3 || years.len() + 1 != columns {
+            return None;
+        }
+        let last = *years.last()?;
+        let tail = &words[last + 1..];
+        if tail.is_empty()
+            || tail.len() > 3
+            || !capital(tail[0])
+            || tail
+                .iter()
+                .any(|w| w.contains(|c: char| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        // The words before each later year: all the same.
+        let lead = |k: usize| &words[years[k - 1] + 1..years[k]];
+        let shape = lead(1);
+        if (2..years.len()).any(|k| lead(k) != shape)
+            || shape.first().is_some_and(|w| !capital(w))
+            || shape
+                .iter()
+                .any(|w| w.contains(|c: char| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        // The first piece ends in the same words and its year, after the label column's
+        // header (at least one word).
+        let first = &words[..years[0]];
+        if first.len() <= shape.len() || first[first.len() - shape.len()..] != *shape {
+            return None;
+        }
+        let mut names: Vec<String> = years
+            .iter()
+            .map(|&y| {
+                let mut name = shape.to_vec();
+                name.push(words[y]);
+                name.join(" ")
+            })
+            .collect();
+        names.push(tail.join(" "));
+        Some(names)
+    })
+}
+
 /// Whether a line names two or more columns by a per word and a period.
 fn names_periods(text: &str, vocab: &Vocabulary) -> bool {
     text.len() <= 120 && {
@@ -4667,6 +4724,42 @@ fn lines_taken(tables: &[Table]) -> HashSet<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Column names that end each at a year, then one without: the years' columns and the
+    /// last name, the words before the first piece heading the label column.
+    #[test]
+    fn names_columns_ending_at_years_then_a_last_word() {
+        assert_eq!(
+            years_then_word_header(&["Område 2019 2020 Förändring"], 3),
+            Some(vec!["2019".into(), "2020".into(), "Förändring".into()])
+        );
+        assert_eq!(
+            years_then_word_header(
+                &["Län Antal gästnätter 2009 Antal gästnätter 2014 Förändring"],
+                3
+            ),
+            Some(vec![
+                "Antal gästnätter 2009".into(),
+                "Antal gästnätter 2014".into(),
+                "Förändring".into()
+            ])
+        );
+        // Pieces of different shapes, a count that does not fit, or no label column: not
+        // certain where a name starts.
+        assert_eq!(
+            years_then_word_header(&["Län Utfall 2019 Budget 2020 Förändring"], 3),
+            None
+        );
+        assert_eq!(
+            years_then_word_header(&["Område 2019 2020 Förändring"], 4),
+            None
+        );
+        assert_eq!(years_then_word_header(&["2019 2020 Förändring"], 3), None);
+        assert_eq!(
+            years_then_word_header(&["Område 2019 2020 förändring 12"], 3),
+            None
+        );
+    }
 
     fn parse_line(text: &str) -> Option<FlatLine> {
         FlatLine::parse(text, Vocabulary::builtin_shared())
