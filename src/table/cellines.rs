@@ -376,7 +376,8 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Joined> {
             .iter()
             .filter(|c| !c.1.is_empty())
             .all(|c| is_year(&c.1))
-            || year_labels_above(groups[g].label, &text).len() >= 2;
+            || year_labels_above(groups[g].label, &text).len() >= 2
+            || note_header_above(groups[g].label, &text, vocab).is_some();
         let mut end = g + 1;
         let mut block: Vec<&Group> = vec![&groups[g]];
         while end < groups.len() {
@@ -774,7 +775,9 @@ fn block_rows<'a>(
                 .map(|&k| text(k).split_whitespace().collect::<Vec<_>>().join(" "))
                 .collect();
             first = above[0];
-        } else if let Some(h) = period_header_above(rows[0].label, text, vocab) {
+        } else if let Some(h) = period_header_above(rows[0].label, text, vocab)
+            .or_else(|| note_header_above(rows[0].label, text, vocab))
+        {
             // One period label per column, a unit line, "Not" and group headings
             // between them and the first row, each on a line of its own (Bodens
             // Energi's resultaträkning): the periods name the columns, the note word
@@ -819,8 +822,62 @@ fn block_rows<'a>(
     let marks_empties = rows
         .iter()
         .any(|g| g.cells.iter().any(|c| c.1.is_empty() || is_dash(&c.1)));
+    // The block writes an empty note cell as a line of spaces (a row of the table's full
+    // width, its note cell blank): then a row one cell short that writes no such line has
+    // not necessarily left out its note, any of its cells may be the one not written.
+    let writes_empty_notes = note_column.is_some_and(|n| {
+        rows.iter().any(|g| {
+            g.cells.len() + g.trailing >= width
+                && g.cells.len() <= width
+                && g.cells.get(n).is_some_and(|c| c.1.is_empty())
+        })
+    });
+    // The decimals the block's figures are written with, when they agree ("1,5",
+    // "907,5"): a cell written so is a figure, no list of notes ("47,8" is no "Not 47,
+    // 8" there; "11,12" still is one).
+    let decimals = |c: &str| {
+        let (int, frac) = c.rsplit_once(',')?;
+        (!int.contains(',') && !frac.is_empty() && frac.chars().all(|d| d.is_ascii_digit()))
+            .then_some(frac.len())
+    };
+    let figure_decimals: Vec<usize> = rows
+        .iter()
+        .flat_map(|g| {
+            g.cells
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| g.cells.len() < width || Some(*i) != note_column)
+                .map(|(_, c)| c.1.as_str())
+        })
+        .filter(|c| parse_figure(c, vocab).is_some())
+        .filter_map(decimals)
+        .collect();
+    let block_decimals = figure_decimals
+        .first()
+        .filter(|&&d| figure_decimals.iter().all(|&e| e == d))
+        .copied();
+    let may_be_note = |c: &str| {
+        is_note_reference(c) && (block_decimals.is_none() || decimals(c) != block_decimals)
+    };
+    // The block puts lines of spaces between its rows: a row with every cell written and
+    // too few of them, lines of spaces after it, whose cells cannot stand from the left
+    // (a figure would stand in the note column: a Summa row without a note cell). Then
+    // lines of spaces after a row that writes no empty cell are not its cells.
+    let spaces_between_rows = note_column.is_some_and(|n| {
+        rows.iter().any(|g| {
+            g.written() == g.cells.len()
+                && g.cells.len() < width
+                && g.cells.len() + g.trailing >= width
+                && g.cells.get(n).is_some_and(|c| !may_be_note(&c.1))
+        })
+    });
     for (joined_rows, r) in rows.iter().enumerate() {
         let mut cells: Vec<String> = r.cells.iter().map(|c| c.1.clone()).collect();
+        let trailing = if spaces_between_rows && r.written() == cells.len() {
+            0
+        } else {
+            r.trailing
+        };
         let subtotals = split_subtotals(r, &mut cells, &columns, note_column);
         // Under named columns, a row of fewer figures with none of its empty cells
         // written (a row whose other columns are empty): placed where its label names
@@ -828,24 +885,46 @@ fn block_rows<'a>(
         let short = !columns.is_empty()
             && columns.len() == width
             && cells.len() < width
-            && cells.len() + r.trailing < width
+            && cells.len() + trailing < width
             && r.written() == cells.len()
             && !(cells.len() + 1 == width && note_column.is_some());
-        if cells.len() < width && cells.len() + r.trailing >= width {
+        if cells.len() < width && cells.len() + trailing >= width {
             // Empty cells at the row's end, written as lines of spaces.
             cells.resize(width, String::new());
         } else if short {
-            let free: Vec<usize> = (0..width).filter(|&c| Some(c) != note_column).collect();
+            // A first cell that may be a note reference may stand in the note column.
+            let first_may_be_note = cells.first().is_some_and(|c| may_be_note(c));
+            let free: Vec<usize> = (0..width)
+                .filter(|&c| Some(c) != note_column || (first_may_be_note && c == 0))
+                .collect();
             let gaps = blank_gaps(r, lines, filled);
             let extra: usize = gaps.iter().map(|g| g.saturating_sub(1)).sum();
+            // The blank lines after the row's last cell, before the next line with text:
+            // its empty cells at the end are written there too, one more line each.
+            let after = r.cells.last().map_or(0, |c| {
+                let to = filled.get(c.0 + 1).copied().unwrap_or(lines.len());
+                (filled[c.0] + 1..to)
+                    .filter(|&i| lines[i].text.is_empty())
+                    .count()
+            });
             if let Some(at) = gaps
                 .iter()
                 .all(|&g| g >= 1)
                 .then(|| written_places(&gaps))
-                .filter(|at| one_blank && extra > 0 && at.last().is_some_and(|&l| l < width))
+                .filter(|at| {
+                    one_blank
+                        && extra > 0
+                        && at
+                            .last()
+                            .is_some_and(|&l| l < width && after >= 1 && l + after == width)
+                })
             {
                 // Each empty cell written as one more blank line than the block puts
-                // between its cells (Värmdö's notes): the row's places are written.
+                // between its cells (Värmdö's notes), those at the row's end too: the
+                // row's places are written. Where the lines after the row do not write
+                // its empty cells at the end (Värmdö's resultaträkning 2014: "10", two
+                // blank lines, "–18 858", one, "–18 858", one, under four columns), the
+                // blank lines are no such writing and place nothing.
                 let mut placed = vec![String::new(); width];
                 for (i, c) in at.iter().zip(&cells) {
                     placed[*i] = c.clone();
@@ -889,7 +968,12 @@ fn block_rows<'a>(
                     let bare_number = cells.first().is_some_and(|c| {
                         is_note_reference(c) && c.trim().chars().all(|d| d.is_ascii_digit())
                     });
-                    if !marks_empties && bare_number {
+                    // So too where the block writes an empty note cell as a line of
+                    // spaces, or puts lines of spaces between its rows: a row that
+                    // writes neither may have left out any cell.
+                    let elsewhere = (writes_empty_notes || spaces_between_rows)
+                        && cells.first().is_some_and(|c| may_be_note(c));
+                    if (!marks_empties && bare_number) || elsewhere {
                         let free: Vec<usize> = (0..width).filter(|&c| c != n).collect();
                         let mut readings = vec![{
                             let mut row = cells.clone();
@@ -1255,18 +1339,63 @@ fn period_header_above<'a>(
 /// lines with a year, no sentence. Top first; the run is cut at the first line that is
 /// no such label.
 fn year_labels_above<'a>(k: usize, text: &dyn Fn(usize) -> &'a str) -> Vec<usize> {
-    let names_year = |t: &str| {
-        let t = t.trim();
-        t.chars().count() <= 40
-            && !t.ends_with('.')
-            && !t.ends_with(':')
-            && !t.contains('\t')
-            && t.split_whitespace().last().is_some_and(is_year)
-            && t.split_whitespace().count() >= 2
-    };
     let mut out: Vec<usize> = (0..k).rev().take_while(|&j| names_year(text(j))).collect();
     out.reverse();
     out
+}
+
+/// A short label line that names one column by its year ("Budget för 2019", "Bokslut
+/// 2022"): words before a year, no sentence.
+fn names_year(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().count() <= 40
+        && !t.ends_with('.')
+        && !t.ends_with(':')
+        && !t.contains('\t')
+        && t.split_whitespace().last().is_some_and(is_year)
+        && t.split_whitespace().count() >= 2
+}
+
+/// A header written one cell per line above a block's first row, its note column first
+/// (a web page's table flattened: "(mnkr)" / "Not" / "Bokslut 2022" / "Bokslut 2023" /
+/// "Budget 2023", then group headings "Tillgångar" / "Anläggningstillgångar"): the note
+/// word, directly followed by two or more lines each naming a column by its year, then at
+/// most [`MAX_HEADER_LINES`] group headings (short labels without a figure) down to the
+/// row. The note word and the names are the columns; the line before the note word heads
+/// the label column when it names a unit.
+fn note_header_above<'a>(
+    row: usize,
+    text: &dyn Fn(usize) -> &'a str,
+    vocab: &Vocabulary,
+) -> Option<PeriodHeader> {
+    let mut k = row;
+    while k > 0 && is_heading(text(k - 1), vocab) && !is_note_word(text(k - 1), vocab) {
+        if row - k >= MAX_HEADER_LINES {
+            return None;
+        }
+        k -= 1;
+    }
+    let headings_from = (k < row).then_some(k);
+    let after = k;
+    while k > 0 && names_year(text(k - 1)) {
+        k -= 1;
+    }
+    if after - k < 2 || k == 0 || !is_note_word(text(k - 1), vocab) {
+        return None;
+    }
+    let note = k - 1;
+    let unit = (note > 0
+        && is_label(text(note - 1), vocab)
+        && crate::grammar::number::unit_named_in(text(note - 1), vocab).is_some())
+    .then(|| note - 1);
+    let mut columns = vec![text(note).to_string()];
+    columns.extend((k..after).map(|j| text(j).split_whitespace().collect::<Vec<_>>().join(" ")));
+    Some(PeriodHeader {
+        first: unit.unwrap_or(note),
+        label_header: unit.map(|u| text(u).to_string()).unwrap_or_default(),
+        columns,
+        headings_from,
+    })
 }
 
 /// Exactly `width` short label lines directly above the line `k` (blank lines between
@@ -1770,6 +1899,112 @@ mod tests {
                 "Summa\t1 213 045\t1 907",
             ]
         );
+    }
+
+    /// A balansräkning flattened from a web page (Vårgårda's): the header one cell per
+    /// line, "Not" then one name per column with its year, group headings before the first
+    /// row; rows with a note reference, rows whose note cell is a line of one space, varav
+    /// rows with their empty budget cell, Summa rows that leave the note cell out, a line of
+    /// spaces between rows after them.
+    const NOTED_BLOCK: &str = "Balansräkning\n\n(mnkr)\n\nNot\n\nBokslut 2022\n\nBokslut 2023\n\nBudget 2023\n\nTillgångar\n\n      \n\nAnläggningar\n\n4\n\n10,5\n\n12,0\n\n11,0\n\nvarav mark\n\n \n\n6,5\n\n7,0\n\n \n\nvarav övrigt\n\n \n\n4,0\n\n5,0\n\n \n\nFordringar\n\n \n\n3,0\n\n2,0\n\n1,0\n\nSumma tillgångar\n\n13,5\n\n14,0\n\n12,0\n\n       \n\nBidrag\n\n5\n\n-\n\n-\n\nSumma bidrag\n\n1 013,5\n\n1 014,0\n\n1 012,0\n\nEfter tabellen.";
+
+    #[test]
+    fn a_note_column_named_in_header_lines_places_rows_with_and_without_notes() {
+        assert_eq!(
+            joined_texts(NOTED_BLOCK),
+            [
+                "Balansräkning",
+                "(mnkr)\tNot\tBokslut 2022\tBokslut 2023\tBudget 2023",
+                "Tillgångar\t\t\t\t",
+                "Anläggningar\t4\t10,5\t12,0\t11,0",
+                "varav mark\t\t6,5\t7,0\t",
+                "varav övrigt\t\t4,0\t5,0\t",
+                "Fordringar\t\t3,0\t2,0\t1,0",
+                "Summa tillgångar\t\t13,5\t14,0\t12,0",
+                "Bidrag\t\t5\t-\t-",
+                "Summa bidrag\t\t1 013,5\t1 014,0\t1 012,0",
+                "Efter tabellen.",
+            ]
+        );
+        // "Bidrag" writes neither its note cell nor a figure's: "5" may be its note (a
+        // figure's cell left out) or a figure (the note left out), none decided.
+        let lines = crate::table::test_lines(NOTED_BLOCK);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let joined = join(&refs, Vocabulary::builtin_shared()).expect("joined");
+        let line = lines.iter().find(|l| l.text == "Bidrag").unwrap().number;
+        let readings: Vec<(u32, String)> = joined
+            .unplaced
+            .iter()
+            .flat_map(|u| u.readings.iter().map(|r| (u.line, r.join("|"))))
+            .collect();
+        assert_eq!(
+            readings,
+            [
+                (line, "|5|-|-".to_string()),
+                (line, "5|-|-|".to_string()),
+                (line, "5|-||-".to_string()),
+                (line, "5||-|-".to_string()),
+            ]
+        );
+        assert!(joined.not_read.is_empty(), "{:?}", joined.not_read);
+    }
+
+    #[test]
+    fn rows_whose_cells_may_stand_two_ways_under_a_note_column_stay_undecided_or_unread() {
+        // Lines of spaces between the rows ("Summa", its first cell no note): a row
+        // after them that writes every cell and one too few, its first a possible note
+        // ("47"), may have left out its note or a figure.
+        let text = "Tkr\n\nNot\n\nUtfall 2022\n\nUtfall 2023\n\nIntäkter\n\n1\n\n1 200\n\n1 300\n\nKostnader\n\n2\n\n-900\n\n-950\n\nSumma\n\n300\n\n350\n\n   \n\nÖvrigt\n\n47\n\n49\n\n   \n\nResultat\n\n3\n\n347\n\n399\n\nEfter.";
+        let lines = crate::table::test_lines(text);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let joined = join(&refs, Vocabulary::builtin_shared()).expect("joined");
+        let rows: Vec<&str> = joined.lines.iter().map(|l| l.text.as_str()).collect();
+        assert!(
+            rows.contains(&"Tkr\tNot\tUtfall 2022\tUtfall 2023"),
+            "{rows:?}"
+        );
+        assert!(rows.contains(&"Summa\t\t300\t350"), "{rows:?}");
+        assert!(rows.contains(&"Resultat\t3\t347\t399"), "{rows:?}");
+        let line = lines.iter().find(|l| l.text == "Övrigt").unwrap().number;
+        let readings: Vec<(u32, String)> = joined
+            .unplaced
+            .iter()
+            .flat_map(|u| u.readings.iter().map(|r| (u.line, r.join("|"))))
+            .collect();
+        assert_eq!(
+            readings,
+            [
+                (line, "|47|49".to_string()),
+                (line, "47|49|".to_string()),
+                (line, "47||49".to_string()),
+            ]
+        );
+        // Extra blank lines that do not write the row's empty cells at its end
+        // (Värmdö's resultaträkning 2014: "10", two blank lines, "–18 858", one,
+        // "–18 858", one, under four figure columns whose first and third are empty) place
+        // nothing: the row is not read, with the reason, never placed by them.
+        let text = "Tkr\n\nNot\n\nKommunen 2014\n\nKommunen 2013\n\nKoncernen 2014\n\nKoncernen 2013\n\nA\n\n1\n\n644\n\n615\n\n798\n\n758\n\nB\n\n2\n\n-38\n\n-45\n\n-54\n\n-60\n\nC\n\n3\n\n-1\n\n-2\n\n-3\n\n-4\n\nJ\n\n10\n\n\n–18 858\n\n–18 858\n\nR\n\n \n\n47\n\n124\n\n60\n\n130\n\nEfter.";
+        let lines = crate::table::test_lines(text);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let joined = join(&refs, Vocabulary::builtin_shared()).expect("joined");
+        let rows: Vec<&str> = joined.lines.iter().map(|l| l.text.as_str()).collect();
+        assert!(rows.contains(&"C\t3\t-1\t-2\t-3\t-4"), "{rows:?}");
+        assert!(!rows.iter().any(|r| r.starts_with("J\t")), "{rows:?}");
+        let unread: Vec<&str> = joined.not_read.iter().map(|u| u.label.as_str()).collect();
+        assert_eq!(unread, ["J", "R"]);
+        assert!(joined.not_read[0].reason.contains("do not fit"));
+        // A "Not" line above names without a year is no such header: rows one cell
+        // short stay rows not read, with the reason.
+        let text = "Not\n\nKommunen\n\nKoncernen\n\nA\n\n1\n\n10\n\n20\n\nB\n\n30\n\n40\n\nC\n\n2\n\n50\n\n60\n\nEfter.";
+        let lines = crate::table::test_lines(text);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let joined = join(&refs, Vocabulary::builtin_shared()).expect("joined");
+        let unread: Vec<&str> = joined.not_read.iter().map(|u| u.label.as_str()).collect();
+        assert_eq!(unread, ["A", "B", "C"]);
+        assert!(joined
+            .not_read
+            .iter()
+            .all(|u| u.reason.contains("no \"Not\" column")));
     }
 
     #[test]
