@@ -135,6 +135,7 @@ impl<'a> TableCx<'a> {
             Some(claimed) => rules::rel::statement::Statement {
                 steps: Vec::new(),
                 claimed: claimed.clone(),
+                sign_breaks: Vec::new(),
             },
             None => rules::rel::statement::analyse(&self.view),
         })

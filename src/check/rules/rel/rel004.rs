@@ -45,7 +45,12 @@ Tp 2013) is reported while the step holds in the other four columns. \
 A reported failure that flipping the sign of one \
 figure alone (the line or one of its parts) would mend, where that row has the other sign in \
 at least two columns in which the relation holds and this sign in none, names the sign as the \
-likely misprint (\"expected -1500 on Skatt på årets resultat (printed 1500)\").",
+likely misprint (\"expected -1500 on Skatt på årets resultat (printed 1500)\"). A cost written \
+positive in one column where its row carries a minus in at least two other columns in which \
+the line holds, and the column's other costs (the table's rows whose label says they are \
+costs) carry a minus too, is read as written, not subtracted: it breaks the way both its row \
+and its column write costs, so the line's failure there names the sign (Närpes 2017, \
+Verksamhetskostnader 61,5 beside −61,1 … −62,1 and Avskrivningar −3,0).",
     checks: &[Check::Relations(relations)],
 };
 

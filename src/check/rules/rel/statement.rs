@@ -17,6 +17,7 @@ use crate::check::Relation;
 use crate::grammar::statement::{is_cost, is_note_column, is_part_of, role};
 use crate::grammar::vocab::Vocabulary;
 use crate::table::{parse_cell, Row, RowKind, Table};
+use std::collections::BTreeSet;
 
 /// Which statement relation a step is; each rule reports its own kinds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,6 +63,9 @@ pub struct StepColumn {
 pub struct Statement {
     pub steps: Vec<Step>,
     pub claimed: Vec<usize>,
+    /// (target row, column, cost row): a positive cost read as written against the signs
+    /// of its row and column (see `against_the_columns_signs`).
+    pub sign_breaks: Vec<(usize, usize, usize)>,
 }
 
 pub fn analyse(view: &TableView) -> Statement {
@@ -84,7 +88,11 @@ pub fn analyse(view: &TableView) -> Statement {
     let mut claimed: Vec<usize> = steps.iter().map(|s| s.target).collect();
     // The result lines of a balanskravsutredning are BAL003's.
     claimed.extend(crate::check::rules::bal::bal003::claimed(view));
-    let mut st = Statement { steps, claimed };
+    let mut st = Statement {
+        steps,
+        claimed,
+        sign_breaks: Vec::new(),
+    };
     evaluate(view, &mut st);
     // A relation that holds in no column between rows of different measures (a
     // key-figure list: "Årets resultat mnkr" under "Soliditet %" and "Antal anställda")
@@ -1041,6 +1049,9 @@ fn evaluate(view: &TableView, st: &mut Statement) {
             k += 1;
             !drop.contains(&(k - 1))
         });
+        if h_flipped > h_plain {
+            st.sign_breaks = against_the_columns_signs(view, st, &cols, &mut all);
+        }
     }
     let whole = starts_whole(view);
     // A line whose own relation holds in no column is not read as written (cells
@@ -1178,6 +1189,81 @@ fn evaluate(view: &TableView, st: &mut Statement) {
     }
 }
 
+/// Costs written as positive amounts are subtracted (the flipped convention), and a cost
+/// written with a minus is added as written: a budget column may write its costs without
+/// the minus its outcome columns print. A positive cost in a column whose other costs carry
+/// a minus, on a row written with a minus in at least two other columns where the same
+/// line holds, breaks both the row's and the column's own way of writing ("Verksamhets-
+/// kostnader −61,1 −60,7 −61,4 −62,1 61,5" above "Avskrivningar … −3,0"): it is read as
+/// written, added, and the line's comparison in that column is the one it then gives, so
+/// a failure names the sign as the likely misprint.
+fn against_the_columns_signs(
+    view: &TableView,
+    st: &Statement,
+    cols: &[usize],
+    all: &mut [Vec<Option<Comparison>>],
+) -> Vec<(usize, usize, usize)> {
+    let mut breaks = Vec::new();
+    // The statement's costs, and the table's other rows whose label says they are costs
+    // ("Avskrivningar" under the result lines).
+    let costs: BTreeSet<usize> = st
+        .steps
+        .iter()
+        .filter(|s| s.kind == Kind::Income)
+        .flat_map(|s| s.parts.iter().filter(|p| p.1).map(|p| p.0))
+        .chain((0..view.rows()).filter(|&r| is_cost(view.vocab, &view.label(r))))
+        .collect();
+    let negative = |r: usize, c: usize| {
+        view.figure(r, c)
+            .is_some_and(|v| v.nominal.is_sign_negative() && !v.nominal.is_zero())
+    };
+    let positive = |r: usize, c: usize| {
+        view.figure(r, c)
+            .is_some_and(|v| v.nominal.is_sign_positive() && !v.nominal.is_zero())
+    };
+    for (i, step) in st.steps.iter().enumerate() {
+        if step.kind != Kind::Income {
+            continue;
+        }
+        for (j, &c) in cols.iter().enumerate() {
+            if !all[i][j].is_some_and(|x| x.holds) {
+                continue;
+            }
+            for &(r, _) in step.parts.iter().filter(|p| p.1) {
+                let signed_elsewhere = (0..cols.len())
+                    .filter(|&k| {
+                        k != j && negative(r, cols[k]) && all[i][k].is_some_and(|x| x.holds)
+                    })
+                    .count();
+                let column_signs = costs.iter().any(|&o| o != r && negative(o, c));
+                if !positive(r, c) || signed_elsewhere < 2 || !column_signs {
+                    continue;
+                }
+                let Some(found) = view.figure(step.target, c) else {
+                    continue;
+                };
+                let as_written = step
+                    .parts
+                    .iter()
+                    .map(|&(p, neg)| {
+                        let v = view.part(p, c)?;
+                        Some(if p == r { v } else { deducted(v, neg) })
+                    })
+                    .collect::<Option<Vec<_>>>()
+                    .map(|parts| signed(Interval::sum(parts), step.target_negated));
+                if let Some(expected) = as_written {
+                    let cmp = compare(expected, found);
+                    if !cmp.holds {
+                        breaks.push((step.target, c, r));
+                    }
+                    all[i][j] = Some(cmp);
+                }
+            }
+        }
+    }
+    breaks
+}
+
 /// A result after financial items ("Resultat efter finansiella poster", "Vuosikate")
 /// stepped from a result before them ("Verksamhetens resultat", "Toimintakate") with no
 /// financial line among the rows between: a summary that leaves the financial items out
@@ -1251,6 +1337,19 @@ pub fn relations(
                 })
                 .flatten()
                 .map(|m| format!("; {}", m.why(view)))
+                .or_else(|| {
+                    let (_, _, r) = st
+                        .sign_breaks
+                        .iter()
+                        .find(|&&(t, col, _)| t == step.target && col == c.col && !c.comparison.holds)?;
+                    let printed = view.figure(*r, c.col)?.nominal;
+                    Some(format!(
+                        "; expected {} on \"{}\" (printed {}): the row is negative in the other columns where the relation holds, and the column's other costs carry a minus, so the sign is the likely misprint",
+                        (-printed).normalize(),
+                        label_of(view, *r),
+                        printed.normalize()
+                    ))
+                })
                 .unwrap_or_default();
             let message = format!(
                 "\"{}\" is not {} in {column}{sign}; {}",
@@ -1502,6 +1601,34 @@ Resultat efter finansiella poster\t3 500\tRFP
         let failing: Vec<_> = steps.iter().filter(|s| !s.2).collect();
         assert_eq!(failing.len(), 1, "{steps:?}");
         assert_eq!(failing[0].3, None, "{steps:?}");
+    }
+
+    /// A cost written positive in one column, where its row carries a minus in every
+    /// other column and the column's other costs carry one too, is read as written: the
+    /// line fails there (its sign the likely misprint), where subtracting it would have
+    /// hidden the defect.
+    #[test]
+    fn a_cost_without_the_minus_of_its_row_and_column_is_read_as_written() {
+        let text = "Resultaträkning\t2014\t2015\t2016\t2017
+Verksamhetsintäkter\t9,0\t9,3\t9,7\t9,3
+Verksamhetskostnader\t-60,7\t-61,4\t-62,1\tKOST
+Verksamhetsbidrag\t-51,8\t-52,1\t-52,4\t-52,1
+Skatteinkomster\t29,9\t30,9\t30,9\t31,8
+Statsandelar\t24,1\t23,5\t27,8\t28,3
+Årsbidrag\t2,2\t2,3\t6,3\t8,0
+Avskrivningar\t-2,7\t-2,6\t-2,7\t-3,0
+Resultat\t-0,5\t-0,3\t3,6\t5,0
+";
+        let failing = |kost: &str| -> Vec<(String, usize, bool, Severity)> {
+            relations_of(&text.replace("KOST", kost))
+                .into_iter()
+                .filter(|r| r.0 == "REL004" && !r.2)
+                .collect()
+        };
+        assert!(failing("-61,5").is_empty(), "{:?}", failing("-61,5"));
+        let f = failing("61,5");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].1, f[0].3), (2, Severity::Error), "{f:?}");
     }
 
     #[test]
