@@ -35,8 +35,9 @@ pub fn is_joining_space(c: char) -> bool {
 }
 
 /// "76.3", "-2.5", "11.1%", "11.1 %": at most three digits, a point and one digit (a
-/// time "18.30", a date "6.12" or a thousands group "1.234" has more after the point);
-/// the count of digits before the point.
+/// time "18.30", a date "6.12" or a thousands group "1.234" has more after the point), or
+/// two digits that no time or date can be ("1.64", "45.30"); the count of digits before
+/// the point.
 pub(crate) fn point_decimal(t: &str) -> Option<usize> {
     let body = t.strip_prefix(is_minus).unwrap_or(t);
     let body = body
@@ -44,7 +45,19 @@ pub(crate) fn point_decimal(t: &str) -> Option<usize> {
         .map_or(body, |b| b.strip_suffix(' ').unwrap_or(b));
     let (int, frac) = body.split_once('.')?;
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    (digits(int) && int.len() <= 3 && digits(frac) && frac.len() == 1).then_some(int.len())
+    if !(digits(int) && int.len() <= 3 && digits(frac)) {
+        return None;
+    }
+    // Two digits after the point only where no clock time or date reads so ("1.64",
+    // "2.75" beside "1.69": a household size, a ratio; not "18.30", "6.12", "25.12").
+    let two = || {
+        let (i, f) = (
+            int.parse::<u32>().unwrap_or(0),
+            frac.parse::<u32>().unwrap_or(0),
+        );
+        frac.len() == 2 && !(i <= 23 && f <= 59) && !(i <= 31 && f <= 12)
+    };
+    (frac.len() == 1 || two()).then_some(int.len())
 }
 
 impl DigitGroup {
@@ -759,10 +772,15 @@ mod tests {
         }
         assert_eq!(point_decimal("76.3"), Some(2));
         // A time, a date, a thousands group: more than one digit after the point.
-        for t in ["18.30", "6.12", "1.5.2018"] {
+        for t in ["18.30", "6.12", "1.5.2018", "25.12", "1.50"] {
             assert_eq!(point_decimal(t), None, "{t}");
         }
         assert!(parse("1.234").is_some_and(|g| g.whole));
+        // Two digits no time or date can be: a decimal (Stockholm's "Genomsnittlig
+        // hushållsstorlek 1.64 1.79 …", before read as a heading and lost).
+        for t in ["1.64", "1.79", "45.30", "-2.75"] {
+            assert!(point_decimal(t).is_some(), "{t}");
+        }
     }
 
     fn groups(s: &str) -> Vec<DigitGroup> {
