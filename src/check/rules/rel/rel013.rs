@@ -1,7 +1,7 @@
 //! REL013: a column that is one column of its row divided by another (an amount per
 //! household, per pupil, per m²) on most rows, and not on these.
 
-use crate::arith::{compare, Comparison};
+use crate::arith::{compare, Comparison, Interval};
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::view::{CellRef, ColumnKind, TableView};
@@ -20,7 +20,10 @@ pub const RULE: Rule = Rule {
 and the amount per unit side by side: \"Bistånds-hushåll | Utbetalt ekonomiskt bistånd (tkr) | \
 Biståndsbelopp/hushåll (kr)\", \"Antal elever | Kostnad (tkr) | Kostnad per elev (kr)\", \"Yta \
 m² | Hyra | Hyra per m²\". The relation such a table states is: the per-unit column = the \
-amount ÷ the count × a power of ten (tkr to kr: × 1 000).\n\nWhat is read. The relation is \
+amount ÷ the count × a power of ten (tkr to kr: × 1 000). A table with a row per measure \
+and a column per year (\"Biståndshushåll\", \"Biståndstagare\", \"Genomsnittlig \
+hushållsstorlek\" over 1995 … 2017) states it between rows, read the same way with rows and \
+columns swapped.\n\nWhat is read. The relation is \
 taken from the table's own arithmetic, whatever the headers say: three columns of figures \
 (no percent column) where one equals another divided by a third, at one power of ten, on at \
 least five rows read unambiguously whose three figures each have three or more significant \
@@ -58,7 +61,125 @@ fn three_digits(v: Decimal) -> bool {
     m >= 100
 }
 
-/// A candidate: `target` = `amount` / `count` × 10^`power`.
+/// Which way the table states its quotient: columns over the rows (a column per measure,
+/// a row per kommun), or rows over the columns (a row per measure, a column per year).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Axis {
+    Columns,
+    Rows,
+}
+
+/// The table read along one axis: lines (the columns, or the rows) and the places along
+/// them (the rows, or the columns).
+struct Lines<'v, 'a> {
+    view: &'v TableView<'a>,
+    axis: Axis,
+}
+
+impl Lines<'_, '_> {
+    fn lines(&self) -> usize {
+        match self.axis {
+            Axis::Columns => self.view.cols(),
+            Axis::Rows => self.view.rows(),
+        }
+    }
+
+    fn places(&self) -> usize {
+        match self.axis {
+            Axis::Columns => self.view.rows(),
+            Axis::Rows => self.view.cols(),
+        }
+    }
+
+    fn cell(&self, line: usize, place: usize) -> CellRef {
+        match self.axis {
+            Axis::Columns => CellRef {
+                row: place,
+                col: line,
+            },
+            Axis::Rows => CellRef {
+                row: line,
+                col: place,
+            },
+        }
+    }
+
+    fn figure(&self, line: usize, place: usize) -> Option<Interval> {
+        let c = self.cell(line, place);
+        self.view.figure(c.row, c.col)
+    }
+
+    fn ambiguous(&self, line: usize, place: usize) -> bool {
+        let row = self.cell(line, place).row;
+        self.view.table.ambiguities.iter().any(|a| a.row == row)
+    }
+
+    /// A line of amounts or counts: no text or percent column, no percent row.
+    fn eligible(&self, line: usize) -> bool {
+        let v = self.view;
+        match self.axis {
+            Axis::Columns => {
+                v.numeric(line) && !matches!(v.kinds[line], ColumnKind::Text | ColumnKind::Percent)
+            }
+            Axis::Rows => {
+                !v.headings[line]
+                    && !v.label(line).contains('%')
+                    && (0..v.cols()).all(|c| {
+                        v.kinds[c] != ColumnKind::Percent && v.kinds[c] != ColumnKind::Text
+                    })
+            }
+        }
+    }
+
+    fn name(&self, line: usize) -> String {
+        let n = match self.axis {
+            Axis::Columns => self.view.header(line),
+            Axis::Rows => self.view.label(line),
+        };
+        let n = n.trim().to_string();
+        match (n.is_empty(), self.axis) {
+            (true, Axis::Columns) => format!("column {}", line + 1),
+            (true, Axis::Rows) => format!("row {}", line + 1),
+            (false, _) => format!("\"{n}\""),
+        }
+    }
+
+    /// The place's name in a finding: the row's label, or the column's header.
+    fn place_name(&self, place: usize) -> String {
+        let n = match self.axis {
+            Axis::Columns => self.view.label(place),
+            Axis::Rows => self.view.header(place),
+        };
+        let n = n.trim().to_string();
+        match (n.is_empty(), self.axis) {
+            (true, Axis::Columns) => "row (unlabeled)".to_string(),
+            (true, Axis::Rows) => format!("column {}", place + 1),
+            (false, Axis::Columns) => format!("row \"{n}\""),
+            (false, Axis::Rows) => format!("column \"{n}\""),
+        }
+    }
+
+    /// Whether the line's name says it is per something.
+    fn says_per(&self, line: usize) -> bool {
+        let h = self.name(line).to_lowercase();
+        h.contains('/')
+            || h.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
+                [
+                    "per",
+                    "pr",
+                    "snitt",
+                    "genomsnitt",
+                    "genomsnittlig",
+                    "gjennomsnitt",
+                    "gennemsnit",
+                    "medel",
+                ]
+                .contains(&w)
+            })
+    }
+}
+
+/// A candidate: `target` = `amount` / `count` × 10^`power`, three lines of one axis.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Quotient {
     target: usize,
@@ -79,12 +200,12 @@ fn ten_to(power: i32) -> Decimal {
     k
 }
 
-/// The comparison on row `r`, when its three figures are written and the count is not zero.
-fn eval(view: &TableView, r: usize, q: &Quotient) -> Option<Comparison> {
+/// The comparison at `place`, when its three figures are written and positive.
+fn eval(l: &Lines, place: usize, q: &Quotient) -> Option<Comparison> {
     let (a, b, c) = (
-        view.figure(r, q.amount)?,
-        view.figure(r, q.count)?,
-        view.figure(r, q.target)?,
+        l.figure(q.amount, place)?,
+        l.figure(q.count, place)?,
+        l.figure(q.target, place)?,
     );
     if [a, b, c].iter().any(|v| v.nominal <= Decimal::ZERO) {
         return None;
@@ -93,40 +214,39 @@ fn eval(view: &TableView, r: usize, q: &Quotient) -> Option<Comparison> {
     Some(compare(expected, c))
 }
 
-/// Whether the row tells: read unambiguously, every figure of three significant digits.
-fn telling(view: &TableView, r: usize, q: &Quotient) -> bool {
-    !view.table.ambiguities.iter().any(|a| a.row == r)
-        && [q.amount, q.count, q.target]
-            .iter()
-            .all(|&c| view.figure(r, c).is_some_and(|v| three_digits(v.nominal)))
+/// Whether the place tells: read unambiguously, every figure of three significant digits.
+fn telling(l: &Lines, place: usize, q: &Quotient) -> bool {
+    [q.amount, q.count, q.target].iter().all(|&line| {
+        !l.ambiguous(line, place)
+            && l.figure(line, place)
+                .is_some_and(|v| three_digits(v.nominal))
+    })
 }
 
-/// The power of ten that most telling rows give the ratio target / (amount / count), when
-/// the quotient is near one.
-fn power_of(view: &TableView, target: usize, amount: usize, count: usize) -> Option<i32> {
+/// The power of ten that most telling places give the ratio target / (amount / count),
+/// when the ratio there is that power within 2 %.
+fn power_of(l: &Lines, target: usize, amount: usize, count: usize) -> Option<i32> {
+    let probe = Quotient {
+        target,
+        amount,
+        count,
+        power: 0,
+    };
     let mut votes: Vec<(i32, usize)> = Vec::new();
-    for r in 0..view.rows() {
-        let probe = Quotient {
-            target,
-            amount,
-            count,
-            power: 0,
-        };
-        if !telling(view, r, &probe) {
+    for place in 0..l.places() {
+        if !telling(l, place, &probe) {
             continue;
         }
-        let (a, b, c) = (
-            view.figure(r, amount)?.nominal.to_f64()?,
-            view.figure(r, count)?.nominal.to_f64()?,
-            view.figure(r, target)?.nominal.to_f64()?,
-        );
+        let value = |line: usize| l.figure(line, place).and_then(|v| v.nominal.to_f64());
+        let (Some(a), Some(b), Some(c)) = (value(amount), value(count), value(target)) else {
+            continue;
+        };
         if a <= 0.0 || b <= 0.0 || c <= 0.0 {
             continue;
         }
+        // f64 finds the power only; the check itself is in decimal intervals.
         let exp = (c * b / a).log10();
         let k = exp.round();
-        // Only a ratio close to a power of ten votes (within 2 %); f64 is used to find the
-        // power only, never to decide.
         if (exp - k).abs() < 0.009 && (-6.0..=6.0).contains(&k) {
             let k = k as i32;
             match votes.iter_mut().find(|(p, _)| *p == k) {
@@ -142,41 +262,25 @@ fn power_of(view: &TableView, target: usize, amount: usize, count: usize) -> Opt
     }
 }
 
-/// Whether the column's header says it is per something.
-fn says_per(view: &TableView, c: usize) -> bool {
-    let h = view.header(c).to_lowercase();
-    h.contains('/')
-        || h.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
-            [
-                "per",
-                "pr",
-                "snitt",
-                "genomsnitt",
-                "gjennomsnitt",
-                "gennemsnit",
-            ]
-            .contains(&w)
-        })
-}
+type Found = (Quotient, Vec<(usize, Comparison)>);
 
-/// The quotients the table's arithmetic states, one per set of three columns.
-fn quotients(view: &TableView) -> Vec<(Quotient, Vec<(usize, Comparison)>)> {
-    let cols: Vec<usize> = (0..view.cols())
-        .filter(|&c| {
-            view.numeric(c) && !matches!(view.kinds[c], ColumnKind::Text | ColumnKind::Percent)
-        })
-        .collect();
-    if cols.len() < 3 {
+/// The quotients the table's arithmetic states along `l`, one per set of three lines.
+fn quotients(l: &Lines) -> Vec<Found> {
+    if l.places() < TELLING_ROWS {
         return Vec::new();
     }
-    let mut found: Vec<(Quotient, Vec<(usize, Comparison)>)> = Vec::new();
-    for &target in &cols {
-        for &amount in &cols {
-            for &count in &cols {
+    let lines: Vec<usize> = (0..l.lines()).filter(|&k| l.eligible(k)).collect();
+    if lines.len() < 3 || lines.len() > 40 {
+        return Vec::new();
+    }
+    let mut found: Vec<Found> = Vec::new();
+    for &target in &lines {
+        for &amount in &lines {
+            for &count in &lines {
                 if target == amount || target == count || amount == count {
                     continue;
                 }
-                let Some(power) = power_of(view, target, amount, count) else {
+                let Some(power) = power_of(l, target, amount, count) else {
                     continue;
                 };
                 let q = Quotient {
@@ -185,27 +289,26 @@ fn quotients(view: &TableView) -> Vec<(Quotient, Vec<(usize, Comparison)>)> {
                     count,
                     power,
                 };
-                let rows: Vec<(usize, Comparison)> = (0..view.rows())
-                    .filter_map(|r| eval(view, r, &q).map(|c| (r, c)))
+                let places: Vec<(usize, Comparison)> = (0..l.places())
+                    .filter_map(|p| eval(l, p, &q).map(|c| (p, c)))
                     .collect();
-                let holding = rows.iter().filter(|(_, c)| c.holds).count();
-                let telling_holds = rows
+                let holding = places.iter().filter(|(_, c)| c.holds).count();
+                let telling_holds = places
                     .iter()
-                    .filter(|(r, c)| c.holds && telling(view, *r, &q))
+                    .filter(|(p, c)| c.holds && telling(l, *p, &q))
                     .count();
-                if telling_holds >= TELLING_ROWS && holding * 5 >= rows.len() * 4 {
-                    found.push((q, rows));
+                if telling_holds >= TELLING_ROWS && holding * 5 >= places.len() * 4 {
+                    found.push((q, places));
                 }
             }
         }
     }
-    // One relation per set of three columns: the target whose header says per, else the
-    // rightmost.
-    let mut out: Vec<(Quotient, Vec<(usize, Comparison)>)> = Vec::new();
+    // One relation per set of three lines: the target whose name says per, else the
+    // last.
+    let mut out: Vec<Found> = Vec::new();
     let mut sets: Vec<BTreeSet<usize>> = Vec::new();
-    let rank = |q: &Quotient| (says_per(view, q.target), q.target);
     let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(rank(&found[i].0)));
+    order.sort_by_key(|&i| std::cmp::Reverse((l.says_per(found[i].0.target), found[i].0.target)));
     for i in order {
         let q = found[i].0;
         let set: BTreeSet<usize> = [q.target, q.amount, q.count].into_iter().collect();
@@ -218,65 +321,55 @@ fn quotients(view: &TableView) -> Vec<(Quotient, Vec<(usize, Comparison)>)> {
     out
 }
 
-fn shown(view: &TableView, c: usize) -> String {
-    let h = view.header(c);
-    if h.trim().is_empty() {
-        format!("column {}", c + 1)
-    } else {
-        format!("\"{}\"", h.trim())
-    }
-}
-
 fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
-    let view = &cx.view;
-    for (q, rows) in quotients(view) {
-        let holding = rows.iter().filter(|(_, c)| c.holds).count();
-        let formula = format!(
-            "{} / {}{}",
-            shown(view, q.amount),
-            shown(view, q.count),
-            if q.power == 0 {
-                String::new()
-            } else {
-                format!(" × {}", ten_to(q.power).normalize())
-            }
-        );
-        for &(r, cmp) in &rows {
-            let label = view.label(r);
-            let others = holding - usize::from(cmp.holds);
-            let mut message =
-                format!(
-                "{} is not {formula} on row \"{}\"; the same quotient holds on {others} other rows",
-                shown(view, q.target),
-                if label.is_empty() { "(unlabeled)" } else { &label },
+    for axis in [Axis::Columns, Axis::Rows] {
+        let l = Lines {
+            view: &cx.view,
+            axis,
+        };
+        for (q, places) in quotients(&l) {
+            let holding = places.iter().filter(|(_, c)| c.holds).count();
+            let formula = format!(
+                "{} / {}{}",
+                l.name(q.amount),
+                l.name(q.count),
+                if q.power == 0 {
+                    String::new()
+                } else {
+                    format!(" × {}", ten_to(q.power).normalize())
+                }
             );
-            let mut rel = Relation::new(
-                &RULE,
-                CellRef {
-                    row: r,
-                    col: q.target,
-                },
-                vec![
-                    CellRef {
-                        row: r,
-                        col: q.amount,
-                    },
-                    CellRef {
-                        row: r,
-                        col: q.count,
-                    },
-                ],
-                cmp,
-                String::new(),
-            );
-            if !cmp.holds && view.table.ambiguities.iter().any(|a| a.row == r) {
-                rel.severity = Severity::Info;
-                message = format!(
-                    "not decided: the row's digit groups split into cells more than one way, and it is read by placement only ({message})"
+            let along = match axis {
+                Axis::Columns => "rows",
+                Axis::Rows => "columns",
+            };
+            for &(p, cmp) in &places {
+                let others = holding - usize::from(cmp.holds);
+                let mut message = format!(
+                    "{} is not {formula} in {}; the same quotient holds in {others} other {along}",
+                    l.name(q.target),
+                    l.place_name(p),
                 );
+                let mut rel = Relation::new(
+                    &RULE,
+                    l.cell(q.target, p),
+                    vec![l.cell(q.amount, p), l.cell(q.count, p)],
+                    cmp,
+                    String::new(),
+                );
+                if !cmp.holds
+                    && [q.target, q.amount, q.count]
+                        .iter()
+                        .any(|&k| l.ambiguous(k, p))
+                {
+                    rel.severity = Severity::Info;
+                    message = format!(
+                        "not decided: a row's digit groups split into cells more than one way, and it is read by placement only ({message})"
+                    );
+                }
+                rel.message = message;
+                out.push(rel);
             }
-            rel.message = message;
-            out.push(rel);
         }
     }
 }
