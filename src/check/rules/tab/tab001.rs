@@ -41,6 +41,9 @@ A figure the record itself prints defective (cut short) is TAB003, a warning.",
     checks: &[Check::Table(check)],
 };
 
+/// How many of a row's readings a message lists.
+const SHOWN_READINGS: usize = 4;
+
 fn check(cx: &TableCx, sink: &mut Sink) {
     let (table_index, table) = (cx.index, cx.table);
     if table.ambiguities.is_empty() {
@@ -49,12 +52,23 @@ fn check(cx: &TableCx, sink: &mut Sink) {
     sink.stats.tables_unparsed += 1;
     let paragraph = sink.paragraph_of_table(table_index);
     for a in &table.ambiguities {
-        let readings = a
+        // The first few readings, then how many more: a row of many digit groups splits
+        // hundreds of ways, and a message listing them all is read by no one.
+        let shown: Vec<String> = a
             .readings
             .iter()
+            .take(SHOWN_READINGS)
             .map(|r| r.join(" | "))
-            .collect::<Vec<_>>()
-            .join("  or  ");
+            .collect();
+        let more = a.readings.len().saturating_sub(SHOWN_READINGS);
+        let readings = match more {
+            0 => shown.join("  or  "),
+            n => format!(
+                "{}  or {n} other way{}",
+                shown.join("  or  "),
+                if n == 1 { "" } else { "s" }
+            ),
+        };
         let label = table.rows.get(a.row).map(|r| r.label.trim().to_string());
         let row = label
             .as_deref()
