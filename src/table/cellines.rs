@@ -705,6 +705,8 @@ fn block_rows<'a>(
     let mut columns: Vec<String> = Vec::new();
     let mut label_header = String::new();
     let mut first = rows[0].label;
+    // Heading lines between a header found above the rows and the first row.
+    let mut lead_headings: Option<usize> = None;
     if let Some(h) = header {
         let years: Vec<String> = h
             .cells
@@ -752,14 +754,59 @@ fn block_rows<'a>(
         } else {
             name_entities(&mut columns[years_at..], first, text, filled, vocab);
         }
+        // The rows agree on a count the header's years alone do not name (the block's
+        // first row and at least [`MIN_ROWS`] of its rows have it): the header names the
+        // other columns only where it writes them in a way that is certain.
+        let agreed = |n: usize| {
+            rows[0].cells.len() == n
+                && rows.iter().filter(|r| r.cells.len() == n).count() >= MIN_ROWS
+        };
+        let plain = years_at == 0 && label_header == text(h.label);
+        if plain && !agreed(columns.len()) {
+            let years_end = h
+                .cells
+                .last()
+                .map_or(rows[0].label, |c| c.0 + 1)
+                .min(rows[0].label);
+            let after_years: Vec<usize> = (years_end..rows[0].label).collect();
+            if h.cells.len() > columns.len() && agreed(h.cells.len()) {
+                // Lines of spaces among the header's cells ("Belopp i mkr" / " " / "2013"
+                // / "2014" / "2015" over rows "not 24" / "459" / "371" / "333"): each is a
+                // column the header leaves unnamed, in its place.
+                let mut named = columns.into_iter();
+                columns = h
+                    .cells
+                    .iter()
+                    .map(|c| {
+                        if c.1.is_empty() {
+                            String::new()
+                        } else {
+                            named.next().unwrap_or_default()
+                        }
+                    })
+                    .collect();
+            } else if !after_years.is_empty()
+                && after_years.len() <= 2
+                && after_years.iter().all(|&k| {
+                    is_label(text(k), vocab)
+                        && !is_note_word(text(k), vocab)
+                        && vocab.column_measure(text(k)).is_some()
+                })
+                && agreed(columns.len() + after_years.len())
+            {
+                // Lines naming what a column measures right after the years, before the
+                // first row ("Område" / "2011" / "2012" / "2013" / "Endring"): the last
+                // columns, named so; no group headings.
+                columns.extend(after_years.iter().map(|&k| text(k).to_string()));
+                lead_headings = Some(rows[0].label);
+            }
+        }
     }
     let mut width = if columns.is_empty() {
         rows.iter().map(|r| r.cells.len()).max().unwrap_or(0)
     } else {
         columns.len()
     };
-    // Heading lines between a header found above the rows and the first row.
-    let mut lead_headings: Option<usize> = None;
     // Without a header group, a header line directly above the first row, or one line
     // per column above it, each naming its year ("Budget för 2019", "Budget-prognos
     // för 2023").
@@ -2005,6 +2052,72 @@ mod tests {
             .not_read
             .iter()
             .all(|u| u.reason.contains("no \"Not\" column")));
+    }
+
+    /// Rows of a block read where they agree with each other and the header writes as many
+    /// columns, the way it writes them; left unread where it does not.
+    #[test]
+    fn a_header_that_writes_the_rows_columns_unnamed_or_after_its_years_reads_them() {
+        // A line of spaces among the header's cells (Göteborg's balansräkning: "Belopp
+        // i mkr" / " " / "2013" / "2014" / "2015", the rows "not 24" / "459" / …): an
+        // unnamed column in its place, the rows' first cells under it.
+        let text = "Balansräkning\n\nBelopp i mkr\n\n \n\n2013\n\n2014\n\n2015\n\nTILLGÅNGAR\n\n \n\nImmateriella\n\nnot 24\n\n459\n\n371\n\n333\n\nMateriella\n\nnot 25\n\n72 178\n\n74 082\n\n74 703\n\nFinansiella\n\nnot 26\n\n424\n\n215\n\n503\n\nSumma\n\n \n\n73 061\n\n74 668\n\n75 539\n\nEfter tabellen.";
+        assert_eq!(
+            joined_texts(text),
+            [
+                "Balansräkning",
+                "Belopp i mkr\t\t2013\t2014\t2015",
+                "TILLGÅNGAR\t\t\t\t",
+                "Immateriella\tnot 24\t459\t371\t333",
+                "Materiella\tnot 25\t72 178\t74 082\t74 703",
+                "Finansiella\tnot 26\t424\t215\t503",
+                "Summa\t\t73 061\t74 668\t75 539",
+                "Efter tabellen.",
+            ]
+        );
+        // A line naming what a column measures right after the years (Stavanger's
+        // "Område" / "2011" / "2012" / "2013" / "Endring"): the last column, no heading.
+        let text = "Område\n\n2011\n\n2012\n\n2013\n\nEndring\n\nKommunen samlet\n\n7,6\n\n7,4\n\n6,9\n\n-0,5\n\nGrunnskoler\n\n6,3\n\n6,3\n\n6,1\n\n-0,2\n\nSykehjem\n\n9,3\n\n8,4\n\n7,3\n\n-1,1\n\nEfter tabellen.";
+        assert_eq!(
+            joined_texts(text),
+            [
+                "Område\t2011\t2012\t2013\tEndring",
+                "Kommunen samlet\t7,6\t7,4\t6,9\t-0,5",
+                "Grunnskoler\t6,3\t6,3\t6,1\t-0,2",
+                "Sykehjem\t9,3\t8,4\t7,3\t-1,1",
+                "Efter tabellen.",
+            ]
+        );
+        // A group heading after the years names no column: rows of one cell more than
+        // the years stay unread, with the reason, never read with the heading for a
+        // column (nor with an unnamed column guessed at either end).
+        let unread = |text: &str| {
+            let lines = crate::table::test_lines(text);
+            let refs: Vec<&Line> = lines.iter().collect();
+            let joined = join(&refs, Vocabulary::builtin_shared()).expect("rows not read");
+            assert!(
+                !joined.lines.iter().any(|l| l.text.contains('\t')),
+                "{:?}",
+                joined.lines
+            );
+            joined
+                .not_read
+                .iter()
+                .map(|u| (u.label.clone(), u.reason.contains("do not agree")))
+                .collect::<Vec<_>>()
+        };
+        let text = "Område\n\n2011\n\n2012\n\n2013\n\nTillgångar\n\nA\n\n7,6\n\n7,4\n\n6,9\n\n-0,5\n\nB\n\n6,3\n\n6,3\n\n6,1\n\n-0,2\n\nC\n\n9,3\n\n8,4\n\n7,3\n\n-1,1\n\nEfter tabellen.";
+        assert_eq!(
+            unread(text),
+            [("A".into(), true), ("B".into(), true), ("C".into(), true)]
+        );
+        // A line of spaces in the header where the rows do not agree with its cells (rows
+        // of five under four header cells): not read either.
+        let text = "Belopp\n\n \n\n2013\n\n2014\n\n2015\n\nA\n\n1\n\n2\n\n3\n\n4\n\n5\n\nB\n\n1\n\n2\n\n3\n\n4\n\n5\n\nC\n\n1\n\n2\n\n3\n\n4\n\n5\n\nEfter tabellen.";
+        assert_eq!(
+            unread(text),
+            [("A".into(), true), ("B".into(), true), ("C".into(), true)]
+        );
     }
 
     #[test]
