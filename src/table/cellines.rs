@@ -1040,10 +1040,41 @@ fn block_rows<'a>(
                     cells.insert(n, String::new());
                 }
                 None => {
-                    return Err(format!(
-                        "a row of its block has {} cells where the table has {width} columns and no \"Not\" column, so which cell is missing is not written",
-                        cells.len()
-                    ))
+                    // The block puts one blank line between its cells, and the row one
+                    // more exactly where its empty cell stands and no more after its last
+                    // cell (Lund's resultatbudget: "Finansiella jämförelsestörande
+                    // poster", two blank lines, "75", one, "0" …, one, the next row, where
+                    // the rows above write their note first): the row's places are
+                    // written. A row set off by blank lines before and after it
+                    // (Härjedalen's "Totalt", two blank lines, "687 250", one, "346 843",
+                    // two, under three columns whose last is the empty one) writes none,
+                    // nor does any other: which cell is missing is not written.
+                    let gaps = blank_gaps(r, lines, filled);
+                    let extra: usize = gaps.iter().map(|g| g.saturating_sub(1)).sum();
+                    let after = r.cells.last().map_or(0, |c| {
+                        let to = filled.get(c.0 + 1).copied().unwrap_or(lines.len());
+                        (filled[c.0] + 1..to)
+                            .filter(|&i| lines[i].text.is_empty())
+                            .count()
+                    });
+                    let at = (one_blank
+                        && gaps.len() == cells.len()
+                        && gaps.iter().all(|&g| g >= 1)
+                        && extra == 1
+                        && after <= 1)
+                        .then(|| written_places(&gaps))
+                        .filter(|at| at.last() == Some(&(width - 1)));
+                    let Some(at) = at else {
+                        return Err(format!(
+                            "a row of its block has {} cells where the table has {width} columns and no \"Not\" column, so which cell is missing is not written",
+                            cells.len()
+                        ));
+                    };
+                    let mut placed = vec![String::new(); width];
+                    for (i, c) in at.iter().zip(&cells) {
+                        placed[*i] = c.clone();
+                    }
+                    cells = placed;
                 }
             }
         }
@@ -2118,6 +2149,38 @@ mod tests {
             unread(text),
             [("A".into(), true), ("B".into(), true), ("C".into(), true)]
         );
+    }
+
+    #[test]
+    fn a_row_one_cell_short_is_placed_only_where_its_blank_lines_write_the_empty_cell() {
+        // One blank line between cells, two before the row's first figure and one after
+        // its last (Lund's resultatbudget, its note column unnamed): the empty cell is the
+        // first.
+        let text = "A\n\n1\n\n10\n\n20\n\nB\n\n2\n\n30\n\n40\n\nC\n\n\n50\n\n60\n\nD\n\n3\n\n70\n\n80\n\nEfter tabellen.";
+        assert_eq!(
+            joined_texts(text),
+            [
+                "A\t1\t10\t20",
+                "B\t2\t30\t40",
+                "C\t\t50\t60",
+                "D\t3\t70\t80",
+                "Efter tabellen.",
+            ]
+        );
+        // A row set off by blank lines before and after it (Härjedalen's "Totalt": two
+        // blank lines, "687 250", one, "346 843", two, its empty cell the last): the lines
+        // write no place, the block stays unread with the reason.
+        let text = "A\n\n10\n\n20\n\n0\n\nB\n\n30\n\n40\n\n0\n\nC\n\n50\n\n60\n\n0\n\nTotalt\n\n\n90\n\n120\n\n\nEfter tabellen.";
+        let lines = crate::table::test_lines(text);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let joined = join(&refs, Vocabulary::builtin_shared()).expect("rows not read");
+        assert!(!joined.lines.iter().any(|l| l.text.contains('\t')));
+        let unread: Vec<&str> = joined.not_read.iter().map(|u| u.label.as_str()).collect();
+        assert_eq!(unread, ["A", "B", "C", "Totalt"]);
+        assert!(joined
+            .not_read
+            .iter()
+            .all(|u| u.reason.contains("no \"Not\" column")));
     }
 
     #[test]
