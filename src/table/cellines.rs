@@ -705,6 +705,8 @@ fn block_rows<'a>(
     let mut columns: Vec<String> = Vec::new();
     let mut label_header = String::new();
     let mut first = rows[0].label;
+    // Heading lines between a header found above the rows and the first row.
+    let mut lead_headings: Option<usize> = None;
     if let Some(h) = header {
         let years: Vec<String> = h
             .cells
@@ -752,14 +754,59 @@ fn block_rows<'a>(
         } else {
             name_entities(&mut columns[years_at..], first, text, filled, vocab);
         }
+        // The rows agree on a count the header's years alone do not name (the block's
+        // first row and at least [`MIN_ROWS`] of its rows have it): the header names the
+        // other columns only where it writes them in a way that is certain.
+        let agreed = |n: usize| {
+            rows[0].cells.len() == n
+                && rows.iter().filter(|r| r.cells.len() == n).count() >= MIN_ROWS
+        };
+        let plain = years_at == 0 && label_header == text(h.label);
+        if plain && !agreed(columns.len()) {
+            let years_end = h
+                .cells
+                .last()
+                .map_or(rows[0].label, |c| c.0 + 1)
+                .min(rows[0].label);
+            let after_years: Vec<usize> = (years_end..rows[0].label).collect();
+            if h.cells.len() > columns.len() && agreed(h.cells.len()) {
+                // Lines of spaces among the header's cells ("Belopp i mkr" / " " / "2013"
+                // / "2014" / "2015" over rows "not 24" / "459" / "371" / "333"): each is a
+                // column the header leaves unnamed, in its place.
+                let mut named = columns.into_iter();
+                columns = h
+                    .cells
+                    .iter()
+                    .map(|c| {
+                        if c.1.is_empty() {
+                            String::new()
+                        } else {
+                            named.next().unwrap_or_default()
+                        }
+                    })
+                    .collect();
+            } else if !after_years.is_empty()
+                && after_years.len() <= 2
+                && after_years.iter().all(|&k| {
+                    is_label(text(k), vocab)
+                        && !is_note_word(text(k), vocab)
+                        && vocab.column_measure(text(k)).is_some()
+                })
+                && agreed(columns.len() + after_years.len())
+            {
+                // Lines naming what a column measures right after the years, before the
+                // first row ("Område" / "2011" / "2012" / "2013" / "Endring"): the last
+                // columns, named so; no group headings.
+                columns.extend(after_years.iter().map(|&k| text(k).to_string()));
+                lead_headings = Some(rows[0].label);
+            }
+        }
     }
     let mut width = if columns.is_empty() {
         rows.iter().map(|r| r.cells.len()).max().unwrap_or(0)
     } else {
         columns.len()
     };
-    // Heading lines between a header found above the rows and the first row.
-    let mut lead_headings: Option<usize> = None;
     // Without a header group, a header line directly above the first row, or one line
     // per column above it, each naming its year ("Budget för 2019", "Budget-prognos
     // för 2023").
@@ -993,10 +1040,41 @@ fn block_rows<'a>(
                     cells.insert(n, String::new());
                 }
                 None => {
-                    return Err(format!(
-                        "a row of its block has {} cells where the table has {width} columns and no \"Not\" column, so which cell is missing is not written",
-                        cells.len()
-                    ))
+                    // The block puts one blank line between its cells, and the row one
+                    // more exactly where its empty cell stands and no more after its last
+                    // cell (Lund's resultatbudget: "Finansiella jämförelsestörande
+                    // poster", two blank lines, "75", one, "0" …, one, the next row, where
+                    // the rows above write their note first): the row's places are
+                    // written. A row set off by blank lines before and after it
+                    // (Härjedalen's "Totalt", two blank lines, "687 250", one, "346 843",
+                    // two, under three columns whose last is the empty one) writes none,
+                    // nor does any other: which cell is missing is not written.
+                    let gaps = blank_gaps(r, lines, filled);
+                    let extra: usize = gaps.iter().map(|g| g.saturating_sub(1)).sum();
+                    let after = r.cells.last().map_or(0, |c| {
+                        let to = filled.get(c.0 + 1).copied().unwrap_or(lines.len());
+                        (filled[c.0] + 1..to)
+                            .filter(|&i| lines[i].text.is_empty())
+                            .count()
+                    });
+                    let at = (one_blank
+                        && gaps.len() == cells.len()
+                        && gaps.iter().all(|&g| g >= 1)
+                        && extra == 1
+                        && after <= 1)
+                        .then(|| written_places(&gaps))
+                        .filter(|at| at.last() == Some(&(width - 1)));
+                    let Some(at) = at else {
+                        return Err(format!(
+                            "a row of its block has {} cells where the table has {width} columns and no \"Not\" column, so which cell is missing is not written",
+                            cells.len()
+                        ));
+                    };
+                    let mut placed = vec![String::new(); width];
+                    for (i, c) in at.iter().zip(&cells) {
+                        placed[*i] = c.clone();
+                    }
+                    cells = placed;
                 }
             }
         }
@@ -2001,6 +2079,104 @@ mod tests {
         let joined = join(&refs, Vocabulary::builtin_shared()).expect("joined");
         let unread: Vec<&str> = joined.not_read.iter().map(|u| u.label.as_str()).collect();
         assert_eq!(unread, ["A", "B", "C"]);
+        assert!(joined
+            .not_read
+            .iter()
+            .all(|u| u.reason.contains("no \"Not\" column")));
+    }
+
+    /// Rows of a block read where they agree with each other and the header writes as many
+    /// columns, the way it writes them; left unread where it does not.
+    #[test]
+    fn a_header_that_writes_the_rows_columns_unnamed_or_after_its_years_reads_them() {
+        // A line of spaces among the header's cells (Göteborg's balansräkning: "Belopp
+        // i mkr" / " " / "2013" / "2014" / "2015", the rows "not 24" / "459" / …): an
+        // unnamed column in its place, the rows' first cells under it.
+        let text = "Balansräkning\n\nBelopp i mkr\n\n \n\n2013\n\n2014\n\n2015\n\nTILLGÅNGAR\n\n \n\nImmateriella\n\nnot 24\n\n459\n\n371\n\n333\n\nMateriella\n\nnot 25\n\n72 178\n\n74 082\n\n74 703\n\nFinansiella\n\nnot 26\n\n424\n\n215\n\n503\n\nSumma\n\n \n\n73 061\n\n74 668\n\n75 539\n\nEfter tabellen.";
+        assert_eq!(
+            joined_texts(text),
+            [
+                "Balansräkning",
+                "Belopp i mkr\t\t2013\t2014\t2015",
+                "TILLGÅNGAR\t\t\t\t",
+                "Immateriella\tnot 24\t459\t371\t333",
+                "Materiella\tnot 25\t72 178\t74 082\t74 703",
+                "Finansiella\tnot 26\t424\t215\t503",
+                "Summa\t\t73 061\t74 668\t75 539",
+                "Efter tabellen.",
+            ]
+        );
+        // A line naming what a column measures right after the years (Stavanger's
+        // "Område" / "2011" / "2012" / "2013" / "Endring"): the last column, no heading.
+        let text = "Område\n\n2011\n\n2012\n\n2013\n\nEndring\n\nKommunen samlet\n\n7,6\n\n7,4\n\n6,9\n\n-0,5\n\nGrunnskoler\n\n6,3\n\n6,3\n\n6,1\n\n-0,2\n\nSykehjem\n\n9,3\n\n8,4\n\n7,3\n\n-1,1\n\nEfter tabellen.";
+        assert_eq!(
+            joined_texts(text),
+            [
+                "Område\t2011\t2012\t2013\tEndring",
+                "Kommunen samlet\t7,6\t7,4\t6,9\t-0,5",
+                "Grunnskoler\t6,3\t6,3\t6,1\t-0,2",
+                "Sykehjem\t9,3\t8,4\t7,3\t-1,1",
+                "Efter tabellen.",
+            ]
+        );
+        // A group heading after the years names no column: rows of one cell more than
+        // the years stay unread, with the reason, never read with the heading for a
+        // column (nor with an unnamed column guessed at either end).
+        let unread = |text: &str| {
+            let lines = crate::table::test_lines(text);
+            let refs: Vec<&Line> = lines.iter().collect();
+            let joined = join(&refs, Vocabulary::builtin_shared()).expect("rows not read");
+            assert!(
+                !joined.lines.iter().any(|l| l.text.contains('\t')),
+                "{:?}",
+                joined.lines
+            );
+            joined
+                .not_read
+                .iter()
+                .map(|u| (u.label.clone(), u.reason.contains("do not agree")))
+                .collect::<Vec<_>>()
+        };
+        let text = "Område\n\n2011\n\n2012\n\n2013\n\nTillgångar\n\nA\n\n7,6\n\n7,4\n\n6,9\n\n-0,5\n\nB\n\n6,3\n\n6,3\n\n6,1\n\n-0,2\n\nC\n\n9,3\n\n8,4\n\n7,3\n\n-1,1\n\nEfter tabellen.";
+        assert_eq!(
+            unread(text),
+            [("A".into(), true), ("B".into(), true), ("C".into(), true)]
+        );
+        // A line of spaces in the header where the rows do not agree with its cells (rows
+        // of five under four header cells): not read either.
+        let text = "Belopp\n\n \n\n2013\n\n2014\n\n2015\n\nA\n\n1\n\n2\n\n3\n\n4\n\n5\n\nB\n\n1\n\n2\n\n3\n\n4\n\n5\n\nC\n\n1\n\n2\n\n3\n\n4\n\n5\n\nEfter tabellen.";
+        assert_eq!(
+            unread(text),
+            [("A".into(), true), ("B".into(), true), ("C".into(), true)]
+        );
+    }
+
+    #[test]
+    fn a_row_one_cell_short_is_placed_only_where_its_blank_lines_write_the_empty_cell() {
+        // One blank line between cells, two before the row's first figure and one after
+        // its last (Lund's resultatbudget, its note column unnamed): the empty cell is the
+        // first.
+        let text = "A\n\n1\n\n10\n\n20\n\nB\n\n2\n\n30\n\n40\n\nC\n\n\n50\n\n60\n\nD\n\n3\n\n70\n\n80\n\nEfter tabellen.";
+        assert_eq!(
+            joined_texts(text),
+            [
+                "A\t1\t10\t20",
+                "B\t2\t30\t40",
+                "C\t\t50\t60",
+                "D\t3\t70\t80",
+                "Efter tabellen.",
+            ]
+        );
+        // A row set off by blank lines before and after it (Härjedalen's "Totalt": two
+        // blank lines, "687 250", one, "346 843", two, its empty cell the last): the lines
+        // write no place, the block stays unread with the reason.
+        let text = "A\n\n10\n\n20\n\n0\n\nB\n\n30\n\n40\n\n0\n\nC\n\n50\n\n60\n\n0\n\nTotalt\n\n\n90\n\n120\n\n\nEfter tabellen.";
+        let lines = crate::table::test_lines(text);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let joined = join(&refs, Vocabulary::builtin_shared()).expect("rows not read");
+        assert!(!joined.lines.iter().any(|l| l.text.contains('\t')));
+        let unread: Vec<&str> = joined.not_read.iter().map(|u| u.label.as_str()).collect();
+        assert_eq!(unread, ["A", "B", "C", "Totalt"]);
         assert!(joined
             .not_read
             .iter()
