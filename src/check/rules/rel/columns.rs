@@ -425,7 +425,7 @@ const TELLING_ROWS: usize = 4;
 /// Whether a figure has at least three significant digits once its trailing zeros are
 /// dropped (4 867, 12,5 → 125, 9 684; not 27,00, 120 or 5 000): at its own precision it
 /// is one of at least a hundred values.
-fn three_digits(v: rust_decimal::Decimal) -> bool {
+pub(crate) fn three_digits(v: rust_decimal::Decimal) -> bool {
     let mut m = v.normalize().mantissa().unsigned_abs();
     if m == 0 {
         return false;

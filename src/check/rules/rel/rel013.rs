@@ -1,6 +1,7 @@
 //! REL013: a column that is one column of its row divided by another (an amount per
 //! household, per pupil, per m²) on most rows, and not on these.
 
+use super::columns::three_digits;
 use crate::arith::{compare, Comparison, Interval};
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
@@ -47,19 +48,6 @@ a printed 48 626 would be reported (expected 46 625,3).",
 /// The fewest rows, read unambiguously with three significant digits in every figure,
 /// on which the quotient must hold for the table to state it.
 const TELLING_ROWS: usize = 5;
-
-/// Whether a figure has at least three significant digits once its trailing zeros are
-/// dropped: at its own precision it is one of at least a hundred values.
-fn three_digits(v: Decimal) -> bool {
-    let mut m = v.normalize().mantissa().unsigned_abs();
-    if m == 0 {
-        return false;
-    }
-    while m % 10 == 0 {
-        m /= 10;
-    }
-    m >= 100
-}
 
 /// Which way the table states its quotient: columns over the rows (a column per measure,
 /// a row per kommun), or rows over the columns (a row per measure, a column per year).

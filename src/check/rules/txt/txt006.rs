@@ -1190,29 +1190,20 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
                 continue;
             }
         }
-        // "A, motsvarande C procent av B".
-        if i + 2 < n
-            && Gap(&s[figs[i].end..figs[i + 1].start]).share()
-            && Gap(&s[figs[i + 1].end..figs[i + 2].start]).of()
-        {
-            out.push(Stated {
-                shape: Shape::Share,
-                a: i,
-                b: i + 2,
-                c: i + 1,
-                sign: 1,
-                span: (figs[i].start, figs[i + 2].end),
-            });
-            continue;
-        }
-        // "A personer (C %) med … av de B": a count, its share in parentheses, the whole.
-        if i + 2 < n
-            && matches!(figs[i].kind, Kind::Count(_))
-            && figs[i + 1].kind == Kind::Percent
-            && s[figs[i].end..figs[i + 1].start].trim() == "("
-            && PAREN_SHARE_OF_RE.is_match(&s[figs[i + 1].end..figs[i + 2].start])
-            && !CHANGE_VERB_RE.is_match(&s[..figs[i].start])
-        {
+        // "A, motsvarande C procent av B"; "A personer (C %) med … av de B": a count, its
+        // share in parentheses, the whole.
+        let worded_share = || {
+            Gap(&s[figs[i].end..figs[i + 1].start]).share()
+                && Gap(&s[figs[i + 1].end..figs[i + 2].start]).of()
+        };
+        let paren_share = || {
+            matches!(figs[i].kind, Kind::Count(_))
+                && figs[i + 1].kind == Kind::Percent
+                && s[figs[i].end..figs[i + 1].start].trim() == "("
+                && PAREN_SHARE_OF_RE.is_match(&s[figs[i + 1].end..figs[i + 2].start])
+                && !CHANGE_VERB_RE.is_match(&s[..figs[i].start])
+        };
+        if i + 2 < n && (worded_share() || paren_share()) {
             out.push(Stated {
                 shape: Shape::Share,
                 a: i,
