@@ -211,28 +211,42 @@ fn telling(l: &Lines, place: usize, q: &Quotient) -> bool {
     })
 }
 
+/// Per line and place, the figure as f64 where the place tells for that line: read
+/// unambiguously, positive, of three significant digits. f64 finds the power of ten only;
+/// the check itself is in decimal intervals.
+fn telling_values(l: &Lines, lines: &[usize]) -> Vec<Vec<Option<f64>>> {
+    let mut out = vec![Vec::new(); l.lines()];
+    for &line in lines {
+        out[line] = (0..l.places())
+            .map(|place| {
+                let v = l.figure(line, place)?;
+                let ok = !l.ambiguous(line, place)
+                    && v.nominal > Decimal::ZERO
+                    && three_digits(v.nominal);
+                ok.then(|| v.nominal.to_f64()).flatten()
+            })
+            .collect();
+    }
+    out
+}
+
 /// The power of ten that most telling places give the ratio target / (amount / count),
 /// when the ratio there is that power within 2 %.
-fn power_of(l: &Lines, target: usize, amount: usize, count: usize) -> Option<i32> {
-    let probe = Quotient {
-        target,
-        amount,
-        count,
-        power: 0,
-    };
+fn power_of(
+    values: &[Vec<Option<f64>>],
+    target: usize,
+    amount: usize,
+    count: usize,
+) -> Option<i32> {
     let mut votes: Vec<(i32, usize)> = Vec::new();
-    for place in 0..l.places() {
-        if !telling(l, place, &probe) {
-            continue;
-        }
-        let value = |line: usize| l.figure(line, place).and_then(|v| v.nominal.to_f64());
-        let (Some(a), Some(b), Some(c)) = (value(amount), value(count), value(target)) else {
+    let at = values[amount]
+        .iter()
+        .zip(&values[count])
+        .zip(&values[target]);
+    for ((a, b), c) in at {
+        let (Some(a), Some(b), Some(c)) = (a, b, c) else {
             continue;
         };
-        if a <= 0.0 || b <= 0.0 || c <= 0.0 {
-            continue;
-        }
-        // f64 finds the power only; the check itself is in decimal intervals.
         let exp = (c * b / a).log10();
         let k = exp.round();
         if (exp - k).abs() < 0.009 && (-6.0..=6.0).contains(&k) {
@@ -261,6 +275,12 @@ fn quotients(l: &Lines) -> Vec<Found> {
     if lines.len() < 3 || lines.len() > 40 {
         return Vec::new();
     }
+    // A line telling at fewer places than the quotient needs takes part in none.
+    let values = telling_values(l, &lines);
+    let lines: Vec<usize> = lines
+        .into_iter()
+        .filter(|&k| values[k].iter().flatten().count() >= TELLING_ROWS)
+        .collect();
     let mut found: Vec<Found> = Vec::new();
     for &target in &lines {
         for &amount in &lines {
@@ -268,7 +288,7 @@ fn quotients(l: &Lines) -> Vec<Found> {
                 if target == amount || target == count || amount == count {
                     continue;
                 }
-                let Some(power) = power_of(l, target, amount, count) else {
+                let Some(power) = power_of(&values, target, amount, count) else {
                     continue;
                 };
                 let q = Quotient {
