@@ -202,15 +202,6 @@ fn eval(l: &Lines, place: usize, q: &Quotient) -> Option<Comparison> {
     Some(compare(expected, c))
 }
 
-/// Whether the place tells: read unambiguously, every figure of three significant digits.
-fn telling(l: &Lines, place: usize, q: &Quotient) -> bool {
-    [q.amount, q.count, q.target].iter().all(|&line| {
-        !l.ambiguous(line, place)
-            && l.figure(line, place)
-                .is_some_and(|v| three_digits(v.nominal))
-    })
-}
-
 /// Per line and place, the figure as f64 where the place tells for that line: read
 /// unambiguously, positive, of three significant digits. f64 finds the power of ten only;
 /// the check itself is in decimal intervals.
@@ -303,7 +294,12 @@ fn quotients(l: &Lines) -> Vec<Found> {
                 let holding = places.iter().filter(|(_, c)| c.holds).count();
                 let telling_holds = places
                     .iter()
-                    .filter(|(p, c)| c.holds && telling(l, *p, &q))
+                    .filter(|&&(p, c)| {
+                        c.holds
+                            && [target, amount, count]
+                                .iter()
+                                .all(|&k| values[k][p].is_some())
+                    })
                     .count();
                 if telling_holds >= TELLING_ROWS && holding * 5 >= places.len() * 4 {
                     found.push((q, places));
