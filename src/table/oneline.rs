@@ -471,6 +471,16 @@ fn settle(tokens: Vec<Tok>, vocab: &Vocabulary) -> Vec<Tok> {
                 }
                 _ => out.push(Tok::Word("-".to_string())),
             },
+            // A day before a month name ("1 januari 31 augusti i korthet") is a date
+            // after the table, never a figure of its last row.
+            Tok::Num(n)
+                if n.len() <= 2
+                    && is_digits(n)
+                    && matches!(tokens.get(i + 1), Some(Tok::Word(w))
+                        if !w.chars().any(char::is_uppercase) && vocab.month(w).is_some()) =>
+            {
+                out.push(Tok::Word(n.clone()));
+            }
             t => out.push(t.clone()),
         }
         i += 1;
@@ -563,10 +573,27 @@ fn is_unit(w: &str, vocab: &Vocabulary) -> bool {
 /// The words before the first row split into the header and the first row's label: the
 /// label starts after the last unit word or year, else after a run of capitals.
 fn split_header(words: &[String], vocab: &Vocabulary) -> (Vec<String>, Vec<String>) {
-    let last_mark = words
-        .iter()
-        .rposition(|w| is_unit(w, vocab) || is_year(w.trim_matches(|c: char| !c.is_ascii_digit())));
+    let is_mark =
+        |w: &String| is_unit(w, vocab) || is_year(w.trim_matches(|c: char| !c.is_ascii_digit()));
+    // A unit that is the last word belongs to the first row's label ("Omsättning, Mkr"),
+    // when a year or a unit before it can end the header.
+    let last_mark = match words.iter().rposition(is_mark) {
+        Some(p) if p + 1 == words.len() => words[..p].iter().rposition(is_mark).or(Some(p)),
+        other => other,
+    };
     let mut at = last_mark.map_or(0, |p| p + 1);
+    // The months after the years name the columns' periods ("2011 2010 2010 jan aug jan
+    // aug jan dec", "jan-aug").
+    if last_mark.is_some_and(|p| is_year(words[p].trim_matches(|c: char| !c.is_ascii_digit())))
+    {
+        let is_month = |w: &str| {
+            w.split(['-', '\u{2013}'])
+                .all(|m| !m.is_empty() && vocab.month(&m.to_lowercase()).is_some())
+        };
+        while at + 1 < words.len() && is_month(&words[at]) {
+            at += 1;
+        }
+    }
     // Column words standing alone after the last year ("2024 Avvikelse Kommunstyrelsen")
     // are the header's; one that starts a label ("Förändring av …") is not.
     if last_mark.is_some() {
@@ -688,24 +715,36 @@ fn read_line(text: &str, vocab: &Vocabulary) -> Option<Vec<OneTable>> {
         p.figures.len() >= 2 && damaged_label(&clean(&label_of(p, first))).is_some()
     };
     // The stretch of rows: from the first piece with two figures or more to the last,
-    // every label in it a row label.
-    let first = pieces
-        .iter()
-        .position(|p| row_like(p, true) || damaged_row(p, true))?;
-    let mut last = first;
-    for (j, p) in pieces.iter().enumerate().skip(first + 1) {
-        let fits = |l: &String| ok_label(l) || damaged_label(&clean(l)).is_some();
-        if p.words.is_empty() || !labels(p).iter().all(fits) {
-            break;
+    // every label in it a row label. Prose with figures of its own may come first ("drygt
+    // 12,4 miljoner, en ökning med drygt 250 000 …"): a stretch too short to be a table
+    // is passed over and the next one tried.
+    let mut from = 0;
+    let (first, last) = loop {
+        let first = from
+            + pieces[from..]
+                .iter()
+                .position(|p| row_like(p, true) || damaged_row(p, true))?;
+        let mut last = first;
+        for (j, p) in pieces.iter().enumerate().skip(first + 1) {
+            let fits = |l: &String| ok_label(l) || damaged_label(&clean(l)).is_some();
+            if p.words.is_empty() || !labels(p).iter().all(fits) {
+                break;
+            }
+            if row_like(p, false) || damaged_row(p, false) {
+                last = j;
+            }
         }
-        if row_like(p, false) || damaged_row(p, false) {
-            last = j;
+        if pieces[first..=last]
+            .iter()
+            .filter(|p| row_like(p, false))
+            .count()
+            >= MIN_ROWS
+        {
+            break (first, last);
         }
-    }
+        from = last + 1;
+    };
     let stretch = &pieces[first..=last];
-    if stretch.iter().filter(|p| row_like(p, false)).count() < MIN_ROWS {
-        return None;
-    }
     // Figures with decimals in most rows: a table of decimals.
     let figures: Vec<&String> = stretch.iter().flat_map(|p| &p.figures).collect();
     let decimals = figures.iter().filter(|f| has_decimals(f)).count();
@@ -1108,6 +1147,41 @@ mod tests {
                 ("Årets resultat".to_string(), s(&["3,8", "5,9", "4,0"])),
             ]
         );
+    }
+
+    #[test]
+    fn a_flattened_summary_after_prose_with_figures_is_read() {
+        // Prose with figures of its own before the table: the first stretch that looks
+        // like rows is too short, the table after it is read; the months after the years
+        // ("2011 2010 2010 jan aug jan aug jan dec") are the header's.
+        let line = "Under 2011 beräknas den hanterade godsvolymen öka med 6 procent jämfört \
+            med 2010. Det totala antalet passagerare förväntas uppgå till drygt 12,4 miljoner, \
+            en ökning med drygt 250 000 passagerare jämfört med rekordåret 2010. Av dessa är \
+            873 000 kryssningsresenärer. Stockholms Hamnar i sammandrag KONCERNEN 2011 2010 \
+            2010 jan aug jan aug jan dec Omsättning, Mkr 452,4 432,3 633,4 Resultat efter \
+            finansiella poster. Mkr 101,3 96,1 71,5 Vinstmarginal, % 22,4 22,2 11,0 \
+            Avkastning på totalt kapital, % 7,9 8,0 7,2 Investeringar, Mkr 197,6 258,1 327,5 \
+            Soliditet, % 31,3 35,0 29,5 1 januari 31 augusti i korthet Under 2011 ser vi";
+        let t = read_line(line, vocab())
+            .expect("a flattened table")
+            .remove(0);
+        assert_eq!(
+            t.header.join(" | "),
+            "Stockholms Hamnar i sammandrag KONCERNEN 2011 2010 2010 jan aug jan aug jan dec"
+        );
+        let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Omsättning, Mkr",
+                "Resultat efter finansiella poster. Mkr",
+                "Vinstmarginal, %",
+                "Avkastning på totalt kapital, %",
+                "Investeringar, Mkr",
+                "Soliditet, %"
+            ]
+        );
+        assert_eq!(t.rows[2].figures, ["22,4", "22,2", "11,0"]);
     }
 
     #[test]

@@ -519,9 +519,23 @@ const PERCENT: &[&str] = &[
 fn clean(label: &str) -> String {
     let spaced = label.replace('%', " % ");
     let c = crate::grammar::statement::clean(&spaced);
-    let mut words: Vec<&str> = c
-        .split_whitespace()
-        .filter(|w| !DROPPED.contains(w))
+    let all: Vec<&str> = c.split_whitespace().collect();
+    let mut words: Vec<&str> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| !DROPPED.contains(w))
+        // The point a transcript put for the comma before the unit ("Resultat efter
+        // finansiella poster. Mkr"): the label's words end before it.
+        .map(|(i, w)| match w.strip_suffix('.') {
+            Some(word)
+                if all.get(i + 1).is_some_and(|n| DROPPED.contains(n))
+                    && word.chars().count() > 3
+                    && word.chars().all(char::is_alphabetic) =>
+            {
+                word
+            }
+            _ => *w,
+        })
         .map(|w| if PERCENT.contains(&w) { "procent" } else { w })
         .collect();
     while words
@@ -1367,6 +1381,12 @@ mod tests {
         );
         assert!(kind_of("Soliditet inkl. pensionsförpliktelser, %").is_none());
         assert!(kind_of("Justerad soliditet").is_none());
+        // A point before the unit word ends the label, as a comma does.
+        assert!(matches!(
+            input_of("Resultat efter finansiella poster. Mkr"),
+            Some(Input::ResultAfterFinancial)
+        ));
+        assert_eq!(clean("Resultat efter fin. poster, mkr"), "resultat efter fin. poster");
         assert!(matches!(
             kind_of("Årets resultat/invånare, kr"),
             Some(Kind::PerInhabitant { ref amount, unit }) if amount == "årets resultat" && unit == Decimal::ONE
