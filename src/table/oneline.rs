@@ -584,8 +584,7 @@ fn split_header(words: &[String], vocab: &Vocabulary) -> (Vec<String>, Vec<Strin
     let mut at = last_mark.map_or(0, |p| p + 1);
     // The months after the years name the columns' periods ("2011 2010 2010 jan aug jan
     // aug jan dec", "jan-aug").
-    if last_mark.is_some_and(|p| is_year(words[p].trim_matches(|c: char| !c.is_ascii_digit())))
-    {
+    if last_mark.is_some_and(|p| is_year(words[p].trim_matches(|c: char| !c.is_ascii_digit()))) {
         let is_month = |w: &str| {
             w.split(['-', '\u{2013}'])
                 .all(|m| !m.is_empty() && vocab.month(&m.to_lowercase()).is_some())

@@ -1386,7 +1386,10 @@ mod tests {
             input_of("Resultat efter finansiella poster. Mkr"),
             Some(Input::ResultAfterFinancial)
         ));
-        assert_eq!(clean("Resultat efter fin. poster, mkr"), "resultat efter fin. poster");
+        assert_eq!(
+            clean("Resultat efter fin. poster, mkr"),
+            "resultat efter fin. poster"
+        );
         assert!(matches!(
             kind_of("Årets resultat/invånare, kr"),
             Some(Kind::PerInhabitant { ref amount, unit }) if amount == "årets resultat" && unit == Decimal::ONE
