@@ -508,8 +508,18 @@ fn pieces(tokens: &[Tok]) -> Vec<Piece> {
         figures: Vec::new(),
         maybe_refs: Vec::new(),
     };
+    let mut after_figure = false;
     for t in tokens {
         match t {
+            // A percent sign after a figure is the figure's unit ("26,9 % 17,5 %"), not a
+            // word of the next row's label: written on the figure ("26,9%").
+            Tok::Word(w) if w == "%" && after_figure => {
+                if let Some(f) = cur.figures.last_mut() {
+                    f.push('%');
+                }
+                after_figure = false;
+                continue;
+            }
             Tok::Word(w) => {
                 if !cur.figures.is_empty() {
                     out.push(std::mem::replace(
@@ -524,7 +534,11 @@ fn pieces(tokens: &[Tok]) -> Vec<Piece> {
                 }
                 cur.words.push(w.clone());
             }
-            Tok::Num(n) => cur.figures.push(n.clone()),
+            Tok::Num(n) => {
+                cur.figures.push(n.clone());
+                after_figure = true;
+                continue;
+            }
             Tok::End => {
                 if cur.figures.is_empty() && cur.cuts.last() != Some(&cur.words.len()) {
                     cur.cuts.push(cur.words.len());
@@ -538,6 +552,7 @@ fn pieces(tokens: &[Tok]) -> Vec<Piece> {
             }
             Tok::Sign => {}
         }
+        after_figure = false;
     }
     out.push(cur);
     out
@@ -952,7 +967,10 @@ fn capitals_heading(label: &str) -> Option<(String, String)> {
 }
 
 fn decimals_of(figure: &str) -> usize {
-    figure.split_once(',').map_or(0, |(_, d)| d.len())
+    figure
+        .trim_end_matches('%')
+        .split_once(',')
+        .map_or(0, |(_, d)| d.len())
 }
 
 /// Why a row's label shows that the transcript damaged the row: no word of two letters
@@ -1181,6 +1199,45 @@ mod tests {
             ]
         );
         assert_eq!(t.rows[2].figures, ["22,4", "22,2", "11,0"]);
+    }
+
+    #[test]
+    fn a_percent_sign_after_each_figure_stays_with_its_row() {
+        let line = "Nøkkeltall 2010 2009 2008 Resultat før skatt 50,0 9,1 -27,7 Egenkapital \
+            141,1 93,8 84,7 Totalkapital 524,4 535,4 609,3 Egenkapitalandel 26,9 % 17,5 % \
+            13,9 % Egenkapitalrentabilitet 42,6 % 10,2 % -28,1 % Totalkapitalrentabilitet \
+            10,8 % 3,5 % 0,3 % Antall busser Herav turbusser";
+        let t = read_line(line, vocab())
+            .expect("a flattened table")
+            .remove(0);
+        let rows: Vec<(&str, Vec<&str>)> = t
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.label.as_str(),
+                    r.figures.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows[3],
+            ("Egenkapitalandel", vec!["26,9%", "17,5%", "13,9%"])
+        );
+        assert_eq!(rows[4].0, "Egenkapitalrentabilitet");
+        assert_eq!(rows[5].1, ["10,8%", "3,5%", "0,3%"]);
+        assert!(t.rows.iter().all(|r| r.unread.is_none()));
+        // A change in percent between amounts ("milj. milj. % milj."): each figure keeps
+        // its own sign, the row stays one row.
+        let mixed = "Intäkter 2008 Förändring 2007 milj. milj. % milj. Försäljningsintäkter \
+            65,8 4,3 6,9 % 61,5 Avgiftsintäkter 60,2 7,4 14,1 % 52,8 Understöd och bidrag \
+            21,7 -0,8 -3,6 % 22,6 Övriga verksamhetsintäkter 48,5 8,1 19,9 % 40,5 Totalt \
+            196,2 19,0 10,7 % 177,4";
+        let t = read_line(mixed, vocab())
+            .expect("a flattened table")
+            .remove(0);
+        assert_eq!(t.rows[0].figures, ["65,8", "4,3", "6,9%", "61,5"]);
+        assert_eq!(t.rows.len(), 5);
     }
 
     #[test]
