@@ -71,6 +71,52 @@ fn money_unit<'a>(token: &'a str, vocab: &Vocabulary) -> Option<(&'a str, Unit)>
         .map(|(_, u)| (base, *u))
 }
 
+/// Count words that close a cell as a currency does ("40 st  42 st"): the figure is a
+/// count, in no unit justera computes with.
+const COUNT_WORDS: &[&str] = &["st", "stycken", "stk", "kpl"];
+/// Percent written as a word after each figure ("12,5 procent  13,0 procent").
+const PERCENT_WORDS: &[&str] = &["procent", "prosent"];
+
+/// The unit that closes a cell of a row: a money unit ([`money_unit`]), a count word
+/// (no unit) or a percent word.
+fn closing_unit<'a>(token: &'a str, vocab: &Vocabulary) -> Option<(&'a str, Unit)> {
+    if let Some(m) = money_unit(token, vocab) {
+        return Some(m);
+    }
+    let base = token
+        .strip_suffix('.')
+        .filter(|b| !b.is_empty())
+        .unwrap_or(token);
+    let lower = base.to_lowercase();
+    if COUNT_WORDS.contains(&lower.as_str()) {
+        Some((base, Unit::None))
+    } else if PERCENT_WORDS.contains(&lower.as_str()) {
+        Some((base, Unit::Percent))
+    } else {
+        None
+    }
+}
+
+/// A line with each figure glued to a ":-" ("250:-  260:-", the Swedish mark of whole
+/// kronor) written with the mark apart ("250 :-  260 :-"), so that it closes the cell
+/// as a currency word does.
+fn spaced_marks(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(":-") {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ':' && chars.peek() == Some(&'-') && prev.is_some_and(|p| p.is_ascii_digit()) {
+            out.push(' ');
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out.into()
+}
+
 fn digits(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| c.is_ascii_digit())
 }
@@ -157,28 +203,38 @@ fn split_label(run: &[&str]) -> Option<usize> {
 }
 
 fn parse_line(text: &str, vocab: &Vocabulary) -> Parsed {
-    // Most lines end in no money unit: decided on the last word alone.
+    // Most lines end in no unit: decided on the last word alone.
+    let text = spaced_marks(text);
     if text
         .split_whitespace()
         .next_back()
-        .is_none_or(|t| money_unit(t, vocab).is_none())
+        .is_none_or(|t| closing_unit(t, vocab).is_none())
     {
         return Parsed::None;
     }
     let tokens: Vec<&str> = text.split_whitespace().collect();
+    // A row priced in money reads money units only: a count word before them is the
+    // label's ("Pr. storfeenhet - forbruksavg. pr. stk  152 kr  191 kr").
+    let priced = tokens
+        .last()
+        .is_some_and(|t| money_unit(t, vocab).is_some());
+    let unit_of = |t: &str| -> Option<Unit> {
+        if priced {
+            money_unit(t, vocab).map(|(_, u)| u)
+        } else {
+            closing_unit(t, vocab).map(|(_, u)| u)
+        }
+    };
     let units: Vec<usize> = (0..tokens.len())
-        .filter(|&i| money_unit(tokens[i], vocab).is_some())
+        .filter(|&i| unit_of(tokens[i]).is_some())
         .collect();
     if units.len() < MIN_CELLS || units.last() != Some(&(tokens.len() - 1)) {
         return Parsed::None;
     }
-    // One money unit for the row ("kr" and "kr/år" both kronor); each column keeps its
-    // own written unit, the same down the table.
-    let base = money_unit(tokens[units[0]], vocab).map(|(_, u)| u);
-    if units
-        .iter()
-        .any(|&i| money_unit(tokens[i], vocab).map(|(_, u)| u) != base)
-    {
+    // One unit for the row ("kr" and "kr/år" both kronor; "st" and "stycken" both a
+    // count); each column keeps its own written unit, the same down the table.
+    let base = unit_of(tokens[units[0]]);
+    if units.iter().any(|&i| unit_of(tokens[i]) != base) {
         return Parsed::None;
     }
     let unit: Vec<String> = units
@@ -352,7 +408,12 @@ fn cell(text: &str, vocab: &Vocabulary) -> super::Cell {
     let Some((figure, unit)) = text.rsplit_once(' ') else {
         return parsed;
     };
-    match money_unit(unit, vocab) {
+    match closing_unit(unit, vocab) {
+        // A count: the figure alone, kept as written.
+        Some((_, Unit::None)) => super::Cell {
+            raw: text.to_string(),
+            ..parse_cell(figure, vocab)
+        },
         Some((base, _)) => super::Cell {
             raw: text.to_string(),
             ..parse_cell(&format!("{figure} {base}"), vocab)
@@ -1047,6 +1108,41 @@ mod tests {
         let c = cell("5 189,63 kr/år", Vocabulary::builtin_shared());
         assert_eq!(c.value, Some(rust_decimal::Decimal::new(518963, 2)));
         assert_eq!((c.raw.as_str(), c.decimals), ("5 189,63 kr/år", 2));
+    }
+
+    #[test]
+    fn a_count_or_percent_word_or_a_glued_mark_closes_each_cell() {
+        let vocab = Vocabulary::builtin_shared();
+        let (label, cells) = row("Solrosen 1 040 st 1 042 st").unwrap();
+        assert_eq!(label, "Solrosen");
+        assert_eq!(cells, ["1 040 st", "1 042 st"]);
+        let c = cell("1 040 st", vocab);
+        assert_eq!(
+            (c.value, c.unit),
+            (Some(rust_decimal::Decimal::from(1040)), Unit::None)
+        );
+        assert_eq!(c.raw, "1 040 st");
+        let (_, cells) = row("Andel 12,5 procent 13,0 procent").unwrap();
+        let c = cell(&cells[1], vocab);
+        assert_eq!(
+            (c.value, c.unit),
+            (Some(rust_decimal::Decimal::new(130, 1)), Unit::Percent)
+        );
+        let (label, cells) = row("Vitsippan 250:- 1 260:-").unwrap();
+        assert_eq!(label, "Vitsippan");
+        assert_eq!(cells, ["250 :-", "1 260 :-"]);
+        assert_eq!(cell(&cells[1], vocab).unit, Unit::Kr);
+        // Prose ending in a unit word, and units that differ, make no row.
+        assert!(row("Sjukfrånvaron var 2,9 procent och 3,3 procent.").is_none());
+        assert!(row("Platser 40 st 42 procent").is_none());
+        // A count word in the label of a priced row is the label's.
+        let (label, cells) = row("Pr. storfeenhet - forbruksavg. pr. stk  152 kr  191 kr").unwrap();
+        assert_eq!(label, "Pr. storfeenhet - forbruksavg. pr. stk");
+        assert_eq!(cells, ["152 kr", "191 kr"]);
+        let t = tables("Förskola  2022  2023\nSolrosen  40 st  42 st\nVitsippan  35 st  36 st\nSumma  75 st  78 st\n");
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows.len(), 3);
+        assert_eq!(t[0].columns, ["2022", "2023"]);
     }
 
     #[test]
