@@ -181,7 +181,7 @@ pub(super) fn fix_tied_readings(
                             one_column.map(|r| text(i, r).join(" | ")).unwrap_or_default()
                         )
                     } else if best == 0 {
-                        "no relation of the table through it holds under any of its readings, so its own arithmetic does not fix the split".to_string()
+                        "no sum, difference or statement step of the table through it holds under any of its readings (percent columns are not weighed), so its own arithmetic does not fix the split".to_string()
                     } else {
                         format!(
                             "{} of its readings make as many of the table's relations through it hold ({} places each), so its own arithmetic does not fix the split",
