@@ -370,11 +370,43 @@ pub(crate) fn relations_holding_in(
             if let (Some(a), Some(b), Some(d)) = (row[n - 3], row[n - 2], row[n - 1]) {
                 if [a.minus(b), b.minus(a)].iter().any(|x| x.meets(&d)) {
                     score += 1;
+                } else if let Some(w) = rows.get(i).and_then(|r| percent_change_weight(r, a, b, d))
+                {
+                    score += w;
                 }
             }
         }
     }
     score
+}
+
+/// A change column written in percent ("-1,51 %" after 625 055 and 615 644): how much it
+/// says for a reading of the row's figures when it is their change one way or the other.
+/// A printed change of three significant digits or more that the two amounts give is no
+/// coincidence of digit groups (a wrong split moves the ratio by orders of magnitude):
+/// it weighs as two places; a shorter one as one.
+fn percent_change_weight(row: &Row, a: Interval, b: Interval, d: Interval) -> Option<i64> {
+    let cell = row.cells.last()?;
+    if !cell.raw.contains('%') {
+        return None;
+    }
+    let hundred = Interval::exact(Decimal::ONE_HUNDRED);
+    let change =
+        |from: Interval, to: Interval| to.minus(from).divided_by(from).map(|q| q.times(hundred));
+    let holds = [change(a, b), change(b, a)]
+        .into_iter()
+        .flatten()
+        .any(|c| c.meets(&d));
+    if !holds {
+        return None;
+    }
+    let digits = cell
+        .raw
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit() || *c == '0')
+        .filter(char::is_ascii_digit)
+        .count();
+    Some(if digits >= 3 { 2 } else { 1 })
 }
 
 /// [`relations_holding_in`] as it was written over the rows' cells: the reference the
@@ -427,6 +459,8 @@ pub(crate) fn relations_holding_with(
             ) {
                 if [a.minus(b), b.minus(a)].iter().any(|x| x.meets(&d)) {
                     score += 1;
+                } else if let Some(w) = percent_change_weight(row, a, b, d) {
+                    score += w;
                 }
             }
         }
@@ -438,6 +472,51 @@ pub(crate) fn relations_holding_with(
 mod tests {
     use super::*;
     use rust_decimal::Decimal;
+
+    #[test]
+    fn a_percent_change_weighs_by_its_precision() {
+        let row = |pct: &str| Row {
+            cells: vec![
+                Cell::default(),
+                Cell::default(),
+                Cell {
+                    raw: pct.to_string(),
+                    ..Cell::default()
+                },
+            ],
+            label: "Stockholm".to_string(),
+            kind: RowKind::Data,
+            bold: false,
+            provenance: crate::Provenance::new(&std::sync::Arc::from("t"), 1, 1),
+        };
+        let w = |v: i64| Interval::written(Decimal::from(v), 0);
+        let p = |v: i64, d: u32| Interval::written(Decimal::new(v, d), d);
+        // 625 055 to 615 644 is -1,51 %: three digits, two places.
+        assert_eq!(
+            percent_change_weight(&row("-1,51 %"), w(625_055), w(615_644), p(-151, 2)),
+            Some(2)
+        );
+        // The other way round (newest first) holds as well.
+        assert_eq!(
+            percent_change_weight(&row("-1,51 %"), w(615_644), w(625_055), p(-151, 2)),
+            Some(2)
+        );
+        // A wrong split of the same digit groups gives nothing.
+        assert_eq!(
+            percent_change_weight(&row("-1,51 %"), w(625_055_615), w(644), p(-151, 2)),
+            None
+        );
+        // One digit: one place.
+        assert_eq!(
+            percent_change_weight(&row("+0,8 %"), w(367_130), w(370_068), p(8, 1)),
+            Some(1)
+        );
+        // Not a percent cell.
+        assert_eq!(
+            percent_change_weight(&row("-1,51"), w(625_055), w(615_644), p(-151, 2)),
+            None
+        );
+    }
 
     /// A small deterministic generator for the tables below.
     struct Lcg(u64);
