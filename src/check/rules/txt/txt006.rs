@@ -1275,11 +1275,11 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
 /// comma, or a word opening the parts ("varav", "av vilka", "hvorav", "fordelt på").
 const PARTITION_OPEN: &str = r"(?i)^[^\d,;.()]{0,30}?(?:,\s*|[,(:]?\s*(?:varav|därav|av\s+vilka|av\s+vilken|av\s+dessa|av\s+dem|hvorav|heraf|herav|av\s+disse|af\s+disse|af\s+dem|fördelat\s+på|fördelade\s+på|uppdelat\s+på|fordelt\s+på|fordelt\s+mellem|fordelt\s+mellom)\s+)$";
 
-/// Right after a part: its category word (after "var", "är", "er"; a hyphen at its end:
+/// Right after a part: its category word (after "var", "är", "er", or "på", "i": "på
+/// kommunala skolor"; a hyphen at its end:
 /// "ordinarie- och"), at most one more word (a noun: "kommunala skolor"), then — between
 /// the parts — "och" (og, samt), or — after the last — the sentence's end or a mark.
-const PARTITION_WORD: &str =
-    r"(?i)^\s*(?:(?:var|är|vart|er|var\s+det|är\s+det)\s+)?(\p{L}+)-?(?:\s+\p{L}+)?";
+const PARTITION_WORD: &str = r"(?i)^\s*(?:(?:var|är|vart|er|var\s+det|är\s+det|på|i|vid|inom|hos|ved)\s+)?(\p{L}+)-?(?:\s+\p{L}+)?";
 
 static PARTITION_OPEN_RE: Re = Re::new(PARTITION_OPEN);
 static PARTITION_WORD_RE: Re = Re::new(PARTITION_WORD);
@@ -2486,6 +2486,10 @@ mod tests {
         assert_eq!(
             read("Personalmängden var 3 224, av vilken 2 230 var ordinarie- och 995 visstidsanställda."),
             [(d(3225), d(3224), true)]
+        );
+        assert_eq!(
+            read("Vid de nationella programmen erbjuds totalt 28 032 platser, varav 15 124 på kommunala skolor och 12 908 på fristående skolor."),
+            [(d(28032), d(28032), true)]
         );
         assert_eq!(
             read("Skolan har 412 elever, varav 200 flickor och 212 pojkar."),
