@@ -66,6 +66,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "balanskrav",
         include_str!("../../grammars/balanskrav.vocab"),
     ),
+    (
+        "complements",
+        include_str!("../../grammars/complements.vocab"),
+    ),
 ];
 
 /// Keys of totals.vocab that are no row kind: the words of REL003's result rows and of

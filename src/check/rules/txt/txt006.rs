@@ -8,6 +8,7 @@ use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::Sink;
 use crate::document::SourceLine;
 use crate::grammar::re::Re;
+use crate::grammar::vocab::Vocabulary;
 use rust_decimal::Decimal;
 
 pub const RULE: Rule = Rule {
@@ -52,7 +53,13 @@ after it, \"6 210 medarbetare (29,4%) med utländsk bakgrund av de 21 165 månad
 all its parts: \"T, fördelat på A … och B …\" (fordelt på), or \"T, varav A … och resterande \
 B\" (a varav list is read only when its last part is the rest), every figure in money, or \
 every part a count of one noun and the total that noun too (\"555 somatiske senger fordelt \
-mellom 520 senger …, 28 senger … og en … enhet med 11 senger\");\n  - a change pointing back to the two figures before it in the sentence, the \
+mellom 520 senger …, 28 senger … og en … enhet med 11 senger\"), or a count and exactly two \
+parts named as the two sides of a pair of complementary kinds (grammars/complements.vocab: \
+kommunala/privata, kvinnor/män, flickor/pojkar, ordinarie/visstidsanställda, \
+heltid/deltid), which leave nothing out: \"i 178 skolor, 57 kommunala och 111 privata\", \
+\"3 381 anställda, av vilka 2 312 var ordinarie och 1 072 visstidsanställda\" (each part's \
+word right after it, the parts joined by och, nothing after the last part's word but a mark \
+or the sentence's end; \"varav 200 kvinnor och 50 chefer\" is no pair and not read);\n  - a change pointing back to the two figures before it in the sentence, the \
 sentence's only three figures (years aside): \"under 2007 hanterades 8,1 miljoner ton, 2006 \
 hanterades 7,9 miljoner ton, vilket är en ökning med 27 procent\", \"budgetteret med 58,6 \
 millioner kroner …, men endte med 71,4 millioner kroner, hvilket er en forbedring på 12 \
@@ -804,6 +811,9 @@ enum Shape {
     Share,
     /// `b` is the sum of these parts.
     Total(Vec<usize>),
+    /// `b`, a count, is split into these two parts, each named by one side of a pair of
+    /// complementary categories (grammars/complements.vocab).
+    Partition(Vec<usize>),
 }
 
 /// A figure in parentheses right after `b` and nothing else in them ("201 (171) mkr",
@@ -1261,6 +1271,140 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
     out
 }
 
+/// Between a count and the first of its two parts: a few words without figures, then a
+/// comma, or a word opening the parts ("varav", "av vilka", "hvorav", "fordelt på").
+const PARTITION_OPEN: &str = r"(?i)^[^\d,;.()]{0,30}?(?:,\s*|[,(:]?\s*(?:varav|därav|av\s+vilka|av\s+vilken|av\s+dessa|av\s+dem|hvorav|heraf|herav|av\s+disse|af\s+disse|af\s+dem|fördelat\s+på|fördelade\s+på|uppdelat\s+på|fordelt\s+på|fordelt\s+mellem|fordelt\s+mellom)\s+)$";
+
+/// Right after a part: its category word (after "var", "är", "er", or "på", "i": "på
+/// kommunala skolor"; a hyphen at its end:
+/// "ordinarie- och"), at most one more word (a noun: "kommunala skolor"), then — between
+/// the parts — "och" (og, samt), or — after the last — the sentence's end or a mark.
+const PARTITION_WORD: &str = r"(?i)^\s*(?:(?:var|är|vart|er|var\s+det|är\s+det|på|i|vid|inom|hos|ved)\s+)?(\p{L}+)-?(?:\s+\p{L}+)?";
+
+static PARTITION_OPEN_RE: Re = Re::new(PARTITION_OPEN);
+static PARTITION_WORD_RE: Re = Re::new(PARTITION_WORD);
+
+/// The pair and side (`a` or `b`) of grammars/complements.vocab a category word names.
+fn complement_side(vocab: &Vocabulary, word: &str) -> Option<(String, char)> {
+    let w = word.to_lowercase();
+    for e in vocab.entries("complements") {
+        let (pair, side) = if let Some(p) = e.key.strip_suffix("_a") {
+            (p, 'a')
+        } else if let Some(p) = e.key.strip_suffix("_b") {
+            (p, 'b')
+        } else {
+            continue;
+        };
+        let hit = vocab
+            .words("complements", &e.key)
+            .iter()
+            .any(|ph| match ph.strip_suffix('*') {
+                Some(stem) => w.starts_with(stem),
+                None => w == *ph,
+            });
+        if hit {
+            return Some((pair.to_string(), side));
+        }
+    }
+    None
+}
+
+/// A count followed by exactly two parts named as the two sides of a pair of complementary
+/// categories: "i 178 skolor, 57 kommunala och 111 privata", "3 381 anställda, av vilka 2 312
+/// var ordinarie och 1 072 visstidsanställda". The categories leave nothing out, so the
+/// parts are the whole. Read only when each part's category word stands right after it
+/// (one noun may follow it), the parts are joined by "och" (og, samt) and nothing but the
+/// sentence's end or a mark follows the last part's words, no figure after it but years;
+/// every figure a whole count (no unit, or a count noun), none a year. "varav 200 kvinnor
+/// och 50 chefer" names no pair and is not read.
+fn stated_partition(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated> {
+    let mut out = Vec::new();
+    let n = figs.len();
+    let count = |f: &Fig| {
+        matches!(f.kind, Kind::Bare | Kind::Count(_))
+            && f.decimals == 0
+            && !f.value.is_sign_negative()
+            && !is_year(f)
+            && !f.approx
+    };
+    for t in 0..n.saturating_sub(2) {
+        let (a, b) = (t + 1, t + 2);
+        if ![t, a, b].iter().all(|&k| count(&figs[k]))
+            || !PARTITION_OPEN_RE.is_match(&s[figs[t].end..figs[a].start])
+            || (b + 1..n).any(|k| !is_year(&figs[k]))
+        {
+            continue;
+        }
+        // The parts' figures stand alone: their category words follow them.
+        if figs[a].kind != Kind::Bare || figs[b].kind != Kind::Bare {
+            continue;
+        }
+        let between = &s[figs[a].end..figs[b].start];
+        let Some(wa) = PARTITION_WORD_RE.captures(between) else {
+            continue;
+        };
+        // The one more word may be the "och" itself.
+        let rest = between[wa.get(0).map_or(0, |m| m.end())..].trim();
+        let joined = |w: &str| ["och", "og", "samt"].contains(&w.to_lowercase().as_str());
+        let ends_joined = if rest.is_empty() {
+            between.split_whitespace().last().is_some_and(joined)
+        } else {
+            joined(rest)
+        };
+        if !ends_joined {
+            continue;
+        }
+        let after = &s[figs[b].end..];
+        let Some(wb) = PARTITION_WORD_RE.captures(after) else {
+            continue;
+        };
+        let tail = after[wb.get(0).map_or(0, |m| m.end())..].trim_start();
+        if tail
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '–')
+        {
+            continue;
+        }
+        let side =
+            |m: &regex::Captures<'_>| m.get(1).and_then(|w| complement_side(vocab, w.as_str()));
+        let (Some((pa, sa)), Some((pb, sb))) = (side(&wa), side(&wb)) else {
+            continue;
+        };
+        if pa != pb || sa == sb {
+            continue;
+        }
+        let end = figs[b].end + wb.get(0).map_or(0, |m| m.end());
+        out.push(Stated {
+            shape: Shape::Partition(vec![a, b]),
+            a: t,
+            b: t,
+            c: b,
+            sign: 1,
+            span: (figs[t].start, end),
+        });
+    }
+    out
+}
+
+/// A count and its two complementary parts: the parts' sum against the count.
+fn evaluate_partition(s: &str, figs: &[Fig], total: usize, parts: &[usize]) -> Option<Outcome> {
+    let t = &figs[total];
+    let sum = Interval::sum(parts.iter().map(|&p| figs[p].interval()));
+    let all: Vec<&Fig> = std::iter::once(t)
+        .chain(parts.iter().map(|&p| &figs[p]))
+        .collect();
+    Some(Outcome {
+        made: sum,
+        said: t.interval(),
+        unit: match t.kind {
+            Kind::Count(noun) => noun,
+            _ => "",
+        },
+        doubt: doubt_of(s, &all),
+    })
+}
+
 /// A change stated after the two figures it lies between, in one sentence: "under 2007
 /// hanterades 8,1 miljoner ton, 2006 hanterades 7,9 miljoner ton, vilket är en ökning med
 /// 27 procent"; "budgeterat med 58,6 millioner kroner …, men endte med 71,4 millioner
@@ -1662,6 +1806,7 @@ fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
     }
     match &r.shape {
         Shape::Total(parts) => return evaluate_total(s, figs, r.b, parts),
+        Shape::Partition(parts) => return evaluate_partition(s, figs, r.b, parts),
         Shape::Share => return evaluate_share(s, figs, r),
         Shape::ChangeInPercent | Shape::ChangeInPercentAcross => {
             return evaluate_change_in_percent(s, figs, r)
@@ -1869,6 +2014,7 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
 
 pub fn check(sink: &mut Sink) {
     let doc = sink.document;
+    let vocab = sink.vocab;
     let lines = prose_lines(doc);
     for par in paragraphs(&lines) {
         if !par.text.contains(|c: char| c.is_ascii_digit()) {
@@ -1910,7 +2056,10 @@ pub fn check(sink: &mut Sink) {
             if figs.len() < 3 {
                 continue;
             }
-            let relations = stated(s, &mut figs);
+            let mut relations = stated(s, &mut figs);
+            if !relations.iter().any(|r| matches!(r.shape, Shape::Total(_))) {
+                relations.extend(stated_partition(s, &figs, vocab));
+            }
             for r in relations {
                 let Some(o) = evaluate(s, &figs, &r) else {
                     continue;
@@ -1947,7 +2096,7 @@ fn report(
     let phrase = s[r.span.0..r.span.1].trim();
     // The unit of the money the change (or the total) is written in.
     let unit_of = match r.shape {
-        Shape::Total(_) => b,
+        Shape::Total(_) | Shape::Partition(_) => b,
         _ => c,
     };
     let unit = match o.unit {
@@ -1999,6 +2148,25 @@ fn report(
                     listed.join(" + ")
                 ),
                 "the sentence names the total and says the parts are all of it",
+            )
+        }
+        Shape::Partition(parts) => {
+            let listed: Vec<&str> = parts.iter().map(|&p| written(s, &figs[p])).collect();
+            let of = |x: &Decimal| {
+                if unit.is_empty() {
+                    x.to_string()
+                } else {
+                    format!("{x} {unit}")
+                }
+            };
+            (
+                format!(
+                    "its parts {} make {}, not {}",
+                    listed.join(" + "),
+                    of(&made),
+                    of(&said)
+                ),
+                "the sentence names a count and two parts of it of complementary kinds (grammars/complements.vocab), which leave nothing out",
             )
         }
     };
@@ -2291,6 +2459,61 @@ mod tests {
         let mut figs = figures(s);
         let r = stated(s, &mut figs);
         assert!(r.iter().all(|r| evaluate(s, &figs, r).is_none()));
+    }
+
+    /// A count and exactly two parts of complementary kinds (grammars/complements.vocab):
+    /// the parts are the whole; parts of kinds that leave others out are not read.
+    #[test]
+    fn reads_a_count_split_into_complementary_parts() {
+        let v = Vocabulary::builtin_shared();
+        let read = |s: &str| {
+            let figs = figures(s);
+            stated_partition(s, &figs, v)
+                .iter()
+                .filter_map(|r| evaluate(s, &figs, r))
+                .map(|o| (o.made.nominal, o.said.nominal, o.made.meets(&o.said)))
+                .collect::<Vec<_>>()
+        };
+        let d = Decimal::from;
+        assert_eq!(
+            read("I höst startar årskurs 1 i 178 skolor, 57 kommunala och 111 privata, i länet."),
+            [(d(168), d(178), false)]
+        );
+        assert_eq!(
+            read("Vid slutet av år 2022 hade staden 3 381 anställda, av vilka 2 312 var ordinarie och 1 072 visstidsanställda."),
+            [(d(3384), d(3381), false)]
+        );
+        assert_eq!(
+            read("Personalmängden var 3 224, av vilken 2 230 var ordinarie- och 995 visstidsanställda."),
+            [(d(3225), d(3224), true)]
+        );
+        assert_eq!(
+            read("Vid de nationella programmen erbjuds totalt 28 032 platser, varav 15 124 på kommunala skolor och 12 908 på fristående skolor."),
+            [(d(28032), d(28032), true)]
+        );
+        assert_eq!(
+            read("Skolan har 412 elever, varav 200 flickor och 212 pojkar."),
+            [(d(412), d(412), true)]
+        );
+        assert_eq!(
+            read("Det fanns totalt 169 chefer, varav 109 kvinnor och 60 män."),
+            [(d(169), d(169), true)]
+        );
+        // Not complementary, the same side twice, a third part, a part qualified further,
+        // figures after the parts, percentages or money: not read.
+        for s in [
+            "Kommunen har 300 anställda, varav 200 kvinnor och 50 chefer.",
+            "Kommunen har 300 anställda, varav 200 kvinnor och 50 kvinnliga chefer.",
+            "I länet finns 178 skolor, 57 kommunala, 10 regionala och 111 privata.",
+            "Kommunen har 300 anställda, varav 120 kvinnor och 100 män i ledande befattning.",
+            "Kommunen har 300 anställda, varav 120 kvinnor och 100 män, och 40 timanställda.",
+            "Av personalen var 71,8 %, kvinnor och 28,2 % män.",
+            "Kostnaden blev 300 mnkr, 120 mnkr kommunala och 100 mnkr privata.",
+            "Kommunen har drygt 300 anställda, varav 120 kvinnor och 100 män.",
+            "Under 2023 anställdes 120 kvinnor och 100 män.",
+        ] {
+            assert!(read(s).is_empty(), "{s}");
+        }
     }
 
     #[test]
