@@ -3072,10 +3072,21 @@ fn build_flat_tables(
             .filter(|r| bands::ends_in_band(&r.label))
             .count()
             >= 2;
+        // An indented line of one name per figure column, set apart by two spaces or
+        // more, directly above the first row.
+        let spaced = run.rows[0]
+            .0
+            .checked_sub(1)
+            .map(|i| lines[i].text.as_str())
+            .filter(|l| own_top_down.last() == Some(l))
+            .and_then(|l| bands::spaced_names(l, columns));
         if let Some((label, names, u)) = unit_named {
             wrapped_lines = 1;
             named_unit = Some(u);
             (names, Some(label))
+        } else if let Some(names) = spaced {
+            wrapped_lines = 1;
+            (names, label_header)
         } else if let Some((names, label, taken)) = rows
             .iter()
             .filter(|r| r.cells.iter().any(|c| c.value.is_some()))
@@ -4801,6 +4812,44 @@ mod tests {
 
     fn header_names(lines: &[&str], columns: usize) -> Vec<String> {
         columns_from_header(lines, columns, Vocabulary::builtin_shared())
+    }
+
+    #[test]
+    fn an_indented_line_of_spaced_names_names_each_column() {
+        assert_eq!(
+            bands::spaced_names("     kulut      tulot      netto       toteutumis-%", 4),
+            Some(vec![
+                "kulut".to_string(),
+                "tulot".to_string(),
+                "netto".to_string(),
+                "toteutumis-%".to_string()
+            ])
+        );
+        assert_eq!(
+            bands::spaced_names("   Budget  Utfall  Avvik i %", 3),
+            Some(vec![
+                "Budget".to_string(),
+                "Utfall".to_string(),
+                "Avvik i %".to_string()
+            ])
+        );
+        // Not indented: the first segment may name the label column.
+        assert_eq!(bands::spaced_names("kulut      tulot      netto", 3), None);
+        // One segment per column, no more, no fewer.
+        assert_eq!(
+            bands::spaced_names("   kulut      tulot      netto", 4),
+            None
+        );
+        // A sentence, a year, two columns: no names.
+        assert_eq!(
+            bands::spaced_names("   Tabellen visar  utfallet  per nämnd.", 3),
+            None
+        );
+        assert_eq!(
+            bands::spaced_names("   Budget 2024  Utfall  Netto", 3),
+            None
+        );
+        assert_eq!(bands::spaced_names("   kulut      tulot", 2), None);
     }
 
     #[test]

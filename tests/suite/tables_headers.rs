@@ -177,3 +177,45 @@ fn a_unit_under_the_label_columns_name_stays_in_place() {
     assert_eq!(label_header(&path), "Nämnd Mnkr");
     assert_eq!(columns(&path), [["Budget 2023", ""]]);
 }
+
+/// "      kostnader      intäkter      netto      utfall-%": an indented line of names set
+/// apart by two spaces or more, one per figure column, directly above the rows; the
+/// netto column then states kostnader − intäkter (REL001).
+#[test]
+fn an_indented_line_of_spaced_names_names_the_columns() {
+    let path = fixture("colheaders", "spaced-names.txt");
+    assert_eq!(
+        columns(&path),
+        [["kostnader", "intäkter", "netto", "utfall-%"]]
+    );
+    assert_eq!(
+        titles(&path),
+        ["Nämndens utfall per verksamhet, första kvartalet"]
+    );
+    let lint = common::lint_json(&path);
+    let errors: Vec<&str> = lint["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "REL001" && f["severity"] == "error")
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    assert!(
+        errors.iter().any(|m| m.contains("row \"Bibliotek\"")),
+        "{errors:?}"
+    );
+    assert!(
+        !errors.iter().any(|m| m.contains("row \"Fritid\"")),
+        "{errors:?}"
+    );
+}
+
+/// The line starts at the label column's place with a segment fewer than the columns:
+/// it may name the label column or title the table, so the columns stay unnamed.
+#[test]
+fn spaced_names_not_indented_and_one_short_stay_unset() {
+    let path = fixture("colheaders", "spaced-names-uncertain.txt");
+    let cols = columns(&path);
+    assert_eq!(cols.len(), 1, "{cols:?}");
+    assert!(unnamed(&cols[0], 4), "{cols:?}");
+}

@@ -472,3 +472,47 @@ pub(super) fn unit_ended_names(
     }
     Some((label, names, unit?))
 }
+
+/// Column names on an indented header line of fixed-width text, one per segment set
+/// apart by two spaces or more ("     kulut      tulot      netto       toteutumis-%"
+/// over four figure columns): the line leaves the label column's place empty (it starts
+/// with a space), stands directly above the first row, and holds exactly one segment per
+/// figure column, at least three. Each segment is a name: one to three words, each with
+/// a letter or only "%", no digit (a year line or a row of figures is read elsewhere),
+/// no segment ending a sentence ('.', ',', ':', ';'). A single space inside a segment
+/// joins its words ("Avvik i %"); a tab counts as a gap.
+pub(super) fn spaced_names(line: &str, columns: usize) -> Option<Vec<String>> {
+    if columns < 3 || !line.starts_with([' ', '\t']) || line.trim().is_empty() {
+        return None;
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut spaces = 0usize;
+    for c in line.trim().chars() {
+        if c == ' ' || c == '\t' {
+            spaces += if c == '\t' { 2 } else { 1 };
+            continue;
+        }
+        if spaces >= 2 && !current.is_empty() {
+            names.push(std::mem::take(&mut current));
+        } else if spaces == 1 {
+            current.push(' ');
+        }
+        spaces = 0;
+        current.push(c);
+    }
+    names.push(current);
+    if names.len() != columns {
+        return None;
+    }
+    let is_name = |s: &str| {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        (1..=3).contains(&words.len())
+            && !s.chars().any(|c| c.is_ascii_digit())
+            && !s.ends_with(['.', ',', ':', ';'])
+            && words
+                .iter()
+                .all(|w| w.chars().any(char::is_alphabetic) || *w == "%")
+    };
+    names.iter().all(|s| is_name(s)).then_some(names)
+}

@@ -43,7 +43,50 @@ pub enum Stated {
 
 /// What column `c`'s header states.
 pub fn stated(view: &TableView, c: usize) -> Stated {
+    if net_inputs(view, c).is_some() {
+        return Stated::Difference;
+    }
     stated_by(&view.header(c), view.vocab)
+}
+
+/// A header's lower-case words and the years among them, when every word other than the
+/// years is one of `key`'s words in `grammars/column_relations.vocab` (at least one).
+fn only_words_of(header: &str, vocab: &Vocabulary, key: &str) -> Option<Vec<String>> {
+    let h = normalise(header);
+    let words: Vec<&str> = h
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (years, rest): (Vec<&str>, Vec<&str>) =
+        words.iter().partition(|w| crate::table::is_year_word(w));
+    (!rest.is_empty() && rest.iter().all(|w| view_states(vocab, w, key)))
+        .then(|| years.into_iter().map(str::to_string).collect())
+}
+
+fn view_states(vocab: &Vocabulary, word: &str, key: &str) -> bool {
+    crate::check::view::states(vocab, word, key)
+}
+
+/// The cost and income columns a net column stands for (`net`, `costs` and `incomes` in
+/// `grammars/column_relations.vocab`): column `c` headed only by a net word ("Netto",
+/// "netto 2017"), and exactly one other column of its kind headed only by a cost word
+/// ("kulut", "Kostnader") and one only by an income word ("tulot", "Intäkter"), the three
+/// naming the same years. The header then states the difference of the two, netto =
+/// kulut − tulot, or tulot − kulut where the table nets the other way (the rows choose).
+fn net_inputs(view: &TableView, c: usize) -> Option<(usize, usize)> {
+    let vocab = view.vocab;
+    let years = only_words_of(&view.header(c), vocab, "net")?;
+    let of = |key: &str| -> Option<usize> {
+        let found: Vec<usize> = (0..view.cols())
+            .filter(|&d| d != c && view.kinds[d] == view.kinds[c])
+            .filter(|&d| only_words_of(&view.header(d), vocab, key).is_some_and(|y| y == years))
+            .collect();
+        match found.as_slice() {
+            [d] => Some(*d),
+            _ => None,
+        }
+    };
+    Some((of("costs")?, of("incomes")?))
 }
 
 fn stated_by(header: &str, vocab: &Vocabulary) -> Stated {
@@ -72,6 +115,14 @@ fn first_word(header: &str) -> String {
 }
 
 fn candidates(view: &TableView, c: usize, stated: Stated) -> Vec<Formula> {
+    if let Some((cost, income)) = net_inputs(view, c) {
+        // Costs written as negative figures ("Kostnader −558,2") net by adding.
+        return vec![
+            Formula::Diff(cost, income),
+            Formula::Diff(income, cost),
+            Formula::Sum(vec![cost, income]),
+        ];
+    }
     let kind = view.kinds[c];
     let same: Vec<usize> = (0..view.cols())
         .filter(|&d| d != c && view.kinds[d] == kind)
@@ -708,6 +759,9 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
             let reversed = (!cmp.holds && !ambiguous)
                 .then(|| reversed_difference(view, r, c, &d.formula))
                 .flatten();
+            let signless = (!cmp.holds && !ambiguous)
+                .then(|| unsigned_input(view, r, c, &d.formula))
+                .flatten();
             let noted = (!cmp.holds)
                 .then(|| glued_note(view, r, c, &d.formula, stated == Stated::Nothing))
                 .flatten();
@@ -724,6 +778,13 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
                      {other_way}; a column of deviations is often signed better or worse \
                      than budget row by row (an income above budget and a cost below it \
                      both positive), so which way the row is meant is not known"
+                ))
+            } else if let Some(sum) = signless {
+                Some(format!(
+                    "not decided: the row holds as {sum}, with one of its figures the other \
+                     way signed; a net column nets costs and incomes, and a negative figure \
+                     among them (a refund, a credit) is often printed without its minus, so \
+                     which sign the page means is not known"
                 ))
             } else if let Some(cols) = narrow {
                 Some(format!(
@@ -772,6 +833,28 @@ fn glued_note(view: &TableView, r: usize, c: usize, f: &Formula, strict: bool) -
     let part = |k: usize| view.part(r, k).map(|v| less(k, v));
     let without = eval_cells(&figure, &part, c, f, strict)?;
     without.holds.then(|| format!("\"{raw}\""))
+}
+
+/// A net column's relation (see [`net_inputs`]) failing on row `r` that holds with one of
+/// its two figures the other way signed, not at zero: netto = kulut − tulot failing where
+/// kulut + tulot holds (a refund in the income column, a credit among the costs, printed
+/// without its minus); Intäkter + Kostnader failing where a difference of the two holds.
+/// The holding formula written out, for the note.
+fn unsigned_input(view: &TableView, r: usize, c: usize, f: &Formula) -> Option<String> {
+    let (a, b) = match f {
+        Formula::Diff(a, b) => (*a, *b),
+        Formula::Sum(v) if v.len() == 2 => (v[0], v[1]),
+        Formula::Sum(_) => return None,
+    };
+    net_inputs(view, c)?;
+    let others = match f {
+        Formula::Diff(..) => vec![Formula::Sum(vec![a, b])],
+        Formula::Sum(_) => vec![Formula::Diff(a, b), Formula::Diff(b, a)],
+    };
+    others.into_iter().find_map(|g| {
+        let cmp = eval(view, r, c, &g, false)?;
+        (cmp.holds && !cmp.found.is_zero()).then(|| formula_text(view, &g))
+    })
 }
 
 /// A difference a − b failing on row `r` that holds the other way round, b − a, and not
@@ -868,10 +951,7 @@ pub fn analyse(view: &TableView) -> Vec<Derived> {
         .collect();
     // Columns whose header names the relation first, then the rest from the right
     // (derived columns usually stand right of their inputs).
-    let mut order: Vec<(usize, Stated)> = numeric
-        .iter()
-        .map(|&c| (c, stated_by(&view.header(c), view.vocab)))
-        .collect();
+    let mut order: Vec<(usize, Stated)> = numeric.iter().map(|&c| (c, stated(view, c))).collect();
     order.sort_by_key(|&(c, s)| (s == Stated::Nothing, std::cmp::Reverse(c)));
     let mut used: Vec<BTreeSet<usize>> = Vec::new();
     for (c, stated) in order {
@@ -1029,4 +1109,78 @@ fn parallels(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::finding::Severity;
+    use crate::grammar::vocab::Vocabulary;
+
+    /// The REL001 relations of the first table of `text` (tab-separated): row label,
+    /// holds, severity.
+    fn rel001(text: &str) -> Vec<(String, bool, Severity)> {
+        let vocab = Vocabulary::builtin_shared();
+        let table = crate::table::extract_text(text, vocab)
+            .into_iter()
+            .next()
+            .expect("a table");
+        let cx = TableCx::new(0, &table, vocab);
+        let mut out = Vec::new();
+        relations(&cx, Stated::Difference, &rel001::RULE, &mut out);
+        out.iter()
+            .map(|r| (cx.view.label(r.target.row), r.comparison.holds, r.severity))
+            .collect()
+    }
+
+    #[test]
+    fn a_net_column_beside_costs_and_incomes_states_their_difference() {
+        let text = "Verksamhet\tkulut\ttulot\tnetto\n\
+                    A\t281 128\t31 687\t249 441\nB\t102 964\t4 074\t98 890\n\
+                    C\t17 356\t26\t17 330\nD\t244\t1 344\t14 346\n";
+        let r = rel001(text);
+        assert_eq!(r.len(), 4, "{r:?}");
+        assert_eq!(r[3], ("D".to_string(), false, Severity::Error), "{r:?}");
+    }
+
+    #[test]
+    fn costs_written_negative_net_by_adding() {
+        let text = "Nämnd\tIntäkter 2021\tKostnader 2021\tNettokostnad 2021\n\
+                    A\t283,1\t-693,8\t-410,7\nB\t18,3\t-79,4\t-61,1\n\
+                    C\t48,3\t-173,1\t-124,8\nD\t157,0\t-558,2\t-431,2\n";
+        let r = rel001(text);
+        assert_eq!(r.len(), 4, "{r:?}");
+        assert_eq!(r[3], ("D".to_string(), false, Severity::Error), "{r:?}");
+    }
+
+    #[test]
+    fn a_net_row_holding_with_one_figure_the_other_way_signed_is_not_decided() {
+        let text = "Verksamhet\tkulut\ttulot\tnetto\n\
+                    A\t281 128\t31 687\t249 441\nB\t102 964\t4 074\t98 890\n\
+                    C\t17 356\t26\t17 330\nD\t10 177\t130\t10 307\n";
+        let r = rel001(text);
+        assert_eq!(r[3], ("D".to_string(), false, Severity::Info), "{r:?}");
+    }
+
+    #[test]
+    fn a_net_column_needs_one_cost_and_one_income_column_of_its_years() {
+        let vocab = Vocabulary::builtin_shared();
+        for text in [
+            // Two cost columns: which one is netted is not known.
+            "X\tKostnader\tKostnader\tIntäkter\tNetto\nA\t10\t5\t3\t7\nB\t20\t8\t4\t16\n",
+            // Another year's incomes.
+            "X\tKostnader 2021\tIntäkter 2020\tNetto 2021\nA\t10\t3\t7\nB\t20\t4\t16\n",
+            // No income column: "Netto" alone states nothing.
+            "X\tBudget\tUtfall\tNetto\nA\t10\t3\t7\nB\t20\t4\t16\n",
+        ] {
+            let table = crate::table::extract_text(text, vocab)
+                .into_iter()
+                .next()
+                .expect("a table");
+            let cx = TableCx::new(0, &table, vocab);
+            let last = cx.view.cols() - 1;
+            assert_eq!(net_inputs(&cx.view, last), None, "{text}");
+            assert_ne!(stated(&cx.view, last), Stated::Difference, "{text}");
+        }
+    }
 }

@@ -18,6 +18,11 @@ states for every row the difference of two other columns of the same kind (Avvik
 − Prognos, Ändring = 2022 − 2021, Ändring i % enheter = % 2022 − % 2021). justera finds which \
 two columns and in which order by the rows where it holds, and reports the rows where it fails \
 beyond what the rounding of the three figures allows (each ± half a unit of its last digit). \
+A net column (\"Netto\", \"Nettokostnad 2021\") beside exactly one column of costs and one of \
+incomes of the same years (\"kulut | tulot | netto\", \"Intäkter 2021 | Kostnader 2021\") \
+states their difference the same way (costs − incomes, incomes − costs, or their sum where \
+costs are written with a minus, as the rows show); a failing row that holds with one of the \
+two figures the other way signed (a refund printed without its minus) is not decided. \
 Example: Investeringar, S:a investeringar egna, Avvikelse helår −86 where Budget 1 400 − \
 Prognos 1 484 = −84. A row where another column of the same kind, blank or zero on every row \
 where the difference holds, has a figure that closes the gap (a Tilläggsanslag written on one \

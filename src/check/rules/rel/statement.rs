@@ -1530,6 +1530,40 @@ mod tests {
     }
 
     #[test]
+    fn verksamhetens_nettoresultat_is_the_net_cost_line() {
+        // A region's resultatbudget names the net cost line "Verksamhetens
+        // nettoresultat": the result lines below it are read from it, so a misprinted
+        // Resultat efter finansiella poster is decided where the lines above it hold.
+        let text = "Resultatbudget\tBudget 2023
+Verksamhetens intäkter\t1 079,5
+Verksamhetens kostnader\t-7 141,0
+Avskrivningar\t-258,8
+Verksamhetens nettoresultat\t-6 320,2
+Skatteintäkter\t4 543,7
+Statsbidrag\t1 799,8
+Verksamhetens resultat\t23,3
+Finansiella intäkter\t40,0
+Finansiella kostnader\t-276,2
+Resultat efter finansiella poster\t-236,2
+";
+        let (table, steps) = statement_of(text);
+        let row = |label: &str| {
+            table
+                .rows
+                .iter()
+                .position(|r| r.label == label)
+                .expect("the row")
+        };
+        let at = |r: usize| steps.iter().find(|s| s.0 == r).cloned();
+        let net = at(row("Verksamhetens nettoresultat")).expect("a step");
+        assert!(net.2, "{steps:?}");
+        let operating = at(row("Verksamhetens resultat")).expect("a step");
+        assert!(operating.2, "{steps:?}");
+        let financial = at(row("Resultat efter finansiella poster")).expect("a step");
+        assert!(!financial.2 && financial.3.is_none(), "{steps:?}");
+    }
+
+    #[test]
     fn a_net_standing_for_financial_items_not_all_listed_is_read_so_when_it_holds() {
         // "Finansnetto" under "Räntekostnader" (ränteintäkter not listed): Resultat efter
         // finansiella poster is Rörelseresultat plus Finansnetto in every column, and
