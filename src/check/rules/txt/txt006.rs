@@ -46,7 +46,8 @@ euro\" and the percent first, \"ökar med 1,5 % eller 300 000 euro till 20 300 0
 whole (\"0,5 procent av skatteintäkterna\") is not read;\n  - B \
 more or less than A by C: \"B, vilket är C mer (högre, lägre, mindre, højere, lavere) än \
 budgeterat (A)\", \"… bättre än budgeterade A\", \"… sämre än fjolåret då resultatet uppgick \
-till A\" (lägre, mindre, färre: B is below A; bättre, sämre: either way);\n  - a share: \"A, motsvarande C procent av B\" (vilket motsvarar, \
+till A\", \"(B) som är C procent högre än (A)\" (B alone in parentheses after a word) \
+(lägre, mindre, färre: B is below A; bättre, sämre: either way);\n  - a share: \"A, motsvarande C procent av B\" (vilket motsvarar, \
 tilsvarende), in money or in counts, and a count with its share in parentheses and the whole \
 after it, \"6 210 medarbetare (29,4%) med utländsk bakgrund av de 21 165 månadsanställda\" \
 (whole counts; not after a change verb); PCT003 checks \"x % … (motsvarande y)\" against the tables;\n  - a total and \
@@ -201,16 +202,22 @@ const TO_AFTER_CHANGE: &str = r"(?i)^\s*,?\s*(?:(?:och|og)\s+(?:uppgick|uppgår|
 const ADJUSTED: &str = r"(?i)(?:^|[^\p{L}])(organisk\p{L}*|jämförbar\p{L}*|sammenlignbar\p{L}*|fast valuta|fasta priser|faste priser|lokal valuta|valutajuster\p{L}*|justera\p{L}*|justert\p{L}*|justeret|exklusive|exkl|inklusive|inkl|rensat|real\p{L}*|volym\p{L}*)(?:[^\p{L}]|$)";
 
 /// Between the amount and the difference: ", vilket är", ". Det är" (TXT003's join).
-const JOIN: &str = r"(?i)^\s*[,;]?\s*(?:vilket|det|detta|som|hvilket|hvad|dette)\s+(?:är|var|blev|blir|er|ble|bliver)\s+$";
+///
+/// A ")" first closes a parenthesis holding the amount alone ("kostnaden per kvadratmeter
+/// (1 348 kronor) som är"): checked where the join is read.
+const JOIN: &str = r"(?i)^\s*\)?\s*[,;]?\s*(?:vilket|det|detta|som|hvilket|hvad|dette)\s+(?:är|var|blev|blir|er|ble|bliver)\s+$";
 
 /// After the difference: "mer än", "lavere enn", then the figure compared with, right
 /// after it or after a few words that end by introducing it ("mer än budgeterat (", "mer än
 /// budgeten på"): a figure after "och" is another comparison's.
 ///
+/// The compared figure may stand in parentheses right after "än" ("35 procent högre än (988
+/// kr)").
+///
 /// Also the compared figure right after a participle naming it ("bättre än budgeterade
 /// 20,7 miljoner"), or after the time it belongs to and its verb ("sämre än fjolåret då
 /// resultatet uppgick till 68 Mkr", "bättre än budgeten, som var på 13,1 miljoner").
-const THAN: &str = r"(?i)^\s*(mer|mera|högre|lägre|mindre|större|fler|färre|bättre|sämre|mere|flere|færre|højere|lavere|høyere|større|bedre|dårligere|værre|ringere)\s+(?:än|enn|end)(?:\s*|\s+(?:det\s+|den\s+)?\p{L}[\p{L} ]{0,30}?\s*(?:\(|\s+på\s+|\s+om\s+|:\s*)|\s+(?:budgeterade|budgeterat|budgeterad|prognostiserade|prognostiserat|beräknade|beräknat)\s+|\s+\p{L}[\p{L} ]{0,30}?\s+(?:då|när)\s+(?:\p{L}+\s+){0,3}?(?:uppgick\s+till|landade\s+på|hamnade\s+på|var|blev)\s+|\s+\p{L}[\p{L} ]{0,30}?,?\s+som\s+(?:var|är|låg|blev)\s+(?:på\s+)?)$";
+const THAN: &str = r"(?i)^\s*(mer|mera|högre|lägre|mindre|större|fler|färre|bättre|sämre|mere|flere|færre|højere|lavere|høyere|større|bedre|dårligere|værre|ringere)\s+(?:än|enn|end)(?:\s*\(?\s*|\s+(?:det\s+|den\s+)?\p{L}[\p{L} ]{0,30}?\s*(?:\(|\s+på\s+|\s+om\s+|:\s*)|\s+(?:budgeterade|budgeterat|budgeterad|prognostiserade|prognostiserat|beräknade|beräknat)\s+|\s+\p{L}[\p{L} ]{0,30}?\s+(?:då|när)\s+(?:\p{L}+\s+){0,3}?(?:uppgick\s+till|landade\s+på|hamnade\s+på|var|blev)\s+|\s+\p{L}[\p{L} ]{0,30}?,?\s+som\s+(?:var|är|låg|blev)\s+(?:på\s+)?)$";
 
 /// Between an amount and its share: ", motsvarande", ", vilket motsvarar", "(tilsvarende".
 const SHARE: &str = r"(?i)^\s*[,(]?\s*(?:motsvarande|vilket motsvarar|det motsvarar|som motsvarar|vilket utgör|som utgör|tilsvarende|som tilsvarer|hvilket tilsvarer|svarende til|hvilket svarer til|hvilket udgør)\s+$";
@@ -953,6 +960,27 @@ fn close_paren(s: &str, end: usize) -> usize {
     }
 }
 
+/// Whether the figure stands alone in parentheses after a word ("per kvadratmeter (1 348
+/// kronor)"), not after another figure whose earlier value it may be ("1 500 kr (1 348 kr)").
+fn alone_in_parens(s: &str, figs: &[Fig], i: usize) -> bool {
+    let f = &figs[i];
+    let Some(open) = s[..f.start].trim_end().strip_suffix('(') else {
+        return false;
+    };
+    let word = open.trim_end();
+    // The word before is no figure's unit ("1 500 kr (1 348 kronor)").
+    let after_figure = i > 0 && figs[i - 1].end >= word.len();
+    word.ends_with(char::is_alphabetic) && !after_figure && s[f.end..].trim_start().starts_with(')')
+}
+
+/// Whether digits follow the figure after a space without making a group of three: a
+/// transcript that lost digits ("Tyresö (1 6 kr)"), no figure to compute with.
+fn broken_grouping(s: &str, f: &Fig) -> bool {
+    let after = &s[f.num_end..];
+    let t = after.trim_start();
+    t.len() < after.len() && t.starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// The relations the sentence states.
 fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
     let mut out = Vec::new();
@@ -1185,17 +1213,27 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
                 continue;
             }
         }
-        // "B, vilket är C mer än budgeterat (A)".
-        if i + 2 < n && Gap(&s[figs[i].end..figs[i + 1].start]).join() {
+        // "B, vilket är C mer än budgeterat (A)"; "(B) som är C procent högre än (A)".
+        if i + 2 < n
+            && Gap(&s[figs[i].end..figs[i + 1].start]).join()
+            && (!s[figs[i].end..].trim_start().starts_with(')') || alone_in_parens(s, figs, i))
+        {
             let (b, c, a) = (i, i + 1, i + 2);
-            if let Some(m) = Gap(&s[figs[c].end..figs[a].start]).than() {
+            let whole = [b, c, a].iter().all(|&k| !broken_grouping(s, &figs[k]));
+            if let Some(m) = Gap(&s[figs[c].end..figs[a].start]).than().filter(|_| whole) {
+                // The quote opens the parenthesis it closes.
+                let start = if s[figs[b].end..].trim_start().starts_with(')') {
+                    s[..figs[b].start].rfind('(').unwrap_or(figs[b].start)
+                } else {
+                    figs[b].start
+                };
                 out.push(Stated {
                     shape: Shape::Change,
                     a,
                     b,
                     c,
                     sign: sign_of(m.as_str()),
-                    span: (figs[b].start, close_paren(s, figs[a].end)),
+                    span: (start, close_paren(s, figs[a].end)),
                 });
                 continue;
             }
@@ -2459,6 +2497,30 @@ mod tests {
         let mut figs = figures(s);
         let r = stated(s, &mut figs);
         assert!(r.iter().all(|r| evaluate(s, &figs, r).is_none()));
+    }
+
+    #[test]
+    fn reads_a_comparison_with_its_figures_in_parentheses() {
+        // "(B) som är C procent högre än (A)": B alone in parentheses after a word, A in
+        // parentheses right after "än".
+        for (s, holds) in [
+            ("Kommunen har den högsta kostnaden per kvadratmeter (1 348 kronor) som är 35 procent högre än (988 kr) som har den näst högsta.", false),
+            ("Kommunen har den högsta kostnaden per kvadratmeter (1 348 kronor) som är 36 procent högre än (988 kr) som har den näst högsta.", true),
+            ("Kommunen har den högsta kostnaden per kvadratmeter (1 348 kronor) som är 35 procent högre än Huddinge (988 kr).", false),
+        ] {
+            let mut figs = figures(s);
+            let r = stated(s, &mut figs);
+            assert_eq!(r.len(), 1, "{s}");
+            let o = evaluate(s, &figs, &r[0]).expect("evaluated");
+            assert_eq!(o.made.meets(&o.said), holds, "{s}");
+        }
+        // Silent: a figure in parentheses after another figure (its earlier value, not
+        // what "som" points to); a figure whose digits were lost ("Tyresö (1 6 kr)").
+        assert!(read(
+            "Kostnaden blev 1 500 kr (1 348 kronor) som är 35 procent högre än (988 kr)."
+        )
+        .is_empty());
+        assert!(read("Huddinge uppvisar den högsta kostnaden per kvadratmeter (1 384 kronor) som är 37 procent högre än Tyresö (1 6 kr) som har den näst högsta kostnaden.").is_empty());
     }
 
     /// A count and exactly two parts of complementary kinds (grammars/complements.vocab):
