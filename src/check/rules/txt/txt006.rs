@@ -60,7 +60,12 @@ kommunala/privata, kvinnor/män, flickor/pojkar, ordinarie/visstidsanställda, \
 heltid/deltid), which leave nothing out: \"i 178 skolor, 57 kommunala och 111 privata\", \
 \"3 381 anställda, av vilka 2 312 var ordinarie och 1 072 visstidsanställda\" (each part's \
 word right after it, the parts joined by och, nothing after the last part's word but a mark \
-or the sentence's end; \"varav 200 kvinnor och 50 chefer\" is no pair and not read);\n  - a change pointing back to the two figures before it in the sentence, the \
+or the sentence's end; \"varav 200 kvinnor och 50 chefer\" is no pair and not read);\n  - a figure and, in parentheses after the words it ends, two parts joined by och \
+(og), each with a few words and nothing else: \"104 ud af 348 tilsyn er udført digitalt (72 på \
+landbrugsområdet og 31 på virksomhedsområdet)\", \"2350 kr per år (1155 kr för grundavgift \
+och 1195 kr för tömning)\": read only where no other figure stands before the parenthesis in \
+the sentence (but the whole of \"A ud af B\": the parts are then A's, read only when they do \
+not make B) and nothing follows it; money as written, counts exactly, none a round hundred;\n  - a change pointing back to the two figures before it in the sentence, the \
 sentence's only three figures (years aside): \"under 2007 hanterades 8,1 miljoner ton, 2006 \
 hanterades 7,9 miljoner ton, vilket är en ökning med 27 procent\", \"budgetteret med 58,6 \
 millioner kroner …, men endte med 71,4 millioner kroner, hvilket er en forbedring på 12 \
@@ -821,6 +826,8 @@ enum Shape {
     /// `b`, a count, is split into these two parts, each named by one side of a pair of
     /// complementary categories (grammars/complements.vocab).
     Partition(Vec<usize>),
+    /// `b` is split into these two parts, written in parentheses after what it counts.
+    ParenParts(Vec<usize>),
 }
 
 /// A figure in parentheses right after `b` and nothing else in them ("201 (171) mkr",
@@ -958,6 +965,164 @@ fn close_paren(s: &str, end: usize) -> usize {
     } else {
         end
     }
+}
+
+/// Between a part and "och" (og), or after the last part: one to four words, no figure,
+/// mark or word that makes the list an example or the figure approximate.
+const PAREN_PART_WORDS: &str = r"(?i)^(?:\s+[\p{L}][\p{L}/-]*){1,4}\s*$";
+
+/// Words that leave a list of parts open or its figures approximate.
+const OPEN_LIST: &[&str] = &[
+    "bl",
+    "blandt",
+    "bland",
+    "blant",
+    "fx",
+    "eks",
+    "eksempel",
+    "eksempelvis",
+    "exempel",
+    "exempelvis",
+    "t",
+    "ex",
+    "bla",
+    "ca",
+    "cirka",
+    "omkring",
+    "over",
+    "över",
+    "under",
+    "drygt",
+    "knapt",
+    "knappt",
+    "mindst",
+    "minst",
+    "varav",
+    "därav",
+    "heraf",
+    "herav",
+    "hvoraf",
+    "hvorav",
+    "mv",
+    "mm",
+    "etc",
+    "ialt",
+    "totalt",
+    "sammanlagt",
+    "samlet",
+    "inkl",
+    "inklusive",
+    "exkl",
+    "exklusive",
+    "bl.a",
+    "per",
+    "procent",
+    "prosent",
+];
+
+/// Between the subset and the whole of "104 ud af 348 tilsyn".
+const OUT_OF: &str = r"(?i)^\s*(?:ud\s+af|ut\s+av|utav|av|af)\s+$";
+
+/// Between the figure (or "A ud af B" and what B counts) and the parenthesis: words only.
+const TO_PAREN: &str = r"^[\p{L}\s/-]{0,60}\($";
+
+static PAREN_PART_WORDS_RE: Re = Re::new(PAREN_PART_WORDS);
+static OUT_OF_RE: Re = Re::new(OUT_OF);
+static TO_PAREN_RE: Re = Re::new(TO_PAREN);
+
+/// "104 ud af 348 tilsyn er udført digitalt (72 på landbrugsområdet og 31 på
+/// virksomhedsområdet)", "2350 kr per år (1155 kr för grundavgift och 1195 kr för
+/// tömning)": a figure, words, then in parentheses two parts, each with a few words,
+/// joined by och (og), nothing else in them and nothing after them in the sentence. The
+/// sentence names no other figure before them, but for the whole of "A ud af B", whose
+/// subset A the words after B speak of: read only when the parts make B neither.
+fn stated_paren_parts(s: &str, figs: &[Fig]) -> Vec<Stated> {
+    let n = figs.len();
+    let (w, x, y, whole_of) = match n {
+        3 => (0, 1, 2, None),
+        4 if OUT_OF_RE.is_match(&s[figs[0].end..figs[1].start]) => (0, 2, 3, Some(1)),
+        _ => return Vec::new(),
+    };
+    let last_before = whole_of.unwrap_or(w);
+    let Some(open) = s[..figs[x].start].rfind('(') else {
+        return Vec::new();
+    };
+    if open < figs[last_before].end
+        || !s[open + 1..figs[x].start].trim().is_empty()
+        || !TO_PAREN_RE.is_match(&s[figs[last_before].end..=open])
+    {
+        return Vec::new();
+    }
+    let Some(close) = s[figs[y].end..].find(')').map(|k| figs[y].end + k) else {
+        return Vec::new();
+    };
+    let between = &s[figs[x].end..figs[y].start];
+    let Some(joined) = between
+        .trim_end()
+        .strip_suffix(" och")
+        .or_else(|| between.trim_end().strip_suffix(" og"))
+    else {
+        return Vec::new();
+    };
+    let words_ok = |t: &str| {
+        PAREN_PART_WORDS_RE.is_match(t)
+            && t.split(|c: char| !c.is_alphabetic())
+                .all(|word| !OPEN_LIST.contains(&word.to_lowercase().as_str()))
+    };
+    if !words_ok(joined) || !words_ok(&s[figs[y].end..close]) {
+        return Vec::new();
+    }
+    // Nothing after the parenthesis but the sentence's end.
+    if s[close + 1..].chars().any(char::is_alphanumeric) {
+        return Vec::new();
+    }
+    let plain =
+        |f: &Fig| f.decimals == 0 && !f.value.is_sign_negative() && !is_year(f) && !f.approx;
+    let all = [w, x, y]
+        .iter()
+        .chain(whole_of.iter())
+        .all(|&k| plain(&figs[k]));
+    let kinds = match (figs[w].kind, figs[x].kind, figs[y].kind) {
+        (Kind::Money(a), Kind::Money(b), Kind::Money(c)) => a == b && b == c,
+        (Kind::Bare | Kind::Count(_), Kind::Bare, Kind::Bare) => true,
+        (Kind::Count(a), Kind::Count(b), Kind::Count(c)) => a == b && b == c,
+        _ => false,
+    };
+    if !all || !kinds || doubt_of(s, &[&figs[w], &figs[x], &figs[y]]).is_some() {
+        return Vec::new();
+    }
+    let sum = figs[x].interval().plus(figs[y].interval());
+    if whole_of.is_some_and(|k| sum.meets(&figs[k].interval())) {
+        return Vec::new();
+    }
+    vec![Stated {
+        shape: Shape::ParenParts(vec![x, y]),
+        a: w,
+        b: w,
+        c: y,
+        sign: 1,
+        span: (figs[w].start, close + 1),
+    }]
+}
+
+/// The parts against the whole of a [`Shape::ParenParts`]: money as written (it may be
+/// cut), a count of whole things exactly, unless a figure is a round hundred (a count
+/// rounded).
+fn evaluate_paren_parts(s: &str, figs: &[Fig], total: usize, parts: &[usize]) -> Option<Outcome> {
+    let mut o = evaluate_partition(s, figs, total, parts)?;
+    let counts = matches!(figs[total].kind, Kind::Bare | Kind::Count(_));
+    let hundred = Decimal::ONE_HUNDRED;
+    let round = std::iter::once(total)
+        .chain(parts.iter().copied())
+        .any(|k| (figs[k].value % hundred).is_zero());
+    if counts {
+        if round {
+            return None;
+        }
+        o.made = Interval::exact(parts.iter().map(|&p| figs[p].value).sum());
+        o.said = Interval::exact(figs[total].value);
+    }
+    Some(o)
 }
 
 /// Whether the figure stands alone in parentheses after a word ("per kvadratmeter (1 348
@@ -1845,6 +2010,7 @@ fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
     match &r.shape {
         Shape::Total(parts) => return evaluate_total(s, figs, r.b, parts),
         Shape::Partition(parts) => return evaluate_partition(s, figs, r.b, parts),
+        Shape::ParenParts(parts) => return evaluate_paren_parts(s, figs, r.b, parts),
         Shape::Share => return evaluate_share(s, figs, r),
         Shape::ChangeInPercent | Shape::ChangeInPercentAcross => {
             return evaluate_change_in_percent(s, figs, r)
@@ -2098,6 +2264,7 @@ pub fn check(sink: &mut Sink) {
             if !relations.iter().any(|r| matches!(r.shape, Shape::Total(_))) {
                 relations.extend(stated_partition(s, &figs, vocab));
             }
+            relations.extend(stated_paren_parts(s, &figs));
             for r in relations {
                 let Some(o) = evaluate(s, &figs, &r) else {
                     continue;
@@ -2134,7 +2301,7 @@ fn report(
     let phrase = s[r.span.0..r.span.1].trim();
     // The unit of the money the change (or the total) is written in.
     let unit_of = match r.shape {
-        Shape::Total(_) | Shape::Partition(_) => b,
+        Shape::Total(_) | Shape::Partition(_) | Shape::ParenParts(_) => b,
         _ => c,
     };
     let unit = match o.unit {
@@ -2188,7 +2355,7 @@ fn report(
                 "the sentence names the total and says the parts are all of it",
             )
         }
-        Shape::Partition(parts) => {
+        Shape::Partition(parts) | Shape::ParenParts(parts) => {
             let listed: Vec<&str> = parts.iter().map(|&p| written(s, &figs[p])).collect();
             let of = |x: &Decimal| {
                 if unit.is_empty() {
@@ -2204,7 +2371,11 @@ fn report(
                     of(&made),
                     of(&said)
                 ),
-                "the sentence names a count and two parts of it of complementary kinds (grammars/complements.vocab), which leave nothing out",
+                if matches!(r.shape, Shape::Partition(_)) {
+                    "the sentence names a count and two parts of it of complementary kinds (grammars/complements.vocab), which leave nothing out"
+                } else {
+                    "the sentence names a figure and, in parentheses after it, two parts joined by och (og) and nothing else, which make the whole"
+                },
             )
         }
     };
@@ -2521,6 +2692,42 @@ mod tests {
         )
         .is_empty());
         assert!(read("Huddinge uppvisar den högsta kostnaden per kvadratmeter (1 384 kronor) som är 37 procent högre än Tyresö (1 6 kr) som har den näst högsta kostnaden.").is_empty());
+    }
+
+    #[test]
+    fn reads_two_parts_in_parentheses_after_the_whole() {
+        let made = |s: &str| {
+            let figs = figures(s);
+            let r = stated_paren_parts(s, &figs);
+            assert!(r.len() <= 1, "{s}");
+            r.first()
+                .and_then(|r| evaluate(s, &figs, r))
+                .map(|o| o.made.meets(&o.said))
+        };
+        // The subset of "A ud af B", counted exactly.
+        assert_eq!(made("104 ud af 348 tilsyn er udført digitalt (72 på landbrugsområdet og 31 på virksomhedsområdet)."), Some(false));
+        assert_eq!(made("104 ud af 348 tilsyn er udført digitalt (73 på landbrugsområdet og 31 på virksomhedsområdet)."), Some(true));
+        assert_eq!(made("Idag betalar du som fastighetsägare 2350 kr per år (1155 kr för grundavgift och 1195 kr för tömning)."), Some(true));
+        assert_eq!(
+            made("Kostnaden blir 2650 kr (1155 kr för grundavgift och 1395 kr för tömning)."),
+            Some(false)
+        );
+        // Silent: parts that make B; another figure before; an open list; approximate or
+        // round figures; words after the parenthesis; percentages; a third part.
+        for s in [
+            "104 ud af 348 tilsyn er udført digitalt (300 på landbrugsområdet og 48 på virksomhedsområdet).",
+            "348 tilsyn er udført på 12 dage (72 på landbrugsområdet og 31 på virksomhedsområdet).",
+            "348 tilsyn er udført digitalt (bl.a. 72 på landbrugsområdet og 31 på virksomhedsområdet).",
+            "348 tilsyn er udført digitalt (fx 72 på landbrugsområdet og 31 på virksomhedsområdet).",
+            "348 tilsyn er udført digitalt (ca 72 på landbrugsområdet og 31 på virksomhedsområdet).",
+            "Kommunen har 1 200 invånare (700 i tätorten och 400 på landsbygden).",
+            "348 tilsyn er udført digitalt (72 på landbrugsområdet og 31 på virksomhedsområdet) i år.",
+            "Kommunen har 348 anställda (40 % kvinnor och 60 % män).",
+            "348 tilsyn er udført (72 på landbrug, 31 på virksomhed og 245 på andet).",
+            "348 tilsyn er udført digitalt, (72 på landbrugsområdet og 31 på virksomhedsområdet).",
+        ] {
+            assert_eq!(made(s), None, "{s}");
+        }
     }
 
     /// A count and exactly two parts of complementary kinds (grammars/complements.vocab):
