@@ -46,7 +46,8 @@ euro\" and the percent first, \"ökar med 1,5 % eller 300 000 euro till 20 300 0
 whole (\"0,5 procent av skatteintäkterna\") is not read;\n  - B \
 more or less than A by C: \"B, vilket är C mer (högre, lägre, mindre, højere, lavere) än \
 budgeterat (A)\", \"… bättre än budgeterade A\", \"… sämre än fjolåret då resultatet uppgick \
-till A\" (lägre, mindre, färre: B is below A; bättre, sämre: either way);\n  - a share: \"A, motsvarande C procent av B\" (vilket motsvarar, \
+till A\", \"(B) som är C procent högre än (A)\" (B alone in parentheses after a word) \
+(lägre, mindre, färre: B is below A; bättre, sämre: either way);\n  - a share: \"A, motsvarande C procent av B\" (vilket motsvarar, \
 tilsvarende), in money or in counts, and a count with its share in parentheses and the whole \
 after it, \"6 210 medarbetare (29,4%) med utländsk bakgrund av de 21 165 månadsanställda\" \
 (whole counts; not after a change verb); PCT003 checks \"x % … (motsvarande y)\" against the tables;\n  - a total and \
@@ -59,7 +60,12 @@ kommunala/privata, kvinnor/män, flickor/pojkar, ordinarie/visstidsanställda, \
 heltid/deltid), which leave nothing out: \"i 178 skolor, 57 kommunala och 111 privata\", \
 \"3 381 anställda, av vilka 2 312 var ordinarie och 1 072 visstidsanställda\" (each part's \
 word right after it, the parts joined by och, nothing after the last part's word but a mark \
-or the sentence's end; \"varav 200 kvinnor och 50 chefer\" is no pair and not read);\n  - a change pointing back to the two figures before it in the sentence, the \
+or the sentence's end; \"varav 200 kvinnor och 50 chefer\" is no pair and not read);\n  - a figure and, in parentheses after the words it ends, two parts joined by och \
+(og), each with a few words and nothing else: \"104 ud af 348 tilsyn er udført digitalt (72 på \
+landbrugsområdet og 31 på virksomhedsområdet)\", \"2350 kr per år (1155 kr för grundavgift \
+och 1195 kr för tömning)\": read only where no other figure stands before the parenthesis in \
+the sentence (but the whole of \"A ud af B\": the parts are then A's, read only when they do \
+not make B) and nothing follows it; money as written, counts exactly, none a round hundred;\n  - a change pointing back to the two figures before it in the sentence, the \
 sentence's only three figures (years aside): \"under 2007 hanterades 8,1 miljoner ton, 2006 \
 hanterades 7,9 miljoner ton, vilket är en ökning med 27 procent\", \"budgetteret med 58,6 \
 millioner kroner …, men endte med 71,4 millioner kroner, hvilket er en forbedring på 12 \
@@ -201,16 +207,22 @@ const TO_AFTER_CHANGE: &str = r"(?i)^\s*,?\s*(?:(?:och|og)\s+(?:uppgick|uppgår|
 const ADJUSTED: &str = r"(?i)(?:^|[^\p{L}])(organisk\p{L}*|jämförbar\p{L}*|sammenlignbar\p{L}*|fast valuta|fasta priser|faste priser|lokal valuta|valutajuster\p{L}*|justera\p{L}*|justert\p{L}*|justeret|exklusive|exkl|inklusive|inkl|rensat|real\p{L}*|volym\p{L}*)(?:[^\p{L}]|$)";
 
 /// Between the amount and the difference: ", vilket är", ". Det är" (TXT003's join).
-const JOIN: &str = r"(?i)^\s*[,;]?\s*(?:vilket|det|detta|som|hvilket|hvad|dette)\s+(?:är|var|blev|blir|er|ble|bliver)\s+$";
+///
+/// A ")" first closes a parenthesis holding the amount alone ("kostnaden per kvadratmeter
+/// (1 348 kronor) som är"): checked where the join is read.
+const JOIN: &str = r"(?i)^\s*\)?\s*[,;]?\s*(?:vilket|det|detta|som|hvilket|hvad|dette)\s+(?:är|var|blev|blir|er|ble|bliver)\s+$";
 
 /// After the difference: "mer än", "lavere enn", then the figure compared with, right
 /// after it or after a few words that end by introducing it ("mer än budgeterat (", "mer än
 /// budgeten på"): a figure after "och" is another comparison's.
 ///
+/// The compared figure may stand in parentheses right after "än" ("35 procent högre än (988
+/// kr)").
+///
 /// Also the compared figure right after a participle naming it ("bättre än budgeterade
 /// 20,7 miljoner"), or after the time it belongs to and its verb ("sämre än fjolåret då
 /// resultatet uppgick till 68 Mkr", "bättre än budgeten, som var på 13,1 miljoner").
-const THAN: &str = r"(?i)^\s*(mer|mera|högre|lägre|mindre|större|fler|färre|bättre|sämre|mere|flere|færre|højere|lavere|høyere|større|bedre|dårligere|værre|ringere)\s+(?:än|enn|end)(?:\s*|\s+(?:det\s+|den\s+)?\p{L}[\p{L} ]{0,30}?\s*(?:\(|\s+på\s+|\s+om\s+|:\s*)|\s+(?:budgeterade|budgeterat|budgeterad|prognostiserade|prognostiserat|beräknade|beräknat)\s+|\s+\p{L}[\p{L} ]{0,30}?\s+(?:då|när)\s+(?:\p{L}+\s+){0,3}?(?:uppgick\s+till|landade\s+på|hamnade\s+på|var|blev)\s+|\s+\p{L}[\p{L} ]{0,30}?,?\s+som\s+(?:var|är|låg|blev)\s+(?:på\s+)?)$";
+const THAN: &str = r"(?i)^\s*(mer|mera|högre|lägre|mindre|större|fler|färre|bättre|sämre|mere|flere|færre|højere|lavere|høyere|større|bedre|dårligere|værre|ringere)\s+(?:än|enn|end)(?:\s*\(?\s*|\s+(?:det\s+|den\s+)?\p{L}[\p{L} ]{0,30}?\s*(?:\(|\s+på\s+|\s+om\s+|:\s*)|\s+(?:budgeterade|budgeterat|budgeterad|prognostiserade|prognostiserat|beräknade|beräknat)\s+|\s+\p{L}[\p{L} ]{0,30}?\s+(?:då|när)\s+(?:\p{L}+\s+){0,3}?(?:uppgick\s+till|landade\s+på|hamnade\s+på|var|blev)\s+|\s+\p{L}[\p{L} ]{0,30}?,?\s+som\s+(?:var|är|låg|blev)\s+(?:på\s+)?)$";
 
 /// Between an amount and its share: ", motsvarande", ", vilket motsvarar", "(tilsvarende".
 const SHARE: &str = r"(?i)^\s*[,(]?\s*(?:motsvarande|vilket motsvarar|det motsvarar|som motsvarar|vilket utgör|som utgör|tilsvarende|som tilsvarer|hvilket tilsvarer|svarende til|hvilket svarer til|hvilket udgør)\s+$";
@@ -814,6 +826,8 @@ enum Shape {
     /// `b`, a count, is split into these two parts, each named by one side of a pair of
     /// complementary categories (grammars/complements.vocab).
     Partition(Vec<usize>),
+    /// `b` is split into these two parts, written in parentheses after what it counts.
+    ParenParts(Vec<usize>),
 }
 
 /// A figure in parentheses right after `b` and nothing else in them ("201 (171) mkr",
@@ -951,6 +965,185 @@ fn close_paren(s: &str, end: usize) -> usize {
     } else {
         end
     }
+}
+
+/// Between a part and "och" (og), or after the last part: one to four words, no figure,
+/// mark or word that makes the list an example or the figure approximate.
+const PAREN_PART_WORDS: &str = r"(?i)^(?:\s+[\p{L}][\p{L}/-]*){1,4}\s*$";
+
+/// Words that leave a list of parts open or its figures approximate.
+const OPEN_LIST: &[&str] = &[
+    "bl",
+    "blandt",
+    "bland",
+    "blant",
+    "fx",
+    "eks",
+    "eksempel",
+    "eksempelvis",
+    "exempel",
+    "exempelvis",
+    "t",
+    "ex",
+    "bla",
+    "ca",
+    "cirka",
+    "omkring",
+    "over",
+    "över",
+    "under",
+    "drygt",
+    "knapt",
+    "knappt",
+    "mindst",
+    "minst",
+    "varav",
+    "därav",
+    "heraf",
+    "herav",
+    "hvoraf",
+    "hvorav",
+    "mv",
+    "mm",
+    "etc",
+    "ialt",
+    "totalt",
+    "sammanlagt",
+    "samlet",
+    "inkl",
+    "inklusive",
+    "exkl",
+    "exklusive",
+    "bl.a",
+    "per",
+    "procent",
+    "prosent",
+];
+
+/// Between the subset and the whole of "104 ud af 348 tilsyn".
+const OUT_OF: &str = r"(?i)^\s*(?:ud\s+af|ut\s+av|utav|av|af)\s+$";
+
+/// Between the figure (or "A ud af B" and what B counts) and the parenthesis: words only.
+const TO_PAREN: &str = r"^[\p{L}\s/-]{0,60}\($";
+
+static PAREN_PART_WORDS_RE: Re = Re::new(PAREN_PART_WORDS);
+static OUT_OF_RE: Re = Re::new(OUT_OF);
+static TO_PAREN_RE: Re = Re::new(TO_PAREN);
+
+/// "104 ud af 348 tilsyn er udført digitalt (72 på landbrugsområdet og 31 på
+/// virksomhedsområdet)", "2350 kr per år (1155 kr för grundavgift och 1195 kr för
+/// tömning)": a figure, words, then in parentheses two parts, each with a few words,
+/// joined by och (og), nothing else in them and nothing after them in the sentence. The
+/// sentence names no other figure before them, but for the whole of "A ud af B", whose
+/// subset A the words after B speak of: read only when the parts make B neither.
+fn stated_paren_parts(s: &str, figs: &[Fig]) -> Vec<Stated> {
+    let n = figs.len();
+    let (w, x, y, whole_of) = match n {
+        3 => (0, 1, 2, None),
+        4 if OUT_OF_RE.is_match(&s[figs[0].end..figs[1].start]) => (0, 2, 3, Some(1)),
+        _ => return Vec::new(),
+    };
+    let last_before = whole_of.unwrap_or(w);
+    let Some(open) = s[..figs[x].start].rfind('(') else {
+        return Vec::new();
+    };
+    if open < figs[last_before].end
+        || !s[open + 1..figs[x].start].trim().is_empty()
+        || !TO_PAREN_RE.is_match(&s[figs[last_before].end..=open])
+    {
+        return Vec::new();
+    }
+    let Some(close) = s[figs[y].end..].find(')').map(|k| figs[y].end + k) else {
+        return Vec::new();
+    };
+    let between = &s[figs[x].end..figs[y].start];
+    let Some(joined) = between
+        .trim_end()
+        .strip_suffix(" och")
+        .or_else(|| between.trim_end().strip_suffix(" og"))
+    else {
+        return Vec::new();
+    };
+    let words_ok = |t: &str| {
+        PAREN_PART_WORDS_RE.is_match(t)
+            && t.split(|c: char| !c.is_alphabetic())
+                .all(|word| !OPEN_LIST.contains(&word.to_lowercase().as_str()))
+    };
+    if !words_ok(joined) || !words_ok(&s[figs[y].end..close]) {
+        return Vec::new();
+    }
+    // Nothing after the parenthesis but the sentence's end.
+    if s[close + 1..].chars().any(char::is_alphanumeric) {
+        return Vec::new();
+    }
+    let plain =
+        |f: &Fig| f.decimals == 0 && !f.value.is_sign_negative() && !is_year(f) && !f.approx;
+    let all = [w, x, y]
+        .iter()
+        .chain(whole_of.iter())
+        .all(|&k| plain(&figs[k]));
+    let kinds = match (figs[w].kind, figs[x].kind, figs[y].kind) {
+        (Kind::Money(a), Kind::Money(b), Kind::Money(c)) => a == b && b == c,
+        (Kind::Bare | Kind::Count(_), Kind::Bare, Kind::Bare) => true,
+        (Kind::Count(a), Kind::Count(b), Kind::Count(c)) => a == b && b == c,
+        _ => false,
+    };
+    if !all || !kinds || doubt_of(s, &[&figs[w], &figs[x], &figs[y]]).is_some() {
+        return Vec::new();
+    }
+    let sum = figs[x].interval().plus(figs[y].interval());
+    if whole_of.is_some_and(|k| sum.meets(&figs[k].interval())) {
+        return Vec::new();
+    }
+    vec![Stated {
+        shape: Shape::ParenParts(vec![x, y]),
+        a: w,
+        b: w,
+        c: y,
+        sign: 1,
+        span: (figs[w].start, close + 1),
+    }]
+}
+
+/// The parts against the whole of a [`Shape::ParenParts`]: money as written (it may be
+/// cut), a count of whole things exactly, unless a figure is a round hundred (a count
+/// rounded).
+fn evaluate_paren_parts(s: &str, figs: &[Fig], total: usize, parts: &[usize]) -> Option<Outcome> {
+    let mut o = evaluate_partition(s, figs, total, parts)?;
+    let counts = matches!(figs[total].kind, Kind::Bare | Kind::Count(_));
+    let hundred = Decimal::ONE_HUNDRED;
+    let round = std::iter::once(total)
+        .chain(parts.iter().copied())
+        .any(|k| (figs[k].value % hundred).is_zero());
+    if counts {
+        if round {
+            return None;
+        }
+        o.made = Interval::exact(parts.iter().map(|&p| figs[p].value).sum());
+        o.said = Interval::exact(figs[total].value);
+    }
+    Some(o)
+}
+
+/// Whether the figure stands alone in parentheses after a word ("per kvadratmeter (1 348
+/// kronor)"), not after another figure whose earlier value it may be ("1 500 kr (1 348 kr)").
+fn alone_in_parens(s: &str, figs: &[Fig], i: usize) -> bool {
+    let f = &figs[i];
+    let Some(open) = s[..f.start].trim_end().strip_suffix('(') else {
+        return false;
+    };
+    let word = open.trim_end();
+    // The word before is no figure's unit ("1 500 kr (1 348 kronor)").
+    let after_figure = i > 0 && figs[i - 1].end >= word.len();
+    word.ends_with(char::is_alphabetic) && !after_figure && s[f.end..].trim_start().starts_with(')')
+}
+
+/// Whether digits follow the figure after a space without making a group of three: a
+/// transcript that lost digits ("Tyresö (1 6 kr)"), no figure to compute with.
+fn broken_grouping(s: &str, f: &Fig) -> bool {
+    let after = &s[f.num_end..];
+    let t = after.trim_start();
+    t.len() < after.len() && t.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// The relations the sentence states.
@@ -1185,17 +1378,27 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
                 continue;
             }
         }
-        // "B, vilket är C mer än budgeterat (A)".
-        if i + 2 < n && Gap(&s[figs[i].end..figs[i + 1].start]).join() {
+        // "B, vilket är C mer än budgeterat (A)"; "(B) som är C procent högre än (A)".
+        if i + 2 < n
+            && Gap(&s[figs[i].end..figs[i + 1].start]).join()
+            && (!s[figs[i].end..].trim_start().starts_with(')') || alone_in_parens(s, figs, i))
+        {
             let (b, c, a) = (i, i + 1, i + 2);
-            if let Some(m) = Gap(&s[figs[c].end..figs[a].start]).than() {
+            let whole = [b, c, a].iter().all(|&k| !broken_grouping(s, &figs[k]));
+            if let Some(m) = Gap(&s[figs[c].end..figs[a].start]).than().filter(|_| whole) {
+                // The quote opens the parenthesis it closes.
+                let start = if s[figs[b].end..].trim_start().starts_with(')') {
+                    s[..figs[b].start].rfind('(').unwrap_or(figs[b].start)
+                } else {
+                    figs[b].start
+                };
                 out.push(Stated {
                     shape: Shape::Change,
                     a,
                     b,
                     c,
                     sign: sign_of(m.as_str()),
-                    span: (figs[b].start, close_paren(s, figs[a].end)),
+                    span: (start, close_paren(s, figs[a].end)),
                 });
                 continue;
             }
@@ -1807,6 +2010,7 @@ fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
     match &r.shape {
         Shape::Total(parts) => return evaluate_total(s, figs, r.b, parts),
         Shape::Partition(parts) => return evaluate_partition(s, figs, r.b, parts),
+        Shape::ParenParts(parts) => return evaluate_paren_parts(s, figs, r.b, parts),
         Shape::Share => return evaluate_share(s, figs, r),
         Shape::ChangeInPercent | Shape::ChangeInPercentAcross => {
             return evaluate_change_in_percent(s, figs, r)
@@ -2060,6 +2264,7 @@ pub fn check(sink: &mut Sink) {
             if !relations.iter().any(|r| matches!(r.shape, Shape::Total(_))) {
                 relations.extend(stated_partition(s, &figs, vocab));
             }
+            relations.extend(stated_paren_parts(s, &figs));
             for r in relations {
                 let Some(o) = evaluate(s, &figs, &r) else {
                     continue;
@@ -2096,7 +2301,7 @@ fn report(
     let phrase = s[r.span.0..r.span.1].trim();
     // The unit of the money the change (or the total) is written in.
     let unit_of = match r.shape {
-        Shape::Total(_) | Shape::Partition(_) => b,
+        Shape::Total(_) | Shape::Partition(_) | Shape::ParenParts(_) => b,
         _ => c,
     };
     let unit = match o.unit {
@@ -2150,7 +2355,7 @@ fn report(
                 "the sentence names the total and says the parts are all of it",
             )
         }
-        Shape::Partition(parts) => {
+        Shape::Partition(parts) | Shape::ParenParts(parts) => {
             let listed: Vec<&str> = parts.iter().map(|&p| written(s, &figs[p])).collect();
             let of = |x: &Decimal| {
                 if unit.is_empty() {
@@ -2166,7 +2371,11 @@ fn report(
                     of(&made),
                     of(&said)
                 ),
-                "the sentence names a count and two parts of it of complementary kinds (grammars/complements.vocab), which leave nothing out",
+                if matches!(r.shape, Shape::Partition(_)) {
+                    "the sentence names a count and two parts of it of complementary kinds (grammars/complements.vocab), which leave nothing out"
+                } else {
+                    "the sentence names a figure and, in parentheses after it, two parts joined by och (og) and nothing else, which make the whole"
+                },
             )
         }
     };
@@ -2459,6 +2668,66 @@ mod tests {
         let mut figs = figures(s);
         let r = stated(s, &mut figs);
         assert!(r.iter().all(|r| evaluate(s, &figs, r).is_none()));
+    }
+
+    #[test]
+    fn reads_a_comparison_with_its_figures_in_parentheses() {
+        // "(B) som är C procent högre än (A)": B alone in parentheses after a word, A in
+        // parentheses right after "än".
+        for (s, holds) in [
+            ("Kommunen har den högsta kostnaden per kvadratmeter (1 348 kronor) som är 35 procent högre än (988 kr) som har den näst högsta.", false),
+            ("Kommunen har den högsta kostnaden per kvadratmeter (1 348 kronor) som är 36 procent högre än (988 kr) som har den näst högsta.", true),
+            ("Kommunen har den högsta kostnaden per kvadratmeter (1 348 kronor) som är 35 procent högre än Huddinge (988 kr).", false),
+        ] {
+            let mut figs = figures(s);
+            let r = stated(s, &mut figs);
+            assert_eq!(r.len(), 1, "{s}");
+            let o = evaluate(s, &figs, &r[0]).expect("evaluated");
+            assert_eq!(o.made.meets(&o.said), holds, "{s}");
+        }
+        // Silent: a figure in parentheses after another figure (its earlier value, not
+        // what "som" points to); a figure whose digits were lost ("Tyresö (1 6 kr)").
+        assert!(read(
+            "Kostnaden blev 1 500 kr (1 348 kronor) som är 35 procent högre än (988 kr)."
+        )
+        .is_empty());
+        assert!(read("Huddinge uppvisar den högsta kostnaden per kvadratmeter (1 384 kronor) som är 37 procent högre än Tyresö (1 6 kr) som har den näst högsta kostnaden.").is_empty());
+    }
+
+    #[test]
+    fn reads_two_parts_in_parentheses_after_the_whole() {
+        let made = |s: &str| {
+            let figs = figures(s);
+            let r = stated_paren_parts(s, &figs);
+            assert!(r.len() <= 1, "{s}");
+            r.first()
+                .and_then(|r| evaluate(s, &figs, r))
+                .map(|o| o.made.meets(&o.said))
+        };
+        // The subset of "A ud af B", counted exactly.
+        assert_eq!(made("104 ud af 348 tilsyn er udført digitalt (72 på landbrugsområdet og 31 på virksomhedsområdet)."), Some(false));
+        assert_eq!(made("104 ud af 348 tilsyn er udført digitalt (73 på landbrugsområdet og 31 på virksomhedsområdet)."), Some(true));
+        assert_eq!(made("Idag betalar du som fastighetsägare 2350 kr per år (1155 kr för grundavgift och 1195 kr för tömning)."), Some(true));
+        assert_eq!(
+            made("Kostnaden blir 2650 kr (1155 kr för grundavgift och 1395 kr för tömning)."),
+            Some(false)
+        );
+        // Silent: parts that make B; another figure before; an open list; approximate or
+        // round figures; words after the parenthesis; percentages; a third part.
+        for s in [
+            "104 ud af 348 tilsyn er udført digitalt (300 på landbrugsområdet og 48 på virksomhedsområdet).",
+            "348 tilsyn er udført på 12 dage (72 på landbrugsområdet og 31 på virksomhedsområdet).",
+            "348 tilsyn er udført digitalt (bl.a. 72 på landbrugsområdet og 31 på virksomhedsområdet).",
+            "348 tilsyn er udført digitalt (fx 72 på landbrugsområdet og 31 på virksomhedsområdet).",
+            "348 tilsyn er udført digitalt (ca 72 på landbrugsområdet og 31 på virksomhedsområdet).",
+            "Kommunen har 1 200 invånare (700 i tätorten och 400 på landsbygden).",
+            "348 tilsyn er udført digitalt (72 på landbrugsområdet og 31 på virksomhedsområdet) i år.",
+            "Kommunen har 348 anställda (40 % kvinnor och 60 % män).",
+            "348 tilsyn er udført (72 på landbrug, 31 på virksomhed og 245 på andet).",
+            "348 tilsyn er udført digitalt, (72 på landbrugsområdet og 31 på virksomhedsområdet).",
+        ] {
+            assert_eq!(made(s), None, "{s}");
+        }
     }
 
     /// A count and exactly two parts of complementary kinds (grammars/complements.vocab):
