@@ -59,12 +59,11 @@ fn only_words_of(header: &str, vocab: &Vocabulary, key: &str) -> Option<Vec<Stri
         .collect();
     let (years, rest): (Vec<&str>, Vec<&str>) =
         words.iter().partition(|w| crate::table::is_year_word(w));
-    (!rest.is_empty() && rest.iter().all(|w| view_states(vocab, w, key)))
-        .then(|| years.into_iter().map(str::to_string).collect())
-}
-
-fn view_states(vocab: &Vocabulary, word: &str, key: &str) -> bool {
-    crate::check::view::states(vocab, word, key)
+    (!rest.is_empty()
+        && rest
+            .iter()
+            .all(|w| crate::check::view::states(vocab, w, key)))
+    .then(|| years.into_iter().map(str::to_string).collect())
 }
 
 /// The cost and income columns a net column stands for (`net`, `costs` and `incomes` in
