@@ -70,6 +70,7 @@ const BUILTIN: &[(&str, &str)] = &[
         "complements",
         include_str!("../../grammars/complements.vocab"),
     ),
+    ("fee_caps", include_str!("../../grammars/fee_caps.vocab")),
 ];
 
 /// Keys of totals.vocab that are no row kind: the words of REL003's result rows and of

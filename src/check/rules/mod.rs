@@ -81,6 +81,7 @@ rules! {
     PCT002 => pct::pct002,
     PCT003 => pct::pct003,
     PCT004 => pct::pct004,
+    PCT005 => pct::pct005,
     PROD001 => prod::prod001,
     PROD002 => prod::prod002,
     PROD003 => prod::prod003,

@@ -4,4 +4,5 @@ pub mod pct001;
 pub mod pct002;
 pub mod pct003;
 pub mod pct004;
+pub mod pct005;
 pub mod shares;

@@ -53,13 +53,13 @@ a count of 1 and 840): not decided, info.",
 /// A figure in a line: a number with its grouping, decimals, and whether it is a
 /// percentage or marked as money.
 #[derive(Clone, Debug)]
-struct Fig {
-    value: Decimal,
-    decimals: u32,
-    start: usize,
-    end: usize,
-    percent: bool,
-    money: bool,
+pub(super) struct Fig {
+    pub(super) value: Decimal,
+    pub(super) decimals: u32,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) percent: bool,
+    pub(super) money: bool,
     /// Byte offsets where a later digit group begins after a space ("1 840": the "840"):
     /// the leading groups may be another column's figure (a count, a category).
     groups: Vec<usize>,
@@ -92,7 +92,7 @@ fn is_digit(b: Option<&u8>) -> bool {
 /// non-breaking space or a point ("2 600", "1.200"), decimals after a comma, money marks
 /// (",-", ".-", "kr" before or after) and a percent sign or word after. Dates, times and
 /// ranges ("01.01.2023", "07:00-08:30", "15-20") are no figures.
-fn scan(line: &str) -> Vec<Fig> {
+pub(super) fn scan(line: &str) -> Vec<Fig> {
     let b = line.as_bytes();
     let n = b.len();
     let mut out = Vec::new();
