@@ -136,7 +136,10 @@ fn a_row_named_for_a_difference_is_that_difference() {
         "{json}"
     );
     let message = common::first_message(&json, "REL003");
-    assert!(message.contains("Marknadsvärde − Bokfört värde"), "{message}");
+    assert!(
+        message.contains("Marknadsvärde − Bokfört värde"),
+        "{message}"
+    );
     let json = lint("named-difference-holds.txt");
     assert!(common::claims(&json).is_empty(), "{json}");
     common::assert_stat(&json, "relations_failed", 0);
