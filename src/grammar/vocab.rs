@@ -59,6 +59,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../grammars/statements.vocab"),
     ),
     (
+        "row_definitions",
+        include_str!("../../grammars/row_definitions.vocab"),
+    ),
+    (
         "currencies",
         include_str!("../../grammars/currencies.vocab"),
     ),

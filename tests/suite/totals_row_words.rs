@@ -117,6 +117,34 @@ fn a_budget_balance_is_a_result_row() {
     );
 }
 
+/// "Orealiserade vinster" under "Bokfört värde" and "Marknadsvärde" is named for their
+/// difference (row_definitions.vocab): 2 022 − 1 920 = 102 holds in 2018, 2 047 − 1 840 =
+/// 207 is printed 210 in 2017 (Region Uppsala's Tabell 7). The same rows holding in both
+/// columns, a row below them aside, are silent.
+#[test]
+fn a_row_named_for_a_difference_is_that_difference() {
+    let json = lint("named-difference-fails.txt");
+    assert_eq!(
+        common::claims(&json),
+        [common::claim(
+            "REL003",
+            "Orealiserade vinster",
+            "2017",
+            "207",
+            "210"
+        )],
+        "{json}"
+    );
+    let message = common::first_message(&json, "REL003");
+    assert!(
+        message.contains("Marknadsvärde − Bokfört värde"),
+        "{message}"
+    );
+    let json = lint("named-difference-holds.txt");
+    assert!(common::claims(&json).is_empty(), "{json}");
+    common::assert_stat(&json, "relations_failed", 0);
+}
+
 /// "Saldo UB" = "Saldo IB" + "Årets kassaflöde" fails in 2024 (55,0 against 56,0), but a
 /// balance carried between periods is no result row (the balance rules' own): REL003
 /// stays silent. "Nettosaldo" (a compound ending in "-saldo") holds in its three columns.
@@ -178,6 +206,11 @@ fn the_misprints_read_as_reviewed() {
             "budget-balance-fails.txt",
             "error[REL003]",
             "row_words_budget_rel003",
+        ),
+        (
+            "named-difference-fails.txt",
+            "error[REL003]",
+            "row_words_named_difference_rel003",
         ),
     ] {
         let text = common::lint_stdout(&format!("tests/fixtures/row_words/{file}"));

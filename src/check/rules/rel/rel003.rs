@@ -22,7 +22,12 @@ rows (Resultat = Kommunbidrag − Summa, Budgetsaldo = Totala inkomster − Tota
 Brutto driftsresultat = Sum driftsinntekter − Sum driftsutgifter, or Summa nettokostnader + \
 Kommunbidrag when costs and contributions carry opposite signs). A balance carried between periods (\"Ingående saldo\", \
 \"Saldo UB\") is the balance rules' and no result row. justera finds the pair of rows by the columns where the \
-relation holds and reports the columns where it fails beyond rounding. A row that is blank or \
+relation holds (in two columns at least, and in more than it fails) and reports the columns \
+where it fails beyond rounding. A row named for the difference of the two rows directly above \
+it (row_definitions.vocab: \"Orealiserade vinster\" under \"Bokfört värde\" and \
+\"Marknadsvärde\", whose difference the name defines) takes its pair from the labels instead, \
+and is checked once the difference holds in one column, which shows the columns read as the \
+record means them. A row that is blank or \
 zero in every column where the relation holds is not shown by them to enter it: a column where \
 it has a figure is then not decided (info). A failing column headed as deviations from budget (\"Avvik\", \"Afvigelse\", \
 \"Avvikelse\"; column_relations.vocab's `deviation`) is not decided: such a column often \
@@ -53,19 +58,57 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
         .chain(statement.claimed.iter().copied())
         .collect();
     for t in 0..view.rows() {
-        if !view.vocab.is_difference_row_label(&view.label(t)) || in_statement.contains(&t) {
+        if in_statement.contains(&t) {
             continue;
         }
+        let defined = defined_pair(view, t);
+        if defined.is_none() && !view.vocab.is_difference_row_label(&view.label(t)) {
+            continue;
+        }
+        // A named difference is read in every column of figures where none of its three
+        // cells is a percentage: a pension table's amount rows stand above rows of ratios
+        // that make its columns percent columns.
+        let named_cols: Vec<usize>;
+        let cols: &[usize] = match defined {
+            Some((a, b)) => {
+                let percent = |r: usize, c: usize| {
+                    view.table.rows[r]
+                        .cells
+                        .get(c)
+                        .is_some_and(|cell| cell.unit == crate::grammar::number::Unit::Percent)
+                };
+                named_cols = (0..view.cols())
+                    .filter(|&c| view.numeric(c) && ![t, a, b].iter().any(|&r| percent(r, c)))
+                    .collect();
+                &named_cols
+            }
+            None => &cols,
+        };
         let others: Vec<usize> = (0..view.rows())
             .filter(|&r| r != t && !view.headings[r])
             .collect();
         // (holds, fails, a, b, sign of b)
         let mut best: Option<(usize, usize, usize, usize, i8)> = None;
-        for (i, &a) in others.iter().enumerate() {
+        // A row named for the difference of the two rows above it states that one: the
+        // columns need only show the reading right, by the relation holding in one.
+        if let Some((a, b)) = defined {
+            let (mut holds, mut fails) = (0, 0);
+            for &c in cols {
+                match eval(view, t, a, b, -1, c).map(|x| x.0) {
+                    Some(true) => holds += 1,
+                    Some(false) => fails += 1,
+                    None => {}
+                }
+            }
+            if holds >= 1 {
+                best = Some((holds, fails, a, b, -1));
+            }
+        }
+        for (i, &a) in others.iter().enumerate().filter(|_| defined.is_none()) {
             for &b in &others[i + 1..] {
                 for sign in [1i8, -1, 2] {
                     let (mut holds, mut fails) = (0, 0);
-                    for &c in &cols {
+                    for &c in cols {
                         if let Some(ok) = eval(view, t, a, b, sign, c).map(|x| x.0) {
                             if ok {
                                 holds += 1
@@ -115,7 +158,7 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
         let placed = [t, a, b]
             .into_iter()
             .find(|&r| view.table.ambiguities.iter().any(|x| x.row == r));
-        for &c in &cols {
+        for &c in cols {
             let Some((_, cmp)) = eval(view, t, a, b, sign, c) else {
                 continue;
             };
@@ -182,6 +225,29 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
             }
             out.push(rel);
         }
+    }
+}
+
+/// The rows a row's label names it the difference of (row_definitions.vocab: a
+/// `<stem>_difference` label directly under the two rows labeled `<stem>_minuend` and
+/// `<stem>_subtrahend`, in either order, neither a heading): (minuend, subtrahend).
+fn defined_pair(view: &TableView, t: usize) -> Option<(usize, usize)> {
+    const LIST: &str = "row_definitions";
+    let key = |r: usize| -> Option<&str> {
+        let label = view.label(r);
+        let label = label.trim().trim_end_matches(':').trim_end();
+        view.vocab.lookup(LIST, label)
+    };
+    let stem = key(t)?.strip_suffix("_difference")?;
+    let (above, next) = (t.checked_sub(2)?, t - 1);
+    if view.headings[above] || view.headings[next] {
+        return None;
+    }
+    let (minuend, subtrahend) = (format!("{stem}_minuend"), format!("{stem}_subtrahend"));
+    match (key(above)?, key(next)?) {
+        (a, b) if a == minuend && b == subtrahend => Some((above, next)),
+        (a, b) if a == subtrahend && b == minuend => Some((next, above)),
+        _ => None,
     }
 }
 
@@ -264,4 +330,66 @@ fn eval(
     }
     let cmp = compare(expected, found);
     Some((cmp.holds, cmp))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::vocab::Vocabulary;
+
+    /// REL003's relations over the first table of `text`: (row, column, holds).
+    fn checked(text: &str) -> Vec<(usize, usize, bool)> {
+        let vocab = Vocabulary::builtin_shared();
+        let table = crate::table::extract_text(text, vocab)
+            .into_iter()
+            .next()
+            .expect("a table");
+        let cx = TableCx::new(0, &table, vocab);
+        let mut out = Vec::new();
+        relations(&cx, &mut out);
+        out.iter()
+            .map(|r| (r.target.row, r.target.col, r.comparison.holds))
+            .collect()
+    }
+
+    #[test]
+    fn a_row_named_for_a_difference_is_checked_where_it_holds_in_one_column() {
+        // Region Uppsala's Tabell 7: 2 022 − 1 920 = 102 holds, 2 047 − 1 840 = 207 is
+        // printed 210.
+        let text = "Finansiella placeringar\t2018\t2017\n\
+                    Bokfört värde\t1 920\t1 840\n\
+                    Marknadsvärde\t2 022\t2 047\n\
+                    Orealiserade vinster\t102\t210\n";
+        assert_eq!(checked(text), [(2, 0, true), (2, 1, false)]);
+    }
+
+    #[test]
+    fn a_named_difference_that_holds_everywhere_is_silent() {
+        let text = "Placeringar\t2020\t2019\n\
+                    Marknadsvärde\t2 540\t2 310\n\
+                    Bokfört värde\t2 200\t2 150\n\
+                    Orealiserade vinster\t340\t160\n";
+        assert_eq!(checked(text), [(2, 0, true), (2, 1, true)]);
+    }
+
+    #[test]
+    fn a_named_difference_not_under_its_two_rows_is_not_read() {
+        // A line between: the name alone does not say which rows it takes.
+        let text = "Placeringar\t2020\t2019\n\
+                    Marknadsvärde\t2 540\t2 310\n\
+                    Bokfört värde\t2 200\t2 150\n\
+                    Anskaffningsvärde\t2 300\t2 250\n\
+                    Orealiserade vinster\t300\t210\n";
+        assert_eq!(checked(text), []);
+    }
+
+    #[test]
+    fn a_named_difference_that_holds_nowhere_is_not_read() {
+        // Gains beside losses elsewhere: the columns do not show the definition.
+        let text = "Placeringar\t2020\t2019\n\
+                    Bokfört värde\t2 200\t2 150\n\
+                    Marknadsvärde\t2 540\t2 310\n\
+                    Orealiserade vinster\t360\t175\n";
+        assert_eq!(checked(text), []);
+    }
 }
