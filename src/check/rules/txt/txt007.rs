@@ -156,7 +156,7 @@ fn date_after(text: &str, f: &Fig) -> bool {
 }
 
 /// A figure as written, with its unit.
-fn written<'s>(s: &'s Sent, i: usize) -> &'s str {
+fn written(s: &Sent, i: usize) -> &str {
     s.text[s.figs[i].start..s.figs[i].end].trim()
 }
 
@@ -880,6 +880,16 @@ mod tests {
         // The figure after is not of what changed ("153 uppdrag").
         assert!(read(
             "Markbränderna ökade med 141 procent jämfört med året innan. Under år 2018 gjordes 153 uppdrag. Året innan var markbränderna 54 stycken."
+        )
+        .is_empty());
+        // Real shapes (tests/fixtures/real): a change between two named years, not
+        // against the year before; the year before's figure with no change beside it.
+        assert!(read(
+            "Mellan 2009 och 2014 ökade antalet gästnätter per år på campingplatser med 3,94 procent. I fjol uppgick antalet gästnätter till totalt 15 046 968 stycken, vilket kan jämföras med 2009 då antalet gästnätter var 14 476 290."
+        )
+        .is_empty());
+        assert!(read(
+            "Vanligtvis tappar kommunen mot övriga riket, men Umeå har under de senaste fyra åren uppvisat ett positivt netto. I fjol var det hela 362 personer, och nettot från andra kommuner i länet var 339 personer."
         )
         .is_empty());
         // Per month against per year.
