@@ -99,6 +99,7 @@ rules! {
     TXT004 => txt::txt004,
     TXT005 => txt::txt005,
     TXT006 => txt::txt006,
+    TXT007 => txt::txt007,
     XREF001 => xref::xref001,
     XREF002 => xref::xref002,
     FORM001 => form::form001,

@@ -7,3 +7,4 @@ pub mod txt003;
 pub mod txt004;
 pub mod txt005;
 pub mod txt006;
+pub mod txt007;

@@ -116,7 +116,7 @@ an increase of 17,5 %, between 16,6 % and 18,5 % as the figures are written, so 
 
 /// What a figure of the sentence counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     /// Money, with kronor (kroner) per unit written.
     Money(Decimal),
     Percent,
@@ -130,23 +130,23 @@ enum Kind {
 
 /// A figure of a sentence, with its unit and its place.
 #[derive(Clone, Debug)]
-struct Fig {
-    value: Decimal,
-    decimals: u32,
-    kind: Kind,
+pub(super) struct Fig {
+    pub(super) value: Decimal,
+    pub(super) decimals: u32,
+    pub(super) kind: Kind,
     /// Byte offsets in the sentence's text: the number, and the number with its unit.
-    start: usize,
-    num_end: usize,
-    end: usize,
+    pub(super) start: usize,
+    pub(super) num_end: usize,
+    pub(super) end: usize,
     /// A word before it makes it approximate ("drygt 2 miljoner").
-    approx: bool,
+    pub(super) approx: bool,
 }
 
 impl Fig {
     /// The values the figure may stand for: rounded or cut to its last written digit
     /// (a cut figure is up to one unit further from zero than written: 12 stands for
     /// 11,5 to 13).
-    fn interval(&self) -> Interval {
+    pub(super) fn interval(&self) -> Interval {
         let u = Decimal::new(1, self.decimals.min(27));
         let half = u / Decimal::TWO;
         let v = self.value;
@@ -304,13 +304,13 @@ static UNIT_RE: Re = Re::new(UNIT);
 static ABOUT_RE: Re = Re::new(ABOUT);
 static CHANGE_NOUN_RE: Re = Re::new(CHANGE_NOUN);
 static CHANGE_NOUN_BARE_RE: Re = Re::new(CHANGE_NOUN_BARE);
-static CHANGE_VERB_RE: Re = Re::new(CHANGE_VERB);
+pub(super) static CHANGE_VERB_RE: Re = Re::new(CHANGE_VERB);
 static FROM_RE: Re = Re::new(FROM);
 static VERB_TO_RE: Re = Re::new(VERB_TO);
 static CHANGE_FIRST_RE: Re = Re::new(CHANGE_FIRST);
 static TO_RE: Re = Re::new(TO);
 static TO_AFTER_RE: Re = Re::new(TO_AFTER_CHANGE);
-static ADJUSTED_RE: Re = Re::new(ADJUSTED);
+pub(super) static ADJUSTED_RE: Re = Re::new(ADJUSTED);
 
 /// The regexes of the rule, compiled ahead in the background warm-up.
 pub(crate) fn regexes() -> Vec<&'static Re> {
@@ -531,7 +531,7 @@ fn kind_of(word: &str) -> Option<Kind> {
 }
 
 /// Every figure of a sentence, with the unit written right after it.
-fn figures(s: &str) -> Vec<Fig> {
+pub(super) fn figures(s: &str) -> Vec<Fig> {
     let mut out = Vec::new();
     for cap in NUMBER_RE.captures_iter(s) {
         let (Some(whole), Some(int)) = (cap.get(0), cap.get(1)) else {
@@ -705,7 +705,7 @@ fn count_noun(after: &str) -> Option<(&'static str, usize)> {
 
 /// Whether a month or a clock follows the figure ("1 januari", "15 mars", "kl"): a date,
 /// not a count.
-fn date_follows(s: &str, f: &Fig) -> bool {
+pub(super) fn date_follows(s: &str, f: &Fig) -> bool {
     const MONTHS: &[&str] = &[
         "jan", "feb", "mar", "apr", "maj", "mai", "jun", "jul", "aug", "sep", "okt", "oct", "nov",
         "dec", "tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys",
@@ -734,7 +734,7 @@ fn without_years(gap: &str) -> String {
 }
 
 /// A four-digit whole number that reads as a year.
-fn is_year(f: &Fig) -> bool {
+pub(super) fn is_year(f: &Fig) -> bool {
     f.kind == Kind::Bare
         && f.decimals == 0
         && f.value >= Decimal::from(1900)
@@ -742,7 +742,7 @@ fn is_year(f: &Fig) -> bool {
 }
 
 /// +1 for a word of increase, -1 of decrease, 0 when it gives no sign (förbättring).
-fn sign_of(word: &str) -> i32 {
+pub(super) fn sign_of(word: &str) -> i32 {
     let w = word.to_lowercase();
     let down = [
         "minsk",
@@ -937,7 +937,7 @@ fn or_join(gap: &str) -> bool {
 
 /// The period a figure is written per ("17 kronor per månad", "2 468 kr/år", "i
 /// månaden"): "år", "månad", "kvartal", "vecka" or "dag".
-fn period_after(s: &str, f: &Fig) -> Option<&'static str> {
+pub(super) fn period_after(s: &str, f: &Fig) -> Option<&'static str> {
     // Only the words right after the figure matter: lowercase a short prefix, not the rest.
     let after: String = s.get(f.end..)?.trim_start().chars().take(24).collect();
     let after = after.to_lowercase();
@@ -1695,7 +1695,7 @@ struct Outcome {
 }
 
 /// The interval of a figure in kronor (money) or as written.
-fn in_kronor(f: &Fig, k: Kind) -> Interval {
+pub(super) fn in_kronor(f: &Fig, k: Kind) -> Interval {
     match k {
         Kind::Money(scale) => f.interval().scale(scale),
         _ => f.interval(),
@@ -1791,7 +1791,7 @@ fn evaluate_count_total(s: &str, figs: &[Fig], total: usize, parts: &[usize]) ->
 /// others counts of the same noun or bare.
 /// Whether two count nouns count the same: the same word, or people and a place's
 /// residents ("ökade med 168 personer till 16 352 invånare").
-fn same_count(x: &str, y: &str) -> bool {
+pub(super) fn same_count(x: &str, y: &str) -> bool {
     const PEOPLE: &[&str] = &[
         "personer",
         "invånare",
@@ -2132,15 +2132,15 @@ fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
 }
 
 /// A paragraph of prose: consecutive lines joined where a sentence runs over the line end.
-struct Paragraph<'d> {
-    text: String,
+pub(super) struct Paragraph<'d> {
+    pub(super) text: String,
     /// Where each line starts in `text`.
-    lines: Vec<(usize, &'d SourceLine)>,
+    pub(super) lines: Vec<(usize, &'d SourceLine)>,
 }
 
 impl<'d> Paragraph<'d> {
     /// The line holding byte `p` of the text, and `p` in that line.
-    fn at(&self, p: usize) -> (&'d SourceLine, usize) {
+    pub(super) fn at(&self, p: usize) -> (&'d SourceLine, usize) {
         let k = self
             .lines
             .iter()
@@ -2151,7 +2151,7 @@ impl<'d> Paragraph<'d> {
     }
 }
 
-fn paragraphs<'d>(lines: &[&'d SourceLine]) -> Vec<Paragraph<'d>> {
+pub(super) fn paragraphs<'d>(lines: &[&'d SourceLine]) -> Vec<Paragraph<'d>> {
     let mut out: Vec<Paragraph<'d>> = Vec::new();
     let mut prev: Option<&SourceLine> = None;
     for &line in lines {
@@ -2186,7 +2186,7 @@ fn paragraphs<'d>(lines: &[&'d SourceLine]) -> Vec<Paragraph<'d>> {
 
 /// The sentences of a paragraph, as byte ranges: ended by . ! or ? before a space and a
 /// capital letter, a bullet or a quotation mark (not "mio. kr.", "ca. 14").
-fn sentences(text: &str) -> Vec<(usize, usize)> {
+pub(super) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();

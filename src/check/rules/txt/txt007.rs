@@ -1,0 +1,942 @@
+//! TXT007: arithmetic a passage states across neighbouring sentences — a change and the
+//! two figures it is between, or a total and its parts — that the figures contradict.
+
+use super::prose::prose_lines;
+use super::txt006::{
+    figures, in_kronor, is_year, paragraphs, period_after, same_count, sentences, sign_of, Fig,
+    Kind, Paragraph, ADJUSTED_RE, CHANGE_VERB_RE,
+};
+use crate::arith::{compare, Interval};
+use crate::check::finding::Severity;
+use crate::check::registry::{Check, Family, Rule, RuleCode};
+use crate::check::Sink;
+use crate::grammar::re::Re;
+use rust_decimal::Decimal;
+
+pub const RULE: Rule = Rule {
+    code: RuleCode::TXT007,
+    name: "arithmetic-across-sentences",
+    family: Family::Txt,
+    severity: Severity::Error,
+    summary: "Neighbouring sentences state arithmetic between figures they name (a change \
+and the two figures it is between, a total and its parts named or counted before them) that \
+the figures do not make",
+    explanation: "TXT006 reads arithmetic stated inside one sentence. Reports and news items \
+often state the figures in one sentence and the relation in the next, or the total first and \
+its parts after it. A revisor checks them with a calculator; justera does too, only where \
+the sentences are certainly about the same quantity.\n\nWhat is read.\n  - a change and the \
+two figures it is between, in neighbouring sentences (the next paragraph counts as \
+neighbouring when only a blank line stands between): the change sentence names a change \
+verb with what changed (\"Totalt sett ökade intäkterna med 14 procent\", \"Markbränderna \
+ökade med 141 procent jämfört med året innan\"), the change as its only figure (years \
+aside) and the year before as what it is compared with (föregående år, året innan, i fjol, \
+i fjor); the figures stand either in one sentence naming what changed, the figure and the \
+year before's in parentheses with its year, one year earlier than the year named before \
+the figure (\"intäkter … uppgick år 2012 till 381 mkr (2011: 343 mkr)\"), or in two \
+sentences, the first naming the figure with what changed right after it and no other \
+figure, the second opening with the year before (\"… 153 markbränder. Året innan var \
+markbränderna 54 stycken.\"). What changed is one word in both (the same stem: \
+intäkterna, intäkter); the figures are both money, or counts (the change a count too, or \
+a percent);\n  - a total and its parts named before it: \"Befolkningen i Haparanda-, \
+Övertorneå- samt Pajala kommuner minskar … med sammanlagt 98 personer\" (sammanlagt, \
+totalt, tillsammans) and in the next paragraphs each name once with the same verb and its \
+figure, \"Haparanda minskar med 30 personer\": the parts' sum against the total, counts of \
+one noun or money;\n  - a total and its parts counted before them: \"understöd på \
+sammanlagt 200 000 euro till sex föreningar\" and, in the sentences after it, exactly six \
+amounts each after the same verb (får, fick, erhåller, beviljas, tilldelas: \"Kaipparen \
+får 50 000 euro\"), read up to the first sentence with an amount not so introduced; more \
+or fewer amounts than counted are not read.\n\nWhat is checked. Every figure stands for \
+the values its written precision allows (as in TXT006): a change in percent is (B − A)/A, \
+in money or a count B − A, the verb giving the sign; a total is compared with the sum of \
+its parts. Each relation read counts as checked.\n\nWhen it is only information. A figure \
+called approximate (ca, drygt, knappt, cirka, omkring, noin) or a sentence naming an \
+adjustment (exklusive, justerat, jämförbara enheter): a miss is \"not decided\". Figures \
+of different periods (per månad, per år), percentages between percentages, and two \
+figures without any noun in common with the change are not read.\n\nExample: \"Markbränderna \
+ökade med 141 procent jämfört med året innan. Under år 2018 släckte räddningsverket 153 \
+markbränder. Året innan var markbränderna 54 stycken.\": from 54 to 153 is an increase of \
+183 %, so 141 procent cannot be right: an error.",
+    checks: &[Check::Document(check)],
+};
+
+/// The year before, as a change names what it is compared with.
+const PREVIOUS: &str = r"(?i)(?:^|[^\p{L}])(?:föregående\s+år|året\s+innan|året\s+före|förra\s+året|fjolåret|i\s+fjol|i\s+fjor|året\s+før|forrige\s+år|sidste\s+år|året\s+forinden)(?:[^\p{L}]|$)";
+
+/// A sentence opening with the year before ("Året innan var markbränderna 54 stycken").
+const PREVIOUS_OPENS: &str = r"(?i)^\s*(?:året\s+innan|året\s+före|föregående\s+år|förra\s+året|i\s+fjol|i\s+fjor|året\s+før|forrige\s+år|sidste\s+år|året\s+forinden)(?:[^\p{L}]|$)";
+
+/// The year of the figure before, in parentheses right after the figure: "(2011: ".
+const YEAR_PAREN: &str = r"^\s*\(\s*((?:19|20)\d\d)\s*:\s*$";
+
+/// Together, right before a total: "med sammanlagt", "på totalt".
+const TOGETHER: &str = r"(?i)(?:^|[^\p{L}])(?:sammanlagt|totalt|tillsammans|til\s+sammen|tilsammen|samlet|i\s+alt|yhteensä)\s+$";
+
+/// A list of names: two or more capitalised words joined by commas and a last och (samt,
+/// og), each possibly ending a compound with a hyphen ("Haparanda-, Övertorneå- samt
+/// Pajala kommuner").
+const NAMES: &str = r"(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)-?((?:,\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?-?)*),?\s+(?:och|samt|og)\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:[^\p{L}-]|$)";
+
+/// The verbs a named part's figure follows ("Haparanda minskar med 30 personer").
+const PART_VERB: &str = r"(?i)(?:^|[^\p{L}])(ökade|ökar|ökat|minskade|minskar|minskat|växte|växer|vuxit|steg|stiger|sjönk|sjunker|tappade|tappar|tappat|økte|øker|økt|falt|faller|sank|synker|voksede|vokser|faldt|falder)(?:[^\p{L}]|$)";
+
+/// The count a total is spread over, right after its amount: "till sex föreningar".
+const COUNTED: &str = r"(?i)^\s*(?:till|åt|för|mellan|på|til|for|mellom|mellem)\s+(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|to|fire|seks|syv|sju|åtte|otte|ni|ti|\d{1,2})\s+\p{L}{3,}";
+
+/// The verb right before each counted part's amount: "Kaipparen får 50 000 euro".
+const GETS: &str = r"(?i)(?:^|[^\p{L}])(får|fick|erhåller|erhöll|beviljas|beviljades|tilldelas|tilldelades|tildeles|tildelt|modtager|mottar|mottok)\s+$";
+
+static PREVIOUS_RE: Re = Re::new(PREVIOUS);
+static PREVIOUS_OPENS_RE: Re = Re::new(PREVIOUS_OPENS);
+static YEAR_PAREN_RE: Re = Re::new(YEAR_PAREN);
+static TOGETHER_RE: Re = Re::new(TOGETHER);
+static NAMES_RE: Re = Re::new(NAMES);
+static PART_VERB_RE: Re = Re::new(PART_VERB);
+static COUNTED_RE: Re = Re::new(COUNTED);
+static GETS_RE: Re = Re::new(GETS);
+
+/// One sentence of the prose, with its figures.
+struct Sent {
+    /// The paragraph it is in, and its byte range in the paragraph's text.
+    par: usize,
+    from: usize,
+    text: String,
+    figs: Vec<Fig>,
+}
+
+impl Sent {
+    /// The figures that are no year and no date, in order.
+    fn own(&self) -> Vec<usize> {
+        (0..self.figs.len())
+            .filter(|&i| !is_year(&self.figs[i]) && !date_after(&self.text, &self.figs[i]))
+            .collect()
+    }
+}
+
+/// Whether a month (the whole word: "1 juli", "30 sept.") or a clock follows the figure:
+/// a date, not a figure of the relation ("153 markbränder" is no date).
+fn date_after(text: &str, f: &Fig) -> bool {
+    const MONTHS: &[&str] = &[
+        "januari",
+        "jan",
+        "februari",
+        "feb",
+        "mars",
+        "mar",
+        "april",
+        "apr",
+        "maj",
+        "mai",
+        "juni",
+        "jun",
+        "juli",
+        "jul",
+        "augusti",
+        "august",
+        "aug",
+        "september",
+        "sept",
+        "sep",
+        "oktober",
+        "okt",
+        "oct",
+        "november",
+        "nov",
+        "december",
+        "dec",
+        "desember",
+        "kl",
+    ];
+    let word: String = text[f.end..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let word = word.to_lowercase();
+    MONTHS.contains(&word.as_str())
+}
+
+/// A figure as written, with its unit.
+fn written(s: &Sent, i: usize) -> &str {
+    s.text[s.figs[i].start..s.figs[i].end].trim()
+}
+
+/// Whether two paragraphs are neighbours: the second starts on the same page at most two
+/// lines after the first ends (one blank line between).
+fn close(a: &Paragraph, b: &Paragraph) -> bool {
+    let (Some(&(_, last)), Some(&(_, first))) = (a.lines.last(), b.lines.first()) else {
+        return false;
+    };
+    last.provenance.page == first.provenance.page
+        && first.provenance.line > last.provenance.line
+        && first.provenance.line - last.provenance.line <= 2
+}
+
+/// The lowercased letters of a word, for comparing stems.
+fn lower_word(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase()
+}
+
+/// Whether two words share a stem: a common beginning of at least five letters that
+/// leaves at most two letters of the shorter over ("intäkter", "intäkterna";
+/// "markbränder", "markbränderna").
+fn same_stem(x: &str, y: &str) -> bool {
+    let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    let common = x.iter().zip(&y).take_while(|(a, b)| a == b).count();
+    let shorter = x.len().min(y.len());
+    common >= 5 && common + 2 >= shorter
+}
+
+/// Whether a word of `text` shares a stem with `noun`.
+fn names(text: &str, noun: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic())
+        .any(|w| !w.is_empty() && same_stem(&w.to_lowercase(), noun))
+}
+
+/// A change sentence: a change verb, what changed beside it, the change as its only
+/// figure, and the year before as what it is compared with.
+struct Change {
+    c: usize,
+    sign: i32,
+    /// The words beside the verb that may name what changed, lowercased.
+    nouns: Vec<String>,
+}
+
+fn change_of(s: &Sent) -> Option<Change> {
+    let own = s.own();
+    let [c] = own[..] else {
+        return None;
+    };
+    if !PREVIOUS_RE.is_match(&s.text) {
+        return None;
+    }
+    let before = &s.text[..s.figs[c].start];
+    let m = CHANGE_VERB_RE.captures(before)?;
+    let verb = m.get(1)?;
+    // The word before the verb ("Markbränderna ökade") and the words between it and
+    // "med" ("ökade intäkterna med").
+    let mut nouns: Vec<String> = before[..verb.start()]
+        .split_whitespace()
+        .last()
+        .map(lower_word)
+        .into_iter()
+        .collect();
+    nouns.extend(
+        before[verb.end()..]
+            .split_whitespace()
+            .map(lower_word)
+            .take_while(|w| !["med", "på"].contains(&w.as_str())),
+    );
+    nouns.retain(|w| w.chars().count() >= 5);
+    if nouns.is_empty() {
+        return None;
+    }
+    Some(Change {
+        c,
+        sign: sign_of(verb.as_str()),
+        nouns,
+    })
+}
+
+/// The figures a change is between, found in the sentences beside it: (the figure
+/// before, its sentence), (the figure after, its sentence).
+type Operands = ((usize, usize), (usize, usize));
+
+/// One sentence naming the figure and the year before's in parentheses with its year:
+/// "intäkter … uppgick år 2012 till 381 mkr (2011: 343 mkr)".
+fn operands_in_one(sents: &[Sent], k: usize, nouns: &[String]) -> Option<Operands> {
+    let s = &sents[k];
+    let own = s.own();
+    let [b, a] = own[..] else {
+        return None;
+    };
+    let (fb, fa) = (&s.figs[b], &s.figs[a]);
+    let y = YEAR_PAREN_RE.captures(&s.text[fb.end..fa.start])?;
+    let year: u32 = y.get(1)?.as_str().parse().ok()?;
+    // The year the figure is of, the last year named before it, is the year after.
+    let named = s.figs[..b].iter().rev().find(|f| is_year(f))?;
+    if named.value != Decimal::from(year + 1) {
+        return None;
+    }
+    if PREVIOUS_RE.is_match(&s.text) {
+        return None;
+    }
+    let head = &s.text[..fb.start];
+    nouns
+        .iter()
+        .any(|n| names(head, n))
+        .then_some(((k, a), (k, b)))
+}
+
+/// Two sentences: the figure with what changed right after it, then the year before's
+/// figure in a sentence opening with the year before: "… 153 markbränder. Året innan var
+/// markbränderna 54 stycken."
+fn operands_in_two(sents: &[Sent], k: usize, nouns: &[String]) -> Option<Operands> {
+    let (s1, s2) = (&sents[k], sents.get(k + 1)?);
+    let (own1, own2) = (s1.own(), s2.own());
+    let ([b], [a]) = (&own1[..], &own2[..]) else {
+        return None;
+    };
+    if !PREVIOUS_OPENS_RE.is_match(&s2.text) || PREVIOUS_RE.is_match(&s1.text) {
+        return None;
+    }
+    let after = s1.text[s1.figs[*b].num_end..]
+        .split_whitespace()
+        .next()
+        .map(lower_word)?;
+    let noun = nouns.iter().find(|n| same_stem(&after, n))?;
+    names(&s2.text, noun).then_some(((k + 1, *a), (k, *b)))
+}
+
+/// Whether sentence `j` follows sentence `i` right after it: in the same paragraph or at
+/// the start of the next, close one.
+fn follows(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], i: usize, j: usize) -> bool {
+    let (x, y) = (&sents[i], &sents[j]);
+    j == i + 1 && (x.par == y.par || (y.par == x.par + 1 && near(x.par, y.par)))
+}
+
+/// A relation read: the figure computed, the figure stated, how they compare and where.
+struct Read {
+    made: Interval,
+    said: Interval,
+    doubt: Option<&'static str>,
+    /// The sentence and the figure the finding points at.
+    at: (usize, usize),
+    reading: String,
+    reason: &'static str,
+}
+
+fn read_changes(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], out: &mut Vec<Read>) {
+    for k in 0..sents.len() {
+        let Some(ch) = change_of(&sents[k]) else {
+            continue;
+        };
+        // The figures in the sentence (or two) right before the change, or right after.
+        let mut found = None;
+        if k >= 1 && follows(near, sents, k - 1, k) {
+            found = operands_in_one(sents, k - 1, &ch.nouns);
+            if found.is_none() && k >= 2 && follows(near, sents, k - 2, k - 1) {
+                found = operands_in_two(sents, k - 2, &ch.nouns);
+            }
+        }
+        if found.is_none() && k + 1 < sents.len() && follows(near, sents, k, k + 1) {
+            found = operands_in_one(sents, k + 1, &ch.nouns);
+            if found.is_none() && k + 2 < sents.len() && follows(near, sents, k + 1, k + 2) {
+                found = operands_in_two(sents, k + 1, &ch.nouns);
+            }
+        }
+        let Some(((sa, a), (sb, b))) = found else {
+            continue;
+        };
+        if let Some(r) = evaluate_change(sents, (sa, a), (sb, b), (k, ch.c), ch.sign) {
+            out.push(r);
+        }
+    }
+}
+
+/// From the figure `a` to the figure `b`, a change of `c` (each a sentence and a figure
+/// of it) in the direction `sign`.
+fn evaluate_change(
+    sents: &[Sent],
+    (sa, a): (usize, usize),
+    (sb, b): (usize, usize),
+    (sc, c): (usize, usize),
+    sign: i32,
+) -> Option<Read> {
+    let (fa, fb, fc) = (&sents[sa].figs[a], &sents[sb].figs[b], &sents[sc].figs[c]);
+    if [fa, fb, fc].iter().any(|f| f.value.is_sign_negative()) {
+        return None;
+    }
+    let periods: Vec<&str> = [(sa, fa), (sb, fb), (sc, fc)]
+        .iter()
+        .filter_map(|(s, f)| period_after(&sents[*s].text, f))
+        .collect();
+    if !periods.is_empty() {
+        return None;
+    }
+    let count = |f: &Fig| matches!(f.kind, Kind::Count(_) | Kind::Bare) && f.decimals == 0;
+    let (ia, ib) = match (fa.kind, fb.kind) {
+        (Kind::Money(_), Kind::Money(_)) => (in_kronor(fa, fa.kind), in_kronor(fb, fb.kind)),
+        (Kind::Money(_), Kind::Bare) => (in_kronor(fa, fa.kind), in_kronor(fb, fa.kind)),
+        (Kind::Bare, Kind::Money(_)) => (in_kronor(fa, fb.kind), in_kronor(fb, fb.kind)),
+        (Kind::Count(x), Kind::Count(y)) if !same_count(x, y) => return None,
+        _ if count(fa) && count(fb) => (fa.interval(), fb.interval()),
+        _ => return None,
+    };
+    let money = matches!(fa.kind, Kind::Money(_)) || matches!(fb.kind, Kind::Money(_));
+    let (made, said, unit) = match fc.kind {
+        Kind::Percent => {
+            if ia.lo <= Decimal::ZERO {
+                return None;
+            }
+            let made = ib
+                .divided_by(ia)?
+                .minus(Interval::exact(Decimal::ONE))
+                .scale(Decimal::ONE_HUNDRED);
+            (made, fc.interval(), "%".to_string())
+        }
+        Kind::Money(scale) if money => {
+            let made = ib.minus(ia).scale(Decimal::ONE / scale);
+            let text = &sents[sc].text;
+            (
+                made,
+                fc.interval(),
+                text[fc.num_end..fc.end].trim().to_string(),
+            )
+        }
+        Kind::Count(_) | Kind::Bare if !money && count(fc) => {
+            if let (Kind::Count(x), Kind::Count(y)) = (fc.kind, fb.kind) {
+                if !same_count(x, y) {
+                    return None;
+                }
+            }
+            (ib.minus(ia), fc.interval(), String::new())
+        }
+        _ => return None,
+    };
+    let said = match sign {
+        x if x < 0 => said.negated(),
+        0 if !made.meets(&said) && made.meets(&said.negated()) => said.negated(),
+        _ => said,
+    };
+    let doubt = if [fa, fb, fc].iter().any(|f| f.approx) {
+        Some("a figure is called approximate")
+    } else if [sa, sb, sc]
+        .iter()
+        .any(|&s| ADJUSTED_RE.is_match(&sents[s].text))
+    {
+        Some("a sentence names an adjustment (organic, comparable, currency, exclusive)")
+    } else {
+        None
+    };
+    let (aw, bw) = (written(&sents[sa], a), written(&sents[sb], b));
+    let m = made.nominal.round_dp(2).normalize();
+    let sd = said.nominal.normalize();
+    let u = if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
+    Some(Read {
+        made,
+        said,
+        doubt,
+        at: (sc, c),
+        reading: format!("from {aw} to {bw} is a change of {m}{u}, not {sd}{u}"),
+        reason: "the sentence beside it names what changed and both figures, the earlier of the year before",
+    })
+}
+
+/// The sentences after sentence `k` that a total's parts may stand in: the rest of its
+/// paragraph and the next paragraphs as long as each is close to the one before, at most
+/// `max_pars` paragraphs on.
+fn window(
+    near: &dyn Fn(usize, usize) -> bool,
+    sents: &[Sent],
+    k: usize,
+    max_pars: usize,
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    for j in k + 1..sents.len() {
+        let (p, q) = (sents[j - 1].par, sents[j].par);
+        if q != p && !(q == p + 1 && near(p, q)) {
+            break;
+        }
+        if q > sents[k].par + max_pars {
+            break;
+        }
+        out.push(j);
+    }
+    out
+}
+
+/// Whether `part` counts what `total` counts: money with money, or counts of one noun.
+fn same_kind(total: &Fig, part: &Fig) -> bool {
+    match (total.kind, part.kind) {
+        (Kind::Money(_), Kind::Money(_)) => true,
+        (Kind::Count(x), Kind::Count(y)) => same_count(x, y) && part.decimals == 0,
+        _ => false,
+    }
+}
+
+/// The sum of parts against a total: the outcome in the total's unit.
+fn evaluate_total(
+    sents: &[Sent],
+    (st, t): (usize, usize),
+    parts: &[(usize, usize)],
+    reason: &'static str,
+) -> Option<Read> {
+    let ft = &sents[st].figs[t];
+    if ft.value.is_sign_negative() || parts.len() < 2 {
+        return None;
+    }
+    let figs: Vec<&Fig> = parts.iter().map(|&(s, p)| &sents[s].figs[p]).collect();
+    if figs
+        .iter()
+        .any(|f| !same_kind(ft, f) || f.value.is_sign_negative())
+    {
+        return None;
+    }
+    let (made, unit) = match ft.kind {
+        Kind::Money(scale) => (
+            Interval::sum(figs.iter().map(|f| in_kronor(f, f.kind))).scale(Decimal::ONE / scale),
+            sents[st].text[ft.num_end..ft.end].trim().to_string(),
+        ),
+        Kind::Count(noun) => (
+            Interval::sum(figs.iter().map(|f| f.interval())),
+            noun.to_string(),
+        ),
+        _ => return None,
+    };
+    let doubt =
+        (ft.approx || figs.iter().any(|f| f.approx)).then_some("a figure is called approximate");
+    let listed: Vec<&str> = parts.iter().map(|&(s, p)| written(&sents[s], p)).collect();
+    let m = made.nominal.round_dp(2).normalize();
+    let said = ft.interval();
+    Some(Read {
+        made,
+        said,
+        reading: format!(
+            "its parts {} make {m} {unit}, not {} {unit}",
+            listed.join(" + "),
+            said.nominal.normalize()
+        ),
+        doubt,
+        at: (st, t),
+        reason,
+    })
+}
+
+/// The names of a list ("Haparanda-, Övertorneå- samt Pajala") before byte `end` of the
+/// sentence, and the list's end: the last list there.
+fn name_list(text: &str, end: usize) -> Option<(Vec<String>, usize)> {
+    let m = NAMES_RE.captures_iter(&text[..end]).last()?;
+    let mut names = vec![m.get(1)?.as_str().to_string()];
+    names.extend(
+        m.get(2)?
+            .as_str()
+            .split(',')
+            .map(|w| w.trim().trim_end_matches('-').to_string())
+            .filter(|w| !w.is_empty()),
+    );
+    names.push(m.get(3)?.as_str().to_string());
+    let mut seen = names.clone();
+    seen.sort();
+    seen.dedup();
+    (seen.len() == names.len()).then_some((names, m.get(3)?.end()))
+}
+
+/// A total and its parts named before it: "Befolkningen i Haparanda-, Övertorneå- samt
+/// Pajala kommuner minskar … med sammanlagt 98 personer", then "Haparanda minskar med 30
+/// personer, Övertorneå minskar med 31 personer …, medan Pajala minskar med 31
+/// personer".
+fn read_named_parts(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], out: &mut Vec<Read>) {
+    for k in 0..sents.len() {
+        let s = &sents[k];
+        let own = s.own();
+        let [t] = own[..] else {
+            continue;
+        };
+        let ft = &s.figs[t];
+        let before = &s.text[..ft.start];
+        if !TOGETHER_RE.is_match(before) {
+            continue;
+        }
+        let Some((names, list_end)) = name_list(&s.text, ft.start) else {
+            continue;
+        };
+        // One verb between the list and the total, the verb each part is stated with.
+        let verbs: Vec<String> = PART_VERB_RE
+            .captures_iter(&before[list_end..])
+            .filter_map(|c| c.get(1).map(|v| v.as_str().to_lowercase()))
+            .collect();
+        let [verb] = &verbs[..] else {
+            continue;
+        };
+        let mut parts: Vec<Vec<(usize, usize)>> = vec![Vec::new(); names.len()];
+        for j in window(near, sents, k, 4) {
+            let x = &sents[j];
+            for (i, f) in x.figs.iter().enumerate() {
+                let head = x.text[..f.start].trim_end();
+                let Some(head) = head.strip_suffix("med") else {
+                    continue;
+                };
+                let head = head.trim_end();
+                let Some(head) = head
+                    .len()
+                    .checked_sub(verb.len())
+                    .filter(|&c| head.is_char_boundary(c))
+                    .filter(|&c| head[c..].to_lowercase() == *verb)
+                    .map(|c| head[..c].trim_end())
+                else {
+                    continue;
+                };
+                for (n, name) in names.iter().enumerate() {
+                    let glued = head.strip_suffix(name.as_str()).is_some_and(|h| {
+                        h.chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                    });
+                    if glued {
+                        parts[n].push((j, i));
+                    }
+                }
+            }
+        }
+        if parts.iter().any(|p| p.len() != 1) {
+            continue;
+        }
+        let parts: Vec<(usize, usize)> = parts.into_iter().flatten().collect();
+        if let Some(r) = evaluate_total(
+            sents,
+            (k, t),
+            &parts,
+            "the sentence names the parts and their total, and each part is stated after it with the same verb",
+        ) {
+            out.push(r);
+        }
+    }
+}
+
+/// The number a count word gives ("sex", "6").
+fn count_word(w: &str) -> Option<usize> {
+    let w = w.to_lowercase();
+    Some(match w.as_str() {
+        "två" | "to" => 2,
+        "tre" => 3,
+        "fyra" | "fire" => 4,
+        "fem" => 5,
+        "sex" | "seks" => 6,
+        "sju" | "syv" => 7,
+        "åtta" | "åtte" | "otte" => 8,
+        "nio" | "ni" => 9,
+        "tio" | "ti" => 10,
+        "elva" => 11,
+        "tolv" => 12,
+        _ => return w.parse().ok().filter(|n| (2..=12).contains(n)),
+    })
+}
+
+/// A total and its parts counted before them: "understöd på sammanlagt 200 000 euro till
+/// sex föreningar", then exactly six amounts, each after the same verb ("Kaipparen får
+/// 50 000 euro"), up to the first sentence with an amount not so introduced.
+fn read_counted_parts(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], out: &mut Vec<Read>) {
+    for k in 0..sents.len() {
+        let s = &sents[k];
+        for (t, ft) in s.figs.iter().enumerate() {
+            if !matches!(ft.kind, Kind::Money(_)) || !TOGETHER_RE.is_match(&s.text[..ft.start]) {
+                continue;
+            }
+            let Some(n) = COUNTED_RE
+                .captures(&s.text[ft.end..])
+                .and_then(|c| c.get(1))
+                .and_then(|w| count_word(w.as_str()))
+            else {
+                continue;
+            };
+            // No other amount after the total in its sentence.
+            if s.figs[t + 1..]
+                .iter()
+                .any(|f| matches!(f.kind, Kind::Money(_)))
+            {
+                continue;
+            }
+            let mut parts = Vec::new();
+            let mut verb: Option<String> = None;
+            let mut ended = false;
+            for j in window(near, sents, k, n + 2) {
+                let x = &sents[j];
+                for (i, f) in x.figs.iter().enumerate() {
+                    if !matches!(f.kind, Kind::Money(_)) {
+                        continue;
+                    }
+                    let v = GETS_RE
+                        .captures(&x.text[..f.start])
+                        .and_then(|c| c.get(1))
+                        .map(|v| v.as_str().to_lowercase());
+                    match (&v, &verb) {
+                        (Some(v), None) => verb = Some(v.clone()),
+                        (Some(v), Some(w)) if v == w => {}
+                        _ => ended = true,
+                    }
+                    if ended {
+                        break;
+                    }
+                    parts.push((j, i));
+                }
+                if ended {
+                    break;
+                }
+            }
+            if !ended || parts.len() != n {
+                continue;
+            }
+            if let Some(r) = evaluate_total(
+                sents,
+                (k, t),
+                &parts,
+                "the sentence names the total and how many parts it is spread over, and exactly that many amounts follow, each after the same verb",
+            ) {
+                out.push(r);
+            }
+        }
+    }
+}
+
+/// Every relation the sentences state, `near(p, q)` telling whether paragraph `q` follows
+/// paragraph `p` closely enough to continue it.
+fn reads(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent]) -> Vec<Read> {
+    let mut out = Vec::new();
+    read_changes(near, sents, &mut out);
+    read_named_parts(near, sents, &mut out);
+    read_counted_parts(near, sents, &mut out);
+    out
+}
+
+pub fn check(sink: &mut Sink) {
+    let doc = sink.document;
+    let lines = prose_lines(doc);
+    let pars = paragraphs(&lines);
+    let mut sents = Vec::new();
+    for (p, par) in pars.iter().enumerate() {
+        for (from, to) in sentences(&par.text) {
+            let text = par.text[from..to].to_string();
+            let figs = if text.contains(|c: char| c.is_ascii_digit()) {
+                figures(&text)
+            } else {
+                Vec::new()
+            };
+            sents.push(Sent {
+                par: p,
+                from,
+                text,
+                figs,
+            });
+        }
+    }
+    if !sents.iter().any(|s| !s.figs.is_empty()) {
+        return;
+    }
+    let near = |p: usize, q: usize| close(&pars[p], &pars[q]);
+    for r in reads(&near, &sents) {
+        if r.made.meets(&r.said) {
+            sink.checked(true);
+        } else {
+            report(sink, &pars, &sents, &r);
+        }
+    }
+}
+
+fn report(sink: &mut Sink, pars: &[Paragraph], sents: &[Sent], r: &Read) {
+    let decided = r.doubt.is_none();
+    if decided {
+        sink.checked(false);
+    }
+    let (k, i) = r.at;
+    let s = &sents[k];
+    let phrase = s.text.trim();
+    let message = match r.doubt {
+        None => format!(
+            "the text says \"{phrase}\", but {} ({})",
+            r.reading, r.reason
+        ),
+        Some(why) => format!(
+            "not decided: the text says \"{phrase}\", {}, but {why}",
+            r.reading
+        ),
+    };
+    let par = &pars[s.par];
+    let f = &s.figs[i];
+    let (line, start) = par.at(s.from + f.start);
+    let (end_line, end) = par.at(s.from + f.end);
+    let end = if std::ptr::eq(line, end_line) {
+        end
+    } else {
+        line.text.len()
+    };
+    let start = start.min(end);
+    let cmp = compare(r.made, r.said);
+    super::prose::report_stated(
+        sink,
+        &RULE,
+        decided,
+        message,
+        line,
+        (start, end),
+        &crate::arith::Comparison {
+            expected: cmp.expected.round_dp(2).normalize(),
+            ..cmp
+        },
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sentences of a text, its paragraphs split at blank lines (all close).
+    fn sents_of(text: &str) -> Vec<Sent> {
+        let mut out = Vec::new();
+        for (p, par) in text.split("\n\n").enumerate() {
+            let par = par.replace('\n', " ");
+            for (from, to) in sentences(&par) {
+                let text = par[from..to].to_string();
+                let figs = figures(&text);
+                out.push(Sent {
+                    par: p,
+                    from,
+                    text,
+                    figs,
+                });
+            }
+        }
+        out
+    }
+
+    /// What the text states, as (made, said, decided) nominal values.
+    fn read(text: &str) -> Vec<(String, String, bool)> {
+        let sents = sents_of(text);
+        reads(&|_, _| true, &sents)
+            .iter()
+            .map(|r| {
+                (
+                    r.made.nominal.round_dp(2).normalize().to_string(),
+                    r.said.nominal.normalize().to_string(),
+                    r.doubt.is_none() && !r.made.meets(&r.said),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_change_after_its_figures_in_the_sentence_before() {
+        let r = read(
+            "Intäkterna uppgick år 2012 till 381 mkr (2011: 343 mkr). Totalt sett ökade intäkterna med 14 procent, om man jämför med föregående år.",
+        );
+        assert_eq!(r, [("11.08".into(), "14".into(), true)]);
+        // Approximate: read, not decided.
+        let r = read(
+            "Intäkterna uppgick år 2012 till 381 mkr (2011: 343 mkr). Totalt sett ökade intäkterna med ca 14 procent jämfört med föregående år.",
+        );
+        assert_eq!(r, [("11.08".into(), "14".into(), false)]);
+        // Holding.
+        let r = read(
+            "Intäkterna uppgick år 2012 till 381 mkr (2011: 343 mkr). Intäkterna ökade med 11 procent jämfört med föregående år.",
+        );
+        assert_eq!(r, [("11.08".into(), "11".into(), false)]);
+    }
+
+    #[test]
+    fn a_change_before_its_figures_in_the_next_paragraph() {
+        let s = sents_of("Markbränderna ökade med 141 procent jämfört med året innan.\n\nUnder år 2018 ryckte räddningsverket ut för att släcka 153 markbränder. Året innan var markbränderna 54 stycken.");
+        let ch = change_of(&s[0]).expect("change");
+        assert_eq!(ch.nouns, ["markbränderna"]);
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[1].own().len(), 1, "{:?}", s[1].figs);
+        assert_eq!(s[2].own().len(), 1, "{:?}", s[2].figs);
+        assert!(PREVIOUS_OPENS_RE.is_match(&s[2].text));
+        assert!(operands_in_two(&s, 1, &ch.nouns).is_some());
+        let r = read(
+            "Markbränderna ökade med 141 procent jämfört med året innan.\n\nUnder år 2018 ryckte räddningsverket ut för att släcka 153 markbränder. Året innan var markbränderna 54 stycken.",
+        );
+        assert_eq!(r, [("183.33".into(), "141".into(), true)]);
+    }
+
+    #[test]
+    fn a_month_is_a_date_but_a_word_starting_like_one_is_not() {
+        let s = sents_of("Under perioden 1 juli till den 30 september släcktes 153 markbränder.");
+        let own: Vec<String> = s[0]
+            .own()
+            .iter()
+            .map(|&i| written(&s[0], i).to_string())
+            .collect();
+        assert_eq!(own, ["153"]);
+    }
+
+    #[test]
+    fn changes_not_certainly_of_the_same_quantity_are_not_read() {
+        // What changed is not named in the sentence with the figures.
+        assert!(read(
+            "Kostnaderna uppgick år 2012 till 381 mkr (2011: 343 mkr). Intäkterna ökade med 14 procent jämfört med föregående år."
+        )
+        .is_empty());
+        // The year in parentheses is not the year before the figure's.
+        assert!(read(
+            "Intäkterna uppgick år 2012 till 381 mkr (2010: 343 mkr). Intäkterna ökade med 14 procent jämfört med föregående år."
+        )
+        .is_empty());
+        // The change names no year before.
+        assert!(read(
+            "Intäkterna uppgick år 2012 till 381 mkr (2011: 343 mkr). Intäkterna ökade med 14 procent sedan 2008."
+        )
+        .is_empty());
+        // Another figure in the change's sentence.
+        assert!(read(
+            "Intäkterna uppgick år 2012 till 381 mkr (2011: 343 mkr). Intäkterna ökade med 14 procent jämfört med föregående år, till 400 mkr."
+        )
+        .is_empty());
+        // A sentence between the figures and the change.
+        assert!(read(
+            "Markbränderna ökade med 141 procent jämfört med året innan. Sommaren var torr.\n\nUnder år 2018 släcktes 153 markbränder. Året innan var markbränderna 54 stycken."
+        )
+        .is_empty());
+        // The figure after is not of what changed ("153 uppdrag").
+        assert!(read(
+            "Markbränderna ökade med 141 procent jämfört med året innan. Under år 2018 gjordes 153 uppdrag. Året innan var markbränderna 54 stycken."
+        )
+        .is_empty());
+        // Real shapes (tests/fixtures/real): a change between two named years, not
+        // against the year before; the year before's figure with no change beside it.
+        assert!(read(
+            "Mellan 2009 och 2014 ökade antalet gästnätter per år på campingplatser med 3,94 procent. I fjol uppgick antalet gästnätter till totalt 15 046 968 stycken, vilket kan jämföras med 2009 då antalet gästnätter var 14 476 290."
+        )
+        .is_empty());
+        assert!(read(
+            "Vanligtvis tappar kommunen mot övriga riket, men Umeå har under de senaste fyra åren uppvisat ett positivt netto. I fjol var det hela 362 personer, och nettot från andra kommuner i länet var 339 personer."
+        )
+        .is_empty());
+        // Per month against per year.
+        assert!(read(
+            "Avgiften uppgick år 2012 till 381 kr per månad (2011: 343 kr). Avgiften ökade med 14 procent jämfört med föregående år."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_total_and_its_parts_named_before_it() {
+        let lead = "Befolkningen i Haparanda-, Övertorneå- samt Pajala kommuner minskar under perioden 1 juli till och med den 30 september med sammanlagt 98 personer.\n\nSticker ut\n\n";
+        let r = read(&format!("{lead}Haparanda minskar med 30 personer och har nu 9620 personer, Övertorneå minskar med 31 personer till 4230, medan Pajala minskar med 31 personer till 6002."));
+        assert_eq!(r, [("92".into(), "98".into(), true)]);
+        let r = read(&format!("{lead}Haparanda minskar med 36 personer, Övertorneå minskar med 31 personer och Pajala minskar med 31 personer."));
+        assert_eq!(r, [("98".into(), "98".into(), false)]);
+        // A name without its part, a name twice, another verb: not read.
+        for parts in [
+            "Haparanda minskar med 30 personer och Pajala minskar med 31 personer.",
+            "Haparanda minskar med 30 personer, Övertorneå minskar med 31 personer, Pajala minskar med 31 personer. I fjol: Pajala minskar med 20 personer.",
+            "Haparanda minskar med 30 personer, Övertorneå ökar med 31 personer och Pajala minskar med 31 personer.",
+            "Haparanda minskar med 30 mnkr, Övertorneå minskar med 31 personer och Pajala minskar med 31 personer.",
+        ] {
+            assert!(read(&format!("{lead}{parts}")).is_empty(), "{parts}");
+        }
+        // No word saying the figure is the names' together.
+        assert!(read("Haparanda, Övertorneå och Pajala minskar med 98 personer. Haparanda minskar med 30 personer, Övertorneå minskar med 31 personer och Pajala minskar med 31 personer.").is_empty());
+    }
+
+    #[test]
+    fn a_total_and_its_parts_counted_before_them() {
+        let lead = "Nämnden beviljar understöd på sammanlagt 200 000 euro till tre föreningar. En förening blev utan stöd.\n\n";
+        let tail =
+            "\n\nNämnden avslog ansökan från byföreningen, som hade anhållit om drygt 44 000 euro.";
+        let r = read(&format!("{lead}Föreningen A får 30 000 euro för verksamheten.\n\nFöreningen B får 80 000 euro.\n\nFöreningen C får 90 000 euro. Den riktar sig till personer över 18 år.{tail}"));
+        assert_eq!(r, [("200000".into(), "200000".into(), false)]);
+        let r = read(&format!("{lead}Föreningen A får 30 000 euro.\n\nFöreningen B får 75 000 euro.\n\nFöreningen C får 90 000 euro.{tail}"));
+        assert_eq!(r, [("195000".into(), "200000".into(), true)]);
+        // More or fewer amounts than counted, another verb, the list not ended: not read.
+        for parts in [
+            format!("Föreningen A får 30 000 euro.\n\nFöreningen B får 75 000 euro.{tail}"),
+            format!("A får 30 000 euro. B får 75 000 euro. C får 90 000 euro. D får 5 000 euro.{tail}"),
+            format!("A får 30 000 euro. B fick 75 000 euro. C får 90 000 euro.{tail}"),
+            "A får 30 000 euro. B får 75 000 euro. C får 90 000 euro.".to_string(),
+            format!("A får 30 000 euro, varav 10 000 euro till lön. B får 75 000 euro. C får 90 000 euro.{tail}"),
+        ] {
+            assert!(read(&format!("{lead}{parts}")).is_empty(), "{parts}");
+        }
+    }
+}
