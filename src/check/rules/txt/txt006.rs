@@ -819,6 +819,9 @@ enum Shape {
     ChangeInPercent,
     /// The same, `c` and `a` stated in the sentence after the one naming `b`.
     ChangeInPercentAcross,
+    /// The same, written "`b` and had changed by `c` … or `a` %": the change is `b`'s own,
+    /// so `b` and `c` count the same even when neither names a unit.
+    HadChanged,
     /// `a` is `c` percent of `b`.
     Share,
     /// `b` is the sum of these parts.
@@ -1109,20 +1112,15 @@ fn stated_paren_parts(s: &str, figs: &[Fig]) -> Vec<Stated> {
 /// cut), a count of whole things exactly, unless a figure is a round hundred (a count
 /// rounded).
 fn evaluate_paren_parts(s: &str, figs: &[Fig], total: usize, parts: &[usize]) -> Option<Outcome> {
-    let mut o = evaluate_partition(s, figs, total, parts)?;
     let counts = matches!(figs[total].kind, Kind::Bare | Kind::Count(_));
     let hundred = Decimal::ONE_HUNDRED;
     let round = std::iter::once(total)
         .chain(parts.iter().copied())
         .any(|k| (figs[k].value % hundred).is_zero());
-    if counts {
-        if round {
-            return None;
-        }
-        o.made = Interval::exact(parts.iter().map(|&p| figs[p].value).sum());
-        o.said = Interval::exact(figs[total].value);
+    if counts && round {
+        return None;
     }
-    Some(o)
+    evaluate_partition(s, figs, total, parts)
 }
 
 /// Whether the figure stands alone in parentheses after a word ("per kvadratmeter (1 348
@@ -1590,16 +1588,127 @@ fn stated_partition(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated> {
     out
 }
 
-/// A count and its two complementary parts: the parts' sum against the count.
+/// The words of grammars/had_changed.vocab under `key` hold `word` (lower case).
+fn had_changed_word(vocab: &Vocabulary, key: &str, word: &str) -> bool {
+    vocab.has_word("had_changed", key, &word.to_lowercase())
+}
+
+/// A figure, then that it had changed by a second figure, then the change in percent
+/// (grammars/had_changed.vocab): "íbúar Garðabæjar 15.250 og hafði fjölgað um 603 frá
+/// árinu 2015 eða um 4,2%", "15 250 och har ökat med 603 sedan 2015, eller 4,2 procent".
+/// The change is the first figure's own, so the figure before it is the first less the
+/// change (plus, after a decrease), and the percent is the change's share of it. Read
+/// only as: the figure, "och" (og), at most one auxiliary (har, hade, hafði), one change
+/// verb, "med" (um, på), the change, at most six words without figures or marks but a
+/// comma (years allowed: "frá árinu 2015"), "eller" (eða, ella) and at most one "med"
+/// (um), the percent, which no "av" (af) follows (a percent of another whole).
+fn stated_had_changed(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated> {
+    let mut out = Vec::new();
+    let n = figs.len();
+    for b in 0..n {
+        let Some((c, p)) = (b + 1..n)
+            .find(|&k| !is_year(&figs[k]))
+            .and_then(|c| (c + 1..n).find(|&k| !is_year(&figs[k])).map(|p| (c, p)))
+        else {
+            break;
+        };
+        // Nothing but the joining words between the figure and its change.
+        if c != b + 1 || figs[p].kind != Kind::Percent {
+            continue;
+        }
+        let words: Vec<&str> = s[figs[b].end..figs[c].start]
+            .trim_start()
+            .trim_start_matches(',')
+            .split_whitespace()
+            .collect();
+        let (sign, ok) = match words[..] {
+            [and, verb, by] | [and, _, verb, by]
+                if had_changed_word(vocab, "and", and) && had_changed_word(vocab, "by", by) =>
+            {
+                let aux = words.len() == 3 || had_changed_word(vocab, "had", words[1]);
+                if had_changed_word(vocab, "up", verb) {
+                    (1, aux)
+                } else if had_changed_word(vocab, "down", verb) {
+                    (-1, aux)
+                } else {
+                    (0, false)
+                }
+            }
+            _ => (0, false),
+        };
+        if !ok {
+            continue;
+        }
+        // Between the change and its percent: words, years, then "eller" (eða, ella).
+        let between = &s[figs[c].end..figs[p].start];
+        if between.contains(['.', ';', ':', '(', ')']) || (c + 1..p).any(|k| !is_year(&figs[k])) {
+            continue;
+        }
+        let plain = without_years(between);
+        let tail: Vec<&str> = plain
+            .split(|ch: char| ch.is_whitespace() || ch == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let or_at = match tail[..] {
+            [.., _, by] if had_changed_word(vocab, "by", by) => tail.len() - 2,
+            _ => tail.len().saturating_sub(1),
+        };
+        if tail.is_empty()
+            || tail.len() > 8
+            || !had_changed_word(vocab, "or", tail[or_at])
+            || tail[..or_at]
+                .iter()
+                .any(|w| ABOUT_RE.is_match(w) || !w.chars().all(char::is_alphabetic))
+        {
+            continue;
+        }
+        let after = s[figs[p].end..].trim_start().to_lowercase();
+        if ["av ", "af ", "of ", "i förhållande", "i forhold"]
+            .iter()
+            .any(|w| after.starts_with(w))
+        {
+            continue;
+        }
+        out.push(Stated {
+            shape: Shape::HadChanged,
+            a: p,
+            b,
+            c,
+            sign,
+            span: (figs[b].start, close_paren(s, figs[p].end)),
+        });
+    }
+    out
+}
+
+/// A count and its two complementary parts: the parts' sum against the count. A count of
+/// whole things (people, schools) is exact as written ("3 224, av vilken 2 230 … och 995
+/// …" is one short), unless a figure is a round hundred (a count rounded); money as
+/// written (it may be cut).
 fn evaluate_partition(s: &str, figs: &[Fig], total: usize, parts: &[usize]) -> Option<Outcome> {
     let t = &figs[total];
-    let sum = Interval::sum(parts.iter().map(|&p| figs[p].interval()));
     let all: Vec<&Fig> = std::iter::once(t)
         .chain(parts.iter().map(|&p| &figs[p]))
         .collect();
+    let exact = all.iter().all(|f| {
+        matches!(f.kind, Kind::Bare | Kind::Count(_))
+            && f.decimals == 0
+            && !(f.value % Decimal::ONE_HUNDRED).is_zero()
+    });
+    let (made, said) = if exact {
+        (
+            Interval::exact(parts.iter().map(|&p| figs[p].value).sum()),
+            Interval::exact(t.value),
+        )
+    } else {
+        (
+            Interval::sum(parts.iter().map(|&p| figs[p].interval())),
+            t.interval(),
+        )
+    };
     Some(Outcome {
-        made: sum,
-        said: t.interval(),
+        made,
+        said,
         unit: match t.kind {
             Kind::Count(noun) => noun,
             _ => "",
@@ -1974,6 +2083,7 @@ fn evaluate_change_in_percent(s: &str, figs: &[Fig], r: &Stated) -> Option<Outco
         }
         (Kind::Count(x), Kind::Count(y)) if same_count(x, y) => (b.interval(), c.interval()),
         (Kind::Count(_), Kind::Bare) | (Kind::Bare, Kind::Count(_)) => (b.interval(), c.interval()),
+        (Kind::Bare, Kind::Bare) if r.shape == Shape::HadChanged => (b.interval(), c.interval()),
         _ => return None,
     };
     if matches!(b.kind, Kind::Count(_)) && (b.decimals > 0 || c.decimals > 0) {
@@ -2012,7 +2122,7 @@ fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
         Shape::Partition(parts) => return evaluate_partition(s, figs, r.b, parts),
         Shape::ParenParts(parts) => return evaluate_paren_parts(s, figs, r.b, parts),
         Shape::Share => return evaluate_share(s, figs, r),
-        Shape::ChangeInPercent | Shape::ChangeInPercentAcross => {
+        Shape::ChangeInPercent | Shape::ChangeInPercentAcross | Shape::HadChanged => {
             return evaluate_change_in_percent(s, figs, r)
         }
         Shape::Change | Shape::ChangeAcross | Shape::ChangeBetween => {}
@@ -2265,6 +2375,12 @@ pub fn check(sink: &mut Sink) {
                 relations.extend(stated_partition(s, &figs, vocab));
             }
             relations.extend(stated_paren_parts(s, &figs));
+            if !relations
+                .iter()
+                .any(|r| matches!(r.shape, Shape::ChangeInPercent))
+            {
+                relations.extend(stated_had_changed(s, &figs, vocab));
+            }
             for r in relations {
                 let Some(o) = evaluate(s, &figs, &r) else {
                     continue;
@@ -2321,7 +2437,7 @@ fn report(
             format!("from {aw} to {bw} is a change of {made} {unit}, not {said} {unit}"),
             "the sentence names the two figures, their order in time (each beside its year, or a budget and its outcome) and the change between them, pointing back to them",
         ),
-        Shape::ChangeInPercent => (
+        Shape::ChangeInPercent | Shape::HadChanged => (
             format!(
                 "a change of {cw} to {bw} is {made} % of the figure before it, not {said} %",
                 cw = written(s, c)
@@ -2752,10 +2868,19 @@ mod tests {
             read("Vid slutet av år 2022 hade staden 3 381 anställda, av vilka 2 312 var ordinarie och 1 072 visstidsanställda."),
             [(d(3384), d(3381), false)]
         );
+        // Head counts are exact: 2 230 + 995 is one more than 3 224.
         assert_eq!(
             read("Personalmängden var 3 224, av vilken 2 230 var ordinarie- och 995 visstidsanställda."),
-            [(d(3225), d(3224), true)]
+            [(d(3225), d(3224), false)]
         );
+        assert_eq!(
+            read("Personalmängden var 3 225, av vilken 2 230 var ordinarie- och 995 visstidsanställda."),
+            [(d(3225), d(3225), true)]
+        );
+        // A round hundred may be a count rounded: read as written, cut or rounded.
+        let round = read("Kommunen har 3 300 anställda, varav 2 230 kvinnor och 1 072 män.");
+        assert_eq!(round.len(), 1);
+        assert!(round[0].2, "{round:?}");
         assert_eq!(
             read("Vid de nationella programmen erbjuds totalt 28 032 platser, varav 15 124 på kommunala skolor och 12 908 på fristående skolor."),
             [(d(28032), d(28032), true)]
@@ -2780,6 +2905,55 @@ mod tests {
             "Kostnaden blev 300 mnkr, 120 mnkr kommunala och 100 mnkr privata.",
             "Kommunen har drygt 300 anställda, varav 120 kvinnor och 100 män.",
             "Under 2023 anställdes 120 kvinnor och 100 män.",
+        ] {
+            assert!(read(s).is_empty(), "{s}");
+        }
+    }
+
+    /// A figure, then that it had changed by a second figure, then the change in percent
+    /// (grammars/had_changed.vocab): the percent is of the figure before the change.
+    #[test]
+    fn reads_a_figure_that_had_changed_by_a_change_and_its_percent() {
+        let v = Vocabulary::builtin_shared();
+        let read = |s: &str| {
+            let figs = figures(s);
+            stated_had_changed(s, &figs, v)
+                .iter()
+                .filter_map(|r| evaluate(s, &figs, r).map(|o| (r.sign, o)))
+                .map(|(sign, o)| (sign, o.made.nominal.round_dp(2), o.made.meets(&o.said)))
+                .collect::<Vec<_>>()
+        };
+        let d = |x: &str| x.parse::<Decimal>().unwrap();
+        // 603 of 15 250 − 603 = 14 647 is 4,12 %, which 4,2 (4,15–4,25) cannot be.
+        assert_eq!(
+            read("Í árslok 2016 voru íbúar Garðabæjar 15.250 og hafði fjölgað um 603 frá árinu 2015 eða um 4,2% en í fjárhagsáætlun hafði verið gert ráð fyrir 1,5% íbúafjölgun."),
+            [(1, d("4.12"), false)]
+        );
+        assert_eq!(
+            read("Vid årets slut fanns 15 250 invånare och antalet har ökat med 603 sedan 2015, eller 4,1 procent."),
+            Vec::<(i32, Decimal, bool)>::new(),
+            "the figure and its change must be joined by the verb alone"
+        );
+        assert_eq!(
+            read("Vid årets slut var invånarna 15 250 och hade ökat med 603 sedan 2015, eller 4,1 procent."),
+            [(1, d("4.12"), true)]
+        );
+        // After a decrease the figure before is the figure plus the change: 50 of 1 050.
+        assert_eq!(
+            read(
+                "Skulden var 1 000 mnkr og hadde falt med 50 mnkr siden i fjor, eller 4,8 prosent."
+            ),
+            [(-1, d("4.76"), true)]
+        );
+        // A percent of another whole, a figure between, an approximate change or percent
+        // word, a sentence break or no "eller": not read.
+        for s in [
+            "Skulden var 1 000 mnkr og hadde falt med 50 mnkr, eller 4,8 prosent av budsjettet.",
+            "Skulden var 1 000 mnkr og hadde falt med 50 mnkr til 950 mnkr, eller 4,8 prosent.",
+            "Skulden var 1 000 mnkr og hadde falt med 50 mnkr, cirka eller 4,8 prosent.",
+            "Skulden var 1 000 mnkr og hadde falt med 50 mnkr (se tabell) eller 4,8 prosent.",
+            "Skulden var 1 000 mnkr og hadde falt med 50 mnkr og 4,8 prosent.",
+            "Skulden var 1 000 mnkr og budsjettet hadde falt med 50 mnkr, eller 4,8 prosent.",
         ] {
             assert!(read(s).is_empty(), "{s}");
         }
