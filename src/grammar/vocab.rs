@@ -70,10 +70,7 @@ const BUILTIN: &[(&str, &str)] = &[
         "complements",
         include_str!("../../grammars/complements.vocab"),
     ),
-    (
-        "had_changed",
-        include_str!("../../grammars/had_changed.vocab"),
-    ),
+    ("changes", include_str!("../../grammars/changes.vocab")),
 ];
 
 /// Keys of totals.vocab that are no row kind: the words of REL003's result rows and of

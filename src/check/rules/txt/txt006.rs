@@ -43,7 +43,10 @@ personer till 9 880, vilket motsvarar en minskning med 1,2 procent\" (personer a
 invånare count the same), \"ökar med sammanlagt 500 000 euro eller 2,5 % till 20 500 000 \
 euro\" and the percent first, \"ökar med 1,5 % eller 300 000 euro till 20 300 000 euro\" \
 (euro counts as kronor do); a percent of another \
-whole (\"0,5 procent av skatteintäkterna\") is not read;\n  - B \
+whole (\"0,5 procent av skatteintäkterna\") is not read; so also \"B og hafði fjölgað um C frá \
+árinu 2015 eða um P%\" (B och har ökat med C … eller P %: the figure, then that it had changed, \
+grammars/changes.vocab), and the percent of a figure set against: \"móti mettum A svarandi til \
+eina hækking upp á C ella P%\" (mot A, en ökning med C eller P %: P is C of A);\n  - B \
 more or less than A by C: \"B, vilket är C mer (högre, lägre, mindre, højere, lavere) än \
 budgeterat (A)\", \"… bättre än budgeterade A\", \"… sämre än fjolåret då resultatet uppgick \
 till A\", \"(B) som är C procent högre än (A)\" (B alone in parentheses after a word) \
@@ -84,7 +87,9 @@ percent in the sentence after the one naming the figure it led to: \"I kommunen 
 where the first sentence names that one figure (years aside) and sets it against no other \
 time, and the change counts the same (or is money with money); the figure before is 22 974 \
 − 209.\nA \
-figure written without a unit takes the unit of the figure it is compared with. A change in \
+figure written without a unit takes the unit of the figure it is compared with; a currency \
+written before it (\"kr. 500\", \"NOK 500\") is its unit. A count of whole things split into \
+two complementary parts is exact as written (a round hundred aside). A change in \
 money (kr, tkr, mnkr, miljoner kronor, mio. kr., millioner kroner: converted to one unit) is \
 B − A; in procent, prosent or % it is (B − A)/A; in procentenheter (prosentpoeng, \
 procentpoint) between two percentages it is B − A. The verb gives the sign (ökade, \
@@ -545,7 +550,13 @@ fn figures(s: &str) -> Vec<Fig> {
             continue;
         }
         let after = s[num_end..].chars().next();
-        if after.is_some_and(|c| c.is_ascii_digit() || matches!(c, ':' | '/'))
+        // A comma and digits after the figure's decimals: a number written wrong
+        // ("13.006,941,00"), none to compute with.
+        let comma_digits = after == Some(',')
+            && cap.get(2).is_some()
+            && s[num_end + 1..].starts_with(|c: char| c.is_ascii_digit());
+        if comma_digits
+            || after.is_some_and(|c| c.is_ascii_digit() || matches!(c, ':' | '/'))
             || (after == Some('-') && s[num_end + 1..].starts_with(|c: char| c.is_ascii_digit()))
         {
             continue;
@@ -623,6 +634,17 @@ fn figures(s: &str) -> Vec<Fig> {
             }
             _ => (kind, end),
         };
+        // A currency written before the figure ("kr. 7.987.895,00", "NOK 500"), not after
+        // another figure whose unit it is ("600 kr 500"): kronor, the figure's start moved
+        // to it.
+        let after_figure = |at: usize| {
+            out.last()
+                .is_some_and(|p: &Fig| p.end > at || s[p.end..at].trim().is_empty())
+        };
+        let (kind, sign_start) = match (kind, currency_before(&s[..sign_start])) {
+            (Kind::Bare, Some(at)) if !after_figure(at) => (Kind::Money(Decimal::ONE), at),
+            _ => (kind, sign_start),
+        };
         let approx = ABOUT_RE.is_match(&s[..sign_start]);
         out.push(Fig {
             value,
@@ -635,6 +657,33 @@ fn figures(s: &str) -> Vec<Fig> {
         });
     }
     out
+}
+
+/// Where a currency written right before a figure starts ("kr. ", "kr ", "NOK "), in the
+/// text before the figure; none when a figure stands right before it (its unit: "600 kr
+/// 500").
+fn currency_before(head: &str) -> Option<usize> {
+    let t = head.trim_end();
+    if t.len() == head.len() && !t.ends_with('€') {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    let word = ["kr.", "kr", "dkk", "nok", "sek", "eur", "€"]
+        .iter()
+        .find(|w| lower.ends_with(*w))?;
+    let at = t.len() - word.len();
+    if !t.is_char_boundary(at) {
+        return None;
+    }
+    let before = t[..at].chars().next_back();
+    if before.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ',') {
+        return None;
+    }
+    let prev = t[..at].trim_end().chars().next_back();
+    if prev.is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(at)
 }
 
 /// The nouns of a count that a sentence may state a change of ("ökade med 155 personer
@@ -1588,13 +1637,13 @@ fn stated_partition(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated> {
     out
 }
 
-/// The words of grammars/had_changed.vocab under `key` hold `word` (lower case).
+/// The words of grammars/changes.vocab under `key` hold `word` (lower case).
 fn had_changed_word(vocab: &Vocabulary, key: &str, word: &str) -> bool {
-    vocab.has_word("had_changed", key, &word.to_lowercase())
+    vocab.has_word("changes", key, &word.to_lowercase())
 }
 
 /// A figure, then that it had changed by a second figure, then the change in percent
-/// (grammars/had_changed.vocab): "íbúar Garðabæjar 15.250 og hafði fjölgað um 603 frá
+/// (grammars/changes.vocab): "íbúar Garðabæjar 15.250 og hafði fjölgað um 603 frá
 /// árinu 2015 eða um 4,2%", "15 250 och har ökat med 603 sedan 2015, eller 4,2 procent".
 /// The change is the first figure's own, so the figure before it is the first less the
 /// change (plus, after a decrease), and the percent is the change's share of it. Read
@@ -1676,6 +1725,101 @@ fn stated_had_changed(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated> 
             c,
             sign,
             span: (figs[b].start, close_paren(s, figs[p].end)),
+        });
+    }
+    out
+}
+
+/// A figure set against an earlier one or an estimate, then the increase over it and
+/// that increase in percent (grammars/changes.vocab): "móti mettum kr. 10.048.773,00
+/// svarandi til eina hækking upp á kr. 2.958.168,00 ella 29,5%", "mot budgeterade 500
+/// mnkr, en ökning med 20 mnkr eller 4,0 procent". The percent is the change's share of
+/// the figure it is set against: read as a [`Shape::Share`] (`a` the change, `b` that
+/// figure, `c` the percent). Read only as: an `against` word and at most one word more,
+/// the figure, at most a comma and one `joins` phrase, an article, a change noun, one or
+/// two `by` words, the change, an `or` word, the percent, no "av" (af) after it; the
+/// figure and the change both money (or both counts of one noun).
+fn stated_against_percent(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated> {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let has = |key: &str, w: &[String]| vocab.has_word("changes", key, &w.join(" "));
+    let mut out = Vec::new();
+    for a in 0..figs.len().saturating_sub(2) {
+        let (c, p) = (a + 1, a + 2);
+        if figs[p].kind != Kind::Percent {
+            continue;
+        }
+        match (figs[a].kind, figs[c].kind) {
+            (Kind::Money(_), Kind::Money(_)) => {}
+            (Kind::Count(x), Kind::Count(y)) if same_count(x, y) => {}
+            _ => continue,
+        }
+        // Before the figure: the against word, and at most one word more.
+        let from = if a == 0 { 0 } else { figs[a - 1].end };
+        let head = &s[from..figs[a].start];
+        let head = &head[head.rfind([';', ':', '(', ')']).map_or(0, |k| k + 1)..];
+        let before = words(head);
+        let against = (1..=3).any(|k| {
+            (0..=1).any(|extra| {
+                before.len() >= k + extra
+                    && has(
+                        "against",
+                        &before[before.len() - k - extra..before.len() - extra],
+                    )
+            })
+        });
+        if !against {
+            continue;
+        }
+        // Between the figure and the change: a joining phrase, an article, a noun, "by".
+        let gap = &s[figs[a].end..figs[c].start];
+        if gap.contains(['.', ';', ':', '(', ')']) {
+            continue;
+        }
+        let mut w = words(gap);
+        let by = w
+            .iter()
+            .rev()
+            .take_while(|x| has("by", &[x.to_string()]))
+            .count();
+        if !(1..=2).contains(&by) || w.len() < by + 2 {
+            continue;
+        }
+        w.truncate(w.len() - by);
+        let noun = w.pop().unwrap_or_default();
+        let article = w.pop().unwrap_or_default();
+        let sign = if has("change_up", &[noun.clone()]) {
+            1
+        } else if has("change_down", &[noun]) {
+            -1
+        } else {
+            continue;
+        };
+        if !has("article", &[article]) || !(w.is_empty() || has("joins", &w)) {
+            continue;
+        }
+        let or = words(&s[figs[c].end..figs[p].start]);
+        if or.len() != 1 || !has("or", &or) {
+            continue;
+        }
+        let after = s[figs[p].end..].trim_start().to_lowercase();
+        if ["av ", "af ", "of ", "i förhållande", "i forhold"]
+            .iter()
+            .any(|x| after.starts_with(x))
+        {
+            continue;
+        }
+        out.push(Stated {
+            shape: Shape::Share,
+            a: c,
+            b: a,
+            c: p,
+            sign,
+            span: (figs[a].start, close_paren(s, figs[p].end)),
         });
     }
     out
@@ -2381,6 +2525,9 @@ pub fn check(sink: &mut Sink) {
             {
                 relations.extend(stated_had_changed(s, &figs, vocab));
             }
+            if !relations.iter().any(|r| r.shape == Shape::Share) {
+                relations.extend(stated_against_percent(s, &figs, vocab));
+            }
             for r in relations {
                 let Some(o) = evaluate(s, &figs, &r) else {
                     continue;
@@ -2911,7 +3058,7 @@ mod tests {
     }
 
     /// A figure, then that it had changed by a second figure, then the change in percent
-    /// (grammars/had_changed.vocab): the percent is of the figure before the change.
+    /// (grammars/changes.vocab): the percent is of the figure before the change.
     #[test]
     fn reads_a_figure_that_had_changed_by_a_change_and_its_percent() {
         let v = Vocabulary::builtin_shared();
@@ -2957,6 +3104,49 @@ mod tests {
         ] {
             assert!(read(s).is_empty(), "{s}");
         }
+    }
+
+    /// A figure set against an earlier one, the increase over it and its percent
+    /// (grammars/changes.vocab): the percent is of the figure set against; a currency
+    /// written before a figure is its unit; a number with two decimal commas is no figure.
+    #[test]
+    fn reads_an_increase_over_a_figure_set_against_and_its_percent() {
+        let v = Vocabulary::builtin_shared();
+        let read = |s: &str| {
+            let figs = figures(s);
+            stated_against_percent(s, &figs, v)
+                .iter()
+                .filter_map(|r| evaluate(s, &figs, r))
+                .map(|o| (o.made.nominal.round_dp(2), o.made.meets(&o.said)))
+                .collect::<Vec<_>>()
+        };
+        let d = |x: &str| x.parse::<Decimal>().unwrap();
+        // 2 958 168 of 10 048 773 is 29,44 %, which 29,5 (29,45–29,55) cannot be.
+        let s = "Fyri januar og februar 2019 hevur kommunan fingið kr. 13.006,941,00, móti mettum kr. 10.048.773,00 svarandi til eina hækking upp á kr. 2.958.168,00 ella 29,5%.";
+        assert_eq!(read(s), [(d("29.44"), false)]);
+        let figs = figures(s);
+        // The year, the estimate, the change, the percent: "13.006,941,00" is no figure.
+        assert_eq!(figs.len(), 4, "{figs:?}");
+        assert_eq!(figs[1].kind, Kind::Money(Decimal::ONE));
+        assert_eq!(written(s, &figs[1]), "kr. 10.048.773,00");
+        assert_eq!(
+            read("Resultatet blev 520 mnkr mot budgeterade 500 mnkr, en ökning med 20 mnkr eller 4,0 procent."),
+            [(d("4"), true)]
+        );
+        // A percent of another whole, no "eller", a change noun without the article, no
+        // figure set against, counts of different nouns: not read.
+        for s in [
+            "Resultatet blev 520 mnkr mot budgeterade 500 mnkr, en ökning med 20 mnkr eller 4,0 procent av intäkterna.",
+            "Resultatet blev 520 mnkr mot budgeterade 500 mnkr, en ökning med 20 mnkr och 4,0 procent.",
+            "Resultatet blev 520 mnkr mot budgeterade 500 mnkr, ökning med 20 mnkr eller 4,0 procent.",
+            "Resultatet blev 520 mnkr och budgeten 500 mnkr, en ökning med 20 mnkr eller 4,0 procent.",
+            "Kommunen har 520 elever mot 500 lärare, en ökning med 20 elever eller 4,0 procent.",
+        ] {
+            assert!(read(s).is_empty(), "{s}");
+        }
+        // A currency after a figure is that figure's: the next is no money for it.
+        let figs = figures("kostar 600 kr 500 gånger");
+        assert_eq!(figs[1].kind, Kind::Bare, "{figs:?}");
     }
 
     #[test]
