@@ -2526,7 +2526,13 @@ pub fn check(sink: &mut Sink) {
                 relations.extend(stated_had_changed(s, &figs, vocab));
             }
             if !relations.iter().any(|r| r.shape == Shape::Share) {
-                relations.extend(stated_against_percent(s, &figs, vocab));
+                let against = stated_against_percent(s, &figs, vocab);
+                // The figure set against is the one before the change, never the one after
+                // it that "B, en ökning med C eller P" takes it for.
+                relations.retain(|r| {
+                    r.shape != Shape::ChangeInPercent || against.iter().all(|x| x.b != r.b)
+                });
+                relations.extend(against);
             }
             for r in relations {
                 let Some(o) = evaluate(s, &figs, &r) else {
