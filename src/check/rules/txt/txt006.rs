@@ -1792,7 +1792,7 @@ fn stated_against_percent(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stat
         w.truncate(w.len() - by);
         let noun = w.pop().unwrap_or_default();
         let article = w.pop().unwrap_or_default();
-        let sign = if has("change_up", &[noun.clone()]) {
+        let sign = if has("change_up", std::slice::from_ref(&noun)) {
             1
         } else if has("change_down", &[noun]) {
             -1
