@@ -75,6 +75,7 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../grammars/complements.vocab"),
     ),
     ("fee_caps", include_str!("../../grammars/fee_caps.vocab")),
+    ("changes", include_str!("../../grammars/changes.vocab")),
 ];
 
 /// Keys of totals.vocab that are no row kind: the words of REL003's result rows and of

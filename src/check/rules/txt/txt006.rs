@@ -43,7 +43,10 @@ personer till 9 880, vilket motsvarar en minskning med 1,2 procent\" (personer a
 invånare count the same), \"ökar med sammanlagt 500 000 euro eller 2,5 % till 20 500 000 \
 euro\" and the percent first, \"ökar med 1,5 % eller 300 000 euro till 20 300 000 euro\" \
 (euro counts as kronor do); a percent of another \
-whole (\"0,5 procent av skatteintäkterna\") is not read;\n  - B \
+whole (\"0,5 procent av skatteintäkterna\") is not read; so also \"B og hafði fjölgað um C frá \
+árinu 2015 eða um P%\" (B och har ökat med C … eller P %: the figure, then that it had changed, \
+grammars/changes.vocab), and the percent of a figure set against: \"móti mettum A svarandi til \
+eina hækking upp á C ella P%\" (mot A, en ökning med C eller P %: P is C of A);\n  - B \
 more or less than A by C: \"B, vilket är C mer (högre, lägre, mindre, højere, lavere) än \
 budgeterat (A)\", \"… bättre än budgeterade A\", \"… sämre än fjolåret då resultatet uppgick \
 till A\", \"(B) som är C procent högre än (A)\" (B alone in parentheses after a word) \
@@ -84,7 +87,9 @@ percent in the sentence after the one naming the figure it led to: \"I kommunen 
 where the first sentence names that one figure (years aside) and sets it against no other \
 time, and the change counts the same (or is money with money); the figure before is 22 974 \
 − 209.\nA \
-figure written without a unit takes the unit of the figure it is compared with. A change in \
+figure written without a unit takes the unit of the figure it is compared with; a currency \
+written before it (\"kr. 500\", \"NOK 500\") is its unit. A count of whole things split into \
+two complementary parts is exact as written (a round hundred aside). A change in \
 money (kr, tkr, mnkr, miljoner kronor, mio. kr., millioner kroner: converted to one unit) is \
 B − A; in procent, prosent or % it is (B − A)/A; in procentenheter (prosentpoeng, \
 procentpoint) between two percentages it is B − A. The verb gives the sign (ökade, \
@@ -545,7 +550,13 @@ pub(super) fn figures(s: &str) -> Vec<Fig> {
             continue;
         }
         let after = s[num_end..].chars().next();
-        if after.is_some_and(|c| c.is_ascii_digit() || matches!(c, ':' | '/'))
+        // A comma and digits after the figure's decimals: a number written wrong
+        // ("13.006,941,00"), none to compute with.
+        let comma_digits = after == Some(',')
+            && cap.get(2).is_some()
+            && s[num_end + 1..].starts_with(|c: char| c.is_ascii_digit());
+        if comma_digits
+            || after.is_some_and(|c| c.is_ascii_digit() || matches!(c, ':' | '/'))
             || (after == Some('-') && s[num_end + 1..].starts_with(|c: char| c.is_ascii_digit()))
         {
             continue;
@@ -623,6 +634,17 @@ pub(super) fn figures(s: &str) -> Vec<Fig> {
             }
             _ => (kind, end),
         };
+        // A currency written before the figure ("kr. 7.987.895,00", "NOK 500"), not after
+        // another figure whose unit it is ("600 kr 500"): kronor, the figure's start moved
+        // to it.
+        let after_figure = |at: usize| {
+            out.last()
+                .is_some_and(|p: &Fig| p.end > at || s[p.end..at].trim().is_empty())
+        };
+        let (kind, sign_start) = match (kind, currency_before(&s[..sign_start])) {
+            (Kind::Bare, Some(at)) if !after_figure(at) => (Kind::Money(Decimal::ONE), at),
+            _ => (kind, sign_start),
+        };
         let approx = ABOUT_RE.is_match(&s[..sign_start]);
         out.push(Fig {
             value,
@@ -635,6 +657,33 @@ pub(super) fn figures(s: &str) -> Vec<Fig> {
         });
     }
     out
+}
+
+/// Where a currency written right before a figure starts ("kr. ", "kr ", "NOK "), in the
+/// text before the figure; none when a figure stands right before it (its unit: "600 kr
+/// 500").
+fn currency_before(head: &str) -> Option<usize> {
+    let t = head.trim_end();
+    if t.len() == head.len() && !t.ends_with('€') {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    let word = ["kr.", "kr", "dkk", "nok", "sek", "eur", "€"]
+        .iter()
+        .find(|w| lower.ends_with(*w))?;
+    let at = t.len() - word.len();
+    if !t.is_char_boundary(at) {
+        return None;
+    }
+    let before = t[..at].chars().next_back();
+    if before.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ',') {
+        return None;
+    }
+    let prev = t[..at].trim_end().chars().next_back();
+    if prev.is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(at)
 }
 
 /// The nouns of a count that a sentence may state a change of ("ökade med 155 personer
@@ -819,6 +868,9 @@ enum Shape {
     ChangeInPercent,
     /// The same, `c` and `a` stated in the sentence after the one naming `b`.
     ChangeInPercentAcross,
+    /// The same, written "`b` and had changed by `c` … or `a` %": the change is `b`'s own,
+    /// so `b` and `c` count the same even when neither names a unit.
+    HadChanged,
     /// `a` is `c` percent of `b`.
     Share,
     /// `b` is the sum of these parts.
@@ -1109,20 +1161,15 @@ fn stated_paren_parts(s: &str, figs: &[Fig]) -> Vec<Stated> {
 /// cut), a count of whole things exactly, unless a figure is a round hundred (a count
 /// rounded).
 fn evaluate_paren_parts(s: &str, figs: &[Fig], total: usize, parts: &[usize]) -> Option<Outcome> {
-    let mut o = evaluate_partition(s, figs, total, parts)?;
     let counts = matches!(figs[total].kind, Kind::Bare | Kind::Count(_));
     let hundred = Decimal::ONE_HUNDRED;
     let round = std::iter::once(total)
         .chain(parts.iter().copied())
         .any(|k| (figs[k].value % hundred).is_zero());
-    if counts {
-        if round {
-            return None;
-        }
-        o.made = Interval::exact(parts.iter().map(|&p| figs[p].value).sum());
-        o.said = Interval::exact(figs[total].value);
+    if counts && round {
+        return None;
     }
-    Some(o)
+    evaluate_partition(s, figs, total, parts)
 }
 
 /// Whether the figure stands alone in parentheses after a word ("per kvadratmeter (1 348
@@ -1590,16 +1637,222 @@ fn stated_partition(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated> {
     out
 }
 
-/// A count and its two complementary parts: the parts' sum against the count.
+/// The words of grammars/changes.vocab under `key` hold `word` (lower case).
+fn had_changed_word(vocab: &Vocabulary, key: &str, word: &str) -> bool {
+    vocab.has_word("changes", key, &word.to_lowercase())
+}
+
+/// A figure, then that it had changed by a second figure, then the change in percent
+/// (grammars/changes.vocab): "íbúar Garðabæjar 15.250 og hafði fjölgað um 603 frá
+/// árinu 2015 eða um 4,2%", "15 250 och har ökat med 603 sedan 2015, eller 4,2 procent".
+/// The change is the first figure's own, so the figure before it is the first less the
+/// change (plus, after a decrease), and the percent is the change's share of it. Read
+/// only as: the figure, "och" (og), at most one auxiliary (har, hade, hafði), one change
+/// verb, "med" (um, på), the change, at most six words without figures or marks but a
+/// comma (years allowed: "frá árinu 2015"), "eller" (eða, ella) and at most one "med"
+/// (um), the percent, which no "av" (af) follows (a percent of another whole).
+fn stated_had_changed(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated> {
+    let mut out = Vec::new();
+    let n = figs.len();
+    for b in 0..n {
+        let Some((c, p)) = (b + 1..n)
+            .find(|&k| !is_year(&figs[k]))
+            .and_then(|c| (c + 1..n).find(|&k| !is_year(&figs[k])).map(|p| (c, p)))
+        else {
+            break;
+        };
+        // Nothing but the joining words between the figure and its change.
+        if c != b + 1 || figs[p].kind != Kind::Percent {
+            continue;
+        }
+        let words: Vec<&str> = s[figs[b].end..figs[c].start]
+            .trim_start()
+            .trim_start_matches(',')
+            .split_whitespace()
+            .collect();
+        let (sign, ok) = match words[..] {
+            [and, verb, by] | [and, _, verb, by]
+                if had_changed_word(vocab, "and", and) && had_changed_word(vocab, "by", by) =>
+            {
+                let aux = words.len() == 3 || had_changed_word(vocab, "had", words[1]);
+                if had_changed_word(vocab, "up", verb) {
+                    (1, aux)
+                } else if had_changed_word(vocab, "down", verb) {
+                    (-1, aux)
+                } else {
+                    (0, false)
+                }
+            }
+            _ => (0, false),
+        };
+        if !ok {
+            continue;
+        }
+        // Between the change and its percent: words, years, then "eller" (eða, ella).
+        let between = &s[figs[c].end..figs[p].start];
+        if between.contains(['.', ';', ':', '(', ')']) || (c + 1..p).any(|k| !is_year(&figs[k])) {
+            continue;
+        }
+        let plain = without_years(between);
+        let tail: Vec<&str> = plain
+            .split(|ch: char| ch.is_whitespace() || ch == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let or_at = match tail[..] {
+            [.., _, by] if had_changed_word(vocab, "by", by) => tail.len() - 2,
+            _ => tail.len().saturating_sub(1),
+        };
+        if tail.is_empty()
+            || tail.len() > 8
+            || !had_changed_word(vocab, "or", tail[or_at])
+            || tail[..or_at]
+                .iter()
+                .any(|w| ABOUT_RE.is_match(w) || !w.chars().all(char::is_alphabetic))
+        {
+            continue;
+        }
+        let after = s[figs[p].end..].trim_start().to_lowercase();
+        if ["av ", "af ", "of ", "i förhållande", "i forhold"]
+            .iter()
+            .any(|w| after.starts_with(w))
+        {
+            continue;
+        }
+        out.push(Stated {
+            shape: Shape::HadChanged,
+            a: p,
+            b,
+            c,
+            sign,
+            span: (figs[b].start, close_paren(s, figs[p].end)),
+        });
+    }
+    out
+}
+
+/// A figure set against an earlier one or an estimate, then the increase over it and
+/// that increase in percent (grammars/changes.vocab): "móti mettum kr. 10.048.773,00
+/// svarandi til eina hækking upp á kr. 2.958.168,00 ella 29,5%", "mot budgeterade 500
+/// mnkr, en ökning med 20 mnkr eller 4,0 procent". The percent is the change's share of
+/// the figure it is set against: read as a [`Shape::Share`] (`a` the change, `b` that
+/// figure, `c` the percent). Read only as: an `against` word and at most one word more,
+/// the figure, at most a comma and one `joins` phrase, an article, a change noun, one or
+/// two `by` words, the change, an `or` word, the percent, no "av" (af) after it; the
+/// figure and the change both money (or both counts of one noun).
+fn stated_against_percent(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated> {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let has = |key: &str, w: &[String]| vocab.has_word("changes", key, &w.join(" "));
+    let mut out = Vec::new();
+    for a in 0..figs.len().saturating_sub(2) {
+        let (c, p) = (a + 1, a + 2);
+        if figs[p].kind != Kind::Percent {
+            continue;
+        }
+        match (figs[a].kind, figs[c].kind) {
+            (Kind::Money(_), Kind::Money(_)) => {}
+            (Kind::Count(x), Kind::Count(y)) if same_count(x, y) => {}
+            _ => continue,
+        }
+        // Before the figure: the against word, and at most one word more.
+        let from = if a == 0 { 0 } else { figs[a - 1].end };
+        let head = &s[from..figs[a].start];
+        let head = &head[head.rfind([';', ':', '(', ')']).map_or(0, |k| k + 1)..];
+        let before = words(head);
+        let against = (1..=3).any(|k| {
+            (0..=1).any(|extra| {
+                before.len() >= k + extra
+                    && has(
+                        "against",
+                        &before[before.len() - k - extra..before.len() - extra],
+                    )
+            })
+        });
+        if !against {
+            continue;
+        }
+        // Between the figure and the change: a joining phrase, an article, a noun, "by".
+        let gap = &s[figs[a].end..figs[c].start];
+        if gap.contains(['.', ';', ':', '(', ')']) {
+            continue;
+        }
+        let mut w = words(gap);
+        let by = w
+            .iter()
+            .rev()
+            .take_while(|x| has("by", &[x.to_string()]))
+            .count();
+        if !(1..=2).contains(&by) || w.len() < by + 2 {
+            continue;
+        }
+        w.truncate(w.len() - by);
+        let noun = w.pop().unwrap_or_default();
+        let article = w.pop().unwrap_or_default();
+        let sign = if has("change_up", std::slice::from_ref(&noun)) {
+            1
+        } else if has("change_down", &[noun]) {
+            -1
+        } else {
+            continue;
+        };
+        if !has("article", &[article]) || !(w.is_empty() || has("joins", &w)) {
+            continue;
+        }
+        let or = words(&s[figs[c].end..figs[p].start]);
+        if or.len() != 1 || !has("or", &or) {
+            continue;
+        }
+        let after = s[figs[p].end..].trim_start().to_lowercase();
+        if ["av ", "af ", "of ", "i förhållande", "i forhold"]
+            .iter()
+            .any(|x| after.starts_with(x))
+        {
+            continue;
+        }
+        out.push(Stated {
+            shape: Shape::Share,
+            a: c,
+            b: a,
+            c: p,
+            sign,
+            span: (figs[a].start, close_paren(s, figs[p].end)),
+        });
+    }
+    out
+}
+
+/// A count and its two complementary parts: the parts' sum against the count. A count of
+/// whole things (people, schools) is exact as written ("3 224, av vilken 2 230 … och 995
+/// …" is one short), unless a figure is a round hundred (a count rounded); money as
+/// written (it may be cut).
 fn evaluate_partition(s: &str, figs: &[Fig], total: usize, parts: &[usize]) -> Option<Outcome> {
     let t = &figs[total];
-    let sum = Interval::sum(parts.iter().map(|&p| figs[p].interval()));
     let all: Vec<&Fig> = std::iter::once(t)
         .chain(parts.iter().map(|&p| &figs[p]))
         .collect();
+    let exact = all.iter().all(|f| {
+        matches!(f.kind, Kind::Bare | Kind::Count(_))
+            && f.decimals == 0
+            && !(f.value % Decimal::ONE_HUNDRED).is_zero()
+    });
+    let (made, said) = if exact {
+        (
+            Interval::exact(parts.iter().map(|&p| figs[p].value).sum()),
+            Interval::exact(t.value),
+        )
+    } else {
+        (
+            Interval::sum(parts.iter().map(|&p| figs[p].interval())),
+            t.interval(),
+        )
+    };
     Some(Outcome {
-        made: sum,
-        said: t.interval(),
+        made,
+        said,
         unit: match t.kind {
             Kind::Count(noun) => noun,
             _ => "",
@@ -1974,6 +2227,7 @@ fn evaluate_change_in_percent(s: &str, figs: &[Fig], r: &Stated) -> Option<Outco
         }
         (Kind::Count(x), Kind::Count(y)) if same_count(x, y) => (b.interval(), c.interval()),
         (Kind::Count(_), Kind::Bare) | (Kind::Bare, Kind::Count(_)) => (b.interval(), c.interval()),
+        (Kind::Bare, Kind::Bare) if r.shape == Shape::HadChanged => (b.interval(), c.interval()),
         _ => return None,
     };
     if matches!(b.kind, Kind::Count(_)) && (b.decimals > 0 || c.decimals > 0) {
@@ -2012,7 +2266,7 @@ fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
         Shape::Partition(parts) => return evaluate_partition(s, figs, r.b, parts),
         Shape::ParenParts(parts) => return evaluate_paren_parts(s, figs, r.b, parts),
         Shape::Share => return evaluate_share(s, figs, r),
-        Shape::ChangeInPercent | Shape::ChangeInPercentAcross => {
+        Shape::ChangeInPercent | Shape::ChangeInPercentAcross | Shape::HadChanged => {
             return evaluate_change_in_percent(s, figs, r)
         }
         Shape::Change | Shape::ChangeAcross | Shape::ChangeBetween => {}
@@ -2265,6 +2519,21 @@ pub fn check(sink: &mut Sink) {
                 relations.extend(stated_partition(s, &figs, vocab));
             }
             relations.extend(stated_paren_parts(s, &figs));
+            if !relations
+                .iter()
+                .any(|r| matches!(r.shape, Shape::ChangeInPercent))
+            {
+                relations.extend(stated_had_changed(s, &figs, vocab));
+            }
+            if !relations.iter().any(|r| r.shape == Shape::Share) {
+                let against = stated_against_percent(s, &figs, vocab);
+                // The figure set against is the one before the change, never the one after
+                // it that "B, en ökning med C eller P" takes it for.
+                relations.retain(|r| {
+                    r.shape != Shape::ChangeInPercent || against.iter().all(|x| x.b != r.b)
+                });
+                relations.extend(against);
+            }
             for r in relations {
                 let Some(o) = evaluate(s, &figs, &r) else {
                     continue;
@@ -2321,7 +2590,7 @@ fn report(
             format!("from {aw} to {bw} is a change of {made} {unit}, not {said} {unit}"),
             "the sentence names the two figures, their order in time (each beside its year, or a budget and its outcome) and the change between them, pointing back to them",
         ),
-        Shape::ChangeInPercent => (
+        Shape::ChangeInPercent | Shape::HadChanged => (
             format!(
                 "a change of {cw} to {bw} is {made} % of the figure before it, not {said} %",
                 cw = written(s, c)
@@ -2752,10 +3021,19 @@ mod tests {
             read("Vid slutet av år 2022 hade staden 3 381 anställda, av vilka 2 312 var ordinarie och 1 072 visstidsanställda."),
             [(d(3384), d(3381), false)]
         );
+        // Head counts are exact: 2 230 + 995 is one more than 3 224.
         assert_eq!(
             read("Personalmängden var 3 224, av vilken 2 230 var ordinarie- och 995 visstidsanställda."),
-            [(d(3225), d(3224), true)]
+            [(d(3225), d(3224), false)]
         );
+        assert_eq!(
+            read("Personalmängden var 3 225, av vilken 2 230 var ordinarie- och 995 visstidsanställda."),
+            [(d(3225), d(3225), true)]
+        );
+        // A round hundred may be a count rounded: read as written, cut or rounded.
+        let round = read("Kommunen har 3 300 anställda, varav 2 230 kvinnor och 1 072 män.");
+        assert_eq!(round.len(), 1);
+        assert!(round[0].2, "{round:?}");
         assert_eq!(
             read("Vid de nationella programmen erbjuds totalt 28 032 platser, varav 15 124 på kommunala skolor och 12 908 på fristående skolor."),
             [(d(28032), d(28032), true)]
@@ -2783,6 +3061,98 @@ mod tests {
         ] {
             assert!(read(s).is_empty(), "{s}");
         }
+    }
+
+    /// A figure, then that it had changed by a second figure, then the change in percent
+    /// (grammars/changes.vocab): the percent is of the figure before the change.
+    #[test]
+    fn reads_a_figure_that_had_changed_by_a_change_and_its_percent() {
+        let v = Vocabulary::builtin_shared();
+        let read = |s: &str| {
+            let figs = figures(s);
+            stated_had_changed(s, &figs, v)
+                .iter()
+                .filter_map(|r| evaluate(s, &figs, r).map(|o| (r.sign, o)))
+                .map(|(sign, o)| (sign, o.made.nominal.round_dp(2), o.made.meets(&o.said)))
+                .collect::<Vec<_>>()
+        };
+        let d = |x: &str| x.parse::<Decimal>().unwrap();
+        // 603 of 15 250 − 603 = 14 647 is 4,12 %, which 4,2 (4,15–4,25) cannot be.
+        assert_eq!(
+            read("Í árslok 2016 voru íbúar Garðabæjar 15.250 og hafði fjölgað um 603 frá árinu 2015 eða um 4,2% en í fjárhagsáætlun hafði verið gert ráð fyrir 1,5% íbúafjölgun."),
+            [(1, d("4.12"), false)]
+        );
+        assert_eq!(
+            read("Vid årets slut fanns 15 250 invånare och antalet har ökat med 603 sedan 2015, eller 4,1 procent."),
+            Vec::<(i32, Decimal, bool)>::new(),
+            "the figure and its change must be joined by the verb alone"
+        );
+        assert_eq!(
+            read("Vid årets slut var invånarna 15 250 och hade ökat med 603 sedan 2015, eller 4,1 procent."),
+            [(1, d("4.12"), true)]
+        );
+        // After a decrease the figure before is the figure plus the change: 50 of 1 050.
+        assert_eq!(
+            read(
+                "Skulden var 1 000 mnkr og hadde falt med 50 mnkr siden i fjor, eller 4,8 prosent."
+            ),
+            [(-1, d("4.76"), true)]
+        );
+        // A percent of another whole, a figure between, an approximate change or percent
+        // word, a sentence break or no "eller": not read.
+        for s in [
+            "Skulden var 1 000 mnkr og hadde falt med 50 mnkr, eller 4,8 prosent av budsjettet.",
+            "Skulden var 1 000 mnkr og hadde falt med 50 mnkr til 950 mnkr, eller 4,8 prosent.",
+            "Skulden var 1 000 mnkr og hadde falt med 50 mnkr, cirka eller 4,8 prosent.",
+            "Skulden var 1 000 mnkr og hadde falt med 50 mnkr (se tabell) eller 4,8 prosent.",
+            "Skulden var 1 000 mnkr og hadde falt med 50 mnkr og 4,8 prosent.",
+            "Skulden var 1 000 mnkr og budsjettet hadde falt med 50 mnkr, eller 4,8 prosent.",
+        ] {
+            assert!(read(s).is_empty(), "{s}");
+        }
+    }
+
+    /// A figure set against an earlier one, the increase over it and its percent
+    /// (grammars/changes.vocab): the percent is of the figure set against; a currency
+    /// written before a figure is its unit; a number with two decimal commas is no figure.
+    #[test]
+    fn reads_an_increase_over_a_figure_set_against_and_its_percent() {
+        let v = Vocabulary::builtin_shared();
+        let read = |s: &str| {
+            let figs = figures(s);
+            stated_against_percent(s, &figs, v)
+                .iter()
+                .filter_map(|r| evaluate(s, &figs, r))
+                .map(|o| (o.made.nominal.round_dp(2), o.made.meets(&o.said)))
+                .collect::<Vec<_>>()
+        };
+        let d = |x: &str| x.parse::<Decimal>().unwrap();
+        // 2 958 168 of 10 048 773 is 29,44 %, which 29,5 (29,45–29,55) cannot be.
+        let s = "Fyri januar og februar 2019 hevur kommunan fingið kr. 13.006,941,00, móti mettum kr. 10.048.773,00 svarandi til eina hækking upp á kr. 2.958.168,00 ella 29,5%.";
+        assert_eq!(read(s), [(d("29.44"), false)]);
+        let figs = figures(s);
+        // The year, the estimate, the change, the percent: "13.006,941,00" is no figure.
+        assert_eq!(figs.len(), 4, "{figs:?}");
+        assert_eq!(figs[1].kind, Kind::Money(Decimal::ONE));
+        assert_eq!(written(s, &figs[1]), "kr. 10.048.773,00");
+        assert_eq!(
+            read("Resultatet blev 520 mnkr mot budgeterade 500 mnkr, en ökning med 20 mnkr eller 4,0 procent."),
+            [(d("4"), true)]
+        );
+        // A percent of another whole, no "eller", a change noun without the article, no
+        // figure set against, counts of different nouns: not read.
+        for s in [
+            "Resultatet blev 520 mnkr mot budgeterade 500 mnkr, en ökning med 20 mnkr eller 4,0 procent av intäkterna.",
+            "Resultatet blev 520 mnkr mot budgeterade 500 mnkr, en ökning med 20 mnkr och 4,0 procent.",
+            "Resultatet blev 520 mnkr mot budgeterade 500 mnkr, ökning med 20 mnkr eller 4,0 procent.",
+            "Resultatet blev 520 mnkr och budgeten 500 mnkr, en ökning med 20 mnkr eller 4,0 procent.",
+            "Kommunen har 520 elever mot 500 lärare, en ökning med 20 elever eller 4,0 procent.",
+        ] {
+            assert!(read(s).is_empty(), "{s}");
+        }
+        // A currency after a figure is that figure's: the next is no money for it.
+        let figs = figures("kostar 600 kr 500 gånger");
+        assert_eq!(figs[1].kind, Kind::Bare, "{figs:?}");
     }
 
     #[test]
