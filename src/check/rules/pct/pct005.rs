@@ -352,27 +352,53 @@ fn fmt_grouped(v: Decimal) -> String {
 #[cfg(test)]
 mod tests {
     use crate::check::registry::RuleCode;
+    use crate::check::Sink;
+    use crate::document::{Document, DocumentKind, SourceLine};
     use crate::grammar::vocab::Vocabulary;
-    use crate::ingest::IngestOptions;
-    use std::path::Path;
+    use crate::Provenance;
+    use std::sync::Arc;
 
+    /// The rule run on a page of text lines: its findings (severity and message), and
+    /// the relations it checked and found failing.
     fn findings(text: &str) -> (Vec<(RuleCode, String)>, u64, u64) {
-        let file = crate::pipeline::process_bytes(
-            Path::new("t.txt"),
-            text.as_bytes(),
-            &IngestOptions::default(),
-            Vocabulary::builtin_shared(),
-        )
-        .expect("text is read");
-        let stats = file.stats;
+        let file: Arc<str> = Arc::from("t.txt");
+        let lines = text
+            .lines()
+            .enumerate()
+            .map(|(i, t)| SourceLine {
+                text: t.to_string(),
+                provenance: Provenance::new(&file, 1, i as u32 + 1),
+            })
+            .collect();
+        let doc = Document {
+            kind: DocumentKind::Other,
+            title: None,
+            date: None,
+            dnr: Vec::new(),
+            author: None,
+            organ: None,
+            municipality: None,
+            memo: None,
+            sections: Vec::new(),
+            pages: (1, 1),
+            header: None,
+            toc: Vec::new(),
+            paragraphs: Vec::new(),
+            cut_paragraphs: Vec::new(),
+            tables: Vec::new(),
+            lines,
+            provenance: Provenance::new(&file, 1, 1),
+        };
+        let mut sink = Sink::new(&doc, Vocabulary::builtin_shared());
+        super::check(&mut sink);
         (
-            file.findings
+            sink.findings
                 .into_iter()
                 .filter(|f| f.rule == RuleCode::PCT005)
                 .map(|f| (f.rule, format!("{:?} {}", f.severity, f.message)))
                 .collect(),
-            stats.relations_checked,
-            stats.relations_failed,
+            sink.stats.relations_checked,
+            sink.stats.relations_failed,
         )
     }
 
