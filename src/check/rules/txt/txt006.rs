@@ -2403,6 +2403,19 @@ impl<'d> Paragraph<'d> {
         let (start, line) = self.lines[k];
         (line, (p - start).min(line.text.len()))
     }
+
+    /// The line where bytes `a..b` of the text start, and the span in that line (to the
+    /// line's end when the words run over it): what a finding underlines.
+    pub(super) fn span(&self, a: usize, b: usize) -> (&'d SourceLine, (usize, usize)) {
+        let (line, start) = self.at(a);
+        let (end_line, end) = self.at(b);
+        let end = if std::ptr::eq(line, end_line) {
+            end
+        } else {
+            line.text.len()
+        };
+        (line, (start.min(end), end))
+    }
 }
 
 pub(super) fn paragraphs<'d>(lines: &[&'d SourceLine]) -> Vec<Paragraph<'d>> {
@@ -2656,21 +2669,14 @@ fn report(
     };
     // Underline the words stating the relation in the line where they start (to that
     // line's end when they run over it).
-    let (line, start) = par.at(from + r.span.0);
-    let (end_line, end) = par.at(from + r.span.1);
-    let end = if std::ptr::eq(line, end_line) {
-        end
-    } else {
-        line.text.len()
-    };
-    let start = start.min(end);
+    let (line, span) = par.span(from + r.span.0, from + r.span.1);
     super::prose::report_stated(
         sink,
         &RULE,
         decided,
         message,
         line,
-        (start, end),
+        span,
         &crate::arith::Comparison {
             expected: cmp.expected.round_dp(2).normalize(),
             ..cmp

@@ -744,14 +744,7 @@ fn report(sink: &mut Sink, pars: &[Paragraph], sents: &[Sent], r: &Read) {
     };
     let par = &pars[s.par];
     let f = &s.figs[i];
-    let (line, start) = par.at(s.from + f.start);
-    let (end_line, end) = par.at(s.from + f.end);
-    let end = if std::ptr::eq(line, end_line) {
-        end
-    } else {
-        line.text.len()
-    };
-    let start = start.min(end);
+    let (line, span) = par.span(s.from + f.start, s.from + f.end);
     let cmp = compare(r.made, r.said);
     super::prose::report_stated(
         sink,
@@ -759,7 +752,7 @@ fn report(sink: &mut Sink, pars: &[Paragraph], sents: &[Sent], r: &Read) {
         decided,
         message,
         line,
-        (start, end),
+        span,
         &crate::arith::Comparison {
             expected: cmp.expected.round_dp(2).normalize(),
             ..cmp
