@@ -1466,6 +1466,69 @@ fn with_long_rows(lines: &[&Line], mut kinds: Vec<Kind>, vocab: &Vocabulary) -> 
     kinds
 }
 
+/// A line read as text because a unit of measure closes its one figure ("Kommunens
+/// totala areal 390 km²", "Kommunägd mark 2.140,8 ha"), standing next to a row of one
+/// figure (or to another such line): a row of that list, its unit joined to its label
+/// ("Kommunens totala areal, km²"). Left as text it was taken for the next row's wrapped
+/// label or the table's caption, its figure lost without a word.
+fn with_unit_closed_rows(lines: &[&Line], mut kinds: Vec<Kind>, vocab: &Vocabulary) -> Vec<Kind> {
+    let one_cell = |f: &FlatLine| {
+        !f.glued && super::digits::cell_count_range(&f.groups).is_some_and(|(lo, _)| lo == 1)
+    };
+    let candidates: Vec<Option<FlatLine>> = lines
+        .iter()
+        .zip(&kinds)
+        .map(|(l, k)| {
+            if !matches!(k, Kind::Text) {
+                return None;
+            }
+            let (head, unit) = l.text.trim_end().rsplit_once([' ', '\u{a0}'])?;
+            if !vocab.has_word(LINES, "measure_unit", &unit.to_lowercase()) {
+                return None;
+            }
+            let head = head.trim_end();
+            if !head.ends_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+            let mut row = FlatLine::parse_between_rows(head, vocab)?;
+            if !one_cell(&row) || row.label.trim().is_empty() {
+                return None;
+            }
+            row.label = format!(
+                "{}, {unit}",
+                row.label.trim_end_matches([' ', ',', ':', '='])
+            );
+            Some(row)
+        })
+        .collect();
+    if candidates.iter().all(Option::is_none) {
+        return kinds;
+    }
+    // A neighbour that is a row of one figure, or a line made one in an earlier pass
+    // (a list of such lines above its first plain row).
+    loop {
+        let mut changed = false;
+        for i in 0..kinds.len() {
+            let Some(row) = candidates[i].as_ref() else {
+                continue;
+            };
+            if !matches!(kinds[i], Kind::Text) {
+                continue;
+            }
+            let row_next_to = |j: usize| matches!(&kinds[j], Kind::Row(f) if one_cell(f));
+            let beside =
+                (i > 0 && row_next_to(i - 1)) || (i + 1 < kinds.len() && row_next_to(i + 1));
+            if beside {
+                kinds[i] = Kind::Row(row.clone());
+                changed = true;
+            }
+        }
+        if !changed {
+            return kinds;
+        }
+    }
+}
+
 /// Short text that can be a wrapped row label or a heading inside a table.
 fn is_label_like(text: &str) -> bool {
     let t = text.trim();
@@ -2035,6 +2098,7 @@ pub(crate) fn extract_page(
         })
         .collect();
     let kinds = with_long_rows(lines, kinds, vocab);
+    let kinds = with_unit_closed_rows(lines, kinds, vocab);
     orphans.extend(rows_ending_in_a_mark(file, page, lines, &kinds, vocab));
     let mut tables = Vec::new();
     // The header of the table above, for a run that names no column itself: a statement
@@ -5074,6 +5138,42 @@ mod tests {
         ] {
             assert!(FlatLine::parse_between_rows(line, v).is_none(), "{line}");
         }
+    }
+
+    #[test]
+    fn a_row_closed_by_a_unit_of_measure_next_to_rows_is_a_row() {
+        // A statistics page lists its area in km² and ha above the land uses: both lines
+        // are rows (the unit joined to the label), not the caption and a label wrapped
+        // into the first land use, their figures lost.
+        let text = "Areal\n\nInvånare per km² 33\nKommunens totala areal 390 km²\nKommunägd mark 2.140,8 ha\nvarav mark för bostäder 37,4\nvarav mark för industri 16,5\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let rows: Vec<(&str, String)> = t
+            .iter()
+            .flat_map(|t| {
+                t.rows.iter().map(|r| {
+                    let cells = r.cells.iter().map(|c| format!("{:?}", c.value)).collect();
+                    (r.label.as_str(), cells)
+                })
+            })
+            .collect();
+        let labels: Vec<&str> = rows.iter().map(|(l, _)| *l).collect();
+        assert_eq!(
+            labels,
+            [
+                "Invånare per km²",
+                "Kommunens totala areal, km²",
+                "Kommunägd mark, ha",
+                "varav mark för bostäder",
+                "varav mark för industri"
+            ],
+            "{rows:?}"
+        );
+        assert!(rows[2].1.contains("2140.8"), "{rows:?}");
+        // Alone, with no row of one figure beside it, such a line stays text.
+        let alone =
+            "Fakta\n\nKommunens totala areal 390 km²\n\nKommunen har 13 426 invånare och växer.\n";
+        let t = crate::table::extract_text(alone, Vocabulary::builtin_shared());
+        assert!(t.iter().all(|t| t.rows.is_empty()), "{t:#?}");
     }
 
     #[test]
