@@ -3,6 +3,7 @@
 use super::exit;
 use crate::check::registry;
 use clap::Args;
+use std::io::Write;
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
@@ -11,35 +12,43 @@ pub struct ExplainArgs {
 }
 
 pub fn run(args: ExplainArgs) -> u8 {
-    match args.code {
-        None => {
-            for r in registry::all() {
-                println!(
-                    "{:<8} {:<8} {:<7} {}",
-                    r.code,
-                    r.family.name(),
-                    r.severity.as_str(),
-                    r.summary
-                );
-            }
-            exit::OK
-        }
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    let written = match args.code {
+        None => registry::all().iter().try_for_each(|r| {
+            writeln!(
+                out,
+                "{:<8} {:<8} {:<7} {}",
+                r.code,
+                r.family.name(),
+                r.severity.as_str(),
+                r.summary
+            )
+        }),
         Some(code) => match registry::lookup(&code) {
-            Some(r) => {
-                println!("{} ({}): {}", r.code, r.name, r.summary);
-                println!(
-                    "family: {}    default severity: {}",
-                    r.family.name(),
-                    r.severity.as_str()
-                );
-                println!();
-                println!("{}", r.explanation);
-                exit::OK
-            }
+            Some(r) => writeln!(
+                out,
+                "{} ({}): {}\nfamily: {}    default severity: {}\n\n{}",
+                r.code,
+                r.name,
+                r.summary,
+                r.family.name(),
+                r.severity.as_str(),
+                r.explanation
+            ),
             None => {
                 eprintln!("error: no rule {code:?}; `justera explain` lists them all");
-                exit::USAGE
+                return exit::USAGE;
             }
         },
+    };
+    // A reader that stops early (`justera explain | head`) is no error; another failure
+    // to write is.
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("error: writing output: {e}");
+            exit::USAGE
+        }
+        _ => exit::OK,
     }
 }

@@ -12,6 +12,7 @@ mod audit_sample;
 mod audit_silent;
 mod audit_xlsx;
 mod balanskrav;
+mod cli_pipe;
 mod company_rr;
 mod csv_calc;
 mod digit_groups;
