@@ -51,7 +51,21 @@ därav, or when a total row stands right before or after it (the list's own tota
 checked by TXT002 or SUM001).\n\nExample: Olofström's \"kommunal hundralapp\" lists 17 \
 parts whose figures in parentheses make 29,0 + 17,4 + 14,9 + 9,5 + 8,2 + 4,9 + 4,4 + 3,7 + \
 3,0 + 1,8 + 1,4 + 1,4 + 1,1 + 1,0 + 1,0 + 1,0 + 0,4 = 104,1 kr, where rounding allows 99,1 \
-to 100,9: an error. Its first column makes 100,0 kr and holds.",
+to 100,9: an error. Its first column makes 100,0 kr and holds.\n\nA whole divided in prose. A sentence saying what a whole consists of (består \
+av, består af, utgörs av, utgøres af, sammansätts av) and listing its parts, at least two \
+figures after those words, all percent or all money of one unit, none approximate, is read \
+against the whole the text states: a figure before the words in the same sentence, or the \
+sentence before when this one refers back to it (Denna, Detta, Dessa skattesats …), or the \
+sentence after when it sums up (Detta ger, Sammanlagt, Totalt); the sentence with the whole \
+names it a total (total, totala, sammanlagd, samlede) and has no other figure. Only one \
+sentence may stand between the parts and a whole after them, and only when it adds a part \
+(tillkommer) that the whole then leaves out by name (\"exklusive kyrkoavgiften\"). A whole \
+that leaves out one of the listed parts, or words saying the list is not the whole division \
+(bland annat, varav, inklusive, cirka), are not read. Parts that make more than the whole \
+are an error; short of it, not decided. Example: \"I Västervik kommun är den totala \
+kommunalskatten 33.02% exklusive kyrkoavgiften. Denna skattesats består av en \
+kommunalskatt på 21.16%, en landstingsskatt på 11.86% och en begravningsavgift på 0.28%.\": \
+the parts make 33,30 %, more than 33,02 %: an error.",
     checks: &[Check::Document(check)],
 };
 
@@ -167,6 +181,9 @@ pub(crate) fn regexes() -> Vec<&'static Re> {
         &NOUN_RE,
         &NOT_WHOLE_RE,
     ]
+    .into_iter()
+    .chain(super::composition::regexes())
+    .collect()
 }
 
 /// Whether a line names one of the wholes this rule reads (a hundralapp, a skattekrona):
@@ -397,6 +414,8 @@ pub fn check(sink: &mut Sink) {
             flattened_list(sink, line);
         }
     }
+    // A whole the prose says consists of parts it lists ("Denna skattesats består av …").
+    super::composition::check(sink);
 }
 
 /// A list flattened onto its lead's line, read by [`flattened_parts`], against its whole.
