@@ -31,8 +31,9 @@ of the same kind; every word of the heading of four letters or more (the figure 
 aside) stands in the sentence (the same stem: mindreforbruk, mindreforbruket); the years \
 named are the same in both (none in either, or the same), and so is the period a figure is \
 per (per månad, per år);\n  - the same words said twice: two sentences whose words up to \
-their first figure are the same (eight words or more, letter for letter), the figures of the \
-same kind, unit and period, the same years named in both, no figure or year anywhere in the \
+their first figure are the same (eight words or more, letter for letter), and so are the \
+words after it to the end of its clause (\"bidrag på 50 000 kronor till Föreningen A\" is not \
+\"… 30 000 kronor till Föreningen B\"), the figures of the same kind, unit and period, the same years named in both, no figure or year anywhere in the \
 text between them, and those words standing in no third sentence of the document (a template \
 repeated per nämnd or per year is not read). Sentences repeated whole are not read.\n\nWhat \
 is checked. Each figure stands for the values its written precision allows, rounded (220 \
@@ -237,8 +238,33 @@ fn opening(s: &Sent) -> Option<String> {
     )
 }
 
-/// Two sentences opening with the same eight words or more up to their first figure.
-/// `quiet(a, b)` tells whether no figure and no year stands in the text between sentences
+/// The words right after a sentence's first figure and its unit, up to the end of their
+/// clause (a comma, a point, a parenthesis, "och"), lowercased: what the figure is of when
+/// it is named after it ("50 000 kronor till Föreningen A").
+fn tail(s: &Sent) -> String {
+    let rest = &s.text[s.figs[0].end..];
+    let mut out = Vec::new();
+    for w in rest.split_whitespace() {
+        let lower = w.to_lowercase();
+        if ["och", "samt", "og", "men", "mens"].contains(&lower.as_str()) {
+            break;
+        }
+        let word: String = lower
+            .chars()
+            .take_while(|c| !matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '!' | '?'))
+            .collect();
+        if !word.is_empty() {
+            out.push(word.clone());
+        }
+        if word.len() < lower.len() {
+            break;
+        }
+    }
+    out.join(" ")
+}
+
+/// Two sentences opening with the same eight words or more up to their first figure, the
+/// same words after it to the end of its clause. `quiet(a, b)` tells whether no figure and no year stands in the text between sentences
 /// `a` and `b`.
 fn read_repeated(sents: &[Sent], quiet: &dyn Fn(usize, usize) -> bool, out: &mut Vec<Pair>) {
     let mut by_opening: HashMap<String, Vec<usize>> = HashMap::new();
@@ -267,6 +293,7 @@ fn read_repeated(sents: &[Sent], quiet: &dyn Fn(usize, usize) -> bool, out: &mut
             || unit(sa, fa) != unit(sb, fb)
             || period_after(&sa.text, fa) != period_after(&sb.text, fb)
             || sa.years() != sb.years()
+            || tail(sa) != tail(sb)
             || !quiet(a, b)
         {
             continue;
@@ -622,6 +649,9 @@ mod tests {
             "Årets resultat medför att kommunens egna kapital förstärks med 4,4 procent 2019.\n\nÅrets resultat medför att kommunens egna kapital förstärks med 9,9 procent 2020.\n",
             // Too few words in common.
             "Resultatet för perioden uppgår till 3,2 mnkr.\n\nResultatet för perioden uppgår till 5,1 mnkr.\n",
+            // What the figure is of, named after it.
+            "Nämnden beslutar att bevilja ett bidrag på 50 000 kronor till Föreningen A.\n\nNämnden beslutar att bevilja ett bidrag på 30 000 kronor till Föreningen B.\n",
+            "De nio första månaderna i år betalade kommunerna ut i genomsnitt 20 procent mer socialbidrag än de gjorde förra året.\n\nDe nio första månaderna i år betalade kommunerna ut i genomsnitt 25 procent mer än de gjorde förra året.\n",
             // Other units.
             "Årets resultat medför att kommunens egna kapital förstärks med 4,4 procent.\n\nÅrets resultat medför att kommunens egna kapital förstärks med 9,9 mnkr.\n",
         ] {
