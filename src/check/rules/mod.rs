@@ -100,6 +100,7 @@ rules! {
     TXT005 => txt::txt005,
     TXT006 => txt::txt006,
     TXT007 => txt::txt007,
+    TXT008 => txt::txt008,
     XREF001 => xref::xref001,
     XREF002 => xref::xref002,
     FORM001 => form::form001,

@@ -9,3 +9,4 @@ pub mod txt004;
 pub mod txt005;
 pub mod txt006;
 pub mod txt007;
+pub mod txt008;
