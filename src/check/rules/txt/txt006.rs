@@ -2036,8 +2036,8 @@ fn stated_signed_total(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated>
         let head_at = figs[t].start - head.len();
         let said_at = head
             .char_indices()
-            .filter(|&(k, _)| head[k..].to_lowercase().starts_with(&word))
-            .last()
+            .rev()
+            .find(|&(k, _)| head[k..].to_lowercase().starts_with(&word))
             .map_or(figs[t].start, |(k, _)| head_at + k);
         let joined: Vec<usize> = (1..w.len().saturating_sub(1))
             .filter(|&k| has("and", &w[k]))
