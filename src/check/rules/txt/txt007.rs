@@ -480,6 +480,92 @@ fn without_definitions(text: &str, nouns: &[String], before: usize) -> String {
     out
 }
 
+/// A word pointing back from a change to the figures before it: "og tallet er dermed
+/// faldet omkring fem procent".
+const THEREBY: &str = r"(?i)(?:^|[^\p{L}])(?:dermed|därmed|derved|därigenom|altså|alltså|således|følgelig|følgeleg)(?:[^\p{L}]|$)";
+
+static THEREBY_RE: Re = Re::new(THEREBY);
+
+/// The words right after a figure, up to a mark, lowercased: what it counts ("børn anbragt
+/// uden for hjemmet").
+fn words_after(text: &str, f: &Fig) -> Vec<String> {
+    let rest = &text[f.end..];
+    let stop = rest
+        .find([',', '.', ';', ':', '(', ')', '!', '?'])
+        .unwrap_or(rest.len());
+    rest[..stop]
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+/// The year named last before figure `i` of a sentence.
+fn year_before(s: &Sent, i: usize) -> Option<Decimal> {
+    s.figs[..i]
+        .iter()
+        .rev()
+        .find(|f| is_year(f))
+        .map(|f| f.value)
+}
+
+/// Two neighbouring sentences naming the same quantity at two years, in the same words,
+/// the second also saying how much it changed between them: "Ved årsskiftet 2018-2019 var
+/// 11.715 børn anbragt uden for hjemmet, … . Ved udgangen af 2011 var 12.804 børn anbragt
+/// uden for hjemmet, og tallet er dermed faldet omkring fem procent i denne periode." Read
+/// only where the first names one figure (years aside) and the second that figure and the
+/// change; the words after both figures up to a mark are the same, at least three of them;
+/// each figure has its own year before it in its sentence; and the change follows a change
+/// verb and a word pointing back (dermed, därmed, alltså). The earlier year's figure is the
+/// one before the change.
+fn read_parallel(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], out: &mut Vec<Read>) {
+    for k in 0..sents.len() {
+        let s = &sents[k];
+        let own = s.own();
+        let [f2, c] = own[..] else {
+            continue;
+        };
+        let between = &s.text[s.figs[f2].end..s.figs[c].start];
+        let Some(verb) = CHANGE_VERB_RE.captures(between).and_then(|m| m.get(1)) else {
+            continue;
+        };
+        if !THEREBY_RE.is_match(between) {
+            continue;
+        }
+        let words = words_after(&s.text, &s.figs[f2]);
+        if words.len() < 3 {
+            continue;
+        }
+        let Some(y2) = year_before(s, f2) else {
+            continue;
+        };
+        let neighbours = [
+            k.checked_sub(1).filter(|&j| follows(near, sents, j, k)),
+            Some(k + 1).filter(|&j| j < sents.len() && follows(near, sents, k, j)),
+        ];
+        for j in neighbours.into_iter().flatten() {
+            let x = &sents[j];
+            let [f1] = x.own()[..] else {
+                continue;
+            };
+            if words_after(&x.text, &x.figs[f1]) != words {
+                continue;
+            }
+            let Some(y1) = year_before(x, f1) else {
+                continue;
+            };
+            let (a, b) = match y1.cmp(&y2) {
+                std::cmp::Ordering::Less => ((j, f1), (k, f2)),
+                std::cmp::Ordering::Greater => ((k, f2), (j, f1)),
+                std::cmp::Ordering::Equal => continue,
+            };
+            if let Some(mut r) = evaluate_change(sents, a, b, (k, c), sign_of(verb.as_str()), &[]) {
+                r.reason = "two neighbouring sentences name the figure at two years in the same words, the second also the change between them";
+                out.push(r);
+            }
+        }
+    }
+}
+
 /// The sentences after sentence `k` that a total's parts may stand in: the rest of its
 /// paragraph and the next paragraphs as long as each is close to the one before, at most
 /// `max_pars` paragraphs on.
@@ -748,6 +834,7 @@ fn read_counted_parts(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], out: 
 fn reads(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent]) -> Vec<Read> {
     let mut out = Vec::new();
     read_changes(near, sents, &mut out);
+    read_parallel(near, sents, &mut out);
     read_named_parts(near, sents, &mut out);
     read_counted_parts(near, sents, &mut out);
     out
@@ -929,6 +1016,41 @@ mod tests {
             "Markbränderna ökade med 141 procent jämfört med året innan.\n\nUnder år 2018 ryckte räddningsverket ut för att släcka 153 markbränder. Året innan var markbränderna 54 stycken.",
         );
         assert_eq!(r, [("183.33".into(), "141".into(), true)]);
+    }
+
+    #[test]
+    fn a_figure_at_two_years_in_the_same_words_and_the_change_between() {
+        let first = "Ved årsskiftet 2018-2019 var 11.715 børn anbragt uden for hjemmet, hvilket er det laveste tal, der er opgjort af Danmarks Statistik, siden opgørelsen begyndte i 2011.";
+        let second = "Ved udgangen af 2011 var 12.804 børn anbragt uden for hjemmet, og tallet er dermed faldet omkring fem procent i denne periode.";
+        // From 12 804 to 11 715 is −8,51 %; "omkring fem procent" may be 3,5 to 6,5.
+        let r = read(&format!("{first} {second}"));
+        assert_eq!(r, [("-8.51".into(), "-5".into(), true)]);
+        let r = read(&format!(
+            "{first} {}",
+            second.replace("omkring fem", "omkring ni")
+        ));
+        assert_eq!(r, [("-8.51".into(), "-9".into(), false)]);
+        // The second sentence first: the years still give the order.
+        let r = read(&format!("{second} {first}"));
+        assert_eq!(r, [("-8.51".into(), "-5".into(), true)]);
+        // Other words after a figure, no year before one, no word pointing back, another
+        // figure: not read.
+        for (a, b) in [
+            (
+                first.replace("anbragt uden for", "anbragt i"),
+                second.to_string(),
+            ),
+            (first.replace("2018-2019", "årsskiftet"), second.to_string()),
+            (first.to_string(), second.replace("dermed ", "")),
+            (
+                first
+                    .replace("11.715 børn", "11.715 børn og 300 unge")
+                    .replace("børn anbragt", "børn anbragt"),
+                second.to_string(),
+            ),
+        ] {
+            assert!(read(&format!("{a} {b}")).is_empty(), "{a} {b}");
+        }
     }
 
     #[test]
