@@ -154,8 +154,10 @@ pub(super) fn note(figs: &[(&str, &Fig)]) -> String {
         }
         seen.push(key);
         let i = f.interval();
+        // The figure with the word before it that makes it approximate ("ca 14 procent").
+        let word = s[..f.start].split_whitespace().last().unwrap_or("");
         read.push(format!(
-            "\"{}\" read as approximate, {} to {} (its rounding and {} either side)",
+            "\"{word} {}\" read as approximate, {} to {} (its rounding and {} either side)",
             s[f.start..f.end].trim(),
             i.lo.round_dp(2).normalize(),
             i.hi.round_dp(2).normalize(),
