@@ -67,6 +67,14 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../grammars/currencies.vocab"),
     ),
     (
+        "approximations",
+        include_str!("../../grammars/approximations.vocab"),
+    ),
+    (
+        "number_words",
+        include_str!("../../grammars/number_words.vocab"),
+    ),
+    (
         "balanskrav",
         include_str!("../../grammars/balanskrav.vocab"),
     ),

@@ -1,5 +1,6 @@
 //! TXT: figures quoted in prose against the tables of the same document.
 
+mod approx;
 mod composition;
 pub mod prose;
 pub mod txt001;

@@ -116,9 +116,13 @@ rounded or cut to its last digit (319 is 318,5–320), and the relation is compu
 intervals: the sentence is contradicted only when no values its figures allow make what it \
 states. A percent written with a decimal point (\"19.3 procent\") is that percent; a figure \
 followed by a point and more digits otherwise (a date, \"12.75 kr\") is not read. Each \
-relation read counts as checked.\n\nWhen it is only information. A figure called \
-approximate (drygt, knappt, cirka, ca, omkring, närmare, över, nästan, ungefär, vel, nesten, \
-næsten, omtrent), a sentence naming an adjustment (organisk, jämförbara enheter, fast valuta, \
+relation read counts as checked. A figure called about so much (ca, cirka, omkring, \
+ungefär, runt, omtrent, rundt, noin: grammars/approximations.vocab) stands for its rounding \
+widened each side by 10 % of it or one unit of its last digit, whichever is more (\"ca 14 \
+procent\" is 12,1 to 15,9), and the finding names that allowance; a percent written as a \
+word (\"fem procent\", grammars/number_words.vocab) is read as the figure.\n\nWhen it is \
+only information. A figure called a limit or near one (drygt, knappt, närmare, över, \
+nästan, minst, högst, vel, nesten, næsten), a sentence naming an adjustment (organisk, jämförbara enheter, fast valuta, \
 justerat, exklusive, inklusive), or a change in procent between two percentages that is \
 neither the points nor the relative change: a miss is \"not decided\", with the reason. Years \
 (\"från 2019 till 2020\"), times (\"20:99\"), two figures without a unit, a negative change \
@@ -159,15 +163,28 @@ pub(super) struct Fig {
     pub(super) start: usize,
     pub(super) num_end: usize,
     pub(super) end: usize,
-    /// A word before it makes it approximate ("drygt 2 miljoner").
+    /// A word before it makes it approximate ("drygt 2 miljoner"): a miss is not decided.
     pub(super) approx: bool,
+    /// A word before it says it is about so much ("ca 14 procent"): it stands for more
+    /// than its rounding (super::approx).
+    pub(super) around: bool,
 }
 
 impl Fig {
     /// The values the figure may stand for: rounded or cut to its last written digit
     /// (a cut figure is up to one unit further from zero than written: 12 stands for
-    /// 11,5 to 13).
+    /// 11,5 to 13), and an approximate one ("ca 14 procent") its allowance more either
+    /// side (super::approx).
     pub(super) fn interval(&self) -> Interval {
+        let i = self.rounding();
+        if self.around {
+            super::approx::widen(self, i)
+        } else {
+            i
+        }
+    }
+
+    fn rounding(&self) -> Interval {
         let u = Decimal::new(1, self.decimals.min(27));
         let half = u / Decimal::TWO;
         let v = self.value;
@@ -670,6 +687,7 @@ pub(super) fn figures(s: &str) -> Vec<Fig> {
             num_end,
             end,
             approx,
+            around: false,
         });
     }
     out
@@ -2819,7 +2837,8 @@ pub fn check(sink: &mut Sink) {
                 .any(|w| opening.starts_with(w));
             if let Some(p) = previous.filter(|_| points_back) {
                 let text = &par.text[p..to];
-                let figs = figures(text);
+                let mut figs = figures(text);
+                super::approx::read(text, &mut figs, vocab);
                 let across = stated_across(text, from - p, &figs)
                     .or_else(|| stated_across_percent(text, from - p, &figs));
                 if let Some(r) = across {
@@ -2840,6 +2859,7 @@ pub fn check(sink: &mut Sink) {
             }
             let s = &par.text[from..to];
             let mut figs = figures(s);
+            super::approx::read(s, &mut figs, vocab);
             if figs.len() < 3 {
                 continue;
             }
@@ -3012,8 +3032,13 @@ fn report(
             )
         }
     };
+    let mut involved = vec![(s, a), (s, b), (s, c)];
+    if let Shape::Total(p) | Shape::Partition(p) | Shape::ParenParts(p) = &r.shape {
+        involved.extend(p.iter().map(|&k| (s, &figs[k])));
+    }
+    let note = super::approx::note(&involved);
     let message = match o.doubt {
-        None => format!("the text says \"{phrase}\", but {reading} ({reason})"),
+        None => format!("the text says \"{phrase}\", but {reading} ({reason}{note})"),
         Some(why) => {
             format!("not decided: the text says \"{phrase}\", {reading}, but {why}")
         }

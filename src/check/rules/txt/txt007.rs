@@ -48,9 +48,15 @@ får 50 000 euro\"), read up to the first sentence with an amount not so introdu
 or fewer amounts than counted are not read.\n\nWhat is checked. Every figure stands for \
 the values its written precision allows (as in TXT006): a change in percent is (B − A)/A, \
 in money or a count B − A, the verb giving the sign; a total is compared with the sum of \
-its parts. Each relation read counts as checked.\n\nWhen it is only information. A figure \
-called approximate (ca, drygt, knappt, cirka, omkring, noin) or a sentence naming an \
-adjustment (exklusive, justerat, jämförbara enheter): a miss is \"not decided\". Figures \
+its parts. Each relation read counts as checked.\n\nA figure called about so much (ca, cirka, omkring, noin: \
+grammars/approximations.vocab) stands for its rounding widened each side by 10 % of it or \
+one unit of its last digit, whichever is more, as in TXT006; a percent written as a word \
+(\"omkring fem procent\") is read as the figure.\n\nWhen it is only information. A figure \
+called a limit or near one (drygt, knappt, nästan, över) or a sentence naming an \
+adjustment (exklusive, justerat, jämförbara enheter): a miss is \"not decided\". A \
+parenthesis right after the word naming what changed, before both figures, that says what \
+it is (\"intäkter (exklusive ränte- och andra finansiella intäkter) uppgick år 2012 till 381 \
+mkr (2011: 343 mkr)\") defines the quantity of both years and is no adjustment. Figures \
 of different periods (per månad, per år), percentages between percentages, and two \
 figures without any noun in common with the change are not read.\n\nExample: \"Markbränderna \
 ökade med 141 procent jämfört med året innan. Under år 2018 släckte räddningsverket 153 \
@@ -303,6 +309,8 @@ struct Read {
     at: (usize, usize),
     reading: String,
     reason: &'static str,
+    /// The figures read as approximate and their allowance (super::approx::note).
+    note: String,
 }
 
 fn read_changes(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], out: &mut Vec<Read>) {
@@ -327,7 +335,7 @@ fn read_changes(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], out: &mut V
         let Some(((sa, a), (sb, b))) = found else {
             continue;
         };
-        if let Some(r) = evaluate_change(sents, (sa, a), (sb, b), (k, ch.c), ch.sign) {
+        if let Some(r) = evaluate_change(sents, (sa, a), (sb, b), (k, ch.c), ch.sign, &ch.nouns) {
             out.push(r);
         }
     }
@@ -341,6 +349,7 @@ fn evaluate_change(
     (sb, b): (usize, usize),
     (sc, c): (usize, usize),
     sign: i32,
+    nouns: &[String],
 ) -> Option<Read> {
     let (fa, fb, fc) = (&sents[sa].figs[a], &sents[sb].figs[b], &sents[sc].figs[c]);
     if [fa, fb, fc].iter().any(|f| f.value.is_sign_negative()) {
@@ -400,10 +409,19 @@ fn evaluate_change(
     };
     let doubt = if [fa, fb, fc].iter().any(|f| f.approx) {
         Some("a figure is called approximate")
-    } else if [sa, sb, sc]
-        .iter()
-        .any(|&s| ADJUSTED_RE.is_match(&sents[s].text))
-    {
+    } else if [sa, sb, sc].iter().any(|&s| {
+        let first = if s == sc {
+            0
+        } else {
+            [(sa, fa), (sb, fb)]
+                .iter()
+                .filter(|(x, _)| *x == s)
+                .map(|(_, f)| f.start)
+                .min()
+                .unwrap_or(0)
+        };
+        ADJUSTED_RE.is_match(&without_definitions(&sents[s].text, nouns, first))
+    }) {
         Some("a sentence names an adjustment (organic, comparable, currency, exclusive)")
     } else {
         None
@@ -423,7 +441,129 @@ fn evaluate_change(
         at: (sc, c),
         reading: format!("from {aw} to {bw} is a change of {m}{u}, not {sd}{u}"),
         reason: "the sentence beside it names what changed and both figures, the earlier of the year before",
+        note: super::approx::note(&[
+            (&sents[sa].text, fa),
+            (&sents[sb].text, fb),
+            (&sents[sc].text, fc),
+        ]),
     })
+}
+
+/// `text` without the parentheses before byte `before` that only say what a word naming
+/// what changed is: in "intäkter (exklusive ränte- och andra finansiella intäkter) uppgick
+/// år 2012 till 381 mkr (2011: 343 mkr)" the parenthesis, right after "intäkter" and
+/// before both figures, defines the intäkter of both years, so the change between them is
+/// of that one quantity and no adjustment of it. A parenthesis holding a figure, or after
+/// another word, stays.
+fn without_definitions(text: &str, nouns: &[String], before: usize) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    while let Some(open) = text[at..before].find('(').map(|p| at + p) {
+        let Some(close) = text[open..before].find(')').map(|p| open + p) else {
+            break;
+        };
+        let word = text[..open]
+            .split_whitespace()
+            .last()
+            .map(lower_word)
+            .unwrap_or_default();
+        let inner = &text[open + 1..close];
+        let defines = !inner.contains(|c: char| c.is_ascii_digit() || c == '(')
+            && nouns.iter().any(|n| same_stem(&word, n));
+        out.push_str(&text[at..open]);
+        if !defines {
+            out.push_str(&text[open..=close]);
+        }
+        at = close + 1;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// A word pointing back from a change to the figures before it: "og tallet er dermed
+/// faldet omkring fem procent".
+const THEREBY: &str = r"(?i)(?:^|[^\p{L}])(?:dermed|därmed|derved|därigenom|altså|alltså|således|følgelig|følgeleg)(?:[^\p{L}]|$)";
+
+static THEREBY_RE: Re = Re::new(THEREBY);
+
+/// The words right after a figure, up to a mark, lowercased: what it counts ("børn anbragt
+/// uden for hjemmet").
+fn words_after(text: &str, f: &Fig) -> Vec<String> {
+    let rest = &text[f.end..];
+    let stop = rest
+        .find([',', '.', ';', ':', '(', ')', '!', '?'])
+        .unwrap_or(rest.len());
+    rest[..stop]
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+/// The year named last before figure `i` of a sentence.
+fn year_before(s: &Sent, i: usize) -> Option<Decimal> {
+    s.figs[..i]
+        .iter()
+        .rev()
+        .find(|f| is_year(f))
+        .map(|f| f.value)
+}
+
+/// Two neighbouring sentences naming the same quantity at two years, in the same words,
+/// the second also saying how much it changed between them: "Ved årsskiftet 2018-2019 var
+/// 11.715 børn anbragt uden for hjemmet, … . Ved udgangen af 2011 var 12.804 børn anbragt
+/// uden for hjemmet, og tallet er dermed faldet omkring fem procent i denne periode." Read
+/// only where the first names one figure (years aside) and the second that figure and the
+/// change; the words after both figures up to a mark are the same, at least three of them;
+/// each figure has its own year before it in its sentence; and the change follows a change
+/// verb and a word pointing back (dermed, därmed, alltså). The earlier year's figure is the
+/// one before the change.
+fn read_parallel(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], out: &mut Vec<Read>) {
+    for k in 0..sents.len() {
+        let s = &sents[k];
+        let own = s.own();
+        let [f2, c] = own[..] else {
+            continue;
+        };
+        let between = &s.text[s.figs[f2].end..s.figs[c].start];
+        let Some(verb) = CHANGE_VERB_RE.captures(between).and_then(|m| m.get(1)) else {
+            continue;
+        };
+        if !THEREBY_RE.is_match(between) {
+            continue;
+        }
+        let words = words_after(&s.text, &s.figs[f2]);
+        if words.len() < 3 {
+            continue;
+        }
+        let Some(y2) = year_before(s, f2) else {
+            continue;
+        };
+        let neighbours = [
+            k.checked_sub(1).filter(|&j| follows(near, sents, j, k)),
+            Some(k + 1).filter(|&j| j < sents.len() && follows(near, sents, k, j)),
+        ];
+        for j in neighbours.into_iter().flatten() {
+            let x = &sents[j];
+            let [f1] = x.own()[..] else {
+                continue;
+            };
+            if words_after(&x.text, &x.figs[f1]) != words {
+                continue;
+            }
+            let Some(y1) = year_before(x, f1) else {
+                continue;
+            };
+            let (a, b) = match y1.cmp(&y2) {
+                std::cmp::Ordering::Less => ((j, f1), (k, f2)),
+                std::cmp::Ordering::Greater => ((k, f2), (j, f1)),
+                std::cmp::Ordering::Equal => continue,
+            };
+            if let Some(mut r) = evaluate_change(sents, a, b, (k, c), sign_of(verb.as_str()), &[]) {
+                r.reason = "two neighbouring sentences name the figure at two years in the same words, the second also the change between them";
+                out.push(r);
+            }
+        }
+    }
 }
 
 /// The sentences after sentence `k` that a total's parts may stand in: the rest of its
@@ -503,6 +643,15 @@ fn evaluate_total(
         doubt,
         at: (st, t),
         reason,
+        note: super::approx::note(
+            &std::iter::once((sents[st].text.as_str(), ft))
+                .chain(
+                    parts
+                        .iter()
+                        .map(|&(s, p)| (sents[s].text.as_str(), &sents[s].figs[p])),
+                )
+                .collect::<Vec<_>>(),
+        ),
     })
 }
 
@@ -685,6 +834,7 @@ fn read_counted_parts(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], out: 
 fn reads(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent]) -> Vec<Read> {
     let mut out = Vec::new();
     read_changes(near, sents, &mut out);
+    read_parallel(near, sents, &mut out);
     read_named_parts(near, sents, &mut out);
     read_counted_parts(near, sents, &mut out);
     out
@@ -698,11 +848,12 @@ pub fn check(sink: &mut Sink) {
     for (p, par) in pars.iter().enumerate() {
         for (from, to) in sentences(&par.text) {
             let text = par.text[from..to].to_string();
-            let figs = if text.contains(|c: char| c.is_ascii_digit()) {
+            let mut figs = if text.contains(|c: char| c.is_ascii_digit()) {
                 figures(&text)
             } else {
                 Vec::new()
             };
+            super::approx::read(&text, &mut figs, sink.vocab);
             sents.push(Sent {
                 par: p,
                 from,
@@ -734,8 +885,8 @@ fn report(sink: &mut Sink, pars: &[Paragraph], sents: &[Sent], r: &Read) {
     let phrase = s.text.trim();
     let message = match r.doubt {
         None => format!(
-            "the text says \"{phrase}\", but {} ({})",
-            r.reading, r.reason
+            "the text says \"{phrase}\", but {} ({}{})",
+            r.reading, r.reason, r.note
         ),
         Some(why) => format!(
             "not decided: the text says \"{phrase}\", {}, but {why}",
@@ -771,7 +922,12 @@ mod tests {
             let par = par.replace('\n', " ");
             for (from, to) in sentences(&par) {
                 let text = par[from..to].to_string();
-                let figs = figures(&text);
+                let mut figs = figures(&text);
+                crate::check::rules::txt::approx::read(
+                    &text,
+                    &mut figs,
+                    crate::grammar::vocab::Vocabulary::builtin_shared(),
+                );
                 out.push(Sent {
                     par: p,
                     from,
@@ -804,11 +960,41 @@ mod tests {
             "Intäkterna uppgick år 2012 till 381 mkr (2011: 343 mkr). Totalt sett ökade intäkterna med 14 procent, om man jämför med föregående år.",
         );
         assert_eq!(r, [("11.08".into(), "14".into(), true)]);
-        // Approximate: read, not decided.
+        // Approximate: 14 may be 12,1 to 15,9, and 11,08 % (at most 11,53 %) is not.
         let r = read(
             "Intäkterna uppgick år 2012 till 381 mkr (2011: 343 mkr). Totalt sett ökade intäkterna med ca 14 procent jämfört med föregående år.",
         );
-        assert_eq!(r, [("11.08".into(), "14".into(), false)]);
+        assert_eq!(r, [("11.08".into(), "14".into(), true)]);
+        // Approximate and within the allowance: holds; a bound word: not decided.
+        for (change, fails) in [
+            ("cirka 12", false),
+            ("omkring 13", false),
+            ("drygt 14", false),
+            ("ca 15", true),
+        ] {
+            let r = read(&format!(
+                "Intäkterna uppgick år 2012 till 381 mkr (2011: 343 mkr). Intäkterna ökade med {change} procent jämfört med föregående år."
+            ));
+            assert_eq!(r.len(), 1, "{change}");
+            assert_eq!(r[0].2, fails, "{change}");
+        }
+        // A parenthesis right after what changed, before both figures, says what the
+        // intäkter are in both years: no adjustment of the change.
+        let r = read(
+            "Superettanklubbarnas intäkter (exklusive ränte- och andra finansiella intäkter samt extraordinära intäkter) uppgick år 2012 till 381 mkr (2011: 343 mkr). Totalt sett ökade intäkterna med ca 14 procent, om man jämför med föregående år.",
+        );
+        assert_eq!(r, [("11.08".into(), "14".into(), true)]);
+        // An adjustment of the change itself, or a parenthesis after another word: not
+        // decided.
+        for text in [
+            "Intäkterna uppgick år 2012 till 381 mkr (2011: 343 mkr). Intäkterna ökade exklusive engångsposter med 14 procent jämfört med föregående år.",
+            "Intäkterna för klubbarna (exklusive engångsposter) uppgick år 2012 till 381 mkr (2011: 343 mkr). Intäkterna ökade med 14 procent jämfört med föregående år.",
+            "Intäkterna uppgick år 2012 till 381 mkr (2011: 343 mkr), exklusive engångsposter. Intäkterna ökade med 14 procent jämfört med föregående år.",
+        ] {
+            let r = read(text);
+            assert_eq!(r.len(), 1, "{text}");
+            assert!(!r[0].2, "{text}");
+        }
         // Holding.
         let r = read(
             "Intäkterna uppgick år 2012 till 381 mkr (2011: 343 mkr). Intäkterna ökade med 11 procent jämfört med föregående år.",
@@ -830,6 +1016,39 @@ mod tests {
             "Markbränderna ökade med 141 procent jämfört med året innan.\n\nUnder år 2018 ryckte räddningsverket ut för att släcka 153 markbränder. Året innan var markbränderna 54 stycken.",
         );
         assert_eq!(r, [("183.33".into(), "141".into(), true)]);
+    }
+
+    #[test]
+    fn a_figure_at_two_years_in_the_same_words_and_the_change_between() {
+        let first = "Ved årsskiftet 2018-2019 var 11.715 børn anbragt uden for hjemmet, hvilket er det laveste tal, der er opgjort af Danmarks Statistik, siden opgørelsen begyndte i 2011.";
+        let second = "Ved udgangen af 2011 var 12.804 børn anbragt uden for hjemmet, og tallet er dermed faldet omkring fem procent i denne periode.";
+        // From 12 804 to 11 715 is −8,51 %; "omkring fem procent" may be 3,5 to 6,5.
+        let r = read(&format!("{first} {second}"));
+        assert_eq!(r, [("-8.51".into(), "-5".into(), true)]);
+        let r = read(&format!(
+            "{first} {}",
+            second.replace("omkring fem", "omkring ni")
+        ));
+        assert_eq!(r, [("-8.51".into(), "-9".into(), false)]);
+        // The second sentence first: the years still give the order.
+        let r = read(&format!("{second} {first}"));
+        assert_eq!(r, [("-8.51".into(), "-5".into(), true)]);
+        // Other words after a figure, no year before one, no word pointing back, another
+        // figure: not read.
+        for (a, b) in [
+            (
+                first.replace("anbragt uden for", "anbragt i"),
+                second.to_string(),
+            ),
+            (first.replace("2018-2019", "årsskiftet"), second.to_string()),
+            (first.to_string(), second.replace("dermed ", "")),
+            (
+                first.replace("11.715 børn", "11.715 børn og 300 unge"),
+                second.to_string(),
+            ),
+        ] {
+            assert!(read(&format!("{a} {b}")).is_empty(), "{a} {b}");
+        }
     }
 
     #[test]
