@@ -45,7 +45,13 @@ one noun or money;\n  - a total and its parts counted before them: \"understöd 
 sammanlagt 200 000 euro till sex föreningar\" and, in the sentences after it, exactly six \
 amounts each after the same verb (får, fick, erhåller, beviljas, tilldelas: \"Kaipparen \
 får 50 000 euro\"), read up to the first sentence with an amount not so introduced; more \
-or fewer amounts than counted are not read.\n\nWhat is checked. Every figure stands for \
+or fewer amounts than counted are not read;\n  - a change restated from the two \
+figures the sentence before goes between: \"… fra 64.125 fuldtidspersoner … i januar 2020 \
+til 40.913 i august 2022. Det vil sige, at antallet er faldet med ca. en tredjedel, svarende \
+til ca. 20.212 fuldtidspersoner på 2,5 år.\": the first sentence has exactly two figures \
+(years and dates aside), right after fra (från) and til (till); the second opens by \
+restating it (det vil sige, det innebär, det betyder, dvs.) and has a change verb and one \
+figure after it (a length of time aside).\n\nWhat is checked. Every figure stands for \
 the values its written precision allows (as in TXT006): a change in percent is (B − A)/A, \
 in money or a count B − A, the verb giving the sign; a total is compared with the sum of \
 its parts. Each relation read counts as checked.\n\nA figure called about so much (ca, cirka, omkring, noin: \
@@ -566,6 +572,78 @@ fn read_parallel(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], out: &mut 
     }
 }
 
+/// A sentence opening by restating the one before ("Det vil sige, at …", "Det innebär
+/// att …", "Det betyder att …").
+const RESTATES: &str = r"(?i)^\s*(?:det\s+vil\s+sige|det\s+vil\s+si|det\s+vill\s+säga|det\s+betyder|det\s+betyr|det\s+innebär|det\s+innebærer|dvs\.?)(?:[^\p{L}]|$)";
+
+/// A change verb anywhere in a sentence ("antallet er faldet med ca. en tredjedel").
+const VERB: &str = r"(?i)(?:^|[^\p{L}])(ökat|ökade|ökar|minskat|minskade|minskar|stigit|steg|sjunkit|sjönk|økt|økte|øker|steget|steg|sunket|sank|falt|faldet|faldt|falder|vokset|voksede|gået\s+ned|gått\s+ned|gått\s+ner)(?:[^\p{L}]|$)";
+
+/// A figure's word for a length of time ("på 2,5 år"): a duration, no operand.
+const DURATION: &str = r"(?i)^\s*(?:år|måneder|månader|måneder|mdr\.?|dage|dagar|dager|uger|veckor|uker)(?:[^\p{L}]|$)";
+
+static RESTATES_RE: Re = Re::new(RESTATES);
+static VERB_RE: Re = Re::new(VERB);
+static DURATION_RE: Re = Re::new(DURATION);
+
+/// A change the sentence right after restates from the figures the one before goes from
+/// and to: "På landsplan har man bevæget sig fra 64.125 fuldtidspersoner på kontanthjælp i
+/// januar 2020 til 40.913 i august 2022. Det vil sige, at antallet er faldet med ca. en
+/// tredjedel, svarende til ca. 20.212 fuldtidspersoner på 2,5 år." Read only where the
+/// first sentence has exactly two figures (years and dates aside), the first right after
+/// "fra"/"från" and the second right after "til"/"till"; the second opens by restating the
+/// first (det vil sige, det innebär, det betyder, dvs.), has a change verb and exactly one
+/// figure after it (a length of time aside).
+fn read_restated(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], out: &mut Vec<Read>) {
+    for k in 1..sents.len() {
+        let s = &sents[k];
+        if !follows(near, sents, k - 1, k) || !RESTATES_RE.is_match(&s.text) {
+            continue;
+        }
+        let Some(verb) = VERB_RE.captures(&s.text).and_then(|m| m.get(1)) else {
+            continue;
+        };
+        let own: Vec<usize> = s
+            .own()
+            .into_iter()
+            .filter(|&i| !DURATION_RE.is_match(&s.text[s.figs[i].end..]))
+            .collect();
+        let [c] = own[..] else {
+            continue;
+        };
+        if s.figs[c].start < verb.end() {
+            continue;
+        }
+        let x = &sents[k - 1];
+        let [a, b] = x.own()[..] else {
+            continue;
+        };
+        let word_before = |i: usize| {
+            x.text[..x.figs[i].start]
+                .split_whitespace()
+                .last()
+                .map(lower_word)
+                .unwrap_or_default()
+        };
+        if !matches!(word_before(a).as_str(), "fra" | "från" | "frå")
+            || !matches!(word_before(b).as_str(), "til" | "till")
+        {
+            continue;
+        }
+        if let Some(mut r) = evaluate_change(
+            sents,
+            (k - 1, a),
+            (k - 1, b),
+            (k, c),
+            sign_of(verb.as_str()),
+            &[],
+        ) {
+            r.reason = "the sentence before goes from the one figure to the other, and this one restates it (det vil sige, det innebär) with the change";
+            out.push(r);
+        }
+    }
+}
+
 /// The sentences after sentence `k` that a total's parts may stand in: the rest of its
 /// paragraph and the next paragraphs as long as each is close to the one before, at most
 /// `max_pars` paragraphs on.
@@ -835,6 +913,7 @@ fn reads(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent]) -> Vec<Read> {
     let mut out = Vec::new();
     read_changes(near, sents, &mut out);
     read_parallel(near, sents, &mut out);
+    read_restated(near, sents, &mut out);
     read_named_parts(near, sents, &mut out);
     read_counted_parts(near, sents, &mut out);
     out
@@ -1046,6 +1125,28 @@ mod tests {
                 first.replace("11.715 børn", "11.715 børn og 300 unge"),
                 second.to_string(),
             ),
+        ] {
+            assert!(read(&format!("{a} {b}")).is_empty(), "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn a_change_restated_from_the_figures_the_sentence_before_goes_between() {
+        let first = "På landsplan har man bevæget sig fra 64.125 fuldtidspersoner på kontanthjælp i januar 2020 til 40.913 i august 2022.";
+        let second = "Det vil sige, at antallet er faldet med ca. en tredjedel, svarende til ca. 20.212 fuldtidspersoner på 2,5 år.";
+        // 40 913 − 64 125 = −23 212; "ca. 20.212" allows 18 191 to 22 233.
+        let r = read(&format!("{first} {second}"));
+        assert_eq!(r, [("-23212".into(), "-20212".into(), true)]);
+        let r = read(&format!("{first} {}", second.replace("20.212", "23.212")));
+        assert_eq!(r, [("-23212".into(), "-23212".into(), false)]);
+        // No restating opening, no "fra … til", a second figure: not read.
+        for (a, b) in [
+            (
+                first.to_string(),
+                second.replace("Det vil sige, at antallet", "Antallet"),
+            ),
+            (first.replace("fra 64.125", "64.125"), second.to_string()),
+            (first.to_string(), second.replace("en tredjedel", "12 pct.")),
         ] {
             assert!(read(&format!("{a} {b}")).is_empty(), "{a} {b}");
         }
