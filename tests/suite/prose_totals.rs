@@ -128,13 +128,15 @@ fn parts_beyond_the_whole_the_text_names_are_an_error_parts_short_of_it_are_not_
     // The hundralapp's second column 30,8 + 25,1 + 12,9 + 10,2 + 8,7 + 6,3 + 4,4 + 3,8 =
     // 102,2 kr (8 parts to 0,1: ± 0,45), its first column 100,0 holds; twelve shares to 0,1
     // make 100,9 % (± 0,65); the skattekrona's 41 + 37 + 15 = 93 öre falls short of 100:
-    // a part may be left out, not decided.
+    // a part may be left out, not decided. The skattesats "består av" 21,16 + 11,86 + 0,28 =
+    // 33,30 %, more than the whole 33,02 % the sentence before states (± 0,02).
     assert_eq!(
         findings(&json, "TXT005"),
         [
             t("error", "102.2", "100"),
             t("error", "100.9", "100"),
             t("info", "93", "100"),
+            t("error", "33.3", "33.02"),
         ],
         "{json}"
     );
@@ -147,6 +149,8 @@ fn parts_that_make_the_whole_are_counted_and_lists_not_the_whole_are_silent() {
     // The hundralapp's two columns (100,3 and 100,2 within ± 0,45) and the skattekrona
     // (100,1 öre within ± 2) hold; the "bland annat" list, the one closed by a Summa row
     // (TXT002's: 60 + 45 = 105, the fourth relation), the one with a varav line and the
-    // age groups (no money divided) are not read.
-    assert_eq!(common::stat(&json, "relations_checked"), 4, "{json}");
+    // age groups (no money divided) are not read. The skattesats "består av" 21,16 + 11,86
+    // = 33,02 % holds (the fifth relation); the kostnad whose whole leaves out one of its
+    // listed parts ("exklusive lokalerna") is not read.
+    assert_eq!(common::stat(&json, "relations_checked"), 5, "{json}");
 }
