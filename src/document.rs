@@ -281,6 +281,51 @@ pub struct Document {
     pub provenance: Provenance,
 }
 
+impl Document {
+    /// A document of unknown kind with nothing read from it yet, over pages 1 to
+    /// `last_page` of `file`.
+    pub fn empty(file: &std::sync::Arc<str>, last_page: u32) -> Document {
+        Document {
+            kind: DocumentKind::Other,
+            title: None,
+            date: None,
+            dnr: Vec::new(),
+            author: None,
+            organ: None,
+            municipality: None,
+            memo: None,
+            sections: Vec::new(),
+            pages: (1, last_page.max(1)),
+            header: None,
+            toc: Vec::new(),
+            paragraphs: Vec::new(),
+            cut_paragraphs: Vec::new(),
+            tables: Vec::new(),
+            lines: Vec::new(),
+            provenance: Provenance::new(file, 1, 1),
+        }
+    }
+
+    /// One page of text lines of a file "t.txt" and nothing else read: what a rule's unit
+    /// test checks (the check stage may not call the parser).
+    #[cfg(test)]
+    pub fn of_text_lines(text: &str) -> Document {
+        let file: std::sync::Arc<str> = std::sync::Arc::from("t.txt");
+        let lines = text
+            .lines()
+            .enumerate()
+            .map(|(i, t)| SourceLine {
+                text: t.to_string(),
+                provenance: Provenance::new(&file, 1, i as u32 + 1),
+            })
+            .collect();
+        Document {
+            lines,
+            ..Document::empty(&file, 1)
+        }
+    }
+}
+
 /// Whether a line of a record ends as a sentence, a heading or a parenthesis ends (with
 /// closing punctuation): a record whose last line does not may be cut short there.
 pub fn ends_closed(text: &str) -> bool {

@@ -106,7 +106,7 @@ pub fn parse_segments(
     if docs.is_empty() {
         let last_page = file.pages.last().map_or(1, |p| p.number);
         docs.push((
-            empty_document(&file.path, last_page),
+            Document::empty(&file.path, last_page),
             (0, 0),
             (u32::MAX, u32::MAX),
         ));
@@ -479,28 +479,6 @@ fn starts_mid_phrase(title: &str) -> bool {
         .split_whitespace()
         .next()
         .is_some_and(|w| LINKS.contains(&w))
-}
-
-fn empty_document(file: &Arc<str>, last_page: u32) -> Document {
-    Document {
-        kind: DocumentKind::Other,
-        title: None,
-        date: None,
-        dnr: Vec::new(),
-        author: None,
-        organ: None,
-        municipality: None,
-        memo: None,
-        sections: Vec::new(),
-        pages: (1, last_page.max(1)),
-        header: None,
-        toc: Vec::new(),
-        paragraphs: Vec::new(),
-        cut_paragraphs: Vec::new(),
-        tables: Vec::new(),
-        lines: Vec::new(),
-        provenance: crate::Provenance::new(file, 1, 1),
-    }
 }
 
 /// Each table goes to the document whose line range holds its first row; within a

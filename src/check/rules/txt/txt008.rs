@@ -498,42 +498,13 @@ mod tests {
     use crate::check::finding::Severity;
     use crate::check::registry::RuleCode;
     use crate::check::Sink;
-    use crate::document::{Document, DocumentKind, SourceLine};
+    use crate::document::Document;
     use crate::grammar::vocab::Vocabulary;
-    use crate::Provenance;
-    use std::sync::Arc;
 
     /// The rule run on a page of text lines: its findings (severity, found, message) and
     /// the relations it checked and found failing.
     fn run(text: &str) -> (Vec<(Severity, String, String)>, u64, u64) {
-        let file: Arc<str> = Arc::from("t.txt");
-        let lines = text
-            .lines()
-            .enumerate()
-            .map(|(i, t)| SourceLine {
-                text: t.to_string(),
-                provenance: Provenance::new(&file, 1, i as u32 + 1),
-            })
-            .collect();
-        let doc = Document {
-            kind: DocumentKind::Other,
-            title: None,
-            date: None,
-            dnr: Vec::new(),
-            author: None,
-            organ: None,
-            municipality: None,
-            memo: None,
-            sections: Vec::new(),
-            pages: (1, 1),
-            header: None,
-            toc: Vec::new(),
-            paragraphs: Vec::new(),
-            cut_paragraphs: Vec::new(),
-            tables: Vec::new(),
-            lines,
-            provenance: Provenance::new(&file, 1, 1),
-        };
+        let doc = Document::of_text_lines(text);
         let mut sink = Sink::new(&doc, Vocabulary::builtin_shared());
         super::check(&mut sink);
         (
