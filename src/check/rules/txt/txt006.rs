@@ -2785,6 +2785,38 @@ pub(super) fn paragraphs<'d>(lines: &[&'d SourceLine]) -> Vec<Paragraph<'d>> {
     out
 }
 
+/// One sentence of the prose, with its figures: what the rules reading across sentences
+/// (TXT007, TXT008) go through.
+pub(super) struct Sent {
+    /// The paragraph it is in, and its byte range in the paragraph's text.
+    pub(super) par: usize,
+    pub(super) from: usize,
+    pub(super) text: String,
+    pub(super) figs: Vec<Fig>,
+}
+
+/// Every sentence of the paragraphs, in order, with its figures.
+pub(super) fn sentences_of(pars: &[Paragraph]) -> Vec<Sent> {
+    let mut out = Vec::new();
+    for (p, par) in pars.iter().enumerate() {
+        for (from, to) in sentences(&par.text) {
+            let text = par.text[from..to].to_string();
+            let figs = if text.contains(|c: char| c.is_ascii_digit()) {
+                figures(&text)
+            } else {
+                Vec::new()
+            };
+            out.push(Sent {
+                par: p,
+                from,
+                text,
+                figs,
+            });
+        }
+    }
+    out
+}
+
 /// The sentences of a paragraph, as byte ranges: ended by . ! or ? before a space and a
 /// capital letter, a bullet or a quotation mark (not "mio. kr.", "ca. 14").
 pub(super) fn sentences(text: &str) -> Vec<(usize, usize)> {

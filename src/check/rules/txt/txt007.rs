@@ -3,8 +3,8 @@
 
 use super::prose::prose_lines;
 use super::txt006::{
-    figures, in_kronor, is_year, paragraphs, period_after, same_count, sentences, sign_of, Fig,
-    Kind, Paragraph, ADJUSTED_RE, CHANGE_VERB_RE,
+    in_kronor, is_year, paragraphs, period_after, same_count, sentences_of, sign_of, Fig, Kind,
+    Paragraph, Sent, ADJUSTED_RE, CHANGE_VERB_RE,
 };
 use crate::arith::{compare, Interval};
 use crate::check::finding::Severity;
@@ -105,15 +105,6 @@ static NAMES_RE: Re = Re::new(NAMES);
 static PART_VERB_RE: Re = Re::new(PART_VERB);
 static COUNTED_RE: Re = Re::new(COUNTED);
 static GETS_RE: Re = Re::new(GETS);
-
-/// One sentence of the prose, with its figures.
-struct Sent {
-    /// The paragraph it is in, and its byte range in the paragraph's text.
-    par: usize,
-    from: usize,
-    text: String,
-    figs: Vec<Fig>,
-}
 
 impl Sent {
     /// The figures that are no year and no date, in order.
@@ -923,23 +914,9 @@ pub fn check(sink: &mut Sink) {
     let doc = sink.document;
     let lines = prose_lines(doc);
     let pars = paragraphs(&lines);
-    let mut sents = Vec::new();
-    for (p, par) in pars.iter().enumerate() {
-        for (from, to) in sentences(&par.text) {
-            let text = par.text[from..to].to_string();
-            let mut figs = if text.contains(|c: char| c.is_ascii_digit()) {
-                figures(&text)
-            } else {
-                Vec::new()
-            };
-            super::approx::read(&text, &mut figs, sink.vocab);
-            sents.push(Sent {
-                par: p,
-                from,
-                text,
-                figs,
-            });
-        }
+    let mut sents = sentences_of(&pars);
+    for s in &mut sents {
+        super::approx::read(&s.text, &mut s.figs, sink.vocab);
     }
     if !sents.iter().any(|s| !s.figs.is_empty()) {
         return;
@@ -992,6 +969,7 @@ fn report(sink: &mut Sink, pars: &[Paragraph], sents: &[Sent], r: &Read) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::txt006::{figures, sentences};
     use super::*;
 
     /// The sentences of a text, its paragraphs split at blank lines (all close).

@@ -2,7 +2,7 @@
 //! or the same words said twice — with figures that cannot both be true.
 
 use super::prose::prose_lines;
-use super::txt006::{figures, is_year, paragraphs, period_after, same_count, sentences, Fig, Kind};
+use super::txt006::{is_year, paragraphs, period_after, same_count, sentences_of, Fig, Kind, Sent};
 use crate::arith::{compare, Comparison, Interval};
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
@@ -56,14 +56,6 @@ const NOT_NAMING: &[&str] = &[
     "drygt", "knappt", "cirka", "omkring", "nästan", "närmare", "ungefär", "över", "under",
     "nesten", "omtrent", "rundt", "over", "næsten",
 ];
-
-/// One sentence of the prose, with its figures.
-struct Sent {
-    par: usize,
-    from: usize,
-    text: String,
-    figs: Vec<Fig>,
-}
 
 impl Sent {
     /// The years the sentence names.
@@ -358,23 +350,7 @@ pub fn check(sink: &mut Sink) {
     let doc = sink.document;
     let lines = prose_lines(doc);
     let paras = paragraphs(&lines);
-    let mut sents = Vec::new();
-    for (p, par) in paras.iter().enumerate() {
-        for (from, to) in sentences(&par.text) {
-            let text = par.text[from..to].to_string();
-            let figs = if text.contains(|c: char| c.is_ascii_digit()) {
-                figures(&text)
-            } else {
-                Vec::new()
-            };
-            sents.push(Sent {
-                par: p,
-                from,
-                text,
-                figs,
-            });
-        }
-    }
+    let sents = sentences_of(&paras);
     if !sents.iter().any(|s| !s.figs.is_empty()) {
         return;
     }
