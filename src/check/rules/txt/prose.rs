@@ -236,6 +236,15 @@ pub(crate) fn text_lines(doc: &Document) -> Vec<&SourceLine> {
         .collect()
 }
 
+/// The comparison with its expected figure to two places, as prose findings print what
+/// a computed figure should be (a change in percent, a quotient).
+pub(crate) fn to_two_places(c: Comparison) -> Comparison {
+    Comparison {
+        expected: c.expected.round_dp(2).normalize(),
+        ..c
+    }
+}
+
 /// Reports the comparison `c` that a line of prose states, underlining `start..end` of the
 /// line (the words stating the figure, which the finding names as its figure): with the
 /// rule's severity when `decided`, as information ("not decided: …") otherwise.

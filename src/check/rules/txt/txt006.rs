@@ -3085,10 +3085,7 @@ fn report(
         message,
         line,
         span,
-        &crate::arith::Comparison {
-            expected: cmp.expected.round_dp(2).normalize(),
-            ..cmp
-        },
+        &super::prose::to_two_places(cmp),
     );
 }
 

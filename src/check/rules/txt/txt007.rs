@@ -960,10 +960,7 @@ fn report(sink: &mut Sink, pars: &[Paragraph], sents: &[Sent], r: &Read) {
         message,
         line,
         span,
-        &crate::arith::Comparison {
-            expected: cmp.expected.round_dp(2).normalize(),
-            ..cmp
-        },
+        &super::prose::to_two_places(cmp),
     );
 }
 

@@ -3,7 +3,7 @@
 
 use super::prose::prose_lines;
 use super::txt006::{is_year, paragraphs, period_after, same_count, sentences_of, Fig, Kind, Sent};
-use crate::arith::{compare, Comparison, Interval};
+use crate::arith::{compare, Interval};
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
 use crate::check::Sink;
@@ -462,10 +462,7 @@ fn report(
         message,
         line,
         span,
-        &Comparison {
-            expected: c.expected.round_dp(2).normalize(),
-            ..c
-        },
+        &super::prose::to_two_places(c),
     );
 }
 
