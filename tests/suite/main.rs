@@ -11,6 +11,7 @@ mod audit_html;
 mod audit_sample;
 mod audit_silent;
 mod audit_xlsx;
+mod average_rows;
 mod balanskrav;
 mod cli_pipe;
 mod company_rr;

@@ -700,6 +700,30 @@ pub fn analyse(
                 every,
             });
         }
+        // A total row that gives averages rather than sums (a per-pupil cost over the
+        // pupils it sums in another column) shows itself where its figure is the parts'
+        // average weighted by a column it does sum: in such a row a failing column whose
+        // figure lies among its parts' is no misprinted sum.
+        if let Some((w, averaged)) = weighted_average_columns(view, &rows, t, &columns) {
+            for c in columns.iter_mut().filter(|c| {
+                !c.comparison.holds
+                    && c.shifted_from.is_none()
+                    && among_parts(view, &rows, t, c.col)
+            }) {
+                let elsewhere: Vec<String> = averaged
+                    .iter()
+                    .filter(|&&a| a != c.col)
+                    .map(|&a| format!("\"{}\"", column_place(view, a)))
+                    .collect();
+                c.undecided = Some(format!(
+                    "not decided: the row gives averages, not sums, in other columns (under {} its figure is the parts' average weighted by \"{}\", which it sums), and its figure here lies within its parts' figures as such an average would",
+                    elsewhere.join(", "),
+                    column_place(view, w)
+                ));
+                c.every = None;
+                guessed.push(c.col);
+            }
+        }
         // A figure of the row that stands one column off (TAB002) shows the row's cells
         // were not placed as written (a cell missing or added under a spanning header):
         // every cell from where the row went off onwards stands off. Where that is, the
@@ -894,6 +918,92 @@ fn shares_of_a_whole(view: &TableView, rows: &[usize], t: usize, c: usize, sum: 
         && parts.len() >= 2
         && parts.iter().all(|cell| cell.value.is_some_and(within))
         && parts.iter().any(|cell| cell.decimals > 0)
+}
+
+/// The columns where total row `t` is the average of its parts' figures weighted by
+/// another column `w` it sums (parts and total of `w` written, none negative, the sum
+/// holding): `Some((w, columns))` when two columns at least are such averages — one could
+/// be chance, two show the row's kind. The weighted average keeps every part's rounding;
+/// the weights count as written.
+fn weighted_average_columns(
+    view: &TableView,
+    rows: &[usize],
+    t: usize,
+    columns: &[TotalColumn],
+) -> Option<(usize, Vec<usize>)> {
+    let failing: Vec<usize> = columns
+        .iter()
+        .filter(|c| !c.comparison.holds)
+        .map(|c| c.col)
+        .collect();
+    columns
+        .iter()
+        .filter(|c| c.comparison.holds)
+        .map(|c| c.col)
+        .filter(|&w| {
+            rows.iter().all(|&r| {
+                view.figure(r, w)
+                    .is_some_and(|f| !f.nominal.is_sign_negative())
+            })
+        })
+        .filter_map(|w| {
+            // The weights taken as written: counted things (pupils, places) are exact, and
+            // their rounding would widen the average past telling anything.
+            let weights: Vec<Interval> = rows
+                .iter()
+                .filter_map(|&r| view.figure(r, w).map(|f| Interval::exact(f.nominal)))
+                .collect();
+            let whole = Interval::sum(weights.iter().copied());
+            let averaged: Vec<usize> = failing
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    let (Some(found), Some(parts)) = (
+                        view.figure(t, c),
+                        rows.iter()
+                            .map(|&r| view.part(r, c))
+                            .collect::<Option<Vec<_>>>(),
+                    ) else {
+                        return false;
+                    };
+                    let weighted =
+                        Interval::sum(parts.iter().zip(&weights).map(|(p, w)| p.times(*w)));
+                    weighted
+                        .divided_by(whole)
+                        .is_some_and(|avg| avg.meets(&found))
+                })
+                .collect();
+            (averaged.len() >= 2).then_some((w, averaged))
+        })
+        .next()
+}
+
+/// Whether total row `t`'s figure in column `c` lies within its parts' figures (the
+/// smallest and largest written part other than zero), or at most one part is other
+/// than zero: where an average would lie.
+fn among_parts(view: &TableView, rows: &[usize], t: usize, c: usize) -> bool {
+    let Some(found) = view.figure(t, c) else {
+        return false;
+    };
+    let parts: Vec<rust_decimal::Decimal> = rows
+        .iter()
+        .filter_map(|&r| view.figure(r, c).map(|f| f.nominal))
+        .filter(|v| !v.is_zero())
+        .collect();
+    let (Some(lo), Some(hi)) = (parts.iter().min(), parts.iter().max()) else {
+        return false;
+    };
+    parts.len() < 2 || (*lo <= found.nominal && found.nominal <= *hi)
+}
+
+/// A column named for a message: its header, or its place when it has none.
+fn column_place(view: &TableView, c: usize) -> String {
+    let name = view.column_name(c);
+    if name.trim().is_empty() {
+        format!("column {}", c + 1)
+    } else {
+        name
+    }
 }
 
 /// Whether the total of row `t` in column `c` is nearer zero than one of its parts
