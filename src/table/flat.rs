@@ -3944,22 +3944,30 @@ fn period_ended_header(header: &[&str], columns: usize) -> Option<Vec<String>> {
 /// Förändring". The line is cut after each year into `columns` − 1 pieces, every piece
 /// after the first of one shape — the year alone, or the same words before it — and the
 /// first piece's name is that shape too (the words before it head the label column);
-/// after the last year one to three words, the first capitalised, no figure among them.
-/// `None` when any piece has another shape.
+/// after the last year one to three words, the first capitalised, no figure among them
+/// but a closing range of years ("Endring 2009–2019"). A year may be a school or split
+/// year ("2019/20", "2009/2010"). `None` when any piece has another shape.
 fn years_then_word_header(header: &[&str], columns: usize) -> Option<Vec<String>> {
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     header.iter().rev().find_map(|line| {
         let words: Vec<&str> = line.split_whitespace().collect();
-        let years: Vec<usize> = (0..words.len()).filter(|&i| is_year(words[i])).collect();
+        let years: Vec<usize> = (0..words.len())
+            .filter(|&i| is_year(words[i]) || is_split_year(words[i]))
+            .collect();
         if columns < 3 || years.len() + 1 != columns {
             return None;
         }
         let last = *years.last()?;
         let tail = &words[last + 1..];
+        // A range of years closing the last name says which columns it compares.
+        let words_of_tail = match tail.split_last() {
+            Some((last, rest)) if !rest.is_empty() && is_year_range(last) => rest,
+            _ => tail,
+        };
         if tail.is_empty()
             || tail.len() > 3
             || !capital(tail[0])
-            || tail
+            || words_of_tail
                 .iter()
                 .any(|w| w.contains(|c: char| c.is_ascii_digit()))
         {
@@ -3993,6 +4001,29 @@ fn years_then_word_header(header: &[&str], columns: usize) -> Option<Vec<String>
         names.push(tail.join(" "));
         Some(names)
     })
+}
+
+/// A school or split year: a year, a slash, and the next year in two or four digits
+/// ("2019/20", "2009/2010").
+fn is_split_year(word: &str) -> bool {
+    word.split_once('/').is_some_and(|(a, b)| {
+        is_year(a)
+            && (b.len() == 2 || is_year(b))
+            && b.chars().all(|c| c.is_ascii_digit())
+            && a.parse::<u32>()
+                .ok()
+                .zip(b.parse::<u32>().ok())
+                .is_some_and(|(a, b)| {
+                    let next = if b < 100 { (a + 1) % 100 } else { a + 1 };
+                    b == next
+                })
+    })
+}
+
+/// A range of two years in one word ("2009–2019", "2018-2020").
+fn is_year_range(word: &str) -> bool {
+    word.split_once(['-', '–'])
+        .is_some_and(|(a, b)| is_year(a) && is_year(b) && a < b)
 }
 
 /// Whether a line names two or more columns by a per word and a period.
@@ -4834,6 +4865,40 @@ mod tests {
             years_then_word_header(&["Område 2019 2020 förändring 12"], 3),
             None
         );
+    }
+
+    /// School years ("2019/20") name columns as years do, and the last name may close
+    /// with the range of years it compares ("Endring 2009–2019"); a figure other than a
+    /// range, or a slash between years that do not follow each other, is no such name.
+    #[test]
+    fn names_columns_at_school_years_and_a_change_over_a_range() {
+        assert_eq!(
+            years_then_word_header(&["Kategorier 2009/10 2018/19 2019/20 Endring 2009–2019"], 4),
+            Some(vec![
+                "2009/10".into(),
+                "2018/19".into(),
+                "2019/20".into(),
+                "Endring 2009–2019".into()
+            ])
+        );
+        assert_eq!(
+            years_then_word_header(&["Område 2009/2010 2019/2020 Förändring"], 3),
+            Some(vec![
+                "2009/2010".into(),
+                "2019/2020".into(),
+                "Förändring".into()
+            ])
+        );
+        assert_eq!(
+            years_then_word_header(&["Kategorier 2009/10 2019/20 Endring 12"], 3),
+            None
+        );
+        assert_eq!(
+            years_then_word_header(&["Kategorier 2009/12 2019/20 Endring"], 3),
+            None
+        );
+        assert!(is_year_range("2009–2019") && is_year_range("2018-2020"));
+        assert!(!is_year_range("2019–2009") && !is_year_range("1985-15"));
     }
 
     fn parse_line(text: &str) -> Option<FlatLine> {
