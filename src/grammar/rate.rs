@@ -18,6 +18,11 @@
 //! measure (volume or energy) whose units differ ("€/m³" and "€/l"; "€/m³" twice is two
 //! prices, not one). A rate preceded by a digit, a letter, a sign or a slash is not read,
 //! nor a rate followed by more digits.
+//!
+//! Also read here for PROD007's priced columns: a price stated on a line of its own
+//! ([`stated`]: "• Rörlig avgift: 0,80876 SEK/kWh"), the words naming it
+//! ([`naming_words`]) and the unit of quantity a column header names ([`quantity_unit`]:
+//! "Årlig förbrukning kWh").
 
 use super::number::is_group_space;
 use super::product::magnitude;
@@ -51,7 +56,7 @@ pub enum Dimension {
 }
 
 impl Dimension {
-    fn is_money(self) -> bool {
+    pub fn is_money(self) -> bool {
         matches!(self, Dimension::Kronor | Dimension::Euro)
     }
 }
@@ -228,6 +233,68 @@ pub fn conversions(line: &str, vocab: &Vocabulary) -> Vec<Conversion> {
         .collect()
 }
 
+/// A price the page states on a line of its own: the line's one rate and the words before
+/// it that name it ("• Rörlig avgift: 0,80876 SEK/kWh" → rörlig, avgift). None when the
+/// line holds another rate or no word before its rate.
+pub fn stated(line: &str, vocab: &Vocabulary) -> Option<(Vec<String>, Rate)> {
+    let rs = rates(line, vocab);
+    let [r] = rs.as_slice() else {
+        return None;
+    };
+    let before = &line[..r.span.start];
+    if before.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let words = words(before);
+    (!words.is_empty()).then(|| (words, r.clone()))
+}
+
+/// The lower-case words of a text, letters only.
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The words of a label or header that may name which price it is: four letters or more,
+/// not a `charge_word` of [`LIST`] nor a unit.
+pub fn naming_words(text: &str, vocab: &Vocabulary) -> Vec<String> {
+    let units = phrases(vocab);
+    words(text)
+        .into_iter()
+        .filter(|w| {
+            w.chars().count() >= 4
+                && !vocab.has_word(LIST, "charge_word", w)
+                && !units.iter().any(|(p, _, _)| p == w)
+        })
+        .collect()
+}
+
+/// The unit of quantity a column header names ("Årlig förbrukning kWh", "Volym (m³)"):
+/// its one unit word, with no money unit and no "/" (a header "kr/kWh" heads rates). The
+/// unit's dimension and how many base units (liter, kWh) one of it is.
+pub fn quantity_unit(header: &str, vocab: &Vocabulary) -> Option<(Dimension, Decimal)> {
+    if header.contains('/') {
+        return None;
+    }
+    let units = phrases(vocab);
+    let mut found = Vec::new();
+    for w in header.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ':')) {
+        if w.is_empty() {
+            continue;
+        }
+        let lower = w.to_lowercase();
+        if let Some((_, dim, scale)) = units.iter().find(|(p, _, _)| *p == lower) {
+            found.push((*dim, *scale));
+        }
+    }
+    match found.as_slice() {
+        [(dim, scale)] if !dim.is_money() => Some((*dim, *scale)),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,5 +352,26 @@ mod tests {
         assert!(rates("15 kr/lgh", v()).is_empty());
         assert!(rates("A15 kr/m3", v()).is_empty());
         assert!(rates("1.500 kr/m3", v()).is_empty());
+    }
+
+    #[test]
+    fn a_stated_price_and_a_quantity_header() {
+        let (w, r) = stated("  • Rörlig avgift: 0,80876 SEK/kWh", v()).unwrap();
+        assert_eq!(w, ["rörlig", "avgift"]);
+        assert_eq!(r.value, Decimal::new(80876, 5));
+        assert_eq!(naming_words("Rörlig avgift:", v()), ["rörlig"]);
+        assert_eq!(naming_words("Varav under året rörlig del", v()), ["rörlig"]);
+        assert!(stated("Vesi 1,50 €/m³, 0,0015 €/l", v()).is_none());
+        assert!(stated("2024: 0,80 kr/kWh", v()).is_none());
+        assert_eq!(
+            quantity_unit("Årlig förbrukning kWh", v()),
+            Some((Dimension::Energy, Decimal::ONE))
+        );
+        assert_eq!(
+            quantity_unit("Volym (m³)", v()),
+            Some((Dimension::Volume, Decimal::new(1000, 0)))
+        );
+        assert!(quantity_unit("Pris kr/kWh", v()).is_none());
+        assert!(quantity_unit("Total kostnad per år", v()).is_none());
     }
 }
