@@ -331,6 +331,17 @@ mod tests {
     }
 
     #[test]
+    fn a_label_that_is_a_quantity() {
+        let nominal = |l: &str| label_quantity(l).map(|i| i.nominal);
+        assert_eq!(nominal("15 000"), Some(Decimal::new(15000, 0)));
+        assert_eq!(nominal("2 500,5"), Some(Decimal::new(25005, 1)));
+        assert_eq!(nominal("Villa 15 000"), None);
+        assert_eq!(nominal("15 000 kWh"), None);
+        assert_eq!(nominal("1 50 000"), None);
+        assert_eq!(nominal(""), None);
+    }
+
+    #[test]
     fn prices_that_convert_stay_silent() {
         for line in [
             "vesimaksu 1,50 €/m³, 0,0015 €/l",
