@@ -6,6 +6,7 @@ pub mod expression;
 pub mod number;
 pub mod priced;
 pub mod product;
+pub mod rate;
 pub mod re;
 pub mod reference;
 pub mod statement;

@@ -84,6 +84,10 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
     ("fee_caps", include_str!("../../grammars/fee_caps.vocab")),
     ("changes", include_str!("../../grammars/changes.vocab")),
+    (
+        "price_units",
+        include_str!("../../grammars/price_units.vocab"),
+    ),
 ];
 
 /// Keys of totals.vocab that are no row kind: the words of REL003's result rows and of

@@ -88,6 +88,7 @@ rules! {
     PROD004 => prod::prod004,
     PROD005 => prod::prod005,
     PROD006 => prod::prod006,
+    PROD007 => prod::prod007,
     ALLOC001 => alloc::alloc001,
     ALLOC002 => alloc::alloc002,
     BAL001 => bal::bal001,

@@ -7,6 +7,7 @@ pub mod prod003;
 pub mod prod004;
 pub mod prod005;
 pub mod prod006;
+pub mod prod007;
 
 use crate::check::finding::Severity;
 use crate::check::registry::Rule;
