@@ -673,8 +673,12 @@ mod tests {
         let noted = format!("Källa: https://example.se/artikel (utdrag; Kalmar kommun: Östra Småland, \"Varje invånare är skyldig 48 000 kronor\", artikelns början)\n{text}");
         let (f, _, failed) = run(&noted);
         assert_eq!((failed, f.len()), (1, 1), "{f:?}");
-        // Within the coarser unit's rounding: holds.
+        // Within the coarser unit's rounding only: not decided, as for a heading.
         let (f, checked, failed) = run(&text.replace("48 655", "48 355"));
+        assert_eq!((checked, failed, f.len()), (0, 0, 1), "{f:?}");
+        assert_eq!(f[0].0, Severity::Info);
+        // Agreeing to the digit: holds.
+        let (f, checked, failed) = run(&text.replace("48 655", "48 000"));
         assert!(f.is_empty() && (checked, failed) == (1, 0), "{f:?}");
         // Cut at its last digit: not decided.
         let (f, checked, _) = run(
