@@ -374,7 +374,7 @@ fn check_lists(sink: &mut Sink) {
                     .unwrap_or("")
                     .to_lowercase();
                 let next: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-                next.chars().count() >= 5 && heading_words.iter().any(|w| *w == next)
+                next.chars().count() >= 5 && heading_words.contains(&next)
             })
             .collect();
         let percents: Vec<&Fig> = s
