@@ -1,6 +1,7 @@
 //! TXT001: a money figure in the prose that almost, but not quite, matches a table figure.
 
 use super::prose::{cell_scale, figures, prose_lines};
+use super::txt006::{is_year, paragraphs, sentences_of, Fig, Kind, Paragraph, Sent};
 use crate::arith::Interval;
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
@@ -23,7 +24,18 @@ figure of the same size (four digits or more) differs from it in one digit or by
 typo of that figure and is reported with the table figure as expected — only when the two are about \
 the same thing: a word of the sentence names the figure's row, column or table (\"driftbudgeten\" \
 and a table headed \"DRIFT (tkr)\"), and where both name a year it is the same year. A figure \
-one digit away from a table figure about something else, or a page number, is no typo.",
+one digit away from a table figure about something else, or a page number, is no typo.\n\n\
+A news item's Fakta list (\"Norrtälje: 1 064 (57 %)\", one item a line, three or more, \
+under the lines that say what it counts: \"Fakta: Antal bygglovsansökningar 2015\", \
+\"(Förändring från 2014 inom parentes)\") is read against the sentences about one item: a \
+sentence that names the item's label (written as in the list, in no other list), or follows \
+one of its paragraph that does and names none itself, and names no year the list's heading \
+does not. Its figure followed by a word of the heading (\"1 064 bygglovsansökningar\") is the \
+item's figure; its one percent, in a sentence naming a year of the heading (\"en ökning med \
+54 procent från 2014\"), the item's percent. Where one of the two agrees with the list and the \
+other does not, the sentence and the list give one row's measure twice with two figures: an \
+error (54 against 57, the 1 064 agreeing). Where neither agrees the sentence may be about \
+something else: not read. Each figure that agrees counts as a relation checked.",
     checks: &[Check::Document(check)],
 };
 
@@ -77,6 +89,7 @@ fn table_figures(sink: &Sink) -> Vec<TableFigure> {
 }
 
 pub fn check(sink: &mut Sink) {
+    check_lists(sink);
     let doc = sink.document;
     if doc.tables.is_empty() {
         return;
@@ -185,6 +198,249 @@ pub fn check(sink: &mut Sink) {
             }
         }
     }
+}
+
+/// One line of a "Label: figure (percent)" list, a news item's Fakta box
+/// ("Norrtälje: 1 064 (57 %)"): written as its own paragraph, under the lines that say
+/// what it counts ("Fakta: Antal bygglovsansökningar 2015", "(Förändring från 2014 inom
+/// parentes)").
+struct ListItem {
+    label: String,
+    /// The item's figure and its percent in parentheses, when it has one.
+    figure: Fig,
+    percent: Option<Fig>,
+    /// What stands above the list (its heading lines).
+    about: String,
+    text: String,
+    line: u32,
+}
+
+/// A list item's label and the rest of its line: a name of one to four words (letters,
+/// spaces, hyphens) starting with a capital, then a colon.
+fn list_item(text: &str) -> Option<(&str, &str)> {
+    let (label, rest) = text.trim().split_once(':')?;
+    let label = label.trim();
+    let words = label.split_whitespace().count();
+    let named = label.starts_with(char::is_uppercase)
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        && (1..=4).contains(&words);
+    // Only the figure and a percent in parentheses.
+    let bare = rest
+        .chars()
+        .all(|c| c.is_ascii_digit() || c.is_whitespace() || "(),%-−".contains(c));
+    (named && bare && rest.contains(|c: char| c.is_ascii_digit())).then_some((label, rest))
+}
+
+/// The document's "Label: figure" lists of three items or more, each item a paragraph,
+/// with the one or two paragraphs above the list that say what it counts.
+fn list_items(paras: &[Paragraph]) -> Vec<ListItem> {
+    let mut out = Vec::new();
+    let mut p = 0;
+    while p < paras.len() {
+        let run = paras[p..]
+            .iter()
+            .take_while(|q| q.lines.len() == 1 && list_item(&q.text).is_some())
+            .count();
+        if run < 3 || p == 0 {
+            p += run.max(1);
+            continue;
+        }
+        let about = paras[p.saturating_sub(2)..p]
+            .iter()
+            .filter(|q| list_item(&q.text).is_none())
+            .map(|q| q.text.trim().to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut items = Vec::new();
+        for q in &paras[p..p + run] {
+            let Some((label, rest)) = list_item(&q.text) else {
+                continue;
+            };
+            let figs = fig_of(rest);
+            let item = match &figs[..] {
+                [f] if f.kind == Kind::Bare && !rest.contains('(') => Some((f.clone(), None)),
+                [f, g]
+                    if f.kind == Kind::Bare
+                        && g.kind == Kind::Percent
+                        && rest[..g.start].trim_end().ends_with('(')
+                        && rest[g.end..].trim() == ")" =>
+                {
+                    Some((f.clone(), Some(g.clone())))
+                }
+                _ => None,
+            };
+            let Some((figure, percent)) = item else {
+                items.clear();
+                break;
+            };
+            items.push(ListItem {
+                label: label.to_string(),
+                figure,
+                percent,
+                about: about.clone(),
+                text: q.text.trim().to_string(),
+                line: q.lines[0].1.provenance.line,
+            });
+        }
+        out.extend(items);
+        p += run;
+    }
+    out
+}
+
+/// The years a text names (four digits from 1900 to 2100, as words).
+fn years_in(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4 && *w >= "1900" && *w <= "2100")
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether `text` names `label` as whole words, written as the list writes it.
+fn names(text: &str, label: &str) -> bool {
+    text.match_indices(label).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + label.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// A sentence's figure against the list's: the same within both roundings.
+fn agrees(a: &Fig, b: &Fig) -> bool {
+    Interval::written(a.value.abs(), a.decimals)
+        .meets(&Interval::written(b.value.abs(), b.decimals))
+}
+
+/// The prose restating a "Label: figure (percent)" list: a sentence about one item (it
+/// names the item's label, or follows a sentence of its paragraph that does and names
+/// none itself) that gives the item's count (a figure followed by a word of the list's
+/// heading: "1 064 bygglovsansökningar" under "Antal bygglovsansökningar 2015") and its
+/// percent (in a sentence naming a year the heading names: "ökning med 54 procent från
+/// 2014" under "Förändring från 2014 inom parentes"). Where one of the two agrees with the
+/// item and the other does not, the sentence and the list state one row's figure twice,
+/// differently: an error. Each figure that agrees counts as a relation checked.
+fn check_lists(sink: &mut Sink) {
+    let doc = sink.document;
+    let lines = prose_lines(doc);
+    let paras = paragraphs(&lines);
+    let items = list_items(&paras);
+    if items.is_empty() {
+        return;
+    }
+    let in_list: std::collections::HashSet<u32> = items.iter().map(|i| i.line).collect();
+    let sents = sentences_of(&paras);
+    let named = |s: &Sent| -> Vec<usize> {
+        (0..items.len())
+            .filter(|&i| names(&s.text, &items[i].label))
+            .collect()
+    };
+    for (k, s) in sents.iter().enumerate() {
+        if s.figs.is_empty() || in_list.contains(&paras[s.par].lines[0].1.provenance.line) {
+            continue;
+        }
+        let mut about = named(s);
+        if about.is_empty() && k > 0 && sents[k - 1].par == s.par {
+            about = named(&sents[k - 1]);
+        }
+        // One item of one list: a label in two lists (two years' lists) is not read.
+        let [i] = about[..] else {
+            continue;
+        };
+        if items.iter().filter(|x| x.label == items[i].label).count() > 1 {
+            continue;
+        }
+        let item = &items[i];
+        let heading_years = years_in(&item.about);
+        let sentence_years = years_in(&s.text);
+        if sentence_years.iter().any(|y| !heading_years.contains(y)) {
+            continue;
+        }
+        let heading_words: Vec<String> = item
+            .about
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 5)
+            .map(str::to_lowercase)
+            .collect();
+        let counts: Vec<&Fig> = s
+            .figs
+            .iter()
+            .filter(|f| !f.approx && matches!(f.kind, Kind::Bare | Kind::Count(_)) && !is_year(f))
+            .filter(|f| {
+                let next = s.text[f.num_end..]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                let next: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+                next.chars().count() >= 5 && heading_words.contains(&next)
+            })
+            .collect();
+        let percents: Vec<&Fig> = s
+            .figs
+            .iter()
+            .filter(|f| !f.approx && f.kind == Kind::Percent)
+            .collect();
+        let mut read: Vec<(&Fig, &Fig)> = Vec::new();
+        if let [c] = counts[..] {
+            read.push((c, &item.figure));
+        }
+        if let (Some(p), [q]) = (&item.percent, &percents[..]) {
+            if sentence_years.iter().any(|y| heading_years.contains(y)) {
+                read.push((q, p));
+            }
+        }
+        let holds: Vec<bool> = read.iter().map(|(a, b)| agrees(a, b)).collect();
+        let anchored = holds.iter().any(|&h| h);
+        for ((said, listed), &h) in read.iter().zip(&holds) {
+            if h {
+                sink.checked(true);
+                continue;
+            }
+            if !anchored {
+                continue;
+            }
+            sink.checked(false);
+            let other = read
+                .iter()
+                .zip(&holds)
+                .find(|(_, &h)| h)
+                .map(|((a, _), _)| s.text[a.start..a.end].trim().to_string())
+                .unwrap_or_default();
+            let written = s.text[said.start..said.end].trim().to_string();
+            let message = format!(
+                "the text says {written} for {} (\"{}\"), but the list on line {} says \"{}\" \
+                 (under \"{}\"); the same sentence's {other} agrees with that line: one row, \
+                 one measure, two figures",
+                item.label,
+                s.text.trim(),
+                item.line,
+                item.text,
+                item.about.trim()
+            );
+            let (line, span) = paras[s.par].span(s.from + said.start, s.from + said.end);
+            let paragraph = sink.paragraph_at(&line.provenance);
+            let f = sink.report(
+                &RULE,
+                Severity::Error,
+                message,
+                line.provenance
+                    .clone()
+                    .with_span(crate::LineSpan::in_line(&line.text, span.0, span.1)),
+            );
+            f.paragraph = paragraph;
+            f.expected = Some(listed.value.abs());
+            f.found = Some(said.value.abs());
+            f.tolerance = Some(Decimal::ZERO);
+            f.figure = Some(written);
+        }
+    }
+}
+
+/// The figures of a list item's rest ("1 064 (57 %)").
+fn fig_of(rest: &str) -> Vec<Fig> {
+    super::txt006::figures(rest)
 }
 
 /// Whether a prose line and a table figure can be about the same thing: a word of the
@@ -333,7 +589,79 @@ fn one_digit_off(a: Decimal, b: Decimal) -> bool {
 mod tests {
     use super::{one_digit_off, one_digit_variants, same_subject, IntervalIndex};
     use crate::arith::Interval;
+    use crate::check::finding::Severity;
+    use crate::check::registry::RuleCode;
+    use crate::check::Sink;
+    use crate::document::Document;
+    use crate::grammar::vocab::Vocabulary;
     use rust_decimal::Decimal;
+
+    /// The rule run on a page of text lines: (severity, found, message) of its findings
+    /// and the relations checked and failed.
+    fn run(text: &str) -> (Vec<(Severity, String, String)>, u64, u64) {
+        let doc = Document::of_text_lines(text);
+        let mut sink = Sink::new(&doc, Vocabulary::builtin_shared());
+        super::check(&mut sink);
+        (
+            sink.findings
+                .into_iter()
+                .filter(|f| f.rule == RuleCode::TXT001)
+                .map(|f| {
+                    (
+                        f.severity,
+                        f.found.map(|d| d.to_string()).unwrap_or_default(),
+                        f.message,
+                    )
+                })
+                .collect(),
+            sink.stats.relations_checked,
+            sink.stats.relations_failed,
+        )
+    }
+
+    const LIST: &str = "Fakta: Antal bygglovsansökningar 2015\n\n(Förändring från 2014 inom parentes)\n\nNorrtälje: 1 064 (57 %)\n\nUppsala: 799 (-2 %)\n\nLuleå: 477 (39 %)\n\nNorrköping: 470 (87 %)\n";
+
+    #[test]
+    fn a_fakta_list_restated_in_a_sentence() {
+        // The count agrees, the percent does not; the label in the sentence before.
+        let text = format!("Rubrik\n\nNorrtälje är störst i år. Totalt inkom det 1 064 bygglovsansökningar, en ökning med hela 54 procent från 2014.\n\n{LIST}");
+        let (f, checked, failed) = run(&text);
+        assert_eq!((checked, failed), (2, 1), "{f:?}");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].0, f[0].1.as_str()), (Severity::Error, "54"));
+        assert!(f[0].2.contains("Norrtälje: 1 064 (57 %)"), "{f:?}");
+        // The percent agrees, the count does not.
+        let text = format!("Rubrik\n\nEn annan kommun är Norrköping. De har sina 477 bygglovsansökningar, men en ökning på 87 procent sedan 2014.\n\n{LIST}");
+        let (f, _, failed) = run(&text);
+        assert_eq!((failed, f.len()), (1, 1), "{f:?}");
+        assert_eq!(f[0].1, "477");
+        // Both agree: two relations hold.
+        let text = format!("Rubrik\n\nNorrtälje har 1 064 bygglovsansökningar, en ökning med 57 procent från 2014.\n\n{LIST}");
+        let (f, checked, failed) = run(&text);
+        assert!(f.is_empty() && (checked, failed) == (2, 0), "{f:?}");
+    }
+
+    #[test]
+    fn sentences_not_certainly_about_a_list_item_are_not_read() {
+        for sentence in [
+            // Neither figure agrees: perhaps about something else.
+            "Norrtälje har 1 200 bygglovsansökningar, en ökning med 54 procent från 2014.",
+            // Another year than the list's.
+            "Norrtälje hade 900 bygglovsansökningar 2013, en ökning med 57 procent från 2012.",
+            // Two items named.
+            "Norrtälje och Uppsala har 1 064 bygglovsansökningar, en ökning med 54 procent från 2014.",
+            // A figure of another measure (no word of the heading after it), a percent
+            // with no year of the heading.
+            "Norrtälje har 1 064 bygglovsansökningar och 12 handläggare, som klarar 54 procent av ärendena.",
+        ] {
+            let (f, _, failed) = run(&format!("Rubrik\n\n{sentence}\n\n{LIST}"));
+            assert!(f.is_empty() && failed == 0, "{sentence}: {f:?}");
+        }
+        // A label in two lists (two years) is not read.
+        let two = format!("Rubrik\n\nNorrtälje har 1 064 bygglovsansökningar, en ökning med 54 procent från 2014.\n\n{LIST}\nFakta: Antal bygglovsansökningar 2016\n\n(Förändring från 2015 inom parentes)\n\nNorrtälje: 1 100 (3 %)\n\nUppsala: 800 (0 %)\n\nLuleå: 470 (-2 %)\n");
+        let (f, checked, _) = run(&two);
+        assert!(f.is_empty() && checked == 0, "{f:?}");
+    }
 
     #[test]
     fn a_typo_needs_the_same_subject() {

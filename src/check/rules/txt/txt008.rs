@@ -30,7 +30,13 @@ most one blank line between, a whole sentence of five words or more) with exactl
 of the same kind; every word of the heading of four letters or more (the figure and its unit \
 aside) stands in the sentence (the same stem: mindreforbruk, mindreforbruket); the years \
 named are the same in both (none in either, or the same), and so is the period a figure is \
-per (per månad, per år);\n  - the same words said twice: two sentences whose words up to \
+per (per månad, per år);\n  - the title restated in the body: the text's first paragraph of ten words or fewer (a \
+source note above it aside) on its first three lines, a heading as above, \
+and the one sentence of the whole text that says every naming word of it (two at least), \
+further down than the next sentence (read as a heading's, above), with exactly one figure of the same kind, the same \
+period, and the same years named or none in the title and one in the sentence (\"Varje \
+invånare är skyldig 48 000 kronor\" and \"Ser man till koncernen var varje invånare skyldig \
+48 655 kronor 2017.\"): a headline gives the body's figure at a coarser unit;\n  - the same words said twice: two sentences whose words up to \
 their first figure are the same (eight words or more, letter for letter), and so are the \
 words after it to the end of its clause (\"bidrag på 50 000 kronor till Föreningen A\" is not \
 \"… 30 000 kronor till Föreningen B\"), the figures of the same kind, unit and period, the same years named in both, no figure or year anywhere in the \
@@ -39,11 +45,12 @@ repeated per nämnd or per year is not read). Sentences repeated whole are not r
 is checked. Each figure stands for the values its written precision allows, rounded (220 \
 millioner: 219,5 to 220,5); the two must meet. Each pair read counts as a relation \
 checked.\n\nWhen it is only information. Two figures that meet only if one of them was \
-cut to its written digits rather than rounded, or rounded or cut at a trailing zero (220 \
+cut to its last written digit rather than rounded, or rounded at a trailing zero (220 \
 millioner for 220,8: writers do cut, and \"220\" may be rounded to tens): a miss is \"not \
-decided\". A figure called approximate (ca, drygt, knappt, nästan, över) is not read.\n\nNot read: \
-a heading and a sentence that name different years (a headline's round figure against the \
-koncern's 2017 figure), a sentence that is not the very next one, two figures of one kind in \
+decided\". A figure ending in zeros is rounded at the unit they leave, not cut there: \
+\"48 000 kronor\" stands for 47 500 to 48 500 at the loosest, and 48 655 rounds to 49 000. A figure called approximate (ca, drygt, knappt, nästan, över) is not read.\n\nNot read: \
+a heading and a sentence that name different years, a heading that is not the title and a \
+sentence that is not the very next one, a title whose words two sentences say, two figures of one kind in \
 the sentence, words in common that are not the whole opening of both sentences.\n\nExample: \
 \"Årets resultat medför att kommunens egna kapital förstärks med 4,4 procent.\" and, further \
 down, \"Årets resultat medför att kommunens egna kapital förstärks med 9,9 procent och …\": \
@@ -96,6 +103,7 @@ struct Pair {
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Shape {
     Heading,
+    Title,
     Repeated,
 }
 
@@ -193,17 +201,8 @@ fn read_headings(pars: &[Par], texts: &[&str], sents: &[Sent], out: &mut Vec<Pai
         {
             continue;
         }
-        let heading_words: Vec<String> =
-            words(&format!("{} {}", &s.text[..fh.start], &s.text[fh.end..]))
-                .into_iter()
-                .filter(|w| w.chars().count() >= 4 && !NOT_NAMING.contains(&w.as_str()))
-                .collect();
-        let said = words(&n.text);
-        if heading_words.is_empty()
-            || !heading_words
-                .iter()
-                .all(|w| said.iter().any(|x| same_stem(w, x)))
-        {
+        let heading_words = naming_words(s, fh);
+        if heading_words.is_empty() || !says_all(&heading_words, &n.text) {
             continue;
         }
         out.push(Pair {
@@ -212,6 +211,87 @@ fn read_headings(pars: &[Par], texts: &[&str], sents: &[Sent], out: &mut Vec<Pai
             shape: Shape::Heading,
         });
     }
+}
+
+/// The words of a heading that name what its figure is of: those of four letters or more,
+/// the figure, its unit and the approximations aside.
+fn naming_words(s: &Sent, f: &Fig) -> Vec<String> {
+    words(&format!("{} {}", &s.text[..f.start], &s.text[f.end..]))
+        .into_iter()
+        .filter(|w| w.chars().count() >= 4 && !NOT_NAMING.contains(&w.as_str()))
+        .collect()
+}
+
+/// Whether every one of `naming` stands in `text` (the same stem).
+fn says_all(naming: &[String], text: &str) -> bool {
+    let said = words(text);
+    naming.iter().all(|w| said.iter().any(|x| same_stem(w, x)))
+}
+
+/// The title of the text — its first paragraph, a heading with one figure — restated by the
+/// one sentence of the text that says all its naming words (two at least), further down than
+/// the next sentence (the heading shape's): a news item's headline gives the body's figure at a coarser unit ("Varje invånare
+/// är skyldig 48 000 kronor" for "… var varje invånare skyldig 48 655 kronor 2017"). A title
+/// names no year or the sentence's one year.
+fn read_title(pars: &[Par], texts: &[&str], sents: &[Sent], read: &[Pair], out: &mut Vec<Pair>) {
+    // The title: the first paragraph of at most ten words starting with a letter (a source
+    // note or a mark above it aside), on the first lines of the first page.
+    let Some(p) = texts.iter().position(|t| {
+        t.trim_start().starts_with(char::is_alphabetic) && t.split_whitespace().count() <= 10
+    }) else {
+        return;
+    };
+    let Some(t) = sents.iter().position(|s| s.par == p) else {
+        return;
+    };
+    let s = &sents[t];
+    if pars[p].first.0 > 1
+        || pars[p].first.1 > 3
+        || sents.get(t + 1).is_some_and(|n| n.par == p)
+        || read.iter().any(|r| r.at.0 == t)
+    {
+        return;
+    }
+    let Some(h) = heading_figure(&pars[p], texts[p], s) else {
+        return;
+    };
+    let fh = &s.figs[h];
+    let naming = naming_words(s, fh);
+    if naming.len() < 2 {
+        return;
+    }
+    let saying: Vec<usize> = (t + 1..sents.len())
+        .filter(|&k| says_all(&naming, &sents[k].text))
+        .collect();
+    // The very next sentence is the heading shape's, with its rule for years.
+    let [k] = saying[..] else {
+        return;
+    };
+    if k == t + 1 {
+        return;
+    }
+    let n = &sents[k];
+    let said = n.text.trim();
+    if !said.ends_with(['.', '!', '?']) || said.split_whitespace().count() < 5 {
+        return;
+    }
+    let same: Vec<usize> = (0..n.figs.len())
+        .filter(|&i| same_kind(fh, &n.figs[i]))
+        .collect();
+    let [j] = same[..] else {
+        return;
+    };
+    let (ys, yn) = (s.years(), n.years());
+    if !(ys == yn || ys.is_empty() && yn.len() == 1)
+        || period_after(&s.text, fh) != period_after(&n.text, &n.figs[j])
+    {
+        return;
+    }
+    out.push(Pair {
+        at: (t, h),
+        other: (k, j),
+        shape: Shape::Title,
+    });
 }
 
 /// The words of a sentence up to its first figure, lowercased and spaced once; `None` when
@@ -307,11 +387,14 @@ enum Outcome {
     Doubt(&'static str),
 }
 
-/// A figure's values allowing every way a writer may have shortened it: cut to its last
-/// written digit, or rounded or cut at its last digit that is not a trailing zero ("220
-/// millioner" may stand for 215 to 230).
+/// A figure's values allowing the ways a writer may have shortened it: cut to its last
+/// written digit ("220 millioner" for 220,8), or rounded at its last digit that is not a
+/// trailing zero ("220 millioner" may stand for 215 to 225, "48 000 kronor" for 47 500 to
+/// 48 500). A figure with trailing zeros is a coarser unit's rounding, not a cut: 48 655
+/// rounds to 49 000.
 fn loose(f: &Fig) -> Interval {
-    let mut unit = Decimal::new(1, f.decimals.min(27));
+    let digit = Decimal::new(1, f.decimals.min(27));
+    let mut unit = digit;
     if f.decimals == 0 {
         let ten = Decimal::TEN;
         let mut v = f.value.abs();
@@ -321,10 +404,11 @@ fn loose(f: &Fig) -> Interval {
         }
     }
     let v = f.value;
+    let half = unit / Decimal::TWO;
     let (lo, hi) = if v.is_sign_negative() {
-        (v - unit, v + unit / Decimal::TWO)
+        (v - half.max(digit), v + half)
     } else {
-        (v - unit / Decimal::TWO, v + unit)
+        (v - half, v + half.max(digit))
     };
     let i = Interval { nominal: v, lo, hi };
     match f.kind {
@@ -340,7 +424,7 @@ fn outcome(a: &Fig, b: &Fig) -> Outcome {
     let percent = matches!(a.kind, Kind::Percent | Kind::Points);
     if !percent && loose(a).meets(&loose(b)) {
         return Outcome::Doubt(
-            "the two meet if one figure was cut, or rounded at a trailing zero, rather than rounded at its last digit",
+            "the two meet if one figure was cut at its last digit, or rounded at a trailing zero, rather than rounded at its last digit",
         );
     }
     Outcome::Fails
@@ -390,6 +474,9 @@ pub fn check(sink: &mut Sink) {
     };
     let mut pairs = Vec::new();
     read_headings(&pars, &texts, &sents, &mut pairs);
+    let mut titles = Vec::new();
+    read_title(&pars, &texts, &sents, &pairs, &mut titles);
+    pairs.extend(titles);
     read_repeated(&sents, &quiet, &mut pairs);
     for pair in &pairs {
         let (k, i) = pair.at;
@@ -430,6 +517,12 @@ fn report(
     let statement = match pair.shape {
         Shape::Heading => format!(
             "the heading \"{}\" states {fw} and the sentence right under it {gw} (\"{}\")",
+            s.text.trim(),
+            t.text.trim()
+        ),
+        Shape::Title => format!(
+            "the title \"{}\" states {fw} and the text on line {other_line} {gw} (\"{}\"), \
+the one sentence that says the title's words",
             s.text.trim(),
             t.text.trim()
         ),
@@ -555,7 +648,7 @@ mod tests {
         // words, two figures of the kind, list lines under each other, no sentence.
         for text in [
             "Varje invånare är skyldig 48 000 kronor\n\nSer man till koncernen var varje invånare skyldig 48 655 kronor 2017.\n",
-            "Varje invånare är skyldig 48 000 kronor\n\nKalmar län Artikeln publicerades\n\nVarje invånare var skyldig 48 655 kronor i fjol.\n",
+            "Ekonomi\n\nVarje invånare är skyldig 48 000 kronor\n\nKalmar län Artikeln publicerades\n\nVarje invånare var skyldig 48 655 kronor 2017.\n",
             "Överskott på 45 miljoner\n\nKoncernens resultat är på 47,2 miljoner kronor i år.\n",
             "Överskott på 45 miljoner\n\nÖverskottet är 47,2 miljoner kronor, varav 12 miljoner kronor i bolagen.\n",
             "Kategori 1 kr 52 185 pr. år\nKategori 2 kr 43 496 pr. år\n",
@@ -563,6 +656,46 @@ mod tests {
             "Överskott på 45 miljoner\n\nÖverskottet 47,2 miljoner\n",
             "Överskott på 45 miljoner per månad\n\nDet redovisade överskottet är på 47,2 miljoner kronor per år.\n",
             "Överskott: 45 miljoner.\n\nDet redovisade överskottet är på 47,2 miljoner kronor.\n",
+        ] {
+            unread(text);
+        }
+    }
+
+    #[test]
+    fn a_title_restated_further_down() {
+        let text = "Varje invånare är skyldig 48 000 kronor\n\nKalmar län Artikeln publicerades\n\nKalmar har lån. Lånen var 745 miljoner kronor 2017.\n\nSer man till koncernen var varje invånare skyldig 48 655 kronor 2017.\n";
+        let (f, checked, failed) = run(text);
+        assert_eq!((checked, failed), (1, 1), "{f:?}");
+        assert_eq!(f[0].0, Severity::Error);
+        assert_eq!(f[0].1, "48000");
+        assert!(f[0].2.starts_with("the title"), "{f:?}");
+        // A source note above the title, quoting it, is no part of the text.
+        let noted = format!("Källa: https://example.se/artikel (utdrag; Kalmar kommun: Östra Småland, \"Varje invånare är skyldig 48 000 kronor\", artikelns början)\n{text}");
+        let (f, _, failed) = run(&noted);
+        assert_eq!((failed, f.len()), (1, 1), "{f:?}");
+        // Within the coarser unit's rounding only: not decided, as for a heading.
+        let (f, checked, failed) = run(&text.replace("48 655", "48 355"));
+        assert_eq!((checked, failed, f.len()), (0, 0, 1), "{f:?}");
+        assert_eq!(f[0].0, Severity::Info);
+        // Agreeing to the digit: holds.
+        let (f, checked, failed) = run(&text.replace("48 655", "48 000"));
+        assert!(f.is_empty() && (checked, failed) == (1, 0), "{f:?}");
+        // Cut at its last digit: not decided.
+        let (f, checked, _) = run(
+            "Fylket har mindreforbruk på 220 millioner\n\nFylket i tall\n\nDet regnskapsmessige mindreforbruket for fylket er på 220,8 millioner kroner.\n",
+        );
+        assert_eq!(checked, 0);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, Severity::Info);
+        for text in [
+            // Two sentences say the title's words.
+            &format!("{text}\nVarje invånare var skyldig 40 000 kronor 2010.\n"),
+            // Other years.
+            &text.replace("kronor\n", "kronor 2018\n"),
+            // One naming word only.
+            "Underskott på 45 miljoner\n\nKalmar län\n\nKommunen redovisar ett underskott på 47,2 miljoner kronor.\n",
+            // Not the text's first paragraph.
+            &format!("Ekonomi\n\n{text}"),
         ] {
             unread(text);
         }
