@@ -4871,13 +4871,19 @@ mod tests {
     /// apart stands between it and its figure, which is no negative figure.
     #[test]
     fn a_year_then_a_dash_apart_labels_the_figure() {
+        let figures = |l: &FlatLine| {
+            l.groups
+                .iter()
+                .map(|g| g.text.trim().to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         let l = parse_line("1985 - 15 017").expect("a row");
         assert_eq!(l.label, "1985");
-        assert_eq!(l.groups.len(), 1);
-        assert_eq!(l.groups[0].text.trim(), "15 017");
+        assert_eq!(figures(&l), "15 017");
         let l = parse_line("2019 – 13 426").expect("a row");
         assert_eq!(l.label, "2019");
-        assert_eq!(l.groups[0].text.trim(), "13 426");
+        assert_eq!(figures(&l), "13 426");
         // A range of years is no row's label and figure.
         let range = parse_line("2018 - 2019");
         assert!(range.is_none_or(|l| l.label != "2018"));
