@@ -356,7 +356,11 @@ pub(crate) fn join(lines: &[&Line], vocab: &Vocabulary) -> Option<Joined> {
         }
     }
     // Tables under a header whose names were printed glued: their lines are theirs.
-    let glued = glued_header_blocks(&text, lines, &filled, vocab);
+    let mut glued = glued_header_blocks(&text, lines, &filled, vocab);
+    // Tables whose header names stand one per line and whose rows hold only figures.
+    let named = header_line_blocks(&text, lines, &filled, vocab);
+    glued.retain(|b| !named.iter().any(|n| b.0 <= n.1 && n.0 <= b.1));
+    glued.extend(named);
     let outside = |g: &Group| !glued.iter().any(|b| g.label >= b.0 && g.label <= b.1);
     groups.retain(outside);
     singles.retain(outside);
@@ -1648,6 +1652,109 @@ fn glued_fit(cells: &[Decimal], n: usize) -> bool {
 /// into rows (see [`glued_fit`]), and its names must be written without a choice (every
 /// hard part, or every part); else the lines are left as they were. Each row's first
 /// figure is its label (the quantity the row prices), the header's first name heads it.
+/// Whether a line names a column of a header written one name per line: a short label
+/// with a letter, not ending as a sentence does.
+fn header_name(text: &str, vocab: &Vocabulary) -> bool {
+    let t = text.trim();
+    is_label(t, vocab)
+        && t.chars().count() <= 60
+        && t.chars().any(char::is_alphabetic)
+        && !t.ends_with(['.', ':', ';', '!', '?'])
+}
+
+/// A table written one cell per line whose header names stand each on its own line and
+/// whose rows hold only figures, the first the row's key ("Årlig förbrukning kWh" /
+/// "Total kostnad per år" / "Varav … fast del" / "Varav … rörlig del", then 15 000 /
+/// 16 135 / 4 000 / 12 135, 20 000 / …): no row has a label line, so no label-led group
+/// reads it. Read only when certain: the header is every name line (three at least,
+/// none repeated) between a sentence introducing the table and the first
+/// figure; the figures follow directly, one per line, their count a multiple of the names
+/// making at least [`MIN_ROWS`] rows whose first figures rise as a key column's do; the
+/// line after them starts no row of a label-led table (a label with a figure under it).
+/// Each row is joined with its first figure as the row's label, the header's first name
+/// above it.
+fn header_line_blocks<'a>(
+    text: &dyn Fn(usize) -> &'a str,
+    lines: &[&Line],
+    filled: &[usize],
+    vocab: &Vocabulary,
+) -> Vec<Block> {
+    let mut out = Vec::new();
+    let single = |k: usize| {
+        let t = text(k);
+        parse_figure(t.trim(), vocab).is_some() && !is_year(t.trim())
+    };
+    let mut k = 0;
+    while k < filled.len() {
+        if !header_name(text(k), vocab) || (k > 0 && header_name(text(k - 1), vocab)) {
+            k += 1;
+            continue;
+        }
+        let mut h = k;
+        while h < filled.len() && header_name(text(h), vocab) {
+            h += 1;
+        }
+        let names = h - k;
+        let mut j = h;
+        while j < filled.len() && single(j) {
+            j += 1;
+        }
+        let figures = j - h;
+        // A line of spaces among them is an empty cell written so: the rows' places are
+        // then not fixed by the count alone.
+        let spaces = (h.max(1)..=j.min(filled.len() - 1)).any(|i| {
+            (filled[i - 1] + 1..filled[i])
+                .any(|x| !lines[x].text.is_empty() && lines[x].text.trim().is_empty())
+        });
+        // A label line after the figures with a figure under it would be the next row of
+        // a label-led table: the last name might then be a row's label, not a column's.
+        let next_row = j < filled.len()
+            && is_label(text(j), vocab)
+            && j + 1 < filled.len()
+            && line_cells(text(j + 1), vocab).is_some();
+        // Which way the cells run is not written: the names may as well be the rows'
+        // labels with the figures written column by column (a PDF's table copied down
+        // its columns: "Frukost / Lunch / Kvällsmat", then the full prices, then the
+        // råvarukostnad). Read row by row only when the names stand right under a
+        // sentence introducing them (no header line above them of their own), none is
+        // repeated, and the rows' first figures rise from row to row, as a
+        // key column does (15 000, 20 000, 30 000 kWh).
+        let introduced = k > 0 && text(k - 1).trim().ends_with(['.', ':']);
+        let header: Vec<&str> = (k..h).map(|i| text(i).trim()).collect();
+        let distinct = header
+            .iter()
+            .enumerate()
+            .all(|(a, x)| !header[..a].contains(x));
+        let keys: Vec<Decimal> = (0..figures / names.max(1))
+            .filter_map(|r| parse_figure(text(h + r * names).trim(), vocab).map(|f| f.value))
+            .collect();
+        let rising = keys.len() == figures / names.max(1) && keys.windows(2).all(|w| w[0] < w[1]);
+        if names < 3
+            || !introduced
+            || !distinct
+            || !rising
+            || figures == 0
+            || figures % names != 0
+            || figures / names < MIN_ROWS
+            || next_row
+            || spaces
+        {
+            k = h.max(k + 1);
+            continue;
+        }
+        let at = lines[filled[k]];
+        let mut rows = vec![joined(at.number, at.y, &header)];
+        for r in 0..figures / names {
+            let first = lines[filled[h + r * names]];
+            let cells: Vec<&str> = (0..names).map(|c| text(h + r * names + c).trim()).collect();
+            rows.push(joined(first.number, first.y, &cells));
+        }
+        out.push((k, j - 1, rows));
+        k = j;
+    }
+    out
+}
+
 fn glued_header_blocks<'a>(
     text: &dyn Fn(usize) -> &'a str,
     lines: &[&Line],
@@ -1747,6 +1854,62 @@ mod tests {
                 .map(|l| l.number),
             Some(25)
         );
+    }
+
+    /// A header written one name per line, then rows of figures only, one per line: the
+    /// names make the header, each row's first figure its label.
+    #[test]
+    fn header_names_one_per_line_over_rows_of_figures_are_joined() {
+        let text = "Tabellen nedan visar exempel på kostnader för småhus.\n\nÅrlig förbrukning kWh\n\nTotal kostnad per år\n\nVarav fast del\n\nVarav rörlig del\n\n15 000\n\n16 135\n\n4 000\n\n12 135\n\n20 000\n\n20 175\n\n4 000\n\n16 175\n\n30 000\n\n28 263\n\n4 000\n\n24 263\n\n\nAnsluta ditt företag\n";
+        assert_eq!(
+            joined_texts(text),
+            [
+                "Tabellen nedan visar exempel på kostnader för småhus.",
+                "Årlig förbrukning kWh\tTotal kostnad per år\tVarav fast del\tVarav rörlig del",
+                "15 000\t16 135\t4 000\t12 135",
+                "20 000\t20 175\t4 000\t16 175",
+                "30 000\t28 263\t4 000\t24 263",
+                "Ansluta ditt företag"
+            ]
+        );
+    }
+
+    /// The figures' count not a multiple of the names, or too few rows: not joined so.
+    #[test]
+    fn header_names_not_fitting_the_figures_are_not_joined() {
+        let lines = crate::table::test_lines(
+            "Intro text that is a sentence.\n\nA\n\nB\n\nC\n\n1\n\n2\n\n3\n\n4\n\n5\n\n6\n\n7\n\nSlut.",
+        );
+        let refs: Vec<&Line> = lines.iter().collect();
+        let filled: Vec<usize> = (0..refs.len())
+            .filter(|&i| !refs[i].text.trim().is_empty())
+            .collect();
+        let text = |k: usize| refs[filled[k]].text.trim();
+        assert!(header_line_blocks(&text, &refs, &filled, Vocabulary::builtin_shared()).is_empty());
+        let lines = crate::table::test_lines("A\n\nB\n\nC\n\n1\n\n2\n\n3\n\n4\n\n5\n\n6");
+        let refs: Vec<&Line> = lines.iter().collect();
+        let filled: Vec<usize> = (0..refs.len())
+            .filter(|&i| !refs[i].text.trim().is_empty())
+            .collect();
+        let text = |k: usize| refs[filled[k]].text.trim();
+        assert!(header_line_blocks(&text, &refs, &filled, Vocabulary::builtin_shared()).is_empty());
+        // Names that may be the rows' labels, the figures written column by column:
+        // under a header line of their own, or with first figures that do not rise.
+        for page in [
+            "Priser för måltiderna:\n\n   Full avgift     Råvarukostnad    Moms\n\nFrukost\n\nLunch\n\nKvällsmat\n\n24\n\n56\n\n31\n\n16\n\n29\n\n25\n\n8\n\n27\n\n6\n\nSlut.",
+            "Priser för måltiderna:\n\nFrukost\n\nLunch\n\nKvällsmat\n\n24\n\n56\n\n31\n\n16\n\n29\n\n25\n\n8\n\n27\n\n6\n\nSlut.",
+        ] {
+            let lines = crate::table::test_lines(page);
+            let refs: Vec<&Line> = lines.iter().collect();
+            let filled: Vec<usize> = (0..refs.len())
+                .filter(|&i| !refs[i].text.trim().is_empty())
+                .collect();
+            let text = |k: usize| refs[filled[k]].text.trim();
+            assert!(
+                header_line_blocks(&text, &refs, &filled, Vocabulary::builtin_shared()).is_empty(),
+                "{page}"
+            );
+        }
     }
 
     fn joined_texts(text: &str) -> Vec<String> {

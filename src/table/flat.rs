@@ -338,6 +338,33 @@ impl FlatLine {
             }
             first_tail -= 1;
         }
+        // A year opening the line, then a dash set apart on both sides, then the
+        // figures ("1985 - 15 017": a population by year): the year names the row and
+        // the dash stands between it and its figures, no minus of the first figure. The
+        // year is the label; the figures are read from the rest of the line.
+        if first_tail == 0 && tokens.len() >= 2 {
+            let (s0, e0) = tokens[0];
+            let (s1, e1) = tokens[1];
+            let dash_apart = text[s1..e1]
+                .strip_prefix(is_minus_char)
+                .is_some_and(|rest| rest.starts_with(' '))
+                || (text[s1..e1].chars().count() == 1 && text[s1..e1].starts_with(is_minus_char));
+            if is_year(&text[s0..e0]) && s1 > e0 && dash_apart {
+                let dash_len = text[s1..].chars().next().map_or(1, char::len_utf8);
+                let after = s1 + dash_len;
+                let rest = &text[after..];
+                // Not a range of years ("2018 - 2019"): the first figure is no year.
+                let read = Self::parse_with(rest, vocab, split_signs, between_rows).filter(|l| {
+                    l.label.is_empty()
+                        && !l.glued
+                        && l.groups.first().is_some_and(|g| !is_year(&g.text))
+                });
+                if let Some(mut line) = read {
+                    line.label = text[s0..e0].to_string();
+                    return Some(line.shifted(base + after));
+                }
+            }
+        }
         // A note reference belongs to the label: "Intäkter Not 2 132 371", "Kostnader
         // 2, 3, 17 -39 658" (the last reference of a list ends it).
         if first_tail > 0 && first_tail < tokens.len() {
@@ -4903,6 +4930,31 @@ mod tests {
 
     fn parse_line(text: &str) -> Option<FlatLine> {
         FlatLine::parse(text, Vocabulary::builtin_shared())
+    }
+
+    /// "1985 - 15 017" (a population by year): the year names the row, the dash set
+    /// apart stands between it and its figure, which is no negative figure.
+    #[test]
+    fn a_year_then_a_dash_apart_labels_the_figure() {
+        let figures = |l: &FlatLine| {
+            l.groups
+                .iter()
+                .map(|g| g.text.trim().to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let l = parse_line("1985 - 15 017").expect("a row");
+        assert_eq!(l.label, "1985");
+        assert_eq!(figures(&l), "15 017");
+        let l = parse_line("2019 – 13 426").expect("a row");
+        assert_eq!(l.label, "2019");
+        assert_eq!(figures(&l), "13 426");
+        // A range of years is no row's label and figure.
+        let range = parse_line("2018 - 2019");
+        assert!(range.is_none_or(|l| l.label != "2018"));
+        // A minus glued to its figure is the figure's sign.
+        let l = parse_line("1985 -15 017");
+        assert!(l.is_none_or(|l| l.label != "1985"));
     }
 
     #[test]

@@ -55,6 +55,9 @@ pub struct StepColumn {
     /// Why the trusted reading is trusted ("the same relation holds in 3 other columns").
     pub trusted: String,
     pub undecided: Option<String>,
+    /// Decided under every reading of an ambiguous row ([`fails_row_wise`]): the
+    /// comparison is that of one reading, not of the cells as the view holds them.
+    pub row_wise: bool,
 }
 
 /// The statement read from one table: its steps and the rows they claim (so the SUM
@@ -925,6 +928,7 @@ fn corroborated_by(
     st: &Statement,
     all: &[Vec<Option<Comparison>>],
     (i, j, c): (usize, usize, usize),
+    among: &dyn Fn(usize) -> bool,
 ) -> Option<usize> {
     let step = &st.steps[i];
     let t = step.target;
@@ -939,6 +943,7 @@ fn corroborated_by(
         let other = &st.steps[k];
         let theirs = rows(other);
         k != i
+            && among(k)
             && other.parts.len() >= 2
             && theirs.contains(&t)
             && theirs.iter().all(|r| *r == t || !own.contains(r))
@@ -1033,10 +1038,29 @@ fn evaluate(view: &TableView, st: &mut Statement) {
         };
         let (plain_ix, flipped_ix) = income.split_at(half);
         let (h_plain, h_flipped) = (holds(plain_ix), holds(flipped_ix));
-        let drop: Vec<usize> = if h_flipped > h_plain {
+        // No line holding in either convention, the one where a failing line's parts give
+        // a value another line of the same convention then holds with (two sums agreeing,
+        // the printed line neither of them) is the statement's, when the other has none.
+        let corroborated = |ix: &[usize]| {
+            let among = |k: usize| ix.contains(&k);
+            ix.iter()
+                .flat_map(|&i| (0..cols.len()).map(move |j| (i, j)))
+                .filter(|&(i, j)| {
+                    all[i][j].is_some_and(|x| !x.holds)
+                        && corroborated_by(view, st, &all, (i, j, cols[j]), &among).is_some()
+                })
+                .count()
+        };
+        let (c_plain, c_flipped) = if h_plain == 0 && h_flipped == 0 {
+            (corroborated(plain_ix), corroborated(flipped_ix))
+        } else {
+            (0, 0)
+        };
+        let flip = h_flipped > h_plain || (h_flipped == h_plain && c_flipped > 0 && c_plain == 0);
+        let drop: Vec<usize> = if flip {
             plain_ix.to_vec()
         } else {
-            convention_unknown = h_plain == 0;
+            convention_unknown = h_plain == 0 && !(c_plain > 0 && c_flipped == 0);
             flipped_ix.to_vec()
         };
         let mut k = 0;
@@ -1090,8 +1114,10 @@ fn evaluate(view: &TableView, st: &mut Statement) {
             // Failing in every column, the relation is decided only when another sum of
             // the statement, sharing no row but this line, holds with the value this one
             // gives (and the statement holds elsewhere in the column).
-            let corroboration = (!comparison.holds && elsewhere == 0 && support >= 2)
-                .then(|| corroborated_by(view, st, &all, (i, j, c)))
+            // (In a single column the statement's other sums may all go through this line:
+            // the agreement of the two sums alone, exact, is then the evidence.)
+            let corroboration = (!comparison.holds && elsewhere == 0 && (support >= 2 || single))
+                .then(|| corroborated_by(view, st, &all, (i, j, c), &|_| true))
                 .flatten();
             let step = &st.steps[i];
             let touches_ambiguous = std::iter::once(step.target)
@@ -1133,7 +1159,12 @@ fn evaluate(view: &TableView, st: &mut Statement) {
             let from_top = step.parts.first().is_some_and(|p| {
                 (0..p.0).all(|r| !view.headings[r]) && !st.claimed.iter().any(|&c| c < p.0)
             });
-            let undecided = if let Some(r) = touches_ambiguous {
+            let row_wise = touches_ambiguous
+                .and_then(|r| fails_row_wise(view, st, &all, i, r, &cols, &ambiguous))
+                .filter(|d| d.col == c);
+            let undecided = if row_wise.is_some() {
+                None
+            } else if let Some(r) = touches_ambiguous {
                 Some(format!(
                     "not decided: the row \"{}\" could not be read unambiguously (TAB001)",
                     label_of(view, r)
@@ -1157,7 +1188,7 @@ fn evaluate(view: &TableView, st: &mut Statement) {
                     "not decided: the relation holds if \"{raw}\" on the row \"{}\" is read as a note reference or another cell followed by a figure, so the figures may not have been read as written",
                     label_of(view, r)
                 ))
-            } else if from_top && !whole {
+            } else if from_top && !whole && corroboration.is_none() {
                 Some("not decided: the rows begin at the table's first row and the table has no column header, so its first rows may have been read into another table".to_string())
             } else if let Some(r) = step
                 .parts
@@ -1178,15 +1209,202 @@ fn evaluate(view: &TableView, st: &mut Statement) {
             } else {
                 None
             };
+            let decided_row_wise = row_wise.is_some();
+            let (comparison, trusted) = match row_wise {
+                Some(d) => (d.comparison, d.why),
+                None => (comparison, trusted),
+            };
             out.push(StepColumn {
                 col: c,
                 comparison,
                 trusted,
                 undecided,
+                row_wise: decided_row_wise,
             });
         }
         st.steps[i].columns = out;
     }
+}
+
+/// A relation through a row whose digit groups make its figures more than one way
+/// (TAB001), failing under every reading of that row: decided row-wise.
+struct RowWise {
+    /// The column reported.
+    col: usize,
+    /// The comparison there, with the figure the groups make written whole.
+    comparison: Comparison,
+    /// Why the failure is trusted, in the finding's words.
+    why: String,
+}
+
+/// The figures a run of digit groups can make: every run `i..=j` that is one figure
+/// (a minus only first, a first group of one to three digits, the others of three), with
+/// its text. `None` when a group is not plain digits (a decimal, a unit, a letter).
+fn group_figures(groups: &[&str]) -> Option<Vec<(usize, usize, String)>> {
+    let body = |g: &str| g.strip_prefix(['-', '–', '−']).unwrap_or(g).to_string();
+    if groups
+        .iter()
+        .any(|g| body(g).is_empty() || !body(g).chars().all(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let mut out = Vec::new();
+    for i in 0..groups.len() {
+        let first = body(groups[i]);
+        if first.len() > 3 || (first.len() > 1 && first.starts_with('0')) {
+            continue;
+        }
+        let mut text = groups[i].to_string();
+        out.push((i, i, text.clone()));
+        for (j, g) in groups.iter().enumerate().skip(i + 1) {
+            if g.len() != 3 || !g.chars().all(|c| c.is_ascii_digit()) || first == "0" {
+                break;
+            }
+            text = format!("{text} {g}");
+            out.push((i, j, text.clone()));
+        }
+    }
+    Some(out)
+}
+
+/// Step `i`, whose target `r` is a row whose digit groups make figures more than one way
+/// (TAB001), decided row-wise: one of the row's digit groups makes, with whatever
+/// neighbours it may be read with, no figure that any figure column's value meets (what
+/// the step's parts, all read one way, give there) — so whichever reading the record
+/// means, the figure holding that group fails in its column, whichever column that is.
+/// Trusted as the statement is elsewhere: the relation holds in another column, and
+/// another relation of the statement, through no ambiguous row, holds in the column
+/// reported. `None` when a column has no value to meet (a figure placed there would be
+/// compared with nothing), when a part is ambiguous too, or when some figure the group
+/// makes meets some column's value.
+fn fails_row_wise(
+    view: &TableView,
+    st: &Statement,
+    all: &[Vec<Option<Comparison>>],
+    i: usize,
+    r: usize,
+    cols: &[usize],
+    ambiguous: &[usize],
+) -> Option<RowWise> {
+    let step = &st.steps[i];
+    // Every column a figure column, so wherever a figure stands it is compared.
+    if step.target != r
+        || step.parts.iter().any(|p| ambiguous.contains(&p.0))
+        || cols.len() != view.cols()
+    {
+        return None;
+    }
+    let expected: Vec<Interval> = cols
+        .iter()
+        .map(|&c| {
+            step.parts
+                .iter()
+                .any(|&(p, _)| view.figure(p, c).is_some())
+                .then(|| expected_in(view, step, c))
+                .flatten()
+        })
+        .collect::<Option<_>>()?;
+    let row = view.table.rows.get(r)?;
+    let groups: Vec<&str> = cols
+        .iter()
+        .filter_map(|&c| row.cells.get(c))
+        .flat_map(|cell| cell.raw.split_whitespace())
+        .collect();
+    let figures = group_figures(&groups)?;
+    let meets_any = |text: &str| {
+        let cell = crate::table::parse_cell(text, view.vocab);
+        let Some(v) = cell.value else {
+            return true;
+        };
+        let found = Interval::written(v, cell.decimals);
+        expected.iter().any(|e| compare(*e, found).holds)
+    };
+    // The group that fails wherever it stands, and the widest figure it makes.
+    let (g, widest) = (0..groups.len()).find_map(|g| {
+        let with: Vec<&(usize, usize, String)> =
+            figures.iter().filter(|f| f.0 <= g && g <= f.1).collect();
+        if with.is_empty() || with.iter().any(|f| meets_any(&f.2)) {
+            return None;
+        }
+        let widest = with.iter().max_by_key(|f| (f.1 - f.0, usize::MAX - f.0))?;
+        Some((g, widest.2.clone()))
+    })?;
+    // Trusted: the relation holds in another column, another relation of the statement
+    // (through no ambiguous row) holds in the column reported.
+    let support = |j: usize| {
+        (0..st.steps.len()).any(|k| {
+            let s = &st.steps[k];
+            k != i
+                && s.parts.len() >= 2
+                && !std::iter::once(s.target)
+                    .chain(s.parts.iter().map(|p| p.0))
+                    .any(|x| ambiguous.contains(&x))
+                && all[k][j].is_some_and(|x| x.holds)
+        })
+    };
+    if !all[i].iter().flatten().any(|x| x.holds) {
+        return None;
+    }
+    // Reported where a listed reading puts the widest figure (the leftmost such column),
+    // else where the cells as read hold the group.
+    let texts = view
+        .table
+        .ambiguities
+        .iter()
+        .find(|a| a.row == r)
+        .map(|a| a.readings.clone())
+        .unwrap_or_default();
+    let listed = (0..cols.len()).find(|&j| {
+        texts
+            .iter()
+            .any(|t| t.get(cols[j]).is_some_and(|x| x.trim() == widest))
+    });
+    let held = || {
+        let mut seen = 0;
+        (0..cols.len()).find(|&j| {
+            let n = row
+                .cells
+                .get(cols[j])
+                .map_or(0, |c| c.raw.split_whitespace().count());
+            seen += n;
+            seen > g
+        })
+    };
+    let j = listed.or_else(held)?;
+    if !support(j) || all[i][j].is_none() {
+        return None;
+    }
+    let cell = crate::table::parse_cell(&widest, view.vocab);
+    let found = Interval::written(cell.value?, cell.decimals);
+    let fmt = |d: rust_decimal::Decimal| {
+        crate::grammar::number::format_decimal(
+            d.normalize(),
+            crate::grammar::number::Style::default(),
+        )
+    };
+    let values = cols
+        .iter()
+        .zip(&expected)
+        .map(|(&c, e)| {
+            let h = view.column_name(c);
+            let name = if h.is_empty() {
+                format!("column {}", c + 1)
+            } else {
+                format!("\"{h}\"")
+            };
+            format!("{} in {name}", fmt(e.nominal))
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(RowWise {
+        col: cols[j],
+        comparison: compare(expected[j], found),
+        why: format!(
+            "it fails whichever way the row \"{}\" is read, whose digit groups make figures more than one way (TAB001): no figure the group \"{}\" makes, alone or with its neighbours (at most \"{widest}\"), is the value its parts give in any column ({values}), so the figure holding it fails wherever it stands; the same relation holds in another column, and another relation of the statement holds in this column",
+            label_of(view, r),
+            groups[g]
+        ),
+    })
 }
 
 /// Costs written as positive amounts are subtracted (the flipped convention), and a cost
@@ -1325,7 +1543,10 @@ pub fn relations(
                 .filter(|x| x.col != c.col && x.comparison.holds)
                 .map(|x| x.col)
                 .collect();
-            let sign = (!c.comparison.holds && c.undecided.is_none() && !step.target_negated)
+            let sign = (!c.comparison.holds
+                && c.undecided.is_none()
+                && !step.target_negated
+                && !c.row_wise)
                 .then(|| {
                     crate::check::rules::sum::sign::misprinted_sign(
                         view,
@@ -1338,6 +1559,9 @@ pub fn relations(
                 .flatten()
                 .map(|m| format!("; {}", m.why(view)))
                 .or_else(|| {
+                    if c.row_wise {
+                        return None;
+                    }
                     let (_, _, r) = st
                         .sign_breaks
                         .iter()
@@ -1719,6 +1943,97 @@ Verksamhetens resultat\t10\t10
                 )
             })
             .collect()
+    }
+
+    /// Simon kunta's key figures: "Käyttökate" in Tp 2015 written "-731 450" with one
+    /// space both thousands separator and column gap. Read as -731 | 450, as
+    /// | -731 450 or as -731 450 |, the figure holding "450" is no column's value.
+    const SIMO: &str = "   Tp 2012  Tp 2013  Tp 2014  Tp 2015  Ta 2016
+ Toimintatuotot     1 790 120     1 859 173     2 092 888     2 150 428    1 892 100
+ Toimintakulut  -20 445 725  -21 649 591  -22 323 486  -22 107 534 -22 304 440
+ Toimintakate  -18 655 605  -19 790 418  -20 230 598  -19 957 106 -20 412 340
+ Verotulot    10 536 987   11 006 585   11 106 253   11 837 280   11 750 000
+ Valtionosuudet     9 101 479     9 110 782     9 142 407     8 782 144    9 000 000
+ Käyttökate        982 861        362 949         18 062       -731 450      
+";
+
+    #[test]
+    fn a_row_failing_under_every_reading_is_decided_row_wise() {
+        let rels = relations_of(SIMO);
+        let row = 5;
+        assert!(
+            rels.iter()
+                .any(|r| r.0 == "REL004" && r.1 == row && !r.2 && r.3 == Severity::Error),
+            "{rels:?}"
+        );
+        // Once in the row: the other column stays not decided.
+        assert_eq!(
+            rels.iter()
+                .filter(|r| r.0 == "REL004" && r.1 == row && r.3 == Severity::Error)
+                .count(),
+            1,
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn a_row_whose_groups_may_make_a_columns_value_is_not_decided() {
+        // Ta 2016's parts give -731 450: read as | -731 450 the row holds there (and is
+        // blank in Tp 2015), so no group fails wherever it stands.
+        let text = SIMO.replace("9 000 000", "7 930 890");
+        let table = crate::table::extract_text(&text, Vocabulary::builtin_shared())
+            .into_iter()
+            .next()
+            .expect("a table");
+        let rels = crate::check::relations_for_table(&table, Vocabulary::builtin_shared());
+        assert!(
+            !rels
+                .iter()
+                .any(|r| r.message.contains("it fails whichever way")),
+            "{:?}",
+            rels.iter().map(|r| &r.message).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn digit_groups_make_figures_a_minus_only_first() {
+        // A leading zero group ("062") begins no figure.
+        let figures: Vec<String> = group_figures(&["18", "062", "-731", "450"])
+            .unwrap()
+            .into_iter()
+            .map(|f| f.2)
+            .collect();
+        assert_eq!(figures, ["18", "18 062", "-731", "-731 450", "450"]);
+        assert!(group_figures(&["12,5", "300"]).is_none());
+    }
+
+    /// A fíggjarætlan's main figures (Faroese), costs without a minus: RLÚ misprinted,
+    /// the next line holding with the value RLÚ's parts give.
+    #[test]
+    fn a_single_column_line_two_sums_agree_against_is_decided() {
+        let text = "Inntøkur | 118.216.000 kr. |
+Rakstrarútreiðslur | 93.551.000 kr. |
+Løgur | 57.085.000 kr. |
+Rentuútreiðslur | 1.045.000 kr. |
+Útreiðslur til rentustuðul | 1.300.000 kr. |
+RLÚ | -37.765.000 kr. |
+Avdráttir | 4.360.000 kr. |
+Úrslit eftir rentir og avdráttir | -39.125.000 kr. |
+";
+        let rels = relations_of(text);
+        assert!(
+            rels.iter()
+                .any(|r| r.0 == "REL004" && r.1 == 5 && !r.2 && r.3 == Severity::Error),
+            "{rels:?}"
+        );
+        // The line after, failing only through the misprint, is not decided.
+        assert!(
+            !rels.iter().any(|r| r.1 == 7 && r.3 == Severity::Error),
+            "{rels:?}"
+        );
+        // The next line agreeing with neither: nothing is decided.
+        let rels = relations_of(&text.replace("-39.125.000", "-39.725.000"));
+        assert!(!rels.iter().any(|r| r.3 == Severity::Error), "{rels:?}");
     }
 
     const KEY_FIGURES: &str = "Nyckeltal\t2022\t2023
