@@ -1885,7 +1885,10 @@ fn stated_against_percent(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stat
 /// no year, no date, neither the other's percent.
 fn stated_out_of(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated> {
     let has = |key: &str, w: &[String]| vocab.has_word("changes", key, &w.join(" "));
-    let plain = |t: &str| t.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-');
+    let plain = |t: &str| {
+        t.chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-')
+    };
     let mut out = Vec::new();
     for a in 0..figs.len().saturating_sub(2) {
         let (b, p) = (a + 1, a + 2);
@@ -1932,31 +1935,24 @@ fn stated_out_of(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated> {
             None => (gap, false),
         };
         let head_words = gap_words(head);
-        let named_words: Vec<String>;
-        if paren {
+        let named_words: Vec<String> = if paren {
             if !plain(head) || head_words.len() > 3 {
                 continue;
             }
-            named_words = head_words;
+            head_words
         } else {
             // The words naming the whole end at the comma, or where the restating phrase
-            // begins.
-            let Some(at) = (0..=head_words.len().min(3)).find(|&n| has("restate", &head_words[n..]))
+            // begins; no mark but a comma and the phrase's own points ("dvs.").
+            let Some(at) =
+                (0..=head_words.len().min(3)).find(|&n| has("restate", &head_words[n..]))
             else {
                 continue;
             };
-            if head.contains(['.', ';', ':', '(', ')'])
-                && !has("restate", &gap_words(head)[at..])
-            {
+            if head.contains([';', ':', '(', ')']) || head.split(',').count() > 2 {
                 continue;
             }
-            // Only a comma (and the restating phrase's own points) between the words.
-            let before_comma = head.split(',').count();
-            if before_comma > 2 {
-                continue;
-            }
-            named_words = head_words[..at].to_vec();
-        }
+            head_words[..at].to_vec()
+        };
         let noun = whole_word
             .or_else(|| named_words.first().cloned())
             .or(part_word);
@@ -1965,9 +1961,8 @@ fn stated_out_of(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated> {
         let trimmed = after.trim_start();
         let ok = if paren {
             trimmed.starts_with(')')
-                || restates_whole(vocab, trimmed, noun.as_deref()).is_some_and(|t| {
-                    t.trim_start().starts_with(')')
-                })
+                || restates_whole(vocab, trimmed, noun.as_deref())
+                    .is_some_and(|t| t.trim_start().starts_with(')'))
         } else {
             trimmed.is_empty()
                 || trimmed.starts_with(['.', ',', ';', ':', ')', '!', '?'])
@@ -1995,7 +1990,11 @@ fn stated_out_of(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated> {
 
 /// Where `w` starts with a phrase of `key` after at most one other word: where the phrase
 /// starts, and the words after it.
-fn starts_with_phrase_at(vocab: &Vocabulary, key: &str, w: &[String]) -> Option<(usize, Vec<String>)> {
+fn starts_with_phrase_at(
+    vocab: &Vocabulary,
+    key: &str,
+    w: &[String],
+) -> Option<(usize, Vec<String>)> {
     (0..=1.min(w.len())).find_map(|at| {
         let n = starts_with_phrase(vocab, key, &w[at..])?;
         Some((at, w[at + n..].to_vec()))
@@ -2027,8 +2026,7 @@ fn restates_whole<'t>(vocab: &Vocabulary, t: &'t str, noun: Option<&str>) -> Opt
         if vocab.has_word("changes", "them", last) && tail.len() == 1 {
             return Some(rest);
         }
-        if tail.len() > 1 && !vocab.has_word("changes", "all", &tail[..tail.len() - 1].join(" "))
-        {
+        if tail.len() > 1 && !vocab.has_word("changes", "all", &tail[..tail.len() - 1].join(" ")) {
             return None;
         }
         return noun.filter(|n| same_stem(n, last)).map(|_| rest);
@@ -2632,7 +2630,9 @@ fn evaluate_out_of(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
         }
     };
     let (ip, iw) = match (part.kind, whole.kind) {
-        (Kind::Money(_), Kind::Money(_)) => (in_kronor(part, part.kind), in_kronor(whole, whole.kind)),
+        (Kind::Money(_), Kind::Money(_)) => {
+            (in_kronor(part, part.kind), in_kronor(whole, whole.kind))
+        }
         _ if part.decimals == 0 && whole.decimals == 0 => (count(part), count(whole)),
         _ => return None,
     };
@@ -3771,7 +3771,13 @@ mod tests {
             stated_out_of(s, &figs, v)
                 .iter()
                 .filter_map(|r| evaluate(s, &figs, r))
-                .map(|o| (o.made.nominal.round_dp(2), o.made.meets(&o.said), o.doubt.is_none()))
+                .map(|o| {
+                    (
+                        o.made.nominal.round_dp(2),
+                        o.made.meets(&o.said),
+                        o.doubt.is_none(),
+                    )
+                })
                 .collect::<Vec<_>>()
         };
         let d = |x: &str| x.parse::<Decimal>().unwrap();
