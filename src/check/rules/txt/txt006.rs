@@ -53,7 +53,13 @@ till A\", \"(B) som är C procent högre än (A)\" (B alone in parentheses after
 (lägre, mindre, färre: B is below A; bättre, sämre: either way);\n  - a share: \"A, motsvarande C procent av B\" (vilket motsvarar, \
 tilsvarende), in money or in counts, and a count with its share in parentheses and the whole \
 after it, \"6 210 medarbetare (29,4%) med utländsk bakgrund av de 21 165 månadsanställda\" \
-(whole counts; not after a change verb); PCT003 checks \"x % … (motsvarande y)\" against the tables;\n  - a total and \
+(whole counts; not after a change verb), and a part, \"av\" (af, ud af, of) the whole \
+and the same share told again: \"181 av 357 kommuner, eller 50,4 prosent av kommunene\", \
+\"104 ud af 348 tilsyn, dvs. 29,9 procent\", \"225 av 422 kommuner (53,3 prosent)\" \
+(grammars/changes.vocab: eller, dvs., det vil si, eða, ella, motsvarande; whole counts \
+are exact as written, a round hundred aside; read only where nothing but a mark follows \
+the percent, or \"av\" and the whole named again or pointed to: \"69 prosent av \
+befolkningen\" is a share of another whole); PCT003 checks \"x % … (motsvarande y)\" against the tables;\n  - a total and \
 all its parts: \"T, fördelat på A … och B …\" (fordelt på), or \"T, varav A … och resterande \
 B\" (a varav list is read only when its last part is the rest), every figure in money, or \
 every part a count of one noun and the total that noun too (\"555 somatiske senger fordelt \
@@ -907,6 +913,9 @@ enum Shape {
     HadChanged,
     /// `a` is `c` percent of `b`.
     Share,
+    /// The same, written "`a` av `b`, eller `c` procent": the part, the whole it is of,
+    /// and the share told again.
+    OutOf,
     /// `b` is the sum of these parts.
     Total(Vec<usize>),
     /// `b`, a count, is split into these two parts, each named by one side of a pair of
@@ -1863,6 +1872,179 @@ fn stated_against_percent(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stat
     out
 }
 
+/// A part, "av" (af, ud af, of) the whole it is of, and the same share again in percent
+/// (grammars/changes.vocab): "181 av 357 kommuner, eller 50,4 prosent av kommunene", "104
+/// ud af 348 tilsyn, dvs. 29,9 procent", "181 of 357 municipalities (50.7 %)": read as a
+/// [`Shape::OutOf`] (`a` the part, `b` the whole, `c` the percent). Read only as: the part
+/// (at most one word after it), an `out_of` phrase, at most one `all` word, the whole, at
+/// most three words naming what it counts, then the percent alone in parentheses, or at most
+/// a comma, one `restate` phrase and the percent; after the percent nothing but a mark, or
+/// an `out_of` phrase, at most one `all` word and a word of the same stem as the one naming
+/// the whole (never a genitive: "av kommunernas invånare" is a share of another whole), or
+/// a `them` word. The part and the whole are counts (bare or of one noun) or both money;
+/// no year, no date, neither the other's percent.
+fn stated_out_of(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated> {
+    let has = |key: &str, w: &[String]| vocab.has_word("changes", key, &w.join(" "));
+    let plain = |t: &str| {
+        t.chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-')
+    };
+    let mut out = Vec::new();
+    for a in 0..figs.len().saturating_sub(2) {
+        let (b, p) = (a + 1, a + 2);
+        let (part, whole, pct) = (&figs[a], &figs[b], &figs[p]);
+        if pct.kind != Kind::Percent
+            || [part, whole].iter().any(|f| {
+                matches!(f.kind, Kind::Percent | Kind::Points)
+                    || is_year(f)
+                    || date_follows(s, f)
+                    || f.value <= Decimal::ZERO
+            })
+        {
+            continue;
+        }
+        match (part.kind, whole.kind) {
+            (Kind::Bare | Kind::Count(_), Kind::Bare | Kind::Count(_)) => {}
+            (Kind::Money(_), Kind::Money(_)) => {}
+            _ => continue,
+        }
+        // Between the part and the whole: at most one word, "av" (af, ud af), at most one
+        // word for all of them ("av totalt 357").
+        let gap = &s[part.end..whole.start];
+        if !plain(gap) {
+            continue;
+        }
+        let w = gap_words(gap);
+        let Some((of_at, rest)) = starts_with_phrase_at(vocab, "out_of", &w) else {
+            continue;
+        };
+        if rest.len() > 1 || (rest.len() == 1 && !has("all", &rest)) {
+            continue;
+        }
+        let part_word = w[..of_at].first().cloned();
+        // After the whole: at most three words naming it, then "(" or ", eller".
+        let gap = &s[whole.end..pct.start];
+        let whole_word = match whole.kind {
+            Kind::Count(_) | Kind::Money(_) => {
+                Some(s[whole.num_end..whole.end].trim().to_lowercase())
+            }
+            _ => None,
+        };
+        let (head, paren) = match gap.trim_end().strip_suffix('(') {
+            Some(h) => (h, true),
+            None => (gap, false),
+        };
+        let head_words = gap_words(head);
+        let named_words: Vec<String> = if paren {
+            if !plain(head) || head_words.len() > 3 {
+                continue;
+            }
+            head_words
+        } else {
+            // The words naming the whole end at the comma, or where the restating phrase
+            // begins; no mark but a comma and the phrase's own points ("dvs.").
+            let Some(at) =
+                (0..=head_words.len().min(3)).find(|&n| has("restate", &head_words[n..]))
+            else {
+                continue;
+            };
+            if head.contains([';', ':', '(', ')']) || head.split(',').count() > 2 {
+                continue;
+            }
+            head_words[..at].to_vec()
+        };
+        let noun = whole_word
+            .or_else(|| named_words.first().cloned())
+            .or(part_word);
+        // After the percent.
+        let after = &s[pct.end..];
+        let trimmed = after.trim_start();
+        let ok = if paren {
+            trimmed.starts_with(')')
+                || restates_whole(vocab, trimmed, noun.as_deref())
+                    .is_some_and(|t| t.trim_start().starts_with(')'))
+        } else {
+            trimmed.is_empty()
+                || trimmed.starts_with(['.', ',', ';', ':', ')', '!', '?'])
+                || restates_whole(vocab, trimmed, noun.as_deref()).is_some()
+        };
+        if !ok {
+            continue;
+        }
+        let end = if paren {
+            close_paren(s, pct.end)
+        } else {
+            pct.end
+        };
+        out.push(Stated {
+            shape: Shape::OutOf,
+            a,
+            b,
+            c: p,
+            sign: 1,
+            span: (part.start, end),
+        });
+    }
+    out
+}
+
+/// Where `w` starts with a phrase of `key` after at most one other word: where the phrase
+/// starts, and the words after it.
+fn starts_with_phrase_at(
+    vocab: &Vocabulary,
+    key: &str,
+    w: &[String],
+) -> Option<(usize, Vec<String>)> {
+    (0..=1.min(w.len())).find_map(|at| {
+        let n = starts_with_phrase(vocab, key, &w[at..])?;
+        Some((at, w[at + n..].to_vec()))
+    })
+}
+
+/// After a share's percent, "av kommunene" (af dem, of them): the whole named again by a
+/// word of the stem of `noun`, or pointed to; the text after it.
+fn restates_whole<'t>(vocab: &Vocabulary, t: &'t str, noun: Option<&str>) -> Option<&'t str> {
+    let mut rest = t;
+    let mut words = Vec::new();
+    // The next words, up to four, with where each ends.
+    for _ in 0..4 {
+        let r = rest.trim_start();
+        let len = r
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .unwrap_or(r.len());
+        if len == 0 {
+            break;
+        }
+        words.push(r[..len].to_lowercase());
+        rest = &r[len..];
+        let of = starts_with_phrase(vocab, "out_of", &words).unwrap_or(0);
+        if of == 0 || of == words.len() {
+            continue;
+        }
+        let tail = &words[of..];
+        let last = tail.last().map(String::as_str).unwrap_or("");
+        if vocab.has_word("changes", "them", last) && tail.len() == 1 {
+            return Some(rest);
+        }
+        if tail.len() > 1 && !vocab.has_word("changes", "all", &tail[..tail.len() - 1].join(" ")) {
+            return None;
+        }
+        return noun.filter(|n| same_stem(n, last)).map(|_| rest);
+    }
+    None
+}
+
+/// Whether two words name the same thing: one stem, the shorter word's all but its last
+/// three letters at least, four at least ("kommuner", "kommunene"; "elever", "elevene"),
+/// and no genitive s on one of them only ("kommunernas").
+fn same_stem(x: &str, y: &str) -> bool {
+    let (x, y) = (x.to_lowercase(), y.to_lowercase());
+    let (xs, ys): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    let common = xs.iter().zip(&ys).take_while(|(p, q)| p == q).count();
+    let shorter = xs.len().min(ys.len());
+    common >= 4 && common + 3 >= shorter && (x.ends_with('s') == y.ends_with('s') || x == y)
+}
+
 /// The words of a gap, lower case, split at white space and commas; the marks around a word
 /// dropped (a hyphen inside kept: "va-verksamhet").
 fn gap_words(t: &str) -> Vec<String> {
@@ -2435,6 +2617,37 @@ fn evaluate_share(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
     })
 }
 
+/// A part "av" its whole and the share told again: part / whole against the share. Whole
+/// counts are exact as written (a round hundred, or one called about so much, stands for
+/// its rounding); money is rounded as written.
+fn evaluate_out_of(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
+    let (part, whole, share) = (&figs[r.a], &figs[r.b], &figs[r.c]);
+    let count = |f: &Fig| {
+        if f.decimals == 0 && !f.around && !(f.value % Decimal::ONE_HUNDRED).is_zero() {
+            Interval::exact(f.value)
+        } else {
+            f.interval()
+        }
+    };
+    let (ip, iw) = match (part.kind, whole.kind) {
+        (Kind::Money(_), Kind::Money(_)) => {
+            (in_kronor(part, part.kind), in_kronor(whole, whole.kind))
+        }
+        _ if part.decimals == 0 && whole.decimals == 0 => (count(part), count(whole)),
+        _ => return None,
+    };
+    // A part above its whole is no share of it: the reading is wrong.
+    if iw.lo <= Decimal::ZERO || ip.lo < Decimal::ZERO || ip.lo > iw.hi {
+        return None;
+    }
+    Some(Outcome {
+        made: ip.divided_by(iw)?.scale(Decimal::ONE_HUNDRED),
+        said: share.interval(),
+        unit: "%",
+        doubt: doubt_of(s, &[part, whole, share]),
+    })
+}
+
 /// The stated change with the sign its verb gives (`sign` < 0: a decrease); a word that
 /// gives none takes the sign under which it meets the change the figures make.
 /// A change stated in the sentence after the one holding its two figures: `text` is the
@@ -2600,6 +2813,7 @@ fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
             return evaluate_signed_total(s, figs, r.b, r.sign, parts, signs)
         }
         Shape::Share => return evaluate_share(s, figs, r),
+        Shape::OutOf => return evaluate_out_of(s, figs, r),
         Shape::ChangeInPercent | Shape::ChangeInPercentAcross | Shape::HadChanged => {
             return evaluate_change_in_percent(s, figs, r)
         }
@@ -2900,6 +3114,11 @@ pub fn check(sink: &mut Sink) {
                 relations.extend(stated_partition(s, &figs, vocab));
             }
             relations.extend(stated_paren_parts(s, &figs));
+            for r in stated_out_of(s, &figs, vocab) {
+                if !relations.iter().any(|x| [x.a, x.b, x.c].contains(&r.c)) {
+                    relations.push(r);
+                }
+            }
             for r in stated_over_reference(s, &figs, vocab) {
                 if !relations.iter().any(|x| (x.a, x.b, x.c) == (r.a, r.b, r.c)) {
                     relations.push(r);
@@ -3029,6 +3248,23 @@ fn report(
         Shape::Share => (
             format!("{aw} of {bw} is {made} %, not {said} %"),
             "the sentence names the amount, its share and the whole",
+        ),
+        Shape::OutOf => (
+            {
+                // The whole with the words naming it, up to the comma or parenthesis.
+                let after = &s[b.end..c.start.max(b.end)];
+                let words = after[..after.find([',', '(']).unwrap_or(after.len())].trim();
+                let base = gap_words(words)
+                    .first()
+                    .filter(|w| !w.is_empty() && b.kind == Kind::Bare)
+                    .map_or(bw.to_string(), |w| format!("{bw} {w}"));
+                format!("{aw} of {base} is {made} %, not {said} %")
+            },
+            if matches!(b.kind, Kind::Money(_)) {
+                "the sentence names the part, the whole it is of (\"av\", \"af\", \"of\") and the part's share of it told again in percent (\"eller\", \"dvs.\" or in parentheses)"
+            } else {
+                "the sentence names the part, the whole it is of (\"av\", \"af\", \"of\") and the part's share of it told again in percent (\"eller\", \"dvs.\" or in parentheses); whole counts are exact as written"
+            },
         ),
         Shape::Total(parts) => {
             let listed: Vec<&str> = parts.iter().map(|&p| written(s, &figs[p])).collect();
@@ -3519,6 +3755,67 @@ mod tests {
             "Skulden var 1 000 mnkr og hadde falt med 50 mnkr og 4,8 prosent.",
             "Skulden var 1 000 mnkr og budsjettet hadde falt med 50 mnkr, eller 4,8 prosent.",
         ] {
+            assert!(read(s).is_empty(), "{s}");
+        }
+    }
+
+    /// A part, "av" its whole and the share told again (grammars/changes.vocab): the
+    /// percent is the part of the whole, whole counts exact as written; a percent of
+    /// another whole, a genitive, or words after the percent: not read.
+    #[test]
+    fn reads_a_part_out_of_a_whole_and_its_share_again() {
+        let v = Vocabulary::builtin_shared();
+        let read = |s: &str| {
+            let mut figs = figures(s);
+            super::super::approx::read(s, &mut figs, v);
+            stated_out_of(s, &figs, v)
+                .iter()
+                .filter_map(|r| evaluate(s, &figs, r))
+                .map(|o| {
+                    (
+                        o.made.nominal.round_dp(2),
+                        o.made.meets(&o.said),
+                        o.doubt.is_none(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let d = |x: &str| x.parse::<Decimal>().unwrap();
+        // 181 / 357 is 50,70 %, which 50,4 (50,35–50,45) cannot be: the counts are exact.
+        assert_eq!(
+            read("181 av 357 kommuner, eller 50,4 prosent av kommunene svarte på undersøkelsen."),
+            [(d("50.70"), false, true)]
+        );
+        for s in [
+            "181 av 357 kommuner, eller 50,7 prosent av kommunene svarte på undersøkelsen.",
+            "104 ud af 348 tilsyn, dvs. 29,9 procent, er udført digitalt.",
+            "181 of 357 municipalities (50.7 %) answered.",
+            "Enkäten besvarades av 181 av totalt 357 kommuner, det vill säga 50,7 procent.",
+            "181 af 357 sveitarfélögum, eða 50,7%, svöruðu.",
+            "Av budgeten avser 12 mnkr av 40 mnkr, eller 30 procent, lokaler.",
+            "Cirka 180 av 357 kommuner, eller 53 procent av dem, svarade.",
+        ] {
+            assert_eq!(read(s).len(), 1, "{s}");
+            assert!(read(s)[0].1, "{s}");
+        }
+        // A knappt part that misses is not decided.
+        assert_eq!(
+            read("Knappt 181 av 357 kommuner, eller 40 procent, svarade."),
+            [(d("50.70"), false, false)]
+        );
+        for s in [
+            // A share of another whole, a genitive, words after the percent.
+            "181 av 357 kommuner, eller 69 prosent av befolkningen, svarte.",
+            "181 av 357 kommuner, eller 55 procent av kommunernas invånare, svarade.",
+            "181 av 357 kommuner, vilket är 5 procent fler än i fjol.",
+            // No phrase telling the share again, a year, a part above its whole.
+            "181 av 357 kommuner svarade och 50,4 procent av dem var små.",
+            "3 av 2019 års 357 ärenden, eller 1 procent.",
+            "400 av 357 kommuner, eller 112 procent.",
+            // A percent before the whole.
+            "181 (50,4 %) av 357 kommuner svarade.",
+        ] {
+            assert!(read(s).iter().all(|x| x.1), "{s}");
             assert!(read(s).is_empty(), "{s}");
         }
     }
