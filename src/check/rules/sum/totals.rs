@@ -985,15 +985,24 @@ fn among_parts(view: &TableView, rows: &[usize], t: usize, c: usize) -> bool {
     let Some(found) = view.figure(t, c) else {
         return false;
     };
-    let parts: Vec<rust_decimal::Decimal> = rows
-        .iter()
-        .filter_map(|&r| view.figure(r, c).map(|f| f.nominal))
-        .filter(|v| !v.is_zero())
-        .collect();
+    let parts = written_parts_not_zero(view, rows, c);
     let (Some(lo), Some(hi)) = (parts.iter().min(), parts.iter().max()) else {
         return false;
     };
     parts.len() < 2 || (*lo <= found.nominal && found.nominal <= *hi)
+}
+
+/// The written figures of `rows` in column `c` other than zero (blanks and zeros say
+/// nothing of where a total lies among its parts).
+fn written_parts_not_zero(
+    view: &TableView,
+    rows: &[usize],
+    c: usize,
+) -> Vec<rust_decimal::Decimal> {
+    rows.iter()
+        .filter_map(|&r| view.figure(r, c).map(|f| f.nominal))
+        .filter(|v| !v.is_zero())
+        .collect()
 }
 
 /// A column named for a message: its header, or its place when it has none.
@@ -1012,11 +1021,7 @@ fn smaller_than_a_part(view: &TableView, rows: &[usize], t: usize, c: usize) -> 
     let Some(total) = view.figure(t, c) else {
         return false;
     };
-    let parts: Vec<rust_decimal::Decimal> = rows
-        .iter()
-        .filter_map(|&r| view.figure(r, c).map(|f| f.nominal))
-        .filter(|v| !v.is_zero())
-        .collect();
+    let parts = written_parts_not_zero(view, rows, c);
     let negative = total.nominal.is_sign_negative();
     !total.nominal.is_zero()
         && parts.iter().all(|v| v.is_sign_negative() == negative)
