@@ -591,32 +591,12 @@ mod tests {
     use crate::arith::Interval;
     use crate::check::finding::Severity;
     use crate::check::registry::RuleCode;
-    use crate::check::Sink;
-    use crate::document::Document;
-    use crate::grammar::vocab::Vocabulary;
     use rust_decimal::Decimal;
 
     /// The rule run on a page of text lines: (severity, found, message) of its findings
     /// and the relations checked and failed.
     fn run(text: &str) -> (Vec<(Severity, String, String)>, u64, u64) {
-        let doc = Document::of_text_lines(text);
-        let mut sink = Sink::new(&doc, Vocabulary::builtin_shared());
-        super::check(&mut sink);
-        (
-            sink.findings
-                .into_iter()
-                .filter(|f| f.rule == RuleCode::TXT001)
-                .map(|f| {
-                    (
-                        f.severity,
-                        f.found.map(|d| d.to_string()).unwrap_or_default(),
-                        f.message,
-                    )
-                })
-                .collect(),
-            sink.stats.relations_checked,
-            sink.stats.relations_failed,
-        )
+        super::super::run_on_text(text, super::check, RuleCode::TXT001)
     }
 
     const LIST: &str = "Fakta: Antal bygglovsansökningar 2015\n\n(Förändring från 2014 inom parentes)\n\nNorrtälje: 1 064 (57 %)\n\nUppsala: 799 (-2 %)\n\nLuleå: 477 (39 %)\n\nNorrköping: 470 (87 %)\n";

@@ -563,31 +563,11 @@ the one sentence that says the title's words",
 mod tests {
     use crate::check::finding::Severity;
     use crate::check::registry::RuleCode;
-    use crate::check::Sink;
-    use crate::document::Document;
-    use crate::grammar::vocab::Vocabulary;
 
     /// The rule run on a page of text lines: its findings (severity, found, message) and
     /// the relations it checked and found failing.
     fn run(text: &str) -> (Vec<(Severity, String, String)>, u64, u64) {
-        let doc = Document::of_text_lines(text);
-        let mut sink = Sink::new(&doc, Vocabulary::builtin_shared());
-        super::check(&mut sink);
-        (
-            sink.findings
-                .into_iter()
-                .filter(|f| f.rule == RuleCode::TXT008)
-                .map(|f| {
-                    (
-                        f.severity,
-                        f.found.map(|d| d.to_string()).unwrap_or_default(),
-                        f.message,
-                    )
-                })
-                .collect(),
-            sink.stats.relations_checked,
-            sink.stats.relations_failed,
-        )
+        super::super::run_on_text(text, super::check, RuleCode::TXT008)
     }
 
     /// Only that nothing is read: no finding, no relation checked.
