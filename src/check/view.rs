@@ -99,6 +99,30 @@ fn percent_header(header: &str) -> bool {
         })
 }
 
+/// A header naming a relative change between periods: a percent header whose word, or the
+/// end of a compound word ("Vuosimuutos%", "Befolkningsvekst i prosent"), is one of
+/// `column_relations.vocab`'s `relative_change` words, and not percentage points ("Ändring
+/// i %-enheter", "prosentpoeng", "procentpoint", "%-yks."). Such figures are neither added
+/// nor shares of a whole, and pass 100 freely.
+pub fn names_relative_change(vocab: &Vocabulary, header: &str) -> bool {
+    let h = normalise(header);
+    if !percent_header(&h)
+        || ["enhet", "poeng", "point", "yks"]
+            .iter()
+            .any(|points| h.contains(points))
+    {
+        return false;
+    }
+    h.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        vocab
+            .words("column_relations", "relative_change")
+            .iter()
+            .any(|change| {
+                word == change || (word.len() > change.len() && word.ends_with(change.as_str()))
+            })
+    })
+}
+
 fn is_dash(raw: &str) -> bool {
     let t = raw.trim();
     let t = t
@@ -241,7 +265,10 @@ impl<'a> TableView<'a> {
                 let figures = v[0] + v[1] + v[2] + v[3];
                 if figures == 0 || v[4] > figures {
                     ColumnKind::Text
-                } else if v[2] * 2 >= figures || (percent_header(&header) && !beyond_100[c]) {
+                } else if v[2] * 2 >= figures
+                    || (percent_header(&header)
+                        && (!beyond_100[c] || names_relative_change(vocab, &header)))
+                {
                     ColumnKind::Percent
                 } else if v[3] * 2 >= figures {
                     ColumnKind::Hours

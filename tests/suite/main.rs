@@ -13,6 +13,7 @@ mod audit_silent;
 mod audit_xlsx;
 mod average_rows;
 mod balanskrav;
+mod change_columns;
 mod cli_pipe;
 mod company_rr;
 mod csv_calc;

@@ -26,11 +26,7 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
     let view = &cx.view;
     for c in 0..view.cols() {
         let h = normalise(&view.header(c));
-        let written_n = h
-            .split_once("1/")
-            .and_then(|(_, rest)| rest.split(|ch: char| !ch.is_ascii_digit()).next())
-            .and_then(|n| n.parse::<u32>().ok())
-            .filter(|n| *n > 0);
+        let written_n = written_share(&h);
         let equal_words = view.vocab.words("column_relations", "equal_split");
         if written_n.is_none() && !equal_words.iter().any(|w| h.contains(w.as_str())) {
             continue;
@@ -96,5 +92,37 @@ pub fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
                 ),
             ));
         }
+    }
+}
+
+/// The n of a share "1/n" written in a header ("fördelas med 1/15"): a "1" that starts a
+/// figure, so "11/2024" and "2021/2022" are no shares, and an n that is no year, so a
+/// month "1/2024" is none either.
+fn written_share(header: &str) -> Option<u32> {
+    header.match_indices("1/").find_map(|(i, _)| {
+        if header[..i].ends_with(|ch: char| ch.is_ascii_digit() || ch == ',' || ch == '.') {
+            return None;
+        }
+        let rest = &header[i + 2..];
+        let digits = rest.split(|ch: char| !ch.is_ascii_digit()).next()?;
+        let n = digits.parse::<u32>().ok().filter(|n| *n > 0)?;
+        // "1/2024-3/2024", "1/2024*": a month of a year.
+        (!(1900..=2100).contains(&n)).then_some(n)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::written_share;
+
+    #[test]
+    fn a_share_is_one_over_n_and_no_date() {
+        assert_eq!(written_share("fördelas med 1/15"), Some(15));
+        assert_eq!(written_share("1/290 per kommun"), Some(290));
+        assert_eq!(written_share("1/2024"), None);
+        assert_eq!(written_share("11/2024"), None);
+        assert_eq!(written_share("2021/2022"), None);
+        assert_eq!(written_share("budget 2021/22"), None);
+        assert_eq!(written_share("rak andel"), None);
     }
 }

@@ -333,14 +333,10 @@ pub fn sums(view: &TableView, total: &Total, rule: &'static Rule, out: &mut Vec<
 /// ("Förändring %", "Förändring, %", "Ändring i %"), not one in percentage points
 /// ("%-enheter", "procentenheter"): such changes never add up over rows.
 fn relative_change(view: &TableView, c: usize) -> bool {
-    let Some(header) = view.table.columns.get(c) else {
-        return false;
-    };
-    let h = header.to_lowercase();
-    let change = h
-        .split(|ch: char| !ch.is_alphanumeric())
-        .any(|w| matches!(w, "förändring" | "ändring" | "förändr"));
-    change && h.contains('%') && !h.contains("enhet")
+    view.table
+        .columns
+        .get(c)
+        .is_some_and(|header| crate::check::view::names_relative_change(view.vocab, header))
 }
 
 /// Whether a percent column can add up to the total row `t`: as shares of a whole, or
