@@ -17,7 +17,7 @@ use crate::grammar::number::Unit;
 use crate::grammar::product::Term;
 use crate::grammar::rate::{
     conversions, derivation_rules, naming_words, quantity_unit, stated, Conversion, Derivation,
-    DerivationRule, Dimension, Rate,
+    DerivationRule, Dimension, Rate, LIST,
 };
 use rust_decimal::Decimal;
 
@@ -66,7 +66,9 @@ are not weighed, and a column that more than one pair or rule would derive is no
 Each row of the pair is then checked, the figures standing for ± half their last digit and \
 the rule's amount exact: in a table of egenavgift beside Länstrafikens taxa where nine rows \
 differ by 18, \"213\" beside \"122\" is reported (122 + 18 = 140). A rule no two rows \
-confirm, or one most rows break, leaves the table unread. The units are those of \
+confirm, or one most rows break, leaves the table unread, and so does a page that says \
+it rounds its prices other than to whole units (\"avrundat till närmaste tiotal\": \
+`rounding_word` without a `whole_unit_word`). The units are those of \
 grammars/price_units.vocab.",
     checks: &[Check::Document(check)],
 };
@@ -298,7 +300,7 @@ fn derived_columns(sink: &mut Sink) {
             .iter()
             .filter(|s| s.line.provenance.page == page && s.fits(table.unit))
             .collect();
-        if on_page.is_empty() {
+        if on_page.is_empty() || rounds_otherwise(doc, page, vocab) {
             continue;
         }
         let view = TableView::new(table, vocab);
@@ -377,6 +379,29 @@ fn derived_columns(sink: &mut Sink) {
             }
         }
     }
+}
+
+/// Whether a line of the page says its prices are rounded other than to whole units
+/// ("avrundat till närmaste femtal"; "avrundet til nærmeste hele krone" is not): a stated
+/// rule may then be broken by the rounding on any row.
+fn rounds_otherwise(
+    doc: &crate::document::Document,
+    page: u32,
+    vocab: &crate::grammar::vocab::Vocabulary,
+) -> bool {
+    let stems = vocab.words(LIST, "rounding_word");
+    doc.lines
+        .iter()
+        .filter(|l| l.provenance.page == page)
+        .any(|l| {
+            let words = crate::grammar::rate::words(&l.text);
+            words
+                .iter()
+                .any(|w| stems.iter().any(|s| w.starts_with(s.as_str())))
+                && !words
+                    .iter()
+                    .any(|w| vocab.has_word(LIST, "whole_unit_word", w))
+        })
 }
 
 /// A row label that is a quantity and nothing else ("15 000", "20 000 kWh" is not read:
