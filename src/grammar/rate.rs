@@ -295,6 +295,121 @@ pub fn quantity_unit(header: &str, vocab: &Vocabulary) -> Option<(Dimension, Dec
     }
 }
 
+/// How a rule the page states derives one price from another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Derivation {
+    /// The price plus an amount ("med ett påslag på 18 kronor"; a discount subtracts).
+    Plus { money: Dimension },
+    /// The price times a factor ("ett tillägg på 75 %": 1,75; "rabatt på 10 %": 0,90).
+    Percent,
+}
+
+/// A rule the page states for deriving one price from another: a `surcharge_word` or
+/// `discount_word` of [`LIST`], at most one `rule_link`, and an amount in kronor or euro or
+/// a percentage ("med ett påslag på 18 kronor", "ett tillägg på 75%").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DerivationRule {
+    pub kind: Derivation,
+    /// The amount or percentage as written, signed: negative for a discount.
+    pub value: Decimal,
+    pub decimals: u32,
+    /// Byte range in the line, from the surcharge word to the unit.
+    pub span: Range<usize>,
+}
+
+/// Every derivation rule of a line ("påslag på 18 kronor"), left to right.
+pub fn derivation_rules(line: &str, vocab: &Vocabulary) -> Vec<DerivationRule> {
+    let units = phrases(vocab);
+    let mut out = Vec::new();
+    let words = line.char_indices().filter(|&(i, c)| {
+        c.is_alphabetic()
+            && line[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|p| !p.is_alphanumeric())
+    });
+    for (at, _) in words {
+        let end = line[at..]
+            .find(|c: char| !c.is_alphabetic())
+            .map_or(line.len(), |e| at + e);
+        let word = line[at..end].to_lowercase();
+        let sign = if vocab.has_word(LIST, "surcharge_word", &word) {
+            Decimal::ONE
+        } else if vocab.has_word(LIST, "discount_word", &word) {
+            Decimal::NEGATIVE_ONE
+        } else {
+            continue;
+        };
+        let mut rest = skip_space(&line[end..]);
+        let link_end = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        if link_end > 0 && vocab.has_word(LIST, "rule_link", &rest[..link_end].to_lowercase()) {
+            rest = skip_space(&rest[link_end..]);
+        }
+        let Some(rule) = derivation_at(line, line.len() - rest.len(), &units, vocab) else {
+            continue;
+        };
+        out.push(DerivationRule {
+            value: rule.1 * sign,
+            span: at..rule.3,
+            kind: rule.0,
+            decimals: rule.2,
+        });
+    }
+    out
+}
+
+/// The amount and its unit at byte `at`: (kind, value, decimals, end).
+fn derivation_at(
+    line: &str,
+    at: usize,
+    units: &[(String, Dimension, Decimal)],
+    vocab: &Vocabulary,
+) -> Option<(Derivation, Decimal, u32, usize)> {
+    let i = &line[at..];
+    let (rest, mag) = magnitude(i).ok()?;
+    if mag.is_empty()
+        || rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | '-' | '–' | '/'))
+    {
+        return None;
+    }
+    let (int, frac) = mag.split_once(',').unwrap_or((mag, ""));
+    let digits: String = int.split(is_group_space).collect();
+    let text = if frac.is_empty() {
+        digits
+    } else {
+        format!("{digits}.{frac}")
+    };
+    let value: Decimal = text.parse().ok()?;
+    let decimals = frac.len() as u32;
+    let after = skip_space(rest);
+    if let Some((unit_rest, money, scale)) = unit_at(after, units) {
+        // A price per unit ("5 kr/km") is no amount to add.
+        if !money.is_money() || scale != Decimal::ONE || skip_space(unit_rest).starts_with('/') {
+            return None;
+        }
+        return Some((
+            Derivation::Plus { money },
+            value,
+            decimals,
+            line.len() - unit_rest.len(),
+        ));
+    }
+    let unit_end = after
+        .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | ':'))
+        .unwrap_or(after.len());
+    let unit = &after[..unit_end];
+    let bare = unit.trim_end_matches('.');
+    let is_percent = |u: &str| vocab.has_word(LIST, "percent_unit", &u.to_lowercase());
+    if unit.starts_with('%') || is_percent(unit) || is_percent(bare) {
+        let len = if unit.starts_with('%') { 1 } else { unit.len() };
+        let end = line.len() - after.len() + len;
+        return Some((Derivation::Percent, value, decimals, end));
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,6 +467,50 @@ mod tests {
         assert!(rates("15 kr/lgh", v()).is_empty());
         assert!(rates("A15 kr/m3", v()).is_empty());
         assert!(rates("1.500 kr/m3", v()).is_empty());
+    }
+
+    #[test]
+    fn a_derivation_rule() {
+        let read = |l: &str| {
+            derivation_rules(l, v())
+                .into_iter()
+                .map(|r| (r.kind, r.value, l[r.span].to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            read("en egenavgift enligt Länstrafikens kollektivtaxa med ett påslag på 18 kronor."),
+            [(
+                Derivation::Plus {
+                    money: Dimension::Kronor
+                },
+                Decimal::new(18, 0),
+                "påslag på 18 kronor".to_string()
+            )]
+        );
+        assert_eq!(
+            read("enkelprisbiljett på buss, med ett tillägg på 75%. Egenavgiften"),
+            [(
+                Derivation::Percent,
+                Decimal::new(75, 0),
+                "tillägg på 75%".to_string()
+            )]
+        );
+        assert_eq!(
+            read("For barn nr 2 gis det en reduksjon på 30% ."),
+            [(
+                Derivation::Percent,
+                Decimal::new(-30, 0),
+                "reduksjon på 30%".to_string()
+            )]
+        );
+        // Not a rule: an approximate amount, a range, a row of figures, a unit of quantity,
+        // words between.
+        assert!(read("ett påslag på ca 18 kronor").is_empty());
+        assert!(read("ett påslag på 10-20 kr").is_empty());
+        assert!(read("Påslag 44 55 55 65").is_empty());
+        assert!(read("ett tillägg på 5 kr/km").is_empty());
+        assert!(read("Tillegg for kveld: 21%").is_empty());
+        assert!(read("nattillägg 50 kr").is_empty());
     }
 
     #[test]

@@ -2877,6 +2877,20 @@ fn bands_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The rates2 set (`tests/fixtures/real/rates2/`): 6 fee pages stating a rule that derives
+/// one price from another ("med ett påslag på 18 kronor", "ett tillägg på 75%", "en reduksjon
+/// på 30%") and one modified copy, collected from the `pages` corpus to tune PROD007's derived
+/// columns; every derived figure recomputed by hand (`tests/expectations/realrates2.tsv`).
+#[test]
+fn rates2_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realrates2",
+        "tests/fixtures/real/rates2",
+        7,
+        "tests/expectations/realrates2.tsv",
+    );
+}
+
 /// The votes set (`tests/fixtures/real/votes/`): 12 excerpts with omröstningar (Swedish
 /// KS, riksdag and a local notice; Åland's lagting; Norwegian meeting systems' FOR/MOT
 /// lists; a Danish byråd and the Folketing) and one modified copy with one vote moved, collected from the

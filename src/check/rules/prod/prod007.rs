@@ -2,7 +2,9 @@
 //! two units on one line ("1,50 €/m³, 0,0015 €/l") where the two are not the same price, or
 //! a table column of amounts for quantities at the price ("Rörlig avgift: 0,80876 SEK/kWh"
 //! above "Årlig förbrukning kWh | … | Varav rörlig del") that one row breaks while at least
-//! two others hold.
+//! two others hold, or a table column derived from another by a rule the page states ("med
+//! ett påslag på 18 kronor", "ett tillägg på 75%") that one row breaks while at least two
+//! others hold.
 
 use super::Miss;
 use crate::arith::{compare, Comparison, Interval};
@@ -14,7 +16,8 @@ use crate::document::SourceLine;
 use crate::grammar::number::Unit;
 use crate::grammar::product::Term;
 use crate::grammar::rate::{
-    conversions, naming_words, quantity_unit, stated, Conversion, Dimension, Rate,
+    conversions, derivation_rules, naming_words, quantity_unit, stated, Conversion, Derivation,
+    DerivationRule, Dimension, Rate, LIST,
 };
 use rust_decimal::Decimal;
 
@@ -25,8 +28,9 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "A price the page states that the page applies otherwise: written again in \
 another unit as another price (\"3,51 €/m³, 0,035 €/l\"), or a column of amounts for \
-quantities at that price that one row breaks while the others hold",
-    explanation: "Fee pages state a price and apply it. Two shapes are read.\n\nOne price \
+quantities at that price, or a column derived from another by a stated påslag or \
+percentage, that one row breaks while the others hold",
+    explanation: "Fee pages state a price and apply it. Three shapes are read.\n\nOne price \
 in two units. \"vesimaksu 1,50 €/m³, 0,0015 €/l\", \"Energiavgift 45 öre/kWh (450 kr/MWh)\", \
 \"3,51 €/m³ = 0,00351 €/l\": justera reads two prices per unit next to each other on one line, \
 joined only by \",\", \"=\" or \"(\" (the second closing the statement: the line, a \",\", \
@@ -49,7 +53,22 @@ Exactly one such price on the page and one such column, in a table in the price'
 (kronor, or euro), are read; otherwise nothing is. The rows are checked only where at least \
 two of them hold at the price: the table's own arithmetic then confirms the reading, and a \
 failing row is a misprint (15 000 × 0,80876 = 12 131,40, printed 12 135, while 20 000 and \
-30 000 kWh give the printed 16 175 and 24 263). The units are those of \
+30 000 kWh give the printed 16 175 and 24 263).\n\nA column derived from another by a rule \
+the page states. \"en egenavgift enligt Länstrafikens kollektivtaxa med ett påslag på 18 \
+kronor\", \"med ett tillägg på 75%\", \"en reduksjon på 30%\": a `surcharge_word` or \
+`discount_word` of grammars/price_units.vocab, at most one linking word (\"på\", \"om\", \
+\"af\") and an amount in kronor or euro (not per a unit) or a percentage, with nothing else \
+between (\"ca 18 kronor\", \"10-20 kr\" are not read). On the same page, in a table in that \
+currency, the pair of figure columns whose rows hold under the rule (the one column the \
+other's figure plus the amount, or times 1 + the percentage) on at least two rows and on \
+more rows than fail is read as derived by it; rows where either figure is 0 (a fee waived) \
+are not weighed, and a column that more than one pair or rule would derive is not read. \
+Each row of the pair is then checked, the figures standing for ± half their last digit and \
+the rule's amount exact: in a table of egenavgift beside Länstrafikens taxa where nine rows \
+differ by 18, \"213\" beside \"122\" is reported (122 + 18 = 140). A rule no two rows \
+confirm, or one most rows break, leaves the table unread, and so does a page that says \
+it rounds its prices other than to whole units (\"avrundat till närmaste tiotal\": \
+`rounding_word` without a `whole_unit_word`). The units are those of \
 grammars/price_units.vocab.",
     checks: &[Check::Document(check)],
 };
@@ -67,6 +86,7 @@ pub fn check(sink: &mut Sink) {
         }
     }
     priced_columns(sink);
+    derived_columns(sink);
 }
 
 /// The fewest other rows of a priced column that must hold at the stated price for a
@@ -213,6 +233,175 @@ fn priced_columns(sink: &mut Sink) {
             sink.table_relation(t, &view, &rel);
         }
     }
+}
+
+/// A rule the page states for deriving one price from another, on a line of the page.
+struct StatedRule<'d> {
+    line: &'d SourceLine,
+    rule: DerivationRule,
+}
+
+impl StatedRule<'_> {
+    /// What the rule gives for `base`, with the rounding of both figures.
+    fn apply(&self, base: Interval) -> Interval {
+        let r = &self.rule;
+        match r.kind {
+            // The rule's amount is the rule, not a rounded figure.
+            Derivation::Plus { .. } => base.plus(Interval::exact(r.value)),
+            Derivation::Percent => {
+                base.scale((Decimal::ONE_HUNDRED + r.value) / Decimal::ONE_HUNDRED)
+            }
+        }
+    }
+
+    fn fits(&self, unit: Unit) -> bool {
+        match self.rule.kind {
+            Derivation::Plus {
+                money: Dimension::Kronor,
+            } => matches!(unit, Unit::None | Unit::Kr),
+            Derivation::Plus {
+                money: Dimension::Euro,
+            } => matches!(unit, Unit::None | Unit::Eur),
+            Derivation::Plus { .. } => false,
+            Derivation::Percent => matches!(unit, Unit::None | Unit::Kr | Unit::Eur),
+        }
+    }
+
+    fn words(&self) -> &str {
+        self.line.text[self.rule.span.clone()].trim()
+    }
+}
+
+/// A column derived from another by a stated rule: (derived column, base column, the rule,
+/// each row's comparison).
+type DerivedPair<'s, 'd> = (usize, usize, &'s StatedRule<'d>, Vec<(usize, Comparison)>);
+
+/// A table column derived from another by a rule the page states ("en egenavgift enligt
+/// Länstrafikens kollektivtaxa med ett påslag på 18 kronor" above a table of Egenavgift and
+/// Länstrafikens taxa): the pair of columns is the one whose rows hold under the rule, at
+/// least [`CONFIRMING_ROWS`] of them and more than fail; each row is then checked.
+fn derived_columns(sink: &mut Sink) {
+    let (doc, vocab) = (sink.document, sink.vocab);
+    let rules: Vec<StatedRule> = doc
+        .lines
+        .iter()
+        .flat_map(|line| {
+            derivation_rules(&line.text, vocab)
+                .into_iter()
+                .map(move |rule| StatedRule { line, rule })
+        })
+        .collect();
+    if rules.is_empty() {
+        return;
+    }
+    for (t, table) in doc.tables.iter().enumerate() {
+        let page = table.provenance.page;
+        let on_page: Vec<&StatedRule> = rules
+            .iter()
+            .filter(|s| s.line.provenance.page == page && s.fits(table.unit))
+            .collect();
+        if on_page.is_empty() || rounds_otherwise(doc, page, vocab) {
+            continue;
+        }
+        let view = TableView::new(table, vocab);
+        let body: Vec<usize> = (0..view.rows())
+            .filter(|&r| !view.totals[r] && !view.headings[r])
+            .collect();
+        let amounts: Vec<usize> = (0..view.cols())
+            .filter(|&c| {
+                view.numeric(c) && !matches!(view.kinds[c], ColumnKind::Percent | ColumnKind::Text)
+            })
+            .collect();
+        // (derived, base, rule, rows): every pair of columns that the rule makes hold.
+        let mut pairs: Vec<DerivedPair> = Vec::new();
+        for s in &on_page {
+            for &a in &amounts {
+                for &b in &amounts {
+                    if a == b {
+                        continue;
+                    }
+                    let rows: Vec<(usize, Comparison)> = body
+                        .iter()
+                        .filter_map(|&r| {
+                            let (derived, base) = (view.figure(r, a)?, view.figure(r, b)?);
+                            // A zero is a fee waived, not the rule applied.
+                            if derived.nominal.is_zero() || base.nominal.is_zero() {
+                                return None;
+                            }
+                            Some((r, compare(s.apply(base), derived)))
+                        })
+                        .collect();
+                    let holding = rows.iter().filter(|(_, c)| c.holds).count();
+                    if holding >= CONFIRMING_ROWS && holding * 2 > rows.len() {
+                        pairs.push((a, b, s, rows));
+                    }
+                }
+            }
+        }
+        for (a, b, s, rows) in &pairs {
+            // A column derived from two columns, or by two rules, is not one reading.
+            if pairs.iter().filter(|p| p.0 == *a).count() > 1 {
+                continue;
+            }
+            let holding = rows.iter().filter(|(_, c)| c.holds).count();
+            let name = |c: usize| {
+                let h = view.header(c);
+                if h.trim().is_empty() {
+                    format!("column {}", c + 1)
+                } else {
+                    format!("column \"{}\"", h.trim())
+                }
+            };
+            for (r, comparison) in rows {
+                let others = holding - usize::from(comparison.holds);
+                let message = format!(
+                    "{} has {} on row \"{}\", but the rule the page states (\"{}\", line {}) \
+                     applied to {}'s {} gives {}, ± {} with the figures as rounded; {others} \
+                     other rows of the two columns hold under that rule",
+                    name(*a),
+                    view.raw(*r, *a).map(str::trim).unwrap_or_default(),
+                    view.label(*r),
+                    s.words(),
+                    s.line.provenance.line,
+                    name(*b),
+                    view.raw(*r, *b).map(str::trim).unwrap_or_default(),
+                    comparison.expected,
+                    comparison.tolerance,
+                );
+                let rel = Relation::new(
+                    &RULE,
+                    CellRef { row: *r, col: *a },
+                    vec![CellRef { row: *r, col: *b }],
+                    *comparison,
+                    message,
+                );
+                sink.table_relation(t, &view, &rel);
+            }
+        }
+    }
+}
+
+/// Whether a line of the page says its prices are rounded other than to whole units
+/// ("avrundat till närmaste femtal"; "avrundet til nærmeste hele krone" is not): a stated
+/// rule may then be broken by the rounding on any row.
+fn rounds_otherwise(
+    doc: &crate::document::Document,
+    page: u32,
+    vocab: &crate::grammar::vocab::Vocabulary,
+) -> bool {
+    let stems = vocab.words(LIST, "rounding_word");
+    doc.lines
+        .iter()
+        .filter(|l| l.provenance.page == page)
+        .any(|l| {
+            let words = crate::grammar::rate::words(&l.text);
+            words
+                .iter()
+                .any(|w| stems.iter().any(|s| w.starts_with(s.as_str())))
+                && !words
+                    .iter()
+                    .any(|w| vocab.has_word(LIST, "whole_unit_word", w))
+        })
 }
 
 /// A row label that is a quantity and nothing else ("15 000", "20 000 kWh" is not read:
