@@ -20,7 +20,7 @@ pub(super) struct Subject {
     pub(super) complement: String,
     /// The years the figure is of (years compared with aside), sorted.
     pub(super) years: Vec<Decimal>,
-    /// Budget, forecast or outcome, when the sentence says which.
+    /// Budget, forecast, outcome or proposal, when the sentence says which.
     pub(super) measures: Vec<&'static str>,
 }
 
@@ -161,6 +161,13 @@ pub(super) fn subject_of(s: &Sent, vocab: &Vocabulary) -> Option<(usize, Subject
     if !of_head && governing.is_some_and(|i| ["med", "om", "på"].contains(&w[i].text.as_str())) {
         return None;
     }
+    // A head narrowed by a phrase after it ("anslag för kultur") other than "till" its
+    // receiver names more than its receiver: not read.
+    if w.get(h + 1)
+        .is_some_and(|x| listed(vocab, "narrowing", &x.text))
+    {
+        return None;
+    }
     let head = stem(&w[h].text);
     let complement = if of_head {
         // "et tilskud på 1 mia. kr. i 2022 til grønne investeringer": the words after
@@ -244,7 +251,7 @@ pub(super) fn subject_of(s: &Sent, vocab: &Vocabulary) -> Option<(usize, Subject
         {
             continue;
         }
-        for key in ["budget", "forecast", "outcome"] {
+        for key in ["budget", "forecast", "outcome", "proposal"] {
             if listed(vocab, key, &x.text) && !measures.contains(&key) {
                 measures.push(key);
             }

@@ -49,8 +49,9 @@ bevilgning, tilskud, ramme) for the same receiver — \"anslagen till nämnder\"
 anslag\", \"Nämnderna tillförs 85,8 miljarder kronor i anslag\", \"et tilskud på 1 mia. kr. til \
 grønne investeringer\" — inflections -en, -na, -ne, -et counting as the word; the same years \
 (one at least; a year after a word of comparison, \"jämfört med Budget 2021\", is the year \
-compared with), the same unit and period, no word making either a part (varav, inklusive), \
-and not one of them a budget and the other a forecast or an outcome (\"Nämnderna tillförs \
+compared with), the same unit and period, no word making either a part (varav, inklusive) \
+and none narrowing the head to a purpose (\"anslag för kultur\"), \
+and not one of them a budget and the other a forecast, an outcome or a proposal (\"Nämnderna tillförs \
 totalt 85,8 miljarder kronor i anslag i budgeten för 2022\" and \"Anslagen till nämnder ökar \
 med totalt 4 procent 2022 jämfört med Budget 2021, till 85,6 miljarder kronor\").\n\nWhat \
 is checked. Each figure stands for the values its written precision allows, rounded (220 \
@@ -812,6 +813,10 @@ mod tests {
             "Nämnderna tillförs totalt 85,8 miljarder kronor i anslag 2022.\n\nAnslagen till nämnder är 85 600 miljoner kronor 2022.\n",
             // Approximate.
             "Nämnderna tillförs totalt cirka 85 miljarder kronor i anslag 2022.\n\nAnslagen till nämnder är 85,6 miljarder kronor 2022.\n",
+            // A head narrowed to a purpose: the genitive does not name it.
+            "Kommunens anslag för kultur är 5 miljoner kronor 2023.\n\nKommunens anslag för idrott är 3 miljoner kronor 2023.\n",
+            // A proposal against the budget.
+            "Nämnderna tillförs totalt 85,8 miljarder kronor i anslag i budgeten för 2022.\n\nOppositionen föreslår att anslagen till nämnder blir 86,9 miljarder kronor 2022.\n",
         ] {
             unread(text);
         }
