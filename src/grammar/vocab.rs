@@ -88,6 +88,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "price_units",
         include_str!("../../grammars/price_units.vocab"),
     ),
+    (
+        "restatements",
+        include_str!("../../grammars/restatements.vocab"),
+    ),
 ];
 
 /// Keys of totals.vocab that are no row kind: the words of REL003's result rows and of

@@ -3188,3 +3188,18 @@ fn groups_real_texts_report_only_judged_findings() {
         "tests/expectations/realgroups.tsv",
     );
 }
+
+/// The restate set (`tests/fixtures/real/restate/`): 7 budget news items and texts stating
+/// allocations in prose (Danish økonomiaftale, Norwegian tilleggsbevilgning and
+/// skjønnstilskudd, Region Skåne's kulturnämnd budgets, the state's kulturbudget), collected
+/// from the `pages` corpus to tune TXT008's reading of one allocation named twice; every
+/// figure stated twice judged by hand (`tests/expectations/realrestate.tsv`).
+#[test]
+fn restate_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realrestate",
+        "tests/fixtures/real/restate",
+        7,
+        "tests/expectations/realrestate.tsv",
+    );
+}

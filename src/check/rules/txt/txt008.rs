@@ -17,7 +17,7 @@ pub const RULE: Rule = Rule {
     family: Family::Txt,
     severity: Severity::Error,
     summary: "The text states one quantity twice — a heading and the sentence right under \
-it, or the same words said twice — with figures that cannot both be true",
+it, the same words said twice, or one allocation named twice — with figures that cannot both be true",
     explanation: "Reports and news items state a figure twice: a heading and the sentence \
 under it (\"Mindreforbruk på 220 millioner\" / \"Det regnskapsmessige mindreforbruket er på \
 220,8 millioner kroner\"), or a summary sentence repeated further down with the same words. \
@@ -41,7 +41,19 @@ their first figure are the same (eight words or more, letter for letter), and so
 words after it to the end of its clause (\"bidrag på 50 000 kronor till Föreningen A\" is not \
 \"… 30 000 kronor till Föreningen B\"), the figures of the same kind, unit and period, the same years named in both, no figure or year anywhere in the \
 text between them, and those words standing in no third sentence of the document (a template \
-repeated per nämnd or per year is not read). Sentences repeated whole are not read.\n\nWhat \
+repeated per nämnd or per year is not read). Sentences repeated whole are not read;\n  - one \
+allocation named twice: two sentences each giving exactly one amount of money, a level (not \
+a change: no word of change in the figure's clause unless the figure follows \"till\", the \
+level reached), of the same head noun (grammars/restatements.vocab: anslag, budgetram, \
+bevilgning, tilskud, ramme) for the same receiver — \"anslagen till nämnder\", \"Patientnämndens \
+anslag\", \"Nämnderna tillförs 85,8 miljarder kronor i anslag\", \"et tilskud på 1 mia. kr. til \
+grønne investeringer\" — inflections -en, -na, -ne, -et counting as the word; the same years \
+(one at least; a year after a word of comparison, \"jämfört med Budget 2021\", is the year \
+compared with), the same unit and period, no word making either a part (varav, inklusive) \
+and none narrowing the head to a purpose (\"anslag för kultur\"), \
+and not one of them a budget and the other a forecast, an outcome or a proposal (\"Nämnderna tillförs \
+totalt 85,8 miljarder kronor i anslag i budgeten för 2022\" and \"Anslagen till nämnder ökar \
+med totalt 4 procent 2022 jämfört med Budget 2021, till 85,6 miljarder kronor\").\n\nWhat \
 is checked. Each figure stands for the values its written precision allows, rounded (220 \
 millioner: 219,5 to 220,5); the two must meet. Each pair read counts as a relation \
 checked.\n\nWhen it is only information. Two figures that meet only if one of them was \
@@ -105,6 +117,7 @@ enum Shape {
     Heading,
     Title,
     Repeated,
+    Subject,
 }
 
 /// Whether two words share a stem: the same word, or a common beginning of at least five
@@ -378,6 +391,44 @@ fn read_repeated(sents: &[Sent], quiet: &dyn Fn(usize, usize) -> bool, out: &mut
     }
 }
 
+/// One allocation named twice (super::restated): the first two sentences of the text
+/// giving one amount of the same head noun for the same complement in the same years, in
+/// one unit and per the same period; a third sentence of the same quantity is read against
+/// the first too. Sentences already paired by another reading are not read again.
+fn read_subjects(sents: &[Sent], vocab: &crate::grammar::vocab::Vocabulary, out: &mut Vec<Pair>) {
+    let subjects: Vec<(usize, usize, super::restated::Subject)> = sents
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.figs.is_empty())
+        .filter_map(|(k, s)| super::restated::subject_of(s, vocab).map(|(i, x)| (k, i, x)))
+        .collect();
+    let mut first_of: Vec<usize> = Vec::new();
+    for (n, (k, i, x)) in subjects.iter().enumerate() {
+        let Some(&f) = first_of
+            .iter()
+            .find(|&&f| super::restated::same_quantity(&subjects[f].2, x))
+        else {
+            first_of.push(n);
+            continue;
+        };
+        let (a, j, _) = &subjects[f];
+        let (fa, fb) = (&sents[*a].figs[*j], &sents[*k].figs[*i]);
+        if !super::restated::same_unit(fa, fb)
+            || period_after(&sents[*a].text, fa) != period_after(&sents[*k].text, fb)
+            || out
+                .iter()
+                .any(|p| (p.at.0 == *k && p.other.0 == *a) || (p.at.0 == *a && p.other.0 == *k))
+        {
+            continue;
+        }
+        out.push(Pair {
+            at: (*k, *i),
+            other: (*a, *j),
+            shape: Shape::Subject,
+        });
+    }
+}
+
 /// How a pair compares: holds, fails, or meets only when a figure was cut or rounded
 /// at one of its trailing zeros.
 #[derive(Debug, PartialEq, Eq)]
@@ -478,6 +529,7 @@ pub fn check(sink: &mut Sink) {
     read_title(&pars, &texts, &sents, &pairs, &mut titles);
     pairs.extend(titles);
     read_repeated(&sents, &quiet, &mut pairs);
+    read_subjects(&sents, sink.vocab, &mut pairs);
     for pair in &pairs {
         let (k, i) = pair.at;
         let (m, j) = pair.other;
@@ -523,6 +575,12 @@ fn report(
         Shape::Title => format!(
             "the title \"{}\" states {fw} and the text on line {other_line} {gw} (\"{}\"), \
 the one sentence that says the title's words",
+            s.text.trim(),
+            t.text.trim()
+        ),
+        Shape::Subject => format!(
+            "the text says \"{}\" and line {other_line} gives the same allocation (the same \
+head noun, receiver and year) as {gw} (\"{}\")",
             s.text.trim(),
             t.text.trim()
         ),
@@ -716,5 +774,51 @@ mod tests {
         }
         // Said whole twice: nothing to compare.
         unread("Årets resultat medför att kommunens egna kapital förstärks med 4,4 procent.\n\nÅrets resultat medför att kommunens egna kapital förstärks med 4,4 procent.\n");
+    }
+
+    #[test]
+    fn one_allocation_named_twice() {
+        let text = "Budget 2022\n\n • Nämnderna tillförs totalt 85,8 miljarder kronor i anslag i budgeten för 2022. Det är 4,2 procent mer än i budgeten för 2021.\n\nAnslag till nämnderna\n\nAnslagen till nämnder ökar med totalt 4 procent 2022 jämfört med Budget 2021, till 85,6 miljarder kronor.\n";
+        let (f, checked, failed) = run(text);
+        assert_eq!((checked, failed), (1, 1), "{f:?}");
+        assert_eq!((f[0].0, f[0].1.as_str()), (Severity::Error, "85.6"));
+        assert!(f[0].2.contains("the same allocation"), "{f:?}");
+        // Within rounding: holds.
+        let (f, checked, _) = run(&text.replace("85,6", "85,8"));
+        assert!(f.is_empty() && checked == 1, "{f:?}");
+        // A genitive complement and "på" after the head; Danish.
+        let (f, checked, failed) = run("Patientnämndens anslag är 33 miljoner kronor 2022.\n\nEn rad.\n\nFör 2022 är patientnämndens anslag 35 miljoner kronor.\n");
+        assert_eq!((checked, failed, f.len()), (1, 1, 1), "{f:?}");
+        let (f, checked, _) = run("Samtidig gives et tilskud på 1 mia. kr. i 2022 til grønne investeringer.\n\nDerudover gives der et tilskud på 1 mia. kr. i 2022 til grønne investeringer, så vi får endnu mere fart.\n");
+        assert!(f.is_empty() && checked == 1, "{f:?}");
+    }
+
+    #[test]
+    fn allocations_not_certainly_the_same_are_not_read() {
+        for text in [
+            // Another receiver.
+            "Nämnderna tillförs totalt 85,8 miljarder kronor i anslag 2022.\n\nAnslagen till styrelsen är 85,6 miljarder kronor 2022.\n",
+            // Another year, or none.
+            "Nämnderna tillförs totalt 85,8 miljarder kronor i anslag 2022.\n\nAnslagen till nämnder är 85,6 miljarder kronor 2023.\n",
+            "Nämnderna tillförs totalt 85,8 miljarder kronor i anslag.\n\nAnslagen till nämnder är 85,6 miljarder kronor.\n",
+            // A change, not a level.
+            "Nämnderna tillförs totalt 85,8 miljarder kronor i anslag 2022.\n\nAnslagen till nämnder ökar med 5,6 miljarder kronor 2022.\n",
+            // A part.
+            "Nämnderna tillförs totalt 85,8 miljarder kronor i anslag 2022.\n\nAnslagen till nämnder är 85,6 miljarder kronor 2022, inklusive medfinansiering.\n",
+            // Budget against outcome.
+            "Nämnderna tillförs totalt 85,8 miljarder kronor i anslag i budgeten för 2022.\n\nAnslagen till nämnder blev i bokslutet 85,6 miljarder kronor 2022.\n",
+            // Two amounts in one sentence.
+            "Nämnderna tillförs totalt 85,8 miljarder kronor i anslag 2022.\n\nAnslagen till nämnder är 85,6 miljarder kronor 2022 och 80,1 miljarder kronor 2021.\n",
+            // Another unit.
+            "Nämnderna tillförs totalt 85,8 miljarder kronor i anslag 2022.\n\nAnslagen till nämnder är 85 600 miljoner kronor 2022.\n",
+            // Approximate.
+            "Nämnderna tillförs totalt cirka 85 miljarder kronor i anslag 2022.\n\nAnslagen till nämnder är 85,6 miljarder kronor 2022.\n",
+            // A head narrowed to a purpose: the genitive does not name it.
+            "Kommunens anslag för kultur är 5 miljoner kronor 2023.\n\nKommunens anslag för idrott är 3 miljoner kronor 2023.\n",
+            // A proposal against the budget.
+            "Nämnderna tillförs totalt 85,8 miljarder kronor i anslag i budgeten för 2022.\n\nOppositionen föreslår att anslagen till nämnder blir 86,9 miljarder kronor 2022.\n",
+        ] {
+            unread(text);
+        }
     }
 }
