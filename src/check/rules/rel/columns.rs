@@ -98,7 +98,9 @@ fn stated_by(header: &str, vocab: &Vocabulary) -> Stated {
         Stated::Difference
     } else if bal001::states_balance(vocab, &words) {
         Stated::Balance
-    } else if sum002::states_total(vocab, &words) {
+    } else if sum002::states_total(vocab, &words)
+        || vocab.lookup("column_relations", header) == Some("total_header")
+    {
         Stated::Total
     } else {
         Stated::Nothing
@@ -154,13 +156,18 @@ fn candidates(view: &TableView, c: usize, stated: Stated) -> Vec<Formula> {
             }
         }
         // A stated total before its parts ("Total kostnad | Fast del | Effekt | Energi"):
-        // the contiguous columns of the same kind just right of it.
+        // the contiguous columns of the same kind just right of it, three or more, as the
+        // run ending left of a total ("I alt | 0 år | … | 6 år | Dekningsgrad 1-5 år": a
+        // rate may follow the parts).
         if stated == Stated::Total {
             let run: Vec<usize> = (c + 1..view.cols())
                 .take_while(|&d| view.kinds[d] == kind)
                 .collect();
-            if run.len() >= 3 && !out.contains(&Formula::Sum(run.clone())) {
-                out.push(Formula::Sum(run));
+            for k in 3..=run.len() {
+                let f = Formula::Sum(run[..k].to_vec());
+                if !out.contains(&f) {
+                    out.push(f);
+                }
             }
         }
         // Columns sharing the target's first header word ("Kostnad 2019" … "Kostnad totalt").
@@ -512,6 +519,34 @@ fn telling_rows(view: &TableView, d: &Derived, r: usize) -> usize {
         .count()
 }
 
+/// Rows on which a stated total must be the sum of its parts to the unit, none off by a
+/// gap rounding would explain, for the table's figures to be read as exact.
+const EXACT_ROWS: usize = 10;
+
+/// Whether a stated total's rows show the table's figures exact as printed (head counts,
+/// or totals made from the printed parts): every figure a whole number, the total the sum
+/// of its parts to the unit on at least [`EXACT_ROWS`] rows read unambiguously, and at most
+/// one row in five holding only within rounding. Seven parts rounded one by one add to
+/// their rounded total on about half the rows; ten rows in a row by chance are one in a
+/// thousand.
+fn exact_as_printed(view: &TableView, rows: &[(usize, Comparison)]) -> bool {
+    let whole = |v: rust_decimal::Decimal| v.fract().is_zero();
+    if rows.iter().any(|(r, c)| {
+        !whole(c.expected) || !whole(c.found) || view.table.ambiguities.iter().any(|a| a.row == *r)
+    }) {
+        return false;
+    }
+    let exact = rows
+        .iter()
+        .filter(|(_, c)| c.holds && c.expected == c.found)
+        .count();
+    let near = rows
+        .iter()
+        .filter(|(_, c)| c.holds && c.expected != c.found)
+        .count();
+    exact >= EXACT_ROWS && near * 5 <= exact
+}
+
 /// A column's name in a finding: its header, or its place when it has none.
 fn shown(view: &TableView, c: usize, quoted: bool) -> String {
     let h = view.header(c);
@@ -547,9 +582,34 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
             .chain(d.formula.inputs())
             .any(|col| view.header(col).trim().is_empty());
         let formula = formula_text(view, &d.formula);
-        let holding = d.rows.iter().filter(|(_, cmp)| cmp.holds).count();
+        let exact = stated == Stated::Total && exact_as_printed(view, &d.rows);
+        let off_by_rounding = |cmp: &Comparison| exact && cmp.holds && cmp.expected != cmp.found;
+        let holding = d
+            .rows
+            .iter()
+            .filter(|(_, cmp)| cmp.holds && !off_by_rounding(cmp))
+            .count();
         let checked = d.rows.len();
         for &(r, cmp) in &d.rows {
+            // A table whose totals are the sums of its printed parts to the unit on every
+            // other row prints exact figures: a gap rounding would explain elsewhere is
+            // none here.
+            let exact_why = off_by_rounding(&cmp).then(|| {
+                format!(
+                    "; the figures are exact as printed: on {holding} other rows the total is \
+                     the sum of its parts to the unit, which figures rounded one by one would \
+                     not give, so no rounding explains the gap"
+                )
+            });
+            let cmp = if exact_why.is_some() {
+                Comparison {
+                    tolerance: rust_decimal::Decimal::ZERO,
+                    holds: false,
+                    ..cmp
+                }
+            } else {
+                cmp
+            };
             let label = view.label(r);
             let others = holding - usize::from(cmp.holds);
             let message = format!(
@@ -809,6 +869,9 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
             if rel.severity != Severity::Info {
                 if let Some(certain) = certain.or(picked_why) {
                     rel.message.push_str(&certain);
+                }
+                if let Some(exact) = &exact_why {
+                    rel.message.push_str(exact);
                 }
             }
             out.push(rel);
