@@ -292,6 +292,14 @@ fn rows_of(cells: &[BarCell], vocab: &Vocabulary) -> Option<Vec<(Vec<String>, us
     } else {
         first
     };
+    if let Some(mut out) = names_over_figures(cells, header_end, width) {
+        for chunk in cells[header_end..].chunks(width) {
+            let mut row: Vec<String> = chunk.iter().map(|c| c.0.clone()).collect();
+            row.resize(width, String::new());
+            out.push((row, chunk[0].1));
+        }
+        return Some(out);
+    }
     let head = header_end % width;
     let mut out: Vec<(Vec<String>, usize)> = cells[..head]
         .iter()
@@ -342,16 +350,22 @@ fn anchored_rows(
     } else {
         first
     };
-    let head = header_end % width;
-    let mut out: Vec<(Vec<String>, usize)> = cells[..head]
-        .iter()
-        .map(|c| (vec![c.0.clone()], c.1))
-        .collect();
-    out.extend(
-        cells[head..header_end]
-            .chunks(width)
-            .map(|c| (c.iter().map(|c| c.0.clone()).collect(), c[0].1)),
-    );
+    let mut out = match names_over_figures(cells, header_end, width) {
+        Some(out) => out,
+        None => {
+            let head = header_end % width;
+            let mut out: Vec<(Vec<String>, usize)> = cells[..head]
+                .iter()
+                .map(|c| (vec![c.0.clone()], c.1))
+                .collect();
+            out.extend(
+                cells[head..header_end]
+                    .chunks(width)
+                    .map(|c| (c.iter().map(|c| c.0.clone()).collect(), c[0].1)),
+            );
+            out
+        }
+    };
     let mut rows_with_figures = 0;
     for (&start, &end) in labels.iter().zip(&ends) {
         let row_end = (start + width).min(end);
@@ -366,6 +380,35 @@ fn anchored_rows(
         out.push((row, cells[start].1));
     }
     (rows_with_figures >= MIN_ROWS).then_some(out)
+}
+
+/// The header when the page names only the figure columns: the `width` cells before the
+/// first row (ending at `header_end`) are `width − 1` names and an empty cell, and an empty
+/// cell stands before them ("|" / "I alt |" / "0 år |" / … / "Dekningsgrad 1-5 år |" / "|" /
+/// "Hele landet |", SSB's tables flattened one cell per line). Counted from the first row,
+/// the names would stand over the label column and leave the last figure column without
+/// one; the empty cell before them is the label column's header, the one after them a
+/// spacer. The header row is then that empty cell and the names, and the cells before it
+/// lines of their own; `None` when the cells are not so.
+fn names_over_figures(
+    cells: &[BarCell],
+    header_end: usize,
+    width: usize,
+) -> Option<Vec<(Vec<String>, usize)>> {
+    let start = header_end.checked_sub(width + 1)?;
+    let blank = |c: &BarCell| c.0.trim().is_empty();
+    let names = &cells[start + 1..header_end - 1];
+    if !blank(&cells[start]) || !blank(&cells[header_end - 1]) || names.iter().any(blank) {
+        return None;
+    }
+    let mut out: Vec<(Vec<String>, usize)> = cells[..start]
+        .iter()
+        .map(|c| (vec![c.0.clone()], c.1))
+        .collect();
+    let mut header = vec![String::new()];
+    header.extend(names.iter().map(|c| c.0.clone()));
+    out.push((header, cells[start].1));
+    Some(out)
 }
 
 fn gcd(a: usize, b: usize) -> usize {
@@ -526,6 +569,26 @@ mod tests {
                 ("Summa", "Summa 1 500 1 100 · 40"),
                 ("Kostnader", "Kostnader 900 ·"),
                 ("Summa", "Summa 900 800"),
+            ]
+        );
+    }
+
+    /// Header names for the figure columns only, between empty cells, over rows whose
+    /// label has no name: the names stand over the figures.
+    #[test]
+    fn names_of_the_figure_columns_only_stand_over_the_figures() {
+        let text = "Tabell 2\n|\n|\nI alt |\n0 år |\n1 år |\n|\nHele landet |\n3 000 |\n\
+                    1 000 |\n2 000 |\nØstfold |\n1 200 |\n500 |\n700 |\nAkershus |\n1 800 |\n\
+                    500 |\n1 300 |\nSlutt.\n";
+        assert_eq!(
+            rows(text),
+            [
+                "Tabell 2",
+                "\tI alt\t0 år\t1 år",
+                "Hele landet\t3 000\t1 000\t2 000",
+                "Østfold\t1 200\t500\t700",
+                "Akershus\t1 800\t500\t1 300",
+                "Slutt.",
             ]
         );
     }

@@ -2862,6 +2862,22 @@ fn tariff_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The bar-cells set (`tests/fixtures/real/barcells/`): 6 statistics pages (Statistisk
+/// sentralbyrå's tables flattened one cell per line with a " |" after each cell, or as rows
+/// between bars, and a Finnish cancer registry's), with a stated "I alt" total over its age
+/// columns on one of them, collected from the `pages` corpus to tune the bar reader's
+/// header and SUM002's exact counts; every relation recomputed by hand
+/// (`tests/expectations/realbarcells.tsv`).
+#[test]
+fn barcells_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realbarcells",
+        "tests/fixtures/real/barcells",
+        6,
+        "tests/expectations/realbarcells.tsv",
+    );
+}
+
 /// The bands set (`tests/fixtures/real/bands/`): 11 income band pages (Norwegian
 /// egenbetaling and trygghetsalarm by G, a barnehage's income bands, Swedish avgiftsklasser,
 /// Danish tilskud and friplads steps, Finnish tulorajat) of bodies in no other set, collected
