@@ -64,7 +64,15 @@ figures each beside its own year (\"fra 79825 kroner i 2012 til 91113 kroner i 2
 year the percent's sentence names is one of the two, and \"fra året før\" (föregående år) \
 makes the later the year after the earlier. Two figures of one year, a figure without its \
 year, a second candidate figure: not read. A round percent (\"30 prosent\") may be stated to \
-the ten: a miss is \"not decided\".\n\nWhat is checked. Every figure stands for \
+the ten: a miss is \"not decided\";\n  - several changes, each an amount with its percent in \
+parentheses, and the sentence right after or before naming as many pairs from A to B in the \
+same order: \"… Socialnämnden med knappt 10 mnkr (+ 6,9 %) och … Utbildningsnämnden med \
+knappt 3 mnkr (+2,6 %) jämfört med 2022. I kronor räknat ökar SON:s budget från 144 mnkr \
+till 154 mnkr och BUN:s budget ökar från 101,5 mnkr till 104,5 mnkr.\": read only where \
+every figure of the one sentence (years aside) is such an amount or percent and every figure \
+of the other such a pair, all money, at least two, and each pair's difference meets its \
+amount (that pairs them); each percent is then (B − A)/A, and a miss is decided only where \
+every other pair's percent holds.\n\nWhat is checked. Every figure stands for \
 the values its written precision allows (as in TXT006): a change in percent is (B − A)/A, \
 in money or a count B − A, the verb giving the sign; a total is compared with the sum of \
 its parts. Each relation read counts as checked.\n\nA figure called about so much (ca, cirka, omkring, noin: \
@@ -809,6 +817,100 @@ fn read_pointed_percent(
     }
 }
 
+/// Several changes, each an amount with its percent in parentheses ("med knappt 10 mnkr (+
+/// 6,9 %) och ... med knappt 3 mnkr (+2,6 %)"), and in the sentence right after or before
+/// them as many pairs "från A till B" in the same order ("ökar från 144 mnkr till 154 mnkr
+/// och ... från 101,5 mnkr till 104,5 mnkr"). Read only where every figure of the first
+/// sentence (years aside) is such an amount or percent, every figure of the second such a
+/// pair, all in money, at least two pairs, and each pair's difference meets its amount
+/// (that pairs them); a percent is then checked as (B − A)/A. A miss is decided only where
+/// every other pair's percent holds.
+fn read_paired_percents(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], out: &mut Vec<Read>) {
+    for k in 0..sents.len() {
+        let s = &sents[k];
+        let own = s.own();
+        if own.len() < 4 || own.len() % 2 != 0 {
+            continue;
+        }
+        let mut changes = Vec::new();
+        for w in own.chunks(2) {
+            let (c, p) = (w[0], w[1]);
+            let (fc, fp) = (&s.figs[c], &s.figs[p]);
+            let between = s.text[fc.end..fp.start].trim();
+            let after = s.text[fp.end..].trim_start();
+            if !matches!(fc.kind, Kind::Money(_))
+                || fp.kind != Kind::Percent
+                || !matches!(between, "(" | "(+" | "( +" | "(-" | "( -" | "(−" | "( −")
+                || !after.starts_with(')')
+            {
+                break;
+            }
+            let sign = if between.contains('+') {
+                1
+            } else if between.contains(['-', '−']) {
+                -1
+            } else {
+                0
+            };
+            changes.push((c, p, sign));
+        }
+        if changes.len() * 2 != own.len() {
+            continue;
+        }
+        let neighbours = [
+            Some(k + 1).filter(|&j| j < sents.len() && follows(near, sents, k, j)),
+            k.checked_sub(1).filter(|&j| follows(near, sents, j, k)),
+        ];
+        for j in neighbours.into_iter().flatten() {
+            let t = &sents[j];
+            let o = t.own();
+            if o.len() != own.len() {
+                continue;
+            }
+            let word_before = |i: usize| {
+                t.text[..t.figs[i].start]
+                    .split_whitespace()
+                    .last()
+                    .map(lower_word)
+                    .unwrap_or_default()
+            };
+            let pairs: Vec<(usize, usize)> = o.chunks(2).map(|w| (w[0], w[1])).collect();
+            let paired = pairs.iter().zip(&changes).all(|(&(a, b), &(c, _, _))| {
+                let (fa, fb, fc) = (&t.figs[a], &t.figs[b], &s.figs[c]);
+                matches!(word_before(a).as_str(), "från" | "fra" | "frå")
+                    && matches!(word_before(b).as_str(), "till" | "til")
+                    && matches!(fa.kind, Kind::Money(_))
+                    && matches!(fb.kind, Kind::Money(_))
+                    && in_kronor(fb, fb.kind)
+                        .minus(in_kronor(fa, fa.kind))
+                        .meets(&in_kronor(fc, fc.kind))
+            });
+            if !paired {
+                continue;
+            }
+            let reads: Vec<Read> = pairs
+                .iter()
+                .zip(&changes)
+                .filter_map(|(&(a, b), &(_, p, sign))| {
+                    evaluate_change(sents, (j, a), (j, b), (k, p), sign, &[])
+                })
+                .collect();
+            if reads.len() != pairs.len() {
+                continue;
+            }
+            let failing = reads.iter().filter(|r| !r.made.meets(&r.said)).count();
+            for mut r in reads {
+                if failing > 1 && r.doubt.is_none() {
+                    r.doubt = Some("more than one pair fails, so the pairing is not certain");
+                }
+                r.reason = "the sentence beside it goes from one figure to the other for each change, in the same order, and each pair's difference meets its change";
+                out.push(r);
+            }
+            break;
+        }
+    }
+}
+
 /// The sentences after sentence `k` that a total's parts may stand in: the rest of its
 /// paragraph and the next paragraphs as long as each is close to the one before, at most
 /// `max_pars` paragraphs on.
@@ -1080,6 +1182,7 @@ fn reads(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], vocab: &Vocabulary
     read_parallel(near, sents, &mut out);
     read_restated(near, sents, &mut out);
     read_pointed_percent(near, sents, vocab, &mut out);
+    read_paired_percents(near, sents, &mut out);
     read_named_parts(near, sents, &mut out);
     read_counted_parts(near, sents, &mut out);
     out
@@ -1359,6 +1462,34 @@ mod tests {
             "Kostnaden har økt fra 79825 kroner i 2012 til 91113 kroner i 2016 og 95000 kroner i 2018. Det tilsvarer en økning på 14 prosent.",
         ] {
             assert!(read(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn several_changes_in_percent_paired_with_from_and_to_in_the_same_order() {
+        let first = "Ramarna ger en utökad satsning på Socialnämnden med knappt 10 mnkr (+ 6,9 %) och en ökad satsning på Utbildningsnämnden med knappt 3 mnkr (+2,6 %) jämfört med 2022.";
+        let second = "I kronor räknat ökar SON:s budget från 144 mnkr till 154 mnkr och BUN:s budget ökar från 101,5 mnkr till 104,5 mnkr.";
+        // 10 / 144 = 6,94 % holds; 3 / 101,5 = 2,96 %, printed 2,6.
+        let r = read(&format!("{first} {second}"));
+        assert_eq!(
+            r,
+            [
+                ("6.94".into(), "6.9".into(), false),
+                ("2.96".into(), "2.6".into(), true)
+            ]
+        );
+        // Both failing: the pairing is not certain, not decided.
+        let r = read(&format!("{} {second}", first.replace("6,9", "4,9")));
+        assert_eq!(r.len(), 2);
+        assert!(r.iter().all(|x| !x.2), "{r:?}");
+        // A difference that does not meet its amount (the order swapped), a third figure,
+        // one pair only: not read.
+        for text in [
+            format!("{first} I kronor räknat ökar BUN:s budget från 101,5 mnkr till 104,5 mnkr och SON:s budget ökar från 144 mnkr till 154 mnkr."),
+            format!("{first} {}", second.replace("104,5 mnkr.", "104,5 mnkr och totalt 300 mnkr.")),
+            "Socialnämnden får knappt 10 mnkr (+ 6,9 %) mer jämfört med 2022. Budgeten ökar från 144 mnkr till 154 mnkr.".to_string(),
+        ] {
+            assert!(read(&text).is_empty(), "{text}");
         }
     }
 
