@@ -2907,6 +2907,21 @@ fn rates2_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The pctpairs set (`tests/fixtures/real/pctpairs/`): 7 pages (Norwegian budget and tax
+/// news, Swedish school statistics, SSB) where a sentence points back with a change in
+/// percent after sentences with figures, collected from the `pages` corpus to tune TXT007's
+/// change in percent pointing back to two figures; none prints both terms of its percent,
+/// so none may be read (`tests/expectations/realpctpairs.tsv`).
+#[test]
+fn pctpairs_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realpctpairs",
+        "tests/fixtures/real/pctpairs",
+        7,
+        "tests/expectations/realpctpairs.tsv",
+    );
+}
+
 /// The votes set (`tests/fixtures/real/votes/`): 12 excerpts with omröstningar (Swedish
 /// KS, riksdag and a local notice; Åland's lagting; Norwegian meeting systems' FOR/MOT
 /// lists; a Danish byråd and the Folketing) and one modified copy with one vote moved, collected from the
