@@ -134,6 +134,15 @@ impl Sent {
             .filter(|&i| !is_year(&self.figs[i]) && !date_after(&self.text, &self.figs[i]))
             .collect()
     }
+
+    /// The word just before figure `i`, lower case ("från", "till").
+    fn word_before(&self, i: usize) -> String {
+        self.text[..self.figs[i].start]
+            .split_whitespace()
+            .last()
+            .map(lower_word)
+            .unwrap_or_default()
+    }
 }
 
 /// Whether a month (the whole word: "1 juli", "30 sept.") or a clock follows the figure:
@@ -630,15 +639,8 @@ fn read_restated(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], out: &mut 
         let [a, b] = x.own()[..] else {
             continue;
         };
-        let word_before = |i: usize| {
-            x.text[..x.figs[i].start]
-                .split_whitespace()
-                .last()
-                .map(lower_word)
-                .unwrap_or_default()
-        };
-        if !matches!(word_before(a).as_str(), "fra" | "från" | "frå")
-            || !matches!(word_before(b).as_str(), "til" | "till")
+        if !matches!(x.word_before(a).as_str(), "fra" | "från" | "frå")
+            || !matches!(x.word_before(b).as_str(), "til" | "till")
         {
             continue;
         }
@@ -867,18 +869,11 @@ fn read_paired_percents(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], out
             if o.len() != own.len() {
                 continue;
             }
-            let word_before = |i: usize| {
-                t.text[..t.figs[i].start]
-                    .split_whitespace()
-                    .last()
-                    .map(lower_word)
-                    .unwrap_or_default()
-            };
             let pairs: Vec<(usize, usize)> = o.chunks(2).map(|w| (w[0], w[1])).collect();
             let paired = pairs.iter().zip(&changes).all(|(&(a, b), &(c, _, _))| {
                 let (fa, fb, fc) = (&t.figs[a], &t.figs[b], &s.figs[c]);
-                matches!(word_before(a).as_str(), "från" | "fra" | "frå")
-                    && matches!(word_before(b).as_str(), "till" | "til")
+                matches!(t.word_before(a).as_str(), "från" | "fra" | "frå")
+                    && matches!(t.word_before(b).as_str(), "till" | "til")
                     && matches!(fa.kind, Kind::Money(_))
                     && matches!(fb.kind, Kind::Money(_))
                     && in_kronor(fb, fb.kind)
