@@ -4300,11 +4300,17 @@ fn glued_words_header(line: &str, columns: usize, vocab: &Vocabulary) -> Option<
     if names.len() == columns && columns >= 2 && is_column_word(first_word, vocab) {
         return Some(names);
     }
+    // A name of one to three words, the last of which may be a year ("Fördelat 2011").
     let cell_name = |n: &str| {
-        let words = n.split_whitespace().count();
-        (1..=3).contains(&words)
-            && n.chars()
-                .all(|c| c.is_alphabetic() || c == ' ' || c == '.' || c == '/')
+        let words: Vec<&str> = n.split_whitespace().collect();
+        let named = match words.split_last() {
+            Some((last, before)) if is_year(last) && !before.is_empty() => before,
+            _ => &words[..],
+        };
+        (1..=3).contains(&words.len())
+            && named
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '/'))
             && !n.ends_with('.')
     };
     // A first name that is a column word ("BokslutBudgetAvvikelse") names a column, so
@@ -4827,9 +4833,11 @@ fn needs_joint(ambiguous: &[usize], orders: &[Vec<usize>]) -> bool {
 /// row whatever its word.
 fn is_glued_row_label(label: &str, vocab: &Vocabulary) -> bool {
     let one_word = label.split_whitespace().count() == 1;
+    // "Summa totalt574 902 …": a total row's label ends in a word a sentence also ends in.
+    let total_row = vocab.is_total_label(label);
     !(label.chars().count() > 100
         || label.starts_with(['•', '*', '·', '–', '-'])
-        || is_prose_ending(&last_word_lowercase(label), vocab) && !one_word
+        || is_prose_ending(&last_word_lowercase(label), vocab) && !one_word && !total_row
         || label.ends_with(':'))
 }
 
@@ -5347,6 +5355,35 @@ Utfall3 000014 92587 41634 073\n";
                 (
                     "Utfall".to_string(),
                     vec![d(3000), d(0), d(14925), d(87416), d(34073)]
+                ),
+            ]
+        );
+        assert!(t.ambiguities.is_empty(), "{:?}", t.ambiguities);
+    }
+
+    #[test]
+    fn a_glued_total_row_and_a_glued_header_ending_in_a_year_give_the_column_count() {
+        // Invented, shaped like a grant list flattened with every cell glued: the header's
+        // names run together ("…Beviljat 2024"), and the total row's label ends in a word
+        // a sentence also ends in ("Summa totalt"). The header names three figure
+        // columns; each row then splits one way that the total row's sums confirm.
+        let text = "Fördelade medel 2024\n\
+OmrådeAntal ansöknSökt beloppBeviljat 2024\n\
+Norrby375 00070 000\n\
+Söderby5179 350174 465\n\
+Västerby111 035 859560 475\n\
+Summa totalt191 290 209804 940\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let t = t.first().unwrap_or_else(|| panic!("no table"));
+        assert_eq!(
+            values(t),
+            vec![
+                ("Norrby".to_string(), vec![d(3), d(75000), d(70000)]),
+                ("Söderby".to_string(), vec![d(5), d(179350), d(174465)]),
+                ("Västerby".to_string(), vec![d(11), d(1035859), d(560475)]),
+                (
+                    "Summa totalt".to_string(),
+                    vec![d(19), d(1290209), d(804940)]
                 ),
             ]
         );

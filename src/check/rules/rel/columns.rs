@@ -187,6 +187,19 @@ fn candidates(view: &TableView, c: usize, stated: Stated) -> Vec<Formula> {
 /// Evaluates the formula on row r; `None` when the row cannot be checked (target not
 /// written, a part not a figure, no part written, or everything zero).
 fn eval(view: &TableView, r: usize, c: usize, f: &Formula, strict: bool) -> Option<Comparison> {
+    // A row of percentages in columns of amounts ("Kostnadstäckningsgrad 50 % 55 % 52 %"
+    // under "2016 2017 2018 Totalt"): its total column is a rate of the period, not a sum
+    // or difference of the row's rates.
+    let percent_in_amounts = |d: usize| {
+        view.kinds[d] != ColumnKind::Percent
+            && view.table.rows[r]
+                .cells
+                .get(d)
+                .is_some_and(|cell| cell.unit == crate::grammar::number::Unit::Percent)
+    };
+    if std::iter::once(c).chain(f.inputs()).any(percent_in_amounts) {
+        return None;
+    }
     eval_cells(&|d| view.figure(r, d), &|d| view.part(r, d), c, f, strict)
 }
 
@@ -1280,6 +1293,35 @@ mod tests {
                     C\t17 356\t26\t17 330\nD\t10 177\t130\t10 307\n";
         let r = rel001(text);
         assert_eq!(r[3], ("D".to_string(), false, Severity::Info), "{r:?}");
+    }
+
+    #[test]
+    fn a_row_of_percentages_under_amount_columns_is_not_summed() {
+        // Invented, shaped like a cost-coverage table: the rate row's "Totalt" is the
+        // period's rate (716 / 1 368 = 52 %), no sum of the years' rates.
+        let vocab = Vocabulary::builtin_shared();
+        let text = "År\t2016\t2017\t2018\t2019\tTotalt\n\
+                    Intäkter\t150\t177\t190\t199\t716\n\
+                    Kostnader\t302\t320\t363\t383\t1 368\n\
+                    Täckningsgrad\t50 %\t55 %\t52 %\t52 %\t52 %\n";
+        let table = crate::table::extract_text(text, vocab)
+            .into_iter()
+            .next()
+            .expect("a table");
+        let cx = TableCx::new(0, &table, vocab);
+        let mut out = Vec::new();
+        relations(&cx, Stated::Total, &sum002::RULE, &mut out);
+        let rows: Vec<(String, bool)> = out
+            .iter()
+            .map(|r| (cx.view.label(r.target.row), r.comparison.holds))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                ("Intäkter".to_string(), true),
+                ("Kostnader".to_string(), true)
+            ]
+        );
     }
 
     #[test]
