@@ -158,6 +158,38 @@ impl DigitGroup {
         })
     }
 
+    /// A figure in parentheses beside another ("780 (199)": a part of it, "herav", or the
+    /// year before's), read as a figure of its own column and positive: its text is the
+    /// figure without the parentheses. `None` unless the parentheses hold only digits, their
+    /// thousands grouped with spaces, and decimals after a comma, and no year.
+    pub fn companion(token: &str) -> Option<DigitGroup> {
+        let inner = token.trim().strip_prefix('(')?.strip_suffix(')')?.trim();
+        let (int, frac) = match inner.split_once(',') {
+            Some((i, f)) => (i, Some(f)),
+            None => (inner, None),
+        };
+        let words: Vec<&str> = int.split(' ').collect();
+        let lead_ok = words[0].len() <= 3 || words.len() == 1;
+        let digits = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+        if !words.iter().all(|w| digits(w))
+            || !lead_ok
+            || !words[1..].iter().all(|w| w.len() == 3)
+            || frac.is_some_and(|f| !digits(f))
+            || super::cell::is_year(inner)
+        {
+            return None;
+        }
+        Some(DigitGroup {
+            text: inner.to_string(),
+            negative: false,
+            int_digits: words.iter().map(|w| w.len()).sum(),
+            leading_zero: false,
+            closes: true,
+            whole: true,
+            parenthesized: true,
+        })
+    }
+
     /// A figure of four or more digits before its decimals, written without a thousands
     /// space ("1225,00"): a row that writes its thousands so groups none with a space.
     pub fn unspaced_thousands(&self) -> bool {

@@ -330,6 +330,9 @@ impl FlatLine {
         if let Some(glued) = Self::glued_decimals(text, &tokens, vocab) {
             return Some(glued.shifted(base));
         }
+        if let Some(line) = Self::companion_pairs(text, &tokens, vocab) {
+            return Some(line.shifted(base));
+        }
         let mut first_tail = tokens.len();
         while first_tail > 0 {
             let (s, e) = tokens[first_tail - 1];
@@ -556,6 +559,97 @@ impl FlatLine {
                 text[prev_end..s].chars().count()
             };
             gaps.push(spaces);
+            prev_end = e;
+        }
+        gaps.push(text[prev_end..].chars().count());
+        Some(FlatLine {
+            label,
+            groups,
+            ranges,
+            gaps,
+            glued: false,
+            run: String::new(),
+            grammar: false,
+            notes: false,
+            wide_cells: false,
+            exponent: false,
+            also: None,
+        })
+    }
+
+    /// A row of figures each followed by a companion figure in parentheses, "Østfold 780
+    /// (199) 700 (107) 469 (30) 469 (41)": every figure and every companion a cell of its
+    /// own (the companion a part of the figure, "herav", or the year before's; positive,
+    /// never the accountants' negative, which no table writes after every figure). At least
+    /// two pairs and nothing but pairs after the label; each figure before its parenthesis
+    /// one figure (a lead of one to three digits, then groups of three), so the
+    /// parentheses part the columns. A row of one pair ("Intäkter 3 249 (3 320)") is left
+    /// to the other readings.
+    fn companion_pairs(
+        text: &str,
+        tokens: &[(usize, usize)],
+        vocab: &Vocabulary,
+    ) -> Option<FlatLine> {
+        let word = |k: usize| &text[tokens[k].0..tokens[k].1];
+        let paren = |k: usize| word(k).starts_with('(') && word(k).ends_with(')');
+        let plain = |k: usize| {
+            !paren(k) && DigitGroup::parse(word(k), vocab).is_some_and(|g| !g.is_parenthesized())
+        };
+        // From the end: (figure groups, companion) pairs until a word that is neither.
+        let mut k = tokens.len();
+        let mut cells: Vec<(usize, usize)> = Vec::new(); // token ranges [a, b) of each cell
+        while k > 0 && paren(k - 1) {
+            let close = k - 1;
+            let mut a = close;
+            while a > 0 && plain(a - 1) {
+                a -= 1;
+            }
+            if a == close {
+                return None;
+            }
+            // One figure: a lead of one to three digits, then groups of exactly three.
+            let figure_words: Vec<&str> = (a..close).map(word).collect();
+            let bare = |w: &str| w.trim_start_matches(is_minus_char).to_string();
+            let one_figure = figure_words.len() == 1
+                || bare(figure_words[0]).len() <= 3
+                    && figure_words[1..]
+                        .iter()
+                        .all(|w| w.len() == 3 && w.chars().all(|c| c.is_ascii_digit()));
+            if !one_figure {
+                return None;
+            }
+            cells.push((close, close + 1));
+            cells.push((a, close));
+            k = a;
+        }
+        if cells.len() < 4 || k == 0 || k == tokens.len() {
+            return None;
+        }
+        cells.reverse();
+        let label = text[..tokens[k - 1].1].trim().to_string();
+        if label.ends_with(':')
+            || label.chars().count() > 60
+            || is_prose_ending(&last_word_lowercase(&label), vocab) && !vocab.is_total_label(&label)
+        {
+            return None;
+        }
+        let mut groups = Vec::new();
+        let mut ranges = Vec::new();
+        for &(a, b) in &cells {
+            if b == a + 1 && paren(a) {
+                groups.push(DigitGroup::companion(word(a))?);
+                ranges.push(tokens[a]);
+            } else {
+                for (t, &range) in tokens.iter().enumerate().take(b).skip(a) {
+                    groups.push(DigitGroup::parse(word(t), vocab)?);
+                    ranges.push(range);
+                }
+            }
+        }
+        let mut gaps = Vec::with_capacity(ranges.len() + 1);
+        let mut prev_end = tokens[k - 1].1;
+        for &(s, e) in &ranges {
+            gaps.push(text[prev_end..s].chars().count());
             prev_end = e;
         }
         gaps.push(text[prev_end..].chars().count());
@@ -5388,6 +5482,37 @@ Summa totalt191 290 209804 940\n";
             ]
         );
         assert!(t.ambiguities.is_empty(), "{:?}", t.ambiguities);
+    }
+
+    #[test]
+    fn figures_each_followed_by_a_companion_in_parentheses_are_two_columns() {
+        // Invented, shaped like a table of places requested and granted "(herav …)":
+        // before, "(30)" was no figure (a note reference) and every row was dropped
+        // without a word; a companion of three digits or more was read negative.
+        let text = "Fylke Anmodning (herav enslige) Vedtak (herav enslige)\n\
+Nordfylke 780 (199) 700 (7)\n\
+Sørfylke 1 410 (381) 1 347 (267)\n\
+Totalt 2 190 (580) 2 047 (274)\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let t = t.first().unwrap_or_else(|| panic!("no table"));
+        assert_eq!(
+            values(t),
+            vec![
+                ("Nordfylke".to_string(), vec![d(780), d(199), d(700), d(7)]),
+                (
+                    "Sørfylke".to_string(),
+                    vec![d(1410), d(381), d(1347), d(267)]
+                ),
+                ("Totalt".to_string(), vec![d(2190), d(580), d(2047), d(274)]),
+            ]
+        );
+        assert!(t.ambiguities.is_empty(), "{:?}", t.ambiguities);
+        // A year in the parentheses is no companion; one pair is left to the other
+        // readings.
+        assert!(DigitGroup::companion("(2021)").is_none());
+        let v = Vocabulary::builtin_shared();
+        let one = "Intäkter 3 249 (3 320)";
+        assert!(FlatLine::companion_pairs(one, &merged_tokens(one, false), v).is_none());
     }
 
     #[test]
