@@ -3234,3 +3234,19 @@ fn restate_real_texts_report_only_judged_findings() {
         "tests/expectations/realrestate.tsv",
     );
 }
+
+/// The prosetable set (`tests/fixtures/real/prosetable/`): 6 pages where the sentence before a
+/// list or table states its total or a count (Kulturdepartementet's forskot på spelemidlar, the
+/// Arvsfond's Projektbarometern by län, Höganäs' kulturföreningar, Vaggeryd's and Asker's
+/// mandatfördelning, a Danish fond's list), collected from the `pages` corpus to tune TXT009,
+/// and a modified copy of one; every stated total and count recomputed by hand
+/// (`tests/expectations/realprosetable.tsv`).
+#[test]
+fn prosetable_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realprosetable",
+        "tests/fixtures/real/prosetable",
+        7,
+        "tests/expectations/realprosetable.tsv",
+    );
+}
