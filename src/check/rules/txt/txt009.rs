@@ -20,7 +20,8 @@ pub const RULE: Rule = Rule {
 sums them up before the table lists them one a row: \"2023 kom det in 15 ansökningar om totalt \
 597 500 kronor. Det finns 405 000 kronor att dela ut.\" over a table Sökande | Projekt | Ansökt | \
 Beviljat of 15 rows whose Totalsumma row prints 597 390 | 405 000.\n\nWhat is read. The lines \
-of prose right before a table on its page (at most eight, none of another table), sentence by \
+of prose right before a table on its page (at most eight, none of another table) and the three \
+right after it (\"Tabell 1 viser at … var totalt på 4,737 mrd. kroner.\"), sentence by \
 sentence: a money figure after a total word (totalt, sammanlagt, i alt, til sammen, samlet, \
 yhteensä, alls; grammars/ledes.vocab `total`, with no other figure between) is a stated total; \
 a whole number right before a noun that counts the items of a list (ansökningar, föreningar, \
@@ -46,6 +47,9 @@ error. Its 405 000 kronor to give out equals the Beviljat column's total.",
 
 /// How many lines of prose before a table are read as its lede.
 const LEDE_LINES: usize = 8;
+
+/// How many lines of prose right after a table are read as summing it up.
+const AFTER_LINES: usize = 3;
 
 /// A stated total further than this from a column's (1/50: 2 %) is about something else.
 fn near(a: Decimal, b: Decimal) -> bool {
@@ -259,7 +263,30 @@ pub fn check(sink: &mut Sink) {
         }
         lede.retain(|l| !l.text.trim().is_empty());
         let lede = &lede[lede.len().saturating_sub(LEDE_LINES)..];
-        for line in lede {
+        // The lines right after the table, up to the rows of a table after it.
+        let ends = table
+            .rows
+            .iter()
+            .map(|r| r.provenance.line)
+            .max()
+            .unwrap_or(0);
+        let after: Vec<&SourceLine> = doc
+            .lines
+            .iter()
+            .filter(|l| {
+                *l.provenance.file == *at.file
+                    && l.provenance.page == at.page
+                    && l.provenance.line > ends
+            })
+            .take_while(|l| !in_tables.contains(&(l.provenance.page, l.provenance.line)))
+            .filter(|l| !l.text.trim().is_empty())
+            .take(AFTER_LINES)
+            .collect();
+        let placed = lede
+            .iter()
+            .map(|l| (*l, "below"))
+            .chain(after.iter().map(|l| (*l, "above")));
+        for (line, place) in placed {
             for (from, to) in sentences(&line.text) {
                 let s = &line.text[from..to];
                 if !s.contains(|c: char| c.is_ascii_digit()) {
@@ -283,6 +310,7 @@ pub fn check(sink: &mut Sink) {
                         fig: f,
                         said: stated_interval(f).scale(scale),
                         count: count.map(|(_, n)| n),
+                        place,
                     };
                     judge(sink, table, &stated, n_rows, closed, &cols);
                 }
@@ -301,6 +329,8 @@ struct Stated<'a> {
     /// In kronor, rounding-aware (an `around` figure widened).
     said: Interval,
     count: Option<Decimal>,
+    /// Where the table stands from the sentence: "below" (a lede) or "above".
+    place: &'static str,
 }
 
 fn judge(
@@ -350,8 +380,9 @@ fn judge(
                 st,
                 false,
                 format!(
-                    "not decided: the text states a total of {} for the table below it, which meets no column's total, and {} all come within 2 % of it: which column it means is not certain",
+                    "not decided: the text states a total of {} for the table {}, which meets no column's total, and {} all come within 2 % of it: which column it means is not certain",
                     written(st),
+                    st.place,
                     names.join(" and ")
                 ),
                 &c,
@@ -422,14 +453,16 @@ fn judge(
     };
     let message = match doubt {
         None => format!(
-            "the text states a total of {}{around} for the table below it, but the table's {} totals {} ({how_total}): the two cannot both be the total; the reading is trusted because {why}",
+            "the text states a total of {}{around} for the table {}, but the table's {} totals {} ({how_total}): the two cannot both be the total; the reading is trusted because {why}",
             written(st),
+            st.place,
             col.name(),
             total.nominal.normalize(),
         ),
         Some(reason) => format!(
-            "not decided: the text states a total of {}{around} for the table below it and the table's {} totals {} ({how_total}); {reason}",
+            "not decided: the text states a total of {}{around} for the table {} and the table's {} totals {} ({how_total}); {reason}",
             written(st),
+            st.place,
             col.name(),
             total.nominal.normalize(),
         ),
@@ -454,8 +487,9 @@ fn count_relation(sink: &mut Sink, st: &Stated, n_rows: usize) {
         st,
         false,
         format!(
-            "not decided: the text counts {} items in the sentence that states the table's total, the table below it lists {n_rows} rows (a row may hold two items, or the count include some the table leaves out)",
-            n.normalize()
+            "not decided: the text counts {} items in the sentence that states the table's total, the table {} it lists {n_rows} rows (a row may hold two items, or the count include some the table leaves out)",
+            n.normalize(),
+            st.place
         ),
         &c,
     );
@@ -586,6 +620,19 @@ mod tests {
         let (f, checked, _) = run(&text);
         assert!(f.is_empty(), "{f:?}");
         assert_eq!(checked, 0);
+    }
+
+    #[test]
+    fn a_sentence_right_after_the_table_is_read_too() {
+        let text = RATTVIK.replace(
+            "2023 kom det in 4 ansökningar om totalt 107 500 kronor. Det finns 60 000 kronor att dela ut.",
+            "Ansökningar 2023",
+        ) + "\nTabellen visar att det söktes totalt 107 500 kronor.\n";
+        let (f, checked, failed) = run(&text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, Severity::Error);
+        assert!(f[0].2.contains("table above"), "{}", f[0].2);
+        assert_eq!((checked, failed), (1, 1));
     }
 
     #[test]
