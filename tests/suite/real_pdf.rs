@@ -3353,3 +3353,20 @@ fn restate_real_texts_report_only_judged_findings() {
         "tests/expectations/realrestate.tsv",
     );
 }
+
+/// The prosetable set (`tests/fixtures/real/prosetable/`): 7 pages where the sentence before
+/// (or after) a list or table states its total or a count (Kulturdepartementet's forskot på
+/// spelemidlar, the Arvsfond's Projektbarometern by län, Höganäs' kulturföreningar, Vaggeryd's
+/// and Asker's mandatfördelning, a Danish fond's list, a Storting white paper's table of
+/// grants by department), collected from the `pages` corpus to tune TXT009,
+/// and a modified copy of one; every stated total and count recomputed by hand
+/// (`tests/expectations/realprosetable.tsv`).
+#[test]
+fn prosetable_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realprosetable",
+        "tests/fixtures/real/prosetable",
+        8,
+        "tests/expectations/realprosetable.tsv",
+    );
+}

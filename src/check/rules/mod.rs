@@ -102,6 +102,7 @@ rules! {
     TXT006 => txt::txt006,
     TXT007 => txt::txt007,
     TXT008 => txt::txt008,
+    TXT009 => txt::txt009,
     XREF001 => xref::xref001,
     XREF002 => xref::xref002,
     FORM001 => form::form001,
