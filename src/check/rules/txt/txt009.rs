@@ -17,9 +17,9 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "The sentence introducing a table states a total of one of its columns (or a count of its rows) that the table does not make",
     explanation: "Lists of grants, applications and allocations are introduced by a sentence that \
-sums them up before the table lists them one a row: \"2023 kom det in 15 ansökningar om totalt \
-597 500 kronor. Det finns 405 000 kronor att dela ut.\" over a table Sökande | Projekt | Ansökt | \
-Beviljat of 15 rows whose Totalsumma row prints 597 390 | 405 000.\n\nWhat is read. The lines \
+sums them up before the table lists them one a row: \"I år kom det in 12 ansökningar om totalt \
+412 500 kronor. Det finns 300 000 kronor att dela ut.\" over a table Sökande | Projekt | Ansökt | \
+Beviljat of 12 rows whose Totalsumma row prints 412 390 | 300 000.\n\nWhat is read. The lines \
 of prose right before a table on its page (at most eight, none of another table) and the three \
 right after it (\"Tabell 1 viser at … var totalt på 4,737 mrd. kroner.\"), sentence by \
 sentence: a money figure after a total word (totalt, sammanlagt, i alt, til sammen, samlet, \
@@ -38,10 +38,10 @@ decided). A total more than 2 % from every column is about something else and is
 one near two columns, or of a table that may be partial, is information (\"not decided\"). \
 A stated count of rows in the sentence that also states the table's total is compared with \
 the rows read: equal, a relation checked; different, information (one row may hold two \
-applications, or the count include some the table leaves out).\n\nExample: Rättvik's bygdepeng \
-2023 states 597 500 kronor for 15 applications; the Ansökt column of its 15 rows sums to \
-597 390 = its Totalsumma, and 597 500 written to the hundred is 597 450 to 597 550: an \
-error. Its 405 000 kronor to give out equals the Beviljat column's total.",
+applications, or the count include some the table leaves out).\n\nExample (invented): a lede \
+states 412 500 kronor for 12 applications; the Ansökt column of its 12 rows sums to 412 390 = \
+its Totalsumma, and 412 500 written to the hundred is 412 450 to 412 550: an error. Its \
+300 000 kronor to give out equals the Beviljat column's total.",
     checks: &[Check::Document(check)],
 };
 
@@ -201,7 +201,7 @@ fn stated_count(s: &str, figs: &[Fig], rows: &[String]) -> Option<(usize, Decima
 
 /// The values a stated total may stand for: its rounding (TXT006's reading, an `around`
 /// figure widened), and, for a whole figure ending in zeros, rounding to its last
-/// non-zero digit ("597 500" may be 597 450 to 597 550): a total in a lede is often rounded.
+/// non-zero digit ("412 500" may be 412 450 to 412 550): a total in a lede is often rounded.
 fn stated_interval(f: &Fig) -> Interval {
     let i = f.interval();
     if f.decimals > 0 || f.value.is_zero() {
