@@ -2907,6 +2907,22 @@ fn rates2_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The prosediff set (`tests/fixtures/real/prosediff/`): 6 pages (Icelandic population news,
+/// a Finnish institute's talouskatsaus, Norwegian and Danish visitor and pupil counts) where a
+/// difference is told in prose beside the two figures it lies between, collected from the
+/// `pages` corpus to tune TXT006's Icelandic "úr A í B eða um C" and "fækkaði um C, fór úr A
+/// í B"; every stated difference recomputed by hand, all hold
+/// (`tests/expectations/realprosediff.tsv`).
+#[test]
+fn prosediff_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realprosediff",
+        "tests/fixtures/real/prosediff",
+        6,
+        "tests/expectations/realprosediff.tsv",
+    );
+}
+
 /// The pctpairs set (`tests/fixtures/real/pctpairs/`): 7 pages (Norwegian budget and tax
 /// news, Swedish school statistics, SSB) where a sentence points back with a change in
 /// percent after sentences with figures, collected from the `pages` corpus to tune TXT007's
