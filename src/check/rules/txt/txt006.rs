@@ -100,7 +100,9 @@ hanterades 7,9 miljoner ton, vilket är en ökning med 27 procent\", \"budgetter
 millioner kroner …, men endte med 71,4 millioner kroner, hvilket er en forbedring på 12 \
 millioner kroner\": read only where the order in time is written, each figure beside its \
 own year (both years before their figures or both after) or the first a budget (prognos) \
-and the second, after \"men\", the outcome; both money or counts of one noun;\n  - a change stated in the \
+and the second, after \"men\", the outcome; both money or counts of one noun; a change in \
+money so pointing back is computed from the two figures written and is read rounded to its \
+last digit, not cut (\"12 millioner\" is 11,5 to 12,5, not 13);\n  - a change stated in the \
 sentence after its two figures, pointing back to them: \"… 2 942 medlemmar, att jämföra med \
 föregående år då det var 4 033 medlemmar. Det vill säga en minskning med 1 061 medlemmar\" \
 (Det innebär, Det är, Dette tilsvarer, Det svarer til …): read only where the first sentence \
@@ -2984,7 +2986,14 @@ fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
     let (made, said, unit) = match (ka, kb, c.kind) {
         (Kind::Money(_), Kind::Money(_), Kind::Money(sc)) => {
             let made = in_kronor(b, kb).minus(in_kronor(a, ka));
-            let said = c.interval().scale(sc);
+            // A change pointing back to the two figures the sentence gives ("…, hvilket er
+            // en forbedring på 12 millioner") is computed from them: it is read rounded, not
+            // cut, as the figures it is the difference of are written on the page.
+            let said = if r.shape == Shape::ChangeBetween && !c.around {
+                Interval::written(c.value, c.decimals).scale(sc)
+            } else {
+                c.interval().scale(sc)
+            };
             // Reported in the unit the change is written in.
             let k = Decimal::ONE / sc;
             (made.scale(k), said.scale(k), "money")
