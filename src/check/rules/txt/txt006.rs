@@ -34,7 +34,11 @@ från A, en minskning med C\"; \"B (A), en ökning med C\" (a change in percent 
 figures with no unit, unless one may be a year); \"B mot A \
 i fjor, en økning på C\" (jämfört med, sammenlignet med); the change first: \"en \
 nedgang på (kun) C …, fra A utlån i 2017 til B utlån i 2018\" (a year after each figure \
-allowed);\n  - the figure \
+allowed); in Icelandic, a count's change and the two figures it lies between (úr … í, from … \
+to), the change first or after them as an alternative wording: \"fækkaði um 5, fór úr 204 \
+íbúum í 199\", \"fækkaði íbúum úr 288 í 273 eða um 15 manns\" (the verb, fjölgaði, fækkaði, \
+hækkaði, lækkaði, right before um or úr with at most two words between, gives the sign; \
+nothing but those words between the three figures);\n  - the figure \
 after a change, the change and the change in percent: \"1 544 mnkr, vilket är en ökning med \
 63,6 mnkr, eller 4,3 procent\" (\"(4,3 procent)\", motsvarande): the figure before is 1 544 − \
 63,6 (1 544 + 63,6 after a decrease), and the change is 4,30 % of it; so also after a \
@@ -96,7 +100,9 @@ hanterades 7,9 miljoner ton, vilket är en ökning med 27 procent\", \"budgetter
 millioner kroner …, men endte med 71,4 millioner kroner, hvilket er en forbedring på 12 \
 millioner kroner\": read only where the order in time is written, each figure beside its \
 own year (both years before their figures or both after) or the first a budget (prognos) \
-and the second, after \"men\", the outcome; both money or counts of one noun;\n  - a change stated in the \
+and the second, after \"men\", the outcome; both money or counts of one noun; a change in \
+money so pointing back is computed from the two figures written and is read rounded to its \
+last digit, not cut (\"12 millioner\" is 11,5 to 12,5, not 13);\n  - a change stated in the \
 sentence after its two figures, pointing back to them: \"… 2 942 medlemmar, att jämföra med \
 föregående år då det var 4 033 medlemmar. Det vill säga en minskning med 1 061 medlemmar\" \
 (Det innebär, Det är, Dette tilsvarer, Det svarer til …): read only where the first sentence \
@@ -326,6 +332,29 @@ const BUT: &str = r"(?i)(?:^|[^\p{L}])(?:men|mens)(?:[^\p{L}]|$)";
 /// parenthesis closed right after the percent, a few words, then "av (de, totalt …)".
 const PAREN_SHARE_OF: &str = r"(?i)^\s*\)\s*(?:[\p{L}-]+\s+){0,6}?(?:av|af)\s+(?:(?:de|dem|totalt|samtliga|alla|i alt)\s+)?$";
 
+/// Icelandic: a change verb and at most two words, then "um" (by) right before the change,
+/// or "úr" (from) right before the first figure: "fækkaði um 5, fór úr 204 íbúum í 199",
+/// "fækkaði íbúum úr 288 í 273 eða um 15 manns". The verb gives the sign.
+const IS_VERB_BY: &str = r"(?i)(?:^|[^\p{L}])(fjölgaði|fjölgað|fækkaði|fækkað|hækkaði|hækkað|lækkaði|lækkað)\s+(?:\p{L}+\s+){0,2}?um\s+$";
+const IS_VERB_FROM: &str = r"(?i)(?:^|[^\p{L}])(fjölgaði|fjölgað|fækkaði|fækkað|hækkaði|hækkað|lækkaði|lækkað)\s+(?:\p{L}+\s+){0,2}?úr\s+$";
+
+/// Between the change and the figure it started from: at most a word, a comma and a verb
+/// of going ("fór", "fóru"), then "úr": "um 5, fór úr 204".
+const IS_THEN_FROM: &str = r"(?i)^(?:\s+\p{L}+)?\s*,\s*(?:fór\s+|fóru\s+)?úr\s+$";
+
+/// Between the two figures: at most the first figure's noun, then "í" (to): "úr 204 íbúum í
+/// 199".
+const IS_TO: &str = r"(?i)^(?:\s+\p{L}+)?\s+í\s+$";
+
+/// After the second figure, the change as an alternative wording: at most its noun and three
+/// words without figures, "eða um" (or by): "úr 288 í 273 eða um 15 manns".
+const IS_OR_BY: &str = r"(?i)^(?:\s+\p{L}+){0,4}?\s*,?\s+eða\s+um\s+$";
+
+static IS_VERB_BY_RE: Re = Re::new(IS_VERB_BY);
+static IS_VERB_FROM_RE: Re = Re::new(IS_VERB_FROM);
+static IS_THEN_FROM_RE: Re = Re::new(IS_THEN_FROM);
+static IS_TO_RE: Re = Re::new(IS_TO);
+static IS_OR_BY_RE: Re = Re::new(IS_OR_BY);
 static PLANNED_RE: Re = Re::new(PLANNED);
 static BUT_RE: Re = Re::new(BUT);
 static PAREN_SHARE_OF_RE: Re = Re::new(PAREN_SHARE_OF);
@@ -781,6 +810,12 @@ const COUNT_NOUNS: &[&str] = &[
     "ansökningar",
     "søknader",
     "ansøgninger",
+    // Icelandic: people (manns, einstaklinga) and residents (íbúar, íbúa, íbúum).
+    "manns",
+    "einstaklinga",
+    "íbúar",
+    "íbúa",
+    "íbúum",
 ];
 
 /// The count noun right after a figure, and the bytes up to its end (" personer").
@@ -1565,7 +1600,70 @@ fn stated(s: &str, figs: &mut [Fig]) -> Vec<Stated> {
     if out.is_empty() {
         out.extend(stated_contrast(s, figs));
     }
+    if out.is_empty() {
+        out.extend(stated_from_to_icelandic(s, figs));
+    }
     out
+}
+
+/// A change of a count and the two figures it lies between, in Icelandic: the change first,
+/// "fækkaði um 5, fór úr 204 íbúum í 199" (decreased by 5, went from 204 residents to 199),
+/// or last, "fækkaði íbúum úr 288 í 273 eða um 15 manns" (from 288 to 273, or by 15
+/// people). Read only where the three figures stand next to each other with nothing but
+/// those words between them (úr … í: from … to), the verb (fjölgaði, fækkaði, hækkaði,
+/// lækkaði) right before "um" or "úr" with at most two words between, giving the sign.
+fn stated_from_to_icelandic(s: &str, figs: &[Fig]) -> Option<Stated> {
+    let n = figs.len();
+    let sign_of_is = |verb: &str| {
+        let v = verb.to_lowercase();
+        if v.starts_with("fækk") || v.starts_with("lækk") {
+            -1
+        } else {
+            1
+        }
+    };
+    for i in 0..n.saturating_sub(2) {
+        let (x, y, z) = (i, i + 1, i + 2);
+        let gap = |p: usize, q: usize| &s[figs[p].end..figs[q].start];
+        let before = &s[..figs[x].start];
+        // Cheap cue first: the Icelandic preposition must be there.
+        if !gap(x, y).contains('í') && !gap(y, z).contains('í') {
+            continue;
+        }
+        // "VERB um C, (fór) úr A í B".
+        if before.to_lowercase().trim_end().ends_with("um")
+            && IS_THEN_FROM_RE.is_match(gap(x, y))
+            && IS_TO_RE.is_match(gap(y, z))
+        {
+            if let Some(v) = IS_VERB_BY_RE.captures(before).and_then(|m| m.get(1)) {
+                return Some(Stated {
+                    shape: Shape::Change,
+                    a: y,
+                    b: z,
+                    c: x,
+                    sign: sign_of_is(v.as_str()),
+                    span: (v.start(), figs[z].end),
+                });
+            }
+        }
+        // "VERB (…) úr A í B eða um C".
+        if before.to_lowercase().trim_end().ends_with("úr")
+            && IS_TO_RE.is_match(gap(x, y))
+            && IS_OR_BY_RE.is_match(gap(y, z))
+        {
+            if let Some(v) = IS_VERB_FROM_RE.captures(before).and_then(|m| m.get(1)) {
+                return Some(Stated {
+                    shape: Shape::Change,
+                    a: x,
+                    b: y,
+                    c: z,
+                    sign: sign_of_is(v.as_str()),
+                    span: (v.start(), figs[z].end),
+                });
+            }
+        }
+    }
+    None
 }
 
 /// Between a count and the first of its two parts: a few words without figures, then a
@@ -2564,6 +2662,11 @@ pub(super) fn same_count(x: &str, y: &str) -> bool {
         "innbyggere",
         "innbyggjarar",
         "indbyggere",
+        "manns",
+        "einstaklinga",
+        "íbúar",
+        "íbúa",
+        "íbúum",
     ];
     x == y || PEOPLE.contains(&x) && PEOPLE.contains(&y)
 }
@@ -2883,7 +2986,14 @@ fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
     let (made, said, unit) = match (ka, kb, c.kind) {
         (Kind::Money(_), Kind::Money(_), Kind::Money(sc)) => {
             let made = in_kronor(b, kb).minus(in_kronor(a, ka));
-            let said = c.interval().scale(sc);
+            // A change pointing back to the two figures the sentence gives ("…, hvilket er
+            // en forbedring på 12 millioner") is computed from them: it is read rounded, not
+            // cut, as the figures it is the difference of are written on the page.
+            let said = if r.shape == Shape::ChangeBetween && !c.around {
+                Interval::written(c.value, c.decimals).scale(sc)
+            } else {
+                c.interval().scale(sc)
+            };
             // Reported in the unit the change is written in.
             let k = Decimal::ONE / sc;
             (made.scale(k), said.scale(k), "money")
@@ -3389,6 +3499,30 @@ mod tests {
         assert!(read("Mellan 2011 och 2012 var intäkterna 381 mkr, kostnaderna 343 mkr, vilket är en ökning med 11 procent.").is_empty());
         // A third figure: which two the change lies between is not written.
         assert!(read("Under 2012 var intäkterna 381 mkr, 2011 var de 343 mkr och kostnaderna 300 mkr, vilket är en ökning med 11 procent.").is_empty());
+    }
+
+    /// Icelandic: a change of a count and the two figures it lies between (úr … í), the
+    /// change first ("fækkaði um 5, fór úr 204 íbúum í 199") or after them ("eða um 15
+    /// manns"); the verb gives the sign. Without the verb or with a word between, not read.
+    #[test]
+    fn reads_an_icelandic_change_between_two_counts() {
+        assert_eq!(
+            read("Á Þingeyri fækkaði íbúum úr 288 í 273 eða um 15 manns."),
+            [("288".into(), "273".into(), "15 manns".into(), -1)]
+        );
+        assert_eq!(
+            read("Í Hnífsdal fækkaði um 5, fór úr 204 íbúum í 199."),
+            [("204 íbúum".into(), "199".into(), "5".into(), -1)]
+        );
+        let s = "Á Þingeyri fækkaði íbúum úr 288 í 273 eða um 25 manns.";
+        let mut figs = figures(s);
+        let r = stated(s, &mut figs);
+        let o = evaluate(s, &figs, &r[0]).expect("evaluated");
+        assert!(!o.made.meets(&o.said), "{:?} {:?}", o.made, o.said);
+        // No change verb: which way, and whether the third figure is the change, is not
+        // written.
+        assert!(read("Íbúafjöldinn fór úr 201 í 200 manns og um 15 manns fluttu.").is_empty());
+        assert!(read("Íbúar voru úr 288 í 273 eða um 15 manns.").is_empty());
     }
 
     /// A count, its share in parentheses and the whole after "av (de)".
