@@ -92,6 +92,7 @@ const BUILTIN: &[(&str, &str)] = &[
         "restatements",
         include_str!("../../grammars/restatements.vocab"),
     ),
+    ("periods", include_str!("../../grammars/periods.vocab")),
 ];
 
 /// Keys of totals.vocab that are no row kind: the words of REL003's result rows and of
