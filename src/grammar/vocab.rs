@@ -93,6 +93,7 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../grammars/restatements.vocab"),
     ),
     ("ledes", include_str!("../../grammars/ledes.vocab")),
+    ("periods", include_str!("../../grammars/periods.vocab")),
 ];
 
 /// Keys of totals.vocab that are no row kind: the words of REL003's result rows and of

@@ -806,6 +806,11 @@ fn block_rows<'a>(
             }
         }
     }
+    // Under a header of periods shorter than a year, whose names the rows' figure count
+    // settled: a row that writes a figure for every column and lines of spaces besides
+    // them ("5294706", " ", "5289320", …) has its figures in the columns in order, the
+    // lines of spaces no cells (no other order-keeping placement fills every column).
+    let mut spaces_no_cells = false;
     let mut width = if columns.is_empty() {
         rows.iter().map(|r| r.cells.len()).max().unwrap_or(0)
     } else {
@@ -826,8 +831,10 @@ fn block_rows<'a>(
                 .map(|&k| text(k).split_whitespace().collect::<Vec<_>>().join(" "))
                 .collect();
             first = above[0];
-        } else if let Some(h) = period_header_above(rows[0].label, text, vocab)
+        } else if let Some((h, sub_year)) = period_header_above(rows[0].label, text, vocab)
             .or_else(|| note_header_above(rows[0].label, text, vocab))
+            .map(|h| (h, false))
+            .or_else(|| sub_year_header_above(rows, text, vocab).map(|h| (h, true)))
         {
             // One period label per column, a unit line, "Not" and group headings
             // between them and the first row, each on a line of its own (Bodens
@@ -838,6 +845,7 @@ fn block_rows<'a>(
             width = columns.len();
             first = h.first;
             lead_headings = h.headings_from;
+            spaces_no_cells = sub_year;
         } else if let Some((head, names)) = names_above(rows[0].label, width, text, vocab) {
             // One short line per column right above the first row ("Ny taxa 2016",
             // "Gamla taxan", "Skillnad 2016"), and the label column's own above them
@@ -924,6 +932,9 @@ fn block_rows<'a>(
     });
     for (joined_rows, r) in rows.iter().enumerate() {
         let mut cells: Vec<String> = r.cells.iter().map(|c| c.1.clone()).collect();
+        if spaces_no_cells && cells.len() > width && r.written() == width {
+            cells.retain(|c| !c.is_empty());
+        }
         let trailing = if spaces_between_rows && r.written() == cells.len() {
             0
         } else {
@@ -1411,6 +1422,175 @@ fn period_header_above<'a>(
     Some(PeriodHeader {
         first: k,
         label_header: label_header.join(" "),
+        columns,
+        headings_from,
+    })
+}
+
+/// What one piece of a header line naming a period is ("2023", "Kv3", "t.o.m", "3.").
+#[derive(Clone, Copy, PartialEq)]
+enum PeriodPiece {
+    Year,
+    /// A number of one or two digits up to 12 ("1." in "1.–3. kvartal", "8" in "1-8/2024").
+    Number,
+    /// A quarter, tertial, half-year or month ("Kv3", "Q2", "T2", "kvartal", "Okt.").
+    Marker,
+    /// A word making the period one to date ("t.o.m", "ack.", "hittil").
+    ToDate,
+}
+
+fn period_piece(piece: &str, vocab: &Vocabulary) -> Option<PeriodPiece> {
+    let p = piece.to_lowercase();
+    if is_year(&p) {
+        return Some(PeriodPiece::Year);
+    }
+    let number = |d: &str, most: u32| {
+        !d.is_empty()
+            && d.len() <= 2
+            && d.chars().all(|c| c.is_ascii_digit())
+            && d.parse::<u32>().is_ok_and(|n| (1..=most).contains(&n))
+    };
+    if number(p.trim_end_matches(":e").trim_end_matches(":a"), 12) {
+        return Some(PeriodPiece::Number);
+    }
+    let code = ["kv", "q", "k"]
+        .iter()
+        .any(|c| p.strip_prefix(c).is_some_and(|d| number(d, 4)))
+        || p.strip_prefix('t').is_some_and(|d| number(d, 3));
+    if code {
+        return Some(PeriodPiece::Marker);
+    }
+    match vocab.lookup("periods", &p) {
+        Some("quarter" | "tertial" | "half" | "month") => Some(PeriodPiece::Marker),
+        Some("to_date") => Some(PeriodPiece::ToDate),
+        _ => None,
+    }
+}
+
+/// A header line naming one period shorter than a year, or a period to date, and nothing
+/// else: "2023 Kv1", "Kv 3 2023", "K3 2023", "Q3 2023", "T2 2024", "Tertial 2", "jan–aug
+/// 2024", "2023 t.o.m Kv3", "Okt. 2023", "1.–3. kvartal", "1-8/2024", "tammi–kesäkuu 2024".
+/// Every piece must be a year, a month or quarter number, a quarter, tertial, half-year or
+/// month word or code, or a word making it a period to date; one must be a quarter,
+/// tertial, half-year or month, or the line months over a year ("1-8/2024").
+fn names_sub_year(text: &str, vocab: &Vocabulary) -> bool {
+    let t = text.trim();
+    if t.is_empty()
+        || t.chars().count() > 40
+        || t.contains('\t')
+        || !t
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '(')
+        || parse_figure(t, vocab).is_some()
+    {
+        return false;
+    }
+    let pieces: Vec<PeriodPiece> = match t
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '/' | '+' | '(' | ')'))
+        .map(|p| p.trim_matches(|c: char| matches!(c, '.' | '*' | ',' | ':')))
+        .filter(|p| !p.is_empty())
+        .map(|p| period_piece(p, vocab))
+        .collect::<Option<Vec<_>>>()
+    {
+        Some(p) if !p.is_empty() && p.len() <= 6 => p,
+        _ => return false,
+    };
+    let has = |k: PeriodPiece| pieces.contains(&k);
+    has(PeriodPiece::Marker)
+        || (t.contains('/')
+            && has(PeriodPiece::Year)
+            && has(PeriodPiece::Number)
+            && !has(PeriodPiece::ToDate))
+}
+
+/// A header line naming a column of changes: a change word first ("Endr.", "Förändring",
+/// "Ændring", "Muutos"), then nothing or the period it runs to ("Endr. 2023 t.o.m Okt.");
+/// `Some(true)` when the change word stands alone.
+fn names_change(text: &str, vocab: &Vocabulary) -> Option<bool> {
+    let t = text.trim();
+    let (first, rest) = t.split_once(char::is_whitespace).unwrap_or((t, ""));
+    let word = first.trim_end_matches(['.', ':']).to_lowercase();
+    if word.is_empty() || vocab.lookup("periods", &word) != Some("change") {
+        return None;
+    }
+    let rest = rest.trim();
+    if rest.is_empty() {
+        Some(true)
+    } else {
+        (names_sub_year(rest, vocab) || is_period(rest)).then_some(false)
+    }
+}
+
+/// A header written one name per line directly above a block's first row (at most
+/// [`MAX_HEADER_LINES`] group headings between, "Antall"), its columns periods of which at
+/// least one is shorter than a year or runs to date ("2019 Kv4" … "2023 Kv3", "2023 Okt."),
+/// and columns of changes ("Endr. 2023 t.o.m Okt."). The rows' figures settle which lines
+/// are the names: the block's first row and at least [`MIN_ROWS`] rows write as many
+/// figures; when the header holds more lines than that, the surplus must be exactly its
+/// change words standing alone on a line directly before a period line ("Endr." / "2023
+/// t.o.m Kv3"), each then one name split over two lines. Names that repeat ("Kv1" under
+/// two years written above) name no column of their own: no such header.
+fn sub_year_header_above<'a>(
+    rows: &[&Group],
+    text: &dyn Fn(usize) -> &'a str,
+    vocab: &Vocabulary,
+) -> Option<PeriodHeader> {
+    let row = rows.first()?.label;
+    let width = rows[0].written();
+    if width < 2 || rows.iter().filter(|r| r.written() == width).count() < MIN_ROWS {
+        return None;
+    }
+    let period = |t: &str| names_sub_year(t, vocab) || is_period(t);
+    let name = |t: &str| period(t) || names_change(t, vocab).is_some();
+    let mut k = row;
+    while k > 0 && !name(text(k - 1)) {
+        let t = text(k - 1);
+        if row - k >= MAX_HEADER_LINES || !is_heading(t, vocab) {
+            return None;
+        }
+        k -= 1;
+    }
+    let headings_from = (k < row).then_some(k);
+    let after = k;
+    while k > 0 && name(text(k - 1)) {
+        k -= 1;
+    }
+    let at: Vec<usize> = (k..after).collect();
+    if !at.iter().any(|&j| names_sub_year(text(j), vocab))
+        || at.iter().filter(|&&j| period(text(j))).count() < 2
+    {
+        return None;
+    }
+    let words = |j: usize| text(j).split_whitespace().collect::<Vec<_>>().join(" ");
+    let split: Vec<usize> = (0..at.len().saturating_sub(1))
+        .filter(|&i| names_change(text(at[i]), vocab) == Some(true) && period(text(at[i + 1])))
+        .collect();
+    let columns: Vec<String> = if at.len() == width {
+        at.iter().map(|&j| words(j)).collect()
+    } else if !split.is_empty() && at.len() == width + split.len() {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < at.len() {
+            if split.contains(&i) {
+                out.push(format!("{} {}", words(at[i]), words(at[i + 1])));
+                i += 2;
+            } else {
+                out.push(words(at[i]));
+                i += 1;
+            }
+        }
+        out
+    } else {
+        return None;
+    };
+    let distinct = columns
+        .iter()
+        .enumerate()
+        .all(|(i, c)| !columns[..i].contains(c));
+    distinct.then_some(PeriodHeader {
+        first: k,
+        label_header: String::new(),
         columns,
         headings_from,
     })
@@ -2387,6 +2567,77 @@ mod tests {
         let seen: Vec<&str> = joined.not_read.iter().map(|u| u.text.as_str()).collect();
         assert!(seen.contains(&"Övriga intäkter · 44 548"), "{seen:?}");
         assert!(seen.contains(&"Summa · 1 532 472"), "{seen:?}");
+    }
+
+    #[test]
+    fn header_lines_of_quarters_months_and_periods_to_date_are_period_names() {
+        let v = Vocabulary::builtin_shared();
+        for t in [
+            "2023 Kv1",
+            "Kv 3 2023",
+            "K3 2023",
+            "Q3 2023",
+            "T2 2024",
+            "Tertial 2",
+            "jan–aug 2024",
+            " 2023 t.o.m Kv3",
+            "Okt. 2023",
+            "2023 Okt.",
+            "1.–3. kvartal",
+            "1-8/2024",
+            "tammi–kesäkuu 2024",
+            "(T1+T2) 2019",
+            "Kv2 *",
+        ] {
+            assert!(names_sub_year(t, v), "{t}");
+        }
+        for t in [
+            "2023",
+            "Antall",
+            "Fastleger",
+            "Kommunen 2023",
+            "Mars 2023 var det kaldt",
+            "1 234",
+            "Endr.",
+            "Budget 2023",
+        ] {
+            assert!(!names_sub_year(t, v), "{t}");
+        }
+        assert_eq!(names_change("Endr.", v), Some(true));
+        assert_eq!(names_change("Endr.  2023 t.o.m Okt.", v), Some(false));
+        assert_eq!(names_change("Förändring jan–aug 2024", v), Some(false));
+        assert_eq!(names_change("Endring i prosent", v), None);
+        assert_eq!(names_change("Antall", v), None);
+    }
+
+    /// A key-figure table flattened one cell per line under a header of quarters (a web
+    /// page's "Nasjonale nøkkeltall" kind): one name split over two lines ("Endr." / "2023
+    /// t.o.m Kv2"), joined because the rows write one figure fewer than the header's
+    /// lines; a group heading after the header; a row with a stray line of spaces among
+    /// figures that fill every column.
+    #[test]
+    fn a_header_of_quarters_with_a_change_name_split_over_two_lines_heads_the_rows() {
+        let text = "Tabell 2. Nøkkeltall\n\n \n\n2021 Kv4\n\n2022 Kv4\n\n2023 Kv1\n\n2023 Kv2\n\nEndr.\n\n 2023 t.o.m Kv2\n\nAntall\n\nA\n\n100\n\n110\n\n115\n\n120\n\n10\n\nB\n\n200\n\n \n\n210\n\n220\n\n230\n\n20\n\nC\n\n5\n\n6\n\n7\n\n8\n\n2\n\nEtter tabellen.";
+        assert_eq!(
+            joined_texts(text),
+            [
+                "Tabell 2. Nøkkeltall",
+                "\t2021 Kv4\t2022 Kv4\t2023 Kv1\t2023 Kv2\tEndr. 2023 t.o.m Kv2",
+                "Antall\t\t\t\t\t",
+                "A\t100\t110\t115\t120\t10",
+                "B\t200\t210\t220\t230\t20",
+                "C\t5\t6\t7\t8\t2",
+                "Etter tabellen.",
+            ]
+        );
+        // Rows writing as many figures as the header's lines: no name is joined, the
+        // change word stands for its own column.
+        let text = "2023 Kv1\n\n2023 Kv2\n\nEndr.\n\nA\n\n1 100\n\n1 150\n\n50\n\nB\n\n2 200\n\n2 260\n\n60\n\nC\n\n3 300\n\n3 370\n\n70\n\nEtter tabellen.";
+        assert_eq!(joined_texts(text)[0], "\t2023 Kv1\t2023 Kv2\tEndr.");
+        // Quarter names that repeat (the years written above them, "Kv1" under 2022 and
+        // under 2023) name no column of their own: not read as this header.
+        let text = "2022\n\n2023\n\nAntall\n\nKv1\n\nKv2\n\nKv1\n\nKv2\n\nA\n\n1\n\n2\n\n3\n\n4\n\nB\n\n5\n\n6\n\n7\n\n8\n\nC\n\n9\n\n10\n\n11\n\n12\n\nEtter tabellen.";
+        assert!(!joined_texts(text).iter().any(|l| l.contains("Kv1\tKv2")));
     }
 
     #[test]

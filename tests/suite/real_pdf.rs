@@ -3013,6 +3013,22 @@ fn bands_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The kvheader set (`tests/fixtures/real/kvheader/`): 5 pages with key-figure tables whose
+/// columns are quarters, tertials or other periods shorter than a year (Helsedirektoratet's
+/// kvartals- and tertialrapporter, Rottneros' quarterly income statement), collected from
+/// the `pages` corpus to tune the one-cell-per-line reader's headers of such periods; their
+/// names repeat or their rows are read as before, so none may change
+/// (`tests/expectations/realkvheader.tsv`).
+#[test]
+fn kvheader_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realkvheader",
+        "tests/fixtures/real/kvheader",
+        5,
+        "tests/expectations/realkvheader.tsv",
+    );
+}
+
 /// The rates2 set (`tests/fixtures/real/rates2/`): 6 fee pages stating a rule that derives
 /// one price from another ("med ett påslag på 18 kronor", "ett tillägg på 75%", "en reduksjon
 /// på 30%") and one modified copy, collected from the `pages` corpus to tune PROD007's derived
