@@ -1098,7 +1098,7 @@ fn forty_first_held_out_real_texts_report_only_judged_findings() {
 /// pages with results against budget, debt ratios and per-invånare figures, saved before
 /// justera was run on them and recomputed by hand (`tests/expectations/realheldout42.tsv`:
 /// 58 stated relations, 3 real contradictions - a per-íbúa cost and two debt ratios - listed as
-/// `missed`).
+/// `missed`; the two debt ratios found since h-proseratio, TXT007's ratio reading).
 #[test]
 fn forty_second_held_out_real_texts_report_only_judged_findings() {
     judge_text_set(
@@ -3289,6 +3289,22 @@ fn prosearith_real_texts_report_only_judged_findings() {
         "tests/fixtures/real/prosearith",
         18,
         "tests/expectations/realprosearith.tsv",
+    );
+}
+
+/// The prose-ratio set (`tests/fixtures/real/proseratio/`): 9 real pages stating a share or
+/// ratio in running text ("671 mkr. eða 21.5% af tekjum", "sem er um 15% af heildartekjum",
+/// "110,8 prosent av brutto driftsinntekter", "eða 51,8% af heildarlaunum"), saved untouched,
+/// every ratio recomputed by hand (`tests/expectations/realproseratio.tsv`): TXT007's ratio
+/// reading checks Fjallabyggð's, which holds, and stays silent where the base is not printed
+/// or could be another figure (Viðskiptablaðið's heildarlaun of two years).
+#[test]
+fn proseratio_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realproseratio",
+        "tests/fixtures/real/proseratio",
+        9,
+        "tests/expectations/realproseratio.tsv",
     );
 }
 

@@ -3,6 +3,7 @@
 mod approx;
 mod composition;
 pub mod prose;
+mod ratio;
 mod restated;
 pub mod txt001;
 pub mod txt002;

@@ -2135,7 +2135,7 @@ fn restates_whole<'t>(vocab: &Vocabulary, t: &'t str, noun: Option<&str>) -> Opt
 /// Whether two words name the same thing: one stem, the shorter word's all but its last
 /// three letters at least, four at least ("kommuner", "kommunene"; "elever", "elevene"),
 /// and no genitive s on one of them only ("kommunernas").
-fn same_stem(x: &str, y: &str) -> bool {
+pub(super) fn same_stem(x: &str, y: &str) -> bool {
     let (x, y) = (x.to_lowercase(), y.to_lowercase());
     let (xs, ys): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
     let common = xs.iter().zip(&ys).take_while(|(p, q)| p == q).count();

@@ -20,8 +20,8 @@ pub const RULE: Rule = Rule {
     family: Family::Txt,
     severity: Severity::Error,
     summary: "Neighbouring sentences state arithmetic between figures they name (a change \
-and the two figures it is between, a total and its parts named or counted before them) that \
-the figures do not make",
+and the two figures it is between, a total and its parts named or counted before them, a share and the two terms it is of) \
+that the figures do not make",
     explanation: "TXT006 reads arithmetic stated inside one sentence. Reports and news items \
 often state the figures in one sentence and the relation in the next, or the total first and \
 its parts after it. A revisor checks them with a calculator; justera does too, only where \
@@ -72,7 +72,21 @@ till 154 mnkr och BUN:s budget ökar från 101,5 mnkr till 104,5 mnkr.\": read o
 every figure of the one sentence (years aside) is such an amount or percent and every figure \
 of the other such a pair, all money, at least two, and each pair's difference meets its \
 amount (that pairs them); each percent is then (B − A)/A, and a miss is decided only where \
-every other pair's percent holds.\n\nWhat is checked. Every figure stands for \
+every other pair's percent holds;\n  - a share or ratio in percent whose two terms the \
+sentences before it in the passage state (src/check/rules/txt/ratio.rs): the percent names its \
+base right after it (\"152% af tekjum\", \"prosent av driftsinntektene\") or in a phrase \
+before it (\"Sem hlutfall af tekjum voru skuldir A hluta 136%\", \"i prosent av\"); its \
+numerator is the amount right before it (\"671 mkr. eða 21.5% af tekjum\") or the head noun \
+of its clause (\"skuldir\", \"Skuldahlutfall\" naming skuldir). Each term is an amount stated \
+after its subject and a verb of being (urðu, námu, voru, uppgick till, utgjorde, ble) in the \
+sentences before, the same noun (one stem; heildar-, rekstrar-, brutto- name the same whole) \
+and the same entity (A-hluti or bæjarsjóður against samstæða or A og B hluti, kommunekassen \
+against konsernet: \"1.958 m.kr og 2.460 m.kr. fyrir alla samstæðuna\" gives each its entity). \
+Read only where each term is the one figure for its noun and entity in the passage, no figure \
+of unknown role stands in its sentence or points back to it in the next (\"og fari við það í \
+464 þúsund krónur\"), it is not another year's, and the ratio's clause names no other year. \
+A term called a limit (tæplega, rúmir, drygt) or named with an adjustment (án, exklusive, að \
+meðtöldu): a miss is \"not decided\".\n\nWhat is checked. Every figure stands for \
 the values its written precision allows (as in TXT006): a change in percent is (B − A)/A, \
 in money or a count B − A, the verb giving the sign; a total is compared with the sum of \
 its parts. Each relation read counts as checked.\n\nA figure called about so much (ca, cirka, omkring, noin: \
@@ -328,16 +342,16 @@ fn follows(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], i: usize, j: usi
 }
 
 /// A relation read: the figure computed, the figure stated, how they compare and where.
-struct Read {
-    made: Interval,
-    said: Interval,
-    doubt: Option<&'static str>,
+pub(super) struct Read {
+    pub(super) made: Interval,
+    pub(super) said: Interval,
+    pub(super) doubt: Option<&'static str>,
     /// The sentence and the figure the finding points at.
-    at: (usize, usize),
-    reading: String,
-    reason: &'static str,
+    pub(super) at: (usize, usize),
+    pub(super) reading: String,
+    pub(super) reason: &'static str,
     /// The figures read as approximate and their allowance (super::approx::note).
-    note: String,
+    pub(super) note: String,
 }
 
 fn read_changes(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], out: &mut Vec<Read>) {
@@ -1180,6 +1194,7 @@ fn reads(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], vocab: &Vocabulary
     read_paired_percents(near, sents, &mut out);
     read_named_parts(near, sents, &mut out);
     read_counted_parts(near, sents, &mut out);
+    super::ratio::read(near, sents, &mut out);
     out
 }
 
