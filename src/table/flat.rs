@@ -2181,6 +2181,58 @@ fn cells_of(reading: &[Option<String>], vocab: &Vocabulary) -> Vec<Cell> {
         .collect()
 }
 
+/// The page's lines with each row's dot leaders blanked: a run of three dots or more (spaces
+/// between allowed) after the label and before two figures or more that end the line.
+/// `None` when no line has such leaders.
+fn leaders_cleared(lines: &[&Line], used: &HashSet<u32>, vocab: &Vocabulary) -> Option<Vec<Line>> {
+    let mut changed = false;
+    let out: Vec<Line> = lines
+        .iter()
+        .map(|l| {
+            let mut line = (*l).clone();
+            if used.contains(&l.number) || !l.text.contains("...") || l.text.contains('\t') {
+                return line;
+            }
+            // The last run of dots: everything after it must be the figures.
+            let Some(end) = l.text.rfind("...").map(|i| i + 3) else {
+                return line;
+            };
+            let bytes = l.text.as_bytes();
+            let mut start = end - 3;
+            while start > 0 && matches!(bytes[start - 1], b'.' | b' ') {
+                start -= 1;
+            }
+            let mut stop = end;
+            while stop < bytes.len() && bytes[stop] == b'.' {
+                stop += 1;
+            }
+            let blanked = format!(
+                "{}{}{}",
+                &l.text[..start],
+                " ".repeat(stop - start),
+                &l.text[stop..]
+            );
+            // Two figures or more after the leaders, nothing else: a table of contents'
+            // line has one, its page ("… af 8 skoler til 4 ........ 466").
+            let after: Vec<&str> = l.text[stop..].split_whitespace().collect();
+            let figures_after = after.len() >= 2
+                && after
+                    .iter()
+                    .all(|w| DigitGroup::parse(w, vocab).is_some_and(|g| !g.is_parenthesized()));
+            let row = FlatLine::parse(&blanked, vocab);
+            if start > 0
+                && figures_after
+                && row.is_some_and(|r| !r.label.is_empty() && !r.glued && r.groups.len() >= 2)
+            {
+                line.text = blanked;
+                changed = true;
+            }
+            line
+        })
+        .collect();
+    changed.then_some(out)
+}
+
 /// Every flat table on one page, skipping lines another reader already took.
 pub(crate) fn extract_page(
     file: &Arc<str>,
@@ -2190,6 +2242,15 @@ pub(crate) fn extract_page(
     vocab: &Vocabulary,
 ) -> (Vec<Table>, Vec<super::UnreadRow>) {
     let mut orphans = Vec::new();
+    // Rows whose label runs into its figures by dot leaders ("Fiskverzlanir ....... 8 8"):
+    // read with the leaders as blank. A line of one figure after leaders stays a table of
+    // contents' (its page number).
+    let cleared = leaders_cleared(lines, used, vocab);
+    let lines: Vec<&Line> = match &cleared {
+        Some(v) => v.iter().collect(),
+        None => lines.to_vec(),
+    };
+    let lines = &lines[..];
     // A row whose last figure runs straight into the next table's heading ("Årets
     // resultat 0 6 0 0 0BALANSRÄKNING, Mkr 2010 2009 …") is two lines: the row, then the
     // heading. Where the cut is not certain the row is a row not read.
@@ -5513,6 +5574,27 @@ Totalt 2 190 (580) 2 047 (274)\n";
         let v = Vocabulary::builtin_shared();
         let one = "Intäkter 3 249 (3 320)";
         assert!(FlatLine::companion_pairs(one, &merged_tokens(one, false), v).is_none());
+    }
+
+    #[test]
+    fn rows_with_dot_leaders_before_their_figures_are_read_and_contents_lines_are_not() {
+        // Invented, shaped like a report's count table set with leaders: before, every
+        // row was dropped without a word.
+        let text = "Ansökningar Beviljade\n\
+Butiker ......................... 8 8\n\
+Restauranger .................... 14 12\n\
+Skolor och förskolor.............. 3 3\n\
+4. Budget för 8 skolor ............................. 466\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let t = t.first().unwrap_or_else(|| panic!("no table"));
+        assert_eq!(
+            values(t),
+            vec![
+                ("Butiker".to_string(), vec![d(8), d(8)]),
+                ("Restauranger".to_string(), vec![d(14), d(12)]),
+                ("Skolor och förskolor".to_string(), vec![d(3), d(3)]),
+            ]
+        );
     }
 
     #[test]
