@@ -562,19 +562,7 @@ impl FlatLine {
             prev_end = e;
         }
         gaps.push(text[prev_end..].chars().count());
-        Some(FlatLine {
-            label,
-            groups,
-            ranges,
-            gaps,
-            glued: false,
-            run: String::new(),
-            grammar: false,
-            notes: false,
-            wide_cells: false,
-            exponent: false,
-            also: None,
-        })
+        Some(FlatLine::spaced(label, groups, ranges, gaps))
     }
 
     /// A row of figures each followed by a companion figure in parentheses, "Østfold 780
@@ -653,7 +641,17 @@ impl FlatLine {
             prev_end = e;
         }
         gaps.push(text[prev_end..].chars().count());
-        Some(FlatLine {
+        Some(FlatLine::spaced(label, groups, ranges, gaps))
+    }
+
+    /// A row whose figures stand apart by spaces, as the plain readers find them.
+    fn spaced(
+        label: String,
+        groups: Vec<DigitGroup>,
+        ranges: Vec<(usize, usize)>,
+        gaps: Vec<usize>,
+    ) -> FlatLine {
+        FlatLine {
             label,
             groups,
             ranges,
@@ -665,7 +663,7 @@ impl FlatLine {
             wide_cells: false,
             exponent: false,
             also: None,
-        })
+        }
     }
 
     fn shifted(mut self, base: usize) -> FlatLine {
@@ -1174,19 +1172,12 @@ impl FlatLine {
         if self.label.is_empty() || !is_year(&first.text) || self.groups.len() < 2 {
             return None;
         }
-        Some(FlatLine {
-            label: format!("{} {}", self.label, first.text),
-            groups: self.groups[1..].to_vec(),
-            ranges: self.ranges[1..].to_vec(),
-            gaps: self.gaps[1..].to_vec(),
-            glued: false,
-            run: String::new(),
-            grammar: false,
-            notes: false,
-            wide_cells: false,
-            exponent: false,
-            also: None,
-        })
+        Some(FlatLine::spaced(
+            format!("{} {}", self.label, first.text),
+            self.groups[1..].to_vec(),
+            self.ranges[1..].to_vec(),
+            self.gaps[1..].to_vec(),
+        ))
     }
 
     /// This line as a row of `columns` cells: as written, or with a leading year taken
