@@ -28,9 +28,22 @@ pub(crate) fn run_on_text(
     u64,
     u64,
 ) {
-    let doc = crate::document::Document::of_text_lines(text);
+    run_on_doc(&crate::document::Document::of_text_lines(text), check, code)
+}
+
+/// [`run_on_text`] on a document the test has built (tables added to its lines).
+#[cfg(test)]
+pub(crate) fn run_on_doc(
+    doc: &crate::document::Document,
+    check: fn(&mut crate::check::Sink),
+    code: crate::check::registry::RuleCode,
+) -> (
+    Vec<(crate::check::finding::Severity, String, String)>,
+    u64,
+    u64,
+) {
     let mut sink =
-        crate::check::Sink::new(&doc, crate::grammar::vocab::Vocabulary::builtin_shared());
+        crate::check::Sink::new(doc, crate::grammar::vocab::Vocabulary::builtin_shared());
     check(&mut sink);
     (
         sink.findings

@@ -572,24 +572,7 @@ mod tests {
             unread_rows: Vec::new(),
         };
         doc.tables.push(table);
-        let mut sink =
-            crate::check::Sink::new(&doc, crate::grammar::vocab::Vocabulary::builtin_shared());
-        check(&mut sink);
-        (
-            sink.findings
-                .into_iter()
-                .filter(|f| f.rule == RuleCode::TXT009)
-                .map(|f| {
-                    (
-                        f.severity,
-                        f.found.map(|d| d.to_string()).unwrap_or_default(),
-                        f.message,
-                    )
-                })
-                .collect(),
-            sink.stats.relations_checked,
-            sink.stats.relations_failed,
-        )
+        super::super::run_on_doc(&doc, check, RuleCode::TXT009)
     }
 
     const RATTVIK: &str = "2023 kom det in 4 ansökningar om totalt 107 500 kronor. Det finns 60 000 kronor att dela ut.\n\nSökande\tAnsökt\tBeviljat\nA-föreningen\t27 000\t27 000\nB-föreningen\t15 000\t15 000\nC-föreningen\t35 000\t0\nD-föreningen\t30 390\t18 000\nTotalsumma\t107 390\t60 000\n";
