@@ -1250,9 +1250,13 @@ mod tests {
         assert!(close(tail(3, 0, 0.5), 1.0));
     }
 
-    /// The REL001 relations of the first table of `text` (tab-separated): row label,
-    /// holds, severity.
-    fn rel001(text: &str) -> Vec<(String, bool, Severity)> {
+    /// The relations of the columns stating `stated` in the first table of `text`
+    /// (tab-separated), as `rule` reports them: row label, holds, severity.
+    fn stated_relations(
+        text: &str,
+        stated: Stated,
+        rule: &'static Rule,
+    ) -> Vec<(String, bool, Severity)> {
         let vocab = Vocabulary::builtin_shared();
         let table = crate::table::extract_text(text, vocab)
             .into_iter()
@@ -1260,10 +1264,15 @@ mod tests {
             .expect("a table");
         let cx = TableCx::new(0, &table, vocab);
         let mut out = Vec::new();
-        relations(&cx, Stated::Difference, &rel001::RULE, &mut out);
+        relations(&cx, stated, rule, &mut out);
         out.iter()
             .map(|r| (cx.view.label(r.target.row), r.comparison.holds, r.severity))
             .collect()
+    }
+
+    /// The REL001 relations of the first table of `text`.
+    fn rel001(text: &str) -> Vec<(String, bool, Severity)> {
+        stated_relations(text, Stated::Difference, &rel001::RULE)
     }
 
     #[test]
@@ -1299,21 +1308,13 @@ mod tests {
     fn a_row_of_percentages_under_amount_columns_is_not_summed() {
         // Invented, shaped like a cost-coverage table: the rate row's "Totalt" is the
         // period's rate (716 / 1 368 = 52 %), no sum of the years' rates.
-        let vocab = Vocabulary::builtin_shared();
         let text = "År\t2016\t2017\t2018\t2019\tTotalt\n\
                     Intäkter\t150\t177\t190\t199\t716\n\
                     Kostnader\t302\t320\t363\t383\t1 368\n\
                     Täckningsgrad\t50 %\t55 %\t52 %\t52 %\t52 %\n";
-        let table = crate::table::extract_text(text, vocab)
+        let rows: Vec<(String, bool)> = stated_relations(text, Stated::Total, &sum002::RULE)
             .into_iter()
-            .next()
-            .expect("a table");
-        let cx = TableCx::new(0, &table, vocab);
-        let mut out = Vec::new();
-        relations(&cx, Stated::Total, &sum002::RULE, &mut out);
-        let rows: Vec<(String, bool)> = out
-            .iter()
-            .map(|r| (cx.view.label(r.target.row), r.comparison.holds))
+            .map(|(label, holds, _)| (label, holds))
             .collect();
         assert_eq!(
             rows,
