@@ -2960,6 +2960,27 @@ fn hundred_and_thirty_sixth_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The hundred-and-thirty-seventh held-out set (`tests/fixtures/real/heldout137/`): 23
+/// excerpts of Nordic kommunalekonomisk utjämning och generella statsbidrag (ESV's monthly
+/// utfall for utgiftsområde 25 in six months of 2017-2024 and Prop. 2021/22:1's anslag table,
+/// Umeå's inkomstutjämning example, TT on the new kostnadsutjämning; the Norwegian
+/// skjønnstilskudd in three kommuneproposisjoner and Statsforvalteren's skjønnsmidler in Vestland
+/// and Møre og Romsdal, Kommunal Rapport on the frie inntekter; the Danish bloktilskud and
+/// generel udligning 2021; Kuntaliitto's valtionosuudet via Yle, Joutsan Seutu and Iltalehti's
+/// valtionosuuden tasaus; the Icelandic Jöfnunarsjóður sveitarfélaga's framlög; Swedish,
+/// Norwegian, Danish, Finnish, Icelandic), saved untouched before they were analysed and
+/// recomputed by hand (`tests/expectations/realheldout137.tsv`: 129 stated relations, all 129
+/// hold; no real contradiction, so no `missed` line).
+#[test]
+fn hundred_and_thirty_seventh_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout137",
+        "tests/fixtures/real/heldout137",
+        23,
+        "tests/expectations/realheldout137.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
