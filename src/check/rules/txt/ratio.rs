@@ -17,6 +17,7 @@ use super::txt006::{is_year, same_stem, Fig, Kind, Sent};
 use super::txt007::Read;
 use crate::arith::Interval;
 use crate::grammar::re::Re;
+use crate::grammar::vocab::Vocabulary;
 use rust_decimal::Decimal;
 
 /// Money units the shared figure reader leaves bare (Icelandic, Finnish), with their scale.
@@ -45,56 +46,31 @@ const BASE_BEFORE: &str = r"(?i)(?:^|[^\p{L}])(?:sem\s+hlutfall|í\s+hlutfalli|i
 /// Words between the numerator's figure and the percent: "671 mkr. eða 21.5%".
 const JOIN: &str = r"(?i)^\s*\.?\s*,?\s*(?:\(|eða|eller|ella|vilket\s+motsvarar|vilket\s+utgör|som\s+motsvarar|som\s+utgör|som\s+utgjør|som\s+tilsvarer|hvilket\s+tilsvarer|svarende\s+til|hvilket\s+svarer\s+til|sem\s+er|sem\s+samsvarar|mikä\s+on|eli)?\s*$";
 
-/// Words before a figure that make it a limit, in the forms the shared vocabulary lacks
-/// ("tæpum 350 milljónum", "rúmir 8,3 milljarðar").
-const BOUND: &[&str] = &[
-    "tæpum", "tæpir", "tæpar", "tæp", "tæpt", "tæpra", "tæplega", "rúmum", "rúmir", "rúmar", "rúm",
-    "rúmt", "rúmlega", "ríflega", "nærri", "nálægt", "um", "yfir", "undir",
-];
+/// The list of grammars/ratios.vocab these words are in.
+const WORDS: &str = "ratios";
 
-/// Words saying a quantity leaves something out or takes something in ("rekstrargjöld án
-/// fjármagnsliða", "exklusive", "að meðtöldu framlagi"): not plainly the figure named
-/// elsewhere.
-const ADJUSTED: &[&str] = &[
-    "án",
-    "utan",
-    "uten",
-    "exklusive",
-    "exkl",
-    "eksklusive",
-    "ekskl",
-    "ilman",
-    "inklusive",
-    "inkl",
-    "meðtöldu",
-    "meðtöldum",
-    "meðtalinni",
-    "frátöldu",
-    "frátöldum",
-    "undanskildu",
-    "justerat",
-    "justert",
-    "korrigert",
-    "korrigerat",
-];
+/// Whether lower-case `word` is one of the words of `key` in grammars/ratios.vocab.
+fn listed(v: &Vocabulary, key: &str, word: &str) -> bool {
+    v.has_word(WORDS, key, word)
+}
 
-/// Whether a text names an adjustment of its quantity.
-fn adjusted(text: &str) -> bool {
+/// Whether a text names an adjustment of its quantity (grammars/ratios.vocab `adjusted`).
+fn adjusted(text: &str, v: &Vocabulary) -> bool {
     text.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-        ADJUSTED.contains(&w.as_str())
+        listed(v, "adjusted", &w)
     })
 }
 
 /// Whether the word right before byte `at` makes the figure there a limit.
-fn bound_before(text: &str, at: usize) -> bool {
+fn bound_before(text: &str, at: usize, v: &Vocabulary) -> bool {
     let w = text[..at]
         .split_whitespace()
         .last()
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphabetic())
         .to_lowercase();
-    BOUND.contains(&w.as_str())
+    listed(v, "bound", &w)
 }
 
 static EXTRA_UNIT_RE: Re = Re::new(EXTRA_UNIT);
@@ -106,145 +82,6 @@ static BASE_AFTER_RE: Re = Re::new(BASE_AFTER);
 static BASE_BEFORE_RE: Re = Re::new(BASE_BEFORE);
 static JOIN_RE: Re = Re::new(JOIN);
 
-/// Words of a clause that name no quantity: verbs of being, small words, time and place.
-const STOP: &[&str] = &[
-    "urðu",
-    "varð",
-    "voru",
-    "nemur",
-    "nema",
-    "námu",
-    "eru",
-    "hefur",
-    "hafa",
-    "verið",
-    "verður",
-    "verði",
-    "sem",
-    "eða",
-    "fyrir",
-    "með",
-    "við",
-    "frá",
-    "þar",
-    "það",
-    "þessu",
-    "árinu",
-    "árið",
-    "ársins",
-    "árslok",
-    "áramót",
-    "áramótum",
-    "lok",
-    "ári",
-    "alla",
-    "alls",
-    "samtals",
-    "uppgick",
-    "uppgår",
-    "till",
-    "utgjorde",
-    "utgör",
-    "utgjør",
-    "udgjorde",
-    "udgør",
-    "blev",
-    "olivat",
-    "året",
-    "årets",
-    "ved",
-    "utgangen",
-    "slutet",
-    "totalt",
-    "også",
-    "också",
-    "einnig",
-    "det",
-    "den",
-    "dette",
-    "detta",
-    "denne",
-    "inom",
-    "innen",
-    "under",
-    "efter",
-    "etter",
-    "mens",
-    "medan",
-    "hele",
-    "hela",
-    "sitt",
-    "sina",
-    "sine",
-    "sína",
-    "sinn",
-    "þeirra",
-    "hans",
-    "hennar",
-    "vuonna",
-    "vuoden",
-    "oli",
-    "prosent",
-    "procent",
-    "prósent",
-    "prósentum",
-    "hlutfall",
-    "andel",
-    "andelen",
-    "kronor",
-    "kroner",
-    "króna",
-    "krónur",
-    "euro",
-    "euroa",
-    "mkr",
-    "tkr",
-    "mnkr",
-];
-
-/// Prefixes of a compound that say "all of it" ("heildartekjur", "rekstrartekjur", "brutto
-/// driftsinntekter" written as one): the noun after them names the same whole.
-const WHOLE: &[&str] = &[
-    "heildar", "rekstrar", "samtals", "brutto", "samlede", "samlade", "totala", "totale",
-];
-
-/// Words before the base noun that leave it the same ("af heildartekjum", "av brutto
-/// driftsinntekter", "av de samlede inntektene").
-const BASE_SKIP: &[&str] = &[
-    "brutto",
-    "samlede",
-    "samlade",
-    "totala",
-    "totale",
-    "de",
-    "dei",
-    "dem",
-    "the",
-    "alle",
-    "alla",
-    "samtliga",
-    "kommunens",
-    "kommunes",
-    "sveitarfélagsins",
-    "bæjarins",
-    "árlegum",
-    "árlegra",
-];
-
-/// Ends of a compound that name the ratio itself ("Skuldahlutfall", "gjeldsgrad").
-const RATIO_ENDS: &[&str] = &[
-    "hlutfallið",
-    "hlutfall",
-    "andelen",
-    "andel",
-    "graden",
-    "grad",
-    "kvoten",
-    "kvot",
-    "osuus",
-    "aste",
-];
-
 /// Which body a clause is about: the A-part (bæjarsjóður, A-hluti, kommunekassen) or the
 /// whole group (samstæða, A og B hluti, koncernen, konsernet).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -253,32 +90,11 @@ enum Entity {
     Group,
 }
 
-const GROUP_WORDS: &[&str] = &[
-    "a og b hlut",
-    "a- og b-hlut",
-    "a og b-hlut",
-    "a- og b hlut",
-    "samstæð",
-    "koncern",
-    "kommunkoncern",
-    "konsern",
-    "konserni",
-    "sammanställd",
-];
-const A_WORDS: &[&str] = &[
-    "a hlut",
-    "a-hlut",
-    "bæjarsjóð",
-    "sveitarsjóð",
-    "kommunekass",
-    "bykass",
-];
-
 /// The entities a text names (lower case): none, one, or both.
-fn entities(text: &str) -> Vec<Entity> {
+fn entities(text: &str, v: &Vocabulary) -> Vec<Entity> {
     let mut t = text.to_lowercase();
     let mut out = Vec::new();
-    for w in GROUP_WORDS {
+    for w in v.words(WORDS, "group") {
         if t.contains(w) {
             if !out.contains(&Entity::Group) {
                 out.push(Entity::Group);
@@ -286,8 +102,8 @@ fn entities(text: &str) -> Vec<Entity> {
             t = t.replace(w, " ");
         }
     }
-    for w in A_WORDS {
-        let hit = t.match_indices(w).any(|(at, _)| {
+    for w in v.words(WORDS, "a_part") {
+        let hit = t.match_indices(w.as_str()).any(|(at, _)| {
             t[..at]
                 .chars()
                 .next_back()
@@ -301,25 +117,14 @@ fn entities(text: &str) -> Vec<Entity> {
 }
 
 /// Whether a word names an entity rather than a quantity.
-fn entity_word(w: &str) -> bool {
-    [
-        "samstæð",
-        "hlut",
-        "bæjarsjóð",
-        "sveitarsjóð",
-        "koncern",
-        "kommunkoncern",
-        "konsern",
-        "kommunekass",
-        "bykass",
-        "sammanställd",
-    ]
-    .iter()
-    .any(|p| w.starts_with(p))
+fn entity_word(w: &str, v: &Vocabulary) -> bool {
+    v.words(WORDS, "entity_words")
+        .iter()
+        .any(|p| w.starts_with(p.as_str()))
 }
 
 /// The words of a clause that may name a quantity, lower case, in order.
-fn content_words(text: &str) -> Vec<String> {
+fn content_words(text: &str, v: &Vocabulary) -> Vec<String> {
     let mut depth = 0i32;
     let mut out = Vec::new();
     for raw in text.split_whitespace() {
@@ -335,8 +140,8 @@ fn content_words(text: &str) -> Vec<String> {
             .to_lowercase();
         if w.chars().count() < 4
             || !w.chars().all(char::is_alphabetic)
-            || STOP.contains(&w.as_str())
-            || entity_word(&w)
+            || listed(v, "stop", &w)
+            || entity_word(&w, v)
         {
             continue;
         }
@@ -346,9 +151,9 @@ fn content_words(text: &str) -> Vec<String> {
 }
 
 /// A word without a prefix saying "all of it".
-fn core(w: &str) -> &str {
-    for p in WHOLE {
-        if let Some(rest) = w.strip_prefix(p) {
+fn core<'w>(w: &'w str, v: &Vocabulary) -> &'w str {
+    for p in v.words(WORDS, "whole") {
+        if let Some(rest) = w.strip_prefix(p.as_str()) {
             if rest.chars().count() >= 4 {
                 return rest;
             }
@@ -358,15 +163,15 @@ fn core(w: &str) -> &str {
 }
 
 /// Whether two words name the same quantity.
-fn names(x: &str, y: &str) -> bool {
-    let (a, b) = (core(x), core(y));
+fn names(x: &str, y: &str, v: &Vocabulary) -> bool {
+    let (a, b) = (core(x, v), core(y, v));
     a == b || same_stem(a, b)
 }
 
 /// A word naming a ratio with its quantity's stem ("skuldahlutfall" → "skulda").
-fn numerator_stem(w: &str) -> Option<String> {
-    for end in RATIO_ENDS {
-        if let Some(stem) = w.strip_suffix(end) {
+fn numerator_stem(w: &str, v: &Vocabulary) -> Option<String> {
+    for end in v.words(WORDS, "ratio_ends") {
+        if let Some(stem) = w.strip_suffix(end.as_str()) {
             if stem.chars().count() >= 4 {
                 return Some(stem.to_string());
             }
@@ -424,20 +229,13 @@ enum Role {
     Loose { bare: bool },
 }
 
-/// Pronouns pointing back to a quantity named before.
-const PRONOUNS: &[&str] = &[
-    "það", "þau", "þeir", "þær", "hann", "hún", "det", "den", "de", "dei", "dessa", "disse",
-    "dette", "detta", "denna", "denne", "these", "they", "ne", "se", "sem", "som",
-];
-
 /// A loose figure's role, from the words of its clause.
-fn loose(gap: &str) -> Role {
+fn loose(gap: &str, v: &Vocabulary) -> Role {
     let words: Vec<String> = gap
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
         .collect();
-    let bare =
-        content_words(gap).is_empty() || words.iter().any(|w| PRONOUNS.contains(&w.as_str()));
+    let bare = content_words(gap, v).is_empty() || words.iter().any(|w| listed(v, "pronouns", w));
     Role::Loose { bare }
 }
 
@@ -451,28 +249,25 @@ fn year_after(s: &Sent, end: usize) -> Option<Decimal> {
 }
 
 /// The entity named right after a figure ("2.460 m.kr. fyrir alla samstæðuna").
-fn entity_after(after: &str) -> Option<Entity> {
+fn entity_after(after: &str, v: &Vocabulary) -> Option<Entity> {
     let t: String = after.chars().take(40).collect::<String>().to_lowercase();
     let t = t.trim_start_matches(|c: char| c == '.' || c.is_whitespace());
-    for (p, e) in [
-        ("fyrir alla samstæð", Entity::Group),
-        ("fyrir samstæð", Entity::Group),
-        ("fyrir a hlut", Entity::A),
-        ("fyrir a-hlut", Entity::A),
-        ("för koncernen", Entity::Group),
-        ("för kommunkoncernen", Entity::Group),
-        ("for konsernet", Entity::Group),
-        ("for koncernen", Entity::Group),
-    ] {
-        if t.starts_with(p) {
-            return Some(e);
-        }
+    let starts = |key: &str| {
+        v.words(WORDS, key)
+            .iter()
+            .any(|p| t.starts_with(p.as_str()))
+    };
+    if starts("group_after") {
+        Some(Entity::Group)
+    } else if starts("a_part_after") {
+        Some(Entity::A)
+    } else {
+        None
     }
-    None
 }
 
 /// The roles of every money figure of a sentence, by figure index.
-fn roles(s: &Sent) -> Vec<(usize, Role)> {
+fn roles(s: &Sent, v: &Vocabulary) -> Vec<(usize, Role)> {
     let mut out: Vec<(usize, Role)> = Vec::new();
     let mut prev_end = 0usize;
     for i in 0..s.figs.len() {
@@ -484,7 +279,7 @@ fn roles(s: &Sent) -> Vec<(usize, Role)> {
         let gap = &s.text[prev_end.min(f.start)..f.start];
         let after = &s.text[end..];
         let value = f.interval().scale(scale);
-        let limit = f.approx || f.around || bound_before(&s.text, f.start);
+        let limit = f.approx || f.around || bound_before(&s.text, f.start, v);
         let role = if CHANGE_BEFORE_RE.is_match(gap) || COMPARED_AFTER_RE.is_match(after) {
             Role::Settled
         } else if let Some(c) = COPULA_RE.captures(gap) {
@@ -495,23 +290,19 @@ fn roles(s: &Sent) -> Vec<(usize, Role)> {
             let year = year_after(s, end);
             let other = OTHER_PERIOD_RE.is_match(after)
                 || year.is_some_and(|y| latest.is_some_and(|l| y < l))
-                || ["í fyrra", "i fjol", "i fjor", "árið áður"]
+                || v.words(WORDS, "earlier_year")
                     .iter()
-                    .any(|w| qual.to_lowercase().contains(w));
+                    .any(|w| qual.to_lowercase().contains(w.as_str()));
             // The subject: back to the clause's start (a comma, a semicolon, "en", "men").
             let head_text = &gap[..verb.start()];
-            let cut = [", ", "; ", ": ", " en ", " men ", " mens ", " medan "]
-                .iter()
-                .filter_map(|p| head_text.rfind(p).map(|at| at + p.len()))
-                .max()
-                .unwrap_or(0);
+            let cut = clause_start(head_text, "subject_breaks", v);
             let subject = &head_text[cut..];
-            let words = content_words(subject);
+            let words = content_words(subject, v);
             match words.first() {
                 _ if other => Role::Settled,
                 Some(head) => {
-                    let named = entities(subject);
-                    let entity = match (named.as_slice(), entity_after(after)) {
+                    let named = entities(subject, v);
+                    let entity = match (named.as_slice(), entity_after(after, v)) {
                         (_, Some(e)) => Some(e),
                         ([e], None) => Some(*e),
                         ([], None) => None,
@@ -525,14 +316,14 @@ fn roles(s: &Sent) -> Vec<(usize, Role)> {
                         head: head.clone(),
                         entity,
                         value,
-                        approx: limit || adjusted(subject),
+                        approx: limit || adjusted(subject, v),
                         year,
                     }
                 }
                 // The same subject's figure of a year it names ("en voru 2.432 mkr. árið
                 // 2018"): another period's.
                 None if year.is_some() => Role::Settled,
-                None => loose(gap),
+                None => loose(gap, v),
             }
         } else if OTHER_PERIOD_RE.is_match(after) {
             Role::Settled
@@ -543,7 +334,7 @@ fn roles(s: &Sent) -> Vec<(usize, Role)> {
                 gap.trim().to_lowercase().as_str(),
                 "og" | "och" | "," | "ja"
             );
-            match (out.last(), entity_after(after)) {
+            match (out.last(), entity_after(after, v)) {
                 (
                     Some((
                         _,
@@ -559,7 +350,7 @@ fn roles(s: &Sent) -> Vec<(usize, Role)> {
                     approx: limit,
                     year: *year,
                 },
-                _ => loose(gap),
+                _ => loose(gap, v),
             }
         };
         out.push((i, role));
@@ -613,27 +404,47 @@ fn unique(
 }
 
 /// The ratios of the passage and the terms they are made of.
-pub(super) fn read(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], out: &mut Vec<Read>) {
-    let all_roles: Vec<Vec<(usize, Role)>> = sents.iter().map(roles).collect();
+pub(super) fn read(
+    near: &dyn Fn(usize, usize) -> bool,
+    sents: &[Sent],
+    v: &Vocabulary,
+    out: &mut Vec<Read>,
+) {
+    let all_roles: Vec<Vec<(usize, Role)>> = sents.iter().map(|s| roles(s, v)).collect();
     for k in 0..sents.len() {
         let s = &sents[k];
         for (i, p) in s.figs.iter().enumerate() {
-            if p.kind != Kind::Percent && !percent_word(s, p) {
+            if p.kind != Kind::Percent && !percent_word(s, p, v) {
                 continue;
             }
-            if let Some(r) = read_one(near, sents, &all_roles, k, i) {
+            if let Some(r) = read_one(near, sents, &all_roles, k, i, v) {
                 out.push(r);
             }
         }
     }
 }
 
-/// A bare figure followed by the Icelandic word for percent.
-fn percent_word(s: &Sent, p: &Fig) -> bool {
+/// A bare figure followed by a word for percent (grammars/ratios.vocab `percent_words`).
+fn percent_word(s: &Sent, p: &Fig, v: &Vocabulary) -> bool {
     p.kind == Kind::Bare && {
         let t = s.text[p.num_end..].trim_start().to_lowercase();
-        t.starts_with("prósent")
+        v.words(WORDS, "percent_words")
+            .iter()
+            .any(|w| t.starts_with(w.as_str()))
     }
+}
+
+/// Where the clause ending `text` starts: after its last ", ", "; ", ": " or a word of
+/// grammars/ratios.vocab `key` between spaces.
+fn clause_start(text: &str, key: &str, v: &Vocabulary) -> usize {
+    let words = v.words(WORDS, key).iter().map(|w| format!(" {w} "));
+    [", ", "; ", ": "]
+        .into_iter()
+        .map(str::to_string)
+        .chain(words)
+        .filter_map(|p| text.rfind(p.as_str()).map(|at| at + p.len()))
+        .max()
+        .unwrap_or(0)
 }
 
 fn read_one(
@@ -642,6 +453,7 @@ fn read_one(
     all_roles: &[Vec<(usize, Role)>],
     k: usize,
     i: usize,
+    v: &Vocabulary,
 ) -> Option<Read> {
     let s = &sents[k];
     let p = &s.figs[i];
@@ -654,10 +466,7 @@ fn read_one(
             .split_whitespace()
             .map(str::to_lowercase)
             .collect();
-        let w = words
-            .iter()
-            .find(|w| !BASE_SKIP.contains(&w.as_str()))?
-            .clone();
+        let w = words.iter().find(|w| !listed(v, "base_skip", w))?.clone();
         let from = s.figs[..i].iter().map(|f| f.end).max().unwrap_or(0);
         (w, from, p.start)
     } else {
@@ -670,11 +479,11 @@ fn read_one(
         }
         (c.get(1)?.as_str().to_lowercase(), phrase.end(), p.start)
     };
-    if base_word.chars().count() < 4 || STOP.contains(&base_word.as_str()) {
+    if base_word.chars().count() < 4 || listed(v, "stop", &base_word) {
         return None;
     }
     let clause = &s.text[numerator_from.min(numerator_to)..numerator_to];
-    let ratio_entities = entities(&s.text);
+    let ratio_entities = entities(&s.text, v);
     let entity = match ratio_entities.as_slice() {
         [] => None,
         [e] => Some(*e),
@@ -728,7 +537,7 @@ fn read_one(
     }
     // Every word naming the base in the passage must be a term read: a figure of it the
     // reading left aside could be the base.
-    let base = unique(&terms, |h| names(h, &base_word), entity)?;
+    let base = unique(&terms, |h| names(h, &base_word, v), entity)?;
     // A year the ratio's clause names must be the base's.
     let ratio_year = s.figs[..i]
         .iter()
@@ -757,20 +566,14 @@ fn read_one(
         None => {
             // The subject's head: the first word naming a quantity after the clause's last
             // boundary ("að laun og launatengd gjöld … námu", "voru skuldir A hluta").
-            let cut = [
-                ", ", "; ", ": ", " og ", " och ", " en ", " men ", " að ", " att ", " at ",
-            ]
-            .iter()
-            .filter_map(|b| clause.rfind(b).map(|at| at + b.len()))
-            .max()
-            .unwrap_or(0);
-            let head = content_words(&clause[cut..])
+            let cut = clause_start(clause, "numerator_breaks", v);
+            let head = content_words(&clause[cut..], v)
                 .into_iter()
-                .find(|w| !names(w, &base_word))?;
-            let stems = [numerator_stem(&head).unwrap_or(head)];
+                .find(|w| !names(w, &base_word, v))?;
+            let stems = [numerator_stem(&head, v).unwrap_or(head)];
             let found = unique(
                 &terms,
-                |h| !names(h, &base_word) && stems.iter().any(|w| names(h, w)),
+                |h| !names(h, &base_word, v) && stems.iter().any(|w| names(h, w, v)),
                 entity,
             )?;
             let fs = &sents[found.sent];
@@ -798,11 +601,13 @@ fn read_one(
         .unwrap_or("")
         .to_lowercase();
     let tail: String = after.chars().take(60).collect();
-    let doubt = if adjusted(clause) || adjusted(tail.split(['.', ',', ';']).next().unwrap_or("")) {
+    let doubt = if adjusted(clause, v)
+        || adjusted(tail.split(['.', ',', ';']).next().unwrap_or(""), v)
+    {
         Some("a term is named with an adjustment (án, exklusive, að meðtöldu) the other figure may not have")
-    } else if p.approx || num_approx || base.approx || bound_before(&s.text, p.start) {
+    } else if p.approx || num_approx || base.approx || bound_before(&s.text, p.start, v) {
         Some("a figure of it is called a limit or near one (drygt, knappt, tæplega, rúmlega)")
-    } else if matches!(word_before.as_str(), "tæpl." | "rúml.") {
+    } else if listed(v, "bound_abbreviations", &word_before) {
         Some("the percent is called about so much, by an amount the text does not give")
     } else {
         None
@@ -851,7 +656,12 @@ mod tests {
             }
         }
         let mut out = Vec::new();
-        super::read(&|_, _| true, &sents, &mut out);
+        super::read(
+            &|_, _| true,
+            &sents,
+            crate::grammar::vocab::Vocabulary::builtin_shared(),
+            &mut out,
+        );
         out.into_iter()
             .map(|r| (r.made, r.said, r.reading))
             .collect()

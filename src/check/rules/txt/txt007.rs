@@ -1194,7 +1194,7 @@ fn reads(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], vocab: &Vocabulary
     read_paired_percents(near, sents, &mut out);
     read_named_parts(near, sents, &mut out);
     read_counted_parts(near, sents, &mut out);
-    super::ratio::read(near, sents, &mut out);
+    super::ratio::read(near, sents, vocab, &mut out);
     out
 }
 
