@@ -59,6 +59,21 @@ fn a_figure_read_as_a_part_label_leaves_the_total_not_decided() {
     );
 }
 
+/// A row whose label wraps, its figure alone on the next line ("1:2 Bidrag för särskilda
+/// kostnader för |" then "4 718 355 | |", as Prop. 2021/22:1's anslag table is written in
+/// held-out set 137): the figure line is read as a row labelled by a figure, and the parts
+/// under it, 7 150 + 250 000 + 300 000, are not the total's 152 322 194 (all five anslag are:
+/// 147 046 689 + 4 718 355 + 7 150 + 250 000 + 300 000). A row labelled by a figure just above
+/// the parts, like one among them, leaves the total not decided, never an error.
+#[test]
+fn a_figure_read_as_a_label_just_above_the_parts_leaves_the_total_not_decided() {
+    let message = the_undecided_sum001(&lint("wrapped-row-figure-above-parts.txt"));
+    assert!(
+        message.contains("the row \"4 718 355\" above its parts has a figure for its label"),
+        "{message}"
+    );
+}
+
 /// The same balance sheet written one cell per line, with blank lines between and an
 /// unlabeled subtotal after the rows of each group ("652 / 2 945"): the cell-per-line
 /// reader pairs the cells as written (h-cells), so every relation holds and nothing is

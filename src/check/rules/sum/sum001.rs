@@ -46,7 +46,8 @@ less than its smallest part (no part left out, doubled or of the wrong sign expl
 at most 2 % of the total. Example: 7 683 + 262 + 459 = 8 404 and 4 645 + 164 + 249 = 5 058, \
 printed \"I alt pr. barn\" 8 362 and 5 032 (42 and 26 off). In any number of columns, a total \
 that adds up nowhere over a part with no label (a figure alone on its line, its label on a line \
-of its own) or with a figure for its label is not decided: labels and figures were not paired \
+of its own) or with a figure for its label, or under such a row just above its parts (a \
+figure alone whose label wrapped onto the line before), is not decided: labels and figures were not paired \
 with certainty, and the table may begin above where it was read; so is a total that adds up \
 nowhere, off from its parts' sum by at least its smallest part in every column, and closes \
 its table from the first row where the table has no header or title to show it begins there (fees written label and figure on lines of their own just above \

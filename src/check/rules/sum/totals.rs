@@ -542,12 +542,21 @@ pub fn analyse(
             Some(format!(
                 "not decided: the label \"{label}\" ends in a figure, so the row's cells may be shifted"
             ))
-        } else if let Some(p) = figure_labeled(view, &rows).filter(|_| holds == 0) {
+        } else if let Some(p) =
+            figure_labeled(view, &stretch_above(view, &rows, t)).filter(|_| holds == 0)
+        {
             // A part whose label is a bare figure ("511" over "3 182", cells written one
             // per line and paired up wrongly) shows that figures were read as labels: the
-            // parts, and so the sum, are not the record's.
+            // parts, and so the sum, are not the record's. So does such a row just above
+            // the parts with no figure in their columns ("4 718 355", the figure of a row
+            // whose label wrapped onto the line before): the run may begin above it.
+            let place = if rows.contains(&p) {
+                "among"
+            } else {
+                "above"
+            };
             Some(format!(
-                "not decided: the row \"{}\" among its parts has a figure for its label, so figures may have been read as labels and the rows' cells shifted",
+                "not decided: the row \"{}\" {place} its parts has a figure for its label, so figures may have been read as labels and the rows' cells shifted",
                 view.label(p).trim()
             ))
         } else if holds == 0
@@ -1054,6 +1063,17 @@ fn short_by_a_part(view: &TableView, rows: &[usize], t: usize, cols: &[usize]) -
             let sum: rust_decimal::Decimal = parts.iter().sum();
             (total - sum).abs() >= smallest
         })
+}
+
+/// The rows a total's parts are taken from: from just after the total above the first part
+/// (or the table's first row) to the total `t`, rows with no figure in its columns included.
+fn stretch_above(view: &TableView, rows: &[usize], t: usize) -> Vec<usize> {
+    let first = rows.first().copied().unwrap_or(t);
+    let start = (0..first)
+        .rev()
+        .find(|&r| view.totals[r])
+        .map_or(0, |r| r + 1);
+    (start..t).collect()
 }
 
 /// The first of `rows` whose label is a bare figure: no letter, but a digit ("511",
