@@ -98,13 +98,25 @@ fn stated_by(header: &str, vocab: &Vocabulary) -> Stated {
         Stated::Difference
     } else if bal001::states_balance(vocab, &words) {
         Stated::Balance
-    } else if sum002::states_total(vocab, &words)
-        || vocab.lookup("column_relations", header) == Some("total_header")
-    {
+    } else if sum002::states_total(vocab, &words) || ends_in_total_header(vocab, header) {
         Stated::Total
     } else {
         Stated::Nothing
     }
+}
+
+/// Whether a header is a `total_header` phrase of `grammars/column_relations.vocab`
+/// ("I alt", "Yhteensä"), or ends in one after words naming what it totals ("Skatteinngang
+/// i alt", "Godkjente stemmer ialt", "Oppilaita yhteensä"): "X in all" is the total of X.
+/// Which columns are its parts the table's rows decide ([`candidates`]); a phrase inside
+/// the header ("Yhteensä ed syksy": last autumn's total) states no total of the row.
+fn ends_in_total_header(vocab: &Vocabulary, header: &str) -> bool {
+    let words = crate::grammar::vocab::normalize_words(header);
+    (words.len().saturating_sub(2)..words.len()).any(|from| {
+        let tail = words[from..].join(" ");
+        (from == 0 || words[from - 1].chars().any(char::is_alphabetic))
+            && vocab.lookup("column_relations", &tail) == Some("total_header")
+    })
 }
 
 fn first_word(header: &str) -> String {
