@@ -3080,6 +3080,22 @@ fn bands_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The totalrows set (`tests/fixtures/real/totalrows/`): 8 real tables with total rows and
+/// total columns (Opetushallitus' oppilasmäärät, SSB's skatteinngang and stortingsvalg,
+/// Esbjerg Kommune's budget by politikområde, Hagstofa Íslands' mannfjöldi, Helsingborgs
+/// driftsredovisning), collected from the `pages` corpus to tune the reading of totals;
+/// every stated relation counted by hand, read before / read after / stated per file in
+/// `tests/expectations/realtotalrows.tsv`.
+#[test]
+fn totalrows_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realtotalrows",
+        "tests/fixtures/real/totalrows",
+        8,
+        "tests/expectations/realtotalrows.tsv",
+    );
+}
+
 /// The kvheader set (`tests/fixtures/real/kvheader/`): 5 pages with key-figure tables whose
 /// columns are quarters, tertials or other periods shorter than a year (Helsedirektoratet's
 /// kvartals- and tertialrapporter, Rottneros' quarterly income statement), collected from

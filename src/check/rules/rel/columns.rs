@@ -98,13 +98,25 @@ fn stated_by(header: &str, vocab: &Vocabulary) -> Stated {
         Stated::Difference
     } else if bal001::states_balance(vocab, &words) {
         Stated::Balance
-    } else if sum002::states_total(vocab, &words)
-        || vocab.lookup("column_relations", header) == Some("total_header")
-    {
+    } else if sum002::states_total(vocab, &words) || ends_in_total_header(vocab, header) {
         Stated::Total
     } else {
         Stated::Nothing
     }
+}
+
+/// Whether a header is a `total_header` phrase of `grammars/column_relations.vocab`
+/// ("I alt", "Yhteensä"), or ends in one after words naming what it totals ("Skatteinngang
+/// i alt", "Godkjente stemmer ialt", "Oppilaita yhteensä"): "X in all" is the total of X.
+/// Which columns are its parts the table's rows decide ([`candidates`]); a phrase inside
+/// the header ("Yhteensä ed syksy": last autumn's total) states no total of the row.
+fn ends_in_total_header(vocab: &Vocabulary, header: &str) -> bool {
+    let words = crate::grammar::vocab::normalize_words(header);
+    (words.len().saturating_sub(2)..words.len()).any(|from| {
+        let tail = words[from..].join(" ");
+        (from == 0 || words[from - 1].chars().any(char::is_alphabetic))
+            && vocab.lookup("column_relations", &tail) == Some("total_header")
+    })
 }
 
 fn first_word(header: &str) -> String {
@@ -1345,5 +1357,28 @@ mod tests {
             assert_eq!(net_inputs(&cx.view, last), None, "{text}");
             assert_ne!(stated(&cx.view, last), Stated::Difference, "{text}");
         }
+    }
+
+    /// "X i alt" / "X ialt" / "X yhteensä" at the end of a header states X's total; the
+    /// parts the rows confirm are summed (the party columns of SSB's stortingsvalg 1977);
+    /// a total with no parts in the table ("Stemmeberettigede ialt") states nothing read,
+    /// and the phrase inside a header ("Yhteensä ed syksy") states no total.
+    #[test]
+    fn a_header_ending_in_in_all_states_a_total_of_the_columns_the_rows_confirm() {
+        let vocab = Vocabulary::builtin_shared();
+        assert!(ends_in_total_header(vocab, "Godkjente stemmer ialt"));
+        assert!(ends_in_total_header(vocab, "Skatteinngang i alt"));
+        assert!(ends_in_total_header(vocab, "Oppilaita yhteensä"));
+        assert!(ends_in_total_header(vocab, "I alt"));
+        assert!(!ends_in_total_header(vocab, "Yhteensä ed syksy"));
+        assert!(!ends_in_total_header(vocab, "Kommune"));
+        let text = "Kommune\tStemmeberettigede ialt\tGodkjente stemmer ialt\tRV\tSV\tDNA\tH\n\
+Halden\t18 937\t16 490\t61\t484\t9 915\t6 030\n\
+Moss\t17 392\t14 932\t130\t545\t7 638\t6 619\n\
+Hvaler\t1 843\t1 516\t3\t40\t610\t863\n\
+Aremark\t979\t854\t0\t8\t376\t470\n";
+        let got = stated_relations(text, Stated::Total, &sum002::RULE);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(got.iter().all(|(_, holds, _)| *holds), "{got:?}");
     }
 }

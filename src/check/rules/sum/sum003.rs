@@ -18,8 +18,11 @@ up beyond rounding is reported as a warning, since the row might be something ot
 total. Example: Kostnad per kommun, last row 287 191 / 100 % / 465 000 / 465 000 / 930 000. \
 A group total may also stand above its rows (a nämnd's row over its verksamheter, as in a \
 driftredovisning): a row is read so only when the rows under it add up to it in at least \
-three columns and in most of its columns, and the table shows at least two such groups; a \
-column where that group then does not add up is reported the same way. In a resultaträkning an \
+three columns and in most of its columns, and the table shows at least two such groups (or \
+the one group closes three or more rows that add up to it in three or more columns: 13 emner \
+under a politikområde adding up in three of four budget years, every part written wherever \
+the group has a figure); a column where that group then \
+does not add up is reported the same way. In a resultaträkning an \
 unlabeled subtotal closing the rows under its heading (\"Rörelsens kostnader\") that adds up in \
 no column is as a rule not decided: it may be a nested subtotal of some of those rows. It is \
 reported when the statement's next line (\"Rörelseresultat\") adds it in place of the group's \

@@ -1099,12 +1099,19 @@ fn closes_somewhere(view: &TableView, p: usize) -> bool {
     })
 }
 
+/// A group total standing above its rows with no other group in its table is read when it
+/// closes at least this many rows …
+const LONE_GROUP_ROWS: usize = 3;
+/// … adding up to it in at least this many amount columns.
+const LONE_GROUP_COLUMNS: usize = 3;
+
 /// Group totals written above their rows ("Socialnämnd" over "Äldreomsorg" …
 /// "Förvaltningsstab"): a row no label names as a total, followed by at least two rows
 /// that add up to it in at least three columns of non-zero figures and in most of its
 /// columns. The rows it closes are the run under it that adds up in the most columns.
-/// Only in a table where at least two such groups are found is the reading certain
-/// enough to report the columns where one fails (SUM003).
+/// Only in a table where at least two such groups are found, or where a lone group closes
+/// three or more rows adding up in three or more columns, is the reading certain enough to
+/// report the columns where one fails (SUM003).
 pub fn above(view: &TableView, claimed: &[usize], below: &[Total]) -> Vec<Total> {
     const MAX_GROUP: usize = 60;
     let n = view.rows();
@@ -1223,9 +1230,22 @@ pub fn above(view: &TableView, claimed: &[usize], below: &[Total]) -> Vec<Total>
         r += k + 1;
     }
     // One row that happens to equal the rows under it ("50 %" over two "25 %" rows) is
-    // a coincidence; a table laid out in groups shows it at least twice.
+    // a coincidence; a table laid out in groups shows it at least twice. A lone group is
+    // read only when three or more rows add up to it in three or more amount columns (a
+    // politikområde over its emner in three of four budget years): rounded figures do not
+    // meet such sums by chance, so the rows are the group's, in every column — when every
+    // row under it is written wherever it has a figure: a part left blank or marked not
+    // available ("…") in one column says the breakdown is not whole there, and a total
+    // over columns may count what was never broken down.
     if out.len() < 2 {
-        out.clear();
+        out.retain(|t| {
+            let whole = (0..view.cols())
+                .filter(|&c| view.numeric(c) && view.figure(t.row, c).is_some())
+                .all(|c| t.rows.iter().all(|&x| view.figure(x, c).is_some()));
+            whole
+                && t.rows.len() >= LONE_GROUP_ROWS
+                && t.columns.iter().filter(|c| c.comparison.holds).count() >= LONE_GROUP_COLUMNS
+        });
     }
     out.extend(stated);
     out
