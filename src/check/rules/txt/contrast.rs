@@ -14,7 +14,9 @@
 //! `previous` phrase: "í fyrra", "milli ára", "föregående år", "edellisvuodesta"). The other
 //! sentence names exactly two figures (years and dates aside) and no change word, a
 //! `contrast` word between them ("en", "men", "mutta", "mot"), and exactly one side of that
-//! word names the earlier period: a `previous` phrase, or a `same_period` phrase and a year
+//! word names the earlier period: a `previous` phrase where the sentence names no year ("i
+//! fjor" is the year before the writing's, not before a year named), or a `same_period`
+//! phrase and a year
 //! where the other side names no year ("í sama mánuði árið 2006"); that side's figure is
 //! the earlier, the base of a change in percent. The two sentences are one passage: the
 //! figures' sentence, after the change, has a `refers` word ("Þær", "De") before its first
@@ -183,8 +185,12 @@ fn contrasted(s: &Sent, vocab: &Vocabulary) -> Option<(usize, usize)> {
             .any(|f| is_year(f) && f.start >= lo && f.end <= hi)
     };
     let end = s.text.len();
+    // "i fjol" is the year before the writing's, not before a year the sentence names
+    // ("For 2019 er anslaget 243,1, mot 200 i fjor"): with a year named, only "the same
+    // month" and a year on one side, no year on the other, tell the order.
+    let any_year = s.figs.iter().any(is_year);
     let earlier_side = |lo: usize, hi: usize, other: (usize, usize)| {
-        previous.iter().any(|p| p.0 >= lo && p.1 <= hi)
+        (!any_year && previous.iter().any(|p| p.0 >= lo && p.1 <= hi))
             || (same.iter().any(|p| p.0 >= lo && p.1 <= hi)
                 && year(lo, hi)
                 && !year(other.0, other.1))
@@ -332,6 +338,11 @@ mod tests {
         .is_empty());
         assert!(read_text(
             "Antalet ökade med 10 procent jämfört med i fjol. De var 120 i Malmö men 100 i Lund."
+        )
+        .is_empty());
+        // A year named beside "i fjor": the year before which year is not told.
+        assert!(read_text(
+            "Skatteinntektene for 2018 er forventet å bli 240,4 mill. kroner. For 2019 er anslaget 243,1 mill. kroner, mot 200 mill. kroner i fjor. Dette er en økning på 1,3 % fra året før."
         )
         .is_empty());
         // No link between the sentences: another quantity.

@@ -97,7 +97,8 @@ it (\"kasvanut 661 prosenttia\"), or beside a change noun (\"11% aukningu\", \"e
 med\"), and its sentence names the earlier period (i fjol, föregående år, í fyrra, milli ára, \
 edellisvuodesta); the other sentence names exactly two figures and no change word, a contrast \
 word between them (en, men, mot, mutta), and exactly one side of that word names the earlier \
-period (or the same month and a year, the other side no year): that figure is the base. The \
+period (i fjol where the sentence names no year, or the same month and a year, the other side \
+no year): that figure is the base. The \
 sentences are one passage only where the figures' sentence points back with a pronoun before \
 its figures (Þær, De), the change's sentence with a word like því or alltså, or the two share \
 a noun's stem (grammars/changes.vocab: previous, same_period, contrast, refers, thus, rise, \
