@@ -3142,6 +3142,23 @@ fn prosediff_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The prosechange set (`tests/fixtures/real/prosechange/`): 9 pages (Icelandic hotel-night
+/// news, a Danish turisme newsletter, Helsinki's henkilöstöraportti, Finnish and Swedish news)
+/// where a percent change is stated in prose beside (or without) the two figures it lies
+/// between, collected from the `pages` corpus to tune TXT007's change whose two figures the
+/// neighbouring sentence sets against each other (src/check/rules/txt/contrast.rs); every
+/// stated relation recomputed by hand, all hold (`tests/expectations/realprosechange.tsv`,
+/// with the read rate per file).
+#[test]
+fn prosechange_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realprosechange",
+        "tests/fixtures/real/prosechange",
+        9,
+        "tests/expectations/realprosechange.tsv",
+    );
+}
+
 /// The pctpairs set (`tests/fixtures/real/pctpairs/`): 7 pages (Norwegian budget and tax
 /// news, Swedish school statistics, SSB) where a sentence points back with a change in
 /// percent after sentences with figures, collected from the `pages` corpus to tune TXT007's

@@ -2,6 +2,7 @@
 
 mod approx;
 mod composition;
+mod contrast;
 pub mod prose;
 mod ratio;
 mod restated;

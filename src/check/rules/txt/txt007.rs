@@ -86,7 +86,23 @@ Read only where each term is the one figure for its noun and entity in the passa
 of unknown role stands in its sentence or points back to it in the next (\"og fari við það í \
 464 þúsund krónur\"), it is not another year's, and the ratio's clause names no other year. \
 A term called a limit (tæplega, rúmir, drygt) or named with an adjustment (án, exklusive, að \
-meðtöldu): a miss is \"not decided\".\n\nWhat is checked. Every figure stands for \
+meðtöldu): a miss is \"not decided\";\n  - a change and, in the sentence right before or \
+after it, the two figures it is between set against each other, the earlier named by its period \
+(src/check/rules/txt/contrast.rs): \"Gistinóttum á hótelum í júní fjölgaði um 16% miðað við \
+sama mánuð í fyrra. Þær voru 153.900 í júní síðastliðnum en voru 132.800 í sama mánuði árið \
+2006.\", \"Antalet besökare var 5 137 mot 4 672 i fjol. Det är alltså en ökning med 10 \
+procent jämfört med föregående år.\": the change is its sentence's only figure \
+(years aside), after a change verb and a word like med (um, på) or a Finnish verb right before \
+it (\"kasvanut 661 prosenttia\"), or beside a change noun (\"11% aukningu\", \"en ökning \
+med\"), and its sentence names the earlier period (i fjol, föregående år, í fyrra, milli ára, \
+edellisvuodesta); the other sentence names exactly two figures and no change word, a contrast \
+word between them (en, men, mot, mutta), and exactly one side of that word names the earlier \
+period (i fjol where the sentence names no year, or the same month and a year, the other side \
+no year): that figure is the base. The \
+sentences are one passage only where the figures' sentence points back with a pronoun before \
+its figures (Þær, De), the change's sentence with a word like því or alltså, or the two share \
+a noun's stem (grammars/changes.vocab: previous, same_period, contrast, refers, thus, rise, \
+fall).\n\nWhat is checked. Every figure stands for \
 the values its written precision allows (as in TXT006): a change in percent is (B − A)/A, \
 in money or a count B − A, the verb giving the sign; a total is compared with the sum of \
 its parts. Each relation read counts as checked.\n\nA figure called about so much (ca, cirka, omkring, noin: \
@@ -143,7 +159,7 @@ static GETS_RE: Re = Re::new(GETS);
 
 impl Sent {
     /// The figures that are no year and no date, in order.
-    fn own(&self) -> Vec<usize> {
+    pub(super) fn own(&self) -> Vec<usize> {
         (0..self.figs.len())
             .filter(|&i| !is_year(&self.figs[i]) && !date_after(&self.text, &self.figs[i]))
             .collect()
@@ -226,7 +242,7 @@ fn lower_word(w: &str) -> String {
 /// Whether two words share a stem: a common beginning of at least five letters that
 /// leaves at most two letters of the shorter over ("intäkter", "intäkterna";
 /// "markbränder", "markbränderna").
-fn same_stem(x: &str, y: &str) -> bool {
+pub(super) fn same_stem(x: &str, y: &str) -> bool {
     let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
     let common = x.iter().zip(&y).take_while(|(a, b)| a == b).count();
     let shorter = x.len().min(y.len());
@@ -336,7 +352,12 @@ fn operands_in_two(sents: &[Sent], k: usize, nouns: &[String]) -> Option<Operand
 
 /// Whether sentence `j` follows sentence `i` right after it: in the same paragraph or at
 /// the start of the next, close one.
-fn follows(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], i: usize, j: usize) -> bool {
+pub(super) fn follows(
+    near: &dyn Fn(usize, usize) -> bool,
+    sents: &[Sent],
+    i: usize,
+    j: usize,
+) -> bool {
     let (x, y) = (&sents[i], &sents[j]);
     j == i + 1 && (x.par == y.par || (y.par == x.par + 1 && near(x.par, y.par)))
 }
@@ -384,7 +405,7 @@ fn read_changes(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], out: &mut V
 
 /// From the figure `a` to the figure `b`, a change of `c` (each a sentence and a figure
 /// of it) in the direction `sign`.
-fn evaluate_change(
+pub(super) fn evaluate_change(
     sents: &[Sent],
     (sa, a): (usize, usize),
     (sb, b): (usize, usize),
@@ -1195,6 +1216,7 @@ fn reads(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], vocab: &Vocabulary
     read_named_parts(near, sents, &mut out);
     read_counted_parts(near, sents, &mut out);
     super::ratio::read(near, sents, vocab, &mut out);
+    super::contrast::read(near, sents, vocab, &mut out);
     out
 }
 
