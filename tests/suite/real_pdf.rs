@@ -3096,6 +3096,22 @@ fn totalrows_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The proseshare set (`tests/fixtures/real/proseshare/`): 19 news items, press releases and
+/// statistics pages in five languages stating a share in prose together with counts
+/// ("haki 151 700 hakijaa, joista opiskelupaikan sai 48 100, eli 32 %", "Av 214 ansökningar
+/// 2016 så beviljades 181 st vilket ger 85%", "6,2%, þ.e. 449 íbúar af 6.751"), collected from
+/// the `pages` corpus to tune TXT006's share clauses; every share recomputed by hand, the
+/// relations each page states counted against those read (`tests/expectations/realproseshare.tsv`).
+#[test]
+fn proseshare_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realproseshare",
+        "tests/fixtures/real/proseshare",
+        19,
+        "tests/expectations/realproseshare.tsv",
+    );
+}
+
 /// The kvheader set (`tests/fixtures/real/kvheader/`): 5 pages with key-figure tables whose
 /// columns are quarters, tertials or other periods shorter than a year (Helsedirektoratet's
 /// kvartals- and tertialrapporter, Rottneros' quarterly income statement), collected from

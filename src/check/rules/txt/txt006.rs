@@ -63,7 +63,20 @@ and the same share told again: \"181 av 357 kommuner, eller 50,4 prosent av komm
 (grammars/changes.vocab: eller, dvs., det vil si, eða, ella, motsvarande; whole counts \
 are exact as written, a round hundred aside; read only where nothing but a mark follows \
 the percent, or \"av\" and the whole named again or pointed to: \"69 prosent av \
-befolkningen\" is a share of another whole); PCT003 checks \"x % … (motsvarande y)\" against the tables;\n  - a total and \
+befolkningen\" is a share of another whole); a share and the two counts it is the ratio \
+of, tied in one clause (grammars/changes.vocab `of_which`, `restate`): the whole, \"of \
+which\" and the part, \"haki 151 700 hakijaa, joista opiskelupaikan sai 48 100, eli 32 %\" \
+(varav, av dem, hvorav, heraf, þar af), \"av\" the whole opening the clause, \"Av 214 \
+ansökningar 2016 så beviljades 181 st vilket ger 85%\", or the share first and the part \
+\"af\" the whole after it, \"6,2%, þ.e. 449 íbúar af 6.751\" (the share's own words, if \
+any, naming the whole: \"5,7% íbúa hreppsins …, 27 … af alls 471 íbúum hreppsins\"); and a \
+sentence opening with \"of them\" (heistä, av dem, af þeim: `of_them`) whose counts carry \
+their share in parentheses, after a sentence naming only a whole and a part tied to it: \
+\"… haki 60 800 perusopetuksen päättävää, joista 59 200 sai opiskelupaikan. Heistä 24 400 \
+(42 %) hyväksyttiin …\" is contradicted only when the share misses both (a part small \
+enough to be of those left out is not read); in these a count ending in zeros stands for \
+its rounding to them (59 200 is 59 150 to 59 250), another is exact; PCT003 checks \"x % … \
+(motsvarande y)\" against the tables;\n  - a total and \
 all its parts: \"T, fördelat på A … och B …\" (fordelt på), or \"T, varav A … och resterande \
 B\" (a varav list is read only when its last part is the rest), every figure in money, or \
 every part a count of one noun and the total that noun too (\"555 somatiske senger fordelt \
@@ -217,7 +230,7 @@ impl Fig {
 const NUMBER: &str = r"(\d{1,3}(?:[ \u{a0}\u{202f}]\d{3})+|\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?";
 
 /// A unit right after a number (case-insensitive), longest first.
-const UNIT: &str = r"(?i)^\s?(procentenheter|procentenheten|procentenhet|procentpoäng|prosentpoeng|prosentpoenger|procentpoint|procent|prosent|pct\.?|%|miljarder|miljard|milliarder|milliardar|milliard|mdkr|mdr\.?|mrd\.?|mia\.?|miljoner|miljon|millioner|millionar|million|mill\.?|mio\.?|mnkr|mkr|msek|mnok|mdkk|meur|tkr|kkr|teur|kronor|kroner|kr\.?|sek|nok|dkk|euro|eur|€)((?:\s(?:kronor|kroner|kr\.?|sek|nok|dkk|euro|eur|€))?)(?:[^\p{L}]|$)";
+const UNIT: &str = r"(?i)^\s?(procentenheter|procentenheten|procentenhet|procentpoäng|prosentpoeng|prosentpoenger|procentpoint|procent|prosenttia|prosent|prósentum|prósent|pct\.?|%|miljarder|miljard|milliarder|milliardar|milliard|mdkr|mdr\.?|mrd\.?|mia\.?|miljoner|miljon|millioner|millionar|million|mill\.?|mio\.?|mnkr|mkr|msek|mnok|mdkk|meur|tkr|kkr|teur|kronor|kroner|kr\.?|sek|nok|dkk|euro|eur|€)((?:\s(?:kronor|kroner|kr\.?|sek|nok|dkk|euro|eur|€))?)(?:[^\p{L}]|$)";
 
 /// A word that makes the figure after it approximate.
 const ABOUT: &str = r"(?i)(?:^|[^\p{L}])(drygt|knappt|cirka|ca\.?|omkring|närmare|nära|över|nästan|ungefär|runt|uppemot|kring|minst|högst|vel|nesten|nær|omtrent|rundt|i overkant av|i underkant av|godt|knap|næsten|over|under|anslagsvis|om lag|mer än|mindre än|mer enn|mindre enn|mere end|mindre end)\s*$";
@@ -597,7 +610,10 @@ fn kind_of(word: &str) -> Option<Kind> {
     {
         return Some(Kind::Points);
     }
-    if matches!(w, "procent" | "prosent" | "pct" | "%") {
+    if matches!(
+        w,
+        "procent" | "prosent" | "prosenttia" | "prósent" | "prósentum" | "pct" | "%"
+    ) {
         return Some(Kind::Percent);
     }
     money_scale(w).map(Kind::Money)
@@ -951,6 +967,12 @@ enum Shape {
     /// The same, written "`a` av `b`, eller `c` procent": the part, the whole it is of,
     /// and the share told again.
     OutOf,
+    /// `a` is `c` percent of `b`, a part tied to its whole in one clause ("`b` hakijaa,
+    /// joista `a`, eli `c` %", "Av `b` … `a` (`c` %)", "`c` %, þ.e. `a` af `b`").
+    ShareClause,
+    /// The same, `a` in a sentence opening with "of them" and `b` the whole the sentence
+    /// before names, with the part tied to it held here: either may be "them".
+    ShareOfThem(usize),
     /// `b` is the sum of these parts.
     Total(Vec<usize>),
     /// `b`, a count, is split into these two parts, each named by one side of a pair of
@@ -2086,6 +2108,357 @@ fn stated_out_of(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated> {
     out
 }
 
+/// A share and the two counts it is the ratio of, in one clause of the sentence, written in
+/// one of three ways (grammars/changes.vocab), the part always a subset of that whole by the
+/// words that tie them:
+///  - the whole, then "of which" and the part: "haki 151 700 hakijaa, joista opiskelupaikan
+///    sai 48 100, eli 32 %" (varav, av dem, hvorav, heraf, þar af: `of_which`);
+///  - "of" the whole opening the clause, then the part: "Av 214 ansökningar 2016 så
+///    beviljades 181 st vilket ger 85%" (`out_of` at the sentence's start or after a mark);
+///  - the share first, then the part "of" the whole told again: "Alls eru 5,7% íbúa
+///    hreppsins með erlent ríkisfang, 27 erlendir ríkisborgarar af alls 471 íbúum
+///    hreppsins", "eða 6,2%, þ.e. 449 íbúar af 6.751".
+///
+/// The part and the whole are whole counts (no year, no date, the part the figure right
+/// after the words tying it to the whole); the share follows the part alone in parentheses
+/// or after a `restate` phrase (eli, eller, dvs., vilket ger), with nothing after it but a
+/// mark, the whole named again ("av dem", "hakijoista": a word of the stem of a word naming
+/// the whole) or the parenthesis' close; or, written first, it is followed by at most six
+/// words whose nouns name the whole's (one word of the same stem), a comma or a `restate`
+/// phrase, and the part, with nothing after the whole but up to three words naming it.
+/// Returned as [`Shape::ShareClause`]: `a` the part, `b` the whole, `c` the percent.
+fn stated_share_clause(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated> {
+    let has = |key: &str, w: &[String]| vocab.has_word("changes", key, &w.join(" "));
+    let plain = |t: &str| {
+        t.chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-' || c == ',')
+    };
+    // The same with the points of an abbreviation ("þ.e.", "dvs."): a sentence's text holds
+    // no sentence end.
+    let plain_or_points = |t: &str| {
+        t.chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-' || c == ',' || c == '.')
+    };
+    let count = |f: &Fig| {
+        matches!(f.kind, Kind::Bare | Kind::Count(_))
+            && f.decimals == 0
+            && f.value > Decimal::ZERO
+            && !is_year(f)
+            && !date_follows(s, f)
+            && !broken_grouping(s, f)
+    };
+    // The words right after a figure up to a mark or a figure (at most `n`), lower case.
+    let named_after = |f: &Fig, n: usize| -> Vec<String> {
+        let rest = &s[f.end..];
+        let stop = rest
+            .find(|c: char| !(c.is_alphabetic() || c.is_whitespace() || c == '-'))
+            .unwrap_or(rest.len());
+        gap_words(&rest[..stop]).into_iter().take(n).collect()
+    };
+    let noun_of = |f: &Fig, words: &[String]| -> Vec<String> {
+        let mut out: Vec<String> = words.to_vec();
+        if let Kind::Count(n) = f.kind {
+            out.push(n.to_string());
+        }
+        out
+    };
+    let names_whole = |w: &str, whole: &[String]| {
+        w.chars().count() >= 4 && whole.iter().any(|x| x == w || same_stem(x, w))
+    };
+    // The words between the part and a share after it: "(" or a restating phrase; whether
+    // in parentheses.
+    let share_after = |gap: &str| -> Option<bool> {
+        let t = gap.trim();
+        // At most three words naming the part, then the share alone in parentheses.
+        if let Some(head) = t.strip_suffix('(') {
+            return (plain(head) && !head.contains(',') && gap_words(head).len() <= 3)
+                .then_some(true);
+        }
+        if !plain_or_points(gap) {
+            return None;
+        }
+        let w = gap_words(gap);
+        // At most three words naming the part ("st", "opiskelupaikan"), then the phrase,
+        // then at most one word saying "about" (its figure reads it).
+        (0..=w.len().min(3)).find_map(|at| {
+            let rest = &w[at..];
+            let n = starts_with_phrase(vocab, "restate", rest)?;
+            let tail = &rest[n..];
+            let ok = tail.is_empty()
+                || (tail.len() <= 2 && vocab.has_word("approximations", "around", &tail.join(" ")));
+            ok.then_some(false)
+        })
+    };
+    // After a share that follows the part: nothing but a mark, the whole named again, or
+    // (in parentheses) the close.
+    let closes = |p: &Fig, paren: bool, whole: &[String]| -> bool {
+        let after = s[p.end..].trim_start();
+        let again = |t: &str| -> Option<usize> {
+            if let Some(rest) = restates_whole(vocab, t, whole.first().map(String::as_str)) {
+                return Some(t.len() - rest.len());
+            }
+            let len = t
+                .find(|c: char| !(c.is_alphabetic() || c == '-'))
+                .unwrap_or(t.len());
+            let w = t[..len].to_lowercase();
+            names_whole(&w, whole).then_some(len)
+        };
+        if paren {
+            after.starts_with(')')
+                || again(after).is_some_and(|n| after[n..].trim_start().starts_with(')'))
+        } else {
+            let ends = |t: &str| t.is_empty() || t.starts_with(['.', ',', ';', ':', ')', '!', '?']);
+            ends(after) || again(after).is_some_and(|n| ends(after[n..].trim_start()))
+        }
+    };
+    let mut out = Vec::new();
+    for i in 0..figs.len().saturating_sub(2) {
+        // The whole, "of which", the part, the share.
+        let (w, n, p) = (&figs[i], &figs[i + 1], &figs[i + 2]);
+        if count(w) && count(n) && p.kind == Kind::Percent && n.value <= w.value {
+            let gap = &s[w.end..n.start];
+            let words = gap_words(gap);
+            let tied = (0..=words.len().min(3)).find_map(|at| {
+                let k = starts_with_phrase(vocab, "of_which", &words[at..])?;
+                (words.len() - at - k <= 4).then_some(at)
+            });
+            if let Some(at) = tied.filter(|_| plain(gap)) {
+                let whole = noun_of(w, &words[..at]);
+                if let Some(paren) = share_after(&s[n.end..p.start]) {
+                    if !whole.is_empty() && closes(p, paren, &whole) {
+                        out.push(Stated {
+                            shape: Shape::ShareClause,
+                            a: i + 1,
+                            b: i,
+                            c: i + 2,
+                            sign: 1,
+                            span: (w.start, close_paren(s, p.end)),
+                        });
+                        continue;
+                    }
+                }
+            }
+        }
+        // "Av" the whole opening the clause, the part, the share.
+        let years_between = |from: usize, to: usize| (from + 1..to).all(|k| is_year(&figs[k]));
+        if count(w) {
+            let head = &s[..w.start];
+            let clause = &head[head
+                .rfind([',', ';', ':', '.', '(', '!', '?'])
+                .map_or(0, |x| x + 1)..];
+            let hw = gap_words(clause);
+            let opens = plain(clause)
+                && starts_with_phrase(vocab, "out_of", &hw).is_some_and(|l| {
+                    let rest = &hw[l..];
+                    rest.is_empty() || (rest.len() == 1 && has("all", rest))
+                });
+            // The part: the next figure not a year.
+            let part = (i + 1..figs.len()).find(|&k| !is_year(&figs[k]));
+            if let Some(k) = part.filter(|&k| opens && k + 1 < figs.len() && years_between(i, k)) {
+                let (n, p) = (&figs[k], &figs[k + 1]);
+                let gap = without_years(&s[w.end..n.start]);
+                let words = gap_words(&gap);
+                if count(n)
+                    && n.value <= w.value
+                    && p.kind == Kind::Percent
+                    && plain(&gap)
+                    && !gap.contains(',')
+                    && !words.is_empty()
+                    && words.len() <= 6
+                {
+                    let whole = noun_of(w, &words[..1]);
+                    if let Some(paren) = share_after(&s[n.end..p.start]) {
+                        if closes(p, paren, &whole) {
+                            out.push(Stated {
+                                shape: Shape::ShareClause,
+                                a: k,
+                                b: i,
+                                c: k + 1,
+                                sign: 1,
+                                span: (w.start, close_paren(s, p.end)),
+                            });
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        // The share, then the part "of" the whole.
+        let (p, n, w) = (&figs[i], &figs[i + 1], &figs[i + 2]);
+        if p.kind == Kind::Percent && count(n) && count(w) && n.value <= w.value {
+            let gap = &s[p.end..n.start];
+            // A comma then at most a restating phrase, or the phrase alone.
+            let (of_part, link) = match gap.find(',') {
+                Some(c) => (&gap[..c], &gap[gap.rfind(',').unwrap_or(c) + 1..]),
+                None => ("", gap),
+            };
+            let lw = gap_words(link);
+            let tied = plain_or_points(gap)
+                && plain(of_part)
+                && if gap.contains(',') {
+                    lw.is_empty() || starts_with_phrase(vocab, "restate", &lw) == Some(lw.len())
+                } else {
+                    !lw.is_empty() && starts_with_phrase(vocab, "restate", &lw) == Some(lw.len())
+                };
+            let of_words = gap_words(of_part);
+            let between = &s[n.end..w.start];
+            let bw = gap_words(between);
+            let ties = plain(between)
+                && !between.contains(',')
+                && (0..=bw.len().min(3)).any(|at| {
+                    starts_with_phrase(vocab, "out_of", &bw[at..]).is_some_and(|k| {
+                        let rest = &bw[at + k..];
+                        at + k == bw.len() || (rest.len() == 1 && has("all", rest))
+                    })
+                });
+            let after_w = named_after(w, 4);
+            let rest_after = {
+                let r = &s[w.end..];
+                let stop = r
+                    .find(|c: char| !(c.is_alphabetic() || c.is_whitespace() || c == '-'))
+                    .unwrap_or(r.len());
+                r[stop..].trim_start()
+            };
+            let clause_ends = after_w.len() <= 3
+                && (rest_after.is_empty()
+                    || rest_after.starts_with(['.', ',', ';', ':', ')', '!', '?']));
+            let whole = noun_of(w, &after_w);
+            let of_matches = of_words.len() <= 6
+                && (of_words.is_empty() || of_words.iter().any(|x| names_whole(x, &whole)));
+            if tied && ties && clause_ends && of_matches {
+                out.push(Stated {
+                    shape: Shape::ShareClause,
+                    a: i + 1,
+                    b: i + 2,
+                    c: i,
+                    sign: 1,
+                    span: (p.start, w.end),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Shares in a sentence opening with "of them" (heistä, av dem, af þeim: `of_them`), each a
+/// count with its share alone in parentheses right after it ("Heistä 24 400 (42 %)
+/// hyväksyttiin ammatilliseen koulutukseen ja 30 700 (52 %) lukiokoulutukseen"), whose whole
+/// the sentence before names: read only where that sentence's figures (years aside) are
+/// exactly a whole and a part tied to it by an `of_which` phrase ("haki 60 800 …, joista 59
+/// 200 sai opiskelupaikan"), with no percent, so "them" is one of the two. `text` holds both
+/// sentences, the second from `second`. Returned as [`Shape::ShareOfThem`]: `a` the part,
+/// `b` the whole named first, `c` the share, the shape holding the other whole.
+fn stated_share_of_them(
+    text: &str,
+    second: usize,
+    figs: &[Fig],
+    vocab: &Vocabulary,
+) -> Vec<Stated> {
+    let mut out = Vec::new();
+    // The opening words, and nothing else, before the sentence's first figure.
+    let Some(first_own) = figs.iter().position(|f| f.start >= second) else {
+        return out;
+    };
+    let opening = gap_words(&text[second..figs[first_own].start]);
+    if opening.is_empty() || starts_with_phrase(vocab, "of_them", &opening) != Some(opening.len()) {
+        return out;
+    }
+    let before: Vec<usize> = (0..first_own)
+        .filter(|&i| !is_year(&figs[i]) && !date_follows(text, &figs[i]))
+        .collect();
+    let [w, n] = before[..] else {
+        return out;
+    };
+    let whole_like = |f: &Fig| {
+        matches!(f.kind, Kind::Bare | Kind::Count(_))
+            && f.decimals == 0
+            && f.value > Decimal::ZERO
+            && !f.approx
+    };
+    if !whole_like(&figs[w]) || !whole_like(&figs[n]) || figs[n].value > figs[w].value {
+        return out;
+    }
+    let gap = &text[figs[w].end..figs[n].start];
+    let words = gap_words(gap);
+    let tied = gap
+        .chars()
+        .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-' || c == ',')
+        && (0..=words.len().min(3)).any(|at| {
+            starts_with_phrase(vocab, "of_which", &words[at..])
+                .is_some_and(|j| at + j == words.len())
+        });
+    if !tied {
+        return out;
+    }
+    for i in first_own..figs.len().saturating_sub(1) {
+        let (part, share) = (&figs[i], &figs[i + 1]);
+        if !whole_like(part) || share.kind != Kind::Percent || is_year(part) {
+            continue;
+        }
+        if text[part.end..share.start].trim() != "("
+            || !text[share.end..].trim_start().starts_with(')')
+        {
+            continue;
+        }
+        // A part that may be of those left out (the whole less the part) is not read.
+        if part.value <= figs[w].value - figs[n].value {
+            continue;
+        }
+        out.push(Stated {
+            shape: Shape::ShareOfThem(n),
+            a: i,
+            b: w,
+            c: i + 1,
+            sign: 1,
+            span: (part.start, close_paren(text, share.end)),
+        });
+    }
+    out
+}
+
+/// A count as the page writes it: a whole number ending in zeros may be rounded to them
+/// ("59 200" is 59 150 to 59 250, "76 000" 75 500 to 76 500), another is exact; one called
+/// about so much is widened as approx.rs says.
+fn count_as_written(f: &Fig) -> Interval {
+    let v = f.value;
+    let mut zeros = 0u32;
+    let mut x = v;
+    while zeros < 9 && !x.is_zero() && (x % Decimal::TEN).is_zero() {
+        x /= Decimal::TEN;
+        zeros += 1;
+    }
+    let i = if zeros == 0 {
+        Interval::exact(v)
+    } else {
+        let half = Decimal::from(5) * Decimal::from(10u64.pow(zeros - 1));
+        Interval {
+            nominal: v,
+            lo: add(v, -half),
+            hi: add(v, half),
+        }
+    };
+    if f.around {
+        super::approx::widen(f, i)
+    } else {
+        i
+    }
+}
+
+/// A share clause's part over its whole against the share written.
+fn evaluate_share_clause(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
+    let (part, whole, share) = (&figs[r.a], &figs[r.b], &figs[r.c]);
+    let (ip, iw) = (count_as_written(part), count_as_written(whole));
+    if iw.lo <= Decimal::ZERO || ip.lo < Decimal::ZERO || ip.lo > iw.hi {
+        return None;
+    }
+    Some(Outcome {
+        made: ip.divided_by(iw)?.scale(Decimal::ONE_HUNDRED),
+        said: share.interval(),
+        unit: "%",
+        doubt: doubt_of(s, &[part, whole, share]),
+    })
+}
+
 /// Where `w` starts with a phrase of `key` after at most one other word: where the phrase
 /// starts, and the words after it.
 fn starts_with_phrase_at(
@@ -2917,6 +3290,28 @@ fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
         }
         Shape::Share => return evaluate_share(s, figs, r),
         Shape::OutOf => return evaluate_out_of(s, figs, r),
+        Shape::ShareClause => return evaluate_share_clause(s, figs, r),
+        Shape::ShareOfThem(other) => {
+            // Holds when it holds of either whole; else the nearer miss is reported.
+            let first = evaluate_share_clause(s, figs, r);
+            let alt = Stated {
+                shape: Shape::ShareClause,
+                a: r.a,
+                b: *other,
+                c: r.c,
+                sign: 1,
+                span: r.span,
+            };
+            let second = evaluate_share_clause(s, figs, &alt);
+            return match (first, second) {
+                (Some(x), Some(y)) => Some(if x.made.meets(&x.said) || !y.made.meets(&y.said) {
+                    x
+                } else {
+                    y
+                }),
+                (x, y) => x.or(y),
+            };
+        }
         Shape::ChangeInPercent | Shape::ChangeInPercentAcross | Shape::HadChanged => {
             return evaluate_change_in_percent(s, figs, r)
         }
@@ -3213,6 +3608,22 @@ pub fn check(sink: &mut Sink) {
                     }
                 }
             }
+            if let Some(p) = previous {
+                let text = &par.text[p..to];
+                if text.contains(|c: char| c.is_ascii_digit()) {
+                    let mut figs = figures(text);
+                    super::approx::read(text, &mut figs, vocab);
+                    for r in stated_share_of_them(text, from - p, &figs, vocab) {
+                        if let Some(o) = evaluate(text, &figs, &r) {
+                            if o.made.meets(&o.said) {
+                                sink.checked(true);
+                            } else {
+                                report(sink, &par, p, text, &figs, &r, &o);
+                            }
+                        }
+                    }
+                }
+            }
             let s = &par.text[from..to];
             let mut figs = figures(s);
             super::approx::read(s, &mut figs, vocab);
@@ -3226,6 +3637,12 @@ pub fn check(sink: &mut Sink) {
             relations.extend(stated_paren_parts(s, &figs));
             for r in stated_out_of(s, &figs, vocab) {
                 if !relations.iter().any(|x| [x.a, x.b, x.c].contains(&r.c)) {
+                    relations.push(r);
+                }
+            }
+            for r in stated_share_clause(s, &figs, vocab) {
+                let taken = |x: &Stated| [x.a, x.b, x.c].contains(&r.c);
+                if !relations.iter().any(taken) {
                     relations.push(r);
                 }
             }
@@ -3375,6 +3792,30 @@ fn report(
             } else {
                 "the sentence names the part, the whole it is of (\"av\", \"af\", \"of\") and the part's share of it told again in percent (\"eller\", \"dvs.\" or in parentheses); whole counts are exact as written"
             },
+        ),
+        Shape::ShareOfThem(other) => (
+            {
+                let alt = Stated {
+                    shape: Shape::ShareClause,
+                    a: r.a,
+                    b: *other,
+                    c: r.c,
+                    sign: 1,
+                    span: r.span,
+                };
+                let of_other = evaluate_share_clause(s, figs, &alt)
+                    .map(|x| x.made.nominal.round_dp(2).normalize().to_string())
+                    .unwrap_or_else(|| "no share".to_string());
+                format!(
+                    "{aw} of {bw} is {made} % and of {ow} {of_other} %, not {said} %",
+                    ow = written(s, &figs[*other])
+                )
+            },
+            "the sentence opens with \"of them\" (heistä, av dem, af þeim) after a sentence naming only a whole and a part tied to it (\"joista\", \"varav\"), so \"them\" is one of the two, and the share misses both; a count ending in zeros may stand rounded to them, another is exact",
+        ),
+        Shape::ShareClause => (
+            format!("{aw} of {bw} is {made} %, not {said} %"),
+            "the clause names the whole, the part tied to it (\"joista\", \"varav\", \"av dem\", \"þar af\", or \"av\" the whole opening the clause, or \"af\" the whole after the share) and the part's share of it in percent; a count ending in zeros may stand rounded to them, another is exact",
         ),
         Shape::Total(parts) => {
             let listed: Vec<&str> = parts.iter().map(|&p| written(s, &figs[p])).collect();
@@ -3896,6 +4337,93 @@ mod tests {
     /// A part, "av" its whole and the share told again (grammars/changes.vocab): the
     /// percent is the part of the whole, whole counts exact as written; a percent of
     /// another whole, a genitive, or words after the percent: not read.
+    #[test]
+    fn reads_a_share_and_both_its_counts_in_one_clause() {
+        let v = Vocabulary::builtin_shared();
+        let read = |s: &str| {
+            let mut figs = figures(s);
+            super::super::approx::read(s, &mut figs, v);
+            stated_share_clause(s, &figs, v)
+                .iter()
+                .filter_map(|r| evaluate(s, &figs, r))
+                .map(|o| (o.made.nominal.round_dp(2), o.made.meets(&o.said)))
+                .collect::<Vec<_>>()
+        };
+        let d = |x: &str| x.parse::<Decimal>().unwrap();
+        // Holding: the whole, "of which" and the part; "av" the whole first; the share first.
+        assert_eq!(
+            read("Kevään yhteishaussa korkeakouluihin haki 151 700 hakijaa, joista opiskelupaikan sai 48 100, eli 32 %."),
+            [(d("31.71"), true)]
+        );
+        assert_eq!(
+            read("Yhteishakuun osallistui 151 700 hakijaa, joista opiskelupaikan sai noin 52 500, eli noin 35 prosenttia hakijoista, tiedottaa Opetushallitus."),
+            [(d("34.61"), true)]
+        );
+        assert_eq!(
+            read("Av 214 ansökningar 2016 så beviljades 181 st vilket ger 85%."),
+            [(d("84.58"), true)]
+        );
+        assert_eq!(
+            read("Alls eru 5,7% íbúa hreppsins með erlent ríkisfang, 27 erlendir ríkisborgarar af alls 471 íbúum hreppsins."),
+            [(d("5.73"), true)]
+        );
+        assert_eq!(
+            read("Det kom in 860 ansökningar, varav 430 beviljades (50 procent)."),
+            [(d("50"), true)]
+        );
+        // Failing: 449 of 6 751 is 6,65 %, not 6,2.
+        assert_eq!(
+            read("Lægst er hlutfallið á Norðurlandi vestra eða 6,2%, þ.e. 449 íbúar af 6.751."),
+            [(d("6.65"), false)]
+        );
+        // Not read: the share of another whole, the part not a count, no tie, a share whose
+        // words name another whole.
+        for s in [
+            "Det kom in 860 ansökningar, varav 430 beviljades (50 procent av det sökta beloppet).",
+            "Korkeakouluihin haki 151 440 hakijaa, joista opiskelupaikan sai 31 prosenttia.",
+            "Kommunen har 860 lägenheter och 430 garage, eller 50 procent.",
+            "Kvinnor utgör 55 % av cheferna, 120 av 290 anställda.",
+            "Av 214 ansökningar beviljades 181, vilket är 12 fler än i fjol, och 85 procent av beloppet.",
+        ] {
+            assert!(read(s).is_empty(), "{s}");
+        }
+    }
+
+    #[test]
+    fn reads_shares_of_them_against_both_wholes_the_sentence_before_names() {
+        let v = Vocabulary::builtin_shared();
+        let read = |s: &str| {
+            let second = s.find("Heistä").or_else(|| s.find("Av dem")).unwrap();
+            let mut figs = figures(s);
+            super::super::approx::read(s, &mut figs, v);
+            stated_share_of_them(s, second, &figs, v)
+                .iter()
+                .filter_map(|r| evaluate(s, &figs, r))
+                .map(|o| o.made.meets(&o.said))
+                .collect::<Vec<_>>()
+        };
+        // 24 400 of 59 200 is 41,2 % and of 60 800 40,1 %: 42 % misses both; 30 700 of
+        // 59 200 is 51,9 %, "52 %" holds.
+        assert_eq!(
+            read("Yhteishaussa haki 60 800 perusopetuksen päättävää, joista 59 200 sai opiskelupaikan. Heistä 24 400 (42 %) hyväksyttiin ammatilliseen koulutukseen ja 30 700 (52 %) lukiokoulutukseen."),
+            [false, true]
+        );
+        // A share that holds of the whole named first holds.
+        assert_eq!(
+            read("Det kom in 800 ansökningar, varav 600 beviljades. Av dem 480 (60 %) gällde skolor."),
+            [true]
+        );
+        // Not read: a part small enough to be of those left out, a sentence before with a
+        // percent or with no part tied to its whole.
+        for s in [
+            "Det kom in 800 ansökningar, varav 600 beviljades. Av dem 150 (25 %) gällde skolor.",
+            "Det kom in 800 ansökningar, varav 75 procent beviljades. Av dem 480 (60 %) gällde skolor.",
+            "Det kom in 800 ansökningar och 600 beviljades. Av dem 480 (60 %) gällde skolor.",
+        ] {
+            assert!(read(s).is_empty(), "{s}");
+        }
+    }
+
     #[test]
     fn reads_a_part_out_of_a_whole_and_its_share_again() {
         let v = Vocabulary::builtin_shared();
