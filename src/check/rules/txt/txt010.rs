@@ -411,8 +411,8 @@ fn reads(w: &Words, sents: &[Sent]) -> Vec<Read> {
                 let mut plus = Vec::new();
                 let mut minus = Vec::new();
                 let mut nets = 0;
-                for j in a..=b {
-                    for (m, r) in roles[j].iter().enumerate() {
+                for (j, rs) in roles.iter().enumerate().take(b + 1).skip(a) {
+                    for (m, r) in rs.iter().enumerate() {
                         match *r {
                             Some(Role::Plus(g)) if g == fam => plus.push((j, m)),
                             Some(Role::Minus(g)) if g == fam => minus.push((j, m)),
