@@ -95,6 +95,10 @@ const BUILTIN: &[(&str, &str)] = &[
     ("ledes", include_str!("../../grammars/ledes.vocab")),
     ("periods", include_str!("../../grammars/periods.vocab")),
     ("ratios", include_str!("../../grammars/ratios.vocab")),
+    (
+        "population",
+        include_str!("../../grammars/population.vocab"),
+    ),
 ];
 
 /// Keys of totals.vocab that are no row kind: the words of REL003's result rows and of

@@ -3175,6 +3175,22 @@ fn prosechange_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The befolkning set (`tests/fixtures/real/befolkning/`): 18 pages (statistics-office news
+/// and tables, Åland, Icelandic and Faroese local news, in six Nordic languages) stating
+/// population accounting — births − deaths = födelseöverskott, moved in − out = flyttnetto,
+/// immigrated − emigrated = invandringsöverskott — collected from the `pages` corpus to tune
+/// TXT010 and REL003's population rows; every relation of the shape recomputed by hand, with
+/// the read rate per file (`tests/expectations/realbefolkning.tsv`).
+#[test]
+fn befolkning_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realbefolkning",
+        "tests/fixtures/real/befolkning",
+        18,
+        "tests/expectations/realbefolkning.tsv",
+    );
+}
+
 /// The pctpairs set (`tests/fixtures/real/pctpairs/`): 7 pages (Norwegian budget and tax
 /// news, Swedish school statistics, SSB) where a sentence points back with a change in
 /// percent after sentences with figures, collected from the `pages` corpus to tune TXT007's

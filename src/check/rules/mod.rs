@@ -103,6 +103,7 @@ rules! {
     TXT007 => txt::txt007,
     TXT008 => txt::txt008,
     TXT009 => txt::txt009,
+    TXT010 => txt::txt010,
     XREF001 => xref::xref001,
     XREF002 => xref::xref002,
     FORM001 => form::form001,

@@ -15,6 +15,7 @@ pub mod txt006;
 pub mod txt007;
 pub mod txt008;
 pub mod txt009;
+pub mod txt010;
 
 /// One rule run on a page of text lines ([`Document::of_text_lines`]): the findings of
 /// `code` as (severity, found, message), and the relations checked and found failing —

@@ -1,0 +1,733 @@
+//! TXT010: population accounting told in prose — births and deaths and the födelseöverskott
+//! they make, moved in and moved out and the flyttnetto, immigrated and emigrated and the
+//! invandringsöverskott — that the figures contradict.
+
+use super::prose::prose_lines;
+use super::txt006::{date_follows, paragraphs, sentences_of, Fig, Kind, Paragraph, Sent};
+use crate::arith::{compare, Interval};
+use crate::check::finding::Severity;
+use crate::check::registry::{Check, Family as RuleFamily, Rule, RuleCode};
+use crate::check::Sink;
+use crate::grammar::vocab::Vocabulary;
+use rust_decimal::Decimal;
+
+pub const RULE: Rule = Rule {
+    code: RuleCode::TXT010,
+    name: "population-accounting",
+    family: RuleFamily::Txt,
+    severity: Severity::Error,
+    summary: "A passage states a population change's component (födelseöverskott, flyttnetto, \
+invandringsöverskott) and the two counts it is the difference of, and the counts do not make it",
+    explanation: "Municipal and statistics-office pages tell a population change by its \
+components: \"Árið 2014 fæddust 4.375 börn en 2.049 manns létust. Fæddir umfram dána voru því \
+2.271.\", \"Det ble født 15.900 barn … 9.800 personer døde … Dermed ble fødselsoverskuddet på \
+6.100.\", \"16.801 indvandrede og 15.191 udvandrede i årets andet kvartal. Det resulterede i en \
+nettoindvandring på 1.610 personer.\", \"maahanmuuttoja oli 11 414 enemmän kuin \
+maastamuuttoja. Ulkomailta muutti Suomeen 16 932 henkeä ja Suomesta ulkomaille 5 518 henkeä.\" \
+A revisor checks each with a calculator; justera does too.\n\nWhat is read. Three relations, \
+each a result and its two terms (grammars/population.vocab, every Nordic language): births − \
+deaths = födelseöverskott (fødselsoverskudd, fødselsoverskud, syntyneiden enemmyys, luonnollinen \
+väestönlisäys, fæddir umfram dána, burðaravlop; a deficit word — födelseunderskott, \
+fødselsunderskud, kuolleiden enemmyys — is deaths − births); moved in − moved out = flyttnetto \
+(flyttningsöverskott, nettoinnflytting, nettotilflytning, nettomuutto, muuttovoitto, aðfluttir \
+umfram brottflutta, nettoflyting); immigrated − emigrated = invandringsöverskott \
+(nettoinnvandring, nettoindvandring, nettomaahanmuutto). A flyttnetto is never read against \
+immigration alone (a kommun's moves include moves within the country). Each figure takes the \
+word of its own clause (the words between it and the next comma, conjunction or figure): \
+\"fæddust 4.375 börn\" a birth count, \"2.049 manns létust\" a death count, \"en \
+nettoindvandring på 1.610\" a result; \"A-word N fler än B-word\" (enemmän kuin, flere end, \
+fleiri en; färre än, vähemmän kuin) is itself the result A − B (or B − A). A figure with two \
+kinds of word, a comparison (\"600 flere enn i fjor\"), a change (\"minskade med 60\"), a \
+year, a percent, money or a scale (tusen) is none of the terms. The result and its terms are \
+read in one sentence, or in the result's sentence and its neighbour, or up to three sentences \
+before a result that points back to them (därmed, dermed, því, sostatt, det resulterede, \
+siis); exactly one figure of each term and one result in those sentences, in one paragraph, \
+and no two of them naming different years, or nothing is read.\n\nWhat is checked. Counts of \
+people are exact as written; when all three are round tens, hundreds or thousands, each \
+stands for ± half that unit (\"15.900 … 9.800 … 6.100\"); um, ca., noin widen a figure as in \
+TXT006, drygt, nästan, nær make it a bound (a miss is not decided). A result that meets its \
+terms' difference is a relation checked. One that does not is an error when the terms and \
+the result are in one sentence or the result points back to them; otherwise, or where the \
+sentences name a correction (justering, korrigering, korjaustermi), a negative result or \
+a bound, the relation is information (\"not decided\").\n\nExample (Hagstofa Íslands, \
+Mannfjöldaþróun 2014): \"Árið 2014 fæddust 4.375 börn en 2.049 manns létust. Fæddir umfram \
+dána voru því 2.271.\" — 4 375 − 2 049 = 2 326, not 2 271: an error.",
+    checks: &[Check::Document(check)],
+};
+
+/// The vocabulary list of the components and their results.
+const LIST: &str = "population";
+
+/// How many sentences back a result that points back may take its terms from.
+const BACK: usize = 3;
+
+/// How many words before and after a figure may name what it counts.
+const NEAR_LEFT: usize = 8;
+const NEAR_RIGHT: usize = 5;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    Natural,
+    Moves,
+    Migration,
+}
+
+const FAMILIES: [(Family, &str); 3] = [
+    (Family::Natural, "natural"),
+    (Family::Moves, "moves"),
+    (Family::Migration, "migration"),
+];
+
+/// What a figure of a sentence counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// The first term (births, moved in, immigrated).
+    Plus(Family),
+    /// The second term (deaths, moved out, emigrated).
+    Minus(Family),
+    /// The result: first term − second term = sign × the figure.
+    Net(Family, i8),
+    /// A figure read as none of them but naming one (a change, a comparison, two kinds).
+    Other,
+}
+
+/// The phrases of the list, each as lower-case words (a trailing `*`: a stem).
+struct Words {
+    keys: Vec<(String, Vec<Vec<String>>)>,
+}
+
+impl Words {
+    fn new(vocab: &Vocabulary) -> Words {
+        let keys = vocab
+            .entries(LIST)
+            .iter()
+            .map(|e| {
+                let phrases = e
+                    .phrases
+                    .iter()
+                    .map(|p| tokens(p))
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                (e.key.clone(), phrases)
+            })
+            .collect();
+        Words { keys }
+    }
+
+    fn of(&self, key: &str) -> &[Vec<String>] {
+        self.keys
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or(&[], |(_, p)| p.as_slice())
+    }
+
+    /// Whether one of the key's phrases stands anywhere in `toks`.
+    fn has(&self, key: &str, toks: &[String]) -> bool {
+        self.of(key)
+            .iter()
+            .any(|p| (0..toks.len()).any(|i| matches_at(p, toks, i)))
+    }
+
+    /// The length of the key's longest phrase at the start of `toks`.
+    fn starts(&self, key: &str, toks: &[String]) -> Option<usize> {
+        self.of(key)
+            .iter()
+            .filter(|p| matches_at(p, toks, 0))
+            .map(Vec::len)
+            .max()
+    }
+
+    /// Whether `toks` end with one of the key's phrases.
+    fn ends(&self, key: &str, toks: &[String]) -> bool {
+        self.of(key)
+            .iter()
+            .any(|p| p.len() <= toks.len() && matches_at(p, toks, toks.len() - p.len()))
+    }
+}
+
+fn matches_at(phrase: &[String], toks: &[String], i: usize) -> bool {
+    i + phrase.len() <= toks.len()
+        && phrase
+            .iter()
+            .zip(&toks[i..])
+            .all(|(p, t)| match p.strip_suffix('*') {
+                Some(stem) => t.starts_with(stem),
+                None => p == t,
+            })
+}
+
+/// The lower-case words of a text, marks trimmed from each.
+fn tokens(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '*')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Words ending a clause: a figure's words are those of its own clause.
+const CLAUSE_WORDS: [&str; 20] = [
+    "och",
+    "og",
+    "samt",
+    "en",
+    "men",
+    "mens",
+    "medan",
+    "medens",
+    "meðan",
+    "ja",
+    "sekä",
+    "mutta",
+    "kun",
+    "eller",
+    "ella",
+    "eða",
+    "sillä",
+    "samtidigt",
+    "samstundis",
+    "meðan",
+];
+
+/// The words of `s` from its last clause break on (`tail`) or up to its first (`!tail`).
+fn clause(s: &str, tail: bool) -> Vec<String> {
+    let breaks = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '–' | '—' | '"' | '”');
+    let part = if tail {
+        s.rfind(breaks).map_or(s, |i| {
+            &s[i + s[i..].chars().next().map_or(1, char::len_utf8)..]
+        })
+    } else {
+        s.find(breaks).map_or(s, |i| &s[..i])
+    };
+    let toks = tokens(part);
+    let cut = |w: &String| CLAUSE_WORDS.contains(&w.as_str()) || w == "-";
+    if tail {
+        match toks.iter().rposition(cut) {
+            Some(i) => toks[i + 1..].to_vec(),
+            None => toks,
+        }
+    } else {
+        match toks.iter().position(cut) {
+            Some(i) => toks[..i].to_vec(),
+            None => toks,
+        }
+    }
+}
+
+/// Scale words after a figure: the figure is no count of people as written.
+const SCALES: [&str; 8] = [
+    "tusen",
+    "tusind",
+    "þúsund",
+    "tuhatta",
+    "tuhannella",
+    "miljoner",
+    "millioner",
+    "milljónir",
+];
+
+/// Whether the figure is a year: four digits, nothing grouped, no noun counted after it.
+fn is_year(s: &str, f: &Fig) -> bool {
+    let raw = &s[f.start..f.num_end];
+    f.kind == Kind::Bare
+        && raw.len() == 4
+        && raw.chars().all(|c| c.is_ascii_digit())
+        && (1900..=2100).contains(&raw.parse::<u32>().unwrap_or(0))
+}
+
+/// Whether the figure is a whole count (no year, percent, money or scale, no part of a
+/// name such as "COVID-19").
+fn count_like(s: &str, f: &Fig) -> bool {
+    if f.decimals != 0
+        || !matches!(f.kind, Kind::Bare | Kind::Count(_))
+        || is_year(s, f)
+        || date_follows(s, f)
+    {
+        return false;
+    }
+    let mut before = s[..f.start].chars().rev();
+    if before.next() == Some('-') && before.next().is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let next = tokens(&s[f.num_end..]);
+    !next
+        .first()
+        .is_some_and(|w| SCALES.iter().any(|x| w.starts_with(x)))
+}
+
+/// The years the sentence is about (a year in a comparison, "færre end i 2022", aside).
+fn years(w: &Words, s: &Sent) -> Vec<u32> {
+    s.figs
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| is_year(&s.text, f))
+        .filter(|&(k, f)| {
+            let from = if k == 0 { 0 } else { s.figs[k - 1].num_end };
+            let left = clause(&s.text[from.min(f.start)..f.start], true);
+            !w.has("comparison", &left)
+        })
+        .filter_map(|(_, f)| s.text[f.start..f.num_end].parse::<u32>().ok())
+        .collect()
+}
+
+/// The role of figure `k` of sentence `s`.
+fn role(w: &Words, s: &Sent, k: usize) -> Option<Role> {
+    let f = &s.figs[k];
+    if !count_like(&s.text, f) {
+        return None;
+    }
+    // A figure's clause runs to the figures beside it; years are words of the clause.
+    let bounds: Vec<usize> = (0..s.figs.len())
+        .filter(|&j| j == k || !is_year(&s.text, &s.figs[j]))
+        .collect();
+    let at = bounds.iter().position(|&j| j == k).unwrap_or(0);
+    let prev = at.checked_sub(1).map(|p| bounds[p]);
+    let from = prev.map_or(0, |p| s.figs[p].num_end);
+    let to = bounds
+        .get(at + 1)
+        .map_or(s.text.len(), |&j| s.figs[j].start);
+    let mut left = clause(&s.text[from.min(f.start)..f.start], true);
+    let right = clause(&s.text[f.num_end..to.max(f.num_end)], false);
+    // "minskade med 60 till 235 personer": the count after the change takes the words
+    // before it.
+    let mut inherited = false;
+    if let Some(p) = prev.filter(|_| w.ends("to", &left) && left.len() <= 2) {
+        let g = &s.figs[p];
+        let pfrom = (0..p)
+            .rev()
+            .find(|&j| !is_year(&s.text, &s.figs[j]))
+            .map_or(0, |j| s.figs[j].num_end);
+        let before = clause(&s.text[pfrom.min(g.start)..g.start], true);
+        if w.has("change", &before) && w.ends("by", &before) {
+            left = before;
+            inherited = true;
+        }
+    }
+    // "A N fler än B": the result A − B.
+    for (key, sign) in [("more", 1i8), ("fewer", -1)] {
+        if let Some(n) = w.starts(key, &right) {
+            let rest = &right[n..];
+            for (fam, name) in FAMILIES {
+                let (plus, minus) = (format!("{name}_plus"), format!("{name}_minus"));
+                if w.has(&plus, &left) && w.has(&minus, rest) {
+                    return Some(Role::Net(fam, sign));
+                }
+                if w.has(&minus, &left) && w.has(&plus, rest) {
+                    return Some(Role::Net(fam, -sign));
+                }
+            }
+            return Some(Role::Other);
+        }
+    }
+    // The words nearest the figure: a clause's far end may name another figure's kind.
+    let left = left[left.len().saturating_sub(NEAR_LEFT)..].to_vec();
+    let right = right[..right.len().min(NEAR_RIGHT)].to_vec();
+    let mut words = left.clone();
+    words.extend(right.iter().cloned());
+    let mut found: Vec<Role> = Vec::new();
+    // A result's name stands before its figure ("flyttningsöverskottet för 177 personer");
+    // one after it names the next figure.
+    for (fam, name) in FAMILIES {
+        if w.has(&format!("{name}_net"), &left) {
+            found.push(Role::Net(fam, 1));
+        }
+        if w.has(&format!("{name}_net_negative"), &left) {
+            found.push(Role::Net(fam, -1));
+        }
+    }
+    if found.is_empty() {
+        for (fam, name) in FAMILIES {
+            if w.has(&format!("{name}_plus"), &words) {
+                found.push(Role::Plus(fam));
+            }
+            if w.has(&format!("{name}_minus"), &words) {
+                found.push(Role::Minus(fam));
+            }
+        }
+    }
+    if found.is_empty() {
+        return None;
+    }
+    // A comparison ("600 flere enn i fjor") or a change ("minskade med 60") is no term.
+    if w.has("comparison", &words) {
+        return Some(Role::Other);
+    }
+    if !inherited && w.has("change", &left) && !w.ends("to", &left) {
+        return Some(Role::Other);
+    }
+    if found.len() == 1 {
+        Some(found[0])
+    } else {
+        Some(Role::Other)
+    }
+}
+
+/// One relation read: the result and its two terms, by (sentence, figure).
+struct Read {
+    fam: Family,
+    sign: i8,
+    result: (usize, usize),
+    plus: (usize, usize),
+    minus: (usize, usize),
+    /// The sentences read.
+    from: usize,
+    to: usize,
+    /// Whether the terms and the result are in one sentence or the result points back.
+    tied: bool,
+}
+
+fn reads(w: &Words, sents: &[Sent]) -> Vec<Read> {
+    let roles: Vec<Vec<Option<Role>>> = sents
+        .iter()
+        .map(|s| (0..s.figs.len()).map(|k| role(w, s, k)).collect())
+        .collect();
+    let mut out = Vec::new();
+    for (k, s) in sents.iter().enumerate() {
+        for (i, r) in roles[k].iter().enumerate() {
+            let Some(Role::Net(fam, sign)) = *r else {
+                continue;
+            };
+            let opening = tokens(&s.text);
+            let points_back = w.has("therefore", &opening)
+                || opening.first().is_some_and(|o| {
+                    w.of("points_back")
+                        .iter()
+                        .any(|p| p.len() == 1 && &p[0] == o)
+                });
+            let mut windows = vec![(k, k), (k.saturating_sub(1), k), (k, k + 1)];
+            if points_back {
+                windows.extend((2..=BACK).map(|b| (k.saturating_sub(b), k)));
+            }
+            windows.dedup();
+            for (a, b) in windows {
+                if b >= sents.len() {
+                    continue;
+                }
+                if (a..=b).any(|j| sents[j].par != s.par) {
+                    continue;
+                }
+                let mut plus = Vec::new();
+                let mut minus = Vec::new();
+                let mut nets = 0;
+                for (j, rs) in roles.iter().enumerate().take(b + 1).skip(a) {
+                    for (m, r) in rs.iter().enumerate() {
+                        match *r {
+                            Some(Role::Plus(g)) if g == fam => plus.push((j, m)),
+                            Some(Role::Minus(g)) if g == fam => minus.push((j, m)),
+                            Some(Role::Net(g, _)) if g == fam => nets += 1,
+                            _ => {}
+                        }
+                    }
+                }
+                if plus.len() > 1 || minus.len() > 1 || nets > 1 {
+                    break;
+                }
+                if plus.len() != 1 || minus.len() != 1 {
+                    continue;
+                }
+                // Sentences naming different years, or one naming two, are about different
+                // periods.
+                let named: Vec<Vec<u32>> = (a..=b).map(|j| years(w, &sents[j])).collect();
+                let two = |ys: &Vec<u32>| ys.iter().any(|y| *y != ys[0]);
+                let clash = named.iter().any(two)
+                    || named.iter().enumerate().any(|(x, ys)| {
+                        named[x + 1..].iter().any(|zs| {
+                            !ys.is_empty() && !zs.is_empty() && !ys.iter().any(|y| zs.contains(y))
+                        })
+                    });
+                if clash {
+                    break;
+                }
+                out.push(Read {
+                    fam,
+                    sign,
+                    result: (k, i),
+                    plus: plus[0],
+                    minus: minus[0],
+                    from: a,
+                    to: b,
+                    tied: a == b || (points_back && b == k),
+                });
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The values the counts of one relation stand for: as written, or ± half a round unit
+/// all three share (tens, hundreds, thousands), or widened where a word says "about".
+fn intervals(w: &Words, sents: &[Sent], figs: [(usize, usize); 3]) -> [Interval; 3] {
+    let fig = |(j, m): (usize, usize)| &sents[j].figs[m];
+    let values: Vec<Decimal> = figs.iter().map(|&x| fig(x).value).collect();
+    let mut unit = Decimal::ONE;
+    for u in [10, 100, 1000] {
+        let u = Decimal::from(u);
+        if values
+            .iter()
+            .all(|v| !v.is_zero() && (*v % u).is_zero() && v.abs() >= u)
+        {
+            unit = u;
+        }
+    }
+    figs.map(|x| {
+        let f = fig(x);
+        let s = &sents[x.0];
+        let before = tokens(&s.text[..f.start]);
+        let um =
+            w.ends("about", &before) && !w.has("change", &before[before.len().saturating_sub(3)..]);
+        if f.around || um {
+            let mut g = f.clone();
+            g.around = true;
+            let base = Interval::around(f.value, unit / Decimal::TWO);
+            super::approx::widen(&g, base)
+        } else if unit == Decimal::ONE {
+            // A count of people is exact as written.
+            Interval::exact(f.value)
+        } else {
+            Interval::around(f.value, unit / Decimal::TWO)
+        }
+    })
+}
+
+pub fn check(sink: &mut Sink) {
+    let doc = sink.document;
+    let w = Words::new(sink.vocab);
+    if w.keys.is_empty() {
+        return;
+    }
+    let lines = prose_lines(doc);
+    let pars = paragraphs(&lines);
+    let mut sents = sentences_of(&pars);
+    if !sents.iter().any(|s| s.figs.len() >= 2) {
+        return;
+    }
+    for s in &mut sents {
+        super::approx::read(&s.text, &mut s.figs, sink.vocab);
+    }
+    for r in reads(&w, &sents) {
+        let [result, plus, minus] = intervals(&w, &sents, [r.result, r.plus, r.minus]);
+        let made = plus.minus(minus);
+        let said = if r.sign < 0 {
+            Interval {
+                nominal: -result.nominal,
+                lo: -result.hi,
+                hi: -result.lo,
+            }
+        } else {
+            result
+        };
+        if made.meets(&said) {
+            sink.checked(true);
+        } else {
+            report(sink, &w, &pars, &sents, &r, made, said);
+        }
+    }
+}
+
+fn report(
+    sink: &mut Sink,
+    w: &Words,
+    pars: &[Paragraph],
+    sents: &[Sent],
+    r: &Read,
+    made: Interval,
+    said: Interval,
+) {
+    let window: Vec<String> = (r.from..=r.to)
+        .flat_map(|j| tokens(&sents[j].text))
+        .collect();
+    let fig = |(j, m): (usize, usize)| &sents[j].figs[m];
+    let bound = [r.result, r.plus, r.minus].iter().any(|&x| fig(x).approx);
+    let doubt = if w.has("correction", &window) {
+        Some("the sentences name a correction, which the result may hold")
+    } else if w.has("negative", &window) {
+        Some("the sentences call a figure negative, so the sign written may not be the one read")
+    } else if bound {
+        Some("a figure is a bound (drygt, nästan, nær), not a value")
+    } else if !r.tied {
+        Some("the result stands in the neighbouring sentence and does not point back to the counts")
+    } else {
+        None
+    };
+    let decided = doubt.is_none();
+    if decided {
+        sink.checked(false);
+    }
+    let (k, i) = r.result;
+    let s = &sents[k];
+    let name = match r.fam {
+        Family::Natural => ("births", "deaths"),
+        Family::Moves => ("moved in", "moved out"),
+        Family::Migration => ("immigrated", "emigrated"),
+    };
+    let raw = |x: (usize, usize)| {
+        let f = fig(x);
+        sents[x.0].text[f.start..f.num_end].to_string()
+    };
+    let passage: Vec<&str> = (r.from..=r.to).map(|j| sents[j].text.trim()).collect();
+    let reading = format!(
+        "{} {} − {} {} = {}, not {}{}",
+        name.0,
+        raw(r.plus),
+        name.1,
+        raw(r.minus),
+        made.nominal.normalize(),
+        raw(r.result),
+        if r.sign < 0 {
+            " the other way round"
+        } else {
+            ""
+        }
+    );
+    let message = match doubt {
+        None => format!(
+            "the text says \"{}\", but {reading} (each count exact as written, or ± half the round unit all three share)",
+            passage.join(" ")
+        ),
+        Some(why) => format!(
+            "not decided: the text says \"{}\", {reading}, but {why}",
+            passage.join(" ")
+        ),
+    };
+    let par = &pars[s.par];
+    let f = &s.figs[i];
+    let (line, span) = par.span(s.from + f.start, s.from + f.num_end);
+    let cmp = compare(made, said);
+    super::prose::report_stated(
+        sink,
+        &RULE,
+        decided,
+        message,
+        line,
+        span,
+        &super::prose::to_two_places(cmp),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::run_on_text;
+    use super::*;
+    use crate::check::finding::Severity;
+
+    fn run(text: &str) -> (Vec<(Severity, String, String)>, u64, u64) {
+        run_on_text(text, super::check, RuleCode::TXT010)
+    }
+
+    #[test]
+    fn births_and_deaths_against_the_surplus_in_the_next_sentence() {
+        // Hagstofa Íslands, Mannfjöldaþróun 2014: 4 375 − 2 049 = 2 326, printed 2 271.
+        let (f, checked, failed) = run(
+            "Árið 2014 fæddust 4.375 börn en 2.049 manns létust. Fæddir umfram dána voru því \
+             2.271. Þá fluttust 5.875 utan en 6.988 til landsins. Aðfluttir umfram brottflutta \
+             voru því 1.113 árið 2014.",
+        );
+        assert_eq!((checked, failed), (2, 1));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].0, Severity::Error);
+        assert_eq!(f[0].1, "2271");
+    }
+
+    #[test]
+    fn round_hundreds_stand_for_their_rounding() {
+        // 15 900 − 9 800 = 6 100; 19 100 − 7 300 = 11 800 against 11 900, all to the hundred.
+        let (f, checked, failed) = run(
+            "Det ble født 15.900 barn i tredje kvartal, 600 flere enn i samme kvartal i fjor. \
+             Dette er det høyeste fødselstallet på mange år. 9.800 personer døde, snaut 100 \
+             færre enn i samme periode i fjor. Dermed ble fødselsoverskuddet på 6.100.\n\n\
+             19.100 personer flyttet til Norge og 7.300 flyttet fra Norge i august, september \
+             og oktober, en nettoinnvandring på 11.900 personer.",
+        );
+        assert!(f.is_empty(), "{f:?}");
+        assert_eq!((checked, failed), (1, 0));
+    }
+
+    #[test]
+    fn more_than_is_the_difference() {
+        let (f, checked, _) = run(
+            "Väestönkasvua ylläpiti muuttovoitto ulkomailta, sillä maahanmuuttoja oli 11 414 \
+             enemmän kuin maastamuuttoja. Ulkomailta muutti Suomeen 16 932 henkeä ja Suomesta \
+             ulkomaille 5 518 henkeä.",
+        );
+        assert!(f.is_empty(), "{f:?}");
+        assert_eq!(checked, 1);
+        let (f, checked, _) = run(
+            "Det föddes 279 barn 2017. De avlidna var 235 personer. Födelsenettot blev därmed \
+             åter positivt, d.v.s. de födda var 45 flera än de döda.",
+        );
+        assert_eq!(checked, 1);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, Severity::Error);
+    }
+
+    #[test]
+    fn the_count_a_change_ends_at_takes_the_words_before_the_change() {
+        // ÅSUB 2017: "De avlidna minskade med 60 till 235 personer": 279 − 235 = 44.
+        let (f, checked, _) = run(
+            "Det föddes 279 barn 2017. De avlidna minskade med 60 till 235 personer. \
+             Födelsenettot blev därmed åter positivt, d.v.s. de födda var 44 flera än de döda.",
+        );
+        assert!(f.is_empty(), "{f:?}");
+        assert_eq!(checked, 1);
+    }
+
+    #[test]
+    fn a_deficit_word_is_deaths_less_births() {
+        let (f, checked, failed) = run(
+            "Antallet af levendefødte var i første kvartal 2023 13.965 børn. I samme periode \
+             døde 15.215 personer. Samlet set resulterede denne fordeling i et fødselsunderskud \
+             på 1.250 personer i første kvartal 2023.",
+        );
+        assert!(f.is_empty(), "{f:?}");
+        assert_eq!((checked, failed), (1, 0));
+    }
+
+    #[test]
+    fn a_result_not_pointing_back_is_not_decided() {
+        let (f, checked, failed) = run(
+            "I kommunen föddes 120 barn och 95 personer dog. Födelseöverskottet var 30 personer.",
+        );
+        assert_eq!((checked, failed), (0, 0));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].0, Severity::Info);
+    }
+
+    #[test]
+    fn a_correction_named_makes_a_miss_not_decided() {
+        let (f, _, failed) = run(
+            "Under året föddes 120 barn och 95 personer dog, vilket ger ett födelseöverskott \
+             på 30 personer efter justeringar.",
+        );
+        assert_eq!(failed, 0);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].0, Severity::Info);
+    }
+
+    #[test]
+    fn changes_comparisons_and_two_counts_are_not_read() {
+        // A change ("minskade med 60"), two birth counts, another year.
+        for text in [
+            "Det föddes 279 barn 2017 och 290 barn 2016, medan 235 dog. Födelseöverskottet \
+             blev därmed 44.",
+            "Under 2019 föddes 120 barn och 95 personer dog. Födelseöverskottet 2018 var 30.",
+            "15.625 børn blev født, hvilket er 350 flere fødte end sidste år. Fødselsoverskuddet \
+             var 2.427.",
+        ] {
+            let (f, checked, _) = run(text);
+            assert!(f.is_empty(), "{text}: {f:?}");
+            assert_eq!(checked, 0, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_net_move_is_not_read_against_immigration() {
+        let (f, checked, _) = run(
+            "Under året invandrade 300 personer och 100 utvandrade. Flyttnettot blev därmed 150.",
+        );
+        assert!(f.is_empty(), "{f:?}");
+        assert_eq!(checked, 0);
+    }
+}
