@@ -75,7 +75,9 @@ their share in parentheses, after a sentence naming only a whole and a part tied
 \"… haki 60 800 perusopetuksen päättävää, joista 59 200 sai opiskelupaikan. Heistä 24 400 \
 (42 %) hyväksyttiin …\" is contradicted only when the share misses both (a part small \
 enough to be of those left out is not read); in these a count ending in zeros stands for \
-its rounding to them (59 200 is 59 150 to 59 250), another is exact; PCT003 checks \"x % … \
+its rounding to them (59 200 is 59 150 to 59 250), another is exact, and a whole count \
+told after the share it comes from may be that share rounded to a whole count either way \
+(\"75 pct., svarende til 12 af de 15\": a qualified majority of 11,25 members is 12); PCT003 checks \"x % … \
 (motsvarande y)\" against the tables;\n  - a total and \
 all its parts: \"T, fördelat på A … och B …\" (fordelt på), or \"T, varav A … och resterande \
 B\" (a varav list is read only when its last part is the rest), every figure in money, or \
@@ -2451,6 +2453,18 @@ fn evaluate_share_clause(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
     if iw.lo <= Decimal::ZERO || ip.lo < Decimal::ZERO || ip.lo > iw.hi {
         return None;
     }
+    // A whole count told after the share it comes from ("75 pct., svarende til 12 af de 15":
+    // a qualified majority of 11,25 members is 12) is that share of the whole rounded to a
+    // whole count, up or down as the writer needs: it may lie up to one unit off.
+    let ip = if share.start < part.start && part.value.fract().is_zero() {
+        Interval {
+            nominal: ip.nominal,
+            lo: (ip.lo - Decimal::ONE).max(Decimal::ZERO),
+            hi: ip.hi + Decimal::ONE,
+        }
+    } else {
+        ip
+    };
     Some(Outcome {
         made: ip.divided_by(iw)?.scale(Decimal::ONE_HUNDRED),
         said: share.interval(),
@@ -3815,7 +3829,7 @@ fn report(
         ),
         Shape::ShareClause => (
             format!("{aw} of {bw} is {made} %, not {said} %"),
-            "the clause names the whole, the part tied to it (\"joista\", \"varav\", \"av dem\", \"þar af\", or \"av\" the whole opening the clause, or \"af\" the whole after the share) and the part's share of it in percent; a count ending in zeros may stand rounded to them, another is exact",
+            "the clause names the whole, the part tied to it (\"joista\", \"varav\", \"av dem\", \"þar af\", or \"av\" the whole opening the clause, or \"af\" the whole after the share) and the part's share of it in percent; a count ending in zeros may stand rounded to them, another is exact, and a whole count told after its share may be one off (the share rounded to a whole count)",
         ),
         Shape::Total(parts) => {
             let listed: Vec<&str> = parts.iter().map(|&p| written(s, &figs[p])).collect();
@@ -4375,6 +4389,12 @@ mod tests {
         assert_eq!(
             read("Lægst er hlutfallið á Norðurlandi vestra eða 6,2%, þ.e. 449 íbúar af 6.751."),
             [(d("6.65"), false)]
+        );
+        // Holding: a whole count told after its share is the share rounded to a whole count,
+        // here up (75 % of 15 is 11,25: a qualified majority needs 12).
+        assert_eq!(
+            read("Visse beslutninger kræver dog et flertal på 75 pct., svarende til 12 af de 15 medlemmer."),
+            [(d("80"), true)]
         );
         // Not read: the share of another whole, the part not a count, no tie, a share whose
         // words name another whole.
