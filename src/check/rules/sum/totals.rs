@@ -550,11 +550,7 @@ pub fn analyse(
             // parts, and so the sum, are not the record's. So does such a row just above
             // the parts with no figure in their columns ("4 718 355", the figure of a row
             // whose label wrapped onto the line before): the run may begin above it.
-            let place = if rows.contains(&p) {
-                "among"
-            } else {
-                "above"
-            };
+            let place = if rows.contains(&p) { "among" } else { "above" };
             Some(format!(
                 "not decided: the row \"{}\" {place} its parts has a figure for its label, so figures may have been read as labels and the rows' cells shifted",
                 view.label(p).trim()
