@@ -266,27 +266,12 @@ earlier named by its period";
 
 #[cfg(test)]
 mod tests {
-    use super::super::txt006::{figures, sentences};
     use super::*;
 
     /// What the text states, as (made, said, decided miss) nominal values.
     fn read_text(text: &str) -> Vec<(String, String, bool)> {
         let vocab = Vocabulary::builtin_shared();
-        let mut sents = Vec::new();
-        for (p, par) in text.split("\n\n").enumerate() {
-            let par = par.replace('\n', " ");
-            for (from, to) in sentences(&par) {
-                let text = par[from..to].to_string();
-                let mut figs = figures(&text);
-                super::super::approx::read(&text, &mut figs, vocab);
-                sents.push(Sent {
-                    par: p,
-                    from,
-                    text,
-                    figs,
-                });
-            }
-        }
+        let sents = super::super::txt007::tests::sents_of(text);
         let mut out = Vec::new();
         read(&|_, _| true, &sents, vocab, &mut out);
         out.iter()

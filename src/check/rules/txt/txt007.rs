@@ -1275,12 +1275,13 @@ fn report(sink: &mut Sink, pars: &[Paragraph], sents: &[Sent], r: &Read) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::super::txt006::{figures, sentences};
     use super::*;
 
-    /// The sentences of a text, its paragraphs split at blank lines (all close).
-    fn sents_of(text: &str) -> Vec<Sent> {
+    /// The sentences of a text, its paragraphs split at blank lines (all close), each
+    /// paragraph's lines joined (also contrast.rs's tests).
+    pub(in crate::check::rules::txt) fn sents_of(text: &str) -> Vec<Sent> {
         let mut out = Vec::new();
         for (p, par) in text.split("\n\n").enumerate() {
             let par = par.replace('\n', " ");
