@@ -190,10 +190,33 @@ fn ratios_as_percent(
             })
         };
         let ncols = kinds.len();
+        // The first row decides most pairs: there, x / y × 100 meets p only where y meets
+        // 100 x / p. That window, one division per numerator and widened against the
+        // rounding of decimal division, skips the pairs whose quotient cannot meet before
+        // the full check divides (a table of 76 quarters has 10⁵ pairs per column).
+        let first = rows[0];
         let found = (0..ncols).any(|a| {
-            a != c
-                && numeric(a, &kinds)
-                && (0..ncols).any(|b| b != c && b != a && numeric(b, &kinds) && is_ratio(a, b))
+            if a == c || !numeric(a, &kinds) {
+                return false;
+            }
+            let (Some(x), Some(p)) = (figure(first, a), figure(first, c)) else {
+                return false;
+            };
+            let window = x.times(hundred).divided_by(p).map(|w| {
+                let margin = (w.lo.abs() + w.hi.abs()) * Decimal::new(1, 9) + Decimal::new(1, 12);
+                Interval {
+                    nominal: w.nominal,
+                    lo: w.lo - margin,
+                    hi: w.hi + margin,
+                }
+            });
+            (0..ncols).any(|b| {
+                b != c
+                    && b != a
+                    && numeric(b, &kinds)
+                    && figure(first, b).is_some_and(|y| window.is_none_or(|w| y.meets(&w)))
+                    && is_ratio(a, b)
+            })
         });
         if found {
             kinds[c] = ColumnKind::Percent;
