@@ -72,10 +72,10 @@ ansökningar 2016 så beviljades 181 st vilket ger 85%\", or the share first and
 any, naming the whole: \"5,7% íbúa hreppsins …, 27 … af alls 471 íbúum hreppsins\"); and a \
 sentence opening with \"of them\" (heistä, av dem, af þeim: `of_them`) whose counts carry \
 their share in parentheses, after a sentence naming only a whole and a part tied to it: \
-\"… haki 60 800 perusopetuksen päättävää, joista 59 200 sai opiskelupaikan. Heistä 24 400 \
-(42 %) hyväksyttiin …\" is contradicted only when the share misses both (a part small \
+\"… haki 50 400 perusopetuksen päättävää, joista 48 600 sai opiskelupaikan. Heistä 19 800 \
+(42 %) hyväksyttiin …\" (invented) is contradicted only when the share misses both (a part small \
 enough to be of those left out is not read); in these a count ending in zeros stands for \
-its rounding to them (59 200 is 59 150 to 59 250), another is exact, and a whole count \
+its rounding to them (48 600 is 48 550 to 48 650), another is exact, and a whole count \
 told after the share it comes from may be that share rounded to a whole count either way \
 (\"75 pct., svarende til 12 af de 15\": a qualified majority of 11,25 members is 12); PCT003 checks \"x % … \
 (motsvarande y)\" against the tables;\n  - a total and \
@@ -2343,11 +2343,11 @@ fn stated_share_clause(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated>
 }
 
 /// Shares in a sentence opening with "of them" (heistä, av dem, af þeim: `of_them`), each a
-/// count with its share alone in parentheses right after it ("Heistä 24 400 (42 %)
-/// hyväksyttiin ammatilliseen koulutukseen ja 30 700 (52 %) lukiokoulutukseen"), whose whole
+/// count with its share alone in parentheses right after it ("Heistä 19 800 (42 %)
+/// hyväksyttiin ammatilliseen koulutukseen ja 25 300 (52 %) lukiokoulutukseen"), whose whole
 /// the sentence before names: read only where that sentence's figures (years aside) are
-/// exactly a whole and a part tied to it by an `of_which` phrase ("haki 60 800 …, joista 59
-/// 200 sai opiskelupaikan"), with no percent, so "them" is one of the two. `text` holds both
+/// exactly a whole and a part tied to it by an `of_which` phrase ("haki 50 400 …, joista 48
+/// 600 sai opiskelupaikan"), with no percent, so "them" is one of the two. `text` holds both
 /// sentences, the second from `second`. Returned as [`Shape::ShareOfThem`]: `a` the part,
 /// `b` the whole named first, `c` the share, the shape holding the other whole.
 fn stated_share_of_them(
@@ -4422,10 +4422,10 @@ mod tests {
                 .map(|o| o.made.meets(&o.said))
                 .collect::<Vec<_>>()
         };
-        // 24 400 of 59 200 is 41,2 % and of 60 800 40,1 %: 42 % misses both; 30 700 of
-        // 59 200 is 51,9 %, "52 %" holds.
+        // Invented: 19 800 of 48 600 is 40,7 % and of 50 400 39,3 %: 42 % misses both;
+        // 25 300 of 48 600 is 52,1 %, "52 %" holds.
         assert_eq!(
-            read("Yhteishaussa haki 60 800 perusopetuksen päättävää, joista 59 200 sai opiskelupaikan. Heistä 24 400 (42 %) hyväksyttiin ammatilliseen koulutukseen ja 30 700 (52 %) lukiokoulutukseen."),
+            read("Yhteishaussa haki 50 400 perusopetuksen päättävää, joista 48 600 sai opiskelupaikan. Heistä 19 800 (42 %) hyväksyttiin ammatilliseen koulutukseen ja 25 300 (52 %) lukiokoulutukseen."),
             [false, true]
         );
         // A share that holds of the whole named first holds.
