@@ -4391,10 +4391,10 @@ mod tests {
             [(d("6.65"), false)]
         );
         // Holding: a whole count told after its share is the share rounded to a whole count,
-        // here up (75 % of 15 is 11,25: a qualified majority needs 12).
+        // here up (60 % of 13 is 7,8: a qualified majority needs 8).
         assert_eq!(
-            read("Visse beslutninger kræver dog et flertal på 75 pct., svarende til 12 af de 15 medlemmer."),
-            [(d("80"), true)]
+            read("Ændringer af vedtægterne kræver et flertal på 60 pct., svarende til 8 af de 13 medlemmer."),
+            [(d("61.54"), true)]
         );
         // Not read: the share of another whole, the part not a count, no tie, a share whose
         // words name another whole.
