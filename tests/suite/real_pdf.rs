@@ -3052,6 +3052,29 @@ fn hundred_and_fortieth_held_out_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The hundred-and-forty-first held-out set (`tests/fixtures/real/heldout141/`): 20 excerpts of
+/// Nordic överförmyndare, god man/förvaltare, bostadsanpassning and similar small social
+/// administration (Göteborg's granskning of årsräkningar, Överförmyndarnämnden i södra Lappland,
+/// Gävle, Norrköping and Söderhamn on gode män and arvoden; Boverket's bostadsanpassningsbidrag
+/// 2009, 2019 and 2020, Göteborg's bostadsanpassningsenhet, Kramfors; the fylkesmenn's vergemål
+/// årsrapporter and nøkkeltal; Justitsministeriet and Familieretshuset on værger and
+/// sagsbehandlingstid; Hämeenlinnan maistraatti and Digi- ja väestötietovirasto on edunvalvonta;
+/// Jöfnunarsjóður sveitarfélaga on þjónusta við fatlað fólk; Swedish, Norwegian, Danish, Finnish,
+/// Icelandic), saved untouched before they were analysed and recomputed by hand
+/// (`tests/expectations/realheldout141.tsv`: 53 stated relations, 51 hold; 2 real
+/// contradictions - Hämeenlinna's 1 231 -> 1 917 edunvalvontatapausta called a rise of "a good
+/// third" (it is 55,7 %), and Familieretshuset's overall 8,5 uger where the printed group means
+/// weighted by their printed counts give 10,30 - listed as `missed`).
+#[test]
+fn hundred_and_forty_first_held_out_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realheldout141",
+        "tests/fixtures/real/heldout141",
+        20,
+        "tests/expectations/realheldout141.tsv",
+    );
+}
+
 /// The sweep set (`tests/fixtures/real/sweep/`): 12 excerpts of Norwegian and Danish
 /// public records (Molde, Hustadvika, Iris Salten IKS, Ikast-Brande, Grønlands Statistik, the
 /// Kultur- og kirkedepartementet) saved before justera was run on them and recomputed by hand
