@@ -1096,11 +1096,24 @@ pub fn analyse(view: &TableView) -> Vec<Derived> {
                 continue;
             }
             let (mut holds, mut fails) = (0usize, 0usize);
+            let best_holds = best.as_ref().map_or(0, |b| b.0);
             for r in 0..view.rows() {
                 match eval(view, r, c, &f, stated == Stated::Nothing).map(|x| x.holds) {
                     Some(true) => holds += 1,
                     Some(false) => fails += 1,
                     None => {}
+                }
+                // Stop once the rows left cannot make the formula accepted or better than
+                // the best so far: the outcome is the same, and a wide table's every pair
+                // of columns is tried against every column.
+                let most = holds + (view.rows() - r - 1);
+                let hopeless = if stated == Stated::Nothing {
+                    most < 3 || fails * 3 > most
+                } else {
+                    most <= fails
+                };
+                if hopeless || most < best_holds {
+                    break;
                 }
             }
             let accepted = if stated == Stated::Nothing {
