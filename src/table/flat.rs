@@ -1999,6 +1999,19 @@ fn closing_unit(lines: &[&Line], rows: &[(usize, FlatLine)], vocab: &Vocabulary)
     (count >= 2).then_some(first)
 }
 
+/// The widest table the rows' own figures are read into: the search for a column count,
+/// and the checks of the columns' relations after it, grow with the cube of the count.
+const MAX_COLUMNS: usize = 24;
+
+/// Whether a row holds more figures, however its digit groups are read, than the widest
+/// table the reader takes ([`MAX_COLUMNS`]).
+fn wider_than_read(row: &FlatLine) -> bool {
+    !row.glued
+        && (row.groups.len() > super::digits::MAX_GROUPS
+            || super::digits::cell_count_range(&row.groups)
+                .is_some_and(|(fewest, _)| fewest > MAX_COLUMNS))
+}
+
 /// The column count the rows agree on: the count most rows can be read as, then the one
 /// most rows can be read as in exactly one way, then the smaller.
 fn column_count(rows: &[&FlatLine]) -> Option<usize> {
@@ -2014,7 +2027,7 @@ fn column_count(rows: &[&FlatLine]) -> Option<usize> {
         })
         .max()?;
     let mut best: Option<(usize, usize, usize)> = None;
-    for c in 1..=max.min(24) {
+    for c in 1..=max.min(MAX_COLUMNS) {
         let counts: Vec<usize> = rows
             .iter()
             .map(|r| r.fitted_limited(c, 2).map_or(0, |(_, rs)| rs.len()))
@@ -2999,7 +3012,17 @@ fn build_flat_tables(
             .or_else(|| column_count(&row_refs).map(|c| widened_to_fit(&row_refs, c)))
         {
             Some(c) => c,
-            None => return Vec::new(),
+            None => {
+                // Rows of more figures than any table read here: figures all the same,
+                // reported as rows not read rather than lost without a word.
+                if run.rows.len() >= 2 && row_refs.iter().all(|r| wider_than_read(r)) {
+                    let reason = format!(
+                        "its run's rows hold more figures than the {MAX_COLUMNS} columns a table is read into"
+                    );
+                    orphans.extend(unread_glued(file, page, lines, &run, &reason));
+                }
+                return Vec::new();
+            }
         },
     };
     // Glued digits read one per cell ("ROIDno-2020-1397" as eight figures): the only

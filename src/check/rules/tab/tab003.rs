@@ -15,10 +15,11 @@ the groups have the shape of one figure cut short (\"-7 73\": a group cut at the
 edge) the record itself is defective: a warning; compare the cell with the record. When \
 they are figures run together (\"17 768.4 87 820.6\", \"12 3456\": the reader took \
 neighbouring cells as one), a figure whose point may be a decimal or a footnote mark \
-(\"2025.2\" among whole numbers: 2025,2 or 2025 with note 2), or a row of plain text whose \
+(\"2025.2\" among whole numbers: 2025,2 or 2025 with note 2), a row of plain text whose \
 figures fit none of the table's column counts (\"Investering i immateriella \
-anläggningstillgångar -2 -2\" under five columns: the empty cells not marked), the record \
-is well formed and only the reading is uncertain: information, \"not decided\". Either \
+anläggningstillgångar -2 -2\" under five columns: the empty cells not marked), or rows of \
+more figures than the widest table justera reads (24 columns: a long series of years), the \
+record is well formed and only the reading is uncertain: information, \"not decided\". Either \
 way justera reports it, leaves the relations through it unchecked, and counts the table as \
 not fully parsed, so that a figure it could not read never passes in silence.",
     checks: &[Check::Table(check)],
