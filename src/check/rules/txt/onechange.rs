@@ -344,7 +344,8 @@ fn change_before(
             .iter()
             .any(|w| w.text.chars().count() >= 4 && clause.iter().any(|x| same_stem(x, &w.text)));
         let counted = matches!(figs[a].kind, Kind::Count(_));
-        if !again && !(counted && mid.iter().all(|w| !is(vocab, "contrast", &w.text))) {
+        let no_contrast = mid.iter().all(|w| !is(vocab, "contrast", &w.text));
+        if !(again || (counted && no_contrast)) {
             return None;
         }
     }
