@@ -3251,6 +3251,23 @@ fn proseshare_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The onechange set (`tests/fixtures/real/onechange/`): 14 news items and statistics pages in
+/// five languages telling a change with both its levels ("økt med 746 nye innbyggere, fra
+/// 59.288 innbyggere i 2020 til 60.034 innbyggere i 2021", "fjölgaði … eða um 10,9% en íbúum þar
+/// fjölgaði úr 626 í 694 íbúa", "faldt … med 1.300 fra 111.600 til 110.300"), most holding,
+/// collected from the `pages` corpus to tune TXT007's reading of a change in one sentence;
+/// every relation recomputed by hand, stated / read before / read after per file in
+/// `tests/expectations/realonechange.tsv`.
+#[test]
+fn onechange_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realonechange",
+        "tests/fixtures/real/onechange",
+        14,
+        "tests/expectations/realonechange.tsv",
+    );
+}
+
 /// The kvheader set (`tests/fixtures/real/kvheader/`): 5 pages with key-figure tables whose
 /// columns are quarters, tertials or other periods shorter than a year (Helsedirektoratet's
 /// kvartals- and tertialrapporter, Rottneros' quarterly income statement), collected from

@@ -3,6 +3,7 @@
 mod approx;
 mod composition;
 mod contrast;
+mod onechange;
 pub mod prose;
 mod ratio;
 mod restated;

@@ -102,7 +102,20 @@ no year): that figure is the base. The \
 sentences are one passage only where the figures' sentence points back with a pronoun before \
 its figures (Þær, De), the change's sentence with a word like því or alltså, or the two share \
 a noun's stem (grammars/changes.vocab: previous, same_period, contrast, refers, thus, rise, \
-fall).\n\nWhat is checked. Every figure stands for \
+fall);\n  - a change told in one sentence with both its levels, in the wordings TXT006 does not read \
+(src/check/rules/txt/onechange.rs, grammars/changes.vocab `level_*`): the levels after a from \
+word and a to word (från … till, fra … til, úr … í; a few words and years between) or with the \
+Finnish case endings after a colon (\"1 200:sta 1 380:een\"), and the change right after them \
+behind a restating word (\", eller med 15 procent\", \"eli 15 prosenttia\", \"svarende til en \
+stigning på 15 pct.\", \"eða um 12\") or right before them after a change verb or noun and a \
+word like med (\"økt med 746 nye innbyggere, fra 59.288 … til 60.034\", \"fjölgaði … eða um \
+10,9% en íbúum þar fjölgaði úr 626 í 694\": a second clause between must name what changed \
+again); each change stands beside its own levels, so two in one sentence pair by order. A change \
+in points between two percentages is B − A; a change in percent between two percentages may be \
+the points or the relative change, and a bare change between bare levels that holds as a percent \
+may be one: a miss is \"not decided\"; a verb against the levels' order, a level in a scaled \
+unit with the other written bare after it, and a bare change of another measure than the \
+levels' (\"10 tonn … 271 kg\") are not read.\n\nWhat is checked. Every figure stands for \
 the values its written precision allows (as in TXT006): a change in percent is (B − A)/A, \
 in money or a count B − A, the verb giving the sign; a total is compared with the sum of \
 its parts. Each relation read counts as checked.\n\nA figure called about so much (ca, cirka, omkring, noin: \
@@ -1217,6 +1230,7 @@ fn reads(near: &dyn Fn(usize, usize) -> bool, sents: &[Sent], vocab: &Vocabulary
     read_counted_parts(near, sents, &mut out);
     super::ratio::read(near, sents, vocab, &mut out);
     super::contrast::read(near, sents, vocab, &mut out);
+    super::onechange::read(sents, vocab, &mut out);
     out
 }
 
