@@ -130,7 +130,7 @@ fn is_dash(raw: &str) -> bool {
         .or_else(|| t.strip_suffix("kr"))
         .unwrap_or(t)
         .trim();
-    matches!(t, "-" | "–" | "−" | "—" | "…" | "..")
+    matches!(t, "-" | "–" | "−" | "—" | "…" | ".." | "." | ":")
 }
 
 /// Text that is one figure in some reading: "121.194" (121 194 or 121,194), "2025.2"
@@ -225,6 +225,92 @@ fn ratios_as_percent(
     kinds
 }
 
+/// A column whose every figure is the change in percent from one column of its row to
+/// another, (b − a) / a × 100, holds changes whatever its header says or fails to say
+/// (a statistics table's "2004/2005" under a spanning "Prosentvis endring" that the
+/// flattened page wrote on a line of its own): changes are never added, so it becomes a
+/// percent column. As with [`ratios_as_percent`], the table's own arithmetic decides: the
+/// change must hold on every row with a figure in the column, at least three of them with
+/// a change other than zero pinned down by the amounts (their rounding moving it by no
+/// more than five units of the percentage's last digit), so a column that merely looks
+/// like percentages is left as it is.
+fn changes_as_percent(
+    mut kinds: Vec<ColumnKind>,
+    cells: &[Vec<Option<Interval>>],
+    blank: &[Vec<bool>],
+) -> Vec<ColumnKind> {
+    const MIN_TIGHT: usize = 3;
+    let figure = |r: usize, c: usize| -> Option<Interval> {
+        if blank[r].get(c).copied().unwrap_or(true) {
+            return None;
+        }
+        cells[r].get(c).copied().flatten()
+    };
+    let numeric =
+        |c: usize, kinds: &[ColumnKind]| matches!(kinds[c], ColumnKind::Plain | ColumnKind::Money);
+    let hundred = Interval::exact(Decimal::ONE_HUNDRED);
+    let one = Interval::exact(Decimal::ONE);
+    // The change from `x` to `y` in percent, when `x` cannot be zero.
+    let change = |x: Interval, y: Interval| -> Option<Interval> {
+        y.divided_by(x).map(|q| q.minus(one).times(hundred))
+    };
+    let ncols = kinds.len();
+    for c in 0..ncols {
+        if kinds[c] != ColumnKind::Plain {
+            continue;
+        }
+        let rows: Vec<usize> = (0..cells.len())
+            .filter(|&r| figure(r, c).is_some())
+            .collect();
+        if rows.len() < MIN_TIGHT {
+            continue;
+        }
+        let holds = |a: usize, b: usize| -> bool {
+            let mut tight = 0;
+            for &r in &rows {
+                let (Some(x), Some(y), Some(p)) = (figure(r, a), figure(r, b), figure(r, c)) else {
+                    return false;
+                };
+                let Some(q) = change(x, y) else {
+                    return false;
+                };
+                if !q.meets(&p) {
+                    return false;
+                }
+                let unit = p.hi - p.lo;
+                if !p.nominal.is_zero()
+                    && x.nominal != y.nominal
+                    && q.hi - q.lo <= unit * Decimal::from(5)
+                {
+                    tight += 1;
+                }
+            }
+            tight >= MIN_TIGHT
+        };
+        let first = rows[0];
+        let found = (0..ncols).any(|a| {
+            a != c
+                && numeric(a, &kinds)
+                && (0..ncols).any(|b| {
+                    b != c
+                        && b != a
+                        && numeric(b, &kinds)
+                        && kinds[a] == kinds[b]
+                        // The first row decides most pairs before every row is divided.
+                        && match (figure(first, a), figure(first, b), figure(first, c)) {
+                            (Some(x), Some(y), Some(p)) => change(x, y).is_some_and(|q| q.meets(&p)),
+                            _ => false,
+                        }
+                        && holds(a, b)
+                })
+        });
+        if found {
+            kinds[c] = ColumnKind::Percent;
+        }
+    }
+    kinds
+}
+
 impl<'a> TableView<'a> {
     /// The view of `table`; which labels state a total or subtotal, the sum of the rows
     /// above them ("Summa", "S:a", "Totalt", "Delsumma", "Summa årskostnad"), is the
@@ -303,6 +389,7 @@ impl<'a> TableView<'a> {
             })
             .collect::<Vec<_>>();
         let kinds = ratios_as_percent(kinds, &cells, &blank);
+        let kinds = changes_as_percent(kinds, &cells, &blank);
         let with_figures: Vec<bool> = (0..cells.len())
             .map(|r| {
                 (0..ncols)

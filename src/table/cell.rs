@@ -19,7 +19,8 @@ pub(crate) fn strip_markup(text: &str) -> (String, bool) {
 }
 
 /// A dash (with or without a unit) stands for "nothing" in Swedish tables: "-", "–", "- kr";
-/// the statistics offices write "…" or ".." for a figure not available.
+/// the statistics offices write "…" or ".." for a figure not available, "." where none
+/// applies and ":" where it is not published.
 pub(crate) fn is_dash(text: &str) -> bool {
     let t = text.trim();
     let t = t
@@ -27,7 +28,10 @@ pub(crate) fn is_dash(text: &str) -> bool {
         .or_else(|| t.strip_suffix("kr"))
         .unwrap_or(t)
         .trim();
-    matches!(t, "-" | "–" | "−" | "‐" | "—" | "--" | "…" | "..")
+    matches!(
+        t,
+        "-" | "–" | "−" | "‐" | "—" | "--" | "…" | ".." | "." | ":"
+    )
 }
 
 /// A bare year ("2021") is a column heading, not a figure.

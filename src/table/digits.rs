@@ -70,8 +70,12 @@ impl DigitGroup {
             return Self::parenthesized(token, inner, vocab);
         }
         // A lone dash, or the statistics offices' mark for a figure not available ("…",
-        // ".."): an empty cell.
-        if (t.chars().count() == 1 && t.chars().all(is_minus)) || matches!(t, "…" | "..") {
+        // ".."), not applicable (".") or not published (":"): an empty cell. (A line's
+        // reader takes "." and ":" so only after a figure: opening the figures they are
+        // the label's punctuation.)
+        if (t.chars().count() == 1 && t.chars().all(is_minus))
+            || matches!(t, "…" | ".." | "." | ":")
+        {
             return Some(DigitGroup {
                 text: token.to_string(),
                 negative: false,
@@ -858,7 +862,7 @@ mod tests {
     fn not_available_marks_are_empty_cells() {
         // Statistics offices write "…" or ".." where a figure is not available; a TOC's
         // "..." leader is no cell.
-        for t in ["…", "..", "-"] {
+        for t in ["…", "..", "-", ".", ":"] {
             assert!(parse(t).is_some_and(|g| g.is_dash()), "{t}");
         }
         assert!(parse("...").is_none());

@@ -341,6 +341,13 @@ impl FlatLine {
             }
             first_tail -= 1;
         }
+        // "." and ":" mark an empty cell only among figures ("-10  128 . 20"): opening
+        // them they end the label ("Summa : 5 000").
+        while first_tail < tokens.len()
+            && matches!(&text[tokens[first_tail].0..tokens[first_tail].1], "." | ":")
+        {
+            first_tail += 1;
+        }
         // A year opening the line, then a dash set apart on both sides, then the
         // figures ("1985 - 15 017": a population by year): the year names the row and
         // the dash stands between it and its figures, no minus of the first figure. The

@@ -86,6 +86,7 @@ mod tables_signs;
 mod text_cli;
 mod totals_confirmed_group;
 mod totals_every_column;
+mod totals_first;
 mod totals_per_unit;
 mod totals_result_line;
 mod totals_row_words;

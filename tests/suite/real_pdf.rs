@@ -3707,3 +3707,18 @@ fn prosetable_real_texts_report_only_judged_findings() {
         "tests/expectations/realprosetable.tsv",
     );
 }
+
+/// The stattables set (`tests/fixtures/real/stattables/`): 12 flattened statistics tables
+/// from public pages (SSB's skatterekneskap by fylke and by kommune, Kommunal Rapport,
+/// Tilastokeskus, Opetushallitus, Trap Danmark, ÅSUB, timarit.is, SCB) in five languages, and
+/// a modified copy of one; every stated relation counted and recomputed by hand, the read rate
+/// before and after in the tsv's header (`tests/expectations/realstattables.tsv`).
+#[test]
+fn stattables_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realstattables",
+        "tests/fixtures/real/stattables",
+        13,
+        "tests/expectations/realstattables.tsv",
+    );
+}

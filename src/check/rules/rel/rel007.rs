@@ -33,6 +33,10 @@ that the table shows to be one), or, for a percent column that states no change 
 of one amount in another (\"Förbrukat %\", \"Utfall i % av budget\", a toteutumisprosentti), \
 A / B × 100 over two amount columns; the change may be measured the other way (the \
 percentage negated), and a column without negative percentages may state magnitudes only. \
+A column no header calls a percentage is read as one when the table's arithmetic shows it: \
+the change in percent of two columns of its row on every row with a figure, three or more \
+pinning it down (a statistics table's \"2004/2005\" under a spanning \"Prosentvis endring\" \
+the page flattened onto a line of its own); such a column is never added into a total. \
 Costs written negative need no reading of their own: a cost of 600 that grows by 20, \
 written −620 and −20, is −20 / (−620 − (−20)) × 100 = +3,3 %. The reading \
 is taken only when it holds on at least three rows whose figures pin the ratio down and on \

@@ -20,7 +20,12 @@ the rows after it, taking the reading that holds in most columns. A total standi
 label ending in a total word (\"Verksamhetens intäkter totalt\" over its parts), closes the run \
 of rows under it that adds up to it in the most amount columns (a change in percent never \
 adds): only when no other run adds up in as many, and a column where it fails is reported \
-only when it holds in two other columns and the failing column's header names it. A label \
+only when it holds in two other columns and the failing column's header names it. A bare \
+total word standing first in its table (\"I alt\" over the regions of a statistics table) closes \
+every row under it up to the next total, heading or the table's end, when they add up to it in \
+at least two amount columns; a column where it fails is reported only with the same care and \
+when its figures are written to the precision of a column where it holds (a rate or a change \
+to one decimal beside whole amounts may be no amount). A label \
 ending in a total word after the rows it closes (\"Skatteinkomster sammanlagt\", \"Udgifter i \
 alt\", \"Driftsinntekter totalt\") closes the run of rows above it that adds up to it in the \
 most amount columns, when that run holds in more columns than any run under it: the same care, \

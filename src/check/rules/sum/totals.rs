@@ -1120,8 +1120,8 @@ pub fn above(view: &TableView, claimed: &[usize], below: &[Total]) -> Vec<Total>
     let closing: Vec<Total> = (0..n)
         .filter(|&r| plain(r) && !taken.contains(&r))
         .filter_map(|r| {
-            let up = stated_run(view, r, &plain, Direction::Above)?;
-            let down = stated_run(view, r, &plain, Direction::Below);
+            let up = stated_run(view, r, &plain, Direction::Above, false)?;
+            let down = stated_run(view, r, &plain, Direction::Below, false);
             let holding = |t: &Total| t.columns.iter().filter(|c| c.comparison.holds).count();
             (down.is_none_or(|d| holding(&d) < holding(&up))).then_some(up)
         })
@@ -1132,13 +1132,27 @@ pub fn above(view: &TableView, claimed: &[usize], below: &[Total]) -> Vec<Total>
     // Labeled totals standing first ("Verksamhetens intäkter totalt" over its parts):
     // their label states the sum, so one is enough.
     let mut stated = closing;
+    // A bare total word standing first ("I alt", "Totalt", "Yhteensä" as the first row of
+    // a statistics table, the regions under it): nothing above it to close, so it states
+    // the sum of the rows under it.
+    stated.extend((0..n).filter_map(|r| {
+        let first = view.totals[r]
+            && !taken.contains(&r)
+            && !claimed.contains(&r)
+            && view.vocab.is_sum_label(&view.label(r))
+            && (0..r).all(|x| view.headings[x]);
+        if !first {
+            return None;
+        }
+        stated_run(view, r, &plain, Direction::Below, true)
+    }));
     let mut r = 0;
     while r < n {
         if !member(r) || taken.contains(&r) {
             r += 1;
             continue;
         }
-        if let Some(total) = stated_run(view, r, &member, Direction::Below) {
+        if let Some(total) = stated_run(view, r, &member, Direction::Below, false) {
             r = total.rows.last().map_or(r, |&l| l) + 1;
             stated.push(total);
             continue;
@@ -1333,16 +1347,24 @@ fn silent_row(view: &TableView, r: usize, cols: &[usize]) -> bool {
 /// column no header names may be a rate or a change, which does not add up); otherwise
 /// the failing column is not read as a relation of the record. Standing last, such a
 /// column is checked and reported as not decided (info).
+///
+/// `bare`: the label is a total word alone standing first in its table ("I alt" over the
+/// regions of a statistics table). Its run is then every row under it up to the next
+/// total, heading or the table's end (a total over some of them would be a group's, with
+/// its own label), and a column where it fails is decided only when its figures are
+/// written to the precision of a column where it holds: a column of another precision
+/// (a change or rate written to one decimal beside whole amounts) may hold no amounts.
 fn stated_run(
     view: &TableView,
     r: usize,
     member: &dyn Fn(usize) -> bool,
     direction: Direction,
+    bare: bool,
 ) -> Option<Total> {
     const MAX_GROUP: usize = 60;
     let label = view.label(r);
     let head = label_before_note(&label);
-    if !view.vocab.ends_in_sum_phrase(head) {
+    if !bare && !view.vocab.ends_in_sum_phrase(head) {
         return None;
     }
     let cols: Vec<usize> = (0..view.cols())
@@ -1378,9 +1400,37 @@ fn stated_run(
     if !same_reading || direction == Direction::Below && !longer.is_empty() {
         return None;
     }
+    // A bare total closes every row under it: its run must reach the next total, heading
+    // or the table's end, and add up in at least two columns.
+    if bare && (k != run.len() || run.len() >= MAX_GROUP || most < 2) {
+        return None;
+    }
     let holds = most;
     let mut rows: Vec<usize> = run[..k].to_vec();
     rows.sort_unstable();
+    // The unit of a column's figures in the total and its parts, when they share one.
+    let unit_of = |c: usize| -> Option<rust_decimal::Decimal> {
+        let mut units = std::iter::once(r)
+            .chain(rows.iter().copied())
+            .filter_map(|x| view.figure(x, c))
+            .map(|f| f.hi - f.lo);
+        let u = units.next()?;
+        units.all(|v| v == u).then_some(u)
+    };
+    let holding_units: Vec<rust_decimal::Decimal> = if bare {
+        cols.iter()
+            .filter(|&&c| {
+                let (Some(sum), Some(found)) = (column_sum(view, &rows, c), view.figure(r, c))
+                else {
+                    return false;
+                };
+                sum.meets(&found)
+            })
+            .filter_map(|&c| unit_of(c))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let ambiguous = ambiguous_row(view, r, &rows);
     let columns = cols
         .iter()
@@ -1389,7 +1439,9 @@ fn stated_run(
             let found = view.figure(r, c)?;
             let comparison = compare(sum, found);
             let named = !view.column_name(c).trim().is_empty();
-            let uncertain = !comparison.holds && (holds < 2 || !named);
+            let other_precision =
+                bare && unit_of(c).is_none_or(|u| !holding_units.contains(&u));
+            let uncertain = !comparison.holds && (holds < 2 || !named || other_precision);
             if uncertain && direction == Direction::Below {
                 return None;
             }
