@@ -4634,6 +4634,44 @@ mod tests {
     }
 
     #[test]
+    fn reads_a_share_of_the_one_count_the_sentence_before_names() {
+        let v = Vocabulary::builtin_shared();
+        // (text, where the second sentence starts) -> whether each share read holds.
+        let read = |s: &str, second: &str| {
+            let second = s.find(second).unwrap();
+            let mut figs = figures(s);
+            super::super::approx::read(s, &mut figs, v);
+            stated_share_of_previous(s, second, &figs, v)
+                .iter()
+                .filter_map(|r| evaluate(s, &figs, r))
+                .map(|o| o.made.meets(&o.said))
+                .collect::<Vec<_>>()
+        };
+        // Invented figures: 843 of 1 204 is 70,0 %; 961 of 1 204 is 79,8 %.
+        let holds = [
+            ("Under året kom det in 1 204 ansökningar. Av dessa beviljades 843, vilket är 70 procent.", "Av dessa"),
+            ("Hakemuksia saapui 1 204. Niistä myönteisen päätöksen sai 843 eli 70 prosenttia.", "Niistä"),
+            ("I alt modtog kommunen 1.204 ansøgninger. 843 af dem (70 pct.) blev imødekommet.", "843 af"),
+            ("Päätöksiä tehtiin 1 204. Näistä 70 prosenttia eli 843 oli myönteisiä.", "Näistä"),
+        ];
+        for (s, second) in holds {
+            assert_eq!(read(s, second), [true], "{s}");
+        }
+        assert_eq!(
+            read("Under året kom det in 1 204 ansökningar. Av dessa beviljades 961, vilket är 70 procent.", "Av dessa"),
+            [false]
+        );
+        // Not read: two counts before, the share of another base, a noun pointing back.
+        for (s, second) in [
+            ("Kommunen fick 1 204 ansökningar och 300 klagomål. Av dessa beviljades 843, vilket är 70 procent.", "Av dessa"),
+            ("Under året kom det in 1 204 ansökningar. Av dessa beviljades 843, vilket är 70 procent av beloppet.", "Av dessa"),
+            ("Under året kom det in 1 204 ansökningar. Av ansökningarna beviljades 843, vilket är 70 procent.", "Av ansök"),
+        ] {
+            assert!(read(s, second).is_empty(), "{s}");
+        }
+    }
+
+    #[test]
     fn reads_shares_of_them_against_both_wholes_the_sentence_before_names() {
         let v = Vocabulary::builtin_shared();
         let read = |s: &str| {
