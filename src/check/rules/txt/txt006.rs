@@ -74,7 +74,10 @@ sentence opening with \"of them\" (heistä, av dem, af þeim: `of_them`) whose c
 their share in parentheses, after a sentence naming only a whole and a part tied to it: \
 \"… haki 50 400 perusopetuksen päättävää, joista 48 600 sai opiskelupaikan. Heistä 19 800 \
 (42 %) hyväksyttiin …\" (invented) is contradicted only when the share misses both (a part small \
-enough to be of those left out is not read); in these a count ending in zeros stands for \
+enough to be of those left out is not read), or after a sentence whose only figure is a \
+count, the part tied to it by the pointer (\"Under året kom det in 1 204 ansökningar. Av \
+dessa beviljades 843, vilket är 70 procent.\", \"843 af dem (70 pct.)\", \"Näistä 70 \
+prosenttia eli 843\", invented); in these a count ending in zeros stands for \
 its rounding to them (48 600 is 48 550 to 48 650), another is exact, and a whole count \
 told after the share it comes from may be that share rounded to a whole count either way \
 (\"75 pct., svarende til 12 af de 15\": a qualified majority of 11,25 members is 12); PCT003 checks \"x % … \
