@@ -74,7 +74,10 @@ sentence opening with \"of them\" (heistä, av dem, af þeim: `of_them`) whose c
 their share in parentheses, after a sentence naming only a whole and a part tied to it: \
 \"… haki 50 400 perusopetuksen päättävää, joista 48 600 sai opiskelupaikan. Heistä 19 800 \
 (42 %) hyväksyttiin …\" (invented) is contradicted only when the share misses both (a part small \
-enough to be of those left out is not read); in these a count ending in zeros stands for \
+enough to be of those left out is not read), or after a sentence whose only figure is a \
+count, the part tied to it by the pointer (\"Under året kom det in 1 204 ansökningar. Av \
+dessa beviljades 843, vilket är 70 procent.\", \"843 af dem (70 pct.)\", \"Näistä 70 \
+prosenttia eli 843\", invented); in these a count ending in zeros stands for \
 its rounding to them (48 600 is 48 550 to 48 650), another is exact, and a whole count \
 told after the share it comes from may be that share rounded to a whole count either way \
 (\"75 pct., svarende til 12 af de 15\": a qualified majority of 11,25 members is 12); PCT003 checks \"x % … \
@@ -975,6 +978,9 @@ enum Shape {
     /// The same, `a` in a sentence opening with "of them" and `b` the whole the sentence
     /// before names, with the part tied to it held here: either may be "them".
     ShareOfThem(usize),
+    /// `a` is `c` percent of `b`, `a` in a sentence pointing back with "of them" to `b`,
+    /// the only figure of the sentence before.
+    ShareOfPrevious,
     /// `b` is the sum of these parts.
     Total(Vec<usize>),
     /// `b`, a count, is split into these two parts, each named by one side of a pair of
@@ -2167,52 +2173,8 @@ fn stated_share_clause(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated>
     let names_whole = |w: &str, whole: &[String]| {
         w.chars().count() >= 4 && whole.iter().any(|x| x == w || same_stem(x, w))
     };
-    // The words between the part and a share after it: "(" or a restating phrase; whether
-    // in parentheses.
-    let share_after = |gap: &str| -> Option<bool> {
-        let t = gap.trim();
-        // At most three words naming the part, then the share alone in parentheses.
-        if let Some(head) = t.strip_suffix('(') {
-            return (plain(head) && !head.contains(',') && gap_words(head).len() <= 3)
-                .then_some(true);
-        }
-        if !plain_or_points(gap) {
-            return None;
-        }
-        let w = gap_words(gap);
-        // At most three words naming the part ("st", "opiskelupaikan"), then the phrase,
-        // then at most one word saying "about" (its figure reads it).
-        (0..=w.len().min(3)).find_map(|at| {
-            let rest = &w[at..];
-            let n = starts_with_phrase(vocab, "restate", rest)?;
-            let tail = &rest[n..];
-            let ok = tail.is_empty()
-                || (tail.len() <= 2 && vocab.has_word("approximations", "around", &tail.join(" ")));
-            ok.then_some(false)
-        })
-    };
-    // After a share that follows the part: nothing but a mark, the whole named again, or
-    // (in parentheses) the close.
-    let closes = |p: &Fig, paren: bool, whole: &[String]| -> bool {
-        let after = s[p.end..].trim_start();
-        let again = |t: &str| -> Option<usize> {
-            if let Some(rest) = restates_whole(vocab, t, whole.first().map(String::as_str)) {
-                return Some(t.len() - rest.len());
-            }
-            let len = t
-                .find(|c: char| !(c.is_alphabetic() || c == '-'))
-                .unwrap_or(t.len());
-            let w = t[..len].to_lowercase();
-            names_whole(&w, whole).then_some(len)
-        };
-        if paren {
-            after.starts_with(')')
-                || again(after).is_some_and(|n| after[n..].trim_start().starts_with(')'))
-        } else {
-            let ends = |t: &str| t.is_empty() || t.starts_with(['.', ',', ';', ':', ')', '!', '?']);
-            ends(after) || again(after).is_some_and(|n| ends(after[n..].trim_start()))
-        }
-    };
+    let share_after = |gap: &str| share_after_part(vocab, gap);
+    let closes = |p: &Fig, paren: bool, whole: &[String]| share_closes(vocab, s, p, paren, whole);
     let mut out = Vec::new();
     for i in 0..figs.len().saturating_sub(2) {
         // The whole, "of which", the part, the share.
@@ -2248,11 +2210,26 @@ fn stated_share_clause(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated>
             let clause = &head[head
                 .rfind([',', ';', ':', '.', '(', '!', '?'])
                 .map_or(0, |x| x + 1)..];
+            // A list item's bullet opens its clause ("• Av landets 422 kommuner …").
+            let clause = clause
+                .trim_start()
+                .trim_start_matches(['•', '▪', '◦', '-', '–']);
             let hw = gap_words(clause);
+            // "Av" (af, af alls), at most one word for all of them and at most one
+            // genitive naming whose the whole is ("Av landets 422 kommuner", "Af
+            // kommunens i alt 5 000 ansatte"): the whole is still the one written.
+            let genitive = |w: &String| {
+                w.chars().count() >= 4 && w.ends_with('s') && w.chars().all(char::is_alphabetic)
+            };
             let opens = plain(clause)
                 && starts_with_phrase(vocab, "out_of", &hw).is_some_and(|l| {
                     let rest = &hw[l..];
-                    rest.is_empty() || (rest.len() == 1 && has("all", rest))
+                    let alls = (0..=rest.len())
+                        .rev()
+                        .find(|&k| k == 0 || has("all", &rest[rest.len() - k..]))
+                        .unwrap_or(0);
+                    let head = &rest[..rest.len() - alls];
+                    alls <= 2 && head.len() <= 1 && head.iter().all(genitive)
                 });
             // The part: the next figure not a year.
             let part = (i + 1..figs.len()).find(|&k| !is_year(&figs[k]));
@@ -2342,6 +2319,61 @@ fn stated_share_clause(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated>
     out
 }
 
+/// The words between a part and a share after it: at most three words naming the part, then
+/// "(" (the share alone in parentheses: `Some(true)`), or at most three words, a `restate`
+/// phrase (eli, eller, dvs., vilket är) and at most one word saying "about" (`Some(false)`).
+fn share_after_part(vocab: &Vocabulary, gap: &str) -> Option<bool> {
+    let plain = |t: &str| {
+        t.chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-' || c == ',')
+    };
+    let plain_or_points = |t: &str| {
+        t.chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-' || c == ',' || c == '.')
+    };
+    let t = gap.trim();
+    if let Some(head) = t.strip_suffix('(') {
+        return (plain(head) && !head.contains(',') && gap_words(head).len() <= 3).then_some(true);
+    }
+    if !plain_or_points(gap) {
+        return None;
+    }
+    let w = gap_words(gap);
+    (0..=w.len().min(3)).find_map(|at| {
+        let rest = &w[at..];
+        let n = starts_with_phrase(vocab, "restate", rest)?;
+        let tail = &rest[n..];
+        let ok = tail.is_empty()
+            || (tail.len() <= 2 && vocab.has_word("approximations", "around", &tail.join(" ")));
+        ok.then_some(false)
+    })
+}
+
+/// After a share that follows its part: nothing but a mark, the whole named again (a word
+/// of the stem of a word in `whole`, or "av dem"), or (in parentheses) the close.
+fn share_closes(vocab: &Vocabulary, s: &str, p: &Fig, paren: bool, whole: &[String]) -> bool {
+    let names_whole =
+        |w: &str| w.chars().count() >= 4 && whole.iter().any(|x| x == w || same_stem(x, w));
+    let after = s[p.end..].trim_start();
+    let again = |t: &str| -> Option<usize> {
+        if let Some(rest) = restates_whole(vocab, t, whole.first().map(String::as_str)) {
+            return Some(t.len() - rest.len());
+        }
+        let len = t
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .unwrap_or(t.len());
+        let w = t[..len].to_lowercase();
+        names_whole(&w).then_some(len)
+    };
+    if paren {
+        after.starts_with(')')
+            || again(after).is_some_and(|n| after[n..].trim_start().starts_with(')'))
+    } else {
+        let ends = |t: &str| t.is_empty() || t.starts_with(['.', ',', ';', ':', ')', '!', '?']);
+        ends(after) || again(after).is_some_and(|n| ends(after[n..].trim_start()))
+    }
+}
+
 /// Shares in a sentence opening with "of them" (heistä, av dem, af þeim: `of_them`), each a
 /// count with its share alone in parentheses right after it ("Heistä 19 800 (42 %)
 /// hyväksyttiin ammatilliseen koulutukseen ja 25 300 (52 %) lukiokoulutukseen"), whose whole
@@ -2416,6 +2448,185 @@ fn stated_share_of_them(
         });
     }
     out
+}
+
+/// A share in a sentence pointing back with "of them" (av dessa, af dem, niistä, þar af:
+/// `of_them`) to the one count the sentence before names: "Under året kom det in 1 200
+/// ansökningar. Av dessa beviljades 840, vilket är 70 procent.", "… 840 af dem (70 pct.)
+/// blev imødekommet.", "Näistä 25 prosenttia eli 1 879 oli myönteisiä.". `text` holds both
+/// sentences, the second from `second`. Read only where the sentence before has exactly one
+/// figure (years and dates aside), a whole count, so "them" can be nothing else, and the
+/// second sentence ties one count to it, the share attached to that count:
+///  - opening with the `of_them` phrase, at most four words, the part, then its share alone
+///    in parentheses or after a `restate` phrase, with nothing after it but a mark or the
+///    whole named again;
+///  - opening with the part, the `of_them` phrase right after it, then the share so;
+///  - opening with the `of_them` phrase, the share, a `restate` phrase (at most one `all`
+///    word after it) and the part, then at most three words to the clause's end.
+///
+/// Returned as [`Shape::ShareOfPrevious`]: `a` the part, `b` the whole, `c` the share.
+fn stated_share_of_previous(
+    text: &str,
+    second: usize,
+    figs: &[Fig],
+    vocab: &Vocabulary,
+) -> Vec<Stated> {
+    let mut out = Vec::new();
+    let Some(first_own) = figs.iter().position(|f| f.start >= second) else {
+        return out;
+    };
+    let count = |f: &Fig| {
+        matches!(f.kind, Kind::Bare | Kind::Count(_))
+            && f.decimals == 0
+            && f.value > Decimal::ZERO
+            && !is_year(f)
+            && !date_follows(text, f)
+            && !broken_grouping(text, f)
+    };
+    // A day of a month or a clock time is no count; "300 klagomål" is one.
+    let date = |f: &Fig| {
+        let rest = text[f.end..].trim_start().to_lowercase();
+        let clock = ["kl.", "kl ", "klo", "klockan"]
+            .iter()
+            .any(|k| rest.starts_with(k));
+        let word_in_kl = rest.starts_with("kl") && !clock;
+        date_follows(text, f) && !word_in_kl
+    };
+    let before: Vec<usize> = (0..first_own)
+        .filter(|&i| !is_year(&figs[i]) && !date(&figs[i]))
+        .collect();
+    let [w] = before[..] else {
+        return out;
+    };
+    if !count(&figs[w]) || date_follows(text, &figs[w]) {
+        return out;
+    }
+    // The whole's noun: the word after it, when it names it ("1 200 ansökningar").
+    let whole_noun: Vec<String> = {
+        let rest = &text[figs[w].end..];
+        let stop = rest
+            .find(|c: char| !(c.is_alphabetic() || c.is_whitespace() || c == '-'))
+            .unwrap_or(rest.len());
+        let mut words: Vec<String> = gap_words(&rest[..stop]).into_iter().take(1).collect();
+        if let Kind::Count(n) = figs[w].kind {
+            words.push(n.to_string());
+        }
+        words
+    };
+    let plain = |t: &str| {
+        t.chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-' || c == ',')
+    };
+    // The figures of the second sentence, years aside.
+    let own: Vec<usize> = (first_own..figs.len())
+        .filter(|&k| !is_year(&figs[k]))
+        .collect();
+    let Some(&first) = own.first() else {
+        return out;
+    };
+    let opening_text = &text[second..figs[first].start];
+    let opening = gap_words(opening_text);
+    let points_back = starts_with_phrase(vocab, "of_them", &opening);
+    let push = |out: &mut Vec<Stated>, part: usize, share: usize, end: usize| {
+        out.push(Stated {
+            shape: Shape::ShareOfPrevious,
+            a: part,
+            b: w,
+            c: share,
+            sign: 1,
+            span: (
+                second + (text[second..].len() - text[second..].trim_start().len()),
+                end,
+            ),
+        });
+    };
+    let next = own.get(1).copied();
+    match (points_back, next) {
+        // "Av dessa beviljades 840, vilket är 70 procent."
+        (Some(n), Some(p))
+            if plain(opening_text)
+                && opening.len() - n <= 4
+                && count(&figs[first])
+                && figs[p].kind == Kind::Percent
+                && p == first + 1 =>
+        {
+            if let Some(paren) = share_after_part(vocab, &text[figs[first].end..figs[p].start]) {
+                if share_closes(vocab, text, &figs[p], paren, &whole_noun) {
+                    push(&mut out, first, p, close_paren(text, figs[p].end));
+                }
+            }
+        }
+        // "Näistä 25 prosenttia eli yhteensä 1 879 oli myönteisiä."
+        (Some(n), Some(k))
+            if n == opening.len()
+                && figs[first].kind == Kind::Percent
+                && k == first + 1
+                && count(&figs[k]) =>
+        {
+            let gap = &text[figs[first].end..figs[k].start];
+            let gw = gap_words(gap);
+            let tied = plain(gap)
+                && starts_with_phrase(vocab, "restate", &gw).is_some_and(|r| {
+                    let rest = &gw[r..];
+                    rest.is_empty() || vocab.has_word("changes", "all", &rest.join(" "))
+                });
+            let after = &text[figs[k].end..];
+            let stop = after
+                .find(|c: char| !(c.is_alphabetic() || c.is_whitespace() || c == '-'))
+                .unwrap_or(after.len());
+            let tail = after[stop..].trim_start();
+            let ends = gap_words(&after[..stop]).len() <= 3
+                && (tail.is_empty() || tail.starts_with(['.', ',', ';', '!', '?']));
+            if tied && ends {
+                push(&mut out, k, first, figs[k].end);
+            }
+        }
+        // "840 af dem (70 pct.) blev imødekommet."
+        (None, Some(p))
+            if opening.is_empty()
+                && count(&figs[first])
+                && figs[p].kind == Kind::Percent
+                && p == first + 1 =>
+        {
+            let gap = &text[figs[first].end..figs[p].start];
+            let gw = gap_words(gap);
+            if let Some(n) = starts_with_phrase(vocab, "of_them", &gw) {
+                // The rest of the gap after the phrase's words.
+                let mut rest = gap;
+                for word in &gw[..n] {
+                    let at = rest
+                        .to_lowercase()
+                        .find(word.as_str())
+                        .map(|i| i + word.len());
+                    rest = at.map_or("", |i| &rest[i..]);
+                }
+                if let Some(paren) = share_after_part(vocab, rest) {
+                    if share_closes(vocab, text, &figs[p], paren, &whole_noun) {
+                        push(&mut out, first, p, close_paren(text, figs[p].end));
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Where a second sentence opening with a figure starts inside `s`: after ". " and before a
+/// digit, the point ending a word of four letters at least (not "ca.", "kr.", "pct.").
+fn figure_sentence_start(s: &str) -> Option<usize> {
+    s.match_indices(". ").find_map(|(i, _)| {
+        let rest = &s[i + 2..];
+        let word: String = s[..i]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        (rest.starts_with(|c: char| c.is_ascii_digit())
+            && word.chars().count() >= 4
+            && word.chars().all(char::is_lowercase))
+        .then_some(i + 2)
+    })
 }
 
 /// A count as the page writes it: a whole number ending in zeros may be rounded to them
@@ -3304,7 +3515,7 @@ fn evaluate(s: &str, figs: &[Fig], r: &Stated) -> Option<Outcome> {
         }
         Shape::Share => return evaluate_share(s, figs, r),
         Shape::OutOf => return evaluate_out_of(s, figs, r),
-        Shape::ShareClause => return evaluate_share_clause(s, figs, r),
+        Shape::ShareClause | Shape::ShareOfPrevious => return evaluate_share_clause(s, figs, r),
         Shape::ShareOfThem(other) => {
             // Holds when it holds of either whole; else the nearer miss is reported.
             let first = evaluate_share_clause(s, figs, r);
@@ -3627,7 +3838,9 @@ pub fn check(sink: &mut Sink) {
                 if text.contains(|c: char| c.is_ascii_digit()) {
                     let mut figs = figures(text);
                     super::approx::read(text, &mut figs, vocab);
-                    for r in stated_share_of_them(text, from - p, &figs, vocab) {
+                    let mut relations = stated_share_of_them(text, from - p, &figs, vocab);
+                    relations.extend(stated_share_of_previous(text, from - p, &figs, vocab));
+                    for r in relations {
                         if let Some(o) = evaluate(text, &figs, &r) {
                             if o.made.meets(&o.said) {
                                 sink.checked(true);
@@ -3645,6 +3858,16 @@ pub fn check(sink: &mut Sink) {
                 continue;
             }
             let mut relations = stated(s, &mut figs);
+            // A sentence the splitter kept whole because the next opens with a figure
+            // ("… 1.200 ansøgninger. 840 af dem (70 pct.) blev imødekommet."): the share of
+            // the one count before the point, read as across two sentences.
+            if let Some(b) = figure_sentence_start(s) {
+                for r in stated_share_of_previous(s, b, &figs, vocab) {
+                    if !relations.iter().any(|x| [x.a, x.b, x.c].contains(&r.c)) {
+                        relations.push(r);
+                    }
+                }
+            }
             if !relations.iter().any(|r| matches!(r.shape, Shape::Total(_))) {
                 relations.extend(stated_partition(s, &figs, vocab));
             }
@@ -3826,6 +4049,10 @@ fn report(
                 )
             },
             "the sentence opens with \"of them\" (heistä, av dem, af þeim) after a sentence naming only a whole and a part tied to it (\"joista\", \"varav\"), so \"them\" is one of the two, and the share misses both; a count ending in zeros may stand rounded to them, another is exact",
+        ),
+        Shape::ShareOfPrevious => (
+            format!("{aw} of {bw} is {made} %, not {said} %"),
+            "the sentence points back with \"of them\" (av dessa, af dem, niistä, þar af) to the sentence before, whose only figure is the whole count, and ties the part to it with its share in percent (in parentheses or after \"eller\", \"eli\", \"vilket är\"); a count ending in zeros may stand rounded to them, another is exact",
         ),
         Shape::ShareClause => (
             format!("{aw} of {bw} is {made} %, not {said} %"),
@@ -4406,6 +4633,44 @@ mod tests {
             "Av 214 ansökningar beviljades 181, vilket är 12 fler än i fjol, och 85 procent av beloppet.",
         ] {
             assert!(read(s).is_empty(), "{s}");
+        }
+    }
+
+    #[test]
+    fn reads_a_share_of_the_one_count_the_sentence_before_names() {
+        let v = Vocabulary::builtin_shared();
+        // (text, where the second sentence starts) -> whether each share read holds.
+        let read = |s: &str, second: &str| {
+            let second = s.find(second).unwrap();
+            let mut figs = figures(s);
+            super::super::approx::read(s, &mut figs, v);
+            stated_share_of_previous(s, second, &figs, v)
+                .iter()
+                .filter_map(|r| evaluate(s, &figs, r))
+                .map(|o| o.made.meets(&o.said))
+                .collect::<Vec<_>>()
+        };
+        // Invented figures: 843 of 1 204 is 70,0 %; 961 of 1 204 is 79,8 %.
+        let holds = [
+            ("Under året kom det in 1 204 ansökningar. Av dessa beviljades 843, vilket är 70 procent.", "Av dessa"),
+            ("Hakemuksia saapui 1 204. Niistä myönteisen päätöksen sai 843 eli 70 prosenttia.", "Niistä"),
+            ("I alt modtog kommunen 1.204 ansøgninger. 843 af dem (70 pct.) blev imødekommet.", "843 af"),
+            ("Päätöksiä tehtiin 1 204. Näistä 70 prosenttia eli 843 oli myönteisiä.", "Näistä"),
+        ];
+        for (s, second) in holds {
+            assert_eq!(read(s, second), [true], "{s}");
+        }
+        assert_eq!(
+            read("Under året kom det in 1 204 ansökningar. Av dessa beviljades 961, vilket är 70 procent.", "Av dessa"),
+            [false]
+        );
+        // Not read: two counts before, the share of another base, a noun pointing back.
+        for (s, second) in [
+            ("Kommunen fick 1 204 ansökningar och 300 klagomål. Av dessa beviljades 843, vilket är 70 procent.", "Av dessa"),
+            ("Under året kom det in 1 204 ansökningar. Av dessa beviljades 843, vilket är 70 procent av beloppet.", "Av dessa"),
+            ("Under året kom det in 1 204 ansökningar. Av ansökningarna beviljades 843, vilket är 70 procent.", "Av ansök"),
+        ] {
+            assert!(read(s, second).is_empty(), "{s}");
         }
     }
 
