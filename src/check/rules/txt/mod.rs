@@ -3,6 +3,7 @@
 mod approx;
 mod composition;
 mod contrast;
+mod popgrowth;
 pub mod prose;
 mod ratio;
 mod restated;
