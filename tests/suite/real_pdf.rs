@@ -3740,3 +3740,21 @@ fn stattables_real_texts_report_only_judged_findings() {
         "tests/expectations/realstattables.tsv",
     );
 }
+
+/// The popbalance set (`tests/fixtures/real/popbalance/`): 20 pages (Hagstofa Íslands' quarterly
+/// notes as Viðskiptablaðið and Viljinn print them, RÚV, Danmarks Statistik, Sjællandske and
+/// JydskeVestkysten, SSB's quarter tables, Osterøy kommune, Tilastokeskus via MTV and Mäntsälä,
+/// ÅSUB via Nya Åland, Ålands Radio and Ålandstidningen, Smålandsposten, Sveriges Radio, a
+/// Upplands-Bro blog) telling a population's growth beside its components or its counts at two
+/// dates, collected from the `pages` corpus to tune TXT010's growth = födelseöverskott + flyttnetto
+/// (src/check/rules/txt/popgrowth.rs); every relation of the shape recomputed by hand, with the
+/// read rate per file (`tests/expectations/realpopbalance.tsv`).
+#[test]
+fn popbalance_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realpopbalance",
+        "tests/fixtures/real/popbalance",
+        20,
+        "tests/expectations/realpopbalance.tsv",
+    );
+}

@@ -59,14 +59,14 @@ a bound, the relation is information (\"not decided\").\n\nExample (invented): \
 const LIST: &str = "population";
 
 /// How many sentences back a result that points back may take its terms from.
-const BACK: usize = 3;
+pub(super) const BACK: usize = 3;
 
 /// How many words before and after a figure may name what it counts.
-const NEAR_LEFT: usize = 8;
-const NEAR_RIGHT: usize = 5;
+pub(super) const NEAR_LEFT: usize = 8;
+pub(super) const NEAR_RIGHT: usize = 5;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Family {
+pub(super) enum Family {
     Natural,
     Moves,
     Migration,
@@ -80,7 +80,7 @@ const FAMILIES: [(Family, &str); 3] = [
 
 /// What a figure of a sentence counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Role {
+pub(super) enum Role {
     /// The first term (births, moved in, immigrated).
     Plus(Family),
     /// The second term (deaths, moved out, emigrated).
@@ -92,12 +92,12 @@ enum Role {
 }
 
 /// The phrases of the list, each as lower-case words (a trailing `*`: a stem).
-struct Words {
+pub(super) struct Words {
     keys: Vec<(String, Vec<Vec<String>>)>,
 }
 
 impl Words {
-    fn new(vocab: &Vocabulary) -> Words {
+    pub(super) fn new(vocab: &Vocabulary) -> Words {
         let keys = vocab
             .entries(LIST)
             .iter()
@@ -114,7 +114,7 @@ impl Words {
         Words { keys }
     }
 
-    fn of(&self, key: &str) -> &[Vec<String>] {
+    pub(super) fn of(&self, key: &str) -> &[Vec<String>] {
         self.keys
             .iter()
             .find(|(k, _)| k == key)
@@ -122,14 +122,14 @@ impl Words {
     }
 
     /// Whether one of the key's phrases stands anywhere in `toks`.
-    fn has(&self, key: &str, toks: &[String]) -> bool {
+    pub(super) fn has(&self, key: &str, toks: &[String]) -> bool {
         self.of(key)
             .iter()
             .any(|p| (0..toks.len()).any(|i| matches_at(p, toks, i)))
     }
 
     /// The length of the key's longest phrase at the start of `toks`.
-    fn starts(&self, key: &str, toks: &[String]) -> Option<usize> {
+    pub(super) fn starts(&self, key: &str, toks: &[String]) -> Option<usize> {
         self.of(key)
             .iter()
             .filter(|p| matches_at(p, toks, 0))
@@ -138,7 +138,7 @@ impl Words {
     }
 
     /// Whether `toks` end with one of the key's phrases.
-    fn ends(&self, key: &str, toks: &[String]) -> bool {
+    pub(super) fn ends(&self, key: &str, toks: &[String]) -> bool {
         self.of(key)
             .iter()
             .any(|p| p.len() <= toks.len() && matches_at(p, toks, toks.len() - p.len()))
@@ -157,7 +157,7 @@ fn matches_at(phrase: &[String], toks: &[String], i: usize) -> bool {
 }
 
 /// The lower-case words of a text, marks trimmed from each.
-fn tokens(s: &str) -> Vec<String> {
+pub(super) fn tokens(s: &str) -> Vec<String> {
     s.split_whitespace()
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '*')
@@ -229,7 +229,7 @@ const SCALES: [&str; 8] = [
 ];
 
 /// Whether the figure is a year: four digits, nothing grouped, no noun counted after it.
-fn is_year(s: &str, f: &Fig) -> bool {
+pub(super) fn is_year(s: &str, f: &Fig) -> bool {
     let raw = &s[f.start..f.num_end];
     f.kind == Kind::Bare
         && raw.len() == 4
@@ -239,7 +239,7 @@ fn is_year(s: &str, f: &Fig) -> bool {
 
 /// Whether the figure is a whole count (no year, percent, money or scale, no part of a
 /// name such as "COVID-19").
-fn count_like(s: &str, f: &Fig) -> bool {
+pub(super) fn count_like(s: &str, f: &Fig) -> bool {
     if f.decimals != 0
         || !matches!(f.kind, Kind::Bare | Kind::Count(_))
         || is_year(s, f)
@@ -258,7 +258,7 @@ fn count_like(s: &str, f: &Fig) -> bool {
 }
 
 /// The years the sentence is about (a year in a comparison, "færre end i 2022", aside).
-fn years(w: &Words, s: &Sent) -> Vec<u32> {
+pub(super) fn years(w: &Words, s: &Sent) -> Vec<u32> {
     s.figs
         .iter()
         .enumerate()
@@ -272,13 +272,10 @@ fn years(w: &Words, s: &Sent) -> Vec<u32> {
         .collect()
 }
 
-/// The role of figure `k` of sentence `s`.
-fn role(w: &Words, s: &Sent, k: usize) -> Option<Role> {
+/// The words of figure `k`'s own clause before and after it, and the figure before it (a
+/// figure's clause runs to the figures beside it; years are words of the clause).
+pub(super) fn own_clause(s: &Sent, k: usize) -> (Vec<String>, Vec<String>, Option<usize>) {
     let f = &s.figs[k];
-    if !count_like(&s.text, f) {
-        return None;
-    }
-    // A figure's clause runs to the figures beside it; years are words of the clause.
     let bounds: Vec<usize> = (0..s.figs.len())
         .filter(|&j| j == k || !is_year(&s.text, &s.figs[j]))
         .collect();
@@ -288,8 +285,18 @@ fn role(w: &Words, s: &Sent, k: usize) -> Option<Role> {
     let to = bounds
         .get(at + 1)
         .map_or(s.text.len(), |&j| s.figs[j].start);
-    let mut left = clause(&s.text[from.min(f.start)..f.start], true);
+    let left = clause(&s.text[from.min(f.start)..f.start], true);
     let right = clause(&s.text[f.num_end..to.max(f.num_end)], false);
+    (left, right, prev)
+}
+
+/// The role of figure `k` of sentence `s`.
+pub(super) fn role(w: &Words, s: &Sent, k: usize) -> Option<Role> {
+    let f = &s.figs[k];
+    if !count_like(&s.text, f) {
+        return None;
+    }
+    let (mut left, right, prev) = own_clause(s, k);
     // "minskade med 60 till 235 personer": the count after the change takes the words
     // before it.
     let mut inherited = false;
@@ -321,6 +328,18 @@ fn role(w: &Words, s: &Sent, k: usize) -> Option<Role> {
             return Some(Role::Other);
         }
     }
+    // "620 einstaklingar til landsins umfram brottflutta": words after the figure naming it
+    // the result (the first term in excess of the second).
+    if !w.has("change", &left) {
+        for (fam, name) in FAMILIES {
+            if w.has(&format!("{name}_net_after"), &right) {
+                return Some(Role::Net(fam, 1));
+            }
+            if w.has(&format!("{name}_net_negative_after"), &right) {
+                return Some(Role::Net(fam, -1));
+            }
+        }
+    }
     // The words nearest the figure: a clause's far end may name another figure's kind.
     let left = left[left.len().saturating_sub(NEAR_LEFT)..].to_vec();
     let right = right[..right.len().min(NEAR_RIGHT)].to_vec();
@@ -336,6 +355,13 @@ fn role(w: &Words, s: &Sent, k: usize) -> Option<Role> {
         if w.has(&format!("{name}_net_negative"), &left) {
             found.push(Role::Net(fam, -1));
         }
+    }
+    // "muuttovoitto ulkomailta": a net move named as one from abroad is the migration's.
+    if found
+        .iter()
+        .any(|r| matches!(r, Role::Net(Family::Migration, _)))
+    {
+        found.retain(|r| !matches!(r, Role::Net(Family::Moves, _)));
     }
     if found.is_empty() {
         for (fam, name) in FAMILIES {
@@ -460,6 +486,13 @@ fn reads(w: &Words, sents: &[Sent]) -> Vec<Read> {
 /// The values the counts of one relation stand for: as written, or ± half a round unit
 /// all three share (tens, hundreds, thousands), or widened where a word says "about".
 fn intervals(w: &Words, sents: &[Sent], figs: [(usize, usize); 3]) -> [Interval; 3] {
+    let v = intervals_of(w, sents, &figs);
+    [v[0], v[1], v[2]]
+}
+
+/// The values the counts of one relation stand for: as written, or ± half a round unit
+/// all of them share (tens, hundreds, thousands), or widened where a word says "about".
+pub(super) fn intervals_of(w: &Words, sents: &[Sent], figs: &[(usize, usize)]) -> Vec<Interval> {
     let fig = |(j, m): (usize, usize)| &sents[j].figs[m];
     let values: Vec<Decimal> = figs.iter().map(|&x| fig(x).value).collect();
     let mut unit = Decimal::ONE;
@@ -472,24 +505,26 @@ fn intervals(w: &Words, sents: &[Sent], figs: [(usize, usize); 3]) -> [Interval;
             unit = u;
         }
     }
-    figs.map(|x| {
-        let f = fig(x);
-        let s = &sents[x.0];
-        let before = tokens(&s.text[..f.start]);
-        let um =
-            w.ends("about", &before) && !w.has("change", &before[before.len().saturating_sub(3)..]);
-        if f.around || um {
-            let mut g = f.clone();
-            g.around = true;
-            let base = Interval::around(f.value, unit / Decimal::TWO);
-            super::approx::widen(&g, base)
-        } else if unit == Decimal::ONE {
-            // A count of people is exact as written.
-            Interval::exact(f.value)
-        } else {
-            Interval::around(f.value, unit / Decimal::TWO)
-        }
-    })
+    figs.iter()
+        .map(|&x| {
+            let f = fig(x);
+            let s = &sents[x.0];
+            let before = tokens(&s.text[..f.start]);
+            let um = w.ends("about", &before)
+                && !w.has("change", &before[before.len().saturating_sub(3)..]);
+            if f.around || um {
+                let mut g = f.clone();
+                g.around = true;
+                let base = Interval::around(f.value, unit / Decimal::TWO);
+                super::approx::widen(&g, base)
+            } else if unit == Decimal::ONE {
+                // A count of people is exact as written.
+                Interval::exact(f.value)
+            } else {
+                Interval::around(f.value, unit / Decimal::TWO)
+            }
+        })
+        .collect()
 }
 
 pub fn check(sink: &mut Sink) {
@@ -501,13 +536,16 @@ pub fn check(sink: &mut Sink) {
     let lines = prose_lines(doc);
     let pars = paragraphs(&lines);
     let mut sents = sentences_of(&pars);
-    if !sents.iter().any(|s| s.figs.len() >= 2) {
+    // A growth and its components (popgrowth) take three figures, the others two in one
+    // sentence.
+    let together = sents.iter().any(|s| s.figs.len() >= 2);
+    if !together && sents.iter().map(|s| s.figs.len()).sum::<usize>() < 3 {
         return;
     }
     for s in &mut sents {
         super::approx::read(&s.text, &mut s.figs, sink.vocab);
     }
-    for r in reads(&w, &sents) {
+    for r in reads(&w, &sents).into_iter().filter(|_| together) {
         let [result, plus, minus] = intervals(&w, &sents, [r.result, r.plus, r.minus]);
         let made = plus.minus(minus);
         let said = if r.sign < 0 {
@@ -525,6 +563,7 @@ pub fn check(sink: &mut Sink) {
             report(sink, &w, &pars, &sents, &r, made, said);
         }
     }
+    super::popgrowth::check(sink, &w, &pars, &sents);
 }
 
 fn report(
