@@ -89,6 +89,9 @@ struct Found {
     minus: [Vec<(usize, usize)>; 3],
     corrections: Vec<(usize, usize)>,
     growths: usize,
+    /// Nets of moves with one place only ("flyttningsöverskottet i förhållande till
+    /// Finland"): a part of the net, so which figure is the whole net is not certain.
+    partial_nets: usize,
 }
 
 fn family_index(f: Family) -> usize {
@@ -103,6 +106,7 @@ impl Found {
     /// Whether some kind of figure stands more than once: which one is meant is not certain.
     fn ambiguous(&self) -> bool {
         self.growths > 0
+            || self.partial_nets > 0
             || self.corrections.len() > 1
             || (0..3)
                 .any(|i| self.net[i].len() > 1 || self.plus[i].len() > 1 || self.minus[i].len() > 1)
@@ -133,8 +137,16 @@ fn correction(w: &Words, s: &Sent, k: usize) -> bool {
     w.has("correction", near_left) || w.has("correction", near_right)
 }
 
+/// Whether a net of moves is told against one place only ("i förhållande till Finland",
+/// "gentemot Sverige", "suhteessa Ruotsiin"): grammars/population.vocab `partial_net`.
+fn partial_net(w: &Words, s: &Sent, k: usize) -> bool {
+    let (left, right, _) = own_clause(s, k);
+    w.has("partial_net", &left) || w.has("partial_net", &right[..right.len().min(4)])
+}
+
 /// The components of the sentences `a..=b` but the growth at `g`.
 fn collect(
+    w: &Words,
     sents: &[Sent],
     roles: &[Vec<Option<Role>>],
     growths: &[Vec<Option<Option<i8>>>],
@@ -156,6 +168,9 @@ fn collect(
                 continue;
             }
             match roles[j][m] {
+                Some(Role::Net(f, _)) if f != Family::Natural && partial_net(w, &sents[j], m) => {
+                    found.partial_nets += 1;
+                }
                 Some(Role::Net(f, s)) => found.net[family_index(f)].push(((j, m), s)),
                 Some(Role::Plus(f)) => found.plus[family_index(f)].push((j, m)),
                 Some(Role::Minus(f)) => found.minus[family_index(f)].push((j, m)),
@@ -187,6 +202,7 @@ fn widen(
     let base_years = years_of(best.from, best.to);
     for b in best.to + 1..=last.min(sents.len().saturating_sub(1)) {
         let found = collect(
+            w,
             sents,
             roles,
             growths,
@@ -251,7 +267,7 @@ fn reads(w: &Words, sents: &[Sent]) -> Vec<Read> {
                 if b >= sents.len() {
                     continue;
                 }
-                let found = collect(sents, &roles, &growths, &corrections, (a, b), (k, i));
+                let found = collect(w, sents, &roles, &growths, &corrections, (a, b), (k, i));
                 if found.ambiguous() {
                     break;
                 }
@@ -476,6 +492,9 @@ mod tests {
              flyttningsöverskottet 200.",
             "Befolkningen ökade med 300 personer. Folkökningen var 290 året innan. \
              Födelseöverskottet var 120 och flyttningsöverskottet 200.",
+            // A net of moves with one country only is a part of the whole net.
+            "Befolkningen ökade med 150 personer. Födelseöverskottet var 60. \
+             Flyttningsöverskottet i förhållande till Sverige blev 35 personer.",
         ] {
             let (f, checked, _) = run(text);
             assert!(f.is_empty(), "{text}: {f:?}");
