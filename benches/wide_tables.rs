@@ -88,7 +88,9 @@ fn main() {
                 );
                 per_cell.push(cpu / cells);
             }
-            None => println!("lint of a {columns}-column table: justera (or /usr/bin/time) did not run"),
+            None => {
+                println!("lint of a {columns}-column table: justera (or /usr/bin/time) did not run")
+            }
         }
     }
     if let (Some(first), Some(last)) = (per_cell.first(), per_cell.last()) {
