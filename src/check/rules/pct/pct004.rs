@@ -185,13 +185,14 @@ pub(super) fn scan(line: &str) -> Vec<Fig> {
             || ["pct", "prosent", "procent"]
                 .iter()
                 .any(|w| word_at(rest, w));
-        let before = line[..start].trim_end().to_lowercase();
+        // Bounded: lower-casing the whole line once per figure is quadratic on a long one.
+        let before = crate::check::rules::txt::prose::lower_suffix(line[..start].trim_end(), 3);
         if before.ends_with("kr") || before.ends_with("kr.") || before.ends_with("kr:") {
             money = true;
         }
         if ["kr", "kroner", "kronor"]
             .iter()
-            .any(|w| word_at(&rest.to_lowercase(), w))
+            .any(|w| word_at(&crate::check::rules::txt::prose::lower_prefix(rest, 8), w))
         {
             money = true;
         }

@@ -38,7 +38,9 @@ pub(super) fn widen(f: &Fig, i: Interval) -> Interval {
 /// Whether the words right before byte `at` of `s` end with one of `phrases` (lower case),
 /// the phrase a whole word or words.
 fn ends_with_phrase(s: &str, at: usize, phrases: &[String]) -> bool {
-    let head = s[..at].trim_end().to_lowercase();
+    // The longest phrase and the character before it are all that is tested.
+    let longest = phrases.iter().map(|p| p.chars().count()).max().unwrap_or(0);
+    let head = super::prose::lower_suffix(s[..at].trim_end(), longest + 1);
     phrases.iter().any(|p| {
         head.strip_suffix(p.as_str()).is_some_and(|rest| {
             !p.is_empty()

@@ -236,6 +236,28 @@ pub(crate) fn text_lines(doc: &Document) -> Vec<&SourceLine> {
         .collect()
 }
 
+/// The first `chars` characters of `text`, lower case: enough to test what a figure is
+/// followed by without lower-casing the rest of a sentence once per figure (a page run
+/// together into one sentence of thousands of figures made that quadratic).
+pub(crate) fn lower_prefix(text: &str, chars: usize) -> String {
+    let end = text
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i);
+    text[..end].to_lowercase()
+}
+
+/// The last `chars` characters of `text`, lower case: [`lower_prefix`] for what stands
+/// before a figure.
+pub(crate) fn lower_suffix(text: &str, chars: usize) -> String {
+    let start = text
+        .char_indices()
+        .rev()
+        .nth(chars.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    text[start..].to_lowercase()
+}
+
 /// The comparison with its expected figure to two places, as prose findings print what
 /// a computed figure should be (a change in percent, a quotient).
 pub(crate) fn to_two_places(c: Comparison) -> Comparison {

@@ -427,10 +427,10 @@ pub(super) fn read(
 /// A bare figure followed by a word for percent (grammars/ratios.vocab `percent_words`).
 fn percent_word(s: &Sent, p: &Fig, v: &Vocabulary) -> bool {
     p.kind == Kind::Bare && {
-        let t = s.text[p.num_end..].trim_start().to_lowercase();
-        v.words(WORDS, "percent_words")
-            .iter()
-            .any(|w| t.starts_with(w.as_str()))
+        let words = v.words(WORDS, "percent_words");
+        let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+        let t = super::prose::lower_prefix(s.text[p.num_end..].trim_start(), longest);
+        words.iter().any(|w| t.starts_with(w.as_str()))
     }
 }
 

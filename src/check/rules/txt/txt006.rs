@@ -856,7 +856,7 @@ pub(super) fn date_follows(s: &str, f: &Fig) -> bool {
         "dec", "tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys",
         "loka", "marras", "joulu",
     ];
-    let rest = s[f.end..].trim_start().to_lowercase();
+    let rest = super::prose::lower_prefix(s[f.end..].trim_start(), 16);
     MONTHS.iter().any(|m| rest.starts_with(m)) || rest.starts_with("kl")
 }
 
@@ -2485,7 +2485,7 @@ fn stated_share_of_previous(
     };
     // A day of a month or a clock time is no count; "300 klagomål" is one.
     let date = |f: &Fig| {
-        let rest = text[f.end..].trim_start().to_lowercase();
+        let rest = super::prose::lower_prefix(text[f.end..].trim_start(), 16);
         let clock = ["kl.", "kl ", "klo", "klockan"]
             .iter()
             .any(|k| rest.starts_with(k));
