@@ -183,6 +183,7 @@ pub struct Realignment {
 /// Every table in a laid-out file, in reading order, each with its provenance.
 pub fn extract(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> Vec<Table> {
     let mut tables = extract_unsettled(file, vocab);
+    tables.iter_mut().for_each(too_wide_as_unread);
     // A point between digits read by the whole document's number style (docstyle.rs).
     let points_group_thousands = !tables.is_empty()
         && docstyle::census(file.content_lines().map(|(_, l)| l.text.as_str()))
@@ -216,6 +217,43 @@ fn extract_unsettled(file: &crate::layout::LaidOutFile, vocab: &Vocabulary) -> V
     }
     place_pending(&mut tables, pending, &file.path);
     tables
+}
+
+/// The widest table whose relations are checked: the checks try every pair of columns
+/// against every column, so a table of thousands (a broken or hostile file: one line's
+/// cells repeated over and over) would take hours. No real table comes near it.
+const MAX_CHECKED_COLUMNS: usize = 256;
+
+/// A table wider than [`MAX_CHECKED_COLUMNS`] keeps its rows as rows not read (reported by
+/// TAB003, the table counted not fully parsed) instead of being checked.
+fn too_wide_as_unread(table: &mut Table) {
+    let columns = table.columns.len();
+    if columns <= MAX_CHECKED_COLUMNS {
+        return;
+    }
+    for row in std::mem::take(&mut table.rows) {
+        let mut text = row.label.clone();
+        for cell in &row.cells {
+            text.push(' ');
+            text.push_str(cell.raw.trim());
+        }
+        let mut shown: String = text.chars().take(200).collect();
+        if shown.len() < text.len() {
+            shown.push('…');
+        }
+        table.unread_rows.push(UnreadRow {
+            label: row.label,
+            text: shown,
+            reason: format!(
+                "its table has {columns} columns, more than the {MAX_CHECKED_COLUMNS} a table's relations are checked in (one line's cells repeated?)"
+            ),
+            provenance: row.provenance,
+        });
+    }
+    table.columns.clear();
+    table.ambiguities.clear();
+    table.fixed.clear();
+    table.realigned.clear();
 }
 
 /// Every table of a PDF. The geometric reader takes the tables whose columns are set

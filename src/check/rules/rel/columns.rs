@@ -1076,11 +1076,19 @@ fn narrower_than_columns(view: &TableView, d: &Derived, r: usize) -> Option<Stri
     })
 }
 
+/// The most figure columns whose relations to each other are searched: every pair is
+/// tried against every column, so a table of thousands of columns (a hostile or broken
+/// file: one line's cells repeated) would take hours. No real table comes near it.
+const MAX_SEARCHED_COLUMNS: usize = 64;
+
 pub fn analyse(view: &TableView) -> Vec<Derived> {
     let mut derived = Vec::new();
     let numeric: Vec<usize> = (0..view.cols())
         .filter(|&c| view.numeric(c) && view.kinds[c] != ColumnKind::Text)
         .collect();
+    if numeric.len() > MAX_SEARCHED_COLUMNS {
+        return derived;
+    }
     // Columns whose header names the relation first, then the rest from the right
     // (derived columns usually stand right of their inputs).
     let mut order: Vec<(usize, Stated)> = numeric.iter().map(|&c| (c, stated(view, c))).collect();
