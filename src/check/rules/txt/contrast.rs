@@ -33,14 +33,14 @@ use crate::grammar::vocab::Vocabulary;
 const LIST: &str = "changes";
 
 /// A word of a text, lower case, with its byte range.
-struct Word {
-    start: usize,
-    end: usize,
-    text: String,
+pub(super) struct Word {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) text: String,
 }
 
 /// The words of `text` (runs of letters), lower case.
-fn words(text: &str) -> Vec<Word> {
+pub(super) fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {

@@ -31,6 +31,7 @@
 //! written bare after one in a scaled unit ("från 1,2 miljoner till 980 000"), a level
 //! followed by a date's point, and a change figure used by two pairs are not read.
 
+use super::contrast::{words, Word};
 use super::txt006::{date_follows, figures, is_year, Fig, Kind, Sent, CHANGE_VERB_RE};
 use super::txt007::{evaluate_change, same_stem, Read};
 use crate::arith::Interval;
@@ -38,35 +39,6 @@ use crate::grammar::vocab::Vocabulary;
 use rust_decimal::Decimal;
 
 const LIST: &str = "changes";
-
-/// A word of a text, lower case, with its byte range.
-struct Word {
-    end: usize,
-    text: String,
-}
-
-/// The words of `text` (runs of letters), lower case.
-fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_alphabetic() {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push(Word {
-                end: i,
-                text: text[s..i].to_lowercase(),
-            });
-        }
-    }
-    if let Some(s) = start {
-        out.push(Word {
-            end: text.len(),
-            text: text[s..].to_lowercase(),
-        });
-    }
-    out
-}
 
 fn is(vocab: &Vocabulary, key: &str, w: &str) -> bool {
     vocab.has_word(LIST, key, w)
