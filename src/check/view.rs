@@ -140,6 +140,24 @@ fn reads_as_figure(raw: &str, vocab: &Vocabulary) -> bool {
         || crate::grammar::number::dotted_thousands(raw).is_some()
 }
 
+/// The figure of row `r`, column `c`: `None` where the cell is blank or holds none.
+fn figure_at(
+    cells: &[Vec<Option<Interval>>],
+    blank: &[Vec<bool>],
+    r: usize,
+    c: usize,
+) -> Option<Interval> {
+    if blank[r].get(c).copied().unwrap_or(true) {
+        return None;
+    }
+    cells[r].get(c).copied().flatten()
+}
+
+/// Whether a column's kind is amounts a ratio or a change can be read between.
+fn amount_kind(kind: ColumnKind) -> bool {
+    matches!(kind, ColumnKind::Plain | ColumnKind::Money)
+}
+
 /// A column whose every figure is 100 × one column ÷ another of its row, on at least two
 /// rows, holds ratios (a toteutumisprosentti, a "Utfall i %") whatever its header says or
 /// fails to say: ratios are neither added nor subtracted, so it becomes a percent column.
@@ -150,14 +168,8 @@ fn ratios_as_percent(
     cells: &[Vec<Option<Interval>>],
     blank: &[Vec<bool>],
 ) -> Vec<ColumnKind> {
-    let figure = |r: usize, c: usize| -> Option<Interval> {
-        if blank[r].get(c).copied().unwrap_or(true) {
-            return None;
-        }
-        cells[r].get(c).copied().flatten()
-    };
-    let numeric =
-        |c: usize, kinds: &[ColumnKind]| matches!(kinds[c], ColumnKind::Plain | ColumnKind::Money);
+    let figure = |r: usize, c: usize| figure_at(cells, blank, r, c);
+    let numeric = |c: usize, kinds: &[ColumnKind]| amount_kind(kinds[c]);
     let hundred = Interval::exact(Decimal::ONE_HUNDRED);
     for c in 0..kinds.len() {
         if kinds[c] != ColumnKind::Plain {
@@ -240,14 +252,8 @@ fn changes_as_percent(
     blank: &[Vec<bool>],
 ) -> Vec<ColumnKind> {
     const MIN_TIGHT: usize = 3;
-    let figure = |r: usize, c: usize| -> Option<Interval> {
-        if blank[r].get(c).copied().unwrap_or(true) {
-            return None;
-        }
-        cells[r].get(c).copied().flatten()
-    };
-    let numeric =
-        |c: usize, kinds: &[ColumnKind]| matches!(kinds[c], ColumnKind::Plain | ColumnKind::Money);
+    let figure = |r: usize, c: usize| figure_at(cells, blank, r, c);
+    let numeric = |c: usize, kinds: &[ColumnKind]| amount_kind(kinds[c]);
     let hundred = Interval::exact(Decimal::ONE_HUNDRED);
     let one = Interval::exact(Decimal::ONE);
     // The change from `x` to `y` in percent, when `x` cannot be zero.

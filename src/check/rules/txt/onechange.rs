@@ -551,15 +551,7 @@ mod tests {
         let sents = sents_of(text);
         let mut out = Vec::new();
         read(&sents, Vocabulary::builtin_shared(), &mut out);
-        out.iter()
-            .map(|r| {
-                (
-                    r.made.nominal.round_dp(2).normalize().to_string(),
-                    r.said.nominal.normalize().to_string(),
-                    r.doubt.is_none() && !r.made.meets(&r.said),
-                )
-            })
-            .collect()
+        super::super::txt007::tests::summarised(&out)
     }
 
     #[test]

@@ -1293,6 +1293,21 @@ pub(super) mod tests {
     use super::super::txt006::{figures, sentences};
     use super::*;
 
+    /// Each read as (made to two places, said, a decided miss), as the readers' tests
+    /// compare them (also contrast.rs's and onechange.rs's tests).
+    pub(in crate::check::rules::txt) fn summarised(reads: &[Read]) -> Vec<(String, String, bool)> {
+        reads
+            .iter()
+            .map(|r| {
+                (
+                    r.made.nominal.round_dp(2).normalize().to_string(),
+                    r.said.nominal.normalize().to_string(),
+                    r.doubt.is_none() && !r.made.meets(&r.said),
+                )
+            })
+            .collect()
+    }
+
     /// The sentences of a text, its paragraphs split at blank lines (all close), each
     /// paragraph's lines joined (also contrast.rs's tests).
     pub(in crate::check::rules::txt) fn sents_of(text: &str) -> Vec<Sent> {
@@ -1321,20 +1336,11 @@ pub(super) mod tests {
     /// What the text states, as (made, said, decided) nominal values.
     fn read(text: &str) -> Vec<(String, String, bool)> {
         let sents = sents_of(text);
-        reads(
+        summarised(&reads(
             &|_, _| true,
             &sents,
             crate::grammar::vocab::Vocabulary::builtin_shared(),
-        )
-        .iter()
-        .map(|r| {
-            (
-                r.made.nominal.round_dp(2).normalize().to_string(),
-                r.said.nominal.normalize().to_string(),
-                r.doubt.is_none() && !r.made.meets(&r.said),
-            )
-        })
-        .collect()
+        ))
     }
 
     #[test]
