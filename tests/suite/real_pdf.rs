@@ -3198,8 +3198,8 @@ fn hundred_and_forty_sixth_held_out_real_texts_report_only_judged_findings() {
 /// Danmarks Statistik; Hagstofa Íslands' Landshagir, Reykjavíkurborg, Reykjanesbær, the Vestfirðir
 /// sveitarfélög, Fljótsdalshérað; Kela, the Kuusikko cities; Swedish, Norwegian, Danish, Icelandic,
 /// Finnish), saved untouched before they were analysed and recomputed by hand
-/// (`tests/expectations/realheldout147.tsv`: 141 stated relations, 138 hold; 3 real contradictions
-/// - NRK's "mellom 20 og 30 millioner" for Trondheim's printed 30,7 millioner, and the Landshagir
+/// (`tests/expectations/realheldout147.tsv`: 141 stated relations, 138 hold; 3 real contradictions -
+/// NRK's "mellom 20 og 30 millioner" for Trondheim's printed 30,7 millioner, and the Landshagir
 /// 2003 Fjöldi sveitarfélaga row "104 1 1 6 59 38", where 1 + 59 + 38 = 98, not 104, and 1 + 6 = 7,
 /// not 1 - listed as `missed`).
 #[test]
