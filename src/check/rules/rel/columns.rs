@@ -1079,13 +1079,26 @@ fn narrower_than_columns(view: &TableView, d: &Derived, r: usize) -> Option<Stri
 /// The most figure columns whose relations to each other are searched: every pair is
 /// tried against every column, so a table of thousands of columns (a hostile or broken
 /// file: one line's cells repeated) would take hours. No real table comes near it.
-const MAX_SEARCHED_COLUMNS: usize = 64;
+pub const MAX_SEARCHED_COLUMNS: usize = 64;
+
+/// The columns of figures whose relations to each other are searched.
+fn figure_columns(view: &TableView) -> Vec<usize> {
+    (0..view.cols())
+        .filter(|&c| view.numeric(c) && view.kinds[c] != ColumnKind::Text)
+        .collect()
+}
+
+/// The number of figure columns of a table too wide for its column relations to be
+/// searched (more than [`MAX_SEARCHED_COLUMNS`]), so that the loss can be said; none for
+/// any other table.
+pub fn too_wide_to_search(view: &TableView) -> Option<usize> {
+    let n = figure_columns(view).len();
+    (n > MAX_SEARCHED_COLUMNS).then_some(n)
+}
 
 pub fn analyse(view: &TableView) -> Vec<Derived> {
     let mut derived = Vec::new();
-    let numeric: Vec<usize> = (0..view.cols())
-        .filter(|&c| view.numeric(c) && view.kinds[c] != ColumnKind::Text)
-        .collect();
+    let numeric = figure_columns(view);
     if numeric.len() > MAX_SEARCHED_COLUMNS {
         return derived;
     }

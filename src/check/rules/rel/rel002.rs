@@ -3,7 +3,7 @@
 use super::columns::{self, Stated};
 use crate::check::finding::Severity;
 use crate::check::registry::{Check, Family, Rule, RuleCode};
-use crate::check::{Relation, TableCx};
+use crate::check::{Relation, Sink, TableCx};
 
 pub const RULE: Rule = Rule {
     code: RuleCode::REL002,
@@ -38,10 +38,85 @@ is read that way. A failing row whose figures are each one digit group below 1 0
 or more of the relation's columns hold thousands on every row the relation holds on, is not \
 decided: its groups may be fewer figures, its empty cells not marked, or the row cut short. A \
 failing row whose figure is the difference the other way round is not decided (a deviation \
-signed better or worse than budget row by row).",
-    checks: &[Check::Relations(relations)],
+signed better or worse than budget row by row). A table of more figure columns than the \
+search reads (64: it tries every pair of columns against every other, and a broken file \
+repeating one line's cells makes thousands) is not searched, and that is said once, as \
+information.",
+    checks: &[Check::Relations(relations), Check::Table(too_wide)],
 };
+
+/// A table too wide for the column search: said once (info, not decided), so that the
+/// relations between its columns are not lost in silence.
+fn too_wide(cx: &TableCx, sink: &mut Sink) {
+    let Some(n) = columns::too_wide_to_search(&cx.view) else {
+        return;
+    };
+    let paragraph = sink.paragraph_of_table(cx.index);
+    let f = sink.report(
+        &RULE,
+        Severity::Info,
+        format!(
+            "not decided: the table's {n} figure columns are more than the {} whose relations \
+             to each other are searched; no column of it is checked as the sum or difference \
+             of others (its sums over rows are checked)",
+            columns::MAX_SEARCHED_COLUMNS
+        ),
+        cx.table.provenance.clone(),
+    );
+    f.table = Some(cx.index);
+    f.paragraph = paragraph;
+}
 
 fn relations(cx: &TableCx, out: &mut Vec<Relation>) {
     columns::relations(cx, Stated::Nothing, &RULE, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::vocab::Vocabulary;
+
+    /// The REL002 findings of the first table of `text`, as (severity, message).
+    fn table_notes(text: &str) -> Vec<(Severity, String)> {
+        let vocab = Vocabulary::builtin_shared();
+        let doc = crate::document::Document::of_text_lines(text);
+        let table = crate::table::extract_text(text, vocab)
+            .into_iter()
+            .next()
+            .expect("a table");
+        let cx = TableCx::new(0, &table, vocab);
+        let mut sink = Sink::new(&doc, vocab);
+        too_wide(&cx, &mut sink);
+        sink.findings
+            .into_iter()
+            .map(|f| (f.severity, f.message))
+            .collect()
+    }
+
+    /// A tab-separated table of `cols` year columns and three rows of figures.
+    fn wide(cols: usize) -> String {
+        let header: Vec<String> = (0..cols).map(|c| format!("{}", 1950 + c)).collect();
+        let mut text = format!("Område\t{}\n", header.join("\t"));
+        for r in 0..3 {
+            let row: Vec<String> = (0..cols)
+                .map(|c| format!("{}", 1000 + 37 * c + r))
+                .collect();
+            text += &format!("Rad {r}\t{}\n", row.join("\t"));
+        }
+        text
+    }
+
+    #[test]
+    fn a_table_too_wide_for_the_column_search_is_said_not_searched() {
+        let notes = table_notes(&wide(70));
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert_eq!(notes[0].0, Severity::Info);
+        assert!(
+            notes[0]
+                .1
+                .starts_with("not decided: the table's 70 figure columns are more than the 64"),
+            "{notes:?}"
+        );
+        assert_eq!(table_notes(&wide(12)), []);
+    }
 }
