@@ -101,9 +101,9 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
-/// Keys of totals.vocab that are no row kind: the words of REL003's result rows and of
-/// carried balances.
-const NO_ROW_KIND: [&str; 2] = ["difference_row", "carried_balance"];
+/// Keys of totals.vocab that are no row kind: the words of REL003's result rows, of
+/// carried balances and of a statistics table's whole area.
+const NO_ROW_KIND: [&str; 3] = ["difference_row", "carried_balance", "whole_area"];
 
 /// Upper bound on the words `<organ>` may stand for.
 const MAX_ORGAN_WORDS: usize = 12;
@@ -634,6 +634,23 @@ impl Vocabulary {
     /// subtotal, not a result (which is a difference: "Resultat" = intäkter − kostnader).
     pub fn is_sum_label(&self, label: &str) -> bool {
         matches!(self.total_kind(label), Some("total" | "subtotal"))
+    }
+
+    /// Whether a row label, as a whole, names the whole country or all units of a
+    /// statistics table ("Hele landet", "Hela riket", "Koko maa": totals.vocab
+    /// `whole_area`), a leading code ("00", "0") and a trailing ":" aside.
+    pub fn is_whole_area(&self, label: &str) -> bool {
+        let t = label.trim().trim_end_matches(':');
+        let t = t
+            .split_once(' ')
+            .filter(|(code, _)| !code.is_empty() && code.chars().all(|c| c.is_ascii_digit()))
+            .map_or(t, |(_, rest)| rest.trim());
+        let words = normalize_words(t);
+        !words.is_empty()
+            && self
+                .words("totals", "whole_area")
+                .iter()
+                .any(|p| normalize_words(p) == words)
     }
 
     /// Whether a row label, as a whole, names the grand total of a table ("Totalt:",

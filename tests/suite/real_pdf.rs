@@ -3830,6 +3830,22 @@ fn stattables_real_texts_report_only_judged_findings() {
     );
 }
 
+/// The statfirst set (`tests/fixtures/real/statfirst/`): 9 statistics tables whose total
+/// stands first (SSB, SCB, Eläketurvakeskus, THL, the Finnish Cancer Registry, Hagstofa
+/// Íslands on timarit.is) — the whole area's row above its parts, the total column left of its
+/// parts — with averages and hierarchies that must stay silent; every stated relation counted
+/// by hand, the read rate before and after in the tsv's header
+/// (`tests/expectations/realstatfirst.tsv`).
+#[test]
+fn statfirst_tuning_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realstatfirst",
+        "tests/fixtures/real/statfirst",
+        9,
+        "tests/expectations/realstatfirst.tsv",
+    );
+}
+
 /// The popbalance set (`tests/fixtures/real/popbalance/`): 20 pages (Hagstofa Íslands' quarterly
 /// notes as Viðskiptablaðið and Viljinn print them, RÚV, Danmarks Statistik, Sjællandske and
 /// JydskeVestkysten, SSB's quarter tables, Osterøy kommune, Tilastokeskus via MTV and Mäntsälä,

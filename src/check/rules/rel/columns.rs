@@ -171,7 +171,11 @@ fn candidates(view: &TableView, c: usize, stated: Stated) -> Vec<Formula> {
         // the contiguous columns of the same kind just right of it, three or more, as the
         // run ending left of a total ("I alt | 0 år | … | 6 år | Dekningsgrad 1-5 år": a
         // rate may follow the parts).
-        if stated == Stated::Total {
+        // Unnamed, the first figure column of a statistics table may be such a total too
+        // ("Årsverk totalt" over header words no delimiter splits into columns): only
+        // the table's arithmetic can say so, on the rows ([`analyse`]).
+        let first_figures = (0..c).all(|d| !view.numeric(d) || view.kinds[d] == ColumnKind::Text);
+        if stated == Stated::Total || stated == Stated::Nothing && first_figures {
             let run: Vec<usize> = (c + 1..view.cols())
                 .take_while(|&d| view.kinds[d] == kind)
                 .collect();
@@ -212,7 +216,59 @@ fn eval(view: &TableView, r: usize, c: usize, f: &Formula, strict: bool) -> Opti
     if std::iter::once(c).chain(f.inputs()).any(percent_in_amounts) {
         return None;
     }
+    // The first figure column over the run of columns right of it (a statistics table's
+    // "Total | part | part | part"): a dash is a written zero there ("-": nil, as the
+    // statistics offices mark it), so a row evidences the relation where at least two of
+    // its parts are written figures other than zero and every other part is a dash. An
+    // empty cell or a ".." (not known) leaves the row unchecked.
+    if strict && first_column_run(view, c, f) {
+        let dash = |d: usize| {
+            view.table.rows[r]
+                .cells
+                .get(d)
+                .is_some_and(|cell| matches!(cell.raw.trim(), "-" | "–" | "—"))
+        };
+        let written = f
+            .inputs()
+            .iter()
+            .filter(|&&d| view.figure(r, d).is_some_and(|v| !v.nominal.is_zero()))
+            .count();
+        let all_read = f
+            .inputs()
+            .iter()
+            .all(|&d| view.figure(r, d).is_some() || dash(d));
+        if written < 2 || !all_read {
+            return None;
+        }
+        return eval_cells(&|d| view.figure(r, d), &|d| view.part(r, d), c, f, false);
+    }
     eval_cells(&|d| view.figure(r, d), &|d| view.part(r, d), c, f, strict)
+}
+
+/// A first-column total whose cell is one to three digits alone and whose first part is
+/// exactly three ("1 | 804 | 194 …" where the page prints "1 804 194 …"): the two may be
+/// one figure split at its thousands group, the row's cells all one column off. The joined
+/// figure as written ("1 804").
+fn split_total(view: &TableView, r: usize, c: usize, f: &Formula) -> Option<String> {
+    if !first_column_run(view, c, f) {
+        return None;
+    }
+    let cells = &view.table.rows.get(r)?.cells;
+    let (total, next) = (cells.get(c)?.raw.trim(), cells.get(c + 1)?.raw.trim());
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|ch| ch.is_ascii_digit());
+    (digits(total) && total.len() <= 3 && digits(next) && next.len() == 3)
+        .then(|| format!("{total} {next}"))
+}
+
+/// Whether `f` sums the three or more columns right after `c`, the table's first figure
+/// column ([`candidates`]: a total standing left of its parts).
+fn first_column_run(view: &TableView, c: usize, f: &Formula) -> bool {
+    let Formula::Sum(cols) = f else {
+        return false;
+    };
+    cols.len() >= 3
+        && cols.iter().enumerate().all(|(i, &d)| d == c + 1 + i)
+        && (0..c).all(|d| !view.numeric(d) || view.kinds[d] == ColumnKind::Text)
 }
 
 /// [`eval`] over a row's cells given as `figure` (blank cells `None`) and `part` (blank
@@ -531,15 +587,26 @@ fn telling_rows(view: &TableView, d: &Derived, r: usize) -> usize {
     if cols.iter().any(|&c| view.kinds[c] == ColumnKind::Percent) {
         return 0;
     }
+    // A sum of three or more columns: the chance that a figure with no relation to them
+    // meets it is about its tolerance over its size, whatever the parts' digits; a row
+    // tells where that is at most 1,5 in 100, as for two figures of three digits (±1,5
+    // units against at least 100).
+    let long_sum = matches!(&d.formula, Formula::Sum(v) if v.len() >= 3);
+    let small_tolerance = |cmp: &Comparison| {
+        !cmp.found.is_zero()
+            && cmp.tolerance * rust_decimal::Decimal::from(200)
+                <= cmp.found.abs() * rust_decimal::Decimal::from(3)
+    };
     d.rows
         .iter()
         .filter(|&&(h, cmp)| {
             h != r
                 && cmp.holds
                 && !view.table.ambiguities.iter().any(|a| a.row == h)
-                && cols
+                && (cols
                     .iter()
                     .all(|&c| view.figure(h, c).is_some_and(|v| three_digits(v.nominal)))
+                    || long_sum && view.figure(h, d.col).is_some() && small_tolerance(&cmp))
         })
         .count()
 }
@@ -894,8 +961,17 @@ pub fn relations(cx: &TableCx, stated: Stated, rule: &'static Rule, out: &mut Ve
             let noted = (!cmp.holds)
                 .then(|| glued_note(view, r, c, &d.formula, stated == Stated::Nothing))
                 .flatten();
+            let split = (!cmp.holds)
+                .then(|| split_total(view, r, c, &d.formula))
+                .flatten();
             let why = if let Some(why) = ambiguity {
                 Some(why)
+            } else if let Some(joined) = split {
+                Some(format!(
+                    "not decided: the row's total and its first part may be one figure, \
+                     {joined}, split at its digit group, and the row's figures then stand one \
+                     column to the left of where they are read"
+                ))
             } else if let Some(note) = noted {
                 Some(format!(
                     "not decided: the row's first figure, {note}, may begin with a note \

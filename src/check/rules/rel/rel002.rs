@@ -38,10 +38,17 @@ is read that way. A failing row whose figures are each one digit group below 1 0
 or more of the relation's columns hold thousands on every row the relation holds on, is not \
 decided: its groups may be fewer figures, its empty cells not marked, or the row cut short. A \
 failing row whose figure is the difference the other way round is not decided (a deviation \
-signed better or worse than budget row by row). A table of more figure columns than the \
-search reads (64: it tries every pair of columns against every other, and a broken file \
-repeating one line's cells makes thousands) is not searched, and that is said once, as \
-information.",
+signed better or worse than budget row by row). A statistics table's first figure column may be \
+the total of the three or more columns right after it (\"Total | part | part | part\", its \
+header words often not split into columns): the relation is searched for it too, a dash \
+counting as a written zero and a row evidencing it where at least two of its parts are figures \
+other than zero; since an unrelated figure meets a sum of many parts with a chance of about its \
+tolerance over its size, such a row tells where that is at most 1,5 in 100, whatever the parts' \
+digits. A failing row whose total is one to three digits and whose first part exactly three \
+(\"1 | 804 | 194\" where the page may print \"1 804 194\") is not decided: the two may be \
+one figure split at its digit group. A table of more figure columns than the search reads \
+(64: it tries every pair of columns against every other, and a broken file repeating one \
+line's cells makes thousands) is not searched, and that is said once, as information.",
     checks: &[Check::Relations(relations), Check::Table(too_wide)],
 };
 

@@ -21,7 +21,10 @@ label ending in a total word (\"Verksamhetens intäkter totalt\" over its parts)
 of rows under it that adds up to it in the most amount columns (a change in percent never \
 adds): only when no other run adds up in as many, and a column where it fails is reported \
 only when it holds in two other columns and the failing column's header names it. A bare \
-total word standing first in its table (\"I alt\" over the regions of a statistics table) closes \
+total word standing first in its table (\"I alt\" over the regions of a statistics table), or a \
+label naming the whole area or all units there (\"Hele landet\", \"Hela riket\", \"Koko maa\", \
+\"Allt landið\", \"Alla åldrar\": totals.vocab `whole_area`; anywhere else such a row may be an \
+average and is no total), closes \
 every row under it up to the next total, heading or the table's end, when they add up to it in \
 at least two amount columns; a column where it fails is reported only with the same care and \
 when its figures are written to the precision of a column where it holds (a rate or a change \

@@ -1127,25 +1127,33 @@ pub fn above(view: &TableView, claimed: &[usize], below: &[Total]) -> Vec<Total>
         })
         .collect();
     let closing_rows: Vec<usize> = closing.iter().map(|t| t.row).collect();
-    let member = |r: usize| plain(r) && !closing_rows.contains(&r);
+    // A bare total word standing first ("I alt", "Totalt", "Yhteensä" as the first row of
+    // a statistics table, the regions under it), or a label naming the whole area ("Hele
+    // landet", "Hela riket", "Koko maa": totals.vocab `whole_area`) there: nothing above
+    // it to close, so it states the sum of the rows under it.
+    let first_stated: Vec<Total> = (0..n)
+        .filter_map(|r| {
+            let label = view.label(r);
+            let bare_total = view.totals[r] && view.vocab.is_sum_label(&label);
+            let whole_area = view.vocab.is_whole_area(&label) && plain(r);
+            let first = (bare_total || whole_area)
+                && !taken.contains(&r)
+                && !claimed.contains(&r)
+                && (0..r).all(|x| view.headings[x]);
+            if !first {
+                return None;
+            }
+            let below = |x: usize| x != r && plain(x);
+            stated_run(view, r, &below, Direction::Below, true)
+        })
+        .collect();
+    let first_rows: Vec<usize> = first_stated.iter().map(|t| t.row).collect();
+    let member = |r: usize| plain(r) && !closing_rows.contains(&r) && !first_rows.contains(&r);
     let mut out = Vec::new();
     // Labeled totals standing first ("Verksamhetens intäkter totalt" over its parts):
     // their label states the sum, so one is enough.
     let mut stated = closing;
-    // A bare total word standing first ("I alt", "Totalt", "Yhteensä" as the first row of
-    // a statistics table, the regions under it): nothing above it to close, so it states
-    // the sum of the rows under it.
-    stated.extend((0..n).filter_map(|r| {
-        let first = view.totals[r]
-            && !taken.contains(&r)
-            && !claimed.contains(&r)
-            && view.vocab.is_sum_label(&view.label(r))
-            && (0..r).all(|x| view.headings[x]);
-        if !first {
-            return None;
-        }
-        stated_run(view, r, &plain, Direction::Below, true)
-    }));
+    stated.extend(first_stated);
     let mut r = 0;
     while r < n {
         if !member(r) || taken.contains(&r) {
