@@ -3833,7 +3833,7 @@ fn report_overlong(sink: &mut Sink, par: &Paragraph, from: usize, to: usize) {
         LONGEST_SENTENCE
     );
     let paragraph = sink.paragraph_at(&line.provenance);
-    let span = crate::provenance::LineSpan::in_line(&line.text, start, end);
+    let span = crate::LineSpan::in_line(&line.text, start, end);
     let f = sink.report(
         &RULE,
         Severity::Info,
