@@ -380,9 +380,9 @@ its year or period, and names the change between them after them";
 /// `rise` or `fall` noun or an `up` or `down` verb with at most three words between and no
 /// mark; right after it, a comma at most, a `level_joins` phrase and at most one word more,
 /// the later level; then words without marks or figures and an `against` phrase right
-/// before the earlier level. The earlier side names the earlier period (a `previous` phrase
-/// where the sentence names no other year after the later level, or a `same_period`
-/// phrase) or the smaller of the two sides' years, and the later side does not.
+/// before the earlier level. The later level's side names its one year (a figure restating
+/// the change, "eller 200 personer jämfört med 4 000 i fjol", names none), and the earlier
+/// side the earlier period (a `previous` or `same_period` phrase, no year) or a smaller year.
 fn read_change_first(k: usize, s: &Sent, vocab: &Vocabulary, out: &mut Vec<Read>) {
     let own = s.own();
     let [c, x, y] = own[..] else {
@@ -457,7 +457,10 @@ fn read_change_first(k: usize, s: &Sent, vocab: &Vocabulary, out: &mut Vec<Read>
             .min()
             .unwrap_or(0);
     let end = s.text.len();
-    let later_side = (fc.start, cut);
+    // The later level's side names its year ("… í januar og februar mánaði 2020 í mun til"):
+    // a figure restating the change ("ökade med 5 procent eller 200 personer jämfört med
+    // 4 000 i fjol") names none, and is no level.
+    let later_side = (fx.end, cut);
     let earlier_side = (cut, end);
     let ws_in = |lo: usize, hi: usize| -> Vec<Word> {
         words(&s.text[lo..hi])
@@ -485,7 +488,8 @@ fn read_change_first(k: usize, s: &Sent, vocab: &Vocabulary, out: &mut Vec<Read>
         year_in(earlier_side.0, earlier_side.1),
     );
     let by_years = matches!((&ly[..], &ey[..]), ([a], [b]) if b < a);
-    let by_period = named_earlier(earlier_side) && !named_earlier(later_side) && ey.is_empty();
+    let by_period =
+        named_earlier(earlier_side) && !named_earlier(later_side) && ey.is_empty() && ly.len() == 1;
     if !(by_years || by_period) {
         return;
     }
@@ -634,6 +638,8 @@ mod tests {
             "Vøksturin var 19,6%, svarandi til 44.113 í fjør í mun til 40.265 í fjør.",
             // No joining phrase after the change.
             "Vøksturin var 19,6% og 44.113 ferðandi komu í mun til 40.265 sama tíðarskeið í fjør.",
+            // The figure after the joining word restates the change: its side names no year.
+            "Antalet minskade med 6 procent eller 200 personer jämfört med 4 000 föregående år.",
         ] {
             let r = read_text(text);
             assert!(r.iter().all(|x| !x.2), "{text}: {r:?}");
