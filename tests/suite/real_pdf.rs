@@ -3863,3 +3863,20 @@ fn popbalance_real_texts_report_only_judged_findings() {
         "tests/expectations/realpopbalance.tsv",
     );
 }
+
+/// The prosediff tuning set (`tests/fixtures/real/prosediff2/`): 10 pages (Icelandic
+/// population news, Faroese airport and airline counts, Finnish museum statistics, a Danish
+/// attraction list) where a change is stated in prose with both its levels printed,
+/// collected from the `pages` corpus to tune TXT007's change after its two levels set
+/// against each other in one sentence, its change told first and restated as the later
+/// level against the earlier, and TXT006's "A og er það fjölgun um C …, eða P%"; every
+/// stated relation recomputed by hand, all hold (`tests/expectations/realprosediff2.tsv`).
+#[test]
+fn prosediff_tuning_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realprosediff2",
+        "tests/fixtures/real/prosediff2",
+        10,
+        "tests/expectations/realprosediff2.tsv",
+    );
+}

@@ -855,10 +855,20 @@ pub(super) fn date_follows(s: &str, f: &Fig) -> bool {
     const MONTHS: &[&str] = &[
         "jan", "feb", "mar", "apr", "maj", "mai", "jun", "jul", "aug", "sep", "okt", "oct", "nov",
         "dec", "tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys",
-        "loka", "marras", "joulu",
+        "loka", "marras", "joulu", "des", "nóv", "maí", "jún", "júl", "ágú",
     ];
     let rest = super::prose::lower_prefix(s[f.end..].trim_start(), 16);
     MONTHS.iter().any(|m| rest.starts_with(m)) || rest.starts_with("kl")
+}
+
+/// Whether the figure is the day of a date, its point after it ("1. desember 2018").
+fn date_day(s: &str, f: &Fig) -> bool {
+    if !s[f.num_end..].starts_with('.') || f.decimals != 0 {
+        return false;
+    }
+    let mut g = f.clone();
+    g.end = f.num_end + 1;
+    date_follows(s, &g)
 }
 
 /// The words between two figures with the years among them left out ("utlån i 2017 til"
@@ -1824,16 +1834,23 @@ fn had_changed_word(vocab: &Vocabulary, key: &str, word: &str) -> bool {
 /// The change is the first figure's own, so the figure before it is the first less the
 /// change (plus, after a decrease), and the percent is the change's share of it. Read
 /// only as: the figure, "och" (og), at most one auxiliary (har, hade, hafði), one change
-/// verb, "med" (um, på), the change, at most six words without figures or marks but a
+/// verb (or a `had` word and an `it` word in either order, at most an article and a
+/// `rise` or `fall` noun: "19.040 og er það fjölgun um 140"), "med" (um, på), the change,
+/// at most six words without figures or marks but a
 /// comma (years allowed: "frá árinu 2015"), "eller" (eða, ella) and at most one "med"
 /// (um), the percent, which no "av" (af) follows (a percent of another whole).
 fn stated_had_changed(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated> {
     let mut out = Vec::new();
     let n = figs.len();
+    // Years and the days of dates ("frá 1. desember 2018") name when, not what changed.
+    let when = |k: usize| is_year(&figs[k]) || date_day(s, &figs[k]);
     for b in 0..n {
+        if when(b) {
+            continue;
+        }
         let Some((c, p)) = (b + 1..n)
-            .find(|&k| !is_year(&figs[k]))
-            .and_then(|c| (c + 1..n).find(|&k| !is_year(&figs[k])).map(|p| (c, p)))
+            .find(|&k| !when(k))
+            .and_then(|c| (c + 1..n).find(|&k| !when(k)).map(|p| (c, p)))
         else {
             break;
         };
@@ -1859,6 +1876,33 @@ fn stated_had_changed(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated> 
                     (0, false)
                 }
             }
+            // "19.040 og er það fjölgun um 140 …, eða 0,7%", "och det är en ökning med":
+            // `and`, a `had` word and an `it` word in either order, at most an article,
+            // a rise or fall noun, `by`.
+            [and, .., noun, by]
+                if had_changed_word(vocab, "and", and)
+                    && had_changed_word(vocab, "by", by)
+                    && (4..=6).contains(&words.len()) =>
+            {
+                let mid = &words[1..words.len() - 2];
+                let (copula, rest) = mid.split_at(2.min(mid.len()));
+                let copula_ok = copula.len() == 2
+                    && ((had_changed_word(vocab, "had", copula[0])
+                        && had_changed_word(vocab, "it", copula[1]))
+                        || (had_changed_word(vocab, "it", copula[0])
+                            && had_changed_word(vocab, "had", copula[1])));
+                let rest_ok =
+                    rest.len() <= 1 && rest.iter().all(|w| had_changed_word(vocab, "article", w));
+                let up = had_changed_word(vocab, "rise", noun)
+                    || had_changed_word(vocab, "change_up", noun);
+                let down = had_changed_word(vocab, "fall", noun)
+                    || had_changed_word(vocab, "change_down", noun);
+                match (copula_ok && rest_ok, up, down) {
+                    (true, true, false) => (1, true),
+                    (true, false, true) => (-1, true),
+                    _ => (0, false),
+                }
+            }
             _ => (0, false),
         };
         if !ok {
@@ -1866,10 +1910,18 @@ fn stated_had_changed(s: &str, figs: &[Fig], vocab: &Vocabulary) -> Vec<Stated> 
         }
         // Between the change and its percent: words, years, then "eller" (eða, ella).
         let between = &s[figs[c].end..figs[p].start];
-        if between.contains(['.', ';', ':', '(', ')']) || (c + 1..p).any(|k| !is_year(&figs[k])) {
+        let mut undated = between.to_string();
+        for k in (c + 1..p).rev().filter(|&k| date_day(s, &figs[k])) {
+            let (from, to) = (
+                figs[k].start - figs[c].end,
+                figs[k].num_end + 1 - figs[c].end,
+            );
+            undated.replace_range(from..to, " ");
+        }
+        if undated.contains(['.', ';', ':', '(', ')']) || (c + 1..p).any(|k| !when(k)) {
             continue;
         }
-        let plain = without_years(between);
+        let plain = without_years(&undated);
         let tail: Vec<&str> = plain
             .split(|ch: char| ch.is_whitespace() || ch == ',')
             .filter(|w| !w.is_empty())
@@ -4636,6 +4688,25 @@ mod tests {
                 "Skulden var 1 000 mnkr og hadde falt med 50 mnkr siden i fjor, eller 4,8 prosent."
             ),
             [(-1, d("4.76"), true)]
+        );
+        // "og er það fjölgun um": a copula and a pointing word, then a rise or fall noun.
+        assert_eq!(
+            read("Íbúafjöldinn var 19.040 og er það fjölgun um 140 íbúa frá árinu 2018, eða 0,7%."),
+            [(1, d("0.74"), true)]
+        );
+        assert_eq!(
+            read("Invånarna var 19 040 och det är en ökning med 140 invånare sedan 2018, eller 1,7 procent."),
+            [(1, d("0.74"), false)]
+        );
+        // The day of a date between the change and its percent names when.
+        assert_eq!(
+            read("Íbúafjöldinn á Akureyri þann 1. desember sl. var 19.040 og er það fjölgun um 140 íbúa frá 1. desember 2018, eða 0,7%."),
+            [(1, d("0.74"), true)]
+        );
+        assert_eq!(
+            read("Íbúafjöldinn var 19.040 og það fjölgun um 140 íbúa frá árinu 2018, eða 0,7%."),
+            Vec::<(i32, Decimal, bool)>::new(),
+            "a noun needs the copula and the pointing word"
         );
         // A percent of another whole, a figure between, an approximate change or percent
         // word, a sentence break or no "eller": not read.

@@ -102,7 +102,15 @@ no year): that figure is the base. The \
 sentences are one passage only where the figures' sentence points back with a pronoun before \
 its figures (Þær, De), the change's sentence with a word like því or alltså, or the two share \
 a noun's stem (grammars/changes.vocab: previous, same_period, contrast, refers, thus, rise, \
-fall);\n  - a change told in one sentence with both its levels, in the wordings TXT006 does not read \
+fall);\n  - the same in one sentence (contrast.rs): the two figures set against each other, each \
+side naming its own year (the smaller is the base) or the earlier side its period, then at \
+most five words with one change noun or verb and the change (\"Heildarfjöldi gámaeininga árið \
+2019 var 330.292 TEU en var árið 2018 alls 352.313 TEU og samdrátturinn því um 6,7%\"; um \
+after a noun with no verb may say \"about\" and widens the change as ca does: \
+grammars/changes.vocab by_or_about); or the change told first, then a restating phrase, the \
+later figure and, after a word like mot (í mun til, jämfört med), the earlier named by its \
+period or year (\"vøksturin í 2020 verið 9,6%, svarandi til at 44.113 ferðandi komu … í mun \
+til 40.265 sama tíðarskeið í fjør\"; grammars/changes.vocab against);\n  - a change told in one sentence with both its levels, in the wordings TXT006 does not read \
 (src/check/rules/txt/onechange.rs, grammars/changes.vocab `level_*`): the levels after a from \
 word and a to word (från … till, fra … til, úr … í; a few words and years between) or with the \
 Finnish case endings after a colon (\"1 200:sta 1 380:een\"), and the change right after them \
