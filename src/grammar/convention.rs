@@ -83,9 +83,9 @@ pub fn census<'a>(lines: impl IntoIterator<Item = &'a str>, vocab: &Vocabulary) 
             if w.is_empty() {
                 continue;
             }
-            if english.iter().any(|e| *e == w) {
+            if english.contains(&w) {
                 c.english_words += 1;
-            } else if nordic.iter().any(|n| *n == w) {
+            } else if nordic.contains(&w) {
                 c.nordic_words += 1;
             }
         }
