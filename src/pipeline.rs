@@ -66,7 +66,8 @@ pub fn process_bytes(
     // rules need for nearly every record compile on another core (once per process).
     crate::grammar::re::warm_in_background(warm_regexes);
     let ingested = crate::ingest::ingest_bytes(path, bytes, opts)?;
-    let laid_out = crate::layout::lay_out(ingested);
+    let mut laid_out = crate::layout::lay_out(ingested);
+    crate::layout::read_english_figures(&mut laid_out, vocab);
     // Tables and segmentation read the same laid-out text and need nothing of each
     // other: inside the audit's thread pool they run side by side (a long text is one
     // page, so each is otherwise one long serial stretch).

@@ -238,7 +238,8 @@ pub fn tables_of_file(
     vocab: &crate::grammar::vocab::Vocabulary,
 ) -> Result<Vec<Table>, crate::ingest::IngestError> {
     let ingested = crate::pipeline::ingest_file_isolated(path, opts)?;
-    let laid_out = crate::layout::lay_out(ingested);
+    let mut laid_out = crate::layout::lay_out(ingested);
+    crate::layout::read_english_figures(&mut laid_out, vocab);
     Ok(crate::table::extract(&laid_out, vocab))
 }
 

@@ -1,6 +1,7 @@
 //! nom grammars for what municipal records write: figures with units, dates and
 //! periods, § and dnr references; plus the vocabularies in `grammars/`.
 
+pub mod convention;
 pub mod date;
 pub mod expression;
 pub mod number;

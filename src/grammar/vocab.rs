@@ -99,6 +99,7 @@ const BUILTIN: &[(&str, &str)] = &[
         "population",
         include_str!("../../grammars/population.vocab"),
     ),
+    ("languages", include_str!("../../grammars/languages.vocab")),
 ];
 
 /// Keys of totals.vocab that are no row kind: the words of REL003's result rows, of

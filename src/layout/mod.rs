@@ -67,6 +67,33 @@ mod spans;
 pub use furniture::furniture_key;
 pub use spans::COLUMN_GAP;
 
+/// A file written in English with English figures ("19,210", "3.5 per cent"; decided by
+/// [`crate::grammar::convention`] from the file's own words and figures) has its figures
+/// written the Nordic way in every line and span, before the tables and the prose are read:
+/// "19,210" → "19 210" (a no-break space), "3.5" → "3,5". Returns whether it did.
+pub fn read_english_figures(
+    file: &mut LaidOutFile,
+    vocab: &crate::grammar::vocab::Vocabulary,
+) -> bool {
+    use crate::grammar::convention;
+    let english =
+        convention::census(file.content_lines().map(|(_, l)| l.text.as_str()), vocab).english();
+    if !english {
+        return false;
+    }
+    for line in file.pages.iter_mut().flat_map(|p| p.lines.iter_mut()) {
+        if let Some(t) = convention::to_nordic(&line.text) {
+            line.text = t;
+        }
+        for span in &mut line.spans {
+            if let Some(t) = convention::to_nordic(&span.text) {
+                span.text = t;
+            }
+        }
+    }
+    true
+}
+
 /// Lays out every page of an ingested file: PDF glyphs into lines and spans, text lines
 /// into tab-separated cells; then marks page furniture across the file's pages.
 pub fn lay_out(file: crate::ingest::IngestedFile) -> LaidOutFile {

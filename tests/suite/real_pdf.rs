@@ -3880,3 +3880,33 @@ fn prosediff_tuning_real_texts_report_only_judged_findings() {
         "tests/expectations/realprosediff2.tsv",
     );
 }
+
+/// The engstat set (`tests/fixtures/real/engstat/`): 14 English-language pages of Nordic public
+/// bodies (Statistics Finland and The Finland Times after it, Statistics Iceland, Statistics
+/// Faroe Islands and Local.fo after it, IceNews after Statistics Sweden, Statistics Norway's
+/// English port tables), collected from the `pages` corpus to tune the page's number convention
+/// (src/grammar/convention.rs: "19,210" a thousand and "0.93" a decimal on an English page) and
+/// the English words of the vocabularies; every stated relation recomputed by hand, the read rate
+/// before and after in the tsv's header (`tests/expectations/realengstat.tsv`). Each page's
+/// convention is asserted too: English where its figures are, nothing decided on the Nordic-
+/// figured page and on the pages that write SSB's spaces.
+#[test]
+fn engstat_tuning_real_texts_report_only_judged_findings() {
+    let dir = manifest_dir().join("tests/fixtures/real/engstat");
+    let vocab = justera::grammar::vocab::Vocabulary::builtin_shared();
+    for file in texts_in(&dir) {
+        let text = std::fs::read_to_string(&file).expect("fixture text");
+        let name = file.file_name().unwrap().to_string_lossy().to_string();
+        let english = justera::grammar::convention::census(text.lines(), vocab).english();
+        let expected = !(name.starts_with("containers-")
+            || name.contains("localfo")
+            || name == "population-hagstova-2021-10.txt");
+        assert_eq!(english, expected, "{name}: English figures decided");
+    }
+    judge_text_set(
+        "realengstat",
+        "tests/fixtures/real/engstat",
+        14,
+        "tests/expectations/realengstat.tsv",
+    );
+}

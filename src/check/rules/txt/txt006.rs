@@ -235,7 +235,7 @@ impl Fig {
 const NUMBER: &str = r"(\d{1,3}(?:[ \u{a0}\u{202f}]\d{3})+|\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?";
 
 /// A unit right after a number (case-insensitive), longest first.
-const UNIT: &str = r"(?i)^\s?(procentenheter|procentenheten|procentenhet|procentpoäng|prosentpoeng|prosentpoenger|procentpoint|procent|prosenttia|prosent|prósentum|prósent|pct\.?|%|miljarder|miljard|milliarder|milliardar|milliard|mdkr|mdr\.?|mrd\.?|mia\.?|miljoner|miljon|millioner|millionar|million|mill\.?|mio\.?|mnkr|mkr|msek|mnok|mdkk|meur|tkr|kkr|teur|kronor|kroner|kr\.?|sek|nok|dkk|euro|eur|€)((?:\s(?:kronor|kroner|kr\.?|sek|nok|dkk|euro|eur|€))?)(?:[^\p{L}]|$)";
+const UNIT: &str = r"(?i)^\s?(percentage points|percentage point|per cent|percent|procentenheter|procentenheten|procentenhet|procentpoäng|prosentpoeng|prosentpoenger|procentpoint|procent|prosenttia|prosent|prósentum|prósent|pct\.?|%|miljarder|miljard|milliarder|milliardar|milliard|mdkr|mdr\.?|mrd\.?|mia\.?|miljoner|miljon|millioner|millionar|million|mill\.?|mio\.?|mnkr|mkr|msek|mnok|mdkk|meur|tkr|kkr|teur|kronor|kroner|kr\.?|sek|nok|dkk|euro|eur|€)((?:\s(?:kronor|kroner|kr\.?|sek|nok|dkk|euro|eur|€))?)(?:[^\p{L}]|$)";
 
 /// A word that makes the figure after it approximate.
 const ABOUT: &str = r"(?i)(?:^|[^\p{L}])(drygt|knappt|cirka|ca\.?|omkring|närmare|nära|över|nästan|ungefär|runt|uppemot|kring|minst|högst|vel|nesten|nær|omtrent|rundt|i overkant av|i underkant av|godt|knap|næsten|over|under|anslagsvis|om lag|mer än|mindre än|mer enn|mindre enn|mere end|mindre end)\s*$";
@@ -609,6 +609,7 @@ fn kind_of(word: &str) -> Option<Kind> {
     let w = word.to_lowercase();
     let w = w.trim_end_matches('.');
     if w.starts_with("procentenhet")
+        || w.starts_with("percentage point")
         || w == "procentpoäng"
         || w.starts_with("prosentpoeng")
         || w == "procentpoint"
@@ -617,7 +618,15 @@ fn kind_of(word: &str) -> Option<Kind> {
     }
     if matches!(
         w,
-        "procent" | "prosent" | "prosenttia" | "prósent" | "prósentum" | "pct" | "%"
+        "procent"
+            | "prosent"
+            | "prosenttia"
+            | "prósent"
+            | "prósentum"
+            | "pct"
+            | "%"
+            | "per cent"
+            | "percent"
     ) {
         return Some(Kind::Percent);
     }
