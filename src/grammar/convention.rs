@@ -152,9 +152,10 @@ fn is_address(word: &str) -> bool {
     word.contains("://") || word.starts_with("www.") || word.contains('@')
 }
 
-/// Byte ranges of the numbers in one word: digits joined by single points and commas; a
-/// point or comma not followed by a digit ends the number.
-fn numeric_runs(word: &str) -> Vec<std::ops::Range<usize>> {
+/// Byte ranges of the numbers in one word: digits joined by single points and commas
+/// ("10.167,50", "1.1.2020", "19,210"); a point or comma not followed by a digit ends the
+/// number. Shared with the table readers' document style (`table::docstyle`).
+pub(crate) fn numeric_runs(word: &str) -> Vec<std::ops::Range<usize>> {
     let b = word.as_bytes();
     let mut runs = Vec::new();
     let mut i = 0;

@@ -16,6 +16,7 @@
 //! point decimal does not make "1.234" a decimal with certainty.
 
 use super::{parse_cell, Table};
+use crate::grammar::convention::numeric_runs;
 use crate::grammar::number::dotted_thousands;
 use crate::grammar::vocab::Vocabulary;
 
@@ -99,7 +100,7 @@ fn census_line(line: &str, style: &mut PointStyle) {
             })
             .unwrap_or_default();
         let next = words.get(i + 1).copied().unwrap_or("");
-        for (start, end) in numeric_runs(word) {
+        for std::ops::Range { start, end } in numeric_runs(word) {
             let run = &word[start..end];
             let before = &word[..start];
             let after = &word[end..];
@@ -121,32 +122,6 @@ fn census_line(line: &str, style: &mut PointStyle) {
             classify(run, after, before, heading, next, style);
         }
     }
-}
-
-/// Byte ranges of the numbers in one word: digits joined by single points and commas
-/// ("10.167,50", "1.1.2020"); a point or comma not followed by a digit ends the number.
-fn numeric_runs(word: &str) -> Vec<(usize, usize)> {
-    let b = word.as_bytes();
-    let mut runs = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() {
-            // A digit, or a point or comma with a digit after it, goes on with the run.
-            let separator =
-                matches!(b[i], b'.' | b',') && b.get(i + 1).is_some_and(u8::is_ascii_digit);
-            if !(b[i].is_ascii_digit() || separator) {
-                break;
-            }
-            i += 1;
-        }
-        runs.push((start, i));
-    }
-    runs
 }
 
 fn all_digits(s: &str) -> bool {
