@@ -172,7 +172,7 @@ fn candidates(view: &TableView, c: usize, stated: Stated) -> Vec<Formula> {
         // run ending left of a total ("I alt | 0 år | … | 6 år | Dekningsgrad 1-5 år": a
         // rate may follow the parts).
         // Unnamed, the first figure column of a statistics table may be such a total too
-        // ("Årsverk totalt" over header words no delimiter splits into columns): only
+        // ("Totalt" over header words no delimiter splits into columns): only
         // the table's arithmetic can say so, on the rows ([`analyse`]).
         let first_figures = (0..c).all(|d| !view.numeric(d) || view.kinds[d] == ColumnKind::Text);
         if stated == Stated::Total || stated == Stated::Nothing && first_figures {

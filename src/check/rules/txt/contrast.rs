@@ -243,15 +243,15 @@ fn earlier_by_years(s: &Sent, cut: usize, end: usize) -> Option<bool> {
 }
 
 /// A change told in the same sentence right after the two figures it sets against each
-/// other, each side naming its own year: "Heildarfjöldi gámaeininga árið 2019 var 330.292
-/// TEU en var árið 2018 alls 352.313 TEU og samdrátturinn því um 6,7%". The sentence names
+/// other, each side naming its own year: "Heildarfjöldi farþega árið 2019 var 48.250
+/// TEU en var árið 2018 alls 51.600 TEU og samdrátturinn því um 6,9%". The sentence names
 /// exactly three figures (years and dates aside): the two levels with a `contrast` word
 /// between them, then, after at most five words without marks but a comma, the change;
 /// among those words exactly one `rise` or `fall` noun or `up` or `down` verb (its sign),
 /// the others `and`, `thus`, `had`, `by`, article or approximation words. The earlier
 /// level is the side of the `contrast` word naming the smaller year (each side names
 /// exactly one year), or, as for two sentences, the side naming the earlier period. After
-/// a noun a `by_or_about` word ("samdrátturinn því um 6,7%", with no verb to change by)
+/// a noun a `by_or_about` word ("samdrátturinn því um 6,9%", with no verb to change by)
 /// may say "about": the change is then read as approximate.
 fn read_in_one(k: usize, s: &Sent, vocab: &Vocabulary, out: &mut Vec<Read>) {
     let own = s.own();
@@ -294,7 +294,7 @@ fn read_in_one(k: usize, s: &Sent, vocab: &Vocabulary, out: &mut Vec<Read>) {
         .iter()
         .filter(|w| w.start >= fy.end && w.end <= fc.start)
         .collect();
-    // The noun both levels are written with ("330.292 TEU … 352.313 TEU og …").
+    // The noun both levels are written with ("48.250 TEU … 51.600 TEU og …").
     let noun_after = |f: &Fig| {
         ws.iter()
             .find(|w| w.start >= f.end)
@@ -591,13 +591,13 @@ mod tests {
     fn a_change_after_its_two_levels_in_one_sentence() {
         // Each side names its own year: the smaller is the earlier, the base.
         let r = read_text(
-            "Heildarfjöldi gámaeininga árið 2019 var 330.292 en var árið 2018 alls 352.313 og samdrátturinn því 6,25%.",
+            "Heildarfjöldi farþega árið 2019 var 48.250 en var árið 2018 alls 51.600 og samdrátturinn því 6,49%.",
         );
-        assert_eq!(r, [("-6.25".into(), "-6.25".into(), false)]);
+        assert_eq!(r, [("-6.49".into(), "-6.49".into(), false)]);
         let r = read_text(
-            "Heildarfjöldi gámaeininga árið 2019 var 330.292 en var árið 2018 alls 352.313 og samdrátturinn því 16,7%.",
+            "Heildarfjöldi farþega árið 2019 var 48.250 en var árið 2018 alls 51.600 og samdrátturinn því 16,7%.",
         );
-        assert_eq!(r, [("-6.25".into(), "-16.7".into(), true)]);
+        assert_eq!(r, [("-6.49".into(), "-16.7".into(), true)]);
         // The noun both levels are written with may stand between the level and the change.
         let r = read_text(
             "Fjöldi skipa árið 2019 var 1.378 skip en var árið 2018 alls 1.474 skip og fækkunin því 96.",
@@ -605,7 +605,7 @@ mod tests {
         assert_eq!(r, [("-96".into(), "-96".into(), false)]);
         // After a noun with no verb, "um" may say "about": widened as `around`.
         let r = read_text(
-            "Heildarfjöldi gámaeininga árið 2019 var 330.292 TEU en var árið 2018 alls 352.313 TEU og samdrátturinn því um 6,7%.",
+            "Heildarfjöldi farþega árið 2019 var 48.250 TEU en var árið 2018 alls 51.600 TEU og samdrátturinn því um 6,9%.",
         );
         assert_eq!(r.len(), 1, "{r:?}");
         assert!(!r[0].2, "{r:?}");
@@ -627,13 +627,13 @@ mod tests {
     fn one_sentence_readings_need_the_order_and_the_clause() {
         for text in [
             // No year on either side and no period: which is the base is not told.
-            "Fjöldinn var 330.292 en var alls 352.313 og samdrátturinn því 16,7%.",
+            "Fjöldinn var 48.250 en var alls 51.600 og samdrátturinn því 16,7%.",
             // Both sides name the same year.
-            "Árið 2019 var fjöldinn 330.292 en var árið 2019 alls 352.313 og samdrátturinn því 16,7%.",
+            "Árið 2019 var fjöldinn 48.250 en var árið 2019 alls 51.600 og samdrátturinn því 16,7%.",
             // Another figure's word between the levels and the change.
-            "Árið 2019 var fjöldinn 330.292 en var árið 2018 alls 352.313 og kostnaðurinn jókst um 16,7%.",
+            "Árið 2019 var fjöldinn 48.250 en var árið 2018 alls 51.600 og kostnaðurinn jókst um 16,7%.",
             // Another clause between: more than five words.
-            "Árið 2019 var fjöldinn 330.292 en var árið 2018 alls 352.313 og þar sem hafnirnar voru lokaðar var samdrátturinn 16,7%.",
+            "Árið 2019 var fjöldinn 48.250 en var árið 2018 alls 51.600 og þar sem hafnirnar voru lokaðar var samdrátturinn 16,7%.",
             // The later side names the earlier period too.
             "Vøksturin var 19,6%, svarandi til 44.113 í fjør í mun til 40.265 í fjør.",
             // No joining phrase after the change.

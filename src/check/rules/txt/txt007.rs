@@ -104,8 +104,8 @@ its figures (Þær, De), the change's sentence with a word like því or alltså
 a noun's stem (grammars/changes.vocab: previous, same_period, contrast, refers, thus, rise, \
 fall);\n  - the same in one sentence (contrast.rs): the two figures set against each other, each \
 side naming its own year (the smaller is the base) or the earlier side its period, then at \
-most five words with one change noun or verb and the change (\"Heildarfjöldi gámaeininga árið \
-2019 var 330.292 TEU en var árið 2018 alls 352.313 TEU og samdrátturinn því um 6,7%\"; um \
+most five words with one change noun or verb and the change (\"Heildarfjöldi farþega árið \
+2019 var 48.250 TEU en var árið 2018 alls 51.600 TEU og samdrátturinn því um 6,9%\"; um \
 after a noun with no verb may say \"about\" and widens the change as ca does: \
 grammars/changes.vocab by_or_about); or the change told first, then a restating phrase, the \
 later figure and, after a word like mot (í mun til, jämfört med), the earlier named by its \
