@@ -54,7 +54,7 @@ pub const TIGHT: &[(char, char)] = &[
 
 /// The haystack length (bytes) above which [`Re`] searches with the pattern as written.
 /// Far above any sentence or table line of a record.
-pub const LONG_HAYSTACK: usize = 16 * 1024;
+const LONG_HAYSTACK: usize = 16 * 1024;
 
 /// Whether every character of `s` lies in [`TIGHT`].
 pub fn is_tight(s: &str) -> bool {

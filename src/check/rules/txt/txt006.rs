@@ -3828,7 +3828,7 @@ pub(super) fn sentences_of(pars: &[Paragraph]) -> Vec<Sent> {
 /// sentence end is a flattened table or damaged text, and reading it figure by figure
 /// (every figure against the words around it) grows with its square: a 600 kB run took
 /// minutes. Such a run is reported by TXT006 as not read.
-pub(super) const LONGEST_SENTENCE: usize = 16 * 1024;
+const LONGEST_SENTENCE: usize = 16 * 1024;
 
 /// The sentences of a paragraph, as byte ranges: ended by . ! or ? before a space and a
 /// capital letter, a bullet or a quotation mark (not "mio. kr.", "ca. 14"). A sentence
