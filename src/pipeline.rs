@@ -67,7 +67,7 @@ pub fn process_bytes(
     crate::grammar::re::warm_in_background(warm_regexes);
     let ingested = crate::ingest::ingest_bytes(path, bytes, opts)?;
     let mut laid_out = crate::layout::lay_out(ingested);
-    crate::layout::read_english_figures(&mut laid_out, vocab);
+    let rewritten = crate::layout::read_english_figures(&mut laid_out, vocab);
     // Tables and segmentation read the same laid-out text and need nothing of each
     // other: inside the audit's thread pool they run side by side (a long text is one
     // page, so each is otherwise one long serial stretch).
@@ -75,9 +75,10 @@ pub fn process_bytes(
         || crate::table::extract(&laid_out, vocab),
         || crate::parse::segment_file(&laid_out, vocab),
     );
-    let documents = crate::parse::parse_segments(&laid_out, segmented, tables, vocab);
+    let mut documents = crate::parse::parse_segments(&laid_out, segmented, tables, vocab);
     let (mut findings, mut stats) = crate::check::check_documents(&documents, vocab);
     crate::check::ocr::qualify(&laid_out, &documents, &mut findings);
+    quote_as_written(&rewritten, &mut documents, &mut findings);
     stats.files = 1;
     Ok(CheckedFile {
         path: laid_out.path.clone(),
@@ -87,6 +88,79 @@ pub fn process_bytes(
         findings,
         stats,
     })
+}
+
+/// Findings and source lines on a page whose English figures were rewritten for reading
+/// (see [`crate::layout::read_english_figures`]) quote the page as written: the line's
+/// text, the figure ("19,210", not "19 210") and its span. The rules read the rewritten
+/// text; a revisor searches the document for what it prints.
+fn quote_as_written(
+    rewritten: &[crate::layout::RewrittenLine],
+    documents: &mut [Document],
+    findings: &mut [Finding],
+) {
+    if rewritten.is_empty() {
+        return;
+    }
+    let by_place: std::collections::HashMap<(u32, u32), &crate::layout::RewrittenLine> =
+        rewritten.iter().map(|r| ((r.page, r.line), r)).collect();
+    for line in documents.iter_mut().flat_map(|d| d.lines.iter_mut()) {
+        let place = (line.provenance.page, line.provenance.line);
+        if let Some(r) = by_place.get(&place) {
+            // Only a line read exactly as laid out is replaced (a line a parser joined or
+            // trimmed keeps its own text).
+            if line.text == r.read {
+                line.text = r.written.clone();
+            }
+        }
+    }
+    for f in findings {
+        let Some(r) = by_place.get(&(f.provenance.page, f.provenance.line)) else {
+            continue;
+        };
+        if let Some(figure) = &f.figure {
+            if let Some(written) = figure_as_written(r, figure, f.provenance.span) {
+                f.figure = Some(written);
+            }
+        }
+        f.provenance.span = f.provenance.span.and_then(|s| span_as_written(r, s));
+    }
+}
+
+/// Byte offset `at` of `read` as a byte offset of `written`: the same character.
+fn written_offset(r: &crate::layout::RewrittenLine, at: usize) -> Option<usize> {
+    let chars = r.read.get(..at)?.chars().count();
+    r.written
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(r.written.len()))
+        .nth(chars)
+}
+
+fn span_as_written(
+    r: &crate::layout::RewrittenLine,
+    span: crate::LineSpan,
+) -> Option<crate::LineSpan> {
+    let lead = r.read.len() - r.read.trim_start().len();
+    let start = lead + span.start as usize;
+    let end = start + span.len as usize;
+    let (ws, we) = (written_offset(r, start)?, written_offset(r, end)?);
+    crate::LineSpan::in_line(&r.written, ws, we)
+}
+
+/// The figure as the page wrote it: found in the read line (inside its span when it has
+/// one), the same characters of the written line.
+fn figure_as_written(
+    r: &crate::layout::RewrittenLine,
+    figure: &str,
+    span: Option<crate::LineSpan>,
+) -> Option<String> {
+    let lead = r.read.len() - r.read.trim_start().len();
+    let from = span.map_or(0, |s| lead + s.start as usize);
+    let start = from + r.read.get(from..)?.find(figure)?;
+    let end = start + figure.len();
+    let (ws, we) = (written_offset(r, start)?, written_offset(r, end)?);
+    Some(r.written.get(ws..we)?.to_string())
 }
 
 /// The regexes worth compiling ahead: see [`crate::parse::regexes`] and
@@ -172,6 +246,47 @@ fn fuzz_options() -> IngestOptions {
 #[cfg(test)]
 mod tests {
     use crate::grammar::re::{tight_ahead_source, TIGHT_AHEAD_SOURCE};
+
+    /// An English page is read with its figures rewritten the Nordic way, but its
+    /// findings and source lines quote the page as written.
+    #[test]
+    fn findings_on_an_english_page_quote_its_figures_as_written() {
+        let text = "Population by region, 1 January 2020\n\
+The population of the county grew during the year, according to the statistics office and the figures below.\n\
+\n\
+Region | Population | Men | Women\n\
+North | 12,345 | 6,100 | 6,245\n\
+South | 23,456 | 11,700 | 11,756\n\
+West | 4,210 | 2,100 | 2,110\n\
+Total | 40,111 | 19,900 | 20,111\n";
+        let vocab = crate::grammar::vocab::Vocabulary::builtin_shared();
+        let checked = super::process_bytes(
+            std::path::Path::new("pop-en.txt"),
+            text.as_bytes(),
+            &crate::ingest::IngestOptions::default(),
+            vocab,
+        )
+        .expect("a text file is read");
+        let sum = checked
+            .findings
+            .iter()
+            .find(|f| f.rule == crate::check::registry::RuleCode::SUM001)
+            .expect("the Total row's failing column is found");
+        assert_eq!(sum.found, Some(rust_decimal::Decimal::from(40111)));
+        assert_eq!(sum.figure.as_deref(), Some("40,111"));
+        let line = checked.documents[0]
+            .lines
+            .iter()
+            .find(|l| l.provenance.line == sum.provenance.line)
+            .expect("the finding's line is a source line");
+        assert_eq!(line.text, "Total | 40,111 | 19,900 | 20,111");
+        let span = sum
+            .provenance
+            .span
+            .expect("a table cell's finding has a span");
+        let start = span.start as usize;
+        assert_eq!(&line.text[start..start + span.len as usize], "40,111");
+    }
 
     /// `src/grammar/re_tight.rs` holds the tight pattern of every regex compiled ahead;
     /// when the list or a pattern changed, it is written anew (review and commit it).

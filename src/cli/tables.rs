@@ -239,7 +239,7 @@ pub fn tables_of_file(
 ) -> Result<Vec<Table>, crate::ingest::IngestError> {
     let ingested = crate::pipeline::ingest_file_isolated(path, opts)?;
     let mut laid_out = crate::layout::lay_out(ingested);
-    crate::layout::read_english_figures(&mut laid_out, vocab);
+    let _ = crate::layout::read_english_figures(&mut laid_out, vocab);
     Ok(crate::table::extract(&laid_out, vocab))
 }
 

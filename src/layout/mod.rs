@@ -67,31 +67,52 @@ mod spans;
 pub use furniture::furniture_key;
 pub use spans::COLUMN_GAP;
 
+/// A line whose figures [`read_english_figures`] rewrote: its place, the text as the
+/// page wrote it and as the later stages read it (the same characters but for the
+/// figures' separators, so a character offset means the same place in both).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RewrittenLine {
+    pub page: u32,
+    pub line: u32,
+    pub written: String,
+    pub read: String,
+}
+
 /// A file written in English with English figures ("19,210", "3.5 per cent"; decided by
 /// [`crate::grammar::convention`] from the file's own words and figures) has its figures
 /// written the Nordic way in every line and span, before the tables and the prose are read:
-/// "19,210" → "19 210" (a no-break space), "3.5" → "3,5". Returns whether it did.
+/// "19,210" → "19 210" (a no-break space), "3.5" → "3,5". Returns the lines it rewrote,
+/// so that findings can quote the page as written.
 pub fn read_english_figures(
     file: &mut LaidOutFile,
     vocab: &crate::grammar::vocab::Vocabulary,
-) -> bool {
+) -> Vec<RewrittenLine> {
     use crate::grammar::convention;
     let english =
         convention::census(file.content_lines().map(|(_, l)| l.text.as_str()), vocab).english();
+    let mut rewritten = Vec::new();
     if !english {
-        return false;
+        return rewritten;
     }
-    for line in file.pages.iter_mut().flat_map(|p| p.lines.iter_mut()) {
-        if let Some(t) = convention::to_nordic(&line.text) {
-            line.text = t;
-        }
-        for span in &mut line.spans {
-            if let Some(t) = convention::to_nordic(&span.text) {
-                span.text = t;
+    for page in &mut file.pages {
+        for line in &mut page.lines {
+            if let Some(t) = convention::to_nordic(&line.text) {
+                let written = std::mem::replace(&mut line.text, t);
+                rewritten.push(RewrittenLine {
+                    page: page.number,
+                    line: line.number,
+                    written,
+                    read: line.text.clone(),
+                });
+            }
+            for span in &mut line.spans {
+                if let Some(t) = convention::to_nordic(&span.text) {
+                    span.text = t;
+                }
             }
         }
     }
-    true
+    rewritten
 }
 
 /// Lays out every page of an ingested file: PDF glyphs into lines and spans, text lines
