@@ -56,6 +56,12 @@ fn loose_pipe_cells(text: &str) -> Option<Vec<Piece>> {
     if !text.contains('|') {
         return None;
     }
+    // A rule of one cell ("---|", as pages flattened with a rule after every row
+    // write it) separates rows; it breaks no table.
+    let bare = text.trim();
+    if bare.contains('-') && bare.chars().all(|ch| matches!(ch, '-' | ':' | ' ' | '|')) {
+        return Some(Vec::new());
+    }
     let lead = text.len() - text.trim_start().len();
     let mut t = text.trim();
     let mut at = lead;
@@ -172,7 +178,10 @@ fn even_loose_rows(rows: &mut [GridRow], vocab: &Vocabulary) {
             r.spans.insert(0, None);
             r.cells.truncate(data_width);
             r.spans.truncate(data_width);
-            if under_label_name && !period {
+            // Names under a band of names above ("… | 2015 | 2016 | 2017" over
+            // "Foretak 1. januar | Nyetablerte | …"): the band's names are placed over
+            // the groups they head, or dropped, even where a name holds a digit.
+            if under_label_name && (!period || band_above(rows, h)) {
                 place_spanning_names(rows, h);
             }
         }
@@ -247,6 +256,16 @@ fn join_code_and_name(rows: &mut [GridRow], vocab: &Vocabulary) {
     }
 }
 
+/// A row above `h` names two columns or more beyond the label's: a band over `h`'s names.
+fn band_above(rows: &[GridRow], h: usize) -> bool {
+    rows[..h].iter().any(|u| {
+        (1..u.cells.len())
+            .filter(|&i| !u.clean(i).is_empty())
+            .count()
+            >= 2
+    })
+}
+
 /// A cell that only names a unit ("Mnkr", "(tkr)", "%").
 fn is_unit_cell(text: &str, vocab: &Vocabulary) -> bool {
     let t = text
@@ -269,7 +288,14 @@ fn is_unit_cell(text: &str, vocab: &Vocabulary) -> bool {
 fn place_spanning_names(rows: &mut [GridRow], h: usize) {
     let width = rows[h].cells.len();
     let first = rows[h].clean(1);
-    let starts: Vec<usize> = (1..width).filter(|&i| rows[h].clean(i) == first).collect();
+    // A group opens where the first name comes back, alone or qualified in brackets
+    // ("Foretak 1. januar (estimert)").
+    let opens = |t: &str| {
+        t == first
+            || t.strip_prefix(first.as_str())
+                .is_some_and(|rest| rest.starts_with(" (") && rest.ends_with(')'))
+    };
+    let starts: Vec<usize> = (1..width).filter(|&i| opens(&rows[h].clean(i))).collect();
     let placed = rows[..h].iter().all(|u| {
         (1..u.cells.len())
             .filter(|&i| !u.clean(i).is_empty())
@@ -477,6 +503,34 @@ mod tests {
         );
         // An empty trailing cell is an empty cell in its column.
         assert!(t.rows[1].cells[2].empty);
+    }
+
+    /// A web page's table with a rule after every row ("I alt | 1 300 | … |" over
+    /// "---|") and a band of years over the column names, the last name qualified in
+    /// brackets.
+    #[test]
+    fn a_rule_after_every_row_separates_rows_and_a_band_spans_its_groups() {
+        let t = tables(
+            "Foretak etter region | 2015 | 2016 | 2017 |\n---|\n\
+             Foretak 1. januar | Nye foretak | Foretak 1. januar | Nye foretak | Foretak 1. januar (estimert) |\n---|\n\
+             I alt | 1 300 | 120 | 1 350 | 130 | 1 400 |\n---|\n\
+             Nord | 500 | 50 | 520 | 60 | 540 |\n---|\n\
+             Sør | 800 | 70 | 830 | 70 | 860 |\n---|\n",
+        );
+        assert_eq!(t.len(), 1, "{t:?}");
+        let t = &t[0];
+        assert_eq!(t.rows.len(), 3, "{t:?}");
+        assert_eq!(
+            t.columns,
+            [
+                "2015 Foretak 1. januar",
+                "2015 Nye foretak",
+                "2016 Foretak 1. januar",
+                "2016 Nye foretak",
+                "2017 Foretak 1. januar (estimert)"
+            ]
+        );
+        assert_eq!(t.rows[1].cells[4].value, Some(Decimal::from(540)));
     }
 
     #[test]

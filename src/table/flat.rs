@@ -2942,6 +2942,7 @@ fn build_flat_tables(
             }
         }
     }
+    years_leading_labelled_rows(&mut run);
     let run = run;
     // A table of one row needs a header line naming its columns with years
     // ("Vårgårda  2017  2018 Avvikelse"); its words give the column count.
@@ -4363,6 +4364,89 @@ fn without_remarks(text: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Rows led by a year and no other label ("1987 3 460 171 3 169 511 …", "1988 4 290 754
+/// …") in a run whose other rows carry labels (a time series above the same figures by
+/// region): a year in the label position is the row's label, never a figure of the first
+/// column, and the years' rows are no totals of each other. Taken only for three rows or
+/// more in a row, each led by a bare year with two figure groups or more after it, the
+/// years following each other in one direction at most five apart, only where every row
+/// the run leads by a year is in such a block, and only beside rows labelled by words and
+/// none by a period (rows "1922-23 1382 …" between "1920 1308 …" and "1938 912 476 11 …"
+/// are the same series with a party added: which columns the years' figures stand in is
+/// not written); a run made only of such rows is left to [`years_as_labels`], which also
+/// reads its header.
+fn years_leading_labelled_rows(run: &mut Run) {
+    let led = |r: &FlatLine| {
+        r.label.trim().is_empty()
+            && !r.glued
+            && r.also.is_none()
+            && r.groups.len() >= 3
+            && r.groups[0].text.trim().len() == 4
+            && is_year(&r.groups[0].text)
+    };
+    // Rows labelled by words ("Østfold", "IV"), none by a period ("1922-23", a lone year
+    // folded into the next row's label): a period's row may be the same series written
+    // another way, its figures in other columns.
+    let labels: Vec<&str> = run
+        .rows
+        .iter()
+        .filter(|(_, r)| !r.label.trim().is_empty() && !r.groups.is_empty())
+        .map(|(_, r)| r.label.trim())
+        .collect();
+    let period = |l: &str| {
+        l.split_whitespace()
+            .next()
+            .is_some_and(|w| w.get(..4).is_some_and(is_year))
+    };
+    if labels.is_empty()
+        || labels.iter().any(|l| period(l))
+        || !labels
+            .iter()
+            .any(|l| l.chars().next().is_some_and(char::is_alphabetic))
+    {
+        return;
+    }
+    let mut blocks = Vec::new();
+    let mut i = 0;
+    while i < run.rows.len() {
+        if !led(&run.rows[i].1) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < run.rows.len() && led(&run.rows[i].1) {
+            i += 1;
+        }
+        let years: Vec<i64> = run.rows[start..i]
+            .iter()
+            .filter_map(|(_, r)| r.groups[0].text.trim().parse().ok())
+            .collect();
+        if years.len() < 3 {
+            return;
+        }
+        let direction = (years[1] - years[0]).signum();
+        if direction == 0
+            || years
+                .windows(2)
+                .any(|w| (w[1] - w[0]).signum() != direction || (w[1] - w[0]).abs() > 5)
+        {
+            return;
+        }
+        blocks.push((start, i));
+    }
+    for (start, end) in blocks {
+        for (_, r) in &mut run.rows[start..end] {
+            let year = r.groups[0].text.trim().to_string();
+            *r = FlatLine::spaced(
+                year,
+                r.groups[1..].to_vec(),
+                r.ranges[1..].to_vec(),
+                r.gaps[1..].to_vec(),
+            );
+        }
+    }
+}
+
 /// A time series written one year per row with no other label ("2007 12 747 702 660 …",
 /// "2008 12 434 …"): the year is each row's label, not a figure of its first column. Taken
 /// only where every row with figures has no label and starts with a year, the years
@@ -5118,6 +5202,44 @@ mod tests {
 
     /// "1985 - 15 017" (a population by year): the year names the row, the dash set
     /// apart stands between it and its figure, which is no negative figure.
+    /// Rows led by a year above rows labelled by region ("2001 4 800 100 4 700 000
+    /// 100 100" over "Nord  300 000  290 000 10 000"): each year is its row's label, no
+    /// figure, and the years' rows are no totals of each other.
+    #[test]
+    fn years_leading_rows_above_labelled_rows_are_labels() {
+        let text = "Utbetalt\n  I alt Bidrag Lån\n\
+                    2001 4 800 100 4 700 000  100 100\n\
+                    2002 4 900 200 4 780 000  120 200\n\
+                    2003 5 000 300 4 870 000  130 300\n\
+                    2004 5 100 400 4 960 000  140 400\n\
+                    Fylke\n\
+                    Nord  300 000  290 000 10 000\n\
+                    Sør  410 000  400 000 10 000\n";
+        let tables = super::super::extract_text(text, Vocabulary::builtin_shared());
+        let rows: Vec<&super::super::Row> = tables.iter().flat_map(|t| &t.rows).collect();
+        for year in ["2001", "2002", "2003", "2004"] {
+            let row = rows.iter().find(|r| r.label == year);
+            let row = row.unwrap_or_else(|| panic!("row {year}: {tables:?}"));
+            assert_eq!(row.kind, RowKind::Data, "{row:?}");
+        }
+        assert!(
+            rows.iter()
+                .all(|r| r.cells.iter().all(|c| c.raw.trim() != "2001")),
+            "{tables:?}"
+        );
+        // Two years over figures, then rows labelled by periods: not decided, as before.
+        let text = "1919 1150 760 1134 148\n1920 1308 716 1117 131\n\
+                    1922-23 1382 636 1161 176\n1926-27 1315 543 1396 118\n";
+        let tables = super::super::extract_text(text, Vocabulary::builtin_shared());
+        assert!(
+            tables
+                .iter()
+                .flat_map(|t| &t.rows)
+                .all(|r| r.label != "1919"),
+            "{tables:?}"
+        );
+    }
+
     #[test]
     fn a_year_then_a_dash_apart_labels_the_figure() {
         let figures = |l: &FlatLine| {

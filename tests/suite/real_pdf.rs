@@ -3995,3 +3995,22 @@ fn engstat_tuning_real_texts_report_only_judged_findings() {
         "tests/expectations/realengstat.tsv",
     );
 }
+
+/// The flattened statistics tables tuning set (`tests/fixtures/real/flattables/`): 13 tables
+/// of statistics offices and their publishers as web pages flatten them (Statistisk
+/// sentralbyrå's fylke tables written with one space as both thousands separator and column
+/// gap, its tables stored one cell per line, NAV's tables with their cells glued, a ministry's
+/// year-led data sheet, Finland's cancer registry's population by age, Hagstofa's Landshagir,
+/// Regionfakta after Socialstyrelsen), collected from the `pages` corpus to tune the reading of
+/// rule lines between rows, year-led rows and rows a single space splits several ways; every
+/// stated relation recomputed by hand, the read rate before and after in the tsv's header
+/// (`tests/expectations/realflattables.tsv`).
+#[test]
+fn flattables_tuning_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realflattables",
+        "tests/fixtures/real/flattables",
+        13,
+        "tests/expectations/realflattables.tsv",
+    );
+}
