@@ -2320,7 +2320,84 @@ pub(crate) fn extract_page(
             &mut orphans,
         ));
     }
+    orphans.extend(glued_lines_under(file, page, lines, &kinds, &tables));
     (tables, orphans)
+}
+
+/// A line right under a table's last row (a blank line between allowed) whose figures
+/// are glued to each other and to its label so that no reader took it as a row ("NAV
+/// Utland---661100108114140110111"): it may be the table's last part, so it is a row not
+/// read, never lost without a word (a total above the rows then stays not decided).
+fn glued_lines_under(
+    file: &Arc<str>,
+    page: u32,
+    lines: &[&Line],
+    kinds: &[Kind],
+    tables: &[Table],
+) -> Vec<super::UnreadRow> {
+    let mut out: Vec<super::UnreadRow> = Vec::new();
+    for t in tables {
+        let Some(last) = t
+            .rows
+            .iter()
+            .map(|r| r.provenance.line)
+            .chain(t.unread_rows.iter().map(|u| u.provenance.line))
+            .max()
+        else {
+            continue;
+        };
+        let Some(at) = lines.iter().position(|l| l.number == last) else {
+            continue;
+        };
+        let next = (at + 1..lines.len())
+            .take(2)
+            .find(|&i| !matches!(kinds[i], Kind::Blank) || !lines[i].text.trim().is_empty());
+        let Some(i) = next else {
+            continue;
+        };
+        let text = lines[i].text.trim();
+        if !matches!(kinds[i], Kind::Text)
+            || !is_glued_figures_line(text)
+            || out.iter().any(|u| u.provenance.line == lines[i].number)
+        {
+            continue;
+        }
+        let label: String = text
+            .chars()
+            .take_while(|c| !c.is_ascii_digit() && !is_minus_char(*c))
+            .collect();
+        out.push(super::UnreadRow {
+            label: label.trim().to_string(),
+            text: text.to_string(),
+            reason: "its figures are glued to each other and to its label, so where they part \
+                     into cells is not written"
+                .to_string(),
+            provenance: Provenance::new(file, page, lines[i].number),
+        });
+    }
+    out
+}
+
+/// A line of a label and figures run together: it begins with a letter, and after its
+/// words come only digits, spaces and dashes, with a run of six digits or more and no
+/// fewer digits than letters (a source line "Kilde: SSB 2010", a period "01.01.–31.12.2019"
+/// or a date "Oppdatert 16.06.2011" is none).
+fn is_glued_figures_line(text: &str) -> bool {
+    let starts_with_letter = text.chars().next().is_some_and(char::is_alphabetic);
+    let Some(first_digit) = text.find(|c: char| c.is_ascii_digit()) else {
+        return false;
+    };
+    let tail_is_figures = text[first_digit..]
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ' ' || is_minus_char(c));
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let longest_run = text
+        .split(|c: char| !c.is_ascii_digit())
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    starts_with_letter && tail_is_figures && longest_run >= 6 && digits >= letters
 }
 
 /// The mark ending a line of figures, when it is one statistics tables write for a figure
@@ -5815,6 +5892,31 @@ Nettokostnad5439901 027\n";
         let got = values(t);
         assert_eq!(got[0].1[1..], [d(2043), d(2390), d(2327)]);
         assert_eq!(got[1].1[1..], [d(-1500), d(-1400), d(-1300)]);
+    }
+
+    #[test]
+    fn a_glued_line_under_the_last_row_is_a_row_not_read() {
+        // Invented: a total first, its rows, then a line whose small figures are glued to
+        // each other and to its label: no split is certain, so it is kept, not lost.
+        let text = "Region 2021 2022 2023\nI alt 1 310 1 420 1 530\nNord 600 650 700\n\
+                    Syd 700 760 820\nUtland---101010\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let t = t.first().unwrap_or_else(|| panic!("no table"));
+        let unread: Vec<&str> = t.unread_rows.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(unread, ["Utland---101010"], "{t:#?}");
+        // A period or a source line under a table is no row.
+        for under in [
+            "Kilde: SSB 2023",
+            "Perioden 01.01.\u{2013}31.12.2023 och 2022",
+        ] {
+            let text = format!(
+                "Region 2021 2022 2023\nI alt 1 300 1 410 1 520\nNord 600 650 700\n\
+                 Syd 700 760 820\n{under}\n"
+            );
+            let t = crate::table::extract_text(&text, Vocabulary::builtin_shared());
+            let t = t.first().unwrap_or_else(|| panic!("no table"));
+            assert!(t.unread_rows.is_empty(), "{under}: {t:#?}");
+        }
     }
 
     #[test]

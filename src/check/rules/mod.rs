@@ -231,10 +231,37 @@ fn rows_not_read_among(table: &crate::table::Table, rels: &mut [Relation]) {
         let (Some(&first), Some(&last)) = (places.iter().min(), places.iter().max()) else {
             continue;
         };
+        // A total standing first (or last) may have a part not read just past its last
+        // (before its first) row, where no read row of the table stands between: "I alt"
+        // over the rows under it, then a glued line under the table's last row.
+        let target = place(rel.target.row);
+        let row_between = |a: (u32, u32), b: (u32, u32)| {
+            table.rows.iter().any(|r| {
+                let at = (r.provenance.page, r.provenance.line);
+                a < at && at < b
+            })
+        };
+        let just_past = |at: (u32, u32)| {
+            (target == Some(first)
+                && at.0 == last.0
+                && at.1 > last.1
+                && at.1 <= last.1 + 2
+                && !row_between(last, at))
+                || (target == Some(last)
+                    && at.0 == first.0
+                    && at.1 < first.1
+                    && at.1 + 2 >= first.1
+                    && !row_between(at, first))
+        };
         let among = table.unread_rows.iter().find(|u| {
             let at = (u.provenance.page, u.provenance.line);
-            first <= at && at <= last
+            first <= at && at <= last || just_past(at)
         });
+        let place_word = match among {
+            Some(u) if (u.provenance.page, u.provenance.line) > last => "just under",
+            Some(u) if (u.provenance.page, u.provenance.line) < first => "just above",
+            _ => "among",
+        };
         if let Some(u) = among {
             // A flattened row's label may carry the prose before it: its last words name it.
             let label = if u.label.trim().is_empty() {
@@ -250,7 +277,7 @@ fn rows_not_read_among(table: &crate::table::Table, rels: &mut [Relation]) {
             };
             rel.severity = Severity::Info;
             rel.message = format!(
-                "not decided: row \"{name}\" among its rows was not read (TAB003) and may be one of its parts ({})",
+                "not decided: row \"{name}\" {place_word} its rows was not read (TAB003) and may be one of its parts ({})",
                 rel.message
             );
         }
