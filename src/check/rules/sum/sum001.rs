@@ -40,7 +40,10 @@ beyond that cannot be rounding and is reported with the expected sum, the figure
 tolerance. Example: S:a investeringar egna −86 over parts 5 and −89 (expected −84, tolerance 1,5). \
 A total through a row whose figures' columns are not written (TAB001) is not decided, unless it \
 fails under every placement of that row's figures: then the contradiction does not depend on the \
-reading and is reported, with the closest sum any placement gives as the expected value. A total \
+reading and is reported, with the closest sum any placement gives as the expected value. A row \
+not read (TAB003: figures glued together, a line that fits no column count) among the total's \
+rows, or just past them on the side away from the total (a line under the last row of a total \
+standing first), may be one of its parts: a failing sum through it is not decided. A total \
 that adds up in none of its two or more columns is, as a rule, a sign the rows were not read as \
 the record means them (the wrong rows, a row not read, a key-figure list whose \"Totalt\" is no \
 sum) and is not decided (info). It is reported only when the reading leaves no room for another: \
