@@ -100,6 +100,7 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../grammars/population.vocab"),
     ),
     ("languages", include_str!("../../grammars/languages.vocab")),
+    ("parts", include_str!("../../grammars/parts.vocab")),
 ];
 
 /// Keys of totals.vocab that are no row kind: the words of REL003's result rows, of

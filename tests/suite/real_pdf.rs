@@ -4078,3 +4078,21 @@ fn prosepct_tuning_real_texts_report_only_judged_findings() {
         "tests/expectations/realprosepct.tsv",
     );
 }
+
+/// The proseparts tuning set (`tests/fixtures/real/proseparts/`): 19 pages of 18 bodies in
+/// Swedish, Norwegian, Danish, Finnish and Icelandic (kommuner, a region's fund, newspapers,
+/// Hagstofa Íslands' Hagtíðindi, Grønlands Statistik), each stating a total and its parts in
+/// prose or right beside it, collected from the `pages` corpus to tune the reading of a total
+/// and its parts (src/check/rules/txt/parts.rs, grammars/parts.vocab: "varav", "hvorav",
+/// "heraf", "joista", "þar af" lists, "fordelt på", the parts summed up after them, a second
+/// column in parentheses); every stated relation recomputed by hand, the read rate before and
+/// after in the tsv's header (`tests/expectations/realproseparts.tsv`).
+#[test]
+fn proseparts_tuning_real_texts_report_only_judged_findings() {
+    judge_text_set(
+        "realproseparts",
+        "tests/fixtures/real/proseparts",
+        19,
+        "tests/expectations/realproseparts.tsv",
+    );
+}

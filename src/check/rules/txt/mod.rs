@@ -4,6 +4,7 @@ mod approx;
 mod composition;
 mod contrast;
 mod onechange;
+mod parts;
 mod popgrowth;
 pub mod prose;
 mod ratio;

@@ -91,7 +91,25 @@ kommunala/privata, kvinnor/män, flickor/pojkar, ordinarie/visstidsanställda, \
 heltid/deltid), which leave nothing out: \"i 178 skolor, 57 kommunala och 111 privata\", \
 \"3 381 anställda, av vilka 2 312 var ordinarie och 1 072 visstidsanställda\" (each part's \
 word right after it, the parts joined by och, nothing after the last part's word but a mark \
-or the sentence's end; \"varav 200 kvinnor och 50 chefer\" is no pair and not read);\n  - an amount, the \
+or the sentence's end; \"varav 200 kvinnor och 50 chefer\" is no pair and not read);\n  - \
+a total and a list of its parts in any of the Nordic languages (src/check/rules/txt/parts.rs, \
+grammars/parts.vocab): the total, then words opening the parts (varav, hvorav, heraf, joista, \
+þar af, harav; fördelat på, fordelt på, jakautuu, skiptist í; or a total word before the total \
+and the parts after a comma, \"samtals 5310, 5020 í … og 290 í …\"), or those words opening \
+the next sentence (\"… 12.400 gestir … Þar af komu 8.100 í … og 4.100 í …\"), or the parts first \
+and a total word and the total after them (\"412 karlar, 389 konur, alls 801\"): at least two \
+parts, each a figure and at most six words, joined by commas and a last och (og, ja, sekä), \
+nothing after the last part's words; all money, all percent or all counts of one noun; a \
+figure in parentheses right after every figure is another period's column, read as a second \
+relation (\"2.350 (2.410) bøker fordelt på 610 (640) fagbøker og 1.740 (1.770) \
+skjønnlitteratur\"). Parts making less or more than the total are an error only where the \
+text says they are all of it and none holds another (fördelat på, the total word before or \
+after, the last part named the rest: övriga, resten, øvrige, loput; the two words of a pair of \
+complementary kinds alone); a varav list need not name every part (parts short of its total: \
+nothing said) and its parts may overlap (parts making more: not decided), as is a sum more \
+than 10 % from the total or with a figure approximate. A year, a \
+date, a rate (per), another unit, a second total inside the list (\"og alls eru þau 10\") or a \
+part above a percent total: not read;\n  - an amount, the \
 difference above or below a reference the sentence names, and the reference's value: \
 \"Intäkterna blev 120 mnkr, vilket är 5 mnkr över budget, som är 115 mnkr\", \"fingið kr. \
 7.987.895,00 …, og svarar hetta til kr. 2.963.508,00 oman fyri metingina pr. mánaða, sum er \
@@ -1748,7 +1766,7 @@ static PARTITION_OPEN_RE: Re = Re::new(PARTITION_OPEN);
 static PARTITION_WORD_RE: Re = Re::new(PARTITION_WORD);
 
 /// The pair and side (`a` or `b`) of grammars/complements.vocab a category word names.
-fn complement_side(vocab: &Vocabulary, word: &str) -> Option<(String, char)> {
+pub(super) fn complement_side(vocab: &Vocabulary, word: &str) -> Option<(String, char)> {
     let w = word.to_lowercase();
     for e in vocab.entries("complements") {
         let (pair, side) = if let Some(p) = e.key.strip_suffix("_a") {
@@ -4226,6 +4244,11 @@ pub fn check(sink: &mut Sink) {
                 if text.contains(|c: char| c.is_ascii_digit()) {
                     let mut figs = figures(text);
                     super::approx::read(text, &mut figs, vocab);
+                    // A total and its parts in the sentence after it ("… Þar af komu A í X
+                    // og B í Y.").
+                    if let Some(l) = super::parts::stated_across(text, from - p, &figs, vocab) {
+                        super::parts::check(sink, &par, p, text, &figs, &[l]);
+                    }
                     let mut relations = stated_share_of_them(text, from - p, &figs, vocab);
                     relations.extend(stated_share_of_previous(text, from - p, &figs, vocab));
                     for r in relations {
@@ -4299,6 +4322,26 @@ pub fn check(sink: &mut Sink) {
                 });
                 relations.extend(against);
             }
+            // A total and its parts in words the shapes above do not read ("varav A och
+            // B", "þar af A og B", a second column in parentheses): parts.rs.
+            let taken: Vec<usize> = relations
+                .iter()
+                .filter(|r| {
+                    matches!(
+                        r.shape,
+                        Shape::Total(_)
+                            | Shape::Partition(_)
+                            | Shape::ParenParts(_)
+                            | Shape::SignedTotal(..)
+                    ) && evaluate(s, &figs, r).is_some()
+                })
+                .flat_map(|r| [r.a, r.b])
+                .collect();
+            let lists: Vec<super::parts::Listed> = super::parts::stated(s, &figs, vocab)
+                .into_iter()
+                .filter(|l| !taken.contains(&l.total))
+                .collect();
+            super::parts::check(sink, &par, from, s, &figs, &lists);
             for r in relations {
                 let Some(o) = evaluate(s, &figs, &r) else {
                     continue;
