@@ -3184,7 +3184,12 @@ fn build_flat_tables(
         let with_figures: Vec<usize> = (0..run.rows.len())
             .filter(|&k| has_figures(&run.rows[k].1, &lines[run.rows[k].0].text))
             .collect();
-        if one_row_header.is_none() && with_figures.len() >= 2
+        // A row of two figures or more among other rows with figures near it (the
+        // next table's, past a heading) is figures for certain too.
+        let lone_row_of_figures = with_figures
+            .iter()
+            .any(|&k| two_figures(&run.rows[k].1) && near_figure_rows(lines, kinds, run.rows[k].0));
+        if one_row_header.is_none() && (with_figures.len() >= 2 || lone_row_of_figures)
             || run.rows.iter().any(|(_, r)| r.glued)
         {
             let taken = lines_taken(&rest);
@@ -5892,6 +5897,22 @@ Nettokostnad5439901 027\n";
         let got = values(t);
         assert_eq!(got[0].1[1..], [d(2043), d(2390), d(2327)]);
         assert_eq!(got[1].1[1..], [d(-1500), d(-1400), d(-1300)]);
+    }
+
+    #[test]
+    fn a_row_of_figures_above_a_one_figure_row_and_a_heading_is_not_lost() {
+        // Invented: a row of four figures, a row of one, then a heading and the rows of
+        // the table proper: the first row is figures for certain, kept as a row not read.
+        let text = "Ramme Budsjett 2024 Plan 2025 Plan 2026 Plan 2027\n\
+                    Inngående ramme -12 500 -11 900 -13 900 -14 400\nPrisjustering 0\nTiltak:\n\
+                    Nye tiltak 1 600 -2 000 -500 -100\nSum tiltak 1 600 -2 000 -500 -100\n\
+                    Ny ramme -10 900 -13 900 -14 400 -14 500\n";
+        let t = crate::table::extract_text(text, Vocabulary::builtin_shared());
+        let unread: Vec<&str> = t
+            .iter()
+            .flat_map(|t| t.unread_rows.iter().map(|u| u.label.as_str()))
+            .collect();
+        assert_eq!(unread, ["Inngående ramme"], "{t:#?}");
     }
 
     #[test]

@@ -240,3 +240,49 @@ fn a_lone_line_of_figures_in_prose_stays_prose() {
     assert!(tab003(&json).is_empty(), "{json}");
     assert_eq!(common::stat(&json, "tables"), 0, "{json}");
 }
+
+/// A line whose small figures are glued to each other and to its label under the last row
+/// of a total standing first ("Utland--204020") is a row not read, and the total's failing
+/// columns, which that row may close, are not decided; without the line they are errors.
+#[test]
+fn a_glued_line_under_a_total_first_leaves_it_not_decided() {
+    let json = lint("glued-line-under-total-first.txt");
+    assert!(common::claims(&json).is_empty(), "{json}");
+    let notes = tab003(&json);
+    assert_eq!(notes.len(), 1, "{json}");
+    assert!(
+        notes[0].contains("\"Utland--204020\" not read"),
+        "{}",
+        notes[0]
+    );
+    let sums = common::findings_of(&json, "SUM001");
+    assert_eq!(sums.len(), 3, "{json}");
+    for (severity, _, _, message) in &sums {
+        assert_eq!(severity, "info", "{message}");
+        assert!(
+            message.contains("row \"Utland\" just under its rows"),
+            "{message}"
+        );
+    }
+    let text = std::fs::read_to_string(common::fixture_in(
+        "rows",
+        "glued-line-under-total-first.txt",
+    ))
+    .expect("fixture");
+    let without = text.replace("Utland--204020\n", "");
+    let json = common::lint_text("total-first-without-the-line.txt", &without);
+    let errors: Vec<_> = common::findings_of(&json, "SUM001")
+        .into_iter()
+        .filter(|f| f.0 == "error")
+        .map(|f| (f.1, f.2))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ("5540".to_string(), "5560".to_string()),
+            ("5660".to_string(), "5700".to_string()),
+            ("5780".to_string(), "5800".to_string())
+        ],
+        "{json}"
+    );
+}
