@@ -2380,7 +2380,7 @@ fn glued_lines_under(
 
 /// A line of a label and figures run together: it begins with a letter, and after its
 /// words come only digits, spaces and dashes, with a run of six digits or more and no
-/// fewer digits than letters (a source line "Kilde: SSB 2010", a period "01.01.–31.12.2019"
+/// fewer digits than letters (a source line "Kilde: SSB 2010", a period "01.01.–31.12.2023"
 /// or a date "Oppdatert 16.06.2011" is none).
 fn is_glued_figures_line(text: &str) -> bool {
     let starts_with_letter = text.chars().next().is_some_and(char::is_alphabetic);
