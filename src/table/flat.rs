@@ -4506,12 +4506,7 @@ fn years_leading_labelled_rows(run: &mut Run) {
         if years.len() < 3 {
             return;
         }
-        let direction = (years[1] - years[0]).signum();
-        if direction == 0
-            || years
-                .windows(2)
-                .any(|w| (w[1] - w[0]).signum() != direction || (w[1] - w[0]).abs() > 5)
-        {
+        if !years_in_one_direction(&years) {
             return;
         }
         blocks.push((start, i));
@@ -4527,6 +4522,18 @@ fn years_leading_labelled_rows(run: &mut Run) {
             );
         }
     }
+}
+
+/// Years following each other in one direction, a few years apart at most (every year,
+/// or every election year): a time series, not figures. At least two years.
+fn years_in_one_direction(years: &[i64]) -> bool {
+    let Some(direction) = years.get(1).map(|y| (y - years[0]).signum()) else {
+        return false;
+    };
+    direction != 0
+        && years
+            .windows(2)
+            .all(|w| (w[1] - w[0]).signum() == direction && (w[1] - w[0]).abs() <= 5)
 }
 
 /// A time series written one year per row with no other label ("2007 12 747 702 660 …",
@@ -4565,13 +4572,7 @@ fn years_as_labels(
     let Some(years) = years else {
         return;
     };
-    // One direction, a few years apart at most (every year, or every election year).
-    let direction = (years[1] - years[0]).signum();
-    if direction == 0
-        || years
-            .windows(2)
-            .any(|w| (w[1] - w[0]).signum() != direction || (w[1] - w[0]).abs() > 5)
-    {
+    if !years_in_one_direction(&years) {
         return;
     }
     // A first column named by the header other than as the years' ("M Fp C … Total" over
