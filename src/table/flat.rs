@@ -2351,7 +2351,7 @@ fn glued_lines_under(
         };
         let next = (at + 1..lines.len())
             .take(2)
-            .find(|&i| !matches!(kinds[i], Kind::Blank) || !lines[i].text.trim().is_empty());
+            .find(|&i| !lines[i].text.trim().is_empty());
         let Some(i) = next else {
             continue;
         };
